@@ -1,0 +1,137 @@
+"""The repo config (`.github/bastion.yml`), validated by pydantic.
+
+Read from the PR's base branch by the App and the Action, from `--config` or the
+working tree by the CLI. Any mistake becomes one `ConfigError` naming the file,
+the key and the problem.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.models import Category, Severity
+
+CONFIG_PATH = ".github/bastion.yml"
+
+
+class FailOn(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+    NEVER = "never"
+
+    def threshold(self) -> Severity | None:
+        return None if self is FailOn.NEVER else Severity(self.value)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PathsConfig(_Strict):
+    include: list[str] = Field(
+        default_factory=list,
+        description="Globs always reviewed as backend, even where the defaults would skip them.",
+    )
+    exclude: list[str] = Field(
+        default_factory=list, description="Globs never reviewed (wins over `include`)."
+    )
+
+
+class AutoReviewConfig(_Strict):
+    enabled: bool = Field(True, description="Review PRs automatically on the events below.")
+    actions: list[Literal["opened", "reopened", "synchronize", "ready_for_review"]] = Field(
+        default_factory=lambda: ["opened", "reopened", "synchronize", "ready_for_review"],
+        description="`pull_request` actions that start a review.",
+    )
+    drafts: bool = Field(False, description="Review draft PRs too.")
+
+
+class LlmConfig(_Strict):
+    enabled: bool = Field(True, description="Run the agent when an API key is present.")
+    model: str | None = Field(None, description="Claude model id (default: `BASTION_MODEL`).")
+    agent: str = Field("backend-reviewer", description="Agent definition to review with.")
+    request_budget_tokens: int = Field(
+        24_000, ge=2_000, le=180_000, description="Upper bound of input tokens per request."
+    )
+    review_budget_tokens: int = Field(
+        400_000, ge=2_000, description="Ceiling of input tokens for one review."
+    )
+    max_concurrency: int = Field(4, ge=1, le=16, description="Requests in flight at once.")
+    timeout_s: float = Field(120.0, gt=0, le=600, description="Timeout of one request.")
+
+
+class RulesConfig(_Strict):
+    disable: list[str] = Field(default_factory=list, description="Rule ids never reported.")
+    severity: dict[str, Severity] = Field(
+        default_factory=dict, description="Severity per rule id, replacing its default."
+    )
+
+
+class CommandsConfig(_Strict):
+    enabled: bool = Field(True, description="Accept slash commands in PR comments.")
+    min_permission: Literal["write", "maintain", "admin"] = Field(
+        "write", description="Lowest repository permission that may run a command."
+    )
+
+
+class RepoConfig(_Strict):
+    paths: PathsConfig = Field(default_factory=PathsConfig)
+    categories: list[Category] = Field(
+        default_factory=lambda: list(Category), description="Categories to review."
+    )
+    min_severity: Severity = Field(Severity.LOW, description="Lowest severity posted inline.")
+    fail_on: FailOn = Field(FailOn.HIGH, description="Severity that fails the check run.")
+    review_event: Literal["comment", "request_changes"] = Field(
+        "comment", description="`request_changes` when a finding reaches `fail_on`."
+    )
+    max_comments: int = Field(25, ge=0, le=200, description="Inline comments per review.")
+    auto_review: AutoReviewConfig = Field(default_factory=AutoReviewConfig)
+    llm: LlmConfig = Field(default_factory=LlmConfig)
+    rules: RulesConfig = Field(default_factory=RulesConfig)
+    commands: CommandsConfig = Field(default_factory=CommandsConfig)
+
+    @field_validator("llm", mode="before")
+    @classmethod
+    def _llm_switch(cls, value: Any) -> Any:
+        # `llm: false` is the short form of `llm: {enabled: false}`.
+        if isinstance(value, bool):
+            return {"enabled": value}
+        return value
+
+
+class ConfigError(ValueError):
+    """A config file that cannot be used; the message is ready for a user."""
+
+
+def _location(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "(top level)"
+
+
+def parse_config(text: str | None, source: str = CONFIG_PATH) -> RepoConfig:
+    """Parse and validate a config file's text; empty or absent means defaults."""
+    if text is None or not text.strip():
+        return RepoConfig()
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{source}: not valid YAML{where}") from None
+    if data is None:
+        return RepoConfig()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: expected a mapping of keys at the top level")
+    try:
+        return RepoConfig.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = _location(err["loc"])
+        if err["type"] == "extra_forbidden":
+            raise ConfigError(f"{source}: unknown key '{key}'") from None
+        raise ConfigError(f"{source}: key '{key}': {err['msg']}") from None

@@ -1,0 +1,188 @@
+"""Unified diff text -> `ChangedFile`s, with unidiff doing the parsing.
+
+Git diffs and plain `diff -u` output are both accepted. Before unidiff sees the
+text, a small structural pass checks hunk headers and hunk lengths, because
+unidiff either raises without a line number or quietly ignores lines past a
+hunk's declared length; users need to be told which line is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unidiff import PatchedFile, PatchSet
+from unidiff.errors import UnidiffParseError
+
+from bot.models import ChangedFile, DiffLine, FileStatus, Hunk, LineType
+
+_HUNK_RE = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$")
+_FILE_START = ("diff --git ", "--- ", "+++ ", "diff -")
+
+
+class DiffError(ValueError):
+    """A diff that cannot be parsed; `line` is 1-based in the input."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        self.line = line
+        where = f"line {line}: " if line is not None else ""
+        super().__init__(f"{where}{message}")
+
+
+def decode(raw: bytes | str) -> str:
+    """Bytes that are not UTF-8 are replaced, never fatal; CRLF becomes LF."""
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n")
+
+
+def _check_structure(lines: list[str]) -> None:
+    """Raise `DiffError` at the first line that breaks unified-diff structure."""
+    seen_target = False
+    old_left = new_left = 0
+    in_hunk = False
+    for number, line in enumerate(lines, start=1):
+        if in_hunk:
+            if line.startswith("\\"):
+                continue
+            marker = line[:1]
+            if line == "" or marker == " ":
+                old_left -= 1
+                new_left -= 1
+            elif marker == "-":
+                old_left -= 1
+            elif marker == "+":
+                new_left -= 1
+            else:
+                raise DiffError(
+                    f"hunk ended early: expected {old_left} more old and {new_left} more new "
+                    f"line(s), found {line[:40]!r}",
+                    number,
+                )
+            if old_left < 0 or new_left < 0:
+                raise DiffError("hunk is longer than its @@ header says", number)
+            if old_left == 0 and new_left == 0:
+                in_hunk = False
+            continue
+        if line.startswith("@@"):
+            match = _HUNK_RE.match(line)
+            if match is None:
+                raise DiffError(f"malformed hunk header {line[:60]!r}", number)
+            if not seen_target:
+                raise DiffError("hunk before any '---'/'+++' file header", number)
+            old_left = int(match.group(2) if match.group(2) is not None else 1)
+            new_left = int(match.group(4) if match.group(4) is not None else 1)
+            in_hunk = old_left > 0 or new_left > 0
+        elif line.startswith("+++ "):
+            seen_target = True
+        elif line.startswith("diff --git "):
+            seen_target = False
+    if in_hunk:
+        raise DiffError("input ends inside a hunk (the diff is truncated)", len(lines) + 1)
+
+
+def _strip_prefix(source: str, target: str) -> tuple[str, str]:
+    """`a/x` `b/x` -> `x`; a plain diff's `old/x` `new/x` -> `x` (like `patch -p1`)."""
+    src = source.split("\t")[0]
+    tgt = target.split("\t")[0]
+    if src.startswith("a/") and tgt.startswith("b/"):
+        return src[2:], tgt[2:]
+    if src == "/dev/null":
+        return src, tgt[2:] if tgt.startswith("b/") else tgt
+    if tgt == "/dev/null":
+        return src[2:] if src.startswith("a/") else src, tgt
+    src_parts, tgt_parts = src.split("/", 1), tgt.split("/", 1)
+    if len(src_parts) == 2 and len(tgt_parts) == 2 and src_parts[1] == tgt_parts[1]:
+        return src_parts[1], tgt_parts[1]
+    return src, tgt
+
+
+def _status(patched: PatchedFile, info: str) -> FileStatus:
+    if patched.is_binary_file or "GIT binary patch" in info:
+        return FileStatus.BINARY
+    if patched.is_removed_file:
+        return FileStatus.DELETED
+    if patched.is_added_file:
+        return FileStatus.ADDED
+    if "\ncopy from " in info or info.startswith("copy from "):
+        return FileStatus.COPIED
+    if patched.is_rename:
+        return FileStatus.RENAMED
+    return FileStatus.MODIFIED
+
+
+def _to_changed_file(patched: PatchedFile) -> ChangedFile:
+    info = str(patched.patch_info or "")
+    source, target = _strip_prefix(patched.source_file or "", patched.target_file or "")
+    status = _status(patched, info)
+    if status is FileStatus.DELETED:
+        path, previous = source, None
+    else:
+        path = target if target != "/dev/null" else source
+        previous = source if status in (FileStatus.RENAMED, FileStatus.COPIED) else None
+    hunks: list[Hunk] = []
+    commentable: set[int] = set()
+    added: set[int] = set()
+    for h in patched:
+        lines: list[DiffLine] = []
+        for ln in h:
+            if ln.line_type == "\\":
+                continue  # "\ No newline at end of file": a note, not a line
+            text = ln.value.rstrip("\n")
+            if ln.is_added:
+                lines.append(DiffLine(type=LineType.ADDED, text=text, new_no=ln.target_line_no))
+                added.add(ln.target_line_no)
+                commentable.add(ln.target_line_no)
+            elif ln.is_removed:
+                lines.append(DiffLine(type=LineType.REMOVED, text=text, old_no=ln.source_line_no))
+            else:
+                lines.append(
+                    DiffLine(
+                        type=LineType.CONTEXT,
+                        text=text,
+                        new_no=ln.target_line_no,
+                        old_no=ln.source_line_no,
+                    )
+                )
+                commentable.add(ln.target_line_no)
+        hunks.append(
+            Hunk(
+                old_start=h.source_start,
+                old_length=h.source_length,
+                new_start=h.target_start,
+                new_length=h.target_length,
+                header=(h.section_header or "").strip(),
+                lines=tuple(lines),
+            )
+        )
+    if status is FileStatus.DELETED:
+        commentable, added = set(), set()
+    return ChangedFile(
+        path=path,
+        previous_path=previous,
+        status=status,
+        hunks=tuple(hunks),
+        commentable_lines=frozenset(commentable),
+        added_lines=frozenset(added),
+        mode_changed="old mode " in info and "new mode " in info,
+        is_binary=status is FileStatus.BINARY,
+    )
+
+
+def parse_diff(raw: bytes | str) -> list[ChangedFile]:
+    """Parse a unified diff. Empty input gives `[]`; broken input raises `DiffError`."""
+    text = decode(raw)
+    if not text.strip():
+        return []
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    _check_structure(lines)
+    try:
+        patch = PatchSet(text)
+    except UnidiffParseError as exc:
+        raise DiffError(f"not a valid unified diff ({exc})") from None
+    if not len(patch):
+        first = next((i for i, ln in enumerate(lines, 1) if ln.strip()), 1)
+        raise DiffError("no file headers ('diff --git' or '---'/'+++') found", first)
+    return [_to_changed_file(patched) for patched in patch]

@@ -1,0 +1,227 @@
+"""The data every part of Bastion shares. Imports nothing of ours."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is worse; used for thresholds (`fail_on`, `min_severity`)."""
+        return _SEVERITY_RANK[self]
+
+    def at_least(self, other: Severity) -> bool:
+        return self.rank >= other.rank
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
+
+
+class Category(StrEnum):
+    SECURITY = "security"
+    INDEXING = "indexing"
+    API_DESIGN = "api-design"
+
+
+class Source(StrEnum):
+    RULES = "rules"
+    LLM = "llm"
+
+
+class FileStatus(StrEnum):
+    ADDED = "added"
+    MODIFIED = "modified"
+    RENAMED = "renamed"
+    COPIED = "copied"
+    DELETED = "deleted"
+    BINARY = "binary"
+
+
+class FileKind(StrEnum):
+    """What a backend file is, as far as the rules care."""
+
+    CODE = "code"  # server code in a general-purpose language
+    MIGRATION = "migration"  # schema migration (SQL or framework DSL)
+    SQL = "sql"  # SQL that is not a migration (queries, schema dumps)
+    ORM_SCHEMA = "orm-schema"  # prisma schema, models.py, ActiveRecord schema.rb ...
+    API_SPEC = "api-spec"  # OpenAPI / Swagger, .proto, GraphQL SDL
+    CONFIG = "config"  # YAML / JSON / .env that can hold secrets
+    OTHER = "other"  # not backend (docs, frontend, lock files ...)
+
+
+class LineType(StrEnum):
+    ADDED = "+"
+    REMOVED = "-"
+    CONTEXT = " "
+
+
+class DiffLine(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    type: LineType
+    text: str
+    # Post-change line number (RIGHT side); None for removed lines.
+    new_no: int | None = None
+    # Pre-change line number (LEFT side); None for added lines.
+    old_no: int | None = None
+
+
+class Hunk(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    old_start: int
+    old_length: int
+    new_start: int
+    new_length: int
+    header: str = ""
+    lines: tuple[DiffLine, ...] = ()
+
+    @property
+    def new_end(self) -> int:
+        """Last RIGHT-side line number this hunk shows (inclusive)."""
+        return self.new_start + max(self.new_length, 1) - 1
+
+    def right_lines(self) -> set[int]:
+        return {ln.new_no for ln in self.lines if ln.new_no is not None}
+
+
+class ChangedFile(BaseModel):
+    """One file of a diff, with everything later stages need to know about it."""
+
+    path: str
+    previous_path: str | None = None
+    status: FileStatus
+    language: str | None = None  # "python", "typescript", "sql", "yaml" ...
+    kind: FileKind = FileKind.OTHER
+    hunks: tuple[Hunk, ...] = ()
+    # RIGHT-side lines a review comment may be attached to (added + context lines).
+    commentable_lines: frozenset[int] = frozenset()
+    # RIGHT-side lines this change added or modified.
+    added_lines: frozenset[int] = frozenset()
+    # Post-change content, when known (`--git`, or fetched from GitHub).
+    content: str | None = None
+    mode_changed: bool = False
+    is_binary: bool = False
+    # Why selection kept this file (e.g. "SQL migration (Flyway)").
+    reason: str = ""
+
+    def hunk_of(self, line: int) -> Hunk | None:
+        for hunk in self.hunks:
+            if line in hunk.right_lines():
+                return hunk
+        return None
+
+    def added_text(self) -> dict[int, str]:
+        """Added lines by post-change line number."""
+        return {
+            ln.new_no: ln.text
+            for hunk in self.hunks
+            for ln in hunk.lines
+            if ln.type is LineType.ADDED and ln.new_no is not None
+        }
+
+    def right_text(self) -> dict[int, str]:
+        """Every RIGHT-side line the diff shows (added and context)."""
+        return {
+            ln.new_no: ln.text for hunk in self.hunks for ln in hunk.lines if ln.new_no is not None
+        }
+
+    def line_text(self, line: int) -> str | None:
+        if self.content is not None:
+            lines = self.content.splitlines()
+            return lines[line - 1] if 0 < line <= len(lines) else None
+        return self.right_text().get(line)
+
+    def visible_text(self) -> str:
+        """The post-change file as far as it is known, with line numbers preserved.
+
+        With full content this is the content. From a plain diff, lines the diff
+        does not show are left empty, so analyzers report the same line numbers
+        they would on the real file.
+        """
+        if self.content is not None:
+            return self.content
+        known = self.right_text()
+        if not known:
+            return ""
+        last = max(known)
+        return "\n".join(known.get(n, "") for n in range(1, last + 1)) + "\n"
+
+    @property
+    def is_backend(self) -> bool:
+        return self.kind is not FileKind.OTHER
+
+
+class SkippedFile(BaseModel):
+    path: str
+    reason: str
+
+
+class Finding(BaseModel):
+    """One problem found by an engine. The JSON output's `findings[]` item."""
+
+    path: str
+    line: int = Field(ge=1)
+    end_line: int = Field(ge=1)
+    category: Category
+    severity: Severity
+    rule: str
+    title: str
+    body: str
+    suggestion: str | None = None
+    source: Source = Source.RULES
+    fingerprint: str = ""
+    # False when the finding could not be placed on a diff line; it then goes
+    # to the review summary with `anchor_note` saying why.
+    inline: bool = True
+    anchor_note: str | None = None
+    # Every engine that reported this (after merging rule and LLM findings).
+    sources: list[Source] = Field(default_factory=list)
+    confidence: float | None = None
+    # An LLM's verdict that a rule finding is a false alarm, with its reason.
+    dismissed: str | None = None
+
+
+class RuleError(BaseModel):
+    """A rule or analyzer that raised; recorded, never fatal."""
+
+    rule: str
+    path: str | None = None
+    error: str
+
+
+class Stats(BaseModel):
+    files_reviewed: int = 0
+    lines_reviewed: int = 0
+    duration_ms: int = 0
+    files_skipped: int = 0
+    engines: list[str] = Field(default_factory=list)
+    rule_errors: list[RuleError] = Field(default_factory=list)
+    llm: dict[str, object] | None = None
+
+
+class ReviewResult(BaseModel):
+    schema_version: int = 1
+    findings: list[Finding] = Field(default_factory=list)
+    skipped: list[SkippedFile] = Field(default_factory=list)
+    stats: Stats = Field(default_factory=Stats)
+    # Human-readable notes for the summary (an engine that did not run, files
+    # without a patch ...). Never silently lose anything.
+    notes: list[str] = Field(default_factory=list)
+
+    def inline_findings(self) -> list[Finding]:
+        return [f for f in self.findings if f.inline]
+
+    def summary_findings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.inline]
+
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)

@@ -1,0 +1,1 @@
+"""Rule checks. Each module here defines `CHECKS`; `engine.registry()` finds them."""

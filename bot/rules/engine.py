@@ -1,0 +1,239 @@
+"""The rule engine: a registry of rules, the checks that report them, and the runner.
+
+A *rule* is what a user sees (id, category, severity, rationale, fix). A *check*
+is the code that finds problems, often one analyzer integration reporting many
+rules (ruff over every Python file at once, squawk over each migration). Checks
+return `Hit`s; the runner turns them into `Finding`s, keeping only hits on lines
+the change added, applying the repo config and inline suppressions, and
+recording — never propagating — a check that raises.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.config import RulesConfig
+from bot.models import Category, ChangedFile, FileKind, Finding, RuleError, Severity, Source
+
+log = logging.getLogger("bastion.rules")
+
+
+class RuleCase(BaseModel):
+    """A fixture: a file (treated as newly added) and the lines the rule must flag."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    code: str
+    lines: tuple[int, ...] = ()  # empty: a negative case, nothing may be flagged
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    category: Category
+    severity: Severity
+    title: str
+    rationale: str  # why it matters in production, concretely
+    fix: str  # what to do instead
+    languages: tuple[str, ...]
+    positive: tuple[RuleCase, ...] = ()
+    negative: tuple[RuleCase, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A raw report from a check, before the engine turns it into a Finding."""
+
+    rule: str
+    path: str
+    line: int
+    end_line: int | None = None
+    detail: str | None = None  # extra text for the body (e.g. the analyzer's message)
+    suggestion: str | None = None  # replaces exactly lines line..end_line
+    title: str | None = None  # overrides the rule's title when more specific
+
+
+class Check:
+    """Base class of every check. Subclasses set `name`, `rules` and implement one of
+    `check_file` (called per file, errors isolated per file) or, with `batch = True`,
+    `check_files` (called once with every file it wants)."""
+
+    name: str = "check"
+    rules: tuple[Rule, ...] = ()
+    languages: frozenset[str] = frozenset()  # empty: any language
+    kinds: frozenset[FileKind] = frozenset()  # empty: any backend kind
+    batch: bool = False
+
+    def wants(self, file: ChangedFile) -> bool:
+        if self.languages and file.language not in self.languages:
+            return False
+        return not self.kinds or file.kind in self.kinds
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
+        raise NotImplementedError
+
+
+@dataclass
+class Registry:
+    checks: list[Check] = field(default_factory=list)
+    rules: dict[str, Rule] = field(default_factory=dict)
+
+    def add(self, check: Check) -> Check:
+        for rule in check.rules:
+            if rule.id in self.rules:
+                raise ValueError(f"rule id {rule.id!r} registered twice")
+            self.rules[rule.id] = rule
+        self.checks.append(check)
+        return check
+
+
+_REGISTRY: Registry | None = None
+
+
+def registry() -> Registry:
+    """Every check in `bot.rules`, discovered once. A module registers its checks by
+    defining `CHECKS: list[Check]` at module level."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        reg = Registry()
+        import bot.rules as package
+
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+            if info.name.startswith("_") or info.name == "engine":
+                continue
+            module = importlib.import_module(f"bot.rules.{info.name}")
+            for check in getattr(module, "CHECKS", ()):
+                reg.add(check)
+        _REGISTRY = reg
+    return _REGISTRY
+
+
+_SUPPRESS = re.compile(r"bastion:\s*ignore(?:\[([^\]]*)\])?", re.IGNORECASE)
+
+
+def suppressed(file: ChangedFile, line: int, rule_id: str) -> bool:
+    """`bastion: ignore[rule-id]` (or a bare `bastion: ignore`) in a comment on the
+    flagged line or the line above."""
+    for number in (line, line - 1):
+        text = file.line_text(number) if number > 0 else None
+        if not text:
+            continue
+        for match in _SUPPRESS.finditer(text):
+            ids = match.group(1)
+            if ids is None or rule_id in {part.strip() for part in ids.split(",")}:
+                return True
+    return False
+
+
+def _body(rule: Rule, hit: Hit) -> str:
+    parts = [rule.rationale.strip()]
+    if hit.detail:
+        parts.append(hit.detail.strip())
+    parts.append(f"**Fix:** {rule.fix.strip()}")
+    return "\n\n".join(parts)
+
+
+@dataclass
+class RuleRun:
+    findings: list[Finding]
+    errors: list[RuleError]
+
+
+def run_rules(
+    files: Sequence[ChangedFile],
+    config: RulesConfig | None = None,
+    *,
+    reg: Registry | None = None,
+    only: Iterable[str] | None = None,
+) -> RuleRun:
+    """Run every check over the files it wants; return findings on added lines."""
+    config = config or RulesConfig()
+    reg = reg or registry()
+    wanted_ids = set(only) if only is not None else None
+    by_path = {f.path: f for f in files}
+    hits: list[tuple[Check, Hit]] = []
+    errors: list[RuleError] = []
+    for check in reg.checks:
+        ids = {r.id for r in check.rules}
+        if wanted_ids is not None and not ids & wanted_ids:
+            continue
+        if ids and ids <= set(config.disable):
+            continue
+        targets = [f for f in files if f.is_backend and check.wants(f)]
+        if not targets:
+            continue
+        if check.batch:
+            try:
+                hits.extend((check, h) for h in check.check_files(targets))
+            except BaseException as exc:  # a broken analyzer must not hide the others
+                _reraise_fatal(exc)
+                paths = ", ".join(f.path for f in targets[:5])
+                errors.append(RuleError(rule=check.name, path=paths, error=_describe(exc)))
+                log.warning("check %s failed on %s: %s", check.name, paths, _describe(exc))
+            continue
+        for file in targets:
+            try:
+                hits.extend((check, h) for h in check.check_file(file))
+            except BaseException as exc:  # ast-grep panics derive from BaseException
+                _reraise_fatal(exc)
+                errors.append(RuleError(rule=check.name, path=file.path, error=_describe(exc)))
+                log.warning("check %s failed on %s: %s", check.name, file.path, _describe(exc))
+
+    findings: list[Finding] = []
+    seen: set[tuple[str, str, int]] = set()
+    for _check, hit in hits:
+        rule = reg.rules.get(hit.rule)
+        file = by_path.get(hit.path)
+        if rule is None or file is None:
+            continue
+        if wanted_ids is not None and rule.id not in wanted_ids:
+            continue
+        if rule.id in config.disable:
+            continue
+        end = max(hit.end_line or hit.line, hit.line)
+        if not any(n in file.added_lines for n in range(hit.line, end + 1)):
+            continue  # the change did not touch these lines: not this review's business
+        if suppressed(file, hit.line, rule.id):
+            continue
+        key = (rule.id, hit.path, hit.line)
+        if key in seen:
+            continue
+        seen.add(key)
+        findings.append(
+            Finding(
+                path=hit.path,
+                line=hit.line,
+                end_line=end,
+                category=rule.category,
+                severity=config.severity.get(rule.id, rule.severity),
+                rule=rule.id,
+                title=hit.title or rule.title,
+                body=_body(rule, hit),
+                suggestion=hit.suggestion,
+                source=Source.RULES,
+                sources=[Source.RULES],
+            )
+        )
+    return RuleRun(findings=findings, errors=errors)
+
+
+def _reraise_fatal(exc: BaseException) -> None:
+    if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit | MemoryError):
+        raise exc
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}"[:300]

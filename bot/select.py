@@ -1,0 +1,324 @@
+"""Which changed files are backend, and why. Every file gets a reason."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import PurePosixPath
+
+from bot.config import PathsConfig
+from bot.models import ChangedFile, FileKind, FileStatus, SkippedFile
+
+LANGUAGES = {
+    ".py": "python",
+    ".go": "go",
+    ".java": "java",
+    ".kt": "kotlin",
+    ".kts": "kotlin",
+    ".rb": "ruby",
+    ".rake": "ruby",
+    ".php": "php",
+    ".cs": "csharp",
+    ".rs": "rust",
+    ".js": "javascript",
+    ".mjs": "javascript",
+    ".cjs": "javascript",
+    ".ts": "typescript",
+    ".mts": "typescript",
+    ".cts": "typescript",
+    ".sql": "sql",
+    ".proto": "proto",
+    ".graphql": "graphql",
+    ".graphqls": "graphql",
+    ".gql": "graphql",
+    ".prisma": "prisma",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".env": "dotenv",
+    ".toml": "toml",
+    ".ini": "ini",
+    ".properties": "properties",
+}
+SERVER_LANGUAGES = {"python", "go", "java", "kotlin", "ruby", "php", "csharp", "rust"}
+JS_LANGUAGES = {"javascript", "typescript"}
+CONFIG_LANGUAGES = {"yaml", "json", "dotenv", "toml", "ini", "properties"}
+
+LOCK_FILES = {
+    "package-lock.json",
+    "yarn.lock",
+    "pnpm-lock.yaml",
+    "poetry.lock",
+    "Pipfile.lock",
+    "uv.lock",
+    "pdm.lock",
+    "Gemfile.lock",
+    "composer.lock",
+    "Cargo.lock",
+    "go.sum",
+    "bun.lockb",
+    "packages.lock.json",
+    "gradle.lockfile",
+}
+VENDOR_DIRS = {"vendor", "node_modules", "third_party", "third-party", "bower_components", ".venv"}
+FRONTEND_DIRS = {"frontend", "web", "components", "public", "client", "static", "assets", "ui"}
+SERVER_DIRS = {
+    "server",
+    "api",
+    "apis",
+    "routes",
+    "router",
+    "routers",
+    "controllers",
+    "backend",
+    "handlers",
+    "services",
+    "middleware",
+    "middlewares",
+    "resolvers",
+    "graphql",
+    "db",
+    "models",
+    "repositories",
+}
+FRONTEND_EXTS = {
+    ".tsx",
+    ".jsx",
+    ".vue",
+    ".svelte",
+    ".css",
+    ".scss",
+    ".sass",
+    ".less",
+    ".html",
+    ".htm",
+}
+DOC_EXTS = {".md", ".markdown", ".rst", ".txt", ".adoc", ".pdf"}
+IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp", ".bmp", ".avif"}
+GENERATED_NAMES = re.compile(
+    r"(_pb2\.pyi?|_pb2_grpc\.py|\.pb\.go|\.pb\.gw\.go|_grpc\.pb\.go|\.min\.js|\.min\.css"
+    r"|\.generated\.\w+|\.g\.dart|_generated\.go|\.designer\.cs)$"
+)
+SERVER_IMPORT = re.compile(
+    r"""(?:require\(\s*|from\s+|import\s+)['"](?:express|fastify|@nestjs/[\w-]+|koa|@koa/[\w-]+"""
+    r"""|@prisma/client|prisma|knex|typeorm|sequelize|pg|mysql2?|mongoose|@hapi/hapi|hono)['"/]"""
+)
+GENERATED_MARKER = re.compile(r"@generated|DO NOT EDIT|Code generated .* DO NOT EDIT")
+OPENAPI_MARKER = re.compile(r"""^\s*["']?(openapi|swagger)["']?\s*:\s*["']?[23]""", re.MULTILINE)
+
+# (pattern over the path, migration framework)
+MIGRATION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(^|/)migrations/\d{4}_\w+\.py$"), "Django"),
+    (re.compile(r"(^|/)(alembic|migrations)/versions/[^/]+\.py$"), "Alembic"),
+    (re.compile(r"(^|/)db/migrate/\d+_\w+\.rb$"), "Rails"),
+    (re.compile(r"(^|/)V\d+(?:[._]\d+)*__[^/]+\.sql$"), "Flyway"),
+    (re.compile(r"(^|/)R__[^/]+\.sql$"), "Flyway"),
+    (re.compile(r"(^|/)\d+_[^/]+\.(up|down)\.sql$"), "golang-migrate"),
+    (re.compile(r"(^|/)prisma/migrations/[^/]+/migration\.sql$"), "Prisma"),
+    (re.compile(r"(^|/)migrations?/[^/]+\.(js|ts|cjs|mjs)$"), "Knex"),
+    (re.compile(r"(^|/)database/migrations/[^/]+\.php$"), "Laravel"),
+    (re.compile(r"(^|/)(migrations?|migrate|schema_migrations|db)/[^/]*\.sql$"), "SQL"),
+)
+ORM_SCHEMA_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\.prisma$"), "Prisma schema"),
+    (re.compile(r"(^|/)models\.py$|(^|/)models/[^/]+\.py$"), "ORM models (Python)"),
+    (re.compile(r"(^|/)db/schema\.rb$|(^|/)app/models/[^/]+\.rb$"), "ActiveRecord schema"),
+    (re.compile(r"\.entity\.ts$|\.model\.(ts|js)$"), "ORM entity (TypeORM/Sequelize)"),
+    (re.compile(r"(^|/)entity/[^/]+\.(java|kt)$|Entity\.(java|kt)$"), "JPA entity"),
+)
+
+
+def glob_to_regex(glob: str) -> re.Pattern[str]:
+    """`**` crosses directories, `*` and `?` do not; a pattern without `/` matches any depth."""
+    return _compiled_glob(glob)
+
+
+@lru_cache(maxsize=512)
+def _compiled_glob(glob: str) -> re.Pattern[str]:
+    pattern = glob.lstrip("/") if glob.startswith("/") else glob
+    anchored = "/" in glob.rstrip("/")
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    body = "".join(out)
+    if pattern.endswith("/"):
+        body += ".*"
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(f"^{prefix}{body}$")
+
+
+def matches_any(path: str, globs: Iterable[str]) -> str | None:
+    for glob in globs:
+        if glob_to_regex(glob).match(path):
+            return glob
+    return None
+
+
+def language_of(path: str) -> str | None:
+    p = PurePosixPath(path)
+    if p.name == ".env" or p.name.startswith(".env."):
+        return "dotenv"
+    return LANGUAGES.get(p.suffix.lower())
+
+
+def _known_text(file: ChangedFile, head_lines: int | None = None) -> str:
+    if file.content is not None:
+        if head_lines is None:
+            return file.content
+        return "\n".join(file.content.splitlines()[:head_lines])
+    texts = file.right_text()
+    if head_lines is not None:
+        texts = {n: t for n, t in texts.items() if n <= head_lines}
+    return "\n".join(texts[n] for n in sorted(texts))
+
+
+def _not_backend(file: ChangedFile) -> str | None:
+    """A reason to skip the file by default, or None."""
+    p = PurePosixPath(file.path)
+    parts = {part.lower() for part in p.parts[:-1]}
+    suffix = p.suffix.lower()
+    if p.name in LOCK_FILES:
+        return "lock file"
+    if parts & VENDOR_DIRS:
+        return "vendored code"
+    if GENERATED_NAMES.search(p.name):
+        return "generated code"
+    if suffix in IMAGE_EXTS:
+        return "image"
+    if (
+        suffix in DOC_EXTS
+        or p.name.upper() in {"LICENSE", "CHANGELOG", "AUTHORS"}
+        or "docs" in parts
+    ):
+        return "documentation"
+    if GENERATED_MARKER.search(_known_text(file, head_lines=5)):
+        return "generated code (marked @generated / DO NOT EDIT)"
+    if suffix in FRONTEND_EXTS:
+        return f"frontend ({suffix} file)"
+    return None
+
+
+def classify(file: ChangedFile) -> tuple[FileKind, str | None, str]:
+    """Kind, language and the reason, under the default rules."""
+    if file.status is FileStatus.BINARY:
+        return FileKind.OTHER, None, "binary file"
+    if file.status is FileStatus.DELETED:
+        return FileKind.OTHER, language_of(file.path), "deleted file (no lines to review)"
+    skip = _not_backend(file)
+    language = language_of(file.path)
+    if skip:
+        return FileKind.OTHER, language, skip
+    path = file.path
+    for pattern, framework in MIGRATION_PATTERNS:
+        if pattern.search(path) and (language is not None):
+            return FileKind.MIGRATION, language, f"migration ({framework})"
+    if language == "sql":
+        return FileKind.SQL, language, "SQL file"
+    for pattern, what in ORM_SCHEMA_PATTERNS:
+        if pattern.search(path):
+            return FileKind.ORM_SCHEMA, language, what
+    if language in {"proto", "graphql"}:
+        spec = "Protocol Buffers" if language == "proto" else "GraphQL SDL"
+        return FileKind.API_SPEC, language, f"API description ({spec})"
+    if language in {"yaml", "json"} and (
+        OPENAPI_MARKER.search(_known_text(file, head_lines=40))
+        or re.search(r"(^|/)(openapi|swagger)[^/]*\.(ya?ml|json)$", path, re.IGNORECASE)
+    ):
+        return FileKind.API_SPEC, language, "API description (OpenAPI/Swagger)"
+    if language in SERVER_LANGUAGES:
+        return FileKind.CODE, language, f"server code ({language})"
+    if language in JS_LANGUAGES:
+        return _classify_js(file, language)
+    if language in CONFIG_LANGUAGES:
+        dirs = {part.lower() for part in PurePosixPath(path).parts[:-1]}
+        if dirs & FRONTEND_DIRS:
+            return FileKind.OTHER, language, "frontend configuration"
+        return FileKind.CONFIG, language, "configuration (scanned for secrets)"
+    return FileKind.OTHER, language, "not a backend file type"
+
+
+def _classify_js(file: ChangedFile, language: str) -> tuple[FileKind, str | None, str]:
+    dirs = {part.lower() for part in PurePosixPath(file.path).parts[:-1]}
+    if SERVER_IMPORT.search(_known_text(file)):
+        return FileKind.CODE, language, f"server code ({language}: imports a server library)"
+    if dirs & FRONTEND_DIRS:
+        hit = sorted(dirs & FRONTEND_DIRS)[0]
+        return FileKind.OTHER, language, f"frontend ({hit}/ directory)"
+    if dirs & SERVER_DIRS:
+        hit = sorted(dirs & SERVER_DIRS)[0]
+        return FileKind.CODE, language, f"server code ({language} under {hit}/)"
+    return FileKind.OTHER, language, f"{language} with no sign of server code"
+
+
+def select_backend(
+    files: Iterable[ChangedFile],
+    paths: PathsConfig | None = None,
+    load_content: Callable[[ChangedFile], str | None] | None = None,
+) -> tuple[list[ChangedFile], list[SkippedFile]]:
+    """Split files into backend (annotated with kind, language, reason) and skipped.
+
+    With `load_content`, post-change contents are loaded for backend files only,
+    and for JS/TS files whose diff alone shows no sign of server code (an import
+    of express above the hunk decides it) — never for the rest.
+    """
+    paths = paths or PathsConfig()
+    kept: list[ChangedFile] = []
+    skipped: list[SkippedFile] = []
+    for file in files:
+        kind, language, reason = classify(file)
+        if (
+            kind is FileKind.OTHER
+            and load_content is not None
+            and file.content is None
+            and language in JS_LANGUAGES
+            and file.status not in (FileStatus.BINARY, FileStatus.DELETED)
+            and reason.endswith("no sign of server code")
+        ):
+            file = _with_content(file, load_content)
+            kind, language, reason = classify(file)
+        excluded = matches_any(file.path, paths.exclude)
+        if excluded:
+            skipped.append(
+                SkippedFile(path=file.path, reason=f"excluded by paths.exclude '{excluded}'")
+            )
+            continue
+        included = matches_any(file.path, paths.include)
+        if (
+            kind is FileKind.OTHER
+            and included
+            and file.status
+            not in (
+                FileStatus.BINARY,
+                FileStatus.DELETED,
+            )
+        ):
+            kind = FileKind.SQL if language == "sql" else FileKind.CODE
+            reason = f"included by paths.include '{included}'"
+        if kind is FileKind.OTHER:
+            skipped.append(SkippedFile(path=file.path, reason=reason))
+            continue
+        if load_content is not None and file.content is None:
+            file = _with_content(file, load_content)
+        kept.append(file.model_copy(update={"kind": kind, "language": language, "reason": reason}))
+    return kept, skipped
+
+
+def _with_content(file: ChangedFile, load: Callable[[ChangedFile], str | None]) -> ChangedFile:
+    content = load(file)
+    return file if content is None else file.model_copy(update={"content": content})
