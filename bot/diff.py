@@ -186,3 +186,23 @@ def parse_diff(raw: bytes | str) -> list[ChangedFile]:
         first = next((i for i, ln in enumerate(lines, 1) if ln.strip()), 1)
         raise DiffError("no file headers ('diff --git' or '---'/'+++') found", first)
     return [_to_changed_file(patched) for patched in patch]
+
+
+def added_file(path: str, content: str) -> ChangedFile:
+    """A file as a change that adds it whole: every line added, content known."""
+    lines = content.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    diff_lines = tuple(
+        DiffLine(type=LineType.ADDED, text=text, new_no=n) for n, text in enumerate(lines, 1)
+    )
+    numbers = frozenset(range(1, len(lines) + 1))
+    hunk = Hunk(old_start=0, old_length=0, new_start=1, new_length=len(lines), lines=diff_lines)
+    return ChangedFile(
+        path=path,
+        status=FileStatus.ADDED,
+        hunks=(hunk,) if lines else (),
+        commentable_lines=numbers,
+        added_lines=numbers,
+        content=content,
+    )

@@ -237,3 +237,17 @@ def _reraise_fatal(exc: BaseException) -> None:
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {text}"[:300]
+
+
+def run_case(rule_id: str, case: RuleCase) -> list[int]:
+    """Lines a rule flags in one of its fixtures (the file treated as newly added)."""
+    from bot.diff import added_file
+    from bot.select import select_backend
+
+    kept, skipped = select_backend([added_file(case.path, case.code)])
+    if not kept:
+        raise AssertionError(f"fixture {case.path} is not selected as backend: {skipped[0].reason}")
+    run = run_rules(kept, only=[rule_id])
+    if run.errors:
+        raise AssertionError(f"rule {rule_id} raised: {run.errors[0].error}")
+    return sorted(f.line for f in run.findings if f.rule == rule_id)
