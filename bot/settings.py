@@ -1,0 +1,72 @@
+"""Process settings from the environment (SPEC: Environment), validated at start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_MODEL = "claude-sonnet-4-5"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+
+    github_api_url: str = Field("https://api.github.com", alias="GITHUB_API_URL")
+    github_token: SecretStr | None = Field(None, alias="GITHUB_TOKEN")
+    github_app_id: str | None = Field(None, alias="GITHUB_APP_ID")
+    github_app_private_key: SecretStr | None = Field(None, alias="GITHUB_APP_PRIVATE_KEY")
+    github_app_private_key_path: Path | None = Field(None, alias="GITHUB_APP_PRIVATE_KEY_PATH")
+    github_webhook_secret: SecretStr | None = Field(None, alias="GITHUB_WEBHOOK_SECRET")
+    anthropic_api_key: SecretStr | None = Field(None, alias="ANTHROPIC_API_KEY")
+    anthropic_base_url: str | None = Field(None, alias="ANTHROPIC_BASE_URL")
+    model: str = Field(DEFAULT_MODEL, validation_alias=AliasChoices("BASTION_MODEL", "model"))
+    queue_url: str | None = Field(
+        None, validation_alias=AliasChoices("BASTION_QUEUE_URL", "queue_url")
+    )
+    data_dir: Path = Field(
+        Path(".bastion"), validation_alias=AliasChoices("BASTION_DATA_DIR", "data_dir")
+    )
+
+    @field_validator("github_api_url")
+    @classmethod
+    def _no_trailing_slash(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @field_validator("queue_url")
+    @classmethod
+    def _queue_scheme(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("redis://", "rediss://", "sqlite://", "unix://")):
+            raise ValueError("must be redis://HOST:PORT/DB (or empty for the embedded SQLite)")
+        return value or None
+
+    def app_private_key(self) -> str | None:
+        if self.github_app_private_key is not None:
+            return self.github_app_private_key.get_secret_value().replace("\\n", "\n")
+        if self.github_app_private_key_path is not None:
+            return self.github_app_private_key_path.read_text()
+        return None
+
+    def has_github_credentials(self) -> bool:
+        return self.github_token is not None or (
+            self.github_app_id is not None
+            and (self.github_app_private_key is not None or self.github_app_private_key_path)
+            is not None
+        )
+
+
+class SettingsError(ValueError):
+    pass
+
+
+def load_settings() -> Settings:
+    """Read the environment; a wrong value becomes one message naming the variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = str(err["loc"][0]) if err["loc"] else "environment"
+        raise SettingsError(f"{name}: {err['msg']}") from None
