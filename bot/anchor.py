@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from bot.models import ChangedFile, FileStatus, Finding, Source
@@ -71,12 +71,15 @@ def with_fingerprints(
     """Fingerprint each finding. Identical flagged text twice in one file is told
     apart by its order of occurrence, which survives unrelated lines moving."""
     ordered = sorted(findings, key=lambda f: (f.path, f.line, f.rule))
-    seen: Counter[str] = Counter()
+    lines_of: dict[str, list[int]] = defaultdict(list)
     out: list[Finding] = []
     for finding in ordered:
         key = fingerprint_key(finding, files.get(finding.path))
-        seen[key] += 1
-        digest = hashlib.sha256(f"{key}\x1e{seen[key]}".encode()).hexdigest()[:20]
+        seen = lines_of[key]
+        if finding.line not in seen:
+            seen.append(finding.line)
+        occurrence = seen.index(finding.line) + 1
+        digest = hashlib.sha256(f"{key}\x1e{occurrence}".encode()).hexdigest()[:20]
         out.append(finding.model_copy(update={"fingerprint": digest}))
     return out
 

@@ -40,7 +40,7 @@ def _check_structure(lines: list[str]) -> None:
     """Raise `DiffError` at the first line that breaks unified-diff structure."""
     seen_target = False
     old_left = new_left = 0
-    in_hunk = False
+    in_hunk = just_ended = False
     for number, line in enumerate(lines, start=1):
         if in_hunk:
             if line.startswith("\\"):
@@ -63,7 +63,11 @@ def _check_structure(lines: list[str]) -> None:
                 raise DiffError("hunk is longer than its @@ header says", number)
             if old_left == 0 and new_left == 0:
                 in_hunk = False
+                just_ended = True
             continue
+        if just_ended and _looks_like_hunk_line(line):
+            raise DiffError("hunk is longer than its @@ header says", number)
+        just_ended = False
         if line.startswith("@@"):
             match = _HUNK_RE.match(line)
             if match is None:
@@ -79,6 +83,13 @@ def _check_structure(lines: list[str]) -> None:
             seen_target = False
     if in_hunk:
         raise DiffError("input ends inside a hunk (the diff is truncated)", len(lines) + 1)
+
+
+def _looks_like_hunk_line(line: str) -> bool:
+    """A diff body line right after a hunk that claimed to be complete."""
+    if line.startswith(("+++ ", "--- ", "-- ")) or line == "--":
+        return False  # next file's header, or a format-patch signature
+    return line[:1] in ("+", "-", " ") and line.strip() != ""
 
 
 def _strip_prefix(source: str, target: str) -> tuple[str, str]:
