@@ -1,0 +1,159 @@
+"""The rule engine framework and the pipeline around it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from bot.config import RepoConfig, RulesConfig, parse_config
+from bot.diff import added_file, parse_diff
+from bot.models import Category, ChangedFile, Finding, Severity, Source
+from bot.pipeline import merge_findings, review_files
+from bot.rules.engine import Check, Hit, Registry, Rule, RuleCase, run_rules, suppressed
+
+
+def _rule(rule_id: str, severity: Severity = Severity.HIGH) -> Rule:
+    return Rule(
+        id=rule_id,
+        category=Category.SECURITY,
+        severity=severity,
+        title=f"{rule_id} title",
+        rationale="Why it matters.",
+        fix="What to do.",
+        languages=("python",),
+        positive=(RuleCase(path="app/x.py", code="bad()\n", lines=(1,)),),
+        negative=(RuleCase(path="app/x.py", code="good()\n"),),
+    )
+
+
+class LineCheck(Check):
+    """Flags every line that contains `bad(`; a plain test check."""
+
+    name = "line-check"
+    rules = (_rule("test-bad-call"),)
+    languages = frozenset({"python"})
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        for number, text in enumerate(file.visible_text().split("\n"), 1):
+            if "bad(" in text:
+                yield Hit(rule="test-bad-call", path=file.path, line=number)
+
+
+class BrokenCheck(Check):
+    name = "broken-check"
+    rules = (_rule("test-broken"),)
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        raise RuntimeError(f"cannot handle {file.path}")
+
+
+class BatchBrokenCheck(Check):
+    name = "batch-broken"
+    rules = (_rule("test-batch-broken"),)
+    batch = True
+
+    def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
+        raise OSError("analyzer binary missing")
+
+
+def _registry(*checks: Check) -> Registry:
+    reg = Registry()
+    for check in checks:
+        reg.add(check)
+    return reg
+
+
+def _backend(file: ChangedFile) -> ChangedFile:
+    from bot.select import select_backend
+
+    kept, _ = select_backend([file])
+    return kept[0]
+
+
+def test_only_added_lines_are_reported() -> None:
+    diff = "--- a/app/x.py\n+++ b/app/x.py\n@@ -1,2 +1,3 @@\n bad(1)\n+bad(2)\n ok()\n"
+    file = _backend(parse_diff(diff)[0])
+    run = run_rules([file], reg=_registry(LineCheck()))
+    assert [f.line for f in run.findings] == [2]
+
+
+def test_a_raising_check_is_recorded_and_the_others_still_run() -> None:
+    file = _backend(added_file("app/x.py", "bad()\n"))
+    run = run_rules([file], reg=_registry(BrokenCheck(), BatchBrokenCheck(), LineCheck()))
+    assert [f.rule for f in run.findings] == ["test-bad-call"]
+    errors = {(e.rule, e.path) for e in run.errors}
+    assert ("broken-check", "app/x.py") in errors
+    assert ("batch-broken", "app/x.py") in errors
+    assert any("cannot handle app/x.py" in e.error for e in run.errors)
+
+
+def test_config_disable_and_severity_override() -> None:
+    file = _backend(added_file("app/x.py", "bad()\n"))
+    reg = _registry(LineCheck())
+    assert not run_rules([file], RulesConfig(disable=["test-bad-call"]), reg=reg).findings
+    [finding] = run_rules(
+        [file], RulesConfig(severity={"test-bad-call": Severity.LOW}), reg=reg
+    ).findings
+    assert finding.severity is Severity.LOW
+
+
+def test_inline_suppression_on_the_line_or_the_line_above() -> None:
+    code = (
+        "bad()  # bastion: ignore[test-bad-call]\n"
+        "# bastion: ignore[test-bad-call]\n"
+        "bad()\n"
+        "bad()  # bastion: ignore[other-rule]\n"
+        "bad()  // bastion: ignore\n"
+    )
+    file = _backend(added_file("app/x.py", code))
+    run = run_rules([file], reg=_registry(LineCheck()))
+    assert [f.line for f in run.findings] == [4]
+    assert suppressed(file, 1, "test-bad-call")
+
+
+def test_finding_body_has_rationale_and_fix() -> None:
+    file = _backend(added_file("app/x.py", "bad()\n"))
+    [finding] = run_rules([file], reg=_registry(LineCheck())).findings
+    assert "Why it matters." in finding.body and "**Fix:** What to do." in finding.body
+    assert finding.source is Source.RULES and finding.category is Category.SECURITY
+
+
+def _finding(line: int, source: Source, body: str, category: Category = Category.SECURITY) -> Finding:
+    return Finding(
+        path="app/x.py",
+        line=line,
+        end_line=line,
+        category=category,
+        severity=Severity.MEDIUM if source is Source.LLM else Severity.HIGH,
+        rule="py-sql-injection" if source is Source.RULES else "llm-security",
+        title="t",
+        body=body,
+        source=source,
+        sources=[source],
+    )
+
+
+def test_merge_same_line_and_category_keeps_one_with_both_sources() -> None:
+    rule = _finding(3, Source.RULES, "short")
+    llm = _finding(3, Source.LLM, "a much longer explanation from the model")
+    other = _finding(3, Source.LLM, "index advice", Category.INDEXING)
+    merged = merge_findings([rule], [llm, other])
+    assert len(merged) == 2
+    first = merged[0]
+    assert first.rule == "py-sql-injection" and first.severity is Severity.HIGH
+    assert first.body == "a much longer explanation from the model"
+    assert set(first.sources) == {Source.RULES, Source.LLM}
+
+
+def test_pipeline_filters_categories_and_places_low_severity_in_summary() -> None:
+    diff = "--- a/app/x.py\n+++ b/app/x.py\n@@ -0,0 +1 @@\n+x = 1\n"
+    config = parse_config("min_severity: high\ncategories: [indexing]\n")
+    result = review_files(parse_diff(diff), config)
+    assert result.findings == []
+    assert result.stats.files_reviewed == 1 and result.stats.lines_reviewed == 1
+    assert result.stats.engines == ["rules"]
+
+
+def test_pipeline_says_when_the_ai_review_did_not_run() -> None:
+    diff = "--- a/app/x.py\n+++ b/app/x.py\n@@ -0,0 +1 @@\n+x = 1\n"
+    result = review_files(parse_diff(diff), RepoConfig(), agent_off_reason="no ANTHROPIC_API_KEY")
+    assert result.notes == ["AI review did not run: no ANTHROPIC_API_KEY."]
