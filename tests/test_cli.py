@@ -1,0 +1,169 @@
+"""`bastion review` as a user runs it: a real subprocess, exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "pr-mixed.diff"
+CLEAN_ENV = {k: v for k, v in os.environ.items() if not k.startswith("ANTHROPIC")}
+
+
+def bastion(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=CLEAN_ENV,
+        timeout=120,
+    )
+
+
+def test_example_prints_findings_and_fails_on_high() -> None:
+    done = bastion("review", str(EXAMPLE))
+    assert done.returncode == 1, done.stderr
+    out = done.stdout
+    assert "db/migrations/0042_orders_customer_email.sql:4" in out
+    assert "app/services/orders.py" in out
+    assert "web/src/components/OrderList.tsx" not in out.split("skipped")[0]
+    assert "Traceback" not in done.stderr
+
+
+def test_json_output_and_fail_on_never() -> None:
+    done = bastion("review", str(EXAMPLE), "--format", "json", "--fail-on", "never")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["schema_version"] == 1
+    rules = {(f["path"], f["line"], f["rule"]) for f in data["findings"]}
+    assert ("db/migrations/0042_orders_customer_email.sql", 4, "pg-create-index-blocking") in rules
+    skipped = {s["path"]: s["reason"] for s in data["skipped"]}
+    assert "frontend" in skipped["web/src/components/OrderList.tsx"]
+    assert skipped["README.md"] == "documentation"
+    assert any("AI review did not run" in note for note in data["notes"])
+
+
+def test_stdin_and_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.sarif"
+    done = bastion("review", "-", "--format", "sarif", "--output", str(out), stdin=EXAMPLE.read_bytes())
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert json.loads(out.read_text())["version"] == "2.1.0"
+
+
+def test_category_filter() -> None:
+    done = bastion("review", str(EXAMPLE), "--format", "json", "--category", "indexing")
+    data = json.loads(done.stdout)
+    assert data["findings"] and {f["category"] for f in data["findings"]} == {"indexing"}
+
+
+def test_empty_diff_is_a_clear_message_and_exit_0(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.diff"
+    empty.write_text("")
+    done = bastion("review", str(empty))
+    assert done.returncode == 0
+    assert "the diff is empty" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["review", "does-not-exist.diff"], "cannot read does-not-exist.diff: no such file"),
+        (["review"], "no diff given"),
+        (["review", "examples", "--no-llm"], "it is a directory"),
+        (["review", "EXAMPLE", "--category", "style"], "unknown category 'style'"),
+        (["review", "EXAMPLE", "--config", "missing.yml"], "--config missing.yml: no such file"),
+        (["review", "--git", "main"], "--git expects BASE..HEAD"),
+    ],
+)
+def test_usage_errors_are_one_line_exit_2(args: list[str], message: str) -> None:
+    args = [str(EXAMPLE) if a == "EXAMPLE" else a for a in args]
+    done = bastion(*args)
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in done.stderr
+
+
+def test_malformed_diff_names_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.diff"
+    bad.write_text("--- a/x.py\n+++ b/x.py\n@@ -1,3 +1,3 @@\n a\n")
+    done = bastion("review", str(bad))
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "bastion: error: malformed diff: line 5: input ends inside a hunk (the diff is truncated)"
+    )
+
+
+def test_bad_config_names_key_and_file(tmp_path: Path) -> None:
+    config = tmp_path / "bastion.yml"
+    config.write_text("max_comments: many\n")
+    done = bastion("review", str(EXAMPLE), "--config", str(config))
+    assert done.returncode == 2
+    assert f"{config}: key 'max_comments'" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_config_from_repo_is_used(tmp_path: Path) -> None:
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "bastion.yml").write_text("fail_on: never\n")
+    done = bastion("review", str(EXAMPLE), cwd=tmp_path)
+    assert done.returncode == 0
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, timeout=60)
+
+
+def test_git_range_reads_whole_files(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "dev@example.com")
+    _git(repo, "config", "user.name", "dev")
+    (repo / "db").mkdir()
+    (repo / "db" / "001_init.sql").write_text("CREATE TABLE t (id bigint primary key, a text);\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "base")
+    (repo / "db" / "002_index.sql").write_text("CREATE INDEX t_a_idx ON t (a);\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "head")
+    done = bastion(
+        "review", "--git", "HEAD~1..HEAD", "--repo", str(repo), "--format", "json", "--no-llm"
+    )
+    assert done.returncode == 1, done.stderr
+    findings = json.loads(done.stdout)["findings"]
+    assert [(f["path"], f["line"]) for f in findings] == [("db/002_index.sql", 1)]
+
+
+def test_git_range_in_a_directory_that_is_not_a_repo(tmp_path: Path) -> None:
+    done = bastion("review", "--git", "main..HEAD", "--repo", str(tmp_path))
+    assert done.returncode == 2
+    assert "git diff failed" in done.stderr
+
+
+def test_light_startup_imports_no_server_github_or_llm_library(tmp_path: Path) -> None:
+    small = tmp_path / "small.diff"
+    small.write_text(
+        "--- a/app/x.py\n+++ b/app/x.py\n@@ -1,3 +1,4 @@\n import os\n"
+        "+cursor.execute(f'SELECT * FROM t WHERE id = {os.environ[\"X\"]}')\n x = 1\n y = 2\n"
+    )
+    script = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        f"code = main(['review', {str(small)!r}, '--format', 'json'])\n"
+        "heavy = [m for m in ('fastapi', 'uvicorn', 'github', 'anthropic', 'huey', 'redis', 'starlette')"
+        " if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=CLEAN_ENV, timeout=60
+    )
+    assert "HEAVY []" in done.stdout, done.stdout + done.stderr
