@@ -1,0 +1,405 @@
+"""Index builds in framework migrations that lock a PostgreSQL table for writes.
+
+Rails `add_index` without `algorithm: :concurrently` and Django `AddIndex` (rather
+than `AddIndexConcurrently`) both emit a plain `CREATE INDEX`, which holds a SHARE
+lock for the whole build. An index on a table the same migration creates is
+harmless (the table is empty and nobody writes to it yet), so those are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ast_grep_py import Config, SgNode
+
+from bot.models import Category, ChangedFile, FileKind, Severity
+from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
+from bot.rules.engine import Check, Hit, Rule, RuleCase
+
+RAILS_ID = "rails-add-index-blocking"
+DJANGO_ID = "django-add-index-blocking"
+
+_RAILS_PATH = re.compile(r"(^|/)db/migrate/[^/]+\.rb$")
+_DJANGO_PATH = re.compile(r"(^|/)migrations/\d{4}_\w+\.py$")
+
+_ADD_INDEX: Config = {"rule": {"kind": "call", "has": {"field": "method", "regex": "^add_index$"}}}
+_CREATE_TABLE: Config = {
+    "rule": {"kind": "call", "has": {"field": "method", "regex": "^create_table$"}}
+}
+_DJANGO_ADD_INDEX: Config = {
+    "rule": {
+        "kind": "call",
+        "has": {
+            "field": "function",
+            "any": [
+                {"kind": "identifier", "regex": "^AddIndex$"},
+                {"kind": "attribute", "regex": r"\.AddIndex$"},
+            ],
+        },
+    }
+}
+_DJANGO_CREATE_MODEL: Config = {
+    "rule": {
+        "kind": "call",
+        "has": {
+            "field": "function",
+            "any": [
+                {"kind": "identifier", "regex": "^CreateModel$"},
+                {"kind": "attribute", "regex": r"\.CreateModel$"},
+            ],
+        },
+    }
+}
+_CONCURRENTLY_IMPORT = re.compile(
+    r"from\s+django\.contrib\.postgres\.operations\s+import\s[^\n]*\bAddIndexConcurrently\b"
+)
+_ATOMIC_FALSE = re.compile(r"^\s*atomic\s*=\s*False\b", re.MULTILINE)
+
+
+def _literal(node: SgNode | None) -> str | None:
+    """The value of a symbol or plain string literal (`:users`, `"users"`), else None."""
+    if node is None:
+        return None
+    kind = node.kind()
+    if kind == "simple_symbol":
+        return node.text().lstrip(":")
+    if kind == "string":
+        if node.find(kind="interpolation"):
+            return None
+        return "".join(part.text() for part in node.find_all(kind="string_content"))
+    return None
+
+
+# --- Rails -----------------------------------------------------------------------
+
+
+def _args(call: SgNode) -> list[SgNode]:
+    arguments = call.field("arguments")
+    return arguments.named_children() if arguments is not None else []
+
+
+def _pair_keys(call: SgNode) -> set[str]:
+    keys: set[str] = set()
+    for arg in _args(call):
+        pairs = [arg] if arg.kind() == "pair" else arg.find_all(kind="pair")
+        for pair in pairs:
+            key = pair.field("key")
+            if key is not None:
+                keys.add(key.text().lstrip(":").rstrip(":").strip("'\""))
+    return keys
+
+
+def _first_literal(call: SgNode) -> str | None:
+    args = _args(call)
+    return _literal(args[0]) if args else None
+
+
+def _rails_suggestion(text: str, call: SgNode) -> str | None:
+    """The call's line with `, algorithm: :concurrently` after the last argument."""
+    around = line_prefix_suffix(text, call)
+    arguments = call.field("arguments")
+    args = _args(call)
+    if around is None or arguments is None or not args or args[-1].kind() == "hash":
+        return None
+    prefix, suffix = around
+    body = call.text()
+    closing = ")" if arguments.text().endswith(")") else ""
+    body = body[: len(body) - len(closing)].rstrip() + ", algorithm: :concurrently" + closing
+    line = lines(call)[0]
+    suggestion = prefix + body + suffix
+    if not replacement_parses(text, line, line, suggestion, "ruby"):
+        return None
+    return suggestion
+
+
+def _rails_hits(file: ChangedFile) -> list[Hit]:
+    root = root_of(file)
+    if root is None:
+        return []
+    text = file.visible_text()
+    created = {_first_literal(call) for call in root.find_all(_CREATE_TABLE)} - {None}
+    no_transaction_off = "disable_ddl_transaction!" not in text
+    hits: list[Hit] = []
+    for call in root.find_all(_ADD_INDEX):
+        if "algorithm" in _pair_keys(call):
+            continue  # the author chose how to build it (`:concurrently`, or MySQL's `:inplace`)
+        table = _first_literal(call)
+        if table is not None and table in created:
+            continue
+        first, last = lines(call)
+        detail = (
+            "Also add `disable_ddl_transaction!` to this migration class: a concurrent "
+            "index cannot be built inside the transaction Rails wraps migrations in."
+            if no_transaction_off
+            else None
+        )
+        hits.append(
+            Hit(
+                rule=RAILS_ID,
+                path=file.path,
+                line=first,
+                end_line=last,
+                detail=detail,
+                suggestion=_rails_suggestion(text, call),
+                title=f"`add_index` on `{table or '…'}` without `algorithm: :concurrently` "
+                "locks writes",
+            )
+        )
+    return hits
+
+
+# --- Django ----------------------------------------------------------------------
+
+
+def _keyword(call: SgNode, name: str) -> SgNode | None:
+    arguments = call.field("arguments")
+    if arguments is None:
+        return None
+    for arg in arguments.named_children():
+        key = arg.field("name")
+        if arg.kind() == "keyword_argument" and key is not None and key.text() == name:
+            return arg.field("value")
+    return None
+
+
+def _django_suggestion(text: str, call: SgNode) -> str | None:
+    """The callee's line with `AddIndexConcurrently` in place of `migrations.AddIndex`."""
+    function = call.field("function")
+    if function is None:
+        return None
+    around = line_prefix_suffix(text, function)
+    if around is None:
+        return None
+    prefix, suffix = around
+    suggestion = prefix + "AddIndexConcurrently" + suffix
+    line = lines(function)[0]
+    if not replacement_parses(text, line, line, suggestion, "python"):
+        return None
+    return suggestion
+
+
+def _django_detail(text: str) -> str | None:
+    missing = []
+    if not _CONCURRENTLY_IMPORT.search(text):
+        missing.append(
+            "import it with `from django.contrib.postgres.operations import AddIndexConcurrently`"
+        )
+    if not _ATOMIC_FALSE.search(text):
+        missing.append(
+            "set `atomic = False` on the `Migration` class (PostgreSQL refuses "
+            "`CREATE INDEX CONCURRENTLY` inside a transaction)"
+        )
+    if not missing:
+        return None
+    return "To switch: " + "; and ".join(missing) + "."
+
+
+def _django_hits(file: ChangedFile) -> list[Hit]:
+    root = root_of(file)
+    if root is None:
+        return []
+    text = file.visible_text()
+    created = {
+        name.lower()
+        for call in root.find_all(_DJANGO_CREATE_MODEL)
+        if (name := _literal(_keyword(call, "name"))) is not None
+    }
+    hits: list[Hit] = []
+    for call in root.find_all(_DJANGO_ADD_INDEX):
+        model = _literal(_keyword(call, "model_name"))
+        if model is not None and model.lower() in created:
+            continue
+        function = call.field("function")
+        first, _ = lines(function if function is not None else call)
+        hits.append(
+            Hit(
+                rule=DJANGO_ID,
+                path=file.path,
+                line=first,
+                end_line=first,
+                detail=_django_detail(text),
+                suggestion=_django_suggestion(text, call),
+                title=f"`AddIndex` on `{model or '…'}` locks writes; use `AddIndexConcurrently`",
+            )
+        )
+    return hits
+
+
+RAILS_RULE = Rule(
+    id=RAILS_ID,
+    category=Category.INDEXING,
+    severity=Severity.HIGH,
+    title="`add_index` without `algorithm: :concurrently` locks writes",
+    rationale=(
+        "On PostgreSQL, `add_index` runs a plain `CREATE INDEX`, which takes a SHARE lock "
+        "on the table for the whole build: every INSERT, UPDATE and DELETE waits. On a "
+        "table with millions of rows that is minutes of failed or queued writes during "
+        "the deploy, and the waiting queries pile up connections until the app times out. "
+        "`algorithm: :concurrently` builds the index without blocking writes; it cannot "
+        "run inside a transaction, so the migration also needs `disable_ddl_transaction!` "
+        "(and, being non-transactional, should hold only this kind of step)."
+    ),
+    fix=(
+        "Add `algorithm: :concurrently` to the `add_index` call and "
+        "`disable_ddl_transaction!` to the migration class. If the build can fail "
+        "half-way, drop the INVALID index it leaves before retrying "
+        "(`remove_index …, algorithm: :concurrently, if_exists: true`)."
+    ),
+    languages=("ruby",),
+    positive=(
+        RuleCase(
+            path="db/migrate/20240501120000_add_email_index_to_users.rb",
+            code=(
+                "class AddEmailIndexToUsers < ActiveRecord::Migration[7.1]\n"
+                "  def change\n"
+                "    add_index :users, :email, unique: true\n"
+                "    add_index(:orders, [:user_id, :created_at],\n"
+                '              name: "index_orders_on_user_and_time")\n'
+                "  end\n"
+                "end\n"
+            ),
+            lines=(3, 4),
+        ),
+    ),
+    negative=(
+        RuleCase(
+            path="db/migrate/20240501120000_add_email_index_to_users.rb",
+            code=(
+                "class AddEmailIndexToUsers < ActiveRecord::Migration[7.1]\n"
+                "  disable_ddl_transaction!\n"
+                "\n"
+                "  def change\n"
+                "    add_index :users, :email, unique: true, algorithm: :concurrently\n"
+                "  end\n"
+                "end\n"
+            ),
+        ),
+        RuleCase(
+            path="db/migrate/20240501120100_create_invoices.rb",
+            code=(
+                "class CreateInvoices < ActiveRecord::Migration[7.1]\n"
+                "  def change\n"
+                "    create_table :invoices do |t|\n"
+                "      t.references :user\n"
+                "      t.timestamps\n"
+                "    end\n"
+                "    add_index :invoices, :created_at\n"
+                "  end\n"
+                "end\n"
+            ),
+        ),
+    ),
+)
+
+DJANGO_RULE = Rule(
+    id=DJANGO_ID,
+    category=Category.INDEXING,
+    severity=Severity.HIGH,
+    title="`AddIndex` locks writes; use `AddIndexConcurrently` on PostgreSQL",
+    rationale=(
+        "`migrations.AddIndex` runs a plain `CREATE INDEX`, which on PostgreSQL holds a "
+        "SHARE lock on the table for the whole build: every INSERT, UPDATE and DELETE "
+        "waits, for minutes on a large table, while requests time out and connections "
+        "pile up. `AddIndexConcurrently` (from `django.contrib.postgres.operations`) "
+        "builds it without blocking writes; it cannot run in a transaction, so the "
+        "migration needs `atomic = False`. (On MySQL or SQLite this operation does not "
+        "exist: disable the rule there.)"
+    ),
+    fix=(
+        "Replace `migrations.AddIndex(` with `AddIndexConcurrently(`, import it from "
+        "`django.contrib.postgres.operations`, and set `atomic = False` on the "
+        "`Migration` class (keep other operations in a separate migration)."
+    ),
+    languages=("python",),
+    positive=(
+        RuleCase(
+            path="shop/migrations/0042_order_created_idx.py",
+            code=(
+                "from django.db import migrations, models\n"
+                "\n"
+                "\n"
+                "class Migration(migrations.Migration):\n"
+                '    dependencies = [("shop", "0041_order_status")]\n'
+                "\n"
+                "    operations = [\n"
+                "        migrations.AddIndex(\n"
+                '            model_name="order",\n'
+                '            index=models.Index(fields=["created_at"], name="order_created_idx"),\n'
+                "        ),\n"
+                "    ]\n"
+            ),
+            lines=(8,),
+        ),
+    ),
+    negative=(
+        RuleCase(
+            path="shop/migrations/0042_order_created_idx.py",
+            code=(
+                "from django.contrib.postgres.operations import AddIndexConcurrently\n"
+                "from django.db import migrations, models\n"
+                "\n"
+                "\n"
+                "class Migration(migrations.Migration):\n"
+                "    atomic = False\n"
+                '    dependencies = [("shop", "0041_order_status")]\n'
+                "\n"
+                "    operations = [\n"
+                "        AddIndexConcurrently(\n"
+                '            model_name="order",\n'
+                '            index=models.Index(fields=["created_at"], name="order_created_idx"),\n'
+                "        ),\n"
+                "    ]\n"
+            ),
+        ),
+        RuleCase(
+            path="shop/migrations/0001_initial.py",
+            code=(
+                "from django.db import migrations, models\n"
+                "\n"
+                "\n"
+                "class Migration(migrations.Migration):\n"
+                "    initial = True\n"
+                "    operations = [\n"
+                "        migrations.CreateModel(\n"
+                '            name="Order",\n'
+                '            fields=[("id", models.BigAutoField(primary_key=True))],\n'
+                "        ),\n"
+                "        migrations.AddIndex(\n"
+                '            model_name="order",\n'
+                '            index=models.Index(fields=["id"], name="order_id_idx"),\n'
+                "        ),\n"
+                "    ]\n"
+            ),
+        ),
+    ),
+)
+
+
+class RailsAddIndex(Check):
+    name = "ast-grep:rails-add-index"
+    rules = (RAILS_RULE,)
+    languages = frozenset({"ruby"})
+    kinds = frozenset({FileKind.MIGRATION})
+
+    def wants(self, file: ChangedFile) -> bool:
+        return super().wants(file) and bool(_RAILS_PATH.search(file.path))
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        return _rails_hits(file)
+
+
+class DjangoAddIndex(Check):
+    name = "ast-grep:django-add-index"
+    rules = (DJANGO_RULE,)
+    languages = frozenset({"python"})
+    kinds = frozenset({FileKind.MIGRATION})
+
+    def wants(self, file: ChangedFile) -> bool:
+        return super().wants(file) and bool(_DJANGO_PATH.search(file.path))
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        return _django_hits(file)
+
+
+CHECKS: list[Check] = [RailsAddIndex(), DjangoAddIndex()]
