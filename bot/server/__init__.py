@@ -1,0 +1,1 @@
+"""The GitHub App side: webhook receiver, durable job ledger and queue, workers."""

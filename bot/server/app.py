@@ -1,0 +1,155 @@
+"""The FastAPI app: `POST /webhook`, `GET /healthz`, `GET /readyz`, `GET /metrics`.
+
+The request path does three things only: check the signature on the raw bytes, decide
+what the delivery means, and write it to the ledger and the queue. No GitHub or LLM
+call happens before the answer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from bot.server import metrics
+from bot.server.logs import log_context
+from bot.server.queue import JobQueue
+from bot.server.webhook import Decision, route, verify_signature
+from bot.settings import Settings
+
+log = logging.getLogger("bastion.webhook")
+
+MAX_BODY = 25 * 1024 * 1024
+
+
+def _answer(code: int, status: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"status": status, **extra}, status_code=code)
+
+
+async def read_limited(request: Request, limit: int) -> bytes | None:
+    """The body, or None as soon as it passes `limit` bytes (the rest is never read)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _forget_installation(installation_id: int) -> None:
+    try:
+        from bot.github.auth import forget_installation
+    except ImportError:
+        return
+    forget_installation(installation_id)
+
+
+def create_app(settings: Settings, queue: JobQueue, app_slug: str | None = None) -> FastAPI:
+    secret = (
+        settings.github_webhook_secret.get_secret_value() if settings.github_webhook_secret else ""
+    )
+    slug = app_slug or os.environ.get("BASTION_APP_SLUG") or "bastion"
+    app = FastAPI(title="Bastion", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.queue = queue
+
+    @app.post("/webhook")
+    async def webhook(request: Request) -> Response:
+        event = request.headers.get("x-github-event", "")
+        delivery = request.headers.get("x-github-delivery", "")
+        with log_context(delivery_id=delivery or None, event=event or None):
+            body = await read_limited(request, MAX_BODY)
+            if body is None:
+                return _refuse(event, 413, "payload larger than 25 MiB")
+            if not verify_signature(secret, body, request.headers.get("x-hub-signature-256")):
+                return _refuse(event, 401, "missing or wrong X-Hub-Signature-256")
+            if not event:
+                return _refuse(event, 400, "missing X-GitHub-Event header")
+            if not delivery:
+                return _refuse(event, 400, "missing X-GitHub-Delivery header")
+            try:
+                payload = json.loads(body)
+            except (ValueError, UnicodeDecodeError):
+                return _refuse(event, 400, "body is not JSON")
+            if not isinstance(payload, dict):
+                return _refuse(event, 400, "body is not a JSON object")
+            return await _accept(event, delivery, route(event, payload, delivery, slug))
+
+    async def _accept(event: str, delivery: str, decision: Decision) -> Response:
+        if decision.kind == "ping":
+            metrics.WEBHOOKS.labels(event=event, outcome="ping").inc()
+            return _answer(200, "pong")
+        if decision.kind == "invalid":
+            return _refuse(event, 400, decision.reason)
+        try:
+            admission = await run_in_threadpool(queue.admit, delivery, decision.job)
+        except Exception:  # noqa: BLE001 - nothing was promised; GitHub may redeliver
+            log.exception("could not record the delivery")
+            metrics.WEBHOOKS.labels(event=event, outcome="error").inc()
+            return _answer(503, "unavailable", detail="the queue is not reachable")
+        if admission.status == "duplicate":
+            metrics.WEBHOOKS.labels(event=event, outcome="duplicate").inc()
+            log.info("duplicate delivery")
+            return _answer(200, "duplicate")
+        if decision.kind == "installation":
+            if decision.deleted and decision.installation_id is not None:
+                _forget_installation(decision.installation_id)
+            metrics.WEBHOOKS.labels(event=event, outcome="installation").inc()
+            log.info(
+                "installation event",
+                extra={"action": decision.reason, "installation_id": decision.installation_id},
+            )
+            return _answer(202, "accepted", action=decision.reason)
+        if decision.kind == "ignored" or decision.job is None:
+            metrics.WEBHOOKS.labels(event=event, outcome="ignored").inc()
+            log.info("delivery ignored", extra={"reason": decision.reason})
+            return _answer(202, "ignored", reason=decision.reason)
+        job = decision.job
+        with log_context(job_id=admission.job_id, repo=job.repo, pr=job.pr_number):
+            if admission.superseded:
+                metrics.JOBS.labels(outcome="superseded").inc(len(admission.superseded))
+            if admission.status == "deduplicated":
+                metrics.WEBHOOKS.labels(event=event, outcome="deduplicated").inc()
+                log.info("same job already queued or done", extra={"key": job.key})
+                return _answer(202, "queued", job_id=admission.job_id, deduplicated=True)
+            metrics.WEBHOOKS.labels(event=event, outcome="queued").inc()
+            log.info("job queued", extra={"trigger": job.trigger, "head_sha": job.head_sha})
+            return _answer(202, "queued", job_id=admission.job_id)
+
+    def _refuse(event: str, code: int, reason: str) -> JSONResponse:
+        metrics.WEBHOOKS.labels(event=event or "(none)", outcome=str(code)).inc()
+        log.warning("delivery refused", extra={"status_code": code, "reason": reason})
+        return _answer(code, "error", detail=reason)
+
+    @app.get("/healthz")
+    async def healthz() -> Response:
+        return _answer(200, "ok")
+
+    @app.get("/readyz")
+    async def readyz() -> Response:
+        try:
+            await run_in_threadpool(queue.ping)
+        except Exception as exc:  # noqa: BLE001 - any failure means not ready
+            log.warning("not ready", extra={"error": type(exc).__name__})
+            return _answer(503, "unavailable", detail="queue or ledger not reachable")
+        return _answer(200, "ready")
+
+    @app.get("/metrics")
+    async def prometheus() -> Response:
+        try:
+            counts: dict[str, int] | None = await run_in_threadpool(queue.ledger.counts)
+        except Exception:  # noqa: BLE001 - metrics must still answer
+            counts = None
+        body, content_type = metrics.render(counts)
+        return Response(body, media_type=content_type)
+
+    return app

@@ -1,0 +1,139 @@
+"""JSON-lines logs with the delivery, job, repo and PR of the work at hand, redacted.
+
+The context travels in `contextvars`, so a line logged deep inside the GitHub client
+still names the job it belongs to. Redaction runs twice: a filter rewrites every
+record's message and traceback, and the formatter scrubs the final line, so a token
+can reach neither through a format argument nor through an exception text.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+import re
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import IO, Any
+
+MASK = "[REDACTED]"
+CONTEXT_FIELDS = ("delivery_id", "job_id", "repo", "pr", "event")
+
+_context: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
+    "bastion_log_context", default=None
+)
+_known_secrets: set[str] = set()
+
+_PATTERNS = [
+    re.compile(
+        r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)", re.S
+    ),
+    re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{20,})"),
+    re.compile(r"\bsk-ant-[A-Za-z0-9_\-]{8,}"),
+    re.compile(r"\beyJ[A-Za-z0-9_\-]{6,}\.[A-Za-z0-9_\-]{6,}\.[A-Za-z0-9_\-]{6,}"),
+    re.compile(r"(?i)\b(?:bearer|token)\s+[A-Za-z0-9._\-]{16,}"),
+    re.compile(r"(?i)(?<=x-hub-signature-256: )sha256=[0-9a-f]{64}"),
+    re.compile(
+        r"(?i)((?:secret|password|passwd|api[_-]?key|private[_-]?key|access[_-]?token)"
+        r"[\"']?\s*[:=]\s*[\"']?)[^\s\"',;}]{4,}"
+    ),
+]
+
+
+def register_secret(value: str | None) -> None:
+    """Mask this exact value wherever it appears (settings call this for every secret)."""
+    if value and len(value) >= 6:
+        _known_secrets.add(value)
+        for line in value.splitlines():
+            if len(line.strip()) >= 12:
+                _known_secrets.add(line.strip())
+
+
+def register_secrets(values: Iterable[str | None]) -> None:
+    for value in values:
+        register_secret(value)
+
+
+def redact(text: str) -> str:
+    for secret in sorted(_known_secrets, key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, MASK)
+    for pattern in _PATTERNS:
+        if pattern.groups:
+            text = pattern.sub(lambda m: m.group(1) + MASK, text)
+        else:
+            text = pattern.sub(MASK, text)
+    return text
+
+
+@contextmanager
+def log_context(**fields: Any) -> Iterator[None]:
+    merged = dict(_context.get() or {})
+    merged.update({k: v for k, v in fields.items() if v is not None})
+    token = _context.set(merged)
+    try:
+        yield
+    finally:
+        _context.reset(token)
+
+
+def current_context() -> dict[str, Any]:
+    return dict(_context.get() or {})
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a bad format string must not lose the line
+            message = str(record.msg)
+        record.msg = redact(message)
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        record.exc_info = None
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    _skip = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, Any] = {
+            "ts": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
+            + f".{int(record.msecs):03d}Z",
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "msg": record.getMessage(),
+        }
+        line.update(current_context())
+        for key, value in vars(record).items():
+            if key not in self._skip and not key.startswith("_"):
+                line[key] = value
+        if record.exc_text:
+            line["exc"] = record.exc_text
+        elif record.exc_info:
+            line["exc"] = self.formatException(record.exc_info)
+        return redact(json.dumps(line, default=str, ensure_ascii=False))
+
+
+def configure_logging(level: int = logging.INFO, stream: IO[str] | None = None) -> logging.Handler:
+    """Send every logger (ours, uvicorn's, huey's) to one JSON-lines handler."""
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RedactingFilter())
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h.formatter, JsonFormatter)]:
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "huey"):
+        logger = logging.getLogger(name)
+        logger.handlers.clear()
+        logger.propagate = True
+    logging.getLogger("huey").setLevel(logging.WARNING)
+    return handler

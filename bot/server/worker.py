@@ -1,0 +1,261 @@
+"""Worker threads: take job ids off Huey, claim them in the ledger, run them.
+
+The worker does not know what a review is: it calls a job function (by default
+`bot.github.job.run_job`) and turns its result into ledger states — `done`, a retry
+with back-off honouring the error's `retry_after_seconds`, or `dead` with the error.
+Huey supplies storage and (de)serialisation; this module supplies the loop, because
+Huey's own consumer takes over the process's signals, which `bastion serve` leaves to
+uvicorn.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.github.errors import PermanentJobError, TransientGitHubError
+from bot.jobs import ReviewJob
+from bot.server import metrics
+from bot.server.logs import log_context, redact
+from bot.server.queue import JobQueue
+from bot.server.store import process_owner
+from bot.settings import Settings
+
+log = logging.getLogger("bastion.worker")
+
+JobFunc = Callable[[ReviewJob, Settings], Any]
+
+
+@dataclass(frozen=True)
+class WorkerOptions:
+    threads: int = 2
+    lease_s: float = 120.0  # renewed every third of it while the job runs
+    max_attempts: int = 5
+    per_installation: int = 2  # jobs of one installation running at once, all workers
+    backoff_base_s: float = 15.0
+    backoff_max_s: float = 3600.0
+    poll_s: float = 0.02
+    sweep_s: float = 30.0  # how often expired leases of dead workers are looked for
+
+
+def backoff_delay(attempt: int, retry_after: float | None, base: float, ceiling: float) -> float:
+    """Exponential from `base`, never sooner than the server asked (`Retry-After`)."""
+    exponential = base * (2 ** max(attempt - 1, 0))
+    return max(0.0, min(max(exponential, retry_after or 0.0), ceiling))
+
+
+def describe_outcome(outcome: Any) -> str:
+    if outcome is None:
+        return "ok"
+    if hasattr(outcome, "model_dump_json"):
+        text = str(outcome.model_dump_json())
+    elif dataclasses.is_dataclass(outcome) and not isinstance(outcome, type):
+        text = json.dumps(dataclasses.asdict(outcome), default=str)
+    else:
+        text = str(outcome)
+    return redact(text)[:2000]
+
+
+def describe_error(exc: BaseException) -> str:
+    return redact(f"{type(exc).__name__}: {exc}")[:2000]
+
+
+def _default_job_func() -> JobFunc:
+    from bot.github.job import run_job
+
+    return run_job
+
+
+class Worker:
+    def __init__(
+        self,
+        queue: JobQueue,
+        settings: Settings,
+        job_func: JobFunc | None = None,
+        options: WorkerOptions | None = None,
+    ) -> None:
+        self.queue = queue
+        self.settings = settings
+        self.options = options or WorkerOptions()
+        self._job_func = job_func
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._running: dict[str, str] = {}  # job id -> lease owner, for the heartbeat
+        self._running_lock = threading.Lock()
+        queue.set_handler(self.process)
+
+    @property
+    def job_func(self) -> JobFunc:
+        if self._job_func is None:
+            self._job_func = _default_job_func()
+        return self._job_func
+
+    # --- lifecycle ------------------------------------------------------------------
+
+    def replay(self, include_queued: bool = True) -> int:
+        """Put unfinished ledger jobs back on the queue; returns how many.
+
+        A queued job may already have its message on Huey: the copy is harmless, as
+        only one message can claim the job.
+        """
+        now = time.time()
+        recs = self.queue.ledger.replayable(include_queued=include_queued)
+        for rec in recs:
+            self.queue.submit(rec.id, delay=max(0.0, rec.not_before - now))
+        if recs:
+            log.info("replayed unfinished jobs", extra={"count": len(recs)})
+        return len(recs)
+
+    def start(self) -> None:
+        self.job_func  # noqa: B018 - fail at start, not on the first job, if it is missing
+        self.replay()
+        self._stop.clear()
+        for n in range(self.options.threads):
+            t = threading.Thread(target=self._consume, name=f"bastion-worker-{n}", daemon=True)
+            t.start()
+            self._threads.append(t)
+        t = threading.Thread(target=self._housekeeping, name="bastion-scheduler", daemon=True)
+        t.start()
+        self._threads.append(t)
+        log.info("workers started", extra={"threads": self.options.threads})
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self._stop.set()
+        deadline = time.monotonic() + timeout
+        for t in self._threads:
+            t.join(max(0.0, deadline - time.monotonic()))
+        self._threads = [t for t in self._threads if t.is_alive()]
+
+    def wait(self) -> None:
+        while not self._stop.wait(0.5):
+            pass
+
+    # --- loops ----------------------------------------------------------------------
+
+    def _consume(self) -> None:
+        idle = self.options.poll_s
+        while not self._stop.is_set():
+            try:
+                task = self.queue.huey.dequeue()
+            except Exception:  # noqa: BLE001 - the store may come back; keep the thread
+                log.exception("dequeue failed")
+                self._stop.wait(1.0)
+                continue
+            if task is None:
+                if not self.queue.blocking:
+                    self._stop.wait(idle)
+                    idle = min(idle * 2, 0.25)
+                continue
+            idle = self.options.poll_s
+            self.queue.huey.execute(task)
+
+    def _housekeeping(self) -> None:
+        last_sweep = last_beat = last_prune = time.monotonic()
+        while not self._stop.wait(0.1):
+            now = time.monotonic()
+            try:
+                self.move_due_scheduled()
+                if now - last_beat >= self.options.lease_s / 3:
+                    self._heartbeat()
+                    last_beat = now
+                if now - last_sweep >= self.options.sweep_s:
+                    self.replay(include_queued=False)
+                    last_sweep = now
+                if now - last_prune >= 3600:
+                    self.queue.ledger.prune()
+                    last_prune = now
+            except Exception:  # noqa: BLE001 - housekeeping retries on its next tick
+                log.exception("housekeeping failed")
+
+    def move_due_scheduled(self) -> int:
+        due = self.queue.huey.read_schedule()
+        for task in due:
+            self.queue.huey.enqueue(task)
+        return len(due)
+
+    def _heartbeat(self) -> None:
+        with self._running_lock:
+            held = list(self._running.items())
+        for job_id, owner in held:
+            self.queue.ledger.heartbeat(job_id, owner, self.options.lease_s)
+
+    def run_pending(self, limit: int = 1000) -> int:
+        """Run what is due now in this thread, for tests and one-shot use."""
+        self.move_due_scheduled()
+        done = 0
+        while done < limit:
+            task = self.queue.huey.dequeue()
+            if task is None:
+                break
+            self.queue.huey.execute(task)
+            done += 1
+        return done
+
+    # --- one job --------------------------------------------------------------------
+
+    def process(self, job_id: str) -> None:
+        """The Huey task body: claim, run, record. Never raises."""
+        opts = self.options
+        owner = process_owner(threading.current_thread().name)
+        ledger = self.queue.ledger
+        claim = ledger.claim(job_id, owner, opts.lease_s, opts.per_installation, opts.max_attempts)
+        if claim.action == "wait":
+            self.queue.submit(job_id, delay=claim.delay)
+            return
+        if claim.action == "dead":
+            metrics.JOBS.labels(outcome="dead").inc()
+            log.error("job dead-lettered", extra={"job_id": job_id, "reason": claim.reason})
+            return
+        if claim.action != "run" or claim.record is None:
+            log.debug("message skipped", extra={"job_id": job_id, "reason": claim.reason})
+            return
+        rec = claim.record
+        with self._running_lock:
+            self._running[job_id] = owner
+        with log_context(job_id=rec.id, delivery_id=rec.delivery_id, repo=rec.repo, pr=rec.pr):
+            started = time.monotonic()
+            try:
+                self._run(rec.review_job(), job_id, owner, rec.attempts)
+            finally:
+                metrics.JOB_DURATION.observe(time.monotonic() - started)
+                with self._running_lock:
+                    self._running.pop(job_id, None)
+
+    def _run(self, job: ReviewJob, job_id: str, owner: str, attempt: int) -> None:
+        opts = self.options
+        ledger = self.queue.ledger
+        log.info("job started", extra={"attempt": attempt, "trigger": job.trigger})
+        try:
+            outcome = self.job_func(job, self.settings)
+        except PermanentJobError as exc:
+            self._dead(job_id, owner, describe_error(exc))
+        except Exception as exc:  # noqa: BLE001 - anything unknown is retried, bounded
+            hint = exc.retry_after_seconds if isinstance(exc, TransientGitHubError) else None
+            error = describe_error(exc)
+            if attempt >= opts.max_attempts:
+                self._dead(job_id, owner, f"{error} (after {attempt} attempts)")
+                return
+            delay = backoff_delay(attempt, hint, opts.backoff_base_s, opts.backoff_max_s)
+            ledger.fail(job_id, owner, error, retry_at=time.time() + delay)
+            self.queue.submit(job_id, delay=delay)
+            metrics.JOBS.labels(outcome="retried").inc()
+            log.warning(
+                "job failed, will retry",
+                exc_info=not isinstance(exc, TransientGitHubError),
+                extra={"attempt": attempt, "retry_in_s": round(delay, 3), "error": error},
+            )
+        else:
+            ledger.complete(job_id, owner, describe_outcome(outcome))
+            metrics.JOBS.labels(outcome="done").inc()
+            log.info("job done")
+
+    def _dead(self, job_id: str, owner: str, error: str) -> None:
+        self.queue.ledger.fail(job_id, owner, error, retry_at=None)
+        metrics.JOBS.labels(outcome="dead").inc()
+        log.error("job dead-lettered", extra={"error": error})
