@@ -8,6 +8,7 @@ diff-only files whose unseen lines are blank.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ast_grep_py import SgNode, SgRoot
@@ -51,9 +52,17 @@ def parse(text: str, language: str | None) -> SgNode | None:
     return _parse(sg_lang, text).root()
 
 
-def root_of(file: ChangedFile) -> SgNode | None:
-    """The file's post-change text as far as known, parsed once however many checks ask."""
-    return parse(file.visible_text(), file.language)
+def root_of(file: ChangedFile, hint: re.Pattern[str] | None = None) -> SgNode | None:
+    """The file's post-change text as far as known, parsed once however many checks ask.
+
+    With `hint`, a file whose text does not contain it is not parsed at all (None):
+    a regex scan costs far less than a parse, and most files of a PR hold no route
+    or query a given check is looking for.
+    """
+    text = file.visible_text()
+    if hint is not None and not hint.search(text):
+        return None
+    return parse(text, file.language)
 
 
 def lines(node: SgNode) -> tuple[int, int]:
@@ -108,7 +117,7 @@ def line_prefix_suffix(text: str, node: SgNode) -> tuple[str, str] | None:
     rows = text.split("\n")
     if first > len(rows):
         return None
-    row = rows[first - 1]
+    row = rows[first - 1].rstrip("\r")
     start = node.range().start.column
     body = node.text()
     if row[start : start + len(body)] != body:

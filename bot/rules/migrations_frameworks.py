@@ -23,6 +23,8 @@ DJANGO_ID = "django-add-index-blocking"
 _RAILS_PATH = re.compile(r"(^|/)db/migrate/[^/]+\.rb$")
 _DJANGO_PATH = re.compile(r"(^|/)migrations/\d{4}_\w+\.py$")
 
+_RAILS_HINT = re.compile(r"\badd_index\b")
+_DJANGO_HINT = re.compile(r"\bAddIndex\b")
 _ADD_INDEX: Config = {"rule": {"kind": "call", "has": {"field": "method", "regex": "^add_index$"}}}
 _CREATE_TABLE: Config = {
     "rule": {"kind": "call", "has": {"field": "method", "regex": "^create_table$"}}
@@ -114,7 +116,7 @@ def _rails_suggestion(text: str, call: SgNode) -> str | None:
 
 
 def _rails_hits(file: ChangedFile) -> list[Hit]:
-    root = root_of(file)
+    root = root_of(file, _RAILS_HINT)
     if root is None:
         return []
     text = file.visible_text()
@@ -196,7 +198,7 @@ def _django_detail(text: str) -> str | None:
 
 
 def _django_hits(file: ChangedFile) -> list[Hit]:
-    root = root_of(file)
+    root = root_of(file, _DJANGO_HINT)
     if root is None:
         return []
     text = file.visible_text()

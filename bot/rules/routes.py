@@ -89,6 +89,18 @@ _JS_HANDLERS = frozenset(
 )
 
 _PY_METHODS = "get|post|put|patch|delete|route|api_route|head|options"
+# Cheap text scans that decide whether a file (or a search) is worth a parse.
+_PY_DECORATOR_HINT = re.compile(rf"@[\w.]+\.({_PY_METHODS})\s*\(")
+_PY_REGISTER_HINT = re.compile(r"\b(add_url_rule|add_api_route|APIRouter|Blueprint)\s*\(")
+_JS_CALL_HINT = re.compile(
+    r"\.\s*(get|post|put|patch|delete|del|all|head|options|route|use)\s*\(\s*['\"`]/"
+)
+_NEST_HINT = re.compile(r"@(Get|Post|Put|Patch|Delete|All|Head|Options|Controller)\s*\(")
+_HINTS = {
+    "python": re.compile(f"{_PY_DECORATOR_HINT.pattern}|{_PY_REGISTER_HINT.pattern}"),
+    "javascript": re.compile(f"{_JS_CALL_HINT.pattern}|{_NEST_HINT.pattern}"),
+    "typescript": re.compile(f"{_JS_CALL_HINT.pattern}|{_NEST_HINT.pattern}"),
+}
 _PY_DECORATED: Config = {
     "rule": {
         "kind": "call",
@@ -274,7 +286,9 @@ def _renders_html(decorator_call: SgNode) -> bool:
 
 
 def _py_routes(root: SgNode) -> Iterator[Route]:
-    for call in root.find_all(_PY_DECORATED):
+    text = root.text()
+    decorated = root.find_all(_PY_DECORATED) if _PY_DECORATOR_HINT.search(text) else []
+    for call in decorated:
         function = call.field("function")
         attribute = function.field("attribute") if function is not None else None
         node = _py_path_node(call, {"path", "rule"})
@@ -284,7 +298,8 @@ def _py_routes(root: SgNode) -> Iterator[Route]:
         method = attribute.text()
         if path is not None and path.startswith("/"):
             yield Route(path, node, None if method in {"route", "api_route"} else method.upper())
-    for call in root.find_all(_PY_REGISTERED):
+    registered = root.find_all(_PY_REGISTERED) if _PY_REGISTER_HINT.search(text) else []
+    for call in registered:
         node = _py_path_node(call, {"path", "rule", "prefix", "url_prefix"})
         function = call.field("function")
         if function is not None and function.text().endswith("Blueprint"):
@@ -341,13 +356,16 @@ def _nest_routes(root: SgNode) -> Iterator[Route]:
 
 def routes(file: ChangedFile) -> list[Route]:
     """Every route declaration ast-grep finds in the file."""
-    root = root_of(file)
+    hint = _HINTS.get(file.language or "")
+    root = root_of(file, hint) if hint is not None else None
     if root is None:
         return []
     if file.language == "python":
         return list(_py_routes(root))
-    found = [route for call in root.find_all(_JS_CALLS) if (route := _js_route(call))]
-    return found + list(_nest_routes(root))
+    text = root.text()
+    calls = root.find_all(_JS_CALLS) if _JS_CALL_HINT.search(text) else []
+    found = [route for call in calls if (route := _js_route(call))]
+    return found + (list(_nest_routes(root)) if _NEST_HINT.search(text) else [])
 
 
 def _hit(file: ChangedFile, route: Route) -> Hit | None:

@@ -63,6 +63,10 @@ _SCOPES = frozenset(
 )
 _STRING_KINDS = frozenset({"string", "template_string"})
 
+# Files without any such call are not parsed.
+_HINT = re.compile(
+    r"\.\s*(query|execute|raw|unsafe|\$queryRawUnsafe|\$executeRawUnsafe|\w+Raw)\s*\("
+)
 _CALLS: Config = {
     "rule": {
         "kind": "call_expression",
@@ -380,7 +384,7 @@ class SqlInjectionJs(Check):
     kinds = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA, FileKind.MIGRATION})
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        root = root_of(file)
+        root = root_of(file, _HINT)
         if root is None:
             return []
         hits = (_hit(file, call) for call in root.find_all(_CALLS))
