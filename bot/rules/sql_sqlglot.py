@@ -1,0 +1,568 @@
+"""SQL rules of our own, read statement by statement with sqlglot.
+
+squawk (see `sql_squawk`) covers PostgreSQL migrations. This module covers what it
+does not: MySQL's online-DDL clauses, destructive statements in every dialect, and
+PostgreSQL's `SET NOT NULL`, which squawk stops reporting from PostgreSQL 12 on.
+
+The dialect of a file is decided by the first of these that applies:
+
+1. a `-- dialect: NAME` comment (a sqlglot dialect name; `mariadb` reads as `mysql`,
+   `postgresql`/`pg` as `postgres`);
+2. a path segment naming a dialect: `mysql`, `mariadb`, `postgres`, `postgresql`,
+   `pg`, `sqlite`, `tsql`, `mssql` (`db/mysql/001.sql`, `schema.mysql.sql`);
+3. syntax only MySQL accepts: backtick-quoted names, `ENGINE=`, `AUTO_INCREMENT`,
+   `UNSIGNED`, `DEFAULT CHARSET`, `ALGORITHM=`;
+4. otherwise PostgreSQL, the dialect squawk's rules are written for.
+
+sqlglot reads one statement at a time, so one statement it cannot read never hides
+the others. Where it gives up (a parse error, or an opaque `exp.Command`) or does
+not model a clause (`NOT VALID`), the statement's text decides.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
+
+import sqlglot
+from sqlglot import exp
+
+from bot.models import Category, ChangedFile, FileKind, Severity
+from bot.rules.engine import Check, Hit, Rule, RuleCase
+
+# sqlglot warns through its logger for every statement it falls back on; those
+# warnings are about our input, not problems a reviewer can act on.
+logging.getLogger("sqlglot").setLevel(logging.ERROR)
+
+POSTGRES = "postgres"
+MYSQL = "mysql"
+
+# --- statements ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement: its text without the `;`, and where it sits in the file."""
+
+    text: str
+    line: int  # 1-based line of its first significant character
+    end_line: int  # 1-based line of its last significant character
+    start: int  # character offsets of the text in the file
+    end: int
+
+
+# Runs of plain text (whitespace included, so a line is mostly one token), then the
+# tokens that change how `;` reads: comments, strings, quoted names, dollar quotes.
+_TOKEN = re.compile(
+    r"--[^\n]*|/\*|'(?:[^']|'')*(?:'|\Z)|\"(?:[^\"]|\"\")*(?:\"|\Z)|`[^`]*(?:`|\Z)"
+    r"|\$(?:[A-Za-z_]\w*)?\$|;|[^'\"`;$/\-]+|.",
+    re.DOTALL,
+)
+# MySQL: backslash escapes inside strings and `#` comments.
+_MYSQL_TOKEN = re.compile(
+    r"--[^\n]*|\#[^\n]*|/\*|'(?:[^'\\]|\\.|'')*(?:'|\Z)|\"(?:[^\"\\]|\\.|\"\")*(?:\"|\Z)"
+    r"|`[^`]*(?:`|\Z)|;|[^'\"`;/\-\#]+|.",
+    re.DOTALL,
+)
+_BLOCK_COMMENT = re.compile(r"/\*|\*/")
+
+
+def _block_comment_end(text: str, pos: int) -> int:
+    """Offset just past the comment opened before `pos` (PostgreSQL nests them)."""
+    depth = 1
+    while depth:
+        match = _BLOCK_COMMENT.search(text, pos)
+        if match is None:
+            return len(text)
+        depth += 1 if match.group() == "/*" else -1
+        pos = match.end()
+    return pos
+
+
+def _is_dollar_quote(token: str, text: str, at: int) -> bool:
+    # `a$b$c` is an identifier, not a quote: a dollar quote never follows a name.
+    return (
+        len(token) > 1
+        and token[0] == "$"
+        and token[-1] == "$"
+        and not (at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"))
+    )
+
+
+def split_statements(text: str, dialect: str = POSTGRES) -> list[Statement]:
+    """Statements split at `;` outside strings, quoted names, comments and `$$` bodies."""
+    pattern = _MYSQL_TOKEN if dialect == MYSQL else _TOKEN
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    out: list[Statement] = []
+    start = last = -1
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        token, pos = match.group(), match.end()
+        if token.startswith(("--", "#")):
+            continue
+        if token == "/*":
+            pos = _block_comment_end(text, pos)
+            continue
+        if token == ";":
+            if start >= 0:
+                out.append(_statement(text, start, last, line_starts))
+            start = last = -1
+            continue
+        first, last_end = match.start(), pos
+        if token[0].isspace() or token[-1].isspace():
+            stripped = token.strip()
+            if not stripped:
+                continue
+            first += token.index(stripped[0])
+            last_end -= len(token) - len(token.rstrip())
+        elif dialect != MYSQL and _is_dollar_quote(token, text, first):
+            close = text.find(token, pos)
+            pos = last_end = len(text) if close < 0 else close + len(token)
+        if start < 0:
+            start = first
+        last = last_end
+    if start >= 0:
+        out.append(_statement(text, start, last, line_starts))
+    return out
+
+
+def _statement(text: str, start: int, end: int, line_starts: list[int]) -> Statement:
+    return Statement(
+        text=text[start:end],
+        line=bisect_right(line_starts, start),
+        end_line=bisect_right(line_starts, max(end - 1, start)),
+        start=start,
+        end=end,
+    )
+
+
+def analyzable_text(file: ChangedFile) -> str:
+    """The file as analyzers should see it, with line numbers preserved.
+
+    A plain diff shows pieces of the file. A statement cut by a gap the diff does
+    not show must not be glued to the next visible piece, so the first line of
+    every gap between shown lines holds a lone `;`.
+    """
+    if file.content is not None:
+        return file.content
+    known = file.right_text()
+    if not known:
+        return ""
+    lines: list[str] = []
+    for number in range(1, max(known) + 1):
+        if number in known:
+            lines.append(known[number])
+        else:
+            gap_start = number - 1 in known and number > 1
+            lines.append(";" if gap_start else "")
+    return "\n".join(lines) + "\n"
+
+
+# --- dialect -------------------------------------------------------------------------
+
+_DIALECT_HINT = re.compile(r"--\s*dialect\s*[:=]\s*([A-Za-z0-9_]+)", re.IGNORECASE)
+_DIALECT_ALIASES = {
+    "mariadb": MYSQL,
+    "mysql": MYSQL,
+    "postgresql": POSTGRES,
+    "postgres": POSTGRES,
+    "pg": POSTGRES,
+    "psql": POSTGRES,
+    "mssql": "tsql",
+    "sqlserver": "tsql",
+    "tsql": "tsql",
+    "sqlite": "sqlite",
+    "sqlite3": "sqlite",
+}
+_PATH_DIALECT = re.compile(
+    r"(?:^|[/_.\-])(mysql|mariadb|postgres|postgresql|pg|sqlite3?|tsql|mssql)(?=[/_.\-]|$)",
+    re.IGNORECASE,
+)
+_MYSQL_SYNTAX = re.compile(
+    r"`[A-Za-z_][\w$]*`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\bDEFAULT\s+CHARSET\b"
+    r"|\bALGORITHM\s*=\s*(?:INSTANT|INPLACE|COPY|DEFAULT)\b",
+    re.IGNORECASE,
+)
+
+
+def detect_dialect(path: str, text: str) -> str:
+    """The sqlglot dialect a SQL file is written in (see the module docstring)."""
+    hint = _DIALECT_HINT.search(text)
+    if hint:
+        name = hint.group(1).lower()
+        return _DIALECT_ALIASES.get(name, name)
+    in_path = _PATH_DIALECT.findall(path)
+    if in_path:
+        return _DIALECT_ALIASES[in_path[-1].lower()]
+    if _MYSQL_SYNTAX.search(text):
+        return MYSQL
+    return POSTGRES
+
+
+# --- names -------------------------------------------------------------------------
+
+_NAME = r"(?:`[^`]+`|\"[^\"]+\"|[\w$]+)(?:\s*\.\s*(?:`[^`]+`|\"[^\"]+\"|[\w$]+))*"
+_CREATE_TABLE = re.compile(
+    r"CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:GLOBAL|LOCAL)\s+)?(?:TEMP(?:ORARY)?\s+|UNLOGGED\s+)?"
+    r"TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(" + _NAME + ")",
+    re.IGNORECASE,
+)
+_ALTER_TABLE = re.compile(
+    r"ALTER\s+(?:ONLINE\s+|IGNORE\s+)?TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(" + _NAME + ")",
+    re.IGNORECASE,
+)
+_CREATE_INDEX = re.compile(
+    r"CREATE\s+(?:UNIQUE\s+)?INDEX\b.*?\bON\s+(?:ONLY\s+)?(" + _NAME + ")",
+    re.IGNORECASE | re.DOTALL,
+)
+_DROP_TABLE = re.compile(
+    r"DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?(" + _NAME + ")",
+    re.IGNORECASE,
+)
+
+
+def normalize_name(name: str) -> str:
+    """`public."Orders"` -> `Orders`; `public.ORDERS` -> `orders` (schemas are ignored)."""
+    last = re.split(r"\s*\.\s*(?=[`\"\w$])", name.strip())[-1]
+    if last[:1] in '`"' and len(last) > 1:
+        return last[1:-1]
+    return last.lower()
+
+
+def created_table(statement: Statement) -> str | None:
+    match = _CREATE_TABLE.match(statement.text)
+    return normalize_name(match.group(1)) if match else None
+
+
+def target_table(statement: Statement) -> str | None:
+    """The table an ALTER TABLE, CREATE INDEX or DROP TABLE statement works on."""
+    for pattern in (_ALTER_TABLE, _CREATE_INDEX, _DROP_TABLE):
+        match = pattern.match(statement.text)
+        if match:
+            return normalize_name(match.group(1))
+    return None
+
+
+def parse(statement: Statement, dialect: str) -> exp.Expr | None:
+    """sqlglot's tree of one statement; None when it cannot read it or gives up."""
+    try:
+        tree = sqlglot.parse_one(statement.text, read=dialect)
+    except Exception:  # sqlglot raises several error types on input it cannot read
+        return None
+    return None if isinstance(tree, exp.Command) else tree
+
+
+# --- rules ---------------------------------------------------------------------------
+
+MYSQL_ALTER = "mysql-alter-table-locking"
+DESTRUCTIVE = "sql-destructive"
+PG_SET_NOT_NULL = "pg-set-not-null-scan"
+
+_MIGRATION = "db/migrations/0007_change.sql"
+_MYSQL_MIGRATION = "db/migrations/mysql/0007_change.sql"
+
+RULES = (
+    Rule(
+        id=MYSQL_ALTER,
+        category=Category.INDEXING,
+        severity=Severity.MEDIUM,
+        title="MySQL ALTER TABLE may lock the table while it is copied",
+        rationale=(
+            "When an `ALTER TABLE` cannot be done in place, MySQL copies the whole table and "
+            "writes (for some changes reads too) wait until every row is copied: minutes to "
+            "hours on a large table, with replicas lagging behind for as long. Without "
+            "`ALGORITHM=`/`LOCK=` clauses MySQL silently falls back to that copy whenever the "
+            "change needs it (changing a column type, adding a FULLTEXT index, converting the "
+            "character set, adding a column before 8.0.12)."
+        ),
+        fix=(
+            "State the online behaviour you expect, e.g. `ALTER TABLE t ADD COLUMN c INT, "
+            "ALGORITHM=INSTANT;` or `…, ALGORITHM=INPLACE, LOCK=NONE;`: MySQL then refuses "
+            "to run instead of locking. For changes that need a copy, use an online schema "
+            "change tool (gh-ost, pt-online-schema-change)."
+        ),
+        languages=("sql",),
+        positive=(
+            RuleCase(
+                path=_MYSQL_MIGRATION,
+                code="ALTER TABLE orders ADD COLUMN note VARCHAR(255);\n"
+                "ALTER TABLE orders\n  MODIFY COLUMN total DECIMAL(12, 2),\n  ALGORITHM=COPY;\n",
+                lines=(1, 2),
+            ),
+            RuleCase(
+                path="db/migrations/0008_orders.sql",
+                code="ALTER TABLE `orders` ADD INDEX idx_user (`user_id`), ALGORITHM=INPLACE;\n",
+                lines=(1,),
+            ),
+        ),
+        negative=(
+            RuleCase(
+                path=_MYSQL_MIGRATION,
+                code="ALTER TABLE orders ADD COLUMN note VARCHAR(255), ALGORITHM=INSTANT;\n"
+                "ALTER TABLE orders ADD INDEX idx_user (user_id), ALGORITHM=INPLACE, LOCK=NONE;\n"
+                "CREATE TABLE refunds (id BIGINT PRIMARY KEY) ENGINE=InnoDB;\n"
+                "ALTER TABLE refunds ADD COLUMN amount INT;\n",
+            ),
+            # Not MySQL: PostgreSQL has no ALGORITHM clause.
+            RuleCase(path=_MIGRATION, code="ALTER TABLE orders ADD COLUMN note text;\n"),
+        ),
+    ),
+    Rule(
+        id=DESTRUCTIVE,
+        category=Category.INDEXING,
+        severity=Severity.HIGH,
+        title="Destructive statement: deletes far more than it names",
+        rationale=(
+            "`TRUNCATE … CASCADE` also empties every table that references the named ones "
+            "through a foreign key, recursively: truncating `users` silently wipes `orders`, "
+            "`payments` and everything hanging off them. `DROP DATABASE` and `DROP SCHEMA … "
+            "CASCADE` delete every table at once. A migration runs this against production on "
+            "deploy, and the only undo is a restore from backup."
+        ),
+        fix=(
+            "Name exactly the tables to empty, without `CASCADE`, so a foreign key stops the "
+            "statement instead of widening it; delete data with a scoped `DELETE`; drop "
+            "databases and schemas by hand after a verified backup, not from a migration."
+        ),
+        languages=("sql",),
+        positive=(
+            RuleCase(
+                path=_MIGRATION,
+                code="-- reset\nTRUNCATE users CASCADE;\nDROP DATABASE legacy;\n"
+                "DROP SCHEMA\n  reporting CASCADE;\n",
+                lines=(2, 3, 4),
+            ),
+            RuleCase(path=_MYSQL_MIGRATION, code="DROP DATABASE IF EXISTS `legacy`;\n", lines=(1,)),
+        ),
+        negative=(
+            RuleCase(
+                path=_MIGRATION,
+                code="TRUNCATE sessions;\nDROP TABLE IF EXISTS tmp_import;\n"
+                "DROP SCHEMA staging;\n-- TRUNCATE users CASCADE;\n"
+                "INSERT INTO notes (body) VALUES ('DROP DATABASE prod;');\n",
+            ),
+        ),
+    ),
+    Rule(
+        id=PG_SET_NOT_NULL,
+        category=Category.INDEXING,
+        severity=Severity.MEDIUM,
+        title="SET NOT NULL scans the whole table under an exclusive lock",
+        rationale=(
+            "`ALTER COLUMN … SET NOT NULL` takes an ACCESS EXCLUSIVE lock and then reads "
+            "every row to prove there is no NULL: reads and writes of the table stop for the "
+            "whole scan, and queries pile up behind the lock until connections run out."
+        ),
+        fix=(
+            "Add `CONSTRAINT c_not_null CHECK (col IS NOT NULL) NOT VALID`, then "
+            "`VALIDATE CONSTRAINT c_not_null` in a separate migration (it scans without "
+            "blocking writes); from PostgreSQL 12 the `SET NOT NULL` that follows uses the "
+            "constraint and skips the scan. Drop the check afterwards."
+        ),
+        languages=("sql",),
+        positive=(
+            RuleCase(
+                path=_MIGRATION,
+                code="ALTER TABLE orders\n  ALTER COLUMN user_id SET NOT NULL;\n",
+                lines=(1,),
+            ),
+        ),
+        negative=(
+            RuleCase(
+                path=_MIGRATION,
+                code="ALTER TABLE orders ADD CONSTRAINT orders_user_nn "
+                "CHECK (user_id IS NOT NULL) NOT VALID;\n"
+                "ALTER TABLE orders VALIDATE CONSTRAINT orders_user_nn;\n"
+                "ALTER TABLE orders ALTER COLUMN user_id SET NOT NULL;\n"
+                "CREATE TABLE carts (id bigint PRIMARY KEY, owner bigint);\n"
+                "ALTER TABLE carts ALTER COLUMN owner SET NOT NULL;\n"
+                "ALTER TABLE orders ALTER COLUMN note DROP NOT NULL;\n",
+            ),
+            RuleCase(
+                path=_MYSQL_MIGRATION,
+                code="ALTER TABLE orders MODIFY user_id BIGINT NOT NULL, ALGORITHM=INPLACE, "
+                "LOCK=NONE;\n",
+            ),
+        ),
+    ),
+)
+
+# Cheap pre-filters: a file without any of these words is never parsed.
+_INTERESTING = re.compile(r"\b(?:ALTER|TRUNCATE|DROP)\b", re.IGNORECASE)
+_STATEMENT_START = re.compile(r"(?:ALTER|TRUNCATE|DROP|CREATE)\b", re.IGNORECASE)
+
+
+Changed = Callable[[Statement], bool]
+
+
+def _every(statement: Statement) -> bool:
+    return True
+
+
+def touching(lines: Collection[int]) -> Changed:
+    """Whether a statement covers one of `lines`: hits elsewhere would be dropped anyway."""
+    return lambda s: any(n in lines for n in range(s.line, s.end_line + 1))
+
+
+def _mysql_option(tree: exp.Expr | None, text: str, name: str) -> str | None:
+    """ALGORITHM or LOCK of a MySQL ALTER TABLE, upper-cased; None when not given."""
+    wanted = exp.AlgorithmProperty if name == "ALGORITHM" else exp.LockProperty
+    if isinstance(tree, exp.Alter):
+        for option in tree.args.get("options") or ():
+            if isinstance(option, wanted):
+                return option.name.upper()
+        return None
+    match = re.search(rf"\b{name}\s*=?\s*(\w+)", text, re.IGNORECASE)
+    return match.group(1).upper() if match else None
+
+
+def mysql_alter_hits(
+    path: str, statements: Iterable[Statement], changed: Changed = _every
+) -> Iterator[Hit]:
+    created: set[str] = set()
+    for statement in statements:
+        table = created_table(statement)
+        if table:
+            created.add(table)
+            continue
+        if not changed(statement) or not _ALTER_TABLE.match(statement.text):
+            continue
+        if target_table(statement) in created:
+            continue  # a table this file creates is empty: nothing to lock out
+        tree = parse(statement, MYSQL)
+        algorithm = _mysql_option(tree, statement.text, "ALGORITHM")
+        lock = _mysql_option(tree, statement.text, "LOCK")
+        if algorithm == "INSTANT" or lock == "NONE":
+            continue
+        detail = None
+        if algorithm == "COPY" or lock in {"SHARED", "EXCLUSIVE"}:
+            detail = "This statement asks for a table copy or lock explicitly."
+        yield Hit(MYSQL_ALTER, path, statement.line, statement.end_line, detail=detail)
+
+
+_TRUNCATE_CASCADE = re.compile(r"TRUNCATE\b.*\bCASCADE\s*$", re.IGNORECASE | re.DOTALL)
+_DROP_DATABASE = re.compile(r"DROP\s+DATABASE\b", re.IGNORECASE)
+_DROP_SCHEMA_CASCADE = re.compile(r"DROP\s+SCHEMA\b.*\bCASCADE\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def _destructive_kind(tree: exp.Expr | None, text: str) -> str | None:
+    if isinstance(tree, exp.TruncateTable):
+        return (
+            "TRUNCATE … CASCADE" if str(tree.args.get("option", "")).upper() == "CASCADE" else None
+        )
+    if isinstance(tree, exp.Drop):
+        kind = str(tree.args.get("kind") or "").upper()
+        if kind == "DATABASE":
+            return "DROP DATABASE"
+        return "DROP SCHEMA … CASCADE" if kind == "SCHEMA" and tree.args.get("cascade") else None
+    if tree is not None:
+        return None
+    for pattern, what in (
+        (_TRUNCATE_CASCADE, "TRUNCATE … CASCADE"),
+        (_DROP_DATABASE, "DROP DATABASE"),
+        (_DROP_SCHEMA_CASCADE, "DROP SCHEMA … CASCADE"),
+    ):
+        if pattern.match(text):
+            return what
+    return None
+
+
+def destructive_hits(
+    path: str, statements: Iterable[Statement], dialect: str, changed: Changed = _every
+) -> Iterator[Hit]:
+    for statement in statements:
+        if not changed(statement):
+            continue
+        if not re.match(r"(?:TRUNCATE|DROP)\b", statement.text, re.IGNORECASE):
+            continue
+        what = _destructive_kind(parse(statement, dialect), statement.text)
+        if what:
+            yield Hit(
+                DESTRUCTIVE,
+                path,
+                statement.line,
+                statement.end_line,
+                title=f"Destructive statement: {what}",
+            )
+
+
+_SET_NOT_NULL = re.compile(
+    r"ALTER\s+(?:COLUMN\s+)?(" + _NAME + r")\s+SET\s+NOT\s+NULL", re.IGNORECASE
+)
+_CHECK_NOT_NULL = re.compile(
+    r"CHECK\s*\(\s*\(?\s*(" + _NAME + r")\s*\)?\s+IS\s+NOT\s+NULL\s*\)", re.IGNORECASE
+)
+
+
+def _set_not_null_columns(tree: exp.Expr | None, text: str) -> list[str]:
+    if isinstance(tree, exp.Alter):
+        return [
+            normalize_name(action.this.sql(POSTGRES))
+            for action in tree.args.get("actions") or ()
+            if isinstance(action, exp.AlterColumn) and action.args.get("allow_null") is False
+        ]
+    return [normalize_name(m.group(1)) for m in _SET_NOT_NULL.finditer(text)]
+
+
+def set_not_null_hits(
+    path: str, statements: Iterable[Statement], changed: Changed = _every
+) -> Iterator[Hit]:
+    created: set[str] = set()
+    checked: set[tuple[str | None, str]] = set()
+    for statement in statements:
+        table = created_table(statement)
+        if table:
+            created.add(table)
+            continue
+        if not _ALTER_TABLE.match(statement.text):
+            continue
+        target = target_table(statement)
+        # With `CHECK (col IS NOT NULL)` validated first, PostgreSQL 12+ skips the scan.
+        checked.update(
+            (target, normalize_name(m.group(1))) for m in _CHECK_NOT_NULL.finditer(statement.text)
+        )
+        if not changed(statement) or target in created:
+            continue
+        if not _SET_NOT_NULL.search(statement.text):
+            continue
+        columns = _set_not_null_columns(parse(statement, POSTGRES), statement.text)
+        unproven = [c for c in columns if (target, c) not in checked]
+        if unproven:
+            yield Hit(
+                PG_SET_NOT_NULL,
+                path,
+                statement.line,
+                statement.end_line,
+                detail=f"Column(s): {', '.join(f'`{c}`' for c in unproven)}.",
+            )
+
+
+def file_hits(path: str, text: str, added: Collection[int] | None = None) -> Iterator[Hit]:
+    """Every hit of this module's rules in one SQL file; with `added`, only in statements
+    that touch those lines (the others are read for context, never parsed)."""
+    if not _INTERESTING.search(text):
+        return
+    dialect = detect_dialect(path, text)
+    statements = [s for s in split_statements(text, dialect) if _STATEMENT_START.match(s.text)]
+    changed = _every if added is None else touching(added)
+    yield from destructive_hits(path, statements, dialect, changed)
+    if dialect == MYSQL:
+        yield from mysql_alter_hits(path, statements, changed)
+    elif dialect == POSTGRES:
+        yield from set_not_null_hits(path, statements, changed)
+
+
+class SqlglotCheck(Check):
+    name = "sqlglot"
+    rules = RULES
+    languages = frozenset({"sql"})
+    kinds = frozenset({FileKind.MIGRATION, FileKind.SQL})
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        return list(file_hits(file.path, analyzable_text(file), file.added_lines))
+
+
+CHECKS: list[Check] = [SqlglotCheck()]

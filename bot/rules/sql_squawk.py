@@ -1,0 +1,682 @@
+"""PostgreSQL migration rules, found by squawk (the `squawk-cli` wheel's binary).
+
+One squawk process reviews every PostgreSQL file of the change. squawk's rule names
+map to our rule ids through our own table (severity, rationale and fix are ours);
+rules that flood reviews (`prefer-robust-stmts`, the timeout rules, `varchar`/`char`
+style) are not mapped and therefore never reported. `ban-drop-database` and
+`ban-truncate-cascade` are left to `sql-destructive`, which covers every dialect.
+
+Facts this module is built on (measured with squawk 2.70):
+
+- JSON `line`/`line_end` are 0-based; exit code 1 means "findings", not failure.
+- A syntax error hides every other finding of its file. A whole file that does not
+  parse gets no findings. A file known only through its diff is different: its
+  "errors" are mostly statements cut by the edges of hunks, so those statements are
+  blanked out and the file is checked again.
+- `--pg-version` changes verdicts: from 11 a constant `DEFAULT` no longer rewrites
+  the table, and from 12 squawk no longer reports `SET NOT NULL` (our own
+  `pg-set-not-null-scan` does). We assume PostgreSQL 13.
+- squawk flags locks on tables the same file creates, which are empty: those hits
+  are dropped here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot.models import Category, ChangedFile, FileKind, Severity
+from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.rules.sql_sqlglot import (
+    POSTGRES,
+    Statement,
+    analyzable_text,
+    created_table,
+    detect_dialect,
+    parse,
+    split_statements,
+    target_table,
+)
+
+PG_VERSION = "13"
+TIMEOUT_S = 30.0
+# squawk rules that would only add noise to the output we parse.
+_EXCLUDED = (
+    "prefer-robust-stmts",
+    "require-timeout-settings",
+    "require-lock-timeout",
+    "require-statement-timeout",
+    "prefer-text-field",
+    "ban-char-field",
+    "prefer-identity",
+)
+
+
+class SquawkError(RuntimeError):
+    """squawk could not be run or gave output we cannot read."""
+
+
+# --- rules ---------------------------------------------------------------------------
+
+_MIGRATION = "db/migrations/0042_change.sql"
+
+
+def _rule(
+    rule_id: str,
+    severity: Severity,
+    title: str,
+    rationale: str,
+    fix: str,
+    positive: tuple[RuleCase, ...],
+    negative: tuple[RuleCase, ...],
+) -> Rule:
+    return Rule(
+        id=rule_id,
+        category=Category.INDEXING,
+        severity=severity,
+        title=title,
+        rationale=rationale,
+        fix=fix,
+        languages=("sql",),
+        positive=positive,
+        negative=negative,
+    )
+
+
+def _case(code: str, *lines: int, path: str = _MIGRATION) -> RuleCase:
+    return RuleCase(path=path, code=code, lines=lines)
+
+
+CREATE_INDEX = "pg-create-index-blocking"
+
+RULES = (
+    _rule(
+        CREATE_INDEX,
+        Severity.HIGH,
+        "CREATE INDEX without CONCURRENTLY blocks writes to the table",
+        "A plain `CREATE INDEX` holds a SHARE lock on the table for the whole build: every "
+        "INSERT, UPDATE and DELETE waits until the index is complete, which on a table of "
+        "millions of rows is minutes of failed or piled-up writes in production.",
+        "Build it with `CREATE INDEX CONCURRENTLY` (writes continue while it builds). It "
+        "cannot run inside a transaction: put it in its own migration with the tool's "
+        "transaction wrapping turned off, and check for an INVALID index if it fails.",
+        positive=(
+            _case(
+                "CREATE INDEX idx_orders_user ON orders (user_id);\n"
+                "create unique index idx_orders_ref\n  on orders (ref);\n",
+                1,
+                2,
+            ),
+        ),
+        negative=(
+            _case(
+                "CREATE INDEX CONCURRENTLY idx_orders_user ON orders (user_id);\n"
+                "CREATE TABLE carts (id bigint PRIMARY KEY, owner_id bigint);\n"
+                "CREATE INDEX idx_carts_owner ON carts (owner_id);\n"
+            ),
+        ),
+    ),
+    _rule(
+        "pg-drop-index-blocking",
+        Severity.MEDIUM,
+        "DROP INDEX without CONCURRENTLY locks the table",
+        "A plain `DROP INDEX` takes an ACCESS EXCLUSIVE lock on the index's table: while it "
+        "waits for running queries to finish, every new read and write of the table queues "
+        "behind it.",
+        "Use `DROP INDEX CONCURRENTLY` (outside a transaction, in its own migration).",
+        positive=(_case("DROP INDEX idx_orders_user;\n", 1),),
+        negative=(_case("DROP INDEX CONCURRENTLY idx_orders_user;\n"),),
+    ),
+    _rule(
+        "pg-reindex-blocking",
+        Severity.MEDIUM,
+        "REINDEX without CONCURRENTLY blocks the table",
+        "A plain `REINDEX` locks out writes to the table (and reads that would use the index) "
+        "for as long as the rebuild takes.",
+        "Use `REINDEX … CONCURRENTLY` (PostgreSQL 12+), outside a transaction.",
+        positive=(_case("REINDEX TABLE orders;\n", 1),),
+        negative=(_case("REINDEX TABLE CONCURRENTLY orders;\n"),),
+    ),
+    _rule(
+        "pg-add-foreign-key-locking",
+        Severity.MEDIUM,
+        "New foreign key blocks writes on both tables while it is checked",
+        "Adding a foreign key takes a SHARE ROW EXCLUSIVE lock on both the table and the "
+        "table it references, then scans every row to check it: writes to both tables stop "
+        "for the whole scan.",
+        "Add it with `NOT VALID` (instant, new rows are checked), then run `ALTER TABLE … "
+        "VALIDATE CONSTRAINT …` in a separate migration: validation does not block writes.",
+        positive=(
+            _case(
+                "ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
+                "  FOREIGN KEY (user_id) REFERENCES users (id);\n",
+                1,
+            ),
+        ),
+        negative=(
+            _case(
+                "ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
+                "  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"
+                "ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;\n"
+            ),
+        ),
+    ),
+    _rule(
+        "pg-constraint-not-valid",
+        Severity.MEDIUM,
+        "New CHECK constraint scans the table under lock",
+        "Adding a CHECK constraint scans every row while holding a lock that blocks writes "
+        "to the table (ACCESS EXCLUSIVE): on a large table, writes fail or queue for the "
+        "whole scan.",
+        "Add it with `NOT VALID`, then `VALIDATE CONSTRAINT` in a separate migration, which "
+        "scans without blocking writes.",
+        positive=(_case("ALTER TABLE orders ADD CONSTRAINT total_pos CHECK (total >= 0);\n", 1),),
+        negative=(
+            _case(
+                "ALTER TABLE orders ADD CONSTRAINT total_pos CHECK (total >= 0) NOT VALID;\n"
+                "ALTER TABLE orders VALIDATE CONSTRAINT total_pos;\n"
+            ),
+        ),
+    ),
+    _rule(
+        "pg-add-unique-constraint-locking",
+        Severity.HIGH,
+        "ADD CONSTRAINT UNIQUE builds an index with the table locked",
+        "`ALTER TABLE … ADD CONSTRAINT … UNIQUE` builds its index while holding an ACCESS "
+        "EXCLUSIVE lock: every read and write of the table waits for the whole build.",
+        "Build the index first with `CREATE UNIQUE INDEX CONCURRENTLY idx …`, then attach "
+        "it: `ALTER TABLE … ADD CONSTRAINT c UNIQUE USING INDEX idx` (instant).",
+        positive=(_case("ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n", 1),),
+        negative=(
+            _case(
+                "ALTER TABLE users ADD CONSTRAINT users_email_key "
+                "UNIQUE USING INDEX users_email_idx;\n"
+            ),
+        ),
+    ),
+    _rule(
+        "pg-add-primary-key-locking",
+        Severity.HIGH,
+        "ADD PRIMARY KEY builds an index with the table locked",
+        "Adding a primary key to an existing table builds its unique index while holding an "
+        "ACCESS EXCLUSIVE lock: reads and writes stop for the whole build.",
+        "Build the index with `CREATE UNIQUE INDEX CONCURRENTLY`, then `ALTER TABLE … ADD "
+        "CONSTRAINT pk PRIMARY KEY USING INDEX idx`.",
+        positive=(_case("ALTER TABLE events ADD PRIMARY KEY (id);\n", 1),),
+        negative=(
+            _case("ALTER TABLE events ADD CONSTRAINT events_pk PRIMARY KEY USING INDEX e;\n"),
+        ),
+    ),
+    _rule(
+        "pg-add-column-rewrite",
+        Severity.HIGH,
+        "New column rewrites the whole table under an exclusive lock",
+        "A column with a volatile default (`random()`, `gen_random_uuid()`, `clock_timestamp()`) "
+        "or a stored generated column forces PostgreSQL to rewrite every row while holding an "
+        "ACCESS EXCLUSIVE lock: the table is unreadable and unwritable until the rewrite ends, "
+        "and it needs disk for a second copy.",
+        "Add the column without the default, backfill it in batches, then set the default "
+        "for new rows. Constant defaults are fine from PostgreSQL 11.",
+        positive=(
+            _case("ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();\n", 1),
+        ),
+        negative=(_case("ALTER TABLE orders ADD COLUMN status text DEFAULT 'new';\n"),),
+    ),
+    _rule(
+        "pg-add-required-column",
+        Severity.MEDIUM,
+        "NOT NULL column without a default",
+        "Adding a `NOT NULL` column without a default fails on any table that has rows, so "
+        "the deploy stops halfway; and once it passes, application instances still running "
+        "the old code fail every INSERT that does not set the new column.",
+        "Add the column nullable (or with a constant default), deploy code that writes it, "
+        "backfill, then add the NOT NULL constraint.",
+        positive=(_case("ALTER TABLE orders ADD COLUMN region text NOT NULL;\n", 1),),
+        negative=(_case("ALTER TABLE orders ADD COLUMN region text NOT NULL DEFAULT 'eu';\n"),),
+    ),
+    _rule(
+        "pg-change-column-type",
+        Severity.MEDIUM,
+        "Changing a column type can rewrite the table under an exclusive lock",
+        "`ALTER COLUMN … TYPE` takes an ACCESS EXCLUSIVE lock, and most type changes rewrite "
+        "every row and rebuild every index of the table while it is held: no reads, no "
+        "writes until it is done. Clients that read the old type may break too.",
+        "Add a new column of the new type, write both, backfill in batches, switch readers, "
+        "then drop the old column. (Widening a `varchar` or turning it into `text` is safe.)",
+        positive=(_case("ALTER TABLE orders ALTER COLUMN total TYPE numeric(14, 2);\n", 1),),
+        negative=(_case("ALTER TABLE orders ADD COLUMN total_v2 numeric(14, 2);\n"),),
+    ),
+    _rule(
+        "pg-rename-column",
+        Severity.MEDIUM,
+        "Renaming a column breaks the running application",
+        "During a deploy the old application version keeps running against the migrated "
+        "database; every query it sends with the old column name fails until it is replaced.",
+        "Add the new column, write to both, backfill, move readers, and drop the old column "
+        "in a later release (or expose the old name through a view meanwhile).",
+        positive=(_case("ALTER TABLE users RENAME COLUMN mail TO email;\n", 1),),
+        negative=(_case("ALTER TABLE users ADD COLUMN email text;\n"),),
+    ),
+    _rule(
+        "pg-rename-table",
+        Severity.MEDIUM,
+        "Renaming a table breaks the running application",
+        "Application instances still on the old release query the old table name and fail "
+        "until every instance is replaced.",
+        "Create the new name as a view (or rename and leave a view with the old name) until "
+        "no deployed code uses the old name.",
+        positive=(_case("ALTER TABLE users RENAME TO accounts;\n", 1),),
+        negative=(_case("ALTER TABLE users ADD COLUMN plan text;\n"),),
+    ),
+    _rule(
+        "pg-drop-column",
+        Severity.MEDIUM,
+        "Dropping a column breaks code that still reads it",
+        "Application instances on the previous release (and ORMs that select every mapped "
+        "column) fail as soon as the column is gone; the data cannot be recovered without a "
+        "backup restore.",
+        "First release code that no longer reads or writes the column (for ORMs, mark it "
+        "ignored), then drop it in a later migration.",
+        positive=(_case("ALTER TABLE users DROP COLUMN legacy_flag;\n", 1),),
+        negative=(_case("ALTER TABLE users ADD COLUMN legacy_flag boolean;\n"),),
+    ),
+    _rule(
+        "pg-drop-table",
+        Severity.MEDIUM,
+        "Dropping a table breaks code that still uses it",
+        "Every query of the running application that touches the table fails at once, and "
+        "its data is gone unless restored from backup.",
+        "Stop all reads and writes in an earlier release, keep a backup (or rename the table "
+        "first and drop it later), then drop it.",
+        positive=(_case("DROP TABLE audit_log;\n", 1),),
+        negative=(_case("CREATE TABLE tmp_import (id bigint);\nDROP TABLE tmp_import;\n"),),
+    ),
+    _rule(
+        "pg-concurrent-index-in-transaction",
+        Severity.MEDIUM,
+        "CREATE INDEX CONCURRENTLY inside a transaction fails",
+        "PostgreSQL refuses `CREATE INDEX CONCURRENTLY` inside a transaction block, so this "
+        "migration errors at deploy time.",
+        "Move the statement out of the `BEGIN … COMMIT` block, into its own migration run "
+        "without a transaction.",
+        positive=(
+            _case(
+                "BEGIN;\nCREATE INDEX CONCURRENTLY idx_orders_user ON orders (user_id);\nCOMMIT;\n",
+                2,
+            ),
+        ),
+        negative=(_case("CREATE INDEX CONCURRENTLY idx_orders_user ON orders (user_id);\n"),),
+    ),
+    _rule(
+        "pg-prefer-bigint",
+        Severity.LOW,
+        "32-bit id column",
+        "An `int`/`serial` id runs out at 2,147,483,647: inserts then fail, and widening the "
+        "column later rewrites the table under an exclusive lock.",
+        "Use `bigint` (or `bigint GENERATED ALWAYS AS IDENTITY`) for ids and the foreign keys "
+        "that reference them.",
+        positive=(
+            _case(
+                "CREATE TABLE orders (\n  id serial PRIMARY KEY,\n  user_id integer,\n"
+                "  quantity int\n);\n",
+                2,
+                3,
+            ),
+        ),
+        negative=(
+            _case("CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, quantity int);\n"),
+        ),
+    ),
+    _rule(
+        "pg-prefer-timestamptz",
+        Severity.LOW,
+        "timestamp without time zone",
+        "`timestamp` drops the UTC offset: values written from servers or sessions in "
+        "different time zones become silently wrong and cannot be compared.",
+        "Use `timestamptz` (`timestamp with time zone`).",
+        positive=(_case("ALTER TABLE orders ADD COLUMN shipped_at timestamp;\n", 1),),
+        negative=(_case("ALTER TABLE orders ADD COLUMN shipped_at timestamptz;\n"),),
+    ),
+)
+
+# squawk rule name -> our rule id
+SQUAWK_RULES = {
+    "require-concurrent-index-creation": CREATE_INDEX,
+    "require-concurrent-index-deletion": "pg-drop-index-blocking",
+    "require-concurrent-reindex": "pg-reindex-blocking",
+    "adding-foreign-key-constraint": "pg-add-foreign-key-locking",
+    "constraint-missing-not-valid": "pg-constraint-not-valid",
+    "disallowed-unique-constraint": "pg-add-unique-constraint-locking",
+    "adding-serial-primary-key-field": "pg-add-primary-key-locking",
+    "adding-field-with-default": "pg-add-column-rewrite",
+    "adding-required-field": "pg-add-required-column",
+    "changing-column-type": "pg-change-column-type",
+    "renaming-column": "pg-rename-column",
+    "renaming-table": "pg-rename-table",
+    "ban-drop-column": "pg-drop-column",
+    "ban-drop-table": "pg-drop-table",
+    "ban-concurrent-index-creation-in-transaction": "pg-concurrent-index-in-transaction",
+    "prefer-bigint-over-int": "pg-prefer-bigint",
+    "prefer-bigint-over-smallint": "pg-prefer-bigint",
+    "prefer-timestamp-tz": "pg-prefer-timestamptz",
+}
+# A constraint with one of these also gets `constraint-missing-not-valid`, whose
+# advice (NOT VALID) does not apply to UNIQUE/PRIMARY KEY and repeats the FK one.
+_SPECIFIC_CONSTRAINT = {
+    "adding-foreign-key-constraint",
+    "disallowed-unique-constraint",
+    "adding-serial-primary-key-field",
+}
+# Rules about a statement's type choices, not about locking an existing table.
+_TYPE_RULES = {"pg-prefer-bigint", "pg-prefer-timestamptz"}
+
+# --- running squawk ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def squawk_binary() -> str:
+    """The squawk executable the `squawk-cli` wheel put next to this interpreter.
+
+    Inside a virtualenv that is `<venv>/bin/squawk`, found without PATH; PATH is the
+    last resort.
+    """
+    exe = "squawk.exe" if os.name == "nt" else "squawk"
+    for folder in (sysconfig.get_path("scripts"), os.path.dirname(sys.executable)):
+        candidate = Path(folder) / exe
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    found = shutil.which("squawk")
+    if found:
+        return found
+    raise SquawkError("squawk executable not found: install the `squawk-cli` package")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One squawk finding, with 1-based lines."""
+
+    rule: str
+    line: int
+    end_line: int
+    column: int
+    column_end: int
+
+
+def run_squawk(texts: Sequence[str], timeout: float = TIMEOUT_S) -> list[list[Report]]:
+    """squawk's reports for each text, in one process. Raises `SquawkError`."""
+    if not texts:
+        return []
+    with tempfile.TemporaryDirectory(prefix="bastion-squawk-") as tmp:
+        names = [f"{i:05d}.sql" for i in range(len(texts))]
+        for name, text in zip(names, texts, strict=True):
+            Path(tmp, name).write_text(text, encoding="utf-8", errors="replace")
+        # An empty config file keeps a stray .squawk.toml from changing verdicts.
+        Path(tmp, "squawk.toml").write_text("", encoding="utf-8")
+        command = [
+            squawk_binary(),
+            "--reporter=json",
+            f"--pg-version={PG_VERSION}",
+            "--config=squawk.toml",
+            f"--exclude={','.join(_EXCLUDED)}",
+            *names,
+        ]
+        try:
+            proc = subprocess.run(
+                command, cwd=tmp, capture_output=True, text=True, timeout=timeout, check=False
+            )
+        except subprocess.TimeoutExpired:
+            raise SquawkError(
+                f"squawk timed out after {timeout:g} s on {len(texts)} file(s)"
+            ) from None
+        except OSError as exc:
+            raise SquawkError(f"squawk could not start: {exc}") from None
+    return _parse_output(proc, names)
+
+
+def _parse_output(proc: subprocess.CompletedProcess[str], names: list[str]) -> list[list[Report]]:
+    if proc.returncode not in (0, 1):
+        raise SquawkError(f"squawk exited with {proc.returncode}: {_first_line(proc.stderr)}")
+    if not proc.stdout.strip():
+        if proc.returncode == 0:
+            return [[] for _ in names]
+        # Exit 1 with no report is a failure (e.g. a path it could not read).
+        raise SquawkError(f"squawk failed: {_first_line(proc.stderr)}")
+    try:
+        items = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        raise SquawkError(
+            f"squawk gave no JSON: {_first_line(proc.stderr or proc.stdout)}"
+        ) from None
+    if not isinstance(items, list):
+        raise SquawkError("squawk's JSON output is not a list")
+    index = {name: i for i, name in enumerate(names)}
+    out: list[list[Report]] = [[] for _ in names]
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        position = index.get(os.path.basename(str(item.get("file", ""))))
+        if position is None:
+            continue
+        out[position].append(
+            Report(
+                rule=str(item.get("rule_name", "")),
+                line=int(item.get("line", 0)) + 1,
+                end_line=int(item.get("line_end") or item.get("line", 0)) + 1,
+                column=int(item.get("column", 0)),
+                column_end=int(item.get("column_end", 0)),
+            )
+        )
+    return out
+
+
+def _first_line(text: str) -> str:
+    stripped = text.strip()
+    return stripped.splitlines()[0][:200] if stripped else "no output"
+
+
+# --- from reports to hits ------------------------------------------------------------
+
+_CAMEL_ID = re.compile(r"[a-z0-9]Id$")
+_SERIAL = {"serial", "serial4", "smallserial", "serial2"}
+_COLUMN_BEFORE = re.compile(r"(\"[^\"]+\"|[\w$]+)\s+$")
+
+
+def _is_id_column(line_text: str, report: Report) -> bool:
+    """Whether a `prefer-bigint` report is about an id (other ints rarely overflow)."""
+    type_text = line_text[report.column : report.column_end].strip().lower()
+    if type_text in _SERIAL:
+        return True
+    match = _COLUMN_BEFORE.search(line_text[: report.column])
+    if not match:
+        return False
+    name = match.group(1).strip('"')
+    lower = name.lower()
+    return lower == "id" or lower.endswith("_id") or bool(_CAMEL_ID.search(name))
+
+
+def _statement_at(statements: Sequence[Statement], line: int) -> Statement | None:
+    """The statement covering a line (statements are in file order)."""
+    at = bisect_right([s.line for s in statements], line) - 1
+    if at >= 0 and statements[at].end_line >= line:
+        return statements[at]
+    return None
+
+
+def _creations(statements: Sequence[Statement]) -> dict[str, int]:
+    """Table -> offset of the first CREATE TABLE of it in the file."""
+    out: dict[str, int] = {}
+    for statement in statements:
+        table = created_table(statement)
+        if table and table not in out:
+            out[table] = statement.start
+    return out
+
+
+def _on_new_table(statement: Statement, creations: dict[str, int]) -> bool:
+    table = target_table(statement)
+    return table is not None and creations.get(table, statement.start) < statement.start
+
+
+_TX_BEGIN = re.compile(r"(?:BEGIN|START\s+TRANSACTION)\b", re.IGNORECASE)
+_TX_END = re.compile(r"(?:COMMIT|END|ROLLBACK|ABORT)\b", re.IGNORECASE)
+_INDEX_KEYWORDS = re.compile(r"\b(create)(\s+(?:unique\s+)?)(index)\b(?!\s+concurrently\b)", re.I)
+
+
+def _in_transaction(statements: Sequence[Statement], target: Statement) -> bool:
+    inside = False
+    for statement in statements:
+        if statement is target:
+            return inside
+        if _TX_BEGIN.match(statement.text):
+            inside = True
+        elif _TX_END.match(statement.text):
+            inside = False
+    return inside
+
+
+def concurrent_suggestion(line_text: str) -> str | None:
+    """The line with CONCURRENTLY added, when the line is one whole CREATE INDEX."""
+    match = _INDEX_KEYWORDS.search(line_text)
+    if match is None:
+        return None
+    word = "CONCURRENTLY" if match.group(3).isupper() else "concurrently"
+    fixed = f"{line_text[: match.end()]} {word}{line_text[match.end() :]}"
+    statements = split_statements(fixed, POSTGRES)
+    if len(statements) != 1:
+        return None
+    tree = parse(statements[0], POSTGRES)
+    if tree is None or not tree.args.get("concurrently"):
+        return None
+    return fixed
+
+
+@dataclass(frozen=True)
+class _FileView:
+    file: ChangedFile
+    text: str
+    lines: list[str]
+    statements: list[Statement]
+
+
+def _hits_for_file(view: _FileView, reports: Iterable[Report]) -> Iterator[Hit]:
+    reports = list(reports)
+    specific_ends = {(r.end_line, r.column_end) for r in reports if r.rule in _SPECIFIC_CONSTRAINT}
+    creations = _creations(view.statements)
+    for report in reports:
+        rule_id = SQUAWK_RULES.get(report.rule)
+        if rule_id is None:
+            continue
+        if report.rule == "constraint-missing-not-valid" and (
+            (report.end_line, report.column_end) in specific_ends
+        ):
+            continue
+        line_text = view.lines[report.line - 1] if report.line <= len(view.lines) else ""
+        if rule_id == "pg-prefer-bigint" and not _is_id_column(line_text, report):
+            continue
+        statement = _statement_at(view.statements, report.line)
+        if (
+            rule_id not in _TYPE_RULES
+            and statement is not None
+            and _on_new_table(statement, creations)
+        ):
+            continue  # the file creates this table: it is empty, nothing waits on it
+        suggestion = None
+        if (
+            rule_id == CREATE_INDEX
+            and report.line in view.file.added_lines
+            and statement is not None
+            and statement.line == statement.end_line
+            and not _in_transaction(view.statements, statement)
+        ):
+            suggestion = concurrent_suggestion(line_text)
+        yield Hit(
+            rule=rule_id,
+            path=view.file.path,
+            line=report.line,
+            end_line=max(report.end_line, report.line),
+            suggestion=suggestion,
+        )
+
+
+def _view(file: ChangedFile, text: str) -> _FileView:
+    return _FileView(
+        file=file,
+        text=text,
+        # Split on "\n" only, as squawk counts lines; other line breaks stay in the text.
+        lines=[line.removesuffix("\r") for line in text.split("\n")],
+        statements=split_statements(text),
+    )
+
+
+def _blank_broken(view: _FileView, reports: Sequence[Report]) -> str | None:
+    """The text with every statement squawk could not parse blanked (newlines kept)."""
+    broken: dict[int, Statement] = {}
+    for report in reports:
+        if report.rule != "syntax-error":
+            continue
+        statement = _statement_at(view.statements, report.line)
+        if statement is None:
+            before = [s for s in view.statements if s.end_line <= report.line]
+            statement = before[-1] if before else None
+        if statement is not None:
+            broken[statement.start] = statement
+    if not broken:
+        return None
+    chars = list(view.text)
+    for statement in broken.values():
+        for i in range(statement.start, statement.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _has_syntax_error(reports: Iterable[Report]) -> bool:
+    return any(r.rule == "syntax-error" for r in reports)
+
+
+_DDL = re.compile(r"\b(?:CREATE|ALTER|DROP|REINDEX)\b", re.IGNORECASE)
+
+
+def wants_squawk(file: ChangedFile, text: str) -> bool:
+    return bool(_DDL.search(text)) and detect_dialect(file.path, text) == POSTGRES
+
+
+class SquawkCheck(Check):
+    name = "squawk"
+    rules = RULES
+    languages = frozenset({"sql"})
+    kinds = frozenset({FileKind.MIGRATION, FileKind.SQL})
+    batch = True
+
+    def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
+        views = [_view(f, text) for f in files if wants_squawk(f, text := analyzable_text(f))]
+        results = run_squawk([v.text for v in views])
+        hits: list[Hit] = []
+        retry: list[_FileView] = []
+        for view, reports in zip(views, results, strict=True):
+            if not _has_syntax_error(reports):
+                hits.extend(_hits_for_file(view, reports))
+                continue
+            # Only a diff's view of a file has cut statements worth repairing; a whole
+            # file that does not parse would not run either.
+            repaired = _blank_broken(view, reports) if view.file.content is None else None
+            if repaired is not None:
+                retry.append(_view(view.file, repaired))
+        for view, reports in zip(retry, run_squawk([v.text for v in retry]), strict=True):
+            if not _has_syntax_error(reports):
+                hits.extend(_hits_for_file(view, reports))
+        return hits
+
+
+CHECKS: list[Check] = [SquawkCheck()]
