@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 
 class Severity(StrEnum):
@@ -112,6 +112,10 @@ class ChangedFile(BaseModel):
     is_binary: bool = False
     # Why selection kept this file (e.g. "SQL migration (Flyway)").
     reason: str = ""
+    # Lines by number, computed once: rules and anchoring ask for lines often.
+    # Keyed by the content and hunks it came from: `model_copy` copies private
+    # attributes, and a copy with new content must not see stale lines.
+    _lines: tuple[object, object, dict[int, str]] | None = PrivateAttr(default=None)
 
     def hunk_of(self, line: int) -> Hunk | None:
         for hunk in self.hunks:
@@ -135,10 +139,14 @@ class ChangedFile(BaseModel):
         }
 
     def line_text(self, line: int) -> str | None:
-        if self.content is not None:
-            lines = self.content.splitlines()
-            return lines[line - 1] if 0 < line <= len(lines) else None
-        return self.right_text().get(line)
+        cache = self._lines
+        if cache is None or cache[0] is not self.content or cache[1] is not self.hunks:
+            if self.content is not None:
+                lines = dict(enumerate(self.content.splitlines(), start=1))
+            else:
+                lines = self.right_text()
+            cache = self._lines = (self.content, self.hunks, lines)
+        return cache[2].get(line)
 
     def visible_text(self) -> str:
         """The post-change file as far as it is known, with line numbers preserved.
