@@ -1,0 +1,209 @@
+"""Slash commands in PR comments: parsing (pure), who may run them, the replies.
+
+`/review [security|indexing|api-design ...]`, `/ask QUESTION`, `/bastion help`,
+and `@<app-slug> review`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.models import Category
+from bot.report.markdown import sanitize
+
+PERMISSION_TTL_S = 60.0
+REPLY_MARKER = "<!-- bastion:reply to={comment_id} -->"
+_REPLY_RE = re.compile(r"<!-- bastion:reply to=(\d+) -->")
+
+CATEGORY_WORDS: dict[str, Category] = {
+    "security": Category.SECURITY,
+    "sec": Category.SECURITY,
+    "indexing": Category.INDEXING,
+    "index": Category.INDEXING,
+    "indexes": Category.INDEXING,
+    "db": Category.INDEXING,
+    "api-design": Category.API_DESIGN,
+    "api": Category.API_DESIGN,
+    "apidesign": Category.API_DESIGN,
+    "api_design": Category.API_DESIGN,
+}
+# GitHub reports maintain as write and triage as read in `permission`; `role_name`
+# says which, when present.
+_RANK = {"none": 0, "read": 1, "triage": 1, "write": 2, "maintain": 3, "admin": 4}
+
+HELP_TEXT = """\
+**Bastion commands** (from people with write access to this repository):
+
+| Command | What it does |
+|---|---|
+| `/review` | Review the backend changes of this PR now. |
+| `/review security indexing` | Only these categories (`security`, `indexing`, `api-design`). |
+| `/ask QUESTION` | Ask about the backend changes of this PR. |
+| `/bastion help` | This list. |
+
+`@{slug} review` works like `/review`."""
+
+LLM_OFF_TEXT = (
+    "The LLM is not configured for Bastion here (no API key, or `llm` is off in "
+    "`.github/bastion.yml`), so `/ask` cannot be answered. `/review` still runs the rule engine."
+)
+
+CommandKind = Literal["review", "ask", "help"]
+
+
+@dataclass(frozen=True)
+class Command:
+    kind: CommandKind
+    categories: tuple[Category, ...] = ()
+    question: str = ""
+    unknown: tuple[str, ...] = ()
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def _command_lines(body: str) -> list[tuple[int, str]]:
+    """Lines that may hold a command: outside code fences and quotes."""
+    out: list[tuple[int, str]] = []
+    in_fence = False
+    for index, line in enumerate(body.replace("\r\n", "\n").split("\n")):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        stripped = line.strip()
+        if in_fence or stripped.startswith(">") or not stripped:
+            continue
+        out.append((index, stripped))
+    return out
+
+
+def _review(words: list[str]) -> Command:
+    categories: list[Category] = []
+    unknown: list[str] = []
+    for word in words:
+        category = CATEGORY_WORDS.get(word.lower().strip(",."))
+        if category is None:
+            unknown.append(word)
+        elif category not in categories:
+            categories.append(category)
+    return Command("review", tuple(categories), unknown=tuple(unknown))
+
+
+def parse_command(body: str, app_slug: str | None = None) -> Command | None:
+    """The first command in a comment, or None. Commands start a line; quoted
+    text and code blocks are never commands."""
+    lines = body.replace("\r\n", "\n").split("\n")
+    mention = (
+        re.compile(rf"^@{re.escape(app_slug)}(?:\[bot\])?\s+review\b(.*)$", re.IGNORECASE)
+        if app_slug
+        else None
+    )
+    for index, line in _command_lines(body):
+        words = line.split()
+        head = words[0].lower()
+        if head == "/review":
+            return _review(words[1:])
+        if head == "/ask":
+            rest = line[len(words[0]) :].strip()
+            following = "\n".join(lines[index + 1 :]).strip()
+            question = "\n".join(part for part in (rest, following) if part)
+            return Command("ask", question=question) if question else Command("help")
+        if head == "/bastion":
+            sub = words[1].lower() if len(words) > 1 else "help"
+            if sub == "review":
+                return _review(words[2:])
+            return Command("help")
+        if mention is not None:
+            match = mention.match(line)
+            if match:
+                return _review(match.group(1).split())
+    return None
+
+
+def mentioned_slug(body: str) -> bool:
+    """Whether the comment may address an app by mention (worth resolving the slug)."""
+    return re.search(r"(?m)^\s*@[\w-]+(?:\[bot\])?\s+review\b", body, re.IGNORECASE) is not None
+
+
+def ignore_reason(
+    author: str, author_type: str, body: str, bot_login: str | None = None
+) -> str | None:
+    """Why a comment is not for us to act on, or None. Bots (Bastion included,
+    as an App) never trigger commands; as a token user, Bastion knows its own
+    comments by their markers."""
+    if author_type.lower() == "bot" or author.endswith("[bot]"):
+        return "comment by a bot"
+    if bot_login and author.lower() == bot_login.lower():
+        return "comment by Bastion itself"
+    if "<!-- bastion:" in body:
+        return "comment by Bastion itself"
+    return None
+
+
+def permission_level(data: dict[str, object]) -> str:
+    role = str(data.get("role_name") or "").lower()
+    permission = str(data.get("permission") or "none").lower()
+    return role if role in _RANK and _RANK[role] >= _RANK.get(permission, 0) else permission
+
+
+def permission_allows(level: str, minimum: str = "write") -> bool:
+    return _RANK.get(level.lower(), 0) >= _RANK.get(minimum, 2)
+
+
+class PermissionCache:
+    """Permission per (repo, user) for a short while: a burst of commands costs
+    one lookup, and a revoked permission takes effect within a minute."""
+
+    def __init__(
+        self, ttl_s: float = PERMISSION_TTL_S, clock: Callable[[], float] = time.monotonic
+    ):
+        self._ttl = ttl_s
+        self._clock = clock
+        self._items: dict[tuple[str, str], tuple[float, str]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, repo: str, user: str, fetch: Callable[[], str]) -> str:
+        key = (repo.lower(), user.lower())
+        now = self._clock()
+        with self._lock:
+            hit = self._items.get(key)
+        if hit is not None and now - hit[0] < self._ttl:
+            return hit[1]
+        level = fetch()
+        with self._lock:
+            self._items[key] = (now, level)
+        return level
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+PERMISSIONS = PermissionCache()
+
+
+def reply_marker(comment_id: int) -> str:
+    return REPLY_MARKER.format(comment_id=comment_id)
+
+
+def replied_to(bodies: list[str]) -> set[int]:
+    return {int(m) for body in bodies for m in _REPLY_RE.findall(body)}
+
+
+def help_reply(comment_id: int, slug: str | None) -> str:
+    text = HELP_TEXT.replace("{slug}", slug or "bastion")
+    return sanitize(text) + "\n\n" + reply_marker(comment_id)
+
+
+def ask_reply(comment_id: int, author: str, question: str, answer: str | None) -> str:
+    quoted = "\n".join(f"> {line}" for line in question.splitlines()[:20])
+    text = answer if answer is not None else LLM_OFF_TEXT
+    body = sanitize(f"{quoted}\n\n{text}", allow_ours=False, limit=60_000)
+    # The asker is greeted by name without a ping: the reply is a thread they follow.
+    who = sanitize(f"@{author}", allow_ours=False)
+    return f"{who}: {body}\n\n{reply_marker(comment_id)}"

@@ -1,0 +1,180 @@
+"""What a review needs from GitHub: the changed files, the repo config, and the
+post-change contents of the backend files. Pure helpers plus thin fetchers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.config import CONFIG_PATH, ConfigError, RepoConfig, parse_config
+from bot.diff import DiffError, parse_diff
+from bot.github.client import GitHubClient
+from bot.models import ChangedFile, FileStatus, SkippedFile
+from bot.select import select_backend
+
+AGENTS_DIR = ".github/bastion/agents"
+NO_PATCH = "no patch from GitHub (binary or too large)"
+PREFETCH_THREADS = 4
+# Below this many files, threads cost more than they save on a nearby API.
+PREFETCH_MIN_FILES = 3
+
+
+@dataclass
+class ChangeSet:
+    files: list[ChangedFile]
+    skipped: list[SkippedFile] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def file_diff_text(item: dict[str, Any]) -> str | None:
+    """A git-style diff for one entry of `pulls/{n}/files` (or `compare`), rebuilt
+    from its `patch`; None when GitHub sent no patch."""
+    patch = item.get("patch")
+    name = str(item.get("filename") or "")
+    if not patch or not name:
+        return None
+    status = item.get("status")
+    old = str(item.get("previous_filename") or name)
+    lines = [f"diff --git a/{old} b/{name}"]
+    if status == "renamed" and old != name:
+        lines += [f"rename from {old}", f"rename to {name}"]
+    lines.append("--- /dev/null" if status == "added" else f"--- a/{old}")
+    lines.append("+++ /dev/null" if status == "removed" else f"+++ b/{name}")
+    text = "\n".join(lines) + "\n" + str(patch)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def files_from_listing(items: Iterable[dict[str, Any]]) -> ChangeSet:
+    """`pulls/{n}/files` entries -> changed files; entries without a patch, or
+    with one that does not parse, are listed as skipped with the reason."""
+    out = ChangeSet(files=[])
+    for item in items:
+        name = str(item.get("filename") or "")
+        text = file_diff_text(item)
+        if text is None:
+            if name:
+                out.skipped.append(SkippedFile(path=name, reason=NO_PATCH))
+            continue
+        try:
+            out.files.extend(parse_diff(text))
+        except DiffError as exc:
+            out.skipped.append(
+                SkippedFile(path=name, reason=f"unreadable patch from GitHub: {exc}")
+            )
+    return out
+
+
+def changed_lines(items: Iterable[dict[str, Any]]) -> dict[str, frozenset[int] | None]:
+    """Per path, the RIGHT-side lines a compare added; None when GitHub sent no
+    patch (then the whole file counts as changed)."""
+    lines: dict[str, frozenset[int] | None] = {}
+    for item in items:
+        name = str(item.get("filename") or "")
+        text = file_diff_text(item)
+        if not name:
+            continue
+        if text is None:
+            lines[name] = None
+            continue
+        try:
+            parsed = parse_diff(text)
+        except DiffError:
+            lines[name] = None
+            continue
+        lines[name] = frozenset().union(*(f.added_lines for f in parsed)) if parsed else frozenset()
+    return lines
+
+
+def restrict_to(
+    files: Sequence[ChangedFile], since: dict[str, frozenset[int] | None], since_sha: str
+) -> ChangeSet:
+    """Keep only what changed since the last reviewed head. Hunks and commentable
+    lines stay those of the whole PR (GitHub anchors comments to the PR diff);
+    only `added_lines`, which decide what the rules report, shrink."""
+    out = ChangeSet(files=[])
+    reason = f"unchanged since the last review ({since_sha[:7]})"
+    for file in files:
+        if file.path not in since:
+            out.skipped.append(SkippedFile(path=file.path, reason=reason))
+            continue
+        lines = since[file.path]
+        if lines is None:
+            out.files.append(file)
+            continue
+        kept = file.added_lines & lines
+        if not kept:
+            out.skipped.append(SkippedFile(path=file.path, reason=reason))
+            continue
+        out.files.append(file.model_copy(update={"added_lines": kept}))
+    return out
+
+
+def load_repo_config(client: GitHubClient, base_ref: str) -> tuple[RepoConfig, ConfigError | None]:
+    """The config of the base branch, so a PR cannot switch off its own review.
+    A config that does not validate gives the defaults and the error."""
+    text = client.file_text(CONFIG_PATH, base_ref)
+    try:
+        return parse_config(text), None
+    except ConfigError as exc:
+        return parse_config(None), exc
+
+
+def load_agent_files(client: GitHubClient, base_ref: str) -> dict[str, str]:
+    """`.github/bastion/agents/*.md` of the base branch: path -> text."""
+    out: dict[str, str] = {}
+    for entry in client.list_dir(AGENTS_DIR, base_ref):
+        name = str(entry.get("name") or "")
+        if entry.get("type") != "file" or not name.endswith(".md"):
+            continue
+        path = f"{AGENTS_DIR}/{name}"
+        text = client.file_text(path, base_ref)
+        if text is not None:
+            out[path] = text
+    return out
+
+
+def wanted_contents(files: Sequence[ChangedFile], config: RepoConfig) -> list[str]:
+    """Paths whose post-change content the rules will want: the files selection
+    keeps from the diff alone, minus deleted and binary ones."""
+    kept, _skipped = select_backend(files, config.paths)
+    return [f.path for f in kept if f.status not in (FileStatus.DELETED, FileStatus.BINARY)]
+
+
+class ContentCache:
+    """Post-change contents at the head SHA: prefetched in a small pool, then
+    served to `review_files` as its `load_content`; a miss fetches on demand."""
+
+    def __init__(self, client: GitHubClient, head_sha: str) -> None:
+        self._client = client
+        self._head = head_sha
+        self._texts: dict[str, str | None] = {}
+
+    def prefetch(self, paths: Sequence[str]) -> None:
+        todo = [p for p in dict.fromkeys(paths) if p not in self._texts]
+        if len(todo) < PREFETCH_MIN_FILES:
+            for path in todo:
+                self._texts[path] = self._client.file_text(path, self._head)
+            return
+        workers = min(PREFETCH_THREADS, len(todo))
+        chunks = [todo[i::workers] for i in range(workers)]
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bastion-fetch") as pool:
+            # PyGithub is not thread-safe: each thread gets its own client.
+            results = pool.map(self._fetch_chunk, chunks)
+            for chunk_result in results:
+                self._texts.update(chunk_result)
+
+    def _fetch_chunk(self, paths: Sequence[str]) -> dict[str, str | None]:
+        client = self._client.clone()
+        try:
+            return {path: client.file_text(path, self._head) for path in paths}
+        finally:
+            client.close()
+
+    def __call__(self, file: ChangedFile) -> str | None:
+        if file.status in (FileStatus.DELETED, FileStatus.BINARY):
+            return None
+        if file.path not in self._texts:
+            self._texts[file.path] = self._client.file_text(file.path, self._head)
+        return self._texts[file.path]
