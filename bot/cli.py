@@ -165,12 +165,16 @@ def _git_diff(repo: Path, spec: str) -> bytes:
     return _git(repo, "diff", "--no-color", "--no-ext-diff", "-M", rng, "--")
 
 
-def _git_loader(repo: Path, head: str) -> Callable[[ChangedFile], str | None]:
-    """Post-change contents at HEAD from git, for the files selection keeps."""
+def _git_loader(
+    repo: Path, rev: str, *, base: bool = False
+) -> Callable[[ChangedFile], str | None]:
+    """File contents at a revision from git: post-change (HEAD) for the files selection
+    keeps, or pre-change (BASE, under the file's previous path) for rules that compare."""
 
     def load(file: ChangedFile) -> str | None:
+        path = (file.previous_path or file.path) if base else file.path
         try:
-            data = _git(repo, "show", f"{head}:{file.path}")
+            data = _git(repo, "show", f"{rev}:{path}")
         except UsageError:
             return None
         if len(data) > 2_000_000 or b"\0" in data[:8000]:
@@ -238,16 +242,18 @@ def review_command(args: argparse.Namespace) -> int:
 
             _emit(ReviewResult(), args)
         return 0
-    loader = None
+    loader = base_loader = None
     if args.git:
-        _, head, _ = _split_range(args.git)
+        base, head, _ = _split_range(args.git)
         loader = _git_loader(Path(args.repo), head)
+        base_loader = _git_loader(Path(args.repo), base, base=True)
     agent, off_reason = _agent(args, config)
     try:
         result = review_diff(
             raw,
             config,
             load_content=loader,
+            load_base_content=base_loader,
             categories=[Category(c) for c in categories] if categories else None,
             agent=agent,
             agent_off_reason=off_reason,

@@ -108,6 +108,9 @@ class ChangedFile(BaseModel):
     added_lines: frozenset[int] = frozenset()
     # Post-change content, when known (`--git`, or fetched from GitHub).
     content: str | None = None
+    # Pre-change content, loaded only for files whose rules compare versions
+    # (API descriptions: OpenAPI, protobuf).
+    base_content: str | None = None
     mode_changed: bool = False
     is_binary: bool = False
     # Why selection kept this file (e.g. "SQL migration (Flyway)").

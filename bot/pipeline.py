@@ -17,6 +17,8 @@ from bot.diff import parse_diff
 from bot.models import (
     Category,
     ChangedFile,
+    FileKind,
+    FileStatus,
     Finding,
     ReviewResult,
     RuleError,
@@ -94,6 +96,7 @@ def review_files(
     agent_off_reason: str | None = None,
     skipped: Sequence[SkippedFile] = (),
     load_content: ContentLoader | None = None,
+    load_base_content: ContentLoader | None = None,
     started: float | None = None,
 ) -> ReviewResult:
     """Review already-parsed files (the App and the Action fetch them from GitHub)."""
@@ -103,6 +106,8 @@ def review_files(
     config = config or RepoConfig()
     wanted = set(categories) if categories else set(config.categories)
     backend, skipped_now = select_backend(files, config.paths, load_content)
+    if load_base_content is not None:
+        backend = [_with_base(f, load_base_content) for f in backend]
     all_skipped = [*skipped, *skipped_now]
     by_path = {f.path: f for f in backend}
     notes: list[str] = []
@@ -147,6 +152,15 @@ def review_files(
     return ReviewResult(findings=findings, skipped=all_skipped, stats=stats, notes=notes)
 
 
+def _with_base(file: ChangedFile, load: ContentLoader) -> ChangedFile:
+    """Rules that compare versions (API descriptions) need the pre-change file."""
+    if file.kind is not FileKind.API_SPEC or file.base_content is not None:
+        return file
+    if file.status not in (FileStatus.MODIFIED, FileStatus.RENAMED):
+        return file
+    return file.model_copy(update={"base_content": load(file)})
+
+
 def _mark_dismissed(finding: Finding, dismissed: Mapping[tuple[str, str, int], str]) -> Finding:
     reason = dismissed.get((finding.rule, finding.path, finding.line))
     return finding if reason is None else finding.model_copy(update={"dismissed": reason})
@@ -177,6 +191,7 @@ def review_diff(
     config: RepoConfig | None = None,
     *,
     load_content: ContentLoader | None = None,
+    load_base_content: ContentLoader | None = None,
     categories: Iterable[Category] | None = None,
     agent: Reviewer | None = None,
     agent_off_reason: str | None = None,
@@ -188,6 +203,7 @@ def review_diff(
         files,
         config,
         load_content=load_content,
+        load_base_content=load_base_content,
         categories=categories,
         agent=agent,
         agent_off_reason=agent_off_reason,
