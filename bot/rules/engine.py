@@ -20,7 +20,16 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.config import RulesConfig
-from bot.models import Category, ChangedFile, FileKind, Finding, RuleError, Severity, Source
+from bot.models import (
+    Category,
+    ChangedFile,
+    FileKind,
+    FileStatus,
+    Finding,
+    RuleError,
+    Severity,
+    Source,
+)
 
 log = logging.getLogger("bastion.rules")
 
@@ -33,6 +42,8 @@ class RuleCase(BaseModel):
     path: str
     code: str
     lines: tuple[int, ...] = ()  # empty: a negative case, nothing may be flagged
+    # The pre-change version, for rules that compare versions (API descriptions).
+    base: str | None = None
 
 
 class Rule(BaseModel):
@@ -244,7 +255,10 @@ def run_case(rule_id: str, case: RuleCase) -> list[int]:
     from bot.diff import added_file
     from bot.select import select_backend
 
-    kept, skipped = select_backend([added_file(case.path, case.code)])
+    file = added_file(case.path, case.code)
+    if case.base is not None:
+        file = file.model_copy(update={"status": FileStatus.MODIFIED, "base_content": case.base})
+    kept, skipped = select_backend([file])
     if not kept:
         raise AssertionError(f"fixture {case.path} is not selected as backend: {skipped[0].reason}")
     run = run_rules(kept, only=[rule_id])
