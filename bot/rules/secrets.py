@@ -1,0 +1,438 @@
+"""Secrets committed in a change (`secret-literal`), on added lines of any backend file.
+
+detect-secrets' detectors are used as plain objects, line by line: its `scan_diff`
+drops files that do not exist in the working directory, and its global settings
+would also switch on network verification. The high-entropy detectors are left out
+(they flag hashes, ids and base64 fixtures by the hundred); our own patterns add
+the tokens detect-secrets does not know (OpenAI project keys, Anthropic, Google,
+npm, fine-grained GitHub tokens, credentials in URLs). Placeholders (`changeme`,
+`${DB_PASSWORD}`, `<your-token>`, AWS's documented example key …) are not secrets.
+
+The secret itself never leaves this module: findings carry a masked prefix only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+from detect_secrets.filters.heuristic import (
+    is_indirect_reference,
+    is_not_alphanumeric_string,
+    is_sequential_string,
+    is_templated_secret,
+)
+from detect_secrets.plugins.keyword import (
+    QUOTES_REQUIRED_DENYLIST_REGEX_TO_GROUP,
+    REGEX_BY_FILETYPE,
+    KeywordDetector,
+)
+from detect_secrets.util.filetype import FileType, determine_file_type
+
+from bot.models import Category, ChangedFile, Severity
+from bot.rules.engine import Check, Hit, Rule, RuleCase
+
+RULE_ID = "secret-literal"
+_MIN_LOOSE_LENGTH = 6  # shorter keyword/URL values are placeholders or test data
+_ALLOWLIST_MARK = "pragma: allowlist secret"  # detect-secrets' own inline allowlist
+
+
+@dataclass(frozen=True)
+class TokenPattern:
+    label: str
+    anchors: tuple[str, ...]  # the regex runs only on lines holding one of these
+    regex: re.Pattern[str]
+    group: int = 0
+    loose: bool = False  # the value has no fixed shape: apply the placeholder filters
+
+
+def _p(
+    label: str, anchors: str, pattern: str, group: int = 0, *, loose: bool = False
+) -> TokenPattern:
+    return TokenPattern(label, tuple(anchors.split()), re.compile(pattern), group, loose)
+
+
+# Most specific first: the first pattern that matches names the finding.
+_OWN_PATTERNS: tuple[TokenPattern, ...] = (
+    _p("private key", "PRIVATE", r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
+    _p("Anthropic API key", "sk-", r"\bsk-ant-[A-Za-z0-9]+\d*-[A-Za-z0-9_-]{20,}"),
+    _p("OpenAI API key", "sk-", r"\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}"),
+    _p("OpenAI API key", "sk-", r"\bsk-[A-Za-z0-9]{40,}(?![\w-])"),
+    _p("Google API key", "AIza", r"\bAIza[0-9A-Za-z_-]{35}(?![\w-])"),
+    _p("npm access token", "npm_", r"\bnpm_[A-Za-z0-9]{36}(?!\w)"),
+    _p(
+        "GitHub token",
+        "ghp_ gho_ ghu_ ghs_ ghr_",
+        r"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?!\w)",
+    ),
+    _p("GitHub fine-grained token", "github_pat_", r"\bgithub_pat_[A-Za-z0-9_]{50,}"),
+    _p("Slack token", "xox", r"\bxox[abeoprs]-[A-Za-z0-9-]{10,}"),
+    _p(
+        "Slack webhook URL",
+        "hooks.slack.com",
+        r"https://hooks\.slack\.com/services/T[A-Za-z0-9_]+/B[A-Za-z0-9_]+/[A-Za-z0-9_]+",
+    ),
+    _p("Stripe live key", "_live_", r"\b(?:sk|rk)_live_[A-Za-z0-9]{16,}"),
+    _p("AWS access key id", "AKIA ASIA", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Z])"),
+    _p(
+        "AWS secret access key",
+        "aws_secret awssecret AWS_SECRET AWSSECRET aws_Secret",
+        r"(?i)aws_?secret_?access_?key\W{0,4}[=:]\W{0,3}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])",
+        1,
+    ),
+    _p(
+        "credentials in a URL",
+        "://",
+        r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://([^\s:/@'\"`]+):([^\s/@'\"`]+)@([^\s/'\"`:?#]+)",
+        2,
+        loose=True,
+    ),
+)
+
+# detect-secrets detectors with a recognisable token shape. Left out: the entropy
+# detectors (noise), IPPublicDetector (not a secret), Artifactory/Cloudant/IBM/
+# Softlayer (loose patterns that fire on ordinary identifiers), BasicAuthDetector
+# (our URL pattern covers it and knows local development URLs).
+_DETECT_SECRETS_PLUGINS = frozenset(
+    {
+        "AWSKeyDetector",
+        "AzureStorageKeyDetector",
+        "DiscordBotTokenDetector",
+        "GitHubTokenDetector",
+        "GitLabTokenDetector",
+        "JwtTokenDetector",
+        "MailchimpDetector",
+        "NpmDetector",
+        "OpenAIDetector",
+        "PrivateKeyDetector",
+        "PypiTokenDetector",
+        "SendGridDetector",
+        "SlackDetector",
+        "SquareOAuthDetector",
+        "StripeDetector",
+        "TelegramBotTokenDetector",
+        "TwilioKeyDetector",
+    }
+)
+# A line is only handed to a detector if it holds one of these: most code lines hold
+# none, and the detectors' regexes are what makes a big PR slow. The words are the
+# stems of detect-secrets' keyword list.
+_KEYWORD_STEMS = ("key", "pass", "pwd", "secret", "contrase")
+_GATE_MARKS = (
+    "://",
+    "PRIVATE KEY",
+    "AKIA",
+    "ASIA",
+    "ABIA",
+    "ACCA",
+    "A3T",
+    "AIza",
+    "sk-",
+    "sk_",
+    "rk_",
+    "npm_",
+    "ghp_",
+    "gho_",
+    "ghu_",
+    "ghs_",
+    "ghr_",
+    "github_pat_",
+    "glpat-",
+    "GR1348941",
+    "xox",
+    "eyJ",
+    "SG.",
+    "sq0",
+    "pypi-",
+    "AccountKey",
+)
+_LONG_RUN = re.compile(r"[\w-]{24,}")
+
+_PLACEHOLDER_WORDS = (
+    "example",
+    "changeme",
+    "change_me",
+    "change-me",
+    "placeholder",
+    "dummy",
+    "xxxx",
+    "your_",
+    "your-",
+    "yourtoken",
+    "yourkey",
+    "yourpass",
+    "redacted",
+    "replace",
+    "insert",
+    "sample",
+    "fake",
+    "notreal",
+    "not_real",
+    "not-a-secret",
+    "notasecret",
+    "secret",
+    "password",
+    "passwd",
+    "todo",
+    "tbd",
+    "****",
+    "....",
+    "…",
+    "${",
+    "{{",
+    "%(",
+    "<",
+    "$(",
+)
+_REFERENCE = re.compile(
+    r"^(?:os\.|env\.|settings\.|config\.|process\.env|ENV\[|getenv|environ|secrets\.|vault:|ref\+)"
+    r"|^[A-Z][A-Z0-9_]{2,}$"  # the name of an environment variable, not its value
+    r"|[()\[\]]|\s"
+)
+_LOCAL_HOSTS = re.compile(r"^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[?::1\]?|[\w.-]*example\.\w+)$")
+
+
+def _case(path: str, code: str, *lines: int) -> RuleCase:
+    return RuleCase(path=path, code=code, lines=tuple(lines))
+
+
+# Fixture tokens are assembled so no complete token sits in this source file.
+_GH = "ghp_" + "R4nd0mT0k3n" * 3 + "abc"
+_STRIPE = "sk_" + "live_" + "9fK2mQ7xL4pV8sT1wZ6yB3nD"
+_AWS = "AKIA" + "Q3VXH7RT2MBK5YPN"
+_OPENAI = "sk-" + "proj-" + "Zk8mR2qL7vT4xW9pN3bC6yH1dF5gJ0sA"
+
+RULE = Rule(
+    id=RULE_ID,
+    category=Category.SECURITY,
+    severity=Severity.HIGH,
+    title="Secret committed in the change",
+    rationale=(
+        "A credential in the repository is readable by everyone with access to the code, "
+        "its forks, CI logs and every clone — and stays in git history after the line is "
+        "deleted. Leaked keys are found by scanners within minutes of a push to a public "
+        "repository and used to run up cloud bills, read customer data or push code."
+    ),
+    fix=(
+        "Revoke and rotate this credential now (removing the line does not un-leak it), "
+        "then load it at run time from the environment or a secret manager "
+        '(`os.environ["STRIPE_API_KEY"]`, Vault, AWS Secrets Manager, a Kubernetes '
+        "Secret). Keep `.env` files out of git and commit a `.env.example` with "
+        "placeholders instead."
+    ),
+    languages=(),
+    positive=(
+        _case(
+            "config/settings.yaml",
+            f"database:\n  host: db.internal\n  password: Zq8#vLm2Tr9w\ngithub:\n  token: {_GH}\n",
+            3,
+            5,
+        ),
+        _case(
+            "deploy/.env", f"DEBUG=0\nSTRIPE_API_KEY={_STRIPE}\nAWS_ACCESS_KEY_ID={_AWS}\n", 2, 3
+        ),
+        _case(
+            "config/services.json",
+            '{\n  "openai": {"apiKey": "' + _OPENAI + '"},\n'
+            # bastion: ignore[secret-literal] (a made-up fixture value)
+            '  "db": "postgres://app:Vd93kLq7Wp2x@db.prod.internal:5432/app"\n}\n',
+            2,
+            3,
+        ),
+        _case(
+            "app/settings.py",
+            # bastion: ignore[secret-literal] (a made-up fixture value)
+            'SECRET_KEY = "k7Pq2Lm9Xv4Tz8Rw"\nDEBUG = False\n',
+            1,
+        ),
+    ),
+    negative=(
+        _case(
+            "config/settings.yaml",
+            "database:\n  password: ${DB_PASSWORD}\n  api_key: changeme\n"
+            "  token: <your-token>\n  secret: '{{ vault_secret }}'\n",
+        ),
+        _case(
+            "deploy/.env.example",
+            "STRIPE_API_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx\n"
+            "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n"
+            "DATABASE_URL=postgres://user:password@localhost:5432/app\n",
+        ),
+        _case(
+            "app/settings.py",
+            "import os\n\n"
+            'SECRET_KEY = os.environ["SECRET_KEY"]\n'
+            'DB_PASSWORD = os.getenv("DB_PASSWORD", "")\n'
+            'PASSWORD_FIELD = "password"\n'
+            'api_key = request.headers["X-Api-Key"]\n',
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Detection:
+    label: str
+    value: str
+    loose: bool
+
+
+@lru_cache(maxsize=1)
+def _plugins() -> tuple[tuple[str, Any], ...]:
+    """Instances of the detect-secrets detectors we trust, with their labels."""
+    out: list[tuple[str, Any]] = []
+    classes: Iterable[Any] = get_mapping_from_secret_type_to_class().values()
+    for cls in classes:
+        if cls.__name__ in _DETECT_SECRETS_PLUGINS:
+            out.append((cls.__name__, cls()))
+    return tuple(sorted(out, key=lambda item: item[0]))
+
+
+@lru_cache(maxsize=1)
+def _keyword_detector() -> KeywordDetector:
+    return KeywordDetector()
+
+
+_CONFIG_LANGUAGES = {"dotenv": FileType.CONFIG, "ini": FileType.INI, "toml": FileType.TOML}
+_CONFIG_LANGUAGES |= {"properties": FileType.PROPERTIES, "yaml": FileType.YAML}
+
+
+def keyword_patterns(path: str, language: str | None) -> dict[re.Pattern[str], int]:
+    """detect-secrets' `password = …` patterns for this kind of file: config formats
+    allow unquoted values, code needs quotes."""
+    filetype = _CONFIG_LANGUAGES.get(language or "") or determine_file_type(path)
+    patterns: dict[re.Pattern[str], int] = REGEX_BY_FILETYPE.get(
+        filetype, QUOTES_REQUIRED_DENYLIST_REGEX_TO_GROUP
+    )
+    return patterns
+
+
+_ANCHORS = re.compile(
+    "|".join(
+        re.escape(a) for a in sorted({a for p in _OWN_PATTERNS for a in p.anchors}, key=len)[::-1]
+    )
+)
+_MARKS = re.compile("|".join(re.escape(m) for m in _GATE_MARKS))
+_STEMS = re.compile("|".join(_KEYWORD_STEMS))
+_DIGIT = re.compile(r"\d")
+
+
+def _token_shaped(line: str) -> bool:
+    """Worth running the token detectors: a known prefix, or a long run with digits."""
+    if _MARKS.search(line):
+        return True
+    return any(_DIGIT.search(run) for run in _LONG_RUN.findall(line))
+
+
+def _keyword_shaped(line: str, quotes_required: bool) -> bool:
+    if not _STEMS.search(line.lower()):
+        return False
+    return not quotes_required or "'" in line or '"' in line or "`" in line
+
+
+def is_placeholder(value: str) -> bool:
+    """Values that stand in for a secret: templates, examples, repeated characters."""
+    lowered = value.lower()
+    if any(word in lowered for word in _PLACEHOLDER_WORDS):
+        return True
+    if is_templated_secret(value) or value.startswith("$") or is_not_alphanumeric_string(value):
+        return True
+    if is_sequential_string(value):
+        return True
+    stripped = re.sub(r"[^A-Za-z0-9]", "", value)
+    return len(set(stripped.lower())) <= 2  # xxxxxxxx, 00000000, abababab
+
+
+def _loose_ok(value: str, line: str) -> bool:
+    """A secret-shaped value without a fixed format still has to look like a value."""
+    if len(value) < _MIN_LOOSE_LENGTH or _REFERENCE.search(value):
+        return False
+    if _STEMS.search(value.lower()):
+        return False  # `apiKey = "apiKey"`, `"mysecretpassword"`: a name or a demo value
+    return not is_indirect_reference(line)
+
+
+def _url_ok(match: re.Match[str]) -> bool:
+    user, password, host = match.group(1), match.group(2), match.group(3)
+    return password != user and not _LOCAL_HOSTS.match(host)
+
+
+def _own(line: str) -> Iterator[Detection]:
+    present = set(_ANCHORS.findall(line))
+    if not present:
+        return
+    for pattern in _OWN_PATTERNS:
+        if present.isdisjoint(pattern.anchors):
+            continue
+        for match in pattern.regex.finditer(line):
+            if pattern.label == "credentials in a URL" and not _url_ok(match):
+                continue
+            yield Detection(pattern.label, match.group(pattern.group), pattern.loose)
+
+
+def _from_plugins(line: str) -> Iterator[Detection]:
+    for _name, plugin in _plugins():
+        for value in plugin.analyze_string(line):
+            if isinstance(value, str) and value:
+                yield Detection(plugin.secret_type, value, loose=False)
+
+
+def _from_keywords(line: str, patterns: dict[re.Pattern[str], int]) -> Iterator[Detection]:
+    for value in _keyword_detector().analyze_string(line, denylist_regex_to_group=patterns):
+        if isinstance(value, str) and value:
+            yield Detection("hard-coded password or secret", value.strip("'\""), True)
+
+
+def detect(line: str, patterns: dict[re.Pattern[str], int]) -> Detection | None:
+    """The first real secret on a line, or None."""
+    if _ALLOWLIST_MARK in line:
+        return None
+    for detection in _candidates(line, patterns):
+        if is_placeholder(detection.value):
+            continue
+        if detection.loose and not _loose_ok(detection.value, line):
+            continue
+        return detection
+    return None
+
+
+def _candidates(line: str, patterns: dict[re.Pattern[str], int]) -> Iterator[Detection]:
+    yield from _own(line)
+    if _token_shaped(line):
+        yield from _from_plugins(line)
+    if _keyword_shaped(line, patterns is QUOTES_REQUIRED_DENYLIST_REGEX_TO_GROUP):
+        yield from _from_keywords(line, patterns)
+
+
+def mask(value: str, label: str) -> str:
+    """Enough to find the line's token, never enough to use it."""
+    if label == "private key":
+        return "-----BEGIN … PRIVATE KEY-----"
+    shown = 4 if len(value) >= 16 else 2 if len(value) >= 8 else 0
+    return value[:shown] + "…"
+
+
+class SecretLiteralCheck(Check):
+    name = "secrets"
+    rules = (RULE,)
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        patterns = keyword_patterns(file.path, file.language)
+        for number, text in file.added_text().items():
+            found = detect(text, patterns)
+            if found is None:
+                continue
+            yield Hit(
+                rule=RULE_ID,
+                path=file.path,
+                line=number,
+                title=f"Secret committed in the change: {found.label}",
+                detail=f"Detected: {found.label} (`{mask(found.value, found.label)}`).",
+            )
+
+
+CHECKS: list[Check] = [SecretLiteralCheck()]
