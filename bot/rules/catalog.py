@@ -14,6 +14,10 @@ from bot.rules.engine import Rule, registry
 _CATEGORY_ORDER = {c: i for i, c in enumerate(Category)}
 
 
+def languages(rule: Rule, sep: str = ", ") -> str:
+    return sep.join(rule.languages) or "any"
+
+
 def sorted_rules(rules: Iterable[Rule]) -> list[Rule]:
     return sorted(rules, key=lambda r: (_CATEGORY_ORDER[r.category], -r.severity.rank, r.id))
 
@@ -24,7 +28,7 @@ def as_json(rules: Iterable[Rule]) -> str:
             "id": r.id,
             "category": r.category.value,
             "severity": r.severity.value,
-            "languages": list(r.languages),
+            "languages": list(r.languages) or ["any"],
             "title": r.title,
             "rationale": r.rationale,
             "fix": r.fix,
@@ -37,7 +41,7 @@ def as_json(rules: Iterable[Rule]) -> str:
 def as_table(rules: Iterable[Rule]) -> str:
     rows = [("ID", "CATEGORY", "SEVERITY", "LANGUAGES", "TITLE")]
     rows += [
-        (r.id, r.category.value, r.severity.value, ",".join(r.languages), r.title)
+        (r.id, r.category.value, r.severity.value, languages(r, ","), r.title)
         for r in sorted_rules(rules)
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
@@ -76,7 +80,7 @@ def as_markdown(rules: Iterable[Rule]) -> str:
             "|---|---|---|---|",
         ]
         out += [
-            f"| [`{r.id}`](#{r.id}) | {r.severity.value} | {', '.join(r.languages)} | {_cell(r.title)} |"
+            f"| [`{r.id}`](#{r.id}) | {r.severity.value} | {languages(r)} | {_cell(r.title)} |"
             for r in members
         ]
         for r in members:
@@ -84,7 +88,7 @@ def as_markdown(rules: Iterable[Rule]) -> str:
                 "",
                 f"### {r.id}",
                 "",
-                f"**{_cell(r.title)}** — {r.severity.value}, {', '.join(r.languages)}",
+                f"**{_cell(r.title)}** — {r.severity.value}, {languages(r)}",
                 "",
                 r.rationale.strip(),
                 "",
