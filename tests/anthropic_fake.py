@@ -114,11 +114,16 @@ class FakeAnthropic:
         self.script: deque[Step] = deque()
         self.default: Step = ToolCall(empty_report)
         self.requests: list[Recorded] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        # Requests of an earlier test (a slow reply still sleeping) do not count.
+        self._generation = 0
         self._cache: set[str] = set()
         self._lock = threading.Lock()
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self.port = 0
+        self.min_cacheable_tokens = MIN_CACHEABLE_TOKENS
         self.app = self._build_app()
 
     @property
@@ -133,6 +138,10 @@ class FakeAnthropic:
         self.requests.clear()
         self._cache.clear()
         self.default = ToolCall(empty_report)
+        self.min_cacheable_tokens = MIN_CACHEABLE_TOKENS
+        with self._lock:
+            self._generation += 1
+            self.in_flight = self.max_in_flight = 0
 
     # -------------------------------------------------------------- serving
 
@@ -177,7 +186,15 @@ class FakeAnthropic:
             body = json.loads(raw)
             with self._lock:
                 self.requests.append(Recorded(dict(request.headers), body, raw))
-            return await self._answer(self._next_step(), body)
+                generation = self._generation
+                self.in_flight += 1
+                self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            try:
+                return await self._answer(self._next_step(), body)
+            finally:
+                with self._lock:
+                    if generation == self._generation:
+                        self.in_flight -= 1
 
         return app
 
@@ -221,7 +238,7 @@ class FakeAnthropic:
         prefix_tokens = tokens(prefix)
         usage = {"input_tokens": total, "cache_read_input_tokens": 0}
         usage["cache_creation_input_tokens"] = 0
-        if marked and prefix_tokens >= MIN_CACHEABLE_TOKENS:
+        if marked and prefix_tokens >= self.min_cacheable_tokens:
             key = hashlib.sha256(prefix.encode()).hexdigest()
             with self._lock:
                 hit = key in self._cache

@@ -74,7 +74,7 @@ def _plain_front_matter(header: str) -> dict[str, str] | None:
         if match:
             key = match.group(1)
             data[key] = (match.group(2) or "").strip()
-        elif key is not None and line.strip():
+        elif key is not None and line[:1].isspace() and line.strip():
             data[key] = f"{data[key]} {line.strip()}".strip()
         elif line.strip():
             return None

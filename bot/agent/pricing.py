@@ -31,6 +31,7 @@ PRICES: dict[str, Price] = {
     "claude-opus-4-5": Price(5.0, 25.0),
     "claude-opus-4-1": Price(15.0, 75.0),
     "claude-opus-4": Price(15.0, 75.0),
+    "claude-sonnet-4-6": Price(3.0, 15.0),
     "claude-sonnet-4-5": Price(3.0, 15.0),
     "claude-sonnet-4": Price(3.0, 15.0),
     "claude-3-7-sonnet": Price(3.0, 15.0),
@@ -58,3 +59,21 @@ def estimated_cost(model: str, usage: Mapping[str, int]) -> float | None:
         + usage.get("cache_read_input_tokens", 0) * price.cache_read
     ) / 1_000_000
     return round(dollars, 6)
+
+
+# Shortest prefix the model caches (tokens); a shorter one is silently not cached.
+CACHE_MINIMUM: dict[str, int] = {
+    "claude-opus-4-6": 4096,
+    "claude-opus-4-5": 4096,
+    "claude-haiku-4-5": 4096,
+    "claude-sonnet-4-6": 2048,
+    "claude-3-5-haiku": 2048,
+}
+DEFAULT_CACHE_MINIMUM = 1024
+
+
+def cache_minimum(model: str) -> int:
+    for prefix in sorted(CACHE_MINIMUM, key=len, reverse=True):
+        if model.startswith(prefix):
+            return CACHE_MINIMUM[prefix]
+    return DEFAULT_CACHE_MINIMUM

@@ -27,7 +27,7 @@ from bot.models import Category, ChangedFile, FileKind, Finding, Hunk, LineType
 
 # A conservative local estimate (real tokenizers give ~3.5-4 characters per token
 # of code): requests planned with it stay under budget without a network call.
-CHARS_PER_TOKEN = 3.0
+CHARS_PER_TOKEN = 3.5
 # Share of `request_budget_tokens` the plan may fill; the rest absorbs estimate error.
 SAFETY = 0.9
 MAX_OUTPUT_TOKENS = 4096
@@ -120,12 +120,12 @@ def review_priority(file: ChangedFile) -> int:
     """Lower first: migrations, auth, routes and API specs are what a budget must not miss."""
     if file.kind is FileKind.MIGRATION:
         return 0
+    if file.kind is FileKind.API_SPEC:
+        return 3
     if _AUTH.search(file.path):
         return 1
     if _ROUTES.search(file.path):
         return 2
-    if file.kind is FileKind.API_SPEC:
-        return 3
     if file.kind in (FileKind.ORM_SCHEMA, FileKind.SQL):
         return 4
     if file.kind is FileKind.CODE:

@@ -24,7 +24,7 @@ from pydantic import SecretStr, ValidationError
 
 from bot.agent.client import LlmError, Reply, make_client, run_sync, send
 from bot.agent.definitions import AgentDefinition
-from bot.agent.pricing import estimated_cost
+from bot.agent.pricing import cache_minimum, estimated_cost
 from bot.agent.prompt import LINE_TEXT_LIMIT, Piece, Plan, PlannedRequest, plan_review
 from bot.agent.schema import HintDismissal, ModelFinding
 from bot.config import RepoConfig
@@ -392,6 +392,11 @@ class AgentReviewer:
         for reason, paths in failed.items():
             notes.append(
                 f"Files not reviewed by the AI ({reason}): " + ", ".join(dict.fromkeys(paths))
+            )
+        if tally.requests > 1 and not tally.usage["cache_read_input_tokens"]:
+            notes.append(
+                f"The AI review's prompt was not served from cache (the {self.model} minimum is "
+                f"{cache_minimum(self.model):,} tokens; the prefix is ~{plan.prefix_tokens:,})."
             )
         if tally.rejected:
             notes.append(
