@@ -165,9 +165,7 @@ def _git_diff(repo: Path, spec: str) -> bytes:
     return _git(repo, "diff", "--no-color", "--no-ext-diff", "-M", rng, "--")
 
 
-def _git_loader(
-    repo: Path, rev: str, *, base: bool = False
-) -> Callable[[ChangedFile], str | None]:
+def _git_loader(repo: Path, rev: str, *, base: bool = False) -> Callable[[ChangedFile], str | None]:
     """File contents at a revision from git: post-change (HEAD) for the files selection
     keeps, or pre-change (BASE, under the file's previous path) for rules that compare."""
 

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from bot.models import Category, Severity
 
 CONFIG_PATH = ".github/bastion.yml"
+PrAction = Literal["opened", "reopened", "synchronize", "ready_for_review"]
+PR_ACTIONS: tuple[PrAction, ...] = ("opened", "reopened", "synchronize", "ready_for_review")
 
 
 class FailOn(StrEnum):
@@ -45,8 +47,8 @@ class PathsConfig(_Strict):
 
 class AutoReviewConfig(_Strict):
     enabled: bool = Field(True, description="Review PRs automatically on the events below.")
-    actions: list[Literal["opened", "reopened", "synchronize", "ready_for_review"]] = Field(
-        default_factory=lambda: ["opened", "reopened", "synchronize", "ready_for_review"],
+    actions: list[PrAction] = Field(
+        default_factory=lambda: list(PR_ACTIONS),
         description="`pull_request` actions that start a review.",
     )
     drafts: bool = Field(False, description="Review draft PRs too.")

@@ -140,10 +140,11 @@ def _to_changed_file(patched: PatchedFile) -> ChangedFile:
             if ln.line_type == "\\":
                 continue  # "\ No newline at end of file": a note, not a line
             text = ln.value.rstrip("\n")
-            if ln.is_added:
-                lines.append(DiffLine(type=LineType.ADDED, text=text, new_no=ln.target_line_no))
-                added.add(ln.target_line_no)
-                commentable.add(ln.target_line_no)
+            new_no: int | None = ln.target_line_no
+            if ln.is_added and new_no is not None:
+                lines.append(DiffLine(type=LineType.ADDED, text=text, new_no=new_no))
+                added.add(new_no)
+                commentable.add(new_no)
             elif ln.is_removed:
                 lines.append(DiffLine(type=LineType.REMOVED, text=text, old_no=ln.source_line_no))
             else:
@@ -151,11 +152,12 @@ def _to_changed_file(patched: PatchedFile) -> ChangedFile:
                     DiffLine(
                         type=LineType.CONTEXT,
                         text=text,
-                        new_no=ln.target_line_no,
+                        new_no=new_no,
                         old_no=ln.source_line_no,
                     )
                 )
-                commentable.add(ln.target_line_no)
+                if new_no is not None:
+                    commentable.add(new_no)
         hunks.append(
             Hunk(
                 old_start=h.source_start,

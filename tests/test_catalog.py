@@ -16,8 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_docs_rules_md_is_up_to_date() -> None:
     current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert current == as_markdown(registry().rules.values()), (
-        "docs/rules.md is out of date: run "
-        "`bastion rules --format markdown --output docs/rules.md`"
+        "docs/rules.md is out of date: run `bastion rules --format markdown --output docs/rules.md`"
     )
 
 

@@ -15,7 +15,9 @@ EXAMPLE = ROOT / "examples" / "pr-mixed.diff"
 CLEAN_ENV = {k: v for k, v in os.environ.items() if not k.startswith("ANTHROPIC")}
 
 
-def bastion(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def bastion(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", *args],
         input=stdin.decode() if stdin is not None else None,
@@ -52,7 +54,9 @@ def test_json_output_and_fail_on_never() -> None:
 
 def test_stdin_and_output_file(tmp_path: Path) -> None:
     out = tmp_path / "report.sarif"
-    done = bastion("review", "-", "--format", "sarif", "--output", str(out), stdin=EXAMPLE.read_bytes())
+    done = bastion(
+        "review", "-", "--format", "sarif", "--output", str(out), stdin=EXAMPLE.read_bytes()
+    )
     assert done.returncode == 1
     assert done.stdout == ""
     assert json.loads(out.read_text())["version"] == "2.1.0"
@@ -159,11 +163,16 @@ def test_light_startup_imports_no_server_github_or_llm_library(tmp_path: Path) -
         "import sys\n"
         "from bot.cli import main\n"
         f"code = main(['review', {str(small)!r}, '--format', 'json'])\n"
-        "heavy = [m for m in ('fastapi', 'uvicorn', 'github', 'anthropic', 'huey', 'redis', 'starlette')"
-        " if m in sys.modules]\n"
+        "names = ('fastapi', 'uvicorn', 'github', 'anthropic', 'huey', 'redis', 'starlette')\n"
+        "heavy = [m for m in names if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=CLEAN_ENV, timeout=60
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=CLEAN_ENV,
+        timeout=60,
     )
     assert "HEAVY []" in done.stdout, done.stdout + done.stderr

@@ -117,7 +117,9 @@ def test_finding_body_has_rationale_and_fix() -> None:
     assert finding.source is Source.RULES and finding.category is Category.SECURITY
 
 
-def _finding(line: int, source: Source, body: str, category: Category = Category.SECURITY) -> Finding:
+def _finding(
+    line: int, source: Source, body: str, category: Category = Category.SECURITY
+) -> Finding:
     return Finding(
         path="app/x.py",
         line=line,

@@ -97,7 +97,7 @@ def test_js_is_backend_when_it_imports_a_server_library() -> None:
         "import { PrismaClient } from '@prisma/client';\n",
         "import knex from 'knex';\n",
         "import { DataSource } from 'typeorm';\n",
-        "const { Sequelize } = require(\"sequelize\");\n",
+        'const { Sequelize } = require("sequelize");\n',
     ):
         kind, reason = _one("src/lib/thing.ts", source)
         assert kind is FileKind.CODE, source

@@ -206,9 +206,10 @@ def run_rules(
     seen: set[tuple[str, str, int]] = set()
     for _check, hit in hits:
         rule = reg.rules.get(hit.rule)
-        file = by_path.get(hit.path)
-        if rule is None or file is None:
+        hit_file = by_path.get(hit.path)
+        if rule is None or hit_file is None:
             continue
+        file = hit_file
         if wanted_ids is not None and rule.id not in wanted_ids:
             continue
         if rule.id in config.disable:
