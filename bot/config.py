@@ -83,7 +83,9 @@ class CommandsConfig(_Strict):
 
 
 class RepoConfig(_Strict):
-    paths: PathsConfig = Field(default_factory=PathsConfig)
+    paths: PathsConfig = Field(
+        default_factory=PathsConfig, description="Which files are reviewed, beyond the defaults."
+    )
     categories: list[Category] = Field(
         default_factory=lambda: list(Category), description="Categories to review."
     )
@@ -93,10 +95,18 @@ class RepoConfig(_Strict):
         "comment", description="`request_changes` when a finding reaches `fail_on`."
     )
     max_comments: int = Field(25, ge=0, le=200, description="Inline comments per review.")
-    auto_review: AutoReviewConfig = Field(default_factory=AutoReviewConfig)
-    llm: LlmConfig = Field(default_factory=LlmConfig)
-    rules: RulesConfig = Field(default_factory=RulesConfig)
-    commands: CommandsConfig = Field(default_factory=CommandsConfig)
+    auto_review: AutoReviewConfig = Field(
+        default_factory=AutoReviewConfig, description="When the App reviews without being asked."
+    )
+    llm: LlmConfig = Field(
+        default_factory=LlmConfig, description="The AI review; `llm: false` switches it off."
+    )
+    rules: RulesConfig = Field(
+        default_factory=RulesConfig, description="The rule engine's catalogue, per repo."
+    )
+    commands: CommandsConfig = Field(
+        default_factory=CommandsConfig, description="Slash commands in PR comments."
+    )
 
     @field_validator("llm", mode="before")
     @classmethod
