@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -18,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.server import metrics
 from bot.server.logs import log_context
-from bot.server.queue import JobQueue
+from bot.server.queue import GroupCommit, JobQueue
 from bot.server.webhook import Decision, route, verify_signature
 from bot.settings import Settings
 
@@ -59,7 +61,16 @@ def create_app(settings: Settings, queue: JobQueue, app_slug: str | None = None)
         settings.github_webhook_secret.get_secret_value() if settings.github_webhook_secret else ""
     )
     slug = app_slug or os.environ.get("BASTION_APP_SLUG") or "bastion"
-    app = FastAPI(title="Bastion", docs_url=None, redoc_url=None, openapi_url=None)
+    committer = GroupCommit(queue)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        committer.close()
+
+    app = FastAPI(
+        title="Bastion", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
+    )
     app.state.queue = queue
 
     @app.post("/webhook")
@@ -91,7 +102,7 @@ def create_app(settings: Settings, queue: JobQueue, app_slug: str | None = None)
         if decision.kind == "invalid":
             return _refuse(event, 400, decision.reason)
         try:
-            admission = await run_in_threadpool(queue.admit, delivery, decision.job)
+            admission = await committer.admit(delivery, decision.job)
         except Exception:  # noqa: BLE001 - nothing was promised; GitHub may redeliver
             log.exception("could not record the delivery")
             metrics.WEBHOOKS.labels(event=event, outcome="error").inc()

@@ -208,6 +208,7 @@ def needs_replay(rec: JobRecord, now: float, is_dead: Callable[[str | None], boo
 
 class Ledger(Protocol):
     def admit(self, delivery_id: str, job: ReviewJob | None) -> Admission: ...
+    def admit_many(self, items: list[tuple[str, ReviewJob | None]]) -> list[Admission]: ...
     def get(self, job_id: str) -> JobRecord | None: ...
     def claim(
         self, job_id: str, owner: str, lease_s: float, per_installation: int, max_attempts: int
@@ -259,6 +260,9 @@ class SqliteLedger:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
+        # SQLite allows one writer; queueing writers here is far cheaper than letting
+        # them meet SQLite's busy handler, which sleeps (up to 100 ms a time).
+        self._write_lock = threading.Lock()
         self._conn().executescript(_SCHEMA)  # executescript commits on its own
 
     def _conn(self) -> sqlite3.Connection:
@@ -276,13 +280,14 @@ class SqliteLedger:
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         db = self._conn()
-        db.execute("begin immediate")
-        try:
-            yield db
-        except BaseException:
-            db.execute("rollback")
-            raise
-        db.execute("commit")
+        with self._write_lock:
+            db.execute("begin immediate")
+            try:
+                yield db
+            except BaseException:
+                db.execute("rollback")
+                raise
+            db.execute("commit")
 
     @staticmethod
     def _record(row: sqlite3.Row) -> JobRecord:
@@ -297,35 +302,43 @@ class SqliteLedger:
         )
 
     def admit(self, delivery_id: str, job: ReviewJob | None) -> Admission:
+        return self.admit_many([(delivery_id, job)])[0]
+
+    def admit_many(self, items: list[tuple[str, ReviewJob | None]]) -> list[Admission]:
+        """Several deliveries in one transaction: the receiver's group commit."""
         now = time.time()
         with self._tx() as db:
-            seen = db.execute(
-                "insert or ignore into deliveries (id, seen_at) values (?, ?)", (delivery_id, now)
+            return [self._admit(db, delivery_id, job, now) for delivery_id, job in items]
+
+    def _admit(
+        self, db: sqlite3.Connection, delivery_id: str, job: ReviewJob | None, now: float
+    ) -> Admission:
+        seen = db.execute(
+            "insert or ignore into deliveries (id, seen_at) values (?, ?)", (delivery_id, now)
+        )
+        if seen.rowcount == 0:
+            return Admission("duplicate")
+        if job is None:
+            return Admission("recorded")
+        rows = db.execute(
+            "select * from jobs where key = ? order by created_at desc", (job.key,)
+        ).fetchall()
+        live = same_key_live([self._record(r) for r in rows])
+        if live is not None:
+            return Admission("deduplicated", live.id)
+        rec = new_record(job, now)
+        same_pr = db.execute(
+            "select * from jobs where repo = ? and pr = ? and state = 'queued'",
+            (rec.repo, rec.pr),
+        ).fetchall()
+        old = to_supersede(rec, [self._record(r) for r in same_pr])
+        for stale in old:
+            db.execute(
+                "update jobs set state = 'superseded', outcome = ?, updated_at = ? where id = ?",
+                (f"superseded by {rec.head_sha}", now, stale.id),
             )
-            if seen.rowcount == 0:
-                return Admission("duplicate")
-            if job is None:
-                return Admission("recorded")
-            rows = db.execute(
-                "select * from jobs where key = ? order by created_at desc", (job.key,)
-            ).fetchall()
-            live = same_key_live([self._record(r) for r in rows])
-            if live is not None:
-                return Admission("deduplicated", live.id)
-            rec = new_record(job, now)
-            same_pr = db.execute(
-                "select * from jobs where repo = ? and pr = ? and state = 'queued'",
-                (rec.repo, rec.pr),
-            ).fetchall()
-            old = to_supersede(rec, [self._record(r) for r in same_pr])
-            for stale in old:
-                db.execute(
-                    "update jobs set state = 'superseded', outcome = ?, updated_at = ? "
-                    "where id = ?",
-                    (f"superseded by {rec.head_sha}", now, stale.id),
-                )
-            self._put(db, rec)
-            return Admission("accepted", rec.id, tuple(s.id for s in old))
+        self._put(db, rec)
+        return Admission("accepted", rec.id, tuple(s.id for s in old))
 
     def get(self, job_id: str) -> JobRecord | None:
         row = self._conn().execute("select * from jobs where id = ?", (job_id,)).fetchone()
@@ -537,35 +550,42 @@ class RedisLedger:
             pipe.srem(pr_key, rec.id)
 
     def admit(self, delivery_id: str, job: ReviewJob | None) -> Admission:
-        now = time.time()
+        return self.admit_many([(delivery_id, job)])[0]
+
+    def admit_many(self, items: list[tuple[str, ReviewJob | None]]) -> list[Admission]:
         with self._locked():
-            if self.r.exists(self._k("delivery", delivery_id)):
-                return Admission("duplicate")
-            pipe = self.r.pipeline()
-            pipe.set(self._k("delivery", delivery_id), now, ex=DELIVERY_RETENTION_S)
-            if job is None:
-                pipe.execute()
-                return Admission("recorded")
-            live = same_key_live(self._load_many(list(self.r.smembers(self._k("key", job.key)))))
-            if live is not None:
-                pipe.execute()
-                return Admission("deduplicated", live.id)
-            rec = new_record(job, now)
-            same_pr = self._load_many(list(self.r.smembers(self._k("pr", f"{rec.repo}#{rec.pr}"))))
-            old = to_supersede(rec, same_pr)
-            for stale in old:
-                moot = replace(
-                    stale,
-                    state="superseded",
-                    outcome=f"superseded by {rec.head_sha}",
-                    updated_at=now,
-                )
-                self._save(pipe, moot, stale.state)
-            self._save(pipe, rec, None)
-            pipe.sadd(self._k("key", job.key), rec.id)
-            pipe.expire(self._k("key", job.key), JOB_RETENTION_S)
+            return [self._admit(delivery_id, job) for delivery_id, job in items]
+
+    def _admit(self, delivery_id: str, job: ReviewJob | None) -> Admission:
+        now = time.time()
+        # runs under the lock admit_many holds
+        if self.r.exists(self._k("delivery", delivery_id)):
+            return Admission("duplicate")
+        pipe = self.r.pipeline()
+        pipe.set(self._k("delivery", delivery_id), now, ex=DELIVERY_RETENTION_S)
+        if job is None:
             pipe.execute()
-            return Admission("accepted", rec.id, tuple(s.id for s in old))
+            return Admission("recorded")
+        live = same_key_live(self._load_many(list(self.r.smembers(self._k("key", job.key)))))
+        if live is not None:
+            pipe.execute()
+            return Admission("deduplicated", live.id)
+        rec = new_record(job, now)
+        same_pr = self._load_many(list(self.r.smembers(self._k("pr", f"{rec.repo}#{rec.pr}"))))
+        old = to_supersede(rec, same_pr)
+        for stale in old:
+            moot = replace(
+                stale,
+                state="superseded",
+                outcome=f"superseded by {rec.head_sha}",
+                updated_at=now,
+            )
+            self._save(pipe, moot, stale.state)
+        self._save(pipe, rec, None)
+        pipe.sadd(self._k("key", job.key), rec.id)
+        pipe.expire(self._k("key", job.key), JOB_RETENTION_S)
+        pipe.execute()
+        return Admission("accepted", rec.id, tuple(s.id for s in old))
 
     def get(self, job_id: str) -> JobRecord | None:
         text = self.r.get(self._k("job", job_id))

@@ -75,7 +75,7 @@ def _pull_request(payload: dict[str, Any], delivery_id: str, action: str) -> Dec
             repo=str(_dig(payload, "repository", "full_name") or ""),
             pr_number=pr.get("number") or payload.get("number") or 0,
             head_sha=_dig(pr, "head", "sha"),
-            trigger=action,  # type: ignore[arg-type]  # checked against PR_ACTIONS
+            trigger=action,  # checked against PR_ACTIONS by the caller
             installation_id=_installation_id(payload),
         )
     except ValidationError as exc:
