@@ -1,0 +1,447 @@
+"""OpenAPI / Swagger rules: breaking changes between versions, and style of new operations.
+
+Breaking changes need the pre-change document (`ChangedFile.base_content`); without
+it only the style rules run. A removal has no line in the post-change file, so it is
+reported at its nearest surviving parent (the path item, `responses:`, `paths:`);
+when that line is not one the change added, the nearest added line is used instead
+(the engine only keeps findings on added lines, and a breaking removal must not be
+lost just because its parent line was left untouched).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from bot.models import Category, ChangedFile, FileKind, Severity
+from bot.rules import openapi_diff as od
+from bot.rules.engine import Check, Hit, Rule, RuleCase
+
+BREAKING = "openapi-breaking-change"
+MISSING_OPERATION_ID = "openapi-missing-operation-id"
+PATH_CASING = "openapi-path-casing"
+NO_SCHEMA = "openapi-response-without-schema"
+NO_PAGINATION = "openapi-collection-without-pagination"
+
+_LANGS = ("yaml", "json")
+
+_BASE_V1 = """openapi: 3.0.3
+info: {title: Shop, version: '1'}
+paths:
+  /orders:
+    get:
+      operationId: listOrders
+      responses:
+        '200':
+          description: ok
+    delete:
+      operationId: purgeOrders
+      responses:
+        '204':
+          description: gone
+"""
+
+
+def nearest_added(line: int, added: frozenset[int]) -> int | None:
+    """`line` when the change added it, else the closest added line (earlier on a tie)."""
+    if line in added:
+        return line
+    if not added:
+        return None
+    return min(added, key=lambda n: (abs(n - line), n))
+
+
+def placed(file: ChangedFile, line: int) -> tuple[int, str] | None:
+    """Where a finding about `line` goes, and a note when it had to move."""
+    target = nearest_added(line, file.added_lines)
+    if target is None:
+        return None
+    note = "" if target == line else f" (Reported on the nearest changed line; see line {line}.)"
+    return target, note
+
+
+# --- breaking changes ---------------------------------------------------------------
+
+
+class OpenApiBreaking(Check):
+    name = "openapi-breaking"
+    kinds = frozenset({FileKind.API_SPEC})
+    languages = frozenset(_LANGS)
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        if file.base_content is None or file.content is None:
+            return
+        base, head = od.load(file.base_content), od.load(file.content)
+        if base is None or head is None:
+            return
+        for change in od.diff(base, head):
+            where = placed(file, head.line_of(change.pointer))
+            if where is None:
+                continue
+            line, note = where
+            yield Hit(BREAKING, file.path, line, detail=change.detail + note, title=change.title)
+
+
+# --- style of new operations ----------------------------------------------------------
+
+
+_PAGINATION = frozenset(
+    {
+        "limit",
+        "offset",
+        "page",
+        "cursor",
+        "per_page",
+        "perpage",
+        "page_size",
+        "pagesize",
+        "page_token",
+        "pagetoken",
+        "after",
+        "before",
+        "starting_after",
+        "next",
+        "top",
+        "skip",
+        "first",
+        "last",
+        "size",
+        "max_results",
+        "maxresults",
+    }
+)
+_CAMEL = re.compile(r"[a-z0-9][A-Z]")
+_NO_BODY_2XX = frozenset({"202", "204", "205"})
+
+
+def _style(segment: str) -> str | None:
+    if not segment or segment.startswith("{") or segment.startswith("."):
+        return None
+    if "-" in segment:
+        return "kebab-case"
+    if "_" in segment:
+        return "snake_case"
+    if _CAMEL.search(segment):
+        return "camelCase"
+    return None  # one lower-case word fits every style
+
+
+def _segments(path: str) -> list[str]:
+    return [s for s in path.split("/") if s and not s.startswith("{")]
+
+
+def _has_location(response: dict[str, Any]) -> bool:
+    headers = response.get("headers")
+    return isinstance(headers, dict) and any(str(h).lower() == "location" for h in headers)
+
+
+class OpenApiStyle(Check):
+    name = "openapi-style"
+    kinds = frozenset({FileKind.API_SPEC})
+    languages = frozenset(_LANGS)
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        head = od.load(file.visible_text())
+        if head is None:
+            return
+        base = od.load(file.base_content) if file.base_content is not None else None
+        old = {(od.norm_path(p), m) for p, m, _ in od.operations(base)} if base else set()
+        new_ops = [
+            (path, method, op)
+            for path, method, op in od.operations(head)
+            if (od.norm_path(path), method) not in old
+        ]
+        yield from self._casing(file, head, {p for p, _, _ in new_ops})
+        for path, method, op in new_ops:
+            where: od.Pointer = ("paths", path, method)
+            label = f"`{method.upper()} {path}`"
+            if not str(op.get("operationId") or "").strip():
+                yield Hit(
+                    MISSING_OPERATION_ID,
+                    file.path,
+                    head.line_of(where),
+                    detail=f"{label} has no `operationId`.",
+                )
+            yield from self._schemas(file, head, method, op, where, label)
+            if self._unpaginated(head, path, method, op):
+                yield Hit(
+                    NO_PAGINATION,
+                    file.path,
+                    head.line_of(where),
+                    detail=f"{label} returns an array and takes no limit/cursor parameter.",
+                )
+
+    def _casing(self, file: ChangedFile, head: od.Document, new_paths: set[str]) -> Iterator[Hit]:
+        styles = Counter(
+            style
+            for path in od.paths_of(head).values()
+            for seg in _segments(path)
+            if (style := _style(seg)) is not None
+        )
+        if len(styles) < 2:
+            return
+        ranked = styles.most_common()
+        dominant, top = ranked[0]
+        if len(ranked) > 1 and ranked[1][1] == top:
+            return  # no house style to hold new paths to
+        for path in sorted(new_paths):
+            odd = [s for s in _segments(path) if _style(s) not in (None, dominant)]
+            if odd:
+                yield Hit(
+                    PATH_CASING,
+                    file.path,
+                    head.line_of(("paths", path)),
+                    detail=f"`{odd[0]}` in `{path}` is {_style(odd[0])}; the other paths of "
+                    f"this document use {dominant}.",
+                )
+
+    def _schemas(
+        self,
+        file: ChangedFile,
+        head: od.Document,
+        method: str,
+        op: dict[str, Any],
+        where: od.Pointer,
+        label: str,
+    ) -> Iterator[Hit]:
+        responses = op.get("responses")
+        if not isinstance(responses, dict) or method in {"head", "options"}:
+            return
+        for code, response in responses.items():
+            code = str(code)
+            error = code[:1] in {"4", "5"}
+            if not (error or (code.startswith("2") and code not in _NO_BODY_2XX)):
+                continue
+            value, _ = od.resolve(head.data, response, ())
+            if not isinstance(value, dict) or not value:
+                continue  # an external or dangling `$ref`: cannot tell
+            if code == "201" and _has_location(value):
+                continue
+            schema, _ = od.response_schema(head, value, ())
+            if schema:
+                continue
+            kind = "error response" if error else "success response"
+            yield Hit(
+                NO_SCHEMA,
+                file.path,
+                head.line_of((*where, "responses", code)),
+                detail=f"{label} {kind} `{code}` has no schema.",
+                title=f"OpenAPI {kind} without a schema",
+            )
+
+    def _unpaginated(self, head: od.Document, path: str, method: str, op: dict[str, Any]) -> bool:
+        if method != "get" or path.rstrip("/").endswith("}"):
+            return False
+        responses = op.get("responses")
+        if not isinstance(responses, dict):
+            return False
+        ok = responses.get("200", responses.get(200))
+        if ok is None:
+            return False
+        schema, _ = od.response_schema(head, ok, ())
+        resolved, _ = od.resolve(head.data, schema, ())
+        if not isinstance(resolved, dict) or resolved.get("type") != "array":
+            return False
+        params = od.parameters(head, path).get(method, {})
+        names = {n.lower().replace("-", "_").replace("[", "_").rstrip("]") for n in params}
+        return not any(n in _PAGINATION or n.split("_")[-1] in _PAGINATION for n in names)
+
+
+# --- rules ----------------------------------------------------------------------------
+
+_HEAD_V2 = """openapi: 3.0.3
+info: {title: Shop, version: '2'}
+paths:
+  /orders:
+    get:
+      operationId: listOrders
+      responses:
+        '200':
+          description: ok
+"""
+
+BREAKING_RULE = Rule(
+    id=BREAKING,
+    category=Category.API_DESIGN,
+    severity=Severity.HIGH,
+    title="Breaking change to the OpenAPI contract",
+    rationale=(
+        "Clients built against the previous version of this description keep calling it "
+        "as it was: a removed path or operation answers 404/405, a removed status code or "
+        "response property leaves generated clients reading fields that never come (null "
+        "dereferences, failed strict decoding), a new required parameter or request "
+        "property turns every existing call into a 400, a changed type or format breaks "
+        "deserialization (`integer` to `string` ids, `date` to `date-time`), a request enum "
+        "that lost values rejects payloads that were valid yesterday, and a parameter "
+        "moved from query to header is simply not sent. Mobile apps and partner "
+        "integrations cannot be redeployed with the server, so they break in production."
+    ),
+    fix=(
+        "Keep the old shape and add beside it: new parameters and request properties "
+        "optional with a server-side default, new fields added rather than renamed, types "
+        "unchanged. For a real break, publish a new version (`/v2/...`) or deprecate first "
+        "(`deprecated: true`, a Sunset date) and remove only after clients have moved."
+    ),
+    languages=_LANGS,
+    positive=(RuleCase(path="api/openapi.yaml", code=_HEAD_V2, base=_BASE_V1, lines=(4,)),),
+    negative=(
+        RuleCase(path="api/openapi.yaml", code=_BASE_V1, base=_HEAD_V2),
+        RuleCase(path="api/openapi.yaml", code=_BASE_V1),
+    ),
+)
+
+_STYLE_BASE = """openapi: 3.0.3
+info: {title: Shop, version: '1'}
+paths:
+  /order-items:
+    get:
+      operationId: listOrderItems
+      parameters:
+        - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: array, items: {type: object}}
+        '404':
+          description: missing
+          content:
+            application/json:
+              schema: {type: object}
+"""
+
+MISSING_OPERATION_ID_RULE = Rule(
+    id=MISSING_OPERATION_ID,
+    category=Category.API_DESIGN,
+    severity=Severity.LOW,
+    title="New OpenAPI operation without an operationId",
+    rationale=(
+        "Code generators name client methods after `operationId`; without it they invent "
+        "names from the path and method (`ordersIdGet`), which change whenever the path "
+        "does, so every client's code breaks on a cosmetic edit. Docs links, mocks and "
+        "contract tests also key on it."
+    ),
+    fix="Add a stable, unique `operationId` in camelCase (`getOrder`, `listOrders`).",
+    languages=_LANGS,
+    positive=(
+        RuleCase(
+            path="api/openapi.yaml",
+            code=_STYLE_BASE.replace("      operationId: listOrderItems\n", ""),
+            lines=(5,),
+        ),
+    ),
+    negative=(RuleCase(path="api/openapi.yaml", code=_STYLE_BASE),),
+)
+
+_CASING_POS = """openapi: 3.0.3
+info: {title: Shop, version: '1'}
+paths:
+  /order-items:
+    get:
+      operationId: listOrderItems
+      responses:
+        '204': {description: ok}
+  /gift-cards:
+    get:
+      operationId: listGiftCards
+      responses:
+        '204': {description: ok}
+  /shipping_labels:
+    get:
+      operationId: listShippingLabels
+      responses:
+        '204': {description: ok}
+"""
+
+PATH_CASING_RULE = Rule(
+    id=PATH_CASING,
+    category=Category.API_DESIGN,
+    severity=Severity.LOW,
+    title="Path casing differs from the rest of the API",
+    rationale=(
+        "Mixing `/order-items` with `/shipping_labels` or `/giftCards` in one API makes "
+        "clients guess every URL, causes 404s from the wrong guess, and once published "
+        "the odd path can only be fixed with a new version and a redirect."
+    ),
+    fix="Use the casing the other paths use (most APIs use kebab-case segments).",
+    languages=_LANGS,
+    positive=(RuleCase(path="api/openapi.yaml", code=_CASING_POS, lines=(14,)),),
+    negative=(
+        RuleCase(
+            path="api/openapi.yaml",
+            code=_CASING_POS.replace("shipping_labels", "shipping-labels"),
+        ),
+    ),
+)
+
+NO_SCHEMA_RULE = Rule(
+    id=NO_SCHEMA,
+    category=Category.API_DESIGN,
+    severity=Severity.LOW,
+    title="OpenAPI response without a schema",
+    rationale=(
+        "A success response without a schema tells generated clients the body is empty or "
+        "untyped, so they drop it or hand back raw JSON that every caller parses its own "
+        "way; an error response without one leaves clients unable to read the error code "
+        "and message, so they show a generic failure or retry what will never succeed. "
+        "Responses that have no body by definition (202, 204, 205, 201 with a `Location` "
+        "header, HEAD/OPTIONS) are not flagged."
+    ),
+    fix=(
+        "Describe the body: `content: {application/json: {schema: {$ref: ...}}}` (Swagger 2: "
+        "`schema:`), with one shared error schema (e.g. RFC 9457 problem details) for 4xx/5xx."
+    ),
+    languages=_LANGS,
+    positive=(
+        RuleCase(
+            path="api/openapi.yaml",
+            code=_STYLE_BASE.split("        '404':")[0] + "        '404':\n"
+            "          description: missing\n",
+            lines=(15,),
+        ),
+    ),
+    negative=(RuleCase(path="api/openapi.yaml", code=_STYLE_BASE),),
+)
+
+NO_PAGINATION_RULE = Rule(
+    id=NO_PAGINATION,
+    category=Category.API_DESIGN,
+    severity=Severity.LOW,
+    title="Collection GET without pagination parameters",
+    rationale=(
+        "A list endpoint that returns a bare array with no `limit`/`cursor`/`page` "
+        "parameter returns every row: fine with 50 rows, a multi-second query, a huge "
+        "response and memory spike with 5 million, and adding pagination later changes "
+        "the contract for every client."
+    ),
+    fix=(
+        "Add pagination now: `limit` plus `cursor` (or `page`/`page_size`), with a bounded "
+        "default and maximum enforced by the server."
+    ),
+    languages=_LANGS,
+    positive=(
+        RuleCase(
+            path="api/openapi.yaml",
+            code=_STYLE_BASE.replace(
+                "      parameters:\n        - {name: limit, in: query, schema: {type: integer}}\n",
+                "",
+            ),
+            lines=(5,),
+        ),
+    ),
+    negative=(RuleCase(path="api/openapi.yaml", code=_STYLE_BASE),),
+)
+
+
+OpenApiBreaking.rules = (BREAKING_RULE,)
+OpenApiStyle.rules = (
+    MISSING_OPERATION_ID_RULE,
+    PATH_CASING_RULE,
+    NO_SCHEMA_RULE,
+    NO_PAGINATION_RULE,
+)
+
+CHECKS: list[Check] = [OpenApiBreaking(), OpenApiStyle()]
