@@ -696,9 +696,9 @@ def typical_files(unsafe: dict[str, tuple[int, ...]] | None = None) -> tuple[dic
         "users", 70, unsafe.get("app/handlers/users.py", ())
     )
     head["app/services/billing.py"] = python_module(
-        "billing", 60, unsafe.get("app/services/billing.py", ())
+        "billing", 80, unsafe.get("app/services/billing.py", ())
     )
-    head["app/models.py"] = python_module("models", 40, unsafe.get("app/models.py", ()))
+    head["app/models.py"] = python_module("models", 50, unsafe.get("app/models.py", ()))
     head["app/routes/health.py"] = python_module(
         "health", 30, unsafe.get("app/routes/health.py", ())
     )
