@@ -114,6 +114,8 @@ class FakeAnthropic:
         self.script: deque[Step] = deque()
         self.default: Step = ToolCall(empty_report)
         self.requests: list[Recorded] = []
+        # The usage of every successful reply, in the order the replies went out.
+        self.usages: list[dict[str, int]] = []
         self.in_flight = 0
         self.max_in_flight = 0
         # Requests of an earlier test (a slow reply still sleeping) do not count.
@@ -136,6 +138,7 @@ class FakeAnthropic:
     def reset(self) -> None:
         self.script.clear()
         self.requests.clear()
+        self.usages.clear()
         self._cache.clear()
         self.default = ToolCall(empty_report)
         self.min_cacheable_tokens = MIN_CACHEABLE_TOKENS
@@ -206,6 +209,8 @@ class FakeAnthropic:
             payload = {"type": "error", "error": {"type": step.type, "message": step.message}}
             return JSONResponse(payload, status_code=step.status, headers=step.headers)
         usage = self._usage(body)
+        with self._lock:
+            self.usages.append(usage)
         if isinstance(step, Text):
             content: list[dict[str, Any]] = [{"type": "text", "text": step.text}]
             stop = "end_turn"
