@@ -93,6 +93,9 @@ def serve(args: argparse.Namespace) -> int:
         timeout_graceful_shutdown=10,
     )
     log.info("serving", extra={"host": args.host, "port": args.port, "workers": args.workers})
+    # uvicorn re-raises SIGTERM once it has drained; turning it into SystemExit lets the
+    # workers below finish their jobs instead of the process dying mid-review.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     try:
         uvicorn.Server(config).run()
     finally:
