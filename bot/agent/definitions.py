@@ -17,8 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bot.models import Category
 
-# The shipped definitions live next to the package in a source checkout.
-BUILTIN_DIR = Path(__file__).resolve().parents[2] / "agents"
+# The shipped definitions: `agents/` beside the package in a checkout (and an editable
+# install); `bot/data/agents/` inside a built wheel.
+_PACKAGE = Path(__file__).resolve().parents[1]
+BUILTIN_DIRS = (_PACKAGE.parent / "agents", _PACKAGE / "data" / "agents")
+BUILTIN_DIR = next((d for d in BUILTIN_DIRS if d.is_dir()), BUILTIN_DIRS[0])
 REPO_AGENTS_DIR = ".github/bastion/agents"
 _MAX_PROMPT_CHARS = 40_000
 
