@@ -1,0 +1,658 @@
+"""`bastion action`: one review inside a GitHub Actions workflow.
+
+The workflow's event says which PR: `pull_request` / `pull_request_target`
+(the PR in the payload), `issue_comment` (a slash command on a PR, checked like
+the App checks it) or `workflow_dispatch` (its `pr` input). The review goes
+through the same steps as the App's worker — diff and contents from the API,
+config from the base branch, `review_files`, one review and one check run —
+and then the Action's own outputs: the step summary, SARIF, step outputs and
+the exit code.
+
+Nothing from the PR is checked out or run: under `pull_request_target` the
+token can write and secrets are present, so the PR's code is only ever read
+through the API, as text.
+
+A pull request from a fork gets a read-only token under `pull_request`. That is
+not a failure: the findings go out as workflow-command annotations, in the step
+summary and in SARIF.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from github import GithubException
+
+from bot.config import CONFIG_PATH, ConfigError, FailOn, RepoConfig, parse_config
+from bot.diff import DiffError, parse_diff
+from bot.github.client import GitHubClient, describe, open_client
+from bot.github.commands import (
+    PERMISSIONS,
+    ignore_reason,
+    mentioned_slug,
+    parse_command,
+    permission_allows,
+    permission_level,
+)
+from bot.github.errors import PermanentJobError, TransientGitHubError
+from bot.github.fetch import (
+    ChangeSet,
+    ContentCache,
+    files_from_listing,
+    load_agent_files,
+    wanted_contents,
+)
+from bot.github.job import PullInfo, bot_identity, pull_info, report_config_error, run_job
+from bot.github.publish import (
+    check_neutral,
+    check_started,
+    check_updates,
+    draft_builder,
+    post_review,
+    read_comments,
+    read_reviews,
+)
+from bot.jobs import CommentCommand, ReviewJob
+from bot.models import Category, Finding, ReviewResult, Severity
+from bot.settings import Settings, SettingsError, load_settings
+
+RUN_KEY = "action"
+TITLE = "Bastion review"
+PR_EVENTS = ("pull_request", "pull_request_target")
+HANDLED_EVENTS = (*PR_EVENTS, "issue_comment", "workflow_dispatch")
+REVIEWED_ACTIONS = ("opened", "reopened", "synchronize", "ready_for_review")
+# Inputs of a composite action arrive as these variables (action.yml maps them);
+# an input left empty arrives as an empty string, which means "not given".
+OPTIONAL_ENV = (
+    "ANTHROPIC_API_KEY",
+    "ANTHROPIC_BASE_URL",
+    "BASTION_MODEL",
+    "BASTION_CONFIG",
+    "BASTION_FAIL_ON",
+    "BASTION_CATEGORIES",
+    "BASTION_SARIF_FILE",
+)
+_ANNOTATION_COMMAND = {
+    Severity.HIGH: "error",
+    Severity.MEDIUM: "warning",
+    Severity.LOW: "notice",
+    Severity.INFO: "notice",
+}
+READ_ONLY_NOTE = (
+    "The token is read-only here ({why}), so no review or check run was posted: "
+    "the findings are reported as annotations, in this summary and in SARIF."
+)
+
+
+class ActionUsageError(Exception):
+    """A wrong input or environment: one line, exit 2."""
+
+
+# -- inputs -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Inputs:
+    config_path: str = CONFIG_PATH
+    fail_on: FailOn | None = None
+    categories: tuple[Category, ...] = ()
+    sarif_file: Path | None = None
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.replace(",", " ").split() if w]
+
+
+def read_inputs(env: Mapping[str, str]) -> Inputs:
+    fail_on_text = env.get("BASTION_FAIL_ON", "").strip().lower()
+    try:
+        fail_on = FailOn(fail_on_text) if fail_on_text else None
+    except ValueError:
+        choices = ", ".join(f.value for f in FailOn)
+        raise ActionUsageError(f"fail-on {fail_on_text!r}: use one of {choices}") from None
+    categories: list[Category] = []
+    for word in _words(env.get("BASTION_CATEGORIES", "")):
+        try:
+            category = Category(word.lower())
+        except ValueError:
+            choices = ", ".join(c.value for c in Category)
+            raise ActionUsageError(f"categories: unknown {word!r}: use {choices}") from None
+        if category not in categories:
+            categories.append(category)
+    sarif = env.get("BASTION_SARIF_FILE", "").strip()
+    config = env.get("BASTION_CONFIG", "").strip().lstrip("/") or CONFIG_PATH
+    return Inputs(config, fail_on, tuple(categories), Path(sarif) if sarif else None)
+
+
+def read_event(env: Mapping[str, str]) -> tuple[str, dict[str, Any]]:
+    name = env.get("GITHUB_EVENT_NAME", "").strip()
+    if not name:
+        raise ActionUsageError("GITHUB_EVENT_NAME is not set: run `bastion action` in a workflow")
+    path = env.get("GITHUB_EVENT_PATH", "").strip()
+    if not path:
+        raise ActionUsageError("GITHUB_EVENT_PATH is not set: run `bastion action` in a workflow")
+    try:
+        payload = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ActionUsageError(f"cannot read the event file {path}: {exc.strerror}") from None
+    except ValueError as exc:
+        raise ActionUsageError(f"the event file {path} is not JSON: {exc}") from None
+    if not isinstance(payload, dict):
+        raise ActionUsageError(f"the event file {path} does not hold a JSON object")
+    return name, payload
+
+
+# -- which PR -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    repo: str
+    number: int
+    trigger: str  # a pull_request action, "manual" or "command"
+    run_key: str = RUN_KEY
+    read_only_reason: str | None = None
+    comment: CommentCommand | None = None
+
+
+@dataclass(frozen=True)
+class Skip:
+    reason: str
+
+
+def _dig(data: Any, *path: str) -> Any:
+    for part in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data
+
+
+def fork_reason(event: str, payload: Mapping[str, Any]) -> str | None:
+    """Why the token cannot write, known from the payload alone: `pull_request`
+    from another repository (a fork, or one since deleted) runs read-only."""
+    if event != "pull_request":
+        return None
+    head = _dig(payload, "pull_request", "head", "repo", "full_name")
+    base = _dig(payload, "pull_request", "base", "repo", "full_name")
+    if head is None:
+        return "pull request from a deleted fork"
+    if isinstance(base, str) and str(head).lower() != base.lower():
+        return f"pull request from the fork {head}"
+    return None
+
+
+def _pr_number(value: Any, what: str) -> int:
+    text = str(value if value is not None else "").strip().lstrip("#")
+    if not text.isdigit() or int(text) < 1:
+        raise ActionUsageError(f"{what} must be a pull request number, got {value!r}")
+    return int(text)
+
+
+def choose_target(event: str, payload: Mapping[str, Any], repo: str) -> Target | Skip:
+    """The PR to review and how, or why there is nothing to do."""
+    if event in PR_EVENTS:
+        action = str(payload.get("action") or "")
+        if action not in REVIEWED_ACTIONS:
+            return Skip(f"{event} {action or '(no action)'} is not reviewed")
+        number = _pr_number(
+            _dig(payload, "pull_request", "number") or payload.get("number"), "pull_request.number"
+        )
+        return Target(repo, number, action, read_only_reason=fork_reason(event, payload))
+    if event == "workflow_dispatch":
+        number = _pr_number(_dig(payload, "inputs", "pr"), "the workflow_dispatch input `pr`")
+        return Target(repo, number, "manual")
+    if event == "issue_comment":
+        return _comment_target(payload, repo)
+    return Skip(f"event {event} is not handled (use one of {', '.join(HANDLED_EVENTS)})")
+
+
+def _comment_target(payload: Mapping[str, Any], repo: str) -> Target | Skip:
+    if payload.get("action") != "created":
+        return Skip(f"issue_comment {payload.get('action') or '(no action)'} does not trigger")
+    issue, comment = payload.get("issue"), payload.get("comment")
+    if not isinstance(issue, dict) or not isinstance(comment, dict):
+        return Skip("issue_comment event without issue or comment")
+    if not issue.get("pull_request"):
+        return Skip("comment on an issue, not a pull request")
+    user = comment.get("user") if isinstance(comment.get("user"), dict) else {}
+    command = CommentCommand(
+        comment_id=int(comment.get("id") or 0),
+        body=str(comment.get("body") or ""),
+        author=str((user or {}).get("login") or ""),
+        author_type=str((user or {}).get("type") or "User"),
+    )
+    reason = ignore_reason(command.author, command.author_type, command.body)
+    if reason is not None:
+        return Skip(reason)
+    number = _pr_number(issue.get("number"), "issue.number")
+    return Target(repo, number, "command", f"comment-{command.comment_id}", comment=command)
+
+
+# -- the review -----------------------------------------------------------------------
+
+
+@dataclass
+class Report:
+    """What the Action tells the workflow after a review."""
+
+    result: ReviewResult
+    fail_on: FailOn
+    pr: PullInfo
+    posted: str  # one line: what reached the PR
+    annotated: bool = False  # the check run carries the annotations
+    read_only_reason: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def load_config(
+    client: GitHubClient, path: str, base_ref: str
+) -> tuple[RepoConfig, ConfigError | None]:
+    """The config at `path` on the base branch (a PR cannot change its own review);
+    one that does not validate gives the defaults and the error."""
+    text = client.file_text(path, base_ref)
+    try:
+        return parse_config(text, path), None
+    except ConfigError as exc:
+        return parse_config(None), exc
+
+
+def auto_skip(config: RepoConfig, trigger: str, pr: PullInfo) -> str | None:
+    """The App's `auto_review` rules, for PR events (not for commands or dispatch)."""
+    if trigger in ("manual", "command"):
+        return None
+    auto = config.auto_review
+    if not auto.enabled:
+        return "auto_review is disabled in the base branch's config"
+    if trigger not in auto.actions:
+        return f"auto_review.actions does not include {trigger}"
+    if pr.draft and not auto.drafts:
+        return f"PR #{pr.number} is a draft (auto_review.drafts is off)"
+    return None
+
+
+def fetch_changes(client: GitHubClient, number: int) -> ChangeSet:
+    diff = client.pull_diff(number)
+    if diff is None:
+        changes = files_from_listing(client.pull_files(number))
+        changes.notes.append(
+            "GitHub would not send the whole diff (too large), so this review used the "
+            "per-file patches."
+        )
+        return changes
+    try:
+        return ChangeSet(files=parse_diff(diff))
+    except DiffError as exc:
+        raise PermanentJobError(f"the diff GitHub sent does not parse: {exc}") from None
+
+
+def _agent(client: GitHubClient, config: RepoConfig, settings: Settings, base_ref: str) -> Any:
+    if not config.llm.enabled:
+        return None, "switched off by the config (llm: false)"
+    if settings.anthropic_api_key is None:
+        return None, "no ANTHROPIC_API_KEY set (rule engine only)"
+    try:
+        from bot.agent import make_reviewer
+    except ImportError:
+        return None, "the AI reviewer is not available in this installation"
+    extra = load_agent_files(client, base_ref)
+    return make_reviewer(config, extra_agents=extra, settings=settings)
+
+
+def review(
+    client: GitHubClient,
+    settings: Settings,
+    pr: PullInfo,
+    config: RepoConfig,
+    categories: Sequence[Category],
+) -> ReviewResult:
+    from bot.pipeline import review_files
+
+    changes = fetch_changes(client, pr.number)
+    reviewer, off_reason = _agent(client, config, settings, pr.base_ref)
+    contents = ContentCache(client, pr.head_sha)
+    contents.prefetch(wanted_contents(changes.files, config))
+    result = review_files(
+        changes.files,
+        config,
+        categories=categories or None,
+        agent=reviewer,
+        agent_off_reason=off_reason,
+        skipped=changes.skipped,
+        load_content=contents,
+    )
+    if changes.notes:
+        result = result.model_copy(update={"notes": [*changes.notes, *result.notes]})
+    return result
+
+
+def _forbidden(exc: GithubException) -> bool:
+    return exc.status in (403, 404)
+
+
+def publish(
+    client: GitHubClient, pr: PullInfo, result: ReviewResult, config: RepoConfig, run_key: str
+) -> tuple[str, bool, str | None]:
+    """Post the review and the check run as the App does. Returns the line for
+    the summary, whether the check run carries the annotations, and why the token
+    turned out read-only (a 403), if it did."""
+    prior = read_reviews(client.reviews(pr.number))
+    if prior.reviewed(pr.head_sha, run_key):
+        return f"Already reviewed at {pr.head_sha[:7]}: nothing new was posted.", False, None
+    if prior.authors:
+        read_comments(prior, client.review_comments(pr.number))
+    new = [f for f in result.findings if f.fingerprint not in prior.fingerprints]
+    repeated = len(result.findings) - len(new)
+    notes = [f"{repeated} finding(s) already on this PR are not repeated."] if repeated else []
+    build = draft_builder(
+        result, new, config, head_sha=pr.head_sha, run_key=run_key, title=TITLE, notes=notes
+    )
+    try:
+        _review, draft = post_review(client, pr.number, build)
+    except GithubException as exc:
+        if not _forbidden(exc):
+            raise
+        return "", False, f"GitHub answered {exc.status} to posting the review"
+    inline = len(draft.payload["comments"])
+    line = f"Posted a review on #{pr.number}: {len(new)} new finding(s), {inline} inline."
+    return line, _check_run(client, pr, result, config), None
+
+
+def _check_run(
+    client: GitHubClient, pr: PullInfo, result: ReviewResult, config: RepoConfig
+) -> bool:
+    from bot.report.markdown import render
+
+    check_id = client.create_check_run(check_started(pr.head_sha))
+    if check_id is None:
+        return False
+    summary = render(result, include_inline=True, title="Bastion")
+    try:
+        for update in check_updates(result.findings, config, summary):
+            client.update_check_run(check_id, update)
+    except (GithubException, TransientGitHubError) as exc:
+        with contextlib.suppress(GithubException, TransientGitHubError):
+            client.update_check_run(check_id, check_neutral(f"annotations not saved: {exc}"))
+        return False
+    return True
+
+
+def run(target: Target, settings: Settings, token: str, inputs: Inputs) -> Report | Skip:
+    client = open_client(token, settings, target.repo)
+    try:
+        return _run(client, target, settings, token, inputs)
+    except GithubException as exc:
+        raise PermanentJobError(describe(exc, f"{target.repo}#{target.number}")) from None
+    finally:
+        client.close()
+
+
+def _run(
+    client: GitHubClient, target: Target, settings: Settings, token: str, inputs: Inputs
+) -> Report | Skip:
+    categories: Sequence[Category] = inputs.categories
+    if target.comment is not None:
+        decided = _command(client, target, settings)
+        if isinstance(decided, Skip):
+            return decided
+        categories = decided or categories
+    pr = pull_info(client.pull(target.number), target.number)
+    if pr.state != "open":
+        return Skip(f"PR #{pr.number} is {pr.state}")
+    config, config_error = load_config(client, inputs.config_path, pr.base_ref)
+    skip = auto_skip(config, target.trigger, pr)
+    if skip is not None:
+        return Skip(skip)
+    if target.comment is not None:
+        allowed = _command_allowed(client, target, config)
+        if isinstance(allowed, Skip):
+            return allowed
+    if inputs.fail_on is not None:
+        config = config.model_copy(update={"fail_on": inputs.fail_on})
+    result = review(client, settings, pr, config, categories)
+    notes = [] if config_error is None else [f"Config not used, defaults applied: {config_error}"]
+    read_only = target.read_only_reason
+    if read_only is not None:
+        return Report(result, config.fail_on, pr, "", False, read_only, notes)
+    if config_error is not None:
+        _report_config_error(client, pr, config_error)
+    posted, annotated, refused = publish(client, pr, result, config, target.run_key)
+    return Report(result, config.fail_on, pr, posted, annotated, refused, notes)
+
+
+def _report_config_error(client: GitHubClient, pr: PullInfo, error: ConfigError) -> None:
+    try:
+        report_config_error(client, pr, error)
+    except GithubException as exc:
+        if not _forbidden(exc):
+            raise
+
+
+def _command(
+    client: GitHubClient, target: Target, settings: Settings
+) -> tuple[Category, ...] | Skip:
+    """`/review` runs here (the Action reports its result); the other commands
+    are answered exactly as the App answers them."""
+    comment = target.comment
+    assert comment is not None
+    slug = bot_identity(client, settings) if mentioned_slug(comment.body) else None
+    command = parse_command(comment.body, slug)
+    if command is None:
+        return Skip("no command in the comment")
+    if command.kind != "review":
+        job = ReviewJob(
+            delivery_id=f"action-{comment.comment_id}",
+            repo=target.repo,
+            pr_number=target.number,
+            trigger="command",
+            comment=comment,
+        )
+        outcome = run_job(job, settings)
+        return Skip(f"/{command.kind}: {outcome.status} {outcome.message}".strip())
+    return command.categories
+
+
+def _command_allowed(client: GitHubClient, target: Target, config: RepoConfig) -> Skip | None:
+    comment = target.comment
+    assert comment is not None
+    if not config.commands.enabled:
+        return Skip("commands are disabled in the base branch's config")
+    level = PERMISSIONS.get(
+        target.repo, comment.author, lambda: permission_level(client.permission(comment.author))
+    )
+    minimum = config.commands.min_permission
+    if not permission_allows(level, minimum):
+        return Skip(f"{comment.author} has {level} permission; {minimum} is needed")
+    client.add_reaction(comment.comment_id, "eyes")
+    return None
+
+
+# -- what the workflow sees -------------------------------------------------------------
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation_line(finding: Finding) -> str:
+    """`::error file=…,line=…,endLine=…,title=…::message` (workflow command syntax)."""
+    props = {
+        "file": finding.path,
+        "line": str(finding.line),
+        "endLine": str(max(finding.end_line, finding.line)),
+        "title": f"{finding.title} ({finding.rule})",
+    }
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
+    message = finding.body.strip() or finding.title
+    return f"::{_ANNOTATION_COMMAND[finding.severity]} {joined}::{escape_data(message)}"
+
+
+def annotation_lines(findings: Iterable[Finding]) -> list[str]:
+    ordered = sorted(findings, key=lambda f: (-f.severity.rank, f.path, f.line))
+    return [annotation_line(f) for f in ordered if not f.dismissed]
+
+
+def output_block(name: str, value: str, delimiter: str | None = None) -> str:
+    """One `GITHUB_OUTPUT` entry in the heredoc form, safe for any value."""
+    marker = delimiter or f"ghadelimiter_{uuid.uuid4()}"
+    while marker in value:
+        marker = f"ghadelimiter_{uuid.uuid4()}"
+    return f"{name}<<{marker}\n{value}\n{marker}\n"
+
+
+def failing(findings: Iterable[Finding], fail_on: FailOn) -> list[Finding]:
+    threshold = fail_on.threshold()
+    if threshold is None:
+        return []
+    return [f for f in findings if f.severity.at_least(threshold) and not f.dismissed]
+
+
+def summary_text(report: Report) -> str:
+    from bot.report.markdown import render, sanitize
+
+    status = report.posted
+    if report.read_only_reason is not None:
+        status = READ_ONLY_NOTE.format(why=report.read_only_reason)
+    shown = report.result
+    if report.notes:
+        shown = shown.model_copy(update={"notes": [*shown.notes, *report.notes]})
+    head = f"PR #{report.pr.number} at `{report.pr.head_sha[:7]}`. {status}"
+    body = render(shown, include_inline=True, title="Bastion")
+    bad = len(failing(report.result.findings, report.fail_on))
+    verdict = (
+        f"**{bad} finding(s) at or above `{report.fail_on.value}`: the step fails.**"
+        if bad
+        else f"Nothing at or above `{report.fail_on.value}`."
+    )
+    return body.rstrip() + "\n\n" + sanitize(f"{head}\n\n{verdict}", allow_ours=False) + "\n"
+
+
+def _append(env: Mapping[str, str], name: str, text: str) -> None:
+    path = env.get(name, "").strip()
+    if not path:
+        return
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise ActionUsageError(f"cannot write {name} ({path}): {exc.strerror}") from None
+
+
+def write_sarif(path: Path, result: ReviewResult) -> None:
+    from bot.report import render
+    from bot.rules.engine import registry
+
+    try:
+        if path.parent and not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(result, "sarif", rules=registry().rules), encoding="utf-8")
+    except OSError as exc:
+        raise ActionUsageError(f"cannot write the SARIF file {path}: {exc.strerror}") from None
+
+
+def deliver(report: Report, inputs: Inputs, env: Mapping[str, str]) -> int:
+    """Annotations, summary, SARIF and outputs; the exit code per fail-on."""
+    findings = report.result.findings
+    if not report.annotated:
+        # Nothing else put the findings on the diff view; workflow commands do.
+        for line in annotation_lines(findings):
+            print(line)
+    if report.read_only_reason is not None:
+        print(f"bastion: {READ_ONLY_NOTE.format(why=report.read_only_reason)}")
+    elif report.posted:
+        print(f"bastion: {report.posted}")
+    _append(env, "GITHUB_STEP_SUMMARY", summary_text(report))
+    if inputs.sarif_file is not None:
+        write_sarif(inputs.sarif_file, report.result)
+    high = sum(1 for f in findings if f.severity is Severity.HIGH and not f.dismissed)
+    outputs = [
+        output_block("findings", str(len(findings))),
+        output_block("high", str(high)),
+        output_block("sarif-file", str(inputs.sarif_file or "")),
+    ]
+    _append(env, "GITHUB_OUTPUT", "".join(outputs))
+    bad = failing(findings, report.fail_on)
+    print(f"bastion: {len(findings)} finding(s), {len(bad)} at or above {report.fail_on.value}")
+    return 1 if bad else 0
+
+
+def skipped(skip: Skip, inputs: Inputs, env: Mapping[str, str]) -> int:
+    """Nothing reviewed: say why, and still set every output (empty SARIF when asked),
+    so later steps that read them do not break."""
+    print(f"bastion: nothing to review: {skip.reason}")
+    from bot.report.markdown import sanitize
+
+    _append(env, "GITHUB_STEP_SUMMARY", f"## Bastion\n\n{sanitize(skip.reason)}\n")
+    if inputs.sarif_file is not None:
+        write_sarif(inputs.sarif_file, ReviewResult())
+    outputs = [
+        output_block("findings", "0"),
+        output_block("high", "0"),
+        output_block("sarif-file", str(inputs.sarif_file or "")),
+    ]
+    _append(env, "GITHUB_OUTPUT", "".join(outputs))
+    return 0
+
+
+# -- entry ------------------------------------------------------------------------------
+
+
+def _clean_environment() -> None:
+    for name in OPTIONAL_ENV:
+        if name in os.environ and not os.environ[name].strip():
+            del os.environ[name]
+
+
+def _settings() -> tuple[Settings, str]:
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        raise ActionUsageError(str(exc)) from None
+    if settings.github_token is None or not settings.github_token.get_secret_value():
+        raise ActionUsageError("GITHUB_TOKEN is not set: pass the `github-token` input")
+    return settings, settings.github_token.get_secret_value()
+
+
+def _repository(env: Mapping[str, str], payload: Mapping[str, Any]) -> str:
+    repo = env.get("GITHUB_REPOSITORY", "").strip() or str(
+        _dig(payload, "repository", "full_name") or ""
+    )
+    if repo.count("/") != 1:
+        raise ActionUsageError(f"GITHUB_REPOSITORY must be owner/name, got {repo!r}")
+    return repo
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _clean_environment()
+    env = dict(os.environ)
+    try:
+        inputs = read_inputs(env)
+        event, payload = read_event(env)
+        target = choose_target(event, payload, _repository(env, payload))
+        if isinstance(target, Skip):
+            return skipped(target, inputs, env)
+        settings, token = _settings()
+        outcome = run(target, settings, token, inputs)
+        if isinstance(outcome, Skip):
+            return skipped(outcome, inputs, env)
+        return deliver(outcome, inputs, env)
+    except ActionUsageError as exc:
+        print(f"::error title=Bastion::{escape_data(str(exc))}")
+        print(f"bastion: error: {exc}", file=sys.stderr)
+        return 2
+    except (PermanentJobError, TransientGitHubError) as exc:
+        print(f"::error title=Bastion::{escape_data(str(exc))}")
+        print(f"bastion: error: {exc}", file=sys.stderr)
+        return 2
