@@ -13,7 +13,7 @@ requests after the first that read the cache; coverage of changed backend
 lines (each added line in exactly one request); bytes of non-backend files
 sent; the estimated cost at the model's list price.
 
-    .venv/bin/python bench/agent_bench.py [--model claude-sonnet-4-5] [--json]
+    .venv/bin/python bench/agent_bench.py [--model claude-sonnet-4-6] [--json]
 """
 
 from __future__ import annotations
@@ -282,7 +282,7 @@ def _print(figures: list[Figures]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--model", default="claude-sonnet-4-5")
+    parser.add_argument("--model", default="claude-sonnet-4-6")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     fake = FakeAnthropic().start()

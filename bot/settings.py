@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_MODEL = "claude-sonnet-4-5"
+DEFAULT_MODEL = "claude-sonnet-4-6"
 
 
 class Settings(BaseSettings):
@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     anthropic_api_key: SecretStr | None = Field(None, alias="ANTHROPIC_API_KEY")
     anthropic_base_url: str | None = Field(None, alias="ANTHROPIC_BASE_URL")
     model: str = Field(DEFAULT_MODEL, validation_alias=AliasChoices("BASTION_MODEL", "model"))
+    app_slug: str = Field(
+        "bastion", validation_alias=AliasChoices("BASTION_APP_SLUG", "app_slug")
+    )
     queue_url: str | None = Field(
         None, validation_alias=AliasChoices("BASTION_QUEUE_URL", "queue_url")
     )

@@ -30,7 +30,7 @@ def _plan(files: list[ChangedFile], hints: list[Finding] | None = None, **budget
         files,
         hints or [],
         AGENT,
-        model="claude-sonnet-4-5",
+        model="claude-sonnet-4-6",
         categories=ALL,
         request_budget=budgets.get("request", 24_000),
         review_budget=budgets.get("review", 400_000),

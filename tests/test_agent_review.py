@@ -127,9 +127,9 @@ def test_a_valid_finding_is_published_inline_with_usage_in_stats_and_summary(
     assert usage is not None and usage["requests"] == len(fake.requests) == 1
     for key in ("input_tokens", "output_tokens", "cache_creation_input_tokens"):
         assert isinstance(usage[key], int) and usage[key] > 0
-    assert usage["model"] == "claude-sonnet-4-5" and usage["files_not_reviewed"] == []
+    assert usage["model"] == "claude-sonnet-4-6" and usage["files_not_reviewed"] == []
     assert isinstance(usage["estimated_cost_usd"], float) and usage["estimated_cost_usd"] > 0
-    assert any(n.startswith("AI review (claude-sonnet-4-5): 1 request") for n in result.notes)
+    assert any(n.startswith("AI review (claude-sonnet-4-6): 1 request") for n in result.notes)
 
 
 def test_an_llm_finding_on_a_rule_finding_line_merges_into_one_comment(

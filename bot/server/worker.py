@@ -114,6 +114,7 @@ class Worker:
 
     def start(self) -> None:
         self.job_func  # noqa: B018 - fail at start, not on the first job, if it is missing
+        count_github_calls()
         self.replay()
         self._stop.clear()
         for n in range(self.options.threads):
@@ -253,9 +254,38 @@ class Worker:
         else:
             ledger.complete(job_id, owner, describe_outcome(outcome))
             metrics.JOBS.labels(outcome="done").inc()
+            record_outcome_metrics(outcome)
             log.info("job done")
 
     def _dead(self, job_id: str, owner: str, error: str) -> None:
         self.queue.ledger.fail(job_id, owner, error, retry_at=None)
         metrics.JOBS.labels(outcome="dead").inc()
         log.error("job dead-lettered", extra={"error": error})
+
+
+def record_outcome_metrics(outcome: object) -> None:
+    """Findings posted by category and LLM tokens, from a job's outcome."""
+    posted = getattr(outcome, "findings_posted", None) or {}
+    for category, count in dict(posted).items():
+        metrics.findings_posted([category] * int(count))
+    usage = getattr(outcome, "usage", None) or {}
+    if isinstance(usage, dict):
+        metrics.llm_tokens(
+            input_tokens=int(usage.get("input_tokens", 0) or 0)
+            + int(usage.get("cache_read_input_tokens", 0) or 0)
+            + int(usage.get("cache_creation_input_tokens", 0) or 0),
+            output_tokens=int(usage.get("output_tokens", 0) or 0),
+        )
+
+
+def count_github_calls() -> None:
+    """Feed every GitHub API call the GitHub side makes into the metrics (once per process)."""
+    from bot.github.client import add_api_observer
+
+    global _OBSERVING
+    if not _OBSERVING:
+        add_api_observer(lambda _method, status: metrics.github_call(status or "network"))
+        _OBSERVING = True
+
+
+_OBSERVING = False
