@@ -38,7 +38,7 @@ def sql_call(always_sql: frozenset[str], max_args: int = 2) -> Accept:
 
     def accept(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
         language = file.language or ""
-        method = match.group("method")
+        method = match.groupdict().get("method") or match.groupdict().get("fn") or ""
         for arg in call_arguments(text, match.end() - 1, language)[:max_args]:
             found = dynamic_part(arg, language)
             literal = literal_text(arg, language)

@@ -88,27 +88,6 @@ _PHP_SQL = re.compile(
 )
 
 
-def _php_sql(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
-    method = match.group("method") or match.group("fn")
-    return sql_call(_PHP_ALWAYS_SQL)(_Shim(match, method), text, file)
-
-
-class _Shim:
-    """A match whose `method` group is the PHP method or function name either way."""
-
-    def __init__(self, match: re.Match[str], method: str) -> None:
-        self._match, self._method = match, method
-
-    def group(self, name: str) -> str:
-        return self._method if name == "method" else self._match.group(name)
-
-    def start(self, *args: str) -> int:
-        return self._match.start(*args)
-
-    def end(self, *args: str) -> int:
-        return self._match.end(*args)
-
-
 _SQL_RATIONALE = (
     "The value becomes part of the SQL text, so whoever controls it controls the query: "
     "`' OR 1=1 --` returns every row, a UNION reads password hashes from another table, "
@@ -214,9 +193,9 @@ def _shell_c(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     args = call_arguments(text, match.end() - 1, language)
     if args and not args[0].startswith(('"', "'")):
         args = args[1:]  # exec.CommandContext(ctx, …)
-    if len(args) >= 3 and _SHELLS.match(args[0]) and args[1].strip("\"'") in {"-c", "/c"}:
-        if not is_string_literal(args[2], language):
-            return f"The shell runs `{short(args[2])}`, a string computed at run time."
+    shell = len(args) >= 3 and _SHELLS.match(args[0]) and args[1].strip("\"'") in {"-c", "/c"}
+    if shell and not is_string_literal(args[2], language):
+        return f"The shell runs `{short(args[2])}`, a string computed at run time."
     return False
 
 
@@ -251,7 +230,7 @@ CMD_PATTERNS = (
         CMD_ID,
         _JS,
         re.compile(
-            r"(?:(?<![\w$.])|\b(?:child_process|childProcess|cp)\.)"
+            r"(?:(?<![\w$.])|\b(?:child_process|childProcess|cp)\.|child_process['\"]\)\.)"
             r"(?P<at>exec|execSync)\s*\("
         ),
         _node_exec,
@@ -521,7 +500,7 @@ class PhpSqlInjection(PatternCheck):
     rules = (PHP_SQL_RULE,)
     languages = _PHP
     kinds = _CODE_KINDS
-    patterns = (Pattern(PHP_SQL_ID, _PHP, _PHP_SQL, _php_sql),)
+    patterns = (Pattern(PHP_SQL_ID, _PHP, _PHP_SQL, sql_call(_PHP_ALWAYS_SQL)),)
     hint = re.compile(r"\$|sprintf")
 
 
