@@ -62,6 +62,24 @@ def placed(file: ChangedFile, line: int) -> tuple[int, str] | None:
     return target, note
 
 
+def grouped_hits(
+    file: ChangedFile, rule_id: str, found: Iterable[tuple[str, int, str]]
+) -> Iterator[Hit]:
+    """One hit per target line: the engine keeps a single finding per rule and line, and
+    several removals can land on the same nearest added line."""
+    by_line: dict[int, list[tuple[str, str]]] = {}
+    for title, line, detail in found:
+        where = placed(file, line)
+        if where is not None:
+            by_line.setdefault(where[0], []).append((title, detail + where[1]))
+    for line, items in sorted(by_line.items()):
+        title = items[0][0]
+        if len(items) > 1:
+            title = f"{title} (and {len(items) - 1} more breaking change(s))"
+        detail = "\n".join(f"- {t} — {d}" for t, d in items) if len(items) > 1 else items[0][1]
+        yield Hit(rule_id, file.path, line, detail=detail, title=title)
+
+
 # --- breaking changes ---------------------------------------------------------------
 
 
@@ -76,12 +94,8 @@ class OpenApiBreaking(Check):
         base, head = od.load(file.base_content), od.load(file.content)
         if base is None or head is None:
             return
-        for change in od.diff(base, head):
-            where = placed(file, head.line_of(change.pointer))
-            if where is None:
-                continue
-            line, note = where
-            yield Hit(BREAKING, file.path, line, detail=change.detail + note, title=change.title)
+        found = [(c.title, head.line_of(c.pointer), c.detail) for c in od.diff(base, head)]
+        yield from grouped_hits(file, BREAKING, found)
 
 
 # --- style of new operations ----------------------------------------------------------

@@ -430,7 +430,7 @@ def _diff_schema(
     if old_types and new_types and old_types != new_types and not widened:
         state.add(
             CHANGED_TYPE,
-            at,
+            (*at, "type"),
             f"{label}: type changed from `{'|'.join(sorted(old_types))}` to "
             f"`{'|'.join(sorted(new_types))}`.",
         )
@@ -438,7 +438,9 @@ def _diff_schema(
     old_format, new_format = base.get("format"), head.get("format")
     if old_format and new_format and old_format != new_format:
         state.add(
-            CHANGED_TYPE, at, f"{label}: format changed from `{old_format}` to `{new_format}`."
+            CHANGED_TYPE,
+            (*at, "format"),
+            f"{label}: format changed from `{old_format}` to `{new_format}`.",
         )
     old_enum, new_enum = base.get("enum"), head.get("enum")
     if request and isinstance(old_enum, list) and isinstance(new_enum, list):
@@ -447,7 +449,7 @@ def _diff_schema(
             values = ", ".join(f"`{v}`" for v in gone[:8])
             state.add(
                 NARROWED_ENUM,
-                at,
+                (*at, "enum"),
                 f"{label}: {values} no longer accepted; clients sending them get a 400.",
             )
     _diff_properties(state, base, head, at, label, request, depth)
@@ -455,6 +457,12 @@ def _diff_schema(
         _diff_schema(
             state, base["items"], head["items"], (*at, "items"), f"{label}[]", request, depth + 1
         )
+
+
+def _required(schema: dict[str, Any]) -> set[str]:
+    """Required property names; a Swagger 2 parameter's own `required: true` is not a list."""
+    names = schema.get("required")
+    return {str(n) for n in names} if isinstance(names, list) else set()
 
 
 def _diff_properties(
@@ -470,15 +478,14 @@ def _diff_properties(
     new_props = head.get("properties") if isinstance(head.get("properties"), dict) else {}
     assert isinstance(old_props, dict) and isinstance(new_props, dict)
     if request:
-        old_required = set(map(str, base.get("required") or []))
-        for name in map(str, head.get("required") or []):
-            if name not in old_required:
-                state.add(
-                    NEW_REQUIRED_PROPERTY,
-                    (*at, "required"),
-                    f"{label}: property `{name}` is now required; existing requests "
-                    "without it are rejected.",
-                )
+        old_required = _required(base)
+        for name in sorted(_required(head) - old_required):
+            state.add(
+                NEW_REQUIRED_PROPERTY,
+                (*at, "required"),
+                f"{label}: property `{name}` is now required; existing requests "
+                "without it are rejected.",
+            )
     for name, old in old_props.items():
         name = str(name)
         if name not in new_props:

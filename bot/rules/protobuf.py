@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, Rule, RuleCase
-from bot.rules.openapi import placed
+from bot.rules.openapi import grouped_hits
 from bot.rules.proto_parse import Message, ProtoFile, parse
 
 RULE_ID = "proto-breaking-change"
@@ -161,10 +161,7 @@ class ProtoBreaking(Check):
         base = parse(file.base_content) if file.content is not None else None
         if base is not None:
             found += compare(base, head)
-        for title, line, detail in found:
-            where = placed(file, line)
-            if where is not None:
-                yield Hit(RULE_ID, file.path, where[0], detail=detail + where[1], title=title)
+        yield from grouped_hits(file, RULE_ID, found)
 
 
 _BASE = """syntax = "proto3";
