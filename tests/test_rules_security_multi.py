@@ -175,7 +175,7 @@ CASES = [
         "cors-any-origin-with-credentials",
         "cmd/api/cors.go",
         '\tc := cors.Options{AllowedOrigins: []string{"*"}, AllowCredentials: true}',
-        '\tc := cors.Options{AllowedOrigins: []string{"https://a.example.com"}, AllowCredentials: true}',
+        '\tc := cors.Options{AllowedOrigins: []string{"https://a.example.com"}, AllowCredentials: true}',  # noqa: E501
     ),
     (
         "mass-assignment",

@@ -127,7 +127,7 @@ GO_SQL_RULE = Rule(
                 "package store\n"
                 "\n"
                 "func (s *Store) User(ctx context.Context, id string) error {\n"
-                '\trows, err := s.db.QueryContext(ctx, fmt.Sprintf("SELECT * FROM users WHERE id = %s", id))\n'
+                '\trows, err := s.db.QueryContext(ctx, fmt.Sprintf("SELECT * FROM users WHERE id = %s", id))\n'  # noqa: E501
                 '\ts.db.Exec("DELETE FROM sessions WHERE user_id = " + id)\n'
                 '\tq := "SELECT name FROM users WHERE email = \'" + email + "\'"\n'
                 "\ts.sqlx.Get(&u, q)\n"

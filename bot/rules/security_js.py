@@ -205,9 +205,9 @@ def dynamic_part(expr: str, language: str) -> str | None:
     if operator not in code:
         return None
     for operand in _operands(code, operator):
-        if operand and operand not in {"''", '""'} and not _CONSTANT.match(operand):
-            if re.search(r"[A-Za-z_$]", operand):
-                return operand
+        spliced = operand not in {"", "''", '""'} and not _CONSTANT.match(operand)
+        if spliced and re.search(r"[A-Za-z_$]", operand):
+            return operand
     return None
 
 
@@ -319,9 +319,9 @@ def variable_dynamic(scope: str, name: str, language: str) -> tuple[str, int] | 
     for operator, rhs, offset in assignments(scope, name):
         appended = operator in {"+=", ".="}
         found = dynamic_part(rhs, language)
-        if found is None and appended and not is_string_literal(rhs, language):
-            if re.search(r"[A-Za-z_$]", rhs) and not _CONSTANT.match(rhs.strip()):
-                found = rhs.strip()
+        variable = re.search(r"[A-Za-z_$]", rhs) and not _CONSTANT.match(rhs.strip())
+        if found is None and appended and variable and not is_string_literal(rhs, language):
+            found = rhs.strip()
         if not appended:
             culprit = None
         if found is not None and culprit is None:
@@ -404,7 +404,8 @@ EVAL_PATTERNS = (
         EVAL_ID,
         frozenset({"ruby"}),
         re.compile(
-            r"(?<![\w:])(?P<at>(?:instance_|class_|module_)eval|(?<!\.)eval)(?:(?P<paren>\()|[ \t]+)"
+            r"(?<![\w:])(?P<at>(?:instance_|class_|module_)eval|(?<!\.)eval)(?:(?P<p"
+            r"aren>\()|[ \t]+)"
         ),
         _ruby_eval,
     ),
@@ -450,7 +451,10 @@ EVAL_RULE = Rule(
         ),
         RuleCase(
             path="app/Http/Controllers/CalcController.php",
-            code="<?php\nfunction calc($request) {\n    return eval('return ' . $request->input('e') . ';');\n}\n",
+            code=(
+                "<?php\nfunction calc($request) {\n    return eval('return ' . $request"
+                "->input('e') . ';');\n}\n"
+            ),
             lines=(3,),
         ),
         RuleCase(
@@ -519,7 +523,8 @@ JWT_PATTERNS = (
         JWT_ID,
         frozenset({"java", "kotlin"}),
         re.compile(
-            r"\.(?P<at>parseClaimsJwt|parseUnsecuredClaims|unsecured)\s*\(|\bAlgorithm\.(?P<none>none)\s*\("
+            r"\.(?P<at>parseClaimsJwt|parseUnsecuredClaims|unsecured)\s*\(|\bAlgorit"
+            r"hm\.(?P<none>none)\s*\("
         ),
         lambda m, t, f: "This accepts tokens that carry no signature at all.",
     ),
@@ -597,7 +602,10 @@ JWT_RULE = Rule(
     negative=(
         RuleCase(
             path="server/auth.ts",
-            code="export const user = (t: string) => jwt.verify(t, KEY, { algorithms: ['RS256'] });\n",
+            code=(
+                "export const user = (t: string) => jwt.verify(t, KEY, { algorithms: ['"
+                "RS256'] });\n"
+            ),
         ),
         RuleCase(
             path="internal/auth/token.go",
@@ -621,7 +629,10 @@ JWT_RULE = Rule(
         ),
         RuleCase(
             path="app/services/token_service.rb",
-            code="class TokenService\n  def read(t)\n    JWT.decode(t, KEY, true, algorithm: 'HS256')\n  end\nend\n",
+            code=(
+                "class TokenService\n  def read(t)\n    JWT.decode(t, KEY, true, algori"
+                "thm: 'HS256')\n  end\nend\n"
+            ),
         ),
     ),
 )

@@ -64,10 +64,10 @@ JVM_SQL_RULE = Rule(
             code=(
                 "class UserDao {\n"
                 "  User find(String id) throws SQLException {\n"
-                '    ResultSet rs = conn.createStatement().executeQuery("SELECT * FROM users WHERE id = " + id);\n'
+                '    ResultSet rs = conn.createStatement().executeQuery("SELECT * FROM users WHERE id = " + id);\n'  # noqa: E501
                 '    String jpql = "SELECT u FROM User u WHERE u.name = \'" + name + "\'";\n'
                 "    em.createQuery(jpql, User.class).getResultList();\n"
-                '    jdbcTemplate.query(String.format("SELECT * FROM t WHERE a = %s", a), mapper);\n'
+                '    jdbcTemplate.query(String.format("SELECT * FROM t WHERE a = %s", a), mapper);\n'  # noqa: E501
                 "    return null;\n"
                 "  }\n"
                 "}\n"
@@ -92,8 +92,8 @@ JVM_SQL_RULE = Rule(
             code=(
                 "class UserDao {\n"
                 "  User find(String id) throws SQLException {\n"
-                '    PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE id = ?");\n'
-                '    em.createQuery("SELECT u FROM User u WHERE u.name = :n").setParameter("n", n);\n'
+                '    PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE id = ?");\n'  # noqa: E501
+                '    em.createQuery("SELECT u FROM User u WHERE u.name = :n").setParameter("n", n);\n'  # noqa: E501
                 '    jdbcTemplate.query("SELECT * FROM " + TABLE + " WHERE a = ?", mapper, a);\n'
                 '    map.update("key" + id);\n'
                 "    return null;\n"
@@ -105,7 +105,7 @@ JVM_SQL_RULE = Rule(
             path="src/main/kotlin/com/acme/UserRepo.kt",
             code=(
                 "class UserRepo(private val jdbc: JdbcTemplate) {\n"
-                '    fun byName(name: String) = jdbc.queryForList("SELECT * FROM users WHERE name = ?", name)\n'
+                '    fun byName(name: String) = jdbc.queryForList("SELECT * FROM users WHERE name = ?", name)\n'  # noqa: E501
                 "}\n"
             ),
         ),
@@ -219,7 +219,10 @@ DESER_RULE = Rule(
         ),
         RuleCase(
             path="server/session.js",
-            code="const serialize = require('node-serialize');\nconst s = serialize.unserialize(req.cookies.s);\n",
+            code=(
+                "const serialize = require('node-serialize');\nconst s = serialize.unse"
+                "rialize(req.cookies.s);\n"
+            ),
             lines=(2,),
         ),
     ),
@@ -241,7 +244,10 @@ DESER_RULE = Rule(
         ),
         RuleCase(
             path="app/Http/Controllers/CartController.php",
-            code="<?php\n$cart = unserialize($raw, ['allowed_classes' => false]);\n$j = json_decode($raw);\n",
+            code=(
+                "<?php\n$cart = unserialize($raw, ['allowed_classes' => false]);\n$j = "
+                "json_decode($raw);\n"
+            ),
         ),
         RuleCase(
             path="server/session.js",

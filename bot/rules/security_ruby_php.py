@@ -154,7 +154,8 @@ PHP_SQL_RULE = Rule(
                 "<?php\n"
                 "class UserController {\n"
                 "    public function index($request) {\n"
-                "        $users = DB::select(\"SELECT * FROM users WHERE name = '$request->name'\");\n"
+                "        $users = DB::select(\"SELECT * FROM users WHERE name = '$reque"
+                "st->name'\");\n"
                 "        $q = User::whereRaw('age > ' . $request->input('age'))->get();\n"
                 "        $r = $pdo->query(\"SELECT * FROM t WHERE id = \" . $_GET['id']);\n"
                 '        return mysqli_query($conn, "DELETE FROM t WHERE id = {$id}");\n'
@@ -171,7 +172,8 @@ PHP_SQL_RULE = Rule(
                 "<?php\n"
                 "class UserController {\n"
                 "    public function index($request) {\n"
-                "        $users = DB::select('SELECT * FROM users WHERE name = ?', [$request->name]);\n"
+                "        $users = DB::select('SELECT * FROM users WHERE name = ?', [$re"
+                "quest->name]);\n"
                 "        $q = User::whereRaw('age > ?', [$request->input('age')])->get();\n"
                 "        $s = $pdo->prepare('SELECT * FROM t WHERE id = :id');\n"
                 "        return $cache->update('key' . $id);\n"
@@ -329,7 +331,9 @@ CMD_RULE = Rule(
         ),
         RuleCase(
             path="app/Services/Convert.php",
-            code="<?php\nfunction convert($name) {\n    return shell_exec('convert ' . $name);\n}\n",
+            code=(
+                "<?php\nfunction convert($name) {\n    return shell_exec('convert ' . $name);\n}\n"
+            ),
             lines=(3,),
         ),
     ),
@@ -460,7 +464,9 @@ MASS_RULE = Rule(
         ),
         RuleCase(
             path="app/Http/Controllers/UserController.php",
-            code="<?php\nfunction store($request) {\n    return User::create($request->all());\n}\n",
+            code=(
+                "<?php\nfunction store($request) {\n    return User::create($request->all());\n}\n"
+            ),
             lines=(3,),
         ),
     ),
