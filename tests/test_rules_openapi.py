@@ -271,6 +271,13 @@ def test_malformed_or_foreign_documents_are_skipped_quietly() -> None:
             assert findings(base, head, rule=rule) == []
 
 
+def test_alias_bombs_are_walked_once() -> None:
+    bomb = "".join(f"  x{i}: &x{i} [" + ", ".join([f"*x{i - 1}"] * 9) + "]\n" for i in range(1, 12))
+    head = BASE.replace("components:\n", "x-bomb:\n  x0: &x0 [lol]\n" + bomb + "components:\n")
+    for rule in (BREAKING, MISSING_OPERATION_ID, NO_SCHEMA, PATH_CASING, NO_PAGINATION):
+        assert findings(BASE, head, rule=rule) == []
+
+
 def test_without_base_only_style_rules_run() -> None:
     head = BASE.replace("  /customers:\n", "  /clients:\n")
     file = changed(BASE, head).model_copy(update={"base_content": None})
