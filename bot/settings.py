@@ -11,7 +11,7 @@ DEFAULT_MODEL = "claude-sonnet-4-6"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True, env_ignore_empty=True)
 
     github_api_url: str = Field("https://api.github.com", alias="GITHUB_API_URL")
     github_token: SecretStr | None = Field(None, alias="GITHUB_TOKEN")
@@ -22,9 +22,7 @@ class Settings(BaseSettings):
     anthropic_api_key: SecretStr | None = Field(None, alias="ANTHROPIC_API_KEY")
     anthropic_base_url: str | None = Field(None, alias="ANTHROPIC_BASE_URL")
     model: str = Field(DEFAULT_MODEL, validation_alias=AliasChoices("BASTION_MODEL", "model"))
-    app_slug: str = Field(
-        "bastion", validation_alias=AliasChoices("BASTION_APP_SLUG", "app_slug")
-    )
+    app_slug: str = Field("bastion", validation_alias=AliasChoices("BASTION_APP_SLUG", "app_slug"))
     queue_url: str | None = Field(
         None, validation_alias=AliasChoices("BASTION_QUEUE_URL", "queue_url")
     )

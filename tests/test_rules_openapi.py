@@ -110,11 +110,14 @@ def test_removed_operation_points_at_its_path_item() -> None:
     assert f"see line {line_of(head, '/orders/{orderId}:')}" in found[0].body
 
 
-def test_pure_deletion_has_no_line_to_report_on() -> None:
-    # Engine limit: findings live on added lines; a diff that only deletes has none.
+def test_pure_deletion_is_still_reported_for_the_summary() -> None:
+    # A diff that only deletes has no added line: the finding stands at file level,
+    # and anchoring later sends it to the review summary instead of inline.
     start = BASE.index("    delete:\n      operationId: cancelOrder")
     end = BASE.index("  /customers:")
-    assert findings(BASE, BASE[:start] + BASE[end:]) == []
+    found = findings(BASE, BASE[:start] + BASE[end:])
+    assert titles(found) == [od.REMOVED_OPERATION]
+    assert "only removed lines" in found[0].body
 
 
 def test_removal_at_an_added_parent_line_uses_that_line() -> None:

@@ -71,6 +71,9 @@ class Hit:
     detail: str | None = None  # extra text for the body (e.g. the analyzer's message)
     suggestion: str | None = None  # replaces exactly lines line..end_line
     title: str | None = None  # overrides the rule's title when more specific
+    # A finding about the file as a whole that stands even when the change added no
+    # line (e.g. a spec change that only removed an operation); it goes to the summary.
+    file_level: bool = False
 
 
 class Check:
@@ -215,7 +218,8 @@ def run_rules(
         if rule.id in config.disable:
             continue
         end = max(hit.end_line or hit.line, hit.line)
-        if not any(n in file.added_lines for n in range(hit.line, end + 1)):
+        touches = any(n in file.added_lines for n in range(hit.line, end + 1))
+        if not touches and not (hit.file_level and not file.added_lines):
             continue  # the change did not touch these lines: not this review's business
         if suppressed(file, hit.line, rule.id):
             continue

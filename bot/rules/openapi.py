@@ -57,7 +57,9 @@ def placed(file: ChangedFile, line: int) -> tuple[int, str] | None:
     """Where a finding about `line` goes, and a note when it had to move."""
     target = nearest_added(line, file.added_lines)
     if target is None:
-        return None
+        # The change only removed lines: report at the line itself; the engine keeps
+        # it as a file-level finding and anchoring sends it to the summary.
+        return line, " (The change only removed lines: no line to comment on.)"
     note = "" if target == line else f" (Reported on the nearest changed line; see line {line}.)"
     return target, note
 
@@ -77,7 +79,14 @@ def grouped_hits(
         if len(items) > 1:
             title = f"{title} (and {len(items) - 1} more breaking change(s))"
         detail = "\n".join(f"- {t} — {d}" for t, d in items) if len(items) > 1 else items[0][1]
-        yield Hit(rule_id, file.path, line, detail=detail, title=title)
+        yield Hit(
+            rule_id,
+            file.path,
+            line,
+            detail=detail,
+            title=title,
+            file_level=not file.added_lines,
+        )
 
 
 # --- breaking changes ---------------------------------------------------------------
