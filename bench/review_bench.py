@@ -48,6 +48,7 @@ TIMEOUT_S = 300
 DOC_HEADING = "## Review core: bastion review"
 TOTAL = "total of the stages above"
 WARM = "run_rules again, warm (all checks)"
+END_MARKER = "<!-- end of the part review_bench.py writes -->"
 
 
 @dataclass
@@ -218,6 +219,15 @@ def machine() -> str:
     )
 
 
+def load_average() -> str:
+    """Other work on the machine skews wall times; say how busy it was."""
+    try:
+        one, five, _ = os.getloadavg()
+    except OSError:
+        return "unknown"
+    return f"{one:.2f} (1 min), {five:.2f} (5 min)"
+
+
 def _s(seconds: float) -> str:
     return f"{seconds:.3f} s"
 
@@ -254,6 +264,7 @@ def render_markdown(
     large_stages: dict[str, Any],
     small_stages: dict[str, Any],
     commands: Sequence[str],
+    load_note: str = "",
 ) -> str:
     rows = [
         "| measurement | median | min | max | target | result |",
@@ -270,7 +281,7 @@ def render_markdown(
     lines = [
         DOC_HEADING,
         "",
-        f"Measured {time.strftime('%Y-%m-%d')} on: {machine()}.",
+        f"Measured {time.strftime('%Y-%m-%d')} on: {machine()}. {load_note}",
         "",
         f"Large PR (`bench/gen_large_pr.py`, seed {gen_large_pr.DEFAULT_SEED}): {pr_text}.",
         "The 10-line diff modifies one Python file (one hunk, 10 added lines, one of them",
@@ -323,21 +334,31 @@ def _rule_errors(errors: list[dict[str, Any]]) -> str:
 
 
 def update_doc(doc: Path, section: str) -> None:
-    """Replace this benchmark's section of the doc (up to the next `## `), keeping the rest."""
+    """Replace the measured part of this benchmark's section, keeping everything else.
+
+    The measured part runs from the heading to `END_MARKER`; written analysis after
+    the marker, and every other section, survive a re-run. Without a marker the
+    section ends at the next `## ` heading."""
     text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
     lines = text.splitlines()
     start = next((i for i, ln in enumerate(lines) if ln.strip() == DOC_HEADING), None)
+    generated = section.rstrip("\n") + "\n\n" + END_MARKER
     if start is None:
-        new = text.rstrip("\n") + "\n\n" + section.rstrip("\n") + "\n"
-    else:
-        end = next(
-            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
-        )
-        kept_after = "\n".join(lines[end:])
-        new = "\n".join(lines[:start]) + "\n" + section.rstrip("\n") + "\n"
-        if kept_after:
-            new += "\n" + kept_after + "\n"
-    doc.write_text(new, encoding="utf-8")
+        doc.write_text(text.rstrip("\n") + "\n\n" + generated + "\n", encoding="utf-8")
+        return
+    end = len(lines)
+    for i in range(start + 1, len(lines)):
+        if lines[i].strip() == END_MARKER:
+            end = i + 1
+            break
+        if lines[i].startswith("## "):
+            end = i
+            break
+    after = "\n".join(lines[end:]).strip("\n")
+    new = "\n".join(lines[:start]) + "\n" + generated + "\n"
+    if after:
+        new += "\n" + after + "\n"
+    doc.write_text(new.lstrip("\n"), encoding="utf-8")
 
 
 # ---------------------------------------------------------------------- main
@@ -370,6 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.runs < 1:
         parser.error("--runs must be at least 1")
 
+    load_before = load_average()
     large, small, tree, pr_text = prepare(args.out_dir, args.seed)
     cwd = args.out_dir.resolve()  # no .github/bastion.yml here: the default config
     bastion, ruff = tool("bastion"), tool("ruff")
@@ -396,8 +418,9 @@ def main(argv: list[str] | None = None) -> int:
         "cd bench/out",
         *(" ".join(_rel(a) for a in t.argv) for t in timings),
     ]
+    load_note = f"Load average before the run {load_before}; after {load_average()}."
     section = render_markdown(
-        timings, args.runs, pr_text, review, codes, large_stages, small_stages, commands
+        timings, args.runs, pr_text, review, codes, large_stages, small_stages, commands, load_note
     )
     print(section)
     if args.update_doc:
