@@ -142,14 +142,20 @@ def _to_changed_file(patched: PatchedFile) -> ChangedFile:
             text = ln.value.rstrip("\n")
             new_no: int | None = ln.target_line_no
             if ln.is_added and new_no is not None:
-                lines.append(DiffLine(type=LineType.ADDED, text=text, new_no=new_no))
+                lines.append(
+                    DiffLine.model_construct(type=LineType.ADDED, text=text, new_no=new_no)
+                )
                 added.add(new_no)
                 commentable.add(new_no)
             elif ln.is_removed:
-                lines.append(DiffLine(type=LineType.REMOVED, text=text, old_no=ln.source_line_no))
+                lines.append(
+                    DiffLine.model_construct(
+                        type=LineType.REMOVED, text=text, old_no=ln.source_line_no
+                    )
+                )
             else:
                 lines.append(
-                    DiffLine(
+                    DiffLine.model_construct(
                         type=LineType.CONTEXT,
                         text=text,
                         new_no=new_no,
@@ -207,7 +213,8 @@ def added_file(path: str, content: str) -> ChangedFile:
     if lines and lines[-1] == "":
         lines.pop()
     diff_lines = tuple(
-        DiffLine(type=LineType.ADDED, text=text, new_no=n) for n, text in enumerate(lines, 1)
+        DiffLine.model_construct(type=LineType.ADDED, text=text, new_no=n)
+        for n, text in enumerate(lines, 1)
     )
     numbers = frozenset(range(1, len(lines) + 1))
     hunk = Hunk(old_start=0, old_length=0, new_start=1, new_length=len(lines), lines=diff_lines)

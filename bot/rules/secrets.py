@@ -17,22 +17,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 from typing import Any
 
-from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
-from detect_secrets.filters.heuristic import (
-    is_indirect_reference,
-    is_not_alphanumeric_string,
-    is_sequential_string,
-    is_templated_secret,
-)
-from detect_secrets.plugins.keyword import (
-    QUOTES_REQUIRED_DENYLIST_REGEX_TO_GROUP,
-    REGEX_BY_FILETYPE,
-    KeywordDetector,
-)
-from detect_secrets.util.filetype import FileType, determine_file_type
-
+# detect-secrets (and the HTTP stack its plugin base imports) costs ~0.1 s to import,
+# so it is loaded only once an added line passes the cheap pre-filters below.
 from bot.models import Category, ChangedFile, Severity
 from bot.rules.engine import Check, Hit, Rule, RuleCase
 
@@ -282,8 +271,24 @@ class Detection:
 
 
 @lru_cache(maxsize=1)
+def _heuristic() -> ModuleType:
+    from detect_secrets.filters import heuristic
+
+    return heuristic
+
+
+@lru_cache(maxsize=1)
+def _keyword() -> ModuleType:
+    from detect_secrets.plugins import keyword
+
+    return keyword
+
+
+@lru_cache(maxsize=1)
 def _plugins() -> tuple[tuple[str, Any], ...]:
     """Instances of the detect-secrets detectors we trust, with their labels."""
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+
     out: list[tuple[str, Any]] = []
     classes: Iterable[Any] = get_mapping_from_secret_type_to_class().values()
     for cls in classes:
@@ -293,22 +298,31 @@ def _plugins() -> tuple[tuple[str, Any], ...]:
 
 
 @lru_cache(maxsize=1)
-def _keyword_detector() -> KeywordDetector:
-    return KeywordDetector()
+def _keyword_detector() -> Any:
+    return _keyword().KeywordDetector()
 
 
-_CONFIG_LANGUAGES = {"dotenv": FileType.CONFIG, "ini": FileType.INI, "toml": FileType.TOML}
-_CONFIG_LANGUAGES |= {"properties": FileType.PROPERTIES, "yaml": FileType.YAML}
+_CONFIG_LANGUAGES = {"dotenv": "CONFIG", "ini": "INI", "toml": "TOML"}
+_CONFIG_LANGUAGES |= {"properties": "PROPERTIES", "yaml": "YAML"}
 
 
 def keyword_patterns(path: str, language: str | None) -> dict[re.Pattern[str], int]:
     """detect-secrets' `password = …` patterns for this kind of file: config formats
     allow unquoted values, code needs quotes."""
-    filetype = _CONFIG_LANGUAGES.get(language or "") or determine_file_type(path)
-    patterns: dict[re.Pattern[str], int] = REGEX_BY_FILETYPE.get(
-        filetype, QUOTES_REQUIRED_DENYLIST_REGEX_TO_GROUP
+    from detect_secrets.util.filetype import FileType, determine_file_type
+
+    kind = _CONFIG_LANGUAGES.get(language or "")
+    filetype = FileType[kind] if kind else determine_file_type(path)
+    keyword = _keyword()
+    patterns: dict[re.Pattern[str], int] = keyword.REGEX_BY_FILETYPE.get(
+        filetype, keyword.QUOTES_REQUIRED_DENYLIST_REGEX_TO_GROUP
     )
     return patterns
+
+
+def might_hold_secret(line: str) -> bool:
+    """The union of every detector's pre-filter: a line failing it cannot be reported."""
+    return bool(_ANCHORS.search(line)) or _token_shaped(line) or bool(_STEMS.search(line.lower()))
 
 
 _ANCHORS = re.compile(
@@ -339,9 +353,14 @@ def is_placeholder(value: str) -> bool:
     lowered = value.lower()
     if any(word in lowered for word in _PLACEHOLDER_WORDS):
         return True
-    if is_templated_secret(value) or value.startswith("$") or is_not_alphanumeric_string(value):
+    heuristic = _heuristic()
+    if (
+        heuristic.is_templated_secret(value)
+        or value.startswith("$")
+        or heuristic.is_not_alphanumeric_string(value)
+    ):
         return True
-    if is_sequential_string(value):
+    if heuristic.is_sequential_string(value):
         return True
     stripped = re.sub(r"[^A-Za-z0-9]", "", value)
     return len(set(stripped.lower())) <= 2  # xxxxxxxx, 00000000, abababab
@@ -353,7 +372,7 @@ def _loose_ok(value: str, line: str) -> bool:
         return False
     if _STEMS.search(value.lower()):
         return False  # `apiKey = "apiKey"`, `"mysecretpassword"`: a name or a demo value
-    return not is_indirect_reference(line)
+    return not _heuristic().is_indirect_reference(line)
 
 
 def _url_ok(match: re.Match[str]) -> bool:
@@ -404,7 +423,7 @@ def _candidates(line: str, patterns: dict[re.Pattern[str], int]) -> Iterator[Det
     yield from _own(line)
     if _token_shaped(line):
         yield from _from_plugins(line)
-    if _keyword_shaped(line, patterns is QUOTES_REQUIRED_DENYLIST_REGEX_TO_GROUP):
+    if _keyword_shaped(line, patterns is _keyword().QUOTES_REQUIRED_DENYLIST_REGEX_TO_GROUP):
         yield from _from_keywords(line, patterns)
 
 
@@ -421,8 +440,12 @@ class SecretLiteralCheck(Check):
     rules = (RULE,)
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        patterns = keyword_patterns(file.path, file.language)
+        patterns: dict[re.Pattern[str], int] | None = None
         for number, text in file.added_text().items():
+            if not might_hold_secret(text):
+                continue
+            if patterns is None:
+                patterns = keyword_patterns(file.path, file.language)
             found = detect(text, patterns)
             if found is None:
                 continue
