@@ -1,6 +1,7 @@
-"""The config reference in README.md and the JSON Schema, generated from `RepoConfig`.
+"""Generated parts of README.md (the config reference from `RepoConfig`, the example
+review rendered from the shipped example PR) and the config's JSON Schema.
 
-`python -m bot.config_docs` rewrites both; tests fail when either is out of date.
+`python -m bot.config_docs` rewrites them; tests fail when any is out of date.
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from bot.config import RepoConfig
+from bot.config import RepoConfig, parse_config
 
 BEGIN = "<!-- config-reference:begin -->"
 END = "<!-- config-reference:end -->"
+EXAMPLE_BEGIN = "<!-- example-review:begin -->"
+EXAMPLE_END = "<!-- example-review:end -->"
+EXAMPLE_DIFF = "examples/pr-mixed.diff"
+EXAMPLE_RULE = "pg-create-index-blocking"
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -63,10 +68,35 @@ def json_schema() -> str:
     return json.dumps(schema, indent=2, sort_keys=True) + "\n"
 
 
+def _between(text: str, begin: str, end: str, body: str) -> str:
+    head, found, rest = text.partition(begin)
+    if not found:
+        return text
+    _, _, tail = rest.partition(end)
+    return f"{head}{begin}\n{body}{end}{tail}"
+
+
+def example_review() -> str:
+    """One inline comment and the review summary, exactly as the publisher renders them
+    for the shipped example PR (rule engine only)."""
+    from bot.github.publish import comment_body
+    from bot.pipeline import review_diff
+    from bot.report.markdown import render
+
+    result = review_diff((ROOT / EXAMPLE_DIFF).read_bytes(), parse_config("llm: false"))
+    finding = next(f for f in result.findings if f.rule == EXAMPLE_RULE)
+    where = f"{finding.path}:{finding.line}"
+    summary = render(result, include_inline=False)
+    return (
+        f"An inline comment on `{where}`:\n\n"
+        f"````markdown\n{comment_body(finding)}\n````\n\n"
+        f"The review's summary body:\n\n````markdown\n{summary.rstrip()}\n````\n"
+    )
+
+
 def readme_with_reference(readme: str) -> str:
-    head, _, rest = readme.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    return f"{head}{BEGIN}\n{reference_table()}{END}{tail}"
+    readme = _between(readme, BEGIN, END, reference_table())
+    return _between(readme, EXAMPLE_BEGIN, EXAMPLE_END, example_review())
 
 
 def main() -> None:
