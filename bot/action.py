@@ -32,7 +32,6 @@ from typing import Any
 from github import GithubException
 
 from bot.config import CONFIG_PATH, ConfigError, FailOn, RepoConfig, parse_config
-from bot.diff import DiffError, parse_diff
 from bot.github.client import GitHubClient, describe, open_client
 from bot.github.commands import (
     PERMISSIONS,
@@ -43,14 +42,15 @@ from bot.github.commands import (
     permission_level,
 )
 from bot.github.errors import PermanentJobError, TransientGitHubError
-from bot.github.fetch import (
-    ChangeSet,
-    ContentCache,
-    files_from_listing,
-    load_agent_files,
-    wanted_contents,
+from bot.github.job import (
+    PullInfo,
+    bot_identity,
+    fetch_changes,
+    pull_info,
+    report_config_error,
+    review_changes,
+    run_job,
 )
-from bot.github.job import PullInfo, bot_identity, pull_info, report_config_error, run_job
 from bot.github.publish import (
     check_neutral,
     check_started,
@@ -279,34 +279,6 @@ def auto_skip(config: RepoConfig, trigger: str, pr: PullInfo) -> str | None:
     return None
 
 
-def fetch_changes(client: GitHubClient, number: int) -> ChangeSet:
-    diff = client.pull_diff(number)
-    if diff is None:
-        changes = files_from_listing(client.pull_files(number))
-        changes.notes.append(
-            "GitHub would not send the whole diff (too large), so this review used the "
-            "per-file patches."
-        )
-        return changes
-    try:
-        return ChangeSet(files=parse_diff(diff))
-    except DiffError as exc:
-        raise PermanentJobError(f"the diff GitHub sent does not parse: {exc}") from None
-
-
-def _agent(client: GitHubClient, config: RepoConfig, settings: Settings, base_ref: str) -> Any:
-    if not config.llm.enabled:
-        return None, "switched off by the config (llm: false)"
-    if settings.anthropic_api_key is None:
-        return None, "no ANTHROPIC_API_KEY set (rule engine only)"
-    try:
-        from bot.agent import make_reviewer
-    except ImportError:
-        return None, "the AI reviewer is not available in this installation"
-    extra = load_agent_files(client, base_ref)
-    return make_reviewer(config, extra_agents=extra, settings=settings)
-
-
 def review(
     client: GitHubClient,
     settings: Settings,
@@ -314,24 +286,8 @@ def review(
     config: RepoConfig,
     categories: Sequence[Category],
 ) -> ReviewResult:
-    from bot.pipeline import review_files
-
     changes = fetch_changes(client, pr.number)
-    reviewer, off_reason = _agent(client, config, settings, pr.base_ref)
-    contents = ContentCache(client, pr.head_sha)
-    contents.prefetch(wanted_contents(changes.files, config))
-    result = review_files(
-        changes.files,
-        config,
-        categories=categories or None,
-        agent=reviewer,
-        agent_off_reason=off_reason,
-        skipped=changes.skipped,
-        load_content=contents,
-    )
-    if changes.notes:
-        result = result.model_copy(update={"notes": [*changes.notes, *result.notes]})
-    return result
+    return review_changes(client, settings, pr, config, changes, categories)
 
 
 def _forbidden(exc: GithubException) -> bool:

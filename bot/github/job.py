@@ -56,7 +56,7 @@ from bot.github.publish import (
     read_reviews,
 )
 from bot.jobs import ReviewJob
-from bot.models import Category, ChangedFile
+from bot.models import Category, ChangedFile, ReviewResult
 from bot.pipeline import Reviewer, review_files
 from bot.report.markdown import render, sanitize
 from bot.settings import Settings
@@ -187,9 +187,17 @@ def report_config_error(client: GitHubClient, pr: PullInfo, error: ConfigError) 
 
 
 def _changes(client: GitHubClient, pr: PullInfo, since: str | None) -> ChangeSet:
-    diff = client.pull_diff(pr.number)
+    changes = fetch_changes(client, pr.number)
+    if since is None or since == pr.head_sha:
+        return changes
+    return _since(client, pr, since, changes)
+
+
+def fetch_changes(client: GitHubClient, number: int) -> ChangeSet:
+    """The PR's files: its diff, or the per-file patches when GitHub says it is too large."""
+    diff = client.pull_diff(number)
     if diff is None:
-        changes = files_from_listing(client.pull_files(pr.number))
+        changes = files_from_listing(client.pull_files(number))
         missing = sum(1 for s in changes.skipped if s.reason.startswith("no patch"))
         changes.notes.append(
             "GitHub would not send the whole diff (too large), so this review used the "
@@ -200,9 +208,7 @@ def _changes(client: GitHubClient, pr: PullInfo, since: str | None) -> ChangeSet
             changes = ChangeSet(files=parse_diff(diff))
         except DiffError as exc:
             raise PermanentJobError(f"the diff GitHub sent does not parse: {exc}") from None
-    if since is None or since == pr.head_sha:
-        return changes
-    return _since(client, pr, since, changes)
+    return changes
 
 
 def _since(client: GitHubClient, pr: PullInfo, since: str, changes: ChangeSet) -> ChangeSet:
@@ -289,20 +295,7 @@ def _review_and_post(
     changes = _changes(client, pr, since)
     if prior.authors:
         read_comments(prior, client.review_comments(pr.number))
-    reviewer, off_reason = _agent(client, config, settings, pr.base_ref)
-    contents = ContentCache(client, pr.head_sha)
-    contents.prefetch(wanted_contents(changes.files, config))
-    result = review_files(
-        changes.files,
-        config,
-        categories=categories or None,
-        agent=reviewer,
-        agent_off_reason=off_reason,
-        skipped=changes.skipped,
-        load_content=contents,
-    )
-    if changes.notes:
-        result = result.model_copy(update={"notes": [*changes.notes, *result.notes]})
+    result = review_changes(client, settings, pr, config, changes, categories)
     new = [f for f in result.findings if f.fingerprint not in prior.fingerprints]
     repeated = len(result.findings) - len(new)
     notes = [f"{repeated} finding(s) already on this PR are not repeated."] if repeated else []
@@ -324,6 +317,33 @@ def _review_and_post(
         usage=result.stats.llm,
         message=f"{len(new)} new finding(s), {inline} inline, at {pr.head_sha[:7]}",
     )
+
+
+def review_changes(
+    client: GitHubClient,
+    settings: Settings,
+    pr: PullInfo,
+    config: RepoConfig,
+    changes: ChangeSet,
+    categories: Sequence[Category] | None = None,
+) -> ReviewResult:
+    """Run the pipeline over a PR's changes, with head contents fetched for the
+    backend files only and the agent when it can run (the App and the Action)."""
+    reviewer, off_reason = _agent(client, config, settings, pr.base_ref)
+    contents = ContentCache(client, pr.head_sha)
+    contents.prefetch(wanted_contents(changes.files, config))
+    result = review_files(
+        changes.files,
+        config,
+        categories=categories or None,
+        agent=reviewer,
+        agent_off_reason=off_reason,
+        skipped=changes.skipped,
+        load_content=contents,
+    )
+    if changes.notes:
+        result = result.model_copy(update={"notes": [*changes.notes, *result.notes]})
+    return result
 
 
 def _complete_check(client: GitHubClient, check_id: int, result: Any, config: RepoConfig) -> None:
