@@ -16,6 +16,7 @@ from ast_grep_py import Config, SgNode
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
 from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.select import language_of
 
 RAILS_ID = "rails-add-index-blocking"
 DJANGO_ID = "django-add-index-blocking"
@@ -405,3 +406,218 @@ class DjangoAddIndex(Check):
 
 
 CHECKS: list[Check] = [RailsAddIndex(), DjangoAddIndex()]
+
+
+# --- the wider framework catalogue (issue 5: entries 19-35) ---------------------------------
+#
+# Detection lives in one module per language (they share `migrations_python`'s call
+# view); the rules, with every language's fixtures, are assembled here so that each
+# rule id is reported by exactly one check.
+
+from bot.rules import migrations_js, migrations_php, migrations_python, migrations_ruby  # noqa: E402
+from bot.rules import migrations_python as mp  # noqa: E402
+
+_TEXTS: dict[str, tuple[Severity, str, str, str]] = {
+    mp.ALEMBIC_INDEX: (
+        Severity.HIGH,
+        "`op.create_index` without `postgresql_concurrently=True` locks writes",
+        "Alembic's `op.create_index` emits a plain `CREATE INDEX`, which holds a SHARE lock "
+        "on the table for the whole build: every INSERT, UPDATE and DELETE waits, for "
+        "minutes on a large table, while requests time out and connections pile up. (On "
+        "MySQL or SQLite, where the option does not apply, disable this rule.)",
+        "Pass `postgresql_concurrently=True` and run the call inside "
+        "`with op.get_context().autocommit_block():` (PostgreSQL refuses a concurrent "
+        "build inside the migration's transaction). If it fails half-way, drop the "
+        "INVALID index it leaves before retrying.",
+    ),
+    mp.JS_INDEX: (
+        Severity.HIGH,
+        "Index built on an existing table in a JS/TS migration locks writes",
+        "Knex's `table.index()`/`.unique()` in `alterTable`, TypeORM's `createIndex` and "
+        "`CREATE INDEX` in `queryRunner.query`, and Sequelize's `addIndex` without "
+        "`concurrently: true` all run a plain `CREATE INDEX` on PostgreSQL: a SHARE lock "
+        "blocks every write to the table for the whole build, minutes on a large table.",
+        "Build it with `CREATE INDEX CONCURRENTLY` (Knex: `knex.raw(…)` with `exports.config "
+        "= { transaction: false }`; TypeORM: `queryRunner.query(…)` with `transaction = "
+        "false` on the migration; Sequelize: `addIndex(…, { concurrently: true })` outside a "
+        "transaction).",
+    ),
+    mp.LARAVEL_INDEX: (
+        Severity.MEDIUM,
+        "Index added to an existing table in a Laravel migration",
+        "`$table->index()`/`->unique()` inside `Schema::table` runs a plain `CREATE INDEX`: "
+        "on PostgreSQL a SHARE lock blocks every write for the whole build (minutes on a "
+        "large table). On MySQL/InnoDB the build is online, which is why this is medium.",
+        "On PostgreSQL, build it with `DB::statement('CREATE INDEX CONCURRENTLY …')` in a "
+        "migration that sets `public $withinTransaction = false;`.",
+    ),
+    mp.CONCURRENT_IN_TX: (
+        Severity.MEDIUM,
+        "Concurrent index operation inside the migration's transaction fails",
+        "PostgreSQL refuses `CREATE/DROP INDEX CONCURRENTLY` inside a transaction block, "
+        "and every framework here wraps a migration in one by default (Rails, Django on "
+        "PostgreSQL, Alembic, Knex, TypeORM, Laravel on PostgreSQL): the deploy stops at "
+        "this migration with an error, possibly after earlier migrations already ran.",
+        "Turn the transaction off for this migration only: Rails `disable_ddl_transaction!`, "
+        "Django `atomic = False`, Alembic `with op.get_context().autocommit_block():`, Knex "
+        "`exports.config = { transaction: false }`, TypeORM `transaction = false`, Laravel "
+        "`public $withinTransaction = false;` — and keep other steps out of it.",
+    ),
+    mp.CONSTRAINT: (
+        Severity.MEDIUM,
+        "Constraint added to an existing table is validated under lock",
+        "A foreign key is checked against every row while a SHARE ROW EXCLUSIVE lock blocks "
+        "writes to both tables; a CHECK constraint scans every row under ACCESS EXCLUSIVE; "
+        "a UNIQUE constraint builds its index under ACCESS EXCLUSIVE. On a large table each "
+        "is minutes of blocked writes (and, for CHECK/UNIQUE, reads). Validating in the "
+        "same transaction that adds the constraint holds the add's lock for the whole scan.",
+        "Add foreign keys and CHECKs as `NOT VALID` (Rails `validate: false`; elsewhere raw "
+        "SQL `… NOT VALID`), then validate in a later migration (`VALIDATE CONSTRAINT` does "
+        "not block writes). For UNIQUE, build the index `CONCURRENTLY` and attach it with "
+        "`ADD CONSTRAINT … UNIQUE USING INDEX`.",
+    ),
+    mp.NOT_NULL: (
+        Severity.MEDIUM,
+        "NOT NULL column added without a default, or SET NOT NULL on an existing column",
+        "A `NOT NULL` column without a default fails on any table that has rows, so the "
+        "deploy stops half-way; once it passes, instances still on the old code fail every "
+        "INSERT that omits it. `SET NOT NULL` on an existing column scans the whole table "
+        "under an ACCESS EXCLUSIVE lock: no reads or writes until every row is checked.",
+        "Add the column nullable or with a constant server-side default, deploy code that "
+        "writes it, backfill in batches, then enforce NOT NULL — on PostgreSQL 12+ by "
+        "adding `CHECK (col IS NOT NULL) NOT VALID`, validating it, then `SET NOT NULL` "
+        "(which then skips the scan).",
+    ),
+    mp.VOLATILE: (
+        Severity.HIGH,
+        "New column with a volatile default, identity or stored generated value",
+        "PostgreSQL 11+ adds a column with a constant (or stable, like `now()`) default "
+        "instantly, but a volatile default (`gen_random_uuid()`, `random()`, "
+        "`clock_timestamp()`, `nextval()`/serial), an identity or a stored generated column "
+        "rewrites every row under an ACCESS EXCLUSIVE lock: the table is unreadable and "
+        "unwritable until the rewrite ends, and needs disk for a second copy. (Django's "
+        "Python-side `default=uuid.uuid4` is different: computed once, it gives every "
+        "existing row the same value, and a unique field then fails to migrate.)",
+        "Add the column without the default, set the default for new rows, backfill "
+        "existing rows in batches, then add constraints. For Django, add the field "
+        "nullable, fill it per row in a separate data migration, then make it required.",
+    ),
+    mp.TYPE_CHANGE: (
+        Severity.MEDIUM,
+        "Column type changed in place",
+        "Changing a column's type takes an ACCESS EXCLUSIVE lock and, for most changes "
+        "(anything but widening a varchar or varchar→text), rewrites every row and rebuilds "
+        "every index of the table while holding it: no reads or writes until done. "
+        "Instances still on the old code may also break on the new type.",
+        "Add a new column of the new type, write to both, backfill in batches, switch "
+        "readers, then drop the old column in a later release.",
+    ),
+    mp.DROP_RENAME: (
+        Severity.MEDIUM,
+        "Column or table dropped or renamed: make sure no deployed code still uses it",
+        "During a deploy the previous release keeps running against the migrated schema, "
+        "and ORMs select every mapped column: every query of the old code that names the "
+        "dropped or renamed column or table fails until the last old instance is gone. A "
+        "drop also loses the data for good. (The rule cannot see your code; it asks you to "
+        "check.)",
+        "Expand and contract: stop reading and writing it in one release (for ORMs, mark "
+        "the column ignored), drop it in a later one; for a rename, add the new name, write "
+        "both, backfill, switch readers, then drop the old one.",
+    ),
+    mp.BACKFILL: (
+        Severity.MEDIUM,
+        "Data backfill runs in the same transaction as schema changes",
+        "The migration's transaction keeps the ACCESS EXCLUSIVE locks its schema changes "
+        "took until it commits, so a backfill in the same migration blocks every read and "
+        "write of those tables for as long as it runs over the whole table, and one "
+        "failure rolls everything back. (Django on PostgreSQL can also fail with `pending "
+        "trigger events`.)",
+        "Move the data change to its own migration (Django `atomic = False` or a separate "
+        "file; Rails a separate migration with `disable_ddl_transaction!`), and update in "
+        "batches of a few thousand rows.",
+    ),
+    mp.IRREVERSIBLE: (
+        Severity.LOW,
+        "Migration cannot be rolled back",
+        "A data step without a reverse (`RunPython`/`RunSQL` without `reverse_code`/"
+        "`reverse_sql`, Rails `execute` in `def change`, an empty Alembic `downgrade`) makes "
+        "the rollback of a bad deploy fail with an irreversible-migration error exactly when "
+        "it is needed.",
+        "Give it a reverse (`migrations.RunPython.noop` when undoing is not needed; Rails "
+        "`reversible do |dir| … end` or `up`/`down`; a real `downgrade`).",
+    ),
+    mp.ENUM_VALUE: (
+        Severity.MEDIUM,
+        "Enum value used in the transaction that adds it",
+        "PostgreSQL (12+) lets `ALTER TYPE … ADD VALUE` run in a transaction, but the new "
+        "value cannot be used until that transaction commits: a later step of the same "
+        "migration that writes it fails with `unsafe use of new value`, and the deploy "
+        "stops. (Before PostgreSQL 12 the ADD VALUE itself fails in a transaction.)",
+        "Add the value in its own migration outside a transaction (Alembic "
+        "`autocommit_block()`, Rails `disable_ddl_transaction!`), and use it in a later one.",
+    ),
+    mp.FORCE_TABLE: (
+        Severity.HIGH,
+        "`create_table … force:` drops an existing table and its data",
+        "`force: true` (or `:cascade`) makes Rails run `DROP TABLE` before creating it: if "
+        "the table exists in production, every row is gone (with `:cascade`, dependent "
+        "foreign keys too), silently, as part of a routine deploy.",
+        "Remove `force:` from migrations (it belongs only in `db/schema.rb`); to replace a "
+        "table, drop it explicitly in a reviewed migration after a backup.",
+    ),
+}
+
+_LANGUAGE_CASES = (
+    migrations_python.CASES,
+    migrations_ruby.CASES,
+    migrations_js.CASES,
+    migrations_php.CASES,
+)
+
+
+def _framework_rule(rule_id: str) -> Rule:
+    severity, title, rationale, fix = _TEXTS[rule_id]
+    positive = [c for cases in _LANGUAGE_CASES for c in cases.get(rule_id, ([], []))[0]]
+    negative = [c for cases in _LANGUAGE_CASES for c in cases.get(rule_id, ([], []))[1]]
+    languages: list[str] = []
+    for case in positive:
+        language = language_of(case.path)
+        if language and language not in languages:
+            languages.append(language)
+    if "javascript" in languages and "typescript" not in languages:
+        languages.append("typescript")
+    if "typescript" in languages and "javascript" not in languages:
+        languages.append("javascript")
+    return Rule(
+        id=rule_id,
+        category=Category.INDEXING,
+        severity=severity,
+        title=title,
+        rationale=rationale,
+        fix=fix,
+        languages=tuple(languages),
+        positive=tuple(positive),
+        negative=tuple(negative),
+    )
+
+
+_DISPATCH = {
+    "python": migrations_python.hits,
+    "ruby": migrations_ruby.hits,
+    "javascript": migrations_js.hits,
+    "typescript": migrations_js.hits,
+    "php": migrations_php.hits,
+}
+
+
+class FrameworkMigrations(Check):
+    name = "framework-migrations"
+    rules = tuple(_framework_rule(rule_id) for rule_id in _TEXTS)
+    languages = frozenset(_DISPATCH)
+    kinds = frozenset({FileKind.MIGRATION})
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        return _DISPATCH[file.language or ""](file)
+
+
+CHECKS.append(FrameworkMigrations())

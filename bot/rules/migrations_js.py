@@ -1,0 +1,508 @@
+"""Knex, TypeORM and Sequelize migrations (JavaScript/TypeScript).
+
+Knex and TypeORM run each migration in a transaction by default (Knex unless
+`exports.config = { transaction: false }`, TypeORM unless the class sets
+`transaction = false`); Sequelize's `queryInterface` calls run outside one unless
+a `transaction` option is passed. TypeORM's generated migrations are raw SQL in
+`queryRunner.query(…)`, so the SQL embedded in strings is read too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ast_grep_py import SgNode
+
+from bot.models import ChangedFile
+from bot.rules.astgrep import root_of
+from bot.rules.engine import Hit, RuleCase
+from bot.rules.migrations_python import (
+    BACKFILL,
+    CONCURRENT_IN_TX,
+    CONSTRAINT,
+    DROP_RENAME,
+    JS_INDEX,
+    NOT_NULL,
+    TYPE_CHANGE,
+    VOLATILE,
+    VOLATILE_FN,
+    Call,
+    Cases,
+    add_case,
+    calls,
+    created_tables_in_sql,
+    embedded_sql_findings,
+    enum_values_used_later,
+    in_down,
+    is_ddl,
+    literal,
+    option,
+    positional,
+    sql_statements,
+    string_text,
+    whole_table_write,
+)
+
+_HINT = re.compile(r"\b(schema|queryInterface|queryRunner|knex|QueryRunner)\b")
+_NAMES = re.compile(
+    r"alterTable|table|createTable|index|unique|foreign|references|raw|query|addIndex"
+    r"|createIndex|createForeignKeys?|addConstraint|addColumn|changeColumn|removeColumn"
+    r"|renameColumn|dropColumns?|dropTable|renameTable|alter|notNullable|defaultTo"
+)
+_TX_OFF = re.compile(r"transaction\s*[:=]\s*false\b")
+_TYPEORM_TABLE = re.compile(r"new\s+Table\(\s*\{\s*name:\s*[\"'`](\w+)")
+_QI = re.compile(r"(^|\.)queryInterface$|^qi$")
+_QR = re.compile(r"(^|\.)queryRunner$")
+
+
+def _hit(rule: str, call: Call, title: str) -> Hit:
+    return Hit(rule=rule, path="", line=call.line, end_line=call.end_line, title=title)
+
+
+def _builder_table(node: SgNode) -> tuple[str, str | None] | None:
+    """(`alterTable`|`createTable`, table) of the Knex schema call around the node."""
+    for ancestor in node.ancestors():
+        if ancestor.kind() != "call_expression":
+            continue
+        function = ancestor.field("function")
+        if function is None or function.kind() != "member_expression":
+            continue
+        prop, obj = function.field("property"), function.field("object")
+        if prop is None or obj is None or not obj.text().endswith("schema"):
+            continue
+        if prop.text() in ("alterTable", "table", "createTable"):
+            arguments = ancestor.field("arguments")
+            args = arguments.named_children() if arguments is not None else []
+            kind = "createTable" if prop.text() == "createTable" else "alterTable"
+            return kind, literal(args[0]) if args else None
+    return None
+
+
+def _statement_text(node: SgNode) -> str:
+    for ancestor in node.ancestors():
+        if ancestor.kind() in ("expression_statement", "statement_block", "arrow_function"):
+            return ancestor.text()
+    return node.text()
+
+
+def _knex(call: Call, table: str | None) -> list[Hit]:
+    name = f"`{table}`" if table else "the table"
+    chain = _statement_text(call.node)
+    if call.name in ("index", "unique"):
+        return [_hit(JS_INDEX, call, f"`.{call.name}()` on {name} builds an index under lock")]
+    if call.name in ("foreign", "references"):
+        return [_hit(CONSTRAINT, call, f"Foreign key on {name} validates every row under lock")]
+    if call.name in ("dropColumn", "dropColumns", "renameColumn"):
+        title = f"`{call.name}` on {name}: make sure no deployed code still uses it"
+        return [_hit(DROP_RENAME, call, title)]
+    if call.name == "alter":
+        return [_hit(TYPE_CHANGE, call, f"`.alter()` changes a column of {name} in place")]
+    volatile = VOLATILE_FN.search(call.node.text()) or "fn.uuid()" in call.node.text()
+    if call.name == "defaultTo" and ".alter()" not in chain and volatile:
+        return [_hit(VOLATILE, call, f"New column with a volatile default rewrites {name}")]
+    if call.name == "notNullable" and "defaultTo(" not in chain and ".alter()" not in chain:
+        return [_hit(NOT_NULL, call, f"`notNullable()` column added to {name} without a default")]
+    return []
+
+
+def _query_interface(call: Call, created: set[str], tx_off: bool) -> list[Hit]:
+    args = positional(call)
+    table = literal(args[0]) if args else None
+    if table in created:
+        return []
+    name = f"`{table}`" if table else "the table"
+    text = call.node.text()
+    if call.name == "addIndex":
+        if option(call, "concurrently") == "true":
+            if option(call, "transaction") is not None:
+                title = "`addIndex(…, { concurrently: true })` inside a transaction fails"
+                return [_hit(CONCURRENT_IN_TX, call, title)]
+            return []
+        return [_hit(JS_INDEX, call, f"`addIndex` on {name} without `concurrently: true`")]
+    if call.name == "createIndex":
+        return [_hit(JS_INDEX, call, f"`createIndex` on {name} builds an index under lock")]
+    if call.name in ("createForeignKey", "createForeignKeys"):
+        return [_hit(CONSTRAINT, call, f"Foreign key on {name} validates every row under lock")]
+    if call.name == "addConstraint" and re.search(r"foreign key|check|unique", text, re.I):
+        return [_hit(CONSTRAINT, call, f"Constraint on {name} validated under lock")]
+    if call.name == "addColumn":
+        if option(call, "references") is not None:
+            return [_hit(CONSTRAINT, call, f"Foreign key on {name} validates every row under lock")]
+        if option(call, "allowNull") == "false" and option(call, "defaultValue") is None:
+            return [
+                _hit(NOT_NULL, call, f"`allowNull: false` column added to {name} without a default")
+            ]
+        return []
+    if call.name == "changeColumn":
+        return [_hit(TYPE_CHANGE, call, f"`changeColumn` alters a column of {name} in place")]
+    if call.name in ("removeColumn", "renameColumn", "dropColumn", "dropTable", "renameTable"):
+        title = f"`{call.name}` on {name}: make sure no deployed code still uses it"
+        return [_hit(DROP_RENAME, call, title)]
+    return []
+
+
+def js_hits(file: ChangedFile, root: SgNode, language: str) -> list[Hit]:
+    text = file.visible_text()
+    tx_off = bool(_TX_OFF.search(text))
+    found = [c for c in calls(root, language, _NAMES) if not in_down(c.node)]
+    created = {m.group(1).lower() for m in _TYPEORM_TABLE.finditer(text)}
+    created |= {
+        t
+        for c in found
+        if c.name == "createTable" and (a := positional(c)) and (t := literal(a[0]))
+    }
+    executed: list[tuple[str, int, Call]] = []
+    for call in found:
+        if call.name in ("raw", "query") and (args := positional(call)):
+            sql = string_text(args[0])
+            if sql is not None:
+                executed.append((sql, args[0].range().start.line + 1, call))
+    for sql, _, _ in executed:
+        created |= created_tables_in_sql(sql)
+    hits: list[Hit] = []
+    ddl = False
+    for call in found:
+        block = _builder_table(call.node)
+        if (
+            block is not None
+            and block[0] == "alterTable"
+            and call.name not in ("alterTable", "table")
+        ):
+            ddl = True
+            if block[1] not in created:
+                hits += _knex(call, block[1])
+        elif block is None and (_QI.search(call.receiver) or _QR.search(call.receiver)):
+            ddl = ddl or call.name not in ("query", "raw")
+            hits += _query_interface(call, created, tx_off)
+        elif call.name in ("dropTable", "renameTable") and call.receiver.endswith("schema"):
+            args = positional(call)
+            table = literal(args[0]) if args else None
+            if table not in created:
+                title = (
+                    f"`{call.name}` on `{table or '…'}`: make sure no deployed code still uses it"
+                )
+                hits.append(_hit(DROP_RENAME, call, title))
+    ddl = ddl or any(is_ddl(s) for sql, line, _ in executed for s, _ in sql_statements(sql, line))
+    for sql, line, call in executed:
+        for finding in embedded_sql_findings(sql, line, created, JS_INDEX):
+            hits.append(Hit(finding.rule, "", finding.line, finding.line, title=finding.title))
+        if (
+            re.search(r"\bCONCURRENTLY\b", sql, re.I)
+            and not tx_off
+            and not _QI.search(call.receiver)
+        ):
+            title = "`CONCURRENTLY` inside the migration's transaction fails"
+            hits.append(_hit(CONCURRENT_IN_TX, call, title))
+        if ddl and not tx_off:
+            for statement, at in sql_statements(sql, line):
+                if whole_table_write(statement):
+                    title = "Whole-table write in the same transaction as schema changes"
+                    hits.append(Hit(BACKFILL, "", at, at, title=title))
+    if not tx_off:
+        sql_list = [(s, line) for s, line, _ in executed]
+        hits += [
+            Hit(f.rule, "", f.line, f.line, title=f.title) for f in enum_values_used_later(sql_list)
+        ]
+    return [
+        Hit(h.rule, file.path, h.line, h.end_line, h.detail, h.suggestion, h.title) for h in hits
+    ]
+
+
+def hits(file: ChangedFile) -> list[Hit]:
+    root = root_of(file, _HINT)
+    if root is None or file.language is None:
+        return []
+    return js_hits(file, root, file.language)
+
+
+# --- fixtures -------------------------------------------------------------------------------
+
+_KNEX = "db/migrations/20240601090000_orders.js"
+_TYPEORM = "src/migrations/1717232400000-Orders.ts"
+_SEQUELIZE = "migrations/20240601090000-orders.js"
+
+
+def _knex_file(body: str, extra: str = "") -> str:
+    return (
+        extra
+        + "exports.up = async function (knex) {\n"
+        + body
+        + "};\n\nexports.down = async function (knex) {};\n"
+    )
+
+
+def _typeorm(body: str, extra: str = "") -> str:
+    return (
+        'import { MigrationInterface, QueryRunner } from "typeorm";\n\n'
+        "export class Orders1717232400000 implements MigrationInterface {\n"
+        + extra
+        + "  public async up(queryRunner: QueryRunner): Promise<void> {\n"
+        + body
+        + "  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {}\n}\n"
+    )
+
+
+def _sequelize(body: str) -> str:
+    return (
+        "module.exports = {\n  async up(queryInterface, Sequelize) {\n"
+        + body
+        + "  },\n  async down(queryInterface) {},\n};\n"
+    )
+
+
+CASES: Cases = {}
+for _rule, _case in (
+    (
+        JS_INDEX,
+        RuleCase(
+            path=_KNEX,
+            code=_knex_file(
+                '  await knex.schema.alterTable("orders", (table) => {\n'
+                '    table.index(["user_id", "created_at"]);\n'
+                "  });\n"
+            ),
+            lines=(3,),
+        ),
+    ),
+    (
+        JS_INDEX,
+        RuleCase(
+            path=_TYPEORM,
+            code=_typeorm(
+                '    await queryRunner.query(`CREATE INDEX "IDX_ref" ON "orders" ("ref")`);\n'
+            ),
+            lines=(5,),
+        ),
+    ),
+    (
+        JS_INDEX,
+        RuleCase(
+            path=_SEQUELIZE,
+            code=_sequelize('    await queryInterface.addIndex("orders", ["ref"]);\n'),
+            lines=(3,),
+        ),
+    ),
+    (
+        JS_INDEX,
+        RuleCase(
+            path=_KNEX,
+            code=_knex_file(
+                '  await knex.schema.createTable("carts", (table) => {\n'
+                '    table.bigIncrements("id");\n    table.index(["id"]);\n  });\n'
+                '  await knex.raw("CREATE INDEX CONCURRENTLY ix_ref ON orders (ref)");\n',
+                "exports.config = { transaction: false };\n\n",
+            ),
+        ),
+    ),
+    (
+        JS_INDEX,
+        RuleCase(
+            path=_SEQUELIZE,
+            code=_sequelize(
+                '    await queryInterface.addIndex("orders", ["ref"], { concurrently: true });\n'
+            ),
+        ),
+    ),
+    (
+        CONCURRENT_IN_TX,
+        RuleCase(
+            path=_KNEX,
+            code=_knex_file(
+                '  await knex.raw("CREATE INDEX CONCURRENTLY ix_ref ON orders (ref)");\n'
+            ),
+            lines=(2,),
+        ),
+    ),
+    (
+        CONCURRENT_IN_TX,
+        RuleCase(
+            path=_TYPEORM,
+            code=_typeorm(
+                '    await queryRunner.query(`CREATE INDEX CONCURRENTLY "IDX_ref" ON'
+                ' "orders" ("ref")`);\n',
+                "  transaction = false;\n\n",
+            ),
+        ),
+    ),
+    (
+        CONSTRAINT,
+        RuleCase(
+            path=_TYPEORM,
+            code=_typeorm(
+                '    await queryRunner.query(`ALTER TABLE "orders" ADD CONSTRAINT "FK_user" '
+                'FOREIGN KEY ("userId") REFERENCES "user"("id")`);\n'
+            ),
+            lines=(5,),
+        ),
+    ),
+    (
+        CONSTRAINT,
+        RuleCase(
+            path=_KNEX,
+            code=_knex_file(
+                '  await knex.schema.alterTable("orders", (table) => {\n'
+                '    table.foreign("user_id").references("users.id");\n  });\n'
+            ),
+            lines=(3,),
+        ),
+    ),
+    (
+        CONSTRAINT,
+        RuleCase(
+            path=_TYPEORM,
+            code=_typeorm(
+                '    await queryRunner.query(`ALTER TABLE "orders" ADD CONSTRAINT "FK_user" '
+                'FOREIGN KEY ("userId") REFERENCES "user"("id") NOT VALID`);\n'
+            ),
+        ),
+    ),
+    (
+        NOT_NULL,
+        RuleCase(
+            path=_KNEX,
+            code=_knex_file(
+                '  await knex.schema.alterTable("orders", (table) => {\n'
+                '    table.string("region").notNullable();\n  });\n'
+            ),
+            lines=(3,),
+        ),
+    ),
+    (
+        NOT_NULL,
+        RuleCase(
+            path=_SEQUELIZE,
+            code=_sequelize(
+                '    await queryInterface.addColumn("orders", "region", '
+                "{ type: Sequelize.STRING, allowNull: false });\n"
+            ),
+            lines=(3,),
+        ),
+    ),
+    (
+        NOT_NULL,
+        RuleCase(
+            path=_KNEX,
+            code=_knex_file(
+                '  await knex.schema.alterTable("orders", (table) => {\n'
+                '    table.string("region").notNullable().defaultTo("eu");\n  });\n'
+            ),
+        ),
+    ),
+    (
+        VOLATILE,
+        RuleCase(
+            path=_KNEX,
+            code=_knex_file(
+                '  await knex.schema.alterTable("orders", (table) => {\n'
+                '    table.uuid("token").defaultTo(knex.raw("gen_random_uuid()"));\n  });\n'
+            ),
+            lines=(3,),
+        ),
+    ),
+    (
+        VOLATILE,
+        RuleCase(
+            path=_KNEX,
+            code=_knex_file(
+                '  await knex.schema.alterTable("orders", (table) => {\n'
+                '    table.timestamp("seen_at").defaultTo(knex.fn.now());\n  });\n'
+            ),
+        ),
+    ),
+    (
+        TYPE_CHANGE,
+        RuleCase(
+            path=_SEQUELIZE,
+            code=_sequelize(
+                '    await queryInterface.changeColumn("orders", "total", '
+                "{ type: Sequelize.DECIMAL(14, 2) });\n"
+            ),
+            lines=(3,),
+        ),
+    ),
+    (
+        TYPE_CHANGE,
+        RuleCase(
+            path=_TYPEORM,
+            code=_typeorm(
+                '    await queryRunner.query(`ALTER TABLE "orders" ALTER COLUMN "total"'
+                " TYPE numeric(14,2)`);\n"
+            ),
+            lines=(5,),
+        ),
+    ),
+    (
+        TYPE_CHANGE,
+        RuleCase(
+            path=_SEQUELIZE,
+            code=_sequelize(
+                '    await queryInterface.addColumn("orders", "total_v2", '
+                "{ type: Sequelize.DECIMAL(14, 2) });\n"
+            ),
+        ),
+    ),
+    (
+        DROP_RENAME,
+        RuleCase(
+            path=_KNEX,
+            code=_knex_file(
+                '  await knex.schema.alterTable("orders", (table) => {\n'
+                '    table.dropColumn("legacy_ref");\n  });\n'
+            ),
+            lines=(3,),
+        ),
+    ),
+    (
+        DROP_RENAME,
+        RuleCase(
+            path=_TYPEORM,
+            code=_typeorm(
+                '    await queryRunner.query(`ALTER TABLE "orders" DROP COLUMN "legacy_ref"`);\n'
+            ),
+            lines=(5,),
+        ),
+    ),
+    (
+        DROP_RENAME,
+        RuleCase(
+            path=_SEQUELIZE,
+            code=_sequelize('    await queryInterface.removeColumn("orders", "legacy_ref");\n'),
+            lines=(3,),
+        ),
+    ),
+    (
+        DROP_RENAME,
+        RuleCase(
+            path=_KNEX,
+            code=(
+                "exports.up = async function (knex) {\n"
+                '  await knex.schema.alterTable("orders", (table) => {\n'
+                '    table.string("ref");\n  });\n};\n\n'
+                "exports.down = async function (knex) {\n"
+                '  await knex.schema.alterTable("orders", (table) => {\n'
+                '    table.dropColumn("ref");\n  });\n};\n'
+            ),
+        ),
+    ),
+    (
+        BACKFILL,
+        RuleCase(
+            path=_TYPEORM,
+            code=_typeorm(
+                '    await queryRunner.query(`ALTER TABLE "orders" ADD "region" text`);\n'
+                '    await queryRunner.query(`UPDATE "orders" SET "region" = \'eu\'`);\n'
+            ),
+            lines=(6,),
+        ),
+    ),
+    (
+        BACKFILL,
+        RuleCase(
+            path=_TYPEORM,
+            code=_typeorm(
+                '    await queryRunner.query(`UPDATE "orders" SET "region" = \'eu\'`);\n'
+            ),
+        ),
+    ),
+):
+    add_case(CASES, _rule, _case)

@@ -1,0 +1,495 @@
+"""Index coverage in schemas and migrations: foreign keys without an index (entry 28),
+and indexes too wide or made redundant by another index of the same file (entry 29).
+
+PostgreSQL and the ORMs here do not index a foreign-key column by themselves (MySQL's
+InnoDB does): Prisma, SQLAlchemy and GORM leave it to you, Rails and Django add one
+unless told not to (`index: false`, `db_index=False`). Without it, every DELETE or
+key UPDATE on the parent table scans the child table while holding its locks, and
+joins from parent to child scan too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from bot.models import Category, ChangedFile, FileKind, Severity
+from bot.rules.engine import Check, Hit, Rule, RuleCase
+
+FK_ID = "fk-without-index"
+WIDE_ID = "index-too-wide-or-duplicate"
+_MAX_COLUMNS = 3
+
+
+def _line(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def _hit(rule: str, path: str, line: int, title: str) -> Hit:
+    return Hit(rule=rule, path=path, line=line, end_line=line, title=title)
+
+
+def _strip_comments(text: str, marker: str) -> str:
+    """Comment text blanked to spaces, line numbers kept (strings with the marker are rare
+    enough in schemas to accept the approximation)."""
+    return re.sub(re.escape(marker) + r"[^\n]*", lambda m: " " * len(m.group()), text)
+
+
+# --- entry 28: foreign keys without an index ---------------------------------------------------
+
+_RAILS_REF = re.compile(
+    r"^[ \t]*(?:t\.)?(references|belongs_to|add_reference|add_belongs_to)\b([^\n]*)$", re.M
+)
+_RAILS_INDEX_FALSE = re.compile(r"\bindex:\s*false\b")
+
+
+def _rails_fk(path: str, text: str) -> Iterator[Hit]:
+    for match in _RAILS_REF.finditer(_strip_comments(text, "#")):
+        if not _RAILS_INDEX_FALSE.search(match.group(2)):
+            continue
+        names = re.findall(r":(\w+)", match.group(2))
+        column = (
+            names[1]
+            if match.group(1).startswith("add_") and len(names) > 1
+            else (names[0] if names else "")
+        )
+        if column and re.search(rf"index[^\n]*\[\s*:{column}_id\b|index[^\n]*:{column}_id\b", text):
+            continue  # a separate (composite) index starts with it
+        yield _hit(
+            FK_ID,
+            path,
+            _line(text, match.start(1)),
+            f"`{match.group(1)} :{column or '…'}` with `index: false` leaves the key unindexed",
+        )
+
+
+_DJANGO_FK = re.compile(r"\b(\w+)\s*=\s*(?:models\.)?ForeignKey\((?:[^()]|\([^()]*\))*\)", re.S)
+
+
+def _django_fk(path: str, text: str) -> Iterator[Hit]:
+    for match in _DJANGO_FK.finditer(_strip_comments(text, "#")):
+        if "db_index=False" not in match.group(0):
+            continue
+        name = match.group(1)
+        if re.search(rf"fields\s*=\s*[\[(]\s*[\"']{name}[\"']", text):
+            continue
+        yield _hit(
+            FK_ID,
+            path,
+            _line(text, match.start()),
+            f"`ForeignKey` `{name}` with `db_index=False` leaves the key unindexed",
+        )
+
+
+_SA_FK = re.compile(
+    r"^[ \t]*(\w+)\s*(?::[^=\n]*)?=\s*(?:sa\.|db\.)?(Column|mapped_column)\("
+    r"(?:[^()]|\((?:[^()]|\([^()]*\))*\))*"
+    r"\bForeignKey\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)(?:[^()]|\([^()]*\))*\)",
+    re.M | re.S,
+)
+
+
+def _sqlalchemy_fk(path: str, text: str) -> Iterator[Hit]:
+    code = _strip_comments(text, "#")
+    for match in _SA_FK.finditer(code):
+        call = match.group(0)
+        if re.search(r"\b(index|primary_key|unique)\s*=\s*True\b", call):
+            continue
+        name = match.group(1)
+        first_in_index = (
+            r"(?:Index|PrimaryKeyConstraint|UniqueConstraint)\(\s*"
+            rf"(?:[\"'][^\"']*[\"']\s*,\s*)?[\"']?{name}\b"
+        )
+        if re.search(first_in_index, code):
+            continue
+        yield _hit(
+            FK_ID, path, _line(text, match.start(1)), f"Foreign-key column `{name}` has no index"
+        )
+
+
+_PRISMA_MODEL = re.compile(r"^model\s+(\w+)\s*\{(.*?)^\}", re.M | re.S)
+_PRISMA_REL = re.compile(r"@relation\([^)]*\bfields:\s*\[\s*(\w+)")
+
+
+def _prisma_fk(path: str, text: str) -> Iterator[Hit]:
+    code = _strip_comments(text, "//")
+    # A diff may not show the `model X {` line: then the visible text is one block.
+    blocks = [(m.group(1), m.group(2), m.start(2)) for m in _PRISMA_MODEL.finditer(code)]
+    for name, body, offset in blocks or [("…", code, 0)]:
+        for rel in _PRISMA_REL.finditer(body):
+            field = rel.group(1)
+            covered = re.search(rf"@@(?:index|unique|id)\(\s*(?:fields:\s*)?\[\s*{field}\b", body)
+            own = re.search(rf"^\s*{field}\s+\S+[^\n]*@(?:unique|id)\b", body, re.M)
+            if covered or own:
+                continue
+            yield _hit(
+                FK_ID,
+                path,
+                _line(text, offset + rel.start()),
+                f"Relation field `{field}` of `{name}` has no `@@index([{field}])`",
+            )
+
+
+_GO_STRUCT = re.compile(r"type\s+(\w+)\s+struct\s*\{(.*?)^\}", re.M | re.S)
+_GO_FIELD = re.compile(r"^[ \t]*(\w+)\s+(\*?[\w.\[\]]+)[ \t]*(`[^`\n]*`)?", re.M)
+
+
+def _gorm_fk(path: str, text: str) -> Iterator[Hit]:
+    for struct in _GO_STRUCT.finditer(_strip_comments(text, "//")):
+        body, offset = struct.group(2), struct.start(2)
+        fields = {m.group(1): m for m in _GO_FIELD.finditer(body)}
+        keys = set(re.findall(r"foreignKey:(\w+)", body))
+        for name, match in fields.items():
+            # `User User` next to `UserID uint`: GORM's belongs-to by naming convention.
+            if match.group(2).lstrip("*") == name and name + "ID" in fields:
+                keys.add(name + "ID")
+        for key in sorted(keys):
+            field = fields.get(key)
+            if field is None:
+                continue
+            tag = field.group(3) or ""
+            if re.search(r"\b(index|uniqueIndex|primaryKey|unique)\b", tag):
+                continue
+            yield _hit(
+                FK_ID,
+                path,
+                _line(text, offset + field.start(1)),
+                f"GORM foreign key `{struct.group(1)}.{key}` has no `index` tag",
+            )
+
+
+# --- entry 29: wide and redundant indexes ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Index:
+    table: str
+    columns: tuple[str, ...]
+    unique: bool
+    partial: bool
+    line: int
+
+
+_SQL_INDEX = re.compile(
+    r"CREATE\s+(UNIQUE\s+)?INDEX\b[^;(]*?\bON\s+(?:ONLY\s+)?([\w.\"]+)\s*(?:USING\s+\w+\s*)?"
+    r"\(([^;]*?)\)([^;]*)",
+    re.I | re.S,
+)
+_RAILS_INDEX = re.compile(r"\badd_index\s*\(?\s*:(\w+)\s*,\s*\[([^\]]*)\]([^\n]*)")
+_ALEMBIC_INDEX = re.compile(
+    r"\bop\.create_index\(\s*[^,]+,\s*[\"'](\w+)[\"']\s*,\s*\[([^\]]*)\]([^)]*)"
+)
+_PRISMA_INDEX = re.compile(r"@@index\(\s*(?:fields:\s*)?\[([^\]]*)\]")
+
+
+def _columns(raw: str) -> tuple[str, ...]:
+    parts = [re.sub(r"[\"'`:]|\s+(ASC|DESC).*$", "", p.strip(), flags=re.I) for p in raw.split(",")]
+    return tuple(p.lower() for p in parts if p)
+
+
+def _indexes(file: ChangedFile, text: str) -> list[Index]:
+    out: list[Index] = []
+    if file.language == "sql":
+        for m in _SQL_INDEX.finditer(_strip_comments(text, "--")):
+            if "(" in m.group(3):
+                continue  # expression index: columns cannot be compared
+            out.append(
+                Index(
+                    m.group(2).strip('"').split(".")[-1].lower(),
+                    _columns(m.group(3)),
+                    bool(m.group(1)),
+                    "WHERE" in m.group(4).upper(),
+                    _line(text, m.start()),
+                )
+            )
+    elif file.language == "ruby":
+        for m in _RAILS_INDEX.finditer(_strip_comments(text, "#")):
+            out.append(
+                Index(
+                    m.group(1),
+                    _columns(m.group(2)),
+                    "unique: true" in m.group(3),
+                    "where:" in m.group(3),
+                    _line(text, m.start()),
+                )
+            )
+    elif file.language == "python":
+        for m in _ALEMBIC_INDEX.finditer(_strip_comments(text, "#")):
+            out.append(
+                Index(
+                    m.group(1),
+                    _columns(m.group(2)),
+                    "unique=True" in m.group(3),
+                    "_where" in m.group(3),
+                    _line(text, m.start()),
+                )
+            )
+    elif file.language == "prisma":
+        for model in _PRISMA_MODEL.finditer(_strip_comments(text, "//")):
+            for m in _PRISMA_INDEX.finditer(model.group(2)):
+                out.append(
+                    Index(
+                        model.group(1),
+                        _columns(m.group(1)),
+                        False,
+                        False,
+                        _line(text, model.start(2) + m.start()),
+                    )
+                )
+    return out
+
+
+def _wide_hits(path: str, indexes: list[Index]) -> Iterator[Hit]:
+    for index in indexes:
+        if not index.unique and len(index.columns) > _MAX_COLUMNS:
+            yield _hit(
+                WIDE_ID,
+                path,
+                index.line,
+                f"Non-unique index over {len(index.columns)} columns of `{index.table}`",
+            )
+            continue
+        for other in indexes:
+            if (
+                other is not index
+                and other.table == index.table
+                and not index.unique
+                and not index.partial
+                and not other.partial
+                and len(other.columns) > len(index.columns)
+                and other.columns[: len(index.columns)] == index.columns
+            ):
+                yield _hit(
+                    WIDE_ID,
+                    path,
+                    index.line,
+                    f"Index on `{index.table}` ({', '.join(index.columns)}) duplicates the "
+                    f"start of the one on line {other.line}",
+                )
+                break
+
+
+# --- the check ---------------------------------------------------------------------------------
+
+_FK_HINT = re.compile(r"index:\s*false|db_index=False|ForeignKey\(|@relation\(|gorm:")
+
+
+def fk_hits(file: ChangedFile, text: str) -> Iterator[Hit]:
+    if not _FK_HINT.search(text):
+        return
+    language = file.language
+    if language == "ruby":
+        yield from _rails_fk(file.path, text)
+    elif language == "python":
+        yield from _django_fk(file.path, text)
+        if file.kind is FileKind.ORM_SCHEMA and "ForeignKey(" in text:
+            yield from _sqlalchemy_fk(file.path, text)
+    elif language == "prisma":
+        yield from _prisma_fk(file.path, text)
+    elif language == "go" and "gorm" in text:
+        yield from _gorm_fk(file.path, text)
+
+
+_INDEX_HINT = re.compile(r"INDEX|add_index|create_index|@@index", re.I)
+
+
+class OrmIndexes(Check):
+    name = "orm-indexes"
+    languages = frozenset({"ruby", "python", "prisma", "go", "sql"})
+    kinds = frozenset({FileKind.MIGRATION, FileKind.ORM_SCHEMA, FileKind.CODE, FileKind.SQL})
+
+    def wants(self, file: ChangedFile) -> bool:
+        if not super().wants(file):
+            return False
+        if file.kind is FileKind.CODE:
+            return file.language == "go"  # GORM models live with the code
+        return file.kind is not FileKind.SQL or bool(re.search(r"schema", file.path, re.I))
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        text = file.visible_text()
+        hits = list(fk_hits(file, text))
+        if file.language != "go" and _INDEX_HINT.search(text):
+            hits += _wide_hits(file.path, _indexes(file, text))
+        return hits
+
+
+_SCHEMA = "prisma/schema.prisma"
+FK_RULE = Rule(
+    id=FK_ID,
+    category=Category.INDEXING,
+    severity=Severity.MEDIUM,
+    title="Foreign-key column without an index",
+    rationale=(
+        "PostgreSQL does not index a foreign-key column by itself. Without an index, every "
+        "DELETE (or key UPDATE) of a parent row scans the whole child table to check the "
+        "constraint, holding locks while it does, and every join or lookup by the key scans "
+        "too: fine in development, seconds per request and lock pile-ups at production size. "
+        '(Prisma with `relationMode = "prisma"` creates no foreign key at all, so the '
+        "index is the only thing keeping those lookups fast.)"
+    ),
+    fix=(
+        "Index the column: Rails drop `index: false`; Django drop `db_index=False`; SQLAlchemy "
+        "`index=True` (or an `Index(...)` that starts with it); Prisma `@@index([field])`; "
+        "GORM an `index` tag. Build it concurrently on an existing table."
+    ),
+    languages=("ruby", "python", "prisma", "go"),
+    positive=(
+        RuleCase(
+            path="db/migrate/20240601090000_add_user_to_orders.rb",
+            code=(
+                "class AddUserToOrders < ActiveRecord::Migration[7.1]\n  def change\n"
+                "    add_reference :orders, :user, index: false\n  end\nend\n"
+            ),
+            lines=(3,),
+        ),
+        RuleCase(
+            path="shop/models.py",
+            code=(
+                "from django.db import models\n\n\nclass Order(models.Model):\n"
+                '    user = models.ForeignKey("auth.User", on_delete=models.CASCADE, '
+                "db_index=False)\n"
+            ),
+            lines=(5,),
+        ),
+        RuleCase(
+            path="app/models/order.py",
+            code=(
+                "from sqlalchemy import ForeignKey\nfrom sqlalchemy.orm import Mapped,"
+                " mapped_column\n"
+                '\n\nclass Order(Base):\n    __tablename__ = "orders"\n'
+                "    id: Mapped[int] = mapped_column(primary_key=True)\n"
+                '    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))\n'
+            ),
+            lines=(8,),
+        ),
+        RuleCase(
+            path=_SCHEMA,
+            code=(
+                "model Order {\n  id     Int  @id\n  userId Int\n"
+                "  user   User @relation(fields: [userId], references: [id])\n}\n"
+            ),
+            lines=(4,),
+        ),
+        RuleCase(
+            path="internal/models/order.go",
+            code=(
+                'package models\n\nimport "gorm.io/gorm"\n\ntype Order struct {\n\tgorm.Model\n'
+                '\tUserID uint\n\tUser   User `gorm:"foreignKey:UserID"`\n}\n'
+            ),
+            lines=(7,),
+        ),
+    ),
+    negative=(
+        RuleCase(
+            path="db/migrate/20240601090000_add_user_to_orders.rb",
+            code=(
+                "class AddUserToOrders < ActiveRecord::Migration[7.1]\n  def change\n"
+                "    add_reference :orders, :user\n  end\nend\n"
+            ),
+        ),
+        RuleCase(
+            path="app/models/order.py",
+            code=(
+                "from sqlalchemy import ForeignKey, Index\nfrom sqlalchemy.orm import Mapped, "
+                'mapped_column\n\n\nclass Order(Base):\n    __tablename__ = "orders"\n'
+                '    __table_args__ = (Index("ix_orders_user_created", "user_id", "created"),)\n'
+                '    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))\n'
+                '    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"), index=True)\n'
+            ),
+        ),
+        RuleCase(
+            path=_SCHEMA,
+            code=(
+                "model Order {\n  id     Int  @id\n  userId Int\n"
+                "  user   User @relation(fields: [userId], references: [id])\n\n"
+                "  @@index([userId])\n}\n"
+            ),
+        ),
+        RuleCase(
+            path="internal/models/order.go",
+            code=(
+                'package models\n\nimport "gorm.io/gorm"\n\ntype Order struct {\n\tgorm.Model\n'
+                '\tUserID uint `gorm:"index"`\n\tUser   User\n}\n'
+            ),
+        ),
+    ),
+)
+
+WIDE_RULE = Rule(
+    id=WIDE_ID,
+    category=Category.INDEXING,
+    severity=Severity.LOW,
+    title="Index wider than needed, or redundant with another index",
+    rationale=(
+        "Every index is written on every INSERT and on UPDATEs of its columns, takes disk "
+        "and cache, and slows vacuum. A non-unique index over more than three columns is "
+        "rarely used beyond its first columns, and an index whose columns are the leading "
+        "columns of another index of the same table is redundant: the longer one serves "
+        "the same lookups."
+    ),
+    fix=(
+        "Keep the columns your queries filter and sort on (usually two or three), and drop "
+        "the index that is a prefix of another (unless it is unique or partial)."
+    ),
+    languages=("sql", "ruby", "python", "prisma"),
+    positive=(
+        RuleCase(
+            path="db/migrations/0042_order_indexes.sql",
+            code=(
+                "CREATE INDEX CONCURRENTLY orders_a ON orders (user_id, status, region,"
+                " created_at);\n"
+                "CREATE INDEX CONCURRENTLY orders_b ON orders (shop_id);\n"
+                "CREATE INDEX CONCURRENTLY orders_c ON orders (shop_id, created_at);\n"
+            ),
+            lines=(1, 2),
+        ),
+        RuleCase(
+            path="db/migrate/20240601090000_order_indexes.rb",
+            code=(
+                "class OrderIndexes < ActiveRecord::Migration[7.1]\n  disable_ddl_transaction!\n\n"
+                "  def change\n    add_index :orders, [:user_id], algorithm: :concurrently\n"
+                "    add_index :orders, [:user_id, :created_at], algorithm: :concurrently\n"
+                "  end\nend\n"
+            ),
+            lines=(5,),
+        ),
+        RuleCase(
+            path=_SCHEMA,
+            code=(
+                "model Order {\n  id Int @id\n  a Int\n  b Int\n  c Int\n  d Int\n\n"
+                "  @@index([a, b, c, d])\n}\n"
+            ),
+            lines=(8,),
+        ),
+        RuleCase(
+            path="alembic/versions/9a_order_indexes.py",
+            code=(
+                "from alembic import op\n\n\ndef upgrade():\n"
+                "    with op.get_context().autocommit_block():\n"
+                '        op.create_index("ix_a", "orders", ["a", "b", "c", "d"], '
+                "postgresql_concurrently=True)\n"
+            ),
+            lines=(6,),
+        ),
+    ),
+    negative=(
+        RuleCase(
+            path="db/migrations/0042_order_indexes.sql",
+            code=(
+                "CREATE UNIQUE INDEX CONCURRENTLY orders_u ON orders (user_id, status,"
+                " region, ref);\n"
+                "CREATE UNIQUE INDEX CONCURRENTLY orders_b ON orders (shop_id);\n"
+                "CREATE INDEX CONCURRENTLY orders_c ON orders (shop_id, created_at);\n"
+                "CREATE INDEX CONCURRENTLY carts_c ON carts (shop_id);\n"
+            ),
+        ),
+        RuleCase(
+            path=_SCHEMA,
+            code=("model Order {\n  id Int @id\n  a Int\n  b Int\n\n  @@index([a, b])\n}\n"),
+        ),
+    ),
+)
+
+OrmIndexes.rules = (FK_RULE, WIDE_RULE)
+CHECKS: list[Check] = [OrmIndexes()]

@@ -1,0 +1,213 @@
+"""Framework migration and ORM index rules over whole new files and over real diffs."""
+
+from __future__ import annotations
+
+import ast
+import difflib
+
+import pytest
+
+from bot.diff import added_file, parse_diff
+from bot.models import ChangedFile, Finding
+from bot.rules.engine import registry, run_rules
+from bot.rules.migrations_frameworks import FrameworkMigrations
+from bot.rules.orm_indexes import OrmIndexes
+from bot.select import select_backend
+
+ALEMBIC = "alembic/versions/3f2a1c_orders.py"
+RAILS = "db/migrate/20240601090000_change_orders.rb"
+KNEX = "db/migrations/20240601090000_orders.js"
+TYPEORM = "src/migrations/1717232400000-Orders.ts"
+LARAVEL = "database/migrations/2024_06_01_090000_change_orders.php"
+DJANGO = "shop/migrations/0043_order_changes.py"
+
+
+def _selected(files: list[ChangedFile]) -> list[ChangedFile]:
+    kept, skipped = select_backend(files)
+    assert not skipped, skipped
+    return kept
+
+
+def review_new(path: str, code: str, rule: str) -> list[Finding]:
+    run = run_rules(_selected([added_file(path, code)]), only=[rule])
+    assert not run.errors, run.errors
+    return [f for f in run.findings if f.rule == rule]
+
+
+def review_change(path: str, old: str, new: str, rule: str) -> list[Finding]:
+    body = "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+        )
+    )
+    files = parse_diff(f"diff --git a/{path} b/{path}\n{body}")
+    assert files and files[0].content is None
+    run = run_rules(_selected(files), only=[rule])
+    assert not run.errors, run.errors
+    return [f for f in run.findings if f.rule == rule]
+
+
+def lines(findings: list[Finding]) -> list[int]:
+    return sorted(f.line for f in findings)
+
+
+ALEMBIC_OLD = (
+    "import sqlalchemy as sa\nfrom alembic import op\n\n\ndef upgrade():\n"
+    '    op.drop_column("orders", "legacy")\n'
+    '    op.add_column("orders", sa.Column("note", sa.Text()))\n'
+    "\n\ndef downgrade():\n"
+    '    op.drop_column("orders", "note")\n'
+)
+
+
+def test_alembic_index_suggestion_adds_the_option_and_still_parses() -> None:
+    code = ALEMBIC_OLD.replace(
+        "    op.add_column",
+        '    op.create_index("ix_orders_ref", "orders", ["ref"])\n    op.add_column',
+    )
+    (finding,) = review_new(ALEMBIC, code, "alembic-create-index-blocking")
+    assert finding.line == 7
+    assert finding.suggestion is not None
+    assert "postgresql_concurrently=True" in finding.suggestion
+    rows = code.split("\n")
+    rows[finding.line - 1] = finding.suggestion
+    ast.parse("\n".join(rows))
+    assert "autocommit_block" in finding.body
+
+
+def test_drop_in_a_diff_reports_only_the_added_line_and_not_downgrade() -> None:
+    new = ALEMBIC_OLD.replace(
+        '    op.add_column("orders", sa.Column("note", sa.Text()))\n',
+        '    op.add_column("orders", sa.Column("note", sa.Text()))\n'
+        '    op.drop_column("orders", "ref")\n',
+    )
+    # line 6 (pre-existing drop) is context; line 11 (downgrade) is not the upgrade
+    assert lines(review_change(ALEMBIC, ALEMBIC_OLD, new, "migration-drop-or-rename")) == [8]
+
+
+RAILS_OLD = (
+    "class ChangeOrders < ActiveRecord::Migration[7.1]\n  def change\n"
+    "    add_column :orders, :note, :string\n  end\nend\n"
+)
+
+
+def test_rails_rules_on_a_diff() -> None:
+    new = RAILS_OLD.replace(
+        "    add_column :orders, :note, :string\n",
+        "    add_column :orders, :note, :string\n"
+        "    add_column :orders, :region, :string, null: false\n"
+        "    add_foreign_key :orders, :users\n",
+    )
+    assert lines(review_change(RAILS, RAILS_OLD, new, "migration-not-null-column")) == [4]
+    assert lines(review_change(RAILS, RAILS_OLD, new, "migration-constraint-validating")) == [5]
+
+
+def test_rails_force_table_in_schema_rb_is_not_a_migration() -> None:
+    code = (
+        "ActiveRecord::Schema[7.1].define(version: 1) do\n"
+        '  create_table "orders", force: :cascade do |t|\n  end\nend\n'
+    )
+    assert review_new("db/schema.rb", code, "rails-create-table-force") == []
+
+
+def test_knex_and_typeorm_and_laravel() -> None:
+    knex = (
+        "exports.up = async function (knex) {\n"
+        '  await knex.schema.alterTable("orders", (table) => {\n'
+        '    table.unique(["ref"]);\n    table.dropColumn("legacy");\n  });\n};\n'
+    )
+    assert lines(review_new(KNEX, knex, "js-migration-index-blocking")) == [3]
+    assert lines(review_new(KNEX, knex, "migration-drop-or-rename")) == [4]
+    typeorm = (
+        'import { MigrationInterface, QueryRunner } from "typeorm";\n\n'
+        "export class Orders1 implements MigrationInterface {\n"
+        "  public async up(queryRunner: QueryRunner): Promise<void> {\n"
+        '    await queryRunner.query(`CREATE TABLE "carts" ("id" bigint)`);\n'
+        '    await queryRunner.query(`CREATE INDEX "IDX_c" ON "carts" ("id")`);\n'
+        '    await queryRunner.query(`ALTER TABLE "orders" ALTER COLUMN "a" SET NOT NULL`);\n'
+        "  }\n}\n"
+    )
+    assert review_new(TYPEORM, typeorm, "js-migration-index-blocking") == []
+    assert lines(review_new(TYPEORM, typeorm, "migration-not-null-column")) == [7]
+    laravel = (
+        "<?php\nreturn new class extends Migration {\n    public function up(): void {\n"
+        "        Schema::dropIfExists('legacy_orders');\n    }\n"
+        "    public function down(): void {\n        Schema::drop('orders');\n    }\n};\n"
+    )
+    assert lines(review_new(LARAVEL, laravel, "migration-drop-or-rename")) == [4]
+
+
+def test_django_state_only_operations_are_not_drops() -> None:
+    code = (
+        "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n"
+        "    operations = [\n        migrations.SeparateDatabaseAndState(\n"
+        '            state_operations=[migrations.RemoveField("order", "legacy")],\n'
+        "        ),\n    ]\n"
+    )
+    assert review_new(DJANGO, code, "migration-drop-or-rename") == []
+
+
+def test_fk_without_index_on_a_prisma_diff_reports_only_the_new_relation() -> None:
+    old = (
+        "model Order {\n  id     Int  @id\n  userId Int\n"
+        "  user   User @relation(fields: [userId], references: [id])\n}\n"
+    )
+    new = old.replace(
+        "}\n",
+        "  shopId Int\n  shop   Shop @relation(fields: [shopId], references: [id])\n}\n",
+    )
+    assert lines(review_change("prisma/schema.prisma", old, new, "fk-without-index")) == [6]
+
+
+def test_sqlalchemy_fk_in_a_non_model_file_is_ignored() -> None:
+    code = 'user_id = Column(ForeignKey("users.id"))\n'
+    run = run_rules(
+        _selected([added_file("app/services/report.py", code)]), only=["fk-without-index"]
+    )
+    assert run.findings == []
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        (ALEMBIC, "def upgrade(:\n    op.create_index(\n"),
+        (RAILS, "add_column :orders,, null: false\n"),
+        (KNEX, "exports.up = (knex) => knex.schema.alterTable(`${x}`, (t) => { t.index(\n"),
+        (TYPEORM, "\x00\x01 queryRunner.query(`ALTER TABLE"),
+        (LARAVEL, "<?php Schema::table('x', function ($t) { $t->index(\n"),
+        (DJANGO, "migrations.AddField(\n"),
+        ("prisma/schema.prisma", "model { @relation(fields: [\n"),
+        ("internal/models/x.go", 'type X struct {\n\tUserID uint `gorm:"foreignKey:\n'),
+        ("db/migrations/0001.sql", "CREATE INDEX ON t ((lower(a)), b, c, d, e);\n"),
+    ],
+)
+def test_odd_input_never_raises(path: str, code: str) -> None:
+    file = added_file(path, code)
+    kept, _ = select_backend([file])
+    for check in (FrameworkMigrations(), OrmIndexes()):
+        for candidate in kept:
+            if check.wants(candidate):
+                list(check.check_file(candidate))
+
+
+def test_every_new_rule_is_registered_once_with_cases() -> None:
+    reg = registry()
+    for rule_id in (
+        "alembic-create-index-blocking",
+        "js-migration-index-blocking",
+        "laravel-index-blocking",
+        "concurrent-index-in-transaction",
+        "migration-constraint-validating",
+        "migration-not-null-column",
+        "migration-column-rewrite",
+        "migration-column-type-change",
+        "migration-drop-or-rename",
+        "migration-backfill-with-ddl",
+        "migration-irreversible",
+        "enum-value-used-in-transaction",
+        "rails-create-table-force",
+        "fk-without-index",
+        "index-too-wide-or-duplicate",
+    ):
+        rule = reg.rules[rule_id]
+        assert rule.positive and rule.negative and rule.languages
