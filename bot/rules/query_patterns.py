@@ -1,0 +1,1696 @@
+"""Query patterns in changed code: N+1 loops, `SELECT *`, leading-wildcard `LIKE`, and
+filters on columns the same PR adds without an index.
+
+ast-grep finds the structure (loops and their bodies, string literals); small regexes
+read the query text inside them. Every rule names the exact line of the query that
+goes wrong, so the engine's added-line filter leaves old code in context alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ast_grep_py import Config, SgNode
+
+from bot.models import Category, ChangedFile, FileKind, Severity
+from bot.rules.astgrep import lines, parse, sg_language
+from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.rules.security_js import code_text, line_of
+
+N_PLUS_ONE = "n-plus-one-query"
+SELECT_STAR = "select-star"
+LIKE_WILDCARD = "like-leading-wildcard"
+UNINDEXED_FILTER = "filter-on-unindexed-column"
+
+_CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
+
+# Test code runs against tiny fixtures: a slow query there costs nothing in production.
+_TEST_PATH = re.compile(
+    r"(^|/)(tests?|spec|specs|__tests__|testing|fixtures)/|(^|/)(test_[^/]*|conftest)\.py$"
+    r"|_tests?\.(py|go|rb)$|_spec\.rb$|\.(test|spec)\.[cm]?[jt]s$|Tests?\.(java|kt)$"
+)
+
+
+def is_test_path(path: str) -> bool:
+    return bool(_TEST_PATH.search(path))
+
+
+# --- text helpers ----------------------------------------------------------------------
+
+
+def statement_at(text: str, start: int, limit: int = 3000) -> str:
+    """The text from `start` to the end of its statement: the first newline (or `;`)
+    outside brackets and strings. Enough to read one query chain spread over lines."""
+    depth = 0
+    quote = ""
+    i = start
+    end = min(len(text), start + limit)
+    while i < end:
+        char = text[i]
+        if quote:
+            if char == "\\":
+                i += 2
+                continue
+            if char == quote:
+                quote = ""
+        elif char in "\"'`":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth < 0:
+                return text[start:i]
+        elif char in "\n;" and depth <= 0:
+            # A Go chain continues after a trailing dot; Ruby/JS after a leading one.
+            rest = text[i + 1 : i + 200].lstrip()
+            if not text[start:i].rstrip().endswith(".") and not rest.startswith("."):
+                return text[start:i]
+        i += 1
+    return text[start:end]
+
+
+def call_args(text: str, open_paren: int) -> str:
+    """The text between `(` at `open_paren` and its matching `)`."""
+    body = statement_at(text, open_paren + 1)
+    return body
+
+
+def _node_offset_lines(node: SgNode) -> int:
+    return node.range().start.line + 1
+
+
+def _line_in(node: SgNode, index: int) -> int:
+    """The file line of character `index` of the node's text."""
+    return _node_offset_lines(node) + node.text().count("\n", 0, index)
+
+
+_FUNCTION_KINDS = frozenset(
+    {
+        "function_definition",
+        "function_declaration",
+        "method_declaration",
+        "method_definition",
+        "function_expression",
+        "arrow_function",
+        "func_literal",
+        "method",
+        "singleton_method",
+        "function",
+    }
+)
+
+
+def _scope_before(file_text: str, node: SgNode) -> str:
+    """The enclosing function's text up to the node's line (the file's, outside one)."""
+    first = 0
+    for parent in node.ancestors():
+        if parent.kind() in _FUNCTION_KINDS:
+            first = parent.range().start.line
+            break
+    rows = file_text.split("\n")
+    return "\n".join(rows[first : node.range().start.line + 1])
+
+
+def assigned_values(scope: str, name: str, language: str) -> str:
+    """Every value assigned to `name` in `scope`, joined (a query built in steps)."""
+    if not re.fullmatch(r"@?[A-Za-z_$][\w$]*", name):
+        return ""
+    escaped = re.escape(name)
+    if language == "go":
+        pattern = rf"(?<![\w.]){escaped}\s*:?=(?!=)\s*"
+    elif language in {"javascript", "typescript"}:
+        pattern = rf"(?<![\w.$]){escaped}\s*(?::[^=\n]+)?=(?![=>])\s*"
+    else:
+        pattern = rf"(?<![\w.]){escaped}\s*(?::[^=\n]+)?=(?![=~])\s*"
+    return "\n".join(statement_at(scope, m.end()) for m in re.finditer(pattern, scope))
+
+
+# --- n-plus-one-query --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Loop:
+    node: SgNode  # the loop statement or the iterating call
+    iterable: str  # what is iterated, with variables resolved to their query
+    var: str | None  # the loop variable, when a single name
+    body: SgNode
+
+
+_PY_LOOPS: Config = {"rule": {"any": [{"kind": "for_statement"}, {"kind": "for_in_clause"}]}}
+_JS_LOOPS: Config = {
+    "rule": {
+        "any": [
+            {"kind": "for_in_statement"},
+            {
+                "kind": "call_expression",
+                "has": {
+                    "field": "function",
+                    "kind": "member_expression",
+                    "has": {"field": "property", "regex": "^(map|forEach|flatMap)$"},
+                },
+            },
+        ]
+    }
+}
+_RUBY_LOOPS: Config = {
+    "rule": {
+        "kind": "call",
+        "has": {
+            "field": "method",
+            "regex": "^(each|map|each_with_index|flat_map|each_with_object|find_each|collect)$",
+        },
+    }
+}
+_GO_LOOPS: Config = {"rule": {"kind": "range_clause"}}
+
+
+def _py_loops(root: SgNode, text: str) -> Iterator[Loop]:
+    for node in root.find_all(_PY_LOOPS):
+        left, right = node.field("left"), node.field("right")
+        if node.kind() == "for_in_clause":
+            parent = node.parent()
+            body = parent.field("body") if parent is not None else None
+        else:
+            body = node.field("body")
+        if left is None or right is None or body is None:
+            continue
+        iterable, var = right.text(), left.text()
+        enumerated = re.fullmatch(r"enumerate\((.*)\)", iterable, re.DOTALL)
+        if enumerated and left.kind() in {"pattern_list", "tuple_pattern"}:
+            iterable, var = enumerated.group(1), var.split(",")[-1].strip()
+        if re.fullmatch(r"[A-Za-z_]\w*", iterable):
+            iterable = assigned_values(_scope_before(text, node), iterable, "python")
+        yield Loop(node, iterable, var if var.isidentifier() else None, body)
+
+
+def _js_loops(root: SgNode, text: str, language: str) -> Iterator[Loop]:
+    for node in root.find_all(_JS_LOOPS):
+        if node.kind() == "for_in_statement":
+            left, right, body = node.field("left"), node.field("right"), node.field("body")
+            if left is None or right is None or body is None:
+                continue
+            iterable, var = right.text(), left.text()
+        else:
+            function, arguments = node.field("function"), node.field("arguments")
+            target = function.field("object") if function is not None else None
+            args = arguments.named_children() if arguments is not None else []
+            if (
+                target is None
+                or not args
+                or args[0].kind() not in {"arrow_function", "function_expression"}
+            ):
+                continue
+            callback = args[0]
+            body = callback.field("body")
+            param = callback.field("parameter") or callback.field("parameters")
+            if body is None or param is None:
+                continue
+            iterable = target.text()
+            var = param.text().strip("()").split(",")[0].split(":")[0].strip()
+        iterable = re.sub(r"^await\s+", "", iterable.strip())
+        if re.fullmatch(r"[A-Za-z_$][\w$]*", iterable):
+            iterable = assigned_values(_scope_before(text, node), iterable, language)
+        yield Loop(node, iterable, var if re.fullmatch(r"[A-Za-z_$][\w$]*", var) else None, body)
+
+
+def _ruby_loops(root: SgNode, text: str) -> Iterator[Loop]:
+    for node in root.find_all(_RUBY_LOOPS):
+        receiver, block = node.field("receiver"), node.field("block")
+        if receiver is None or block is None:
+            continue
+        params = block.find(kind="block_parameters")
+        names = [c.text() for c in params.named_children()] if params is not None else []
+        var = names[0] if names else None
+        iterable = receiver.text()
+        if re.fullmatch(r"@?[a-z_]\w*", iterable):
+            iterable = assigned_values(_scope_before(text, node), iterable, "ruby")
+        yield Loop(node, iterable, var, block)
+
+
+def _go_loops(root: SgNode, text: str) -> Iterator[Loop]:
+    for clause in root.find_all(_GO_LOOPS):
+        loop = clause.parent()
+        left, right = clause.field("left"), clause.field("right")
+        body = loop.field("body") if loop is not None else None
+        if loop is None or left is None or right is None or body is None:
+            continue
+        name = right.text().lstrip("&")
+        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            continue
+        scope = _scope_before(text, loop)
+        # GORM fills a slice through a pointer: `db.Where(...).Find(&items)`.
+        found = [
+            _go_statement(scope, m.start())
+            for m in re.finditer(rf"\.(?:Find|Scan)\(\s*&{re.escape(name)}\s*[,)]", scope)
+        ]
+        var = left.text().split(",")[-1].strip()
+        yield Loop(loop, "\n".join(found), var, body)
+
+
+def _go_statement(text: str, index: int) -> str:
+    """The whole statement around `index`, back to where its chain begins."""
+    start = text.rfind("\n", 0, index) + 1
+    while start > 0:
+        previous = text.rfind("\n", 0, start - 1) + 1
+        if not text[previous : start - 1].rstrip().endswith("."):
+            break
+        start = previous
+    return statement_at(text, start)
+
+
+# Outer queries: what a loop must iterate for its inner queries to be an N+1.
+_DJANGO_QS = re.compile(
+    r"\b[A-Z]\w*\.objects\.(?:all|filter|exclude|order_by|select_related|prefetch_related"
+    r"|annotate|only|defer|distinct|using|iterator)\("
+)
+_SA_QUERY = re.compile(
+    r"\b((?:\w+\.)*\w*session\w*|db|self\.db|(?:\w+\.)?db\.session)\.(?:query|scalars|execute)\(",
+    re.IGNORECASE,
+)
+_AR_QUERY = re.compile(
+    r"^\s*[A-Z][\w:]*\.(?:all|where|order|joins|left_joins|find_each|limit|not|reorder|select"
+    r"|includes|preload|eager_load|find_in_batches)\b"
+)
+_AR_EAGER = re.compile(r"\.(?:includes|preload|eager_load)\(")
+_PRISMA_QUERY = re.compile(r"\b((?:[\w$]+\.)*(?:prisma|tx)|db)\.\w+\.findMany\(", re.IGNORECASE)
+_GORM_RECEIVER = re.compile(
+    r"([A-Za-z_][\w.]*?)\.(?:Model|Where|Preload|Joins|Find|Order|Table|Select|Scopes|Debug"
+    r"|WithContext|Limit|Offset|Unscoped|Distinct|Scan)\("
+)
+
+_DJANGO_INNER = re.compile(
+    r"\b[A-Z]\w*\.objects\.(?:get|filter|exclude|all|count|exists|first|last|values"
+    r"|values_list|aggregate|get_or_create|in_bulk)\("
+)
+_RUBY_STDLIB = frozenset(
+    {"Find", "File", "Dir", "ENV", "Array", "Hash", "Set", "JSON", "YAML", "Time", "Date", "IO"}
+)
+_AR_INNER = re.compile(
+    r"\b([A-Z]\w*)\.(?:find_by!?|find_by_\w+|where|pluck|exists\?|find)(?=[\s(])"
+)
+
+
+def _django_related(var: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w.]){re.escape(var)}\.(\w+)\.(?:all|filter|exclude|order_by|values"
+        rf"|values_list|aggregate)\(|(?<![\w.]){re.escape(var)}\.(\w+)\."
+        rf"(?:count|exists|first|last)\(\)"
+    )
+
+
+def _prefetched(outer: str, relation: str) -> bool:
+    """Whether the outer queryset prefetches `relation` (or prefetches something we
+    cannot read, which we give the benefit of the doubt)."""
+    for match in re.finditer(r"\.prefetch_related\(", outer):
+        args = statement_at(outer, match.end())
+        if relation in args or not re.search(r"[\"']", args):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class InnerQuery:
+    index: int  # in the loop body's text
+    what: str
+
+
+def _python_inner(loop: Loop) -> Iterator[InnerQuery]:
+    body = loop.body.text()
+    if _DJANGO_QS.search(loop.iterable):
+        for match in _DJANGO_INNER.finditer(body):
+            yield InnerQuery(match.start(), match.group(0).rstrip("("))
+        if loop.var:
+            for match in _django_related(loop.var).finditer(body):
+                relation = match.group(1) or match.group(2)
+                if relation != "objects" and not _prefetched(loop.iterable, relation):
+                    yield InnerQuery(match.start(), f"{loop.var}.{relation}")
+    outer = _SA_QUERY.search(loop.iterable)
+    if outer:
+        receiver = re.escape(outer.group(1))
+        inner = re.compile(rf"(?<![\w.]){receiver}\.(?:query|get|execute|scalars|scalar)\(")
+        for match in inner.finditer(body):
+            yield InnerQuery(match.start(), match.group(0).rstrip("("))
+
+
+def _ruby_inner(loop: Loop) -> Iterator[InnerQuery]:
+    if not _AR_QUERY.search(loop.iterable):
+        return
+    body = loop.body.text()
+    for match in _AR_INNER.finditer(body):
+        if match.group(1) not in _RUBY_STDLIB:
+            yield InnerQuery(match.start(), match.group(0))
+    if loop.var and not _AR_EAGER.search(loop.iterable):
+        association = re.compile(
+            rf"(?<![\w.@]){re.escape(loop.var)}\.([a-z_]\w*)\."
+            rf"(?:where|find_by|find|pluck|exists\?|order|limit|sum|ids|count(?![\w(?]))\b"
+        )
+        for match in association.finditer(body):
+            yield InnerQuery(match.start(), f"{loop.var}.{match.group(1)}")
+
+
+def _js_inner(loop: Loop) -> Iterator[InnerQuery]:
+    outer = _PRISMA_QUERY.search(loop.iterable)
+    if not outer or re.search(r"\binclude\s*:", loop.iterable):
+        return
+    client = re.escape(outer.group(1))
+    inner = re.compile(
+        rf"(?<![\w$.]){client}\.\w+\.(?:findUnique|findUniqueOrThrow|findFirst"
+        rf"|findFirstOrThrow|findMany|count|aggregate)\("
+    )
+    for match in inner.finditer(loop.body.text()):
+        yield InnerQuery(match.start(), match.group(0).rstrip("("))
+
+
+def _go_inner(loop: Loop) -> Iterator[InnerQuery]:
+    outer = _GORM_RECEIVER.search(loop.iterable)
+    if not outer or re.search(r"\.(?:Preload|Joins)\(", loop.iterable):
+        return
+    receiver = re.escape(outer.group(1))
+    body = loop.body.text()
+    for match in re.finditer(rf"(?<![\w.]){receiver}\.[A-Z]\w*\(", body):
+        chain = statement_at(body, match.start())
+        if re.search(r"\.(?:First|Find|Take|Last|Count|Scan|Pluck|Rows?)\(", chain):
+            yield InnerQuery(match.start(), chain.split("(")[0])
+
+
+_N1_HINTS = {
+    "python": re.compile(r"\.objects\.|session|\.query\("),
+    "ruby": re.compile(r"\.(each|map|find_each|flat_map|collect)\b"),
+    "javascript": re.compile(r"\.findMany\("),
+    "typescript": re.compile(r"\.findMany\("),
+    "go": re.compile(r"\.Find\(\s*&"),
+}
+
+
+def _loops(root: SgNode, text: str, language: str) -> Iterator[Loop]:
+    if language == "python":
+        yield from _py_loops(root, text)
+    elif language == "ruby":
+        yield from _ruby_loops(root, text)
+    elif language == "go":
+        yield from _go_loops(root, text)
+    else:
+        yield from _js_loops(root, text, language)
+
+
+_INNER = {
+    "python": _python_inner,
+    "ruby": _ruby_inner,
+    "go": _go_inner,
+    "javascript": _js_inner,
+    "typescript": _js_inner,
+}
+
+
+def n_plus_one_hits(file: ChangedFile) -> list[Hit]:
+    language = file.language or ""
+    hint = _N1_HINTS.get(language)
+    if hint is None or is_test_path(file.path):
+        return []
+    text = code_text(file)
+    if not hint.search(text):
+        return []
+    root = parse(text, language)
+    if root is None:
+        return []
+    hits: list[Hit] = []
+    for loop in _loops(root, text, language):
+        if not loop.iterable:
+            continue
+        loop_line = lines(loop.node)[0]
+        for inner in _INNER[language](loop):
+            line = _line_in(loop.body, inner.index)
+            hits.append(
+                Hit(
+                    rule=N_PLUS_ONE,
+                    path=file.path,
+                    line=line,
+                    title=f"`{inner.what}` runs once per row of the loop at line {loop_line}",
+                    detail=f"The loop at line {loop_line} iterates over query results; this "
+                    f"query runs once for every row it yields.",
+                )
+            )
+    return hits
+
+
+# --- SQL in string literals ------------------------------------------------------------
+
+_STRING_KINDS: dict[str, tuple[str, ...]] = {
+    "python": ("string",),
+    "javascript": ("string", "template_string"),
+    "typescript": ("string", "template_string"),
+    "go": ("interpreted_string_literal", "raw_string_literal"),
+    "java": ("string_literal",),
+    "kotlin": ("string_literal",),
+    "ruby": ("string", "heredoc_body"),
+    "php": ("string", "encapsed_string", "heredoc", "nowdoc"),
+    "csharp": ("string_literal", "verbatim_string_literal", "raw_string_literal"),
+    "rust": ("string_literal", "raw_string_literal"),
+}
+
+
+@lru_cache(maxsize=64)
+def _string_rule(language: str, regex: str) -> Config:
+    return {"rule": {"any": [{"kind": kind} for kind in _STRING_KINDS[language]], "regex": regex}}
+
+
+def sql_strings(file: ChangedFile, text: str, regex: str) -> list[SgNode]:
+    """String literals of the file whose text matches `regex` (Rust regex syntax),
+    outermost only (an f-string's pieces are not reported twice)."""
+    language = file.language or ""
+    if language not in _STRING_KINDS or sg_language(language) is None:
+        return []
+    root = parse(text, language)
+    if root is None:
+        return []
+    found = root.find_all(_string_rule(language, regex))
+    kinds = set(_STRING_KINDS[language])
+    return [n for n in found if not any(a.kind() in kinds for a in n.ancestors())]
+
+
+# Calls that take SQL: DB-API, node-postgres, database/sql, sqlx, JDBC, ActiveRecord,
+# SQLAlchemy, Knex, Prisma, PDO, Laravel, Dapper ... and tagged templates.
+_SQL_CALLEES = re.compile(
+    r"(?i)^(execute\w*|exec\w*|query\w*|raw\w*|\$queryraw\w*|\$executeraw\w*|select\w*"
+    r"|fetch\w*|prepare\w*|find_by_sql|mogrify|text|sql|get|createnativequery|createquery"
+    r"|from_statement|statement|unprepared|get_results|get_row|get_col|get_var|cursor"
+    r"|readsql|read_sql\w*|sqlquery|fromsqlraw|fromsqlinterpolated)$"
+)
+_SQL_NAMES = re.compile(r"(?i)(sql|query|stmt|statement|qry)$")
+_PREFIX_CALL = re.compile(r"([\w$]+)\s*(?:<[^<>()]*>)?\s*\(\s*(?:[^()]*,\s*)?$")
+_PREFIX_TAG = re.compile(r"([\w$]+)\s*$")
+_PREFIX_ASSIGN = re.compile(
+    r"([\w$]+)\s*(?::\s*[\w\[\]<>.,| ]+)?\s*(?::=|=|:|=>)\s*(?:[\w$.]+\s*\(\s*)?\(?\s*$"
+)
+_PREFIX_ANNOTATION = re.compile(r"@(?:Query|Select|SqlQuery|NativeQuery)\s*\(\s*(?:value\s*=\s*)?$")
+
+
+def _prefix(text: str, node: SgNode) -> str:
+    rows = text.split("\n")
+    start = node.range().start
+    if start.line >= len(rows):
+        return ""
+    row = rows[start.line]
+    first = node.text().split("\n")[0]
+    column = row.find(first) if first else -1
+    column = start.column if column < 0 else column
+    before = "\n".join(rows[max(0, start.line - 3) : start.line] + [row[:column]])
+    return before[-300:]
+
+
+def passed_as_sql(text: str, node: SgNode) -> bool:
+    """Whether a string literal is handed to a query call or kept in a variable named
+    like SQL (not a log message, an error text or documentation)."""
+    prefix = _prefix(text, node)
+    call = _PREFIX_CALL.search(prefix)
+    if call and _SQL_CALLEES.match(call.group(1)):
+        return True
+    tag = _PREFIX_TAG.search(prefix)
+    if tag and node.kind() == "template_string" and _SQL_CALLEES.match(tag.group(1)):
+        return True
+    if tag and not prefix.rstrip().endswith(("(", ",")) and _SQL_CALLEES.match(tag.group(1)):
+        return True  # Ruby calls without parentheses: `execute "..."`
+    assign = _PREFIX_ASSIGN.search(prefix)
+    if assign and _SQL_NAMES.search(assign.group(1)):
+        return True
+    return bool(_PREFIX_ANNOTATION.search(prefix))
+
+
+_QUOTE_LEAD = re.compile(r"^[A-Za-z@$]{0,3}(?:\"\"\"|'''|[\"'`]|<<<['\"]?\w+['\"]?\n)?\s*")
+_SELECT_STAR = re.compile(r"SELECT\s+\*\s+FROM\s+(?![\w.\"`]*\s*\()", re.IGNORECASE)
+
+
+def select_star_hits(file: ChangedFile) -> list[Hit]:
+    if is_test_path(file.path):
+        return []
+    raw = file.visible_text()
+    if not re.search(r"(?i)select\s+\*", raw):
+        return []
+    text = code_text(file)
+    hits: list[Hit] = []
+    for node in sql_strings(file, text, r"(?i)select\s+\*\s+from"):
+        body = node.text()
+        lead = _QUOTE_LEAD.match(body)
+        start = lead.end() if lead else 0
+        # Only the statement's own select list: `EXISTS (SELECT * ...)`, a subquery or a
+        # CTE body reads no column data, and `INSERT ... SELECT *` copies on purpose.
+        match = _SELECT_STAR.match(body, start)
+        if match is None or not passed_as_sql(text, node):
+            continue
+        hits.append(Hit(rule=SELECT_STAR, path=file.path, line=_line_in(node, match.start())))
+    return hits
+
+
+# --- like-leading-wildcard -------------------------------------------------------------
+
+# A value that starts with `%`: `"%" + q`, f"%{q}%", "%#{q}%", `%${q}%`, "%$q%",
+# '%' . $q, "%%%s%%" (printf-escaped). Not "%s"/"%d" (a format placeholder).
+_LEADING = r"""(?:[fF]?["'`]%(?:["'`]|\{|#\{|\$|%))"""
+# The same value at the start of an argument, not the end of `q + "%"`.
+_LEADING_RE = re.compile(rf"(?:^|[,(\[=:])\s*{_LEADING}")
+_LIKE_LITERAL = re.compile(r"\bI?LIKE\s+(?:N?'%|CONCAT\s*\(\s*'%'|'%'\s*\|\||\"%)", re.IGNORECASE)
+_LIKE_PARAM = re.compile(r"\bI?LIKE\s+(?:\?|%s|\$\d+|:\w+|@\w+|%\(\w+\)s)", re.IGNORECASE)
+_ORM_LIKE: dict[str, tuple[re.Pattern[str], ...]] = {
+    "python": (
+        # icontains/endswith compile to `LIKE '%x%'`/`'%x'`; `__contains` is left out:
+        # on JSON and array fields it is the indexable `@>` containment.
+        re.compile(r"(?<![\w\"'])\w+__(?:icontains|iendswith|endswith)\s*=(?!=)"),
+        re.compile(rf"\.i?like\(\s*{_LEADING}"),
+        re.compile(r"\b[A-Z][A-Za-z0-9]*\.[a-z_]\w*\.(?:i?contains|i?endswith)\("),
+    ),
+    "ruby": (re.compile(rf"\.matches\(\s*{_LEADING}"),),
+    "javascript": (),
+    "typescript": (),
+    "php": (
+        re.compile(
+            rf"(?:->|::)(?:where|orWhere)\(\s*[^,()]+,\s*['\"]i?like['\"]\s*,\s*{_LEADING}", re.I
+        ),
+    ),
+}
+_JS_LIKE = (
+    re.compile(
+        rf"\.(?:where|andWhere|orWhere)\(\s*[^,()]+,\s*['\"`]i?like['\"`]\s*,\s*{_LEADING}",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\.(?:and|or)?[wW]hereI?Like\(\s*[^,()]+,\s*{_LEADING}"),
+    re.compile(rf"\[Op\.(?:like|iLike)\]\s*:\s*{_LEADING}"),
+    re.compile(r"\[Op\.(?:substring|iSubstring|endsWith)\]\s*:"),
+    re.compile(rf"\bI?Like\(\s*{_LEADING}"),
+)
+_PRISMA_CALL = re.compile(
+    r"\b(?:[\w$]+\.)*(?:prisma|tx)\.\w+\.(?:findMany|findFirst|findFirstOrThrow|count"
+    r"|updateMany|deleteMany|aggregate|groupBy)\(",
+    re.IGNORECASE,
+)
+_SPRING_DERIVED = re.compile(
+    r"\b(?:find|read|get|query|search|stream|count|exists)\w*By\w*?"
+    r"(?:Containing|Contains|IsContaining|EndingWith|EndsWith|IsEndingWith)(?:IgnoreCase)?\b"
+)
+_SA_IMPORT = re.compile(r"\b(?:sqlalchemy|sqlmodel|flask_sqlalchemy)\b")
+_LIKE_HINT = re.compile(
+    r"(?i)like|__i?contains|endswith|contains\s*:|endsWith\s*:|Op\.|Containing|EndingWith"
+)
+
+
+def _leading_param(text: str, node: SgNode) -> int | None:
+    """Where the value bound to a `LIKE ?` placeholder starts with `%`: in the same
+    call's arguments, or in a variable assigned just before. Index into `text`."""
+    rows = text.split("\n")
+    first = node.range().start.line + 1
+    end = node.range().end
+    start = sum(len(r) + 1 for r in rows[: first - 1])
+    offset = sum(len(r) + 1 for r in rows[: end.line]) + end.column
+    after = statement_at(text, offset)
+    found = _LEADING_RE.search(after)
+    if found:
+        return offset + found.start()
+    before = "\n".join(rows[max(0, first - 16) : first - 1])
+    for name in re.findall(r"[A-Za-z_$][\w$]*", after):
+        if len(name) < 2:
+            continue
+        assigned = re.search(rf"(?<![\w.$]){re.escape(name)}\s*:?=\s*{_LEADING}", before)
+        if assigned:
+            return start
+    return None
+
+
+def like_hits(file: ChangedFile) -> list[Hit]:
+    if is_test_path(file.path):
+        return []
+    raw = file.visible_text()
+    if not _LIKE_HINT.search(raw):
+        return []
+    language = file.language or ""
+    hits: list[Hit] = []
+    if language == "sql":
+        if file.kind is FileKind.SQL:
+            hits += [
+                Hit(rule=LIKE_WILDCARD, path=file.path, line=line_of(raw, m.start()))
+                for m in _LIKE_LITERAL.finditer(raw)
+            ]
+        return hits
+    text = code_text(file)
+    for node in sql_strings(file, text, r"(?i)\bi?like\s"):
+        body = node.text()
+        literal = _LIKE_LITERAL.search(body)
+        if literal:
+            hits.append(Hit(LIKE_WILDCARD, file.path, _line_in(node, literal.start())))
+            continue
+        param = _LIKE_PARAM.search(body)
+        if param and _leading_param(text, node) is not None:
+            hits.append(Hit(LIKE_WILDCARD, file.path, _line_in(node, param.start())))
+    patterns = list(_ORM_LIKE.get(language, ()))
+    if language == "python" and not _SA_IMPORT.search(raw):
+        patterns = patterns[:1]  # `.like(`/`.contains(` mean SQLAlchemy only with its import
+    if language in {"javascript", "typescript"}:
+        patterns += _JS_LIKE
+    for pattern in patterns:
+        hits += [
+            Hit(LIKE_WILDCARD, file.path, line_of(text, m.start())) for m in pattern.finditer(text)
+        ]
+    if language in {"javascript", "typescript"}:
+        hits += _prisma_like(file, text)
+    if language in {"java", "kotlin"} and re.search(r"\b\w*Repository\b", text):
+        hits += [
+            Hit(LIKE_WILDCARD, file.path, line_of(text, m.start()))
+            for m in _SPRING_DERIVED.finditer(text)
+        ]
+    return hits
+
+
+def _prisma_like(file: ChangedFile, text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for call in _PRISMA_CALL.finditer(text):
+        args = statement_at(text, call.end())
+        for key in re.finditer(r"(?<![\w$])(?:contains|endsWith)\s*:", args):
+            hits.append(Hit(LIKE_WILDCARD, file.path, line_of(text, call.end() + key.start())))
+    return hits
+
+
+# --- filter-on-unindexed-column ----------------------------------------------------------
+
+
+def table_key(name: str) -> str:
+    """One spelling for a table and its model: `order_items`, `OrderItem`, `orderitem`."""
+    key = name.strip("\"'`[]:").split(".")[-1].lower().replace("_", "")
+    if key.endswith("ies"):
+        return key[:-3] + "y"
+    if key.endswith(("ses", "xes", "ches", "shes")):
+        return key[:-2]
+    if key.endswith("s") and not key.endswith("ss"):
+        return key[:-1]
+    return key
+
+
+@dataclass(frozen=True)
+class NewColumn:
+    table: str  # table_key
+    column: str
+    path: str
+    line: int
+
+
+_IDENT = r"[\"`\[]?(\w+)[\"`\]]?"
+_SQL_ADD_COLUMN = re.compile(
+    rf"ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?:\w+\.)?{_IDENT}(?P<rest>[^;]*)",
+    re.IGNORECASE,
+)
+_SQL_ADD_ITEM = re.compile(
+    rf"\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?{_IDENT}\s+(?!CONSTRAINT|PRIMARY|UNIQUE"
+    rf"|FOREIGN|CHECK|INDEX|KEY)",
+    re.IGNORECASE,
+)
+_SQL_CREATE_TABLE = re.compile(
+    rf"CREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:\w+\.)?{_IDENT}\s*\(",
+    re.IGNORECASE,
+)
+_SQL_INDEX = re.compile(
+    rf"CREATE\s+(?:UNIQUE\s+)?INDEX\b[^;]*?\bON\s+(?:ONLY\s+)?(?:\w+\.)?{_IDENT}"
+    rf"(?:\s+USING\s+\w+)?\s*\(\s*{_IDENT}",
+    re.IGNORECASE,
+)
+_DJANGO_ADD_FIELD = re.compile(
+    r"AddField\(\s*model_name\s*=\s*['\"](\w+)['\"]\s*,\s*name\s*=\s*['\"](\w+)['\"]"
+)
+_DJANGO_CREATE_MODEL = re.compile(r"CreateModel\(\s*name\s*=\s*['\"](\w+)['\"]")
+_DJANGO_FIELD_TUPLE = re.compile(r"\(\s*['\"](\w+)['\"]\s*,\s*(?:models\.)?(\w+)\(")
+_RAILS_ADD_COLUMN = re.compile(r"\badd_column\s*\(?\s*:?['\"]?(\w+)['\"]?\s*,\s*:?['\"]?(\w+)")
+_RAILS_CREATE_TABLE = re.compile(r"\bcreate_table\s*\(?\s*:?['\"]?(\w+)")
+_RAILS_TABLE_COLUMN = re.compile(
+    r"^\s*t\.(?!references|belongs_to|index|timestamps)\w+\s*\(?\s*:?['\"]?(\w+)", re.MULTILINE
+)
+_ALEMBIC_ADD_COLUMN = re.compile(
+    r"add_column\(\s*['\"](\w+)['\"]\s*,\s*(?:sa\.)?Column\(\s*['\"](\w+)['\"]"
+)
+_ALEMBIC_CREATE_TABLE = re.compile(r"create_table\(\s*['\"](\w+)['\"]")
+_ALEMBIC_COLUMN = re.compile(r"(?:sa\.)?Column\(\s*['\"](\w+)['\"]")
+_PRISMA_MODEL = re.compile(r"^\s*model\s+(\w+)\s*\{", re.MULTILINE)
+_PRISMA_FIELD = re.compile(r"^\s*(\w+)\s+(\w+)(\[\])?\??(?P<attrs>[^\n]*)$", re.MULTILINE)
+_PRISMA_SCALARS = frozenset(
+    {"String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes"}
+)
+# Column options that come with an index.
+_INDEXED_OPTION = re.compile(
+    r"db_index\s*=\s*True|unique\s*=\s*True|primary_key\s*=\s*True|index\s*=\s*True"
+    r"|\bindex:\s*(?:true|\{)|\bunique:\s*true|PRIMARY\s+KEY|\bUNIQUE\b|@id\b|@unique\b"
+    r"|ForeignKey\(|OneToOneField\(",
+    re.IGNORECASE,
+)
+
+
+def _added(file: ChangedFile, line: int) -> bool:
+    return line in file.added_lines
+
+
+def _sql_columns(file: ChangedFile, text: str) -> Iterator[NewColumn]:
+    for alter in _SQL_ADD_COLUMN.finditer(text):
+        rest_start = alter.start("rest")
+        for item in _SQL_ADD_ITEM.finditer(alter.group("rest")):
+            definition = statement_at(alter.group("rest"), item.end()).split(",")[0]
+            line = line_of(text, rest_start + item.start())
+            if _added(file, line) and not _INDEXED_OPTION.search(definition):
+                yield NewColumn(table_key(alter.group(1)), item.group(1).lower(), file.path, line)
+    for create in _SQL_CREATE_TABLE.finditer(text):
+        body = statement_at(text, create.end())
+        offset = create.end()
+        for part in re.finditer(r"(?:^|,)\s*[\"`\[]?(\w+)[\"`\]]?\s+([^,]*)", body):
+            name, definition = part.group(1), part.group(2)
+            if name.upper() in {
+                "CONSTRAINT",
+                "PRIMARY",
+                "UNIQUE",
+                "FOREIGN",
+                "CHECK",
+                "KEY",
+                "INDEX",
+                "LIKE",
+                "EXCLUDE",
+            }:
+                continue
+            line = line_of(text, offset + part.start(1))
+            if _added(file, line) and not _INDEXED_OPTION.search(definition):
+                yield NewColumn(table_key(create.group(1)), name.lower(), file.path, line)
+
+
+_DJANGO_MODEL_CLASS = re.compile(r"^class\s+(\w+)\([^)]*\bModel\b[^)]*\)\s*:", re.MULTILINE)
+_DJANGO_MODEL_FIELD = re.compile(r"^\s+(\w+)\s*=\s*(?:models\.)?\w+Field\(", re.MULTILINE)
+
+
+def _django_model_columns(file: ChangedFile, text: str) -> Iterator[NewColumn]:
+    for model in _DJANGO_MODEL_CLASS.finditer(text):
+        following = re.search(r"^\S", text[model.end() :], re.MULTILINE)
+        block = text[model.end() : model.end() + following.start() if following else len(text)]
+        for field in _DJANGO_MODEL_FIELD.finditer(block):
+            definition = statement_at(block, field.end())
+            line = line_of(text, model.end() + field.start(1))
+            if _added(file, line) and not _INDEXED_OPTION.search(definition):
+                yield NewColumn(table_key(model.group(1)), field.group(1).lower(), file.path, line)
+
+
+def _python_columns(file: ChangedFile, text: str) -> Iterator[NewColumn]:
+    if file.kind is FileKind.ORM_SCHEMA:
+        yield from _django_model_columns(file, text)
+    for match in _DJANGO_ADD_FIELD.finditer(text):
+        options = statement_at(text, match.end())
+        line = line_of(text, match.start())
+        if _added(file, line) and not _INDEXED_OPTION.search(options):
+            yield NewColumn(table_key(match.group(1)), match.group(2).lower(), file.path, line)
+    for match in _DJANGO_CREATE_MODEL.finditer(text):
+        body = statement_at(text, match.start() + len("CreateModel"))
+        for item in _DJANGO_FIELD_TUPLE.finditer(body):
+            definition = statement_at(body, item.end())
+            line = line_of(text, match.start() + len("CreateModel") + item.start())
+            if _added(file, line) and not _INDEXED_OPTION.search(item.group(0) + definition):
+                yield NewColumn(table_key(match.group(1)), item.group(1).lower(), file.path, line)
+    for match in _ALEMBIC_ADD_COLUMN.finditer(text):
+        options = statement_at(text, match.end())
+        line = line_of(text, match.start())
+        if _added(file, line) and not _INDEXED_OPTION.search(options):
+            yield NewColumn(table_key(match.group(1)), match.group(2).lower(), file.path, line)
+    for match in _ALEMBIC_CREATE_TABLE.finditer(text):
+        body = statement_at(text, match.end())
+        for column in _ALEMBIC_COLUMN.finditer(body):
+            definition = statement_at(body, column.end())
+            line = line_of(text, match.end() + column.start())
+            if _added(file, line) and not _INDEXED_OPTION.search(definition):
+                yield NewColumn(table_key(match.group(1)), column.group(1).lower(), file.path, line)
+
+
+def _ruby_columns(file: ChangedFile, text: str) -> Iterator[NewColumn]:
+    for match in _RAILS_ADD_COLUMN.finditer(text):
+        options = statement_at(text, match.end())
+        line = line_of(text, match.start())
+        if _added(file, line) and not _INDEXED_OPTION.search(options):
+            yield NewColumn(table_key(match.group(1)), match.group(2).lower(), file.path, line)
+    for match in _RAILS_CREATE_TABLE.finditer(text):
+        end = text.find("\nend", match.end())
+        block = text[match.end() : end if end > 0 else len(text)]
+        for column in _RAILS_TABLE_COLUMN.finditer(block):
+            definition = block[column.end() : block.find("\n", column.end())]
+            line = line_of(text, match.end() + column.start(1))
+            if _added(file, line) and not _INDEXED_OPTION.search(definition):
+                yield NewColumn(table_key(match.group(1)), column.group(1).lower(), file.path, line)
+
+
+def _prisma_columns(file: ChangedFile, text: str) -> Iterator[NewColumn]:
+    for model in _PRISMA_MODEL.finditer(text):
+        end = text.find("}", model.end())
+        block = text[model.end() : end if end > 0 else len(text)]
+        for field in _PRISMA_FIELD.finditer(block):
+            if field.group(2) not in _PRISMA_SCALARS or field.group(3):
+                continue
+            line = line_of(text, model.end() + field.start(1))
+            if _added(file, line) and not _INDEXED_OPTION.search(field.group("attrs")):
+                yield NewColumn(table_key(model.group(1)), field.group(1).lower(), file.path, line)
+
+
+def new_columns(file: ChangedFile) -> list[NewColumn]:
+    """Columns the change adds in a migration or schema, without an index of their own."""
+    text = file.visible_text()
+    language = file.language or ""
+    if language == "sql":
+        return list(_sql_columns(file, text))
+    if language == "python":
+        return list(_python_columns(file, text))
+    if language == "ruby":
+        return list(_ruby_columns(file, text))
+    if language == "prisma":
+        return list(_prisma_columns(file, text))
+    return []
+
+
+# An index whose first column is the column: the leading column is what a filter can seek.
+_INDEX_FIRST = (
+    _SQL_INDEX,
+    re.compile(r"add_index\s*\(?\s*:?['\"]?(\w+)['\"]?\s*,\s*\[?\s*:?['\"]?(\w+)"),
+    re.compile(
+        r"create_index\(\s*(?:op\.f\()?['\"][^'\"]*['\"]\)?\s*,\s*['\"](\w+)['\"]\s*,\s*\[\s*['\"](\w+)"
+    ),
+)
+_INDEX_COLUMN_ONLY = (
+    re.compile(r"Index\([^)]*?fields\s*=\s*[\[(]\s*['\"]-?(\w+)"),
+    re.compile(r"t\.index\s*\(?\s*\[?\s*:?['\"]?(\w+)"),
+    re.compile(r"@@(?:index|unique|id)\(\s*(?:fields\s*:\s*)?\[\s*(\w+)"),
+    re.compile(r"(?:unique_together|index_together)\s*=\s*[\[(]+\s*['\"](\w+)"),
+    re.compile(r"UniqueConstraint\([^)]*?fields\s*=\s*[\[(]\s*['\"](\w+)"),
+)
+
+
+def indexed_columns(files: Sequence[ChangedFile]) -> tuple[set[tuple[str, str]], set[str]]:
+    """(table, column) pairs and bare columns that some index in the change leads with."""
+    pairs: set[tuple[str, str]] = set()
+    bare: set[str] = set()
+    for file in files:
+        text = file.visible_text()
+        for pattern in _INDEX_FIRST:
+            for match in pattern.finditer(text):
+                pairs.add((table_key(match.group(1)), match.group(2).lower()))
+        for pattern in _INDEX_COLUMN_ONLY:
+            bare.update(m.group(1).lower() for m in pattern.finditer(text))
+    return pairs, bare
+
+
+# Usages: (regex finding the model/table, how to read the rest of the query).
+_DJANGO_USE = re.compile(r"\b([A-Z]\w*)\.objects\b")
+_AR_USE = re.compile(
+    r"(?<![\w:.])([A-Z]\w*)\.(?=where|order|find_by|find_by_|not\b|rewhere|reorder)"
+)
+_SA_USE = re.compile(r"\b(?:query|select)\(\s*([A-Z]\w*)\b")
+_PRISMA_USE = re.compile(r"\b(?:[\w$]+\.)*(?:prisma|tx)\.(\w+)\.\w+\(", re.IGNORECASE)
+_SQL_TABLE = re.compile(r"\b(?:FROM|JOIN|UPDATE)\s+(?:\w+\.)?[\"`]?(\w+)", re.IGNORECASE)
+
+
+def _method_args(chain: str, methods: str) -> Iterator[tuple[int, str]]:
+    for call in re.finditer(rf"\.({methods})\s*\(", chain):
+        yield call.end(), statement_at(chain, call.end())
+    for call in re.finditer(rf"\.({methods})\s+(?=[:\w\"'])", chain):  # Ruby without parens
+        yield call.end(), statement_at(chain, call.end())
+
+
+def _django_uses(chain: str, column: str) -> Iterator[int]:
+    c = re.escape(column)
+    for start, args in _method_args(chain, "filter|exclude|get|filter_by"):
+        for m in re.finditer(rf"(?<![\w.\"']){c}(?:__\w+)?\s*=(?!=)", args):
+            yield start + m.start()
+    for start, args in _method_args(chain, "order_by"):
+        for m in re.finditer(rf"[\"']-?{c}[\"']", args):
+            yield start + m.start()
+
+
+def _sa_uses(chain: str, column: str, model: str) -> Iterator[int]:
+    c = re.escape(column)
+    for start, args in _method_args(chain, "filter|where|order_by"):
+        for m in re.finditer(rf"\b{re.escape(model)}\.{c}\b", args):
+            yield start + m.start()
+    for start, args in _method_args(chain, "filter_by"):
+        for m in re.finditer(rf"(?<![\w.]){c}\s*=(?!=)", args):
+            yield start + m.start()
+
+
+def _ar_uses(chain: str, column: str) -> Iterator[int]:
+    c = re.escape(column)
+    for start, args in _method_args(chain, "where|find_by|not|rewhere"):
+        for m in re.finditer(rf"(?<![\w.]){c}:\s|[\"'](?:\w+\.)?{c}\s*(?:=|<|>|IN\b|IS\b)", args):
+            yield start + m.start()
+    for start, args in _method_args(chain, "order|reorder"):
+        for m in re.finditer(rf"(?<![\w.]):{c}\b|(?<![\w.]){c}:\s|[\"']{c}\b", args):
+            yield start + m.start()
+    for m in re.finditer(rf"\.find_by_{c}\b", chain):
+        yield m.start()
+
+
+def _prisma_uses(chain: str, column: str) -> Iterator[int]:
+    for key in re.finditer(r"\b(where|orderBy)\s*:\s*", chain):
+        value = statement_at(chain, key.end() + 1)
+        for m in re.finditer(rf"(?<![\w$.]){re.escape(column)}\s*:", value):
+            yield key.end() + 1 + m.start()
+
+
+def _sql_uses(body: str, column: str) -> Iterator[int]:
+    c = re.escape(column)
+    filters = re.compile(
+        rf"\b(?:WHERE|AND|OR|ON)\s+(?:\w+\.)?{c}\s*(?:=|<|>|!=|IN\b|IS\b|BETWEEN\b|LIKE\b|ILIKE\b)"
+        rf"|\bORDER\s+BY\s+(?:\w+\.)?{c}\b",
+        re.IGNORECASE,
+    )
+    for m in filters.finditer(body):
+        yield m.start()
+
+
+@dataclass(frozen=True)
+class Usage:
+    table: str
+    index: int  # into the file's code text
+
+
+def _usages(
+    file: ChangedFile, text: str, columns: dict[str, set[str]]
+) -> Iterator[tuple[Usage, str]]:
+    language = file.language or ""
+    anchors: list[tuple[re.Pattern[str], str]] = []
+    if language == "python":
+        anchors = [(_DJANGO_USE, "django"), (_SA_USE, "sa")]
+    elif language == "ruby":
+        anchors = [(_AR_USE, "ar")]
+    elif language in {"javascript", "typescript"}:
+        anchors = [(_PRISMA_USE, "prisma")]
+    for pattern, style in anchors:
+        for anchor in pattern.finditer(text):
+            table = table_key(anchor.group(1))
+            if table not in columns:
+                continue
+            start = anchor.start()
+            if style == "sa":
+                # the chain starts at the session/query call, not inside its argument
+                start = text.rfind("\n", 0, start) + 1
+            chain = statement_at(text, start)
+            for column in columns[table]:
+                if style == "django":
+                    found = _django_uses(chain, column)
+                elif style == "sa":
+                    found = _sa_uses(chain, column, anchor.group(1))
+                elif style == "ar":
+                    found = _ar_uses(chain, column)
+                else:
+                    found = _prisma_uses(chain, column)
+                for index in found:
+                    yield Usage(table, start + index), column
+    if language in _STRING_KINDS:
+        for node in sql_strings(file, text, r"(?i)\b(where|order\s+by)\b"):
+            body = node.text()
+            tables = {table_key(t) for t in _SQL_TABLE.findall(body)} & set(columns)
+            node_start = sum(len(r) + 1 for r in text.split("\n")[: node.range().start.line])
+            node_start += max(
+                text.split("\n")[node.range().start.line].find(body.split("\n")[0]), 0
+            )
+            for table in tables:
+                for column in columns[table]:
+                    for index in _sql_uses(body, column):
+                        yield Usage(table, node_start + index), column
+
+
+_UNINDEXED_HINT = re.compile(
+    r"(?i)add_?column|Field\(|CreateModel|create_table|CREATE\s+TABLE|ADD\s+|model\s+\w+\s*\{"
+)
+
+
+_SCHEMA_KINDS = frozenset({FileKind.MIGRATION, FileKind.ORM_SCHEMA, FileKind.SQL})
+
+
+def unindexed_hits(files: Sequence[ChangedFile]) -> list[Hit]:
+    candidates: list[NewColumn] = []
+    for file in files:
+        schema = file.kind in _SCHEMA_KINDS or file.language == "prisma"
+        if schema and _UNINDEXED_HINT.search(file.visible_text()):
+            candidates += new_columns(file)
+    if not candidates:
+        return []
+    pairs, bare = indexed_columns(files)
+    columns: dict[str, set[str]] = {}
+    origin: dict[tuple[str, str], NewColumn] = {}
+    for col in candidates:
+        if (col.table, col.column) in pairs or col.column in bare or col.column == "id":
+            continue
+        columns.setdefault(col.table, set()).add(col.column)
+        origin.setdefault((col.table, col.column), col)
+    if not columns:
+        return []
+    hits: list[Hit] = []
+    for file in files:
+        if file.kind not in _CODE_KINDS or file.language == "prisma" or is_test_path(file.path):
+            continue
+        text = code_text(file)
+        for usage, column in _usages(file, text, columns):
+            source = origin[(usage.table, column)]
+            hits.append(
+                Hit(
+                    rule=UNINDEXED_FILTER,
+                    path=file.path,
+                    line=line_of(text, usage.index),
+                    title=f"Query filters or sorts on `{column}`, added without an index",
+                    detail=f"`{column}` is added in `{source.path}` (line {source.line}) with "
+                    f"no index that starts with it anywhere in this change.",
+                )
+            )
+    return hits
+
+
+# --- rules ------------------------------------------------------------------------------
+
+_DJANGO_N1 = (
+    "from app.models import Author, Book\n"
+    "\n"
+    "def report():\n"
+    "    rows = []\n"
+    "    for author in Author.objects.filter(active=True):\n"
+    "        books = author.books.all()\n"
+    "        rows.append((author.name, len(books)))\n"
+    "    return rows\n"
+)
+
+N_PLUS_ONE_RULE = Rule(
+    id=N_PLUS_ONE,
+    category=Category.INDEXING,
+    severity=Severity.MEDIUM,
+    title="Query inside a loop over query results (N+1)",
+    rationale=(
+        "Each pass of the loop sends another query, so one request costs 1 + N round trips: "
+        "with 500 rows that is 501 queries. Each is fast alone, but at 1 ms of network and "
+        "planning each the page takes half a second, holds a pooled connection the whole "
+        "time, and grows linearly with the data — the classic endpoint that was fine in "
+        "review and times out once a customer has 10,000 rows, while the database CPU climbs "
+        "for everyone else."
+    ),
+    fix=(
+        "Load the related rows with the outer query: Django `select_related`/"
+        "`prefetch_related`, SQLAlchemy `selectinload`/`joinedload`, ActiveRecord "
+        "`includes`/`preload`, Prisma `include`, GORM `Preload`; or fetch them in one "
+        "query keyed by the ids (`WHERE id IN (...)`) and join in memory."
+    ),
+    languages=("python", "ruby", "javascript", "typescript", "go"),
+    positive=(
+        RuleCase(path="app/reports.py", code=_DJANGO_N1, lines=(6,)),
+        RuleCase(
+            path="app/services/orders.py",
+            code=(
+                "from app.db import Customer, Order\n"
+                "\n"
+                "def totals(session):\n"
+                "    out = {}\n"
+                "    for order in session.query(Order).filter(Order.open.is_(True)):\n"
+                "        customer = session.get(Customer, order.customer_id)\n"
+                "        out[customer.name] = order.total\n"
+                "    return out\n"
+            ),
+            lines=(6,),
+        ),
+        RuleCase(
+            path="app/controllers/posts_controller.rb",
+            code=(
+                "class PostsController < ApplicationController\n"
+                "  def index\n"
+                "    @rows = Post.where(published: true).map do |post|\n"
+                "      [post.title, post.comments.count]\n"
+                "    end\n"
+                "  end\n"
+                "end\n"
+            ),
+            lines=(4,),
+        ),
+        RuleCase(
+            path="src/services/users.ts",
+            code=(
+                "import { PrismaClient } from '@prisma/client';\n"
+                "const prisma = new PrismaClient();\n"
+                "export async function withPosts() {\n"
+                "  const users = await prisma.user.findMany();\n"
+                "  return Promise.all(users.map(async (user) => {\n"
+                "    const posts = await prisma.post.findMany({ where: { authorId: user.id } });\n"
+                "    return { ...user, posts };\n"
+                "  }));\n"
+                "}\n"
+            ),
+            lines=(6,),
+        ),
+        RuleCase(
+            path="src/services/users.js",
+            code=(
+                "const { PrismaClient } = require('@prisma/client');\n"
+                "const prisma = new PrismaClient();\n"
+                "async function owners() {\n"
+                "  for (const pet of await prisma.pet.findMany()) {\n"
+                "    pet.owner = await prisma.user.findUnique({ where: { id: pet.ownerId } });\n"
+                "  }\n"
+                "}\n"
+            ),
+            lines=(5,),
+        ),
+        RuleCase(
+            path="internal/store/users.go",
+            code=(
+                "package store\n"
+                "\n"
+                "func (s *Store) Users() ([]User, error) {\n"
+                "\tvar users []User\n"
+                '\tif err := s.db.Where("active = ?", true).Find(&users).Error; err != nil {\n'
+                "\t\treturn nil, err\n"
+                "\t}\n"
+                "\tfor i, u := range users {\n"
+                '\t\ts.db.Where("user_id = ?", u.ID).Find(&users[i].Orders)\n'
+                "\t}\n"
+                "\treturn users, nil\n"
+                "}\n"
+            ),
+            lines=(9,),
+        ),
+    ),
+    negative=(
+        RuleCase(
+            path="app/reports.py",
+            code=_DJANGO_N1.replace(
+                "Author.objects.filter(active=True)",
+                'Author.objects.filter(active=True).prefetch_related("books")',
+            ).replace("    for author in", "    qs = Author.objects.none()\n    for author in"),
+        ),
+        RuleCase(
+            path="app/services/orders.py",
+            code=(
+                "def totals(session, names):\n"
+                "    out = {}\n"
+                "    for name in names:\n"
+                "        out[name] = session.get(Customer, name)\n"
+                "    for order in session.query(Order).options(selectinload(Order.customer)):\n"
+                "        out[order.customer.name] = order.total\n"
+                "    return out\n"
+            ),
+        ),
+        RuleCase(
+            path="app/controllers/posts_controller.rb",
+            code=(
+                "class PostsController < ApplicationController\n"
+                "  def index\n"
+                "    @rows = Post.includes(:comments).where(published: true).map do |post|\n"
+                "      [post.title, post.comments.count]\n"
+                "    end\n"
+                "  end\n"
+                "end\n"
+            ),
+        ),
+        RuleCase(
+            path="src/services/users.ts",
+            code=(
+                "import { PrismaClient } from '@prisma/client';\n"
+                "const prisma = new PrismaClient();\n"
+                "export async function withPosts() {\n"
+                "  const users = await prisma.user.findMany({ include: { posts: true } });\n"
+                "  return users.map((user) => ({ ...user, count: user.posts.length }));\n"
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            path="src/services/users.js",
+            code=(
+                "const { PrismaClient } = require('@prisma/client');\n"
+                "const prisma = new PrismaClient();\n"
+                "async function owners(ids) {\n"
+                "  for (const id of ids) {\n"
+                "    await prisma.user.findUnique({ where: { id } });\n"
+                "  }\n"
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            path="internal/store/users.go",
+            code=(
+                "package store\n"
+                "\n"
+                "func (s *Store) Users() ([]User, error) {\n"
+                "\tvar users []User\n"
+                '\ts.db.Preload("Orders").Find(&users)\n'
+                "\tfor _, u := range users {\n"
+                '\t\ts.db.Where("user_id = ?", u.ID).Find(&u.Orders)\n'
+                "\t}\n"
+                "\treturn users, nil\n"
+                "}\n"
+            ),
+        ),
+    ),
+)
+
+SELECT_STAR_RULE = Rule(
+    id=SELECT_STAR,
+    category=Category.INDEXING,
+    severity=Severity.LOW,
+    title="`SELECT *` in application SQL",
+    rationale=(
+        "`SELECT *` reads every column, so the planner cannot answer from a covering index "
+        "(an index-only scan becomes a heap fetch per row), large `text`/`jsonb` columns are "
+        "detoasted and shipped over the wire for nothing, and the result's shape changes "
+        "with every migration: code that unpacks rows by position breaks, or silently reads "
+        "the wrong field, the day a column is added. Not flagged: `COUNT(*)`, "
+        "`EXISTS (SELECT * ...)`, subqueries, and `.sql` query files (sqlc expands `*` at "
+        "generation time)."
+    ),
+    fix="List the columns the code uses: `SELECT id, email, created_at FROM users ...`.",
+    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "ruby", "php"),
+    positive=(
+        RuleCase(
+            path="app/repo.py",
+            code=(
+                "def user(cursor, user_id):\n"
+                '    cursor.execute("SELECT * FROM users WHERE id = %s", [user_id])\n'
+                "    return cursor.fetchone()\n"
+            ),
+            lines=(2,),
+        ),
+        RuleCase(
+            path="src/db/users.js",
+            code=(
+                "const { Pool } = require('pg');\n"
+                "const pool = new Pool();\n"
+                "exports.all = () => pool.query(`\n"
+                "  SELECT * FROM users ORDER BY id`);\n"
+            ),
+            lines=(4,),
+        ),
+        RuleCase(
+            path="src/db/users.ts",
+            code=(
+                "import { Pool } from 'pg';\n"
+                "const usersQuery = 'SELECT * FROM users WHERE org_id = $1';\n"
+                "export const q = usersQuery;\n"
+            ),
+            lines=(2,),
+        ),
+        RuleCase(
+            path="internal/store/users.go",
+            code=(
+                "package store\n"
+                "\n"
+                "func (s *Store) Get(id int) error {\n"
+                '\treturn s.db.Get(&u, "SELECT * FROM users WHERE id = $1", id)\n'
+                "}\n"
+            ),
+            lines=(4,),
+        ),
+        RuleCase(
+            path="src/main/java/app/UserDao.java",
+            code=(
+                "class UserDao {\n"
+                "  List<User> all() {\n"
+                '    return jdbc.query("SELECT * FROM users", mapper);\n'
+                "  }\n"
+                "}\n"
+            ),
+            lines=(3,),
+        ),
+        RuleCase(
+            path="src/main/kotlin/app/UserDao.kt",
+            code=(
+                "class UserDao(val jdbc: JdbcTemplate) {\n"
+                '    fun all() = jdbc.query("SELECT * FROM users", mapper)\n'
+                "}\n"
+            ),
+            lines=(2,),
+        ),
+        RuleCase(
+            path="app/models/user.rb",
+            code=(
+                "class User < ApplicationRecord\n"
+                "  def self.recent\n"
+                '    find_by_sql("SELECT * FROM users ORDER BY created_at DESC")\n'
+                "  end\n"
+                "end\n"
+            ),
+            lines=(3,),
+        ),
+        RuleCase(
+            path="app/Repositories/UserRepository.php",
+            code=(
+                "<?php\n"
+                "class UserRepository {\n"
+                "  public function all() {\n"
+                '    return DB::select("SELECT * FROM users");\n'
+                "  }\n"
+                "}\n"
+            ),
+            lines=(4,),
+        ),
+    ),
+    negative=(
+        RuleCase(
+            path="app/repo.py",
+            code=(
+                "def user(cursor, user_id):\n"
+                '    cursor.execute("SELECT id, email FROM users WHERE id = %s", [user_id])\n'
+                '    cursor.execute("SELECT COUNT(*) FROM users")\n'
+                '    cursor.execute("SELECT 1 WHERE EXISTS (SELECT * FROM users)")\n'
+                '    log.info("do not write SELECT * FROM users")\n'
+                '    cursor.execute("SELECT * FROM jsonb_to_recordset(%s) AS t(a int)", [x])\n'
+                "    return cursor.fetchone()\n"
+            ),
+        ),
+        RuleCase(
+            path="src/db/users.js",
+            code=(
+                "const { Pool } = require('pg');\n"
+                "const pool = new Pool();\n"
+                "exports.all = () => pool.query('SELECT id, email FROM users');\n"
+                "throw new Error('SELECT * FROM users is not allowed');\n"
+            ),
+        ),
+        RuleCase(
+            path="src/db/users.ts",
+            code=(
+                "import { Pool } from 'pg';\n"
+                "const usersQuery = 'SELECT id FROM users WHERE org_id = $1';\n"
+            ),
+        ),
+        RuleCase(
+            path="internal/store/users.go",
+            code=(
+                "package store\n"
+                "\n"
+                "func (s *Store) Get(id int) error {\n"
+                '\treturn s.db.Get(&u, "SELECT id, email FROM users WHERE id = $1", id)\n'
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            path="src/main/java/app/UserDao.java",
+            code='class UserDao {\n  String q = "SELECT id FROM users";\n}\n',
+        ),
+        RuleCase(
+            path="src/main/kotlin/app/UserDao.kt",
+            code='class UserDao {\n    val q = "SELECT id FROM users"\n}\n',
+        ),
+        RuleCase(
+            path="app/models/user.rb",
+            code='class User < ApplicationRecord\n  X = "SELECT * FROM users"\nend\n',
+        ),
+        RuleCase(
+            path="app/Repositories/UserRepository.php",
+            code='<?php\n$users = DB::select("SELECT id FROM users");\n',
+        ),
+    ),
+)
+
+LIKE_RULE = Rule(
+    id=LIKE_WILDCARD,
+    category=Category.INDEXING,
+    severity=Severity.LOW,
+    title="`LIKE` pattern with a leading wildcard cannot use a B-tree index",
+    rationale=(
+        "A B-tree index can only seek on a known prefix: `LIKE '%term%'` (and Django "
+        "`icontains`/`endswith`, SQLAlchemy `.contains()`, Prisma `contains`/`endsWith`, "
+        "Spring Data `Containing`) makes PostgreSQL and MySQL read every row of the table "
+        "for every search. On a table of a few million rows each keystroke of a search box "
+        "is a multi-second sequential scan, and a burst of searches saturates the "
+        "database's I/O for every other query."
+    ),
+    fix=(
+        "For substring search in PostgreSQL add a trigram index: `CREATE EXTENSION pg_trgm; "
+        "CREATE INDEX CONCURRENTLY ... USING gin (name gin_trgm_ops)` (it serves `LIKE`/"
+        "`ILIKE '%x%'`); or use full-text search (`tsvector` + GIN) or a search engine. "
+        "If a prefix match is what users need, anchor it: `LIKE 'term%'` / `startswith`."
+    ),
+    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "ruby", "php", "sql"),
+    positive=(
+        RuleCase(
+            path="app/views.py",
+            code=(
+                "from app.models import Product\n"
+                "\n"
+                "def search(q):\n"
+                "    return Product.objects.filter(name__icontains=q)\n"
+            ),
+            lines=(4,),
+        ),
+        RuleCase(
+            path="app/search.py",
+            code=(
+                "from sqlalchemy import select\n"
+                "\n"
+                "def search(session, q):\n"
+                '    return session.scalars(select(Product).where(Product.name.ilike(f"%{q}%")))\n'
+            ),
+            lines=(4,),
+        ),
+        RuleCase(
+            path="app/models/product.rb",
+            code=(
+                "class Product < ApplicationRecord\n"
+                '  scope :search, ->(q) { where("name ILIKE ?", "%#{q}%") }\n'
+                "end\n"
+            ),
+            lines=(2,),
+        ),
+        RuleCase(
+            path="src/products/search.ts",
+            code=(
+                "import { PrismaClient } from '@prisma/client';\n"
+                "const prisma = new PrismaClient();\n"
+                "export const search = (q: string) => prisma.product.findMany({\n"
+                "  where: { name: { contains: q, mode: 'insensitive' } },\n"
+                "});\n"
+            ),
+            lines=(4,),
+        ),
+        RuleCase(
+            path="src/db/products.js",
+            code=(
+                "const knex = require('knex')(config);\n"
+                "exports.search = (q) => knex('products').where('name', 'ilike', `%${q}%`);\n"
+            ),
+            lines=(2,),
+        ),
+        RuleCase(
+            path="internal/store/products.go",
+            code=(
+                "package store\n"
+                "\n"
+                "func (s *Store) Search(q string) error {\n"
+                '\treturn s.db.Where("name LIKE ?", "%"+q+"%").Find(&out).Error\n'
+                "}\n"
+            ),
+            lines=(4,),
+        ),
+        RuleCase(
+            path="src/main/java/app/ProductRepository.java",
+            code=(
+                "interface ProductRepository extends JpaRepository<Product, Long> {\n"
+                "  List<Product> findByNameContainingIgnoreCase(String name);\n"
+                "}\n"
+            ),
+            lines=(2,),
+        ),
+        RuleCase(
+            path="src/main/kotlin/app/ProductRepository.kt",
+            code=(
+                "interface ProductRepository : JpaRepository<Product, Long> {\n"
+                "    fun findByNameEndingWith(name: String): List<Product>\n"
+                "}\n"
+            ),
+            lines=(2,),
+        ),
+        RuleCase(
+            path="app/Http/Controllers/ProductController.php",
+            code=(
+                "<?php\n"
+                "class ProductController {\n"
+                "  public function index($q) {\n"
+                "    return Product::where('name', 'like', \"%{$q}%\")->get();\n"
+                "  }\n"
+                "}\n"
+            ),
+            lines=(4,),
+        ),
+        RuleCase(
+            path="db/queries/products.sql",
+            code=(
+                "-- name: Search :many\n"
+                "SELECT id, name FROM products WHERE name ILIKE '%' || $1 || '%';\n"
+            ),
+            lines=(2,),
+        ),
+    ),
+    negative=(
+        RuleCase(
+            path="app/views.py",
+            code=(
+                "from app.models import Product\n"
+                "\n"
+                "def search(q):\n"
+                "    return Product.objects.filter(name__istartswith=q, tags__contains=[q])\n"
+            ),
+        ),
+        RuleCase(
+            path="app/search.py",
+            code=(
+                "from sqlalchemy import select\n"
+                "\n"
+                "def search(session, q):\n"
+                '    return session.scalars(select(Product).where(Product.name.like(q + "%")))\n'
+            ),
+        ),
+        RuleCase(
+            path="app/models/product.rb",
+            code=(
+                "class Product < ApplicationRecord\n"
+                '  scope :search, ->(q) { where("name LIKE ?", "#{sanitize_sql_like(q)}%") }\n'
+                "end\n"
+            ),
+        ),
+        RuleCase(
+            path="src/products/search.ts",
+            code=(
+                "import { PrismaClient } from '@prisma/client';\n"
+                "const prisma = new PrismaClient();\n"
+                "export const search = (q: string) => prisma.product.findMany({\n"
+                "  where: { name: { startsWith: q } },\n"
+                "});\n"
+            ),
+        ),
+        RuleCase(
+            path="src/db/products.js",
+            code=(
+                "const knex = require('knex')(config);\n"
+                "exports.search = (q) => knex('products').where('name', 'like', `${q}%`);\n"
+            ),
+        ),
+        RuleCase(
+            path="internal/store/products.go",
+            code=(
+                "package store\n"
+                "\n"
+                "func (s *Store) Search(q string) error {\n"
+                '\treturn s.db.Where("name LIKE ?", q+"%").Find(&out).Error\n'
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            path="src/main/java/app/ProductRepository.java",
+            code=(
+                "interface ProductRepository extends JpaRepository<Product, Long> {\n"
+                "  List<Product> findByNameStartingWith(String name);\n"
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            path="src/main/kotlin/app/ProductRepository.kt",
+            code=(
+                "interface ProductRepository : JpaRepository<Product, Long> {\n"
+                "    fun findByName(name: String): List<Product>\n"
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            path="app/Http/Controllers/ProductController.php",
+            code=(
+                "<?php\n"
+                "class ProductController {\n"
+                "  public function index($q) {\n"
+                "    return Product::where('name', 'like', \"{$q}%\")->get();\n"
+                "  }\n"
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            path="db/queries/products.sql",
+            code="SELECT id, name FROM products WHERE name LIKE $1 || '%';\n",
+        ),
+    ),
+)
+
+_DJANGO_MODEL = (
+    "from django.db import models\n"
+    "\n"
+    "class Order(models.Model):\n"
+    "    status = models.CharField(max_length=20)\n"
+    "\n"
+    "\n"
+    "def open_orders():\n"
+    '    return Order.objects.filter(status="open").order_by("-id")\n'
+)
+
+UNINDEXED_RULE = Rule(
+    id=UNINDEXED_FILTER,
+    category=Category.INDEXING,
+    severity=Severity.MEDIUM,
+    title="Query filters or sorts on a column this change adds without an index",
+    rationale=(
+        "The change adds a column and, in the same PR, a query that filters or sorts on it, "
+        "but no index starts with that column. Every such query is a sequential scan (and "
+        "an `ORDER BY` a full sort) of the whole table: fast on a developer database, "
+        "seconds per call in production once the table holds millions of rows, and the "
+        "endpoint degrades as the table grows. Adding the index later on a large, busy table "
+        "needs `CREATE INDEX CONCURRENTLY` and its own careful deploy."
+    ),
+    fix=(
+        "Add the index in the same migration, concurrently on PostgreSQL: "
+        "`CREATE INDEX CONCURRENTLY ... ON table (column)`, Django `db_index=True` or "
+        "`AddIndexConcurrently`, Rails `add_index ..., algorithm: :concurrently`, Alembic "
+        "`op.create_index(..., postgresql_concurrently=True)`, Prisma `@@index([column])`. "
+        "If the column is always filtered together with another, index both (the most "
+        "selective first)."
+    ),
+    languages=("python", "ruby", "javascript", "typescript"),
+    positive=(RuleCase(path="shop/models.py", code=_DJANGO_MODEL, lines=(8,)),),
+    negative=(
+        RuleCase(
+            path="shop/models.py",
+            code=_DJANGO_MODEL.replace("max_length=20)", "max_length=20, db_index=True)"),
+        ),
+    ),
+)
+
+
+class NPlusOneQuery(Check):
+    name = "ast-grep:n-plus-one"
+    rules = (N_PLUS_ONE_RULE,)
+    languages = frozenset({"python", "ruby", "javascript", "typescript", "go"})
+    kinds = _CODE_KINDS
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        return n_plus_one_hits(file)
+
+
+class SelectStar(Check):
+    name = "ast-grep:select-star"
+    rules = (SELECT_STAR_RULE,)
+    languages = frozenset(_STRING_KINDS)
+    kinds = _CODE_KINDS
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        return select_star_hits(file)
+
+
+class LikeLeadingWildcard(Check):
+    name = "ast-grep:like-leading-wildcard"
+    rules = (LIKE_RULE,)
+    languages = frozenset(set(_STRING_KINDS) | {"sql"})
+    kinds = frozenset(_CODE_KINDS | {FileKind.SQL})
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        return like_hits(file)
+
+
+class FilterOnUnindexedColumn(Check):
+    name = "filter-on-unindexed-column"
+    rules = (UNINDEXED_RULE,)
+    batch = True
+
+    def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
+        return unindexed_hits(files)
+
+
+CHECKS: list[Check] = [
+    NPlusOneQuery(),
+    SelectStar(),
+    LikeLeadingWildcard(),
+    FilterOnUnindexedColumn(),
+]
