@@ -1,0 +1,225 @@
+"""Password hashing, weak ciphers, HTTP timeouts, XSS, XXE, SSRF, auth guards, Django DEBUG,
+Jinja autoescape, Python JWT/CORS/mass assignment and Laravel CORS: each rule's fixtures in
+every language as real diffs (added bad lines reported, the same lines as old context not),
+suggestions that parse, and the helpers that keep the rules quiet on safe code."""
+
+from __future__ import annotations
+
+import ast
+import difflib
+from pathlib import PurePosixPath
+
+import pytest
+
+from bot.diff import added_file, parse_diff
+from bot.models import ChangedFile, Finding
+from bot.rules.engine import RuleCase, registry, run_rules
+from bot.rules.security_python import is_production_settings, is_public, names_password
+from bot.select import language_of, select_backend
+
+MINE = (
+    "password-fast-hash",
+    "weak-cipher",
+    "http-client-no-timeout",
+    "reflected-xss",
+    "xxe",
+    "ssrf",
+    "route-missing-auth-guard",
+    "php-cors-any-origin-with-credentials",
+    "django-debug-true",
+    "jinja-autoescape-disabled",
+    "py-jwt-verification-disabled",
+    "py-cors-any-origin-with-credentials",
+    "py-mass-assignment",
+)
+_COMMENT = {".py": "# end", ".rb": "# end"}
+
+
+def _selected(files: list[ChangedFile]) -> list[ChangedFile]:
+    kept, skipped = select_backend(files)
+    assert not skipped, skipped
+    return kept
+
+
+def review_new(path: str, code: str, rule: str) -> list[Finding]:
+    run = run_rules(_selected([added_file(path, code)]), only=[rule])
+    assert not run.errors, run.errors
+    return [f for f in run.findings if f.rule == rule]
+
+
+def review_change(path: str, old: str, new: str, rule: str, *, context: int = 3) -> list[Finding]:
+    body = "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            f"a/{path}",
+            f"b/{path}",
+            n=context,
+        )
+    )
+    files = parse_diff(f"diff --git a/{path} b/{path}\n{body}")
+    run = run_rules(_selected(files), only=[rule])
+    assert not run.errors, run.errors
+    return [f for f in run.findings if f.rule == rule]
+
+
+def _positives() -> list[tuple[str, RuleCase]]:
+    rules = registry().rules
+    return [(rid, case) for rid in MINE for case in rules[rid].positive]
+
+
+def _without(code: str, lines: tuple[int, ...]) -> str:
+    rows = code.split("\n")
+    return "\n".join(r for n, r in enumerate(rows, 1) if n not in lines)
+
+
+def test_every_rule_covers_each_of_its_languages_with_both_kinds_of_fixture() -> None:
+    for rid in MINE:
+        rule = registry().rules[rid]
+        for cases in (rule.positive, rule.negative):
+            languages = {language_of(c.path) for c in cases}
+            missing = set(rule.languages) - languages
+            # A negative fixture per language is not needed where one shared text form
+            # (JS/TS, Java/Kotlin) already proves the safe form.
+            if cases is rule.negative:
+                missing -= {"typescript", "kotlin"}
+            assert not missing, (rid, missing)
+
+
+@pytest.mark.parametrize(("rule", "case"), _positives(), ids=lambda v: str(v)[:50])
+def test_added_lines_in_a_diff_are_reported(rule: str, case: RuleCase) -> None:
+    """The diff shows the whole file (wide context) but the content is not known: the rules
+    work from the diff's lines alone."""
+    old = _without(case.code, case.lines)
+    found = review_change(case.path, old, case.code, rule, context=100)
+    assert sorted(f.line for f in found) == sorted(case.lines)
+    assert all(f.body and f.title for f in found)
+
+
+@pytest.mark.parametrize(("rule", "case"), _positives(), ids=lambda v: str(v)[:50])
+def test_bad_lines_already_there_are_not_reported(rule: str, case: RuleCase) -> None:
+    comment = _COMMENT.get(PurePosixPath(case.path).suffix, "// end")
+    new = case.code + comment + "\n"
+    assert review_change(case.path, case.code, new, rule) == []
+
+
+def test_django_debug_suggestion_turns_it_off_and_parses() -> None:
+    code = 'import os\nDEBUG = True  # for now\nALLOWED_HOSTS = ["*"]\n'
+    [finding] = review_new("mysite/settings.py", code, "django-debug-true")
+    assert finding.line == 2
+    assert finding.suggestion == "DEBUG = False  # for now"
+    ast.parse(code.replace("DEBUG = True  # for now", finding.suggestion))
+
+
+def test_jinja_suggestion_keeps_the_call_and_enables_escaping() -> None:
+    code = "from jinja2 import Environment\nenv = Environment(loader=L, autoescape=False)\n"
+    [finding] = review_new("app/render.py", code, "jinja-autoescape-disabled")
+    assert finding.suggestion == "env = Environment(loader=L, autoescape=True)"
+
+
+def test_django_debug_only_in_production_settings() -> None:
+    assert is_production_settings("mysite/settings.py")
+    assert is_production_settings("mysite/settings/prod.py")
+    assert not is_production_settings("mysite/settings/local.py")
+    assert not is_production_settings("mysite/settings/test_settings.py")
+    assert not is_production_settings("tests/settings.py")
+    assert not is_production_settings("app/config.py")
+
+
+def test_password_names() -> None:
+    assert names_password("password") and names_password("newPassword")
+    assert names_password("user_pwd") and names_password("raw_passwd")
+    assert not names_password("password_reset_token")
+    assert not names_password("passenger") and not names_password("bypass")
+
+
+def test_public_endpoints_are_recognised() -> None:
+    assert is_public("/auth/sign-up") and is_public("healthCheck") and is_public("LoginView")
+    assert is_public("/")
+    assert not is_public("/users/{id}/export") and not is_public("deleteUser")
+
+
+def test_new_route_among_guarded_siblings_in_a_diff() -> None:
+    old = (
+        "router.get('/users', requireAuth, listUsers);\n"
+        "router.get('/users/:id', requireAuth, getUser);\n"
+    )
+    new = old + "router.delete('/users/:id', deleteUser);\n"
+    path = "server/routes/users.js"
+    assert [f.line for f in review_change(path, old, new, "route-missing-auth-guard")] == [3]
+    guarded = old + "router.delete('/users/:id', requireAuth, deleteUser);\n"
+    assert review_change(path, old, guarded, "route-missing-auth-guard") == []
+
+
+def test_siblings_out_of_the_diff_view_are_not_guessed() -> None:
+    """With only the diff, routes outside the hunks are unknown; with the file's content
+    (fetched from GitHub or `--git`) they count."""
+    routes = "".join(f"router.get('/r{i}', requireAuth, h{i});\n" for i in range(6))
+    old = routes + "\n" * 10
+    new = routes + "\n" * 10 + "router.post('/orders', create);\n"
+    path = "server/routes/orders.js"
+    assert review_change(path, old, new, "route-missing-auth-guard") == []
+    body = "".join(
+        difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"a/{path}", f"b/{path}")
+    )
+    [file] = parse_diff(f"diff --git a/{path} b/{path}\n{body}")
+    known = file.model_copy(update={"content": new})
+    run = run_rules(_selected([known]), only=["route-missing-auth-guard"])
+    assert [f.line for f in run.findings] == [17]
+
+
+def test_one_guarded_sibling_is_not_enough() -> None:
+    code = (
+        "router.get('/users', requireAuth, listUsers);\nrouter.delete('/users/:id', deleteUser);\n"
+    )
+    assert review_new("server/routes/users.js", code, "route-missing-auth-guard") == []
+
+
+def test_ssrf_through_a_variable_only_when_it_holds_request_data() -> None:
+    code = (
+        "import requests\n\n"
+        "def hook(request):\n"
+        "    url = settings.HOOK_URL\n"
+        "    requests.post(url, timeout=5)\n"
+        "    url = request.POST['url']\n"
+        "    requests.post(url, timeout=5)\n"
+    )
+    assert [f.line for f in review_new("app/views.py", code, "ssrf")] == [7]
+
+
+def test_escaped_request_data_is_not_xss() -> None:
+    code = (
+        "from django.utils.html import escape\n\n"
+        "def greet(request):\n"
+        "    return HttpResponse('<h1>' + escape(request.GET['name']) + '</h1>')\n"
+        "def echo(request):\n"
+        "    return HttpResponse(request.GET['name'], content_type='text/plain')\n"
+    )
+    assert review_new("app/views.py", code, "reflected-xss") == []
+
+
+def test_test_files_are_not_reviewed_by_these_rules() -> None:
+    code = "def view(request):\n    return HttpResponse(mark_safe(request.GET['x']))\n"
+    assert [f.line for f in review_new("app/views.py", code, "reflected-xss")] == [2]
+    assert review_new("app/tests/test_views.py", code, "reflected-xss") == []
+
+
+def test_suppression_comment_silences_an_intentionally_public_view() -> None:
+    code = (
+        "class ExportView(APIView):\n"
+        "    # bastion: ignore[route-missing-auth-guard] public export by design\n"
+        "    permission_classes = [AllowAny]\n"
+    )
+    assert review_new("app/api/views.py", code, "route-missing-auth-guard") == []
+
+
+def test_odd_input_does_not_raise() -> None:
+    for path, code in [
+        ("app/views.py", "def f(:\n  requests.get(request.GET['u']\n"),
+        ("server/routes/x.js", "res.send(`${req.query.x"),
+        ("src/main/java/A.java", '@GetMapping("/a" @PreAuthorize(\n'),
+        ("public/x.php", "<?php echo $_GET["),
+        ("app/controllers/x_controller.rb", "open params[:u"),
+    ]:
+        for rule in MINE:
+            review_new(path, code, rule)
