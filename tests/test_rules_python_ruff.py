@@ -202,3 +202,58 @@ def test_noise_codes_are_never_requested(ruff_calls: list[list[str]]) -> None:
     _review([added_file("app/x.py", "assert True\nimport random\nrandom.random()\n")])
     selected = ruff_calls[0][ruff_calls[0].index("--select") + 1].split(",")
     assert not {"S101", "S311", "S603", "S607", "S110", "S112"} & set(selected)
+
+
+# --- tightened after the noise benchmark (docs/benchmarks.md) -------------------------
+
+
+def test_quoting_one_identifier_does_not_excuse_another() -> None:
+    code = (
+        "def count(conn, table, column):\n"
+        '    sql = "SELECT %s FROM %s" % (column, conn.ops.quote_name(table))\n'
+        "    with conn.cursor() as cursor:\n"
+        "        cursor.execute(sql)\n"
+        '        cursor.execute("SELECT 1 FROM %s" % conn.ops.quote_name(table))\n'
+    )
+    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == [2]
+
+
+def test_escape_hatches_with_run_time_sql_are_still_reported() -> None:
+    code = (
+        "from django.db.models.expressions import RawSQL\n\n"
+        "def annotate(qs, sql, term):\n"
+        "    a = qs.annotate(x=RawSQL(sql, []))\n"
+        "    return a.extra(where=[\"name = '%s'\" % term], params=[])\n"
+    )
+    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == [4, 5]
+
+
+def test_unpickling_other_bytes_is_still_reported() -> None:
+    code = (
+        "import pickle\n\n"
+        "def restore(request, obj):\n"
+        "    data = pickle.dumps(obj)\n"
+        "    data = request.body\n"
+        "    return pickle.loads(data)\n"
+    )
+    assert _lines(_review([added_file("app/x.py", code)]), "py-pickle-untrusted") == [6]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "tests/test_views.py",
+        "app/tests.py",
+        "pkg/testing/fixtures.py",
+        "test_app.py",
+        "conftest.py",
+    ],
+)
+def test_test_code_is_not_reviewed_for_injection(path: str) -> None:
+    code = "import os\n\ndef test_it(cursor, name):\n    os.system('rm ' + name)\n"
+    assert _review([added_file(path, code)]) == []
+
+
+def test_the_same_code_outside_tests_is_reviewed() -> None:
+    code = "import os\n\ndef run(cursor, name):\n    os.system('rm ' + name)\n"
+    assert _lines(_review([added_file("app/latest.py", code)]), "py-shell-injection") == [4]

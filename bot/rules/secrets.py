@@ -24,8 +24,10 @@ from typing import Any
 # so it is loaded only once an added line passes the cheap pre-filters below.
 from bot.models import Category, ChangedFile, Severity
 from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.rules.python_ruff import is_test_path
 
 RULE_ID = "secret-literal"
+_KEYWORD_LABEL = "hard-coded password or secret"
 _MIN_LOOSE_LENGTH = 6  # shorter keyword/URL values are placeholders or test data
 _ALLOWLIST_MARK = "pragma: allowlist secret"  # detect-secrets' own inline allowlist
 
@@ -182,6 +184,13 @@ _REFERENCE = re.compile(
     r"|^[A-Z][A-Z0-9_]{2,}$"  # the name of an environment variable, not its value
     r"|[()\[\]]|\s"
 )
+# `SECRET_KEY_PREFIX = "django-insecure-"`, `PASSWORD_FIELD_NAME = "pass"`: the name says
+# the value describes a secret (its prefix, its form field, its header), not that it is one.
+_DESCRIBING_NAME = re.compile(
+    r"""^\s*["']?[\w.-]*?[_.-](?:prefix|suffix|name|field|header|param|label|pattern|regex"""
+    r"""|format|template|length|env|env_var|var)["']?\s*(?::=|=|:)""",
+    re.IGNORECASE,
+)
 _LOCAL_HOSTS = re.compile(r"^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[?::1\]?|[\w.-]*example\.\w+)$")
 
 
@@ -257,7 +266,16 @@ RULE = Rule(
             'SECRET_KEY = os.environ["SECRET_KEY"]\n'
             'DB_PASSWORD = os.getenv("DB_PASSWORD", "")\n'
             'PASSWORD_FIELD = "password"\n'
-            'api_key = request.headers["X-Api-Key"]\n',
+            'api_key = request.headers["X-Api-Key"]\n'
+            # The value is the prefix a secret starts with, not a secret.
+            'SECRET_KEY_INSECURE_PREFIX = "django-insecure-"\n',
+        ),
+        # Made-up credentials of test users are fixtures, not leaks.
+        _case(
+            "tests/test_login.py",
+            "def test_login(client):\n"
+            '    client.login(username="ada", password="Ch4rl3sB4bb4ge")\n'
+            '    connect("postgres://scott:T1g3rT1g3r@db.test/app")\n',
         ),
     ),
 )
@@ -403,17 +421,24 @@ def _from_plugins(line: str) -> Iterator[Detection]:
 def _from_keywords(line: str, patterns: dict[re.Pattern[str], int]) -> Iterator[Detection]:
     for value in _keyword_detector().analyze_string(line, denylist_regex_to_group=patterns):
         if isinstance(value, str) and value:
-            yield Detection("hard-coded password or secret", value.strip("'\""), True)
+            yield Detection(_KEYWORD_LABEL, value.strip("'\""), True)
 
 
-def detect(line: str, patterns: dict[re.Pattern[str], int]) -> Detection | None:
-    """The first real secret on a line, or None."""
+def detect(
+    line: str, patterns: dict[re.Pattern[str], int], *, shaped_only: bool = False
+) -> Detection | None:
+    """The first real secret on a line, or None. `shaped_only` keeps the tokens with a
+    fixed format (cloud keys, private keys, JWTs) and drops `password = "…"` guesses."""
     if _ALLOWLIST_MARK in line:
         return None
     for detection in _candidates(line, patterns):
+        if detection.loose and shaped_only:
+            continue
         if is_placeholder(detection.value):
             continue
         if detection.loose and not _loose_ok(detection.value, line):
+            continue
+        if detection.label == _KEYWORD_LABEL and _DESCRIBING_NAME.match(line):
             continue
         return detection
     return None
@@ -440,13 +465,16 @@ class SecretLiteralCheck(Check):
     rules = (RULE,)
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        # Test code logs in as made-up users (`password="testpw"`) and parses made-up
+        # URLs: there only a token with a real format is a leak.
+        shaped_only = is_test_path(file.path)
         patterns: dict[re.Pattern[str], int] | None = None
         for number, text in file.added_text().items():
             if not might_hold_secret(text):
                 continue
             if patterns is None:
                 patterns = keyword_patterns(file.path, file.language)
-            found = detect(text, patterns)
+            found = detect(text, patterns, shaped_only=shaped_only)
             if found is None:
                 continue
             yield Hit(
