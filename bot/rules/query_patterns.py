@@ -478,7 +478,8 @@ _SQL_CALLEES = re.compile(
     r"(?i)^(execute\w*|exec\w*|query\w*|raw\w*|\$queryraw\w*|\$executeraw\w*|select\w*"
     r"|fetch\w*|prepare\w*|find_by_sql|mogrify|text|sql|get|createnativequery|createquery"
     r"|from_statement|statement|unprepared|get_results|get_row|get_col|get_var|cursor"
-    r"|readsql|read_sql\w*|sqlquery|fromsqlraw|fromsqlinterpolated)$"
+    r"|readsql|read_sql\w*|sqlquery|fromsqlraw|fromsqlinterpolated|where\w*|orwhere\w*|andwhere\w*"
+    r"|having\w*)$"
 )
 _SQL_NAMES = re.compile(r"(?i)(sql|query|stmt|statement|qry)$")
 _PREFIX_CALL = re.compile(r"([\w$]+)\s*(?:<[^<>()]*>)?\s*\(\s*(?:[^()]*,\s*)?$")
@@ -521,7 +522,16 @@ def passed_as_sql(text: str, node: SgNode) -> bool:
 
 
 _QUOTE_LEAD = re.compile(r"^[A-Za-z@$]{0,3}(?:\"\"\"|'''|[\"'`]|<<<['\"]?\w+['\"]?\n)?\s*")
-_SELECT_STAR = re.compile(r"SELECT\s+\*\s+FROM\s+(?![\w.\"`]*\s*\()", re.IGNORECASE)
+# A named table: `SELECT * FROM {}`/`%s` (a generic helper over any table, like
+# introspection) is deliberate, and `FROM fn(...)` returns exactly what the function does.
+_SELECT_STAR = re.compile(
+    r"SELECT\s+\*\s+FROM\s+(?:\w+\.)?[\"`\[]?[A-Za-z_]\w*[\"`\]]?(?![\w.(]|\s*\(|\s*\.)",
+    re.IGNORECASE,
+)
+
+
+# Reading a table's shape, not its data: `SELECT * FROM t LIMIT 0`, `WHERE 1 = 0`.
+_PROBE = re.compile(r"(?i)\bLIMIT\s+[01]\b|\bWHERE\s+(?:1\s*=\s*0|false)\b|\bFETCH\s+FIRST\b")
 
 
 def select_star_hits(file: ChangedFile) -> list[Hit]:
@@ -539,7 +549,7 @@ def select_star_hits(file: ChangedFile) -> list[Hit]:
         # Only the statement's own select list: `EXISTS (SELECT * ...)`, a subquery or a
         # CTE body reads no column data, and `INSERT ... SELECT *` copies on purpose.
         match = _SELECT_STAR.match(body, start)
-        if match is None or not passed_as_sql(text, node):
+        if match is None or _PROBE.search(body) or not passed_as_sql(text, node):
             continue
         hits.append(Hit(rule=SELECT_STAR, path=file.path, line=_line_in(node, match.start())))
     return hits
@@ -596,6 +606,15 @@ _LIKE_HINT = re.compile(
 )
 
 
+# The database's own catalogs are small and never indexed for the application.
+_CATALOG = re.compile(r"(?i)\b(?:information_schema|pg_catalog|pg_\w+|sqlite_master|sys\.\w+)\b")
+
+
+# A whole statement that reads no table (`SELECT VERSION() LIKE '%x%'`, `SHOW ... LIKE`)
+# scans nothing; a fragment (`where("name LIKE ?")`) names its table elsewhere.
+_WHOLE_STATEMENT = re.compile(r"(?i)^\W*(?:SELECT|SHOW)\b")
+
+
 def _leading_param(text: str, node: SgNode) -> int | None:
     """Where the value bound to a `LIKE ?` placeholder starts with `%`: in the same
     call's arguments, or in a variable assigned just before. Index into `text`."""
@@ -636,6 +655,9 @@ def like_hits(file: ChangedFile) -> list[Hit]:
     text = code_text(file)
     for node in sql_strings(file, text, r"(?i)\bi?like\s"):
         body = node.text()
+        scalar = _WHOLE_STATEMENT.match(body) and not _SQL_TABLE.search(body)
+        if scalar or _CATALOG.search(body) or not passed_as_sql(text, node):
+            continue
         literal = _LIKE_LITERAL.search(body)
         if literal:
             hits.append(Hit(LIKE_WILDCARD, file.path, _line_in(node, literal.start())))
@@ -717,7 +739,9 @@ _DJANGO_ADD_FIELD = re.compile(
     r"AddField\(\s*model_name\s*=\s*['\"](\w+)['\"]\s*,\s*name\s*=\s*['\"](\w+)['\"]"
 )
 _DJANGO_CREATE_MODEL = re.compile(r"CreateModel\(\s*name\s*=\s*['\"](\w+)['\"]")
-_DJANGO_FIELD_TUPLE = re.compile(r"\(\s*['\"](\w+)['\"]\s*,\s*(?:models\.)?(\w+)\(")
+_DJANGO_FIELD_TUPLE = re.compile(
+    r"\(\s*['\"](\w+)['\"]\s*,\s*(?:models\.)?(?!ManyToMany|Generic)(\w+)\("
+)
 _RAILS_ADD_COLUMN = re.compile(r"\badd_column\s*\(?\s*:?['\"]?(\w+)['\"]?\s*,\s*:?['\"]?(\w+)")
 _RAILS_CREATE_TABLE = re.compile(r"\bcreate_table\s*\(?\s*:?['\"]?(\w+)")
 _RAILS_TABLE_COLUMN = re.compile(
@@ -755,9 +779,9 @@ def _sql_columns(file: ChangedFile, text: str) -> Iterator[NewColumn]:
             if _added(file, line) and not _INDEXED_OPTION.search(definition):
                 yield NewColumn(table_key(alter.group(1)), item.group(1).lower(), file.path, line)
     for create in _SQL_CREATE_TABLE.finditer(text):
-        body = statement_at(text, create.end())
-        offset = create.end()
-        for part in re.finditer(r"(?:^|,)\s*[\"`\[]?(\w+)[\"`\]]?\s+([^,]*)", body):
+        offset = create.end() - 1  # the opening parenthesis: its statement is the table body
+        body = statement_at(text, offset)
+        for part in re.finditer(r"(?:^\(|,)\s*[\"`\[]?(\w+)[\"`\]]?\s+([^,]*)", body):
             name, definition = part.group(1), part.group(2)
             if name.upper() in {
                 "CONSTRAINT",
@@ -777,7 +801,10 @@ def _sql_columns(file: ChangedFile, text: str) -> Iterator[NewColumn]:
 
 
 _DJANGO_MODEL_CLASS = re.compile(r"^class\s+(\w+)\([^)]*\bModel\b[^)]*\)\s*:", re.MULTILINE)
-_DJANGO_MODEL_FIELD = re.compile(r"^\s+(\w+)\s*=\s*(?:models\.)?\w+Field\(", re.MULTILINE)
+# Many-to-many and generic relations are other tables, not columns.
+_DJANGO_MODEL_FIELD = re.compile(
+    r"^\s+(\w+)\s*=\s*(?:models\.)?(?!ManyToMany|Generic)\w+Field\(", re.MULTILINE
+)
 
 
 def _django_model_columns(file: ChangedFile, text: str) -> Iterator[NewColumn]:
@@ -785,7 +812,7 @@ def _django_model_columns(file: ChangedFile, text: str) -> Iterator[NewColumn]:
         following = re.search(r"^\S", text[model.end() :], re.MULTILINE)
         block = text[model.end() : model.end() + following.start() if following else len(text)]
         for field in _DJANGO_MODEL_FIELD.finditer(block):
-            definition = statement_at(block, field.end())
+            definition = field.group(0) + statement_at(block, field.end() - 1)
             line = line_of(text, model.end() + field.start(1))
             if _added(file, line) and not _INDEXED_OPTION.search(definition):
                 yield NewColumn(table_key(model.group(1)), field.group(1).lower(), file.path, line)
@@ -795,27 +822,28 @@ def _python_columns(file: ChangedFile, text: str) -> Iterator[NewColumn]:
     if file.kind is FileKind.ORM_SCHEMA:
         yield from _django_model_columns(file, text)
     for match in _DJANGO_ADD_FIELD.finditer(text):
-        options = statement_at(text, match.end())
+        options = statement_at(text, match.start() + len("AddField"))
         line = line_of(text, match.start())
         if _added(file, line) and not _INDEXED_OPTION.search(options):
             yield NewColumn(table_key(match.group(1)), match.group(2).lower(), file.path, line)
     for match in _DJANGO_CREATE_MODEL.finditer(text):
         body = statement_at(text, match.start() + len("CreateModel"))
         for item in _DJANGO_FIELD_TUPLE.finditer(body):
-            definition = statement_at(body, item.end())
+            definition = statement_at(body, item.end() - 1)
             line = line_of(text, match.start() + len("CreateModel") + item.start())
             if _added(file, line) and not _INDEXED_OPTION.search(item.group(0) + definition):
                 yield NewColumn(table_key(match.group(1)), item.group(1).lower(), file.path, line)
     for match in _ALEMBIC_ADD_COLUMN.finditer(text):
-        options = statement_at(text, match.end())
+        options = statement_at(text, match.start() + len("add_column"))
         line = line_of(text, match.start())
         if _added(file, line) and not _INDEXED_OPTION.search(options):
             yield NewColumn(table_key(match.group(1)), match.group(2).lower(), file.path, line)
     for match in _ALEMBIC_CREATE_TABLE.finditer(text):
-        body = statement_at(text, match.end())
+        base = match.start() + len("create_table")
+        body = statement_at(text, base)
         for column in _ALEMBIC_COLUMN.finditer(body):
-            definition = statement_at(body, column.end())
-            line = line_of(text, match.end() + column.start())
+            definition = statement_at(body, column.start() + column.group(0).index("("))
+            line = line_of(text, base + column.start())
             if _added(file, line) and not _INDEXED_OPTION.search(definition):
                 yield NewColumn(table_key(match.group(1)), column.group(1).lower(), file.path, line)
 
@@ -863,35 +891,40 @@ def new_columns(file: ChangedFile) -> list[NewColumn]:
     return []
 
 
-# An index whose first column is the column: the leading column is what a filter can seek.
-_INDEX_FIRST = (
-    _SQL_INDEX,
-    re.compile(r"add_index\s*\(?\s*:?['\"]?(\w+)['\"]?\s*,\s*\[?\s*:?['\"]?(\w+)"),
+# The column lists of every index and unique constraint. A column in any of them counts
+# as indexed, even in second place: queries usually filter the leading column too, and
+# a false alarm costs more trust than the rare miss.
+_INDEX_LISTS = (
     re.compile(
-        r"create_index\(\s*(?:op\.f\()?['\"][^'\"]*['\"]\)?\s*,\s*['\"](\w+)['\"]\s*,\s*\[\s*['\"](\w+)"
+        r"CREATE\s+(?:UNIQUE\s+)?INDEX\b[^;]*?\bON\b[^;(]*\(([^;]*?)\)\s*(?:;|$|WHERE|INCLUDE)",
+        re.IGNORECASE | re.MULTILINE,
     ),
-)
-_INDEX_COLUMN_ONLY = (
-    re.compile(r"Index\([^)]*?fields\s*=\s*[\[(]\s*['\"]-?(\w+)"),
-    re.compile(r"t\.index\s*\(?\s*\[?\s*:?['\"]?(\w+)"),
-    re.compile(r"@@(?:index|unique|id)\(\s*(?:fields\s*:\s*)?\[\s*(\w+)"),
-    re.compile(r"(?:unique_together|index_together)\s*=\s*[\[(]+\s*['\"](\w+)"),
-    re.compile(r"UniqueConstraint\([^)]*?fields\s*=\s*[\[(]\s*['\"](\w+)"),
+    re.compile(r"\b(?:UNIQUE|PRIMARY\s+KEY)\s*\(([^)]*)\)", re.IGNORECASE),
+    re.compile(r"add_index\s*\(?\s*:?['\"]?\w+['\"]?\s*,\s*(\[[^\]]*\]|:?['\"]?\w+)"),
+    re.compile(r"create_index\([^\[]*\[([^\]]*)\]"),
+    re.compile(r"Index\([^)]*?fields\s*=\s*([\[(][^\])]*[\])])"),
+    re.compile(r"t\.index\s*\(?\s*(\[[^\]]*\]|:?['\"]?\w+)"),
+    re.compile(r"@@(?:index|unique|id)\(\s*(?:fields\s*:\s*)?\[([^\]]*)\]"),
+    re.compile(r"(?:unique_together|index_together)\W+((?:[\[(\s]*['\"][\w\s'\",]*[\])\s,]*)+)"),
+    re.compile(r"UniqueConstraint\([^)]*?fields\s*=\s*([\[(][^\])]*[\])])"),
 )
 
 
-def indexed_columns(files: Sequence[ChangedFile]) -> tuple[set[tuple[str, str]], set[str]]:
-    """(table, column) pairs and bare columns that some index in the change leads with."""
-    pairs: set[tuple[str, str]] = set()
-    bare: set[str] = set()
+_DJANGO_ALTER_FIELD = re.compile(r"AlterField\([^)]*?\bname\s*=\s*['\"](\w+)['\"]")
+
+
+def indexed_columns(files: Sequence[ChangedFile]) -> set[str]:
+    """Every column named in an index or unique constraint anywhere in the change."""
+    found: set[str] = set()
     for file in files:
         text = file.visible_text()
-        for pattern in _INDEX_FIRST:
+        for alter in _DJANGO_ALTER_FIELD.finditer(text):
+            if _INDEXED_OPTION.search(statement_at(text, alter.start() + len("AlterField"))):
+                found.add(alter.group(1).lower())
+        for pattern in _INDEX_LISTS:
             for match in pattern.finditer(text):
-                pairs.add((table_key(match.group(1)), match.group(2).lower()))
-        for pattern in _INDEX_COLUMN_ONLY:
-            bare.update(m.group(1).lower() for m in pattern.finditer(text))
-    return pairs, bare
+                found.update(w.lower() for w in re.findall(r"[A-Za-z_]\w*", match.group(1)))
+    return found
 
 
 # Usages: (regex finding the model/table, how to read the rest of the query).
@@ -1029,11 +1062,11 @@ def unindexed_hits(files: Sequence[ChangedFile]) -> list[Hit]:
             candidates += new_columns(file)
     if not candidates:
         return []
-    pairs, bare = indexed_columns(files)
+    indexed = indexed_columns(files)
     columns: dict[str, set[str]] = {}
     origin: dict[tuple[str, str], NewColumn] = {}
     for col in candidates:
-        if (col.table, col.column) in pairs or col.column in bare or col.column == "id":
+        if col.column in indexed or col.column == "id":
             continue
         columns.setdefault(col.table, set()).add(col.column)
         origin.setdefault((col.table, col.column), col)
