@@ -42,28 +42,62 @@ Finder = Callable[[ast.Module], Iterable[Found]]
 
 # --- parsing, cached so the checks of one review parse each file once ---------------------
 
-_UNIT_CACHE: dict[tuple[str, str, bool], list[Unit]] = {}
+
+@dataclass
+class _Piece:
+    """A unit of the file, its text, and the unit that parses (itself, salvaged lines, or
+    None), worked out only when a check's hint matches the text."""
+
+    unit: Unit
+    text: str
+    parsed: Unit | None = None
+    tried: bool = False
+
+    def tree_unit(self) -> Unit | None:
+        if not self.tried:
+            self.tried = True
+            if self.unit.tree is not None:
+                self.parsed = self.unit
+            else:
+                fallback = salvaged(self.unit)
+                if fallback is not None and fallback.tree is not None:
+                    self.parsed = fallback
+        return self.parsed
+
+
+# By path, with the file object it was built from: the checks of one review get the same
+# `ChangedFile` objects, and building the partial view's text again for each costs more
+# than the checks themselves.
+_UNIT_CACHE: dict[str, tuple[ChangedFile, list[_Piece]]] = {}
 _UNIT_CACHE_SIZE = 512
 
 
-def parsed_units(file: ChangedFile) -> list[Unit]:
-    """The file's units whose text parses (a partial view falls back to salvaged lines)."""
-    key = (file.path, file.visible_text(), file.content is None)
-    cached = _UNIT_CACHE.get(key)
-    if cached is not None:
-        return cached
-    units: list[Unit] = []
-    for unit in units_of(file, 0):
-        if unit.tree is not None:
-            units.append(unit)
-            continue
-        fallback = salvaged(unit)
-        if fallback is not None and fallback.tree is not None:
-            units.append(fallback)
+def _pieces(file: ChangedFile) -> list[_Piece]:
+    cached = _UNIT_CACHE.get(file.path)
+    if cached is not None and cached[0] is file:
+        return cached[1]
+    # The hint looks at the file's own lines, not the imports scaffolding adds.
+    pieces = [
+        _Piece(unit, "\n".join(t for t, row in zip(unit.lines, unit.rows, strict=False) if row))
+        for unit in units_of(file, 0)
+    ]
     if len(_UNIT_CACHE) >= _UNIT_CACHE_SIZE:
         _UNIT_CACHE.clear()
-    _UNIT_CACHE[key] = units
-    return units
+    _UNIT_CACHE[file.path] = (file, pieces)
+    return pieces
+
+
+def parsed_units(file: ChangedFile, hint: re.Pattern[str] | None = None) -> list[Unit]:
+    """The file's units that parse (a partial view falls back to salvaged lines), parsed
+    once per review however many checks ask; with `hint`, only units whose text matches."""
+    out: list[Unit] = []
+    for piece in _pieces(file):
+        if hint is not None and not hint.search(piece.text):
+            continue
+        unit = piece.tree_unit()
+        if unit is not None:
+            out.append(unit)
+    return out
 
 
 def _suggestion(unit: Unit, row: int, swap: tuple[str, str] | None) -> str | None:
@@ -79,9 +113,11 @@ def _suggestion(unit: Unit, row: int, swap: tuple[str, str] | None) -> str | Non
     return fixed if parse_python("\n".join(lines) + "\n") is not None else None
 
 
-def python_hits(file: ChangedFile, rule: str, finder: Finder) -> list[Hit]:
+def python_hits(
+    file: ChangedFile, rule: str, finder: Finder, hint: re.Pattern[str] | None = None
+) -> list[Hit]:
     hits: list[Hit] = []
-    for unit in parsed_units(file):
+    for unit in parsed_units(file, hint):
         assert unit.tree is not None
         for found in finder(unit.tree):
             line = unit.real(found.row)
@@ -328,14 +364,21 @@ class Taint:
     """Request data reaching an expression, directly or through one local variable."""
 
     def __init__(self, tree: ast.Module) -> None:
-        self.owner: dict[int, ast.AST] = {}
-        for func in functions(tree):
-            for child in ast.walk(func):
-                self.owner[id(child)] = func
         self.tree = tree
+        self._functions: list[ast.AST] | None = None
 
     def _scope(self, node: ast.AST) -> ast.AST:
-        return self.owner.get(id(node), self.tree)
+        """The innermost function around `node` (found by line span, only when asked)."""
+        if self._functions is None:
+            self._functions = list(functions(self.tree))
+        line = _span(node)[0]
+        best: ast.AST = self.tree
+        best_size = -1
+        for func in self._functions:
+            first, last = _span(func)
+            if first <= line <= last and (best_size < 0 or last - first < best_size):
+                best, best_size = func, last - first
+        return best
 
     def anywhere(self, node: ast.AST, at: ast.AST) -> str | None:
         """Request data anywhere in `node` (XSS: any part of the markup)."""
@@ -468,9 +511,9 @@ class DjangoDebugTrue(Check):
     kinds = _CODE_KINDS
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        if not is_production_settings(file.path) or "DEBUG" not in file.visible_text():
+        if not is_production_settings(file.path):
             return []
-        return python_hits(file, DJANGO_DEBUG_ID, find_django_debug)
+        return python_hits(file, DJANGO_DEBUG_ID, find_django_debug, re.compile(r"\bDEBUG\b"))
 
 
 # --- jinja-autoescape-disabled ----------------------------------------------------------------
@@ -550,9 +593,9 @@ class JinjaAutoescapeDisabled(Check):
     kinds = _CODE_KINDS
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        if is_test_path(file.path) or "autoescape" not in file.visible_text():
+        if is_test_path(file.path):
             return []
-        return python_hits(file, JINJA_ID, find_jinja_autoescape)
+        return python_hits(file, JINJA_ID, find_jinja_autoescape, re.compile("autoescape"))
 
 
 # --- py-jwt-verification-disabled -------------------------------------------------------------
@@ -647,10 +690,9 @@ class PyJwtVerificationDisabled(Check):
     kinds = _CODE_KINDS
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        text = file.visible_text()
-        if is_test_path(file.path) or ("decode" not in text and "verify" not in text):
+        if is_test_path(file.path):
             return []
-        return python_hits(file, PY_JWT_ID, find_jwt_disabled)
+        return python_hits(file, PY_JWT_ID, find_jwt_disabled, re.compile(r"decode|verify"))
 
 
 # --- py-cors-any-origin-with-credentials ------------------------------------------------------
@@ -792,10 +834,9 @@ class PyCorsAnyOriginWithCredentials(Check):
     kinds = _CODE_KINDS
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        text = file.visible_text()
-        if is_test_path(file.path) or ("CORS" not in text and "cross_origin" not in text):
+        if is_test_path(file.path):
             return []
-        return python_hits(file, PY_CORS_ID, find_cors)
+        return python_hits(file, PY_CORS_ID, find_cors, re.compile(r"CORS|cross_origin"))
 
 
 # --- py-mass-assignment -----------------------------------------------------------------------
@@ -939,9 +980,9 @@ class PyMassAssignment(Check):
     kinds = _CODE_KINDS
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        if is_test_path(file.path) or not _MASS_HINT.search(file.visible_text()):
+        if is_test_path(file.path):
             return []
-        return python_hits(file, PY_MASS_ID, find_mass_assignment)
+        return python_hits(file, PY_MASS_ID, find_mass_assignment, _MASS_HINT)
 
 
 # --- Python halves of the cross-language rules (security_web) ---------------------------------

@@ -1859,17 +1859,14 @@ class CrossLanguageCheck(Check):
     python_hint: re.Pattern[str] = re.compile(r"(?!)")
     python_finder: Finder | None = None
 
-    def python_wanted(self, text: str) -> bool:
-        return bool(self.python_hint.search(text))
-
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if is_test_path(file.path):
             return []
         if file.language == "python":
             finder = type(self).python_finder
-            if finder is None or not self.python_wanted(file.visible_text()):
+            if finder is None:
                 return []
-            return python_hits(file, self.rules[0].id, finder)
+            return python_hits(file, self.rules[0].id, finder, self.python_hint)
         return run_patterns(file, self.patterns, self.hint)
 
 
@@ -1881,9 +1878,6 @@ class PasswordFastHash(CrossLanguageCheck):
     hint = re.compile(r"(?i)passw|passphrase|pwd|\bpw\b|\bpass\b")
     python_hint = re.compile(r"hashlib|\bsha\d|\bmd5")
     python_finder = staticmethod(find_password_hash)
-
-    def python_wanted(self, text: str) -> bool:
-        return bool(self.python_hint.search(text) and self.hint.search(text))
 
 
 class WeakCipher(CrossLanguageCheck):
@@ -1962,10 +1956,12 @@ class RouteMissingAuthGuard(Check):
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         language = file.language or ""
         hint = self._hints.get(language)
-        if hint is None or is_test_path(file.path) or not hint.search(file.visible_text()):
+        if hint is None or is_test_path(file.path):
             return []
         if language == "python":
-            return python_hits(file, AUTH_ID, find_auth_guard)
+            return python_hits(file, AUTH_ID, find_auth_guard, hint)
+        if not hint.search(file.visible_text()):
+            return []
         text = code_text(file)
         if language in _JS:
             return _guard_hits(file, express_routes(text, language))
