@@ -25,30 +25,55 @@ _context: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar
     "bastion_log_context", default=None
 )
 _known_secrets: set[str] = set()
+_longest_first: tuple[str, ...] = ()  # so a secret inside a longer one is masked whole
 
-_PATTERNS = [
-    re.compile(
-        r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)", re.S
+# Each pattern with the lowercase literals that any match of it must contain: a line
+# holding none of them cannot match, so the regex (most of a log line's cost) is skipped.
+_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+    (
+        ("private key-----",),
+        re.compile(
+            r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)", re.S
+        ),
     ),
-    re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{20,})"),
-    re.compile(r"\bsk-ant-[A-Za-z0-9_\-]{8,}"),
-    re.compile(r"\beyJ[A-Za-z0-9_\-]{6,}\.[A-Za-z0-9_\-]{6,}\.[A-Za-z0-9_\-]{6,}"),
-    re.compile(r"(?i)\b(?:bearer|token)\s+[A-Za-z0-9._\-]{16,}"),
-    re.compile(r"(?i)(?<=x-hub-signature-256: )sha256=[0-9a-f]{64}"),
-    re.compile(
-        r"(?i)((?:secret|password|passwd|api[_-]?key|private[_-]?key|access[_-]?token)"
-        r"[\"']?\s*[:=]\s*[\"']?)[^\s\"',;}]{4,}"
+    (
+        ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+        re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{20,})"),
+    ),
+    (("sk-ant-",), re.compile(r"\bsk-ant-[A-Za-z0-9_\-]{8,}")),
+    (("eyj",), re.compile(r"\beyJ[A-Za-z0-9_\-]{6,}\.[A-Za-z0-9_\-]{6,}\.[A-Za-z0-9_\-]{6,}")),
+    (("bearer", "token"), re.compile(r"(?i)\b(?:bearer|token)\s+[A-Za-z0-9._\-]{16,}")),
+    (
+        ("x-hub-signature-256: ",),
+        re.compile(r"(?i)(?<=x-hub-signature-256: )sha256=[0-9a-f]{64}"),
+    ),
+    (
+        ("secret", "password", "passwd", "api", "private", "access"),
+        re.compile(
+            r"(?i)((?:secret|password|passwd|api[_-]?key|private[_-]?key|access[_-]?token)"
+            r"[\"']?\s*[:=]\s*[\"']?)[^\s\"',;}]{4,}"
+        ),
     ),
 ]
 
 
+# Every hint above contains one of these: a line with none of them (most lines) is done
+# after a few substring searches, far cheaper than one regex alternation.
+_GATES = (
+    *("gh", "github", "sk-ant-", "eyj", "bearer", "token", "x-hub"),
+    *("secret", "passw", "api", "private", "access"),
+)
+
+
 def register_secret(value: str | None) -> None:
     """Mask this exact value wherever it appears (settings call this for every secret)."""
+    global _longest_first
     if value and len(value) >= 6:
         _known_secrets.add(value)
         for line in value.splitlines():
             if len(line.strip()) >= 12:
                 _known_secrets.add(line.strip())
+        _longest_first = tuple(sorted(_known_secrets, key=len, reverse=True))
 
 
 def register_secrets(values: Iterable[str | None]) -> None:
@@ -56,15 +81,26 @@ def register_secrets(values: Iterable[str | None]) -> None:
         register_secret(value)
 
 
+def _keep_prefix(match: re.Match[str]) -> str:
+    return match.group(1) + MASK
+
+
 def redact(text: str) -> str:
-    for secret in sorted(_known_secrets, key=len, reverse=True):
+    for secret in _longest_first:
         if secret in text:
             text = text.replace(secret, MASK)
-    for pattern in _PATTERNS:
-        if pattern.groups:
-            text = pattern.sub(lambda m: m.group(1) + MASK, text)
-        else:
-            text = pattern.sub(MASK, text)
+    # Under IGNORECASE the regex engine equates a few non-ASCII letters (İ, ı, ſ) with
+    # ASCII ones that `lower()` does not map them to; such lines skip the shortcut.
+    shortcut = text.isascii()
+    lowered = text.lower()
+    if shortcut and not any(gate in lowered for gate in _GATES):
+        return text
+    for hints, pattern in _PATTERNS:
+        if shortcut and not any(hint in lowered for hint in hints):
+            continue
+        masked = pattern.sub(_keep_prefix if pattern.groups else MASK, text)
+        if masked != text:
+            text, lowered = masked, masked.lower()
     return text
 
 
@@ -99,13 +135,22 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+_encode = json.JSONEncoder(default=str, ensure_ascii=False).encode
+
+
 class JsonFormatter(logging.Formatter):
     _skip = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+    _second: tuple[int, str] = (-1, "")  # the last second formatted, reused within it
+
+    def _timestamp(self, created: float, msecs: float) -> str:
+        second = int(created)
+        if self._second[0] != second:
+            self._second = (second, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second)))
+        return f"{self._second[1]}.{int(msecs):03d}Z"
 
     def format(self, record: logging.LogRecord) -> str:
         line: dict[str, Any] = {
-            "ts": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
-            + f".{int(record.msecs):03d}Z",
+            "ts": self._timestamp(record.created, record.msecs),
             "level": record.levelname.lower(),
             "logger": record.name,
             "msg": record.getMessage(),
@@ -118,7 +163,7 @@ class JsonFormatter(logging.Formatter):
             line["exc"] = record.exc_text
         elif record.exc_info:
             line["exc"] = self.formatException(record.exc_info)
-        return redact(json.dumps(line, default=str, ensure_ascii=False))
+        return redact(_encode(line))
 
 
 def configure_logging(level: int = logging.INFO, stream: IO[str] | None = None) -> logging.Handler:

@@ -9,6 +9,7 @@ in the ledger first, so a message delivered twice (a replay, a retry) runs the j
 from __future__ import annotations
 
 import asyncio
+import logging
 import queue as stdqueue
 import threading
 from collections.abc import Callable
@@ -17,11 +18,38 @@ from typing import Any
 
 from huey import RedisHuey, SqliteHuey
 from huey.api import Huey
+from huey.storage import RedisStorage, SqliteStorage
 
 from bot.jobs import ReviewJob
 from bot.server.store import Admission, Ledger, open_ledger
 
+log = logging.getLogger("bastion.queue")
+
 TASK_NAME = "bastion.run_job"
+RESUBMIT_S = 1.0  # how soon job ids the queue refused are offered to it again
+
+
+class _SqliteStorage(SqliteStorage):
+    def enqueue_many(self, messages: list[bytes]) -> None:
+        """Huey's own insert (`SqliteStorage.enqueue`), one transaction for the batch:
+        a commit per message was most of the cost of queueing one."""
+        rows = [(self.name, self.to_blob(m)) for m in messages]
+        with self.db(commit=True) as curs:
+            curs.executemany("insert into task (queue, data, priority) values (?, ?, 0)", rows)
+
+
+class _RedisStorage(RedisStorage):
+    def enqueue_many(self, messages: list[bytes]) -> None:
+        # LPUSH of several values pushes them in order: the consumer's RPOP sees FIFO.
+        self.conn.lpush(self.queue_key, *messages)
+
+
+class _SqliteHuey(SqliteHuey):
+    storage_class = _SqliteStorage
+
+
+class _RedisHuey(RedisHuey):
+    storage_class = _RedisStorage
 
 
 def make_huey(
@@ -29,11 +57,11 @@ def make_huey(
 ) -> Huey:
     if queue_url and queue_url.startswith(("redis://", "rediss://", "unix://")):
         # blocking dequeue: an idle worker waits on the server instead of polling it
-        return RedisHuey(name, url=queue_url, results=False, blocking=blocking, read_timeout=1)
+        return _RedisHuey(name, url=queue_url, results=False, blocking=blocking, read_timeout=1)
     data_dir.mkdir(parents=True, exist_ok=True)
     # No fsync for the messages: the ledger is the durable record, and a message lost
     # to a power cut is put back by the replay at the next worker start.
-    return SqliteHuey(
+    return _SqliteHuey(
         name, filename=str(data_dir / "queue.db"), results=False, timeout=30, fsync=False
     )
 
@@ -55,6 +83,8 @@ class JobQueue:
         self.ledger = ledger or open_ledger(queue_url, data_dir, prefix=name)
         self._handler: Callable[[str], None] | None = None
         self._task: Any = self.huey.task(name=TASK_NAME)(self._dispatch)
+        self._unsent: list[str] = []  # recorded in the ledger, refused by the queue so far
+        self._unsent_lock = threading.Lock()
 
     @property
     def blocking(self) -> bool:
@@ -70,29 +100,65 @@ class JobQueue:
         self._handler(job_id)
 
     def admit(self, delivery_id: str, job: ReviewJob | None) -> Admission:
-        """Durably record the delivery (and its job), then queue the job.
-
-        The ledger write is the commitment: if putting the message on Huey fails after
-        it, the job is still `queued` in the ledger and the next worker start or sweep
-        puts it back.
-        """
-        admission = self.ledger.admit(delivery_id, job)
-        if admission.status == "accepted" and admission.job_id:
-            self.submit(admission.job_id)
-        return admission
+        """Durably record the delivery (and its job), then queue the job."""
+        return self.admit_many([(delivery_id, job)])[0]
 
     def admit_many(self, items: list[tuple[str, ReviewJob | None]]) -> list[Admission]:
+        """Record deliveries in one ledger transaction, then queue the new jobs at once.
+
+        The ledger write is the commitment. If Huey refuses the messages after it, the
+        jobs are still `queued` in the ledger: they are kept here and offered again
+        (`resubmit`), and a process that dies first leaves them to the replay of the
+        next worker start. Either way the delivery was accepted: answering with an
+        error would have GitHub redeliver a delivery that is now a duplicate.
+        """
         admissions = self.ledger.admit_many(items)
-        for admission in admissions:
-            if admission.status == "accepted" and admission.job_id:
-                self.submit(admission.job_id)
+        accepted = [a.job_id for a in admissions if a.status == "accepted" and a.job_id]
+        with self._unsent_lock:
+            accepted, self._unsent = self._unsent + accepted, []
+        if accepted:
+            self._send(accepted)
         return admissions
+
+    def _send(self, job_ids: list[str]) -> None:
+        try:
+            self.submit_many(job_ids)
+        except Exception as exc:  # noqa: BLE001 - the ledger holds them; retried soon
+            log.warning(
+                "queue refused jobs; offering them again shortly",
+                extra={"jobs": len(job_ids), "error": type(exc).__name__},
+            )
+            with self._unsent_lock:
+                self._unsent = job_ids + self._unsent
+
+    @property
+    def unsent(self) -> int:
+        """Jobs recorded in the ledger whose message the queue has not taken yet."""
+        with self._unsent_lock:
+            return len(self._unsent)
+
+    def resubmit(self) -> int:
+        """Offer the queue the jobs it refused before; returns how many are still waiting."""
+        with self._unsent_lock:
+            waiting, self._unsent = self._unsent, []
+        if waiting:
+            self._send(waiting)
+        return self.unsent
 
     def submit(self, job_id: str, delay: float = 0.0) -> None:
         if delay > 0:
             self._task.schedule(args=(job_id,), delay=delay)
         else:
             self._task(job_id)
+
+    def submit_many(self, job_ids: list[str]) -> None:
+        """Queue several jobs now; one write where the storage can take a batch."""
+        enqueue_many = getattr(self.huey.storage, "enqueue_many", None)
+        if enqueue_many is None or len(job_ids) < 2:
+            for job_id in job_ids:
+                self.submit(job_id)
+            return
+        enqueue_many([self.huey.serialize_task(self._task.s(job_id)) for job_id in job_ids])
 
     def depth(self) -> int:
         """Jobs waiting to run, as the ledger sees them."""
@@ -145,6 +211,7 @@ class GroupCommit:
         self._batch: list[_Pending] = []
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._retry: asyncio.TimerHandle | None = None
 
     async def admit(self, delivery_id: str, job: ReviewJob | None) -> Admission:
         loop = asyncio.get_running_loop()
@@ -162,6 +229,13 @@ class GroupCommit:
         batch, self._batch = self._batch, []
         for start in range(0, len(batch), self.max_batch):
             self._commit(batch[start : start + self.max_batch], threadsafe=False)
+        if self.queue.unsent and self._retry is None:
+            self._retry = asyncio.get_running_loop().call_later(RESUBMIT_S, self._resubmit)
+
+    def _resubmit(self) -> None:
+        self._retry = None
+        if self.queue.resubmit() and not self._batch:
+            self._retry = asyncio.get_running_loop().call_later(RESUBMIT_S, self._resubmit)
 
     def _start(self) -> None:
         with self._lock:
@@ -171,7 +245,11 @@ class GroupCommit:
 
     def _run(self) -> None:
         while True:
-            first = self._pending.get()
+            try:
+                first = self._pending.get(timeout=RESUBMIT_S if self.queue.unsent else None)
+            except stdqueue.Empty:
+                self.queue.resubmit()
+                continue
             if first is None:
                 return
             batch = [first]

@@ -24,7 +24,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -96,12 +96,19 @@ class JobRecord:
     def review_job(self) -> ReviewJob:
         return ReviewJob.model_validate_json(self.job)
 
+    def fields(self) -> dict[str, Any]:
+        """Every field by name; all are plain values, so `asdict`'s deep copy is not needed."""
+        return {name: getattr(self, name) for name in _FIELDS}
+
     def to_json(self) -> str:
-        return json.dumps(asdict(self), separators=(",", ":"))
+        return json.dumps(self.fields(), separators=(",", ":"))
 
     @staticmethod
     def from_json(text: str | bytes) -> JobRecord:
         return JobRecord(**json.loads(text))
+
+
+_FIELDS = tuple(JobRecord.__dataclass_fields__)
 
 
 def new_record(job: ReviewJob, now: float) -> JobRecord:
@@ -235,7 +242,10 @@ def open_ledger(queue_url: str | None, data_dir: Path, prefix: str = "bastion") 
 
 # --- SQLite ------------------------------------------------------------------------------
 
-_COLUMNS = tuple(JobRecord.__dataclass_fields__)
+_COLUMNS = _FIELDS
+_INSERT = (
+    f"insert or replace into jobs ({','.join(_COLUMNS)}) values ({','.join('?' for _ in _COLUMNS)})"
+)
 _SCHEMA = """
 create table if not exists deliveries (id text primary key, seen_at real not null);
 create index if not exists deliveries_seen on deliveries (seen_at);
@@ -294,12 +304,7 @@ class SqliteLedger:
         return JobRecord(**{name: row[name] for name in _COLUMNS})
 
     def _put(self, db: sqlite3.Connection, rec: JobRecord) -> None:
-        values = asdict(rec)
-        marks = ",".join("?" for _ in _COLUMNS)
-        db.execute(
-            f"insert or replace into jobs ({','.join(_COLUMNS)}) values ({marks})",
-            [values[name] for name in _COLUMNS],
-        )
+        db.execute(_INSERT, [getattr(rec, name) for name in _COLUMNS])
 
     def admit(self, delivery_id: str, job: ReviewJob | None) -> Admission:
         return self.admit_many([(delivery_id, job)])[0]
