@@ -257,3 +257,14 @@ def test_test_code_is_not_reviewed_for_injection(path: str) -> None:
 def test_the_same_code_outside_tests_is_reviewed() -> None:
     code = "import os\n\ndef run(cursor, name):\n    os.system('rm ' + name)\n"
     assert _lines(_review([added_file("app/latest.py", code)]), "py-shell-injection") == [4]
+
+
+def test_a_variable_is_judged_by_its_nearest_assignment() -> None:
+    code = (
+        "def purge(conn, request, table):\n"
+        "    name = conn.ops.quote_name(table)\n"
+        '    conn.cursor().execute(f"DELETE FROM {name}")\n'
+        '    name = request.GET["table"]\n'
+        '    conn.cursor().execute(f"DELETE FROM {name}")\n'
+    )
+    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == [5]

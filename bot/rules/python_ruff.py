@@ -147,6 +147,8 @@ _RULES: tuple[Rule, ...] = (
                 "def count(conn, table, qs, args):\n"
                 "    with conn.cursor() as cursor:\n"
                 '        cursor.execute("SELECT COUNT(*) FROM %s" % conn.ops.quote_name(table))\n'
+                "        quoted = conn.ops.quote_name(table)\n"
+                '        cursor.execute(f"DELETE FROM {quoted} WHERE id = %s", [1])\n'
                 "    first = RawSQL(*args)\n"
                 '    return qs.extra(select={"one": 1}), first\n',
             ),
@@ -984,13 +986,33 @@ def _node_at(unit: Unit, row: int, col: int) -> ast.AST | None:
         node = inner
 
 
+def carries_input(unit: Unit, at: ast.AST, built: Built) -> bool:
+    """Whether a value put into the string can carry input. A variable counts as safe when
+    its nearest assignment in scope is safe itself: `table = quote_name(self._table)`,
+    `column = "id"`."""
+    unsafe = [v for v in built.values if not _safe_value(v)]
+    if not unsafe or unit.tree is None:
+        return bool(unsafe)
+    scope = _nearest(ancestors(unit.tree, at), _SCOPES)
+    for value in unsafe:
+        if not isinstance(value, ast.Name) or scope is None:
+            return True
+        earlier = _assignments(unit, scope, value.id, getattr(at, "lineno", 0))
+        if not earlier or isinstance(earlier[0], ast.AugAssign):
+            return True
+        assigned = getattr(earlier[0], "value", None)
+        if assigned is None or not _safe_value(assigned):
+            return True
+    return False
+
+
 def keep_s608(unit: Unit, row: int, col: int) -> bool:
     """Whether ruff's S608 at this position is SQL with a value that can carry input."""
     node = _node_at(unit, row, col)
     if node is None or unit.tree is None:
         return True  # cannot tell: trust ruff
     built = built_string(node)
-    if built is None or not built.unsafe:
+    if built is None or not built.unsafe or not carries_input(unit, node, built):
         return False
     chain = ancestors(unit.tree, node)
     if _sql_call(_enclosing_call(chain, node), built.literal):
@@ -1102,7 +1124,7 @@ def _built_assignment(unit: Unit, name: str, call: ast.Call) -> tuple[ast.AST, B
         value = getattr(statement, "value", None)
         built = built_string(value) if value is not None else None
         if value is not None and built is not None and built.unsafe:
-            return value, built
+            return (value, built) if carries_input(unit, value, built) else None
         if not isinstance(statement, ast.AugAssign):
             return None
     return None
@@ -1153,7 +1175,12 @@ def sql_flows(unit: Unit) -> Iterator[SqlFlow]:
                 yield SqlFlow(call, found[1], found[0], argument.id)
             continue
         built = built_string(argument) if argument is not None else None
-        if argument is not None and built is not None and built.unsafe:
+        if (
+            argument is not None
+            and built is not None
+            and built.unsafe
+            and carries_input(unit, argument, built)
+        ):
             yield SqlFlow(call, built, argument, None)
 
 
