@@ -68,6 +68,7 @@ def test_private_key_header_and_url_credentials_are_recognised() -> None:
         "password: ********",
         "db_password: your_password_here",
         "password: ${{ secrets.DB_PASSWORD }}",
+        "url: mssql+pyodbc://scott:tiger^5HHH@mssql2017:1433/test",
     ],
 )
 def test_placeholders_are_not_secrets(line: str) -> None:

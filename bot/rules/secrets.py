@@ -168,6 +168,7 @@ _PLACEHOLDER_WORDS = (
     "secret",
     "password",
     "passwd",
+    "tiger",  # scott/tiger: the demo login of a generation of database manuals
     "todo",
     "tbd",
     "****",
