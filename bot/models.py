@@ -119,6 +119,7 @@ class ChangedFile(BaseModel):
     # Keyed by the content and hunks it came from: `model_copy` copies private
     # attributes, and a copy with new content must not see stale lines.
     _lines: tuple[object, object, dict[int, str]] | None = PrivateAttr(default=None)
+    _visible: tuple[object, str] | None = PrivateAttr(default=None)
 
     def hunk_of(self, line: int) -> Hunk | None:
         for hunk in self.hunks:
@@ -160,11 +161,16 @@ class ChangedFile(BaseModel):
         """
         if self.content is not None:
             return self.content
+        cache = self._visible
+        if cache is not None and cache[0] is self.hunks:
+            return cache[1]
         known = self.right_text()
-        if not known:
-            return ""
-        last = max(known)
-        return "\n".join(known.get(n, "") for n in range(1, last + 1)) + "\n"
+        text = ""
+        if known:
+            last = max(known)
+            text = "\n".join(known.get(n, "") for n in range(1, last + 1)) + "\n"
+        self._visible = (self.hunks, text)
+        return text
 
     @property
     def is_backend(self) -> bool:

@@ -573,6 +573,13 @@ class Unit:
 
 
 def parse_python(text: str) -> ast.Module | None:
+    """Python's tree of `text`, or None. Cached by text: several checks parse the same
+    files and hunks, and parsing is most of their cost. Callers must not mutate it."""
+    return _parse_python(text)
+
+
+@lru_cache(maxsize=256)
+def _parse_python(text: str) -> ast.Module | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # invalid escapes etc. are not our business
@@ -643,11 +650,10 @@ def _with_header(lines: list[str], rows: list[int]) -> tuple[list[str], list[int
 
 
 def _safe_name(path: str, index: int, part: str = "") -> str:
-    parts = [p for p in PurePosixPath(path.replace("\\", "/")).parts if p not in {"/", ".", ".."}]
-    name = "/".join(parts) or "file.py"
-    if name.endswith(".py"):
-        name = name[:-3]
-    return f"{index:04d}/{name}{part}.py"
+    """A flat, unique file name for ruff's temporary tree: one directory level for
+    hundreds of files (nested copies of the repo's paths cost a mkdir/rmdir each)."""
+    stem = re.sub(r"[^A-Za-z0-9_]", "_", PurePosixPath(path.replace("\\", "/")).stem) or "file"
+    return f"f{index:04d}{part.replace('.', '_')}_{stem}.py"
 
 
 def units_of(file: ChangedFile, index: int) -> list[Unit]:
