@@ -91,6 +91,26 @@ def test_redact_leaves_ordinary_text_alone() -> None:
     assert redact(text) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("ghp_" + "A" * 36, "A" * 36),
+        ("github_pat_11ABCDEFG0123456789_abc", "11ABCDEFG0123456789"),
+        ("Authorization: BEARER abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz"),
+        ("X-Hub-Signature-256: sha256=" + "ab" * 32, "ab" * 32),
+        ('{"Api-Key": "k3y-value"}', "k3y-value"),
+        ("ACCESS_TOKEN=abcd1234", "abcd1234"),
+        # the regex engine takes these for ASCII letters under IGNORECASE
+        ("ſecret: hunter22", "hunter22"),
+        ("İNFO passwd=hunter22", "hunter22"),
+    ],
+)
+def test_every_pattern_still_masks_behind_the_cheap_gate(text: str, secret: str) -> None:
+    masked = redact(f"start {text} end")
+    assert secret not in masked and "[REDACTED]" in masked
+    assert masked.startswith("start ") and masked.endswith(" end")
+
+
 def test_webhooks_and_job_errors_log_no_secret(captured: io.StringIO, tmp_path: Path) -> None:
     settings = Settings(
         GITHUB_WEBHOOK_SECRET=WEBHOOK_SECRET,
