@@ -120,7 +120,9 @@ def pr_body(number: int) -> bytes:
 
 
 def test_a_batch_queues_one_message_per_new_job_in_order(queue: JobQueue) -> None:
-    items = [(f"d-{n}", make_job(n, f"d-{n}")) for n in range(1, 6)]
+    items: list[tuple[str, ReviewJob | None]] = [
+        (f"d-{n}", make_job(n, f"d-{n}")) for n in range(1, 6)
+    ]
     items.append(("d-1", make_job(1, "d-1")))  # a redelivery inside the same batch
     items.append(("d-6", make_job(1, "d-6")))  # the same job under a new delivery id
     items.append(("d-7", None))  # a delivery that makes no job
