@@ -602,7 +602,7 @@ _SPRING_DERIVED = re.compile(
 )
 _SA_IMPORT = re.compile(r"\b(?:sqlalchemy|sqlmodel|flask_sqlalchemy)\b")
 _LIKE_HINT = re.compile(
-    r"(?i)like|__i?contains|endswith|contains\s*:|endsWith\s*:|Op\.|Containing|EndingWith"
+    r"(?i)like|__i?contains|\.i?contains\(|endswith|contains\s*:|endsWith\s*:|Op\.|Containing|EndingWith"
 )
 
 
@@ -698,7 +698,7 @@ def _prisma_like(file: ChangedFile, text: str) -> list[Hit]:
 
 def table_key(name: str) -> str:
     """One spelling for a table and its model: `order_items`, `OrderItem`, `orderitem`."""
-    key = name.strip("\"'`[]:").split(".")[-1].lower().replace("_", "")
+    key = name.split(".")[-1].strip("\"'`[]: ").lower().replace("_", "")
     if key.endswith("ies"):
         return key[:-3] + "y"
     if key.endswith(("ses", "xes", "ches", "shes")):
