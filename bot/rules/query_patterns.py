@@ -1072,9 +1072,14 @@ def unindexed_hits(files: Sequence[ChangedFile]) -> list[Hit]:
         origin.setdefault((col.table, col.column), col)
     if not columns:
         return []
+    # Most files of a PR never name a new column: a scan for the names skips them unparsed.
+    names = {c for cols in columns.values() for c in cols}
+    mentioned = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b", re.I)
     hits: list[Hit] = []
     for file in files:
         if file.kind not in _CODE_KINDS or file.language == "prisma" or is_test_path(file.path):
+            continue
+        if not mentioned.search(file.visible_text()):
             continue
         text = code_text(file)
         for usage, column in _usages(file, text, columns):

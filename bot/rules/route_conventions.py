@@ -111,9 +111,10 @@ def _nest_handlers(root: SgNode) -> Iterator[Handler]:
             decorator = decorator.prev()
 
 
-def handlers(file: ChangedFile) -> list[Handler]:
-    """Every route handler whose body the file shows."""
-    found = routes(file)
+def handlers(file: ChangedFile, found: list[Route] | None = None) -> list[Handler]:
+    """Every route handler whose body the file shows (`found`: the file's routes, when
+    the caller already has them)."""
+    found = routes(file) if found is None else found
     if file.language == "python":
         return list(_py_handlers(file, found, file.visible_text()))
     out = list(_js_handlers(found))
@@ -1164,33 +1165,37 @@ UNBOUNDED_RULE = Rule(
 
 
 class RouteConventions(Check):
+    """One pass per file: the routes and handlers are found once for all six rules."""
+
     name = "ast-grep:route-conventions"
-    rules = (GET_WRITES_RULE, POST_201_RULE, DELETE_BODY_RULE, ERROR_200_RULE, NAMING_RULE)
-    languages = frozenset({"python", "javascript", "typescript"})
+    rules = (
+        GET_WRITES_RULE,
+        POST_201_RULE,
+        DELETE_BODY_RULE,
+        ERROR_200_RULE,
+        NAMING_RULE,
+        UNBOUNDED_RULE,
+    )
+    languages = frozenset({"python", "javascript", "typescript", "ruby"})
     kinds = frozenset({FileKind.CODE})
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if is_test_path(file.path):
             return []
-        found = handlers(file)
+        if file.language == "ruby":
+            return list(unbounded_hits(file, []))
+        found_routes = routes(file)
+        if not found_routes:
+            return []
+        found = handlers(file, found_routes)
         hits: list[Hit] = []
         hits += get_writes_hits(file, found)
         hits += post_create_hits(file, found)
         hits += delete_body_hits(file, found)
         hits += error_200_hits(file, found)
-        hits += naming_hits(file, routes(file))
+        hits += naming_hits(file, found_routes)
+        hits += unbounded_hits(file, found)
         return hits
 
 
-class UnboundedListQuery(Check):
-    name = "ast-grep:unbounded-list-query"
-    rules = (UNBOUNDED_RULE,)
-    languages = frozenset({"python", "javascript", "typescript", "ruby"})
-    kinds = frozenset({FileKind.CODE})
-
-    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        found = [] if file.language == "ruby" else handlers(file)
-        return list(unbounded_hits(file, found))
-
-
-CHECKS: list[Check] = [RouteConventions(), UnboundedListQuery()]
+CHECKS: list[Check] = [RouteConventions()]
