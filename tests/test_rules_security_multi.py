@@ -258,3 +258,37 @@ def test_diff_reports_added_bad_line_not_old_context(
 def test_commented_out_code_is_not_flagged() -> None:
     code = 'package x\n\nfunc f() {\n\t// db.Query("SELECT * FROM t WHERE id = " + id)\n}\n'
     assert review_new("internal/store/t.go", code, "go-sql-injection") == []
+
+
+# --- tightened after the noise benchmark (docs/benchmarks.md) -------------------------
+
+
+def test_a_timer_callback_is_not_evaluated_but_a_timer_string_is() -> None:
+    code = (
+        "const express = require('express');\n"
+        "setTimeout(async () => {\n"
+        "  await fetch(`http://localhost:${port}/health`);\n"
+        "}, 10);\n"
+        "setTimeout('refresh(' + req.query.id + ')', 10);\n"
+    )
+    assert review_new("server/poll.js", code, "eval-injection") == [5]
+
+
+def test_pattern_rules_skip_test_code_only() -> None:
+    code = (
+        "const express = require('express');\n"
+        "const agent = new https.Agent({ rejectUnauthorized: false });\n"
+    )
+    assert review_new("test/https.test.js", code, "tls-verification-disabled") == []
+    assert review_new("server/client.js", code, "tls-verification-disabled") == [2]
+
+
+def test_a_forwarded_statement_is_not_built_but_a_spliced_one_is() -> None:
+    code = (
+        "const { Pool } = require('pg');\n"
+        "async function run(pool, statement, table) {\n"
+        "  await pool.query(`${statement};`);\n"
+        "  await pool.query(`${statement} WHERE id = ${table}`);\n"
+        "}\n"
+    )
+    assert review_new("src/db/run.js", code, "js-sql-injection") == [4]

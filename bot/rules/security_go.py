@@ -340,6 +340,15 @@ TLS_RULE = Rule(
         ),
     ),
     negative=(
+        # A test talking to its own server with a self-signed certificate.
+        RuleCase(
+            path="test/https.test.js",
+            code=(
+                "const express = require('express');\n"
+                "const https = require('https');\n"
+                "https.get({ port, rejectUnauthorized: false }, done);\n"
+            ),
+        ),
         RuleCase(
             path="internal/client/http.go",
             code=(

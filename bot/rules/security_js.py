@@ -18,6 +18,7 @@ from functools import lru_cache
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.astgrep import parse
 from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.rules.python_ruff import is_test_path
 
 # ast-grep raises on a kind its grammar does not have, hence one list per language.
 _COMMENT_KINDS: dict[str, tuple[str, ...]] = {
@@ -264,6 +265,8 @@ class PatternCheck(Check):
     hint: re.Pattern[str] = re.compile(r"(?!)")
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        if is_test_path(file.path):
+            return []  # test code is not deployed: no attacker reaches it
         return run_patterns(file, self.patterns, self.hint)
 
 
@@ -335,6 +338,9 @@ EVAL_ID = "eval-injection"
 _JS = frozenset({"javascript", "typescript"})
 
 
+_FUNCTION_START = re.compile(r"^(async\s+)?(function\b|\(?[\w, ]*\)?\s*=>)")
+
+
 def _non_literal_first(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     language = file.language or ""
     args = call_arguments(text, match.end() - 1, language)
@@ -343,7 +349,7 @@ def _non_literal_first(match: re.Match[str], text: str, file: ChangedFile) -> st
     first = args[0].strip()
     if is_string_literal(first, language) or first.startswith("<<"):  # Ruby heredoc
         return False
-    if re.match(r"^(function\b|\(?[\w, ]*\)?\s*=>)", first):  # setTimeout(() => …)
+    if _FUNCTION_START.match(first):  # setTimeout(() => …)
         return False
     return f"The code evaluated here is `{_short(first)}`, a value computed at run time."
 
@@ -352,7 +358,9 @@ def _timer(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     """A string (not a function) given to setTimeout/setInterval is evaluated; only one
     with a value spliced in is worth a finding."""
     args = call_arguments(text, match.end() - 1, file.language or "")
-    found = dynamic_part(args[0], file.language or "") if args else None
+    if not args or _FUNCTION_START.match(args[0].strip()):
+        return False  # a callback: the strings inside its body are never evaluated
+    found = dynamic_part(args[0], file.language or "")
     return f"The timer evaluates a string built from `{_short(found)}`." if found else False
 
 
@@ -477,6 +485,9 @@ EVAL_RULE = Rule(
                 "// eval(req.query.expr) was removed\n"
                 "const one = eval('1 + 1');\n"
                 "setTimeout(() => refresh(id), 10);\n"
+                "setTimeout(() => {\n"
+                "  http.get(`http://localhost:${port}`, done);\n"
+                "}, 10);\n"
                 "const out = await redis.eval(script, 1, key);\n"
                 "const f = new Function('a', 'b', 'return a + b');\n"
                 "const m = /x/.exec(input);\n"
