@@ -17,7 +17,14 @@ from fastapi.testclient import TestClient
 
 from bot.jobs import ReviewJob
 from bot.server.app import create_app
-from bot.server.logs import configure_logging, log_context, redact, register_secrets
+from bot.server.logs import (
+    _PATTERNS,
+    configure_logging,
+    log_context,
+    may_hold_secret,
+    redact,
+    register_secrets,
+)
 from bot.server.queue import JobQueue
 from bot.server.webhook import sign
 from bot.server.worker import Worker, WorkerOptions
@@ -89,6 +96,11 @@ def test_no_secret_reaches_a_log_line(captured: io.StringIO) -> None:
 def test_redact_leaves_ordinary_text_alone() -> None:
     text = "token cache dropped for installation 12; reviewed 3 files at 9f2c1ab"
     assert redact(text) == text
+
+
+@pytest.mark.parametrize("hint", [hint for hints, _ in _PATTERNS for hint in hints])
+def test_the_gate_lets_every_pattern_hint_through(hint: str) -> None:
+    assert may_hold_secret(f"a line with {hint} inside")
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,8 @@ async def read_limited(request: Request, limit: int) -> bytes | None:
         size += len(chunk)
         if size > limit:
             return None
-        chunks.append(chunk)
+        if chunk:  # Starlette ends with an empty chunk; one real chunk then joins uncopied
+            chunks.append(chunk)
     return b"".join(chunks)
 
 
