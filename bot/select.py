@@ -129,6 +129,20 @@ ORM_SCHEMA_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_TEST_PATH = re.compile(
+    r"(^|/)(tests?|testing|testdata|spec|specs|__tests__|fixtures)/"
+    r"|(^|/)(test_[^/]*|conftest|tests?)\.py$"
+    r"|_tests?\.(py|go|rb)$|_spec\.rb$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.(java|kt)$|Test\.php$"
+)
+
+
+def is_test_path(path: str) -> bool:
+    """Test code by the usual layouts (`tests/`, `test_*.py`, `*_test.go`, `*.spec.ts`,
+    `FooTest.java` …). Rules about production behaviour skip it: test code is not
+    deployed and never reads a request."""
+    return bool(_TEST_PATH.search(path.replace("\\", "/")))
+
+
 def glob_to_regex(glob: str) -> re.Pattern[str]:
     """`**` crosses directories, `*` and `?` do not; a pattern without `/` matches any depth."""
     return _compiled_glob(glob)

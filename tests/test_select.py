@@ -188,3 +188,26 @@ def test_content_loader_is_called_only_for_backend_and_undecided_js() -> None:
 )
 def test_globs(glob: str, path: str, hit: bool) -> None:
     assert bool(glob_to_regex(glob).match(path)) is hit
+
+
+@pytest.mark.parametrize(
+    ("path", "is_test"),
+    [
+        ("tests/test_orders.py", True),
+        ("app/test_orders.py", True),
+        ("conftest.py", True),
+        ("pkg/orders_test.go", True),
+        ("src/orders.spec.ts", True),
+        ("src/__tests__/orders.js", True),
+        ("spec/models/order_spec.rb", True),
+        ("src/test/java/OrderServiceTest.java", True),
+        ("tests/Feature/OrderTest.php", True),
+        ("app/services/orders.py", False),
+        ("app/contest.py", False),
+        ("src/attestation.ts", False),
+    ],
+)
+def test_test_code_is_recognised(path: str, is_test: bool) -> None:
+    from bot.select import is_test_path
+
+    assert is_test_path(path) is is_test

@@ -37,6 +37,7 @@ from pathlib import Path, PurePosixPath
 
 from bot.models import Category, ChangedFile, Severity
 from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.select import is_test_path
 
 RUFF_TIMEOUT_S = 60.0
 SQL_INJECTION = "py-sql-injection"
@@ -52,17 +53,6 @@ _PARTIAL_HEADER = (
 # Test code is never deployed and never reads a request: the injection, deserialisation
 # and transport rules have no attacker there (measured in docs/benchmarks.md: in
 # Django's and SQLAlchemy's own suites they were most of the noise).
-_TEST_PATH = re.compile(
-    r"(^|/)(tests?|testing|spec|specs|__tests__)/|(^|/)(test_[^/]*|conftest|tests?)\.py$"
-    r"|_tests?\.(py|go|rb)$|_spec\.rb$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.(java|kt)$"
-)
-
-
-def is_test_path(path: str) -> bool:
-    """Test code by the usual layouts: `tests/`, `test_*.py`, `*_test.go`, `*.spec.ts` …"""
-    return bool(_TEST_PATH.search(path.replace("\\", "/")))
-
-
 def _case(path: str, code: str, *lines: int) -> RuleCase:
     return RuleCase(path=path, code=code, lines=tuple(lines))
 

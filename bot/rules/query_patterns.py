@@ -19,6 +19,7 @@ from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.astgrep import lines, parse, sg_language
 from bot.rules.engine import Check, Hit, Rule, RuleCase
 from bot.rules.security_js import code_text, line_of
+from bot.select import is_test_path
 
 N_PLUS_ONE = "n-plus-one-query"
 SELECT_STAR = "select-star"
@@ -28,16 +29,6 @@ UNINDEXED_FILTER = "filter-on-unindexed-column"
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 
 # Test code runs against tiny fixtures: a slow query there costs nothing in production.
-_TEST_PATH = re.compile(
-    r"(^|/)(tests?|spec|specs|__tests__|testing|fixtures)/|(^|/)(test_[^/]*|conftest)\.py$"
-    r"|_tests?\.(py|go|rb)$|_spec\.rb$|\.(test|spec)\.[cm]?[jt]s$|Tests?\.(java|kt)$"
-)
-
-
-def is_test_path(path: str) -> bool:
-    return bool(_TEST_PATH.search(path))
-
-
 # --- text helpers ----------------------------------------------------------------------
 
 

@@ -20,9 +20,10 @@ from ast_grep_py import SgNode
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.astgrep import lines, parse, replace_lines, replacement_parses
 from bot.rules.engine import Check, Hit, Rule, RuleCase
-from bot.rules.query_patterns import is_test_path, statement_at
+from bot.rules.query_patterns import statement_at
 from bot.rules.routes import Route, routes
 from bot.rules.security_js import code_text, line_of
+from bot.select import is_test_path
 
 GET_WRITES = "get-handler-writes"
 POST_201 = "post-create-without-201"

@@ -24,7 +24,7 @@ from typing import Any
 # so it is loaded only once an added line passes the cheap pre-filters below.
 from bot.models import Category, ChangedFile, Severity
 from bot.rules.engine import Check, Hit, Rule, RuleCase
-from bot.rules.python_ruff import is_test_path
+from bot.select import is_test_path
 
 RULE_ID = "secret-literal"
 _KEYWORD_LABEL = "hard-coded password or secret"

@@ -18,7 +18,7 @@ from functools import lru_cache
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.astgrep import parse
 from bot.rules.engine import Check, Hit, Rule, RuleCase
-from bot.rules.python_ruff import is_test_path
+from bot.select import is_test_path
 
 # ast-grep raises on a kind its grammar does not have, hence one list per language.
 _COMMENT_KINDS: dict[str, tuple[str, ...]] = {

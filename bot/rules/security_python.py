@@ -22,6 +22,7 @@ from pathlib import PurePosixPath
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, Rule, RuleCase
 from bot.rules.python_ruff import Unit, parse_python, salvaged, units_of
+from bot.select import is_test_path
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _PY = frozenset({"python"})
@@ -186,19 +187,6 @@ def calls(tree: ast.AST) -> Iterator[ast.Call]:
     for node in all_nodes(tree):
         if isinstance(node, ast.Call):
             yield node
-
-
-def is_test_path(path: str) -> bool:
-    """Test code in any of our languages: what it does is not what production runs."""
-    parts = PurePosixPath(path.replace("\\", "/")).parts
-    name = parts[-1] if parts else ""
-    dirs = set(parts[:-1])
-    return bool({"tests", "test", "testing", "__tests__", "spec", "testdata"} & dirs) or bool(
-        re.search(
-            r"^test_|_test\.(py|go)$|^conftest\.py$|\.(test|spec)\.[jt]s$|Tests?\.(java|kt)$|_spec\.rb$|Test\.php$",
-            name,
-        )
-    )
 
 
 def short(node: ast.AST, limit: int = 50) -> str:

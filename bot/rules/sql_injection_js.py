@@ -18,7 +18,7 @@ from ast_grep_py import Config, SgNode
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.astgrep import lines, root_of
 from bot.rules.engine import Check, Hit, Rule, RuleCase
-from bot.rules.python_ruff import is_test_path
+from bot.select import is_test_path
 
 RULE_ID = "js-sql-injection"
 
