@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ from fastapi.testclient import TestClient
 from bot.jobs import ReviewJob
 from bot.server.app import create_app, parse_json
 from bot.server.queue import RESUBMIT_S, JobQueue
-from bot.server.store import RedisLedger
+from bot.server.store import RedisLedger, SqliteLedger
 from bot.server.webhook import sign
 from bot.settings import Settings
 
@@ -223,3 +224,36 @@ def test_parse_json_refuses_what_the_standard_library_refuses(doc: bytes) -> Non
         json.loads(doc)
     with pytest.raises(ValueError):
         parse_json(doc)
+
+
+# --- the ledger's WAL --------------------------------------------------------------------
+
+
+def wal_restarts(db: Path) -> int:
+    """The WAL header's checkpoint sequence number: it counts the WAL's restarts."""
+    header = Path(f"{db}-wal").read_bytes()[:16]
+    return int.from_bytes(header[12:16], "big")
+
+
+def test_the_wal_restarts_while_commits_skip_checkpointing(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    ledger = SqliteLedger(db)
+    try:
+        ledger.admit_many([("first", None)])
+        before = wal_restarts(db)
+        for start in range(0, 6000, 200):  # some 6,000 pages of WAL if nothing copied them
+            batch: list[tuple[str, ReviewJob | None]] = [
+                (f"d-{n}", make_job(n + 1, f"d-{n}")) for n in range(start, start + 200)
+            ]
+            ledger.admit_many(batch)
+            time.sleep(0.01)
+
+        def restarted() -> bool:
+            ledger.admit_many([(str(uuid.uuid4()), None)])  # a write after a full checkpoint
+            return wal_restarts(db) > before
+
+        wait_for(restarted)
+        assert ledger.counts() == {"queued": 6000}
+    finally:
+        ledger.close()
+    assert not [t for t in threading.enumerate() if t.name == "bastion-ledger-checkpoint"]
