@@ -871,8 +871,16 @@ def _request_splat(call: ast.Call) -> str | None:
 
 
 def find_mass_assignment(tree: ast.Module) -> Iterator[Found]:
+    # A serializer class built inside a function is a factory's product (DRF's nested
+    # serializers for `depth`, per-request admin forms), not an endpoint's input.
+    in_functions = {
+        id(inner)
+        for func in functions(tree)
+        for inner in ast.walk(func)
+        if isinstance(inner, ast.ClassDef)
+    }
     for node in all_nodes(tree):
-        if isinstance(node, ast.ClassDef):
+        if isinstance(node, ast.ClassDef) and id(node) not in in_functions:
             bases = {dotted(b).rsplit(".", 1)[-1] for b in node.bases}
             kind = bases & _SERIALIZER_BASES
             if kind:
@@ -952,6 +960,16 @@ PY_MASS_RULE = Rule(
                 "    form = SignupForm(request.POST)\n"
                 "    user = User.objects.create(**form.cleaned_data)\n"
                 "    return redirect(user)\n"
+            ),
+        ),
+        RuleCase(
+            path="app/serializers.py",
+            code=(
+                "def nested_for(model, level):\n"
+                "    class NestedSerializer(serializers.ModelSerializer):\n"
+                "        class Meta:\n"
+                "            fields = '__all__'\n"
+                "    return NestedSerializer\n"
             ),
         ),
     ),
