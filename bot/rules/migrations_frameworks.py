@@ -556,6 +556,21 @@ _TEXTS: dict[str, tuple[Severity, str, str, str]] = {
         "Add the value in its own migration outside a transaction (Alembic "
         "`autocommit_block()`, Rails `disable_ddl_transaction!`), and use it in a later one.",
     ),
+    mp.DROP_INDEX: (
+        Severity.MEDIUM,
+        "Index dropped without `CONCURRENTLY` locks the table",
+        "Rails `remove_index`, Django `RemoveIndex` and Alembic `op.drop_index` run a plain "
+        "`DROP INDEX`, which needs an ACCESS EXCLUSIVE lock on the table. The drop itself "
+        "is quick, but it must wait for every running query on the table to finish, and "
+        "every read and write that arrives meanwhile queues behind it: one long report or "
+        "open transaction turns into a full outage of the table for its duration. Inside "
+        "the migration's transaction the lock is also held until the migration commits.",
+        "Drop it concurrently: Rails `algorithm: :concurrently` with "
+        "`disable_ddl_transaction!`; Django `RemoveIndexConcurrently` (from "
+        "`django.contrib.postgres.operations`) with `atomic = False`; Alembic "
+        "`postgresql_concurrently=True` inside `with op.get_context().autocommit_block():`. "
+        "(On MySQL or SQLite, where the option does not apply, disable this rule.)",
+    ),
     mp.FORCE_TABLE: (
         Severity.HIGH,
         "`create_table … force:` drops an existing table and its data",
@@ -607,6 +622,7 @@ _DISPATCH = {
     "javascript": migrations_js.hits,
     "typescript": migrations_js.hits,
     "php": migrations_php.hits,
+    "sql": migrations_python.sql_file_hits,
 }
 
 

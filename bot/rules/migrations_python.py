@@ -35,7 +35,16 @@ from ast_grep_py import SgNode
 from bot.models import ChangedFile
 from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
 from bot.rules.engine import Hit, RuleCase
-from bot.rules.sql_sqlglot import Statement, created_table, split_statements, target_table
+from bot.rules.sql_sqlglot import (
+    POSTGRES,
+    Statement,
+    analyzable_text,
+    created_table,
+    detect_dialect,
+    normalize_name,
+    split_statements,
+    target_table,
+)
 
 # --- rule ids (rules are assembled in migrations_frameworks) -----------------------------
 
@@ -52,6 +61,7 @@ BACKFILL = "migration-backfill-with-ddl"
 IRREVERSIBLE = "migration-irreversible"
 ENUM_VALUE = "enum-value-used-in-transaction"
 FORCE_TABLE = "rails-create-table-force"
+DROP_INDEX = "migration-drop-index-blocking"
 
 Cases = dict[str, tuple[list[RuleCase], list[RuleCase]]]
 
@@ -349,6 +359,93 @@ def to_hits(path: str, findings: Iterable[SqlFinding]) -> list[Hit]:
     ]
 
 
+# --- plain SQL migration files --------------------------------------------------------------
+#
+# Migration runners put a SQL file in one transaction (Flyway, sqlx, dbmate, goose by
+# default), or send it as one multi-statement query, which PostgreSQL runs as one
+# implicit transaction (golang-migrate). An explicit `COMMIT` ends it, and the runners'
+# opt-out markers say there is none.
+
+_SQL_FILE_HINT = re.compile(r"\b(?:UPDATE|DELETE|ADD\s+VALUE)\b", re.I)
+_NO_TRANSACTION = re.compile(
+    r"--\s*\+goose\s+NO\s+TRANSACTION\b|--\s*migrate:\w+\s+transaction\s*:\s*false\b"
+    r"|executeInTransaction\s*=\s*false\b|--\s*atlas:txmode\s+none\b"
+    r"|--\s*no-transaction\b",
+    re.I,
+)
+_SQL_TX_END = re.compile(r"^(?:COMMIT|END|ROLLBACK|ABORT)\b(?!\s+PREPARED)", re.I)
+_SQL_WRITE_TABLE = re.compile(
+    r"^(?:UPDATE|DELETE\s+FROM)\s+(?:ONLY\s+)?"
+    r"((?:\"[^\"]+\"|[\w$]+)(?:\s*\.\s*(?:\"[^\"]+\"|[\w$]+))*)",
+    re.I,
+)
+
+
+def transaction_segments(statements: list[Statement]) -> list[list[Statement]]:
+    """Statements grouped by the transaction they run in (split at COMMIT/ROLLBACK)."""
+    segments: list[list[Statement]] = [[]]
+    for statement in statements:
+        if _SQL_TX_END.match(statement.text):
+            segments.append([])
+        else:
+            segments[-1].append(statement)
+    return [s for s in segments if s]
+
+
+def _sql_backfill_hits(path: str, segment: list[Statement], created: set[str]) -> list[Hit]:
+    altered = {t for s in segment if is_ddl(s) and (t := target_table(s)) is not None}
+    hits: list[Hit] = []
+    for statement in segment:
+        match = _SQL_WRITE_TABLE.match(statement.text)
+        if match is None or not whole_table_write(statement):
+            continue
+        table = normalize_name(match.group(1))
+        if table in altered and table not in created:
+            verb = statement.text.split(None, 1)[0].upper()
+            title = (
+                f"Whole-table `{verb}` of `{table}` in the same transaction as its schema change"
+            )
+            hits.append(Hit(BACKFILL, path, statement.line, statement.end_line, title=title))
+    return hits
+
+
+def _sql_enum_hits(path: str, segment: list[Statement]) -> list[Hit]:
+    hits: list[Hit] = []
+    for index, statement in enumerate(segment):
+        match = _SQL_ADD_VALUE.search(statement.text)
+        if match is None or not re.match(r"ALTER\s+TYPE\b", statement.text, re.I):
+            continue
+        value = match.group(1)
+        use = next(
+            (
+                later
+                for later in segment[index + 1 :]
+                if f"'{value}'" in later.text and not re.match(r"ALTER\s+TYPE\b", later.text, re.I)
+            ),
+            None,
+        )
+        if use is not None:
+            title = f"Enum value `{value}` used (line {use.line}) in the transaction that adds it"
+            hits.append(Hit(ENUM_VALUE, path, statement.line, statement.end_line, title=title))
+    return hits
+
+
+def sql_file_hits(file: ChangedFile) -> list[Hit]:
+    """Backfills next to DDL, and enum values used where they are added, in a `.sql` migration."""
+    text = analyzable_text(file)
+    if not _SQL_FILE_HINT.search(text) or _NO_TRANSACTION.search(text):
+        return []
+    if detect_dialect(file.path, text) != POSTGRES:
+        return []  # MySQL commits at every DDL statement: no shared transaction
+    statements = split_statements(text)
+    created = {t for s in statements if (t := created_table(s)) is not None}
+    hits: list[Hit] = []
+    for segment in transaction_segments(statements):
+        hits += _sql_backfill_hits(file.path, segment, created)
+        hits += _sql_enum_hits(file.path, segment)
+    return hits
+
+
 # --- Alembic --------------------------------------------------------------------------
 
 _ALEMBIC_HINT = re.compile(r"\bop\.")
@@ -502,6 +599,21 @@ def alembic_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
                         "`postgresql_concurrently=True` locks writes",
                     )
                 )
+        elif call.name == "drop_index":
+            table = _table_arg(call, 1)
+            if table is None or table not in created:
+                hits.append(
+                    Hit(
+                        DROP_INDEX,
+                        "",
+                        call.line,
+                        call.end_line,
+                        detail=_ALEMBIC_DROP_DETAIL,
+                        suggestion=_alembic_index_suggestion(text, call),
+                        title=f"`op.drop_index` on `{table or '…'}` without "
+                        "`postgresql_concurrently=True` locks the table",
+                    )
+                )
         elif call.name == "add_column":
             table = _table_arg(call, 0)
             if table not in created:
@@ -542,6 +654,12 @@ def alembic_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
     ]
     hits += _alembic_irreversible(root, found)
     return [_at(h, file.path) for h in hits]
+
+
+_ALEMBIC_DROP_DETAIL = (
+    "With `postgresql_concurrently=True` the call must run inside "
+    "`with op.get_context().autocommit_block():`."
+)
 
 
 def _alembic_irreversible(root: SgNode, found: list[Call]) -> list[Hit]:
@@ -701,6 +819,42 @@ def _django_constraint(call: Call, model: str) -> list[Hit]:
     return [Hit(CONSTRAINT, "", call.line, call.end_line, title=title)]
 
 
+_REMOVE_CONCURRENTLY_IMPORT = re.compile(
+    r"from\s+django\.contrib\.postgres\.operations\s+import\s[^\n]*\bRemoveIndexConcurrently\b"
+)
+
+
+def _django_remove_index(text: str, call: Call, model: str, atomic: bool) -> Hit:
+    """`RemoveIndex` runs a plain `DROP INDEX`; the suggestion swaps in the concurrent form."""
+    function = call.node.field("function")
+    suggestion = None
+    around = line_prefix_suffix(text, function) if function is not None else None
+    if function is not None and around is not None:
+        candidate = around[0] + "RemoveIndexConcurrently" + around[1]
+        line = lines(function)[0]
+        if replacement_parses(text, line, line, candidate, "python"):
+            suggestion = candidate
+    steps = []
+    if not _REMOVE_CONCURRENTLY_IMPORT.search(text):
+        steps.append(
+            "import it with "
+            "`from django.contrib.postgres.operations import RemoveIndexConcurrently`"
+        )
+    if atomic:
+        steps.append("set `atomic = False` on the `Migration` class")
+    detail = ("To switch: " + "; and ".join(steps) + ".") if steps else None
+    first = lines(function)[0] if function is not None else call.line
+    return Hit(
+        DROP_INDEX,
+        "",
+        first,
+        first,
+        detail=detail,
+        suggestion=suggestion,
+        title=f"`RemoveIndex` on `{model}` locks the table; use `RemoveIndexConcurrently`",
+    )
+
+
 def _django_run_reversible(call: Call) -> bool:
     key = "reverse_code" if call.name == "RunPython" else "reverse_sql"
     return option(call, key) is not None or len(positional(call)) > 1
@@ -726,6 +880,8 @@ def django_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
         existing = model not in created
         if call.name in ("AddIndexConcurrently", "RemoveIndexConcurrently") and atomic:
             hits.append(_concurrent_hit(call, "Django"))
+        elif call.name == "RemoveIndex" and existing:
+            hits.append(_django_remove_index(text, call, model, atomic))
         elif call.name == "AddField" and existing:
             hits += _django_add_field(call, model)
         elif call.name == "AddConstraint" and existing:
@@ -1065,6 +1221,115 @@ for _rule, _case in (
                 "        op.execute(\"ALTER TYPE order_status ADD VALUE 'refunded'\")\n"
                 "    op.execute(\"UPDATE orders SET status = 'refunded' WHERE refunded_at"
                 ' IS NOT NULL")\n'
+            ),
+        ),
+    ),
+):
+    add_case(CASES, _rule, _case)
+
+_SQL = "db/migrations/0044_order_region.sql"
+for _rule, _case in (
+    (
+        DROP_INDEX,
+        RuleCase(
+            path=_ALEMBIC,
+            code=_alembic('    op.drop_index("ix_orders_legacy", table_name="orders")\n'),
+            lines=(6,),
+        ),
+    ),
+    (
+        DROP_INDEX,
+        RuleCase(
+            path=_DJANGO,
+            code=_django(
+                '        migrations.RemoveIndex(model_name="order", name="order_legacy_idx"),\n'
+            ),
+            lines=(7,),
+        ),
+    ),
+    (
+        DROP_INDEX,
+        RuleCase(
+            path=_ALEMBIC,
+            code=_alembic(
+                "    with op.get_context().autocommit_block():\n"
+                '        op.drop_index("ix_orders_legacy", table_name="orders",'
+                " postgresql_concurrently=True)\n"
+            ),
+        ),
+    ),
+    (
+        DROP_INDEX,
+        RuleCase(
+            path=_DJANGO,
+            code=_django(
+                '        RemoveIndexConcurrently(model_name="order", name="order_legacy_idx"),\n',
+                "    atomic = False\n",
+            ).replace(
+                "from django.db import",
+                "from django.contrib.postgres.operations import RemoveIndexConcurrently\n"
+                "from django.db import",
+            ),
+        ),
+    ),
+    (
+        BACKFILL,
+        RuleCase(
+            path=_SQL,
+            code=(
+                "ALTER TABLE orders ADD COLUMN region text;\n"
+                "UPDATE orders SET region = 'eu';\n"
+                "DELETE FROM carts\n  WHERE owner_id IS NULL;\n"
+                "ALTER TABLE carts DROP COLUMN legacy;\n"
+            ),
+            lines=(2, 3),
+        ),
+    ),
+    (
+        BACKFILL,
+        RuleCase(
+            path=_SQL,
+            code=(
+                "BEGIN;\nALTER TABLE orders ADD COLUMN region text;\nCOMMIT;\n"
+                "UPDATE orders SET region = 'eu';\n"
+                "ALTER TABLE carts ADD COLUMN note text;\n"
+                "UPDATE carts SET note = '' WHERE id < 1000;\n"
+                "UPDATE users SET active = true;\n"
+                "CREATE TABLE refunds (id bigint PRIMARY KEY, state text);\n"
+                "UPDATE refunds SET state = 'new';\n"
+            ),
+        ),
+    ),
+    (
+        ENUM_VALUE,
+        RuleCase(
+            path=_SQL,
+            code=(
+                "ALTER TYPE order_status ADD VALUE 'refunded';\n"
+                "UPDATE orders SET status = 'refunded' WHERE refunded_at IS NOT NULL;\n"
+            ),
+            lines=(1,),
+        ),
+    ),
+    (
+        ENUM_VALUE,
+        RuleCase(
+            path=_SQL,
+            code=(
+                "ALTER TYPE order_status ADD VALUE 'refunded';\n"
+                "ALTER TYPE order_status ADD VALUE 'voided' AFTER 'refunded';\nCOMMIT;\n"
+                "UPDATE orders SET status = 'refunded' WHERE refunded_at IS NOT NULL;\n"
+            ),
+        ),
+    ),
+    (
+        ENUM_VALUE,
+        RuleCase(
+            path=_SQL,
+            code=(
+                "-- +goose NO TRANSACTION\n"
+                "ALTER TYPE order_status ADD VALUE 'refunded';\n"
+                "UPDATE orders SET status = 'refunded' WHERE refunded_at IS NOT NULL;\n"
             ),
         ),
     ),

@@ -12,12 +12,13 @@ import re
 from ast_grep_py import SgNode
 
 from bot.models import ChangedFile
-from bot.rules.astgrep import root_of
+from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
 from bot.rules.engine import Hit, RuleCase
 from bot.rules.migrations_python import (
     BACKFILL,
     CONCURRENT_IN_TX,
     CONSTRAINT,
+    DROP_INDEX,
     DROP_RENAME,
     ENUM_VALUE,
     FORCE_TABLE,
@@ -189,6 +190,12 @@ def ruby_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
                 hits.append(_hit(NOT_NULL, call, title))
         elif call.name == "change_column" and existing:
             hits.append(_hit(TYPE_CHANGE, call, f"`change_column` rewrites {name} in place"))
+        elif call.name == "remove_index" and existing and option(call, "algorithm") is None:
+            title = f"`remove_index` on {name} without `algorithm: :concurrently` locks the table"
+            hit = _hit(DROP_INDEX, call, title)
+            detail = None if disabled else _DISABLE_TX_DETAIL
+            suggestion = _concurrently_suggestion(text, call)
+            hits.append(Hit(DROP_INDEX, "", hit.line, hit.end_line, detail, suggestion, title))
         elif call.name in _DROPS and existing:
             title = f"`{call.name}` on {name}: make sure no deployed code still uses it"
             hits.append(_hit(DROP_RENAME, call, title))
@@ -223,6 +230,26 @@ def ruby_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
     return [
         Hit(h.rule, file.path, h.line, h.end_line, h.detail, h.suggestion, h.title) for h in hits
     ]
+
+
+_DISABLE_TX_DETAIL = (
+    "Also add `disable_ddl_transaction!` to this migration class: a concurrent drop cannot "
+    "run inside the transaction Rails wraps migrations in."
+)
+
+
+def _concurrently_suggestion(text: str, call: Call) -> str | None:
+    """The call's line with `, algorithm: :concurrently` after its last argument."""
+    around = line_prefix_suffix(text, call.node)
+    arguments = call.node.field("arguments")
+    if around is None or arguments is None or not call.args or call.args[-1].kind() == "hash":
+        return None
+    body = call.node.text()
+    closing = ")" if arguments.text().endswith(")") else ""
+    body = body[: len(body) - len(closing)].rstrip() + ", algorithm: :concurrently" + closing
+    suggestion = around[0] + body + around[1]
+    line = lines(call.node)[0]
+    return suggestion if replacement_parses(text, line, line, suggestion, "ruby") else None
 
 
 def _enum_hits(found: list[Call], executed: list[tuple[str, int, Call]]) -> list[Hit]:
@@ -463,6 +490,27 @@ for _rule, _case in (
         RuleCase(
             path=_PATH,
             code=_migration("    create_table :orders do |t|\n      t.string :ref\n    end\n"),
+        ),
+    ),
+    (
+        DROP_INDEX,
+        RuleCase(
+            path=_PATH,
+            code=_migration(
+                "    remove_index :orders, :legacy_ref\n"
+                '    remove_index :orders, name: "index_orders_on_region"\n'
+            ),
+            lines=(3, 4),
+        ),
+    ),
+    (
+        DROP_INDEX,
+        RuleCase(
+            path=_PATH,
+            code=_migration(
+                "    remove_index :orders, :legacy_ref, algorithm: :concurrently\n",
+                "  disable_ddl_transaction!\n\n",
+            ),
         ),
     ),
 ):

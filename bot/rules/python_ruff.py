@@ -509,7 +509,8 @@ _CODE_TO_RULE: dict[str, str] = {
     "S610": SQL_INJECTION,  # Django QuerySet.extra with non-literal SQL
     "S611": SQL_INJECTION,  # Django RawSQL with non-literal SQL
     "S506": "py-yaml-unsafe-load",
-    "S301": "py-pickle-untrusted",
+    "S301": "py-pickle-untrusted",  # pickle and its wrappers: dill, shelve, jsonpickle…
+    "S302": "py-pickle-untrusted",  # marshal.load(s): not safe against crafted data either
     "S602": "py-shell-injection",
     "S604": "py-shell-injection",
     "S605": "py-shell-injection",
