@@ -71,6 +71,12 @@ _HTML_PY = re.compile(
     r"|RedirectResponse|HTMLResponse)\b"
 )
 _HTML_JS = re.compile(r"\.\s*(render|redirect)\s*\(")
+_HTML_GO = re.compile(r"\.(?:HTML|Redirect|Render|ExecuteTemplate)\(|\bhttp\.Redirect\(")
+_HTML_SPRING = re.compile(
+    r"\"(?:redirect|forward):|\bModelAndView\b|\bModel(?:Map)?\s+\w+\s*[,)]|:\s*Model\b"
+    r"|\bRedirectAttributes\b"
+)
+_HTML_PHP = re.compile(r"\b(?:view|redirect|back)\s*\(|\bView::make\(|\bRedirect::")
 # Receivers of `.get(...)`/`.post(...)` that send requests rather than serve them.
 _HTTP_CLIENTS = re.compile(
     r"^(axios|https?|fetch|got|ky|request|superagent|supertest|agent|client|httpClient"
@@ -97,7 +103,24 @@ _JS_CALL_HINT = re.compile(
     r"\.\s*(get|post|put|patch|delete|del|all|head|options|route|use)\s*\(\s*['\"`]/"
 )
 _NEST_HINT = re.compile(r"@(Get|Post|Put|Patch|Delete|All|Head|Options|Controller)\s*\(")
+_GO_HINT = re.compile(
+    r"\.\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Any|Get|Post|Put|Patch|Delete|Head"
+    r"|Options|Route|Mount|Group|HandleFunc|Handle|Add|Method|MethodFunc)\s*\(\s*[\"`]"
+)
+_SPRING_HINT = re.compile(r"@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b")
+_RAILS_HINT = re.compile(
+    r"^\s*(?:get|post|put|patch|delete|match|resources?|scope)\b", re.MULTILINE
+)
+_LARAVEL_HINT = re.compile(
+    r"(?:Route::|->)\s*(?:get|post|put|patch|delete|any|options|prefix|resource|apiResource)"
+    r"\s*\("
+)
 _HINTS = {
+    "go": _GO_HINT,
+    "java": _SPRING_HINT,
+    "kotlin": _SPRING_HINT,
+    "ruby": _RAILS_HINT,
+    "php": _LARAVEL_HINT,
     "python": re.compile(f"{_PY_DECORATOR_HINT.pattern}|{_PY_REGISTER_HINT.pattern}"),
     "javascript": re.compile(f"{_JS_CALL_HINT.pattern}|{_NEST_HINT.pattern}"),
     "typescript": re.compile(f"{_JS_CALL_HINT.pattern}|{_NEST_HINT.pattern}"),
@@ -158,6 +181,13 @@ class Route:
     path: str
     node: SgNode  # the path literal, where the finding goes
     method: str | None  # the HTTP method it is registered for, when the code says
+    # A resource name the framework turns into paths (`resources :order_items`,
+    # `Route::resource('photos')`): compared with its siblings' casing, but a noun there
+    # that starts with a verb (`:delete_requests`) is a resource, not an action.
+    resource: bool = False
+    # The Rails and Laravel HTML form pages (`GET /photos/create`, `GET /photos/{id}/edit`)
+    # that their resource generators produce.
+    form_pages: bool = False
 
 
 @dataclass(frozen=True)
@@ -246,16 +276,50 @@ def resource_route(path: str, found: VerbSegment) -> str:
 # --- the routes ----------------------------------------------------------------------
 
 
+_STRING_KINDS = frozenset(
+    {
+        "string",
+        "template_string",
+        "interpreted_string_literal",
+        "raw_string_literal",
+        "string_literal",
+        "encapsed_string",
+    }
+)
+_STRING_PARTS = frozenset(
+    {
+        "string_content",
+        "string_fragment",
+        "interpreted_string_literal_content",
+        "raw_string_literal_content",
+        "escape_sequence",
+        "string_value",
+    }
+)
+
+_INTERPOLATIONS = frozenset(
+    {
+        "interpolation",
+        "template_substitution",
+        "interpolated_expression",
+        "interpolated_identifier",
+        "variable_name",
+        "dynamic_variable_name",
+        "member_access_expression",
+    }
+)
+
+
 def _string_value(node: SgNode) -> str | None:
     """A string literal's text, with any interpolation written as `{}`; None if not a string."""
     kind = node.kind()
-    if kind not in {"string", "template_string"}:
+    if kind not in _STRING_KINDS:
         return None
     parts: list[str] = []
     for child in node.children():
-        if child.kind() in {"string_content", "string_fragment"}:
+        if child.kind() in _STRING_PARTS:
             parts.append(child.text())
-        elif child.kind() in {"interpolation", "template_substitution"}:
+        elif child.kind() in _INTERPOLATIONS:
             parts.append("{}")
     return "".join(parts)
 
@@ -355,23 +419,314 @@ def _nest_routes(root: SgNode) -> Iterator[Route]:
         yield Route(path, args[0], method)
 
 
+# --- Go: gin, echo, chi, fiber, gorilla/mux and net/http ---------------------------------------
+
+_GO_LITERALS = frozenset({"interpreted_string_literal", "raw_string_literal"})
+_GO_UPPER = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
+_GO_CAMEL = {m.capitalize(): m for m in _GO_UPPER}
+_GO_PREFIXES = frozenset({"Group", "Route", "Mount"})
+_GO_PATTERNS = frozenset({"HandleFunc", "Handle"})  # net/http, chi and gorilla: (pattern, h)
+_GO_METHOD_FIRST = frozenset({"Add", "Method", "MethodFunc"})  # echo Add, chi Method: (m, p, h)
+_GO_HANDLERS = frozenset({"func_literal", "identifier", "selector_expression", "call_expression"})
+_GO_CLIENTS = re.compile(r"^(?:http|client|\w*Client|cli|resty|req|request|session)$")
+_GO_CALLS: Config = {
+    "rule": {
+        "kind": "call_expression",
+        "has": {
+            "field": "function",
+            "kind": "selector_expression",
+            "has": {
+                "field": "field",
+                "regex": "^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Any|Get|Post|Put|Patch"
+                "|Delete|Head|Options|Route|Mount|Group|HandleFunc|Handle|Add|Method"
+                "|MethodFunc)$",
+            },
+        },
+    }
+}
+_GO_1_22 = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)$")
+
+
+def _gorilla_methods(call: SgNode) -> str | None:
+    """The one method of a gorilla/mux `r.HandleFunc(p, h).Methods("GET")` chain."""
+    parent = call.parent()
+    outer = parent.parent() if parent is not None else None
+    if parent is None or outer is None or parent.kind() != "selector_expression":
+        return None
+    field = parent.field("field")
+    if field is None or field.text() != "Methods" or outer.kind() != "call_expression":
+        return None
+    arguments = outer.field("arguments")
+    named = re.findall(r"\"(\w+)\"", arguments.text() if arguments is not None else "")
+    return named[0].upper() if len(named) == 1 else None
+
+
+def _go_route(call: SgNode) -> Route | None:
+    function, arguments = call.field("function"), call.field("arguments")
+    if function is None or arguments is None:
+        return None
+    receiver, field = function.field("operand"), function.field("field")
+    if receiver is None or field is None:
+        return None
+    name = field.text()
+    client = _GO_CLIENTS.match(receiver.text().split(".")[-1])
+    if client and not (name in _GO_PATTERNS and receiver.text() == "http"):
+        return None
+    args = arguments.named_children()
+    at = 1 if name in _GO_METHOD_FIRST else 0
+    if len(args) <= at or args[at].kind() not in _GO_LITERALS:
+        return None
+    path = _string_value(args[at]) or ""
+    handler_args = args[at + 1 :]
+    if name in _GO_PREFIXES:
+        # A group takes a path and middleware; a route or mount, a path and a handler.
+        if any(a.kind() in _GO_LITERALS for a in handler_args):
+            return None
+        return Route(path, args[at], None) if path.startswith("/") else None
+    if not handler_args or any(a.kind() not in _GO_HANDLERS for a in handler_args):
+        return None  # `cache.Get("/k", &v)`, `http.Post(url, "application/json", body)`
+    method: str | None
+    if name in _GO_PATTERNS:
+        spaced = _GO_1_22.match(path)
+        method, path = (spaced.group(1), spaced.group(2)) if spaced else (None, path)
+        method = method or _gorilla_methods(call)
+    elif name in _GO_METHOD_FIRST:
+        literal = _string_value(args[0]) if args[0].kind() in _GO_LITERALS else None
+        method = literal.upper() if literal else None
+    else:
+        method = name if name in _GO_UPPER else _GO_CAMEL.get(name)
+    if not path.startswith("/") or _HTML_GO.search(arguments.text()):
+        return None
+    return Route(path, args[at], method)
+
+
+def _go_routes(root: SgNode) -> Iterator[Route]:
+    for call in root.find_all(_GO_CALLS):
+        route = _go_route(call)
+        if route is not None:
+            yield route
+
+
+# --- Spring MVC (Java and Kotlin) ---------------------------------------------------------------
+
+_SPRING_NAMES = re.compile(r"^(Get|Post|Put|Patch|Delete|Request)Mapping$")
+_SPRING_METHOD = re.compile(r"RequestMethod\.(GET|POST|PUT|PATCH|DELETE)\b")
+_SPRING_HANDLERS = frozenset({"method_declaration", "function_declaration"})
+
+
+def _annotation_name(annotation: SgNode) -> str:
+    for child in annotation.named_children():
+        if child.kind() in {"identifier", "scoped_identifier"}:
+            return child.text().split(".")[-1]
+        if child.kind() in {"user_type", "constructor_invocation"}:
+            return child.text().split("(")[0].split(".")[-1].strip()
+    return ""
+
+
+def _annotation_arguments(annotation: SgNode) -> list[SgNode]:
+    """Java `annotation_argument_list` children or Kotlin `value_argument`s."""
+    for child in annotation.named_children():
+        if child.kind() == "annotation_argument_list":
+            return child.named_children()
+        if child.kind() == "constructor_invocation":
+            lists = [c for c in child.named_children() if c.kind() == "value_arguments"]
+            return lists[0].named_children() if lists else []
+    return []
+
+
+def _strings_in(node: SgNode) -> list[SgNode]:
+    if node.kind() == "string_literal":
+        return [node]
+    if node.kind() in {"element_value_array_initializer", "collection_literal"}:
+        return [c for c in node.named_children() if c.kind() == "string_literal"]
+    return []
+
+
+def _annotation_paths(annotation: SgNode) -> list[SgNode]:
+    """The path literals of a mapping annotation: its bare value, `value=` or `path=`."""
+    out: list[SgNode] = []
+    for arg in _annotation_arguments(annotation):
+        parts = arg.named_children()
+        if arg.kind() == "element_value_pair" or (
+            arg.kind() == "value_argument" and len(parts) > 1
+        ):
+            if parts and parts[0].text() in {"value", "path"}:
+                out += _strings_in(parts[-1])
+        elif arg.kind() == "value_argument" and parts:
+            out += _strings_in(parts[0])
+        else:
+            out += _strings_in(arg)
+    return out
+
+
+def _spring_method(name: str, annotation: SgNode) -> str | None:
+    if name != "RequestMapping":
+        return name.removesuffix("Mapping").upper()
+    methods = set(_SPRING_METHOD.findall(annotation.text()))
+    return methods.pop() if len(methods) == 1 else None
+
+
+def _spring_routes(root: SgNode) -> Iterator[Route]:
+    for annotation in root.find_all(kind="annotation"):
+        name = _annotation_name(annotation)
+        if not _SPRING_NAMES.match(name):
+            continue
+        method = _spring_method(name, annotation)
+        declaration = annotation.parent()
+        declaration = declaration.parent() if declaration is not None else None
+        spring_handler = declaration is not None and declaration.kind() in _SPRING_HANDLERS
+        if spring_handler and declaration is not None and _HTML_SPRING.search(declaration.text()):
+            continue
+        for node in _annotation_paths(annotation):
+            path = _string_value(node)
+            if path is not None:
+                yield Route(path, node, method)
+
+
+# --- Rails config/routes.rb -------------------------------------------------------------------
+
+_RAILS_VERBS = {"get", "post", "put", "patch", "delete"}
+_RAILS_CUSTOM_BLOCKS = frozenset({"member", "collection"})
+
+
+def is_rails_routes(path: str) -> bool:
+    return path.endswith("config/routes.rb") or "config/routes/" in path
+
+
+def _rails_block_owner(call: SgNode) -> str | None:
+    """The method whose `do ... end` block holds this call (`member`, `namespace` ...)."""
+    for parent in call.ancestors():
+        if parent.kind() in {"do_block", "block"}:
+            owner = parent.parent()
+            method = owner.field("method") if owner is not None else None
+            return method.text() if method is not None else None
+    return None
+
+
+def _rails_path_node(arguments: SgNode) -> SgNode | None:
+    args = arguments.named_children()
+    if not args:
+        return None
+    first = args[0]
+    if first.kind() == "pair":  # `post "users/create" => "users#create"`
+        key = first.field("key")
+        return key if key is not None and key.kind() == "string" else None
+    return first if first.kind() == "string" else None
+
+
+def _rails_routes(root: SgNode) -> Iterator[Route]:
+    for call in root.find_all(kind="call"):
+        method, arguments = call.field("method"), call.field("arguments")
+        if method is None or arguments is None or call.field("receiver") is not None:
+            continue
+        name = method.text()
+        args = arguments.named_children()
+        if name in {"resources", "resource"}:
+            for arg in args:
+                if arg.kind() == "simple_symbol":
+                    yield Route("/" + arg.text().lstrip(":"), arg, None, resource=True)
+            continue
+        if name not in _RAILS_VERBS and name not in {"match", "scope"}:
+            continue
+        # Custom member and collection actions (`member do post :cancel end`) are the
+        # Rails idiom for what a resource's seven actions do not cover.
+        if _rails_block_owner(call) in _RAILS_CUSTOM_BLOCKS:
+            continue
+        node = _rails_path_node(arguments)
+        path = _string_value(node) if node is not None else None
+        if node is None or path is None:
+            continue
+        http = name.upper() if name in _RAILS_VERBS else None
+        yield Route(path, node, http, form_pages=True)
+
+
+# --- Laravel routes -----------------------------------------------------------------------------
+
+_LARAVEL_METHODS = {"get", "post", "put", "patch", "delete", "options"}
+_LARAVEL_OTHER = {"any", "prefix"}
+_LARAVEL_RESOURCES = {"resource", "apiResource"}
+_PHP_STRINGS = frozenset({"string", "encapsed_string"})
+
+
+def _laravel_owner(call: SgNode) -> bool:
+    """Whether a call belongs to the router: `Route::get`, `Route::middleware(...)->get`,
+    `$router->get` (Lumen) or `$this->router->get`."""
+    if call.kind() == "scoped_call_expression":
+        scope = call.field("scope")
+        return scope is not None and scope.text().split("\\")[-1] == "Route"
+    chain = call.field("object")
+    text = chain.text() if chain is not None else ""
+    return text.startswith(("Route::", "\\Route::")) or bool(
+        re.fullmatch(r"\$(?:this->)?router", text)
+    )
+
+
+def _laravel_routes(root: SgNode) -> Iterator[Route]:
+    calls = root.find_all(
+        any=[{"kind": "scoped_call_expression"}, {"kind": "member_call_expression"}]
+    )
+    for call in calls:
+        name_node, arguments = call.field("name"), call.field("arguments")
+        if name_node is None or arguments is None:
+            continue
+        name = name_node.text()
+        known = name in _LARAVEL_METHODS or name in _LARAVEL_OTHER or name in _LARAVEL_RESOURCES
+        if not known or not _laravel_owner(call):
+            continue
+        args = arguments.named_children()
+        value = args[0].named_children()[0] if args and args[0].named_children() else None
+        if value is None or value.kind() not in _PHP_STRINGS:
+            continue
+        path = _string_value(value)
+        if path is None:
+            continue
+        path = path if path.startswith("/") else "/" + path
+        if name in _LARAVEL_RESOURCES:
+            yield Route(path, value, None, resource=True)
+        elif name in _LARAVEL_METHODS and (len(args) < 2 or _HTML_PHP.search(args[-1].text())):
+            continue  # a route always has an action; one that renders a view is a page
+        else:
+            method = name.upper() if name in _LARAVEL_METHODS else None
+            yield Route(path, value, method, form_pages=True)
+
+
 def routes(file: ChangedFile) -> list[Route]:
     """Every route declaration ast-grep finds in the file."""
     hint = _HINTS.get(file.language or "")
+    if file.language == "ruby" and not is_rails_routes(file.path):
+        return []
     root = root_of(file, hint) if hint is not None else None
     if root is None:
         return []
     if file.language == "python":
         return list(_py_routes(root))
+    if file.language == "go":
+        return list(_go_routes(root))
+    if file.language in {"java", "kotlin"}:
+        return list(_spring_routes(root))
+    if file.language == "ruby":
+        return list(_rails_routes(root))
+    if file.language == "php":
+        return list(_laravel_routes(root))
     text = root.text()
     calls = root.find_all(_JS_CALLS) if _JS_CALL_HINT.search(text) else []
     found = [route for call in calls if (route := _js_route(call))]
     return found + (list(_nest_routes(root)) if _NEST_HINT.search(text) else [])
 
 
+def _form_page(route: Route, found: VerbSegment) -> bool:
+    """Rails' and Laravel's `GET .../edit` and Laravel's `GET .../create` form pages."""
+    return (
+        route.form_pages
+        and route.method in {"GET", None}
+        and found.verb in {"create", "edit"}
+        and not found.rest
+    )
+
+
 def _hit(file: ChangedFile, route: Route) -> Hit | None:
-    found = verb_in_path(route.path)
-    if found is None:
+    found = verb_in_path(route.path) if not route.resource else None
+    if found is None or _form_page(route, found):
         return None
     first, last = lines(route.node)
     suggested = resource_route(route.path, found)
@@ -391,6 +746,153 @@ def _hit(file: ChangedFile, route: Route) -> Hit | None:
     )
 
 
+# Go (gin, net/http), Spring (Java, Kotlin), Rails and Laravel: one bad and one safe file each.
+_SERVER_POSITIVE = (
+    RuleCase(
+        path="internal/api/routes.go",
+        code=(
+            "package api\n"
+            "\n"
+            "func Register(r *gin.Engine, h *Handlers) {\n"
+            '\tv1 := r.Group("/api/v1")\n'
+            '\tv1.GET("/getUser/:id", h.User)\n'
+            '\tv1.POST("/orders/delete/:id", h.DeleteOrder)\n'
+            '\thttp.HandleFunc("POST /createInvoice", h.Invoice)\n'
+            "}\n"
+        ),
+        lines=(5, 6, 7),
+    ),
+    RuleCase(
+        path="src/main/java/com/shop/OrderController.java",
+        code=(
+            "@RestController\n"
+            '@RequestMapping("/api/orders")\n'
+            "public class OrderController {\n"
+            '    @PostMapping("/createOrder")\n'
+            "    public Order create(@RequestBody Order order) { return service.place(order); }\n"
+            "\n"
+            '    @RequestMapping(value = "/remove/{id}", method = RequestMethod.POST)\n'
+            "    public void remove(@PathVariable long id) { service.cancel(id); }\n"
+            "}\n"
+        ),
+        lines=(4, 7),
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/UserController.kt",
+        code=(
+            "@RestController\n"
+            '@RequestMapping("/api/users")\n'
+            "class UserController(private val users: UserService) {\n"
+            '    @GetMapping("/fetchAll")\n'
+            "    fun all(): List<User> = users.all()\n"
+            "}\n"
+        ),
+        lines=(4,),
+    ),
+    RuleCase(
+        path="config/routes.rb",
+        code=(
+            "Rails.application.routes.draw do\n"
+            "  namespace :api do\n"
+            '    get "getUser/:id", to: "users#show"\n'
+            '    post "users/update/:id" => "users#update"\n'
+            "  end\n"
+            "end\n"
+        ),
+        lines=(3, 4),
+    ),
+    RuleCase(
+        path="routes/api.php",
+        code=(
+            "<?php\n"
+            "\n"
+            "use Illuminate\\Support\\Facades\\Route;\n"
+            "\n"
+            "Route::post('/createUser', [UserController::class, 'store']);\n"
+            "Route::middleware('auth:sanctum')->get('/users/delete/{id}', "
+            "[UserController::class, 'destroy']);\n"
+        ),
+        lines=(5, 6),
+    ),
+)
+_SERVER_NEGATIVE = (
+    RuleCase(
+        path="internal/api/routes.go",
+        code=(
+            "package api\n"
+            "\n"
+            "func Register(r *gin.Engine, h *Handlers) {\n"
+            '\tv1 := r.Group("/api/v1")\n'
+            '\tv1.GET("/users/:id", h.User)\n'
+            '\tv1.POST("/orders/:id/cancel", h.CancelOrder)\n'
+            '\thttp.HandleFunc("POST /invoices", h.Invoice)\n'
+            '\tresp, err := client.Get("/getUser", nil)\n'
+            '\tr.GET("/posts/delete/:id", func(c *gin.Context) { c.Redirect(302, "/") })\n'
+            "\t_, _ = resp, err\n"
+            "}\n"
+        ),
+    ),
+    RuleCase(
+        path="src/main/java/com/shop/OrderController.java",
+        code=(
+            "@Controller\n"
+            '@RequestMapping("/orders")\n'
+            "public class OrderController {\n"
+            "    @PostMapping\n"
+            "    public Order create(@RequestBody Order order) { return service.place(order); }\n"
+            "\n"
+            '    @DeleteMapping(value = "/{id}", produces = "application/json")\n'
+            "    public void remove(@PathVariable long id) { service.cancel(id); }\n"
+            "\n"
+            '    @GetMapping("/delete/{id}")\n'
+            "    public String confirm(@PathVariable long id, Model model) {\n"
+            '        return "orders/confirm";\n'
+            "    }\n"
+            "}\n"
+        ),
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/UserController.kt",
+        code=(
+            "@RestController\n"
+            '@RequestMapping("/api/users")\n'
+            "class UserController(private val users: UserService) {\n"
+            '    @GetMapping(produces = ["application/json"])\n'
+            "    fun all(): List<User> = users.all()\n"
+            "}\n"
+        ),
+    ),
+    RuleCase(
+        path="config/routes.rb",
+        code=(
+            "Rails.application.routes.draw do\n"
+            "  resources :delete_requests, only: [:create]\n"
+            "  resources :users do\n"
+            "    member do\n"
+            "      post :activate\n"
+            "      get :delete\n"
+            "    end\n"
+            "  end\n"
+            '  get "photos/:id/edit", to: "photos#edit"\n'
+            "end\n"
+        ),
+    ),
+    RuleCase(
+        path="routes/web.php",
+        code=(
+            "<?php\n"
+            "\n"
+            "Route::resource('photos', PhotoController::class);\n"
+            "Route::get('/photos/create', [PhotoController::class, 'create']);\n"
+            "Route::get('/posts/{post}/edit', [PostController::class, 'edit']);\n"
+            "Route::post('/orders/{order}/cancel', [OrderController::class, 'cancel']);\n"
+            "Route::get('/users/delete/{id}', function ($id) { return view('confirm'); });\n"
+            "$value = $request->get('/getUser', 'default');\n"
+        ),
+    ),
+)
+
+
 RULE = Rule(
     id=RULE_ID,
     category=Category.API_DESIGN,
@@ -404,7 +906,9 @@ RULE = Rule(
         "method on an existing resource. Once clients call the path it is a contract, so "
         "renaming it later takes a new API version. State transitions that are not CRUD "
         "(`POST /orders/{id}/cancel`, `/users/{id}/activate`) are the accepted idiom for "
-        "custom actions and are not flagged, nor are HTML views that render templates or "
+        "custom actions and are not flagged, nor are Rails `member`/`collection` actions "
+        "(Rails' own idiom for them), the `GET .../edit` and `.../create` form pages that "
+        "Rails and Laravel resource routes generate, and HTML views that render templates or "
         "redirect (browser forms only send GET and POST). Severity is low: nothing breaks "
         "today, but the fix is free before merge and costly after clients depend on it."
     ),
@@ -414,7 +918,7 @@ RULE = Rule(
         "`PATCH /profile` instead of `/update-profile`, `DELETE /users/{id}` instead of "
         "`/users/delete/{id}`."
     ),
-    languages=("python", "javascript", "typescript"),
+    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "ruby", "php"),
     positive=(
         RuleCase(
             path="app/api/users.py",
@@ -470,6 +974,7 @@ RULE = Rule(
             ),
             lines=(5,),
         ),
+        *_SERVER_POSITIVE,
     ),
     negative=(
         RuleCase(
@@ -537,6 +1042,7 @@ RULE = Rule(
                 '    return "ok"\n'
             ),
         ),
+        *_SERVER_NEGATIVE,
     ),
 )
 
@@ -544,7 +1050,7 @@ RULE = Rule(
 class ApiVerbInPath(Check):
     name = "ast-grep:routes"
     rules = (RULE,)
-    languages = frozenset({"python", "javascript", "typescript"})
+    languages = frozenset(RULE.languages)
     kinds = frozenset({FileKind.CODE})
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
