@@ -14,8 +14,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from bot.models import Category, ChangedFile, FileKind, Severity
+from bot.models import Category, ChangedFile, FileKind, FileStatus, Severity
 from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.rules.sql_sqlglot import MYSQL, analyzable_text, detect_dialect, normalize_name
+from bot.rules.sql_sqlglot import split_statements as split_sql
 
 FK_ID = "fk-without-index"
 WIDE_ID = "index-too-wide-or-duplicate"
@@ -159,6 +161,151 @@ def _gorm_fk(path: str, text: str) -> Iterator[Hit]:
             )
 
 
+# SQL: a key column this file creates (CREATE TABLE, ADD COLUMN) and no index, primary
+# key or unique constraint of the same file that starts with it. Keys on columns that
+# already existed are left alone: their index may live in an earlier migration.
+
+_SQL_OPAQUE = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.S)
+_SQL_IDENT = r'(?:"[^"]+"|[A-Za-z_][\w$]*)'
+_SQL_TABLE = _SQL_IDENT + r"(?:\s*\.\s*" + _SQL_IDENT + r")*"
+_SQL_CREATE = re.compile(
+    r"CREATE\s+(?:(?:GLOBAL|LOCAL|TEMP|TEMPORARY|UNLOGGED)\s+)*TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?("
+    + _SQL_TABLE
+    + r")\s*\(",
+    re.I,
+)
+_SQL_ALTER = re.compile(
+    r"ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(" + _SQL_TABLE + r")\s+", re.I
+)
+_SQL_CONSTRAINT_NAME = re.compile(r"^(?:ADD\s+)?CONSTRAINT\s+" + _SQL_IDENT + r"\s+", re.I)
+_SQL_KEYED = re.compile(
+    r"^(PRIMARY\s+KEY|UNIQUE(?:\s+NULLS\s+(?:NOT\s+)?DISTINCT)?|FOREIGN\s+KEY)\s*\(([^)]*)\)", re.I
+)
+_SQL_NOT_COLUMN = re.compile(r"^(?:CHECK|EXCLUDE|LIKE|CONSTRAINT)\b", re.I)
+_SQL_ADD_COLUMN = re.compile(
+    r"^ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?!CONSTRAINT\b|PRIMARY\b|UNIQUE\b"
+    r"|FOREIGN\b|CHECK\b|EXCLUDE\b)(" + _SQL_IDENT + r")",
+    re.I,
+)
+
+
+def _blank_sql(text: str) -> str:
+    """Strings and comments as spaces (same length), so commas and parentheses in them
+    do not count."""
+    return _SQL_OPAQUE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def _sql_name(name: str) -> str:
+    """Compared case-insensitively: quoted names differing only in case are rare."""
+    return normalize_name(name.strip()).lower()
+
+
+def _top_level(body: str, start: int) -> Iterator[tuple[str, int]]:
+    """Comma-separated items at parenthesis depth 0, each with its offset (stops at the
+    parenthesis that closes the list)."""
+    depth, begin = 0, 0
+    for index, char in enumerate(body):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif char == "," and depth == 0:
+            yield body[begin:index], start + begin
+            begin = index + 1
+    else:
+        index = len(body)
+    yield body[begin:index], start + begin
+
+
+@dataclass
+class _SqlKeys:
+    new_columns: set[tuple[str, str]]
+    covered: set[tuple[str, str]]
+    keys: list[tuple[str, str, int]]  # table, column, offset of the REFERENCES item
+
+
+def _sql_item(table: str, item: str, offset: int, keys: _SqlKeys, in_alter: bool) -> None:
+    stripped = item.lstrip()
+    offset += len(item) - len(stripped)
+    stripped = _SQL_CONSTRAINT_NAME.sub("", stripped)
+    if in_alter:
+        added = _SQL_ADD_COLUMN.match(stripped)
+        if added is None:
+            stripped = re.sub(r"^ADD\s+", "", stripped, flags=re.I)
+        else:
+            stripped = stripped[added.start(1) :]
+    elif _SQL_NOT_COLUMN.match(stripped):
+        return
+    keyed = _SQL_KEYED.match(stripped)
+    if keyed is not None:
+        columns = [c for c in keyed.group(2).split(",") if c.strip()]
+        if not columns:
+            return
+        first = _sql_name(columns[0])
+        if keyed.group(1).upper().startswith("FOREIGN"):
+            if (table, first) in keys.new_columns:
+                keys.keys.append((table, first, offset))
+        else:
+            keys.covered.add((table, first))
+        return
+    if (in_alter and _SQL_ADD_COLUMN.match(item.lstrip()) is None) or not stripped:
+        return
+    name = re.match(_SQL_IDENT, stripped)
+    if name is None:
+        return
+    column = _sql_name(name.group())
+    keys.new_columns.add((table, column))
+    if re.search(r"\b(?:PRIMARY\s+KEY|UNIQUE)\b", stripped, re.I):
+        keys.covered.add((table, column))
+    if re.search(r"\bREFERENCES\b", stripped, re.I):
+        keys.keys.append((table, column, offset))
+
+
+def _sql_fk(file: ChangedFile) -> Iterator[Hit]:
+    if re.search(r"(^|/)prisma/migrations/", file.path):
+        return  # generated from schema.prisma, where `fk-without-index` reports it
+    if file.content is None and file.status is not FileStatus.ADDED:
+        return  # an index may sit in the part of the file the diff does not show
+    text = analyzable_text(file)
+    if detect_dialect(file.path, text) == MYSQL:
+        return  # InnoDB indexes every foreign-key column itself
+    keys = _SqlKeys(set(), set(), [])
+    for statement in split_sql(text):
+        body = _blank_sql(statement.text)
+        created = _SQL_CREATE.match(body)
+        altered = _SQL_ALTER.match(body)
+        if created is not None:
+            table = _sql_name(created.group(1))
+            items = _top_level(body[created.end() :], statement.start + created.end())
+            for item, offset in list(items):
+                _sql_item(table, item, offset, keys, in_alter=False)
+        elif altered is not None:
+            table = _sql_name(altered.group(1))
+            items = _top_level(body[altered.end() :], statement.start + altered.end())
+            for item, offset in list(items):
+                _sql_item(table, item, offset, keys, in_alter=True)
+        else:
+            for index in _SQL_INDEX.finditer(body):
+                if "(" in index.group(3):
+                    continue  # an expression index does not serve key lookups
+                columns = _columns(index.group(3))
+                if columns:
+                    keys.covered.add((_sql_name(index.group(2)), columns[0]))
+    reported: set[tuple[str, str]] = set()
+    for table, column, offset in keys.keys:
+        if (table, column) in keys.covered or (table, column) in reported:
+            continue
+        reported.add((table, column))
+        yield _hit(
+            FK_ID,
+            file.path,
+            _line(text, offset),
+            f"Foreign-key column `{table}.{column}` has no index in this migration",
+        )
+
+
 # --- entry 29: wide and redundant indexes ------------------------------------------------------
 
 
@@ -272,7 +419,9 @@ def _wide_hits(path: str, indexes: list[Index]) -> Iterator[Hit]:
 
 # --- the check ---------------------------------------------------------------------------------
 
-_FK_HINT = re.compile(r"index:\s*false|db_index=False|ForeignKey\(|@relation\(|gorm:")
+_FK_HINT = re.compile(
+    r"index:\s*false|db_index=False|ForeignKey\(|@relation\(|gorm:|(?i:\bREFERENCES\b)"
+)
 
 
 def fk_hits(file: ChangedFile, text: str) -> Iterator[Hit]:
@@ -289,6 +438,8 @@ def fk_hits(file: ChangedFile, text: str) -> Iterator[Hit]:
         yield from _prisma_fk(file.path, text)
     elif language == "go" and "gorm" in text:
         yield from _gorm_fk(file.path, text)
+    elif language == "sql":
+        yield from _sql_fk(file)
 
 
 _INDEX_HINT = re.compile(r"INDEX|add_index|create_index|@@index", re.I)
@@ -315,6 +466,7 @@ class OrmIndexes(Check):
 
 
 _SCHEMA = "prisma/schema.prisma"
+_SQL_MIGRATION = "db/migrations/0009_orders.sql"
 FK_RULE = Rule(
     id=FK_ID,
     category=Category.INDEXING,
@@ -331,9 +483,11 @@ FK_RULE = Rule(
     fix=(
         "Index the column: Rails drop `index: false`; Django drop `db_index=False`; SQLAlchemy "
         "`index=True` (or an `Index(...)` that starts with it); Prisma `@@index([field])`; "
-        "GORM an `index` tag. Build it concurrently on an existing table."
+        "GORM an `index` tag; SQL `CREATE INDEX … ON child (key_col)` in the same migration "
+        "(an index whose first column is the key; a table created in the migration is empty, "
+        "so no `CONCURRENTLY` is needed there). Build it concurrently on an existing table."
     ),
-    languages=("ruby", "python", "prisma", "go"),
+    languages=("ruby", "python", "prisma", "go", "sql"),
     positive=(
         RuleCase(
             path="db/migrate/20240601090000_add_user_to_orders.rb",
@@ -379,8 +533,36 @@ FK_RULE = Rule(
             ),
             lines=(7,),
         ),
+        RuleCase(
+            path=_SQL_MIGRATION,
+            code=(
+                "CREATE TABLE orders (\n  id bigint PRIMARY KEY,\n"
+                "  user_id bigint NOT NULL REFERENCES users (id),\n  cart_id bigint,\n"
+                "  CONSTRAINT orders_cart_fk FOREIGN KEY (cart_id) REFERENCES carts (id)\n);\n"
+                "ALTER TABLE refunds ADD COLUMN order_id bigint REFERENCES orders (id);\n"
+            ),
+            lines=(3, 5, 7),
+        ),
     ),
     negative=(
+        RuleCase(
+            path=_SQL_MIGRATION,
+            code=(
+                "CREATE TABLE orders (\n  id bigint PRIMARY KEY,\n"
+                "  user_id bigint NOT NULL REFERENCES users (id),\n"
+                "  cart_id bigint UNIQUE REFERENCES carts (id)\n);\n"
+                "CREATE INDEX orders_user_created ON orders (user_id, created_at);\n"
+                "-- an existing column: its index may come from an earlier migration\n"
+                "ALTER TABLE refunds ADD CONSTRAINT refunds_user_fk FOREIGN KEY (user_id) "
+                "REFERENCES users (id) NOT VALID;\n"
+            ),
+        ),
+        # InnoDB creates the index itself.
+        RuleCase(
+            path="db/migrations/mysql/0009_orders.sql",
+            code="CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT,\n"
+            "  FOREIGN KEY (user_id) REFERENCES users (id)) ENGINE=InnoDB;\n",
+        ),
         RuleCase(
             path="db/migrate/20240601090000_add_user_to_orders.rb",
             code=(
