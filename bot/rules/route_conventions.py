@@ -33,6 +33,7 @@ NAMING = "inconsistent-route-naming"
 UNBOUNDED = "unbounded-list-query"
 
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+_SERVER_FRAMEWORKS = frozenset({"go", "spring", "laravel"})
 _JS_FUNCTIONS = frozenset({"arrow_function", "function_expression", "function"})
 
 
@@ -112,12 +113,148 @@ def _nest_handlers(root: SgNode) -> Iterator[Handler]:
             decorator = decorator.prev()
 
 
+# --- handlers in Go, Spring and Laravel ---------------------------------------------------------
+
+
+def _go_declarations(root: SgNode) -> dict[str, list[SgNode]]:
+    """Functions and methods declared in the file, by name."""
+    out: dict[str, list[SgNode]] = {}
+    for decl in root.find_all(
+        any=[{"kind": "function_declaration"}, {"kind": "method_declaration"}]
+    ):
+        name = decl.field("name")
+        if name is not None:
+            out.setdefault(name.text(), []).append(decl)
+    return out
+
+
+def _go_function(handler: SgNode, declared: dict[str, list[SgNode]]) -> SgNode | None:
+    if handler.kind() == "func_literal":
+        return handler
+    if handler.kind() == "identifier":
+        name = handler.text()
+    elif handler.kind() == "selector_expression" and handler.field("field") is not None:
+        name = handler.field("field").text()  # type: ignore[union-attr]
+    else:
+        return None
+    found = declared.get(name, [])
+    return found[0] if len(found) == 1 else None  # two types' `Get`: cannot tell which
+
+
+def _go_handlers(root: SgNode, found: list[Route]) -> Iterator[Handler]:
+    declared: dict[str, list[SgNode]] | None = None
+    for route in found:
+        arguments = route.node.parent()
+        call = arguments.parent() if arguments is not None else None
+        if arguments is None or call is None or route.method not in _METHODS:
+            continue
+        if declared is None:
+            declared = _go_declarations(root)
+        function = _go_function(arguments.named_children()[-1], declared)
+        body = function.field("body") if function is not None else None
+        if function is not None and body is not None:
+            yield Handler(route, frozenset({route.method}), function, body, call, "go")
+
+
+def _spring_prefix(annotation: SgNode) -> str:
+    """The class-level `@RequestMapping` path a method's routes sit under."""
+    for parent in annotation.ancestors():
+        if parent.kind() in {"class_declaration", "object_declaration"}:
+            head = parent.text().split("{", 1)[0]
+            match = re.search(
+                r"@RequestMapping\s*\(\s*(?:(?:value|path)\s*=\s*)?\[?\s*\"([^\"]*)\"", head
+            )
+            return match.group(1).rstrip("/") if match else ""
+    return ""
+
+
+def _spring_handlers(found: list[Route]) -> Iterator[Handler]:
+    seen: set[int] = set()
+    for route in found:
+        annotation = next((a for a in route.node.ancestors() if a.kind() == "annotation"), None)
+        modifiers = annotation.parent() if annotation is not None else None
+        function = modifiers.parent() if modifiers is not None else None
+        if annotation is None or function is None or route.method not in _METHODS:
+            continue
+        body = function.field("body") or next(
+            (c for c in function.named_children() if c.kind() == "function_body"), None
+        )
+        start = function.range().start.index
+        if body is None or start in seen:
+            continue
+        seen.add(start)
+        full = _spring_prefix(annotation) + "/" + route.path.lstrip("/")
+        shown = Route(full.rstrip("/") or "/", route.node, route.method)
+        yield Handler(shown, frozenset({route.method}), function, body, annotation, "spring")
+
+
+def _spring_unmapped(root: SgNode) -> Iterator[Handler]:
+    """`@GetMapping` with no path (the class prefix alone): no route literal to anchor on,
+    so the annotation itself stands for the route."""
+    for annotation in root.find_all(kind="marker_annotation"):
+        name = annotation.text().lstrip("@").strip()
+        match = re.fullmatch(r"(Get|Post|Put|Patch|Delete)Mapping", name)
+        modifiers = annotation.parent()
+        function = modifiers.parent() if modifiers is not None else None
+        if match is None or function is None or function.kind() != "method_declaration":
+            continue
+        body = function.field("body")
+        if body is None:
+            continue
+        method = match.group(1).upper()
+        route = Route(_spring_prefix(annotation) or "/", annotation, method)
+        yield Handler(route, frozenset({method}), function, body, annotation, "spring")
+
+
+def _kotlin_unmapped(root: SgNode) -> Iterator[Handler]:
+    for annotation in root.find_all(kind="annotation"):
+        match = re.fullmatch(r"@(Get|Post|Put|Patch|Delete)Mapping(?:\(\s*\))?", annotation.text())
+        modifiers = annotation.parent()
+        function = modifiers.parent() if modifiers is not None else None
+        if match is None or function is None or function.kind() != "function_declaration":
+            continue
+        body = next((c for c in function.named_children() if c.kind() == "function_body"), None)
+        if body is None:
+            continue
+        method = match.group(1).upper()
+        route = Route(_spring_prefix(annotation) or "/", annotation, method)
+        yield Handler(route, frozenset({method}), function, body, annotation, "spring")
+
+
+_SPRING_BARE_MAPPING = re.compile(r"@(?:Get|Post|Put|Patch|Delete)Mapping\b(?!\s*\(\s*[\"\w\[])")
+_PHP_FUNCTIONS = frozenset({"anonymous_function", "arrow_function"})
+
+
+def _laravel_handlers(found: list[Route]) -> Iterator[Handler]:
+    for route in found:
+        argument = route.node.parent()
+        arguments = argument.parent() if argument is not None else None
+        call = arguments.parent() if arguments is not None else None
+        if arguments is None or call is None or route.method not in _METHODS:
+            continue
+        last = arguments.named_children()[-1].named_children()
+        function = last[0] if last and last[0].kind() in _PHP_FUNCTIONS else None
+        body = function.field("body") if function is not None else None
+        if function is not None and body is not None:
+            yield Handler(route, frozenset({route.method}), function, body, call, "laravel")
+
+
 def handlers(file: ChangedFile, found: list[Route] | None = None) -> list[Handler]:
     """Every route handler whose body the file shows (`found`: the file's routes, when
     the caller already has them)."""
     found = routes(file) if found is None else found
     if file.language == "python":
         return list(_py_handlers(file, found, file.visible_text()))
+    if file.language == "php":
+        return list(_laravel_handlers(found))
+    if file.language in {"go", "java", "kotlin"}:
+        root = parse(file.visible_text(), file.language)
+        if root is None:
+            return []
+        if file.language == "go":
+            return list(_go_handlers(root, found))
+        unmapped = _spring_unmapped(root) if file.language == "java" else _kotlin_unmapped(root)
+        return list(_spring_handlers(found)) + list(unmapped)
     out = list(_js_handlers(found))
     text = file.visible_text()
     if "@nestjs" in text or re.search(r"@(Get|Post|Put|Patch|Delete)\s*\(", text):
@@ -185,6 +322,45 @@ _CREATE_JS = re.compile(
     r"|\.(?:query|execute|run)\(\s*[`'\"]\s*INSERT\b"
     r"|\b(?:knex|db)\([^()]*\)\.insert\("
 )
+_WRITE_GO = re.compile(
+    r"\b(?:db|DB|tx|Tx|gdb|gormDB|orm)\.(?:Create|CreateInBatches|Save|Delete|Update|Updates"
+    r"|UpdateColumn|UpdateColumns)\("
+    r"|\.(?:Model|Where|Table)\([^()]*\)(?:\.\w+\([^()]*\))*\.(?:Create|Save|Delete|Update"
+    r"|Updates|UpdateColumn|UpdateColumns)\("
+    r"|\.(?:Exec|ExecContext|NamedExec|NamedExecContext)\(\s*(?:\w+\s*,\s*)?[\"`]\s*"
+    r"(?:INSERT|UPDATE|DELETE)\b"
+    r"|\b\w*(?:repo|Repo|repository|Repository)\w*\.(?:Create|Insert|Save|Delete|Update|Remove)"
+    r"\w*\(",
+    re.IGNORECASE,
+)
+_WRITE_SPRING = re.compile(
+    r"\b\w*(?:repo|Repo|repository|Repository|dao|Dao)\w*\s*\.\s*(?:save|saveAll|saveAndFlush"
+    r"|saveAllAndFlush|delete|deleteById|deleteAll|deleteAllById|deleteAllInBatch|insert|update"
+    r"|remove)\w*\("
+    r"|\b(?:entityManager|em)\s*\.\s*(?:persist|merge|remove)\("
+    r"|\b\w*[jJ]dbcTemplate\s*\.\s*(?:update|batchUpdate)\("
+    r"|\.executeUpdate\("
+)
+_WRITE_LARAVEL = re.compile(
+    r"\b(?!DB\b|Cache\b|Session\b|Log\b|Storage\b|Http\b)[A-Z]\w*::(?:create|insert|destroy"
+    r"|updateOrCreate|firstOrCreate|upsert|truncate|forceCreate)\("
+    r"|(?<!session\(\))->(?:save|delete|forceDelete|update|increment|decrement|attach|detach"
+    r"|sync|push)\("
+    r"|\bDB::(?:insert|update|delete|statement)\("
+)
+_WRITE_BY_LANGUAGE = {
+    "python": _WRITE_PY,
+    "go": _WRITE_GO,
+    "java": _WRITE_SPRING,
+    "kotlin": _WRITE_SPRING,
+    "php": _WRITE_LARAVEL,
+}
+# `_TOUCH` spelled inside method names (`userRepo.UpdateLastSeen`, `->increment('views')`).
+_TOUCH_NAMED = re.compile(
+    r"(?i)views?_?count|visits?|last_?(?:seen|login|access|used|active|visit)|accessed_?at"
+    r"|seen_?at|['\"](?:views|hits)['\"]"
+)
+
 # Tracking a read (a view counter, a last-seen stamp) is an accepted side effect of GET.
 _TOUCH = re.compile(
     r"\b(?:views?|view_?count|viewCount|hits|visits|visit_?count|last_?(?:seen|login|access\w*"
@@ -209,9 +385,11 @@ def get_writes_hits(file: ChangedFile, found: list[Handler]) -> Iterator[Hit]:
     for handler in found:
         if handler.methods != {"GET"} or not _added(file, handler):
             continue
-        pattern = _WRITE_PY if file.language == "python" else _WRITE_JS
+        pattern = _WRITE_BY_LANGUAGE.get(file.language or "", _WRITE_JS)
         match = _writes(handler, pattern)
         if match is None or _TOUCH.search(handler.body.text()):
+            continue
+        if handler.framework in _SERVER_FRAMEWORKS and _TOUCH_NAMED.search(handler.body.text()):
             continue
         yield Hit(
             GET_WRITES,
@@ -458,6 +636,95 @@ def _error_replies(handler: Handler, body: str) -> Iterator[int]:
                 continue
             yield match.start()
 
+    elif handler.framework in _SERVER_FRAMEWORKS:
+        yield from _server_error_replies(handler.framework, body)
+
+
+_ERROR_ENTRY = rf"(?:\"\w+\"\s*:\s*[^,{{}}]+,\s*)*\"{_ERROR_KEY}\"\s*:(?!\s*nil\b)"
+# gin `c.JSON(200, gin.H{"error": ...})`, echo `c.JSON(http.StatusOK, echo.Map{...})`: the
+# status is written right there.
+_GO_ERROR_200 = re.compile(
+    r"\b\w+\.(?:JSON|IndentedJSON|PureJSON|SecureJSON|AbortWithStatusJSON)\(\s*"
+    r"(?:200|http\.StatusOK|fiber\.StatusOK)\s*,\s*(?:&?\w+\.H|echo\.Map|fiber\.Map"
+    r"|map\[string\]\s*(?:any|interface\{\s*\}|string))\s*\{\s*" + _ERROR_ENTRY
+)
+# fiber's `c.JSON(fiber.Map{...})` and net/http's `json.NewEncoder(w).Encode(...)` send 200
+# unless a status was set just before.
+_GO_ERROR_IMPLICIT = re.compile(
+    r"(?<![)\w.])\w+\.JSON\(\s*fiber\.Map\s*\{\s*"
+    + _ERROR_ENTRY
+    + r"|json\.NewEncoder\(\s*\w+\s*\)\.Encode\(\s*"
+    + r"(?:map\[string\]\s*(?:any|interface\{\s*\}|string))\s*\{\s*"
+    + _ERROR_ENTRY
+)
+_GO_STATUS_SET = re.compile(r"\.(?:WriteHeader|Status|SendStatus)\(")
+_SPRING_ERROR_MAP = (
+    rf"(?:java\.util\.)?(?:Map\.of|mapOf|Collections\.singletonMap)\(\s*\"{_ERROR_KEY}\"\s*"
+    r"(?:,|\bto\b)(?!\s*null\b)"
+)
+# `ResponseEntity.ok(Map.of("error", ...))` and friends say 200 outright; a bare map returned
+# from a handler is sent as 200 too, unless `@ResponseStatus` says otherwise.
+_SPRING_ERROR_200 = re.compile(
+    r"ResponseEntity\s*\.\s*ok\(\s*(?:\)\s*\.\s*body\(\s*)?"
+    + _SPRING_ERROR_MAP
+    + r"|ResponseEntity\s*\.\s*status\(\s*(?:HttpStatus\.OK|200)\s*\)\s*\.\s*body\(\s*"
+    + _SPRING_ERROR_MAP
+)
+_SPRING_BARE = re.compile(r"(?:\breturn\s+|\)\s*(?::\s*[\w<>?, ]+)?\s*=\s*)" + _SPRING_ERROR_MAP)
+_LARAVEL_ERROR = re.compile(
+    r"\breturn\s+(?:response\(\s*\)\s*->\s*json\(\s*)?\[\s*(?:['\"]\w+['\"]\s*=>\s*[^,\[\]]+,\s*)*"
+    rf"['\"]{_ERROR_KEY}['\"]\s*=>(?!\s*null\b)"
+)
+
+
+def _call_arguments(text: str, open_paren: int) -> list[str]:
+    """The top-level arguments of the call whose `(` is at `open_paren`."""
+    args: list[str] = []
+    depth, quote, start = 0, "", open_paren + 1
+    for index in range(open_paren, len(text)):
+        char = text[index]
+        if quote:
+            quote = "" if char == quote and text[index - 1] != "\\" else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0:
+                return [*args, text[start:index]]
+        elif char == "," and depth == 1:
+            args.append(text[start:index])
+            start = index + 1
+    return args
+
+
+def _server_error_replies(framework: str, body: str) -> Iterator[int]:
+    if framework == "go":
+        yield from (m.start() for m in _GO_ERROR_200.finditer(body))
+        for match in _GO_ERROR_IMPLICIT.finditer(body):
+            line_start = body.rfind("\n", 0, match.start())
+            recent = body[
+                body.rfind("\n", 0, max(body.rfind("\n", 0, line_start), 0)) : match.start()
+            ]
+            if not _GO_STATUS_SET.search(recent):
+                yield match.start()
+    elif framework == "spring":
+        yield from (m.start() for m in _SPRING_ERROR_200.finditer(body))
+        if "@ResponseStatus" not in body:
+            yield from (m.start() for m in _SPRING_BARE.finditer(body))
+    elif framework == "laravel":
+        for match in _LARAVEL_ERROR.finditer(body):
+            json = re.search(r"->\s*json\(", body[match.start() : match.end()])
+            if json is None:
+                yield match.start()  # a returned array is sent as JSON with 200
+                continue
+            args = _call_arguments(body, match.start() + json.end() - 1)
+            if len(args) == 1 or (
+                len(args) > 1 and re.fullmatch(r"\s*(?:200|Response::HTTP_OK)\s*", args[1])
+            ):
+                yield match.start()
+
 
 # --- inconsistent-route-naming ----------------------------------------------------------------
 
@@ -592,7 +859,7 @@ def unbounded_hits(file: ChangedFile, found: list[Handler]) -> Iterator[Hit]:
         yield from _rails_unbounded(file)
         return
     for handler in found:
-        if handler.methods != {"GET"}:
+        if handler.methods != {"GET"} or handler.framework in _SERVER_FRAMEWORKS:
             continue
         last = [s for s in handler.route.path.split("/") if s]
         if last and (last[-1][:1] in "{<:" or "{" in last[-1]):
@@ -636,6 +903,305 @@ _PY_CASES_HEAD = "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n"
 _FLASK_HEAD = "from flask import Flask, jsonify, request\n\napp = Flask(__name__)\n\n"
 _EXPRESS_HEAD = "const express = require('express');\nconst router = express.Router();\n"
 
+# Go (gin), Spring (Java, Kotlin), Rails routes.rb and Laravel cases for the rules that
+# read handler bodies or sibling paths.
+_GIN_HEAD = "package api\n\nfunc Register(r *gin.Engine, h *Handlers) {\n"
+_SPRING_HEAD = '@RestController\n@RequestMapping("/api/users")\npublic class UserController {\n'
+_KOTLIN_HEAD = (
+    '@RestController\n@RequestMapping("/api/users")\n'
+    "class UserController(private val userRepository: UserRepository) {\n"
+)
+
+_GET_WRITES_POSITIVE = (
+    RuleCase(
+        path="internal/api/tokens.go",
+        code=_GIN_HEAD + '\tr.GET("/tokens/:id/revoke", h.Revoke)\n'
+        "}\n"
+        "\n"
+        "func (h *Handlers) Revoke(c *gin.Context) {\n"
+        '\th.db.Delete(&Token{}, c.Param("id"))\n'
+        '\tc.JSON(http.StatusOK, gin.H{"ok": true})\n'
+        "}\n",
+        lines=(8,),
+    ),
+    RuleCase(
+        path="src/main/java/com/shop/UserController.java",
+        code=_SPRING_HEAD + '    @GetMapping("/{id}/reset")\n'
+        "    public User reset(@PathVariable long id) {\n"
+        "        User user = userRepository.findById(id).orElseThrow();\n"
+        "        user.setToken(null);\n"
+        "        return userRepository.save(user);\n"
+        "    }\n"
+        "}\n",
+        lines=(8,),
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/UserController.kt",
+        code=_KOTLIN_HEAD + '    @GetMapping("/{id}/purge")\n'
+        "    fun purge(@PathVariable id: Long): Map<String, Any> {\n"
+        "        userRepository.deleteById(id)\n"
+        '        return mapOf("ok" to true)\n'
+        "    }\n"
+        "}\n",
+        lines=(6,),
+    ),
+    RuleCase(
+        path="routes/api.php",
+        code="<?php\n"
+        "\n"
+        "Route::get('/users/{id}/ban', function ($id) {\n"
+        "    User::findOrFail($id)->update(['banned' => true]);\n"
+        "    return response()->json(['ok' => true]);\n"
+        "});\n",
+        lines=(4,),
+    ),
+)
+_GET_WRITES_NEGATIVE = (
+    RuleCase(
+        path="internal/api/tokens.go",
+        code=_GIN_HEAD + '\tr.DELETE("/tokens/:id", h.Revoke)\n'
+        '\tr.GET("/tokens/:id", func(c *gin.Context) {\n'
+        '\t\th.tokenRepo.UpdateLastSeen(c.Param("id"))\n'
+        '\t\tc.JSON(http.StatusOK, h.tokens.Get(c.Param("id")))\n'
+        "\t})\n"
+        "}\n"
+        "\n"
+        "func (h *Handlers) Revoke(c *gin.Context) {\n"
+        '\th.db.Delete(&Token{}, c.Param("id"))\n'
+        "}\n",
+    ),
+    RuleCase(
+        path="src/main/java/com/shop/UserController.java",
+        code=_SPRING_HEAD + '    @PostMapping("/{id}/reset")\n'
+        "    public User reset(@PathVariable long id) {\n"
+        "        return userRepository.save(userRepository.findById(id).orElseThrow());\n"
+        "    }\n"
+        "\n"
+        "    @GetMapping\n"
+        "    public List<User> all() { return userRepository.findAll(); }\n"
+        "}\n",
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/UserController.kt",
+        code=_KOTLIN_HEAD + '    @DeleteMapping("/{id}")\n'
+        "    fun purge(@PathVariable id: Long) = userRepository.deleteById(id)\n"
+        "\n"
+        '    @GetMapping("/{id}")\n'
+        "    fun get(@PathVariable id: Long) = userRepository.findById(id)\n"
+        "}\n",
+    ),
+    RuleCase(
+        path="routes/api.php",
+        code="<?php\n"
+        "\n"
+        "Route::post('/users/{id}/ban', function ($id) {\n"
+        "    User::findOrFail($id)->update(['banned' => true]);\n"
+        "    return response()->json(['ok' => true]);\n"
+        "});\n"
+        "Route::get('/posts/{id}', fn ($id) => Post::findOrFail($id)->increment('views'));\n",
+    ),
+)
+
+_ERROR_200_POSITIVE = (
+    RuleCase(
+        path="internal/api/users.go",
+        code=_GIN_HEAD + '\tr.GET("/users/:id", h.User)\n'
+        "}\n"
+        "\n"
+        "func (h *Handlers) User(c *gin.Context) {\n"
+        '\tuser, err := h.users.Find(c.Param("id"))\n'
+        "\tif err != nil {\n"
+        '\t\tc.JSON(http.StatusOK, gin.H{"error": err.Error()})\n'
+        "\t\treturn\n"
+        "\t}\n"
+        "\tc.JSON(http.StatusOK, user)\n"
+        "}\n",
+        lines=(10,),
+    ),
+    RuleCase(
+        path="src/main/java/com/shop/UserController.java",
+        code=_SPRING_HEAD + '    @GetMapping("/{id}")\n'
+        "    public ResponseEntity<?> get(@PathVariable long id) {\n"
+        "        if (id < 0) {\n"
+        '            return ResponseEntity.ok(Map.of("error", "bad id"));\n'
+        "        }\n"
+        "        return ResponseEntity.ok(users.find(id));\n"
+        "    }\n"
+        "}\n",
+        lines=(7,),
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/UserController.kt",
+        code=_KOTLIN_HEAD + '    @GetMapping("/{id}")\n'
+        "    fun get(@PathVariable id: Long): ResponseEntity<Any> =\n"
+        '        ResponseEntity.ok(mapOf("error" to "not found"))\n'
+        "}\n",
+        lines=(6,),
+    ),
+    RuleCase(
+        path="routes/api.php",
+        code="<?php\n"
+        "\n"
+        "Route::get('/users/{id}', function ($id) {\n"
+        "    $user = User::find($id);\n"
+        "    if (! $user) {\n"
+        "        return response()->json(['error' => 'not found']);\n"
+        "    }\n"
+        "    return $user;\n"
+        "});\n",
+        lines=(6,),
+    ),
+)
+_ERROR_200_NEGATIVE = (
+    RuleCase(
+        path="internal/api/users.go",
+        code=_GIN_HEAD + '\tr.GET("/users/:id", h.User)\n'
+        "}\n"
+        "\n"
+        "func (h *Handlers) User(c *gin.Context) {\n"
+        '\tuser, err := h.users.Find(c.Param("id"))\n'
+        "\tif err != nil {\n"
+        '\t\tc.JSON(http.StatusNotFound, gin.H{"error": err.Error()})\n'
+        "\t\treturn\n"
+        "\t}\n"
+        '\tc.JSON(http.StatusOK, gin.H{"user": user, "error": nil})\n'
+        "}\n",
+    ),
+    RuleCase(
+        path="src/main/java/com/shop/UserController.java",
+        code=_SPRING_HEAD + '    @GetMapping("/{id}")\n'
+        "    public ResponseEntity<?> get(@PathVariable long id) {\n"
+        "        if (id < 0) {\n"
+        '            return ResponseEntity.badRequest().body(Map.of("error", "bad id"));\n'
+        "        }\n"
+        "        return ResponseEntity.ok(users.find(id));\n"
+        "    }\n"
+        "}\n",
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/UserController.kt",
+        code=_KOTLIN_HEAD + '    @GetMapping("/{id}")\n'
+        "    fun get(@PathVariable id: Long): ResponseEntity<Any> =\n"
+        '        ResponseEntity.status(HttpStatus.NOT_FOUND).body(mapOf("error" to "not found"))\n'
+        "}\n",
+    ),
+    RuleCase(
+        path="routes/api.php",
+        code="<?php\n"
+        "\n"
+        "Route::get('/users/{id}', function ($id) {\n"
+        "    $user = User::find($id);\n"
+        "    if (! $user) {\n"
+        "        return response()->json(['error' => 'not found'], 404);\n"
+        "    }\n"
+        "    return response()->json(['user' => $user, 'error' => null]);\n"
+        "});\n",
+    ),
+)
+
+_NAMING_POSITIVE = (
+    RuleCase(
+        path="internal/api/routes.go",
+        code=_GIN_HEAD + '\tr.GET("/payment-methods", h.Methods)\n'
+        '\tr.GET("/order-items", h.Items)\n'
+        '\tr.GET("/userProfiles", h.Profiles)\n'
+        "}\n",
+        lines=(6,),
+    ),
+    RuleCase(
+        path="src/main/java/com/shop/AccountController.java",
+        code="@RestController\n"
+        "public class AccountController {\n"
+        '    @GetMapping("/payment-methods")\n'
+        "    public List<Method> methods() { return List.of(); }\n"
+        '    @GetMapping("/order-items")\n'
+        "    public List<Item> items() { return List.of(); }\n"
+        '    @GetMapping("/user_profiles")\n'
+        "    public List<Profile> profiles() { return List.of(); }\n"
+        "}\n",
+        lines=(7,),
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/AccountController.kt",
+        code="@RestController\n"
+        "class AccountController {\n"
+        '    @GetMapping("/paymentMethods")\n'
+        "    fun methods(): List<Method> = listOf()\n"
+        '    @GetMapping("/orderItems")\n'
+        "    fun items(): List<Item> = listOf()\n"
+        '    @GetMapping("/user-profiles")\n'
+        "    fun profiles(): List<Profile> = listOf()\n"
+        "}\n",
+        lines=(7,),
+    ),
+    RuleCase(
+        path="config/routes.rb",
+        code="Rails.application.routes.draw do\n"
+        "  resources :payment_methods\n"
+        "  resources :order_items\n"
+        '  get "user-profiles", to: "profiles#index"\n'
+        "end\n",
+        lines=(4,),
+    ),
+    RuleCase(
+        path="routes/api.php",
+        code="<?php\n"
+        "\n"
+        "Route::apiResource('payment-methods', PaymentMethodController::class);\n"
+        "Route::apiResource('order-items', OrderItemController::class);\n"
+        "Route::get('/user_profiles', [ProfileController::class, 'index']);\n",
+        lines=(5,),
+    ),
+)
+_NAMING_NEGATIVE = (
+    RuleCase(
+        path="internal/api/routes.go",
+        code=_GIN_HEAD + '\tr.GET("/payment-methods", h.Methods)\n'
+        '\tr.GET("/order-items/:itemId", h.Items)\n'
+        '\tr.GET("/user-profiles", h.Profiles)\n'
+        "}\n",
+    ),
+    RuleCase(
+        path="src/main/java/com/shop/AccountController.java",
+        code="@RestController\n"
+        "public class AccountController {\n"
+        '    @GetMapping("/payment-methods")\n'
+        "    public List<Method> methods() { return List.of(); }\n"
+        '    @GetMapping("/user-profiles/{profileId}")\n'
+        "    public Profile profile(@PathVariable long profileId) { return null; }\n"
+        "}\n",
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/AccountController.kt",
+        code="@RestController\n"
+        "class AccountController {\n"
+        '    @GetMapping("/paymentMethods")\n'
+        "    fun methods(): List<Method> = listOf()\n"
+        '    @GetMapping("/orderItems")\n'
+        "    fun items(): List<Item> = listOf()\n"
+        '    @GetMapping("/profiles")\n'
+        "    fun profiles(): List<Profile> = listOf()\n"
+        "}\n",
+    ),
+    RuleCase(
+        path="config/routes.rb",
+        code="Rails.application.routes.draw do\n"
+        "  resources :payment_methods\n"
+        "  resources :order_items\n"
+        '  get "user_profiles", to: "profiles#index"\n'
+        "end\n",
+    ),
+    RuleCase(
+        path="routes/api.php",
+        code="<?php\n"
+        "\n"
+        "Route::apiResource('payment-methods', PaymentMethodController::class);\n"
+        "Route::apiResource('order-items', OrderItemController::class);\n"
+        "Route::get('/user-profiles', [ProfileController::class, 'index']);\n",
+    ),
+)
+
+
 GET_WRITES_RULE = Rule(
     id=GET_WRITES,
     category=Category.API_DESIGN,
@@ -654,7 +1220,7 @@ GET_WRITES_RULE = Rule(
         "Move the write to a POST, PUT, PATCH or DELETE route and keep the GET read-only; "
         "if the read must record something, do it asynchronously and idempotently."
     ),
-    languages=("python", "javascript", "typescript"),
+    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "php"),
     positive=(
         RuleCase(
             path="app/api/tokens.py",
@@ -682,6 +1248,7 @@ GET_WRITES_RULE = Rule(
             "});\n",
             lines=(4,),
         ),
+        *_GET_WRITES_POSITIVE,
     ),
     negative=(
         RuleCase(
@@ -711,6 +1278,7 @@ GET_WRITES_RULE = Rule(
             "  res.status(201).json({ ok: true });\n"
             "});\n",
         ),
+        *_GET_WRITES_NEGATIVE,
     ),
 )
 
@@ -901,7 +1469,7 @@ ERROR_200_RULE = Rule(
         "422, 500 ...), Flask `return jsonify(error=...), 400`, FastAPI "
         "`raise HTTPException(status_code=404, detail=...)`."
     ),
-    languages=("python", "javascript", "typescript"),
+    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "php"),
     positive=(
         RuleCase(
             path="src/routes/users.js",
@@ -942,6 +1510,7 @@ ERROR_200_RULE = Rule(
             "    return found\n",
             lines=(9,),
         ),
+        *_ERROR_200_POSITIVE,
     ),
     negative=(
         RuleCase(
@@ -980,6 +1549,7 @@ ERROR_200_RULE = Rule(
             '        raise HTTPException(status_code=404, detail="not found")\n'
             '    return {"user": found, "error": None}\n',
         ),
+        *_ERROR_200_NEGATIVE,
     ),
 )
 
@@ -996,7 +1566,7 @@ NAMING_RULE = Rule(
         "whose siblings in the same file (at least two) agree on one style are flagged."
     ),
     fix="Spell the new path like its siblings (the suggestion converts it).",
-    languages=("python", "javascript", "typescript"),
+    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "ruby", "php"),
     positive=(
         RuleCase(
             path="src/routes/account.js",
@@ -1028,6 +1598,7 @@ NAMING_RULE = Rule(
             "router.get('/user_profiles', listProfiles);\n",
             lines=(5,),
         ),
+        *_NAMING_POSITIVE,
     ),
     negative=(
         RuleCase(
@@ -1054,6 +1625,7 @@ NAMING_RULE = Rule(
             "router.get('/orderItems', listItems);\n"
             "router.get('/profiles', listProfiles);\n",
         ),
+        *_NAMING_NEGATIVE,
     ),
 )
 
@@ -1177,16 +1749,21 @@ class RouteConventions(Check):
         NAMING_RULE,
         UNBOUNDED_RULE,
     )
-    languages = frozenset({"python", "javascript", "typescript", "ruby"})
+    languages = frozenset(
+        {"python", "javascript", "typescript", "ruby", "go", "java", "kotlin", "php"}
+    )
     kinds = frozenset({FileKind.CODE})
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if is_test_path(file.path):
             return []
         if file.language == "ruby":
-            return list(unbounded_hits(file, []))
+            return list(unbounded_hits(file, [])) + list(naming_hits(file, routes(file)))
         found_routes = routes(file)
-        if not found_routes:
+        unmapped = file.language in {"java", "kotlin"} and _SPRING_BARE_MAPPING.search(
+            file.visible_text()
+        )
+        if not found_routes and not unmapped:
             return []
         found = handlers(file, found_routes)
         hits: list[Hit] = []
