@@ -703,11 +703,10 @@ def _server_error_replies(framework: str, body: str) -> Iterator[int]:
     if framework == "go":
         yield from (m.start() for m in _GO_ERROR_200.finditer(body))
         for match in _GO_ERROR_IMPLICIT.finditer(body):
-            line_start = body.rfind("\n", 0, match.start())
-            recent = body[
-                body.rfind("\n", 0, max(body.rfind("\n", 0, line_start), 0)) : match.start()
-            ]
-            if not _GO_STATUS_SET.search(recent):
+            start = match.start()
+            for _ in range(2):  # this line and the one before it
+                start = max(body.rfind("\n", 0, start), 0)
+            if not _GO_STATUS_SET.search(body[start : match.start()]):
                 yield match.start()
     elif framework == "spring":
         yield from (m.start() for m in _SPRING_ERROR_200.finditer(body))
