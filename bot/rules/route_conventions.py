@@ -328,15 +328,15 @@ _WRITE_GO = re.compile(
     r"|\.(?:Model|Where|Table)\([^()]*\)(?:\.\w+\([^()]*\))*\.(?:Create|Save|Delete|Update"
     r"|Updates|UpdateColumn|UpdateColumns)\("
     r"|\.(?:Exec|ExecContext|NamedExec|NamedExecContext)\(\s*(?:\w+\s*,\s*)?[\"`]\s*"
-    r"(?:INSERT|UPDATE|DELETE)\b"
+    r"(?i:INSERT|UPDATE|DELETE)\b"
+    # `repo.DeleteSession(`, but not `repo.UpdatedSince(`: the verb ends at a capital.
     r"|\b\w*(?:repo|Repo|repository|Repository)\w*\.(?:Create|Insert|Save|Delete|Update|Remove)"
-    r"\w*\(",
-    re.IGNORECASE,
+    r"(?:[A-Z]\w*)?\("
 )
 _WRITE_SPRING = re.compile(
     r"\b\w*(?:repo|Repo|repository|Repository|dao|Dao)\w*\s*\.\s*(?:save|saveAll|saveAndFlush"
     r"|saveAllAndFlush|delete|deleteById|deleteAll|deleteAllById|deleteAllInBatch|insert|update"
-    r"|remove)\w*\("
+    r"|remove)(?:[A-Z]\w*)?\("
     r"|\b(?:entityManager|em)\s*\.\s*(?:persist|merge|remove)\("
     r"|\b\w*[jJ]dbcTemplate\s*\.\s*(?:update|batchUpdate)\("
     r"|\.executeUpdate\("
