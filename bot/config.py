@@ -10,7 +10,6 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.models import Category, Severity
@@ -129,6 +128,8 @@ def parse_config(text: str | None, source: str = CONFIG_PATH) -> RepoConfig:
     """Parse and validate a config file's text; empty or absent means defaults."""
     if text is None or not text.strip():
         return RepoConfig()
+    import yaml  # only when there is a config to read: start-up stays light
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

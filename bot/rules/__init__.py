@@ -1,1 +1,37 @@
-"""Rule checks. Each module here defines `CHECKS`; `engine.registry()` finds them."""
+"""Rule checks. Each module here defines `CHECKS`; `engine.registry()` finds them.
+
+`MODULE_LANGUAGES` says which languages each module's checks look at, so that a
+review imports only the modules its files need (importing every module costs a
+noticeable share of a small review's start-up). A module not listed is always
+loaded. `tests/test_rule_registry.py` fails when the table and the checks disagree.
+"""
+
+MODULE_LANGUAGES: dict[str, frozenset[str]] = {
+    "migrations_frameworks": frozenset(
+        {"javascript", "php", "python", "ruby", "sql", "typescript"}
+    ),
+    "openapi": frozenset({"json", "yaml"}),
+    "orm_indexes": frozenset({"go", "prisma", "python", "ruby", "sql"}),
+    "protobuf": frozenset({"proto"}),
+    "python_ruff": frozenset({"python"}),
+    "route_conventions": frozenset(
+        {"go", "java", "javascript", "kotlin", "php", "python", "ruby", "typescript"}
+    ),
+    "routes": frozenset(
+        {"go", "java", "javascript", "kotlin", "php", "python", "ruby", "typescript"}
+    ),
+    "security_go": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
+    "security_js": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
+    "security_jvm": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
+    "security_python": frozenset({"python"}),
+    "security_ruby_php": frozenset(
+        {"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}
+    ),
+    "security_web": frozenset(
+        {"go", "java", "javascript", "kotlin", "php", "python", "ruby", "typescript"}
+    ),
+    "sql_injection_js": frozenset({"javascript", "typescript"}),
+    "sql_sqlglot": frozenset({"sql"}),
+    "sql_squawk": frozenset({"sql"}),
+    "sql_types": frozenset({"sql"}),
+}

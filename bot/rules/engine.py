@@ -113,25 +113,41 @@ class Registry:
         return check
 
 
-_REGISTRY: Registry | None = None
+_REGISTRIES: dict[frozenset[str] | None, Registry] = {}
 
 
-def registry() -> Registry:
-    """Every check in `bot.rules`, discovered once. A module registers its checks by
-    defining `CHECKS: list[Check]` at module level."""
-    global _REGISTRY
-    if _REGISTRY is None:
-        reg = Registry()
-        import bot.rules as package
+def _module_names() -> list[str]:
+    import bot.rules as package
 
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-            if info.name.startswith("_") or info.name == "engine":
-                continue
-            module = importlib.import_module(f"bot.rules.{info.name}")
-            for check in getattr(module, "CHECKS", ()):
-                reg.add(check)
-        _REGISTRY = reg
-    return _REGISTRY
+    return sorted(
+        info.name
+        for info in pkgutil.iter_modules(package.__path__)
+        if not info.name.startswith("_") and info.name != "engine"
+    )
+
+
+def registry(languages: Iterable[str | None] | None = None) -> Registry:
+    """The checks in `bot.rules`, discovered once per set of languages. A module
+    registers its checks by defining `CHECKS: list[Check]` at module level.
+
+    With `languages`, only modules whose checks look at one of them are imported
+    (see `bot.rules.MODULE_LANGUAGES`); without, every module (the catalogue)."""
+    from bot.rules import MODULE_LANGUAGES
+
+    key = None if languages is None else frozenset(x for x in languages if x)
+    cached = _REGISTRIES.get(key)
+    if cached is not None:
+        return cached
+    reg = Registry()
+    for name in _module_names():
+        wanted = MODULE_LANGUAGES.get(name)
+        if key is not None and wanted is not None and not wanted & key:
+            continue
+        module = importlib.import_module(f"bot.rules.{name}")
+        for check in getattr(module, "CHECKS", ()):
+            reg.add(check)
+    _REGISTRIES[key] = reg
+    return reg
 
 
 _SUPPRESS = re.compile(r"bastion:\s*ignore(?:\[([^\]]*)\])?", re.IGNORECASE)
@@ -174,7 +190,7 @@ def run_rules(
 ) -> RuleRun:
     """Run every check over the files it wants; return findings on added lines."""
     config = config or RulesConfig()
-    reg = reg or registry()
+    reg = reg or registry(f.language for f in files if f.is_backend)
     wanted_ids = set(only) if only is not None else None
     by_path = {f.path: f for f in files}
     hits: list[tuple[Check, Hit]] = []

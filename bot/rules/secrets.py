@@ -354,11 +354,19 @@ _STEMS = re.compile("|".join(_KEYWORD_STEMS))
 _DIGIT = re.compile(r"\d")
 
 
+# A snake_case or kebab-case name made of short words (`find_vendors_by_category_420`):
+# code, not a random token, which has long unbroken runs.
+_WORDY = re.compile(r"[A-Za-z][A-Za-z0-9]{0,11}(?:[_-][A-Za-z0-9]{1,12})+")
+
+
 def _token_shaped(line: str) -> bool:
-    """Worth running the token detectors: a known prefix, or a long run with digits."""
+    """Worth running the token detectors: a known prefix, or a long run with digits
+    that is not just a name made of words."""
     if _MARKS.search(line):
         return True
-    return any(_DIGIT.search(run) for run in _LONG_RUN.findall(line))
+    return any(
+        _DIGIT.search(run) and not _WORDY.fullmatch(run) for run in _LONG_RUN.findall(line)
+    )
 
 
 def _keyword_shaped(line: str, quotes_required: bool) -> bool:
