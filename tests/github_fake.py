@@ -776,12 +776,10 @@ def _unsafe_check() -> Any:
 @pytest.fixture(name="unsafe_rule")
 def unsafe_rule_fixture() -> Iterator[str]:
     """Registers the test check for one test, and removes it after."""
-    from bot.rules.engine import registry
+    from bot.rules.engine import add_check, remove_check
 
-    reg = registry()
-    check = reg.add(_unsafe_check())
+    check = add_check(_unsafe_check())
     try:
         yield UNSAFE_RULE_ID
     finally:
-        reg.checks.remove(check)
-        reg.rules.pop(UNSAFE_RULE_ID, None)
+        remove_check(check)

@@ -8,53 +8,55 @@ import pytest
 
 from bot.models import ChangedFile, FileKind, FileStatus
 from bot.rules import MODULE_LANGUAGES
-from bot.rules.engine import _module_names, registry
+from bot.rules.engine import Check, _module_names, registry
 from bot.select import LANGUAGES
 
 ALL_LANGUAGES = sorted(set(LANGUAGES.values()))
 
 
-def _languages_wanted(module_name: str) -> set[str | None]:
-    module = importlib.import_module(f"bot.rules.{module_name}")
-    wanted: set[str | None] = set()
-    for check in getattr(module, "CHECKS", ()):
-        for language in [*ALL_LANGUAGES, None]:
-            for kind in FileKind:
-                if kind is FileKind.OTHER:
-                    continue
-                probe = ChangedFile(path="x", status=FileStatus.ADDED, language=language, kind=kind)
-                if check.wants(probe):
-                    wanted.add(language)
-    return wanted
+def _checks(module_name: str) -> list[Check]:
+    return list(getattr(importlib.import_module(f"bot.rules.{module_name}"), "CHECKS", ()))
 
 
-@pytest.mark.parametrize("name", sorted(MODULE_LANGUAGES))
-def test_listed_modules_want_exactly_their_languages(name: str) -> None:
-    assert _languages_wanted(name) == set(MODULE_LANGUAGES[name]), (
-        f"bot.rules.MODULE_LANGUAGES[{name!r}] is out of date"
+def _probe_paths() -> list[str]:
+    """Every fixture path of the catalogue: realistic names for every framework."""
+    return sorted(
+        {
+            case.path
+            for rule in registry().rules.values()
+            for case in (*rule.positive, *rule.negative)
+        }
     )
 
 
-def test_every_module_with_language_bound_checks_is_listed() -> None:
+@pytest.mark.parametrize("name", sorted(MODULE_LANGUAGES))
+def test_table_matches_the_languages_the_checks_declare(name: str) -> None:
+    checks = _checks(name)
+    assert checks and all(check.languages for check in checks)
+    declared = set().union(*(check.languages for check in checks))
+    assert declared == set(MODULE_LANGUAGES[name]), f"MODULE_LANGUAGES[{name!r}] is stale"
+
+
+def test_modules_bound_to_languages_are_listed() -> None:
     for name in _module_names():
-        wanted = _languages_wanted(name)
-        if wanted and None not in wanted:
+        checks = _checks(name)
+        if checks and all(check.languages for check in checks):
             assert name in MODULE_LANGUAGES, f"add {name} to bot.rules.MODULE_LANGUAGES"
 
 
-def test_a_language_registry_holds_every_check_that_wants_that_language() -> None:
-    everything = registry()
-    for language in ALL_LANGUAGES:
-        partial = registry([language])
-        for check in everything.checks:
-            if any(
-                check.wants(
-                    ChangedFile(path="x", status=FileStatus.ADDED, language=language, kind=kind)
-                )
-                for kind in FileKind
-                if kind is not FileKind.OTHER
-            ):
-                assert check in partial.checks, (language, check.name)
+def test_no_check_wants_a_language_it_does_not_declare() -> None:
+    paths = _probe_paths()
+    for name in MODULE_LANGUAGES:
+        for check in _checks(name):
+            for language in [*ALL_LANGUAGES, None]:
+                if language in check.languages:
+                    continue
+                for path in paths:
+                    for kind in FileKind:
+                        probe = ChangedFile(
+                            path=path, status=FileStatus.ADDED, language=language, kind=kind
+                        )
+                        assert not check.wants(probe), (check.name, language, path, kind)
 
 
 def test_python_only_review_skips_sql_and_api_spec_modules() -> None:

@@ -33,5 +33,5 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "sql_injection_js": frozenset({"javascript", "typescript"}),
     "sql_sqlglot": frozenset({"sql"}),
     "sql_squawk": frozenset({"sql"}),
-    "sql_types": frozenset({"sql"}),
+    "sql_types": frozenset({"python", "ruby", "sql"}),
 }

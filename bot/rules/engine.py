@@ -114,6 +114,19 @@ class Registry:
 
 
 _REGISTRIES: dict[frozenset[str] | None, Registry] = {}
+_EXTRA_CHECKS: list[Check] = []
+
+
+def add_check(check: Check) -> Check:
+    """Register a check from outside `bot.rules` (a plugin, a test's own check)."""
+    _EXTRA_CHECKS.append(check)
+    _REGISTRIES.clear()
+    return check
+
+
+def remove_check(check: Check) -> None:
+    _EXTRA_CHECKS.remove(check)
+    _REGISTRIES.clear()
 
 
 def _module_names() -> list[str]:
@@ -146,6 +159,8 @@ def registry(languages: Iterable[str | None] | None = None) -> Registry:
         module = importlib.import_module(f"bot.rules.{name}")
         for check in getattr(module, "CHECKS", ()):
             reg.add(check)
+    for check in _EXTRA_CHECKS:
+        reg.add(check)
     _REGISTRIES[key] = reg
     return reg
 
