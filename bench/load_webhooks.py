@@ -9,7 +9,7 @@ latency and the server's CPU time per request for both, and their ratio, then ch
 through the ledger and the queue that every accepted delivery became exactly one job
 and one queue message. Traffic goes to 127.0.0.1 only.
 
-    .venv/bin/python bench/load_webhooks.py [-n 2000] [-c 32] [--clients 2] [--runs 3]
+    .venv/bin/python bench/load_webhooks.py [-n 2000] [-c 32] [--clients 4] [--runs 3]
 
 The client is several processes (`--clients`), the 32 connections split between them:
 one Python process with 32 threads cannot send fast enough for a floor served by
@@ -356,7 +356,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("-n", type=int, default=2000, help="deliveries per target")
     parser.add_argument("-c", "--concurrency", type=int, default=32)
-    parser.add_argument("--clients", type=int, default=2, help="client processes")
+    parser.add_argument("--clients", type=int, default=4, help="client processes")
     parser.add_argument("--runs", type=int, default=1, help="runs; medians reported")
     parser.add_argument("--warmup", type=int, default=100, help="unmeasured deliveries first")
     parser.add_argument("--workers", type=int, default=0, help="embedded workers of serve")
