@@ -7,6 +7,7 @@ call happens before the answer.
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -24,11 +25,17 @@ from bot.server.queue import GroupCommit, JobQueue
 from bot.server.webhook import Decision, route, verify_signature
 from bot.settings import Settings
 
-_orjson_loads: Callable[[bytes], Any] | None
-try:
-    from orjson import loads as _orjson_loads
-except ImportError:  # optional: the standard library parses the same documents
-    _orjson_loads = None
+
+def _orjson() -> Callable[[bytes], Any] | None:
+    try:  # optional: the standard library parses the same documents
+        module = importlib.import_module("orjson")
+    except ImportError:
+        return None
+    loads: Callable[[bytes], Any] = module.loads
+    return loads
+
+
+_orjson_loads = _orjson()
 
 log = logging.getLogger("bastion.webhook")
 
