@@ -364,9 +364,7 @@ def _token_shaped(line: str) -> bool:
     that is not just a name made of words."""
     if _MARKS.search(line):
         return True
-    return any(
-        _DIGIT.search(run) and not _WORDY.fullmatch(run) for run in _LONG_RUN.findall(line)
-    )
+    return any(_DIGIT.search(run) and not _WORDY.fullmatch(run) for run in _LONG_RUN.findall(line))
 
 
 def _keyword_shaped(line: str, quotes_required: bool) -> bool:
