@@ -255,7 +255,14 @@ class Worker:
             ledger.complete(job_id, owner, describe_outcome(outcome))
             metrics.JOBS.labels(outcome="done").inc()
             record_outcome_metrics(outcome)
-            log.info("job done")
+            log.info(
+                "job done",
+                extra={
+                    "status": getattr(outcome, "status", None),
+                    "findings_posted": getattr(outcome, "findings_posted", None),
+                    "llm_usage": getattr(outcome, "usage", None),
+                },
+            )
 
     def _dead(self, job_id: str, owner: str, error: str) -> None:
         self.queue.ledger.fail(job_id, owner, error, retry_at=None)
