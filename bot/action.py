@@ -34,16 +34,14 @@ from github import GithubException
 from bot.config import CONFIG_PATH, ConfigError, FailOn, RepoConfig, parse_config
 from bot.github.client import GitHubClient, describe, open_client
 from bot.github.commands import (
-    PERMISSIONS,
     ignore_reason,
     mentioned_slug,
     parse_command,
-    permission_allows,
-    permission_level,
 )
 from bot.github.errors import PermanentJobError, TransientGitHubError
 from bot.github.job import (
     PullInfo,
+    accept_command,
     bot_identity,
     fetch_changes,
     pull_info,
@@ -419,16 +417,8 @@ def _command(
 def _command_allowed(client: GitHubClient, target: Target, config: RepoConfig) -> Skip | None:
     comment = target.comment
     assert comment is not None
-    if not config.commands.enabled:
-        return Skip("commands are disabled in the base branch's config")
-    level = PERMISSIONS.get(
-        target.repo, comment.author, lambda: permission_level(client.permission(comment.author))
-    )
-    minimum = config.commands.min_permission
-    if not permission_allows(level, minimum):
-        return Skip(f"{comment.author} has {level} permission; {minimum} is needed")
-    client.add_reaction(comment.comment_id, "eyes")
-    return None
+    refusal = accept_command(client, target.repo, comment, config)
+    return None if refusal is None else Skip(refusal)
 
 
 # -- what the workflow sees -------------------------------------------------------------

@@ -55,7 +55,7 @@ from bot.github.publish import (
     read_comments,
     read_reviews,
 )
-from bot.jobs import ReviewJob
+from bot.jobs import CommentCommand, ReviewJob
 from bot.models import Category, ChangedFile, ReviewResult
 from bot.pipeline import Reviewer, review_files
 from bot.report.markdown import render, sanitize
@@ -403,6 +403,23 @@ def bot_identity(client: GitHubClient, settings: Settings) -> str | None:
     return None
 
 
+def accept_command(
+    client: GitHubClient, repo: str, comment: CommentCommand, config: RepoConfig
+) -> str | None:
+    """Why a command is refused (switched off, too little permission), or None once it
+    is accepted — then it gets its 👀 reaction at once. The App and the Action share it."""
+    if not config.commands.enabled:
+        return "commands are disabled in the base branch's config"
+    level = PERMISSIONS.get(
+        repo, comment.author, lambda: permission_level(client.permission(comment.author))
+    )
+    minimum = config.commands.min_permission
+    if not permission_allows(level, minimum):
+        return f"{comment.author} has {level} permission; {minimum} is needed"
+    client.add_reaction(comment.comment_id, "eyes")
+    return None
+
+
 def _run_command(client: GitHubClient, job: ReviewJob, settings: Settings) -> JobOutcome:
     comment = job.comment
     assert comment is not None
@@ -417,15 +434,9 @@ def _run_command(client: GitHubClient, job: ReviewJob, settings: Settings) -> Jo
     if pr.state != "open":
         return _skipped(f"PR #{pr.number} is {pr.state}")
     config, config_error = load_repo_config(client, pr.base_ref)
-    if not config.commands.enabled:
-        return _skipped("commands are disabled in the base branch's config")
-    level = PERMISSIONS.get(
-        job.repo, comment.author, lambda: permission_level(client.permission(comment.author))
-    )
-    minimum = config.commands.min_permission
-    if not permission_allows(level, minimum):
-        return _skipped(f"{comment.author} has {level} permission; {minimum} is needed")
-    client.add_reaction(comment.comment_id, "eyes")
+    refusal = accept_command(client, job.repo, comment, config)
+    if refusal is not None:
+        return _skipped(refusal)
     if config_error is not None:
         report_config_error(client, pr, config_error)
     return _execute(client, settings, job, pr, config, command, slug)
