@@ -268,7 +268,26 @@ CHECKPOINT_PAGES = 1000  # SQLite's own threshold for restarting the WAL
 WAL_KEPT_BYTES = 8 * 1024 * 1024  # what a restarted WAL file is cut back to
 
 
-class SqliteLedger:
+class _Finishing:
+    """`complete` and `fail` in terms of a backend's `_finish` (one atomic change of a
+    running job that `owner` still holds)."""
+
+    def _finish(
+        self, job_id: str, owner: str, change: Callable[[JobRecord, float], JobRecord]
+    ) -> None:
+        raise NotImplementedError
+
+    def complete(self, job_id: str, owner: str, outcome: str) -> None:
+        self._finish(job_id, owner, lambda rec, now: _done(rec, outcome, now))
+
+    def fail(self, job_id: str, owner: str, error: str, retry_at: float | None) -> None:
+        def change(rec: JobRecord, now: float) -> JobRecord:
+            return _dead(rec, error, now) if retry_at is None else _retry(rec, error, retry_at, now)
+
+        self._finish(job_id, owner, change)
+
+
+class SqliteLedger(_Finishing):
     """One connection per thread; mutations under `BEGIN IMMEDIATE` (one writer at a time).
 
     WAL checkpoints (copying committed pages back into the database file) run on a
@@ -442,15 +461,6 @@ class SqliteLedger:
             )
             return cur.rowcount == 1
 
-    def complete(self, job_id: str, owner: str, outcome: str) -> None:
-        self._finish(job_id, owner, lambda rec, now: _done(rec, outcome, now))
-
-    def fail(self, job_id: str, owner: str, error: str, retry_at: float | None) -> None:
-        def change(rec: JobRecord, now: float) -> JobRecord:
-            return _dead(rec, error, now) if retry_at is None else _retry(rec, error, retry_at, now)
-
-        self._finish(job_id, owner, change)
-
     def give_up(self, job_id: str, error: str) -> None:
         now = time.time()
         with self._tx() as db:
@@ -566,7 +576,7 @@ def _requeued(rec: JobRecord, now: float) -> JobRecord:
 # --- Redis -------------------------------------------------------------------------------
 
 
-class RedisLedger:
+class RedisLedger(_Finishing):
     """The same ledger on Redis, for workers on several machines.
 
     Every mutation holds one short Redis lock (a SET NX with expiry) and writes in one
@@ -712,15 +722,6 @@ class RedisLedger:
             if rec is None or rec.state != "running" or rec.lease_owner != owner:
                 return
             self._write(change(rec, time.time()), rec.state)
-
-    def complete(self, job_id: str, owner: str, outcome: str) -> None:
-        self._finish(job_id, owner, lambda rec, now: _done(rec, outcome, now))
-
-    def fail(self, job_id: str, owner: str, error: str, retry_at: float | None) -> None:
-        def change(rec: JobRecord, now: float) -> JobRecord:
-            return _dead(rec, error, now) if retry_at is None else _retry(rec, error, retry_at, now)
-
-        self._finish(job_id, owner, change)
 
     def give_up(self, job_id: str, error: str) -> None:
         with self._locked():
