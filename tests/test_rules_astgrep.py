@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
-
 import pytest
+from rule_helpers import review_change, review_new, selected
 
-from bot.diff import added_file, parse_diff
-from bot.models import ChangedFile, Finding
+from bot.diff import added_file
+from bot.models import Finding
 from bot.rules import astgrep
 from bot.rules.engine import registry, run_rules
 from bot.rules.migrations_frameworks import DjangoAddIndex, RailsAddIndex
@@ -21,33 +20,6 @@ AST_GREP_RULES = (
     "django-add-index-blocking",
     "api-verb-in-path",
 )
-
-
-def _selected(files: list[ChangedFile]) -> list[ChangedFile]:
-    kept, skipped = select_backend(files)
-    assert not skipped, skipped
-    return kept
-
-
-def review_new(path: str, code: str, rule: str) -> list[Finding]:
-    """Findings of one rule on a file the change adds whole."""
-    run = run_rules(_selected([added_file(path, code)]), only=[rule])
-    assert not run.errors, run.errors
-    return [f for f in run.findings if f.rule == rule]
-
-
-def review_change(path: str, old: str, new: str, rule: str) -> list[Finding]:
-    """Findings of one rule on a real unified diff from `old` to `new` (3 lines of context)."""
-    body = "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-        )
-    )
-    files = parse_diff(f"diff --git a/{path} b/{path}\n{body}")
-    assert files and files[0].content is None
-    run = run_rules(_selected(files), only=[rule])
-    assert not run.errors, run.errors
-    return [f for f in run.findings if f.rule == rule]
 
 
 def flagged(findings: list[Finding]) -> list[int]:
@@ -97,7 +69,7 @@ def test_a_file_is_parsed_once_however_many_checks_read_it() -> None:
         "});\n"
     )
     before = astgrep._parse.cache_info()
-    run = run_rules(_selected([added_file("src/routes/users.js", code)]), only=AST_GREP_RULES)
+    run = run_rules(selected([added_file("src/routes/users.js", code)]), only=AST_GREP_RULES)
     after = astgrep._parse.cache_info()
     assert {f.rule for f in run.findings} == {"js-sql-injection", "api-verb-in-path"}
     assert after.misses - before.misses == 1
@@ -264,7 +236,7 @@ def test_rails_add_index_on_a_table_created_in_the_same_migration_is_fine() -> N
 def test_rails_add_index_outside_db_migrate_is_not_checked() -> None:
     code = "add_index :users, :email\n"
     run = run_rules(
-        _selected([added_file("app/models/user.rb", code)]), only=["rails-add-index-blocking"]
+        selected([added_file("app/models/user.rb", code)]), only=["rails-add-index-blocking"]
     )
     assert run.findings == []
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ast
-import difflib
 
 import pytest
+from rule_helpers import review_change, review_new, selected
 
-from bot.diff import added_file, parse_diff
-from bot.models import ChangedFile, Finding
+from bot.diff import added_file
+from bot.models import Finding
 from bot.rules.engine import registry, run_rules
 from bot.rules.migrations_frameworks import FrameworkMigrations
 from bot.rules.orm_indexes import OrmIndexes
@@ -20,31 +20,6 @@ KNEX = "db/migrations/20240601090000_orders.js"
 TYPEORM = "src/migrations/1717232400000-Orders.ts"
 LARAVEL = "database/migrations/2024_06_01_090000_change_orders.php"
 DJANGO = "shop/migrations/0043_order_changes.py"
-
-
-def _selected(files: list[ChangedFile]) -> list[ChangedFile]:
-    kept, skipped = select_backend(files)
-    assert not skipped, skipped
-    return kept
-
-
-def review_new(path: str, code: str, rule: str) -> list[Finding]:
-    run = run_rules(_selected([added_file(path, code)]), only=[rule])
-    assert not run.errors, run.errors
-    return [f for f in run.findings if f.rule == rule]
-
-
-def review_change(path: str, old: str, new: str, rule: str) -> list[Finding]:
-    body = "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-        )
-    )
-    files = parse_diff(f"diff --git a/{path} b/{path}\n{body}")
-    assert files and files[0].content is None
-    run = run_rules(_selected(files), only=[rule])
-    assert not run.errors, run.errors
-    return [f for f in run.findings if f.rule == rule]
 
 
 def lines(findings: list[Finding]) -> list[int]:
@@ -162,7 +137,7 @@ def test_fk_without_index_on_a_prisma_diff_reports_only_the_new_relation() -> No
 def test_sqlalchemy_fk_in_a_non_model_file_is_ignored() -> None:
     code = 'user_id = Column(ForeignKey("users.id"))\n'
     run = run_rules(
-        _selected([added_file("app/services/report.py", code)]), only=["fk-without-index"]
+        selected([added_file("app/services/report.py", code)]), only=["fk-without-index"]
     )
     assert run.findings == []
 

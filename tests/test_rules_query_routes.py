@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ast
-import difflib
 
 import pytest
+import rule_helpers as helpers
+from rule_helpers import flagged, review_change, run_rule, selected, unified_diff
 
 from bot.diff import added_file, parse_diff
-from bot.models import ChangedFile, Finding
 from bot.rules import query_patterns, route_conventions
 from bot.rules.astgrep import replace_lines
 from bot.rules.engine import RuleCase, registry, run_rules
@@ -31,35 +31,8 @@ ROUTE_RULES = (
 OURS = QUERY_RULES + ROUTE_RULES
 
 
-def _selected(files: list[ChangedFile]) -> list[ChangedFile]:
-    kept, skipped = select_backend(files)
-    assert not skipped, skipped
-    return kept
-
-
-def _run(files: list[ChangedFile], rule: str) -> list[Finding]:
-    run = run_rules(_selected(files), only=[rule])
-    assert not run.errors, run.errors
-    return [f for f in run.findings if f.rule == rule]
-
-
-def _diff(path: str, old: str, new: str) -> str:
-    body = "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-        )
-    )
-    return f"diff --git a/{path} b/{path}\n{body}"
-
-
 def review_new(path: str, code: str, rule: str) -> list[int]:
-    return sorted(f.line for f in _run([added_file(path, code)], rule))
-
-
-def review_change(path: str, old: str, new: str, rule: str) -> list[Finding]:
-    files = parse_diff(_diff(path, old, new))
-    assert files and files[0].content is None
-    return _run(files, rule)
+    return flagged(helpers.review_new(path, code, rule))
 
 
 def _positive_cases() -> list[tuple[str, RuleCase]]:
@@ -82,7 +55,7 @@ def test_every_rule_is_registered_once_with_cases_in_each_language_it_names() ->
     # Cross-file: the single-file fixture covers Python; the other languages are below.
     for rid in set(OURS) - {"filter-on-unindexed-column"}:
         rule = rules[rid]
-        kept = _selected([added_file(c.path, c.code) for c in rule.positive])
+        kept = selected([added_file(c.path, c.code) for c in rule.positive])
         assert {f.language for f in kept} == set(rule.languages), rid
 
 
@@ -212,7 +185,7 @@ def test_sqlalchemy_contains_needs_the_sqlalchemy_import() -> None:
 
 
 def _pr(*files: tuple[str, str], rule: str = "filter-on-unindexed-column") -> list[tuple[str, int]]:
-    found = _run([added_file(path, code) for path, code in files], rule)
+    found = run_rule([added_file(path, code) for path, code in files], rule)
     return sorted((f.path, f.line) for f in found)
 
 
@@ -339,9 +312,9 @@ def test_unindexed_alembic_migration_and_sqlalchemy_query() -> None:
 def test_unindexed_ignores_columns_the_change_did_not_add() -> None:
     old = "ALTER TABLE orders ADD COLUMN status text;\n"
     new = old + "ALTER TABLE orders ADD COLUMN note text;\n"
-    files = parse_diff(_diff("db/migrations/0007_orders.sql", old, new))
+    files = parse_diff(unified_diff("db/migrations/0007_orders.sql", old, new))
     files.append(added_file("shop/views.py", _DJANGO_VIEW))
-    assert _run(files, "filter-on-unindexed-column") == []
+    assert run_rule(files, "filter-on-unindexed-column") == []
 
 
 # --- route conventions ---------------------------------------------------------------------
@@ -361,21 +334,21 @@ def test_route_rules_judge_only_routes_the_change_adds() -> None:
 
 def test_fastapi_post_suggestion_adds_status_code_and_parses() -> None:
     case = registry().rules["post-create-without-201"].positive[0]
-    (finding,) = _run([added_file(case.path, case.code)], "post-create-without-201")
+    (finding,) = run_rule([added_file(case.path, case.code)], "post-create-without-201")
     assert finding.suggestion == '@router.post("/items", status_code=201)'
     ast.parse(replace_lines(case.code, finding.line, finding.end_line, finding.suggestion))
 
 
 def test_flask_post_suggestion_returns_201() -> None:
     case = registry().rules["post-create-without-201"].positive[1]
-    (finding,) = _run([added_file(case.path, case.code)], "post-create-without-201")
+    (finding,) = run_rule([added_file(case.path, case.code)], "post-create-without-201")
     assert finding.suggestion == "    return jsonify(item.to_dict()), 201"
     ast.parse(replace_lines(case.code, finding.line, finding.end_line, finding.suggestion))
 
 
 def test_express_post_suggestion_sets_status() -> None:
     case = registry().rules["post-create-without-201"].positive[2]
-    (finding,) = _run([added_file(case.path, case.code)], "post-create-without-201")
+    (finding,) = run_rule([added_file(case.path, case.code)], "post-create-without-201")
     assert finding.suggestion == "  res.status(201).json(item);"
 
 
@@ -414,7 +387,7 @@ def test_fastapi_delete_with_a_pydantic_body() -> None:
 
 def test_naming_suggestion_converts_the_path() -> None:
     case = registry().rules["inconsistent-route-naming"].positive[0]
-    (finding,) = _run([added_file(case.path, case.code)], "inconsistent-route-naming")
+    (finding,) = run_rule([added_file(case.path, case.code)], "inconsistent-route-naming")
     assert finding.suggestion == "router.get('/user-profiles', listProfiles);"
 
 

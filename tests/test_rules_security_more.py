@@ -10,12 +10,12 @@ import difflib
 from pathlib import PurePosixPath
 
 import pytest
+from rule_helpers import review_change, review_new, selected
 
-from bot.diff import added_file, parse_diff
-from bot.models import ChangedFile, Finding
+from bot.diff import parse_diff
 from bot.rules.engine import RuleCase, registry, run_rules
 from bot.rules.security_python import is_production_settings, is_public, names_password
-from bot.select import language_of, select_backend
+from bot.select import language_of
 
 MINE = (
     "password-fast-hash",
@@ -33,34 +33,6 @@ MINE = (
     "py-mass-assignment",
 )
 _COMMENT = {".py": "# end", ".rb": "# end"}
-
-
-def _selected(files: list[ChangedFile]) -> list[ChangedFile]:
-    kept, skipped = select_backend(files)
-    assert not skipped, skipped
-    return kept
-
-
-def review_new(path: str, code: str, rule: str) -> list[Finding]:
-    run = run_rules(_selected([added_file(path, code)]), only=[rule])
-    assert not run.errors, run.errors
-    return [f for f in run.findings if f.rule == rule]
-
-
-def review_change(path: str, old: str, new: str, rule: str, *, context: int = 3) -> list[Finding]:
-    body = "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            f"a/{path}",
-            f"b/{path}",
-            n=context,
-        )
-    )
-    files = parse_diff(f"diff --git a/{path} b/{path}\n{body}")
-    run = run_rules(_selected(files), only=[rule])
-    assert not run.errors, run.errors
-    return [f for f in run.findings if f.rule == rule]
 
 
 def _positives() -> list[tuple[str, RuleCase]]:
@@ -164,7 +136,7 @@ def test_siblings_out_of_the_diff_view_are_not_guessed() -> None:
     )
     [file] = parse_diff(f"diff --git a/{path} b/{path}\n{body}")
     known = file.model_copy(update={"content": new})
-    run = run_rules(_selected([known]), only=["route-missing-auth-guard"])
+    run = run_rules(selected([known]), only=["route-missing-auth-guard"])
     assert [f.line for f in run.findings] == [17]
 
 

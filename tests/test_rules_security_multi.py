@@ -3,38 +3,13 @@ the bad line is old context (not reported) or added (reported), and safe forms."
 
 from __future__ import annotations
 
-import difflib
-
 import pytest
-
-from bot.diff import added_file, parse_diff
-from bot.models import ChangedFile, Finding
-from bot.rules.engine import run_rules
-from bot.select import select_backend
-
-
-def _selected(files: list[ChangedFile]) -> list[ChangedFile]:
-    kept, skipped = select_backend(files)
-    assert not skipped, skipped
-    return kept
+import rule_helpers as helpers
+from rule_helpers import flagged, review_change
 
 
 def review_new(path: str, code: str, rule: str) -> list[int]:
-    run = run_rules(_selected([added_file(path, code)]), only=[rule])
-    assert not run.errors, run.errors
-    return sorted(f.line for f in run.findings if f.rule == rule)
-
-
-def review_change(path: str, old: str, new: str, rule: str) -> list[Finding]:
-    body = "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-        )
-    )
-    files = parse_diff(f"diff --git a/{path} b/{path}\n{body}")
-    run = run_rules(_selected(files), only=[rule])
-    assert not run.errors, run.errors
-    return [f for f in run.findings if f.rule == rule]
+    return flagged(helpers.review_new(path, code, rule))
 
 
 # (rule, path, a line that must be flagged, a safe replacement for it)

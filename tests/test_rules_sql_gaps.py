@@ -4,53 +4,17 @@ and enum values in `.sql` migrations, framework index drops, and `marshal`/`shel
 from __future__ import annotations
 
 import ast
-import difflib
 
 import sqlglot
+from rule_helpers import review_change, review_new
 
-from bot.diff import added_file, parse_diff
-from bot.models import ChangedFile, Finding
+from bot.models import Finding
 from bot.rules.astgrep import parse, replace_lines
-from bot.rules.engine import run_rules
-from bot.select import select_backend
 
 SQL = "db/migrations/0044_orders.sql"
 RAILS = "db/migrate/20240601090000_change_orders.rb"
 ALEMBIC = "alembic/versions/3f2a1c_orders.py"
 DJANGO = "shop/migrations/0043_order_changes.py"
-
-
-def _selected(files: list[ChangedFile]) -> list[ChangedFile]:
-    kept, skipped = select_backend(files)
-    assert not skipped, skipped
-    return kept
-
-
-def review_new(path: str, code: str, rule: str) -> list[Finding]:
-    run = run_rules(_selected([added_file(path, code)]), only=[rule])
-    assert not run.errors, run.errors
-    return sorted((f for f in run.findings if f.rule == rule), key=lambda f: f.line)
-
-
-def review_change(path: str, old: str | None, new: str, rule: str) -> list[Finding]:
-    """Findings on a real unified diff (no full content: only what the diff shows)."""
-    before = "" if old is None else old
-    body = "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            "/dev/null" if old is None else f"a/{path}",
-            f"b/{path}",
-        )
-    )
-    header = f"diff --git a/{path} b/{path}\n"
-    if old is None:
-        header += "new file mode 100644\n"
-    files = parse_diff(header + body)
-    assert files and files[0].content is None
-    run = run_rules(_selected(files), only=[rule])
-    assert not run.errors, run.errors
-    return sorted((f for f in run.findings if f.rule == rule), key=lambda f: f.line)
 
 
 def lines(findings: list[Finding]) -> list[int]:
