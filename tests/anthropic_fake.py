@@ -17,17 +17,15 @@ import html
 import json
 import math
 import re
-import socket
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from loopback import LoopbackServer
 
 CHARS_PER_TOKEN = 3.5
 MIN_CACHEABLE_TOKENS = 1024
@@ -122,8 +120,7 @@ class FakeAnthropic:
         self._generation = 0
         self._cache: set[str] = set()
         self._lock = threading.Lock()
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
+        self._loopback: LoopbackServer | None = None
         self.port = 0
         self.min_cacheable_tokens = MIN_CACHEABLE_TOKENS
         self.app = self._build_app()
@@ -149,30 +146,14 @@ class FakeAnthropic:
     # -------------------------------------------------------------- serving
 
     def start(self) -> FakeAnthropic:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        config = uvicorn.Config(
-            self.app, log_level="error", lifespan="off", timeout_graceful_shutdown=1
-        )
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [sock]}, daemon=True
-        )
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("the fake Anthropic API did not start")
-            time.sleep(0.01)
+        self._loopback = LoopbackServer(self.app, "fake Anthropic API")
+        self._loopback.start()
+        self.port = self._loopback.port
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        if self._loopback is not None:
+            self._loopback.stop()
 
     # -------------------------------------------------------------- the API
 

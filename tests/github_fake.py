@@ -19,7 +19,6 @@ import copy
 import itertools
 import json
 import re
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -29,9 +28,9 @@ from typing import Any
 
 import jwt
 import pytest
-import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from loopback import LoopbackServer
 from unidiff import PatchSet
 
 FIXTURES = Path(__file__).parent / "fixtures" / "github"
@@ -168,8 +167,7 @@ class FakeGitHub:
         self._ids = itertools.count(1000)
         self._lock = threading.Lock()
         self.url = ""
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
+        self._loopback: LoopbackServer | None = None
         self.app = self._build_app()
         self._pr_template = json.loads((FIXTURES / "pull_request.opened.payload.json").read_text())[
             "pull_request"
@@ -226,26 +224,13 @@ class FakeGitHub:
     # -- server ------------------------------------------------------------------
 
     def start(self) -> FakeGitHub:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        config = uvicorn.Config(self.app, log_level="warning", lifespan="off")
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [sock]}, daemon=True
-        )
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started and time.monotonic() < deadline:
-            time.sleep(0.01)
-        self.url = f"http://127.0.0.1:{port}"
+        self._loopback = LoopbackServer(self.app, "fake GitHub API")
+        self.url = self._loopback.start()
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        if self._loopback is not None:
+            self._loopback.stop()
 
     # -- helpers -----------------------------------------------------------------
 
