@@ -159,3 +159,35 @@ def test_pipeline_says_when_the_ai_review_did_not_run() -> None:
     diff = "--- a/app/x.py\n+++ b/app/x.py\n@@ -0,0 +1 @@\n+x = 1\n"
     result = review_files(parse_diff(diff), RepoConfig(), agent_off_reason="no ANTHROPIC_API_KEY")
     assert result.notes == ["AI review did not run: no ANTHROPIC_API_KEY."]
+
+
+def test_suppression_works_in_each_languages_comment_syntax() -> None:
+    """The marker is found in any comment style: `--` SQL, `#` Ruby, `//` JS, `/* */`."""
+    cases = [
+        (
+            "db/migrations/0001_x.sql",
+            "CREATE INDEX i ON t (a);{c}\n",
+            "pg-create-index-blocking",
+            " -- bastion: ignore[pg-create-index-blocking]",
+        ),
+        (
+            "db/migrate/20240101000000_x.rb",
+            "class X < ActiveRecord::Migration[7.1]\n  def change\n"
+            "    add_index :t, :a{c}\n  end\nend\n",
+            "rails-add-index-blocking",
+            "  # bastion: ignore[rails-add-index-blocking]",
+        ),
+        (
+            "server/db.js",
+            "db.query(`SELECT * FROM t WHERE id = ${id}`);{c}\n",
+            "js-sql-injection",
+            " /* bastion: ignore[js-sql-injection] */",
+        ),
+    ]
+    for path, template, rule, comment in cases:
+        plain = run_rules([_backend(added_file(path, template.replace("{c}", "")))], only=[rule])
+        assert [f.rule for f in plain.findings] == [rule], path
+        quiet = run_rules(
+            [_backend(added_file(path, template.replace("{c}", comment)))], only=[rule]
+        )
+        assert quiet.findings == [], path
