@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,6 +19,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 if TYPE_CHECKING:
     from bot.config import RepoConfig
+    from bot.gitrepo import GitRange, GitRepo
     from bot.models import ChangedFile, ReviewResult
     from bot.pipeline import Reviewer
 
@@ -115,11 +115,9 @@ def _fail(message: str) -> NoReturn:
     raise SystemExit(2)
 
 
-def _read_diff(args: argparse.Namespace) -> bytes:
-    if args.git:
-        if args.diff:
-            raise UsageError("give either DIFF_FILE or --git BASE..HEAD, not both")
-        return _git_diff(Path(args.repo), args.git)
+def _read_diff(args: argparse.Namespace, git: tuple[GitRepo, GitRange] | None) -> bytes:
+    if git is not None:
+        return _git_diff(*git)
     if args.diff is None:
         raise UsageError("no diff given: pass DIFF_FILE, '-' for stdin, or --git BASE..HEAD")
     if args.diff == "-":
@@ -135,48 +133,39 @@ def _read_diff(args: argparse.Namespace) -> bytes:
         raise UsageError(f"cannot read {args.diff}: {exc.strerror or exc}") from None
 
 
-def _git(repo: Path, *argv: str) -> bytes:
+def _git_repo(args: argparse.Namespace) -> tuple[GitRepo, GitRange]:
+    from bot.gitrepo import GitError, GitRepo, parse_range
+
     try:
-        done = subprocess.run(
-            ["git", "-C", str(repo), *argv], capture_output=True, timeout=120, check=False
-        )
-    except FileNotFoundError:
-        raise UsageError("--git needs the git command, which is not installed") from None
-    if done.returncode != 0:
-        detail = done.stderr.decode(errors="replace").strip().splitlines()
-        raise UsageError(f"git {argv[0]} failed in {repo}: {detail[-1] if detail else 'error'}")
-    return done.stdout
+        rng = parse_range(args.git)
+        repo = GitRepo(Path(args.repo))
+        repo.verify_range(rng)
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
+    return repo, rng
 
 
-def _split_range(spec: str) -> tuple[str, str, bool]:
-    if "..." in spec:
-        base, head = spec.split("...", 1)
-        return base, head or "HEAD", True
-    if ".." in spec:
-        base, head = spec.split("..", 1)
-        return base, head or "HEAD", False
-    raise UsageError(f"--git expects BASE..HEAD (for example main..HEAD), got {spec!r}")
+def _git_diff(repo: GitRepo, rng: GitRange) -> bytes:
+    from bot.gitrepo import GitError
+
+    try:
+        return repo.diff(rng)
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
 
 
-def _git_diff(repo: Path, spec: str) -> bytes:
-    base, head, merge_base = _split_range(spec)
-    if not base:
-        raise UsageError(f"--git expects BASE..HEAD with a base, got {spec!r}")
-    if not repo.is_dir():
-        raise UsageError(f"--repo {repo}: no such directory")
-    rng = f"{base}...{head}" if merge_base else f"{base}..{head}"
-    return _git(repo, "diff", "--no-color", "--no-ext-diff", "-M", rng, "--")
-
-
-def _git_loader(repo: Path, rev: str, *, base: bool = False) -> Callable[[ChangedFile], str | None]:
+def _git_loader(
+    repo: GitRepo, rev: str, *, base: bool = False
+) -> Callable[[ChangedFile], str | None]:
     """File contents at a revision from git: post-change (HEAD) for the files selection
     keeps, or pre-change (BASE, under the file's previous path) for rules that compare."""
+    from bot.gitrepo import GitError
 
     def load(file: ChangedFile) -> str | None:
         path = (file.previous_path or file.path) if base else file.path
         try:
-            data = _git(repo, "show", f"{rev}:{path}")
-        except UsageError:
+            data = repo.blob(rev, path)
+        except GitError:
             return None
         if len(data) > 2_000_000 or b"\0" in data[:8000]:
             return None
@@ -185,21 +174,71 @@ def _git_loader(repo: Path, rev: str, *, base: bool = False) -> Callable[[Change
     return load
 
 
-def _load_config(args: argparse.Namespace) -> RepoConfig:
-    from bot.config import CONFIG_PATH, ConfigError, parse_config
+def _load_config(args: argparse.Namespace, git: tuple[GitRepo, GitRange] | None) -> RepoConfig:
+    from bot.config import CONFIG_PATH, ConfigError, parse_config, parse_config_bytes
 
-    if args.config:
-        path = Path(args.config)
-        if not path.is_file():
-            raise UsageError(f"--config {args.config}: no such file")
-    else:
-        path = Path(args.repo if args.git else ".") / CONFIG_PATH
-        if not path.is_file():
-            return parse_config(None)
     try:
-        return parse_config(path.read_text(encoding="utf-8", errors="replace"), str(path))
+        if args.config:
+            return parse_config_bytes(
+                _read_config_file(Path(args.config), "--config "), args.config
+            )
+        if git is not None:
+            # Like the App, the config of the base revision: the change under review
+            # cannot switch its own review off, and a link is never followed.
+            repo, rng = git
+            return parse_config_bytes(_config_at(repo, rng.base), f"{rng.base}:{CONFIG_PATH}")
+        path = Path(CONFIG_PATH)
+        if not path.exists() and not path.is_symlink():
+            return parse_config(None)
+        if path.is_symlink() and not _inside(path, Path.cwd()):
+            raise UsageError(f"{path}: a link to a file outside this directory; not followed")
+        return parse_config_bytes(_read_config_file(path), str(path))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _read_config_file(path: Path, flag: str = "") -> bytes:
+    from bot.config import MAX_CONFIG_CHARS
+
+    try:
+        if path.is_dir():
+            raise UsageError(f"{flag}{path}: is a directory, not a config file")
+        if not path.exists():
+            raise UsageError(f"{flag}{path}: no such file")
+        if not path.is_file():
+            raise UsageError(f"{flag}{path}: not a regular file")
+        with path.open("rb") as handle:
+            # One byte past the limit is enough to know it is too large.
+            return handle.read(MAX_CONFIG_CHARS * 4 + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {flag}{path}: {exc.strerror or exc}") from None
+
+
+def _config_at(repo: GitRepo, rev: str) -> bytes | None:
+    from bot.config import CONFIG_PATH, MAX_CONFIG_CHARS
+    from bot.gitrepo import GitError
+
+    source = f"{rev}:{CONFIG_PATH}"
+    try:
+        entry = repo.entry(rev, CONFIG_PATH)
+        if entry is None:
+            return None
+        if entry.is_symlink:
+            raise UsageError(f"{source}: a symbolic link; Bastion reads only a regular file")
+        if entry.kind != "blob":
+            raise UsageError(f"{source}: is a {entry.kind}, not a config file")
+        if entry.size is not None and entry.size > MAX_CONFIG_CHARS * 4:
+            raise UsageError(f"{source}: too large ({entry.size:,} bytes)")
+        return repo.blob_by_id(entry.oid)
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
 
 
 def _categories(args: argparse.Namespace) -> list[str] | None:
@@ -233,8 +272,13 @@ def review_command(args: argparse.Namespace) -> int:
     from bot.pipeline import review_diff
 
     categories = _categories(args)
-    config = _load_config(args)
-    raw = _read_diff(args)
+    git = None
+    if args.git:
+        if args.diff:
+            raise UsageError("give either DIFF_FILE or --git BASE..HEAD, not both")
+        git = _git_repo(args)
+    config = _load_config(args, git)
+    raw = _read_diff(args, git)
     fail_on = FailOn(args.fail_on) if args.fail_on else config.fail_on
     if not decode(raw).strip():
         print("bastion: the diff is empty: nothing to review", file=sys.stderr)
@@ -244,10 +288,10 @@ def review_command(args: argparse.Namespace) -> int:
             _emit(ReviewResult(), args)
         return 0
     loader = base_loader = None
-    if args.git:
-        base, head, _ = _split_range(args.git)
-        loader = _git_loader(Path(args.repo), head)
-        base_loader = _git_loader(Path(args.repo), base, base=True)
+    if git is not None:
+        repo, rng = git
+        loader = _git_loader(repo, rng.head)
+        base_loader = _git_loader(repo, rng.base, base=True)
     agent, off_reason = _agent(args, config)
     try:
         result = review_diff(

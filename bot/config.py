@@ -120,31 +120,107 @@ class ConfigError(ValueError):
     """A config file that cannot be used; the message is ready for a user."""
 
 
+# A config file is a few hundred bytes; anything near this is a mistake or an attack.
+MAX_CONFIG_CHARS = 64 * 1024
+_SHOWN_CHARS = 60
+
+
+def shown(value: object) -> str:
+    """A user's value quoted for an error message, cut short: the message stays one
+    short line whatever the file holds."""
+    text = value if isinstance(value, str) else repr(value)
+    text = text.replace("\n", " ").replace("\r", " ")
+    if len(text) > _SHOWN_CHARS:
+        text = text[: _SHOWN_CHARS - 3] + "..."
+    return f"'{text}'"
+
+
 def _location(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc) or "(top level)"
+    return ".".join(shown(part)[1:-1] for part in loc) or "(top level)"
+
+
+def parse_config_bytes(data: bytes | None, source: str = CONFIG_PATH) -> RepoConfig:
+    """`parse_config` for a file's bytes, which must be UTF-8 text."""
+    if data is None:
+        return parse_config(None, source)
+    if len(data) > MAX_CONFIG_CHARS * 4:  # more than any text of the limit encodes to
+        raise ConfigError(f"{source}: too large (over {MAX_CONFIG_CHARS:,} characters)")
+    if b"\0" in data:
+        raise ConfigError(f"{source}: not a text file (it holds NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(f"{source}: not UTF-8 text (line {line})") from None
+    return parse_config(text.removeprefix("\ufeff"), source)
 
 
 def parse_config(text: str | None, source: str = CONFIG_PATH) -> RepoConfig:
     """Parse and validate a config file's text; empty or absent means defaults."""
     if text is None or not text.strip():
         return RepoConfig()
-    import yaml  # only when there is a config to read: start-up stays light
+    if len(text) > MAX_CONFIG_CHARS:
+        raise ConfigError(
+            f"{source}: too large ({len(text):,} characters; the limit is {MAX_CONFIG_CHARS:,})"
+        )
+    if "\0" in text:
+        raise ConfigError(f"{source}: not a text file (it holds NUL bytes)")
+    # Imported here, with PyYAML, only when there is a config to read: start-up stays light.
+    from bot.yamlsafe import YamlError, load_yaml
 
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{source}: not valid YAML{where}") from None
+        data = load_yaml(text)
+    except YamlError as exc:
+        where = f" at line {exc.line}" if exc.line is not None else ""
+        raise ConfigError(f"{source}: {exc}{where}") from None
     if data is None:
         return RepoConfig()
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: expected a mapping of keys at the top level")
     try:
-        return RepoConfig.model_validate(data)
+        config = RepoConfig.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        err = exc.errors(include_url=False, include_input=False)[0]
         key = _location(err["loc"])
         if err["type"] == "extra_forbidden":
             raise ConfigError(f"{source}: unknown key '{key}'") from None
         raise ConfigError(f"{source}: key '{key}': {err['msg']}") from None
+    return _known_rules(config, source)
+
+
+def _known_rules(config: RepoConfig, source: str) -> RepoConfig:
+    """Rule ids in `rules` checked against the catalogue, old names mapped to current
+    ids. The catalogue is loaded only when the config names a rule."""
+    rules = config.rules
+    if not rules.disable and not rules.severity:
+        return config
+    names = rule_names()
+
+    def canonical(name: str, key: str) -> str:
+        if name in names:
+            return names[name]
+        from difflib import get_close_matches
+
+        hint = get_close_matches(name, list(names), n=1, cutoff=0.6)
+        maybe = f"; did you mean '{hint[0]}'?" if hint else " (`bastion rules` lists them)"
+        raise ConfigError(f"{source}: key '{key}': unknown rule id {shown(name)}{maybe}")
+
+    disable = [canonical(name, f"rules.disable.{i}") for i, name in enumerate(rules.disable)]
+    severity = {
+        canonical(name, f"rules.severity.{shown(name)[1:-1]}"): level
+        for name, level in rules.severity.items()
+    }
+    fixed = rules.model_copy(update={"disable": disable, "severity": severity})
+    return config.model_copy(update={"rules": fixed})
+
+
+def rule_names() -> dict[str, str]:
+    """Every name a config may use for a rule -> the rule's id."""
+    from bot.rules.engine import registry
+
+    names: dict[str, str] = {}
+    for rule in registry().rules.values():
+        names[rule.id] = rule.id
+        # Renamed rules keep their old ids as `aliases`, accepted here once the field exists.
+        names.update((alias, rule.id) for alias in getattr(rule, "aliases", ()))
+    return names

@@ -17,6 +17,8 @@ from bot.models import ChangedFile, DiffLine, FileStatus, Hunk, LineType
 
 _HUNK_RE = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$")
 _FILE_START = ("diff --git ", "--- ", "+++ ", "diff -")
+# A file or hunk header right after a lone CR: the CR was meant as a line end.
+_BARE_CR_HEADER = re.compile(r"\r(?:diff --git |--- \S|\+\+\+ \S|@@ -\d)")
 
 
 class DiffError(ValueError):
@@ -193,6 +195,15 @@ def parse_diff(raw: bytes | str) -> list[ChangedFile]:
     text = decode(raw)
     if not text.strip():
         return []
+    bare_cr = _BARE_CR_HEADER.search(text)
+    if bare_cr is not None or ("\r" in text and "\n" not in text.rstrip("\n")):
+        # Lines ended by CR alone (classic Mac OS, or a transport that rewrote the ends).
+        # Not converted: a real diff may hold a lone CR inside a changed line, so
+        # turning CRs into line ends would change content and shift line numbers.
+        line = text.count("\n", 0, bare_cr.start()) + 1 if bare_cr else 1
+        raise DiffError(
+            "lines are separated by CR characters alone; convert the line ends to LF", line
+        )
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

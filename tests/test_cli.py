@@ -150,7 +150,8 @@ def test_git_range_reads_whole_files(tmp_path: Path) -> None:
 def test_git_range_in_a_directory_that_is_not_a_repo(tmp_path: Path) -> None:
     done = bastion("review", "--git", "main..HEAD", "--repo", str(tmp_path))
     assert done.returncode == 2
-    assert "git diff failed" in done.stderr
+    assert "not a git repository" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
 
 
 def test_light_startup_imports_no_server_github_or_llm_library(tmp_path: Path) -> None:

@@ -12,10 +12,10 @@ import re
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.models import Category
+from bot.yamlsafe import YamlError, YamlSyntaxError, load_yaml
 
 # The shipped definitions: `agents/` beside the package in a checkout (and an editable
 # install); `bot/data/agents/` inside a built wheel.
@@ -86,14 +86,15 @@ def _plain_front_matter(header: str) -> dict[str, str] | None:
 
 def _front_matter_data(header: str, source: str) -> object:
     try:
-        return yaml.safe_load(header)
-    except yaml.YAMLError as exc:
+        return load_yaml(header)
+    except YamlSyntaxError as exc:
         plain = _plain_front_matter(header)
         if plain:
             return plain
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
+        where = f" at line {exc.line + 1}" if exc.line is not None else ""
         raise AgentError(f"{source}: front matter is not valid YAML{where}") from None
+    except YamlError as exc:
+        raise AgentError(f"{source}: front matter refused: {exc}") from None
 
 
 def parse_agent(text: str, source: str) -> AgentDefinition:
