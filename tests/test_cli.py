@@ -126,7 +126,8 @@ def _git(repo: Path, *args: str) -> None:
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, timeout=60)
 
 
-def test_git_range_reads_whole_files(tmp_path: Path) -> None:
+def _repo_with_two_commits(tmp_path: Path) -> Path:
+    """A repository whose HEAD adds a blocking index (a high finding) over HEAD~1."""
     repo = tmp_path / "repo"
     repo.mkdir()
     _git(repo, "init", "-q")
@@ -139,6 +140,11 @@ def test_git_range_reads_whole_files(tmp_path: Path) -> None:
     (repo / "db" / "002_index.sql").write_text("CREATE INDEX t_a_idx ON t (a);\n")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "head")
+    return repo
+
+
+def test_git_range_reads_whole_files(tmp_path: Path) -> None:
+    repo = _repo_with_two_commits(tmp_path)
     done = bastion(
         "review", "--git", "HEAD~1..HEAD", "--repo", str(repo), "--format", "json", "--no-llm"
     )
@@ -177,3 +183,127 @@ def test_light_startup_imports_no_server_github_or_llm_library(tmp_path: Path) -
         timeout=60,
     )
     assert "HEAVY []" in done.stdout, done.stdout + done.stderr
+
+
+def _one_line_exit_2(done: subprocess.CompletedProcess[str]) -> str:
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("side", ["base", "head"])
+def test_git_revisions_never_reach_git_as_options(tmp_path: Path, side: str) -> None:
+    repo = _repo_with_two_commits(tmp_path)
+    # `--output=X..HEAD` given to `git diff` as an option writes the diff to `X..HEAD`.
+    victim = tmp_path / "victim..HEAD"
+    victim.write_text("keep me\n")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    base_side = f"--output={tmp_path / 'victim'}..HEAD"
+    spec = base_side if side == "base" else f"HEAD~1..--output={tmp_path / 'victim'}"
+    # `--git=VALUE` is how argparse lets a value start with '-'.
+    line = _one_line_exit_2(bastion("review", f"--git={spec}", "--repo", str(repo)))
+    assert "is not a revision (it starts with '-')" in line
+    assert victim.read_text() == "keep me\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_git_range_naming_no_commit(tmp_path: Path) -> None:
+    repo = _repo_with_two_commits(tmp_path)
+    line = _one_line_exit_2(bastion("review", "--git", "nope..HEAD", "--repo", str(repo)))
+    assert line == f"bastion: error: --git: no commit 'nope' in {repo}"
+    line = _one_line_exit_2(bastion("review", "--git", "HEAD~1..HEAD", "--repo", "no/such/dir"))
+    assert "--repo no/such/dir: no such directory" in line
+
+
+def test_git_config_comes_from_the_base_revision(tmp_path: Path) -> None:
+    repo = _repo_with_two_commits(tmp_path)
+    (repo / ".github").mkdir()
+    # Not committed at the base: the change under review cannot turn its review off.
+    (repo / ".github" / "bastion.yml").write_text("fail_on: never\n")
+    done = bastion("review", "--git", "HEAD~1..HEAD", "--repo", str(repo), "--no-llm")
+    assert done.returncode == 1, done.stderr
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "config")
+    done = bastion("review", "--git", "HEAD~2..HEAD~1", "--repo", str(repo), "--no-llm")
+    assert done.returncode == 1, done.stderr  # the base of this range has no config
+    _git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "db" / "003.sql").write_text("CREATE INDEX t_b_idx ON t (a);\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "more")
+    done = bastion("review", "--git", "HEAD~1..HEAD", "--repo", str(repo), "--no-llm")
+    assert done.returncode == 0, done.stderr  # the base has `fail_on: never`
+
+
+def test_git_config_link_out_of_the_repo_is_not_followed(tmp_path: Path) -> None:
+    repo = _repo_with_two_commits(tmp_path)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("TOPSECRET_first_key: value\n")
+    (repo / ".github").mkdir()
+    (repo / ".github" / "bastion.yml").symlink_to(outside)
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "link")
+    (repo / "app.py").write_text("x = 1\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "change")
+    done = bastion("review", "--git", "HEAD~1..HEAD", "--repo", str(repo), "--no-llm")
+    line = _one_line_exit_2(done)
+    assert "HEAD~1:.github/bastion.yml: a symbolic link" in line
+    assert "TOPSECRET" not in done.stdout + done.stderr
+
+
+def test_working_tree_config_link_out_of_the_directory_is_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("TOPSECRET_first_key: value\n")
+    work = tmp_path / "work"
+    (work / ".github").mkdir(parents=True)
+    (work / ".github" / "bastion.yml").symlink_to(outside)
+    done = bastion("review", str(EXAMPLE), cwd=work)
+    line = _one_line_exit_2(done)
+    assert "a link to a file outside this directory" in line
+    assert "TOPSECRET" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "is a directory, not a config file"),
+        (b"fail_on: \xff\xfe high\n", "not UTF-8 text (line 1)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
+        (b"# filler line\n" * 40_000, "too large"),
+        (b"rules: {disable: [py-sql-injektion]}\n", "did you mean 'py-sql-injection'?"),
+        (
+            b"a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+            + b"".join(
+                f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n".encode() for i in range(1, 9)
+            )
+            + b"categories: *a8\n",
+            "aliases",
+        ),
+    ],
+)
+@pytest.mark.parametrize("where", ["--config", "repo"])
+def test_bad_config_files_are_one_line_exit_2(
+    tmp_path: Path, content: bytes | None, message: str, where: str
+) -> None:
+    config = tmp_path / ".github" / "bastion.yml"
+    config.parent.mkdir()
+    if content is None:
+        config.mkdir()
+    else:
+        config.write_bytes(content)
+    args = ["--config", str(config)] if where == "--config" else []
+    line = _one_line_exit_2(bastion("review", str(EXAMPLE), "--no-llm", *args, cwd=tmp_path))
+    assert message in line
+    assert ".github/bastion.yml" in line
+
+
+def test_cr_only_diff_is_refused(tmp_path: Path) -> None:
+    cr_only = tmp_path / "cr.diff"
+    cr_only.write_bytes(EXAMPLE.read_bytes().replace(b"\n", b"\r"))
+    line = _one_line_exit_2(bastion("review", str(cr_only), "--no-llm"))
+    assert line == (
+        "bastion: error: malformed diff: line 1: "
+        "lines are separated by CR characters alone; convert the line ends to LF"
+    )

@@ -189,3 +189,22 @@ def test_visible_text_keeps_line_numbers_of_a_partial_file() -> None:
 def test_added_file_helper() -> None:
     f = added_file("app/x.py", "a = 1\nb = 2\n")
     assert f.added_lines == {1, 2} and f.content == "a = 1\nb = 2\n"
+
+
+def test_lines_separated_by_cr_alone_are_refused() -> None:
+    cr_only = MODIFIED.replace("\n", "\r")
+    with pytest.raises(DiffError) as info:
+        parse_diff(cr_only)
+    assert info.value.line == 1
+    assert "CR characters alone" in str(info.value)
+    # Half converted: the second file's headers are glued on by lone CRs.
+    mixed = MODIFIED + MODIFIED.replace("app/db.py", "app/other.py").replace("\n", "\r")
+    with pytest.raises(DiffError) as info:
+        parse_diff(mixed)
+    assert info.value.line == MODIFIED.count("\n") + 1
+
+
+def test_a_lone_cr_inside_a_changed_line_is_content() -> None:
+    text = "--- a/app/x.py\n+++ b/app/x.py\n@@ -1,1 +1,2 @@\n x = 1\n+y = '\r'\r\n"
+    [f] = parse_diff(text)
+    assert f.added_text() == {2: "y = '\r'"}
