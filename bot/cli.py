@@ -205,7 +205,8 @@ def _read_config_file(path: Path, flag: str = "") -> bytes:
             raise UsageError(f"{flag}{path}: is a directory, not a config file")
         if not path.exists():
             raise UsageError(f"{flag}{path}: no such file")
-        if not path.is_file():
+        if not path.is_file() and not flag:
+            # A FIFO or device where a checkout keeps its config; `--config <(...)` is fine.
             raise UsageError(f"{flag}{path}: not a regular file")
         with path.open("rb") as handle:
             # One byte past the limit is enough to know it is too large.

@@ -71,7 +71,8 @@ class TreeEntry:
 class GitRepo:
     def __init__(self, path: Path) -> None:
         if not path.is_dir():
-            raise GitError(f"--repo {path}: no such directory")
+            what = "not a directory" if path.exists() else "no such directory"
+            raise GitError(f"--repo {path}: {what}")
         # Absolute, so the path never looks like an option to git either.
         self.path = path.resolve()
         self.shown = str(path)

@@ -307,3 +307,12 @@ def test_cr_only_diff_is_refused(tmp_path: Path) -> None:
         "bastion: error: malformed diff: line 1: "
         "lines are separated by CR characters alone; convert the line ends to LF"
     )
+
+
+def test_config_from_a_pipe_and_repo_that_is_a_file(tmp_path: Path) -> None:
+    done = bastion(
+        "review", str(EXAMPLE), "--no-llm", "--config", "/dev/stdin", stdin=b"fail_on: never\n"
+    )
+    assert done.returncode == 0, done.stderr
+    line = _one_line_exit_2(bastion("review", "--git", "a..b", "--repo", str(EXAMPLE)))
+    assert line == f"bastion: error: --repo {EXAMPLE}: not a directory"
