@@ -125,18 +125,16 @@ MAX_CONFIG_CHARS = 64 * 1024
 _SHOWN_CHARS = 60
 
 
-def shown(value: object) -> str:
-    """A user's value quoted for an error message, cut short: the message stays one
-    short line whatever the file holds."""
+def _cut(value: object) -> str:
+    """A user's value for an error message, cut short: the message stays one short
+    line whatever the file holds."""
     text = value if isinstance(value, str) else repr(value)
     text = text.replace("\n", " ").replace("\r", " ")
-    if len(text) > _SHOWN_CHARS:
-        text = text[: _SHOWN_CHARS - 3] + "..."
-    return f"'{text}'"
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 3] + "..."
 
 
 def _location(loc: tuple[int | str, ...]) -> str:
-    return ".".join(shown(part)[1:-1] for part in loc) or "(top level)"
+    return ".".join(_cut(part) for part in loc) or "(top level)"
 
 
 def parse_config_bytes(data: bytes | None, source: str = CONFIG_PATH) -> RepoConfig:
@@ -203,11 +201,11 @@ def _known_rules(config: RepoConfig, source: str) -> RepoConfig:
 
         hint = get_close_matches(name, list(names), n=1, cutoff=0.6)
         maybe = f"; did you mean '{hint[0]}'?" if hint else " (`bastion rules` lists them)"
-        raise ConfigError(f"{source}: key '{key}': unknown rule id {shown(name)}{maybe}")
+        raise ConfigError(f"{source}: key '{key}': unknown rule id '{_cut(name)}'{maybe}")
 
     disable = [canonical(name, f"rules.disable.{i}") for i, name in enumerate(rules.disable)]
     severity = {
-        canonical(name, f"rules.severity.{shown(name)[1:-1]}"): level
+        canonical(name, f"rules.severity.{_cut(name)}"): level
         for name, level in rules.severity.items()
     }
     fixed = rules.model_copy(update={"disable": disable, "severity": severity})
