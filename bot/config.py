@@ -199,7 +199,7 @@ def _known_rules(config: RepoConfig, source: str) -> RepoConfig:
             return names[name]
         from difflib import get_close_matches
 
-        hint = get_close_matches(name, list(names), n=1, cutoff=0.6)
+        hint = get_close_matches(name[:100], list(names), n=1, cutoff=0.6)
         maybe = f"; did you mean '{hint[0]}'?" if hint else " (`bastion rules` lists them)"
         raise ConfigError(f"{source}: key '{key}': unknown rule id '{_cut(name)}'{maybe}")
 
