@@ -20,6 +20,7 @@ those of the in-process `run_rules`.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import logging
 import multiprocessing
 import os
@@ -268,6 +269,9 @@ def _child_main(
     # Lead a process group, so that the parent's kill reaches anything we start.
     with contextlib.suppress(OSError):
         os.setpgid(0, 0)
+    # The parent records a crash as the check's error; a stack dump on stderr would be
+    # the very traceback the CLI promises not to print.
+    faulthandler.disable()
     by_path = {f.path: f for f in files}
     send.send(None)  # ready: the budgets count from here
     for task in tasks:
