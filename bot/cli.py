@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from bot.config import RepoConfig
     from bot.gitrepo import GitRange, GitRepo
     from bot.models import ChangedFile, ReviewResult
-    from bot.pipeline import Reviewer
+    from bot.pipeline import Reviewer, RuleRunner
 
 FORMATS = ("text", "json", "sarif", "markdown")
 FAIL_ON = ("high", "medium", "low", "info", "never")
@@ -58,6 +58,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     review.add_argument("--config", metavar="FILE", help="repo config (.github/bastion.yml)")
     review.add_argument("--no-llm", action="store_true", help="rule engine only")
+    review.add_argument(
+        "--file-budget",
+        type=_seconds,
+        metavar="S",
+        help="seconds the rule checks may spend on one file (default 20; BASTION_FILE_BUDGET_S)",
+    )
+    review.add_argument(
+        "--review-budget",
+        type=_seconds,
+        metavar="S",
+        help="seconds the rule checks may spend in all (default 120; BASTION_REVIEW_BUDGET_S)",
+    )
 
     rules = sub.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--format", choices=("table", "json", "markdown"), default="table")
@@ -88,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         if args.command == "review":
-            return review_command(args)
+            return _review_safely(args)
         if args.command == "rules":
             from bot.rules.catalog import rules_command
 
@@ -108,6 +120,60 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     parser.print_help()
     return 2
+
+
+def _seconds(text: str) -> float:
+    from bot.isolation import parse_budget
+
+    try:
+        return parse_budget(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _review_safely(args: argparse.Namespace) -> int:
+    """Whatever fails during a review is one line naming it, never a traceback: the
+    engines already turn their own failures into notes, so this is the last guard."""
+    try:
+        return review_command(args)
+    except (UsageError, KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:
+        from bot.rules.engine import describe
+
+        print(f"bastion: error: the review failed: {describe(exc)}", file=sys.stderr)
+        return 2
+
+
+def _rule_runner(args: argparse.Namespace) -> RuleRunner | None:
+    """The rule engine runs in a forked child under the time budgets: a check stuck on
+    one hostile file is stopped and named, and the rest of the review still prints.
+    Forking costs a few milliseconds here (the analyzers are already imported and
+    this process has no threads); without fork, the checks run in this process."""
+    import multiprocessing
+
+    from bot.isolation import (
+        DEFAULT_FILE_BUDGET_S,
+        DEFAULT_REVIEW_BUDGET_S,
+        FILE_BUDGET_ENV,
+        REVIEW_BUDGET_ENV,
+        budgeted_rule_runner,
+        parse_budget,
+    )
+
+    def budget(flag: float | None, env: str, default: float) -> float:
+        if flag is not None:
+            return flag
+        try:
+            return parse_budget(os.environ.get(env) or default)
+        except ValueError as exc:
+            raise UsageError(f"{env}: {exc}") from None
+
+    file_s = budget(args.file_budget, FILE_BUDGET_ENV, DEFAULT_FILE_BUDGET_S)
+    review_s = budget(args.review_budget, REVIEW_BUDGET_ENV, DEFAULT_REVIEW_BUDGET_S)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return budgeted_rule_runner(file_s, review_s, start_method="fork")
 
 
 def _fail(message: str) -> NoReturn:
@@ -279,6 +345,7 @@ def review_command(args: argparse.Namespace) -> int:
             raise UsageError("give either DIFF_FILE or --git BASE..HEAD, not both")
         git = _git_repo(args)
     config = _load_config(args, git)
+    runner = _rule_runner(args)
     raw = _read_diff(args, git)
     fail_on = FailOn(args.fail_on) if args.fail_on else config.fail_on
     if not decode(raw).strip():
@@ -303,6 +370,7 @@ def review_command(args: argparse.Namespace) -> int:
             categories=[Category(c) for c in categories] if categories else None,
             agent=agent,
             agent_off_reason=off_reason,
+            rule_runner=runner,
         )
     except DiffError as exc:
         raise UsageError(f"malformed diff: {exc}") from None

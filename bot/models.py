@@ -215,6 +215,25 @@ class RuleError(BaseModel):
     error: str
 
 
+class UnfinishedUnit(BaseModel):
+    """Rule work stopped by a time budget: named in the review, never silently dropped."""
+
+    path: str  # the file, or the files a batch check covers
+    checks: list[str]  # the checks that did not finish on it
+    reason: str  # "file budget" or "review budget"
+    budget_s: float
+
+    def note(self) -> str:
+        names = "/".join(self.checks[:3]) + ("/…" if len(self.checks) > 3 else "")
+        plural = "checks" if len(self.checks) > 1 else "check"
+        what = (
+            f"{names} {plural} exceeded {self.budget_s:g} s"
+            if self.reason == "file budget"
+            else f"{names} {plural} not run: the review's {self.budget_s:g} s ran out"
+        )
+        return f"Not reviewed (time budget): `{self.path}` ({what})"
+
+
 class Stats(BaseModel):
     files_reviewed: int = 0
     lines_reviewed: int = 0
@@ -222,6 +241,8 @@ class Stats(BaseModel):
     files_skipped: int = 0
     engines: list[str] = Field(default_factory=list)
     rule_errors: list[RuleError] = Field(default_factory=list)
+    # Rule work a time budget stopped (the App runs the rules under budgets).
+    unfinished: list[UnfinishedUnit] = Field(default_factory=list)
     llm: dict[str, object] | None = None
 
 

@@ -6,13 +6,14 @@ contents (from git, from GitHub, or nothing) and, optionally, an LLM reviewer.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.anchor import anchor_all, with_fingerprints
-from bot.config import RepoConfig
+from bot.config import RepoConfig, RulesConfig
 from bot.diff import parse_diff
 from bot.models import (
     Category,
@@ -29,7 +30,17 @@ from bot.models import (
 )
 from bot.select import select_backend
 
+if TYPE_CHECKING:
+    from bot.rules.engine import RuleRun
+
+log = logging.getLogger("bastion.pipeline")
+
 ContentLoader = Callable[[ChangedFile], str | None]
+# Runs the rule engine over the backend files: `bot.rules.engine.run_rules` in this
+# process, or `bot.isolation.budgeted_rule_runner(...)` in a child under time budgets.
+RuleRunner = Callable[[Sequence[ChangedFile], RulesConfig], "RuleRun"]
+# How many "not reviewed" notes a summary lists before counting the rest.
+_UNFINISHED_NOTES = 10
 
 
 @dataclass
@@ -98,8 +109,12 @@ def review_files(
     load_content: ContentLoader | None = None,
     load_base_content: ContentLoader | None = None,
     started: float | None = None,
+    rule_runner: RuleRunner | None = None,
 ) -> ReviewResult:
-    """Review already-parsed files (the App and the Action fetch them from GitHub)."""
+    """Review already-parsed files (the App and the Action fetch them from GitHub).
+
+    Each engine is isolated from the other: a rule engine that fails, or an agent
+    that raises anything at all, becomes a note, and the other's findings stand."""
     from bot.rules.engine import run_rules  # the analyzers load only when a review runs
 
     started = time.perf_counter() if started is None else started
@@ -112,14 +127,14 @@ def review_files(
     by_path = {f.path: f for f in backend}
     notes: list[str] = []
 
-    run = run_rules(backend, config.rules)
+    run = _run_rule_engine(rule_runner or run_rules, backend, config.rules)
     rule_findings = [f for f in run.findings if f.category in wanted]
     errors: list[RuleError] = list(run.errors)
     engines = ["rules"]
     llm_findings: list[Finding] = []
     usage: dict[str, object] | None = None
     if agent is not None and backend:
-        outcome = agent.review(backend, rule_findings, config)
+        outcome = _run_agent(agent, backend, rule_findings, config)
         usage = outcome.usage
         notes.extend(outcome.notes)
         if outcome.ran:
@@ -140,6 +155,10 @@ def review_files(
             "Some checks failed and were skipped: "
             + "; ".join(f"{e.rule} on {e.path or 'all files'} ({e.error})" for e in errors[:5])
         )
+    notes.extend(u.note() for u in run.unfinished[:_UNFINISHED_NOTES])
+    if len(run.unfinished) > _UNFINISHED_NOTES:
+        more = len(run.unfinished) - _UNFINISHED_NOTES
+        notes.append(f"Not reviewed (time budget): {more} more (see stats.unfinished).")
     stats = Stats(
         files_reviewed=len(backend),
         lines_reviewed=sum(len(f.added_lines) for f in backend),
@@ -147,9 +166,44 @@ def review_files(
         files_skipped=len(all_skipped),
         engines=engines,
         rule_errors=errors,
+        unfinished=run.unfinished,
         llm=usage,
     )
     return ReviewResult(findings=findings, skipped=all_skipped, stats=stats, notes=notes)
+
+
+def _run_rule_engine(
+    runner: RuleRunner, files: Sequence[ChangedFile], config: RulesConfig
+) -> RuleRun:
+    """The rule engine isolates each check; this catches the engine itself failing
+    (or its child process not starting), so the agent still reviews."""
+    from bot.rules.engine import RuleRun, describe
+
+    try:
+        return runner(files, config)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a native panic is a BaseException, and must not end the review
+        log.warning("the rule engine failed: %s", describe(exc))
+        return RuleRun(findings=[], errors=[RuleError(rule="rule engine", error=describe(exc))])
+
+
+def _run_agent(
+    agent: Reviewer, files: Sequence[ChangedFile], hints: Sequence[Finding], config: RepoConfig
+) -> AgentOutcome:
+    """The agent turns API errors into notes itself; anything else it raises (a bug,
+    a malformed reply it did not expect) must not take the rule findings with it."""
+    from bot.rules.engine import describe
+
+    try:
+        return agent.review(files, hints, config)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:
+        log.warning("the AI review failed: %s", describe(exc))
+        return AgentOutcome(
+            ran=False, notes=[f"AI review failed ({describe(exc)}); rule findings only."]
+        )
 
 
 def _with_base(file: ChangedFile, load: ContentLoader) -> ChangedFile:
@@ -195,6 +249,7 @@ def review_diff(
     categories: Iterable[Category] | None = None,
     agent: Reviewer | None = None,
     agent_off_reason: str | None = None,
+    rule_runner: RuleRunner | None = None,
 ) -> ReviewResult:
     """Parse a unified diff and review it. Raises `DiffError` on a broken diff."""
     started = time.perf_counter()
@@ -208,4 +263,5 @@ def review_diff(
         agent=agent,
         agent_off_reason=agent_off_reason,
         started=started,
+        rule_runner=rule_runner,
     )

@@ -7,6 +7,14 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.isolation import (
+    DEFAULT_FILE_BUDGET_S,
+    DEFAULT_REVIEW_BUDGET_S,
+    FILE_BUDGET_ENV,
+    REVIEW_BUDGET_ENV,
+    parse_budget,
+)
+
 DEFAULT_MODEL = "claude-sonnet-4-6"
 
 
@@ -29,6 +37,16 @@ class Settings(BaseSettings):
     data_dir: Path = Field(
         Path(".bastion"), validation_alias=AliasChoices("BASTION_DATA_DIR", "data_dir")
     )
+    # Wall-clock budgets of the rule engine (`bot.isolation`): per unit (one file's
+    # checks, or one batch check such as ruff over every Python file) and per review.
+    file_budget_s: float = Field(
+        DEFAULT_FILE_BUDGET_S,
+        validation_alias=AliasChoices(FILE_BUDGET_ENV, "file_budget_s"),
+    )
+    review_budget_s: float = Field(
+        DEFAULT_REVIEW_BUDGET_S,
+        validation_alias=AliasChoices(REVIEW_BUDGET_ENV, "review_budget_s"),
+    )
 
     @field_validator("github_api_url")
     @classmethod
@@ -36,6 +54,11 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
+
+    @field_validator("file_budget_s", "review_budget_s", mode="before")
+    @classmethod
+    def _budget(cls, value: str | float) -> float:
+        return parse_budget(value)
 
     @field_validator("queue_url")
     @classmethod

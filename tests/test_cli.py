@@ -316,3 +316,58 @@ def test_config_from_a_pipe_and_repo_that_is_a_file(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     line = _one_line_exit_2(bastion("review", "--git", "a..b", "--repo", str(EXAMPLE)))
     assert line == f"bastion: error: --repo {EXAMPLE}: not a directory"
+
+
+def test_a_line_that_exhausts_the_parser_costs_only_its_own_file(tmp_path: Path) -> None:
+    """`x = ` and 7,000 `-` signs is valid Python that makes `ast.parse` raise
+    MemoryError. The failure is one note naming the check and the file; the other
+    files' findings still print, the exit code follows them, no traceback."""
+    deep = "x = " + "-" * 7000 + "1"
+    diff = tmp_path / "deep.diff"
+    diff.write_text(
+        "--- /dev/null\n+++ b/app/deep.py\n@@ -0,0 +1,3 @@\n+import os\n"
+        f"+{deep}\n"
+        "+cur.execute(\"SELECT id FROM t WHERE n = '\" + os.environ['N'] + \"'\")\n"
+        "--- /dev/null\n+++ b/app/orders.py\n@@ -0,0 +1,2 @@\n+def find(cur, name):\n"
+        '+    cur.execute("SELECT id FROM orders WHERE name = \'" + name + "\'")\n'
+        "--- /dev/null\n+++ b/db/migrations/0001_idx.sql\n@@ -0,0 +1 @@\n"
+        "+CREATE INDEX orders_email ON orders (email);\n"
+    )
+    done = bastion("review", str(diff), "--no-llm")
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "db/migrations/0001_idx.sql:1 high pg-create-index-blocking" in done.stdout
+    assert "app/orders.py:2 high py-sql-injection" in done.stdout
+    [note] = [line for line in done.stdout.splitlines() if "failed" in line]
+    assert "python-ruff on app/deep.py (MemoryError)" in note, note
+
+    quiet = bastion("review", str(diff), "--no-llm", "--category", "api-design")
+    assert quiet.returncode == 0, quiet.stdout + quiet.stderr
+    assert "python-ruff on app/deep.py" in quiet.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--file-budget", "0"], "argument --file-budget: must be above 0"),
+        (["--review-budget", "soon"], "argument --review-budget: must be a number of seconds"),
+    ],
+)
+def test_budget_flags_are_validated(args: list[str], message: str) -> None:
+    done = bastion("review", str(EXAMPLE), *args)
+    assert done.returncode == 2
+    assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_budget_from_the_environment_is_validated() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "review", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**CLEAN_ENV, "BASTION_REVIEW_BUDGET_S": "-5"},
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "BASTION_REVIEW_BUDGET_S: must be above 0" in done.stderr
+    assert "Traceback" not in done.stderr

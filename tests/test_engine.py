@@ -191,3 +191,32 @@ def test_suppression_works_in_each_languages_comment_syntax() -> None:
             [_backend(added_file(path, template.replace("{c}", comment)))], only=[rule]
         )
         assert quiet.findings == [], path
+
+
+class RaisingReviewer:
+    """An agent with a bug: it raises something no API error handler expects."""
+
+    def review(
+        self, files: Sequence[ChangedFile], hints: Sequence[Finding], config: RepoConfig
+    ) -> object:
+        raise KeyError("content")
+
+
+def test_an_agent_that_raises_anything_leaves_the_rule_findings() -> None:
+    diff = "--- a/db/migrations/0001_x.sql\n+++ b/db/migrations/0001_x.sql\n@@ -0,0 +1 @@\n"
+    diff += "+CREATE INDEX i ON t (a);\n"
+    result = review_files(parse_diff(diff), RepoConfig(), agent=RaisingReviewer())  # type: ignore[arg-type]
+    assert [f.rule for f in result.findings] == ["pg-create-index-blocking"]
+    assert result.stats.engines == ["rules"]
+    assert result.notes == ["AI review failed (KeyError: 'content'); rule findings only."]
+
+
+def test_a_rule_engine_that_fails_is_a_note_and_the_review_goes_on() -> None:
+    def broken_runner(files: Sequence[ChangedFile], config: RulesConfig) -> object:
+        raise MemoryError
+
+    diff = "--- a/app/x.py\n+++ b/app/x.py\n@@ -0,0 +1 @@\n+x = 1\n"
+    result = review_files(parse_diff(diff), RepoConfig(), rule_runner=broken_runner)  # type: ignore[arg-type]
+    assert result.findings == []
+    assert [(e.rule, e.error) for e in result.stats.rule_errors] == [("rule engine", "MemoryError")]
+    assert any("rule engine on all files (MemoryError)" in note for note in result.notes)

@@ -14,7 +14,7 @@ import importlib
 import logging
 import pkgutil
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,6 +29,7 @@ from bot.models import (
     RuleError,
     Severity,
     Source,
+    UnfinishedUnit,
 )
 
 log = logging.getLogger("bastion.rules")
@@ -194,22 +195,79 @@ def _body(rule: Rule, hit: Hit) -> str:
 class RuleRun:
     findings: list[Finding]
     errors: list[RuleError]
+    # Units a budgeted runner stopped before they finished (empty in process).
+    unfinished: list[UnfinishedUnit] = field(default_factory=list)
 
 
-def run_rules(
+@dataclass(frozen=True)
+class Task:
+    """One check over its targets: a batch check over every file it wants, or a
+    per-file check over one file. `check` indexes `RulePlan.checks`, so that hits
+    keep today's order (check by check, file by file) however units are run."""
+
+    check: int
+    paths: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a budget is counted against: one batch check (ruff over every Python
+    file), or every per-file check of one file."""
+
+    label: str  # a path, or the paths a batch check covers
+    tasks: tuple[Task, ...]
+    batch: bool = False
+
+
+@dataclass
+class TaskResult:
+    """Plain data, so it crosses a process boundary as it is."""
+
+    hits: list[Hit] = field(default_factory=list)
+    # (where, `describe` of what the check raised): where is the file, or the files
+    # of a batch run, that it raised on.
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class RulePlan:
+    """The checks to run, cut into units, plus what turns their hits into findings."""
+
+    files: list[ChangedFile]
+    checks: list[Check]
+    units: list[Unit]
+    rules: dict[str, Rule]
+    config: RulesConfig
+    wanted_ids: set[str] | None
+    by_path: dict[str, ChangedFile] = field(init=False)
+    order: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_path = {f.path: f for f in self.files}
+        self.order = {f.path: n for n, f in enumerate(self.files)}
+
+    def targets(self, task: Task) -> list[ChangedFile]:
+        return [self.by_path[p] for p in task.paths]
+
+    def where(self, task: Task) -> str:
+        return _where(self.targets(task))
+
+
+def plan_rules(
     files: Sequence[ChangedFile],
     config: RulesConfig | None = None,
     *,
     reg: Registry | None = None,
     only: Iterable[str] | None = None,
-) -> RuleRun:
-    """Run every check over the files it wants; return findings on added lines."""
+) -> RulePlan:
+    """Which checks run on which files, cut into units: each batch check is one
+    unit, and each file's per-file checks are one unit."""
     config = config or RulesConfig()
     reg = reg or registry(f.language for f in files if f.is_backend)
     wanted_ids = set(only) if only is not None else None
-    by_path = {f.path: f for f in files}
-    hits: list[tuple[Check, Hit]] = []
-    errors: list[RuleError] = []
+    checks: list[Check] = []
+    batch_units: list[Unit] = []
+    per_file: dict[str, list[Task]] = {}
     for check in reg.checks:
         ids = {r.id for r in check.rules}
         if wanted_ids is not None and not ids & wanted_ids:
@@ -219,27 +277,97 @@ def run_rules(
         targets = [f for f in files if f.is_backend and check.wants(f)]
         if not targets:
             continue
+        index = len(checks)
+        checks.append(check)
         if check.batch:
-            try:
-                hits.extend((check, h) for h in check.check_files(targets))
-            except BaseException as exc:  # a broken analyzer must not hide the others
-                _reraise_fatal(exc)
-                paths = ", ".join(f.path for f in targets[:5])
-                errors.append(RuleError(rule=check.name, path=paths, error=_describe(exc)))
-                log.warning("check %s failed on %s: %s", check.name, paths, _describe(exc))
+            task = Task(index, tuple(f.path for f in targets))
+            label = ", ".join(task.paths[:3]) + (" …" if len(task.paths) > 3 else "")
+            batch_units.append(Unit(label=label, tasks=(task,), batch=True))
             continue
         for file in targets:
-            try:
-                hits.extend((check, h) for h in check.check_file(file))
-            except BaseException as exc:  # ast-grep panics derive from BaseException
-                _reraise_fatal(exc)
-                errors.append(RuleError(rule=check.name, path=file.path, error=_describe(exc)))
-                log.warning("check %s failed on %s: %s", check.name, file.path, _describe(exc))
+            per_file.setdefault(file.path, []).append(Task(index, (file.path,)))
+    units = [*batch_units, *(Unit(path, tuple(tasks)) for path, tasks in per_file.items())]
+    return RulePlan(list(files), checks, units, reg.rules, config, wanted_ids)
 
+
+def run_task(check: Check, targets: Sequence[ChangedFile]) -> TaskResult:
+    """Run one check, turning anything it raises into a recorded error: a broken
+    analyzer, a parser out of memory on a pathological line (MemoryError), an
+    ast-grep panic (a BaseException) must not hide the other checks' findings.
+
+    A batch check that raises is run on each file alone, so that one hostile file
+    costs only its own findings; the files it handles alone are then run together
+    again, since some batch checks compare files."""
+    result = TaskResult()
+    failed = _attempt(check, targets, result)
+    if failed is None:
+        return result
+    if not check.batch or len(targets) < 2:
+        result.errors.append((_where(targets), failed))
+        return result
+    result.hits.clear()
+    good: list[ChangedFile] = []
+    alone = TaskResult()
+    for file in targets:
+        error = _attempt(check, [file], alone)
+        if error is None:
+            good.append(file)
+        else:
+            result.errors.append((file.path, error))
+    if not result.errors:
+        # Fails only on the files together (an analyzer out of stack on the lot):
+        # each file's own results are the best there is.
+        result.errors.append((_where(targets), f"{failed}; checked file by file instead"))
+    elif len(good) > 1 and _attempt(check, good, result) is None:
+        return result
+    result.hits = [hit for hit in alone.hits if hit.path in {f.path for f in good}]
+    return result
+
+
+def _attempt(check: Check, targets: Sequence[ChangedFile], into: TaskResult) -> str | None:
+    """Run the check into `into`; what it raised, described, or None."""
+    try:
+        if check.batch:
+            into.hits.extend(check.check_files(targets))
+        else:
+            for file in targets:
+                into.hits.extend(check.check_file(file))
+    except BaseException as exc:  # hits reported before the failure still count
+        _reraise_fatal(exc)
+        log.warning("check %s failed on %s: %s", check.name, _where(targets), describe(exc))
+        return describe(exc)
+    return None
+
+
+def _where(targets: Sequence[ChangedFile]) -> str:
+    return ", ".join(f.path for f in targets[:5])
+
+
+def collect(
+    plan: RulePlan,
+    results: Mapping[Task, TaskResult],
+    unfinished: Sequence[UnfinishedUnit] = (),
+) -> RuleRun:
+    """Findings and errors from the tasks that finished, in the order the in-process
+    run gives them (check by check, then file by file), whatever order they ran in."""
+    done = sorted(results.items(), key=lambda pair: (pair[0].check, plan.order[pair[0].paths[0]]))
+    hits: list[Hit] = []
+    errors: list[RuleError] = []
+    for task, result in done:
+        hits.extend(result.hits)
+        name = plan.checks[task.check].name
+        errors.extend(RuleError(rule=name, path=where, error=e) for where, e in result.errors)
+    return RuleRun(findings=findings_of(plan, hits), errors=errors, unfinished=list(unfinished))
+
+
+def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
+    """Hits -> findings: keep hits on lines the change added, apply the repo config
+    and inline suppressions, one finding per rule, path and line."""
+    config, wanted_ids, by_path = plan.config, plan.wanted_ids, plan.by_path
     findings: list[Finding] = []
     seen: set[tuple[str, str, int]] = set()
-    for _check, hit in hits:
-        rule = reg.rules.get(hit.rule)
+    for hit in hits:
+        rule = plan.rules.get(hit.rule)
         hit_file = by_path.get(hit.path)
         if rule is None or hit_file is None:
             continue
@@ -273,17 +401,37 @@ def run_rules(
                 sources=[Source.RULES],
             )
         )
-    return RuleRun(findings=findings, errors=errors)
+    return findings
+
+
+def run_rules(
+    files: Sequence[ChangedFile],
+    config: RulesConfig | None = None,
+    *,
+    reg: Registry | None = None,
+    only: Iterable[str] | None = None,
+) -> RuleRun:
+    """Run every check over the files it wants, in this process; return findings
+    on added lines. (`bot.rules.budget` runs the same units in a child process.)"""
+    plan = plan_rules(files, config, reg=reg, only=only)
+    results: dict[Task, TaskResult] = {}
+    for unit in plan.units:
+        for task in unit.tasks:
+            results[task] = run_task(plan.checks[task.check], plan.targets(task))
+    return collect(plan, results)
 
 
 def _reraise_fatal(exc: BaseException) -> None:
-    if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit | MemoryError):
+    """Only the user or the process manager stopping us ends a run. MemoryError is
+    not among them: Python's parser raises it for a line nested a few thousand
+    levels deep, which one hostile line in a PR can do."""
+    if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
         raise exc
 
 
-def _describe(exc: BaseException) -> str:
+def describe(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"{type(exc).__name__}: {text}"[:300]
+    return (f"{type(exc).__name__}: {text}" if text else type(exc).__name__)[:300]
 
 
 def run_case(rule_id: str, case: RuleCase) -> list[int]:

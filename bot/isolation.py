@@ -1,0 +1,279 @@
+"""Rule work under wall-clock budgets, enforced from outside the code that computes.
+
+A check that loops on one hostile file (a regex gone exponential, a parser that
+never returns) cannot be interrupted from inside Python: a thread cannot be
+killed and a signal handler does not run while C code holds the interpreter.
+So the rule engine's units (`bot.rules.engine.plan_rules`) run in a child
+process, one after the other, each task's result streamed back as it completes.
+The parent watches the clock: a unit (one file's per-file checks, or one batch
+check) over the per-file budget gets the child killed, is recorded as not
+finished, and a fresh child takes the units that remain; when the review's
+budget runs out, the child is killed and every unit left is named. A child
+that dies on its own (a segfault in an analyzer's native code, `os._exit`) is
+recorded as that check's error, and the next child carries on after it.
+
+Results cross the process boundary as plain data (`TaskResult` holds `Hit`s);
+turning hits into findings stays in the parent, so the findings are exactly
+those of the in-process `run_rules`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import logging
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import TYPE_CHECKING, Any
+
+from bot.models import ChangedFile, UnfinishedUnit
+
+if TYPE_CHECKING:
+    from bot.config import RulesConfig
+    from bot.rules.engine import Check, Registry, RulePlan, RuleRun, Task, TaskResult
+
+log = logging.getLogger("bastion.isolation")
+
+RuleRunner = Callable[[Sequence[ChangedFile], "RulesConfig | None"], "RuleRun"]
+
+# How long a killed child gets to be reaped before we stop waiting for it.
+_REAP_S = 5.0
+
+
+DEFAULT_FILE_BUDGET_S = 20.0
+DEFAULT_REVIEW_BUDGET_S = 120.0
+FILE_BUDGET_ENV = "BASTION_FILE_BUDGET_S"
+REVIEW_BUDGET_ENV = "BASTION_REVIEW_BUDGET_S"
+_MAX_BUDGET_S = 24 * 3600.0
+
+
+def parse_budget(value: str | float) -> float:
+    """A time budget in seconds: a finite number above 0 (and at most a day)."""
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"must be a number of seconds, got {value!r}") from None
+    if not 0 < seconds <= _MAX_BUDGET_S:  # also rejects nan
+        raise ValueError(f"must be above 0 and at most {_MAX_BUDGET_S:g} seconds, got {value!r}")
+    return seconds
+
+
+def budgeted_rule_runner(
+    file_budget_s: float, review_budget_s: float, *, start_method: str | None = None
+) -> RuleRunner:
+    """A rule runner for `bot.pipeline.review_files(rule_runner=...)` that runs the
+    rule engine in a child process under the two budgets (seconds, > 0).
+
+    `start_method`: "fork" is cheapest and fine in a single-threaded process (the
+    CLI); the default, "forkserver", is the safe choice in a process with threads
+    (the App's worker), and its server starts once per process with the rule
+    modules already imported."""
+    file_budget_s, review_budget_s = parse_budget(file_budget_s), parse_budget(review_budget_s)
+
+    def run(files: Sequence[ChangedFile], config: RulesConfig | None = None) -> RuleRun:
+        return run_rules_budgeted(
+            files,
+            config,
+            file_budget_s=file_budget_s,
+            review_budget_s=review_budget_s,
+            start_method=start_method,
+        )
+
+    return run
+
+
+def run_rules_budgeted(
+    files: Sequence[ChangedFile],
+    config: RulesConfig | None = None,
+    *,
+    file_budget_s: float,
+    review_budget_s: float,
+    reg: Registry | None = None,
+    only: Sequence[str] | None = None,
+    start_method: str | None = None,
+) -> RuleRun:
+    """`run_rules` in child processes, under a per-unit and a per-review budget."""
+    from bot.rules.engine import collect, plan_rules
+
+    plan = plan_rules(files, config, reg=reg, only=only)
+    if not plan.units:
+        return collect(plan, {})
+    supervisor = _Supervisor(plan, file_budget_s, review_budget_s, _context(start_method))
+    supervisor.run()
+    return collect(plan, supervisor.results, supervisor.unfinished)
+
+
+def _context(
+    start_method: str | None,
+) -> Any:  # a start method's context; typeshed has no common type
+    method = start_method or (
+        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
+        from bot.rules.engine import _module_names
+
+        # Each child forks from a server that has the analyzers imported already.
+        ctx.set_forkserver_preload(
+            ["bot.rules.engine", *(f"bot.rules.{name}" for name in _module_names())]
+        )
+    return ctx
+
+
+class IsolationError(RuntimeError):
+    """The child process could not run at all (not a check's fault)."""
+
+
+@dataclass
+class _Supervisor:
+    plan: RulePlan
+    file_budget_s: float
+    review_budget_s: float
+    ctx: Any
+    results: dict[Task, TaskResult] = field(default_factory=dict)
+    unfinished: list[UnfinishedUnit] = field(default_factory=list)
+
+    def run(self) -> None:
+        self.review_deadline = time.monotonic() + self.review_budget_s
+        # (unit index, task) in the order the in-process engine runs them.
+        self.queue: deque[tuple[int, Task]] = deque(
+            (n, task) for n, unit in enumerate(self.plan.units) for task in unit.tasks
+        )
+        self.unit_started: dict[int, float] = {}
+        while self.queue and time.monotonic() < self.review_deadline:
+            self._one_child()
+        if self.queue:
+            self._drop_rest("review budget", self.review_budget_s)
+
+    def _one_child(self) -> None:
+        """Start a child on every task left; return when they are all done, or the
+        child was killed (a budget) or died (a crash) and another one is needed."""
+        tasks = [task for _, task in self.queue]
+        receive, send = self.ctx.Pipe(duplex=False)
+        process = self.ctx.Process(
+            target=_child_main,
+            args=(send, self.plan.files, self.plan.checks, tasks),
+            name="bastion-rules",
+            daemon=True,
+        )
+        process.start()
+        send.close()  # the parent only reads: EOF on `receive` means the child is gone
+        try:
+            if not _wait(receive, self.review_deadline) or not self._ready(receive, process):
+                return
+            while self.queue:
+                unit, task = self.queue[0]
+                began = self.unit_started.setdefault(unit, time.monotonic())
+                deadline = min(began + self.file_budget_s, self.review_deadline)
+                if not _wait(receive, deadline):
+                    if deadline < self.review_deadline:
+                        self._drop_unit(unit, self.file_budget_s)
+                    return  # over a budget: the child is killed below
+                try:
+                    result = receive.recv()
+                except (EOFError, OSError):
+                    self._crashed(task, process)
+                    return
+                self.results[task] = result
+                self.queue.popleft()
+        finally:
+            _stop(process)
+            receive.close()
+
+    def _ready(self, receive: Connection, process: BaseProcess) -> bool:
+        try:
+            receive.recv()
+        except (EOFError, OSError):
+            # Died before running any check: no child can run them, and retrying
+            # would only fail the same way.
+            _stop(process)
+            raise IsolationError(
+                f"the rule engine's process did not start ({_exit_reason(process)})"
+            ) from None
+        return True
+
+    def _crashed(self, task: Task, process: BaseProcess) -> None:
+        from bot.rules.engine import TaskResult
+
+        _stop(process)
+        reason = _exit_reason(process)
+        check = self.plan.checks[task.check].name
+        log.warning("check %s ended its process on %s: %s", check, self.plan.where(task), reason)
+        self.results[task] = TaskResult(
+            errors=[(self.plan.where(task), f"the check ended its process ({reason})")]
+        )
+        self.queue.popleft()
+
+    def _drop_unit(self, unit: int, budget_s: float) -> None:
+        left = [task for n, task in self.queue if n == unit]
+        self.queue = deque((n, task) for n, task in self.queue if n != unit)
+        self._record(unit, left, "file budget", budget_s)
+
+    def _drop_rest(self, reason: str, budget_s: float) -> None:
+        by_unit: dict[int, list[Task]] = {}
+        for unit, task in self.queue:
+            by_unit.setdefault(unit, []).append(task)
+        self.queue.clear()
+        for unit, tasks in by_unit.items():
+            self._record(unit, tasks, reason, budget_s)
+
+    def _record(self, unit: int, tasks: list[Task], reason: str, budget_s: float) -> None:
+        names = list(dict.fromkeys(self.plan.checks[t.check].name for t in tasks))
+        label = self.plan.units[unit].label
+        log.warning("not reviewed (%s of %g s): %s (%s)", reason, budget_s, label, names)
+        self.unfinished.append(
+            UnfinishedUnit(path=label, checks=names, reason=reason, budget_s=budget_s)
+        )
+
+
+def _wait(receive: Connection, deadline: float) -> bool:
+    """True when a message (or EOF) is there before the deadline."""
+    return receive.poll(max(0.0, deadline - time.monotonic()))
+
+
+def _stop(process: BaseProcess) -> None:
+    """Kill the child and everything it started (it leads its own process group),
+    and reap it, so nothing outlives the review."""
+    if process.exitcode is None and process.pid is not None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+    process.join(_REAP_S)
+
+
+def _exit_reason(process: BaseProcess) -> str:
+    code = process.exitcode
+    if code is None:
+        return "no exit status"
+    if code < 0:
+        with contextlib.suppress(ValueError):
+            return f"killed by {signal.Signals(-code).name}"
+        return f"killed by signal {-code}"
+    return f"exit status {code}"
+
+
+def _child_main(
+    send: Connection, files: list[ChangedFile], checks: list[Check], tasks: list[Task]
+) -> None:
+    """The child: run the tasks in order, sending each result as it completes."""
+    from bot.rules.engine import run_task
+
+    # Lead a process group, so that the parent's kill reaches anything we start.
+    with contextlib.suppress(OSError):
+        os.setpgid(0, 0)
+    # The parent records a crash as the check's error; a stack dump on stderr would be
+    # the very traceback the CLI promises not to print.
+    faulthandler.disable()
+    by_path = {f.path: f for f in files}
+    send.send(None)  # ready: the budgets count from here
+    for task in tasks:
+        send.send(run_task(checks[task.check], [by_path[p] for p in task.paths]))
+    send.close()
