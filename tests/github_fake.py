@@ -65,6 +65,7 @@ class Scripted:
     body: Any
     headers: dict[str, str]
     times: int
+    after: bool = False  # the request takes effect; only the answer is this error
 
 
 @dataclass
@@ -83,6 +84,7 @@ class FakePR:
     github_diff: str | None = None
     too_large: bool = False
     author: str = "octocat"
+    author_type: str = "User"
 
     def view(self) -> str:
         return self.github_diff if self.github_diff is not None else self.diff
@@ -188,8 +190,10 @@ class FakeGitHub:
         body: Any = None,
         headers: dict[str, str] | None = None,
         times: int = 1,
+        after: bool = False,
     ) -> None:
-        """Answer the next `times` matching requests with this status."""
+        """Answer the next `times` matching requests with this status. With `after`,
+        the request is carried out first (a time-out or 502 on a write that landed)."""
         self.scripts.append(
             Scripted(
                 method.upper(),
@@ -198,6 +202,7 @@ class FakeGitHub:
                 body if body is not None else {"message": "Server Error"},
                 headers or {},
                 times,
+                after,
             )
         )
 
@@ -275,6 +280,7 @@ class FakeGitHub:
         data["base"]["sha"] = pr.base_sha
         data["base"]["ref"] = pr.base_ref
         data["user"]["login"] = pr.author
+        data["user"]["type"] = pr.author_type
         return data
 
     def _authorized(self, request: Request) -> bool:
@@ -316,6 +322,8 @@ class FakeGitHub:
                 )
                 if scripted is not None:
                     scripted.times -= 1
+            if scripted is not None and scripted.after and fake._authorized(request):
+                await call_next(request)
             if scripted is not None:
                 response: Response = JSONResponse(
                     scripted.body, status_code=scripted.status, headers=scripted.headers
