@@ -14,6 +14,7 @@ into the test module (it registers under the name `github_fake`).
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import copy
 import itertools
@@ -161,6 +162,8 @@ class FakeGitHub:
         self.public_key: str | None = None
         self.tokens_issued = 0
         self.check_runs_forbidden = False
+        # (method, path regex) -> seconds every matching request waits before it is served
+        self.delays: dict[tuple[str, str], float] = {}
         self.reviews: dict[tuple[str, int], list[dict[str, Any]]] = {}
         self.review_comments: dict[tuple[str, int], list[dict[str, Any]]] = {}
         self.issue_comments: dict[tuple[str, int], list[dict[str, Any]]] = {}
@@ -322,6 +325,9 @@ class FakeGitHub:
                 )
                 if scripted is not None:
                     scripted.times -= 1
+            for (method, pattern), seconds in list(fake.delays.items()):
+                if method == request.method and re.search(pattern, request.url.path):
+                    await asyncio.sleep(seconds)
             if scripted is not None and scripted.after and fake._authorized(request):
                 await call_next(request)
             if scripted is not None:
