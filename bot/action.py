@@ -19,7 +19,6 @@ summary and in SARIF.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sys
@@ -31,33 +30,12 @@ from typing import Any
 
 from github import GithubException
 
-from bot.config import CONFIG_PATH, ConfigError, FailOn, RepoConfig, parse_config
+from bot.config import CONFIG_PATH, FailOn
 from bot.github.client import GitHubClient, describe, open_client
-from bot.github.commands import (
-    ignore_reason,
-    mentioned_slug,
-    parse_command,
-)
+from bot.github.commands import command_candidate, ignore_reason, mentioned_slug, parse_command
 from bot.github.errors import PermanentJobError, TransientGitHubError
-from bot.github.job import (
-    PullInfo,
-    accept_command,
-    bot_identity,
-    fetch_changes,
-    pull_info,
-    report_config_error,
-    review_changes,
-    run_job,
-)
-from bot.github.publish import (
-    check_neutral,
-    check_started,
-    check_updates,
-    draft_builder,
-    post_review,
-    read_comments,
-    read_reviews,
-)
+from bot.github.flow import PullInfo, Reviewed, ReviewRequest, Skipped, run_review
+from bot.github.job import bot_identity, run_job
 from bot.jobs import CommentCommand, ReviewJob
 from bot.models import Category, Finding, ReviewResult, Severity
 from bot.settings import Settings, SettingsError, load_settings
@@ -251,143 +229,55 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
 
-def load_config(
-    client: GitHubClient, path: str, base_ref: str
-) -> tuple[RepoConfig, ConfigError | None]:
-    """The config at `path` on the base branch (a PR cannot change its own review);
-    one that does not validate gives the defaults and the error."""
-    text = client.file_text(path, base_ref)
-    try:
-        return parse_config(text, path), None
-    except ConfigError as exc:
-        return parse_config(None), exc
-
-
-def auto_skip(config: RepoConfig, trigger: str, pr: PullInfo) -> str | None:
-    """The App's `auto_review` rules, for PR events (not for commands or dispatch)."""
-    if trigger in ("manual", "command"):
-        return None
-    auto = config.auto_review
-    if not auto.enabled:
-        return "auto_review is disabled in the base branch's config"
-    if trigger not in auto.actions:
-        return f"auto_review.actions does not include {trigger}"
-    if pr.draft and not auto.drafts:
-        return f"PR #{pr.number} is a draft (auto_review.drafts is off)"
-    return None
-
-
-def review(
-    client: GitHubClient,
-    settings: Settings,
-    pr: PullInfo,
-    config: RepoConfig,
-    categories: Sequence[Category],
-) -> ReviewResult:
-    changes = fetch_changes(client, pr.number)
-    return review_changes(client, settings, pr, config, changes, categories)
-
-
-def _forbidden(exc: GithubException) -> bool:
-    return exc.status in (403, 404)
-
-
-def publish(
-    client: GitHubClient, pr: PullInfo, result: ReviewResult, config: RepoConfig, run_key: str
-) -> tuple[str, bool, str | None]:
-    """Post the review and the check run as the App does. Returns the line for
-    the summary, whether the check run carries the annotations, and why the token
-    turned out read-only (a 403), if it did."""
-    prior = read_reviews(client.reviews(pr.number))
-    if prior.reviewed(pr.head_sha, run_key):
-        return f"Already reviewed at {pr.head_sha[:7]}: nothing new was posted.", False, None
-    if prior.authors:
-        read_comments(prior, client.review_comments(pr.number))
-    new = [f for f in result.findings if f.fingerprint not in prior.fingerprints]
-    repeated = len(result.findings) - len(new)
-    notes = [f"{repeated} finding(s) already on this PR are not repeated."] if repeated else []
-    build = draft_builder(
-        result, new, config, head_sha=pr.head_sha, run_key=run_key, title=TITLE, notes=notes
-    )
-    try:
-        _review, draft = post_review(client, pr.number, build)
-    except GithubException as exc:
-        if not _forbidden(exc):
-            raise
-        return "", False, f"GitHub answered {exc.status} to posting the review"
-    inline = len(draft.payload["comments"])
-    line = f"Posted a review on #{pr.number}: {len(new)} new finding(s), {inline} inline."
-    return line, _check_run(client, pr, result, config), None
-
-
-def _check_run(
-    client: GitHubClient, pr: PullInfo, result: ReviewResult, config: RepoConfig
-) -> bool:
-    from bot.report.markdown import render
-
-    check_id = client.create_check_run(check_started(pr.head_sha))
-    if check_id is None:
-        return False
-    summary = render(result, include_inline=True, title="Bastion")
-    try:
-        for update in check_updates(result.findings, config, summary):
-            client.update_check_run(check_id, update)
-    except (GithubException, TransientGitHubError) as exc:
-        with contextlib.suppress(GithubException, TransientGitHubError):
-            client.update_check_run(check_id, check_neutral(f"annotations not saved: {exc}"))
-        return False
-    return True
-
-
 def run(target: Target, settings: Settings, token: str, inputs: Inputs) -> Report | Skip:
     client = open_client(token, settings, target.repo)
     try:
-        return _run(client, target, settings, token, inputs)
+        return _run(client, target, settings, inputs)
     except GithubException as exc:
         raise PermanentJobError(describe(exc, f"{target.repo}#{target.number}")) from None
     finally:
         client.close()
 
 
-def _run(
-    client: GitHubClient, target: Target, settings: Settings, token: str, inputs: Inputs
-) -> Report | Skip:
+def _run(client: GitHubClient, target: Target, settings: Settings, inputs: Inputs) -> Report | Skip:
     categories: Sequence[Category] = inputs.categories
     if target.comment is not None:
         decided = _command(client, target, settings)
         if isinstance(decided, Skip):
             return decided
         categories = decided or categories
-    pr = pull_info(client.pull(target.number), target.number)
-    if pr.state != "open":
-        return Skip(f"PR #{pr.number} is {pr.state}")
-    config, config_error = load_config(client, inputs.config_path, pr.base_ref)
-    skip = auto_skip(config, target.trigger, pr)
-    if skip is not None:
-        return Skip(skip)
-    if target.comment is not None:
-        allowed = _command_allowed(client, target, config)
-        if isinstance(allowed, Skip):
-            return allowed
-    if inputs.fail_on is not None:
-        config = config.model_copy(update={"fail_on": inputs.fail_on})
-    result = review(client, settings, pr, config, categories)
-    notes = [] if config_error is None else [f"Config not used, defaults applied: {config_error}"]
-    read_only = target.read_only_reason
-    if read_only is not None:
-        return Report(result, config.fail_on, pr, "", False, read_only, notes)
-    if config_error is not None:
-        _report_config_error(client, pr, config_error)
-    posted, annotated, refused = publish(client, pr, result, config, target.run_key)
-    return Report(result, config.fail_on, pr, posted, annotated, refused, notes)
+    request = ReviewRequest(
+        number=target.number,
+        trigger=target.trigger,
+        run_key=target.run_key,
+        categories=tuple(categories),
+        config_path=inputs.config_path,
+        fail_on=inputs.fail_on,
+        read_only=target.read_only_reason,
+        review_when_done=True,  # every run reports its findings and exit code
+        comment=target.comment,
+    )
+    done = run_review(client, settings, request)
+    if isinstance(done, Skipped):
+        return Skip(done.message)
+    return _report(done)
 
 
-def _report_config_error(client: GitHubClient, pr: PullInfo, error: ConfigError) -> None:
-    try:
-        report_config_error(client, pr, error)
-    except GithubException as exc:
-        if not _forbidden(exc):
-            raise
+def _report(done: Reviewed) -> Report:
+    notes = [] if done.config_error is None else [
+        f"Config not used, defaults applied: {done.config_error}"
+    ]  # fmt: skip
+    fail_on, pr = done.config.fail_on, done.pr
+    if done.read_only is not None:
+        return Report(done.result, fail_on, pr, "", False, done.read_only, notes)
+    if done.already:
+        line = f"Already reviewed at {pr.head_sha[:7]}: nothing new was posted."
+        return Report(done.result, fail_on, pr, line, False, None, notes)
+    if done.refused is not None or done.posted is None:
+        return Report(done.result, fail_on, pr, "", done.annotated, done.refused, notes)
+    posted = done.posted
+    line = f"Posted a review on #{pr.number}: {posted.new} new finding(s), {posted.inline} inline."
+    return Report(done.result, fail_on, pr, line, done.annotated, None, notes)
 
 
 def _command(
@@ -397,6 +287,8 @@ def _command(
     are answered exactly as the App answers them."""
     comment = target.comment
     assert comment is not None
+    if not command_candidate(comment.body):
+        return Skip("no command in the comment")
     slug = bot_identity(client, settings) if mentioned_slug(comment.body) else None
     command = parse_command(comment.body, slug)
     if command is None:
@@ -412,13 +304,6 @@ def _command(
         outcome = run_job(job, settings)
         return Skip(f"/{command.kind}: {outcome.status} {outcome.message}".strip())
     return command.categories
-
-
-def _command_allowed(client: GitHubClient, target: Target, config: RepoConfig) -> Skip | None:
-    comment = target.comment
-    assert comment is not None
-    refusal = accept_command(client, target.repo, comment, config)
-    return None if refusal is None else Skip(refusal)
 
 
 # -- what the workflow sees -------------------------------------------------------------

@@ -321,14 +321,11 @@ def _categories(args: argparse.Namespace) -> list[str] | None:
 def _agent(args: argparse.Namespace, config: RepoConfig) -> tuple[Reviewer | None, str | None]:
     if args.no_llm:
         return None, None
-    if not config.llm.enabled:
-        return None, "switched off by the config (llm: false)"
-    if not os.environ.get("ANTHROPIC_API_KEY"):
-        return None, "no ANTHROPIC_API_KEY set (rule engine only)"
-    try:
-        from bot.agent import make_reviewer
-    except ImportError:
-        return None, "the agent is not available in this build"
+    from bot.agent import llm_unavailable, make_reviewer
+
+    off = llm_unavailable(config)
+    if off is not None:
+        return None, off
     return make_reviewer(config)
 
 

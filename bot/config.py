@@ -51,6 +51,9 @@ class AutoReviewConfig(_Strict):
         description="`pull_request` actions that start a review.",
     )
     drafts: bool = Field(False, description="Review draft PRs too.")
+    bots: bool = Field(
+        True, description="Review PRs opened by bots (Dependabot, Renovate, other Apps) too."
+    )
 
 
 class LlmConfig(_Strict):

@@ -14,6 +14,7 @@ into the test module (it registers under the name `github_fake`).
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import copy
 import itertools
@@ -65,6 +66,7 @@ class Scripted:
     body: Any
     headers: dict[str, str]
     times: int
+    after: bool = False  # the request takes effect; only the answer is this error
 
 
 @dataclass
@@ -83,6 +85,7 @@ class FakePR:
     github_diff: str | None = None
     too_large: bool = False
     author: str = "octocat"
+    author_type: str = "User"
 
     def view(self) -> str:
         return self.github_diff if self.github_diff is not None else self.diff
@@ -159,6 +162,8 @@ class FakeGitHub:
         self.public_key: str | None = None
         self.tokens_issued = 0
         self.check_runs_forbidden = False
+        # (method, path regex) -> seconds every matching request waits before it is served
+        self.delays: dict[tuple[str, str], float] = {}
         self.reviews: dict[tuple[str, int], list[dict[str, Any]]] = {}
         self.review_comments: dict[tuple[str, int], list[dict[str, Any]]] = {}
         self.issue_comments: dict[tuple[str, int], list[dict[str, Any]]] = {}
@@ -188,8 +193,10 @@ class FakeGitHub:
         body: Any = None,
         headers: dict[str, str] | None = None,
         times: int = 1,
+        after: bool = False,
     ) -> None:
-        """Answer the next `times` matching requests with this status."""
+        """Answer the next `times` matching requests with this status. With `after`,
+        the request is carried out first (a time-out or 502 on a write that landed)."""
         self.scripts.append(
             Scripted(
                 method.upper(),
@@ -198,6 +205,7 @@ class FakeGitHub:
                 body if body is not None else {"message": "Server Error"},
                 headers or {},
                 times,
+                after,
             )
         )
 
@@ -275,6 +283,7 @@ class FakeGitHub:
         data["base"]["sha"] = pr.base_sha
         data["base"]["ref"] = pr.base_ref
         data["user"]["login"] = pr.author
+        data["user"]["type"] = pr.author_type
         return data
 
     def _authorized(self, request: Request) -> bool:
@@ -316,6 +325,11 @@ class FakeGitHub:
                 )
                 if scripted is not None:
                     scripted.times -= 1
+            for (method, pattern), seconds in list(fake.delays.items()):
+                if method == request.method and re.search(pattern, request.url.path):
+                    await asyncio.sleep(seconds)
+            if scripted is not None and scripted.after and fake._authorized(request):
+                await call_next(request)
             if scripted is not None:
                 response: Response = JSONResponse(
                     scripted.body, status_code=scripted.status, headers=scripted.headers

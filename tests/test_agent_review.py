@@ -436,3 +436,36 @@ def test_a_prefix_the_model_does_not_cache_is_pointed_out(fake: FakeAnthropic) -
     assert len(fake.requests) >= 2
     assert result.stats.llm is not None and result.stats.llm["cache_read_input_tokens"] == 0
     assert any("prompt was not served from cache" in n for n in result.notes)
+
+
+def test_a_finding_outside_the_diff_is_kept_in_the_summary_or_logged(
+    fake: FakeAnthropic, caplog: pytest.LogCaptureFixture
+) -> None:
+    def outside(body: dict[str, Any]) -> dict[str, Any]:
+        good = _added(body, 'f"SELECT')
+        return {
+            "findings": [
+                {**finding_on(good), "line": 1, "quote": "import db", "title": "Module-wide db"},
+                {**finding_on(good), "line": 2, "quote": "no such text", "title": "Invented"},
+            ]
+        }
+
+    fake.default = ToolCall(outside)
+    contents = {"api/users.py": USERS_NEW}
+    caplog.set_level("INFO", logger="bastion.agent")
+    result = review_diff(
+        mixed_pr(),
+        RepoConfig(),
+        agent=reviewer(RepoConfig()),
+        load_content=lambda f: contents.get(f.path),
+    )
+    [kept] = [f for f in result.findings if Source.LLM in f.sources]
+    assert (kept.path, kept.line, kept.title, kept.inline) == (
+        "api/users.py",
+        1,
+        "Module-wide db",
+        False,
+    )
+    assert kept.anchor_note and "not part of the diff" in kept.anchor_note
+    dropped = [r.getMessage() for r in caplog.records if "not kept" in r.getMessage()]
+    assert dropped == ["AI finding not kept: 'Invented' on api/users.py: line_not_in_diff"]

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from bot.models import ChangedFile
     from bot.settings import Settings
 
-__all__ = ["answer_question", "make_reviewer", "pick_model"]
+__all__ = ["answer_question", "llm_unavailable", "make_reviewer", "pick_model"]
 
 # Claude Code's model aliases mean "the default model" to Bastion.
 _ALIASES = {"sonnet", "opus", "haiku", "inherit"}
@@ -45,20 +45,30 @@ def _settings(settings: Settings | None) -> tuple[Settings | None, str | None]:
         return None, f"invalid setting {exc}"
 
 
+def llm_unavailable(config: RepoConfig, settings: Settings | None = None) -> str | None:
+    """Why the LLM cannot run here, or None when it can: the one answer the CLI, the
+    App, the Action and `/ask` all give. Cheap: nothing is fetched or imported."""
+    if not config.llm.enabled:
+        return "switched off by the config (llm: false)"
+    loaded, problem = _settings(settings)
+    if loaded is None:
+        return problem
+    if loaded.anthropic_api_key is None:
+        return "no ANTHROPIC_API_KEY set (rule engine only)"
+    if importlib.util.find_spec("anthropic") is None:
+        return "the anthropic package is not installed"
+    return None
+
+
 def _prepare(
     config: RepoConfig, extra_agents: Mapping[str, str] | None, settings: Settings | None
 ) -> tuple[tuple[AgentDefinition, Settings, list[str]] | None, str | None]:
     from bot.agent.definitions import pick_agent, repo_agents
 
-    if not config.llm.enabled:
-        return None, "switched off by the config (llm: false)"
-    loaded, problem = _settings(settings)
+    off = llm_unavailable(config, settings)
+    loaded, problem = _settings(settings) if off is None else (None, off)
     if loaded is None:
         return None, problem
-    if loaded.anthropic_api_key is None:
-        return None, "no ANTHROPIC_API_KEY set (rule engine only)"
-    if importlib.util.find_spec("anthropic") is None:
-        return None, "the anthropic package is not installed"
     agent, reason = pick_agent(config.llm.agent, extra_agents)
     if agent is None:
         return None, reason

@@ -113,6 +113,15 @@ def _place(item: ModelFinding, shown: Shown) -> tuple[int, int] | str:
     return line, last
 
 
+def _outside_diff(item: ModelFinding, file: ChangedFile) -> tuple[int, int] | str:
+    """A finding on a line the diff does not show is kept when its quote is that line
+    of the file: anchoring then lists it in the summary with the reason."""
+    text = file.line_text(item.line)
+    if text is None or not quote_matches(item.quote, text):
+        return "line_not_in_diff"
+    return item.line, max(item.line, item.end_line or item.line)
+
+
 def _as_list(value: object) -> list[object] | None:
     # Models now and then send an array as its JSON text; the items are still checked.
     if isinstance(value, str):
@@ -178,7 +187,10 @@ def validate_reply(
             continue
         shown = Shown.of(by_path[path])
         placed = _place(item, shown)
+        if placed == "line_not_in_diff":
+            placed = _outside_diff(item, shown.file)
         if isinstance(placed, str):
+            log.info("AI finding not kept: %r on %s: %s", item.title[:120], path, placed)
             verdict.rejected[placed] += 1
             continue
         line, end = placed

@@ -129,10 +129,15 @@ def installation_token(settings: Settings, installation_id: int) -> str:
     return fresh.token
 
 
+def uses_app(settings: Settings) -> bool:
+    """Whether jobs with an installation id authenticate as the App (else with GITHUB_TOKEN)."""
+    return settings.github_app_id is not None and settings.app_private_key() is not None
+
+
 def token_for(settings: Settings, installation_id: int | None) -> str:
     """The token a job uses: the App's installation token when the job names an
     installation and App credentials exist, else `GITHUB_TOKEN`."""
-    has_app = settings.github_app_id is not None and settings.app_private_key() is not None
+    has_app = uses_app(settings)
     if installation_id is not None and has_app:
         return installation_token(settings, installation_id)
     if settings.github_token is not None:

@@ -17,6 +17,8 @@ from bot.models import Category
 from bot.report.markdown import sanitize
 
 PERMISSION_TTL_S = 60.0
+MAX_COMMENT_CHARS = 65_536  # GitHub's own limit on a comment body
+_COMMAND_HEADS = ("/review", "/ask", "/bastion", "@")
 REPLY_MARKER = "<!-- bastion:reply to={comment_id} -->"
 _REPLY_RE = re.compile(r"<!-- bastion:reply to=(\d+) -->")
 
@@ -125,9 +127,26 @@ def parse_command(body: str, app_slug: str | None = None) -> Command | None:
     return None
 
 
+# Spaces and tabs only: `\s*` after `^` also crosses newlines, and on a comment of
+# blank lines every line start rescanned the rest (seconds of CPU for 64 KB).
+_MENTION = re.compile(r"^[ \t]*@[\w-]+(?:\[bot\])?[ \t]+review\b", re.IGNORECASE | re.MULTILINE)
+
+
 def mentioned_slug(body: str) -> bool:
     """Whether the comment may address an app by mention (worth resolving the slug)."""
-    return re.search(r"(?m)^\s*@[\w-]+(?:\[bot\])?\s+review\b", body, re.IGNORECASE) is not None
+    return _MENTION.search(body) is not None
+
+
+def command_candidate(body: str) -> bool:
+    """The cheap filter run before anything costs: a body GitHub could have sent
+    (at most 65,536 characters) with a line that starts like a command or a mention."""
+    if len(body) > MAX_COMMENT_CHARS:
+        return False
+    for line in body.splitlines():
+        head = line.lstrip()[:9].lower()
+        if head.startswith(_COMMAND_HEADS):
+            return True
+    return False
 
 
 def ignore_reason(

@@ -111,16 +111,6 @@ def restrict_to(
     return out
 
 
-def load_repo_config(client: GitHubClient, base_ref: str) -> tuple[RepoConfig, ConfigError | None]:
-    """The config of the base branch, so a PR cannot switch off its own review.
-    A config that does not validate gives the defaults and the error."""
-    text = client.file_text(CONFIG_PATH, base_ref)
-    try:
-        return parse_config(text), None
-    except ConfigError as exc:
-        return parse_config(None), exc
-
-
 def load_agent_files(client: GitHubClient, base_ref: str) -> dict[str, str]:
     """`.github/bastion/agents/*.md` of the base branch: path -> text."""
     out: dict[str, str] = {}
@@ -178,3 +168,43 @@ class ContentCache:
         if file.path not in self._texts:
             self._texts[file.path] = self._client.file_text(file.path, self._head)
         return self._texts[file.path]
+
+
+class Sources:
+    """Every read of the repository's files a review makes, in one place: the config
+    and agent definitions from the base branch (a PR cannot change its own review),
+    the post-change contents at the head, and the base version of a file for checks
+    that compare before and after."""
+
+    def __init__(
+        self, client: GitHubClient, base_ref: str, head_sha: str, config_path: str = CONFIG_PATH
+    ) -> None:
+        self.client = client
+        self.base_ref = base_ref
+        self.head_sha = head_sha
+        self.config_path = config_path
+        self._agents: dict[str, str] | None = None
+
+    def config(self) -> tuple[RepoConfig, ConfigError | None]:
+        """The base branch's config; one that does not validate gives the defaults and the error."""
+        text = self.client.file_text(self.config_path, self.base_ref)
+        try:
+            return parse_config(text, self.config_path), None
+        except ConfigError as exc:
+            return parse_config(None), exc
+
+    def agent_files(self) -> dict[str, str]:
+        if self._agents is None:
+            self._agents = load_agent_files(self.client, self.base_ref)
+        return self._agents
+
+    def head_contents(self, files: Sequence[ChangedFile], config: RepoConfig) -> ContentCache:
+        """The loader `review_files` reads post-change contents through, prefetched for
+        the files the rules will want."""
+        contents = ContentCache(self.client, self.head_sha)
+        contents.prefetch(wanted_contents(files, config))
+        return contents
+
+    def base_text(self, path: str) -> str | None:
+        """A file as it is on the base branch (None when absent there)."""
+        return self.client.file_text(path, self.base_ref)

@@ -148,6 +148,10 @@ def create_app(settings: Settings, queue: JobQueue, app_slug: str | None = None)
             log.exception("could not record the delivery")
             metrics.WEBHOOKS.labels(event=event, outcome="error").inc()
             return _answer(503, "unavailable", detail="the queue is not reachable")
+        if admission.status == "failed":  # this delivery only; the rest of its batch is in
+            metrics.WEBHOOKS.labels(event=event, outcome="error").inc()
+            log.error("could not record the delivery", extra={"error": admission.error})
+            return _answer(503, "unavailable", detail="the delivery could not be recorded")
         if admission.status == "duplicate":
             metrics.WEBHOOKS.labels(event=event, outcome="duplicate").inc()
             log.info("duplicate delivery")

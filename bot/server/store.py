@@ -16,6 +16,7 @@ shared by both; the backends only fetch and store records atomically.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import sqlite3
@@ -37,6 +38,9 @@ DELIVERY_RETENTION_S = 8 * 24 * 3600  # GitHub allows redelivery for 3 days (7 o
 JOB_RETENTION_S = 8 * 24 * 3600
 
 _BOOT = uuid.uuid4().hex[:12]
+PR_BUSY_RETRY_S = 2.0  # how soon a job waiting for its PR's running review is offered again
+
+log = logging.getLogger("bastion.ledger")
 
 
 def process_owner(thread: str = "") -> str:
@@ -131,9 +135,19 @@ def new_record(job: ReviewJob, now: float) -> JobRecord:
 class Admission:
     """What the ledger did with one delivery."""
 
-    status: Literal["duplicate", "accepted", "deduplicated", "recorded"]
+    status: Literal["duplicate", "accepted", "deduplicated", "recorded", "failed"]
     job_id: str | None = None
     superseded: tuple[str, ...] = ()
+    error: str = ""  # why a `failed` delivery was not recorded (the others in its batch were)
+
+
+def _failed(delivery_id: str, exc: Exception) -> Admission:
+    # One delivery the store refused must not cost the rest of its batch; it is not
+    # recorded, so GitHub's redelivery of it is not taken for a duplicate.
+    log.warning(
+        "delivery not recorded", extra={"delivery_id": delivery_id, "error": type(exc).__name__}
+    )
+    return Admission("failed", error=f"{type(exc).__name__}: {exc}"[:300])
 
 
 @dataclass(frozen=True)
@@ -184,6 +198,7 @@ def decide_claim(
     running_same_installation: int,
     per_installation: int,
     max_attempts: int,
+    running_same_pr: int = 0,
 ) -> Claim:
     if rec is None:
         return Claim("skip", reason="unknown job")
@@ -196,6 +211,12 @@ def decide_claim(
         return Claim("wait", rec, delay=rec.not_before - now, reason="not due yet")
     if rec.attempts >= max_attempts:
         return Claim("dead", rec, reason=f"gave up after {rec.attempts} attempts")
+    if running_same_pr:
+        # One review at a time per PR: two jobs of one PR (`opened`, then `/review` at
+        # once) would each read the PR's comments before the other posts, and post the
+        # same finding twice. The running job's lease is the PR's lock: it lapses with
+        # its worker, so a dead worker frees the PR when its lease expires.
+        return Claim("wait", rec, delay=PR_BUSY_RETRY_S, reason="another job of this PR is running")
     if rec.installation_id is not None and running_same_installation >= per_installation:
         return Claim("wait", rec, delay=1.0, reason="installation at its concurrency bound")
     return Claim("run", rec)
@@ -386,7 +407,20 @@ class SqliteLedger(_Finishing):
         """Several deliveries in one transaction: the receiver's group commit."""
         now = time.time()
         with self._tx() as db:
-            return [self._admit(db, delivery_id, job, now) for delivery_id, job in items]
+            return [self._admit_one(db, delivery_id, job, now) for delivery_id, job in items]
+
+    def _admit_one(
+        self, db: sqlite3.Connection, delivery_id: str, job: ReviewJob | None, now: float
+    ) -> Admission:
+        db.execute("savepoint admit_one")
+        try:
+            admission = self._admit(db, delivery_id, job, now)
+        except (sqlite3.Error, OverflowError, ValueError, TypeError) as exc:
+            db.execute("rollback to admit_one")
+            db.execute("release admit_one")
+            return _failed(delivery_id, exc)
+        db.execute("release admit_one")
+        return admission
 
     def _admit(
         self, db: sqlite3.Connection, delivery_id: str, job: ReviewJob | None, now: float
@@ -429,14 +463,20 @@ class SqliteLedger(_Finishing):
         with self._tx() as db:
             row = db.execute("select * from jobs where id = ?", (job_id,)).fetchone()
             rec = self._record(row) if row else None
-            busy = 0
+            busy = same_pr = 0
             if rec is not None and rec.installation_id is not None:
                 busy = db.execute(
                     "select count(*) from jobs where installation_id = ? and state = 'running' "
                     "and lease_until > ? and id != ?",
                     (rec.installation_id, now, job_id),
                 ).fetchone()[0]
-            claim = decide_claim(rec, now, busy, per_installation, max_attempts)
+            if rec is not None:
+                same_pr = db.execute(
+                    "select count(*) from jobs where repo = ? and pr = ? and state = 'running' "
+                    "and lease_until > ? and id != ?",
+                    (rec.repo, rec.pr, now, job_id),
+                ).fetchone()[0]
+            claim = decide_claim(rec, now, busy, per_installation, max_attempts, same_pr)
             if claim.action == "dead" and rec is not None:
                 self._put(db, _dead(rec, claim.reason, now))
             if claim.action != "run" or rec is None:
@@ -629,7 +669,18 @@ class RedisLedger(_Finishing):
 
     def admit_many(self, items: list[tuple[str, ReviewJob | None]]) -> list[Admission]:
         with self._locked():
-            return [self._admit(delivery_id, job) for delivery_id, job in items]
+            return [self._admit_one(delivery_id, job) for delivery_id, job in items]
+
+    def _admit_one(self, delivery_id: str, job: ReviewJob | None) -> Admission:
+        # Each delivery is written by one MULTI of its own: a failed one wrote nothing.
+        try:
+            return self._admit(delivery_id, job)
+        except Exception as exc:  # noqa: BLE001 - reported per delivery, the batch goes on
+            import redis
+
+            if isinstance(exc, redis.ConnectionError | redis.TimeoutError):
+                raise  # the store is gone: every delivery of the batch must hear it
+            return _failed(delivery_id, exc)
 
     def _admit(self, delivery_id: str, job: ReviewJob | None) -> Admission:
         now = time.time()
@@ -676,16 +727,27 @@ class RedisLedger(_Finishing):
             and (rec.lease_until or 0) > now
         )
 
+    def _running_on_pr(self, rec: JobRecord, now: float) -> int:
+        # The PR's set holds its queued and running jobs only: a handful, not every job.
+        active = self._load_many(list(self.r.smembers(self._k("pr", f"{rec.repo}#{rec.pr}"))))
+        return sum(
+            1
+            for other in active
+            if other.state == "running" and other.id != rec.id and (other.lease_until or 0) > now
+        )
+
     def claim(
         self, job_id: str, owner: str, lease_s: float, per_installation: int, max_attempts: int
     ) -> Claim:
         now = time.time()
         with self._locked():
             rec = self.get(job_id)
-            busy = 0
+            busy = same_pr = 0
             if rec is not None and rec.installation_id is not None:
                 busy = self._running_for(rec.installation_id, now, job_id)
-            claim = decide_claim(rec, now, busy, per_installation, max_attempts)
+            if rec is not None:
+                same_pr = self._running_on_pr(rec, now)
+            claim = decide_claim(rec, now, busy, per_installation, max_attempts, same_pr)
             if claim.action == "dead" and rec is not None:
                 self._write(_dead(rec, claim.reason, now), rec.state)
             if claim.action != "run" or rec is None:

@@ -48,11 +48,57 @@ def looks_like_command(body: str, app_slug: str) -> bool:
     return any(_COMMAND.match(line) for line in body.splitlines()) or bool(mention.search(body))
 
 
+# Limits on what reaches the ledger. GitHub's numbers fit them with room to spare;
+# past them a value is not GitHub's (and SQLite stores integers in 64 bits only).
+MAX_PR_NUMBER = 2**31 - 1
+MAX_ID = 2**53 - 1  # installation and comment ids: past 2^31 already, exact in JSON
+MAX_DELIVERY_ID = 200
+MAX_LOGIN = 100
+# owner/name as GitHub allows them: an owner of letters, digits, `-` (and `_` for managed
+# users); a repository name of letters, digits, `.`, `-`, `_`, never `.` or `..` alone.
+_REPO = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,38}/(?!\.\.?$)[A-Za-z0-9._-]{1,100}")
+_SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
+class Invalid(ValueError):
+    """One field of a delivery that cannot be stored; the message names it."""
+
+
+def _integer(value: Any, where: str, maximum: int) -> int:
+    # bool is an int in Python and "7" parses as one in pydantic: neither is a number here.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid(f"{where}: expected an integer, got {type(value).__name__}")
+    if not 1 <= value <= maximum:
+        raise Invalid(f"{where}: {value} is out of range (1 to {maximum})")
+    return value
+
+
 def _installation_id(payload: dict[str, Any]) -> int | None:
     inst = payload.get("installation")
-    if isinstance(inst, dict) and isinstance(inst.get("id"), int):
-        return int(inst["id"])
-    return None
+    if inst is None:
+        return None
+    if not isinstance(inst, dict):
+        raise Invalid("installation: expected an object")
+    return _integer(inst.get("id"), "installation.id", MAX_ID)
+
+
+def _repo(payload: dict[str, Any]) -> str:
+    name = _dig(payload, "repository", "full_name")
+    if not isinstance(name, str) or not _REPO.fullmatch(name):
+        raise Invalid("repository.full_name: not an owner/name GitHub allows")
+    return name
+
+
+def _sha(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not _SHA.fullmatch(value):
+        raise Invalid(f"{where}: expected a 40 or 64 character hex commit SHA")
+    return value
+
+
+def _login(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value or len(value) > MAX_LOGIN:
+        raise Invalid(f"{where}: expected a login")
+    return value
 
 
 def _dig(payload: Any, *path: str) -> Any:
@@ -70,18 +116,19 @@ def _pull_request(payload: dict[str, Any], delivery_id: str, action: str) -> Dec
     if pr.get("state") == "closed":
         return Decision("ignored", "the pull request is closed")
     try:
+        number = pr.get("number", payload.get("number"))
         job = ReviewJob(
             delivery_id=delivery_id,
-            repo=str(_dig(payload, "repository", "full_name") or ""),
-            pr_number=pr.get("number") or payload.get("number") or 0,
-            head_sha=_dig(pr, "head", "sha"),
+            repo=_repo(payload),
+            pr_number=_integer(number, "pull_request.number", MAX_PR_NUMBER),
+            head_sha=_sha(_dig(pr, "head", "sha"), "pull_request.head.sha"),
             trigger=action,  # checked against PR_ACTIONS by the caller
             installation_id=_installation_id(payload),
         )
+    except Invalid as exc:
+        return Decision("invalid", f"pull_request payload: {exc}")
     except ValidationError as exc:
         return Decision("invalid", f"pull_request payload: {_first_error(exc)}")
-    if not job.head_sha:
-        return Decision("invalid", "pull_request payload has no head.sha")
     return Decision("job", job=job)
 
 
@@ -90,6 +137,8 @@ def _issue_comment(
 ) -> Decision:
     if action != "created":
         return Decision("ignored", f"issue_comment {action} does not trigger")
+    if _dig(payload, "sender", "type") == "Bot":
+        return Decision("ignored", "sent by a bot")
     issue = payload.get("issue")
     comment = payload.get("comment")
     if not isinstance(issue, dict) or not isinstance(comment, dict):
@@ -103,21 +152,24 @@ def _issue_comment(
         return Decision("ignored", "the pull request is closed")
     user = comment.get("user")
     author: dict[str, Any] = user if isinstance(user, dict) else {}
+    author_type = author.get("type", "User")
     try:
         job = ReviewJob(
             delivery_id=delivery_id,
-            repo=str(_dig(payload, "repository", "full_name") or ""),
-            pr_number=issue.get("number") or 0,
+            repo=_repo(payload),
+            pr_number=_integer(issue.get("number"), "issue.number", MAX_PR_NUMBER),
             head_sha=None,
             trigger="command",
             installation_id=_installation_id(payload),
             comment=CommentCommand(
-                comment_id=comment.get("id") or 0,
+                comment_id=_integer(comment.get("id"), "comment.id", MAX_ID),
                 body=body,
-                author=str(author.get("login") or ""),
-                author_type=str(author.get("type") or "User"),
+                author=_login(author.get("login"), "comment.user.login"),
+                author_type=author_type if isinstance(author_type, str) else "User",
             ),
         )
+    except Invalid as exc:
+        return Decision("invalid", f"issue_comment payload: {exc}")
     except ValidationError as exc:
         return Decision("invalid", f"issue_comment payload: {_first_error(exc)}")
     return Decision("job", job=job)
@@ -137,15 +189,21 @@ def route(
         return Decision("ping")
     action = payload.get("action")
     action = action if isinstance(action, str) else ""
+    if not delivery_id or len(delivery_id) > MAX_DELIVERY_ID or not delivery_id.isprintable():
+        return Decision("invalid", "X-GitHub-Delivery: not a delivery id")
     if event in INSTALLATION_EVENTS:
+        try:
+            installation = _installation_id(payload)
+        except Invalid as exc:
+            return Decision("invalid", f"{event} payload: {exc}")
         return Decision(
             "installation",
             f"{event}.{action}",
-            installation_id=_installation_id(payload),
+            installation_id=installation,
             deleted=event == "installation" and action == "deleted",
         )
-    if _dig(payload, "sender", "type") == "Bot":
-        return Decision("ignored", "sent by a bot")
+    # A PR event sent by a bot (Dependabot, Renovate) is queued: whether to review PRs
+    # by bots is the base branch's `auto_review.bots`, read by the worker.
     if event == "pull_request":
         if action not in PR_ACTIONS:
             return Decision("ignored", f"pull_request {action or '(no action)'} is not reviewed")
