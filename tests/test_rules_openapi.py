@@ -178,13 +178,17 @@ def test_changed_type_and_format() -> None:
         "        total: {type: string, format: decimal}\n",
     ).replace(
         "        quantity: {type: integer, format: int32}",
-        "        quantity: {type: integer, format: int64}",
+        "        quantity: {type: string, format: int32}",
     )
     found = findings(BASE, head)
     assert titles(found) == [od.CHANGED_TYPE, od.CHANGED_TYPE]
     assert {f.line for f in found} == {line_of(head, "total:"), line_of(head, "quantity:")}
     assert any("from `number` to `string`" in f.body for f in found)
-    assert any("from `int32` to `int64`" in f.body for f in found)
+    assert any("from `integer` to `string`" in f.body for f in found)
+    assert any(
+        "`request-body-type-changed`" in f.body or "`request-property-type-changed`" in f.body
+        for f in found
+    )
 
 
 def test_widened_request_type_is_not_breaking() -> None:
