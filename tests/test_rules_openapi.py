@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from bot.rules.openapi import (
     NO_PAGINATION,
     NO_SCHEMA,
     PATH_CASING,
+    OpenApiBreaking,
     nearest_added,
 )
 from bot.select import select_backend
@@ -178,13 +180,17 @@ def test_changed_type_and_format() -> None:
         "        total: {type: string, format: decimal}\n",
     ).replace(
         "        quantity: {type: integer, format: int32}",
-        "        quantity: {type: integer, format: int64}",
+        "        quantity: {type: string, format: int32}",
     )
     found = findings(BASE, head)
     assert titles(found) == [od.CHANGED_TYPE, od.CHANGED_TYPE]
     assert {f.line for f in found} == {line_of(head, "total:"), line_of(head, "quantity:")}
     assert any("from `number` to `string`" in f.body for f in found)
-    assert any("from `int32` to `int64`" in f.body for f in found)
+    assert any("from `integer` to `string`" in f.body for f in found)
+    assert any(
+        "`request-body-type-changed`" in f.body or "`request-property-type-changed`" in f.body
+        for f in found
+    )
 
 
 def test_widened_request_type_is_not_breaking() -> None:
@@ -407,3 +413,67 @@ def test_cli_git_range_reports_a_removed_operation(tmp_path: Path) -> None:
         ("openapi.yaml", od.REMOVED_OPERATION, "high")
     ]
     assert "`DELETE /orders/{orderId}`" in found[0]["body"]
+
+
+def test_findings_name_the_check_the_json_path_and_who_breaks() -> None:
+    head = BASE.replace("      required: [sku]\n", "      required: [sku, quantity]\n")
+    [found] = findings(BASE, head)
+    assert "(check `request-property-became-required`" in found.body
+    assert "`#/paths/~1orders/post/requestBody/content/application~1json/properties/quantity`" in (
+        found.body
+    )
+    assert "Breaks: existing requests without it are rejected." in found.body
+
+
+def test_refs_to_other_files_resolve_through_the_callers_hook() -> None:
+    common = (
+        "components:\n  schemas:\n    Order:\n      type: object\n      properties:\n"
+        "        id: {type: string}\n        total: {$ref: '#/components/schemas/Money'}\n"
+        "    Money: {type: number}\n"
+    )
+    base = BASE.replace(
+        "$ref: '#/components/schemas/Order'", "$ref: 'shared/common.yaml#/components/schemas/Order'"
+    )
+    files = {
+        "base": common,
+        "head": common.replace("Money: {type: number}", "Money: {type: string}"),
+    }
+    asked: list[str] = []
+
+    def refs(file: ChangedFile, side: str) -> od.RefResolver:
+        def resolve_ref(path: str) -> str | None:
+            asked.append(path)
+            return files[side] if path == "shared/common.yaml" else None
+
+        return resolve_ref
+
+    check = OpenApiBreaking(refs=refs)
+    hits = list(check.check_file(changed(base, bump(base))))
+    assert any("response-property-type-changed" in (h.detail or "") for h in hits)
+    assert "shared/common.yaml" in asked
+    # Without a hook the same refs are opaque: nothing to compare, nothing reported.
+    assert list(OpenApiBreaking().check_file(changed(base, bump(base)))) == []
+
+
+def test_openapi_31_json_document() -> None:
+    base = json.dumps(
+        {
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": {
+                "/a": {
+                    "get": {
+                        "parameters": [
+                            {"name": "q", "in": "query", "schema": {"type": ["string", "null"]}}
+                        ],
+                        "responses": {"200": {"description": "ok"}},
+                    }
+                }
+            },
+        },
+        indent=2,
+    )
+    head = re.sub(r'"string",\s*"null"', '"string"', base)
+    assert head != base
+    found = findings(base, head, path="api/openapi.json")
+    assert "request-parameter-became-not-nullable" in found[0].body

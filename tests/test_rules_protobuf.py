@@ -148,9 +148,18 @@ def test_field_number_reused_for_a_different_field() -> None:
     assert found[0].line == line_of(head, "customer_id = 2")
 
 
-def test_rename_with_the_same_type_is_wire_compatible() -> None:
+def test_rename_breaks_json_clients_but_not_a_json_name_preserving_one() -> None:
     head = BASE.replace("  string customer_email = 2;", "  string buyer_email = 2;")
-    assert findings(BASE, head) == []
+    found = findings(BASE, head)
+    assert titles(found) == [pb.FIELD_RENAMED]
+    assert "FIELD_SAME_JSON_NAME" in found[0].body and "wire-JSON class" in found[0].body
+    head = BASE.replace(
+        "  string customer_email = 2;",
+        '  string buyer_email = 2 [json_name = "customerEmail"];',
+    )
+    found = findings(BASE, head)
+    assert titles(found) == [pb.FIELD_RENAMED]
+    assert "FIELD_SAME_NAME" in found[0].body and "source class" in found[0].body
 
 
 def test_field_type_changed_including_label_and_map() -> None:
@@ -161,7 +170,9 @@ def test_field_type_changed_including_label_and_map() -> None:
     assert titles(found) == [pb.TYPE_CHANGED, pb.TYPE_CHANGED]
     assert {f.line for f in found} == {line_of(head, "string id = 1"), line_of(head, "labels")}
     head = BASE.replace("    int32 quantity = 2;", "    repeated int32 quantity = 2;")
-    assert titles(findings(BASE, head)) == [pb.TYPE_CHANGED]
+    found = findings(BASE, head)
+    assert titles(found) == [pb.CARDINALITY_CHANGED]
+    assert "FIELD_WIRE_COMPATIBLE_CARDINALITY" in found[0].body
 
 
 def test_qualified_type_name_is_the_same_type() -> None:
@@ -202,8 +213,14 @@ def test_message_and_enum_value_removed() -> None:
 
 
 def test_enum_value_removed_with_reserved_is_fine() -> None:
-    head = BASE.replace("    STATUS_SHIPPED = 2;\n", "    reserved 2;\n")
+    head = BASE.replace(
+        "    STATUS_SHIPPED = 2;\n", '    reserved 2;\n    reserved "STATUS_SHIPPED";\n'
+    )
     assert findings(BASE, head) == []
+    head = BASE.replace("    STATUS_SHIPPED = 2;\n", "    reserved 2;\n")
+    found = findings(BASE, head)
+    assert titles(found) == [pb.ENUM_VALUE_REMOVED]
+    assert "ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED" in found[0].body
 
 
 def test_nested_message_removed_points_at_its_parent() -> None:
@@ -227,3 +244,17 @@ def test_broken_files_do_not_crash() -> None:
 
 def test_new_file_without_base_is_never_breaking() -> None:
     assert findings(None, BASE) == []
+
+
+def test_deep_nesting_is_parsed_and_compared_without_recursion() -> None:
+    # Thousands of nested messages used to exhaust recursion and silently skip the rule.
+    depth = 1500  # beyond Python's default recursion limit (1000)
+    opens = "".join(f"message M{i} {{\n  string f{i} = 1;\n" for i in range(depth))
+    base = 'syntax = "proto3";\n' + opens + "}\n" * depth
+    proto = parse(base)
+    assert proto is not None and len(proto.messages) == depth
+    deepest = ".".join(f"M{i}" for i in range(depth))
+    assert proto.messages[deepest].fields["f1499"].number == 1
+    head = base.replace("  string f1499 = 1;\n", "  int64 f1499 = 1;\n")
+    found = findings(base, head)
+    assert titles(found) == [pb.TYPE_CHANGED]

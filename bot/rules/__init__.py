@@ -10,6 +10,7 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "migrations_frameworks": frozenset(
         {"javascript", "php", "python", "ruby", "sql", "typescript"}
     ),
+    "graphql": frozenset({"graphql"}),
     "openapi": frozenset({"json", "yaml"}),
     "orm_indexes": frozenset({"go", "prisma", "python", "ruby", "sql"}),
     "protobuf": frozenset({"proto"}),

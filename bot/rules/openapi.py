@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from bot.models import Category, ChangedFile, FileKind, Severity
@@ -20,6 +20,7 @@ from bot.rules import openapi_diff as od
 from bot.rules.engine import Check, Hit, Rule, RuleCase
 
 BREAKING = "openapi-breaking-change"
+DEPRECATED = "openapi-deprecation"
 MISSING_OPERATION_ID = "openapi-missing-operation-id"
 PATH_CASING = "openapi-path-casing"
 NO_SCHEMA = "openapi-response-without-schema"
@@ -65,7 +66,10 @@ def placed(file: ChangedFile, line: int) -> tuple[int, str] | None:
 
 
 def grouped_hits(
-    file: ChangedFile, rule_id: str, found: Iterable[tuple[str, int, str]]
+    file: ChangedFile,
+    rule_id: str,
+    found: Iterable[tuple[str, int, str]],
+    noun: str = "breaking change",
 ) -> Iterator[Hit]:
     """One hit per target line: the engine keeps a single finding per rule and line, and
     several removals can land on the same nearest added line."""
@@ -77,7 +81,7 @@ def grouped_hits(
     for line, items in sorted(by_line.items()):
         title = items[0][0]
         if len(items) > 1:
-            title = f"{title} (and {len(items) - 1} more breaking change(s))"
+            title = f"{title} (and {len(items) - 1} more {noun}(s))"
         detail = "\n".join(f"- {t} — {d}" for t, d in items) if len(items) > 1 else items[0][1]
         yield Hit(
             rule_id,
@@ -92,19 +96,36 @@ def grouped_hits(
 # --- breaking changes ---------------------------------------------------------------
 
 
+RefLoaders = Callable[[ChangedFile, str], od.RefResolver | None]
+
+
 class OpenApiBreaking(Check):
+    """`refs(file, side)` (side `base` or `head`) gives the `resolve_ref(path)` hook that
+    reads the other files a spec `$ref`s at that version; without it such refs are
+    opaque and whatever sits behind them is not compared."""
+
     name = "openapi-breaking"
     kinds = frozenset({FileKind.API_SPEC})
     languages = frozenset(_LANGS)
 
+    def __init__(self, refs: RefLoaders | None = None) -> None:
+        self.refs = refs
+
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if file.base_content is None or file.content is None:
             return
-        base, head = od.load(file.base_content), od.load(file.content)
+        base_refs = self.refs(file, "base") if self.refs else None
+        head_refs = self.refs(file, "head") if self.refs else None
+        base, head = od.load(file.base_content, base_refs), od.load(file.content, head_refs)
         if base is None or head is None:
             return
-        found = [(c.title, head.line_of(c.pointer), c.detail) for c in od.diff(base, head)]
-        yield from grouped_hits(file, BREAKING, found)
+        changes = od.diff(base, head)
+        for rule_id, level in ((BREAKING, od.ERROR), (DEPRECATED, od.INFO)):
+            found = [
+                (c.title, head.line_of(c.pointer), c.detail) for c in changes if c.level == level
+            ]
+            noun = "breaking change" if level == od.ERROR else "change"
+            yield from grouped_hits(file, rule_id, found, noun)
 
 
 # --- style of new operations ----------------------------------------------------------
@@ -298,8 +319,13 @@ BREAKING_RULE = Rule(
         "property turns every existing call into a 400, a changed type or format breaks "
         "deserialization (`integer` to `string` ids, `date` to `date-time`), a request enum "
         "that lost values rejects payloads that were valid yesterday, and a parameter "
-        "moved from query to header is simply not sent. Mobile apps and partner "
-        "integrations cannot be redeployed with the server, so they break in production."
+        "moved from query to header is simply not sent, a new security requirement or "
+        "scope answers 401/403, and a response that may now be null, lost a required "
+        "property or returns a new enum value crashes strict client models. Mobile apps "
+        "and partner integrations cannot be redeployed with the server, so they break in "
+        "production. Each finding names the check (the id oasdiff uses for the same "
+        "change, e.g. `response-required-property-removed`), the JSON path of the element "
+        "and who breaks; a deprecated operation may be removed once its `x-sunset` passed."
     ),
     fix=(
         "Keep the old shape and add beside it: new parameters and request properties "
@@ -313,6 +339,31 @@ BREAKING_RULE = Rule(
         RuleCase(path="api/openapi.yaml", code=_BASE_V1, base=_HEAD_V2),
         RuleCase(path="api/openapi.yaml", code=_BASE_V1),
     ),
+)
+
+_DEPRECATED_HEAD = _BASE_V1.replace(
+    "      operationId: purgeOrders\n", "      operationId: purgeOrders\n      deprecated: true\n"
+)
+
+DEPRECATED_RULE = Rule(
+    id=DEPRECATED,
+    category=Category.API_DESIGN,
+    severity=Severity.INFO,
+    title="OpenAPI operation deprecated",
+    rationale=(
+        "Deprecating an operation breaks nobody today, but every client that calls it now "
+        "has to move, and without a sunset date (`x-sunset`, the `Sunset` header of RFC "
+        "8594) nobody knows by when; removing it later is only safe once that date passed."
+    ),
+    fix=(
+        "Say until when it works: `x-sunset: 2025-12-31` on the operation (and a `Sunset` "
+        "response header), and name the replacement in its description."
+    ),
+    languages=_LANGS,
+    positive=(
+        RuleCase(path="api/openapi.yaml", code=_DEPRECATED_HEAD, base=_BASE_V1, lines=(12,)),
+    ),
+    negative=(RuleCase(path="api/openapi.yaml", code=_DEPRECATED_HEAD, base=_DEPRECATED_HEAD),),
 )
 
 _STYLE_BASE = """openapi: 3.0.3
@@ -459,7 +510,7 @@ NO_PAGINATION_RULE = Rule(
 )
 
 
-OpenApiBreaking.rules = (BREAKING_RULE,)
+OpenApiBreaking.rules = (BREAKING_RULE, DEPRECATED_RULE)
 OpenApiStyle.rules = (
     MISSING_OPERATION_ID_RULE,
     PATH_CASING_RULE,

@@ -2,8 +2,9 @@
 messages (nested too), fields with number, type and label (oneof and map included),
 enums and their values, services and rpcs, and `reserved` numbers, ranges and names.
 
-Options, imports, comments, extensions and anything unknown are skipped; a broken
-file yields whatever was parsed before the damage, never an exception.
+Options (but `json_name`), imports, comments, extensions and anything unknown are
+skipped; a broken file yields whatever was parsed before the damage, never an exception.
+Nesting is walked with an explicit stack, so depth has no recursion limit.
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ class Field:
     number: int
     type: str  # "repeated int64", "map<string, Foo>" ...
     line: int
+    label: str = ""  # "", "optional", "required" or "repeated"
+    oneof: str | None = None
+    json_name: str | None = None
+
+    @property
+    def value_type(self) -> str:
+        return self.type.removeprefix("repeated ")
 
 
 @dataclass
@@ -72,9 +80,17 @@ class Enum:
 @dataclass(frozen=True)
 class Rpc:
     name: str
-    request: str
+    request: str  # "stream Foo" for a client stream
     response: str
     line: int
+
+    @property
+    def client_streaming(self) -> bool:
+        return self.request.startswith("stream ")
+
+    @property
+    def server_streaming(self) -> bool:
+        return self.response.startswith("stream ")
 
 
 @dataclass
@@ -86,6 +102,8 @@ class Service:
 
 @dataclass
 class ProtoFile:
+    package: str = ""
+    package_line: int = 0
     messages: dict[str, Message] = field(default_factory=dict)
     enums: dict[str, Enum] = field(default_factory=dict)
     services: dict[str, Service] = field(default_factory=dict)
@@ -105,10 +123,15 @@ def tokenize(text: str) -> list[Token]:
 
 
 class _Parser:
+    """A loop over an explicit stack of open blocks: nesting depth costs memory, never
+    Python recursion, so a deeply nested file parses like any other."""
+
     def __init__(self, tokens: list[Token]) -> None:
         self.toks = tokens
         self.pos = 0
         self.out = ProtoFile()
+        # (kind, full name, oneof name): kind is message, enum, service or oneof.
+        self.stack: list[tuple[str, str, str | None]] = []
 
     def peek(self, ahead: int = 0) -> Token | None:
         index = self.pos + ahead
@@ -140,57 +163,68 @@ class _Parser:
 
     def parse(self) -> ProtoFile:
         while self.peek() is not None:
-            self.definition("")
+            start = self.pos
+            self.step()
+            if self.pos == start:  # never loop in place on damaged input
+                self.pos += 1
         return self.out
 
-    def definition(self, scope: str) -> bool:
-        """One top-level or nested statement; False at the `}` closing the scope."""
+    def step(self) -> None:
         word = self.text()
         if word == "}":
             self.pos += 1
-            return False
-        if word in {"message", "enum", "service"} and self.text(2) == "{":
-            self.pos += 1
-            name_tok = self.take()
-            assert name_tok is not None
-            self.pos += 1  # "{"
-            full = f"{scope}.{name_tok.text}" if scope else name_tok.text
-            getattr(self, word)(full, name_tok.line)
-            return True
-        if scope and word not in {"option", "extend", "extensions", "import", "syntax"}:
-            return self.member(scope)
-        self.skip_statement()
-        return True
+            if self.stack:
+                self.stack.pop()
+            return
+        kind = self.stack[-1][0] if self.stack else None
+        if kind == "enum":
+            self.enum_member(self.stack[-1][1])
+        elif kind == "service":
+            self.service_member(self.stack[-1][1])
+        elif word in {"message", "enum", "service"} and self.text(2) == "{" and kind != "oneof":
+            self.open_block(word)
+        elif kind is None:
+            if word == "package":
+                tok = self.take()
+                name = self.take()
+                if tok is not None and name is not None:
+                    self.out.package, self.out.package_line = name.text, tok.line
+            self.skip_statement()
+        elif word in {"option", "extend", "extensions", "import", "syntax"}:
+            self.skip_statement()
+        else:
+            self.member(self.stack[-1][1], self.stack[-1][2])
 
-    def message(self, name: str, line: int) -> None:
-        self.out.messages.setdefault(name, Message(name, line))
-        while self.peek() is not None:
-            if not self.definition(name):
-                return
+    def open_block(self, word: str) -> None:
+        self.pos += 1
+        name_tok = self.take()
+        assert name_tok is not None
+        self.pos += 1  # "{"
+        scope = self.stack[-1][1] if self.stack else ""
+        full = f"{scope}.{name_tok.text}" if scope else name_tok.text
+        if word == "message":
+            self.out.messages.setdefault(full, Message(full, name_tok.line))
+        elif word == "enum":
+            self.out.enums.setdefault(full, Enum(full, name_tok.line))
+        else:
+            self.out.services.setdefault(full, Service(full, name_tok.line))
+        self.stack.append((word, full, None))
 
-    def member(self, scope: str) -> bool:
+    def member(self, scope: str, oneof: str | None) -> None:
         msg = self.out.messages.get(scope)
         word = self.text()
         if msg is None:
             self.skip_statement()
-            return True
-        if word == "reserved":
+        elif word == "reserved":
             self.pos += 1
             self.reserved(msg.reserved)
-            return True
-        if word == "oneof" and self.text(2) == "{":
+        elif word == "oneof" and self.text(2) == "{":
+            self.stack.append(("oneof", scope, self.text(1)))
             self.pos += 3
-            while self.peek() is not None and self.text() != "}":
-                if self.text() == "option":
-                    self.skip_statement()
-                else:
-                    self.field(msg)
-            self.pos += 1
-            return True
-        self.field(msg)
-        return True
+        else:
+            self.field(msg, oneof)
 
-    def field(self, msg: Message) -> None:
+    def field(self, msg: Message, oneof: str | None) -> None:
         start = self.pos
         words: list[str] = []
         first = self.peek()
@@ -204,12 +238,29 @@ class _Parser:
             return
         self.pos += 1
         number = _int(self.text())
-        self.skip_statement()
+        json_name = self.field_options()
         name = words[-1]
+        label = words[0] if words[0] in {"optional", "required", "repeated"} else ""
         kind = " ".join(w for w in words[:-1] if w not in {"optional", "required"})
         kind = _PUNCT_SPACE.sub(r"\1", kind)
         if number is not None:
-            msg.fields[name] = Field(name, number, kind, line)
+            msg.fields[name] = Field(name, number, kind, line, label, oneof, json_name)
+
+    def field_options(self) -> str | None:
+        """Past the field's `;`; the `json_name` option on the way, if any."""
+        json_name = None
+        while (tok := self.take()) is not None:
+            if tok.string:
+                continue
+            if tok.text in {";", "}"}:
+                if tok.text == "}":
+                    self.pos -= 1
+                return json_name
+            if tok.text == "json_name" and self.text() == "=":
+                value = self.peek(1)
+                if value is not None and value.string:
+                    json_name = value.text
+        return json_name
 
     def reserved(self, into: Reserved) -> None:
         while (tok := self.take()) is not None and not (tok.text == ";" and not tok.string):
@@ -226,35 +277,29 @@ class _Parser:
                 high = _MAX_NUMBER if end is None or end.text == "max" else _int(end.text) or low
             into.ranges.append((low, high))
 
-    def enum(self, name: str, line: int) -> None:
-        enum = self.out.enums.setdefault(name, Enum(name, line))
-        while (tok := self.peek()) is not None:
-            if tok.text == "}":
-                self.pos += 1
-                return
-            if tok.text == "reserved":
-                self.pos += 1
-                self.reserved(enum.reserved)
-            elif self.text(1) == "=" and tok.text != "option":
-                number = _int(self.text(2))
-                if number is not None:
-                    enum.values[tok.text] = (number, tok.line)
-                self.skip_statement()
-            else:
-                self.skip_statement()
+    def enum_member(self, name: str) -> None:
+        enum = self.out.enums[name]
+        tok = self.peek()
+        assert tok is not None
+        if tok.text == "reserved":
+            self.pos += 1
+            self.reserved(enum.reserved)
+        elif self.text(1) == "=" and tok.text != "option":
+            number = _int(self.text(2))
+            if number is not None:
+                enum.values[tok.text] = (number, tok.line)
+            self.skip_statement()
+        else:
+            self.skip_statement()
 
-    def service(self, name: str, line: int) -> None:
-        service = self.out.services.setdefault(name, Service(name, line))
-        while (tok := self.peek()) is not None:
-            if tok.text == "}":
-                self.pos += 1
-                return
-            if tok.text == "rpc":
-                rpc = self.rpc()
-                if rpc is not None:
-                    service.rpcs[rpc.name] = rpc
-            else:
-                self.skip_statement()
+    def service_member(self, name: str) -> None:
+        service = self.out.services[name]
+        if self.text() == "rpc":
+            rpc = self.rpc()
+            if rpc is not None:
+                service.rpcs[rpc.name] = rpc
+        else:
+            self.skip_statement()
 
     def rpc(self) -> Rpc | None:
         start = self.take()
@@ -281,7 +326,4 @@ def _int(text: str) -> int | None:
 def parse(text: str | None) -> ProtoFile | None:
     if text is None:
         return None
-    try:
-        return _Parser(tokenize(text)).parse()
-    except RecursionError:
-        return None
+    return _Parser(tokenize(text)).parse()
