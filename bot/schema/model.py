@@ -34,6 +34,17 @@ def plural(name: str) -> str:
     return name + "s"
 
 
+def singular(name: str) -> str:
+    """The inverse of `plural` for regular English nouns."""
+    if name.endswith("ies"):
+        return name[:-3] + "y"
+    if re.search(r"(s|x|z|ch|sh)es$", name):
+        return name[:-2]
+    if name.endswith("s") and not name.endswith("ss"):
+        return name[:-1]
+    return name
+
+
 @dataclass(frozen=True)
 class Where:
     path: str

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from bot.schema.builder import Builder
-from bot.schema.model import Schema
+from bot.schema.model import Schema, singular
 
 _SKIP_DIRS = {"node_modules", "vendor", ".venv", "venv", "site-packages", "dist", "build", ".git"}
 _MODEL_DIRS = {"models", "model", "entity", "entities", "domain", "schema", "schemas", "db",
@@ -197,4 +197,8 @@ def build_schema(files: Mapping[str, str]) -> Schema:
             _reader(source)(builder, files[source.path])
         except (SyntaxError, ValueError, RecursionError, IndexError, AttributeError) as exc:
             schema.problems.append(f"{source.path}: {type(exc).__name__}: {exc}"[:300])
+    for name in schema.tables:
+        # Rails, Laravel, GORM and Sequelize name a model for its table by convention.
+        model = "".join(part[:1].upper() + part[1:] for part in singular(name).split("_"))
+        schema.models.setdefault(model, name)
     return schema
