@@ -153,31 +153,21 @@ def _block(text: str, start: int) -> str:
 
 def _top_keys(obj: str) -> list[tuple[str, int, str]]:
     """(key, offset, value text) of an object literal's top-level keys."""
-    out = []
-    depth = 0
-    i = 0
+    out: list[tuple[str, int, str]] = []
+    key = re.compile(r"[\s,{]*[\"'`]?(\w+)[\"'`]?\s*:\s*")
+    i = 1 if obj.startswith("{") else 0
     while i < len(obj):
-        char = obj[i]
-        if char in "({[":
-            if depth == 1 and obj[i] in "{":
-                pass
-            depth += 1
-        elif char in ")}]":
-            depth -= 1
-        elif depth == 1:
-            key = re.match(r"\s*[\"'`]?(\w+)[\"'`]?\s*:", obj[i:])
-            if key and (i == 1 or obj[i - 1] in ",{\n \t"):
-                value_start = i + key.end()
-                value = obj[value_start:]
-                value = value.lstrip()
-                if value.startswith("{"):
-                    value = _block(value, 0)
-                else:
-                    value = re.split(r",|\n", value, maxsplit=1)[0]
-                out.append((key.group(1), i, value))
-                i = value_start + len(value)
-                continue
-        i += 1
+        match = key.match(obj, i)
+        if not match:
+            break
+        start = match.end()
+        if start < len(obj) and obj[start] in "{[(":
+            value = _block(obj, start)
+        else:
+            stop = re.search(r",|\n|}$", obj[start:])
+            value = obj[start : start + stop.start()] if stop else obj[start:]
+        out.append((match.group(1), match.start(1), value))
+        i = start + len(value)
     return out
 
 

@@ -285,7 +285,8 @@ def _sa_column(b: Builder, table: str, call: ast.Call, name: str | None, line: i
     if _true(call, "unique"):
         b.index(table, [name], line, unique=True)
     elif _true(call, "index"):
-        b.index(table, [name], line)
+        # SQLAlchemy's default convention; Alembic scripts repeat the same name.
+        b.index(table, [name], line, name=f"ix_{norm(table)}_{name}")
     for arg in args:
         if isinstance(arg, ast.Call) and _name(arg.func) == "ForeignKey" and arg.args:
             ref = _str(arg.args[0]) or ast.unparse(arg.args[0])
