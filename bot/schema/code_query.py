@@ -278,12 +278,12 @@ def _flat(obj: str) -> str:
         if char in "\"'`":
             quote = char
         if char in "([{":
+            out.append(char if depth == 0 else " ")
             depth += 1
-            out.append(" ")
             continue
         if char in ")]}":
             depth -= 1
-            out.append(" ")
+            out.append(char if depth == 0 else " ")
             continue
         out.append(char if depth == 0 else " ")
     return "".join(out)
@@ -421,7 +421,8 @@ def eloquent(text: str, schema: Schema) -> Iterator[Query]:
         table = schema.table(match.group(3)) if match.group(3) else schema.model_table(match.group(1))
         if table is None:
             continue
-        chain = text[match.start(): match.start() + len(_chain(text, match.start()))]
+        end = text.find(";", match.start())
+        chain = text[match.start() : end if end != -1 else len(text)]
         filters: list[str] = []
         orders: list[str] = []
         for call in re.finditer(r"(?:->|::)(where|firstWhere|orderBy|whereIn)\(", chain):
