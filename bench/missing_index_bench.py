@@ -56,7 +56,9 @@ def main() -> None:
     recall = 1 - len(missed) / len(positives)
     false_alarms = len(alarms) / len(negatives)
     print(f"cases: {len(positives)} missing-index, {len(negatives)} safe twins")
-    print(f"recall: {recall:.2f} ({len(positives) - len(missed)}/{len(positives)}); missed: {missed}")
+    print(
+        f"recall: {recall:.2f} ({len(positives) - len(missed)}/{len(positives)}); missed: {missed}"
+    )
     print(f"false alarms: {false_alarms:.1%} ({len(alarms)}/{len(negatives)}); {alarms}")
 
 

@@ -21,7 +21,8 @@ def _sql(i: int, rng: random.Random) -> str:
     table = f"t{i % 40}"
     if i < 40:
         return (
-            f"CREATE TABLE {table} (\n  id bigserial PRIMARY KEY,\n  owner_id bigint REFERENCES t{max(i - 1, 0)} (id),\n"
+            f"CREATE TABLE {table} (\n  id bigserial PRIMARY KEY,\n  owner_id bigint"
+            f" REFERENCES t{max(i - 1, 0)} (id),\n"
             f"  name text NOT NULL,\n  created_at timestamptz DEFAULT now()\n);\n"
             f"CREATE INDEX {table}_owner ON {table} (owner_id);\n"
         )
@@ -52,7 +53,8 @@ def _django(i: int) -> str:
         "            ('code', models.CharField(max_length=20, unique=True)),\n"
         "            ('order', models.ForeignKey(to='shop.d1', on_delete=models.CASCADE)),\n"
         "        ]),\n"
-        f"        migrations.AddIndex(model_name='d{i}', index=models.Index(fields=['code', 'order'], name='d{i}_ix')),\n"
+        f"        migrations.AddIndex(model_name='d{i}', index=models.Index(fields=['code',"
+        f" 'order'], name='d{i}_ix')),\n"
         "    ]\n"
     )
 
@@ -63,7 +65,8 @@ def _alembic(i: int) -> str:
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
         f"revision = 'r{i}'\ndown_revision = {down}\n\n\ndef upgrade():\n"
         f"    op.create_table('a{i}', sa.Column('id', sa.Integer, primary_key=True),\n"
-        f"        sa.Column('ref_id', sa.Integer, sa.ForeignKey('a0.id')), sa.Column('v', sa.String))\n"
+        "        sa.Column('ref_id', sa.Integer, sa.ForeignKey('a0.id')), sa.Column('v',"
+        " sa.String))\n"
         f"    op.create_index('ix_a{i}_v', 'a{i}', ['v'])\n"
     )
 
@@ -81,7 +84,8 @@ def _laravel(i: int) -> str:
     return (
         "<?php\nreturn new class extends Migration {\n  public function up(): void {\n"
         f"    Schema::create('l{i}', function (Blueprint $table) {{\n      $table->id();\n"
-        "      $table->string('status')->index();\n      $table->foreignId('user_id')->constrained();\n"
+        "      $table->string('status')->index();\n     "
+        " $table->foreignId('user_id')->constrained();\n"
         "      $table->timestamps();\n    });\n  }\n};\n"
     )
 
@@ -101,10 +105,15 @@ def repository(seed: int) -> dict[str, str]:
         files[f"db/knex/2024{i:06d}_k{i}.js"] = _knex(i)
     for i in range(25):
         files[f"database/migrations/2024_01_01_{i:06d}_l{i}.php"] = _laravel(i)
-    files["db/schema.rb"] = "ActiveRecord::Schema[7.1].define(version: 1) do\n" + "".join(
-        f'  create_table "s{i}" do |t|\n    t.string "name"\n    t.index ["name"], name: "s{i}_name"\n  end\n'
-        for i in range(40)
-    ) + "end\n"
+    files["db/schema.rb"] = (
+        "ActiveRecord::Schema[7.1].define(version: 1) do\n"
+        + "".join(
+            f'  create_table "s{i}" do |t|\n    t.string "name"\n    t.index ["name"],'
+            f' name: "s{i}_name"\n  end\n'
+            for i in range(40)
+        )
+        + "end\n"
+    )
     files["prisma/schema.prisma"] = "".join(
         f"model P{i} {{\n  id Int @id\n  userId Int\n  @@index([userId])\n}}\n" for i in range(30)
     )
@@ -124,9 +133,13 @@ def main() -> None:
         started = time.perf_counter()
         schema = build_schema(files)
         times.append(time.perf_counter() - started)
-    print(f"files: {len(files)} ({migrations} migrations), {sum(len(t) for t in files.values())} bytes")
     print(
-        f"tables: {len(schema.tables)}, indexes: {sum(len(t.indexes) for t in schema.tables.values())}, "
+        f"files: {len(files)} ({migrations} migrations), "
+        f"{sum(len(t) for t in files.values())} bytes"
+    )
+    print(
+        f"tables: {len(schema.tables)}, "
+        f"indexes: {sum(len(t.indexes) for t in schema.tables.values())}, "
         f"foreign keys: {sum(len(t.foreign_keys) for t in schema.tables.values())}, "
         f"redundant: {len(schema.redundant)}, problems: {len(schema.problems)}"
     )

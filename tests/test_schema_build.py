@@ -95,7 +95,8 @@ def test_django_models_and_migrations() -> None:
                 "        migrations.CreateModel(\n"
                 '            name="Refund",\n'
                 '            fields=[("id", models.BigAutoField(primary_key=True)),\n'
-                '                    ("order", models.ForeignKey(to="shop.order", on_delete=models.CASCADE, db_index=False))],\n'
+                '                    ("order", models.ForeignKey(to="shop.order",'
+                " on_delete=models.CASCADE, db_index=False))],\n"
                 "        ),\n    ]\n"
             ),
         }
@@ -112,12 +113,14 @@ def test_alembic_follows_the_revision_chain_and_sqlalchemy_models() -> None:
     schema = build_schema(
         {
             "alembic/versions/ffff_second.py": (
-                "from alembic import op\n\nrevision = 'b2'\ndown_revision = 'a1'\n\n\ndef upgrade():\n"
+                "from alembic import op\n\nrevision = 'b2'\ndown_revision = 'a1'\n\n\ndef"
+                " upgrade():\n"
                 "    op.drop_index('ix_users_name', table_name='users')\n"
                 "    op.create_index('ix_users_email', 'users', ['email'], unique=True)\n"
             ),
             "alembic/versions/0000_first.py": (
-                "import sqlalchemy as sa\nfrom alembic import op\n\nrevision = 'a1'\ndown_revision = None\n\n\n"
+                "import sqlalchemy as sa\nfrom alembic import op\n\nrevision ="
+                " 'a1'\ndown_revision = None\n\n\n"
                 "def upgrade():\n    op.create_table('users',\n"
                 "        sa.Column('id', sa.Integer, primary_key=True),\n"
                 "        sa.Column('email', sa.String, nullable=False),\n"
@@ -152,15 +155,18 @@ def test_prisma_typeorm_sequelize_knex() -> None:
             ),
             "src/entities/invoice.entity.ts": (
                 "@Entity('invoices')\n@Index(['customerId', 'issuedAt'])\nexport class Invoice {\n"
-                "  @PrimaryGeneratedColumn()\n  id: number;\n\n  @Column()\n  customerId: number;\n\n"
+                "  @PrimaryGeneratedColumn()\n  id: number;\n\n  @Column()\n  customerId:"
+                " number;\n\n"
                 "  @Column({ name: 'issued_at' })\n  issuedAt: Date;\n\n"
-                "  @ManyToOne(() => Customer)\n  @JoinColumn({ name: 'customer_id' })\n  customer: Customer;\n}\n"
+                "  @ManyToOne(() => Customer)\n  @JoinColumn({ name: 'customer_id' })\n "
+                " customer: Customer;\n}\n"
             ),
             "migrations/20240101-create-carts.js": (
                 "module.exports = {\n  async up(queryInterface, Sequelize) {\n"
                 "    await queryInterface.createTable('Carts', {\n"
                 "      id: { type: Sequelize.INTEGER, primaryKey: true },\n"
-                "      userId: { type: Sequelize.INTEGER, allowNull: false, references: { model: 'Users', key: 'id' } },\n"
+                "      userId: { type: Sequelize.INTEGER, allowNull: false, references: {"
+                " model: 'Users', key: 'id' } },\n"
                 "    });\n    await queryInterface.addIndex('Carts', ['userId']);\n  },\n"
                 "  async down(queryInterface) { await queryInterface.dropTable('Carts'); },\n};\n"
             ),
@@ -173,14 +179,20 @@ def test_prisma_typeorm_sequelize_knex() -> None:
         }
     )
     posts = _table(schema, "posts")
-    assert posts.column("authorId") == "author_id" and (("slug", "author_id"), False) in _indexes(posts)
+    assert posts.column("authorId") == "author_id" and (("slug", "author_id"), False) in _indexes(
+        posts
+    )
     assert posts.foreign_keys[0].columns == ("author_id",)
     invoices = _table(schema, "invoices")
     assert invoices.primary_key == ("id",) and invoices.leads("customerid")
     carts = _table(schema, "carts")
     assert carts.leads("userid") and carts.columns["userid"].nullable is False
     tags = _table(schema, "tags")
-    assert tags.leads("label") and not tags.leads("post_id") and tags.foreign_keys[0].ref_table == "posts"
+    assert (
+        tags.leads("label")
+        and not tags.leads("post_id")
+        and tags.foreign_keys[0].ref_table == "posts"
+    )
 
 
 def test_laravel_gorm_jpa() -> None:
@@ -195,15 +207,17 @@ def test_laravel_gorm_jpa() -> None:
                 "  public function down(): void { Schema::dropIfExists('orders'); }\n};\n"
             ),
             "internal/models/payment.go": (
-                "package models\n\ntype Payment struct {\n\tID      uint `gorm:\"primaryKey\"`\n"
-                "\tOrderID uint\n\tOrder   Order\n\tRef     string `gorm:\"uniqueIndex\"`\n}\n\n"
+                'package models\n\ntype Payment struct {\n\tID      uint `gorm:"primaryKey"`\n'
+                '\tOrderID uint\n\tOrder   Order\n\tRef     string `gorm:"uniqueIndex"`\n}\n\n'
                 "type Order struct {\n\tID uint\n}\n"
             ),
             "src/main/java/shop/domain/Shipment.java": (
-                "@Entity\n@Table(name = \"shipments\", indexes = {@Index(name = \"ix_ship_code\", columnList = \"tracking_code\")})\n"
+                '@Entity\n@Table(name = "shipments", indexes = {@Index(name ='
+                ' "ix_ship_code", columnList = "tracking_code")})\n'
                 "public class Shipment {\n  @Id\n  private Long id;\n\n"
-                "  @Column(name = \"tracking_code\", nullable = false)\n  private String trackingCode;\n\n"
-                "  @ManyToOne\n  @JoinColumn(name = \"order_id\")\n  private Order order;\n}\n"
+                '  @Column(name = "tracking_code", nullable = false)\n  private String'
+                " trackingCode;\n\n"
+                '  @ManyToOne\n  @JoinColumn(name = "order_id")\n  private Order order;\n}\n'
             ),
         }
     )
@@ -233,7 +247,8 @@ def test_redundant_indexes_are_recorded_against_earlier_history() -> None:
 def test_a_broken_file_is_named_and_the_rest_is_read() -> None:
     schema = build_schema(
         {
-            "shop/migrations/0001_initial.py": "from django.db import migrations\nclass Migration(migrations.Migration:\n",
+            "shop/migrations/0001_initial.py": "from django.db import migrations\nclass"
+            " Migration(migrations.Migration:\n",
             "db/migrations/001.sql": "CREATE TABLE t (id int PRIMARY KEY);",
         }
     )

@@ -33,7 +33,9 @@ def test_new_query_on_an_existing_unindexed_column_is_named_with_the_index_to_ad
         "    @one = Order.find(params[:id])\n  end\nend\n"
     )
     with use(build_schema(RAILS)):
-        found = review_new("app/controllers/orders_controller.rb", code, "query-on-unindexed-column")
+        found = review_new(
+            "app/controllers/orders_controller.rb", code, "query-on-unindexed-column"
+        )
     assert _lines(found) == [3]
     assert "add_index :orders, :status, algorithm: :concurrently" in found[0].body
     assert "does not show" in found[0].body  # the size is a fact the repo cannot show
@@ -62,9 +64,11 @@ def test_unknown_tables_and_columns_produce_nothing() -> None:
 
 SQL_SCHEMA = {
     "db/migrations/V1__init.sql": (
-        "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL, created_at timestamptz);\n"
+        "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL, created_at"
+        " timestamptz);\n"
         "CREATE UNIQUE INDEX users_email ON users (email);\n"
-        "CREATE TABLE orders (id bigserial PRIMARY KEY, user_id bigint REFERENCES users (id), total int);\n"
+        "CREATE TABLE orders (id bigserial PRIMARY KEY, user_id bigint REFERENCES users"
+        " (id), total int);\n"
     )
 }
 
@@ -74,7 +78,8 @@ SQL_SCHEMA = {
     [
         (
             "app/repo.py",
-            'def f(cur, e):\n    cur.execute("SELECT * FROM users WHERE lower(email) = %s", (e,))\n',
+            "def f(cur, e):\n"
+            '    cur.execute("SELECT * FROM users WHERE lower(email) = %s", (e,))\n',
             "function-predicate-without-index",
             [2],
         ),
@@ -86,7 +91,8 @@ SQL_SCHEMA = {
         ),
         (
             "internal/store/orders.go",
-            'package store\n\nconst q = `SELECT o.id FROM users u JOIN orders o ON o.user_id = u.id WHERE u.email = $1`\n',
+            "package store\n\nconst q = `SELECT o.id FROM users u JOIN orders o ON"
+            " o.user_id = u.id WHERE u.email = $1`\n",
             "query-on-unindexed-column",
             [3],
         ),
@@ -110,7 +116,10 @@ def test_raw_sql_and_query_builders(path: str, code: str, rule: str, lines: list
 
 
 def test_foreign_key_added_to_an_existing_column_without_any_index() -> None:
-    migration = "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"
+    migration = (
+        "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id)"
+        " REFERENCES users (id) NOT VALID;\n"
+    )
     files = {**SQL_SCHEMA, "db/migrations/V2__fk.sql": migration}
     with use(build_schema(files)):
         found = review_new("db/migrations/V2__fk.sql", migration, "foreign-key-not-indexed")
@@ -125,7 +134,10 @@ def test_foreign_key_added_to_an_existing_column_without_any_index() -> None:
 
 
 def test_redundant_index_against_an_index_declared_in_another_file() -> None:
-    migration = "class X < ActiveRecord::Migration[7.1]\n  def change\n    add_index :orders, :user_id\n  end\nend\n"
+    migration = (
+        "class X < ActiveRecord::Migration[7.1]\n  def change\n    add_index"
+        " :orders, :user_id\n  end\nend\n"
+    )
     path = "db/migrate/20240701000000_index_orders_user.rb"
     with use(build_schema({**RAILS, path: migration})):
         found = review_new(path, migration, "redundant-index")
@@ -133,12 +145,23 @@ def test_redundant_index_against_an_index_declared_in_another_file() -> None:
 
 
 def _finding(rule: str, line: int, severity: Severity) -> Finding:
-    return Finding(path="db/migrate/1_x.rb", line=line, end_line=line, category=Category.INDEXING,
-                   severity=severity, rule=rule, title="t", body="b")
+    return Finding(
+        path="db/migrate/1_x.rb",
+        line=line,
+        end_line=line,
+        category=Category.INDEXING,
+        severity=severity,
+        rule=rule,
+        title="t",
+        body="b",
+    )
 
 
 def test_table_size_raises_lowers_or_says_it_is_unknown() -> None:
-    text = "class X\n  def change\n    add_index :orders, :status\n    add_index :carts, :a\n    add_index :tags, :b\n  end\nend\n"
+    text = (
+        "class X\n  def change\n    add_index :orders, :status\n    add_index :carts,"
+        " :a\n    add_index :tags, :b\n  end\nend\n"
+    )
     findings = [
         _finding("rails-add-index-blocking", 3, Severity.MEDIUM),
         _finding("rails-add-index-blocking", 4, Severity.MEDIUM),

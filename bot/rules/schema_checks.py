@@ -25,8 +25,12 @@ FK_ID = "foreign-key-not-indexed"
 REDUNDANT_ID = "redundant-index"
 FUNCTION_ID = "function-predicate-without-index"
 
-_CODE_LANGUAGES = frozenset({"python", "ruby", "javascript", "typescript", "go", "php", "java", "kotlin"})
-_SCHEMA_LANGUAGES = frozenset({"python", "ruby", "javascript", "typescript", "go", "php", "java", "kotlin", "sql", "prisma"})
+_CODE_LANGUAGES = frozenset(
+    {"python", "ruby", "javascript", "typescript", "go", "php", "java", "kotlin"}
+)
+_SCHEMA_LANGUAGES = frozenset(
+    {"python", "ruby", "javascript", "typescript", "go", "php", "java", "kotlin", "sql", "prisma"}
+)
 SIZE_NOTE = (
     "Whether this costs anything depends on how many rows `{table}` holds, which the "
     "repository does not show (list it under `large_tables:` or `small_tables:` in "
@@ -106,16 +110,22 @@ class UnindexedQueries(_SchemaCheck):
                     continue
                 rule, columns, what = verdict
                 table = query.table
-                known = ", ".join(f"`{ix.name or ', '.join(ix.columns)}` ({', '.join(ix.columns)})" for ix in table.indexes[:4]) or "none besides the primary key"
+                known = (
+                    ", ".join(
+                        f"`{ix.name or ', '.join(ix.columns)}` ({', '.join(ix.columns)})"
+                        for ix in table.indexes[:4]
+                    )
+                    or "none besides the primary key"
+                )
                 detail = (
                     f"This query on `{table.name}` {what}; no index of `{table.name}` starts with "
-                    f"{'that expression' if rule == FUNCTION_ID else 'that column'} (indexes: {known}). "
+                    f"{'that expression' if rule == FUNCTION_ID else 'that column'}"
+                    f" (indexes: {known}). "
                     f"Add one:\n\n```\n{index_line(table, columns)}\n```\n\n"
                     + _size_note(table.name, large, small)
                 )
-                title = (
-                    f"`{table.name}` queried on {', '.join(c.strip('()') for c in columns)} without an index"
-                )
+                shown = ", ".join(c.strip("()") for c in columns)
+                title = f"`{table.name}` queried on {shown} without an index"
                 yield Hit(rule, file.path, query.line, detail=detail, title=title)
 
 
@@ -133,9 +143,11 @@ class ForeignKeysNotIndexed(_SchemaCheck):
                 if table.leads(fk.columns[0]) or table.primary_key[: len(fk.columns)] == fk.columns:
                     continue
                 detail = (
-                    f"`{table.name}.{', '.join(fk.columns)}` references `{fk.ref_table}` and no index "
+                    f"`{table.name}.{', '.join(fk.columns)}` references `{fk.ref_table}`"
+                    " and no index "
                     f"of `{table.name}` starts with it, in this change or anywhere else in the "
-                    f"repository's schema. Add one:\n\n```\n{index_line(table, list(fk.columns))}\n```\n\n"
+                    "repository's schema. Add one:\n\n"
+                    f"```\n{index_line(table, list(fk.columns))}\n```\n\n"
                     + _size_note(table.name, large, small)
                 )
                 yield Hit(
@@ -168,14 +180,17 @@ class RedundantIndexes(_SchemaCheck):
                 what = f"{other_name}{other_where} already indexes ({cols})"
             else:
                 what = (
-                    f"({cols}) is a left prefix of {other_name} ({', '.join(other.columns)}){other_where}, "
+                    f"({cols}) is a left prefix of {other_name} "
+                    f"({', '.join(other.columns)}){other_where}, "
                     "which serves the same lookups"
                 )
             yield Hit(
                 REDUNDANT_ID,
                 where.path,
                 where.line,
-                detail=f"On `{found.table}`, {what}. The new index only adds write and storage cost.",
+                detail=(
+                    f"On `{found.table}`, {what}. The new index only adds write and storage cost."
+                ),
                 title=f"Index on `{found.table}` ({cols}) duplicates an existing one",
             )
 
@@ -194,14 +209,14 @@ _DJANGO_MODEL = (
     "        return Order.objects.filter({predicate})\n"
 )
 _GORM = (
-    "package models\n\nimport \"gorm.io/gorm\"\n\n"
-    "type Order struct {{\n\tgorm.Model\n\tStatus string\n\tEmail  string `gorm:\"index\"`\n}}\n\n"
+    'package models\n\nimport "gorm.io/gorm"\n\n'
+    'type Order struct {{\n\tgorm.Model\n\tStatus string\n\tEmail  string `gorm:"index"`\n}}\n\n'
     "func Paid(db *gorm.DB) []Order {{\n\tvar orders []Order\n"
-    "\tdb.Where(\"{predicate}\", \"x\").Find(&orders)\n\treturn orders\n}}\n"
+    '\tdb.Where("{predicate}", "x").Find(&orders)\n\treturn orders\n}}\n'
 )
 _SQLA = (
     "from sqlalchemy import String, func\nfrom sqlalchemy.orm import Mapped, mapped_column\n\n\n"
-    "class User(Base):\n    __tablename__ = \"users\"\n"
+    'class User(Base):\n    __tablename__ = "users"\n'
     "    id: Mapped[int] = mapped_column(primary_key=True)\n"
     "    email: Mapped[str] = mapped_column(String, index=True)\n\n\n"
     "def by_email(session, value):\n"
@@ -234,7 +249,12 @@ QUERY_RULE = Rule(
         _case("shop/models.py", _DJANGO_MODEL.format(predicate="pk=value")),
         _case("internal/models/order.go", _GORM.format(predicate="email = ?")),
         # A model the schema does not know: nothing to judge.
-        _case("shop/models.py", _DJANGO_MODEL.format(predicate='status="paid"').replace("return Order.", "return Invoice.")),
+        _case(
+            "shop/models.py",
+            _DJANGO_MODEL.format(predicate='status="paid"').replace(
+                "return Order.", "return Invoice."
+            ),
+        ),
     ),
 )
 
@@ -301,7 +321,8 @@ REDUNDANT_RULE = Rule(
             "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, created_at timestamptz);\n"
             "CREATE INDEX orders_user ON orders (user_id);\n"
             "CREATE INDEX orders_user_created ON orders (user_id, created_at);\n"
-            "CREATE UNIQUE INDEX orders_user_unique ON orders (user_id) WHERE created_at IS NULL;\n",
+            "CREATE UNIQUE INDEX orders_user_unique ON orders (user_id)"
+            " WHERE created_at IS NULL;\n",
         ),
     ),
 )
@@ -324,7 +345,11 @@ FUNCTION_RULE = Rule(
     ),
     languages=tuple(sorted(_CODE_LANGUAGES)),
     positive=(
-        _case("app/models/user.py", _SQLA.format(predicate="func.lower(User.email) == value.lower()"), (12,)),
+        _case(
+            "app/models/user.py",
+            _SQLA.format(predicate="func.lower(User.email) == value.lower()"),
+            (12,),
+        ),
         _case("internal/models/order.go", _GORM.format(predicate="lower(email) = ?"), (13,)),
     ),
     negative=(
@@ -332,7 +357,8 @@ FUNCTION_RULE = Rule(
         _case(
             "app/models/user.py",
             _SQLA.format(predicate="func.lower(User.email) == value.lower()").replace(
-                "    email: Mapped", '    __table_args__ = (Index("ix_lower", func.lower("email")),)\n    email: Mapped'
+                "    email: Mapped",
+                '    __table_args__ = (Index("ix_lower", func.lower("email")),)\n    email: Mapped',
             ),
         ),
     ),

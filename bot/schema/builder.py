@@ -91,14 +91,18 @@ class Builder:
 
     def drop_index(self, table: str | None, name: str | None, columns: Iterable[str] = ()) -> None:
         cols = tuple(norm(c) for c in columns)
-        tables = [self.schema.tables[norm(table)]] if table and norm(table) in self.schema.tables else (
-            list(self.schema.tables.values()) if table is None else []
+        tables = (
+            [self.schema.tables[norm(table)]]
+            if table and norm(table) in self.schema.tables
+            else (list(self.schema.tables.values()) if table is None else [])
         )
         for t in tables:
             t.indexes = [
                 ix
                 for ix in t.indexes
-                if not ((name and ix.name == norm(name)) or (not name and cols and ix.columns == cols))
+                if not (
+                    (name and ix.name == norm(name)) or (not name and cols and ix.columns == cols)
+                )
             ]
 
     def foreign_key(
@@ -110,7 +114,9 @@ class Builder:
             return
         for column in cols:
             t.columns.setdefault(column, Column(column, where=self.at(line)))
-        t.foreign_keys.append(ForeignKey(cols, norm(ref_table), tuple(norm(r) for r in ref), self.at(line)))
+        t.foreign_keys.append(
+            ForeignKey(cols, norm(ref_table), tuple(norm(r) for r in ref), self.at(line))
+        )
 
     def drop_column(self, table: str, name: str) -> None:
         t = self.schema.table(table)

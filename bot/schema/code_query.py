@@ -8,7 +8,7 @@ does not know yields nothing (the checks would only guess).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.schema.model import Schema, Table
@@ -83,7 +83,9 @@ def _resolve(table: Table, names: list[str]) -> list[str] | None:
     return out
 
 
-def _query(schema: Schema, table: Table | None, line: int, filters: list[str], orders: list[str] = ()) -> Query | None:  # type: ignore[assignment]
+def _query(
+    schema: Schema, table: Table | None, line: int, filters: list[str], orders: Sequence[str] = ()
+) -> Query | None:
     if table is None:
         return None
     f = _resolve(table, filters)
@@ -98,7 +100,9 @@ def _query(schema: Schema, table: Table | None, line: int, filters: list[str], o
 _STRING = re.compile(
     r'"""([\s\S]*?)"""|\'\'\'([\s\S]*?)\'\'\'|`([^`]*)`|"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\''
 )
-_SQL_START = re.compile(r"^\s*(SELECT|UPDATE|DELETE)\b[\s\S]*\b(WHERE|JOIN|ORDER\s+BY)\b", re.IGNORECASE)
+_SQL_START = re.compile(
+    r"^\s*(SELECT|UPDATE|DELETE)\b[\s\S]*\b(WHERE|JOIN|ORDER\s+BY)\b", re.IGNORECASE
+)
 
 
 def raw_sql(text: str, schema: Schema) -> Iterator[Query]:
@@ -111,7 +115,10 @@ def raw_sql(text: str, schema: Schema) -> Iterator[Query]:
             table = schema.table(use.table)
             if table is None:
                 continue
-            if all(c.startswith("(") or c in table.columns for c in use.filters + use.joins + use.orders):
+            if all(
+                c.startswith("(") or c in table.columns
+                for c in use.filters + use.joins + use.orders
+            ):
                 yield Query(line, table, use)
 
 
@@ -178,7 +185,9 @@ def django(text: str, schema: Schema) -> Iterator[Query]:
             yield query
 
 
-_SA_COMPARE = re.compile(r"(?:func\.(lower|upper|date)\(\s*)?\b([A-Z]\w*)\.(\w+)\s*\)?\s*(==|>=|<=|>|<|\.in_\(|\.is_\(|\.like\()")
+_SA_COMPARE = re.compile(
+    r"(?:func\.(lower|upper|date)\(\s*)?\b([A-Z]\w*)\.(\w+)\s*\)?\s*(==|>=|<=|>|<|\.in_\(|\.is_\(|\.like\()"
+)
 _SA_CALL = re.compile(r"\.(filter|where|filter_by|order_by)\(")
 _SA_FROM = re.compile(r"(?:query|select)\(\s*([A-Z]\w*)\b")
 
@@ -236,7 +245,11 @@ def active_record(text: str, schema: Schema) -> Iterator[Query]:
         for call in re.finditer(r"\.(where|find_by!?|order|not)(?:\(|\s+(?=[:\"'\w]))", chain):
             if call.group(1) == "not":
                 continue
-            args = _balanced(chain, call.end() - 1) if chain[call.end() - 1] == "(" else chain[call.end():].split("\n")[0]
+            args = (
+                _balanced(chain, call.end() - 1)
+                if chain[call.end() - 1] == "("
+                else chain[call.end() :].split("\n")[0]
+            )
             strings = re.match(r"\s*[\"']([^\"']+)[\"']", args)
             if call.group(1) == "order":
                 if strings:
@@ -257,13 +270,21 @@ def active_record(text: str, schema: Schema) -> Iterator[Query]:
 
 # --- JavaScript / TypeScript: Prisma, Sequelize, TypeORM, Knex ------------------------
 
-_PRISMA = re.compile(r"\b(?:prisma|tx|db|client)\.(\w+)\.(findMany|findFirst|findFirstOrThrow|count|updateMany|deleteMany|aggregate|groupBy)\(")
-_SEQUELIZE = re.compile(r"\b([A-Z]\w*)\.(findAll|findOne|findAndCountAll|count|destroy|findOneBy|findBy|find)\(")
-_TYPEORM_REPO = re.compile(r"\b(?:this\.)?(\w+)\.(find|findOne|findBy|findOneBy|findAndCount|count|countBy|delete)\(")
+_PRISMA = re.compile(
+    r"\b(?:prisma|tx|db|client)\.(\w+)\.(findMany|findFirst|findFirstOrThrow|count|updateMany|deleteMany|aggregate|groupBy)\("
+)
+_SEQUELIZE = re.compile(
+    r"\b([A-Z]\w*)\.(findAll|findOne|findAndCountAll|count|destroy|findOneBy|findBy|find)\("
+)
+_TYPEORM_REPO = re.compile(
+    r"\b(?:this\.)?(\w+)\.(find|findOne|findBy|findOneBy|findAndCount|count|countBy|delete)\("
+)
 
 
 def _object_keys(obj: str) -> list[str]:
-    return [m.group(1) for m in re.finditer(r"(?:^|,)\s*[\"']?(\w+)[\"']?\s*(?=[:,]|$)", _flat(obj))]
+    return [
+        m.group(1) for m in re.finditer(r"(?:^|,)\s*[\"']?(\w+)[\"']?\s*(?=[:,]|$)", _flat(obj))
+    ]
 
 
 def _flat(obj: str) -> str:
@@ -314,10 +335,18 @@ def _where_and_order(args: str) -> tuple[list[str], list[str]] | None:
 def js_orm(text: str, schema: Schema) -> Iterator[Query]:
     repos = {
         m.group(1): m.group(2)
-        for m in re.finditer(r"(\w+)\s*[:=]\s*(?:Repository<|\w+\.getRepository\(|getRepository\()\s*(\w+)", text)
+        for m in re.finditer(
+            r"(\w+)\s*[:=]\s*(?:Repository<|\w+\.getRepository\(|getRepository\()\s*(\w+)", text
+        )
     }
     repos.update(
-        {m.group(2): m.group(1) for m in re.finditer(r"@InjectRepository\(\s*(\w+)\s*\)\s*(?:private|public|protected)?\s*(?:readonly\s+)?(\w+)", text)}
+        {
+            m.group(2): m.group(1)
+            for m in re.finditer(
+                r"@InjectRepository\(\s*(\w+)\s*\)\s*(?:private|public|protected)?\s*(?:readonly\s+)?(\w+)",
+                text,
+            )
+        }
     )
     seen: set[int] = set()
     for pattern, model_of in (
@@ -333,8 +362,13 @@ def js_orm(text: str, schema: Schema) -> Iterator[Query]:
                 continue
             seen.add(match.start())
             args = _balanced(text, match.end() - 1)
+            parsed: tuple[list[str], list[str]] | None
             if match.group(2) in {"findOneBy", "findBy", "countBy"}:
-                parsed = (_object_keys(_balanced(args.strip(), 0)), []) if args.strip().startswith("{") else None
+                parsed = (
+                    (_object_keys(_balanced(args.strip(), 0)), [])
+                    if args.strip().startswith("{")
+                    else None
+                )
             else:
                 parsed = _where_and_order(args)
             if parsed is None:
@@ -344,7 +378,9 @@ def js_orm(text: str, schema: Schema) -> Iterator[Query]:
                 yield query
 
 
-_KNEX = re.compile(r"\b(?:knex|db|trx)\(\s*[\"'](\w+)[\"']\s*\)|\.(?:from|table)\(\s*[\"'](\w+)[\"']\s*\)")
+_KNEX = re.compile(
+    r"\b(?:knex|db|trx)\(\s*[\"'](\w+)[\"']\s*\)|\.(?:from|table)\(\s*[\"'](\w+)[\"']\s*\)"
+)
 
 
 def knex(text: str, schema: Schema) -> Iterator[Query]:
@@ -413,12 +449,16 @@ def gorm(text: str, schema: Schema) -> Iterator[Query]:
 
 # --- PHP: Eloquent / query builder; JVM: Spring Data derived queries --------------------
 
-_ELOQUENT = re.compile(r"\b([A-Z]\w*)::(where|firstWhere|orderBy|whereIn)\(|DB::table\(\s*[\"'](\w+)[\"']\s*\)")
+_ELOQUENT = re.compile(
+    r"\b([A-Z]\w*)::(where|firstWhere|orderBy|whereIn)\(|DB::table\(\s*[\"'](\w+)[\"']\s*\)"
+)
 
 
 def eloquent(text: str, schema: Schema) -> Iterator[Query]:
     for match in _ELOQUENT.finditer(text):
-        table = schema.table(match.group(3)) if match.group(3) else schema.model_table(match.group(1))
+        table = (
+            schema.table(match.group(3)) if match.group(3) else schema.model_table(match.group(1))
+        )
         if table is None:
             continue
         end = text.find(";", match.start())
@@ -439,7 +479,9 @@ def spring_data(text: str, schema: Schema) -> Iterator[Query]:
     table = schema.model_table(repo.group(1)) if repo else None
     if table is None:
         return
-    for match in re.finditer(r"\b(?:find|count|exists|delete|read|get)(?:First|Top\d*|All|Distinct)?By(\w+)\s*\(", text):
+    for match in re.finditer(
+        r"\b(?:find|count|exists|delete|read|get)(?:First|Top\d*|All|Distinct)?By(\w+)\s*\(", text
+    ):
         spec = match.group(1)
         order = re.search(r"OrderBy(\w+?)(?:Asc|Desc)?$", spec)
         spec = spec[: order.start()] if order else spec
@@ -448,10 +490,22 @@ def spring_data(text: str, schema: Schema) -> Iterator[Query]:
         parts = re.split(r"(?<=[a-z0-9])And(?=[A-Z])", spec)
         filters = []
         for part in parts:
-            bare = re.sub(r"(IgnoreCase|GreaterThan(?:Equal)?|LessThan(?:Equal)?|Between|In|IsNull|IsNotNull|Before|After|StartingWith|Not)$", "", part)
+            bare = re.sub(
+                r"(IgnoreCase|GreaterThan(?:Equal)?|LessThan(?:Equal)?|Between|In|IsNull|IsNotNull|Before|After|StartingWith|Not)$",
+                "",
+                part,
+            )
             name = bare[:1].lower() + bare[1:]
-            filters.append(f"(upper({table.column(name) or name}))" if part.endswith("IgnoreCase") else name)
-        query = _query(schema, table, _line(text, match.start()), filters, [order.group(1)] if order and not filters else [])
+            filters.append(
+                f"(upper({table.column(name) or name}))" if part.endswith("IgnoreCase") else name
+            )
+        query = _query(
+            schema,
+            table,
+            _line(text, match.start()),
+            filters,
+            [order.group(1)] if order and not filters else [],
+        )
         if query is not None:
             yield query
 

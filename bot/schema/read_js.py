@@ -48,8 +48,13 @@ def read_prisma(b: Builder, text: str) -> None:
                 if "@relation" in attrs:
                     cols = _names(_LIST.search(attrs.split("fields:", 1)[1]).group(1))  # type: ignore[union-attr]
                     refs = re.search(r"references:\s*\[([^\]]*)\]", attrs)
-                    b.foreign_key(table, [fields.get(c, c) for c in cols], kind, number,
-                                  _names(refs.group(1)) if refs else [])
+                    b.foreign_key(
+                        table,
+                        [fields.get(c, c) for c in cols],
+                        kind,
+                        number,
+                        _names(refs.group(1)) if refs else [],
+                    )
                     continue
                 if kind[:1].isupper() and kind not in _PRISMA_SCALARS:
                     continue  # the other side of a relation, or an enum used as a type
@@ -61,23 +66,42 @@ def read_prisma(b: Builder, text: str) -> None:
                     b.primary_key(table, [column], number)
                 if "@unique" in attrs:
                     b.index(table, [column], number, unique=True)
-            for attr in re.finditer(r"@@(index|unique|id)\(\s*(?:fields:\s*)?\[([^\]]*)\](.*)", row):
+            for attr in re.finditer(
+                r"@@(index|unique|id)\(\s*(?:fields:\s*)?\[([^\]]*)\](.*)", row
+            ):
                 cols = [fields.get(c, c) for c in _names(attr.group(2))]
                 name = re.search(r"(?:map|name):\s*\"([^\"]+)\"", attr.group(3))
                 if attr.group(1) == "id":
                     b.primary_key(table, cols, number)
                 else:
-                    b.index(table, cols, number, name=name.group(1) if name else None,
-                            unique=attr.group(1) == "unique")
+                    b.index(
+                        table,
+                        cols,
+                        number,
+                        name=name.group(1) if name else None,
+                        unique=attr.group(1) == "unique",
+                    )
 
 
-_PRISMA_SCALARS = {"String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime",
-                   "Json", "Bytes", "Unsupported"}
+_PRISMA_SCALARS = {
+    "String",
+    "Int",
+    "BigInt",
+    "Float",
+    "Decimal",
+    "Boolean",
+    "DateTime",
+    "Json",
+    "Bytes",
+    "Unsupported",
+}
 
 # --- TypeORM ---------------------------------------------------------------------------
 
-_ENTITY = re.compile(r"@Entity\(\s*(?:[\"'`]([\w.]+)[\"'`]|\{[^}]*name:\s*[\"'`]([\w.]+)[\"'`][^}]*\})?\s*\)"
-                     r"([\s\S]*?)export\s+(?:default\s+)?class\s+(\w+)")
+_ENTITY = re.compile(
+    r"@Entity\(\s*(?:[\"'`]([\w.]+)[\"'`]|\{[^}]*name:\s*[\"'`]([\w.]+)[\"'`][^}]*\})?\s*\)"
+    r"([\s\S]*?)export\s+(?:default\s+)?class\s+(\w+)"
+)
 _DECORATED = re.compile(r"@(\w+)\(([^@]*?)\)\s*(?=@|(?:public\s+|readonly\s+)*(\w+)\s*[?!]?:)")
 
 
@@ -88,13 +112,23 @@ def read_typeorm(b: Builder, text: str) -> None:
         first = _line(text, entity.start())
         b.table(table, first)
         b.model(model, table)
-        for dec in re.finditer(r"@(Index|Unique)\(\s*(?:[\"'][^\"']*[\"']\s*,\s*)?\[([^\]]*)\]([^)]*)\)", entity.group(3)):
-            b.index(table, _names(dec.group(2)), first, unique=dec.group(1) == "Unique" or "unique: true" in dec.group(3))
+        for dec in re.finditer(
+            r"@(Index|Unique)\(\s*(?:[\"'][^\"']*[\"']\s*,\s*)?\[([^\]]*)\]([^)]*)\)",
+            entity.group(3),
+        ):
+            b.index(
+                table,
+                _names(dec.group(2)),
+                first,
+                unique=dec.group(1) == "Unique" or "unique: true" in dec.group(3),
+            )
         end = text.find("\nexport class", entity.end())
         body_start = entity.end()
         body = text[body_start : end if end != -1 else len(text)]
         pending: list[tuple[str, str, int]] = []
-        for match in re.finditer(r"@(\w+)\(([^()]*(?:\([^()]*\)[^()]*)*)\)|(?:readonly\s+)?(\w+)\s*[?!]?\s*:", body):
+        for match in re.finditer(
+            r"@(\w+)\(([^()]*(?:\([^()]*\)[^()]*)*)\)|(?:readonly\s+)?(\w+)\s*[?!]?\s*:", body
+        ):
             number = _line(text, body_start + match.start())
             if match.group(1):
                 pending.append((match.group(1), match.group(2), number))
@@ -106,9 +140,13 @@ def read_typeorm(b: Builder, text: str) -> None:
             pending = []
 
 
-def _typeorm_property(b: Builder, table: str, prop: str, decorators: list[tuple[str, str, int]], number: int) -> None:
+def _typeorm_property(
+    b: Builder, table: str, prop: str, decorators: list[tuple[str, str, int]], number: int
+) -> None:
     kinds = {d[0]: d[1] for d in decorators}
-    name_opt = re.search(r"name:\s*[\"'`](\w+)[\"'`]", kinds.get("Column", "") + kinds.get("JoinColumn", ""))
+    name_opt = re.search(
+        r"name:\s*[\"'`](\w+)[\"'`]", kinds.get("Column", "") + kinds.get("JoinColumn", "")
+    )
     if "ManyToOne" in kinds or "OneToOne" in kinds:
         if "JoinColumn" not in kinds and "ManyToOne" not in kinds:
             return
@@ -171,7 +209,10 @@ def _top_keys(obj: str) -> list[tuple[str, int, str]]:
     return out
 
 
-_SEQ_CALL = re.compile(r"\b(?:queryInterface|qi|queryinterface)\s*\.\s*(createTable|addColumn|addIndex|removeIndex|removeColumn|dropTable|renameColumn|addConstraint|renameTable)\s*\(", re.IGNORECASE)
+_SEQ_CALL = re.compile(
+    r"\b(?:queryInterface|qi|queryinterface)\s*\.\s*(createTable|addColumn|addIndex|removeIndex|removeColumn|dropTable|renameColumn|addConstraint|renameTable)\s*\(",
+    re.IGNORECASE,
+)
 
 
 def read_sequelize(b: Builder, text: str) -> None:
@@ -197,14 +238,22 @@ def read_sequelize(b: Builder, text: str) -> None:
         elif verb == "addColumn":
             column = re.match(r"[\"'`](\w+)[\"'`]\s*,\s*", rest)
             if column:
-                _seq_column(b, name, column.group(1), rest[column.end():], number)
+                _seq_column(b, name, column.group(1), rest[column.end() :], number)
         elif verb == "addIndex":
-            cols = _LIST.search(rest)
+            listed_cols = _LIST.search(rest)
             fields = re.search(r"fields:\s*\[([^\]]*)\]", rest)
             index_name = re.search(r"name:\s*[\"'`](\w+)[\"'`]", rest)
-            columns = _names(fields.group(1) if fields else cols.group(1) if cols else "")
-            b.index(name, columns, number, name=index_name.group(1) if index_name else None,
-                    unique="unique: true" in rest, partial="where:" in rest)
+            columns = _names(
+                fields.group(1) if fields else listed_cols.group(1) if listed_cols else ""
+            )
+            b.index(
+                name,
+                columns,
+                number,
+                name=index_name.group(1) if index_name else None,
+                unique="unique: true" in rest,
+                partial="where:" in rest,
+            )
         elif verb == "addConstraint":
             fields = re.search(r"fields:\s*\[([^\]]*)\]", rest)
             cols = _names(fields.group(1)) if fields else []
@@ -215,16 +264,18 @@ def read_sequelize(b: Builder, text: str) -> None:
                 b.foreign_key(name, cols, ref.group(1) if ref else "", number)
         elif verb == "removeIndex":
             target = re.match(r"[\"'`](\w+)[\"'`]", rest)
-            cols = _LIST.match(rest)
-            b.drop_index(name, target.group(1) if target else None, _names(cols.group(1)) if cols else [])
+            listed = _LIST.match(rest)
+            b.drop_index(
+                name, target.group(1) if target else None, _names(listed.group(1)) if listed else []
+            )
         elif verb == "removeColumn":
             column = re.match(r"[\"'`](\w+)[\"'`]", rest)
             if column:
                 b.drop_column(name, column.group(1))
         elif verb == "renameColumn":
-            cols = re.findall(r"[\"'`](\w+)[\"'`]", rest)
-            if len(cols) >= 2:
-                b.rename_column(name, cols[0], cols[1])
+            names = re.findall(r"[\"'`](\w+)[\"'`]", rest)
+            if len(names) >= 2:
+                b.rename_column(name, names[0], names[1])
         elif verb == "dropTable":
             b.drop_table(name)
         elif verb == "renameTable":
@@ -239,12 +290,17 @@ def _seq_column(b: Builder, table: str, column: str, value: str, line: int) -> N
         b.primary_key(table, [column], line)
     if "unique: true" in value:
         b.index(table, [column], line, unique=True)
-    ref = re.search(r"references:\s*\{[^}]*model:\s*(?:[\"'`](\w+)[\"'`]|\{[^}]*tableName:\s*[\"'`](\w+))", value)
+    ref = re.search(
+        r"references:\s*\{[^}]*model:\s*(?:[\"'`](\w+)[\"'`]|\{[^}]*tableName:\s*[\"'`](\w+))",
+        value,
+    )
     if ref:
         b.foreign_key(table, [column], ref.group(1) or ref.group(2), line, ["id"])
 
 
-_KNEX_TABLE = re.compile(r"\.(createTable|alterTable|table|dropTable|dropTableIfExists|renameTable)\s*\(\s*[\"'`]([\w.]+)[\"'`]")
+_KNEX_TABLE = re.compile(
+    r"\.(createTable|alterTable|table|dropTable|dropTableIfExists|renameTable)\s*\(\s*[\"'`]([\w.]+)[\"'`]"
+)
 _KNEX_COLUMN = re.compile(r"\b(\w+)\.(\w+)\(\s*(?:[\"'`](\w+)[\"'`]|\[([^\]]*)\])?")
 
 
@@ -258,7 +314,7 @@ def read_knex(b: Builder, text: str) -> None:
             b.drop_table(table)
             continue
         if verb == "renameTable":
-            new = re.match(r"\s*,\s*[\"'`]([\w.]+)", text[match.end():])
+            new = re.match(r"\s*,\s*[\"'`]([\w.]+)", text[match.end() :])
             if new:
                 b.rename_table(table, new.group(1))
             continue
@@ -268,7 +324,9 @@ def read_knex(b: Builder, text: str) -> None:
         b.table(table, number)
         start = text.find(body)
         for statement in re.finditer(rf"\b{re.escape(var)}\.[^;]*", body):
-            _knex_statement(b, table, statement.group(0), number + body.count("\n", 0, statement.start()))
+            _knex_statement(
+                b, table, statement.group(0), number + body.count("\n", 0, statement.start())
+            )
         del start
 
 
@@ -283,11 +341,21 @@ def _knex_statement(b: Builder, table: str, stmt: str, line: int) -> None:
     elif method in {"index", "unique"}:
         columns = _names(cols) if cols else [name] if name else []
         index_name = re.search(r"\]\s*,\s*[\"'`](\w+)", stmt)
-        b.index(table, columns, line, name=index_name.group(1) if index_name else None,
-                unique=method == "unique", partial="predicate" in stmt)
+        b.index(
+            table,
+            columns,
+            line,
+            name=index_name.group(1) if index_name else None,
+            unique=method == "unique",
+            partial="predicate" in stmt,
+        )
     elif method in {"dropIndex", "dropUnique"}:
         index_name = re.search(r",\s*[\"'`](\w+)", stmt)
-        b.drop_index(table, index_name.group(1) if index_name else None, _names(cols) if cols else [name or ""])
+        b.drop_index(
+            table,
+            index_name.group(1) if index_name else None,
+            _names(cols) if cols else [name or ""],
+        )
     elif method == "dropColumn" and name:
         b.drop_column(table, name)
     elif method == "renameColumn":

@@ -39,18 +39,30 @@ def read_laravel(b: Builder, text: str) -> None:
         b.table(table, _line(text, call.start()))
         stop = calls[i + 1].start() if i + 1 < len(calls) else end
         for stmt in _BLUEPRINT.finditer(text, call.end(), stop):
-            _laravel(b, table, stmt.group(2), stmt.group(3), stmt.group(4), _line(text, stmt.start()))
+            _laravel(
+                b, table, stmt.group(2), stmt.group(3), stmt.group(4), _line(text, stmt.start())
+            )
 
 
 def _laravel(b: Builder, table: str, method: str, args: str, chain: str, line: int) -> None:
-    names = _names(args.split("[")[1].split("]")[0]) if args.strip().startswith("[") else _names(args)[:1]
+    names = (
+        _names(args.split("[")[1].split("]")[0])
+        if args.strip().startswith("[")
+        else _names(args)[:1]
+    )
     index_name = re.search(r"\]\s*,\s*[\"'](\w+)", args)
     if method in {"id", "bigIncrements", "increments"}:
         name = names[0] if names else "id"
         b.column(table, name, line, type="bigint", nullable=False)
         b.primary_key(table, [name], line)
     elif method in {"index", "unique"}:
-        b.index(table, names, line, name=index_name.group(1) if index_name else None, unique=method == "unique")
+        b.index(
+            table,
+            names,
+            line,
+            name=index_name.group(1) if index_name else None,
+            unique=method == "unique",
+        )
     elif method == "primary":
         b.primary_key(table, names, line)
     elif method in {"dropIndex", "dropUnique"}:
@@ -96,7 +108,9 @@ def _laravel(b: Builder, table: str, method: str, args: str, chain: str, line: i
 
 _STRUCT = re.compile(r"^type\s+(\w+)\s+struct\s*\{", re.MULTILINE)
 _GO_FIELD = re.compile(r"^\s*(\w+)\s+([\w.*\[\]]+)\s*(`[^`]*`)?")
-_TABLE_NAME = re.compile(r"func\s*\(\s*\w*\s*\*?(\w+)\s*\)\s*TableName\(\)\s*string\s*\{\s*return\s*\"(\w+)\"")
+_TABLE_NAME = re.compile(
+    r"func\s*\(\s*\w*\s*\*?(\w+)\s*\)\s*TableName\(\)\s*string\s*\{\s*return\s*\"(\w+)\""
+)
 
 
 def read_gorm(b: Builder, text: str) -> None:
@@ -130,7 +144,9 @@ def read_gorm(b: Builder, text: str) -> None:
             settings = gorm.group(1).split(";") if gorm else []
             if "-" in settings or kind.lstrip("*[]") in structs or kind.startswith("[]"):
                 continue
-            column = next((s.split(":", 1)[1] for s in settings if s.startswith("column:")), snake(name))
+            column = next(
+                (s.split(":", 1)[1] for s in settings if s.startswith("column:")), snake(name)
+            )
             b.column(table, column, number, type=kind, nullable=kind.startswith("*"), alias=name)
             if name == "ID" or "primaryKey" in settings or "primary_key" in settings:
                 b.primary_key(table, [column], number)
@@ -146,7 +162,9 @@ def read_gorm(b: Builder, text: str) -> None:
         _gorm_relations(b, text, struct.group(1), structs, names)
 
 
-def _gorm_relations(b: Builder, text: str, model: str, structs: set[str], names: dict[str, str]) -> None:
+def _gorm_relations(
+    b: Builder, text: str, model: str, structs: set[str], names: dict[str, str]
+) -> None:
     """A field of another struct's type with its `<Field>ID` beside it: belongs-to,
     which AutoMigrate turns into a foreign key without an index."""
     table = b.schema.models.get(model)
@@ -166,13 +184,16 @@ def _gorm_relations(b: Builder, text: str, model: str, structs: set[str], names:
         t = b.schema.table(table)
         if t is not None and key in t.columns:
             ref = names.get(target) or plural(snake(target))
-            b.foreign_key(table, [key], ref, t.columns[key].where.line if t.columns[key].where else first + offset, ["id"])
+            where = t.columns[key].where
+            b.foreign_key(table, [key], ref, where.line if where else first + offset, ["id"])
 
 
 # --- JPA -------------------------------------------------------------------------------
 
 _JPA_ENTITY = re.compile(r"@Entity\b[\s\S]*?(?:class)\s+(\w+)")
-_JPA_FIELD = re.compile(r"((?:@\w+(?:\([^;{]*?\))?\s*)+)(?:private|protected|public|var|val)?\s*(?:[\w<>,.?\s]+?\s+)?(\w+)\s*(?:[;=:])")
+_JPA_FIELD = re.compile(
+    r"((?:@\w+(?:\([^;{]*?\))?\s*)+)(?:private|protected|public|var|val)?\s*(?:[\w<>,.?\s]+?\s+)?(\w+)\s*(?:[;=:])"
+)
 
 
 def read_jpa(b: Builder, text: str) -> None:
@@ -181,7 +202,9 @@ def read_jpa(b: Builder, text: str) -> None:
         return
     model = entity.group(1)
     header = text[: entity.end()]
-    table_ann = re.search(r"@Table\s*\(([\s\S]*?)\)\s*(?:@|public|class|data|open|final|abstract)", header)
+    table_ann = re.search(
+        r"@Table\s*\(([\s\S]*?)\)\s*(?:@|public|class|data|open|final|abstract)", header
+    )
     table_name = None
     if table_ann:
         named = re.search(r"\bname\s*=\s*\"(\w+)\"", table_ann.group(1).split("indexes")[0])
@@ -196,12 +219,20 @@ def read_jpa(b: Builder, text: str) -> None:
             name = re.search(r"name\s*=\s*\"(\w+)\"", index.group(1))
             if cols:
                 columns = [c.strip().split()[0] for c in cols.group(1).split(",") if c.strip()]
-                b.index(table, columns, _line(text, table_ann.start() + index.start()),
-                        name=name.group(1) if name else None,
-                        unique=bool(re.search(r"unique\s*=\s*true", index.group(1))))
+                b.index(
+                    table,
+                    columns,
+                    _line(text, table_ann.start() + index.start()),
+                    name=name.group(1) if name else None,
+                    unique=bool(re.search(r"unique\s*=\s*true", index.group(1))),
+                )
         for unique in re.finditer(r"@UniqueConstraint\s*\(([^)]*)\)", table_ann.group(1)):
-            b.index(table, _names(unique.group(1).split("columnNames", 1)[-1].split("name")[0]),
-                    first, unique=True)
+            b.index(
+                table,
+                _names(unique.group(1).split("columnNames", 1)[-1].split("name")[0]),
+                first,
+                unique=True,
+            )
     body = text[entity.end() :]
     for field in _JPA_FIELD.finditer(body):
         annotations, prop = field.group(1), field.group(2)
@@ -211,7 +242,9 @@ def read_jpa(b: Builder, text: str) -> None:
         if relation:
             column = named.group(1) if named else f"{snake(prop)}_id"
             b.column(table, column, number, alias=prop)
-            kind = re.search(rf"(\w+)\s+{re.escape(prop)}\s*[;=]", body[field.start() : field.end() + 1])
+            kind = re.search(
+                rf"(\w+)\s+{re.escape(prop)}\s*[;=]", body[field.start() : field.end() + 1]
+            )
             b.foreign_key(table, [column], snake(kind.group(1)) if kind else prop, number, ["id"])
             if relation.group(1) == "OneToOne" and "unique = true" in annotations:
                 b.index(table, [column], number, unique=True)
@@ -219,7 +252,13 @@ def read_jpa(b: Builder, text: str) -> None:
         if re.search(r"@(OneToMany|ManyToMany|Transient)\b", annotations):
             continue
         column = named.group(1) if named else snake(prop)
-        b.column(table, column, number, nullable=not re.search(r"nullable\s*=\s*false", annotations), alias=prop)
+        b.column(
+            table,
+            column,
+            number,
+            nullable=not re.search(r"nullable\s*=\s*false", annotations),
+            alias=prop,
+        )
         if re.search(r"@Id\b", annotations):
             b.primary_key(table, [column], number)
         if re.search(r"@Column\s*\([^)]*unique\s*=\s*true", annotations):

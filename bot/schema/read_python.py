@@ -102,7 +102,9 @@ class _Django:
         return known or (f"{self.app}_{model.lower()}" if self.app else model.lower())
 
     def define(self, model: str, table: str | None, line: int) -> str:
-        name = norm(table) if table else (f"{self.app}_{model.lower()}" if self.app else model.lower())
+        name = (
+            norm(table) if table else (f"{self.app}_{model.lower()}" if self.app else model.lower())
+        )
         self.b.table(name, line)
         self.b.model(model, name)
         self.b.schema.models[f"{self.app}.{model.lower()}"] = name
@@ -137,7 +139,9 @@ class _Django:
                     if isinstance(item, ast.Call):
                         self.index(table, item, item.lineno)
             elif key in {"unique_together", "index_together"}:
-                groups = value.elts if isinstance(value, ast.List | ast.Tuple | ast.Set) else []
+                groups: list[ast.AST] = (
+                    list(value.elts) if isinstance(value, ast.List | ast.Tuple | ast.Set) else []
+                )
                 if groups and not isinstance(groups[0], ast.List | ast.Tuple):
                     groups = [value]
                 for group in groups:
@@ -218,9 +222,9 @@ def read_django_migration(b: Builder, tree: ast.Module, path: str) -> None:
             continue
         table = django.table_of(model) if model else ""
         if op in {"AddField", "AlterField"}:
-            name, field = _str(_kw(call, "name")), _kw(call, "field")
-            if name and isinstance(field, ast.Call):
-                django.field(table, name, field, call.lineno)
+            name, spec = _str(_kw(call, "name")), _kw(call, "field")
+            if name and isinstance(spec, ast.Call):
+                django.field(table, name, spec, call.lineno)
         elif op == "RemoveField":
             name = _str(_kw(call, "name")) or ""
             b.drop_column(table, django.column(table, name))
@@ -229,9 +233,9 @@ def read_django_migration(b: Builder, tree: ast.Module, path: str) -> None:
             if old and new:
                 b.rename_column(table, django.column(table, old), new)
         elif op in {"AddIndex", "AddConstraint"}:
-            item = _kw(call, "index") or _kw(call, "constraint")
-            if isinstance(item, ast.Call):
-                django.index(table, item, item.lineno)
+            declared = _kw(call, "index") or _kw(call, "constraint")
+            if isinstance(declared, ast.Call):
+                django.index(table, declared, declared.lineno)
         elif op in {"RemoveIndex", "RemoveConstraint"}:
             b.drop_index(table, _str(_kw(call, "name")))
         elif op in {"AlterUniqueTogether", "AlterIndexTogether"}:
@@ -251,19 +255,23 @@ def read_django_migration(b: Builder, tree: ast.Module, path: str) -> None:
 
 def _operations(tree: ast.Module) -> list[ast.Call]:
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "operations" for t in node.targets
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "operations" for t in node.targets)
+            and isinstance(node.value, ast.List | ast.Tuple)
         ):
-            if isinstance(node.value, ast.List | ast.Tuple):
-                return [e for e in node.value.elts if isinstance(e, ast.Call)]
+            return [e for e in node.value.elts if isinstance(e, ast.Call)]
     return []
 
 
 def _dict_items(node: ast.AST | None) -> list[tuple[str, ast.AST]]:
     if not isinstance(node, ast.Dict):
         return []
-    return [(k.value, v) for k, v in zip(node.keys, node.values, strict=False)
-            if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+    return [
+        (k.value, v)
+        for k, v in zip(node.keys, node.values, strict=False)
+        if isinstance(k, ast.Constant) and isinstance(k.value, str)
+    ]
 
 
 # --- SQLAlchemy and Alembic ------------------------------------------------------------
@@ -277,7 +285,13 @@ def _sa_column(b: Builder, table: str, call: ast.Call, name: str | None, line: i
     if not name:
         return
     type_name = next((_name(a) for a in args if _name(a) not in {"ForeignKey", ""}), None)
-    b.column(table, name, line, type=type_name, nullable=not (_false(call, "nullable") or _true(call, "primary_key")))
+    b.column(
+        table,
+        name,
+        line,
+        type=type_name,
+        nullable=not (_false(call, "nullable") or _true(call, "primary_key")),
+    )
     if _true(call, "primary_key"):
         t = b.schema.table(table)
         existing = t.primary_key if t and t.where and t.where.path == b.path else ()
@@ -300,11 +314,22 @@ def _sa_table_arg(b: Builder, table: str, call: ast.Call) -> None:
     if kind == "Index":
         name = _str(args.pop(0)) if args else None
         cols = [p for p in (_part(a) for a in args) if p]
-        b.index(table, cols, call.lineno, name=name, unique=_true(call, "unique"),
-                partial=_kw(call, "postgresql_where") is not None)
+        b.index(
+            table,
+            cols,
+            call.lineno,
+            name=name,
+            unique=_true(call, "unique"),
+            partial=_kw(call, "postgresql_where") is not None,
+        )
     elif kind == "UniqueConstraint":
-        b.index(table, [p for p in (_part(a) for a in args) if p], call.lineno,
-                name=_str(_kw(call, "name")), unique=True)
+        b.index(
+            table,
+            [p for p in (_part(a) for a in args) if p],
+            call.lineno,
+            name=_str(_kw(call, "name")),
+            unique=True,
+        )
     elif kind == "PrimaryKeyConstraint":
         b.primary_key(table, [p for p in (_part(a) for a in args) if p], call.lineno)
     elif kind == "ForeignKeyConstraint" and len(args) >= 2:
@@ -322,8 +347,8 @@ def read_sqlalchemy(b: Builder, tree: ast.Module) -> None:
             table_name = None
             for item in node.body:
                 if isinstance(item, ast.Assign | ast.AnnAssign):
-                    target = item.targets[0] if isinstance(item, ast.Assign) else item.target
-                    if isinstance(target, ast.Name) and target.id == "__tablename__":
+                    named = item.targets[0] if isinstance(item, ast.Assign) else item.target
+                    if isinstance(named, ast.Name) and named.id == "__tablename__":
                         table_name = _str(item.value)
             if not table_name:
                 continue
@@ -331,8 +356,11 @@ def read_sqlalchemy(b: Builder, tree: ast.Module) -> None:
             b.model(node.name, table_name)
             for item in node.body:
                 target = (
-                    item.targets[0] if isinstance(item, ast.Assign) else
-                    item.target if isinstance(item, ast.AnnAssign) else None
+                    item.targets[0]
+                    if isinstance(item, ast.Assign)
+                    else item.target
+                    if isinstance(item, ast.AnnAssign)
+                    else None
                 )
                 value = item.value if isinstance(item, ast.Assign | ast.AnnAssign) else None
                 if not isinstance(target, ast.Name) or not isinstance(value, ast.AST):
@@ -342,10 +370,13 @@ def read_sqlalchemy(b: Builder, tree: ast.Module) -> None:
                     for arg in elts:
                         if isinstance(arg, ast.Call):
                             _sa_table_arg(b, table_name, arg)
-                elif isinstance(value, ast.Call) and _name(value.func) in {"Column", "mapped_column"}:
+                elif isinstance(value, ast.Call) and _name(value.func) in {
+                    "Column",
+                    "mapped_column",
+                }:
                     _sa_column(b, table_name, value, target.id, item.lineno)
                     if target.id != (_str(value.args[0]) if value.args else None):
-                        column = _str(value.args[0]) if value.args and _str(value.args[0]) else target.id
+                        column = (_str(value.args[0]) if value.args else None) or target.id
                         b.column(table_name, column, item.lineno, alias=target.id)
         elif isinstance(node, ast.Call) and _name(node.func) == "Table" and node.args:
             name = _str(node.args[0])
@@ -376,11 +407,20 @@ def read_alembic(b: Builder, tree: ast.Module) -> None:
         elif op == "add_column" and len(args) >= 2 and strings[0] and isinstance(args[1], ast.Call):
             _sa_column(b, strings[0], args[1], None, node.lineno)
         elif op == "create_index" and len(args) >= 3 and strings[1]:
-            b.index(strings[1], _parts(args[2]), node.lineno, name=strings[0],
-                    unique=_true(node, "unique"),
-                    partial=_kw(node, "postgresql_where") is not None or _kw(node, "sqlite_where") is not None)
+            b.index(
+                strings[1],
+                _parts(args[2]),
+                node.lineno,
+                name=strings[0],
+                unique=_true(node, "unique"),
+                partial=_kw(node, "postgresql_where") is not None
+                or _kw(node, "sqlite_where") is not None,
+            )
         elif op == "drop_index" and strings and strings[0]:
-            b.drop_index(_str(_kw(node, "table_name")) or (strings[1] if len(strings) > 1 else None), strings[0])
+            b.drop_index(
+                _str(_kw(node, "table_name")) or (strings[1] if len(strings) > 1 else None),
+                strings[0],
+            )
         elif op == "create_unique_constraint" and len(args) >= 3 and strings[1]:
             b.index(strings[1], _parts(args[2]), node.lineno, name=strings[0], unique=True)
         elif op == "create_foreign_key" and len(args) >= 5 and strings[1] and strings[2]:
@@ -406,8 +446,10 @@ def alembic_revisions(tree: ast.Module) -> tuple[str | None, tuple[str, ...]]:
     revision: str | None = None
     down: tuple[str, ...] = ()
     for node in tree.body:
-        target = node.targets[0] if isinstance(node, ast.Assign) else (
-            node.target if isinstance(node, ast.AnnAssign) else None
+        target = (
+            node.targets[0]
+            if isinstance(node, ast.Assign)
+            else (node.target if isinstance(node, ast.AnnAssign) else None)
         )
         value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
         if not isinstance(target, ast.Name) or value is None:

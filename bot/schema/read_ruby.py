@@ -16,12 +16,25 @@ _CHANGE = re.compile(r"^\s*change_table\s*\(?\s*[:\"']([\w.]+)")
 _END = re.compile(r"^\s*end\b")
 _T_COLUMN = re.compile(r"^\s*t\.(\w+)\s*\(?\s*(.*)$")
 _SYMBOLS = re.compile(r"[:\"']([\w.]+)[\"']?")
-_STMT = re.compile(r"^\s*(add_index|add_column|add_reference|add_belongs_to|add_foreign_key"
-                   r"|remove_index|remove_column|remove_reference|rename_column|drop_table"
-                   r"|rename_table|execute)\b\s*\(?\s*(.*)$")
+_STMT = re.compile(
+    r"^\s*(add_index|add_column|add_reference|add_belongs_to|add_foreign_key"
+    r"|remove_index|remove_column|remove_reference|rename_column|drop_table"
+    r"|rename_table|execute)\b\s*\(?\s*(.*)$"
+)
 _OPTION = re.compile(r"(\w+):\s*(\"[^\"]*\"|'[^']*'|:\w+|\[[^\]]*\]|\w+)")
-_NOT_COLUMNS = {"timestamps", "index", "remove", "rename", "foreign_key", "check_constraint",
-                "remove_index", "remove_references", "change", "change_default", "column"}
+_NOT_COLUMNS = {
+    "timestamps",
+    "index",
+    "remove",
+    "rename",
+    "foreign_key",
+    "check_constraint",
+    "remove_index",
+    "remove_references",
+    "change",
+    "change_default",
+    "column",
+}
 
 
 def _options(text: str) -> dict[str, str]:
@@ -181,8 +194,13 @@ def _statement(b: Builder, verb: str, rest: str, number: int) -> None:
         kind = re.match(r"\s*,\s*:(\w+)", after)
         opts = _options(after)
         for name in names:
-            b.column(table, name, number, type=kind.group(1) if kind else None,
-                     nullable=opts.get("null") != "false")
+            b.column(
+                table,
+                name,
+                number,
+                type=kind.group(1) if kind else None,
+                nullable=opts.get("null") != "false",
+            )
     elif verb in {"add_reference", "add_belongs_to"}:
         names, after = _columns_arg(rest)
         opts = _options(after)

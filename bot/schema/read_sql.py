@@ -48,7 +48,8 @@ def read_sql(builder: Builder, text: str, line_offset: int = 0) -> None:
             parsed = sqlglot.parse_one(statement, read=dialect)
         except (ParseError, TokenError, ValueError):
             continue
-        _apply(builder, parsed, statement, line + line_offset, dialect)
+        if isinstance(parsed, exp.Expression):
+            _apply(builder, parsed, statement, line + line_offset, dialect)
 
 
 def _line_of(statement: str, word: str, first: int) -> int:
@@ -108,7 +109,9 @@ def _column(b: Builder, table: str, col: exp.ColumnDef, text: str, line: int, di
     for c in constraints:
         if isinstance(c, exp.NotNullColumnConstraint):
             nullable = bool(c.args.get("allow_null"))
-    b.column(table, name, at, type=kind.sql(dialect=dialect).lower() if kind else None, nullable=nullable)
+    b.column(
+        table, name, at, type=kind.sql(dialect=dialect).lower() if kind else None, nullable=nullable
+    )
     for c in constraints:
         if isinstance(c, exp.PrimaryKeyColumnConstraint):
             b.primary_key(table, [name], at)
@@ -137,7 +140,7 @@ def _index_part(e: exp.Expression) -> str:
     return expression_key(inner)
 
 
-def expression_key(e: exp.Expression) -> str:
+def expression_key(e: exp.Expr) -> str:
     """An indexed or queried expression in one spelling: `(lower(email))`."""
     copy = e.copy()
     for column in copy.find_all(exp.Column):

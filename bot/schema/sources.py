@@ -19,10 +19,30 @@ from bot.schema.builder import Builder
 from bot.schema.model import Schema, singular
 
 _SKIP_DIRS = {"node_modules", "vendor", ".venv", "venv", "site-packages", "dist", "build", ".git"}
-_MODEL_DIRS = {"models", "model", "entity", "entities", "domain", "schema", "schemas", "db",
-               "database", "orm", "persistence", "tables"}
-_MIGRATION_DIRS = {"migrations", "migrate", "migration", "versions", "alembic", "flyway",
-                   "changelog", "sql"}
+_MODEL_DIRS = {
+    "models",
+    "model",
+    "entity",
+    "entities",
+    "domain",
+    "schema",
+    "schemas",
+    "db",
+    "database",
+    "orm",
+    "persistence",
+    "tables",
+}
+_MIGRATION_DIRS = {
+    "migrations",
+    "migrate",
+    "migration",
+    "versions",
+    "alembic",
+    "flyway",
+    "changelog",
+    "sql",
+}
 
 
 @dataclass(frozen=True)
@@ -50,11 +70,16 @@ def candidate(path: str) -> bool:
     if suffix == ".rb":
         return "migrate" in parts
     if suffix == ".py":
-        return "migrations" in parts or "versions" in parts or name == "models.py" or (
-            bool(parts & _MODEL_DIRS)
+        return (
+            "migrations" in parts
+            or "versions" in parts
+            or name == "models.py"
+            or (bool(parts & _MODEL_DIRS))
         )
     if suffix in {".js", ".ts", ".mjs", ".cjs"}:
-        return bool(parts & (_MIGRATION_DIRS | _MODEL_DIRS)) or ".entity." in name or ".model." in name
+        return (
+            bool(parts & (_MIGRATION_DIRS | _MODEL_DIRS)) or ".entity." in name or ".model." in name
+        )
     if suffix == ".php":
         return "migrations" in parts
     if suffix == ".go":
@@ -143,7 +168,9 @@ def _reader(source: Source) -> Callable[[Builder, str], None]:
 
 
 def _order(sources: list[Source], files: Mapping[str, str]) -> list[Source]:
-    snapshots = sorted((s for s in sources if s.snapshot), key=lambda s: (s.framework != "rails", s.path))
+    snapshots = sorted(
+        (s for s in sources if s.snapshot), key=lambda s: (s.framework != "rails", s.path)
+    )
     history = [s for s in sources if not s.snapshot]
     alembic = [s for s in history if s.framework == "alembic"]
     rest = sorted(

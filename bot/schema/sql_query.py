@@ -41,14 +41,14 @@ def parse_query(sql: str) -> exp.Expression | None:
     return None
 
 
-def _conjuncts(node: exp.Expression) -> list[exp.Expression]:
+def _conjuncts(node: exp.Expr) -> list[exp.Expr]:
     node = node.unnest() if isinstance(node, exp.Paren) else node
     if isinstance(node, exp.And):
         return _conjuncts(node.left) + _conjuncts(node.right)
     return [node]
 
 
-def _operand(node: exp.Expression) -> tuple[str | None, str] | None:
+def _operand(node: exp.Expr) -> tuple[str | None, str] | None:
     """(qualifier, column or expression key) of a predicate's column side."""
     node = node.unnest() if isinstance(node, exp.Paren) else node
     if isinstance(node, exp.Column):
@@ -78,7 +78,9 @@ def uses(sql: str) -> list[TableUse]:
         return out.setdefault(name, TableUse(name)) if name else None
 
     where = query.args.get("where")
-    if isinstance(where, exp.Where) and not any(isinstance(n, exp.Or) for n in _conjuncts(where.this)):
+    if isinstance(where, exp.Where) and not any(
+        isinstance(n, exp.Or) for n in _conjuncts(where.this)
+    ):
         for conjunct in _conjuncts(where.this):
             if isinstance(conjunct, exp.Not) or not isinstance(conjunct, _COMPARE):
                 continue
@@ -101,7 +103,10 @@ def uses(sql: str) -> list[TableUse]:
         for conjunct in _conjuncts(on) if on is not None else []:
             if not isinstance(conjunct, exp.EQ):
                 continue
-            for mine, other in ((conjunct.this, conjunct.expression), (conjunct.expression, conjunct.this)):
+            for mine, other in (
+                (conjunct.this, conjunct.expression),
+                (conjunct.expression, conjunct.this),
+            ):
                 if (
                     isinstance(mine, exp.Column)
                     and isinstance(other, exp.Column)

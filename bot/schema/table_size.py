@@ -42,12 +42,21 @@ LOCKING_RULES = frozenset(
         "migration-backfill-with-ddl",
     }
 )
-_LOWER = {Severity.HIGH: Severity.MEDIUM, Severity.MEDIUM: Severity.LOW, Severity.LOW: Severity.INFO}
+_LOWER = {
+    Severity.HIGH: Severity.MEDIUM,
+    Severity.MEDIUM: Severity.LOW,
+    Severity.LOW: Severity.INFO,
+}
 _TABLE_REFS = (
-    re.compile(r"\b(?:ALTER\s+TABLE|CREATE\s+(?:UNIQUE\s+)?INDEX\b.*?\bON|UPDATE|REINDEX\s+TABLE)\s+"
-               r"(?:ONLY\s+|IF\s+EXISTS\s+)*[`\"]?([\w.]+)", re.IGNORECASE),
-    re.compile(r"\b(?:add_index|add_column|change_column|add_reference|add_foreign_key|change_column_null"
-               r"|remove_column|change_table|add_check_constraint|remove_index)\s*\(?\s*[:\"']([\w.]+)"),
+    re.compile(
+        r"\b(?:ALTER\s+TABLE|CREATE\s+(?:UNIQUE\s+)?INDEX\b.*?\bON|UPDATE|REINDEX\s+TABLE)\s+"
+        r"(?:ONLY\s+|IF\s+EXISTS\s+)*[`\"]?([\w.]+)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:add_index|add_column|change_column|add_reference|add_foreign_key|change_column_null"
+        r"|remove_column|change_table|add_check_constraint|remove_index)\s*\(?\s*[:\"']([\w.]+)"
+    ),
     re.compile(r"\bmodel_name\s*=\s*[\"'](\w+)[\"']"),
     re.compile(r"\bop\.\w+\(\s*(?:[\"'][\w.]*[\"']\s*,\s*)?[\"'](\w+)[\"']"),
     re.compile(r"Schema::table\(\s*[\"'](\w+)"),
@@ -99,7 +108,11 @@ def adjust_for_table_size(
             out.append(finding)
             continue
         if table in large:
-            severity, note = Severity.HIGH, f"`{table}` is listed under `large_tables:`: this lock or rewrite lasts as long as the table is big."
+            severity, note = (
+                Severity.HIGH,
+                f"`{table}` is listed under `large_tables:`: this lock or rewrite lasts as"
+                " long as the table is big.",
+            )
         elif table in small:
             severity = _LOWER.get(finding.severity, finding.severity)
             note = f"`{table}` is listed under `small_tables:`, so this is rated one step lower."
@@ -109,5 +122,7 @@ def adjust_for_table_size(
                 f"How long this blocks depends on the size of `{table}`, which the repository "
                 "does not show (list it under `large_tables:` or `small_tables:`)."
             )
-        out.append(finding.model_copy(update={"severity": severity, "body": f"{finding.body}\n\n{note}"}))
+        out.append(
+            finding.model_copy(update={"severity": severity, "body": f"{finding.body}\n\n{note}"})
+        )
     return out
