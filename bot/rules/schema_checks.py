@@ -61,6 +61,15 @@ def _size_note(table: str, large: frozenset[str], small: frozenset[str]) -> str:
     return SIZE_NOTE.format(table=table)
 
 
+def _reported_by_orm_indexes(files: Sequence[ChangedFile]) -> set[tuple[str, int]]:
+    """Lines `orm_indexes` already flags (a key or index judged within its own file):
+    one comment per line, not two rules saying the same thing."""
+    from bot.rules.orm_indexes import OrmIndexes
+
+    check = OrmIndexes()
+    return {(h.path, h.line) for f in files if check.wants(f) for h in check.check_file(f)}
+
+
 def _code_files(files: Sequence[ChangedFile]) -> Iterator[ChangedFile]:
     for file in files:
         if file.kind in {FileKind.CODE, FileKind.ORM_SCHEMA} and not is_test_path(file.path):
@@ -136,11 +145,14 @@ class ForeignKeysNotIndexed(_SchemaCheck):
     def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
         schema, large, small = schema_for(files)
         paths = {f.path for f in files}
+        already = _reported_by_orm_indexes(files)
         for table in schema.tables.values():
             for fk in table.foreign_keys:
                 if fk.where is None or fk.where.path not in paths or not fk.columns:
                     continue
                 if table.leads(fk.columns[0]) or table.primary_key[: len(fk.columns)] == fk.columns:
+                    continue
+                if (fk.where.path, fk.where.line) in already:
                     continue
                 detail = (
                     f"`{table.name}.{', '.join(fk.columns)}` references `{fk.ref_table}`"
@@ -166,9 +178,10 @@ class RedundantIndexes(_SchemaCheck):
     def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
         schema, _large, _small = schema_for(files)
         paths = {f.path for f in files}
+        already = _reported_by_orm_indexes(files)
         for found in schema.redundant:
             where = found.index.where
-            if where is None or where.path not in paths:
+            if where is None or where.path not in paths or (where.path, where.line) in already:
                 continue
             other = found.other
             other_where = f" ({other.where.path}:{other.where.line})" if other.where else ""
@@ -272,12 +285,12 @@ FK_RULE = Rule(
     fix="Add an index whose first column is the foreign-key column (the comment gives the line).",
     languages=tuple(sorted(_SCHEMA_LANGUAGES)),
     positive=(
+        # A key on a column an earlier migration created: only the schema can tell.
         _case(
-            "db/migrations/0002_refunds.sql",
-            "CREATE TABLE refunds (id bigint PRIMARY KEY, order_id bigint);\n"
-            "ALTER TABLE refunds ADD CONSTRAINT refunds_order_fk FOREIGN KEY (order_id) "
-            "REFERENCES orders (id) NOT VALID;\n",
-            (2,),
+            "db/migrate/20240601090000_refunds_order_fk.rb",
+            "class RefundsOrderFk < ActiveRecord::Migration[7.1]\n  def change\n"
+            "    add_foreign_key :refunds, :orders, validate: false\n  end\nend\n",
+            (3,),
         ),
     ),
     negative=(
@@ -287,6 +300,12 @@ FK_RULE = Rule(
             "CREATE INDEX refunds_order_created ON refunds (order_id, id);\n"
             "ALTER TABLE refunds ADD CONSTRAINT refunds_order_fk FOREIGN KEY (order_id) "
             "REFERENCES orders (id) NOT VALID;\n",
+        ),
+        _case(
+            "db/migrate/20240601090000_refunds_order_fk.rb",
+            "class RefundsOrderFk < ActiveRecord::Migration[7.1]\n  def change\n"
+            "    add_index :refunds, :order_id, algorithm: :concurrently\n"
+            "    add_foreign_key :refunds, :orders, validate: false\n  end\nend\n",
         ),
     ),
 )
@@ -312,7 +331,8 @@ REDUNDANT_RULE = Rule(
             "CREATE INDEX orders_user_created ON orders (user_id, created_at);\n"
             "CREATE INDEX orders_user ON orders (user_id);\n"
             "ALTER TABLE orders ADD CONSTRAINT orders_email_key2 UNIQUE (email);\n",
-            (3, 4),
+            # line 3 (a prefix within one file) is `index-too-wide-or-duplicate`'s comment
+            (4,),
         ),
     ),
     negative=(
