@@ -109,6 +109,14 @@ class RepoConfig(_Strict):
     commands: CommandsConfig = Field(
         default_factory=CommandsConfig, description="Slash commands in PR comments."
     )
+    large_tables: list[str] = Field(
+        default_factory=list,
+        description="Tables with many rows: locking or rewriting migrations on them are high.",
+    )
+    small_tables: list[str] = Field(
+        default_factory=list,
+        description="Tables known to stay small: their migration hazards drop one severity.",
+    )
 
     @field_validator("llm", mode="before")
     @classmethod

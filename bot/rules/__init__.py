@@ -21,6 +21,20 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "routes": frozenset(
         {"go", "java", "javascript", "kotlin", "php", "python", "ruby", "typescript"}
     ),
+    "schema_checks": frozenset(
+        {
+            "go",
+            "java",
+            "javascript",
+            "kotlin",
+            "php",
+            "prisma",
+            "python",
+            "ruby",
+            "sql",
+            "typescript",
+        }
+    ),
     "security_go": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
     "security_js": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
     "security_jvm": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),

@@ -1,0 +1,390 @@
+"""Indexing advice that knows the schema: queries on columns no index leads with,
+foreign keys without an index, indexes another one already provides, predicates
+wrapped in a function without an expression index.
+
+The schema comes from `bot.schema.context` (the pipeline builds it from the whole
+repository); without one, from the schema-bearing files of the review itself. A table
+or column the schema does not know produces nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from bot.models import Category, ChangedFile, FileKind, Severity
+from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.schema.advice import index_line
+from bot.schema.code_query import Query, queries
+from bot.schema.context import current
+from bot.schema.model import Schema
+from bot.schema.sources import build_schema, candidate
+from bot.select import is_test_path
+
+QUERY_ID = "query-on-unindexed-column"
+FK_ID = "foreign-key-not-indexed"
+REDUNDANT_ID = "redundant-index"
+FUNCTION_ID = "function-predicate-without-index"
+
+_CODE_LANGUAGES = frozenset(
+    {"python", "ruby", "javascript", "typescript", "go", "php", "java", "kotlin"}
+)
+_SCHEMA_LANGUAGES = frozenset(
+    {"python", "ruby", "javascript", "typescript", "go", "php", "java", "kotlin", "sql", "prisma"}
+)
+SIZE_NOTE = (
+    "Whether this costs anything depends on how many rows `{table}` holds, which the "
+    "repository does not show (list it under `large_tables:` or `small_tables:` in "
+    "`.github/bastion.yml`)."
+)
+
+_CACHE: dict[tuple[tuple[str, int], ...], Schema] = {}
+
+
+def schema_for(files: Sequence[ChangedFile]) -> tuple[Schema, frozenset[str], frozenset[str]]:
+    """The review's schema and table sizes: the context's, else the changed files'."""
+    context = current()
+    if context is not None:
+        return context.schema, context.large_tables, context.small_tables
+    texts = {f.path: f.visible_text() for f in files if candidate(f.path)}
+    key = tuple(sorted((p, hash(t)) for p, t in texts.items()))
+    if key not in _CACHE:
+        _CACHE.clear()  # one review at a time: keep memory flat
+        _CACHE[key] = build_schema(texts)
+    return _CACHE[key], frozenset(), frozenset()
+
+
+def _size_note(table: str, large: frozenset[str], small: frozenset[str]) -> str:
+    if table in large:
+        return f"`{table}` is listed under `large_tables:`: expect a scan of many rows."
+    if table in small:
+        return f"`{table}` is listed under `small_tables:`: a scan stays cheap today."
+    return SIZE_NOTE.format(table=table)
+
+
+def _reported_by_orm_indexes(files: Sequence[ChangedFile]) -> set[tuple[str, int]]:
+    """Lines `orm_indexes` already flags (a key or index judged within its own file):
+    one comment per line, not two rules saying the same thing."""
+    from bot.rules.orm_indexes import OrmIndexes
+
+    check = OrmIndexes()
+    return {(h.path, h.line) for f in files if check.wants(f) for h in check.check_file(f)}
+
+
+def _code_files(files: Sequence[ChangedFile]) -> Iterator[ChangedFile]:
+    for file in files:
+        if file.kind in {FileKind.CODE, FileKind.ORM_SCHEMA} and not is_test_path(file.path):
+            yield file
+
+
+class _SchemaCheck(Check):
+    batch = True
+    kinds = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA, FileKind.MIGRATION, FileKind.SQL})
+
+
+def _judge(query: Query) -> tuple[str, list[str], str] | None:
+    """(rule, columns to index, what is wrong) for a query the indexes do not serve."""
+    table, use = query.table, query.use
+    plain = [c for c in use.filters if not c.startswith("(")]
+    wrapped = [c for c in use.filters if c.startswith("(")]
+    if use.filters:
+        if any(table.leads(c) for c in plain) or any(table.has_expression(e) for e in wrapped):
+            return None
+        if wrapped:
+            return FUNCTION_ID, wrapped[:1], f"filters on `{wrapped[0][1:-1]}`"
+        return QUERY_ID, plain[:2], "filters on " + ", ".join(f"`{c}`" for c in plain)
+    for column in use.joins:
+        if not table.leads(column):
+            return QUERY_ID, [column], f"joins on `{column}`"
+    if use.orders and not table.leads(use.orders[0]) and not use.orders[0].startswith("("):
+        return QUERY_ID, use.orders[:1], f"sorts by `{use.orders[0]}`"
+    return None
+
+
+class UnindexedQueries(_SchemaCheck):
+    name = "schema-queries"
+    languages = _CODE_LANGUAGES
+
+    def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
+        schema, large, small = schema_for(files)
+        if not schema.tables:
+            return
+        for file in _code_files(files):
+            if not file.added_lines:
+                continue
+            for query in queries(file.visible_text(), file.language or "", schema):
+                if query.line not in file.added_lines:
+                    continue
+                verdict = _judge(query)
+                if verdict is None:
+                    continue
+                rule, columns, what = verdict
+                table = query.table
+                known = (
+                    ", ".join(
+                        f"`{ix.name or ', '.join(ix.columns)}` ({', '.join(ix.columns)})"
+                        for ix in table.indexes[:4]
+                    )
+                    or "none besides the primary key"
+                )
+                detail = (
+                    f"This query on `{table.name}` {what}; no index of `{table.name}` starts with "
+                    f"{'that expression' if rule == FUNCTION_ID else 'that column'}"
+                    f" (indexes: {known}). "
+                    f"Add one:\n\n```\n{index_line(table, columns)}\n```\n\n"
+                    + _size_note(table.name, large, small)
+                )
+                shown = ", ".join(c.strip("()") for c in columns)
+                title = f"`{table.name}` queried on {shown} without an index"
+                yield Hit(rule, file.path, query.line, detail=detail, title=title)
+
+
+class ForeignKeysNotIndexed(_SchemaCheck):
+    name = "schema-foreign-keys"
+    languages = _SCHEMA_LANGUAGES
+
+    def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
+        schema, large, small = schema_for(files)
+        paths = {f.path for f in files}
+        already = _reported_by_orm_indexes(files)
+        for table in schema.tables.values():
+            for fk in table.foreign_keys:
+                if fk.where is None or fk.where.path not in paths or not fk.columns:
+                    continue
+                if table.leads(fk.columns[0]) or table.primary_key[: len(fk.columns)] == fk.columns:
+                    continue
+                if (fk.where.path, fk.where.line) in already:
+                    continue
+                detail = (
+                    f"`{table.name}.{', '.join(fk.columns)}` references `{fk.ref_table}`"
+                    " and no index "
+                    f"of `{table.name}` starts with it, in this change or anywhere else in the "
+                    "repository's schema. Add one:\n\n"
+                    f"```\n{index_line(table, list(fk.columns))}\n```\n\n"
+                    + _size_note(table.name, large, small)
+                )
+                yield Hit(
+                    FK_ID,
+                    fk.where.path,
+                    fk.where.line,
+                    detail=detail,
+                    title=f"Foreign key `{table.name}.{fk.columns[0]}` has no index",
+                )
+
+
+class RedundantIndexes(_SchemaCheck):
+    name = "schema-redundant-indexes"
+    languages = _SCHEMA_LANGUAGES
+
+    def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
+        schema, _large, _small = schema_for(files)
+        paths = {f.path for f in files}
+        already = _reported_by_orm_indexes(files)
+        for found in schema.redundant:
+            where = found.index.where
+            if where is None or where.path not in paths or (where.path, where.line) in already:
+                continue
+            other = found.other
+            other_where = f" ({other.where.path}:{other.where.line})" if other.where else ""
+            other_name = f"`{other.name}`" if other.name else "an index"
+            cols = ", ".join(found.index.columns)
+            if found.kind == "unique":
+                what = f"a unique constraint on ({cols}) already exists: {other_name}{other_where}"
+            elif found.kind == "duplicate":
+                what = f"{other_name}{other_where} already indexes ({cols})"
+            else:
+                what = (
+                    f"({cols}) is a left prefix of {other_name} "
+                    f"({', '.join(other.columns)}){other_where}, "
+                    "which serves the same lookups"
+                )
+            yield Hit(
+                REDUNDANT_ID,
+                where.path,
+                where.line,
+                detail=(
+                    f"On `{found.table}`, {what}. The new index only adds write and storage cost."
+                ),
+                title=f"Index on `{found.table}` ({cols}) duplicates an existing one",
+            )
+
+
+def _case(path: str, code: str, lines: tuple[int, ...] = ()) -> RuleCase:
+    return RuleCase(path=path, code=code, lines=lines)
+
+
+_DJANGO_MODEL = (
+    "from django.db import models\n\n\n"
+    "class Order(models.Model):\n"
+    "    status = models.CharField(max_length=20)\n"
+    "    email = models.EmailField(db_index=True)\n\n"
+    "    @classmethod\n"
+    "    def recent(cls, value):\n"
+    "        return Order.objects.filter({predicate})\n"
+)
+_GORM = (
+    'package models\n\nimport "gorm.io/gorm"\n\n'
+    'type Order struct {{\n\tgorm.Model\n\tStatus string\n\tEmail  string `gorm:"index"`\n}}\n\n'
+    "func Paid(db *gorm.DB) []Order {{\n\tvar orders []Order\n"
+    '\tdb.Where("{predicate}", "x").Find(&orders)\n\treturn orders\n}}\n'
+)
+_SQLA = (
+    "from sqlalchemy import String, func\nfrom sqlalchemy.orm import Mapped, mapped_column\n\n\n"
+    'class User(Base):\n    __tablename__ = "users"\n'
+    "    id: Mapped[int] = mapped_column(primary_key=True)\n"
+    "    email: Mapped[str] = mapped_column(String, index=True)\n\n\n"
+    "def by_email(session, value):\n"
+    "    return session.query(User).filter({predicate}).first()\n"
+)
+
+QUERY_RULE = Rule(
+    id=QUERY_ID,
+    category=Category.INDEXING,
+    severity=Severity.MEDIUM,
+    title="Query filters, joins or sorts on a column no index starts with",
+    rationale=(
+        "The database can only use an index whose first column is the one the query "
+        "filters, joins or sorts on. Without one it reads the whole table for every call: "
+        "invisible on a development database, seconds per request and a busy disk once "
+        "the table is large. The schema this repository declares has no such index."
+    ),
+    fix=(
+        "Add an index that starts with the column (the comment gives the migration line in "
+        "this project's framework; build it concurrently on a live table), or query on a "
+        "column an index already covers."
+    ),
+    languages=tuple(sorted(_CODE_LANGUAGES)),
+    positive=(
+        _case("shop/models.py", _DJANGO_MODEL.format(predicate='status="paid"'), (10,)),
+        _case("internal/models/order.go", _GORM.format(predicate="status = ?"), (13,)),
+    ),
+    negative=(
+        _case("shop/models.py", _DJANGO_MODEL.format(predicate="email=value")),
+        _case("shop/models.py", _DJANGO_MODEL.format(predicate="pk=value")),
+        _case("internal/models/order.go", _GORM.format(predicate="email = ?")),
+        # A model the schema does not know: nothing to judge.
+        _case(
+            "shop/models.py",
+            _DJANGO_MODEL.format(predicate='status="paid"').replace(
+                "return Order.", "return Invoice."
+            ),
+        ),
+    ),
+)
+
+FK_RULE = Rule(
+    id=FK_ID,
+    category=Category.INDEXING,
+    severity=Severity.MEDIUM,
+    title="Foreign key without an index on the referencing column",
+    rationale=(
+        "PostgreSQL (unlike MySQL's InnoDB) does not index the referencing side of a foreign "
+        "key. Each delete or key update of a parent row then scans the child table to check "
+        "the constraint, and each join from parent to children scans it too. This looks at "
+        "the whole schema, so it also covers a key added to a column that already existed."
+    ),
+    fix="Add an index whose first column is the foreign-key column (the comment gives the line).",
+    languages=tuple(sorted(_SCHEMA_LANGUAGES)),
+    positive=(
+        # A key on a column an earlier migration created: only the schema can tell.
+        _case(
+            "db/migrate/20240601090000_refunds_order_fk.rb",
+            "class RefundsOrderFk < ActiveRecord::Migration[7.1]\n  def change\n"
+            "    add_foreign_key :refunds, :orders, validate: false\n  end\nend\n",
+            (3,),
+        ),
+    ),
+    negative=(
+        _case(
+            "db/migrations/0002_refunds.sql",
+            "CREATE TABLE refunds (id bigint PRIMARY KEY, order_id bigint);\n"
+            "CREATE INDEX refunds_order_created ON refunds (order_id, id);\n"
+            "ALTER TABLE refunds ADD CONSTRAINT refunds_order_fk FOREIGN KEY (order_id) "
+            "REFERENCES orders (id) NOT VALID;\n",
+        ),
+        _case(
+            "db/migrate/20240601090000_refunds_order_fk.rb",
+            "class RefundsOrderFk < ActiveRecord::Migration[7.1]\n  def change\n"
+            "    add_index :refunds, :order_id, algorithm: :concurrently\n"
+            "    add_foreign_key :refunds, :orders, validate: false\n  end\nend\n",
+        ),
+    ),
+)
+
+REDUNDANT_RULE = Rule(
+    id=REDUNDANT_ID,
+    category=Category.INDEXING,
+    severity=Severity.LOW,
+    title="New index duplicates an existing index or unique constraint",
+    rationale=(
+        "An index with the same columns as another, or whose columns are the leading "
+        "columns of another, serves no lookup the other does not; it is still written on "
+        "every insert and update, takes disk and cache, and slows vacuum. A unique "
+        "constraint the table already has adds only that cost."
+    ),
+    fix="Drop the new index (or the shorter one), unless it is unique, partial or an expression.",
+    languages=tuple(sorted(_SCHEMA_LANGUAGES)),
+    positive=(
+        _case(
+            "db/migrations/0003_indexes.sql",
+            "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, created_at timestamptz,"
+            " email text UNIQUE);\n"
+            "CREATE INDEX orders_user_created ON orders (user_id, created_at);\n"
+            "CREATE INDEX orders_user ON orders (user_id);\n"
+            "ALTER TABLE orders ADD CONSTRAINT orders_email_key2 UNIQUE (email);\n",
+            # line 3 (a prefix within one file) is `index-too-wide-or-duplicate`'s comment
+            (4,),
+        ),
+    ),
+    negative=(
+        _case(
+            "db/migrations/0003_indexes.sql",
+            "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, created_at timestamptz);\n"
+            "CREATE INDEX orders_user ON orders (user_id);\n"
+            "CREATE INDEX orders_user_created ON orders (user_id, created_at);\n"
+            "CREATE UNIQUE INDEX orders_user_unique ON orders (user_id)"
+            " WHERE created_at IS NULL;\n",
+        ),
+    ),
+)
+
+FUNCTION_RULE = Rule(
+    id=FUNCTION_ID,
+    category=Category.INDEXING,
+    severity=Severity.MEDIUM,
+    title="Predicate wraps a column in a function and no expression index matches",
+    rationale=(
+        "An index on `email` cannot serve `lower(email) = ...`, nor one on `created_at` "
+        "`date(created_at) = ...`: the database compares the function's result, which only "
+        "an index on that same expression stores. The query scans the table even though "
+        "the column looks indexed."
+    ),
+    fix=(
+        "Add an expression index on exactly the wrapped expression (the comment gives the "
+        "line), or compare the bare column (store the value normalized; use a range on "
+        "`created_at` instead of `date(created_at)`)."
+    ),
+    languages=tuple(sorted(_CODE_LANGUAGES)),
+    positive=(
+        _case(
+            "app/models/user.py",
+            _SQLA.format(predicate="func.lower(User.email) == value.lower()"),
+            (12,),
+        ),
+        _case("internal/models/order.go", _GORM.format(predicate="lower(email) = ?"), (13,)),
+    ),
+    negative=(
+        _case("app/models/user.py", _SQLA.format(predicate="User.email == value")),
+        _case(
+            "app/models/user.py",
+            _SQLA.format(predicate="func.lower(User.email) == value.lower()").replace(
+                "    email: Mapped",
+                '    __table_args__ = (Index("ix_lower", func.lower("email")),)\n    email: Mapped',
+            ),
+        ),
+    ),
+)
+
+UnindexedQueries.rules = (QUERY_RULE, FUNCTION_RULE)
+ForeignKeysNotIndexed.rules = (FK_RULE,)
+RedundantIndexes.rules = (REDUNDANT_RULE,)
+CHECKS: list[Check] = [UnindexedQueries(), ForeignKeysNotIndexed(), RedundantIndexes()]

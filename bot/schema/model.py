@@ -1,0 +1,160 @@
+"""The repository's database schema as its files declare it: tables, columns, keys,
+indexes and foreign keys, each with the file and line that declared it.
+
+Names are kept lower-case and unquoted (`public.Users` -> `users`): the checks compare
+what code queries with what migrations created, and neither side agrees on case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+def norm(name: str) -> str:
+    """A table or column name as the checks compare it."""
+    name = name.strip().strip("`\"'[]").strip()
+    if "." in name:
+        name = name.rsplit(".", 1)[1].strip("`\"'[]")
+    return name.lower()
+
+
+def snake(name: str) -> str:
+    """`createdAt` / `CreatedAt` -> `created_at` (GORM, Sequelize underscored, JPA)."""
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    return re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name).lower()
+
+
+def plural(name: str) -> str:
+    """The English plural Rails, GORM and Laravel use for table names (regular cases)."""
+    if re.search(r"(s|x|z|ch|sh)$", name):
+        return name + "es"
+    if re.search(r"[^aeiou]y$", name):
+        return name[:-1] + "ies"
+    return name + "s"
+
+
+def singular(name: str) -> str:
+    """The inverse of `plural` for regular English nouns."""
+    if name.endswith("ies"):
+        return name[:-3] + "y"
+    if re.search(r"(s|x|z|ch|sh)es$", name):
+        return name[:-2]
+    if name.endswith("s") and not name.endswith("ss"):
+        return name[:-1]
+    return name
+
+
+@dataclass(frozen=True)
+class Where:
+    path: str
+    line: int
+
+
+@dataclass
+class Column:
+    name: str
+    type: str | None = None
+    nullable: bool | None = None
+    where: Where | None = None
+
+
+@dataclass
+class Index:
+    columns: tuple[str, ...]  # plain columns in order; an expression part is "(...)" text
+    name: str | None = None
+    unique: bool = False
+    partial: bool = False
+    where: Where | None = None
+    # Declared by a snapshot (schema.rb, models): the final state, not one step of history.
+    snapshot: bool = False
+
+    @property
+    def expressions(self) -> tuple[str, ...]:
+        return tuple(c for c in self.columns if c.startswith("("))
+
+    @property
+    def lead(self) -> str | None:
+        return self.columns[0] if self.columns else None
+
+
+@dataclass
+class ForeignKey:
+    columns: tuple[str, ...]
+    ref_table: str
+    ref_columns: tuple[str, ...] = ()
+    where: Where | None = None
+
+
+@dataclass
+class Table:
+    name: str
+    columns: dict[str, Column] = field(default_factory=dict)
+    primary_key: tuple[str, ...] = ()
+    indexes: list[Index] = field(default_factory=list)
+    foreign_keys: list[ForeignKey] = field(default_factory=list)
+    where: Where | None = None
+    framework: str = "sql"
+    # Field or attribute names code uses that differ from the column (`userId` -> `user_id`).
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def column(self, field_name: str) -> str | None:
+        """The column a code-side field name refers to, or None when unknown."""
+        low = field_name.lower()
+        for candidate in (
+            self.aliases.get(field_name),
+            self.aliases.get(low),
+            low,
+            snake(field_name),
+            f"{low}_id",
+            f"{snake(field_name)}_id",
+        ):
+            if candidate and candidate in self.columns:
+                return candidate
+        return None
+
+    def leads(self, column: str) -> bool:
+        """Whether a lookup on `column` can start from an index (or the primary key).
+
+        A partial index does not count: it serves only queries that repeat its predicate."""
+        if self.primary_key[:1] == (column,):
+            return True
+        return any(ix.lead == column and not ix.partial for ix in self.indexes)
+
+    def has_expression(self, expression: str) -> bool:
+        return any(ix.lead == expression for ix in self.indexes)
+
+
+@dataclass(frozen=True)
+class Redundant:
+    """An index a migration adds that another index of the table already provides."""
+
+    table: str
+    index: Index
+    other: Index
+    kind: str  # "duplicate" | "prefix" | "unique"
+
+
+@dataclass
+class Schema:
+    tables: dict[str, Table] = field(default_factory=dict)
+    # ORM model or entity name (as written in code) -> table name.
+    models: dict[str, str] = field(default_factory=dict)
+    redundant: list[Redundant] = field(default_factory=list)
+    frameworks: set[str] = field(default_factory=set)
+    # Files that could not be read, with why: never silently lost.
+    problems: list[str] = field(default_factory=list)
+
+    def table(self, name: str) -> Table | None:
+        return self.tables.get(norm(name))
+
+    def model_table(self, model: str) -> Table | None:
+        table = self.models.get(model) or self.models.get(model.lower())
+        return self.tables.get(table) if table else None
+
+    def ensure(self, name: str, where: Where | None = None, framework: str = "sql") -> Table:
+        key = norm(name)
+        table = self.tables.get(key)
+        if table is None:
+            table = self.tables[key] = Table(key, where=where, framework=framework)
+        return table

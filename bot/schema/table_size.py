@@ -1,0 +1,128 @@
+"""Severity of migration hazards by table size, from `large_tables:` / `small_tables:`.
+
+The migration rules judge a lock or a rewrite without knowing the table's size. Given
+the config's lists, a hazard on a large table becomes high and one on a small table
+drops a step; on a table in neither list the comment says in one line that the size
+decides it. Pure: findings and file texts in, findings out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from bot.models import Finding, Severity
+from bot.schema.model import Schema, norm
+
+# Rules about locks held or rows rewritten while a migration runs.
+LOCKING_RULES = frozenset(
+    {
+        "pg-create-index-blocking",
+        "pg-drop-index-blocking",
+        "pg-reindex-blocking",
+        "pg-add-foreign-key-locking",
+        "pg-constraint-not-valid",
+        "pg-add-unique-constraint-locking",
+        "pg-add-primary-key-locking",
+        "pg-add-column-rewrite",
+        "pg-add-required-column",
+        "pg-change-column-type",
+        "pg-set-not-null-scan",
+        "mysql-alter-table-locking",
+        "rails-add-index-blocking",
+        "django-add-index-blocking",
+        "alembic-create-index-blocking",
+        "js-migration-index-blocking",
+        "laravel-index-blocking",
+        "migration-constraint-validating",
+        "migration-not-null-column",
+        "migration-column-rewrite",
+        "migration-column-type-change",
+        "migration-drop-index-blocking",
+        "migration-backfill-with-ddl",
+    }
+)
+_LOWER = {
+    Severity.HIGH: Severity.MEDIUM,
+    Severity.MEDIUM: Severity.LOW,
+    Severity.LOW: Severity.INFO,
+}
+_TABLE_REFS = (
+    re.compile(
+        r"\b(?:ALTER\s+TABLE|CREATE\s+(?:UNIQUE\s+)?INDEX\b.*?\bON|UPDATE|REINDEX\s+TABLE)\s+"
+        r"(?:ONLY\s+|IF\s+EXISTS\s+)*[`\"]?([\w.]+)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:add_index|add_column|change_column|add_reference|add_foreign_key|change_column_null"
+        r"|remove_column|change_table|add_check_constraint|remove_index)\s*\(?\s*[:\"']([\w.]+)"
+    ),
+    re.compile(r"\bmodel_name\s*=\s*[\"'](\w+)[\"']"),
+    re.compile(r"\bop\.\w+\(\s*(?:[\"'][\w.]*[\"']\s*,\s*)?[\"'](\w+)[\"']"),
+    re.compile(r"Schema::table\(\s*[\"'](\w+)"),
+    re.compile(r"\.(?:alterTable|table)\(\s*[\"'`](\w+)"),
+    re.compile(r"queryInterface\.\w+\(\s*[\"'`](\w+)"),
+)
+
+
+def table_of(text: str, line: int, end_line: int, schema: Schema | None) -> str | None:
+    """The table the statement at `line` changes: on its lines, else the nearest above."""
+    rows = text.splitlines()
+    for first in range(end_line, max(line - 40, 0), -1):
+        chunk = "\n".join(rows[first - 1 : max(end_line, first)])
+        for pattern in _TABLE_REFS:
+            found = pattern.findall(chunk)
+            if found:
+                return _resolve(found[-1], schema)
+    return None
+
+
+def _resolve(name: str, schema: Schema | None) -> str:
+    if schema is not None:
+        if schema.table(name) is not None:
+            return norm(name)
+        for key, table in schema.models.items():
+            if key.split(".")[-1].lower() == name.lower():
+                return table
+    return norm(name)
+
+
+def adjust_for_table_size(
+    findings: Sequence[Finding],
+    texts: Mapping[str, str],
+    large_tables: Sequence[str],
+    small_tables: Sequence[str],
+    schema: Schema | None = None,
+) -> list[Finding]:
+    """Findings with migration hazards re-rated by the size of the table they touch."""
+    large = {norm(t) for t in large_tables}
+    small = {norm(t) for t in small_tables}
+    out: list[Finding] = []
+    for finding in findings:
+        text = texts.get(finding.path)
+        if finding.rule not in LOCKING_RULES or text is None:
+            out.append(finding)
+            continue
+        table = table_of(text, finding.line, finding.end_line, schema)
+        if table is None:
+            out.append(finding)
+            continue
+        if table in large:
+            severity, note = (
+                Severity.HIGH,
+                f"`{table}` is listed under `large_tables:`: this lock or rewrite lasts as"
+                " long as the table is big.",
+            )
+        elif table in small:
+            severity = _LOWER.get(finding.severity, finding.severity)
+            note = f"`{table}` is listed under `small_tables:`, so this is rated one step lower."
+        else:
+            severity = finding.severity
+            note = (
+                f"How long this blocks depends on the size of `{table}`, which the repository "
+                "does not show (list it under `large_tables:` or `small_tables:`)."
+            )
+        out.append(
+            finding.model_copy(update={"severity": severity, "body": f"{finding.body}\n\n{note}"})
+        )
+    return out

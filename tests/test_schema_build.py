@@ -1,0 +1,284 @@
+"""The schema model, built per framework from small files of that framework."""
+
+from __future__ import annotations
+
+from bot.schema import build_schema, schema_paths
+from bot.schema.model import Schema, Table
+
+
+def _table(schema: Schema, name: str) -> Table:
+    table = schema.table(name)
+    assert table is not None, sorted(schema.tables)
+    return table
+
+
+def _indexes(table: Table) -> set[tuple[tuple[str, ...], bool]]:
+    return {(ix.columns, ix.unique) for ix in table.indexes}
+
+
+RAILS_SCHEMA = """ActiveRecord::Schema[7.1].define(version: 2024_06_01_000000) do
+  create_table "users", force: :cascade do |t|
+    t.string "email", null: false
+    t.index ["email"], name: "index_users_on_email", unique: true
+  end
+
+  create_table "orders", force: :cascade do |t|
+    t.bigint "user_id"
+    t.string "status"
+    t.index ["user_id", "status"], name: "index_orders_on_user_id_and_status"
+  end
+  add_foreign_key "orders", "users"
+end
+"""
+
+
+def test_rails_schema_rb_then_migrations_in_timestamp_order() -> None:
+    schema = build_schema(
+        {
+            "db/schema.rb": RAILS_SCHEMA,
+            "db/migrate/20240702000000_drop_status_index.rb": (
+                "class X < ActiveRecord::Migration[7.1]\n  def change\n"
+                "    remove_index :orders, name: :index_orders_on_user_id_and_status\n"
+                "  end\nend\n"
+            ),
+            "db/migrate/20240701000000_add_shop.rb": (
+                "class Y < ActiveRecord::Migration[7.1]\n  def change\n"
+                "    add_reference :orders, :shop, foreign_key: true\n"
+                '    add_index :users, "lower(email)", name: "users_lower_email"\n'
+                "  end\nend\n"
+            ),
+        }
+    )
+    users, orders = _table(schema, "users"), _table(schema, "orders")
+    assert users.columns["email"].nullable is False and users.primary_key == ("id",)
+    assert users.has_expression("(lower(email))")
+    assert _indexes(orders) == {(("shop_id",), False)}  # the later migration removed the other
+    assert {fk.columns for fk in orders.foreign_keys} == {("user_id",), ("shop_id",)}
+    assert schema.model_table("Order") is orders
+
+
+def test_sql_migrations_apply_in_version_order_with_partial_and_expression_indexes() -> None:
+    schema = build_schema(
+        {
+            "db/migrations/V10__rename.sql": "ALTER TABLE accounts RENAME COLUMN mail TO email;",
+            "db/migrations/V2__init.sql": (
+                "CREATE TABLE accounts (\n  id bigserial PRIMARY KEY,\n  mail text NOT NULL,\n"
+                "  org_id bigint REFERENCES orgs (id)\n);\n"
+                "CREATE INDEX accounts_mail ON accounts (lower(mail));\n"
+                "CREATE INDEX accounts_org_live ON accounts (org_id) WHERE mail IS NOT NULL;\n"
+            ),
+        }
+    )
+    accounts = _table(schema, "accounts")
+    assert set(accounts.columns) == {"id", "email", "org_id"}
+    assert accounts.columns["email"].nullable is False
+    assert accounts.foreign_keys[0].ref_table == "orgs"
+    partial = [ix for ix in accounts.indexes if ix.partial]
+    assert partial and not accounts.leads("org_id")  # a partial index is not a general one
+    assert accounts.foreign_keys[0].where is not None and accounts.foreign_keys[0].where.line == 4
+
+
+def test_django_models_and_migrations() -> None:
+    schema = build_schema(
+        {
+            "shop/models.py": (
+                "from django.db import models\n\n\nclass Order(models.Model):\n"
+                '    user = models.ForeignKey("auth.User", on_delete=models.CASCADE)\n'
+                "    code = models.CharField(max_length=9, unique=True)\n"
+                "    note = models.TextField(null=True)\n\n"
+                "    class Meta:\n"
+                '        indexes = [models.Index(fields=["-note"], name="order_note")]\n'
+            ),
+            "shop/migrations/0002_refund.py": (
+                "from django.db import migrations, models\n\n\n"
+                "class Migration(migrations.Migration):\n    operations = [\n"
+                "        migrations.CreateModel(\n"
+                '            name="Refund",\n'
+                '            fields=[("id", models.BigAutoField(primary_key=True)),\n'
+                '                    ("order", models.ForeignKey(to="shop.order",'
+                " on_delete=models.CASCADE, db_index=False))],\n"
+                "        ),\n    ]\n"
+            ),
+        }
+    )
+    order = _table(schema, "shop_order")
+    assert order.leads("user_id") and order.column("user") == "user_id"
+    assert (("code",), True) in _indexes(order) and order.leads("note")
+    assert order.columns["note"].nullable is True
+    refund = _table(schema, "shop_refund")
+    assert not refund.leads("order_id") and refund.foreign_keys[0].ref_table == "shop_order"
+
+
+def test_alembic_follows_the_revision_chain_and_sqlalchemy_models() -> None:
+    schema = build_schema(
+        {
+            "alembic/versions/ffff_second.py": (
+                "from alembic import op\n\nrevision = 'b2'\ndown_revision = 'a1'\n\n\ndef"
+                " upgrade():\n"
+                "    op.drop_index('ix_users_name', table_name='users')\n"
+                "    op.create_index('ix_users_email', 'users', ['email'], unique=True)\n"
+            ),
+            "alembic/versions/0000_first.py": (
+                "import sqlalchemy as sa\nfrom alembic import op\n\nrevision ="
+                " 'a1'\ndown_revision = None\n\n\n"
+                "def upgrade():\n    op.create_table('users',\n"
+                "        sa.Column('id', sa.Integer, primary_key=True),\n"
+                "        sa.Column('email', sa.String, nullable=False),\n"
+                "        sa.Column('name', sa.String, index=True))\n"
+                "    op.create_index('ix_users_name', 'users', ['name'])\n"
+            ),
+            "app/models.py": (
+                "from sqlalchemy import ForeignKey, Index, func\n"
+                "from sqlalchemy.orm import Mapped, mapped_column\n\n\nclass Post(Base):\n"
+                '    __tablename__ = "posts"\n'
+                '    __table_args__ = (Index("ix_posts_title", func.lower("title")),)\n'
+                "    id: Mapped[int] = mapped_column(primary_key=True)\n"
+                '    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))\n'
+            ),
+        }
+    )
+    users = _table(schema, "users")
+    assert _indexes(users) == {(("email",), True)}
+    posts = _table(schema, "posts")
+    assert posts.has_expression("(lower(title))") and not posts.leads("author_id")
+    assert schema.model_table("Post") is posts
+
+
+def test_prisma_typeorm_sequelize_knex() -> None:
+    schema = build_schema(
+        {
+            "prisma/schema.prisma": (
+                "model Post {\n  id       Int    @id @default(autoincrement())\n"
+                '  authorId Int    @map("author_id")\n  slug     String @unique\n'
+                "  author   User   @relation(fields: [authorId], references: [id])\n"
+                '  @@index([slug, authorId])\n  @@map("posts")\n}\n'
+            ),
+            "src/entities/invoice.entity.ts": (
+                "@Entity('invoices')\n@Index(['customerId', 'issuedAt'])\nexport class Invoice {\n"
+                "  @PrimaryGeneratedColumn()\n  id: number;\n\n  @Column()\n  customerId:"
+                " number;\n\n"
+                "  @Column({ name: 'issued_at' })\n  issuedAt: Date;\n\n"
+                "  @ManyToOne(() => Customer)\n  @JoinColumn({ name: 'customer_id' })\n "
+                " customer: Customer;\n}\n"
+            ),
+            "migrations/20240101-create-carts.js": (
+                "module.exports = {\n  async up(queryInterface, Sequelize) {\n"
+                "    await queryInterface.createTable('Carts', {\n"
+                "      id: { type: Sequelize.INTEGER, primaryKey: true },\n"
+                "      userId: { type: Sequelize.INTEGER, allowNull: false, references: {"
+                " model: 'Users', key: 'id' } },\n"
+                "    });\n    await queryInterface.addIndex('Carts', ['userId']);\n  },\n"
+                "  async down(queryInterface) { await queryInterface.dropTable('Carts'); },\n};\n"
+            ),
+            "db/migrations/20240102_tags.js": (
+                "exports.up = (knex) => knex.schema.createTable('tags', (table) => {\n"
+                "  table.increments('id');\n  table.string('label').notNullable().unique();\n"
+                "  table.integer('post_id').references('id').inTable('posts');\n});\n"
+                "exports.down = (knex) => knex.schema.dropTable('tags');\n"
+            ),
+        }
+    )
+    posts = _table(schema, "posts")
+    assert posts.column("authorId") == "author_id" and (("slug", "author_id"), False) in _indexes(
+        posts
+    )
+    assert posts.foreign_keys[0].columns == ("author_id",)
+    invoices = _table(schema, "invoices")
+    assert invoices.primary_key == ("id",) and invoices.leads("customerid")
+    carts = _table(schema, "carts")
+    assert carts.leads("userid") and carts.columns["userid"].nullable is False
+    tags = _table(schema, "tags")
+    assert (
+        tags.leads("label")
+        and not tags.leads("post_id")
+        and tags.foreign_keys[0].ref_table == "posts"
+    )
+
+
+def test_laravel_gorm_jpa() -> None:
+    schema = build_schema(
+        {
+            "database/migrations/2024_01_01_000000_create_orders_table.php": (
+                "<?php\nreturn new class extends Migration {\n  public function up(): void {\n"
+                "    Schema::create('orders', function (Blueprint $table) {\n"
+                "      $table->id();\n      $table->string('status');\n"
+                "      $table->foreignId('user_id')->constrained();\n"
+                "      $table->index(['status', 'created_at']);\n    });\n  }\n"
+                "  public function down(): void { Schema::dropIfExists('orders'); }\n};\n"
+            ),
+            "internal/models/payment.go": (
+                'package models\n\ntype Payment struct {\n\tID      uint `gorm:"primaryKey"`\n'
+                '\tOrderID uint\n\tOrder   Order\n\tRef     string `gorm:"uniqueIndex"`\n}\n\n'
+                "type Order struct {\n\tID uint\n}\n"
+            ),
+            "src/main/java/shop/domain/Shipment.java": (
+                '@Entity\n@Table(name = "shipments", indexes = {@Index(name ='
+                ' "ix_ship_code", columnList = "tracking_code")})\n'
+                "public class Shipment {\n  @Id\n  private Long id;\n\n"
+                '  @Column(name = "tracking_code", nullable = false)\n  private String'
+                " trackingCode;\n\n"
+                '  @ManyToOne\n  @JoinColumn(name = "order_id")\n  private Order order;\n}\n'
+            ),
+        }
+    )
+    orders = _table(schema, "orders")
+    assert orders.leads("status") and orders.leads("user_id")  # InnoDB indexes the key
+    payments = _table(schema, "payments")
+    assert payments.leads("ref") and not payments.leads("order_id")
+    assert payments.foreign_keys[0].columns == ("order_id",)
+    shipments = _table(schema, "shipments")
+    assert shipments.leads("tracking_code") and shipments.column("trackingCode") == "tracking_code"
+    assert shipments.foreign_keys[0].columns == ("order_id",)
+
+
+def test_redundant_indexes_are_recorded_against_earlier_history() -> None:
+    schema = build_schema(
+        {
+            "db/migrations/001.sql": "CREATE TABLE t (id int PRIMARY KEY, a int, b int);\n"
+            "CREATE INDEX t_ab ON t (a, b);\n",
+            "db/migrations/002.sql": "CREATE INDEX t_a ON t (a);\nCREATE INDEX t_b ON t (b);\n"
+            "CREATE UNIQUE INDEX t_id ON t (id);\n",
+        }
+    )
+    kinds = {(r.index.name, r.kind) for r in schema.redundant}
+    assert kinds == {("t_a", "prefix"), ("t_id", "unique")}
+
+
+def test_a_broken_file_is_named_and_the_rest_is_read() -> None:
+    schema = build_schema(
+        {
+            "shop/migrations/0001_initial.py": "from django.db import migrations\nclass"
+            " Migration(migrations.Migration:\n",
+            "db/migrations/001.sql": "CREATE TABLE t (id int PRIMARY KEY);",
+        }
+    )
+    assert "t" in schema.tables
+    assert schema.problems and schema.problems[0].startswith("shop/migrations/0001_initial.py")
+
+
+def test_schema_paths_picks_schema_files_from_a_listing() -> None:
+    listing = [
+        "db/schema.rb",
+        "db/migrate/20240101_x.rb",
+        "app/controllers/orders_controller.rb",
+        "shop/models.py",
+        "shop/views.py",
+        "shop/migrations/0001_initial.py",
+        "prisma/schema.prisma",
+        "migrations/V1__init.sql",
+        "node_modules/x/migrations/1.js",
+        "src/entities/user.entity.ts",
+        "README.md",
+        "tests/fixtures/migrations/001.sql",
+    ]
+    assert schema_paths(listing) == sorted(
+        [
+            "db/schema.rb",
+            "db/migrate/20240101_x.rb",
+            "shop/models.py",
+            "shop/migrations/0001_initial.py",
+            "prisma/schema.prisma",
+            "migrations/V1__init.sql",
+            "src/entities/user.entity.ts",
+        ]
+    )

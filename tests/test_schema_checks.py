@@ -1,0 +1,173 @@
+"""Schema-aware checks over code a change adds, with the schema of the whole repository."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Category, Finding, Severity
+from bot.schema import build_schema
+from bot.schema.context import use
+from bot.schema.table_size import adjust_for_table_size
+from tests.rule_helpers import review_change, review_new
+
+RAILS = {
+    "db/schema.rb": (
+        "ActiveRecord::Schema[7.1].define(version: 1) do\n"
+        '  create_table "orders", force: :cascade do |t|\n'
+        '    t.bigint "user_id"\n    t.string "status"\n    t.string "email"\n'
+        '    t.index ["user_id", "status"], name: "index_orders_on_user_id_and_status"\n'
+        "  end\nend\n"
+    )
+}
+
+
+def _lines(findings: list[Finding]) -> list[int]:
+    return [f.line for f in findings]
+
+
+def test_new_query_on_an_existing_unindexed_column_is_named_with_the_index_to_add() -> None:
+    code = (
+        "class OrdersController < ApplicationController\n  def index\n"
+        "    @orders = Order.where(status: params[:status])\n"
+        "    @mine = Order.where(user_id: current_user.id)\n"
+        "    @one = Order.find(params[:id])\n  end\nend\n"
+    )
+    with use(build_schema(RAILS)):
+        found = review_new(
+            "app/controllers/orders_controller.rb", code, "query-on-unindexed-column"
+        )
+    assert _lines(found) == [3]
+    assert "add_index :orders, :status, algorithm: :concurrently" in found[0].body
+    assert "does not show" in found[0].body  # the size is a fact the repo cannot show
+
+
+def test_only_added_lines_are_judged() -> None:
+    old = "class A\n  def x\n    Order.where(status: 1)\n  end\nend\n"
+    new = "class A\n  def x\n    Order.where(status: 1)\n    Order.where(email: 2)\n  end\nend\n"
+    with use(build_schema(RAILS)):
+        found = review_change("app/services/a.rb", old, new, "query-on-unindexed-column")
+    assert _lines(found) == [4]
+
+
+def test_large_and_small_tables_change_the_size_line() -> None:
+    code = "class A\n  def x\n    Order.where(status: 1)\n  end\nend\n"
+    with use(build_schema(RAILS), large_tables=["orders"]):
+        found = review_new("app/services/a.rb", code, "query-on-unindexed-column")
+    assert "large_tables" in found[0].body
+
+
+def test_unknown_tables_and_columns_produce_nothing() -> None:
+    code = "class A\n  def x\n    Invoice.where(status: 1)\n    Order.where(nope: 1)\n  end\nend\n"
+    with use(build_schema(RAILS)):
+        assert review_new("app/services/a.rb", code, "query-on-unindexed-column") == []
+
+
+SQL_SCHEMA = {
+    "db/migrations/V1__init.sql": (
+        "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL, created_at"
+        " timestamptz);\n"
+        "CREATE UNIQUE INDEX users_email ON users (email);\n"
+        "CREATE TABLE orders (id bigserial PRIMARY KEY, user_id bigint REFERENCES users"
+        " (id), total int);\n"
+    )
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "code", "rule", "lines"),
+    [
+        (
+            "app/repo.py",
+            "def f(cur, e):\n"
+            '    cur.execute("SELECT * FROM users WHERE lower(email) = %s", (e,))\n',
+            "function-predicate-without-index",
+            [2],
+        ),
+        (
+            "app/repo.py",
+            'def f(cur, e):\n    cur.execute("SELECT * FROM users WHERE email = %s", (e,))\n',
+            "function-predicate-without-index",
+            [],
+        ),
+        (
+            "internal/store/orders.go",
+            "package store\n\nconst q = `SELECT o.id FROM users u JOIN orders o ON"
+            " o.user_id = u.id WHERE u.email = $1`\n",
+            "query-on-unindexed-column",
+            [3],
+        ),
+        (
+            "src/routes/report.ts",
+            "export const q = (knex) => knex('users').orderBy('created_at').limit(10);\n",
+            "query-on-unindexed-column",
+            [1],
+        ),
+        (
+            "src/routes/report.ts",
+            "export const q = (knex) => knex('users').where('email', e).orderBy('created_at');\n",
+            "query-on-unindexed-column",
+            [],
+        ),
+    ],
+)
+def test_raw_sql_and_query_builders(path: str, code: str, rule: str, lines: list[int]) -> None:
+    with use(build_schema(SQL_SCHEMA)):
+        assert _lines(review_new(path, code, rule)) == lines
+
+
+def test_foreign_key_added_to_an_existing_column_without_any_index() -> None:
+    migration = (
+        "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id)"
+        " REFERENCES users (id) NOT VALID;\n"
+    )
+    files = {**SQL_SCHEMA, "db/migrations/V2__fk.sql": migration}
+    with use(build_schema(files)):
+        found = review_new("db/migrations/V2__fk.sql", migration, "foreign-key-not-indexed")
+    assert _lines(found) == []  # V1 already declared that key; only a new declaration counts
+    files["db/migrations/V1__init.sql"] = SQL_SCHEMA["db/migrations/V1__init.sql"].replace(
+        " REFERENCES users (id)", ""
+    )
+    with use(build_schema(files)):
+        found = review_new("db/migrations/V2__fk.sql", migration, "foreign-key-not-indexed")
+    assert _lines(found) == [1]
+    assert "CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders (user_id);" in found[0].body
+
+
+def test_redundant_index_against_an_index_declared_in_another_file() -> None:
+    migration = (
+        "class X < ActiveRecord::Migration[7.1]\n  def change\n    add_index"
+        " :orders, :user_id\n  end\nend\n"
+    )
+    path = "db/migrate/20240701000000_index_orders_user.rb"
+    with use(build_schema({**RAILS, path: migration})):
+        found = review_new(path, migration, "redundant-index")
+    assert _lines(found) == [3] and "left prefix" in found[0].body
+
+
+def _finding(rule: str, line: int, severity: Severity) -> Finding:
+    return Finding(
+        path="db/migrate/1_x.rb",
+        line=line,
+        end_line=line,
+        category=Category.INDEXING,
+        severity=severity,
+        rule=rule,
+        title="t",
+        body="b",
+    )
+
+
+def test_table_size_raises_lowers_or_says_it_is_unknown() -> None:
+    text = (
+        "class X\n  def change\n    add_index :orders, :status\n    add_index :carts,"
+        " :a\n    add_index :tags, :b\n  end\nend\n"
+    )
+    findings = [
+        _finding("rails-add-index-blocking", 3, Severity.MEDIUM),
+        _finding("rails-add-index-blocking", 4, Severity.MEDIUM),
+        _finding("rails-add-index-blocking", 5, Severity.MEDIUM),
+        _finding("select-star", 5, Severity.LOW),
+    ]
+    out = adjust_for_table_size(findings, {"db/migrate/1_x.rb": text}, ["orders"], ["carts"])
+    assert [f.severity for f in out] == [Severity.HIGH, Severity.LOW, Severity.MEDIUM, Severity.LOW]
+    assert "does not show" in out[2].body and out[3].body == "b"
