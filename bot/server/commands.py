@@ -13,7 +13,7 @@ import sys
 import tempfile
 import time
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.server.logs import configure_logging, redact, redact_url, register_secrets, url_password
 from bot.settings import Settings, SettingsError, load_settings
@@ -72,7 +72,8 @@ def _prepare(args: argparse.Namespace, need_secret: bool) -> Settings | int:
         return _error(f"cannot start: missing {' and '.join(missing)}")
     if args.workers < 0:
         return _error(f"--workers must be 0 or more, got {args.workers}")
-    if getattr(args, "threads", 1) < 1:
+    threads = getattr(args, "threads", None)
+    if threads is not None and threads < 1:
         return _error(f"--threads must be 1 or more, got {args.threads}")
     _protect(loaded)
     configure_logging()
@@ -103,6 +104,15 @@ def open_reachable_queue(settings: Settings) -> JobQueue | str:
             "writable or set BASTION_DATA_DIR"
         )
     return queue
+
+
+def _http_protocol(limit: int) -> Any:
+    """httptools with a cap on the request head; h11 (capped by uvicorn) without it."""
+    try:
+        from bot.server.protocol import bounded_httptools
+    except ImportError:
+        return "h11"
+    return bounded_httptools(limit)
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -140,6 +150,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         log_config=None,
         access_log=False,
         timeout_graceful_shutdown=10,
+        http=_http_protocol(MAX_HEADER_BYTES),
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
     )
     log.info(

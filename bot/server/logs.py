@@ -226,9 +226,10 @@ def configure_logging(level: int = logging.INFO, stream: IO[str] | None = None) 
 class RepeatFilter(logging.Filter):
     """Let through the first `burst` identical warnings of a `window`, count the rest.
 
-    Identical means same logger, level and message template, whatever the context: a
-    flood of refused deliveries or failing store calls is one line a window plus the
-    next passing line's `suppressed` count, not thousands of lines.
+    Identical means same logger and message template, whatever the context: a flood of
+    refused deliveries is a few lines a window plus, on the next line that passes, a
+    `suppressed` count, not thousands of lines. Errors are never held back: each names
+    a job, and the ledger keeps the same error anyway.
     """
 
     def __init__(self, window_s: float = 60.0, burst: int = 5) -> None:
@@ -238,7 +239,7 @@ class RepeatFilter(logging.Filter):
         self._seen: dict[tuple[str, int, str], list[float]] = {}  # key -> [start, count, dropped]
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno < logging.WARNING:
+        if record.levelno != logging.WARNING:  # errors (a dead job, ...) always pass
             return True
         key = (record.name, record.levelno, str(record.msg))
         now = record.created
