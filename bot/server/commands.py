@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("bastion.serve")
 
+WORKER_NICENESS = 10
+
 CREDENTIALS_HINT = (
     "GitHub credentials (set GITHUB_TOKEN, or GITHUB_APP_ID with GITHUB_APP_PRIVATE_KEY "
     "or GITHUB_APP_PRIVATE_KEY_PATH)"
@@ -197,6 +199,11 @@ def worker(args: argparse.Namespace) -> int:
     queue = open_reachable_queue(settings)
     if isinstance(queue, str):
         return _error(queue)
+    if args.parent_pid is not None:
+        # A worker of `bastion serve` yields the CPU to the receiver beside it: a webhook
+        # must be answered within GitHub's 10 s, a review can wait a moment.
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICENESS)
     threads = args.threads if args.threads is not None else max(args.workers, 1)
     options = WorkerOptions(
         threads=threads, parent_pid=args.parent_pid, heartbeat_path=args.heartbeat_file
