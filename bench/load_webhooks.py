@@ -425,12 +425,15 @@ def main() -> int:
         args.workers = 2 if args.reviews else 0
     items = deliveries(args.n, installation=not args.reviews)
     warmup = deliveries(args.warmup, first=args.n, installation=not args.reviews)
-    fake = review_fake(items + warmup) if args.reviews else None
-    try:
-        runs = [one_run(args, items, warmup, fake) for _ in range(max(args.runs, 1))]
-    finally:
-        if fake is not None:
-            fake.stop()
+    runs = []
+    for _ in range(max(args.runs, 1)):
+        # a fresh fake each run: one that already holds a PR's review posts nothing new
+        fake = review_fake(items + warmup) if args.reviews else None
+        try:
+            runs.append(one_run(args, items, warmup, fake))
+        finally:
+            if fake is not None:
+                fake.stop()
     results: dict[str, Any] = {
         "n": args.n,
         "concurrency": args.concurrency,
