@@ -19,6 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi.responses import JSONResponse
 from github_fake import FakeGitHub, install_pr
 from test_server_end_to_end import (
     BASE,
@@ -38,21 +39,31 @@ pytestmark = pytest.mark.timeout(240)
 
 
 class Gate:
-    """Hold every `POST …/pulls/{n}/reviews` until `release()`."""
+    """Hold every `POST …/pulls/{n}/reviews` until `release()` (or `drop_held()`)."""
 
     def __init__(self, fake: FakeGitHub) -> None:
         self.open = threading.Event()
         self.waiting = 0
+        self.dropped_up_to = 0  # requests held up to this number are answered 502
 
         @fake.app.middleware("http")
         async def hold(request: Any, call_next: Any) -> Any:
             if request.method == "POST" and re.search(r"/pulls/\d+/reviews$", request.url.path):
                 self.waiting += 1
+                number = self.waiting
                 while not self.open.is_set():
                     await asyncio.sleep(0.02)
+                if number <= self.dropped_up_to:
+                    # The sender was killed mid-request: what it sent never became a review.
+                    return JSONResponse({"message": "connection lost"}, status_code=502)
             return await call_next(request)
 
     def release(self) -> None:
+        self.open.set()
+
+    def drop_held(self) -> None:
+        """Answer what is held now with an error; let later requests through."""
+        self.dropped_up_to = self.waiting
         self.open.set()
 
 
@@ -144,7 +155,7 @@ def test_kill_9_of_the_worker_process_mid_review_loses_nothing(
         victim = owner_pid(rec)
         os.kill(victim, signal.SIGKILL)
         wait_for(lambda: not alive(victim), 30, "the worker did not die")
-        gate.release()
+        gate.drop_held()
         wait_for(lambda: len(fake.successful_reviews(REPO, PR)) == 1, 90, "the job was lost")
         time.sleep(1.0)  # room for a wrong second review to show up
         reviews = fake.successful_reviews(REPO, PR)
