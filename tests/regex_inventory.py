@@ -1,0 +1,162 @@
+"""Every regular expression the rule modules and file selection use, and two ways to
+judge whether one can take super-linear time: a static ReDoS analysis (regexploit)
+and a timed run over adversarial inputs built from the pattern itself.
+
+Patterns are collected from the imported modules (module constants, nested in
+tuples, lists and dicts, and on check objects) and from the source: a literal
+pattern handed to `re.search(...)` inside a function is never a module constant.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import bot.rules
+
+# Modules other work owns (API descriptions) and the engine itself.
+NOT_AUDITED = {"engine", "openapi", "openapi_diff", "protobuf", "proto_parse"}
+
+
+def audited_modules() -> list[ModuleType]:
+    root = Path(bot.rules.__file__).parent
+    names = sorted(p.stem for p in root.glob("*.py") if p.stem not in NOT_AUDITED)
+    modules = [importlib.import_module(f"bot.rules.{n}") for n in names if n != "__init__"]
+    return [*modules, importlib.import_module("bot.select")]
+
+
+@dataclass(frozen=True)
+class Found:
+    where: str  # module.NAME or module:line
+    pattern: str
+    flags: int
+
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)
+
+
+def _walk(value: Any, seen: set[int], depth: int = 0) -> Iterator[re.Pattern[str]]:
+    if depth > 6 or id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, re.Pattern):
+        if isinstance(value.pattern, str):
+            yield value
+    elif isinstance(value, (tuple, list, set, frozenset)):
+        for item in value:
+            yield from _walk(item, seen, depth + 1)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _walk(item, seen, depth + 1)
+    elif hasattr(value, "__dict__") and type(value).__module__.startswith("bot."):
+        for item in vars(value).values():
+            yield from _walk(item, seen, depth + 1)
+
+
+_RE_CALLS = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "split"}
+
+
+def _literal_calls(module: ModuleType) -> Iterator[Found]:
+    """`re.search(r"...", text)` with a literal pattern anywhere in the module."""
+    source = inspect.getsource(module)
+    for node in ast.walk(ast.parse(source)):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _RE_CALLS
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "re"
+            and node.args
+        ):
+            continue
+        try:
+            pattern = ast.literal_eval(node.args[0])
+        except ValueError:
+            continue
+        if isinstance(pattern, str):
+            flags = _literal_flags(node)
+            yield Found(f"{module.__name__}:{node.lineno}", pattern, flags)
+
+
+def _literal_flags(call: ast.Call) -> int:
+    exprs = [k.value for k in call.keywords if k.arg == "flags"]
+    if call.func.attr == "compile" and len(call.args) > 1:  # type: ignore[attr-defined]
+        exprs.append(call.args[1])
+    flags = 0
+    for expr in exprs:
+        for node in ast.walk(expr):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                flag = getattr(re, node.attr, None)
+                if isinstance(flag, re.RegexFlag):
+                    flags |= flag
+    return flags
+
+
+def collect() -> list[Found]:
+    """Each distinct (pattern, flags) once, named by where it was first seen."""
+    out: dict[tuple[str, int], Found] = {}
+    for module in audited_modules():
+        short = module.__name__.removeprefix("bot.")
+        for name, value in vars(module).items():
+            if isinstance(value, ModuleType) or (
+                inspect.isclass(value) and not value.__module__ == module.__name__
+            ):
+                continue
+            for pattern in _walk(value, set()):
+                key = (pattern.pattern, int(pattern.flags) & ~re.UNICODE)
+                out.setdefault(key, Found(f"{short}.{name}", pattern.pattern, key[1]))
+        for found in _literal_calls(module):
+            key = (found.pattern, found.flags)
+            out.setdefault(key, Found(found.where.removeprefix("bot."), *key))
+    return sorted(out.values(), key=lambda f: f.where)
+
+
+def static_redos(found: Found) -> list[str]:
+    """regexploit's findings: each an example input that backtracks at least cubically."""
+    from regexploit.ast.sre import SreOpParser
+    from regexploit.redos import find
+
+    parsed = SreOpParser().parse_sre(found.pattern, found.flags)
+    return [f"starriness {r.starriness}: {r.example()}" for r in find(parsed)]
+
+
+# --- timed adversarial inputs ---------------------------------------------------------
+
+_FILLERS = " \t\na0_$.,:;=()[]{}<>'\"`/\\-+*%?@#!|&^~"
+
+
+def adversarial(found: Found, size: int) -> Iterator[str]:
+    """Long runs of each character the pattern can consume, bare and behind a literal
+    prefix of the pattern (a near miss), each followed by a character that ends the run."""
+    compiled = found.compiled()
+    literals = [s for s in re.findall(r"[A-Za-z_]{2,}[.(:]?", found.pattern)][:6]
+    for char in _FILLERS:
+        run = char * size
+        yield run + "\x01"
+        for literal in literals:
+            yield literal + run + "\x01"
+        for literal in literals[:2]:
+            yield (literal + char) * (size // (len(literal) + 1)) + "\x01"
+    del compiled
+
+
+def worst_time(found: Found, size: int) -> tuple[float, str]:
+    compiled = found.compiled()
+    worst = (0.0, "")
+    for text in adversarial(found, size):
+        start = time.perf_counter()
+        for _ in compiled.finditer(text):
+            pass
+        compiled.match(text)
+        took = time.perf_counter() - start
+        if took > worst[0]:
+            worst = (took, text[:40])
+    return worst
