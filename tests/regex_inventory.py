@@ -107,7 +107,7 @@ def collect() -> list[Found]:
         short = module.__name__.removeprefix("bot.")
         for name, value in vars(module).items():
             if isinstance(value, ModuleType) or (
-                inspect.isclass(value) and not value.__module__ == module.__name__
+                inspect.isclass(value) and value.__module__ != module.__name__
             ):
                 continue
             for pattern in _walk(value, set()):
@@ -121,11 +121,50 @@ def collect() -> list[Found]:
 
 def static_redos(found: Found) -> list[str]:
     """regexploit's findings: each an example input that backtracks at least cubically."""
-    from regexploit.ast.sre import SreOpParser
     from regexploit.redos import find
 
-    parsed = SreOpParser().parse_sre(found.pattern, found.flags)
-    return [f"starriness {r.starriness}: {r.example()}" for r in find(parsed)]
+    parser = _Parser()
+    parsed = parser.parse_sre(found.pattern, found.flags)
+    out = []
+    for sequence in [parsed, *parser.atomic]:
+        out += [f"starriness {r.starriness}: {r.example()}" for r in find(sequence)]
+    return out
+
+
+def _parser_class() -> type:
+    from regexploit.ast.char import Character
+    from regexploit.ast.sequence import Sequence
+    from regexploit.ast.sre import SreOpParser
+
+    class Parser(SreOpParser):  # type: ignore[misc]
+        """regexploit predates possessive quantifiers and atomic groups (Python 3.11).
+        Neither gives back what it took, so each counts as one step of the sequence
+        around it; an atomic group's inside is checked on its own."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.atomic: list[Any] = []
+
+        def from_POSSESSIVE_REPEAT(self, data: tuple[int, Any, Any]) -> Any:
+            minimum, _, elements = data
+            return self.from_MAX_REPEAT((min(minimum, 1), 1, elements))
+
+        def from_ATOMIC_GROUP(self, elements: Any) -> Any:
+            inner = self.sequence_or_singleton(elements)
+            if inner is None:
+                return None
+            # Whatever follows may fail, making the group's inside retry every split.
+            parts = inner.elements if isinstance(inner, Sequence) else [inner]
+            self.atomic.append(Sequence([*parts, Character.LITERAL(0)]))
+            if not inner.starriness:
+                return inner
+            return inner.overall_character_class()
+
+    return Parser
+
+
+def _Parser() -> Any:  # noqa: N802  (a class made on first use: regexploit is optional)
+    return _parser_class()()
 
 
 # --- timed adversarial inputs ---------------------------------------------------------

@@ -802,7 +802,8 @@ _SAFE_CALLS = frozenset(
         "len",
     }
 )
-_PLACEHOLDER_TOKEN = re.compile(r"^\s*(%s|\?|%\(\w+\)s|:\w+|\$\d+)?\s*[,\s]*$")
+# Possessive runs: three overlapping whitespace runs backtrack cubically on a blank string.
+_PLACEHOLDER_TOKEN = re.compile(r"^\s*+(?:%s|\?|%\(\w+\)s|:\w+|\$\d+)?[,\s]*+$")
 
 
 def _call_name(call: ast.Call) -> str | None:

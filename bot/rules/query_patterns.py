@@ -476,7 +476,10 @@ _SQL_NAMES = re.compile(r"(?i)(sql|query|stmt|statement|qry)$")
 _PREFIX_CALL = re.compile(r"([\w$]+)\s*(?:<[^<>()]*>)?\s*\(\s*(?:[^()]*,\s*)?$")
 _PREFIX_TAG = re.compile(r"([\w$]+)\s*$")
 _PREFIX_ASSIGN = re.compile(
-    r"([\w$]+)\s*(?::\s*[\w\[\]<>.,| ]+)?\s*(?::=|=|:|=>)\s*(?:[\w$.]+\s*\(\s*)?\(?\s*$"
+    # Starts only at a name's first character and never gives back a run it took:
+    # overlapping whitespace runs made a long blank prefix backtrack cubically.
+    r"(?<![\w$])([\w$]+)\s*+(?::\s*+(?>[\w\[\]<>.,| ]+))?\s*+(?::=|=|:|=>)\s*+"
+    r"(?:(?>[\w$.]+)\s*+\(\s*+)?\(?\s*+$"
 )
 _PREFIX_ANNOTATION = re.compile(r"@(?:Query|Select|SqlQuery|NativeQuery)\s*\(\s*(?:value\s*=\s*)?$")
 

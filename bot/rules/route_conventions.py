@@ -576,7 +576,8 @@ def _fastapi_body_param(handler: Handler, text: str) -> re.Match[str] | None:
     models = set(re.findall(r"^class\s+(\w+)\((?:[\w.]*BaseModel|[\w.]*Schema)\)", text, re.M))
     offset = params.range().start.index - handler.function.range().start.index
     for match in re.finditer(
-        r"(\w+)\s*:\s*([\w.\[\], ]+?)\s*(?:=\s*(\w+)\()?\s*(?=[,)])", params.text()
+        r"(?<!\w)(\w+)\s*+:\s*+([\w.\[\], ]+?)\s*+(?:=\s*+(\w+)\()?\s*+(?=[,)])",
+        params.text(),
     ):
         annotation, default = match.group(2), match.group(3)
         if default == "Body" or "Body(" in annotation or annotation.split("[")[0] in models:
