@@ -116,7 +116,7 @@ MAX_FILE_CHARS = 1_000_000
 # A minified file split over a few lines still has lines far longer than code.
 MAX_MEAN_LINE_CHARS = 300
 MEAN_LINE_MIN_CHARS = 20_000
-OPENAPI_MARKER = re.compile(r"""^\s*["']?(openapi|swagger)["']?\s*:\s*["']?[23]""", re.MULTILINE)
+OPENAPI_MARKER = re.compile(r"""^[ \t]*["']?(openapi|swagger)["']?\s*:\s*["']?[23]""", re.MULTILINE)
 
 # (pattern over the path, migration framework)
 MIGRATION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (

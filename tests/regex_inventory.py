@@ -199,3 +199,48 @@ def worst_time(found: Found, size: int) -> tuple[float, str]:
         if took > worst[0]:
             worst = (took, text[:40])
     return worst
+
+
+# --- a line-start run that crosses lines ----------------------------------------------
+
+
+def restarts_across_lines(found: Found) -> bool:
+    """A MULTILINE `^` followed by a run that can eat a newline (`^\\s*x`): the search
+    restarts at every line and each start runs over all the blank lines that follow,
+    which is quadratic in the number of blank lines (a diff from deep in a file has
+    one for every line it does not show). `^[ \\t]*x` does the same work in linear time."""
+    from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
+
+    if not found.flags & re.MULTILINE:
+        return False
+    tree = _parser.parse(found.pattern, found.flags)
+
+    def eats_newline(item: tuple[Any, Any]) -> bool:
+        single = _parser.SubPattern(tree.state, [item])
+        return _compiler.compile(single, found.flags).fullmatch("\n") is not None
+
+    def first(items: list[Any]) -> list[Any]:
+        while items and items[0][0] is _constants.SUBPATTERN:
+            items = list(items[0][1][3])
+        return items[:1]
+
+    def walk(items: list[Any]) -> bool:
+        for index, (op, arg) in enumerate(items):
+            if op is _constants.AT and arg is _constants.AT_BEGINNING:
+                following = first(items[index + 1 :])
+                repeats = (
+                    _constants.MAX_REPEAT,
+                    _constants.MIN_REPEAT,
+                    _constants.POSSESSIVE_REPEAT,
+                )
+                if following and following[0][0] in repeats:
+                    low, high, body = following[0][1]
+                    if high > 1 and all(eats_newline(item) for item in body):
+                        return True
+            if op is _constants.BRANCH and any(walk(list(b)) for b in arg[1]):
+                return True
+            if op in (_constants.SUBPATTERN,) and walk(list(arg[3])):
+                return True
+        return False
+
+    return walk(list(tree))

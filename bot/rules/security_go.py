@@ -185,7 +185,7 @@ TLS_PATTERNS = (
     Pattern(
         TLS_ID,
         _JS,
-        re.compile(r"(?P<at>NODE_TLS_REJECT_UNAUTHORIZED)['\"]?\s*\]?\s*=\s*['\"`]?0"),
+        re.compile(r"(?P<at>NODE_TLS_REJECT_UNAUTHORIZED)['\"]?\s*+\]?\s*+=\s*+['\"`]?0"),
         _tls(
             "`NODE_TLS_REJECT_UNAUTHORIZED=0` turns certificate checks off for every "
             "HTTPS call the process makes."
