@@ -901,9 +901,14 @@ _INDEX_LISTS = (
     re.compile(r"add_index\s*+\(?\s*+:?['\"]?\w+['\"]?\s*+,\s*+(\[[^\]]*\]|:?['\"]?\w+)"),
     re.compile(r"create_index\([^\[]*\[([^\]]*)\]"),
     re.compile(r"Index\([^)]*?fields\s*=\s*([\[(][^\])]*[\])])"),
-    re.compile(r"t\.index\s*\(?\s*(\[[^\]]*\]|:?['\"]?\w+)"),
+    re.compile(r"t\.index\s*+\(?\s*+(\[[^\]]*\]|:?['\"]?\w+)"),
     re.compile(r"@@(?:index|unique|id)\(\s*(?:fields\s*:\s*)?\[([^\]]*)\]"),
-    re.compile(r"(?:unique_together|index_together)\W+((?:[\[(\s]*['\"][\w\s'\",]*[\])\s,]*)+)"),
+    # Bounded lead-in and possessive runs: an unbounded non-word lead-in overlapped the
+    # blank run after it and was rescanned from every split (quadratic on blank lines).
+    re.compile(
+        r"(?:unique_together|index_together)\W{1,40}"
+        r"((?:[\[(\s]*+['\"][\w\s'\",]*+[\])\s,]*+)+)"
+    ),
     re.compile(r"UniqueConstraint\([^)]*?fields\s*=\s*([\[(][^\])]*[\])])"),
 )
 

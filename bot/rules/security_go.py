@@ -223,7 +223,7 @@ TLS_PATTERNS = (
         _JVM,
         re.compile(
             r"\b(?P<at>NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER|"
-            r"TrustAllStrategy)\b(?!\s*;?\s*$)|\bnew\s+(?P<x>NoopHostnameVerifier|"
+            r"TrustAllStrategy)\b(?!\s*+;?\s*+$)|\bnew\s+(?P<x>NoopHostnameVerifier|"
             r"TrustAllStrategy)\b"
         ),
         _tls("A trust-everything strategy from Apache HttpClient is in use."),
