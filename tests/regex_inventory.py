@@ -14,6 +14,7 @@ import importlib
 import inspect
 import re
 import time
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,9 +133,11 @@ def static_redos(found: Found) -> list[str]:
 
 
 def _parser_class() -> type:
-    from regexploit.ast.char import Character
-    from regexploit.ast.sequence import Sequence
-    from regexploit.ast.sre import SreOpParser
+    with warnings.catch_warnings():  # regexploit imports the deprecated sre_* modules
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from regexploit.ast.char import Character
+        from regexploit.ast.sequence import Sequence
+        from regexploit.ast.sre import SreOpParser
 
     class Parser(SreOpParser):  # type: ignore[misc]
         """regexploit predates possessive quantifiers and atomic groups (Python 3.11).
