@@ -847,3 +847,44 @@ def unsafe_rule_fixture() -> Iterator[str]:
         yield UNSAFE_RULE_ID
     finally:
         remove_check(check)
+
+
+# -- a rule for tests: never ends on a file containing HANG_FOREVER --------------------
+
+HANG_MARK = "HANG_FOREVER"
+HANG_RULE_ID = "test-never-ends"
+
+
+class HangingCheck(Check):
+    """A check stuck on one hostile file (module-level: it pickles into the child)."""
+
+    name = "test-hang"
+    rules = (
+        Rule(
+            id=HANG_RULE_ID,
+            category=Category.SECURITY,
+            severity=Severity.LOW,
+            title="Never reported",
+            rationale="A check that loops on one file.",
+            fix="None.",
+            languages=("python",),
+        ),
+    )
+    languages = frozenset({"python"})
+
+    def check_file(self, file: Any) -> Iterator[Any]:
+        if HANG_MARK in file.visible_text():
+            while True:
+                time.sleep(0.05)
+        yield from ()
+
+
+@pytest.fixture(name="hanging_rule")
+def hanging_rule_fixture() -> Iterator[str]:
+    from bot.rules.engine import add_check, remove_check
+
+    check = add_check(HangingCheck())
+    try:
+        yield HANG_RULE_ID
+    finally:
+        remove_check(check)
