@@ -146,7 +146,7 @@ def test_app_comments_inline_on_a_removed_response_property(github_fake, tmp_pat
         github_fake, tmp_path, {"openapi.yaml": SPEC}, {"openapi.yaml": SPEC_WITHOUT_CURRENCY}
     )
 
-    [comment] = [c for c in posted_comments(github_fake) if "openapi.yaml" == c["path"]]
+    [comment] = [c for c in posted_comments(github_fake) if c["path"] == "openapi.yaml"]
     assert "response property removed" in comment["body"]
     assert "currency" in comment["body"]
     # The base came from the PR's base commit, one contents call for the one file.
@@ -266,10 +266,11 @@ def test_a_truncated_tree_is_said_in_the_review(github_fake, tmp_path) -> None:
 def test_schema_reaches_the_checks_in_the_rule_child() -> None:
     """Context variables do not cross into the budgeted runner's child: the schema must
     travel with the work (here with `fork` and `forkserver` alike)."""
+    from github_fake import make_diff
+
     from bot.diff import parse_diff
     from bot.isolation import budgeted_rule_runner
     from bot.pipeline import review_files
-    from github_fake import make_diff
 
     base = {"app/controllers/orders_controller.rb": CONTROLLER}
     head = {"app/controllers/orders_controller.rb": CONTROLLER_QUERY}
