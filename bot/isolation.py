@@ -121,8 +121,12 @@ def _context(
         from bot.rules.engine import _module_names
 
         # Each child forks from a server that has the analyzers imported already.
+        # "__main__" too: without it every child imports the main script anew (the
+        # server then holds it, and a child finds it there), which costs a second or
+        # more when that script imports a web framework.
         ctx.set_forkserver_preload(
             [
+                "__main__",
                 "bot.rules.engine",
                 *(f"bot.rules.{name}" for name in _module_names()),
                 "bot.schema.context",
