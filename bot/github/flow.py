@@ -229,6 +229,10 @@ def default_rule_runner(settings: Settings) -> RuleRunner:
     return budgeted_rule_runner(settings.file_budget_s, settings.review_budget_s)
 
 
+# The kinds of file the schema checks read (`bot.rules.schema_checks`).
+SCHEMA_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA, FileKind.MIGRATION, FileKind.SQL})
+
+
 def wants_schema(changes: ChangeSet, config: RepoConfig, categories: Sequence[Category]) -> bool:
     """Whether the schema checks can run on this PR (indexing asked for, and a file
     they read): only then is the repository's file list fetched."""
@@ -237,9 +241,6 @@ def wants_schema(changes: ChangeSet, config: RepoConfig, categories: Sequence[Ca
         return False
     kept, _skipped = select_backend(changes.files, config.paths)
     return any(f.kind in SCHEMA_KINDS for f in kept)
-
-
-SCHEMA_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA, FileKind.MIGRATION, FileKind.SQL})
 
 
 def review_changes(
