@@ -32,6 +32,7 @@ from typing import Any
 from github import GithubException
 
 from bot.config import CONFIG_PATH, ConfigError, FailOn, RepoConfig, parse_config
+from bot.consolidate import already_posted
 from bot.github.client import GitHubClient, describe, open_client
 from bot.github.commands import (
     ignore_reason,
@@ -303,7 +304,7 @@ def publish(
         return f"Already reviewed at {pr.head_sha[:7]}: nothing new was posted.", False, None
     if prior.authors:
         read_comments(prior, client.review_comments(pr.number))
-    new = [f for f in result.findings if f.fingerprint not in prior.fingerprints]
+    new = [f for f in result.findings if not already_posted(f, prior.fingerprints)]
     repeated = len(result.findings) - len(new)
     notes = [f"{repeated} finding(s) already on this PR are not repeated."] if repeated else []
     build = draft_builder(

@@ -19,6 +19,7 @@ from github import Auth, Github, GithubException
 from pydantic import BaseModel, Field
 
 from bot.config import ConfigError, RepoConfig
+from bot.consolidate import already_posted
 from bot.diff import DiffError, parse_diff
 from bot.github import auth
 from bot.github.client import GitHubClient, describe, open_client
@@ -296,7 +297,7 @@ def _review_and_post(
     if prior.authors:
         read_comments(prior, client.review_comments(pr.number))
     result = review_changes(client, settings, pr, config, changes, categories)
-    new = [f for f in result.findings if f.fingerprint not in prior.fingerprints]
+    new = [f for f in result.findings if not already_posted(f, prior.fingerprints)]
     repeated = len(result.findings) - len(new)
     notes = [f"{repeated} finding(s) already on this PR are not repeated."] if repeated else []
     title = "Bastion review" + (f" (changes since {since[:7]})" if since else "")
