@@ -13,30 +13,29 @@ from pydantic import BaseModel, ConfigDict, Field
 
 TOOL_NAME = "report_findings"
 
-TOOL_DESCRIPTION = (
-    "Your whole answer; call once. Cite numbered lines of this request only. "
-    "Hints: confirm, dismiss, or leave them; never restate one as a finding."
-)
+# The instructions explain every field; the schema itself carries no prose.
+TOOL_DESCRIPTION = "Your whole review of this request; call once."
 
 
 class ModelFinding(BaseModel):
-    """A problem no hint names, on a numbered line of this request."""
+    # A problem no hint names, on a numbered line of this request. (A comment, not a
+    # docstring: pydantic would send a docstring to the model as a description.)
 
     # Strict: a string where a number belongs is a malformed answer, not a number.
     model_config = ConfigDict(strict=True, extra="ignore")
 
     path: str
     line: int = Field(ge=1)
-    end_line: int | None = Field(None, ge=1, description="Range end, same hunk.")
+    end_line: int | None = Field(None, ge=1)
     category: Literal["security", "indexing", "api-design"]
     severity: Literal["high", "medium", "low", "info"]
     title: str = Field(min_length=3, max_length=120)
-    body: str = Field(min_length=10, max_length=3000, description="What breaks, when, the fix.")
-    suggestion: str | None = Field(None, max_length=3000, description="Replaces line..end_line.")
-    confidence: float = Field(ge=0.0, le=1.0, description="0-1.")
-    quote: str = Field(min_length=1, max_length=1000, description="The line's text after '|'.")
+    body: str = Field(min_length=10, max_length=3000)
+    suggestion: str | None = Field(None, max_length=3000)
+    confidence: float = Field(ge=0.0, le=1.0)
+    quote: str = Field(min_length=1, max_length=1000)
     cwe: int | None = Field(None, ge=1, le=9999)
-    rule: str | None = Field(None, max_length=80, description="A rule id this is an instance of.")
+    rule: str | None = Field(None, max_length=80)
 
 
 class HintDismissal(BaseModel):
@@ -50,9 +49,7 @@ class HintConfirmation(BaseModel):
     model_config = ConfigDict(strict=True, extra="ignore")
 
     hint: str = Field(pattern=r"^H\d+$")
-    note: str = Field(
-        min_length=10, max_length=3000, description="What the hint misses: impact, flow, fix."
-    )
+    note: str = Field(min_length=10, max_length=3000)
 
 
 class ReportFindings(BaseModel):
@@ -60,9 +57,7 @@ class ReportFindings(BaseModel):
 
     findings: list[ModelFinding]
     confirmed_hints: list[HintConfirmation] = Field(default_factory=list)
-    dismissed_hints: list[HintDismissal] = Field(
-        default_factory=list, description="False alarms, with why."
-    )
+    dismissed_hints: list[HintDismissal] = Field(default_factory=list)
 
 
 # Enforced when the answer is validated, not worth their tokens in every request.
