@@ -54,7 +54,7 @@ CLASSES: tuple[ProblemClass, ...] = (
         "sql-injection",
         (89, 564),
         r"(?:\w+-)?sql-injection",
-        r"sql.?injection|\bsqli\b",
+        r"sql.?injection|\bsqli\b|sql (?:built|formatted|concatenated) (?:from|with)",
         flow=True,
     ),
     _c(
