@@ -159,9 +159,7 @@ def test_an_llm_finding_on_a_rule_finding_line_merges_into_one_comment(
 def test_the_model_can_dismiss_a_rule_hint_with_a_reason(fake: FakeAnthropic) -> None:
     def dismiss(body: dict[str, Any]) -> dict[str, Any]:
         _, inside, _ = data_block(body)
-        hint = re.search(
-            r"^(H\d+) 1 high pg-create-index-blocking", inside, re.M
-        )
+        hint = re.search(r"^(H\d+) 1 high pg-create-index-blocking", inside, re.M)
         assert hint is not None
         return {
             "findings": [],
