@@ -250,7 +250,9 @@ def comment_text(finding: Finding) -> str:
         last = max([finding.end_line, *(p.end_line for p in others)])
         out.append(f"Spans {_lines_label(first, last)} of this file.")
     for part in finding.also:
-        who = f"rule {code(part.rule)}" if part.source is Source.RULES else "AI review"
+        who = f"rule {code(part.rule)}"
+        if part.source is not Source.RULES:
+            who = f"AI review ({code(part.rule)})"
         where = _lines_label(part.line, part.end_line)
         same_title = (part.rule, part.title) == (finding.rule, finding.title) or (
             part.title == finding.title
