@@ -440,3 +440,44 @@ def test_a_prefix_the_model_does_not_cache_is_pointed_out(fake: FakeAnthropic) -
     assert len(fake.requests) >= 2
     assert result.stats.llm is not None and result.stats.llm["cache_read_input_tokens"] == 0
     assert any("prompt was not served from cache" in n for n in result.notes)
+
+
+# ---------------------------------------------------------------- answering hints
+
+_HINT = re.compile(r"^(H\d+) (\d+) (\w+) ([a-z0-9-]+): ", re.M)
+
+
+def test_the_model_confirms_dismisses_and_leaves_hints_and_a_restated_hint_is_one_comment(
+    fake: FakeAnthropic,
+) -> None:
+    note = "request.args['id'] reaches the query text: any caller can read every user row."
+
+    def answer(body: dict[str, Any]) -> dict[str, Any]:
+        hints = {m.group(4) + ":" + m.group(2): m.group(1) for m in _HINT.finditer(body_text(body))}
+        execute = next(s for s in numbered_lines(body) if 'f"SELECT' in s.text)
+        restated = finding_on(execute, title="SQL built from strings", rule="py-sql-injection")
+        return {
+            "findings": [restated],
+            "confirmed_hints": [{"hint": hints["py-sql-injection:6"], "note": note}],
+            "dismissed_hints": [
+                {"hint": hints["pg-create-index-blocking:1"], "reason": "new empty table"}
+            ],
+            # select-star hints are left alone
+        }
+
+    fake.default = ToolCall(answer)
+    result = review_diff(mixed_pr(), RepoConfig(), agent=reviewer(RepoConfig()))
+    by_rule = {(f.rule, f.line): f for f in result.findings}
+    sql = by_rule[("py-sql-injection", 6)]
+    assert [f.rule for f in result.findings].count("py-sql-injection") == 1
+    assert set(sql.sources) == {Source.RULES, Source.LLM}
+    assert note in [p.body for p in sql.also]  # the confirmation's explanation joins it
+    assert by_rule[("pg-create-index-blocking", 1)].dismissed == "new empty table"
+    left = by_rule[("select-star", 11)]
+    assert left.sources == [Source.RULES] and left.also == [] and left.dismissed is None
+    assert result.stats.llm is not None
+    assert result.stats.llm["hints_confirmed"] == 1 and result.stats.llm["hints_dismissed"] == 1
+
+
+def body_text(body: dict[str, Any]) -> str:
+    return data_block(body)[1]
