@@ -96,9 +96,7 @@ def agent_answer(body: dict[str, Any]) -> dict[str, Any]:
 
 def comments_of(github: FakeGitHub, review: dict[str, Any]) -> list[dict[str, Any]]:
     return [
-        c
-        for c in github.review_comments[(REPO, 7)]
-        if c["pull_request_review_id"] == review["id"]
+        c for c in github.review_comments[(REPO, 7)] if c["pull_request_review_id"] == review["id"]
     ]
 
 
