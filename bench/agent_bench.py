@@ -194,7 +194,9 @@ def measure(name: str, diff: str, fake: FakeAnthropic, model: str, warm: bool = 
     files = parse_diff(diff)
     backend, skipped = select_backend(files)
     skipped_paths = {s.path for s in skipped}
-    expected = {(f.path, n) for f in backend for n in f.added_lines}
+    added = {(f.path, n) for f in backend for n in f.added_lines}
+    # Blank lines are not sent (nothing to cite on them); coverage counts the rest.
+    expected = {(f.path, n) for f in backend for n, t in f.added_text().items() if t.strip()}
     backend_texts = {t.strip() for f in backend for t in f.added_text().values()}
     skipped_texts = {
         t.strip()
@@ -239,10 +241,10 @@ def measure(name: str, diff: str, fake: FakeAnthropic, model: str, warm: bool = 
         files=len(files),
         backend_files=len(backend),
         changed_lines=sum(len(f.added_lines) for f in files),
-        changed_backend_lines=len(expected),
+        changed_backend_lines=len(added),
         requests=len(fake.requests),
         input_tokens=all_input,
-        tokens_per_1000_backend_lines=round(all_input * 1000 / max(len(expected), 1)),
+        tokens_per_1000_backend_lines=round(all_input * 1000 / max(len(added), 1)),
         overhead_share=round(overhead / max(total, 1), 4),
         cache_read_share=round(counts["cache_read_input_tokens"] / max(all_input, 1), 4),
         requests_reading_cache=f"{reading}/{max(len(fake.requests) - 1, 0)}",

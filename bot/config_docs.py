@@ -19,7 +19,7 @@ END = "<!-- config-reference:end -->"
 EXAMPLE_BEGIN = "<!-- example-review:begin -->"
 EXAMPLE_END = "<!-- example-review:end -->"
 EXAMPLE_DIFF = "examples/pr-mixed.diff"
-EXAMPLE_RULE = "pg-create-index-blocking"
+EXAMPLE_RULE = "py-sql-injection"
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -76,19 +76,67 @@ def _between(text: str, begin: str, end: str, body: str) -> str:
     return f"{head}{begin}\n{body}{end}{tail}"
 
 
+# What the AI review adds to the example: its own report of the SQL injection the rule
+# engine also finds, on the `execute` call. Written out here (no model runs for the
+# docs) to show how two engines' reports of one problem become one comment.
+EXAMPLE_AI_BODY = (
+    "`customer_email` and `status` come from the search form and are pasted into the SQL "
+    "text, so `' OR '1'='1` returns every customer's orders and a stacked statement can "
+    "change data. The string is built on lines 27-28 and executed on line 26; pass both "
+    'values as parameters: `cur.execute("... WHERE customer_email = %s AND status = %s '
+    '...", (customer_email, status))`. The driver then sends them apart from the query, '
+    "and the statement plan can be reused for every customer."
+)
+
+
+def _example_agent_findings(files: Any) -> list[Any]:
+    from bot.models import Category, Finding, Severity, Source
+
+    return [
+        Finding(
+            path="app/services/orders.py",
+            line=26,
+            end_line=28,
+            category=Category.SECURITY,
+            severity=Severity.HIGH,
+            rule="llm-security",
+            title="Order search runs SQL built from the customer's input",
+            body=EXAMPLE_AI_BODY,
+            source=Source.LLM,
+            sources=[Source.LLM],
+            cwe=89,
+            confidence=0.95,
+        )
+    ]
+
+
+class _ExampleAgent:
+    """A fixed AI answer for the README example (`bot.pipeline.Reviewer`)."""
+
+    def review(self, files: Any, hints: Any, config: Any) -> Any:
+        from bot.pipeline import AgentOutcome
+
+        return AgentOutcome(findings=_example_agent_findings(files))
+
+
 def example_review() -> str:
-    """One inline comment and the review summary, exactly as the publisher renders them
-    for the shipped example PR (rule engine only)."""
+    """One consolidated inline comment and the review summary, exactly as the publisher
+    renders them for the shipped example PR (rule engine plus a fixed AI answer)."""
     from bot.github.publish import comment_body
     from bot.pipeline import review_diff
     from bot.report.markdown import render
 
-    result = review_diff((ROOT / EXAMPLE_DIFF).read_bytes(), parse_config("llm: false"))
+    result = review_diff(
+        (ROOT / EXAMPLE_DIFF).read_bytes(), parse_config("{}"), agent=_ExampleAgent()
+    )
     finding = next(f for f in result.findings if f.rule == EXAMPLE_RULE)
     where = f"{finding.path}:{finding.line}"
+    if finding.end_line > finding.line:
+        where += f"-{finding.end_line}"
     summary = render(result, include_inline=False)
     return (
-        f"An inline comment on `{where}`:\n\n"
+        f"An inline comment on `{where}` (one problem reported by the rule engine and "
+        "by the AI review):\n\n"
         f"````markdown\n{comment_body(finding)}\n````\n\n"
         f"The review's summary body:\n\n````markdown\n{summary.rstrip()}\n````\n"
     )

@@ -182,6 +182,19 @@ class SkippedFile(BaseModel):
     reason: str
 
 
+class FindingPart(BaseModel):
+    """Another report of the same problem, kept when reports are consolidated into
+    one finding: nothing an engine said is lost by merging."""
+
+    rule: str
+    title: str
+    source: Source
+    line: int = Field(ge=1)
+    end_line: int = Field(ge=1)
+    severity: Severity
+    body: str = ""
+
+
 class Finding(BaseModel):
     """One problem found by an engine. The JSON output's `findings[]` item."""
 
@@ -205,6 +218,16 @@ class Finding(BaseModel):
     confidence: float | None = None
     # An LLM's verdict that a rule finding is a false alarm, with its reason.
     dismissed: str | None = None
+    # CWE number an engine gave, and the rule id an LLM finding says it is about:
+    # both place the finding in a problem class (`bot.consolidate`).
+    cwe: int | None = None
+    cites: str | None = None
+    # The problem this finding is about: class, file and code region. Reports with
+    # the same problem become one finding, the others listed in `also`.
+    problem: str = ""
+    also: list[FindingPart] = Field(default_factory=list)
+    # Fingerprints this problem had before problem keys (markers on older reviews).
+    legacy_fingerprints: list[str] = Field(default_factory=list, exclude=True)
 
 
 class RuleError(BaseModel):

@@ -13,8 +13,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from bot.anchor import anchor_all, with_fingerprints
 from bot.config import RepoConfig, RulesConfig
+from bot.consolidate import consolidate_findings
 from bot.diff import parse_diff
 from bot.models import (
     Category,
@@ -26,7 +26,6 @@ from bot.models import (
     RuleError,
     Severity,
     SkippedFile,
-    Source,
     Stats,
 )
 from bot.select import select_backend
@@ -65,40 +64,6 @@ class Reviewer(Protocol):
     def review(
         self, files: Sequence[ChangedFile], hints: Sequence[Finding], config: RepoConfig
     ) -> AgentOutcome: ...
-
-
-def merge_findings(
-    rule_findings: Sequence[Finding], llm_findings: Sequence[Finding]
-) -> list[Finding]:
-    """Same path, line and category from both engines -> one finding with both sources,
-    keeping the richer text (the longer body) and the rule's id and suggestion."""
-    merged: dict[tuple[str, int, Category], Finding] = {}
-    out: list[Finding] = []
-    for finding in rule_findings:
-        key = (finding.path, finding.line, finding.category)
-        merged.setdefault(key, finding)
-        out.append(finding)
-    for finding in llm_findings:
-        key = (finding.path, finding.line, finding.category)
-        existing = merged.get(key)
-        if existing is None:
-            merged[key] = finding
-            out.append(finding)
-            continue
-        richer = finding if len(finding.body) > len(existing.body) else existing
-        combined = existing.model_copy(
-            update={
-                "body": richer.body,
-                "title": existing.title,
-                "severity": max(existing.severity, finding.severity, key=lambda s: s.rank),
-                "suggestion": existing.suggestion or finding.suggestion,
-                "sources": sorted({*existing.sources, Source.LLM}),
-                "confidence": finding.confidence,
-            }
-        )
-        out[out.index(existing)] = combined
-        merged[key] = combined
-    return out
 
 
 def review_files(
@@ -162,9 +127,7 @@ def review_files(
     elif agent_off_reason:
         notes.append(f"AI review did not run: {agent_off_reason}.")
 
-    findings = merge_findings(rule_findings, llm_findings)
-    findings = anchor_all(findings, by_path)
-    findings = with_fingerprints(findings, by_path)
+    findings = consolidate_findings(rule_findings, llm_findings, by_path)
     findings = _by_table_size(findings, backend, schema_files, schema, config)
     findings = [_place(f, config) for f in findings]
     findings.sort(key=lambda f: (f.path, f.line, -f.severity.rank, f.rule))

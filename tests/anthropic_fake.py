@@ -247,7 +247,7 @@ def running_fake() -> Iterator[FakeAnthropic]:
 # ---------------------------------------------------------------- reading requests back
 
 _FILE_TAG = re.compile(r'^<file path="([^"]*)"')
-_NUMBERED = re.compile(r"^\s*(\d+) ([+ ])\|(.*)$")
+_NUMBERED = re.compile(r"^(\d+)([+ ])\|(.*)$")
 _NONCE = re.compile(r"^<pr_data_([0-9a-f]+)>$", re.MULTILINE)
 
 

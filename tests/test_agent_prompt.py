@@ -50,11 +50,11 @@ def test_added_and_context_lines_carry_their_number_and_deleted_lines_none() -> 
     file = _backend(parse_diff(pr_diff({"svc/a.py": (OLD, NEW)}))[0])
     plan = _plan([file])
     _, inside, _ = data_block(plan.requests[0].body)
-    assert '<file path="svc/a.py" kind="code" language="python" change="modified">' in inside
-    assert "  -|line_10 = 10\n" in inside
-    assert "10 +|line_10 = compute(10)\n" in inside
-    assert "11 +|line_10b = 11\n" in inside
-    assert " 9  |line_9 = 9\n" in inside
+    assert '<file path="svc/a.py" kind="code" change="modified">' in inside
+    assert "\n-|line_10 = 10\n" in inside
+    assert "\n10+|line_10 = compute(10)\n" in inside
+    assert "\n11+|line_10b = 11\n" in inside
+    assert "\n9 |line_9 = 9\n" in inside
     seen = {(s.number, s.mark) for s in numbered_lines(plan.requests[0].body)}
     context = {(n, " ") for n in (7, 8, 9, 12, 13, 14)}
     assert seen == context | {(10, "+"), (11, "+")}
@@ -86,9 +86,7 @@ def test_rule_findings_are_passed_as_numbered_hints_inside_their_file() -> None:
     )
     plan = _plan([file], [hint])
     inside = data_block(plan.requests[0].body)[1]
-    assert (
-        "<hints>\nH1 line 10 [security, high] py-sql-injection: SQL built from strings\n" in inside
-    )
+    assert "<hints>\nH1 10 high py-sql-injection: SQL built from strings\n" in inside
     assert plan.requests[0].hints == {"H1": hint}
 
 
@@ -157,9 +155,9 @@ def test_the_cached_prefix_is_long_enough_to_be_cached() -> None:
         system = "".join(block["text"] for block in system_blocks(agent))
         return len(system) + len(json.dumps(tools_block()))
 
+    # A repo's own tiny agent may fall under the minimum: its prefix is then simply not
+    # cached, and a review of several requests says so in a note.
     assert prefix_chars(AGENT) / 4 > 1_024
-    tiny = AgentDefinition(name="tiny", description="d", prompt="Review backend code.")
-    assert prefix_chars(tiny) / 4 > 1_024
     blocks = system_blocks(AGENT)
     assert blocks[-1]["cache_control"] == {"type": "ephemeral"}
     assert all("cache_control" not in b for b in blocks[:-1])

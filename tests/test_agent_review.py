@@ -16,9 +16,10 @@ from bot.agent import answer_question, make_reviewer
 from bot.agent.prompt import request_tokens
 from bot.agent.review import AgentReviewer
 from bot.config import RepoConfig, parse_config
+from bot.consolidate import consolidate_findings
 from bot.diff import parse_diff
 from bot.models import Category, Finding, Severity, Source
-from bot.pipeline import merge_findings, review_diff
+from bot.pipeline import review_diff
 from bot.select import select_backend
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -138,7 +139,8 @@ def test_an_llm_finding_on_a_rule_finding_line_merges_into_one_comment(
     def on_migration(body: dict[str, Any]) -> dict[str, Any]:
         line = _added(body, "CREATE INDEX")
         longer = "Building this index without CONCURRENTLY blocks every write to orders. " * 10
-        found = finding_on(line, category="indexing", severity="medium", body=longer)
+        title = "Index built without CONCURRENTLY"
+        found = finding_on(line, category="indexing", severity="medium", body=longer, title=title)
         return {"findings": [found]}
 
     fake.default = ToolCall(on_migration)
@@ -146,18 +148,18 @@ def test_an_llm_finding_on_a_rule_finding_line_merges_into_one_comment(
     on_line = [f for f in result.findings if f.path.endswith(".sql") and f.line == 1]
     assert len(on_line) == 1
     merged = on_line[0]
-    assert merged.rule == "pg-create-index-blocking"  # the fingerprint follows the rule id
+    assert merged.rule == "pg-create-index-blocking"  # the rule's report carries the fix
     assert set(merged.sources) == {Source.RULES, Source.LLM}
-    assert merged.body.startswith("Building this index without CONCURRENTLY")
+    [agent_part] = merged.also
+    assert agent_part.body.startswith("Building this index without CONCURRENTLY")
+    assert agent_part.title == "Index built without CONCURRENTLY"
     assert merged.severity is Severity.HIGH
 
 
 def test_the_model_can_dismiss_a_rule_hint_with_a_reason(fake: FakeAnthropic) -> None:
     def dismiss(body: dict[str, Any]) -> dict[str, Any]:
         _, inside, _ = data_block(body)
-        hint = re.search(
-            r"^(H\d+) line 1 \[indexing, high\] pg-create-index-blocking", inside, re.M
-        )
+        hint = re.search(r"^(H\d+) 1 high pg-create-index-blocking", inside, re.M)
         assert hint is not None
         return {
             "findings": [],
@@ -176,7 +178,7 @@ def test_the_model_can_dismiss_a_rule_hint_with_a_reason(fake: FakeAnthropic) ->
 
 
 def _two_requests_config() -> RepoConfig:
-    return parse_config("llm:\n  request_budget_tokens: 4200\n")
+    return parse_config("llm:\n  request_budget_tokens: 3000\n")
 
 
 def test_every_bad_finding_is_rejected_and_counted_by_reason(fake: FakeAnthropic) -> None:
@@ -314,7 +316,8 @@ def test_recorded_requests_cover_the_backend_diff_and_nothing_else(fake: FakeAnt
     assert len(requests) >= 2 and result.stats.llm is not None
 
     backend, _ = select_backend(parse_diff(raw))
-    expected = {(f.path, n) for f in backend for n in f.added_lines}
+    # Blank lines are not sent: nothing on them can be cited.
+    expected = {(f.path, n) for f in backend for n, t in f.added_text().items() if t.strip()}
     counts = Counter(
         (s.path, s.number) for r in requests for s in numbered_lines(r.body) if s.mark == "+"
     )
@@ -406,8 +409,8 @@ def test_ask_reports_a_failure_as_its_answer(fake: FakeAnthropic) -> None:
 
 
 def test_duplicate_llm_and_rule_findings_merge_with_the_pipeline(fake: FakeAnthropic) -> None:
-    """The merge contract at the seam: an LLM finding on the same line and category as a
-    rule finding becomes one finding carrying both sources."""
+    """The merge contract at the seam: an LLM finding of the same problem as a rule
+    finding becomes one finding carrying both sources and both texts."""
     fake.default = ToolCall(sql_finding)
     backend, _ = select_backend(parse_diff(mixed_pr()))
     rule = Finding(
@@ -423,10 +426,11 @@ def test_duplicate_llm_and_rule_findings_merge_with_the_pipeline(fake: FakeAnthr
         sources=[Source.RULES],
     )
     outcome = reviewer(RepoConfig()).review(backend, [rule], RepoConfig())
-    merged = merge_findings([rule], outcome.findings)
+    merged = consolidate_findings([rule], outcome.findings, {f.path: f for f in backend})
     assert len(merged) == 1
     assert merged[0].rule == "py-sql-injection" and set(merged[0].sources) == set(Source)
-    assert merged[0].body == outcome.findings[0].body
+    assert merged[0].body == "short"
+    assert [p.body for p in merged[0].also] == [outcome.findings[0].body]
 
 
 def test_a_prefix_the_model_does_not_cache_is_pointed_out(fake: FakeAnthropic) -> None:
@@ -469,3 +473,44 @@ def test_a_finding_outside_the_diff_is_kept_in_the_summary_or_logged(
     assert kept.anchor_note and "not part of the diff" in kept.anchor_note
     dropped = [r.getMessage() for r in caplog.records if "not kept" in r.getMessage()]
     assert dropped == ["AI finding not kept: 'Invented' on api/users.py: line_not_in_diff"]
+
+
+# ---------------------------------------------------------------- answering hints
+
+_HINT = re.compile(r"^(H\d+) (\d+) (\w+) ([a-z0-9-]+): ", re.M)
+
+
+def test_the_model_confirms_dismisses_and_leaves_hints_and_a_restated_hint_is_one_comment(
+    fake: FakeAnthropic,
+) -> None:
+    note = "request.args['id'] reaches the query text: any caller can read every user row."
+
+    def answer(body: dict[str, Any]) -> dict[str, Any]:
+        hints = {m.group(4) + ":" + m.group(2): m.group(1) for m in _HINT.finditer(body_text(body))}
+        execute = next(s for s in numbered_lines(body) if 'f"SELECT' in s.text)
+        restated = finding_on(execute, title="SQL built from strings", rule="py-sql-injection")
+        return {
+            "findings": [restated],
+            "confirmed_hints": [{"hint": hints["py-sql-injection:6"], "note": note}],
+            "dismissed_hints": [
+                {"hint": hints["pg-create-index-blocking:1"], "reason": "new empty table"}
+            ],
+            # select-star hints are left alone
+        }
+
+    fake.default = ToolCall(answer)
+    result = review_diff(mixed_pr(), RepoConfig(), agent=reviewer(RepoConfig()))
+    by_rule = {(f.rule, f.line): f for f in result.findings}
+    sql = by_rule[("py-sql-injection", 6)]
+    assert [f.rule for f in result.findings].count("py-sql-injection") == 1
+    assert set(sql.sources) == {Source.RULES, Source.LLM}
+    assert note in [p.body for p in sql.also]  # the confirmation's explanation joins it
+    assert by_rule[("pg-create-index-blocking", 1)].dismissed == "new empty table"
+    left = by_rule[("select-star", 11)]
+    assert left.sources == [Source.RULES] and left.also == [] and left.dismissed is None
+    assert result.stats.llm is not None
+    assert result.stats.llm["hints_confirmed"] == 1 and result.stats.llm["hints_dismissed"] == 1
+
+
+def body_text(body: dict[str, Any]) -> str:
+    return data_block(body)[1]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from bot.config import RepoConfig, RulesConfig, parse_config
 from bot.diff import added_file, parse_diff
 from bot.models import Category, ChangedFile, Finding, Severity, Source
-from bot.pipeline import merge_findings, review_files
+from bot.pipeline import review_files
 from bot.rules.engine import Check, Hit, Registry, Rule, RuleCase, run_rules, suppressed
 
 
@@ -132,18 +132,6 @@ def _finding(
         source=source,
         sources=[source],
     )
-
-
-def test_merge_same_line_and_category_keeps_one_with_both_sources() -> None:
-    rule = _finding(3, Source.RULES, "short")
-    llm = _finding(3, Source.LLM, "a much longer explanation from the model")
-    other = _finding(3, Source.LLM, "index advice", Category.INDEXING)
-    merged = merge_findings([rule], [llm, other])
-    assert len(merged) == 2
-    first = merged[0]
-    assert first.rule == "py-sql-injection" and first.severity is Severity.HIGH
-    assert first.body == "a much longer explanation from the model"
-    assert set(first.sources) == {Source.RULES, Source.LLM}
 
 
 def test_pipeline_filters_categories_and_places_low_severity_in_summary() -> None:

@@ -168,7 +168,7 @@ def test_text_groups_findings_by_file_with_path_line_severity_rule_title(
 ) -> None:
     out = text.render(result)
     lines = out.splitlines()
-    header = lines.index("app/api/orders.py (2 findings)")
+    header = lines.index("app/api/orders.py (2 problems)")
     assert lines[header + 1].strip() == (
         "app/api/orders.py:12 high py-sql-injection SQL built from request input"
     )
@@ -176,7 +176,7 @@ def test_text_groups_findings_by_file_with_path_line_severity_rule_title(
         "app/api/orders.py:30-34 medium llm-unbounded-list Endpoint returns an unbounded list"
         in out
     )
-    assert "db/migrations/0001_x.sql (1 finding)" in lines
+    assert "db/migrations/0001_x.sql (1 problem)" in lines
     # Files come out sorted, each finding under its own file.
     headers = [ln for ln in lines if ln.endswith(("finding)", "findings)"))]
     assert headers == sorted(headers)
@@ -189,14 +189,14 @@ def test_text_lists_not_inline_findings_with_their_note(result: ReviewResult) ->
 
 def test_text_closing_count_line_skipped_and_notes(result: ReviewResult) -> None:
     lines = text.render(result).splitlines()
-    assert lines[-1] == "4 findings (1 high, 2 medium, 1 low) in 4 files reviewed, 2 skipped"
+    assert lines[-1] == "4 problems (1 high, 2 medium, 1 low) in 4 files reviewed, 2 skipped"
     assert "Skipped 2 files: frontend (1), not backend (1)" in lines
     assert "note: AI review ran on 3 of 4 files." in lines
 
 
 def test_text_with_no_findings_says_so() -> None:
     empty = ReviewResult(stats=Stats(files_reviewed=1))
-    assert text.render(empty).splitlines()[-1] == "No findings in 1 file reviewed"
+    assert text.render(empty).splitlines()[-1] == "No problems found in 1 file reviewed"
 
 
 def test_text_colour_only_when_asked(result: ReviewResult) -> None:
@@ -403,7 +403,7 @@ def test_markdown_has_heading_counts_and_category_by_severity_table(
 ) -> None:
     out = markdown.render(result)
     assert out.startswith("## Bastion review\n")
-    assert "4 findings (1 high, 2 medium, 1 low) in 4 files reviewed, 2 skipped" in out
+    assert "4 problems (1 high, 2 medium, 1 low) in 4 files reviewed, 2 skipped" in out
     counts = {row[0]: row[1:] for row in table_rows(out, "| Category | high")}
     assert counts == {
         "security": ["1", "·", "1", "·", "2"],
@@ -418,8 +418,9 @@ def test_markdown_review_body_lists_only_findings_not_inline(result: ReviewResul
     rows = table_rows(out, "| Severity")
     assert [r[2] for r in rows] == ["`py-weak-hash`"]
     assert rows[0][1] == "`app/services/orders.py:80`"
-    assert rows[0][4] == "line 80 of app/services/orders.py are not part of the diff"
-    assert "3 findings are inline comments on the diff." in out
+    assert rows[0][4] == "rule `py-weak-hash`"
+    assert rows[0][5] == "line 80 of app/services/orders.py are not part of the diff"
+    assert "3 problems are inline comments on the diff." in out
     assert "<details><summary>Explanations</summary>" in out
 
 
@@ -439,7 +440,7 @@ def test_markdown_table_survives_pipes_and_newlines_in_titles(result: ReviewResu
     )
     out = markdown.render(result.model_copy(update={"findings": [hostile]}))
     rows = table_rows(out, "| Severity")
-    assert len(rows) == 1 and len(rows[0]) == 5
+    assert len(rows) == 1 and len(rows[0]) == 6
     assert rows[0][3] == "a \\| b \\\\\\| c second line"
     assert rows[0][2] == "`llm-x\\|y`"
 

@@ -26,7 +26,7 @@ from bot.agent.client import LlmError, Reply, make_client, run_sync, send
 from bot.agent.definitions import AgentDefinition
 from bot.agent.pricing import cache_minimum, estimated_cost
 from bot.agent.prompt import LINE_TEXT_LIMIT, Piece, Plan, PlannedRequest, plan_review
-from bot.agent.schema import HintDismissal, ModelFinding
+from bot.agent.schema import HintConfirmation, HintDismissal, ModelFinding
 from bot.config import RepoConfig
 from bot.models import Category, ChangedFile, Finding, Severity, Source
 from bot.pipeline import AgentOutcome
@@ -92,6 +92,7 @@ class Verdict:
     dismissed: dict[tuple[str, str, int], str] = field(default_factory=dict)
     rejected: Counter[str] = field(default_factory=Counter)
     reanchored: int = 0
+    confirmed: int = 0
 
 
 def _place(item: ModelFinding, shown: Shown) -> tuple[int, int] | str:
@@ -148,6 +149,26 @@ def _to_finding(item: ModelFinding, file: ChangedFile, line: int, end: int) -> F
         source=Source.LLM,
         sources=[Source.LLM],
         confidence=item.confidence,
+        cwe=item.cwe,
+        cites=_normalized(item.rule)[:80] or None if item.rule else None,
+    )
+
+
+def _confirmation(hint: Finding, note: str) -> Finding:
+    """The model's agreement with a rule hint: its note joins that finding's comment."""
+    return Finding(
+        path=hint.path,
+        line=hint.line,
+        end_line=hint.end_line,
+        category=hint.category,
+        severity=hint.severity,
+        rule=f"llm-{hint.category.value}",
+        title=hint.title,
+        body=note.strip(),
+        source=Source.LLM,
+        sources=[Source.LLM],
+        cwe=hint.cwe,
+        cites=hint.rule,
     )
 
 
@@ -168,7 +189,7 @@ def validate_reply(
     if items is None:
         verdict.rejected["malformed_reply"] += 1
         items = []
-    seen: set[tuple[str, int, str]] = set()
+    seen: set[tuple[str, int, str, str]] = set()
     for raw in items:
         try:
             item = ModelFinding.model_validate(raw)
@@ -194,7 +215,8 @@ def validate_reply(
             verdict.rejected[placed] += 1
             continue
         line, end = placed
-        key = (path, line, item.category)
+        # Only a repeat of the same problem is a duplicate: two problems on one line stay two.
+        key = (path, line, item.category, _normalized(item.title).lower())
         if key in seen:
             verdict.rejected["duplicate"] += 1
             continue
@@ -203,7 +225,26 @@ def validate_reply(
             verdict.reanchored += 1
         verdict.findings.append(_to_finding(item, shown.file, line, end))
     _dismissals(tool_input.get("dismissed_hints", []), request, verdict)
+    _confirmations(tool_input.get("confirmed_hints", []), request, verdict)
     return verdict
+
+
+def _confirmations(value: object, request: PlannedRequest, verdict: Verdict) -> None:
+    for raw in _as_list(value) or []:
+        try:
+            item = HintConfirmation.model_validate(raw)
+        except ValidationError:
+            verdict.rejected["wrong_type"] += 1
+            continue
+        hint = request.hints.get(item.hint)
+        if hint is None:
+            verdict.rejected["unknown_hint"] += 1
+            continue
+        if (hint.rule, hint.path, hint.line) in verdict.dismissed:
+            verdict.rejected["confirmed_and_dismissed"] += 1
+            continue
+        verdict.confirmed += 1
+        verdict.findings.append(_confirmation(hint, item.note))
 
 
 def _dismissals(value: object, request: PlannedRequest, verdict: Verdict) -> None:
@@ -230,6 +271,7 @@ class Tally:
     rejected: Counter[str] = field(default_factory=Counter)
     reanchored: int = 0
     dismissed: int = 0
+    confirmed: int = 0
 
     def add(self, reply: Reply) -> None:
         self.usage.update(reply.usage)
@@ -363,7 +405,7 @@ class AgentReviewer:
         findings: list[Finding] = []
         dismissed: dict[tuple[str, str, int], str] = {}
         failed: dict[str, list[str]] = {}
-        seen: set[tuple[str, int, str]] = set()
+        seen: set[tuple[str, int, str, str, str]] = set()
         for request, result in zip(plan.requests, results, strict=True):
             if isinstance(result, LlmError):
                 failed.setdefault(result.reason, []).extend(request.paths)
@@ -377,7 +419,13 @@ class AgentReviewer:
                 continue
             verdict = validate_reply(result.tool_input, request, categories)
             for finding in verdict.findings:
-                key = (finding.path, finding.line, finding.category.value)
+                key = (
+                    finding.path,
+                    finding.line,
+                    finding.category.value,
+                    finding.title.lower(),
+                    finding.cites or "",
+                )
                 if key in seen:
                     verdict.rejected["duplicate"] += 1
                     continue
@@ -386,6 +434,7 @@ class AgentReviewer:
             dismissed.update(verdict.dismissed)
             tally.rejected.update(verdict.rejected)
             tally.reanchored += verdict.reanchored
+            tally.confirmed += verdict.confirmed
         tally.dismissed = len(dismissed)
         not_reviewed = list(
             dict.fromkeys([*plan.not_reviewed, *(p for ps in failed.values() for p in ps)])
@@ -439,6 +488,7 @@ class AgentReviewer:
             "findings_rejected": dict(tally.rejected),
             "findings_reanchored": tally.reanchored,
             "hints_dismissed": tally.dismissed,
+            "hints_confirmed": tally.confirmed,
         }
 
 

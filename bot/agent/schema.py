@@ -13,85 +13,73 @@ from pydantic import BaseModel, ConfigDict, Field
 
 TOOL_NAME = "report_findings"
 
-TOOL_DESCRIPTION = (
-    "Report the result of reviewing the files in this request. Call it exactly once. "
-    "`findings` holds each problem worth a reviewer's comment (an empty list when there is "
-    "none); `dismissed_hints` holds the rule-engine hints you are confident are false alarms, "
-    "each with the reason. Every finding must cite a numbered line of this request."
-)
+# The instructions explain every field; the schema itself carries no prose.
+TOOL_DESCRIPTION = "Your whole review of this request; call once."
 
 
 class ModelFinding(BaseModel):
-    """One problem in the changed code, anchored to a numbered line of this request."""
+    # A problem no hint names, on a numbered line of this request. (A comment, not a
+    # docstring: pydantic would send a docstring to the model as a description.)
 
     # Strict: a string where a number belongs is a malformed answer, not a number.
     model_config = ConfigDict(strict=True, extra="ignore")
 
-    path: str = Field(description="The file's path exactly as written in its <file path=...> tag.")
-    line: int = Field(
-        ge=1,
-        description="Number printed on the flagged line (added or context line).",
-    )
-    end_line: int | None = Field(
-        None,
-        ge=1,
-        description="Last line of a range, same hunk; omit for one line.",
-    )
+    path: str
+    line: int = Field(ge=1)
+    end_line: int | None = Field(None, ge=1)
     category: Literal["security", "indexing", "api-design"]
-    severity: Literal["high", "medium", "low", "info"] = Field(
-        description="As defined in the instructions."
-    )
-    title: str = Field(
-        min_length=3, max_length=120, description="One line naming the problem, no trailing dot."
-    )
-    body: str = Field(
-        min_length=10,
-        max_length=3000,
-        description="Markdown: what goes wrong, when, and the fix.",
-    )
-    suggestion: str | None = Field(
-        None,
-        max_length=3000,
-        description="Replacement for lines line..end_line, only when complete and correct.",
-    )
-    confidence: float = Field(ge=0.0, le=1.0, description="How sure you are, 0 to 1.")
-    quote: str = Field(
-        min_length=1,
-        max_length=1000,
-        description="The cited line's text, verbatim, from after the '|'.",
-    )
+    severity: Literal["high", "medium", "low", "info"]
+    title: str = Field(min_length=3, max_length=120)
+    body: str = Field(min_length=10, max_length=3000)
+    suggestion: str | None = Field(None, max_length=3000)
+    confidence: float = Field(ge=0.0, le=1.0)
+    quote: str = Field(min_length=1, max_length=1000)
+    cwe: int | None = Field(None, ge=1, le=9999)
+    rule: str | None = Field(None, max_length=80)
 
 
 class HintDismissal(BaseModel):
     model_config = ConfigDict(strict=True, extra="ignore")
 
-    hint: str = Field(pattern=r"^H\d+$", description="The hint's id, e.g. H3.")
-    reason: str = Field(
-        min_length=5, max_length=500, description="Why this hint is a false alarm here."
-    )
+    hint: str = Field(pattern=r"^H\d+$")
+    reason: str = Field(min_length=5, max_length=500)
+
+
+class HintConfirmation(BaseModel):
+    model_config = ConfigDict(strict=True, extra="ignore")
+
+    hint: str = Field(pattern=r"^H\d+$")
+    note: str = Field(min_length=10, max_length=3000)
 
 
 class ReportFindings(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    findings: list[ModelFinding] = Field(
-        description="Problems found; empty when the change is fine."
-    )
-    dismissed_hints: list[HintDismissal] = Field(
-        default_factory=list, description="Rule hints that are false alarms in this code."
-    )
+    findings: list[ModelFinding]
+    confirmed_hints: list[HintConfirmation] = Field(default_factory=list)
+    dismissed_hints: list[HintDismissal] = Field(default_factory=list)
+
+
+# Enforced when the answer is validated, not worth their tokens in every request.
+_UNADVERTISED = frozenset({"maxLength", "minLength", "pattern", "minimum", "maximum"})
 
 
 def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
-    """Replace `$ref`s by their definitions and drop pydantic's `title`s: fewer tokens,
-    and a flat schema every JSON Schema reader accepts."""
+    """Replace `$ref`s by their definitions, drop pydantic's `title`s and the limits
+    validation enforces anyway, and show an optional field as its type alone: fewer
+    tokens, and a flat schema every JSON Schema reader accepts."""
     if isinstance(node, dict):
         if "$ref" in node:
             return _inline_refs(defs[node["$ref"].rsplit("/", 1)[-1]], defs)
+        options = node.get("anyOf")
+        if isinstance(options, list) and {"type": "null"} in options and len(options) == 2:
+            kept = next(o for o in options if o != {"type": "null"})
+            rest = {k: v for k, v in node.items() if k != "anyOf"}
+            return _inline_refs({**kept, **rest}, defs)
         return {
             key: _inline_refs(value, defs)
             for key, value in node.items()
-            if key != "$defs"
+            if key not in ("$defs", *_UNADVERTISED)
             and not (key == "title" and isinstance(value, str))
             and not (key == "default" and value is None)
         }

@@ -26,6 +26,7 @@ from github import GithubException
 
 from bot.agent import llm_unavailable
 from bot.config import CONFIG_PATH, ConfigError, FailOn, RepoConfig
+from bot.consolidate import already_posted
 from bot.diff import DiffError, parse_diff
 from bot.github.client import GitHubClient
 from bot.github.commands import PERMISSIONS, permission_allows, permission_level
@@ -458,7 +459,7 @@ def _publish(
     client: GitHubClient, reviewed: Reviewed, prior: PriorReviews, run_key: str, title: str
 ) -> None:
     pr, result = reviewed.pr, reviewed.result
-    new = [f for f in result.findings if f.fingerprint not in prior.fingerprints]
+    new = [f for f in result.findings if not already_posted(f, prior.fingerprints)]
     repeated = len(result.findings) - len(new)
     notes = [f"{repeated} finding(s) already on this PR are not repeated."] if repeated else []
     build = draft_builder(

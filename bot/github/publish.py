@@ -20,7 +20,7 @@ from bot.config import RepoConfig
 from bot.github.client import GitHubClient
 from bot.github.fetch import files_from_listing
 from bot.models import ChangedFile, Finding, ReviewResult, Severity
-from bot.report.markdown import render, sanitize
+from bot.report.markdown import cap, comment_text, render, sanitize
 
 CHECK_NAME = "bastion"
 ANNOTATIONS_PER_REQUEST = 50
@@ -100,11 +100,7 @@ def _fence(text: str) -> str:
 def comment_body(finding: Finding) -> str:
     """An inline comment: title line, explanation, suggestion, hidden marker.
     Finding text is untrusted, so it cannot carry markers or mentions through."""
-    head = (
-        f"**{finding.title}**  \n"
-        f"{finding.severity.value} · {finding.category.value} · `{finding.rule}`"
-    )
-    text = sanitize(f"{head}\n\n{finding.body}", allow_ours=False, limit=MAX_COMMENT_CHARS)
+    text = cap(comment_text(finding), MAX_COMMENT_CHARS)
     parts = [text.rstrip()]
     if finding.suggestion is not None and len(finding.suggestion) < MAX_COMMENT_CHARS // 4:
         fence = _fence(finding.suggestion)

@@ -210,6 +210,66 @@ def code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+# An engine's extra explanation longer than this folds into `<details>`.
+DETAILS_OVER_CHARS = 400
+
+
+def sources_line(finding: Finding) -> str:
+    r"""Who reported the problem: `rule \`py-sql-injection\` · AI review`."""
+    reports = [(finding.source, finding.rule), *((p.source, p.rule) for p in finding.also)]
+    names: list[str] = []
+    for source, rule in reports:
+        name = f"rule {code(rule)}" if source is Source.RULES else "AI review"
+        if name not in names:
+            names.append(name)
+    return " · ".join(names)
+
+
+def _lines_label(line: int, end_line: int) -> str:
+    return f"line {line}" if end_line <= line else f"lines {line}–{end_line}"
+
+
+def comment_text(finding: Finding) -> str:
+    """An inline comment's Markdown (without suggestion and marker): the problem once,
+    the other lines and reports that found it, every engine's text kept. Finding text
+    is untrusted and sanitized piece by piece; only our own `<details>` survive."""
+
+    def safe(text: str, limit: int = MAX_BODY_CHARS // 4) -> str:
+        return close_fences(sanitize(text, allow_ours=False, limit=limit)).strip()
+
+    head = (
+        f"**{safe(finding.title, 300)}**  \n"
+        f"{finding.severity.value} · {finding.category.value} · {code(finding.rule)}"
+    )
+    if finding.also:
+        head += f" · found by {sources_line(finding)}"
+    out = [head, safe(finding.body)]
+    others = [p for p in finding.also if (p.line, p.end_line) != (finding.line, finding.end_line)]
+    if others:
+        first = min([finding.line, *(p.line for p in others)])
+        last = max([finding.end_line, *(p.end_line for p in others)])
+        out.append(f"Spans {_lines_label(first, last)} of this file.")
+    for part in finding.also:
+        who = f"rule {code(part.rule)}"
+        if part.source is not Source.RULES:
+            who = f"AI review ({code(part.rule)})"
+        where = _lines_label(part.line, part.end_line)
+        same_title = (part.rule, part.title) == (finding.rule, finding.title) or (
+            part.title == finding.title
+        )
+        label = f"{who}, {where}" + ("" if same_title else f": **{safe(part.title, 300)}**")
+        text = safe(part.body) if part.body.strip() else ""
+        if len(text) > DETAILS_OVER_CHARS:
+            out.append(
+                f"<details><summary>Also reported by {label}</summary>\n\n{text}\n\n</details>"
+            )
+        elif text:
+            out.append(f"Also reported by {label}: {text}")
+        else:
+            out.append(f"Also reported by {label}.")
+    return "\n\n".join(out)
+
+
 def _severity_table(findings: Sequence[Finding]) -> list[str]:
     counts = Counter((f.category, f.severity) for f in findings)
     severities = severity_order()
@@ -226,14 +286,14 @@ def _severity_table(findings: Sequence[Finding]) -> list[str]:
 
 def _inline_line(count: int) -> str:
     if count == 1:
-        return "1 finding is an inline comment on the diff."
-    return f"{count} findings are inline comments on the diff."
+        return "1 problem is an inline comment on the diff."
+    return f"{count} problems are inline comments on the diff."
 
 
 def _engines_line(result: ReviewResult) -> str:
     found: Counter[str] = Counter()
     for finding in result.findings:
-        for source in finding.sources or [finding.source]:
+        for source in set(finding.sources or [finding.source]):
             found[Source(source).value] += 1
     parts = []
     for engine in result.stats.engines:
@@ -243,15 +303,20 @@ def _engines_line(result: ReviewResult) -> str:
 
 
 def _findings_table(findings: Sequence[Finding]) -> list[str]:
-    rows = ["| Severity | Location | Rule | Title | Note |", "|---|---|---|---|---|"]
+    rows = [
+        "| Severity | Location | Rule | Title | Found by | Note |",
+        "|---|---|---|---|---|---|",
+    ]
     for finding in findings[:MAX_FINDINGS_LISTED]:
         note = finding.anchor_note or ""
+        titles = [finding.title, *(p.title for p in finding.also if p.title != finding.title)]
         rows.append(
             f"| {finding.severity.value} | {cell(code(location(finding)))} "
-            f"| {cell(code(finding.rule))} | {cell(finding.title)} | {cell(note)} |"
+            f"| {cell(code(finding.rule))} | {cell(' / '.join(dict.fromkeys(titles)))} "
+            f"| {cell(sources_line(finding))} | {cell(note)} |"
         )
     if len(findings) > MAX_FINDINGS_LISTED:
-        rows.append(f"| … | | | and {len(findings) - MAX_FINDINGS_LISTED} more | |")
+        rows.append(f"| … | | | and {len(findings) - MAX_FINDINGS_LISTED} more | | |")
     return rows
 
 

@@ -41,10 +41,11 @@ def count_line(result: ReviewResult) -> str:
     skipped = len(result.skipped) or result.stats.files_skipped
     scope = f"{reviewed} reviewed" + (f", {skipped} skipped" if skipped else "")
     if not result.findings:
-        return f"No findings in {scope}"
+        return f"No problems found in {scope}"
+    # One finding is one problem: reports of the same problem are already consolidated.
     counts = Counter(f.severity for f in result.findings)
     by_severity = ", ".join(f"{counts[s]} {s.value}" for s in severity_order() if counts[s])
-    return f"{_plural(len(result.findings), 'finding')} ({by_severity}) in {scope}"
+    return f"{_plural(len(result.findings), 'problem')} ({by_severity}) in {scope}"
 
 
 def clean(text: str) -> str:
@@ -79,6 +80,12 @@ def _finding_lines(finding: Finding, style: _Style, body: bool) -> list[str]:
     lines = [f"  {head}"]
     if body and (text := excerpt(finding.body)):
         lines.append(style(f"      {text}", _DIM))
+    for part in finding.also:
+        who = f"rule {clean(part.rule)}" if part.source.value == "rules" else "AI review"
+        where = f"{part.line}" if part.end_line <= part.line else f"{part.line}-{part.end_line}"
+        lines.append(f"      also: {who} on {where}: {clean(part.title)}")
+        if body and (text := excerpt(part.body)):
+            lines.append(style(f"        {text}", _DIM))
     if not finding.inline:
         note = clean(finding.anchor_note or "could not be placed on a diff line")
         lines.append(f"      (not inline: {note})")
@@ -90,7 +97,7 @@ def _files_section(findings: Sequence[Finding], style: _Style, body: bool) -> li
     ordered = sorted(findings, key=lambda f: (f.path, f.line, -f.severity.rank, f.rule))
     for path, group in groupby(ordered, key=lambda f: f.path):
         items = list(group)
-        lines.append(style(f"{clean(path)} ({_plural(len(items), 'finding')})", _BOLD))
+        lines.append(style(f"{clean(path)} ({_plural(len(items), 'problem')})", _BOLD))
         for finding in items:
             lines += _finding_lines(finding, style, body)
         lines.append("")

@@ -1,0 +1,400 @@
+"""One problem, one comment. Pure functions.
+
+Every finding gets a problem key: its problem class (a family of rule ids that
+mean the same thing, or a CWE), its file and its code region (the enclosing
+function for code, the statement for SQL, else the flagged line). Reports with
+the same key — two rules, or a rule and the AI review — become one finding,
+anchored on the most actionable line, with every other report kept in `also`.
+Reports with different keys are never fused, even on the same line.
+
+The fingerprint that dedupes across pushes is a digest of the problem key, so
+it does not depend on which engine found the problem or on line numbers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from bot.anchor import anchor_all, normalized_text, with_fingerprints
+from bot.models import ChangedFile, FileKind, Finding, FindingPart, Source
+
+
+@dataclass(frozen=True)
+class ProblemClass:
+    name: str
+    cwes: frozenset[int]
+    rules: re.Pattern[str]
+    # Words an AI finding's title uses for this problem, when it cites neither a
+    # rule nor a CWE. Narrow on purpose: a miss leaves two comments, a false
+    # match would fuse two problems.
+    words: re.Pattern[str] | None = None
+    # The data flows down to a sink: the comment belongs on the last line.
+    flow: bool = False
+
+
+def _c(
+    name: str, cwes: Iterable[int], rules: str, words: str | None = None, *, flow: bool = False
+) -> ProblemClass:
+    return ProblemClass(
+        name,
+        frozenset(cwes),
+        re.compile(rf"^(?:{rules})$"),
+        re.compile(words, re.IGNORECASE) if words else None,
+        flow,
+    )
+
+
+# First match wins, so the narrower classes come first.
+CLASSES: tuple[ProblemClass, ...] = (
+    _c(
+        "sql-injection",
+        (89, 564),
+        r"(?:\w+-)?sql-injection",
+        r"sql.?injection|\bsqli\b|sql (?:built|formatted|concatenated) (?:from|with)",
+        flow=True,
+    ),
+    _c(
+        "command-injection",
+        (77, 78),
+        r"command-injection|py-shell-injection",
+        r"(?:command|shell).?injection",
+        flow=True,
+    ),
+    _c(
+        "code-injection",
+        (94, 95),
+        r"eval-injection|py-eval-exec",
+        r"code.?injection|\beval\(",
+        flow=True,
+    ),
+    _c("ssrf", (918,), r"ssrf", r"\bssrf\b|server.side request forgery", flow=True),
+    _c("xss", (79, 80), r"reflected-xss|jinja-autoescape-disabled", r"\bxss\b|cross.site script"),
+    _c(
+        "path-traversal",
+        (22, 23, 73),
+        r"py-tar-extractall",
+        r"path traversal|directory traversal|zip.?slip",
+        flow=True,
+    ),
+    _c(
+        "unsafe-deserialization",
+        (502,),
+        r"unsafe-deserialization|py-pickle-untrusted|py-yaml-unsafe-load",
+        r"deseriali[sz]",
+    ),
+    _c("xxe", (611,), r"xxe", r"\bxxe\b|external entit"),
+    _c(
+        "tls-verification",
+        (295,),
+        r"tls-verification-disabled|py-tls-verify-disabled|py-ssh-auto-add-host-key",
+        r"(?:certificate|tls|ssl).{0,20}verif",
+    ),
+    _c(
+        "jwt-verification",
+        (347,),
+        r"(?:py-)?jwt-verification-disabled",
+        r"jwt.{0,40}(?:signature|verif)",
+    ),
+    _c(
+        "weak-crypto",
+        (327, 328, 759, 916),
+        r"password-fast-hash|py-weak-hash|weak-cipher",
+        r"\bmd5\b|\bsha-?1\b|weak (?:hash|cipher)|fast hash",
+    ),
+    _c("cors", (346, 942), r"(?:\w+-)?cors-any-origin-with-credentials", r"\bcors\b"),
+    _c("mass-assignment", (915,), r"(?:py-)?mass-assignment", r"mass.assignment"),
+    _c(
+        "hard-coded-secret",
+        (259, 321, 798),
+        r"secret-literal",
+        r"hard.?coded (?:secret|password|key|credential|token)",
+    ),
+    _c("debug-enabled", (215, 489), r"django-debug-true|py-flask-debug", r"debug mode"),
+    _c(
+        "missing-auth",
+        (285, 306, 862),
+        r"route-missing-auth-guard",
+        r"missing auth|without (?:any )?auth|unauthenticated",
+    ),
+    _c(
+        "missing-timeout",
+        (400, 1088),
+        r"go-http-no-timeout|http-client-no-timeout|py-request-no-timeout",
+        r"\btimeout\b",
+    ),
+    _c(
+        "blocking-index-build",
+        (),
+        r"\w+-create-index-blocking|(?:django|rails)-add-index-blocking|laravel-index-blocking"
+        r"|js-migration-index-blocking|pg-reindex-blocking",
+        r"concurrently",
+    ),
+    _c(
+        "blocking-index-drop",
+        (),
+        r"(?:migration|pg)-drop-index-blocking",
+    ),
+    _c(
+        "concurrent-index-in-transaction",
+        (),
+        r"(?:pg-)?concurrent-index-in-transaction",
+    ),
+    _c(
+        "not-null-backfill",
+        (),
+        r"migration-not-null-column|pg-add-required-column|pg-set-not-null-scan",
+    ),
+    _c(
+        "column-rewrite",
+        (),
+        r"migration-column-type-change|pg-change-column-type|migration-column-rewrite"
+        r"|pg-add-column-rewrite",
+    ),
+    _c(
+        "drop-or-rename",
+        (),
+        r"migration-drop-or-rename|pg-drop-column|pg-rename-column|pg-rename-table|pg-drop-table",
+    ),
+    _c(
+        "n-plus-one",
+        (1073,),
+        r"n-plus-one-query",
+        r"\bn ?\+ ?1\b|quer(?:y|ies) (?:in|inside) a loop",
+    ),
+    _c(
+        "fk-without-index",
+        (),
+        r"fk-without-index",
+        r"foreign.key.{0,40}(?:no|without|missing).{0,10}index",
+    ),
+    _c("breaking-contract", (), r"openapi-breaking-change|proto-breaking-change", r"breaking"),
+)
+
+_BY_NAME = {c.name: c for c in CLASSES}
+
+# A line that opens a function, method, class or route handler, in the languages
+# the rules read. The region of a code finding is the nearest one above it.
+_DEFINITION = re.compile(
+    r"^\s*(?:@?\w+\.(?:get|post|put|patch|delete|route)\(|(?:export\s+)?(?:default\s+)?"
+    r"(?:async\s+)?(?:def|class|function|func|fn)\b|(?:pub(?:\(\w+\))?\s+)?fn\b|"
+    r"(?:(?:public|private|protected|internal|static|final|override|suspend)\s+)+[\w<>\[\],.? ]+\(|"
+    r"(?:const|let|var)\s+\w+\s*=\s*(?:async\s*)?(?:function\b|\([^)]*\)\s*=>))"
+)
+_SCAN = 400
+_SPACE = re.compile(r"\s+")
+
+
+def problem_class(finding: Finding) -> ProblemClass | None:
+    """The class a finding belongs to: by rule id (its own, or the one an AI finding
+    cites), then by CWE, then (AI findings only) by the words of its title."""
+    ids = [finding.rule] if finding.source is Source.RULES else []
+    if finding.cites:
+        ids.append(finding.cites)
+    for rule in ids:
+        for cls in CLASSES:
+            if cls.rules.match(rule):
+                return cls
+    if finding.cwe is not None:
+        for cls in CLASSES:
+            if finding.cwe in cls.cwes:
+                return cls
+    if finding.source is Source.LLM:
+        for cls in CLASSES:
+            if cls.words is not None and cls.words.search(finding.title):
+                return cls
+    return None
+
+
+def class_name(finding: Finding) -> str:
+    cls = problem_class(finding)
+    if cls is not None:
+        return cls.name
+    if finding.source is Source.RULES:
+        return finding.rule
+    if finding.cites:
+        return finding.cites
+    return f"llm-{finding.category.value}"
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _enclosing_definition(file: ChangedFile, line: int) -> str | None:
+    here = file.line_text(line)
+    if here is None:
+        return None
+    if _DEFINITION.match(here):
+        return _SPACE.sub(" ", here).strip()
+    level = _indent(here) if here.strip() else None
+    for number in range(line - 1, max(line - _SCAN, 0), -1):
+        text = file.line_text(number)
+        if not text or not text.strip():
+            continue
+        if level is None:
+            level = _indent(text) + 1
+        if _indent(text) < level and _DEFINITION.match(text):
+            return _SPACE.sub(" ", text).strip()
+    return None
+
+
+def _enclosing_statement(file: ChangedFile, line: int) -> str | None:
+    """First line of the SQL statement around `line` (statements end with `;`)."""
+    start = line
+    for number in range(line - 1, max(line - _SCAN, 0), -1):
+        text = file.line_text(number)
+        if text is None or text.rstrip().endswith(";"):
+            break
+        if text.strip() and not text.lstrip().startswith("--"):
+            start = number
+    text = file.line_text(start)
+    return _SPACE.sub(" ", text).strip() if text and text.strip() else None
+
+
+def region(finding: Finding, file: ChangedFile | None, cls: ProblemClass | None) -> str:
+    """Where in the file the problem lives, as text that survives unrelated lines moving."""
+    line_text = normalized_text(file, finding.line, finding.line) or finding.title.lower()
+    if file is None or (cls is None and finding.source is Source.LLM and not finding.cites):
+        # An AI finding of no known class is told apart from others by its line only.
+        return f"line:{line_text}"
+    if file.language == "sql" or file.kind is FileKind.SQL:
+        statement = _enclosing_statement(file, finding.line)
+        return f"stmt:{statement}" if statement else f"line:{line_text}"
+    if file.kind in (FileKind.CODE, FileKind.ORM_SCHEMA):
+        definition = _enclosing_definition(file, finding.line)
+        return f"def:{definition}" if definition else f"line:{line_text}"
+    return f"line:{line_text}"
+
+
+def problem_key(finding: Finding, file: ChangedFile | None) -> str:
+    cls = problem_class(finding)
+    name = cls.name if cls is not None else class_name(finding)
+    return "\x1f".join((finding.category.value, name, finding.path, region(finding, file, cls)))
+
+
+def problem_fingerprint(key: str) -> str:
+    return hashlib.sha256(f"problem\x1e{key}".encode()).hexdigest()[:20]
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _primary(group: Sequence[Finding]) -> Finding:
+    """The report the comment is anchored on: a line on the diff first; for a flow,
+    the sink (the last line); otherwise the rule's report (it carries the fix), the
+    worst, the earliest."""
+    flow = any(cls.flow for f in group if (cls := problem_class(f)) is not None)
+
+    def rank(f: Finding) -> tuple[int, ...]:
+        by_line = -f.end_line if flow else f.line
+        return (not f.inline, by_line, f.source is not Source.RULES, -f.severity.rank, f.line)
+
+    return min(group, key=rank)
+
+
+def _part(finding: Finding) -> FindingPart:
+    return FindingPart(
+        rule=finding.rule,
+        title=finding.title,
+        source=finding.source,
+        line=finding.line,
+        end_line=finding.end_line,
+        severity=finding.severity,
+        body=finding.body,
+    )
+
+
+def _same(a: Finding, b: Finding) -> bool:
+    return (a.rule, a.title, a.body, a.line, a.end_line, a.source) == (
+        b.rule,
+        b.title,
+        b.body,
+        b.line,
+        b.end_line,
+        b.source,
+    )
+
+
+def merge_group(group: Sequence[Finding]) -> Finding:
+    """One finding for one problem; every other report kept in `also`."""
+    primary = _primary(group)
+    others: list[Finding] = []
+    for finding in group:
+        if finding is primary or any(_same(finding, o) for o in [primary, *others]):
+            continue
+        others.append(finding)
+    if not others:
+        return primary
+    members = [primary, *others]
+    suggestion = primary.suggestion or next(
+        (
+            f.suggestion
+            for f in others
+            if f.suggestion and (f.line, f.end_line) == (primary.line, primary.end_line)
+        ),
+        None,
+    )
+    confidences = [f.confidence for f in members if f.confidence is not None]
+    dismissed = primary.dismissed if all(f.dismissed for f in members) else None
+    legacy = list(dict.fromkeys(fp for f in members for fp in f.legacy_fingerprints))
+    return primary.model_copy(
+        update={
+            "severity": max((f.severity for f in members), key=lambda s: s.rank),
+            "suggestion": suggestion,
+            "sources": sorted({s for f in members for s in (f.sources or [f.source])}),
+            "confidence": max(confidences) if confidences else None,
+            "dismissed": dismissed,
+            "cwe": primary.cwe or next((f.cwe for f in others if f.cwe), None),
+            "also": [
+                *primary.also,
+                *(_part(f) for f in others),
+                *(p for f in others for p in f.also),
+            ],
+            "legacy_fingerprints": legacy,
+        }
+    )
+
+
+def consolidate(findings: Iterable[Finding], files: Mapping[str, ChangedFile]) -> list[Finding]:
+    """Group findings by problem key, one finding per group, in first-seen order."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        key = problem_key(finding, files.get(finding.path))
+        groups.setdefault(key, []).append(finding)
+    out: list[Finding] = []
+    for key, group in groups.items():
+        merged = merge_group(group)
+        out.append(
+            merged.model_copy(update={"problem": key, "fingerprint": problem_fingerprint(key)})
+        )
+    return out
+
+
+def with_legacy_fingerprints(
+    findings: Iterable[Finding], files: Mapping[str, ChangedFile]
+) -> list[Finding]:
+    """Each report with the fingerprint it had before problem keys, so a PR reviewed
+    by an older Bastion does not get its comments posted again."""
+    return [
+        f.model_copy(update={"legacy_fingerprints": [*f.legacy_fingerprints, f.fingerprint]})
+        for f in with_fingerprints(findings, files)
+    ]
+
+
+def consolidate_findings(
+    rule_findings: Sequence[Finding],
+    llm_findings: Sequence[Finding],
+    files: Mapping[str, ChangedFile],
+) -> list[Finding]:
+    """The pipeline's merge step: anchor every report, then one finding per problem."""
+    anchored = anchor_all([*rule_findings, *llm_findings], files)
+    return consolidate(with_legacy_fingerprints(anchored, files), files)
+
+
+def already_posted(finding: Finding, posted: AbstractSet[str]) -> bool:
+    """On the PR already, under its problem fingerprint or a pre-problem-key one."""
+    return finding.fingerprint in posted or any(fp in posted for fp in finding.legacy_fingerprints)
