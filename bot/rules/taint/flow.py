@@ -333,11 +333,14 @@ class _Walk:
         else_state = self.block(stmt.orelse, else_state)
         return _join([then_state, else_state])
 
-    @staticmethod
-    def _apply(state: _State, clean: dict[str, frozenset[str]]) -> None:
+    def _apply(self, state: _State, clean: dict[str, frozenset[str]]) -> None:
         for name, classes in clean.items():
-            if name in state.taint:
-                state.taint[name] = _clear(state.taint[name], classes)
+            # A source read again inside the guarded branch (`req.query.sort`) is the
+            # value the guard checked: pin it in the state so the read sees it.
+            current = state.taint.get(name)
+            if current is None:
+                current = self._source_attr(name, 0)
+            state.taint[name] = _clear(current, classes)
 
     def _return_sink(self, expr: ir.Expr, taint: Taint) -> None:
         cls = self.spec.return_sink
@@ -432,6 +435,8 @@ class _Walk:
         if isinstance(expr, ir.Const):
             return EMPTY, expr.value
         if isinstance(expr, ir.Name):
+            if expr.name in state.taint:
+                return state.taint[expr.name], state.consts.get(expr.name, UNKNOWN)
             source = self._source_attr(expr.name, expr.line)
             if source:
                 return source, UNKNOWN
@@ -439,11 +444,11 @@ class _Walk:
         if isinstance(expr, ir.Attr):
             path = dotted(expr)
             if path is not None:
+                if path in state.taint:
+                    return state.taint[path], state.consts.get(path, UNKNOWN)
                 source = self._source_attr(path, expr.line)
                 if source:
                     return source, UNKNOWN
-                if path in state.taint:
-                    return state.taint[path], state.consts.get(path, UNKNOWN)
             taint, _ = self.expr(expr.obj, state)
             return taint, UNKNOWN
         if isinstance(expr, ir.Index):
@@ -540,6 +545,11 @@ class _Walk:
                 added = frozenset().union(*arg_taints, *kw_taints.values())
                 state.taint[target] = state.taint.get(target, EMPTY) | added
                 state.consts.pop(target, None)
+        # A lookup in a constant table (`DIRECTIONS.get(x, "ASC")`) yields one of its
+        # constants or the default.
+        if last == "get" and call.recv is not None and not recv_taint:
+            if self._constant_set(call.recv, state):
+                return frozenset().union(EMPTY, *arg_taints[1:]), UNKNOWN
         classes = self.a.sanitizer(call.callee)
         if classes is not None:
             return _clear(every, classes), UNKNOWN
