@@ -16,7 +16,12 @@ from bot.select import select_backend
 FIXTURES = Path(__file__).parent / "fixtures" / "taint"
 _MARK = re.compile(r"(?:#|//)\s*(expect: ([a-z0-9-]{1,60})|ok)\s*$")
 # Where each kind of file would live in a repository, so selection keeps it.
-_HOME = {".py": "app/", ".js": "server/routes/", ".ts": "server/src/", ".java": "src/main/java/demo/"}
+_HOME = {
+    ".py": "app/",
+    ".js": "server/routes/",
+    ".ts": "server/src/",
+    ".java": "src/main/java/demo/",
+}
 LANGUAGE = {".py": "python", ".js": "javascript", ".ts": "typescript", ".java": "java"}
 
 

@@ -75,7 +75,10 @@ def test_hit_detail_carries_structured_flow_line() -> None:
 
 
 def test_plain_function_parameter_is_not_a_source() -> None:
-    assert _python_flows("def purge(cursor, table):\n    cursor.execute(f'DROP TABLE {table}')\n") == []
+    assert (
+        _python_flows("def purge(cursor, table):\n    cursor.execute(f'DROP TABLE {table}')\n")
+        == []
+    )
 
 
 def test_every_sink_class_has_a_rule_and_cwe() -> None:

@@ -24,7 +24,9 @@ from bot.rules.taint.flow import Flow
 from bot.select import is_test_path
 
 LANGUAGES = frozenset({"python", "javascript", "typescript", "java"})
-FLOW_LINE = re.compile(r"^Flow: CWE-(\d{1,5}) sink line (\d{1,7}); source lines ([\d, ]{1,400})\.$", re.M)
+FLOW_LINE = re.compile(
+    r"^Flow: CWE-(\d{1,5}) sink line (\d{1,7}); source lines ([\d, ]{1,400})\.$", re.M
+)
 
 _CACHE: dict[str, tuple[ChangedFile, list[Flow]]] = {}
 _CACHE_SIZE = 512
@@ -51,9 +53,7 @@ def _python(file: ChangedFile) -> list[Flow]:
             if not line:
                 continue
             end = unit.real(item.end_line) or line
-            origins = tuple(
-                replace(o, line=unit.real(o.line) or o.line) for o in item.origins
-            )
+            origins = tuple(replace(o, line=unit.real(o.line) or o.line) for o in item.origins)
             via = tuple((name, unit.real(at) or at) for name, at in item.via)
             out.append(replace(item, line=line, end_line=max(end, line), origins=origins, via=via))
     return out

@@ -55,15 +55,15 @@ RULES: tuple[Rule, ...] = (
         "Never evaluate request text; map allowed names to fixed behaviour.",
         _case(
             "src/main/java/A.java",
-            "class A {\n  @GetMapping(\"/x\")\n"
+            'class A {\n  @GetMapping("/x")\n'
             "  Object x(@RequestParam String e) {\n    return parser.parseExpression(e);\n  }\n}\n",
             4,
         ),
         _case(
             "src/main/java/A.java",
-            "class A {\n  @GetMapping(\"/x\")\n"
+            'class A {\n  @GetMapping("/x")\n'
             "  Object x(@RequestParam String e) {\n"
-            "    return parser.parseExpression(\"1 + 1\");\n  }\n}\n",
+            '    return parser.parseExpression("1 + 1");\n  }\n}\n',
         ),
     ),
     _rule(
@@ -71,7 +71,7 @@ RULES: tuple[Rule, ...] = (
         Severity.HIGH,
         "Request input used as a NoSQL query",
         "A request value used directly as a query document lets a client send "
-        "operators (`{\"$ne\": null}`, `$where`) that match every record or run script.",
+        'operators (`{"$ne": null}`, `$where`) that match every record or run script.',
         "Convert the value to the expected scalar (`String(x)`, an ObjectId) or validate "
         "the body with a schema before it reaches the query.",
         _case(
@@ -131,15 +131,15 @@ RULES: tuple[Rule, ...] = (
         _case(
             "src/main/java/L.java",
             "class L {\n  void f(HttpServletRequest request) throws Exception {\n"
-            "    String u = request.getParameter(\"u\");\n"
-            "    ctx.search(\"ou=people\", \"(uid=\" + u + \")\", controls);\n  }\n}\n",
+            '    String u = request.getParameter("u");\n'
+            '    ctx.search("ou=people", "(uid=" + u + ")", controls);\n  }\n}\n',
             4,
         ),
         _case(
             "src/main/java/L.java",
             "class L {\n  void f(HttpServletRequest request) throws Exception {\n"
-            "    String u = LdapEncoder.filterEncode(request.getParameter(\"u\"));\n"
-            "    ctx.search(\"ou=people\", \"(uid=\" + u + \")\", controls);\n  }\n}\n",
+            '    String u = LdapEncoder.filterEncode(request.getParameter("u"));\n'
+            '    ctx.search("ou=people", "(uid=" + u + ")", controls);\n  }\n}\n',
         ),
     ),
     _rule(
@@ -152,15 +152,15 @@ RULES: tuple[Rule, ...] = (
         _case(
             "src/main/java/X.java",
             "class X {\n  void f(HttpServletRequest request) throws Exception {\n"
-            "    String n = request.getParameter(\"n\");\n"
-            "    xp.evaluate(\"//user[@name='\" + n + \"']\", doc);\n  }\n}\n",
+            '    String n = request.getParameter("n");\n'
+            '    xp.evaluate("//user[@name=\'" + n + "\']", doc);\n  }\n}\n',
             4,
         ),
         _case(
             "src/main/java/X.java",
             "class X {\n  void f(HttpServletRequest request) throws Exception {\n"
-            "    String n = request.getParameter(\"n\");\n"
-            "    xp.evaluate(\"//user[@name=$n]\", doc);\n  }\n}\n",
+            '    String n = request.getParameter("n");\n'
+            '    xp.evaluate("//user[@name=$n]", doc);\n  }\n}\n',
         ),
     ),
     _rule(
@@ -208,8 +208,8 @@ RULES: tuple[Rule, ...] = (
         "Request input written into a log message",
         "Line breaks in a request value forge extra log entries, misleading whoever "
         "investigates an incident from those logs.",
-        "Log request values as structured fields or parameters (`log.info(\"user {}\", "
-        "name)`, `logger.info(\"user %s\", name)`), not spliced into the message.",
+        'Log request values as structured fields or parameters (`log.info("user {}", '
+        'name)`, `logger.info("user %s", name)`), not spliced into the message.',
         _case("app/views.py", _FLASK + "    logger.info('user ' + request.args['u'])\n", 5),
         _case("app/views.py", _FLASK + "    logger.info('user %s', request.args['u'])\n"),
     ),

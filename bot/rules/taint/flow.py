@@ -155,7 +155,7 @@ def _fold(op: str, left: Known, right: Known) -> Known:
         return UNKNOWN
     if isinstance(value, str) and len(value) > 10_000:
         return UNKNOWN
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 @dataclass
@@ -205,7 +205,9 @@ class Analyzer:
         for index, param in enumerate(func.params):
             if summarise is not None:
                 if not param.typed_safe:
-                    state.taint[param.name] = frozenset({Origin(f"#{index}", func.line, param=index)})
+                    state.taint[param.name] = frozenset(
+                        {Origin(f"#{index}", func.line, param=index)}
+                    )
             elif param.source and not param.typed_safe:
                 origin = Origin(
                     f"`{param.name}`, a parameter of handler `{func.name}` ({param.source})",
@@ -277,8 +279,7 @@ class _Walk:
                         self._report(cls, target, stmt.line, stmt.line, taint)
             for target in stmt.targets:
                 bound = frozenset(
-                    replace(o, var=target.rsplit(".", 1)[-1]) if o.var is None else o
-                    for o in taint
+                    replace(o, var=target.rsplit(".", 1)[-1]) if o.var is None else o for o in taint
                 )
                 if stmt.merge:
                     state.taint[target] = state.taint.get(target, EMPTY) | bound
@@ -370,15 +371,19 @@ class _Walk:
             if test.right is not None and test.op in ("in", "notin", "==", "!=", "==="):
                 name = dotted(test.left)
                 right = test.right
-                fixed = self._constant_set(right, state) if test.op in ("in", "notin") else (
-                    not isinstance(self.expr(right, state)[1], _Unknown)
+                fixed = (
+                    self._constant_set(right, state)
+                    if test.op in ("in", "notin")
+                    else (not isinstance(self.expr(right, state)[1], _Unknown))
                 )
                 if name and fixed:
                     safe = {name: frozenset({ALL})}
                     return (safe, {}) if test.op in ("in", "==", "===") else ({}, safe)
                 name = dotted(right)
-                if name and test.op in ("==", "!=", "===") and not isinstance(
-                    self.expr(test.left, state)[1], _Unknown
+                if (
+                    name
+                    and test.op in ("==", "!=", "===")
+                    and not isinstance(self.expr(test.left, state)[1], _Unknown)
                 ):
                     safe = {name: frozenset({ALL})}
                     return (safe, {}) if test.op != "!=" else ({}, safe)
@@ -401,17 +406,17 @@ class _Walk:
             last = test.callee.rsplit(".", 1)[-1]
             if last in ("equals", "equalsIgnoreCase") and test.recv is not None and test.args:
                 pair = (test.recv, test.args[0])
-                for mine, other in (pair, pair[::-1]):
-                    name = dotted(mine)
-                    if name and not isinstance(self.expr(other, state)[1], _Unknown):
-                        return {name: frozenset({ALL})}, {}
+                for mine, against in (pair, pair[::-1]):
+                    checked = dotted(mine)
+                    if checked and not isinstance(self.expr(against, state)[1], _Unknown):
+                        return {checked: frozenset({ALL})}, {}
             # Membership on a constant table: ALLOWED.contains(x), ALLOWED.has(x).
             last = test.callee.rsplit(".", 1)[-1]
-            if last in ("contains", "includes", "has", "containsKey") and test.args:
-                if test.recv is not None and self._constant_set(test.recv, state):
-                    name = dotted(test.args[0])
-                    if name:
-                        return {name: frozenset({ALL})}, {}
+            membership = last in ("contains", "includes", "has", "containsKey")
+            if membership and test.args and test.recv is not None:
+                name = dotted(test.args[0])
+                if name and self._constant_set(test.recv, state):
+                    return {name: frozenset({ALL})}, {}
         return {}, {}
 
     def _constant_set(self, expr: ir.Expr, state: _State) -> bool:
@@ -547,9 +552,9 @@ class _Walk:
                 state.consts.pop(target, None)
         # A lookup in a constant table (`DIRECTIONS.get(x, "ASC")`) yields one of its
         # constants or the default.
-        if last == "get" and call.recv is not None and not recv_taint:
-            if self._constant_set(call.recv, state):
-                return frozenset().union(EMPTY, *arg_taints[1:]), UNKNOWN
+        lookup = last == "get" and call.recv is not None and not recv_taint
+        if lookup and call.recv is not None and self._constant_set(call.recv, state):
+            return frozenset().union(EMPTY, *arg_taints[1:]), UNKNOWN
         classes = self.a.sanitizer(call.callee)
         if classes is not None:
             return _clear(every, classes), UNKNOWN

@@ -109,10 +109,10 @@ class _Front:
             return ir.Op(line, "?", ir.Other(line, tuple(self.expr(c) for c in node.comparators)))
         if isinstance(node, ast.BoolOp):
             op = "and" if isinstance(node.op, ast.And) else "or"
-            out = self.expr(node.values[0])
-            for value in node.values[1:]:
-                out = ir.Op(line, op, out, self.expr(value))
-            return out
+            joined = self.expr(node.values[0])
+            for item in node.values[1:]:
+                joined = ir.Op(line, op, joined, self.expr(item))
+            return joined
         if isinstance(node, ast.UnaryOp):
             if isinstance(node.op, ast.Not):
                 return ir.Op(line, "not", self.expr(node.operand))
@@ -191,7 +191,9 @@ class _Front:
         if isinstance(node, ast.Raise):
             return [ir.Stop(line)]
         if isinstance(node, ast.If):
-            return [ir.If(line, self.expr(node.test), self.block(node.body), self.block(node.orelse))]
+            return [
+                ir.If(line, self.expr(node.test), self.block(node.body), self.block(node.orelse))
+            ]
         if isinstance(node, ast.For | ast.AsyncFor):
             loop = ir.Loop(line, _names(node.target), self.expr(node.iter), self.block(node.body))
             return [loop, *self.block(node.orelse)]
@@ -215,19 +217,24 @@ class _Front:
 
     # --- functions -------------------------------------------------------------------
 
-    def function(
-        self, node: ast.FunctionDef | ast.AsyncFunctionDef, in_class: bool
-    ) -> ir.Function:
+    def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, in_class: bool) -> ir.Function:
         args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
         names = [a.arg for a in args]
-        defaults: dict[str, ast.expr] = {}
+        defaults: dict[str, ast.expr | None] = {}
         positional = [*node.args.posonlyargs, *node.args.args]
-        for arg, default in zip(positional[len(positional) - len(node.args.defaults) :], node.args.defaults, strict=False):
+        for arg, default in zip(
+            positional[len(positional) - len(node.args.defaults) :],
+            node.args.defaults,
+            strict=False,
+        ):
             defaults[arg.arg] = default
         for arg, kw_default in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=False):
             if kw_default is not None:
                 defaults[arg.arg] = kw_default
-        marks = {(_callee(d.func) if isinstance(d, ast.Call) else _callee(d)) for d in node.decorator_list}
+        marks = {
+            (_callee(d.func) if isinstance(d, ast.Call) else _callee(d))
+            for d in node.decorator_list
+        }
         routed = any(m.rsplit(".", 1)[-1] in self.spec.handler_marks and "." in m for m in marks)
         skip = 1 if in_class and names and names[0] in ("self", "cls") else 0
         django = len(names) > skip and names[skip] == "request"
@@ -235,9 +242,15 @@ class _Front:
         params: list[ir.Param] = []
         for arg in args:
             source = None
-            if handler and arg.arg not in self.spec.not_input_params and arg.arg not in ("self", "cls"):
-                default = defaults.get(arg.arg)
-                injected = isinstance(default, ast.Call) and _callee(default.func).rsplit(".", 1)[-1] in (
+            if (
+                handler
+                and arg.arg not in self.spec.not_input_params
+                and arg.arg not in ("self", "cls")
+            ):
+                given = defaults.get(arg.arg)
+                injected = isinstance(given, ast.Call) and _callee(given.func).rsplit(".", 1)[
+                    -1
+                ] in (
                     "Depends",
                     "Security",
                 )
@@ -245,7 +258,9 @@ class _Front:
                     source = "route parameter" if routed else "URL parameter"
             typed_safe = False
             if arg.annotation is not None:
-                annotation = _callee(arg.annotation) if not isinstance(arg.annotation, ast.Subscript) else ""
+                annotation = (
+                    _callee(arg.annotation) if not isinstance(arg.annotation, ast.Subscript) else ""
+                )
                 typed_safe = annotation.rsplit(".", 1)[-1] in self.spec.safe_types
             params.append(ir.Param(arg.arg, source, typed_safe))
         return ir.Function(

@@ -9,7 +9,7 @@ a bare `eval` matches only a call to `eval` itself or `something.eval`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -146,7 +146,9 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
             for item in raw.get("sanitizers") or ()
         ),
         guards=tuple(
-            Guard(str(item["callee"]), str(item.get("operand", "recv")), _classes(item.get("classes")))
+            Guard(
+                str(item["callee"]), str(item.get("operand", "recv")), _classes(item.get("classes"))
+            )
             for item in raw.get("guards") or ()
         ),
         handler_marks=frozenset(handlers.get("marks") or ()),
@@ -163,7 +165,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(language: str) -> Spec:
     """The spec of `language` ("python", "javascript", "java"); TypeScript shares
     JavaScript's. Raises FileNotFoundError for a language without a data file."""

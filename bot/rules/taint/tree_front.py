@@ -72,7 +72,11 @@ def _annotations(node: SgNode) -> list[str]:
             elif kind == "decorator":
                 inner = _named(child)
                 if inner:
-                    target = inner[0].field("function") if inner[0].kind() == "call_expression" else inner[0]
+                    target = (
+                        inner[0].field("function")
+                        if inner[0].kind() == "call_expression"
+                        else inner[0]
+                    )
                     if target is not None:
                         out.append(target.text().rsplit(".", 1)[-1])
     return out
@@ -138,7 +142,12 @@ class _Front:
         if kind in ("subscript_expression", "array_access"):
             obj = node.field("object") or node.field("array")
             return ir.Index(line, self.expr(obj), self.expr(node.field("index")))
-        if kind in ("call_expression", "method_invocation", "new_expression", "object_creation_expression"):
+        if kind in (
+            "call_expression",
+            "method_invocation",
+            "new_expression",
+            "object_creation_expression",
+        ):
             return self.call(node)
         if kind == "template_string":
             parts: list[ir.Expr] = []
@@ -159,14 +168,17 @@ class _Front:
         if kind == "unary_expression":
             op_node = node.field("operator")
             op = op_node.text() if op_node is not None else node.text()[:1]
-            inner = node.field("argument") or node.field("operand") or (_named(node) or [None])[-1]
+            kids = _named(node)
+            operand = (
+                node.field("argument") or node.field("operand") or (kids[-1] if kids else None)
+            )
             if op == "!":
-                return ir.Op(line, "not", self.expr(inner))
+                return ir.Op(line, "not", self.expr(operand))
             if op == "-":
-                return ir.Op(line, "-", self.expr(inner))
+                return ir.Op(line, "-", self.expr(operand))
             if op == "typeof":
                 return ir.Other(line)
-            return self.expr(inner)
+            return self.expr(operand)
         if kind == "ternary_expression":
             return ir.Cond(
                 line,
@@ -182,8 +194,6 @@ class _Front:
             for child in _named(node):
                 if child.kind() == "pair":
                     items.append(self.expr(child.field("value")))
-                elif child.kind() in ("array_initializer",):
-                    items.append(self.expr(child))
                 elif "type" not in child.kind() and child.kind() != "dimensions":
                     items.append(self.expr(child))
             const = all(isinstance(i, ir.Const) for i in items)
@@ -214,7 +224,11 @@ class _Front:
             return ir.Call(line, name, None, args, end=_end(node))
         if kind == "call_expression":
             func = node.field("function")
-            recv = func.field("object") if func is not None and func.kind() == "member_expression" else None
+            recv = (
+                func.field("object")
+                if func is not None and func.kind() == "member_expression"
+                else None
+            )
         else:
             recv = node.field("object")
         callee = self.callee(node)
@@ -304,7 +318,11 @@ class _Front:
         # switch, labelled and synchronized blocks: their statements may or may not run.
         nested: list[ir.Stmt] = []
         for child in _named(node):
-            if child.kind() in _BLOCKS or child.kind().endswith("statement") or "switch" in child.kind():
+            if (
+                child.kind() in _BLOCKS
+                or child.kind().endswith("statement")
+                or "switch" in child.kind()
+            ):
                 nested.extend(self.stmt(child))
             elif child.kind().endswith("expression") or child.kind() == "method_invocation":
                 nested.append(ir.Eval(line, self.expr(child)))
@@ -323,9 +341,9 @@ class _Front:
             elif op not in ("=", "") and left is not None:
                 value = ir.Op(line, op.rstrip("="), self.expr(left), value)
             return self.bind(left, value, line)
-        if kind in ("call_expression", "method_invocation") and self.callee(node).rsplit(".", 1)[-1] in (
-            "exit",
-        ):
+        if kind in ("call_expression", "method_invocation") and self.callee(node).rsplit(".", 1)[
+            -1
+        ] in ("exit",):
             return [ir.Eval(line, self.expr(node)), ir.Stop(line)]
         return [ir.Eval(line, self.expr(node))]
 
@@ -351,8 +369,8 @@ class _Front:
                     if names:
                         out.append(ir.Assign(line, tuple(names), value))
             return out
-        names = [_dotted(target)] if _dotted(target) else _pattern_names(target)
-        clean = tuple(n for n in names if n)
+        single = _dotted(target)
+        clean = (single,) if single else tuple(_pattern_names(target))
         return [ir.Assign(line, clean, value)] if clean else [ir.Eval(line, value)]
 
     # --- functions -------------------------------------------------------------------
@@ -364,8 +382,10 @@ class _Front:
         marks = _annotations(node)
         handler = any(m in self.spec.handler_marks for m in marks)
         params: list[ir.Param] = []
-        plist = [] if params_node is None else (
-            [params_node] if params_node.kind() == "identifier" else _named(params_node)
+        plist = (
+            []
+            if params_node is None
+            else ([params_node] if params_node.kind() == "identifier" else _named(params_node))
         )
         for param in plist:
             names = _pattern_names(param.field("pattern") or param.field("name") or param)
@@ -401,7 +421,9 @@ def _middle(node: SgNode) -> str:
 
 
 def _string_text(node: SgNode) -> str:
-    return "".join(c.text() for c in node.children() if c.kind() in ("string_fragment", "escape_sequence"))
+    return "".join(
+        c.text() for c in node.children() if c.kind() in ("string_fragment", "escape_sequence")
+    )
 
 
 def _dotted(node: SgNode) -> str | None:
@@ -428,7 +450,13 @@ def _pattern_names(node: SgNode) -> list[str]:
     if kind == "assignment_pattern":
         left = node.field("left")
         return _pattern_names(left) if left is not None else []
-    if kind in ("object_pattern", "array_pattern", "pair_pattern", "rest_pattern", "variable_declarator"):
+    if kind in (
+        "object_pattern",
+        "array_pattern",
+        "pair_pattern",
+        "rest_pattern",
+        "variable_declarator",
+    ):
         out: list[str] = []
         for child in _named(node):
             if node.kind() == "pair_pattern" and child == node.field("key"):
@@ -476,8 +504,9 @@ def module(root: SgNode, spec: Spec, language: str) -> ir.Module:
             continue
         expr = front.expr(value)
         if isinstance(expr, ir.Const) and expr.value is not None:
-            if name.text().isupper() or decl.parent() is not None and decl.parent().kind() in (
-                "field_declaration",
+            parent = decl.parent()
+            if name.text().isupper() or (
+                parent is not None and parent.kind() == "field_declaration"
             ):
                 out.constants[name.text()] = expr.value
         elif _constant_expr(expr):
@@ -489,7 +518,9 @@ def module(root: SgNode, spec: Spec, language: str) -> ir.Module:
 
 def _constant_expr(expr: ir.Expr) -> bool:
     if isinstance(expr, ir.Seq):
-        return bool(expr.items) and all(_constant_expr(i) or isinstance(i, ir.Const) for i in expr.items)
+        return bool(expr.items) and all(
+            _constant_expr(i) or isinstance(i, ir.Const) for i in expr.items
+        )
     if isinstance(expr, ir.Call) and expr.callee.rsplit(".", 1)[-1] in (
         "Set",
         "of",
