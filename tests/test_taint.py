@@ -85,3 +85,13 @@ def test_every_sink_class_has_a_rule_and_cwe() -> None:
     for language in ("python", "javascript", "java"):
         data = spec.load(language)
         assert {s.cls for s in data.sinks} <= set(data.classes)
+
+
+def test_structured_log_fields_are_not_log_injection() -> None:
+    flows = _python_flows(
+        "from flask import request\n"
+        "def v():\n"
+        "    logger.info({'user': request.args['u']})\n"
+        "    logger.info('user ' + request.args['u'])\n"
+    )
+    assert [(f.rule, f.line) for f in flows] == [("log-injection", 4)]

@@ -628,8 +628,11 @@ class _Walk:
             positions = range(len(arg_taints)) if sink.args is None else sink.args
             taint = EMPTY
             for position in positions:
-                if position < len(arg_taints):
-                    taint |= arg_taints[position]
+                if position >= len(arg_taints):
+                    continue
+                if sink.text_only and isinstance(call.args[position], ir.Seq):
+                    continue
+                taint |= arg_taints[position]
             for key in sink.kwargs:
                 taint |= kw_taints.get(key, EMPTY)
             self._report(sink.cls, call.callee, call.line, max(call.end, call.line), taint)

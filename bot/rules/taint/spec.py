@@ -38,6 +38,9 @@ class Sink:
     # Only a sink when the receiver is not a value built from the call's own name
     # (e.g. `res.send` on a response object): kept simple, a receiver-name filter.
     receivers: tuple[str, ...] = ()
+    # Only text counts: a container argument is structured data (pino's
+    # `logger.info({ id }, "created")`), not spliced into the sink's text.
+    text_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                 args=_positions(item.get("args", 0)),
                 kwargs=tuple(item.get("kwargs") or ()),
                 when_kwarg=(str(when["name"]), when.get("value")) if when else None,
+                text_only=bool(item.get("text_only", cls in ("log", "header"))),
             )
         )
     by_last: dict[str, list[Sink]] = {}
@@ -171,7 +175,8 @@ def load(language: str) -> Spec:
     JavaScript's. Raises FileNotFoundError for a language without a data file."""
     name = "javascript" if language == "typescript" else language
     text = resources.files("bot.rules.taint").joinpath("data", f"{name}.yml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    # The C loader when present: the pure-Python one costs ~50 ms a start-up.
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     if not isinstance(raw, dict):
         raise ValueError(f"taint data for {name} is not a mapping")
     return _build(name, raw)
