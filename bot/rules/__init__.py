@@ -49,4 +49,5 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "sql_sqlglot": frozenset({"sql"}),
     "sql_squawk": frozenset({"sql"}),
     "sql_types": frozenset({"python", "ruby", "sql"}),
+    "taint": frozenset({"java", "javascript", "python", "typescript"}),
 }

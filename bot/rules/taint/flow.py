@@ -1,0 +1,654 @@
+"""The flow engine: request input to sink inside one function, over the IR.
+
+Each function is walked once in statement order with an environment from names to
+taint (the set of origins a value may carry) and to known constants. Branches are
+walked separately and joined; a branch whose test folds to a constant is the only one
+taken, so a dead branch carries nothing. A test that validates a name (membership in a
+constant table, equality with a constant, a validating predicate) leaves that name
+clean inside the branch it guards, and after it when the other branch ends the path.
+Calls to other functions of the same file are summarised (which parameters reach the
+return value, which reach a sink) and applied at the call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from bot.rules.taint import ir
+from bot.rules.taint.spec import ALL, Spec, matches
+
+
+@dataclass(frozen=True)
+class Origin:
+    label: str  # "request.args", "parameter `id` of handler `show`"
+    line: int
+    var: str | None = None  # the first name the value was bound to
+    cleared: frozenset[str] = frozenset()  # sink classes it is already safe for
+    param: int | None = None  # summarising a helper: which of its parameters
+    handler_param: bool = False
+
+    def describe(self) -> str:
+        if self.handler_param:
+            return f"{self.label} (line {self.line})"
+        if self.var:
+            return f"`{self.var}` from `{self.label}` (line {self.line})"
+        return f"`{self.label}` (line {self.line})"
+
+
+Taint = frozenset[Origin]
+EMPTY: Taint = frozenset()
+
+
+class _Unknown:
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN = _Unknown()
+Known = ir.Value | _Unknown
+
+
+@dataclass(frozen=True)
+class Flow:
+    cls: str
+    rule: str
+    cwe: int
+    label: str  # "SQL injection"
+    sink: str  # the callee as written
+    line: int
+    end_line: int
+    origins: tuple[Origin, ...]
+    via: tuple[tuple[str, int], ...] = ()  # helpers the value went through (name, call line)
+
+    @property
+    def source_lines(self) -> tuple[int, ...]:
+        return tuple(sorted({o.line for o in self.origins}))
+
+    def message(self) -> str:
+        first = sorted(self.origins, key=lambda o: (o.line, o.label))
+        text = " and ".join(o.describe() for o in first[:2])
+        if len(first) > 2:
+            text += f" (and {len(first) - 2} more)"
+        path = "".join(f" through `{name}` (called on line {line})" for name, line in self.via)
+        return f"{text} reaches `{self.sink}` (line {self.line}){path}"
+
+
+@dataclass
+class _State:
+    taint: dict[str, Taint] = field(default_factory=dict)
+    consts: dict[str, Known] = field(default_factory=dict)
+    done: bool = False  # the path ended (return, raise)
+
+    def copy(self) -> _State:
+        return _State(dict(self.taint), dict(self.consts), self.done)
+
+
+def _join(states: list[_State]) -> _State:
+    live = [s for s in states if not s.done]
+    if not live:
+        out = states[0].copy() if states else _State()
+        out.done = True
+        return out
+    out = _State()
+    for name in {n for s in live for n in s.taint}:
+        out.taint[name] = frozenset().union(*(s.taint.get(name, EMPTY) for s in live))
+    for name in set.intersection(*(set(s.consts) for s in live)):
+        values = [s.consts[name] for s in live]
+        if all(v == values[0] and type(v) is type(values[0]) for v in values):
+            out.consts[name] = values[0]
+    return out
+
+
+def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
+    if ALL in classes:
+        return EMPTY
+    return frozenset(replace(o, cleared=o.cleared | classes) for o in taint)
+
+
+def dotted(expr: ir.Expr) -> str | None:
+    if isinstance(expr, ir.Name):
+        return expr.name
+    if isinstance(expr, ir.Attr):
+        base = dotted(expr.obj)
+        return None if base is None else f"{base}.{expr.attr}"
+    return None
+
+
+_FOLD_OPS = {
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": lambda a, b: a * b,
+    "//": lambda a, b: a // b,
+    "%": lambda a, b: a % b,
+    ">": lambda a, b: a > b,
+    "<": lambda a, b: a < b,
+    ">=": lambda a, b: a >= b,
+    "<=": lambda a, b: a <= b,
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+}
+
+
+def _fold(op: str, left: Known, right: Known) -> Known:
+    if isinstance(left, _Unknown) or isinstance(right, _Unknown):
+        if op == "and" and left is False or op == "or" and left is True:
+            return left
+        return UNKNOWN
+    if op == "and":
+        return left and right
+    if op == "or":
+        return left or right
+    func = _FOLD_OPS.get(op)
+    if func is None:
+        return UNKNOWN
+    # Text and numbers only; mixing them (or huge powers) stays unknown.
+    numeric = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (left, right))
+    textual = all(isinstance(v, str) for v in (left, right))
+    if not (numeric or textual) and op not in ("==", "!="):
+        return UNKNOWN
+    if textual and op in ("*", "-", "//", "%"):
+        return UNKNOWN
+    try:
+        value = func(left, right)
+    except (ArithmeticError, TypeError, ValueError):
+        return UNKNOWN
+    if isinstance(value, str) and len(value) > 10_000:
+        return UNKNOWN
+    return value
+
+
+@dataclass
+class _Summary:
+    returns: dict[int, frozenset[str]] = field(default_factory=dict)  # param -> cleared
+    sinks: list[tuple[int, frozenset[str], Flow]] = field(default_factory=list)
+
+
+_MAX_DEPTH = 3
+
+
+class Analyzer:
+    """Flows of one module. `flows()` walks every function."""
+
+    def __init__(self, module: ir.Module, spec: Spec) -> None:
+        self.module = module
+        self.spec = spec
+        self.by_name: dict[str, ir.Function] = {}
+        for func in module.functions:
+            self.by_name.setdefault(func.name, func)
+        self.summaries: dict[str, _Summary | None] = {}
+        self.sanitizer_cache: dict[str, frozenset[str] | None] = {}
+
+    # --- entry -----------------------------------------------------------------------
+
+    def flows(self) -> list[Flow]:
+        out: list[Flow] = []
+        seen: set[tuple[str, int, tuple[int, ...]]] = set()
+        for func in self.module.functions:
+            for flow in self._run(func, None, 0)[1]:
+                if flow.origins and all(o.param is None for o in flow.origins):
+                    key = (flow.cls, flow.line, flow.source_lines)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(flow)
+        return out
+
+    # --- one function ----------------------------------------------------------------
+
+    def _run(
+        self, func: ir.Function, summarise: int | None, depth: int
+    ) -> tuple[Taint, list[Flow]]:
+        """Walk `func`; with `summarise`, its parameters carry markers instead of
+        their own sources. Returns what the function returns and the flows found."""
+        walk = _Walk(self, func, depth)
+        state = _State(consts=dict(self.module.constants))
+        for index, param in enumerate(func.params):
+            if summarise is not None:
+                if not param.typed_safe:
+                    state.taint[param.name] = frozenset(
+                        {Origin(f"#{index}", func.line, param=index)}
+                    )
+            elif param.source and not param.typed_safe:
+                origin = Origin(
+                    f"`{param.name}`, a parameter of handler `{func.name}` ({param.source})",
+                    func.line,
+                    var=param.name,
+                    handler_param=True,
+                )
+                state.taint[param.name] = frozenset({origin})
+        walk.block(func.body, state)
+        return walk.returned, walk.found
+
+    def summary(self, func: ir.Function, depth: int) -> _Summary | None:
+        key = f"{func.name}:{func.line}"
+        if key in self.summaries:
+            return self.summaries[key]
+        if depth >= _MAX_DEPTH:
+            return None
+        self.summaries[key] = None  # recursion: no summary while being built
+        returned, found = self._run(func, 0, depth + 1)
+        summary = _Summary()
+        for origin in returned:
+            if origin.param is not None:
+                old = summary.returns.get(origin.param)
+                summary.returns[origin.param] = (
+                    origin.cleared if old is None else old & origin.cleared
+                )
+        for flow in found:
+            for origin in flow.origins:
+                if origin.param is not None:
+                    summary.sinks.append((origin.param, origin.cleared, flow))
+        self.summaries[key] = summary
+        return summary
+
+    def sanitizer(self, callee: str) -> frozenset[str] | None:
+        if callee in self.sanitizer_cache:
+            return self.sanitizer_cache[callee]
+        found: frozenset[str] | None = None
+        for item in self.spec.sanitizers:
+            if matches(item.callee, callee):
+                found = item.classes if found is None else found | item.classes
+        self.sanitizer_cache[callee] = found
+        return found
+
+
+class _Walk:
+    def __init__(self, analyzer: Analyzer, func: ir.Function, depth: int) -> None:
+        self.a = analyzer
+        self.spec = analyzer.spec
+        self.func = func
+        self.depth = depth
+        self.returned: Taint = EMPTY
+        self.found: list[Flow] = []
+
+    # --- statements ------------------------------------------------------------------
+
+    def block(self, stmts: tuple[ir.Stmt, ...], state: _State) -> _State:
+        for stmt in stmts:
+            if state.done:
+                break
+            state = self.stmt(stmt, state)
+        return state
+
+    def stmt(self, stmt: ir.Stmt, state: _State) -> _State:
+        if isinstance(stmt, ir.Assign):
+            taint, value = self.expr(stmt.value, state)
+            for target in stmt.targets:
+                for pattern, cls in self.spec.assign_sinks:
+                    if matches(pattern, target):
+                        self._report(cls, target, stmt.line, stmt.line, taint)
+            for target in stmt.targets:
+                bound = frozenset(
+                    replace(o, var=target.rsplit(".", 1)[-1]) if o.var is None else o for o in taint
+                )
+                if stmt.merge:
+                    state.taint[target] = state.taint.get(target, EMPTY) | bound
+                    state.consts.pop(target, None)
+                else:
+                    state.taint[target] = bound
+                    state.consts[target] = value
+                    # A new object for `x` replaces whatever was known about `x.attr`.
+                    prefix = target + "."
+                    for name in [n for n in state.taint if n.startswith(prefix)]:
+                        del state.taint[name]
+            return state
+        if isinstance(stmt, ir.Eval):
+            self.expr(stmt.expr, state)
+            return state
+        if isinstance(stmt, ir.Return):
+            if stmt.expr is not None:
+                taint, _ = self.expr(stmt.expr, state)
+                self.returned |= taint
+                self._return_sink(stmt.expr, taint)
+            state.done = True
+            return state
+        if isinstance(stmt, ir.Stop):
+            state.done = True
+            return state
+        if isinstance(stmt, ir.If):
+            return self._if(stmt, state)
+        if isinstance(stmt, ir.Loop):
+            taint, _ = self.expr(stmt.iter, state)
+            before = state.copy()
+            for target in stmt.targets:
+                state.taint[target] = taint
+                state.consts[target] = UNKNOWN
+            once = self.block(stmt.body, state.copy())
+            once.done = False
+            twice = self.block(stmt.body, once.copy())
+            twice.done = False
+            return _join([before, once, twice])
+        return state
+
+    def _if(self, stmt: ir.If, state: _State) -> _State:
+        taint, value = self.expr(stmt.test, state)
+        del taint
+        if not isinstance(value, _Unknown):
+            return self.block(stmt.body if value else stmt.orelse, state)
+        then_clean, else_clean = self.guard(stmt.test, state)
+        then_state = state.copy()
+        else_state = state.copy()
+        self._apply(then_state, then_clean)
+        self._apply(else_state, else_clean)
+        then_state = self.block(stmt.body, then_state)
+        else_state = self.block(stmt.orelse, else_state)
+        return _join([then_state, else_state])
+
+    def _apply(self, state: _State, clean: dict[str, frozenset[str]]) -> None:
+        for name, classes in clean.items():
+            # A source read again inside the guarded branch (`req.query.sort`) is the
+            # value the guard checked: pin it in the state so the read sees it.
+            current = state.taint.get(name)
+            if current is None:
+                current = self._source_attr(name, 0)
+            state.taint[name] = _clear(current, classes)
+
+    def _return_sink(self, expr: ir.Expr, taint: Taint) -> None:
+        cls = self.spec.return_sink
+        if cls is None or not taint or not isinstance(expr, ir.Concat):
+            return
+        if self.func.handler:
+            self._report(cls, "return", expr.line, expr.line, taint)
+
+    # --- guards ----------------------------------------------------------------------
+
+    def guard(
+        self, test: ir.Expr, state: _State
+    ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+        """Names made safe when `test` is true, and when it is false."""
+        if isinstance(test, ir.Op):
+            if test.op == "not":
+                then, other = self.guard(test.left, state)
+                return other, then
+            if test.op == "and" and test.right is not None:
+                a, _ = self.guard(test.left, state)
+                b, _ = self.guard(test.right, state)
+                return {**a, **b}, {}
+            if test.op == "or" and test.right is not None:
+                _, a = self.guard(test.left, state)
+                _, b = self.guard(test.right, state)
+                return {}, {**a, **b}
+            if test.right is not None and test.op in ("in", "notin", "==", "!=", "==="):
+                name = dotted(test.left)
+                right = test.right
+                fixed = (
+                    self._constant_set(right, state)
+                    if test.op in ("in", "notin")
+                    else (not isinstance(self.expr(right, state)[1], _Unknown))
+                )
+                if name and fixed:
+                    safe = {name: frozenset({ALL})}
+                    return (safe, {}) if test.op in ("in", "==", "===") else ({}, safe)
+                name = dotted(right)
+                if (
+                    name
+                    and test.op in ("==", "!=", "===")
+                    and not isinstance(self.expr(test.left, state)[1], _Unknown)
+                ):
+                    safe = {name: frozenset({ALL})}
+                    return (safe, {}) if test.op != "!=" else ({}, safe)
+            return {}, {}
+        if isinstance(test, ir.Call):
+            for item in self.spec.guards:
+                if not matches(item.callee, test.callee):
+                    continue
+                if item.operand == "recv":
+                    operand = test.recv
+                    # `pattern.matcher(x).matches()`: the value is the inner argument.
+                    if isinstance(operand, ir.Call) and operand.args:
+                        operand = operand.args[0]
+                else:
+                    position = int(item.operand[3:])
+                    operand = test.args[position] if position < len(test.args) else None
+                name = dotted(operand) if operand is not None else None
+                if name:
+                    return {name: item.classes}, {}
+            last = test.callee.rsplit(".", 1)[-1]
+            if last in ("equals", "equalsIgnoreCase") and test.recv is not None and test.args:
+                pair = (test.recv, test.args[0])
+                for mine, against in (pair, pair[::-1]):
+                    checked = dotted(mine)
+                    if checked and not isinstance(self.expr(against, state)[1], _Unknown):
+                        return {checked: frozenset({ALL})}, {}
+            # Membership on a constant table: ALLOWED.contains(x), ALLOWED.has(x).
+            last = test.callee.rsplit(".", 1)[-1]
+            membership = last in ("contains", "includes", "has", "containsKey")
+            if membership and test.args and test.recv is not None:
+                name = dotted(test.args[0])
+                if name and self._constant_set(test.recv, state):
+                    return {name: frozenset({ALL})}, {}
+        return {}, {}
+
+    def _constant_set(self, expr: ir.Expr, state: _State) -> bool:
+        if isinstance(expr, ir.Seq):
+            return all(not isinstance(self.expr(i, state)[1], _Unknown) for i in expr.items)
+        if isinstance(expr, ir.Const):
+            return isinstance(expr.value, str)
+        name = dotted(expr)
+        if name is None:
+            if isinstance(expr, ir.Call) and expr.recv is not None:
+                return self._constant_set(expr.recv, state)
+            return False
+        if name in self.a.module.const_tables:
+            return True
+        last = name.rsplit(".", 1)[-1]
+        return last.isupper() and not state.taint.get(name)
+
+    # --- expressions -----------------------------------------------------------------
+
+    def expr(self, expr: ir.Expr, state: _State) -> tuple[Taint, Known]:
+        if isinstance(expr, ir.Const):
+            return EMPTY, expr.value
+        if isinstance(expr, ir.Name):
+            if expr.name in state.taint:
+                return state.taint[expr.name], state.consts.get(expr.name, UNKNOWN)
+            source = self._source_attr(expr.name, expr.line)
+            if source:
+                return source, UNKNOWN
+            return state.taint.get(expr.name, EMPTY), state.consts.get(expr.name, UNKNOWN)
+        if isinstance(expr, ir.Attr):
+            path = dotted(expr)
+            if path is not None:
+                if path in state.taint:
+                    return state.taint[path], state.consts.get(path, UNKNOWN)
+                source = self._source_attr(path, expr.line)
+                if source:
+                    return source, UNKNOWN
+            taint, _ = self.expr(expr.obj, state)
+            return taint, UNKNOWN
+        if isinstance(expr, ir.Index):
+            taint, _ = self.expr(expr.obj, state)
+            key_taint, _ = self.expr(expr.key, state)
+            name = dotted(expr.obj)
+            # A constant table indexed by input yields one of its own constants.
+            if name is not None and self._constant_set(expr.obj, state) and not taint:
+                return EMPTY, UNKNOWN
+            del key_taint
+            return taint, UNKNOWN
+        if isinstance(expr, ir.Call):
+            return self.call(expr, state)
+        if isinstance(expr, ir.Concat):
+            taint = EMPTY
+            values: list[Known] = []
+            for part in expr.parts:
+                t, v = self.expr(part, state)
+                taint |= t
+                values.append(v)
+            if all(isinstance(v, str) for v in values):
+                return taint, "".join(v for v in values if isinstance(v, str))
+            return taint, UNKNOWN
+        if isinstance(expr, ir.Op):
+            lt, lv = self.expr(expr.left, state)
+            if expr.right is None:
+                if expr.op == "not":
+                    return EMPTY, UNKNOWN if isinstance(lv, _Unknown) else not lv
+                if expr.op == "-" and isinstance(lv, int | float):
+                    return lt, -lv
+                return lt, UNKNOWN
+            rt, rv = self.expr(expr.right, state)
+            value = _fold(expr.op, lv, rv)
+            if expr.op in ("==", "!=", ">", "<", ">=", "<=", "in", "notin", "is", "isnot", "==="):
+                return EMPTY, value  # a comparison yields a boolean, never the text
+            if expr.op in ("and", "or") and not isinstance(lv, _Unknown):
+                # Short-circuit: only the operand that is the result carries its taint.
+                pick_left = bool(lv) if expr.op == "or" else not bool(lv)
+                return (lt, lv) if pick_left else (rt, rv)
+            return lt | rt, value
+        if isinstance(expr, ir.Cond):
+            _, test = self.expr(expr.test, state)
+            if not isinstance(test, _Unknown):
+                return self.expr(expr.then if test else expr.other, state)
+            then_clean, else_clean = self.guard(expr.test, state)
+            then_state = state.copy()
+            self._apply(then_state, then_clean)
+            else_state = state.copy()
+            self._apply(else_state, else_clean)
+            tt, tv = self.expr(expr.then, then_state)
+            ot, ov = self.expr(expr.other, else_state)
+            same = tv == ov and not isinstance(tv, _Unknown)
+            return tt | ot, tv if same else UNKNOWN
+        if isinstance(expr, ir.Comp):
+            taint, _ = self.expr(expr.iter, state)
+            inner = state.copy()
+            for target in expr.targets:
+                inner.taint[target] = taint
+                inner.consts[target] = UNKNOWN
+            return self.expr(expr.elt, inner)[0], UNKNOWN
+        if isinstance(expr, ir.Seq):
+            taint = EMPTY
+            for item in expr.items:
+                taint |= self.expr(item, state)[0]
+            return taint, UNKNOWN
+        if isinstance(expr, ir.Other):
+            taint = EMPTY
+            for part in expr.parts:
+                taint |= self.expr(part, state)[0]
+            return taint, UNKNOWN
+        return EMPTY, UNKNOWN
+
+    def _source_attr(self, path: str, line: int) -> Taint:
+        for pattern in self.spec.source_attrs:
+            if path == pattern or path.endswith("." + pattern):
+                return frozenset({Origin(pattern, line)})
+        return EMPTY
+
+    def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
+        recv_taint = self.expr(call.recv, state)[0] if call.recv is not None else EMPTY
+        arg_taints = [self.expr(a, state)[0] for a in call.args]
+        kw_taints = {k: self.expr(v, state)[0] for k, v in call.kwargs}
+        for pattern in self.spec.source_calls:
+            if matches(pattern, call.callee):
+                label = call.callee if pattern.startswith(("*", "=")) else pattern
+                return frozenset({Origin(label, call.line)}), UNKNOWN
+        if not call.tagged:
+            self._sinks(call, state, arg_taints, kw_taints)
+        last = call.callee.rsplit(".", 1)[-1]
+        every = recv_taint.union(*arg_taints, *kw_taints.values())
+        if last in self.spec.mutators and call.recv is not None:
+            target = dotted(call.recv)
+            if target is not None and (arg_taints or kw_taints):
+                added = frozenset().union(*arg_taints, *kw_taints.values())
+                state.taint[target] = state.taint.get(target, EMPTY) | added
+                state.consts.pop(target, None)
+        # A lookup in a constant table (`DIRECTIONS.get(x, "ASC")`) yields one of its
+        # constants or the default.
+        lookup = last == "get" and call.recv is not None and not recv_taint
+        if lookup and call.recv is not None and self._constant_set(call.recv, state):
+            return frozenset().union(EMPTY, *arg_taints[1:]), UNKNOWN
+        classes = self.a.sanitizer(call.callee)
+        if classes is not None:
+            return _clear(every, classes), UNKNOWN
+        helper = self._helper(call)
+        if helper is not None:
+            return self._apply_helper(helper, call, state, arg_taints)
+        if call.tagged:
+            return EMPTY, UNKNOWN
+        return every, UNKNOWN
+
+    def _helper(self, call: ir.Call) -> ir.Function | None:
+        parts = call.callee.split(".")
+        if len(parts) == 1 or (len(parts) == 2 and parts[0] in ("self", "this", "cls")):
+            func = self.a.by_name.get(parts[-1])
+            if func is not None and func is not self.func:
+                return func
+        return None
+
+    def _apply_helper(
+        self, helper: ir.Function, call: ir.Call, state: _State, arg_taints: list[Taint]
+    ) -> tuple[Taint, Known]:
+        summary = self.a.summary(helper, self.depth)
+        every = frozenset().union(*arg_taints)
+        if summary is None:
+            return every, UNKNOWN
+        first = helper.params[0].name if helper.params else ""
+        offset = 1 if helper.method and first in ("self", "cls") else 0
+
+        def taint_of(param: int) -> Taint:
+            position = param - offset
+            if 0 <= position < len(arg_taints):
+                return arg_taints[position]
+            name = helper.params[param].name if param < len(helper.params) else None
+            for key, value in call.kwargs:
+                if key == name:
+                    return self.expr(value, state)[0]
+            return EMPTY
+
+        result = EMPTY
+        for param, cleared in summary.returns.items():
+            result |= _clear(taint_of(param), cleared) if cleared else taint_of(param)
+        for param, cleared, flow in summary.sinks:
+            taint = _clear(taint_of(param), cleared) if cleared else taint_of(param)
+            live = tuple(o for o in taint if flow.cls not in o.cleared)
+            if live:
+                self.found.append(
+                    replace(flow, origins=live, via=((helper.name, call.line), *flow.via))
+                )
+        return result, UNKNOWN
+
+    def _sinks(
+        self,
+        call: ir.Call,
+        state: _State,
+        arg_taints: list[Taint],
+        kw_taints: dict[str, Taint],
+    ) -> None:
+        last = call.callee.rsplit(".", 1)[-1]
+        for sink in self.spec.by_last.get(last, ()):
+            if not matches(sink.callee, call.callee):
+                continue
+            if sink.when_kwarg is not None:
+                key, wanted = sink.when_kwarg
+                given = dict(call.kwargs).get(key)
+                if given is None:
+                    continue
+                if wanted is not None:
+                    value = self.expr(given, state)[1]
+                    if value != wanted:
+                        continue
+            positions = range(len(arg_taints)) if sink.args is None else sink.args
+            taint = EMPTY
+            for position in positions:
+                if position >= len(arg_taints):
+                    continue
+                if sink.text_only and isinstance(call.args[position], ir.Seq):
+                    continue
+                taint |= arg_taints[position]
+            for key in sink.kwargs:
+                taint |= kw_taints.get(key, EMPTY)
+            self._report(sink.cls, call.callee, call.line, max(call.end, call.line), taint)
+
+    def _report(self, cls: str, sink: str, line: int, end: int, taint: Taint) -> None:
+        live = tuple(o for o in taint if cls not in o.cleared)
+        if not live:
+            return
+        info = self.spec.classes[cls]
+        self.found.append(Flow(cls, info.rule, info.cwe, info.label, sink, line, end, live))
+
+
+def analyze(module: ir.Module, spec: Spec) -> list[Flow]:
+    return Analyzer(module, spec).flows()
+
+
+def iter_flows(modules: list[ir.Module], spec: Spec) -> Iterator[Flow]:
+    for module in modules:
+        yield from analyze(module, spec)

@@ -1,0 +1,176 @@
+"""The small intermediate form the flow engine reads, whatever the source language.
+
+A front end turns one file into a `Module`: its functions, each a list of statements
+over expressions. Only what matters for data flow is kept: names, attribute chains,
+calls (with their receiver, positional and keyword arguments), string building,
+containers and branches. Anything else becomes `Other`, whose value is tainted when
+any part of it is, so an unknown construct never hides a flow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Value = str | int | float | bool | None
+
+
+@dataclass(frozen=True)
+class Expr:
+    line: int
+
+
+@dataclass(frozen=True)
+class Const(Expr):
+    value: Value
+
+
+@dataclass(frozen=True)
+class Name(Expr):
+    name: str
+
+
+@dataclass(frozen=True)
+class Attr(Expr):
+    obj: Expr
+    attr: str
+
+
+@dataclass(frozen=True)
+class Index(Expr):
+    obj: Expr
+    key: Expr
+
+
+@dataclass(frozen=True)
+class Call(Expr):
+    # The callee as written, dotted ("cursor.execute", "os.system", "new ProcessBuilder").
+    callee: str
+    recv: Expr | None
+    args: tuple[Expr, ...] = ()
+    kwargs: tuple[tuple[str, Expr], ...] = ()
+    # A tagged template (sql`... ${x}`): the values are bound, not spliced.
+    tagged: bool = False
+    end: int = 0  # last line of the call, when it spans several
+
+
+@dataclass(frozen=True)
+class Comp(Expr):
+    """A comprehension: `elt` evaluated with `targets` bound to items of `iter`."""
+
+    targets: tuple[str, ...]
+    iter: Expr
+    elt: Expr
+
+
+@dataclass(frozen=True)
+class Concat(Expr):
+    """String building: f-strings, template literals, `+` on text, `%`, `.format`."""
+
+    parts: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class Op(Expr):
+    """Arithmetic, comparison or boolean operator; folded when both sides are known."""
+
+    op: str
+    left: Expr
+    right: Expr | None = None
+
+
+@dataclass(frozen=True)
+class Cond(Expr):
+    test: Expr
+    then: Expr
+    other: Expr
+
+
+@dataclass(frozen=True)
+class Seq(Expr):
+    """A list, tuple, set, dict (its values) or comprehension."""
+
+    items: tuple[Expr, ...]
+    # Keys of a literal dict, so `ALLOWED[x]` on a constant table can be recognised.
+    const: bool = False
+
+
+@dataclass(frozen=True)
+class Other(Expr):
+    parts: tuple[Expr, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stmt:
+    line: int
+
+
+@dataclass(frozen=True)
+class Assign(Stmt):
+    # Dotted names ("x", "self.sql"); an index store (`d[k] = v`) targets "d" with
+    # `merge` set, since the container then holds the old contents and the new value.
+    targets: tuple[str, ...]
+    value: Expr
+    merge: bool = False
+
+
+@dataclass(frozen=True)
+class Eval(Stmt):
+    expr: Expr
+
+
+@dataclass(frozen=True)
+class Return(Stmt):
+    expr: Expr | None
+
+
+@dataclass(frozen=True)
+class Stop(Stmt):
+    """raise / throw / abort(): the path ends here."""
+
+
+@dataclass(frozen=True)
+class If(Stmt):
+    test: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...] = ()
+
+
+@dataclass(frozen=True)
+class Loop(Stmt):
+    targets: tuple[str, ...]
+    iter: Expr
+    body: tuple[Stmt, ...]
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    # Why the parameter carries request input ("@RequestParam", "route parameter"),
+    # or None for an ordinary parameter.
+    source: str | None = None
+    # A declared type that cannot carry text (int, UUID, long): never tainted.
+    typed_safe: bool = False
+
+
+@dataclass(frozen=True)
+class Function:
+    name: str
+    line: int
+    params: tuple[Param, ...]
+    body: tuple[Stmt, ...]
+    # A method (its first parameter is the instance in Python), so calls like
+    # `self.helper(x)` line up their arguments.
+    method: bool = False
+    # A request handler (route decorator, controller mapping): its string return
+    # value is the response body where the framework makes it so.
+    handler: bool = False
+
+
+@dataclass
+class Module:
+    language: str
+    functions: list[Function] = field(default_factory=list)
+    # Module-level names bound once to a constant (TABLE = "users").
+    constants: dict[str, Value] = field(default_factory=dict)
+    # Module-level names bound to constant containers (ALLOWED = {"asc", "desc"}).
+    const_tables: set[str] = field(default_factory=set)

@@ -1,0 +1,328 @@
+"""Python front end: the standard `ast` module into the flow IR.
+
+Lines stay those of the tree handed in; the caller maps them back to the file (a
+diff-only file is parsed hunk by hunk). A function is a request handler when a route
+decorator (`@app.get`, `@router.post`, `@app.route`) marks it, or when its first
+parameter (after `self`) is named `request` (Django views, DRF view methods): its
+other parameters are then URL or query values.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from bot.rules.taint import ir
+from bot.rules.taint.spec import Spec
+
+_CMP = {
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.In: "in",
+    ast.NotIn: "notin",
+    ast.Is: "is",
+    ast.IsNot: "isnot",
+}
+_BIN = {
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.Div: "/",
+}
+# Calls that end the request the way `raise` does.
+_STOPS = frozenset({"abort", "sys.exit", "exit", "flask.abort"})
+
+
+def dotted(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = dotted(node.value)
+        return None if base is None else f"{base}.{node.attr}"
+    return None
+
+
+def _callee(func: ast.expr) -> str:
+    name = dotted(func)
+    if name is not None:
+        return name
+    if isinstance(func, ast.Attribute):
+        return f"?.{func.attr}"
+    return "?"
+
+
+def _constant(node: ast.AST) -> bool:
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        return all(_constant(e) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(k is not None and _constant(k) for k in node.keys) and all(
+            _constant(v) for v in node.values
+        )
+    if isinstance(node, ast.Call) and dotted(node.func) in ("frozenset", "set", "tuple", "dict"):
+        return all(_constant(a) for a in node.args) and not node.keywords
+    return False
+
+
+class _Front:
+    def __init__(self, spec: Spec) -> None:
+        self.spec = spec
+
+    # --- expressions -----------------------------------------------------------------
+
+    def expr(self, node: ast.AST | None) -> ir.Expr:
+        if node is None:
+            return ir.Const(0, None)
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.Constant):
+            value = node.value
+            if isinstance(value, str | int | float | bool) or value is None:
+                return ir.Const(line, value)
+            return ir.Const(line, None)
+        if isinstance(node, ast.Name):
+            return ir.Name(line, node.id)
+        if isinstance(node, ast.Attribute):
+            return ir.Attr(line, self.expr(node.value), node.attr)
+        if isinstance(node, ast.Subscript):
+            return ir.Index(line, self.expr(node.value), self.expr(node.slice))
+        if isinstance(node, ast.Call):
+            return self.call(node)
+        if isinstance(node, ast.JoinedStr):
+            return ir.Concat(line, tuple(self.expr(v) for v in node.values))
+        if isinstance(node, ast.FormattedValue):
+            return self.expr(node.value)
+        if isinstance(node, ast.BinOp):
+            if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant):
+                return ir.Concat(line, (self.expr(node.left), self.expr(node.right)))
+            op = _BIN.get(type(node.op), "?")
+            return ir.Op(line, op, self.expr(node.left), self.expr(node.right))
+        if isinstance(node, ast.Compare):
+            if len(node.ops) == 1:
+                op = _CMP.get(type(node.ops[0]), "?")
+                return ir.Op(line, op, self.expr(node.left), self.expr(node.comparators[0]))
+            return ir.Op(line, "?", ir.Other(line, tuple(self.expr(c) for c in node.comparators)))
+        if isinstance(node, ast.BoolOp):
+            op = "and" if isinstance(node.op, ast.And) else "or"
+            joined = self.expr(node.values[0])
+            for item in node.values[1:]:
+                joined = ir.Op(line, op, joined, self.expr(item))
+            return joined
+        if isinstance(node, ast.UnaryOp):
+            if isinstance(node.op, ast.Not):
+                return ir.Op(line, "not", self.expr(node.operand))
+            if isinstance(node.op, ast.USub):
+                return ir.Op(line, "-", self.expr(node.operand))
+            return self.expr(node.operand)
+        if isinstance(node, ast.IfExp):
+            return ir.Cond(line, self.expr(node.test), self.expr(node.body), self.expr(node.orelse))
+        if isinstance(node, ast.List | ast.Tuple | ast.Set):
+            return ir.Seq(line, tuple(self.expr(e) for e in node.elts), _constant(node))
+        if isinstance(node, ast.Dict):
+            return ir.Seq(line, tuple(self.expr(v) for v in node.values), _constant(node))
+        if isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp):
+            elt: ast.expr = node.value if isinstance(node, ast.DictComp) else node.elt
+            out_expr = self.expr(elt)
+            for gen in reversed(node.generators):
+                out_expr = ir.Comp(line, _names(gen.target), self.expr(gen.iter), out_expr)
+            return out_expr
+        if isinstance(node, ast.Await | ast.Starred):
+            return self.expr(node.value)
+        if isinstance(node, ast.NamedExpr):
+            return self.expr(node.value)
+        if isinstance(node, ast.Lambda):
+            return ir.Other(line)
+        parts = tuple(self.expr(c) for c in ast.iter_child_nodes(node) if isinstance(c, ast.expr))
+        return ir.Other(line, parts)
+
+    def call(self, node: ast.Call) -> ir.Call | ir.Concat:
+        line = node.lineno
+        end = node.end_lineno or line
+        func = node.func
+        args = tuple(self.expr(a) for a in node.args)
+        kwargs = tuple((k.arg or "**", self.expr(k.value)) for k in node.keywords)
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "format"
+            and isinstance(func.value, ast.Constant)
+            and isinstance(func.value.value, str)
+        ):
+            return ir.Concat(line, (self.expr(func.value), *args, *(v for _, v in kwargs)))
+        recv = self.expr(func.value) if isinstance(func, ast.Attribute) else None
+        return ir.Call(line, _callee(func), recv, args, kwargs, end=end)
+
+    # --- statements ------------------------------------------------------------------
+
+    def block(self, body: list[ast.stmt]) -> tuple[ir.Stmt, ...]:
+        out: list[ir.Stmt] = []
+        for stmt in body:
+            out.extend(self.stmt(stmt))
+        return tuple(out)
+
+    def stmt(self, node: ast.stmt) -> list[ir.Stmt]:
+        line = node.lineno
+        if isinstance(node, ast.Assign):
+            value = self.expr(node.value)
+            out: list[ir.Stmt] = []
+            for target in node.targets:
+                out.extend(_assign(target, value, line))
+            return out
+        if isinstance(node, ast.AnnAssign):
+            if node.value is None:
+                return []
+            return _assign(node.target, self.expr(node.value), line)
+        if isinstance(node, ast.AugAssign):
+            current = self.expr(node.target)
+            value = ir.Concat(line, (current, self.expr(node.value)))
+            if not isinstance(node.op, ast.Add):
+                value = ir.Op(line, _BIN.get(type(node.op), "?"), current, self.expr(node.value))
+            return _assign(node.target, value, line)
+        if isinstance(node, ast.Expr):
+            if isinstance(node.value, ast.Call) and _callee(node.value.func) in _STOPS:
+                return [ir.Eval(line, self.expr(node.value)), ir.Stop(line)]
+            return [ir.Eval(line, self.expr(node.value))]
+        if isinstance(node, ast.Return):
+            return [ir.Return(line, self.expr(node.value) if node.value else None)]
+        if isinstance(node, ast.Raise):
+            return [ir.Stop(line)]
+        if isinstance(node, ast.If):
+            return [
+                ir.If(line, self.expr(node.test), self.block(node.body), self.block(node.orelse))
+            ]
+        if isinstance(node, ast.For | ast.AsyncFor):
+            loop = ir.Loop(line, _names(node.target), self.expr(node.iter), self.block(node.body))
+            return [loop, *self.block(node.orelse)]
+        if isinstance(node, ast.While):
+            return [ir.Loop(line, (), self.expr(node.test), self.block(node.body))]
+        if isinstance(node, ast.With | ast.AsyncWith):
+            out = []
+            for item in node.items:
+                value = self.expr(item.context_expr)
+                if item.optional_vars is not None:
+                    out.extend(_assign(item.optional_vars, value, line))
+                else:
+                    out.append(ir.Eval(line, value))
+            return [*out, *self.block(node.body)]
+        if isinstance(node, ast.Try):
+            out = list(self.block(node.body))
+            for handler in node.handlers:
+                out.append(ir.If(handler.lineno, ir.Other(line), self.block(handler.body)))
+            return [*out, *self.block(node.orelse), *self.block(node.finalbody)]
+        return []
+
+    # --- functions -------------------------------------------------------------------
+
+    def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, in_class: bool) -> ir.Function:
+        args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+        names = [a.arg for a in args]
+        defaults: dict[str, ast.expr | None] = {}
+        positional = [*node.args.posonlyargs, *node.args.args]
+        for arg, default in zip(
+            positional[len(positional) - len(node.args.defaults) :],
+            node.args.defaults,
+            strict=False,
+        ):
+            defaults[arg.arg] = default
+        for arg, kw_default in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=False):
+            if kw_default is not None:
+                defaults[arg.arg] = kw_default
+        marks = {
+            (_callee(d.func) if isinstance(d, ast.Call) else _callee(d))
+            for d in node.decorator_list
+        }
+        routed = any(m.rsplit(".", 1)[-1] in self.spec.handler_marks and "." in m for m in marks)
+        skip = 1 if in_class and names and names[0] in ("self", "cls") else 0
+        django = len(names) > skip and names[skip] == "request"
+        handler = routed or django
+        params: list[ir.Param] = []
+        for arg in args:
+            source = None
+            if (
+                handler
+                and arg.arg not in self.spec.not_input_params
+                and arg.arg not in ("self", "cls")
+            ):
+                given = defaults.get(arg.arg)
+                injected = isinstance(given, ast.Call) and _callee(given.func).rsplit(".", 1)[
+                    -1
+                ] in (
+                    "Depends",
+                    "Security",
+                )
+                if not injected:
+                    source = "route parameter" if routed else "URL parameter"
+            typed_safe = False
+            if arg.annotation is not None:
+                annotation = (
+                    _callee(arg.annotation) if not isinstance(arg.annotation, ast.Subscript) else ""
+                )
+                typed_safe = annotation.rsplit(".", 1)[-1] in self.spec.safe_types
+            params.append(ir.Param(arg.arg, source, typed_safe))
+        return ir.Function(
+            node.name, node.lineno, tuple(params), self.block(node.body), in_class, handler
+        )
+
+
+def _names(target: ast.AST) -> tuple[str, ...]:
+    if isinstance(target, ast.Tuple | ast.List):
+        return tuple(n for e in target.elts for n in _names(e))
+    if isinstance(target, ast.Starred):
+        return _names(target.value)
+    name = dotted(target)
+    return (name,) if name else ()
+
+
+def _assign(target: ast.AST, value: ir.Expr, line: int) -> list[ir.Stmt]:
+    if isinstance(target, ast.Subscript):
+        base = dotted(target.value)
+        return [ir.Assign(line, (base,), value, merge=True)] if base else [ir.Eval(line, value)]
+    names = _names(target)
+    if not names:
+        return [ir.Eval(line, value)]
+    return [ir.Assign(line, names, value)]
+
+
+def module(tree: ast.Module, spec: Spec) -> ir.Module:
+    front = _Front(spec)
+    out = ir.Module("python")
+    top: list[ast.stmt] = []
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target = stmt.targets[0]
+            if isinstance(target, ast.Name):
+                if isinstance(stmt.value, ast.Constant) and isinstance(
+                    stmt.value.value, str | int | float | bool
+                ):
+                    out.constants[target.id] = stmt.value.value
+                elif _constant(stmt.value):
+                    out.const_tables.add(target.id)
+        if not isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            top.append(stmt)
+    out.functions.append(ir.Function("<module>", 1, (), front.block(top)))
+    stack: list[tuple[ast.AST, bool]] = [(tree, False)]
+    while stack:
+        node, in_class = stack.pop()
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+                out.functions.append(front.function(child, in_class))
+                stack.append((child, False))
+            elif isinstance(child, ast.ClassDef):
+                for stmt in child.body:
+                    if (
+                        isinstance(stmt, ast.Assign)
+                        and len(stmt.targets) == 1
+                        and isinstance(stmt.targets[0], ast.Name)
+                        and _constant(stmt.value)
+                    ):
+                        out.const_tables.add(f"self.{stmt.targets[0].id}")
+                        out.const_tables.add(stmt.targets[0].id)
+                stack.append((child, True))
+            elif not isinstance(child, ast.expr):
+                stack.append((child, in_class))
+    out.functions.sort(key=lambda f: f.line)
+    return out

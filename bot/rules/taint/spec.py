@@ -1,0 +1,182 @@
+"""Sources, sinks, sanitizers and guards of one language, loaded from its data file.
+
+Each language has one YAML file in `data/` (see `data/README.md` for the format), read
+once. A callee pattern is dotted text: `cursor.execute` matches that call or any call
+ending in it (`self.cursor.execute`); `*.execute` matches `execute` on any receiver;
+a bare `eval` matches only a call to `eval` itself or `something.eval`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class SinkClass:
+    name: str
+    rule: str
+    cwe: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Sink:
+    callee: str
+    cls: str
+    args: tuple[int, ...] | None  # None: every positional argument
+    kwargs: tuple[str, ...] = ()
+    # Only a sink when this keyword argument is given with this constant value
+    # (`shell=True`), or given at all when the value is None in the data.
+    when_kwarg: tuple[str, object] | None = None
+    # Only a sink when the receiver is not a value built from the call's own name
+    # (e.g. `res.send` on a response object): kept simple, a receiver-name filter.
+    receivers: tuple[str, ...] = ()
+    # Only text counts: a container argument is structured data (pino's
+    # `logger.info({ id }, "created")`), not spliced into the sink's text.
+    text_only: bool = False
+
+
+@dataclass(frozen=True)
+class Sanitizer:
+    callee: str
+    classes: frozenset[str]  # {ALL} for conversions that leave no text at all
+
+
+@dataclass(frozen=True)
+class Guard:
+    """A test that, when true, leaves the named operand safe for `classes`."""
+
+    callee: str
+    operand: str  # "recv" or "arg0"/"arg1"...
+    classes: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Spec:
+    language: str
+    classes: dict[str, SinkClass]
+    source_attrs: tuple[str, ...]
+    source_calls: tuple[str, ...]
+    sinks: tuple[Sink, ...]
+    sanitizers: tuple[Sanitizer, ...]
+    guards: tuple[Guard, ...]
+    # Handlers: decorators/annotations that make a function a request handler, the
+    # parameter annotations that bind request input, and the rest of the parameter rules.
+    handler_marks: frozenset[str]
+    param_marks: frozenset[str]
+    safe_types: frozenset[str]
+    not_input_params: frozenset[str]
+    # Calls that append their argument to the receiver (list.append, sb.append).
+    mutators: frozenset[str]
+    # A handler's string `return` is written into the response as HTML (Flask).
+    return_sink: str | None = None
+    # Assignments that are sinks (Koa's `ctx.body = …`): dotted target -> class.
+    assign_sinks: tuple[tuple[str, str], ...] = ()
+    # Text a file must contain for any flow to start in it (a cheap pre-filter).
+    hint: str = ""
+    by_last: dict[str, list[Sink]] = field(default_factory=dict)
+
+
+def _last(pattern: str) -> str:
+    return pattern.lstrip("=").rsplit(".", 1)[-1]
+
+
+def matches(pattern: str, callee: str) -> bool:
+    if pattern.startswith("="):
+        return callee == pattern[1:]
+    if pattern.startswith("*."):
+        rest = pattern[2:]
+        return callee.endswith("." + rest) or ("." not in rest and callee == rest)
+    return callee == pattern or callee.endswith("." + pattern)
+
+
+def _classes(value: Any) -> frozenset[str]:
+    if value == ALL or value is None:
+        return frozenset({ALL})
+    if isinstance(value, str):
+        return frozenset({value})
+    return frozenset(str(v) for v in value)
+
+
+def _positions(value: Any) -> tuple[int, ...] | None:
+    if value is None or value == ALL:
+        return None
+    if isinstance(value, int):
+        return (value,)
+    return tuple(int(v) for v in value)
+
+
+def _build(language: str, raw: dict[str, Any]) -> Spec:
+    classes = {
+        name: SinkClass(name, str(item["rule"]), int(item["cwe"]), str(item["label"]))
+        for name, item in (raw.get("classes") or {}).items()
+    }
+    sinks: list[Sink] = []
+    for item in raw.get("sinks") or ():
+        cls = str(item["class"])
+        if cls not in classes:
+            raise ValueError(f"{language}: sink {item['callee']!r} names unknown class {cls!r}")
+        when = item.get("when_kwarg")
+        sinks.append(
+            Sink(
+                callee=str(item["callee"]),
+                cls=cls,
+                args=_positions(item.get("args", 0)),
+                kwargs=tuple(item.get("kwargs") or ()),
+                when_kwarg=(str(when["name"]), when.get("value")) if when else None,
+                text_only=bool(item.get("text_only", cls in ("log", "header"))),
+            )
+        )
+    by_last: dict[str, list[Sink]] = {}
+    for sink in sinks:
+        by_last.setdefault(_last(sink.callee), []).append(sink)
+    sources = raw.get("sources") or {}
+    handlers = raw.get("handlers") or {}
+    return Spec(
+        language=language,
+        classes=classes,
+        source_attrs=tuple(sources.get("attributes") or ()),
+        source_calls=tuple(sources.get("calls") or ()),
+        sinks=tuple(sinks),
+        sanitizers=tuple(
+            Sanitizer(str(item["callee"]), _classes(item.get("classes")))
+            for item in raw.get("sanitizers") or ()
+        ),
+        guards=tuple(
+            Guard(
+                str(item["callee"]), str(item.get("operand", "recv")), _classes(item.get("classes"))
+            )
+            for item in raw.get("guards") or ()
+        ),
+        handler_marks=frozenset(handlers.get("marks") or ()),
+        param_marks=frozenset(handlers.get("param_marks") or ()),
+        safe_types=frozenset(handlers.get("safe_types") or ()),
+        not_input_params=frozenset(handlers.get("not_input") or ()),
+        mutators=frozenset(raw.get("mutators") or ()),
+        return_sink=raw.get("return_sink"),
+        assign_sinks=tuple(
+            (str(item["target"]), str(item["class"])) for item in raw.get("assign_sinks") or ()
+        ),
+        hint=str(raw.get("hint") or ""),
+        by_last=by_last,
+    )
+
+
+@cache
+def load(language: str) -> Spec:
+    """The spec of `language` ("python", "javascript", "java"); TypeScript shares
+    JavaScript's. Raises FileNotFoundError for a language without a data file."""
+    name = "javascript" if language == "typescript" else language
+    text = resources.files("bot.rules.taint").joinpath("data", f"{name}.yml").read_text("utf-8")
+    # The C loader when present: the pure-Python one costs ~50 ms a start-up.
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+    if not isinstance(raw, dict):
+        raise ValueError(f"taint data for {name} is not a mapping")
+    return _build(name, raw)
