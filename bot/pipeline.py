@@ -21,6 +21,7 @@ from bot.models import (
     FileKind,
     FileStatus,
     Finding,
+    LineType,
     ReviewResult,
     RuleError,
     Severity,
@@ -28,6 +29,7 @@ from bot.models import (
     Source,
     Stats,
 )
+from bot.routes_contract import declares_routes
 from bot.select import select_backend
 
 if TYPE_CHECKING:
@@ -207,12 +209,25 @@ def _run_agent(
 
 
 def _with_base(file: ChangedFile, load: ContentLoader) -> ChangedFile:
-    """Rules that compare versions (API descriptions) need the pre-change file."""
-    if file.kind is not FileKind.API_SPEC or file.base_content is not None:
+    """Rules that compare versions need the pre-change file: API descriptions, and code
+    that declares routes or the request/response types they use (the implicit contract)."""
+    if file.base_content is not None:
         return file
     if file.status not in (FileStatus.MODIFIED, FileStatus.RENAMED):
         return file
+    if file.kind is not FileKind.API_SPEC and not (
+        file.kind in (FileKind.CODE, FileKind.ORM_SCHEMA)
+        and declares_routes(file.path, _known_text(file))
+    ):
+        return file
     return file.model_copy(update={"base_content": load(file)})
+
+
+def _known_text(file: ChangedFile) -> str:
+    """Both sides of the file as far as known: a file whose routes the change removed
+    declares them only in its removed lines."""
+    removed = [ln.text for hunk in file.hunks for ln in hunk.lines if ln.type is LineType.REMOVED]
+    return file.visible_text() + "\n" + "\n".join(removed)
 
 
 def _mark_dismissed(finding: Finding, dismissed: Mapping[tuple[str, str, int], str]) -> Finding:

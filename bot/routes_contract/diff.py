@@ -30,6 +30,9 @@ class Change:
     path: str  # the file the finding belongs to
     line: int  # a line of the head version, or 0 when what changed is gone
     removed_line: int = 0  # the base line of what is gone (to place the finding near it)
+    # For a field of a type several endpoints share: the field, and the other endpoints.
+    subject: str = ""
+    also: tuple[str, ...] = ()
 
 
 @dataclass
@@ -84,9 +87,7 @@ def _index(versions: list[Version]) -> dict[tuple[str, str], Endpoint]:
     return out
 
 
-def _match(
-    endpoint: Endpoint, head: dict[tuple[str, str], Endpoint]
-) -> Endpoint | None:
+def _match(endpoint: Endpoint, head: dict[tuple[str, str], Endpoint]) -> Endpoint | None:
     method, path = endpoint.key
     found = head.get((method, path)) or head.get(("ANY", path))
     if found is None and method == "ANY":
@@ -123,7 +124,51 @@ def compare(versions: list[Version]) -> list[Change]:
                 continue
             changes += _endpoint_changes(endpoint, now, base_types, head_types, standalone)
         changes += _standalone_changes(version)
-    return changes
+    return _merged(changes)
+
+
+def _merged(changes: list[Change]) -> list[Change]:
+    """One change per field of a shared type, naming every endpoint it touches."""
+    out: list[Change] = []
+    seen: dict[tuple[str, str, int, int, str], int] = {}
+    for change in changes:
+        if not change.subject:
+            out.append(change)
+            continue
+        key = (change.check, change.path, change.line, change.removed_line, change.subject)
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(change)
+            continue
+        first = out[seen[key]]
+        endpoint = change.title.split("`")[1]
+        out[seen[key]] = Change(
+            first.check,
+            first.title,
+            first.detail,
+            first.path,
+            first.line,
+            first.removed_line,
+            first.subject,
+            (*first.also, endpoint),
+        )
+    return [_with_also(c) for c in out]
+
+
+def _with_also(change: Change) -> Change:
+    if not change.also:
+        return change
+    names = ", ".join(f"`{e}`" for e in change.also)
+    return Change(
+        change.check,
+        f"{change.title} (also {names})",
+        change.detail,
+        change.path,
+        change.line,
+        change.removed_line,
+        change.subject,
+        change.also,
+    )
 
 
 def _removed(endpoint: Endpoint) -> Change:
@@ -187,6 +232,7 @@ def _endpoint_changes(
                     "default, or add it in a new version.",
                     item.path or new.path,
                     item.line or new.line,
+                    subject=f"{new.body_type}.{name}",
                 )
     old_out = _fields(old, base_types, standalone, "out")
     new_out = _fields(new, head_types, standalone, "out")
@@ -206,6 +252,7 @@ def _response_removed(shown: str, name: str, item: Field, fallback: str) -> Chan
         item.path or fallback,
         0,
         item.line,
+        subject=f"{item.path}:{item.line}:{name}",
     )
 
 

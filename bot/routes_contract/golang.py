@@ -10,13 +10,19 @@ import re
 from bot.routes_contract.model import Contract, Endpoint, Field, Lines, closing, join
 from bot.routes_contract.scan import blank_comments, object_keys, parses
 
-_GROUP = re.compile(r"\b(\w{1,60})\s{0,10}:?=\s{0,10}(\w{1,60})\.Group\(\s{0,10}\"([^\"\n]{0,200})\"")
-_ROUTE = re.compile(r"\b(\w{1,60})\.(GET|POST|PUT|PATCH|DELETE|Any)\(\s{0,10}\"([^\"\n]{0,300})\"\s{0,10},")
+_GROUP = re.compile(
+    r"\b(\w{1,60})\s{0,10}:?=\s{0,10}(\w{1,60})\.Group\(\s{0,10}\"([^\"\n]{0,200})\""
+)
+_ROUTE = re.compile(
+    r"\b(\w{1,60})\.(GET|POST|PUT|PATCH|DELETE|Any)\(\s{0,10}\"([^\"\n]{0,300})\"\s{0,10},"
+)
 _STRUCT = re.compile(r"\btype\s{1,10}(\w{1,80})\s{1,10}struct\s{0,10}\{")
 _FIELD = re.compile(r"^\s{0,40}(\w{1,80})\s{1,20}[^`\n]{1,200}?`([^`\n]{0,300})`", re.MULTILINE)
 _TAG = re.compile(r"(\w{1,40}):\"([^\"]{0,200})\"")
 _FUNC = re.compile(r"\bfunc\s{0,10}(?:\([^)]{0,200}\)\s{0,10})?(\w{1,80})\s{0,10}\(")
-_BIND = re.compile(r"\.(?:ShouldBindJSON|BindJSON|ShouldBind|Bind|ShouldBindWith|BodyParser)\(\s{0,10}&?(\w{1,80})")
+_BIND = re.compile(
+    r"\.(?:ShouldBindJSON|BindJSON|ShouldBind|Bind|ShouldBindWith|BodyParser)\(\s{0,10}&?(\w{1,80})"
+)
 _REPLY = re.compile(r"\b\w{1,40}\.JSON\(\s{0,10}(\d{3}|http\.Status\w{1,40})\s{0,10},\s{0,10}")
 _SUCCESS = re.compile(r"^(?:2\d\d|http\.Status(?:OK|Created|Accepted))$")
 
@@ -29,7 +35,7 @@ def _structs(text: str, lines: Lines) -> dict[str, dict[str, Field]]:
         fields: dict[str, Field] = {}
         for found in _FIELD.finditer(body):
             tags = dict(_TAG.findall(found.group(2)))
-            name = tags.get("json", found.group(1)).split(",")[0] or found.group(1)
+            name = str(tags.get("json", found.group(1))).split(",")[0] or found.group(1)
             if name == "-":
                 continue
             rules = tags.get("binding", "") + "," + tags.get("validate", "")
@@ -62,7 +68,9 @@ def _response(
             continue
         replies += 1
         rest = body[match.end() :]
-        literal = re.match(r"(?:gin\.H|echo\.Map|map\[string\]\s{0,5}(?:any|interface\{\}))\s{0,5}(?=\{)", rest)
+        literal = re.match(
+            r"(?:gin\.H|echo\.Map|map\[string\]\s{0,5}(?:any|interface\{\}))\s{0,5}(?=\{)", rest
+        )
         line = lines.of(offset + match.start())
         if literal:
             found = object_keys(rest[literal.end() :])
@@ -109,6 +117,8 @@ def extract(text: str) -> Contract | None:
             bound = _BIND.search(body)
             if bound:
                 endpoint.body_type = _type_of(bound.group(1), body, contract.types)
-            endpoint.response, endpoint.response_type = _response(body, contract.types, body_at, lines)
+            endpoint.response, endpoint.response_type = _response(
+                body, contract.types, body_at, lines
+            )
         contract.endpoints.append(endpoint)
     return contract

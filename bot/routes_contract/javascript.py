@@ -21,30 +21,44 @@ _CLIENTS = re.compile(
     re.IGNORECASE,
 )
 _CALL = re.compile(
-    r"(?<![\w$.])([\w$]{1,60})\.(get|post|put|patch|delete|del|all)\(\s{0,20}(['\"`])(/[^'\"`\n]{0,300})\3"
+    r"(?<![\w$.])([\w$]{1,60})\.(get|post|put|patch|delete|del|all)\(\s{0,20}(['\"`])("
+    r"/[^'\"`\n]{0,300})\3"
 )
-_ROUTE_CHAIN = re.compile(r"(?<![\w$.])([\w$]{1,60})\.route\(\s{0,20}(['\"`])(/[^'\"`\n]{0,300})\2\s{0,20}\)")
+_ROUTE_CHAIN = re.compile(
+    r"(?<![\w$.])([\w$]{1,60})\.route\(\s{0,20}(['\"`])(/[^'\"`\n]{0,300})\2\s{0,20}\)"
+)
 _CHAINED = re.compile(r"\s{0,40}\.(get|post|put|patch|delete|all)\(")
 _REPLY = re.compile(r"(?<![\w$.])res(?:\.status\(\s{0,10}(\d{3})\s{0,10}\))?\.(?:json|send)\(")
 _SCHEMA_CONST = re.compile(
     r"(?:const|let|var)\s{1,10}([\w$]{1,80})\s{0,10}=\s{0,10}(z|Joi)\.object\(\s{0,10}\{"
 )
-_VALIDATED = re.compile(r"([\w$]{1,80})\.(?:parse|safeParse|parseAsync|validate|validateAsync)\(\s{0,10}req\.body\b")
+_VALIDATED = re.compile(
+    r"([\w$]{1,80})\.(?:parse|safeParse|parseAsync|validate|validateAsync)\(\s{0,10}req\.body\b"
+)
 
 _NEST_CONTROLLER = re.compile(
-    r"@Controller\(\s{0,20}(?:(['\"`])([^'\"`\n]{0,200})\1|\{[^}]{0,200}?path\s{0,5}:\s{0,5}(['\"`])([^'\"`\n]{0,200})\3)?"
+    r"@Controller\(\s{0,20}(?:(['\"`])([^'\"`\n]{0,200})\1|\{[^}]{0,200}?path\s{0,5}:\s"
+    r"{0,5}(['\"`])([^'\"`\n]{0,200})\3)?"
 )
-_NEST_ROUTE = re.compile(r"@(Get|Post|Put|Patch|Delete|All)\(\s{0,20}(?:(['\"`])([^'\"`\n]{0,300})\2)?\s{0,20}\)")
+_NEST_ROUTE = re.compile(
+    r"@(Get|Post|Put|Patch|Delete|All)\(\s{0,20}(?:(['\"`])([^'\"`\n]{0,300})\2)?\s{0,20}\)"
+)
 _DECORATOR = re.compile(r"\s{0,200}@[\w$.]{1,80}\(")
 _MODIFIER = re.compile(r"\s{0,200}(?:public|async|private|protected|static)\b")
 _NEST_METHOD = re.compile(r"\s{0,200}([\w$]{1,80})\s{0,10}\(")
 _NEST_PARAM = re.compile(
-    r"@(Param|Query|Body)\(\s{0,10}(?:(['\"`])([\w.-]{1,80})\2)?[^)]{0,200}\)\s{0,10}([\w$]{1,80})(\?)?\s{0,10}(?::\s{0,10}([^=]{1,200}))?(=.{0,200})?$",
+    r"@(Param|Query|Body)\(\s{0,10}(?:(['\"`])([\w.-]{1,80})\2)?[^)]{0,200}\)\s{0,10}("
+    r"[\w$]{1,80})(\?)?\s{0,10}(?::\s{0,10}([^=]{1,200}))?(=.{0,200})?$",
     re.DOTALL,
 )
-_CLASS = re.compile(r"(?:class|interface)\s{1,10}([A-Z][\w$]{0,80})(?:<[^>{]{0,200}>)?\s{0,10}(?:extends\s{1,10}([\w$.]{1,80})(\([^){]{0,200}\))?[^{]{0,200})?\{")
+_CLASS = re.compile(
+    r"(?:class|interface)\s{1,10}([A-Z][\w$]{0,80})(?:<[^>{]{0,200}>)?\s{0,10}(?:exten"
+    r"ds\s{1,10}([\w$.]{1,80})(\([^){]{0,200}\))?[^{]{0,200})?\{"
+)
 _PROPERTY = re.compile(
-    r"^[ \t]{0,40}(?:(?:public|readonly|private|protected|declare)\s{1,10}){0,3}([A-Za-z_$][\w$]{0,80})(\?)?!?\s{0,10}:\s{0,10}[^;=\n]{1,200}?(=[^;\n]{0,200})?;?[ \t]{0,40}$",
+    r"^[ \t]{0,40}(?:(?:public|readonly|private|protected|declare)\s{1,10}){0,3}([A-Za"
+    r"-z_$][\w$]{0,80})(\?)?!?\s{0,10}:\s{0,10}[^;=\n]{1,200}?(=[^;\n]{0,200})?;?[ \t]"
+    r"{0,40}$",
     re.MULTILINE,
 )
 
@@ -102,7 +116,9 @@ def _express(text: str, lines: Lines, contract: Contract) -> None:
             continue
         at = match.end()
         while chained := _CHAINED.match(text, at):
-            calls.append((chained.group(1).upper(), match.group(3), match.start(3), chained.end() - 1))
+            calls.append(
+                (chained.group(1).upper(), match.group(3), match.start(3), chained.end() - 1)
+            )
             at = closing(text, chained.end() - 1, "(", ")")
     for method, path, where, paren in calls:
         handler = text[paren : closing(text, paren, "(", ")")]
@@ -128,7 +144,9 @@ def _classes(text: str, lines: Lines) -> dict[str, dict[str, Field]]:
             inner = re.match(r"\(\s{0,10}([\w$]{1,80})", call)
             source = out.get(inner.group(1), {}) if inner else {}
             partial = base.endswith("PartialType")
-            fields.update({n: Field(n, f.required and not partial, f.line) for n, f in source.items()})
+            fields.update(
+                {n: Field(n, f.required and not partial, f.line) for n, f in source.items()}
+            )
         depth_zero = _depth_zero(body)
         previous = 0
         for prop in _PROPERTY.finditer(body):

@@ -16,22 +16,29 @@ _STRING = re.compile(r"\"([^\"\n]{0,300})\"")
 _METHOD = re.compile(r"RequestMethod\.(GET|POST|PUT|PATCH|DELETE)\b")
 _ANNOTATION = re.compile(r"\s{0,200}@[\w.]{1,80}")
 _SIGNATURE_JAVA = re.compile(
-    r"\s{0,200}(?:(?:public|protected|private|static|final|synchronized|suspend|override|open)\s{1,20}){0,4}"
-    r"(?:<[^>{;]{1,200}>\s{1,20})?([\w.]{1,80}(?:<[^{;(]{0,300}>)?(?:\[\])?)\s{1,20}(\w{1,80})\s{0,20}\("
+    r"\s{0,200}(?:(?:public|protected|private|static|final|synchronized|suspend|overri"
+    r"de|open)\s{1,20}){0,4}"
+    r"(?:<[^>{;]{1,200}>\s{1,20})?([\w.]{1,80}(?:<[^{;(]{0,300}>)?(?:\[\])?)\s{1,20}(\w"
+    r"{1,80})\s{0,20}\("
 )
 _SIGNATURE_KOTLIN = re.compile(
-    r"\s{0,200}(?:(?:public|protected|private|suspend|override|open|internal)\s{1,20}){0,4}fun\s{1,20}(\w{1,80})\s{0,20}\("
+    r"\s{0,200}(?:(?:public|protected|private|suspend|override|open|internal)\s{1,20})"
+    r"{0,4}fun\s{1,20}(\w{1,80})\s{0,20}\("
 )
 _CLASS = re.compile(
     r"\b(?:(data)\s{1,20})?(class|record)\s{1,20}([A-Z]\w{0,80})(?:<[^>{(]{0,200}>)?\s{0,20}(\()?"
 )
 _REQUIRED = re.compile(r"@(?:field:|get:|param:)?(?:NotNull|NotBlank|NotEmpty|NonNull)\b")
-_JSON_NAME = re.compile(r"@(?:field:|get:|param:)?JsonProperty\(\s{0,10}(?:value\s{0,5}=\s{0,5})?\"([^\"]{1,80})\"")
+_JSON_NAME = re.compile(
+    r"@(?:field:|get:|param:)?JsonProperty\(\s{0,10}(?:value\s{0,5}=\s{0,5})?\"([^\"]{1,80})\""
+)
 _JAVA_FIELD = re.compile(
-    r"^(?:(?:private|protected|public|final|transient|volatile)\s{1,20}){0,4}([\w.]{1,80}(?:<[^;=()]{0,200}>)?(?:\[\])?)\s{1,20}(\w{1,80})\s{0,20}(=[^;]{0,300})?$"
+    r"^(?:(?:private|protected|public|final|transient|volatile)\s{1,20}){0,4}([\w.]{1,"
+    r"80}(?:<[^;=()]{0,200}>)?(?:\[\])?)\s{1,20}(\w{1,80})\s{0,20}(=[^;]{0,300})?$"
 )
 _KOTLIN_PARAM = re.compile(
-    r"^(?:(?:val|var|private|override|public)\s{1,20}){0,3}(\w{1,80})\s{0,10}:\s{0,10}([^=]{1,300}?)\s{0,10}(=.{0,300})?$",
+    r"^(?:(?:val|var|private|override|public)\s{1,20}){0,3}(\w{1,80})\s{0,10}:\s{0,10}"
+    r"([^=]{1,300}?)\s{0,10}(=.{0,300})?$",
     re.DOTALL,
 )
 
@@ -68,8 +75,9 @@ def _dto_fields(text: str, lines: Lines, kotlin: bool) -> dict[str, dict[str, Fi
                     found = _KOTLIN_PARAM.match(declaration)
                     if found is None:
                         continue
-                    field_name, required = found.group(1), not (
-                        found.group(2).strip().endswith("?") or found.group(3)
+                    field_name, required = (
+                        found.group(1),
+                        not (found.group(2).strip().endswith("?") or found.group(3)),
                     )
                 else:
                     words = declaration.split()
@@ -102,8 +110,14 @@ def _dto_fields(text: str, lines: Lines, kotlin: bool) -> dict[str, dict[str, Fi
                         continue
                     alias = _JSON_NAME.search(annotations)
                     field_name = alias.group(1) if alias else found.group(2)
-                    where = brace + 1 + start - len(statement) - 1 + len(statement) - len(
-                        statement.lstrip()
+                    where = (
+                        brace
+                        + 1
+                        + start
+                        - len(statement)
+                        - 1
+                        + len(statement)
+                        - len(statement.lstrip())
                     )
                     fields[field_name] = Field(
                         field_name, bool(_REQUIRED.search(annotations)), lines.of(where)
@@ -167,8 +181,14 @@ def extract(text: str, language: str) -> Contract | None:
         if match.group(1) != "Request":
             method = match.group(1).upper()
         after, _ = _annotations_end(code, end)
-        head = re.match(r"\s{0,200}(?:(?:public|final|abstract|open|internal)\s{1,20}){0,3}", code[after:])
-        if head and (after + head.end()) in class_at or re.match(r"\s{0,200}(?:\w{1,20}\s{1,20}){0,3}class\b", code[after:]):
+        head = re.match(
+            r"\s{0,200}(?:(?:public|final|abstract|open|internal)\s{1,20}){0,3}", code[after:]
+        )
+        if (
+            head
+            and (after + head.end()) in class_at
+            or re.match(r"\s{0,200}(?:\w{1,20}\s{1,20}){0,3}class\b", code[after:])
+        ):
             prefix = paths[0]
             continue
         pattern = _SIGNATURE_KOTLIN if kotlin else _SIGNATURE_JAVA
@@ -179,7 +199,9 @@ def extract(text: str, language: str) -> Contract | None:
         close = closing(code, paren, "(", ")")
         for path in paths:
             endpoint = Endpoint(method, join(prefix, path), lines.of(match.start()))
-            _parameters(code[paren + 1 : close - 1], paren + 1, lines, kotlin, endpoint, contract.types)
+            _parameters(
+                code[paren + 1 : close - 1], paren + 1, lines, kotlin, endpoint, contract.types
+            )
             returns = signature.group(1) if not kotlin else ""
             if kotlin:
                 found = re.match(r"\s{0,20}:\s{0,20}([^{=]{1,300})", code[close:])

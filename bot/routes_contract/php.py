@@ -11,11 +11,17 @@ from bot.routes_contract.model import Contract, Endpoint, Field, Lines, closing,
 from bot.routes_contract.scan import blank_comments, parses, split_top
 
 _ROUTE = re.compile(
-    r"(?:Route::|->)(get|post|put|patch|delete|any|options|apiResource|resource)\(\s{0,10}(['\"])([^'\"\n]{0,300})\2"
+    r"(?:Route::|->)(get|post|put|patch|delete|any|options|apiResource|resource)\(\s{0"
+    r",10}(['\"])([^'\"\n]{0,300})\2"
 )
 _PREFIX = re.compile(r"(?:Route::|->)prefix\(\s{0,10}(['\"])([^'\"\n]{0,200})\1\s{0,10}\)")
-_GROUP = re.compile(r"->group\(\s{0,10}(?:static\s{1,10})?function\s{0,10}\([^)]{0,100}\)\s{0,10}(?:use\s{0,10}\([^)]{0,200}\)\s{0,10})?\{")
-_CLASS = re.compile(r"\bclass\s{1,10}(\w{1,80})\s{1,10}extends\s{1,10}(FormRequest|JsonResource|Resource)\b")
+_GROUP = re.compile(
+    r"->group\(\s{0,10}(?:static\s{1,10})?function\s{0,10}\([^)]{0,100}\)\s{0,10}(?:us"
+    r"e\s{0,10}\([^)]{0,200}\)\s{0,10})?\{"
+)
+_CLASS = re.compile(
+    r"\bclass\s{1,10}(\w{1,80})\s{1,10}extends\s{1,10}(FormRequest|JsonResource|Resource)\b"
+)
 _FUNCTION = re.compile(r"function\s{1,10}(rules|toArray)\s{0,10}\(")
 _RETURN = re.compile(r"\breturn\s{0,10}\[")
 _KEY = re.compile(r"\s{0,40}(['\"])([\w.*]{1,120})\1\s{0,10}=>")
@@ -55,7 +61,9 @@ def _routes(code: str, lines: Lines) -> list[Endpoint]:
         path, line = join(prefix, match.group(3)), lines.of(match.start(3))
         verb = match.group(1)
         if verb in {"apiResource", "resource"}:
-            only = re.search(r"->only\(\s{0,10}\[([^\]]{0,300})\]", code[match.end() : match.end() + 400])
+            only = re.search(
+                r"->only\(\s{0,10}\[([^\]]{0,300})\]", code[match.end() : match.end() + 400]
+            )
             wanted = set(re.findall(r"['\"](\w{1,40})['\"]", only.group(1))) if only else None
             param = "{" + _singular(match.group(3)) + "}"
             for action, method, member in _RESOURCE_ACTIONS:
@@ -83,8 +91,12 @@ def _array_fields(code: str, start: int, lines: Lines, form: bool) -> dict[str, 
         rules = part[key.end() :]
         required = form and bool(re.search(r"['\"|]required['\"|]", rules.replace(" ", "")))
         required = required and "sometimes" not in rules
-        fields[name] = Field(name, required, lines.of(at + len(part) - len(part.lstrip())),
-                             mode="in" if form else "out")
+        fields[name] = Field(
+            name,
+            required,
+            lines.of(at + len(part) - len(part.lstrip())),
+            mode="in" if form else "out",
+        )
     return fields
 
 

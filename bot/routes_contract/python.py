@@ -167,12 +167,15 @@ def _marshmallow_fields(cls: ast.ClassDef, known: dict[str, dict[str, Field]]) -
     for stmt in cls.body:  # DRF ModelSerializer: `class Meta: fields = [...]`
         if isinstance(stmt, ast.ClassDef) and stmt.name == "Meta":
             for inner in stmt.body:
-                if isinstance(inner, ast.Assign) and _name(inner.targets[0]) == "fields":
-                    if isinstance(inner.value, (ast.List, ast.Tuple)):
-                        for element in inner.value.elts:
-                            name = _string(element)
-                            if name and name not in fields:
-                                fields[name] = Field(name, False, element.lineno)
+                listed = (
+                    inner.value
+                    if isinstance(inner, ast.Assign) and _name(inner.targets[0]) == "fields"
+                    else None
+                )
+                for element in listed.elts if isinstance(listed, (ast.List, ast.Tuple)) else ():
+                    entry = _string(element)
+                    if entry and entry not in fields:
+                        fields[entry] = Field(entry, False, element.lineno)
     return fields
 
 
@@ -190,15 +193,18 @@ def _types(tree: ast.Module) -> tuple[dict[str, dict[str, Field]], set[str], set
     for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
         bases = {_name(b) for b in cls.bases}
         module_of = {_name(b.value) for b in cls.bases if isinstance(b, ast.Attribute)}
-        if bases & _DRF_SERIALIZERS and "serializers" in module_of | {""} or bases & drf:
+        if (
+            bases & _DRF_SERIALIZERS
+            and (not module_of or "serializers" in module_of)
+            or bases & drf
+        ):
             drf.add(cls.name)
             types[cls.name] = _marshmallow_fields(cls, types)
-        elif (bases & _MARSHMALLOW_BASES and module_of & {"ma", "marshmallow", ""}) and any(
-            isinstance(s, ast.Assign) and isinstance(s.value, ast.Call) for s in cls.body
+        elif (
+            (bases & _MARSHMALLOW_BASES and (not module_of or module_of & {"ma", "marshmallow"}))
+            and any(isinstance(s, ast.Assign) and isinstance(s.value, ast.Call) for s in cls.body)
+            or bases & marshmallow
         ):
-            marshmallow.add(cls.name)
-            types[cls.name] = _marshmallow_fields(cls, types)
-        elif bases & marshmallow:
             marshmallow.add(cls.name)
             types[cls.name] = _marshmallow_fields(cls, types)
         elif bases & _PYDANTIC_BASES or bases & set(types):
@@ -275,10 +281,16 @@ def _fastapi(
         metadata = arg.annotation.slice if isinstance(arg.annotation, ast.Subscript) else None
         marker = _name(default) if isinstance(default, ast.Call) else ""
         marker = marker or next(
-            (_name(m) for m in _names_or_calls(metadata) if _name(m) in _NON_QUERY_DEFAULTS | {
-                "Query",
-                "Body",
-            }),
+            (
+                _name(m)
+                for m in _names_or_calls(metadata)
+                if _name(m)
+                in _NON_QUERY_DEFAULTS
+                | {
+                    "Query",
+                    "Body",
+                }
+            ),
             "",
         )
         if arg.arg in params or arg.arg in {"self", "cls"} or marker in _NON_QUERY_DEFAULTS:
@@ -295,14 +307,17 @@ def _fastapi(
         if marker == "Body":
             body[arg.arg] = Field(arg.arg, required, arg.lineno)
             continue
-        if _name(annotation) in _NOT_QUERY or (annotation is not None and _name(annotation)
-                                                not in _SCALARS and marker != "Query"):
+        if _name(annotation) in _NOT_QUERY or (
+            annotation is not None and _name(annotation) not in _SCALARS and marker != "Query"
+        ):
             continue
         endpoint.query[arg.arg] = Field(arg.arg, required, arg.lineno)
     if body and not endpoint.body_type:
         endpoint.body = body
     response = _keyword(call, "response_model")
-    endpoint.response_type = _model_in(response if response is not None else function.returns, types)
+    endpoint.response_type = _model_in(
+        response if response is not None else function.returns, types
+    )
 
 
 def _names_or_calls(node: ast.AST | None) -> list[ast.AST]:
@@ -349,7 +364,9 @@ def _drf(tree: ast.Module, types: dict[str, dict[str, Field]], drf: set[str]) ->
         actions: set[str] = set()
         for base in bases:
             actions.update(_DRF_BASES.get(base, ()))
-        methods = {f.name: f for f in cls.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        methods = {
+            f.name: f for f in cls.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+        }
         is_viewset = any(b.endswith("ViewSet") for b in bases)
         if is_viewset:
             actions.update(a for a in _DRF_ACTIONS if a in methods)
@@ -358,9 +375,12 @@ def _drf(tree: ast.Module, types: dict[str, dict[str, Field]], drf: set[str]) ->
         for stmt in cls.body:
             if isinstance(stmt, ast.Assign) and _name(stmt.targets[0]) == "serializer_class":
                 serializer = _name(stmt.value) if _name(stmt.value) in drf else ""
-            if isinstance(stmt, ast.Assign) and _name(stmt.targets[0]) == "http_method_names":
-                if isinstance(stmt.value, (ast.List, ast.Tuple)):
-                    allowed = {s.upper() for e in stmt.value.elts if (s := _string(e))}
+            if (
+                isinstance(stmt, ast.Assign)
+                and _name(stmt.targets[0]) == "http_method_names"
+                and isinstance(stmt.value, (ast.List, ast.Tuple))
+            ):
+                allowed = {s.upper() for e in stmt.value.elts if (s := _string(e))}
         base_path = f"/@{cls.name}"
         for action in sorted(actions):
             method, detail = _DRF_ACTIONS[action]

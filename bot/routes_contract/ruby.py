@@ -20,7 +20,8 @@ _ACTIONS = {
 _SINGULAR_ACTIONS = {"show": "GET", "create": "POST", "update": "PATCH", "destroy": "DELETE"}
 _LINE = re.compile(
     r"^[ \t]{0,80}(resources|resource|namespace|scope|member|collection|get|post|put|patch|delete"
-    r"|match|concern)\b[ \t(]{0,10}(.{0,400}?)[ \t]{0,10}(do(?:[ \t]{0,10}\|[^|\n]{0,80}\|)?)?[ \t]{0,10}$"
+    r"|match|concern)\b[ \t(]{0,10}(.{0,400}?)[ \t]{0,10}"
+    r"(do(?:[ \t]{0,10}\|[^|\n]{0,80}\|)?)?[ \t]{0,10}$"
 )
 _END = re.compile(r"^[ \t]{0,80}end\b")
 _DO = re.compile(r"\bdo(?:[ \t]{0,10}\|[^|\n]{0,80}\|)?[ \t]{0,10}$")
@@ -93,7 +94,9 @@ _DEF = re.compile(r"^([ \t]{0,40})def[ \t]{1,10}(\w{1,80}[?!]?)", re.MULTILINE)
 _CLASS = re.compile(r"^[ \t]{0,40}class[ \t]{1,10}([\w:]{1,120})", re.MULTILINE)
 _RENDER = re.compile(r"\brender[ \t(]{1,10}json:[ \t]{0,10}\{")
 _REQUIRE = re.compile(r"\bparams\.require\(\s{0,10}:(\w{1,80})\s{0,10}\)")
-_HASH_KEY = re.compile(r"^\s{0,40}(?:(\w{1,80}):(?!:)|:(\w{1,80})\s{0,10}=>|[\"'](\w{1,80})[\"']\s{0,10}(?:=>|:))")
+_HASH_KEY = re.compile(
+    r"^\s{0,40}(?:(\w{1,80}):(?!:)|:(\w{1,80})\s{0,10}=>|[\"'](\w{1,80})[\"']\s{0,10}(?:=>|:))"
+)
 
 
 def _controller(text: str, lines: Lines, contract: Contract) -> None:

@@ -66,7 +66,9 @@ def split_top(text: str, separator: str = ",") -> list[str]:
     return [p for p in parts if p.strip()]
 
 
-_KEY = re.compile(r"\s{0,40}(?:\"(\w{1,80})\"|'(\w{1,80})'|([A-Za-z_$][\w$]{0,80}))\s{0,20}(:|\(|$)")
+_KEY = re.compile(
+    r"\s{0,40}(?:\"(\w{1,80})\"|'(\w{1,80})'|([A-Za-z_$][\w$]{0,80}))\s{0,20}(:|\(|$)"
+)
 
 
 def object_keys(literal: str) -> list[str] | None:

@@ -69,9 +69,7 @@ def _hits(changes: list[Change], by_path: dict[str, ChangedFile]) -> Iterator[Hi
         title = first.title
         if len(items) > 1:
             title += f" (and {len(items) - 1} more breaking change(s))"
-        detail = "\n".join(
-            f"- Check `{c.check}`: {c.title}. {c.detail}{note}" for c, note in items
-        )
+        detail = "\n".join(f"- Check `{c.check}`: {c.title}. {c.detail}{note}" for c, note in items)
         yield Hit(
             RULE_ID,
             path,
@@ -217,8 +215,10 @@ RULE = Rule(
                 "    id: int\n    name: str\n    email: str\n",
                 "    email: str\n    id: int\n    name: str\n    avatar: str | None = None\n",
             )
-            .replace("    nickname: str | None = None\n", "    nickname: str | None = None\n"
-                     "    locale: str = 'en'\n"),
+            .replace(
+                "    nickname: str | None = None\n",
+                "    nickname: str | None = None\n    locale: str = 'en'\n",
+            ),
         ),
         RuleCase(
             path="src/routes/orders.js",
