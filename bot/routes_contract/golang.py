@@ -103,6 +103,8 @@ def extract(text: str) -> Contract | None:
         method = "ANY" if match.group(2) == "Any" else match.group(2)
         full = join(prefixes.get(match.group(1), ""), match.group(3))
         endpoint = Endpoint(method, full, lines.of(match.start(3)))
+        if prefixes.get(match.group(1), "").strip("/"):
+            endpoint.local = join("", match.group(3))
         rest = code[match.end() :].lstrip()
         body_at: int | None = None
         if rest.startswith("func"):

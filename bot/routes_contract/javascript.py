@@ -199,6 +199,7 @@ def _nest(text: str, lines: Lines, contract: Contract) -> None:
             join(prefix, match.group(3) or ""),
             lines.of(match.start()),
         )
+        endpoint.local = join("", match.group(3) or "") if prefix.strip("/") else ""
         signature = _NEST_METHOD.match(text, _after_decorators(text, match.end()))
         if signature is not None:
             paren = signature.end() - 1

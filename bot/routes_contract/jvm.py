@@ -199,6 +199,7 @@ def extract(text: str, language: str) -> Contract | None:
         close = closing(code, paren, "(", ")")
         for path in paths:
             endpoint = Endpoint(method, join(prefix, path), lines.of(match.start()))
+            endpoint.local = join("", path) if prefix.strip("/") else ""
             _parameters(
                 code[paren + 1 : close - 1], paren + 1, lines, kotlin, endpoint, contract.types
             )

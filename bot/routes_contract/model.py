@@ -34,6 +34,9 @@ class Endpoint:
     response: dict[str, Field] | None = None
     body_type: str = ""  # names for messages: the request and response types
     response_type: str = ""
+    # The path as the route itself spells it, without the router/controller prefix the
+    # file adds (empty: no prefix): a prefix that leaves the file moved to the mount.
+    local: str = ""
 
     @property
     def key(self) -> tuple[str, str]:

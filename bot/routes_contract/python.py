@@ -229,7 +229,7 @@ def _prefixes(tree: ast.Module) -> dict[str, str]:
 
 def _route_of(
     decorator: ast.expr, prefixes: dict[str, str]
-) -> tuple[list[str], str, ast.Call] | None:
+) -> tuple[list[str], str, str, ast.Call] | None:
     if not isinstance(decorator, ast.Call) or not isinstance(decorator.func, ast.Attribute):
         return None
     verb = decorator.func.attr
@@ -246,7 +246,7 @@ def _route_of(
         elements = listed.elts if isinstance(listed, (ast.List, ast.Tuple, ast.Set)) else []
         methods = [s.upper() for e in elements if (s := _string(e))] or ["GET"]
     receiver = _name(decorator.func.value)
-    return methods, join(prefixes.get(receiver, ""), path), decorator
+    return methods, path, prefixes.get(receiver, ""), decorator
 
 
 def _unwrap(annotation: ast.expr | None) -> ast.expr | None:
@@ -308,7 +308,7 @@ def _fastapi(
             body[arg.arg] = Field(arg.arg, required, arg.lineno)
             continue
         if _name(annotation) in _NOT_QUERY or (
-            annotation is not None and _name(annotation) not in _SCALARS and marker != "Query"
+            annotation is not None and not _scalar(annotation) and marker != "Query"
         ):
             continue
         endpoint.query[arg.arg] = Field(arg.arg, required, arg.lineno)
@@ -318,6 +318,11 @@ def _fastapi(
     endpoint.response_type = _model_in(
         response if response is not None else function.returns, types
     )
+
+
+def _scalar(annotation: ast.expr) -> bool:
+    names = set(_names_in(annotation))
+    return bool(names) and names <= _SCALARS | {"None"}
 
 
 def _names_or_calls(node: ast.AST | None) -> list[ast.AST]:
@@ -458,9 +463,10 @@ def extract(text: str, path: str) -> Contract | None:
             found = _route_of(decorator, prefixes)
             if found is None:
                 continue
-            methods, full, call = found
+            methods, local, prefix, call = found
             for method in methods:
-                endpoint = Endpoint(method, full, call.lineno)
+                endpoint = Endpoint(method, join(prefix, local), call.lineno)
+                endpoint.local = join("", local) if prefix.strip("/") else ""
                 if fastapi:
                     _fastapi(node, endpoint, call, types)
                 else:
