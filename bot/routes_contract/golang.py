@@ -14,8 +14,11 @@ _GROUP = re.compile(
     r"\b(\w{1,60})\s{0,10}:?=\s{0,10}(\w{1,60})\.Group\(\s{0,10}\"([^\"\n]{0,200})\""
 )
 _ROUTE = re.compile(
-    r"\b(\w{1,60})\.(GET|POST|PUT|PATCH|DELETE|Any)\(\s{0,10}\"([^\"\n]{0,300})\"\s{0,10},"
+    r"\b(\w{1,60})\.(GET|POST|PUT|PATCH|DELETE|Any|Get|Post|Put|Patch|Delete)\(\s{0,10}"
+    r"\"(/[^\"\n]{0,300})\"\s{0,10},"
 )
+# Receivers of `.Get(...)` that send requests (net/http, resty, test clients).
+_CLIENTS = re.compile(r"^(?:http|client|\w{0,40}Client|cli|resty|req|request|session|cache)$")
 _STRUCT = re.compile(r"\btype\s{1,10}(\w{1,80})\s{1,10}struct\s{0,10}\{")
 _FIELD = re.compile(r"^\s{0,40}(\w{1,80})\s{1,20}[^`\n]{1,200}?`([^`\n]{0,300})`", re.MULTILINE)
 _TAG = re.compile(r"(\w{1,40}):\"([^\"]{0,200})\"")
@@ -100,7 +103,9 @@ def extract(text: str) -> Contract | None:
         prefixes[match.group(1)] = join(prefixes.get(match.group(2), ""), match.group(3))
     functions = {m.group(1): m.end() - 1 for m in _FUNC.finditer(code)}
     for match in _ROUTE.finditer(code):
-        method = "ANY" if match.group(2) == "Any" else match.group(2)
+        if _CLIENTS.match(match.group(1)):
+            continue
+        method = "ANY" if match.group(2) == "Any" else match.group(2).upper()
         full = join(prefixes.get(match.group(1), ""), match.group(3))
         endpoint = Endpoint(method, full, lines.of(match.start(3)))
         if prefixes.get(match.group(1), "").strip("/"):

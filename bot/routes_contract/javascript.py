@@ -36,6 +36,9 @@ _VALIDATED = re.compile(
     r"([\w$]{1,80})\.(?:parse|safeParse|parseAsync|validate|validateAsync)\(\s{0,10}req\.body\b"
 )
 
+_BODY_CHECK = re.compile(
+    r"(?<![\w$.])body\(\s{0,10}['\"]([\w.]{1,80})['\"]\s{0,10}\)([^,\]\n]{0,300})"
+)
 _NEST_CONTROLLER = re.compile(
     r"@Controller\(\s{0,20}(?:(['\"`])([^'\"`\n]{0,200})\1|\{[^}]{0,200}?path\s{0,5}:\s"
     r"{0,5}(['\"`])([^'\"`\n]{0,200})\3)?"
@@ -126,6 +129,14 @@ def _express(text: str, lines: Lines, contract: Contract) -> None:
         validated = _VALIDATED.search(handler)
         if validated and validated.group(1) in schemas:
             endpoint.body_type = validated.group(1)
+        elif checks := list(_BODY_CHECK.finditer(handler)):
+            # express-validator: `body('email').isEmail()` in the route's middleware.
+            endpoint.body = {
+                m.group(1): Field(
+                    m.group(1), ".optional(" not in m.group(2), lines.of(paren + m.start())
+                )
+                for m in checks
+            }
         endpoint.response = _reply_keys(handler, paren, lines)
         contract.endpoints.append(endpoint)
 

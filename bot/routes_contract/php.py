@@ -14,7 +14,14 @@ _ROUTE = re.compile(
     r"(?:Route::|->)(get|post|put|patch|delete|any|options|apiResource|resource)\(\s{0"
     r",10}(['\"])([^'\"\n]{0,300})\2"
 )
-_PREFIX = re.compile(r"(?:Route::|->)prefix\(\s{0,10}(['\"])([^'\"\n]{0,200})\1\s{0,10}\)")
+_PREFIX = re.compile(
+    r"(?:Route::|->)prefix\(\s{0,10}(['\"])([^'\"\n]{0,200})\1\s{0,10}\)"
+    r"|Route::group\(\s{0,10}\[[^\]]{0,300}?['\"]prefix['\"]\s{0,10}=>\s{0,10}(['\"])"
+    r"([^'\"\n]{0,200})\3"
+)
+_OLD_GROUP = re.compile(
+    r"[^{;]{0,300}?,\s{0,10}(?:static\s{1,10})?function\s{0,10}\([^)]{0,100}\)\s{0,10}\{"
+)
 _GROUP = re.compile(
     r"->group\(\s{0,10}(?:static\s{1,10})?function\s{0,10}\([^)]{0,100}\)\s{0,10}(?:us"
     r"e\s{0,10}\([^)]{0,200}\)\s{0,10})?\{"
@@ -45,6 +52,12 @@ def _singular(word: str) -> str:
 def _routes(code: str, lines: Lines) -> list[Endpoint]:
     groups: list[tuple[int, int, str]] = []  # body start, end, prefix
     for match in _PREFIX.finditer(code):
+        if match.group(4) is not None:  # Route::group(['prefix' => 'v1'], function () {...})
+            old = _OLD_GROUP.match(code, match.end())
+            if old is not None:
+                start = old.end() - 1
+                groups.append((start, closing(code, start), match.group(4)))
+            continue
         group = _GROUP.match(code, match.end())
         if group is None:
             later = _GROUP.search(code, match.end(), match.end() + 400)

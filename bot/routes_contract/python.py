@@ -127,7 +127,23 @@ def _pydantic_fields(cls: ast.ClassDef, known: dict[str, dict[str, Field]]) -> d
     return fields
 
 
-def _marshmallow_fields(cls: ast.ClassDef, known: dict[str, dict[str, Field]]) -> dict[str, Field]:
+def _all_fields(cls: ast.ClassDef) -> bool:
+    """`fields = "__all__"` or `exclude = [...]`: the model decides, which we cannot see."""
+    for stmt in cls.body:
+        if isinstance(stmt, ast.ClassDef) and stmt.name == "Meta":
+            for inner in stmt.body:
+                if isinstance(inner, ast.Assign) and (
+                    _name(inner.targets[0]) == "exclude"
+                    or _name(inner.targets[0]) == "fields"
+                    and _string(inner.value) is not None
+                ):
+                    return True
+    return False
+
+
+def _marshmallow_fields(
+    cls: ast.ClassDef, known: dict[str, dict[str, Field]]
+) -> dict[str, Field] | None:
     fields: dict[str, Field] = {}
     for base in cls.bases:
         fields.update(known.get(_name(base), {}))
@@ -164,6 +180,8 @@ def _marshmallow_fields(cls: ast.ClassDef, known: dict[str, dict[str, Field]]) -
                 else ""
             )
         fields[name] = Field(name, required, stmt.lineno, mode=mode)
+    if _all_fields(cls):
+        return None
     for stmt in cls.body:  # DRF ModelSerializer: `class Meta: fields = [...]`
         if isinstance(stmt, ast.ClassDef) and stmt.name == "Meta":
             for inner in stmt.body:
@@ -198,15 +216,19 @@ def _types(tree: ast.Module) -> tuple[dict[str, dict[str, Field]], set[str], set
             and (not module_of or "serializers" in module_of)
             or bases & drf
         ):
-            drf.add(cls.name)
-            types[cls.name] = _marshmallow_fields(cls, types)
+            found = _marshmallow_fields(cls, types)
+            if found is not None:
+                drf.add(cls.name)
+                types[cls.name] = found
         elif (
             (bases & _MARSHMALLOW_BASES and (not module_of or module_of & {"ma", "marshmallow"}))
             and any(isinstance(s, ast.Assign) and isinstance(s.value, ast.Call) for s in cls.body)
             or bases & marshmallow
         ):
-            marshmallow.add(cls.name)
-            types[cls.name] = _marshmallow_fields(cls, types)
+            found = _marshmallow_fields(cls, types)
+            if found is not None:
+                marshmallow.add(cls.name)
+                types[cls.name] = found
         elif bases & _PYDANTIC_BASES or bases & set(types):
             types[cls.name] = _pydantic_fields(cls, types)
     return types, marshmallow, drf

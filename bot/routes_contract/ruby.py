@@ -35,7 +35,11 @@ def _singular(word: str) -> str:
 
 
 def _option_list(options: str, name: str) -> set[str] | None:
-    found = re.search(rf"\b{name}:\s{{0,10}}(\[[^\]]{{0,300}}\]|:\w{{1,40}})", options)
+    found = re.search(
+        rf"(?:\b{name}:|:{name}\s{{0,5}}=>)\s{{0,10}}(?:%[iIwW])?"
+        r"(\[[^\]]{0,300}\]|\([^)]{0,300}\)|:\w{1,40}|[\"']\w{1,40}[\"'])",
+        options,
+    )
     return set(re.findall(r"(\w{1,40})", found.group(1))) if found else None
 
 
