@@ -31,7 +31,8 @@ _ROUTE_TEXT = re.compile(
     r"|\.permit\(|\bparams\.require\("
     r"|Route::|\bextends\s{1,10}FormRequest\b"  # Laravel
     r"|\bextends\s{1,10}BaseModel\b|\(\s{0,5}BaseModel\s{0,5}\)"
-    r"|@Is(?:String|Int|Number|Email|Optional|NotEmpty|Boolean|Uuid)\(",
+    r"|@Is(?:String|Int|Number|Email|Optional|NotEmpty|Boolean|Uuid)\("
+    r"|@(?:NotNull|NotBlank|NotEmpty)\b",
     re.MULTILINE,
 )
 _ROUTE_PATHS = re.compile(

@@ -22,6 +22,7 @@ _CLIENTS = re.compile(r"^(?:http|client|\w{0,40}Client|cli|resty|req|request|ses
 _STRUCT = re.compile(r"\btype\s{1,10}(\w{1,80})\s{1,10}struct\s{0,10}\{")
 _FIELD = re.compile(r"^\s{0,40}(\w{1,80})\s{1,20}[^`\n]{1,200}?`([^`\n]{0,300})`", re.MULTILINE)
 _TAG = re.compile(r"(\w{1,40}):\"([^\"]{0,200})\"")
+_REQUIRED_TAG = re.compile(r"(?:binding|validate):\"[^\"]{0,200}\brequired\b")
 _FUNC = re.compile(r"\bfunc\s{0,10}(?:\([^)]{0,200}\)\s{0,10})?(\w{1,80})\s{0,10}\(")
 _BIND = re.compile(
     r"\.(?:ShouldBindJSON|BindJSON|ShouldBind|Bind|ShouldBindWith|BodyParser)\(\s{0,10}&?(\w{1,80})"
@@ -98,6 +99,15 @@ def extract(text: str) -> Contract | None:
     code = blank_comments(text)
     lines = Lines(code)
     contract = Contract(types=_structs(code, lines))
+    for match in _STRUCT.finditer(code):
+        body = code[match.end() - 1 : closing(code, match.end() - 1)]
+        if match.group(1) in contract.types and _REQUIRED_TAG.search(body):
+            # A struct with `binding:"required"` tags is bound from requests.
+            fields = {
+                n: Field(f.name, f.required, f.line, f.path, "in")
+                for n, f in contract.types[match.group(1)].items()
+            }
+            contract.standalone[f"request struct {match.group(1)}"] = (match.group(1), fields)
     prefixes: dict[str, str] = {}
     for match in _GROUP.finditer(code):
         prefixes[match.group(1)] = join(prefixes.get(match.group(2), ""), match.group(3))

@@ -66,6 +66,13 @@ _PROPERTY = re.compile(
 )
 
 
+_VALIDATOR = re.compile(r"@(?:Is[A-Z]\w{0,40}|Min|Max|Length|Matches|ValidateNested)\(")
+
+
+def _as_input(item: Field) -> Field:
+    return Field(item.name, item.required, item.line, item.path, "in")
+
+
 def _schema_fields(text: str, lines: Lines) -> dict[str, dict[str, Field]]:
     """`const CreateOrder = z.object({ sku: z.string(), note: z.string().optional() })`."""
     out: dict[str, dict[str, Field]] = {}
@@ -247,6 +254,12 @@ def extract(text: str, language: str) -> Contract | None:
     code = blank_comments(text)
     lines = Lines(code)
     contract = Contract(types=_classes(code, lines))
+    for match in _CLASS.finditer(code):
+        body = code[match.end() - 1 : closing(code, match.end() - 1)]
+        if match.group(1) in contract.types and _VALIDATOR.search(body):
+            # class-validator DTOs are request bodies, whichever controller takes them.
+            fields = {n: _as_input(f) for n, f in contract.types[match.group(1)].items()}
+            contract.standalone[f"DTO {match.group(1)}"] = (match.group(1), fields)
     _express(code, lines, contract)
     if "@Controller" in code or _NEST_ROUTE.search(code):
         _nest(code, lines, contract)

@@ -29,6 +29,9 @@ _CLASS = re.compile(
     r"\b(?:(data)\s{1,20})?(class|record)\s{1,20}([A-Z]\w{0,80})(?:<[^>{(]{0,200}>)?\s{0,20}(\()?"
 )
 _REQUIRED = re.compile(r"@(?:field:|get:|param:)?(?:NotNull|NotBlank|NotEmpty|NonNull)\b")
+_VALIDATION = re.compile(
+    r"@(?:field:|param:)?(?:NotNull|NotBlank|NotEmpty|Size|Email|Pattern|Min|Max|Positive)\b"
+)
 _JSON_NAME = re.compile(
     r"@(?:field:|get:|param:)?JsonProperty\(\s{0,10}(?:value\s{0,5}=\s{0,5})?\"([^\"]{1,80})\""
 )
@@ -173,6 +176,20 @@ def extract(text: str, language: str) -> Contract | None:
     code = blank_comments(text)
     lines = Lines(code)
     contract = Contract(types=_dto_fields(code, lines, kotlin))
+    for match in _CLASS.finditer(code):
+        name = match.group(3)
+        end = code.find("{", match.end())
+        components = (
+            code[match.end() : closing(code, match.end() - 1, "(", ")")] if match.group(4) else ""
+        )
+        body = components + (code[end : closing(code, end)] if end >= 0 else "")
+        if name in contract.types and _VALIDATION.search(body):
+            # Bean Validation DTOs are request bodies, whichever controller takes them.
+            fields = {
+                n: Field(f.name, f.required, f.line, f.path, "in")
+                for n, f in contract.types[name].items()
+            }
+            contract.standalone[f"request DTO {name}"] = (name, fields)
     class_at = {m.start(): m for m in _CLASS.finditer(code)}
     prefix = ""
     for match in _MAPPING.finditer(code):

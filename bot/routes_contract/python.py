@@ -382,6 +382,91 @@ def _flask(
             endpoint.body_type = schema
         elif node.func.attr == "dump" and not endpoint.response_type:
             endpoint.response_type = schema
+    if not endpoint.body_type:
+        endpoint.body = _flask_body(function)
+
+
+_BODY_SOURCES = {"json", "get_json", "form"}
+
+
+def _is_request_body(node: ast.AST) -> bool:
+    """`request.json`, `request.get_json()`, `request.form`."""
+    if isinstance(node, ast.Call):
+        node = node.func
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr in _BODY_SOURCES
+        and _name(node.value) == "request"
+    )
+
+
+def _flask_body(function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Field] | None:
+    """Body keys a Flask view reads: `data["k"]` is required (a KeyError otherwise),
+    `data.get("k")` optional; None when it reads none."""
+    holders = {
+        t.id
+        for node in ast.walk(function)
+        if isinstance(node, ast.Assign) and _is_request_body(node.value)
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    }
+
+    def is_body(node: ast.AST) -> bool:
+        return _is_request_body(node) or (isinstance(node, ast.Name) and node.id in holders)
+
+    fields: dict[str, Field] = {}
+    for node in ast.walk(function):
+        if isinstance(node, ast.Subscript) and is_body(node.value):
+            key = _string(node.slice)
+            if key is not None:
+                fields[key] = Field(key, True, node.lineno)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+            and is_body(node.func.value)
+            and node.args
+        ):
+            key = _string(node.args[0])
+            if key is not None and key not in fields:
+                fields[key] = Field(key, False, node.lineno)
+    return fields or None
+
+
+def _returned_keys(function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Field] | None:
+    """Keys of the dict literals a view returns on success (`return {...}`,
+    `return jsonify({...})`, `return jsonify(a=...)`, `return {...}, 201`); None when
+    any success return is something else."""
+    keys: dict[str, Field] = {}
+    returns = 0
+    for node in ast.walk(function):
+        if not isinstance(node, ast.Return) or node.value is None:
+            continue
+        value = node.value
+        if isinstance(value, ast.Tuple) and len(value.elts) >= 2:
+            status = value.elts[1]
+            is_int = isinstance(status, ast.Constant) and isinstance(status.value, int)
+            if is_int and not 200 <= status.value < 300:  # type: ignore[attr-defined]
+                continue  # an error reply
+            value = value.elts[0]
+        if isinstance(value, ast.Call) and _name(value.func) == "jsonify":
+            if value.keywords and not value.args:
+                found = [k.arg for k in value.keywords]
+            elif len(value.args) == 1 and isinstance(value.args[0], ast.Dict):
+                found = [_string(k) for k in value.args[0].keys]
+            else:
+                return None
+        elif isinstance(value, ast.Dict):
+            found = [_string(k) for k in value.keys]
+        else:
+            return None
+        if any(k is None for k in found):
+            return None  # `**spread` or a computed key
+        if any(k in {"error", "errors"} for k in found):
+            continue
+        returns += 1
+        keys.update({k: Field(k, False, node.lineno) for k in found if k and k not in keys})
+    return keys if returns else None
 
 
 def _drf(tree: ast.Module, types: dict[str, dict[str, Field]], drf: set[str]) -> list[Endpoint]:
@@ -493,6 +578,8 @@ def extract(text: str, path: str) -> Contract | None:
                     _fastapi(node, endpoint, call, types)
                 else:
                     _flask(node, endpoint, node.decorator_list, marshmallow, instances)
+                if not endpoint.response_type:
+                    endpoint.response = _returned_keys(node)
                 contract.endpoints.append(endpoint)
     contract.endpoints += _drf(tree, types, drf)
     if path.endswith("urls.py"):
