@@ -469,6 +469,16 @@ def _returned_keys(function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str
     return keys if returns else None
 
 
+def _lookup(cls: ast.ClassDef) -> str:
+    """The detail routes' parameter: `lookup_url_kwarg`, else `lookup_field`, else pk."""
+    found = {
+        _name(s.targets[0]): _string(s.value)
+        for s in cls.body
+        if isinstance(s, ast.Assign) and len(s.targets) == 1
+    }
+    return found.get("lookup_url_kwarg") or found.get("lookup_field") or "pk"
+
+
 def _drf(tree: ast.Module, types: dict[str, dict[str, Field]], drf: set[str]) -> list[Endpoint]:
     out: list[Endpoint] = []
     for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
@@ -494,12 +504,13 @@ def _drf(tree: ast.Module, types: dict[str, dict[str, Field]], drf: set[str]) ->
             ):
                 allowed = {s.upper() for e in stmt.value.elts if (s := _string(e))}
         base_path = f"/@{cls.name}"
+        lookup = _lookup(cls)
         for action in sorted(actions):
             method, detail = _DRF_ACTIONS[action]
             if allowed is not None and method not in allowed:
                 continue
             line = methods[action].lineno if action in methods else cls.lineno
-            endpoint = Endpoint(method, base_path + ("/{pk}" if detail else ""), line)
+            endpoint = Endpoint(method, base_path + (f"/{{{lookup}}}" if detail else ""), line)
             if serializer:
                 endpoint.response_type = serializer
                 if method in {"POST", "PUT"}:
@@ -522,7 +533,7 @@ def _drf(tree: ast.Module, types: dict[str, dict[str, Field]], drf: set[str]) ->
                         for e in (listed.elts if isinstance(listed, (ast.List, ast.Tuple)) else [])
                         if (s := _string(e))
                     ] or ["GET"]
-                    path = base_path + ("/{pk}" if detail else "") + "/" + url
+                    path = base_path + (f"/{{{lookup}}}" if detail else "") + "/" + url
                     out.extend(Endpoint(v, path, function.lineno) for v in verbs)
     return out
 

@@ -87,7 +87,8 @@ def _resource(plural: bool, base: str, options: str, line: int) -> list[Endpoint
     for action, (method, member, _) in actions.items():
         if (only is not None and action not in only) or (excepted and action in excepted):
             continue
-        path = base + ("/{id}" if member else "")
+        param = re.search(r"\bparam:\s{0,10}:(\w{1,80})", options)
+        path = base + (f"/{{{param.group(1) if param else 'id'}}}" if member else "")
         out.append(Endpoint(method, path, line))
         if action == "update":
             out.append(Endpoint("PUT", path, line))
