@@ -58,9 +58,12 @@ def _hits(changes: list[Change], by_path: dict[str, ChangedFile]) -> Iterator[Hi
         file = by_path.get(change.path)
         if file is None:
             continue
-        line, note, whole = (
-            (change.line, "", False) if change.line else _placed(file, change.removed_line)
-        )
+        if not change.line:
+            line, note, whole = _placed(file, change.removed_line)
+        elif change.line in file.added_lines:
+            line, note, whole = change.line, "", False
+        else:  # caused elsewhere (a DRF `lookup_field`, a class-level prefix)
+            line, note, whole = _nearest(file, change.line)
         grouped.setdefault((change.path, line), []).append((change, note))
         if whole:
             file_level.add((change.path, line))
