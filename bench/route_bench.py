@@ -74,9 +74,9 @@ def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f} %" if whole else "n/a"
 
 
-def _table(title: str, cells: dict[tuple[str, str], Cell], what: str) -> list[str]:
+def _design_table(cells: dict[tuple[str, str], Cell]) -> list[str]:
     lines = [
-        f"| framework | {what} | positives | found | recall | negatives | false alarms |",
+        "| framework | rule | positives | found | recall | negatives | false alarms |",
         "|---|---|---:|---:|---:|---:|---:|",
     ]
     for (framework, name), (hit, pos, fa, neg) in sorted(cells.items()):
@@ -84,11 +84,39 @@ def _table(title: str, cells: dict[tuple[str, str], Cell], what: str) -> list[st
             f"| {framework} | `{name}` | {pos} | {hit} | {_pct(hit, pos)} | {neg} | "
             f"{fa} ({_pct(fa, neg)}) |"
         )
+    return lines
+
+
+def _contract_tables(cells: dict[tuple[str, str], Cell]) -> list[str]:
+    """Per check id (recall, every framework together), then per framework (recall over
+    its breaking changes, false alarms over its safe ones)."""
+    checks: dict[str, Cell] = defaultdict(_cell)
+    frameworks: dict[str, Cell] = defaultdict(_cell)
+    for (framework, name), cell in cells.items():
+        for i in range(4):
+            frameworks[framework][i] += cell[i]
+            if name != "safe":
+                checks[name][i] += cell[i]
+    lines = ["| check | breaking | found | recall |", "|---|---:|---:|---:|"]
+    for name, (hit, pos, _, _) in sorted(checks.items()):
+        lines.append(f"| `{name}` | {pos} | {hit} | {_pct(hit, pos)} |")
+    lines += [
+        "",
+        "| framework | breaking | found | recall | safe | false alarms |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, (hit, pos, fa, neg) in sorted(frameworks.items()):
+        lines.append(
+            f"| {name} | {pos} | {hit} | {_pct(hit, pos)} | {neg} | {fa} ({_pct(fa, neg)}) |"
+        )
+    return lines
+
+
+def _total(cells: dict[tuple[str, str], Cell]) -> str:
     hit, pos, fa, neg = (sum(c[i] for c in cells.values()) for i in range(4))
-    lines.append(
-        f"| **all** | | {pos} | {hit} | **{_pct(hit, pos)}** | {neg} | **{fa} ({_pct(fa, neg)})** |"
+    return (
+        f"| **all** | {pos} | {hit} | **{_pct(hit, pos)}** | {neg} | **{fa} ({_pct(fa, neg)})** |"
     )
-    return [f"**{title}**", "", *lines, ""]
 
 
 def main() -> int:
@@ -96,8 +124,11 @@ def main() -> int:
     parser.add_argument("--markdown", action="store_true", help="tables only")
     args = parser.parse_args()
     contract, design, elapsed = run()
-    out = _table("Breaking changes (`route-breaking-change`)", contract, "check")
-    out += _table("Route design (convention rules)", design, "rule")
+    out = ["**Breaking changes (`route-breaking-change`)**", ""]
+    out += [*_contract_tables(contract), _total(contract), ""]
+    out += ["**Route design (convention rules)**", "", *_design_table(design)]
+    out += ["", "| all | positives | found | recall | negatives | false alarms |"]
+    out += ["|---|---:|---:|---:|---:|---:|", _total(design)]
     print("\n".join(out))
     if not args.markdown:
         cases = sum(c[1] + c[3] for c in [*contract.values(), *design.values()])
