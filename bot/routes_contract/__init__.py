@@ -27,7 +27,7 @@ _ROUTE_TEXT = re.compile(
     r"|@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b"  # Spring
     r"|\.(?:GET|POST|PUT|PATCH|DELETE|Group)\(\s{0,20}\""  # Gin, Echo
     r"|\bbinding:\"|\bvalidate:\""
-    r"|^\s{0,40}(?:resources?|get|post|put|patch|delete|namespace|scope)\s{1,10}[:\"']"  # Rails
+    r"|^[ \t]{0,40}(?:resources?|get|post|put|patch|delete|namespace|scope)\s{1,10}[:\"']"  # Rails
     r"|\.permit\(|\bparams\.require\("
     r"|Route::|\bextends\s{1,10}FormRequest\b"  # Laravel
     r"|\bextends\s{1,10}BaseModel\b|\(\s{0,5}BaseModel\s{0,5}\)"

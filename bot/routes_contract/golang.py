@@ -20,7 +20,9 @@ _ROUTE = re.compile(
 # Receivers of `.Get(...)` that send requests (net/http, resty, test clients).
 _CLIENTS = re.compile(r"^(?:http|client|\w{0,40}Client|cli|resty|req|request|session|cache)$")
 _STRUCT = re.compile(r"\btype\s{1,10}(\w{1,80})\s{1,10}struct\s{0,10}\{")
-_FIELD = re.compile(r"^\s{0,40}(\w{1,80})\s{1,20}[^`\n]{1,200}?`([^`\n]{0,300})`", re.MULTILINE)
+_FIELD = re.compile(
+    r"^[ \t]{0,40}(\w{1,80})[ \t]{1,20}[^`\n]{1,200}?`([^`\n]{0,300})`", re.MULTILINE
+)
 _TAG = re.compile(r"(\w{1,40}):\"([^\"]{0,200})\"")
 _REQUIRED_TAG = re.compile(r"(?:binding|validate):\"[^\"]{0,200}\brequired\b")
 _FUNC = re.compile(r"\bfunc\s{0,10}(?:\([^)]{0,200}\)\s{0,10})?(\w{1,80})\s{0,10}\(")

@@ -259,7 +259,10 @@ def rails_hits(file: ChangedFile) -> Iterator[Hit]:
         renders = list(_RAILS_RENDER.finditer(body))
         for render in renders:
             statement = _statement(body, render.start())
-            error = re.match(
+            model_errors = re.match(
+                r"@?\w{1,60}\.errors\b", statement[render.end() - render.start() :]
+            )
+            error = model_errors or re.match(
                 rf"\{{\s{{0,10}}(?::{_ERROR_KEY}\s{{0,5}}=>|{_ERROR_KEY}:|[\"']{_ERROR_KEY}[\"']\s{{0,5}}=>)",
                 statement[render.end() - render.start() :],
             )
@@ -301,6 +304,7 @@ _SPRING_CREATE = re.compile(
     r"\b\w{0,60}(?:repo|Repo|repository|Repository|dao|Dao)\w{0,60}\s{0,5}\.\s{0,5}(?:"
     r"save|saveAndFlush|insert)\("
     r"|\b(?:entityManager|em)\s{0,5}\.\s{0,5}persist\("
+    r"|\b\w{0,60}[sS]ervice\s{0,5}\.\s{0,5}(?:create|register|add|place|open)(?:[A-Z]\w{0,40})?\("
 )
 _SPRING_CREATED = re.compile(
     r"HttpStatus\.CREATED|ResponseEntity\s{0,5}\.\s{0,5}created\(|\.status\(\s{0,5}201\b"
