@@ -1285,6 +1285,7 @@ GET_WRITES_RULE = Rule(
             lines=(4,),
         ),
         *_GET_WRITES_POSITIVE,
+        *route_frameworks.GET_WRITES_POSITIVE,
     ),
     negative=(
         RuleCase(
@@ -1315,6 +1316,7 @@ GET_WRITES_RULE = Rule(
             "});\n",
         ),
         *_GET_WRITES_NEGATIVE,
+        *route_frameworks.GET_WRITES_NEGATIVE,
     ),
 )
 
@@ -1378,6 +1380,8 @@ POST_201_RULE = Rule(
             "});\n",
             lines=(5,),
         ),
+        *route_frameworks.POST_201_POSITIVE,
+        *route_frameworks.DRF_CASES,
     ),
     negative=(
         RuleCase(
@@ -1413,6 +1417,7 @@ POST_201_RULE = Rule(
             "  res.json({ token: sign(req.body) });\n"
             "});\n",
         ),
+        *route_frameworks.POST_201_NEGATIVE,
     ),
 )
 
@@ -1463,6 +1468,7 @@ DELETE_BODY_RULE = Rule(
             "}\n",
             lines=(5,),
         ),
+        *route_frameworks.DELETE_BODY_POSITIVE,
     ),
     negative=(
         RuleCase(
@@ -1489,6 +1495,7 @@ DELETE_BODY_RULE = Rule(
             "  }\n"
             "}\n",
         ),
+        *route_frameworks.DELETE_BODY_NEGATIVE,
     ),
 )
 
@@ -1551,6 +1558,7 @@ ERROR_200_RULE = Rule(
             lines=(9,),
         ),
         *_ERROR_200_POSITIVE,
+        *route_frameworks.ERROR_200_POSITIVE,
     ),
     negative=(
         RuleCase(
@@ -1590,6 +1598,7 @@ ERROR_200_RULE = Rule(
             '    return {"user": found, "error": None}\n',
         ),
         *_ERROR_200_NEGATIVE,
+        *route_frameworks.ERROR_200_NEGATIVE,
     ),
 )
 
@@ -1733,6 +1742,7 @@ UNBOUNDED_RULE = Rule(
             ),
             lines=(3,),
         ),
+        *route_frameworks.UNBOUNDED_POSITIVE,
     ),
     negative=(
         RuleCase(
@@ -1774,6 +1784,7 @@ UNBOUNDED_RULE = Rule(
                 "end\n"
             ),
         ),
+        *route_frameworks.UNBOUNDED_NEGATIVE,
     ),
 )
 

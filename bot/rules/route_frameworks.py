@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.models import ChangedFile
-from bot.rules.engine import Hit
+from bot.rules.engine import Hit, RuleCase
 
 if TYPE_CHECKING:
     from bot.rules.route_conventions import Handler
@@ -476,3 +476,241 @@ def _decorators(handler: Handler) -> tuple[str, int]:
         first = lines(node)[0]
         node = node.prev()
     return "\n".join(texts), first
+
+
+# --- fixtures: the rules' cases in the languages this module adds ---------------------------
+
+_SPRING = (
+    'package com.shop;\n\n@RestController\n@RequestMapping("/api/items")\n'
+    "public class ItemController {\n"
+)
+_KOTLIN = (
+    'package com.shop\n\n@RestController\n@RequestMapping("/api/items")\n'
+    "class ItemController(private val itemRepository: ItemRepository) {\n"
+)
+_GIN = "package api\n\nfunc Register(r *gin.Engine, db *gorm.DB) {\n"
+_LARAVEL = "<?php\n\nuse Illuminate\\Support\\Facades\\Route;\n\n"
+_RAILS = "class Api::ItemsController < ApplicationController\n"
+_DRF = (
+    "from rest_framework.decorators import api_view\n"
+    "from rest_framework.response import Response\n\n\n"
+)
+
+GET_WRITES_POSITIVE = (
+    RuleCase(
+        path="app/controllers/api/items_controller.rb",
+        code=_RAILS + "  def show\n    item = Item.find(params[:id])\n"
+        "    item.update!(opened: true)\n    render json: item\n  end\nend\n",
+        lines=(4,),
+    ),
+)
+GET_WRITES_NEGATIVE = (
+    RuleCase(
+        path="app/controllers/api/items_controller.rb",
+        code=_RAILS + "  def show\n    item = Item.find(params[:id])\n"
+        "    current_user.update_column(:last_seen_at, Time.current)\n"
+        "    render json: item\n  end\nend\n",
+    ),
+)
+POST_201_POSITIVE = (
+    RuleCase(
+        path="src/main/java/com/shop/ItemController.java",
+        code=_SPRING + "    @PostMapping\n"
+        "    public Item create(@RequestBody Item item) { return itemRepository.save(item); }\n}\n",
+        lines=(6,),
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/ItemController.kt",
+        code=_KOTLIN + "    @PostMapping\n"
+        "    fun create(@RequestBody item: Item): Item = itemRepository.save(item)\n}\n",
+        lines=(6,),
+    ),
+    RuleCase(
+        path="internal/api/items.go",
+        code=_GIN + '\tr.POST("/items", func(c *gin.Context) {\n'
+        "\t\tvar item Item\n\t\t_ = c.ShouldBindJSON(&item)\n\t\tdb.Create(&item)\n"
+        "\t\tc.JSON(http.StatusOK, item)\n\t})\n}\n",
+        lines=(8,),
+    ),
+    RuleCase(
+        path="routes/api.php",
+        code=_LARAVEL + "Route::post('/items', function (Request $request) {\n"
+        "    $item = Item::create($request->validated());\n"
+        "    return response()->json($item);\n});\n",
+        lines=(7,),
+    ),
+    RuleCase(
+        path="app/controllers/api/items_controller.rb",
+        code=_RAILS + "  def create\n    item = Item.create!(params.require(:item).permit(:name))\n"
+        "    render json: item\n  end\nend\n",
+        lines=(4,),
+    ),
+)
+POST_201_NEGATIVE = (
+    RuleCase(
+        path="src/main/java/com/shop/ItemController.java",
+        code=_SPRING + "    @PostMapping\n    @ResponseStatus(HttpStatus.CREATED)\n"
+        "    public Item create(@RequestBody Item item) { return itemRepository.save(item); }\n}\n",
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/ItemController.kt",
+        code=_KOTLIN + "    @PostMapping\n    @ResponseStatus(HttpStatus.CREATED)\n"
+        "    fun create(@RequestBody item: Item): Item = itemRepository.save(item)\n}\n",
+    ),
+    RuleCase(
+        path="internal/api/items.go",
+        code=_GIN + '\tr.POST("/items", func(c *gin.Context) {\n'
+        "\t\tvar item Item\n\t\t_ = c.ShouldBindJSON(&item)\n\t\tdb.Create(&item)\n"
+        "\t\tc.JSON(http.StatusCreated, item)\n\t})\n}\n",
+    ),
+    RuleCase(
+        path="routes/api.php",
+        code=_LARAVEL + "Route::post('/items', function (Request $request) {\n"
+        "    $item = Item::create($request->validated());\n"
+        "    return response()->json($item, 201);\n});\n",
+    ),
+    RuleCase(
+        path="app/controllers/api/items_controller.rb",
+        code=_RAILS + "  def create\n    item = Item.create!(params.require(:item).permit(:name))\n"
+        "    render json: item, status: :created\n  end\nend\n",
+    ),
+)
+DELETE_BODY_POSITIVE = (
+    RuleCase(
+        path="src/main/java/com/shop/ItemController.java",
+        code=_SPRING + "    @DeleteMapping\n"
+        "    public void purge(@RequestBody PurgeRequest request) { items.purge(request); }\n}\n",
+        lines=(7,),
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/ItemController.kt",
+        code=_KOTLIN + "    @DeleteMapping\n"
+        "    fun purge(@RequestBody request: PurgeRequest) =\n"
+        "        itemRepository.deleteAllById(request.ids)\n"
+        "}\n",
+        lines=(7,),
+    ),
+    RuleCase(
+        path="internal/api/items.go",
+        code=_GIN + '\tr.DELETE("/items", func(c *gin.Context) {\n'
+        "\t\tvar ids []int64\n\t\t_ = c.ShouldBindJSON(&ids)\n\t\tdb.Delete(&Item{}, ids)\n"
+        "\t})\n}\n",
+        lines=(6,),
+    ),
+    RuleCase(
+        path="routes/api.php",
+        code=_LARAVEL + "Route::delete('/items', function (Request $request) {\n"
+        "    Item::whereIn('id', $request->input('ids'))->delete();\n"
+        "    return response()->noContent();\n});\n",
+        lines=(6,),
+    ),
+    RuleCase(
+        path="app/controllers/api/items_controller.rb",
+        code=_RAILS + "  def destroy\n    ids = JSON.parse(request.body.read)['ids']\n"
+        "    Item.where(id: ids).destroy_all\n    head :no_content\n  end\nend\n",
+        lines=(3,),
+    ),
+)
+DELETE_BODY_NEGATIVE = (
+    RuleCase(
+        path="src/main/java/com/shop/ItemController.java",
+        code=_SPRING + '    @DeleteMapping("/{id}")\n'
+        "    public void delete(@PathVariable long id) { items.delete(id); }\n}\n",
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/ItemController.kt",
+        code=_KOTLIN + '    @DeleteMapping("/{id}")\n'
+        "    fun delete(@PathVariable id: Long) = itemRepository.deleteById(id)\n}\n",
+    ),
+    RuleCase(
+        path="internal/api/items.go",
+        code=_GIN + '\tr.DELETE("/items/:id", func(c *gin.Context) {\n'
+        '\t\tdb.Delete(&Item{}, c.Param("id"))\n\t})\n}\n',
+    ),
+    RuleCase(
+        path="routes/api.php",
+        code=_LARAVEL + "Route::delete('/items/{id}', function ($id) {\n"
+        "    Item::whereKey($id)->delete();\n    return response()->noContent();\n});\n",
+    ),
+    RuleCase(
+        path="app/controllers/api/items_controller.rb",
+        code=_RAILS + "  def destroy\n    Item.find(params[:id]).destroy!\n"
+        "    head :no_content\n  end\nend\n",
+    ),
+)
+ERROR_200_POSITIVE = (
+    RuleCase(
+        path="app/controllers/api/items_controller.rb",
+        code=_RAILS + "  def show\n    item = Item.find_by(id: params[:id])\n"
+        "    return render json: { error: 'not found' } if item.nil?\n"
+        "    render json: item\n  end\nend\n",
+        lines=(4,),
+    ),
+)
+ERROR_200_NEGATIVE = (
+    RuleCase(
+        path="app/controllers/api/items_controller.rb",
+        code=_RAILS + "  def show\n    item = Item.find_by(id: params[:id])\n"
+        "    return render json: { error: 'not found' }, status: :not_found if item.nil?\n"
+        "    render json: item\n  end\nend\n",
+    ),
+)
+UNBOUNDED_POSITIVE = (
+    RuleCase(
+        path="src/main/java/com/shop/ItemController.java",
+        code=_SPRING + "    @GetMapping\n"
+        "    public List<Item> list() { return itemRepository.findAll(); }\n}\n",
+        lines=(7,),
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/ItemController.kt",
+        code=_KOTLIN
+        + "    @GetMapping\n    fun list(): List<Item> = itemRepository.findAll()\n}\n",
+        lines=(7,),
+    ),
+    RuleCase(
+        path="internal/api/items.go",
+        code=_GIN + '\tr.GET("/items", func(c *gin.Context) {\n'
+        "\t\tvar items []Item\n\t\tdb.Find(&items)\n\t\tc.JSON(200, items)\n\t})\n}\n",
+        lines=(6,),
+    ),
+    RuleCase(
+        path="routes/api.php",
+        code=_LARAVEL + "Route::get('/items', function () {\n    return Item::all();\n});\n",
+        lines=(6,),
+    ),
+)
+UNBOUNDED_NEGATIVE = (
+    RuleCase(
+        path="src/main/java/com/shop/ItemController.java",
+        code=_SPRING + "    @GetMapping\n"
+        "    public Page<Item> list(Pageable pageable) {\n"
+        "        return itemRepository.findAll(pageable);\n    }\n"
+        "}\n",
+    ),
+    RuleCase(
+        path="src/main/kotlin/com/shop/ItemController.kt",
+        code=_KOTLIN + '    @GetMapping("/{id}")\n'
+        "    fun one(@PathVariable id: Long) = itemRepository.findById(id)\n}\n",
+    ),
+    RuleCase(
+        path="internal/api/items.go",
+        code=_GIN + '\tr.GET("/items", func(c *gin.Context) {\n'
+        "\t\tvar items []Item\n\t\tdb.Limit(50).Find(&items)\n\t\tc.JSON(200, items)\n\t})\n}\n",
+    ),
+    RuleCase(
+        path="routes/api.php",
+        code=_LARAVEL + "Route::get('/items', function () {\n"
+        "    return Item::orderBy('id')->paginate(50);\n});\n",
+    ),
+)
+DRF_CASES = (
+    RuleCase(
+        path="shop/views.py",
+        code=_DRF + '@api_view(["POST"])\ndef create_item(request):\n'
+        "    serializer = ItemSerializer(data=request.data)\n"
+        "    serializer.is_valid(raise_exception=True)\n    serializer.save()\n"
+        "    return Response(serializer.data)\n",
+        lines=(10,),
+    ),
+)
