@@ -518,9 +518,19 @@ def _flask_post(file: ChangedFile, handler: Handler, body: str, first: int) -> H
     return None
 
 
+def _creates_js(match: re.Match[str], body: str) -> bool:
+    """A `.save()` creates only what the handler built with `new` (`const post = new
+    Post(req.body)`); saving a document it loaded is an update."""
+    saved = re.fullmatch(r"([\w$]{1,60})\.save\(\s*\)", match.group(0))
+    if saved is None:
+        return True
+    name = re.escape(saved.group(1))
+    return bool(re.search(rf"\b{name}\s{{0,10}}=\s{{0,10}}new\s{{1,10}}[A-Z]", body))
+
+
 def _express_post(file: ChangedFile, handler: Handler, body: str) -> Hit | None:
     params = _params(handler)
-    if len(params) < 2 or not _CREATE_JS.search(body):
+    if len(params) < 2 or not any(_creates_js(m, body) for m in _CREATE_JS.finditer(body)):
         return None
     res = re.escape(params[1])
     if re.search(rf"\b{res}\s*\.\s*(?:status|sendStatus)\(|statusCode|\b201\b|CREATED", body):
