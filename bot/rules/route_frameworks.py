@@ -32,7 +32,8 @@ UNBOUNDED = "unbounded-list-query"
 _ERROR_KEY = r"(?:error|errors|err)"
 # Tracking a read (a view counter, a last-seen stamp) is an accepted side effect of GET.
 _TOUCH = re.compile(
-    r"(?i)\b(?:views?|view_?count|hits|visits|visit_?count|last_?(?:seen|login|access|used"
+    r"(?i)\b(?:views?|views?_?count|hits|hits_?count|visits|visits?_?count|impressions?\w{0,10}"
+    r"|last_?(?:seen|login|access|used"
     r"|active|visit)\w{0,20}|accessed_?at|seen_?at)\b"
 )
 _BOUNDED = re.compile(
