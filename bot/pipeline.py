@@ -22,6 +22,7 @@ from bot.models import (
     FileKind,
     FileStatus,
     Finding,
+    LineType,
     ReviewResult,
     RuleError,
     Severity,
@@ -188,14 +189,14 @@ def _run_agent(
 
 
 def declares_routes(file: ChangedFile) -> bool:
-    """Whether a backend code file declares HTTP routes (the cheap text scan the route
-    checks start from): its base version is what a route contract is compared with."""
-    from bot.rules.routes import _HINTS, is_rails_routes
+    """Whether a backend code file declares HTTP routes, or the request/response types
+    they use (`bot.routes_contract.declares_routes`, a cheap path and text test): its
+    base version is what the route contract is compared with. The removed lines count
+    too — a change that deletes a file's routes declares them only there."""
+    from bot.routes_contract import declares_routes as contract_file
 
-    hint = _HINTS.get(file.language or "")
-    if hint is None or (file.language == "ruby" and not is_rails_routes(file.path)):
-        return False
-    return bool(hint.search(file.visible_text()))
+    removed = [ln.text for hunk in file.hunks for ln in hunk.lines if ln.type is LineType.REMOVED]
+    return contract_file(file.path, file.visible_text() + "\n" + "\n".join(removed))
 
 
 def wants_base(file: ChangedFile) -> bool:
@@ -208,7 +209,7 @@ def wants_base(file: ChangedFile) -> bool:
         return False
     if file.kind is FileKind.API_SPEC:
         return True
-    return file.kind is FileKind.CODE and declares_routes(file)
+    return file.kind in (FileKind.CODE, FileKind.ORM_SCHEMA) and declares_routes(file)
 
 
 def _with_base(file: ChangedFile, load: ContentLoader) -> ChangedFile:

@@ -15,6 +15,9 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "orm_indexes": frozenset({"go", "prisma", "python", "ruby", "sql"}),
     "protobuf": frozenset({"proto"}),
     "python_ruff": frozenset({"python"}),
+    "route_contract": frozenset(
+        {"go", "java", "javascript", "kotlin", "php", "python", "ruby", "typescript"}
+    ),
     "route_conventions": frozenset(
         {"go", "java", "javascript", "kotlin", "php", "python", "ruby", "typescript"}
     ),

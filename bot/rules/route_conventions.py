@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ast_grep_py import SgNode
 
 from bot.models import Category, ChangedFile, FileKind, Severity
+from bot.rules import route_frameworks
 from bot.rules.astgrep import lines, parse, replace_lines, replacement_parses
 from bot.rules.engine import Check, Hit, Rule, RuleCase
 from bot.rules.query_patterns import statement_at
@@ -290,9 +291,12 @@ def _params(handler: Handler) -> list[str]:
 
 _WRITE_PY = re.compile(
     r"\.objects\.(?:create|bulk_create|get_or_create|update_or_create|bulk_update)\("
-    r"|(?<![\w.])(?!request\b|response\b|cache\b)\w+\.(?:save|delete)\(\s*(?:update_fields\s*=[^)]*)?\)"
+    r"|(?<![\w.])(?!request\b|response\b|cache\b)\w+\.(?:save|delete)\(\s*(?:update_fi"
+    r"elds\s*=[^)]*)?\)"
     r"|\.objects\.(?:filter|exclude|all)\(.*?\)\.(?:update|delete)\("
     r"|\b(?:db\.)?session\.(?:add|add_all|delete|merge|bulk_save_objects)\("
+    # The session FastAPI's tutorials call `db`; a commit is a write whatever came before.
+    r"|(?<![\w.])db\.(?:add|add_all|delete|merge)\(|(?<![\w.])(?:db|session)\.commit\(\)"
     r"|\.execute\(\s*(?:text\()?\s*[fr]?(?:\"\"\"|'''|[\"'])\s*(?:INSERT|UPDATE|DELETE)\b"
     r"|(?<![\w.])(?:insert|update|delete)\(\s*[A-Z]\w*\s*\)",
     re.IGNORECASE,
@@ -312,7 +316,10 @@ _WRITE_JS = re.compile(
 )
 _CREATE_PY = re.compile(
     r"\.objects\.(?:create|bulk_create)\(|\b(?:db\.)?session\.(?:add|add_all)\("
-    r"|\.execute\(\s*(?:text\()?\s*[fr]?(?:\"\"\"|'''|[\"'])\s*INSERT\b|(?<![\w.])insert\(\s*[A-Z]\w*\s*\)",
+    r"|(?<![\w.])db\.(?:add|add_all)\(|(?<![\w.])crud\.create\w{0,40}\("
+    r"|(?-i:(?<![\w.])[A-Z]\w{0,60}\.create\()"
+    r"|\.execute\(\s*(?:text\()?\s*[fr]?(?:\"\"\"|'''|[\"'])\s*INSERT\b|(?<![\w.])inse"
+    r"rt\(\s*[A-Z]\w*\s*\)",
     re.IGNORECASE,
 )
 _CREATE_JS = re.compile(
@@ -321,6 +328,8 @@ _CREATE_JS = re.compile(
     r"|\b\w*(?:repo|Repo|repository|Repository)\w*\.(?:save|insert)\("
     r"|\.(?:query|execute|run)\(\s*[`'\"]\s*INSERT\b"
     r"|\b(?:knex|db)\([^()]*\)\.insert\("
+    # Mongoose `new Post(req.body)` + `post.save()`, the MongoDB driver's `insertOne`.
+    r"|(?<![\w$])(?!req\b|res\b|session\b)[\w$]{1,60}\.save\(\s*\)|\.insertOne\("
 )
 _WRITE_GO = re.compile(
     r"\b(?:db|DB|tx|Tx|gdb|gormDB|orm)\.(?:Create|CreateInBatches|Save|Delete|Update|Updates"
@@ -509,9 +518,19 @@ def _flask_post(file: ChangedFile, handler: Handler, body: str, first: int) -> H
     return None
 
 
+def _creates_js(match: re.Match[str], body: str) -> bool:
+    """A `.save()` creates only what the handler built with `new` (`const post = new
+    Post(req.body)`); saving a document it loaded is an update."""
+    saved = re.fullmatch(r"([\w$]{1,60})\.save\(\s*\)", match.group(0))
+    if saved is None:
+        return True
+    name = re.escape(saved.group(1))
+    return bool(re.search(rf"\b{name}\s{{0,10}}=\s{{0,10}}new\s{{1,10}}[A-Z]", body))
+
+
 def _express_post(file: ChangedFile, handler: Handler, body: str) -> Hit | None:
     params = _params(handler)
-    if len(params) < 2 or not _CREATE_JS.search(body):
+    if len(params) < 2 or not any(_creates_js(m, body) for m in _CREATE_JS.finditer(body)):
         return None
     res = re.escape(params[1])
     if re.search(rf"\b{res}\s*\.\s*(?:status|sendStatus)\(|statusCode|\b201\b|CREATED", body):
@@ -615,14 +634,15 @@ def _error_replies(handler: Handler, body: str) -> Iterator[int]:
             return
         res = re.escape(params[1])
         pattern = re.compile(
-            rf"(?<![\w$.]){res}\.(?:json|send)\(\s*\{{\s*(?:[\w$]+\s*:\s*[^,{{}}]+,\s*)*"
-            rf"{_ERROR_KEY}\b\s*(?::{_ERROR_VALUE}|[,}}])"
+            rf"(?<![\w$.]){res}(?:\.status\(\s*200\s*\))?\.(?:json|send)\(\s*\{{\s*"
+            rf"(?:[\w$]+\s*:\s*[^,{{}}]+,\s*)*"
+            rf"(?:{_ERROR_KEY}\b\s*(?::{_ERROR_VALUE}|[,}}])|(?:success|ok)\s*:\s*false\b)"
         )
         for match in pattern.finditer(body):
             before = body[max(0, match.start() - 200) : match.start()]
             statement_start = before.rfind("\n")
             recent = before[before.rfind("\n", 0, max(statement_start, 0)) :]
-            if re.search(rf"\b{res}\.status\(|statusCode", recent):
+            if re.search(rf"\b{res}\.status\((?!\s*200\s*\))|statusCode", recent):
                 continue
             yield match.start()
     elif handler.framework in {"flask", "fastapi"}:
@@ -819,6 +839,22 @@ _UNBOUNDED_JS = re.compile(
 _JS_FILTER_ARGS = re.compile(r"\b(?:where|take|skip|cursor|limit|offset|first|last)\s*:")
 
 
+# Raw SQL handed to a driver (`pool.query('SELECT ...')`, `cursor.execute("SELECT ...")`).
+_RAW_SELECT = re.compile(
+    r"\.(?:query|execute|all|raw)\(\s{0,20}[fr]?([`'\"]{1,3})\s{0,20}(SELECT\b[^`'\"]{"
+    r"0,2000})"
+)
+_SQL_BOUNDED = re.compile(
+    r"(?i)\b(?:WHERE|LIMIT|FETCH|TOP|OFFSET|COUNT|MAX|MIN|SUM|AVG|GROUP\s+BY)\b"
+)
+
+
+def _unbounded_sql(body: str) -> Iterator[int]:
+    for match in _RAW_SELECT.finditer(body):
+        if re.match(r"(?i)SELECT\b", match.group(2)) and not _SQL_BOUNDED.search(match.group(2)):
+            yield match.start()
+
+
 def _unbounded_in(body: str, language: str) -> Iterator[int]:
     if _BOUNDED.search(body):
         return
@@ -828,12 +864,22 @@ def _unbounded_in(body: str, language: str) -> Iterator[int]:
             if not _FILTERED.search(chain[len(match.group(0)) :]) and not _FILTERED.search(
                 match.group(0)
             ):
-                if match.group(0).startswith("select(") and ".all()" not in chain:
-                    continue
+                if match.group(0).startswith("select("):
+                    # `db.execute(select(Team)).scalars().all()`: the chain goes on
+                    # after the call that holds the select.
+                    start = body.rfind("\n", 0, match.start()) + 1
+                    whole = statement_at(
+                        body, start + len(body[start:]) - len(body[start:].lstrip())
+                    )
+                    after = whole[whole.find(match.group(0)) + len(match.group(0)) :]
+                    if ".all()" not in after or _FILTERED.search(after):
+                        continue
                 if ".query(" in match.group(0) and not re.search(r"\.all\(\)", chain):
                     continue
                 yield match.start()
+        yield from _unbounded_sql(body)
         return
+    yield from _unbounded_sql(body)
     for match in _UNBOUNDED_JS.finditer(body):
         args = statement_at(body, match.end()).strip()
         if _JS_FILTER_ARGS.search(args):
@@ -1220,7 +1266,7 @@ GET_WRITES_RULE = Rule(
         "Move the write to a POST, PUT, PATCH or DELETE route and keep the GET read-only; "
         "if the read must record something, do it asynchronously and idempotently."
     ),
-    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "php"),
+    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "ruby", "php"),
     positive=(
         RuleCase(
             path="app/api/tokens.py",
@@ -1249,6 +1295,7 @@ GET_WRITES_RULE = Rule(
             lines=(4,),
         ),
         *_GET_WRITES_POSITIVE,
+        *route_frameworks.GET_WRITES_POSITIVE,
     ),
     negative=(
         RuleCase(
@@ -1279,6 +1326,7 @@ GET_WRITES_RULE = Rule(
             "});\n",
         ),
         *_GET_WRITES_NEGATIVE,
+        *route_frameworks.GET_WRITES_NEGATIVE,
     ),
 )
 
@@ -1292,14 +1340,18 @@ POST_201_RULE = Rule(
         "generated clients, API gateways and retry logic key off it. Answering 200 makes a "
         "create indistinguishable from an action or an idempotent replay, and once clients "
         "ship, changing the status breaks the ones that check `status == 200`. FastAPI and "
-        "Flask answer 200 and Express 200 unless told otherwise (NestJS already uses 201)."
+        "Flask, Express, Spring, Gin, DRF, Rails and Laravel answer 200 unless told otherwise "
+        "(NestJS uses 201 unless `@HttpCode(200)` overrides it)."
     ),
     fix=(
         "Declare the status: FastAPI `@router.post(..., status_code=201)`, Flask "
         "`return jsonify(item), 201` (plus a `Location` header), Express "
-        "`res.status(201).location(url).json(item)`."
+        "`res.status(201).location(url).json(item)`, Spring `@ResponseStatus(HttpStatus.CREATED)` "
+        "or `ResponseEntity.created(uri)`, Gin `c.JSON(http.StatusCreated, item)`, DRF "
+        "`Response(data, status=201)`, Rails `render json: item, status: :created`, Laravel "
+        "`response()->json($item, 201)`."
     ),
-    languages=("python", "javascript", "typescript"),
+    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "ruby", "php"),
     positive=(
         RuleCase(
             path="app/api/items.py",
@@ -1338,6 +1390,8 @@ POST_201_RULE = Rule(
             "});\n",
             lines=(5,),
         ),
+        *route_frameworks.POST_201_POSITIVE,
+        *route_frameworks.DRF_CASES,
     ),
     negative=(
         RuleCase(
@@ -1373,6 +1427,7 @@ POST_201_RULE = Rule(
             "  res.json({ token: sign(req.body) });\n"
             "});\n",
         ),
+        *route_frameworks.POST_201_NEGATIVE,
     ),
 )
 
@@ -1393,7 +1448,7 @@ DELETE_BODY_RULE = Rule(
         "(`DELETE /items?ids=1,2`); for a batch with a large payload use "
         "`POST /items/bulk-delete`."
     ),
-    languages=("python", "javascript", "typescript"),
+    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "ruby", "php"),
     positive=(
         RuleCase(
             path="app/views.py",
@@ -1423,6 +1478,7 @@ DELETE_BODY_RULE = Rule(
             "}\n",
             lines=(5,),
         ),
+        *route_frameworks.DELETE_BODY_POSITIVE,
     ),
     negative=(
         RuleCase(
@@ -1449,6 +1505,7 @@ DELETE_BODY_RULE = Rule(
             "  }\n"
             "}\n",
         ),
+        *route_frameworks.DELETE_BODY_NEGATIVE,
     ),
 )
 
@@ -1469,7 +1526,7 @@ ERROR_200_RULE = Rule(
         "422, 500 ...), Flask `return jsonify(error=...), 400`, FastAPI "
         "`raise HTTPException(status_code=404, detail=...)`."
     ),
-    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "php"),
+    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "ruby", "php"),
     positive=(
         RuleCase(
             path="src/routes/users.js",
@@ -1511,6 +1568,7 @@ ERROR_200_RULE = Rule(
             lines=(9,),
         ),
         *_ERROR_200_POSITIVE,
+        *route_frameworks.ERROR_200_POSITIVE,
     ),
     negative=(
         RuleCase(
@@ -1550,6 +1608,7 @@ ERROR_200_RULE = Rule(
             '    return {"user": found, "error": None}\n',
         ),
         *_ERROR_200_NEGATIVE,
+        *route_frameworks.ERROR_200_NEGATIVE,
     ),
 )
 
@@ -1646,10 +1705,11 @@ UNBOUNDED_RULE = Rule(
     fix=(
         "Paginate from the first release: a `limit` (with a maximum) and a cursor or "
         "`offset` parameter — Django `Paginator` or a `[:limit]` slice, SQLAlchemy "
-        "`.limit()`, Prisma `take`/`cursor`, Rails `.limit`/kaminari/pagy — and return the "
+        "`.limit()`, Prisma `take`/`cursor`, Rails `.limit`/kaminari/pagy, Spring `Pageable`, "
+        "GORM `.Limit()`, Laravel `->paginate()`, SQL `LIMIT` — and return the "
         "next cursor in the response."
     ),
-    languages=("python", "javascript", "typescript", "ruby"),
+    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "ruby", "php"),
     positive=(
         RuleCase(
             path="app/api/products.py",
@@ -1692,6 +1752,7 @@ UNBOUNDED_RULE = Rule(
             ),
             lines=(3,),
         ),
+        *route_frameworks.UNBOUNDED_POSITIVE,
     ),
     negative=(
         RuleCase(
@@ -1733,6 +1794,7 @@ UNBOUNDED_RULE = Rule(
                 "end\n"
             ),
         ),
+        *route_frameworks.UNBOUNDED_NEGATIVE,
     ),
 )
 
@@ -1758,21 +1820,28 @@ class RouteConventions(Check):
         if is_test_path(file.path):
             return []
         if file.language == "ruby":
-            return list(unbounded_hits(file, [])) + list(naming_hits(file, routes(file)))
+            return [
+                *unbounded_hits(file, []),
+                *naming_hits(file, routes(file)),
+                *route_frameworks.rails_hits(file),
+            ]
+        # DRF views carry no route of their own (a router registers them elsewhere).
+        views = list(route_frameworks.drf_hits(file)) if file.language == "python" else []
         found_routes = routes(file)
         unmapped = file.language in {"java", "kotlin"} and _SPRING_BARE_MAPPING.search(
             file.visible_text()
         )
         if not found_routes and not unmapped:
-            return []
+            return views
         found = handlers(file, found_routes)
-        hits: list[Hit] = []
+        hits: list[Hit] = views
         hits += get_writes_hits(file, found)
         hits += post_create_hits(file, found)
         hits += delete_body_hits(file, found)
         hits += error_200_hits(file, found)
         hits += naming_hits(file, found_routes)
         hits += unbounded_hits(file, found)
+        hits += route_frameworks.handler_hits(file, found)
         return hits
 
 

@@ -361,8 +361,10 @@ def _py_routes(root: SgNode) -> Iterator[Route]:
             continue
         path = _string_value(node)
         method = attribute.text()
-        if path is not None and path.startswith("/"):
-            yield Route(path, node, None if method in {"route", "api_route"} else method.upper())
+        # `""`: the router's own prefix (`APIRouter(prefix="/orders")` + `@router.post("")`).
+        if path is not None and (path.startswith("/") or path == ""):
+            http = None if method in {"route", "api_route"} else method.upper()
+            yield Route(path or "/", node, http)
     registered = root.find_all(_PY_REGISTERED) if _PY_REGISTER_HINT.search(text) else []
     for call in registered:
         node = _py_path_node(call, {"path", "rule", "prefix", "url_prefix"})
