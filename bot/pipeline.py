@@ -128,7 +128,9 @@ def review_files(
     notes: list[str] = []
 
     run = _run_rule_engine(rule_runner or run_rules, backend, config.rules)
-    rule_findings = [f for f in run.findings if f.category in wanted]
+    rule_findings = _in_context(
+        [f for f in run.findings if f.category in wanted], backend, files, config
+    )
     errors: list[RuleError] = list(run.errors)
     engines = ["rules"]
     llm_findings: list[Finding] = []
@@ -170,6 +172,21 @@ def review_files(
         llm=usage,
     )
     return ReviewResult(findings=findings, skipped=all_skipped, stats=stats, notes=notes)
+
+
+def _in_context(
+    findings: list[Finding],
+    backend: Sequence[ChangedFile],
+    files: Sequence[ChangedFile],
+    config: RepoConfig,
+) -> list[Finding]:
+    """Migration findings read against the whole change, then rated by table size."""
+    from bot.rules.migrations_refine import refine
+    from bot.schema.table_size import adjust_for_table_size
+
+    findings = refine(findings, backend, files)
+    texts = {f.path: f.visible_text() for f in backend}
+    return adjust_for_table_size(findings, texts, config.large_tables, config.small_tables)
 
 
 def _run_rule_engine(
