@@ -34,22 +34,56 @@ OUT = ROOT / "bench" / "out" / "migration_precision"
 BASTION = Path(sys.executable).with_name("bastion")
 # The rules this benchmark is about (the rest are reported, not tuned here).
 INDEXING_RULES = frozenset(
-    """
-    alembic-create-index-blocking django-add-index-blocking js-migration-index-blocking
-    migration-column-rewrite pg-add-column-rewrite pg-add-primary-key-locking
-    pg-add-unique-constraint-locking pg-create-index-blocking rails-add-index-blocking
-    rails-create-table-force sql-destructive concurrent-index-in-transaction
-    enum-value-used-in-transaction filter-on-unindexed-column fk-without-index
-    foreign-key-not-indexed function-predicate-without-index laravel-index-blocking
-    migration-backfill-with-ddl migration-column-type-change migration-constraint-validating
-    migration-drop-index-blocking migration-drop-or-rename migration-not-null-column
-    mysql-alter-table-locking n-plus-one-query pg-add-foreign-key-locking pg-add-required-column
-    pg-change-column-type pg-concurrent-index-in-transaction pg-constraint-not-valid
-    pg-drop-column pg-drop-index-blocking pg-drop-table pg-reindex-blocking pg-rename-column
-    pg-rename-table pg-set-not-null-scan query-on-unindexed-column unbounded-list-query
-    index-too-wide-or-duplicate like-leading-wildcard migration-irreversible pg-prefer-bigint
-    pg-prefer-jsonb pg-prefer-timestamptz redundant-index select-star
-    """.split()
+    [
+        "alembic-create-index-blocking",
+        "django-add-index-blocking",
+        "js-migration-index-blocking",
+        "migration-column-rewrite",
+        "pg-add-column-rewrite",
+        "pg-add-primary-key-locking",
+        "pg-add-unique-constraint-locking",
+        "pg-create-index-blocking",
+        "rails-add-index-blocking",
+        "rails-create-table-force",
+        "sql-destructive",
+        "concurrent-index-in-transaction",
+        "enum-value-used-in-transaction",
+        "filter-on-unindexed-column",
+        "fk-without-index",
+        "foreign-key-not-indexed",
+        "function-predicate-without-index",
+        "laravel-index-blocking",
+        "migration-backfill-with-ddl",
+        "migration-column-type-change",
+        "migration-constraint-validating",
+        "migration-drop-index-blocking",
+        "migration-drop-or-rename",
+        "migration-not-null-column",
+        "mysql-alter-table-locking",
+        "n-plus-one-query",
+        "pg-add-foreign-key-locking",
+        "pg-add-required-column",
+        "pg-change-column-type",
+        "pg-concurrent-index-in-transaction",
+        "pg-constraint-not-valid",
+        "pg-drop-column",
+        "pg-drop-index-blocking",
+        "pg-drop-table",
+        "pg-reindex-blocking",
+        "pg-rename-column",
+        "pg-rename-table",
+        "pg-set-not-null-scan",
+        "query-on-unindexed-column",
+        "unbounded-list-query",
+        "index-too-wide-or-duplicate",
+        "like-leading-wildcard",
+        "migration-irreversible",
+        "pg-prefer-bigint",
+        "pg-prefer-jsonb",
+        "pg-prefer-timestamptz",
+        "redundant-index",
+        "select-star",
+    ]
 )
 
 # Where each project keeps its migrations (git pathspecs), and how many commits to take.
