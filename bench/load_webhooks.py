@@ -18,8 +18,16 @@ fresh servers, the floor first; with `--runs` > 1 the medians are reported too.
 A few warm-up deliveries (`--warmup`) go to each server before the clock starts.
 
 `--workers 0` (the default) measures the receiver alone: jobs stay queued, which is
-what the ledger check needs. Embedded workers with nowhere to send reviews would only
-add retries to the measurement.
+what the ledger check needs.
+
+`--reviews` measures the receiver while its worker processes review at full speed
+(`--workers`, default 2 with `--reviews`): the GitHub fake of the tests serves every
+delivery's PR (a typical ~300-line, seven-file diff), so each accepted delivery is a
+real review through the pipeline, posted to the fake. The ledger check then asks for
+one job per accepted delivery (messages are being consumed), and the report gives
+the reviews posted while the clock ran. The floor is measured alone, as before.
+
+    .venv/bin/python bench/load_webhooks.py --reviews --runs 3
 """
 
 from __future__ import annotations
@@ -52,6 +60,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PAYLOAD = ROOT / "tests" / "fixtures" / "webhooks" / "pull_request.synchronize.payload.json"
 SECRET = "bench-secret-" + uuid.uuid4().hex
 HOST = "127.0.0.1"
+REPO = "Codertocat/Hello-World"  # the fixture payload's repository
 
 Item = tuple[str, bytes, dict[str, str]]
 
@@ -91,9 +100,11 @@ def server_stack() -> str:
     return f"{loop} + {http_impl}"
 
 
-def deliveries(n: int, first: int = 0) -> list[Item]:
+def deliveries(n: int, first: int = 0, installation: bool = True) -> list[Item]:
     """Distinct PRs and head SHAs, so every delivery is its own job."""
     base = json.loads(PAYLOAD.read_text())
+    if not installation:  # reviews use the token: no App JWT, no per-installation cap
+        base.pop("installation", None)
     out = []
     for i in range(first, first + n):
         base["number"] = base["pull_request"]["number"] = 10_000 + i
@@ -228,7 +239,25 @@ def load(port: int, items: list[Item], concurrency: int, clients: int) -> dict[s
     }
 
 
-def check_ledger(data_dir: Path, accepted: list[str]) -> dict[str, Any]:
+def review_fake(items: list[Item]) -> Any:
+    """The tests' GitHub fake on 127.0.0.1, holding every delivery's PR."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from github_fake import DEFAULT_TOKEN, install_pr, start_fake, typical_files
+
+    fake = start_fake()
+    fake.default_token = DEFAULT_TOKEN
+    base, head = typical_files(unsafe={"app/api/orders.py": (50,)})
+    for _, body, _ in items:
+        pr = json.loads(body)["pull_request"]
+        install_pr(fake, REPO, pr["number"], base, head, head_sha=pr["head"]["sha"])
+    return fake
+
+
+def posted_reviews(fake: Any) -> int:
+    return sum(len(v) for v in fake.reviews.values()) if fake is not None else 0
+
+
+def check_ledger(data_dir: Path, accepted: list[str], consumed: bool = False) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
     from huey import SqliteHuey
 
@@ -254,7 +283,8 @@ def check_ledger(data_dir: Path, accepted: list[str]) -> dict[str, Any]:
         "ok": not missing
         and not doubled
         and not unexpected
-        and len(jobs) == len(accepted) == messages,
+        and len(jobs) == len(accepted)
+        and (consumed or messages == len(accepted)),
     }
 
 
@@ -280,15 +310,18 @@ def cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def one_run(args: argparse.Namespace, items: list[Item], warmup: list[Item]) -> dict[str, Any]:
+def one_run(
+    args: argparse.Namespace, items: list[Item], warmup: list[Item], fake: Any = None
+) -> dict[str, Any]:
     result: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="bastion-bench-") as tmp:
         data_dir = Path(tmp) / "data"
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "BASTION_"))},
             "GITHUB_WEBHOOK_SECRET": SECRET,
-            "GITHUB_TOKEN": "bench-token-never-used",
-            "GITHUB_API_URL": f"http://{HOST}:9",  # nothing listens: no call may leave
+            "GITHUB_TOKEN": fake.default_token if fake is not None else "bench-token-never-used",
+            # without --reviews nothing listens there: no call may leave
+            "GITHUB_API_URL": fake.url if fake is not None else f"http://{HOST}:9",
             "BASTION_DATA_DIR": str(data_dir),
             "PYTHONPATH": str(ROOT),
         }
@@ -306,9 +339,17 @@ def one_run(args: argparse.Namespace, items: list[Item], warmup: list[Item]) -> 
             try:
                 wait_up(port)
                 warm = load(port, warmup, min(args.concurrency, len(warmup)), 1) if warmup else {}
+                if name == "bastion" and fake is not None:
+                    # the clock starts once the worker processes are up and reviewing
+                    deadline = time.monotonic() + 120
+                    while posted_reviews(fake) == 0 and time.monotonic() < deadline:
+                        time.sleep(0.1)
+                reviews0 = posted_reviews(fake)
                 cpu0 = cpu_seconds(proc.pid)
                 result[name] = load(port, items, args.concurrency, args.clients)
                 cpu1 = cpu_seconds(proc.pid)
+                if name == "bastion" and fake is not None:
+                    result[name]["reviews_posted_meanwhile"] = posted_reviews(fake) - reviews0
             finally:
                 stop(proc)
             if cpu0 is not None and cpu1 is not None:
@@ -317,7 +358,7 @@ def one_run(args: argparse.Namespace, items: list[Item], warmup: list[Item]) -> 
             if name == "bastion":
                 accepted = warm.get("accepted", []) + result[name]["accepted"]
             result[name].pop("accepted")
-        result["ledger"] = check_ledger(data_dir, accepted)
+        result["ledger"] = check_ledger(data_dir, accepted, consumed=args.workers > 0)
     result["throughput_ratio"] = round(
         result["bastion"]["throughput_rps"] / result["floor"]["throughput_rps"], 3
     )
@@ -335,6 +376,8 @@ def _print_run(run: dict[str, Any], label: str) -> None:
             f"  {r['statuses']}"
         )
     print(f"  throughput ratio bastion/floor: {run['throughput_ratio']}")
+    if "reviews_posted_meanwhile" in run["bastion"]:
+        print(f"  reviews posted while the clock ran: {run['bastion']['reviews_posted_meanwhile']}")
     print(f"  ledger: {run['ledger']}")
 
 
@@ -342,7 +385,13 @@ def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
     def med(name: str, key: str) -> float:
         return round(statistics.median(r[name][key] for r in runs), 2)
 
-    keys = ("throughput_rps", "p50_ms", "p99_ms", "server_cpu_ms_per_request")
+    keys = (
+        "throughput_rps",
+        "p50_ms",
+        "p99_ms",
+        "server_cpu_ms_per_request",
+        "reviews_posted_meanwhile",
+    )
     out: dict[str, Any] = {
         name: {k: med(name, k) for k in keys if all(k in r[name] for r in runs)}
         for name in ("floor", "bastion")
@@ -359,7 +408,12 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=4, help="client processes")
     parser.add_argument("--runs", type=int, default=1, help="runs; medians reported")
     parser.add_argument("--warmup", type=int, default=100, help="unmeasured deliveries first")
-    parser.add_argument("--workers", type=int, default=0, help="embedded workers of serve")
+    parser.add_argument(
+        "--workers", type=int, help="worker processes of serve (0; 2 with --reviews)"
+    )
+    parser.add_argument(
+        "--reviews", action="store_true", help="worker processes review every delivery meanwhile"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--floor-server", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -367,15 +421,27 @@ def main() -> int:
         serve_floor(args.floor_server)
         return 0
 
-    items = deliveries(args.n)
-    warmup = deliveries(args.warmup, first=args.n)
-    runs = [one_run(args, items, warmup) for _ in range(max(args.runs, 1))]
+    if args.workers is None:
+        args.workers = 2 if args.reviews else 0
+    items = deliveries(args.n, installation=not args.reviews)
+    warmup = deliveries(args.warmup, first=args.n, installation=not args.reviews)
+    runs = []
+    for _ in range(max(args.runs, 1)):
+        # a fresh fake each run: one that already holds a PR's review posts nothing new
+        fake = review_fake(items + warmup) if args.reviews else None
+        try:
+            runs.append(one_run(args, items, warmup, fake))
+        finally:
+            if fake is not None:
+                fake.stop()
     results: dict[str, Any] = {
         "n": args.n,
         "concurrency": args.concurrency,
         "clients": args.clients,
         "cpus": os.cpu_count(),
         "server": server_stack(),
+        "workers": args.workers,
+        "reviews": args.reviews,
         "runs": runs,
         "median": summarize(runs),
     }
@@ -384,7 +450,9 @@ def main() -> int:
     else:
         print(
             f"{args.n} signed deliveries, {args.concurrency} connections from {args.clients} "
-            f"client processes, {os.cpu_count()} CPUs, server: uvicorn on {results['server']}"
+            f"client processes, {os.cpu_count()} CPUs, server: uvicorn on {results['server']}, "
+            f"{args.workers} worker processes"
+            + (" reviewing every delivery" if args.reviews else "")
         )
         for i, run in enumerate(runs, 1):
             _print_run(run, f"run {i}")

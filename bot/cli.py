@@ -78,10 +78,24 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the GitHub App: webhook receiver and workers")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=2, help="embedded worker threads")
+    serve.add_argument(
+        "--workers", type=int, default=2, help="worker processes to run and supervise (0: none)"
+    )
+    serve.add_argument("--threads", type=int, default=2, help="job threads per worker process")
 
     worker = sub.add_parser("worker", help="run workers alone, for a shared (Redis) queue")
-    worker.add_argument("--workers", type=int, default=2)
+    worker.add_argument("--threads", type=int, default=None, help="job threads (default 2)")
+    worker.add_argument("--workers", type=int, default=2, help="old name of --threads")
+    worker.add_argument(
+        "--metrics-port",
+        type=int,
+        metavar="PORT",
+        help="serve /healthz, /readyz and /metrics on this port",
+    )
+    worker.add_argument("--metrics-host", default="127.0.0.1", help="address for --metrics-port")
+    # Set by `bastion serve` for the worker processes it supervises.
+    worker.add_argument("--parent-pid", type=int, help=argparse.SUPPRESS)
+    worker.add_argument("--heartbeat-file", help=argparse.SUPPRESS)
 
     jobs = sub.add_parser("jobs", help="list queued, running and failed jobs")
     jobs.add_argument("--failed", action="store_true", help="only dead-lettered jobs")

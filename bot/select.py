@@ -104,8 +104,19 @@ SERVER_IMPORT = re.compile(
     r"""(?:require\(\s*|from\s+|import\s+)['"](?:express|fastify|@nestjs/[\w-]+|koa|@koa/[\w-]+"""
     r"""|@prisma/client|prisma|knex|typeorm|sequelize|pg|mysql2?|mongoose|@hapi/hapi|hono)['"/]"""
 )
-GENERATED_MARKER = re.compile(r"@generated|DO NOT EDIT|Code generated .* DO NOT EDIT")
-OPENAPI_MARKER = re.compile(r"""^\s*["']?(openapi|swagger)["']?\s*:\s*["']?[23]""", re.MULTILINE)
+GENERATED_MARKER = re.compile(r"Code generated\b[^\n]{0,200}?DO NOT EDIT|@generated|DO NOT EDIT")
+MINIFIED_NAMES = re.compile(r"[.-]min\.(js|mjs|cjs|css)$|\.bundle\.js$")
+
+# Text scanners run their patterns over whole lines; a line longer than this is not
+# written by hand (minified or generated code, an embedded blob), and reviewing it
+# costs time without a finding a person would act on.
+MAX_LINE_CHARS = 4_000
+# Nor is a file over this size a change anyone reviews line by line.
+MAX_FILE_CHARS = 1_000_000
+# A minified file split over a few lines still has lines far longer than code.
+MAX_MEAN_LINE_CHARS = 300
+MEAN_LINE_MIN_CHARS = 20_000
+OPENAPI_MARKER = re.compile(r"""^[ \t]*["']?(openapi|swagger)["']?\s*:\s*["']?[23]""", re.MULTILINE)
 
 # (pattern over the path, migration framework)
 MIGRATION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -211,6 +222,8 @@ def _not_backend(file: ChangedFile) -> str | None:
         return "lock file"
     if parts & VENDOR_DIRS:
         return "vendored code"
+    if MINIFIED_NAMES.search(p.name):
+        return f"minified ({p.name})"
     if GENERATED_NAMES.search(p.name):
         return "generated code"
     if suffix in IMAGE_EXTS:
@@ -221,10 +234,36 @@ def _not_backend(file: ChangedFile) -> str | None:
         or "docs" in parts
     ):
         return "documentation"
-    if GENERATED_MARKER.search(_known_text(file, head_lines=5)):
-        return "generated code (marked @generated / DO NOT EDIT)"
+    marker = GENERATED_MARKER.search(_known_text(file, head_lines=5))
+    if marker:
+        return f"generated code (marked '{_shorten(marker.group(0))}')"
+    too_big = oversized(_known_text(file))
+    if too_big:
+        return too_big
     if suffix in FRONTEND_EXTS:
         return f"frontend ({suffix} file)"
+    return None
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def oversized(text: str) -> str | None:
+    """Why a file is too large or too long-lined to scan (minified, generated, a blob), or
+    None. Every rule's cost then stays linear in what a person could have written."""
+    if len(text) > MAX_FILE_CHARS:
+        return f"too large to review ({len(text):,} chars; the limit is {MAX_FILE_CHARS:,})"
+    lines = text.splitlines() or [""]
+    longest = max(map(len, lines))
+    if longest > MAX_LINE_CHARS:
+        return (
+            f"minified or generated (longest line {longest:,} chars; "
+            f"the limit is {MAX_LINE_CHARS:,})"
+        )
+    mean = len(text) // len(lines)
+    if len(text) >= MEAN_LINE_MIN_CHARS and mean > MAX_MEAN_LINE_CHARS:
+        return f"minified (mean line {mean:,} chars)"
     return None
 
 
@@ -329,6 +368,10 @@ def select_backend(
             continue
         if load_content is not None and file.content is None:
             file = _with_content(file, load_content)
+            too_big = None if file.content is None else oversized(file.content)
+            if too_big:
+                skipped.append(SkippedFile(path=file.path, reason=too_big))
+                continue
         kept.append(file.model_copy(update={"kind": kind, "language": language, "reason": reason}))
     return kept, skipped
 

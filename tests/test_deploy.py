@@ -362,3 +362,39 @@ def test_dockerfile_passes_hadolint() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_worker_probes_its_metrics_port() -> None:
+    [worker] = _containers("bastion-worker")
+    command = worker["command"]
+    assert command[:2] == ["bastion", "worker"]
+    port = int(command[command.index("--metrics-port") + 1])
+    assert command[command.index("--metrics-host") + 1] == "0.0.0.0"
+    [declared] = [p for p in worker["ports"] if p["name"] == "metrics"]
+    assert declared["containerPort"] == port
+    assert worker["livenessProbe"]["httpGet"] == {"path": "/healthz", "port": "metrics"}
+    assert worker["readinessProbe"]["httpGet"] == {"path": "/readyz", "port": "metrics"}
+    [deployment] = [d for d in by_kind("Deployment") if d["metadata"]["name"] == "bastion-worker"]
+    annotations = deployment["spec"]["template"]["metadata"]["annotations"]
+    assert annotations["prometheus.io/port"] == str(port)
+
+
+def test_compose_worker_healthcheck_asks_the_worker_probe() -> None:
+    worker = load(DEPLOY / "docker-compose.yml")["services"]["worker"]
+    command = worker["command"]
+    port = command[command.index("--metrics-port") + 1]
+    check = " ".join(worker["healthcheck"]["test"])
+    assert f"127.0.0.1:{port}/healthz" in check
+    assert not worker["healthcheck"].get("disable")
+
+
+def test_the_worker_commands_parse() -> None:
+    """The deploy commands are ones `bastion` accepts (argparse exits 2 on a bad flag)."""
+    from bot.cli import _parser
+
+    for command in (
+        _containers("bastion-worker")[0]["command"],
+        load(DEPLOY / "docker-compose.yml")["services"]["worker"]["command"],
+    ):
+        args = _parser().parse_args(command[1:])
+        assert args.command == "worker" and args.metrics_port is not None

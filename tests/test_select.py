@@ -75,7 +75,7 @@ def test_backend_files_are_kept_with_a_reason(path: str, kind: FileKind, reason_
         ("node_modules/express/index.js", "vendored"),
         ("api/orders_pb2.py", "generated"),
         ("api/orders.pb.go", "generated"),
-        ("server/static.min.js", "generated"),
+        ("server/static.min.js", "minified"),
         ("README.md", "documentation"),
         ("docs/guide.rst", "documentation"),
         ("assets/logo.png", "image"),

@@ -57,7 +57,7 @@ _DJANGO_CREATE_MODEL: Config = {
 _CONCURRENTLY_IMPORT = re.compile(
     r"from\s+django\.contrib\.postgres\.operations\s+import\s[^\n]*\bAddIndexConcurrently\b"
 )
-_ATOMIC_FALSE = re.compile(r"^\s*atomic\s*=\s*False\b", re.MULTILINE)
+_ATOMIC_FALSE = re.compile(r"^[ \t]*atomic\s*=\s*False\b", re.MULTILINE)
 
 
 def _literal(node: SgNode | None) -> str | None:

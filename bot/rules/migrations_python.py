@@ -740,7 +740,7 @@ _DJANGO_SCHEMA_OPS = frozenset(
         "RemoveConstraint",
     }
 )
-_ATOMIC_FALSE = re.compile(r"^\s*atomic\s*=\s*False\b", re.MULTILINE)
+_ATOMIC_FALSE = re.compile(r"^[ \t]*atomic\s*=\s*False\b", re.MULTILINE)
 _FK_FIELD = re.compile(r"(^|\.)(ForeignKey|OneToOneField)$")
 _UUID_DEFAULT = re.compile(r"^(uuid\.)?uuid[14]$")
 

@@ -331,7 +331,10 @@ _PRISMA_INDEX = re.compile(r"@@index\(\s*(?:fields:\s*)?\[([^\]]*)\]")
 
 
 def _columns(raw: str) -> tuple[str, ...]:
-    parts = [re.sub(r"[\"'`:]|\s+(ASC|DESC).*$", "", p.strip(), flags=re.I) for p in raw.split(",")]
+    parts = [
+        re.sub(r"[\"'`:]|(?<!\s)\s+(ASC|DESC).*$", "", p.strip(), flags=re.I)
+        for p in raw.split(",")
+    ]
     return tuple(p.lower() for p in parts if p)
 
 

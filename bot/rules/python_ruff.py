@@ -744,11 +744,17 @@ def run_ruff(units: Sequence[Unit], codes: Iterable[str]) -> list[tuple[Unit, di
         except json.JSONDecodeError as exc:
             raise RuffError(f"ruff printed output that is not JSON ({exc})") from None
         out: list[tuple[Unit, dict[str, object]]] = []
+        # A file that does not parse yields a syntax error per token (tens of thousands
+        # on a long line of `$`): resolve each file name once, not once per diagnostic.
+        names: dict[str, str] = {}
         for diagnostic in diagnostics if isinstance(diagnostics, list) else []:
             if not isinstance(diagnostic, dict):
                 continue
             filename = str(diagnostic.get("filename") or "")
-            name = Path(os.path.relpath(os.path.realpath(filename), root)).as_posix()
+            name = names.get(filename)
+            if name is None:
+                name = Path(os.path.relpath(os.path.realpath(filename), root)).as_posix()
+                names[filename] = name
             found = by_name.get(name)
             if found is not None:
                 out.append((found, diagnostic))
@@ -802,7 +808,8 @@ _SAFE_CALLS = frozenset(
         "len",
     }
 )
-_PLACEHOLDER_TOKEN = re.compile(r"^\s*(%s|\?|%\(\w+\)s|:\w+|\$\d+)?\s*[,\s]*$")
+# Possessive runs: three overlapping whitespace runs backtrack cubically on a blank string.
+_PLACEHOLDER_TOKEN = re.compile(r"^\s*+(?:%s|\?|%\(\w+\)s|:\w+|\$\d+)?[,\s]*+$")
 
 
 def _call_name(call: ast.Call) -> str | None:

@@ -473,10 +473,15 @@ _SQL_CALLEES = re.compile(
     r"|having\w*)$"
 )
 _SQL_NAMES = re.compile(r"(?i)(sql|query|stmt|statement|qry)$")
-_PREFIX_CALL = re.compile(r"([\w$]+)\s*(?:<[^<>()]*>)?\s*\(\s*(?:[^()]*,\s*)?$")
-_PREFIX_TAG = re.compile(r"([\w$]+)\s*$")
+# The prefix patterns start only where a name starts: retried from inside a long name
+# or blank run, each would rescan it from every position (quadratic).
+_PREFIX_CALL = re.compile(r"(?<![\w$])([\w$]+)\s*+(?:<[^<>()]*>)?\s*+\(\s*+(?:[^()]*,\s*)?$")
+_PREFIX_TAG = re.compile(r"(?<![\w$])([\w$]+)\s*+$")
 _PREFIX_ASSIGN = re.compile(
-    r"([\w$]+)\s*(?::\s*[\w\[\]<>.,| ]+)?\s*(?::=|=|:|=>)\s*(?:[\w$.]+\s*\(\s*)?\(?\s*$"
+    # Starts only at a name's first character and never gives back a run it took:
+    # overlapping whitespace runs made a long blank prefix backtrack cubically.
+    r"(?<![\w$])([\w$]+)\s*+(?::\s*+(?>[\w\[\]<>.,| ]+))?\s*+(?::=|=|:|=>)\s*+"
+    r"(?:(?>[\w$.]+)\s*+\(\s*+)?\(?\s*+$"
 )
 _PREFIX_ANNOTATION = re.compile(r"@(?:Query|Select|SqlQuery|NativeQuery)\s*\(\s*(?:value\s*=\s*)?$")
 
@@ -582,8 +587,10 @@ _JS_LIKE = (
     re.compile(r"\[Op\.(?:substring|iSubstring|endsWith)\]\s*:"),
     re.compile(rf"\bI?Like\(\s*{_LEADING}"),
 )
+# `prisma`/`tx` after any non-word character, as a dotted receiver chain before it allowed;
+# matching the chain itself was retried from every dot of a long one (quadratic).
 _PRISMA_CALL = re.compile(
-    r"\b(?:[\w$]+\.)*(?:prisma|tx)\.\w+\.(?:findMany|findFirst|findFirstOrThrow|count"
+    r"(?<!\w)(?:prisma|tx)\.\w+\.(?:findMany|findFirst|findFirstOrThrow|count"
     r"|updateMany|deleteMany|aggregate|groupBy)\(",
     re.IGNORECASE,
 )
@@ -736,15 +743,15 @@ _DJANGO_FIELD_TUPLE = re.compile(
 _RAILS_ADD_COLUMN = re.compile(r"\badd_column\s*\(?\s*:?['\"]?(\w+)['\"]?\s*,\s*:?['\"]?(\w+)")
 _RAILS_CREATE_TABLE = re.compile(r"\bcreate_table\s*\(?\s*:?['\"]?(\w+)")
 _RAILS_TABLE_COLUMN = re.compile(
-    r"^\s*t\.(?!references|belongs_to|index|timestamps)\w+\s*\(?\s*:?['\"]?(\w+)", re.MULTILINE
+    r"^[ \t]*t\.(?!references|belongs_to|index|timestamps)\w+\s*\(?\s*:?['\"]?(\w+)", re.MULTILINE
 )
 _ALEMBIC_ADD_COLUMN = re.compile(
     r"add_column\(\s*['\"](\w+)['\"]\s*,\s*(?:sa\.)?Column\(\s*['\"](\w+)['\"]"
 )
 _ALEMBIC_CREATE_TABLE = re.compile(r"create_table\(\s*['\"](\w+)['\"]")
 _ALEMBIC_COLUMN = re.compile(r"(?:sa\.)?Column\(\s*['\"](\w+)['\"]")
-_PRISMA_MODEL = re.compile(r"^\s*model\s+(\w+)\s*\{", re.MULTILINE)
-_PRISMA_FIELD = re.compile(r"^\s*(\w+)\s+(\w+)(\[\])?\??(?P<attrs>[^\n]*)$", re.MULTILINE)
+_PRISMA_MODEL = re.compile(r"^[ \t]*model\s+(\w+)\s*\{", re.MULTILINE)
+_PRISMA_FIELD = re.compile(r"^[ \t]*(\w+)\s+(\w+)(\[\])?\??(?P<attrs>[^\n]*)$", re.MULTILINE)
 _PRISMA_SCALARS = frozenset(
     {"String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes"}
 )
@@ -794,7 +801,7 @@ def _sql_columns(file: ChangedFile, text: str) -> Iterator[NewColumn]:
 _DJANGO_MODEL_CLASS = re.compile(r"^class\s+(\w+)\([^)]*\bModel\b[^)]*\)\s*:", re.MULTILINE)
 # Many-to-many and generic relations are other tables, not columns.
 _DJANGO_MODEL_FIELD = re.compile(
-    r"^\s+(\w+)\s*=\s*(?:models\.)?(?!ManyToMany|Generic)\w+Field\(", re.MULTILINE
+    r"^[ \t]+(\w+)\s*=\s*(?:models\.)?(?!ManyToMany|Generic)\w+Field\(", re.MULTILINE
 )
 
 
@@ -891,12 +898,17 @@ _INDEX_LISTS = (
         re.IGNORECASE | re.MULTILINE,
     ),
     re.compile(r"\b(?:UNIQUE|PRIMARY\s+KEY)\s*\(([^)]*)\)", re.IGNORECASE),
-    re.compile(r"add_index\s*\(?\s*:?['\"]?\w+['\"]?\s*,\s*(\[[^\]]*\]|:?['\"]?\w+)"),
+    re.compile(r"add_index\s*+\(?\s*+:?['\"]?\w+['\"]?\s*+,\s*+(\[[^\]]*\]|:?['\"]?\w+)"),
     re.compile(r"create_index\([^\[]*\[([^\]]*)\]"),
     re.compile(r"Index\([^)]*?fields\s*=\s*([\[(][^\])]*[\])])"),
-    re.compile(r"t\.index\s*\(?\s*(\[[^\]]*\]|:?['\"]?\w+)"),
+    re.compile(r"t\.index\s*+\(?\s*+(\[[^\]]*\]|:?['\"]?\w+)"),
     re.compile(r"@@(?:index|unique|id)\(\s*(?:fields\s*:\s*)?\[([^\]]*)\]"),
-    re.compile(r"(?:unique_together|index_together)\W+((?:[\[(\s]*['\"][\w\s'\",]*[\])\s,]*)+)"),
+    # Bounded lead-in and possessive runs: an unbounded non-word lead-in overlapped the
+    # blank run after it and was rescanned from every split (quadratic on blank lines).
+    re.compile(
+        r"(?:unique_together|index_together)\W{1,40}"
+        r"((?:[\[(\s]*+['\"][\w\s'\",]*+[\])\s,]*+)+)"
+    ),
     re.compile(r"UniqueConstraint\([^)]*?fields\s*=\s*([\[(][^\])]*[\])])"),
 )
 
@@ -924,7 +936,7 @@ _AR_USE = re.compile(
     r"(?<![\w:.])([A-Z]\w*)\.(?=where|order|find_by|find_by_|not\b|rewhere|reorder)"
 )
 _SA_USE = re.compile(r"\b(?:query|select)\(\s*([A-Z]\w*)\b")
-_PRISMA_USE = re.compile(r"\b(?:[\w$]+\.)*(?:prisma|tx)\.(\w+)\.\w+\(", re.IGNORECASE)
+_PRISMA_USE = re.compile(r"(?<!\w)(?:prisma|tx)\.(\w+)\.\w+\(", re.IGNORECASE)
 _SQL_TABLE = re.compile(r"\b(?:FROM|JOIN|UPDATE)\s+(?:\w+\.)?[\"`]?(\w+)", re.IGNORECASE)
 
 

@@ -298,7 +298,7 @@ _WRITE_PY = re.compile(
     re.IGNORECASE,
 )
 _WRITE_JS = re.compile(
-    r"\b(?:[\w$]+\.)*(?:prisma|tx)\.\w+\.(?:create|createMany|update|updateMany|upsert|delete"
+    r"(?<!\w)(?:prisma|tx)\.\w+\.(?:create|createMany|update|updateMany|upsert|delete"
     r"|deleteMany)\("
     r"|\b(?!Object\b|Reflect\b|Promise\b|Array\b|JSON\b|Math\b|Date\b)[A-Z]\w*\."
     r"(?:create|bulkCreate|destroy|insertMany|deleteOne|deleteMany|updateOne|updateMany"
@@ -316,7 +316,7 @@ _CREATE_PY = re.compile(
     re.IGNORECASE,
 )
 _CREATE_JS = re.compile(
-    r"\b(?:[\w$]+\.)*(?:prisma|tx)\.\w+\.(?:create|createMany)\("
+    r"(?<!\w)(?:prisma|tx)\.\w+\.(?:create|createMany)\("
     r"|\b(?!Object\b|Reflect\b|Promise\b)[A-Z]\w*\.(?:create|bulkCreate|insertMany)\("
     r"|\b\w*(?:repo|Repo|repository|Repository)\w*\.(?:save|insert)\("
     r"|\.(?:query|execute|run)\(\s*[`'\"]\s*INSERT\b"
@@ -576,7 +576,8 @@ def _fastapi_body_param(handler: Handler, text: str) -> re.Match[str] | None:
     models = set(re.findall(r"^class\s+(\w+)\((?:[\w.]*BaseModel|[\w.]*Schema)\)", text, re.M))
     offset = params.range().start.index - handler.function.range().start.index
     for match in re.finditer(
-        r"(\w+)\s*:\s*([\w.\[\], ]+?)\s*(?:=\s*(\w+)\()?\s*(?=[,)])", params.text()
+        r"(?<!\w)(\w+)\s*+:\s*+([\w.\[\], ]+?)\s*+(?:=\s*+(\w+)\()?\s*+(?=[,)])",
+        params.text(),
     ):
         annotation, default = match.group(2), match.group(3)
         if default == "Body" or "Body(" in annotation or annotation.split("[")[0] in models:
@@ -812,7 +813,7 @@ _FILTERED = re.compile(
     r"|scalar|limit|get_or_404|first_or_404|paginate|slice|in_bulk)\b|\["
 )
 _UNBOUNDED_JS = re.compile(
-    r"\b(?:[\w$]+\.)*(?:prisma|tx)\.\w+\.findMany\(|\b[A-Z]\w*\.findAll\(|\b[A-Z]\w*\.find\("
+    r"(?<!\w)(?:prisma|tx)\.\w+\.findMany\(|\b[A-Z]\w*\.findAll\(|\b[A-Z]\w*\.find\("
     r"|\b\w*(?:repo|Repo|repository|Repository)\w*\.find\("
 )
 _JS_FILTER_ARGS = re.compile(r"\b(?:where|take|skip|cursor|limit|offset|first|last)\s*:")
@@ -845,7 +846,7 @@ def _unbounded_in(body: str, language: str) -> Iterator[int]:
         yield match.start()
 
 
-_RAILS_INDEX = re.compile(r"^(\s*)def\s+index\b.*?^\1end\b", re.MULTILINE | re.DOTALL)
+_RAILS_INDEX = re.compile(r"^([ \t]*)def\s+index\b.*?^\1end\b", re.MULTILINE | re.DOTALL)
 _RAILS_ALL = re.compile(
     r"\b[A-Z]\w*(?:\.(?:all|order\([^)]*\)|includes\([^)]*\)|preload\([^)]*\)))+(?![\w.(])"
 )

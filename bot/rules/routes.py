@@ -109,7 +109,7 @@ _GO_HINT = re.compile(
 )
 _SPRING_HINT = re.compile(r"@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b")
 _RAILS_HINT = re.compile(
-    r"^\s*(?:get|post|put|patch|delete|match|resources?|scope)\b", re.MULTILINE
+    r"^[ \t]*(?:get|post|put|patch|delete|match|resources?|scope)\b", re.MULTILINE
 )
 _LARAVEL_HINT = re.compile(
     r"(?:Route::|->)\s*(?:get|post|put|patch|delete|any|options|prefix|resource|apiResource)"

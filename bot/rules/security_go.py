@@ -185,7 +185,7 @@ TLS_PATTERNS = (
     Pattern(
         TLS_ID,
         _JS,
-        re.compile(r"(?P<at>NODE_TLS_REJECT_UNAUTHORIZED)['\"]?\s*\]?\s*=\s*['\"`]?0"),
+        re.compile(r"(?P<at>NODE_TLS_REJECT_UNAUTHORIZED)['\"]?\s*+\]?\s*+=\s*+['\"`]?0"),
         _tls(
             "`NODE_TLS_REJECT_UNAUTHORIZED=0` turns certificate checks off for every "
             "HTTPS call the process makes."
@@ -223,7 +223,7 @@ TLS_PATTERNS = (
         _JVM,
         re.compile(
             r"\b(?P<at>NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER|"
-            r"TrustAllStrategy)\b(?!\s*;?\s*$)|\bnew\s+(?P<x>NoopHostnameVerifier|"
+            r"TrustAllStrategy)\b(?!\s*+;?\s*+$)|\bnew\s+(?P<x>NoopHostnameVerifier|"
             r"TrustAllStrategy)\b"
         ),
         _tls("A trust-everything strategy from Apache HttpClient is in use."),

@@ -338,7 +338,8 @@ EVAL_ID = "eval-injection"
 _JS = frozenset({"javascript", "typescript"})
 
 
-_FUNCTION_START = re.compile(r"^(async\s+)?(function\b|\(?[\w, ]*\)?\s*=>)")
+# Possessive runs: `async` and a blank run before `=>` backtracked cubically.
+_FUNCTION_START = re.compile(r"^(?:async\s++)?(?:function\b|\(?[\w, ]*+\)?\s*+=>)")
 
 
 def _non_literal_first(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:

@@ -289,9 +289,9 @@ def _go_cors(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
 
 def _spring(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     body = _braced(match, text, file.language or "")
-    if re.search(r"\b(origins|value|originPatterns)\s*=\s*\[?\s*\{?\s*\"\*\"", body) and re.search(
-        r"allowCredentials\s*=\s*\"true\"", body
-    ):
+    if re.search(
+        r"\b(origins|value|originPatterns)\s*+=\s*+\[?\s*+\{?\s*+\"\*\"", body
+    ) and re.search(r"allowCredentials\s*=\s*\"true\"", body):
         return "Every origin is allowed and cookies are sent along."
     return False
 

@@ -376,9 +376,22 @@ _PHP_ALL = re.compile(
 )
 
 
+_DATA_KEY = re.compile(r"\{\s*+data\s*+:\s*+")
+
+
+def _unwrap_data(arg: str) -> str:
+    """`{ data: X }` -> `X` (Prisma's create argument), by slicing: a lazy body before a
+    trailing whitespace run backtracks quadratically on a long argument."""
+    head = _DATA_KEY.match(arg)
+    body = arg[:-1] if arg.endswith("\n") else arg
+    if head is None or not body.endswith("}"):
+        return arg
+    return body[head.end() : -1].rstrip()
+
+
 def _js_mass(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     for arg in call_arguments(text, match.end() - 1, file.language or ""):
-        inner = re.sub(r"^\{\s*data\s*:\s*(.*?)\s*\}$", r"\1", arg, flags=re.S)
+        inner = _unwrap_data(arg)
         if _BODY.match(arg) or _BODY.match(inner):
             return f"The whole request body goes into `{match.group('at') or match.group('cls')}`."
     return False

@@ -180,7 +180,7 @@ def _args(text: str, end: int, language: str) -> list[str]:
         return call_arguments(text, end + len(rest) - len(stripped), language)
     if language == "ruby" and stripped and stripped[0] not in "\n.=)":
         line = stripped.split("\n", 1)[0]
-        line = re.split(r"\s+(?:do|if|unless)\b|\{", line, maxsplit=1)[0]
+        line = re.split(r"(?<!\s)\s+(?:do|if|unless)\b|\{", line, maxsplit=1)[0]
         return call_arguments(f"({line})", 0, language)
     return []
 
@@ -1607,7 +1607,7 @@ def spring_routes(text: str) -> list[RouteGuards] | None:
             if names & _SECURITY_ANNOTATIONS:
                 return None
             continue
-        method = re.findall(r"(\w+)\s*$", signature.strip() + " ")
+        method = re.findall(r"(?<!\w)(\w+)\s*$", signature.strip() + " ")
         paths = re.findall(r"\"([^\"]*)\"", text[match.end() : end].split("\n@", 1)[0])
         label = f"{method[-1] if method else ''} {' '.join(paths[:1])}"
         routes.append(
@@ -1945,7 +1945,7 @@ class RouteMissingAuthGuard(Check):
     kinds = _CODE_KINDS
     _hints: dict[str, re.Pattern[str]] = {
         "python": re.compile(
-            r"^\s*@[\w.]+\.(?:route|get|post|put|patch|delete|api_route)\s*\(|AllowAny", re.M
+            r"^[ \t]*@[\w.]+\.(?:route|get|post|put|patch|delete|api_route)\s*\(|AllowAny", re.M
         ),
         "javascript": re.compile(r"\.(?:get|post|put|patch|delete|all)\s*\(\s*['\"`]"),
         "typescript": re.compile(r"\.(?:get|post|put|patch|delete|all)\s*\(\s*['\"`]"),

@@ -230,7 +230,7 @@ _DROP_TABLE = re.compile(
 
 def normalize_name(name: str) -> str:
     """`public."Orders"` -> `Orders`; `public.ORDERS` -> `orders` (schemas are ignored)."""
-    last = re.split(r"\s*\.\s*(?=[`\"\w$])", name.strip())[-1]
+    last = re.split(r"(?<!\s)\s*\.\s*(?=[`\"\w$])", name.strip())[-1]
     if last[:1] in '`"' and len(last) > 1:
         return last[1:-1]
     return last.lower()

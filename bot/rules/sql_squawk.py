@@ -489,7 +489,7 @@ def _first_line(text: str) -> str:
 
 _CAMEL_ID = re.compile(r"[a-z0-9]Id$")
 _SERIAL = {"serial", "serial4", "smallserial", "serial2"}
-_COLUMN_BEFORE = re.compile(r"(\"[^\"]+\"|[\w$]+)\s+$")
+_COLUMN_BEFORE = re.compile(r"(\"[^\"]+\"|(?<![\w$])[\w$]+)\s++$")
 
 
 def _is_id_column(line_text: str, report: Report) -> bool:

@@ -171,11 +171,11 @@ _ALEMBIC_HINT = re.compile(r"\bJSON\b")
 _OP_CALLS = re.compile(r"add_column|create_table")
 _GENERIC_JSON = re.compile(r"^(?:sa|sqlalchemy|sa\.types|sqlalchemy\.types|types)\.JSON$")
 _PG_MODULE = re.compile(
-    r"^\s*from\s+sqlalchemy\.dialects\s+import\s+[^\n]*\bpostgresql(?:\s+as\s+(\w+))?",
+    r"^[ \t]*from\s+sqlalchemy\.dialects\s+import\s+[^\n]*\bpostgresql(?:\s+as\s+(\w+))?",
     re.MULTILINE,
 )
 _PG_NAMES = re.compile(
-    r"^\s*from\s+sqlalchemy\.dialects\.postgresql\s+import\s+([^\n]*)", re.MULTILINE
+    r"^[ \t]*from\s+sqlalchemy\.dialects\.postgresql\s+import\s+([^\n]*)", re.MULTILINE
 )
 
 

@@ -13,17 +13,22 @@ import logging
 import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from bot.server import metrics
-from bot.server.logs import log_context
+from bot.server.logs import Outage, log_context
 from bot.server.queue import GroupCommit, JobQueue
 from bot.server.webhook import Decision, route, verify_signature
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.server.supervisor import WorkerPool
 
 
 def _orjson() -> Callable[[bytes], Any] | None:
@@ -40,6 +45,38 @@ _orjson_loads = _orjson()
 log = logging.getLogger("bastion.webhook")
 
 MAX_BODY = 25 * 1024 * 1024
+# All request headers together, names and values. GitHub sends about 1 KiB; the limit
+# is checked here for every HTTP stack, and h11 is also told to stop reading there.
+MAX_HEADER_BYTES = 16 * 1024
+# orjson refuses documents nested deeper than this (a pull request payload nests about
+# ten levels); what it refuses is not handed to the recursive standard-library parser.
+MAX_JSON_DEPTH = 1024
+
+
+class TooDeep(ValueError):
+    pass
+
+
+class HeaderLimit:
+    """Answer 431 before routing when the request headers pass `MAX_HEADER_BYTES`."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_HEADER_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            size = 0
+            for name, value in scope["headers"]:
+                size += len(name) + len(value) + 4  # ": " and CRLF, as on the wire
+            if size > self.limit:
+                log.warning("request refused", extra={"status_code": 431, "reason": "headers"})
+                response = _answer(
+                    431, "error", detail=f"request headers larger than {self.limit // 1024} KiB"
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _answer(code: int, status: str, **extra: Any) -> JSONResponse:
@@ -71,9 +108,13 @@ def parse_json(body: bytes) -> Any:
     if _orjson_loads is not None:
         try:
             return _orjson_loads(body)
-        except ValueError:
-            pass
-    return json.loads(body)
+        except ValueError as exc:
+            if "recursion limit" in str(exc):
+                raise TooDeep(f"JSON nested deeper than {MAX_JSON_DEPTH} levels") from None
+    try:
+        return json.loads(body)
+    except RecursionError:  # without orjson, the interpreter's recursion limit bounds it
+        raise TooDeep(f"JSON nested deeper than {MAX_JSON_DEPTH} levels") from None
 
 
 def decide(event: str, delivery: str, body: bytes, slug: str) -> Decision | str:
@@ -85,6 +126,8 @@ def decide(event: str, delivery: str, body: bytes, slug: str) -> Decision | str:
     """
     try:
         payload = parse_json(body)
+    except TooDeep as exc:
+        return f"body refused: {exc}"
     except (ValueError, UnicodeDecodeError):
         return "body is not JSON"
     if not isinstance(payload, dict):
@@ -100,7 +143,12 @@ def _forget_installation(installation_id: int) -> None:
     forget_installation(installation_id)
 
 
-def create_app(settings: Settings, queue: JobQueue, app_slug: str | None = None) -> FastAPI:
+def create_app(
+    settings: Settings,
+    queue: JobQueue,
+    app_slug: str | None = None,
+    workers: WorkerPool | None = None,
+) -> FastAPI:
     secret = (
         settings.github_webhook_secret.get_secret_value() if settings.github_webhook_secret else ""
     )
@@ -116,13 +164,20 @@ def create_app(settings: Settings, queue: JobQueue, app_slug: str | None = None)
         title="Bastion", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
     )
     app.state.queue = queue
+    app.add_middleware(HeaderLimit)
+    store = Outage(log, "queue")
 
     @app.post("/webhook")
     async def webhook(request: Request) -> Response:
         event = request.headers.get("x-github-event", "")
         delivery = request.headers.get("x-github-delivery", "")
         with log_context(delivery_id=delivery or None, event=event or None):
-            body = await read_limited(request, MAX_BODY)
+            try:
+                body = await read_limited(request, MAX_BODY)
+            except ClientDisconnect:  # nobody is left to answer: not worth a warning
+                log.debug("client went away before the body was read")
+                metrics.WEBHOOKS.labels(event=event or "(none)", outcome="disconnected").inc()
+                return _answer(400, "error", detail="client disconnected")
             if body is None:
                 return _refuse(event, 413, "payload larger than 25 MiB")
             if not verify_signature(secret, body, request.headers.get("x-hub-signature-256")):
@@ -144,10 +199,11 @@ def create_app(settings: Settings, queue: JobQueue, app_slug: str | None = None)
             return _refuse(event, 400, decision.reason)
         try:
             admission = await committer.admit(delivery, decision.job)
-        except Exception:  # noqa: BLE001 - nothing was promised; GitHub may redeliver
-            log.exception("could not record the delivery")
+        except Exception as exc:  # noqa: BLE001 - nothing was promised; GitHub may redeliver
+            store.failed(exc)  # one line per outage, not a traceback per delivery
             metrics.WEBHOOKS.labels(event=event, outcome="error").inc()
             return _answer(503, "unavailable", detail="the queue is not reachable")
+        store.ok()
         if admission.status == "failed":  # this delivery only; the rest of its batch is in
             metrics.WEBHOOKS.labels(event=event, outcome="error").inc()
             log.error("could not record the delivery", extra={"error": admission.error})
@@ -188,15 +244,20 @@ def create_app(settings: Settings, queue: JobQueue, app_slug: str | None = None)
 
     @app.get("/healthz")
     async def healthz() -> Response:
-        return _answer(200, "ok")
+        # The receiver's own liveness: a dead or stuck worker process is the
+        # supervisor's to restart, not a reason to restart the receiver.
+        if workers is None:
+            return _answer(200, "ok")
+        return _answer(200, "ok", worker_processes=len(workers.pids()), expected=workers.count)
 
     @app.get("/readyz")
     async def readyz() -> Response:
         try:
             await run_in_threadpool(queue.ping)
         except Exception as exc:  # noqa: BLE001 - any failure means not ready
-            log.warning("not ready", extra={"error": type(exc).__name__})
+            store.failed(exc)
             return _answer(503, "unavailable", detail="queue or ledger not reachable")
+        store.ok()
         return _answer(200, "ready")
 
     @app.get("/metrics")

@@ -6,15 +6,24 @@ import argparse
 import contextlib
 import gc
 import logging
+import os
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from types import FrameType
+from typing import TYPE_CHECKING, Any
 
-from bot.server.logs import configure_logging, register_secrets
+from bot.server.logs import configure_logging, redact, redact_url, register_secrets, url_password
 from bot.settings import Settings, SettingsError, load_settings
 
+if TYPE_CHECKING:
+    from bot.server.queue import JobQueue
+
 log = logging.getLogger("bastion.serve")
+
+WORKER_NICENESS = 10
 
 CREDENTIALS_HINT = (
     "GitHub credentials (set GITHUB_TOKEN, or GITHUB_APP_ID with GITHUB_APP_PRIVATE_KEY "
@@ -51,6 +60,7 @@ def _protect(settings: Settings) -> None:
         settings.anthropic_api_key,
     ]
     register_secrets(v.get_secret_value() if v is not None else None for v in values)
+    register_secrets([url_password(settings.queue_url)])
     with contextlib.suppress(OSError):
         register_secrets([settings.app_private_key()])
 
@@ -64,9 +74,47 @@ def _prepare(args: argparse.Namespace, need_secret: bool) -> Settings | int:
         return _error(f"cannot start: missing {' and '.join(missing)}")
     if args.workers < 0:
         return _error(f"--workers must be 0 or more, got {args.workers}")
+    threads = getattr(args, "threads", None)
+    if threads is not None and threads < 1:
+        return _error(f"--threads must be 1 or more, got {args.threads}")
     _protect(loaded)
     configure_logging()
     return loaded
+
+
+def where(settings: Settings) -> str:
+    """The queue's location for a message: the URL without its password, or the data dir."""
+    return redact_url(settings.queue_url) if settings.queue_url else str(settings.data_dir)
+
+
+def open_reachable_queue(settings: Settings) -> JobQueue | str:
+    """The queue, checked reachable now; or one line saying what is wrong and what to do."""
+    from bot.server.queue import open_queue
+
+    try:
+        queue = open_queue(settings.queue_url, settings.data_dir)
+        queue.ping()
+    except Exception as exc:  # noqa: BLE001 - one line naming the store, no traceback
+        reason = redact(f"{type(exc).__name__}: {exc}")
+        if settings.queue_url:
+            return (
+                f"cannot reach the queue at {where(settings)} ({reason}): start Redis there "
+                "or set BASTION_QUEUE_URL to a reachable redis://HOST:PORT/DB"
+            )
+        return (
+            f"cannot open the queue in {where(settings)} ({reason}): make the directory "
+            "writable or set BASTION_DATA_DIR"
+        )
+    return queue
+
+
+def _http_protocol(limit: int) -> Any:
+    """httptools with a cap on the request head; h11 (capped by uvicorn) without it."""
+    try:
+        from bot.server.protocol import bounded_httptools
+    except ImportError:
+        return "h11"
+    return bounded_httptools(limit)
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -74,30 +122,55 @@ def serve(args: argparse.Namespace) -> int:
     if isinstance(prepared, int):
         return prepared
     settings = prepared
+    metrics_dir = None
+    if args.workers > 0 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Before anything imports prometheus_client: every process (this one and the
+        # workers, which inherit it) then writes its samples where /metrics sums them.
+        metrics_dir = tempfile.mkdtemp(prefix="bastion-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    try:
+        return _serve(args, settings)
+    finally:
+        if metrics_dir is not None:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    queue = open_reachable_queue(settings)
+    if isinstance(queue, str):
+        return _error(queue)
     import uvicorn
 
-    from bot.server.app import create_app
-    from bot.server.queue import open_queue
-    from bot.server.worker import Worker, WorkerOptions
+    from bot.server.app import MAX_HEADER_BYTES, create_app
+    from bot.server.supervisor import WorkerPool
 
-    queue = open_queue(settings.queue_url, settings.data_dir)
-    worker = None
-    if args.workers > 0:
-        worker = Worker(queue, settings, options=WorkerOptions(threads=args.workers))
-        worker.start()
+    pool = WorkerPool(args.workers, args.threads) if args.workers > 0 else None
     config = uvicorn.Config(
-        create_app(settings, queue),
+        create_app(settings, queue, workers=pool),
         host=args.host,
         port=args.port,
         log_config=None,
         access_log=False,
         timeout_graceful_shutdown=10,
+        http=_http_protocol(MAX_HEADER_BYTES),
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
     )
-    log.info("serving", extra={"host": args.host, "port": args.port, "workers": args.workers})
+    log.info(
+        "serving",
+        extra={
+            "host": args.host,
+            "port": args.port,
+            "worker_processes": args.workers,
+            "threads": args.threads,
+            "queue": where(settings),
+        },
+    )
     # uvicorn re-raises SIGTERM once it has drained; turning it into SystemExit lets the
-    # workers below finish their jobs instead of the process dying mid-review.
+    # worker processes below finish their jobs instead of being orphaned mid-review.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     server = uvicorn.Server(config)
+    if pool is not None:
+        pool.start()
     # Everything imported and built so far lives as long as the process: moving it out of
     # the collector's reach keeps full collections (tens of ms each, paid by whichever
     # request triggers them) down to the objects requests create.
@@ -110,8 +183,8 @@ def serve(args: argparse.Namespace) -> int:
     try:
         server.run()
     finally:
-        if worker is not None:
-            worker.stop()
+        if pool is not None:
+            pool.stop()
         queue.close()
     return 0
 
@@ -121,11 +194,42 @@ def worker(args: argparse.Namespace) -> int:
     if isinstance(prepared, int):
         return prepared
     settings = prepared
-    from bot.server.queue import open_queue
     from bot.server.worker import Worker, WorkerOptions
 
-    queue = open_queue(settings.queue_url, settings.data_dir)
-    runner = Worker(queue, settings, options=WorkerOptions(threads=max(args.workers, 1)))
+    queue = open_reachable_queue(settings)
+    if isinstance(queue, str):
+        return _error(queue)
+    if args.parent_pid is not None:
+        # A worker of `bastion serve` yields the CPU to the receiver beside it: a webhook
+        # must be answered within GitHub's 10 s, a review can wait a moment.
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICENESS)
+    threads = args.threads if args.threads is not None else max(args.workers, 1)
+    options = WorkerOptions(
+        threads=threads, parent_pid=args.parent_pid, heartbeat_path=args.heartbeat_file
+    )
+    runner = Worker(queue, settings, options=options)
+    probes = None
+    if args.metrics_port is not None:
+        from bot.server.probes import ProbeServer
+
+        def ready() -> tuple[bool, str]:
+            try:
+                queue.ping()
+            except Exception as exc:  # noqa: BLE001 - any failure means not ready
+                return False, f"queue not reachable ({type(exc).__name__})"
+            return True, "ok"
+
+        def counts() -> dict[str, int] | None:
+            try:
+                return queue.ledger.counts()
+            except Exception:  # noqa: BLE001 - metrics must still answer
+                return None
+
+        try:
+            probes = ProbeServer(args.metrics_host, args.metrics_port, runner.health, ready, counts)
+        except OSError as exc:
+            return _error(f"--metrics-port {args.metrics_port}: {exc.strerror or exc}")
 
     def stop(signum: int, frame: FrameType | None) -> None:
         runner.stop(timeout=0)
@@ -133,8 +237,12 @@ def worker(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     runner.start()
+    if probes is not None:
+        probes.start()
     runner.wait()
     runner.stop()
+    if probes is not None:
+        probes.stop()
     queue.close()
     return 0
 
@@ -153,7 +261,9 @@ def jobs(args: argparse.Namespace) -> int:
         ledger = open_ledger(loaded.queue_url, loaded.data_dir)
         records = ledger.jobs(("dead",) if args.failed else None)
     except Exception as exc:  # noqa: BLE001 - one line naming the store, no traceback
-        return _error(f"cannot read the job ledger ({loaded.queue_url or loaded.data_dir}): {exc}")
+        reason = redact(f"{type(exc).__name__}: {exc}")
+        return _error(f"cannot read the job ledger at {where(loaded)} ({reason})")
+    _protect(loaded)  # an error text quoting a URL or token is masked like a log line
     if not records:
         print("no failed jobs" if args.failed else "no jobs")
         return 0
@@ -165,5 +275,5 @@ def jobs(args: argparse.Namespace) -> int:
         )
         if rec.error and (args.failed or rec.state in ("dead", "queued")):
             line += f"\n    error: {rec.error}"
-        print(line)
+        print(redact(line))
     return 0

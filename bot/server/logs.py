@@ -13,6 +13,7 @@ import json
 import logging
 import re
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -47,6 +48,8 @@ _PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("x-hub-signature-256: ",),
         re.compile(r"(?i)(?<=x-hub-signature-256: )sha256=[0-9a-f]{64}"),
     ),
+    # The password of a URL (`redis://user:pass@host`, `redis://:pass@host`).
+    (("://",), re.compile(r"(?<=://)([^\s/@:]*:)[^\s/@]+(?=@)")),
     (
         ("secret", "password", "passwd", "api", "private", "access"),
         re.compile(
@@ -75,7 +78,22 @@ def may_hold_secret(lowered: str) -> bool:
         or "api" in lowered
         or "private" in lowered
         or "access" in lowered
+        or "://" in lowered
     )
+
+
+def redact_url(url: str) -> str:
+    """The URL with any password masked: `redis://user:pass@h/0` -> `redis://user:[REDACTED]@h/0`."""
+    return _URL_PASSWORD.sub(_keep_prefix, url)
+
+
+_URL_PASSWORD = re.compile(r"(?<=://)([^\s/@:]*:)[^\s/@]+(?=@)")
+
+
+def url_password(url: str | None) -> str | None:
+    """The password part of a URL, to register as a secret; None when it has none."""
+    match = _URL_PASSWORD.search(url or "")
+    return match.group(0)[len(match.group(1)) :] if match else None
 
 
 def register_secret(value: str | None) -> None:
@@ -183,6 +201,7 @@ def configure_logging(level: int = logging.INFO, stream: IO[str] | None = None) 
     """Send every logger (ours, uvicorn's, huey's) to one JSON-lines handler."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonFormatter())
+    handler.addFilter(RepeatFilter())
     handler.addFilter(RedactingFilter())
     root = logging.getLogger()
     for old in [h for h in root.handlers if isinstance(h.formatter, JsonFormatter)]:
@@ -202,3 +221,96 @@ def configure_logging(level: int = logging.INFO, stream: IO[str] | None = None) 
         logger.propagate = True
     logging.getLogger("huey").setLevel(logging.WARNING)
     return handler
+
+
+class RepeatFilter(logging.Filter):
+    """Let through the first `burst` identical warnings of a `window`, count the rest.
+
+    Identical means same logger and message template, whatever the context: a flood of
+    refused deliveries is a few lines a window plus, on the next line that passes, a
+    `suppressed` count, not thousands of lines. Errors are never held back: each names
+    a job, and the ledger keeps the same error anyway.
+    """
+
+    def __init__(self, window_s: float = 60.0, burst: int = 5) -> None:
+        super().__init__()
+        self.window_s = window_s
+        self.burst = burst
+        self._seen: dict[tuple[str, int, str], list[float]] = {}  # key -> [start, count, dropped]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno != logging.WARNING:  # errors (a dead job, ...) always pass
+            return True
+        key = (record.name, record.levelno, str(record.msg))
+        now = record.created
+        state = self._seen.get(key)
+        if state is None or now - state[0] >= self.window_s:
+            dropped = int(state[2]) if state is not None else 0
+            self._seen[key] = [now, 1, 0]
+            if dropped:
+                record.suppressed = dropped
+                record.suppressed_window_s = self.window_s
+            if len(self._seen) > 1024:  # keys are message templates; a bound all the same
+                self._seen = {k: v for k, v in self._seen.items() if now - v[0] < self.window_s}
+            return True
+        state[1] += 1
+        if state[1] <= self.burst:
+            return True
+        state[2] += 1
+        return False
+
+
+class Outage:
+    """One line when a dependency goes down, one summary a period while it stays down,
+    one line when it is back: instead of a traceback per failed call.
+
+    Thread-safe: every worker thread reports into the same instance.
+    """
+
+    def __init__(self, logger: logging.Logger, what: str, summary_s: float = 60.0) -> None:
+        self.logger = logger
+        self.what = what
+        self.summary_s = summary_s
+        self._lock = threading.Lock()
+        self._down_since: float | None = None
+        self._failures = 0
+        self._last_summary = 0.0
+
+    @property
+    def down(self) -> bool:
+        return self._down_since is not None
+
+    def failed(self, exc: BaseException) -> None:
+        now = time.monotonic()
+        error = f"{type(exc).__name__}: {exc}"
+        with self._lock:
+            self._failures += 1
+            if self._down_since is None:
+                self._down_since = self._last_summary = now
+                self.logger.warning(f"{self.what} unreachable", extra={"error": error})
+            elif now - self._last_summary >= self.summary_s:
+                self._last_summary = now
+                self.logger.warning(
+                    f"{self.what} still unreachable",
+                    extra={
+                        "error": error,
+                        "down_s": round(now - self._down_since, 1),
+                        "failures": self._failures,
+                    },
+                )
+
+    def ok(self) -> None:
+        if self._down_since is None:  # the common path: no lock taken
+            return
+        with self._lock:
+            if self._down_since is None:
+                return
+            self.logger.warning(
+                f"{self.what} reachable again",
+                extra={
+                    "down_s": round(time.monotonic() - self._down_since, 1),
+                    "failures": self._failures,
+                },
+            )
+            self._down_since = None
+            self._failures = 0

@@ -1,22 +1,56 @@
 """Prometheus metrics, on the default registry so every part of the process adds to them.
 
+Across processes: `bastion serve` runs its workers as child processes and sets
+`PROMETHEUS_MULTIPROC_DIR` (before this module is imported anywhere) so that every
+process writes its samples to files there; `render` then sums them, prometheus_client's
+multiprocess mode. Counters and histograms add up over live and dead processes; the
+in-flight gauge counts live processes only; the ledger gauges come from one process.
+
 The GitHub side and the agent record their numbers through the helpers at the bottom
 (`github_call`, `findings_posted`, `llm_tokens`) rather than touching the objects.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 
 WEBHOOKS = Counter(
     "bastion_webhooks_total", "Webhook deliveries by event and outcome.", ["event", "outcome"]
 )
-QUEUE_DEPTH = Gauge("bastion_queue_depth", "Jobs queued and not yet running (ledger).")
-JOBS_RUNNING = Gauge("bastion_jobs_running", "Jobs running now (ledger).")
+QUEUE_DEPTH = Gauge(
+    "bastion_queue_depth",
+    "Jobs queued and not yet running (ledger).",
+    multiprocess_mode="mostrecent",
+)
+JOBS_RUNNING = Gauge(
+    "bastion_jobs_running", "Jobs running now (ledger).", multiprocess_mode="mostrecent"
+)
+JOBS_IN_FLIGHT = Gauge(
+    "bastion_jobs_in_flight",
+    "Job attempts running now in live worker processes.",
+    multiprocess_mode="livesum",
+)
 JOBS = Counter("bastion_jobs_total", "Finished job attempts by outcome.", ["outcome"])
-DEAD_LETTERS = Gauge("bastion_jobs_dead", "Dead-lettered jobs kept in the ledger.")
+DEAD_LETTERS = Gauge(
+    "bastion_jobs_dead", "Dead-lettered jobs kept in the ledger.", multiprocess_mode="mostrecent"
+)
+WORKER_RESTARTS = Counter(
+    "bastion_worker_restarts_total", "Worker processes restarted by `bastion serve`."
+)
 JOB_DURATION = Histogram(
     "bastion_job_duration_seconds",
     "Wall time of one job attempt, from claim to result.",
@@ -58,4 +92,14 @@ def render(counts: dict[str, int] | None = None) -> tuple[bytes, str]:
         QUEUE_DEPTH.set(counts.get("queued", 0))
         JOBS_RUNNING.set(counts.get("running", 0))
         DEAD_LETTERS.set(counts.get("dead", 0))
-    return generate_latest(), CONTENT_TYPE_LATEST
+    if os.environ.get(MULTIPROC_ENV):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        return generate_latest(registry), CONTENT_TYPE_LATEST
+    return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
+
+
+def process_gone(pid: int) -> None:
+    """Drop a dead worker process's live gauges (its counters keep counting)."""
+    if os.environ.get(MULTIPROC_ENV):
+        multiprocess.mark_process_dead(pid)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from typing import Any
 from bot.github.errors import PermanentJobError, TransientGitHubError
 from bot.jobs import ReviewJob
 from bot.server import metrics
-from bot.server.logs import log_context, redact
+from bot.server.logs import Outage, log_context, redact
 from bot.server.queue import JobQueue
 from bot.server.store import process_owner
 from bot.settings import Settings
@@ -42,6 +43,9 @@ class WorkerOptions:
     backoff_max_s: float = 3600.0
     poll_s: float = 0.02
     sweep_s: float = 30.0  # how often expired leases of dead workers are looked for
+    stale_s: float = 60.0  # a loop heartbeat older than this means the worker is stuck
+    parent_pid: int | None = None  # stop when this process (`bastion serve`) is gone
+    heartbeat_path: str | None = None  # touched every second, for a supervising process
 
 
 def backoff_delay(attempt: int, retry_after: float | None, base: float, ceiling: float) -> float:
@@ -88,6 +92,8 @@ class Worker:
         self._threads: list[threading.Thread] = []
         self._running: dict[str, str] = {}  # job id -> lease owner, for the heartbeat
         self._running_lock = threading.Lock()
+        self._beat = time.monotonic()
+        self.store = Outage(log, "queue")
         queue.set_handler(self.process)
 
     @property
@@ -137,6 +143,18 @@ class Worker:
         while not self._stop.wait(0.5):
             pass
 
+    def health(self) -> tuple[bool, str]:
+        """Liveness: the housekeeping loop beat recently and no worker thread has died."""
+        if not self._threads:
+            return False, "not started"
+        dead = [t.name for t in self._threads if not t.is_alive()]
+        if dead:
+            return False, f"threads stopped: {', '.join(dead)}"
+        age = time.monotonic() - self._beat
+        if age > self.options.stale_s:
+            return False, f"loop heartbeat {age:.0f} s old"
+        return True, "ok"
+
     # --- loops ----------------------------------------------------------------------
 
     def _consume(self) -> None:
@@ -144,10 +162,11 @@ class Worker:
         while not self._stop.is_set():
             try:
                 task = self.queue.huey.dequeue()
-            except Exception:  # noqa: BLE001 - the store may come back; keep the thread
-                log.exception("dequeue failed")
+            except Exception as exc:  # noqa: BLE001 - the store may come back; keep the thread
+                self.store.failed(exc)
                 self._stop.wait(1.0)
                 continue
+            self.store.ok()
             if task is None:
                 if not self.queue.blocking:
                     self._stop.wait(idle)
@@ -157,9 +176,16 @@ class Worker:
             self.queue.huey.execute(task)
 
     def _housekeeping(self) -> None:
-        last_sweep = last_beat = last_prune = time.monotonic()
+        last_sweep = last_beat = last_prune = last_touch = time.monotonic()
         while not self._stop.wait(0.1):
-            now = time.monotonic()
+            now = self._beat = time.monotonic()
+            if now - last_touch >= 1.0:
+                last_touch = now
+                self._touch()
+                if self._orphaned():
+                    log.warning("the serving process is gone; stopping")
+                    self._stop.set()
+                    return
             try:
                 self.move_due_scheduled()
                 if now - last_beat >= self.options.lease_s / 3:
@@ -171,8 +197,23 @@ class Worker:
                 if now - last_prune >= 3600:
                     self.queue.ledger.prune()
                     last_prune = now
-            except Exception:  # noqa: BLE001 - housekeeping retries on its next tick
-                log.exception("housekeeping failed")
+            except Exception as exc:  # noqa: BLE001 - housekeeping retries on its next tick
+                self.store.failed(exc)
+            else:
+                self.store.ok()
+
+    def _touch(self) -> None:
+        path = self.options.heartbeat_path
+        if path:
+            try:
+                with open(path, "a"):
+                    os.utime(path)
+            except OSError:
+                pass
+
+    def _orphaned(self) -> bool:
+        parent = self.options.parent_pid
+        return parent is not None and os.getppid() != parent
 
     def move_due_scheduled(self) -> int:
         due = self.queue.huey.read_schedule()
@@ -219,12 +260,14 @@ class Worker:
         rec = claim.record
         with self._running_lock:
             self._running[job_id] = owner
+        metrics.JOBS_IN_FLIGHT.inc()
         with log_context(job_id=rec.id, delivery_id=rec.delivery_id, repo=rec.repo, pr=rec.pr):
             started = time.monotonic()
             try:
                 self._run(rec.review_job(), job_id, owner, rec.attempts)
             finally:
                 metrics.JOB_DURATION.observe(time.monotonic() - started)
+                metrics.JOBS_IN_FLIGHT.dec()
                 with self._running_lock:
                     self._running.pop(job_id, None)
 
