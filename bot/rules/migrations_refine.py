@@ -13,7 +13,7 @@ comments that matter (judged on real commits in `bench/migration_precision.py`):
 - test fixtures and schema dumps (`db/structure.sql`, `db/schema.rb`) restate schema
   the migrations made; the migrations are where its hazards are reported;
 - the same hazard once per statement of one migration (eleven `AddIndex`, ten type
-  changes) is one comment, with the other lines listed in it;
+  changes) is one comment, with the other lines listed in it (from three on);
 - two rules describing one problem (a foreign key without an index seen by the model
   rule and by the schema-aware rule) give one finding; the schema-aware one is kept.
 
@@ -61,6 +61,7 @@ _OVERLAPS = (
     ("filter-on-unindexed-column", "query-on-unindexed-column"),
     ("index-too-wide-or-duplicate", "redundant-index"),
 )
+_FOLD_FROM = 3
 _FIXTURES = re.compile(r"(^|/)(test[-_]?files|test[-_]?data|fixtures?)/", re.I)
 _DUMPS = re.compile(r"(^|/)(structure\.sql|schema\.rb|schema\.sql)$")
 
@@ -264,27 +265,28 @@ def _already_applied(finding: Finding) -> Finding:
 
 
 def _one_per_file(findings: Sequence[Finding]) -> list[Finding]:
-    """One comment per hazard per migration file; the other lines are listed in it."""
-    first: dict[tuple[str, str], int] = {}
-    more: dict[int, list[int]] = {}
+    """From the third repeat of one hazard in one migration file on, one comment names
+    the other lines. Two stay apart: a later push adding a second one must still get
+    its own comment, and two comments are still read."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, finding in enumerate(findings):
+        if finding.rule in HAZARD_RULES and finding.severity is not Severity.INFO:
+            groups.setdefault((finding.rule, finding.path), []).append(i)
+    folded: set[int] = set()
+    notes: dict[int, str] = {}
+    for members in groups.values():
+        if len(members) < _FOLD_FROM:
+            continue
+        folded |= set(members[1:])
+        where = ", ".join(str(findings[i].line) for i in members[1:])
+        notes[members[0]] = f"The same applies at lines {where} of this file."
     out: list[Finding] = []
-    for finding in findings:
-        if finding.rule not in HAZARD_RULES or finding.severity is Severity.INFO:
-            out.append(finding)
+    for i, finding in enumerate(findings):
+        if i in folded:
             continue
-        key = (finding.rule, finding.path)
-        if key in first:
-            more[first[key]].append(finding.line)
-            continue
-        first[key] = len(out)
-        more[len(out)] = []
+        if i in notes:
+            finding = finding.model_copy(update={"body": f"{finding.body}\n\n{notes[i]}"})
         out.append(finding)
-    for index, lines in more.items():
-        if lines:
-            finding = out[index]
-            where = ", ".join(str(n) for n in sorted(lines))
-            note = f"The same applies at line{'s' if len(lines) > 1 else ''} {where} of this file."
-            out[index] = finding.model_copy(update={"body": f"{finding.body}\n\n{note}"})
     return out
 
 
