@@ -1,8 +1,12 @@
 """GitHub API calls and wall time of one review job against the GitHub fake.
 
 A typical PR: 7 changed files, ~300 changed lines, two of them frontend/docs,
-the LLM off, the real rule engine. Wall time is `run_job` from start to the
-review and check run posted (what a worker spends after dequeue).
+the LLM off, the real rule engine (in its budgeted child, as the worker runs it).
+Wall time is `run_job` from start to the review and check run posted (what a
+worker spends after dequeue). Also counted: an API PR (an OpenAPI spec whose
+response schema lives in a `$ref`'d file, and a .proto), and a Rails PR against a
+repository with 40 schema files, first with an empty schema cache, then on the next
+push (the cache keeps unchanged files).
 
     .venv/bin/python bench/github_calls.py [--runs N]
 """
@@ -12,6 +16,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -19,11 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from github_fake import DEFAULT_TOKEN, install_pr, start_fake, typical_files  # noqa: E402
+if __name__ == "__main__":
+    # Only in the measuring process: the rule engine's forkserver imports this script
+    # as `__mp_main__`, and a worker's main script (`bastion worker`) imports little.
+    from github_fake import DEFAULT_TOKEN, install_pr, start_fake, typical_files
 
-from bot.github.job import run_job  # noqa: E402
-from bot.jobs import ReviewJob  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+    from bot.github.job import run_job
+    from bot.jobs import ReviewJob
+    from bot.settings import Settings
 
 
 def one_run(number: int) -> tuple[int, float, Counter[str], int]:
@@ -38,7 +46,10 @@ def one_run(number: int) -> tuple[int, float, Counter[str], int]:
             if line[:1] in "+-" and not line.startswith(("+++", "---"))
         )
         settings = Settings(
-            GITHUB_API_URL=fake.url, GITHUB_TOKEN=DEFAULT_TOKEN, ANTHROPIC_API_KEY=None
+            GITHUB_API_URL=fake.url,
+            GITHUB_TOKEN=DEFAULT_TOKEN,
+            ANTHROPIC_API_KEY=None,
+            BASTION_DATA_DIR=tempfile.mkdtemp(prefix="bastion-bench-"),
         )
         job = ReviewJob(
             delivery_id=f"bench-{number}",
@@ -57,10 +68,96 @@ def one_run(number: int) -> tuple[int, float, Counter[str], int]:
         fake.stop()
 
 
+def _scenario(base: dict[str, str], head: dict[str, str], pushes: int = 1) -> list[Counter[str]]:
+    """Call kinds per review of `pushes` successive heads (one data dir)."""
+    fake = start_fake()
+    data = tempfile.mkdtemp(prefix="bastion-bench-")
+    out: list[Counter[str]] = []
+    try:
+        settings = Settings(
+            GITHUB_API_URL=fake.url,
+            GITHUB_TOKEN=DEFAULT_TOKEN,
+            ANTHROPIC_API_KEY=None,
+            BASTION_DATA_DIR=data,
+        )
+        for push in range(pushes):
+            number, head_sha = 10 + push, f"{0xABC + push:040x}"
+            pushed = {**head, f"app/models/extra_{push}.rb": "class Extra\nend\n"} if push else head
+            install_pr(fake, "acme/shop", number, base, pushed, head_sha)
+            before = len(fake.requests)
+            job = ReviewJob(
+                delivery_id=f"bench-s{push}",
+                repo="acme/shop",
+                pr_number=number,
+                head_sha=head_sha,
+                trigger="opened",
+            )
+            assert run_job(job, settings).status == "posted"
+            out.append(Counter(f"{r.method} {_kind(r.path)}" for r in fake.requests[before:]))
+    finally:
+        fake.stop()
+    return out
+
+
+def api_pr() -> tuple[dict[str, str], dict[str, str]]:
+    spec = (
+        "openapi: 3.0.3\ninfo: {title: Shop, version: '1'}\npaths:\n  /orders/{id}:\n"
+        "    get:\n      operationId: getOrder\n      parameters:\n"
+        "        - {name: id, in: path, required: true, schema: {type: string}}\n"
+        "      responses:\n        '200':\n          description: the order\n"
+        "          content:\n            application/json:\n"
+        "              schema: {$ref: 'schemas/order.yaml#/Order'}\n"
+    )
+    order = (
+        "Order:\n  type: object\n  properties:\n    id: {type: string}\n    total: {type: number}\n"
+    )
+    proto = (
+        'syntax = "proto3";\npackage shop.v1;\n'
+        "message Order {\n  string id = 1;\n  int64 total = 2;\n}\n"
+    )
+    base = {"api/openapi.yaml": spec, "api/schemas/order.yaml": order, "proto/order.proto": proto}
+    head = {
+        "api/openapi.yaml": spec.replace("the order", "the order (v2)"),
+        "api/schemas/order.yaml": order.replace("    total: {type: number}\n", ""),
+        "proto/order.proto": proto.replace("int64 total", "string total"),
+    }
+    return base, head
+
+
+def rails_pr() -> tuple[dict[str, str], dict[str, str]]:
+    base = {
+        "db/schema.rb": (
+            "ActiveRecord::Schema[7.1].define(version: 1) do\n"
+            '  create_table "orders" do |t|\n    t.string "status"\n  end\nend\n'
+        ),
+        "app/controllers/orders_controller.rb": "class OrdersController\n  def index\n  end\nend\n",
+    }
+    for n in range(39):
+        base[f"db/migrate/2024010100{n:04d}_step_{n}.rb"] = (
+            f"class Step{n} < ActiveRecord::Migration[7.1]\n  def change\n"
+            f"    add_column :orders, :c{n}, :string\n  end\nend\n"
+        )
+    head = {
+        **base,
+        "app/controllers/orders_controller.rb": (
+            "class OrdersController\n  def index\n    Order.where(status: params[:s])\n  end\nend\n"
+        ),
+    }
+    return base, head
+
+
+def _show(title: str, kinds: Counter[str]) -> None:
+    print(f"{title}: {sum(kinds.values())} calls")
+    for kind, count in sorted(kinds.items()):
+        print(f"  {count:3d}  {kind}")
+
+
 def _kind(path: str) -> str:
     parts = path.split("/")
     if "contents" in parts:
         return "contents"
+    if "trees" in parts:
+        return "git/trees"
     return "/".join(p if not p.isdigit() else "{n}" for p in parts[4:]) or path
 
 
@@ -80,6 +177,11 @@ def main() -> None:
         f"wall time, warm worker: median {statistics.median(warm) * 1000:.0f} ms, "
         f"max {max(warm) * 1000:.0f} ms over {len(warm)} runs"
     )
+    [api] = _scenario(*api_pr())
+    _show("API PR (OpenAPI spec + $ref'd schema file + .proto, 3 files)", api)
+    cold_schema, warm_schema = _scenario(*rails_pr(), pushes=2)
+    _show("Rails PR, 40 schema files, empty schema cache", cold_schema)
+    _show("same repository, next push (schema cache warm)", warm_schema)
 
 
 if __name__ == "__main__":

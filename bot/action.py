@@ -257,7 +257,9 @@ def _run(client: GitHubClient, target: Target, settings: Settings, inputs: Input
         review_when_done=True,  # every run reports its findings and exit code
         comment=target.comment,
     )
-    done = run_review(client, settings, request)
+    # A runner's workspace is the checkout: the schema cache goes there only when asked.
+    cache_dir = settings.data_dir if "data_dir" in settings.model_fields_set else None
+    done = run_review(client, settings, request, cache_dir=cache_dir)
     if isinstance(done, Skipped):
         return Skip(done.message)
     return _report(done)

@@ -247,11 +247,50 @@ def _git_loader(
             data = repo.blob(rev, path)
         except GitError:
             return None
-        if len(data) > 2_000_000 or b"\0" in data[:8000]:
-            return None
-        return data.decode("utf-8", errors="replace").replace("\r\n", "\n")
+        return _text(data)
 
     return load
+
+
+_MAX_FILE_BYTES = 2_000_000
+
+
+def _text(data: bytes) -> str | None:
+    if len(data) > _MAX_FILE_BYTES or b"\0" in data[:8000]:
+        return None
+    return data.decode("utf-8", errors="replace").replace("\r\n", "\n")
+
+
+def _git_ref_reader(repo: GitRepo, rng: GitRange) -> Callable[[str, str], str | None]:
+    """Files a spec `$ref`s, read at the side being compared (BASE or HEAD)."""
+    from bot.gitrepo import GitError
+
+    def read(path: str, side: str) -> str | None:
+        try:
+            entry = repo.entry(rng.base if side == "base" else rng.head, path)
+            if entry is None or entry.kind != "blob" or entry.is_symlink:
+                return None
+            return _text(repo.blob_by_id(entry.oid))
+        except GitError:
+            return None
+
+    return read
+
+
+def _git_schema_files(repo: GitRepo, rev: str) -> tuple[dict[str, str] | None, str | None]:
+    """The schema-bearing files of the repository at HEAD (path -> text) for the schema
+    model, and a note when they could not be read or were capped."""
+    from bot.gitrepo import GitError
+    from bot.pipeline import pick_schema_files, schema_cap_note
+
+    try:
+        sizes = repo.files(rev)
+        picked, left_out = pick_schema_files(p for p, n in sizes.items() if n <= _MAX_FILE_BYTES)
+        blobs = repo.blobs(rev, picked, _MAX_FILE_BYTES)
+    except GitError as exc:
+        return None, f"The schema model was not built ({exc}); indexing checks used the diff only."
+    texts = {path: text for path, data in blobs.items() if (text := _text(data)) is not None}
+    return texts, schema_cap_note(left_out) if left_out else None
 
 
 def _load_config(args: argparse.Namespace, git: tuple[GitRepo, GitRange] | None) -> RepoConfig:
@@ -366,11 +405,15 @@ def review_command(args: argparse.Namespace) -> int:
 
             _emit(ReviewResult(), args)
         return 0
-    loader = base_loader = None
+    loader = base_loader = ref_reader = None
+    schema_files: dict[str, str] | None = None
+    schema_note: str | None = None
     if git is not None:
         repo, rng = git
         loader = _git_loader(repo, rng.head)
         base_loader = _git_loader(repo, rng.base, base=True)
+        ref_reader = _git_ref_reader(repo, rng)
+        schema_files, schema_note = _git_schema_files(repo, rng.head)
     agent, off_reason = _agent(args, config)
     try:
         result = review_diff(
@@ -382,9 +425,13 @@ def review_command(args: argparse.Namespace) -> int:
             agent=agent,
             agent_off_reason=off_reason,
             rule_runner=runner,
+            load_ref=ref_reader,
+            schema_files=schema_files,
         )
     except DiffError as exc:
         raise UsageError(f"malformed diff: {exc}") from None
+    if schema_note:
+        result = result.model_copy(update={"notes": [schema_note, *result.notes]})
     _emit(result, args)
     threshold = fail_on.threshold()
     if threshold is None:

@@ -10,6 +10,7 @@ holding its target's name and nothing outside the repository is ever opened.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,15 +78,21 @@ class GitRepo:
         self.path = path.resolve()
         self.shown = str(path)
 
-    def run(self, *argv: str) -> bytes:
+    def run(self, *argv: str, stdin: bytes | None = None) -> bytes:
+        argv_all = ["git", "-C", str(self.path), *argv]
         try:
-            done = subprocess.run(
-                ["git", "-C", str(self.path), *argv],
-                capture_output=True,
-                timeout=_TIMEOUT_S,
-                check=False,
-                stdin=subprocess.DEVNULL,
-            )
+            if stdin is None:
+                done = subprocess.run(
+                    argv_all,
+                    capture_output=True,
+                    timeout=_TIMEOUT_S,
+                    check=False,
+                    stdin=subprocess.DEVNULL,
+                )
+            else:
+                done = subprocess.run(
+                    argv_all, capture_output=True, timeout=_TIMEOUT_S, check=False, input=stdin
+                )
         except FileNotFoundError:
             raise GitError("--git needs the git command, which is not installed") from None
         except subprocess.TimeoutExpired:
@@ -138,3 +145,42 @@ class GitRepo:
 
     def blob_by_id(self, oid: str) -> bytes:
         return self.run("cat-file", "blob", "--end-of-options", oid)
+
+    def files(self, rev: str) -> dict[str, int]:
+        """Every regular file in the tree of `rev`: path -> size in bytes (links and
+        submodules left out: a link's blob is a name, not the file)."""
+        out = self.run("ls-tree", "-r", "-z", "-l", "--end-of-options", rev)
+        found: dict[str, int] = {}
+        for record in out.split(b"\0"):
+            meta, _, name = record.partition(b"\t")
+            parts = meta.decode(errors="replace").split()
+            if len(parts) != 4 or parts[1] != "blob" or parts[0] == _SYMLINK_MODE:
+                continue
+            if parts[3].isdigit():
+                found[name.decode(errors="replace")] = int(parts[3])
+        return found
+
+    def blobs(self, rev: str, paths: Iterable[str], max_bytes: int) -> dict[str, bytes]:
+        """Many files of `rev` in one git process: path -> content, leaving out what is
+        missing, not a regular blob, or larger than `max_bytes`. Each request names
+        `rev:path` on its own line, so a path with a line break cannot be asked for."""
+        wanted = [p for p in dict.fromkeys(paths) if "\n" not in p and "\r" not in p]
+        if not wanted:
+            return {}
+        request = "".join(f"{rev}:{p}\n" for p in wanted).encode()
+        out = self.run("cat-file", "--batch", stdin=request)
+        found: dict[str, bytes] = {}
+        at = 0
+        for path in wanted:
+            end = out.find(b"\n", at)
+            if end < 0:
+                break
+            header = out[at:end].split()
+            at = end + 1
+            if len(header) != 3 or not header[2].isdigit():
+                continue  # "<name> missing" (or ambiguous): nothing follows
+            size = int(header[2])
+            if header[1] == b"blob" and size <= max_bytes:
+                found[path] = out[at : at + size]
+            at += size + 1  # the content and its trailing newline
+        return found

@@ -121,8 +121,17 @@ def _context(
         from bot.rules.engine import _module_names
 
         # Each child forks from a server that has the analyzers imported already.
+        # "__main__" too: without it every child imports the main script anew (the
+        # server then holds it, and a child finds it there), which costs a second or
+        # more when that script imports a web framework.
         ctx.set_forkserver_preload(
-            ["bot.rules.engine", *(f"bot.rules.{name}" for name in _module_names())]
+            [
+                "__main__",
+                "bot.rules.engine",
+                *(f"bot.rules.{name}" for name in _module_names()),
+                "bot.schema.context",
+                "bot.spec_refs",
+            ]
         )
     return ctx
 
@@ -159,7 +168,7 @@ class _Supervisor:
         receive, send = self.ctx.Pipe(duplex=False)
         process = self.ctx.Process(
             target=_child_main,
-            args=(send, self.plan.files, self.plan.checks, tasks),
+            args=(send, self.plan.files, self.plan.checks, tasks, _carried()),
             name="bastion-rules",
             daemon=True,
         )
@@ -260,10 +269,44 @@ def _exit_reason(process: BaseProcess) -> str:
     return f"exit status {code}"
 
 
+def _carried() -> tuple[Any, Any]:
+    """What the checks read from context variables, which do not cross into a child:
+    the review's schema (`bot.schema.context`) and the files its specs `$ref`."""
+    from bot import spec_refs
+    from bot.schema import context as schema_context
+
+    return schema_context.current(), spec_refs.current()
+
+
 def _child_main(
-    send: Connection, files: list[ChangedFile], checks: list[Check], tasks: list[Task]
+    send: Connection,
+    files: list[ChangedFile],
+    checks: list[Check],
+    tasks: list[Task],
+    carried: tuple[Any, Any] = (None, None),
 ) -> None:
     """The child: run the tasks in order, sending each result as it completes."""
+    from bot import spec_refs
+    from bot.schema import context as schema_context
+
+    schema, refs = carried
+    with contextlib.ExitStack() as stack:
+        if schema is not None:
+            stack.enter_context(
+                schema_context.use(
+                    schema.schema,
+                    large_tables=schema.large_tables,
+                    small_tables=schema.small_tables,
+                )
+            )
+        if refs is not None:
+            stack.enter_context(spec_refs.use(refs))
+        _run_tasks(send, files, checks, tasks)
+
+
+def _run_tasks(
+    send: Connection, files: list[ChangedFile], checks: list[Check], tasks: list[Task]
+) -> None:
     from bot.rules.engine import run_task
 
     # Lead a process group, so that the parent's kill reaches anything we start.

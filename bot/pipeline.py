@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -32,6 +33,8 @@ from bot.select import select_backend
 
 if TYPE_CHECKING:
     from bot.rules.engine import RuleRun
+    from bot.schema import Schema
+    from bot.spec_refs import RefReader, RefTexts, Side
 
 log = logging.getLogger("bastion.pipeline")
 
@@ -110,8 +113,17 @@ def review_files(
     load_base_content: ContentLoader | None = None,
     started: float | None = None,
     rule_runner: RuleRunner | None = None,
+    load_ref: RefReader | None = None,
+    schema_files: Mapping[str, str] | None = None,
 ) -> ReviewResult:
     """Review already-parsed files (the App and the Action fetch them from GitHub).
+
+    `load_base_content` gives the pre-change text of a file, asked only for the files
+    a rule compares (`wants_base`). `load_ref(path, side)` reads another file of the
+    repository at the base or the head, for the files an OpenAPI description `$ref`s.
+    `schema_files` is `{path: post-change text}` of the repository's schema-bearing
+    files (`bot.schema.schema_paths`): the checks then see the whole schema, not only
+    what the diff shows.
 
     Each engine is isolated from the other: a rule engine that fails, or an agent
     that raises anything at all, becomes a note, and the other's findings stand."""
@@ -126,11 +138,14 @@ def review_files(
     all_skipped = [*skipped, *skipped_now]
     by_path = {f.path: f for f in backend}
     notes: list[str] = []
+    refs = _spec_refs(backend, load_ref) if load_ref is not None else {}
+    schema, schema_note = _build_schema(schema_files)
+    if schema_note:
+        notes.append(schema_note)
 
-    run = _run_rule_engine(rule_runner or run_rules, backend, config.rules)
-    rule_findings = _in_context(
-        [f for f in run.findings if f.category in wanted], backend, files, config
-    )
+    with _review_context(schema, refs, config):
+        run = _run_rule_engine(rule_runner or run_rules, backend, config.rules)
+    rule_findings = _in_context([f for f in run.findings if f.category in wanted], backend, files)
     errors: list[RuleError] = list(run.errors)
     engines = ["rules"]
     llm_findings: list[Finding] = []
@@ -150,6 +165,7 @@ def review_files(
     findings = merge_findings(rule_findings, llm_findings)
     findings = anchor_all(findings, by_path)
     findings = with_fingerprints(findings, by_path)
+    findings = _by_table_size(findings, backend, schema_files, schema, config)
     findings = [_place(f, config) for f in findings]
     findings.sort(key=lambda f: (f.path, f.line, -f.severity.rank, f.rule))
     if errors:
@@ -175,18 +191,13 @@ def review_files(
 
 
 def _in_context(
-    findings: list[Finding],
-    backend: Sequence[ChangedFile],
-    files: Sequence[ChangedFile],
-    config: RepoConfig,
+    findings: list[Finding], backend: Sequence[ChangedFile], files: Sequence[ChangedFile]
 ) -> list[Finding]:
-    """Migration findings read against the whole change, then rated by table size."""
+    """Migration findings read against the whole change (`bot.rules.migrations_refine`);
+    table size is applied later, by `_by_table_size`."""
     from bot.rules.migrations_refine import refine
-    from bot.schema.table_size import adjust_for_table_size
 
-    findings = refine(findings, backend, files)
-    texts = {f.path: f.visible_text() for f in backend}
-    return adjust_for_table_size(findings, texts, config.large_tables, config.small_tables)
+    return refine(findings, backend, files)
 
 
 def _run_rule_engine(
@@ -223,13 +234,165 @@ def _run_agent(
         )
 
 
-def _with_base(file: ChangedFile, load: ContentLoader) -> ChangedFile:
-    """Rules that compare versions (API descriptions) need the pre-change file."""
-    if file.kind is not FileKind.API_SPEC or file.base_content is not None:
-        return file
+def declares_routes(file: ChangedFile) -> bool:
+    """Whether a backend code file declares HTTP routes (the cheap text scan the route
+    checks start from): its base version is what a route contract is compared with."""
+    from bot.rules.routes import _HINTS, is_rails_routes
+
+    hint = _HINTS.get(file.language or "")
+    if hint is None or (file.language == "ruby" and not is_rails_routes(file.path)):
+        return False
+    return bool(hint.search(file.visible_text()))
+
+
+def wants_base(file: ChangedFile) -> bool:
+    """Whether a rule compares this file with its pre-change version: API descriptions
+    (OpenAPI, protobuf, GraphQL SDL) and code that declares routes. Only a file that
+    existed before (modified or renamed) has one."""
+    if file.base_content is not None:
+        return False
     if file.status not in (FileStatus.MODIFIED, FileStatus.RENAMED):
+        return False
+    if file.kind is FileKind.API_SPEC:
+        return True
+    return file.kind is FileKind.CODE and declares_routes(file)
+
+
+def _with_base(file: ChangedFile, load: ContentLoader) -> ChangedFile:
+    """Rules that compare versions need the pre-change file; it is read for those alone."""
+    if not wants_base(file):
         return file
     return file.model_copy(update={"base_content": load(file)})
+
+
+def _spec_refs(files: Sequence[ChangedFile], read: RefReader) -> RefTexts:
+    """The files each changed OpenAPI description `$ref`s, at the base and at the head
+    (the base read under the spec's previous path when it moved)."""
+    from bot.spec_refs import collect
+
+    texts: RefTexts = {}
+    for file in files:
+        if file.kind is not FileKind.API_SPEC or file.language not in ("yaml", "json"):
+            continue
+        if file.base_content is None or file.content is None:
+            continue  # nothing to compare: `OpenApiBreaking` needs both sides
+        sides: tuple[tuple[Side, str, str], ...] = (
+            ("base", file.previous_path or file.path, file.base_content),
+            ("head", file.path, file.content),
+        )
+        for side, path, text in sides:
+            found = collect(path, text, side, read)
+            if found:
+                # Keyed by the head path: the check asks for the file it is given.
+                texts[(side, file.path)] = _rekey(found, path, file.path)
+    return texts
+
+
+def _rekey(found: dict[str, str], spec_at: str, spec_now: str) -> dict[str, str]:
+    """Referenced paths of a spec that moved, as seen from where it is now."""
+    import posixpath
+
+    old_dir, new_dir = posixpath.dirname(spec_at), posixpath.dirname(spec_now)
+    if old_dir == new_dir:
+        return found
+    out: dict[str, str] = {}
+    for path, text in found.items():
+        relative = posixpath.relpath(path, old_dir or ".")
+        out[posixpath.normpath(posixpath.join(new_dir, relative))] = text
+    return out
+
+
+def _build_schema(files: Mapping[str, str] | None) -> tuple[Schema | None, str | None]:
+    """The repository's schema, or None and a one-line note saying why there is none
+    (the schema checks then read only the changed files, as without `schema_files`)."""
+    if files is None:
+        return None, None
+    from bot.rules.engine import describe
+    from bot.schema import build_schema
+
+    try:
+        return build_schema(files), None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a reader's bug must not cost the review
+        log.warning("schema model not built: %s", describe(exc))
+        return None, (
+            f"The schema model could not be built ({describe(exc)}); indexing checks "
+            "used the changed files only."
+        )
+
+
+@contextmanager
+def _review_context(schema: Schema | None, refs: RefTexts, config: RepoConfig) -> Iterator[None]:
+    """What the checks read besides the files: the schema and the referenced spec
+    files. Context variables: `bot.isolation` carries them into its child process."""
+    from bot.schema import context as schema_context
+    from bot.spec_refs import use as use_refs
+
+    with ExitStack() as stack:
+        if schema is not None:
+            stack.enter_context(
+                schema_context.use(
+                    schema, large_tables=config.large_tables, small_tables=config.small_tables
+                )
+            )
+        if refs:
+            stack.enter_context(use_refs(refs))
+        yield
+
+
+def _by_table_size(
+    findings: list[Finding],
+    files: Sequence[ChangedFile],
+    schema_files: Mapping[str, str] | None,
+    schema: Schema | None,
+    config: RepoConfig,
+) -> list[Finding]:
+    """Migration hazards re-rated by the size of the table they touch (severity decides
+    inline or summary, so before `_place`)."""
+    from bot.schema.table_size import adjust_for_table_size
+
+    texts = dict(schema_files or {})
+    texts.update({f.path: f.visible_text() for f in files})
+    return adjust_for_table_size(findings, texts, config.large_tables, config.small_tables, schema)
+
+
+# Schema-bearing files a review reads at most (migrations included): past this, the
+# snapshots and the newest migrations are kept and the review notes the cap.
+MAX_SCHEMA_FILES = 150
+_HISTORY_DIRS = frozenset(
+    {"migrations", "migrate", "migration", "versions", "alembic", "flyway", "changelog"}
+)
+
+
+def pick_schema_files(paths: Iterable[str], limit: int = MAX_SCHEMA_FILES) -> tuple[list[str], int]:
+    """The schema-bearing paths of a repository listing to read, and how many were
+    left out by `limit`. Snapshots (schema.rb, models, Prisma ...) come first; then the
+    newest migrations: a table the model misses makes the checks silent, whereas a
+    missing late index would make them claim one is missing."""
+    import re
+    from pathlib import PurePosixPath
+
+    from bot.schema import schema_paths
+
+    def natural(path: str) -> tuple[object, ...]:
+        return tuple(int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", path))
+
+    found = schema_paths(paths)
+    if len(found) <= limit:
+        return found, 0
+    history = [p for p in found if {d.lower() for d in PurePosixPath(p).parts[:-1]} & _HISTORY_DIRS]
+    older = set(history)
+    snapshots = [p for p in found if p not in older]
+    ordered = [*snapshots, *sorted(history, key=natural, reverse=True)]
+    return sorted(ordered[:limit]), len(found) - limit
+
+
+def schema_cap_note(left_out: int, limit: int = MAX_SCHEMA_FILES) -> str:
+    return (
+        f"The schema model read {limit} schema files (snapshots and the newest migrations); "
+        f"{left_out} older migration file(s) were left out."
+    )
 
 
 def _mark_dismissed(finding: Finding, dismissed: Mapping[tuple[str, str, int], str]) -> Finding:
@@ -267,6 +430,8 @@ def review_diff(
     agent: Reviewer | None = None,
     agent_off_reason: str | None = None,
     rule_runner: RuleRunner | None = None,
+    load_ref: RefReader | None = None,
+    schema_files: Mapping[str, str] | None = None,
 ) -> ReviewResult:
     """Parse a unified diff and review it. Raises `DiffError` on a broken diff."""
     started = time.perf_counter()
@@ -281,4 +446,6 @@ def review_diff(
         agent_off_reason=agent_off_reason,
         started=started,
         rule_runner=rule_runner,
+        load_ref=load_ref,
+        schema_files=schema_files,
     )

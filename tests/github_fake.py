@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import copy
+import hashlib
 import itertools
 import json
 import re
@@ -33,6 +34,9 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from loopback import LoopbackServer
 from unidiff import PatchSet
+
+from bot.models import Category, Severity
+from bot.rules.engine import Check, Hit, Rule
 
 FIXTURES = Path(__file__).parent / "fixtures" / "github"
 BOT_LOGIN = "bastion-app[bot]"
@@ -106,6 +110,37 @@ class FakeRepo:
         self.contents.setdefault(ref, {})[path] = data
 
 
+def blob_sha(data: bytes) -> str:
+    """The git object id of a file's content, as GitHub reports it."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def tree_entries(files: dict[str, bytes], recursive: bool) -> list[dict[str, Any]]:
+    """`git/trees` entries, sorted by path as git sorts them: folders as `tree`
+    entries (no size), files as `blob` entries with their size."""
+    folders: set[str] = set()
+    for path in files:
+        parts = path.split("/")[:-1]
+        folders.update("/".join(parts[: n + 1]) for n in range(len(parts)))
+    entries: list[dict[str, Any]] = []
+    for folder in folders:
+        if recursive or "/" not in folder:
+            digest = hashlib.sha1(f"tree {folder}".encode()).hexdigest()
+            entries.append({"path": folder, "mode": "040000", "type": "tree", "sha": digest})
+    for path, data in files.items():
+        if recursive or "/" not in path:
+            entries.append(
+                {
+                    "path": path,
+                    "mode": "100644",
+                    "type": "blob",
+                    "sha": blob_sha(data),
+                    "size": len(data),
+                }
+            )
+    return sorted(entries, key=lambda e: str(e["path"]).encode())
+
+
 def split_diff(diff: str) -> list[dict[str, Any]]:
     """`pulls/{n}/files` entries for a unified diff, with GitHub's field names."""
     items: list[dict[str, Any]] = []
@@ -162,6 +197,9 @@ class FakeGitHub:
         self.public_key: str | None = None
         self.tokens_issued = 0
         self.check_runs_forbidden = False
+        # Entries a recursive tree lists before GitHub says `truncated` (its limit is
+        # 100,000 entries or 7 MB).
+        self.tree_limit = 100_000
         # (method, path regex) -> seconds every matching request waits before it is served
         self.delays: dict[tuple[str, str], float] = {}
         self.reviews: dict[tuple[str, int], list[dict[str, Any]]] = {}
@@ -455,7 +493,7 @@ class FakeGitHub:
                         "size": len(data),
                         "name": path.rsplit("/", 1)[-1],
                         "path": path,
-                        "sha": "1" * 40,
+                        "sha": blob_sha(data),
                         "content": base64.b64encode(data).decode(),
                     }
                 )
@@ -474,6 +512,33 @@ class FakeGitHub:
                 ]
                 return JSONResponse(listing)
             return JSONResponse({"message": "Not Found"}, status_code=404)
+
+        @app.get("/repos/{owner}/{name}/git/trees/{tree_sha}")
+        def git_tree(owner: str, name: str, tree_sha: str, request: Request) -> Response:
+            # A commit SHA, or a branch name, names the tree of that commit. Any value of
+            # `recursive` (even "0" or "false") lists the whole tree; without it, one level.
+            repo = fake.repos.get(f"{owner}/{name}")
+            files = repo.contents.get(tree_sha) if repo else None
+            if files is None:
+                return JSONResponse(
+                    {
+                        "message": "Not Found",
+                        "documentation_url": "https://docs.github.com/rest/git/trees#get-a-tree",
+                        "status": "404",
+                    },
+                    status_code=404,
+                )
+            recursive = "recursive" in request.query_params
+            entries = tree_entries(files, recursive)
+            truncated = len(entries) > fake.tree_limit
+            return JSONResponse(
+                {
+                    "sha": hashlib.sha1(tree_sha.encode()).hexdigest(),
+                    "url": f"{fake.url}/repos/{owner}/{name}/git/trees/{tree_sha}",
+                    "tree": entries[: fake.tree_limit],
+                    "truncated": truncated,
+                }
+            )
 
         @app.get("/repos/{owner}/{name}/compare/{basehead}")
         def compare(owner: str, name: str, basehead: str) -> Response:
@@ -740,35 +805,35 @@ def install_pr(
 UNSAFE_RULE_ID = "test-unsafe-call"
 
 
+class UnsafeCheck(Check):
+    """Module-level, so that it pickles by reference into the rule engine's child."""
+
+    name = "test-unsafe"
+    rules = (
+        Rule(
+            id=UNSAFE_RULE_ID,
+            category=Category.SECURITY,
+            severity=Severity.HIGH,
+            title="Query built from untrusted input",
+            rationale="Input reaches the query unescaped; ping @octocat <b>now</b>.",
+            fix="Bind parameters.",
+            languages=("python",),
+        ),
+    )
+    languages = frozenset({"python"})
+
+    def check_file(self, file: Any) -> Iterator[Any]:
+        for number, text in enumerate(file.visible_text().splitlines(), 1):
+            if "UNSAFE" in text:
+                yield Hit(
+                    rule=UNSAFE_RULE_ID,
+                    path=file.path,
+                    line=number,
+                    suggestion=text.replace("UNSAFE", "params"),
+                )
+
+
 def _unsafe_check() -> Any:
-    from bot.models import Category, Severity
-    from bot.rules.engine import Check, Hit, Rule
-
-    class UnsafeCheck(Check):
-        name = "test-unsafe"
-        rules = (
-            Rule(
-                id=UNSAFE_RULE_ID,
-                category=Category.SECURITY,
-                severity=Severity.HIGH,
-                title="Query built from untrusted input",
-                rationale="Input reaches the query unescaped; ping @octocat <b>now</b>.",
-                fix="Bind parameters.",
-                languages=("python",),
-            ),
-        )
-        languages = frozenset({"python"})
-
-        def check_file(self, file: Any) -> Iterator[Any]:
-            for number, text in enumerate(file.visible_text().splitlines(), 1):
-                if "UNSAFE" in text:
-                    yield Hit(
-                        rule=UNSAFE_RULE_ID,
-                        path=file.path,
-                        line=number,
-                        suggestion=text.replace("UNSAFE", "params"),
-                    )
-
     return UnsafeCheck()
 
 
@@ -780,5 +845,46 @@ def unsafe_rule_fixture() -> Iterator[str]:
     check = add_check(_unsafe_check())
     try:
         yield UNSAFE_RULE_ID
+    finally:
+        remove_check(check)
+
+
+# -- a rule for tests: never ends on a file containing HANG_FOREVER --------------------
+
+HANG_MARK = "HANG_FOREVER"
+HANG_RULE_ID = "test-never-ends"
+
+
+class HangingCheck(Check):
+    """A check stuck on one hostile file (module-level: it pickles into the child)."""
+
+    name = "test-hang"
+    rules = (
+        Rule(
+            id=HANG_RULE_ID,
+            category=Category.SECURITY,
+            severity=Severity.LOW,
+            title="Never reported",
+            rationale="A check that loops on one file.",
+            fix="None.",
+            languages=("python",),
+        ),
+    )
+    languages = frozenset({"python"})
+
+    def check_file(self, file: Any) -> Iterator[Any]:
+        if HANG_MARK in file.visible_text():
+            while True:
+                time.sleep(0.05)
+        yield from ()
+
+
+@pytest.fixture(name="hanging_rule")
+def hanging_rule_fixture() -> Iterator[str]:
+    from bot.rules.engine import add_check, remove_check
+
+    check = add_check(HangingCheck())
+    try:
+        yield HANG_RULE_ID
     finally:
         remove_check(check)

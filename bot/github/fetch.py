@@ -3,9 +3,11 @@ post-change contents of the backend files. Pure helpers plus thin fetchers."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from bot.config import CONFIG_PATH, ConfigError, RepoConfig, parse_config
@@ -133,13 +135,26 @@ def wanted_contents(files: Sequence[ChangedFile], config: RepoConfig) -> list[st
 
 
 class ContentCache:
-    """Post-change contents at the head SHA: prefetched in a small pool, then
-    served to `review_files` as its `load_content`; a miss fetches on demand."""
+    """File texts at one commit (the head SHA, or the base): prefetched in a small pool,
+    then served to `review_files` as its `load_content` (or `load_base_content`, which
+    reads a renamed file under its previous path); a miss fetches on demand, once."""
 
-    def __init__(self, client: GitHubClient, head_sha: str) -> None:
+    def __init__(self, client: GitHubClient, head_sha: str, *, base: bool = False) -> None:
         self._client = client
         self._head = head_sha
+        self._base = base
         self._texts: dict[str, str | None] = {}
+        self._lock = threading.Lock()
+
+    def known(self, path: str) -> bool:
+        return path in self._texts
+
+    def text(self, path: str) -> str | None:
+        """The file at this commit, fetched on first use."""
+        with self._lock:
+            if path not in self._texts:
+                self._texts[path] = self._client.file_text(path, self._head)
+            return self._texts[path]
 
     def prefetch(self, paths: Sequence[str]) -> None:
         todo = [p for p in dict.fromkeys(paths) if p not in self._texts]
@@ -163,11 +178,13 @@ class ContentCache:
             client.close()
 
     def __call__(self, file: ChangedFile) -> str | None:
+        if self._base:
+            if file.status in (FileStatus.ADDED, FileStatus.BINARY):
+                return None
+            return self.text(file.previous_path or file.path)
         if file.status in (FileStatus.DELETED, FileStatus.BINARY):
             return None
-        if file.path not in self._texts:
-            self._texts[file.path] = self._client.file_text(file.path, self._head)
-        return self._texts[file.path]
+        return self.text(file.path)
 
 
 class Sources:
@@ -177,13 +194,25 @@ class Sources:
     that compare before and after."""
 
     def __init__(
-        self, client: GitHubClient, base_ref: str, head_sha: str, config_path: str = CONFIG_PATH
+        self,
+        client: GitHubClient,
+        base_ref: str,
+        head_sha: str,
+        config_path: str = CONFIG_PATH,
+        *,
+        base_sha: str | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
         self.client = client
         self.base_ref = base_ref
         self.head_sha = head_sha
+        # The commit the PR's base is at: the pre-change side of compared files.
+        self.base_sha = base_sha or base_ref
         self.config_path = config_path
+        self.cache_dir = cache_dir
         self._agents: dict[str, str] | None = None
+        self._head: ContentCache | None = None
+        self._base: ContentCache | None = None
 
     def config(self) -> tuple[RepoConfig, ConfigError | None]:
         """The base branch's config; one that does not validate gives the defaults and the error."""
@@ -201,10 +230,38 @@ class Sources:
     def head_contents(self, files: Sequence[ChangedFile], config: RepoConfig) -> ContentCache:
         """The loader `review_files` reads post-change contents through, prefetched for
         the files the rules will want."""
-        contents = ContentCache(self.client, self.head_sha)
+        contents = self._head_cache()
         contents.prefetch(wanted_contents(files, config))
         return contents
 
+    def _head_cache(self) -> ContentCache:
+        if self._head is None:
+            self._head = ContentCache(self.client, self.head_sha)
+        return self._head
+
+    def base_contents(self) -> ContentCache:
+        """The loader `review_files` reads pre-change contents through: one contents call
+        per file a rule compares (`bot.pipeline.wants_base`), on demand, cached."""
+        if self._base is None:
+            self._base = ContentCache(self.client, self.base_sha, base=True)
+        return self._base
+
     def base_text(self, path: str) -> str | None:
-        """A file as it is on the base branch (None when absent there)."""
-        return self.client.file_text(path, self.base_ref)
+        """A file as it is at the PR's base (None when absent there)."""
+        return self.base_contents().text(path)
+
+    def read_ref(self, path: str, side: str) -> str | None:
+        """`review_files(load_ref=...)`: a file an OpenAPI description `$ref`s, from the
+        same commit as the side of the spec being read."""
+        if side == "base":
+            return self.base_text(path)
+        return self._head_cache().text(path)
+
+    def schema_files(self) -> tuple[dict[str, str] | None, str | None]:
+        """`review_files(schema_files=...)` and a note for the review (None when there is
+        nothing to say): the schema-bearing files at the head, from one recursive tree
+        call and a contents call per file not read before (cached by blob SHA under the
+        data directory, so unchanged files are fetched once per repository)."""
+        from bot.github.schema_files import read_schema_files
+
+        return read_schema_files(self.client, self.head_sha, self._head_cache(), self.cache_dir)

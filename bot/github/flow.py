@@ -19,6 +19,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from github import GithubException
@@ -42,9 +43,10 @@ from bot.github.publish import (
     read_reviews,
 )
 from bot.jobs import CommentCommand
-from bot.models import Category, Finding, ReviewResult
+from bot.models import Category, FileKind, Finding, ReviewResult
 from bot.pipeline import Reviewer, review_files
 from bot.report.markdown import render, sanitize
+from bot.select import select_backend
 from bot.settings import Settings
 
 log = logging.getLogger("bastion.github")
@@ -71,6 +73,7 @@ class PullInfo:
     draft: bool
     author: str = ""
     author_is_bot: bool = False
+    base_sha: str = ""  # the base branch's commit GitHub compares the PR with
 
 
 def pull_info(data: dict[str, Any], number: int) -> PullInfo:
@@ -89,6 +92,7 @@ def pull_info(data: dict[str, Any], number: int) -> PullInfo:
         draft=bool(data.get("draft")),
         author=login,
         author_is_bot=(user or {}).get("type") == "Bot" or login.endswith("[bot]"),
+        base_sha=str((base or {}).get("sha") or ""),
     )
 
 
@@ -216,6 +220,29 @@ def make_agent(
     return make_reviewer(config, extra_agents=sources.agent_files(), settings=settings)
 
 
+def default_rule_runner(settings: Settings) -> RuleRunner:
+    """The rule engine in a child process under the settings' time budgets: a check
+    stuck on one hostile file is stopped and named, and the review is still posted.
+    Forkserver (the worker has threads); its server preloads the rule modules."""
+    from bot.isolation import budgeted_rule_runner
+
+    return budgeted_rule_runner(settings.file_budget_s, settings.review_budget_s)
+
+
+# The kinds of file the schema checks read (`bot.rules.schema_checks`).
+SCHEMA_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA, FileKind.MIGRATION, FileKind.SQL})
+
+
+def wants_schema(changes: ChangeSet, config: RepoConfig, categories: Sequence[Category]) -> bool:
+    """Whether the schema checks can run on this PR (indexing asked for, and a file
+    they read): only then is the repository's file list fetched."""
+    wanted = set(categories) if categories else set(config.categories)
+    if Category.INDEXING not in wanted:
+        return False
+    kept, _skipped = select_backend(changes.files, config.paths)
+    return any(f.kind in SCHEMA_KINDS for f in kept)
+
+
 def review_changes(
     sources: Sources,
     settings: Settings,
@@ -225,9 +252,17 @@ def review_changes(
     rule_runner: RuleRunner | None = None,
 ) -> ReviewResult:
     """The pipeline over a PR's changes: head contents for the backend files only,
-    the agent when it can run, the optional rule runner passed through."""
+    base contents for the files a rule compares, the files specs `$ref` at each side,
+    the repository's schema files, the agent when it can run; the rules in a budgeted
+    child unless another runner is given."""
     reviewer, off_reason = make_agent(sources, config, settings)
-    extra: dict[str, Any] = {} if rule_runner is None else {"rule_runner": rule_runner}
+    head = sources.head_contents(changes.files, config)
+    schema_files: dict[str, str] | None = None
+    notes = list(changes.notes)
+    if wants_schema(changes, config, categories or ()):
+        schema_files, schema_note = sources.schema_files()
+        if schema_note:
+            notes.append(schema_note)
     result = review_files(
         changes.files,
         config,
@@ -235,11 +270,14 @@ def review_changes(
         agent=reviewer,
         agent_off_reason=off_reason,
         skipped=changes.skipped,
-        load_content=sources.head_contents(changes.files, config),
-        **extra,
+        load_content=head,
+        load_base_content=sources.base_contents(),
+        load_ref=sources.read_ref,
+        schema_files=schema_files,
+        rule_runner=rule_runner or default_rule_runner(settings),
     )
-    if changes.notes:
-        result = result.model_copy(update={"notes": [*changes.notes, *result.notes]})
+    if notes:
+        result = result.model_copy(update={"notes": [*notes, *result.notes]})
     return result
 
 
@@ -354,15 +392,24 @@ def run_review(
     request: ReviewRequest,
     *,
     rule_runner: RuleRunner | None = None,
+    cache_dir: Path | None = None,
 ) -> Reviewed | Skipped:
-    """Review one PR and publish; `GithubException`s other than a refused post propagate."""
+    """Review one PR and publish; `GithubException`s other than a refused post propagate.
+    `cache_dir` keeps the schema files read from GitHub between reviews."""
     pr = pull_info(client.pull(request.number), request.number)
     if pr.state != "open":
         return Skipped(f"PR #{pr.number} is {pr.state}")
     if request.expected_head and request.expected_head != pr.head_sha:
         moved = f"head moved from {request.expected_head[:7]} to {pr.head_sha[:7]}"
         return Skipped(moved, "superseded")
-    sources = Sources(client, pr.base_ref, pr.head_sha, request.config_path)
+    sources = Sources(
+        client,
+        pr.base_ref,
+        pr.head_sha,
+        request.config_path,
+        base_sha=pr.base_sha or None,
+        cache_dir=cache_dir,
+    )
     config, config_error = sources.config()
     skip = auto_skip(config, request.trigger, pr)
     if skip is not None:

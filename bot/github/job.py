@@ -129,7 +129,10 @@ def _run_automatic(
         expected_head=job.head_sha,
         incremental=job.trigger == "synchronize",
     )
-    return _outcome(run_review(client, settings, request, rule_runner=rule_runner), job)
+    return _outcome(
+        run_review(client, settings, request, rule_runner=rule_runner, cache_dir=settings.data_dir),
+        job,
+    )
 
 
 def _outcome(done: Reviewed | Skipped, job: ReviewJob) -> JobOutcome:
@@ -216,7 +219,12 @@ def _run_command(
             categories=command.categories,
             comment=comment,
         )
-        return _outcome(run_review(client, settings, request, rule_runner=rule_runner), job)
+        return _outcome(
+            run_review(
+                client, settings, request, rule_runner=rule_runner, cache_dir=settings.data_dir
+            ),
+            job,
+        )
     return _reply(client, settings, job, command, slug)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules import openapi_diff as od
 from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.spec_refs import openapi_refs
 
 BREAKING = "openapi-breaking-change"
 DEPRECATED = "openapi-deprecation"
@@ -518,4 +519,5 @@ OpenApiStyle.rules = (
     NO_PAGINATION_RULE,
 )
 
-CHECKS: list[Check] = [OpenApiBreaking(), OpenApiStyle()]
+# The review's referenced files (read at each side by the pipeline's caller).
+CHECKS: list[Check] = [OpenApiBreaking(refs=openapi_refs), OpenApiStyle()]
