@@ -9,8 +9,13 @@ from bot.models import ChangedFile, FileStatus, Finding, Severity
 from bot.pipeline import review_files
 
 
-def _review(*files: ChangedFile, config: RepoConfig | None = None) -> list[Finding]:
-    return review_files(list(files), config or RepoConfig(llm=False)).findings
+def _review(
+    *files: ChangedFile,
+    config: RepoConfig | None = None,
+    schema: dict[str, str] | None = None,
+) -> list[Finding]:
+    """`schema` is the repository's schema-bearing files, as the App and `--git` pass them."""
+    return review_files(list(files), config or RepoConfig(llm=False), schema_files=schema).findings
 
 
 def _rules(findings: list[Finding]) -> list[tuple[str, int]]:
@@ -198,3 +203,36 @@ def test_table_size_decides_the_severity_and_says_so() -> None:
     assert [f.severity for f in small if f.rule.endswith("blocking")] == [Severity.MEDIUM]
     large = _review(added_file(path, DJANGO_INDEX), config=RepoConfig(large_tables=["coupon"]))
     assert [f.severity for f in large if f.rule.endswith("blocking")] == [Severity.HIGH]
+
+
+DATA_MIGRATION = """class MoveHiddenVotes < ActiveRecord::Migration[7.1]
+  def up
+    Vote.where(vote: 0).find_each { |v| v.destroy! }
+  end
+end
+"""
+
+
+SCHEMA_RB = """ActiveRecord::Schema[7.1].define(version: 1) do
+  create_table "votes" do |t|
+    t.integer "vote"
+  end
+end
+"""
+APP_QUERY = """class VotesController < ApplicationController
+  def zero
+    render json: Vote.where(vote: 0).limit(10)
+  end
+end
+"""
+
+
+SCHEMA = {"db/schema.rb": SCHEMA_RB}
+
+
+def test_queries_in_a_data_migration_need_no_index() -> None:
+    app = _review(added_file("app/controllers/votes_controller.rb", APP_QUERY), schema=SCHEMA)
+    assert "query-on-unindexed-column" in [f.rule for f in app]
+    for path in ("db/migrate/20240101000000_move.rb", "db/old_migrations/20150101_move.rb"):
+        found = _review(added_file(path, DATA_MIGRATION), schema=SCHEMA)
+        assert not [f for f in found if "index" in f.rule or f.rule == "n-plus-one-query"], path

@@ -54,6 +54,9 @@ SCHEMA_ADVICE = HAZARD_RULES | {
     "like-leading-wildcard",
     "n-plus-one-query",
     "migration-irreversible",
+    "query-on-unindexed-column",
+    "filter-on-unindexed-column",
+    "function-predicate-without-index",
 }
 # (generic rule, schema-aware rule): when both see one problem, the second is kept.
 _OVERLAPS = (
@@ -62,6 +65,17 @@ _OVERLAPS = (
     ("index-too-wide-or-duplicate", "redundant-index"),
 )
 _FOLD_FROM = 3
+# Query advice that does not apply to a data migration, which runs its queries once.
+_ONE_OFF_QUERY_RULES = frozenset(
+    {
+        "like-leading-wildcard",
+        "n-plus-one-query",
+        "query-on-unindexed-column",
+        "filter-on-unindexed-column",
+        "function-predicate-without-index",
+    }
+)
+_ALTER_FIELD = re.compile(r"\bAlterField\(")
 _FIXTURES = re.compile(r"(^|/)(test[-_]?files|test[-_]?data|fixtures?)/", re.I)
 _DUMPS = re.compile(r"(^|/)(structure\.sql|schema\.rb|schema\.sql)$")
 
@@ -220,11 +234,15 @@ def refine(
                     table in created or (table in dropped and finding.rule not in _DROPS)
                 ):
                     continue
-            if finding.rule in ("like-leading-wildcard", "n-plus-one-query"):
+            if finding.rule in _ONE_OFF_QUERY_RULES:
                 continue  # a one-off data migration, not a query the app repeats
-        elif finding.rule in ("like-leading-wildcard", "n-plus-one-query") and (
-            _MIGRATION_CODE.search(text)
-        ):
+            if finding.rule == "redundant-index" and _ALTER_FIELD.search(
+                text.splitlines()[finding.line - 1]
+                if finding.line <= len(text.splitlines())
+                else ""
+            ):
+                continue  # AlterField replaces the field's index; it does not add a second
+        elif finding.rule in _ONE_OFF_QUERY_RULES and (_MIGRATION_CODE.search(text)):
             continue  # a data migration kept outside the usual folder, still run once
         elif finding.rule == "like-leading-wildcard" and _on_new_table(text, finding, created):
             continue  # a search filter over a table this change creates: empty for now
