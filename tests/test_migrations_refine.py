@@ -236,3 +236,23 @@ def test_queries_in_a_data_migration_need_no_index() -> None:
     for path in ("db/migrate/20240101000000_move.rb", "db/old_migrations/20150101_move.rb"):
         found = _review(added_file(path, DATA_MIGRATION), schema=SCHEMA)
         assert not [f for f in found if "index" in f.rule or f.rule == "n-plus-one-query"], path
+
+
+GO_DATA_MIGRATION = """package migration
+
+var fixZeroForgeID = xormigrate.Migration{
+	ID: "fix-zero-forge-id",
+	MigrateSession: func(sess *xorm.Session) error {
+		_, err := sess.Exec("UPDATE votes SET vote = 1 WHERE vote = 0")
+		return err
+	},
+}
+"""
+
+
+def test_go_data_migration_queries_need_no_index() -> None:
+    found = _review(
+        added_file("server/store/datastore/migration/029_fix.go", GO_DATA_MIGRATION),
+        schema=SCHEMA,
+    )
+    assert not [f for f in found if f.rule == "query-on-unindexed-column"]

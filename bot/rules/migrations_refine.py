@@ -111,7 +111,9 @@ _NEW_COLUMN = re.compile(
 )
 _QUOTED = re.compile(r"[\"'`:](\w+)[\"'`]?")
 _MIGRATION_CODE = re.compile(
-    r"<\s*ActiveRecord::Migration\b|\(migrations\.Migration\)|^from alembic import op\b", re.M
+    r"<\s*ActiveRecord::Migration\b|\(migrations\.Migration\)|^from alembic import op\b"
+    r"|\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration",
+    re.M,
 )
 _MODEL_REF = re.compile(r"\b([A-Z][A-Za-z0-9]{1,60})\b")
 _DROPS = frozenset(
