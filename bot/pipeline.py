@@ -111,7 +111,7 @@ def review_files(
 
     with _review_context(schema, refs, config):
         run = _run_rule_engine(rule_runner or run_rules, backend, config.rules)
-    rule_findings = [f for f in run.findings if f.category in wanted]
+    rule_findings = _in_context([f for f in run.findings if f.category in wanted], backend, files)
     errors: list[RuleError] = list(run.errors)
     engines = ["rules"]
     llm_findings: list[Finding] = []
@@ -152,6 +152,16 @@ def review_files(
         llm=usage,
     )
     return ReviewResult(findings=findings, skipped=all_skipped, stats=stats, notes=notes)
+
+
+def _in_context(
+    findings: list[Finding], backend: Sequence[ChangedFile], files: Sequence[ChangedFile]
+) -> list[Finding]:
+    """Migration findings read against the whole change (`bot.rules.migrations_refine`);
+    table size is applied later, by `_by_table_size`."""
+    from bot.rules.migrations_refine import refine
+
+    return refine(findings, backend, files)
 
 
 def _run_rule_engine(

@@ -53,6 +53,10 @@ _TX_OFF = re.compile(r"transaction\s*[:=]\s*false\b")
 _TYPEORM_TABLE = re.compile(r"new\s+Table\(\s*\{\s*name:\s*[\"'`](\w+)")
 _QI = re.compile(r"(^|\.)queryInterface$|^qi$")
 _QR = re.compile(r"(^|\.)queryRunner$")
+# sequelize-cli (Umzug) runs a migration outside any transaction unless the migration
+# opens one itself, so `CONCURRENTLY` through `queryInterface.sequelize.query` works.
+_SEQUELIZE_RECEIVER = re.compile(r"(^|\.)(queryInterface|sequelize)$|^qi$")
+_OPENS_TX = re.compile(r"\.transaction\(")
 
 
 def _hit(rule: str, call: Call, title: str) -> Hit:
@@ -186,11 +190,8 @@ def js_hits(file: ChangedFile, root: SgNode, language: str) -> list[Hit]:
     for sql, line, call in executed:
         for finding in embedded_sql_findings(sql, line, created, JS_INDEX):
             hits.append(Hit(finding.rule, "", finding.line, finding.line, title=finding.title))
-        if (
-            re.search(r"\bCONCURRENTLY\b", sql, re.I)
-            and not tx_off
-            and not _QI.search(call.receiver)
-        ):
+        no_tx = tx_off or (_SEQUELIZE_RECEIVER.search(call.receiver) and not _OPENS_TX.search(text))
+        if re.search(r"\bCONCURRENTLY\b", sql, re.I) and not no_tx:
             title = "`CONCURRENTLY` inside the migration's transaction fails"
             hits.append(_hit(CONCURRENT_IN_TX, call, title))
         if ddl and not tx_off:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.schema.builder import Builder
-from bot.schema.model import norm
+from bot.schema.model import norm, singular
 
 _CREATE = re.compile(r"^\s*create_table\s*\(?\s*[:\"']([\w.]+)\"?'?(.*)$")
 _CHANGE = re.compile(r"^\s*change_table\s*\(?\s*[:\"']([\w.]+)")
@@ -210,7 +210,7 @@ def _statement(b: Builder, verb: str, rest: str, number: int) -> None:
         names, after = _columns_arg(rest)
         opts = _options(after)
         if names:
-            column = opts.get("column") or f"{re.sub(r's$', '', names[0])}_id"
+            column = opts.get("column") or f"{singular(names[0])}_id"
             b.foreign_key(table, [column], names[0], number, [opts.get("primary_key", "id")])
     elif verb == "remove_column":
         for name in _columns_arg(rest)[0]:

@@ -47,7 +47,7 @@ _LOWER = {
     Severity.MEDIUM: Severity.LOW,
     Severity.LOW: Severity.INFO,
 }
-_TABLE_REFS = (
+TABLE_REFS = (
     re.compile(
         r"\b(?:ALTER\s+TABLE|CREATE\s+(?:UNIQUE\s+)?INDEX\b.*?\bON|UPDATE|REINDEX\s+TABLE)\s+"
         r"(?:ONLY\s+|IF\s+EXISTS\s+)*[`\"]?([\w.]+)",
@@ -63,14 +63,24 @@ _TABLE_REFS = (
     re.compile(r"\.(?:alterTable|table)\(\s*[\"'`](\w+)"),
     re.compile(r"queryInterface\.\w+\(\s*[\"'`](\w+)"),
 )
+_NEXT_OP = re.compile(r"\s*(?:migrations\.|op\.|await\s|execute\b|add_|remove_|change_)")
 
 
 def table_of(text: str, line: int, end_line: int, schema: Schema | None) -> str | None:
     """The table the statement at `line` changes: on its lines, else the nearest above."""
     rows = text.splitlines()
+    # Django names the model on the line after `AddIndex(`: the statement's own lines
+    # come first, up to the start of the next operation.
+    for number in range(line, min(max(end_line, line + 3), len(rows)) + 1):
+        if number > max(line, end_line) and _NEXT_OP.match(rows[number - 1]):
+            break
+        for pattern in TABLE_REFS:
+            found = pattern.findall(rows[number - 1])
+            if found:
+                return _resolve(found[-1], schema)
     for first in range(end_line, max(line - 40, 0), -1):
         chunk = "\n".join(rows[first - 1 : max(end_line, first)])
-        for pattern in _TABLE_REFS:
+        for pattern in TABLE_REFS:
             found = pattern.findall(chunk)
             if found:
                 return _resolve(found[-1], schema)

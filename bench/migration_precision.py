@@ -1,0 +1,264 @@
+"""Precision of the rules on real migration commits, judged by hand.
+
+Reviews each (repository, commit) of a list with `bastion review --git C^..C --no-llm`,
+writes every finding to `bench/out/migration_precision/<tag>/findings.tsv`, and joins
+them with the judgement file (one line per finding judged: rule, repo, commit,
+path:line, verdict `tp`/`fp`, one-line reason) to print per-rule precision and
+findings per 1,000 added backend lines.
+
+    # list the newest commits that touch each repository's migrations
+    .venv/bin/python bench/migration_precision.py pick --mirrors DIR > commits.tsv
+    # review them and score against the labels
+    .venv/bin/python bench/migration_precision.py run --mirrors DIR --tag after
+
+DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of
+this repository). A finding with no label is listed as "unjudged" so it can be read
+and added to the labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMITS = ROOT / "bench" / "labels" / "migration_commits.tsv"
+LABELS = ROOT / "bench" / "labels" / "migration_findings.tsv"
+OUT = ROOT / "bench" / "out" / "migration_precision"
+BASTION = Path(sys.executable).with_name("bastion")
+# The rules this benchmark is about (the rest are reported, not tuned here).
+INDEXING_RULES = frozenset(
+    [
+        "alembic-create-index-blocking",
+        "django-add-index-blocking",
+        "js-migration-index-blocking",
+        "migration-column-rewrite",
+        "pg-add-column-rewrite",
+        "pg-add-primary-key-locking",
+        "pg-add-unique-constraint-locking",
+        "pg-create-index-blocking",
+        "rails-add-index-blocking",
+        "rails-create-table-force",
+        "sql-destructive",
+        "concurrent-index-in-transaction",
+        "enum-value-used-in-transaction",
+        "filter-on-unindexed-column",
+        "fk-without-index",
+        "foreign-key-not-indexed",
+        "function-predicate-without-index",
+        "laravel-index-blocking",
+        "migration-backfill-with-ddl",
+        "migration-column-type-change",
+        "migration-constraint-validating",
+        "migration-drop-index-blocking",
+        "migration-drop-or-rename",
+        "migration-not-null-column",
+        "mysql-alter-table-locking",
+        "n-plus-one-query",
+        "pg-add-foreign-key-locking",
+        "pg-add-required-column",
+        "pg-change-column-type",
+        "pg-concurrent-index-in-transaction",
+        "pg-constraint-not-valid",
+        "pg-drop-column",
+        "pg-drop-index-blocking",
+        "pg-drop-table",
+        "pg-reindex-blocking",
+        "pg-rename-column",
+        "pg-rename-table",
+        "pg-set-not-null-scan",
+        "query-on-unindexed-column",
+        "unbounded-list-query",
+        "index-too-wide-or-duplicate",
+        "like-leading-wildcard",
+        "migration-irreversible",
+        "pg-prefer-bigint",
+        "pg-prefer-jsonb",
+        "pg-prefer-timestamptz",
+        "redundant-index",
+        "select-star",
+    ]
+)
+
+# Where each project keeps its migrations (git pathspecs), and how many commits to take.
+PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "netbox-community/netbox": ("Django", ["netbox/*/migrations/*.py"], 14),
+    "healthchecks/healthchecks": ("Django", ["hc/*/migrations/*.py"], 14),
+    "getredash/redash": ("Alembic", ["migrations/versions/*.py"], 12),
+    "CTFd/CTFd": ("Alembic", ["migrations/versions/*.py"], 10),
+    "lobsters/lobsters": ("Rails", ["db/migrate/*.rb"], 14),
+    "openstreetmap/openstreetmap-website": ("Rails", ["db/migrate/*.rb"], 14),
+    "outline/outline": ("Sequelize", ["server/migrations/*"], 16),
+    "thedevs-network/kutt": ("Knex", ["server/migrations/*"], 8),
+    "woodpecker-ci/woodpecker": ("Go/xorm", ["server/store/datastore/migration/*.go"], 12),
+    "miniflux/v2": ("Go/SQL", ["internal/database/*.go", "database/*.go"], 10),
+    "goharbor/harbor": ("SQL", ["make/migrations/postgresql/*.sql"], 12),
+    "umami-software/umami": ("SQL", ["db/postgresql/migrations/*", "prisma/migrations/*"], 8),
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    rule: str
+    repo: str
+    commit: str
+    where: str
+    severity: str
+    title: str
+
+
+def git(repo_dir: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(repo_dir), *args], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def repo_dir(mirrors: Path, repo: str) -> Path:
+    return mirrors / repo.replace("/", "+") / "repo"
+
+
+def pick(mirrors: Path) -> None:
+    for repo, (_kind, specs, count) in PROJECTS.items():
+        where = repo_dir(mirrors, repo)
+        if not where.is_dir():
+            print(f"# {repo}: not fetched", file=sys.stderr)
+            continue
+        out = git(where, "log", "--no-merges", "--format=%h", f"-n{count}", "--", *specs)
+        for commit in out.split():
+            print(f"{repo}\t{commit}")
+
+
+def review(mirrors: Path, repo: str, commit: str) -> dict[str, object]:
+    where = repo_dir(mirrors, repo)
+    proc = subprocess.run(
+        [str(BASTION), "review", "--git", f"{commit}~1..{commit}", "--repo", str(where)]
+        + ["--no-llm", "--format", "json", "--fail-on", "never"],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"{repo} {commit}: bastion exited {proc.returncode}: {proc.stderr[-400:]}")
+    result: dict[str, object] = json.loads(proc.stdout)
+    return result
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
+
+
+def run(mirrors: Path, tag: str, commits_file: Path, labels_file: Path) -> None:
+    out_dir = OUT / tag
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rows: list[Row] = []
+    lines = 0
+    per_kind_lines: Counter[str] = Counter()
+    per_kind_findings: Counter[str] = Counter()
+    notes: list[str] = []
+    for repo, commit in ((r[0], r[1]) for r in read_tsv(commits_file)):
+        report = review(mirrors, repo, commit)
+        (out_dir / f"{repo.replace('/', '+')}__{commit}.json").write_text(
+            json.dumps(report, indent=1), encoding="utf-8"
+        )
+        stats = report["stats"]
+        assert isinstance(stats, dict)
+        added = int(stats["lines_reviewed"])
+        lines += added
+        kind = PROJECTS.get(repo, ("?", [], 0))[0]
+        per_kind_lines[kind] += added
+        for note in report.get("notes") or []:  # type: ignore[union-attr]
+            notes.append(f"{repo}\t{commit}\t{note}")
+        for f in report["findings"]:  # type: ignore[union-attr]
+            rows.append(
+                Row(
+                    f["rule"],
+                    repo,
+                    commit,
+                    f"{f['path']}:{f['line']}",
+                    f["severity"],
+                    " ".join(f["title"].split()),
+                )
+            )
+            per_kind_findings[kind] += f["severity"] != "info"
+    with (out_dir / "findings.tsv").open("w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write("\t".join([r.rule, r.repo, r.commit, r.where, r.severity, r.title]) + "\n")
+    (out_dir / "notes.tsv").write_text("\n".join(notes) + "\n", encoding="utf-8")
+
+    labels = {(r[0], r[1], r[2], r[3]): r[4] for r in read_tsv(labels_file) if len(r) >= 5}
+    # `info` findings go to the summary, not inline: they are counted apart.
+    shown = [r for r in rows if r.severity != "info"]
+    verdicts: dict[str, Counter[str]] = defaultdict(Counter)
+    unjudged = []
+    for r in rows:
+        verdict = labels.get((r.rule, r.repo, r.commit, r.where))
+        if verdict is None:
+            unjudged.append(r)
+            verdict = "unjudged"
+        verdicts[r.rule]["info" if r.severity == "info" else verdict] += 1
+    total = Counter[str]()
+    for c in verdicts.values():
+        total.update(c)
+    commits = len(read_tsv(commits_file))
+    print(
+        f"## {tag}: {commits} commits, {lines} added backend lines, "
+        f"{len(shown)} findings low and above (+{total['info']} info, summary only)"
+    )
+    print(
+        f"findings (low and above) per 1,000 added lines: {1000 * len(shown) / max(lines, 1):.2f}"
+    )
+    judged = total["tp"] + total["fp"]
+    print(f"precision: {total['tp'] / max(judged, 1):.2f} ({total['tp']}/{judged} judged)")
+    mine = [k for k in verdicts if k in INDEXING_RULES]
+    tp = sum(verdicts[k]["tp"] for k in mine)
+    fp = sum(verdicts[k]["fp"] for k in mine)
+    n_mine = sum(1 for r in shown if r.rule in INDEXING_RULES)
+    print(
+        f"indexing and migration rules: precision {tp / max(tp + fp, 1):.2f} ({tp}/{tp + fp}), "
+        f"{1000 * n_mine / max(lines, 1):.2f} per 1,000 added lines"
+    )
+    print()
+    print("| rule | findings | true | false | unjudged | precision | info (summary) |")
+    print("|---|--:|--:|--:|--:|--:|--:|")
+    for rule, c in sorted(verdicts.items(), key=lambda kv: -sum(kv[1].values())):
+        n = c["tp"] + c["fp"]
+        prec = f"{c['tp'] / n:.2f}" if n else "—"
+        cells = [f"`{rule}`", n + c["unjudged"], c["tp"], c["fp"], c["unjudged"], prec, c["info"]]
+        print("| " + " | ".join(map(str, cells)) + " |")
+    print()
+    print("| stack | added lines | findings | per 1k |")
+    print("|---|--:|--:|--:|")
+    for kind in sorted(per_kind_lines):
+        n = per_kind_findings[kind]
+        rate = 1000 * n / max(per_kind_lines[kind], 1)
+        print(f"| {kind} | {per_kind_lines[kind]} | {n} | {rate:.2f} |")
+    if unjudged:
+        print(f"\n{len(unjudged)} unjudged findings (see {out_dir / 'findings.tsv'}):")
+        for r in unjudged:
+            print("\t".join([r.rule, r.repo, r.commit, r.where, r.severity, r.title]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=["pick", "run"])
+    parser.add_argument("--mirrors", type=Path, required=True, help="DIR/<owner>+<name>/repo")
+    parser.add_argument("--tag", default="current")
+    parser.add_argument("--commits", type=Path, default=COMMITS)
+    parser.add_argument("--labels", type=Path, default=LABELS)
+    args = parser.parse_args()
+    if args.mode == "pick":
+        pick(args.mirrors)
+    else:
+        run(args.mirrors, args.tag, args.commits, args.labels)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,332 @@
+"""What the migration and index findings of one review mean together.
+
+The rules look at one statement at a time. Read against the whole change, many of
+their findings do not hold, and a reviewer acting on every one of them wastes the
+comments that matter (judged on real commits in `bench/migration_precision.py`):
+
+- a statement in a rollback path (`def down`, `downgrade()`, `down:`, `-- +goose Down`,
+  `*.down.sql`) runs only when someone rolls back, not during a deploy;
+- a table this change creates is empty, and one it drops is going away: locking it for
+  an index build or before the drop blocks nobody;
+- a migration that existed before the change (edited, or moved to another folder) has
+  already run where it matters and will not run again;
+- test fixtures and schema dumps (`db/structure.sql`, `db/schema.rb`) restate schema
+  the migrations made; the migrations are where its hazards are reported;
+- the same hazard once per statement of one migration (eleven `AddIndex`, ten type
+  changes) is one comment, with the other lines listed in it (from three on);
+- two rules describing one problem (a foreign key without an index seen by the model
+  rule and by the schema-aware rule) give one finding; the schema-aware one is kept.
+
+Pure: findings and changed files in, findings out.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+
+from bot.models import Category, ChangedFile, FileKind, FileStatus, Finding, Severity
+from bot.schema.model import norm, snake
+from bot.schema.table_size import LOCKING_RULES, table_of
+from bot.select import is_test_path
+
+# Hazards of running a migration: what holds for a new table, a rollback, a repeat.
+HAZARD_RULES = LOCKING_RULES | {
+    "concurrent-index-in-transaction",
+    "pg-concurrent-index-in-transaction",
+    "migration-drop-or-rename",
+    "pg-drop-column",
+    "pg-drop-table",
+    "pg-rename-column",
+    "pg-rename-table",
+    "rails-create-table-force",
+}
+# Index and column-type advice that only a migration should carry, not a dump of it.
+SCHEMA_ADVICE = HAZARD_RULES | {
+    "fk-without-index",
+    "foreign-key-not-indexed",
+    "redundant-index",
+    "index-too-wide-or-duplicate",
+    "pg-prefer-bigint",
+    "pg-prefer-jsonb",
+    "pg-prefer-timestamptz",
+    "like-leading-wildcard",
+    "n-plus-one-query",
+    "migration-irreversible",
+    "query-on-unindexed-column",
+    "filter-on-unindexed-column",
+    "function-predicate-without-index",
+}
+# (generic rule, schema-aware rule): when both see one problem, the second is kept.
+_OVERLAPS = (
+    ("fk-without-index", "foreign-key-not-indexed"),
+    ("filter-on-unindexed-column", "query-on-unindexed-column"),
+    ("index-too-wide-or-duplicate", "redundant-index"),
+)
+_FOLD_FROM = 3
+# Query advice that does not apply to a data migration, which runs its queries once.
+_ONE_OFF_QUERY_RULES = frozenset(
+    {
+        "like-leading-wildcard",
+        "n-plus-one-query",
+        "query-on-unindexed-column",
+        "filter-on-unindexed-column",
+        "function-predicate-without-index",
+    }
+)
+_ALTER_FIELD = re.compile(r"\bAlterField\(")
+_FIXTURES = re.compile(r"(^|/)(test[-_]?files|test[-_]?data|fixtures?)/", re.I)
+_DUMPS = re.compile(r"(^|/)(structure\.sql|schema\.rb|schema\.sql)$")
+
+_DOWN_START = re.compile(
+    r"^(\s*)(?:def\s+(?:down|downgrade\w*)\b|(?:async\s+)?down\s*[:(]"
+    r"|(?:exports|module\.exports)\.down\s*=|public\s+function\s+down\b"
+    r"|(?:public\s+)?async\s+down\b|dir\.down\b)"
+)
+_SQL_DOWN = re.compile(r"^\s*--\s*(?:\+goose\s+down|migrate:down|\+migrate\s+down)\b", re.I)
+_SQL_UP = re.compile(r"^\s*--\s*(?:\+goose\s+up|migrate:up|\+migrate\s+up)\b", re.I)
+_DOWN_FILE = re.compile(r"(^|[._/-])down\.sql$", re.I)
+
+_CREATED = (
+    re.compile(r"\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`\"]?([\w.]+)", re.I),
+    re.compile(r"\bcreate_table\s*\(?\s*[:\"']([\w.]+)"),
+    re.compile(r"\bcreate(?:Table|TableIfNotExists)\(\s*[\"'`]([\w.]+)"),
+    re.compile(r"\bCreateModel\(\s*name\s*=\s*[\"'](\w+)"),
+)
+_CREATE_MODEL = re.compile(r"\bCreateModel\(\s*$")
+_MODEL_NAME = re.compile(r"^\s*name\s*=\s*[\"'](\w+)")
+_DROPPED = (
+    re.compile(r"\bDROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?[`\"]?([\w.]+)", re.I),
+    re.compile(r"\bdrop_table\s*\(?\s*[:\"']([\w.]+)"),
+    re.compile(r"\bdropTable(?:IfExists)?\(\s*[\"'`]([\w.]+)"),
+    re.compile(r"\bDeleteModel\(\s*name\s*=\s*[\"'](\w+)"),
+)
+_COLUMN = re.compile(r"`(?:[\w.]*\.)?(\w+)`")
+_ADDS_COLUMN_HERE = re.compile(r"\b(?:addColumn|add_column|add_reference|AddField)\b")
+_NEW_COLUMN = re.compile(
+    r"(?:\bsa\.Column|\baddColumn\(\s*[\"'`]\w+[\"'`]\s*,"
+    r"|\.(?:integer|bigInteger|bigint|uuid|string)|\badd_column\s*\(?\s*[:\"']\w+[\"']?\s*,)"
+    r"\(?\s*[:\"'`](\w+)"
+)
+_QUOTED = re.compile(r"[\"'`:](\w+)[\"'`]?")
+_MIGRATION_CODE = re.compile(
+    r"<\s*ActiveRecord::Migration\b|\(migrations\.Migration\)|^from alembic import op\b"
+    r"|\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration",
+    re.M,
+)
+_MODEL_REF = re.compile(r"\b([A-Z][A-Za-z0-9]{1,60})\b")
+_DROPS = frozenset(
+    {"migration-drop-or-rename", "pg-drop-column", "pg-drop-table", "pg-rename-table"}
+)
+
+
+def rollback_lines(path: str, text: str) -> set[int]:
+    """Lines of `text` that only a rollback runs."""
+    rows = text.splitlines()
+    if path.lower().endswith(".sql"):
+        if _DOWN_FILE.search(path):
+            return set(range(1, len(rows) + 1))
+        out: set[int] = set()
+        down = False
+        for number, row in enumerate(rows, 1):
+            if _SQL_DOWN.match(row):
+                down = True
+            elif _SQL_UP.match(row):
+                down = False
+            if down:
+                out.add(number)
+        return out
+    out = set()
+    number = 0
+    while number < len(rows):
+        start = _DOWN_START.match(rows[number])
+        number += 1
+        if start is None:
+            continue
+        indent = len(start.group(1).expandtabs())
+        out.add(number)
+        while number < len(rows):
+            row = rows[number]
+            if row.strip() and len(row) - len(row.lstrip()) <= indent:
+                # The block's closing `end` / `}` still belongs to it.
+                if row.strip() in ("end", "}", "},", "};"):
+                    out.add(number + 1)
+                    number += 1
+                break
+            out.add(number + 1)
+            number += 1
+    return out
+
+
+def _names(patterns: Iterable[re.Pattern[str]], text: str) -> set[str]:
+    return {norm(m.group(1)) for p in patterns for m in p.finditer(text)}
+
+
+def _created_models(text: str) -> set[str]:
+    """Django `CreateModel(` with `name=` on the next line (the usual layout)."""
+    rows = text.splitlines()
+    out: set[str] = set()
+    for i, row in enumerate(rows[:-1]):
+        if _CREATE_MODEL.search(row) and (m := _MODEL_NAME.match(rows[i + 1])):
+            out.add(norm(m.group(1)))
+    return out
+
+
+def _added_text(file: ChangedFile) -> str:
+    rows = file.visible_text().splitlines()
+    return "\n".join(rows[n - 1] for n in sorted(file.added_lines) if 0 < n <= len(rows))
+
+
+def _moved(file: ChangedFile, gone: set[str]) -> bool:
+    return file.status is FileStatus.ADDED and posixpath.basename(file.path) in gone
+
+
+def refine(
+    findings: Sequence[Finding],
+    files: Sequence[ChangedFile],
+    all_files: Sequence[ChangedFile] = (),
+) -> list[Finding]:
+    """The findings that still hold when the change is read as a whole."""
+    by_path = {f.path: f for f in files}
+    gone = {
+        posixpath.basename(f.path) for f in all_files or files if f.status is FileStatus.DELETED
+    }
+    gone |= {
+        posixpath.basename(f.previous_path)
+        for f in all_files or files
+        if f.status is FileStatus.RENAMED and f.previous_path
+    }
+    created: set[str] = set()
+    dropped: set[str] = set()
+    for f in files:
+        if f.kind in (FileKind.MIGRATION, FileKind.SQL, FileKind.ORM_SCHEMA):
+            added = _added_text(f)
+            created |= _names(_CREATED, added) | _created_models(added)
+            dropped |= _names(_DROPPED, added)
+    rollback: dict[str, set[int]] = {}
+    kept: list[Finding] = []
+    for finding in findings:
+        file = by_path.get(finding.path)
+        if file is None or finding.rule not in SCHEMA_ADVICE:
+            kept.append(finding)
+            continue
+        text = file.visible_text()
+        if _moved(file, gone):
+            continue  # moved, not written: the same code was reviewed where it was
+        if (is_test_path(file.path) or _FIXTURES.search(file.path)) and (
+            finding.category is Category.INDEXING
+        ):
+            continue  # a fixture's schema is nobody's database
+        if _DUMPS.search(file.path):
+            continue  # generated from the migrations, which carry the findings
+        if file.kind is FileKind.MIGRATION:
+            if file.path not in rollback:
+                rollback[file.path] = rollback_lines(file.path, text)
+            if finding.rule != "migration-irreversible" and finding.line in rollback[file.path]:
+                continue
+            if finding.rule == "migration-constraint-validating" and _on_new_column(file, finding):
+                continue  # the column is new and NULL in every row: nothing to validate
+            if finding.rule in HAZARD_RULES and file.status is not FileStatus.ADDED:
+                kept.append(_already_applied(finding))
+                continue
+            if finding.rule in HAZARD_RULES and finding.rule != "rails-create-table-force":
+                table = table_of(text, finding.line, finding.end_line, None)
+                if table is not None and (
+                    table in created or (table in dropped and finding.rule not in _DROPS)
+                ):
+                    continue
+            if finding.rule in _ONE_OFF_QUERY_RULES:
+                continue  # a one-off data migration, not a query the app repeats
+            if finding.rule == "redundant-index" and _ALTER_FIELD.search(
+                text.splitlines()[finding.line - 1]
+                if finding.line <= len(text.splitlines())
+                else ""
+            ):
+                continue  # AlterField replaces the field's index; it does not add a second
+        elif finding.rule in _ONE_OFF_QUERY_RULES and (_MIGRATION_CODE.search(text)):
+            continue  # a data migration kept outside the usual folder, still run once
+        elif finding.rule == "like-leading-wildcard" and _on_new_table(text, finding, created):
+            continue  # a search filter over a table this change creates: empty for now
+        kept.append(finding)
+    return _one_per_problem(_one_per_file(kept))
+
+
+def _on_new_column(file: ChangedFile, finding: Finding) -> bool:
+    """A foreign key on a column the same migration adds (nullable, so all NULL)."""
+    rows = file.visible_text().splitlines()
+    statement = "\n".join(rows[finding.line - 1 : finding.line + 6])
+    if _ADDS_COLUMN_HERE.search(rows[finding.line - 1] if finding.line <= len(rows) else ""):
+        return True
+    new = {m.group(1) for m in _NEW_COLUMN.finditer(_added_text(file))} - {"id"}
+    named = set(_QUOTED.findall(statement))
+    return bool(new & named)
+
+
+def _on_new_table(text: str, finding: Finding, created: set[str]) -> bool:
+    rows = text.splitlines()
+    if not 0 < finding.line <= len(rows):
+        return False
+    for model in _MODEL_REF.findall(rows[finding.line - 1]):
+        name = snake(model)
+        if {name, f"{name}s", f"{name}es", model.lower()} & created:
+            return True
+    return False
+
+
+def _already_applied(finding: Finding) -> Finding:
+    note = (
+        "This migration existed before this change, so databases that already ran it "
+        "will not run it again; the hazard only concerns fresh installs."
+    )
+    return finding.model_copy(
+        update={"severity": Severity.INFO, "body": f"{finding.body}\n\n{note}"}
+    )
+
+
+def _one_per_file(findings: Sequence[Finding]) -> list[Finding]:
+    """From the third repeat of one hazard in one migration file on, one comment names
+    the other lines. Two stay apart: a later push adding a second one must still get
+    its own comment, and two comments are still read."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, finding in enumerate(findings):
+        if finding.rule in HAZARD_RULES and finding.severity is not Severity.INFO:
+            groups.setdefault((finding.rule, finding.path), []).append(i)
+    folded: set[int] = set()
+    notes: dict[int, str] = {}
+    for members in groups.values():
+        if len(members) < _FOLD_FROM:
+            continue
+        folded |= set(members[1:])
+        where = ", ".join(str(findings[i].line) for i in members[1:])
+        notes[members[0]] = f"The same applies at lines {where} of this file."
+    out: list[Finding] = []
+    for i, finding in enumerate(findings):
+        if i in folded:
+            continue
+        if i in notes:
+            finding = finding.model_copy(update={"body": f"{finding.body}\n\n{notes[i]}"})
+        out.append(finding)
+    return out
+
+
+def _one_per_problem(findings: Sequence[Finding]) -> list[Finding]:
+    """Where a generic rule and a schema-aware rule report one problem, keep the latter."""
+    drop: set[int] = set()
+    for generic, aware in _OVERLAPS:
+        aware_lines = {(f.path, f.line) for f in findings if f.rule == aware}
+        aware_columns = {
+            m.group(1).lower()
+            for f in findings
+            if f.rule == aware
+            for m in _COLUMN.finditer(f.title)
+        }
+        for i, f in enumerate(findings):
+            if f.rule != generic:
+                continue
+            columns = {m.group(1).lower() for m in _COLUMN.finditer(f.title)}
+            if (f.path, f.line) in aware_lines or (
+                generic == "fk-without-index" and columns & aware_columns
+            ):
+                drop.add(i)
+    return [f for i, f in enumerate(findings) if i not in drop]

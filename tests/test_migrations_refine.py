@@ -1,0 +1,258 @@
+"""Migration findings read against the whole change: the false-alarm shapes seen on real
+projects (bench/migration_precision.py) stay quiet, the hazard next to them is still found."""
+
+from __future__ import annotations
+
+from bot.config import RepoConfig
+from bot.diff import added_file
+from bot.models import ChangedFile, FileStatus, Finding, Severity
+from bot.pipeline import review_files
+
+
+def _review(
+    *files: ChangedFile,
+    config: RepoConfig | None = None,
+    schema: dict[str, str] | None = None,
+) -> list[Finding]:
+    """`schema` is the repository's schema-bearing files, as the App and `--git` pass them."""
+    return review_files(list(files), config or RepoConfig(llm=False), schema_files=schema).findings
+
+
+def _rules(findings: list[Finding]) -> list[tuple[str, int]]:
+    return [(f.rule, f.line) for f in findings]
+
+
+def _modified(path: str, text: str) -> ChangedFile:
+    return added_file(path, text).model_copy(update={"status": FileStatus.MODIFIED})
+
+
+RAILS_UP_DOWN = """class SwapEventIndex < ActiveRecord::Migration[7.1]
+  def up
+    remove_index :events, name: "index_events_on_kind"
+  end
+
+  def down
+    add_index :events, [:kind, :created_at], name: "index_events_on_kind"
+  end
+end
+"""
+
+
+def test_rollback_path_is_not_a_deploy_hazard() -> None:
+    rules = _rules(_review(added_file("db/migrate/20240101000000_swap.rb", RAILS_UP_DOWN)))
+    assert ("migration-drop-index-blocking", 3) in rules
+    assert all(line < 6 for _, line in rules), rules
+
+
+def test_goose_down_section_is_skipped() -> None:
+    sql = (
+        "-- +goose Up\nCREATE INDEX idx_orders_state ON orders (state);\n"
+        "-- +goose Down\nDROP INDEX idx_orders_state;\n"
+    )
+    rules = _rules(_review(added_file("db/migrations/20240101_orders.sql", sql)))
+    assert ("pg-create-index-blocking", 2) in rules
+    assert not [r for r in rules if r[1] == 4]
+
+
+DJANGO_NEW_MODEL = """from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+
+    operations = [
+        migrations.CreateModel(
+            name="Coupon",
+            fields=[("id", models.BigAutoField(primary_key=True)), ("code", models.TextField())],
+        ),
+    ]
+"""
+DJANGO_INDEX = """from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0002_coupon")]
+
+    operations = [
+        migrations.AddIndex(
+            model_name="coupon",
+            index=models.Index(fields=["code"], name="shop_coupon_code"),
+        ),
+    ]
+"""
+
+
+def test_index_on_a_table_this_change_creates_is_not_flagged() -> None:
+    index = added_file("shop/migrations/0003_coupon_code.py", DJANGO_INDEX)
+    alone = _rules(_review(index))
+    assert [r for r, _ in alone if r == "django-add-index-blocking"]
+    together = _review(added_file("shop/migrations/0002_coupon.py", DJANGO_NEW_MODEL), index)
+    assert not [f for f in together if f.rule == "django-add-index-blocking"]
+
+
+def test_index_dropped_right_before_its_table_is_not_flagged() -> None:
+    alone = "  def change\n    remove_index :legacy_events, :kind\n  end\n"
+    head = "class DropLegacy < ActiveRecord::Migration[7.1]\n"
+    path = "db/migrate/20240101000000_drop_legacy.rb"
+    rules = [f.rule for f in _review(added_file(path, head + alone + "end\n"))]
+    assert "migration-drop-index-blocking" in rules
+    both = alone.replace("  end\n", "    drop_table :legacy_events\n  end\n")
+    rules = [f.rule for f in _review(added_file(path, head + both + "end\n"))]
+    assert "migration-drop-index-blocking" not in rules
+    assert "migration-drop-or-rename" in rules
+
+
+def test_edited_old_migration_is_summary_only() -> None:
+    text = DJANGO_INDEX
+    findings = _review(_modified("shop/migrations/0003_coupon_code.py", text))
+    index = [f for f in findings if f.rule == "django-add-index-blocking"]
+    assert index and all(f.severity is Severity.INFO for f in index)
+    assert "existed before this change" in index[0].body
+
+
+def test_one_comment_per_hazard_per_migration() -> None:
+    ops = "".join(
+        f'        migrations.AddIndex(model_name="order", index=models.Index(fields=["f{i}"],'
+        f' name="o_f{i}")),\n'
+        for i in range(11)
+    )
+    text = (
+        "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n"
+        '    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n' + ops + "    ]\n"
+    )
+    found = [
+        f
+        for f in _review(added_file("shop/migrations/0004_many.py", text))
+        if f.rule == "django-add-index-blocking"
+    ]
+    assert len(found) == 1
+    assert "The same applies at lines 9, 10" in found[0].body
+
+
+SEQUELIZE = """module.exports = {
+  async up(queryInterface) {
+    await queryInterface.sequelize.query(
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS "orders_state" ON "orders" ("state");'
+    );
+  },
+};
+"""
+
+
+def test_sequelize_cli_runs_migrations_outside_a_transaction() -> None:
+    path = "server/migrations/20240101000000-orders-state.js"
+    assert "concurrent-index-in-transaction" not in [
+        r for r, _ in _rules(_review(added_file(path, SEQUELIZE)))
+    ]
+    wrapped = SEQUELIZE.replace(
+        "  async up(queryInterface) {\n",
+        "  async up(queryInterface) {\n"
+        "    await queryInterface.sequelize.transaction(async () => {});\n",
+    )
+    assert "concurrent-index-in-transaction" in [
+        r for r, _ in _rules(_review(added_file(path, wrapped)))
+    ]
+
+
+def test_schema_dump_and_test_fixture_carry_no_schema_advice() -> None:
+    ddl = "CREATE TABLE public.events (\n    id bigint NOT NULL,\n    at timestamp\n);\n"
+    assert _review(added_file("db/structure.sql", ddl)) == []
+    assert _review(added_file("server/migration/test-files/postgres.sql", ddl)) == []
+    assert [f.rule for f in _review(added_file("migrations/V9__events.sql", ddl))]
+
+
+def test_rails_plural_in_foreign_key_is_singularised() -> None:
+    migration = """class AddStoryToVotes < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    add_column :votes, :story_id, :bigint
+    add_index :votes, :story_id, algorithm: :concurrently
+    add_foreign_key :votes, :stories, validate: false
+  end
+end
+"""
+    found = _review(added_file("db/migrate/20240101000000_add_story_to_votes.rb", migration))
+    fk_rules = ("foreign-key-not-indexed", "fk-without-index")
+    assert not [f for f in found if f.rule in fk_rules or "storie" in f.title]
+
+
+ALEMBIC_FK_ON_NEW_COLUMN = """from alembic import op
+import sqlalchemy as sa
+
+
+def upgrade():
+    op.add_column("challenges", sa.Column("module_id", sa.Integer(), nullable=True))
+    op.create_foreign_key(None, "challenges", "modules", ["module_id"], ["id"])
+    op.create_foreign_key(None, "challenges", "users", ["owner_id"], ["id"])
+"""
+
+
+def test_foreign_key_on_a_column_just_added_has_nothing_to_validate() -> None:
+    found = _review(added_file("migrations/versions/abc123_modules.py", ALEMBIC_FK_ON_NEW_COLUMN))
+    lines = [f.line for f in found if f.rule == "migration-constraint-validating"]
+    assert 7 not in lines
+    assert 8 in lines
+
+
+def test_table_size_decides_the_severity_and_says_so() -> None:
+    path = "shop/migrations/0003_coupon_code.py"
+    plain = [f for f in _review(added_file(path, DJANGO_INDEX)) if f.rule.endswith("blocking")]
+    assert "does not show" in plain[0].body
+    small = _review(added_file(path, DJANGO_INDEX), config=RepoConfig(small_tables=["coupon"]))
+    assert [f.severity for f in small if f.rule.endswith("blocking")] == [Severity.MEDIUM]
+    large = _review(added_file(path, DJANGO_INDEX), config=RepoConfig(large_tables=["coupon"]))
+    assert [f.severity for f in large if f.rule.endswith("blocking")] == [Severity.HIGH]
+
+
+DATA_MIGRATION = """class MoveHiddenVotes < ActiveRecord::Migration[7.1]
+  def up
+    Vote.where(vote: 0).find_each { |v| v.destroy! }
+  end
+end
+"""
+
+
+SCHEMA_RB = """ActiveRecord::Schema[7.1].define(version: 1) do
+  create_table "votes" do |t|
+    t.integer "vote"
+  end
+end
+"""
+APP_QUERY = """class VotesController < ApplicationController
+  def zero
+    render json: Vote.where(vote: 0).limit(10)
+  end
+end
+"""
+
+
+SCHEMA = {"db/schema.rb": SCHEMA_RB}
+
+
+def test_queries_in_a_data_migration_need_no_index() -> None:
+    app = _review(added_file("app/controllers/votes_controller.rb", APP_QUERY), schema=SCHEMA)
+    assert "query-on-unindexed-column" in [f.rule for f in app]
+    for path in ("db/migrate/20240101000000_move.rb", "db/old_migrations/20150101_move.rb"):
+        found = _review(added_file(path, DATA_MIGRATION), schema=SCHEMA)
+        assert not [f for f in found if "index" in f.rule or f.rule == "n-plus-one-query"], path
+
+
+GO_DATA_MIGRATION = """package migration
+
+var fixZeroForgeID = xormigrate.Migration{
+	ID: "fix-zero-forge-id",
+	MigrateSession: func(sess *xorm.Session) error {
+		_, err := sess.Exec("UPDATE votes SET vote = 1 WHERE vote = 0")
+		return err
+	},
+}
+"""
+
+
+def test_go_data_migration_queries_need_no_index() -> None:
+    found = _review(
+        added_file("server/store/datastore/migration/029_fix.go", GO_DATA_MIGRATION),
+        schema=SCHEMA,
+    )
+    assert not [f for f in found if f.rule == "query-on-unindexed-column"]
