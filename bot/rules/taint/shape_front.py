@@ -37,6 +37,7 @@ _IDENTS = frozenset(
         "global_variable",
         "name",
         "type_identifier",
+        "relative_scope",
     }
 )
 _MEMBERS = frozenset(
@@ -333,6 +334,8 @@ _MEMBERSHIP = frozenset(
     {"include?", "member?", "key?", "has_key?", "Contains", "ContainsKey", "containsKey"}
 )
 _MEMBERSHIP_FUNCS = frozenset({"in_array", "array_key_exists", "slices.Contains"})
+# Ruby methods whose receiver is what reaches the sink (`params[:t].constantize`).
+_RECEIVER_SINKS = frozenset({"constantize", "safe_constantize", "html_safe"})
 _SPLICE = re.compile(r"#\s*$")
 
 
@@ -527,7 +530,7 @@ class _Front:
         if kind in _STRINGS:
             return self.string(node)
         if kind == "subshell":  # Ruby backticks run a shell
-            return ir.Call(line, "=`", None, (self.string(node),), end=_end(node))
+            return ir.Call(line, "`", None, (self.string(node),), end=_end(node))
         if kind in _NUMBERS:
             text = node.text().rstrip("lLfFdDmMuU").replace("_", "")
             try:
@@ -569,7 +572,7 @@ class _Front:
             value = node.field("value") or _named(node)[-1]
             type_text = type_node.text().strip("() ") if type_node is not None else "?"
             return ir.Call(line, f"({type_text})", None, (self.expr(value),))
-        if kind in ("unary", "unary_expression", "prefix_expression") and node.text()[:1] == "!":
+        if kind in ("unary", "unary_expression", "prefix_expression", "unary_op_expression") and node.text()[:1] == "!":
             kids = _named(node)
             return ir.Op(line, "not", self.expr(kids[-1] if kids else None))
         if kind in _UNARY:
@@ -614,7 +617,7 @@ class _Front:
             "require_once_expression",
         ):
             kids = _named(node)
-            return ir.Call(line, "=include", None, tuple(self.expr(k) for k in kids))
+            return ir.Call(line, "include", None, tuple(self.expr(k) for k in kids))
         if kind in ("assignment", "assignment_expression"):
             return self.expr(node.field("right") or _named(node)[-1])
         return ir.Other(line, tuple(self.expr(c) for c in _named(node)))
@@ -643,7 +646,7 @@ class _Front:
                     for h in holes
                     if _SPLICE.search(self.text[: h.range().start.index][-3:])
                 )
-                return ir.Call(line, f"={prefix}", None, (ir.Concat(line, spliced),))
+                return ir.Call(line, prefix, None, (ir.Concat(line, spliced),))
             parts = tuple(self.expr(_named(h)[0] if _named(h) else h) for h in holes)
             return ir.Concat(line, (ir.Const(line, "?"), *parts))
         if not kids:
@@ -715,6 +718,8 @@ class _Front:
         for lam in lambdas:
             positional.append(ir.Other(_line(lam)))
         recv_expr = self.expr(recv) if recv is not None else None
+        if last in _RECEIVER_SINKS and recv_expr is not None:
+            positional.insert(0, recv_expr)
         if last in _MEMBERSHIP and recv_expr is not None and positional:
             return ir.Call(line, f"{callee[: -len(last)]}contains", recv_expr, tuple(positional))
         if callee in _MEMBERSHIP_FUNCS and len(positional) >= 2:
@@ -854,7 +859,7 @@ class _Front:
                 nested.extend(self.stmt(child))
             elif ck in ("case_clause", "when", "switch_section", "expression_case"):
                 nested.extend(self.stmt(child))
-        if kind.endswith(("expression",)) and not nested:
+        if not nested:
             return [ir.Eval(line, self.expr(node))]
         return [ir.If(line, ir.Other(line), tuple(nested))] if nested else []
 
