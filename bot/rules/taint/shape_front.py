@@ -38,6 +38,7 @@ _IDENTS = frozenset(
         "name",
         "type_identifier",
         "relative_scope",
+        "interpolated_identifier",
     }
 )
 _MEMBERS = frozenset(
@@ -79,7 +80,6 @@ _STRINGS = frozenset(
         "encapsed_string",
         "string_literal",
         "verbatim_string_literal",
-        "raw_string_literal",
         "interpolated_string_expression",
         "interpolated_string",
         "heredoc",
@@ -112,7 +112,6 @@ _NUMBERS = frozenset(
         "integer_literal",
         "real_literal",
         "floating_point_literal",
-        "real_literal",
         "long_literal",
     }
 )
@@ -151,7 +150,6 @@ _UNARY = frozenset(
         "type_assertion_expression",
         "splat_argument",
         "parenthesized_statement",
-        "as_expression",
         "ascription_expression",
     }
 )
@@ -174,7 +172,6 @@ _SEQS = frozenset(
         "collection_literal",
         "initializer_expression",
         "implicit_array_creation_expression",
-        "array_creation_expression",
         "tuple_expression",
         "string_array",
         "symbol_array",
@@ -233,7 +230,9 @@ _DECL_WRAPPERS = frozenset(
 )
 _RETURNS = frozenset({"return_statement", "return", "return_expression"})
 _THROWS = frozenset({"throw_statement", "throw_expression"})
-_IFS = frozenset({"if_statement", "if", "unless", "if_modifier", "unless_modifier", "if_expression"})
+_IFS = frozenset(
+    {"if_statement", "if", "unless", "if_modifier", "unless_modifier", "if_expression"}
+)
 _LOOPS = frozenset(
     {
         "for_statement",
@@ -319,7 +318,6 @@ _CONSTANT_BUILDERS = frozenset(
         "arrayOf",
         "freeze",
         "HashSet",
-        "List",
         "of",
         "ImmutableHashSet.Create",
         "Create",
@@ -435,9 +433,7 @@ class _Front:
             return self.dotted_text(_named(node)[0])
         return "?"
 
-    def call_parts(
-        self, node: SgNode
-    ) -> tuple[str, SgNode | None, list[SgNode], list[SgNode]]:
+    def call_parts(self, node: SgNode) -> tuple[str, SgNode | None, list[SgNode], list[SgNode]]:
         """(callee, receiver node, argument nodes, trailing lambdas/blocks)."""
         kind = node.kind()
         kids = _named(node)
@@ -491,11 +487,15 @@ class _Front:
             name = type_node.text() if type_node is not None else "?"
             return _clean_name(name.split("<", 1)[0].split("(", 1)[0]), None, args, lambdas
         if kind == "generic_function":
-            return self.call_parts(kids[0]) if kids and kids[0].kind() in _CALLS else (
-                self.dotted_text(kids[0]) if kids else "?",
-                None,
-                [],
-                [],
+            return (
+                self.call_parts(kids[0])
+                if kids and kids[0].kind() in _CALLS
+                else (
+                    self.dotted_text(kids[0]) if kids else "?",
+                    None,
+                    [],
+                    [],
+                )
             )
         func = node.field("function")
         if func is None:
@@ -572,19 +572,28 @@ class _Front:
             value = node.field("value") or _named(node)[-1]
             type_text = type_node.text().strip("() ") if type_node is not None else "?"
             return ir.Call(line, f"({type_text})", None, (self.expr(value),))
-        if kind in ("unary", "unary_expression", "prefix_expression", "unary_op_expression") and node.text()[:1] == "!":
+        if (
+            kind in ("unary", "unary_expression", "prefix_expression", "unary_op_expression")
+            and node.text()[:1] == "!"
+        ):
             kids = _named(node)
             return ir.Op(line, "not", self.expr(kids[-1] if kids else None))
         if kind in _UNARY:
-            kids = [k for k in _named(node) if k.kind() not in _TYPES]
+            kids = [
+                k
+                for k in _named(node)
+                if k.kind() not in _TYPES and k.kind() != "interpolation_brace"
+            ]
             if kind == "value_argument" and len(kids) == 2:
                 kids = kids[1:]
             return self.expr(kids[-1]) if kids else ir.Other(line)
         if kind in ("ternary_expression", "conditional_expression", "conditional"):
             kids = _named(node)
             test = node.field("condition") or (kids[0] if kids else None)
-            then = node.field("consequence") or node.field("body") or (
-                kids[1] if len(kids) > 1 else None
+            then = (
+                node.field("consequence")
+                or node.field("body")
+                or (kids[1] if len(kids) > 1 else None)
             )
             other = node.field("alternative") or (kids[2] if len(kids) > 2 else None)
             return ir.Cond(line, self.expr(test), self.expr(then), self.expr(other))
@@ -612,9 +621,14 @@ class _Front:
             return ir.Seq(line, tuple(flat), const)
         if kind in self.functions or kind in ("annotated_lambda", "lambda_literal"):
             return ir.Other(line)
-        if kind == "include_expression" or kind == "require_expression" or kind in (
-            "include_once_expression",
-            "require_once_expression",
+        if (
+            kind == "include_expression"
+            or kind == "require_expression"
+            or kind
+            in (
+                "include_once_expression",
+                "require_once_expression",
+            )
         ):
             kids = _named(node)
             return ir.Call(line, "include", None, tuple(self.expr(k) for k in kids))
@@ -647,8 +661,8 @@ class _Front:
                     if _SPLICE.search(self.text[: h.range().start.index][-3:])
                 )
                 return ir.Call(line, prefix, None, (ir.Concat(line, spliced),))
-            parts = tuple(self.expr(_named(h)[0] if _named(h) else h) for h in holes)
-            return ir.Concat(line, (ir.Const(line, "?"), *parts))
+            filled = tuple(self.expr(_named(h)[0] if _named(h) else h) for h in holes)
+            return ir.Concat(line, (ir.Const(line, "?"), *filled))
         if not kids:
             text = node.text()
             if kind == "simple_symbol":
@@ -712,9 +726,11 @@ class _Front:
             else:
                 positional.append(self.expr(arg))
         last = callee.rsplit(".", 1)[-1]
-        if last in _BINDERS and lambdas:
-            for lam in lambdas:
-                self.bound[lam.range().start.index] = callee
+        if last in _BINDERS:
+            for holder in [*lambdas, *args]:
+                for lam in [holder, *_named(holder)]:
+                    if lam.kind() in self.functions or lam.kind() == "lambda_literal":
+                        self.bound[lam.range().start.index] = callee
         for lam in lambdas:
             positional.append(ir.Other(_line(lam)))
         recv_expr = self.expr(recv) if recv is not None else None
@@ -734,8 +750,10 @@ class _Front:
         kids = _named(arg)
         if kind == "pair" and kids:  # Ruby `inline: x`
             return kids[0].text().strip(":\"'"), kids[-1]
-        if kind == "argument" and len(kids) == 2 and kids[0].kind() in ("name", "identifier"):
-            if arg.text().split(":", 1)[0].strip() == kids[0].text():
+        named_arg = kind == "argument" and len(kids) == 2
+        if named_arg and kids[0].kind() in ("name", "identifier"):
+            head = arg.text().split(":", 1)[0].strip()
+            if head == kids[0].text():
                 return kids[0].text(), kids[1]
         if kind == "value_argument" and len(kids) == 2 and "=" in arg.text():
             return kids[0].text(), kids[1]
@@ -834,7 +852,7 @@ class _Front:
                 )
             ]
         if kind in _LOOPS:
-            body = node.field("body") or next(
+            loop_body = node.field("body") or next(
                 (k for k in reversed(_named(node)) if k.kind() in _BLOCKS or k.kind() == "do"),
                 None,
             )
@@ -846,18 +864,22 @@ class _Front:
                 if left is not None:
                     targets = [k.text() for k in left.find_all(kind="identifier")]
                 iter_expr = self.expr(right)
-            return [ir.Loop(line, tuple(targets), iter_expr, self.block(body))]
+            return [ir.Loop(line, tuple(targets), iter_expr, self.block(loop_body))]
         if kind in ("call", "call_expression", "invocation_expression") or kind in _CALLS:
             return [ir.Eval(line, self.expr(node))]
         # switch, case/when, match, try, using: their statements may or may not run.
         nested: list[ir.Stmt] = []
         for child in _named(node):
             ck = child.kind()
-            if ck in _BLOCKS or ck.endswith(("statement", "clause", "case", "when", "_block")):
-                nested.extend(self.stmt(child))
-            elif ck in _ASSIGNS or ck in _CALLS or ck in _DECL_WRAPPERS or ck in _IFS:
-                nested.extend(self.stmt(child))
-            elif ck in ("case_clause", "when", "switch_section", "expression_case"):
+            if (
+                ck in _BLOCKS
+                or ck.endswith(("statement", "clause", "case", "when", "_block"))
+                or ck in _ASSIGNS
+                or ck in _CALLS
+                or ck in _DECL_WRAPPERS
+                or ck in _IFS
+                or ck in ("case_clause", "when", "switch_section", "expression_case")
+            ):
                 nested.extend(self.stmt(child))
         if not nested:
             return [ir.Eval(line, self.expr(node))]
@@ -931,7 +953,9 @@ class _Front:
                 out.extend(self._bind(name, self._compound(name, op, self.expr(value), line), line))
             return out
         joined = (
-            self.expr(values[0]) if len(values) == 1 else ir.Other(line, tuple(map(self.expr, values)))
+            self.expr(values[0])
+            if len(values) == 1
+            else ir.Other(line, tuple(map(self.expr, values)))
         )
         return [s for name in names for s in self._bind(name, joined, line)]
 
@@ -975,7 +999,11 @@ class _Front:
                 (k for k in kids if k.kind() in ("identifier", "simple_identifier", "name")), None
             )
         is_lambda = kind in ("func_literal", "do_block", "block", "lambda", "lambda_literal")
-        is_lambda = is_lambda or kind in ("lambda_expression", "anonymous_function", "arrow_function")
+        is_lambda = is_lambda or kind in (
+            "lambda_expression",
+            "anonymous_function",
+            "arrow_function",
+        )
         is_lambda = is_lambda or kind == "anonymous_function_creation_expression"
         name = (
             name_node.text()
@@ -992,6 +1020,11 @@ class _Front:
                 head = self.dotted_text(value)
                 if head.split(".", 1)[0] == "Action":
                     handler = True  # a Play action: route parameters are request input
+                    block = next((k for k in _named(value) if k.kind() == "block"), None)
+                    if block is not None and not any(
+                        k.kind() == "lambda_expression" for k in _named(block)
+                    ):
+                        body = block
         params: list[ir.Param] = []
         for param in self.param_nodes(node):
             pname, ptype = self.param_info(param)
@@ -1003,9 +1036,9 @@ class _Front:
             typed_safe = base_type in self.spec.safe_types
             if source is None and handler and base_type in ("String", "string", "str"):
                 source = "request parameter"
-            if source is None and binder is not None and not typed_safe:
-                if base_type in ("", "String", "string") or self.language == "scala":
-                    source = f"`{binder}` binding"
+            textual = base_type in ("", "String", "string") or self.language == "scala"
+            if source is None and binder is not None and not typed_safe and textual:
+                source = f"`{binder}` binding"
             params.append(ir.Param(pname, source, typed_safe))
         if body is None:
             block_kids = [k for k in kids if k.kind() in _BLOCKS or k.kind() == "statements"]
@@ -1048,9 +1081,11 @@ class _Front:
             return [holder]
         out: list[SgNode] = []
         for k in _named(holder):
-            if k.kind() in ("lambda_parameter", "variable_declaration") and _named(k):
-                out.append(k)
-            elif k.kind() not in ("parameter_modifiers", "attribute_list"):
+            if (
+                k.kind() in ("lambda_parameter", "variable_declaration")
+                and _named(k)
+                or k.kind() not in ("parameter_modifiers", "attribute_list")
+            ):
                 out.append(k)
         return out
 
