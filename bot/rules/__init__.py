@@ -53,6 +53,17 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "sql_squawk": frozenset({"sql"}),
     "sql_types": frozenset({"python", "ruby", "sql"}),
     "taint": frozenset(
-        {"csharp", "go", "java", "javascript", "kotlin", "php", "python", "ruby", "scala", "typescript"}
+        {
+            "csharp",
+            "go",
+            "java",
+            "javascript",
+            "kotlin",
+            "php",
+            "python",
+            "ruby",
+            "scala",
+            "typescript",
+        }
     ),
 }
