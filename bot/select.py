@@ -20,6 +20,7 @@ LANGUAGES = {
     ".rake": "ruby",
     ".php": "php",
     ".cs": "csharp",
+    ".scala": "scala",
     ".rs": "rust",
     ".js": "javascript",
     ".mjs": "javascript",
@@ -41,7 +42,7 @@ LANGUAGES = {
     ".ini": "ini",
     ".properties": "properties",
 }
-SERVER_LANGUAGES = {"python", "go", "java", "kotlin", "ruby", "php", "csharp", "rust"}
+SERVER_LANGUAGES = {"python", "go", "java", "kotlin", "ruby", "php", "csharp", "scala", "rust"}
 JS_LANGUAGES = {"javascript", "typescript"}
 CONFIG_LANGUAGES = {"yaml", "json", "dotenv", "toml", "ini", "properties"}
 

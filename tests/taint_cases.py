@@ -21,8 +21,25 @@ _HOME = {
     ".js": "server/routes/",
     ".ts": "server/src/",
     ".java": "src/main/java/demo/",
+    ".go": "internal/handlers/",
+    ".rb": "app/controllers/",
+    ".php": "app/Http/Controllers/",
+    ".kt": "src/main/kotlin/demo/",
+    ".cs": "src/Api/Controllers/",
+    ".scala": "app/controllers/",
 }
-LANGUAGE = {".py": "python", ".js": "javascript", ".ts": "typescript", ".java": "java"}
+LANGUAGE = {
+    ".py": "python",
+    ".js": "javascript",
+    ".ts": "typescript",
+    ".java": "java",
+    ".go": "go",
+    ".rb": "ruby",
+    ".php": "php",
+    ".kt": "kotlin",
+    ".cs": "csharp",
+    ".scala": "scala",
+}
 
 
 @dataclass(frozen=True)

@@ -52,5 +52,18 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "sql_sqlglot": frozenset({"sql"}),
     "sql_squawk": frozenset({"sql"}),
     "sql_types": frozenset({"python", "ruby", "sql"}),
-    "taint": frozenset({"java", "javascript", "python", "typescript"}),
+    "taint": frozenset(
+        {
+            "csharp",
+            "go",
+            "java",
+            "javascript",
+            "kotlin",
+            "php",
+            "python",
+            "ruby",
+            "scala",
+            "typescript",
+        }
+    ),
 }

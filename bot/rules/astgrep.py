@@ -26,6 +26,7 @@ SG_LANGUAGES: dict[str, str] = {
     "kotlin": "kotlin",
     "php": "php",
     "csharp": "csharp",
+    "scala": "scala",
     "rust": "rust",
 }
 

@@ -19,11 +19,14 @@ from functools import lru_cache
 from bot.models import ChangedFile
 from bot.rules import astgrep
 from bot.rules.engine import Hit
-from bot.rules.taint import flow, python_front, spec, tree_front
+from bot.rules.taint import flow, python_front, shape_front, spec, tree_front
 from bot.rules.taint.flow import Flow
 from bot.select import is_test_path
 
-LANGUAGES = frozenset({"python", "javascript", "typescript", "java"})
+# Built by `tree_front`; the back-end languages below by `shape_front`.
+TREE_LANGUAGES = frozenset({"javascript", "typescript", "java"})
+SHAPE_LANGUAGES = frozenset({"go", "ruby", "php", "kotlin", "csharp", "scala"})
+LANGUAGES = frozenset({"python"}) | TREE_LANGUAGES | SHAPE_LANGUAGES
 FLOW_LINE = re.compile(
     r"^Flow: CWE-(\d{1,5}) sink line (\d{1,7}); source lines ([\d, ]{1,400})\.$", re.M
 )
@@ -65,7 +68,10 @@ def _tree(file: ChangedFile) -> list[Flow]:
     root = astgrep.root_of(file, _hint(language))
     if root is None:
         return []
-    module = tree_front.module(root, data, "java" if language == "java" else "javascript")
+    if language in SHAPE_LANGUAGES:
+        module = shape_front.module(root, data, language, root.text())
+    else:
+        module = tree_front.module(root, data, "java" if language == "java" else "javascript")
     return flow.analyze(module, data)
 
 

@@ -1,0 +1,1190 @@
+"""Go, Ruby, PHP, Kotlin, C# and Scala front end: ast-grep (tree-sitter) trees into the IR.
+
+Six grammars name the same ideas in six ways, so this walk goes by shape, with small
+per-kind tables: a call is a callee plus an argument list whatever the node is called,
+a member access is an object plus a name, an interpolated string is its literal parts
+and its holes. Anything not recognised becomes `ir.Other` over its children, so an
+unknown construct passes taint through rather than hiding a flow.
+
+Request handlers: parameters with a binding annotation (`[FromQuery]`, `@RequestParam`),
+text parameters of an action method (`[HttpGet]`, `@GetMapping`, a Play `Action`), and
+the parameters of a lambda given to a binder call (Akka HTTP `parameter("q") { q => }`,
+ASP.NET Core minimal API `app.MapGet("/x", (string q) => ...)`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ast_grep_py import SgNode
+
+from bot.rules.taint import ir
+from bot.rules.taint.spec import Spec
+
+_IDENTS = frozenset(
+    {
+        "identifier",
+        "simple_identifier",
+        "field_identifier",
+        "package_identifier",
+        "constant",
+        "variable_name",
+        "this",
+        "self",
+        "this_expression",
+        "instance_variable",
+        "class_variable",
+        "global_variable",
+        "name",
+        "type_identifier",
+        "relative_scope",
+        "interpolated_identifier",
+    }
+)
+_MEMBERS = frozenset(
+    {
+        "selector_expression",
+        "navigation_expression",
+        "member_access_expression",
+        "nullsafe_member_access_expression",
+        "field_expression",
+        "class_constant_access_expression",
+        "scoped_property_access_expression",
+        "scope_resolution",
+        "conditional_access_expression",
+    }
+)
+_CALLS = frozenset(
+    {
+        "call_expression",
+        "invocation_expression",
+        "member_call_expression",
+        "nullsafe_member_call_expression",
+        "scoped_call_expression",
+        "function_call_expression",
+        "call",
+        "object_creation_expression",
+        "implicit_object_creation_expression",
+        "instance_expression",
+        "generic_function",
+    }
+)
+_ARGS = frozenset(
+    {"argument_list", "arguments", "value_arguments", "bracketed_argument_list", "call_suffix"}
+)
+_STRINGS = frozenset(
+    {
+        "interpreted_string_literal",
+        "raw_string_literal",
+        "string",
+        "encapsed_string",
+        "string_literal",
+        "verbatim_string_literal",
+        "interpolated_string_expression",
+        "interpolated_string",
+        "heredoc",
+        "nowdoc",
+        "heredoc_body",
+        "simple_symbol",
+        "line_string_literal",
+        "multi_line_string_literal",
+    }
+)
+_STRING_TEXT = frozenset(
+    {
+        "string_content",
+        "string_literal_content",
+        "interpreted_string_literal_content",
+        "raw_string_literal_content",
+        "string_fragment",
+        "escape_sequence",
+        "string_value",
+        "heredoc_content",
+        "nowdoc_string",
+    }
+)
+_NUMBERS = frozenset(
+    {
+        "int_literal",
+        "float_literal",
+        "integer",
+        "float",
+        "integer_literal",
+        "real_literal",
+        "floating_point_literal",
+        "long_literal",
+    }
+)
+_BINARY = frozenset(
+    {
+        "binary_expression",
+        "binary",
+        "infix_expression",
+        "additive_expression",
+        "multiplicative_expression",
+        "comparison_expression",
+        "equality_expression",
+        "conjunction_expression",
+        "disjunction_expression",
+        "check_expression",
+        "elvis_expression",
+    }
+)
+_UNARY = frozenset(
+    {
+        "unary_expression",
+        "unary",
+        "prefix_expression",
+        "postfix_expression",
+        "parenthesized_expression",
+        "parenthesized_statements",
+        "interpolation",
+        "interpolated_expression",
+        "argument",
+        "value_argument",
+        "expression_list",
+        "reference_modifier",
+        "checked_expression",
+        "await_expression",
+        "as_expression",
+        "type_assertion_expression",
+        "splat_argument",
+        "parenthesized_statement",
+        "ascription_expression",
+    }
+)
+_INDEX = frozenset(
+    {
+        "index_expression",
+        "element_reference",
+        "subscript_expression",
+        "element_access_expression",
+        "indexing_expression",
+    }
+)
+_SEQS = frozenset(
+    {
+        "composite_literal",
+        "literal_value",
+        "array",
+        "hash",
+        "array_creation_expression",
+        "collection_literal",
+        "initializer_expression",
+        "implicit_array_creation_expression",
+        "tuple_expression",
+        "string_array",
+        "symbol_array",
+    }
+)
+_PAIRS = frozenset({"pair", "keyed_element", "array_element_initializer", "literal_element"})
+_BLOCKS = frozenset(
+    {
+        "block",
+        "statement_list",
+        "compound_statement",
+        "body_statement",
+        "statements",
+        "control_structure_body",
+        "indented_block",
+        "then",
+        "else",
+        "else_clause",
+        "function_body",
+        "begin",
+        "program",
+        "source_file",
+        "declaration_list",
+        "class_body",
+        "template_body",
+        "global_statement",
+        "colon_block",
+    }
+)
+_ASSIGNS = frozenset(
+    {
+        "assignment_statement",
+        "short_var_declaration",
+        "var_spec",
+        "const_spec",
+        "assignment",
+        "operator_assignment",
+        "assignment_expression",
+        "augmented_assignment_expression",
+        "variable_declarator",
+        "property_declaration",
+        "val_definition",
+        "var_definition",
+        "const_element",
+    }
+)
+_DECL_WRAPPERS = frozenset(
+    {
+        "var_declaration",
+        "const_declaration",
+        "local_declaration_statement",
+        "variable_declaration",
+        "field_declaration",
+        "property_declaration_list",
+    }
+)
+_RETURNS = frozenset({"return_statement", "return", "return_expression"})
+_THROWS = frozenset({"throw_statement", "throw_expression"})
+_IFS = frozenset(
+    {"if_statement", "if", "unless", "if_modifier", "unless_modifier", "if_expression"}
+)
+_LOOPS = frozenset(
+    {
+        "for_statement",
+        "for",
+        "while_statement",
+        "while",
+        "until",
+        "foreach_statement",
+        "for_expression",
+        "while_expression",
+        "do_statement",
+        "do_while_statement",
+        "for_each_statement",
+    }
+)
+_PARAMS = frozenset(
+    {
+        "parameter_list",
+        "parameters",
+        "formal_parameters",
+        "function_value_parameters",
+        "method_parameters",
+        "block_parameters",
+        "lambda_parameters",
+        "lambda_parameter",
+        "bindings",
+    }
+)
+_TYPES = frozenset(
+    {
+        "predefined_type",
+        "type_identifier",
+        "user_type",
+        "named_type",
+        "pointer_type",
+        "qualified_type",
+        "generic_type",
+        "nullable_type",
+        "primitive_type",
+        "slice_type",
+        "implicit_type",
+    }
+)
+# Function-like kinds per language (a Scala `block` is a plain block; a Ruby one a closure).
+_FUNCTIONS: dict[str, frozenset[str]] = {
+    "go": frozenset({"function_declaration", "method_declaration", "func_literal"}),
+    "ruby": frozenset({"method", "singleton_method", "do_block", "block", "lambda"}),
+    "php": frozenset(
+        {
+            "function_definition",
+            "method_declaration",
+            "anonymous_function",
+            "anonymous_function_creation_expression",
+            "arrow_function",
+        }
+    ),
+    "kotlin": frozenset(
+        {"function_declaration", "lambda_literal", "anonymous_function", "secondary_constructor"}
+    ),
+    "csharp": frozenset(
+        {
+            "method_declaration",
+            "lambda_expression",
+            "local_function_statement",
+            "constructor_declaration",
+            "anonymous_method_expression",
+        }
+    ),
+    "scala": frozenset({"function_definition", "lambda_expression"}),
+}
+_IMPLICIT_RETURN = frozenset({"ruby", "scala", "kotlin"})
+_CONSTANT_BUILDERS = frozenset(
+    {
+        "Set",
+        "Seq",
+        "List",
+        "Map",
+        "Vector",
+        "setOf",
+        "listOf",
+        "mapOf",
+        "hashSetOf",
+        "arrayOf",
+        "freeze",
+        "HashSet",
+        "of",
+        "ImmutableHashSet.Create",
+        "Create",
+        "ToHashSet",
+        "to",
+        "frozenset",
+    }
+)
+# Membership tests spelt per language, written as `<table>.contains(<value>)` for the
+# flow engine's allow-list guard.
+_MEMBERSHIP = frozenset(
+    {"include?", "member?", "key?", "has_key?", "Contains", "ContainsKey", "containsKey"}
+)
+_MEMBERSHIP_FUNCS = frozenset({"in_array", "array_key_exists", "slices.Contains"})
+# Ruby methods whose receiver is what reaches the sink (`params[:t].constantize`).
+_RECEIVER_SINKS = frozenset({"constantize", "safe_constantize", "html_safe"})
+_SPLICE = re.compile(r"#\s*$")
+
+
+def _line(node: SgNode) -> int:
+    return node.range().start.line + 1
+
+
+def _end(node: SgNode) -> int:
+    return node.range().end.line + 1
+
+
+def _named(node: SgNode) -> list[SgNode]:
+    return [c for c in node.children() if c.is_named() and c.kind() != "comment"]
+
+
+def _clean_name(text: str) -> str:
+    return text.lstrip("$@").replace("::", ".").replace("->", ".").replace("?.", ".")
+
+
+def _middle(node: SgNode) -> str:
+    kids = node.children()
+    for child in kids[1:-1] if len(kids) > 2 else kids:
+        if not child.is_named() or child.kind() == "operator_identifier":
+            return child.text()
+    return ""
+
+
+def _marks(node: SgNode) -> list[str]:
+    """Annotation / attribute names on a declaration or parameter (C#, Kotlin, Scala, PHP)."""
+    out: list[str] = []
+    holders = [node]
+    holders += [c for c in node.children() if c.kind() in ("modifiers", "parameter_modifiers")]
+    prev = node.prev()
+    if prev is not None and prev.kind() == "parameter_modifiers":
+        holders.append(prev)
+    for holder in holders:
+        for child in holder.children():
+            kind = child.kind()
+            if kind == "attribute_list":
+                for attr in _named(child):
+                    name = attr.field("name") or next(iter(_named(attr)), None)
+                    if name is not None:
+                        out.append(name.text().rsplit(".", 1)[-1].removesuffix("Attribute"))
+            elif kind == "attribute_group":
+                for attr in child.find_all(kind="attribute"):
+                    kids = _named(attr)
+                    if kids:
+                        out.append(kids[0].text().rsplit("\\", 1)[-1])
+            elif kind == "annotation":
+                text = child.text().lstrip("@").split("(", 1)[0].strip()
+                out.append(text.rsplit(".", 1)[-1])
+    return out
+
+
+class _Front:
+    def __init__(self, spec: Spec, language: str, text: str) -> None:
+        self.spec = spec
+        self.language = language
+        self.text = text
+        self.functions = _FUNCTIONS[language]
+        # Lambda nodes (by start offset) whose parameters are request input.
+        self.bound: dict[int, str] = {}
+
+    # --- names -----------------------------------------------------------------------
+
+    def member_parts(self, node: SgNode) -> tuple[SgNode | None, str]:
+        kind = node.kind()
+        kids = _named(node)
+        if kind == "navigation_expression":
+            suffix = kids[-1] if kids else None
+            name = _named(suffix)[-1].text() if suffix is not None and _named(suffix) else "?"
+            return (kids[0] if kids else None), name
+        obj = (
+            node.field("operand")
+            or node.field("object")
+            or node.field("expression")
+            or node.field("value")
+            or node.field("scope")
+            or (kids[0] if kids else None)
+        )
+        name_node = node.field("field") or node.field("name") or (kids[-1] if kids else None)
+        name = name_node.text() if name_node is not None else "?"
+        return obj, _clean_name(name)
+
+    def dotted_text(self, node: SgNode | None) -> str:
+        if node is None:
+            return "?"
+        kind = node.kind()
+        if kind in _IDENTS or kind in ("relative_scope", "qualified_name"):
+            return _clean_name(node.text())
+        if kind in _MEMBERS:
+            obj, name = self.member_parts(node)
+            return f"{self.dotted_text(obj)}.{name}"
+        if kind in _CALLS:
+            return self.call_parts(node)[0]
+        if kind in _UNARY and _named(node):
+            return self.dotted_text(_named(node)[0])
+        return "?"
+
+    def call_parts(self, node: SgNode) -> tuple[str, SgNode | None, list[SgNode], list[SgNode]]:
+        """(callee, receiver node, argument nodes, trailing lambdas/blocks)."""
+        kind = node.kind()
+        kids = _named(node)
+        args: list[SgNode] = []
+        lambdas: list[SgNode] = []
+
+        def take(container: SgNode | None) -> None:
+            if container is None:
+                return
+            for child in _named(container):
+                ck = child.kind()
+                if ck in ("value_arguments", "argument_list", "arguments"):
+                    take(child)
+                elif ck in ("annotated_lambda", "lambda_literal", "do_block", "block"):
+                    lambdas.append(child)
+                elif ck in ("block_argument",):
+                    continue
+                else:
+                    args.append(child)
+
+        if kind == "call":  # Ruby
+            recv = node.field("receiver")
+            method = node.field("method")
+            take(node.field("arguments"))
+            block = node.field("block")
+            if block is not None:
+                lambdas.append(block)
+            name = method.text() if method is not None else "?"
+            callee = f"{self.dotted_text(recv)}.{name}" if recv is not None else name
+            return callee, recv, args, lambdas
+        if kind in ("member_call_expression", "nullsafe_member_call_expression"):
+            recv = node.field("object")
+            name_node = node.field("name")
+            take(node.field("arguments"))
+            name = name_node.text() if name_node is not None else "?"
+            return f"{self.dotted_text(recv)}.{name}", recv, args, lambdas
+        if kind == "scoped_call_expression":
+            scope = node.field("scope")
+            name_node = node.field("name")
+            take(node.field("arguments"))
+            name = name_node.text() if name_node is not None else "?"
+            return f"{self.dotted_text(scope)}.{name}", scope, args, lambdas
+        if kind in ("object_creation_expression", "instance_expression"):
+            type_node = node.field("type") or next(
+                (k for k in kids if k.kind() not in _ARGS and k.kind() != "initializer_expression"),
+                None,
+            )
+            for k in kids:
+                if k.kind() in _ARGS:
+                    take(k)
+            name = type_node.text() if type_node is not None else "?"
+            return _clean_name(name.split("<", 1)[0].split("(", 1)[0]), None, args, lambdas
+        if kind == "generic_function":
+            return (
+                self.call_parts(kids[0])
+                if kids and kids[0].kind() in _CALLS
+                else (
+                    self.dotted_text(kids[0]) if kids else "?",
+                    None,
+                    [],
+                    [],
+                )
+            )
+        func = node.field("function")
+        if func is None:
+            func = kids[0] if kids else None
+        for k in kids:
+            if k is func:
+                continue
+            if k.kind() in _ARGS:
+                take(k)
+            elif k.kind() in ("block", "lambda_expression", "annotated_lambda", "case_block"):
+                lambdas.append(k)
+        arguments = node.field("arguments")
+        if arguments is not None and not any(arguments == k for k in kids):
+            take(arguments)
+        recv = None
+        if func is not None and func.kind() in _MEMBERS:
+            recv = self.member_parts(func)[0]
+        return self.dotted_text(func), recv, args, lambdas
+
+    # --- expressions -----------------------------------------------------------------
+
+    def expr(self, node: SgNode | None) -> ir.Expr:
+        if node is None:
+            return ir.Const(0, None)
+        kind = node.kind()
+        line = _line(node)
+        if kind in _IDENTS:
+            text = node.text()
+            if kind == "instance_variable":
+                return ir.Name(line, "self." + text.lstrip("@"))
+            return ir.Name(line, _clean_name(text))
+        if kind in _STRINGS:
+            return self.string(node)
+        if kind == "subshell":  # Ruby backticks run a shell
+            return ir.Call(line, "`", None, (self.string(node),), end=_end(node))
+        if kind in _NUMBERS:
+            text = node.text().rstrip("lLfFdDmMuU").replace("_", "")
+            try:
+                return ir.Const(line, int(text))
+            except ValueError:
+                try:
+                    return ir.Const(line, float(text))
+                except ValueError:
+                    return ir.Const(line, None)
+        if kind in ("true", "false", "boolean", "boolean_literal"):
+            return ir.Const(line, node.text().lower() == "true")
+        if kind in ("nil", "null", "null_literal"):
+            return ir.Const(line, None)
+        if kind in _MEMBERS:
+            obj, name = self.member_parts(node)
+            if name == "!!" and obj is not None:  # Scala `Seq(...).!!` runs the process
+                return ir.Call(line, "sys.process.!!", self.expr(obj), (self.expr(obj),))
+            return ir.Attr(line, self.expr(obj), name)
+        if kind in _INDEX:
+            kids = _named(node)
+            obj = node.field("operand") or node.field("object") or (kids[0] if kids else None)
+            key = node.field("index") or (kids[1] if len(kids) > 1 else None)
+            while key is not None and key.kind() in (
+                "bracketed_argument_list",
+                "indexing_suffix",
+                "argument",
+            ):
+                inner = _named(key)
+                key = inner[0] if inner else None
+            return ir.Index(line, self.expr(obj), self.expr(key))
+        if kind in _CALLS:
+            return self.call(node)
+        if kind in _BINARY:
+            return self.binary(node)
+        if kind in ("cast_expression",):
+            type_node = node.field("type") or next(
+                (k for k in _named(node) if k.kind() in ("cast_type", "predefined_type")), None
+            )
+            value = node.field("value") or _named(node)[-1]
+            type_text = type_node.text().strip("() ") if type_node is not None else "?"
+            return ir.Call(line, f"({type_text})", None, (self.expr(value),))
+        if (
+            kind in ("unary", "unary_expression", "prefix_expression", "unary_op_expression")
+            and node.text()[:1] == "!"
+        ):
+            kids = _named(node)
+            return ir.Op(line, "not", self.expr(kids[-1] if kids else None))
+        if kind in _UNARY:
+            kids = [
+                k
+                for k in _named(node)
+                if k.kind() not in _TYPES and k.kind() != "interpolation_brace"
+            ]
+            if kind == "value_argument" and len(kids) == 2:
+                kids = kids[1:]
+            return self.expr(kids[-1]) if kids else ir.Other(line)
+        if kind in ("ternary_expression", "conditional_expression", "conditional"):
+            kids = _named(node)
+            test = node.field("condition") or (kids[0] if kids else None)
+            then = (
+                node.field("consequence")
+                or node.field("body")
+                or (kids[1] if len(kids) > 1 else None)
+            )
+            other = node.field("alternative") or (kids[2] if len(kids) > 2 else None)
+            return ir.Cond(line, self.expr(test), self.expr(then), self.expr(other))
+        if kind == "if_expression" or kind == "if":
+            test, then, other = self.if_parts(node)
+            return ir.Cond(line, self.expr(test), self.value_of(then), self.value_of(other))
+        if kind in _SEQS:
+            items: list[ir.Expr] = []
+            for child in _named(node):
+                ck = child.kind()
+                if ck in _TYPES or ck in ("implicit_type", "array_type"):
+                    continue
+                if ck in _PAIRS or ck == "literal_value":
+                    inner = _named(child)
+                    if ck == "literal_value":
+                        items.append(self.expr(child))
+                    elif inner:
+                        items.append(self.expr(inner[-1]))
+                else:
+                    items.append(self.expr(child))
+            flat: list[ir.Expr] = []
+            for item in items:
+                flat.extend(item.items if isinstance(item, ir.Seq) else (item,))
+            const = all(isinstance(i, ir.Const) for i in flat)
+            return ir.Seq(line, tuple(flat), const)
+        if kind in self.functions or kind in ("annotated_lambda", "lambda_literal"):
+            return ir.Other(line)
+        if (
+            kind == "include_expression"
+            or kind == "require_expression"
+            or kind
+            in (
+                "include_once_expression",
+                "require_once_expression",
+            )
+        ):
+            kids = _named(node)
+            return ir.Call(line, "include", None, tuple(self.expr(k) for k in kids))
+        if kind in ("assignment", "assignment_expression"):
+            return self.expr(node.field("right") or _named(node)[-1])
+        return ir.Other(line, tuple(self.expr(c) for c in _named(node)))
+
+    def value_of(self, node: SgNode | None) -> ir.Expr:
+        """The value of a block used as an expression: its last expression."""
+        if node is None:
+            return ir.Const(0, None)
+        if node.kind() in _BLOCKS or node.kind() in ("else", "then", "else_clause"):
+            kids = _named(node)
+            return self.value_of(kids[-1]) if kids else ir.Const(_line(node), None)
+        return self.expr(node)
+
+    def string(self, node: SgNode) -> ir.Expr:
+        line = _line(node)
+        kind = node.kind()
+        kids = _named(node)
+        if kind == "interpolated_string_expression" and self.language == "scala":
+            prefix = kids[0].text() if kids else ""
+            body = kids[1] if len(kids) > 1 else None
+            holes = [k for k in _named(body)] if body is not None else []
+            if prefix in ("sql", "sqlu", "tsql"):
+                # Slick binds `$x` as a parameter; only `#$x` splices text into the query.
+                spliced = tuple(
+                    self.expr(_named(h)[0] if _named(h) else h)
+                    for h in holes
+                    if _SPLICE.search(self.text[: h.range().start.index][-3:])
+                )
+                return ir.Call(line, prefix, None, (ir.Concat(line, spliced),))
+            filled = tuple(self.expr(_named(h)[0] if _named(h) else h) for h in holes)
+            return ir.Concat(line, (ir.Const(line, "?"), *filled))
+        if not kids:
+            text = node.text()
+            if kind == "simple_symbol":
+                return ir.Const(line, text.lstrip(":"))
+            return ir.Const(line, text.strip("\"'`@$"))
+        parts: list[ir.Expr] = []
+        for child in kids:
+            ck = child.kind()
+            if ck in _STRING_TEXT:
+                parts.append(ir.Const(line, child.text()))
+            elif ck in (
+                "interpolation_start",
+                "interpolation_brace",
+                "interpolation_identifier_start",
+                "interpolation_expression_start",
+                "interpolation_expression_end",
+            ):
+                continue
+            elif ck in _STRINGS:
+                parts.append(self.string(child))
+            else:
+                parts.append(self.expr(child))
+        if all(isinstance(p, ir.Const) for p in parts):
+            return ir.Const(line, "".join(str(p.value) for p in parts if isinstance(p, ir.Const)))
+        return ir.Concat(line, tuple(parts))
+
+    def binary(self, node: SgNode) -> ir.Expr:
+        line = _line(node)
+        kids = _named(node)
+        left = node.field("left") or (kids[0] if kids else None)
+        right = node.field("right") or (kids[-1] if len(kids) > 1 else None)
+        op_node = node.field("operator")
+        op = op_node.text() if op_node is not None else _middle(node)
+        if node.kind() == "check_expression":
+            op = "in" if "!in" not in node.text() else "notin"
+            if " is " in node.text():
+                return ir.Other(line)
+        op = {
+            "&&": "and",
+            "||": "or",
+            "and": "and",
+            "or": "or",
+            "===": "==",
+            "!==": "!=",
+            "??": "or",
+            "?:": "or",
+            ".": "+",
+            "++": "+",
+        }.get(op, op)
+        return ir.Op(line, op, self.expr(left), self.expr(right))
+
+    def call(self, node: SgNode) -> ir.Expr:
+        line = _line(node)
+        callee, recv, args, lambdas = self.call_parts(node)
+        kwargs: list[tuple[str, ir.Expr]] = []
+        positional: list[ir.Expr] = []
+        for arg in args:
+            key, value = self.keyword(arg)
+            if key is not None:
+                kwargs.append((key, self.expr(value)))
+            else:
+                positional.append(self.expr(arg))
+        last = callee.rsplit(".", 1)[-1]
+        if last in _BINDERS:
+            for holder in [*lambdas, *args]:
+                for lam in [holder, *_named(holder)]:
+                    if lam.kind() in self.functions or lam.kind() == "lambda_literal":
+                        self.bound[lam.range().start.index] = callee
+        for lam in lambdas:
+            positional.append(ir.Other(_line(lam)))
+        recv_expr = self.expr(recv) if recv is not None else None
+        if last in _RECEIVER_SINKS and recv_expr is not None:
+            positional.insert(0, recv_expr)
+        if last in _MEMBERSHIP and recv_expr is not None and positional:
+            return ir.Call(line, f"{callee[: -len(last)]}contains", recv_expr, tuple(positional))
+        if callee in _MEMBERSHIP_FUNCS and len(positional) >= 2:
+            needle, table = positional[0], positional[1]
+            if callee == "slices.Contains":
+                needle, table = table, needle
+            return ir.Call(line, "table.contains", table, (needle,))
+        return ir.Call(line, callee, recv_expr, tuple(positional), tuple(kwargs), end=_end(node))
+
+    def keyword(self, arg: SgNode) -> tuple[str | None, SgNode]:
+        kind = arg.kind()
+        kids = _named(arg)
+        if kind == "pair" and kids:  # Ruby `inline: x`
+            return kids[0].text().strip(":\"'"), kids[-1]
+        named_arg = kind == "argument" and len(kids) == 2
+        if named_arg and kids[0].kind() in ("name", "identifier"):
+            head = arg.text().split(":", 1)[0].strip()
+            if head == kids[0].text():
+                return kids[0].text(), kids[1]
+        if kind == "value_argument" and len(kids) == 2 and "=" in arg.text():
+            return kids[0].text(), kids[1]
+        if kind == "assignment_expression" and self.language == "scala" and len(kids) == 2:
+            return kids[0].text(), kids[1]
+        return None, arg
+
+    def if_parts(self, node: SgNode) -> tuple[SgNode | None, SgNode | None, SgNode | None]:
+        kids = _named(node)
+        test = node.field("condition")
+        then = node.field("consequence") or node.field("body")
+        other = node.field("alternative")
+        if test is None:
+            test = next((k for k in kids if k.kind() not in _BLOCKS), None)
+        if then is None:
+            rest = [k for k in kids if k is not test and k != test]
+            then = rest[0] if rest else None
+            if other is None and len(rest) > 1:
+                other = rest[1]
+        return test, then, other
+
+    # --- statements ------------------------------------------------------------------
+
+    def block(self, node: SgNode | None) -> tuple[ir.Stmt, ...]:
+        if node is None:
+            return ()
+        if node.kind() in _BLOCKS:
+            out: list[ir.Stmt] = []
+            for child in _named(node):
+                out.extend(self.stmt(child))
+            return tuple(out)
+        return tuple(self.stmt(node))
+
+    def stmt(self, node: SgNode) -> list[ir.Stmt]:
+        kind = node.kind()
+        line = _line(node)
+        if kind in self.functions or kind in (
+            "class_declaration",
+            "class",
+            "class_definition",
+            "object_definition",
+            "module",
+            "interface_declaration",
+            "type_declaration",
+            "import_declaration",
+            "using_directive",
+            "namespace_use_declaration",
+            "package_clause",
+            "import_list",
+            "import_header",
+        ):
+            return []
+        if kind in _BLOCKS:
+            return list(self.block(node))
+        if kind == "expression_statement":
+            inner = _named(node)
+            return [s for k in inner for s in self.stmt(k)]
+        if kind in _DECL_WRAPPERS:
+            return [s for k in _named(node) for s in self.stmt(k)]
+        if kind in _ASSIGNS:
+            return self.assign(node)
+        if kind in _RETURNS or (kind == "jump_expression" and node.text().startswith("return")):
+            inner = [k for k in _named(node) if k.kind() != "label"]
+            if inner and inner[0].kind() == "argument_list":
+                inner = _named(inner[0])
+            return [ir.Return(line, self.expr(inner[0]) if inner else None)]
+        if kind in _THROWS or (kind == "jump_expression" and node.text().startswith("throw")):
+            return [ir.Stop(line)]
+        if kind == "call" and node.text().split("(", 1)[0].strip() in ("raise", "fail"):
+            return [ir.Stop(line)]
+        if kind == "call_expression" and self.dotted_text(node) in ("panic", "log.Fatal"):
+            return [ir.Stop(line)]
+        if kind in _IFS:
+            test, then, other = self.if_parts(node)
+            out: list[ir.Stmt] = []
+            init = node.field("initializer")
+            if init is not None:
+                out.extend(self.stmt(init))
+            test_expr = self.expr(test)
+            if kind in ("unless", "unless_modifier"):
+                test_expr = ir.Op(line, "not", test_expr)
+            body = self.block(then)
+            orelse = self.block(other) if other is not None else ()
+            if other is not None and other.kind() in ("elsif", "else_if_clause"):
+                orelse = tuple(self.stmt(other))
+            out.append(ir.If(line, test_expr, body, orelse))
+            return out
+        if kind in ("elsif", "else_if_clause"):
+            test, then, other = self.if_parts(node)
+            return [
+                ir.If(
+                    line,
+                    self.expr(test),
+                    self.block(then),
+                    self.block(other) if other is not None else (),
+                )
+            ]
+        if kind in _LOOPS:
+            loop_body = node.field("body") or next(
+                (k for k in reversed(_named(node)) if k.kind() in _BLOCKS or k.kind() == "do"),
+                None,
+            )
+            targets: list[str] = []
+            iter_expr: ir.Expr = ir.Other(line)
+            clause = next((k for k in _named(node) if k.kind() == "range_clause"), None)
+            if clause is not None:
+                left, right = clause.field("left"), clause.field("right")
+                if left is not None:
+                    targets = [k.text() for k in left.find_all(kind="identifier")]
+                iter_expr = self.expr(right)
+            return [ir.Loop(line, tuple(targets), iter_expr, self.block(loop_body))]
+        if kind in ("call", "call_expression", "invocation_expression") or kind in _CALLS:
+            return [ir.Eval(line, self.expr(node))]
+        # switch, case/when, match, try, using: their statements may or may not run.
+        nested: list[ir.Stmt] = []
+        for child in _named(node):
+            ck = child.kind()
+            if (
+                ck in _BLOCKS
+                or ck.endswith(("statement", "clause", "case", "when", "_block"))
+                or ck in _ASSIGNS
+                or ck in _CALLS
+                or ck in _DECL_WRAPPERS
+                or ck in _IFS
+                or ck in ("case_clause", "when", "switch_section", "expression_case")
+            ):
+                nested.extend(self.stmt(child))
+        if not nested:
+            return [ir.Eval(line, self.expr(node))]
+        return [ir.If(line, ir.Other(line), tuple(nested))] if nested else []
+
+    def assign(self, node: SgNode) -> list[ir.Stmt]:
+        kind = node.kind()
+        line = _line(node)
+        kids = _named(node)
+        op = _middle(node) if kind not in ("variable_declarator", "property_declaration") else "="
+        if kind in ("var_spec", "const_spec"):
+            names = [k for k in kids if k.kind() == "identifier"]
+            value = node.field("value")
+            values = _named(value) if value is not None else []
+            return self._bind_lists(names, values, line, "=")
+        if kind == "variable_declarator":  # C#
+            name = node.field("name") or (kids[0] if kids else None)
+            value = kids[-1] if len(kids) > 1 else None
+            if value is not None and value.kind() == "equals_value_clause":
+                value = _named(value)[0] if _named(value) else None
+            if name is None or value is None or value is name:
+                return []
+            return self._bind(name, self.expr(value), line)
+        if kind == "property_declaration":  # Kotlin
+            decl = next((k for k in kids if k.kind() == "variable_declaration"), None)
+            value = kids[-1] if kids and kids[-1] is not decl else None
+            if decl is None or value is None or value.kind() in ("variable_declaration",):
+                return []
+            names = [k for k in _named(decl) if k.kind() == "simple_identifier"]
+            if not names:
+                return []
+            return self._bind(names[0], self.expr(value), line)
+        if kind in ("val_definition", "var_definition"):  # Scala
+            pattern = node.field("pattern") or (kids[0] if kids else None)
+            value = node.field("value") or (kids[-1] if len(kids) > 1 else None)
+            if pattern is None or value is None:
+                return []
+            return self._bind(pattern, self.expr(value), line)
+        if kind in ("assignment_statement", "short_var_declaration"):  # Go
+            left, right = node.field("left"), node.field("right")
+            lnames = _named(left) if left is not None else []
+            rvalues = _named(right) if right is not None else []
+            return self._bind_lists(lnames, rvalues, line, op)
+        if kind == "const_element":
+            return self._bind(kids[0], self.expr(kids[-1]), line) if len(kids) > 1 else []
+        left = node.field("left") or (kids[0] if kids else None)
+        right = node.field("right") or (kids[-1] if len(kids) > 1 else None)
+        if kind == "assignment" and self.language == "kotlin" and left is not None:
+            left = _named(left)[0] if left.kind() == "directly_assignable_expression" else left
+        if left is None or right is None:
+            return []
+        if left.kind() in ("left_assignment_list", "expression_list"):
+            return self._bind_lists(_named(left), _named(right), line, op)
+        return self._bind(left, self._compound(left, op, self.expr(right), line), line)
+
+    def _compound(self, left: SgNode, op: str, value: ir.Expr, line: int) -> ir.Expr:
+        if op in ("+=", ".=", "<<", "++="):
+            return ir.Concat(line, (self.expr(left), value))
+        if op.endswith("=") and op not in ("=", ":=", "==", "||=", "&&=", "??="):
+            return ir.Op(line, op.rstrip("="), self.expr(left), value)
+        if op in ("||=", "??="):
+            return ir.Op(line, "or", self.expr(left), value)
+        return value
+
+    def _bind_lists(
+        self, names: list[SgNode], values: list[SgNode], line: int, op: str
+    ) -> list[ir.Stmt]:
+        if len(names) == len(values):
+            out: list[ir.Stmt] = []
+            for name, value in zip(names, values, strict=True):
+                out.extend(self._bind(name, self._compound(name, op, self.expr(value), line), line))
+            return out
+        joined = (
+            self.expr(values[0])
+            if len(values) == 1
+            else ir.Other(line, tuple(map(self.expr, values)))
+        )
+        return [s for name in names for s in self._bind(name, joined, line)]
+
+    def _bind(self, target: SgNode, value: ir.Expr, line: int) -> list[ir.Stmt]:
+        kind = target.kind()
+        if kind in _INDEX:
+            kids = _named(target)
+            base = target.field("operand") or target.field("object") or (kids[0] if kids else None)
+            name = self._dotted(base)
+            return [ir.Assign(line, (name,), value, merge=True)] if name else [ir.Eval(line, value)]
+        name = self._dotted(target)
+        if name == "_":
+            return [ir.Eval(line, value)]
+        return [ir.Assign(line, (name,), value)] if name else [ir.Eval(line, value)]
+
+    def _dotted(self, node: SgNode | None) -> str | None:
+        if node is None:
+            return None
+        kind = node.kind()
+        if kind in _IDENTS:
+            if kind == "instance_variable":
+                return "self." + node.text().lstrip("@")
+            return _clean_name(node.text())
+        if kind in _MEMBERS:
+            obj, name = self.member_parts(node)
+            base = self._dotted(obj)
+            return None if base is None else f"{base}.{name}"
+        if kind in ("typed_pattern", "identifier_pattern", "variable_declaration"):
+            kids = _named(node)
+            return self._dotted(kids[0]) if kids else None
+        return None
+
+    # --- functions -------------------------------------------------------------------
+
+    def function(self, node: SgNode) -> ir.Function:
+        kind = node.kind()
+        kids = _named(node)
+        name_node = node.field("name")
+        if name_node is None:
+            name_node = next(
+                (k for k in kids if k.kind() in ("identifier", "simple_identifier", "name")), None
+            )
+        is_lambda = kind in ("func_literal", "do_block", "block", "lambda", "lambda_literal")
+        is_lambda = is_lambda or kind in (
+            "lambda_expression",
+            "anonymous_function",
+            "arrow_function",
+        )
+        is_lambda = is_lambda or kind == "anonymous_function_creation_expression"
+        name = (
+            name_node.text()
+            if name_node is not None and not is_lambda
+            else f"<lambda:{_line(node)}>"
+        )
+        marks = _marks(node)
+        handler = any(m in self.spec.handler_marks for m in marks)
+        binder = self.bound.get(node.range().start.index)
+        body = node.field("body")
+        if self.language == "scala" and kind == "function_definition":
+            value = kids[-1] if kids else None
+            if value is not None and value.kind() == "call_expression":
+                head = self.dotted_text(value)
+                if head.split(".", 1)[0] == "Action":
+                    handler = True  # a Play action: route parameters are request input
+                    block = next((k for k in _named(value) if k.kind() == "block"), None)
+                    if block is not None and not any(
+                        k.kind() == "lambda_expression" for k in _named(block)
+                    ):
+                        body = block
+        params: list[ir.Param] = []
+        for param in self.param_nodes(node):
+            pname, ptype = self.param_info(param)
+            if not pname:
+                continue
+            bound = [m for m in _marks(param) if m in self.spec.param_marks]
+            source: str | None = f"@{bound[0]}" if bound else None
+            base_type = ptype.split("<", 1)[0].split("[", 1)[0].rstrip("?").rsplit(".", 1)[-1]
+            typed_safe = base_type in self.spec.safe_types
+            if source is None and handler and base_type in ("String", "string", "str"):
+                source = "request parameter"
+            textual = base_type in ("", "String", "string") or self.language == "scala"
+            if source is None and binder is not None and not typed_safe and textual:
+                source = f"`{binder}` binding"
+            params.append(ir.Param(pname, source, typed_safe))
+        if body is None:
+            block_kids = [k for k in kids if k.kind() in _BLOCKS or k.kind() == "statements"]
+            body = block_kids[-1] if block_kids else None
+        if body is None and kind in ("lambda_expression", "function_definition", "arrow_function"):
+            body = kids[-1] if kids and kids[-1].kind() not in _PARAMS else None
+        if body is None and kind in ("lambda_literal", "do_block", "block"):
+            body = node
+        if body is not None and body.kind() not in _BLOCKS and body is not node:
+            stmts: tuple[ir.Stmt, ...] = (ir.Return(_line(body), self.expr(body)),)
+        else:
+            stmts = self._body(body, node)
+        if self.language in _IMPLICIT_RETURN and stmts and isinstance(stmts[-1], ir.Eval):
+            stmts = (*stmts[:-1], ir.Return(stmts[-1].line, stmts[-1].expr))
+        return ir.Function(name, _line(node), tuple(params), stmts, False, handler)
+
+    def _body(self, body: SgNode | None, func: SgNode) -> tuple[ir.Stmt, ...]:
+        if body is None:
+            return ()
+        if body is func:
+            out: list[ir.Stmt] = []
+            for child in _named(body):
+                if child.kind() in _PARAMS or child.kind() == "lambda_parameters":
+                    continue
+                out.extend(self.stmt(child))
+            return tuple(out)
+        return self.block(body)
+
+    def param_nodes(self, node: SgNode) -> list[SgNode]:
+        holder = node.field("parameters")
+        if holder is None:
+            holder = next((k for k in _named(node) if k.kind() in _PARAMS), None)
+        if holder is None and node.kind() == "lambda_expression":
+            kids = _named(node)
+            if kids and kids[0].kind() in ("identifier", "bindings"):
+                return [kids[0]] if kids[0].kind() == "identifier" else _named(kids[0])
+        if holder is None:
+            return []
+        if holder.kind() in ("identifier", "lambda_parameter"):
+            return [holder]
+        out: list[SgNode] = []
+        for k in _named(holder):
+            if (
+                k.kind() in ("lambda_parameter", "variable_declaration")
+                and _named(k)
+                or k.kind() not in ("parameter_modifiers", "attribute_list")
+            ):
+                out.append(k)
+        return out
+
+    def param_info(self, param: SgNode) -> tuple[str | None, str]:
+        kind = param.kind()
+        if kind in ("identifier", "simple_identifier"):
+            return param.text(), ""
+        kids = _named(param)
+        name_node = param.field("name")
+        if name_node is None:
+            name_node = next(
+                (
+                    k
+                    for k in kids
+                    if k.kind() in ("identifier", "simple_identifier", "variable_name")
+                ),
+                None,
+            )
+        if name_node is None and kind == "lambda_parameter" and kids:
+            return self.param_info(kids[0])
+        type_node = param.field("type") or next((k for k in kids if k.kind() in _TYPES), None)
+        ptype = type_node.text() if type_node is not None else ""
+        name = _clean_name(name_node.text()) if name_node is not None else None
+        return name, ptype.lstrip("*&")
+
+
+# Calls whose lambda's parameters are request input: Akka HTTP directives and the
+# ASP.NET Core minimal API route builders.
+_BINDERS = frozenset(
+    {
+        "parameter",
+        "parameters",
+        "formField",
+        "formFields",
+        "entity",
+        "headerValueByName",
+        "optionalHeaderValueByName",
+        "cookie",
+        "MapGet",
+        "MapPost",
+        "MapPut",
+        "MapDelete",
+        "MapPatch",
+    }
+)
+
+
+def _constant_expr(expr: ir.Expr) -> bool:
+    if isinstance(expr, ir.Seq):
+        return bool(expr.items) and all(
+            isinstance(i, ir.Const) or _constant_expr(i) for i in expr.items
+        )
+    if isinstance(expr, ir.Call):
+        last = expr.callee.rsplit(".", 1)[-1]
+        if last in _CONSTANT_BUILDERS:
+            inner = [*expr.args]
+            if expr.recv is not None and last in ("freeze", "ToHashSet", "to"):
+                inner.append(expr.recv)
+            return all(isinstance(a, ir.Const) or _constant_expr(a) for a in inner)
+    if isinstance(expr, ir.Op) and expr.right is not None:  # Kotlin `"a" to "b"`
+        return _constant_expr(expr.left) or isinstance(expr.left, ir.Const)
+    return False
+
+
+def module(root: SgNode, spec: Spec, language: str, text: str) -> ir.Module:
+    front = _Front(spec, language, text)
+    out = ir.Module(language)
+    functions: list[SgNode] = []
+    top: list[SgNode] = []
+    stack = [(root, False)]
+    while stack:
+        node, inside = stack.pop()
+        kind = node.kind()
+        if kind in front.functions and not (
+            language == "ruby" and kind == "block" and node.parent() is None
+        ):
+            functions.append(node)
+            inside = True
+        elif not inside and (kind in _ASSIGNS or kind == "const_declaration"):
+            top.append(node)
+        stack.extend((c, inside) for c in node.children() if c.is_named())
+    # Walk the top level first so binder calls mark their lambdas before those are built.
+    top_stmts: list[ir.Stmt] = []
+    for child in _named(root):
+        top_stmts.extend(front.stmt(child))
+    for node in sorted(functions, key=lambda n: n.range().start.index):
+        # Binder lambdas nested in other functions are marked when their caller is built.
+        out.functions.append(front.function(node))
+    out.functions.insert(0, ir.Function("<module>", 1, (), tuple(top_stmts)))
+    for node in top:
+        for stmt in front.stmt(node):
+            if not isinstance(stmt, ir.Assign) or len(stmt.targets) != 1:
+                continue
+            name = stmt.targets[0]
+            short = name.rsplit(".", 1)[-1]
+            if isinstance(stmt.value, ir.Const) and stmt.value.value is not None:
+                out.constants[short] = stmt.value.value
+            elif _constant_expr(stmt.value):
+                for alias in {name, short, f"self.{short}", f"this.{short}", f"static.{short}"}:
+                    out.const_tables.add(alias)
+    out.functions.sort(key=lambda f: f.line)
+    return out
