@@ -32,6 +32,17 @@ def open_feedback(queue_url: str | None, data_dir: Path, prefix: str = "bastion"
     return SqliteFeedback(data_dir / "ledger.db")
 
 
+def feedback_beside(ledger: Any) -> FeedbackStore:
+    """The store next to an open job ledger: its SQLite file, or its Redis (and prefix)."""
+    from bot.server.store import RedisLedger, SqliteLedger
+
+    if isinstance(ledger, SqliteLedger):
+        return SqliteFeedback(ledger.path)
+    if isinstance(ledger, RedisLedger):
+        return RedisFeedback(None, prefix=ledger.prefix, client=ledger.r)
+    raise TypeError(f"no feedback store beside a {type(ledger).__name__}")
+
+
 def _stats(rows: Iterable[tuple[str, str, str, int]]) -> list[RuleStats]:
     out: dict[tuple[str, str], RuleStats] = {}
     for repo, rule, kind, count in rows:
@@ -134,10 +145,13 @@ class RedisFeedback:
     """`{p}:fb:events` hash (`repo\\0key` → event JSON) and, per PR, the set of its
     thread-derived fields, replaced in one MULTI."""
 
-    def __init__(self, url: str, prefix: str = "bastion") -> None:
-        import redis
+    def __init__(self, url: str | None, prefix: str = "bastion", client: Any = None) -> None:
+        self._owned = client is None  # a ledger's client is the ledger's to close
+        if client is None:
+            import redis
 
-        self.r: Any = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
+            client = redis.Redis.from_url(url or "", socket_timeout=10, socket_connect_timeout=5)
+        self.r: Any = client
         self.events_key = f"{prefix}:fb:events"
         self.prefix = prefix
 
@@ -197,4 +211,5 @@ class RedisFeedback:
             self.r.delete(*keys)
 
     def close(self) -> None:
-        self.r.close()
+        if self._owned:
+            self.r.close()
