@@ -271,3 +271,23 @@ def test_fake_graphql_refuses_unknown_ids_other_peoples_threads_and_unknown_fiel
     assert not errors and data["resolveReviewThread"]["thread"]["id"]
     assert github_fake.calls("POST", r"^/api/graphql$")
     assert re.search("resolved", str(github_fake.thread_state))
+
+
+def test_closing_a_pr_reads_its_feedback_one_last_time(
+    github_fake: FakeGitHub, unsafe_rule: str, store: SqliteFeedback
+) -> None:
+    settings = settings_for(github_fake)
+    two_findings_then_fix(github_fake)
+    run_job(job(), settings, feedback=store)
+    models = comment_on(github_fake, "app/models.py")
+    github_fake.react_review_comment(models["id"], "alice", "THUMBS_DOWN")
+    github_fake.repos[REPO].prs[7].state = "closed"
+    before = len(github_fake.requests)
+
+    outcome = run_job(job("closed"), settings, feedback=store)
+    again = run_job(job("closed"), settings, feedback=store)
+
+    assert outcome.status == again.status == "answered"
+    assert stats_for(store).n("rejected") == 1
+    assert [r.method for r in github_fake.requests[before:]] == ["GET", "POST"] * 2
+    assert len(github_fake.successful_reviews(REPO, 7)) == 1

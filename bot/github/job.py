@@ -18,7 +18,7 @@ from github import Auth, Github, GithubException
 from pydantic import BaseModel, Field
 
 from bot.config import RepoConfig
-from bot.feedback import FeedbackSink
+from bot.feedback import FeedbackSink, thread_events
 from bot.github import auth
 from bot.github.client import GitHubClient, describe, open_client
 from bot.github.commands import (
@@ -47,6 +47,8 @@ from bot.github.flow import (
     report_config_error,
     run_review,
 )
+from bot.github.publish import read_reviews
+from bot.github.threads import read_threads
 from bot.jobs import ReviewJob
 from bot.models import ChangedFile
 from bot.settings import Settings
@@ -166,6 +168,8 @@ def _run_automatic(
     rule_runner: RuleRunner | None,
     feedback: FeedbackSink | None = None,
 ) -> JobOutcome:
+    if job.trigger == "closed":
+        return _collect_feedback(client, job, feedback)
     request = ReviewRequest(
         number=job.pr_number,
         trigger=job.trigger,
@@ -174,6 +178,24 @@ def _run_automatic(
     )
     done = run_review(client, settings, request, rule_runner=rule_runner, feedback=feedback)
     return _outcome(done, job)
+
+
+def _collect_feedback(
+    client: GitHubClient, job: ReviewJob, feedback: FeedbackSink | None
+) -> JobOutcome:
+    """A closed PR: its threads' reactions and replies read one last time (two calls:
+    Bastion's reviews, then the threads), nothing posted."""
+    if feedback is None:
+        return _skipped("no feedback store: nothing to record for a closed PR")
+    prior = read_reviews(client.reviews(job.pr_number))
+    if not prior.authors:
+        return _skipped(f"Bastion never reviewed #{job.pr_number}")
+    threads = read_threads(client, job.pr_number, prior.authors)
+    if threads is None:
+        return _skipped("review threads could not be read")
+    events = thread_events(job.repo, job.pr_number, threads)
+    feedback.sync_pr(job.repo, job.pr_number, events)
+    return JobOutcome(status="answered", message=f"feedback: {len(events)} event(s) recorded")
 
 
 def _outcome(done: Reviewed | Skipped, job: ReviewJob) -> JobOutcome:
