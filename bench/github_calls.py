@@ -19,7 +19,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from github_fake import DEFAULT_TOKEN, install_pr, start_fake, typical_files  # noqa: E402
+from github_fake import (  # noqa: E402
+    DEFAULT_TOKEN,
+    _unsafe_check,
+    install_pr,
+    make_diff,
+    start_fake,
+    typical_files,
+)
 
 from bot.github.job import run_job  # noqa: E402
 from bot.jobs import ReviewJob  # noqa: E402
@@ -57,10 +64,57 @@ def one_run(number: int) -> tuple[int, float, Counter[str], int]:
         fake.stop()
 
 
+def push_run(number: int) -> tuple[int, Counter[str], int]:
+    """The feedback loop's cost: a PR reviewed at one head with two findings, a 👎 on one,
+    then a push that fixes the other. Counts the second (synchronize) job's calls:
+    one GraphQL query reads the threads and reactions, one GraphQL document replies to
+    and resolves the fixed thread."""
+    from bot.rules.engine import add_check, remove_check
+
+    fake = start_fake()
+    check = add_check(_unsafe_check())
+    try:
+        unsafe = {"app/api/orders.py": (50,), "app/models.py": (30,)}
+        base, head1 = typical_files(unsafe)
+        sha1, sha2 = f"{number:040x}", f"{number + 1:040x}"
+        install_pr(fake, "acme/shop", number, base, head1, sha1)
+        settings = Settings(
+            GITHUB_API_URL=fake.url, GITHUB_TOKEN=DEFAULT_TOKEN, ANTHROPIC_API_KEY=None
+        )
+
+        def job(sha: str, trigger: str) -> ReviewJob:
+            return ReviewJob(
+                delivery_id=f"bench-{sha}",
+                repo="acme/shop",
+                pr_number=number,
+                head_sha=sha,
+                trigger=trigger,  # type: ignore[arg-type]
+            )
+
+        run_job(job(sha1, "opened"), settings)
+        first = fake.review_comments[("acme/shop", number)][0]
+        fake.react_review_comment(first["id"], "alice", "THUMBS_DOWN")
+        _, head2 = typical_files({"app/models.py": (30,)})
+        install_pr(fake, "acme/shop", number, base, head2, sha2)
+        fake.repos["acme/shop"].compares[(sha1, sha2)] = ("ahead", make_diff(head1, head2))
+        before = len(fake.requests)
+        outcome = run_job(job(sha2, "synchronize"), settings)
+        assert outcome.status == "posted" and outcome.threads_resolved == 1, outcome
+        calls = fake.requests[before:]
+        return len(calls), Counter(f"{r.method} {_kind(r.path)}" for r in calls), 1
+    finally:
+        remove_check(check)
+        fake.stop()
+
+
 def _kind(path: str) -> str:
     parts = path.split("/")
     if "contents" in parts:
         return "contents"
+    if "compare" in parts:
+        return "compare"
+    if parts[-1] == "graphql":
+        return "graphql"
     return "/".join(p if not p.isdigit() else "{n}" for p in parts[4:]) or path
 
 
@@ -80,6 +134,13 @@ def main() -> None:
         f"wall time, warm worker: median {statistics.median(warm) * 1000:.0f} ms, "
         f"max {max(warm) * 1000:.0f} ms over {len(warm)} runs"
     )
+    sync_calls, sync_kinds, resolved = push_run(100)
+    print(
+        "push that fixes 1 of 2 findings (a 👎 on the other), synchronize review: "
+        f"{sync_calls} GitHub API calls, {resolved} thread resolved"
+    )
+    for kind, count in sorted(sync_kinds.items()):
+        print(f"  {count:3d}  {kind}")
 
 
 if __name__ == "__main__":
