@@ -6,7 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-Trigger = Literal["opened", "reopened", "synchronize", "ready_for_review", "command", "manual"]
+Trigger = Literal[
+    "opened", "reopened", "synchronize", "ready_for_review", "command", "manual", "closed"
+]
 
 
 class CommentCommand(BaseModel):

@@ -206,6 +206,11 @@ class FakeGitHub:
         self.review_comments: dict[tuple[str, int], list[dict[str, Any]]] = {}
         self.issue_comments: dict[tuple[str, int], list[dict[str, Any]]] = {}
         self.reactions: list[dict[str, Any]] = []
+        # review comment id -> [(GraphQL reaction content, login)]
+        self.review_reactions: dict[int, list[tuple[str, str]]] = {}
+        # thread id (PRRT_<first comment id>) -> {"resolved": bool, "resolved_by": login}
+        self.thread_state: dict[str, dict[str, Any]] = {}
+        self.graphql_lock = threading.RLock()
         self.check_runs: dict[int, dict[str, Any]] = {}
         self._ids = itertools.count(1000)
         self._lock = threading.Lock()
@@ -266,6 +271,58 @@ class FakeGitHub:
 
     def successful_reviews(self, repo: str, number: int) -> list[dict[str, Any]]:
         return self.reviews.get((repo, number), [])
+
+    # -- review threads (GraphQL) -------------------------------------------------
+
+    def _comment_by_id(self, comment_id: int) -> tuple[tuple[str, int], dict[str, Any]] | None:
+        for key, comments in self.review_comments.items():
+            for comment in comments:
+                if comment["id"] == comment_id:
+                    return key, comment
+        return None
+
+    def thread_ids(self, repo: str, number: int) -> list[str]:
+        comments = self.review_comments.get((repo, number), [])
+        return [f"PRRT_{c['id']}" for c in comments if c.get("in_reply_to_id") is None]
+
+    def thread(self, thread_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+        """(state, comments oldest first) of a thread, None for an unknown id."""
+        if not thread_id.startswith("PRRT_") or not thread_id[5:].isdigit():
+            return None
+        found = self._comment_by_id(int(thread_id[5:]))
+        if found is None or found[1].get("in_reply_to_id") is not None:
+            return None
+        key, first = found
+        replies = [c for c in self.review_comments[key] if c.get("in_reply_to_id") == first["id"]]
+        state = self.thread_state.setdefault(thread_id, {"resolved": False, "resolved_by": None})
+        return state, [first, *replies]
+
+    def thread_of(self, comment_id: int) -> str:
+        return f"PRRT_{comment_id}"
+
+    def set_resolved(self, thread_id: str, login: str) -> None:
+        self.thread_state[thread_id] = {"resolved": True, "resolved_by": login}
+
+    def add_reply(self, thread_id: str, login: str, body: str) -> dict[str, Any]:
+        found = self.thread(thread_id)
+        assert found is not None
+        first = found[1][0]
+        key = next(k for k, v in self.review_comments.items() if first in v)
+        stored = {
+            "id": self._next_id(),
+            "user": {"login": login, "type": "Bot" if login.endswith("[bot]") else "User"},
+            "body": body,
+            "path": first.get("path"),
+            "line": first.get("line"),
+            "in_reply_to_id": first["id"],
+            "pull_request_review_id": first.get("pull_request_review_id"),
+        }
+        self.review_comments[key].append(stored)
+        return stored
+
+    def react_review_comment(self, comment_id: int, user: str, content: str) -> None:
+        """A person's reaction (GraphQL content: THUMBS_UP, THUMBS_DOWN...) on a review comment."""
+        self.review_reactions.setdefault(comment_id, []).append((content, user))
 
     # -- server ------------------------------------------------------------------
 
@@ -469,6 +526,19 @@ class FakeGitHub:
             reaction = {"id": fake._next_id(), "content": content, "comment_id": comment_id}
             fake.reactions.append(reaction)
             return JSONResponse(reaction, status_code=201)
+
+        async def graphql_endpoint(request: Request) -> Response:
+            from github_fake_graphql import execute
+
+            try:
+                payload = await request.json()
+            except ValueError:
+                return JSONResponse({"message": "Problems parsing JSON"}, status_code=400)
+            return JSONResponse(execute(fake, fake._user()["login"], payload))
+
+        # github.com serves `/graphql`; GitHub Enterprise `/api/graphql`.
+        app.add_api_route("/graphql", graphql_endpoint, methods=["POST"])
+        app.add_api_route("/api/graphql", graphql_endpoint, methods=["POST"])
 
         @app.get("/repos/{owner}/{name}/collaborators/{user}/permission")
         def permission(owner: str, name: str, user: str) -> Response:

@@ -118,7 +118,6 @@ def test_drafts_are_queued_for_the_worker_to_judge() -> None:
 @pytest.mark.parametrize(
     ("event", "name"),
     [
-        ("pull_request", "pull_request.closed.payload"),
         ("pull_request", "pull_request.labeled.payload"),
         ("issue_comment", "issue_comment.edited.payload"),
         ("issue_comment", "issue_comment.created.with-installation.payload"),  # not on a PR
@@ -127,6 +126,12 @@ def test_drafts_are_queued_for_the_worker_to_judge() -> None:
 )
 def test_unhandled_deliveries_are_ignored(event: str, name: str) -> None:
     assert route(event, payload(name), "d-1").kind == "ignored"
+
+
+def test_a_closing_pr_is_queued_to_read_its_feedback_once() -> None:
+    decision = route("pull_request", payload("pull_request.closed.payload"), "d-1")
+    assert decision.kind == "job" and decision.job is not None
+    assert decision.job.trigger == "closed"
 
 
 def test_closed_pr_is_never_reviewed_even_on_a_handled_action() -> None:
@@ -223,7 +228,6 @@ def test_ping_is_200(client: TestClient, queue: JobQueue) -> None:
     ("event", "name"),
     [
         ("pull_request", "pull_request.labeled.payload"),
-        ("pull_request", "pull_request.closed.payload"),
         ("issue_comment", "issue_comment.edited.payload"),
         ("check_run", "check_run.created.payload"),
     ],

@@ -192,6 +192,18 @@ class GitHubClient:
         _notify(method, 200)
         return result
 
+    def graphql(self, query: str, variables: dict[str, Any]) -> tuple[Any, list[dict[str, Any]]]:
+        """One GraphQL call (`/graphql`, or `/api/graphql` on GitHub Enterprise, as
+        PyGithub derives it from the base URL): its `data` and its `errors`, both kept,
+        since one document may partly succeed (GitHub answers 200 either way)."""
+        url = self._gh.requester.graphql_url
+        _headers, data = self.request("POST", url, body={"query": query, "variables": variables})
+        if not isinstance(data, dict):
+            return None, [{"message": "the GraphQL answer is not a JSON object"}]
+        errors = data.get("errors")
+        problems = [e for e in errors if isinstance(e, dict)] if isinstance(errors, list) else []
+        return data.get("data"), problems
+
     def paginate(self, path: str, params: dict[str, Any] | None = None) -> Iterator[Any]:
         """Items of a list endpoint, following `Link: rel="next"`."""
         url: str | None = path

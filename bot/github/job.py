@@ -9,6 +9,8 @@ retried, replayed after a crash — reads them back and posts nothing twice.
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections import Counter
 from typing import Literal
 
@@ -16,6 +18,7 @@ from github import Auth, Github, GithubException
 from pydantic import BaseModel, Field
 
 from bot.config import RepoConfig
+from bot.feedback import FeedbackSink, thread_events
 from bot.github import auth
 from bot.github.client import GitHubClient, describe, open_client
 from bot.github.commands import (
@@ -44,6 +47,8 @@ from bot.github.flow import (
     report_config_error,
     run_review,
 )
+from bot.github.publish import read_reviews
+from bot.github.threads import read_threads
 from bot.jobs import ReviewJob
 from bot.models import ChangedFile
 from bot.settings import Settings
@@ -64,29 +69,65 @@ class JobOutcome(BaseModel):
     usage: dict[str, object] | None = None
     message: str = ""
     api_calls: int = 0
+    duration_ms: int = 0
+    head_sha: str | None = None
+    threads_resolved: int = 0
+    muted_rules: list[str] = Field(default_factory=list)
 
 
 def _skipped(message: str) -> JobOutcome:
     return JobOutcome(status="skipped", message=message)
 
 
-def run_job(
+_stores: dict[tuple[str | None, str], FeedbackSink] = {}
+_stores_lock = threading.Lock()
+
+
+def feedback_store(settings: Settings) -> FeedbackSink | None:
+    """The feedback store beside this worker's job ledger, opened once per process;
+    None (and a warning) when it cannot be opened: reviews go on without learning."""
+    key = (settings.queue_url, str(settings.data_dir))
+    with _stores_lock:
+        if key not in _stores:
+            from bot.server.feedback_store import open_feedback
+
+            try:
+                _stores[key] = open_feedback(settings.queue_url, settings.data_dir)
+            except Exception as exc:  # noqa: BLE001 - learning is optional, reviewing is not
+                log.warning("feedback store not opened: %s", type(exc).__name__)
+                return None
+        return _stores[key]
+
+
+def run_job_with_feedback(
     job: ReviewJob, settings: Settings, rule_runner: RuleRunner | None = None
+) -> JobOutcome:
+    """`run_job` as the App's worker runs it: with the feedback store of its ledger."""
+    return run_job(job, settings, rule_runner, feedback=feedback_store(settings))
+
+
+def run_job(
+    job: ReviewJob,
+    settings: Settings,
+    rule_runner: RuleRunner | None = None,
+    feedback: FeedbackSink | None = None,
 ) -> JobOutcome:
     """Review (or answer on) one PR. Raises `TransientGitHubError` when a retry
     may succeed, `PermanentJobError` when it cannot; neither carries a secret."""
     token = auth.token_for(settings, job.installation_id)
     client = open_client(token, settings, job.repo)
+    started = time.monotonic()
     try:
         if job.comment is not None:
-            outcome = _run_command(client, job, settings, rule_runner)
+            outcome = _run_command(client, job, settings, rule_runner, feedback)
         else:
-            outcome = _run_automatic(client, job, settings, rule_runner)
+            outcome = _run_automatic(client, job, settings, rule_runner, feedback)
     except GithubException as exc:
         raise classify(exc, job, settings) from None
     finally:
         client.close()
-    outcome = outcome.model_copy(update={"api_calls": client.calls})
+    elapsed_ms = int((time.monotonic() - started) * 1000)
+    outcome = outcome.model_copy(update={"api_calls": client.calls, "duration_ms": elapsed_ms})
     log.info(
         "job %s: %s %s",
         job.key,
@@ -121,18 +162,47 @@ def classify(
 
 
 def _run_automatic(
-    client: GitHubClient, job: ReviewJob, settings: Settings, rule_runner: RuleRunner | None
+    client: GitHubClient,
+    job: ReviewJob,
+    settings: Settings,
+    rule_runner: RuleRunner | None,
+    feedback: FeedbackSink | None = None,
 ) -> JobOutcome:
+    if job.trigger == "closed":
+        return _collect_feedback(client, job, feedback)
     request = ReviewRequest(
         number=job.pr_number,
         trigger=job.trigger,
         expected_head=job.head_sha,
         incremental=job.trigger == "synchronize",
     )
-    return _outcome(
-        run_review(client, settings, request, rule_runner=rule_runner, cache_dir=settings.data_dir),
-        job,
+    done = run_review(
+        client,
+        settings,
+        request,
+        rule_runner=rule_runner,
+        cache_dir=settings.data_dir,
+        feedback=feedback,
     )
+    return _outcome(done, job)
+
+
+def _collect_feedback(
+    client: GitHubClient, job: ReviewJob, feedback: FeedbackSink | None
+) -> JobOutcome:
+    """A closed PR: its threads' reactions and replies read one last time (two calls:
+    Bastion's reviews, then the threads), nothing posted."""
+    if feedback is None:
+        return _skipped("no feedback store: nothing to record for a closed PR")
+    prior = read_reviews(client.reviews(job.pr_number))
+    if not prior.authors:
+        return _skipped(f"Bastion never reviewed #{job.pr_number}")
+    threads = read_threads(client, job.pr_number, prior.authors)
+    if threads is None:
+        return _skipped("review threads could not be read")
+    events = thread_events(job.repo, job.pr_number, threads)
+    feedback.sync_pr(job.repo, job.pr_number, events)
+    return JobOutcome(status="answered", message=f"feedback: {len(events)} event(s) recorded")
 
 
 def _outcome(done: Reviewed | Skipped, job: ReviewJob) -> JobOutcome:
@@ -151,6 +221,9 @@ def _outcome(done: Reviewed | Skipped, job: ReviewJob) -> JobOutcome:
         findings_found=len(result.findings),
         usage=result.stats.llm,
         message=f"{posted.new} new finding(s), {posted.inline} inline, at {done.pr.head_sha[:7]}",
+        head_sha=done.pr.head_sha,
+        threads_resolved=len(done.resolved),
+        muted_rules=sorted(done.muted),
     )
 
 
@@ -192,7 +265,11 @@ def bot_identity(client: GitHubClient, settings: Settings) -> str | None:
 
 
 def _run_command(
-    client: GitHubClient, job: ReviewJob, settings: Settings, rule_runner: RuleRunner | None
+    client: GitHubClient,
+    job: ReviewJob,
+    settings: Settings,
+    rule_runner: RuleRunner | None,
+    feedback: FeedbackSink | None = None,
 ) -> JobOutcome:
     comment = job.comment
     assert comment is not None
@@ -219,12 +296,15 @@ def _run_command(
             categories=command.categories,
             comment=comment,
         )
-        return _outcome(
-            run_review(
-                client, settings, request, rule_runner=rule_runner, cache_dir=settings.data_dir
-            ),
-            job,
+        done = run_review(
+            client,
+            settings,
+            request,
+            rule_runner=rule_runner,
+            cache_dir=settings.data_dir,
+            feedback=feedback,
         )
+        return _outcome(done, job)
     return _reply(client, settings, job, command, slug)
 
 

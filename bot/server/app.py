@@ -266,7 +266,28 @@ def create_app(
             counts: dict[str, int] | None = await run_in_threadpool(queue.ledger.counts)
         except Exception:  # noqa: BLE001 - metrics must still answer
             counts = None
+        await run_in_threadpool(_refresh_feedback)
         body, content_type = metrics.render(counts)
         return Response(body, media_type=content_type)
 
+    feedback_stores: list[Any] = []
+
+    def _feedback_store() -> Any:
+        if not feedback_stores:
+            from bot.server.feedback_store import feedback_beside
+
+            feedback_stores.append(feedback_beside(queue.ledger))
+        return feedback_stores[0]
+
+    def _refresh_feedback() -> None:
+        from bot.server.feedback_report import refresh_gauges
+
+        try:
+            refresh_gauges(_feedback_store().stats())
+        except Exception as exc:  # noqa: BLE001 - metrics must still answer
+            log.warning("feedback counts not read", extra={"error": type(exc).__name__})
+
+    from bot.server.dashboard import add_dashboard
+
+    add_dashboard(app, settings, queue, _feedback_store)
     return app

@@ -18,6 +18,8 @@ from pydantic import ValidationError
 from bot.jobs import CommentCommand, ReviewJob
 
 PR_ACTIONS = frozenset({"opened", "reopened", "synchronize", "ready_for_review"})
+# A closed PR is not reviewed; its threads' last reactions and replies are read once.
+FEEDBACK_ACTIONS = frozenset({"closed"})
 INSTALLATION_EVENTS = frozenset({"installation", "installation_repositories"})
 _COMMAND = re.compile(r"^\s*/(?:review|ask|bastion)\b", re.I)
 
@@ -113,7 +115,7 @@ def _pull_request(payload: dict[str, Any], delivery_id: str, action: str) -> Dec
     pr = payload.get("pull_request")
     if not isinstance(pr, dict):
         return Decision("invalid", "pull_request event without a pull_request object")
-    if pr.get("state") == "closed":
+    if pr.get("state") == "closed" and action not in FEEDBACK_ACTIONS:
         return Decision("ignored", "the pull request is closed")
     try:
         number = pr.get("number", payload.get("number"))
@@ -205,7 +207,7 @@ def route(
     # A PR event sent by a bot (Dependabot, Renovate) is queued: whether to review PRs
     # by bots is the base branch's `auto_review.bots`, read by the worker.
     if event == "pull_request":
-        if action not in PR_ACTIONS:
+        if action not in PR_ACTIONS | FEEDBACK_ACTIONS:
             return Decision("ignored", f"pull_request {action or '(no action)'} is not reviewed")
         return _pull_request(payload, delivery_id, action)
     if event == "issue_comment":
