@@ -68,6 +68,17 @@ def rule_marker(rule: str) -> str:
     return marker if _RULE_RE.fullmatch(marker) else ""
 
 
+def rule_of(body: str) -> str | None:
+    """The rule of a finding comment: its hidden marker, else the id on its first line."""
+    found = _RULE_RE.search(body) or _HEAD_RULE_RE.search(body)
+    return found.group(1) if found else None
+
+
+def fingerprint_of(body: str) -> str | None:
+    found = _FP_RE.search(body)
+    return found.group(1) if found else None
+
+
 @dataclass(frozen=True)
 class Reaction:
     content: str
@@ -98,14 +109,11 @@ class Thread:
 
     @property
     def fingerprint(self) -> str | None:
-        found = _FP_RE.search(self.comments[0].body) if self.comments else None
-        return found.group(1) if found else None
+        return fingerprint_of(self.comments[0].body) if self.comments else None
 
     @property
     def rule(self) -> str:
-        body = self.comments[0].body if self.comments else ""
-        found = _RULE_RE.search(body) or _HEAD_RULE_RE.search(body)
-        return found.group(1) if found else "unknown"
+        return (rule_of(self.comments[0].body) if self.comments else None) or "unknown"
 
     @property
     def human_replies(self) -> list[Comment]:

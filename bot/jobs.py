@@ -18,6 +18,9 @@ class CommentCommand(BaseModel):
     body: str
     author: str
     author_type: str = "User"
+    # A comment in a review thread (`pull_request_review_comment`): the id of the
+    # thread's first comment, which replies go under. None: the PR's conversation.
+    review_thread: int | None = Field(default=None, ge=1)
 
 
 class ReviewJob(BaseModel):

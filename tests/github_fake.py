@@ -522,10 +522,53 @@ class FakeGitHub:
 
         @app.post("/repos/{owner}/{name}/issues/comments/{comment_id}/reactions")
         async def react(owner: str, name: str, comment_id: int, request: Request) -> Response:
+            # A review comment's id is not a conversation comment's: GitHub answers 404.
+            if fake._comment_by_id(comment_id) is not None:
+                return JSONResponse({"message": "Not Found"}, status_code=404)
             content = (await request.json()).get("content")
             reaction = {"id": fake._next_id(), "content": content, "comment_id": comment_id}
             fake.reactions.append(reaction)
             return JSONResponse(reaction, status_code=201)
+
+        @app.post("/repos/{owner}/{name}/pulls/comments/{comment_id}/reactions")
+        async def react_review(
+            owner: str, name: str, comment_id: int, request: Request
+        ) -> Response:
+            found = fake._comment_by_id(comment_id)
+            if found is None or found[0][0] != f"{owner}/{name}":
+                return JSONResponse({"message": "Not Found"}, status_code=404)
+            content = (await request.json()).get("content")
+            reaction = {
+                "id": fake._next_id(),
+                "content": content,
+                "comment_id": comment_id,
+                "review_comment": True,
+            }
+            fake.reactions.append(reaction)
+            return JSONResponse(reaction, status_code=201)
+
+        @app.get("/repos/{owner}/{name}/pulls/comments/{comment_id}")
+        def get_review_comment(owner: str, name: str, comment_id: int) -> Response:
+            found = fake._comment_by_id(comment_id)
+            if found is None or found[0][0] != f"{owner}/{name}":
+                return JSONResponse({"message": "Not Found"}, status_code=404)
+            return JSONResponse(found[1])
+
+        @app.post("/repos/{owner}/{name}/pulls/{number}/comments/{comment_id}/replies")
+        async def reply_review_comment(
+            owner: str, name: str, number: int, comment_id: int, request: Request
+        ) -> Response:
+            found = fake._comment_by_id(comment_id)
+            if found is None or found[0] != (f"{owner}/{name}", number):
+                return JSONResponse({"message": "Not Found"}, status_code=404)
+            if found[1].get("in_reply_to_id") is not None:
+                # GitHub: replies to replies are not supported.
+                return JSONResponse({"message": "Validation Failed"}, status_code=422)
+            body = (await request.json()).get("body")
+            if not isinstance(body, str) or not body:
+                return JSONResponse({"message": "Validation Failed"}, status_code=422)
+            stored = fake.add_reply(fake.thread_of(comment_id), fake._user()["login"], body)
+            return JSONResponse(stored, status_code=201)
 
         async def graphql_endpoint(request: Request) -> Response:
             from github_fake_graphql import execute

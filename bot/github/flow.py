@@ -38,7 +38,7 @@ from bot.feedback import (
     thread_events,
 )
 from bot.github.client import GitHubClient
-from bot.github.commands import PERMISSIONS, permission_allows, permission_level
+from bot.github.commands import PERMISSIONS, ignored_in, permission_allows, permission_level
 from bot.github.errors import PermanentJobError, TransientGitHubError
 from bot.github.fetch import ChangeSet, Sources, changed_lines, files_from_listing, restrict_to
 from bot.github.publish import (
@@ -149,7 +149,7 @@ def accept_command(
     refusal = command_refusal(client, comment, config.commands.min_permission)
     if refusal is not None:
         return refusal
-    client.add_reaction(comment.comment_id, "eyes")
+    client.add_reaction(comment.comment_id, "eyes", review=comment.review_thread is not None)
     return None
 
 
@@ -394,6 +394,9 @@ class Reviewed:
     annotated: bool = False  # the check run carries every annotation
     resolved: list[str] = field(default_factory=list)  # thread ids resolved as fixed
     muted: dict[str, int] = field(default_factory=dict)  # rule -> rejections (summary only)
+    ignored: list[str] = field(default_factory=list)  # rules `/bastion ignore`d on this PR
+    # Fingerprints of findings left out as ignored: still there, so their threads stay open.
+    held: set[str] = field(default_factory=set)
 
     @property
     def conclusion(self) -> str:
@@ -458,9 +461,12 @@ def run_review(
         open_paths = {t.path for t in threads or () if t.ours and not t.resolved}
         changes = changes_since(client, pr, since, keep_whole=open_paths)
         result = review_changes(sources, settings, config, changes, request.categories, rule_runner)
+        ignored = _ignored_rules(client, pr, prior, threads)
+        result, held = without_ignored(result, ignored)
         reviewed = Reviewed(
             pr, config, result, config_error, already=done, read_only=request.read_only
         )
+        reviewed.ignored, reviewed.held = sorted(ignored), held
         if check is None:
             return reviewed
         reviewed.muted = _muted(client.repo, config, feedback)
@@ -501,6 +507,58 @@ def _read_threads(
     return threads
 
 
+def _ignored_rules(
+    client: GitHubClient, pr: PullInfo, prior: PriorReviews, threads: list[Thread] | None
+) -> set[str]:
+    """Rules `/bastion ignore`d on this PR, from the markers in Bastion's own replies:
+    in the conversation (one call) and in review threads (read already, or by REST
+    when GraphQL was not available). Before Bastion ever reviewed here, none."""
+    authors = {a.removesuffix("[bot]") for a in prior.authors if a}
+    if not authors:
+        return set()
+
+    def ours(item: dict[str, Any]) -> bool:
+        user = item.get("user") if isinstance(item.get("user"), dict) else {}
+        return str((user or {}).get("login") or "").removesuffix("[bot]") in authors
+
+    bodies = [str(c.get("body") or "") for c in client.issue_comments(pr.number) if ours(c)]
+    if threads is not None:
+        bodies += [c.body for t in threads for c in t.comments if c.mine]
+    else:
+        bodies += [str(c.get("body") or "") for c in client.review_comments(pr.number) if ours(c)]
+    return ignored_in(bodies)
+
+
+def finding_rules(finding: Finding) -> set[str]:
+    """Every rule that reported this problem (consolidated comments carry several)."""
+    return {finding.rule, *(part.rule for part in finding.also)}
+
+
+def without_ignored(result: ReviewResult, ignored: set[str]) -> tuple[ReviewResult, set[str]]:
+    """The result without findings of ignored rules (a problem goes when any rule that
+    reported it is ignored), a note saying so, and those findings' fingerprints."""
+    if not ignored:
+        return result, set()
+    kept: list[Finding] = []
+    held: set[str] = set()
+    hit: set[str] = set()
+    for finding in result.findings:
+        rules = finding_rules(finding) & ignored
+        if rules:
+            hit |= rules
+            held.update([finding.fingerprint, *finding.legacy_fingerprints])
+        else:
+            kept.append(finding)
+    if not hit:
+        return result, held
+    names = ", ".join(f"`{r}`" for r in sorted(hit))
+    note = (
+        f"{len(result.findings) - len(kept)} finding(s) of rule(s) ignored on this PR with "
+        f"`/bastion ignore` are not reported: {names}."
+    )
+    return result.model_copy(update={"findings": kept, "notes": [*result.notes, note]}), held
+
+
 def _muted(repo: str, config: RepoConfig, feedback: FeedbackSink | None) -> dict[str, int]:
     if feedback is None or not config.learn.mute_after:
         return {}
@@ -520,9 +578,11 @@ def _resolve_fixed(
 ) -> list[str]:
     """Resolve Bastion's threads whose finding this head no longer has; record them."""
     result = reviewed.result
-    present = {f.fingerprint for f in result.findings}
+    # A thread follows its problem: open while this review produces the problem's
+    # fingerprint or one of its legacy (per-rule) ones, or holds it back as ignored.
+    present = {f.fingerprint for f in result.findings} | reviewed.held
     for finding in result.findings:
-        present.update(getattr(finding, "legacy_fingerprints", None) or ())
+        present.update(finding.legacy_fingerprints)
     pr_paths = {f.path for f in changes.files} | {s.path for s in changes.skipped}
     unsure = {s.path for s in result.skipped} | {e.path for e in result.stats.rule_errors if e.path}
     unfinished = [u.path for u in result.stats.unfinished]

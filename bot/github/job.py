@@ -18,20 +18,32 @@ from github import Auth, Github, GithubException
 from pydantic import BaseModel, Field
 
 from bot.config import RepoConfig
-from bot.feedback import FeedbackSink, thread_events
+from bot.feedback import FeedbackSink, ignore_event, rule_of, thread_events
 from bot.github import auth
 from bot.github.client import GitHubClient, describe, open_client
 from bot.github.commands import (
     Command,
     ask_reply,
     command_candidate,
+    explain_reply,
     help_reply,
     ignore_reason,
+    ignore_reply,
     mentioned_slug,
     parse_command,
+    refusal_reply,
     replied_to,
 )
 from bot.github.errors import PermanentJobError, TransientGitHubError
+from bot.github.feedback_commands import (
+    NOT_A_FINDING,
+    IgnoreTarget,
+    explain_question,
+    ignore_target,
+    known_rules,
+    rule_explanation,
+    thread_finding,
+)
 from bot.github.fetch import Sources, wanted_contents
 from bot.github.flow import (
     AUTO_RUN,
@@ -305,13 +317,19 @@ def _run_command(
             feedback=feedback,
         )
         return _outcome(done, job)
-    return _reply(client, settings, job, command, slug)
+    return _reply(client, settings, job, command, slug, feedback)
 
 
 def _reply(
-    client: GitHubClient, settings: Settings, job: ReviewJob, command: Command, slug: str | None
+    client: GitHubClient,
+    settings: Settings,
+    job: ReviewJob,
+    command: Command,
+    slug: str | None,
+    feedback: FeedbackSink | None = None,
 ) -> JobOutcome:
-    """`/bastion help` and `/ask`: one comment in reply, once."""
+    """`/bastion help`, `/ask`, `/bastion ignore`, `/bastion explain`: one comment in
+    reply, once, where the command was written (the conversation, or its review thread)."""
     comment = job.comment
     assert comment is not None
     pr = pull_info(client.pull(job.pr_number), job.pr_number)
@@ -324,16 +342,79 @@ def _reply(
         return _skipped(refusal)
     if config_error is not None:
         report_config_error(client, pr, config_error)
+    thread = comment.review_thread
+    existing = client.review_comments(pr.number) if thread else client.issue_comments(pr.number)
+    if comment.comment_id in replied_to([str(c.get("body") or "") for c in existing]):
+        return _skipped(f"comment {comment.comment_id} was already answered")
+    message = f"{command.kind} for {comment.author}"
     if command.kind == "help":
         body = help_reply(comment.comment_id, slug)
+    elif command.kind == "ignore":
+        body, message = _ignore(client, job, command, feedback)
+    elif command.kind == "explain":
+        body = _explain(client, settings, job, pr, sources, config, command.question)
     else:
         answer = _answer(client, settings, pr, sources, config, command.question)
         body = ask_reply(comment.comment_id, comment.author, command.question, answer)
-    bodies = [str(c.get("body") or "") for c in client.issue_comments(pr.number)]
-    if comment.comment_id in replied_to(bodies):
-        return _skipped(f"comment {comment.comment_id} was already answered")
-    client.create_issue_comment(pr.number, body)
-    return JobOutcome(status="answered", message=f"{command.kind} for {comment.author}")
+    if thread:
+        client.reply_in_thread(pr.number, thread, body)
+    else:
+        client.create_issue_comment(pr.number, body)
+    return JobOutcome(status="answered", message=message)
+
+
+def _thread_root(client: GitHubClient, job: ReviewJob) -> dict[str, object] | None:
+    thread = job.comment.review_thread if job.comment else None
+    return client.review_comment(thread) if thread else None
+
+
+def _ignore(
+    client: GitHubClient, job: ReviewJob, command: Command, feedback: FeedbackSink | None
+) -> tuple[str, str]:
+    """The rule suppressed on this PR (the marker in the reply is the record every later
+    review reads) and the reason stored as feedback; or why not."""
+    comment = job.comment
+    assert comment is not None
+    root = _thread_root(client, job)
+    thread_rule = rule_of(str(root.get("body") or "")) if root else None
+    target = ignore_target(command, known_rules(), thread_rule)
+    if not isinstance(target, IgnoreTarget):
+        return refusal_reply(comment.comment_id, comment.author, target), "ignore refused"
+    if feedback is not None:
+        event = ignore_event(
+            job.repo, job.pr_number, target.rule, comment.comment_id, comment.author, target.reason
+        )
+        try:
+            feedback.add([event])
+        except Exception as exc:  # noqa: BLE001 - the reply's marker still suppresses it
+            log.warning("ignore of %s not stored: %s", target.rule, type(exc).__name__)
+    body = ignore_reply(comment.comment_id, comment.author, target.rule, target.reason)
+    return body, f"ignore {target.rule} for {comment.author}"
+
+
+def _explain(
+    client: GitHubClient,
+    settings: Settings,
+    job: ReviewJob,
+    pr: PullInfo,
+    sources: Sources,
+    config: RepoConfig,
+    asked: str,
+) -> str:
+    """The thread's finding in more depth: the agent's answer when the LLM may run,
+    else the rule's rationale and fix."""
+    from bot.agent import llm_unavailable
+
+    comment = job.comment
+    assert comment is not None
+    finding = thread_finding(_thread_root(client, job))
+    if finding is None:
+        return refusal_reply(comment.comment_id, comment.author, NOT_A_FINDING)
+    off = llm_unavailable(config, settings)
+    if off is not None:
+        return explain_reply(comment.comment_id, rule_explanation(finding.rule, off))
+    answer = _answer(client, settings, pr, sources, config, explain_question(finding, asked))
+    return explain_reply(comment.comment_id, answer or rule_explanation(finding.rule, "off"))
 
 
 def _answer(
