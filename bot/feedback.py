@@ -356,22 +356,26 @@ class RuleStats:
 
 
 def muted_rules(stats: Iterable[RuleStats], mute_after: int) -> dict[str, int]:
-    """Rules this repository rejected at least `mute_after` times (0: none), with the
-    count; each 👍 offsets one rejection, so a rule people came to value comes back."""
+    """Rules this repository rejected (👎 or `/bastion ignore`) at least `mute_after`
+    times more than it accepted them (0: none), with that net count: each 👍 offsets
+    one rejection, so a rule people came to value comes back."""
     if mute_after <= 0:
         return {}
     out = {}
     for item in stats:
         net = item.rejections - item.n("accepted")
         if net >= mute_after:
-            out[item.rule] = item.rejections
+            out[item.rule] = net
     return out
 
 
-def muted_note(rule: str, rejections: int, mute_after: int) -> str:
+def muted_note(rule: str, net: int, mute_after: int) -> str:
+    """Why a rule is in the summary, and the one setting that brings it back: muted
+    findings have no inline comment left to 👍, so only the config can undo it."""
     return (
         f"Rule `{rule}` is listed here instead of inline: this repository rejected it "
-        f"{rejections} time(s) (👎 or `/bastion ignore`; `learn.mute_after` is {mute_after}). "
-        "To bring it back inline, 👍 its findings or raise `learn.mute_after` "
-        "(0 switches muting off) in `.github/bastion.yml` on the base branch."
+        f"(👎 or `/bastion ignore`) {net} time(s) more than it accepted it, and "
+        f"`learn.mute_after` is {mute_after}. To bring it back inline, set `learn.mute_after` "
+        f"above {net} (or to 0, which switches muting off) in `.github/bastion.yml` on the "
+        "base branch."
     )

@@ -1,6 +1,9 @@
 """`/dashboard` and `/metrics` after a real review: a job reviewed by the worker against
 the GitHub fake, a 👎 read back on the next push, then the page opened in headless
-Chromium (Debian's `chromium`), its DOM checked and a screenshot kept in docs/."""
+Chromium (Debian's `chromium`), its DOM checked and a phone-sized screenshot taken.
+The screenshot goes to the test's temporary directory; `BASTION_UPDATE_SCREENSHOTS=1`
+also copies it over docs/dashboard.png (the README's picture), so a plain test run
+never rewrites a tracked file."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from github_fake import (  # noqa: F401  (fixtures)
     unsafe_rule_fixture,
 )
 from loopback import LoopbackServer
+from pydantic import SecretStr
 
 from bot.cli import main as cli_main
 from bot.jobs import ReviewJob
@@ -35,6 +39,7 @@ REPO = "acme/shop"
 HEAD, HEAD2 = "a" * 40, "c" * 40
 TOKEN = "dash-t0ken-for-tests"
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "dashboard.png"
+UPDATE_SCREENSHOTS = "BASTION_UPDATE_SCREENSHOTS"
 FAST = WorkerOptions(threads=1, backoff_base_s=0.0, poll_s=0.005, sweep_s=0.2, max_attempts=2)
 
 
@@ -102,15 +107,17 @@ def test_a_thumbs_down_shows_in_metrics_and_stats(
     assert "no feedback recorded yet" in capsys.readouterr().out
 
 
+def with_token(settings: Settings) -> Settings:
+    return settings.model_copy(update={"dashboard_token": SecretStr(TOKEN)})
+
+
 def test_dashboard_needs_its_token_and_is_off_without_one(
-    reviewed: tuple[JobQueue, Settings, Path], monkeypatch: pytest.MonkeyPatch
+    reviewed: tuple[JobQueue, Settings, Path],
 ) -> None:
     queue, settings, _ = reviewed
-    monkeypatch.delenv("BASTION_DASHBOARD_TOKEN", raising=False)
     with TestClient(create_app(settings, queue)) as client:
         assert client.get("/dashboard").status_code == 404
-    monkeypatch.setenv("BASTION_DASHBOARD_TOKEN", TOKEN)
-    with TestClient(create_app(settings, queue)) as client:
+    with TestClient(create_app(with_token(settings), queue)) as client:
         assert client.get("/dashboard").status_code == 401
         assert client.get("/dashboard?token=wrong").status_code == 401
         page = client.get("/dashboard", headers={"Authorization": f"Bearer {TOKEN}"})
@@ -143,7 +150,7 @@ def _headless(binary: str, profile: str, *args: str) -> subprocess.CompletedProc
 
 
 def test_dashboard_in_a_real_browser(
-    reviewed: tuple[JobQueue, Settings, Path], monkeypatch: pytest.MonkeyPatch
+    reviewed: tuple[JobQueue, Settings, Path], tmp_path: Path
 ) -> None:
     binary = _chromium()
     if binary is None:
@@ -151,8 +158,7 @@ def test_dashboard_in_a_real_browser(
             pytest.fail("chromium is not installed; .ci/run installs it (apt-get install chromium)")
         pytest.skip("chromium is not installed (apt-get install chromium); CI runs this test")
     queue, settings, _ = reviewed
-    monkeypatch.setenv("BASTION_DASHBOARD_TOKEN", TOKEN)
-    server = LoopbackServer(create_app(settings, queue), "bastion receiver")
+    server = LoopbackServer(create_app(with_token(settings), queue), "bastion receiver")
     base = server.start()
     try:
         url = f"{base}/dashboard?token={TOKEN}"
@@ -164,8 +170,7 @@ def test_dashboard_in_a_real_browser(
         assert "acme/shop" in html and f"<code>{HEAD2[:7]}</code>" in html
         assert "test-unsafe-call" in html and "50%" in html
         # A phone-sized window: the page is laid out for it (and the picture is kept).
-        SCREENSHOT.parent.mkdir(exist_ok=True)
-        shot = SCREENSHOT.with_suffix(".new.png")
+        shot = tmp_path / "dashboard.png"
         with tempfile.TemporaryDirectory() as profile:
             taken = _headless(
                 binary,
@@ -177,6 +182,43 @@ def test_dashboard_in_a_real_browser(
             )
         assert taken.returncode == 0 and shot.exists(), taken.stderr[-2000:]
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 5_000
-        shot.replace(SCREENSHOT)
+        if os.environ.get(UPDATE_SCREENSHOTS) == "1":
+            shutil.copyfile(shot, SCREENSHOT)
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize(
+    "value", ["short", "has spaces in the middle!", "tøken-with-non-ascii-chars"]
+)
+def test_a_weak_or_odd_dashboard_token_is_refused_at_start_without_echoing_it(
+    value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.settings import SettingsError, load_settings
+
+    monkeypatch.setenv("BASTION_DASHBOARD_TOKEN", value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert "BASTION_DASHBOARD_TOKEN" in str(caught.value) and value not in str(caught.value)
+
+
+def test_the_dashboard_token_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.settings import load_settings
+
+    monkeypatch.setenv("BASTION_DASHBOARD_TOKEN", TOKEN)
+    token = load_settings().dashboard_token
+    assert token is not None and token.get_secret_value() == TOKEN
+
+
+def test_feedback_metrics_carry_no_pid_under_serves_multiprocess_metrics(
+    reviewed: tuple[JobQueue, Settings, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`bastion serve` sums its workers' metric files; the feedback gauges come from the
+    store itself, once, without a per-process `pid` label."""
+    queue, settings, _ = reviewed
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+    with TestClient(create_app(settings, queue)) as client:
+        text = client.get("/metrics").text
+    lines = [line for line in text.splitlines() if line.startswith("bastion_rule_feedback{")]
+    assert lines and not any("pid=" in line for line in lines)
+    assert any('kind="rejected"' in line and line.endswith(" 1.0") for line in lines)

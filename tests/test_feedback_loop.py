@@ -216,7 +216,15 @@ def test_a_rule_rejected_mute_after_times_goes_to_the_summary(
     assert github_fake.review_comments.get((REPO, 8), []) == []
     (review,) = github_fake.successful_reviews(REPO, 8)
     assert f"Rule `{RULE}` is listed here instead of inline" in review["body"]
-    assert "learn.mute_after" in review["body"] and "app/handlers/users.py" in review["body"]
+    assert "app/handlers/users.py" in review["body"]
+    assert "set `learn.mute_after` above 2 (or to 0" in review["body"]
+
+    # The hint is right: with `learn.mute_after` above 2 the rule is inline again.
+    base, head = typical_files({"app/handlers/users.py": (20,)})
+    install_pr(github_fake, REPO, 9, base, head, "f" * 40)
+    github_fake.repos[REPO].put("main", ".github/bastion.yml", "learn:\n  mute_after: 3\n")
+    outcome = run_job(job(head="f" * 40, number=9), settings, feedback=store)
+    assert outcome.muted_rules == [] and len(github_fake.review_comments[(REPO, 9)]) == 1
 
 
 def test_without_graphql_the_review_goes_on_from_rest(

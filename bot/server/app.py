@@ -266,8 +266,8 @@ def create_app(
             counts: dict[str, int] | None = await run_in_threadpool(queue.ledger.counts)
         except Exception:  # noqa: BLE001 - metrics must still answer
             counts = None
-        await run_in_threadpool(_refresh_feedback)
         body, content_type = metrics.render(counts)
+        body += await run_in_threadpool(_feedback_metrics)
         return Response(body, media_type=content_type)
 
     feedback_stores: list[Any] = []
@@ -279,13 +279,14 @@ def create_app(
             feedback_stores.append(feedback_beside(queue.ledger))
         return feedback_stores[0]
 
-    def _refresh_feedback() -> None:
-        from bot.server.feedback_report import refresh_gauges
+    def _feedback_metrics() -> bytes:
+        from bot.server.feedback_report import feedback_exposition
 
         try:
-            refresh_gauges(_feedback_store().stats())
+            return feedback_exposition(_feedback_store().stats())
         except Exception as exc:  # noqa: BLE001 - metrics must still answer
             log.warning("feedback counts not read", extra={"error": type(exc).__name__})
+            return b""
 
     from bot.server.dashboard import add_dashboard
 

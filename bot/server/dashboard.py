@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hmac
 import json
-import os
 import time
 from collections.abc import Callable, Sequence
 from html import escape
@@ -186,7 +185,8 @@ def add_dashboard(
     app: FastAPI, settings: Settings, queue: JobQueue, feedback: Callable[[], Any]
 ) -> None:
     """`GET /dashboard` on the receiver; `feedback()` gives the feedback store."""
-    token = os.environ.get(TOKEN_ENV, "")
+    secret = settings.dashboard_token
+    token = secret.get_secret_value() if secret is not None else ""
 
     def collect() -> str:
         ledger = queue.ledger

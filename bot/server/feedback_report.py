@@ -8,33 +8,44 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from prometheus_client import Gauge
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
 
 from bot.feedback import KINDS, RuleStats
 
-RULE_FEEDBACK = Gauge(
-    "bastion_rule_feedback",
+FEEDBACK_HELP = (
     "Feedback on Bastion's findings per repository, rule and kind "
-    "(accepted = 👍, rejected = 👎, replied, fixed = thread resolved by a push, ignored).",
-    ["repo", "rule", "kind"],
+    "(accepted = 👍, rejected = 👎, replied, fixed = thread resolved by a push, ignored)."
 )
-RULE_PRECISION = Gauge(
-    "bastion_rule_precision",
-    "(👍 + fixed) / (👍 + fixed + 👎 + ignored) per repository and rule.",
-    ["repo", "rule"],
-)
+PRECISION_HELP = "(👍 + fixed) / (👍 + fixed + 👎 + ignored) per repository and rule."
 
 
-def refresh_gauges(stats: Sequence[RuleStats]) -> None:
-    RULE_FEEDBACK.clear()
-    RULE_PRECISION.clear()
+def feedback_exposition(stats: Sequence[RuleStats]) -> bytes:
+    """`bastion_rule_feedback` and `bastion_rule_precision` in the exposition format,
+    built from the store on each scrape in a registry of their own: under `bastion
+    serve` the default registry is prometheus_client's multiprocess files, where a
+    gauge set here would gain a `pid` label and keep rules the store no longer has."""
+    feedback = GaugeMetricFamily(
+        "bastion_rule_feedback", FEEDBACK_HELP, labels=["repo", "rule", "kind"]
+    )
+    precision = GaugeMetricFamily("bastion_rule_precision", PRECISION_HELP, labels=["repo", "rule"])
     for item in stats:
         for kind in KINDS:
-            RULE_FEEDBACK.labels(repo=item.repo, rule=item.rule, kind=kind).set(item.n(kind))
+            feedback.add_metric([item.repo, item.rule, kind], item.n(kind))
         if item.precision is not None:
-            RULE_PRECISION.labels(repo=item.repo, rule=item.rule).set(item.precision)
+            precision.add_metric([item.repo, item.rule], item.precision)
+
+    class _Snapshot(Collector):
+        def collect(self) -> Iterator[Metric]:
+            yield feedback
+            yield precision
+
+    registry = CollectorRegistry(auto_describe=False)
+    registry.register(_Snapshot())
+    return generate_latest(registry)
 
 
 def precision_text(value: float | None) -> str:
