@@ -6,7 +6,8 @@ Wall time is `run_job` from start to the review and check run posted (what a
 worker spends after dequeue). Also counted: an API PR (an OpenAPI spec whose
 response schema lives in a `$ref`'d file, and a .proto), and a Rails PR against a
 repository with 40 schema files, first with an empty schema cache, then on the next
-push (the cache keeps unchanged files).
+push (the cache keeps unchanged files); and a push that fixes one of two findings
+(the feedback loop: threads read and the fixed one resolved).
 
     .venv/bin/python bench/github_calls.py [--runs N]
 """
@@ -27,7 +28,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 if __name__ == "__main__":
     # Only in the measuring process: the rule engine's forkserver imports this script
     # as `__mp_main__`, and a worker's main script (`bastion worker`) imports little.
-    from github_fake import DEFAULT_TOKEN, install_pr, start_fake, typical_files
+    from github_fake import (
+        DEFAULT_TOKEN,
+        _unsafe_check,
+        install_pr,
+        make_diff,
+        start_fake,
+        typical_files,
+    )
 
     from bot.github.job import run_job
     from bot.jobs import ReviewJob
@@ -152,12 +160,62 @@ def _show(title: str, kinds: Counter[str]) -> None:
         print(f"  {count:3d}  {kind}")
 
 
+def push_run(number: int) -> tuple[int, Counter[str], int]:
+    """The feedback loop's cost: a PR reviewed at one head with two findings, a 👎 on one,
+    then a push that fixes the other. Counts the second (synchronize) job's calls:
+    one GraphQL query reads the threads and reactions, one GraphQL document replies to
+    and resolves the fixed thread."""
+    from bot.rules.engine import add_check, remove_check
+
+    fake = start_fake()
+    check = add_check(_unsafe_check())
+    try:
+        unsafe = {"app/api/orders.py": (50,), "app/models.py": (30,)}
+        base, head1 = typical_files(unsafe)
+        sha1, sha2 = f"{number:040x}", f"{number + 1:040x}"
+        install_pr(fake, "acme/shop", number, base, head1, sha1)
+        settings = Settings(
+            GITHUB_API_URL=fake.url,
+            GITHUB_TOKEN=DEFAULT_TOKEN,
+            ANTHROPIC_API_KEY=None,
+            BASTION_DATA_DIR=tempfile.mkdtemp(prefix="bastion-bench-"),
+        )
+
+        def job(sha: str, trigger: str) -> ReviewJob:
+            return ReviewJob(
+                delivery_id=f"bench-{sha}",
+                repo="acme/shop",
+                pr_number=number,
+                head_sha=sha,
+                trigger=trigger,  # type: ignore[arg-type]
+            )
+
+        run_job(job(sha1, "opened"), settings)
+        first = fake.review_comments[("acme/shop", number)][0]
+        fake.react_review_comment(first["id"], "alice", "THUMBS_DOWN")
+        _, head2 = typical_files({"app/models.py": (30,)})
+        install_pr(fake, "acme/shop", number, base, head2, sha2)
+        fake.repos["acme/shop"].compares[(sha1, sha2)] = ("ahead", make_diff(head1, head2))
+        before = len(fake.requests)
+        outcome = run_job(job(sha2, "synchronize"), settings)
+        assert outcome.status == "posted" and outcome.threads_resolved == 1, outcome
+        calls = fake.requests[before:]
+        return len(calls), Counter(f"{r.method} {_kind(r.path)}" for r in calls), 1
+    finally:
+        remove_check(check)
+        fake.stop()
+
+
 def _kind(path: str) -> str:
     parts = path.split("/")
     if "contents" in parts:
         return "contents"
     if "trees" in parts:
         return "git/trees"
+    if "compare" in parts:
+        return "compare"
+    if parts[-1] == "graphql":
+        return "graphql"
     return "/".join(p if not p.isdigit() else "{n}" for p in parts[4:]) or path
 
 
@@ -182,6 +240,13 @@ def main() -> None:
     cold_schema, warm_schema = _scenario(*rails_pr(), pushes=2)
     _show("Rails PR, 40 schema files, empty schema cache", cold_schema)
     _show("same repository, next push (schema cache warm)", warm_schema)
+    sync_calls, sync_kinds, resolved = push_run(100)
+    print(
+        "push that fixes 1 of 2 findings (a 👎 on the other), synchronize review: "
+        f"{sync_calls} GitHub API calls, {resolved} thread resolved"
+    )
+    for kind, count in sorted(sync_kinds.items()):
+        print(f"  {count:3d}  {kind}")
 
 
 if __name__ == "__main__":

@@ -100,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     jobs = sub.add_parser("jobs", help="list queued, running and failed jobs")
     jobs.add_argument("--failed", action="store_true", help="only dead-lettered jobs")
 
+    stats = sub.add_parser(
+        "stats", help="feedback per rule: accepted, rejected, resolved by a fix, precision"
+    )
+    stats.add_argument("--repo", metavar="OWNER/NAME", help="one repository only")
+
     sub.add_parser("action", help="run inside a GitHub Actions workflow")
     return parser
 
@@ -124,6 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             handler = getattr(commands, args.command)
             return int(handler(args))
+        if args.command == "stats":
+            from bot.server.feedback_report import stats_command
+
+            return stats_command(args)
         if args.command == "action":
             from bot.action import main as action_main
 

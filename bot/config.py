@@ -84,6 +84,16 @@ class CommandsConfig(_Strict):
     )
 
 
+class LearnConfig(_Strict):
+    mute_after: int = Field(
+        3,
+        ge=0,
+        le=1000,
+        description="Rejections (👎 or `/bastion ignore`) after which a rule's findings go to "
+        "the summary instead of inline comments in this repository; 0 never mutes.",
+    )
+
+
 class RepoConfig(_Strict):
     paths: PathsConfig = Field(
         default_factory=PathsConfig, description="Which files are reviewed, beyond the defaults."
@@ -108,6 +118,9 @@ class RepoConfig(_Strict):
     )
     commands: CommandsConfig = Field(
         default_factory=CommandsConfig, description="Slash commands in PR comments."
+    )
+    learn: LearnConfig = Field(
+        default_factory=LearnConfig, description="What Bastion learns from reactions and replies."
     )
     large_tables: list[str] = Field(
         default_factory=list,

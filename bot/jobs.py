@@ -6,7 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-Trigger = Literal["opened", "reopened", "synchronize", "ready_for_review", "command", "manual"]
+Trigger = Literal[
+    "opened", "reopened", "synchronize", "ready_for_review", "command", "manual", "closed"
+]
 
 
 class CommentCommand(BaseModel):
@@ -16,6 +18,9 @@ class CommentCommand(BaseModel):
     body: str
     author: str
     author_type: str = "User"
+    # A comment in a review thread (`pull_request_review_comment`): the id of the
+    # thread's first comment, which replies go under. None: the PR's conversation.
+    review_thread: int | None = Field(default=None, ge=1)
 
 
 class ReviewJob(BaseModel):

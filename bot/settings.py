@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
@@ -16,6 +17,8 @@ from bot.isolation import (
 )
 
 DEFAULT_MODEL = "claude-sonnet-4-6"
+MIN_DASHBOARD_TOKEN = 16
+_TOKEN_CHARS = re.compile(r"[A-Za-z0-9._~+/=-]+")
 
 
 class Settings(BaseSettings):
@@ -36,6 +39,10 @@ class Settings(BaseSettings):
     )
     data_dir: Path = Field(
         Path(".bastion"), validation_alias=AliasChoices("BASTION_DATA_DIR", "data_dir")
+    )
+    # Turns on the receiver's operator page (`/dashboard`) and is the token it asks for.
+    dashboard_token: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("BASTION_DASHBOARD_TOKEN", "dashboard_token")
     )
     # Wall-clock budgets of the rule engine (`bot.isolation`): per unit (one file's
     # checks, or one batch check such as ruff over every Python file) and per review.
@@ -66,6 +73,21 @@ class Settings(BaseSettings):
         if value and not value.startswith(("redis://", "rediss://", "sqlite://", "unix://")):
             raise ValueError("must be redis://HOST:PORT/DB (or empty for the embedded SQLite)")
         return value or None
+
+    @field_validator("dashboard_token")
+    @classmethod
+    def _dashboard_token(cls, value: SecretStr | None) -> SecretStr | None:
+        # Sent in a header or a URL: printable ASCII without spaces, and long enough
+        # that guessing it over HTTP is hopeless. The message never repeats the value.
+        if value is None:
+            return None
+        token = value.get_secret_value()
+        if len(token) < MIN_DASHBOARD_TOKEN or not _TOKEN_CHARS.fullmatch(token):
+            raise ValueError(
+                f"must be at least {MIN_DASHBOARD_TOKEN} characters of letters, digits "
+                "and -._~+/= (for example: openssl rand -hex 24)"
+            )
+        return value
 
     def app_private_key(self) -> str | None:
         if self.github_app_private_key is not None:

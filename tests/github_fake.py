@@ -206,6 +206,11 @@ class FakeGitHub:
         self.review_comments: dict[tuple[str, int], list[dict[str, Any]]] = {}
         self.issue_comments: dict[tuple[str, int], list[dict[str, Any]]] = {}
         self.reactions: list[dict[str, Any]] = []
+        # review comment id -> [(GraphQL reaction content, login)]
+        self.review_reactions: dict[int, list[tuple[str, str]]] = {}
+        # thread id (PRRT_<first comment id>) -> {"resolved": bool, "resolved_by": login}
+        self.thread_state: dict[str, dict[str, Any]] = {}
+        self.graphql_lock = threading.RLock()
         self.check_runs: dict[int, dict[str, Any]] = {}
         self._ids = itertools.count(1000)
         self._lock = threading.Lock()
@@ -266,6 +271,58 @@ class FakeGitHub:
 
     def successful_reviews(self, repo: str, number: int) -> list[dict[str, Any]]:
         return self.reviews.get((repo, number), [])
+
+    # -- review threads (GraphQL) -------------------------------------------------
+
+    def _comment_by_id(self, comment_id: int) -> tuple[tuple[str, int], dict[str, Any]] | None:
+        for key, comments in self.review_comments.items():
+            for comment in comments:
+                if comment["id"] == comment_id:
+                    return key, comment
+        return None
+
+    def thread_ids(self, repo: str, number: int) -> list[str]:
+        comments = self.review_comments.get((repo, number), [])
+        return [f"PRRT_{c['id']}" for c in comments if c.get("in_reply_to_id") is None]
+
+    def thread(self, thread_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+        """(state, comments oldest first) of a thread, None for an unknown id."""
+        if not thread_id.startswith("PRRT_") or not thread_id[5:].isdigit():
+            return None
+        found = self._comment_by_id(int(thread_id[5:]))
+        if found is None or found[1].get("in_reply_to_id") is not None:
+            return None
+        key, first = found
+        replies = [c for c in self.review_comments[key] if c.get("in_reply_to_id") == first["id"]]
+        state = self.thread_state.setdefault(thread_id, {"resolved": False, "resolved_by": None})
+        return state, [first, *replies]
+
+    def thread_of(self, comment_id: int) -> str:
+        return f"PRRT_{comment_id}"
+
+    def set_resolved(self, thread_id: str, login: str) -> None:
+        self.thread_state[thread_id] = {"resolved": True, "resolved_by": login}
+
+    def add_reply(self, thread_id: str, login: str, body: str) -> dict[str, Any]:
+        found = self.thread(thread_id)
+        assert found is not None
+        first = found[1][0]
+        key = next(k for k, v in self.review_comments.items() if first in v)
+        stored = {
+            "id": self._next_id(),
+            "user": {"login": login, "type": "Bot" if login.endswith("[bot]") else "User"},
+            "body": body,
+            "path": first.get("path"),
+            "line": first.get("line"),
+            "in_reply_to_id": first["id"],
+            "pull_request_review_id": first.get("pull_request_review_id"),
+        }
+        self.review_comments[key].append(stored)
+        return stored
+
+    def react_review_comment(self, comment_id: int, user: str, content: str) -> None:
+        """A person's reaction (GraphQL content: THUMBS_UP, THUMBS_DOWN...) on a review comment."""
+        self.review_reactions.setdefault(comment_id, []).append((content, user))
 
     # -- server ------------------------------------------------------------------
 
@@ -465,10 +522,66 @@ class FakeGitHub:
 
         @app.post("/repos/{owner}/{name}/issues/comments/{comment_id}/reactions")
         async def react(owner: str, name: str, comment_id: int, request: Request) -> Response:
+            # A review comment's id is not a conversation comment's: GitHub answers 404.
+            if fake._comment_by_id(comment_id) is not None:
+                return JSONResponse({"message": "Not Found"}, status_code=404)
             content = (await request.json()).get("content")
             reaction = {"id": fake._next_id(), "content": content, "comment_id": comment_id}
             fake.reactions.append(reaction)
             return JSONResponse(reaction, status_code=201)
+
+        @app.post("/repos/{owner}/{name}/pulls/comments/{comment_id}/reactions")
+        async def react_review(
+            owner: str, name: str, comment_id: int, request: Request
+        ) -> Response:
+            found = fake._comment_by_id(comment_id)
+            if found is None or found[0][0] != f"{owner}/{name}":
+                return JSONResponse({"message": "Not Found"}, status_code=404)
+            content = (await request.json()).get("content")
+            reaction = {
+                "id": fake._next_id(),
+                "content": content,
+                "comment_id": comment_id,
+                "review_comment": True,
+            }
+            fake.reactions.append(reaction)
+            return JSONResponse(reaction, status_code=201)
+
+        @app.get("/repos/{owner}/{name}/pulls/comments/{comment_id}")
+        def get_review_comment(owner: str, name: str, comment_id: int) -> Response:
+            found = fake._comment_by_id(comment_id)
+            if found is None or found[0][0] != f"{owner}/{name}":
+                return JSONResponse({"message": "Not Found"}, status_code=404)
+            return JSONResponse(found[1])
+
+        @app.post("/repos/{owner}/{name}/pulls/{number}/comments/{comment_id}/replies")
+        async def reply_review_comment(
+            owner: str, name: str, number: int, comment_id: int, request: Request
+        ) -> Response:
+            found = fake._comment_by_id(comment_id)
+            if found is None or found[0] != (f"{owner}/{name}", number):
+                return JSONResponse({"message": "Not Found"}, status_code=404)
+            if found[1].get("in_reply_to_id") is not None:
+                # GitHub: replies to replies are not supported.
+                return JSONResponse({"message": "Validation Failed"}, status_code=422)
+            body = (await request.json()).get("body")
+            if not isinstance(body, str) or not body:
+                return JSONResponse({"message": "Validation Failed"}, status_code=422)
+            stored = fake.add_reply(fake.thread_of(comment_id), fake._user()["login"], body)
+            return JSONResponse(stored, status_code=201)
+
+        async def graphql_endpoint(request: Request) -> Response:
+            from github_fake_graphql import execute
+
+            try:
+                payload = await request.json()
+            except ValueError:
+                return JSONResponse({"message": "Problems parsing JSON"}, status_code=400)
+            return JSONResponse(execute(fake, fake._user()["login"], payload))
+
+        # github.com serves `/graphql`; GitHub Enterprise `/api/graphql`.
+        app.add_api_route("/graphql", graphql_endpoint, methods=["POST"])
+        app.add_api_route("/api/graphql", graphql_endpoint, methods=["POST"])
 
         @app.get("/repos/{owner}/{name}/collaborators/{user}/permission")
         def permission(owner: str, name: str, user: str) -> Response:

@@ -192,7 +192,11 @@ def test_app_manifest_asks_for_what_bastion_uses() -> None:
         "issues": "write",
         "metadata": "read",
     }
-    assert sorted(manifest["default_events"]) == ["issue_comment", "pull_request"]
+    assert sorted(manifest["default_events"]) == [
+        "issue_comment",
+        "pull_request",
+        "pull_request_review_comment",
+    ]
 
 
 # -- compose and the env file -----------------------------------------------------------------

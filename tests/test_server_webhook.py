@@ -118,7 +118,6 @@ def test_drafts_are_queued_for_the_worker_to_judge() -> None:
 @pytest.mark.parametrize(
     ("event", "name"),
     [
-        ("pull_request", "pull_request.closed.payload"),
         ("pull_request", "pull_request.labeled.payload"),
         ("issue_comment", "issue_comment.edited.payload"),
         ("issue_comment", "issue_comment.created.with-installation.payload"),  # not on a PR
@@ -127,6 +126,12 @@ def test_drafts_are_queued_for_the_worker_to_judge() -> None:
 )
 def test_unhandled_deliveries_are_ignored(event: str, name: str) -> None:
     assert route(event, payload(name), "d-1").kind == "ignored"
+
+
+def test_a_closing_pr_is_queued_to_read_its_feedback_once() -> None:
+    decision = route("pull_request", payload("pull_request.closed.payload"), "d-1")
+    assert decision.kind == "job" and decision.job is not None
+    assert decision.job.trigger == "closed"
 
 
 def test_closed_pr_is_never_reviewed_even_on_a_handled_action() -> None:
@@ -223,7 +228,6 @@ def test_ping_is_200(client: TestClient, queue: JobQueue) -> None:
     ("event", "name"),
     [
         ("pull_request", "pull_request.labeled.payload"),
-        ("pull_request", "pull_request.closed.payload"),
         ("issue_comment", "issue_comment.edited.payload"),
         ("check_run", "check_run.created.payload"),
     ],
@@ -415,3 +419,51 @@ def test_readyz_is_503_when_the_ledger_is_gone(client: TestClient, queue: JobQue
     ledger_path.unlink()
     ledger_path.mkdir()  # a directory where the database was: it cannot be opened
     assert client.get("/readyz").status_code == 503
+
+
+def test_review_comment_commands_are_queued_for_their_thread() -> None:
+    data = payload("pull_request_review_comment.created.payload")
+    # GitHub's example is a plain remark: no command, nothing queued.
+    assert route("pull_request_review_comment", data, "d-1").kind == "ignored"
+    data["comment"]["body"] = "/bastion explain"
+    decision = route("pull_request_review_comment", data, "d-1")
+    assert decision.job is not None and decision.job.comment is not None
+    assert decision.job.trigger == "command" and decision.job.head_sha is None
+    assert decision.job.pr_number == data["pull_request"]["number"]
+    # The first comment of a thread is its own root; a reply names the root.
+    assert decision.job.comment.review_thread == data["comment"]["id"]
+    data["comment"]["in_reply_to_id"] = 42
+    decision = route("pull_request_review_comment", data, "d-2")
+    assert decision.job is not None and decision.job.comment is not None
+    assert decision.job.comment.review_thread == 42
+
+
+@pytest.mark.parametrize(
+    ("change", "kind", "words"),
+    [
+        ({"in_reply_to_id": "42"}, "invalid", "comment.in_reply_to_id: expected an integer"),
+        ({"in_reply_to_id": 0}, "invalid", "comment.in_reply_to_id: 0 is out of range"),
+        ({"id": True}, "invalid", "comment.id: expected an integer"),
+        ({"user": {"login": ""}}, "invalid", "comment.user.login: expected a login"),
+    ],
+)
+def test_review_comment_fields_are_checked(change: dict[str, Any], kind: str, words: str) -> None:
+    data = payload("pull_request_review_comment.created.payload")
+    data["comment"].update({"body": "/bastion ignore py-sql-injection", **change})
+    decision = route("pull_request_review_comment", data, "d-1")
+    assert decision.kind == kind and words in decision.reason
+
+
+def test_review_comment_edits_closed_prs_and_bots_are_ignored() -> None:
+    data = payload("pull_request_review_comment.created.payload")
+    data["comment"]["body"] = "/bastion explain"
+    assert route("pull_request_review_comment", {**data, "action": "edited"}, "d").kind == (
+        "ignored"
+    )
+    closed = json.loads(json.dumps(data))
+    closed["pull_request"]["state"] = "closed"
+    assert route("pull_request_review_comment", closed, "d").kind == "ignored"
+    bot = json.loads(json.dumps(data))
+    bot["sender"]["type"] = "Bot"
+    assert route("pull_request_review_comment", bot, "d").kind == "ignored"
+    assert route("pull_request_review_comment", {"action": "created"}, "d").kind == "invalid"

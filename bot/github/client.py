@@ -192,6 +192,18 @@ class GitHubClient:
         _notify(method, 200)
         return result
 
+    def graphql(self, query: str, variables: dict[str, Any]) -> tuple[Any, list[dict[str, Any]]]:
+        """One GraphQL call (`/graphql`, or `/api/graphql` on GitHub Enterprise, as
+        PyGithub derives it from the base URL): its `data` and its `errors`, both kept,
+        since one document may partly succeed (GitHub answers 200 either way)."""
+        url = self._gh.requester.graphql_url
+        _headers, data = self.request("POST", url, body={"query": query, "variables": variables})
+        if not isinstance(data, dict):
+            return None, [{"message": "the GraphQL answer is not a JSON object"}]
+        errors = data.get("errors")
+        problems = [e for e in errors if isinstance(e, dict)] if isinstance(errors, list) else []
+        return data.get("data"), problems
+
     def paginate(self, path: str, params: dict[str, Any] | None = None) -> Iterator[Any]:
         """Items of a list endpoint, following `Link: rel="next"`."""
         url: str | None = path
@@ -238,6 +250,16 @@ class GitHubClient:
     def issue_comments(self, number: int) -> list[dict[str, Any]]:
         return list(self.paginate(f"/repos/{self.repo}/issues/{number}/comments"))
 
+    def review_comment(self, comment_id: int) -> dict[str, Any] | None:
+        """One review comment; None when it is gone (deleted, or not in this repository)."""
+        try:
+            _headers, data = self.request("GET", f"/repos/{self.repo}/pulls/comments/{comment_id}")
+        except GithubException as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return data if isinstance(data, dict) else None
+
     def file_text(self, path: str, ref: str, max_bytes: int = MAX_CONTENT_BYTES) -> str | None:
         """A file's text at `ref`; None when absent, too large, binary or a directory."""
         try:
@@ -283,10 +305,20 @@ class GitHubClient:
             "POST", f"/repos/{self.repo}/issues/{number}/comments", body={"body": body}
         )[1]
 
-    def add_reaction(self, comment_id: int, content: str = "eyes") -> None:
+    def reply_in_thread(self, number: int, comment_id: int, body: str) -> dict[str, Any]:
+        """A reply in the review thread that `comment_id` (its first comment) starts."""
+        return self.request(
+            "POST",
+            f"/repos/{self.repo}/pulls/{number}/comments/{comment_id}/replies",
+            body={"body": body},
+        )[1]
+
+    def add_reaction(self, comment_id: int, content: str = "eyes", review: bool = False) -> None:
+        """A reaction on a conversation comment, or (`review`) on a review comment."""
+        kind = "pulls" if review else "issues"
         self.request(
             "POST",
-            f"/repos/{self.repo}/issues/comments/{comment_id}/reactions",
+            f"/repos/{self.repo}/{kind}/comments/{comment_id}/reactions",
             body={"content": content},
         )
 

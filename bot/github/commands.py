@@ -1,7 +1,8 @@
 """Slash commands in PR comments: parsing (pure), who may run them, the replies.
 
 `/review [security|indexing|api-design ...]`, `/ask QUESTION`, `/bastion help`,
-and `@<app-slug> review`.
+`/bastion ignore RULE [reason]`, `/bastion explain` (in a finding's thread) and
+`@<app-slug> review`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ MAX_COMMENT_CHARS = 65_536  # GitHub's own limit on a comment body
 _COMMAND_HEADS = ("/review", "/ask", "/bastion", "@")
 REPLY_MARKER = "<!-- bastion:reply to={comment_id} -->"
 _REPLY_RE = re.compile(r"<!-- bastion:reply to=(\d+) -->")
+# The durable record of `/bastion ignore`: a marker in Bastion's own reply, which every
+# later review of the PR reads back (the Action has no other memory).
+IGNORE_MARKER = "<!-- bastion:ignore rule={rule} -->"
+_IGNORE_RE = re.compile(r"<!-- bastion:ignore rule=([a-z0-9][a-z0-9-]{0,99}) -->")
+_RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
+MAX_REASON_CHARS = 500
 
 CATEGORY_WORDS: dict[str, Category] = {
     "security": Category.SECURITY,
@@ -46,6 +53,10 @@ HELP_TEXT = """\
 | `/review` | Review the backend changes of this PR now. |
 | `/review security indexing` | Only these categories (`security`, `indexing`, `api-design`). |
 | `/ask QUESTION` | Ask about the backend changes of this PR. |
+| `/bastion ignore RULE [reason]` | Stop reporting `RULE` on this PR (reason kept as feedback). |
+| `/bastion explain` | In a finding's thread: that finding explained in more depth. |
+
+In a finding's thread, `/bastion ignore` may leave out `RULE`: the thread's rule is meant.
 | `/bastion help` | This list. |
 
 `@{slug} review` works like `/review`."""
@@ -55,7 +66,7 @@ LLM_OFF_TEXT = (
     "`.github/bastion.yml`), so `/ask` cannot be answered. `/review` still runs the rule engine."
 )
 
-CommandKind = Literal["review", "ask", "help"]
+CommandKind = Literal["review", "ask", "help", "ignore", "explain"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,8 @@ class Command:
     categories: tuple[Category, ...] = ()
     question: str = ""
     unknown: tuple[str, ...] = ()
+    rule: str = ""  # `ignore`: the rule id as written (checked by the handler)
+    reason: str = ""  # `ignore`: the rest of the line, and the lines after it
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -119,6 +132,17 @@ def parse_command(body: str, app_slug: str | None = None) -> Command | None:
             sub = words[1].lower() if len(words) > 1 else "help"
             if sub == "review":
                 return _review(words[2:])
+            if sub in ("ignore", "explain"):
+                rest = line.split(None, 2)[2] if len(words) > 2 else ""
+                following = "\n".join(lines[index + 1 :]).strip()
+                text = "\n".join(part for part in (rest, following) if part)
+                if sub == "explain":
+                    return Command("explain", question=text)
+                rule, _, reason = text.partition(" ")
+                first = rule.split("\n", 1)
+                if len(first) > 1:  # `/bastion ignore RULE` then the reason below
+                    rule, reason = first[0], f"{first[1]} {reason}".strip()
+                return Command("ignore", rule=rule.strip("`"), reason=reason.strip())
             return Command("help")
         if mention is not None:
             match = mention.match(line)
@@ -226,3 +250,34 @@ def ask_reply(comment_id: int, author: str, question: str, answer: str | None) -
     # The asker is greeted by name without a ping: the reply is a thread they follow.
     who = sanitize(f"@{author}", allow_ours=False)
     return f"{who}: {body}\n\n{reply_marker(comment_id)}"
+
+
+def ignore_marker(rule: str) -> str:
+    return IGNORE_MARKER.format(rule=rule) if _RULE_ID.fullmatch(rule) else ""
+
+
+def ignored_in(bodies: list[str]) -> set[str]:
+    """Rules ignored by `/bastion ignore` on a PR, from the markers in Bastion's replies
+    (the caller passes only bodies Bastion wrote: a person's comment cannot ignore)."""
+    return {rule for body in bodies for rule in _IGNORE_RE.findall(body)}
+
+
+def ignore_reply(comment_id: int, author: str, rule: str, reason: str) -> str:
+    who = sanitize(f"@{author}", allow_ours=False)
+    text = f"{who}: rule `{rule}` is ignored on this PR: later reviews of it do not report it."
+    if reason:
+        quoted = sanitize(reason[:MAX_REASON_CHARS], allow_ours=False, limit=2_000)
+        text += "\n\nReason, kept as feedback on the rule:\n" + "\n".join(
+            f"> {line}" for line in quoted.splitlines()[:10]
+        )
+    return f"{text}\n\n{ignore_marker(rule)}{reply_marker(comment_id)}"
+
+
+def refusal_reply(comment_id: int, author: str, text: str) -> str:
+    """A command Bastion cannot carry out, with the one reason why."""
+    who = sanitize(f"@{author}", allow_ours=False)
+    return f"{who}: {sanitize(text, allow_ours=False, limit=4_000)}\n\n{reply_marker(comment_id)}"
+
+
+def explain_reply(comment_id: int, text: str) -> str:
+    return f"{sanitize(text, allow_ours=False, limit=60_000)}\n\n{reply_marker(comment_id)}"

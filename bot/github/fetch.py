@@ -4,7 +4,7 @@ post-change contents of the backend files. Pure helpers plus thin fetchers."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +28,8 @@ class ChangeSet:
     files: list[ChangedFile]
     skipped: list[SkippedFile] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Files reviewed on part of their lines only (an incremental review).
+    partial: set[str] = field(default_factory=set)
 
 
 def file_diff_text(item: dict[str, Any]) -> str | None:
@@ -90,11 +92,16 @@ def changed_lines(items: Iterable[dict[str, Any]]) -> dict[str, frozenset[int] |
 
 
 def restrict_to(
-    files: Sequence[ChangedFile], since: dict[str, frozenset[int] | None], since_sha: str
+    files: Sequence[ChangedFile],
+    since: dict[str, frozenset[int] | None],
+    since_sha: str,
+    keep_whole: Collection[str] = (),
 ) -> ChangeSet:
     """Keep only what changed since the last reviewed head. Hunks and commentable
     lines stay those of the whole PR (GitHub anchors comments to the PR diff);
-    only `added_lines`, which decide what the rules report, shrink."""
+    only `added_lines`, which decide what the rules report, shrink. A changed file in
+    `keep_whole` (it holds open Bastion threads) is reviewed whole, so that a finding
+    not reported again there is known to be gone."""
     out = ChangeSet(files=[])
     reason = f"unchanged since the last review ({since_sha[:7]})"
     for file in files:
@@ -102,7 +109,7 @@ def restrict_to(
             out.skipped.append(SkippedFile(path=file.path, reason=reason))
             continue
         lines = since[file.path]
-        if lines is None:
+        if lines is None or file.path in keep_whole:
             out.files.append(file)
             continue
         kept = file.added_lines & lines
@@ -110,6 +117,8 @@ def restrict_to(
             out.skipped.append(SkippedFile(path=file.path, reason=reason))
             continue
         out.files.append(file.model_copy(update={"added_lines": kept}))
+        if kept != file.added_lines:
+            out.partial.add(file.path)
     return out
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -28,8 +28,17 @@ from bot.agent import llm_unavailable
 from bot.config import CONFIG_PATH, ConfigError, FailOn, RepoConfig
 from bot.consolidate import already_posted
 from bot.diff import DiffError, parse_diff
+from bot.feedback import (
+    Event,
+    FeedbackSink,
+    Thread,
+    fixed_threads,
+    muted_note,
+    muted_rules,
+    thread_events,
+)
 from bot.github.client import GitHubClient
-from bot.github.commands import PERMISSIONS, permission_allows, permission_level
+from bot.github.commands import PERMISSIONS, ignored_in, permission_allows, permission_level
 from bot.github.errors import PermanentJobError, TransientGitHubError
 from bot.github.fetch import ChangeSet, Sources, changed_lines, files_from_listing, restrict_to
 from bot.github.publish import (
@@ -39,10 +48,13 @@ from bot.github.publish import (
     check_updates,
     conclusion,
     draft_builder,
+    fingerprints_in,
     post_review,
     read_comments,
     read_reviews,
+    to_summary,
 )
+from bot.github.threads import read_threads, resolve_fixed
 from bot.jobs import CommentCommand
 from bot.models import Category, FileKind, Finding, ReviewResult
 from bot.pipeline import Reviewer, review_files
@@ -137,7 +149,7 @@ def accept_command(
     refusal = command_refusal(client, comment, config.commands.min_permission)
     if refusal is not None:
         return refusal
-    client.add_reaction(comment.comment_id, "eyes")
+    client.add_reaction(comment.comment_id, "eyes", review=comment.review_thread is not None)
     return None
 
 
@@ -176,10 +188,13 @@ def fetch_changes(client: GitHubClient, number: int) -> ChangeSet:
         raise PermanentJobError(f"the diff GitHub sent does not parse: {exc}") from None
 
 
-def changes_since(client: GitHubClient, pr: PullInfo, since: str | None) -> ChangeSet:
+def changes_since(
+    client: GitHubClient, pr: PullInfo, since: str | None, keep_whole: Collection[str] = ()
+) -> ChangeSet:
     """The whole PR, or only what changed since the last reviewed head; after a
     force-push (the old head is no longer an ancestor) the whole PR, with findings
-    already posted dropped by fingerprint."""
+    already posted dropped by fingerprint. Changed files in `keep_whole` (they hold
+    Bastion's open threads) are reviewed whole."""
     changes = fetch_changes(client, pr.number)
     if since is None or since == pr.head_sha:
         return changes
@@ -199,7 +214,7 @@ def changes_since(client: GitHubClient, pr: PullInfo, since: str | None) -> Chan
         return changes
     if len(files) >= COMPARE_FILE_LIMIT:
         return changes
-    narrowed = restrict_to(changes.files, changed_lines(files), since)
+    narrowed = restrict_to(changes.files, changed_lines(files), since, keep_whole)
     narrowed.skipped[:0] = changes.skipped
     narrowed.notes = [*changes.notes, f"Reviewed the changes since {since[:7]}."]
     return narrowed
@@ -377,6 +392,11 @@ class Reviewed:
     read_only: str | None = None  # why nothing was posted, known before the review
     check_run_id: int | None = None
     annotated: bool = False  # the check run carries every annotation
+    resolved: list[str] = field(default_factory=list)  # thread ids resolved as fixed
+    muted: dict[str, int] = field(default_factory=dict)  # rule -> rejections (summary only)
+    ignored: list[str] = field(default_factory=list)  # rules `/bastion ignore`d on this PR
+    # Fingerprints of findings left out as ignored: still there, so their threads stay open.
+    held: set[str] = field(default_factory=set)
 
     @property
     def conclusion(self) -> str:
@@ -394,9 +414,11 @@ def run_review(
     *,
     rule_runner: RuleRunner | None = None,
     cache_dir: Path | None = None,
+    feedback: FeedbackSink | None = None,
 ) -> Reviewed | Skipped:
     """Review one PR and publish; `GithubException`s other than a refused post propagate.
-    `cache_dir` keeps the schema files read from GitHub between reviews."""
+    `cache_dir` keeps the schema files read from GitHub between reviews. With a
+    `feedback` store, the PR's threads feed it and muted rules go to the summary."""
     pr = pull_info(client.pull(request.number), request.number)
     if pr.state != "open":
         return Skipped(f"PR #{pr.number} is {pr.state}")
@@ -435,24 +457,164 @@ def run_review(
     check = CheckRun(client, pr.head_sha) if writable and not done else None
     try:
         since = prior.last_head if request.incremental else None
-        changes = changes_since(client, pr, since)
-        if prior.authors:
-            read_comments(prior, client.review_comments(pr.number))
+        threads = _read_threads(client, pr, prior, feedback)
+        open_paths = {t.path for t in threads or () if t.ours and not t.resolved}
+        changes = changes_since(client, pr, since, keep_whole=open_paths)
         result = review_changes(sources, settings, config, changes, request.categories, rule_runner)
+        ignored = _ignored_rules(client, pr, prior, threads)
+        result, held = without_ignored(result, ignored)
         reviewed = Reviewed(
             pr, config, result, config_error, already=done, read_only=request.read_only
         )
+        reviewed.ignored, reviewed.held = sorted(ignored), held
         if check is None:
             return reviewed
+        reviewed.muted = _muted(client.repo, config, feedback)
         reviewed.check_run_id = check.id
         reviewed.annotated = check.complete(result, config)
         title = TITLE + (f" (changes since {since[:7]})" if since and since != pr.head_sha else "")
         _publish(client, reviewed, prior, request.run_key, title)
+        if threads and reviewed.posted is not None:
+            reviewed.resolved = _resolve_fixed(client, reviewed, changes, threads, feedback)
         return reviewed
     except Exception as exc:
         if check is not None:
             check.abandon(exc)
         raise
+
+
+def _read_threads(
+    client: GitHubClient, pr: PullInfo, prior: PriorReviews, feedback: FeedbackSink | None
+) -> list[Thread] | None:
+    """Bastion's threads with their replies and reactions (one GraphQL query), their
+    fingerprints added to `prior` and their feedback stored; without GraphQL, the REST
+    comments give the fingerprints as before. None when Bastion never reviewed here."""
+    if not prior.authors:
+        return None
+    threads = read_threads(client, pr.number, prior.authors)
+    if threads is None:
+        read_comments(prior, client.review_comments(pr.number))
+        return None
+    for thread in threads:
+        for comment in thread.comments:
+            if comment.mine:
+                prior.fingerprints.update(fingerprints_in(comment.body))
+    if feedback is not None:
+        try:
+            feedback.sync_pr(client.repo, pr.number, thread_events(client.repo, pr.number, threads))
+        except Exception as exc:  # noqa: BLE001 - feedback must never cost the review
+            log.warning("feedback of #%s not stored: %s", pr.number, type(exc).__name__)
+    return threads
+
+
+def _ignored_rules(
+    client: GitHubClient, pr: PullInfo, prior: PriorReviews, threads: list[Thread] | None
+) -> set[str]:
+    """Rules `/bastion ignore`d on this PR, from the markers in Bastion's own replies:
+    in the conversation (one call) and in review threads (read already, or by REST
+    when GraphQL was not available). Before Bastion ever reviewed here, none."""
+    authors = {a.removesuffix("[bot]") for a in prior.authors if a}
+    if not authors:
+        return set()
+
+    def ours(item: dict[str, Any]) -> bool:
+        user = item.get("user") if isinstance(item.get("user"), dict) else {}
+        return str((user or {}).get("login") or "").removesuffix("[bot]") in authors
+
+    bodies = [str(c.get("body") or "") for c in client.issue_comments(pr.number) if ours(c)]
+    if threads is not None:
+        bodies += [c.body for t in threads for c in t.comments if c.mine]
+    else:
+        bodies += [str(c.get("body") or "") for c in client.review_comments(pr.number) if ours(c)]
+    return ignored_in(bodies)
+
+
+def finding_rules(finding: Finding) -> set[str]:
+    """Every rule that reported this problem (consolidated comments carry several)."""
+    return {finding.rule, *(part.rule for part in finding.also)}
+
+
+def without_ignored(result: ReviewResult, ignored: set[str]) -> tuple[ReviewResult, set[str]]:
+    """The result without findings of ignored rules (a problem goes when any rule that
+    reported it is ignored), a note saying so, and those findings' fingerprints."""
+    if not ignored:
+        return result, set()
+    kept: list[Finding] = []
+    held: set[str] = set()
+    hit: set[str] = set()
+    for finding in result.findings:
+        rules = finding_rules(finding) & ignored
+        if rules:
+            hit |= rules
+            held.update([finding.fingerprint, *finding.legacy_fingerprints])
+        else:
+            kept.append(finding)
+    if not hit:
+        return result, held
+    names = ", ".join(f"`{r}`" for r in sorted(hit))
+    note = (
+        f"{len(result.findings) - len(kept)} finding(s) of rule(s) ignored on this PR with "
+        f"`/bastion ignore` are not reported: {names}."
+    )
+    return result.model_copy(update={"findings": kept, "notes": [*result.notes, note]}), held
+
+
+def _muted(repo: str, config: RepoConfig, feedback: FeedbackSink | None) -> dict[str, int]:
+    if feedback is None or not config.learn.mute_after:
+        return {}
+    try:
+        return muted_rules(feedback.stats(repo), config.learn.mute_after)
+    except Exception as exc:  # noqa: BLE001 - without counts, nothing is muted
+        log.warning("feedback counts of %s not read: %s", repo, type(exc).__name__)
+        return {}
+
+
+def _resolve_fixed(
+    client: GitHubClient,
+    reviewed: Reviewed,
+    changes: ChangeSet,
+    threads: list[Thread],
+    feedback: FeedbackSink | None,
+) -> list[str]:
+    """Resolve Bastion's threads whose finding this head no longer has; record them."""
+    result = reviewed.result
+    # A thread follows its problem: open while this review produces the problem's
+    # fingerprint or one of its legacy (per-rule) ones, or holds it back as ignored.
+    present = {f.fingerprint for f in result.findings} | reviewed.held
+    for finding in result.findings:
+        present.update(finding.legacy_fingerprints)
+    pr_paths = {f.path for f in changes.files} | {s.path for s in changes.skipped}
+    unsure = {s.path for s in result.skipped} | {e.path for e in result.stats.rule_errors if e.path}
+    unfinished = [u.path for u in result.stats.unfinished]
+    reviewed_paths = {
+        f.path
+        for f in changes.files
+        if f.path not in changes.partial
+        and f.path not in unsure
+        and not any(f.path in u for u in unfinished)
+    }
+    agent_ran = "llm" in result.stats.engines
+    fixed = fixed_threads(threads, present, reviewed_paths, pr_paths, agent_ran)
+    if not fixed:
+        return []
+    try:
+        done = resolve_fixed(client, fixed, reviewed.pr.head_sha, pr_paths)
+    except (GithubException, TransientGitHubError) as exc:
+        # The review is posted; the next push's review resolves what is left.
+        log.warning("fixed threads not resolved: %s", type(exc).__name__)
+        return []
+    if feedback is not None and done:
+        events = [
+            Event(client.repo, reviewed.pr.number, t.rule, "fixed", f"fixed:{t.id}", "",
+                  reviewed.pr.head_sha)
+            for t in fixed
+            if t.id in done
+        ]  # fmt: skip
+        try:
+            feedback.add(events)
+        except Exception as exc:  # noqa: BLE001 - read back from the thread next time
+            log.warning("fixed threads not stored: %s", type(exc).__name__)
+    return done
 
 
 def _publish(
@@ -462,6 +624,12 @@ def _publish(
     new = [f for f in result.findings if not already_posted(f, prior.fingerprints)]
     repeated = len(result.findings) - len(new)
     notes = [f"{repeated} finding(s) already on this PR are not repeated."] if repeated else []
+    if reviewed.muted:
+        mute_after = reviewed.config.learn.mute_after
+        hit = sorted({f.rule for f in new if f.rule in reviewed.muted})
+        note = "muted in this repository (see the note above)"
+        new = [to_summary(f, note) if f.inline and f.rule in hit else f for f in new]
+        notes.extend(muted_note(rule, reviewed.muted[rule], mute_after) for rule in hit)
     build = draft_builder(
         result, new, reviewed.config, head_sha=pr.head_sha, run_key=run_key, title=title,
         notes=notes,

@@ -9,6 +9,8 @@ retried, replayed after a crash — reads them back and posts nothing twice.
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections import Counter
 from typing import Literal
 
@@ -16,19 +18,32 @@ from github import Auth, Github, GithubException
 from pydantic import BaseModel, Field
 
 from bot.config import RepoConfig
+from bot.feedback import FeedbackSink, ignore_event, rule_of, thread_events
 from bot.github import auth
 from bot.github.client import GitHubClient, describe, open_client
 from bot.github.commands import (
     Command,
     ask_reply,
     command_candidate,
+    explain_reply,
     help_reply,
     ignore_reason,
+    ignore_reply,
     mentioned_slug,
     parse_command,
+    refusal_reply,
     replied_to,
 )
 from bot.github.errors import PermanentJobError, TransientGitHubError
+from bot.github.feedback_commands import (
+    NOT_A_FINDING,
+    IgnoreTarget,
+    explain_question,
+    ignore_target,
+    known_rules,
+    rule_explanation,
+    thread_finding,
+)
 from bot.github.fetch import Sources, wanted_contents
 from bot.github.flow import (
     AUTO_RUN,
@@ -44,6 +59,8 @@ from bot.github.flow import (
     report_config_error,
     run_review,
 )
+from bot.github.publish import read_reviews
+from bot.github.threads import read_threads
 from bot.jobs import ReviewJob
 from bot.models import ChangedFile
 from bot.settings import Settings
@@ -64,29 +81,65 @@ class JobOutcome(BaseModel):
     usage: dict[str, object] | None = None
     message: str = ""
     api_calls: int = 0
+    duration_ms: int = 0
+    head_sha: str | None = None
+    threads_resolved: int = 0
+    muted_rules: list[str] = Field(default_factory=list)
 
 
 def _skipped(message: str) -> JobOutcome:
     return JobOutcome(status="skipped", message=message)
 
 
-def run_job(
+_stores: dict[tuple[str | None, str], FeedbackSink] = {}
+_stores_lock = threading.Lock()
+
+
+def feedback_store(settings: Settings) -> FeedbackSink | None:
+    """The feedback store beside this worker's job ledger, opened once per process;
+    None (and a warning) when it cannot be opened: reviews go on without learning."""
+    key = (settings.queue_url, str(settings.data_dir))
+    with _stores_lock:
+        if key not in _stores:
+            from bot.server.feedback_store import open_feedback
+
+            try:
+                _stores[key] = open_feedback(settings.queue_url, settings.data_dir)
+            except Exception as exc:  # noqa: BLE001 - learning is optional, reviewing is not
+                log.warning("feedback store not opened: %s", type(exc).__name__)
+                return None
+        return _stores[key]
+
+
+def run_job_with_feedback(
     job: ReviewJob, settings: Settings, rule_runner: RuleRunner | None = None
+) -> JobOutcome:
+    """`run_job` as the App's worker runs it: with the feedback store of its ledger."""
+    return run_job(job, settings, rule_runner, feedback=feedback_store(settings))
+
+
+def run_job(
+    job: ReviewJob,
+    settings: Settings,
+    rule_runner: RuleRunner | None = None,
+    feedback: FeedbackSink | None = None,
 ) -> JobOutcome:
     """Review (or answer on) one PR. Raises `TransientGitHubError` when a retry
     may succeed, `PermanentJobError` when it cannot; neither carries a secret."""
     token = auth.token_for(settings, job.installation_id)
     client = open_client(token, settings, job.repo)
+    started = time.monotonic()
     try:
         if job.comment is not None:
-            outcome = _run_command(client, job, settings, rule_runner)
+            outcome = _run_command(client, job, settings, rule_runner, feedback)
         else:
-            outcome = _run_automatic(client, job, settings, rule_runner)
+            outcome = _run_automatic(client, job, settings, rule_runner, feedback)
     except GithubException as exc:
         raise classify(exc, job, settings) from None
     finally:
         client.close()
-    outcome = outcome.model_copy(update={"api_calls": client.calls})
+    elapsed_ms = int((time.monotonic() - started) * 1000)
+    outcome = outcome.model_copy(update={"api_calls": client.calls, "duration_ms": elapsed_ms})
     log.info(
         "job %s: %s %s",
         job.key,
@@ -121,18 +174,47 @@ def classify(
 
 
 def _run_automatic(
-    client: GitHubClient, job: ReviewJob, settings: Settings, rule_runner: RuleRunner | None
+    client: GitHubClient,
+    job: ReviewJob,
+    settings: Settings,
+    rule_runner: RuleRunner | None,
+    feedback: FeedbackSink | None = None,
 ) -> JobOutcome:
+    if job.trigger == "closed":
+        return _collect_feedback(client, job, feedback)
     request = ReviewRequest(
         number=job.pr_number,
         trigger=job.trigger,
         expected_head=job.head_sha,
         incremental=job.trigger == "synchronize",
     )
-    return _outcome(
-        run_review(client, settings, request, rule_runner=rule_runner, cache_dir=settings.data_dir),
-        job,
+    done = run_review(
+        client,
+        settings,
+        request,
+        rule_runner=rule_runner,
+        cache_dir=settings.data_dir,
+        feedback=feedback,
     )
+    return _outcome(done, job)
+
+
+def _collect_feedback(
+    client: GitHubClient, job: ReviewJob, feedback: FeedbackSink | None
+) -> JobOutcome:
+    """A closed PR: its threads' reactions and replies read one last time (two calls:
+    Bastion's reviews, then the threads), nothing posted."""
+    if feedback is None:
+        return _skipped("no feedback store: nothing to record for a closed PR")
+    prior = read_reviews(client.reviews(job.pr_number))
+    if not prior.authors:
+        return _skipped(f"Bastion never reviewed #{job.pr_number}")
+    threads = read_threads(client, job.pr_number, prior.authors)
+    if threads is None:
+        return _skipped("review threads could not be read")
+    events = thread_events(job.repo, job.pr_number, threads)
+    feedback.sync_pr(job.repo, job.pr_number, events)
+    return JobOutcome(status="answered", message=f"feedback: {len(events)} event(s) recorded")
 
 
 def _outcome(done: Reviewed | Skipped, job: ReviewJob) -> JobOutcome:
@@ -151,6 +233,9 @@ def _outcome(done: Reviewed | Skipped, job: ReviewJob) -> JobOutcome:
         findings_found=len(result.findings),
         usage=result.stats.llm,
         message=f"{posted.new} new finding(s), {posted.inline} inline, at {done.pr.head_sha[:7]}",
+        head_sha=done.pr.head_sha,
+        threads_resolved=len(done.resolved),
+        muted_rules=sorted(done.muted),
     )
 
 
@@ -192,7 +277,11 @@ def bot_identity(client: GitHubClient, settings: Settings) -> str | None:
 
 
 def _run_command(
-    client: GitHubClient, job: ReviewJob, settings: Settings, rule_runner: RuleRunner | None
+    client: GitHubClient,
+    job: ReviewJob,
+    settings: Settings,
+    rule_runner: RuleRunner | None,
+    feedback: FeedbackSink | None = None,
 ) -> JobOutcome:
     comment = job.comment
     assert comment is not None
@@ -219,19 +308,28 @@ def _run_command(
             categories=command.categories,
             comment=comment,
         )
-        return _outcome(
-            run_review(
-                client, settings, request, rule_runner=rule_runner, cache_dir=settings.data_dir
-            ),
-            job,
+        done = run_review(
+            client,
+            settings,
+            request,
+            rule_runner=rule_runner,
+            cache_dir=settings.data_dir,
+            feedback=feedback,
         )
-    return _reply(client, settings, job, command, slug)
+        return _outcome(done, job)
+    return _reply(client, settings, job, command, slug, feedback)
 
 
 def _reply(
-    client: GitHubClient, settings: Settings, job: ReviewJob, command: Command, slug: str | None
+    client: GitHubClient,
+    settings: Settings,
+    job: ReviewJob,
+    command: Command,
+    slug: str | None,
+    feedback: FeedbackSink | None = None,
 ) -> JobOutcome:
-    """`/bastion help` and `/ask`: one comment in reply, once."""
+    """`/bastion help`, `/ask`, `/bastion ignore`, `/bastion explain`: one comment in
+    reply, once, where the command was written (the conversation, or its review thread)."""
     comment = job.comment
     assert comment is not None
     pr = pull_info(client.pull(job.pr_number), job.pr_number)
@@ -244,16 +342,79 @@ def _reply(
         return _skipped(refusal)
     if config_error is not None:
         report_config_error(client, pr, config_error)
+    thread = comment.review_thread
+    existing = client.review_comments(pr.number) if thread else client.issue_comments(pr.number)
+    if comment.comment_id in replied_to([str(c.get("body") or "") for c in existing]):
+        return _skipped(f"comment {comment.comment_id} was already answered")
+    message = f"{command.kind} for {comment.author}"
     if command.kind == "help":
         body = help_reply(comment.comment_id, slug)
+    elif command.kind == "ignore":
+        body, message = _ignore(client, job, command, feedback)
+    elif command.kind == "explain":
+        body = _explain(client, settings, job, pr, sources, config, command.question)
     else:
         answer = _answer(client, settings, pr, sources, config, command.question)
         body = ask_reply(comment.comment_id, comment.author, command.question, answer)
-    bodies = [str(c.get("body") or "") for c in client.issue_comments(pr.number)]
-    if comment.comment_id in replied_to(bodies):
-        return _skipped(f"comment {comment.comment_id} was already answered")
-    client.create_issue_comment(pr.number, body)
-    return JobOutcome(status="answered", message=f"{command.kind} for {comment.author}")
+    if thread:
+        client.reply_in_thread(pr.number, thread, body)
+    else:
+        client.create_issue_comment(pr.number, body)
+    return JobOutcome(status="answered", message=message)
+
+
+def _thread_root(client: GitHubClient, job: ReviewJob) -> dict[str, object] | None:
+    thread = job.comment.review_thread if job.comment else None
+    return client.review_comment(thread) if thread else None
+
+
+def _ignore(
+    client: GitHubClient, job: ReviewJob, command: Command, feedback: FeedbackSink | None
+) -> tuple[str, str]:
+    """The rule suppressed on this PR (the marker in the reply is the record every later
+    review reads) and the reason stored as feedback; or why not."""
+    comment = job.comment
+    assert comment is not None
+    root = _thread_root(client, job)
+    thread_rule = rule_of(str(root.get("body") or "")) if root else None
+    target = ignore_target(command, known_rules(), thread_rule)
+    if not isinstance(target, IgnoreTarget):
+        return refusal_reply(comment.comment_id, comment.author, target), "ignore refused"
+    if feedback is not None:
+        event = ignore_event(
+            job.repo, job.pr_number, target.rule, comment.comment_id, comment.author, target.reason
+        )
+        try:
+            feedback.add([event])
+        except Exception as exc:  # noqa: BLE001 - the reply's marker still suppresses it
+            log.warning("ignore of %s not stored: %s", target.rule, type(exc).__name__)
+    body = ignore_reply(comment.comment_id, comment.author, target.rule, target.reason)
+    return body, f"ignore {target.rule} for {comment.author}"
+
+
+def _explain(
+    client: GitHubClient,
+    settings: Settings,
+    job: ReviewJob,
+    pr: PullInfo,
+    sources: Sources,
+    config: RepoConfig,
+    asked: str,
+) -> str:
+    """The thread's finding in more depth: the agent's answer when the LLM may run,
+    else the rule's rationale and fix."""
+    from bot.agent import llm_unavailable
+
+    comment = job.comment
+    assert comment is not None
+    finding = thread_finding(_thread_root(client, job))
+    if finding is None:
+        return refusal_reply(comment.comment_id, comment.author, NOT_A_FINDING)
+    off = llm_unavailable(config, settings)
+    if off is not None:
+        return explain_reply(comment.comment_id, rule_explanation(finding.rule, off))
+    answer = _answer(client, settings, pr, sources, config, explain_question(finding, asked))
+    return explain_reply(comment.comment_id, answer or rule_explanation(finding.rule, "off"))
 
 
 def _answer(

@@ -17,6 +17,7 @@ from typing import Any
 from github import GithubException
 
 from bot.config import RepoConfig
+from bot.feedback import rule_marker
 from bot.github.client import GitHubClient
 from bot.github.fetch import files_from_listing
 from bot.models import ChangedFile, Finding, ReviewResult, Severity
@@ -40,6 +41,10 @@ _LEVEL = {
 
 def fp_marker(fingerprint: str) -> str:
     return f"<!-- bastion:fp={fingerprint} -->"
+
+
+def fingerprints_in(body: str) -> list[str]:
+    return _FP_RE.findall(body)
 
 
 def review_marker(head_sha: str, run_key: str) -> str:
@@ -105,7 +110,7 @@ def comment_body(finding: Finding) -> str:
     if finding.suggestion is not None and len(finding.suggestion) < MAX_COMMENT_CHARS // 4:
         fence = _fence(finding.suggestion)
         parts.append(f"{fence}suggestion\n{finding.suggestion.rstrip(chr(10))}\n{fence}")
-    parts.append(fp_marker(finding.fingerprint))
+    parts.append(fp_marker(finding.fingerprint) + rule_marker(finding.rule))
     return "\n\n".join(parts)
 
 
@@ -132,7 +137,7 @@ def place(
     candidates: list[Finding] = []
     for finding in findings:
         if finding.inline and finding.fingerprint in demoted:
-            out.append(_to_summary(finding, demoted[finding.fingerprint]))
+            out.append(to_summary(finding, demoted[finding.fingerprint]))
         elif finding.inline:
             candidates.append(finding)
         else:
@@ -141,12 +146,12 @@ def place(
     limit = config.max_comments
     out.extend(candidates[:limit])
     note = f"over the limit of {limit} inline comments (max_comments)"
-    out.extend(_to_summary(f, note) for f in candidates[limit:])
+    out.extend(to_summary(f, note) for f in candidates[limit:])
     out.sort(key=lambda f: (f.path, f.line, -f.severity.rank, f.rule))
     return out
 
 
-def _to_summary(finding: Finding, note: str) -> Finding:
+def to_summary(finding: Finding, note: str) -> Finding:
     return finding.model_copy(update={"inline": False, "anchor_note": note})
 
 

@@ -267,6 +267,28 @@ def create_app(
         except Exception:  # noqa: BLE001 - metrics must still answer
             counts = None
         body, content_type = metrics.render(counts)
+        body += await run_in_threadpool(_feedback_metrics)
         return Response(body, media_type=content_type)
 
+    feedback_stores: list[Any] = []
+
+    def _feedback_store() -> Any:
+        if not feedback_stores:
+            from bot.server.feedback_store import feedback_beside
+
+            feedback_stores.append(feedback_beside(queue.ledger))
+        return feedback_stores[0]
+
+    def _feedback_metrics() -> bytes:
+        from bot.server.feedback_report import feedback_exposition
+
+        try:
+            return feedback_exposition(_feedback_store().stats())
+        except Exception as exc:  # noqa: BLE001 - metrics must still answer
+            log.warning("feedback counts not read", extra={"error": type(exc).__name__})
+            return b""
+
+    from bot.server.dashboard import add_dashboard
+
+    add_dashboard(app, settings, queue, _feedback_store)
     return app

@@ -18,6 +18,8 @@ from pydantic import ValidationError
 from bot.jobs import CommentCommand, ReviewJob
 
 PR_ACTIONS = frozenset({"opened", "reopened", "synchronize", "ready_for_review"})
+# A closed PR is not reviewed; its threads' last reactions and replies are read once.
+FEEDBACK_ACTIONS = frozenset({"closed"})
 INSTALLATION_EVENTS = frozenset({"installation", "installation_repositories"})
 _COMMAND = re.compile(r"^\s*/(?:review|ask|bastion)\b", re.I)
 
@@ -113,7 +115,7 @@ def _pull_request(payload: dict[str, Any], delivery_id: str, action: str) -> Dec
     pr = payload.get("pull_request")
     if not isinstance(pr, dict):
         return Decision("invalid", "pull_request event without a pull_request object")
-    if pr.get("state") == "closed":
+    if pr.get("state") == "closed" and action not in FEEDBACK_ACTIONS:
         return Decision("ignored", "the pull request is closed")
     try:
         number = pr.get("number", payload.get("number"))
@@ -175,6 +177,55 @@ def _issue_comment(
     return Decision("job", job=job)
 
 
+def _review_comment(
+    payload: dict[str, Any], delivery_id: str, action: str, app_slug: str
+) -> Decision:
+    """A command written in a review thread (`/bastion explain`, `/bastion ignore`...):
+    answered in that thread, under its first comment."""
+    if action != "created":
+        return Decision("ignored", f"pull_request_review_comment {action} does not trigger")
+    if _dig(payload, "sender", "type") == "Bot":
+        return Decision("ignored", "sent by a bot")
+    pr = payload.get("pull_request")
+    comment = payload.get("comment")
+    if not isinstance(pr, dict) or not isinstance(comment, dict):
+        return Decision(
+            "invalid", "pull_request_review_comment event without pull_request or comment"
+        )
+    body = comment.get("body") or ""
+    if not isinstance(body, str) or not looks_like_command(body, app_slug):
+        return Decision("ignored", "comment holds no command")
+    if pr.get("state") == "closed":
+        return Decision("ignored", "the pull request is closed")
+    user = comment.get("user")
+    author: dict[str, Any] = user if isinstance(user, dict) else {}
+    author_type = author.get("type", "User")
+    try:
+        comment_id = _integer(comment.get("id"), "comment.id", MAX_ID)
+        parent = comment.get("in_reply_to_id")
+        root = comment_id if parent is None else _integer(parent, "comment.in_reply_to_id", MAX_ID)
+        job = ReviewJob(
+            delivery_id=delivery_id,
+            repo=_repo(payload),
+            pr_number=_integer(pr.get("number"), "pull_request.number", MAX_PR_NUMBER),
+            head_sha=None,
+            trigger="command",
+            installation_id=_installation_id(payload),
+            comment=CommentCommand(
+                comment_id=comment_id,
+                body=body,
+                author=_login(author.get("login"), "comment.user.login"),
+                author_type=author_type if isinstance(author_type, str) else "User",
+                review_thread=root,
+            ),
+        )
+    except Invalid as exc:
+        return Decision("invalid", f"pull_request_review_comment payload: {exc}")
+    except ValidationError as exc:
+        return Decision("invalid", f"pull_request_review_comment payload: {_first_error(exc)}")
+    return Decision("job", job=job)
+
+
 def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err["loc"]) or "payload"
@@ -205,9 +256,11 @@ def route(
     # A PR event sent by a bot (Dependabot, Renovate) is queued: whether to review PRs
     # by bots is the base branch's `auto_review.bots`, read by the worker.
     if event == "pull_request":
-        if action not in PR_ACTIONS:
+        if action not in PR_ACTIONS | FEEDBACK_ACTIONS:
             return Decision("ignored", f"pull_request {action or '(no action)'} is not reviewed")
         return _pull_request(payload, delivery_id, action)
     if event == "issue_comment":
         return _issue_comment(payload, delivery_id, action, app_slug)
+    if event == "pull_request_review_comment":
+        return _review_comment(payload, delivery_id, action, app_slug)
     return Decision("ignored", f"event {event} is not handled")

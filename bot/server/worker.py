@@ -71,9 +71,9 @@ def describe_error(exc: BaseException) -> str:
 
 
 def _default_job_func() -> JobFunc:
-    from bot.github.job import run_job
+    from bot.github.job import run_job_with_feedback
 
-    return run_job
+    return run_job_with_feedback
 
 
 class Worker:
