@@ -330,8 +330,8 @@ def test_a_line_that_exhausts_the_parser_costs_only_its_own_file(tmp_path: Path)
         "--- /dev/null\n+++ b/app/deep.py\n@@ -0,0 +1,3 @@\n+import os\n"
         f"+{deep}\n"
         "+cur.execute(\"SELECT id FROM t WHERE n = '\" + os.environ['N'] + \"'\")\n"
-        "--- /dev/null\n+++ b/app/orders.py\n@@ -0,0 +1,2 @@\n+def find(cur, name):\n"
-        '+    cur.execute("SELECT id FROM orders WHERE name = \'" + name + "\'")\n'
+        "--- /dev/null\n+++ b/app/orders.py\n@@ -0,0 +1,2 @@\n+def find(cur, request):\n"
+        '+    cur.execute("SELECT id FROM orders WHERE name = \'" + request.GET["n"] + "\'")\n'
         "--- /dev/null\n+++ b/db/migrations/0001_idx.sql\n@@ -0,0 +1 @@\n"
         "+CREATE INDEX orders_email ON orders (email);\n"
     )

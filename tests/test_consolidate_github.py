@@ -43,7 +43,7 @@ def search_orders(request):
     return cursor.fetchall()
 """
 }
-EXECUTE = 12  # the sink; the rule also fires on the string, lines 8-9
+EXECUTE = 12  # the sink of the flow from the search form
 AGENT_SQL_TITLE = "Order search runs SQL built from the search form"
 AGENT_SQL_BODY = "The email and status reach the query text; bind both as parameters instead."
 AGENT_LIMIT_TITLE = "Order search returns every matching order at once"
@@ -117,7 +117,7 @@ def test_one_problem_is_one_comment_and_is_not_posted_again_after_a_push(
     [sql] = security
     assert sql["line"] == EXECUTE
     assert "found by rule `py-sql-injection` · AI review" in sql["body"]
-    assert AGENT_SQL_BODY in sql["body"] and "lines 8–9" in sql["body"]
+    assert AGENT_SQL_BODY in sql["body"] and "source lines" in sql["body"]
     # An unrelated problem on the same line keeps its own comment and text.
     assert indexing[0]["line"] == EXECUTE
     assert AGENT_LIMIT_TITLE in indexing[0]["body"] and AGENT_LIMIT_BODY in indexing[0]["body"]

@@ -167,7 +167,8 @@ def test_suppression_works_in_each_languages_comment_syntax() -> None:
         ),
         (
             "server/db.js",
-            "db.query(`SELECT * FROM t WHERE id = ${id}`);{c}\n",
+            "app.get('/x', (req, res) => {\n"
+            "  db.query(`SELECT * FROM t WHERE id = ${req.query.id}`);{c}\n});\n",
             "js-sql-injection",
             " /* bastion: ignore[js-sql-injection] */",
         ),

@@ -47,8 +47,8 @@ def test_placeholder_list_padded_with_blanks() -> None:
     # placeholder check used to backtrack cubically over the blank run (55 s).
     pad = " " * 2_000
     code = (
-        "def by_ids(cur, ids):\n"
-        f'    cur.execute("SELECT id FROM t WHERE id IN (%s)" % ",".join(["{pad}x"]))\n'
+        "def by_ids(cur, request):\n"
+        f'    cur.execute("SELECT id FROM t WHERE id IN(%s)" % ",".join(["{pad}" + request.GET]))\n'
     )
     assert ("py-sql-injection", 2) in _found(_review("app/api/views.py", code))
 
@@ -135,7 +135,7 @@ def test_generated_go_names_its_marker() -> None:
         (
             "app/api/views.py",
             "import sqlite3\n",
-            'def f(cur, name):\n    cur.execute(f"SELECT id FROM t WHERE n = {name}")\n',
+            'def f(cur, request):\n    cur.execute(f"SELECT id FROM t WHERE n = {request.GET}")\n',
         ),
         (
             "app/controllers/users_controller.rb",
@@ -156,7 +156,9 @@ def test_a_hunk_deep_in_a_large_file_is_reviewed() -> None:
     # From a plain diff the lines the diff does not show are blank: a change at line
     # 60,001 is 60,000 blank lines to every text scanner.
     old = "import sqlite3\n" + "x = 1\n" * 60_000
-    new = old + 'def f(cur, name):\n    cur.execute(f"SELECT id FROM t WHERE n = {name}")\n'
+    new = (
+        old + 'def f(cur, request):\n    cur.execute(f"SELECT id FROM t WHERE n = {request.GET}")\n'
+    )
     files = parse_diff(unified_diff("app/api/views.py", old, new))
     assert files[0].content is None
     result = review_diff(unified_diff("app/api/views.py", old, new))

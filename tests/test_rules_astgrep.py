@@ -96,7 +96,8 @@ PG_HEADER = "const { Pool } = require('pg');\nconst db = new Pool();\n"
 @pytest.mark.parametrize("path", ["src/db/users.js", "src/db/users.ts"])
 def test_sql_injection_direct_forms(path: str) -> None:
     code = PG_HEADER + (
-        "async function find(id, name, col) {\n"  # 3
+        "app.get('/u', async (req, res) => {\n"  # 3
+        "  const { id, name, col } = req.query;\n"  # 3
         "  await db.query(`SELECT * FROM users WHERE id = ${id}`);\n"  # 4
         "  await db.query('SELECT * FROM users WHERE name = ' + name);\n"  # 5
         "  await db.query({ text: `DELETE FROM users WHERE id = ${id}` });\n"  # 6
@@ -107,13 +108,16 @@ def test_sql_injection_direct_forms(path: str) -> None:
         "  await sequelize.query('SELECT 1 FROM t WHERE a = ' + name);\n"  # 11
         "  await prisma.$executeRawUnsafe(`DELETE FROM t WHERE id = ${id}`);\n"  # 12
         "  await knex('t').whereRaw(`name = '${name}'`);\n"  # 13
-        "}\n"
+        "});\n"
     )
     findings = review_new(path, code, "js-sql-injection")
-    assert flagged(findings) == [4, 5, 6, 7, 10, 11, 12, 13]
-    multi_line = next(f for f in findings if f.line == 7)
-    assert multi_line.end_line == 9
-    assert findings[0].title == "`db.query` runs SQL built from `${id}`"
+    assert flagged(findings) == [5, 6, 7, 8, 11, 12, 13, 14]
+    multi_line = next(f for f in findings if f.line == 8)
+    assert multi_line.end_line == 10
+    assert (
+        findings[0].title
+        == "SQL injection: `id` from `req.query` (line 4) reaches `db.query` (line 5)"
+    )
     assert findings[0].severity.value == "high" and findings[0].category.value == "security"
     assert "$1" in findings[0].body
 
@@ -121,7 +125,8 @@ def test_sql_injection_direct_forms(path: str) -> None:
 @pytest.mark.parametrize("path", ["src/db/users.js", "src/db/users.ts"])
 def test_sql_injection_through_a_variable_built_earlier(path: str) -> None:
     code = PG_HEADER + (
-        "async function search(id, name) {\n"  # 3
+        "app.get('/u', async (req, res) => {\n"  # 3
+        "  const { id, name } = req.query;\n"  # 3
         "  const sql = 'SELECT * FROM users WHERE id = ' + id;\n"  # 4
         "  await db.query(sql);\n"  # 5
         "  let q = 'SELECT * FROM users WHERE 1 = 1';\n"  # 6
@@ -130,38 +135,44 @@ def test_sql_injection_through_a_variable_built_earlier(path: str) -> None:
         "  let safe = `SELECT * FROM users WHERE id = ${id}`;\n"  # 9
         "  safe = 'SELECT * FROM users WHERE id = $1';\n"  # 10
         "  await db.query(safe, [id]);\n"  # 11
-        "}\n"
+        "});\n"
     )
-    assert flagged(review_new(path, code, "js-sql-injection")) == [5, 8]
+    assert flagged(review_new(path, code, "js-sql-injection")) == [6, 9]
 
 
 @pytest.mark.parametrize("path", ["src/db/users.js", "src/db/users.ts"])
 def test_sql_injection_leaves_parameterized_and_tagged_queries_alone(path: str) -> None:
     code = PG_HEADER + (
         "const TABLE = 'users';\n"
-        "async function find(id, ids, term) {\n"
+        "app.get('/u', async (req, res) => {\n"
+        "  const { id, ids, term } = req.query;\n"
         "  await db.query('SELECT * FROM users WHERE id = $1', [id]);\n"
         "  await db.query(`SELECT * FROM ${TABLE} WHERE id = $1`, [id]);\n"
         "  await db.query(`SELECT * FROM users WHERE id = ${Tables.USERS}`);\n"
-        "  const placeholders = ids.map((_, i) => `$${i + 1}`).join(', ');\n"
+        "  const n = ids.length;\n"
+        "  const placeholders = Array.from({ length: n }, (_, i) => `$${i + 1}`).join();\n"
         "  await db.query(`SELECT * FROM users WHERE id IN (${placeholders})`, ids);\n"
         "  await prisma.$queryRaw`SELECT * FROM users WHERE id = ${id}`;\n"
         "  await db.query(sql`SELECT * FROM users WHERE id = ${id}`);\n"
         "  await knex.raw('SELECT * FROM users WHERE id = ?', [id]);\n"
-        "  await index.query(`title:${term}`);\n"
         "  const sql = 'SELECT * FROM users ' + 'WHERE id = $1';\n"
         "  await db.query(sql, [id]);\n"
-        "}\n"
+        "  const dir = req.query.desc ? 'DESC' : 'ASC';\n"
+        "  await db.query(`SELECT * FROM users WHERE id = ? ORDER BY id ${dir}`, [id]);\n"
+        "  const table = User.getTableName();\n"
+        "  await db.query(`SELECT * FROM ${table} WHERE id = ?`, [id]);\n"
+        "});\n"
     )
     assert review_new(path, code, "js-sql-injection") == []
 
 
 SQL_OLD = PG_HEADER + (
-    "async function find(id) {\n"  # 3
+    "app.get('/u/:id', async (req, res) => {\n"  # 3
+    "  const id = req.params.id;\n"  # 3
     "  const sql = 'SELECT * FROM users WHERE id = $1';\n"  # 4
     "  const legacy = await db.query(`SELECT * FROM users WHERE id = ${id}`);\n"  # 5
     "  return db.query(sql, [id]);\n"  # 6
-    "}\n"
+    "});\n"
 )
 
 
@@ -172,16 +183,14 @@ def test_sql_injection_in_a_diff_reports_only_what_the_change_added() -> None:
         "  return db.query(sql, [id]);\n",
     )
     findings = review_change("src/db/users.js", SQL_OLD, new, "js-sql-injection")
-    assert flagged(findings) == [6]  # line 5's old query is context, not this change's
+    assert flagged(findings) == [7]  # line 6's old query is context, not this change's
 
 
-def test_sql_injection_points_at_the_changed_declaration_when_the_call_is_old() -> None:
-    new = SQL_OLD.replace(
-        "'SELECT * FROM users WHERE id = $1'", "'SELECT * FROM users WHERE id = ' + id"
-    )
-    findings = review_change("src/db/users.ts", SQL_OLD, new, "js-sql-injection")
-    assert flagged(findings) == [4]
-    assert "built in `sql`" in findings[0].body
+def test_sql_injection_points_at_the_changed_source_when_the_call_is_old() -> None:
+    old = SQL_OLD.replace("const id = req.params.id;", "const id = Number(req.params.id);")
+    findings = review_change("src/db/users.ts", old, SQL_OLD, "js-sql-injection")
+    assert flagged(findings) == [4]  # the call on line 6 is old; line 4 made it injectable
+    assert "line 6" in findings[0].title
 
 
 # --- rails-add-index-blocking ------------------------------------------------------------

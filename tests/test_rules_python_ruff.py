@@ -46,10 +46,14 @@ def ruff_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 def test_one_ruff_run_covers_every_file(ruff_calls: list[list[str]]) -> None:
     files = [
         added_file("app/a.py", "import yaml\n\ndef load(x):\n    return yaml.load(x)\n"),
-        added_file("app/b.py", "import pickle\n\ndef load(x):\n    return pickle.loads(x)\n"),
+        added_file(
+            "app/b.py",
+            "import pickle\n\ndef load(cache, k):\n    return pickle.loads(cache.get(k))\n",
+        ),
         added_file(
             "app/c.py",
-            "def find(cur, name):\n    cur.execute(f\"SELECT * FROM t WHERE name = '{name}'\")\n",
+            "def find(cur, request):\n"
+            "    cur.execute(f\"SELECT * FROM t WHERE name = '{request.GET['n']}'\")\n",
         ),
     ]
     findings = _review(files)
@@ -66,16 +70,17 @@ PARTIAL_DIFF = """\
 diff --git a/app/repo.py b/app/repo.py
 --- a/app/repo.py
 +++ b/app/repo.py
-@@ -40,6 +40,8 @@ class Repo:
+@@ -40,6 +40,9 @@ class Repo:
          if not name:
              return None
          with self.conn.cursor() as cursor:
++            name = request.args["name"]
 +            cursor.execute(f"SELECT * FROM users WHERE name = '{name}'")
 +            data = yaml.load(cursor.fetchone()[0])
              return cursor.fetchone()
 
      def other(self, url):
-@@ -80,3 +82,4 @@ class Repo:
+@@ -80,3 +83,4 @@ class Repo:
      def more(self, x):
          os.system("rm " + x)
          q = "SELECT 1"
@@ -85,10 +90,10 @@ diff --git a/app/repo.py b/app/repo.py
 
 def test_partial_diff_hunks_inside_functions_are_analysed() -> None:
     findings = _review(parse_diff(PARTIAL_DIFF))
-    assert _lines(findings, "py-sql-injection") == [43]
-    assert _lines(findings, "py-yaml-unsafe-load") == [44]
-    assert _lines(findings, "py-tls-verify-disabled") == [85]
-    # line 83 (os.system on a context line) is a problem, but not this change's
+    assert _lines(findings, "py-sql-injection") == [44]
+    assert _lines(findings, "py-yaml-unsafe-load") == [45]
+    assert _lines(findings, "py-tls-verify-disabled") == [86]
+    # line 84 (os.system on a context line) is a problem, but not this change's
     assert _lines(findings, "py-shell-injection") == []
 
 
@@ -169,7 +174,8 @@ def test_no_suggestion_when_the_line_holds_two_calls() -> None:
 
 def test_sql_kept_in_a_variable_is_followed_to_execute() -> None:
     code = (
-        "def purge(cursor, ids, table):\n"
+        "def purge(cursor, request, table):\n"
+        "    ids = request.GET['ids']\n"
         '    sql = "DELETE FROM audit"\n'
         '    sql += " WHERE id IN (" + ids + ")"\n'
         "    cursor.execute(sql)\n"
@@ -177,9 +183,31 @@ def test_sql_kept_in_a_variable_is_followed_to_execute() -> None:
         "    cursor.execute(other)\n"
     )
     findings = _review([added_file("app/x.py", code)])
-    assert _lines(findings, "py-sql-injection") == [4]
+    assert _lines(findings, "py-sql-injection") == [5]
     body = next(f.body for f in findings if f.rule == "py-sql-injection")
-    assert "`sql`" in body and "line 3" in body
+    assert "source lines 2, 4" in body or "source lines 2" in body
+
+
+# The shapes that were every security finding on 81 real commits, all false alarms.
+@pytest.mark.parametrize(
+    "code",
+    [
+        # bound values, sort order from an allow-list
+        "def items(cursor, request):\n"
+        "    order = 'DESC' if request.GET.get('desc') else 'ASC'\n"
+        '    sql = f"SELECT * FROM items WHERE kind = ? ORDER BY id {order}"\n'
+        "    return cursor.execute(sql, (request.GET['kind'],))\n",
+        # a table name the code generates, no request in sight
+        "def rotate(cursor, day):\n"
+        '    table = f"events_{day:%Y%m%d}"\n'
+        '    cursor.execute(f"CREATE TABLE IF NOT EXISTS {table} (LIKE events)")\n',
+        # a helper's parameter: not request input
+        "def by_name(cursor, name):\n"
+        "    cursor.execute(f\"SELECT * FROM users WHERE name = '{name}'\")\n",
+    ],
+)
+def test_sql_without_a_request_flow_is_not_injection(code: str) -> None:
+    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == []
 
 
 def test_sql_words_in_log_messages_are_not_sql_injection() -> None:
@@ -209,23 +237,25 @@ def test_noise_codes_are_never_requested(ruff_calls: list[list[str]]) -> None:
 
 def test_quoting_one_identifier_does_not_excuse_another() -> None:
     code = (
-        "def count(conn, table, column):\n"
+        "def count(conn, request):\n"
+        "    table, column = request.GET['t'], request.GET['c']\n"
         '    sql = "SELECT %s FROM %s" % (column, conn.ops.quote_name(table))\n'
         "    with conn.cursor() as cursor:\n"
         "        cursor.execute(sql)\n"
         '        cursor.execute("SELECT 1 FROM %s" % conn.ops.quote_name(table))\n'
     )
-    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == [2]
+    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == [5]
 
 
 def test_escape_hatches_with_run_time_sql_are_still_reported() -> None:
     code = (
         "from django.db.models.expressions import RawSQL\n\n"
-        "def annotate(qs, sql, term):\n"
+        "def annotate(qs, request):\n"
+        "    sql, term = request.GET['sql'], request.GET['term']\n"
         "    a = qs.annotate(x=RawSQL(sql, []))\n"
         "    return a.extra(where=[\"name = '%s'\" % term], params=[])\n"
     )
-    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == [4, 5]
+    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == [5, 6]
 
 
 def test_unpickling_other_bytes_is_still_reported() -> None:
@@ -250,12 +280,12 @@ def test_unpickling_other_bytes_is_still_reported() -> None:
     ],
 )
 def test_test_code_is_not_reviewed_for_injection(path: str) -> None:
-    code = "import os\n\ndef test_it(cursor, name):\n    os.system('rm ' + name)\n"
+    code = "import os\n\ndef test_it(cursor, request):\n    os.system('rm ' + request.GET['n'])\n"
     assert _review([added_file(path, code)]) == []
 
 
 def test_the_same_code_outside_tests_is_reviewed() -> None:
-    code = "import os\n\ndef run(cursor, name):\n    os.system('rm ' + name)\n"
+    code = "import os\n\ndef run(cursor, request):\n    os.system('rm ' + request.GET['n'])\n"
     assert _lines(_review([added_file("app/latest.py", code)]), "py-shell-injection") == [4]
 
 

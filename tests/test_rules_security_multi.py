@@ -265,5 +265,10 @@ def test_a_forwarded_statement_is_not_built_but_a_spliced_one_is() -> None:
         "  await pool.query(`${statement};`);\n"
         "  await pool.query(`${statement} WHERE id = ${table}`);\n"
         "}\n"
+        "app.get('/x', async (req, res) => {\n"
+        "  await run(pool, 'SELECT 1 FROM t', 'users');\n"
+        "  await pool.query(`${STATEMENT} WHERE id = ${req.query.id}`);\n"
+        "});\n"
     )
-    assert review_new("src/db/run.js", code, "js-sql-injection") == [4]
+    # A helper's parameters are not request input; the handler's splice is.
+    assert review_new("src/db/run.js", code, "js-sql-injection") == [8]

@@ -297,16 +297,17 @@ MARSHAL = (
     "import marshal\n"
     "import shelve\n"
     "\n\n"
-    "def load(blob, path):\n"
-    "    code = marshal.loads(blob)\n"
-    "    return code, shelve.open(path)\n"
+    "def load(sock, request):\n"
+    "    code = marshal.loads(sock.recv(4096))\n"
+    "    return code, shelve.open(request.GET['db'])\n"
 )
 
 
 def test_marshal_and_shelve_are_reported_as_unsafe_deserialization() -> None:
     findings = review_new("app/cache.py", MARSHAL, "py-pickle-untrusted")
     assert lines(findings) == [6, 7]
-    assert "S302" in findings[0].body and "S301" in findings[1].body
+    assert "S302" in findings[0].body  # bytes off a socket: a pattern claim
+    assert "request.GET" in (findings[1].title or "")  # request input: a flow
 
 
 def test_marshal_dumps_alone_and_preexisting_loads_are_not_reported() -> None:

@@ -6,12 +6,12 @@ severities and the advice are ours (`_RULES`, `_CODE_TO_RULE`). Codes that are n
 in a review (S101 assert, S311 random, S603/S607 subprocess, S110/S112 pass) are never
 asked for.
 
-Ruff's S608 sees SQL text built with `f""`, `%`, `.format` or `+` when the text
-reads like `SELECT … FROM`; it misses other statements (`DROP TABLE {x}`), fragments
-(`" WHERE id = " + x`) and templates kept in a variable (`sql.format(x)`), and it
-also fires on prose ("select an option from {x}") in log messages. An `ast` pass
-over the same files filters S608 by where the string goes and adds the forms it
-misses when they flow into `execute`/`raw`/`query`/`text`.
+The injection rules (`py-sql-injection`, `py-shell-injection`, `py-eval-exec`, and
+`py-pickle-untrusted` for request bytes) are claims about request input, so they come
+from `bot.rules.taint`'s flows, not from ruff: S608 and friends fire on any run-time
+value in SQL or a shell command, and on real commits that was always an internal name.
+Ruff keeps the rules whose danger does not depend on who sends the value (`yaml.load`,
+unpickling bytes read from the network, `verify=False`, ...).
 
 A file known only from its diff is not valid Python on its own: hunks start inside
 functions and imports are out of view. Such files are cut into their hunks, each
@@ -29,7 +29,6 @@ import shutil
 import subprocess
 import tempfile
 import warnings
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,6 +36,7 @@ from pathlib import Path, PurePosixPath
 
 from bot.models import Category, ChangedFile, Severity
 from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.rules.taint.api import flow_hits
 from bot.select import is_test_path
 
 RUFF_TIMEOUT_S = 60.0
@@ -82,35 +82,40 @@ _RULES: tuple[Rule, ...] = (
         positive=(
             _case(
                 "app/repo.py",
-                "def find(cursor, name):\n"
+                "from flask import request\n"
+                "\n"
+                "@app.get('/users')\n"
+                "def find():\n"
+                "    name = request.args['name']\n"
                 "    cursor.execute(f\"SELECT * FROM users WHERE name = '{name}'\")\n"
                 "    cursor.execute(\"SELECT * FROM users WHERE name = '%s'\" % name)\n"
                 '    cursor.execute("SELECT * FROM users WHERE id = {}".format(name))\n'
                 '    cursor.execute("SELECT * FROM users WHERE id = " + name)\n',
-                2,
-                3,
-                4,
-                5,
+                6,
+                7,
+                8,
+                9,
             ),
             _case(
                 "app/views.py",
                 "from app.models import User\n"
                 "\n"
-                "def search(term):\n"
+                "def search(request):\n"
+                "    term = request.GET['q']\n"
                 "    return User.objects.raw(f\"SELECT * FROM app_user WHERE name = '{term}'\")\n",
-                4,
+                5,
             ),
             _case(
                 "app/admin.py",
-                "def purge(cursor, table, template, value):\n"
-                '    cursor.execute(f"DROP TABLE {table}")\n'
-                "    cursor.execute(template.format(value))\n"
+                "from flask import request\n"
+                "\n"
+                "@app.post('/purge')\n"
+                "def purge():\n"
+                "    value = request.form['id']\n"
                 '    sql = "DELETE FROM t"\n'
                 '    sql += " WHERE id = " + value\n'
                 "    cursor.execute(sql)\n",
-                2,
-                3,
-                6,
+                8,
             ),
         ),
         negative=(
@@ -122,30 +127,34 @@ _RULES: tuple[Rule, ...] = (
                 "\n"
                 "def find(cursor, user_id, ids):\n"
                 '    cursor.execute("SELECT * FROM users WHERE id = %s", (user_id,))\n'
-                '    cursor.execute("SELECT * FROM users WHERE id = %(id)s", {"id": user_id})\n'
                 '    placeholders = ", ".join(["%s"] * len(ids))\n'
                 '    cursor.execute(f"SELECT * FROM users WHERE id IN ({placeholders})", ids)\n'
                 '    cursor.execute(f"SELECT * FROM {TABLE} WHERE id = %s", (user_id,))\n'
-                '    log.info(f"select an option from {ids}")\n'
-                '    raise ValueError(f"Please select a user from {ids}")\n',
+                '    log.info(f"select an option from {ids}")\n',
             ),
-            # Identifiers quoted by the driver, SQL forwarded whole, constant `extra()`.
+            # The false alarms of real commits: bound values with an allow-listed sort
+            # order, and a table name the code generates itself.
             _case(
-                "app/cache.py",
-                "from django.db.models.expressions import RawSQL\n"
+                "app/views.py",
+                "from flask import request\n"
                 "\n"
-                "def count(conn, table, qs, args):\n"
-                "    with conn.cursor() as cursor:\n"
-                '        cursor.execute("SELECT COUNT(*) FROM %s" % conn.ops.quote_name(table))\n'
-                "        quoted = conn.ops.quote_name(table)\n"
-                '        cursor.execute(f"DELETE FROM {quoted} WHERE id = %s", [1])\n'
-                "    first = RawSQL(*args)\n"
-                '    return qs.extra(select={"one": 1}), first\n',
+                "@app.get('/items')\n"
+                "def items():\n"
+                "    order = 'DESC' if request.args.get('desc') else 'ASC'\n"
+                "    kind = request.args['kind']\n"
+                '    sql = f"SELECT * FROM items WHERE kind = ? ORDER BY created {order}"\n'
+                "    return cursor.execute(sql, (kind,)).fetchall()\n",
+            ),
+            _case(
+                "app/partitions.py",
+                "def rotate(cursor, day):\n"
+                '    table = f"events_{day:%Y%m%d}"\n'
+                '    cursor.execute(f"CREATE TABLE IF NOT EXISTS {table} (LIKE events)")\n',
             ),
             # Test code never receives a request: no attacker to inject.
             _case(
                 "tests/test_views.py",
-                'def test_drop(cursor, view):\n    cursor.execute(f"DROP VIEW {view}")\n',
+                'def test_drop(cursor, request):\n    cursor.execute(f"DROP VIEW {request.GET}")\n',
             ),
         ),
     ),
@@ -206,14 +215,28 @@ _RULES: tuple[Rule, ...] = (
         positive=(
             _case(
                 "app/session.py",
-                "import pickle\n\ndef restore(cookie):\n    return pickle.loads(cookie)\n",
+                "import pickle\n\n"
+                "def restore(request):\n"
+                "    return pickle.loads(request.COOKIES['state'])\n",
+                4,
+            ),
+            # Bytes read from a shared cache or the network: dangerous whoever asked.
+            _case(
+                "app/cache.py",
+                "import pickle\n\n"
+                "def cached(redis_client, key):\n"
+                "    return pickle.loads(redis_client.get(key))\n",
                 4,
             ),
         ),
         negative=(
             _case(
                 "app/session.py",
-                "import json\n\ndef restore(cookie):\n    return json.loads(cookie)\n",
+                "import json, pickle\n\n"
+                "def restore(request):\n"
+                "    return json.loads(request.COOKIES['state'])\n\n"
+                "def thaw(blob):\n"
+                "    return pickle.loads(blob)\n",
             ),
             # A round trip through bytes this process just made carries no payload.
             _case(
@@ -243,22 +266,32 @@ _RULES: tuple[Rule, ...] = (
         languages=("python",),
         positive=(
             _case(
-                "app/tasks.py",
-                "import os\nimport subprocess\n\n"
-                "def thumb(path):\n"
+                "app/views.py",
+                "import os\nimport subprocess\nfrom flask import request\n\n"
+                "@app.post('/thumb')\n"
+                "def thumb():\n"
+                "    path = request.form['path']\n"
                 '    subprocess.run("convert " + path + " out.png", shell=True)\n'
                 '    os.system(f"rm -rf {path}")\n',
-                5,
-                6,
+                8,
+                9,
             ),
         ),
         negative=(
             _case(
-                "app/tasks.py",
-                "import os\nimport subprocess\n\n"
-                "def thumb(path):\n"
+                "app/views.py",
+                "import os\nimport subprocess\nfrom flask import request\n\n"
+                "@app.post('/thumb')\n"
+                "def thumb():\n"
+                "    path = request.form['path']\n"
                 '    subprocess.run(["convert", path, "out.png"], check=True, timeout=30)\n'
                 '    os.system("sync")\n',
+            ),
+            # A helper's parameter is not request input: its callers decide.
+            _case(
+                "app/tasks.py",
+                "import os\n\ndef backup(target_dir):\n"
+                '    os.system(f"tar czf /backups/db.tgz {target_dir}")\n',
             ),
         ),
     ),
@@ -382,14 +415,22 @@ _RULES: tuple[Rule, ...] = (
         positive=(
             _case(
                 "app/calc.py",
-                "def compute(expr):\n    return eval(expr)\n",
-                2,
+                "from flask import request\n\n"
+                "@app.get('/calc')\n"
+                "def compute():\n"
+                "    return str(eval(request.args['expr']))\n",
+                5,
             ),
         ),
         negative=(
             _case(
                 "app/calc.py",
-                "import ast\n\ndef compute(expr):\n    return ast.literal_eval(expr)\n",
+                "import ast\nfrom flask import request\n\n"
+                "@app.get('/calc')\n"
+                "def compute():\n"
+                "    return str(ast.literal_eval(request.args['expr']))\n\n"
+                "def run_formula(expr):\n"
+                "    return eval(expr)\n",
             ),
         ),
     ),
@@ -504,29 +545,24 @@ _RULES: tuple[Rule, ...] = (
     ),
 )
 
+# The injection claims (SQL, shell, eval, unpickling request bytes) need a flow from
+# request input to the call: `bot.rules.taint` reports them under these ids. Ruff's
+# S608/S610/S611 (SQL text built with a value), S602/S604/S605 (shell with a variable)
+# and S307/S102 (eval/exec of a non-literal) fire on any run-time value, which on real
+# commits meant internal table names and allow-listed sort orders.
+FLOW_RULES = frozenset({SQL_INJECTION, "py-shell-injection", "py-eval-exec", "py-pickle-untrusted"})
 _CODE_TO_RULE: dict[str, str] = {
-    "S608": SQL_INJECTION,
-    "S610": SQL_INJECTION,  # Django QuerySet.extra with non-literal SQL
-    "S611": SQL_INJECTION,  # Django RawSQL with non-literal SQL
     "S506": "py-yaml-unsafe-load",
-    "S301": "py-pickle-untrusted",  # pickle and its wrappers: dill, shelve, jsonpickle…
+    "S301": "py-pickle-untrusted",  # only bytes read from the network (`keep_unpickle`)
     "S302": "py-pickle-untrusted",  # marshal.load(s): not safe against crafted data either
-    "S602": "py-shell-injection",
-    "S604": "py-shell-injection",
-    "S605": "py-shell-injection",
     "S501": "py-tls-verify-disabled",
     "S323": "py-tls-verify-disabled",
     "S113": "py-request-no-timeout",
     "S201": "py-flask-debug",
-    "S307": "py-eval-exec",
-    "S102": "py-eval-exec",
     "S324": "py-weak-hash",
     "S507": "py-ssh-auto-add-host-key",
     "S202": "py-tar-extractall",
 }
-# Ruff marks shell calls on a constant command "seems safe": nothing to inject.
-_SAFE_SHELL_MESSAGE = re.compile(r"seems safe", re.IGNORECASE)
-_SHELL_CODES = frozenset({"S602", "S604", "S605"})
 
 
 # --- units: what ruff and `ast` see ---------------------------------------------------
@@ -761,55 +797,9 @@ def run_ruff(units: Sequence[Unit], codes: Iterable[str]) -> list[tuple[Unit, di
         return out
 
 
-# --- SQL: where a built string goes ---------------------------------------------------
+# --- unpickling: where the bytes come from -------------------------------------------
 
-# Calls whose first argument is SQL by definition.
-_SQL_ALWAYS = frozenset(
-    {"execute", "executemany", "executescript", "exec_driver_sql", "mogrify", "raw", "RawSQL"}
-)
-# Calls that take SQL among other things: only when the text reads like SQL.
-_SQL_MAYBE = frozenset(
-    {"query", "text", "read_sql", "read_sql_query", "fetch", "fetchrow", "fetchval"}
-)
-_PROSE_METHODS = frozenset(
-    {"debug", "info", "warning", "warn", "error", "exception", "critical", "log", "print"}
-)
-_PROSE_FUNCS = frozenset({"print", "_", "gettext", "ngettext", "gettext_lazy"})
-_SQL_WORDS = re.compile(
-    r"\b(select|insert|update|delete|upsert|merge|from|where|join|values|returning|set"
-    r"|order\s+by|group\s+by|having|limit|offset|truncate|alter|create|drop|grant|call|exec)\b",
-    re.IGNORECASE,
-)
-# S608 keeps a string away from a SQL call only when it reads like real SQL, not prose.
-_STRICT_SQL = re.compile(
-    r"\bSELECT\b[\s\S]*\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\b[\s\S]*\bSET\b|\bDELETE\s+FROM\b"
-    r"|(?i:\bselect\s+\*|\bwhere\b|\bjoin\b|\border\s+by\b|\bgroup\s+by\b|\bvalues\s*\(|\blimit\s)",
-)
-_SINK_TEXT = re.compile(
-    r"\b(?:execute|executemany|executescript|exec_driver_sql|mogrify|raw|RawSQL|query|text"
-    r"|read_sql|read_sql_query|fetch|fetchrow|fetchval)\s*\("
-)
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)
-_SQL_NAME = re.compile(r"sql|query|stmt|statement", re.IGNORECASE)
-_PLACEHOLDER_NAME = re.compile(r"placeholder|^ph$|marks$|^qs$|bind", re.IGNORECASE)
-_CONSTANT_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
-# Calls whose result cannot carry SQL: identifier quoting (what the fix advises for
-# table and column names) and numbers.
-_SAFE_CALLS = frozenset(
-    {
-        "quote_name",
-        "quote_name_unless_alias",
-        "quote_identifier",
-        "quote_ident",
-        "quote_table",
-        "Identifier",
-        "int",
-        "float",
-        "len",
-    }
-)
-# Possessive runs: three overlapping whitespace runs backtrack cubically on a blank string.
-_PLACEHOLDER_TOKEN = re.compile(r"^\s*+(?:%s|\?|%\(\w+\)s|:\w+|\$\d+)?[,\s]*+$")
 
 
 def _call_name(call: ast.Call) -> str | None:
@@ -818,83 +808,6 @@ def _call_name(call: ast.Call) -> str | None:
         return func.attr
     if isinstance(func, ast.Name):
         return func.id
-    return None
-
-
-def _str_of(node: ast.AST) -> str | None:
-    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
-
-
-def _is_str(node: ast.AST) -> bool:
-    return _str_of(node) is not None
-
-
-def _safe_value(node: ast.AST) -> bool:
-    """An interpolated value that cannot carry user input into the SQL text."""
-    if isinstance(node, ast.Constant):
-        return True
-    if isinstance(node, ast.Name):
-        return bool(_CONSTANT_NAME.match(node.id) or _PLACEHOLDER_NAME.search(node.id))
-    if isinstance(node, ast.Attribute):
-        return bool(_CONSTANT_NAME.match(node.attr) or _PLACEHOLDER_NAME.search(node.attr))
-    if isinstance(node, ast.Tuple):
-        return all(_safe_value(e) for e in node.elts)
-    if isinstance(node, ast.Call) and _call_name(node) in _SAFE_CALLS:
-        return True
-    if isinstance(node, ast.Call) and _call_name(node) == "join":
-        # `", ".join(["%s"] * len(ids))`: a list of placeholders, values bound separately
-        strings = [s for a in node.args for n in ast.walk(a) if (s := _str_of(n)) is not None]
-        return bool(strings) and all(_PLACEHOLDER_TOKEN.match(s) for s in strings)
-    return False
-
-
-@dataclass(frozen=True)
-class Built:
-    """A string assembled at run time: its literal parts and the values put into it."""
-
-    literal: str
-    values: tuple[ast.AST, ...]
-    how: str
-
-    @property
-    def unsafe(self) -> bool:
-        return not all(_safe_value(v) for v in self.values)
-
-
-def _add_operands(node: ast.AST) -> list[ast.AST]:
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _add_operands(node.left) + _add_operands(node.right)
-    return [node]
-
-
-def built_string(node: ast.AST) -> Built | None:
-    """How `node` assembles a string at run time, or None if it does not."""
-    if isinstance(node, ast.JoinedStr):
-        values = tuple(v.value for v in node.values if isinstance(v, ast.FormattedValue))
-        literal = "".join(_str_of(v) or "{}" for v in node.values)
-        return Built(literal, values, "an f-string") if values else None
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
-        left = node.left
-        if _is_str(left) or isinstance(left, ast.JoinedStr):
-            right = node.right
-            values = tuple(right.elts) if isinstance(right, ast.Tuple) else (right,)
-            return Built(_str_of(left) or "", values, "`%` formatting")
-        return None
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        parts = _add_operands(node)
-        strings = [p for p in parts if _is_str(p) or isinstance(p, ast.JoinedStr)]
-        values = tuple(p for p in parts if isinstance(p, ast.expr) and not _is_str(p))
-        if not strings or not values:
-            return None
-        literal = " ".join(s for p in strings if (s := _str_of(p)) is not None)
-        return Built(literal, values, "`+` concatenation")
-    if isinstance(node, ast.Call) and _call_name(node) == "format":
-        receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
-        values = tuple(node.args) + tuple(k.value for k in node.keywords)
-        if receiver is None or not values:
-            return None
-        literal = (_str_of(receiver) or "") if receiver is not None else ""
-        return Built(literal, values, "`.format`")
     return None
 
 
@@ -938,92 +851,8 @@ def ancestors(tree: ast.AST, target: ast.AST) -> list[ast.AST]:
     return chain
 
 
-def _enclosing_call(chain: Sequence[ast.AST], node: ast.AST) -> ast.Call | None:
-    """The nearest call that receives `node` (directly or nested) as an argument."""
-    child = node
-    for parent in reversed(chain):
-        if isinstance(parent, ast.stmt):
-            return None
-        if isinstance(parent, ast.Call) and child is not parent.func:
-            return parent
-        child = parent
-    return None
-
-
 def _nearest(chain: Sequence[ast.AST], kinds: tuple[type, ...]) -> ast.AST | None:
     return next((n for n in reversed(chain) if isinstance(n, kinds)), None)
-
-
-def _is_prose(chain: Sequence[ast.AST], node: ast.AST) -> bool:
-    """A string on its way to a log line, a print, an exception or a translation."""
-    if isinstance(_nearest(chain, (ast.stmt,)), ast.Raise | ast.Assert):
-        return True
-    call = _enclosing_call(chain, node)
-    if call is None:
-        return False
-    name = _call_name(call)
-    if isinstance(call.func, ast.Name):
-        return name in _PROSE_FUNCS or bool(name and name.endswith(("Error", "Exception")))
-    return name in _PROSE_METHODS
-
-
-def _sql_call(call: ast.Call | None, literal: str) -> bool:
-    if call is None:
-        return False
-    name = _call_name(call)
-    return name in _SQL_ALWAYS or (name in _SQL_MAYBE and bool(_SQL_WORDS.search(literal)))
-
-
-def _node_at(unit: Unit, row: int, col: int) -> ast.AST | None:
-    """The string-building expression that starts at ruff's (row, 1-based column)."""
-    tree = unit.tree
-    if tree is None or not 0 < row <= len(unit.lines):
-        return None
-    point = (row, len(unit.lines[row - 1][: max(col - 1, 0)].encode("utf-8")))
-    node: ast.AST = tree
-    while True:
-        inner = next((c for c in _children(node) if _span(c)[0] <= point < _span(c)[1]), None)
-        if inner is None:
-            return None
-        if _span(inner)[0] == point and built_string(inner) is not None:
-            return inner
-        node = inner
-
-
-def carries_input(unit: Unit, at: ast.AST, built: Built) -> bool:
-    """Whether a value put into the string can carry input. A variable counts as safe when
-    its nearest assignment in scope is safe itself: `table = quote_name(self._table)`,
-    `column = "id"`."""
-    unsafe = [v for v in built.values if not _safe_value(v)]
-    if not unsafe or unit.tree is None:
-        return bool(unsafe)
-    scope = _nearest(ancestors(unit.tree, at), _SCOPES)
-    for value in unsafe:
-        if not isinstance(value, ast.Name) or scope is None:
-            return True
-        earlier = _assignments(unit, scope, value.id, getattr(at, "lineno", 0))
-        if not earlier or isinstance(earlier[0], ast.AugAssign):
-            return True
-        assigned = getattr(earlier[0], "value", None)
-        if assigned is None or not _safe_value(assigned):
-            return True
-    return False
-
-
-def keep_s608(unit: Unit, row: int, col: int) -> bool:
-    """Whether ruff's S608 at this position is SQL with a value that can carry input."""
-    node = _node_at(unit, row, col)
-    if node is None or unit.tree is None:
-        return True  # cannot tell: trust ruff
-    built = built_string(node)
-    if built is None or not built.unsafe or not carries_input(unit, node, built):
-        return False
-    chain = ancestors(unit.tree, node)
-    if _sql_call(_enclosing_call(chain, node), built.literal):
-        return True
-    if _is_prose(chain, node):
-        return False
-    return bool(_STRICT_SQL.search(built.literal))
 
 
 def _call_at(unit: Unit, row: int, col: int) -> ast.Call | None:
@@ -1043,62 +872,8 @@ def _call_at(unit: Unit, row: int, col: int) -> ast.Call | None:
         node = inner
 
 
-# Which arguments of Django's escape hatches carry SQL text (the others are bound values).
-_EXTRA_SQL_POSITIONS = (0, 1, 3, 4)
-_EXTRA_SQL_KEYWORDS = frozenset({"select", "where", "tables", "order_by"})
-
-
-def _sql_arguments(call: ast.Call) -> list[ast.expr]:
-    if _call_name(call) == "extra":
-        positional = [a for i, a in enumerate(call.args) if i in _EXTRA_SQL_POSITIONS]
-        named = [k.value for k in call.keywords if k.arg in _EXTRA_SQL_KEYWORDS]
-        return positional + named
-    first = call.args[:1] or [k.value for k in call.keywords if k.arg == "sql"]
-    return list(first)
-
-
-def _constant_tree(node: ast.AST) -> bool:
-    if isinstance(node, ast.Constant):
-        return True
-    if isinstance(node, ast.List | ast.Tuple | ast.Set):
-        return all(_constant_tree(e) for e in node.elts)
-    if isinstance(node, ast.Dict):
-        return all(_constant_tree(n) for n in [*node.values, *node.keys] if n is not None)
-    return False
-
-
-def keep_escape_hatch(unit: Unit, row: int, col: int) -> bool:
-    """Ruff's S610/S611 flag every non-literal `.extra()`/`RawSQL()`; keep them unless the
-    SQL is constant (`select={"one": 1}`) or forwarded whole (`RawSQL(*args)`): forwarding
-    builds nothing, and the place that builds the text is what gets reported."""
-    call = _call_at(unit, row, col)
-    if call is None:
-        return True
-    sql = _sql_arguments(call)
-    if call.args and isinstance(call.args[0], ast.Starred):
-        return False
-    return not all(_constant_tree(a) for a in sql)
-
-
 def _is_dumps(node: ast.AST) -> bool:
     return isinstance(node, ast.Call) and _call_name(node) in {"dumps", "dump"}
-
-
-def keep_unpickle(unit: Unit, row: int, col: int) -> bool:
-    """S301 without the round trip `pickle.loads(pickle.dumps(x))` (or through a variable
-    just assigned from `dumps`): bytes this process made a moment ago carry no payload."""
-    call = _call_at(unit, row, col)
-    if call is None or not call.args:
-        return True
-    argument = call.args[0]
-    if _is_dumps(argument):
-        return False
-    if isinstance(argument, ast.Name) and unit.tree is not None:
-        scope = _nearest(ancestors(unit.tree, call), _SCOPES)
-        earlier = _assignments(unit, scope, argument.id, call.lineno) if scope else []
-        value = getattr(earlier[0], "value", None) if earlier else None
-        return not (value is not None and _is_dumps(value))
-    return True
 
 
 def _assignments(unit: Unit, scope: ast.AST, name: str, before: int) -> list[ast.stmt]:
@@ -1117,83 +892,61 @@ def _assignments(unit: Unit, scope: ast.AST, name: str, before: int) -> list[ast
     return sorted(earlier, key=lambda n: n.lineno, reverse=True)
 
 
-def _built_assignment(unit: Unit, name: str, call: ast.Call) -> tuple[ast.AST, Built] | None:
-    """The run-time-built value that reaches `call` through `name`, if any. A plain
-    assignment ends the search; `+=` keeps looking at what came before."""
-    tree = unit.tree
-    scope = _nearest(ancestors(tree, call), _SCOPES) if tree is not None else None
-    if scope is None:
-        return None
-    for statement in _assignments(unit, scope, name, call.lineno):
-        value = getattr(statement, "value", None)
-        built = built_string(value) if value is not None else None
-        if value is not None and built is not None and built.unsafe:
-            return (value, built) if carries_input(unit, value, built) else None
-        if not isinstance(statement, ast.AugAssign):
-            return None
-    return None
+# Reads whose result is bytes from outside the process: a socket, an HTTP response, a
+# shared cache or queue. Unpickling those is dangerous whoever sent the request, so this
+# stays a pattern claim; any other argument needs a flow from request input.
+_NETWORK_CALLS = frozenset(
+    {"recv", "recv_bytes", "recvfrom", "urlopen", "blpop", "brpop", "lpop", "rpop", "hget"}
+)
+_NETWORK_ATTRS = frozenset({"content", "body"})
+_HTTP_MODULES = frozenset({"requests", "httpx", "urllib3", "aiohttp"})
+_CACHE_NAME = re.compile(r"redis|cache|memcache|\bmc\b|\br\b", re.IGNORECASE)
 
 
-def _sql_argument(call: ast.Call) -> ast.AST | None:
-    if call.args:
-        return call.args[0]
-    for keyword in call.keywords:
-        if keyword.arg in {"sql", "query", "statement", "operation"}:
-            return keyword.value
-    return None
+def _receiver_name(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Call):
+        return _receiver_name(node.func)
+    return ""
 
 
-@dataclass(frozen=True)
-class SqlFlow:
-    call: ast.Call
-    built: Built
-    origin: ast.AST  # where the string is built (the argument or an earlier assignment)
-    variable: str | None
+def _reads_network(node: ast.AST) -> bool:
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute):
+            name = inner.func.attr
+            receiver = _receiver_name(inner.func.value)
+            if name in _NETWORK_CALLS or receiver in _HTTP_MODULES:
+                return True
+            if name in {"get", "mget"} and _CACHE_NAME.search(receiver):
+                return True
+        if isinstance(inner, ast.Call) and _call_name(inner) in _NETWORK_CALLS:
+            return True
+        if isinstance(inner, ast.Attribute) and inner.attr in _NETWORK_ATTRS:
+            return True
+    return False
 
 
-def _walk_rows(tree: ast.AST, rows: list[int]) -> Iterator[ast.AST]:
-    """Nodes whose lines include one of `rows` (sorted), without visiting the rest."""
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        yield node
-        for child in _children(node):
-            i = bisect_left(rows, getattr(child, "lineno", 0))
-            if i < len(rows) and rows[i] <= (getattr(child, "end_lineno", 0) or 0):
-                stack.append(child)
-
-
-def sql_flows(unit: Unit) -> Iterator[SqlFlow]:
-    """Calls that send a run-time-built string to a SQL API."""
-    rows = [i for i, line in enumerate(unit.lines, 1) if _SINK_TEXT.search(line)]
-    tree = unit.tree if rows else None
-    if tree is None:
-        return
-    for call in _walk_rows(tree, rows):
-        if not isinstance(call, ast.Call) or _call_name(call) not in _SQL_ALWAYS | _SQL_MAYBE:
-            continue
-        argument = _sql_argument(call)
-        if isinstance(argument, ast.Name):
-            found = _built_assignment(unit, argument.id, call)
-            if found is not None:
-                yield SqlFlow(call, found[1], found[0], argument.id)
-            continue
-        built = built_string(argument) if argument is not None else None
-        if (
-            argument is not None
-            and built is not None
-            and built.unsafe
-            and carries_input(unit, argument, built)
-        ):
-            yield SqlFlow(call, built, argument, None)
-
-
-def _flow_is_sql(flow: SqlFlow) -> bool:
-    if _call_name(flow.call) in _SQL_ALWAYS:
-        return True
-    if _SQL_WORDS.search(flow.built.literal):
-        return True
-    return flow.variable is not None and bool(_SQL_NAME.search(flow.variable))
+def keep_unpickle(unit: Unit, row: int, col: int) -> bool:
+    """S301/S302 only for bytes visibly read from the network or a shared cache, in the
+    call or in the variable's nearest assignment: `pickle.loads(redis.get(k))`,
+    `pickle.loads(resp.content)`. The round trip `pickle.loads(pickle.dumps(x))` and bytes
+    of unknown origin (a helper's parameter) are not claimed; request input that reaches
+    the call is reported as a flow."""
+    call = _call_at(unit, row, col)
+    if call is None or not call.args:
+        return False
+    argument = call.args[0]
+    if _is_dumps(argument):
+        return False
+    if isinstance(argument, ast.Name) and unit.tree is not None:
+        scope = _nearest(ancestors(unit.tree, call), _SCOPES)
+        earlier = _assignments(unit, scope, argument.id, call.lineno) if scope else []
+        value = getattr(earlier[0], "value", None) if earlier else None
+        return value is not None and not _is_dumps(value) and _reads_network(value)
+    return _reads_network(argument)
 
 
 # --- suggestions ----------------------------------------------------------------------
@@ -1285,19 +1038,16 @@ class RuffSecurityCheck(Check):
             diagnostics += run_ruff(retry, _CODE_TO_RULE)
         units = [u for u in units if id(u) not in broken] + retry
         hits: list[Hit] = []
-        flagged_sql: set[tuple[str, int]] = set()
         for unit, diagnostic in diagnostics:
             if id(unit) in broken:
                 continue
             hit = self._hit(unit, diagnostic, by_path[unit.path])
             if hit is not None:
                 hits.append(hit)
-                if hit.rule == SQL_INJECTION:
-                    end = hit.end_line or hit.line
-                    flagged_sql.update((unit.path, n) for n in range(hit.line, end + 1))
-        for unit in units:
-            hits.extend(self._sql_flow_hits(unit, flagged_sql))
-        return hits
+        flows = [h for f in files for h in flow_hits(f, FLOW_RULES)]
+        # One finding per call: the flow says more than the pattern on the same line.
+        taken = {(h.path, h.rule, h.line) for h in flows}
+        return [h for h in hits if (h.path, h.rule, h.line) not in taken] + flows
 
     def _hit(self, unit: Unit, diagnostic: dict[str, object], file: ChangedFile) -> Hit | None:
         code = str(diagnostic.get("code") or "")
@@ -1305,18 +1055,12 @@ class RuffSecurityCheck(Check):
         if rule is None:
             return None  # syntax errors (code null / invalid-syntax) and anything unasked
         message = str(diagnostic.get("message") or "")
-        if code in _SHELL_CODES and _SAFE_SHELL_MESSAGE.search(message):
-            return None
         row, col = _position(diagnostic, "location")
         end_row, _ = _position(diagnostic, "end_location")
         line = unit.real(row)
         if not line:
             return None  # on our scaffolding
-        if code == "S608" and not keep_s608(unit, row, col):
-            return None
-        if code in {"S610", "S611"} and not keep_escape_hatch(unit, row, col):
-            return None
-        if code == "S301" and not keep_unpickle(unit, row, col):
+        if code in {"S301", "S302"} and not keep_unpickle(unit, row, col):
             return None
         end = max(unit.real(end_row) or line, line)
         suggestion = suggestion_for(unit, row, code, file.line_text(line))
@@ -1328,25 +1072,6 @@ class RuffSecurityCheck(Check):
             detail=f"ruff {code}: {message}",
             suggestion=suggestion,
         )
-
-    def _sql_flow_hits(self, unit: Unit, flagged: set[tuple[str, int]]) -> Iterator[Hit]:
-        for flow in sql_flows(unit):
-            origin = unit.real(getattr(flow.origin, "lineno", 0))
-            line = unit.real(flow.call.lineno)
-            if not line or not _flow_is_sql(flow):
-                continue
-            if (unit.path, origin) in flagged or (unit.path, line) in flagged:
-                continue
-            name = _call_name(flow.call)
-            via = f" (`{flow.variable}`, built on line {origin})" if flow.variable else ""
-            flagged.add((unit.path, line))
-            yield Hit(
-                rule=SQL_INJECTION,
-                path=unit.path,
-                line=line,
-                end_line=max(unit.real(flow.call.end_lineno or flow.call.lineno), line),
-                detail=f"The SQL passed to `{name}()`{via} is built with {flow.built.how}.",
-            )
 
 
 CHECKS: list[Check] = [RuffSecurityCheck()]

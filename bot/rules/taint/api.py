@@ -107,7 +107,15 @@ def flow_hits(file: ChangedFile, rule_ids: Iterable[str]) -> list[Hit]:
         if item.rule not in wanted:
             continue
         title, detail = describe(item)
-        hits.append(Hit(item.rule, file.path, item.line, item.end_line, detail, title=title))
+        line, end = item.line, item.end_line
+        changed = file.added_lines
+        if changed and not changed.intersection(range(line, end + 1)):
+            # An old query made injectable by this change (its input now comes from the
+            # request): the finding belongs on the changed source line.
+            moved = [o.line for o in item.origins if o.line in changed]
+            if moved:
+                line = end = max(moved)
+        hits.append(Hit(item.rule, file.path, line, end, detail, title=title))
     return hits
 
 

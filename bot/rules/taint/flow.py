@@ -455,6 +455,11 @@ class _Walk:
                 if source:
                     return source, UNKNOWN
             taint, _ = self.expr(expr.obj, state)
+            # A property the data lists as a sanitizer (`ids.length`, `list.size`) is a
+            # number, like the call of the same name.
+            classes = self.a.sanitizer(path if path is not None else f"_.{expr.attr}")
+            if taint and classes is not None:
+                return _clear(taint, classes), UNKNOWN
             return taint, UNKNOWN
         if isinstance(expr, ir.Index):
             taint, _ = self.expr(expr.obj, state)
