@@ -2,7 +2,10 @@
 
 Everything is measured in the same run, interleaved round by round so that
 machine noise hits every command alike; each number is the median of N rounds
-after one warm-up round (file cache warm, as in CI after checkout):
+after one warm-up round (file cache warm, as in CI after checkout), with the
+package's .pyc files written first (as `pip install` does; with
+PYTHONDONTWRITEBYTECODE set, as on some machines, every run would otherwise
+recompile every module it imports):
 
   a. `bastion review large.diff --no-llm --format json --output /dev/null`
      as a subprocess: interpreter start-up and imports included;
@@ -87,6 +90,21 @@ def run_once(argv: Sequence[str], ok_codes: Iterable[int], cwd: Path) -> float:
         tail = done.stderr.decode(errors="replace").strip().splitlines()[-5:]
         raise BenchError(f"{' '.join(argv)} exited {done.returncode}: {' / '.join(tail)}")
     return elapsed
+
+
+def compile_package() -> str:
+    """Write the .pyc files of `bot`, which an installed bastion has (pip compiles
+    them at install time); returns the package's folder."""
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("bot")
+    if spec is None or not spec.submodule_search_locations:
+        raise BenchError("the bot package is not importable from this interpreter")
+    folder = list(spec.submodule_search_locations)[0]
+    if not compileall.compile_dir(folder, quiet=1):
+        raise BenchError(f"compileall failed on {folder}")
+    return folder
 
 
 def measure(timings: Sequence[Timing], runs: int, cwd: Path) -> None:
@@ -392,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--runs must be at least 1")
 
     load_before = load_average()
+    compile_package()
     large, small, tree, pr_text = prepare(args.out_dir, args.seed)
     cwd = args.out_dir.resolve()  # no .github/bastion.yml here: the default config
     bastion, ruff = tool("bastion"), tool("ruff")

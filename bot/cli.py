@@ -118,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bastion {version('bastion-review')}")
         return 0
     try:
+        if args.command in ("review", "action"):
+            _collect_garbage_less_often()
         if args.command == "review":
             return _review_safely(args)
         if args.command == "rules":
@@ -143,6 +145,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     parser.print_help()
     return 2
+
+
+# Young objects between collections of the youngest generation (CPython's default: 700).
+_GC_YOUNG_THRESHOLD = 50_000
+
+
+def _collect_garbage_less_often() -> None:
+    """A review builds many small objects that live until it ends (diff lines, syntax
+    trees, findings) and leaves little cyclic garbage, so with the default thresholds
+    the cycle collector keeps rescanning live objects: about a tenth of a large
+    review's CPU time. A one-shot process collects far less often instead; memory
+    grows by a few MB at most, since reference counting still frees everything
+    acyclic at once. Never for `serve`/`worker`, which live for days."""
+    import gc
+
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(_GC_YOUNG_THRESHOLD, max(middle, 20), max(old, 20))
 
 
 def _seconds(text: str) -> float:

@@ -136,6 +136,9 @@ def _to_changed_file(patched: PatchedFile) -> ChangedFile:
     hunks: list[Hunk] = []
     commentable: set[int] = set()
     added: set[int] = set()
+    # DiffLine(...) rather than model_construct: pydantic-core validates these four
+    # plain fields faster than model_construct fills defaults in Python (~3 vs ~10 µs,
+    # and a large PR has tens of thousands of lines).
     for h in patched:
         lines: list[DiffLine] = []
         for ln in h:
@@ -144,20 +147,14 @@ def _to_changed_file(patched: PatchedFile) -> ChangedFile:
             text = ln.value.rstrip("\n")
             new_no: int | None = ln.target_line_no
             if ln.is_added and new_no is not None:
-                lines.append(
-                    DiffLine.model_construct(type=LineType.ADDED, text=text, new_no=new_no)
-                )
+                lines.append(DiffLine(type=LineType.ADDED, text=text, new_no=new_no))
                 added.add(new_no)
                 commentable.add(new_no)
             elif ln.is_removed:
-                lines.append(
-                    DiffLine.model_construct(
-                        type=LineType.REMOVED, text=text, old_no=ln.source_line_no
-                    )
-                )
+                lines.append(DiffLine(type=LineType.REMOVED, text=text, old_no=ln.source_line_no))
             else:
                 lines.append(
-                    DiffLine.model_construct(
+                    DiffLine(
                         type=LineType.CONTEXT,
                         text=text,
                         new_no=new_no,
@@ -224,8 +221,7 @@ def added_file(path: str, content: str) -> ChangedFile:
     if lines and lines[-1] == "":
         lines.pop()
     diff_lines = tuple(
-        DiffLine.model_construct(type=LineType.ADDED, text=text, new_no=n)
-        for n, text in enumerate(lines, 1)
+        DiffLine(type=LineType.ADDED, text=text, new_no=n) for n, text in enumerate(lines, 1)
     )
     numbers = frozenset(range(1, len(lines) + 1))
     hunk = Hunk(old_start=0, old_length=0, new_start=1, new_length=len(lines), lines=diff_lines)

@@ -17,8 +17,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Literal
 
-import yaml
-
 Side = Literal["base", "head"]
 # Reads a repository path at one side of the change; None when absent or unreadable.
 RefReader = Callable[[str, Side], str | None]
@@ -28,7 +26,6 @@ RefTexts = dict[tuple[str, str], dict[str, str]]
 # Files one spec may pull in per side: a spec split over more is read up to here.
 MAX_REF_FILES = 30
 _MAX_REF_CHARS = 2_000_000
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _CURRENT: ContextVar[RefTexts | None] = ContextVar("bastion_spec_refs", default=None)
 
@@ -60,8 +57,13 @@ def _external_refs(data: Any) -> Iterator[str]:
 
 
 def _parse(text: str) -> Any:
+    # Imported here: most reviews hold no API spec, and PyYAML is a noticeable share
+    # of a small review's start-up.
+    import yaml
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except (yaml.YAMLError, ValueError, RecursionError):
         try:
             return json.loads(text)

@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 from bot.models import ChangedFile, FileKind, FileStatus
-from bot.rules import MODULE_LANGUAGES
+from bot.rules import MODULE_LANGUAGES, NO_CHECKS
 from bot.rules.engine import Check, _module_names, registry
 from bot.select import LANGUAGES
 
@@ -63,3 +63,10 @@ def test_python_only_review_skips_sql_and_api_spec_modules() -> None:
     names = {check.name for check in registry(["python"]).checks}
     assert "squawk" not in names and not any("openapi" in n for n in names)
     assert len(registry(["python"]).checks) < len(registry().checks)
+
+
+@pytest.mark.parametrize("name", sorted(NO_CHECKS))
+def test_modules_the_registry_skips_define_no_checks(name: str) -> None:
+    assert name in _module_names(), f"NO_CHECKS names {name}, which bot.rules does not have"
+    assert not _checks(name), f"{name} defines CHECKS: take it out of bot.rules.NO_CHECKS"
+    assert name not in MODULE_LANGUAGES

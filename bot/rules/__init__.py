@@ -4,7 +4,26 @@
 review imports only the modules its files need (importing every module costs a
 noticeable share of a small review's start-up). A module not listed is always
 loaded. `tests/test_rule_registry.py` fails when the table and the checks disagree.
+
+`NO_CHECKS` names the modules that define no checks (parsers and helpers shared by
+the rule modules): the registry never imports them itself, so a review pays for one
+only when a rule module it needs imports it.
 """
+
+NO_CHECKS: frozenset[str] = frozenset(
+    {
+        "astgrep",
+        "catalog",
+        "graphql_diff",
+        "migrations_js",
+        "migrations_php",
+        "migrations_python",
+        "migrations_ruby",
+        "openapi_diff",
+        "proto_parse",
+        "route_frameworks",
+    }
+)
 
 MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "migrations_frameworks": frozenset(

@@ -146,7 +146,7 @@ def registry(languages: Iterable[str | None] | None = None) -> Registry:
 
     With `languages`, only modules whose checks look at one of them are imported
     (see `bot.rules.MODULE_LANGUAGES`); without, every module (the catalogue)."""
-    from bot.rules import MODULE_LANGUAGES
+    from bot.rules import MODULE_LANGUAGES, NO_CHECKS
 
     key = None if languages is None else frozenset(x for x in languages if x)
     cached = _REGISTRIES.get(key)
@@ -154,6 +154,8 @@ def registry(languages: Iterable[str | None] | None = None) -> Registry:
         return cached
     reg = Registry()
     for name in _module_names():
+        if name in NO_CHECKS:
+            continue
         wanted = MODULE_LANGUAGES.get(name)
         if key is not None and wanted is not None and not wanted & key:
             continue

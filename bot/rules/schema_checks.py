@@ -10,15 +10,18 @@ or column the schema does not know produces nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, Rule, RuleCase
 from bot.schema.advice import index_line
-from bot.schema.code_query import Query, queries
 from bot.schema.context import current
 from bot.schema.model import Schema
 from bot.schema.sources import build_schema, candidate
 from bot.select import is_test_path
+
+if TYPE_CHECKING:
+    from bot.schema.code_query import Query
 
 QUERY_ID = "query-on-unindexed-column"
 FK_ID = "foreign-key-not-indexed"
@@ -108,6 +111,9 @@ class UnindexedQueries(_SchemaCheck):
         schema, large, small = schema_for(files)
         if not schema.tables:
             return
+        # Imported here: it loads sqlglot, which only a review with a schema needs.
+        from bot.schema.code_query import queries
+
         for file in _code_files(files):
             if not file.added_lines:
                 continue
