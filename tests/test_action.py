@@ -192,7 +192,7 @@ def test_pull_request_posts_review_check_run_summary_sarif_and_fails(fake, tmp_p
     assert f"<!-- bastion:review head={HEAD} run=action -->" in review["body"]
     [comment] = fake.review_comments[(REPO, NUMBER)]
     assert (comment["path"], comment["line"], comment["side"]) == (INDEX_FILE, 1, "RIGHT")
-    assert "pg-create-index-blocking" in comment["body"]
+    assert "index-build-blocking" in comment["body"]
     [check] = fake.check_runs.values()
     assert check["name"] == "bastion"
     assert check["conclusion"] == "failure"
@@ -257,7 +257,7 @@ def test_fork_pull_request_reports_through_annotations_without_posting(fake, tmp
     [(level, props, message)] = annotations(run.stdout)
     assert level == "error"
     assert props.startswith(f"file={INDEX_FILE},line=1,endLine=1,title=")
-    assert "pg-create-index-blocking" in props
+    assert "index-build-blocking" in props
     assert "%0A" in message or "\n" not in message
     assert "read-only" in run.summary and "someone-else/Hello-World" in run.summary
     assert "pg-create-index-blocking" in run.summary
