@@ -74,6 +74,15 @@ def _parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--format", choices=("table", "json", "markdown"), default="table")
     rules.add_argument("--output", metavar="FILE")
+    rules_sub = rules.add_subparsers(dest="rules_command")
+    new = rules_sub.add_parser("new", help="scaffold a rule: rule.yml, ast-grep rule, fixtures")
+    new.add_argument("id", help="the rule id (lower case, digits, dashes)")
+    new.add_argument("--lang", required=True, help="language of its ast-grep rule")
+    new.add_argument(
+        "--category", default="security", choices=("security", "indexing", "api-design")
+    )
+    new.add_argument("--team", action="store_true", help="a team rule under .github/bastion/rules/")
+    new.add_argument("--root", default=".", help="the checkout to write into (default: here)")
 
     serve = sub.add_parser("serve", help="run the GitHub App: webhook receiver and workers")
     serve.add_argument("--host", default="127.0.0.1")
@@ -344,6 +353,50 @@ def _load_config(args: argparse.Namespace, git: tuple[GitRepo, GitRange] | None)
         raise UsageError(str(exc)) from None
 
 
+def _team_rule_files(git: tuple[GitRepo, GitRange] | None) -> list[tuple[str, str]]:
+    """A team's own rules: `.github/bastion/rules/*.yml` of the base revision with
+    --git (like the config), else of the working directory."""
+    from bot.gitrepo import GitError
+    from bot.rules.loader import MAX_TEAM_RULE_CHARS, TEAM_RULES_DIR, is_team_rule_file
+
+    if git is not None:
+        repo, rng = git
+        try:
+            paths = [p for p in repo.files(rng.base) if is_team_rule_file(p)]
+            blobs = repo.blobs(rng.base, paths, MAX_TEAM_RULE_CHARS * 4)
+        except GitError as exc:
+            raise UsageError(f"{rng.base}:{TEAM_RULES_DIR}: {exc}") from None
+        return [(p, data.decode("utf-8", errors="replace")) for p, data in blobs.items()]
+    folder = Path(TEAM_RULES_DIR)
+    if not folder.is_dir():
+        return []
+    return [
+        (f"{TEAM_RULES_DIR}/{entry.name}", entry.read_text(encoding="utf-8", errors="replace"))
+        for entry in sorted(folder.iterdir())
+        if entry.is_file()
+        and not entry.is_symlink()
+        and is_team_rule_file(f"{TEAM_RULES_DIR}/{entry.name}")
+    ]
+
+
+def _add_team_rules(git: tuple[GitRepo, GitRange] | None) -> None:
+    """Register the team's valid rules for this run; each bad file is one line on stderr,
+    like a config error, and the other rules still run."""
+    files = _team_rule_files(git)
+    if not files:
+        return
+    from bot.config import rule_names
+    from bot.rules.declarative import checks_for
+    from bot.rules.engine import add_check
+    from bot.rules.loader import load_team_rules
+
+    team = load_team_rules(files, taken=rule_names())
+    for error in team.errors:
+        print(f"bastion: {error}", file=sys.stderr)
+    for check in checks_for(team.rules):
+        add_check(check)
+
+
 def _read_config_file(path: Path, flag: str = "") -> bytes:
     from bot.config import MAX_CONFIG_CHARS
 
@@ -423,6 +476,7 @@ def review_command(args: argparse.Namespace) -> int:
             raise UsageError("give either DIFF_FILE or --git BASE..HEAD, not both")
         git = _git_repo(args)
     config = _load_config(args, git)
+    _add_team_rules(git)
     runner = _rule_runner(args)
     raw = _read_diff(args, git)
     fail_on = FailOn(args.fail_on) if args.fail_on else config.fail_on

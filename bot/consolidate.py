@@ -123,13 +123,14 @@ CLASSES: tuple[ProblemClass, ...] = (
     _c(
         "missing-timeout",
         (400, 1088),
-        r"go-http-no-timeout|http-client-no-timeout|py-request-no-timeout",
+        r"http-request-no-timeout|go-http-no-timeout|http-client-no-timeout|py-request-no-timeout",
         r"\btimeout\b",
     ),
     _c(
         "blocking-index-build",
         (),
-        r"\w+-create-index-blocking|(?:django|rails)-add-index-blocking|laravel-index-blocking"
+        r"index-build-blocking|\w+-create-index-blocking|(?:django|rails)-add-index-blocking"
+        r"|laravel-index-blocking"
         r"|js-migration-index-blocking|pg-reindex-blocking",
         r"concurrently",
     ),

@@ -7,7 +7,7 @@ import difflib
 
 from bot.diff import added_file, parse_diff
 from bot.models import ChangedFile, Finding
-from bot.rules.engine import run_rules
+from bot.rules.engine import registry, run_rules
 from bot.select import select_backend
 
 
@@ -21,7 +21,9 @@ def run_rule(files: list[ChangedFile], rule: str) -> list[Finding]:
     """One rule's findings, in line order; a check that raised fails the test."""
     run = run_rules(selected(files), only=[rule])
     assert not run.errors, run.errors
-    return sorted((f for f in run.findings if f.rule == rule), key=lambda f: f.line)
+    return sorted(
+        (f for f in run.findings if f.rule == registry().canonical(rule)), key=lambda f: f.line
+    )
 
 
 def unified_diff(path: str, old: str | None, new: str, *, context: int = 3) -> str:

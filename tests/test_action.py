@@ -192,7 +192,7 @@ def test_pull_request_posts_review_check_run_summary_sarif_and_fails(fake, tmp_p
     assert f"<!-- bastion:review head={HEAD} run=action -->" in review["body"]
     [comment] = fake.review_comments[(REPO, NUMBER)]
     assert (comment["path"], comment["line"], comment["side"]) == (INDEX_FILE, 1, "RIGHT")
-    assert "pg-create-index-blocking" in comment["body"]
+    assert "index-build-blocking" in comment["body"]
     [check] = fake.check_runs.values()
     assert check["name"] == "bastion"
     assert check["conclusion"] == "failure"
@@ -200,10 +200,10 @@ def test_pull_request_posts_review_check_run_summary_sarif_and_fails(fake, tmp_p
     # The check run already puts the finding on the diff: no duplicate workflow annotations.
     assert annotations(run.stdout) == []
     assert "Posted a review on #2" in run.summary
-    assert "pg-create-index-blocking" in run.summary
+    assert "index-build-blocking" in run.summary
     assert "the step fails" in run.summary
     assert run.outputs == {"findings": "1", "high": "1", "sarif-file": str(run.sarif)}
-    assert_sarif(run.sarif, "pg-create-index-blocking", INDEX_FILE)
+    assert_sarif(run.sarif, "index-build-blocking", INDEX_FILE)
 
 
 def test_rerun_posts_nothing_new_and_still_reports(fake, tmp_path) -> None:
@@ -257,12 +257,12 @@ def test_fork_pull_request_reports_through_annotations_without_posting(fake, tmp
     [(level, props, message)] = annotations(run.stdout)
     assert level == "error"
     assert props.startswith(f"file={INDEX_FILE},line=1,endLine=1,title=")
-    assert "pg-create-index-blocking" in props
+    assert "index-build-blocking" in props
     assert "%0A" in message or "\n" not in message
     assert "read-only" in run.summary and "someone-else/Hello-World" in run.summary
-    assert "pg-create-index-blocking" in run.summary
+    assert "index-build-blocking" in run.summary
     assert run.outputs["high"] == "1"
-    assert_sarif(run.sarif, "pg-create-index-blocking", INDEX_FILE)
+    assert_sarif(run.sarif, "index-build-blocking", INDEX_FILE)
 
 
 def test_fork_pull_request_still_fails_on_findings(fake, tmp_path) -> None:

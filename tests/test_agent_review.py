@@ -148,7 +148,7 @@ def test_an_llm_finding_on_a_rule_finding_line_merges_into_one_comment(
     on_line = [f for f in result.findings if f.path.endswith(".sql") and f.line == 1]
     assert len(on_line) == 1
     merged = on_line[0]
-    assert merged.rule == "pg-create-index-blocking"  # the rule's report carries the fix
+    assert merged.rule == "index-build-blocking"  # the rule's report carries the fix
     assert set(merged.sources) == {Source.RULES, Source.LLM}
     [agent_part] = merged.also
     assert agent_part.body.startswith("Building this index without CONCURRENTLY")
@@ -159,7 +159,7 @@ def test_an_llm_finding_on_a_rule_finding_line_merges_into_one_comment(
 def test_the_model_can_dismiss_a_rule_hint_with_a_reason(fake: FakeAnthropic) -> None:
     def dismiss(body: dict[str, Any]) -> dict[str, Any]:
         _, inside, _ = data_block(body)
-        hint = re.search(r"^(H\d+) 1 high pg-create-index-blocking", inside, re.M)
+        hint = re.search(r"^(H\d+) 1 high index-build-blocking", inside, re.M)
         assert hint is not None
         return {
             "findings": [],
@@ -168,7 +168,7 @@ def test_the_model_can_dismiss_a_rule_hint_with_a_reason(fake: FakeAnthropic) ->
 
     fake.default = ToolCall(dismiss)
     result = review_diff(mixed_pr(), RepoConfig(), agent=reviewer(RepoConfig()))
-    rule = next(f for f in result.findings if f.rule == "pg-create-index-blocking")
+    rule = next(f for f in result.findings if f.rule == "index-build-blocking")
     assert rule.dismissed == "new empty table"
     assert rule.inline  # a high finding stays inline: a human decides
     assert result.stats.llm is not None and result.stats.llm["hints_dismissed"] == 1
@@ -283,7 +283,7 @@ def test_when_the_llm_fails_the_rule_findings_still_publish(
     assert len(fake.requests) == len(steps)
     assert f"AI review did not run: {reason}." in result.notes
     assert "llm" not in result.stats.engines
-    assert any(f.rule == "pg-create-index-blocking" for f in result.findings)
+    assert any(f.rule == "index-build-blocking" for f in result.findings)
     assert all(f.sources == [Source.RULES] or not f.sources for f in result.findings)
 
 
@@ -292,7 +292,7 @@ def test_a_reply_slower_than_the_timeout_is_abandoned(fake: FakeAnthropic) -> No
     config = parse_config("llm:\n  timeout_s: 0.3\n")
     result = review_diff(mixed_pr(), config, agent=reviewer(config))
     assert "AI review did not run: the Anthropic API did not answer within 0.3 s." in result.notes
-    assert any(f.rule == "pg-create-index-blocking" for f in result.findings)
+    assert any(f.rule == "index-build-blocking" for f in result.findings)
 
 
 def test_requests_in_flight_never_exceed_the_bound(fake: FakeAnthropic) -> None:
@@ -493,7 +493,7 @@ def test_the_model_confirms_dismisses_and_leaves_hints_and_a_restated_hint_is_on
             "findings": [restated],
             "confirmed_hints": [{"hint": hints["py-sql-injection:6"], "note": note}],
             "dismissed_hints": [
-                {"hint": hints["pg-create-index-blocking:1"], "reason": "new empty table"}
+                {"hint": hints["index-build-blocking:1"], "reason": "new empty table"}
             ],
             # select-star hints are left alone
         }
@@ -505,7 +505,7 @@ def test_the_model_confirms_dismisses_and_leaves_hints_and_a_restated_hint_is_on
     assert [f.rule for f in result.findings].count("py-sql-injection") == 1
     assert set(sql.sources) == {Source.RULES, Source.LLM}
     assert note in [p.body for p in sql.also]  # the confirmation's explanation joins it
-    assert by_rule[("pg-create-index-blocking", 1)].dismissed == "new empty table"
+    assert by_rule[("index-build-blocking", 1)].dismissed == "new empty table"
     left = by_rule[("select-star", 11)]
     assert left.sources == [Source.RULES] and left.also == [] and left.dismissed is None
     assert result.stats.llm is not None

@@ -46,4 +46,4 @@ def test_rules_table() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.splitlines()[0].split()[:3] == ["ID", "CATEGORY", "SEVERITY"]
-    assert "pg-create-index-blocking" in done.stdout
+    assert "index-build-blocking" in done.stdout

@@ -45,7 +45,7 @@ def test_json_output_and_fail_on_never() -> None:
     data = json.loads(done.stdout)
     assert data["schema_version"] == 1
     rules = {(f["path"], f["line"], f["rule"]) for f in data["findings"]}
-    assert ("db/migrations/0042_orders_customer_email.sql", 4, "pg-create-index-blocking") in rules
+    assert ("db/migrations/0042_orders_customer_email.sql", 4, "index-build-blocking") in rules
     skipped = {s["path"]: s["reason"] for s in data["skipped"]}
     assert "frontend" in skipped["web/src/components/OrderList.tsx"]
     assert skipped["README.md"] == "documentation"
@@ -338,7 +338,7 @@ def test_a_line_that_exhausts_the_parser_costs_only_its_own_file(tmp_path: Path)
     done = bastion("review", str(diff), "--no-llm")
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "db/migrations/0001_idx.sql:1 high pg-create-index-blocking" in done.stdout
+    assert "db/migrations/0001_idx.sql:1 high index-build-blocking" in done.stdout
     assert "app/orders.py:2 high py-sql-injection" in done.stdout
     [note] = [line for line in done.stdout.splitlines() if "failed" in line]
     assert "python-ruff on app/deep.py" in note, note

@@ -155,7 +155,7 @@ def test_migration_findings_merge_per_statement() -> None:
     rule = _f(
         2,
         path="db/001.sql",
-        rule="pg-create-index-blocking",
+        rule="index-build-blocking",
         category=Category.INDEXING,
         title="CREATE INDEX without CONCURRENTLY",
     )
@@ -164,10 +164,10 @@ def test_migration_findings_merge_per_statement() -> None:
         path="db/001.sql",
         category=Category.INDEXING,
         title="Index built without CONCURRENTLY locks writes",
-        cites="pg-create-index-blocking",
+        cites="index-build-blocking",
     )
     [one] = consolidate_findings([rule], [agent], files)
-    assert one.line == 2 and one.rule == "pg-create-index-blocking"
+    assert one.line == 2 and one.rule == "index-build-blocking"
     assert [p.source for p in one.also] == [Source.LLM]
 
 

@@ -171,7 +171,7 @@ def test_pre_commit_entry_reviews_what_is_staged(tmp_path: Path) -> None:
     _git(tmp_path, "add", str(migration))
     staged = hook()
     assert staged.returncode == 1, staged.stderr
-    assert "pg-create-index-blocking" in staged.stdout
+    assert "index-build-blocking" in staged.stdout
     assert hook("--fail-on", "never").returncode == 0
     bad = hook("--fail-on", "bogus")
     assert bad.returncode == 2

@@ -8,7 +8,16 @@ from bot.config import RepoConfig, RulesConfig, parse_config
 from bot.diff import added_file, parse_diff
 from bot.models import Category, ChangedFile, Finding, Severity, Source
 from bot.pipeline import review_files
-from bot.rules.engine import Check, Hit, Registry, Rule, RuleCase, run_rules, suppressed
+from bot.rules.engine import (
+    Check,
+    Hit,
+    Registry,
+    Rule,
+    RuleCase,
+    registry,
+    run_rules,
+    suppressed,
+)
 
 
 def _rule(rule_id: str, severity: Severity = Severity.HIGH) -> Rule:
@@ -175,7 +184,7 @@ def test_suppression_works_in_each_languages_comment_syntax() -> None:
     ]
     for path, template, rule, comment in cases:
         plain = run_rules([_backend(added_file(path, template.replace("{c}", "")))], only=[rule])
-        assert [f.rule for f in plain.findings] == [rule], path
+        assert [f.rule for f in plain.findings] == [registry().canonical(rule)], path
         quiet = run_rules(
             [_backend(added_file(path, template.replace("{c}", comment)))], only=[rule]
         )
@@ -195,7 +204,7 @@ def test_an_agent_that_raises_anything_leaves_the_rule_findings() -> None:
     diff = "--- a/db/migrations/0001_x.sql\n+++ b/db/migrations/0001_x.sql\n@@ -0,0 +1 @@\n"
     diff += "+CREATE INDEX i ON t (a);\n"
     result = review_files(parse_diff(diff), RepoConfig(), agent=RaisingReviewer())  # type: ignore[arg-type]
-    assert [f.rule for f in result.findings] == ["pg-create-index-blocking"]
+    assert [f.rule for f in result.findings] == ["index-build-blocking"]
     assert result.stats.engines == ["rules"]
     assert result.notes == ["AI review failed (KeyError: 'content'); rule findings only."]
 

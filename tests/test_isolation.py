@@ -158,7 +158,7 @@ def test_a_stuck_file_is_named_and_the_others_are_reviewed(
     assert ("app/a.py", "test-isolated-bad-call") in flagged
     assert ("app/z.py", "test-isolated-bad-call") in flagged
     # The real checks' findings on the other files are all there.
-    assert ("db/migrations/0042_orders_customer_email.sql", "pg-create-index-blocking") in flagged
+    assert ("db/migrations/0042_orders_customer_email.sql", "index-build-blocking") in flagged
     # The stuck file's own checks before the stuck one still count.
     [unfinished] = result.stats.unfinished
     assert unfinished.path == "app/stuck.py" and unfinished.reason == "file budget"

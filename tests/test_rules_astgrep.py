@@ -534,6 +534,6 @@ def test_express_routes_in_a_diff_ignore_old_verb_routes_in_context() -> None:
 
 
 def test_every_ast_grep_rule_is_registered_with_cases() -> None:
-    rules = registry().rules
+    rules = registry().declared
     for rule_id in AST_GREP_RULES:
         assert rules[rule_id].positive and rules[rule_id].negative

@@ -184,5 +184,5 @@ def test_every_new_rule_is_registered_once_with_cases() -> None:
         "fk-without-index",
         "index-too-wide-or-duplicate",
     ):
-        rule = reg.rules[rule_id]
+        rule = reg.declared[rule_id]
         assert rule.positive and rule.negative and rule.languages

@@ -12,7 +12,7 @@ import pytest
 from bot.diff import added_file, parse_diff
 from bot.models import ChangedFile, Finding
 from bot.rules import python_ruff
-from bot.rules.engine import run_rules
+from bot.rules.engine import registry, run_rules
 from bot.select import select_backend
 
 RUFF_RULES = [rule.id for rule in python_ruff.CHECKS[0].rules]
@@ -26,7 +26,11 @@ def _review(files: list[ChangedFile]) -> list[Finding]:
 
 
 def _lines(findings: list[Finding], rule: str, path: str | None = None) -> list[int]:
-    return sorted(f.line for f in findings if f.rule == rule and (path is None or f.path == path))
+    return sorted(
+        f.line
+        for f in findings
+        if f.rule == registry().canonical(rule) and (path is None or f.path == path)
+    )
 
 
 @pytest.fixture
@@ -159,7 +163,9 @@ def test_mechanical_fixes_are_suggested_and_parse(line: str, rule: str, expected
         "import requests\nimport yaml\nfrom flask import Flask\n\napp = Flask(__name__)\n\n"
         f"def f(body, url):\n{line}\n"
     )
-    findings = [f for f in _review([added_file("app/x.py", code)]) if f.rule == rule]
+    findings = [
+        f for f in _review([added_file("app/x.py", code)]) if f.rule == registry().canonical(rule)
+    ]
     assert len(findings) == 1
     assert findings[0].line == findings[0].end_line == 8
     assert findings[0].suggestion == expected

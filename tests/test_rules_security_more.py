@@ -36,7 +36,7 @@ _COMMENT = {".py": "# end", ".rb": "# end"}
 
 
 def _positives() -> list[tuple[str, RuleCase]]:
-    rules = registry().rules
+    rules = registry().declared
     return [(rid, case) for rid in MINE for case in rules[rid].positive]
 
 
@@ -47,7 +47,7 @@ def _without(code: str, lines: tuple[int, ...]) -> str:
 
 def test_every_rule_covers_each_of_its_languages_with_both_kinds_of_fixture() -> None:
     for rid in MINE:
-        rule = registry().rules[rid]
+        rule = registry().declared[rid]
         for cases in (rule.positive, rule.negative):
             languages = {language_of(c.path) for c in cases}
             missing = set(rule.languages) - languages

@@ -7,6 +7,8 @@ import pytest
 import rule_helpers as helpers
 from rule_helpers import flagged, review_change
 
+from bot.rules.engine import registry
+
 
 def review_new(path: str, code: str, rule: str) -> list[int]:
     return flagged(helpers.review_new(path, code, rule))
@@ -220,7 +222,7 @@ def test_diff_reports_added_bad_line_not_old_context(
     old = _file(path, safe)
     added = review_change(path, old, _file(path, bad), rule)
     assert [f.line for f in added] == [_bad_line(path)]
-    assert added[0].rule == rule and added[0].body
+    assert added[0].rule == registry().canonical(rule) and added[0].body
     # The bad line already there; the change only edits a neighbouring line.
     before = _file(path, bad)
     after = (

@@ -241,6 +241,9 @@ def comment_text(finding: Finding) -> str:
         f"**{safe(finding.title, 300)}**  \n"
         f"{finding.severity.value} · {finding.category.value} · {code(finding.rule)}"
     )
+    if finding.cwe is not None and finding.category is Category.SECURITY:
+        number = finding.cwe
+        head += f" · [CWE-{number}](https://cwe.mitre.org/data/definitions/{number}.html)"
     if finding.also:
         head += f" · found by {sources_line(finding)}"
     out = [head, safe(finding.body)]

@@ -72,12 +72,14 @@ def _rule_descriptor(
     title: str,
     rationale: str,
     fix: str | None,
+    cwe: Sequence[int] = (),
 ) -> dict[str, object]:
     help_text = rationale.strip() + (f"\n\nFix: {fix.strip()}" if fix else "")
     help_markdown = rationale.strip() + (f"\n\n**Fix:** {fix.strip()}" if fix else "")
     # The "security" tag (the category's own value) is what makes GitHub treat a rule
     # as a security rule and read its security-severity.
-    properties: dict[str, object] = {"tags": [category.value]}
+    tags = [category.value, *(f"external/cwe/cwe-{n}" for n in cwe)]
+    properties: dict[str, object] = {"tags": tags}
     if category is Category.SECURITY:
         properties["security-severity"] = SECURITY_SEVERITY[severity]
     return {
@@ -93,7 +95,7 @@ def _rule_descriptor(
 
 def _from_rule(rule: Rule) -> dict[str, object]:
     return _rule_descriptor(
-        rule.id, rule.category, rule.severity, rule.title, rule.rationale, rule.fix
+        rule.id, rule.category, rule.severity, rule.title, rule.rationale, rule.fix, rule.cwe
     )
 
 
@@ -104,7 +106,8 @@ def _from_findings(rule_id: str, findings: Sequence[Finding]) -> dict[str, objec
     worst = max((f.severity for f in findings), key=lambda s: s.rank)
     origin = "the AI review" if first.source is Source.LLM else "Bastion's rule engine"
     rationale = f"Reported by {origin}. {first.body.strip()}".strip()
-    return _rule_descriptor(rule_id, first.category, worst, first.title, rationale, None)
+    cwe = sorted({f.cwe for f in findings if f.cwe is not None})
+    return _rule_descriptor(rule_id, first.category, worst, first.title, rationale, None, cwe)
 
 
 def rule_descriptors(

@@ -14,6 +14,10 @@ from bot.rules.engine import Rule, registry
 _CATEGORY_ORDER = {c: i for i, c in enumerate(Category)}
 
 
+def cwe_link(number: int) -> str:
+    return f"[CWE-{number}](https://cwe.mitre.org/data/definitions/{number}.html)"
+
+
 def languages(rule: Rule, sep: str = ", ") -> str:
     return sep.join(rule.languages) or "any"
 
@@ -32,6 +36,8 @@ def as_json(rules: Iterable[Rule]) -> str:
             "title": r.title,
             "rationale": r.rationale,
             "fix": r.fix,
+            "cwe": list(r.cwe),
+            "aliases": list(r.aliases),
         }
         for r in sorted_rules(rules)
     ]
@@ -88,7 +94,13 @@ def as_markdown(rules: Iterable[Rule]) -> str:
                 "",
                 f"### {r.id}",
                 "",
-                f"**{_cell(r.title)}** — {r.severity.value}, {languages(r)}",
+                f"**{_cell(r.title)}** — {r.severity.value}, {languages(r)}"
+                + "".join(f", {cwe_link(n)}" for n in r.cwe),
+                *(
+                    [f"Also known as: {', '.join(f'`{a}`' for a in r.aliases)}", ""]
+                    if r.aliases
+                    else []
+                ),
                 "",
                 r.rationale.strip(),
                 "",
@@ -98,6 +110,10 @@ def as_markdown(rules: Iterable[Rule]) -> str:
 
 
 def rules_command(args: argparse.Namespace) -> int:
+    if getattr(args, "rules_command", None) == "new":
+        from bot.rules.scaffold import scaffold_command
+
+        return scaffold_command(args)
     rules = registry().rules.values()
     render = {"table": as_table, "json": as_json, "markdown": as_markdown}[args.format]
     text = render(rules)

@@ -16,6 +16,7 @@ import pkgutil
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,6 +32,9 @@ from bot.models import (
     Source,
     UnfinishedUnit,
 )
+
+if TYPE_CHECKING:
+    from bot.rules.loader import RuleSpec
 
 log = logging.getLogger("bastion.rules")
 
@@ -59,6 +63,9 @@ class Rule(BaseModel):
     languages: tuple[str, ...]
     positive: tuple[RuleCase, ...] = ()
     negative: tuple[RuleCase, ...] = ()
+    # Old ids this rule is also known by (suppressions and config naming them still work).
+    aliases: tuple[str, ...] = ()
+    cwe: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,16 +109,81 @@ class Check:
 
 @dataclass
 class Registry:
+    """Checks and the rules they report. A rule's metadata comes from the catalogue
+    (`bot.rules.loader`) when it has an entry there; a check's own `Rule` literal
+    only supplies what the catalogue lacks (its fixtures, or a plugin's rule)."""
+
     checks: list[Check] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)
+    # Old id -> the id its hits are reported under.
+    aliases: dict[str, str] = field(default_factory=dict)
+    # Old id -> its own wording, for hits a check still reports under it.
+    variants: dict[str, Rule] = field(default_factory=dict)
+    # Every id a check declares, as the check declares it (see tests/test_rule_catalog.py).
+    declared: dict[str, Rule] = field(default_factory=dict)
 
     def add(self, check: Check) -> Check:
+        from bot.rules.loader import builtin_catalog
+
+        catalog = builtin_catalog()
         for rule in check.rules:
-            if rule.id in self.rules:
+            if rule.id in self.declared:
                 raise ValueError(f"rule id {rule.id!r} registered twice")
-            self.rules[rule.id] = rule
+            self.declared[rule.id] = rule
+            canonical = catalog.canonical(rule.id)
+            spec = catalog.rules.get(canonical)
+            if spec is None:
+                self.rules[rule.id] = rule
+                continue
+            known = self.rules.get(canonical)
+            cases = {
+                "positive": (*(known.positive if known else ()), *rule.positive),
+                "negative": (*(known.negative if known else ()), *rule.negative),
+            }
+            self.rules[canonical] = rule_from_spec(spec).model_copy(update=cases)
+            self.aliases.update((alias, canonical) for alias in spec.aliases)
+            if canonical != rule.id:
+                self.variants[rule.id] = variant_rule(spec, rule.id)
         self.checks.append(check)
         return check
+
+    def canonical(self, rule_id: str) -> str:
+        return self.aliases.get(rule_id, rule_id)
+
+    def wording(self, rule_id: str) -> Rule | None:
+        """The rule whose text a hit under `rule_id` gets: an old id's own variant."""
+        return self.variants.get(rule_id) or self.rules.get(self.canonical(rule_id))
+
+
+def rule_from_spec(spec: RuleSpec) -> Rule:
+    return Rule(
+        id=spec.id,
+        category=spec.category,
+        severity=spec.severity,
+        title=spec.title,
+        rationale=spec.rationale,
+        fix=spec.fix,
+        languages=spec.languages,
+        aliases=spec.aliases,
+        cwe=spec.cwe,
+    )
+
+
+def variant_rule(spec: RuleSpec, old_id: str) -> Rule:
+    """How a hit reported under an old id reads: the old id's wording when the
+    catalogue kept it, else the rule's own."""
+    variant = spec.variants.get(old_id)
+    if variant is None:
+        return rule_from_spec(spec)
+    return rule_from_spec(spec).model_copy(
+        update={
+            "title": variant.title,
+            "rationale": variant.rationale,
+            "fix": variant.fix,
+            "severity": variant.severity,
+            "languages": variant.languages or spec.languages,
+        }
+    )
 
 
 _REGISTRIES: dict[frozenset[str] | None, Registry] = {}
@@ -171,16 +243,17 @@ def registry(languages: Iterable[str | None] | None = None) -> Registry:
 _SUPPRESS = re.compile(r"bastion:\s*ignore(?:\[([^\]]*)\])?", re.IGNORECASE)
 
 
-def suppressed(file: ChangedFile, line: int, rule_id: str) -> bool:
+def suppressed(file: ChangedFile, line: int, rule_id: str, aliases: Iterable[str] = ()) -> bool:
     """`bastion: ignore[rule-id]` (or a bare `bastion: ignore`) in a comment on the
-    flagged line or the line above."""
+    flagged line or the line above; an old id of the rule (`aliases`) counts too."""
+    names = {rule_id, *aliases}
     for number in (line, line - 1):
         text = file.line_text(number) if number > 0 else None
         if not text:
             continue
         for match in _SUPPRESS.finditer(text):
             ids = match.group(1)
-            if ids is None or rule_id in {part.strip() for part in ids.split(",")}:
+            if ids is None or names & {part.strip() for part in ids.split(",")}:
                 return True
     return False
 
@@ -241,6 +314,7 @@ class RulePlan:
     rules: dict[str, Rule]
     config: RulesConfig
     wanted_ids: set[str] | None
+    registry: Registry = field(default_factory=Registry)
     by_path: dict[str, ChangedFile] = field(init=False)
     order: dict[str, int] = field(init=False)
 
@@ -266,15 +340,15 @@ def plan_rules(
     unit, and each file's per-file checks are one unit."""
     config = config or RulesConfig()
     reg = reg or registry(f.language for f in files if f.is_backend)
-    wanted_ids = set(only) if only is not None else None
+    wanted_ids = {reg.canonical(x) for x in only} if only is not None else None
     checks: list[Check] = []
     batch_units: list[Unit] = []
     per_file: dict[str, list[Task]] = {}
     for check in reg.checks:
-        ids = {r.id for r in check.rules}
+        ids = {reg.canonical(r.id) for r in check.rules}
         if wanted_ids is not None and not ids & wanted_ids:
             continue
-        if ids and ids <= set(config.disable):
+        if ids and ids <= {reg.canonical(x) for x in config.disable}:
             continue
         targets = [f for f in files if f.is_backend and check.wants(f)]
         if not targets:
@@ -289,7 +363,7 @@ def plan_rules(
         for file in targets:
             per_file.setdefault(file.path, []).append(Task(index, (file.path,)))
     units = [*batch_units, *(Unit(path, tuple(tasks)) for path, tasks in per_file.items())]
-    return RulePlan(list(files), checks, units, reg.rules, config, wanted_ids)
+    return RulePlan(list(files), checks, units, reg.rules, config, wanted_ids, reg)
 
 
 def run_task(check: Check, targets: Sequence[ChangedFile]) -> TaskResult:
@@ -368,21 +442,25 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
     config, wanted_ids, by_path = plan.config, plan.wanted_ids, plan.by_path
     findings: list[Finding] = []
     seen: set[tuple[str, str, int]] = set()
+    reg = plan.registry
+    disabled = {reg.canonical(x) for x in config.disable}
+    severity = {reg.canonical(k): v for k, v in config.severity.items()}
     for hit in hits:
-        rule = plan.rules.get(hit.rule)
+        rule = plan.rules.get(reg.canonical(hit.rule))
+        wording = reg.wording(hit.rule) or rule
         hit_file = by_path.get(hit.path)
-        if rule is None or hit_file is None:
+        if rule is None or wording is None or hit_file is None:
             continue
         file = hit_file
         if wanted_ids is not None and rule.id not in wanted_ids:
             continue
-        if rule.id in config.disable:
+        if rule.id in disabled:
             continue
         end = max(hit.end_line or hit.line, hit.line)
         touches = any(n in file.added_lines for n in range(hit.line, end + 1))
         if not touches and not (hit.file_level and not file.added_lines):
             continue  # the change did not touch these lines: not this review's business
-        if suppressed(file, hit.line, rule.id):
+        if suppressed(file, hit.line, rule.id, rule.aliases):
             continue
         key = (rule.id, hit.path, hit.line)
         if key in seen:
@@ -394,13 +472,14 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
                 line=hit.line,
                 end_line=end,
                 category=rule.category,
-                severity=config.severity.get(rule.id, rule.severity),
+                severity=severity.get(rule.id, wording.severity),
                 rule=rule.id,
-                title=hit.title or rule.title,
-                body=_body(rule, hit),
+                title=hit.title or wording.title,
+                body=_body(wording, hit),
                 suggestion=hit.suggestion,
                 source=Source.RULES,
                 sources=[Source.RULES],
+                cwe=rule.cwe[0] if rule.cwe else None,
             )
         )
     return findings
@@ -450,4 +529,5 @@ def run_case(rule_id: str, case: RuleCase) -> list[int]:
     run = run_rules(kept, only=[rule_id])
     if run.errors:
         raise AssertionError(f"rule {rule_id} raised: {run.errors[0].error}")
-    return sorted(f.line for f in run.findings if f.rule == rule_id)
+    wanted = registry().canonical(rule_id)
+    return sorted(f.line for f in run.findings if f.rule == wanted)

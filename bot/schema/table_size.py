@@ -17,6 +17,7 @@ from bot.schema.model import Schema, norm
 # Rules about locks held or rows rewritten while a migration runs.
 LOCKING_RULES = frozenset(
     {
+        "index-build-blocking",
         "pg-create-index-blocking",
         "pg-drop-index-blocking",
         "pg-reindex-blocking",

@@ -1,0 +1,41 @@
+"""Rules that are data: a catalogue rule whose check is ast-grep runs here, with no
+Python of its own. The same check runs a team's rules from `.github/bastion/rules/`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from bot.models import ChangedFile
+from bot.rules.astgrep import lines, root_of
+from bot.rules.engine import Check, Hit, rule_from_spec
+from bot.rules.loader import RuleSpec, builtin_catalog
+
+if TYPE_CHECKING:
+    from ast_grep_py import Config
+
+
+class AstGrepRuleCheck(Check):
+    """One rule, one ast-grep rule config per language; a match is a hit on its lines."""
+
+    def __init__(self, spec: RuleSpec) -> None:
+        self.name = f"ast-grep:{spec.id}"
+        self.rules = (rule_from_spec(spec),)
+        self.languages = frozenset(spec.ast_grep)
+        self.configs: dict[str, dict[str, Any]] = dict(spec.ast_grep)
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        config = self.configs.get(file.language or "")
+        root = root_of(file) if config is not None else None
+        if root is None or config is None:
+            return
+        for node in root.find_all(cast("Config", config)):
+            first, last = lines(node)
+            yield Hit(self.rules[0].id, file.path, first, last)
+
+
+def checks_for(specs: Sequence[RuleSpec]) -> list[Check]:
+    return [AstGrepRuleCheck(spec) for spec in specs if spec.check.kind == "ast-grep"]
+
+
+CHECKS: list[Check] = checks_for(list(builtin_catalog().rules.values()))

@@ -1,0 +1,246 @@
+"""The rule catalogue: one `rule.yml` per rule, read and validated here.
+
+Built-in rules live in `bot/rules/catalog/<category>/<rule-id>/rule.yml`. A rule is
+checked one of three ways (`check.kind`): `ast-grep` (a declarative rule per
+language, in `<lang>.yml` beside `rule.yml` or inline under `ast-grep:`; the
+languages are the ones found), `python` (a named check in a `bot.rules` module,
+for logic a pattern cannot express) or `analyzer` (ruff, squawk, detect-secrets).
+
+A team's own rules use the same format, one file per rule under
+`.github/bastion/rules/<rule-id>.yml` of the base branch, and may only be
+`ast-grep` rules: code from a repository is never run.
+
+A rule may absorb others (`aliases`): hits reported under an old id are reported
+under the rule's id, with the old id's wording from `variants`, so existing
+suppressions and config keep working after a merge or a rename.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from bot.models import Category, Severity
+from bot.rules.astgrep import SG_LANGUAGES
+from bot.yamlsafe import YamlError, load_yaml
+
+RULE_ID = r"^[a-z0-9][a-z0-9-]*$"
+TEAM_RULES_DIR = ".github/bastion/rules"
+# A team's rule file is a few KiB; anything past this is refused unread.
+MAX_TEAM_RULE_CHARS = 64 * 1024
+MAX_TEAM_RULES = 50
+
+
+class CheckSpec(BaseModel):
+    """How a rule is checked."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["ast-grep", "python", "analyzer"]
+    # kind python: the `bot.rules` module holding the check.
+    module: str | None = None
+    # kind analyzer: the tool and its code for this rule (ruff S113, squawk ...).
+    tool: Literal["ruff", "squawk", "detect-secrets", "sqlglot"] | None = None
+    codes: tuple[str, ...] = ()
+
+
+class Variant(BaseModel):
+    """An old id's own wording, kept when it was merged into this rule."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str
+    rationale: str
+    fix: str
+    severity: Severity
+    languages: tuple[str, ...] = ()
+
+
+class RuleSpec(BaseModel):
+    """One `rule.yml`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    id: str = Field(pattern=RULE_ID)
+    aliases: tuple[str, ...] = ()
+    category: Category
+    severity: Severity
+    cwe: tuple[int, ...] = ()
+    title: str = Field(min_length=1, max_length=300)
+    rationale: str = Field(min_length=1)
+    fix: str = Field(min_length=1)
+    languages: tuple[str, ...] = ()
+    check: CheckSpec
+    variants: dict[str, Variant] = Field(default_factory=dict)
+    # Inline ast-grep rules, language -> ast-grep rule config ({rule, constraints, utils}).
+    ast_grep: dict[str, dict[str, Any]] = Field(default_factory=dict, alias="ast-grep")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RuleSpec:
+        for alias in self.aliases:
+            if not re.match(RULE_ID, alias) or alias == self.id:
+                raise ValueError(f"alias '{alias}' is not a rule id or repeats the rule's own")
+        unknown = set(self.variants) - set(self.aliases)
+        if unknown:
+            raise ValueError(f"variants for ids not in aliases: {', '.join(sorted(unknown))}")
+        if self.check.kind == "python" and not self.check.module:
+            raise ValueError("check.module is required when check.kind is python")
+        if self.check.kind == "analyzer" and not self.check.tool:
+            raise ValueError("check.tool is required when check.kind is analyzer")
+        bad = sorted(set(self.ast_grep) - set(SG_LANGUAGES))
+        if bad:
+            raise ValueError(f"ast-grep has no parser for: {', '.join(bad)}")
+        for lang, config in self.ast_grep.items():
+            if not isinstance(config.get("rule"), dict):
+                raise ValueError(f"ast-grep.{lang} needs a 'rule' mapping")
+        if self.category is not Category.SECURITY and self.cwe:
+            raise ValueError("cwe is for security rules only")
+        return self
+
+
+@dataclass
+class Catalog:
+    rules: dict[str, RuleSpec] = field(default_factory=dict)
+    # Every old id -> the id it is reported under now.
+    aliases: dict[str, str] = field(default_factory=dict)
+    # Where each rule was read from (for error messages and the migration script).
+    origin: dict[str, str] = field(default_factory=dict)
+
+    def canonical(self, rule_id: str) -> str:
+        return self.aliases.get(rule_id, rule_id)
+
+    def add(self, spec: RuleSpec, origin: str) -> None:
+        taken = set(self.rules) | set(self.aliases)
+        for name in (spec.id, *spec.aliases):
+            if name in taken:
+                raise CatalogError(f"{origin}: key 'id': rule id '{name}' is already used")
+        self.rules[spec.id] = spec
+        self.origin[spec.id] = origin
+        self.aliases.update((alias, spec.id) for alias in spec.aliases)
+
+
+class CatalogError(ValueError):
+    """One clear line naming the file and the key."""
+
+
+def _first_error(exc: ValidationError, source: str) -> CatalogError:
+    err = exc.errors()[0]
+    key = ".".join(str(part) for part in err["loc"]) or "(top level)"
+    if err["type"] == "extra_forbidden":
+        return CatalogError(f"{source}: unknown key '{key}'")
+    message = err["msg"].removeprefix("Value error, ")
+    return CatalogError(f"{source}: key '{key}': {message}")
+
+
+def parse_rule(text: str, source: str, extra_ast_grep: Mapping[str, str] = {}) -> RuleSpec:
+    """A `rule.yml`'s text (plus `<lang>.yml` texts beside it) -> a validated rule."""
+    try:
+        data = load_yaml(text)
+    except YamlError as exc:
+        raise CatalogError(f"{source}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise CatalogError(f"{source}: expected a mapping of rule keys")
+    inline = data.get("ast-grep") or {}
+    if extra_ast_grep:
+        if not isinstance(inline, dict):
+            raise CatalogError(f"{source}: key 'ast-grep': expected a mapping")
+        inline = dict(inline)
+        for lang, body in extra_ast_grep.items():
+            try:
+                inline[lang] = load_yaml(body)
+            except YamlError as exc:
+                raise CatalogError(f"{source}: {lang}.yml is not valid YAML: {exc}") from None
+        data = {**data, "ast-grep": inline}
+    try:
+        spec = RuleSpec.model_validate(data)
+    except ValidationError as exc:
+        raise _first_error(exc, source) from None
+    if spec.check.kind == "ast-grep":
+        if not spec.ast_grep:
+            raise CatalogError(f"{source}: key 'ast-grep': an ast-grep rule needs one language")
+        # The languages are the ones the rule has a pattern for, never a second list.
+        spec = spec.model_copy(update={"languages": tuple(sorted(spec.ast_grep))})
+    return spec
+
+
+def _read_dir(directory: Traversable, label: str) -> RuleSpec:
+    text = directory.joinpath("rule.yml").read_text(encoding="utf-8")
+    extra = {
+        entry.name.removesuffix(".yml"): entry.read_text(encoding="utf-8")
+        for entry in directory.iterdir()
+        if entry.name.endswith(".yml") and entry.name != "rule.yml"
+    }
+    spec = parse_rule(text, label, extra)
+    if spec.id != directory.name:
+        raise CatalogError(f"{label}: key 'id': '{spec.id}' differs from its folder name")
+    return spec
+
+
+def catalog_root() -> Traversable:
+    return resources.files("bot.rules").joinpath("catalog")
+
+
+@lru_cache(maxsize=1)
+def builtin_catalog() -> Catalog:
+    """Every built-in rule; a broken file is a bug in Bastion, so it raises."""
+    catalog = Catalog()
+    root = catalog_root()
+    for category in sorted(root.iterdir(), key=lambda t: t.name):
+        if not category.is_dir():
+            continue
+        for folder in sorted(category.iterdir(), key=lambda t: t.name):
+            if folder.is_dir() and folder.joinpath("rule.yml").is_file():
+                label = f"bot/rules/catalog/{category.name}/{folder.name}/rule.yml"
+                spec = _read_dir(folder, label)
+                if spec.category.value != category.name:
+                    raise CatalogError(f"{label}: key 'category': folder says {category.name}")
+                catalog.add(spec, label)
+    return catalog
+
+
+@dataclass
+class TeamRules:
+    rules: list[RuleSpec] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def load_team_rules(files: Iterable[tuple[str, str]], taken: Iterable[str] = ()) -> TeamRules:
+    """A team's rules from `(path, text)` pairs read off the base branch. Each bad
+    file is one error line naming the file and key; the good ones still load."""
+    out = TeamRules()
+    used = set(taken)
+    for count, (path, text) in enumerate(sorted(files)):
+        if count >= MAX_TEAM_RULES:
+            out.errors.append(f"{path}: more than {MAX_TEAM_RULES} rule files; the rest ignored")
+            break
+        if len(text) > MAX_TEAM_RULE_CHARS:
+            out.errors.append(f"{path}: larger than {MAX_TEAM_RULE_CHARS // 1024} KiB")
+            continue
+        try:
+            spec = parse_rule(text, path)
+        except CatalogError as exc:
+            out.errors.append(str(exc))
+            continue
+        name = path.rsplit("/", 1)[-1].removesuffix(".yml").removesuffix(".yaml")
+        if spec.check.kind != "ast-grep":
+            out.errors.append(f"{path}: key 'check.kind': a team's rule must be ast-grep")
+        elif spec.id != name:
+            out.errors.append(f"{path}: key 'id': '{spec.id}' differs from the file name")
+        elif {spec.id, *spec.aliases} & used:
+            out.errors.append(f"{path}: key 'id': rule id '{spec.id}' is already used")
+        else:
+            used.update((spec.id, *spec.aliases))
+            out.rules.append(spec)
+    return out
+
+
+def is_team_rule_file(path: str) -> bool:
+    head, _, name = path.rpartition("/")
+    return head == TEAM_RULES_DIR and name.endswith((".yml", ".yaml"))

@@ -1,0 +1,21 @@
+// bastion-fixture: database/migrations/2024_06_01_090000_change_orders.php
+// ok: concurrent-index-in-transaction
+<?php
+
+use Illuminate\Database\Migrations\Migration;
+use Illuminate\Database\Schema\Blueprint;
+use Illuminate\Support\Facades\Schema;
+
+return new class extends Migration
+{
+    public $withinTransaction = false;
+
+    public function up(): void
+    {
+        DB::statement('CREATE INDEX CONCURRENTLY orders_ref_idx ON orders (ref)');
+    }
+
+    public function down(): void
+    {
+    }
+};

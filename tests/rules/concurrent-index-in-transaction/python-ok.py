@@ -1,0 +1,12 @@
+# bastion-fixture: shop/migrations/0043_order_changes.py
+# ok: concurrent-index-in-transaction
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0042_order_created_idx")]
+    atomic = False
+    operations = [
+        AddIndexConcurrently("order", models.Index(fields=["ref"], name="ref_ix")),
+    ]

@@ -1,0 +1,17 @@
+// bastion-fixture: internal/models/order.go
+package models
+
+import "gorm.io/gorm"
+
+type Order struct {
+	gorm.Model
+	Status string
+	Email  string `gorm:"index"`
+}
+
+func Paid(db *gorm.DB) []Order {
+	var orders []Order
+// expect: function-predicate-without-index
+	db.Where("lower(email) = ?", "x").Find(&orders)
+	return orders
+}

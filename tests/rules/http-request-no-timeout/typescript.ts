@@ -1,0 +1,3 @@
+// bastion-fixture: src/server/clients.ts
+// expect: http-request-no-timeout
+export const api = axios.create();

@@ -1,0 +1,5 @@
+// bastion-fixture: src/main/kotlin/app/ProductRepository.kt
+// ok: like-leading-wildcard
+interface ProductRepository : JpaRepository<Product, Long> {
+    fun findByName(name: String): List<Product>
+}

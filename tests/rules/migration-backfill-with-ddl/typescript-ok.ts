@@ -1,0 +1,11 @@
+// bastion-fixture: src/migrations/1717232400000-Orders.ts
+// ok: migration-backfill-with-ddl
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+export class Orders1717232400000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`UPDATE "orders" SET "region" = 'eu'`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {}
+}

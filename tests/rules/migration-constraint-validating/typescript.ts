@@ -1,0 +1,11 @@
+// bastion-fixture: src/migrations/1717232400000-Orders.ts
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+export class Orders1717232400000 implements MigrationInterface {
+  public async up(queryRunner: QueryRunner): Promise<void> {
+// expect: migration-constraint-validating
+    await queryRunner.query(`ALTER TABLE "orders" ADD CONSTRAINT "FK_user" FOREIGN KEY ("userId") REFERENCES "user"("id")`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {}
+}

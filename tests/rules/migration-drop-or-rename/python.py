@@ -1,0 +1,12 @@
+# bastion-fixture: alembic/versions/3f2a1c_orders.py
+import sqlalchemy as sa
+from alembic import op
+
+
+def upgrade():
+# expect: migration-drop-or-rename
+    op.drop_column("orders", "legacy_ref")
+
+
+def downgrade():
+    op.drop_index("ix_orders_ref", table_name="orders")

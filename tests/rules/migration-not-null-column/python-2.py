@@ -1,0 +1,10 @@
+# bastion-fixture: shop/migrations/0043_order_changes.py
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0042_order_created_idx")]
+    operations = [
+# expect: migration-not-null-column
+        migrations.AddField("order", "region", models.TextField()),
+    ]

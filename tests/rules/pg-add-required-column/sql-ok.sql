@@ -1,0 +1,3 @@
+-- bastion-fixture: db/migrations/0042_change.sql
+-- ok: pg-add-required-column
+ALTER TABLE orders ADD COLUMN region text NOT NULL DEFAULT 'eu';

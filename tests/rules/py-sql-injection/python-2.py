@@ -1,0 +1,6 @@
+# bastion-fixture: app/views.py
+from app.models import User
+
+def search(term):
+# expect: py-sql-injection
+    return User.objects.raw(f"SELECT * FROM app_user WHERE name = '{term}'")

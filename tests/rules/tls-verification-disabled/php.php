@@ -1,0 +1,7 @@
+// bastion-fixture: app/Services/Billing.php
+<?php
+$ch = curl_init($url);
+// expect: tls-verification-disabled
+curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);
+// expect: tls-verification-disabled
+$client = new Client(['verify' => false]);

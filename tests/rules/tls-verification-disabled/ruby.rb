@@ -1,0 +1,8 @@
+# bastion-fixture: app/services/billing_client.rb
+class BillingClient
+  def get(uri)
+    Net::HTTP.start(uri.host, uri.port, use_ssl: true,
+# expect: tls-verification-disabled
+                    verify_mode: OpenSSL::SSL::VERIFY_NONE) { |h| h.get(uri) }
+  end
+end

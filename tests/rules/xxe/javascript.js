@@ -1,0 +1,3 @@
+// bastion-fixture: server/import.js
+// expect: xxe
+const doc = libxmljs.parseXml(body, { noent: true });

@@ -1,0 +1,213 @@
+"""The catalogue is the one place rule metadata is read from."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.consolidate import problem_class
+from bot.diff import added_file
+from bot.models import Category, Finding, Source
+from bot.report.markdown import comment_text
+from bot.report.sarif import rule_descriptors
+from bot.rules.declarative import checks_for
+from bot.rules.engine import registry, run_rules, variant_rule
+from bot.rules.fixture_files import parse
+from bot.rules.loader import builtin_catalog, load_team_rules
+from bot.rules.scaffold import scaffold
+from bot.select import select_backend
+
+README = Path(__file__).parent.parent / "README.md"
+
+
+def test_every_python_rule_literal_agrees_with_the_catalogue() -> None:
+    catalog = builtin_catalog()
+    for rule_id, literal in registry().declared.items():
+        spec = catalog.rules.get(catalog.canonical(rule_id))
+        assert spec is not None, f"{rule_id}: no rule.yml (run scripts/migrate_catalog.py)"
+        said = variant_rule(spec, rule_id)
+        for key in ("title", "rationale", "fix", "severity"):
+            assert getattr(literal, key).strip() == getattr(said, key).strip(), (rule_id, key)
+        assert literal.category == spec.category, rule_id
+
+
+def test_every_security_rule_has_a_cwe_and_no_other_rule_has_one() -> None:
+    for rule in registry().rules.values():
+        assert bool(rule.cwe) == (rule.category is Category.SECURITY), rule.id
+
+
+def test_old_ids_are_reported_under_the_merged_id_with_their_own_wording() -> None:
+    files, _ = select_backend([added_file("svc/client.py", "import requests\nrequests.get(url)\n")])
+    (finding,) = run_rules(files, only=["py-request-no-timeout"]).findings
+    assert finding.rule == "http-request-no-timeout"
+    assert finding.title == "HTTP request without a timeout"  # the Python variant's title
+    assert finding.cwe == 1088
+    assert "py-request-no-timeout" in registry().rules["http-request-no-timeout"].aliases
+
+
+def test_an_old_id_in_a_suppression_still_silences_the_merged_rule() -> None:
+    code = "import requests\nrequests.get(url)  # bastion: ignore[py-request-no-timeout]\n"
+    files, _ = select_backend([added_file("svc/client.py", code)])
+    assert run_rules(files, only=["http-request-no-timeout"]).findings == []
+
+
+def test_a_merge_keeps_every_old_ids_problem_class() -> None:
+    """Fingerprints are by problem class: a merged id in the old class means no re-post."""
+    catalog = builtin_catalog()
+    for spec in catalog.rules.values():
+        for alias in spec.aliases:
+            old = Finding(
+                path="a",
+                line=1,
+                end_line=1,
+                category=spec.category,
+                severity=spec.severity,
+                rule=alias,
+                title="t",
+                body="b",
+            )
+            new = old.model_copy(update={"rule": spec.id, "cwe": spec.cwe[0] if spec.cwe else None})
+            assert problem_class(old) is not None and problem_class(old) == problem_class(new)
+
+
+def test_a_cwe_on_a_rule_finding_does_not_move_it_to_another_problem_class() -> None:
+    for rule in registry().rules.values():
+        plain = Finding(
+            path="a",
+            line=1,
+            end_line=1,
+            category=rule.category,
+            severity=rule.severity,
+            rule=rule.id,
+            title="t",
+            body="b",
+        )
+        with_cwe = plain.model_copy(update={"cwe": rule.cwe[0] if rule.cwe else None})
+        name = lambda f: getattr(problem_class(f), "name", f.rule)  # noqa: E731
+        assert name(plain) == name(with_cwe), rule.id
+
+
+def test_json_catalogue_lists_cwe_and_aliases() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "rules", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    items = {item["id"]: item for item in json.loads(done.stdout)}
+    assert items["py-sql-injection"]["cwe"] == [89]
+    assert "pg-create-index-blocking" in items["index-build-blocking"]["aliases"]
+    assert items["select-star"]["cwe"] == []
+
+
+def test_sarif_rules_carry_cwe_tags_and_security_severity() -> None:
+    finding = Finding(
+        path="a.py",
+        line=1,
+        end_line=1,
+        category=Category.SECURITY,
+        severity=registry().rules["py-sql-injection"].severity,
+        rule="py-sql-injection",
+        title="t",
+        body="b",
+        cwe=89,
+    )
+    (descriptor,) = rule_descriptors([finding], registry().rules)
+    props = descriptor["properties"]
+    assert isinstance(props, dict)
+    assert props["tags"] == ["security", "external/cwe/cwe-89"]
+    assert props["security-severity"] == "8.0"
+
+
+def test_comment_footer_links_the_cwe() -> None:
+    finding = Finding(
+        path="a.py",
+        line=1,
+        end_line=1,
+        category=Category.SECURITY,
+        severity=registry().rules["ssrf"].severity,
+        rule="ssrf",
+        title="t",
+        body="b",
+        cwe=918,
+        source=Source.RULES,
+    )
+    assert "[CWE-918](https://cwe.mitre.org/data/definitions/918.html)" in comment_text(finding)
+
+
+def _readme_team_rule() -> str:
+    text = README.read_text(encoding="utf-8")
+    block = text.split("<!-- team-rule-example -->", 1)[1]
+    return re.search(r"```yaml\n(.*?)```", block, re.DOTALL).group(1)  # type: ignore[union-attr]
+
+
+def test_the_readme_team_rule_loads_and_flags_what_it_says() -> None:
+    team = load_team_rules(
+        [(".github/bastion/rules/no-legacy-billing-client.yml", _readme_team_rule())]
+    )
+    assert team.errors == []
+    (check,) = checks_for(team.rules)
+    code = "from billing import LegacyBillingClient\nclient = LegacyBillingClient(key)\n"
+    files, _ = select_backend([added_file("app/pay.py", code)])
+    from bot.rules.engine import add_check, remove_check
+
+    add_check(check)
+    try:
+        run = run_rules(files, only=["no-legacy-billing-client"])
+    finally:
+        remove_check(check)
+    assert [(f.rule, f.line, f.cwe) for f in run.findings] == [("no-legacy-billing-client", 2, 477)]
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("id: x\n", "key 'category'"),
+        ("id: BAD\ncategory: security\n", "key 'id'"),
+        (
+            _readme_team_rule().replace("kind: ast-grep", "kind: python\n  module: os"),
+            "key 'check.kind': a team's rule must be ast-grep",
+        ),
+        (_readme_team_rule().replace("python:", "cobol:"), "ast-grep has no parser for: cobol"),
+        (_readme_team_rule() + "colour: red\n", "unknown key 'colour'"),
+    ],
+)
+def test_a_bad_team_rule_is_one_line_naming_file_and_key(text: str, error: str) -> None:
+    path = ".github/bastion/rules/no-legacy-billing-client.yml"
+    team = load_team_rules([(path, text)])
+    assert team.rules == [] and len(team.errors) == 1
+    assert team.errors[0].startswith(path) and error in team.errors[0], team.errors[0]
+
+
+def test_a_team_rule_cannot_take_a_built_in_id() -> None:
+    text = _readme_team_rule().replace("no-legacy-billing-client", "ssrf")
+    team = load_team_rules([(".github/bastion/rules/ssrf.yml", text)], taken=registry().rules)
+    assert team.rules == [] and "already used" in team.errors[0]
+
+
+@pytest.mark.parametrize("lang", ["python", "javascript", "go", "java", "ruby", "php"])
+def test_scaffolded_rule_and_fixtures_work_before_the_first_edit(tmp_path: Path, lang: str) -> None:
+    written = scaffold(tmp_path, "my-new-rule", lang, "security", team=True)
+    rule_file = next(p for p in written if p.suffix == ".yml")
+    team = load_team_rules([(f".github/bastion/rules/{rule_file.name}", rule_file.read_text())])
+    assert team.errors == [] or team.errors[0].endswith("cwe") is False
+    (check,) = checks_for(team.rules)
+    from bot.rules.engine import add_check, remove_check
+
+    add_check(check)
+    try:
+        for path in written:
+            if "tests" not in path.parts:
+                continue
+            fixture = parse("my-new-rule", path)
+            files, skipped = select_backend([added_file(fixture.path, fixture.code)])
+            assert files, skipped
+            run = run_rules(files, only=["my-new-rule"])
+            assert [f.line for f in run.findings] == list(fixture.lines), path.name
+    finally:
+        remove_check(check)
