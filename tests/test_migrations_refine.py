@@ -50,7 +50,7 @@ def test_goose_down_section_is_skipped() -> None:
         "-- +goose Down\nDROP INDEX idx_orders_state;\n"
     )
     rules = _rules(_review(added_file("db/migrations/20240101_orders.sql", sql)))
-    assert ("pg-create-index-blocking", 2) in rules
+    assert ("index-build-blocking", 2) in rules
     assert not [r for r in rules if r[1] == 4]
 
 
@@ -85,9 +85,9 @@ class Migration(migrations.Migration):
 def test_index_on_a_table_this_change_creates_is_not_flagged() -> None:
     index = added_file("shop/migrations/0003_coupon_code.py", DJANGO_INDEX)
     alone = _rules(_review(index))
-    assert [r for r, _ in alone if r == "django-add-index-blocking"]
+    assert [r for r, _ in alone if r == "index-build-blocking"]
     together = _review(added_file("shop/migrations/0002_coupon.py", DJANGO_NEW_MODEL), index)
-    assert not [f for f in together if f.rule == "django-add-index-blocking"]
+    assert not [f for f in together if f.rule == "index-build-blocking"]
 
 
 def test_index_dropped_right_before_its_table_is_not_flagged() -> None:
@@ -105,7 +105,7 @@ def test_index_dropped_right_before_its_table_is_not_flagged() -> None:
 def test_edited_old_migration_is_summary_only() -> None:
     text = DJANGO_INDEX
     findings = _review(_modified("shop/migrations/0003_coupon_code.py", text))
-    index = [f for f in findings if f.rule == "django-add-index-blocking"]
+    index = [f for f in findings if f.rule == "index-build-blocking"]
     assert index and all(f.severity is Severity.INFO for f in index)
     assert "existed before this change" in index[0].body
 
@@ -123,7 +123,7 @@ def test_one_comment_per_hazard_per_migration() -> None:
     found = [
         f
         for f in _review(added_file("shop/migrations/0004_many.py", text))
-        if f.rule == "django-add-index-blocking"
+        if f.rule == "index-build-blocking"
     ]
     assert len(found) == 1
     assert "The same applies at lines 9, 10" in found[0].body

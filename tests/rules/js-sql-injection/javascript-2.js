@@ -1,6 +1,7 @@
-// bastion-fixture: src/db/report.js
+// bastion-fixture: src/routes/report.js
 const knex = require('knex')({ client: 'pg' });
-function report(col) {
+app.get('/report', async (req, res) => {
+  const { col } = req.query;
 // expect: js-sql-injection
-  return knex('sales').select(knex.raw(`sum(${col})`));
-}
+  res.json(await knex('sales').select(knex.raw(`sum(${col})`)));
+});

@@ -1,6 +1,6 @@
-// bastion-fixture: src/db/schema.js
+// bastion-fixture: test/users.test.js
 // ok: js-sql-injection
-const knex = require('knex');
-async function run(sequelize, subQuery, options) {
-  await sequelize.query(`${subQuery};`, { raw: true, ...options });
-}
+const { Pool } = require('pg');
+test('drop', async () => {
+  await pool.query(`DROP TABLE ${req.query.t}`);
+});

@@ -1,8 +1,8 @@
-// bastion-fixture: src/db/users.js
+// bastion-fixture: src/routes/users.js
 const { Pool } = require('pg');
 const pool = new Pool();
-async function findUser(id) {
+app.get('/users/:id', async (req, res) => {
 // expect: js-sql-injection
-  const res = await pool.query(`SELECT * FROM users WHERE id = ${id}`);
-  return res.rows[0];
-}
+  const r = await pool.query(`SELECT * FROM users WHERE id = ${req.params.id}`);
+  res.json(r.rows[0]);
+});

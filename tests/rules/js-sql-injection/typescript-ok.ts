@@ -1,10 +1,12 @@
-// bastion-fixture: src/db/orders.ts
+// bastion-fixture: src/db/tags.ts
 // ok: js-sql-injection
-import { PrismaClient, Prisma } from '@prisma/client';
-import sql from 'sql-template-strings';
-const prisma = new PrismaClient();
-export async function orders(status: string, db: any) {
-  await prisma.$queryRaw`SELECT * FROM orders WHERE status = ${status}`;
-  await db.query(sql`SELECT * FROM orders WHERE status = ${status}`);
-  return search.query(`title:${status}`);
+export async function tagged(sequelize: any, Tag: any, id: number) {
+  const table = Tag.getTableName();
+  return sequelize.query(`SELECT * FROM ${table} WHERE id = ?`, { replacements: [id] });
+}
+export async function rotate(db: any, day: string) {
+  await db.raw(`CREATE TABLE IF NOT EXISTS events_${day} (LIKE events)`);
+}
+export function byName(db: any, name: string) {
+  return db.query('SELECT id FROM users WHERE name = ' + name);
 }

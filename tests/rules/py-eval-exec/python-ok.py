@@ -1,6 +1,11 @@
 # bastion-fixture: app/calc.py
 # ok: py-eval-exec
 import ast
+from flask import request
 
-def compute(expr):
-    return ast.literal_eval(expr)
+@app.get('/calc')
+def compute():
+    return str(ast.literal_eval(request.args['expr']))
+
+def run_formula(expr):
+    return eval(expr)

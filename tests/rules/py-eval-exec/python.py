@@ -1,4 +1,7 @@
 # bastion-fixture: app/calc.py
-def compute(expr):
+from flask import request
+
+@app.get('/calc')
+def compute():
 # expect: py-eval-exec
-    return eval(expr)
+    return str(eval(request.args['expr']))

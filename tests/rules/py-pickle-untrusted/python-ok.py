@@ -1,6 +1,9 @@
 # bastion-fixture: app/session.py
 # ok: py-pickle-untrusted
-import json
+import json, pickle
 
-def restore(cookie):
-    return json.loads(cookie)
+def restore(request):
+    return json.loads(request.COOKIES['state'])
+
+def thaw(blob):
+    return pickle.loads(blob)

@@ -1,6 +1,6 @@
 # bastion-fixture: app/session.py
 import pickle
 
-def restore(cookie):
+def restore(request):
 # expect: py-pickle-untrusted
-    return pickle.loads(cookie)
+    return pickle.loads(request.COOKIES['state'])

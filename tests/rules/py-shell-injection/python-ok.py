@@ -1,8 +1,11 @@
-# bastion-fixture: app/tasks.py
+# bastion-fixture: app/views.py
 # ok: py-shell-injection
 import os
 import subprocess
+from flask import request
 
-def thumb(path):
+@app.post('/thumb')
+def thumb():
+    path = request.form['path']
     subprocess.run(["convert", path, "out.png"], check=True, timeout=30)
     os.system("sync")

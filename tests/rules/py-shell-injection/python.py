@@ -1,8 +1,11 @@
-# bastion-fixture: app/tasks.py
+# bastion-fixture: app/views.py
 import os
 import subprocess
+from flask import request
 
-def thumb(path):
+@app.post('/thumb')
+def thumb():
+    path = request.form['path']
 # expect: py-shell-injection
     subprocess.run("convert " + path + " out.png", shell=True)
 # expect: py-shell-injection

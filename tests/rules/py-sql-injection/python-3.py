@@ -1,9 +1,9 @@
 # bastion-fixture: app/admin.py
-def purge(cursor, table, template, value):
-# expect: py-sql-injection
-    cursor.execute(f"DROP TABLE {table}")
-# expect: py-sql-injection
-    cursor.execute(template.format(value))
+from flask import request
+
+@app.post('/purge')
+def purge():
+    value = request.form['id']
     sql = "DELETE FROM t"
     sql += " WHERE id = " + value
 # expect: py-sql-injection

@@ -1,11 +1,10 @@
-# bastion-fixture: app/cache.py
+# bastion-fixture: app/views.py
 # ok: py-sql-injection
-from django.db.models.expressions import RawSQL
+from flask import request
 
-def count(conn, table, qs, args):
-    with conn.cursor() as cursor:
-        cursor.execute("SELECT COUNT(*) FROM %s" % conn.ops.quote_name(table))
-        quoted = conn.ops.quote_name(table)
-        cursor.execute(f"DELETE FROM {quoted} WHERE id = %s", [1])
-    first = RawSQL(*args)
-    return qs.extra(select={"one": 1}), first
+@app.get('/items')
+def items():
+    order = 'DESC' if request.args.get('desc') else 'ASC'
+    kind = request.args['kind']
+    sql = f"SELECT * FROM items WHERE kind = ? ORDER BY created {order}"
+    return cursor.execute(sql, (kind,)).fetchall()

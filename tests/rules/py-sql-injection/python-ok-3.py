@@ -1,4 +1,5 @@
-# bastion-fixture: tests/test_views.py
+# bastion-fixture: app/partitions.py
 # ok: py-sql-injection
-def test_drop(cursor, view):
-    cursor.execute(f"DROP VIEW {view}")
+def rotate(cursor, day):
+    table = f"events_{day:%Y%m%d}"
+    cursor.execute(f"CREATE TABLE IF NOT EXISTS {table} (LIKE events)")

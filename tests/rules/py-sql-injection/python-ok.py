@@ -6,9 +6,7 @@ TABLE = 'users'
 
 def find(cursor, user_id, ids):
     cursor.execute("SELECT * FROM users WHERE id = %s", (user_id,))
-    cursor.execute("SELECT * FROM users WHERE id = %(id)s", {"id": user_id})
     placeholders = ", ".join(["%s"] * len(ids))
     cursor.execute(f"SELECT * FROM users WHERE id IN ({placeholders})", ids)
     cursor.execute(f"SELECT * FROM {TABLE} WHERE id = %s", (user_id,))
     log.info(f"select an option from {ids}")
-    raise ValueError(f"Please select a user from {ids}")

@@ -1,5 +1,9 @@
 # bastion-fixture: app/repo.py
-def find(cursor, name):
+from flask import request
+
+@app.get('/users')
+def find():
+    name = request.args['name']
 # expect: py-sql-injection
     cursor.execute(f"SELECT * FROM users WHERE name = '{name}'")
 # expect: py-sql-injection
