@@ -39,10 +39,19 @@ class ProblemClass:
     words: re.Pattern[str] | None = None
     # The data flows down to a sink: the comment belongs on the last line.
     flow: bool = False
+    # Each flagged line is its own problem (one column, one index to add): two
+    # foreign keys of one model are two fixes, not one.
+    per_line: bool = False
 
 
 def _c(
-    name: str, cwes: Iterable[int], rules: str, words: str | None = None, *, flow: bool = False
+    name: str,
+    cwes: Iterable[int],
+    rules: str,
+    words: str | None = None,
+    *,
+    flow: bool = False,
+    per_line: bool = False,
 ) -> ProblemClass:
     return ProblemClass(
         name,
@@ -50,6 +59,7 @@ def _c(
         re.compile(rf"^(?:{rules})$"),
         re.compile(words, re.IGNORECASE) if words else None,
         flow,
+        per_line,
     )
 
 
@@ -194,8 +204,15 @@ CLASSES: tuple[ProblemClass, ...] = (
     _c(
         "fk-without-index",
         (),
-        r"fk-without-index",
+        r"fk-without-index|foreign-key-not-indexed",
         r"foreign.key.{0,40}(?:no|without|missing).{0,10}index",
+        per_line=True,
+    ),
+    _c(
+        "unindexed-filter",
+        (),
+        r"filter-on-unindexed-column|query-on-unindexed-column",
+        per_line=True,
     ),
     _c("breaking-contract", (), r"openapi-breaking-change|proto-breaking-change", r"breaking"),
 )
@@ -289,6 +306,8 @@ def region(finding: Finding, file: ChangedFile | None, cls: ProblemClass | None)
     line_text = normalized_text(file, finding.line, finding.line) or finding.title.lower()
     if file is None or (cls is None and finding.source is Source.LLM and not finding.cites):
         # An AI finding of no known class is told apart from others by its line only.
+        return f"line:{line_text}"
+    if cls is not None and cls.per_line:
         return f"line:{line_text}"
     if file.language == "sql" or file.kind is FileKind.SQL:
         statement = _enclosing_statement(file, finding.line)

@@ -381,3 +381,52 @@ def test_the_flow_line_gives_a_class_to_a_rule_id_no_class_names() -> None:
 
 def test_nosql_words_are_not_sql_injection() -> None:
     assert problem_class(_agent(1, title="NoSQL injection in login")).name == "nosql-injection"  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- one column, one problem
+
+MODEL = """from sqlalchemy import Column, ForeignKey, Integer
+from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    id = Column(Integer, primary_key=True)
+    topic_id = Column(Integer, ForeignKey("topics.id"))
+    author_id = Column(Integer, ForeignKey("users.id"))
+"""
+
+
+def test_two_unindexed_foreign_keys_of_one_model_stay_two_findings() -> None:
+    review = review_files([added_file("app/models.py", MODEL)], RepoConfig(llm=False))
+    assert sorted((f.rule, f.line) for f in review.findings) == [
+        ("fk-without-index", 10),
+        ("fk-without-index", 11),
+    ]
+    assert all(not f.also for f in review.findings)
+
+
+def test_two_rules_on_one_unindexed_filter_are_one_finding() -> None:
+    files = _files()
+    filters = _f(
+        14,
+        rule="filter-on-unindexed-column",
+        category=Category.INDEXING,
+        title="Query filters or sorts on `order_id`, added without an index",
+    )
+    schema = _f(
+        14,
+        rule="query-on-unindexed-column",
+        category=Category.INDEXING,
+        title="`items` queried on order_id without an index",
+    )
+    elsewhere = _f(
+        15,
+        rule="filter-on-unindexed-column",
+        category=Category.INDEXING,
+        title="Query filters or sorts on `status`, added without an index",
+    )
+    out = consolidate_findings([filters, schema, elsewhere], [], files)
+    assert sorted((f.line, len(f.also)) for f in out) == [(14, 1), (15, 0)]
