@@ -396,14 +396,23 @@ class Post(Base):
     id = Column(Integer, primary_key=True)
     topic_id = Column(Integer, ForeignKey("topics.id"))
     author_id = Column(Integer, ForeignKey("users.id"))
+
+
+class Draft(Base):
+    __tablename__ = "drafts"
+    id = Column(Integer, primary_key=True)
+    author_id = Column(Integer, ForeignKey("users.id"))
 """
 
 
-def test_two_unindexed_foreign_keys_of_one_model_stay_two_findings() -> None:
+def test_unindexed_foreign_keys_stay_one_finding_per_column() -> None:
+    """Two columns of one model, and the same column line in two models (flaskbb has
+    `last_post_id` in two), are separate indexes to add."""
     review = review_files([added_file("app/models.py", MODEL)], RepoConfig(llm=False))
     assert sorted((f.rule, f.line) for f in review.findings) == [
         ("fk-without-index", 10),
         ("fk-without-index", 11),
+        ("fk-without-index", 17),
     ]
     assert all(not f.also for f in review.findings)
 
