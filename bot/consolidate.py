@@ -309,8 +309,8 @@ def region(finding: Finding, file: ChangedFile | None, cls: ProblemClass | None)
         return f"line:{line_text}"
     if cls is not None and cls.per_line:
         # The same column line in two models is two tables.
-        definition = _enclosing_definition(file, finding.line) or ""
-        return f"line:{definition}|{line_text}"
+        around = _enclosing_definition(file, finding.line) or ""
+        return f"line:{around}|{line_text}"
     if file.language == "sql" or file.kind is FileKind.SQL:
         statement = _enclosing_statement(file, finding.line)
         return f"stmt:{statement}" if statement else f"line:{line_text}"
