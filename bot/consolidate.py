@@ -2,7 +2,11 @@
 
 Every finding gets a problem key: its problem class (a family of rule ids that
 mean the same thing, or a CWE), its file and its code region (the enclosing
-function for code, the statement for SQL, else the flagged line). Reports with
+function for code, the statement for SQL, else the flagged line). An injection
+found by the flow engine has its flow as region: source lines down to the sink,
+named by the sink, so two injections in one function stay two problems, and a
+report without a flow (the AI review, an older rule) that points at a flow's sink,
+or lies inside the flow, joins it. Reports with
 the same key — two rules, or a rule and the AI review — become one finding,
 anchored on the most actionable line, with every other report kept in `also`.
 Reports with different keys are never fused, even on the same line.
@@ -21,6 +25,7 @@ from dataclasses import dataclass
 
 from bot.anchor import anchor_all, normalized_text, with_fingerprints
 from bot.models import ChangedFile, FileKind, Finding, FindingPart, Source
+from bot.rules.taint.api import parse_flow_line
 
 
 @dataclass(frozen=True)
@@ -34,10 +39,19 @@ class ProblemClass:
     words: re.Pattern[str] | None = None
     # The data flows down to a sink: the comment belongs on the last line.
     flow: bool = False
+    # Each flagged line is its own problem (one column, one index to add): two
+    # foreign keys of one model are two fixes, not one.
+    per_line: bool = False
 
 
 def _c(
-    name: str, cwes: Iterable[int], rules: str, words: str | None = None, *, flow: bool = False
+    name: str,
+    cwes: Iterable[int],
+    rules: str,
+    words: str | None = None,
+    *,
+    flow: bool = False,
+    per_line: bool = False,
 ) -> ProblemClass:
     return ProblemClass(
         name,
@@ -45,6 +59,7 @@ def _c(
         re.compile(rf"^(?:{rules})$"),
         re.compile(words, re.IGNORECASE) if words else None,
         flow,
+        per_line,
     )
 
 
@@ -54,29 +69,50 @@ CLASSES: tuple[ProblemClass, ...] = (
         "sql-injection",
         (89, 564),
         r"(?:\w+-)?sql-injection",
-        r"sql.?injection|\bsqli\b|sql (?:built|formatted|concatenated) (?:from|with)",
+        r"(?<!no)sql.?injection|\bsqli\b|sql (?:built|formatted|concatenated) (?:from|with)",
         flow=True,
     ),
     _c(
         "command-injection",
         (77, 78),
-        r"command-injection|py-shell-injection",
+        r"(?:\w+-)?command-injection|py-shell-injection",
         r"(?:command|shell).?injection",
         flow=True,
     ),
     _c(
         "code-injection",
         (94, 95),
-        r"eval-injection|py-eval-exec",
+        r"(?:\w+-)?(?:eval|code)-injection|py-eval-exec",
         r"code.?injection|\beval\(",
         flow=True,
     ),
-    _c("ssrf", (918,), r"ssrf", r"\bssrf\b|server.side request forgery", flow=True),
+    _c("ssrf", (918,), r"(?:\w+-)?ssrf", r"\bssrf\b|server.side request forgery", flow=True),
+    _c("nosql-injection", (943,), r"(?:\w+-)?nosql-injection", r"nosql.?injection", flow=True),
+    _c("ldap-injection", (90,), r"(?:\w+-)?ldap-injection", r"ldap.?injection", flow=True),
+    _c("xpath-injection", (643,), r"(?:\w+-)?xpath-injection", r"xpath.?injection", flow=True),
+    _c(
+        "template-injection",
+        (1336,),
+        r"(?:\w+-)?template-injection",
+        r"template.?injection|\bssti\b",
+        flow=True,
+    ),
+    _c(
+        "header-injection",
+        (93, 113),
+        r"(?:\w+-)?header-injection",
+        r"header.?injection|response splitting",
+        flow=True,
+    ),
+    _c(
+        "log-injection", (117,), r"(?:\w+-)?log-injection", r"log.?injection|log forging", flow=True
+    ),
+    _c("open-redirect", (601,), r"(?:\w+-)?open-redirect", r"open.?redirect", flow=True),
     _c("xss", (79, 80), r"reflected-xss|jinja-autoescape-disabled", r"\bxss\b|cross.site script"),
     _c(
         "path-traversal",
         (22, 23, 73),
-        r"py-tar-extractall",
+        r"(?:\w+-)?path-traversal|py-tar-extractall",
         r"path traversal|directory traversal|zip.?slip",
         flow=True,
     ),
@@ -169,8 +205,15 @@ CLASSES: tuple[ProblemClass, ...] = (
     _c(
         "fk-without-index",
         (),
-        r"fk-without-index",
+        r"fk-without-index|foreign-key-not-indexed",
         r"foreign.key.{0,40}(?:no|without|missing).{0,10}index",
+        per_line=True,
+    ),
+    _c(
+        "unindexed-filter",
+        (),
+        r"filter-on-unindexed-column|query-on-unindexed-column",
+        per_line=True,
     ),
     _c("breaking-contract", (), r"openapi-breaking-change|proto-breaking-change", r"breaking"),
 )
@@ -199,9 +242,12 @@ def problem_class(finding: Finding) -> ProblemClass | None:
         for cls in CLASSES:
             if cls.rules.match(rule):
                 return cls
-    if finding.cwe is not None:
+    flow = parse_flow_line(finding.body)
+    for cwe in (finding.cwe, flow[0] if flow else None):
+        if cwe is None:
+            continue
         for cls in CLASSES:
-            if finding.cwe in cls.cwes:
+            if cwe in cls.cwes:
                 return cls
     if finding.source is Source.LLM:
         for cls in CLASSES:
@@ -262,6 +308,10 @@ def region(finding: Finding, file: ChangedFile | None, cls: ProblemClass | None)
     if file is None or (cls is None and finding.source is Source.LLM and not finding.cites):
         # An AI finding of no known class is told apart from others by its line only.
         return f"line:{line_text}"
+    if cls is not None and cls.per_line:
+        # The same column line in two models is two tables.
+        around = _enclosing_definition(file, finding.line) or ""
+        return f"line:{around}|{line_text}"
     if file.language == "sql" or file.kind is FileKind.SQL:
         statement = _enclosing_statement(file, finding.line)
         return f"stmt:{statement}" if statement else f"line:{line_text}"
@@ -271,10 +321,68 @@ def region(finding: Finding, file: ChangedFile | None, cls: ProblemClass | None)
     return f"line:{line_text}"
 
 
-def problem_key(finding: Finding, file: ChangedFile | None) -> str:
+@dataclass(frozen=True)
+class FlowRegion:
+    """The lines of one flow (first source to sink) and the region text naming it."""
+
+    path: str
+    cls: str
+    first: int
+    sink: int
+    region: str
+
+    def holds_sink(self, finding: Finding) -> bool:
+        return finding.line <= self.sink <= finding.end_line
+
+    def holds(self, finding: Finding) -> bool:
+        return self.first <= finding.line and finding.end_line <= self.sink
+
+
+def flow_region(finding: Finding, file: ChangedFile | None) -> FlowRegion | None:
+    """The flow a finding reports, from its `Flow:` line; None for findings without
+    one, or whose class does not follow data to a sink."""
+    flow = parse_flow_line(finding.body)
+    cls = problem_class(finding)
+    if flow is None or cls is None or not cls.flow:
+        return None
+    _, sink, sources = flow
+    first = min((*sources, sink))
+    # Named by the sink's text and the function around it, not by line numbers, so
+    # the key holds when unrelated lines move; the sources do not name it, because
+    # two inputs reaching one query are one fix.
+    sink_text = normalized_text(file, sink, sink) if file is not None else None
+    definition = _enclosing_definition(file, sink) if file is not None else None
+    name = f"flow:{definition or ''}|{sink_text or sink}"
+    return FlowRegion(finding.path, cls.name, first, sink, name)
+
+
+def _joined_flow(
+    finding: Finding, cls: ProblemClass | None, flows: Sequence[FlowRegion]
+) -> FlowRegion | None:
+    """The flow a report without its own flow line is about: one whose sink it spans,
+    else the narrowest one it lies inside."""
+    if cls is None or not cls.flow:
+        return None
+    mine = [f for f in flows if f.path == finding.path and f.cls == cls.name]
+    at_sink = [f for f in mine if f.holds_sink(finding)]
+    if at_sink:
+        # Spanning several sinks: the one nearest where the report ends.
+        return min(at_sink, key=lambda f: (finding.end_line - f.sink, f.first))
+    inside = [f for f in mine if f.holds(finding)]
+    return min(inside, key=lambda f: (f.sink - f.first, f.sink), default=None)
+
+
+def problem_key(
+    finding: Finding, file: ChangedFile | None, flows: Sequence[FlowRegion] = ()
+) -> str:
+    """`flows`: the flows other reports in the same review found, for a report
+    without a flow line to join."""
     cls = problem_class(finding)
     name = cls.name if cls is not None else class_name(finding)
-    return "\x1f".join((finding.category.value, name, finding.path, region(finding, file, cls)))
+    own = flow_region(finding, file)
+    place = own or _joined_flow(finding, cls, flows)
+    where = place.region if place is not None else region(finding, file, cls)
+    return "\x1f".join((finding.category.value, name, finding.path, where))
 
 
 def problem_fingerprint(key: str) -> str:
@@ -286,13 +394,22 @@ def problem_fingerprint(key: str) -> str:
 
 def _primary(group: Sequence[Finding]) -> Finding:
     """The report the comment is anchored on: a line on the diff first; for a flow,
-    the sink (the last line); otherwise the rule's report (it carries the fix), the
-    worst, the earliest."""
+    the report that traced it, then the sink (the last line); otherwise the rule's
+    report (it carries the fix), the worst, the earliest."""
     flow = any(cls.flow for f in group if (cls := problem_class(f)) is not None)
 
     def rank(f: Finding) -> tuple[int, ...]:
         by_line = -f.end_line if flow else f.line
-        return (not f.inline, by_line, f.source is not Source.RULES, -f.severity.rank, f.line)
+        # A report that traced the flow sits on the sink itself.
+        traced = flow and parse_flow_line(f.body) is not None
+        return (
+            not f.inline,
+            not traced,
+            by_line,
+            f.source is not Source.RULES,
+            -f.severity.rank,
+            f.line,
+        )
 
     return min(group, key=rank)
 
@@ -362,9 +479,11 @@ def merge_group(group: Sequence[Finding]) -> Finding:
 
 def consolidate(findings: Iterable[Finding], files: Mapping[str, ChangedFile]) -> list[Finding]:
     """Group findings by problem key, one finding per group, in first-seen order."""
+    findings = list(findings)
+    flows = [fr for f in findings if (fr := flow_region(f, files.get(f.path))) is not None]
     groups: dict[str, list[Finding]] = {}
     for finding in findings:
-        key = problem_key(finding, files.get(finding.path))
+        key = problem_key(finding, files.get(finding.path), flows)
         groups.setdefault(key, []).append(finding)
     out: list[Finding] = []
     for key, group in groups.items():

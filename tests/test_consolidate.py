@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.anchor import with_fingerprints
+from bot.config import RepoConfig
 from bot.consolidate import (
     already_posted,
     consolidate,
@@ -16,9 +17,11 @@ from bot.consolidate import (
     problem_class,
     problem_key,
 )
-from bot.diff import parse_diff
+from bot.diff import added_file, parse_diff
 from bot.models import Category, ChangedFile, FileKind, Finding, Severity, Source
+from bot.pipeline import review_files
 from bot.report.markdown import comment_text
+from bot.rules.taint.api import parse_flow_line
 
 sys.path.insert(0, str(Path(__file__).parent))
 from anthropic_fake import pr_diff  # noqa: E402
@@ -236,6 +239,12 @@ _RULES = ["py-sql-injection", "select-star", "filter-on-unindexed-column", "py-w
 _TITLES = ["SQL injection", "N+1 query", "Select star", "Weak hash", "Cursor leak"]
 
 
+def _flow_body(rng: random.Random, sink: int) -> str:
+    sources = sorted({rng.randint(1, sink) for _ in range(rng.randint(1, 3))})
+    cwe = rng.choice([89, 22, 78])
+    return f"a\n\nFlow: CWE-{cwe} sink line {sink}; source lines {', '.join(map(str, sources))}."
+
+
 def _random_findings(rng: random.Random) -> list[Finding]:
     items = []
     for _ in range(rng.randint(0, 8)):
@@ -248,7 +257,7 @@ def _random_findings(rng: random.Random) -> list[Finding]:
                 rule="llm-security" if agent else rng.choice(_RULES),
                 source=Source.LLM if agent else Source.RULES,
                 title=rng.choice(_TITLES),
-                body=rng.choice(["a", "b", "a longer body"]),
+                body=rng.choice(["a", "b", "a longer body", _flow_body(rng, line)]),
                 category=rng.choice(list(Category)),
                 cwe=rng.choice([None, 89, 1073]),
             )
@@ -273,3 +282,160 @@ def test_every_rule_id_and_title_survives_merging(seed: int) -> None:
         for part in [finding, *finding.also]:
             assert part.title in text and part.rule in text
     assert len({f.problem for f in merged}) == len(merged)
+
+
+# ---------------------------------------------------------------- flows as regions
+
+TWO_FLOWS = """from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.get("/files")
+def files():
+    name = request.args["name"]
+    first = open("/srv/data/" + name).read()
+    other = request.args["other"]
+    second = open("/srv/data/" + other).read()
+    return first + second
+"""
+
+
+def _flow_files(text: str = TWO_FLOWS) -> dict[str, ChangedFile]:
+    [file] = parse_diff(pr_diff({"app/views.py": (None, text)}))
+    return {file.path: file.model_copy(update={"kind": FileKind.CODE, "language": "python"})}
+
+
+def _flow_findings(text: str = TWO_FLOWS) -> list[Finding]:
+    """What the flow engine itself reports for the file: findings ending in a Flow line."""
+    review = review_files([added_file("app/views.py", text)], RepoConfig(llm=False))
+    found = [f for f in review.findings if f.rule == "path-traversal"]
+    assert all(parse_flow_line(f.body) is not None for f in found)
+    return found
+
+
+def test_two_flows_in_one_function_stay_two_findings() -> None:
+    files = _flow_files()
+    flows = _flow_findings()
+    assert [f.line for f in flows] == [9, 11]
+    out = consolidate_findings(flows, [], files)
+    assert sorted(f.line for f in out) == [9, 11]
+    assert len({f.fingerprint for f in out}) == 2
+    # The same two reports without their flow lines fall back to the function.
+    bare = [f.model_copy(update={"body": f.body.split("Flow:")[0]}) for f in flows]
+    assert len(consolidate_findings(bare, [], files)) == 1
+
+
+def test_the_agent_at_a_flows_sink_joins_that_flow_only() -> None:
+    files = _flow_files()
+    flows = _flow_findings()
+    agent = _agent(
+        11,
+        path="app/views.py",
+        title="User-chosen file name opened",
+        body="`other` is joined to the data folder unchecked.",
+        cwe=22,
+    )
+    out = consolidate_findings(flows, [agent], files)
+    assert len(out) == 2
+    [joined] = [f for f in out if f.also]
+    assert joined.line == 11 and joined.rule == "path-traversal"
+    assert [(p.source, p.title) for p in joined.also] == [
+        (Source.LLM, "User-chosen file name opened")
+    ]
+    assert set(joined.sources) == {Source.RULES, Source.LLM}
+
+
+def test_a_report_inside_a_flow_joins_it_and_one_outside_every_flow_does_not() -> None:
+    files = _flow_files()
+    flows = _flow_findings()
+    at_source = _agent(8, path="app/views.py", title="Path traversal via name", cwe=22)
+    outside = _agent(12, path="app/views.py", title="Path traversal in the return", cwe=22)
+    out = consolidate_findings(flows, [at_source, outside], files)
+    by_line = {f.line: f for f in out}
+    assert sorted(by_line) == [9, 11, 12]
+    assert [p.title for p in by_line[9].also] == ["Path traversal via name"]
+    assert not by_line[11].also and not by_line[12].also
+
+
+def test_a_flow_keeps_its_fingerprint_when_lines_above_move() -> None:
+    files = _flow_files()
+    first = {f.line: f.fingerprint for f in consolidate_findings(_flow_findings(), [], files)}
+    moved_text = "# header\n# another\n" + TWO_FLOWS
+    moved = consolidate_findings(_flow_findings(moved_text), [], _flow_files(moved_text))
+    assert {f.line: f.fingerprint for f in moved} == {n + 2: fp for n, fp in first.items()}
+
+
+def test_the_flow_line_gives_a_class_to_a_rule_id_no_class_names() -> None:
+    body = "Input reaches a query.\n\nFlow: CWE-89 sink line 12; source lines 5."
+    flowing = _f(12, rule="py-raw-query-flow", body=body)
+    assert problem_class(flowing).name == "sql-injection"  # type: ignore[union-attr]
+    # and joins the agent's report on the same sink, while a report in another
+    # function (no flow line, line 20) stays apart
+    files = _files()
+    out = consolidate_findings([flowing, _f(20)], [_agent(8, 12, cwe=89)], files)
+    assert len(out) == 2
+    [joined] = [f for f in out if f.line == 12]
+    assert [p.source for p in joined.also] == [Source.LLM]
+
+
+def test_nosql_words_are_not_sql_injection() -> None:
+    assert problem_class(_agent(1, title="NoSQL injection in login")).name == "nosql-injection"  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- one column, one problem
+
+MODEL = """from sqlalchemy import Column, ForeignKey, Integer
+from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    id = Column(Integer, primary_key=True)
+    topic_id = Column(Integer, ForeignKey("topics.id"))
+    author_id = Column(Integer, ForeignKey("users.id"))
+
+
+class Draft(Base):
+    __tablename__ = "drafts"
+    id = Column(Integer, primary_key=True)
+    author_id = Column(Integer, ForeignKey("users.id"))
+"""
+
+
+def test_unindexed_foreign_keys_stay_one_finding_per_column() -> None:
+    """Two columns of one model, and the same column line in two models (flaskbb has
+    `last_post_id` in two), are separate indexes to add."""
+    review = review_files([added_file("app/models.py", MODEL)], RepoConfig(llm=False))
+    assert sorted((f.rule, f.line) for f in review.findings) == [
+        ("fk-without-index", 10),
+        ("fk-without-index", 11),
+        ("fk-without-index", 17),
+    ]
+    assert all(not f.also for f in review.findings)
+
+
+def test_two_rules_on_one_unindexed_filter_are_one_finding() -> None:
+    files = _files()
+    filters = _f(
+        14,
+        rule="filter-on-unindexed-column",
+        category=Category.INDEXING,
+        title="Query filters or sorts on `order_id`, added without an index",
+    )
+    schema = _f(
+        14,
+        rule="query-on-unindexed-column",
+        category=Category.INDEXING,
+        title="`items` queried on order_id without an index",
+    )
+    elsewhere = _f(
+        15,
+        rule="filter-on-unindexed-column",
+        category=Category.INDEXING,
+        title="Query filters or sorts on `status`, added without an index",
+    )
+    out = consolidate_findings([filters, schema, elsewhere], [], files)
+    assert sorted((f.line, len(f.also)) for f in out) == [(14, 1), (15, 0)]
