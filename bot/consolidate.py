@@ -488,10 +488,50 @@ def consolidate(findings: Iterable[Finding], files: Mapping[str, ChangedFile]) -
     out: list[Finding] = []
     for key, group in groups.items():
         merged = merge_group(group)
+        other_names = _other_identities(group, files, key)
         out.append(
-            merged.model_copy(update={"problem": key, "fingerprint": problem_fingerprint(key)})
+            merged.model_copy(
+                update={
+                    "problem": key,
+                    "fingerprint": problem_fingerprint(key),
+                    "legacy_fingerprints": list(
+                        dict.fromkeys([*merged.legacy_fingerprints, *other_names])
+                    ),
+                }
+            )
         )
     return out
+
+
+def _other_identities(
+    group: Sequence[Finding], files: Mapping[str, ChangedFile], key: str
+) -> list[str]:
+    """An injection problem is named by its flow when a report traced one, and by the
+    function around it when none did (the agent alone, or the rule switched off since).
+    Which of the two a review sees depends on who reported it, so each carries the
+    other as an alternative fingerprint: a problem posted under one name is not posted
+    again under the other, and its thread is not taken for fixed."""
+    out: list[str] = []
+    for finding in group:
+        cls = problem_class(finding)
+        file = files.get(finding.path)
+        if cls is None or not cls.flow or file is None:
+            continue
+        head = "\x1f".join((finding.category.value, cls.name, finding.path))
+        for where in (_sink_region(finding, file), region(finding, file, cls)):
+            alt = f"{head}\x1f{where}"
+            if alt != key:
+                out.append(problem_fingerprint(alt))
+    return out
+
+
+def _sink_region(finding: Finding, file: ChangedFile) -> str:
+    """The name a flow ending on this report's last line would have."""
+    flow = parse_flow_line(finding.body)
+    sink = flow[1] if flow is not None else finding.end_line
+    sink_text = normalized_text(file, sink, sink)
+    definition = _enclosing_definition(file, sink)
+    return f"flow:{definition or ''}|{sink_text or sink}"
 
 
 def with_legacy_fingerprints(
