@@ -29,8 +29,8 @@ CASES = [
     (
         "jvm-sql-injection",
         "src/main/java/com/acme/Dao.java",
-        '    stmt.executeQuery("SELECT * FROM users WHERE id = " + id);',
-        '    stmt.executeQuery("SELECT * FROM users WHERE id = 1");',
+        '    stmt.executeQuery("SELECT * FROM users WHERE id = " + req.getParameter("id"));',
+        '    stmt.executeQuery("SELECT * FROM users WHERE id = " + ID_COLUMN);',
     ),
     (
         "jvm-sql-injection",

@@ -18,6 +18,7 @@ from functools import lru_cache
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.astgrep import parse
 from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.rules.taint.api import flow_hits
 from bot.select import is_test_path
 
 # ast-grep raises on a kind its grammar does not have, hence one list per language.
@@ -259,14 +260,20 @@ def run_patterns(
 
 
 class PatternCheck(Check):
-    """A check made of `Pattern`s; the hint keeps files without any candidate unparsed."""
+    """A check made of `Pattern`s; the hint keeps files without any candidate unparsed.
+
+    In `flow_languages` the rules claim request input reaches the sink, so there the
+    hits come from taint flows (`bot.rules.taint`), not from the shape of the call."""
 
     patterns: tuple[Pattern, ...] = ()
     hint: re.Pattern[str] = re.compile(r"(?!)")
+    flow_languages: frozenset[str] = frozenset()
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if is_test_path(file.path):
             return []  # test code is not deployed: no attacker reaches it
+        if file.language in self.flow_languages:
+            return flow_hits(file, {rule.id for rule in self.rules})
         return run_patterns(file, self.patterns, self.hint)
 
 

@@ -44,6 +44,7 @@ from bot.rules.security_python import (
     names_password,
     python_hits,
 )
+from bot.rules.taint.api import flow_hits
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _JS = frozenset({"javascript", "typescript"})
@@ -1858,10 +1859,15 @@ class CrossLanguageCheck(Check):
     hint: re.Pattern[str] = re.compile(r"(?!)")
     python_hint: re.Pattern[str] = re.compile(r"(?!)")
     python_finder: Finder | None = None
+    # Languages where the rule's claim (request input reaches the sink) comes from taint
+    # flows rather than the finder or the patterns.
+    flow_languages: frozenset[str] = frozenset()
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if is_test_path(file.path):
             return []
+        if file.language in self.flow_languages:
+            return flow_hits(file, {rule.id for rule in self.rules})
         if file.language == "python":
             finder = type(self).python_finder
             if finder is None:
