@@ -461,9 +461,19 @@ EVAL_RULE = Rule(
             lines=(2, 3, 4),
         ),
         RuleCase(
-            path="server/calc.ts",
-            code="export const run = (code: string): unknown => eval(code);\n",
-            lines=(1,),
+            path="src/calc/calc.controller.ts",
+            code=(
+                "import { Controller, Get, Query } from '@nestjs/common';\n"
+                "@Controller('calc')\n"
+                "export class CalcController {\n"
+                "  @Get()\n"
+                "  run(@Query('expr') expr: string): unknown {\n"
+                "    const code = 'return ' + expr;\n"
+                "    return vm.runInNewContext(code, {});\n"
+                "  }\n"
+                "}\n"
+            ),
+            lines=(7,),
         ),
         RuleCase(
             path="app/Http/Controllers/CalcController.php",
@@ -499,6 +509,22 @@ EVAL_RULE = Rule(
                 "const out = await redis.eval(script, 1, key);\n"
                 "const f = new Function('a', 'b', 'return a + b');\n"
                 "const m = /x/.exec(input);\n"
+            ),
+        ),
+        RuleCase(
+            # A helper's parameter, code the service ships and a name picked from an
+            # allow-list are not request input.
+            path="server/rules.ts",
+            code=(
+                "import express from 'express';\n"
+                "export const run = (code: string): unknown => eval(code);\n"
+                "const formula = fs.readFileSync(path.join(__dirname, 'formula.js'), 'utf8');\n"
+                "const score = vm.runInNewContext(formula, { x: 1 });\n"
+                "function apply(req: Request) {\n"
+                "  const op = OPS.includes(req.query.op) ? req.query.op : 'sum';\n"
+                "  return eval(`${op}(values)`);\n"
+                "}\n"
+                "setTimeout(() => refresh(req.query.id), 10);\n"
             ),
         ),
         RuleCase(
@@ -666,6 +692,7 @@ class EvalInjection(PatternCheck):
     kinds = _CODE_KINDS
     patterns = EVAL_PATTERNS
     hint = re.compile(r"eval|Function|setTimeout|setInterval|\bvm\.|create_function")
+    flow_languages = _JS
 
 
 class JwtVerificationDisabled(PatternCheck):
