@@ -13,11 +13,11 @@ return value, which reach a sink) and applied at the call.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from bot.rules.taint import ir
-from bot.rules.taint.spec import ALL, Spec, matches
+from bot.rules.taint.spec import ALL, Sink, Spec, matches
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,15 @@ _CONTENT_TYPE_KWARGS = frozenset({"content_type", "mimetype", "media_type"})
 # Classes about where a URL points; input after a fixed host only picks a path there.
 _DESTINATION = frozenset({"ssrf", "redirect"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _names_receiver(name: str, word: str) -> bool:
+    """`pool`, `readPool`, `pg_pool`, `DB` name a pool; `ctx` does not name a `tx`."""
+    lower = name.lower()
+    if lower == word:
+        return True
+    tail = name[-len(word) :]
+    return lower.endswith(word) and (tail[:1].isupper() or name[-len(word) - 1] == "_")
 
 
 def _flat(parts: tuple[ir.Expr, ...]) -> list[ir.Expr]:
@@ -657,6 +666,23 @@ class _Walk:
                 )
         return result, UNKNOWN
 
+    def _sink_shape(
+        self, sink: Sink, call: ir.Call, positions: Iterable[int], state: _State
+    ) -> bool:
+        """A generic method name is this sink only on a known receiver or known text."""
+        recv = dotted(call.recv) if call.recv is not None else None
+        last = (recv or "").rsplit(".", 1)[-1].lstrip("_$")
+        if last and any(_names_receiver(last, r) for r in sink.receivers):
+            return True
+        if sink.text is None:
+            return False
+        for position in positions:
+            if position < len(call.args):
+                leaves = _leaves(call.args[position], state)
+                if sink.text.search(" ".join(v for v in leaves if isinstance(v, str))):
+                    return True
+        return False
+
     def _not_html(self, call: ir.Call, state: _State) -> bool:
         """A response declared as another media type (`content_type='text/plain'`) is
         not parsed as HTML by the browser."""
@@ -690,6 +716,8 @@ class _Walk:
             if sink.cls == "xss" and self._not_html(call, state):
                 continue
             positions = range(len(arg_taints)) if sink.args is None else sink.args
+            if (sink.receivers or sink.text) and not self._sink_shape(sink, call, positions, state):
+                continue
             taint = EMPTY
             for position in positions:
                 if position >= len(arg_taints):
