@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -91,6 +91,14 @@ def _last(pattern: str) -> str:
     return pattern.lstrip("=").rsplit(".", 1)[-1]
 
 
+def last_name(pattern: str) -> str:
+    """The name a call matching `pattern` ends in (`*.query` -> `query`)."""
+    return _last(pattern)
+
+
+# Asked for every call against every source, sink and sanitizer pattern; the same
+# (pattern, callee) pairs recur across a file and a review.
+@lru_cache(maxsize=1 << 16)
 def matches(pattern: str, callee: str) -> bool:
     if pattern.startswith("="):
         return callee == pattern[1:]
