@@ -31,8 +31,8 @@ CASES = [
     (
         "jvm-sql-injection",
         "src/main/java/com/acme/Dao.java",
-        '    stmt.executeQuery("SELECT * FROM users WHERE id = " + id);',
-        '    stmt.executeQuery("SELECT * FROM users WHERE id = 1");',
+        '    stmt.executeQuery("SELECT * FROM users WHERE id = " + req.getParameter("id"));',
+        '    stmt.executeQuery("SELECT * FROM users WHERE id = " + ID_COLUMN);',
     ),
     (
         "jvm-sql-injection",
@@ -91,14 +91,14 @@ CASES = [
     (
         "command-injection",
         "server/run.js",
-        "  require('child_process').execSync('tar xf ' + name);",
-        "  require('child_process').execFileSync('tar', ['xf', name]);",
+        "  require('child_process').execSync('tar xf ' + req.query.name);",
+        "  require('child_process').execFileSync('tar', ['xf', req.query.name]);",
     ),
     (
         "command-injection",
         "src/main/java/com/acme/Run.java",
-        '    Runtime.getRuntime().exec("tar xf " + name);',
-        '    new ProcessBuilder("tar", "xf", name).start();',
+        '    Runtime.getRuntime().exec("tar xf " + req.getParameter("name"));',
+        '    Runtime.getRuntime().exec("tar xf " + ARCHIVE);',
     ),
     (
         "command-injection",

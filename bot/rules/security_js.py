@@ -18,6 +18,7 @@ from functools import lru_cache
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.astgrep import parse
 from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.rules.taint.api import flow_hits
 from bot.select import is_test_path
 
 # ast-grep raises on a kind its grammar does not have, hence one list per language.
@@ -259,14 +260,20 @@ def run_patterns(
 
 
 class PatternCheck(Check):
-    """A check made of `Pattern`s; the hint keeps files without any candidate unparsed."""
+    """A check made of `Pattern`s; the hint keeps files without any candidate unparsed.
+
+    In `flow_languages` the rules claim request input reaches the sink, so there the
+    hits come from taint flows (`bot.rules.taint`), not from the shape of the call."""
 
     patterns: tuple[Pattern, ...] = ()
     hint: re.Pattern[str] = re.compile(r"(?!)")
+    flow_languages: frozenset[str] = frozenset()
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if is_test_path(file.path):
             return []  # test code is not deployed: no attacker reaches it
+        if file.language in self.flow_languages:
+            return flow_hits(file, {rule.id for rule in self.rules})
         return run_patterns(file, self.patterns, self.hint)
 
 
@@ -454,9 +461,19 @@ EVAL_RULE = Rule(
             lines=(2, 3, 4),
         ),
         RuleCase(
-            path="server/calc.ts",
-            code="export const run = (code: string): unknown => eval(code);\n",
-            lines=(1,),
+            path="src/calc/calc.controller.ts",
+            code=(
+                "import { Controller, Get, Query } from '@nestjs/common';\n"
+                "@Controller('calc')\n"
+                "export class CalcController {\n"
+                "  @Get()\n"
+                "  run(@Query('expr') expr: string): unknown {\n"
+                "    const code = 'return ' + expr;\n"
+                "    return vm.runInNewContext(code, {});\n"
+                "  }\n"
+                "}\n"
+            ),
+            lines=(7,),
         ),
         RuleCase(
             path="app/Http/Controllers/CalcController.php",
@@ -492,6 +509,22 @@ EVAL_RULE = Rule(
                 "const out = await redis.eval(script, 1, key);\n"
                 "const f = new Function('a', 'b', 'return a + b');\n"
                 "const m = /x/.exec(input);\n"
+            ),
+        ),
+        RuleCase(
+            # A helper's parameter, code the service ships and a name picked from an
+            # allow-list are not request input.
+            path="server/rules.ts",
+            code=(
+                "import express from 'express';\n"
+                "export const run = (code: string): unknown => eval(code);\n"
+                "const formula = fs.readFileSync(path.join(__dirname, 'formula.js'), 'utf8');\n"
+                "const score = vm.runInNewContext(formula, { x: 1 });\n"
+                "function apply(req: Request) {\n"
+                "  const op = OPS.includes(req.query.op) ? req.query.op : 'sum';\n"
+                "  return eval(`${op}(values)`);\n"
+                "}\n"
+                "setTimeout(() => refresh(req.query.id), 10);\n"
             ),
         ),
         RuleCase(
@@ -659,6 +692,7 @@ class EvalInjection(PatternCheck):
     kinds = _CODE_KINDS
     patterns = EVAL_PATTERNS
     hint = re.compile(r"eval|Function|setTimeout|setInterval|\bvm\.|create_function")
+    flow_languages = _JS
 
 
 class JwtVerificationDisabled(PatternCheck):

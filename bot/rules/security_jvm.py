@@ -60,19 +60,21 @@ JVM_SQL_RULE = Rule(
     languages=("java", "kotlin"),
     positive=(
         RuleCase(
-            path="src/main/java/com/acme/UserDao.java",
+            path="src/main/java/com/acme/UserController.java",
             code=(
-                "class UserDao {\n"
-                "  User find(String id) throws SQLException {\n"
+                "class UserController {\n"
+                '  @GetMapping("/users")\n'
+                "  User find(@RequestParam String id, @RequestParam String name, HttpServletRequest req) {\n"  # noqa: E501
                 '    ResultSet rs = conn.createStatement().executeQuery("SELECT * FROM users WHERE id = " + id);\n'  # noqa: E501
                 '    String jpql = "SELECT u FROM User u WHERE u.name = \'" + name + "\'";\n'
                 "    em.createQuery(jpql, User.class).getResultList();\n"
+                '    String a = req.getParameter("a");\n'
                 '    jdbcTemplate.query(String.format("SELECT * FROM t WHERE a = %s", a), mapper);\n'  # noqa: E501
                 "    return null;\n"
                 "  }\n"
                 "}\n"
             ),
-            lines=(3, 5, 6),
+            lines=(4, 6, 8),
         ),
         RuleCase(
             path="src/main/kotlin/com/acme/UserRepo.kt",
@@ -97,6 +99,26 @@ JVM_SQL_RULE = Rule(
                 '    jdbcTemplate.query("SELECT * FROM " + TABLE + " WHERE a = ?", mapper, a);\n'
                 '    map.update("key" + id);\n'
                 "    return null;\n"
+                "  }\n"
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            # Internal identifiers, constants, an allow-listed sort column and a helper's
+            # parameter: none of them is request input.
+            path="src/main/java/com/acme/ReportDao.java",
+            code=(
+                "class ReportDao {\n"
+                '  private static final String TABLE = "reports";\n'
+                "  List<Row> page(String orderBy, long tenantId) {\n"
+                '    String sql = "SELECT * FROM " + TABLE + " WHERE tenant = " + tenantId;\n'
+                '    jdbcTemplate.query(sql + " ORDER BY " + orderBy, mapper);\n'
+                '    return em.createNativeQuery("DELETE FROM " + partitionName()).getResultList();\n'  # noqa: E501
+                "  }\n"
+                '  @GetMapping("/reports")\n'
+                "  List<Row> list(@RequestParam String sort) {\n"
+                '    String column = ALLOWED.contains(sort) ? sort : "id";\n'
+                '    return jdbcTemplate.query("SELECT * FROM reports ORDER BY " + column, mapper);\n'  # noqa: E501
                 "  }\n"
                 "}\n"
             ),
@@ -189,11 +211,12 @@ DESER_RULE = Rule(
     languages=("java", "kotlin", "ruby", "php", "javascript", "typescript"),
     positive=(
         RuleCase(
-            path="src/main/java/com/acme/SessionCodec.java",
+            path="src/main/java/com/acme/SessionController.java",
             code=(
-                "class SessionCodec {\n"
-                "  Object decode(byte[] b) throws Exception {\n"
-                "    ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b));\n"
+                "class SessionController {\n"
+                '  @PostMapping("/session")\n'
+                "  Object restore(HttpServletRequest req) throws Exception {\n"
+                "    ObjectInputStream in = new ObjectInputStream(req.getInputStream());\n"
                 "    return in.readObject();\n"
                 "  }\n"
                 "}\n"
@@ -234,6 +257,19 @@ DESER_RULE = Rule(
                 "  private void readObject(ObjectInputStream in) throws Exception {\n"
                 "    in.defaultReadObject();\n"
                 "    extra = in.readObject();\n"
+                "  }\n"
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            # Bytes the service wrote itself (a cache entry, a file on its class path) are
+            # not request input.
+            path="src/main/java/com/acme/SessionCodec.java",
+            code=(
+                "class SessionCodec {\n"
+                "  Object decode(byte[] b) throws Exception {\n"
+                "    ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b));\n"
+                "    return in.readObject();\n"
                 "  }\n"
                 "}\n"
             ),
@@ -421,6 +457,7 @@ class JvmSqlInjection(PatternCheck):
     kinds = _CODE_KINDS
     patterns = (Pattern(JVM_SQL_ID, _JVM, _JVM_SQL, sql_call(_JVM_ALWAYS_SQL)),)
     hint = re.compile(r"\+|\$|format")
+    flow_languages = frozenset({"java"})
 
 
 class UnsafeDeserialization(PatternCheck):
@@ -430,6 +467,7 @@ class UnsafeDeserialization(PatternCheck):
     kinds = _CODE_KINDS
     patterns = DESER_PATTERNS
     hint = re.compile(r"readObject|readUnshared|Marshal\.|YAML\.|Psych\.|unserialize")
+    flow_languages = frozenset({"java"})
 
 
 class CorsAnyOriginWithCredentials(PatternCheck):

@@ -300,22 +300,24 @@ CMD_RULE = Rule(
             path="server/convert.js",
             code=(
                 "const { exec } = require('child_process');\n"
-                "function convert(name) {\n"
+                "router.post('/convert', (req, res) => {\n"
+                "  const name = req.body.name;\n"
                 "  exec(`convert ${name} out.png`);\n"
-                "}\n"
+                "});\n"
             ),
-            lines=(3,),
+            lines=(4,),
         ),
         RuleCase(
             path="src/main/java/com/acme/Convert.java",
             code=(
                 "class Convert {\n"
-                "  void run(String name) throws IOException {\n"
+                '  @PostMapping("/convert")\n'
+                "  void run(@RequestParam String name) throws IOException {\n"
                 '    Runtime.getRuntime().exec("convert " + name + " out.png");\n'
                 "  }\n"
                 "}\n"
             ),
-            lines=(3,),
+            lines=(4,),
         ),
         RuleCase(
             path="app/services/convert.rb",
@@ -354,6 +356,36 @@ CMD_RULE = Rule(
                 "const { execFile } = require('child_process');\n"
                 "execFile('convert', [name, 'out.png']);\n"
                 "const m = pattern.exec(`${name}`);\n"
+            ),
+        ),
+        RuleCase(
+            # A helper's parameter, a build step of constants and a value picked from an
+            # allow-list: none is request input.
+            path="server/jobs.js",
+            code=(
+                "const { exec, execSync } = require('child_process');\n"
+                "function convert(name) {\n"
+                "  exec(`convert ${name} out.png`);\n"
+                "}\n"
+                "execSync(`git rev-parse ${BRANCH}`);\n"
+                "router.post('/fmt', (req, res) => {\n"
+                "  const fmt = FORMATS.includes(req.body.fmt) ? req.body.fmt : 'png';\n"
+                "  exec(`convert in.tiff out.${fmt}`);\n"
+                "});\n"
+            ),
+        ),
+        RuleCase(
+            path="src/main/java/com/acme/Convert.java",
+            code=(
+                "class Convert {\n"
+                "  void run(String name) throws IOException {\n"
+                '    Runtime.getRuntime().exec("convert " + name + " out.png");\n'
+                "  }\n"
+                '  @PostMapping("/thumb")\n'
+                "  void thumb(@RequestParam long id) throws IOException {\n"
+                '    Runtime.getRuntime().exec("thumb " + id);\n'
+                "  }\n"
+                "}\n"
             ),
         ),
         RuleCase(
@@ -530,6 +562,8 @@ class CommandInjection(PatternCheck):
     kinds = _CODE_KINDS
     patterns = CMD_PATTERNS
     hint = re.compile(r"exec|Command|system|spawn|popen|Open3|`|%x|passthru|ProcessBuilder")
+    # Only the JS/Java part: Go, Ruby and PHP keep their patterns here.
+    flow_languages = frozenset({"javascript", "typescript", "java"})
 
 
 class MassAssignment(PatternCheck):

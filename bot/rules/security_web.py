@@ -44,6 +44,7 @@ from bot.rules.security_python import (
     names_password,
     python_hits,
 )
+from bot.rules.taint.api import flow_hits
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _JS = frozenset({"javascript", "typescript"})
@@ -1036,6 +1037,43 @@ XSS_RULE = Rule(
             ),
         ),
         RuleCase(
+            # Internal values, constants, an allow-listed choice and a helper's parameter:
+            # none of them comes from the request.
+            path="server/routes/page.js",
+            code=(
+                "const express = require('express');\n"
+                "function badge(res, label) {\n"
+                "  res.send(`<b>${label}</b>`);\n"
+                "}\n"
+                "router.get('/page', async (req, res) => {\n"
+                "  const theme = THEMES.includes(req.query.theme) ? req.query.theme : 'light';\n"
+                "  const user = await users.findById(req.session.userId);\n"
+                '  res.send(`<body class="${theme}"><p>${VERSION}</p><i>${user.id}</i>`);\n'
+                "});\n"
+            ),
+        ),
+        RuleCase(
+            path="src/main/java/com/acme/StatusServlet.java",
+            code=(
+                "class StatusServlet extends HttpServlet {\n"
+                "  void doGet(HttpServletRequest request, HttpServletResponse response) {\n"
+                "    int open = tickets.countOpen();\n"
+                '    response.getWriter().write("<p>" + open + " open, build " + BUILD + "</p>");\n'
+                "  }\n"
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            path="app/views.py",
+            code=(
+                "from django.utils.safestring import mark_safe\n\n"
+                "def banner(text):\n"
+                "    return HttpResponse(mark_safe(f'<div>{text}</div>'))\n\n"
+                "def status(request):\n"
+                "    return HttpResponse(mark_safe(f'<p>{settings.VERSION}</p>'))\n"
+            ),
+        ),
+        RuleCase(
             path="app/controllers/search_controller.rb",
             code=(
                 "class SearchController < ApplicationController\n"
@@ -1469,6 +1507,48 @@ SSRF_RULE = Rule(
             ),
         ),
         RuleCase(
+            # A configured base URL, a constant table of destinations and a helper's
+            # parameter: the request picks at most a path or an entry, never the host.
+            path="src/main/java/com/acme/Items.java",
+            code=(
+                "class Items {\n"
+                '  @GetMapping("/items/{id}")\n'
+                "  String item(@PathVariable String id) {\n"
+                '    return client.getForObject(props.getBaseUrl() + "/items/" + id, String.class);\n'  # noqa: E501
+                "  }\n"
+                "  String fetch(String url) {\n"
+                "    return restTemplate.getForObject(url, String.class);\n"
+                "  }\n"
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            path="server/routes/hooks.js",
+            code=(
+                "const express = require('express');\n"
+                "const HOOKS = { slack: 'https://hooks.slack.com/x', teams: 'https://teams/x' };\n"
+                "async function ping(url) {\n"
+                "  return axios.get(url);\n"
+                "}\n"
+                "router.post('/notify', async (req, res) => {\n"
+                "  await axios.post(HOOKS[req.body.channel], { text: 'hi' });\n"
+                "  await fetch(`${config.apiBase}/users/${req.params.id}`);\n"
+                "  res.json({ ok: true });\n"
+                "});\n"
+            ),
+        ),
+        RuleCase(
+            path="app/views.py",
+            code=(
+                "import requests\n\n"
+                "def download(url):\n"
+                "    return requests.get(url, timeout=5)\n\n"
+                "def avatar(request):\n"
+                "    uid = request.GET['id']\n"
+                "    return requests.get(settings.CDN + '/avatars/' + uid, timeout=5)\n"
+            ),
+        ),
+        RuleCase(
             path="app/controllers/preview_controller.rb",
             code=(
                 "class PreviewController < ApplicationController\n"
@@ -1850,6 +1930,10 @@ PHP_CORS_RULE = Rule(
 # --- checks -----------------------------------------------------------------------------------
 
 
+# Where `bot.rules.taint` follows request input; there the injection claims come from flows.
+_FLOW_LANGUAGES = frozenset({"python", "javascript", "typescript", "java"})
+
+
 class CrossLanguageCheck(Check):
     """Python through an `ast` finder, the other languages through text patterns."""
 
@@ -1858,10 +1942,15 @@ class CrossLanguageCheck(Check):
     hint: re.Pattern[str] = re.compile(r"(?!)")
     python_hint: re.Pattern[str] = re.compile(r"(?!)")
     python_finder: Finder | None = None
+    # Languages where the rule's claim (request input reaches the sink) comes from taint
+    # flows rather than the finder or the patterns.
+    flow_languages: frozenset[str] = frozenset()
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if is_test_path(file.path):
             return []
+        if file.language in self.flow_languages:
+            return flow_hits(file, {rule.id for rule in self.rules})
         if file.language == "python":
             finder = type(self).python_finder
             if finder is None:
@@ -1909,6 +1998,7 @@ class ReflectedXss(CrossLanguageCheck):
     )
     python_hint = re.compile(r"mark_safe|Markup|HttpResponse|SafeString|format_html")
     python_finder = staticmethod(find_xss)
+    flow_languages = _FLOW_LANGUAGES
 
 
 class Xxe(CrossLanguageCheck):
@@ -1936,6 +2026,7 @@ class Ssrf(CrossLanguageCheck):
     )
     python_hint = re.compile(r"requests|httpx|urlopen|urlretrieve")
     python_finder = staticmethod(find_ssrf)
+    flow_languages = _FLOW_LANGUAGES
 
 
 class RouteMissingAuthGuard(Check):

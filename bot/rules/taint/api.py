@@ -41,6 +41,31 @@ def _hint(language: str) -> re.Pattern[str] | None:
     return re.compile(text) if text else None
 
 
+@lru_cache(maxsize=8)
+def _sink_hint(language: str) -> re.Pattern[str] | None:
+    """Text a file must hold for any sink of `language` to be in it: a call of a sink's
+    name, an assignment to a sink attribute, or (where a handler's return is a sink) a
+    handler mark. Built from the data, so a new sink needs no second edit. Only for the
+    languages whose calls always take parentheses (Ruby's `system "x"` does not)."""
+    if language != "python" and language not in TREE_LANGUAGES:
+        return None
+    data = spec.load(language)
+    calls = sorted({spec.last_name(sink.callee) for sink in data.sinks})
+    parts = [rf"(?<![\w$])(?:{'|'.join(map(re.escape, calls))})\s*[(`]"] if calls else []
+    targets = sorted({spec.last_name(target) for target, _ in data.assign_sinks})
+    if targets:
+        parts.append(rf"\.(?:{'|'.join(map(re.escape, targets))})\s*=(?!=)")
+    if data.return_sink and data.handler_marks:
+        parts.append(rf"@[\w.]*\b(?:{'|'.join(map(re.escape, sorted(data.handler_marks)))})\b")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def has_candidate_sink(file: ChangedFile) -> bool:
+    """False when no sink can be in the file: it is then not parsed for flows."""
+    hint = _sink_hint(file.language or "")
+    return hint is None or bool(hint.search(file.visible_text()))
+
+
 def _python(file: ChangedFile) -> list[Flow]:
     # Imported here: security_python's module imports the rule engine, which may in
     # turn be importing this package.
@@ -82,7 +107,10 @@ def file_flows(file: ChangedFile) -> list[Flow]:
     cached = _CACHE.get(file.path)
     if cached is not None and cached[0] is file:
         return cached[1]
-    flows = _python(file) if file.language == "python" else _tree(file)
+    if not has_candidate_sink(file):
+        flows: list[Flow] = []
+    else:
+        flows = _python(file) if file.language == "python" else _tree(file)
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.clear()
     _CACHE[file.path] = (file, flows)

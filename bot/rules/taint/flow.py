@@ -12,11 +12,12 @@ return value, which reach a sink) and applied at the call.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from bot.rules.taint import ir
-from bot.rules.taint.spec import ALL, Spec, matches
+from bot.rules.taint.spec import ALL, Sink, Spec, matches
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,54 @@ def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
     if ALL in classes:
         return EMPTY
     return frozenset(replace(o, cleared=o.cleared | classes) for o in taint)
+
+
+_CONTENT_TYPE_KWARGS = frozenset({"content_type", "mimetype", "media_type"})
+# Classes about where a URL points; input after a fixed host only picks a path there.
+_DESTINATION = frozenset({"ssrf", "redirect"})
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _names_receiver(name: str, word: str) -> bool:
+    """`pool`, `readPool`, `pg_pool`, `DB` name a pool; `ctx` does not name a `tx`."""
+    lower = name.lower()
+    if lower == word:
+        return True
+    tail = name[-len(word) :]
+    return lower.endswith(word) and (tail[:1].isupper() or name[-len(word) - 1] == "_")
+
+
+def _flat(parts: tuple[ir.Expr, ...]) -> list[ir.Expr]:
+    """`(a + "/x/") + b` as `a, "/x/", b`: the prefix test needs the leaves."""
+    out: list[ir.Expr] = []
+    for part in parts:
+        out.extend(_flat(part.parts) if isinstance(part, ir.Concat) else [part])
+    return out
+
+
+def _leaves(expr: ir.Expr, state: _State) -> list[Known]:
+    """Known text of the leaves of a `+` chain (Java and JS build URLs this way)."""
+    if isinstance(expr, ir.Op) and expr.op == "+" and expr.right is not None:
+        return _leaves(expr.left, state) + _leaves(expr.right, state)
+    if isinstance(expr, ir.Concat):
+        return [v for part in expr.parts for v in _leaves(part, state)]
+    if isinstance(expr, ir.Const):
+        return [expr.value]
+    if isinstance(expr, ir.Name):
+        return [state.consts.get(expr.name, UNKNOWN)]
+    return [UNKNOWN]
+
+
+def _fixed_destination(prefix: list[Known]) -> bool:
+    """Whether text starting with these parts already names its host: a constant
+    `https://api.example.com/` or an internal base (`API`, `BASE`) followed by `/`."""
+    text = ""
+    for value in prefix:
+        # An untainted value of unknown text (`API_BASE`) stands for a host of ours.
+        text += value if isinstance(value, str) else "\x00"
+    rest = _SCHEME.sub("", text, count=1)
+    slash = rest.find("/")
+    return slash > 0
 
 
 def dotted(expr: ir.Expr) -> str | None:
@@ -475,8 +524,13 @@ class _Walk:
         if isinstance(expr, ir.Concat):
             taint = EMPTY
             values: list[Known] = []
-            for part in expr.parts:
+            prefix: list[Known] = []  # the untainted parts before the first tainted one
+            for part in _flat(expr.parts):
                 t, v = self.expr(part, state)
+                if t and not taint and _fixed_destination(prefix):
+                    t = _clear(t, _DESTINATION)
+                if not t and not taint:
+                    prefix.append(v)
                 taint |= t
                 values.append(v)
             if all(isinstance(v, str) for v in values):
@@ -498,6 +552,8 @@ class _Walk:
                 # Short-circuit: only the operand that is the result carries its taint.
                 pick_left = bool(lv) if expr.op == "or" else not bool(lv)
                 return (lt, lv) if pick_left else (rt, rv)
+            if expr.op == "+" and rt and not lt and _fixed_destination(_leaves(expr.left, state)):
+                rt = _clear(rt, _DESTINATION)
             return lt | rt, value
         if isinstance(expr, ir.Cond):
             _, test = self.expr(expr.test, state)
@@ -610,6 +666,33 @@ class _Walk:
                 )
         return result, UNKNOWN
 
+    def _sink_shape(
+        self, sink: Sink, call: ir.Call, positions: Iterable[int], state: _State
+    ) -> bool:
+        """A generic method name is this sink only on a known receiver or known text."""
+        recv = dotted(call.recv) if call.recv is not None else None
+        last = (recv or "").rsplit(".", 1)[-1].lstrip("_$")
+        if last and any(_names_receiver(last, r) for r in sink.receivers):
+            return True
+        if sink.text is None:
+            return False
+        for position in positions:
+            if position < len(call.args):
+                leaves = _leaves(call.args[position], state)
+                if sink.text.search(" ".join(v for v in leaves if isinstance(v, str))):
+                    return True
+        return False
+
+    def _not_html(self, call: ir.Call, state: _State) -> bool:
+        """A response declared as another media type (`content_type='text/plain'`) is
+        not parsed as HTML by the browser."""
+        for key, value in call.kwargs:
+            if key in _CONTENT_TYPE_KWARGS:
+                known = self.expr(value, state)[1]
+                if isinstance(known, str) and "html" not in known.lower():
+                    return True
+        return False
+
     def _sinks(
         self,
         call: ir.Call,
@@ -630,7 +713,11 @@ class _Walk:
                     value = self.expr(given, state)[1]
                     if value != wanted:
                         continue
+            if sink.cls == "xss" and self._not_html(call, state):
+                continue
             positions = range(len(arg_taints)) if sink.args is None else sink.args
+            if (sink.receivers or sink.text) and not self._sink_shape(sink, call, positions, state):
+                continue
             taint = EMPTY
             for position in positions:
                 if position >= len(arg_taints):

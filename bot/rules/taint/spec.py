@@ -8,8 +8,9 @@ a bare `eval` matches only a call to `eval` itself or `something.eval`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -35,9 +36,11 @@ class Sink:
     # Only a sink when this keyword argument is given with this constant value
     # (`shell=True`), or given at all when the value is None in the data.
     when_kwarg: tuple[str, object] | None = None
-    # Only a sink when the receiver is not a value built from the call's own name
-    # (e.g. `res.send` on a response object): kept simple, a receiver-name filter.
+    # With `receivers` or `text`: only a sink when the receiver's last name ends with one
+    # of `receivers` (`pool`, `knex`), or the argument's known text matches `text` (SQL
+    # words), so a generic name like `searchIndex.query(...)` is not taken for SQL.
     receivers: tuple[str, ...] = ()
+    text: re.Pattern[str] | None = None
     # Only text counts: a container argument is structured data (pino's
     # `logger.info({ id }, "created")`), not spliced into the sink's text.
     text_only: bool = False
@@ -88,6 +91,14 @@ def _last(pattern: str) -> str:
     return pattern.lstrip("=").rsplit(".", 1)[-1]
 
 
+def last_name(pattern: str) -> str:
+    """The name a call matching `pattern` ends in (`*.query` -> `query`)."""
+    return _last(pattern)
+
+
+# Asked for every call against every source, sink and sanitizer pattern; the same
+# (pattern, callee) pairs recur across a file and a review.
+@lru_cache(maxsize=1 << 16)
 def matches(pattern: str, callee: str) -> bool:
     if pattern.startswith("="):
         return callee == pattern[1:]
@@ -132,6 +143,8 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                 kwargs=tuple(item.get("kwargs") or ()),
                 when_kwarg=(str(when["name"]), when.get("value")) if when else None,
                 text_only=bool(item.get("text_only", cls in ("log", "header"))),
+                receivers=tuple(str(r).lower() for r in item.get("receivers") or ()),
+                text=re.compile(str(item["text"])) if item.get("text") else None,
             )
         )
     by_last: dict[str, list[Sink]] = {}

@@ -232,6 +232,10 @@ class _Front:
         else:
             recv = node.field("object")
         callee = self.callee(node)
+        if callee.endswith(".map") and args_node is not None and _ignores_element(args_node):
+            # `ids.map(() => '?')`, `ids.map((_, i) => `$${i + 1}`)`: placeholders built
+            # from constants and positions; only the input's length gets through.
+            return ir.Other(line, ())
         return ir.Call(
             line,
             callee,
@@ -411,6 +415,29 @@ class _Front:
         else:
             stmts = self.block(body)
         return ir.Function(name, _line(node), tuple(params), stmts, False, handler)
+
+
+def _ignores_element(args_node: SgNode) -> bool:
+    """The only argument is a callback whose body never reads the element it is given."""
+    args = _named(args_node)
+    if len(args) != 1 or args[0].kind() not in ("arrow_function", "function_expression"):
+        return False
+    callback = args[0]
+    params = callback.field("parameters") or callback.field("parameter")
+    body = callback.field("body")
+    if body is None:
+        return False
+    if params is None:
+        return True
+    plist = [params] if params.kind() == "identifier" else _named(params)
+    if not plist:
+        return True
+    names = _pattern_names(plist[0].field("pattern") or plist[0].field("name") or plist[0])
+    if len(names) != 1:
+        return False  # a destructured element: its fields may well be read
+    used = {n.text() for n in body.find_all(kind="identifier")}
+    used |= {n.text() for n in body.find_all(kind="shorthand_property_identifier")}
+    return names[0] not in used
 
 
 def _middle(node: SgNode) -> str:
