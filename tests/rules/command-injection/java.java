@@ -1,6 +1,7 @@
 // bastion-fixture: src/main/java/com/acme/Convert.java
 class Convert {
-  void run(String name) throws IOException {
+  @PostMapping("/convert")
+  void run(@RequestParam String name) throws IOException {
 // expect: command-injection
     Runtime.getRuntime().exec("convert " + name + " out.png");
   }

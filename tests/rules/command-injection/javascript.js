@@ -1,6 +1,7 @@
 // bastion-fixture: server/convert.js
 const { exec } = require('child_process');
-function convert(name) {
+router.post('/convert', (req, res) => {
+  const name = req.body.name;
 // expect: command-injection
   exec(`convert ${name} out.png`);
-}
+});

@@ -1,3 +1,11 @@
-// bastion-fixture: server/calc.ts
+// bastion-fixture: src/calc/calc.controller.ts
+import { Controller, Get, Query } from '@nestjs/common';
+@Controller('calc')
+export class CalcController {
+  @Get()
+  run(@Query('expr') expr: string): unknown {
+    const code = 'return ' + expr;
 // expect: eval-injection
-export const run = (code: string): unknown => eval(code);
+    return vm.runInNewContext(code, {});
+  }
+}

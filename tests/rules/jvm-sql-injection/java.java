@@ -1,11 +1,13 @@
-// bastion-fixture: src/main/java/com/acme/UserDao.java
-class UserDao {
-  User find(String id) throws SQLException {
+// bastion-fixture: src/main/java/com/acme/UserController.java
+class UserController {
+  @GetMapping("/users")
+  User find(@RequestParam String id, @RequestParam String name, HttpServletRequest req) {
 // expect: jvm-sql-injection
     ResultSet rs = conn.createStatement().executeQuery("SELECT * FROM users WHERE id = " + id);
     String jpql = "SELECT u FROM User u WHERE u.name = '" + name + "'";
 // expect: jvm-sql-injection
     em.createQuery(jpql, User.class).getResultList();
+    String a = req.getParameter("a");
 // expect: jvm-sql-injection
     jdbcTemplate.query(String.format("SELECT * FROM t WHERE a = %s", a), mapper);
     return null;

@@ -1,8 +1,9 @@
-// bastion-fixture: src/main/java/com/acme/SessionCodec.java
-class SessionCodec {
-  Object decode(byte[] b) throws Exception {
-    ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b));
+// bastion-fixture: src/main/java/com/acme/SessionController.java
+class SessionController {
+  @PostMapping("/session")
+  Object restore(HttpServletRequest req) throws Exception {
 // expect: unsafe-deserialization
+    ObjectInputStream in = new ObjectInputStream(req.getInputStream());
     return in.readObject();
   }
 }
