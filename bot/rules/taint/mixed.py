@@ -1,0 +1,29 @@
+"""A pattern check whose rule reports from flows in some languages.
+
+For a language the taint engine covers well, a rule stops guessing from the shape of
+a call and reports only when request input reaches the sink (`flow_hits`); its other
+languages keep their patterns until they switch too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.models import ChangedFile
+from bot.rules.engine import Hit
+from bot.rules.security_js import PatternCheck
+from bot.rules.taint.api import flow_hits
+from bot.select import is_test_path
+
+
+class FlowPatternCheck(PatternCheck):
+    """`flow_languages` report the check's rule ids from flows; the rest from patterns."""
+
+    flow_languages: frozenset[str] = frozenset()
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        if file.language in self.flow_languages:
+            if is_test_path(file.path):
+                return []
+            return flow_hits(file, {rule.id for rule in self.rules})
+        return super().check_file(file)
