@@ -9,6 +9,7 @@ from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Rule, RuleCase
 from bot.rules.security_go import sql_call
 from bot.rules.security_js import Pattern, PatternCheck, call_arguments, is_string_literal
+from bot.rules.taint.mixed import FlowPatternCheck
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _JVM = frozenset({"java", "kotlin"})
@@ -57,7 +58,7 @@ JVM_SQL_RULE = Rule(
         'WHERE id = ?", mapper, id)` or `NamedParameterJdbcTemplate`. Identifiers cannot '
         "be bound: choose them from a fixed allow-list."
     ),
-    languages=("java", "kotlin"),
+    languages=("java", "kotlin", "scala"),
     positive=(
         RuleCase(
             path="src/main/java/com/acme/UserDao.java",
@@ -75,15 +76,29 @@ JVM_SQL_RULE = Rule(
             lines=(3, 5, 6),
         ),
         RuleCase(
-            path="src/main/kotlin/com/acme/UserRepo.kt",
+            path="src/main/kotlin/com/acme/UserController.kt",
             code=(
-                "class UserRepo(private val jdbc: JdbcTemplate) {\n"
-                "    fun byName(name: String) =\n"
+                "@RestController\n"
+                "class UserController(private val jdbc: JdbcTemplate) {\n"
+                '    @GetMapping("/users")\n'
+                "    fun byName(@RequestParam name: String) =\n"
                 "        jdbc.queryForList(\"SELECT * FROM users WHERE name = '$name'\")\n"
-                '    fun byId(id: Long) = em.createNativeQuery("DELETE FROM t WHERE id = ${id}")\n'
                 "}\n"
             ),
-            lines=(3, 4),
+            lines=(5,),
+        ),
+        RuleCase(
+            path="app/controllers/UserController.scala",
+            code=(
+                "class UserController @Inject()(cc: ControllerComponents) extends AbstractController(cc) {\n"  # noqa: E501
+                "  def search = Action { request =>\n"
+                '    val q = request.getQueryString("q").getOrElse("")\n'
+                '    conn.createStatement().executeQuery("SELECT * FROM users WHERE name = \'" + q + "\'")\n'  # noqa: E501
+                '    Ok("done")\n'
+                "  }\n"
+                "}\n"
+            ),
+            lines=(4,),
         ),
     ),
     negative=(
@@ -101,11 +116,30 @@ JVM_SQL_RULE = Rule(
                 "}\n"
             ),
         ),
+        # A generated table name next to a bound value.
         RuleCase(
-            path="src/main/kotlin/com/acme/UserRepo.kt",
+            path="src/main/kotlin/com/acme/UserController.kt",
             code=(
-                "class UserRepo(private val jdbc: JdbcTemplate) {\n"
-                '    fun byName(name: String) = jdbc.queryForList("SELECT * FROM users WHERE name = ?", name)\n'  # noqa: E501
+                "@RestController\n"
+                "class UserController(private val jdbc: JdbcTemplate) {\n"
+                '    @GetMapping("/users")\n'
+                "    fun byName(@RequestParam name: String): List<Map<String, Any>> {\n"
+                "        val table = Users.tableName\n"
+                '        return jdbc.queryForList("SELECT * FROM $table WHERE name = ?", name)\n'
+                "    }\n"
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            path="app/controllers/UserController.scala",
+            code=(
+                "class UserController @Inject()(cc: ControllerComponents) extends AbstractController(cc) {\n"  # noqa: E501
+                "  def search = Action { request =>\n"
+                '    val q = request.getQueryString("q").getOrElse("")\n'
+                '    val ps = conn.prepareStatement("SELECT * FROM " + Tables.Users + " WHERE name = ?")\n'  # noqa: E501
+                "    ps.setString(1, q)\n"
+                '    Ok("done")\n'
+                "  }\n"
                 "}\n"
             ),
         ),
@@ -414,10 +448,13 @@ CORS_RULE = Rule(
 )
 
 
-class JvmSqlInjection(PatternCheck):
+class JvmSqlInjection(FlowPatternCheck):
+    """Kotlin and Scala report from flows; Java keeps its pattern here until its switch."""
+
     name = "security:jvm-sql-injection"
     rules = (JVM_SQL_RULE,)
-    languages = _JVM
+    languages = _JVM | frozenset({"scala"})
+    flow_languages = frozenset({"kotlin", "scala"})
     kinds = _CODE_KINDS
     patterns = (Pattern(JVM_SQL_ID, _JVM, _JVM_SQL, sql_call(_JVM_ALWAYS_SQL)),)
     hint = re.compile(r"\+|\$|format")
