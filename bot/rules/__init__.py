@@ -42,7 +42,7 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "security_js": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
     "security_csharp": frozenset({"csharp"}),
     "security_jvm": frozenset(
-        {"go", "java", "javascript", "kotlin", "php", "ruby", "scala", "typescript"}
+        {"csharp", "go", "java", "javascript", "kotlin", "php", "ruby", "scala", "typescript"}
     ),
     "security_python": frozenset({"python"}),
     "security_ruby_php": frozenset(

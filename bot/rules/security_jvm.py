@@ -220,8 +220,40 @@ DESER_RULE = Rule(
         "`unserialize($s, ['allowed_classes' => false])` if PHP serialization must stay, "
         "and an `ObjectInputFilter` allow-list where Java serialization cannot be removed."
     ),
-    languages=("java", "kotlin", "ruby", "php", "javascript", "typescript"),
+    languages=("java", "kotlin", "ruby", "php", "javascript", "typescript", "csharp", "scala"),
     positive=(
+        RuleCase(
+            path="src/main/kotlin/com/acme/PrefsController.kt",
+            code=(
+                "@RestController\n"
+                "class PrefsController {\n"
+                '    @PostMapping("/prefs")\n'
+                "    fun save(@RequestBody body: ByteArray): Any {\n"
+                "        val input = ObjectInputStream(ByteArrayInputStream(body))\n"
+                "        return input.readObject()\n"
+                "    }\n"
+                "}\n"
+            ),
+            lines=(5,),
+        ),
+        RuleCase(
+            path="Controllers/PrefsController.cs",
+            code=(
+                "[ApiController]\n"
+                "public class PrefsController : ControllerBase\n"
+                "{\n"
+                '    [HttpPost("prefs")]\n'
+                "    public IActionResult Save([FromBody] string blob)\n"
+                "    {\n"
+                "        var bytes = Convert.FromBase64String(blob);\n"
+                "        var prefs = new BinaryFormatter().Deserialize(new MemoryStream(bytes));\n"
+                "        var p2 = JsonSerializer.Deserialize<Prefs>(blob);\n"
+                "        return Ok();\n"
+                "    }\n"
+                "}\n"
+            ),
+            lines=(8,),
+        ),
         RuleCase(
             path="src/main/java/com/acme/SessionCodec.java",
             code=(
@@ -460,9 +492,13 @@ class JvmSqlInjection(FlowPatternCheck):
     hint = re.compile(r"\+|\$|format")
 
 
-class UnsafeDeserialization(PatternCheck):
+class UnsafeDeserialization(FlowPatternCheck):
+    """Kotlin, Ruby, PHP, C# and Scala report from flows (request input reaching the
+    deserializer); Java and JavaScript keep their patterns here until their switch."""
+
     name = "security:unsafe-deserialization"
     rules = (DESER_RULE,)
+    flow_languages = frozenset({"kotlin", "ruby", "php", "csharp", "scala"})
     languages = frozenset(DESER_RULE.languages)
     kinds = _CODE_KINDS
     patterns = DESER_PATTERNS
