@@ -49,7 +49,18 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
         {"csharp", "go", "java", "javascript", "kotlin", "php", "ruby", "scala", "typescript"}
     ),
     "security_web": frozenset(
-        {"go", "java", "javascript", "kotlin", "php", "python", "ruby", "typescript"}
+        {
+            "csharp",
+            "go",
+            "java",
+            "javascript",
+            "kotlin",
+            "php",
+            "python",
+            "ruby",
+            "scala",
+            "typescript",
+        }
     ),
     "sql_injection_js": frozenset({"javascript", "typescript"}),
     "sql_sqlglot": frozenset({"sql"}),
