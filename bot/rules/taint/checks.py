@@ -17,8 +17,18 @@ from bot.rules.taint.api import LANGUAGES, flow_hits
 
 # The data files (`data/*.yml`) say which language has sinks for which rule; the rule's
 # language list follows them so the catalogue does not go stale when one gains a class.
-_ORDER = ("python", "javascript", "typescript", "java", "go", "ruby", "php", "kotlin")
-_ORDER += ("csharp", "scala")
+_ORDER: tuple[str, ...] = (
+    "python",
+    "javascript",
+    "typescript",
+    "java",
+    "go",
+    "ruby",
+    "php",
+    "kotlin",
+    "csharp",
+    "scala",
+)
 
 
 def _languages(rule_id: str) -> tuple[str, ...]:
