@@ -41,6 +41,7 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "security_go": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
     "security_js": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
     "security_csharp": frozenset({"csharp"}),
+    "security_scala": frozenset({"scala"}),
     "security_jvm": frozenset(
         {"csharp", "go", "java", "javascript", "kotlin", "php", "ruby", "scala", "typescript"}
     ),
