@@ -7,6 +7,9 @@ import pytest
 import rule_helpers as helpers
 from rule_helpers import flagged
 
+from bot.diff import added_file
+from bot.rules.taint.api import file_flows
+
 
 def review_new(path: str, code: str, rule: str) -> list[int]:
     return flagged(helpers.review_new(path, code, rule))
@@ -86,3 +89,30 @@ def test_test_files_report_no_flows() -> None:
     code = 'package x\n\nfunc f(c *gin.Context) {\n\tdb.Query("SELECT " + c.Query("q"))\n}\n'
     assert review_new("internal/x/x_test.go", code, "go-sql-injection") == []
     assert review_new("internal/x/x.go", code, "go-sql-injection") == [4]
+
+
+def test_either_of_two_constants_is_an_allow_list() -> None:
+    code = (
+        "package x\n\nfunc f(c *gin.Context) {\n"
+        '\td := c.Query("d")\n'
+        '\tif d == "asc" || d == "desc" {\n'
+        '\t\tdb.Query("SELECT * FROM t ORDER BY id " + d)\n'
+        "\t}\n"
+        '\tif d == "asc" || c.Query("x") == "y" {\n'
+        '\t\tdb.Query("SELECT * FROM t ORDER BY id " + d)\n'
+        "\t}\n"
+        "}\n"
+    )
+    # Only a value both sides of `||` pin is safe in the branch.
+    assert review_new("internal/x/x.go", code, "go-sql-injection") == [9]
+
+
+def test_python_guard_on_a_request_read_is_an_allow_list() -> None:
+    code = (
+        "from flask import request\n\n@app.get('/u')\ndef users():\n"
+        "    if request.args.get('sort') in ('name', 'email'):\n"
+        "        db.execute('SELECT * FROM u ORDER BY ' + request.args.get('sort'))\n"
+        "    db.execute('SELECT * FROM u ORDER BY ' + request.args.get('sort'))\n"
+    )
+    flows = file_flows(added_file("app/views.py", code).model_copy(update={"language": "python"}))
+    assert sorted(f.line for f in flows if f.cls == "sql") == [7]
