@@ -23,7 +23,7 @@ CASES = [
     (
         "go-sql-injection",
         "internal/store/orders.go",
-        "\tdb.Raw(fmt.Sprintf(\"SELECT * FROM orders WHERE status = '%s'\", c.Query(\"s\"))).Scan(&o)",  # noqa: E501
+        '\tdb.Raw(fmt.Sprintf("SELECT * FROM orders WHERE status = \'%s\'", c.Query("s"))).Scan(&o)',  # noqa: E501
         '\tdb.Raw("SELECT * FROM orders WHERE status = ?", c.Query("s")).Scan(&o)',
     ),
     (
@@ -35,7 +35,7 @@ CASES = [
     (
         "jvm-sql-injection",
         "src/main/kotlin/com/acme/Dao.kt",
-        "    val rows = jdbc.queryForList(\"SELECT * FROM users WHERE name = '${call.parameters[\"n\"]}'\")",  # noqa: E501
+        '    val rows = jdbc.queryForList("SELECT * FROM users WHERE name = \'${call.parameters["n"]}\'")',  # noqa: E501
         '    val rows = jdbc.queryForList("SELECT * FROM users WHERE name = ?", call.parameters["n"])',  # noqa: E501
     ),
     (
