@@ -122,23 +122,24 @@ CLASSES: tuple[ProblemClass, ...] = (
         r"unsafe-deserialization|py-pickle-untrusted|py-yaml-unsafe-load",
         r"deseriali[sz]",
     ),
-    _c("xxe", (611,), r"xxe", r"\bxxe\b|external entit"),
+    _c("xxe", (611,), r"(?:csharp-)?xxe", r"\bxxe\b|external entit"),
     _c(
         "tls-verification",
         (295,),
-        r"tls-verification-disabled|py-tls-verify-disabled|py-ssh-auto-add-host-key",
+        r"tls-verification-disabled|py-tls-verify-disabled|py-ssh-auto-add-host-key"
+        r"|(?:csharp|scala)-tls-validation-disabled",
         r"(?:certificate|tls|ssl).{0,20}verif",
     ),
     _c(
         "jwt-verification",
         (347,),
-        r"(?:py-)?jwt-verification-disabled",
+        r"(?:py-)?jwt-verification-disabled|csharp-jwt-validation-disabled",
         r"jwt.{0,40}(?:signature|verif)",
     ),
     _c(
         "weak-crypto",
         (327, 328, 759, 916),
-        r"password-fast-hash|py-weak-hash|weak-cipher",
+        r"password-fast-hash|py-weak-hash|weak-cipher|(?:csharp|scala)-weak-crypto",
         r"\bmd5\b|\bsha-?1\b|weak (?:hash|cipher)|fast hash",
     ),
     _c("cors", (346, 942), r"(?:\w+-)?cors-any-origin-with-credentials", r"\bcors\b"),
@@ -146,7 +147,7 @@ CLASSES: tuple[ProblemClass, ...] = (
     _c(
         "hard-coded-secret",
         (259, 321, 798),
-        r"secret-literal",
+        r"secret-literal|csharp-connection-string-password",
         r"hard.?coded (?:secret|password|key|credential|token)",
     ),
     _c("debug-enabled", (215, 489), r"django-debug-true|py-flask-debug", r"debug mode"),

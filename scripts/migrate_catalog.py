@@ -32,6 +32,19 @@ FIXTURES = ROOT / "tests" / "rules"
 
 # The weakness each security rule reports, most specific first (cwe.mitre.org).
 CWE: dict[str, tuple[int, ...]] = {
+    "csharp-sql-injection": (89,),
+    "csharp-weak-crypto": (327, 328),
+    "csharp-insecure-random": (338,),
+    "csharp-tls-validation-disabled": (295,),
+    "csharp-jwt-validation-disabled": (347,),
+    "csharp-cookie-insecure": (614, 1004),
+    "csharp-cors-any-origin-with-credentials": (942, 346),
+    "csharp-connection-string-password": (798,),
+    "csharp-xxe": (611,),
+    "scala-weak-crypto": (327, 328),
+    "scala-insecure-random": (338,),
+    "scala-tls-validation-disabled": (295,),
+    "play-csrf-disabled": (352,),
     "py-sql-injection": (89,),
     "go-sql-injection": (89,),
     "jvm-sql-injection": (89,),

@@ -19,14 +19,14 @@ CASES = [
     (
         "go-sql-injection",
         "internal/store/users.go",
-        '\trows, _ := db.Query("SELECT * FROM users WHERE id = " + id)',
-        '\trows, _ := db.Query("SELECT * FROM users WHERE id = $1", id)',
+        '\trows, _ := db.Query("SELECT * FROM users WHERE id = " + c.Param("id"))',
+        '\trows, _ := db.Query("SELECT * FROM users WHERE id = $1", c.Param("id"))',
     ),
     (
         "go-sql-injection",
         "internal/store/orders.go",
-        "\tdb.Raw(fmt.Sprintf(\"SELECT * FROM orders WHERE status = '%s'\", s)).Scan(&o)",
-        '\tdb.Raw("SELECT * FROM orders WHERE status = ?", s).Scan(&o)',
+        '\tdb.Raw(fmt.Sprintf("SELECT * FROM orders WHERE status = \'%s\'", c.Query("s"))).Scan(&o)',  # noqa: E501
+        '\tdb.Raw("SELECT * FROM orders WHERE status = ?", c.Query("s")).Scan(&o)',
     ),
     (
         "jvm-sql-injection",
@@ -37,20 +37,20 @@ CASES = [
     (
         "jvm-sql-injection",
         "src/main/kotlin/com/acme/Dao.kt",
-        "    val rows = jdbc.queryForList(\"SELECT * FROM users WHERE name = '$name'\")",
-        '    val rows = jdbc.queryForList("SELECT * FROM users WHERE name = ?", name)',
+        '    val rows = jdbc.queryForList("SELECT * FROM users WHERE name = \'${call.parameters["n"]}\'")',  # noqa: E501
+        '    val rows = jdbc.queryForList("SELECT * FROM users WHERE name = ?", call.parameters["n"])',  # noqa: E501
     ),
     (
         "ruby-sql-injection",
         "app/models/user.rb",
-        "    where(\"email = '#{email}'\")",
-        '    where("email = ?", email)',
+        "    where(\"email = '#{params[:email]}'\")",
+        '    where("email = ?", params[:email])',
     ),
     (
         "php-sql-injection",
         "app/Models/User.php",
-        '    $r = DB::select("SELECT * FROM users WHERE id = $id");',
-        "    $r = DB::select('SELECT * FROM users WHERE id = ?', [$id]);",
+        '    $r = DB::select("SELECT * FROM users WHERE id = " . $request->input("id"));',
+        "    $r = DB::select('SELECT * FROM users WHERE id = ?', [$request->input('id')]);",
     ),
     (
         "tls-verification-disabled",
@@ -85,8 +85,8 @@ CASES = [
     (
         "command-injection",
         "internal/run/run.go",
-        '\texec.Command("bash", "-c", "tar xf "+name).Run()',
-        '\texec.Command("tar", "xf", name).Run()',
+        '\texec.Command("bash", "-c", "tar xf "+c.Query("f")).Run()',
+        '\texec.Command("tar", "xf", "/srv/in.tar").Run()',
     ),
     (
         "command-injection",
@@ -103,26 +103,26 @@ CASES = [
     (
         "command-injection",
         "app/services/run.rb",
-        '    system("tar xf #{name}")',
-        '    system("tar", "xf", name)',
+        '    system("tar xf #{params[:f]}")',
+        '    system("tar", "xf", File.basename(params[:f]))',
     ),
     (
         "command-injection",
         "app/Services/Run.php",
-        '    exec("tar xf $name");',
-        "    exec('tar xf ' . escapeshellarg($name));",
+        '    exec("tar xf " . $_GET["f"]);',
+        "    exec('tar xf ' . escapeshellarg($_GET['f']));",
     ),
     (
         "unsafe-deserialization",
         "app/services/cache.rb",
-        "    Marshal.load(raw)",
-        "    JSON.parse(raw)",
+        "    Marshal.load(params[:state])",
+        "    JSON.parse(params[:state])",
     ),
     (
         "unsafe-deserialization",
         "app/Services/Cache.php",
-        "    $v = unserialize($raw);",
-        "    $v = json_decode($raw, true);",
+        "    $v = unserialize($_COOKIE['state']);",
+        "    $v = json_decode($_COOKIE['state'], true);",
     ),
     (
         "eval-injection",
@@ -181,7 +181,7 @@ CASES = [
 ]
 
 HEADS = {
-    "go": "package x\n\nfunc f() {\n",
+    "go": "package x\n\nfunc f(c *gin.Context) {\n",
     "java": "class X {\n  void f() throws Exception {\n",
     "kt": "class X {\n  fun f() {\n",
     "rb": "class X\n  def f\n",

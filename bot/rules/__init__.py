@@ -59,13 +59,28 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     ),
     "security_go": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
     "security_js": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
-    "security_jvm": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
+    "security_csharp": frozenset({"csharp"}),
+    "security_scala": frozenset({"scala"}),
+    "security_jvm": frozenset(
+        {"csharp", "go", "java", "javascript", "kotlin", "php", "ruby", "scala", "typescript"}
+    ),
     "security_python": frozenset({"python"}),
     "security_ruby_php": frozenset(
-        {"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}
+        {"csharp", "go", "java", "javascript", "kotlin", "php", "ruby", "scala", "typescript"}
     ),
     "security_web": frozenset(
-        {"go", "java", "javascript", "kotlin", "php", "python", "ruby", "typescript"}
+        {
+            "csharp",
+            "go",
+            "java",
+            "javascript",
+            "kotlin",
+            "php",
+            "python",
+            "ruby",
+            "scala",
+            "typescript",
+        }
     ),
     "sql_injection_js": frozenset({"javascript", "typescript"}),
     "sql_sqlglot": frozenset({"sql"}),

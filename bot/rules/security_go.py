@@ -5,10 +5,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from bot.models import Category, ChangedFile, FileKind, Severity
-from bot.rules.engine import Check, Rule, RuleCase
+from bot.rules.engine import Check, Hit, Rule, RuleCase
 from bot.rules.security_js import (
     Pattern,
     PatternCheck,
@@ -19,6 +19,7 @@ from bot.rules.security_js import (
     short,
     variable_dynamic,
 )
+from bot.rules.taint.api import flow_hits
 
 SQL_WORDS = re.compile(
     r"\b(select|insert|update|delete|from|where|join|values|order\s+by|group\s+by|limit"
@@ -72,41 +73,11 @@ _GO = frozenset({"go"})
 # --- go-sql-injection ---------------------------------------------------------------------
 
 GO_SQL_ID = "go-sql-injection"
-_GO_ALWAYS_SQL = frozenset(
-    {
-        "Raw",
-        "Where",
-        "Or",
-        "Not",
-        "Having",
-        "Order",
-        "Joins",
-        "Query",
-        "QueryContext",
-        "QueryRow",
-        "QueryRowContext",
-        "Queryx",
-        "QueryRowx",
-        "QueryxContext",
-        "QueryRowxContext",
-        "Prepare",
-        "PrepareContext",
-        "Preparex",
-        "MustExec",
-    }
-)
-_GO_SQL = re.compile(
-    r"\.\s*(?P<at>(?P<method>Query|QueryContext|QueryRow|QueryRowContext|Queryx|QueryRowx"
-    r"|QueryxContext|QueryRowxContext|Exec|ExecContext|MustExec|Prepare|PrepareContext"
-    r"|Preparex|Select|SelectContext|Get|GetContext|NamedExec|NamedQuery|Raw|Where|Or|Not"
-    r"|Having|Order|Joins))\s*\("
-)
-
 GO_SQL_RULE = Rule(
     id=GO_SQL_ID,
     category=Category.SECURITY,
     severity=Severity.HIGH,
-    title="SQL built with `fmt.Sprintf` or `+` is passed to a query call",
+    title="Request input is spliced into the SQL of a query call",
     rationale=(
         "The value becomes part of the SQL text, so whoever controls it controls the "
         "statement: `1 OR 1=1` returns every row, `'; DROP TABLE users; --` runs where the "
@@ -122,35 +93,50 @@ GO_SQL_RULE = Rule(
     languages=("go",),
     positive=(
         RuleCase(
-            path="internal/store/users.go",
+            path="internal/handlers/users.go",
             code=(
-                "package store\n"
+                "package handlers\n"
                 "\n"
-                "func (s *Store) User(ctx context.Context, id string) error {\n"
-                '\trows, err := s.db.QueryContext(ctx, fmt.Sprintf("SELECT * FROM users WHERE id = %s", id))\n'  # noqa: E501
-                '\ts.db.Exec("DELETE FROM sessions WHERE user_id = " + id)\n'
-                '\tq := "SELECT name FROM users WHERE email = \'" + email + "\'"\n'
-                "\ts.sqlx.Get(&u, q)\n"
-                '\ts.gorm.Where("name = " + name).Find(&users)\n'
-                "\treturn err\n"
+                "func (h *Handler) Users(c *gin.Context) {\n"
+                '\tname := c.Query("name")\n'
+                "\trows, _ := h.db.Query(fmt.Sprintf(\"SELECT * FROM users WHERE name = '%s'\", name))\n"  # noqa: E501
+                '\th.db.Exec("DELETE FROM sessions WHERE user_id = " + c.Param("id"))\n'
+                '\th.gorm.Where("name = " + name).Find(&users)\n'
+                "\t_ = rows\n"
                 "}\n"
             ),
-            lines=(4, 5, 7, 8),
+            lines=(5, 6, 7),
         ),
     ),
     negative=(
+        # Internal identifiers spliced next to bound values, and an allow-listed
+        # direction: nothing from the request reaches the SQL text.
+        RuleCase(
+            path="internal/handlers/users.go",
+            code=(
+                "package handlers\n"
+                "\n"
+                "func (h *Handler) Users(c *gin.Context) {\n"
+                '\ttable := h.prefix + "_users"\n'
+                '\trows, _ := h.db.Query(fmt.Sprintf("SELECT * FROM %s WHERE name = ?", table), c.Query("name"))\n'  # noqa: E501
+                '\th.db.Exec("CREATE TABLE " + "IF NOT EXISTS" + " t (id int)")\n'
+                '\tdir := "ASC"\n'
+                '\tif c.Query("dir") == "desc" {\n'
+                '\t\tdir = "DESC"\n'
+                "\t}\n"
+                '\th.db.Query("SELECT * FROM users WHERE org = ? ORDER BY created_at "+dir, c.Query("org"))\n'  # noqa: E501
+                "\t_ = rows\n"
+                "}\n"
+            ),
+        ),
+        # A store method's own parameter is not request input by itself.
         RuleCase(
             path="internal/store/users.go",
             code=(
                 "package store\n"
                 "\n"
                 "func (s *Store) User(ctx context.Context, id string) error {\n"
-                '\trows, err := s.db.QueryContext(ctx, "SELECT * FROM users WHERE id = $1", id)\n'
-                '\ts.gorm.Where("name = ?", name).Find(&users)\n'
-                '\tq := "SELECT name FROM users WHERE email = ?"\n'
-                "\ts.sqlx.Get(&u, q, email)\n"
-                '\tv := cache.Get("user:" + id)\n'
-                '\t// s.db.Exec("DELETE FROM t WHERE id = " + id)\n'
+                '\t_, err := s.db.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = " + id)\n'
                 "\treturn err\n"
                 "}\n"
             ),
@@ -461,13 +447,18 @@ HTTP_RULE = Rule(
 )
 
 
-class GoSqlInjection(PatternCheck):
+class GoSqlInjection(Check):
+    """Reported from flows: request input that reaches a query call's SQL text. A
+    splice of an internal name (a table prefix, a constant) next to bound values is
+    what pattern matching flagged wrongly."""
+
     name = "security:go-sql-injection"
     rules = (GO_SQL_RULE,)
     languages = _GO
     kinds = _CODE_KINDS
-    patterns = (Pattern(GO_SQL_ID, _GO, _GO_SQL, sql_call(_GO_ALWAYS_SQL)),)
-    hint = re.compile(r"Sprintf|\+")
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        return flow_hits(file, {GO_SQL_ID})
 
 
 class TlsVerificationDisabled(PatternCheck):

@@ -9,6 +9,7 @@ from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Rule, RuleCase
 from bot.rules.security_go import sql_call
 from bot.rules.security_js import Pattern, PatternCheck, call_arguments, is_string_literal
+from bot.rules.taint.mixed import FlowPatternCheck
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _JVM = frozenset({"java", "kotlin"})
@@ -57,7 +58,7 @@ JVM_SQL_RULE = Rule(
         'WHERE id = ?", mapper, id)` or `NamedParameterJdbcTemplate`. Identifiers cannot '
         "be bound: choose them from a fixed allow-list."
     ),
-    languages=("java", "kotlin"),
+    languages=("java", "kotlin", "scala"),
     positive=(
         RuleCase(
             path="src/main/java/com/acme/UserController.java",
@@ -77,15 +78,29 @@ JVM_SQL_RULE = Rule(
             lines=(4, 6, 8),
         ),
         RuleCase(
-            path="src/main/kotlin/com/acme/UserRepo.kt",
+            path="src/main/kotlin/com/acme/UserController.kt",
             code=(
-                "class UserRepo(private val jdbc: JdbcTemplate) {\n"
-                "    fun byName(name: String) =\n"
+                "@RestController\n"
+                "class UserController(private val jdbc: JdbcTemplate) {\n"
+                '    @GetMapping("/users")\n'
+                "    fun byName(@RequestParam name: String) =\n"
                 "        jdbc.queryForList(\"SELECT * FROM users WHERE name = '$name'\")\n"
-                '    fun byId(id: Long) = em.createNativeQuery("DELETE FROM t WHERE id = ${id}")\n'
                 "}\n"
             ),
-            lines=(3, 4),
+            lines=(5,),
+        ),
+        RuleCase(
+            path="app/controllers/UserController.scala",
+            code=(
+                "class UserController @Inject()(cc: ControllerComponents) extends AbstractController(cc) {\n"  # noqa: E501
+                "  def search = Action { request =>\n"
+                '    val q = request.getQueryString("q").getOrElse("")\n'
+                '    conn.createStatement().executeQuery("SELECT * FROM users WHERE name = \'" + q + "\'")\n'  # noqa: E501
+                '    Ok("done")\n'
+                "  }\n"
+                "}\n"
+            ),
+            lines=(4,),
         ),
     ),
     negative=(
@@ -123,11 +138,30 @@ JVM_SQL_RULE = Rule(
                 "}\n"
             ),
         ),
+        # A generated table name next to a bound value.
         RuleCase(
-            path="src/main/kotlin/com/acme/UserRepo.kt",
+            path="src/main/kotlin/com/acme/UserController.kt",
             code=(
-                "class UserRepo(private val jdbc: JdbcTemplate) {\n"
-                '    fun byName(name: String) = jdbc.queryForList("SELECT * FROM users WHERE name = ?", name)\n'  # noqa: E501
+                "@RestController\n"
+                "class UserController(private val jdbc: JdbcTemplate) {\n"
+                '    @GetMapping("/users")\n'
+                "    fun byName(@RequestParam name: String): List<Map<String, Any>> {\n"
+                "        val table = Users.tableName\n"
+                '        return jdbc.queryForList("SELECT * FROM $table WHERE name = ?", name)\n'
+                "    }\n"
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            path="app/controllers/UserController.scala",
+            code=(
+                "class UserController @Inject()(cc: ControllerComponents) extends AbstractController(cc) {\n"  # noqa: E501
+                "  def search = Action { request =>\n"
+                '    val q = request.getQueryString("q").getOrElse("")\n'
+                '    val ps = conn.prepareStatement("SELECT * FROM " + Tables.Users + " WHERE name = ?")\n'  # noqa: E501
+                "    ps.setString(1, q)\n"
+                '    Ok("done")\n'
+                "  }\n"
                 "}\n"
             ),
         ),
@@ -208,8 +242,40 @@ DESER_RULE = Rule(
         "`unserialize($s, ['allowed_classes' => false])` if PHP serialization must stay, "
         "and an `ObjectInputFilter` allow-list where Java serialization cannot be removed."
     ),
-    languages=("java", "kotlin", "ruby", "php", "javascript", "typescript"),
+    languages=("java", "kotlin", "ruby", "php", "javascript", "typescript", "csharp", "scala"),
     positive=(
+        RuleCase(
+            path="src/main/kotlin/com/acme/PrefsController.kt",
+            code=(
+                "@RestController\n"
+                "class PrefsController {\n"
+                '    @PostMapping("/prefs")\n'
+                "    fun save(@RequestBody body: ByteArray): Any {\n"
+                "        val input = ObjectInputStream(ByteArrayInputStream(body))\n"
+                "        return input.readObject()\n"
+                "    }\n"
+                "}\n"
+            ),
+            lines=(5,),
+        ),
+        RuleCase(
+            path="Controllers/PrefsController.cs",
+            code=(
+                "[ApiController]\n"
+                "public class PrefsController : ControllerBase\n"
+                "{\n"
+                '    [HttpPost("prefs")]\n'
+                "    public IActionResult Save([FromBody] string blob)\n"
+                "    {\n"
+                "        var bytes = Convert.FromBase64String(blob);\n"
+                "        var prefs = new BinaryFormatter().Deserialize(new MemoryStream(bytes));\n"
+                "        var p2 = JsonSerializer.Deserialize<Prefs>(blob);\n"
+                "        return Ok();\n"
+                "    }\n"
+                "}\n"
+            ),
+            lines=(8,),
+        ),
         RuleCase(
             path="src/main/java/com/acme/SessionController.java",
             code=(
@@ -251,17 +317,6 @@ DESER_RULE = Rule(
     ),
     negative=(
         RuleCase(
-            path="src/main/java/com/acme/Money.java",
-            code=(
-                "class Money implements Serializable {\n"
-                "  private void readObject(ObjectInputStream in) throws Exception {\n"
-                "    in.defaultReadObject();\n"
-                "    extra = in.readObject();\n"
-                "  }\n"
-                "}\n"
-            ),
-        ),
-        RuleCase(
             # Bytes the service wrote itself (a cache entry, a file on its class path) are
             # not request input.
             path="src/main/java/com/acme/SessionCodec.java",
@@ -270,6 +325,17 @@ DESER_RULE = Rule(
                 "  Object decode(byte[] b) throws Exception {\n"
                 "    ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b));\n"
                 "    return in.readObject();\n"
+                "  }\n"
+                "}\n"
+            ),
+        ),
+        RuleCase(
+            path="src/main/java/com/acme/Money.java",
+            code=(
+                "class Money implements Serializable {\n"
+                "  private void readObject(ObjectInputStream in) throws Exception {\n"
+                "    in.defaultReadObject();\n"
+                "    extra = in.readObject();\n"
                 "  }\n"
                 "}\n"
             ),
@@ -450,24 +516,29 @@ CORS_RULE = Rule(
 )
 
 
-class JvmSqlInjection(PatternCheck):
+class JvmSqlInjection(FlowPatternCheck):
+    """Java, Kotlin and Scala report from flows (request input reaching the SQL text)."""
+
     name = "security:jvm-sql-injection"
     rules = (JVM_SQL_RULE,)
-    languages = _JVM
+    languages = _JVM | frozenset({"scala"})
+    flow_languages = frozenset({"java", "kotlin", "scala"})
     kinds = _CODE_KINDS
     patterns = (Pattern(JVM_SQL_ID, _JVM, _JVM_SQL, sql_call(_JVM_ALWAYS_SQL)),)
     hint = re.compile(r"\+|\$|format")
-    flow_languages = frozenset({"java"})
 
 
-class UnsafeDeserialization(PatternCheck):
+class UnsafeDeserialization(FlowPatternCheck):
+    """Java, Kotlin, Ruby, PHP, C# and Scala report from flows (request input reaching the
+    deserializer); Java and JavaScript keep their patterns here until their switch."""
+
     name = "security:unsafe-deserialization"
     rules = (DESER_RULE,)
+    flow_languages = frozenset({"java", "kotlin", "ruby", "php", "csharp", "scala"})
     languages = frozenset(DESER_RULE.languages)
     kinds = _CODE_KINDS
     patterns = DESER_PATTERNS
     hint = re.compile(r"readObject|readUnshared|Marshal\.|YAML\.|Psych\.|unserialize")
-    flow_languages = frozenset({"java"})
 
 
 class CorsAnyOriginWithCredentials(PatternCheck):

@@ -7,7 +7,6 @@ import re
 
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Rule, RuleCase
-from bot.rules.security_go import sql_call
 from bot.rules.security_js import (
     Pattern,
     PatternCheck,
@@ -17,6 +16,7 @@ from bot.rules.security_js import (
     is_string_literal,
     short,
 )
+from bot.rules.taint.mixed import FlowPatternCheck
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _RUBY = frozenset({"ruby"})
@@ -27,67 +27,7 @@ _JVM = frozenset({"java", "kotlin"})
 # --- ruby-sql-injection / php-sql-injection -------------------------------------------------
 
 RUBY_SQL_ID = "ruby-sql-injection"
-_RUBY_ALWAYS_SQL = frozenset(
-    {
-        "where",
-        "rewhere",
-        "not",
-        "find_by_sql",
-        "count_by_sql",
-        "order",
-        "reorder",
-        "having",
-        "joins",
-        "group",
-        "pluck",
-        "select",
-        "from",
-        "lock",
-        "exec_query",
-        "select_all",
-        "select_one",
-        "select_value",
-        "select_values",
-        "select_rows",
-        "update_all",
-        "delete_all",
-        "exists?",
-        "find_by",
-    }
-)
-_RUBY_SQL = re.compile(
-    r"(?<![\w:])(?P<at>(?P<method>where|rewhere|not|find_by_sql|count_by_sql|order|reorder"
-    r"|having|joins|group|pluck|select|from|lock|execute|exec_query|select_all|select_one"
-    r"|select_value|select_values|select_rows|update_all|delete_all|exists\?|find_by))\("
-)
 PHP_SQL_ID = "php-sql-injection"
-_PHP_ALWAYS_SQL = frozenset(
-    {
-        "raw",
-        "statement",
-        "unprepared",
-        "whereRaw",
-        "orWhereRaw",
-        "havingRaw",
-        "orHavingRaw",
-        "orderByRaw",
-        "selectRaw",
-        "groupByRaw",
-        "fromRaw",
-        "mysqli_query",
-        "pg_query",
-        "mysqli_real_query",
-        "mysqli_multi_query",
-    }
-)
-_PHP_SQL = re.compile(
-    r"(?:(?:::|->)\s*(?P<method>raw|select|statement|insert|update|delete|unprepared|whereRaw"
-    r"|orWhereRaw|havingRaw|orHavingRaw|orderByRaw|selectRaw|groupByRaw|fromRaw|query|exec"
-    r"|prepare|multi_query|real_query)|(?<![\w>:$])(?P<fn>mysqli_query|mysqli_real_query"
-    r"|mysqli_multi_query|pg_query))\s*\("
-)
-
-
 _SQL_RATIONALE = (
     "The value becomes part of the SQL text, so whoever controls it controls the query: "
     "`' OR 1=1 --` returns every row, a UNION reads password hashes from another table, "
@@ -111,9 +51,9 @@ RUBY_SQL_RULE = Rule(
             path="app/models/user.rb",
             code=(
                 "class User < ApplicationRecord\n"
-                "  def self.search(q, sort)\n"
-                '    where("name LIKE \'%#{q}%\'").order("#{sort} DESC")\n'
-                '    find_by_sql("SELECT * FROM users WHERE id = " + q)\n'
+                "  def self.search(params)\n"
+                '    where("name LIKE \'%#{params[:q]}%\'").order("#{params[:sort]} DESC")\n'
+                '    find_by_sql("SELECT * FROM users WHERE id = " + params[:id])\n'
                 "  end\n"
                 "end\n"
             ),
@@ -121,14 +61,18 @@ RUBY_SQL_RULE = Rule(
         ),
     ),
     negative=(
+        # An internal table name spliced next to a bound value, and an allow-listed
+        # sort direction: no request text reaches the SQL.
         RuleCase(
-            path="app/models/user.rb",
+            path="app/controllers/users_controller.rb",
             code=(
-                "class User < ApplicationRecord\n"
-                "  def self.search(q)\n"
-                '    where("name LIKE ?", "%#{q}%").order(created_at: :desc)\n'
-                "    where(name: q).find_by_sql(['SELECT * FROM users WHERE id = ?', q])\n"
-                "    # where(\"name = '#{q}'\")\n"
+                "class UsersController < ApplicationController\n"
+                "  SORTS = %w[name email].freeze\n"
+                "  def index\n"
+                "    t = User.arel_table.name\n"
+                '    User.where("#{t}.name LIKE ?", "%#{params[:q]}%").order(created_at: :desc)\n'
+                '    dir = params[:dir] == "asc" ? "ASC" : "DESC"\n'
+                '    User.where("org_id = ?", params[:org]).order("created_at #{dir}")\n'
                 "  end\n"
                 "end\n"
             ),
@@ -153,16 +97,15 @@ PHP_SQL_RULE = Rule(
             code=(
                 "<?php\n"
                 "class UserController {\n"
-                "    public function index($request) {\n"
-                "        $users = DB::select(\"SELECT * FROM users WHERE name = '$reque"
-                "st->name'\");\n"
+                "    public function index(Request $request) {\n"
+                "        $name = $request->input('name');\n"
+                "        $users = DB::select(\"SELECT * FROM users WHERE name = '$name'\");\n"
                 "        $q = User::whereRaw('age > ' . $request->input('age'))->get();\n"
                 "        $r = $pdo->query(\"SELECT * FROM t WHERE id = \" . $_GET['id']);\n"
-                '        return mysqli_query($conn, "DELETE FROM t WHERE id = {$id}");\n'
                 "    }\n"
                 "}\n"
             ),
-            lines=(4, 5, 6, 7),
+            lines=(5, 6, 7),
         ),
     ),
     negative=(
@@ -171,12 +114,12 @@ PHP_SQL_RULE = Rule(
             code=(
                 "<?php\n"
                 "class UserController {\n"
-                "    public function index($request) {\n"
-                "        $users = DB::select('SELECT * FROM users WHERE name = ?', [$re"
-                "quest->name]);\n"
-                "        $q = User::whereRaw('age > ?', [$request->input('age')])->get();\n"
-                "        $s = $pdo->prepare('SELECT * FROM t WHERE id = :id');\n"
-                "        return $cache->update('key' . $id);\n"
+                "    public function index(Request $request) {\n"
+                "        $table = $this->prefix . 'users';\n"
+                "        $users = DB::select(\"SELECT * FROM {$table} WHERE name = ?\", [$request->input('name')]);\n"  # noqa: E501
+                "        $dir = $request->input('dir') === 'asc' ? 'ASC' : 'DESC';\n"
+                "        $q = DB::select(\"SELECT * FROM t WHERE org = ? ORDER BY id $dir\", [$request->input('org')]);\n"  # noqa: E501
+                "        DB::statement('CREATE TABLE ' . 'IF NOT EXISTS' . ' t (id int)');\n"
                 "    }\n"
                 "}\n"
             ),
@@ -284,14 +227,25 @@ CMD_RULE = Rule(
         '`shell`, Java `new ProcessBuilder("convert", in, out)`, Ruby `system("convert", '
         "in, out)`, PHP `escapeshellarg` on every value (or Symfony Process with an array)."
     ),
-    languages=("go", "javascript", "typescript", "java", "kotlin", "ruby", "php"),
+    languages=(
+        "go",
+        "javascript",
+        "typescript",
+        "java",
+        "kotlin",
+        "ruby",
+        "php",
+        "csharp",
+        "scala",
+    ),
     positive=(
         RuleCase(
             path="internal/media/convert.go",
             code=(
-                "package media\n\n"
-                "func Convert(name string) error {\n"
-                '\treturn exec.Command("sh", "-c", "convert "+name+" out.png").Run()\n'
+                "package media\n"
+                "\n"
+                "func Convert(c *gin.Context) {\n"
+                '\texec.Command("sh", "-c", "convert "+c.Query("name")+" out.png").Run()\n'
                 "}\n"
             ),
             lines=(4,),
@@ -320,21 +274,24 @@ CMD_RULE = Rule(
             lines=(4,),
         ),
         RuleCase(
-            path="app/services/convert.rb",
+            path="app/controllers/convert_controller.rb",
             code=(
-                "class Convert\n"
-                "  def run(name)\n"
-                '    system("convert #{name} out.png")\n'
-                "    `rm -f #{name}`\n"
+                "class ConvertController < ApplicationController\n"
+                "  def create\n"
+                '    system("convert #{params[:name]} out.png")\n'
+                "    `rm -f #{params[:name]}`\n"
                 "  end\n"
                 "end\n"
             ),
             lines=(3, 4),
         ),
         RuleCase(
-            path="app/Services/Convert.php",
+            path="app/Http/Controllers/Convert.php",
             code=(
-                "<?php\nfunction convert($name) {\n    return shell_exec('convert ' . $name);\n}\n"
+                "<?php\n"
+                "function convert() {\n"
+                "    return shell_exec('convert ' . $_GET['name']);\n"
+                "}\n"
             ),
             lines=(3,),
         ),
@@ -343,10 +300,12 @@ CMD_RULE = Rule(
         RuleCase(
             path="internal/media/convert.go",
             code=(
-                "package media\n\n"
-                "func Convert(name string) error {\n"
+                "package media\n"
+                "\n"
+                "func Convert(c *gin.Context) {\n"
                 '\texec.Command("sh", "-c", "make clean").Run()\n'
-                '\treturn exec.Command("convert", name, "out.png").Run()\n'
+                '\tn, _ := strconv.Atoi(c.Query("n"))\n'
+                '\texec.Command("convert", "-resize", strconv.Itoa(n), "out.png").Run()\n'
                 "}\n"
             ),
         ),
@@ -389,12 +348,25 @@ CMD_RULE = Rule(
             ),
         ),
         RuleCase(
-            path="app/services/convert.rb",
-            code='system("convert", name, "out.png")\nsystem("make clean")\n',
+            path="app/controllers/convert_controller.rb",
+            code=(
+                "class ConvertController < ApplicationController\n"
+                "  def create\n"
+                '    system("convert", File.basename(params[:name]), "out.png")\n'
+                '    system("make clean")\n'
+                "  end\n"
+                "end\n"
+            ),
         ),
         RuleCase(
-            path="app/Services/Convert.php",
-            code="<?php\nshell_exec('convert ' . escapeshellarg($name));\nexec('make clean');\n",
+            path="app/Http/Controllers/Convert.php",
+            code=(
+                "<?php\n"
+                "function convert() {\n"
+                "    shell_exec('convert ' . escapeshellarg($_GET['name']));\n"
+                "    exec('make clean');\n"
+                "}\n"
+            ),
         ),
     ),
 )
@@ -537,33 +509,34 @@ MASS_RULE = Rule(
 )
 
 
-class RubySqlInjection(PatternCheck):
+class RubySqlInjection(FlowPatternCheck):
     name = "security:ruby-sql-injection"
     rules = (RUBY_SQL_RULE,)
     languages = _RUBY
+    flow_languages = _RUBY  # request input reaching the SQL text; no pattern left
     kinds = _CODE_KINDS
-    patterns = (Pattern(RUBY_SQL_ID, _RUBY, _RUBY_SQL, sql_call(_RUBY_ALWAYS_SQL, 1)),)
-    hint = re.compile(r"#\{|\+|%")
 
 
-class PhpSqlInjection(PatternCheck):
+class PhpSqlInjection(FlowPatternCheck):
     name = "security:php-sql-injection"
     rules = (PHP_SQL_RULE,)
     languages = _PHP
+    flow_languages = _PHP  # request input reaching the SQL text; no pattern left
     kinds = _CODE_KINDS
-    patterns = (Pattern(PHP_SQL_ID, _PHP, _PHP_SQL, sql_call(_PHP_ALWAYS_SQL)),)
-    hint = re.compile(r"\$|sprintf")
 
 
-class CommandInjection(PatternCheck):
+class CommandInjection(FlowPatternCheck):
+    """Every language the taint engine covers reports from flows."""
+
     name = "security:command-injection"
     rules = (CMD_RULE,)
+    flow_languages = frozenset(
+        {"go", "ruby", "php", "kotlin", "csharp", "scala", "javascript", "typescript", "java"}
+    )
     languages = frozenset(CMD_RULE.languages)
     kinds = _CODE_KINDS
     patterns = CMD_PATTERNS
     hint = re.compile(r"exec|Command|system|spawn|popen|Open3|`|%x|passthru|ProcessBuilder")
-    # Only the JS/Java part: Go, Ruby and PHP keep their patterns here.
-    flow_languages = frozenset({"javascript", "typescript", "java"})
 
 
 class MassAssignment(PatternCheck):

@@ -45,6 +45,7 @@ from bot.rules.security_python import (
     python_hits,
 )
 from bot.rules.taint.api import flow_hits
+from bot.rules.taint.mixed import FlowFirst
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _JS = frozenset({"javascript", "typescript"})
@@ -1929,6 +1930,10 @@ PHP_CORS_RULE = Rule(
 
 # --- checks -----------------------------------------------------------------------------------
 
+# Languages whose XSS and SSRF findings come from flows only (h10-langs2): C# and Scala
+# had no pattern here. The other languages keep their patterns until their switch.
+_FLOW_ONLY = frozenset({"csharp", "scala"})
+
 
 # Where `bot.rules.taint` follows request input; there the injection claims come from flows.
 _FLOW_LANGUAGES = frozenset({"python", "javascript", "typescript", "java"})
@@ -1987,10 +1992,11 @@ class HttpClientNoTimeout(CrossLanguageCheck):
     hint = re.compile(r"axios\.create|HttpClient\.new|RestTemplate\s*\(|Client\s*\(")
 
 
-class ReflectedXss(CrossLanguageCheck):
+class ReflectedXss(FlowFirst, CrossLanguageCheck):
+    flow_languages = _FLOW_ONLY | _FLOW_LANGUAGES
     name = "security:reflected-xss"
     rules = (XSS_RULE,)
-    languages = frozenset(XSS_RULE.languages)
+    languages = frozenset(XSS_RULE.languages) | _FLOW_ONLY
     patterns = XSS_PATTERNS
     hint = re.compile(
         r"\.send|\.write|\.end\b|echo|print|<\?=|template\.|Fprint|WriteString|\.Write|"
@@ -1998,7 +2004,6 @@ class ReflectedXss(CrossLanguageCheck):
     )
     python_hint = re.compile(r"mark_safe|Markup|HttpResponse|SafeString|format_html")
     python_finder = staticmethod(find_xss)
-    flow_languages = _FLOW_LANGUAGES
 
 
 class Xxe(CrossLanguageCheck):
@@ -2014,10 +2019,11 @@ class Xxe(CrossLanguageCheck):
     python_finder = staticmethod(find_xxe)
 
 
-class Ssrf(CrossLanguageCheck):
+class Ssrf(FlowFirst, CrossLanguageCheck):
+    flow_languages = _FLOW_ONLY | _FLOW_LANGUAGES
     name = "security:ssrf"
     rules = (SSRF_RULE,)
-    languages = frozenset(SSRF_RULE.languages)
+    languages = frozenset(SSRF_RULE.languages) | _FLOW_ONLY
     patterns = SSRF_PATTERNS
     hint = re.compile(
         r"fetch|got|axios|needle|superagent|https?\.|Client\.|NewRequest|URL|URI|getFor|postFor|"
@@ -2026,7 +2032,6 @@ class Ssrf(CrossLanguageCheck):
     )
     python_hint = re.compile(r"requests|httpx|urlopen|urlretrieve")
     python_finder = staticmethod(find_ssrf)
-    flow_languages = _FLOW_LANGUAGES
 
 
 class RouteMissingAuthGuard(Check):

@@ -12,9 +12,31 @@ from collections.abc import Iterable
 
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.rules.taint import spec
 from bot.rules.taint.api import LANGUAGES, flow_hits
 
-_LANGS = ("python", "javascript", "typescript", "java")
+# The data files (`data/*.yml`) say which language has sinks for which rule; the rule's
+# language list follows them so the catalogue does not go stale when one gains a class.
+_ORDER: tuple[str, ...] = (
+    "python",
+    "javascript",
+    "typescript",
+    "java",
+    "go",
+    "ruby",
+    "php",
+    "kotlin",
+    "csharp",
+    "scala",
+)
+
+
+def _languages(rule_id: str) -> tuple[str, ...]:
+    def reports(language: str) -> bool:
+        data = spec.load("javascript" if language == "typescript" else language)
+        return any(item.rule == rule_id for item in data.classes.values())
+
+    return tuple(language for language in _ORDER if reports(language))
 
 
 def _case(path: str, code: str, *lines: int) -> RuleCase:
@@ -37,7 +59,7 @@ def _rule(
         title=title,
         rationale=rationale,
         fix=fix,
-        languages=_LANGS,
+        languages=_languages(rule_id),
         positive=(positive,),
         negative=(negative,),
     )

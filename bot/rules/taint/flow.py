@@ -101,6 +101,21 @@ def _join(states: list[_State]) -> _State:
     return out
 
 
+def _both(
+    one: dict[str, frozenset[str]], other: dict[str, frozenset[str]]
+) -> dict[str, frozenset[str]]:
+    """Names safe on either of two paths: safe on both, for the classes both clear."""
+    out: dict[str, frozenset[str]] = {}
+    for name in one.keys() & other.keys():
+        if ALL in one[name]:
+            out[name] = other[name]
+        elif ALL in other[name]:
+            out[name] = one[name]
+        elif one[name] & other[name]:
+            out[name] = one[name] & other[name]
+    return out
+
+
 def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
     if ALL in classes:
         return EMPTY
@@ -161,6 +176,26 @@ def dotted(expr: ir.Expr) -> str | None:
     if isinstance(expr, ir.Attr):
         base = dotted(expr.obj)
         return None if base is None else f"{base}.{expr.attr}"
+    return None
+
+
+def key_of(expr: ir.Expr | None) -> str | None:
+    """A name for a value a guard can pin: a dotted name, or a read that gives the same
+    value each time (`c.Query("sort")`, `params[:sort]`) with constant arguments."""
+    if expr is None:
+        return None
+    name = dotted(expr)
+    if name is not None:
+        return name
+    plain = isinstance(expr, ir.Call) and not expr.kwargs and not expr.tagged
+    if isinstance(expr, ir.Call) and plain and all(isinstance(a, ir.Const) for a in expr.args):
+        if expr.recv is not None and key_of(expr.recv) is None:
+            return None
+        args = ", ".join(repr(a.value) for a in expr.args if isinstance(a, ir.Const))
+        return f"{expr.callee}({args})"
+    if isinstance(expr, ir.Index) and isinstance(expr.key, ir.Const):
+        base = key_of(expr.obj)
+        return None if base is None else f"{base}[{expr.key.value!r}]"
     return None
 
 
@@ -227,6 +262,9 @@ class Analyzer:
             self.by_name.setdefault(func.name, func)
         self.summaries: dict[str, _Summary | None] = {}
         self.sanitizer_cache: dict[str, frozenset[str] | None] = {}
+        # `name:line` of a function -> what each of its names was ever bound to, for the
+        # lambdas written inside it (closures read the enclosing function's variables).
+        self.closures: dict[str, dict[str, Taint]] = {}
 
     # --- entry -----------------------------------------------------------------------
 
@@ -251,6 +289,9 @@ class Analyzer:
         their own sources. Returns what the function returns and the flows found."""
         walk = _Walk(self, func, depth)
         state = _State(consts=dict(self.module.constants))
+        if summarise is None and func.outer is not None:
+            # Run after the enclosing function (functions are in source order).
+            state.taint.update(self.closures.get(func.outer, {}))
         for index, param in enumerate(func.params):
             if summarise is not None:
                 if not param.typed_safe:
@@ -265,7 +306,13 @@ class Analyzer:
                     handler_param=True,
                 )
                 state.taint[param.name] = frozenset({origin})
+            elif param.name in state.taint:
+                del state.taint[param.name]  # the lambda's own parameter shadows
+        if summarise is None:
+            walk.bound = {name: taint for name, taint in state.taint.items() if taint}
         walk.block(func.body, state)
+        if summarise is None:
+            self.closures[f"{func.name}:{func.line}"] = walk.bound
         return walk.returned, walk.found
 
     def summary(self, func: ir.Function, depth: int) -> _Summary | None:
@@ -309,6 +356,8 @@ class _Walk:
         self.depth = depth
         self.returned: Taint = EMPTY
         self.found: list[Flow] = []
+        self.bound: dict[str, Taint] = {}  # every taint each name was bound to
+        self.keyed: dict[str, ir.Expr] = {}  # guard keys that are reads, not names
 
     # --- statements ------------------------------------------------------------------
 
@@ -330,6 +379,8 @@ class _Walk:
                 bound = frozenset(
                     replace(o, var=target.rsplit(".", 1)[-1]) if o.var is None else o for o in taint
                 )
+                if bound:
+                    self.bound[target] = self.bound.get(target, EMPTY) | bound
                 if stmt.merge:
                     state.taint[target] = state.taint.get(target, EMPTY) | bound
                     state.consts.pop(target, None)
@@ -375,6 +426,7 @@ class _Walk:
         if not isinstance(value, _Unknown):
             return self.block(stmt.body if value else stmt.orelse, state)
         then_clean, else_clean = self.guard(stmt.test, state)
+        self._pin_reads(state, then_clean, else_clean)
         then_state = state.copy()
         else_state = state.copy()
         self._apply(then_state, then_clean)
@@ -383,13 +435,24 @@ class _Walk:
         else_state = self.block(stmt.orelse, else_state)
         return _join([then_state, else_state])
 
+    def _pin_reads(self, state: _State, *cleans: dict[str, frozenset[str]]) -> None:
+        """A guarded read (`c.Query("sort")`) gets its value in the state before the
+        branches part, so the branch that does not clear it still carries it after the
+        join."""
+        for clean in cleans:
+            for name in clean:
+                read = self.keyed.get(name)
+                if read is not None and name not in state.taint:
+                    state.taint[name] = self.expr(read, state)[0]
+
     def _apply(self, state: _State, clean: dict[str, frozenset[str]]) -> None:
         for name, classes in clean.items():
             # A source read again inside the guarded branch (`req.query.sort`) is the
             # value the guard checked: pin it in the state so the read sees it.
             current = state.taint.get(name)
             if current is None:
-                current = self._source_attr(name, 0)
+                read = self.keyed.get(name)
+                current = self._source_attr(name, 0) if read is None else self.expr(read, state)[0]
             state.taint[name] = _clear(current, classes)
 
     def _return_sink(self, expr: ir.Expr, taint: Taint) -> None:
@@ -410,15 +473,17 @@ class _Walk:
                 then, other = self.guard(test.left, state)
                 return other, then
             if test.op == "and" and test.right is not None:
-                a, _ = self.guard(test.left, state)
-                b, _ = self.guard(test.right, state)
-                return {**a, **b}, {}
+                a, not_a = self.guard(test.left, state)
+                b, not_b = self.guard(test.right, state)
+                # False when either side is false: safe only where both falsities agree
+                # (`x != "asc" && x != "desc"` false means x is one of the two).
+                return {**a, **b}, _both(not_a, not_b)
             if test.op == "or" and test.right is not None:
-                _, a = self.guard(test.left, state)
-                _, b = self.guard(test.right, state)
-                return {}, {**a, **b}
+                a, not_a = self.guard(test.left, state)
+                b, not_b = self.guard(test.right, state)
+                return _both(a, b), {**not_a, **not_b}
             if test.right is not None and test.op in ("in", "notin", "==", "!=", "==="):
-                name = dotted(test.left)
+                name = self._key(test.left)
                 right = test.right
                 fixed = (
                     self._constant_set(right, state)
@@ -428,7 +493,7 @@ class _Walk:
                 if name and fixed:
                     safe = {name: frozenset({ALL})}
                     return (safe, {}) if test.op in ("in", "==", "===") else ({}, safe)
-                name = dotted(right)
+                name = self._key(right)
                 if (
                     name
                     and test.op in ("==", "!=", "===")
@@ -449,24 +514,30 @@ class _Walk:
                 else:
                     position = int(item.operand[3:])
                     operand = test.args[position] if position < len(test.args) else None
-                name = dotted(operand) if operand is not None else None
+                name = self._key(operand)
                 if name:
                     return {name: item.classes}, {}
             last = test.callee.rsplit(".", 1)[-1]
             if last in ("equals", "equalsIgnoreCase") and test.recv is not None and test.args:
                 pair = (test.recv, test.args[0])
                 for mine, against in (pair, pair[::-1]):
-                    checked = dotted(mine)
+                    checked = self._key(mine)
                     if checked and not isinstance(self.expr(against, state)[1], _Unknown):
                         return {checked: frozenset({ALL})}, {}
             # Membership on a constant table: ALLOWED.contains(x), ALLOWED.has(x).
             last = test.callee.rsplit(".", 1)[-1]
             membership = last in ("contains", "includes", "has", "containsKey")
             if membership and test.args and test.recv is not None:
-                name = dotted(test.args[0])
+                name = self._key(test.args[0])
                 if name and self._constant_set(test.recv, state):
                     return {name: frozenset({ALL})}, {}
         return {}, {}
+
+    def _key(self, expr: ir.Expr | None) -> str | None:
+        key = key_of(expr)
+        if key is not None and expr is not None and not isinstance(expr, ir.Name | ir.Attr):
+            self.keyed[key] = expr
+        return key
 
     def _constant_set(self, expr: ir.Expr, state: _State) -> bool:
         if isinstance(expr, ir.Seq):
@@ -510,6 +581,10 @@ class _Walk:
             if taint and classes is not None:
                 return _clear(taint, classes), UNKNOWN
             return taint, UNKNOWN
+        if isinstance(expr, ir.Index | ir.Call) and state.taint:
+            key = key_of(expr)
+            if key is not None and key in state.taint and key in self.keyed:
+                return state.taint[key], UNKNOWN
         if isinstance(expr, ir.Index):
             taint, _ = self.expr(expr.obj, state)
             key_taint, _ = self.expr(expr.key, state)
@@ -560,6 +635,7 @@ class _Walk:
             if not isinstance(test, _Unknown):
                 return self.expr(expr.then if test else expr.other, state)
             then_clean, else_clean = self.guard(expr.test, state)
+            self._pin_reads(state, then_clean, else_clean)
             then_state = state.copy()
             self._apply(then_state, then_clean)
             else_state = state.copy()

@@ -164,6 +164,9 @@ class Function:
     # A request handler (route decorator, controller mapping): its string return
     # value is the response body where the framework makes it so.
     handler: bool = False
+    # For a lambda or nested function: `name:line` of the function it is written in,
+    # whose variables it can read (a closure).
+    outer: str | None = None
 
 
 @dataclass

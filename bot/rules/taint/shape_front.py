@@ -15,6 +15,7 @@ ASP.NET Core minimal API `app.MapGet("/x", (string q) => ...)`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ast_grep_py import SgNode
 
@@ -396,6 +397,9 @@ class _Front:
         self.functions = _FUNCTIONS[language]
         # Lambda nodes (by start offset) whose parameters are request input.
         self.bound: dict[int, str] = {}
+        self.property_sanitizers = frozenset(
+            item.callee[2:] for item in spec.sanitizers if item.callee.startswith("*.")
+        )
 
     # --- names -----------------------------------------------------------------------
 
@@ -492,7 +496,8 @@ class _Front:
                 if kids and kids[0].kind() in _CALLS
                 else (
                     self.dotted_text(kids[0]) if kids else "?",
-                    None,
+                    # `sql"...".as[User]`: the receiver is evaluated (and may be a sink).
+                    self.member_parts(kids[0])[0] if kids and kids[0].kind() in _MEMBERS else None,
                     [],
                     [],
                 )
@@ -548,6 +553,9 @@ class _Front:
             obj, name = self.member_parts(node)
             if name == "!!" and obj is not None:  # Scala `Seq(...).!!` runs the process
                 return ir.Call(line, "sys.process.!!", self.expr(obj), (self.expr(obj),))
+            if name in self.property_sanitizers and obj is not None:
+                # Scala `n.toInt`, Kotlin `s.length`: a conversion written without `()`.
+                return ir.Call(line, f"{self.dotted_text(obj)}.{name}", self.expr(obj))
             return ir.Attr(line, self.expr(obj), name)
         if kind in _INDEX:
             kids = _named(node)
@@ -600,11 +608,13 @@ class _Front:
         if kind == "if_expression" or kind == "if":
             test, then, other = self.if_parts(node)
             return ir.Cond(line, self.expr(test), self.value_of(then), self.value_of(other))
+        if kind == "literal_element" and len(_named(node)) == 1:  # Go `{"a": true}` parts
+            return self.expr(_named(node)[0])
         if kind in _SEQS:
             items: list[ir.Expr] = []
             for child in _named(node):
                 ck = child.kind()
-                if ck in _TYPES or ck in ("implicit_type", "array_type"):
+                if ck in _TYPES or ck in ("implicit_type", "array_type", "map_type", "slice_type"):
                     continue
                 if ck in _PAIRS or ck == "literal_value":
                     inner = _named(child)
@@ -727,10 +737,7 @@ class _Front:
                 positional.append(self.expr(arg))
         last = callee.rsplit(".", 1)[-1]
         if last in _BINDERS:
-            for holder in [*lambdas, *args]:
-                for lam in [holder, *_named(holder)]:
-                    if lam.kind() in self.functions or lam.kind() == "lambda_literal":
-                        self.bound[lam.range().start.index] = callee
+            self._mark(callee, lambdas, args)
         for lam in lambdas:
             positional.append(ir.Other(_line(lam)))
         recv_expr = self.expr(recv) if recv is not None else None
@@ -744,6 +751,17 @@ class _Front:
                 needle, table = table, needle
             return ir.Call(line, "table.contains", table, (needle,))
         return ir.Call(line, callee, recv_expr, tuple(positional), tuple(kwargs), end=_end(node))
+
+    def mark_binder(self, node: SgNode) -> None:
+        callee, _, args, lambdas = self.call_parts(node)
+        if callee.rsplit(".", 1)[-1] in _BINDERS:
+            self._mark(callee, lambdas, args)
+
+    def _mark(self, callee: str, lambdas: list[SgNode], args: list[SgNode]) -> None:
+        for holder in [*lambdas, *args]:
+            for lam in [holder, *_named(holder)]:
+                if lam.kind() in self.functions or lam.kind() == "lambda_literal":
+                    self.bound[lam.range().start.index] = callee
 
     def keyword(self, arg: SgNode) -> tuple[str | None, SgNode]:
         kind = arg.kind()
@@ -826,13 +844,15 @@ class _Front:
             return [ir.Stop(line)]
         if kind == "call_expression" and self.dotted_text(node) in ("panic", "log.Fatal"):
             return [ir.Stop(line)]
+        if kind == "expression_switch_statement" and node.field("value") is not None:
+            return self.go_switch(node)
         if kind in _IFS:
             test, then, other = self.if_parts(node)
             out: list[ir.Stmt] = []
             init = node.field("initializer")
             if init is not None:
                 out.extend(self.stmt(init))
-            test_expr = self.expr(test)
+            test_expr = self.go_comma_ok(init, test) or self.expr(test)
             if kind in ("unless", "unless_modifier"):
                 test_expr = ir.Op(line, "not", test_expr)
             body = self.block(then)
@@ -867,6 +887,8 @@ class _Front:
             return [ir.Loop(line, tuple(targets), iter_expr, self.block(loop_body))]
         if kind in ("call", "call_expression", "invocation_expression") or kind in _CALLS:
             return [ir.Eval(line, self.expr(node))]
+        if kind in _MEMBERS:  # a statement that is a member access: Scala `Seq(...).!!`
+            return [ir.Eval(line, self.expr(node))]
         # switch, case/when, match, try, using: their statements may or may not run.
         nested: list[ir.Stmt] = []
         for child in _named(node):
@@ -884,6 +906,54 @@ class _Front:
         if not nested:
             return [ir.Eval(line, self.expr(node))]
         return [ir.If(line, ir.Other(line), tuple(nested))] if nested else []
+
+    def go_switch(self, node: SgNode) -> list[ir.Stmt]:
+        """`switch v { case "a", "b": ... default: ... }` as the chain of tests it is, so
+        a case list of constants is an allow-list for `v` in that case's body."""
+        line = _line(node)
+        out: list[ir.Stmt] = []
+        init = node.field("initializer")
+        if init is not None:
+            out.extend(self.stmt(init))
+        subject = self.expr(node.field("value"))
+        cases = [k for k in _named(node) if k.kind() == "expression_case"]
+        default = next((k for k in _named(node) if k.kind() == "default_case"), None)
+        chain: tuple[ir.Stmt, ...] = ()
+        if default is not None:
+            chain = tuple(s for k in _named(default) for s in self.stmt(k))
+        for case in reversed(cases):
+            values = case.field("value")
+            items = tuple(self.expr(v) for v in _named(values)) if values is not None else ()
+            const = all(isinstance(i, ir.Const) for i in items)
+            test = ir.Op(_line(case), "in", subject, ir.Seq(_line(case), items, const))
+            body = tuple(
+                s for k in _named(case) if k.kind() != "expression_list" for s in self.stmt(k)
+            )
+            chain = (ir.If(_line(case), test, body, chain),)
+        return [*out, *chain] if chain else [*out, ir.Eval(line, subject)]
+
+    def go_comma_ok(self, init: SgNode | None, test: SgNode | None) -> ir.Expr | None:
+        """`if _, ok := table[x]; !ok {` tests membership of `x` in `table`."""
+        if self.language != "go" or init is None or test is None:
+            return None
+        if init.kind() != "short_var_declaration":
+            return None
+        left, right = init.field("left"), init.field("right")
+        names = _named(left) if left is not None else []
+        values = _named(right) if right is not None else []
+        if len(names) != 2 or len(values) != 1 or values[0].kind() != "index_expression":
+            return None
+        ok = names[1].text()
+        negated = test.kind() == "unary_expression" and test.text().startswith("!")
+        tested = _named(test)[0] if negated and _named(test) else test
+        if tested.kind() != "identifier" or tested.text() != ok:
+            return None
+        pair = _named(values[0])
+        if len(pair) != 2:
+            return None
+        line = _line(test)
+        member = ir.Call(line, "table.contains", self.expr(pair[0]), (self.expr(pair[1]),))
+        return ir.Op(line, "not", member) if negated else member
 
     def assign(self, node: SgNode) -> list[ir.Stmt]:
         kind = node.kind()
@@ -1133,6 +1203,23 @@ _BINDERS = frozenset(
 )
 
 
+# Call node kinds a binder call can be, and the head of its callee without building it.
+_BINDER_CALLS = frozenset({"call_expression", "invocation_expression", "call"})
+
+
+def _callee_head(node: SgNode) -> str:
+    first = node.child(0)
+    # A curried call (`parameter("q") { q => }`) is a call whose callee is a call.
+    while first is not None and first.kind() in _BINDER_CALLS:
+        first = first.child(0)
+    if first is None:
+        return ""
+    span = first.range()
+    if span.end.index - span.start.index > 200:
+        return ""
+    return first.text().rsplit(".", 1)[-1]
+
+
 def _constant_expr(expr: ir.Expr) -> bool:
     if isinstance(expr, ir.Seq):
         return bool(expr.items) and all(
@@ -1153,27 +1240,39 @@ def _constant_expr(expr: ir.Expr) -> bool:
 def module(root: SgNode, spec: Spec, language: str, text: str) -> ir.Module:
     front = _Front(spec, language, text)
     out = ir.Module(language)
-    functions: list[SgNode] = []
+    functions: list[tuple[SgNode, SgNode | None]] = []  # (function, the one it is in)
     top: list[SgNode] = []
-    stack = [(root, False)]
+    binders: list[SgNode] = []
+    stack: list[tuple[SgNode, SgNode | None]] = [(root, None)]
     while stack:
-        node, inside = stack.pop()
+        node, enclosing = stack.pop()
         kind = node.kind()
         if kind in front.functions and not (
             language == "ruby" and kind == "block" and node.parent() is None
         ):
-            functions.append(node)
-            inside = True
-        elif not inside and (kind in _ASSIGNS or kind == "const_declaration"):
+            functions.append((node, enclosing))
+            enclosing = node
+        elif enclosing is None and (kind in _ASSIGNS or kind == "const_declaration"):
             top.append(node)
-        stack.extend((c, inside) for c in node.children() if c.is_named())
-    # Walk the top level first so binder calls mark their lambdas before those are built.
+        if kind in _BINDER_CALLS and _callee_head(node) in _BINDERS:
+            binders.append(node)
+        stack.extend((c, enclosing) for c in node.children() if c.is_named())
+    # Mark binder lambdas before any function is built: a binder call may sit in an
+    # object or class body the statement walk does not enter (an Akka `val route`).
+    for node in binders:
+        front.mark_binder(node)
     top_stmts: list[ir.Stmt] = []
     for child in _named(root):
         top_stmts.extend(front.stmt(child))
-    for node in sorted(functions, key=lambda n: n.range().start.index):
-        # Binder lambdas nested in other functions are marked when their caller is built.
-        out.functions.append(front.function(node))
+    built: dict[int, ir.Function] = {}
+    for node, enclosing in sorted(functions, key=lambda pair: pair[0].range().start.index):
+        func = front.function(node)
+        if enclosing is not None:
+            parent = built.get(enclosing.range().start.index)
+            if parent is not None:
+                func = replace(func, outer=f"{parent.name}:{parent.line}")
+        built[node.range().start.index] = func
+        out.functions.append(func)
     out.functions.insert(0, ir.Function("<module>", 1, (), tuple(top_stmts)))
     for node in top:
         for stmt in front.stmt(node):

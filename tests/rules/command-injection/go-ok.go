@@ -2,7 +2,8 @@
 // ok: command-injection
 package media
 
-func Convert(name string) error {
+func Convert(c *gin.Context) {
 	exec.Command("sh", "-c", "make clean").Run()
-	return exec.Command("convert", name, "out.png").Run()
+	n, _ := strconv.Atoi(c.Query("n"))
+	exec.Command("convert", "-resize", strconv.Itoa(n), "out.png").Run()
 }

@@ -1,7 +1,7 @@
 // bastion-fixture: internal/media/convert.go
 package media
 
-func Convert(name string) error {
+func Convert(c *gin.Context) {
 // expect: command-injection
-	return exec.Command("sh", "-c", "convert "+name+" out.png").Run()
+	exec.Command("sh", "-c", "convert "+c.Query("name")+" out.png").Run()
 }

@@ -1,5 +1,7 @@
-// bastion-fixture: app/Services/Convert.php
+// bastion-fixture: app/Http/Controllers/Convert.php
 // ok: command-injection
 <?php
-shell_exec('convert ' . escapeshellarg($name));
-exec('make clean');
+function convert() {
+    shell_exec('convert ' . escapeshellarg($_GET['name']));
+    exec('make clean');
+}

@@ -1,6 +1,6 @@
-// bastion-fixture: app/Services/Convert.php
+// bastion-fixture: app/Http/Controllers/Convert.php
 <?php
-function convert($name) {
+function convert() {
 // expect: command-injection
-    return shell_exec('convert ' . $name);
+    return shell_exec('convert ' . $_GET['name']);
 }

@@ -1,4 +1,8 @@
-# bastion-fixture: app/services/convert.rb
+# bastion-fixture: app/controllers/convert_controller.rb
 # ok: command-injection
-system("convert", name, "out.png")
-system("make clean")
+class ConvertController < ApplicationController
+  def create
+    system("convert", File.basename(params[:name]), "out.png")
+    system("make clean")
+  end
+end

@@ -1,9 +1,9 @@
-# bastion-fixture: app/services/convert.rb
-class Convert
-  def run(name)
+# bastion-fixture: app/controllers/convert_controller.rb
+class ConvertController < ApplicationController
+  def create
 # expect: command-injection
-    system("convert #{name} out.png")
+    system("convert #{params[:name]} out.png")
 # expect: command-injection
-    `rm -f #{name}`
+    `rm -f #{params[:name]}`
   end
 end

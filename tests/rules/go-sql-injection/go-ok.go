@@ -1,13 +1,15 @@
-// bastion-fixture: internal/store/users.go
+// bastion-fixture: internal/handlers/users.go
 // ok: go-sql-injection
-package store
+package handlers
 
-func (s *Store) User(ctx context.Context, id string) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT * FROM users WHERE id = $1", id)
-	s.gorm.Where("name = ?", name).Find(&users)
-	q := "SELECT name FROM users WHERE email = ?"
-	s.sqlx.Get(&u, q, email)
-	v := cache.Get("user:" + id)
-	// s.db.Exec("DELETE FROM t WHERE id = " + id)
-	return err
+func (h *Handler) Users(c *gin.Context) {
+	table := h.prefix + "_users"
+	rows, _ := h.db.Query(fmt.Sprintf("SELECT * FROM %s WHERE name = ?", table), c.Query("name"))
+	h.db.Exec("CREATE TABLE " + "IF NOT EXISTS" + " t (id int)")
+	dir := "ASC"
+	if c.Query("dir") == "desc" {
+		dir = "DESC"
+	}
+	h.db.Query("SELECT * FROM users WHERE org = ? ORDER BY created_at "+dir, c.Query("org"))
+	_ = rows
 }

@@ -1,15 +1,13 @@
-// bastion-fixture: internal/store/users.go
-package store
+// bastion-fixture: internal/handlers/users.go
+package handlers
 
-func (s *Store) User(ctx context.Context, id string) error {
+func (h *Handler) Users(c *gin.Context) {
+	name := c.Query("name")
 // expect: go-sql-injection
-	rows, err := s.db.QueryContext(ctx, fmt.Sprintf("SELECT * FROM users WHERE id = %s", id))
+	rows, _ := h.db.Query(fmt.Sprintf("SELECT * FROM users WHERE name = '%s'", name))
 // expect: go-sql-injection
-	s.db.Exec("DELETE FROM sessions WHERE user_id = " + id)
-	q := "SELECT name FROM users WHERE email = '" + email + "'"
+	h.db.Exec("DELETE FROM sessions WHERE user_id = " + c.Param("id"))
 // expect: go-sql-injection
-	s.sqlx.Get(&u, q)
-// expect: go-sql-injection
-	s.gorm.Where("name = " + name).Find(&users)
-	return err
+	h.gorm.Where("name = " + name).Find(&users)
+	_ = rows
 }

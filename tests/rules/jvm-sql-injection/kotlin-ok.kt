@@ -1,5 +1,10 @@
-// bastion-fixture: src/main/kotlin/com/acme/UserRepo.kt
+// bastion-fixture: src/main/kotlin/com/acme/UserController.kt
 // ok: jvm-sql-injection
-class UserRepo(private val jdbc: JdbcTemplate) {
-    fun byName(name: String) = jdbc.queryForList("SELECT * FROM users WHERE name = ?", name)
+@RestController
+class UserController(private val jdbc: JdbcTemplate) {
+    @GetMapping("/users")
+    fun byName(@RequestParam name: String): List<Map<String, Any>> {
+        val table = Users.tableName
+        return jdbc.queryForList("SELECT * FROM $table WHERE name = ?", name)
+    }
 }

@@ -2,10 +2,11 @@
 // ok: php-sql-injection
 <?php
 class UserController {
-    public function index($request) {
-        $users = DB::select('SELECT * FROM users WHERE name = ?', [$request->name]);
-        $q = User::whereRaw('age > ?', [$request->input('age')])->get();
-        $s = $pdo->prepare('SELECT * FROM t WHERE id = :id');
-        return $cache->update('key' . $id);
+    public function index(Request $request) {
+        $table = $this->prefix . 'users';
+        $users = DB::select("SELECT * FROM {$table} WHERE name = ?", [$request->input('name')]);
+        $dir = $request->input('dir') === 'asc' ? 'ASC' : 'DESC';
+        $q = DB::select("SELECT * FROM t WHERE org = ? ORDER BY id $dir", [$request->input('org')]);
+        DB::statement('CREATE TABLE ' . 'IF NOT EXISTS' . ' t (id int)');
     }
 }

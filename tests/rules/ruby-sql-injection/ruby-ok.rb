@@ -1,9 +1,11 @@
-# bastion-fixture: app/models/user.rb
+# bastion-fixture: app/controllers/users_controller.rb
 # ok: ruby-sql-injection
-class User < ApplicationRecord
-  def self.search(q)
-    where("name LIKE ?", "%#{q}%").order(created_at: :desc)
-    where(name: q).find_by_sql(['SELECT * FROM users WHERE id = ?', q])
-    # where("name = '#{q}'")
+class UsersController < ApplicationController
+  SORTS = %w[name email].freeze
+  def index
+    t = User.arel_table.name
+    User.where("#{t}.name LIKE ?", "%#{params[:q]}%").order(created_at: :desc)
+    dir = params[:dir] == "asc" ? "ASC" : "DESC"
+    User.where("org_id = ?", params[:org]).order("created_at #{dir}")
   end
 end

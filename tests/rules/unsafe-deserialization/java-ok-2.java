@@ -1,8 +1,8 @@
-// bastion-fixture: src/main/java/com/acme/SessionCodec.java
+// bastion-fixture: src/main/java/com/acme/Money.java
 // ok: unsafe-deserialization
-class SessionCodec {
-  Object decode(byte[] b) throws Exception {
-    ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b));
-    return in.readObject();
+class Money implements Serializable {
+  private void readObject(ObjectInputStream in) throws Exception {
+    in.defaultReadObject();
+    extra = in.readObject();
   }
 }
