@@ -63,8 +63,8 @@ def test_handler_input_reaches_sink_in_service_file() -> None:
         ("py-sql-injection", "app/services/orders.py", 7)
     ]
     assert found[0].title == (
-        "SQL injection: `customer_email`, a parameter of handler `search` (route parameter) "
-        "in app/api/orders.py (line 9) reaches `cur.execute` (line 7) through `search_orders`"
+        "SQL injection: `customer_email` and `status`, parameters of handler `search` "
+        "(app/api/orders.py line 9), reach `cur.execute` (line 7) through `search_orders`"
     )
     detail = found[0].body
     # The machine line stays in the finding's file: the value enters it at the `def`.

@@ -23,7 +23,7 @@ single-file form, every line in it a line of the finding's file:
 where the source line is the called function's `def` (where the value enters this
 file), and a second line names the request input's own file and lines:
 
-    Flow from: app/api/orders.py lines 17.
+    Flow from: app/api/orders.py line 17.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from bot.rules.taint import ir, python_front, spec
 from bot.rules.taint.flow import Analyzer, Flow, Origin
 from bot.select import is_test_path
 
-FLOW_FROM = re.compile(r"^Flow from: (\S{1,400}) lines ([\d, ]{1,400})\.$", re.M)
+FLOW_FROM = re.compile(r"^Flow from: (\S{1,400}) lines? ([\d, ]{1,400})\.$", re.M)
 
 
 def _remap(node: Any, real: Any) -> Any:
@@ -156,7 +156,9 @@ def _last(call: ir.Call) -> str:
 
 
 def cross_flows(files: Sequence[ChangedFile]) -> list[tuple[str, Flow]]:
-    """(caller path, flow) for every flow whose sink is in another file of `files`."""
+    """(caller path, flow) for every flow whose sink is in another file of `files`; the
+    origins of one sink reached from one caller file are merged into one flow, so the
+    message does not depend on which origin the engine met first."""
     data = spec.load("python")
     parsed = [_File(f, data) for f in files if f.language == "python" and not is_test_path(f.path)]
     if len(parsed) < 2:
@@ -164,29 +166,56 @@ def cross_flows(files: Sequence[ChangedFile]) -> list[tuple[str, Flow]]:
     resolver = _Resolver(parsed)
     for item in parsed:
         resolver.bind(item)
-    out: list[tuple[str, Flow]] = []
+    merged: dict[tuple[str, str, int, str], Flow] = {}
     for item in parsed:
-        for found in item.analyzer.flows():
-            if found.where is not None and found.where[0] != item.path:
-                out.append((item.path, found))
+        for found in item.analyzer.raw_flows():
+            if found.where is None or found.where[0] == item.path:
+                continue
+            key = (item.path, found.where[0], found.line, found.cls)
+            old = merged.get(key)
+            if old is None:
+                merged[key] = found
+            else:
+                union = {(o.label, o.line): o for o in (*old.origins, *found.origins)}
+                merged[key] = replace(old, origins=tuple(union.values()))
+    out: list[tuple[str, Flow]] = []
+    for key in sorted(merged):
+        found = merged[key]
+        origins = tuple(sorted(found.origins, key=lambda o: (o.line, o.var or "", o.label)))
+        out.append((key[0], replace(found, origins=origins)))
     return out
 
 
-def _describe(origin: Origin, path: str) -> str:
-    if origin.handler_param:
-        return f"{origin.label} in {path} (line {origin.line})"
-    if origin.var:
-        return f"`{origin.var}` from `{origin.label}` ({path} line {origin.line})"
-    return f"`{origin.label}` ({path} line {origin.line})"
+_PARAM = re.compile(r"^`([^`]+)`, a parameter of (handler `[^`]+`)")
+
+
+def _describe(origins: Sequence[Origin], path: str) -> tuple[str, bool]:
+    """The request input of a cross-file flow (parameters of one handler named
+    together), and whether it is plural."""
+    params = [_PARAM.match(o.label) if o.handler_param else None for o in origins]
+    places = {(m.group(2), o.line) for m, o in zip(params, origins, strict=True) if m}
+    if all(params) and len(places) == 1:
+        ((handler, line),) = places
+        names = " and ".join(f"`{m.group(1)}`" for m in params if m)
+        what = "a parameter" if len(params) == 1 else "parameters"
+        return f"{names}, {what} of {handler} ({path} line {line}),", len(params) > 1
+    parts = []
+    for origin in origins[:2]:
+        if origin.var:
+            parts.append(f"`{origin.var}` from `{origin.label}` ({path} line {origin.line})")
+        else:
+            parts.append(f"`{origin.label}` ({path} line {origin.line})")
+    text = " and ".join(parts)
+    if len(origins) > 2:
+        text += f" (and {len(origins) - 2} more)"
+    return text, False
 
 
 def message(item: Flow, caller: str) -> str:
-    first = sorted(item.origins, key=lambda o: (o.line, o.label))
-    text = " and ".join(_describe(o, caller) for o in first[:2])
-    if len(first) > 2:
-        text += f" (and {len(first) - 2} more)"
+    text, plural = _describe(item.origins, caller)
     names = " and ".join(f"`{name}`" for name, _ in item.via)
-    return f"{text} reaches `{item.sink}` (line {item.line}) through {names}"
+    verb = "reach" if plural else "reaches"
+    return f"{text} {verb} `{item.sink}` (line {item.line}) through {names}"
 
 
 def cross_hits(files: Sequence[ChangedFile], rule_ids: Iterable[str]) -> list[Hit]:
@@ -204,7 +233,7 @@ def cross_hits(files: Sequence[ChangedFile], rule_ids: Iterable[str]) -> list[Hi
             [
                 f"**Flow:** {text}.",
                 f"Flow: CWE-{item.cwe} sink line {item.line}; source lines {entry}.",
-                f"Flow from: {caller} lines {sources}.",
+                f"Flow from: {caller} line{'s' if len(item.source_lines) > 1 else ''} {sources}.",
             ]
         )
         hits.append(Hit(item.rule, path, item.line, item.end_line, detail, title=title))

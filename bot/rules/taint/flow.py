@@ -200,6 +200,14 @@ class Analyzer:
                         out.append(flow)
         return out
 
+    def raw_flows(self) -> Iterator[Flow]:
+        """Every flow of every function, before `flows` keeps one per sink and source
+        lines (a caller that merges the origins of one sink wants them all)."""
+        for func in self.module.functions:
+            for flow in self._run(func, None, 0)[1]:
+                if flow.origins and all(o.param is None for o in flow.origins):
+                    yield flow
+
     # --- one function ----------------------------------------------------------------
 
     def _run(
