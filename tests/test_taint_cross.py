@@ -163,3 +163,20 @@ def test_readme_example_diff_finds_the_service_query() -> None:
 def test_module_name_of_paths() -> None:
     assert module_name("app/services/orders.py") == "app.services.orders"
     assert module_name("app/services/__init__.py") == "app.services"
+
+
+def test_other_injection_classes_cross_files_too() -> None:
+    handler = (
+        "from app.storage import files\n"
+        "\n"
+        '@app.get("/download")\n'
+        "def download(name: str) -> bytes:\n"
+        "    return files.read_upload(name)\n"
+    )
+    storage = "def read_upload(name):\n    with open('/srv/uploads/' + name, 'rb') as f:\n"
+    storage += "        return f.read()\n"
+    kept = _files(("app/api/download.py", handler), ("app/storage/files.py", storage))
+    run = run_rules(kept)
+    assert not run.errors
+    found = [(f.rule, f.path, f.line) for f in run.findings if f.rule == "path-traversal"]
+    assert found == [("path-traversal", "app/storage/files.py", 2)]
