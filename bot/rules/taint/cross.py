@@ -33,6 +33,7 @@ import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import fields, is_dataclass, replace
+from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -70,24 +71,42 @@ def module_name(path: str) -> str:
     return ".".join(parts)
 
 
-def _imports(tree: ast.Module) -> dict[str, str]:
-    """Local name -> the dotted name it is bound to by an import, anywhere in the unit."""
-    out: dict[str, str] = {}
-    for node in ast.walk(tree):
+def _scan(unit: Any, into: _File, hint: re.Pattern[str] | None) -> None:
+    """One walk over a unit: its imports, the names it calls, the functions it defines
+    and the lines of those that mention request input or a route (where flows start)."""
+    methods: set[int] = set()
+    for node in ast.walk(unit.tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                if alias.asname:
-                    out[alias.asname] = alias.name
-                else:
-                    head = alias.name.split(".", 1)[0]
-                    out[head] = head
+                head = alias.name.split(".", 1)[0]
+                into.imports[alias.asname or head] = alias.name if alias.asname else head
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             for alias in node.names:
-                out[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-    return out
+                into.imports[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+        elif isinstance(node, ast.Call):
+            name = python_front.dotted(node.func)
+            if name:
+                into.callees.add(name)
+        elif isinstance(node, ast.ClassDef):
+            methods.update(id(s) for s in node.body)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            if id(node) not in methods:
+                into.names.add(node.name)
+            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            text = "\n".join(unit.lines[first - 1 : node.end_lineno or node.lineno])
+            if hint is None or hint.search(text):
+                into.starts.add(unit.real(node.lineno))
+
+
+@lru_cache(maxsize=8)
+def _hint(text: str) -> re.Pattern[str] | None:
+    return re.compile(text) if text else None
 
 
 class _File:
+    """One Python file of the change: what a name lookup needs at once, the flow IR
+    only when a flow is followed into it (most files of a large change never are)."""
+
     def __init__(self, file: ChangedFile, data: spec.Spec) -> None:
         # Imported here for the same reason as in `api`: security_python imports the
         # rule engine, which may be importing this package.
@@ -95,22 +114,53 @@ class _File:
 
         self.path = file.path
         self.module = module_name(file.path)
-        merged = ir.Module("python")
+        self.data = data
+        self.units = [u for u in parsed_units(file) if u.tree is not None]
         self.imports: dict[str, str] = {}
-        for unit in parsed_units(file):
-            if unit.tree is None:
-                continue
-            part = python_front.module(unit.tree, data)
+        self.callees: set[str] = set()
+        # Functions not defined in a class: a method is called on an object whose class
+        # a name alone does not tell.
+        self.names: set[str] = set()
+        self.resolver: _Resolver | None = None
+        self.starts: set[int] = {1}  # `<module>` is line 1
+        hint = _hint(data.hint)
+        # Only a file that mentions request input or routes can start a flow.
+        self.caller = any(hint.search(u.text) for u in self.units) if hint else True
+        for unit in self.units:
+            _scan(unit, self, hint)
+
+    @cached_property
+    def analyzer(self) -> Analyzer:
+        merged = ir.Module("python")
+        for unit in self.units:
+            assert unit.tree is not None
+            part = python_front.module(unit.tree, self.data)
             merged.constants.update(part.constants)
             merged.const_tables |= part.const_tables
-            merged.functions.extend(_remap(f, unit.real) for f in part.functions)
-            self.imports.update(_imports(unit.tree))
-        self.analyzer = Analyzer(merged, data)
-        self.analyzer.path = file.path
-        # Top-level functions only: a method is called on an object whose class a name
-        # alone does not tell.
-        self.functions = {f.name: f for f in merged.functions if not f.method}
-        self.functions.pop("<module>", None)
+            if unit.rows == list(range(1, len(unit.rows) + 1)):
+                merged.functions.extend(part.functions)  # a whole file: lines are real
+            else:
+                merged.functions.extend(_remap(f, unit.real) for f in part.functions)
+        analyzer = Analyzer(merged, self.data)
+        analyzer.path = self.path
+        analyzer.external = self._external
+        return analyzer
+
+    def may_start(self, func: ir.Function) -> bool:
+        return func.line in self.starts
+
+    def _external(self, call: ir.Call) -> tuple[Analyzer, ir.Function] | None:
+        found = self.resolver.resolve(self, call.callee) if self.resolver else None
+        func = None if found is None else found.functions.get(_last(call))
+        return None if found is None or func is None else (found.analyzer, func)
+
+    @cached_property
+    def functions(self) -> dict[str, ir.Function]:
+        out: dict[str, ir.Function] = {}
+        for func in self.analyzer.module.functions:
+            if not func.method and func.name in self.names:
+                out.setdefault(func.name, func)
+        return out
 
 
 class _Resolver:
@@ -118,29 +168,23 @@ class _Resolver:
         self.by_module = {f.module: f for f in files}
         self.by_name: dict[str, list[_File]] = {}
         for item in files:
-            for name in item.functions:
+            item.resolver = self
+            for name in item.names:
                 self.by_name.setdefault(name, []).append(item)
-
-    def bind(self, caller: _File) -> None:
-        def resolve(call: ir.Call) -> tuple[Analyzer, ir.Function] | None:
-            found = self.resolve(caller, call.callee)
-            return None if found is None else (found.analyzer, found.functions[_last(call)])
-
-        caller.analyzer.external = resolve
 
     def resolve(self, caller: _File, callee: str) -> _File | None:
         parts = callee.split(".")
         if len(parts) > 2 or parts[0] in ("self", "cls", "super"):
             return None
         name = parts[-1]
-        if name in caller.functions and len(parts) == 1:
+        if name in caller.names and len(parts) == 1:
             return None  # the caller's own function: the file's own analysis covers it
         bound = caller.imports.get(parts[0])
         if bound is not None:
             # An import in view decides: `orders` -> module, or `fn` -> module.fn.
             target = bound if len(parts) == 2 else bound.rpartition(".")[0]
             found = self.by_module.get(target)
-            if found is not None and found is not caller and name in found.functions:
+            if found is not None and found is not caller and name in found.names:
                 return found
             return None
         others = [f for f in self.by_name.get(name, []) if f is not caller]
@@ -179,11 +223,13 @@ def _cross_flows(files: Sequence[ChangedFile]) -> list[tuple[str, Flow]]:
     if len(parsed) < 2:
         return []
     resolver = _Resolver(parsed)
-    for item in parsed:
-        resolver.bind(item)
     merged: dict[tuple[str, str, int, str], Flow] = {}
     for item in parsed:
-        for found in item.analyzer.raw_flows():
+        # A file that calls nothing of the other files cannot start a flow into them:
+        # its own flows are the single-file analysis's business.
+        if not item.caller or not any(resolver.resolve(item, c) for c in item.callees):
+            continue
+        for found in item.analyzer.raw_flows(item.may_start):
             if found.where is None or found.where[0] == item.path:
                 continue
             key = (item.path, found.where[0], found.line, found.cls)

@@ -200,10 +200,13 @@ class Analyzer:
                         out.append(flow)
         return out
 
-    def raw_flows(self) -> Iterator[Flow]:
-        """Every flow of every function, before `flows` keeps one per sink and source
-        lines (a caller that merges the origins of one sink wants them all)."""
+    def raw_flows(self, only: Callable[[ir.Function], bool] | None = None) -> Iterator[Flow]:
+        """Every flow of every function (or of those `only` picks), before `flows` keeps
+        one per sink and source lines (a caller that merges the origins of one sink
+        wants them all)."""
         for func in self.module.functions:
+            if only is not None and not only(func):
+                continue
             for flow in self._run(func, None, 0)[1]:
                 if flow.origins and all(o.param is None for o in flow.origins):
                     yield flow
