@@ -72,9 +72,8 @@ def module_name(path: str) -> str:
 
 
 def _scan(unit: Any, into: _File, hint: re.Pattern[str] | None) -> None:
-    """One walk over a unit: its imports, the names it calls, the functions it defines
-    and the lines of those that mention request input or a route (where flows start)."""
-    methods: set[int] = set()
+    """One walk over a unit of a file that can start a flow: its imports, the names it
+    calls, and the lines of the functions that mention request input or a route."""
     for node in ast.walk(unit.tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -87,11 +86,7 @@ def _scan(unit: Any, into: _File, hint: re.Pattern[str] | None) -> None:
             name = python_front.dotted(node.func)
             if name:
                 into.callees.add(name)
-        elif isinstance(node, ast.ClassDef):
-            methods.update(id(s) for s in node.body)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            if id(node) not in methods:
-                into.names.add(node.name)
             first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
             text = "\n".join(unit.lines[first - 1 : node.end_lineno or node.lineno])
             if hint is None or hint.search(text):
@@ -118,15 +113,20 @@ class _File:
         self.units = [u for u in parsed_units(file) if u.tree is not None]
         self.imports: dict[str, str] = {}
         self.callees: set[str] = set()
-        # Functions not defined in a class: a method is called on an object whose class
-        # a name alone does not tell.
-        self.names: set[str] = set()
+        # The module's own functions, the ones another file can import: a method is
+        # called on an object whose class a name alone does not tell.
+        self.names = {
+            node.name
+            for unit in self.units
+            for node in getattr(unit.tree, "body", ())
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        }
         self.resolver: _Resolver | None = None
         self.starts: set[int] = {1}  # `<module>` is line 1
         hint = _hint(data.hint)
         # Only a file that mentions request input or routes can start a flow.
         self.caller = any(hint.search(u.text) for u in self.units) if hint else True
-        for unit in self.units:
+        for unit in self.units if self.caller else ():
             _scan(unit, self, hint)
 
     @cached_property
