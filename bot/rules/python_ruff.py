@@ -37,6 +37,7 @@ from pathlib import Path, PurePosixPath
 from bot.models import Category, ChangedFile, Severity
 from bot.rules.engine import Check, Hit, Rule, RuleCase
 from bot.rules.taint.api import flow_hits
+from bot.rules.taint.cross import cross_hits
 from bot.select import is_test_path
 
 RUFF_TIMEOUT_S = 60.0
@@ -1045,6 +1046,8 @@ class RuffSecurityCheck(Check):
             if hit is not None:
                 hits.append(hit)
         flows = [h for f in files for h in flow_hits(f, FLOW_RULES)]
+        # Request input a handler hands to a function of another file of the change.
+        flows += cross_hits(files, FLOW_RULES)
         # One finding per call: the flow says more than the pattern on the same line.
         taken = {(h.path, h.rule, h.line) for h in flows}
         return [h for h in hits if (h.path, h.rule, h.line) not in taken] + flows

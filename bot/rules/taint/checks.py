@@ -8,12 +8,13 @@ and config keep working. Every rule here needs a flow from request input to the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bot.models import Category, ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, Rule, RuleCase
 from bot.rules.taint import spec
 from bot.rules.taint.api import LANGUAGES, flow_hits
+from bot.rules.taint.cross import cross_hits
 
 # The data files (`data/*.yml`) say which language has sinks for which rule; the rule's
 # language list follows them so the catalogue does not go stale when one gains a class.
@@ -248,4 +249,17 @@ class TaintCheck(Check):
         return flow_hits(file, {rule.id for rule in RULES})
 
 
-CHECKS: list[Check] = [TaintCheck()]
+class CrossFileTaintCheck(Check):
+    """The same rules when the handler and the sink are in different Python files of
+    the change: it needs every file at once. Its rules are `TaintCheck`'s."""
+
+    name = "taint-flows-cross-file"
+    languages = frozenset({"python"})
+    kinds = frozenset({FileKind.CODE})
+    batch = True
+
+    def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
+        return cross_hits(files, {rule.id for rule in RULES})
+
+
+CHECKS: list[Check] = [TaintCheck(), CrossFileTaintCheck()]

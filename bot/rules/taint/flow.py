@@ -13,7 +13,7 @@ return value, which reach a sink) and applied at the call.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from bot.rules.taint import ir
@@ -61,6 +61,10 @@ class Flow:
     end_line: int
     origins: tuple[Origin, ...]
     via: tuple[tuple[str, int], ...] = ()  # helpers the value went through (name, call line)
+    # A sink in another file of the change (`bot.rules.taint.cross`): that file's path
+    # and the line where the value enters it (the called function's `def`). `line` and
+    # `end_line` are then lines of that file; origins and `via` lines of the caller's.
+    where: tuple[str, int] | None = None
 
     @property
     def source_lines(self) -> tuple[int, ...]:
@@ -265,20 +269,34 @@ class Analyzer:
         # `name:line` of a function -> what each of its names was ever bound to, for the
         # lambdas written inside it (closures read the enclosing function's variables).
         self.closures: dict[str, dict[str, Taint]] = {}
+        # Calls that resolve to a function of another file: its analyzer and function.
+        self.external: Callable[[ir.Call], tuple[Analyzer, ir.Function] | None] | None = None
+        self.path: str | None = None
 
     # --- entry -----------------------------------------------------------------------
 
     def flows(self) -> list[Flow]:
         out: list[Flow] = []
-        seen: set[tuple[str, int, tuple[int, ...]]] = set()
+        seen: set[tuple[object, ...]] = set()
         for func in self.module.functions:
             for flow in self._run(func, None, 0)[1]:
                 if flow.origins and all(o.param is None for o in flow.origins):
-                    key = (flow.cls, flow.line, flow.source_lines)
+                    key = (flow.cls, flow.line, flow.source_lines, flow.where)
                     if key not in seen:
                         seen.add(key)
                         out.append(flow)
         return out
+
+    def raw_flows(self, only: Callable[[ir.Function], bool] | None = None) -> Iterator[Flow]:
+        """Every flow of every function (or of those `only` picks), before `flows` keeps
+        one per sink and source lines (a caller that merges the origins of one sink
+        wants them all)."""
+        for func in self.module.functions:
+            if only is not None and not only(func):
+                continue
+            for flow in self._run(func, None, 0)[1]:
+                if flow.origins and all(o.param is None for o in flow.origins):
+                    yield flow
 
     # --- one function ----------------------------------------------------------------
 
@@ -698,6 +716,9 @@ class _Walk:
         helper = self._helper(call)
         if helper is not None:
             return self._apply_helper(helper, call, state, arg_taints)
+        outside = self.a.external(call) if self.a.external is not None else None
+        if outside is not None:
+            return self._apply_helper(outside[1], call, state, arg_taints, outside[0])
         if call.tagged:
             return EMPTY, UNKNOWN
         return every, UNKNOWN
@@ -711,9 +732,14 @@ class _Walk:
         return None
 
     def _apply_helper(
-        self, helper: ir.Function, call: ir.Call, state: _State, arg_taints: list[Taint]
+        self,
+        helper: ir.Function,
+        call: ir.Call,
+        state: _State,
+        arg_taints: list[Taint],
+        owner: Analyzer | None = None,
     ) -> tuple[Taint, Known]:
-        summary = self.a.summary(helper, self.depth)
+        summary = (owner or self.a).summary(helper, self.depth)
         every = frozenset().union(*arg_taints)
         if summary is None:
             return every, UNKNOWN
@@ -737,8 +763,13 @@ class _Walk:
             taint = _clear(taint_of(param), cleared) if cleared else taint_of(param)
             live = tuple(o for o in taint if flow.cls not in o.cleared)
             if live:
+                where = flow.where
+                if where is None and owner is not None and owner.path is not None:
+                    where = (owner.path, helper.line)
                 self.found.append(
-                    replace(flow, origins=live, via=((helper.name, call.line), *flow.via))
+                    replace(
+                        flow, origins=live, via=((helper.name, call.line), *flow.via), where=where
+                    )
                 )
         return result, UNKNOWN
 
