@@ -50,6 +50,7 @@ class RuleRunner(Protocol):
         self, files: Sequence[ChangedFile], config: RulesConfig, /, *, extra_checks: Sequence[Check]
     ) -> RuleRun: ...
 
+
 # How many "not reviewed" notes a summary lists before counting the rest.
 _UNFINISHED_NOTES = 10
 
