@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from bot.gitrepo import GitRange, GitRepo
     from bot.models import ChangedFile, ReviewResult
     from bot.pipeline import Reviewer, RuleRunner
+    from bot.rules.engine import Check
 
 FORMATS = ("text", "json", "sarif", "markdown")
 FAIL_ON = ("high", "medium", "low", "info", "never")
@@ -379,22 +380,18 @@ def _team_rule_files(git: tuple[GitRepo, GitRange] | None) -> list[tuple[str, st
     ]
 
 
-def _add_team_rules(git: tuple[GitRepo, GitRange] | None) -> None:
-    """Register the team's valid rules for this run; each bad file is one line on stderr,
-    like a config error, and the other rules still run."""
+def _team_checks(git: tuple[GitRepo, GitRange] | None) -> list[Check]:
+    """The team's valid rules, for this review only; each bad file is one line on
+    stderr, like a config error, and the other rules still run."""
     files = _team_rule_files(git)
     if not files:
-        return
-    from bot.config import rule_names
-    from bot.rules.declarative import checks_for
-    from bot.rules.engine import add_check
-    from bot.rules.loader import load_team_rules
+        return []
+    from bot.rules.declarative import team_checks
 
-    team = load_team_rules(files, taken=rule_names())
-    for error in team.errors:
+    checks, errors = team_checks(files)
+    for error in errors:
         print(f"bastion: {error}", file=sys.stderr)
-    for check in checks_for(team.rules):
-        add_check(check)
+    return checks
 
 
 def _read_config_file(path: Path, flag: str = "") -> bytes:
@@ -476,7 +473,7 @@ def review_command(args: argparse.Namespace) -> int:
             raise UsageError("give either DIFF_FILE or --git BASE..HEAD, not both")
         git = _git_repo(args)
     config = _load_config(args, git)
-    _add_team_rules(git)
+    team = _team_checks(git)
     runner = _rule_runner(args)
     raw = _read_diff(args, git)
     fail_on = FailOn(args.fail_on) if args.fail_on else config.fail_on
@@ -509,12 +506,13 @@ def review_command(args: argparse.Namespace) -> int:
             rule_runner=runner,
             load_ref=ref_reader,
             schema_files=schema_files,
+            extra_checks=team,
         )
     except DiffError as exc:
         raise UsageError(f"malformed diff: {exc}") from None
     if schema_note:
         result = result.model_copy(update={"notes": [schema_note, *result.notes]})
-    _emit(result, args)
+    _emit(result, args, team)
     threshold = fail_on.threshold()
     if threshold is None:
         return 0
@@ -522,7 +520,7 @@ def review_command(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
-def _emit(result: ReviewResult, args: argparse.Namespace) -> None:
+def _emit(result: ReviewResult, args: argparse.Namespace, team: Sequence[Check] = ()) -> None:
     from bot.report import render
 
     to_file = bool(args.output)
@@ -530,7 +528,8 @@ def _emit(result: ReviewResult, args: argparse.Namespace) -> None:
     if args.format == "sarif":
         from bot.rules.engine import registry
 
-        rules = registry().rules
+        # A team's rules are described in the report like the built-in ones.
+        rules = registry().with_checks(team).rules
     text = render(result, args.format, color=not to_file and sys.stdout.isatty(), rules=rules)
     if to_file:
         try:

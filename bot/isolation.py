@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("bastion.isolation")
 
-RuleRunner = Callable[[Sequence[ChangedFile], "RulesConfig | None"], "RuleRun"]
+RuleRunner = Callable[..., "RuleRun"]  # (files, config, *, extra_checks=()) -> RuleRun
 
 # How long a killed child gets to be reaped before we stop waiting for it.
 _REAP_S = 5.0
@@ -77,10 +77,16 @@ def budgeted_rule_runner(
     modules already imported."""
     file_budget_s, review_budget_s = parse_budget(file_budget_s), parse_budget(review_budget_s)
 
-    def run(files: Sequence[ChangedFile], config: RulesConfig | None = None) -> RuleRun:
+    def run(
+        files: Sequence[ChangedFile],
+        config: RulesConfig | None = None,
+        *,
+        extra_checks: Sequence[Check] = (),
+    ) -> RuleRun:
         return run_rules_budgeted(
             files,
             config,
+            extra_checks=extra_checks,
             file_budget_s=file_budget_s,
             review_budget_s=review_budget_s,
             start_method=start_method,
@@ -98,11 +104,14 @@ def run_rules_budgeted(
     reg: Registry | None = None,
     only: Sequence[str] | None = None,
     start_method: str | None = None,
+    extra_checks: Sequence[Check] = (),
 ) -> RuleRun:
-    """`run_rules` in child processes, under a per-unit and a per-review budget."""
+    """`run_rules` in child processes, under a per-unit and a per-review budget.
+    `extra_checks` (a team's rules) are part of the plan, and the plan's checks are
+    what the child is sent: they reach it with this review and no other."""
     from bot.rules.engine import collect, plan_rules
 
-    plan = plan_rules(files, config, reg=reg, only=only)
+    plan = plan_rules(files, config, reg=reg, only=only, extra_checks=extra_checks)
     if not plan.units:
         return collect(plan, {})
     supervisor = _Supervisor(plan, file_budget_s, review_budget_s, _context(start_method))

@@ -32,16 +32,25 @@ from bot.models import (
 from bot.select import select_backend
 
 if TYPE_CHECKING:
-    from bot.rules.engine import RuleRun
+    from bot.rules.engine import Check, RuleRun
     from bot.schema import Schema
     from bot.spec_refs import RefReader, RefTexts, Side
 
 log = logging.getLogger("bastion.pipeline")
 
 ContentLoader = Callable[[ChangedFile], str | None]
-# Runs the rule engine over the backend files: `bot.rules.engine.run_rules` in this
-# process, or `bot.isolation.budgeted_rule_runner(...)` in a child under time budgets.
-RuleRunner = Callable[[Sequence[ChangedFile], RulesConfig], "RuleRun"]
+
+
+class RuleRunner(Protocol):
+    """Runs the rule engine over the backend files: `bot.rules.engine.run_rules` in this
+    process, or `bot.isolation.budgeted_rule_runner(...)` in a child under time budgets.
+    `extra_checks` are this review's own checks (a team's rules), run with the rest."""
+
+    def __call__(
+        self, files: Sequence[ChangedFile], config: RulesConfig, /, *, extra_checks: Sequence[Check]
+    ) -> RuleRun: ...
+
+
 # How many "not reviewed" notes a summary lists before counting the rest.
 _UNFINISHED_NOTES = 10
 
@@ -81,6 +90,7 @@ def review_files(
     rule_runner: RuleRunner | None = None,
     load_ref: RefReader | None = None,
     schema_files: Mapping[str, str] | None = None,
+    extra_checks: Sequence[Check] = (),
 ) -> ReviewResult:
     """Review already-parsed files (the App and the Action fetch them from GitHub).
 
@@ -89,7 +99,8 @@ def review_files(
     repository at the base or the head, for the files an OpenAPI description `$ref`s.
     `schema_files` is `{path: post-change text}` of the repository's schema-bearing
     files (`bot.schema.schema_paths`): the checks then see the whole schema, not only
-    what the diff shows.
+    what the diff shows. `extra_checks` run with the built-in rules for this review
+    only (a team's rules from `.github/bastion/rules/`, `bot.rules.declarative`).
 
     Each engine is isolated from the other: a rule engine that fails, or an agent
     that raises anything at all, becomes a note, and the other's findings stand."""
@@ -110,7 +121,7 @@ def review_files(
         notes.append(schema_note)
 
     with _review_context(schema, refs, config):
-        run = _run_rule_engine(rule_runner or run_rules, backend, config.rules)
+        run = _run_rule_engine(rule_runner or run_rules, backend, config.rules, extra_checks)
     rule_findings = _in_context([f for f in run.findings if f.category in wanted], backend, files)
     errors: list[RuleError] = list(run.errors)
     engines = ["rules"]
@@ -165,14 +176,17 @@ def _in_context(
 
 
 def _run_rule_engine(
-    runner: RuleRunner, files: Sequence[ChangedFile], config: RulesConfig
+    runner: RuleRunner,
+    files: Sequence[ChangedFile],
+    config: RulesConfig,
+    extra_checks: Sequence[Check] = (),
 ) -> RuleRun:
     """The rule engine isolates each check; this catches the engine itself failing
     (or its child process not starting), so the agent still reviews."""
     from bot.rules.engine import RuleRun, describe
 
     try:
-        return runner(files, config)
+        return runner(files, config, extra_checks=extra_checks)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # a native panic is a BaseException, and must not end the review
@@ -396,6 +410,7 @@ def review_diff(
     rule_runner: RuleRunner | None = None,
     load_ref: RefReader | None = None,
     schema_files: Mapping[str, str] | None = None,
+    extra_checks: Sequence[Check] = (),
 ) -> ReviewResult:
     """Parse a unified diff and review it. Raises `DiffError` on a broken diff."""
     started = time.perf_counter()
@@ -412,4 +427,5 @@ def review_diff(
         rule_runner=rule_runner,
         load_ref=load_ref,
         schema_files=schema_files,
+        extra_checks=extra_checks,
     )

@@ -373,3 +373,51 @@ def test_budget_from_the_environment_is_validated() -> None:
     assert done.returncode == 2
     assert "BASTION_REVIEW_BUDGET_S: must be above 0" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+TEAM_RULE = """\
+id: no-legacy-billing-client
+category: security
+severity: high
+title: The legacy billing client skips request signing
+rationale: The billing service now rejects unsigned charges.
+fix: Use billing.Client.
+check:
+  kind: ast-grep
+ast-grep:
+  python:
+    rule:
+      pattern: LegacyBillingClient($$$ARGS)
+"""
+
+
+def test_git_team_rules_come_from_the_base_revision(tmp_path: Path) -> None:
+    repo = _repo_with_two_commits(tmp_path)
+    rules = repo / ".github" / "bastion" / "rules"
+    rules.mkdir(parents=True)
+    (rules / "no-legacy-billing-client.yml").write_text(TEAM_RULE)
+    (rules / "bad.yml").write_text(TEAM_RULE.replace("no-legacy-billing-client", "bad") + "x: 1\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "team rules")
+    (repo / "app").mkdir()
+    (repo / "app" / "pay.py").write_text("client = LegacyBillingClient(key)\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "code")
+    args = ["review", "--git", "HEAD~1..HEAD", "--repo", str(repo), "--no-llm"]
+
+    done = bastion(*args, "--format", "sarif")
+
+    sarif = json.loads(done.stdout)["runs"][0]
+    assert [r["ruleId"] for r in sarif["results"]] == ["no-legacy-billing-client"]
+    described = {r["id"] for r in sarif["tool"]["driver"]["rules"]}
+    assert "no-legacy-billing-client" in described
+    assert done.stderr.strip().splitlines() == [
+        "bastion: .github/bastion/rules/bad.yml: unknown key 'x'"
+    ]
+    # Committed only on the reviewed side: not used.
+    done = bastion(
+        "review", "--git", "HEAD~3..HEAD", "--repo", str(repo), "--no-llm", "--format", "json"
+    )
+    rules_hit = {f["rule"] for f in json.loads(done.stdout)["findings"]}
+    assert "no-legacy-billing-client" not in rules_hit and rules_hit, done.stderr
+    assert done.stderr == ""

@@ -210,7 +210,9 @@ def test_an_agent_that_raises_anything_leaves_the_rule_findings() -> None:
 
 
 def test_a_rule_engine_that_fails_is_a_note_and_the_review_goes_on() -> None:
-    def broken_runner(files: Sequence[ChangedFile], config: RulesConfig) -> object:
+    def broken_runner(
+        files: Sequence[ChangedFile], config: RulesConfig, *, extra_checks: object = ()
+    ) -> object:
         raise MemoryError
 
     diff = "--- a/app/x.py\n+++ b/app/x.py\n@@ -0,0 +1 @@\n+x = 1\n"

@@ -23,6 +23,7 @@ from bot.rules.scaffold import scaffold
 from bot.select import select_backend
 
 README = Path(__file__).parent.parent / "README.md"
+TEAM_PATH = ".github/bastion/rules/no-legacy-billing-client.yml"
 
 
 def test_every_python_rule_literal_agrees_with_the_catalogue() -> None:
@@ -154,13 +155,7 @@ def test_the_readme_team_rule_loads_and_flags_what_it_says() -> None:
     (check,) = checks_for(team.rules)
     code = "from billing import LegacyBillingClient\nclient = LegacyBillingClient(key)\n"
     files, _ = select_backend([added_file("app/pay.py", code)])
-    from bot.rules.engine import add_check, remove_check
-
-    add_check(check)
-    try:
-        run = run_rules(files, only=["no-legacy-billing-client"])
-    finally:
-        remove_check(check)
+    run = run_rules(files, only=["no-legacy-billing-client"], extra_checks=[check])
     assert [(f.rule, f.line, f.cwe) for f in run.findings] == [("no-legacy-billing-client", 2, 477)]
 
 
@@ -182,6 +177,35 @@ def test_a_bad_team_rule_is_one_line_naming_file_and_key(text: str, error: str) 
     team = load_team_rules([(path, text)])
     assert team.rules == [] and len(team.errors) == 1
     assert team.errors[0].startswith(path) and error in team.errors[0], team.errors[0]
+
+
+def test_team_rules_run_for_one_call_and_never_join_the_shared_registry() -> None:
+    (check,) = checks_for(load_team_rules([(TEAM_PATH, _readme_team_rule())]).rules)
+    code = "client = LegacyBillingClient(key)\n"
+    files, _ = select_backend([added_file("app/pay.py", code)])
+    assert [f.rule for f in run_rules(files, extra_checks=[check]).findings] == [
+        "no-legacy-billing-client"
+    ]
+    assert run_rules(files).findings == []
+    assert "no-legacy-billing-client" not in registry().names()
+
+
+@pytest.mark.parametrize("taken", ["ssrf", "rails-add-index-blocking"])
+def test_a_team_rule_may_not_take_a_built_in_id_or_old_id(taken: str) -> None:
+    """Through `team_checks` (what the App, the Action and the CLI load with), and in
+    the engine itself should a caller skip the loader."""
+    from bot.rules.declarative import AstGrepRuleCheck, team_checks
+
+    catalog = builtin_catalog()
+    assert taken in catalog.rules or taken in catalog.aliases
+    path = f".github/bastion/rules/{taken}.yml"
+    text = _readme_team_rule().replace("no-legacy-billing-client", taken)
+    checks, errors = team_checks([(path, text)])
+    assert checks == []
+    assert errors == [f"{path}: key 'id': rule id '{taken}' is already used"]
+    spec = load_team_rules([(path, text)]).rules[0]
+    with pytest.raises(ValueError, match="already used"):
+        registry().with_checks([AstGrepRuleCheck(spec)])
 
 
 def test_a_team_rule_cannot_take_a_built_in_id() -> None:

@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.config import CONFIG_PATH, ConfigError, RepoConfig, parse_config
 from bot.diff import DiffError, parse_diff
@@ -16,7 +16,11 @@ from bot.github.client import GitHubClient
 from bot.models import ChangedFile, FileStatus, SkippedFile
 from bot.select import select_backend
 
-AGENTS_DIR = ".github/bastion/agents"
+if TYPE_CHECKING:
+    from bot.rules.engine import Check
+
+BASTION_DIR = ".github/bastion"
+AGENTS_DIR = f"{BASTION_DIR}/agents"
 NO_PATCH = "no patch from GitHub (binary or too large)"
 PREFETCH_THREADS = 4
 # Below this many files, threads cost more than they save on a nearby API.
@@ -136,6 +140,58 @@ def load_agent_files(client: GitHubClient, base_ref: str) -> dict[str, str]:
     return out
 
 
+@dataclass
+class TeamRuleSet:
+    """A team's rules read off the base branch: the checks of the valid ones, and one
+    line per file that could not be used (named, with the key at fault)."""
+
+    checks: list[Check] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def load_team_rule_set(client: GitHubClient, base_ref: str) -> TeamRuleSet:
+    """`.github/bastion/rules/*.yml` of the base branch: one listing, then one contents
+    call per rule file, at most `MAX_TEAM_RULES` of them, none over the size cap."""
+    from bot.rules.declarative import team_checks
+    from bot.rules.loader import (
+        MAX_TEAM_RULE_CHARS,
+        MAX_TEAM_RULES,
+        TEAM_RULES_DIR,
+        is_team_rule_file,
+    )
+
+    out = TeamRuleSet()
+    entries = sorted(
+        (e for e in client.list_dir(TEAM_RULES_DIR, base_ref) if e.get("type") == "file"),
+        key=lambda e: str(e.get("name") or ""),
+    )
+    paths = [f"{TEAM_RULES_DIR}/{e.get('name')}" for e in entries]
+    sizes = {path: e.get("size") for path, e in zip(paths, entries, strict=True)}
+    wanted = [p for p in paths if is_team_rule_file(p)]
+    if len(wanted) > MAX_TEAM_RULES:
+        out.errors.append(
+            f"{TEAM_RULES_DIR}: more than {MAX_TEAM_RULES} rule files; "
+            f"{len(wanted) - MAX_TEAM_RULES} ignored ({wanted[MAX_TEAM_RULES]} and after)"
+        )
+        wanted = wanted[:MAX_TEAM_RULES]
+    limit = MAX_TEAM_RULE_CHARS * 4  # bytes: the loader counts characters
+    texts: list[tuple[str, str]] = []
+    for path in wanted:
+        size = sizes.get(path)
+        if isinstance(size, int) and size > limit:
+            out.errors.append(f"{path}: larger than {MAX_TEAM_RULE_CHARS // 1024} KiB")
+            continue
+        text = client.file_text(path, base_ref, max_bytes=limit)
+        if text is None:
+            out.errors.append(f"{path}: not readable as text (binary, or too large)")
+            continue
+        texts.append((path, text))
+    if texts:
+        out.checks, errors = team_checks(texts)
+        out.errors.extend(errors)
+    return out
+
+
 def wanted_contents(files: Sequence[ChangedFile], config: RepoConfig) -> list[str]:
     """Paths whose post-change content the rules will want: the files selection
     keeps from the diff alone, minus deleted and binary ones."""
@@ -220,6 +276,8 @@ class Sources:
         self.config_path = config_path
         self.cache_dir = cache_dir
         self._agents: dict[str, str] | None = None
+        self._bastion: dict[str, str] | None = None
+        self._team: TeamRuleSet | None = None
         self._head: ContentCache | None = None
         self._base: ContentCache | None = None
 
@@ -231,10 +289,31 @@ class Sources:
         except ConfigError as exc:
             return parse_config(None), exc
 
+    def _bastion_dir(self) -> dict[str, str]:
+        """`.github/bastion/` at the base branch, name -> entry type: one listing says
+        whether there are agent definitions or team rules to read at all (most
+        repositories have neither, and then this is the only call)."""
+        if self._bastion is None:
+            self._bastion = {
+                str(entry.get("name") or ""): str(entry.get("type") or "")
+                for entry in self.client.list_dir(BASTION_DIR, self.base_ref)
+            }
+        return self._bastion
+
     def agent_files(self) -> dict[str, str]:
         if self._agents is None:
-            self._agents = load_agent_files(self.client, self.base_ref)
+            there = self._bastion_dir().get(AGENTS_DIR.rsplit("/", 1)[-1]) == "dir"
+            self._agents = load_agent_files(self.client, self.base_ref) if there else {}
         return self._agents
+
+    def team_rules(self) -> TeamRuleSet:
+        """The team's own rules (`.github/bastion/rules/`) from the base branch, like the
+        config: a PR cannot add or change the rules it is reviewed with. Validated;
+        each bad file is one error line, and the good rules run."""
+        if self._team is None:
+            there = self._bastion_dir().get("rules") == "dir"
+            self._team = load_team_rule_set(self.client, self.base_ref) if there else TeamRuleSet()
+        return self._team
 
     def head_contents(self, files: Sequence[ChangedFile], config: RepoConfig) -> ContentCache:
         """The loader `review_files` reads post-change contents through, prefetched for

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from github import GithubException
 
@@ -61,6 +61,9 @@ from bot.pipeline import Reviewer, review_files
 from bot.report.markdown import render, sanitize
 from bot.select import select_backend
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.rules.engine import Check
 
 log = logging.getLogger("bastion.github")
 
@@ -155,15 +158,32 @@ def accept_command(
 
 def report_config_error(client: GitHubClient, pr: PullInfo, error: ConfigError) -> bool:
     """One PR comment per distinct config problem (not one per push)."""
-    digest = hashlib.sha256(str(error).encode()).hexdigest()[:12]
-    marker = f"<!-- bastion:config-error={digest} -->"
-    if any(marker in str(c.get("body") or "") for c in client.issue_comments(pr.number)):
-        return False
     text = (
         f"Bastion could not use the config of the base branch `{pr.base_ref}`: {error}\n\n"
         "This review runs with the default settings. Fix the file on the base branch "
         "to apply yours."
     )
+    return _comment_once(client, pr, "config-error", str(error), text)
+
+
+def report_team_rule_errors(client: GitHubClient, pr: PullInfo, errors: Sequence[str]) -> bool:
+    """One PR comment per distinct set of team-rule problems, like a config error: each
+    bad file of `.github/bastion/rules/` is one line; the other rules ran."""
+    lines = "\n".join(f"- {error}" for error in errors)
+    text = (
+        f"Bastion could not use some of the team rules of the base branch `{pr.base_ref}`:"
+        f"\n\n{lines}\n\nThis review ran without them (the other rules ran). Fix the "
+        "files on the base branch to apply them."
+    )
+    return _comment_once(client, pr, "team-rules-error", "\n".join(errors), text)
+
+
+def _comment_once(client: GitHubClient, pr: PullInfo, kind: str, key: str, text: str) -> bool:
+    """Post `text` unless a comment for the same `kind` and `key` is already there."""
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    marker = f"<!-- bastion:{kind}={digest} -->"
+    if any(marker in str(c.get("body") or "") for c in client.issue_comments(pr.number)):
+        return False
     client.create_issue_comment(pr.number, sanitize(text, allow_ours=False) + "\n\n" + marker)
     return True
 
@@ -266,11 +286,12 @@ def review_changes(
     changes: ChangeSet,
     categories: Sequence[Category] | None = None,
     rule_runner: RuleRunner | None = None,
+    extra_checks: Sequence[Check] = (),
 ) -> ReviewResult:
     """The pipeline over a PR's changes: head contents for the backend files only,
     base contents for the files a rule compares, the files specs `$ref` at each side,
     the repository's schema files, the agent when it can run; the rules in a budgeted
-    child unless another runner is given."""
+    child unless another runner is given, with the team's rules (`extra_checks`)."""
     reviewer, off_reason = make_agent(sources, config, settings)
     head = sources.head_contents(changes.files, config)
     schema_files: dict[str, str] | None = None
@@ -291,6 +312,7 @@ def review_changes(
         load_ref=sources.read_ref,
         schema_files=schema_files,
         rule_runner=rule_runner or default_rule_runner(settings),
+        extra_checks=extra_checks,
     )
     if notes:
         result = result.model_copy(update={"notes": [*notes, *result.notes]})
@@ -460,7 +482,12 @@ def run_review(
         threads = _read_threads(client, pr, prior, feedback)
         open_paths = {t.path for t in threads or () if t.ours and not t.resolved}
         changes = changes_since(client, pr, since, keep_whole=open_paths)
-        result = review_changes(sources, settings, config, changes, request.categories, rule_runner)
+        team = sources.team_rules()
+        if writable and team.errors:
+            _report_team_errors(client, pr, team.errors)
+        result = review_changes(
+            sources, settings, config, changes, request.categories, rule_runner, team.checks
+        )
         ignored = _ignored_rules(client, pr, prior, threads)
         result, held = without_ignored(result, ignored)
         reviewed = Reviewed(
@@ -481,6 +508,14 @@ def run_review(
         if check is not None:
             check.abandon(exc)
         raise
+
+
+def _report_team_errors(client: GitHubClient, pr: PullInfo, errors: Sequence[str]) -> None:
+    try:
+        report_team_rule_errors(client, pr, errors)
+    except GithubException as exc:
+        if not _forbidden(exc):
+            raise
 
 
 def _read_threads(

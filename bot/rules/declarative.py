@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from bot.models import ChangedFile
 from bot.rules.astgrep import lines, root_of
-from bot.rules.engine import Check, Hit, rule_from_spec
-from bot.rules.loader import RuleSpec, builtin_catalog
+from bot.rules.engine import Check, Hit, registry, rule_from_spec
+from bot.rules.loader import RuleSpec, builtin_catalog, load_team_rules
 
 if TYPE_CHECKING:
     from ast_grep_py import Config
@@ -36,6 +36,16 @@ class AstGrepRuleCheck(Check):
 
 def checks_for(specs: Sequence[RuleSpec]) -> list[Check]:
     return [AstGrepRuleCheck(spec) for spec in specs if spec.check.kind == "ast-grep"]
+
+
+def team_checks(files: Iterable[tuple[str, str]]) -> tuple[list[Check], list[str]]:
+    """A team's rule files `(path, text)` -> the checks of the valid ones, to pass to
+    `review_files(extra_checks=...)`, and one error line per bad file (an id or old id
+    a built-in rule already answers to is one)."""
+    catalog = builtin_catalog()
+    taken = registry().names() | set(catalog.rules) | set(catalog.aliases)
+    team = load_team_rules(files, taken=taken)
+    return checks_for(team.rules), team.errors
 
 
 CHECKS: list[Check] = checks_for(list(builtin_catalog().rules.values()))

@@ -150,6 +150,37 @@ class Registry:
     def canonical(self, rule_id: str) -> str:
         return self.aliases.get(rule_id, rule_id)
 
+    def names(self) -> set[str]:
+        """Every id and old id a rule of this registry answers to."""
+        return {*self.rules, *self.aliases, *self.declared}
+
+    def with_checks(self, extra: Sequence[Check]) -> Registry:
+        """A copy with one review's own checks added (a team's rules): the registries
+        `registry()` caches are shared by every review of the process, so they are
+        never changed. An id or old id already taken is a ValueError."""
+        if not extra:
+            return self
+        out = Registry(
+            checks=list(self.checks),
+            rules=dict(self.rules),
+            aliases=dict(self.aliases),
+            variants=dict(self.variants),
+            declared=dict(self.declared),
+        )
+        from bot.rules.loader import builtin_catalog
+
+        catalog = builtin_catalog()
+        for check in extra:
+            for rule in check.rules:
+                taken = out.names() | set(catalog.rules) | set(catalog.aliases)
+                clash = sorted({rule.id, *rule.aliases} & taken)
+                if clash:
+                    raise ValueError(f"rule id {clash[0]!r} is already used")
+            out.add(check)
+            for rule in check.rules:
+                out.aliases.update((alias, rule.id) for alias in rule.aliases)
+        return out
+
     def wording(self, rule_id: str) -> Rule | None:
         """The rule whose text a hit under `rule_id` gets: an old id's own variant."""
         return self.variants.get(rule_id) or self.rules.get(self.canonical(rule_id))
@@ -335,11 +366,13 @@ def plan_rules(
     *,
     reg: Registry | None = None,
     only: Iterable[str] | None = None,
+    extra_checks: Sequence[Check] = (),
 ) -> RulePlan:
     """Which checks run on which files, cut into units: each batch check is one
-    unit, and each file's per-file checks are one unit."""
+    unit, and each file's per-file checks are one unit. `extra_checks` run in this
+    plan only (a team's rules read for this review)."""
     config = config or RulesConfig()
-    reg = reg or registry(f.language for f in files if f.is_backend)
+    reg = (reg or registry(f.language for f in files if f.is_backend)).with_checks(extra_checks)
     wanted_ids = {reg.canonical(x) for x in only} if only is not None else None
     checks: list[Check] = []
     batch_units: list[Unit] = []
@@ -491,10 +524,12 @@ def run_rules(
     *,
     reg: Registry | None = None,
     only: Iterable[str] | None = None,
+    extra_checks: Sequence[Check] = (),
 ) -> RuleRun:
     """Run every check over the files it wants, in this process; return findings
-    on added lines. (`bot.rules.budget` runs the same units in a child process.)"""
-    plan = plan_rules(files, config, reg=reg, only=only)
+    on added lines. (`bot.isolation` runs the same units in a child process.)
+    `extra_checks` run in this call only (a team's rules)."""
+    plan = plan_rules(files, config, reg=reg, only=only, extra_checks=extra_checks)
     results: dict[Task, TaskResult] = {}
     for unit in plan.units:
         for task in unit.tasks:
