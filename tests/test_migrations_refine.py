@@ -256,3 +256,35 @@ def test_go_data_migration_queries_need_no_index() -> None:
         schema=SCHEMA,
     )
     assert not [f for f in found if f.rule == "query-on-unindexed-column"]
+
+
+ALEMBIC_FK = """from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+{drop}    op.create_foreign_key(None, "files", "solutions", ["solution_id"], ["id"], ondelete="CASCADE")
+"""
+
+
+def test_foreign_key_recreated_to_change_on_delete_is_not_unindexed_news() -> None:
+    drop = '    op.drop_constraint("files_ibfk_1", "files", type_="foreignkey")\n'
+    path = "migrations/versions/b2_cascade.py"
+    recreated = _rules(_review(added_file(path, ALEMBIC_FK.format(drop=drop))))
+    assert not [r for r, _ in recreated if r == "foreign-key-not-indexed"], recreated
+    new = _rules(_review(added_file(path, ALEMBIC_FK.format(drop=""))))
+    assert ("foreign-key-not-indexed", 8) in new
+
+
+def test_empty_downgrade_of_a_data_migration_is_summary_only() -> None:
+    text = (
+        'from alembic import op\n\nrevision = "b3"\ndown_revision = "a1"\n\n\n'
+        "def upgrade():\n    op.execute(\"UPDATE alerts SET selector = 'first'\")\n\n\n"
+        "def downgrade():\n    pass\n"
+    )
+    found = [f for f in _review(added_file("migrations/versions/b3_default.py", text))]
+    irreversible = [f for f in found if f.rule == "migration-irreversible"]
+    assert irreversible and all(f.severity is Severity.INFO for f in irreversible)
+    assert "does not show" in irreversible[0].body

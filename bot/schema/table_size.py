@@ -113,7 +113,7 @@ TABLE_REFS = (
         r"|remove_column|change_table|add_check_constraint|remove_index)\s*\(?\s*[:\"']([\w.]+)"
     ),
     re.compile(r"\bmodel_name\s*=\s*[\"'](\w+)[\"']"),
-    re.compile(r"\bop\.\w+\(\s*(?:[\"'][\w.]*[\"']\s*,\s*)?[\"'](\w+)[\"']"),
+    re.compile(r"\bop\.\w+\(\s*(?:(?:[\"'][\w.]*[\"']|None)\s*,\s*)?[\"'](\w+)[\"']"),
     re.compile(r"Schema::table\(\s*[\"'](\w+)"),
     re.compile(r"\.(?:alterTable|table)\(\s*[\"'`](\w+)"),
     re.compile(r"queryInterface\.\w+\(\s*[\"'`](\w+)"),
