@@ -175,7 +175,10 @@ def test_table_size_raises_lowers_or_says_it_is_unknown() -> None:
 
 
 def test_postgres_lock_advice_is_taken_off_a_mysql_or_sqlite_project() -> None:
-    text = "class X < ActiveRecord::Migration[7.1]\n  def change\n    add_index :orders, :status\n  end\nend\n"
+    text = (
+        "class X < ActiveRecord::Migration[7.1]\n  def change\n"
+        "    add_index :orders, :status\n  end\nend\n"
+    )
     finding = _finding("rails-add-index-blocking", 3, Severity.MEDIUM)
     texts = {"db/migrate/1_x.rb": text}
     for gemfile, expected in (

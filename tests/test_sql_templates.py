@@ -48,3 +48,16 @@ def test_sql_that_still_does_not_parse_is_named_in_the_summary() -> None:
     old = "".join(f"-- filler {i}\n" for i in range(20)) + "ALTER TABLE a\n  ADD COLUMN b int;\n"
     new = old.replace("ADD COLUMN b int;", "ADD COLUMN b int;\nCREATE INDEX i ON a (b);")
     assert not review_change(SQL, old, new, "sql-not-analysed")
+
+
+def test_do_block_with_declarations_multi_line_conditions_and_return() -> None:
+    code = (
+        "DO $$\nDECLARE\n    n INTEGER := 0;\nBEGIN\n"
+        "    IF EXISTS (SELECT 1 FROM properties WHERE k = 'x') THEN\n        RETURN;\n"
+        "    END IF;\n    SELECT COUNT(*) INTO n FROM audit_log;\n"
+        "    IF (SELECT last_value FROM audit_log_id_seq) > 1\n       OR n > 1 THEN\n"
+        "        ALTER TABLE audit_log ALTER COLUMN id TYPE bigint;\n    END IF;\n"
+        "    PERFORM pg_sleep(0);\nEND $$;\n"
+    )
+    assert not review_new(SQL, code, "sql-not-analysed")
+    assert [f.line for f in review_new(SQL, code, "pg-change-column-type")] == [11]

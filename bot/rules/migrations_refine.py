@@ -120,6 +120,15 @@ _RECREATES_FK = re.compile(
     r"|\bDROP\s+(?:CONSTRAINT|FOREIGN\s+KEY)\b",
     re.I,
 )
+# Advice about what running a migration does (locks, a type chosen at creation, a
+# rollback): an edited migration that already ran will not run again. A redundant or
+# missing index stays in the schema whether or not the migration ran, so it stays.
+_RUN_ONCE_ADVICE = HAZARD_RULES | {
+    "pg-prefer-bigint",
+    "pg-prefer-jsonb",
+    "pg-prefer-timestamptz",
+    "migration-irreversible",
+}
 _FK_RULES = frozenset({"fk-without-index", "foreign-key-not-indexed"})
 _FK_WORDS = re.compile(r"ForeignKey|foreign_key|references|REFERENCES|belongs_to", re.I)
 _TITLE_COLUMN = re.compile(r"`(?:[\w.]*\.)?(\w+)`")
@@ -241,7 +250,7 @@ def refine(
                 continue
             if finding.rule == "migration-constraint-validating" and _on_new_column(file, finding):
                 continue  # the column is new and NULL in every row: nothing to validate
-            if file.status is not FileStatus.ADDED and finding.rule not in _ONE_OFF_QUERY_RULES:
+            if file.status is not FileStatus.ADDED and finding.rule in _RUN_ONCE_ADVICE:
                 kept.append(_already_applied(finding))
                 continue
             if finding.rule in _FK_RULES and _RECREATES_FK.search(_added_text(file)):

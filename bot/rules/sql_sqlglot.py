@@ -184,10 +184,40 @@ _PSQL_VARIABLE = re.compile(r"(?<=[\s(,=]):(['\"]?)([A-Za-z_]\w{0,62})\1")
 # (BEGIN, END, IF ... THEN, DECLARE) is blanked.
 _DO_OPEN = re.compile(r"\bDO\s+(?:LANGUAGE\s+plpgsql\s+)?(\$[A-Za-z_]?\w{0,30}\$)", re.I)
 _PLPGSQL_LINE = re.compile(
-    r"^\s*(?:BEGIN|END(?:\s+(?:IF|LOOP|CASE))?|DECLARE\b.*|ELSE|ELSIF\b.*|EXCEPTION"
+    r"^\s*(?:BEGIN|END(?:\s+(?:IF|LOOP|CASE))?|DECLARE\b.*|ELSE|EXCEPTION|RETURN|RAISE\b.*"
     r"|(?:IF|WHEN)\b.{0,400}\bTHEN|LANGUAGE\s+plpgsql)\s*;?\s*(?:--.*)?$",
     re.I,
 )
+
+
+_IF_OPEN = re.compile(r"^\s*(?:IF|ELSIF|WHILE|FOR)\b", re.I)
+_DECLARE = re.compile(r"^\s*DECLARE\b", re.I)
+_BEGIN = re.compile(r"^\s*BEGIN\b", re.I)
+_ASSIGNMENT = re.compile(r"^\s*[A-Za-z_]\w{0,62}\s*:=")
+_THEN = re.compile(r"\b(?:THEN|LOOP)\s*(?:--.*)?$", re.I)
+_PERFORM = re.compile(r"\bPERFORM\b", re.I)
+
+
+def _plain_statements(body: str) -> str:
+    """A DO block's body with its PL/pgSQL control lines blanked (a condition may run
+    over several lines up to its THEN) and `PERFORM` read as the `SELECT` it runs."""
+    out: list[str] = []
+    in_condition = in_declare = False
+    for row in body.splitlines(keepends=True):
+        if _DECLARE.match(row):
+            in_declare = True
+        elif _BEGIN.match(row):
+            in_declare = False
+        if in_declare or _ASSIGNMENT.match(row):
+            out.append(_fill(row, " "))  # variable declarations and assignments
+        elif in_condition or (_IF_OPEN.match(row) and not _PLPGSQL_LINE.match(row)):
+            in_condition = not _THEN.search(row.rstrip("\r\n"))
+            out.append(_fill(row, " "))
+        elif _PLPGSQL_LINE.match(row):
+            out.append(_fill(row, " "))
+        else:
+            out.append(_PERFORM.sub("SELECT ", row))
+    return "".join(out)
 
 
 def _fill(text: str, char: str) -> str:
@@ -214,13 +244,7 @@ def _unwrap_do_blocks(text: str) -> str:
             break
         out.append(text[pos : opened.start()])
         out.append(_fill(opened.group(), " "))
-        body = text[opened.end() : close]
-        out.append(
-            "".join(
-                _fill(row, " ") if _PLPGSQL_LINE.match(row) else row
-                for row in body.splitlines(keepends=True)
-            )
-        )
+        out.append(_plain_statements(text[opened.end() : close]))
         out.append(" " * len(tag))
         pos = close + len(tag)
     out.append(text[pos:])
