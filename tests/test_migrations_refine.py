@@ -290,3 +290,39 @@ def test_empty_downgrade_of_a_data_migration_is_summary_only() -> None:
     irreversible = [f for f in found if f.rule == "migration-irreversible"]
     assert irreversible and all(f.severity is Severity.INFO for f in irreversible)
     assert "does not show" in irreversible[0].body
+
+
+RAILS_FK = """class AddOwnerToProjects < ActiveRecord::Migration[7.1]
+  def change
+    add_column :projects, :owner_id, :bigint
+    add_foreign_key :projects, :users, column: :owner_id
+  end
+end
+"""
+RAILS_FK_INDEX = """class IndexProjectsOwner < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    add_index :projects, :owner_id, algorithm: :concurrently
+  end
+end
+"""
+RAILS_PROJECTS = """class CreateProjects < ActiveRecord::Migration[7.1]
+  def change
+    create_table :projects do |t|
+      t.string :name
+    end
+  end
+end
+"""
+
+
+def test_foreign_key_indexed_by_a_later_migration_of_the_change_is_not_flagged() -> None:
+    fk = added_file("db/migrate/20240102000000_add_owner_to_projects.rb", RAILS_FK)
+    index = added_file("db/migrate/20240103000000_index_projects_owner.rb", RAILS_FK_INDEX)
+    schema = {"db/migrate/20240101000000_create_projects.rb": RAILS_PROJECTS, fk.path: RAILS_FK}
+    alone = _rules(_review(fk, schema=schema))
+    assert ("foreign-key-not-indexed", 4) in alone
+    both = _rules(_review(fk, index, schema={**schema, index.path: RAILS_FK_INDEX}))
+    assert not [r for r, _ in both if r in ("foreign-key-not-indexed", "fk-without-index")]
+    assert not [r for r, _ in _review(fk, index) if r.endswith("without-index")]
