@@ -326,3 +326,48 @@ def test_foreign_key_indexed_by_a_later_migration_of_the_change_is_not_flagged()
     both = _rules(_review(fk, index, schema={**schema, index.path: RAILS_FK_INDEX}))
     assert not [r for r, _ in both if r in ("foreign-key-not-indexed", "fk-without-index")]
     assert not [r for r, _ in _review(fk, index) if r.endswith("without-index")]
+
+
+DJANGO_HEAD = (
+    "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n"
+    '    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n'
+)
+DJANGO_INITIAL = (
+    "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n"
+    "    initial = True\n\n    operations = [\n        migrations.CreateModel(\n"
+    '            name="Order",\n            fields=[\n'
+    '                ("id", models.AutoField(primary_key=True, serialize=False)),\n'
+    '                ("code", models.CharField(max_length=10{unique})),\n'
+    "            ],\n        ),\n    ]\n"
+)
+
+
+def _alter(field: str, column: str) -> str:
+    return (
+        DJANGO_HEAD + "        migrations.AlterField(\n"
+        f'            model_name="order",\n            name="{column}",\n'
+        f"            field={field},\n        ),\n    ]\n"
+    )
+
+
+def test_django_primary_key_swap_and_new_unique_field_are_hazards() -> None:
+    config = RepoConfig(llm=False, large_tables=["order", "shop_order"])
+    pk = _alter("models.BigAutoField(primary_key=True, serialize=False)", "id")
+    found = _review(added_file("shop/migrations/0002_order_bigint.py", pk), config=config)
+    swap = [f for f in found if f.rule == "migration-column-type-change"]
+    assert [f.line for f in swap] == [8] and swap[0].severity is Severity.HIGH
+    assert "Primary key" in swap[0].title
+
+    unique = _alter("models.CharField(max_length=20, unique=True)", "code")
+    path = "shop/migrations/0002_order_code_unique.py"
+    initial = {"shop/migrations/0001_initial.py": DJANGO_INITIAL.format(unique="")}
+    found = _review(added_file(path, unique), config=config, schema={**initial, path: unique})
+    assert ("migration-constraint-validating", 8) in _rules(found)
+
+
+def test_alter_field_that_only_restates_unique_is_not_flagged() -> None:
+    unique = _alter("models.CharField(max_length=20, unique=True)", "code")
+    path = "shop/migrations/0002_order_code_length.py"
+    initial = {"shop/migrations/0001_initial.py": DJANGO_INITIAL.format(unique=", unique=True")}
+    found = _review(added_file(path, unique), schema={**initial, path: unique})
+    assert "migration-constraint-validating" not in [r for r, _ in _rules(found)]
