@@ -371,3 +371,16 @@ def test_alter_field_that_only_restates_unique_is_not_flagged() -> None:
     initial = {"shop/migrations/0001_initial.py": DJANGO_INITIAL.format(unique=", unique=True")}
     found = _review(added_file(path, unique), schema={**initial, path: unique})
     assert "migration-constraint-validating" not in [r for r, _ in _rules(found)]
+
+
+def test_sequelize_primary_key_constraint_is_a_locking_hazard() -> None:
+    text = (
+        "module.exports = {\n  async up(queryInterface) {\n"
+        '    await queryInterface.addConstraint("events", {\n'
+        '      fields: ["id"],\n      type: "primary key",\n      name: "events_pkey",\n'
+        "    });\n  },\n};\n"
+    )
+    config = RepoConfig(llm=False, large_tables=["events"])
+    found = _review(added_file("server/migrations/20240101-events-pk.js", text), config=config)
+    hits = [f for f in found if f.rule == "migration-constraint-validating"]
+    assert [f.line for f in hits] == [3] and "Primary key" in hits[0].title
