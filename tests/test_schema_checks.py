@@ -207,3 +207,11 @@ def test_unindexed_filter_on_a_flag_or_small_table_goes_to_the_summary() -> None
     ]
     out = adjust_for_table_size(findings, {}, [], ["carts"])
     assert [f.severity for f in out] == [Severity.INFO, Severity.MEDIUM, Severity.INFO]
+
+
+def test_unindexed_foreign_key_is_inline_only_on_a_large_table() -> None:
+    finding = _finding("foreign-key-not-indexed", 1, Severity.MEDIUM).model_copy(
+        update={"title": "Foreign key `ratings.challenge_id` has no index"}
+    )
+    assert adjust_for_table_size([finding], {}, ["ratings"], [])[0].severity is Severity.MEDIUM
+    assert adjust_for_table_size([finding], {}, [], [])[0].severity is Severity.INFO
