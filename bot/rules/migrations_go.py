@@ -26,7 +26,7 @@ from bot.rules.migrations_python import (
     to_hits,
 )
 
-GO_INDEX = "go-migration-index-blocking"
+GO_INDEX = "go-create-index-blocking"
 
 MIGRATION_CODE = re.compile(
     r"\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration\w*\("

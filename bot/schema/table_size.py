@@ -35,7 +35,7 @@ LOCKING_RULES = frozenset(
         "django-add-index-blocking",
         "alembic-create-index-blocking",
         "js-migration-index-blocking",
-        "go-migration-index-blocking",
+        "go-create-index-blocking",
         "laravel-index-blocking",
         "migration-constraint-validating",
         "migration-not-null-column",
@@ -68,6 +68,7 @@ SIZE_DECIDES = frozenset(
 # indexes online, checks foreign keys without NOT VALID) and for SQLite (one writer).
 PG_LOCK_ADVICE = frozenset(
     {
+        "index-build-blocking",
         "pg-create-index-blocking",
         "pg-drop-index-blocking",
         "pg-reindex-blocking",
@@ -81,7 +82,7 @@ PG_LOCK_ADVICE = frozenset(
         "django-add-index-blocking",
         "alembic-create-index-blocking",
         "js-migration-index-blocking",
-        "go-migration-index-blocking",
+        "go-create-index-blocking",
         "laravel-index-blocking",
         "migration-constraint-validating",
         "migration-drop-index-blocking",
