@@ -37,6 +37,9 @@ BASTION = Path(sys.executable).with_name("bastion")
 INDEXING_RULES = frozenset(
     [
         "alembic-create-index-blocking",
+        "index-build-blocking",
+        "go-create-index-blocking",
+        "sql-not-analysed",
         "django-add-index-blocking",
         "js-migration-index-blocking",
         "migration-column-rewrite",

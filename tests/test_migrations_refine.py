@@ -384,3 +384,34 @@ def test_sequelize_primary_key_constraint_is_a_locking_hazard() -> None:
     found = _review(added_file("server/migrations/20240101-events-pk.js", text), config=config)
     hits = [f for f in found if f.rule == "migration-constraint-validating"]
     assert [f.line for f in hits] == [3] and "Primary key" in hits[0].title
+
+
+GO_STEPS = (
+    'package database\n\nimport "database/sql"\n\n'
+    "var migrations = [...]func(tx *sql.Tx) error{\n"
+    "\tfunc(tx *sql.Tx) (err error) {\n"
+    "\t\t_, err = tx.Exec(`CREATE INDEX entries_feed ON entries (feed_id)`)\n"
+    "\t\treturn err\n\t},\n{new}}\n"
+)
+
+
+def test_go_step_edited_in_place_already_ran_and_an_appended_step_is_new() -> None:
+    from rule_helpers import unified_diff
+
+    from bot.pipeline import review_diff
+
+    path = "internal/database/migrations.go"
+    old = GO_STEPS.replace("{new}", "")
+    edited = old.replace("(feed_id)", "(feed_id, id)")
+    found = review_diff(unified_diff(path, old, edited)).findings
+    index = [f for f in found if f.rule in ("go-create-index-blocking", "index-build-blocking")]
+    assert index and all(f.severity is Severity.INFO for f in index)
+    step = (
+        "\tfunc(tx *sql.Tx) (err error) {\n"
+        "\t\t_, err = tx.Exec(`CREATE INDEX entries_user ON entries (user_id)`)\n"
+        "\t\treturn err\n\t},\n"
+    )
+    appended = GO_STEPS.replace("{new}", step)
+    found = review_diff(unified_diff(path, old, appended)).findings
+    index = [f for f in found if f.rule in ("go-create-index-blocking", "index-build-blocking")]
+    assert [f.line for f in index] == [11] and index[0].severity is Severity.HIGH

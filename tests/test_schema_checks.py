@@ -194,7 +194,8 @@ def test_postgres_lock_advice_is_taken_off_a_mysql_or_sqlite_project() -> None:
         ('gem "mysql2"\n', Severity.INFO),
         ('gem "sqlite3"\n', Severity.INFO),
         ('gem "pg"\n', Severity.HIGH),
-        ('gem "pg"\ngem "mysql2"\n', Severity.HIGH),  # several: keep the advice
+        ('gem "pg"\ngem "mysql2"\n', Severity.HIGH),  # may run on PostgreSQL: keep it
+        ('gem "sqlite3"\ngem "trilogy"\n', Severity.INFO),  # neither is PostgreSQL
     ):
         out = adjust_for_table_size([finding], {**texts, "Gemfile": gemfile}, ["orders"], [])
         assert out[0].severity is expected, gemfile

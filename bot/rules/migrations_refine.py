@@ -138,6 +138,9 @@ _IRREVERSIBLE_NOTE = (
     "Whether a rollback is needed depends on how this project deploys, which the "
     "repository does not show; a data migration often has nothing to undo."
 )
+_MIGRATION_CODE_GO = re.compile(
+    r"\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration|\bfunc\s*\(\s*\w+\s+\*sql\.Tx\s*\)"
+)
 _MODEL_REF = re.compile(r"\b([A-Z][A-Za-z0-9]{1,60})\b")
 _DROPS = frozenset(
     {"migration-drop-or-rename", "pg-drop-column", "pg-drop-table", "pg-rename-table"}
@@ -272,6 +275,17 @@ def refine(
                 else ""
             ):
                 continue  # AlterField replaces the field's index; it does not add a second
+        elif (
+            finding.rule in _RUN_ONCE_ADVICE
+            and file.language == "go"
+            and file.status is not FileStatus.ADDED
+            and _replaces_lines(file, finding.line)
+            and _MIGRATION_CODE_GO.search(text)
+        ):
+            # A Go file listing every step (`[]func(tx *sql.Tx) error{…}`): a step edited
+            # in place already ran; a step appended at the end is new.
+            kept.append(_already_applied(finding))
+            continue
         elif finding.rule in _ONE_OFF_QUERY_RULES and (
             _MIGRATION_CODE.search(text) or _ONE_OFF_PATH.search(file.path)
         ):
@@ -304,6 +318,11 @@ def _on_new_table(text: str, finding: Finding, created: set[str]) -> bool:
         if {name, f"{name}s", f"{name}es", model.lower()} & created:
             return True
     return False
+
+
+def _replaces_lines(file: ChangedFile, line: int) -> bool:
+    hunk = file.hunk_of(line)
+    return hunk is not None and any(row.new_no is None for row in hunk.lines)
 
 
 def _existed_before(file: ChangedFile, finding: Finding) -> bool:

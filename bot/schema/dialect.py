@@ -3,9 +3,9 @@
 Lock advice is PostgreSQL's: `CREATE INDEX` blocking writes, `NOT VALID` constraints,
 `CONCURRENTLY`. MySQL/MariaDB (InnoDB) adds and drops secondary indexes online, and
 SQLite has one writer and no online DDL at all, so that advice is wrong there. The
-answer is None unless the files name one database and no other: a project that
-supports several (Django settings read from the environment, two adapter gems) keeps
-the PostgreSQL advice.
+answer is None unless the files name one database, or only MySQL and SQLite: a
+project that may run on PostgreSQL (Django settings read from the environment, a
+`pg` gem next to another) keeps the PostgreSQL advice.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 
 POSTGRES, MYSQL, SQLITE = "postgresql", "mysql", "sqlite"
+NOT_POSTGRES = "mysql-or-sqlite"
 
 # File names (lower case) whose text names the database; `candidate` reads them too.
 CONFIG_NAMES = frozenset(
@@ -68,4 +69,6 @@ def detect(texts: Mapping[str, str]) -> str | None:
                 sql_seen.add(POSTGRES)
     if not found:
         found = sql_seen
+    if found == {MYSQL, SQLITE}:
+        return NOT_POSTGRES  # e.g. MariaDB in production, SQLite in development
     return next(iter(found)) if len(found) == 1 else None

@@ -101,7 +101,11 @@ _FLAG = re.compile(
 # were small tables, so below 0.7 without a size.
 FK_SIZE_RULE = "foreign-key-not-indexed"
 _FK_TITLE = re.compile(r"^Foreign key `(\w+)\.\w+` has no index")
-_DIALECT_NAMES = {"mysql": "MySQL/MariaDB", "sqlite": "SQLite"}
+_DIALECT_NAMES = {
+    dialect.MYSQL: "MySQL/MariaDB",
+    dialect.SQLITE: "SQLite",
+    dialect.NOT_POSTGRES: "MySQL/MariaDB and SQLite",
+}
 _LOWER = {
     Severity.HIGH: Severity.MEDIUM,
     Severity.MEDIUM: Severity.LOW,
