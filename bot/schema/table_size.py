@@ -227,7 +227,11 @@ def _query_by_size(finding: Finding, large: set[str], small: set[str]) -> Findin
     table = norm(m.group(1))
     first = m.group(2).split(",")[0].strip().lower()
     if _FLAG.match(first):
-        note = f"`{first}` looks like a flag with few values; an index on it alone is rarely used."
+        note = (
+            f"`{first}` looks like a flag with few distinct values: an index on it alone helps "
+            "only to find a rare value, and then a partial index (`WHERE {first} = …`) is the "
+            "one to add."
+        ).replace("{first}", first)
         return _with(finding, Severity.INFO, note)
     if table in small:
         # The rule's own comment already says the table is listed as small.
