@@ -24,6 +24,7 @@ import json
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,9 @@ BASTION = Path(sys.executable).with_name("bastion")
 INDEXING_RULES = frozenset(
     [
         "alembic-create-index-blocking",
+        "index-build-blocking",
+        "go-create-index-blocking",
+        "sql-not-analysed",
         "django-add-index-blocking",
         "js-migration-index-blocking",
         "migration-column-rewrite",
@@ -155,7 +159,7 @@ def read_tsv(path: Path) -> list[list[str]]:
         return [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
 
 
-def run(mirrors: Path, tag: str, commits_file: Path, labels_file: Path) -> None:
+def run(mirrors: Path, tag: str, commits_file: Path, labels_file: Path, jobs: int = 1) -> None:
     out_dir = OUT / tag
     out_dir.mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
@@ -163,8 +167,11 @@ def run(mirrors: Path, tag: str, commits_file: Path, labels_file: Path) -> None:
     per_kind_lines: Counter[str] = Counter()
     per_kind_findings: Counter[str] = Counter()
     notes: list[str] = []
-    for repo, commit in ((r[0], r[1]) for r in read_tsv(commits_file)):
-        report = review(mirrors, repo, commit)
+    pairs = [(r[0], r[1]) for r in read_tsv(commits_file)]
+    # Each review is a child process: a few at once, results kept in list order.
+    with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
+        reports = list(pool.map(lambda p: review(mirrors, *p), pairs))
+    for (repo, commit), report in zip(pairs, reports, strict=True):
         (out_dir / f"{repo.replace('/', '+')}__{commit}.json").write_text(
             json.dumps(report, indent=1), encoding="utf-8"
         )
@@ -253,11 +260,12 @@ def main() -> None:
     parser.add_argument("--tag", default="current")
     parser.add_argument("--commits", type=Path, default=COMMITS)
     parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
     args = parser.parse_args()
     if args.mode == "pick":
         pick(args.mirrors)
     else:
-        run(args.mirrors, args.tag, args.commits, args.labels)
+        run(args.mirrors, args.tag, args.commits, args.labels, args.jobs)
 
 
 if __name__ == "__main__":

@@ -256,3 +256,162 @@ def test_go_data_migration_queries_need_no_index() -> None:
         schema=SCHEMA,
     )
     assert not [f for f in found if f.rule == "query-on-unindexed-column"]
+
+
+ALEMBIC_FK = """from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+{drop}    op.create_foreign_key(
+        None, "files", "solutions", ["solution_id"], ["id"], ondelete="CASCADE"
+    )
+"""
+
+
+def test_foreign_key_recreated_to_change_on_delete_is_not_unindexed_news() -> None:
+    drop = '    op.drop_constraint("files_ibfk_1", "files", type_="foreignkey")\n'
+    path = "migrations/versions/b2_cascade.py"
+    recreated = _rules(_review(added_file(path, ALEMBIC_FK.format(drop=drop))))
+    assert not [r for r, _ in recreated if r == "foreign-key-not-indexed"], recreated
+    new = _rules(_review(added_file(path, ALEMBIC_FK.format(drop=""))))
+    assert "foreign-key-not-indexed" in [r for r, _ in new]
+
+
+def test_empty_downgrade_of_a_data_migration_is_summary_only() -> None:
+    text = (
+        'from alembic import op\n\nrevision = "b3"\ndown_revision = "a1"\n\n\n'
+        "def upgrade():\n    op.execute(\"UPDATE alerts SET selector = 'first'\")\n\n\n"
+        "def downgrade():\n    pass\n"
+    )
+    found = [f for f in _review(added_file("migrations/versions/b3_default.py", text))]
+    irreversible = [f for f in found if f.rule == "migration-irreversible"]
+    assert irreversible and all(f.severity is Severity.INFO for f in irreversible)
+    assert "does not show" in irreversible[0].body
+
+
+RAILS_FK = """class AddOwnerToProjects < ActiveRecord::Migration[7.1]
+  def change
+    add_column :projects, :owner_id, :bigint
+    add_foreign_key :projects, :users, column: :owner_id
+  end
+end
+"""
+RAILS_FK_INDEX = """class IndexProjectsOwner < ActiveRecord::Migration[7.1]
+  disable_ddl_transaction!
+
+  def change
+    add_index :projects, :owner_id, algorithm: :concurrently
+  end
+end
+"""
+RAILS_PROJECTS = """class CreateProjects < ActiveRecord::Migration[7.1]
+  def change
+    create_table :projects do |t|
+      t.string :name
+    end
+  end
+end
+"""
+
+
+def test_foreign_key_indexed_by_a_later_migration_of_the_change_is_not_flagged() -> None:
+    fk = added_file("db/migrate/20240102000000_add_owner_to_projects.rb", RAILS_FK)
+    index = added_file("db/migrate/20240103000000_index_projects_owner.rb", RAILS_FK_INDEX)
+    schema = {"db/migrate/20240101000000_create_projects.rb": RAILS_PROJECTS, fk.path: RAILS_FK}
+    alone = _rules(_review(fk, schema=schema))
+    assert ("foreign-key-not-indexed", 4) in alone
+    both = _rules(_review(fk, index, schema={**schema, index.path: RAILS_FK_INDEX}))
+    assert not [r for r, _ in both if r in ("foreign-key-not-indexed", "fk-without-index")]
+    assert not [r for r, _ in _review(fk, index) if r.endswith("without-index")]
+
+
+DJANGO_HEAD = (
+    "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n"
+    '    dependencies = [("shop", "0001_initial")]\n\n    operations = [\n'
+)
+DJANGO_INITIAL = (
+    "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n"
+    "    initial = True\n\n    operations = [\n        migrations.CreateModel(\n"
+    '            name="Order",\n            fields=[\n'
+    '                ("id", models.AutoField(primary_key=True, serialize=False)),\n'
+    '                ("code", models.CharField(max_length=10{unique})),\n'
+    "            ],\n        ),\n    ]\n"
+)
+
+
+def _alter(field: str, column: str) -> str:
+    return (
+        DJANGO_HEAD + "        migrations.AlterField(\n"
+        f'            model_name="order",\n            name="{column}",\n'
+        f"            field={field},\n        ),\n    ]\n"
+    )
+
+
+def test_django_primary_key_swap_and_new_unique_field_are_hazards() -> None:
+    config = RepoConfig(llm=False, large_tables=["order", "shop_order"])
+    pk = _alter("models.BigAutoField(primary_key=True, serialize=False)", "id")
+    found = _review(added_file("shop/migrations/0002_order_bigint.py", pk), config=config)
+    swap = [f for f in found if f.rule == "migration-column-type-change"]
+    assert [f.line for f in swap] == [8] and swap[0].severity is Severity.HIGH
+    assert "Primary key" in swap[0].title
+
+    unique = _alter("models.CharField(max_length=20, unique=True)", "code")
+    path = "shop/migrations/0002_order_code_unique.py"
+    initial = {"shop/migrations/0001_initial.py": DJANGO_INITIAL.format(unique="")}
+    found = _review(added_file(path, unique), config=config, schema={**initial, path: unique})
+    assert ("migration-constraint-validating", 8) in _rules(found)
+
+
+def test_alter_field_that_only_restates_unique_is_not_flagged() -> None:
+    unique = _alter("models.CharField(max_length=20, unique=True)", "code")
+    path = "shop/migrations/0002_order_code_length.py"
+    initial = {"shop/migrations/0001_initial.py": DJANGO_INITIAL.format(unique=", unique=True")}
+    found = _review(added_file(path, unique), schema={**initial, path: unique})
+    assert "migration-constraint-validating" not in [r for r, _ in _rules(found)]
+
+
+def test_sequelize_primary_key_constraint_is_a_locking_hazard() -> None:
+    text = (
+        "module.exports = {\n  async up(queryInterface) {\n"
+        '    await queryInterface.addConstraint("events", {\n'
+        '      fields: ["id"],\n      type: "primary key",\n      name: "events_pkey",\n'
+        "    });\n  },\n};\n"
+    )
+    config = RepoConfig(llm=False, large_tables=["events"])
+    found = _review(added_file("server/migrations/20240101-events-pk.js", text), config=config)
+    hits = [f for f in found if f.rule == "migration-constraint-validating"]
+    assert [f.line for f in hits] == [3] and "Primary key" in hits[0].title
+
+
+GO_STEPS = (
+    'package database\n\nimport "database/sql"\n\n'
+    "var migrations = [...]func(tx *sql.Tx) error{\n"
+    "\tfunc(tx *sql.Tx) (err error) {\n"
+    "\t\t_, err = tx.Exec(`CREATE INDEX entries_feed ON entries (feed_id)`)\n"
+    "\t\treturn err\n\t},\n{new}}\n"
+)
+
+
+def test_go_step_edited_in_place_already_ran_and_an_appended_step_is_new() -> None:
+    from rule_helpers import unified_diff
+
+    from bot.pipeline import review_diff
+
+    path = "internal/database/migrations.go"
+    old = GO_STEPS.replace("{new}", "")
+    edited = old.replace("(feed_id)", "(feed_id, id)")
+    found = review_diff(unified_diff(path, old, edited)).findings
+    index = [f for f in found if f.rule in ("go-create-index-blocking", "index-build-blocking")]
+    assert index and all(f.severity is Severity.INFO for f in index)
+    step = (
+        "\tfunc(tx *sql.Tx) (err error) {\n"
+        "\t\t_, err = tx.Exec(`CREATE INDEX entries_user ON entries (user_id)`)\n"
+        "\t\treturn err\n\t},\n"
+    )
+    appended = GO_STEPS.replace("{new}", step)
+    found = review_diff(unified_diff(path, old, appended)).findings
+    index = [f for f in found if f.rule in ("go-create-index-blocking", "index-build-blocking")]
+    assert [f.line for f in index] == [11] and index[0].severity is Severity.HIGH

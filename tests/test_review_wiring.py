@@ -92,14 +92,14 @@ ORDER_SCHEMA = """Order:
 RAILS_SCHEMA = (
     "ActiveRecord::Schema[7.1].define(version: 1) do\n"
     '  create_table "orders", force: :cascade do |t|\n'
-    '    t.bigint "user_id"\n    t.string "status"\n'
+    '    t.bigint "user_id"\n    t.string "coupon_code"\n'
     '    t.index ["user_id"], name: "index_orders_on_user_id"\n'
     "  end\nend\n"
 )
 CONTROLLER = "class OrdersController < ApplicationController\n  def index\n  end\nend\n"
 CONTROLLER_QUERY = (
     "class OrdersController < ApplicationController\n  def index\n"
-    "    @orders = Order.where(status: params[:status])\n  end\nend\n"
+    "    @orders = Order.where(coupon_code: params[:code])\n  end\nend\n"
 )
 
 
@@ -220,7 +220,7 @@ def test_app_names_the_index_for_a_query_on_an_existing_unindexed_column(
     ]
     assert comment["path"] == "app/controllers/orders_controller.rb"
     assert comment["line"] == 3
-    assert "add_index :orders, :status" in comment["body"]
+    assert "add_index :orders, :coupon_code" in comment["body"]
     assert len(github_fake.calls("GET", r"/git/trees/")) == 1
 
 
@@ -380,7 +380,7 @@ def test_cli_git_reads_the_schema_of_the_whole_repository(repo: Path) -> None:
     result = json.loads(cli_review(repo))
     [finding] = [f for f in result["findings"] if f["rule"] == "query-on-unindexed-column"]
     assert finding["line"] == 3
-    assert "add_index :orders, :status" in finding["body"]
+    assert "add_index :orders, :coupon_code" in finding["body"]
 
 
 def test_cli_git_follows_a_ref_into_another_file_at_each_side(repo: Path) -> None:

@@ -328,3 +328,37 @@ def test_odd_input_never_raises(path: str, code: str) -> None:
         "inconsistent-route-naming",
     ):
         _run([added_file(path, code)], rule)
+
+
+FLASK_RESTX = """from flask_restx import Namespace, Resource
+from CTFd.models import db, Audiences
+
+ns = Namespace(\"audiences\")
+
+
+@ns.route(\"/<int:audience_id>\")
+class Audience(Resource):
+    def get(self, audience_id):
+        return Audiences.query.filter_by(id=audience_id).first_or_404()
+
+    def delete(self, audience_id):
+        audience = Audiences.query.filter_by(id=audience_id).first_or_404()
+        db.session.delete(audience)
+        db.session.commit()
+        return {\"success\": True}
+
+
+@ns.route(\"/<int:audience_id>/touch\")
+class Touch(Resource):
+    def get(self, audience_id):
+        audience = Audiences.query.filter_by(id=audience_id).first_or_404()
+        db.session.delete(audience)
+        db.session.commit()
+        return {\"success\": True}
+"""
+
+
+def test_class_resource_methods_are_read_one_by_one() -> None:
+    """A flask-restx Resource's `delete` writes, as it should; only a `get` that writes
+    is flagged."""
+    assert _new("app/api/audiences.py", FLASK_RESTX, "get-handler-writes") == [23]

@@ -164,3 +164,21 @@ def test_names_that_describe_a_secret_are_not_secrets() -> None:
     assert detect('SECRET_KEY_INSECURE_PREFIX = "django-insecure-"', patterns) is None
     assert detect('API_KEY_HEADER = "X-Api-Key-Value"', patterns) is None
     assert detect('API_KEY = "k7Pq2Lm9Xv4Tz8Rw"', patterns) is not None
+
+
+def test_truncated_or_made_up_pem_block_is_not_a_key() -> None:
+    """A test of PEM parsing feeds a cut-off block; a block whose body is one whole DER
+    structure is reported, in a test file too."""
+    begin = "-----BEGIN " + "PRIVATE KEY-----"
+    end = "-----END " + "PRIVATE KEY-----"
+
+    def go_test(body: str) -> str:
+        return f"package http\n\nvar cases = []string{{\n\t`{begin}\n{body}\n{end}`,\n" + "}\n"
+
+    # A certificate's first 42 bytes: the outer length says 865.
+    cut = "MIIDXTCCAkWgAwIBAgIJAKZ7cGiVgJqRMA0GCSqGSIb3DQEBCwUAMEU="
+    assert _findings([added_file("src/common/http/transport_test.go", go_test(cut))]) == []
+    assert _findings([added_file("src/common/http/transport_test.go", go_test("INVALID"))]) == []
+    whole = "MAMCAQA="  # SEQUENCE { INTEGER 0 }: well-formed, so treated as a key
+    found = _findings([added_file("src/common/http/transport_test.go", go_test(whole))])
+    assert [f.line for f in found] == [4]

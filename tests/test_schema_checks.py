@@ -167,7 +167,61 @@ def test_table_size_raises_lowers_or_says_it_is_unknown() -> None:
         _finding("rails-add-index-blocking", 4, Severity.MEDIUM),
         _finding("rails-add-index-blocking", 5, Severity.MEDIUM),
         _finding("select-star", 5, Severity.LOW),
+        _finding("migration-drop-index-blocking", 5, Severity.MEDIUM),
     ]
     out = adjust_for_table_size(findings, {"db/migrate/1_x.rb": text}, ["orders"], ["carts"])
-    assert [f.severity for f in out] == [Severity.HIGH, Severity.LOW, Severity.MEDIUM, Severity.LOW]
+    # Unlisted: an index build keeps its severity; a hazard whose false alarms were small
+    # tables goes to the summary. Both say in one line that the size decides it.
+    assert [f.severity for f in out] == [
+        Severity.HIGH,
+        Severity.LOW,
+        Severity.MEDIUM,
+        Severity.LOW,
+        Severity.INFO,
+    ]
     assert "does not show" in out[2].body and out[3].body == "b"
+    assert "does not show" in out[4].body
+
+
+def test_postgres_lock_advice_is_taken_off_a_mysql_or_sqlite_project() -> None:
+    text = (
+        "class X < ActiveRecord::Migration[7.1]\n  def change\n"
+        "    add_index :orders, :status\n  end\nend\n"
+    )
+    finding = _finding("rails-add-index-blocking", 3, Severity.MEDIUM)
+    texts = {"db/migrate/1_x.rb": text}
+    for gemfile, expected in (
+        ('gem "mysql2"\n', Severity.INFO),
+        ('gem "sqlite3"\n', Severity.INFO),
+        ('gem "pg"\n', Severity.HIGH),
+        ('gem "pg"\ngem "mysql2"\n', Severity.HIGH),  # may run on PostgreSQL: keep it
+        ('gem "sqlite3"\ngem "trilogy"\n', Severity.INFO),  # neither is PostgreSQL
+    ):
+        out = adjust_for_table_size([finding], {**texts, "Gemfile": gemfile}, ["orders"], [])
+        assert out[0].severity is expected, gemfile
+    yml = "production:\n  adapter: trilogy\n"
+    out = adjust_for_table_size([finding], {**texts, "config/database.yml": yml}, ["orders"], [])
+    assert out[0].severity is Severity.INFO and "MySQL/MariaDB" in out[0].body
+
+
+def test_unindexed_filter_on_a_flag_or_small_table_goes_to_the_summary() -> None:
+    def q(title: str) -> Finding:
+        return _finding("query-on-unindexed-column", 1, Severity.MEDIUM).model_copy(
+            update={"title": title}
+        )
+
+    findings = [
+        q("`challenges` queried on state without an index"),
+        q("`tracking` queried on user_id, type without an index"),
+        q("`carts` queried on user_id without an index"),
+    ]
+    out = adjust_for_table_size(findings, {}, [], ["carts"])
+    assert [f.severity for f in out] == [Severity.INFO, Severity.MEDIUM, Severity.INFO]
+
+
+def test_unindexed_foreign_key_is_inline_only_on_a_large_table() -> None:
+    finding = _finding("foreign-key-not-indexed", 1, Severity.MEDIUM).model_copy(
+        update={"title": "Foreign key `ratings.challenge_id` has no index"}
+    )
+    assert adjust_for_table_size([finding], {}, ["ratings"], [])[0].severity is Severity.MEDIUM
+    assert adjust_for_table_size([finding], {}, [], [])[0].severity is Severity.INFO

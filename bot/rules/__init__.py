@@ -27,7 +27,7 @@ NO_CHECKS: frozenset[str] = frozenset(
 
 MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "migrations_frameworks": frozenset(
-        {"javascript", "php", "python", "ruby", "sql", "typescript"}
+        {"go", "javascript", "php", "python", "ruby", "sql", "typescript"}
     ),
     "graphql": frozenset({"graphql"}),
     "openapi": frozenset({"json", "yaml"}),

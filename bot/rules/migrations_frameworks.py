@@ -414,7 +414,13 @@ CHECKS: list[Check] = [RailsAddIndex(), DjangoAddIndex()]
 # view); the rules, with every language's fixtures, are assembled here so that each
 # rule id is reported by exactly one check.
 
-from bot.rules import migrations_js, migrations_php, migrations_python, migrations_ruby  # noqa: E402
+from bot.rules import (  # noqa: E402
+    migrations_go,
+    migrations_js,
+    migrations_php,
+    migrations_python,
+    migrations_ruby,
+)
 from bot.rules import migrations_python as mp  # noqa: E402
 
 _TEXTS: dict[str, tuple[Severity, str, str, str]] = {
@@ -441,6 +447,16 @@ _TEXTS: dict[str, tuple[Severity, str, str, str]] = {
         "= { transaction: false }`; TypeORM: `queryRunner.query(…)` with `transaction = "
         "false` on the migration; Sequelize: `addIndex(…, { concurrently: true })` outside a "
         "transaction).",
+    ),
+    migrations_go.GO_INDEX: (
+        Severity.HIGH,
+        "Index built on an existing table in a Go migration locks writes",
+        "`CREATE INDEX` without `CONCURRENTLY`, run from a Go migration (goose, "
+        "golang-migrate, xormigrate, or a list of `func(tx *sql.Tx)` steps), holds a SHARE "
+        "lock on the table for the whole build: every write waits, minutes on a large table.",
+        "Run `CREATE INDEX CONCURRENTLY` outside a transaction (goose: a migration "
+        "registered with `goose.AddMigrationNoTx`, or `-- +goose NO TRANSACTION` in SQL "
+        "files; otherwise a separate step that does not open `tx`).",
     ),
     mp.LARAVEL_INDEX: (
         Severity.MEDIUM,
@@ -587,6 +603,7 @@ _LANGUAGE_CASES = (
     migrations_ruby.CASES,
     migrations_js.CASES,
     migrations_php.CASES,
+    migrations_go.CASES,
 )
 
 
@@ -623,6 +640,7 @@ _DISPATCH = {
     "typescript": migrations_js.hits,
     "php": migrations_php.hits,
     "sql": migrations_python.sql_file_hits,
+    "go": migrations_go.hits,
 }
 
 
@@ -631,6 +649,13 @@ class FrameworkMigrations(Check):
     rules = tuple(_framework_rule(rule_id) for rule_id in _TEXTS)
     languages = frozenset(_DISPATCH)
     kinds = frozenset({FileKind.MIGRATION})
+
+    def wants(self, file: ChangedFile) -> bool:
+        if file.language == "go":
+            # Go migrations live anywhere (`internal/database/migrations.go`): their
+            # text says what they are.
+            return bool(migrations_go.MIGRATION_CODE.search(file.visible_text()))
+        return super().wants(file)
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         return _DISPATCH[file.language or ""](file)

@@ -127,6 +127,11 @@ def _query_interface(call: Call, created: set[str], tx_off: bool) -> list[Hit]:
         return [_hit(JS_INDEX, call, f"`createIndex` on {name} builds an index under lock")]
     if call.name in ("createForeignKey", "createForeignKeys"):
         return [_hit(CONSTRAINT, call, f"Foreign key on {name} validates every row under lock")]
+    if call.name == "addConstraint" and re.search(r"primary[ _]key", text, re.I):
+        # A new primary key builds a unique index and checks NOT NULL on every row, with
+        # the table locked against writes throughout.
+        title = f"Primary key added to {name}: unique index built and rows checked under lock"
+        return [_hit(CONSTRAINT, call, title)]
     if call.name == "addConstraint" and re.search(r"foreign key|check|unique", text, re.I):
         return [_hit(CONSTRAINT, call, f"Constraint on {name} validated under lock")]
     if call.name == "addColumn":

@@ -809,6 +809,52 @@ def _django_add_field(call: Call, model: str) -> list[Hit]:
     return []
 
 
+def _django_alter_field(call: Call, model: str, path: str) -> list[Hit]:
+    """An `AlterField` that makes a field the primary key (an `id` swapped to
+    `BigAutoField`, a natural key promoted) rewrites the table and every foreign key
+    pointing at it; one that makes a field unique builds its index under lock."""
+    field = _field_call(call)
+    column = (option(call, "name") or "").strip("'\"")
+    if field is None or not column:
+        return []
+    if _truthy(_kw(field, "primary_key")):
+        function = field.field("function")
+        kind = function.text().split(".")[-1] if function is not None else "field"
+        title = (
+            f"Primary key `{model}.{column}` changed to `{kind}`: the table and the foreign "
+            "keys to it are rewritten under lock"
+        )
+        return [Hit(TYPE_CHANGE, "", call.line, call.end_line, title=title)]
+    if _truthy(_kw(field, "unique")) and not _unique_before(model, column, path):
+        title = f"`{model}.{column}` made unique: the unique index is built with the table locked"
+        return [Hit(CONSTRAINT, "", call.line, call.end_line, title=title)]
+    return []
+
+
+def _unique_before(model: str, column: str, path: str) -> bool:
+    """Whether another migration already made the column unique (an `AlterField` that
+    only changes `max_length` restates `unique=True`). Without the repository's schema
+    nobody knows: the field is taken as newly unique."""
+    from bot.schema.context import current
+
+    context = current()
+    if context is None:
+        return False
+    schema = context.schema
+    name = next((t for k, t in schema.models.items() if k.split(".")[-1].lower() == model), None)
+    table = schema.table(name or model)
+    if table is None:
+        return False
+    return any(
+        ix.unique
+        and ix.columns == (column.lower(),)
+        and ix.where is not None
+        and ix.where.path != path
+        and not ix.snapshot
+        for ix in table.indexes
+    )
+
+
 def _django_constraint(call: Call, model: str) -> list[Hit]:
     constraint = next((v for k, v in _pairs(call.args) if k == "constraint"), None)
     text = constraint.text() if constraint is not None else ""
@@ -886,6 +932,8 @@ def django_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
             hits += _django_add_field(call, model)
         elif call.name == "AddConstraint" and existing:
             hits += _django_constraint(call, model)
+        elif call.name == "AlterField" and existing:
+            hits += _django_alter_field(call, model, file.path)
         elif call.name in ("RemoveField", "RenameField", "DeleteModel", "RenameModel"):
             title = f"`{call.name}` on `{model}` while deployed code may still use it"
             hits.append(Hit(DROP_RENAME, "", call.line, call.end_line, title=title))

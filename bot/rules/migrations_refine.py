@@ -115,6 +115,32 @@ _MIGRATION_CODE = re.compile(
     r"|\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration",
     re.M,
 )
+_RECREATES_FK = re.compile(
+    r"\b(?:drop_constraint|removeConstraint|remove_foreign_key|dropForeign)\b"
+    r"|\bDROP\s+(?:CONSTRAINT|FOREIGN\s+KEY)\b",
+    re.I,
+)
+# Advice about what running a migration does (locks, a type chosen at creation, a
+# rollback): an edited migration that already ran will not run again. A redundant or
+# missing index stays in the schema whether or not the migration ran, so it stays.
+_RUN_ONCE_ADVICE = HAZARD_RULES | {
+    "pg-prefer-bigint",
+    "pg-prefer-jsonb",
+    "pg-prefer-timestamptz",
+    "migration-irreversible",
+}
+_FK_RULES = frozenset({"fk-without-index", "foreign-key-not-indexed"})
+_FK_WORDS = re.compile(r"ForeignKey|foreign_key|references|REFERENCES|belongs_to", re.I)
+_TITLE_COLUMN = re.compile(r"`(?:[\w.]*\.)?(\w+)`")
+# A management command or script that fixes data once, like a data migration.
+_ONE_OFF_PATH = re.compile(r"(^|/)management/commands/|(^|/)scripts?/one[-_]?off")
+_IRREVERSIBLE_NOTE = (
+    "Whether a rollback is needed depends on how this project deploys, which the "
+    "repository does not show; a data migration often has nothing to undo."
+)
+_MIGRATION_CODE_GO = re.compile(
+    r"\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration|\bfunc\s*\(\s*\w+\s+\*sql\.Tx\s*\)"
+)
 _MODEL_REF = re.compile(r"\b([A-Z][A-Za-z0-9]{1,60})\b")
 _DROPS = frozenset(
     {"migration-drop-or-rename", "pg-drop-column", "pg-drop-table", "pg-rename-table"}
@@ -227,8 +253,13 @@ def refine(
                 continue
             if finding.rule == "migration-constraint-validating" and _on_new_column(file, finding):
                 continue  # the column is new and NULL in every row: nothing to validate
-            if finding.rule in HAZARD_RULES and file.status is not FileStatus.ADDED:
+            if file.status is not FileStatus.ADDED and finding.rule in _RUN_ONCE_ADVICE:
                 kept.append(_already_applied(finding))
+                continue
+            if finding.rule in _FK_RULES and _RECREATES_FK.search(_added_text(file)):
+                continue  # a foreign key re-created (ON DELETE changed), not a new one
+            if finding.rule == "migration-irreversible":
+                kept.append(_to_summary(finding, _IRREVERSIBLE_NOTE))
                 continue
             if finding.rule in HAZARD_RULES and finding.rule != "rails-create-table-force":
                 table = table_of(text, finding.line, finding.end_line, None)
@@ -244,12 +275,27 @@ def refine(
                 else ""
             ):
                 continue  # AlterField replaces the field's index; it does not add a second
-        elif finding.rule in _ONE_OFF_QUERY_RULES and (_MIGRATION_CODE.search(text)):
+        elif (
+            finding.rule in _RUN_ONCE_ADVICE
+            and file.language == "go"
+            and file.status is not FileStatus.ADDED
+            and _replaces_lines(file, finding.line)
+            and _MIGRATION_CODE_GO.search(text)
+        ):
+            # A Go file listing every step (`[]func(tx *sql.Tx) error{…}`): a step edited
+            # in place already ran; a step appended at the end is new.
+            kept.append(_already_applied(finding))
+            continue
+        elif finding.rule in _ONE_OFF_QUERY_RULES and (
+            _MIGRATION_CODE.search(text) or _ONE_OFF_PATH.search(file.path)
+        ):
             continue  # a data migration kept outside the usual folder, still run once
+        elif finding.rule in _FK_RULES and _existed_before(file, finding):
+            continue  # the key was there before; the change only edits its options
         elif finding.rule == "like-leading-wildcard" and _on_new_table(text, finding, created):
             continue  # a search filter over a table this change creates: empty for now
         kept.append(finding)
-    return _one_per_problem(_one_per_file(kept))
+    return _one_per_problem(_one_per_file(_schema_echo(kept, by_path)))
 
 
 def _on_new_column(file: ChangedFile, finding: Finding) -> bool:
@@ -272,6 +318,49 @@ def _on_new_table(text: str, finding: Finding, created: set[str]) -> bool:
         if {name, f"{name}s", f"{name}es", model.lower()} & created:
             return True
     return False
+
+
+def _replaces_lines(file: ChangedFile, line: int) -> bool:
+    hunk = file.hunk_of(line)
+    return hunk is not None and any(row.new_no is None for row in hunk.lines)
+
+
+def _existed_before(file: ChangedFile, finding: Finding) -> bool:
+    """A foreign key on a line that replaces one already declaring it (the diff removed
+    a line naming the same column as a key)."""
+    columns = {m.group(1).lower() for m in _TITLE_COLUMN.finditer(finding.title)}
+    hunk = file.hunk_of(finding.line)
+    if hunk is None or not columns:
+        return False
+    for row in hunk.lines:
+        if row.new_no is None and _FK_WORDS.search(row.text):
+            words = {w.lower() for w in re.findall(r"\w+", row.text)}
+            if columns & words:
+                return True
+    return False
+
+
+def _schema_echo(findings: Sequence[Finding], by_path: dict[str, ChangedFile]) -> list[Finding]:
+    """A Prisma schema restating the index its migration adds: the migration's finding
+    is the one to act on."""
+    in_migrations = {
+        f.rule
+        for f in findings
+        if (file := by_path.get(f.path)) is not None
+        and file.kind is FileKind.MIGRATION
+        or f.path.endswith(".sql")
+    }
+    return [
+        f
+        for f in findings
+        if not (f.path.endswith(".prisma") and f.rule in SCHEMA_ADVICE and f.rule in in_migrations)
+    ]
+
+
+def _to_summary(finding: Finding, note: str) -> Finding:
+    return finding.model_copy(
+        update={"severity": Severity.INFO, "body": f"{finding.body}\n\n{note}"}
+    )
 
 
 def _already_applied(finding: Finding) -> Finding:

@@ -80,7 +80,26 @@ def _py_handlers(file: ChangedFile, found: list[Route], text: str) -> Iterator[H
         body = function.field("body") if function is not None else None
         if call is None or function is None or body is None:
             continue
+        if function.kind() == "class_definition":
+            # flask-restx / flask-restful / MethodView: a class routed once, one method
+            # per HTTP verb; each is its own handler (a `delete` is no GET handler).
+            yield from _class_view_handlers(route, function, body, call, framework)
+            continue
         yield Handler(route, _py_methods(route, call), function, body, call, framework)
+
+
+def _class_view_handlers(
+    route: Route, cls: SgNode, body: SgNode, call: SgNode, framework: str
+) -> Iterator[Handler]:
+    for child in body.children():
+        method = child.field("definition") if child.kind() == "decorated_definition" else child
+        if method is None or method.kind() != "function_definition":
+            continue
+        name = method.field("name")
+        verb = name.text().upper() if name is not None else ""
+        method_body = method.field("body")
+        if verb in _METHODS and method_body is not None:
+            yield Handler(route, frozenset({verb}), method, method_body, call, framework)
 
 
 def _js_handlers(found: list[Route]) -> Iterator[Handler]:

@@ -13,6 +13,7 @@ The secret itself never leaves this module: findings carry a masked prefix only.
 
 from __future__ import annotations
 
+import binascii
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -484,6 +485,8 @@ class SecretLiteralCheck(Check):
             found = detect(text, patterns, shaped_only=shaped_only)
             if found is None:
                 continue
+            if found.label == "private key" and _not_a_key(file, number):
+                continue
             yield Hit(
                 rule=RULE_ID,
                 path=file.path,
@@ -491,6 +494,49 @@ class SecretLiteralCheck(Check):
                 title=f"Secret committed in the change: {found.label}",
                 detail=f"Detected: {found.label} (`{mask(found.value, found.label)}`).",
             )
+
+
+_PEM_NOISE = re.compile(r"\\n|[`\"'+,;\s]")
+_PEM_LINES_MAX = 200
+
+
+def _not_a_key(file: ChangedFile, begin: int) -> bool:
+    """A PEM private-key block whose body is not one whole DER structure: a truncated or
+    made-up block (tests of PEM parsing use them), not a key. Only judged when every
+    line of the block is known and the block is of the DER kind (not OpenSSH's format,
+    not legacy encrypted PEM with headers)."""
+    known = (
+        dict(enumerate(file.content.splitlines(), 1))
+        if file.content is not None
+        else file.right_text()
+    )
+    first = known.get(begin, "")
+    if "OPENSSH" in first or "ENCRYPTED" in first:
+        return False
+    body: list[str] = []
+    for number in range(begin + 1, begin + _PEM_LINES_MAX):
+        row = known.get(number)
+        if row is None:
+            return False  # a line the diff does not show: cannot tell
+        if "-----END" in row:
+            break
+        if ":" in row:
+            return False  # `Proc-Type:` / `DEK-Info:` headers: an encrypted legacy key
+        body.append(_PEM_NOISE.sub("", row))
+    else:
+        return False
+    try:
+        data = binascii.a2b_base64("".join(body))
+    except (binascii.Error, ValueError):
+        return True  # not even base64
+    if len(data) < 2 or data[0] != 0x30:
+        return True
+    if data[1] < 0x80:
+        header, length = 2, data[1]
+    else:
+        size = data[1] & 0x7F
+        header, length = 2 + size, int.from_bytes(data[2 : 2 + size], "big")
+    return header + length != len(data)
 
 
 CHECKS: list[Check] = [SecretLiteralCheck()]

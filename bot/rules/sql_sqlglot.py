@@ -148,13 +148,20 @@ def analyzable_text(file: ChangedFile) -> str:
 
     A plain diff shows pieces of the file. A statement cut by a gap the diff does
     not show must not be glued to the next visible piece, so the first line of
-    every gap between shown lines holds a lone `;`.
+    every gap between shown lines holds a lone `;`. Template placeholders and
+    `DO $$ ... $$` wrappers are neutralised (`neutralise`).
     """
     if file.content is not None:
-        return file.content
+        return neutralise(file.content) if file.language == "sql" else file.content
     known = file.right_text()
     if not known:
         return ""
+    if file.language == "sql":
+        return neutralise(_with_gaps(known))
+    return _with_gaps(known)
+
+
+def _with_gaps(known: dict[int, str]) -> str:
     lines: list[str] = []
     for number in range(1, max(known) + 1):
         if number in known:
@@ -163,6 +170,85 @@ def analyzable_text(file: ChangedFile) -> str:
             gap_start = number - 1 in known and number > 1
             lines.append(";" if gap_start else "")
     return "\n".join(lines) + "\n"
+
+
+# --- templates and DO blocks --------------------------------------------------------
+
+# `{{ name }}` / `${name}` (Jinja, dbt, Flyway, JS template strings) stand for a name or
+# a value; `{% if %}` / `{# #}` for whole lines of template logic; psql's `:name`,
+# `:'name'` for a value. None of them is SQL, and one makes the whole file unreadable.
+_PLACEHOLDER = re.compile(r"\{\{[^{}]{0,400}\}\}|\$\{[^{}]{0,400}\}")
+_TEMPLATE_TAG = re.compile(r"\{%[^%]{0,400}%\}|\{#[^#]{0,400}#\}")
+_PSQL_VARIABLE = re.compile(r"(?<=[\s(,=]):(['\"]?)([A-Za-z_]\w{0,62})\1")
+# `DO $tag$`: the block's statements are read one by one once the PL/pgSQL around them
+# (BEGIN, END, IF ... THEN, DECLARE) is blanked.
+_DO_OPEN = re.compile(r"\bDO\s+(?:LANGUAGE\s+plpgsql\s+)?(\$[A-Za-z_]?\w{0,30}\$)", re.I)
+_PLPGSQL_LINE = re.compile(
+    r"^\s*(?:BEGIN|END(?:\s+(?:IF|LOOP|CASE))?|DECLARE\b.*|ELSE|EXCEPTION|RETURN|RAISE\b.*"
+    r"|(?:IF|WHEN)\b.{0,400}\bTHEN|LANGUAGE\s+plpgsql)\s*;?\s*(?:--.*)?$",
+    re.I,
+)
+
+
+_IF_OPEN = re.compile(r"^\s*(?:IF|ELSIF|WHILE|FOR)\b", re.I)
+_DECLARE = re.compile(r"^\s*DECLARE\b", re.I)
+_BEGIN = re.compile(r"^\s*BEGIN\b", re.I)
+_ASSIGNMENT = re.compile(r"^\s*[A-Za-z_]\w{0,62}\s*:=")
+_THEN = re.compile(r"\b(?:THEN|LOOP)\s*(?:--.*)?$", re.I)
+_PERFORM = re.compile(r"\bPERFORM\b", re.I)
+
+
+def _plain_statements(body: str) -> str:
+    """A DO block's body with its PL/pgSQL control lines blanked (a condition may run
+    over several lines up to its THEN) and `PERFORM` read as the `SELECT` it runs."""
+    out: list[str] = []
+    in_condition = in_declare = False
+    for row in body.splitlines(keepends=True):
+        if _DECLARE.match(row):
+            in_declare = True
+        elif _BEGIN.match(row):
+            in_declare = False
+        if in_declare or _ASSIGNMENT.match(row):
+            out.append(_fill(row, " "))  # variable declarations and assignments
+        elif in_condition or (_IF_OPEN.match(row) and not _PLPGSQL_LINE.match(row)):
+            in_condition = not _THEN.search(row.rstrip("\r\n"))
+            out.append(_fill(row, " "))
+        elif _PLPGSQL_LINE.match(row):
+            out.append(_fill(row, " "))
+        else:
+            out.append(_PERFORM.sub("SELECT ", row))
+    return "".join(out)
+
+
+def _fill(text: str, char: str) -> str:
+    return "".join("\n" if c == "\n" else char for c in text)
+
+
+def neutralise(text: str) -> str:
+    """`text` with template placeholders and DO-block wrappers replaced by text of the
+    same length (names become `_`s, template logic and PL/pgSQL become spaces), so
+    line and column numbers hold."""
+    text = _PLACEHOLDER.sub(lambda m: _fill(m.group(), "_"), text)
+    text = _TEMPLATE_TAG.sub(lambda m: _fill(m.group(), " "), text)
+    text = _PSQL_VARIABLE.sub(lambda m: "_" * len(m.group()), text)
+    return _unwrap_do_blocks(text)
+
+
+def _unwrap_do_blocks(text: str) -> str:
+    out: list[str] = []
+    pos = 0
+    while (opened := _DO_OPEN.search(text, pos)) is not None:
+        tag = opened.group(1)
+        close = text.find(tag, opened.end())
+        if close < 0:
+            break
+        out.append(text[pos : opened.start()])
+        out.append(_fill(opened.group(), " "))
+        out.append(_plain_statements(text[opened.end() : close]))
+        out.append(" " * len(tag))
+        pos = close + len(tag)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 # --- dialect -------------------------------------------------------------------------

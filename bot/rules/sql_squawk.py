@@ -99,6 +99,7 @@ def _case(code: str, *lines: int, path: str = _MIGRATION) -> RuleCase:
 
 
 CREATE_INDEX = "pg-create-index-blocking"
+NOT_ANALYSED = "sql-not-analysed"
 
 RULES = (
     _rule(
@@ -348,6 +349,21 @@ RULES = (
         positive=(_case("ALTER TABLE orders ADD COLUMN shipped_at timestamp;\n", 1),),
         negative=(_case("ALTER TABLE orders ADD COLUMN shipped_at timestamptz;\n"),),
     ),
+    _rule(
+        NOT_ANALYSED,
+        Severity.INFO,
+        "SQL file not analysed: it does not parse",
+        "squawk reads a file whole, and one statement it cannot parse hides every "
+        "finding of the file. After template placeholders (`{{ }}`, `${}`, `:name`) and "
+        "`DO $$ ... $$` wrappers are neutralised, what still fails is named in the summary "
+        "so that nobody reads the silence as a clean bill.",
+        "Check the file by hand, or keep template logic out of migration SQL.",
+        positive=(_case("ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX ON;\n", 2),),
+        negative=(
+            _case("ALTER TABLE {{ schema }}.orders ADD COLUMN note text;\n"),
+            _case("DO $$\nBEGIN\n  ALTER TABLE orders ADD COLUMN note text;\nEND\n$$;\n"),
+        ),
+    ),
 )
 
 # squawk rule name -> our rule id
@@ -411,6 +427,7 @@ class Report:
     end_line: int
     column: int
     column_end: int
+    message: str = ""
 
 
 def run_squawk(texts: Sequence[str], timeout: float = TIMEOUT_S) -> list[list[Report]]:
@@ -475,6 +492,7 @@ def _parse_output(proc: subprocess.CompletedProcess[str], names: list[str]) -> l
                 end_line=int(item.get("line_end") or item.get("line", 0)) + 1,
                 column=int(item.get("column", 0)),
                 column_end=int(item.get("column_end", 0)),
+                message=" ".join(str(item.get("message") or "").split())[:160],
             )
         )
     return out
@@ -673,10 +691,29 @@ class SquawkCheck(Check):
             repaired = _blank_broken(view, reports) if view.file.content is None else None
             if repaired is not None:
                 retry.append(_view(view.file, repaired))
+            else:
+                hits.append(_not_analysed(view, reports))
         for view, reports in zip(retry, run_squawk([v.text for v in retry]), strict=True):
             if not _has_syntax_error(reports):
                 hits.extend(_hits_for_file(view, reports))
         return hits
+
+
+def _not_analysed(view: _FileView, reports: Sequence[Report]) -> Hit:
+    """The summary names the file squawk could not read, and where it stopped."""
+    first = min((r for r in reports if r.rule == "syntax-error"), key=lambda r: r.line)
+    reason = first.message or "syntax error"
+    return Hit(
+        rule=NOT_ANALYSED,
+        path=view.file.path,
+        line=first.line,
+        title=f"Not analysed: {view.file.path} (line {first.line}: {reason})",
+        detail=(
+            "squawk could not parse this file, so its PostgreSQL lock and type checks did "
+            "not run on it."
+        ),
+        file_level=True,
+    )
 
 
 CHECKS: list[Check] = [SquawkCheck()]

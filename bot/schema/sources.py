@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from bot.schema import dialect
 from bot.schema.builder import Builder
 from bot.schema.model import Schema, singular
 
@@ -65,6 +66,8 @@ def candidate(path: str) -> bool:
     name, suffix = p.name.lower(), p.suffix.lower()
     if suffix == ".prisma" or name in {"schema.rb", "structure.sql"}:
         return True
+    if name in dialect.CONFIG_NAMES:
+        return True  # names the database, which decides what lock advice applies
     if suffix == ".sql":
         return bool(parts & (_MIGRATION_DIRS | _MODEL_DIRS)) or "schema" in name
     if suffix == ".rb":
@@ -98,6 +101,8 @@ def classify(path: str, text: str) -> Source | None:
     p = PurePosixPath(path)
     name, suffix = p.name.lower(), p.suffix.lower()
     parts = {part.lower() for part in p.parts[:-1]}
+    if name in dialect.CONFIG_NAMES:
+        return None  # read by `dialect.detect`, not the schema builder
     if name == "schema.rb":
         return Source(path, "rails", True)
     if suffix == ".rb" and ("create_table" in text or "add_" in text or "remove_" in text):

@@ -1,0 +1,137 @@
+"""Go migrations: SQL that goose, golang-migrate, xormigrate/gormigrate or a hand-made
+list of `func(tx *sql.Tx) error` steps runs from Go strings.
+
+Such files are not under a path the migration frameworks are recognised by, so the
+file's text decides: a migration library's type or call, or a step function taking a
+transaction. The SQL in its string literals (raw `...` strings and ordinary "..."
+strings that start like a statement) is read with the checks shared by every
+framework (`migrations_python.embedded_sql_findings`); only strings on lines the
+change adds are read, and tables those strings create are empty, so not flagged.
+xorm's `Sync`/`Sync2` (tables and indexes from struct tags) is not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.models import ChangedFile
+from bot.rules.engine import Hit, RuleCase
+from bot.rules.migrations_python import (
+    CONSTRAINT,
+    TYPE_CHANGE,
+    Cases,
+    add_case,
+    created_tables_in_sql,
+    embedded_sql_findings,
+    to_hits,
+)
+
+GO_INDEX = "go-create-index-blocking"
+
+MIGRATION_CODE = re.compile(
+    r"\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration\w*\("
+    r"|\bfunc\s*\(\s*\w+\s+\*sql\.Tx\s*\)|\bmigrate\.NewWithDatabaseInstance\("
+)
+# Raw strings hold most migration SQL; an ordinary string counts when it starts like
+# a statement (a log message or a column name does not).
+_RAW = re.compile(r"`([^`]*)`")
+_QUOTED = re.compile(r'"((?:[^"\\\n]|\\.){0,2000})"')
+_SQL_START = re.compile(r"^\s*(?:ALTER|CREATE|DROP|UPDATE|DELETE|INSERT)\b", re.I)
+
+
+def hits(file: ChangedFile) -> list[Hit]:
+    text = file.visible_text()
+    if not MIGRATION_CODE.search(text):
+        return []
+    strings: list[tuple[str, int]] = []
+    for pattern in (_RAW, _QUOTED):
+        for match in pattern.finditer(text):
+            sql = match.group(1)
+            if not _SQL_START.search(sql) and pattern is _QUOTED:
+                continue
+            line = text.count("\n", 0, match.start(1)) + 1
+            span = range(line, line + sql.count("\n") + 1)
+            if file.added_lines.isdisjoint(span):
+                continue
+            strings.append((sql.replace('\\"', '"') if pattern is _QUOTED else sql, line))
+    created: set[str] = set()
+    for sql, _line in strings:
+        created |= created_tables_in_sql(sql)
+    findings = [
+        f
+        for sql, line in strings
+        for f in embedded_sql_findings(sql, line, created, GO_INDEX)
+        if f.line in file.added_lines
+    ]
+    return to_hits(file.path, findings)
+
+
+_GOOSE = "internal/db/migrations/20240601090000_orders.go"
+_STEPS = "internal/database/migrations.go"
+
+
+def _goose(sql: str) -> str:
+    return (
+        'package migrations\n\nimport (\n\t"database/sql"\n\n\t"github.com/pressly/goose/v3"\n)'
+        "\n\nfunc init() {\n\tgoose.AddMigration(upOrders, nil)\n}\n\n"
+        "func upOrders(tx *sql.Tx) error {\n\t_, err := tx.Exec(`" + sql + "`)\n\treturn err\n}\n"
+    )
+
+
+CASES: Cases = {}
+for _rule, _case in (
+    (
+        GO_INDEX,
+        RuleCase(
+            path=_GOOSE, code=_goose("CREATE INDEX orders_user ON orders (user_id)"), lines=(14,)
+        ),
+    ),
+    (
+        GO_INDEX,
+        RuleCase(
+            path=_GOOSE,
+            code=_goose("CREATE INDEX CONCURRENTLY orders_user ON orders (user_id)"),
+        ),
+    ),
+    (
+        GO_INDEX,
+        # A table the same step creates is empty.
+        RuleCase(
+            path=_GOOSE,
+            code=_goose(
+                "CREATE TABLE carts (id bigint, user_id bigint);\n"
+                "CREATE INDEX carts_user ON carts (user_id)"
+            ),
+        ),
+    ),
+    (
+        TYPE_CHANGE,
+        RuleCase(
+            path=_STEPS,
+            code=(
+                'package database\n\nimport "database/sql"\n\n'
+                "var migrations = [...]func(tx *sql.Tx) error{\n"
+                "\tfunc(tx *sql.Tx) (err error) {\n"
+                '\t\t_, err = tx.Exec("ALTER TABLE entries ALTER COLUMN id TYPE bigint")\n'
+                "\t\treturn err\n\t},\n}\n"
+            ),
+            lines=(7,),
+        ),
+    ),
+    (
+        CONSTRAINT,
+        RuleCase(
+            path=_STEPS,
+            code=(
+                'package database\n\nimport "database/sql"\n\n'
+                "var migrations = [...]func(tx *sql.Tx) error{\n"
+                "\tfunc(tx *sql.Tx) (err error) {\n"
+                "\t\t_, err = tx.Exec(`ALTER TABLE entries\n"
+                "\t\t\tADD CONSTRAINT entries_feed FOREIGN KEY (feed_id) REFERENCES feeds (id)`)\n"
+                "\t\treturn err\n\t},\n}\n"
+            ),
+            lines=(7,),
+        ),
+    ),
+):
+    add_case(CASES, _rule, _case)
