@@ -117,7 +117,8 @@ def test_one_problem_is_one_comment_and_is_not_posted_again_after_a_push(
     [sql] = security
     assert sql["line"] == EXECUTE
     assert "found by rule `py-sql-injection` · AI review" in sql["body"]
-    assert AGENT_SQL_BODY in sql["body"] and "source lines" in sql["body"]
+    assert AGENT_SQL_BODY in sql["body"] and "from `request.args`" in sql["body"]
+    assert "source lines" not in sql["body"]  # the machine line stays out of the comment
     # An unrelated problem on the same line keeps its own comment and text.
     assert indexing[0]["line"] == EXECUTE
     assert AGENT_LIMIT_TITLE in indexing[0]["body"] and AGENT_LIMIT_BODY in indexing[0]["body"]

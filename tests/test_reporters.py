@@ -574,3 +574,28 @@ def test_sanitize_sees_lines_as_markdown_does() -> None:
     # U+2028 is no line break to Markdown, so this "fence" is paragraph text.
     out = sanitize("x\u2028```\n@octocat\n```\n")
     assert "@octocat" not in out
+
+
+def test_a_comment_hides_the_flow_engines_machine_lines_but_keeps_its_prose() -> None:
+    from bot.models import Category, Finding, Severity, Source
+    from bot.report.markdown import comment_text
+
+    body = (
+        "Rationale.\n\n**Flow:** `q` from `request.args` (line 3) reaches `execute` (line 5).\n\n"
+        "Flow: CWE-89 sink line 5; source lines 3.\n\nFlow from: app/api.py line 9.\n\n"
+        "**Fix:** bind it."
+    )
+    finding = Finding(
+        path="app/db.py",
+        line=5,
+        end_line=5,
+        category=Category.SECURITY,
+        severity=Severity.HIGH,
+        rule="py-sql-injection",
+        title="SQL injection",
+        body=body,
+        source=Source.RULES,
+    )
+    text = comment_text(finding)
+    assert "**Flow:** `q` from `request.args`" in text and "**Fix:** bind it." in text
+    assert "CWE-89 sink line" not in text and "Flow from:" not in text

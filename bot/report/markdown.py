@@ -39,6 +39,9 @@ _HTML_ELEMENTS = frozenset(
     """.split()  # noqa: SIM905
 )
 _OURS = re.compile(r"<!-- bastion:[^<>]*? -->|</?summary>|<details(?: open)?>|</details>", re.I)
+# The flow engine's machine-readable lines (read by consolidation); the prose line above
+# them already tells the reader the same flow.
+_MACHINE_LINES = re.compile(r"^Flow(?: from)?: [^\n]{0,500}\n?", re.M)
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>]*)?>")
 _MARKUP_OPENER = re.compile(r"<(?=[!?])")
 _MENTION = re.compile(r"(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])")
@@ -235,6 +238,7 @@ def comment_text(finding: Finding) -> str:
     is untrusted and sanitized piece by piece; only our own `<details>` survive."""
 
     def safe(text: str, limit: int = MAX_BODY_CHARS // 4) -> str:
+        text = re.sub(r"\n{3,}", "\n\n", _MACHINE_LINES.sub("", text))
         return close_fences(sanitize(text, allow_ours=False, limit=limit)).strip()
 
     head = (
