@@ -235,3 +235,14 @@ def test_scaffolded_rule_and_fixtures_work_before_the_first_edit(tmp_path: Path,
             assert [f.line for f in run.findings] == list(fixture.lines), path.name
     finally:
         remove_check(check)
+
+
+def test_a_check_can_name_its_rules_by_id_and_get_the_catalogues_wording() -> None:
+    from bot.rules.engine import catalog_rules
+
+    (merged, old) = catalog_rules("http-request-no-timeout", "py-request-no-timeout")
+    assert merged.title == builtin_catalog().rules["http-request-no-timeout"].title
+    assert old.id == "py-request-no-timeout"
+    assert old.title == "HTTP request without a timeout"
+    with pytest.raises(KeyError, match="no-such-rule"):
+        catalog_rules("no-such-rule")

@@ -186,6 +186,22 @@ class Registry:
         return self.variants.get(rule_id) or self.rules.get(self.canonical(rule_id))
 
 
+def catalog_rules(*ids: str) -> tuple[Rule, ...]:
+    """The rules a Python check reports, read from the catalogue: a check names its
+    ids and keeps no rule text of its own. An old id (an alias a check still reports
+    under) gets its own wording. An id with no `rule.yml` is a bug, so it raises."""
+    from bot.rules.loader import builtin_catalog
+
+    catalog = builtin_catalog()
+    out = []
+    for rule_id in ids:
+        spec = catalog.rules.get(catalog.canonical(rule_id))
+        if spec is None:
+            raise KeyError(f"rule {rule_id!r} has no rule.yml in bot/rules/catalog")
+        out.append(variant_rule(spec, rule_id).model_copy(update={"id": rule_id}))
+    return tuple(out)
+
+
 def rule_from_spec(spec: RuleSpec) -> Rule:
     return Rule(
         id=spec.id,
