@@ -102,7 +102,7 @@ app.MapGet("/items/back", (HttpContext ctx) =>
 app.MapPost("/items/audit", (string note, ILogger<Program> logger) =>
 {
     logger.LogInformation("inventory audit: " + note); // vuln: CWE-117
-    logger.LogInformation("inventory audit: {Note}", note); // safe: CWE-117
+    logger.LogInformation("inventory audit: {Note}", note.ReplaceLineEndings(" ")); // safe: CWE-117
 });
 
 app.MapGet("/items/lang", (HttpContext ctx, string lang) =>
@@ -112,7 +112,7 @@ app.MapGet("/items/lang", (HttpContext ctx, string lang) =>
 
 app.MapPost("/items/session", (HttpContext ctx) =>
 {
-    ctx.Response.Cookies.Append("inv", "1", new CookieOptions { Secure = false }); // vuln: CWE-614
+    ctx.Response.Cookies.Append("inv_session", Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), new CookieOptions { Secure = false }); // vuln: CWE-614
 });
 
 app.Run();

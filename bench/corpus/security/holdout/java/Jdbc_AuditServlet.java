@@ -105,7 +105,7 @@ public class AuditServlet extends HttpServlet {
 
     @Override
     protected void doOptions(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        Cookie c = new Cookie("audit_view", req.getParameter("view"));
+        Cookie c = new Cookie("audit_session", java.util.UUID.randomUUID().toString());
         c.setHttpOnly(false); // vuln: CWE-1004
         resp.addCookie(c);
         resp.setHeader("X-Audit-View", req.getParameter("view")); // vuln: CWE-113

@@ -113,7 +113,7 @@ def login_callback(next: str = "/"):
 
 @app.get("/documents/login-callback-safe")
 def login_callback_safe(next: str = "/"):
-    if not next.startswith("/") or next.startswith("//"):
+    if not next.startswith("/") or next.startswith("//") or "\\" in next:
         next = "/"
     return RedirectResponse(next)  # safe: CWE-601
 

@@ -138,7 +138,7 @@ module Admin
 
     def set_locale
       response.headers["Content-Language"] = params[:locale] # vuln: CWE-113
-      cookies[:locale] = { value: params[:locale], httponly: false } # vuln: CWE-1004
+      cookies[:admin_token] = { value: current_user.api_token, httponly: false } # vuln: CWE-1004
       head :no_content
     end
 

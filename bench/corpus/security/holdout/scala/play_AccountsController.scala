@@ -114,7 +114,7 @@ class AccountsController @Inject() (
   }
 
   def continueSafe(next: String) = Action {
-    if (next.startsWith("/") && !next.startsWith("//")) Redirect(next) else Redirect("/") // safe: CWE-601
+    if (next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")) Redirect(next) else Redirect("/") // safe: CWE-601
   }
 
   def claims = Action { request =>
