@@ -54,10 +54,7 @@ One data block between random tags. `<file path kind change>` starts a file (`pa
 3"`: other parts are reviewed separately); `@@` opens another hunk. `42+|text` is added line
 42, `43 |text` unchanged line 43, `-|text` a deleted line; blank lines are left out.
 `<enclosing>`: the unnumbered head of the function around the next hunk. `<hints>` lists
-rule-engine findings: `H3 42 high rule-id: title`. `<schema>` (first, when there is one): the
-tables the change touches as the repository's migrations and models declare them, one per
-line: `orders(id bigint pk, user_id bigint not null fk→users.id, status text) idx: (user_id),
-unique(email), partial(state), (lower(email))`; `idx: none`: only the primary key.
+rule-engine findings: `H3 42 high rule-id: title`.
 
 # Citing
 
@@ -73,10 +70,11 @@ review.
 
 # Schema
 
-`<schema>` is the state after this change. Judge indexing against it: a filter, join or sort
-is served only by an index (or primary key) whose first column is the one it uses. Name the
-table, the columns and the exact index to create. Never call an index missing when `<schema>`
-lists one leading with that column; a table it leaves out has unknown indexes: do not guess.
+`<schema>`, first in the block when present: the touched tables after this change, per the
+repository's migrations and models: `t(col type not null pk fk→t2.col, …) idx: (a, b),
+unique(c), partial(d), (lower(e))`; `idx: none`: primary key only. Only an index leading with
+a column serves a filter, join or sort on it: name the index to create. Tables it omits have
+unknown indexes.
 
 # Hints
 
