@@ -222,3 +222,49 @@ def test_a_refused_graphql_query_falls_back_to_one_read_per_file(github_fake, tm
         f"GET /repos/{REPO}/contents/{p}" for p in base if p.startswith("db/")
     )
     assert any("add_index :orders, :c1" in b for b in comment_bodies(github_fake, 8))
+
+
+def test_the_fake_answers_blob_queries_as_github_does(github_fake) -> None:
+    from github_fake import blob_sha
+
+    from bot.github.client import GitHubClient
+
+    repo = github_fake.add_repo(REPO)
+    repo.put("main", "db/schema.sql", "CREATE TABLE t (id int);\n")
+    repo.put("main", "db/seed.bin", b"\x00\x01")
+    client = GitHubClient(
+        DEFAULT_TOKEN, Settings(GITHUB_API_URL=github_fake.url, GITHUB_TOKEN=DEFAULT_TOKEN), REPO
+    )
+    query = """query($o: String!, $n: String!, $sha: GitObjectID!, $bin: GitObjectID!,
+                     $none: GitObjectID!) {
+      repository(owner: $o, name: $n) {
+        byPath: object(expression: "main:db/schema.sql") { __typename ... on Blob { text } }
+        folder: object(expression: "main:db") { __typename oid }
+        binary: object(oid: $bin) { ... on Blob { text isBinary byteSize } }
+        bySha: object(oid: $sha) { ... on Blob { text isTruncated } }
+        missing: object(oid: $none) { oid }
+      }
+    }"""
+    variables = {
+        "o": "acme",
+        "n": "shop",
+        "sha": blob_sha(b"CREATE TABLE t (id int);\n"),
+        "bin": blob_sha(b"\x00\x01"),
+        "none": "0" * 40,
+    }
+    data, errors = client.graphql(query, variables)
+    assert errors == []
+    found = data["repository"]
+    assert found["byPath"] == {"__typename": "Blob", "text": "CREATE TABLE t (id int);\n"}
+    assert found["folder"]["__typename"] == "Tree"
+    assert found["binary"] == {"text": None, "isBinary": True, "byteSize": 2}
+    assert found["bySha"] == {"text": "CREATE TABLE t (id int);\n", "isTruncated": False}
+    assert found["missing"] is None
+    # A field GitHub's Blob lacks fails the whole query, as on GitHub.
+    _, errors = client.graphql(
+        'query($none: GitObjectID!) { repository(owner: "acme", name: "shop") '
+        "{ object(oid: $none) { ... on Blob { content } } } }",
+        {"none": "0" * 40},
+    )
+    assert errors and "content" in errors[0]["message"]
+    client.close()
