@@ -246,3 +246,24 @@ def test_a_check_can_name_its_rules_by_id_and_get_the_catalogues_wording() -> No
     assert old.title == "HTTP request without a timeout"
     with pytest.raises(KeyError, match="no-such-rule"):
         catalog_rules("no-such-rule")
+
+
+def test_flow_rules_list_the_languages_whose_taint_data_has_their_sinks() -> None:
+    """A flow rule's languages live in its rule.yml; a data file gaining a class for a
+    language must show in the catalogue too."""
+    from bot.rules.taint import spec
+    from bot.rules.taint.api import LANGUAGES
+    from bot.rules.taint.checks import RULES
+
+    for rule in RULES:
+        wanted = {
+            language
+            for language in LANGUAGES
+            if any(
+                item.rule == rule.id
+                for item in spec.load(
+                    "javascript" if language == "typescript" else language
+                ).classes.values()
+            )
+        }
+        assert set(builtin_catalog().rules[rule.id].languages) == wanted, rule.id

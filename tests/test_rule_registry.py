@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import pytest
 
 from bot.models import ChangedFile, FileKind, FileStatus
 from bot.rules import MODULE_LANGUAGES, NO_CHECKS
 from bot.rules.engine import Check, _module_names, registry
+from bot.rules.fixture_files import fixture_files, parse
 from bot.select import LANGUAGES
 
 ALL_LANGUAGES = sorted(set(LANGUAGES.values()))
+FIXTURES = Path(__file__).parent / "rules"
 
 
 def _checks(module_name: str) -> list[Check]:
@@ -19,14 +22,8 @@ def _checks(module_name: str) -> list[Check]:
 
 
 def _probe_paths() -> list[str]:
-    """Every fixture path of the catalogue: realistic names for every framework."""
-    return sorted(
-        {
-            case.path
-            for rule in registry().rules.values()
-            for case in (*rule.positive, *rule.negative)
-        }
-    )
+    """Every fixture's reviewed path: realistic names for every framework."""
+    return sorted({parse(rule_id, file).path for rule_id, file in fixture_files(FIXTURES)})
 
 
 @pytest.mark.parametrize("name", sorted(MODULE_LANGUAGES))

@@ -202,6 +202,11 @@ def catalog_rules(*ids: str) -> tuple[Rule, ...]:
     return tuple(out)
 
 
+def catalog_rule(rule_id: str) -> Rule:
+    """One rule of the catalogue, for a check that reports one id."""
+    return catalog_rules(rule_id)[0]
+
+
 def rule_from_spec(spec: RuleSpec) -> Rule:
     return Rule(
         id=spec.id,

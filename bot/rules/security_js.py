@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.models import Category, ChangedFile, FileKind, Severity
+from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import parse
-from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.taint.api import flow_hits
 from bot.select import is_test_path
 
@@ -427,125 +427,7 @@ EVAL_PATTERNS = (
     ),
 )
 
-EVAL_RULE = Rule(
-    id=EVAL_ID,
-    category=Category.SECURITY,
-    severity=Severity.HIGH,
-    title="Code built at run time is evaluated",
-    rationale=(
-        "`eval`, `new Function`, a string passed to `setTimeout`, PHP `eval`/`create_function` "
-        "and Ruby `eval`/`instance_eval` run whatever text they are given with the full "
-        "rights of the server process. If any part of that text comes from a request, an "
-        "attacker sends code instead of data — read environment secrets, open a reverse "
-        "shell, write files — which is remote code execution, the worst outcome a web "
-        "service can have."
-    ),
-    fix=(
-        "Do not evaluate code: parse data with `JSON.parse`/`json_decode`, dispatch on a "
-        "fixed map of allowed operations (`handlers[name]` with a whitelist, Ruby "
-        "`public_send` on an allow-listed method name), and pass functions, not strings, "
-        "to `setTimeout`."
-    ),
-    languages=("javascript", "typescript", "php", "ruby"),
-    positive=(
-        RuleCase(
-            path="server/calc.js",
-            code=(
-                "function calc(req, res) {\n"
-                "  const result = eval(req.query.expr);\n"
-                "  const fn = new Function('x', req.body.code);\n"
-                "  setTimeout(`refresh(${req.query.id})`, 10);\n"
-                "  res.json({ result, v: fn(1) });\n"
-                "}\n"
-            ),
-            lines=(2, 3, 4),
-        ),
-        RuleCase(
-            path="src/calc/calc.controller.ts",
-            code=(
-                "import { Controller, Get, Query } from '@nestjs/common';\n"
-                "@Controller('calc')\n"
-                "export class CalcController {\n"
-                "  @Get()\n"
-                "  run(@Query('expr') expr: string): unknown {\n"
-                "    const code = 'return ' + expr;\n"
-                "    return vm.runInNewContext(code, {});\n"
-                "  }\n"
-                "}\n"
-            ),
-            lines=(7,),
-        ),
-        RuleCase(
-            path="app/Http/Controllers/CalcController.php",
-            code=(
-                "<?php\nfunction calc($request) {\n    return eval('return ' . $request"
-                "->input('e') . ';');\n}\n"
-            ),
-            lines=(3,),
-        ),
-        RuleCase(
-            path="app/controllers/calc_controller.rb",
-            code=(
-                "class CalcController < ApplicationController\n"
-                "  def show\n"
-                "    render json: eval(params[:expr])\n"
-                '    @report.instance_eval "#{params[:code]}"\n'
-                "  end\n"
-                "end\n"
-            ),
-            lines=(3, 4),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="server/calc.js",
-            code=(
-                "// eval(req.query.expr) was removed\n"
-                "const one = eval('1 + 1');\n"
-                "setTimeout(() => refresh(id), 10);\n"
-                "setTimeout(() => {\n"
-                "  http.get(`http://localhost:${port}`, done);\n"
-                "}, 10);\n"
-                "const out = await redis.eval(script, 1, key);\n"
-                "const f = new Function('a', 'b', 'return a + b');\n"
-                "const m = /x/.exec(input);\n"
-            ),
-        ),
-        RuleCase(
-            # A helper's parameter, code the service ships and a name picked from an
-            # allow-list are not request input.
-            path="server/rules.ts",
-            code=(
-                "import express from 'express';\n"
-                "export const run = (code: string): unknown => eval(code);\n"
-                "const formula = fs.readFileSync(path.join(__dirname, 'formula.js'), 'utf8');\n"
-                "const score = vm.runInNewContext(formula, { x: 1 });\n"
-                "function apply(req: Request) {\n"
-                "  const op = OPS.includes(req.query.op) ? req.query.op : 'sum';\n"
-                "  return eval(`${op}(values)`);\n"
-                "}\n"
-                "setTimeout(() => refresh(req.query.id), 10);\n"
-            ),
-        ),
-        RuleCase(
-            path="app/Support/Calc.php",
-            code="<?php\n// eval($code)\n$x = evaluate($code);\n$y = eval('return 1;');\n",
-        ),
-        RuleCase(
-            path="app/models/concerns/flags.rb",
-            code=(
-                "module Flags\n"
-                "  class_eval <<~RUBY, __FILE__, __LINE__ + 1\n"
-                "    def flag; end\n"
-                "  RUBY\n"
-                "  config.instance_eval do\n"
-                "    self.x = 1\n"
-                "  end\n"
-                "end\n"
-            ),
-        ),
-    ),
-)
+EVAL_RULE = catalog_rule(EVAL_ID)
 
 # --- jwt-verification-disabled --------------------------------------------------------------
 
@@ -585,102 +467,7 @@ JWT_PATTERNS = (
     ),
 )
 
-JWT_RULE = Rule(
-    id=JWT_ID,
-    category=Category.SECURITY,
-    severity=Severity.HIGH,
-    title="JWT signature verification is disabled or `alg: none` is accepted",
-    rationale=(
-        "A token whose signature is not checked is just JSON the client wrote. An attacker "
-        "takes any token, changes `sub` to another user or `role` to `admin`, sets "
-        "`alg` to `none` and drops the signature — and the service accepts it, so every "
-        "account, admin ones included, is one edited request away."
-    ),
-    fix=(
-        "Verify with the expected algorithm pinned: `jwt.verify(token, key, { algorithms: "
-        "['RS256'] })`; in Go check `token.Method` is the expected `*jwt.SigningMethodRSA`/"
-        "`HMAC` in the key func; in jjwt use `parser().verifyWith(key).build()."
-        "parseSignedClaims(token)` (`parseClaimsJws`, with an s); in Ruby "
-        "`JWT.decode(token, key, true, algorithm: 'RS256')`."
-    ),
-    languages=("javascript", "typescript", "go", "java", "kotlin", "ruby"),
-    positive=(
-        RuleCase(
-            path="server/auth.js",
-            code=(
-                "const jwt = require('jsonwebtoken');\n"
-                "function user(token) {\n"
-                "  return jwt.verify(token, KEY, { algorithms: ['HS256', 'none'] });\n"
-                "}\n"
-            ),
-            lines=(3,),
-        ),
-        RuleCase(
-            path="internal/auth/token.go",
-            code=(
-                "package auth\n\n"
-                'import "github.com/golang-jwt/jwt/v5"\n\n'
-                "func keyFunc(t *jwt.Token) (interface{}, error) {\n"
-                "\treturn jwt.UnsafeAllowNoneSignatureType, nil\n"
-                "}\n"
-            ),
-            lines=(6,),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/auth/Tokens.java",
-            code=(
-                "package com.acme.auth;\n"
-                "class Tokens {\n"
-                "  Claims read(String token) {\n"
-                "    return Jwts.parser().parseClaimsJwt(token).getBody();\n"
-                "  }\n"
-                "}\n"
-            ),
-            lines=(4,),
-        ),
-        RuleCase(
-            path="app/services/token_service.rb",
-            code="class TokenService\n  def read(t)\n    JWT.decode(t, nil, false)\n  end\nend\n",
-            lines=(3,),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="server/auth.ts",
-            code=(
-                "export const user = (t: string) => jwt.verify(t, KEY, { algorithms: ['"
-                "RS256'] });\n"
-            ),
-        ),
-        RuleCase(
-            path="internal/auth/token.go",
-            code=(
-                "package auth\n\n"
-                "// never return jwt.UnsafeAllowNoneSignatureType here\n"
-                "func keyFunc(t *jwt.Token) (interface{}, error) {\n"
-                "\treturn key, nil\n"
-                "}\n"
-            ),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/auth/Tokens.java",
-            code=(
-                "class Tokens {\n"
-                "  Claims read(String token) {\n"
-                "    return Jwts.parser().setSigningKey(key).parseClaimsJws(token).getBody();\n"
-                "  }\n"
-                "}\n"
-            ),
-        ),
-        RuleCase(
-            path="app/services/token_service.rb",
-            code=(
-                "class TokenService\n  def read(t)\n    JWT.decode(t, KEY, true, algori"
-                "thm: 'HS256')\n  end\nend\n"
-            ),
-        ),
-    ),
-)
+JWT_RULE = catalog_rule(JWT_ID)
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 

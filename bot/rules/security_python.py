@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from bot.models import Category, ChangedFile, FileKind, Severity
-from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.models import ChangedFile, FileKind
+from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.python_ruff import Unit, parse_python, salvaged, units_of
 from bot.select import is_test_path
 
@@ -444,52 +444,7 @@ def find_django_debug(tree: ast.Module) -> Iterator[Found]:
             )
 
 
-DJANGO_DEBUG_RULE = Rule(
-    id=DJANGO_DEBUG_ID,
-    category=Category.SECURITY,
-    severity=Severity.MEDIUM,
-    title="Django `DEBUG` is on in a settings module",
-    rationale=(
-        "With `DEBUG = True` every unhandled error renders Django's debug page to whoever "
-        "triggered it: the stack with local variables, the request with its cookies, the "
-        "SQL, and the settings (only names that look secret are masked, so database hosts, "
-        "internal URLs and custom tokens show). Django also keeps every SQL query in memory "
-        "per request, so a long-running worker's memory grows until it is killed. A default "
-        "of `True` when an environment variable is missing turns this on by accident in any "
-        "deployment that forgets to set it."
-    ),
-    fix=(
-        'Default to off and opt in per environment: `DEBUG = os.environ.get("DJANGO_DEBUG") '
-        '== "1"`, with `DEBUG = True` only in `settings/dev.py`/`local.py`.'
-    ),
-    languages=("python",),
-    positive=(
-        RuleCase(
-            path="mysite/settings.py",
-            code='SECRET_KEY = os.environ["SECRET_KEY"]\nDEBUG = True\nALLOWED_HOSTS = ["*"]\n',
-            lines=(2,),
-        ),
-        RuleCase(
-            path="mysite/settings/production.py",
-            code=('import os\nfrom .base import *\nDEBUG = os.environ.get("DJANGO_DEBUG", True)\n'),
-            lines=(3,),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="mysite/settings/dev.py",
-            code="from .base import *\nDEBUG = True\n",
-        ),
-        RuleCase(
-            path="mysite/settings.py",
-            code='import os\nDEBUG = os.environ.get("DJANGO_DEBUG") == "1"\n',
-        ),
-        RuleCase(
-            path="app/feature_flags.py",
-            code="DEBUG = True\n",
-        ),
-    ),
-)
+DJANGO_DEBUG_RULE = catalog_rule(DJANGO_DEBUG_ID)
 
 
 class DjangoDebugTrue(Check):
@@ -534,44 +489,7 @@ def find_jinja_autoescape(tree: ast.Module) -> Iterator[Found]:
             )
 
 
-JINJA_RULE = Rule(
-    id=JINJA_ID,
-    category=Category.SECURITY,
-    severity=Severity.MEDIUM,
-    title="Jinja2 autoescaping is turned off",
-    rationale=(
-        "Without autoescaping, every `{{ value }}` in the templates is written into the page "
-        "as raw HTML. A user name, comment or query parameter containing `<script>` then runs "
-        "in other users' browsers with their session (stored or reflected XSS): the attacker "
-        "reads what they see, acts as them, and takes over admin accounts that view the data."
-    ),
-    fix=(
-        "Keep escaping on: `Environment(autoescape=select_autoescape())` (or "
-        "`autoescape=True`) and mark the few trusted fragments with `Markup` in code that "
-        "built them safely."
-    ),
-    languages=("python",),
-    positive=(
-        RuleCase(
-            path="app/render.py",
-            code=(
-                "from jinja2 import Environment, FileSystemLoader\n"
-                "env = Environment(loader=FileSystemLoader('t'), autoescape=False)\n"
-            ),
-            lines=(2,),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="app/render.py",
-            code=(
-                "from jinja2 import Environment, select_autoescape\n"
-                "env = Environment(autoescape=select_autoescape())\n"
-                "text_env = Environment()\n"
-            ),
-        ),
-    ),
-)
+JINJA_RULE = catalog_rule(JINJA_ID)
 
 
 class JinjaAutoescapeDisabled(Check):
@@ -628,47 +546,7 @@ def find_jwt_disabled(tree: ast.Module) -> Iterator[Found]:
             yield found(call, "`none` is an accepted algorithm: unsigned tokens verify.")
 
 
-PY_JWT_RULE = Rule(
-    id=PY_JWT_ID,
-    category=Category.SECURITY,
-    severity=Severity.HIGH,
-    title="JWT signature verification is disabled or `alg: none` is accepted",
-    rationale=(
-        "A token whose signature is not checked is JSON the client wrote. An attacker edits "
-        "`sub` to another user's id or `is_admin` to true, re-encodes it without a valid "
-        "signature, and the service treats them as that user — every account, admins "
-        "included, is one edited request away."
-    ),
-    fix=(
-        'Verify with the key and a pinned algorithm: `jwt.decode(token, key, algorithms=["RS256"]'
-        ")`. To read claims before choosing a key, use `jwt.get_unverified_header(token)` and "
-        "still verify afterwards."
-    ),
-    languages=("python",),
-    positive=(
-        RuleCase(
-            path="app/auth.py",
-            code=(
-                "import jwt\n\n"
-                "def user_id(token):\n"
-                '    claims = jwt.decode(token, options={"verify_signature": False})\n'
-                '    other = jwt.decode(token, KEY, algorithms=["HS256", "none"])\n'
-                '    return claims["sub"], other\n'
-            ),
-            lines=(4, 5),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="app/auth.py",
-            code=(
-                "import jwt\n\n"
-                "def user_id(token):\n"
-                '    return jwt.decode(token, KEY, algorithms=["RS256"])["sub"]\n'
-            ),
-        ),
-    ),
-)
+PY_JWT_RULE = catalog_rule(PY_JWT_ID)
 
 
 class PyJwtVerificationDisabled(Check):
@@ -746,73 +624,7 @@ def find_cors(tree: ast.Module) -> Iterator[Found]:
         )
 
 
-PY_CORS_RULE = Rule(
-    id=PY_CORS_ID,
-    category=Category.SECURITY,
-    severity=Severity.HIGH,
-    title="CORS allows any origin together with credentials",
-    rationale=(
-        "With credentials allowed and every origin accepted, these libraries answer a request "
-        "from any website with that website's origin in `Access-Control-Allow-Origin`. A page "
-        "on an attacker's domain that a logged-in user visits can then call the API with the "
-        "user's cookies and read the responses — profile data, tokens, anything the session "
-        "can see — and perform writes as the user."
-    ),
-    fix=(
-        'List the origins that may send credentials: `allow_origins=["https://app.example.com"]`'
-        ", Flask-CORS `origins=[...]`, Django `CORS_ALLOWED_ORIGINS = [...]`; or drop "
-        "credentials when the API is public."
-    ),
-    languages=("python",),
-    positive=(
-        RuleCase(
-            path="app/main.py",
-            code=(
-                "from fastapi import FastAPI\n"
-                "from fastapi.middleware.cors import CORSMiddleware\n"
-                "app = FastAPI()\n"
-                "app.add_middleware(\n"
-                "    CORSMiddleware,\n"
-                '    allow_origins=["*"],\n'
-                "    allow_credentials=True,\n"
-                ")\n"
-            ),
-            lines=(4,),
-        ),
-        RuleCase(
-            path="app/__init__.py",
-            code="from flask_cors import CORS\nCORS(app, supports_credentials=True)\n",
-            lines=(2,),
-        ),
-        RuleCase(
-            path="mysite/settings.py",
-            code="CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True\n",
-            lines=(1,),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="app/main.py",
-            code=(
-                "app.add_middleware(CORSMiddleware, allow_origins=['*'])\n"
-                "app.add_middleware(\n"
-                "    CORSMiddleware, allow_origins=ORIGINS, allow_credentials=True\n"
-                ")\n"
-            ),
-        ),
-        RuleCase(
-            path="app/__init__.py",
-            code=(
-                "CORS(app, origins=['https://app.example.com'], supports_credentials=True)\n"
-                "CORS(app)\n"
-            ),
-        ),
-        RuleCase(
-            path="mysite/settings.py",
-            code="CORS_ALLOW_ALL_ORIGINS = True\n",
-        ),
-    ),
-)
+PY_CORS_RULE = catalog_rule(PY_CORS_ID)
 
 
 class PyCorsAnyOriginWithCredentials(Check):
@@ -897,83 +709,7 @@ def find_mass_assignment(tree: ast.Module) -> Iterator[Found]:
                 yield found(node, f"`**{splat}` passes every request field to `{name}`.")
 
 
-PY_MASS_RULE = Rule(
-    id=PY_MASS_ID,
-    category=Category.SECURITY,
-    severity=Severity.HIGH,
-    title="Every request field is written to the model (mass assignment)",
-    rationale=(
-        'A writable `ModelSerializer`/`ModelForm` with `fields = "__all__"`, or '
-        "`Model.objects.create(**request.data)`, lets the client set any column, not just "
-        "the ones the form shows: `is_staff`, `is_superuser`, `owner`, `balance`, "
-        "`email_verified`. One extra key in a sign-up or profile request makes the caller an "
-        "admin or moves data to another account; a column added to the model later becomes "
-        "writable without anyone noticing."
-    ),
-    fix=(
-        'List the writable fields explicitly (`fields = ["name", "bio"]`, with '
-        "`read_only_fields` for the rest), and create models from validated data "
-        "(`serializer.validated_data`, `form.cleaned_data`) rather than the raw request."
-    ),
-    languages=("python",),
-    positive=(
-        RuleCase(
-            path="app/serializers.py",
-            code=(
-                "from rest_framework import serializers\n\n"
-                "class UserSerializer(serializers.ModelSerializer):\n"
-                "    class Meta:\n"
-                "        model = User\n"
-                '        fields = "__all__"\n'
-            ),
-            lines=(6,),
-        ),
-        RuleCase(
-            path="app/views.py",
-            code=(
-                "def signup(request):\n"
-                "    user = User.objects.create(**request.POST.dict())\n"
-                "    return redirect(user)\n"
-            ),
-            lines=(2,),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="app/serializers.py",
-            code=(
-                "class UserSerializer(serializers.ModelSerializer):\n"
-                "    class Meta:\n"
-                "        model = User\n"
-                '        fields = ["id", "name"]\n\n'
-                "class AuditSerializer(serializers.ModelSerializer):\n"
-                "    class Meta:\n"
-                "        model = Audit\n"
-                '        fields = "__all__"\n'
-                "        read_only_fields = fields\n"
-            ),
-        ),
-        RuleCase(
-            path="app/views.py",
-            code=(
-                "def signup(request):\n"
-                "    form = SignupForm(request.POST)\n"
-                "    user = User.objects.create(**form.cleaned_data)\n"
-                "    return redirect(user)\n"
-            ),
-        ),
-        RuleCase(
-            path="app/serializers.py",
-            code=(
-                "def nested_for(model, level):\n"
-                "    class NestedSerializer(serializers.ModelSerializer):\n"
-                "        class Meta:\n"
-                "            fields = '__all__'\n"
-                "    return NestedSerializer\n"
-            ),
-        ),
-    ),
-)
+PY_MASS_RULE = catalog_rule(PY_MASS_ID)
 
 
 _MASS_HINT = re.compile(r"fields\s*=\s*['\"]__all__|\*\*\s*(?:self\.)?request\.")
