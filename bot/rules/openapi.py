@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from bot.models import Category, ChangedFile, FileKind, Severity
+from bot.models import ChangedFile, FileKind
 from bot.rules import openapi_diff as od
-from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.rules.engine import Check, Hit, catalog_rule
 from bot.spec_refs import openapi_refs
 
 BREAKING = "openapi-breaking-change"
@@ -28,22 +28,6 @@ NO_SCHEMA = "openapi-response-without-schema"
 NO_PAGINATION = "openapi-collection-without-pagination"
 
 _LANGS = ("yaml", "json")
-
-_BASE_V1 = """openapi: 3.0.3
-info: {title: Shop, version: '1'}
-paths:
-  /orders:
-    get:
-      operationId: listOrders
-      responses:
-        '200':
-          description: ok
-    delete:
-      operationId: purgeOrders
-      responses:
-        '204':
-          description: gone
-"""
 
 
 def nearest_added(line: int, added: frozenset[int]) -> int | None:
@@ -296,219 +280,12 @@ class OpenApiStyle(Check):
 
 # --- rules ----------------------------------------------------------------------------
 
-_HEAD_V2 = """openapi: 3.0.3
-info: {title: Shop, version: '2'}
-paths:
-  /orders:
-    get:
-      operationId: listOrders
-      responses:
-        '200':
-          description: ok
-"""
-
-BREAKING_RULE = Rule(
-    id=BREAKING,
-    category=Category.API_DESIGN,
-    severity=Severity.HIGH,
-    title="Breaking change to the OpenAPI contract",
-    rationale=(
-        "Clients built against the previous version of this description keep calling it "
-        "as it was: a removed path or operation answers 404/405, a removed status code or "
-        "response property leaves generated clients reading fields that never come (null "
-        "dereferences, failed strict decoding), a new required parameter or request "
-        "property turns every existing call into a 400, a changed type or format breaks "
-        "deserialization (`integer` to `string` ids, `date` to `date-time`), a request enum "
-        "that lost values rejects payloads that were valid yesterday, and a parameter "
-        "moved from query to header is simply not sent, a new security requirement or "
-        "scope answers 401/403, and a response that may now be null, lost a required "
-        "property or returns a new enum value crashes strict client models. Mobile apps "
-        "and partner integrations cannot be redeployed with the server, so they break in "
-        "production. Each finding names the check (the id oasdiff uses for the same "
-        "change, e.g. `response-required-property-removed`), the JSON path of the element "
-        "and who breaks; a deprecated operation may be removed once its `x-sunset` passed."
-    ),
-    fix=(
-        "Keep the old shape and add beside it: new parameters and request properties "
-        "optional with a server-side default, new fields added rather than renamed, types "
-        "unchanged. For a real break, publish a new version (`/v2/...`) or deprecate first "
-        "(`deprecated: true`, a Sunset date) and remove only after clients have moved."
-    ),
-    languages=_LANGS,
-    positive=(RuleCase(path="api/openapi.yaml", code=_HEAD_V2, base=_BASE_V1, lines=(4,)),),
-    negative=(
-        RuleCase(path="api/openapi.yaml", code=_BASE_V1, base=_HEAD_V2),
-        RuleCase(path="api/openapi.yaml", code=_BASE_V1),
-    ),
-)
-
-_DEPRECATED_HEAD = _BASE_V1.replace(
-    "      operationId: purgeOrders\n", "      operationId: purgeOrders\n      deprecated: true\n"
-)
-
-DEPRECATED_RULE = Rule(
-    id=DEPRECATED,
-    category=Category.API_DESIGN,
-    severity=Severity.INFO,
-    title="OpenAPI operation deprecated",
-    rationale=(
-        "Deprecating an operation breaks nobody today, but every client that calls it now "
-        "has to move, and without a sunset date (`x-sunset`, the `Sunset` header of RFC "
-        "8594) nobody knows by when; removing it later is only safe once that date passed."
-    ),
-    fix=(
-        "Say until when it works: `x-sunset: 2025-12-31` on the operation (and a `Sunset` "
-        "response header), and name the replacement in its description."
-    ),
-    languages=_LANGS,
-    positive=(
-        RuleCase(path="api/openapi.yaml", code=_DEPRECATED_HEAD, base=_BASE_V1, lines=(12,)),
-    ),
-    negative=(RuleCase(path="api/openapi.yaml", code=_DEPRECATED_HEAD, base=_DEPRECATED_HEAD),),
-)
-
-_STYLE_BASE = """openapi: 3.0.3
-info: {title: Shop, version: '1'}
-paths:
-  /order-items:
-    get:
-      operationId: listOrderItems
-      parameters:
-        - {name: limit, in: query, schema: {type: integer}}
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema: {type: array, items: {type: object}}
-        '404':
-          description: missing
-          content:
-            application/json:
-              schema: {type: object}
-"""
-
-MISSING_OPERATION_ID_RULE = Rule(
-    id=MISSING_OPERATION_ID,
-    category=Category.API_DESIGN,
-    severity=Severity.LOW,
-    title="New OpenAPI operation without an operationId",
-    rationale=(
-        "Code generators name client methods after `operationId`; without it they invent "
-        "names from the path and method (`ordersIdGet`), which change whenever the path "
-        "does, so every client's code breaks on a cosmetic edit. Docs links, mocks and "
-        "contract tests also key on it."
-    ),
-    fix="Add a stable, unique `operationId` in camelCase (`getOrder`, `listOrders`).",
-    languages=_LANGS,
-    positive=(
-        RuleCase(
-            path="api/openapi.yaml",
-            code=_STYLE_BASE.replace("      operationId: listOrderItems\n", ""),
-            lines=(5,),
-        ),
-    ),
-    negative=(RuleCase(path="api/openapi.yaml", code=_STYLE_BASE),),
-)
-
-_CASING_POS = """openapi: 3.0.3
-info: {title: Shop, version: '1'}
-paths:
-  /order-items:
-    get:
-      operationId: listOrderItems
-      responses:
-        '204': {description: ok}
-  /gift-cards:
-    get:
-      operationId: listGiftCards
-      responses:
-        '204': {description: ok}
-  /shipping_labels:
-    get:
-      operationId: listShippingLabels
-      responses:
-        '204': {description: ok}
-"""
-
-PATH_CASING_RULE = Rule(
-    id=PATH_CASING,
-    category=Category.API_DESIGN,
-    severity=Severity.LOW,
-    title="Path casing differs from the rest of the API",
-    rationale=(
-        "Mixing `/order-items` with `/shipping_labels` or `/giftCards` in one API makes "
-        "clients guess every URL, causes 404s from the wrong guess, and once published "
-        "the odd path can only be fixed with a new version and a redirect."
-    ),
-    fix="Use the casing the other paths use (most APIs use kebab-case segments).",
-    languages=_LANGS,
-    positive=(RuleCase(path="api/openapi.yaml", code=_CASING_POS, lines=(14,)),),
-    negative=(
-        RuleCase(
-            path="api/openapi.yaml",
-            code=_CASING_POS.replace("shipping_labels", "shipping-labels"),
-        ),
-    ),
-)
-
-NO_SCHEMA_RULE = Rule(
-    id=NO_SCHEMA,
-    category=Category.API_DESIGN,
-    severity=Severity.LOW,
-    title="OpenAPI response without a schema",
-    rationale=(
-        "A success response without a schema tells generated clients the body is empty or "
-        "untyped, so they drop it or hand back raw JSON that every caller parses its own "
-        "way; an error response without one leaves clients unable to read the error code "
-        "and message, so they show a generic failure or retry what will never succeed. "
-        "Responses that have no body by definition (202, 204, 205, 201 with a `Location` "
-        "header, HEAD/OPTIONS) are not flagged."
-    ),
-    fix=(
-        "Describe the body: `content: {application/json: {schema: {$ref: ...}}}` (Swagger 2: "
-        "`schema:`), with one shared error schema (e.g. RFC 9457 problem details) for 4xx/5xx."
-    ),
-    languages=_LANGS,
-    positive=(
-        RuleCase(
-            path="api/openapi.yaml",
-            code=_STYLE_BASE.split("        '404':")[0] + "        '404':\n"
-            "          description: missing\n",
-            lines=(15,),
-        ),
-    ),
-    negative=(RuleCase(path="api/openapi.yaml", code=_STYLE_BASE),),
-)
-
-NO_PAGINATION_RULE = Rule(
-    id=NO_PAGINATION,
-    category=Category.API_DESIGN,
-    severity=Severity.LOW,
-    title="Collection GET without pagination parameters",
-    rationale=(
-        "A list endpoint that returns a bare array with no `limit`/`cursor`/`page` "
-        "parameter returns every row: fine with 50 rows, a multi-second query, a huge "
-        "response and memory spike with 5 million, and adding pagination later changes "
-        "the contract for every client."
-    ),
-    fix=(
-        "Add pagination now: `limit` plus `cursor` (or `page`/`page_size`), with a bounded "
-        "default and maximum enforced by the server."
-    ),
-    languages=_LANGS,
-    positive=(
-        RuleCase(
-            path="api/openapi.yaml",
-            code=_STYLE_BASE.replace(
-                "      parameters:\n        - {name: limit, in: query, schema: {type: integer}}\n",
-                "",
-            ),
-            lines=(5,),
-        ),
-    ),
-    negative=(RuleCase(path="api/openapi.yaml", code=_STYLE_BASE),),
-)
+BREAKING_RULE = catalog_rule(BREAKING)
+DEPRECATED_RULE = catalog_rule(DEPRECATED)
+MISSING_OPERATION_ID_RULE = catalog_rule(MISSING_OPERATION_ID)
+PATH_CASING_RULE = catalog_rule(PATH_CASING)
+NO_SCHEMA_RULE = catalog_rule(NO_SCHEMA)
+NO_PAGINATION_RULE = catalog_rule(NO_PAGINATION)
 
 
 OpenApiBreaking.rules = (BREAKING_RULE, DEPRECATED_RULE)

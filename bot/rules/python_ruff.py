@@ -51,11 +51,6 @@ _PARTIAL_HEADER = (
 )
 
 
-# Test code is never deployed and never reads a request: the injection, deserialisation
-# and transport rules have no attacker there (measured in docs/benchmarks.md: in
-# Django's and SQLAlchemy's own suites they were most of the noise).
-
-
 _RULES = catalog_rules(
     SQL_INJECTION,
     "py-yaml-unsafe-load",
@@ -551,6 +546,10 @@ class RuffSecurityCheck(Check):
     batch = True
 
     def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
+        # Test code is never deployed and never reads a request: the injection,
+        # deserialisation and transport rules have no attacker there (measured in
+        # docs/benchmarks.md: in Django's and SQLAlchemy's own suites they were most of
+        # the noise).
         files = [f for f in files if not is_test_path(f.path)]
         if not files:
             return []

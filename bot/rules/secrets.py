@@ -196,8 +196,6 @@ _DESCRIBING_NAME = re.compile(
 _LOCAL_HOSTS = re.compile(r"^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[?::1\]?|[\w.-]*example\.\w+)$")
 
 
-# Fixture tokens are assembled so no complete token sits in this source file.
-
 RULE = catalog_rule(RULE_ID)
 
 

@@ -28,8 +28,8 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.models import Category, ChangedFile, FileKind, Severity
-from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.models import ChangedFile, FileKind
+from bot.rules.engine import Check, Hit, catalog_rules
 
 if TYPE_CHECKING:
     from sqlglot import exp
@@ -355,134 +355,8 @@ MYSQL_ALTER = "mysql-alter-table-locking"
 DESTRUCTIVE = "sql-destructive"
 PG_SET_NOT_NULL = "pg-set-not-null-scan"
 
-_MIGRATION = "db/migrations/0007_change.sql"
-_MYSQL_MIGRATION = "db/migrations/mysql/0007_change.sql"
 
-RULES = (
-    Rule(
-        id=MYSQL_ALTER,
-        category=Category.INDEXING,
-        severity=Severity.MEDIUM,
-        title="MySQL ALTER TABLE may lock the table while it is copied",
-        rationale=(
-            "When an `ALTER TABLE` cannot be done in place, MySQL copies the whole table and "
-            "writes (for some changes reads too) wait until every row is copied: minutes to "
-            "hours on a large table, with replicas lagging behind for as long. Without "
-            "`ALGORITHM=`/`LOCK=` clauses MySQL silently falls back to that copy whenever the "
-            "change needs it (changing a column type, adding a FULLTEXT index, converting the "
-            "character set, adding a column before 8.0.12)."
-        ),
-        fix=(
-            "State the online behaviour you expect, e.g. `ALTER TABLE t ADD COLUMN c INT, "
-            "ALGORITHM=INSTANT;` or `…, ALGORITHM=INPLACE, LOCK=NONE;`: MySQL then refuses "
-            "to run instead of locking. For changes that need a copy, use an online schema "
-            "change tool (gh-ost, pt-online-schema-change)."
-        ),
-        languages=("sql",),
-        positive=(
-            RuleCase(
-                path=_MYSQL_MIGRATION,
-                code="ALTER TABLE orders ADD COLUMN note VARCHAR(255);\n"
-                "ALTER TABLE orders\n  MODIFY COLUMN total DECIMAL(12, 2),\n  ALGORITHM=COPY;\n",
-                lines=(1, 2),
-            ),
-            RuleCase(
-                path="db/migrations/0008_orders.sql",
-                code="ALTER TABLE `orders` ADD INDEX idx_user (`user_id`), ALGORITHM=INPLACE;\n",
-                lines=(1,),
-            ),
-        ),
-        negative=(
-            RuleCase(
-                path=_MYSQL_MIGRATION,
-                code="ALTER TABLE orders ADD COLUMN note VARCHAR(255), ALGORITHM=INSTANT;\n"
-                "ALTER TABLE orders ADD INDEX idx_user (user_id), ALGORITHM=INPLACE, LOCK=NONE;\n"
-                "CREATE TABLE refunds (id BIGINT PRIMARY KEY) ENGINE=InnoDB;\n"
-                "ALTER TABLE refunds ADD COLUMN amount INT;\n",
-            ),
-            # Not MySQL: PostgreSQL has no ALGORITHM clause.
-            RuleCase(path=_MIGRATION, code="ALTER TABLE orders ADD COLUMN note text;\n"),
-        ),
-    ),
-    Rule(
-        id=DESTRUCTIVE,
-        category=Category.INDEXING,
-        severity=Severity.HIGH,
-        title="Destructive statement: deletes far more than it names",
-        rationale=(
-            "`TRUNCATE … CASCADE` also empties every table that references the named ones "
-            "through a foreign key, recursively: truncating `users` silently wipes `orders`, "
-            "`payments` and everything hanging off them. `DROP DATABASE` and `DROP SCHEMA … "
-            "CASCADE` delete every table at once. A migration runs this against production on "
-            "deploy, and the only undo is a restore from backup."
-        ),
-        fix=(
-            "Name exactly the tables to empty, without `CASCADE`, so a foreign key stops the "
-            "statement instead of widening it; delete data with a scoped `DELETE`; drop "
-            "databases and schemas by hand after a verified backup, not from a migration."
-        ),
-        languages=("sql",),
-        positive=(
-            RuleCase(
-                path=_MIGRATION,
-                code="-- reset\nTRUNCATE users CASCADE;\nDROP DATABASE legacy;\n"
-                "DROP SCHEMA\n  reporting CASCADE;\n",
-                lines=(2, 3, 4),
-            ),
-            RuleCase(path=_MYSQL_MIGRATION, code="DROP DATABASE IF EXISTS `legacy`;\n", lines=(1,)),
-        ),
-        negative=(
-            RuleCase(
-                path=_MIGRATION,
-                code="TRUNCATE sessions;\nDROP TABLE IF EXISTS tmp_import;\n"
-                "DROP SCHEMA staging;\n-- TRUNCATE users CASCADE;\n"
-                "INSERT INTO notes (body) VALUES ('DROP DATABASE prod;');\n",
-            ),
-        ),
-    ),
-    Rule(
-        id=PG_SET_NOT_NULL,
-        category=Category.INDEXING,
-        severity=Severity.MEDIUM,
-        title="SET NOT NULL scans the whole table under an exclusive lock",
-        rationale=(
-            "`ALTER COLUMN … SET NOT NULL` takes an ACCESS EXCLUSIVE lock and then reads "
-            "every row to prove there is no NULL: reads and writes of the table stop for the "
-            "whole scan, and queries pile up behind the lock until connections run out."
-        ),
-        fix=(
-            "Add `CONSTRAINT c_not_null CHECK (col IS NOT NULL) NOT VALID`, then "
-            "`VALIDATE CONSTRAINT c_not_null` in a separate migration (it scans without "
-            "blocking writes); from PostgreSQL 12 the `SET NOT NULL` that follows uses the "
-            "constraint and skips the scan. Drop the check afterwards."
-        ),
-        languages=("sql",),
-        positive=(
-            RuleCase(
-                path=_MIGRATION,
-                code="ALTER TABLE orders\n  ALTER COLUMN user_id SET NOT NULL;\n",
-                lines=(1,),
-            ),
-        ),
-        negative=(
-            RuleCase(
-                path=_MIGRATION,
-                code="ALTER TABLE orders ADD CONSTRAINT orders_user_nn "
-                "CHECK (user_id IS NOT NULL) NOT VALID;\n"
-                "ALTER TABLE orders VALIDATE CONSTRAINT orders_user_nn;\n"
-                "ALTER TABLE orders ALTER COLUMN user_id SET NOT NULL;\n"
-                "CREATE TABLE carts (id bigint PRIMARY KEY, owner bigint);\n"
-                "ALTER TABLE carts ALTER COLUMN owner SET NOT NULL;\n"
-                "ALTER TABLE orders ALTER COLUMN note DROP NOT NULL;\n",
-            ),
-            RuleCase(
-                path=_MYSQL_MIGRATION,
-                code="ALTER TABLE orders MODIFY user_id BIGINT NOT NULL, ALGORITHM=INPLACE, "
-                "LOCK=NONE;\n",
-            ),
-        ),
-    ),
-)
+RULES = catalog_rules(MYSQL_ALTER, DESTRUCTIVE, PG_SET_NOT_NULL)
 
 # Cheap pre-filters: a file without any of these words is never parsed.
 _INTERESTING = re.compile(r"\b(?:ALTER|TRUNCATE|DROP)\b", re.IGNORECASE)
