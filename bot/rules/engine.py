@@ -110,8 +110,8 @@ class Check:
 @dataclass
 class Registry:
     """Checks and the rules they report. A rule's metadata comes from the catalogue
-    (`bot.rules.loader`) when it has an entry there; a check's own `Rule` literal
-    only supplies what the catalogue lacks (its fixtures, or a plugin's rule)."""
+    (`bot.rules.loader`) when it has an entry there: built-in checks name their
+    rules (`catalog_rules`); a `Rule` built in code is a plugin's or a test's."""
 
     checks: list[Check] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)
