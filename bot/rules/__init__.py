@@ -15,6 +15,7 @@ NO_CHECKS: frozenset[str] = frozenset(
         "astgrep",
         "catalog",
         "graphql_diff",
+        "lib",
         "migrations_js",
         "migrations_php",
         "migrations_python",

@@ -18,7 +18,7 @@ from ast_grep_py import Config, SgNode
 from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import lines, parse, sg_language
 from bot.rules.engine import Check, Hit, catalog_rule
-from bot.rules.security_js import code_text, line_of
+from bot.rules.lib.code_text import code_text, line_of
 from bot.select import is_test_path
 
 N_PLUS_ONE = "n-plus-one-query"

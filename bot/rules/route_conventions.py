@@ -21,9 +21,9 @@ from bot.models import ChangedFile, FileKind
 from bot.rules import route_frameworks
 from bot.rules.astgrep import lines, parse, replace_lines, replacement_parses
 from bot.rules.engine import Check, Hit, catalog_rule
+from bot.rules.lib.code_text import code_text, line_of
 from bot.rules.query_patterns import statement_at
 from bot.rules.routes import Route, routes
-from bot.rules.security_js import code_text, line_of
 from bot.select import is_test_path
 
 GET_WRITES = "get-handler-writes"

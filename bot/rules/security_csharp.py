@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule, catalog_rules
-from bot.rules.lang_patterns import lead_in, statement, when_near, window
-from bot.rules.security_js import Pattern, PatternCheck
+from bot.rules.lib.lang_patterns import lead_in, statement, when_near, window
+from bot.rules.lib.patterns import Pattern, PatternCheck
 from bot.rules.taint.api import flow_hits
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})

@@ -9,9 +9,7 @@ from collections.abc import Callable, Iterable
 
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule
-from bot.rules.security_js import (
-    Pattern,
-    PatternCheck,
+from bot.rules.lib.code_text import (
     call_arguments,
     dynamic_part,
     literal_text,
@@ -19,6 +17,7 @@ from bot.rules.security_js import (
     short,
     variable_dynamic,
 )
+from bot.rules.lib.patterns import Pattern, PatternCheck
 from bot.rules.taint.api import flow_hits
 
 SQL_WORDS = re.compile(

@@ -7,15 +7,8 @@ import re
 
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, catalog_rule
-from bot.rules.security_js import (
-    Pattern,
-    PatternCheck,
-    call_arguments,
-    dynamic_part,
-    first_argument_dynamic,
-    is_string_literal,
-    short,
-)
+from bot.rules.lib.code_text import call_arguments, dynamic_part, is_string_literal, short
+from bot.rules.lib.patterns import Pattern, PatternCheck, first_argument_dynamic
 from bot.rules.taint.mixed import FlowPatternCheck
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})

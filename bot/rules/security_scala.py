@@ -8,8 +8,8 @@ import re
 
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, catalog_rules
-from bot.rules.lang_patterns import when_near, window
-from bot.rules.security_js import Pattern, PatternCheck
+from bot.rules.lib.lang_patterns import when_near, window
+from bot.rules.lib.patterns import Pattern, PatternCheck
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _SCALA = frozenset({"scala"})

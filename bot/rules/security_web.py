@@ -18,18 +18,17 @@ from dataclasses import dataclass
 
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule
-from bot.rules.security_js import (
-    Pattern,
+from bot.rules.lib.code_text import (
     call_arguments,
     code_text,
     dynamic_part,
     is_string_literal,
     line_of,
     literal_text,
-    run_patterns,
     scope_before,
     short,
 )
+from bot.rules.lib.patterns import Pattern, run_patterns
 from bot.rules.security_python import (
     AUTH_NAME,
     Finder,
