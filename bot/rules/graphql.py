@@ -1,14 +1,14 @@
 """GraphQL SDL rules: breaking changes between a schema file's versions (and notices of
-new deprecations). The differ is `graphql_diff`; this module only places its findings."""
+new deprecations). The differ is `lib.graphql_diff`; this module only places its findings."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from bot.models import ChangedFile, FileKind
-from bot.rules import graphql_diff as gd
 from bot.rules.engine import Check, Hit, catalog_rule
-from bot.rules.openapi import grouped_hits
+from bot.rules.lib import graphql_diff as gd
+from bot.rules.lib.spec_findings import grouped_hits
 
 BREAKING = "graphql-breaking-change"
 DEPRECATED = "graphql-deprecation"

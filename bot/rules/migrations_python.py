@@ -35,7 +35,7 @@ from ast_grep_py import SgNode
 from bot.models import ChangedFile
 from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
 from bot.rules.engine import Hit
-from bot.rules.sql_sqlglot import (
+from bot.rules.lib.sql_text import (
     POSTGRES,
     Statement,
     analyzable_text,

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from bot.models import ChangedFile, FileKind, FileStatus
 from bot.rules.engine import Check, Hit, catalog_rule
-from bot.rules.sql_sqlglot import MYSQL, analyzable_text, detect_dialect, normalize_name
-from bot.rules.sql_sqlglot import split_statements as split_sql
+from bot.rules.lib.sql_text import MYSQL, analyzable_text, detect_dialect, normalize_name
+from bot.rules.lib.sql_text import split_statements as split_sql
 
 FK_ID = "fk-without-index"
 WIDE_ID = "index-too-wide-or-duplicate"

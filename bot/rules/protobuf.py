@@ -1,6 +1,6 @@
 """Protobuf wire-contract breaks (`proto-breaking-change`) between a `.proto` file's versions.
 
-Both versions are parsed with our own small parser (`proto_parse`) and compared by
+Both versions are parsed with our own small parser (`lib.proto_parse`) and compared by
 message, field number and name, enum value, service and rpc. One check needs no
 base version: a field declared with a number or name the message itself reserves,
 which is exactly how a deleted field's number gets reused by mistake.
@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule
-from bot.rules.openapi import grouped_hits
-from bot.rules.proto_parse import Enum, Field, Message, ProtoFile, parse
+from bot.rules.lib.proto_parse import Enum, Field, Message, ProtoFile, parse
+from bot.rules.lib.spec_findings import grouped_hits
 
 RULE_ID = "proto-breaking-change"
 

@@ -16,7 +16,6 @@ from bot.rules.lib.code_text import (
 )
 from bot.rules.lib.patterns import Pattern, PatternCheck
 
-
 # --- eval-injection ---------------------------------------------------------------------
 
 EVAL_ID = "eval-injection"

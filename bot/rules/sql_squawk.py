@@ -38,7 +38,7 @@ from pathlib import Path
 
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rules
-from bot.rules.sql_sqlglot import (
+from bot.rules.lib.sql_text import (
     POSTGRES,
     Statement,
     analyzable_text,
