@@ -15,11 +15,6 @@ NO_CHECKS: frozenset[str] = frozenset(
         "astgrep",
         "catalog",
         "lib",
-        "migrations_js",
-        "migrations_php",
-        "migrations_python",
-        "migrations_ruby",
-        "route_frameworks",
     }
 )
 

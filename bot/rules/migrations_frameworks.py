@@ -266,14 +266,14 @@ CHECKS: list[Check] = [RailsAddIndex(), DjangoAddIndex()]
 # Detection lives in one module per language (they share `migrations_python`'s call
 # view); one check here reports every rule id of them, whatever the language.
 
-from bot.rules import (  # noqa: E402
+from bot.rules.lib import (  # noqa: E402
     migrations_go,
     migrations_js,
     migrations_php,
     migrations_python,
     migrations_ruby,
 )
-from bot.rules import migrations_python as mp  # noqa: E402
+from bot.rules.lib import migrations_python as mp  # noqa: E402
 
 _IDS = (
     mp.ALEMBIC_INDEX,

@@ -18,7 +18,7 @@ from ast_grep_py import Config, SgNode
 from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import lines, parse, sg_language
 from bot.rules.engine import Check, Hit, catalog_rule
-from bot.rules.lib.code_text import code_text, line_of
+from bot.rules.lib.code_text import code_text, line_of, statement_at
 from bot.select import is_test_path
 
 N_PLUS_ONE = "n-plus-one-query"
@@ -30,38 +30,6 @@ _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 
 # Test code runs against tiny fixtures: a slow query there costs nothing in production.
 # --- text helpers ----------------------------------------------------------------------
-
-
-def statement_at(text: str, start: int, limit: int = 3000) -> str:
-    """The text from `start` to the end of its statement: the first newline (or `;`)
-    outside brackets and strings. Enough to read one query chain spread over lines."""
-    depth = 0
-    quote = ""
-    i = start
-    end = min(len(text), start + limit)
-    while i < end:
-        char = text[i]
-        if quote:
-            if char == "\\":
-                i += 2
-                continue
-            if char == quote:
-                quote = ""
-        elif char in "\"'`":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-            if depth < 0:
-                return text[start:i]
-        elif char in "\n;" and depth <= 0:
-            # A Go chain continues after a trailing dot; Ruby/JS after a leading one.
-            rest = text[i + 1 : i + 200].lstrip()
-            if not text[start:i].rstrip().endswith(".") and not rest.startswith("."):
-                return text[start:i]
-        i += 1
-    return text[start:end]
 
 
 def call_args(text: str, open_paren: int) -> str:

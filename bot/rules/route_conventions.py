@@ -1,6 +1,6 @@
 """HTTP conventions in new route handlers, beyond verbs in paths (`routes.py`).
 
-The routes come from `routes.routes` (FastAPI/Flask decorators, Express-style calls,
+The routes come from `lib.route_readers.routes` (FastAPI/Flask decorators, Express-style calls,
 NestJS decorators); this module finds each route's handler body and reads it: a GET
 that writes, a POST that creates but answers 200, a DELETE that reads a body, an
 error payload sent with status 200, a path styled unlike its siblings, and a list
@@ -13,17 +13,15 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from ast_grep_py import SgNode
 
 from bot.models import ChangedFile, FileKind
-from bot.rules import route_frameworks
 from bot.rules.astgrep import lines, parse, replace_lines, replacement_parses
 from bot.rules.engine import Check, Hit, catalog_rule
-from bot.rules.lib.code_text import code_text, line_of
-from bot.rules.query_patterns import statement_at
-from bot.rules.routes import Route, routes
+from bot.rules.lib import route_frameworks
+from bot.rules.lib.code_text import code_text, line_of, statement_at, top_level_arguments
+from bot.rules.lib.route_readers import Handler, Route, routes
 from bot.select import is_test_path
 
 GET_WRITES = "get-handler-writes"
@@ -36,20 +34,6 @@ UNBOUNDED = "unbounded-list-query"
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 _SERVER_FRAMEWORKS = frozenset({"go", "spring", "laravel"})
 _JS_FUNCTIONS = frozenset({"arrow_function", "function_expression", "function"})
-
-
-@dataclass(frozen=True)
-class Handler:
-    route: Route
-    methods: frozenset[str]
-    function: SgNode  # the handler function: parameters and body
-    body: SgNode
-    call: SgNode | None  # the decorator call or the `app.get(...)` call that registers it
-    framework: str  # fastapi | flask | express | nest | python
-
-    @property
-    def route_line(self) -> int:
-        return lines(self.route.node)[0]
 
 
 def _py_framework(text: str) -> str:
@@ -717,28 +701,6 @@ _LARAVEL_ERROR = re.compile(
 )
 
 
-def _call_arguments(text: str, open_paren: int) -> list[str]:
-    """The top-level arguments of the call whose `(` is at `open_paren`."""
-    args: list[str] = []
-    depth, quote, start = 0, "", open_paren + 1
-    for index in range(open_paren, len(text)):
-        char = text[index]
-        if quote:
-            quote = "" if char == quote and text[index - 1] != "\\" else quote
-        elif char in "\"'":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-            if depth == 0:
-                return [*args, text[start:index]]
-        elif char == "," and depth == 1:
-            args.append(text[start:index])
-            start = index + 1
-    return args
-
-
 def _server_error_replies(framework: str, body: str) -> Iterator[int]:
     if framework == "go":
         yield from (m.start() for m in _GO_ERROR_200.finditer(body))
@@ -758,7 +720,7 @@ def _server_error_replies(framework: str, body: str) -> Iterator[int]:
             if json is None:
                 yield match.start()  # a returned array is sent as JSON with 200
                 continue
-            args = _call_arguments(body, match.start() + json.end() - 1)
+            args = top_level_arguments(body, match.start() + json.end() - 1)
             if len(args) == 1 or (
                 len(args) > 1 and re.fullmatch(r"\s*(?:200|Response::HTTP_OK)\s*", args[1])
             ):

@@ -23,6 +23,8 @@ from ast_grep_py import SgNode
 from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
 from bot.rules.engine import Check, Hit, catalog_rule
+from bot.rules.lib.migrations_python import ALEMBIC_PATH, Call, calls, in_down, literal, positional
+from bot.rules.lib.migrations_ruby import PATH as RAILS_PATH
 from bot.rules.lib.sql_text import (
     POSTGRES,
     Statement,
@@ -32,8 +34,6 @@ from bot.rules.lib.sql_text import (
     parse,
     split_statements,
 )
-from bot.rules.migrations_python import ALEMBIC_PATH, Call, calls, in_down, literal, positional
-from bot.rules.migrations_ruby import PATH as RAILS_PATH
 
 RULE_ID = "pg-prefer-jsonb"
 

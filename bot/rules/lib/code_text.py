@@ -257,3 +257,57 @@ def variable_dynamic(scope: str, name: str, language: str) -> tuple[str, int] | 
         if found is not None and culprit is None:
             culprit = (found, offset)
     return culprit
+
+
+def top_level_arguments(text: str, open_paren: int) -> list[str]:
+    """The top-level arguments of the call whose `(` is at `open_paren`."""
+    args: list[str] = []
+    depth, quote, start = 0, "", open_paren + 1
+    for index in range(open_paren, len(text)):
+        char = text[index]
+        if quote:
+            quote = "" if char == quote and text[index - 1] != "\\" else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0:
+                return [*args, text[start:index]]
+        elif char == "," and depth == 1:
+            args.append(text[start:index])
+            start = index + 1
+    return args
+
+
+def statement_at(text: str, start: int, limit: int = 3000) -> str:
+    """The text from `start` to the end of its statement: the first newline (or `;`)
+    outside brackets and strings. Enough to read one query chain spread over lines."""
+    depth = 0
+    quote = ""
+    i = start
+    end = min(len(text), start + limit)
+    while i < end:
+        char = text[i]
+        if quote:
+            if char == "\\":
+                i += 2
+                continue
+            if char == quote:
+                quote = ""
+        elif char in "\"'`":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth < 0:
+                return text[start:i]
+        elif char in "\n;" and depth <= 0:
+            # A Go chain continues after a trailing dot; Ruby/JS after a leading one.
+            rest = text[i + 1 : i + 200].lstrip()
+            if not text[start:i].rstrip().endswith(".") and not rest.startswith("."):
+                return text[start:i]
+        i += 1
+    return text[start:end]

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 
 from bot.models import ChangedFile
 from bot.rules.engine import Hit
+from bot.rules.lib.code_text import top_level_arguments
 
 if TYPE_CHECKING:
-    from bot.rules.route_conventions import Handler
+    from bot.rules.lib.route_readers import Handler
 
 GET_WRITES = "get-handler-writes"
 POST_201 = "post-create-without-201"
@@ -416,9 +417,7 @@ def handler_hits(file: ChangedFile, found: Sequence[Handler]) -> Iterator[Hit]:
         elif framework == "laravel":
             if methods == {"POST"} and _LARAVEL_CREATE.search(text):
                 for reply in _LARAVEL_JSON_200.finditer(text):
-                    from bot.rules.route_conventions import _call_arguments
-
-                    args = _call_arguments(text, reply.end() - 1)
+                    args = top_level_arguments(text, reply.end() - 1)
                     if len(args) == 1 or (
                         len(args) > 1 and args[1].strip() in {"200", "Response::HTTP_OK"}
                     ):

@@ -16,7 +16,7 @@ import re
 
 from bot.models import ChangedFile
 from bot.rules.engine import Hit
-from bot.rules.migrations_python import (
+from bot.rules.lib.migrations_python import (
     created_tables_in_sql,
     embedded_sql_findings,
     to_hits,

@@ -14,7 +14,7 @@ from ast_grep_py import SgNode
 from bot.models import ChangedFile
 from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
 from bot.rules.engine import Hit
-from bot.rules.migrations_python import (
+from bot.rules.lib.migrations_python import (
     BACKFILL,
     CONCURRENT_IN_TX,
     CONSTRAINT,
