@@ -14,7 +14,9 @@ from rule_helpers import fixture_cases, review_change, review_new, selected
 
 from bot.diff import parse_diff
 from bot.rules.engine import RuleCase, catalog_rules, run_rules
-from bot.rules.security_python import is_production_settings, is_public, names_password
+from bot.rules.lib.python_ast import names_password
+from bot.rules.lib.python_finders import is_public
+from bot.rules.security_python import is_production_settings
 from bot.select import language_of
 
 MINE = (

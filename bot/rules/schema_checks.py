@@ -67,10 +67,9 @@ def _size_note(table: str, large: frozenset[str], small: frozenset[str]) -> str:
 def _reported_by_orm_indexes(files: Sequence[ChangedFile]) -> set[tuple[str, int]]:
     """Lines `orm_indexes` already flags (a key or index judged within its own file):
     one comment per line, not two rules saying the same thing."""
-    from bot.rules.orm_indexes import OrmIndexes
+    from bot.rules.lib import orm_keys
 
-    check = OrmIndexes()
-    return {(h.path, h.line) for f in files if check.wants(f) for h in check.check_file(f)}
+    return {(h.path, h.line) for f in files if orm_keys.reads(f) for h in orm_keys.index_hits(f)}
 
 
 def _code_files(files: Sequence[ChangedFile]) -> Iterator[ChangedFile]:

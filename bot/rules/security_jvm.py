@@ -9,7 +9,7 @@ from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, catalog_rule
 from bot.rules.lib.code_text import call_arguments, is_string_literal
 from bot.rules.lib.patterns import Pattern, PatternCheck
-from bot.rules.security_go import sql_call
+from bot.rules.lib.sql_calls import sql_call
 from bot.rules.taint.mixed import FlowPatternCheck
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})

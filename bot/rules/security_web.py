@@ -2,13 +2,13 @@
 clients without a timeout, reflected XSS, XXE, SSRF, a route without the auth guard its
 siblings carry, and Laravel CORS.
 
-Python goes through `security_python`'s `ast` finders; the other languages through the
-comment-blanked text and argument extraction of `security_js`. Request data is recognised
-by each framework's accessors (`req.query`, `r.FormValue`, `request.getParameter`,
-`params[...]`, `$_GET`), directly or through one local variable assigned from them in the
-same function. SSRF needs request data at the *start* of the URL (it picks the host);
-`https://api.example.com/users/${id}` is not a forged destination.
-"""
+Python goes through the `ast` finders of `lib.python_finders`; the other languages
+through the comment-blanked text and argument extraction of `lib.code_text`. Request
+data is recognised by each framework's accessors (`req.query`, `r.FormValue`,
+`request.getParameter`, `params[...]`, `$_GET`), directly or through one local variable
+assigned from them in the same function. SSRF needs request data at the *start* of the
+URL (it picks the host); `https://api.example.com/users/${id}` is not a forged
+destination."""
 
 from __future__ import annotations
 
@@ -29,9 +29,9 @@ from bot.rules.lib.code_text import (
     short,
 )
 from bot.rules.lib.patterns import Pattern, run_patterns
-from bot.rules.security_python import (
+from bot.rules.lib.python_ast import Finder, names_password, python_hits
+from bot.rules.lib.python_finders import (
     AUTH_NAME,
-    Finder,
     find_auth_guard,
     find_password_hash,
     find_ssrf,
@@ -39,12 +39,10 @@ from bot.rules.security_python import (
     find_xss,
     find_xxe,
     is_public,
-    is_test_path,
-    names_password,
-    python_hits,
 )
 from bot.rules.taint.api import flow_hits
 from bot.rules.taint.mixed import FlowFirst
+from bot.select import is_test_path
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _JS = frozenset({"javascript", "typescript"})
