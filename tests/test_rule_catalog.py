@@ -298,3 +298,17 @@ def test_flow_rules_list_the_languages_whose_taint_data_has_their_sinks() -> Non
             )
         }
         assert set(builtin_catalog().rules[rule.id].languages) == wanted, rule.id
+
+
+def test_a_built_in_ast_grep_security_rule_leaves_test_code_alone_like_the_pattern_checks() -> None:
+    code = (
+        "var handler = new HttpClientHandler\n{\n"
+        "    ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true,\n};\n"
+    )
+    rule = "csharp-tls-validation-disabled"
+    assert builtin_catalog().rules[rule].check.kind == "ast-grep"
+    files, _ = select_backend([added_file("Infrastructure/HttpSetup.cs", code)])
+    assert [f.line for f in run_rules(files, only=[rule]).findings] == [3]
+    files, _ = select_backend([added_file("tests/HttpSetupTests.cs", code)])
+    assert files
+    assert run_rules(files, only=[rule]).findings == []

@@ -35,7 +35,9 @@ def test_table_matches_the_languages_the_checks_declare(name: str) -> None:
 
 
 def test_modules_bound_to_languages_are_listed() -> None:
-    for name in _module_names():
+    # `declarative` runs the catalogue's ast-grep rules: their languages are the rule
+    # files', so it is always loaded rather than listed by hand.
+    for name in set(_module_names()) - {"declarative"}:
         checks = _checks(name)
         if checks and all(check.languages for check in checks):
             assert name in MODULE_LANGUAGES, f"add {name} to bot.rules.MODULE_LANGUAGES"

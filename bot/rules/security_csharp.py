@@ -1,7 +1,8 @@
 """C# security rules. `csharp-sql-injection` reports from flows: request input
 (an action parameter, `Request.Query`) that reaches the SQL text of a query call. The
-others are configuration patterns: weak crypto, predictable random secrets, TLS and JWT
-validation switched off, cookie flags, CORS, credentials in connection strings, XXE."""
+others here are configuration patterns: weak crypto, predictable random secrets, cookie
+flags, CORS, credentials in connection strings. TLS and JWT validation switched off and
+XXE are ast-grep rules in their rule.yml."""
 
 from __future__ import annotations
 
@@ -26,17 +27,12 @@ _SECRETS = re.compile(r"(?i)token|secret|passw|otp|nonce|salt|apikey|api_key|res
 
 CRYPTO_ID = "csharp-weak-crypto"
 RANDOM_ID = "csharp-insecure-random"
-TLS_ID = "csharp-tls-validation-disabled"
-JWT_ID = "csharp-jwt-validation-disabled"
 COOKIE_ID = "csharp-cookie-insecure"
 CORS_ID = "csharp-cors-any-origin-with-credentials"
 CONN_ID = "csharp-connection-string-password"
-XXE_ID = "csharp-xxe"
 
 
-PATTERN_RULES = catalog_rules(
-    CRYPTO_ID, RANDOM_ID, TLS_ID, JWT_ID, COOKIE_ID, CORS_ID, CONN_ID, XXE_ID
-)
+PATTERN_RULES = catalog_rules(CRYPTO_ID, RANDOM_ID, COOKIE_ID, CORS_ID, CONN_ID)
 
 
 def _cors(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
@@ -91,25 +87,6 @@ PATTERNS = (
         when_near(_SECRETS, "`System.Random` produces a value used as a secret.", 2, 2),
     ),
     Pattern(
-        TLS_ID,
-        _CS,
-        re.compile(
-            r"\b(?P<at>ServerCertificate(?:Custom)?ValidationCallback|"
-            r"RemoteCertificateValidationCallback)\s*\+?=\s*+(?:\([^()]*+\)|\w+)\s*+=>"
-            r"\s*+true\b|\b(?P<x>DangerousAcceptAnyServerCertificateValidator)\b"
-        ),
-        lambda m, t, f: "Every server certificate is accepted.",
-    ),
-    Pattern(
-        JWT_ID,
-        _CS,
-        re.compile(
-            r"\b(?P<at>ValidateIssuerSigningKey|RequireSignedTokens|ValidateLifetime"
-            r"|RequireExpirationTime)\s*=\s*false\b"
-        ),
-        lambda m, t, f: f"`{m.group('at')} = false` weakens token validation.",
-    ),
-    Pattern(
         COOKIE_ID,
         _CS,
         re.compile(r"\b(?P<at>Secure|HttpOnly)\s*=\s*false\b"),
@@ -140,16 +117,6 @@ PATTERNS = (
             else False
         ),
     ),
-    Pattern(
-        XXE_ID,
-        _CS,
-        re.compile(
-            r"\b(?P<at>DtdProcessing)\s*=\s*DtdProcessing\s*\.\s*Parse\b|"
-            r"\b(?P<x>XmlResolver)\s*=\s*new\s+XmlUrlResolver\b|"
-            r"\b(?P<y>ProhibitDtd)\s*=\s*false\b"
-        ),
-        lambda m, t, f: "The XML parser processes DTDs and resolves external entities.",
-    ),
 )
 
 
@@ -159,10 +126,7 @@ class CSharpPatterns(PatternCheck):
     languages = _CSHARP
     kinds = _CODE_KINDS
     patterns = PATTERNS
-    hint = re.compile(
-        r"MD5|SHA1|DES|RC2|ECB|Random|Certificate|Validate|RequireSignedTokens|"
-        r"RequireExpirationTime|Secure|HttpOnly|Origin|(?i:password|pwd)|Dtd|XmlResolver"
-    )
+    hint = re.compile(r"MD5|SHA1|DES|RC2|ECB|Random|Secure|HttpOnly|Origin|(?i:password|pwd)")
 
 
 class CSharpSqlInjection(Check):

@@ -1,6 +1,7 @@
-"""Scala pattern rules: weak crypto, predictable random secrets, TLS validation off
-and Play's CSRF filter switched off in code. Injection findings for Scala come from
-flows (`jvm-sql-injection`, `command-injection`, ... through their own modules)."""
+"""Scala pattern rules: weak crypto, predictable random secrets and Play's CSRF filter
+switched off in code (TLS validation off is an ast-grep rule in its rule.yml). Injection
+findings for Scala come from flows (`jvm-sql-injection`, `command-injection`, ...
+through their own modules)."""
 
 from __future__ import annotations
 
@@ -17,10 +18,9 @@ _SCALA = frozenset({"scala"})
 
 CRYPTO_ID = "scala-weak-crypto"
 RANDOM_ID = "scala-insecure-random"
-TLS_ID = "scala-tls-validation-disabled"
 CSRF_ID = "play-csrf-disabled"
 
-RULES = catalog_rules(CRYPTO_ID, RANDOM_ID, TLS_ID, CSRF_ID)
+RULES = catalog_rules(CRYPTO_ID, RANDOM_ID, CSRF_ID)
 
 _PASSWORDS = re.compile(r"(?i)passw|pwd|passphrase")
 _SECRETS = re.compile(r"(?i)token|secret|passw|otp|nonce|salt|apikey|api_key|reset|session")
@@ -66,24 +66,6 @@ PATTERNS = (
         when_near(_SECRETS, "A predictable generator produces a value used as a secret.", 0, 0),
     ),
     Pattern(
-        TLS_ID,
-        _SCALA,
-        re.compile(
-            r"\bdef\s+(?P<at>checkServerTrusted)\s*\([^()]*+\)\s*+(?::\s*+Unit\s*+)?="
-            r"\s*+(?:\(\s*\)|\{\s*\})"
-        ),
-        lambda m, t, f: "This trust manager accepts every certificate chain.",
-    ),
-    Pattern(
-        TLS_ID,
-        _SCALA,
-        re.compile(
-            r"(?P<at>HostnameVerifier)\b[^\n=]*+=\s*+\([^()\n]*+\)\s*+=>\s*+true\b|"
-            r"(?P<x>acceptAnyCertificate)\W{1,12}true\b|\b(?P<y>NoopHostnameVerifier)\b"
-        ),
-        lambda m, t, f: "Certificates or host names are not checked.",
-    ),
-    Pattern(
         CSRF_ID,
         _SCALA,
         re.compile(r"(?P<at>play\.filters\.disabled)\b"),
@@ -98,10 +80,7 @@ class ScalaPatterns(PatternCheck):
     languages = _SCALA
     kinds = _CODE_KINDS
     patterns = PATTERNS
-    hint = re.compile(
-        r"MessageDigest|Cipher|Random|checkServerTrusted|HostnameVerifier|acceptAnyCertificate"
-        r"|CSRFFilter"
-    )
+    hint = re.compile(r"MessageDigest|Cipher|Random|CSRFFilter")
 
 
 CHECKS: list[Check] = [ScalaPatterns()]
