@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule, catalog_rules
-from bot.rules.lib.lang_patterns import lead_in, statement, when_near, window
+from bot.rules.lib.lang_patterns import PASSWORD_NAMES, lead_in, statement, when_near, window
 from bot.rules.lib.patterns import Pattern, PatternCheck
 from bot.rules.taint.api import flow_hits
 
@@ -22,7 +22,6 @@ CS_SQL_ID = "csharp-sql-injection"
 CS_SQL_RULE = catalog_rule(CS_SQL_ID)
 
 
-_PASSWORDS = re.compile(r"(?i)passw|pwd|passphrase")
 _SECRETS = re.compile(r"(?i)token|secret|passw|otp|nonce|salt|apikey|api_key|reset|session|code")
 
 CRYPTO_ID = "csharp-weak-crypto"
@@ -68,7 +67,7 @@ PATTERNS = (
             r"\b(?P<at>MD5|SHA1)\s*\.\s*(?:Create|HashData)\s*\(|"
             r"\bnew\s+(?P<x>MD5CryptoServiceProvider|SHA1Managed|SHA1CryptoServiceProvider)\b"
         ),
-        when_near(_PASSWORDS, "A fast, broken hash is applied to a password.", 3, 1),
+        when_near(PASSWORD_NAMES, "A fast, broken hash is applied to a password.", 3, 1),
     ),
     Pattern(
         CRYPTO_ID,

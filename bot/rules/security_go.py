@@ -12,8 +12,7 @@ from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.lib.code_text import (
     call_arguments,
 )
-from bot.rules.lib.patterns import Pattern, PatternCheck
-from bot.rules.lib.sql_calls import Accept
+from bot.rules.lib.patterns import Accept, Pattern, PatternCheck
 from bot.rules.taint.api import flow_hits
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})

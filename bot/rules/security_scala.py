@@ -9,7 +9,7 @@ import re
 
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, catalog_rules
-from bot.rules.lib.lang_patterns import when_near, window
+from bot.rules.lib.lang_patterns import PASSWORD_NAMES, when_near, window
 from bot.rules.lib.patterns import Pattern, PatternCheck
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
@@ -22,7 +22,6 @@ CSRF_ID = "play-csrf-disabled"
 
 RULES = catalog_rules(CRYPTO_ID, RANDOM_ID, CSRF_ID)
 
-_PASSWORDS = re.compile(r"(?i)passw|pwd|passphrase")
 _SECRETS = re.compile(r"(?i)token|secret|passw|otp|nonce|salt|apikey|api_key|reset|session")
 
 
@@ -47,7 +46,7 @@ PATTERNS = (
         CRYPTO_ID,
         _SCALA,
         re.compile(r'\bMessageDigest\.(?P<at>getInstance)\s*\(\s*"(?:MD5|SHA-?1)"'),
-        when_near(_PASSWORDS, "A fast, broken hash is applied to a password.", 2, 1),
+        when_near(PASSWORD_NAMES, "A fast, broken hash is applied to a password.", 2, 1),
     ),
     Pattern(
         CRYPTO_ID,

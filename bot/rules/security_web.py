@@ -28,7 +28,7 @@ from bot.rules.lib.code_text import (
     scope_before,
     short,
 )
-from bot.rules.lib.patterns import Pattern, run_patterns
+from bot.rules.lib.patterns import Accept, Pattern, run_patterns
 from bot.rules.lib.python_ast import Finder, names_password, python_hits
 from bot.rules.lib.python_finders import (
     AUTH_NAME,
@@ -50,7 +50,6 @@ _JVM = frozenset({"java", "kotlin"})
 _GO = frozenset({"go"})
 _RUBY = frozenset({"ruby"})
 _PHP = frozenset({"php"})
-Accept = Callable[[re.Match[str], str, ChangedFile], str | bool]
 
 # --- request data ---------------------------------------------------------------------------
 

@@ -19,6 +19,9 @@ from bot.rules.lib.code_text import (
 from bot.rules.taint.api import flow_hits
 from bot.select import is_test_path
 
+# A pattern's test of a match: False drops it, a string describes it (the detail).
+Accept = Callable[[re.Match[str], str, ChangedFile], str | bool]
+
 
 @dataclass(frozen=True)
 class Pattern:
@@ -28,7 +31,7 @@ class Pattern:
     rule: str
     languages: frozenset[str]
     regex: re.Pattern[str]
-    accept: Callable[[re.Match[str], str, ChangedFile], str | bool] | None = None
+    accept: Accept | None = None
     title: str | None = None
 
 

@@ -4,7 +4,6 @@ SQL pattern rules of several languages share."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from bot.models import ChangedFile
 from bot.rules.lib.code_text import (
@@ -15,6 +14,7 @@ from bot.rules.lib.code_text import (
     short,
     variable_dynamic,
 )
+from bot.rules.lib.patterns import Accept
 
 SQL_WORDS = re.compile(
     r"\b(select|insert|update|delete|from|where|join|values|order\s+by|group\s+by|limit"
@@ -24,9 +24,6 @@ SQL_WORDS = re.compile(
 
 
 _IDENTIFIER = re.compile(r"^\$?[A-Za-z_][\w]*$")
-
-
-Accept = Callable[[re.Match[str], str, ChangedFile], str | bool]
 
 
 def sql_call(always_sql: frozenset[str], max_args: int = 2) -> Accept:
