@@ -2,7 +2,8 @@
 
 Every Python file of the change is written into one temporary tree and ruff runs
 over it once. Ruff gives codes and messages but no severity, so the rules, their
-severities and the advice are ours (`_RULES`, `_CODE_TO_RULE`). Codes that are noise
+severities and the advice are ours (the catalogue's rule.yml files, and `_CODE_TO_RULE`
+mapping ruff's codes to their ids). Codes that are noise
 in a review (S101 assert, S311 random, S603/S607 subprocess, S110/S112 pass) are never
 asked for.
 

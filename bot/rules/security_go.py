@@ -1,5 +1,6 @@
 """Go security rules (`go-sql-injection`, `go-http-no-timeout`) and the cross-language
-`tls-verification-disabled`; also the SQL-call test the JVM, Ruby and PHP SQL rules share.
+`tls-verification-disabled`. The SQL-call test it shares with the JVM, Ruby and PHP SQL
+rules is `lib.sql_calls`.
 """
 
 from __future__ import annotations
