@@ -312,3 +312,15 @@ def test_a_built_in_ast_grep_security_rule_leaves_test_code_alone_like_the_patte
     files, _ = select_backend([added_file("tests/HttpSetupTests.cs", code)])
     assert files
     assert run_rules(files, only=[rule]).findings == []
+
+
+def test_a_python_rule_names_the_module_whose_check_reports_it() -> None:
+    catalog = builtin_catalog()
+    reported: dict[str, set[str]] = {}
+    for check in registry().checks:
+        module = type(check).__module__.removeprefix("bot.rules.")
+        for rule in check.rules:
+            reported.setdefault(catalog.canonical(rule.id), set()).add(module)
+    for spec in catalog.rules.values():
+        if spec.check.kind == "python":
+            assert spec.check.module in reported.get(spec.id, set()), (spec.id, reported)
