@@ -14,14 +14,7 @@ NO_CHECKS: frozenset[str] = frozenset(
     {
         "astgrep",
         "catalog",
-        "graphql_diff",
-        "migrations_js",
-        "migrations_php",
-        "migrations_python",
-        "migrations_ruby",
-        "openapi_diff",
-        "proto_parse",
-        "route_frameworks",
+        "lib",
     }
 )
 

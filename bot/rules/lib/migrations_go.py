@@ -15,12 +15,8 @@ from __future__ import annotations
 import re
 
 from bot.models import ChangedFile
-from bot.rules.engine import Hit, RuleCase
-from bot.rules.migrations_python import (
-    CONSTRAINT,
-    TYPE_CHANGE,
-    Cases,
-    add_case,
+from bot.rules.engine import Hit
+from bot.rules.lib.migrations_python import (
     created_tables_in_sql,
     embedded_sql_findings,
     to_hits,
@@ -64,74 +60,3 @@ def hits(file: ChangedFile) -> list[Hit]:
         if f.line in file.added_lines
     ]
     return to_hits(file.path, findings)
-
-
-_GOOSE = "internal/db/migrations/20240601090000_orders.go"
-_STEPS = "internal/database/migrations.go"
-
-
-def _goose(sql: str) -> str:
-    return (
-        'package migrations\n\nimport (\n\t"database/sql"\n\n\t"github.com/pressly/goose/v3"\n)'
-        "\n\nfunc init() {\n\tgoose.AddMigration(upOrders, nil)\n}\n\n"
-        "func upOrders(tx *sql.Tx) error {\n\t_, err := tx.Exec(`" + sql + "`)\n\treturn err\n}\n"
-    )
-
-
-CASES: Cases = {}
-for _rule, _case in (
-    (
-        GO_INDEX,
-        RuleCase(
-            path=_GOOSE, code=_goose("CREATE INDEX orders_user ON orders (user_id)"), lines=(14,)
-        ),
-    ),
-    (
-        GO_INDEX,
-        RuleCase(
-            path=_GOOSE,
-            code=_goose("CREATE INDEX CONCURRENTLY orders_user ON orders (user_id)"),
-        ),
-    ),
-    (
-        GO_INDEX,
-        # A table the same step creates is empty.
-        RuleCase(
-            path=_GOOSE,
-            code=_goose(
-                "CREATE TABLE carts (id bigint, user_id bigint);\n"
-                "CREATE INDEX carts_user ON carts (user_id)"
-            ),
-        ),
-    ),
-    (
-        TYPE_CHANGE,
-        RuleCase(
-            path=_STEPS,
-            code=(
-                'package database\n\nimport "database/sql"\n\n'
-                "var migrations = [...]func(tx *sql.Tx) error{\n"
-                "\tfunc(tx *sql.Tx) (err error) {\n"
-                '\t\t_, err = tx.Exec("ALTER TABLE entries ALTER COLUMN id TYPE bigint")\n'
-                "\t\treturn err\n\t},\n}\n"
-            ),
-            lines=(7,),
-        ),
-    ),
-    (
-        CONSTRAINT,
-        RuleCase(
-            path=_STEPS,
-            code=(
-                'package database\n\nimport "database/sql"\n\n'
-                "var migrations = [...]func(tx *sql.Tx) error{\n"
-                "\tfunc(tx *sql.Tx) (err error) {\n"
-                "\t\t_, err = tx.Exec(`ALTER TABLE entries\n"
-                "\t\t\tADD CONSTRAINT entries_feed FOREIGN KEY (feed_id) REFERENCES feeds (id)`)\n"
-                "\t\treturn err\n\t},\n}\n"
-            ),
-            lines=(7,),
-        ),
-    ),
-):
-    add_case(CASES, _rule, _case)

@@ -14,16 +14,14 @@ from ast_grep_py import SgNode
 
 from bot.models import ChangedFile
 from bot.rules.astgrep import root_of
-from bot.rules.engine import Hit, RuleCase
-from bot.rules.migrations_python import (
+from bot.rules.engine import Hit
+from bot.rules.lib.migrations_python import (
     CONCURRENT_IN_TX,
     CONSTRAINT,
     DROP_RENAME,
     LARAVEL_INDEX,
     TYPE_CHANGE,
     Call,
-    Cases,
-    add_case,
     calls,
     created_tables_in_sql,
     embedded_sql_findings,
@@ -125,122 +123,3 @@ def hits(file: ChangedFile) -> list[Hit]:
         return []
     root = root_of(file, _HINT)
     return php_hits(file, root) if root is not None else []
-
-
-# --- fixtures -------------------------------------------------------------------------------
-
-_PATH = "database/migrations/2024_06_01_090000_change_orders.php"
-
-
-def _laravel(body: str, extra: str = "") -> str:
-    return (
-        "<?php\n\nuse Illuminate\\Database\\Migrations\\Migration;\n"
-        "use Illuminate\\Database\\Schema\\Blueprint;\nuse"
-        " Illuminate\\Support\\Facades\\Schema;\n\n"
-        "return new class extends Migration\n{\n"
-        + extra
-        + "    public function up(): void\n    {\n"
-        + body
-        + "    }\n\n    public function down(): void\n    {\n    }\n};\n"
-    )
-
-
-def _table(lines: str) -> str:
-    return (
-        "        Schema::table('orders', function (Blueprint $table) {\n" + lines + "        });\n"
-    )
-
-
-CASES: Cases = {}
-for _rule, _case in (
-    (
-        LARAVEL_INDEX,
-        RuleCase(
-            path=_PATH,
-            code=_laravel(_table("            $table->index(['user_id', 'created_at']);\n")),
-            lines=(12,),
-        ),
-    ),
-    (
-        LARAVEL_INDEX,
-        RuleCase(
-            path=_PATH,
-            code=_laravel(
-                "        Schema::create('carts', function (Blueprint $table) {\n"
-                "            $table->id();\n            $table->index('created_at');\n        });\n"
-            ),
-        ),
-    ),
-    (
-        CONCURRENT_IN_TX,
-        RuleCase(
-            path=_PATH,
-            code=_laravel(
-                "        DB::statement('CREATE INDEX CONCURRENTLY orders_ref_idx ON"
-                " orders (ref)');\n"
-            ),
-            lines=(11,),
-        ),
-    ),
-    (
-        CONCURRENT_IN_TX,
-        RuleCase(
-            path=_PATH,
-            code=_laravel(
-                "        DB::statement('CREATE INDEX CONCURRENTLY orders_ref_idx ON"
-                " orders (ref)');\n",
-                "    public $withinTransaction = false;\n\n",
-            ),
-        ),
-    ),
-    (
-        CONSTRAINT,
-        RuleCase(
-            path=_PATH,
-            code=_laravel(
-                _table("            $table->foreign('user_id')->references('id')->on('users');\n")
-            ),
-            lines=(12,),
-        ),
-    ),
-    (
-        CONSTRAINT,
-        RuleCase(
-            path=_PATH,
-            code=_laravel(
-                "        DB::statement('ALTER TABLE orders ADD CONSTRAINT orders_user_fk "
-                "FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID');\n"
-            ),
-        ),
-    ),
-    (
-        TYPE_CHANGE,
-        RuleCase(
-            path=_PATH,
-            code=_laravel(_table("            $table->decimal('total', 14, 2)->change();\n")),
-            lines=(12,),
-        ),
-    ),
-    (
-        TYPE_CHANGE,
-        RuleCase(
-            path=_PATH,
-            code=_laravel(_table("            $table->decimal('total_v2', 14, 2)->nullable();\n")),
-        ),
-    ),
-    (
-        DROP_RENAME,
-        RuleCase(
-            path=_PATH,
-            code=_laravel(_table("            $table->dropColumn('legacy_ref');\n")),
-            lines=(12,),
-        ),
-    ),
-    (
-        DROP_RENAME,
-        RuleCase(
-            path=_PATH, code=_laravel(_table("            $table->string('ref')->nullable();\n"))
-        ),
-    ),
-):
-    add_case(CASES, _rule, _case)

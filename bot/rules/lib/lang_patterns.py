@@ -4,11 +4,12 @@ statement a match sits in, both found with `str` scans (no regex backtracking)."
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from bot.models import ChangedFile
+from bot.rules.lib.patterns import Accept
 
-Accept = Callable[[re.Match[str], str, ChangedFile], str | bool]
+# A name that says "password", near a weak hash (for `when_near`).
+PASSWORD_NAMES = re.compile(r"(?i)passw|pwd|passphrase")
 
 
 def window(text: str, index: int, before: int = 2, after: int = 2) -> str:
