@@ -29,6 +29,7 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "migrations_frameworks": frozenset(
         {"go", "javascript", "php", "python", "ruby", "sql", "typescript"}
     ),
+    "flow_rules": frozenset({"csharp", "java", "kotlin"}),
     "graphql": frozenset({"graphql"}),
     "openapi": frozenset({"json", "yaml"}),
     "orm_indexes": frozenset({"go", "prisma", "python", "ruby", "sql"}),

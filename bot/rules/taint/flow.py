@@ -132,6 +132,15 @@ _DESTINATION = frozenset({"ssrf", "redirect"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
+# Sink classes where a value is built first and checked before use (a `Path`).
+_CHECKED_LATER = frozenset({"path"})
+# Calls that give the same path in canonical form: a check on the result holds for
+# the path itself.
+_CANONICAL = frozenset(
+    {"normalize", "toRealPath", "toAbsolutePath", "getCanonicalPath", "getCanonicalFile"}
+)
+
+
 def _names_receiver(name: str, word: str) -> bool:
     """`pool`, `readPool`, `pg_pool`, `DB` name a pool; `ctx` does not name a `tx`."""
     lower = name.lower()
@@ -203,12 +212,22 @@ def key_of(expr: ir.Expr | None) -> str | None:
     return None
 
 
+def _cdiv(a: int | float, b: int | float) -> int | float:
+    if isinstance(a, int) and isinstance(b, int):
+        whole = abs(a) // abs(b)
+        return whole if (a < 0) == (b < 0) else -whole
+    return a / b
+
+
 _FOLD_OPS = {
     "+": lambda a, b: a + b,
     "-": lambda a, b: a - b,
     "*": lambda a, b: a * b,
     "//": lambda a, b: a // b,
     "%": lambda a, b: a % b,
+    # `/` of Java, Kotlin, C# and Scala: whole numbers divide to a whole number,
+    # truncated toward zero.
+    "cdiv": lambda a, b: _cdiv(a, b),
     ">": lambda a, b: a > b,
     "<": lambda a, b: a < b,
     ">=": lambda a, b: a >= b,
@@ -235,7 +254,7 @@ def _fold(op: str, left: Known, right: Known) -> Known:
     textual = all(isinstance(v, str) for v in (left, right))
     if not (numeric or textual) and op not in ("==", "!="):
         return UNKNOWN
-    if textual and op in ("*", "-", "//", "%"):
+    if textual and op in ("*", "-", "//", "%", "cdiv"):
         return UNKNOWN
     try:
         value = func(left, right)
@@ -376,6 +395,7 @@ class _Walk:
         self.found: list[Flow] = []
         self.bound: dict[str, Taint] = {}  # every taint each name was bound to
         self.keyed: dict[str, ir.Expr] = {}  # guard keys that are reads, not names
+        self.pending: dict[str, list[Flow]] = {}  # flows a later check may withdraw
 
     # --- statements ------------------------------------------------------------------
 
@@ -388,7 +408,14 @@ class _Walk:
 
     def stmt(self, stmt: ir.Stmt, state: _State) -> _State:
         if isinstance(stmt, ir.Assign):
+            found_before = len(self.found)
             taint, value = self.expr(stmt.value, state)
+            if len(stmt.targets) == 1 and len(self.found) > found_before:
+                # A path built here and checked later (`p.normalize().startsWith(base)`)
+                # is withdrawn by that check.
+                built = [f for f in self.found[found_before:] if f.cls in _CHECKED_LATER]
+                if built:
+                    self.pending[stmt.targets[0]] = built
             for target in stmt.targets:
                 for pattern, cls in self.spec.assign_sinks:
                     if matches(pattern, target):
@@ -465,6 +492,11 @@ class _Walk:
 
     def _apply(self, state: _State, clean: dict[str, frozenset[str]]) -> None:
         for name, classes in clean.items():
+            withdrawn = [
+                f for f in self.pending.get(name, ()) if ALL in classes or f.cls in classes
+            ]
+            if withdrawn:
+                self.found = [f for f in self.found if all(f is not w for w in withdrawn)]
             # A source read again inside the guarded branch (`req.query.sort`) is the
             # value the guard checked: pin it in the state so the read sees it.
             current = state.taint.get(name)
@@ -529,6 +561,10 @@ class _Walk:
                     # `pattern.matcher(x).matches()`: the value is the inner argument.
                     if isinstance(operand, ir.Call) and operand.args:
                         operand = operand.args[0]
+                    # `path.normalize().startsWith(base)`: the checked value is `path`.
+                    elif isinstance(operand, ir.Call) and operand.recv is not None:
+                        if operand.callee.rsplit(".", 1)[-1] in _CANONICAL:
+                            operand = operand.recv
                 else:
                     position = int(item.operand[3:])
                     operand = test.args[position] if position < len(test.args) else None
@@ -700,7 +736,13 @@ class _Walk:
         last = call.callee.rsplit(".", 1)[-1]
         every = recv_taint.union(*arg_taints, *kw_taints.values())
         if last in self.spec.mutators and call.recv is not None:
-            target = dotted(call.recv)
+            # A builder chain (`sb.append("<b>").append(x)`) adds to the first receiver.
+            base = call.recv
+            while isinstance(base, ir.Call) and base.recv is not None:
+                if base.callee.rsplit(".", 1)[-1] not in self.spec.mutators:
+                    break
+                base = base.recv
+            target = dotted(base)
             if target is not None and (arg_taints or kw_taints):
                 added = frozenset().union(*arg_taints, *kw_taints.values())
                 state.taint[target] = state.taint.get(target, EMPTY) | added

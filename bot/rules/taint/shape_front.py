@@ -116,6 +116,8 @@ _NUMBERS = frozenset(
         "long_literal",
     }
 )
+# Languages whose `/` of two whole numbers is a whole number (truncated toward zero).
+_WHOLE_DIVISION = frozenset({"kotlin", "csharp", "scala"})
 _BINARY = frozenset(
     {
         "binary_expression",
@@ -722,6 +724,8 @@ class _Front:
             ".": "+",
             "++": "+",
         }.get(op, op)
+        if op == "/" and self.language in _WHOLE_DIVISION:
+            op = "cdiv"
         return ir.Op(line, op, self.expr(left), self.expr(right))
 
     def call(self, node: SgNode) -> ir.Expr:

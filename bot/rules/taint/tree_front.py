@@ -111,6 +111,10 @@ class _Front:
         if kind in _WRAPPERS:
             inner = _named(node)
             return self.callee(inner[-1]) if inner else "?"
+        if kind == "object_creation_expression" and self.java:
+            # `new InitialContext().lookup(x)` reads as `InitialContext.lookup`.
+            type_node = node.field("type")
+            return type_node.text().split("<", 1)[0] if type_node is not None else "?"
         return "?"
 
     def expr(self, node: SgNode | None) -> ir.Expr:
@@ -162,6 +166,8 @@ class _Front:
             op_node = node.field("operator")
             op = op_node.text() if op_node is not None else _middle(node)
             op = _OPS.get(op, op)
+            if op == "/" and self.java:
+                op = "cdiv"
             if op == "instanceof":
                 return ir.Op(line, "==", ir.Other(line), ir.Other(line))
             return ir.Op(line, op, self.expr(node.field("left")), self.expr(node.field("right")))
