@@ -141,6 +141,14 @@ _CANONICAL = frozenset(
 )
 
 
+def _has_arg(call: ir.Call, name: str) -> bool:
+    for arg in (*call.args, *(value for _, value in call.kwargs)):
+        text = dotted(arg)
+        if text is not None and (text == name or text.endswith("." + name)):
+            return True
+    return False
+
+
 def _names_receiver(name: str, word: str) -> bool:
     """`pool`, `readPool`, `pg_pool`, `DB` name a pool; `ctx` does not name a `tx`."""
     lower = name.lower()
@@ -863,6 +871,8 @@ class _Walk:
                     if value != wanted:
                         continue
             if sink.cls == "xss" and self._not_html(call, state):
+                continue
+            if sink.when_arg is not None and not _has_arg(call, sink.when_arg):
                 continue
             positions = range(len(arg_taints)) if sink.args is None else sink.args
             if (sink.receivers or sink.text) and not self._sink_shape(sink, call, positions, state):

@@ -44,6 +44,9 @@ class Sink:
     # Only text counts: a container argument is structured data (pino's
     # `logger.info({ id }, "created")`), not spliced into the sink's text.
     text_only: bool = False
+    # Only a sink when some argument is this dotted name or ends in it (Ktor's
+    # `respondText(x, ContentType.Text.Html)`: without it the text is served as plain).
+    when_arg: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                 text_only=bool(item.get("text_only", cls in ("log", "header"))),
                 receivers=tuple(str(r).lower() for r in item.get("receivers") or ()),
                 text=re.compile(str(item["text"])) if item.get("text") else None,
+                when_arg=str(item["when_arg"]) if item.get("when_arg") else None,
             )
         )
     by_last: dict[str, list[Sink]] = {}
