@@ -142,7 +142,13 @@ _CANONICAL = frozenset(
 
 
 def _has_arg(call: ir.Call, name: str) -> bool:
+    """An argument is the dotted name `name` (`ContentType.Text.Html`) or a constant
+    text holding it (`"text/html; charset=utf-8"`)."""
     for arg in (*call.args, *(value for _, value in call.kwargs)):
+        if isinstance(arg, ir.Const) and isinstance(arg.value, str):
+            if name.lower() in arg.value.lower():
+                return True
+            continue
         text = dotted(arg)
         if text is not None and (text == name or text.endswith("." + name)):
             return True
