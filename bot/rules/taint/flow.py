@@ -132,6 +132,9 @@ _DESTINATION = frozenset({"ssrf", "redirect"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
+# Languages where a query call's result is taken as rows, not the text it was given
+# (JDBC `executeQuery` -> `ResultSet`, ADO.NET `ExecuteReader`).
+_ROWS_NOT_INPUT = frozenset({"java", "kotlin", "scala", "csharp"})
 # Sink classes where a value is built first and checked before use (a `Path`).
 _CHECKED_LATER = frozenset({"path"})
 # Calls that give the same path in canonical form: a check on the result holds for
@@ -141,17 +144,24 @@ _CANONICAL = frozenset(
 )
 
 
-def _has_arg(call: ir.Call, name: str) -> bool:
-    """An argument is the dotted name `name` (`ContentType.Text.Html`) or a constant
-    text holding it (`"text/html; charset=utf-8"`)."""
-    for arg in (*call.args, *(value for _, value in call.kwargs)):
-        if isinstance(arg, ir.Const) and isinstance(arg.value, str):
-            if name.lower() in arg.value.lower():
-                return True
-            continue
-        text = dotted(arg)
-        if text is not None and (text == name or text.endswith("." + name)):
+def _has_arg(call: ir.Call, wanted: re.Pattern[str]) -> bool:
+    """Some argument, or a part of one (an options object), is a dotted name or a
+    constant text `wanted` finds: `ContentType.Text.Html`, `"text/html"`,
+    `new Settings { TypeNameHandling = TypeNameHandling.All }`."""
+    todo: list[tuple[ir.Expr, int]] = [(a, 0) for a in call.args]
+    todo += [(value, 0) for _, value in call.kwargs]
+    while todo:
+        arg, depth = todo.pop()
+        text = arg.value if isinstance(arg, ir.Const) else dotted(arg)
+        if isinstance(text, str) and wanted.search(text):
             return True
+        if depth >= 2:
+            continue
+        if isinstance(arg, ir.Call):
+            todo += [(a, depth + 1) for a in arg.args]
+            todo += [(value, depth + 1) for _, value in arg.kwargs]
+        elif isinstance(arg, ir.Other | ir.Seq):
+            todo += [(a, depth + 1) for a in (arg.parts if isinstance(arg, ir.Other) else arg.items)]
     return False
 
 
@@ -410,6 +420,7 @@ class _Walk:
         self.bound: dict[str, Taint] = {}  # every taint each name was bound to
         self.keyed: dict[str, ir.Expr] = {}  # guard keys that are reads, not names
         self.pending: dict[str, list[Flow]] = {}  # flows a later check may withdraw
+        self.muted: list[frozenset[str]] = []  # classes not reported inside a sanitizer
 
     # --- statements ------------------------------------------------------------------
 
@@ -520,10 +531,19 @@ class _Walk:
             state.taint[name] = _clear(current, classes)
 
     def _return_sink(self, expr: ir.Expr, taint: Taint) -> None:
-        cls = self.spec.return_sink
-        if cls is None or not taint or not isinstance(expr, ir.Concat):
+        if not taint or not self.func.handler:
             return
-        if self.func.handler:
+        text = isinstance(expr, ir.Concat) or (isinstance(expr, ir.Op) and expr.op == "+")
+        first = _leaves(expr, _State())[0] if text else None
+        if isinstance(first, str) and first.startswith("redirect:"):
+            # Spring MVC: a view name `redirect:<url>` sends the client to that URL.
+            if "redirect" in self.spec.classes:
+                self._report("redirect", "return", expr.line, expr.line, taint)
+            return
+        cls = self.spec.return_sink
+        if cls is None and self.func.returns_html and "xss" in self.spec.classes:
+            cls = "xss"
+        if cls is not None and text:
             self._report(cls, "return", expr.line, expr.line, taint)
 
     # --- guards ----------------------------------------------------------------------
@@ -738,15 +758,24 @@ class _Walk:
         return EMPTY
 
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
-        recv_taint = self.expr(call.recv, state)[0] if call.recv is not None else EMPTY
+        recv_taint = EMPTY
+        if call.recv is not None:
+            cleans = self.a.sanitizer(call.callee) if isinstance(call.recv, ir.Call) else None
+            # `new File(name).getName()`: the object is built only to take the safe part.
+            self.muted.append(cleans or frozenset())
+            try:
+                recv_taint = self.expr(call.recv, state)[0]
+            finally:
+                self.muted.pop()
         arg_taints = [self.expr(a, state)[0] for a in call.args]
         kw_taints = {k: self.expr(v, state)[0] for k, v in call.kwargs}
         for pattern in self.spec.source_calls:
             if matches(pattern, call.callee):
                 label = call.callee if pattern.startswith(("*", "=")) else pattern
                 return frozenset({Origin(label, call.line)}), UNKNOWN
-        if not call.tagged:
-            self._sinks(call, state, arg_taints, kw_taints)
+        if not call.tagged and self._sinks(call, state, arg_taints, kw_taints, recv_taint):
+            # What a query returns is rows of the database, not the request's text.
+            return EMPTY, UNKNOWN
         last = call.callee.rsplit(".", 1)[-1]
         every = recv_taint.union(*arg_taints, *kw_taints.values())
         if last in self.spec.mutators and call.recv is not None:
@@ -862,7 +891,10 @@ class _Walk:
         state: _State,
         arg_taints: list[Taint],
         kw_taints: dict[str, Taint],
-    ) -> None:
+        recv_taint: Taint = EMPTY,
+    ) -> bool:
+        """Report the sinks `call` is; True when it is a SQL query."""
+        query = False
         last = call.callee.rsplit(".", 1)[-1]
         for sink in self.spec.by_last.get(last, ()):
             if not matches(sink.callee, call.callee):
@@ -892,9 +924,15 @@ class _Walk:
                 taint |= arg_taints[position]
             for key in sink.kwargs:
                 taint |= kw_taints.get(key, EMPTY)
+            if sink.receiver:
+                taint |= recv_taint
+            query = query or (sink.cls == "sql" and self.spec.language in _ROWS_NOT_INPUT)
             self._report(sink.cls, call.callee, call.line, max(call.end, call.line), taint)
+        return query
 
     def _report(self, cls: str, sink: str, line: int, end: int, taint: Taint) -> None:
+        if any(cls in muted or ALL in muted for muted in self.muted):
+            return
         live = tuple(o for o in taint if cls not in o.cleared)
         if not live:
             return

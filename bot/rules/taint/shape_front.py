@@ -372,6 +372,15 @@ def _middle(node: SgNode) -> str:
     return ""
 
 
+def _kotlin_produces_html(node: SgNode) -> bool:
+    """`@GetMapping("/x", produces = ["text/html"])` on a Kotlin function."""
+    for holder in node.children():
+        if holder.kind() == "modifiers":
+            text = holder.text()
+            return len(text) < 2000 and ("text/html" in text or "TEXT_HTML" in text)
+    return False
+
+
 def _marks(node: SgNode) -> list[str]:
     """Annotation / attribute names on a declaration or parameter (C#, Kotlin, Scala, PHP)."""
     out: list[str] = []
@@ -500,6 +509,13 @@ class _Front:
             for k in kids:
                 if k.kind() in _ARGS:
                     take(k)
+            for k in kids:
+                if k.kind() == "initializer_expression":
+                    # C# `new ProcessStartInfo { FileName = x }`: the values count after
+                    # the constructor's arguments.
+                    for item in _named(k):
+                        value = _named(item)[-1] if item.kind() == "assignment_expression" else item
+                        args.append(value)
             name = type_node.text() if type_node is not None else "?"
             return _clean_name(name.split("<", 1)[0].split("(", 1)[0]), None, args, lambdas
         if kind == "generic_function":
@@ -563,7 +579,7 @@ class _Front:
             return ir.Const(line, None)
         if kind in _MEMBERS:
             obj, name = self.member_parts(node)
-            if name == "!!" and obj is not None:  # Scala `Seq(...).!!` runs the process
+            if name in ("!!", "!") and obj is not None:  # Scala `Seq(...).!!` runs it
                 return ir.Call(line, "sys.process.!!", self.expr(obj), (self.expr(obj),))
             if name in self.property_sanitizers and obj is not None:
                 # Scala `n.toInt`, Kotlin `s.length`: a conversion written without `()`.
@@ -897,6 +913,16 @@ class _Front:
             return [ir.Stop(line)]
         if kind == "call_expression" and self.dotted_text(node) in ("panic", "log.Fatal"):
             return [ir.Stop(line)]
+        if (
+            kind == "call_expression"
+            and self.language in ("kotlin", "scala")
+            and self.dotted_text(node) in ("require", "check")
+        ):
+            # Kotlin/Scala `require(ok)`: throws when `ok` is false, so after it `ok` holds.
+            args = self.call_parts(node)[2]
+            if args:
+                test = ir.Op(line, "not", self.expr(args[0]))
+                return [ir.If(line, test, (ir.Stop(line),))]
         if kind == "expression_switch_statement" and node.field("value") is not None:
             return self.go_switch(node)
         if kind in _IFS:
@@ -1185,7 +1211,10 @@ class _Front:
             stmts = self._body(body, node)
         if self.language in _IMPLICIT_RETURN and stmts and isinstance(stmts[-1], ir.Eval):
             stmts = (*stmts[:-1], ir.Return(stmts[-1].line, stmts[-1].expr))
-        return ir.Function(name, _line(node), tuple(params), stmts, False, handler)
+        html = handler and self.language == "kotlin" and _kotlin_produces_html(node)
+        return ir.Function(
+            name, _line(node), tuple(params), stmts, False, handler, returns_html=html
+        )
 
     def _body(self, body: SgNode | None, func: SgNode) -> tuple[ir.Stmt, ...]:
         if body is None:

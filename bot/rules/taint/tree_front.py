@@ -9,6 +9,8 @@ NestJS `@Query()`), or a Java method carrying a mapping annotation.
 
 from __future__ import annotations
 
+import re
+
 from ast_grep_py import SgNode
 
 from bot.rules.taint import ir
@@ -56,6 +58,18 @@ def _end(node: SgNode) -> int:
 
 def _named(node: SgNode) -> list[SgNode]:
     return [c for c in node.children() if c.is_named() and c.kind() != "comment"]
+
+
+# `@Produces(MediaType.TEXT_HTML)`, `@GetMapping(produces = "text/html")`.
+_HTML_OUT = re.compile(r"TEXT_HTML|text/html")
+
+
+def _produces_html(node: SgNode) -> bool:
+    for holder in node.children():
+        if holder.kind() == "modifiers":
+            text = holder.text()
+            return len(text) < 2000 and bool(_HTML_OUT.search(text))
+    return False
 
 
 def _annotations(node: SgNode) -> list[str]:
@@ -405,12 +419,7 @@ class _Front:
             type_text = type_node.text().lstrip(":").strip() if type_node is not None else ""
             bound = [a for a in _annotations(param) if a in self.spec.param_marks]
             source = f"@{bound[0]}" if bound else None
-            if (
-                source is None
-                and handler
-                and self.java
-                and type_text in ("String", "String[]", "List<String>")
-            ):
+            if source is None and handler and self.java and type_text in _INPUT_TYPES:
                 source = "request parameter"
             typed_safe = type_text.split("<", 1)[0] in self.spec.safe_types
             params.extend(ir.Param(n, source, typed_safe) for n in names)
@@ -420,7 +429,17 @@ class _Front:
             stmts: tuple[ir.Stmt, ...] = (ir.Return(_line(body), self.expr(body)),)
         else:
             stmts = self.block(body)
-        return ir.Function(name, _line(node), tuple(params), stmts, False, handler)
+        html = handler and self.java and _produces_html(node)
+        return ir.Function(
+            name, _line(node), tuple(params), stmts, False, handler, returns_html=html
+        )
+
+
+# Unannotated parameter types of a Java handler that carry the request's text: a query
+# parameter (Spring) or the request body (a JAX-RS entity, a Spring stream).
+_INPUT_TYPES = frozenset(
+    {"String", "String[]", "List<String>", "byte[]", "InputStream", "Reader", "MultipartFile"}
+)
 
 
 def _ignores_element(args_node: SgNode) -> bool:
