@@ -546,6 +546,10 @@ class _Front:
         recv = None
         if func is not None and func.kind() in _MEMBERS:
             recv = self.member_parts(func)[0]
+        if func is not None and func.kind() == "call_expression" and self.language == "scala":
+            # Curried: `respondWithHeader(RawHeader("X", v)) { ... }` passes both lists.
+            callee, recv, first, more = self.call_parts(func)
+            return callee, recv, first + args, more + lambdas
         return self.dotted_text(func), recv, args, lambdas
 
     # --- expressions -----------------------------------------------------------------
