@@ -160,8 +160,10 @@ def _has_arg(call: ir.Call, wanted: re.Pattern[str]) -> bool:
         if isinstance(arg, ir.Call):
             todo += [(a, depth + 1) for a in arg.args]
             todo += [(value, depth + 1) for _, value in arg.kwargs]
-        elif isinstance(arg, ir.Other | ir.Seq):
-            todo += [(a, depth + 1) for a in (arg.parts if isinstance(arg, ir.Other) else arg.items)]
+        elif isinstance(arg, ir.Other):
+            todo += [(a, depth + 1) for a in arg.parts]
+        elif isinstance(arg, ir.Seq):
+            todo += [(a, depth + 1) for a in arg.items]
     return False
 
 
@@ -596,9 +598,12 @@ class _Walk:
                     if isinstance(operand, ir.Call) and operand.args:
                         operand = operand.args[0]
                     # `path.normalize().startsWith(base)`: the checked value is `path`.
-                    elif isinstance(operand, ir.Call) and operand.recv is not None:
-                        if operand.callee.rsplit(".", 1)[-1] in _CANONICAL:
-                            operand = operand.recv
+                    elif (
+                        isinstance(operand, ir.Call)
+                        and operand.recv is not None
+                        and operand.callee.rsplit(".", 1)[-1] in _CANONICAL
+                    ):
+                        operand = operand.recv
                 else:
                     position = int(item.operand[3:])
                     operand = test.args[position] if position < len(test.args) else None

@@ -925,8 +925,8 @@ class _Front:
             # Kotlin/Scala `require(ok)`: throws when `ok` is false, so after it `ok` holds.
             args = self.call_parts(node)[2]
             if args:
-                test = ir.Op(line, "not", self.expr(args[0]))
-                return [ir.If(line, test, (ir.Stop(line),))]
+                failed = ir.Op(line, "not", self.expr(args[0]))
+                return [ir.If(line, failed, (ir.Stop(line),))]
         if kind == "expression_switch_statement" and node.field("value") is not None:
             return self.go_switch(node)
         if kind in _IFS:
