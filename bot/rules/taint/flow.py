@@ -678,6 +678,9 @@ class _Walk:
             key = key_of(expr)
             if key is not None and key in state.taint and key in self.keyed:
                 return state.taint[key], UNKNOWN
+            if isinstance(expr, ir.Index) and key is not None and key in state.taint:
+                # A value stored under a constant key (Java `map.put("k", v)`).
+                return state.taint[key], state.consts.get(key, UNKNOWN)
         if isinstance(expr, ir.Index):
             taint, _ = self.expr(expr.obj, state)
             key_taint, _ = self.expr(expr.key, state)
@@ -800,6 +803,9 @@ class _Walk:
         lookup = last == "get" and call.recv is not None and not recv_taint
         if lookup and call.recv is not None and self._constant_set(call.recv, state):
             return frozenset().union(EMPTY, *arg_taints[1:]), UNKNOWN
+        folded = self._fold_text_call(call, state) if not every else UNKNOWN
+        if not isinstance(folded, _Unknown):
+            return EMPTY, folded
         classes = self.a.sanitizer(call.callee)
         if classes is not None:
             return _clear(every, classes), UNKNOWN
@@ -812,6 +818,21 @@ class _Walk:
         if call.tagged:
             return EMPTY, UNKNOWN
         return every, UNKNOWN
+
+    def _fold_text_call(self, call: ir.Call, state: _State) -> Known:
+        """`"ABC".charAt(1)`, `s.length()` on text known here (JVM and C# code)."""
+        last = call.callee.rsplit(".", 1)[-1]
+        if call.recv is None or last not in ("charAt", "length"):
+            return UNKNOWN
+        text = self.expr(call.recv, state)[1]
+        if not isinstance(text, str):
+            return UNKNOWN
+        if last == "length" and not call.args:
+            return len(text)
+        index = self.expr(call.args[0], state)[1] if len(call.args) == 1 else None
+        if last == "charAt" and isinstance(index, int) and 0 <= index < len(text):
+            return text[index]
+        return UNKNOWN
 
     def _helper(self, call: ir.Call) -> ir.Function | None:
         parts = call.callee.split(".")

@@ -151,6 +151,8 @@ class _Front:
                     return ir.Const(line, None)
         if kind in ("true", "false"):
             return ir.Const(line, kind == "true")
+        if kind == "character_literal" and len(node.text()) == 3:
+            return ir.Const(line, node.text()[1])
         if kind in ("null", "null_literal", "undefined"):
             return ir.Const(line, None)
         if kind in ("member_expression", "field_access"):
@@ -166,6 +168,10 @@ class _Front:
             "new_expression",
             "object_creation_expression",
         ):
+            keyed = _constant_key_call(node, "get") if self.java else None
+            if keyed is not None:
+                # `map.get("k")`: the value put under that key, when the map has one.
+                return ir.Index(line, ir.Name(line, keyed[0]), ir.Const(line, keyed[1]))
             return self.call(node)
         if kind == "template_string":
             parts: list[ir.Expr] = []
@@ -339,6 +345,8 @@ class _Front:
                     )
                     out.extend(self.block(body))
             return out
+        if kind == "switch_expression" and self.java:
+            return self.switch(node)
         # switch, labelled and synchronized blocks: their statements may or may not run.
         nested: list[ir.Stmt] = []
         for child in _named(node):
@@ -369,7 +377,68 @@ class _Front:
             -1
         ] in ("exit",):
             return [ir.Eval(line, self.expr(node)), ir.Stop(line)]
+        if kind == "switch_expression" and self.java:
+            return self.switch(node)
+        keyed = _constant_key_call(node, "put") if self.java else None
+        if keyed is not None:
+            # `map.put("k", v)`: the map holds v, and the key "k" holds exactly v.
+            value = self.expr(_named(node.field("arguments") or node)[1])
+            name, key = keyed
+            return [
+                ir.Assign(line, (name,), value, merge=True),
+                ir.Assign(line, (f"{name}[{key!r}]",), value),
+            ]
         return [ir.Eval(line, self.expr(node))]
+
+    def switch(self, node: SgNode) -> list[ir.Stmt]:
+        """A Java `switch` over cases as an `if` chain on equality with the labels, so a
+        subject known at this point takes only its own case (with fall-through)."""
+        line = _line(node)
+        subject = self.expr(node.field("condition"))
+        body = node.field("body")
+        groups: list[tuple[list[ir.Expr] | None, list[ir.Stmt], bool]] = []
+        for group in _named(body) if body is not None else []:
+            if group.kind() not in ("switch_block_statement_group", "switch_rule"):
+                return [ir.If(line, ir.Other(line), tuple(self.block(body)))]
+            labels: list[ir.Expr] | None = []
+            stmts: list[ir.Stmt] = []
+            ends = False
+            for child in _named(group):
+                if child.kind() == "switch_label":
+                    values = _named(child)
+                    if not values:
+                        labels = None  # default
+                    elif labels is not None:
+                        labels.extend(self.expr(v) for v in values)
+                elif child.kind() == "break_statement":
+                    ends = True
+                    break
+                else:
+                    stmts.extend(self.stmt(child))
+            if group.kind() == "switch_rule" or (
+                stmts and isinstance(stmts[-1], ir.Return | ir.Stop)
+            ):
+                ends = True
+            groups.append((labels, stmts, ends))
+        # Fall-through: a case without `break` runs on into the next one.
+        bodies: list[tuple[ir.Stmt, ...]] = []
+        for index in range(len(groups)):
+            run: list[ir.Stmt] = []
+            for _, stmts, ends in groups[index:]:
+                run.extend(stmts)
+                if ends:
+                    break
+            bodies.append(tuple(run))
+        pairs = list(zip((labels for labels, _, _ in groups), bodies, strict=True))
+        chain: tuple[ir.Stmt, ...] = next((b for labels, b in pairs if labels is None), ())
+        for labels, case_body in reversed(pairs):
+            if not labels:
+                continue
+            test: ir.Expr = ir.Op(line, "==", subject, labels[0])
+            for label in labels[1:]:
+                test = ir.Op(line, "or", test, ir.Op(line, "==", subject, label))
+            chain = (ir.If(line, test, case_body, chain),)
+        return list(chain)
 
     def bind(self, target: SgNode | None, value: ir.Expr, line: int) -> list[ir.Stmt]:
         if target is None:
@@ -440,6 +509,20 @@ class _Front:
 _INPUT_TYPES = frozenset(
     {"String", "String[]", "List<String>", "byte[]", "InputStream", "Reader", "MultipartFile"}
 )
+
+
+def _constant_key_call(node: SgNode, method: str) -> tuple[str, str] | None:
+    """(map name, key) of `name.<method>("key", ...)`, else None."""
+    if node.kind() != "method_invocation":
+        return None
+    obj, name, args = node.field("object"), node.field("name"), node.field("arguments")
+    if obj is None or obj.kind() != "identifier" or name is None or name.text() != method:
+        return None
+    values = _named(args) if args is not None else []
+    wanted = 1 if method == "get" else 2
+    if len(values) != wanted or values[0].kind() not in _STRINGS:
+        return None
+    return obj.text(), _string_text(values[0])
 
 
 def _ignores_element(args_node: SgNode) -> bool:
