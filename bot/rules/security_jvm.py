@@ -256,7 +256,7 @@ DESER_RULE = Rule(
                 "    }\n"
                 "}\n"
             ),
-            lines=(5,),
+            lines=(6,),
         ),
         RuleCase(
             path="Controllers/PrefsController.cs",
@@ -287,7 +287,7 @@ DESER_RULE = Rule(
                 "  }\n"
                 "}\n"
             ),
-            lines=(4,),
+            lines=(5,),
         ),
         RuleCase(
             path="app/controllers/prefs_controller.rb",
