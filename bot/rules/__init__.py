@@ -22,6 +22,8 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "migrations_frameworks": frozenset(
         {"go", "javascript", "php", "python", "ruby", "sql", "typescript"}
     ),
+    "declarative": frozenset({"csharp", "java", "kotlin", "scala"}),
+    "flow_rules": frozenset({"csharp", "java", "kotlin"}),
     "graphql": frozenset({"graphql"}),
     "openapi": frozenset({"json", "yaml"}),
     "orm_indexes": frozenset({"go", "prisma", "python", "ruby", "sql"}),
@@ -53,7 +55,7 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "security_go": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
     "security_js": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
     "security_csharp": frozenset({"csharp"}),
-    "security_scala": frozenset({"scala"}),
+    "security_scala": frozenset({"hocon", "scala"}),
     "security_jvm": frozenset(
         {"csharp", "go", "java", "javascript", "kotlin", "php", "ruby", "scala", "typescript"}
     ),

@@ -134,6 +134,18 @@ JWT_PATTERNS = (
     ),
     Pattern(
         JWT_ID,
+        frozenset({"java", "kotlin"}),
+        # auth0 java-jwt: `JWT.decode` only parses; in a file that never verifies a token
+        # (`JWT.require(...)...verify`), its claims are trusted unchecked.
+        re.compile(r"\bJWT\.(?P<at>decode)\s*\("),
+        lambda m, t, f: (
+            False
+            if re.search(r"\.verify\s*\(|JWT\.require\s*\(", t)
+            else "`JWT.decode` reads the claims without checking the signature."
+        ),
+    ),
+    Pattern(
+        JWT_ID,
         frozenset({"ruby"}),
         re.compile(r"\bJWT\.(?P<at>decode)\s*\("),
         lambda m, t, f: (

@@ -14,6 +14,8 @@ from bot.rules.lib.patterns import Pattern, PatternCheck
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _SCALA = frozenset({"scala"})
+# Play's `conf/application.conf` (HOCON) can switch the CSRF filter off too.
+_PLAY_CONF = frozenset({"scala", "hocon"})
 
 
 CRYPTO_ID = "scala-weak-crypto"
@@ -66,7 +68,7 @@ PATTERNS = (
     ),
     Pattern(
         CSRF_ID,
-        _SCALA,
+        _PLAY_CONF,
         re.compile(r"(?P<at>play\.filters\.disabled)\b"),
         _csrf_disabled,
     ),
@@ -76,8 +78,8 @@ PATTERNS = (
 class ScalaPatterns(PatternCheck):
     name = "security:scala-patterns"
     rules = RULES
-    languages = _SCALA
-    kinds = _CODE_KINDS
+    languages = _PLAY_CONF
+    kinds = _CODE_KINDS | {FileKind.CONFIG}
     patterns = PATTERNS
     hint = re.compile(r"MessageDigest|Cipher|Random|CSRFFilter")
 

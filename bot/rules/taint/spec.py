@@ -44,6 +44,11 @@ class Sink:
     # Only text counts: a container argument is structured data (pino's
     # `logger.info({ id }, "created")`), not spliced into the sink's text.
     text_only: bool = False
+    # Only a sink when some argument is this dotted name or ends in it (Ktor's
+    # `respondText(x, ContentType.Text.Html)`: without it the text is served as plain).
+    when_arg: re.Pattern[str] | None = None
+    # The receiver's taint counts too (`in.readObject()` on a stream of request bytes).
+    receiver: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,6 +150,8 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                 text_only=bool(item.get("text_only", cls in ("log", "header"))),
                 receivers=tuple(str(r).lower() for r in item.get("receivers") or ()),
                 text=re.compile(str(item["text"])) if item.get("text") else None,
+                when_arg=re.compile(str(item["when_arg"]), re.I) if item.get("when_arg") else None,
+                receiver=bool(item.get("receiver", False)),
             )
         )
     by_last: dict[str, list[Sink]] = {}
