@@ -8,7 +8,8 @@ The script commits both states to a scratch git repository and runs the real rev
 (`bastion review --git BASE..HEAD --no-llm`), keeping the indexing findings.
 
 A finding counts for the labelled line it covers, or else the nearest labelled line
-within three lines; a hazard line with a finding is caught, a `safe` line with one is
+within three lines (a comment folding one hazard repeated in a file counts for each
+line it names); a hazard line with a finding is caught, a `safe` line with one is
 a false alarm. Findings near no label are counted as unlabelled.
 
     .venv/bin/python bench/migration_corpus.py [--split dev|holdout|all] [--show dev]
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +35,8 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parent / "corpus" / "migrations"
 BASTION = Path(sys.executable).with_name("bastion")
 NEAR = 3
+# One comment stands for a hazard repeated in one file and names the other lines.
+ALSO_AT = re.compile(r"The same applies at lines ([\d, ]+) of this file")
 
 
 @dataclass
@@ -77,7 +81,9 @@ def review(framework: Path) -> list[dict[str, object]]:
             check=False,
         )
     if proc.returncode != 0:
-        raise SystemExit(f"{framework.name}: bastion exited {proc.returncode}: {proc.stderr[-400:]}")
+        raise SystemExit(
+            f"{framework.name}: bastion exited {proc.returncode}: {proc.stderr[-400:]}"
+        )
     report = json.loads(proc.stdout)
     findings: list[dict[str, object]] = report["findings"]
     return [f for f in findings if f.get("category") == "indexing"]
@@ -101,10 +107,15 @@ def score(framework: Path) -> Outcome:
     for label in labels:
         by_file[label.file].append(label)
     unlabelled = []
+    spots = []
     for finding in review(framework):
         path, rule = str(finding["path"]), str(finding["rule"])
         start = int(str(finding["line"]))
-        end = int(str(finding.get("end_line") or start))
+        spots.append((path, rule, start, int(str(finding.get("end_line") or start))))
+        also = ALSO_AT.search(str(finding.get("body", "")))
+        for other in also.group(1).split(",") if also else ():
+            spots.append((path, rule, int(other), int(other)))
+    for path, rule, start, end in spots:
         near = sorted(by_file.get(path, []), key=lambda lab: (distance(lab, start, end), lab.line))
         if near and distance(near[0], start, end) <= NEAR:
             near[0].rules.append(rule)
@@ -128,9 +139,7 @@ def line(name: str, labels: list[Label]) -> str:
     caught, hazards, alarms, safe = figures(labels)
     recall = caught / hazards if hazards else 1.0
     rate = alarms / safe if safe else 0.0
-    return (
-        f"| {name} | {caught}/{hazards} | {recall:.2f} | {alarms}/{safe} | {rate:.1%} |"
-    )
+    return f"| {name} | {caught}/{hazards} | {recall:.2f} | {alarms}/{safe} | {rate:.1%} |"
 
 
 def main() -> None:

@@ -7,15 +7,20 @@ transaction. The SQL in its string literals (raw `...` strings and ordinary "...
 strings that start like a statement) is read with the checks shared by every
 framework (`migrations_python.embedded_sql_findings`); only strings on lines the
 change adds are read, and tables those strings create are empty, so not flagged.
-xorm's `Sync`/`Sync2` (tables and indexes from struct tags) is not read.
+
+gorm's `AutoMigrate` and xorm's `Sync`/`Sync2` build the schema from struct tags when
+the application starts: a tag added to a field of a struct that existed before (a
+table with rows) runs `CREATE INDEX` without `CONCURRENTLY`, or adds a NOT NULL
+column with nothing to fill existing rows (`go-automigrate-schema-change`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
-from bot.models import ChangedFile
-from bot.rules.engine import Hit, RuleCase
+from bot.models import ChangedFile, FileStatus
+from bot.rules.engine import Check, Hit, RuleCase, catalog_rules
 from bot.rules.migrations_python import (
     CONSTRAINT,
     TYPE_CHANGE,
@@ -135,3 +140,113 @@ for _rule, _case in (
     ),
 ):
     add_case(CASES, _rule, _case)
+
+
+# --- gorm AutoMigrate / xorm Sync2 struct tags ------------------------------------------------
+
+AUTOMIGRATE = "go-automigrate-schema-change"
+_STRUCT = re.compile(r"^type\s+(\w+)\s+struct\s*\{", re.M)
+_ORM_TAG = re.compile(r"\b(gorm|xorm):\"([^\"]*)\"")
+_FIELD = re.compile(r"^\s*(\w+)\s")
+_SYNCED = re.compile(r"\b(?:gorm|xorm):\"")
+_AUTOMIGRATE_DETAIL = (
+    "This assumes the application runs `AutoMigrate`/`Sync2` against the production "
+    "database at start-up, which the repository may not show; with reviewed SQL "
+    "migrations instead, the struct tag changes nothing by itself."
+)
+
+
+def _struct_bodies(text: str) -> Iterator[tuple[str, int, list[tuple[int, str]]]]:
+    """(struct name, line of `type … struct {`, [(line, field row)]) for each struct."""
+    rows = text.splitlines()
+    for match in _STRUCT.finditer(text):
+        start = text.count("\n", 0, match.start()) + 1
+        body: list[tuple[int, str]] = []
+        for number in range(start + 1, len(rows) + 1):
+            row = rows[number - 1]
+            if row.strip().startswith("}"):
+                break
+            body.append((number, row))
+        yield match.group(1), start, body
+
+
+def _gorm_tag_hazard(tag: str) -> tuple[str, str] | None:
+    settings = [s.strip() for s in tag.split(";") if s.strip()]
+    keys = {s.split(":", 1)[0].strip().lower() for s in settings}
+    if keys & {"primarykey", "primary_key", "-", "embedded"}:
+        return None
+    if keys & {"uniqueindex", "unique"}:
+        return "unique", "a unique index is built"
+    if "index" in keys:
+        return "index", "an index is built"
+    if keys & {"not null", "notnull"} and "default" not in keys:
+        return "not-null", "a NOT NULL column is added without a default"
+    return None
+
+
+def _xorm_tag_hazard(tag: str) -> tuple[str, str] | None:
+    words = [w.split("(", 1)[0].lower() for w in re.findall(r"\S+\([^)]*\)|\S+", tag)]
+    if {"pk", "-", "extends"} & set(words):
+        return None
+    if "unique" in words:
+        return "unique", "a unique index is built"
+    if "index" in words:
+        return "index", "an index is built"
+    if {"notnull", "not"} & set(words) and "default" not in words:
+        return "not-null", "a NOT NULL column is added without a default"
+    return None
+
+
+def automigrate_hits(file: ChangedFile) -> list[Hit]:
+    """Struct tags added to a struct that existed before this change."""
+    if file.status is FileStatus.ADDED and file.base_content is None:
+        return []  # every struct is new: its tables are created empty
+    # The pre-change file, when the review has it, says which structs and fields are
+    # new; otherwise the diff's added lines do.
+    before = (
+        {name: {row.strip() for _, row in body} for name, _, body in _struct_bodies(base)}
+        if (base := file.base_content) is not None
+        else None
+    )
+    hits: list[Hit] = []
+    for struct, start, body in _struct_bodies(file.visible_text()):
+        if (before is None and start in file.added_lines) or (
+            before is not None and struct not in before
+        ):
+            continue  # a new struct: its table is created empty
+        for number, row in body:
+            if (before is None and number not in file.added_lines) or (
+                before is not None and row.strip() in before[struct]
+            ):
+                continue
+            tag = _ORM_TAG.search(row)
+            field = _FIELD.match(row)
+            if tag is None or field is None:
+                continue
+            orm = tag.group(1)
+            hazard = (_gorm_tag_hazard if orm == "gorm" else _xorm_tag_hazard)(tag.group(2))
+            if hazard is None:
+                continue
+            runner = "`AutoMigrate`" if orm == "gorm" else "`Sync2`"
+            title = (
+                f"`{struct}.{field.group(1)}`: on start-up {runner} changes an existing "
+                f"table, and {hazard[1]} with the table locked"
+            )
+            hits.append(
+                Hit(AUTOMIGRATE, file.path, number, number, _AUTOMIGRATE_DETAIL, None, title)
+            )
+    return hits
+
+
+class GoAutoMigrate(Check):
+    """Registered by `migrations_frameworks`, which the registry loads for Go files."""
+
+    name = "go-automigrate"
+    rules = catalog_rules(AUTOMIGRATE)
+    languages = frozenset({"go"})
+
+    def wants(self, file: ChangedFile) -> bool:
+        return super().wants(file) and bool(_SYNCED.search(file.visible_text()))
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        return automigrate_hits(file)
