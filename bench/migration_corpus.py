@@ -46,6 +46,7 @@ class Label:
     expected: str
     split: str
     rules: list[str] = field(default_factory=list)
+    severities: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -111,24 +112,29 @@ def score(framework: Path) -> Outcome:
     for finding in review(framework):
         path, rule = str(finding["path"]), str(finding["rule"])
         start = int(str(finding["line"]))
-        spots.append((path, rule, start, int(str(finding.get("end_line") or start))))
+        severity = str(finding.get("severity"))
+        end = int(str(finding.get("end_line") or start))
+        spots.append((path, rule, severity, start, end))
         also = ALSO_AT.search(str(finding.get("body", "")))
         for other in also.group(1).split(",") if also else ():
-            spots.append((path, rule, int(other), int(other)))
-    for path, rule, start, end in spots:
+            spots.append((path, rule, severity, int(other), int(other)))
+    for path, rule, severity, start, end in spots:
         near = sorted(by_file.get(path, []), key=lambda lab: (distance(lab, start, end), lab.line))
         if near and distance(near[0], start, end) <= NEAR:
             near[0].rules.append(rule)
+            near[0].severities.append(severity)
         else:
             unlabelled.append(f"{path}:{start} {rule}")
     return Outcome(labels, unlabelled)
 
 
-def figures(labels: list[Label]) -> tuple[int, int, int, int]:
+def figures(labels: list[Label]) -> tuple[int, int, int, int, int]:
     hazards = [lab for lab in labels if lab.expected != "safe"]
     safe = [lab for lab in labels if lab.expected == "safe"]
     return (
         sum(1 for lab in hazards if lab.rules),
+        # caught, but only in the summary (`info`): the table's size decides it
+        sum(1 for lab in hazards if lab.rules and set(lab.severities) == {"info"}),
         len(hazards),
         sum(1 for lab in safe if lab.rules),
         len(safe),
@@ -136,10 +142,12 @@ def figures(labels: list[Label]) -> tuple[int, int, int, int]:
 
 
 def line(name: str, labels: list[Label]) -> str:
-    caught, hazards, alarms, safe = figures(labels)
+    caught, summary, hazards, alarms, safe = figures(labels)
     recall = caught / hazards if hazards else 1.0
     rate = alarms / safe if safe else 0.0
-    return f"| {name} | {caught}/{hazards} | {recall:.2f} | {alarms}/{safe} | {rate:.1%} |"
+    return (
+        f"| {name} | {caught}/{hazards} | {summary} | {recall:.2f} | {alarms}/{safe} | {rate:.1%} |"
+    )
 
 
 def main() -> None:
@@ -155,8 +163,11 @@ def main() -> None:
     splits = ("dev", "holdout") if args.split == "all" else (args.split,)
     for split in splits:
         print(f"\n### {split}\n")
-        print("| framework | hazards caught | recall | safe lines flagged | false alarms |")
-        print("|---|--:|--:|--:|--:|")
+        print(
+            "| framework | hazards caught | of which summary only | recall "
+            "| safe lines flagged | false alarms |"
+        )
+        print("|---|--:|--:|--:|--:|--:|")
         every: list[Label] = []
         for name, outcome in outcomes.items():
             chosen = [lab for lab in outcome.labels if lab.split == split]

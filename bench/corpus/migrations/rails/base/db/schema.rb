@@ -45,6 +45,11 @@ ActiveRecord::Schema[7.1].define(version: 2024_01_10_090000) do
     t.index ["order_id"], name: "index_line_items_on_order_id"
   end
 
+  create_table "attachments", force: :cascade do |t|
+    t.bigint "post_id", null: false
+    t.string "url", null: false
+  end
+
   create_table "legacy_imports", force: :cascade do |t|
     t.string "filename"
     t.datetime "created_at", null: false

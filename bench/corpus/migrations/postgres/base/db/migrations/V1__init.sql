@@ -62,3 +62,9 @@ CREATE TABLE import_batches (
     id bigserial PRIMARY KEY,
     filename text NOT NULL
 );
+
+CREATE TABLE payments (
+    id bigserial PRIMARY KEY,
+    invoice_id bigint NOT NULL,
+    amount_cents integer NOT NULL
+);
