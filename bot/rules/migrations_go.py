@@ -148,6 +148,8 @@ AUTOMIGRATE = "go-automigrate-schema-change"
 _STRUCT = re.compile(r"^type\s+(\w+)\s+struct\s*\{", re.M)
 _ORM_TAG = re.compile(r"\b(gorm|xorm):\"([^\"]*)\"")
 _FIELD = re.compile(r"^\s*(\w+)\s")
+# A named index several fields share: xorm `UNIQUE(s)`, gorm `uniqueIndex:idx_name`.
+_GROUP = re.compile(r"(?:\b(?:unique|index)\((\w+)\))|(?:\b(?:uniqueIndex|index):(\w+))", re.I)
 _SYNCED = re.compile(r"\b(?:gorm|xorm):\"")
 _AUTOMIGRATE_DETAIL = (
     "This assumes the application runs `AutoMigrate`/`Sync2` against the production "
@@ -197,37 +199,62 @@ def _xorm_tag_hazard(tag: str) -> tuple[str, str] | None:
     return None
 
 
+def _tags(rows: Iterable[str]) -> dict[str, str]:
+    """Field name -> its ORM tag text, for struct field rows."""
+    out: dict[str, str] = {}
+    for row in rows:
+        tag, field = _ORM_TAG.search(row), _FIELD.match(row)
+        if tag is not None and field is not None:
+            out[field.group(1)] = tag.group(0)
+    return out
+
+
+def _hazard(tag: str) -> tuple[str, str] | None:
+    match = _ORM_TAG.search(tag)
+    if match is None:
+        return None
+    read = _gorm_tag_hazard if match.group(1) == "gorm" else _xorm_tag_hazard
+    return read(match.group(2))
+
+
 def automigrate_hits(file: ChangedFile) -> list[Hit]:
     """Struct tags added to a struct that existed before this change."""
     if file.status is FileStatus.ADDED and file.base_content is None:
         return []  # every struct is new: its tables are created empty
     # The pre-change file, when the review has it, says which structs and fields are
-    # new; otherwise the diff's added lines do.
+    # new and what their tags were; otherwise the diff's added and removed lines do.
+    base = file.base_content
     before = (
-        {name: {row.strip() for _, row in body} for name, _, body in _struct_bodies(base)}
-        if (base := file.base_content) is not None
+        {name: [row for _, row in body] for name, _, body in _struct_bodies(base)}
+        if base is not None
         else None
     )
+    removed = _tags(line.text for hunk in file.hunks for line in hunk.lines if line.new_no is None)
     hits: list[Hit] = []
     for struct, start, body in _struct_bodies(file.visible_text()):
         if (before is None and start in file.added_lines) or (
             before is not None and struct not in before
         ):
             continue  # a new struct: its table is created empty
+        previous = _tags(before[struct]) if before is not None else removed
+        groups: set[str] = set()
         for number, row in body:
-            if (before is None and number not in file.added_lines) or (
-                before is not None and row.strip() in before[struct]
-            ):
+            if before is None and number not in file.added_lines:
                 continue
             tag = _ORM_TAG.search(row)
             field = _FIELD.match(row)
             if tag is None or field is None:
                 continue
-            orm = tag.group(1)
-            hazard = (_gorm_tag_hazard if orm == "gorm" else _xorm_tag_hazard)(tag.group(2))
-            if hazard is None:
-                continue
-            runner = "`AutoMigrate`" if orm == "gorm" else "`Sync2`"
+            hazard = _hazard(tag.group(0))
+            if hazard is None or hazard == _hazard(previous.get(field.group(1), "")):
+                continue  # the field had this tag already (a comment or a rename changed)
+            group = _GROUP.search(tag.group(2))
+            if group is not None:
+                name = (group.group(1) or group.group(2)).lower()
+                if name in groups:
+                    continue  # one composite index: reported on its first field
+                groups.add(name)
+            runner = "`AutoMigrate`" if tag.group(1) == "gorm" else "`Sync2`"
             title = (
                 f"`{struct}.{field.group(1)}`: on start-up {runner} changes an existing "
                 f"table, and {hazard[1]} with the table locked"
