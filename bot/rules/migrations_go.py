@@ -265,11 +265,32 @@ def automigrate_hits(file: ChangedFile) -> list[Hit]:
     return hits
 
 
+_MODEL_BASE = (
+    'package models\n\ntype User struct {\n\tID    uint   `gorm:"primaryKey"`\n'
+    '\tEmail string `gorm:"size:255"`\n}\n'
+)
+_AUTOMIGRATE_POSITIVE = RuleCase(
+    path="internal/models/user.go",
+    code=_MODEL_BASE.replace("}\n", '\tLogin string `gorm:"size:64;uniqueIndex"`\n}\n'),
+    lines=(6,),
+    base=_MODEL_BASE,
+)
+_NEGATIVE = RuleCase(
+    path="internal/models/user.go",
+    code=_MODEL_BASE.replace("}\n", "\tBio *string\n}\n"),
+    base=_MODEL_BASE,
+)
+
+
 class GoAutoMigrate(Check):
     """Registered by `migrations_frameworks`, which the registry loads for Go files."""
 
     name = "go-automigrate"
-    rules = catalog_rules(AUTOMIGRATE)
+    # `tests/test_rule_cases.py` runs every rule's own cases besides its fixture files.
+    rules = tuple(
+        rule.model_copy(update={"positive": (_AUTOMIGRATE_POSITIVE,), "negative": (_NEGATIVE,)})
+        for rule in catalog_rules(AUTOMIGRATE)
+    )
     languages = frozenset({"go"})
 
     def wants(self, file: ChangedFile) -> bool:
