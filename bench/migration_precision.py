@@ -39,6 +39,7 @@ INDEXING_RULES = frozenset(
         "alembic-create-index-blocking",
         "index-build-blocking",
         "go-create-index-blocking",
+        "go-automigrate-schema-change",
         "sql-not-analysed",
         "django-add-index-blocking",
         "js-migration-index-blocking",

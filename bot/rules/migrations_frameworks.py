@@ -23,9 +23,15 @@ DJANGO_ID = "django-add-index-blocking"
 _RAILS_PATH = re.compile(r"(^|/)db/migrate/[^/]+\.rb$")
 _DJANGO_PATH = re.compile(r"(^|/)migrations/\d{4}_\w+\.py$")
 
-_RAILS_HINT = re.compile(r"\badd_index\b")
-_DJANGO_HINT = re.compile(r"\bAddIndex\b")
+_RAILS_HINT = re.compile(r"\b(add_index|add_reference|add_belongs_to)\b")
+_DJANGO_HINT = re.compile(r"\bAddIndex\b|\bAddField\b")
 _ADD_INDEX: Config = {"rule": {"kind": "call", "has": {"field": "method", "regex": "^add_index$"}}}
+# `add_reference` builds an index on the new column unless told `index: false`.
+_ADD_REFERENCE: Config = {
+    "rule": {"kind": "call", "has": {"field": "method", "regex": "^add_(reference|belongs_to)$"}}
+}
+_INDEX_OFF = re.compile(r"\bindex:\s*false\b")
+_CONCURRENT = re.compile(r"algorithm:\s*:concurrently\b")
 _CREATE_TABLE: Config = {
     "rule": {"kind": "call", "has": {"field": "method", "regex": "^create_table$"}}
 }
@@ -41,6 +47,21 @@ _DJANGO_ADD_INDEX: Config = {
         },
     }
 }
+_DJANGO_ADD_FIELD: Config = {
+    "rule": {
+        "kind": "call",
+        "has": {
+            "field": "function",
+            "any": [
+                {"kind": "identifier", "regex": "^AddField$"},
+                {"kind": "attribute", "regex": r"\.AddField$"},
+            ],
+        },
+    }
+}
+# A `ForeignKey`/`OneToOneField` gets an index unless `db_index=False` (Django).
+_DJANGO_FK = re.compile(r"\b(ForeignKey|OneToOneField)\(")
+_DB_INDEX_OFF = re.compile(r"\bdb_index\s*=\s*False\b")
 _DJANGO_CREATE_MODEL: Config = {
     "rule": {
         "kind": "call",
@@ -148,7 +169,31 @@ def _rails_hits(file: ChangedFile) -> list[Hit]:
                 "locks writes",
             )
         )
+    for call in root.find_all(_ADD_REFERENCE):
+        table = _first_literal(call)
+        if table is not None and table in created:
+            continue
+        if _INDEX_OFF.search(call.text()) or _CONCURRENT.search(call.text()):
+            continue
+        first, last = lines(call)
+        hits.append(
+            Hit(
+                rule=RAILS_ID,
+                path=file.path,
+                line=first,
+                end_line=last,
+                detail="Pass `index: { algorithm: :concurrently }` (with "
+                "`disable_ddl_transaction!`), or `index: false` and add the index in its "
+                "own migration.",
+                title=f"`{_method(call)}` on `{table or '…'}` builds its index with writes locked",
+            )
+        )
     return hits
+
+
+def _method(call: SgNode) -> str:
+    method = call.field("method")
+    return method.text() if method is not None else "add_reference"
 
 
 # --- Django ----------------------------------------------------------------------
@@ -223,6 +268,25 @@ def _django_hits(file: ChangedFile) -> list[Hit]:
                 detail=_django_detail(text),
                 suggestion=_django_suggestion(text, call),
                 title=f"`AddIndex` on `{model or '…'}` locks writes; use `AddIndexConcurrently`",
+            )
+        )
+    for call in root.find_all(_DJANGO_ADD_FIELD):
+        model = _literal(_keyword(call, "model_name"))
+        field = _keyword(call, "field")
+        if model is not None and model.lower() in created or field is None:
+            continue
+        if not _DJANGO_FK.search(field.text()) or _DB_INDEX_OFF.search(field.text()):
+            continue
+        first, _ = lines(call)
+        hits.append(
+            Hit(
+                rule=DJANGO_ID,
+                path=file.path,
+                line=first,
+                end_line=first,
+                detail="Declare the field with `db_index=False` here and add the index with "
+                "`AddIndexConcurrently` in a migration with `atomic = False`.",
+                title=f"Foreign key added to `{model or '…'}` builds its index with writes locked",
             )
         )
     return hits
@@ -322,3 +386,20 @@ class FrameworkMigrations(Check):
 
 
 CHECKS.append(FrameworkMigrations())
+
+
+class GoAutoMigrate(Check):
+    """gorm `AutoMigrate` / xorm `Sync2` struct tags that change an existing table."""
+
+    name = "go-automigrate"
+    rules = catalog_rules(migrations_go.AUTOMIGRATE)
+    languages = frozenset({"go"})
+
+    def wants(self, file: ChangedFile) -> bool:
+        return super().wants(file) and bool(migrations_go.SYNCED.search(file.visible_text()))
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        return migrations_go.automigrate_hits(file)
+
+
+CHECKS.append(GoAutoMigrate())

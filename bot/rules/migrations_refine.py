@@ -301,12 +301,19 @@ def refine(
 def _on_new_column(file: ChangedFile, finding: Finding) -> bool:
     """A foreign key on a column the same migration adds (nullable, so all NULL)."""
     rows = file.visible_text().splitlines()
-    statement = "\n".join(rows[finding.line - 1 : finding.line + 6])
+    statement = "\n".join(rows[finding.line - 1 : max(finding.end_line, finding.line)])
     if _ADDS_COLUMN_HERE.search(rows[finding.line - 1] if finding.line <= len(rows) else ""):
         return True
-    new = {m.group(1) for m in _NEW_COLUMN.finditer(_added_text(file))} - {"id"}
     named = set(_QUOTED.findall(statement))
-    return bool(new & named)
+    for row in _added_text(file).splitlines():
+        for m in _NEW_COLUMN.finditer(row):
+            if m.group(1) == "id" or m.group(1) not in named:
+                continue
+            # A column added to another table in the same migration is not this one.
+            tables = _QUOTED.findall(row[: max(m.start(1) - 1, 0)])
+            if not tables or tables[-1] in named:
+                return True
+    return False
 
 
 def _on_new_table(text: str, finding: Finding, created: set[str]) -> bool:

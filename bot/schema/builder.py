@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.schema.model import Column, ForeignKey, Index, Redundant, Schema, Table, Where, norm
+from bot.schema.model import (
+    Column,
+    ColumnState,
+    ForeignKey,
+    Index,
+    Redundant,
+    Schema,
+    Table,
+    Where,
+    norm,
+)
 
 
 class Builder:
@@ -44,10 +54,11 @@ class Builder:
         key = norm(name)
         existing = t.columns.get(key)
         if existing is None:
-            t.columns[key] = Column(key, type, nullable, self.at(line))
+            existing = t.columns[key] = Column(key, type, nullable, self.at(line))
         else:
             existing.type = type or existing.type
             existing.nullable = existing.nullable if nullable is None else nullable
+        existing.history.append(ColumnState(self.at(line), type, nullable, self.snapshot))
         if alias and alias != key:
             t.aliases[alias] = key
 

@@ -51,12 +51,36 @@ class Where:
     line: int
 
 
+@dataclass(frozen=True)
+class ColumnState:
+    """One declaration of a column, in the order the readers applied them."""
+
+    where: Where
+    type: str | None
+    nullable: bool | None
+    snapshot: bool
+
+
 @dataclass
 class Column:
     name: str
     type: str | None = None
     nullable: bool | None = None
     where: Where | None = None
+    history: list[ColumnState] = field(default_factory=list)
+
+    def before(self, path: str) -> ColumnState | None:
+        """The column as the migrations before `path` left it: the last declaration by a
+        migration (not a snapshot, which states the end result) applied before the
+        first one in `path`. A schema that does not hold `path` (read from the base
+        branch) is all before it, snapshots included."""
+        states: list[ColumnState] = []
+        for state in self.history:
+            if state.where.path == path:
+                return states[-1] if states else None
+            if not state.snapshot:
+                states.append(state)
+        return self.history[-1] if self.history else None
 
 
 @dataclass

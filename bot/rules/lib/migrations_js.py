@@ -107,6 +107,21 @@ def _knex(call: Call, table: str | None) -> list[Hit]:
     return []
 
 
+def _inside_transaction(call: Call) -> bool:
+    """Passed `{ transaction }` (shorthand), or called inside `sequelize.transaction(…)`."""
+    if any(
+        node.kind() == "shorthand_property_identifier" and node.text() == "transaction"
+        for arg in call.args
+        for node in [arg, *arg.find_all(kind="shorthand_property_identifier")]
+    ):
+        return True
+    for ancestor in call.node.ancestors():
+        function = ancestor.field("function") if ancestor.kind() == "call_expression" else None
+        if function is not None and function.text().endswith(".transaction"):
+            return True
+    return False
+
+
 def _query_interface(call: Call, created: set[str], tx_off: bool) -> list[Hit]:
     args = positional(call)
     table = literal(args[0]) if args else None
@@ -116,7 +131,7 @@ def _query_interface(call: Call, created: set[str], tx_off: bool) -> list[Hit]:
     text = call.node.text()
     if call.name == "addIndex":
         if option(call, "concurrently") == "true":
-            if option(call, "transaction") is not None:
+            if option(call, "transaction") is not None or _inside_transaction(call):
                 title = "`addIndex(…, { concurrently: true })` inside a transaction fails"
                 return [_hit(CONCURRENT_IN_TX, call, title)]
             return []

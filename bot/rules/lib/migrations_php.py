@@ -20,6 +20,7 @@ from bot.rules.lib.migrations_python import (
     CONSTRAINT,
     DROP_RENAME,
     LARAVEL_INDEX,
+    NOT_NULL,
     TYPE_CHANGE,
     Call,
     calls,
@@ -38,6 +39,17 @@ _NAMES = re.compile(
     r"|dropIfExists|rename|statement|unprepared|table|create"
 )
 _TX_OFF = re.compile(r"\$withinTransaction\s*=\s*false\b", re.IGNORECASE)
+# Blueprint column types: Laravel makes a column NOT NULL unless `->nullable()`.
+_COLUMN_TYPES = re.compile(
+    r"string|char|text|mediumText|longText|integer|bigInteger|smallInteger|tinyInteger"
+    r"|unsignedInteger|unsignedBigInteger|boolean|decimal|float|double|date|dateTime"
+    r"|dateTimeTz|time|timestamp|timestampTz|uuid|ulid|json|jsonb|enum|foreignId"
+    r"|foreignUuid|ipAddress|macAddress|year|binary"
+)
+# What lets a new column fill existing rows: NULL, a default, a computed value.
+_FILLS_ROWS = re.compile(
+    r"->\s*(?:nullable|default|useCurrent|storedAs|virtualAs|generatedAs|change)\s*\("
+)
 
 
 def _hit(rule: str, call: Call, title: str) -> Hit:
@@ -75,6 +87,28 @@ def _blueprint(call: Call, table: str | None) -> list[Hit]:
     return []
 
 
+def _required_columns(root: SgNode, created: set[str]) -> list[Hit]:
+    """`$table->string('x')` added in `Schema::table` with nothing to fill existing rows:
+    PostgreSQL refuses it on a table with rows, MySQL fills '' / 0 under a table copy."""
+    out: list[Hit] = []
+    for call in calls(root, "php", _COLUMN_TYPES):
+        if call.receiver != "$table" or in_down(call.node):
+            continue
+        block = _schema_table(call.node)
+        if block is None or block[0] != "table" or block[1] in created:
+            continue
+        statement = next(
+            (a for a in call.node.ancestors() if a.kind() == "expression_statement"), call.node
+        )
+        if _FILLS_ROWS.search(statement.text()):
+            continue
+        args = positional(call)
+        column = literal(args[0]) if args else None
+        title = f"NOT NULL column `{column or '…'}` added to `{block[1] or '…'}` without a default"
+        out.append(_hit(NOT_NULL, call, title))
+    return out
+
+
 def php_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
     text = file.visible_text()
     tx_off = bool(_TX_OFF.search(text))
@@ -107,6 +141,7 @@ def php_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
         block = _schema_table(call.node)
         if block is not None and block[0] == "table" and block[1] not in created:
             hits += _blueprint(call, block[1])
+    hits += _required_columns(root, created)
     for sql, line, call in executed:
         for finding in embedded_sql_findings(sql, line, created, LARAVEL_INDEX):
             hits.append(Hit(finding.rule, "", finding.line, finding.line, title=finding.title))

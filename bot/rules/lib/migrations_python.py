@@ -45,6 +45,7 @@ from bot.rules.lib.sql_text import (
     split_statements,
     target_table,
 )
+from bot.schema.model import ColumnState
 
 # --- rule ids (rules are assembled in migrations_frameworks) -----------------------------
 
@@ -816,10 +817,59 @@ def _django_alter_field(call: Call, model: str, path: str) -> list[Hit]:
             "keys to it are rewritten under lock"
         )
         return [Hit(TYPE_CHANGE, "", call.line, call.end_line, title=title)]
+    hits: list[Hit] = []
     if _truthy(_kw(field, "unique")) and not _unique_before(model, column, path):
         title = f"`{model}.{column}` made unique: the unique index is built with the table locked"
-        return [Hit(CONSTRAINT, "", call.line, call.end_line, title=title)]
-    return []
+        hits.append(Hit(CONSTRAINT, "", call.line, call.end_line, title=title))
+    before = _column_before(model, column, path)
+    function = field.field("function")
+    kind = function.text().split(".")[-1] if function is not None else ""
+    required = _kw(field, "null") != "True"
+    # makemigrations asks for a one-off default (`preserve_default=False`) only when a
+    # nullable field becomes required; the schema's history says it directly.
+    if required and (
+        option(call, "preserve_default") == "False" or (before is not None and before.nullable)
+    ):
+        title = (
+            f"`{model}.{column}` made NOT NULL: existing NULLs are updated and every row is "
+            "checked with the table locked"
+        )
+        hits.append(Hit(NOT_NULL, "", call.line, call.end_line, title=title))
+    if before is not None and before.type and kind and _rewrites(before.type, kind):
+        title = (
+            f"`{model}.{column}` changed from `{before.type}` to `{kind}`: the table is rewritten"
+        )
+        hits.append(Hit(TYPE_CHANGE, "", call.line, call.end_line, title=title))
+    return hits
+
+
+# Django field kinds stored as varchar/text: moving among them (or to TextField) keeps
+# the bytes, so PostgreSQL skips the rewrite. Any other change of kind rewrites.
+_VARCHAR_KINDS = frozenset({"CharField", "EmailField", "SlugField", "URLField", "TextField"})
+
+
+def _rewrites(old: str, new: str) -> bool:
+    if old == new:
+        return False
+    if old in _VARCHAR_KINDS and new in _VARCHAR_KINDS:
+        return old == "TextField"  # text -> varchar(n) checks every row's length
+    return True
+
+
+def _column_before(model: str, column: str, path: str) -> ColumnState | None:
+    """The field's column as the migrations before this one declared it, if known."""
+    from bot.schema.context import current
+
+    context = current()
+    if context is None:
+        return None
+    schema = context.schema
+    name = next((t for k, t in schema.models.items() if k.split(".")[-1].lower() == model), None)
+    table = schema.table(name or model)
+    key = table.column(column) if table is not None else None
+    if table is None or key is None:
+        return None
+    return table.columns[key].before(path)
 
 
 def _unique_before(model: str, column: str, path: str) -> bool:

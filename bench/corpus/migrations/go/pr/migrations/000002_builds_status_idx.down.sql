@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS builds_status_idx;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY IF EXISTS builds_started_at_idx;

@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS members_email_key;

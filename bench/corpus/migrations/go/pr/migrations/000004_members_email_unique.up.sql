@@ -1,0 +1,3 @@
+BEGIN;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS members_email_key ON members (email);
+COMMIT;

@@ -1,0 +1,5 @@
+ALTER TABLE members ADD COLUMN joined_at TIMESTAMPTZ NOT NULL DEFAULT now();
+ALTER TABLE members ALTER COLUMN role TYPE TEXT;
+ALTER TABLE builds DROP CONSTRAINT builds_team_id_fkey;
+ALTER TABLE builds DROP COLUMN attempt;
+ALTER TABLE builds DROP COLUMN commit_sha;

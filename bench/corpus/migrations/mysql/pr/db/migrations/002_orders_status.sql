@@ -1,0 +1,5 @@
+ALTER TABLE `orders` ADD INDEX `idx_orders_status` (`status`), ALGORITHM=INPLACE, LOCK=NONE;
+
+ALTER TABLE `customers` ADD COLUMN `phone` varchar(32) NULL, ALGORITHM=INSTANT;
+
+ALTER TABLE `orders` MODIFY COLUMN `status` varchar(48) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;

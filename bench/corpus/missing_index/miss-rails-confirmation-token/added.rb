@@ -1,0 +1,6 @@
+class ConfirmationsController < ApplicationController
+  def show
+    user = User.find_by(confirmation_token: params[:token])
+    head :not_found unless user
+  end
+end

@@ -1,0 +1,5 @@
+from billing.models import Invoice
+
+
+def invoice_by_number(number):
+    return Invoice.objects.get(number=number)

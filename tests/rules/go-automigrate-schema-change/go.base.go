@@ -1,0 +1,10 @@
+package models
+
+type User struct {
+	ID    uint   `gorm:"primaryKey"`
+	Email string `gorm:"size:255;not null"`
+}
+
+type Account struct {
+	Id    int64  `xorm:"pk autoincr"`
+}
