@@ -186,7 +186,9 @@ def read_tsv(path: Path) -> list[list[str]]:
         return [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
 
 
-def run(mirrors: Path, tag: str, commits_file: Path, labels_file: Path, jobs: int = 1) -> None:
+def run(
+    mirrors: Path, tag: str, commits_file: Path, labels_file: Path, jobs: int = 1, reuse: bool = False
+) -> None:
     out_dir = OUT / tag
     out_dir.mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
@@ -195,9 +197,18 @@ def run(mirrors: Path, tag: str, commits_file: Path, labels_file: Path, jobs: in
     per_kind_findings: Counter[str] = Counter()
     notes: list[str] = []
     pairs = [(r[0], r[1]) for r in read_tsv(commits_file)]
+
+    def cached(pair: tuple[str, str]) -> dict[str, object] | None:
+        # --reuse scores the reports of an earlier run again (after judging), without re-reviewing.
+        saved = out_dir / f"{pair[0].replace('/', '+')}__{pair[1]}.json"
+        if reuse and saved.exists():
+            loaded: dict[str, object] = json.loads(saved.read_text(encoding="utf-8"))
+            return loaded
+        return None
+
     # Each review is a child process: a few at once, results kept in list order.
     with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
-        reports = list(pool.map(lambda p: review(mirrors, *p), pairs))
+        reports = list(pool.map(lambda p: cached(p) or review(mirrors, *p), pairs))
     for (repo, commit), report in zip(pairs, reports, strict=True):
         (out_dir / f"{repo.replace('/', '+')}__{commit}.json").write_text(
             json.dumps(report, indent=1), encoding="utf-8"
@@ -289,11 +300,12 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--set", choices=sorted(SETS), default="tuned", help="projects to pick")
     parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
+    parser.add_argument("--reuse", action="store_true", help="score the saved reports of --tag")
     args = parser.parse_args()
     if args.mode == "pick":
         pick(args.mirrors, SETS[args.set])
     else:
-        run(args.mirrors, args.tag, args.commits, args.labels, args.jobs)
+        run(args.mirrors, args.tag, args.commits, args.labels, args.jobs, args.reuse)
 
 
 if __name__ == "__main__":
