@@ -116,7 +116,11 @@ HOLDOUT_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "taigaio/taiga-back": ("Django", ["taiga/*/migrations/*.py", "taiga/*/*/migrations/*.py"], 8),
     "DefectDojo/django-DefectDojo": ("Django", ["dojo/db_migrations/*.py"], 10),
     "Netflix/dispatch": ("Alembic", ["src/dispatch/database/revisions/*/versions/*.py"], 10),
-    "mealie-recipes/mealie": ("Alembic", ["alembic/versions/*.py", "mealie/alembic/versions/*.py"], 10),
+    "mealie-recipes/mealie": (
+        "Alembic",
+        ["alembic/versions/*.py", "mealie/alembic/versions/*.py"],
+        10,
+    ),
     "polarsource/polar": ("Alembic", ["server/migrations/versions/*.py"], 12),
     "opencollective/opencollective-api": ("Sequelize", ["migrations/*.js", "migrations/*.ts"], 14),
     "louislam/uptime-kuma": ("Knex", ["db/knex_migrations/*.js"], 8),
@@ -173,7 +177,10 @@ def review(mirrors: Path, repo: str, commit: str) -> dict[str, object]:
     )
     if proc.returncode != 0:
         # A snapshot can lack a blob (large files are left out): say so and go on.
-        print(f"# {repo} {commit}: bastion exited {proc.returncode}: {proc.stderr[-300:]}", file=sys.stderr)
+        print(
+            f"# {repo} {commit}: bastion exited {proc.returncode}: {proc.stderr[-300:]}",
+            file=sys.stderr,
+        )
         return {"stats": {"lines_reviewed": 0}, "findings": [], "notes": ["review failed"]}
     result: dict[str, object] = json.loads(proc.stdout)
     return result
@@ -187,7 +194,12 @@ def read_tsv(path: Path) -> list[list[str]]:
 
 
 def run(
-    mirrors: Path, tag: str, commits_file: Path, labels_file: Path, jobs: int = 1, reuse: bool = False
+    mirrors: Path,
+    tag: str,
+    commits_file: Path,
+    labels_file: Path,
+    jobs: int = 1,
+    reuse: bool = False,
 ) -> None:
     out_dir = OUT / tag
     out_dir.mkdir(parents=True, exist_ok=True)
