@@ -1,0 +1,7 @@
+class Sync < ApplicationRecord
+
+
+  scope :ordered, -> { order(created_at: :desc) }
+  scope :incomplete, -> { where("syncs.status IN (?)", %w[pending syncing]) }
+  scope :visible, -> { incomplete.where("syncs.created_at > ?", VISIBLE_FOR.ago) }
+end
