@@ -1,0 +1,1 @@
+alter table enclosures alter column size set data type bigint;
