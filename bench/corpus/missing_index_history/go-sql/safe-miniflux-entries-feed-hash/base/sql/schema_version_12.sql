@@ -1,0 +1,1 @@
+alter table entries add column starred bool default 'f';

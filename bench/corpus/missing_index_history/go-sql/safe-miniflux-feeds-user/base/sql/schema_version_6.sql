@@ -1,0 +1,1 @@
+alter table feeds add column scraper_rules text default '';

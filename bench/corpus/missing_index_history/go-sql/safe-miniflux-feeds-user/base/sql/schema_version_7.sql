@@ -1,0 +1,1 @@
+alter table feeds add column rewrite_rules text default '';

@@ -1,0 +1,1 @@
+alter table feeds add column crawler boolean default 'f';
