@@ -91,45 +91,52 @@ def names(finding: Finding, table: str, columns: tuple[str, ...]) -> bool:
     return any(re.search(rf"\b{re.escape(c.lower())}\b", text) for c in columns)
 
 
+def score(case: Case, row: list[int]) -> list[str]:
+    """Adds the case to its framework's row; returns the lines `--verbose` prints."""
+    found, tables = findings(case)
+    said = [f"- {f.rule}@{f.line}: {f.title}" for f in found]
+    if case.table is None:
+        row[2] += 1
+        row[3] += bool(found)
+        verdict, expect = ("FALSE ALARM" if found else "quiet (ok)"), "safe"
+    else:
+        row[0] += 1
+        hit = any(names(f, case.table, case.columns) for f in found)
+        row[1] += hit
+        verdict = "found" if hit else ("MISSED (other finding)" if found else "MISSED")
+        expect = f"{case.table}: {'|'.join(case.columns)}"
+        if case.fix:
+            after, _ = findings(case, case.fix)
+            still = [f for f in after if names(f, case.table, case.columns)]
+            row[4] += 1
+            row[5] += bool(still)
+            verdict += "; fixed twin " + ("STILL FLAGGED" if still else "quiet")
+            said += [f"- with the fix applied: {f.title}" for f in still]
+    head = f"{case.framework:10} {case.name:36} {verdict:34} expect {expect}"
+    return [head, f"{'':10} schema tables: {', '.join(tables) or '(none)'}"] + [
+        f"{'':10} {line}" for line in said
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     cases = [load(d) for d in sorted(CORPUS.glob("*/*")) if (d / "expect.txt").is_file()]
-    # per framework: bugs, found, safe, alarms, fixed twins, fixed twins still flagged
-    table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    # per framework: bugs, found, safe twins, false alarms, fixed twins, fixed twins flagged
+    rows: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     for case in cases:
-        row = table[case.framework]
-        found, tables = findings(case)
-        said = [f"{f.rule}@{f.line}: {f.title}" for f in found]
-        if case.table is None:
-            row[2] += 1
-            row[3] += bool(found)
-            verdict = "FALSE ALARM" if found else "quiet (ok)"
-        else:
-            row[0] += 1
-            hit = any(names(f, case.table, case.columns) for f in found)
-            row[1] += hit
-            verdict = "found" if hit else ("MISSED (other finding)" if found else "MISSED")
-            if case.fix:
-                after, _ = findings(case, case.fix)
-                row[4] += 1
-                still = any(names(f, case.table, case.columns) for f in after)
-                row[5] += still
-                verdict += "; fixed twin " + ("STILL FLAGGED" if still else "quiet")
+        lines = score(case, rows[case.framework])
         if args.verbose:
-            expect = "safe" if case.table is None else f"{case.table}: {'|'.join(case.columns)}"
-            print(f"{case.framework:10} {case.name:36} {verdict:34} expect {expect}")
-            print(f"{'':10} schema tables: {', '.join(tables) or '(none)'}")
-            for line in said:
-                print(f"{'':10} - {line}")
-    total = [sum(r[i] for r in table.values()) for i in range(6)]
-    print(f"{'framework':10} {'bugs':>4} {'found':>5} {'recall':>6} {'safe':>4} {'alarms':>6} "
-          f"{'fa-rate':>7} {'fixed':>5} {'still':>5}")
-    for fw, r in sorted(table.items()) + [("all", total)]:
+            print("\n".join(lines))
+    total = [sum(r[i] for r in rows.values()) for i in range(6)]
+    header = ("framework", "bugs", "found", "recall", "safe", "alarms", "fa-rate", "fixed", "still")
+    print("{:10} {:>5} {:>5} {:>6} {:>5} {:>6} {:>7} {:>5} {:>5}".format(*header))
+    for fw, r in [*sorted(rows.items()), ("all", total)]:
         recall = f"{r[1] / r[0]:.2f}" if r[0] else "-"
         rate = f"{r[3] / r[2]:.0%}" if r[2] else "-"
-        print(f"{fw:10} {r[0]:>4} {r[1]:>5} {recall:>6} {r[2]:>4} {r[3]:>6} {rate:>7} {r[4]:>5} {r[5]:>5}")
+        cells = (fw, r[0], r[1], recall, r[2], r[3], rate, r[4], r[5])
+        print("{:10} {:>5} {:>5} {:>6} {:>5} {:>6} {:>7} {:>5} {:>5}".format(*cells))
 
 
 if __name__ == "__main__":

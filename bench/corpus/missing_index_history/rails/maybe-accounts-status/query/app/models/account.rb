@@ -1,0 +1,4 @@
+class Account < ApplicationRecord
+
+  scope :visible, -> { where(status: [ "draft", "active" ]) }
+end
