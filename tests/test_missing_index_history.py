@@ -91,3 +91,13 @@ def test_a_query_on_a_unique_column_is_a_quiet_safe_twin(tmp_path: Path) -> None
     row = [0] * 6
     lines = mih.score(case, row)
     assert row == [0, 0, 1, 0, 0, 0], lines
+
+
+def test_a_missed_bug_does_not_count_its_fixed_twin(tmp_path: Path) -> None:
+    # the receiver names no model, so nothing is found with or without the fix
+    query = "class Lookup\n  def run(h)\n    something.where(handle: h).first\n  end\nend\n"
+    fix = "class IndexHandle < ActiveRecord::Migration[7.1]\n  def change\n  end\nend\n"
+    case = mih.load(_case(tmp_path, "missed", query, "members: handle", fix))
+    row = [0] * 6
+    lines = mih.score(case, row)
+    assert row == [1, 0, 0, 0, 0, 0], lines
