@@ -1,5 +1,5 @@
 class AddStoriesUserIndex < ActiveRecord::Migration
   def change
-    add_index "stories", [ "user_id" ]
+    add_index :stories, :user_id
   end
 end

@@ -1,4 +1,3 @@
 class Account < ApplicationRecord
-
-  scope :visible, -> { where(status: [ "draft", "active" ]) }
+  scope :listed, -> { where(status: ["draft", "active"]) }
 end

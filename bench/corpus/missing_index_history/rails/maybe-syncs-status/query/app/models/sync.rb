@@ -1,7 +1,4 @@
 class Sync < ApplicationRecord
-
-
-  scope :ordered, -> { order(created_at: :desc) }
-  scope :incomplete, -> { where("syncs.status IN (?)", %w[pending syncing]) }
-  scope :visible, -> { incomplete.where("syncs.created_at > ?", VISIBLE_FOR.ago) }
+  scope :newest_first, -> { order(created_at: :desc) }
+  scope :unfinished, -> { where("syncs.status IN (?)", %w[pending syncing]) }
 end

@@ -1,20 +1,14 @@
 class NotesController < ApplicationController
   include UserMethods
 
-  # Display a list of notes by a specified user
-  def index
-    param! :page, Integer, :min => 1
+  PER_PAGE = 10
 
-    @params = params.permit(:display_name, :status)
-    @title = t ".title", :user => @user.display_name
-    @page = (params[:page] || 1).to_i
-    @page_size = 10
+  # The notes one user opened, most recently active first.
+  def index
+    page = [params[:page].to_i, 1].max
     @notes = @user.notes
     @notes = @notes.visible unless current_user&.moderator?
-    @notes = @notes.where(:status => params[:status]) unless params[:status] == "all" || params[:status].blank?
-    @notes = @notes.order("updated_at DESC, id").distinct.offset((@page - 1) * @page_size).limit(@page_size).preload(:comments => :author)
-
-    render :layout => "site"
+    @notes = @notes.where(:status => params[:status]) if params[:status].present? && params[:status] != "all"
+    @notes = @notes.order("updated_at DESC, id").offset((page - 1) * PER_PAGE).limit(PER_PAGE)
   end
-
 end

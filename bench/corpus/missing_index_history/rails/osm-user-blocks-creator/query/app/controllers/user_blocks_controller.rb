@@ -2,15 +2,9 @@ class UserBlocksController < ApplicationController
   include UserMethods
   include PaginationMethods
 
-
-  ##
-  # shows a list of all the blocks by the given user.
+  # Blocks this user has handed out to others.
   def blocks_by
-    @params = params.permit(:display_name)
-
-    user_blocks = UserBlock.where(:creator => @user)
-
-    @user_blocks, @newer_user_blocks_id, @older_user_blocks_id = get_page_items(user_blocks, :includes => [:user, :creator, :revoker])
+    issued = UserBlock.where(:creator => @user)
+    @user_blocks, @newer_id, @older_id = get_page_items(issued, :includes => [:user, :creator])
   end
-
 end

@@ -1,11 +1,9 @@
 class Api::V1::WebHooksController < Api::BaseController
-
+  # Deletes one of the caller's hooks, matched by gem and URL.
   def remove
-    webhook = @api_user.web_hooks.find_by_rubygem_id_and_url(@rubygem.try(:id), @url)
-    if webhook.try(:destroy)
-      render(plain: webhook.removed_message)
-    else
-      render(plain: "No such webhook exists under your account.", status: :not_found)
-    end
+    hook = @api_user.web_hooks.find_by_rubygem_id_and_url(@rubygem.try(:id), @url)
+    return render(plain: "not found", status: :not_found) unless hook&.destroy
+
+    render(plain: "removed")
   end
 end

@@ -1,9 +1,6 @@
 class Api::V1::DownloadsController < Api::BaseController
-
   def show
-    full_name = params[:id]
-    version = Version.find_by(full_name: full_name)
-    if version
-    end
+    found = Version.find_by(full_name: params[:id])
+    head(:not_found) unless found
   end
 end
