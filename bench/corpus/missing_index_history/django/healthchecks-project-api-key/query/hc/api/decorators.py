@@ -1,30 +1,18 @@
-import json
 from functools import wraps
 
-from django.db.models import Q
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
+
 from hc.accounts.models import Project
-from hc.lib.jsonschema import ValidationError, validate
 
 
-def error(msg, status=400):
-    return JsonResponse({"error": msg}, status=status)
-
-
-def authorize(f):
-    @wraps(f)
-    def wrapper(request, *args, **kwds):
-        if "HTTP_X_API_KEY" in request.META:
-            api_key = request.META["HTTP_X_API_KEY"]
-        else:
-            api_key = str(request.json.get("api_key", ""))
-
-        if len(api_key) != 32:
-            return error("missing api key", 401)
-
+def key_required(view):
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        key = request.META.get("HTTP_X_API_KEY", "")
         try:
-            request.project = Project.objects.get(api_key=api_key)
+            request.project = Project.objects.get(api_key=key)
         except Project.DoesNotExist:
-            return error("wrong api key", 401)
+            return JsonResponse({"error": "unknown key"}, status=401)
+        return view(request, *args, **kwargs)
 
-        return f(request, *args, **kwds)
+    return checked

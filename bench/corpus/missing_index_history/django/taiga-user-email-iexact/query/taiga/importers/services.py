@@ -1,22 +1,15 @@
 from taiga.users.models import User
-from taiga.projects.models import Membership
 
 
-def resolve_users_bindings(users_bindings):
-    new_users_bindings = {}
-    for key,value in users_bindings.items():
+def match_users(by_key):
+    """Maps each imported user key to a local user: an e-mail string or a user id."""
+    matched = {}
+    for key, ref in by_key.items():
+        if not isinstance(ref, str):
+            matched[key] = User.objects.get(id=ref)
+            continue
         try:
-            user_key = int(key)
-        except ValueError:
-            user_key = key
-
-        if isinstance(value, str):
-            try:
-                new_users_bindings[user_key] = User.objects.get(email__iexact=value)
-            except User.MultipleObjectsReturned:
-                new_users_bindings[user_key] = User.objects.get(email=value)
-            except User.DoesNotExist:
-                new_users_bindings[user_key] = None
-        else:
-            new_users_bindings[user_key] = User.objects.get(id=value)
-    return new_users_bindings
+            matched[key] = User.objects.get(email__iexact=ref)
+        except User.DoesNotExist:
+            matched[key] = None
+    return matched

@@ -1,12 +1,6 @@
-import time
-from threading import Thread
-
-from django.core.management.base import BaseCommand
-from django.utils import timezone
-from hc.api.models import Check, Flip
+from hc.api.models import Flip
 
 
-def notify(flip_id, stdout):
+def send_for(flip_id):
     flip = Flip.objects.get(id=flip_id)
-
-    check = flip.owner
+    return flip.owner

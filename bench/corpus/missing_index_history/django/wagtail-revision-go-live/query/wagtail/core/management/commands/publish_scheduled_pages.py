@@ -1,13 +1,11 @@
-import json
-
 from django.core.management.base import BaseCommand
-from django.utils import dateparse, timezone
+from django.utils import timezone
 
-from wagtail.core.models import Page, PageRevision
+from wagtail.core.models import PageRevision
 
 
-
-        # 3. get all revisions that need to be published
-        revs_for_publishing = PageRevision.objects.filter(
+class Command(BaseCommand):
+    def due_revisions(self):
+        return PageRevision.objects.filter(
             approved_go_live_at__lt=timezone.now()
         )
