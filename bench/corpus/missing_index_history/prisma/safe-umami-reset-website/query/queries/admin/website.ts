@@ -1,14 +1,9 @@
-import { Prisma, Website } from '@prisma/client';
-import cache from 'lib/cache';
+import { Prisma } from '@prisma/client';
 import prisma from 'lib/prisma';
-import { runQuery, CLICKHOUSE, PRISMA } from 'lib/db';
 
-export async function resetWebsite(
-  websiteId,
-): Promise<[Prisma.BatchPayload, Prisma.BatchPayload, Website]> {
+// Wipes a site's collected data and bumps its revision so caches drop old results.
+export async function wipeSiteData(websiteId: string, revId: number): Promise<Prisma.BatchPayload[]> {
   const { client, transaction } = prisma;
-
-  const { revId } = await getWebsite({ id: websiteId });
 
   return transaction([
     client.websiteEvent.deleteMany({
@@ -18,11 +13,5 @@ export async function resetWebsite(
       where: { websiteId },
     }),
     client.website.update({ where: { id: websiteId }, data: { revId: revId + 1 } }),
-  ]).then(async data => {
-    if (cache.enabled) {
-      await cache.storeWebsite(data[2]);
-    }
-
-    return data;
-  });
+  ]);
 }

@@ -1,10 +1,8 @@
-import { Prisma, Team } from '@prisma/client';
+import { Website } from '@prisma/client';
 import prisma from 'lib/prisma';
-import { uuid } from 'lib/crypto';
-import { ROLES } from 'lib/constants';
-import { Website } from 'lib/types';
 
-export async function getTeamWebsites(teamId: string): Promise<Website[]> {
+// A team's sites, alphabetical, for the team settings page.
+export async function listTeamSites(teamId: string): Promise<Website[]> {
   return prisma.client.website.findMany({
     where: {
       teamId,
@@ -16,4 +14,3 @@ export async function getTeamWebsites(teamId: string): Promise<Website[]> {
     ],
   });
 }
-

@@ -1,9 +1,8 @@
-import { Prisma, Team } from '@prisma/client';
-import cache from 'lib/cache';
+import { Website } from '@prisma/client';
 import prisma from 'lib/prisma';
-import { Website } from 'lib/types';
 
-export async function getUserWebsites(userId: string): Promise<Website[]> {
+// The sites a user owns, alphabetical, for the dashboard.
+export async function listOwnedSites(userId: string): Promise<Website[]> {
   return prisma.client.website.findMany({
     where: {
       userId,
