@@ -1,25 +1,17 @@
-const bcrypt = require("bcryptjs");
-
-const utils = require("../utils");
-const redis = require("../redis");
 const knex = require("../knex");
-const env = require("../env");
 
-const CustomError = utils.CustomError;
-
-async function totalAdmin(match, params) {
+// Admin link count; `owner` is either a user id or part of an e-mail address.
+async function countForAdmin(owner) {
   const query = knex("links");
-
-  Object.entries(normalizeMatch(match)).forEach(([key, value]) => {
-    query.andWhere(key, ...(Array.isArray(value) ? value : [value]));
-  });
-  
-  if (params?.user) {
-    const id = parseInt(params?.user);
+  if (owner) {
+    const id = Number.parseInt(owner, 10);
     if (Number.isNaN(id)) {
-      query.andWhereILike("users.email", "%" + params.user + "%");
-      } else {
-      query.andWhere("links.user_id", params.user);
+      query.andWhereILike("users.email", `%${owner}%`);
+    } else {
+      query.andWhere("links.user_id", owner);
     }
   }
+  return query.count("* as total").first();
 }
+
+module.exports = { countForAdmin };

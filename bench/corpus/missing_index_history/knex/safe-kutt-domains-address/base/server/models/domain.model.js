@@ -1,41 +1,17 @@
-async function createDomainTable(knex) {
-  const hasTable = await knex.schema.hasTable("domains");
-  if (!hasTable) {
-    await knex.schema.createTable("domains", table => {
-      table.increments("id").primary();
-      table
-        .boolean("banned")
-        .notNullable()
-        .defaultTo(false);
-      table
-        .integer("banned_by_id")
-        .unsigned()
-        .references("id")
-        .inTable("users");
-      table
-        .string("address")
-        .unique()
-        .notNullable();
-      table.string("homepage").nullable();
-      table
-        .integer("user_id")
-        .unsigned();
-      table
-        .foreign("user_id")
-        .references("id")
-        .inTable("users")
-        .onDelete("SET NULL")
-        .withKeyName("domains_user_id_foreign");
-      table
-        .uuid("uuid")
-        .notNullable()
-        .defaultTo(knex.fn.uuid());
-      table.timestamps(false, true);
-      
-    });
-  }
+async function ensureDomainsTable(knex) {
+  if (await knex.schema.hasTable("domains")) return;
+  await knex.schema.createTable("domains", table => {
+    table.increments("id").primary();
+    table
+      .string("address")
+      .unique()
+      .notNullable();
+    table.string("homepage").nullable();
+    table
+      .integer("user_id")
+      .unsigned();
+    table.timestamps(false, true);
+  });
 }
 
-module.exports = {
-  createDomainTable
-}
+module.exports = { ensureDomainsTable };

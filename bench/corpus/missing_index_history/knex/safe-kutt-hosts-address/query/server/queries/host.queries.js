@@ -1,12 +1,9 @@
-const redis = require("../redis");
-const utils = require("../utils");
 const knex = require("../knex");
-const env = require("../env");
 
-async function add(params) {
-  params.address = params.address.toLowerCase();
-
-  const existingHost = await knex("hosts").where("address", params.address).first();
-
-  let id = existingHost?.id;
+async function findOrStartHost(address) {
+  const wanted = address.toLowerCase();
+  const existing = await knex("hosts").where("address", wanted).first();
+  return existing?.id;
 }
+
+module.exports = { findOrStartHost };

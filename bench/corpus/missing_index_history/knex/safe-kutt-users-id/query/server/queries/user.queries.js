@@ -1,17 +1,9 @@
-const { addMinutes } = require("date-fns");
-const { v4: uuid } = require("uuid");
-
-const { ROLES } = require("../consts");
-const utils = require("../utils");
-const redis = require("../redis");
 const knex = require("../knex");
-const env = require("../env");
 
-    verification_expires: utils.dateToUTC(addMinutes(new Date(), 60))
-  };
-  
-  if (user) {
-    await knex("users")
-      .where("id", user.id)
-      .update({ ...data, updated_at: utils.dateToUTC(new Date()) });
-  }
+async function saveVerification(user, token, expiresAt) {
+  await knex("users")
+    .where("id", user.id)
+    .update({ verification_token: token, verification_expires: expiresAt, updated_at: new Date() });
+}
+
+module.exports = { saveVerification };
