@@ -1,23 +1,11 @@
 package storage
 
-import (
-	"errors"
-	"fmt"
-	"time"
+import "github.com/miniflux/miniflux/model"
 
-	"github.com/miniflux/miniflux/logger"
-	"github.com/miniflux/miniflux/model"
-	"github.com/miniflux/miniflux/timer"
-
-	"github.com/lib/pq"
-)
-
-
+// seen reports whether a refreshed feed item is already stored, by its content hash.
+func (s *Storage) seen(e *model.Entry) bool {
+	var n int
+	q := `SELECT count(*) as c FROM entries WHERE user_id=$1 AND feed_id=$2 AND hash=$3`
+	s.db.QueryRow(q, e.UserID, e.FeedID, e.Hash).Scan(&n)
+	return n > 0
 }
-
-// entryExists checks if an entry already exists based on its hash when refreshing a feed.
-func (s *Storage) entryExists(entry *model.Entry) bool {
-	var result int
-	query := `SELECT count(*) as c FROM entries WHERE user_id=$1 AND feed_id=$2 AND hash=$3`
-	s.db.QueryRow(query, entry.UserID, entry.FeedID, entry.Hash).Scan(&result)
-	return result >= 1

@@ -1,21 +1,10 @@
 package storage
 
-import (
-	"database/sql"
-	"errors"
-	"fmt"
-	"time"
-
-	"github.com/miniflux/miniflux/model"
-	"github.com/miniflux/miniflux/timer"
-)
-
-
-// CountFeeds returns the number of feeds that belongs to the given user.
-func (s *Storage) CountFeeds(userID int64) int {
-	var result int
-	err := s.db.QueryRow(`SELECT count(*) FROM feeds WHERE user_id=$1`, userID).Scan(&result)
-	if err != nil {
+// FeedCount is how many feeds the user follows (0 when the count fails).
+func (s *Storage) FeedCount(userID int64) int {
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM feeds WHERE user_id=$1`, userID).Scan(&n); err != nil {
 		return 0
 	}
-
+	return n
+}

@@ -1,1 +1,0 @@
-alter table feeds add column scraper_rules text default '';

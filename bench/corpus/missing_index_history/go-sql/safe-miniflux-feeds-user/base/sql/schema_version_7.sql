@@ -1,1 +1,0 @@
-alter table feeds add column rewrite_rules text default '';

@@ -1,1 +1,0 @@
-alter table feeds add column crawler boolean default 'f';
