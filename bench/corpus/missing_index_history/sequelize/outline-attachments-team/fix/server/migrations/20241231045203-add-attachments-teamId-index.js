@@ -1,12 +1,8 @@
-"use strict";
-
-/** @type {import('sequelize-cli').Migration} */
 module.exports = {
-  async up(queryInterface, Sequelize) {
+  async up(queryInterface) {
     await queryInterface.addIndex("attachments", ["teamId"]);
   },
-
-  async down(queryInterface, Sequelize) {
+  async down(queryInterface) {
     await queryInterface.removeIndex("attachments", ["teamId"]);
   },
 };

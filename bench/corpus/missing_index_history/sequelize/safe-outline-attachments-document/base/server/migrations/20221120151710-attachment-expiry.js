@@ -1,22 +1,14 @@
-"use strict";
-
 module.exports = {
-  up: async (queryInterface, Sequelize) => {
-    await queryInterface.sequelize.transaction(async (transaction) => {
-      await queryInterface.addColumn("attachments", "expiresAt", {
-        type: Sequelize.DATE,
-        allowNull: true,
-        transaction,
-      });
-      await queryInterface.addIndex("attachments", ["expiresAt"], {
-        transaction
-      });
-    });
+  async up(queryInterface, Sequelize) {
+    await queryInterface.addColumn("attachments", "expiresAt", { type: Sequelize.DATE, allowNull: true });
+    await queryInterface.addIndex("attachments", ["expiresAt"]);
+    await queryInterface.addIndex("attachments", ["key"]);
+    await queryInterface.addIndex("attachments", ["createdAt"]);
   },
-  down: async (queryInterface) => {
-    await queryInterface.sequelize.transaction(async (transaction) => {
-      await queryInterface.removeColumn("attachments", "expiresAt", { transaction });
-      await queryInterface.removeIndex("attachments", ["expiresAt"], { transaction });
-    });
+  async down(queryInterface) {
+    await queryInterface.removeIndex("attachments", ["createdAt"]);
+    await queryInterface.removeIndex("attachments", ["key"]);
+    await queryInterface.removeIndex("attachments", ["expiresAt"]);
+    await queryInterface.removeColumn("attachments", "expiresAt");
   },
 };

@@ -1,18 +1,16 @@
-import uniq from "lodash/uniq";
-import { Op, QueryTypes } from "sequelize";
-import Logger from "@server/logging/Logger";
-import { Document, Attachment } from "@server/models";
-import { DocumentHelper } from "@server/models/helpers/DocumentHelper";
-import { ProsemirrorHelper } from "@server/models/helpers/ProsemirrorHelper";
-import DeleteAttachmentTask from "@server/queues/tasks/DeleteAttachmentTask";
-import { sequelize } from "@server/storage/database";
+import { Op } from "sequelize";
+import { Attachment, Document } from "@server/models";
 
-    const attachmentIdsForDocument = (
-      await Attachment.findAll({
-        attributes: ["id"],
-        where: {
-          teamId: document.teamId,
-          documentId: document.id,
-        },
-      })
-    ).map((attachment) => attachment.id);
+// Ids of the files a document uploaded, to delete with it.
+export async function uploadedFileIds(document: Document): Promise<string[]> {
+  const rows = await Attachment.findAll({
+    attributes: ["id"],
+    where: {
+      teamId: document.teamId,
+      documentId: document.id,
+    },
+  });
+  return rows.map((row) => row.id);
+}
+
+export const notDeleted = { deletedAt: { [Op.is]: null } };

@@ -1,28 +1,20 @@
-import { InferCreationAttributes } from "sequelize";
-import { UserRole } from "@shared/types";
-import { parseEmail } from "@shared/utils/email";
-import InviteAcceptedEmail from "@server/emails/templates/InviteAcceptedEmail";
-import {
-  DomainNotAllowedError,
-  InvalidAuthenticationError,
-  InviteRequiredError,
-} from "@server/errors";
-import Logger from "@server/logging/Logger";
-import { Event, Team, User, UserAuthentication } from "@server/models";
-import { sequelize } from "@server/storage/database";
+import { Transaction } from "sequelize";
+import { User, UserAuthentication } from "@server/models";
 
-  const auth = authentication
-    ? await UserAuthentication.findOne({
-        where: {
-          providerId: "" + authentication.providerId,
-        },
-        include: [
-          {
-            model: User,
-            as: "user",
-            where: { teamId },
-            required: true,
-          },
-        ],
-      })
-    : undefined;
+// The existing sign-in record for this provider account within the team, if any.
+export async function existingSignIn(providerId: string, teamId: string, transaction?: Transaction) {
+  return UserAuthentication.findOne({
+    where: {
+      providerId: "" + providerId,
+    },
+    include: [
+      {
+        model: User,
+        as: "user",
+        where: { teamId },
+        required: true,
+      },
+    ],
+    transaction,
+  });
+}

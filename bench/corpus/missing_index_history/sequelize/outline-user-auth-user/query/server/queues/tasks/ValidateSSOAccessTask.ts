@@ -1,23 +1,19 @@
-import Logger from "@server/logging/Logger";
-import { User, UserAuthentication } from "@server/models";
+import { UserAuthentication } from "@server/models";
 import { sequelize } from "@server/storage/database";
-import BaseTask, { TaskPriority } from "./BaseTask";
+import BaseTask from "./BaseTask";
 
-type Props = {
-  userId: string;
-};
+type Props = { userId: string };
 
+// Re-checks a user's SSO grants; rows are locked so a parallel sign-in waits.
 export default class ValidateSSOAccessTask extends BaseTask<Props> {
   public async perform({ userId }: Props) {
     await sequelize.transaction(async (transaction) => {
-      const userAuthentications = await UserAuthentication.findAll({
+      const grants = await UserAuthentication.findAll({
         where: { userId },
         transaction,
         lock: transaction.LOCK.UPDATE,
       });
-      if (userAuthentications.length === 0) {
-        return;
-      }
+      return grants.length;
     });
   }
 }
