@@ -1,23 +1,20 @@
 <?php namespace BookStack\Repos;
 
-use Activity;
-use Illuminate\Support\Str;
 use BookStack\Book;
-use Views;
 
 class BookRepo
 {
-
     protected $book;
-    protected $pageRepo;
-    protected $chapterRepo;
+
+    public function __construct(Book $book)
+    {
+        $this->book = $book;
+    }
 
     /**
-     * Get a book by slug
-     * @param $slug
-     * @return mixed
+     * The book at this URL slug, or null.
      */
-    public function getBySlug($slug)
+    public function findBySlug($slug)
     {
         return $this->book->where('slug', '=', $slug)->first();
     }

@@ -2,15 +2,9 @@
 
 use Illuminate\Database\Migrations\Migration;
 use Illuminate\Database\Schema\Blueprint;
-use Illuminate\Support\Facades\Schema;
 
-return new class extends Migration
+class AddUpdatedAtIndexToPages extends Migration
 {
-    /**
-     * Run the migrations.
-     *
-     * @return void
-     */
     public function up()
     {
         Schema::table('pages', function (Blueprint $table) {
@@ -18,15 +12,10 @@ return new class extends Migration
         });
     }
 
-    /**
-     * Reverse the migrations.
-     *
-     * @return void
-     */
     public function down()
     {
         Schema::table('pages', function (Blueprint $table) {
             $table->dropIndex('pages_updated_at_index');
         });
     }
-};
+}

@@ -3,13 +3,8 @@
 use Illuminate\Database\Migrations\Migration;
 use Illuminate\Database\Schema\Blueprint;
 
-return new class extends Migration
+class CreatePagesTable extends Migration
 {
-    /**
-     * Run the migrations.
-     *
-     * @return void
-     */
     public function up()
     {
         Schema::create('pages', function (Blueprint $table) {
@@ -19,19 +14,13 @@ return new class extends Migration
             $table->string('name');
             $table->string('slug')->indexed();
             $table->longText('html');
-            $table->longText('text');
             $table->integer('priority');
             $table->nullableTimestamps();
         });
     }
 
-    /**
-     * Reverse the migrations.
-     *
-     * @return void
-     */
     public function down()
     {
         Schema::drop('pages');
     }
-};
+}

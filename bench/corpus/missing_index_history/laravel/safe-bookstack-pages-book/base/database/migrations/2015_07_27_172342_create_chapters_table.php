@@ -3,13 +3,8 @@
 use Illuminate\Database\Migrations\Migration;
 use Illuminate\Database\Schema\Blueprint;
 
-return new class extends Migration
+class CreateChaptersTable extends Migration
 {
-    /**
-     * Run the migrations.
-     *
-     * @return void
-     */
     public function up()
     {
         Schema::create('chapters', function (Blueprint $table) {
@@ -17,19 +12,13 @@ return new class extends Migration
             $table->integer('book_id');
             $table->string('slug')->indexed();
             $table->text('name');
-            $table->text('description');
             $table->integer('priority');
             $table->nullableTimestamps();
         });
     }
 
-    /**
-     * Reverse the migrations.
-     *
-     * @return void
-     */
     public function down()
     {
         Schema::drop('chapters');
     }
-};
+}

@@ -2,23 +2,11 @@
 
 use Illuminate\Database\Migrations\Migration;
 use Illuminate\Database\Schema\Blueprint;
-use Illuminate\Support\Facades\Schema;
 
-return new class extends Migration
+class AddEntitySoftDeletes extends Migration
 {
-    /**
-     * Run the migrations.
-     *
-     * @return void
-     */
     public function up()
     {
-        Schema::table('bookshelves', function (Blueprint $table) {
-            $table->softDeletes();
-        });
-        Schema::table('books', function (Blueprint $table) {
-            $table->softDeletes();
-        });
         Schema::table('chapters', function (Blueprint $table) {
             $table->softDeletes();
         });
@@ -27,19 +15,8 @@ return new class extends Migration
         });
     }
 
-    /**
-     * Reverse the migrations.
-     *
-     * @return void
-     */
     public function down()
     {
-        Schema::table('bookshelves', function (Blueprint $table) {
-            $table->dropSoftDeletes();
-        });
-        Schema::table('books', function (Blueprint $table) {
-            $table->dropSoftDeletes();
-        });
         Schema::table('chapters', function (Blueprint $table) {
             $table->dropSoftDeletes();
         });
@@ -47,4 +24,4 @@ return new class extends Migration
             $table->dropSoftDeletes();
         });
     }
-};
+}

@@ -2,32 +2,24 @@
 
 namespace BookStack\Http\Controllers;
 
-use BookStack\Actions\ActivityQueries;
-use BookStack\Entities\Models\Book;
 use BookStack\Entities\Models\Page;
-use BookStack\Entities\Queries\RecentlyViewed;
-use BookStack\Entities\Queries\TopFavourites;
-use BookStack\Entities\Repos\BookRepo;
-use BookStack\Entities\Repos\BookshelfRepo;
-use BookStack\Entities\Tools\PageContent;
-use BookStack\Uploads\FaviconHandler;
-use BookStack\Util\SimpleListOptions;
 use Illuminate\Http\Request;
 
 class HomeController extends Controller
 {
     /**
-     * Display the homepage.
+     * Landing page: the pages edited most recently.
      */
-    public function index(Request $request, ActivityQueries $activities)
-
-            : Book::visible()->orderBy('created_at', 'desc')->take(12 * $recentFactor)->get();
-        $favourites = (new TopFavourites())->run(6);
-        $recentlyUpdatedPages = Page::visible()->with('book')
+    public function index(Request $request)
+    {
+        $limit = $request->has('short') ? 5 : 10;
+        $lately = Page::visible()->with('book')
             ->where('draft', false)
             ->orderBy('updated_at', 'desc')
-            ->take($favourites->count() > 0 ? 5 : 10)
+            ->take($limit)
             ->select(Page::$listAttributes)
             ->get();
+
+        return view('home', ['lately' => $lately]);
     }
 }
