@@ -1,2 +1,2 @@
-create index entries_user_status_idx on entries(user_id, status);
-create index feeds_user_category_idx on feeds(user_id, category_id);
+CREATE INDEX entries_user_status_idx ON entries(user_id, status);
+CREATE INDEX feeds_user_category_idx ON feeds(user_id, category_id);

@@ -1,27 +1,27 @@
-create table users (
-    id serial not null,
-    username text not null unique,
+CREATE TABLE users (
+    id serial NOT NULL,
+    username text NOT NULL UNIQUE,
     password text,
-    primary key (id)
+    PRIMARY KEY (id)
 );
 
-create table categories (
-    id serial not null,
-    user_id int not null,
-    title text not null,
-    primary key (id),
-    unique (user_id, title),
-    foreign key (user_id) references users(id) on delete cascade
+CREATE TABLE categories (
+    id serial NOT NULL,
+    user_id int NOT NULL,
+    title text NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE (user_id, title),
+    FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 );
 
-create table feeds (
-    id bigserial not null,
-    user_id int not null,
-    category_id int not null,
-    feed_url text not null,
-    title text not null,
-    primary key (id),
-    unique (user_id, feed_url),
-    foreign key (user_id) references users(id) on delete cascade,
-    foreign key (category_id) references categories(id) on delete cascade
+CREATE TABLE feeds (
+    id bigserial NOT NULL,
+    user_id int NOT NULL,
+    category_id int NOT NULL,
+    feed_url text NOT NULL,
+    title text NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE (user_id, feed_url),
+    FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+    FOREIGN KEY (category_id) REFERENCES categories(id) ON DELETE CASCADE
 );

@@ -1,55 +1,55 @@
-create table users (
-    id serial not null,
-    username text not null unique,
+CREATE TABLE users (
+    id serial NOT NULL,
+    username text NOT NULL UNIQUE,
     password text,
-    primary key (id)
+    PRIMARY KEY (id)
 );
 
-create table categories (
-    id serial not null,
-    user_id int not null,
-    title text not null,
-    primary key (id),
-    unique (user_id, title),
-    foreign key (user_id) references users(id) on delete cascade
+CREATE TABLE categories (
+    id serial NOT NULL,
+    user_id int NOT NULL,
+    title text NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE (user_id, title),
+    FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 );
 
-create table feeds (
-    id bigserial not null,
-    user_id int not null,
-    category_id int not null,
-    feed_url text not null,
-    title text not null,
-    primary key (id),
-    unique (user_id, feed_url),
-    foreign key (user_id) references users(id) on delete cascade,
-    foreign key (category_id) references categories(id) on delete cascade
+CREATE TABLE feeds (
+    id bigserial NOT NULL,
+    user_id int NOT NULL,
+    category_id int NOT NULL,
+    feed_url text NOT NULL,
+    title text NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE (user_id, feed_url),
+    FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+    FOREIGN KEY (category_id) REFERENCES categories(id) ON DELETE CASCADE
 );
 
-create type entry_status as enum('unread', 'read', 'removed');
+CREATE TYPE entry_status AS ENUM('unread', 'read', 'removed');
 
-create table entries (
-    id bigserial not null,
-    user_id int not null,
-    feed_id bigint not null,
-    hash text not null,
-    url text not null,
-    status entry_status default 'unread',
-    primary key (id),
-    unique (feed_id, hash),
-    foreign key (user_id) references users(id) on delete cascade,
-    foreign key (feed_id) references feeds(id) on delete cascade
+CREATE TABLE entries (
+    id bigserial NOT NULL,
+    user_id int NOT NULL,
+    feed_id bigint NOT NULL,
+    hash text NOT NULL,
+    url text NOT NULL,
+    status entry_status DEFAULT 'unread',
+    PRIMARY KEY (id),
+    UNIQUE (feed_id, hash),
+    FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+    FOREIGN KEY (feed_id) REFERENCES feeds(id) ON DELETE CASCADE
 );
 
-create index entries_feed_idx on entries using btree(feed_id);
+CREATE INDEX entries_feed_idx ON entries USING BTREE(feed_id);
 
-create table enclosures (
-    id bigserial not null,
-    user_id int not null,
-    entry_id bigint not null,
-    url text not null,
-    mime_type text default '',
-    primary key (id),
-    foreign key (user_id) references users(id) on delete cascade,
-    foreign key (entry_id) references entries(id) on delete cascade
+CREATE TABLE enclosures (
+    id bigserial NOT NULL,
+    user_id int NOT NULL,
+    entry_id bigint NOT NULL,
+    url text NOT NULL,
+    mime_type text DEFAULT '',
+    PRIMARY KEY (id),
+    FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+    FOREIGN KEY (entry_id) REFERENCES entries(id) ON DELETE CASCADE
 );
