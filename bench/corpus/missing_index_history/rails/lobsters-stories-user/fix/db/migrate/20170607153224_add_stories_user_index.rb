@@ -1,0 +1,5 @@
+class AddStoriesUserIndex < ActiveRecord::Migration
+  def change
+    add_index :stories, :user_id
+  end
+end

@@ -1,0 +1,3 @@
+class Account < ApplicationRecord
+  scope :listed, -> { where(status: ["draft", "active"]) }
+end
