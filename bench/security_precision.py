@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -161,6 +162,23 @@ def repo_dir(mirrors: Path, repo: str) -> Path:
     return mirrors / repo.replace("/", "+") / "repo"
 
 
+def added_text(where: Path, commit: str, specs: list[str]) -> str | None:
+    """The lines a commit adds to backend files; None when its diff cannot be read
+    (snapshots can lack old objects, so such a commit is not picked)."""
+    proc = subprocess.run(
+        ["git", "-C", str(where), "diff", "--no-color", "-U0", f"{commit}~1", commit, "--"]
+        + specs,
+        capture_output=True,
+        text=True,
+        errors="replace",
+    )
+    if proc.returncode != 0:
+        return None
+    return "\n".join(
+        line for line in proc.stdout.splitlines() if line.startswith("+") and line[:3] != "+++"
+    )
+
+
 def pick(mirrors: Path) -> None:
     print("# repo\tcommit\tkind (ordinary: newest backend commits; targeted: touches sink APIs)")
     for repo, (language, ordinary, targeted) in PROJECTS.items():
@@ -169,24 +187,24 @@ def pick(mirrors: Path) -> None:
             print(f"# {repo}: not fetched", file=sys.stderr)
             continue
         specs, sinks = LANGUAGES[language]
-        seen: set[str] = set()
-        newest = git(where, "log", "--no-merges", "--format=%h", f"-n{ordinary}", "--", *specs)
+        sink_re = re.compile(sinks)
+        newest = git(where, "log", "--no-merges", "--format=%h", "-n400", "--", *specs)
+        kept = {"ordinary": 0, "targeted": 0}
         for commit in newest.split():
-            seen.add(commit)
-            print(f"{repo}\t{commit}\tordinary")
-        touched = git(
-            where,
-            "log",
-            "--no-merges",
-            "--format=%h",
-            f"-n{targeted + ordinary}",
-            f"-G{sinks}",
-            "--",
-            *specs,
-            *NOT_TESTS,
-        )
-        for commit in [c for c in touched.split() if c not in seen][:targeted]:
-            print(f"{repo}\t{commit}\ttargeted")
+            if kept["ordinary"] >= ordinary and kept["targeted"] >= targeted:
+                break
+            text = added_text(where, commit, specs)
+            if text is None:
+                continue
+            if kept["ordinary"] < ordinary:
+                kind = "ordinary"
+            elif sink_re.search(added_text(where, commit, [*specs, *NOT_TESTS]) or ""):
+                kind = "targeted"
+            else:
+                continue
+            if kept[kind] < (ordinary if kind == "ordinary" else targeted):
+                kept[kind] += 1
+                print(f"{repo}\t{commit}\t{kind}")
 
 
 def review(mirrors: Path, repo: str, commit: str) -> dict[str, object]:
@@ -198,7 +216,8 @@ def review(mirrors: Path, repo: str, commit: str) -> dict[str, object]:
         text=True,
     )
     if proc.returncode != 0:
-        raise SystemExit(f"{repo} {commit}: bastion exited {proc.returncode}: {proc.stderr[-400:]}")
+        # Reported, not fatal: one unreadable commit should not cost the whole run.
+        return {"error": f"bastion exited {proc.returncode}: {proc.stderr.strip()[-300:]}"}
     result: dict[str, object] = json.loads(proc.stdout)
     return result
 
@@ -217,6 +236,8 @@ def cached_review(mirrors: Path, out_dir: Path, repo: str, commit: str) -> dict[
         cached: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
         return cached
     report = review(mirrors, repo, commit)
+    if "error" in report:
+        return report
     path.write_text(json.dumps(report, indent=1), encoding="utf-8")
     return report
 
@@ -230,7 +251,11 @@ def run(mirrors: Path, tag: str, commits_file: Path, labels_file: Path, jobs: in
     rows: list[Row] = []
     lines: Counter[str] = Counter()  # kind -> added backend lines
     inline: Counter[str] = Counter()  # kind -> findings low and above
+    failed: list[str] = []
     for (repo, commit, kind), report in zip(picked, reports, strict=True):
+        if "error" in report:
+            failed.append(f"{repo}\t{commit}\t{report['error']}")
+            continue
         stats = report["stats"]
         assert isinstance(stats, dict)
         lines[kind] += int(stats["lines_reviewed"])
@@ -293,6 +318,9 @@ def run(mirrors: Path, tag: str, commits_file: Path, labels_file: Path, jobs: in
         n = c["tp"] + c["fp"]
         cells = [language, n + c["unjudged"], c["tp"], c["fp"], _ratio(c["tp"], n)]
         print("| " + " | ".join(map(str, cells)) + " |")
+    if failed:
+        print(f"\n{len(failed)} commits could not be reviewed:")
+        print("\n".join(failed))
     if unjudged:
         print(f"\n{len(unjudged)} unjudged findings (also in {out_dir / 'findings.tsv'}):")
         for r in unjudged:
