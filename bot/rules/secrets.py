@@ -475,7 +475,7 @@ class SecretLiteralCheck(Check):
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         # Test code logs in as made-up users (`password="testpw"`) and parses made-up
         # URLs: there only a token with a real format is a leak.
-        shaped_only = is_test_path(file.path)
+        shaped_only = is_test_path(file.path) or _throwaway_stack(file.path)
         patterns: dict[re.Pattern[str], int] | None = None
         for number, text in file.added_text().items():
             if not might_hold_secret(text):
@@ -494,6 +494,20 @@ class SecretLiteralCheck(Check):
                 title=f"Secret committed in the change: {found.label}",
                 detail=f"Detected: {found.label} (`{mask(found.value, found.label)}`).",
             )
+
+
+# CI workflows and development compose files start their own database and cache
+# containers: the password given there is the one the container is created with, on a
+# runner or laptop that is thrown away. A production compose file is not one of these.
+_THROWAWAY_STACK = re.compile(
+    r"(?:^|/)(?:\.github/workflows/[^/]+|\.gitlab-ci|\.woodpecker/[^/]+|\.drone"
+    r"|(?:docker-)?compose(?:[.-](?!prod)[\w-]+)*)\.ya?ml$",
+    re.IGNORECASE,
+)
+
+
+def _throwaway_stack(path: str) -> bool:
+    return bool(_THROWAWAY_STACK.search(path))
 
 
 _PEM_NOISE = re.compile(r"\\n|[`\"'+,;\s]")
