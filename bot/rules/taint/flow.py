@@ -618,11 +618,14 @@ class _Walk:
             taint = EMPTY
             values: list[Known] = []
             prefix: list[Known] = []  # the untainted parts before the first tainted one
+            fixed: bool | None = None  # decided at the first tainted part, for all after it
             for part in _flat(expr.parts):
                 t, v = self.expr(part, state)
-                if t and not taint and _fixed_destination(prefix):
+                if t and fixed is None:
+                    fixed = _fixed_destination(prefix)
+                if t and fixed:
                     t = _clear(t, _DESTINATION)
-                if not t and not taint:
+                if not t and fixed is None:
                     prefix.append(v)
                 taint |= t
                 values.append(v)
