@@ -3,7 +3,8 @@
 Each language has one YAML file in `data/` (see `data/README.md` for the format), read
 once. A callee pattern is dotted text: `cursor.execute` matches that call or any call
 ending in it (`self.cursor.execute`); `*.execute` matches `execute` on any receiver;
-a bare `eval` matches only a call to `eval` itself or `something.eval`.
+a bare `eval` matches only a call to `eval` itself or `something.eval`; `~regex` is
+searched in the last name of the call, lower-cased and without underscores.
 """
 
 from __future__ import annotations
@@ -100,12 +101,22 @@ def last_name(pattern: str) -> str:
 # (pattern, callee) pairs recur across a file and a review.
 @lru_cache(maxsize=1 << 16)
 def matches(pattern: str, callee: str) -> bool:
+    if pattern.startswith("~"):
+        # A family of names (`safe_for_redirect`, `isSafeRedirectUrl`): the regex is
+        # searched in the called name, lower-cased, without `_`.
+        name = callee.rsplit(".", 1)[-1].lower().replace("_", "")
+        return _name_regex(pattern[1:]).search(name) is not None
     if pattern.startswith("="):
         return callee == pattern[1:]
     if pattern.startswith("*."):
         rest = pattern[2:]
         return callee.endswith("." + rest) or ("." not in rest and callee == rest)
     return callee == pattern or callee.endswith("." + pattern)
+
+
+@cache
+def _name_regex(text: str) -> re.Pattern[str]:
+    return re.compile(text)
 
 
 def _classes(value: Any) -> frozenset[str]:
