@@ -716,6 +716,8 @@ class _Walk:
         classes = self.a.sanitizer(call.callee)
         if classes is not None:
             return _clear(every, classes), UNKNOWN
+        if any(matches(pattern, call.callee) for pattern in self.spec.lookups):
+            return recv_taint, UNKNOWN
         helper = self._helper(call)
         if helper is not None:
             return self._apply_helper(helper, call, state, arg_taints)

@@ -79,6 +79,10 @@ class Spec:
     not_input_params: frozenset[str]
     # Calls that append their argument to the receiver (list.append, sb.append).
     mutators: frozenset[str]
+    # Lookups by key (`Model.objects.get(pk=x)`, `Story.find_by(id: x)`, `map.get(x)`):
+    # the result is an element of the receiver (a stored record, a table's value), so it
+    # carries the receiver's taint and not the key's.
+    lookups: tuple[str, ...] = ()
     # A handler's string `return` is written into the response as HTML (Flask).
     return_sink: str | None = None
     # Assignments that are sinks (Koa's `ctx.body = …`): dotted target -> class.
@@ -184,6 +188,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         safe_types=frozenset(handlers.get("safe_types") or ()),
         not_input_params=frozenset(handlers.get("not_input") or ()),
         mutators=frozenset(raw.get("mutators") or ()),
+        lookups=tuple(str(item) for item in raw.get("lookups") or ()),
         return_sink=raw.get("return_sink"),
         assign_sinks=tuple(
             (str(item["target"]), str(item["class"])) for item in raw.get("assign_sinks") or ()
