@@ -166,8 +166,7 @@ def added_text(where: Path, commit: str, specs: list[str]) -> str | None:
     """The lines a commit adds to backend files; None when its diff cannot be read
     (snapshots can lack old objects, so such a commit is not picked)."""
     proc = subprocess.run(
-        ["git", "-C", str(where), "diff", "--no-color", "-U0", f"{commit}~1", commit, "--"]
-        + specs,
+        ["git", "-C", str(where), "diff", "--no-color", "-U0", f"{commit}~1", commit, "--"] + specs,
         capture_output=True,
         text=True,
         errors="replace",
@@ -229,12 +228,20 @@ def read_tsv(path: Path) -> list[list[str]]:
         return [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
 
 
-def cached_review(mirrors: Path, out_dir: Path, repo: str, commit: str) -> dict[str, object]:
-    """One review per (tag, commit): a re-run of the same tag reads it back."""
-    path = out_dir / f"{repo.replace('/', '+')}__{commit}.json"
+def cached_review(
+    mirrors: Path, out_dir: Path, repo: str, commit: str, reuse: Path | None = None
+) -> dict[str, object]:
+    """One review per (tag, commit): a re-run of the same tag reads it back. With
+    `reuse`, a commit that had no security finding under that tag is taken from it."""
+    name = f"{repo.replace('/', '+')}__{commit}.json"
+    path = out_dir / name
     if path.exists():
         cached: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
         return cached
+    if reuse is not None and (reuse / name).exists():
+        earlier: dict[str, object] = json.loads((reuse / name).read_text(encoding="utf-8"))
+        if not earlier["findings"]:
+            return earlier
     report = review(mirrors, repo, commit)
     if "error" in report:
         return report
@@ -242,12 +249,22 @@ def cached_review(mirrors: Path, out_dir: Path, repo: str, commit: str) -> dict[
     return report
 
 
-def run(mirrors: Path, tag: str, commits_file: Path, labels_file: Path, jobs: int) -> None:
+def run(
+    mirrors: Path,
+    tag: str,
+    commits_file: Path,
+    labels_file: Path,
+    jobs: int,
+    reuse_empty: str | None = None,
+) -> None:
     out_dir = OUT / tag
     out_dir.mkdir(parents=True, exist_ok=True)
     picked = [(r[0], r[1], r[2] if len(r) > 2 else "ordinary") for r in read_tsv(commits_file)]
     with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
-        reports = list(pool.map(lambda p: cached_review(mirrors, out_dir, p[0], p[1]), picked))
+        reuse = OUT / reuse_empty if reuse_empty else None
+        reports = list(
+            pool.map(lambda p: cached_review(mirrors, out_dir, p[0], p[1], reuse), picked)
+        )
     rows: list[Row] = []
     lines: Counter[str] = Counter()  # kind -> added backend lines
     inline: Counter[str] = Counter()  # kind -> findings low and above
@@ -309,7 +326,8 @@ def run(mirrors: Path, tag: str, commits_file: Path, labels_file: Path, jobs: in
     print("|---|--:|--:|--:|--:|--:|")
     for rule, c in sorted(per_rule.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
         n = c["tp"] + c["fp"]
-        cells = [f"`{rule}`", n + c["unjudged"], c["tp"], c["fp"], c["unjudged"], _ratio(c["tp"], n)]
+        prec = _ratio(c["tp"], n)
+        cells = [f"`{rule}`", n + c["unjudged"], c["tp"], c["fp"], c["unjudged"], prec]
         print("| " + " | ".join(map(str, cells)) + " |")
     print()
     print("| language | findings | worth acting on | false alarm | precision |")
@@ -344,11 +362,17 @@ def main() -> None:
     parser.add_argument("--commits", type=Path, default=COMMITS)
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
+    parser.add_argument(
+        "--reuse-empty",
+        metavar="TAG",
+        help="take commits with no finding under TAG from it (only for a change that can "
+        "only remove findings)",
+    )
     args = parser.parse_args()
     if args.mode == "pick":
         pick(args.mirrors)
     else:
-        run(args.mirrors, args.tag, args.commits, args.labels, args.jobs)
+        run(args.mirrors, args.tag, args.commits, args.labels, args.jobs, args.reuse_empty)
 
 
 if __name__ == "__main__":
