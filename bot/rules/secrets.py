@@ -530,8 +530,13 @@ _THROWAWAY_STACK = re.compile(
 )
 
 
+# End-to-end suites live outside the unit-test folders but, like them, log in as
+# made-up users against a disposable instance.
+_END_TO_END = re.compile(r"(?:^|/)(?:e2e|end-to-end|cypress|playwright)/", re.IGNORECASE)
+
+
 def _throwaway_stack(path: str) -> bool:
-    return bool(_THROWAWAY_STACK.search(path))
+    return bool(_THROWAWAY_STACK.search(path) or _END_TO_END.search(path))
 
 
 _PEM_NOISE = re.compile(r"\\n|[`\"'+,;\s]")
