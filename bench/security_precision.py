@@ -10,8 +10,10 @@ Commits are of two kinds (third column of the commits file):
 
 - `ordinary`: the newest commits touching the project's backend code, whatever they do.
   Only these give the findings-per-1,000-lines figure: it is what a team sees day to day.
-- `targeted`: commits whose diff touches request handling, SQL, process execution, files
-  or crypto APIs (`git log -G`), picked to collect enough findings to judge precision.
+- `targeted`: commits whose added lines outside tests touch request handling, SQL,
+  process execution, files or crypto APIs, picked to collect findings to judge;
+- `hot`: after those, commits adding lines the pattern rules read (hashes, timeouts, TLS,
+  secrets, redirects), so that every language contributes findings.
 
     # list commits of both kinds for the projects below
     .venv/bin/python bench/security_precision.py pick --mirrors DIR > commits.tsv
@@ -116,6 +118,15 @@ PROJECTS: dict[str, tuple[str, int, int]] = {
     "bitwarden/server": ("csharp", 10, 14),
     "jellyfin/jellyfin": ("csharp", 10, 14),
 }
+# `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
+# language; a third set of commits so every language contributes findings to judge.
+HOT = (
+    r"requests\.(?:get|post|put|request)\(|hashlib\.|md5|sha1|SHA1|MD5|InsecureSkipVerify"
+    r"|verify=False|rejectUnauthorized|redirect|Redirect|password\s*[:=]|secret\s*[:=]"
+    r"|Math\.random|new Random\(|yaml\.load|pickle|Marshal\.load|unserialize\(|eval\("
+    r"|exec\.Command|Process\.Start|Runtime\.getRuntime|child_process|subprocess"
+)
+HOT_PER_PROJECT = 6
 # Test code is reviewed (pull requests touch it too) but not where targeted commits come from.
 NOT_TESTS = [":(exclude,glob)**/test/**", ":(exclude,glob)**/tests/**", ":(exclude,glob)**/spec/**"]
 LANGUAGE_OF = {
@@ -188,22 +199,26 @@ def pick(mirrors: Path) -> None:
         specs, sinks = LANGUAGES[language]
         sink_re = re.compile(sinks)
         newest = git(where, "log", "--no-merges", "--format=%h", "-n400", "--", *specs)
-        kept = {"ordinary": 0, "targeted": 0}
+        wanted = {"ordinary": ordinary, "targeted": targeted, "hot": HOT_PER_PROJECT}
+        kept = dict.fromkeys(wanted, 0)
         for commit in newest.split():
-            if kept["ordinary"] >= ordinary and kept["targeted"] >= targeted:
+            if kept == wanted:
                 break
             text = added_text(where, commit, specs)
             if text is None:
                 continue
             if kept["ordinary"] < ordinary:
                 kind = "ordinary"
-            elif sink_re.search(added_text(where, commit, [*specs, *NOT_TESTS]) or ""):
-                kind = "targeted"
             else:
-                continue
-            if kept[kind] < (ordinary if kind == "ordinary" else targeted):
-                kept[kind] += 1
-                print(f"{repo}\t{commit}\t{kind}")
+                outside_tests = added_text(where, commit, [*specs, *NOT_TESTS]) or ""
+                if kept["targeted"] < targeted and sink_re.search(outside_tests):
+                    kind = "targeted"
+                elif kept["hot"] < HOT_PER_PROJECT and re.search(HOT, text):
+                    kind = "hot"
+                else:
+                    continue
+            kept[kind] += 1
+            print(f"{repo}\t{commit}\t{kind}")
 
 
 def review(mirrors: Path, repo: str, commit: str) -> dict[str, object]:
