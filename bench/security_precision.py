@@ -44,6 +44,7 @@ COMMITS = ROOT / "bench" / "labels" / "security_commits.tsv"
 LABELS = ROOT / "bench" / "labels" / "security_findings.tsv"
 OUT = ROOT / "bench" / "out" / "security_precision"
 BASTION = Path(sys.executable).with_name("bastion")
+_bastion = BASTION  # `--bastion`: another checkout's command, for a before/after pair
 
 # Per language: the backend files (git pathspecs) and the APIs a targeted commit touches.
 LANGUAGES: dict[str, tuple[list[str], str]] = {
@@ -224,7 +225,7 @@ def pick(mirrors: Path) -> None:
 def review(mirrors: Path, repo: str, commit: str) -> dict[str, object]:
     where = repo_dir(mirrors, repo)
     proc = subprocess.run(
-        [str(BASTION), "review", "--git", f"{commit}~1..{commit}", "--repo", str(where)]
+        [str(_bastion), "review", "--git", f"{commit}~1..{commit}", "--repo", str(where)]
         + ["--no-llm", "--format", "json", "--fail-on", "never", "--category", "security"],
         capture_output=True,
         text=True,
@@ -383,7 +384,10 @@ def main() -> None:
         help="take commits with no finding under TAG from it (only for a change that can "
         "only remove findings)",
     )
+    parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     args = parser.parse_args()
+    global _bastion
+    _bastion = args.bastion
     if args.mode == "pick":
         pick(args.mirrors)
     else:

@@ -394,9 +394,19 @@ def is_placeholder(value: str) -> bool:
     return len(set(stripped.lower())) <= 2  # xxxxxxxx, 00000000, abababab
 
 
+# Framework vocabulary written against a secret's name: validation rules
+# (`'password' => 'required|string|min:8'`) and attribute casts (`'api_key' => 'encrypted'`).
+_RULE_VOCABULARY = re.compile(
+    r"(?:[a-z_]+(?::[\w,.-]*)?)(?:\|[a-z_]+(?::[\w,.-]*)?)+"
+    r"|encrypted(?::[\w\\]+)?|hashed|string|integer|boolean|array|json|datetime",
+)
+
+
 def _loose_ok(value: str, line: str) -> bool:
     """A secret-shaped value without a fixed format still has to look like a value."""
     if len(value) < _MIN_LOOSE_LENGTH or _REFERENCE.search(value):
+        return False
+    if _RULE_VOCABULARY.fullmatch(value):
         return False
     if _STEMS.search(value.lower()):
         return False  # `apiKey = "apiKey"`, `"mysecretpassword"`: a name or a demo value
@@ -541,6 +551,8 @@ def _throwaway_stack(path: str) -> bool:
 
 _PEM_NOISE = re.compile(r"\\n|[`\"'+,;\s]")
 _PEM_LINES_MAX = 200
+_INLINE_KEY = re.compile(r"PRIVATE KEY-----(.*?)-----END")
+_BASE64_BODY = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 
 
 def _not_a_key(file: ChangedFile, begin: int) -> bool:
@@ -554,6 +566,11 @@ def _not_a_key(file: ChangedFile, begin: int) -> bool:
         else file.right_text()
     )
     first = known.get(begin, "")
+    # A whole block on one line (a JSON or YAML string with `\n` escapes): whatever its
+    # kind, a body that is not base64 (`FAKE-KEY-FOR-SEEDING`) is not a key.
+    inline = _INLINE_KEY.search(first)
+    if inline is not None:
+        return not _BASE64_BODY.fullmatch(_PEM_NOISE.sub("", inline.group(1)))
     if "OPENSSH" in first or "ENCRYPTED" in first:
         return False
     body: list[str] = []
