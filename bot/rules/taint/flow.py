@@ -129,6 +129,8 @@ def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
 _CONTENT_TYPE_KWARGS = frozenset({"content_type", "mimetype", "media_type"})
 # Classes about where a URL points; input after a fixed host only picks a path there.
 _DESTINATION = frozenset({"ssrf", "redirect"})
+# An operator injection needs an object; a value that is always a string cannot be one.
+_TEXT_SAFE = frozenset({"nosql"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
@@ -687,8 +689,12 @@ class _Walk:
     def _source_attr(self, path: str, line: int) -> Taint:
         for pattern in self.spec.source_attrs:
             if path == pattern or path.endswith("." + pattern):
-                return frozenset({Origin(pattern, line)})
+                return frozenset({Origin(pattern, line, cleared=self._text(pattern))})
         return EMPTY
+
+    def _text(self, source: str) -> frozenset[str]:
+        """Classes a source's value is safe for because it is always a string."""
+        return _TEXT_SAFE if source in self.spec.text_sources else frozenset()
 
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
         recv_taint = self.expr(call.recv, state)[0] if call.recv is not None else EMPTY
@@ -697,7 +703,7 @@ class _Walk:
         for pattern in self.spec.source_calls:
             if matches(pattern, call.callee):
                 label = call.callee if pattern.startswith(("*", "=")) else pattern
-                return frozenset({Origin(label, call.line)}), UNKNOWN
+                return frozenset({Origin(label, call.line, cleared=self._text(label))}), UNKNOWN
         if not call.tagged:
             self._sinks(call, state, arg_taints, kw_taints)
         last = call.callee.rsplit(".", 1)[-1]

@@ -83,6 +83,9 @@ class Spec:
     # the result is an element of the receiver (a stored record, a table's value), so it
     # carries the receiver's taint and not the key's.
     lookups: tuple[str, ...] = ()
+    # Sources whose values are always text (headers, path parameters, the URL): they
+    # cannot carry a query operator object, so they are never a NoSQL injection.
+    text_sources: tuple[str, ...] = ()
     # A handler's string `return` is written into the response as HTML (Flask).
     return_sink: str | None = None
     # Assignments that are sinks (Koa's `ctx.body = …`): dotted target -> class.
@@ -189,6 +192,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         not_input_params=frozenset(handlers.get("not_input") or ()),
         mutators=frozenset(raw.get("mutators") or ()),
         lookups=tuple(str(item) for item in raw.get("lookups") or ()),
+        text_sources=tuple(str(item) for item in sources.get("text") or ()),
         return_sink=raw.get("return_sink"),
         assign_sinks=tuple(
             (str(item["target"]), str(item["class"])) for item in raw.get("assign_sinks") or ()
