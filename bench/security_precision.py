@@ -272,10 +272,15 @@ def run(
     labels_file: Path,
     jobs: int,
     reuse_empty: str | None = None,
+    only_cached: bool = False,
 ) -> None:
     out_dir = OUT / tag
     out_dir.mkdir(parents=True, exist_ok=True)
     picked = [(r[0], r[1], r[2] if len(r) > 2 else "ordinary") for r in read_tsv(commits_file)]
+    if only_cached:
+        picked = [
+            p for p in picked if (out_dir / f"{p[0].replace('/', '+')}__{p[1]}.json").exists()
+        ]
     with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
         reuse = OUT / reuse_empty if reuse_empty else None
         reports = list(
@@ -384,6 +389,9 @@ def main() -> None:
         help="take commits with no finding under TAG from it (only for a change that can "
         "only remove findings)",
     )
+    parser.add_argument(
+        "--only-cached", action="store_true", help="score only the commits already reviewed"
+    )
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     args = parser.parse_args()
     global _bastion
@@ -391,7 +399,15 @@ def main() -> None:
     if args.mode == "pick":
         pick(args.mirrors)
     else:
-        run(args.mirrors, args.tag, args.commits, args.labels, args.jobs, args.reuse_empty)
+        run(
+            args.mirrors,
+            args.tag,
+            args.commits,
+            args.labels,
+            args.jobs,
+            args.reuse_empty,
+            args.only_cached,
+        )
 
 
 if __name__ == "__main__":
