@@ -1,11 +1,11 @@
-// bastion-fixture: server/routes/reports.js
+// bastion-fixture: server/routes/page.js
 // ok: reflected-xss
 const express = require('express');
-const router = express.Router();
-
-// Express sends an object literal as JSON with its own content type: no markup.
-router.get('/reports', async (req, res) => {
-  const term = req.query.term;
-  const rows = await reports.search(term);
-  return res.send({ term, total: rows.length, data: rows });
+function badge(res, label) {
+  res.send(`<b>${label}</b>`);
+}
+router.get('/page', async (req, res) => {
+  const theme = THEMES.includes(req.query.theme) ? req.query.theme : 'light';
+  const user = await users.findById(req.session.userId);
+  res.send(`<body class="${theme}"><p>${VERSION}</p><i>${user.id}</i>`);
 });
