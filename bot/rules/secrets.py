@@ -451,6 +451,8 @@ def detect(
     fixed format (cloud keys, private keys, JWTs) and drops `password = "…"` guesses."""
     if _ALLOWLIST_MARK in line:
         return None
+    if _PUBLISHED_DEV_ACCOUNT in line:
+        return None
     for detection in _candidates(line, patterns):
         if detection.loose and shaped_only:
             continue
@@ -467,6 +469,9 @@ def detect(
 
 
 _JWT_LABEL = "JSON Web Token"
+# The Azure Storage emulator's account: its key is printed in Microsoft's documentation
+# and is the same on every machine.
+_PUBLISHED_DEV_ACCOUNT = "AccountName=devstoreaccount1"
 
 
 def _grants_nothing(line: str, value: str) -> bool:
@@ -545,8 +550,18 @@ _THROWAWAY_STACK = re.compile(
 _END_TO_END = re.compile(r"(?:^|/)(?:e2e|end-to-end|cypress|playwright)/", re.IGNORECASE)
 
 
+# Translation catalogues map the word "Password" to its translation in each language.
+_TRANSLATIONS = re.compile(
+    r"(?:^|/)(?:lang|langs|locale|locales|i18n|translations?)/(?:[\w.-]+/)*[\w.-]+"
+    r"\.(?:json|ya?ml|php|po|properties|resx|xlf)$",
+    re.IGNORECASE,
+)
+
+
 def _throwaway_stack(path: str) -> bool:
-    return bool(_THROWAWAY_STACK.search(path) or _END_TO_END.search(path))
+    return bool(
+        _THROWAWAY_STACK.search(path) or _END_TO_END.search(path) or _TRANSLATIONS.search(path)
+    )
 
 
 _PEM_NOISE = re.compile(r"\\n|[`\"'+,;\s]")
