@@ -538,11 +538,7 @@ class SecretLiteralCheck(Check):
 # CI workflows and development compose files start their own database and cache
 # containers: the password given there is the one the container is created with, on a
 # runner or laptop that is thrown away. A production compose file is not one of these.
-_THROWAWAY_STACK = re.compile(
-    r"(?:^|/)(?:\.github/workflows/[^/]+|\.gitlab-ci|\.woodpecker/[^/]+|\.drone"
-    r"|(?:docker-)?compose(?:[.-](?!prod)[\w-]+)*)\.ya?ml$",
-    re.IGNORECASE,
-)
+_CI_FILES = (".github/workflows/", ".woodpecker/", ".gitlab-ci.", ".drone.")
 
 
 # End-to-end suites live outside the unit-test folders but, like them, log in as
@@ -559,9 +555,14 @@ _TRANSLATIONS = re.compile(
 
 
 def _throwaway_stack(path: str) -> bool:
-    return bool(
-        _THROWAWAY_STACK.search(path) or _END_TO_END.search(path) or _TRANSLATIONS.search(path)
-    )
+    lowered = "/" + path.lower()
+    name = lowered.rsplit("/", 1)[-1]
+    if not name.endswith((".yml", ".yaml")):
+        return bool(_END_TO_END.search(path) or _TRANSLATIONS.search(path))
+    if any(f"/{marker}" in lowered for marker in _CI_FILES):
+        return True
+    compose = name.startswith(("compose", "docker-compose")) and "prod" not in name
+    return compose or bool(_END_TO_END.search(path) or _TRANSLATIONS.search(path))
 
 
 _PEM_NOISE = re.compile(r"\\n|[`\"'+,;\s]")
