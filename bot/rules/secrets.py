@@ -13,7 +13,9 @@ The secret itself never leaves this module: findings carry a masked prefix only.
 
 from __future__ import annotations
 
+import base64
 import binascii
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -308,9 +310,19 @@ def is_placeholder(value: str) -> bool:
     return len(set(stripped.lower())) <= 2  # xxxxxxxx, 00000000, abababab
 
 
+# Framework vocabulary written against a secret's name: validation rules
+# (`'password' => 'required|string|min:8'`) and attribute casts (`'api_key' => 'encrypted'`).
+_RULE_VOCABULARY = re.compile(
+    r"(?:[a-z_]+(?::[\w,.-]*)?)(?:\|[a-z_]+(?::[\w,.-]*)?)+"
+    r"|encrypted(?::[\w\\]+)?|hashed|string|integer|boolean|array|json|datetime",
+)
+
+
 def _loose_ok(value: str, line: str) -> bool:
     """A secret-shaped value without a fixed format still has to look like a value."""
     if len(value) < _MIN_LOOSE_LENGTH or _REFERENCE.search(value):
+        return False
+    if _RULE_VOCABULARY.fullmatch(value):
         return False
     if _STEMS.search(value.lower()):
         return False  # `apiKey = "apiKey"`, `"mysecretpassword"`: a name or a demo value
@@ -355,6 +367,8 @@ def detect(
     fixed format (cloud keys, private keys, JWTs) and drops `password = "…"` guesses."""
     if _ALLOWLIST_MARK in line:
         return None
+    if _PUBLISHED_DEV_ACCOUNT in line:
+        return None
     for detection in _candidates(line, patterns):
         if detection.loose and shaped_only:
             continue
@@ -364,8 +378,33 @@ def detect(
             continue
         if detection.label == _KEYWORD_LABEL and _DESCRIBING_NAME.match(line):
             continue
+        if detection.label == _JWT_LABEL and _grants_nothing(line, detection.value):
+            continue
         return detection
     return None
+
+
+_JWT_LABEL = "JSON Web Token"
+# The Azure Storage emulator's account: its key is printed in Microsoft's documentation
+# and is the same on every machine.
+_PUBLISHED_DEV_ACCOUNT = "AccountName=devstoreaccount1"
+
+
+def _grants_nothing(line: str, value: str) -> bool:
+    """A JWT without a signature, or whose claims are empty (`{}`), authorises nothing:
+    parser tests and fuzz seeds are made of them. A signed token with claims is kept."""
+    start = line.find(value.rstrip("."))
+    parts = re.match(r"[\w-]*\.([\w-]*)\.?([\w-]*)", line[start:]) if start >= 0 else None
+    if parts is None:
+        return False
+    claims, signature = parts.group(1), parts.group(2)
+    if not signature:
+        return True
+    try:
+        decoded = base64.urlsafe_b64decode(claims + "=" * (-len(claims) % 4))
+        return not json.loads(decoded)
+    except (ValueError, TypeError):
+        return False
 
 
 def _candidates(line: str, patterns: dict[re.Pattern[str], int]) -> Iterator[Detection]:
@@ -391,7 +430,7 @@ class SecretLiteralCheck(Check):
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         # Test code logs in as made-up users (`password="testpw"`) and parses made-up
         # URLs: there only a token with a real format is a leak.
-        shaped_only = is_test_path(file.path)
+        shaped_only = is_test_path(file.path) or _throwaway_stack(file.path)
         patterns: dict[re.Pattern[str], int] | None = None
         for number, text in file.added_text().items():
             if not might_hold_secret(text):
@@ -412,8 +451,40 @@ class SecretLiteralCheck(Check):
             )
 
 
+# CI workflows and development compose files start their own database and cache
+# containers: the password given there is the one the container is created with, on a
+# runner or laptop that is thrown away. A production compose file is not one of these.
+_CI_FILES = (".github/workflows/", ".woodpecker/", ".gitlab-ci.", ".drone.")
+
+
+# End-to-end suites live outside the unit-test folders but, like them, log in as
+# made-up users against a disposable instance.
+_END_TO_END = re.compile(r"(?:^|/)(?:e2e|end-to-end|cypress|playwright)/", re.IGNORECASE)
+
+
+# Translation catalogues map the word "Password" to its translation in each language.
+_TRANSLATIONS = re.compile(
+    r"(?:^|/)(?:lang|langs|locale|locales|i18n|translations?)/(?:[\w.-]+/)*[\w.-]+"
+    r"\.(?:json|ya?ml|php|po|properties|resx|xlf)$",
+    re.IGNORECASE,
+)
+
+
+def _throwaway_stack(path: str) -> bool:
+    lowered = "/" + path.lower()
+    name = lowered.rsplit("/", 1)[-1]
+    if not name.endswith((".yml", ".yaml")):
+        return bool(_END_TO_END.search(path) or _TRANSLATIONS.search(path))
+    if any(f"/{marker}" in lowered for marker in _CI_FILES):
+        return True
+    compose = name.startswith(("compose", "docker-compose")) and "prod" not in name
+    return compose or bool(_END_TO_END.search(path) or _TRANSLATIONS.search(path))
+
+
 _PEM_NOISE = re.compile(r"\\n|[`\"'+,;\s]")
 _PEM_LINES_MAX = 200
+_INLINE_KEY = re.compile(r"PRIVATE KEY-----(.*?)-----END")
+_BASE64_BODY = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 
 
 def _not_a_key(file: ChangedFile, begin: int) -> bool:
@@ -427,6 +498,11 @@ def _not_a_key(file: ChangedFile, begin: int) -> bool:
         else file.right_text()
     )
     first = known.get(begin, "")
+    # A whole block on one line (a JSON or YAML string with `\n` escapes): whatever its
+    # kind, a body that is not base64 (`FAKE-KEY-FOR-SEEDING`) is not a key.
+    inline = _INLINE_KEY.search(first)
+    if inline is not None:
+        return not _BASE64_BODY.fullmatch(_PEM_NOISE.sub("", inline.group(1)))
     if "OPENSSH" in first or "ENCRYPTED" in first:
         return False
     body: list[str] = []

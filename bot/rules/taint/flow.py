@@ -129,6 +129,8 @@ def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
 _CONTENT_TYPE_KWARGS = frozenset({"content_type", "mimetype", "media_type"})
 # Classes about where a URL points; input after a fixed host only picks a path there.
 _DESTINATION = frozenset({"ssrf", "redirect"})
+# An operator injection needs an object; a value that is always a string cannot be one.
+_TEXT_SAFE = frozenset({"nosql"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
@@ -696,11 +698,14 @@ class _Walk:
             taint = EMPTY
             values: list[Known] = []
             prefix: list[Known] = []  # the untainted parts before the first tainted one
+            fixed: bool | None = None  # decided at the first tainted part, for all after it
             for part in _flat(expr.parts):
                 t, v = self.expr(part, state)
-                if t and not taint and _fixed_destination(prefix):
+                if t and fixed is None:
+                    fixed = _fixed_destination(prefix)
+                if t and fixed:
                     t = _clear(t, _DESTINATION)
-                if not t and not taint:
+                if not t and fixed is None:
                     prefix.append(v)
                 taint |= t
                 values.append(v)
@@ -762,8 +767,12 @@ class _Walk:
     def _source_attr(self, path: str, line: int) -> Taint:
         for pattern in self.spec.source_attrs:
             if path == pattern or path.endswith("." + pattern):
-                return frozenset({Origin(pattern, line)})
+                return frozenset({Origin(pattern, line, cleared=self._text(pattern))})
         return EMPTY
+
+    def _text(self, source: str) -> frozenset[str]:
+        """Classes a source's value is safe for because it is always a string."""
+        return _TEXT_SAFE if source in self.spec.text_sources else frozenset()
 
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
         recv_taint = EMPTY
@@ -780,7 +789,7 @@ class _Walk:
         for pattern in self.spec.source_calls:
             if matches(pattern, call.callee):
                 label = call.callee if pattern.startswith(("*", "=")) else pattern
-                return frozenset({Origin(label, call.line)}), UNKNOWN
+                return frozenset({Origin(label, call.line, cleared=self._text(label))}), UNKNOWN
         if not call.tagged and self._sinks(call, state, arg_taints, kw_taints, recv_taint):
             # What a query returns is rows of the database, not the request's text.
             return EMPTY, UNKNOWN
@@ -809,6 +818,8 @@ class _Walk:
         classes = self.a.sanitizer(call.callee)
         if classes is not None:
             return _clear(every, classes), UNKNOWN
+        if any(matches(pattern, call.callee) for pattern in self.spec.lookups):
+            return recv_taint, UNKNOWN
         helper = self._helper(call)
         if helper is not None:
             return self._apply_helper(helper, call, state, arg_taints)

@@ -3,7 +3,8 @@
 Each language has one YAML file in `data/` (see `data/README.md` for the format), read
 once. A callee pattern is dotted text: `cursor.execute` matches that call or any call
 ending in it (`self.cursor.execute`); `*.execute` matches `execute` on any receiver;
-a bare `eval` matches only a call to `eval` itself or `something.eval`.
+a bare `eval` matches only a call to `eval` itself or `something.eval`; `~regex` is
+searched in the last name of the call, lower-cased and without underscores.
 """
 
 from __future__ import annotations
@@ -83,6 +84,13 @@ class Spec:
     not_input_params: frozenset[str]
     # Calls that append their argument to the receiver (list.append, sb.append).
     mutators: frozenset[str]
+    # Lookups by key (`Model.objects.get(pk=x)`, `Story.find_by(id: x)`, `map.get(x)`):
+    # the result is an element of the receiver (a stored record, a table's value), so it
+    # carries the receiver's taint and not the key's.
+    lookups: tuple[str, ...] = ()
+    # Sources whose values are always text (headers, path parameters, the URL): they
+    # cannot carry a query operator object, so they are never a NoSQL injection.
+    text_sources: tuple[str, ...] = ()
     # A handler's string `return` is written into the response as HTML (Flask).
     return_sink: str | None = None
     # Assignments that are sinks (Koa's `ctx.body = …`): dotted target -> class.
@@ -105,12 +113,22 @@ def last_name(pattern: str) -> str:
 # (pattern, callee) pairs recur across a file and a review.
 @lru_cache(maxsize=1 << 16)
 def matches(pattern: str, callee: str) -> bool:
+    if pattern.startswith("~"):
+        # A family of names (`safe_for_redirect`, `isSafeRedirectUrl`): the regex is
+        # searched in the called name, lower-cased, without `_`.
+        name = callee.rsplit(".", 1)[-1].lower().replace("_", "")
+        return _name_regex(pattern[1:]).search(name) is not None
     if pattern.startswith("="):
         return callee == pattern[1:]
     if pattern.startswith("*."):
         rest = pattern[2:]
         return callee.endswith("." + rest) or ("." not in rest and callee == rest)
     return callee == pattern or callee.endswith("." + pattern)
+
+
+@cache
+def _name_regex(text: str) -> re.Pattern[str]:
+    return re.compile(text)
 
 
 def _classes(value: Any) -> frozenset[str]:
@@ -180,6 +198,8 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         safe_types=frozenset(handlers.get("safe_types") or ()),
         not_input_params=frozenset(handlers.get("not_input") or ()),
         mutators=frozenset(raw.get("mutators") or ()),
+        lookups=tuple(str(item) for item in raw.get("lookups") or ()),
+        text_sources=tuple(str(item) for item in sources.get("text") or ()),
         return_sink=raw.get("return_sink"),
         assign_sinks=tuple(
             (str(item["target"]), str(item["class"])) for item in raw.get("assign_sinks") or ()

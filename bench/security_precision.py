@@ -1,0 +1,414 @@
+"""Precision of the security rules on real commits of well-known backends, judged by hand.
+
+Reviews each (repository, commit) of `bench/labels/security_commits.tsv` with
+`bastion review --git C~1..C --no-llm --category security`, keeps every finding, and
+joins them with the judgements in `bench/labels/security_findings.tsv` (one line per
+finding: repo, commit, path, line, rule, verdict `tp`/`fp`, one-line reason) to print
+precision per rule and overall, and security findings per 1,000 added backend lines.
+
+Commits are of two kinds (third column of the commits file):
+
+- `ordinary`: the newest commits touching the project's backend code, whatever they do.
+  Only these give the findings-per-1,000-lines figure: it is what a team sees day to day.
+- `targeted`: commits whose added lines outside tests touch request handling, SQL,
+  process execution, files or crypto APIs, picked to collect findings to judge;
+- `hot`: after those, commits adding lines the pattern rules read (hashes, timeouts, TLS,
+  secrets, redirects), so that every language contributes findings.
+
+    # list commits of both kinds for the projects below
+    .venv/bin/python bench/security_precision.py pick --mirrors DIR > commits.tsv
+    # review them and score against the labels
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2
+
+DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
+repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
+with no label is listed as unjudged so it can be read and added to the labels after
+the rules change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMITS = ROOT / "bench" / "labels" / "security_commits.tsv"
+LABELS = ROOT / "bench" / "labels" / "security_findings.tsv"
+OUT = ROOT / "bench" / "out" / "security_precision"
+BASTION = Path(sys.executable).with_name("bastion")
+_bastion = BASTION  # `--bastion`: another checkout's command, for a before/after pair
+
+# Per language: the backend files (git pathspecs) and the APIs a targeted commit touches.
+LANGUAGES: dict[str, tuple[list[str], str]] = {
+    "python": (
+        ["*.py"],
+        r"execute\(|raw\(|RawSQL|\.extra\(|subprocess|os\.system|eval\(|pickle|yaml\.load"
+        r"|redirect\(|send_file|open\(|requests\.(get|post)|mark_safe|hashlib|render_template_string",
+    ),
+    "ruby": (
+        ["*.rb"],
+        r"find_by_sql|where\(\"|execute\(|system\(|\.send\(|constantize|html_safe|raw\("
+        r"|redirect_to|Marshal|YAML\.load|permit!|File\.(open|read)|Digest::",
+    ),
+    "go": (
+        ["*.go"],
+        r"\.Exec\(|\.Query\(|QueryRow\(|exec\.Command|template\.HTML|http\.Redirect"
+        r"|os\.Open|filepath\.Join|http\.Get|md5\.|sha1\.|InsecureSkipVerify|Sprintf\(\"SELECT",
+    ),
+    "typescript": (
+        ["*.ts", "*.js"],
+        r"\.query\(|\.raw\(|exec\(|spawn\(|eval\(|redirect\(|readFile|res\.send"
+        r"|createHash|jwt\.|Math\.random|sequelize\.literal",
+    ),
+    "java": (
+        ["*.java", "*.kt"],
+        r"createQuery|createNativeQuery|executeQuery|prepareStatement|Runtime\.getRuntime"
+        r"|ProcessBuilder|sendRedirect|new File\(|MessageDigest|Cipher\.getInstance"
+        r"|ObjectInputStream|Paths\.get",
+    ),
+    "kotlin": (
+        ["*.kt"],
+        r"call\.receive|call\.parameters|call\.respond|exec\(|File\(|MessageDigest|redirect",
+    ),
+    "scala": (
+        ["*.scala"],
+        r"sql\"|executeQuery|prepareStatement|Runtime\.getRuntime|new File\(|MessageDigest"
+        r"|redirect\(|params\(|Process\(",
+    ),
+    "php": (
+        ["*.php"],
+        r"DB::raw|whereRaw|selectRaw|orderByRaw|->query\(|shell_exec|unserialize|eval\("
+        r"|redirect\(|file_get_contents|md5\(|sha1\(|include |->exec\(",
+    ),
+    "csharp": (
+        ["*.cs"],
+        r"FromSqlRaw|ExecuteSqlRaw|SqlCommand|Process\.Start|Redirect\(|Path\.Combine"
+        r"|File\.(Open|Read|Write)|MD5|SHA1|BinaryFormatter|XmlDocument|CommandText",
+    ),
+}
+
+# Project -> (language, ordinary commits, targeted commits).
+PROJECTS: dict[str, tuple[str, int, int]] = {
+    "saleor/saleor": ("python", 10, 12),
+    "netbox-community/netbox": ("python", 10, 12),
+    "CTFd/CTFd": ("python", 8, 12),
+    "getredash/redash": ("python", 8, 12),
+    "healthchecks/healthchecks": ("python", 8, 10),
+    "lobsters/lobsters": ("ruby", 10, 14),
+    "openstreetmap/openstreetmap-website": ("ruby", 10, 14),
+    "gogs/gogs": ("go", 10, 12),
+    "miniflux/v2": ("go", 10, 12),
+    "woodpecker-ci/woodpecker": ("go", 10, 12),
+    "outline/outline": ("typescript", 10, 14),
+    "thedevs-network/kutt": ("typescript", 8, 12),
+    "halo-dev/halo": ("java", 10, 14),
+    "spring-projects/spring-petclinic": ("java", 6, 6),
+    "ktorio/ktor-samples": ("kotlin", 6, 10),
+    "gitbucket/gitbucket": ("scala", 10, 16),
+    "BookStackApp/BookStack": ("php", 10, 14),
+    "koel/koel": ("php", 8, 12),
+    "monicahq/monica": ("php", 8, 10),
+    "bitwarden/server": ("csharp", 10, 14),
+    "jellyfin/jellyfin": ("csharp", 10, 14),
+}
+# `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
+# language; a third set of commits so every language contributes findings to judge.
+HOT = (
+    r"requests\.(?:get|post|put|request)\(|hashlib\.|md5|sha1|SHA1|MD5|InsecureSkipVerify"
+    r"|verify=False|rejectUnauthorized|redirect|Redirect|password\s*[:=]|secret\s*[:=]"
+    r"|Math\.random|new Random\(|yaml\.load|pickle|Marshal\.load|unserialize\(|eval\("
+    r"|exec\.Command|Process\.Start|Runtime\.getRuntime|child_process|subprocess"
+)
+HOT_PER_PROJECT = 6
+# Test code is reviewed (pull requests touch it too) but not where targeted commits come from.
+NOT_TESTS = [":(exclude,glob)**/test/**", ":(exclude,glob)**/tests/**", ":(exclude,glob)**/spec/**"]
+LANGUAGE_OF = {
+    ".py": "python",
+    ".rb": "ruby",
+    ".go": "go",
+    ".ts": "typescript",
+    ".js": "javascript",
+    ".java": "java",
+    ".kt": "kotlin",
+    ".scala": "scala",
+    ".php": "php",
+    ".cs": "csharp",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    repo: str
+    commit: str
+    kind: str
+    path: str
+    line: int
+    rule: str
+    severity: str
+    title: str
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str]:
+        return (self.repo, self.commit, self.path, str(self.line), self.rule)
+
+    @property
+    def language(self) -> str:
+        return LANGUAGE_OF.get(PurePosixPath(self.path).suffix, "other")
+
+
+def git(repo_dir: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(repo_dir), *args], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def repo_dir(mirrors: Path, repo: str) -> Path:
+    return mirrors / repo.replace("/", "+") / "repo"
+
+
+def added_text(where: Path, commit: str, specs: list[str]) -> str | None:
+    """The lines a commit adds to backend files; None when its diff cannot be read
+    (snapshots can lack old objects, so such a commit is not picked)."""
+    proc = subprocess.run(
+        ["git", "-C", str(where), "diff", "--no-color", "-U0", f"{commit}~1", commit, "--"] + specs,
+        capture_output=True,
+        text=True,
+        errors="replace",
+    )
+    if proc.returncode != 0:
+        return None
+    return "\n".join(
+        line for line in proc.stdout.splitlines() if line.startswith("+") and line[:3] != "+++"
+    )
+
+
+def pick(mirrors: Path) -> None:
+    print("# repo\tcommit\tkind (ordinary: newest backend commits; targeted: touches sink APIs)")
+    for repo, (language, ordinary, targeted) in PROJECTS.items():
+        where = repo_dir(mirrors, repo)
+        if not where.is_dir():
+            print(f"# {repo}: not fetched", file=sys.stderr)
+            continue
+        specs, sinks = LANGUAGES[language]
+        sink_re = re.compile(sinks)
+        newest = git(where, "log", "--no-merges", "--format=%h", "-n400", "--", *specs)
+        wanted = {"ordinary": ordinary, "targeted": targeted, "hot": HOT_PER_PROJECT}
+        kept = dict.fromkeys(wanted, 0)
+        for commit in newest.split():
+            if kept == wanted:
+                break
+            text = added_text(where, commit, specs)
+            if text is None:
+                continue
+            if kept["ordinary"] < ordinary:
+                kind = "ordinary"
+            else:
+                outside_tests = added_text(where, commit, [*specs, *NOT_TESTS]) or ""
+                if kept["targeted"] < targeted and sink_re.search(outside_tests):
+                    kind = "targeted"
+                elif kept["hot"] < HOT_PER_PROJECT and re.search(HOT, text):
+                    kind = "hot"
+                else:
+                    continue
+            kept[kind] += 1
+            print(f"{repo}\t{commit}\t{kind}")
+
+
+def review(mirrors: Path, repo: str, commit: str) -> dict[str, object]:
+    where = repo_dir(mirrors, repo)
+    proc = subprocess.run(
+        [str(_bastion), "review", "--git", f"{commit}~1..{commit}", "--repo", str(where)]
+        + ["--no-llm", "--format", "json", "--fail-on", "never", "--category", "security"],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        # Reported, not fatal: one unreadable commit should not cost the whole run.
+        return {"error": f"bastion exited {proc.returncode}: {proc.stderr.strip()[-300:]}"}
+    result: dict[str, object] = json.loads(proc.stdout)
+    return result
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
+
+
+def cached_review(
+    mirrors: Path, out_dir: Path, repo: str, commit: str, reuse: Path | None = None
+) -> dict[str, object]:
+    """One review per (tag, commit): a re-run of the same tag reads it back. With
+    `reuse`, a commit that had no security finding under that tag is taken from it."""
+    name = f"{repo.replace('/', '+')}__{commit}.json"
+    path = out_dir / name
+    if path.exists():
+        cached: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+        return cached
+    if reuse is not None and (reuse / name).exists():
+        earlier: dict[str, object] = json.loads((reuse / name).read_text(encoding="utf-8"))
+        if not earlier["findings"]:
+            return earlier
+    report = review(mirrors, repo, commit)
+    if "error" in report:
+        return report
+    path.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    return report
+
+
+def run(
+    mirrors: Path,
+    tag: str,
+    commits_file: Path,
+    labels_file: Path,
+    jobs: int,
+    reuse_empty: str | None = None,
+    only_cached: bool = False,
+) -> None:
+    out_dir = OUT / tag
+    out_dir.mkdir(parents=True, exist_ok=True)
+    picked = [(r[0], r[1], r[2] if len(r) > 2 else "ordinary") for r in read_tsv(commits_file)]
+    if only_cached:
+        picked = [
+            p for p in picked if (out_dir / f"{p[0].replace('/', '+')}__{p[1]}.json").exists()
+        ]
+    with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
+        reuse = OUT / reuse_empty if reuse_empty else None
+        reports = list(
+            pool.map(lambda p: cached_review(mirrors, out_dir, p[0], p[1], reuse), picked)
+        )
+    rows: list[Row] = []
+    lines: Counter[str] = Counter()  # kind -> added backend lines
+    inline: Counter[str] = Counter()  # kind -> findings low and above
+    failed: list[str] = []
+    for (repo, commit, kind), report in zip(picked, reports, strict=True):
+        if "error" in report:
+            failed.append(f"{repo}\t{commit}\t{report['error']}")
+            continue
+        stats = report["stats"]
+        assert isinstance(stats, dict)
+        lines[kind] += int(stats["lines_reviewed"])
+        for f in report["findings"]:  # type: ignore[union-attr]
+            row = Row(
+                repo,
+                commit,
+                kind,
+                f["path"],
+                int(f["line"]),
+                f["rule"],
+                f["severity"],
+                " ".join(f["title"].split()),
+            )
+            rows.append(row)
+            inline[kind] += row.severity != "info"
+    with (out_dir / "findings.tsv").open("w", encoding="utf-8") as fh:
+        for r in rows:
+            cells = [r.repo, r.commit, r.path, str(r.line), r.rule, r.severity, r.kind, r.title]
+            fh.write("\t".join(cells) + "\n")
+
+    labels = {tuple(r[:5]): r[5] for r in read_tsv(labels_file) if len(r) >= 6}
+    per_rule: dict[str, Counter[str]] = defaultdict(Counter)
+    per_language: dict[str, Counter[str]] = defaultdict(Counter)
+    unjudged: list[Row] = []
+    for r in rows:
+        verdict = "info" if r.severity == "info" else labels.get(r.key)
+        if verdict is None:
+            unjudged.append(r)
+            verdict = "unjudged"
+        per_rule[r.rule][verdict] += 1
+        per_language[r.language][verdict] += 1
+    total = Counter[str]()
+    for c in per_rule.values():
+        total.update(c)
+    judged = total["tp"] + total["fp"]
+    print(
+        f"## {tag}: {len(picked)} commits, {sum(lines.values())} added backend lines, "
+        f"{sum(inline.values())} security findings low and above (+{total['info']} info)"
+    )
+    for kind in sorted(lines):
+        n = sum(1 for p in picked if p[2] == kind)
+        rate = 1000 * inline[kind] / max(lines[kind], 1)
+        print(
+            f"{kind}: {n} commits, {lines[kind]} added lines, {inline[kind]} findings, "
+            f"{rate:.2f} per 1,000 added lines"
+        )
+    print(f"precision: {_ratio(total['tp'], judged)} ({total['tp']}/{judged} judged)")
+    print()
+    print("| rule | findings | worth acting on | false alarm | unjudged | precision |")
+    print("|---|--:|--:|--:|--:|--:|")
+    for rule, c in sorted(per_rule.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        n = c["tp"] + c["fp"]
+        prec = _ratio(c["tp"], n)
+        cells = [f"`{rule}`", n + c["unjudged"], c["tp"], c["fp"], c["unjudged"], prec]
+        print("| " + " | ".join(map(str, cells)) + " |")
+    print()
+    print("| language | findings | worth acting on | false alarm | precision |")
+    print("|---|--:|--:|--:|--:|")
+    for language, c in sorted(per_language.items()):
+        n = c["tp"] + c["fp"]
+        cells = [language, n + c["unjudged"], c["tp"], c["fp"], _ratio(c["tp"], n)]
+        print("| " + " | ".join(map(str, cells)) + " |")
+    if failed:
+        print(f"\n{len(failed)} commits could not be reviewed:")
+        print("\n".join(failed))
+    if unjudged:
+        print(f"\n{len(unjudged)} unjudged findings (also in {out_dir / 'findings.tsv'}):")
+        for r in unjudged:
+            print("\t".join([r.repo, r.commit, r.path, str(r.line), r.rule, r.severity, r.title]))
+    gone = set(labels) - {r.key for r in rows}
+    if gone:
+        print(f"\n{len(gone)} judged findings no longer reported:")
+        for key in sorted(gone):
+            print("\t".join([*key, labels[key]]))
+
+
+def _ratio(num: int, den: int) -> str:
+    return f"{num / den:.2f}" if den else "—"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=["pick", "run"])
+    parser.add_argument("--mirrors", type=Path, required=True, help="DIR/<owner>+<name>/repo")
+    parser.add_argument("--tag", default="current")
+    parser.add_argument("--commits", type=Path, default=COMMITS)
+    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
+    parser.add_argument(
+        "--reuse-empty",
+        metavar="TAG",
+        help="take commits with no finding under TAG from it (only for a change that can "
+        "only remove findings)",
+    )
+    parser.add_argument(
+        "--only-cached", action="store_true", help="score only the commits already reviewed"
+    )
+    parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
+    args = parser.parse_args()
+    global _bastion
+    _bastion = args.bastion
+    if args.mode == "pick":
+        pick(args.mirrors)
+    else:
+        run(
+            args.mirrors,
+            args.tag,
+            args.commits,
+            args.labels,
+            args.jobs,
+            args.reuse_empty,
+            args.only_cached,
+        )
+
+
+if __name__ == "__main__":
+    main()
