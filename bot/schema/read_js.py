@@ -301,7 +301,7 @@ def _seq_column(b: Builder, table: str, column: str, value: str, line: int) -> N
 _KNEX_TABLE = re.compile(
     r"\.(createTable|alterTable|table|dropTable|dropTableIfExists|renameTable)\s*\(\s*[\"'`]([\w.]+)[\"'`]"
 )
-_KNEX_COLUMN = re.compile(r"\b(\w+)\.(\w+)\(\s*(?:[\"'`](\w+)[\"'`]|\[([^\]]*)\])?")
+_KNEX_COLUMN = re.compile(r"\b(\w+)\s*\.\s*(\w+)\(\s*(?:[\"'`](\w+)[\"'`]|\[([^\]]*)\])?")
 
 
 def read_knex(b: Builder, text: str) -> None:
@@ -323,7 +323,7 @@ def read_knex(b: Builder, text: str) -> None:
         var = (param.group(1) or param.group(2)) if param else "table"
         b.table(table, number)
         start = text.find(body)
-        for statement in re.finditer(rf"\b{re.escape(var)}\.[^;]*", body):
+        for statement in re.finditer(rf"\b{re.escape(var)}\s*\.[^;]*", body):
             _knex_statement(
                 b, table, statement.group(0), number + body.count("\n", 0, statement.start())
             )
@@ -331,6 +331,8 @@ def read_knex(b: Builder, text: str) -> None:
 
 
 def _knex_statement(b: Builder, table: str, stmt: str, line: int) -> None:
+    # A chain written one call per line (`table\n  .integer("x")\n  .unique()`).
+    stmt = re.sub(r"\s+\.", ".", stmt)
     first = _KNEX_COLUMN.match(stmt)
     if not first:
         return
