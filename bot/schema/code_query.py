@@ -149,40 +149,88 @@ def _chain(text: str, start: int) -> str:
     return text[start:end]
 
 
+def _django_parts(table: Table, chain: str) -> tuple[list[str], list[str]]:
+    filters: list[str] = []
+    orders: list[str] = []
+    for call in _DJANGO_CALL.finditer(chain):
+        args = _top_level(_balanced(chain, call.end() - 1))
+        if call.group(1) == "order_by":
+            orders += [a.strip("\"'-") for a in args if re.fullmatch(r"[\"']-?\w+[\"']", a)]
+            continue
+        if call.group(1) == "exclude":
+            continue
+        filters = _django_lookups(table, args, filters)
+        if not filters:
+            break
+    return filters, orders
+
+
+def _django_lookups(table: Table, args: list[str], filters: list[str]) -> list[str]:
+    """`filters` extended by keyword lookups; empty when a lookup is one we cannot read."""
+    for arg in args:
+        key = re.match(r"(\w+)\s*=(?!=)", arg)
+        if not key:
+            continue
+        name, *lookup = key.group(1).split("__")
+        if name in {"defaults", "pk", "id"} or len(lookup) > 1:
+            if name in {"pk", "id"} and not lookup:
+                filters.append("id")
+            continue
+        if lookup and lookup[0] in _FUNCTION_LOOKUPS:
+            column = table.column(name)
+            if column:
+                filters.append(f"({_FUNCTION_LOOKUPS[lookup[0]]}({column}))")
+        elif not lookup or lookup[0] in _LOOKUPS:
+            filters.append(name)
+        else:
+            return []
+    return filters
+
+
+_GET_MODEL = re.compile(
+    r"\b(\w+)\s*=\s*(?:\w+\.)?get_model\(\s*[\"'](?:\w+\.)?(?:\w+[\"']\s*,\s*[\"'])?(\w+)[\"']"
+)
+_MANAGER = re.compile(r"\b(\w+)\.(?:objects|_default_manager)\b")
+_DJANGO_REVERSE = re.compile(
+    r"(?<![\w])(\w+)\.(\w+?)(?:_set)?\.(?=(?:all\(\)\.)?(?:filter|get|order_by|exclude)\()"
+)
+_GET_OR_404 = re.compile(r"\bget_(?:object|list)_or_404\(\s*(\w+)\s*,")
+
+
 def django(text: str, schema: Schema) -> Iterator[Query]:
-    for match in _DJANGO.finditer(text):
-        table = schema.model_table(match.group(1))
+    # `Note = apps.get_model("notes", "Note")` in data migrations and signal handlers.
+    aliases = {m.group(1): m.group(2) for m in _GET_MODEL.finditer(text)}
+
+    def emit(at: int, table: Table, chain: str, implied: Sequence[str] = ()) -> Iterator[Query]:
+        filters, orders = _django_parts(table, chain)
+        query = _query(schema, table, _line(text, at), [*implied, *filters], orders)
+        if query is not None:
+            yield query
+
+    for match in _MANAGER.finditer(text):
+        name = match.group(1)
+        table = schema.model_table(aliases.get(name, name))
+        if table is not None:
+            yield from emit(match.start(), table, _chain(text, match.start()))
+    # Reverse managers: `request.user.note_set.filter(...)` / `user.notes.filter(...)`
+    # read `notes.user_id = ?` first; a table without that key column stays silent.
+    for match in _DJANGO_REVERSE.finditer(text):
+        receiver, related = match.group(1), match.group(2)
+        if related in {"objects", "_default_manager"} or receiver in aliases:
+            continue
+        table = _model_named(schema, related)
+        key = _owner_key(table, receiver) if table is not None else None
+        if table is None or key is None:
+            continue
+        yield from emit(match.start(), table, _chain(text, match.start()), [key])
+    for match in _GET_OR_404.finditer(text):
+        name = match.group(1)
+        table = schema.model_table(aliases.get(name, name))
         if table is None:
             continue
-        chain = _chain(text, match.start())
-        filters: list[str] = []
-        orders: list[str] = []
-        for call in _DJANGO_CALL.finditer(chain):
-            args = _top_level(_balanced(chain, call.end() - 1))
-            if call.group(1) == "order_by":
-                orders += [a.strip("\"'-") for a in args if re.fullmatch(r"[\"']-?\w+[\"']", a)]
-                continue
-            if call.group(1) == "exclude":
-                continue
-            for arg in args:
-                key = re.match(r"(\w+)\s*=(?!=)", arg)
-                if not key:
-                    continue
-                name, *lookup = key.group(1).split("__")
-                if name in {"defaults", "pk", "id"} or len(lookup) > 1:
-                    if name in {"pk", "id"} and not lookup:
-                        filters.append("id")
-                    continue
-                if lookup and lookup[0] in _FUNCTION_LOOKUPS:
-                    column = table.column(name)
-                    if column:
-                        filters.append(f"({_FUNCTION_LOOKUPS[lookup[0]]}({column}))")
-                elif not lookup or lookup[0] in _LOOKUPS:
-                    filters.append(name)
-                else:
-                    filters = []
-                    break
-        query = _query(schema, table, _line(text, match.start()), filters, orders)
+        args = _top_level(_balanced(text, text.index("(", match.start())))[1:]
+        filters = _django_lookups(table, args, [])
+        query = _query(schema, table, _line(text, match.start()), filters)
         if query is not None:
             yield query
 
