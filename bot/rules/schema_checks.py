@@ -138,7 +138,7 @@ class UnindexedQueries(_SchemaCheck):
                     f"Add one:\n\n```\n{index_line(table, columns)}\n```\n\n"
                     + _size_note(table.name, large, small)
                 )
-                shown = ", ".join(c.strip("()") for c in columns)
+                shown = ", ".join(c[1:-1] if c.startswith("(") else c for c in columns)
                 title = f"`{table.name}` queried on {shown} without an index"
                 yield Hit(rule, file.path, query.line, detail=detail, title=title)
 

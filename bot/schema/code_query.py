@@ -518,27 +518,50 @@ _KNEX = re.compile(
 )
 
 
+def _knex_parts(chain: str) -> tuple[list[str], list[str]]:
+    filters: list[str] = []
+    orders: list[str] = []
+    for call in re.finditer(r"\.(where|andWhere|orderBy|whereIn|first)\(", chain):
+        args = _balanced(chain, call.end() - 1).strip()
+        if call.group(1) == "orderBy":
+            first = re.match(r"[\"'](\w+)[\"']", args)
+            orders += [first.group(1)] if first else []
+        elif args.startswith("{"):
+            filters += _object_keys(_balanced(args, 0))
+        else:
+            first = re.match(r"[\"'](?:\w+\.)?(\w+)[\"']", args)
+            filters += [first.group(1)] if first else []
+    return filters, orders
+
+
+_KNEX_LOCAL = re.compile(
+    r"\b(?:const|let|var)\s+(\w+)\s*=\s*(?:await\s+)?(?:knex|db|trx)\(\s*[\"'](\w+)[\"']\s*\)"
+)
+
+
 def knex(text: str, schema: Schema) -> Iterator[Query]:
     for match in _KNEX.finditer(text):
         table = schema.table(match.group(1) or match.group(2))
         if table is None:
             continue
-        chain = _chain(text, match.end())
-        filters: list[str] = []
-        orders: list[str] = []
-        for call in re.finditer(r"\.(where|andWhere|orderBy|whereIn|first)\(", chain):
-            args = _balanced(chain, call.end() - 1).strip()
-            if call.group(1) == "orderBy":
-                first = re.match(r"[\"'](\w+)[\"']", args)
-                orders += [first.group(1)] if first else []
-            elif args.startswith("{"):
-                filters += _object_keys(_balanced(args, 0))
-            else:
-                first = re.match(r"[\"'](?:\w+\.)?(\w+)[\"']", args)
-                filters += [first.group(1)] if first else []
+        filters, orders = _knex_parts(_chain(text, match.end()))
         query = _query(schema, table, _line(text, match.start()), filters, orders)
         if query is not None:
             yield query
+    # A builder held in a variable: `const q = knex("links"); ... q.where("slug", s)`.
+    for match in _KNEX_LOCAL.finditer(text):
+        table = schema.table(match.group(2))
+        if table is None:
+            continue
+        base = _knex_parts(_chain(text, match.end()))[0]
+        name = re.escape(match.group(1))
+        uses = rf"(?<![\w.]){name}\s*\.\s*(?=(?:where|andWhere|orderBy|whereIn|first)\()"
+        for use in re.finditer(uses, text[match.end() :]):
+            at = match.end() + use.start()
+            filters, orders = _knex_parts(_chain(text, at)[len(match.group(1)) :])
+            query = _query(schema, table, _line(text, at), [*base, *filters], orders)
+            if query is not None:
+                yield query
 
 
 # --- Go: GORM ---------------------------------------------------------------------------
@@ -585,26 +608,42 @@ def gorm(text: str, schema: Schema) -> Iterator[Query]:
 # --- PHP: Eloquent / query builder; JVM: Spring Data derived queries --------------------
 
 _ELOQUENT = re.compile(
-    r"\b([A-Z]\w*)::(where|firstWhere|orderBy|whereIn)\(|DB::table\(\s*[\"'](\w+)[\"']\s*\)"
+    r"\b([A-Z]\w*)::(\w+)\(|DB::table\(\s*[\"'](\w+)[\"']\s*\)"
+    r"|\$this->([a-z]\w*)->(?=(?:where|firstWhere|orderBy|whereIn)\()"
+    r"|\$(\w+)->([a-z]\w*)\(\)->(?=(?:where|firstWhere|orderBy|whereIn)\()"
 )
+_ELOQUENT_CALL = re.compile(r"(?:->|::)(where|firstWhere|orderBy|whereIn)\(")
 
 
 def eloquent(text: str, schema: Schema) -> Iterator[Query]:
     for match in _ELOQUENT.finditer(text):
-        table = (
-            schema.table(match.group(3)) if match.group(3) else schema.model_table(match.group(1))
-        )
+        implied: list[str] = []
+        if match.group(3):
+            table = schema.table(match.group(3))
+        elif match.group(1):
+            # `Page::visible()->where(...)`: a local scope first; its own filter is unknown.
+            table = schema.model_table(match.group(1))
+        elif match.group(4):
+            # `$this->book->where(...)`: a model injected under its own name.
+            table = schema.model_table(match.group(4)[:1].upper() + match.group(4)[1:])
+        else:
+            # A relation: `$user->posts()->where(...)` reads `posts.user_id = ?` first.
+            table = _model_named(schema, snake(match.group(6)))
+            key = _owner_key(table, snake(match.group(5))) if table is not None else None
+            if key is None:
+                continue
+            implied = [key]
         if table is None:
             continue
         end = text.find(";", match.start())
         chain = text[match.start() : end if end != -1 else len(text)]
         filters: list[str] = []
         orders: list[str] = []
-        for call in re.finditer(r"(?:->|::)(where|firstWhere|orderBy|whereIn)\(", chain):
+        for call in _ELOQUENT_CALL.finditer(chain):
             first = re.match(r"\s*[\"'](\w+)[\"']", _balanced(chain, call.end() - 1))
             if first:
                 (orders if call.group(1) == "orderBy" else filters).append(first.group(1))
-        query = _query(schema, table, _line(text, match.start()), filters, orders)
+        query = _query(schema, table, _line(text, match.start()), [*implied, *filters], orders)
         if query is not None:
             yield query
 
