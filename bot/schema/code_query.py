@@ -282,7 +282,9 @@ def sqlalchemy(text: str, schema: Schema) -> Iterator[Query]:
 _AR_FINDERS = r"where|find_by!?|order|not|find_by_\w+?!?(?=[\s(])"
 _AR = re.compile(rf"\b([A-Z]\w*)((?:\.[a-z_]\w*[?!]?)*?)\.({_AR_FINDERS})\b")
 _AR_CALL = re.compile(r"(?:^|\.)(where|find_by!?|order|not|find_by_(\w+?)!?)(?:\(|\s+(?=[:\"'\w]))")
-_AR_MODEL = re.compile(r"^\s*class\s+(?:\w+::)*(\w+)\s*<\s*(?:ApplicationRecord|ActiveRecord::Base)\b", re.M)
+_AR_MODEL = re.compile(
+    r"^\s*class\s+(?:\w+::)*(\w+)\s*<\s*(?:ApplicationRecord|ActiveRecord::Base)\b", re.M
+)
 _AR_BARE = re.compile(
     r"(?<![\w.:@$])(?<!def )(?:self\.)?(where|find_by!?|order|find_by_\w+?!?)(?=\(|\s+[:\"'])"
 )

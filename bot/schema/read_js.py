@@ -253,6 +253,7 @@ def read_sequelize(b: Builder, text: str) -> None:
                 name=index_name.group(1) if index_name else None,
                 unique="unique: true" in rest,
                 partial="where:" in rest,
+                predicate=rest[rest.find("where:") :] if "where:" in rest else "",
             )
         elif verb == "addConstraint":
             fields = re.search(r"fields:\s*\[([^\]]*)\]", rest)
@@ -350,6 +351,7 @@ def _knex_statement(b: Builder, table: str, stmt: str, line: int) -> None:
             name=index_name.group(1) if index_name else None,
             unique=method == "unique",
             partial="predicate" in stmt,
+            predicate=stmt[stmt.find("predicate") :] if "predicate" in stmt else "",
         )
     elif method in {"dropIndex", "dropUnique"}:
         index_name = re.search(r",\s*[\"'`](\w+)", stmt)

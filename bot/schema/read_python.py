@@ -33,6 +33,10 @@ def _str(node: ast.AST | None) -> str | None:
     return None
 
 
+def _source(node: ast.AST | None) -> str:
+    return ast.unparse(node) if node is not None else ""
+
+
 def _kw(call: ast.Call, name: str) -> ast.AST | None:
     for keyword in call.keywords:
         if keyword.arg == name:
@@ -190,6 +194,7 @@ class _Django:
             name=_str(_kw(call, "name")),
             unique=kind == "UniqueConstraint",
             partial=_kw(call, "condition") is not None,
+            predicate=_source(_kw(call, "condition")),
         )
 
 
@@ -350,6 +355,7 @@ def _sa_table_arg(b: Builder, table: str, call: ast.Call) -> None:
             name=name,
             unique=_true(call, "unique"),
             partial=_kw(call, "postgresql_where") is not None,
+            predicate=_source(_kw(call, "postgresql_where")),
         )
     elif kind == "UniqueConstraint":
         b.index(
@@ -444,6 +450,7 @@ def read_alembic(b: Builder, tree: ast.Module) -> None:
                 unique=_true(node, "unique"),
                 partial=_kw(node, "postgresql_where") is not None
                 or _kw(node, "sqlite_where") is not None,
+                predicate=_source(_kw(node, "postgresql_where") or _kw(node, "sqlite_where")),
             )
         elif op == "drop_index" and strings and strings[0]:
             b.drop_index(

@@ -15,9 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from bot.schema import dialect
+from bot.schema import dialect, read_python
 from bot.schema.builder import Builder
-from bot.schema import read_python
 from bot.schema.model import Schema, singular
 
 _SKIP_DIRS = {"node_modules", "vendor", ".venv", "venv", "site-packages", "dist", "build", ".git"}
