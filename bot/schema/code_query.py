@@ -190,16 +190,26 @@ def _django_lookups(table: Table, args: list[str], filters: list[str]) -> list[s
 _GET_MODEL = re.compile(
     r"\b(\w+)\s*=\s*(?:\w+\.)?get_model\(\s*[\"'](?:\w+\.)?(?:\w+[\"']\s*,\s*[\"'])?(\w+)[\"']"
 )
-_MANAGER = re.compile(r"\b(\w+)\.(?:objects|_default_manager)\b")
-_DJANGO_REVERSE = re.compile(
-    r"(?<![\w])(\w+)\.(\w+?)(?:_set)?\.(?=(?:all\(\)\.)?(?:filter|get|order_by|exclude)\()"
-)
+# Anchored on the literal call, then read backwards: scanning every word of a file for
+# `name.attr.` costs more than the rest of the reader.
+_MANAGER = re.compile(r"\.(?:objects|_default_manager)\b")
+_DJANGO_REVERSE = re.compile(r"\.(?:all\(\)\.)?(?:filter|get|order_by|exclude)\(")
+_RECEIVER = re.compile(r"(?<![\w.])((?:\w+\.)*)(\w+)$")
+
+
+def _receiver(text: str, at: int) -> re.Match[str] | None:
+    """`a.b` (or `b`) right before `at`, on the same line."""
+    return _RECEIVER.search(text, max(text.rfind("\n", 0, at) + 1, at - 200), at)
+
+
 _GET_OR_404 = re.compile(r"\bget_(?:object|list)_or_404\(\s*(\w+)\s*,")
 
 
 def django(text: str, schema: Schema) -> Iterator[Query]:
     # `Note = apps.get_model("notes", "Note")` in data migrations and signal handlers.
-    aliases = {m.group(1): m.group(2) for m in _GET_MODEL.finditer(text)}
+    aliases = (
+        {m.group(1): m.group(2) for m in _GET_MODEL.finditer(text)} if "get_model" in text else {}
+    )
 
     def emit(at: int, table: Table, chain: str, implied: Sequence[str] = ()) -> Iterator[Query]:
         filters, orders = _django_parts(table, chain)
@@ -207,23 +217,30 @@ def django(text: str, schema: Schema) -> Iterator[Query]:
         if query is not None:
             yield query
 
-    for match in _MANAGER.finditer(text):
-        name = match.group(1)
+    for manager in _MANAGER.finditer(text):
+        match = _receiver(text, manager.start())
+        if match is None:
+            continue
+        name = match.group(2)
         table = schema.model_table(aliases.get(name, name))
         if table is not None:
-            yield from emit(match.start(), table, _chain(text, match.start()))
+            yield from emit(match.start(2), table, _chain(text, match.start(2)))
     # Reverse managers: `request.user.note_set.filter(...)` / `user.notes.filter(...)`
     # read `notes.user_id = ?` first; a table without that key column stays silent.
-    for match in _DJANGO_REVERSE.finditer(text):
-        receiver, related = match.group(1), match.group(2)
+    for call in _DJANGO_REVERSE.finditer(text):
+        match = _receiver(text, call.start())
+        if match is None or not match.group(1):
+            continue
+        receiver, related = match.group(1).rstrip(".").rsplit(".", 1)[-1], match.group(2)
+        related = related.removesuffix("_set")
         if related in {"objects", "_default_manager"} or receiver in aliases:
             continue
         table = _model_named(schema, related)
         key = _owner_key(table, receiver) if table is not None else None
         if table is None or key is None:
             continue
-        yield from emit(match.start(), table, _chain(text, match.start()), [key])
-    for match in _GET_OR_404.finditer(text):
+        yield from emit(match.start(2), table, _chain(text, match.start(2)), [key])
+    for match in _GET_OR_404.finditer(text) if "_or_404(" in text else ():
         name = match.group(1)
         table = schema.model_table(aliases.get(name, name))
         if table is None:
@@ -385,7 +402,7 @@ def active_record(text: str, schema: Schema) -> Iterator[Query]:
         chain = _chain(text, match.start(3))
         yield from emit(match.start(3), table, "." + chain, [key])
     # Scopes and class methods of a model: `scope :open, -> { where(state: "open") }`.
-    for match in _AR_BARE.finditer(text):
+    for match in _AR_BARE.finditer(text) if _AR_MODEL.search(text) else ():
         line_start = text.rfind("\n", 0, match.start()) + 1
         if text[line_start : match.start()].lstrip().startswith("#"):
             continue
