@@ -9,6 +9,7 @@ or column the schema does not know produces nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule
 from bot.schema.advice import index_line
 from bot.schema.context import current
-from bot.schema.model import Schema
+from bot.schema.model import Schema, Table
 from bot.schema.sources import build_schema, candidate
 from bot.select import is_test_path
 
@@ -83,13 +84,31 @@ class _SchemaCheck(Check):
     kinds = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA, FileKind.MIGRATION, FileKind.SQL})
 
 
+def _partial_serves(table: Table, column: str, filters: Sequence[str]) -> bool:
+    """Whether a partial index leading with `column` serves a query on `filters`: the
+    query names every column of the index's WHERE (`state = 'open'` with
+    `where(state: "open")`), so it can repeat the predicate. An index whose WHERE we
+    could not read serves nothing."""
+    for index in table.indexes:
+        if not index.partial or index.lead != column:
+            continue
+        words = {w.split("__")[0].lower() for w in re.findall(r"[A-Za-z_]\w*", index.predicate)}
+        named = {w for w in words if w in table.columns}
+        if named and named <= set(filters):
+            return True
+    return False
+
+
 def _judge(query: Query) -> tuple[str, list[str], str] | None:
     """(rule, columns to index, what is wrong) for a query the indexes do not serve."""
     table, use = query.table, query.use
     plain = [c for c in use.filters if not c.startswith("(")]
     wrapped = [c for c in use.filters if c.startswith("(")]
     if use.filters:
-        if any(table.leads(c) for c in plain) or any(table.has_expression(e) for e in wrapped):
+        named = [*plain, *use.nulls]
+        if any(table.leads(c) or _partial_serves(table, c, named) for c in plain) or any(
+            table.has_expression(e) for e in wrapped
+        ):
             return None
         if wrapped:
             return FUNCTION_ID, wrapped[:1], f"filters on `{wrapped[0][1:-1]}`"
@@ -138,7 +157,7 @@ class UnindexedQueries(_SchemaCheck):
                     f"Add one:\n\n```\n{index_line(table, columns)}\n```\n\n"
                     + _size_note(table.name, large, small)
                 )
-                shown = ", ".join(c.strip("()") for c in columns)
+                shown = ", ".join(c[1:-1] if c.startswith("(") else c for c in columns)
                 title = f"`{table.name}` queried on {shown} without an index"
                 yield Hit(rule, file.path, query.line, detail=detail, title=title)
 

@@ -77,6 +77,7 @@ class Builder:
         name: str | None = None,
         unique: bool = False,
         partial: bool = False,
+        predicate: str = "",
     ) -> None:
         t = self.table(table, line)
         cols = tuple(c if c.startswith("(") else norm(c) for c in columns if c)
@@ -89,6 +90,7 @@ class Builder:
             partial,
             self.at(line),
             snapshot=self.snapshot,
+            predicate=predicate,
         )
         same = [ix for ix in t.indexes if _same_index(ix, new)]
         if same:  # the snapshot already states this index: keep one copy

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from bot.schema.model import Schema, Table
+from bot.schema.model import Schema, Table, singular, snake
 from bot.schema.sql_query import TableUse, fragment_uses, order_uses, uses
 
 
@@ -89,10 +89,12 @@ def _query(
     if table is None:
         return None
     f = _resolve(table, filters)
-    o = _resolve(table, list(orders))
-    if f is None or o is None or not (f or o):
+    # A sort key the code computes (`order: [[sort, dir]]`) says nothing about the filter.
+    o = [c for c in (_resolve(table, [name]) for name in orders) if c]
+    o_flat = [c[0] for c in o]
+    if f is None or not (f or o_flat):
         return None
-    return Query(line, table, TableUse(table.name, f, [], o if not f else []))
+    return Query(line, table, TableUse(table.name, f, [], o_flat if not f else []))
 
 
 # --- raw SQL in string literals ---------------------------------------------------------
@@ -147,40 +149,105 @@ def _chain(text: str, start: int) -> str:
     return text[start:end]
 
 
+def _django_parts(table: Table, chain: str) -> tuple[list[str], list[str]]:
+    filters: list[str] = []
+    orders: list[str] = []
+    for call in _DJANGO_CALL.finditer(chain):
+        args = _top_level(_balanced(chain, call.end() - 1))
+        if call.group(1) == "order_by":
+            orders += [a.strip("\"'-") for a in args if re.fullmatch(r"[\"']-?\w+[\"']", a)]
+            continue
+        if call.group(1) == "exclude":
+            continue
+        filters = _django_lookups(table, args, filters)
+        if not filters:
+            break
+    return filters, orders
+
+
+def _django_lookups(table: Table, args: list[str], filters: list[str]) -> list[str]:
+    """`filters` extended by keyword lookups; empty when a lookup is one we cannot read."""
+    for arg in args:
+        key = re.match(r"(\w+)\s*=(?!=)", arg)
+        if not key:
+            continue
+        name, *lookup = key.group(1).split("__")
+        if name in {"defaults", "pk", "id"} or len(lookup) > 1:
+            if name in {"pk", "id"} and not lookup:
+                filters.append("id")
+            continue
+        if lookup and lookup[0] in _FUNCTION_LOOKUPS:
+            column = table.column(name)
+            if column:
+                filters.append(f"({_FUNCTION_LOOKUPS[lookup[0]]}({column}))")
+        elif not lookup or lookup[0] in _LOOKUPS:
+            filters.append(name)
+        else:
+            return []
+    return filters
+
+
+_GET_MODEL = re.compile(
+    r"\b(\w+)\s*=\s*(?:\w+\.)?get_model\(\s*[\"'](?:\w+\.)?(?:\w+[\"']\s*,\s*[\"'])?(\w+)[\"']"
+)
+# Anchored on the literal call, then read backwards: scanning every word of a file for
+# `name.attr.` costs more than the rest of the reader.
+_MANAGER = re.compile(r"\.(?:objects|_default_manager)\b")
+_DJANGO_REVERSE = re.compile(r"\.(?:all\(\)\.)?(?:filter|get|order_by|exclude)\(")
+_RECEIVER = re.compile(r"(?<![\w.])((?:\w+\.)*)(\w+)$")
+
+
+def _receiver(text: str, at: int) -> re.Match[str] | None:
+    """`a.b` (or `b`) right before `at`, on the same line."""
+    return _RECEIVER.search(text, max(text.rfind("\n", 0, at) + 1, at - 200), at)
+
+
+_GET_OR_404 = re.compile(r"\bget_(?:object|list)_or_404\(\s*(\w+)\s*,")
+
+
 def django(text: str, schema: Schema) -> Iterator[Query]:
-    for match in _DJANGO.finditer(text):
-        table = schema.model_table(match.group(1))
+    # `Note = apps.get_model("notes", "Note")` in data migrations and signal handlers.
+    aliases = (
+        {m.group(1): m.group(2) for m in _GET_MODEL.finditer(text)} if "get_model" in text else {}
+    )
+
+    def emit(at: int, table: Table, chain: str, implied: Sequence[str] = ()) -> Iterator[Query]:
+        filters, orders = _django_parts(table, chain)
+        query = _query(schema, table, _line(text, at), [*implied, *filters], orders)
+        if query is not None:
+            yield query
+
+    for manager in _MANAGER.finditer(text):
+        match = _receiver(text, manager.start())
+        if match is None:
+            continue
+        name = match.group(2)
+        table = schema.model_table(aliases.get(name, name))
+        if table is not None:
+            yield from emit(match.start(2), table, _chain(text, match.start(2)))
+    # Reverse managers: `request.user.note_set.filter(...)` / `user.notes.filter(...)`
+    # read `notes.user_id = ?` first; a table without that key column stays silent.
+    for call in _DJANGO_REVERSE.finditer(text):
+        match = _receiver(text, call.start())
+        if match is None or not match.group(1):
+            continue
+        receiver, related = match.group(1).rstrip(".").rsplit(".", 1)[-1], match.group(2)
+        related = related.removesuffix("_set")
+        if related in {"objects", "_default_manager"} or receiver in aliases:
+            continue
+        table = _model_named(schema, related)
+        key = _owner_key(table, receiver) if table is not None else None
+        if table is None or key is None:
+            continue
+        yield from emit(match.start(2), table, _chain(text, match.start(2)), [key])
+    for match in _GET_OR_404.finditer(text) if "_or_404(" in text else ():
+        name = match.group(1)
+        table = schema.model_table(aliases.get(name, name))
         if table is None:
             continue
-        chain = _chain(text, match.start())
-        filters: list[str] = []
-        orders: list[str] = []
-        for call in _DJANGO_CALL.finditer(chain):
-            args = _top_level(_balanced(chain, call.end() - 1))
-            if call.group(1) == "order_by":
-                orders += [a.strip("\"'-") for a in args if re.fullmatch(r"[\"']-?\w+[\"']", a)]
-                continue
-            if call.group(1) == "exclude":
-                continue
-            for arg in args:
-                key = re.match(r"(\w+)\s*=(?!=)", arg)
-                if not key:
-                    continue
-                name, *lookup = key.group(1).split("__")
-                if name in {"defaults", "pk", "id"} or len(lookup) > 1:
-                    if name in {"pk", "id"} and not lookup:
-                        filters.append("id")
-                    continue
-                if lookup and lookup[0] in _FUNCTION_LOOKUPS:
-                    column = table.column(name)
-                    if column:
-                        filters.append(f"({_FUNCTION_LOOKUPS[lookup[0]]}({column}))")
-                elif not lookup or lookup[0] in _LOOKUPS:
-                    filters.append(name)
-                else:
-                    filters = []
-                    break
-        query = _query(schema, table, _line(text, match.start()), filters, orders)
+        args = _top_level(_balanced(text, text.index("(", match.start())))[1:]
+        filters = _django_lookups(table, args, [])
+        query = _query(schema, table, _line(text, match.start()), filters)
         if query is not None:
             yield query
 
@@ -229,43 +296,130 @@ def sqlalchemy(text: str, schema: Schema) -> Iterator[Query]:
 
 # --- Ruby: ActiveRecord -----------------------------------------------------------------
 
-_AR = re.compile(r"\b([A-Z]\w*)\.(where|find_by!?|order|find_by_(\w+?)(?:!)?(?=[\s(])|not)\b")
+_AR_FINDERS = r"where|find_by!?|order|not|find_by_\w+?!?(?=[\s(])"
+_AR = re.compile(rf"\b([A-Z]\w*)((?:\.[a-z_]\w*[?!]?)*?)\.({_AR_FINDERS})\b")
+_AR_CALL = re.compile(r"(?:^|\.)(where|find_by!?|order|not|find_by_(\w+?)!?)(?:\(|\s+(?=[:\"'\w]))")
+_AR_MODEL = re.compile(
+    r"^\s*class\s+(?:\w+::)*(\w+)\s*<\s*(?:ApplicationRecord|ActiveRecord::Base)\b", re.M
+)
+_AR_BARE = re.compile(
+    r"(?<![\w.:@$])(?<!def )(?:self\.)?(where|find_by!?|order|find_by_\w+?!?)(?=\(|\s+[:\"'])"
+)
+_AR_LOCAL = re.compile(r"(?<![\w.])(@?[a-z_]\w*)\s*(?:\|\|)?=\s*([A-Z]\w*)\.(?=[a-z_])")
+_AR_ASSOC = re.compile(rf"(?<![\w:])(@?[a-z_]\w*)\.([a-z_]\w*)\.({_AR_FINDERS})\b")
+
+
+def _ar_parts(table: Table, chain: str) -> tuple[list[str], list[str]]:
+    """Filters and sort keys of an ActiveRecord chain (hash, hash-rocket or SQL fragment)."""
+    filters: list[str] = []
+    orders: list[str] = []
+    for call in _AR_CALL.finditer(chain):
+        if call.group(1) == "not":
+            continue
+        if call.group(2):
+            filters += call.group(2).split("_and_")
+            continue
+        args = (
+            _balanced(chain, call.end() - 1)
+            if chain[call.end() - 1] == "("
+            else chain[call.end() :].split("\n")[0]
+        )
+        strings = re.match(r"\s*[\"']([^\"']+)[\"']\s*(?:,|$)", args)
+        if call.group(1) == "order":
+            if strings:
+                orders += order_uses(table.name, strings.group(1))
+            else:
+                orders += re.findall(r"(?:^|,)\s*:?(\w+)(?::\s*:\w+)?", args)[:1]
+            continue
+        if strings:
+            found = fragment_uses(table.name, strings.group(1))
+            if found is not None:
+                filters += found.filters
+            continue
+        filters += re.findall(r"(?:^|[,{(]\s*)(\w+):\s*(?!:)", args)
+        # Hash-rocket conditions: `where(:creator => user)`, `where("state" => x)`.
+        filters += re.findall(r"(?:^|[,{(]\s*):?[\"']?(\w+)[\"']?\s*=>", args)
+    return filters, orders
+
+
+def _model_named(schema: Schema, name: str) -> Table | None:
+    """The table behind an association or collection name (`notes`, `web_hooks`)."""
+    camel = "".join(p[:1].upper() + p[1:] for p in singular(name).split("_"))
+    return schema.table(name) or schema.model_table(camel)
+
+
+def _owner_key(table: Table, receiver: str) -> str | None:
+    """The key column an association adds (`@user.notes` -> `notes.user_id = ?`), or None
+    when the table has no such column (another foreign key name: stay silent)."""
+    owner = receiver.lstrip("@").removeprefix("current_")
+    column = f"{singular(owner)}_id"
+    return column if column in table.columns else None
 
 
 def active_record(text: str, schema: Schema) -> Iterator[Query]:
-    for match in _AR.finditer(text):
-        table = schema.model_table(match.group(1))
-        if table is None:
-            continue
-        chain = _chain(text, match.start())
-        filters: list[str] = []
-        orders: list[str] = []
-        if match.group(3):
-            filters += match.group(3).split("_and_")
-        for call in re.finditer(r"\.(where|find_by!?|order|not)(?:\(|\s+(?=[:\"'\w]))", chain):
-            if call.group(1) == "not":
-                continue
-            args = (
-                _balanced(chain, call.end() - 1)
-                if chain[call.end() - 1] == "("
-                else chain[call.end() :].split("\n")[0]
-            )
-            strings = re.match(r"\s*[\"']([^\"']+)[\"']", args)
-            if call.group(1) == "order":
-                if strings:
-                    orders += order_uses(table.name, strings.group(1))
-                else:
-                    orders += re.findall(r"(?:^|,)\s*:?(\w+)(?::\s*:\w+)?", args)[:1]
-                continue
-            if strings:
-                found = fragment_uses(table.name, strings.group(1))
-                if found is not None:
-                    filters += found.filters
-                continue
-            filters += re.findall(r"(?:^|[,{(]\s*)(\w+):\s*(?!:)", args)
-        query = _query(schema, table, _line(text, match.start()), filters, orders)
+    seen: set[int] = set()
+
+    def emit(at: int, table: Table, chain: str, implied: Sequence[str] = ()) -> Iterator[Query]:
+        if at in seen:
+            return
+        seen.add(at)
+        filters, orders = _ar_parts(table, chain)
+        query = _query(schema, table, _line(text, at), [*implied, *filters], orders)
         if query is not None:
             yield query
+
+    for match in _AR.finditer(text):
+        table = schema.model_table(match.group(1))
+        steps = [s.rstrip("?!") for s in match.group(2).split(".") if s]
+        # `User.current.notes.where`: a step that names a table is an association.
+        if table is None or any(_model_named(schema, s) for s in steps):
+            continue
+        chain = _chain(text, match.start())
+        yield from emit(match.start(), table, chain[chain.find(".", len(match.group(1))) :])
+    # A local holding a relation: `scope = Project.where(owner_id: id)`; `scope.where(...)`.
+    locals_: dict[str, tuple[Table, list[str]]] = {}
+    for match in _AR_LOCAL.finditer(text):
+        table = schema.model_table(match.group(2))
+        if table is None:
+            continue
+        base = _chain(text, match.start(2))
+        locals_[match.group(1)] = (table, _ar_parts(table, base)[0])
+    for name, (table, base_filters) in locals_.items():
+        for use in re.finditer(rf"(?<![\w.@]){re.escape(name)}\.(?=(?:{_AR_FINDERS})\b)", text):
+            chain = _chain(text, use.start())
+            yield from emit(use.end(), table, chain[len(name) :], base_filters)
+    for match in _AR_ASSOC.finditer(text):
+        receiver, association = match.group(1), match.group(2)
+        if receiver in locals_ or receiver in {"params", "request", "session"}:
+            continue
+        if receiver == "self":
+            model = _enclosing_model(text, match.start())
+            receiver = snake(model) if model else ""
+        table = _model_named(schema, association)
+        key = _owner_key(table, receiver) if table is not None and receiver else None
+        if table is None or key is None:
+            continue
+        chain = _chain(text, match.start(3))
+        yield from emit(match.start(3), table, "." + chain, [key])
+    # Scopes and class methods of a model: `scope :open, -> { where(state: "open") }`.
+    for match in _AR_BARE.finditer(text) if _AR_MODEL.search(text) else ():
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text[line_start : match.start()].lstrip().startswith("#"):
+            continue
+        model = _enclosing_model(text, match.start())
+        table = schema.model_table(model) if model else None
+        if table is None:
+            continue
+        chain = _chain(text, match.start(1))
+        yield from emit(match.start(1), table, "." + chain)
+
+
+def _enclosing_model(text: str, at: int) -> str | None:
+    """The ActiveRecord model class whose body holds `at` (the nearest one above)."""
+    found = None
+    for model in _AR_MODEL.finditer(text, 0, at):
+        found = model.group(1)
+    return found
 
 
 # --- JavaScript / TypeScript: Prisma, Sequelize, TypeORM, Knex ------------------------
@@ -326,9 +480,9 @@ def _where_and_order(args: str) -> tuple[list[str], list[str]] | None:
     orders: list[str] = []
     if order:
         order_body = _balanced(inner, order.end() - 1)
-        first = re.search(r"[\"']?(\w+)[\"']?\s*[:,]", order_body)
+        first = re.search(r"^\s*\[?\s*(?:[\"'](\w+)[\"']|\{?\s*(\w+)\s*:)", order_body)
         if first:
-            orders = [first.group(1)]
+            orders = [first.group(1) or first.group(2)]
     return filters, orders
 
 
@@ -383,27 +537,50 @@ _KNEX = re.compile(
 )
 
 
+def _knex_parts(chain: str) -> tuple[list[str], list[str]]:
+    filters: list[str] = []
+    orders: list[str] = []
+    for call in re.finditer(r"\.(where|andWhere|orderBy|whereIn|first)\(", chain):
+        args = _balanced(chain, call.end() - 1).strip()
+        if call.group(1) == "orderBy":
+            first = re.match(r"[\"'](\w+)[\"']", args)
+            orders += [first.group(1)] if first else []
+        elif args.startswith("{"):
+            filters += _object_keys(_balanced(args, 0))
+        else:
+            first = re.match(r"[\"'](?:\w+\.)?(\w+)[\"']", args)
+            filters += [first.group(1)] if first else []
+    return filters, orders
+
+
+_KNEX_LOCAL = re.compile(
+    r"\b(?:const|let|var)\s+(\w+)\s*=\s*(?:await\s+)?(?:knex|db|trx)\(\s*[\"'](\w+)[\"']\s*\)"
+)
+
+
 def knex(text: str, schema: Schema) -> Iterator[Query]:
     for match in _KNEX.finditer(text):
         table = schema.table(match.group(1) or match.group(2))
         if table is None:
             continue
-        chain = _chain(text, match.end())
-        filters: list[str] = []
-        orders: list[str] = []
-        for call in re.finditer(r"\.(where|andWhere|orderBy|whereIn|first)\(", chain):
-            args = _balanced(chain, call.end() - 1).strip()
-            if call.group(1) == "orderBy":
-                first = re.match(r"[\"'](\w+)[\"']", args)
-                orders += [first.group(1)] if first else []
-            elif args.startswith("{"):
-                filters += _object_keys(_balanced(args, 0))
-            else:
-                first = re.match(r"[\"'](?:\w+\.)?(\w+)[\"']", args)
-                filters += [first.group(1)] if first else []
+        filters, orders = _knex_parts(_chain(text, match.end()))
         query = _query(schema, table, _line(text, match.start()), filters, orders)
         if query is not None:
             yield query
+    # A builder held in a variable: `const q = knex("links"); ... q.where("slug", s)`.
+    for match in _KNEX_LOCAL.finditer(text):
+        table = schema.table(match.group(2))
+        if table is None:
+            continue
+        base = _knex_parts(_chain(text, match.end()))[0]
+        name = re.escape(match.group(1))
+        uses = rf"(?<![\w.]){name}\s*\.\s*(?=(?:where|andWhere|orderBy|whereIn|first)\()"
+        for use in re.finditer(uses, text[match.end() :]):
+            at = match.end() + use.start()
+            filters, orders = _knex_parts(_chain(text, at)[len(match.group(1)) :])
+            query = _query(schema, table, _line(text, at), [*base, *filters], orders)
+            if query is not None:
+                yield query
 
 
 # --- Go: GORM ---------------------------------------------------------------------------
@@ -450,26 +627,42 @@ def gorm(text: str, schema: Schema) -> Iterator[Query]:
 # --- PHP: Eloquent / query builder; JVM: Spring Data derived queries --------------------
 
 _ELOQUENT = re.compile(
-    r"\b([A-Z]\w*)::(where|firstWhere|orderBy|whereIn)\(|DB::table\(\s*[\"'](\w+)[\"']\s*\)"
+    r"\b([A-Z]\w*)::(\w+)\(|DB::table\(\s*[\"'](\w+)[\"']\s*\)"
+    r"|\$this->([a-z]\w*)->(?=(?:where|firstWhere|orderBy|whereIn)\()"
+    r"|\$(\w+)->([a-z]\w*)\(\)->(?=(?:where|firstWhere|orderBy|whereIn)\()"
 )
+_ELOQUENT_CALL = re.compile(r"(?:->|::)(where|firstWhere|orderBy|whereIn)\(")
 
 
 def eloquent(text: str, schema: Schema) -> Iterator[Query]:
     for match in _ELOQUENT.finditer(text):
-        table = (
-            schema.table(match.group(3)) if match.group(3) else schema.model_table(match.group(1))
-        )
+        implied: list[str] = []
+        if match.group(3):
+            table = schema.table(match.group(3))
+        elif match.group(1):
+            # `Page::visible()->where(...)`: a local scope first; its own filter is unknown.
+            table = schema.model_table(match.group(1))
+        elif match.group(4):
+            # `$this->book->where(...)`: a model injected under its own name.
+            table = schema.model_table(match.group(4)[:1].upper() + match.group(4)[1:])
+        else:
+            # A relation: `$user->posts()->where(...)` reads `posts.user_id = ?` first.
+            table = _model_named(schema, snake(match.group(6)))
+            key = _owner_key(table, snake(match.group(5))) if table is not None else None
+            if key is None:
+                continue
+            implied = [key]
         if table is None:
             continue
         end = text.find(";", match.start())
         chain = text[match.start() : end if end != -1 else len(text)]
         filters: list[str] = []
         orders: list[str] = []
-        for call in re.finditer(r"(?:->|::)(where|firstWhere|orderBy|whereIn)\(", chain):
+        for call in _ELOQUENT_CALL.finditer(chain):
             first = re.match(r"\s*[\"'](\w+)[\"']", _balanced(chain, call.end() - 1))
             if first:
                 (orders if call.group(1) == "orderBy" else filters).append(first.group(1))
-        query = _query(schema, table, _line(text, match.start()), filters, orders)
+        query = _query(schema, table, _line(text, match.start()), [*implied, *filters], orders)
         if query is not None:
             yield query
 

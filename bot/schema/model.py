@@ -92,6 +92,8 @@ class Index:
     where: Where | None = None
     # Declared by a snapshot (schema.rb, models): the final state, not one step of history.
     snapshot: bool = False
+    # A partial index's WHERE as written (may be empty when the reader cannot tell).
+    predicate: str = ""
 
     @property
     def expressions(self) -> tuple[str, ...]:

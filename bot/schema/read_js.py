@@ -253,6 +253,7 @@ def read_sequelize(b: Builder, text: str) -> None:
                 name=index_name.group(1) if index_name else None,
                 unique="unique: true" in rest,
                 partial="where:" in rest,
+                predicate=rest[rest.find("where:") :] if "where:" in rest else "",
             )
         elif verb == "addConstraint":
             fields = re.search(r"fields:\s*\[([^\]]*)\]", rest)
@@ -301,7 +302,7 @@ def _seq_column(b: Builder, table: str, column: str, value: str, line: int) -> N
 _KNEX_TABLE = re.compile(
     r"\.(createTable|alterTable|table|dropTable|dropTableIfExists|renameTable)\s*\(\s*[\"'`]([\w.]+)[\"'`]"
 )
-_KNEX_COLUMN = re.compile(r"\b(\w+)\.(\w+)\(\s*(?:[\"'`](\w+)[\"'`]|\[([^\]]*)\])?")
+_KNEX_COLUMN = re.compile(r"\b(\w+)\s*\.\s*(\w+)\(\s*(?:[\"'`](\w+)[\"'`]|\[([^\]]*)\])?")
 
 
 def read_knex(b: Builder, text: str) -> None:
@@ -323,7 +324,7 @@ def read_knex(b: Builder, text: str) -> None:
         var = (param.group(1) or param.group(2)) if param else "table"
         b.table(table, number)
         start = text.find(body)
-        for statement in re.finditer(rf"\b{re.escape(var)}\.[^;]*", body):
+        for statement in re.finditer(rf"\b{re.escape(var)}\s*\.[^;]*", body):
             _knex_statement(
                 b, table, statement.group(0), number + body.count("\n", 0, statement.start())
             )
@@ -331,6 +332,8 @@ def read_knex(b: Builder, text: str) -> None:
 
 
 def _knex_statement(b: Builder, table: str, stmt: str, line: int) -> None:
+    # A chain written one call per line (`table\n  .integer("x")\n  .unique()`).
+    stmt = re.sub(r"\s+\.", ".", stmt)
     first = _KNEX_COLUMN.match(stmt)
     if not first:
         return
@@ -348,6 +351,7 @@ def _knex_statement(b: Builder, table: str, stmt: str, line: int) -> None:
             name=index_name.group(1) if index_name else None,
             unique=method == "unique",
             partial="predicate" in stmt,
+            predicate=stmt[stmt.find("predicate") :] if "predicate" in stmt else "",
         )
     elif method in {"dropIndex", "dropUnique"}:
         index_name = re.search(r",\s*[\"'`](\w+)", stmt)

@@ -5,6 +5,8 @@ and regexes would lose them."""
 from __future__ import annotations
 
 import ast
+import re
+from collections.abc import Mapping
 from pathlib import PurePosixPath
 
 from bot.schema.builder import Builder
@@ -29,6 +31,10 @@ def _str(node: ast.AST | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     return None
+
+
+def _source(node: ast.AST | None) -> str:
+    return ast.unparse(node) if node is not None else ""
 
 
 def _kw(call: ast.Call, name: str) -> ast.AST | None:
@@ -80,22 +86,45 @@ def _parts(node: ast.AST | None) -> list[str]:
 # --- Django --------------------------------------------------------------------------
 
 
-def _app_label(path: str) -> str:
+def _app_dir(path: str) -> tuple[str, ...]:
+    """The path parts of the Django app a models or migrations file belongs to."""
     parts = PurePosixPath(path).parts
     if "migrations" in parts:
-        return parts[parts.index("migrations") - 1] if parts.index("migrations") else ""
+        return parts[: parts.index("migrations")]
     if parts[-1] == "models.py":
-        return parts[-2] if len(parts) > 1 else ""
+        return parts[:-1]
     if "models" in parts:
-        i = len(parts) - 1 - parts[::-1].index("models")
-        return parts[i - 1] if i else ""
-    return parts[-2] if len(parts) > 1 else ""
+        return parts[: len(parts) - 1 - parts[::-1].index("models")]
+    return parts[:-1]
+
+
+def _app_label(path: str, labels: Mapping[str, str] | None = None) -> str:
+    """The app label Django prefixes default table names with: `AppConfig.label` when
+    the app's apps.py sets one, else the app's directory name."""
+    app = _app_dir(path)
+    if labels and "/".join(app) in labels:
+        return labels["/".join(app)]
+    return app[-1] if app else ""
+
+
+_LABEL = re.compile(r"^\s+label\s*=\s*[\"'](\w+)[\"']", re.MULTILINE)
+
+
+def app_labels(files: Mapping[str, str]) -> dict[str, str]:
+    """App directory -> `AppConfig.label`, from the apps.py files given."""
+    out = {}
+    for path, text in files.items():
+        p = PurePosixPath(path)
+        found = _LABEL.search(text) if p.name == "apps.py" and "AppConfig" in text else None
+        if found:
+            out["/".join(p.parts[:-1])] = found.group(1)
+    return out
 
 
 class _Django:
-    def __init__(self, b: Builder, path: str) -> None:
+    def __init__(self, b: Builder, path: str, labels: Mapping[str, str] | None = None) -> None:
         self.b = b
-        self.app = _app_label(path)
+        self.app = _app_label(path, labels)
 
     def table_of(self, model: str) -> str:
         known = self.b.schema.models.get(f"{self.app}.{model.lower()}")
@@ -165,11 +194,14 @@ class _Django:
             name=_str(_kw(call, "name")),
             unique=kind == "UniqueConstraint",
             partial=_kw(call, "condition") is not None,
+            predicate=_source(_kw(call, "condition")),
         )
 
 
-def read_django_models(b: Builder, tree: ast.Module, path: str) -> None:
-    django = _Django(b, path)
+def read_django_models(
+    b: Builder, tree: ast.Module, path: str, labels: Mapping[str, str] | None = None
+) -> None:
+    django = _Django(b, path, labels)
     for node in tree.body:
         if not isinstance(node, ast.ClassDef):
             continue
@@ -198,8 +230,10 @@ def read_django_models(b: Builder, tree: ast.Module, path: str) -> None:
         django.options(table, options, node.lineno)
 
 
-def read_django_migration(b: Builder, tree: ast.Module, path: str) -> None:
-    django = _Django(b, path)
+def read_django_migration(
+    b: Builder, tree: ast.Module, path: str, labels: Mapping[str, str] | None = None
+) -> None:
+    django = _Django(b, path, labels)
     for call in _operations(tree):
         op = _name(call.func)
         model = _str(_kw(call, "model_name")) or _str(_kw(call, "name")) or ""
@@ -321,6 +355,7 @@ def _sa_table_arg(b: Builder, table: str, call: ast.Call) -> None:
             name=name,
             unique=_true(call, "unique"),
             partial=_kw(call, "postgresql_where") is not None,
+            predicate=_source(_kw(call, "postgresql_where")),
         )
     elif kind == "UniqueConstraint":
         b.index(
@@ -415,6 +450,7 @@ def read_alembic(b: Builder, tree: ast.Module) -> None:
                 unique=_true(node, "unique"),
                 partial=_kw(node, "postgresql_where") is not None
                 or _kw(node, "sqlite_where") is not None,
+                predicate=_source(_kw(node, "postgresql_where") or _kw(node, "sqlite_where")),
             )
         elif op == "drop_index" and strings and strings[0]:
             b.drop_index(

@@ -113,6 +113,7 @@ def _table_line(b: Builder, table: str, code: str, number: int) -> None:
             name=opts.get("name") or rails_index_name(table, cols),
             unique=opts.get("unique") == "true",
             partial="where" in opts,
+            predicate=opts.get("where", ""),
         )
         return
     if kind in {"timestamps"}:
@@ -182,6 +183,7 @@ def _statement(b: Builder, verb: str, rest: str, number: int) -> None:
             name=opts.get("name") or rails_index_name(table, [c.strip("()") for c in cols]),
             unique=opts.get("unique") == "true",
             partial="where" in opts,
+            predicate=opts.get("where", ""),
         )
     elif verb == "remove_index":
         opts = _options(rest)

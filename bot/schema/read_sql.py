@@ -193,6 +193,7 @@ def _create_index(b: Builder, node: exp.Create, line: int, dialect: str) -> None
         name=index.name or None,
         unique=bool(node.args.get("unique")),
         partial=params.args.get("where") is not None,
+        predicate=params.args["where"].sql() if params.args.get("where") is not None else "",
     )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from bot.schema import dialect
+from bot.schema import dialect, read_python
 from bot.schema.builder import Builder
 from bot.schema.model import Schema, singular
 
@@ -77,6 +77,7 @@ def candidate(path: str) -> bool:
             "migrations" in parts
             or "versions" in parts
             or name == "models.py"
+            or name == "apps.py"  # `AppConfig.label` names the app's tables
             or (bool(parts & _MODEL_DIRS))
         )
     if suffix in {".js", ".ts", ".mjs", ".cjs"}:
@@ -141,14 +142,16 @@ def classify(path: str, text: str) -> Source | None:
     return None
 
 
-def _reader(source: Source) -> Callable[[Builder, str], None]:
+def _reader(
+    source: Source, labels: Mapping[str, str] | None = None
+) -> Callable[[Builder, str], None]:
     from bot.schema import read_js, read_other, read_python, read_ruby, read_sql
 
     def python(read: Callable[..., None], with_path: bool) -> Callable[[Builder, str], None]:
         def run(b: Builder, text: str) -> None:
             tree = ast.parse(text)
             if with_path:
-                read(b, tree, source.path)
+                read(b, tree, source.path, labels)
             else:
                 read(b, tree)
 
@@ -223,10 +226,11 @@ def build_schema(files: Mapping[str, str]) -> Schema:
     file that cannot be read is named in `Schema.problems`, never fatal."""
     schema = Schema()
     sources = [s for s in (classify(p, t) for p, t in files.items() if candidate(p)) if s]
+    labels = read_python.app_labels({p: t for p, t in files.items() if p.endswith("apps.py")})
     for source in _order(sources, files):
         builder = Builder(schema, source.path, source.framework, snapshot=source.snapshot)
         try:
-            _reader(source)(builder, files[source.path])
+            _reader(source, labels)(builder, files[source.path])
         except (SyntaxError, ValueError, RecursionError, IndexError, AttributeError) as exc:
             schema.problems.append(f"{source.path}: {type(exc).__name__}: {exc}"[:300])
     for name in schema.tables:

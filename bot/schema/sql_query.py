@@ -21,6 +21,9 @@ class TableUse:
     filters: list[str] = field(default_factory=list)  # column names, or "(expr)" keys
     joins: list[str] = field(default_factory=list)
     orders: list[str] = field(default_factory=list)
+    # Columns tested with IS [NOT] NULL: no index is advised for them, but a partial
+    # index whose WHERE repeats the test serves the query.
+    nulls: list[str] = field(default_factory=list)
 
 
 def _clean(sql: str) -> str:
@@ -82,6 +85,12 @@ def uses(sql: str) -> list[TableUse]:
         isinstance(n, exp.Or) for n in _conjuncts(where.this)
     ):
         for conjunct in _conjuncts(where.this):
+            tested = conjunct.this if isinstance(conjunct, exp.Not) else conjunct
+            if isinstance(tested, exp.Is) and isinstance(tested.this, exp.Column):
+                null_use = use(tested.this.table or None)
+                if null_use is not None:
+                    null_use.nulls.append(tested.this.name.lower())
+                continue
             if isinstance(conjunct, exp.Not) or not isinstance(conjunct, _COMPARE):
                 continue
             side = _operand(conjunct.this)
