@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from bot.models import Category, ChangedFile, FileKind, Severity
-from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.rules.engine import Check, Hit, Rule, RuleCase, catalog_rules
 from bot.rules.taint import spec
 from bot.rules.taint.api import LANGUAGES, flow_hits
 from bot.rules.taint.cross import cross_hits
@@ -236,7 +236,7 @@ RULES: tuple[Rule, ...] = (
         _case("app/views.py", _FLASK + "    logger.info('user ' + request.args['u'])\n", 5),
         _case("app/views.py", _FLASK + "    logger.info('user %s', request.args['u'])\n"),
     ),
-)
+) + catalog_rules("trust-boundary")
 
 
 class TaintCheck(Check):

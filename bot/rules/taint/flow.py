@@ -97,12 +97,28 @@ def _join(states: list[_State]) -> _State:
         return out
     out = _State()
     for name in {n for s in live for n in s.taint}:
-        out.taint[name] = frozenset().union(*(s.taint.get(name, EMPTY) for s in live))
+        out.taint[name] = frozenset().union(*(_entry_taint(s, name) for s in live))
     for name in set.intersection(*(set(s.consts) for s in live)):
         values = [s.consts[name] for s in live]
         if all(v == values[0] and type(v) is type(values[0]) for v in values):
             out.consts[name] = values[0]
     return out
+
+
+def _entry_taint(state: _State, name: str) -> Taint:
+    """What `name` holds on one path; an entry (`m['a']`) not set on that path holds
+    whatever its container does."""
+    if name in state.taint:
+        return state.taint[name]
+    base, bracket, _ = name.partition("[")
+    return state.taint.get(base, EMPTY) if bracket and base else EMPTY
+
+
+def _forget_entries(state: _State, target: str, entries_only: bool = False) -> None:
+    for prefix in (target + "[",) if entries_only else (target + ".", target + "["):
+        for name in [n for n in state.taint if n.startswith(prefix)]:
+            del state.taint[name]
+    state.consts.pop(target + "[#]", None)
 
 
 def _both(
@@ -126,6 +142,11 @@ def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
     return frozenset(replace(o, cleared=o.cleared | classes) for o in taint)
 
 
+# Methods that move or drop a container's entries: what was known by position is not.
+_REORDERING = frozenset(
+    {"pop", "remove", "insert", "clear", "reverse", "sort", "popitem", "shift", "unshift"}
+    | {"splice", "delete", "remove", "removeAt", "poll"}
+)
 _CONTENT_TYPE_KWARGS = frozenset({"content_type", "mimetype", "media_type"})
 # Classes about where a URL points; input after a fixed host only picks a path there.
 _DESTINATION = frozenset({"ssrf", "redirect"})
@@ -172,6 +193,39 @@ def _fixed_destination(prefix: list[Known]) -> bool:
     rest = _SCHEME.sub("", text, count=1)
     slash = rest.find("/")
     return slash > 0
+
+
+def _entry_read(expr: ir.Expr) -> str | None:
+    """The entry a read names: `m['a']` or `m.get('a')` with a constant key."""
+    if isinstance(expr, ir.Index) and isinstance(expr.key, ir.Const):
+        base = dotted(expr.obj)
+        key = expr.key.value
+    elif (
+        isinstance(expr, ir.Call)
+        and expr.recv is not None
+        and expr.callee.rsplit(".", 1)[-1] == "get"
+        and len(expr.args) == 1
+        and isinstance(expr.args[0], ir.Const)
+    ):
+        base = dotted(expr.recv)
+        key = expr.args[0].value
+    else:
+        return None
+    if base is None or not isinstance(key, str | int) or isinstance(key, bool):
+        return None
+    return ir.entry(base, key)
+
+
+def _built_text(expr: ir.Expr) -> bool:
+    """An f-string, a format, or a `+` chain with a text literal in it."""
+    if isinstance(expr, ir.Concat):
+        return True
+    if isinstance(expr, ir.Op) and expr.op == "+" and expr.right is not None:
+        return any(
+            isinstance(side, ir.Const) and isinstance(side.value, str) or _built_text(side)
+            for side in (expr.left, expr.right)
+        )
+    return False
 
 
 def dotted(expr: ir.Expr) -> str | None:
@@ -376,6 +430,7 @@ class _Walk:
         self.found: list[Flow] = []
         self.bound: dict[str, Taint] = {}  # every taint each name was bound to
         self.keyed: dict[str, ir.Expr] = {}  # guard keys that are reads, not names
+        self.built: set[str] = set()  # names last bound to text built from parts
 
     # --- statements ------------------------------------------------------------------
 
@@ -391,7 +446,10 @@ class _Walk:
             taint, value = self.expr(stmt.value, state)
             for target in stmt.targets:
                 for pattern, cls in self.spec.assign_sinks:
-                    if matches(pattern, target):
+                    entry = pattern.endswith("[]")
+                    if entry and not stmt.merge:
+                        continue
+                    if matches(pattern[:-2] if entry else pattern, target):
                         self._report(cls, target, stmt.line, stmt.line, taint)
             for target in stmt.targets:
                 bound = frozenset(
@@ -405,10 +463,15 @@ class _Walk:
                 else:
                     state.taint[target] = bound
                     state.consts[target] = value
-                    # A new object for `x` replaces whatever was known about `x.attr`.
-                    prefix = target + "."
-                    for name in [n for n in state.taint if n.startswith(prefix)]:
-                        del state.taint[name]
+                    if _built_text(stmt.value):
+                        self.built.add(target)
+                    else:
+                        self.built.discard(target)
+                    # A new object for `x` replaces whatever was known about `x.attr`
+                    # and `x['k']`.
+                    _forget_entries(state, target)
+                    if len(stmt.targets) == 1 and isinstance(stmt.value, ir.Seq):
+                        self._entries(target, stmt.value, state)
             return state
         if isinstance(stmt, ir.Eval):
             self.expr(stmt.expr, state)
@@ -453,6 +516,18 @@ class _Walk:
         else_state = self.block(stmt.orelse, else_state)
         return _join([then_state, else_state])
 
+    def _entries(self, target: str, value: ir.Seq, state: _State) -> None:
+        """Each entry of a literal container on its own (`{"a": x}`, `[x, y]`), so a
+        read of one that does not hold the input stays clean."""
+        keys: tuple[str | int | None, ...] = value.keys or tuple(range(len(value.items)))
+        for key, item in zip(keys, value.items, strict=False):
+            if key is not None:
+                taint, known = self.expr(item, state)
+                state.taint[ir.entry(target, key)] = taint
+                state.consts[ir.entry(target, key)] = known
+        if not value.keys:
+            state.consts[target + "[#]"] = len(value.items)
+
     def _pin_reads(self, state: _State, *cleans: dict[str, frozenset[str]]) -> None:
         """A guarded read (`c.Query("sort")`) gets its value in the state before the
         branches part, so the branch that does not clear it still carries it after the
@@ -475,7 +550,14 @@ class _Walk:
 
     def _return_sink(self, expr: ir.Expr, taint: Taint) -> None:
         cls = self.spec.return_sink
-        if cls is None or not taint or not isinstance(expr, ir.Concat):
+        if cls is None or not taint or self.a.module.json_returns:
+            return
+        # Text built here (`"<p>" + name`, or a name last bound to such text) is the
+        # page; a bare value returned may be a dict or a response object.
+        built = _built_text(expr)
+        if isinstance(expr, ir.Name) and expr.name in self.built:
+            built = True
+        if not built:
             return
         if self.func.handler:
             self._report(cls, "return", expr.line, expr.line, taint)
@@ -603,6 +685,9 @@ class _Walk:
             key = key_of(expr)
             if key is not None and key in state.taint and key in self.keyed:
                 return state.taint[key], UNKNOWN
+            entry = _entry_read(expr)
+            if entry is not None and entry in state.taint:
+                return state.taint[entry], state.consts.get(entry, UNKNOWN)
         if isinstance(expr, ir.Index):
             taint, _ = self.expr(expr.obj, state)
             key_taint, _ = self.expr(expr.key, state)
@@ -704,9 +789,22 @@ class _Walk:
             if target is not None and (arg_taints or kw_taints):
                 added = frozenset().union(*arg_taints, *kw_taints.values())
                 state.taint[target] = state.taint.get(target, EMPTY) | added
+                size = state.consts.get(target + "[#]")
+                # `m.update(...)`, `insert`, `pop` may have replaced or moved any entry;
+                # an append to a list of known length adds the next one.
                 state.consts.pop(target, None)
+                if last in ("append", "push") and isinstance(size, int) and len(arg_taints) == 1:
+                    state.taint[ir.entry(target, size)] = arg_taints[0]
+                    state.consts[ir.entry(target, size)] = self.expr(call.args[0], state)[1]
+                    state.consts[target + "[#]"] = size + 1
+                else:
+                    _forget_entries(state, target, entries_only=True)
         # A lookup in a constant table (`DIRECTIONS.get(x, "ASC")`) yields one of its
         # constants or the default.
+        if last in _REORDERING and call.recv is not None:
+            moved = dotted(call.recv)
+            if moved is not None:
+                _forget_entries(state, moved, entries_only=True)
         lookup = last == "get" and call.recv is not None and not recv_taint
         if lookup and call.recv is not None and self._constant_set(call.recv, state):
             return frozenset().union(EMPTY, *arg_taints[1:]), UNKNOWN

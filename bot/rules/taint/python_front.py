@@ -124,7 +124,13 @@ class _Front:
         if isinstance(node, ast.List | ast.Tuple | ast.Set):
             return ir.Seq(line, tuple(self.expr(e) for e in node.elts), _constant(node))
         if isinstance(node, ast.Dict):
-            return ir.Seq(line, tuple(self.expr(v) for v in node.values), _constant(node))
+            keys = tuple(
+                k.value if isinstance(k, ast.Constant) and isinstance(k.value, str | int) else None
+                for k in node.keys
+            )
+            return ir.Seq(
+                line, tuple(self.expr(v) for v in node.values), _constant(node), keys=keys
+            )
         if isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp):
             elt: ast.expr = node.value if isinstance(node, ast.DictComp) else node.elt
             out_expr = self.expr(elt)
@@ -280,7 +286,15 @@ def _names(target: ast.AST) -> tuple[str, ...]:
 def _assign(target: ast.AST, value: ir.Expr, line: int) -> list[ir.Stmt]:
     if isinstance(target, ast.Subscript):
         base = dotted(target.value)
-        return [ir.Assign(line, (base,), value, merge=True)] if base else [ir.Eval(line, value)]
+        if not base:
+            return [ir.Eval(line, value)]
+        out: list[ir.Stmt] = [ir.Assign(line, (base,), value, merge=True)]
+        key = target.slice
+        if isinstance(key, ast.Constant) and isinstance(key.value, str | int):
+            # The entry itself, so a read of another key (or of this one after it is
+            # overwritten with a constant) does not see the input.
+            out.append(ir.Assign(line, (ir.entry(base, key.value),), value))
+        return out
     names = _names(target)
     if not names:
         return [ir.Eval(line, value)]
@@ -292,6 +306,11 @@ def module(tree: ast.Module, spec: Spec) -> ir.Module:
     out = ir.Module("python")
     top: list[ast.stmt] = []
     for stmt in tree.body:
+        if isinstance(stmt, ast.ImportFrom | ast.Import):
+            names = [stmt.module or ""] if isinstance(stmt, ast.ImportFrom) else []
+            names += [alias.name for alias in stmt.names]
+            if any(name.split(".")[0] == "fastapi" for name in names):
+                out.json_returns = True
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
             target = stmt.targets[0]
             if isinstance(target, ast.Name):
