@@ -1936,7 +1936,7 @@ _FLOW_ONLY = frozenset({"csharp", "scala"})
 
 
 # Where `bot.rules.taint` follows request input; there the injection claims come from flows.
-_FLOW_LANGUAGES = frozenset({"python", "javascript", "typescript", "java"})
+_FLOW_LANGUAGES = frozenset({"python", "javascript", "typescript", "java", "go", "ruby", "php"})
 
 
 class CrossLanguageCheck(Check):

@@ -216,6 +216,39 @@ def _entry_read(expr: ir.Expr) -> str | None:
     return ir.entry(base, key)
 
 
+# printf-style calls -> position of the format argument.
+_PRINTF = {
+    "fmt.Sprintf": 0,
+    "fmt.Printf": 0,
+    "fmt.Errorf": 0,
+    "fmt.Fprintf": 1,
+    "sprintf": 0,
+    "printf": 0,
+    "vsprintf": 0,
+}
+_VERB = re.compile(r"%[-+# 0]*(\d+|\*)?(?:\.(\d+|\*))?([a-zA-Z%])")
+
+
+def _numeric_format_args(call: ir.Call, state: _State, walk: _Walk) -> list[int]:
+    """Arguments a constant printf format prints as numbers (`%d`, `%x`, `%f`): what
+    comes out is digits whatever the value was."""
+    at = _PRINTF.get(call.callee)
+    if at is None or at >= len(call.args):
+        return []
+    known = walk.expr(call.args[at], state)[1]
+    if not isinstance(known, str):
+        return []
+    found = [m for m in _VERB.finditer(known) if m.group(3) != "%"]
+    if any("*" in (m.group(1) or "") + (m.group(2) or "") for m in found):
+        return []  # a `*` width takes an argument of its own
+    verbs = [m.group(3) for m in found]
+    return [
+        at + 1 + index
+        for index, verb in enumerate(verbs)
+        if verb in "dboxXfeEgGtU" and at + 1 + index < len(call.args)
+    ]
+
+
 def _built_text(expr: ir.Expr) -> bool:
     """An f-string, a format, or a `+` chain with a text literal in it."""
     if isinstance(expr, ir.Concat):
@@ -775,6 +808,8 @@ class _Walk:
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
         recv_taint = self.expr(call.recv, state)[0] if call.recv is not None else EMPTY
         arg_taints = [self.expr(a, state)[0] for a in call.args]
+        for position in _numeric_format_args(call, state, self):
+            arg_taints[position] = EMPTY
         kw_taints = {k: self.expr(v, state)[0] for k, v in call.kwargs}
         for pattern in self.spec.source_calls:
             if matches(pattern, call.callee):
@@ -875,7 +910,12 @@ class _Walk:
         self, sink: Sink, call: ir.Call, positions: Iterable[int], state: _State
     ) -> bool:
         """A generic method name is this sink only on a known receiver or known text."""
-        recv = dotted(call.recv) if call.recv is not None else None
+        target = call.recv
+        if sink.receiver_arg is not None:
+            target = call.args[sink.receiver_arg] if sink.receiver_arg < len(call.args) else None
+            if isinstance(target, ir.Op) and target.op in ("&", "*") and target.right is None:
+                target = target.left
+        recv = dotted(target) if target is not None else None
         last = (recv or "").rsplit(".", 1)[-1].lstrip("_$")
         if last and any(_names_receiver(last, r) for r in sink.receivers):
             return True
@@ -885,6 +925,26 @@ class _Walk:
             if position < len(call.args):
                 leaves = _leaves(call.args[position], state)
                 if sink.text.search(" ".join(v for v in leaves if isinstance(v, str))):
+                    return True
+        return False
+
+    def _other_scheme(
+        self, cls: str, call: ir.Call, positions: Iterable[int], state: _State
+    ) -> bool:
+        """A call that takes a file name or a URL (PHP's `file_get_contents`) is listed
+        for both; text that starts as a local path is not a request to a host, and text
+        that starts with `http://` is not a local file."""
+        if cls not in ("ssrf", "path"):
+            return False
+        for position in positions:
+            if position < len(call.args):
+                leaves = _leaves(call.args[position], state)
+                first = leaves[0] if leaves else UNKNOWN
+                if not isinstance(first, str) or not first:
+                    continue
+                if cls == "ssrf" and first.startswith(("/", "./", "../")):
+                    return True
+                if cls == "path" and re.match(r"(?i)https?://", first):
                     return True
         return False
 
@@ -922,6 +982,8 @@ class _Walk:
                 continue
             positions = range(len(arg_taints)) if sink.args is None else sink.args
             if (sink.receivers or sink.text) and not self._sink_shape(sink, call, positions, state):
+                continue
+            if self._other_scheme(sink.cls, call, positions, state):
                 continue
             taint = EMPTY
             for position in positions:

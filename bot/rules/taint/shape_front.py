@@ -631,6 +631,8 @@ class _Front:
             return ir.Seq(line, tuple(flat), const)
         if kind in self.functions or kind in ("annotated_lambda", "lambda_literal"):
             return ir.Other(line)
+        if kind == "print_intrinsic":  # PHP `print`, a language construct
+            return ir.Call(line, "print", None, tuple(self.expr(k) for k in _named(node)))
         if (
             kind == "include_expression"
             or kind == "require_expression"
@@ -826,6 +828,9 @@ class _Front:
             return []
         if kind in _BLOCKS:
             return list(self.block(node))
+        if kind == "echo_statement":  # PHP: writes its operands into the page
+            args = tuple(self.expr(k) for k in _named(node) if k.kind() != "comment")
+            return [ir.Eval(line, ir.Call(line, "echo", None, args, end=_end(node)))]
         if kind == "expression_statement":
             inner = _named(node)
             return [s for k in inner for s in self.stmt(k)]

@@ -40,6 +40,9 @@ class Sink:
     # of `receivers` (`pool`, `knex`), or the argument's known text matches `text` (SQL
     # words), so a generic name like `searchIndex.query(...)` is not taken for SQL.
     receivers: tuple[str, ...] = ()
+    # `receivers` name this argument instead of the receiver: the writer a free function
+    # writes to (Go's `fmt.Fprintf(w, ...)`).
+    receiver_arg: int | None = None
     text: re.Pattern[str] | None = None
     # Only text counts: a container argument is structured data (pino's
     # `logger.info({ id }, "created")`), not spliced into the sink's text.
@@ -100,6 +103,9 @@ def last_name(pattern: str) -> str:
 # (pattern, callee) pairs recur across a file and a review.
 @lru_cache(maxsize=1 << 16)
 def matches(pattern: str, callee: str) -> bool:
+    if ":" in pattern or ":" in callee:
+        # Ruby's `ERB::Util.h` reaches here as written or as `ERB.Util.h`.
+        pattern, callee = pattern.replace("::", "."), callee.replace("::", ".")
     if pattern.startswith("="):
         return callee == pattern[1:]
     if pattern.startswith("*."):
@@ -144,6 +150,9 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                 when_kwarg=(str(when["name"]), when.get("value")) if when else None,
                 text_only=bool(item.get("text_only", cls in ("log", "header"))),
                 receivers=tuple(str(r).lower() for r in item.get("receivers") or ()),
+                receiver_arg=(
+                    int(item["receiver_arg"]) if item.get("receiver_arg") is not None else None
+                ),
                 text=re.compile(str(item["text"])) if item.get("text") else None,
             )
         )

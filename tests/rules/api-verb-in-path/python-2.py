@@ -3,6 +3,7 @@ from flask import Blueprint, jsonify
 
 bp = Blueprint("profile", __name__)
 
+
 # expect: api-verb-in-path
 @bp.route("/api/v1/update-profile", methods=["POST"])
 def update_profile():

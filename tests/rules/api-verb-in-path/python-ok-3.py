@@ -4,6 +4,7 @@ from flask import Flask
 
 app = Flask(__name__)
 
+
 @app.route("/getCookie")
 def get_cookie():
     return "ok"

@@ -4,6 +4,7 @@ from flask import Flask, jsonify, request
 
 app = Flask(__name__)
 
+
 @app.get("/users/<int:user_id>")
 def user(user_id):
     found = find_user(user_id)

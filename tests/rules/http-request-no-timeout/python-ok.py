@@ -2,5 +2,6 @@
 # ok: http-request-no-timeout
 import requests
 
+
 def fetch(url):
     return requests.get(url, timeout=10)

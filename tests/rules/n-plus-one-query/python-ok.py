@@ -2,6 +2,7 @@
 # ok: n-plus-one-query
 from app.models import Author, Book
 
+
 def report():
     rows = []
     qs = Author.objects.none()

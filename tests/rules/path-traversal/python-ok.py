@@ -3,7 +3,8 @@
 import os
 from flask import request
 
-@app.get('/x')
+
+@app.get("/x")
 def view():
-    name = os.path.basename(request.args['f'])
-    return open('/data/' + name).read()
+    name = os.path.basename(request.args["f"])
+    return open("/data/" + name).read()

@@ -3,5 +3,6 @@
 def nested_for(model, level):
     class NestedSerializer(serializers.ModelSerializer):
         class Meta:
-            fields = '__all__'
+            fields = "__all__"
+
     return NestedSerializer

@@ -5,6 +5,7 @@ class UserSerializer(serializers.ModelSerializer):
         model = User
         fields = ["id", "name"]
 
+
 class AuditSerializer(serializers.ModelSerializer):
     class Meta:
         model = Audit

@@ -2,6 +2,7 @@
 # ok: py-tar-extractall
 import tarfile
 
+
 def unpack(path, dest):
     with tarfile.open(path) as tar:
         tar.extractall(dest, filter="data")

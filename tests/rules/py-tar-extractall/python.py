@@ -1,7 +1,8 @@
 # bastion-fixture: app/uploads.py
 import tarfile
 
+
 def unpack(path, dest):
     with tarfile.open(path) as tar:
-# expect: py-tar-extractall
+        # expect: py-tar-extractall
         tar.extractall(dest)

@@ -2,6 +2,7 @@
 # ok: py-weak-hash
 import hashlib
 
+
 def cache_key(url):
     a = hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
     return a + hashlib.sha256(url.encode()).hexdigest()

@@ -2,6 +2,7 @@
 # ok: py-yaml-unsafe-load
 import yaml
 
+
 def read(body):
     a = yaml.safe_load(body)
     return a, yaml.load(body, Loader=yaml.SafeLoader)
