@@ -4,11 +4,9 @@ from flask import Flask, redirect, render_template
 
 app = Flask(__name__)
 
-
 @app.route("/getting-started")
 def getting_started():
     return render_template("start.html")
-
 
 @app.route("/posts/<int:id>/delete", methods=["POST"])
 def delete(id):

@@ -4,7 +4,6 @@ from flask import Flask
 
 app = Flask(__name__)
 
-
 @app.route("/getCookie")
 def get_cookie():
     return "ok"

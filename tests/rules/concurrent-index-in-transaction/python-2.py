@@ -6,6 +6,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [("shop", "0042_order_created_idx")]
     operations = [
-        # expect: concurrent-index-in-transaction
+# expect: concurrent-index-in-transaction
         AddIndexConcurrently("order", models.Index(fields=["ref"], name="ref_ix")),
     ]

@@ -4,7 +4,7 @@ from alembic import op
 
 
 def upgrade():
-    # expect: concurrent-index-in-transaction
+# expect: concurrent-index-in-transaction
     op.create_index("ix_orders_ref", "orders", ["ref"], postgresql_concurrently=True)
 
 

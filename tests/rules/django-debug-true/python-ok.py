@@ -1,5 +1,4 @@
 # bastion-fixture: mysite/settings/dev.py
 # ok: django-debug-true
 from .base import *
-
 DEBUG = True

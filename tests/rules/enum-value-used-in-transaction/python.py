@@ -4,7 +4,7 @@ from alembic import op
 
 
 def upgrade():
-    # expect: enum-value-used-in-transaction
+# expect: enum-value-used-in-transaction
     op.execute("ALTER TYPE order_status ADD VALUE 'refunded'")
     op.execute("UPDATE orders SET status = 'refunded' WHERE refunded_at IS NOT NULL")
 

@@ -4,7 +4,6 @@ from fastapi import APIRouter
 
 router = APIRouter()
 
-
 @router.get("/users/{user_id}")
 def user(user_id: int) -> dict:
     found = find_user(user_id)

@@ -4,7 +4,6 @@ from flask import Flask, jsonify, request
 
 app = Flask(__name__)
 
-
 @app.get("/users/<int:user_id>")
 def user(user_id):
     found = find_user(user_id)

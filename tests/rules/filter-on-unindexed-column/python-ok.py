@@ -2,7 +2,6 @@
 # ok: filter-on-unindexed-column
 from django.db import models
 
-
 class Order(models.Model):
     status = models.CharField(max_length=20, db_index=True)
 

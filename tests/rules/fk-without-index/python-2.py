@@ -6,5 +6,5 @@ from sqlalchemy.orm import Mapped, mapped_column
 class Order(Base):
     __tablename__ = "orders"
     id: Mapped[int] = mapped_column(primary_key=True)
-    # expect: fk-without-index
+# expect: fk-without-index
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))

@@ -3,5 +3,5 @@ from django.db import models
 
 
 class Order(models.Model):
-    # expect: fk-without-index
+# expect: fk-without-index
     user = models.ForeignKey("auth.User", on_delete=models.CASCADE, db_index=False)

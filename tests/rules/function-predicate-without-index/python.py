@@ -10,5 +10,5 @@ class User(Base):
 
 
 def by_email(session, value):
-    # expect: function-predicate-without-index
+# expect: function-predicate-without-index
     return session.query(User).filter(func.lower(User.email) == value.lower()).first()

@@ -2,6 +2,5 @@
 # ok: http-request-no-timeout
 import requests
 
-
 def fetch(url):
     return requests.get(url, timeout=10)

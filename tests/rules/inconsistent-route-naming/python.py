@@ -3,16 +3,13 @@ from fastapi import APIRouter
 
 router = APIRouter()
 
-
 @router.get("/payment_methods")
 def methods() -> list:
     return []
 
-
 @router.get("/order_items")
 def items() -> list:
     return []
-
 
 # expect: inconsistent-route-naming
 @router.get("/user-profiles/{profile_id}")

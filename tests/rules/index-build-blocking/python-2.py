@@ -4,7 +4,7 @@ from alembic import op
 
 
 def upgrade():
-    # expect: index-build-blocking
+# expect: index-build-blocking
     op.create_index("ix_orders_ref", "orders", ["ref"])
 
 

@@ -6,7 +6,7 @@ class Migration(migrations.Migration):
     dependencies = [("shop", "0041_order_status")]
 
     operations = [
-        # expect: index-build-blocking
+# expect: index-build-blocking
         migrations.AddIndex(
             model_name="order",
             index=models.Index(fields=["created_at"], name="order_created_idx"),

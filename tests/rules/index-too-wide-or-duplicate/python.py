@@ -4,5 +4,5 @@ from alembic import op
 
 def upgrade():
     with op.get_context().autocommit_block():
-        # expect: index-too-wide-or-duplicate
+# expect: index-too-wide-or-duplicate
         op.create_index("ix_a", "orders", ["a", "b", "c", "d"], postgresql_concurrently=True)

@@ -4,6 +4,6 @@ from flask import make_response
 
 def login_done(token):
     resp = make_response("ok")
-    # expect: insecure-cookie
+# expect: insecure-cookie
     resp.set_cookie("session_token", token, httponly=True)
     return resp

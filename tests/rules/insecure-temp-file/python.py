@@ -3,7 +3,7 @@ import tempfile
 
 
 def export(rows):
-    # expect: insecure-temp-file
+# expect: insecure-temp-file
     path = tempfile.mktemp(suffix=".csv")
     write_csv(path, rows)
     return path

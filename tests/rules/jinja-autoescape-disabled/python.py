@@ -1,5 +1,4 @@
 # bastion-fixture: app/render.py
 from jinja2 import Environment, FileSystemLoader
-
 # expect: jinja-autoescape-disabled
-env = Environment(loader=FileSystemLoader("t"), autoescape=False)
+env = Environment(loader=FileSystemLoader('t'), autoescape=False)

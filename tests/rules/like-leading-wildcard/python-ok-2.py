@@ -2,6 +2,5 @@
 # ok: like-leading-wildcard
 from sqlalchemy import select
 
-
 def search(session, q):
     return session.scalars(select(Product).where(Product.name.like(q + "%")))

@@ -2,6 +2,5 @@
 # ok: like-leading-wildcard
 from app.models import Product
 
-
 def search(q):
     return Product.objects.filter(name__istartswith=q, tags__contains=[q])

@@ -2,7 +2,6 @@
 # ok: log-injection
 from flask import request
 
-
-@app.get("/x")
+@app.get('/x')
 def view():
-    logger.info("user %s", request.args["u"])
+    logger.info('user %s', request.args['u'])

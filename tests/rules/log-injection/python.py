@@ -1,8 +1,7 @@
 # bastion-fixture: app/views.py
 from flask import request
 
-
-@app.get("/x")
+@app.get('/x')
 def view():
-    # expect: log-injection
-    logger.info("user " + request.args["u"])
+# expect: log-injection
+    logger.info('user ' + request.args['u'])

@@ -5,7 +5,7 @@ from alembic import op
 
 def upgrade():
     op.add_column("orders", sa.Column("region", sa.Text()))
-    # expect: migration-backfill-with-ddl
+# expect: migration-backfill-with-ddl
     op.execute("UPDATE orders SET region = 'eu'")
 
 

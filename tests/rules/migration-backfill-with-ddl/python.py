@@ -6,6 +6,6 @@ class Migration(migrations.Migration):
     dependencies = [("shop", "0042_order_created_idx")]
     operations = [
         migrations.AddField("order", "region", models.TextField(null=True)),
-        # expect: migration-backfill-with-ddl
+# expect: migration-backfill-with-ddl
         migrations.RunPython(fill_region, migrations.RunPython.noop),
     ]

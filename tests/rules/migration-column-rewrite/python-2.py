@@ -6,6 +6,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [("shop", "0042_order_created_idx")]
     operations = [
-        # expect: migration-column-rewrite
+# expect: migration-column-rewrite
         migrations.AddField("order", "token", models.UUIDField(default=uuid.uuid4)),
     ]

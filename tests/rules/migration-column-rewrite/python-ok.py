@@ -5,9 +5,7 @@ from alembic import op
 
 
 def upgrade():
-    op.add_column(
-        "orders", sa.Column("seen_at", sa.DateTime(timezone=True), server_default=sa.text("now()"))
-    )
+    op.add_column("orders", sa.Column("seen_at", sa.DateTime(timezone=True), server_default=sa.text("now()")))
 
 
 def downgrade():

@@ -4,10 +4,8 @@ from alembic import op
 
 
 def upgrade():
-    # expect: migration-column-rewrite
-    op.add_column(
-        "orders", sa.Column("token", sa.Uuid(), server_default=sa.text("gen_random_uuid()"))
-    )
+# expect: migration-column-rewrite
+    op.add_column("orders", sa.Column("token", sa.Uuid(), server_default=sa.text("gen_random_uuid()")))
 
 
 def downgrade():

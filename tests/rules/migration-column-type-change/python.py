@@ -4,7 +4,7 @@ from alembic import op
 
 
 def upgrade():
-    # expect: migration-column-type-change
+# expect: migration-column-type-change
     op.alter_column("orders", "total", type_=sa.Numeric(14, 2))
 
 

@@ -4,7 +4,7 @@ from alembic import op
 
 
 def upgrade():
-    # expect: migration-constraint-validating
+# expect: migration-constraint-validating
     op.create_foreign_key("fk_orders_user", "orders", "users", ["user_id"], ["id"])
 
 

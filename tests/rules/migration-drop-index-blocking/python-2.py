@@ -5,6 +5,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [("shop", "0042_order_created_idx")]
     operations = [
-        # expect: migration-drop-index-blocking
+# expect: migration-drop-index-blocking
         migrations.RemoveIndex(model_name="order", name="order_legacy_idx"),
     ]

@@ -4,7 +4,7 @@ from alembic import op
 
 
 def upgrade():
-    # expect: migration-drop-index-blocking
+# expect: migration-drop-index-blocking
     op.drop_index("ix_orders_legacy", table_name="orders")
 
 

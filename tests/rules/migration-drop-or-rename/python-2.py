@@ -5,6 +5,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [("shop", "0042_order_created_idx")]
     operations = [
-        # expect: migration-drop-or-rename
+# expect: migration-drop-or-rename
         migrations.RemoveField(model_name="order", name="legacy_ref"),
     ]

@@ -4,7 +4,7 @@ from alembic import op
 
 
 def upgrade():
-    # expect: migration-drop-or-rename
+# expect: migration-drop-or-rename
     op.drop_column("orders", "legacy_ref")
 
 

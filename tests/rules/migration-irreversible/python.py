@@ -5,6 +5,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [("shop", "0042_order_created_idx")]
     operations = [
-        # expect: migration-irreversible
+# expect: migration-irreversible
         migrations.RunPython(fill_region),
     ]

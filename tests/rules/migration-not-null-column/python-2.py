@@ -5,6 +5,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [("shop", "0042_order_created_idx")]
     operations = [
-        # expect: migration-not-null-column
+# expect: migration-not-null-column
         migrations.AddField("order", "region", models.TextField()),
     ]

@@ -4,7 +4,7 @@ from alembic import op
 
 
 def upgrade():
-    # expect: migration-not-null-column
+# expect: migration-not-null-column
     op.add_column("orders", sa.Column("region", sa.Text(), nullable=False))
 
 

@@ -2,7 +2,6 @@
 # ok: n-plus-one-query
 from app.models import Author, Book
 
-
 def report():
     rows = []
     qs = Author.objects.none()

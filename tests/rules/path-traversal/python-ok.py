@@ -3,8 +3,7 @@
 import os
 from flask import request
 
-
-@app.get("/x")
+@app.get('/x')
 def view():
-    name = os.path.basename(request.args["f"])
-    return open("/data/" + name).read()
+    name = os.path.basename(request.args['f'])
+    return open('/data/' + name).read()

@@ -1,8 +1,7 @@
 # bastion-fixture: app/views.py
 from flask import request
 
-
-@app.get("/x")
+@app.get('/x')
 def view():
-    # expect: path-traversal
-    return open("/data/" + request.args["f"]).read()
+# expect: path-traversal
+    return open('/data/' + request.args['f']).read()

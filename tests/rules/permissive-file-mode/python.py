@@ -3,5 +3,5 @@ import os
 
 
 def publish(path):
-    # expect: permissive-file-mode
+# expect: permissive-file-mode
     os.chmod(path, 0o777)

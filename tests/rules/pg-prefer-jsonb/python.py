@@ -5,7 +5,7 @@ from sqlalchemy.dialects import postgresql
 
 
 def upgrade():
-    # expect: pg-prefer-jsonb
+# expect: pg-prefer-jsonb
     op.add_column("orders", sa.Column("extra", sa.JSON(), nullable=True))
-    # expect: pg-prefer-jsonb
+# expect: pg-prefer-jsonb
     op.create_table("events", sa.Column("payload", postgresql.JSON))

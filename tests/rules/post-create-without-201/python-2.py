@@ -3,11 +3,10 @@ from flask import Flask, jsonify, request
 
 app = Flask(__name__)
 
-
 @app.route("/items", methods=["POST"])
 def create():
-    item = Item(name=request.json["name"])
+    item = Item(name=request.json['name'])
     db.session.add(item)
     db.session.commit()
-    # expect: post-create-without-201
+# expect: post-create-without-201
     return jsonify(item.to_dict())

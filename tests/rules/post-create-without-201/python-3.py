@@ -8,5 +8,5 @@ def create_item(request):
     serializer = ItemSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     serializer.save()
-    # expect: post-create-without-201
+# expect: post-create-without-201
     return Response(serializer.data)

@@ -4,12 +4,10 @@ from fastapi import APIRouter
 
 router = APIRouter()
 
-
 @router.post("/items", status_code=201)
 def create(item: ItemIn, session: Session = Depends(db)) -> Item:
     session.add(Item(**item.model_dump()))
     session.commit()
-
 
 @router.post("/search")
 def search(q: Query) -> list:

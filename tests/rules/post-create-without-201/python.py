@@ -3,7 +3,6 @@ from fastapi import APIRouter
 
 router = APIRouter()
 
-
 # expect: post-create-without-201
 @router.post("/items")
 def create(item: ItemIn, session: Session = Depends(db)) -> Item:

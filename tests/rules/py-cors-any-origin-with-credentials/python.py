@@ -1,7 +1,6 @@
 # bastion-fixture: app/main.py
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-
 app = FastAPI()
 # expect: py-cors-any-origin-with-credentials
 app.add_middleware(

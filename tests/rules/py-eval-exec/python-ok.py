@@ -3,11 +3,9 @@
 import ast
 from flask import request
 
-
-@app.get("/calc")
+@app.get('/calc')
 def compute():
-    return str(ast.literal_eval(request.args["expr"]))
-
+    return str(ast.literal_eval(request.args['expr']))
 
 def run_formula(expr):
     return eval(expr)

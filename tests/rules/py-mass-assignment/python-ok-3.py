@@ -3,6 +3,5 @@
 def nested_for(model, level):
     class NestedSerializer(serializers.ModelSerializer):
         class Meta:
-            fields = "__all__"
-
+            fields = '__all__'
     return NestedSerializer

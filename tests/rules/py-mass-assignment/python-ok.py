@@ -5,7 +5,6 @@ class UserSerializer(serializers.ModelSerializer):
         model = User
         fields = ["id", "name"]
 
-
 class AuditSerializer(serializers.ModelSerializer):
     class Meta:
         model = Audit

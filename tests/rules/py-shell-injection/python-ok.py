@@ -4,9 +4,8 @@ import os
 import subprocess
 from flask import request
 
-
-@app.post("/thumb")
+@app.post('/thumb')
 def thumb():
-    path = request.form["path"]
+    path = request.form['path']
     subprocess.run(["convert", path, "out.png"], check=True, timeout=30)
     os.system("sync")

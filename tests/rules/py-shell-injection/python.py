@@ -3,11 +3,10 @@ import os
 import subprocess
 from flask import request
 
-
-@app.post("/thumb")
+@app.post('/thumb')
 def thumb():
-    path = request.form["path"]
-    # expect: py-shell-injection
+    path = request.form['path']
+# expect: py-shell-injection
     subprocess.run("convert " + path + " out.png", shell=True)
-    # expect: py-shell-injection
+# expect: py-shell-injection
     os.system(f"rm -rf {path}")

@@ -1,11 +1,10 @@
 # bastion-fixture: app/admin.py
 from flask import request
 
-
-@app.post("/purge")
+@app.post('/purge')
 def purge():
-    value = request.form["id"]
+    value = request.form['id']
     sql = "DELETE FROM t"
     sql += " WHERE id = " + value
-    # expect: py-sql-injection
+# expect: py-sql-injection
     cursor.execute(sql)

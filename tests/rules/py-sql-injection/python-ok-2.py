@@ -2,10 +2,9 @@
 # ok: py-sql-injection
 from flask import request
 
-
-@app.get("/items")
+@app.get('/items')
 def items():
-    order = "DESC" if request.args.get("desc") else "ASC"
-    kind = request.args["kind"]
+    order = 'DESC' if request.args.get('desc') else 'ASC'
+    kind = request.args['kind']
     sql = f"SELECT * FROM items WHERE kind = ? ORDER BY created {order}"
     return cursor.execute(sql, (kind,)).fetchall()

@@ -1,10 +1,8 @@
 # bastion-fixture: app/repo.py
 # ok: py-sql-injection
 import logging
-
 log = logging.getLogger(__name__)
-TABLE = "users"
-
+TABLE = 'users'
 
 def find(cursor, user_id, ids):
     cursor.execute("SELECT * FROM users WHERE id = %s", (user_id,))

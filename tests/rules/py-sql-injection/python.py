@@ -1,15 +1,14 @@
 # bastion-fixture: app/repo.py
 from flask import request
 
-
-@app.get("/users")
+@app.get('/users')
 def find():
-    name = request.args["name"]
-    # expect: py-sql-injection
+    name = request.args['name']
+# expect: py-sql-injection
     cursor.execute(f"SELECT * FROM users WHERE name = '{name}'")
-    # expect: py-sql-injection
+# expect: py-sql-injection
     cursor.execute("SELECT * FROM users WHERE name = '%s'" % name)
-    # expect: py-sql-injection
+# expect: py-sql-injection
     cursor.execute("SELECT * FROM users WHERE id = {}".format(name))
-    # expect: py-sql-injection
+# expect: py-sql-injection
     cursor.execute("SELECT * FROM users WHERE id = " + name)

@@ -2,7 +2,6 @@
 # ok: py-tar-extractall
 import tarfile
 
-
 def unpack(path, dest):
     with tarfile.open(path) as tar:
         tar.extractall(dest, filter="data")

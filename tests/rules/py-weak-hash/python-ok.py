@@ -2,7 +2,6 @@
 # ok: py-weak-hash
 import hashlib
 
-
 def cache_key(url):
     a = hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
     return a + hashlib.sha256(url.encode()).hexdigest()

@@ -2,7 +2,6 @@
 # ok: py-yaml-unsafe-load
 import yaml
 
-
 def read(body):
     a = yaml.safe_load(body)
     return a, yaml.load(body, Loader=yaml.SafeLoader)

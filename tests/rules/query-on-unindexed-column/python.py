@@ -8,5 +8,5 @@ class Order(models.Model):
 
     @classmethod
     def recent(cls, value):
-        # expect: query-on-unindexed-column
+# expect: query-on-unindexed-column
         return Order.objects.filter(status="paid")

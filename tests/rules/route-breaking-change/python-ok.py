@@ -9,7 +9,7 @@ router = APIRouter(prefix="/users")
 class UserIn(BaseModel):
     name: str
     nickname: str | None = None
-    locale: str = "en"
+    locale: str = 'en'
 
 
 class UserOut(BaseModel):

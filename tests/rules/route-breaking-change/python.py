@@ -7,15 +7,13 @@ router = APIRouter(prefix="/users")
 
 class UserIn(BaseModel):
     name: str
-    # expect: route-breaking-change
+# expect: route-breaking-change
     nickname: str
 
 
 class UserOut(BaseModel):
     id: int
     name: str
-
-
 # expect: route-breaking-change
 
 

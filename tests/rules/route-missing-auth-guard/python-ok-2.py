@@ -2,6 +2,5 @@
 # ok: route-missing-auth-guard
 from rest_framework.permissions import AllowAny
 
-
 class SignupView(APIView):
     permission_classes = [AllowAny]

@@ -2,7 +2,6 @@
 # ok: ssrf
 import requests
 
-
 def user(request):
-    uid = request.GET["id"]
-    return requests.get(f"https://api.example.com/users/{uid}", timeout=5)
+    uid = request.GET['id']
+    return requests.get(f'https://api.example.com/users/{uid}', timeout=5)

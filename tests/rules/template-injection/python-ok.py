@@ -3,7 +3,6 @@
 from flask import render_template_string
 from flask import request
 
-
-@app.get("/x")
+@app.get('/x')
 def view():
-    return render_template_string("Hi {{ n }}", n=request.args["n"])
+    return render_template_string('Hi {{ n }}', n=request.args['n'])

@@ -2,8 +2,7 @@
 from flask import render_template_string
 from flask import request
 
-
-@app.get("/x")
+@app.get('/x')
 def view():
-    # expect: template-injection
-    return render_template_string("Hi " + request.args["n"])
+# expect: template-injection
+    return render_template_string('Hi ' + request.args['n'])
