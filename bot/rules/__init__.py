@@ -30,6 +30,8 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
         {"go", "javascript", "php", "python", "ruby", "sql", "typescript"}
     ),
     "graphql": frozenset({"graphql"}),
+    # The catalogue's ast-grep rules: the languages their `<lang>.yml` files name.
+    "declarative": frozenset({"go", "javascript", "php", "python", "ruby", "typescript"}),
     "openapi": frozenset({"json", "yaml"}),
     "orm_indexes": frozenset({"go", "prisma", "python", "ruby", "sql"}),
     "protobuf": frozenset({"proto"}),
