@@ -142,6 +142,9 @@ def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
     return frozenset(replace(o, cleared=o.cleared | classes) for o in taint)
 
 
+_SHELLS = frozenset(
+    {"sh", "bash", "zsh", "dash", "ksh", "cmd", "cmd.exe", "powershell", "pwsh", "powershell.exe"}
+)
 # Methods that move or drop a container's entries: what was known by position is not.
 _REORDERING = frozenset(
     {"pop", "remove", "insert", "clear", "reverse", "sort", "popitem", "shift", "unshift"}
@@ -722,8 +725,11 @@ class _Walk:
             if entry is not None and entry in state.taint:
                 return state.taint[entry], state.consts.get(entry, UNKNOWN)
         if isinstance(expr, ir.Index):
-            taint, _ = self.expr(expr.obj, state)
-            key_taint, _ = self.expr(expr.key, state)
+            taint, whole = self.expr(expr.obj, state)
+            key_taint, index = self.expr(expr.key, state)
+            # A character of known text (`"ABC"[1]`) is known too.
+            if isinstance(whole, str) and isinstance(index, int) and not isinstance(index, bool):
+                return taint, whole[index] if -len(whole) <= index < len(whole) else UNKNOWN
             name = dotted(expr.obj)
             # A constant table indexed by input yields one of its own constants.
             if name is not None and self._constant_set(expr.obj, state) and not taint:
@@ -928,6 +934,24 @@ class _Walk:
                     return True
         return False
 
+    def _shell_script(self, argv: ir.Expr, state: _State) -> Taint:
+        """The taint of TEXT in an argument list `[shell, "-c", TEXT, ...]`."""
+        if isinstance(argv, ir.Seq) and len(argv.items) >= 3:
+            head = [self.expr(item, state)[1] for item in argv.items[:2]]
+            script = self.expr(argv.items[2], state)[0]
+        elif isinstance(argv, ir.Name):
+            head = [state.consts.get(ir.entry(argv.name, i), UNKNOWN) for i in (0, 1)]
+            script = state.taint.get(ir.entry(argv.name, 2), EMPTY)
+        else:
+            return EMPTY
+        program, flag = head
+        if not isinstance(program, str) or not isinstance(flag, str):
+            return EMPTY
+        shell = program.replace("\\", "/").rsplit("/", 1)[-1].lower()
+        if shell in _SHELLS and flag.lower() in ("-c", "/c", "-command"):
+            return script
+        return EMPTY
+
     def _other_scheme(
         self, cls: str, call: ir.Call, positions: Iterable[int], state: _State
     ) -> bool:
@@ -973,6 +997,11 @@ class _Walk:
                 key, wanted = sink.when_kwarg
                 given = dict(call.kwargs).get(key)
                 if given is None:
+                    if sink.cls == "command" and call.args:
+                        # No shell=True, but the argument list runs one: `sh -c TEXT`.
+                        script = self._shell_script(call.args[0], state)
+                        if script:
+                            self._report(sink.cls, call.callee, call.line, call.line, script)
                     continue
                 if wanted is not None:
                     value = self.expr(given, state)[1]

@@ -214,12 +214,45 @@ class _Front:
                 else:
                     out.append(ir.Eval(line, value))
             return [*out, *self.block(node.body)]
+        if isinstance(node, ast.Match):
+            return [self.match(node.subject, node.cases)]
         if isinstance(node, ast.Try):
             out = list(self.block(node.body))
             for handler in node.handlers:
                 out.append(ir.If(handler.lineno, ir.Other(line), self.block(handler.body)))
             return [*out, *self.block(node.orelse), *self.block(node.finalbody)]
         return []
+
+    def match(self, subject: ast.expr, cases: list[ast.match_case]) -> ir.Stmt:
+        """`match` as the `if`/`elif` chain it behaves like: a value pattern tests
+        equality (so a constant subject picks its case), anything else is unknown."""
+        if not cases:
+            return ir.Eval(subject.lineno, self.expr(subject))
+        case, rest = cases[0], cases[1:]
+        line = case.pattern.lineno
+        body = self.block(case.body)
+        pattern = case.pattern
+        wildcard = isinstance(pattern, ast.MatchAs) and pattern.pattern is None
+        if wildcard and case.guard is None and getattr(pattern, "name", None) is None:
+            return ir.If(line, ir.Const(line, True), body, ())
+        test = self.case_test(subject, case.pattern)
+        if case.guard is not None:
+            test = ir.Op(line, "and", test, ir.Other(line, (self.expr(case.guard),)))
+        orelse = (self.match(subject, rest),) if rest else ()
+        return ir.If(line, test, body, orelse)
+
+    def case_test(self, subject: ast.expr, pattern: ast.pattern) -> ir.Expr:
+        line = pattern.lineno
+        if isinstance(pattern, ast.MatchValue):
+            return ir.Op(line, "==", self.expr(subject), self.expr(pattern.value))
+        if isinstance(pattern, ast.MatchSingleton):
+            return ir.Op(line, "==", self.expr(subject), ir.Const(line, pattern.value))
+        if isinstance(pattern, ast.MatchOr) and pattern.patterns:
+            joined = self.case_test(subject, pattern.patterns[0])
+            for item in pattern.patterns[1:]:
+                joined = ir.Op(line, "or", joined, self.case_test(subject, item))
+            return joined
+        return ir.Other(line, (self.expr(subject),))
 
     # --- functions -------------------------------------------------------------------
 
