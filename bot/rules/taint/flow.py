@@ -1023,6 +1023,11 @@ class _Walk:
                 taint |= arg_taints[position]
             for key in sink.kwargs:
                 taint |= kw_taints.get(key, EMPTY)
+            if sink.argv is not None and len(call.args) > sink.argv + 1:
+                items = call.args[sink.argv :]
+                if len(items) == 2 and isinstance(items[1], ir.Seq):
+                    items = (items[0], *items[1].items)  # spawn("sh", ["-c", text])
+                taint |= self._shell_script(ir.Seq(call.line, items), state)
             self._report(sink.cls, call.callee, call.line, max(call.end, call.line), taint)
 
     def _report(self, cls: str, sink: str, line: int, end: int, taint: Taint) -> None:

@@ -847,6 +847,8 @@ class _Front:
             return [ir.Stop(line)]
         if kind == "call" and node.text().split("(", 1)[0].strip() in ("raise", "fail"):
             return [ir.Stop(line)]
+        if kind == "call" and node.field("receiver") is None and _ruby_method(node) == "halt":
+            return [ir.Eval(line, self.expr(node)), ir.Stop(line)]  # Sinatra ends the request
         if kind == "call_expression" and self.dotted_text(node) in ("panic", "log.Fatal"):
             return [ir.Stop(line)]
         if kind == "expression_switch_statement" and node.field("value") is not None:
@@ -1007,7 +1009,10 @@ class _Front:
         if left is None or right is None:
             return []
         if left.kind() in ("left_assignment_list", "expression_list"):
-            return self._bind_lists(_named(left), _named(right), line, op)
+            # `a, b = call(...)` (Ruby): every name gets the one call's value.
+            lists = ("right_assignment_list", "expression_list", "array")
+            rights = _named(right) if right.kind() in lists else [right]
+            return self._bind_lists(_named(left), rights, line, op)
         return self._bind(left, self._compound(left, op, self.expr(right), line), line)
 
     def _compound(self, left: SgNode, op: str, value: ir.Expr, line: int) -> ir.Expr:
@@ -1087,6 +1092,8 @@ class _Front:
         )
         marks = _marks(node)
         handler = any(m in self.spec.handler_marks for m in marks)
+        if self.language == "ruby" and kind in ("do_block", "block"):
+            handler = _sinatra_route(node)
         binder = self.bound.get(node.range().start.index)
         body = node.field("body")
         if self.language == "scala" and kind == "function_definition":
@@ -1210,6 +1217,26 @@ _BINDERS = frozenset(
 
 # Call node kinds a binder call can be, and the head of its callee without building it.
 _BINDER_CALLS = frozenset({"call_expression", "invocation_expression", "call"})
+
+
+_SINATRA_VERBS = frozenset({"get", "post", "put", "patch", "delete", "options"})
+
+
+def _sinatra_route(block: SgNode) -> bool:
+    """`get "/path" do ... end`: a Sinatra route, whose block's value is the body."""
+    call = block.parent()
+    if call is None or call.kind() != "call" or call.field("receiver") is not None:
+        return False
+    if _ruby_method(call) not in _SINATRA_VERBS:
+        return False
+    args = call.field("arguments")
+    first = _named(args)[0] if args is not None and _named(args) else None
+    return first is not None and first.kind() == "string"
+
+
+def _ruby_method(node: SgNode) -> str:
+    method = node.field("method")
+    return method.text() if method is not None else ""
 
 
 def _callee_head(node: SgNode) -> str:

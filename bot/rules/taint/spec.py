@@ -47,6 +47,9 @@ class Sink:
     # Only text counts: a container argument is structured data (pino's
     # `logger.info({ id }, "created")`), not spliced into the sink's text.
     text_only: bool = False
+    # The arguments from this position on are a program and its argv (Go's
+    # `exec.Command`): `sh -c SCRIPT` makes SCRIPT a sink too.
+    argv: int | None = None
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                     int(item["receiver_arg"]) if item.get("receiver_arg") is not None else None
                 ),
                 text=re.compile(str(item["text"])) if item.get("text") else None,
+                argv=int(item["argv"]) if item.get("argv") is not None else None,
             )
         )
     by_last: dict[str, list[Sink]] = {}
