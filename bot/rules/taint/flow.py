@@ -990,6 +990,8 @@ class _Walk:
         kw_taints: dict[str, Taint],
     ) -> None:
         last = call.callee.rsplit(".", 1)[-1]
+        if isinstance(call.recv, ir.Const):
+            return  # a method of a literal (`"a,b".find(x)`) is never a database call
         for sink in self.spec.by_last.get(last, ()):
             if not matches(sink.callee, call.callee):
                 continue
