@@ -588,6 +588,8 @@ class _Walk:
         cls = self.spec.return_sink
         if cls is None or not taint or self.a.module.json_returns:
             return
+        if any(param.name == "request" for param in self.func.params):
+            return  # a Django-style view answers with a response object, not a string
         # Text built here (`"<p>" + name`, or a name last bound to such text) is the
         # page; a bare value returned may be a dict or a response object.
         built = _built_text(expr)

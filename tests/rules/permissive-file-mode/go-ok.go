@@ -5,5 +5,8 @@ package store
 import "os"
 
 func save(p string, b []byte) error {
-	return os.WriteFile(p, b, 0600)
+	if err := os.MkdirAll("/srv/data", 0777); err != nil {
+		return err
+	}
+	return os.WriteFile(p, b, 0666)
 }

@@ -3,7 +3,7 @@ package store
 
 import "os"
 
-func save(p string, b []byte) error {
+func publish(p string) error {
 // expect: permissive-file-mode
-	return os.WriteFile(p, b, 0666)
+	return os.Chmod(p, 0777)
 }

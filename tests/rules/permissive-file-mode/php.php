@@ -1,4 +1,4 @@
 // bastion-fixture: app/Services/Uploads.php
 <?php
 // expect: permissive-file-mode
-mkdir($dir, 0777, true);
+chmod($dir, 0777);
