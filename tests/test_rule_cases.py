@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.rules.engine import RuleCase, registry, run_case
+from bot.rules.fixture_files import fixture_files
 
 
 def _cases() -> list[tuple[str, str, RuleCase]]:
@@ -21,6 +24,12 @@ def test_rule_fixture(rule_id: str, label: str, case: RuleCase) -> None:
 
 
 def test_every_rule_has_positive_and_negative_cases() -> None:
+    # A rule that lives only in the catalogue (an ast-grep rule, or one a check takes
+    # with `catalog_rules`) has its cases as files under tests/rules, which
+    # tests/test_rule_fixtures.py holds to the same standard.
+    with_files = {rule_id for rule_id, _ in fixture_files(Path(__file__).parent / "rules")}
     for rule in registry().rules.values():
+        if rule.id in with_files and not rule.positive and not rule.negative:
+            continue
         assert rule.positive, f"{rule.id} has no positive case"
         assert rule.negative, f"{rule.id} has no negative case"
