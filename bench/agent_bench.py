@@ -6,12 +6,17 @@ and simulates prompt caching (prefix up to the `cache_control` marker, cached
 from 1,024 tokens). Token figures are therefore estimates of a real tokenizer's
 counts, and the same for every run.
 
+The typical PR is also reviewed against a repository schema (its migrations
+declare 26 tables; the PR touches a few): the request then carries the `<schema>`
+lines of the touched tables, and the figures show what that costs.
+
 Reported per PR: requests; input tokens in total and per 1,000 changed backend
 lines; the share of input that is fixed overhead (system prompt, agent prompt,
 tool schema and the per-request preamble); the share served from the cache;
 requests after the first that read the cache; coverage of changed backend
 lines (each added line in exactly one request); bytes of non-backend files
-sent; the estimated cost at the model's list price.
+sent; the estimated cost at the model's list price; the schema tables sent (of
+those touched) and their tokens per request.
 
     .venv/bin/python bench/agent_bench.py [--model claude-sonnet-4-6] [--json]
 """
@@ -73,6 +78,21 @@ def _py_handlers(entity: str, count: int) -> str:
     return "".join(out)
 
 
+MIGRATION = "".join(
+    [
+        "CREATE TABLE order_events (\n",
+        "    id bigserial PRIMARY KEY,\n",
+        "    order_id bigint NOT NULL REFERENCES orders (id),\n",
+        "    kind text NOT NULL,\n",
+        "    payload jsonb NOT NULL DEFAULT '{}',\n",
+        "    created_at timestamptz NOT NULL DEFAULT now()\n",
+        ");\n",
+        "CREATE INDEX idx_orders_customer ON orders (customer_id);\n",
+        "ALTER TABLE orders ADD COLUMN archived_at timestamptz;\n",
+    ]
+)
+
+
 def typical_pr() -> str:
     """7 files, about 320 changed lines: 5 backend files, a React page and a doc."""
     orders_old = _py_handlers("order", 3)
@@ -104,19 +124,7 @@ def typical_pr() -> str:
             for n in range(12)
         ]
     )
-    migration = "".join(
-        [
-            "CREATE TABLE order_events (\n",
-            "    id bigserial PRIMARY KEY,\n",
-            "    order_id bigint NOT NULL REFERENCES orders (id),\n",
-            "    kind text NOT NULL,\n",
-            "    payload jsonb NOT NULL DEFAULT '{}',\n",
-            "    created_at timestamptz NOT NULL DEFAULT now()\n",
-            ");\n",
-            "CREATE INDEX idx_orders_customer ON orders (customer_id);\n",
-            "ALTER TABLE orders ADD COLUMN archived_at timestamptz;\n",
-        ]
-    )
+    migration = MIGRATION
     models_old = "".join(f"class M{n}:\n    id: int\n    name: str\n\n\n" for n in range(6))
     models_new = models_old + "".join(
         f"class Event{n}:\n    id: int\n    order_id: int\n    kind: str\n\n\n" for n in range(8)
@@ -141,6 +149,33 @@ def typical_pr() -> str:
             "docs/order-events.md": (None, doc),
         }
     )
+
+
+def repository_schema() -> dict[str, str]:
+    """The schema files of the typical PR's repository at its head: an initial
+    migration of 26 tables (most of which the PR never touches) and the PR's own."""
+    tables = [
+        "CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL, "
+        "name text, created_at timestamptz NOT NULL DEFAULT now());",
+        "CREATE UNIQUE INDEX customers_email ON customers (email);",
+        "CREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL "
+        "REFERENCES customers (id), status text NOT NULL, total_cents bigint NOT NULL, "
+        "placed_at timestamptz, created_at timestamptz NOT NULL DEFAULT now());",
+        "CREATE INDEX orders_status_placed ON orders (status, placed_at);",
+        "CREATE TABLE invoices (id bigserial PRIMARY KEY, order_id bigint NOT NULL "
+        "REFERENCES orders (id), number text NOT NULL, due_on date, paid_at timestamptz);",
+        "CREATE UNIQUE INDEX invoices_number ON invoices (number);",
+    ]
+    for n in range(23):
+        tables.append(
+            f"CREATE TABLE catalog_{n:02d} (id bigserial PRIMARY KEY, sku text NOT NULL, "
+            f"title text, price_cents bigint, updated_at timestamptz);"
+        )
+        tables.append(f"CREATE INDEX catalog_{n:02d}_sku ON catalog_{n:02d} (sku);")
+    return {
+        "db/migrations/0001_init.sql": "\n".join(tables) + "\n",
+        "db/migrations/0042_order_events.sql": MIGRATION,
+    }
 
 
 def large_pr() -> str:
@@ -172,25 +207,35 @@ class Figures:
     estimated_cost_usd: float | None
     cost_without_cache_usd: float | None
     files_not_reviewed: int
+    schema_tables: str
+    schema_tokens_per_request: int
 
 
 def _non_backend_bytes(skipped_text: set[str], sent: str) -> int:
     return sum(len(line.encode()) for line in skipped_text if line in sent)
 
 
-def measure(name: str, diff: str, fake: FakeAnthropic, model: str, warm: bool = False) -> Figures:
+def measure(
+    name: str,
+    diff: str,
+    fake: FakeAnthropic,
+    model: str,
+    warm: bool = False,
+    schema_files: dict[str, str] | None = None,
+) -> Figures:
     """One review of `diff`; `warm`: another review just ran, so the prefix is in the cache
-    (a busy installation: the prefix is the same bytes for every PR reviewed with the agent)."""
+    (a busy installation: the prefix is the same bytes for every PR reviewed with the agent);
+    `schema_files`: the repository's schema files, as `--git --repo` and the App pass them."""
     fake.reset()
     config = RepoConfig.model_validate({"llm": {"model": model}})
     reviewer, why = make_reviewer(config)
     if reviewer is None:
         raise SystemExit(f"the reviewer cannot run: {why}")
     if warm:
-        review_diff(diff, config, agent=reviewer)
+        review_diff(diff, config, agent=reviewer, schema_files=schema_files)
         fake.requests.clear()
         fake.usages.clear()
-    result = review_diff(diff, config, agent=reviewer)
+    result = review_diff(diff, config, agent=reviewer, schema_files=schema_files)
     files = parse_diff(diff)
     backend, skipped = select_backend(files)
     skipped_paths = {s.path for s in skipped}
@@ -255,6 +300,9 @@ def measure(name: str, diff: str, fake: FakeAnthropic, model: str, warm: bool = 
         estimated_cost_usd=estimated_cost(model, counts),
         cost_without_cache_usd=estimated_cost(model, uncached),
         files_not_reviewed=len(list(usage.get("files_not_reviewed", []) or [])),  # type: ignore[call-overload]
+        schema_tables=f"{usage.get('schema_tables_sent', 0)}/"
+        f"{usage.get('schema_tables_touched', 0)}",
+        schema_tokens_per_request=int(str(usage.get("schema_tokens_per_request", 0))),
     )
 
 
@@ -274,6 +322,8 @@ def _print(figures: list[Figures]) -> None:
         ("estimated cost (list price)", lambda f: f"${f.estimated_cost_usd or 0:.4f}"),
         ("same without prompt caching", lambda f: f"${f.cost_without_cache_usd or 0:.4f}"),
         ("files not reviewed (ceiling)", lambda f: str(f.files_not_reviewed)),
+        ("schema tables sent / touched", lambda f: f.schema_tables),
+        ("schema tokens per request", lambda f: f"{f.schema_tokens_per_request:,}"),
     ]
     names = [f.name for f in figures]
     print("| measure | " + " | ".join(names) + " |")
@@ -294,6 +344,13 @@ def main(argv: list[str] | None = None) -> int:
         figures = [
             measure("typical PR (7 files)", typical_pr(), fake, args.model),
             measure("typical PR, cache warm", typical_pr(), fake, args.model, warm=True),
+            measure(
+                "typical PR + repository schema",
+                typical_pr(),
+                fake,
+                args.model,
+                schema_files=repository_schema(),
+            ),
             measure("large PR (generated)", large_pr(), fake, args.model),
         ]
     finally:

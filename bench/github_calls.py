@@ -6,8 +6,10 @@ Wall time is `run_job` from start to the review and check run posted (what a
 worker spends after dequeue). Also counted: an API PR (an OpenAPI spec whose
 response schema lives in a `$ref`'d file, and a .proto), and a Rails PR against a
 repository with 40 schema files, first with an empty schema cache, then on the next
-push (the cache keeps unchanged files); and a push that fixes one of two findings
-(the feedback loop: threads read and the fixed one resolved).
+push (the cache keeps unchanged files), with the calls the schema model itself costs
+(the tree listing, the batched GraphQL blob reads, contents calls of schema files the
+PR does not change); and a push that fixes one of two findings (the feedback loop:
+threads read and the fixed one resolved).
 
     .venv/bin/python bench/github_calls.py [--runs N]
 """
@@ -76,11 +78,25 @@ def one_run(number: int) -> tuple[int, float, Counter[str], int]:
         fake.stop()
 
 
-def _scenario(base: dict[str, str], head: dict[str, str], pushes: int = 1) -> list[Counter[str]]:
-    """Call kinds per review of `pushes` successive heads (one data dir)."""
+def _schema_call(path: str, base: dict[str, str], head: dict[str, str]) -> bool:
+    """A call made for the schema model: the tree, GraphQL (no threads exist yet on
+    a first review), or the contents of a file the PR leaves unchanged."""
+    if "/git/trees/" in path or path.endswith("/graphql"):
+        return True
+    if "/contents/" not in path:
+        return False
+    file = path.split("/contents/", 1)[1]
+    return file in base and base[file] == head.get(file) and not file.startswith(".github/")
+
+
+def _scenario(
+    base: dict[str, str], head: dict[str, str], pushes: int = 1
+) -> list[tuple[Counter[str], int]]:
+    """Per review of `pushes` successive heads (one data dir): the call kinds, and how
+    many of the calls were made for the schema model alone."""
     fake = start_fake()
     data = tempfile.mkdtemp(prefix="bastion-bench-")
-    out: list[Counter[str]] = []
+    out: list[tuple[Counter[str], int]] = []
     try:
         settings = Settings(
             GITHUB_API_URL=fake.url,
@@ -101,7 +117,10 @@ def _scenario(base: dict[str, str], head: dict[str, str], pushes: int = 1) -> li
                 trigger="opened",
             )
             assert run_job(job, settings).status == "posted"
-            out.append(Counter(f"{r.method} {_kind(r.path)}" for r in fake.requests[before:]))
+            made = fake.requests[before:]
+            kinds = Counter(f"{r.method} {_kind(r.path)}" for r in made)
+            schema = sum(1 for r in made if _schema_call(r.path, base, pushed))
+            out.append((kinds, schema))
     finally:
         fake.stop()
     return out
@@ -154,8 +173,9 @@ def rails_pr() -> tuple[dict[str, str], dict[str, str]]:
     return base, head
 
 
-def _show(title: str, kinds: Counter[str]) -> None:
-    print(f"{title}: {sum(kinds.values())} calls")
+def _show(title: str, kinds: Counter[str], schema: int | None = None) -> None:
+    extra = f" ({schema} for the schema model)" if schema is not None else ""
+    print(f"{title}: {sum(kinds.values())} calls{extra}")
     for kind, count in sorted(kinds.items()):
         print(f"  {count:3d}  {kind}")
 
@@ -235,11 +255,11 @@ def main() -> None:
         f"wall time, warm worker: median {statistics.median(warm) * 1000:.0f} ms, "
         f"max {max(warm) * 1000:.0f} ms over {len(warm)} runs"
     )
-    [api] = _scenario(*api_pr())
+    [(api, _)] = _scenario(*api_pr())
     _show("API PR (OpenAPI spec + $ref'd schema file + .proto, 3 files)", api)
-    cold_schema, warm_schema = _scenario(*rails_pr(), pushes=2)
-    _show("Rails PR, 40 schema files, empty schema cache", cold_schema)
-    _show("same repository, next push (schema cache warm)", warm_schema)
+    (cold_schema, cold_n), (warm_schema, warm_n) = _scenario(*rails_pr(), pushes=2)
+    _show("Rails PR, 40 schema files, empty schema cache", cold_schema, cold_n)
+    _show("same repository, next push (schema cache warm)", warm_schema, warm_n)
     sync_calls, sync_kinds, resolved = push_run(100)
     print(
         "push that fixes 1 of 2 findings (a 👎 on the other), synchronize review: "

@@ -119,7 +119,7 @@ CLASSES: tuple[ProblemClass, ...] = (
     _c(
         "unsafe-deserialization",
         (502,),
-        r"unsafe-deserialization|py-pickle-untrusted|py-yaml-unsafe-load",
+        r"unsafe-deserialization|py-pickle-untrusted|py-yaml-unsafe-load|jackson-default-typing",
         r"deseriali[sz]",
     ),
     _c("xxe", (611,), r"(?:csharp-)?xxe", r"\bxxe\b|external entit"),
@@ -139,18 +139,36 @@ CLASSES: tuple[ProblemClass, ...] = (
     _c(
         "weak-crypto",
         (327, 328, 759, 916),
-        r"password-fast-hash|py-weak-hash|weak-cipher|(?:csharp|scala)-weak-crypto",
+        r"password-fast-hash|py-weak-hash|weak-hash|weak-cipher|(?:csharp|scala)-weak-crypto",
         r"\bmd5\b|\bsha-?1\b|weak (?:hash|cipher)|fast hash",
+    ),
+    _c(
+        "insecure-cookie",
+        (614, 1004),
+        r"(?:csharp-)?cookie-insecure|insecure-cookie",
+        r"cookie.{0,40}(?:without|missing|no) .{0,10}(?:secure|httponly)",
+    ),
+    _c(
+        "trust-boundary",
+        (501,),
+        r"trust-boundary(?:-violation)?",
+        r"trust boundary",
+        flow=True,
     ),
     _c("cors", (346, 942), r"(?:\w+-)?cors-any-origin-with-credentials", r"\bcors\b"),
     _c("mass-assignment", (915,), r"(?:py-)?mass-assignment", r"mass.assignment"),
     _c(
         "hard-coded-secret",
         (259, 321, 798),
-        r"secret-literal|csharp-connection-string-password",
+        r"secret-literal|csharp-connection-string-password|hardcoded-credentials",
         r"hard.?coded (?:secret|password|key|credential|token)",
     ),
-    _c("debug-enabled", (215, 489), r"django-debug-true|py-flask-debug", r"debug mode"),
+    _c(
+        "debug-enabled",
+        (215, 489),
+        r"django-debug-true|py-flask-debug|aspnet-developer-exception-page",
+        r"debug mode",
+    ),
     _c(
         "missing-auth",
         (285, 306, 862),

@@ -128,7 +128,9 @@ def review_files(
     llm_findings: list[Finding] = []
     usage: dict[str, object] | None = None
     if agent is not None and backend:
-        outcome = _run_agent(agent, backend, rule_findings, config)
+        # The agent reads the same schema as the checks: the tables the change touches.
+        with _review_context(schema, {}, config):
+            outcome = _run_agent(agent, backend, rule_findings, config)
         usage = outcome.usage
         notes.extend(outcome.notes)
         if outcome.ran:

@@ -44,7 +44,7 @@ LANGUAGES = {
 }
 SERVER_LANGUAGES = {"python", "go", "java", "kotlin", "ruby", "php", "csharp", "scala", "rust"}
 JS_LANGUAGES = {"javascript", "typescript"}
-CONFIG_LANGUAGES = {"yaml", "json", "dotenv", "toml", "ini", "properties"}
+CONFIG_LANGUAGES = {"yaml", "json", "dotenv", "toml", "ini", "properties", "hocon"}
 
 LOCK_FILES = {
     "package-lock.json",
@@ -200,6 +200,10 @@ def language_of(path: str) -> str | None:
     p = PurePosixPath(path)
     if p.name == ".env" or p.name.startswith(".env."):
         return "dotenv"
+    if p.suffix.lower() == ".conf" and (
+        p.parent.name == "conf" or p.name in ("application.conf", "reference.conf")
+    ):
+        return "hocon"  # Play / Akka configuration (`play.filters.disabled`, ...)
     return LANGUAGES.get(p.suffix.lower())
 
 

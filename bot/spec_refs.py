@@ -113,7 +113,7 @@ def current() -> RefTexts | None:
 
 
 def resolver(spec_path: str, side: str) -> Callable[[str], str | None] | None:
-    """The `resolve_ref(path)` hook of `bot.rules.openapi_diff` for one spec and side,
+    """The `resolve_ref(path)` hook of `bot.rules.lib.openapi_diff` for one spec and side,
     over the texts of the current review; None when the review read none."""
     texts = (_CURRENT.get() or {}).get((side, spec_path))
     if not texts:

@@ -211,6 +211,8 @@ class FakeGitHub:
         # thread id (PRRT_<first comment id>) -> {"resolved": bool, "resolved_by": login}
         self.thread_state: dict[str, dict[str, Any]] = {}
         self.graphql_lock = threading.RLock()
+        # `repository.object` fields answered (a batched query counts each of its blobs).
+        self.blob_reads = 0
         self.check_runs: dict[int, dict[str, Any]] = {}
         self._ids = itertools.count(1000)
         self._lock = threading.Lock()

@@ -10,11 +10,17 @@ its own threads).
 
 Threads are built from the fake's review comments: a comment without `in_reply_to_id`
 starts a thread `PRRT_<id>`; replies join it.
+
+`repository.object(oid:)` / `object(expression: "REF:path")` return the fake's file
+contents as git objects: a `Blob` with GitHub's `text` (null for a binary blob, cut at
+512,000 bytes with `isTruncated`), `byteSize` and `isBinary`. Every blob of every ref
+the fake holds answers by its SHA; a SHA it does not hold is null, as on GitHub.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 from graphql import GraphQLError, build_schema, graphql_sync
@@ -32,7 +38,22 @@ type Mutation {
     input: AddPullRequestReviewThreadReplyInput!
   ): AddPullRequestReviewThreadReplyPayload
 }
-type Repository { nameWithOwner: String! pullRequest(number: Int!): PullRequest }
+type Repository {
+  nameWithOwner: String!
+  pullRequest(number: Int!): PullRequest
+  object(oid: GitObjectID, expression: String): GitObject
+}
+scalar GitObjectID
+interface GitObject { oid: GitObjectID! abbreviatedOid: String! }
+type Blob implements GitObject {
+  oid: GitObjectID!
+  abbreviatedOid: String!
+  byteSize: Int!
+  isBinary: Boolean
+  isTruncated: Boolean!
+  text: String
+}
+type Tree implements GitObject { oid: GitObjectID! abbreviatedOid: String! }
 type PullRequest {
   number: Int!
   reviewThreads(first: Int, after: String): PullRequestReviewThreadConnection!
@@ -118,6 +139,26 @@ def _connection(items: list[Any], first: int | None, after: str | None, name: st
     }
 
 
+# GitHub's cut-off for `Blob.text` (not documented; `isTruncated` reports it).
+BLOB_TEXT_LIMIT = 512_000
+
+
+def _blob(data: bytes) -> dict[str, Any]:
+    from github_fake import blob_sha
+
+    sha = blob_sha(data)
+    binary = b"\x00" in data[:8000]
+    return {
+        "__typename": "Blob",
+        "oid": sha,
+        "abbreviatedOid": sha[:7],
+        "byteSize": len(data),
+        "isBinary": binary,
+        "isTruncated": not binary and len(data) > BLOB_TEXT_LIMIT,
+        "text": None if binary else data[:BLOB_TEXT_LIMIT].decode("utf-8", errors="replace"),
+    }
+
+
 def _actor(login: str) -> dict[str, str]:
     if login.endswith("[bot]"):
         return {"__typename": "Bot", "login": login.removesuffix("[bot]")}
@@ -194,6 +235,9 @@ class GraphQLView:
             return {
                 "nameWithOwner": full,
                 "pullRequest": lambda info, number: self._pull(full, number),
+                "object": lambda info, oid=None, expression=None: self._object(
+                    full, oid, expression
+                ),
             }
 
         return {
@@ -201,6 +245,26 @@ class GraphQLView:
             "resolveReviewThread": self._resolve,
             "addPullRequestReviewThreadReply": self._reply,
         }
+
+    def _object(self, repo: str, oid: str | None, expression: str | None) -> Any:
+        self.fake.blob_reads += 1
+        contents = self.fake.repos[repo].contents
+        if oid is not None:
+            for files in contents.values():
+                for data in files.values():
+                    blob = _blob(data)
+                    if blob["oid"] == oid:
+                        return blob
+            return None
+        if expression is not None and ":" in expression:
+            ref, _, path = expression.partition(":")
+            data = contents.get(ref, {}).get(path)
+            if data is not None:
+                return _blob(data)
+            if any(p.startswith(path.rstrip("/") + "/") for p in contents.get(ref, {})):
+                digest = hashlib.sha1(f"tree {path}".encode()).hexdigest()
+                return {"__typename": "Tree", "oid": digest, "abbreviatedOid": digest[:7]}
+        return None
 
     def _own_thread(self, thread_id: str, verb: str) -> None:
         found = self.fake.thread(thread_id)

@@ -29,8 +29,12 @@ NOT_AUDITED = {"engine", "openapi", "openapi_diff", "protobuf", "proto_parse"}
 
 def audited_modules() -> list[ModuleType]:
     root = Path(bot.rules.__file__).parent
-    names = sorted(p.stem for p in root.glob("*.py") if p.stem not in NOT_AUDITED)
-    modules = [importlib.import_module(f"bot.rules.{n}") for n in names if n != "__init__"]
+    names = sorted(
+        ".".join(p.relative_to(root).with_suffix("").parts)
+        for p in [*root.glob("*.py"), *root.glob("lib/*.py")]
+        if p.stem not in NOT_AUDITED and p.stem != "__init__"
+    )
+    modules = [importlib.import_module(f"bot.rules.{n}") for n in names]
     return [*modules, importlib.import_module("bot.select")]
 
 

@@ -4,10 +4,13 @@ whole, and on a real unified diff (only what the diff shows, no full content).""
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 from bot.diff import added_file, parse_diff
 from bot.models import ChangedFile, Finding
-from bot.rules.engine import registry, run_rules
+from bot.rules.engine import RuleCase, registry, run_rules
+from bot.rules.fixture_files import parse
+from bot.rules.loader import builtin_catalog
 from bot.select import select_backend
 
 
@@ -58,3 +61,31 @@ def review_change(
 
 def flagged(findings: list[Finding]) -> list[int]:
     return sorted(f.line for f in findings)
+
+
+FIXTURES = Path(__file__).parent / "rules"
+
+
+def fixture_cases(rule_id: str) -> tuple[list[RuleCase], list[RuleCase]]:
+    """A rule's fixture files (`tests/rules/<id>/`, an old id's under the id it merged
+    into) as cases, in file-name order: (positive, negative)."""
+    folder = FIXTURES / builtin_catalog().canonical(rule_id)
+    positive: list[RuleCase] = []
+    negative: list[RuleCase] = []
+    for file in sorted(folder.iterdir()):
+        if not file.is_file() or ".base." in file.name:
+            continue
+        fixture = parse(folder.name, file)
+        case = RuleCase(
+            path=fixture.path, code=fixture.code, lines=fixture.lines, base=fixture.base
+        )
+        (negative if fixture.negative else positive).append(case)
+    return positive, negative
+
+
+def fixture_case(rule_id: str, name: str) -> RuleCase:
+    """One fixture file of a rule, by file name (`python-2.py`)."""
+    fixture = parse(
+        builtin_catalog().canonical(rule_id), FIXTURES / builtin_catalog().canonical(rule_id) / name
+    )
+    return RuleCase(path=fixture.path, code=fixture.code, lines=fixture.lines, base=fixture.base)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
@@ -10,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
+import bot.rules
 from bot.consolidate import problem_class
 from bot.diff import added_file
 from bot.models import Category, Finding, Source
 from bot.report.markdown import comment_text
 from bot.report.sarif import rule_descriptors
 from bot.rules.declarative import checks_for
-from bot.rules.engine import registry, run_rules, variant_rule
+from bot.rules.engine import registry, run_rules
 from bot.rules.fixture_files import parse
 from bot.rules.loader import builtin_catalog, load_team_rules
 from bot.rules.scaffold import scaffold
@@ -26,15 +28,44 @@ README = Path(__file__).parent.parent / "README.md"
 TEAM_PATH = ".github/bastion/rules/no-legacy-billing-client.yml"
 
 
-def test_every_python_rule_literal_agrees_with_the_catalogue() -> None:
-    catalog = builtin_catalog()
-    for rule_id, literal in registry().declared.items():
-        spec = catalog.rules.get(catalog.canonical(rule_id))
-        assert spec is not None, f"{rule_id}: no rule.yml (run scripts/migrate_catalog.py)"
-        said = variant_rule(spec, rule_id)
-        for key in ("title", "rationale", "fix", "severity"):
-            assert getattr(literal, key).strip() == getattr(said, key).strip(), (rule_id, key)
-        assert literal.category == spec.category, rule_id
+RULES_DIR = Path(bot.rules.__file__).parent
+# The engine defines Rule and RuleCase and builds them from rule.yml files.
+_BUILDS_RULES = {"engine.py", "loader.py", "declarative.py"}
+
+
+def rule_literals(root: Path) -> list[str]:
+    """`path:line Name(` for each `Rule(`/`RuleCase(` a module under `root` constructs:
+    rule text and fixtures belong in rule.yml and tests/rules, not in check code."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        if rel in _BUILDS_RULES:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name in {"Rule", "RuleCase"}:
+                found.append(f"{root.name}/{rel}:{node.lineno} {name}(")
+    return found
+
+
+def test_no_check_module_builds_a_rule_or_a_case() -> None:
+    """Checks name their rules (`catalog_rule(s)`); the words are in rule.yml."""
+    assert rule_literals(RULES_DIR) == []
+
+
+def test_the_rule_literal_scan_finds_one(tmp_path: Path) -> None:
+    (tmp_path / "taint").mkdir()
+    (tmp_path / "taint" / "x.py").write_text(
+        "from bot.rules import engine\nR = engine.Rule(id='x')\nC = RuleCase(path='a', code='')\n"
+    )
+    (tmp_path / "engine.py").write_text("R = Rule(id='x')\n")
+    assert rule_literals(tmp_path) == [
+        f"{tmp_path.name}/taint/x.py:2 Rule(",
+        f"{tmp_path.name}/taint/x.py:3 RuleCase(",
+    ]
 
 
 def test_every_security_rule_has_a_cwe_and_no_other_rule_has_one() -> None:
@@ -246,3 +277,50 @@ def test_a_check_can_name_its_rules_by_id_and_get_the_catalogues_wording() -> No
     assert old.title == "HTTP request without a timeout"
     with pytest.raises(KeyError, match="no-such-rule"):
         catalog_rules("no-such-rule")
+
+
+def test_flow_rules_list_the_languages_whose_taint_data_has_their_sinks() -> None:
+    """A flow rule's languages live in its rule.yml; a data file gaining a class for a
+    language must show in the catalogue too."""
+    from bot.rules.taint import spec
+    from bot.rules.taint.api import LANGUAGES
+    from bot.rules.taint.checks import RULES
+
+    for rule in RULES:
+        wanted = {
+            language
+            for language in LANGUAGES
+            if any(
+                item.rule == rule.id
+                for item in spec.load(
+                    "javascript" if language == "typescript" else language
+                ).classes.values()
+            )
+        }
+        assert set(builtin_catalog().rules[rule.id].languages) == wanted, rule.id
+
+
+def test_a_built_in_ast_grep_security_rule_leaves_test_code_alone_like_the_pattern_checks() -> None:
+    code = (
+        "var handler = new HttpClientHandler\n{\n"
+        "    ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true,\n};\n"
+    )
+    rule = "csharp-tls-validation-disabled"
+    assert builtin_catalog().rules[rule].check.kind == "ast-grep"
+    files, _ = select_backend([added_file("Infrastructure/HttpSetup.cs", code)])
+    assert [f.line for f in run_rules(files, only=[rule]).findings] == [3]
+    files, _ = select_backend([added_file("tests/HttpSetupTests.cs", code)])
+    assert files
+    assert run_rules(files, only=[rule]).findings == []
+
+
+def test_a_python_rule_names_the_module_whose_check_reports_it() -> None:
+    catalog = builtin_catalog()
+    reported: dict[str, set[str]] = {}
+    for check in registry().checks:
+        module = type(check).__module__.removeprefix("bot.rules.")
+        for rule in check.rules:
+            reported.setdefault(catalog.canonical(rule.id), set()).add(module)
+    for spec in catalog.rules.values():
+        if spec.check.kind == "python":
+            assert spec.check.module in reported.get(spec.id, set()), (spec.id, reported)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rule_helpers import review_change, review_new, selected
+from rule_helpers import fixture_cases, review_change, review_new, selected
 
 from bot.diff import added_file
 from bot.models import Finding
@@ -534,6 +534,7 @@ def test_express_routes_in_a_diff_ignore_old_verb_routes_in_context() -> None:
 
 
 def test_every_ast_grep_rule_is_registered_with_cases() -> None:
-    rules = registry().declared
     for rule_id in AST_GREP_RULES:
-        assert rules[rule_id].positive and rules[rule_id].negative
+        assert rule_id in registry().declared
+        positive, negative = fixture_cases(rule_id)
+        assert positive and negative

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 import pytest
-from rule_helpers import review_change, review_new, selected
+from rule_helpers import fixture_cases, review_change, review_new, selected
 
 from bot.diff import added_file
 from bot.models import Finding
@@ -184,5 +184,5 @@ def test_every_new_rule_is_registered_once_with_cases() -> None:
         "fk-without-index",
         "index-too-wide-or-duplicate",
     ):
-        rule = reg.declared[rule_id]
-        assert rule.positive and rule.negative and rule.languages
+        positive, negative = fixture_cases(rule_id)
+        assert positive and negative and reg.declared[rule_id].languages

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from bot.diff import added_file, parse_diff
 from bot.models import ChangedFile, Finding
-from bot.rules import openapi_diff as od
 from bot.rules.engine import run_rules
+from bot.rules.lib import openapi_diff as od
+from bot.rules.lib.spec_findings import nearest_added
 from bot.rules.openapi import (
     BREAKING,
     MISSING_OPERATION_ID,
@@ -22,7 +23,6 @@ from bot.rules.openapi import (
     NO_SCHEMA,
     PATH_CASING,
     OpenApiBreaking,
-    nearest_added,
 )
 from bot.select import select_backend
 

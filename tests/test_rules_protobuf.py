@@ -9,7 +9,7 @@ from bot.diff import added_file, parse_diff
 from bot.models import ChangedFile, Finding
 from bot.rules import protobuf as pb
 from bot.rules.engine import run_rules
-from bot.rules.proto_parse import parse
+from bot.rules.lib.proto_parse import parse
 from bot.select import select_backend
 
 BASE = (Path(__file__).parent / "fixtures" / "rules" / "protobuf" / "orders.proto").read_text()

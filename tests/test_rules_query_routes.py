@@ -6,7 +6,15 @@ import ast
 
 import pytest
 import rule_helpers as helpers
-from rule_helpers import flagged, review_change, run_rule, selected, unified_diff
+from rule_helpers import (
+    fixture_case,
+    fixture_cases,
+    flagged,
+    review_change,
+    run_rule,
+    selected,
+    unified_diff,
+)
 
 from bot.diff import added_file, parse_diff
 from bot.rules import query_patterns, route_conventions
@@ -36,8 +44,7 @@ def review_new(path: str, code: str, rule: str) -> list[int]:
 
 
 def _positive_cases() -> list[tuple[str, RuleCase]]:
-    rules = registry().rules
-    return [(rid, case) for rid in OURS for case in rules[rid].positive]
+    return [(rid, case) for rid in OURS for case in fixture_cases(rid)[0]]
 
 
 def _label(value: object) -> str:
@@ -50,12 +57,12 @@ def _label(value: object) -> str:
 def test_every_rule_is_registered_once_with_cases_in_each_language_it_names() -> None:
     rules = registry().rules
     for rid in OURS:
-        rule = rules[rid]
-        assert rule.positive and rule.negative
+        positive, negative = fixture_cases(rid)
+        assert positive and negative
     # Cross-file: the single-file fixture covers Python; the other languages are below.
     for rid in set(OURS) - {"filter-on-unindexed-column"}:
         rule = rules[rid]
-        kept = selected([added_file(c.path, c.code) for c in rule.positive])
+        kept = selected([added_file(c.path, c.code) for c in fixture_cases(rid)[0]])
         assert {f.language for f in kept} == set(rule.languages), rid
 
 
@@ -333,21 +340,21 @@ def test_route_rules_judge_only_routes_the_change_adds() -> None:
 
 
 def test_fastapi_post_suggestion_adds_status_code_and_parses() -> None:
-    case = registry().rules["post-create-without-201"].positive[0]
+    case = fixture_case("post-create-without-201", "python.py")
     (finding,) = run_rule([added_file(case.path, case.code)], "post-create-without-201")
     assert finding.suggestion == '@router.post("/items", status_code=201)'
     ast.parse(replace_lines(case.code, finding.line, finding.end_line, finding.suggestion))
 
 
 def test_flask_post_suggestion_returns_201() -> None:
-    case = registry().rules["post-create-without-201"].positive[1]
+    case = fixture_case("post-create-without-201", "python-2.py")
     (finding,) = run_rule([added_file(case.path, case.code)], "post-create-without-201")
     assert finding.suggestion == "    return jsonify(item.to_dict()), 201"
     ast.parse(replace_lines(case.code, finding.line, finding.end_line, finding.suggestion))
 
 
 def test_express_post_suggestion_sets_status() -> None:
-    case = registry().rules["post-create-without-201"].positive[2]
+    case = fixture_case("post-create-without-201", "javascript.js")
     (finding,) = run_rule([added_file(case.path, case.code)], "post-create-without-201")
     assert finding.suggestion == "  res.status(201).json(item);"
 
@@ -386,7 +393,7 @@ def test_fastapi_delete_with_a_pydantic_body() -> None:
 
 
 def test_naming_suggestion_converts_the_path() -> None:
-    case = registry().rules["inconsistent-route-naming"].positive[0]
+    case = fixture_case("inconsistent-route-naming", "javascript.js")
     (finding,) = run_rule([added_file(case.path, case.code)], "inconsistent-route-naming")
     assert finding.suggestion == "router.get('/user-profiles', listProfiles);"
 

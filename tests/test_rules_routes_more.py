@@ -9,7 +9,7 @@ import pytest
 from bot.diff import added_file, parse_diff
 from bot.models import ChangedFile, Finding
 from bot.rules.engine import run_rules
-from bot.rules.routes import routes
+from bot.rules.lib.route_readers import routes
 from bot.select import select_backend
 
 

@@ -10,11 +10,13 @@ import difflib
 from pathlib import PurePosixPath
 
 import pytest
-from rule_helpers import review_change, review_new, selected
+from rule_helpers import fixture_cases, review_change, review_new, selected
 
 from bot.diff import parse_diff
-from bot.rules.engine import RuleCase, registry, run_rules
-from bot.rules.security_python import is_production_settings, is_public, names_password
+from bot.rules.engine import RuleCase, catalog_rules, run_rules
+from bot.rules.lib.python_ast import names_password
+from bot.rules.lib.python_finders import is_public
+from bot.rules.security_python import is_production_settings
 from bot.select import language_of
 
 MINE = (
@@ -36,8 +38,7 @@ _COMMENT = {".py": "# end", ".rb": "# end"}
 
 
 def _positives() -> list[tuple[str, RuleCase]]:
-    rules = registry().declared
-    return [(rid, case) for rid in MINE for case in rules[rid].positive]
+    return [(rid, case) for rid in MINE for case in fixture_cases(rid)[0]]
 
 
 def _without(code: str, lines: tuple[int, ...]) -> str:
@@ -47,13 +48,14 @@ def _without(code: str, lines: tuple[int, ...]) -> str:
 
 def test_every_rule_covers_each_of_its_languages_with_both_kinds_of_fixture() -> None:
     for rid in MINE:
-        rule = registry().declared[rid]
-        for cases in (rule.positive, rule.negative):
+        (rule,) = catalog_rules(rid)
+        positive, negative = fixture_cases(rid)
+        for cases in (positive, negative):
             languages = {language_of(c.path) for c in cases}
             missing = set(rule.languages) - languages
             # A negative fixture per language is not needed where one shared text form
             # (JS/TS, Java/Kotlin) already proves the safe form.
-            if cases is rule.negative:
+            if cases is negative:
                 missing -= {"typescript", "kotlin"}
             assert not missing, (rid, missing)
 

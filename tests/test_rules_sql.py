@@ -12,7 +12,7 @@ from sqlglot import exp
 from bot.diff import added_file, parse_diff
 from bot.models import ChangedFile, Finding
 from bot.rules.engine import registry, run_rules
-from bot.rules.sql_sqlglot import (
+from bot.rules.lib.sql_text import (
     MYSQL,
     POSTGRES,
     analyzable_text,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rule_helpers import review_change, review_new
 
-from bot.rules.sql_sqlglot import neutralise
+from bot.rules.lib.sql_text import neutralise
 
 SQL = "db/migrations/0045_orders.sql"
 

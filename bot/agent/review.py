@@ -27,6 +27,7 @@ from bot.agent.definitions import AgentDefinition
 from bot.agent.pricing import cache_minimum, estimated_cost
 from bot.agent.prompt import LINE_TEXT_LIMIT, Piece, Plan, PlannedRequest, plan_review
 from bot.agent.schema import HintConfirmation, HintDismissal, ModelFinding
+from bot.agent.tables import current_schema_lines
 from bot.config import RepoConfig
 from bot.models import Category, ChangedFile, Finding, Severity, Source
 from bot.pipeline import AgentOutcome
@@ -348,6 +349,7 @@ class AgentReviewer:
             request_budget=config.llm.request_budget_tokens,
             review_budget=config.llm.review_budget_tokens,
             nonce=secrets.token_hex(8),
+            schema=current_schema_lines(files) if Category.INDEXING in categories else (),
         )
         if plan.problem:
             return self._not_run(plan.problem)
@@ -489,6 +491,9 @@ class AgentReviewer:
             "findings_reanchored": tally.reanchored,
             "hints_dismissed": tally.dismissed,
             "hints_confirmed": tally.confirmed,
+            "schema_tables_sent": plan.schema_tables,
+            "schema_tables_touched": plan.schema_touched,
+            "schema_tokens_per_request": plan.schema_tokens,
         }
 
 

@@ -4,7 +4,7 @@ post-change contents of the backend files. Pure helpers plus thin fetchers."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,6 +221,12 @@ class ContentCache:
                 self._texts[path] = self._client.file_text(path, self._head)
             return self._texts[path]
 
+    def seed(self, texts: Mapping[str, str]) -> None:
+        """Texts read another way (a batched GraphQL query): not fetched again."""
+        with self._lock:
+            for path, text in texts.items():
+                self._texts.setdefault(path, text)
+
     def prefetch(self, paths: Sequence[str]) -> None:
         todo = [p for p in dict.fromkeys(paths) if p not in self._texts]
         if len(todo) < PREFETCH_MIN_FILES:
@@ -348,8 +354,8 @@ class Sources:
     def schema_files(self) -> tuple[dict[str, str] | None, str | None]:
         """`review_files(schema_files=...)` and a note for the review (None when there is
         nothing to say): the schema-bearing files at the head, from one recursive tree
-        call and a contents call per file not read before (cached by blob SHA under the
-        data directory, so unchanged files are fetched once per repository)."""
+        call and one GraphQL query per 50 files not read before (cached by blob SHA under
+        the data directory, so unchanged files are fetched once per repository)."""
         from bot.github.schema_files import read_schema_files
 
         return read_schema_files(self.client, self.head_sha, self._head_cache(), self.cache_dir)

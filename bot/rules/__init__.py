@@ -14,14 +14,7 @@ NO_CHECKS: frozenset[str] = frozenset(
     {
         "astgrep",
         "catalog",
-        "graphql_diff",
-        "migrations_js",
-        "migrations_php",
-        "migrations_python",
-        "migrations_ruby",
-        "openapi_diff",
-        "proto_parse",
-        "route_frameworks",
+        "lib",
     }
 )
 
@@ -29,9 +22,23 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "migrations_frameworks": frozenset(
         {"go", "javascript", "php", "python", "ruby", "sql", "typescript"}
     ),
-    "graphql": frozenset({"graphql"}),
     # The catalogue's ast-grep rules: the languages their `<lang>.yml` files name.
-    "declarative": frozenset({"go", "javascript", "php", "python", "ruby", "typescript"}),
+    "declarative": frozenset(
+        {
+            "csharp",
+            "go",
+            "java",
+            "javascript",
+            "kotlin",
+            "php",
+            "python",
+            "ruby",
+            "scala",
+            "typescript",
+        }
+    ),
+    "flow_rules": frozenset({"csharp", "java", "kotlin", "python"}),
+    "graphql": frozenset({"graphql"}),
     "openapi": frozenset({"json", "yaml"}),
     "orm_indexes": frozenset({"go", "prisma", "python", "ruby", "sql"}),
     "protobuf": frozenset({"proto"}),
@@ -62,7 +69,7 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "security_go": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
     "security_js": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
     "security_csharp": frozenset({"csharp"}),
-    "security_scala": frozenset({"scala"}),
+    "security_scala": frozenset({"hocon", "scala"}),
     "security_jvm": frozenset(
         {"csharp", "go", "java", "javascript", "kotlin", "php", "ruby", "scala", "typescript"}
     ),

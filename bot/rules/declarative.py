@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from bot.models import Category, ChangedFile
+from bot.models import Category, ChangedFile, FileKind
 from bot.rules.astgrep import lines, root_of
 from bot.rules.engine import Check, Hit, registry, rule_from_spec
 from bot.rules.loader import RuleSpec, builtin_catalog, load_team_rules
@@ -16,14 +16,16 @@ if TYPE_CHECKING:
     from ast_grep_py import Config
 
 
+_CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
+
+
 class AstGrepRuleCheck(Check):
     """One rule, one ast-grep rule config per language; a match is a hit on its lines."""
 
-    def __init__(self, spec: RuleSpec) -> None:
+    def __init__(self, spec: RuleSpec, builtin: bool = False) -> None:
         self.name = f"ast-grep:{spec.id}"
         self.rules = (rule_from_spec(spec),)
         self.languages = frozenset(spec.ast_grep)
-        self.security = spec.category is Category.SECURITY
         # `hint`: words of which a file must contain one before the rule runs on it (a
         # substring scan costs far less than walking every node of the tree).
         self.hints: dict[str, tuple[str, ...]] = {
@@ -34,10 +36,18 @@ class AstGrepRuleCheck(Check):
             lang: {k: v for k, v in config.items() if k != "hint"}
             for lang, config in spec.ast_grep.items()
         }
+        # A built-in security rule reads code as the pattern checks do: test code is
+        # never deployed, so no attacker reaches it.
+        self.code_only = builtin and spec.category is Category.SECURITY
+        if self.code_only:
+            self.kinds = _CODE_KINDS
+
+    def wants(self, file: ChangedFile) -> bool:
+        if self.code_only and is_test_path(file.path):
+            return False
+        return super().wants(file)
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        if self.security and is_test_path(file.path):
-            return  # test code is not deployed: a weak setting there puts no one at risk
         language = file.language or ""
         config = self.configs.get(language)
         words = self.hints.get(language)
@@ -53,8 +63,8 @@ class AstGrepRuleCheck(Check):
             yield Hit(self.rules[0].id, file.path, first, last)
 
 
-def checks_for(specs: Sequence[RuleSpec]) -> list[Check]:
-    return [AstGrepRuleCheck(spec) for spec in specs if spec.check.kind == "ast-grep"]
+def checks_for(specs: Sequence[RuleSpec], builtin: bool = False) -> list[Check]:
+    return [AstGrepRuleCheck(spec, builtin) for spec in specs if spec.check.kind == "ast-grep"]
 
 
 def team_checks(files: Iterable[tuple[str, str]]) -> tuple[list[Check], list[str]]:
@@ -67,4 +77,4 @@ def team_checks(files: Iterable[tuple[str, str]]) -> tuple[list[Check], list[str
     return checks_for(team.rules), team.errors
 
 
-CHECKS: list[Check] = checks_for(list(builtin_catalog().rules.values()))
+CHECKS: list[Check] = checks_for(list(builtin_catalog().rules.values()), builtin=True)

@@ -110,8 +110,8 @@ class Check:
 @dataclass
 class Registry:
     """Checks and the rules they report. A rule's metadata comes from the catalogue
-    (`bot.rules.loader`) when it has an entry there; a check's own `Rule` literal
-    only supplies what the catalogue lacks (its fixtures, or a plugin's rule)."""
+    (`bot.rules.loader`) when it has an entry there: built-in checks name their
+    rules (`catalog_rules`); a `Rule` built in code is a plugin's or a test's."""
 
     checks: list[Check] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)
@@ -200,6 +200,11 @@ def catalog_rules(*ids: str) -> tuple[Rule, ...]:
             raise KeyError(f"rule {rule_id!r} has no rule.yml in bot/rules/catalog")
         out.append(variant_rule(spec, rule_id).model_copy(update={"id": rule_id}))
     return tuple(out)
+
+
+def catalog_rule(rule_id: str) -> Rule:
+    """One rule of the catalogue, for a check that reports one id."""
+    return catalog_rules(rule_id)[0]
 
 
 def rule_from_spec(spec: RuleSpec) -> Rule:

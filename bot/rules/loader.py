@@ -110,7 +110,7 @@ class Catalog:
     rules: dict[str, RuleSpec] = field(default_factory=dict)
     # Every old id -> the id it is reported under now.
     aliases: dict[str, str] = field(default_factory=dict)
-    # Where each rule was read from (for error messages and the migration script).
+    # Where each rule was read from (for error messages).
     origin: dict[str, str] = field(default_factory=dict)
 
     def canonical(self, rule_id: str) -> str:

@@ -1,6 +1,6 @@
 """Protobuf wire-contract breaks (`proto-breaking-change`) between a `.proto` file's versions.
 
-Both versions are parsed with our own small parser (`proto_parse`) and compared by
+Both versions are parsed with our own small parser (`lib.proto_parse`) and compared by
 message, field number and name, enum value, service and rpc. One check needs no
 base version: a field declared with a number or name the message itself reserves,
 which is exactly how a deleted field's number gets reused by mistake.
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from bot.models import Category, ChangedFile, FileKind, Severity
-from bot.rules.engine import Check, Hit, Rule, RuleCase
-from bot.rules.openapi import grouped_hits
-from bot.rules.proto_parse import Enum, Field, Message, ProtoFile, parse
+from bot.models import ChangedFile, FileKind
+from bot.rules.engine import Check, Hit, catalog_rule
+from bot.rules.lib.proto_parse import Enum, Field, Message, ProtoFile, parse
+from bot.rules.lib.spec_findings import grouped_hits
 
 RULE_ID = "proto-breaking-change"
 
@@ -307,70 +307,7 @@ class ProtoBreaking(Check):
         yield from grouped_hits(file, RULE_ID, found)
 
 
-_BASE = """syntax = "proto3";
-
-message Order {
-  int64 id = 1;
-  string customer_email = 2;
-  repeated string sku = 3;
-}
-"""
-
-_HEAD = """syntax = "proto3";
-
-message Order {
-  int64 id = 1;
-  repeated string sku = 3;
-}
-"""
-
-RULE = Rule(
-    id=RULE_ID,
-    category=Category.API_DESIGN,
-    severity=Severity.HIGH,
-    title="Breaking change to the protobuf contract",
-    rationale=(
-        "Protobuf peers identify fields by number and type on the wire, not by name, and "
-        "old clients and servers keep running during and long after a deploy. Deleting a "
-        "field without `reserved` lets a later edit reuse its number, and old binaries "
-        "then decode the new field as the old one (an email parsed as an address, an "
-        "int64 parsed from a string's bytes) or fail with a parse error; changing a "
-        "field's number or type does the same immediately; removing an enum value makes "
-        "old senders' values unknown to new code; removing a message, service or RPC, or "
-        "changing an RPC's request or response type, turns every call from existing "
-        "clients into UNIMPLEMENTED or garbage. Stored protobuf (queues, caches, "
-        "databases) is read back wrongly too."
-    ),
-    fix=(
-        "Never change a field's number or type: add a new field with a fresh number and "
-        "deprecate the old one (`[deprecated = true]`). When deleting a field or enum "
-        'value, reserve both its number and name (`reserved 2; reserved "customer_email";`). '
-        "Keep RPCs and messages until no client uses them, or publish a new package "
-        "version (`acme.orders.v2`)."
-    ),
-    languages=("proto",),
-    positive=(
-        RuleCase(path="proto/orders.proto", code=_HEAD, base=_BASE, lines=(3,)),
-        RuleCase(
-            path="proto/orders.proto",
-            code=_HEAD.replace("  int64 id = 1;\n", "  int64 id = 1;\n  reserved 2;\n").replace(
-                "repeated string sku = 3;", "repeated string sku = 3;\n  string note = 2;"
-            ),
-            lines=(7,),
-        ),
-    ),
-    negative=(
-        RuleCase(path="proto/orders.proto", code=_BASE),
-        RuleCase(
-            path="proto/orders.proto",
-            code=_HEAD.replace(
-                "  int64 id = 1;\n",
-                '  reserved 2;\n  reserved "customer_email";\n  int64 id = 1;\n',
-            ),
-            base=_BASE,
-        ),
-    ),
-)
+RULE = catalog_rule(RULE_ID)
 
 ProtoBreaking.rules = (RULE,)
 CHECKS: list[Check] = [ProtoBreaking()]

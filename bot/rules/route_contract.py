@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from bot.models import Category, ChangedFile, FileKind, FileStatus, LineType, Severity
+from bot.models import ChangedFile, FileKind, FileStatus, LineType
 from bot.routes_contract import LANGUAGES, declares_routes, extract
-from bot.routes_contract.diff import CHECK_IDS, Change, Version, compare
+from bot.routes_contract.diff import Change, Version, compare
 from bot.routes_contract.model import Contract
-from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.rules.engine import Check, Hit, Rule, catalog_rule
 from bot.select import is_test_path
 
 RULE_ID = "route-breaking-change"
@@ -121,118 +121,6 @@ class RouteContract(Check):
         return list(_hits(compare(versions), by_path))
 
 
-_FASTAPI_BASE = (
-    "from fastapi import APIRouter\n"
-    "from pydantic import BaseModel\n"
-    "\n"
-    'router = APIRouter(prefix="/users")\n'
-    "\n"
-    "\n"
-    "class UserIn(BaseModel):\n"
-    "    name: str\n"
-    "    nickname: str | None = None\n"
-    "\n"
-    "\n"
-    "class UserOut(BaseModel):\n"
-    "    id: int\n"
-    "    name: str\n"
-    "    email: str\n"
-    "\n"
-    "\n"
-    '@router.post("", response_model=UserOut, status_code=201)\n'
-    "def create_user(user: UserIn) -> UserOut:\n"
-    "    return service.create(user)\n"
-    "\n"
-    "\n"
-    '@router.get("/{user_id}", response_model=UserOut)\n'
-    "def read_user(user_id: int) -> UserOut:\n"
-    "    return service.get(user_id)\n"
-)
-_EXPRESS_BASE = (
-    "const express = require('express');\n"
-    "const router = express.Router();\n"
-    "\n"
-    "router.get('/orders/:orderId', async (req, res) => {\n"
-    "  const order = await orders.find(req.params.orderId);\n"
-    "  res.json({ id: order.id, total: order.total, status: order.status });\n"
-    "});\n"
-    "\n"
-    "router.delete('/orders/:orderId', async (req, res) => {\n"
-    "  await orders.cancel(req.params.orderId);\n"
-    "  res.sendStatus(204);\n"
-    "});\n"
-    "\n"
-    "module.exports = router;\n"
-)
-
-RULE = Rule(
-    id=RULE_ID,
-    category=Category.API_DESIGN,
-    severity=Severity.HIGH,
-    title="Breaking change to an endpoint the code declares",
-    rationale=(
-        "The routes in the code are the API's contract even when no OpenAPI file is "
-        "committed: mobile apps in users' pockets, partner integrations and generated SDKs "
-        "were built against the old shape. A removed endpoint answers 404, a body field "
-        "that became required turns every old request into a 422, a response field that "
-        "disappeared becomes `undefined` in a client that still reads it. None of this "
-        "shows in the server's own tests, which were changed with it. Checks: "
-        + ", ".join(f"`{c}`" for c in CHECK_IDS)
-        + "."
-    ),
-    fix=(
-        "Keep the old shape working while callers move: leave the endpoint (deprecated, "
-        "with a sunset date) or add the new one next to it, give a new field a default, "
-        "keep a removed response field until no client reads it — or ship the change as "
-        "a new API version."
-    ),
-    languages=tuple(sorted(LANGUAGES)),
-    positive=(
-        RuleCase(
-            path="app/api/users.py",
-            base=_FASTAPI_BASE,
-            code=_FASTAPI_BASE.replace("    email: str\n", "")
-            .replace("    nickname: str | None = None\n", "    nickname: str\n")
-            .replace("/{user_id}", "/{uid}")
-            .replace("read_user(user_id: int)", "read_user(uid: int)")
-            .replace("service.get(user_id)", "service.get(uid)"),
-            # nickname required (9); path parameter renamed (22); email gone (was 15).
-            lines=(9, 15, 22),
-        ),
-        RuleCase(
-            path="src/routes/orders.js",
-            base=_EXPRESS_BASE,
-            code=_EXPRESS_BASE.replace(", status: order.status", "").replace(
-                "router.delete('/orders/:orderId'", "router.delete('/orders/:orderId/cancel'"
-            ),
-            lines=(6, 9),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="app/api/users.py",
-            base=_FASTAPI_BASE,
-            # Handler renamed, fields reordered, an optional field added: same contract.
-            code=_FASTAPI_BASE.replace("create_user", "add_user")
-            .replace(
-                "    id: int\n    name: str\n    email: str\n",
-                "    email: str\n    id: int\n    name: str\n    avatar: str | None = None\n",
-            )
-            .replace(
-                "    nickname: str | None = None\n",
-                "    nickname: str | None = None\n    locale: str = 'en'\n",
-            ),
-        ),
-        RuleCase(
-            path="src/routes/orders.js",
-            base=_EXPRESS_BASE,
-            code=_EXPRESS_BASE.replace(
-                "  res.json({ id: order.id, total: order.total, status: order.status });\n",
-                "  const { id, total, status } = order;\n"
-                "  res.json({ status, id, total, currency: 'EUR' });\n",
-            ),
-        ),
-    ),
-)
+RULE = catalog_rule(RULE_ID)
 
 CHECKS: list[Check] = [RouteContract(RULE)]

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from bot.models import Category, ChangedFile, FileKind, Severity
-from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.models import ChangedFile, FileKind
+from bot.rules.engine import Check, Hit, catalog_rule
 from bot.schema.advice import index_line
 from bot.schema.context import current
 from bot.schema.model import Schema
@@ -67,10 +67,9 @@ def _size_note(table: str, large: frozenset[str], small: frozenset[str]) -> str:
 def _reported_by_orm_indexes(files: Sequence[ChangedFile]) -> set[tuple[str, int]]:
     """Lines `orm_indexes` already flags (a key or index judged within its own file):
     one comment per line, not two rules saying the same thing."""
-    from bot.rules.orm_indexes import OrmIndexes
+    from bot.rules.lib import orm_keys
 
-    check = OrmIndexes()
-    return {(h.path, h.line) for f in files if check.wants(f) for h in check.check_file(f)}
+    return {(h.path, h.line) for f in files if orm_keys.reads(f) for h in orm_keys.index_hits(f)}
 
 
 def _code_files(files: Sequence[ChangedFile]) -> Iterator[ChangedFile]:
@@ -214,181 +213,10 @@ class RedundantIndexes(_SchemaCheck):
             )
 
 
-def _case(path: str, code: str, lines: tuple[int, ...] = ()) -> RuleCase:
-    return RuleCase(path=path, code=code, lines=lines)
-
-
-_DJANGO_MODEL = (
-    "from django.db import models\n\n\n"
-    "class Order(models.Model):\n"
-    "    status = models.CharField(max_length=20)\n"
-    "    email = models.EmailField(db_index=True)\n\n"
-    "    @classmethod\n"
-    "    def recent(cls, value):\n"
-    "        return Order.objects.filter({predicate})\n"
-)
-_GORM = (
-    'package models\n\nimport "gorm.io/gorm"\n\n'
-    'type Order struct {{\n\tgorm.Model\n\tStatus string\n\tEmail  string `gorm:"index"`\n}}\n\n'
-    "func Paid(db *gorm.DB) []Order {{\n\tvar orders []Order\n"
-    '\tdb.Where("{predicate}", "x").Find(&orders)\n\treturn orders\n}}\n'
-)
-_SQLA = (
-    "from sqlalchemy import String, func\nfrom sqlalchemy.orm import Mapped, mapped_column\n\n\n"
-    'class User(Base):\n    __tablename__ = "users"\n'
-    "    id: Mapped[int] = mapped_column(primary_key=True)\n"
-    "    email: Mapped[str] = mapped_column(String, index=True)\n\n\n"
-    "def by_email(session, value):\n"
-    "    return session.query(User).filter({predicate}).first()\n"
-)
-
-QUERY_RULE = Rule(
-    id=QUERY_ID,
-    category=Category.INDEXING,
-    severity=Severity.MEDIUM,
-    title="Query filters, joins or sorts on a column no index starts with",
-    rationale=(
-        "The database can only use an index whose first column is the one the query "
-        "filters, joins or sorts on. Without one it reads the whole table for every call: "
-        "invisible on a development database, seconds per request and a busy disk once "
-        "the table is large. The schema this repository declares has no such index."
-    ),
-    fix=(
-        "Add an index that starts with the column (the comment gives the migration line in "
-        "this project's framework; build it concurrently on a live table), or query on a "
-        "column an index already covers."
-    ),
-    languages=tuple(sorted(_CODE_LANGUAGES)),
-    positive=(
-        _case("shop/models.py", _DJANGO_MODEL.format(predicate='status="paid"'), (10,)),
-        _case("internal/models/order.go", _GORM.format(predicate="status = ?"), (13,)),
-    ),
-    negative=(
-        _case("shop/models.py", _DJANGO_MODEL.format(predicate="email=value")),
-        _case("shop/models.py", _DJANGO_MODEL.format(predicate="pk=value")),
-        _case("internal/models/order.go", _GORM.format(predicate="email = ?")),
-        # A model the schema does not know: nothing to judge.
-        _case(
-            "shop/models.py",
-            _DJANGO_MODEL.format(predicate='status="paid"').replace(
-                "return Order.", "return Invoice."
-            ),
-        ),
-    ),
-)
-
-FK_RULE = Rule(
-    id=FK_ID,
-    category=Category.INDEXING,
-    severity=Severity.MEDIUM,
-    title="Foreign key without an index on the referencing column",
-    rationale=(
-        "PostgreSQL (unlike MySQL's InnoDB) does not index the referencing side of a foreign "
-        "key. Each delete or key update of a parent row then scans the child table to check "
-        "the constraint, and each join from parent to children scans it too. This looks at "
-        "the whole schema, so it also covers a key added to a column that already existed."
-    ),
-    fix="Add an index whose first column is the foreign-key column (the comment gives the line).",
-    languages=tuple(sorted(_SCHEMA_LANGUAGES)),
-    positive=(
-        # A key on a column an earlier migration created: only the schema can tell.
-        _case(
-            "db/migrate/20240601090000_refunds_order_fk.rb",
-            "class RefundsOrderFk < ActiveRecord::Migration[7.1]\n  def change\n"
-            "    add_foreign_key :refunds, :orders, validate: false\n  end\nend\n",
-            (3,),
-        ),
-    ),
-    negative=(
-        _case(
-            "db/migrations/0002_refunds.sql",
-            "CREATE TABLE refunds (id bigint PRIMARY KEY, order_id bigint);\n"
-            "CREATE INDEX refunds_order_created ON refunds (order_id, id);\n"
-            "ALTER TABLE refunds ADD CONSTRAINT refunds_order_fk FOREIGN KEY (order_id) "
-            "REFERENCES orders (id) NOT VALID;\n",
-        ),
-        _case(
-            "db/migrate/20240601090000_refunds_order_fk.rb",
-            "class RefundsOrderFk < ActiveRecord::Migration[7.1]\n  def change\n"
-            "    add_index :refunds, :order_id, algorithm: :concurrently\n"
-            "    add_foreign_key :refunds, :orders, validate: false\n  end\nend\n",
-        ),
-    ),
-)
-
-REDUNDANT_RULE = Rule(
-    id=REDUNDANT_ID,
-    category=Category.INDEXING,
-    severity=Severity.LOW,
-    title="New index duplicates an existing index or unique constraint",
-    rationale=(
-        "An index with the same columns as another, or whose columns are the leading "
-        "columns of another, serves no lookup the other does not; it is still written on "
-        "every insert and update, takes disk and cache, and slows vacuum. A unique "
-        "constraint the table already has adds only that cost."
-    ),
-    fix="Drop the new index (or the shorter one), unless it is unique, partial or an expression.",
-    languages=tuple(sorted(_SCHEMA_LANGUAGES)),
-    positive=(
-        _case(
-            "db/migrations/0003_indexes.sql",
-            "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, created_at timestamptz,"
-            " email text UNIQUE);\n"
-            "CREATE INDEX orders_user_created ON orders (user_id, created_at);\n"
-            "CREATE INDEX orders_user ON orders (user_id);\n"
-            "ALTER TABLE orders ADD CONSTRAINT orders_email_key2 UNIQUE (email);\n",
-            # line 3 (a prefix within one file) is `index-too-wide-or-duplicate`'s comment
-            (4,),
-        ),
-    ),
-    negative=(
-        _case(
-            "db/migrations/0003_indexes.sql",
-            "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, created_at timestamptz);\n"
-            "CREATE INDEX orders_user ON orders (user_id);\n"
-            "CREATE INDEX orders_user_created ON orders (user_id, created_at);\n"
-            "CREATE UNIQUE INDEX orders_user_unique ON orders (user_id)"
-            " WHERE created_at IS NULL;\n",
-        ),
-    ),
-)
-
-FUNCTION_RULE = Rule(
-    id=FUNCTION_ID,
-    category=Category.INDEXING,
-    severity=Severity.MEDIUM,
-    title="Predicate wraps a column in a function and no expression index matches",
-    rationale=(
-        "An index on `email` cannot serve `lower(email) = ...`, nor one on `created_at` "
-        "`date(created_at) = ...`: the database compares the function's result, which only "
-        "an index on that same expression stores. The query scans the table even though "
-        "the column looks indexed."
-    ),
-    fix=(
-        "Add an expression index on exactly the wrapped expression (the comment gives the "
-        "line), or compare the bare column (store the value normalized; use a range on "
-        "`created_at` instead of `date(created_at)`)."
-    ),
-    languages=tuple(sorted(_CODE_LANGUAGES)),
-    positive=(
-        _case(
-            "app/models/user.py",
-            _SQLA.format(predicate="func.lower(User.email) == value.lower()"),
-            (12,),
-        ),
-        _case("internal/models/order.go", _GORM.format(predicate="lower(email) = ?"), (13,)),
-    ),
-    negative=(
-        _case("app/models/user.py", _SQLA.format(predicate="User.email == value")),
-        _case(
-            "app/models/user.py",
-            _SQLA.format(predicate="func.lower(User.email) == value.lower()").replace(
-                "    email: Mapped",
-                '    __table_args__ = (Index("ix_lower", func.lower("email")),)\n    email: Mapped',
-            ),
-        ),
-    ),
-)
+QUERY_RULE = catalog_rule(QUERY_ID)
+FK_RULE = catalog_rule(FK_ID)
+REDUNDANT_RULE = catalog_rule(REDUNDANT_ID)
+FUNCTION_RULE = catalog_rule(FUNCTION_ID)
 
 UnindexedQueries.rules = (QUERY_RULE, FUNCTION_RULE)
 ForeignKeysNotIndexed.rules = (FK_RULE,)

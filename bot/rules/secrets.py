@@ -23,8 +23,8 @@ from typing import Any
 
 # detect-secrets (and the HTTP stack its plugin base imports) costs ~0.1 s to import,
 # so it is loaded only once an added line passes the cheap pre-filters below.
-from bot.models import Category, ChangedFile, Severity
-from bot.rules.engine import Check, Hit, Rule, RuleCase
+from bot.models import ChangedFile
+from bot.rules.engine import Check, Hit, catalog_rule
 from bot.select import is_test_path
 
 RULE_ID = "secret-literal"
@@ -196,91 +196,7 @@ _DESCRIBING_NAME = re.compile(
 _LOCAL_HOSTS = re.compile(r"^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[?::1\]?|[\w.-]*example\.\w+)$")
 
 
-def _case(path: str, code: str, *lines: int) -> RuleCase:
-    return RuleCase(path=path, code=code, lines=tuple(lines))
-
-
-# Fixture tokens are assembled so no complete token sits in this source file.
-_GH = "ghp_" + "R4nd0mT0k3n" * 3 + "abc"
-_STRIPE = "sk_" + "live_" + "9fK2mQ7xL4pV8sT1wZ6yB3nD"
-_AWS = "AKIA" + "Q3VXH7RT2MBK5YPN"
-_OPENAI = "sk-" + "proj-" + "Zk8mR2qL7vT4xW9pN3bC6yH1dF5gJ0sA"
-
-RULE = Rule(
-    id=RULE_ID,
-    category=Category.SECURITY,
-    severity=Severity.HIGH,
-    title="Secret committed in the change",
-    rationale=(
-        "A credential in the repository is readable by everyone with access to the code, "
-        "its forks, CI logs and every clone — and stays in git history after the line is "
-        "deleted. Leaked keys are found by scanners within minutes of a push to a public "
-        "repository and used to run up cloud bills, read customer data or push code."
-    ),
-    fix=(
-        "Revoke and rotate this credential now (removing the line does not un-leak it), "
-        "then load it at run time from the environment or a secret manager "
-        '(`os.environ["STRIPE_API_KEY"]`, Vault, AWS Secrets Manager, a Kubernetes '
-        "Secret). Keep `.env` files out of git and commit a `.env.example` with "
-        "placeholders instead."
-    ),
-    languages=(),
-    positive=(
-        _case(
-            "config/settings.yaml",
-            f"database:\n  host: db.internal\n  password: Zq8#vLm2Tr9w\ngithub:\n  token: {_GH}\n",
-            3,
-            5,
-        ),
-        _case(
-            "deploy/.env", f"DEBUG=0\nSTRIPE_API_KEY={_STRIPE}\nAWS_ACCESS_KEY_ID={_AWS}\n", 2, 3
-        ),
-        _case(
-            "config/services.json",
-            '{\n  "openai": {"apiKey": "' + _OPENAI + '"},\n'
-            # bastion: ignore[secret-literal] (a made-up fixture value)
-            '  "db": "postgres://app:Vd93kLq7Wp2x@db.prod.internal:5432/app"\n}\n',
-            2,
-            3,
-        ),
-        _case(
-            "app/settings.py",
-            # bastion: ignore[secret-literal] (a made-up fixture value)
-            'SECRET_KEY = "k7Pq2Lm9Xv4Tz8Rw"\nDEBUG = False\n',
-            1,
-        ),
-    ),
-    negative=(
-        _case(
-            "config/settings.yaml",
-            "database:\n  password: ${DB_PASSWORD}\n  api_key: changeme\n"
-            "  token: <your-token>\n  secret: '{{ vault_secret }}'\n",
-        ),
-        _case(
-            "deploy/.env.example",
-            "STRIPE_API_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx\n"
-            "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n"
-            "DATABASE_URL=postgres://user:password@localhost:5432/app\n",
-        ),
-        _case(
-            "app/settings.py",
-            "import os\n\n"
-            'SECRET_KEY = os.environ["SECRET_KEY"]\n'
-            'DB_PASSWORD = os.getenv("DB_PASSWORD", "")\n'
-            'PASSWORD_FIELD = "password"\n'
-            'api_key = request.headers["X-Api-Key"]\n'
-            # The value is the prefix a secret starts with, not a secret.
-            'SECRET_KEY_INSECURE_PREFIX = "django-insecure-"\n',
-        ),
-        # Made-up credentials of test users are fixtures, not leaks.
-        _case(
-            "tests/test_login.py",
-            "def test_login(client):\n"
-            '    client.login(username="ada", password="Ch4rl3sB4bb4ge")\n'
-            '    connect("postgres://scott:T1g3rT1g3r@db.test/app")\n',
-        ),
-    ),
-)
+RULE = catalog_rule(RULE_ID)
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,13 @@
 clients without a timeout, reflected XSS, XXE, SSRF, a route without the auth guard its
 siblings carry, and Laravel CORS.
 
-Python goes through `security_python`'s `ast` finders; the other languages through the
-comment-blanked text and argument extraction of `security_js`. Request data is recognised
-by each framework's accessors (`req.query`, `r.FormValue`, `request.getParameter`,
-`params[...]`, `$_GET`), directly or through one local variable assigned from them in the
-same function. SSRF needs request data at the *start* of the URL (it picks the host);
-`https://api.example.com/users/${id}` is not a forged destination.
-"""
+Python goes through the `ast` finders of `lib.python_finders`; the other languages
+through the comment-blanked text and argument extraction of `lib.code_text`. Request
+data is recognised by each framework's accessors (`req.query`, `r.FormValue`,
+`request.getParameter`, `params[...]`, `$_GET`), directly or through one local variable
+assigned from them in the same function. SSRF needs request data at the *start* of the
+URL (it picks the host); `https://api.example.com/users/${id}` is not a forged
+destination."""
 
 from __future__ import annotations
 
@@ -16,23 +16,22 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from bot.models import Category, ChangedFile, FileKind, Severity
-from bot.rules.engine import Check, Hit, Rule, RuleCase
-from bot.rules.security_js import (
-    Pattern,
+from bot.models import ChangedFile, FileKind
+from bot.rules.engine import Check, Hit, catalog_rule
+from bot.rules.lib.code_text import (
     call_arguments,
     code_text,
     dynamic_part,
     is_string_literal,
     line_of,
     literal_text,
-    run_patterns,
     scope_before,
     short,
 )
-from bot.rules.security_python import (
+from bot.rules.lib.patterns import Accept, Pattern, run_patterns
+from bot.rules.lib.python_ast import Finder, names_password, python_hits
+from bot.rules.lib.python_finders import (
     AUTH_NAME,
-    Finder,
     find_auth_guard,
     find_password_hash,
     find_ssrf,
@@ -40,12 +39,10 @@ from bot.rules.security_python import (
     find_xss,
     find_xxe,
     is_public,
-    is_test_path,
-    names_password,
-    python_hits,
 )
 from bot.rules.taint.api import flow_hits
 from bot.rules.taint.mixed import FlowFirst
+from bot.select import is_test_path
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _JS = frozenset({"javascript", "typescript"})
@@ -53,7 +50,6 @@ _JVM = frozenset({"java", "kotlin"})
 _GO = frozenset({"go"})
 _RUBY = frozenset({"ruby"})
 _PHP = frozenset({"php"})
-Accept = Callable[[re.Match[str], str, ChangedFile], str | bool]
 
 # --- request data ---------------------------------------------------------------------------
 
@@ -300,162 +296,7 @@ PASSWORD_PATTERNS = (
     ),
 )
 
-PASSWORD_RULE = Rule(
-    id=PASSWORD_ID,
-    category=Category.SECURITY,
-    severity=Severity.HIGH,
-    title="Password hashed with a fast digest instead of a password hash",
-    rationale=(
-        "MD5, SHA-1 and SHA-256 are built to be fast: one GPU tries billions of guesses a "
-        "second, so when the users table leaks (a backup, an SQL injection, a stolen replica) "
-        "most passwords are recovered within hours — unsalted ones instantly from lookup "
-        "tables — and reused on other sites. A password hash (bcrypt, scrypt, argon2, "
-        "PBKDF2) is slow and salted on purpose, which turns that into years."
-    ),
-    fix=(
-        "Use the framework's password hasher: Django `make_password`, `bcrypt.hashpw`/"
-        "`argon2-cffi` in Python, `bcrypt`/`argon2` in Node, Spring `BCryptPasswordEncoder`, "
-        "Rails `has_secure_password`, PHP `password_hash($p, PASSWORD_DEFAULT)`, Go "
-        "`golang.org/x/crypto/bcrypt`. Rehash on next login to migrate existing rows."
-    ),
-    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "ruby", "php"),
-    positive=(
-        RuleCase(
-            path="app/accounts.py",
-            code=(
-                "import hashlib\n\n"
-                "def set_password(user, password):\n"
-                "    user.password = hashlib.sha256(password.encode()).hexdigest()\n"
-                "    digest = hashlib.md5(request.POST['password'].encode())\n"
-            ),
-            lines=(4, 5),
-        ),
-        RuleCase(
-            path="server/users.js",
-            code=(
-                "const crypto = require('crypto');\n"
-                "function hash(password) {\n"
-                "  return crypto.createHash('sha256').update(password).digest('hex');\n"
-                "}\n"
-            ),
-            lines=(3,),
-        ),
-        RuleCase(
-            path="src/server/users.ts",
-            code="export const h = (pwd: string) => CryptoJS.SHA256(salt + pwd).toString();\n",
-            lines=(1,),
-        ),
-        RuleCase(
-            path="internal/users/hash.go",
-            code=(
-                "package users\n\n"
-                "func Hash(password string) [32]byte {\n"
-                "\treturn sha256.Sum256([]byte(password))\n"
-                "}\n"
-            ),
-            lines=(4,),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/Users.java",
-            code=(
-                "class Users {\n"
-                "  String hash(String rawPassword) {\n"
-                "    return DigestUtils.sha256Hex(rawPassword);\n"
-                "  }\n"
-                "}\n"
-            ),
-            lines=(3,),
-        ),
-        RuleCase(
-            path="src/main/kotlin/com/acme/Users.kt",
-            code=(
-                "fun hash(password: String): ByteArray {\n"
-                '    val md = MessageDigest.getInstance("SHA-256")\n'
-                "    return md.digest(password.toByteArray())\n"
-                "}\n"
-            ),
-            lines=(3,),
-        ),
-        RuleCase(
-            path="app/models/user.rb",
-            code=(
-                "class User\n"
-                "  def password=(value)\n"
-                "    self.password_digest = Digest::SHA256.hexdigest(value + password_salt)\n"
-                "    @check = Digest::MD5.hexdigest params[:password]\n"
-                "  end\n"
-                "end\n"
-            ),
-            lines=(4,),
-        ),
-        RuleCase(
-            path="app/Services/Auth.php",
-            code=(
-                "<?php\n"
-                "function store($request) {\n"
-                "    $a = md5($request->input('password'));\n"
-                "    $b = hash('sha256', $password);\n"
-                "}\n"
-            ),
-            lines=(3, 4),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="app/accounts.py",
-            code=(
-                "import hashlib\n"
-                "from django.contrib.auth.hashers import make_password\n\n"
-                "def store(user, password, reset_token):\n"
-                "    user.password = make_password(password)\n"
-                "    user.reset = hashlib.sha256(reset_token.encode()).hexdigest()\n"
-                "    key = hashlib.pbkdf2_hmac('sha256', password.encode(), salt, 600000)\n"
-            ),
-        ),
-        RuleCase(
-            path="server/users.js",
-            code=(
-                "const etag = crypto.createHash('sha1').update(body).digest('hex');\n"
-                "const hashed = await bcrypt.hash(password, 12);\n"
-            ),
-        ),
-        RuleCase(
-            path="internal/users/hash.go",
-            code=(
-                "package users\n\n"
-                "func ETag(body []byte) [32]byte { return sha256.Sum256(body) }\n"
-                "func Hash(password string) ([]byte, error) {\n"
-                "\treturn bcrypt.GenerateFromPassword([]byte(password), 12)\n"
-                "}\n"
-            ),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/Users.java",
-            code=(
-                "class Users {\n"
-                "  String hash(String rawPassword) { return encoder.encode(rawPassword); }\n"
-                "  String etag(byte[] body) { return DigestUtils.sha256Hex(body); }\n"
-                "}\n"
-            ),
-        ),
-        RuleCase(
-            path="app/models/user.rb",
-            code=(
-                "class User\n  has_secure_password\n"
-                "  def key = Digest::SHA256.hexdigest(email)\nend\n"
-            ),
-        ),
-        RuleCase(
-            path="app/Services/Auth.php",
-            code=(
-                "<?php\n"
-                "$a = password_hash($password, PASSWORD_DEFAULT);\n"
-                "$b = md5($email);\n"
-                "$c = hash_hmac('sha256', $password, $key);\n"
-            ),
-        ),
-    ),
-)
+PASSWORD_RULE = catalog_rule(PASSWORD_ID)
 
 # --- weak-cipher ----------------------------------------------------------------------------
 
@@ -519,113 +360,7 @@ CIPHER_PATTERNS = (
     Pattern(CIPHER_ID, _RUBY, re.compile(r"\bOpenSSL::Cipher\.(?P<at>new)\b"), _named_cipher(0)),
 )
 
-CIPHER_RULE = Rule(
-    id=CIPHER_ID,
-    category=Category.SECURITY,
-    severity=Severity.MEDIUM,
-    title="Data encrypted with DES or in ECB mode",
-    rationale=(
-        "DES keys are 56 bits and are brute-forced in about a day on rented hardware; 3DES "
-        "and other 64-bit-block ciphers leak plaintext after a few gigabytes (Sweet32). ECB "
-        "mode encrypts equal blocks to equal ciphertext, so the structure of the data shows "
-        "through — equal card numbers, equal passwords, image outlines — and blocks can be "
-        "cut and pasted between messages to forge new ones without the key."
-    ),
-    fix=(
-        "Use an authenticated mode of a modern cipher: AES-GCM (`AES/GCM/NoPadding` with a "
-        "random 12-byte nonce per message, `aes-256-gcm`, `AESGCM` in `cryptography`) or "
-        "ChaCha20-Poly1305; better, a high-level API (libsodium/`secretbox`, Tink, "
-        "`Fernet`)."
-    ),
-    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "ruby", "php"),
-    positive=(
-        RuleCase(
-            path="app/crypto.py",
-            code=(
-                "from Crypto.Cipher import AES, DES\n\n"
-                "def seal(key, data):\n"
-                "    a = AES.new(key, AES.MODE_ECB).encrypt(data)\n"
-                "    return a + DES.new(key, DES.MODE_CBC, iv).encrypt(data)\n"
-            ),
-            lines=(4, 5),
-        ),
-        RuleCase(
-            path="server/crypto.js",
-            code="const c = crypto.createCipheriv('aes-128-ecb', key, null);\n",
-            lines=(1,),
-        ),
-        RuleCase(
-            path="src/server/crypto.ts",
-            code="export const c = createCipheriv('des-ede3-cbc', key, iv);\n",
-            lines=(1,),
-        ),
-        RuleCase(
-            path="internal/crypto/seal.go",
-            code="package crypto\n\nfunc seal(k []byte) { b, _ := des.NewCipher(k); _ = b }\n",
-            lines=(3,),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/Seal.java",
-            code=(
-                "class Seal {\n"
-                '  Cipher a = Cipher.getInstance("AES/ECB/PKCS5Padding");\n'
-                '  Cipher b = Cipher.getInstance("AES");\n'
-                "}\n"
-            ),
-            lines=(2, 3),
-        ),
-        RuleCase(
-            path="src/main/kotlin/com/acme/Seal.kt",
-            code='val c: Cipher = Cipher.getInstance("DESede/CBC/PKCS5Padding")\n',
-            lines=(1,),
-        ),
-        RuleCase(
-            path="app/services/seal.rb",
-            code="cipher = OpenSSL::Cipher.new('aes-256-ecb')\n",
-            lines=(1,),
-        ),
-        RuleCase(
-            path="app/Support/Seal.php",
-            code="<?php\n$c = openssl_encrypt($data, 'aes-128-ecb', $key);\n",
-            lines=(2,),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="app/crypto.py",
-            code=(
-                "from Crypto.Cipher import AES\n\n"
-                "def seal(key, data):\n"
-                "    return AES.new(key, AES.MODE_GCM).encrypt_and_digest(data)\n"
-            ),
-        ),
-        RuleCase(
-            path="server/crypto.js",
-            code="const c = crypto.createCipheriv('aes-256-gcm', key, iv);\n",
-        ),
-        RuleCase(
-            path="internal/crypto/seal.go",
-            code="package crypto\n\nfunc seal(k []byte) { b, _ := aes.NewCipher(k); _ = b }\n",
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/Seal.java",
-            code=(
-                "class Seal {\n"
-                '  Cipher a = Cipher.getInstance("AES/GCM/NoPadding");\n'
-                '  Cipher r = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding");\n'
-                "}\n"
-            ),
-        ),
-        RuleCase(
-            path="app/services/seal.rb",
-            code="cipher = OpenSSL::Cipher.new('aes-256-gcm')\n",
-        ),
-        RuleCase(
-            path="app/Support/Seal.php",
-            code="<?php\n$c = openssl_encrypt($data, 'aes-256-gcm', $key, 0, $iv, $tag);\n",
-        ),
-    ),
-)
+CIPHER_RULE = catalog_rule(CIPHER_ID)
 
 # --- http-client-no-timeout -----------------------------------------------------------------
 
@@ -699,84 +434,7 @@ TIMEOUT_PATTERNS = (
     ),
 )
 
-TIMEOUT_RULE = Rule(
-    id=TIMEOUT_ID,
-    category=Category.SECURITY,
-    severity=Severity.MEDIUM,
-    title="Outbound HTTP client without a timeout",
-    rationale=(
-        "These clients wait forever by default (axios `timeout: 0`, Java's `HttpClient` and "
-        "`RestTemplate`'s default factory, Guzzle `timeout: 0`). When the remote service "
-        "hangs — a stuck load balancer, a dropped connection with no RST — every request "
-        "that calls it holds a worker thread or connection until the pool is exhausted, and "
-        "the whole service stops answering even though only one dependency is down."
-    ),
-    fix=(
-        "Set connect and overall timeouts: `axios.create({ timeout: 5000 })`, "
-        "`HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))` plus "
-        "`HttpRequest.newBuilder().timeout(...)`, `RestTemplateBuilder().setConnectTimeout"
-        "(...).setReadTimeout(...)`, `new Client(['timeout' => 5, 'connect_timeout' => 2])`."
-    ),
-    languages=("javascript", "typescript", "java", "kotlin", "php"),
-    positive=(
-        RuleCase(
-            path="server/clients.js",
-            code="const api = axios.create({ baseURL: process.env.API_URL });\n",
-            lines=(1,),
-        ),
-        RuleCase(
-            path="src/server/clients.ts",
-            code="export const api = axios.create();\n",
-            lines=(1,),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/Client.java",
-            code=(
-                "class Client {\n"
-                "  HttpClient http = HttpClient.newHttpClient();\n"
-                "  RestTemplate rest = new RestTemplate();\n"
-                "}\n"
-            ),
-            lines=(2, 3),
-        ),
-        RuleCase(
-            path="src/main/kotlin/com/acme/Client.kt",
-            code="val rest = RestTemplate()\n",
-            lines=(1,),
-        ),
-        RuleCase(
-            path="app/Services/Api.php",
-            code=(
-                "<?php\nuse GuzzleHttp\\Client;\n"
-                "$client = new Client(['base_uri' => 'https://api.example.com']);\n"
-            ),
-            lines=(3,),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="server/clients.js",
-            code="const api = axios.create({ baseURL: URL, timeout: 5000 });\n",
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/Client.java",
-            code=(
-                "class Client {\n"
-                "  HttpClient http = HttpClient.newBuilder()\n"
-                "      .connectTimeout(Duration.ofSeconds(5)).build();\n"
-                "  RestTemplate rest = builder.setConnectTimeout(d).build();\n"
-                "}\n"
-            ),
-        ),
-        RuleCase(
-            path="app/Services/Api.php",
-            code=(
-                "<?php\nuse GuzzleHttp\\Client;\n"
-                "$client = new Client(['base_uri' => $url, 'timeout' => 5]);\n"
-            ),
-        ),
-    ),
-)
+TIMEOUT_RULE = catalog_rule(TIMEOUT_ID)
 
 # --- reflected-xss --------------------------------------------------------------------------
 
@@ -901,195 +559,7 @@ XSS_PATTERNS = (
     ),
 )
 
-XSS_RULE = Rule(
-    id=XSS_ID,
-    category=Category.SECURITY,
-    severity=Severity.HIGH,
-    title="Request data is written into HTML without escaping (XSS)",
-    rationale=(
-        "A value from the request goes into the HTML response as markup. An attacker sends "
-        "a victim a link whose parameter holds `<script>…</script>`; the page runs it in the "
-        "victim's browser with their session — it reads what they can read, submits forms "
-        "as them, and captures what they type. Admins who click such a link hand over the "
-        "admin account."
-    ),
-    fix=(
-        "Render through the template engine with escaping on, or escape at the point of "
-        "output: `format_html('<b>{}</b>', value)`/`escape()` in Django, `markupsafe.escape` "
-        "in Flask, `htmlspecialchars($v, ENT_QUOTES)` in PHP, `html/template` with plain "
-        "strings in Go, `ERB::Util.html_escape`/`sanitize` in Rails, a JSON response "
-        "(`res.json`) or an escaping helper in Express, OWASP Encoder in Java."
-    ),
-    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "ruby", "php"),
-    positive=(
-        RuleCase(
-            path="app/views.py",
-            code=(
-                "from django.utils.safestring import mark_safe\n\n"
-                "def greet(request):\n"
-                "    name = request.GET.get('name', '')\n"
-                "    return HttpResponse(mark_safe(f'<h1>Hello {name}</h1>'))\n"
-            ),
-            lines=(5,),
-        ),
-        RuleCase(
-            path="server/routes/search.js",
-            code=(
-                "router.get('/search', (req, res) => {\n"
-                "  res.send(`<p>No results for ${req.query.q}</p>`);\n"
-                "});\n"
-            ),
-            lines=(2,),
-        ),
-        RuleCase(
-            path="src/routes/search.ts",
-            code="app.get('/e', (req, res) => res.send('<b>' + req.query.msg + '</b>'));\n",
-            lines=(1,),
-        ),
-        RuleCase(
-            path="internal/web/search.go",
-            code=(
-                "package web\n\n"
-                "func search(w http.ResponseWriter, r *http.Request) {\n"
-                '\tq := template.HTML(r.FormValue("q"))\n'
-                '\tfmt.Fprintf(w, "<p>No results for %s</p>", r.FormValue("q"))\n'
-                "\t_ = q\n"
-                "}\n"
-            ),
-            lines=(4, 5),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/SearchServlet.java",
-            code=(
-                "class SearchServlet extends HttpServlet {\n"
-                "  void doGet(HttpServletRequest request, HttpServletResponse response) {\n"
-                '    response.getWriter().write("<p>" + request.getParameter("q") + "</p>");\n'
-                "  }\n"
-                "}\n"
-            ),
-            lines=(3,),
-        ),
-        RuleCase(
-            path="src/main/kotlin/com/acme/Search.kt",
-            code=(
-                "fun doGet(request: HttpServletRequest, response: HttpServletResponse) {\n"
-                '    val q = request.getParameter("q")\n'
-                '    response.getWriter().println("<p>$q</p>")\n'
-                "}\n"
-            ),
-            lines=(3,),
-        ),
-        RuleCase(
-            path="app/controllers/search_controller.rb",
-            code=(
-                "class SearchController < ApplicationController\n"
-                "  def show\n"
-                '    @title = "<b>#{params[:q]}</b>".html_safe\n'
-                "    render html: params[:body]\n"
-                "  end\n"
-                "end\n"
-            ),
-            lines=(3, 4),
-        ),
-        RuleCase(
-            path="public/search.php",
-            code="<?php\necho 'Results for ' . $_GET['q'];\n",
-            lines=(2,),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="app/views.py",
-            code=(
-                "from django.utils.html import format_html\n\n"
-                "def greet(request):\n"
-                "    name = request.GET.get('name', '')\n"
-                "    return HttpResponse(format_html('<h1>Hello {}</h1>', name))\n"
-            ),
-        ),
-        RuleCase(
-            path="server/routes/search.js",
-            code=(
-                "router.get('/search', (req, res) => {\n"
-                "  res.json({ q: req.query.q });\n"
-                "  res.send(`<p>${escapeHtml(title)}</p>`);\n"
-                "});\n"
-            ),
-        ),
-        RuleCase(
-            path="internal/web/search.go",
-            code=(
-                "package web\n\n"
-                "func search(w http.ResponseWriter, r *http.Request) {\n"
-                '\tfmt.Fprintf(w, "total: %d", count(r.FormValue("q")))\n'
-                '\tt := template.HTML("<b>static</b>")\n'
-                "\t_ = t\n"
-                "}\n"
-            ),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/SearchServlet.java",
-            code=(
-                "class SearchServlet extends HttpServlet {\n"
-                "  void doGet(HttpServletRequest request, HttpServletResponse response) {\n"
-                '    response.getWriter().write(Encode.forHtml("ok"));\n'
-                "  }\n"
-                "}\n"
-            ),
-        ),
-        RuleCase(
-            # Internal values, constants, an allow-listed choice and a helper's parameter:
-            # none of them comes from the request.
-            path="server/routes/page.js",
-            code=(
-                "const express = require('express');\n"
-                "function badge(res, label) {\n"
-                "  res.send(`<b>${label}</b>`);\n"
-                "}\n"
-                "router.get('/page', async (req, res) => {\n"
-                "  const theme = THEMES.includes(req.query.theme) ? req.query.theme : 'light';\n"
-                "  const user = await users.findById(req.session.userId);\n"
-                '  res.send(`<body class="${theme}"><p>${VERSION}</p><i>${user.id}</i>`);\n'
-                "});\n"
-            ),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/StatusServlet.java",
-            code=(
-                "class StatusServlet extends HttpServlet {\n"
-                "  void doGet(HttpServletRequest request, HttpServletResponse response) {\n"
-                "    int open = tickets.countOpen();\n"
-                '    response.getWriter().write("<p>" + open + " open, build " + BUILD + "</p>");\n'
-                "  }\n"
-                "}\n"
-            ),
-        ),
-        RuleCase(
-            path="app/views.py",
-            code=(
-                "from django.utils.safestring import mark_safe\n\n"
-                "def banner(text):\n"
-                "    return HttpResponse(mark_safe(f'<div>{text}</div>'))\n\n"
-                "def status(request):\n"
-                "    return HttpResponse(mark_safe(f'<p>{settings.VERSION}</p>'))\n"
-            ),
-        ),
-        RuleCase(
-            path="app/controllers/search_controller.rb",
-            code=(
-                "class SearchController < ApplicationController\n"
-                "  def show\n"
-                '    @title = "<b>Search</b>".html_safe\n'
-                "  end\n"
-                "end\n"
-            ),
-        ),
-        RuleCase(
-            path="public/search.php",
-            code="<?php\necho 'Results for ' . htmlspecialchars($_GET['q'], ENT_QUOTES);\n",
-        ),
-    ),
-)
+XSS_RULE = catalog_rule(XSS_ID)
 
 # --- xxe --------------------------------------------------------------------------------------
 
@@ -1156,110 +626,7 @@ XXE_PATTERNS = (
     ),
 )
 
-XXE_RULE = Rule(
-    id=XXE_ID,
-    category=Category.SECURITY,
-    severity=Severity.HIGH,
-    title="XML parser resolves external entities (XXE)",
-    rationale=(
-        "A parser that expands external entities lets an uploaded or posted XML document "
-        'say `<!ENTITY x SYSTEM "file:///etc/passwd">` and get the file\'s content back in '
-        "the parsed result — application secrets, cloud credentials from "
-        "`http://169.254.169.254/`, internal services reached from inside the network — and "
-        "a billion-laughs document exhausts the server's memory."
-    ),
-    fix=(
-        'Disallow DOCTYPEs: Java `factory.setFeature("http://apache.org/xml/features/'
-        'disallow-doctype-decl", true)` (or `XMLInputFactory.SUPPORT_DTD` false); drop '
-        "`LIBXML_NOENT`/`noent`; in Python use `defusedxml` and keep lxml's "
-        "`resolve_entities=False`."
-    ),
-    languages=("python", "javascript", "typescript", "java", "kotlin", "ruby", "php"),
-    positive=(
-        RuleCase(
-            path="app/imports.py",
-            code=(
-                "from lxml import etree\n\n"
-                "def load(data):\n"
-                "    parser = etree.XMLParser(resolve_entities=True)\n"
-                "    return etree.fromstring(data, parser)\n"
-            ),
-            lines=(4,),
-        ),
-        RuleCase(
-            path="server/import.js",
-            code="const doc = libxmljs.parseXml(body, { noent: true });\n",
-            lines=(1,),
-        ),
-        RuleCase(
-            path="src/server/import.ts",
-            code="export const doc = libxml.parseXmlString(xml, { noent: true, dtdload: true });\n",
-            lines=(1,),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/Import.java",
-            code=(
-                "class Import {\n"
-                "  Document read(InputStream in) throws Exception {\n"
-                "    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();\n"
-                "    return f.newDocumentBuilder().parse(in);\n"
-                "  }\n"
-                "}\n"
-            ),
-            lines=(3,),
-        ),
-        RuleCase(
-            path="src/main/kotlin/com/acme/Import.kt",
-            code="val factory = XMLInputFactory.newInstance()\n",
-            lines=(1,),
-        ),
-        RuleCase(
-            path="app/services/import.rb",
-            code="doc = Nokogiri::XML(body) { |config| config.strict.noent }\n",
-            lines=(1,),
-        ),
-        RuleCase(
-            path="app/Services/Import.php",
-            code="<?php\n$doc = simplexml_load_string($xml, 'SimpleXMLElement', LIBXML_NOENT);\n",
-            lines=(2,),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="app/imports.py",
-            code=(
-                "from lxml import etree\n\n"
-                "def load(data):\n"
-                "    parser = etree.XMLParser(resolve_entities=False, no_network=True)\n"
-                "    return etree.fromstring(data, parser)\n"
-            ),
-        ),
-        RuleCase(
-            path="server/import.js",
-            code="const doc = libxmljs.parseXml(body, { noent: false });\n",
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/Import.java",
-            code=(
-                "class Import {\n"
-                "  Document read(InputStream in) throws Exception {\n"
-                "    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();\n"
-                '    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);\n'
-                "    return f.newDocumentBuilder().parse(in);\n"
-                "  }\n"
-                "}\n"
-            ),
-        ),
-        RuleCase(
-            path="app/services/import.rb",
-            code="doc = Nokogiri::XML(body) { |config| config.strict.nonet }\n",
-        ),
-        RuleCase(
-            path="app/Services/Import.php",
-            code="<?php\n$doc = simplexml_load_string($xml, 'SimpleXMLElement', LIBXML_NONET);\n",
-        ),
-    ),
-)
+XXE_RULE = catalog_rule(XXE_ID)
 
 # --- ssrf -------------------------------------------------------------------------------------
 
@@ -1366,205 +733,7 @@ SSRF_PATTERNS = (
     ),
 )
 
-SSRF_RULE = Rule(
-    id=SSRF_ID,
-    category=Category.SECURITY,
-    severity=Severity.HIGH,
-    title="Server fetches a URL taken from the request (SSRF)",
-    rationale=(
-        "The server requests whatever URL the caller supplies, from inside the network. An "
-        "attacker points it at `http://169.254.169.254/latest/meta-data/iam/` to read the "
-        "cloud instance's credentials, at `http://localhost:6379/` or internal admin panels "
-        "that trust the private network, or at `file:///` paths — the response or its "
-        "timing comes back to them. Capital One's 2019 breach started exactly this way."
-    ),
-    fix=(
-        "Do not fetch arbitrary URLs: map the request to a fixed set of destinations (an id "
-        "that selects a configured URL), or validate the parsed URL against an allow-list of "
-        "hosts and schemes, resolve it and reject private, loopback and link-local addresses "
-        "(and re-check after redirects, or disable them)."
-    ),
-    languages=("python", "javascript", "typescript", "go", "java", "kotlin", "ruby", "php"),
-    positive=(
-        RuleCase(
-            path="app/views.py",
-            code=(
-                "import requests\n\n"
-                "def preview(request):\n"
-                "    url = request.GET.get('url')\n"
-                "    page = requests.get(url, timeout=5)\n"
-                "    return requests.post(request.POST['hook'], json={}, timeout=5)\n"
-            ),
-            lines=(5, 6),
-        ),
-        RuleCase(
-            path="server/routes/preview.js",
-            code=(
-                "router.get('/preview', async (req, res) => {\n"
-                "  const page = await axios.get(req.query.url);\n"
-                "  res.json(page.data);\n"
-                "});\n"
-            ),
-            lines=(2,),
-        ),
-        RuleCase(
-            path="src/routes/preview.ts",
-            code=(
-                "app.post('/hook', async (req, res) => {\n"
-                "  const target = new URL(req.body.callback);\n"
-                "  await fetch(target, { method: 'POST' });\n"
-                "});\n"
-            ),
-            lines=(3,),
-        ),
-        RuleCase(
-            path="internal/web/preview.go",
-            code=(
-                "package web\n\n"
-                "func preview(w http.ResponseWriter, r *http.Request) {\n"
-                '\tresp, _ := http.Get(r.URL.Query().Get("url"))\n'
-                "\t_ = resp\n"
-                "}\n"
-            ),
-            lines=(4,),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/Preview.java",
-            code=(
-                "class Preview {\n"
-                '  @GetMapping("/preview")\n'
-                "  String preview(@RequestParam String url) {\n"
-                "    return restTemplate.getForObject(url, String.class);\n"
-                "  }\n"
-                "}\n"
-            ),
-            lines=(4,),
-        ),
-        RuleCase(
-            path="src/main/kotlin/com/acme/Preview.kt",
-            code=(
-                "fun preview(request: HttpServletRequest): String {\n"
-                '    val u = request.getParameter("url")\n'
-                "    return URL(u).readText()\n"
-                "}\n"
-            ),
-            lines=(3,),
-        ),
-        RuleCase(
-            path="app/controllers/preview_controller.rb",
-            code=(
-                "class PreviewController < ApplicationController\n"
-                "  def show\n"
-                "    body = Net::HTTP.get(URI(params[:url]))\n"
-                "    render plain: HTTParty.get(params[:other]).body\n"
-                "  end\n"
-                "end\n"
-            ),
-            lines=(3, 4),
-        ),
-        RuleCase(
-            path="public/preview.php",
-            code="<?php\n$page = file_get_contents($_GET['url']);\n",
-            lines=(2,),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="app/views.py",
-            code=(
-                "import requests\n\n"
-                "def user(request):\n"
-                "    uid = request.GET['id']\n"
-                "    return requests.get(f'https://api.example.com/users/{uid}', timeout=5)\n"
-            ),
-        ),
-        RuleCase(
-            path="server/routes/preview.js",
-            code=(
-                "router.get('/u', async (req, res) => {\n"
-                "  const u = await axios.get(`${API}/users/${req.params.id}`);\n"
-                "  res.json(u.data);\n"
-                "});\n"
-            ),
-        ),
-        RuleCase(
-            path="internal/web/preview.go",
-            code=(
-                "package web\n\n"
-                "func preview(w http.ResponseWriter, r *http.Request) {\n"
-                '\tresp, _ := http.Get(apiBase + "/users/" + r.FormValue("id"))\n'
-                "\t_ = resp\n"
-                "}\n"
-            ),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/Preview.java",
-            code=(
-                "class Preview {\n"
-                "  String preview(@RequestParam String id) {\n"
-                '    return restTemplate.getForObject(BASE + "/items/" + id, String.class);\n'
-                "  }\n"
-                "}\n"
-            ),
-        ),
-        RuleCase(
-            # A configured base URL, a constant table of destinations and a helper's
-            # parameter: the request picks at most a path or an entry, never the host.
-            path="src/main/java/com/acme/Items.java",
-            code=(
-                "class Items {\n"
-                '  @GetMapping("/items/{id}")\n'
-                "  String item(@PathVariable String id) {\n"
-                '    return client.getForObject(props.getBaseUrl() + "/items/" + id, String.class);\n'  # noqa: E501
-                "  }\n"
-                "  String fetch(String url) {\n"
-                "    return restTemplate.getForObject(url, String.class);\n"
-                "  }\n"
-                "}\n"
-            ),
-        ),
-        RuleCase(
-            path="server/routes/hooks.js",
-            code=(
-                "const express = require('express');\n"
-                "const HOOKS = { slack: 'https://hooks.slack.com/x', teams: 'https://teams/x' };\n"
-                "async function ping(url) {\n"
-                "  return axios.get(url);\n"
-                "}\n"
-                "router.post('/notify', async (req, res) => {\n"
-                "  await axios.post(HOOKS[req.body.channel], { text: 'hi' });\n"
-                "  await fetch(`${config.apiBase}/users/${req.params.id}`);\n"
-                "  res.json({ ok: true });\n"
-                "});\n"
-            ),
-        ),
-        RuleCase(
-            path="app/views.py",
-            code=(
-                "import requests\n\n"
-                "def download(url):\n"
-                "    return requests.get(url, timeout=5)\n\n"
-                "def avatar(request):\n"
-                "    uid = request.GET['id']\n"
-                "    return requests.get(settings.CDN + '/avatars/' + uid, timeout=5)\n"
-            ),
-        ),
-        RuleCase(
-            path="app/controllers/preview_controller.rb",
-            code=(
-                "class PreviewController < ApplicationController\n"
-                "  def show\n"
-                '    body = Net::HTTP.get(URI("https://api.example.com/#{params[:id]}"))\n'
-                "  end\n"
-                "end\n"
-            ),
-        ),
-        RuleCase(
-            path="public/preview.php",
-            code="<?php\n$page = file_get_contents('https://api.example.com/' . $_GET['id']);\n",
-        ),
-    ),
-)
+SSRF_RULE = catalog_rule(SSRF_ID)
 
 # --- route-missing-auth-guard ---------------------------------------------------------------
 
@@ -1712,154 +881,7 @@ def _guard_hits(file: ChangedFile, routes: list[RouteGuards]) -> list[Hit]:
     ]
 
 
-AUTH_RULE = Rule(
-    id=AUTH_ID,
-    category=Category.SECURITY,
-    severity=Severity.MEDIUM,
-    title="New route without the authentication guard its siblings use",
-    rationale=(
-        "Every other route in this file requires an authenticated caller, and this one does "
-        "not: anyone on the internet can call it. New endpoints are where this slips in — "
-        "the handler is copied without its middleware or annotation, tests call it with a "
-        "logged-in client and pass, and the data or action behind it is exposed. Some "
-        "endpoints are public on purpose (sign-up, webhooks, health checks); paths that "
-        "look like those are not reported, and a deliberate exception deserves a "
-        "`bastion: ignore[route-missing-auth-guard]` comment saying so."
-    ),
-    fix=(
-        "Add the same guard as the neighbouring routes (`requireAuth` middleware, "
-        "`Depends(get_current_user)`, `@login_required`, `@PreAuthorize(...)`, "
-        "`permission_classes = [IsAuthenticated]`), or better, apply it once to the router, "
-        "blueprint or controller so new routes are covered by default."
-    ),
-    languages=("python", "javascript", "typescript", "java", "kotlin"),
-    positive=(
-        RuleCase(
-            path="server/routes/users.js",
-            code=(
-                "router.get('/users', requireAuth, listUsers);\n"
-                "router.get('/users/:id', requireAuth, getUser);\n"
-                "router.delete('/users/:id', requireAuth, requireAdmin, deleteUser);\n"
-                "router.post('/users/:id/export', exportUser);\n"
-            ),
-            lines=(4,),
-        ),
-        RuleCase(
-            path="src/routes/orders.ts",
-            code=(
-                "router.get('/orders', authenticate, list);\n"
-                "router.get('/orders/:id', authenticate, show);\n"
-                "router.patch('/orders/:id', update);\n"
-            ),
-            lines=(3,),
-        ),
-        RuleCase(
-            path="app/api/items.py",
-            code=(
-                "from fastapi import APIRouter, Depends\n"
-                "router = APIRouter()\n\n"
-                '@router.get("/items")\n'
-                "def list_items(user=Depends(get_current_user)):\n"
-                "    return []\n\n"
-                '@router.get("/items/{item_id}")\n'
-                "def get_item(item_id: int, user=Depends(get_current_user)):\n"
-                "    return {}\n\n"
-                '@router.delete("/items/{item_id}")\n'
-                "def delete_item(item_id: int):\n"
-                "    return None\n"
-            ),
-            lines=(13,),
-        ),
-        RuleCase(
-            path="app/api/views.py",
-            code=(
-                "from rest_framework.permissions import AllowAny\n\n"
-                "class ExportView(APIView):\n"
-                "    permission_classes = [AllowAny]\n"
-            ),
-            lines=(4,),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/UserController.java",
-            code=(
-                "@RestController\n"
-                '@RequestMapping("/users")\n'
-                "class UserController {\n"
-                "  @PreAuthorize(\"hasRole('ADMIN')\")\n"
-                "  @GetMapping\n"
-                "  List<User> list() { return repo.findAll(); }\n\n"
-                '  @GetMapping("/{id}")\n'
-                '  @PreAuthorize("isAuthenticated()")\n'
-                "  User get(@PathVariable long id) { return repo.find(id); }\n\n"
-                '  @DeleteMapping("/{id}")\n'
-                "  void delete(@PathVariable long id) { repo.delete(id); }\n"
-                "}\n"
-            ),
-            lines=(12,),
-        ),
-        RuleCase(
-            path="src/main/kotlin/com/acme/UserController.kt",
-            code=(
-                "@RestController\n"
-                "class UserController {\n"
-                '    @Secured("ROLE_USER") @GetMapping("/a") fun a() = 1\n'
-                '    @Secured("ROLE_USER") @GetMapping("/b") fun b() = 2\n'
-                '    @PostMapping("/c") fun c() = 3\n'
-                "}\n"
-            ),
-            lines=(5,),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="server/routes/users.js",
-            code=(
-                "router.get('/users', requireAuth, listUsers);\n"
-                "router.get('/users/:id', requireAuth, getUser);\n"
-                "router.post('/login', login);\n"
-                "router.post('/users/:id/export', requireAuth, exportUser);\n"
-            ),
-        ),
-        RuleCase(
-            path="app/api/items.py",
-            code=(
-                "from flask import Blueprint\n"
-                "bp = Blueprint('items', __name__)\n\n"
-                "@bp.route('/items')\n"
-                "@login_required\n"
-                "def items():\n"
-                "    return []\n\n"
-                "@bp.route('/items/<int:i>')\n"
-                "@login_required\n"
-                "def item(i):\n"
-                "    return {}\n\n"
-                "@bp.route('/health')\n"
-                "def health():\n"
-                "    return 'ok'\n"
-            ),
-        ),
-        RuleCase(
-            path="app/api/views.py",
-            code=(
-                "from rest_framework.permissions import AllowAny\n\n"
-                "class SignupView(APIView):\n"
-                "    permission_classes = [AllowAny]\n"
-            ),
-        ),
-        RuleCase(
-            path="src/main/java/com/acme/UserController.java",
-            code=(
-                "@RestController\n"
-                '@PreAuthorize("isAuthenticated()")\n'
-                "class UserController {\n"
-                "  @GetMapping List<User> list() { return repo.findAll(); }\n"
-                '  @GetMapping("/{id}") User get(@PathVariable long id) { return null; }\n'
-                '  @DeleteMapping("/{id}") void delete(@PathVariable long id) { }\n'
-                "}\n"
-            ),
-        ),
-    ),
-)
+AUTH_RULE = catalog_rule(AUTH_ID)
 
 # --- php-cors-any-origin-with-credentials ---------------------------------------------------
 
@@ -1884,49 +906,7 @@ PHP_CORS_PATTERNS = (
     ),
 )
 
-PHP_CORS_RULE = Rule(
-    id=PHP_CORS_ID,
-    category=Category.SECURITY,
-    severity=Severity.HIGH,
-    title="CORS allows any origin together with credentials",
-    rationale=(
-        "With `allowed_origins => ['*']` and `supports_credentials => true`, Laravel's CORS "
-        "middleware answers every site with that site's own origin and "
-        "`Access-Control-Allow-Credentials: true`. Any page a logged-in user visits can then "
-        "call the API with their session cookie and read the answers — their data, CSRF "
-        "tokens, anything the session can see — and act as them."
-    ),
-    fix=(
-        "List the front-end origins: `'allowed_origins' => [env('FRONTEND_URL')]` (or "
-        "`allowed_origins_patterns` anchored to your domain), or turn credentials off for a "
-        "public API."
-    ),
-    languages=("php",),
-    positive=(
-        RuleCase(
-            path="config/cors.php",
-            code=(
-                "<?php\n\nreturn [\n"
-                "    'paths' => ['api/*'],\n"
-                "    'allowed_origins' => ['*'],\n"
-                "    'supports_credentials' => true,\n"
-                "];\n"
-            ),
-            lines=(5,),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path="config/cors.php",
-            code=(
-                "<?php\n\nreturn [\n"
-                "    'allowed_origins' => ['*'],\n"
-                "    'supports_credentials' => false,\n"
-                "];\n"
-            ),
-        ),
-    ),
-)
+PHP_CORS_RULE = catalog_rule(PHP_CORS_ID)
 
 # --- checks -----------------------------------------------------------------------------------
 
@@ -1936,7 +916,9 @@ _FLOW_ONLY = frozenset({"csharp", "scala"})
 
 
 # Where `bot.rules.taint` follows request input; there the injection claims come from flows.
-_FLOW_LANGUAGES = frozenset({"python", "javascript", "typescript", "java", "go", "ruby", "php"})
+_FLOW_LANGUAGES = frozenset(
+    {"python", "javascript", "typescript", "java", "kotlin", "go", "ruby", "php"}
+)
 
 
 class CrossLanguageCheck(Check):

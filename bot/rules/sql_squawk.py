@@ -36,9 +36,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.models import Category, ChangedFile, FileKind, Severity
-from bot.rules.engine import Check, Hit, Rule, RuleCase
-from bot.rules.sql_sqlglot import (
+from bot.models import ChangedFile, FileKind
+from bot.rules.engine import Check, Hit, catalog_rules
+from bot.rules.lib.sql_text import (
     POSTGRES,
     Statement,
     analyzable_text,
@@ -69,301 +69,29 @@ class SquawkError(RuntimeError):
 
 # --- rules ---------------------------------------------------------------------------
 
-_MIGRATION = "db/migrations/0042_change.sql"
-
-
-def _rule(
-    rule_id: str,
-    severity: Severity,
-    title: str,
-    rationale: str,
-    fix: str,
-    positive: tuple[RuleCase, ...],
-    negative: tuple[RuleCase, ...],
-) -> Rule:
-    return Rule(
-        id=rule_id,
-        category=Category.INDEXING,
-        severity=severity,
-        title=title,
-        rationale=rationale,
-        fix=fix,
-        languages=("sql",),
-        positive=positive,
-        negative=negative,
-    )
-
-
-def _case(code: str, *lines: int, path: str = _MIGRATION) -> RuleCase:
-    return RuleCase(path=path, code=code, lines=lines)
-
 
 CREATE_INDEX = "pg-create-index-blocking"
 NOT_ANALYSED = "sql-not-analysed"
 
-RULES = (
-    _rule(
-        CREATE_INDEX,
-        Severity.HIGH,
-        "CREATE INDEX without CONCURRENTLY blocks writes to the table",
-        "A plain `CREATE INDEX` holds a SHARE lock on the table for the whole build: every "
-        "INSERT, UPDATE and DELETE waits until the index is complete, which on a table of "
-        "millions of rows is minutes of failed or piled-up writes in production.",
-        "Build it with `CREATE INDEX CONCURRENTLY` (writes continue while it builds). It "
-        "cannot run inside a transaction: put it in its own migration with the tool's "
-        "transaction wrapping turned off, and check for an INVALID index if it fails.",
-        positive=(
-            _case(
-                "CREATE INDEX idx_orders_user ON orders (user_id);\n"
-                "create unique index idx_orders_ref\n  on orders (ref);\n",
-                1,
-                2,
-            ),
-        ),
-        negative=(
-            _case(
-                "CREATE INDEX CONCURRENTLY idx_orders_user ON orders (user_id);\n"
-                "CREATE TABLE carts (id bigint PRIMARY KEY, owner_id bigint);\n"
-                "CREATE INDEX idx_carts_owner ON carts (owner_id);\n"
-            ),
-        ),
-    ),
-    _rule(
-        "pg-drop-index-blocking",
-        Severity.MEDIUM,
-        "DROP INDEX without CONCURRENTLY locks the table",
-        "A plain `DROP INDEX` takes an ACCESS EXCLUSIVE lock on the index's table: while it "
-        "waits for running queries to finish, every new read and write of the table queues "
-        "behind it.",
-        "Use `DROP INDEX CONCURRENTLY` (outside a transaction, in its own migration).",
-        positive=(_case("DROP INDEX idx_orders_user;\n", 1),),
-        negative=(_case("DROP INDEX CONCURRENTLY idx_orders_user;\n"),),
-    ),
-    _rule(
-        "pg-reindex-blocking",
-        Severity.MEDIUM,
-        "REINDEX without CONCURRENTLY blocks the table",
-        "A plain `REINDEX` locks out writes to the table (and reads that would use the index) "
-        "for as long as the rebuild takes.",
-        "Use `REINDEX … CONCURRENTLY` (PostgreSQL 12+), outside a transaction.",
-        positive=(_case("REINDEX TABLE orders;\n", 1),),
-        negative=(_case("REINDEX TABLE CONCURRENTLY orders;\n"),),
-    ),
-    _rule(
-        "pg-add-foreign-key-locking",
-        Severity.MEDIUM,
-        "New foreign key blocks writes on both tables while it is checked",
-        "Adding a foreign key takes a SHARE ROW EXCLUSIVE lock on both the table and the "
-        "table it references, then scans every row to check it: writes to both tables stop "
-        "for the whole scan.",
-        "Add it with `NOT VALID` (instant, new rows are checked), then run `ALTER TABLE … "
-        "VALIDATE CONSTRAINT …` in a separate migration: validation does not block writes.",
-        positive=(
-            _case(
-                "ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
-                "  FOREIGN KEY (user_id) REFERENCES users (id);\n",
-                1,
-            ),
-        ),
-        negative=(
-            _case(
-                "ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
-                "  FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;\n"
-                "ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk;\n"
-            ),
-        ),
-    ),
-    _rule(
-        "pg-constraint-not-valid",
-        Severity.MEDIUM,
-        "New CHECK constraint scans the table under lock",
-        "Adding a CHECK constraint scans every row while holding a lock that blocks writes "
-        "to the table (ACCESS EXCLUSIVE): on a large table, writes fail or queue for the "
-        "whole scan.",
-        "Add it with `NOT VALID`, then `VALIDATE CONSTRAINT` in a separate migration, which "
-        "scans without blocking writes.",
-        positive=(_case("ALTER TABLE orders ADD CONSTRAINT total_pos CHECK (total >= 0);\n", 1),),
-        negative=(
-            _case(
-                "ALTER TABLE orders ADD CONSTRAINT total_pos CHECK (total >= 0) NOT VALID;\n"
-                "ALTER TABLE orders VALIDATE CONSTRAINT total_pos;\n"
-            ),
-        ),
-    ),
-    _rule(
-        "pg-add-unique-constraint-locking",
-        Severity.HIGH,
-        "ADD CONSTRAINT UNIQUE builds an index with the table locked",
-        "`ALTER TABLE … ADD CONSTRAINT … UNIQUE` builds its index while holding an ACCESS "
-        "EXCLUSIVE lock: every read and write of the table waits for the whole build.",
-        "Build the index first with `CREATE UNIQUE INDEX CONCURRENTLY idx …`, then attach "
-        "it: `ALTER TABLE … ADD CONSTRAINT c UNIQUE USING INDEX idx` (instant).",
-        positive=(_case("ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n", 1),),
-        negative=(
-            _case(
-                "ALTER TABLE users ADD CONSTRAINT users_email_key "
-                "UNIQUE USING INDEX users_email_idx;\n"
-            ),
-        ),
-    ),
-    _rule(
-        "pg-add-primary-key-locking",
-        Severity.HIGH,
-        "ADD PRIMARY KEY builds an index with the table locked",
-        "Adding a primary key to an existing table builds its unique index while holding an "
-        "ACCESS EXCLUSIVE lock: reads and writes stop for the whole build.",
-        "Build the index with `CREATE UNIQUE INDEX CONCURRENTLY`, then `ALTER TABLE … ADD "
-        "CONSTRAINT pk PRIMARY KEY USING INDEX idx`.",
-        positive=(_case("ALTER TABLE events ADD PRIMARY KEY (id);\n", 1),),
-        negative=(
-            _case("ALTER TABLE events ADD CONSTRAINT events_pk PRIMARY KEY USING INDEX e;\n"),
-        ),
-    ),
-    _rule(
-        "pg-add-column-rewrite",
-        Severity.HIGH,
-        "New column rewrites the whole table under an exclusive lock",
-        "A column with a volatile default (`random()`, `gen_random_uuid()`, `clock_timestamp()`) "
-        "or a stored generated column forces PostgreSQL to rewrite every row while holding an "
-        "ACCESS EXCLUSIVE lock: the table is unreadable and unwritable until the rewrite ends, "
-        "and it needs disk for a second copy.",
-        "Add the column without the default, backfill it in batches, then set the default "
-        "for new rows. Constant defaults are fine from PostgreSQL 11.",
-        positive=(
-            _case("ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();\n", 1),
-        ),
-        negative=(_case("ALTER TABLE orders ADD COLUMN status text DEFAULT 'new';\n"),),
-    ),
-    _rule(
-        "pg-add-required-column",
-        Severity.MEDIUM,
-        "NOT NULL column without a default",
-        "Adding a `NOT NULL` column without a default fails on any table that has rows, so "
-        "the deploy stops halfway; and once it passes, application instances still running "
-        "the old code fail every INSERT that does not set the new column.",
-        "Add the column nullable (or with a constant default), deploy code that writes it, "
-        "backfill, then add the NOT NULL constraint.",
-        positive=(_case("ALTER TABLE orders ADD COLUMN region text NOT NULL;\n", 1),),
-        negative=(_case("ALTER TABLE orders ADD COLUMN region text NOT NULL DEFAULT 'eu';\n"),),
-    ),
-    _rule(
-        "pg-change-column-type",
-        Severity.MEDIUM,
-        "Changing a column type can rewrite the table under an exclusive lock",
-        "`ALTER COLUMN … TYPE` takes an ACCESS EXCLUSIVE lock, and most type changes rewrite "
-        "every row and rebuild every index of the table while it is held: no reads, no "
-        "writes until it is done. Clients that read the old type may break too.",
-        "Add a new column of the new type, write both, backfill in batches, switch readers, "
-        "then drop the old column. (Widening a `varchar` or turning it into `text` is safe.)",
-        positive=(_case("ALTER TABLE orders ALTER COLUMN total TYPE numeric(14, 2);\n", 1),),
-        negative=(_case("ALTER TABLE orders ADD COLUMN total_v2 numeric(14, 2);\n"),),
-    ),
-    _rule(
-        "pg-rename-column",
-        Severity.MEDIUM,
-        "Renaming a column breaks the running application",
-        "During a deploy the old application version keeps running against the migrated "
-        "database; every query it sends with the old column name fails until it is replaced.",
-        "Add the new column, write to both, backfill, move readers, and drop the old column "
-        "in a later release (or expose the old name through a view meanwhile).",
-        positive=(_case("ALTER TABLE users RENAME COLUMN mail TO email;\n", 1),),
-        negative=(_case("ALTER TABLE users ADD COLUMN email text;\n"),),
-    ),
-    _rule(
-        "pg-rename-table",
-        Severity.MEDIUM,
-        "Renaming a table breaks the running application",
-        "Application instances still on the old release query the old table name and fail "
-        "until every instance is replaced.",
-        "Create the new name as a view (or rename and leave a view with the old name) until "
-        "no deployed code uses the old name.",
-        positive=(_case("ALTER TABLE users RENAME TO accounts;\n", 1),),
-        negative=(_case("ALTER TABLE users ADD COLUMN plan text;\n"),),
-    ),
-    _rule(
-        "pg-drop-column",
-        Severity.MEDIUM,
-        "Dropping a column breaks code that still reads it",
-        "Application instances on the previous release (and ORMs that select every mapped "
-        "column) fail as soon as the column is gone; the data cannot be recovered without a "
-        "backup restore.",
-        "First release code that no longer reads or writes the column (for ORMs, mark it "
-        "ignored), then drop it in a later migration.",
-        positive=(_case("ALTER TABLE users DROP COLUMN legacy_flag;\n", 1),),
-        negative=(_case("ALTER TABLE users ADD COLUMN legacy_flag boolean;\n"),),
-    ),
-    _rule(
-        "pg-drop-table",
-        Severity.MEDIUM,
-        "Dropping a table breaks code that still uses it",
-        "Every query of the running application that touches the table fails at once, and "
-        "its data is gone unless restored from backup.",
-        "Stop all reads and writes in an earlier release, keep a backup (or rename the table "
-        "first and drop it later), then drop it.",
-        positive=(_case("DROP TABLE audit_log;\n", 1),),
-        negative=(_case("CREATE TABLE tmp_import (id bigint);\nDROP TABLE tmp_import;\n"),),
-    ),
-    _rule(
-        "pg-concurrent-index-in-transaction",
-        Severity.MEDIUM,
-        "CREATE INDEX CONCURRENTLY inside a transaction fails",
-        "PostgreSQL refuses `CREATE INDEX CONCURRENTLY` inside a transaction block, so this "
-        "migration errors at deploy time.",
-        "Move the statement out of the `BEGIN … COMMIT` block, into its own migration run "
-        "without a transaction.",
-        positive=(
-            _case(
-                "BEGIN;\nCREATE INDEX CONCURRENTLY idx_orders_user ON orders (user_id);\nCOMMIT;\n",
-                2,
-            ),
-        ),
-        negative=(_case("CREATE INDEX CONCURRENTLY idx_orders_user ON orders (user_id);\n"),),
-    ),
-    _rule(
-        "pg-prefer-bigint",
-        Severity.LOW,
-        "32-bit id column",
-        "An `int`/`serial` id runs out at 2,147,483,647: inserts then fail, and widening the "
-        "column later rewrites the table under an exclusive lock.",
-        "Use `bigint` (or `bigint GENERATED ALWAYS AS IDENTITY`) for ids and the foreign keys "
-        "that reference them.",
-        positive=(
-            _case(
-                "CREATE TABLE orders (\n  id serial PRIMARY KEY,\n  user_id integer,\n"
-                "  quantity int\n);\n",
-                2,
-                3,
-            ),
-        ),
-        negative=(
-            _case("CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint, quantity int);\n"),
-        ),
-    ),
-    _rule(
-        "pg-prefer-timestamptz",
-        Severity.LOW,
-        "timestamp without time zone",
-        "`timestamp` drops the UTC offset: values written from servers or sessions in "
-        "different time zones become silently wrong and cannot be compared.",
-        "Use `timestamptz` (`timestamp with time zone`).",
-        positive=(_case("ALTER TABLE orders ADD COLUMN shipped_at timestamp;\n", 1),),
-        negative=(_case("ALTER TABLE orders ADD COLUMN shipped_at timestamptz;\n"),),
-    ),
-    _rule(
-        NOT_ANALYSED,
-        Severity.INFO,
-        "SQL file not analysed: it does not parse",
-        "squawk reads a file whole, and one statement it cannot parse hides every "
-        "finding of the file. After template placeholders (`{{ }}`, `${}`, `:name`) and "
-        "`DO $$ ... $$` wrappers are neutralised, what still fails is named in the summary "
-        "so that nobody reads the silence as a clean bill.",
-        "Check the file by hand, or keep template logic out of migration SQL.",
-        positive=(_case("ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX ON;\n", 2),),
-        negative=(
-            _case("ALTER TABLE {{ schema }}.orders ADD COLUMN note text;\n"),
-            _case("DO $$\nBEGIN\n  ALTER TABLE orders ADD COLUMN note text;\nEND\n$$;\n"),
-        ),
-    ),
+RULES = catalog_rules(
+    CREATE_INDEX,
+    "pg-drop-index-blocking",
+    "pg-reindex-blocking",
+    "pg-add-foreign-key-locking",
+    "pg-constraint-not-valid",
+    "pg-add-unique-constraint-locking",
+    "pg-add-primary-key-locking",
+    "pg-add-column-rewrite",
+    "pg-add-required-column",
+    "pg-change-column-type",
+    "pg-rename-column",
+    "pg-rename-table",
+    "pg-drop-column",
+    "pg-drop-table",
+    "pg-concurrent-index-in-transaction",
+    "pg-prefer-bigint",
+    "pg-prefer-timestamptz",
+    NOT_ANALYSED,
 )
 
 # squawk rule name -> our rule id

@@ -20,12 +20,12 @@ from collections.abc import Iterable, Iterator
 
 from ast_grep_py import SgNode
 
-from bot.models import Category, ChangedFile, FileKind, Severity
+from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
-from bot.rules.engine import Check, Hit, Rule, RuleCase
-from bot.rules.migrations_python import ALEMBIC_PATH, Call, calls, in_down, literal, positional
-from bot.rules.migrations_ruby import PATH as RAILS_PATH
-from bot.rules.sql_sqlglot import (
+from bot.rules.engine import Check, Hit, catalog_rule
+from bot.rules.lib.migrations_python import ALEMBIC_PATH, Call, calls, in_down, literal, positional
+from bot.rules.lib.migrations_ruby import PATH as RAILS_PATH
+from bot.rules.lib.sql_text import (
     POSTGRES,
     Statement,
     analyzable_text,
@@ -248,93 +248,7 @@ def alembic_hits(file: ChangedFile) -> Iterator[Hit]:
 
 # --- the rule --------------------------------------------------------------------------
 
-_SQL_PATH = "db/migrations/0007_events.sql"
-_RAILS = "db/migrate/20240601090000_create_events.rb"
-_ALEMBIC = "alembic/versions/5c1d_events.py"
-
-RULE = Rule(
-    id=RULE_ID,
-    category=Category.INDEXING,
-    severity=Severity.LOW,
-    title="`json` column where `jsonb` is almost always meant",
-    rationale=(
-        "On PostgreSQL, `json` stores the text exactly as sent and re-parses it on every "
-        "read: every `->>` in a query re-reads the whole document, duplicate keys and "
-        "whitespace are kept, and the type has no equality operator, so `DISTINCT`, "
-        "`GROUP BY`, `UNION` and unique constraints on the column fail, and no GIN index "
-        "can serve containment (`@>`) or key lookups. Changing it later is an ALTER COLUMN "
-        "TYPE that rewrites the table under an exclusive lock. (If the app runs on MySQL, "
-        "`json` is the only JSON type there: disable this rule.)"
-    ),
-    fix=(
-        "Declare the column `jsonb` (Rails `t.jsonb`/`:jsonb`, Alembic "
-        "`sqlalchemy.dialects.postgresql.JSONB`). Keep `json` only when the exact text, "
-        "key order or duplicate keys must be preserved."
-    ),
-    languages=("sql", "ruby", "python"),
-    positive=(
-        RuleCase(
-            path=_SQL_PATH,
-            code=(
-                "CREATE TABLE events (\n  id bigint PRIMARY KEY,\n  payload json NOT NULL,\n"
-                "  meta jsonb\n);\nALTER TABLE orders ADD COLUMN extra JSON;\n"
-                "ALTER TABLE orders ALTER COLUMN info TYPE json USING info::json;\n"
-            ),
-            lines=(3, 6, 7),
-        ),
-        RuleCase(
-            path=_RAILS,
-            code=(
-                "class CreateEvents < ActiveRecord::Migration[7.1]\n  def change\n"
-                "    create_table :events do |t|\n      t.json :payload\n    end\n"
-                "    add_column :orders, :extra, :json, default: {}\n  end\nend\n"
-            ),
-            lines=(4, 6),
-        ),
-        RuleCase(
-            path=_ALEMBIC,
-            code=(
-                "import sqlalchemy as sa\nfrom alembic import op\n"
-                "from sqlalchemy.dialects import postgresql\n\n\ndef upgrade():\n"
-                '    op.add_column("orders", sa.Column("extra", sa.JSON(), nullable=True))\n'
-                '    op.create_table("events", sa.Column("payload", postgresql.JSON))\n'
-            ),
-            lines=(7, 8),
-        ),
-    ),
-    negative=(
-        RuleCase(
-            path=_SQL_PATH,
-            code=(
-                "CREATE TABLE events (\n  id bigint PRIMARY KEY,\n  payload jsonb NOT NULL\n);\n"
-                "-- payload used to be json\n"
-                "SELECT json_build_object('a', 1), '{}'::json, CAST(x AS json) FROM t;\n"
-                "ALTER TABLE orders ADD COLUMN note text DEFAULT 'json';\n"
-            ),
-        ),
-        # MySQL has no jsonb.
-        RuleCase(
-            path="db/migrations/mysql/0007_events.sql",
-            code="CREATE TABLE events (id BIGINT PRIMARY KEY, payload JSON) ENGINE=InnoDB;\n",
-        ),
-        RuleCase(
-            path=_RAILS,
-            code=(
-                "class CreateEvents < ActiveRecord::Migration[7.1]\n  def change\n"
-                "    create_table :events do |t|\n      t.jsonb :payload\n    end\n"
-                "    add_column :orders, :extra, :jsonb, default: {}\n  end\nend\n"
-            ),
-        ),
-        RuleCase(
-            path=_ALEMBIC,
-            code=(
-                "import sqlalchemy as sa\nfrom alembic import op\n"
-                "from sqlalchemy.dialects import postgresql\n\n\ndef upgrade():\n"
-                '    op.add_column("orders", sa.Column("extra", postgresql.JSONB()))\n'
-            ),
-        ),
-    ),
-)
+RULE = catalog_rule(RULE_ID)
 
 
 class PreferJsonb(Check):

@@ -70,9 +70,9 @@ def has_candidate_sink(file: ChangedFile) -> bool:
 
 
 def _python(file: ChangedFile) -> list[Flow]:
-    # Imported here: security_python's module imports the rule engine, which may in
+    # Imported here: lib.python_ast imports the rule engine, which may in
     # turn be importing this package.
-    from bot.rules.security_python import parsed_units
+    from bot.rules.lib.python_ast import parsed_units
 
     data = spec.load("python")
     out: list[Flow] = []

@@ -103,9 +103,9 @@ class _File:
     only when a flow is followed into it (most files of a large change never are)."""
 
     def __init__(self, file: ChangedFile, data: spec.Spec) -> None:
-        # Imported here for the same reason as in `api`: security_python imports the
+        # Imported here for the same reason as in `api`: lib.python_ast imports the
         # rule engine, which may be importing this package.
-        from bot.rules.security_python import parsed_units
+        from bot.rules.lib.python_ast import parsed_units
 
         self.path = file.path
         self.module = module_name(file.path)

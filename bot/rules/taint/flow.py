@@ -156,6 +156,41 @@ _DESTINATION = frozenset({"ssrf", "redirect"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
+# Languages where a query call's result is taken as rows, not the text it was given
+# (JDBC `executeQuery` -> `ResultSet`, ADO.NET `ExecuteReader`).
+_ROWS_NOT_INPUT = frozenset({"java", "kotlin", "scala", "csharp"})
+# Sink classes where a value is built first and checked before use (a `Path`).
+_CHECKED_LATER = frozenset({"path"})
+# Calls that give the same path in canonical form: a check on the result holds for
+# the path itself.
+_CANONICAL = frozenset(
+    {"normalize", "toRealPath", "toAbsolutePath", "getCanonicalPath", "getCanonicalFile"}
+)
+
+
+def _has_arg(call: ir.Call, wanted: re.Pattern[str]) -> bool:
+    """Some argument, or a part of one (an options object), is a dotted name or a
+    constant text `wanted` finds: `ContentType.Text.Html`, `"text/html"`,
+    `new Settings { TypeNameHandling = TypeNameHandling.All }`."""
+    todo: list[tuple[ir.Expr, int]] = [(a, 0) for a in call.args]
+    todo += [(value, 0) for _, value in call.kwargs]
+    while todo:
+        arg, depth = todo.pop()
+        text = arg.value if isinstance(arg, ir.Const) else dotted(arg)
+        if isinstance(text, str) and wanted.search(text):
+            return True
+        if depth >= 2:
+            continue
+        if isinstance(arg, ir.Call):
+            todo += [(a, depth + 1) for a in arg.args]
+            todo += [(value, depth + 1) for _, value in arg.kwargs]
+        elif isinstance(arg, ir.Other):
+            todo += [(a, depth + 1) for a in arg.parts]
+        elif isinstance(arg, ir.Seq):
+            todo += [(a, depth + 1) for a in arg.items]
+    return False
+
+
 def _names_receiver(name: str, word: str) -> bool:
     """`pool`, `readPool`, `pg_pool`, `DB` name a pool; `ctx` does not name a `tx`."""
     lower = name.lower()
@@ -293,12 +328,22 @@ def key_of(expr: ir.Expr | None) -> str | None:
     return None
 
 
+def _cdiv(a: int | float, b: int | float) -> int | float:
+    if isinstance(a, int) and isinstance(b, int):
+        whole = abs(a) // abs(b)
+        return whole if (a < 0) == (b < 0) else -whole
+    return a / b
+
+
 _FOLD_OPS = {
     "+": lambda a, b: a + b,
     "-": lambda a, b: a - b,
     "*": lambda a, b: a * b,
     "//": lambda a, b: a // b,
     "%": lambda a, b: a % b,
+    # `/` of Java, Kotlin, C# and Scala: whole numbers divide to a whole number,
+    # truncated toward zero.
+    "cdiv": lambda a, b: _cdiv(a, b),
     ">": lambda a, b: a > b,
     "<": lambda a, b: a < b,
     ">=": lambda a, b: a >= b,
@@ -325,7 +370,7 @@ def _fold(op: str, left: Known, right: Known) -> Known:
     textual = all(isinstance(v, str) for v in (left, right))
     if not (numeric or textual) and op not in ("==", "!="):
         return UNKNOWN
-    if textual and op in ("*", "-", "//", "%"):
+    if textual and op in ("*", "-", "//", "%", "cdiv"):
         return UNKNOWN
     try:
         value = func(left, right)
@@ -467,6 +512,8 @@ class _Walk:
         self.bound: dict[str, Taint] = {}  # every taint each name was bound to
         self.keyed: dict[str, ir.Expr] = {}  # guard keys that are reads, not names
         self.built: set[str] = set()  # names last bound to text built from parts
+        self.pending: dict[str, list[Flow]] = {}  # flows a later check may withdraw
+        self.muted: list[frozenset[str]] = []  # classes not reported inside a sanitizer
 
     # --- statements ------------------------------------------------------------------
 
@@ -479,7 +526,14 @@ class _Walk:
 
     def stmt(self, stmt: ir.Stmt, state: _State) -> _State:
         if isinstance(stmt, ir.Assign):
+            found_before = len(self.found)
             taint, value = self.expr(stmt.value, state)
+            if len(stmt.targets) == 1 and len(self.found) > found_before:
+                # A path built here and checked later (`p.normalize().startsWith(base)`)
+                # is withdrawn by that check.
+                built = [f for f in self.found[found_before:] if f.cls in _CHECKED_LATER]
+                if built:
+                    self.pending[stmt.targets[0]] = built
             for target in stmt.targets:
                 for pattern, cls in self.spec.assign_sinks:
                     entry = pattern.endswith("[]")
@@ -576,6 +630,11 @@ class _Walk:
 
     def _apply(self, state: _State, clean: dict[str, frozenset[str]]) -> None:
         for name, classes in clean.items():
+            withdrawn = [
+                f for f in self.pending.get(name, ()) if ALL in classes or f.cls in classes
+            ]
+            if withdrawn:
+                self.found = [f for f in self.found if all(f is not w for w in withdrawn)]
             # A source read again inside the guarded branch (`req.query.sort`) is the
             # value the guard checked: pin it in the state so the read sees it.
             current = state.taint.get(name)
@@ -585,20 +644,31 @@ class _Walk:
             state.taint[name] = _clear(current, classes)
 
     def _return_sink(self, expr: ir.Expr, taint: Taint) -> None:
+        if not taint or not self.func.handler:
+            return
+        text = isinstance(expr, ir.Concat) or (isinstance(expr, ir.Op) and expr.op == "+")
+        first = _leaves(expr, _State())[0] if text else None
+        if isinstance(first, str) and first.startswith("redirect:"):
+            # Spring MVC: a view name `redirect:<url>` sends the client to that URL.
+            if "redirect" in self.spec.classes:
+                self._report("redirect", "return", expr.line, expr.line, taint)
+            return
         cls = self.spec.return_sink
-        if cls is None or not taint or self.a.module.json_returns:
+        if cls is not None:
+            if self.a.module.json_returns:
+                return
+            if any(param.name == "request" for param in self.func.params):
+                return  # a Django-style view answers with a response object, not a string
+            # Text built here (`"<p>" + name`, or a name last bound to such text) is the
+            # page; a bare value returned may be a dict or a response object.
+            built = _built_text(expr)
+            if isinstance(expr, ir.Name) and expr.name in self.built:
+                built = True
+            if built:
+                self._report(cls, "return", expr.line, expr.line, taint)
             return
-        if any(param.name == "request" for param in self.func.params):
-            return  # a Django-style view answers with a response object, not a string
-        # Text built here (`"<p>" + name`, or a name last bound to such text) is the
-        # page; a bare value returned may be a dict or a response object.
-        built = _built_text(expr)
-        if isinstance(expr, ir.Name) and expr.name in self.built:
-            built = True
-        if not built:
-            return
-        if self.func.handler:
-            self._report(cls, "return", expr.line, expr.line, taint)
+        if self.func.returns_html and "xss" in self.spec.classes and text:
+            self._report("xss", "return", expr.line, expr.line, taint)
 
     # --- guards ----------------------------------------------------------------------
 
@@ -649,6 +719,13 @@ class _Walk:
                     # `pattern.matcher(x).matches()`: the value is the inner argument.
                     if isinstance(operand, ir.Call) and operand.args:
                         operand = operand.args[0]
+                    # `path.normalize().startsWith(base)`: the checked value is `path`.
+                    elif (
+                        isinstance(operand, ir.Call)
+                        and operand.recv is not None
+                        and operand.callee.rsplit(".", 1)[-1] in _CANONICAL
+                    ):
+                        operand = operand.recv
                 else:
                     position = int(item.operand[3:])
                     operand = test.args[position] if position < len(test.args) else None
@@ -726,6 +803,9 @@ class _Walk:
             entry = _entry_read(expr)
             if entry is not None and entry in state.taint:
                 return state.taint[entry], state.consts.get(entry, UNKNOWN)
+            if isinstance(expr, ir.Index) and key is not None and key in state.taint:
+                # A value stored under a constant key (Java `map.put("k", v)`).
+                return state.taint[key], state.consts.get(key, UNKNOWN)
         if isinstance(expr, ir.Index):
             taint, whole = self.expr(expr.obj, state)
             key_taint, index = self.expr(expr.key, state)
@@ -814,7 +894,15 @@ class _Walk:
         return EMPTY
 
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
-        recv_taint = self.expr(call.recv, state)[0] if call.recv is not None else EMPTY
+        recv_taint = EMPTY
+        if call.recv is not None:
+            cleans = self.a.sanitizer(call.callee) if isinstance(call.recv, ir.Call) else None
+            # `new File(name).getName()`: the object is built only to take the safe part.
+            self.muted.append(cleans or frozenset())
+            try:
+                recv_taint = self.expr(call.recv, state)[0]
+            finally:
+                self.muted.pop()
         arg_taints = [self.expr(a, state)[0] for a in call.args]
         for position in _numeric_format_args(call, state, self):
             arg_taints[position] = EMPTY
@@ -823,12 +911,19 @@ class _Walk:
             if matches(pattern, call.callee):
                 label = call.callee if pattern.startswith(("*", "=")) else pattern
                 return frozenset({Origin(label, call.line)}), UNKNOWN
-        if not call.tagged:
-            self._sinks(call, state, arg_taints, kw_taints)
+        if not call.tagged and self._sinks(call, state, arg_taints, kw_taints, recv_taint):
+            # What a query returns is rows of the database, not the request's text.
+            return EMPTY, UNKNOWN
         last = call.callee.rsplit(".", 1)[-1]
         every = recv_taint.union(*arg_taints, *kw_taints.values())
         if last in self.spec.mutators and call.recv is not None:
-            target = dotted(call.recv)
+            # A builder chain (`sb.append("<b>").append(x)`) adds to the first receiver.
+            base = call.recv
+            while isinstance(base, ir.Call) and base.recv is not None:
+                if base.callee.rsplit(".", 1)[-1] not in self.spec.mutators:
+                    break
+                base = base.recv
+            target = dotted(base)
             if target is not None and (arg_taints or kw_taints):
                 added = frozenset().union(*arg_taints, *kw_taints.values())
                 state.taint[target] = state.taint.get(target, EMPTY) | added
@@ -851,6 +946,9 @@ class _Walk:
         lookup = last == "get" and call.recv is not None and not recv_taint
         if lookup and call.recv is not None and self._constant_set(call.recv, state):
             return frozenset().union(EMPTY, *arg_taints[1:]), UNKNOWN
+        folded = self._fold_text_call(call, state) if not every else UNKNOWN
+        if not isinstance(folded, _Unknown):
+            return EMPTY, folded
         classes = self.a.sanitizer(call.callee)
         if classes is not None:
             return _clear(every, classes), UNKNOWN
@@ -863,6 +961,21 @@ class _Walk:
         if call.tagged:
             return EMPTY, UNKNOWN
         return every, UNKNOWN
+
+    def _fold_text_call(self, call: ir.Call, state: _State) -> Known:
+        """`"ABC".charAt(1)`, `s.length()` on text known here (JVM and C# code)."""
+        last = call.callee.rsplit(".", 1)[-1]
+        if call.recv is None or last not in ("charAt", "length"):
+            return UNKNOWN
+        text = self.expr(call.recv, state)[1]
+        if not isinstance(text, str):
+            return UNKNOWN
+        if last == "length" and not call.args:
+            return len(text)
+        index = self.expr(call.args[0], state)[1] if len(call.args) == 1 else None
+        if last == "charAt" and isinstance(index, int) and 0 <= index < len(text):
+            return text[index]
+        return UNKNOWN
 
     def _helper(self, call: ir.Call) -> ir.Function | None:
         parts = call.callee.split(".")
@@ -990,10 +1103,13 @@ class _Walk:
         state: _State,
         arg_taints: list[Taint],
         kw_taints: dict[str, Taint],
-    ) -> None:
+        recv_taint: Taint = EMPTY,
+    ) -> bool:
+        """Report the sinks `call` is; True when it is a SQL query."""
+        query = False
         last = call.callee.rsplit(".", 1)[-1]
         if isinstance(call.recv, ir.Const):
-            return  # a method of a literal (`"a,b".find(x)`) is never a database call
+            return False  # a method of a literal (`"a,b".find(x)`) is never a database call
         for sink in self.spec.by_last.get(last, ()):
             if not matches(sink.callee, call.callee):
                 continue
@@ -1012,6 +1128,8 @@ class _Walk:
                     if value != wanted:
                         continue
             if sink.cls == "xss" and self._not_html(call, state):
+                continue
+            if sink.when_arg is not None and not _has_arg(call, sink.when_arg):
                 continue
             positions = range(len(arg_taints)) if sink.args is None else sink.args
             if (sink.receivers or sink.text) and not self._sink_shape(sink, call, positions, state):
@@ -1032,9 +1150,15 @@ class _Walk:
                 if len(items) == 2 and isinstance(items[1], ir.Seq):
                     items = (items[0], *items[1].items)  # spawn("sh", ["-c", text])
                 taint |= self._shell_script(ir.Seq(call.line, items), state)
+            if sink.receiver:
+                taint |= recv_taint
+            query = query or (sink.cls == "sql" and self.spec.language in _ROWS_NOT_INPUT)
             self._report(sink.cls, call.callee, call.line, max(call.end, call.line), taint)
+        return query
 
     def _report(self, cls: str, sink: str, line: int, end: int, taint: Taint) -> None:
+        if any(cls in muted or ALL in muted for muted in self.muted):
+            return
         live = tuple(o for o in taint if cls not in o.cleared)
         if not live:
             return

@@ -175,6 +175,9 @@ class Function:
     # For a lambda or nested function: `name:line` of the function it is written in,
     # whose variables it can read (a closure).
     outer: str | None = None
+    # Declared to answer HTML (JAX-RS `@Produces(TEXT_HTML)`, Spring `produces =
+    # "text/html"`): its returned text is the page.
+    returns_html: bool = False
 
 
 @dataclass

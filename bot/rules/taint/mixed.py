@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from bot.models import ChangedFile
 from bot.rules.engine import Check, Hit
-from bot.rules.security_js import PatternCheck
+from bot.rules.lib.patterns import PatternCheck
 from bot.rules.taint.api import flow_hits
 from bot.select import is_test_path
 

@@ -116,6 +116,16 @@ _NUMBERS = frozenset(
         "long_literal",
     }
 )
+# Akka HTTP `"n".as[Int]`: the type a directive converts the value to.
+_AS_TYPE = re.compile(r"\.as\[\s*(\w+)\s*\]")
+# A choice used as a value (`when`, `match`, C# `switch` expression) -> its arms.
+_CHOICE_ARMS = {
+    "when_expression": "when_entry",
+    "match_expression": "case_clause",
+    "switch_expression": "switch_expression_arm",
+}
+# Languages whose `/` of two whole numbers is a whole number (truncated toward zero).
+_WHOLE_DIVISION = frozenset({"kotlin", "csharp", "scala"})
 _BINARY = frozenset(
     {
         "binary_expression",
@@ -362,6 +372,15 @@ def _middle(node: SgNode) -> str:
     return ""
 
 
+def _kotlin_produces_html(node: SgNode) -> bool:
+    """`@GetMapping("/x", produces = ["text/html"])` on a Kotlin function."""
+    for holder in node.children():
+        if holder.kind() == "modifiers":
+            text = holder.text()
+            return len(text) < 2000 and ("text/html" in text or "TEXT_HTML" in text)
+    return False
+
+
 def _marks(node: SgNode) -> list[str]:
     """Annotation / attribute names on a declaration or parameter (C#, Kotlin, Scala, PHP)."""
     out: list[str] = []
@@ -420,13 +439,15 @@ class _Front:
         )
         name_node = node.field("field") or node.field("name") or (kids[-1] if kids else None)
         name = name_node.text() if name_node is not None else "?"
+        if name_node is not None and name_node.kind() == "generic_name":
+            name = name.split("<", 1)[0]  # C# `db.Query<User>(...)` is `Query`
         return obj, _clean_name(name)
 
     def dotted_text(self, node: SgNode | None) -> str:
         if node is None:
             return "?"
         kind = node.kind()
-        if kind in _IDENTS or kind in ("relative_scope", "qualified_name"):
+        if kind in _IDENTS or kind in ("relative_scope", "qualified_name", "predefined_type"):
             return _clean_name(node.text())
         if kind in _MEMBERS:
             obj, name = self.member_parts(node)
@@ -488,6 +509,13 @@ class _Front:
             for k in kids:
                 if k.kind() in _ARGS:
                     take(k)
+            for k in kids:
+                if k.kind() == "initializer_expression":
+                    # C# `new ProcessStartInfo { FileName = x }`: the values count after
+                    # the constructor's arguments.
+                    for item in _named(k):
+                        value = _named(item)[-1] if item.kind() == "assignment_expression" else item
+                        args.append(value)
             name = type_node.text() if type_node is not None else "?"
             return _clean_name(name.split("<", 1)[0].split("(", 1)[0]), None, args, lambdas
         if kind == "generic_function":
@@ -518,6 +546,10 @@ class _Front:
         recv = None
         if func is not None and func.kind() in _MEMBERS:
             recv = self.member_parts(func)[0]
+        if func is not None and func.kind() == "call_expression" and self.language == "scala":
+            # Curried: `respondWithHeader(RawHeader("X", v)) { ... }` passes both lists.
+            callee, recv, first, more = self.call_parts(func)
+            return callee, recv, first + args, more + lambdas
         return self.dotted_text(func), recv, args, lambdas
 
     # --- expressions -----------------------------------------------------------------
@@ -551,7 +583,7 @@ class _Front:
             return ir.Const(line, None)
         if kind in _MEMBERS:
             obj, name = self.member_parts(node)
-            if name == "!!" and obj is not None:  # Scala `Seq(...).!!` runs the process
+            if name in ("!!", "!") and obj is not None:  # Scala `Seq(...).!!` runs it
                 return ir.Call(line, "sys.process.!!", self.expr(obj), (self.expr(obj),))
             if name in self.property_sanitizers and obj is not None:
                 # Scala `n.toInt`, Kotlin `s.length`: a conversion written without `()`.
@@ -573,6 +605,8 @@ class _Front:
             return self.call(node)
         if kind in _BINARY:
             return self.binary(node)
+        if kind in _CHOICE_ARMS:
+            return self.choice(node)
         if kind in ("cast_expression",):
             type_node = node.field("type") or next(
                 (k for k in _named(node) if k.kind() in ("cast_type", "predefined_type")), None
@@ -581,7 +615,14 @@ class _Front:
             type_text = type_node.text().strip("() ") if type_node is not None else "?"
             return ir.Call(line, f"({type_text})", None, (self.expr(value),))
         if (
-            kind in ("unary", "unary_expression", "prefix_expression", "unary_op_expression")
+            kind
+            in (
+                "unary",
+                "unary_expression",
+                "prefix_expression",
+                "unary_op_expression",
+                "prefix_unary_expression",
+            )
             and node.text()[:1] == "!"
         ):
             kids = _named(node)
@@ -701,6 +742,21 @@ class _Front:
             return ir.Const(line, "".join(str(p.value) for p in parts if isinstance(p, ir.Const)))
         return ir.Concat(line, tuple(parts))
 
+    def choice(self, node: SgNode) -> ir.Expr:
+        """Kotlin `when`, Scala `match`, C# `switch` used as a value: one of the arms'
+        results; the subject and the patterns are only compared, never the value."""
+        arm_kind = _CHOICE_ARMS[node.kind()]
+        results: list[ir.Expr] = []
+        for arm in node.find_all(kind=arm_kind):
+            kids = [k for k in _named(arm) if k.kind() != "guard"]
+            body = arm.field("body") or (kids[-1] if kids else None)
+            if body is not None and body.kind() in ("control_structure_body", "block"):
+                inner = _named(body)
+                body = inner[-1] if inner else None
+            if body is not None:
+                results.append(self.expr(body))
+        return ir.Other(_line(node), tuple(results))
+
     def binary(self, node: SgNode) -> ir.Expr:
         line = _line(node)
         kids = _named(node)
@@ -724,6 +780,8 @@ class _Front:
             ".": "+",
             "++": "+",
         }.get(op, op)
+        if op == "/" and self.language in _WHOLE_DIVISION:
+            op = "cdiv"
         return ir.Op(line, op, self.expr(left), self.expr(right))
 
     def call(self, node: SgNode) -> ir.Expr:
@@ -756,14 +814,29 @@ class _Front:
 
     def mark_binder(self, node: SgNode) -> None:
         callee, _, args, lambdas = self.call_parts(node)
+        inner = node.child(0)
+        if not args and inner is not None and inner.kind() in _BINDER_CALLS:
+            args = self.call_parts(inner)[2]  # curried: `parameter("n".as[Int]) { n => }`
         if callee.rsplit(".", 1)[-1] in _BINDERS:
             self._mark(callee, lambdas, args)
 
     def _mark(self, callee: str, lambdas: list[SgNode], args: list[SgNode]) -> None:
+        names = [a for a in args if a.kind() not in self.functions and a.kind() != "lambda_literal"]
+        if names and all(self._typed_safe_binding(a) for a in names):
+            return  # Akka `parameter("n".as[Int])`: the directive hands over a number
         for holder in [*lambdas, *args]:
             for lam in [holder, *_named(holder)]:
                 if lam.kind() in self.functions or lam.kind() == "lambda_literal":
                     self.bound[lam.range().start.index] = callee
+
+    def _typed_safe_binding(self, arg: SgNode) -> bool:
+        if self.language != "scala":
+            return False
+        text = arg.text()
+        if len(text) > 120:
+            return False
+        match = _AS_TYPE.search(text)
+        return match is not None and match.group(1) in self.spec.safe_types
 
     def keyword(self, arg: SgNode) -> tuple[str | None, SgNode]:
         kind = arg.kind()
@@ -851,6 +924,16 @@ class _Front:
             return [ir.Eval(line, self.expr(node)), ir.Stop(line)]  # Sinatra ends the request
         if kind == "call_expression" and self.dotted_text(node) in ("panic", "log.Fatal"):
             return [ir.Stop(line)]
+        if (
+            kind == "call_expression"
+            and self.language in ("kotlin", "scala")
+            and self.dotted_text(node) in ("require", "check")
+        ):
+            # Kotlin/Scala `require(ok)`: throws when `ok` is false, so after it `ok` holds.
+            checked = self.call_parts(node)[2]
+            if checked:
+                failed = ir.Op(line, "not", self.expr(checked[0]))
+                return [ir.If(line, failed, (ir.Stop(line),))]
         if kind == "expression_switch_statement" and node.field("value") is not None:
             return self.go_switch(node)
         if kind in _IFS:
@@ -979,7 +1062,7 @@ class _Front:
                 value = _named(value)[0] if _named(value) else None
             if name is None or value is None or value is name:
                 return []
-            return self._bind(name, self.expr(value), line)
+            return self._bind(name, self._typed(node.parent(), self.expr(value)), line)
         if kind == "property_declaration":  # Kotlin
             decl = next((k for k in kids if k.kind() == "variable_declaration"), None)
             value = kids[-1] if kids and kids[-1] is not decl else None
@@ -1014,6 +1097,15 @@ class _Front:
             rights = _named(right) if right.kind() in lists else [right]
             return self._bind_lists(_named(left), rights, line, op)
         return self._bind(left, self._compound(left, op, self.expr(right), line), line)
+
+    def _typed(self, decl: SgNode | None, value: ir.Expr) -> ir.Expr:
+        """C# `int id = ...`: a local declared as a number holds no text."""
+        type_node = decl.field("type") if decl is not None else None
+        if type_node is None or isinstance(value, ir.Const):
+            return value
+        if type_node.text() in self.spec.safe_types:
+            return ir.Other(value.line, ())
+        return value
 
     def _compound(self, left: SgNode, op: str, value: ir.Expr, line: int) -> ir.Expr:
         if op in ("+=", ".=", "<<", "++="):
@@ -1135,7 +1227,10 @@ class _Front:
             stmts = self._body(body, node)
         if self.language in _IMPLICIT_RETURN and stmts and isinstance(stmts[-1], ir.Eval):
             stmts = (*stmts[:-1], ir.Return(stmts[-1].line, stmts[-1].expr))
-        return ir.Function(name, _line(node), tuple(params), stmts, False, handler)
+        html = handler and self.language == "kotlin" and _kotlin_produces_html(node)
+        return ir.Function(
+            name, _line(node), tuple(params), stmts, False, handler, returns_html=html
+        )
 
     def _body(self, body: SgNode | None, func: SgNode) -> tuple[ir.Stmt, ...]:
         if body is None:

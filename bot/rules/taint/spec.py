@@ -50,6 +50,11 @@ class Sink:
     # The arguments from this position on are a program and its argv (Go's
     # `exec.Command`): `sh -c SCRIPT` makes SCRIPT a sink too.
     argv: int | None = None
+    # Only a sink when some argument is this dotted name or ends in it (Ktor's
+    # `respondText(x, ContentType.Text.Html)`: without it the text is served as plain).
+    when_arg: re.Pattern[str] | None = None
+    # The receiver's taint counts too (`in.readObject()` on a stream of request bytes).
+    receiver: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,8 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                 ),
                 text=re.compile(str(item["text"])) if item.get("text") else None,
                 argv=int(item["argv"]) if item.get("argv") is not None else None,
+                when_arg=re.compile(str(item["when_arg"]), re.I) if item.get("when_arg") else None,
+                receiver=bool(item.get("receiver", False)),
             )
         )
     by_last: dict[str, list[Sink]] = {}

@@ -9,6 +9,8 @@ NestJS `@Query()`), or a Java method carrying a mapping annotation.
 
 from __future__ import annotations
 
+import re
+
 from ast_grep_py import SgNode
 
 from bot.rules.taint import ir
@@ -56,6 +58,18 @@ def _end(node: SgNode) -> int:
 
 def _named(node: SgNode) -> list[SgNode]:
     return [c for c in node.children() if c.is_named() and c.kind() != "comment"]
+
+
+# `@Produces(MediaType.TEXT_HTML)`, `@GetMapping(produces = "text/html")`.
+_HTML_OUT = re.compile(r"TEXT_HTML|text/html")
+
+
+def _produces_html(node: SgNode) -> bool:
+    for holder in node.children():
+        if holder.kind() == "modifiers":
+            text = holder.text()
+            return len(text) < 2000 and bool(_HTML_OUT.search(text))
+    return False
 
 
 def _annotations(node: SgNode) -> list[str]:
@@ -111,6 +125,10 @@ class _Front:
         if kind in _WRAPPERS:
             inner = _named(node)
             return self.callee(inner[-1]) if inner else "?"
+        if kind == "object_creation_expression" and self.java:
+            # `new InitialContext().lookup(x)` reads as `InitialContext.lookup`.
+            type_node = node.field("type")
+            return type_node.text().split("<", 1)[0] if type_node is not None else "?"
         return "?"
 
     def expr(self, node: SgNode | None) -> ir.Expr:
@@ -133,6 +151,8 @@ class _Front:
                     return ir.Const(line, None)
         if kind in ("true", "false"):
             return ir.Const(line, kind == "true")
+        if kind == "character_literal" and len(node.text()) == 3:
+            return ir.Const(line, node.text()[1])
         if kind in ("null", "null_literal", "undefined"):
             return ir.Const(line, None)
         if kind in ("member_expression", "field_access"):
@@ -148,6 +168,10 @@ class _Front:
             "new_expression",
             "object_creation_expression",
         ):
+            keyed = _constant_key_call(node, "get") if self.java else None
+            if keyed is not None:
+                # `map.get("k")`: the value put under that key, when the map has one.
+                return ir.Index(line, ir.Name(line, keyed[0]), ir.Const(line, keyed[1]))
             return self.call(node)
         if kind == "template_string":
             parts: list[ir.Expr] = []
@@ -162,6 +186,8 @@ class _Front:
             op_node = node.field("operator")
             op = op_node.text() if op_node is not None else _middle(node)
             op = _OPS.get(op, op)
+            if op == "/" and self.java:
+                op = "cdiv"
             if op == "instanceof":
                 return ir.Op(line, "==", ir.Other(line), ir.Other(line))
             return ir.Op(line, op, self.expr(node.field("left")), self.expr(node.field("right")))
@@ -319,6 +345,8 @@ class _Front:
                     )
                     out.extend(self.block(body))
             return out
+        if kind == "switch_expression" and self.java:
+            return self.switch(node)
         # switch, labelled and synchronized blocks: their statements may or may not run.
         nested: list[ir.Stmt] = []
         for child in _named(node):
@@ -349,7 +377,68 @@ class _Front:
             -1
         ] in ("exit",):
             return [ir.Eval(line, self.expr(node)), ir.Stop(line)]
+        if kind == "switch_expression" and self.java:
+            return self.switch(node)
+        keyed = _constant_key_call(node, "put") if self.java else None
+        if keyed is not None:
+            # `map.put("k", v)`: the map holds v, and the key "k" holds exactly v.
+            value = self.expr(_named(node.field("arguments") or node)[1])
+            name, key = keyed
+            return [
+                ir.Assign(line, (name,), value, merge=True),
+                ir.Assign(line, (f"{name}[{key!r}]",), value),
+            ]
         return [ir.Eval(line, self.expr(node))]
+
+    def switch(self, node: SgNode) -> list[ir.Stmt]:
+        """A Java `switch` over cases as an `if` chain on equality with the labels, so a
+        subject known at this point takes only its own case (with fall-through)."""
+        line = _line(node)
+        subject = self.expr(node.field("condition"))
+        body = node.field("body")
+        groups: list[tuple[list[ir.Expr] | None, list[ir.Stmt], bool]] = []
+        for group in _named(body) if body is not None else []:
+            if group.kind() not in ("switch_block_statement_group", "switch_rule"):
+                return [ir.If(line, ir.Other(line), tuple(self.block(body)))]
+            labels: list[ir.Expr] | None = []
+            stmts: list[ir.Stmt] = []
+            ends = False
+            for child in _named(group):
+                if child.kind() == "switch_label":
+                    values = _named(child)
+                    if not values:
+                        labels = None  # default
+                    elif labels is not None:
+                        labels.extend(self.expr(v) for v in values)
+                elif child.kind() == "break_statement":
+                    ends = True
+                    break
+                else:
+                    stmts.extend(self.stmt(child))
+            if group.kind() == "switch_rule" or (
+                stmts and isinstance(stmts[-1], ir.Return | ir.Stop)
+            ):
+                ends = True
+            groups.append((labels, stmts, ends))
+        # Fall-through: a case without `break` runs on into the next one.
+        bodies: list[tuple[ir.Stmt, ...]] = []
+        for index in range(len(groups)):
+            run: list[ir.Stmt] = []
+            for _, stmts, ends in groups[index:]:
+                run.extend(stmts)
+                if ends:
+                    break
+            bodies.append(tuple(run))
+        pairs = list(zip((labels for labels, _, _ in groups), bodies, strict=True))
+        chain: tuple[ir.Stmt, ...] = next((b for labels, b in pairs if labels is None), ())
+        for labels, case_body in reversed(pairs):
+            if not labels:
+                continue
+            test: ir.Expr = ir.Op(line, "==", subject, labels[0])
+            for label in labels[1:]:
+                test = ir.Op(line, "or", test, ir.Op(line, "==", subject, label))
+            chain = (ir.If(line, test, case_body, chain),)
+        return list(chain)
 
     def bind(self, target: SgNode | None, value: ir.Expr, line: int) -> list[ir.Stmt]:
         if target is None:
@@ -399,12 +488,7 @@ class _Front:
             type_text = type_node.text().lstrip(":").strip() if type_node is not None else ""
             bound = [a for a in _annotations(param) if a in self.spec.param_marks]
             source = f"@{bound[0]}" if bound else None
-            if (
-                source is None
-                and handler
-                and self.java
-                and type_text in ("String", "String[]", "List<String>")
-            ):
+            if source is None and handler and self.java and type_text in _INPUT_TYPES:
                 source = "request parameter"
             typed_safe = type_text.split("<", 1)[0] in self.spec.safe_types
             params.extend(ir.Param(n, source, typed_safe) for n in names)
@@ -414,7 +498,31 @@ class _Front:
             stmts: tuple[ir.Stmt, ...] = (ir.Return(_line(body), self.expr(body)),)
         else:
             stmts = self.block(body)
-        return ir.Function(name, _line(node), tuple(params), stmts, False, handler)
+        html = handler and self.java and _produces_html(node)
+        return ir.Function(
+            name, _line(node), tuple(params), stmts, False, handler, returns_html=html
+        )
+
+
+# Unannotated parameter types of a Java handler that carry the request's text: a query
+# parameter (Spring) or the request body (a JAX-RS entity, a Spring stream).
+_INPUT_TYPES = frozenset(
+    {"String", "String[]", "List<String>", "byte[]", "InputStream", "Reader", "MultipartFile"}
+)
+
+
+def _constant_key_call(node: SgNode, method: str) -> tuple[str, str] | None:
+    """(map name, key) of `name.<method>("key", ...)`, else None."""
+    if node.kind() != "method_invocation":
+        return None
+    obj, name, args = node.field("object"), node.field("name"), node.field("arguments")
+    if obj is None or obj.kind() != "identifier" or name is None or name.text() != method:
+        return None
+    values = _named(args) if args is not None else []
+    wanted = 1 if method == "get" else 2
+    if len(values) != wanted or values[0].kind() not in _STRINGS:
+        return None
+    return obj.text(), _string_text(values[0])
 
 
 def _ignores_element(args_node: SgNode) -> bool:

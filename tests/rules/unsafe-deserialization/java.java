@@ -2,8 +2,8 @@
 class SessionController {
   @PostMapping("/session")
   Object restore(HttpServletRequest req) throws Exception {
-// expect: unsafe-deserialization
     ObjectInputStream in = new ObjectInputStream(req.getInputStream());
+// expect: unsafe-deserialization
     return in.readObject();
   }
 }

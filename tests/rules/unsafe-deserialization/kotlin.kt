@@ -3,8 +3,8 @@
 class PrefsController {
     @PostMapping("/prefs")
     fun save(@RequestBody body: ByteArray): Any {
-// expect: unsafe-deserialization
         val input = ObjectInputStream(ByteArrayInputStream(body))
+// expect: unsafe-deserialization
         return input.readObject()
     }
 }

@@ -1,0 +1,219 @@
+"""Knex, TypeORM and Sequelize migrations (JavaScript/TypeScript).
+
+Knex and TypeORM run each migration in a transaction by default (Knex unless
+`exports.config = { transaction: false }`, TypeORM unless the class sets
+`transaction = false`); Sequelize's `queryInterface` calls run outside one unless
+a `transaction` option is passed. TypeORM's generated migrations are raw SQL in
+`queryRunner.query(…)`, so the SQL embedded in strings is read too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ast_grep_py import SgNode
+
+from bot.models import ChangedFile
+from bot.rules.astgrep import root_of
+from bot.rules.engine import Hit
+from bot.rules.lib.migrations_python import (
+    BACKFILL,
+    CONCURRENT_IN_TX,
+    CONSTRAINT,
+    DROP_RENAME,
+    JS_INDEX,
+    NOT_NULL,
+    TYPE_CHANGE,
+    VOLATILE,
+    VOLATILE_FN,
+    Call,
+    calls,
+    created_tables_in_sql,
+    embedded_sql_findings,
+    enum_values_used_later,
+    in_down,
+    is_ddl,
+    literal,
+    option,
+    positional,
+    sql_statements,
+    string_text,
+    whole_table_write,
+)
+
+_HINT = re.compile(r"\b(schema|queryInterface|queryRunner|knex|QueryRunner)\b")
+_NAMES = re.compile(
+    r"alterTable|table|createTable|index|unique|foreign|references|raw|query|addIndex"
+    r"|createIndex|createForeignKeys?|addConstraint|addColumn|changeColumn|removeColumn"
+    r"|renameColumn|dropColumns?|dropTable|renameTable|alter|notNullable|defaultTo"
+)
+_TX_OFF = re.compile(r"transaction\s*[:=]\s*false\b")
+_TYPEORM_TABLE = re.compile(r"new\s+Table\(\s*\{\s*name:\s*[\"'`](\w+)")
+_QI = re.compile(r"(^|\.)queryInterface$|^qi$")
+_QR = re.compile(r"(^|\.)queryRunner$")
+# sequelize-cli (Umzug) runs a migration outside any transaction unless the migration
+# opens one itself, so `CONCURRENTLY` through `queryInterface.sequelize.query` works.
+_SEQUELIZE_RECEIVER = re.compile(r"(^|\.)(queryInterface|sequelize)$|^qi$")
+_OPENS_TX = re.compile(r"\.transaction\(")
+
+
+def _hit(rule: str, call: Call, title: str) -> Hit:
+    return Hit(rule=rule, path="", line=call.line, end_line=call.end_line, title=title)
+
+
+def _builder_table(node: SgNode) -> tuple[str, str | None] | None:
+    """(`alterTable`|`createTable`, table) of the Knex schema call around the node."""
+    for ancestor in node.ancestors():
+        if ancestor.kind() != "call_expression":
+            continue
+        function = ancestor.field("function")
+        if function is None or function.kind() != "member_expression":
+            continue
+        prop, obj = function.field("property"), function.field("object")
+        if prop is None or obj is None or not obj.text().endswith("schema"):
+            continue
+        if prop.text() in ("alterTable", "table", "createTable"):
+            arguments = ancestor.field("arguments")
+            args = arguments.named_children() if arguments is not None else []
+            kind = "createTable" if prop.text() == "createTable" else "alterTable"
+            return kind, literal(args[0]) if args else None
+    return None
+
+
+def _statement_text(node: SgNode) -> str:
+    for ancestor in node.ancestors():
+        if ancestor.kind() in ("expression_statement", "statement_block", "arrow_function"):
+            return ancestor.text()
+    return node.text()
+
+
+def _knex(call: Call, table: str | None) -> list[Hit]:
+    name = f"`{table}`" if table else "the table"
+    chain = _statement_text(call.node)
+    if call.name in ("index", "unique"):
+        return [_hit(JS_INDEX, call, f"`.{call.name}()` on {name} builds an index under lock")]
+    if call.name in ("foreign", "references"):
+        return [_hit(CONSTRAINT, call, f"Foreign key on {name} validates every row under lock")]
+    if call.name in ("dropColumn", "dropColumns", "renameColumn"):
+        title = f"`{call.name}` on {name}: make sure no deployed code still uses it"
+        return [_hit(DROP_RENAME, call, title)]
+    if call.name == "alter":
+        return [_hit(TYPE_CHANGE, call, f"`.alter()` changes a column of {name} in place")]
+    volatile = VOLATILE_FN.search(call.node.text()) or "fn.uuid()" in call.node.text()
+    if call.name == "defaultTo" and ".alter()" not in chain and volatile:
+        return [_hit(VOLATILE, call, f"New column with a volatile default rewrites {name}")]
+    if call.name == "notNullable" and "defaultTo(" not in chain and ".alter()" not in chain:
+        return [_hit(NOT_NULL, call, f"`notNullable()` column added to {name} without a default")]
+    return []
+
+
+def _query_interface(call: Call, created: set[str], tx_off: bool) -> list[Hit]:
+    args = positional(call)
+    table = literal(args[0]) if args else None
+    if table in created:
+        return []
+    name = f"`{table}`" if table else "the table"
+    text = call.node.text()
+    if call.name == "addIndex":
+        if option(call, "concurrently") == "true":
+            if option(call, "transaction") is not None:
+                title = "`addIndex(…, { concurrently: true })` inside a transaction fails"
+                return [_hit(CONCURRENT_IN_TX, call, title)]
+            return []
+        return [_hit(JS_INDEX, call, f"`addIndex` on {name} without `concurrently: true`")]
+    if call.name == "createIndex":
+        return [_hit(JS_INDEX, call, f"`createIndex` on {name} builds an index under lock")]
+    if call.name in ("createForeignKey", "createForeignKeys"):
+        return [_hit(CONSTRAINT, call, f"Foreign key on {name} validates every row under lock")]
+    if call.name == "addConstraint" and re.search(r"primary[ _]key", text, re.I):
+        # A new primary key builds a unique index and checks NOT NULL on every row, with
+        # the table locked against writes throughout.
+        title = f"Primary key added to {name}: unique index built and rows checked under lock"
+        return [_hit(CONSTRAINT, call, title)]
+    if call.name == "addConstraint" and re.search(r"foreign key|check|unique", text, re.I):
+        return [_hit(CONSTRAINT, call, f"Constraint on {name} validated under lock")]
+    if call.name == "addColumn":
+        if option(call, "references") is not None:
+            return [_hit(CONSTRAINT, call, f"Foreign key on {name} validates every row under lock")]
+        if option(call, "allowNull") == "false" and option(call, "defaultValue") is None:
+            return [
+                _hit(NOT_NULL, call, f"`allowNull: false` column added to {name} without a default")
+            ]
+        return []
+    if call.name == "changeColumn":
+        return [_hit(TYPE_CHANGE, call, f"`changeColumn` alters a column of {name} in place")]
+    if call.name in ("removeColumn", "renameColumn", "dropColumn", "dropTable", "renameTable"):
+        title = f"`{call.name}` on {name}: make sure no deployed code still uses it"
+        return [_hit(DROP_RENAME, call, title)]
+    return []
+
+
+def js_hits(file: ChangedFile, root: SgNode, language: str) -> list[Hit]:
+    text = file.visible_text()
+    tx_off = bool(_TX_OFF.search(text))
+    found = [c for c in calls(root, language, _NAMES) if not in_down(c.node)]
+    created = {m.group(1).lower() for m in _TYPEORM_TABLE.finditer(text)}
+    created |= {
+        t
+        for c in found
+        if c.name == "createTable" and (a := positional(c)) and (t := literal(a[0]))
+    }
+    executed: list[tuple[str, int, Call]] = []
+    for call in found:
+        if call.name in ("raw", "query") and (args := positional(call)):
+            sql = string_text(args[0])
+            if sql is not None:
+                executed.append((sql, args[0].range().start.line + 1, call))
+    for sql, _, _ in executed:
+        created |= created_tables_in_sql(sql)
+    hits: list[Hit] = []
+    ddl = False
+    for call in found:
+        block = _builder_table(call.node)
+        if (
+            block is not None
+            and block[0] == "alterTable"
+            and call.name not in ("alterTable", "table")
+        ):
+            ddl = True
+            if block[1] not in created:
+                hits += _knex(call, block[1])
+        elif block is None and (_QI.search(call.receiver) or _QR.search(call.receiver)):
+            ddl = ddl or call.name not in ("query", "raw")
+            hits += _query_interface(call, created, tx_off)
+        elif call.name in ("dropTable", "renameTable") and call.receiver.endswith("schema"):
+            args = positional(call)
+            table = literal(args[0]) if args else None
+            if table not in created:
+                title = (
+                    f"`{call.name}` on `{table or '…'}`: make sure no deployed code still uses it"
+                )
+                hits.append(_hit(DROP_RENAME, call, title))
+    ddl = ddl or any(is_ddl(s) for sql, line, _ in executed for s, _ in sql_statements(sql, line))
+    for sql, line, call in executed:
+        for finding in embedded_sql_findings(sql, line, created, JS_INDEX):
+            hits.append(Hit(finding.rule, "", finding.line, finding.line, title=finding.title))
+        no_tx = tx_off or (_SEQUELIZE_RECEIVER.search(call.receiver) and not _OPENS_TX.search(text))
+        if re.search(r"\bCONCURRENTLY\b", sql, re.I) and not no_tx:
+            title = "`CONCURRENTLY` inside the migration's transaction fails"
+            hits.append(_hit(CONCURRENT_IN_TX, call, title))
+        if ddl and not tx_off:
+            for statement, at in sql_statements(sql, line):
+                if whole_table_write(statement):
+                    title = "Whole-table write in the same transaction as schema changes"
+                    hits.append(Hit(BACKFILL, "", at, at, title=title))
+    if not tx_off:
+        sql_list = [(s, line) for s, line, _ in executed]
+        hits += [
+            Hit(f.rule, "", f.line, f.line, title=f.title) for f in enum_values_used_later(sql_list)
+        ]
+    return [
+        Hit(h.rule, file.path, h.line, h.end_line, h.detail, h.suggestion, h.title) for h in hits
+    ]
+
+
+def hits(file: ChangedFile) -> list[Hit]:
+    root = root_of(file, _HINT)
+    if root is None or file.language is None:
+        return []
+    return js_hits(file, root, file.language)

@@ -1,0 +1,94 @@
+"""Regex pattern checks: each pattern names a rule, the languages it reads and a test of
+the match; `PatternCheck` runs a set of them over a file's code text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from bot.models import ChangedFile
+from bot.rules.engine import Check, Hit
+from bot.rules.lib.code_text import (
+    call_arguments,
+    code_text,
+    dynamic_part,
+    line_of,
+    short,
+)
+from bot.rules.taint.api import flow_hits
+from bot.select import is_test_path
+
+# A pattern's test of a match: False drops it, a string describes it (the detail).
+Accept = Callable[[re.Match[str], str, ChangedFile], str | bool]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A regex over the comment-blanked text; `accept` may veto or describe a match
+    (a string is the detail, False drops it)."""
+
+    rule: str
+    languages: frozenset[str]
+    regex: re.Pattern[str]
+    accept: Accept | None = None
+    title: str | None = None
+
+
+def run_patterns(
+    file: ChangedFile, patterns: Iterable[Pattern], hint: re.Pattern[str]
+) -> list[Hit]:
+    raw = file.visible_text()
+    if not hint.search(raw):
+        return []
+    text = code_text(file)
+    hits: list[Hit] = []
+    for pattern in patterns:
+        if file.language not in pattern.languages:
+            continue
+        for match in pattern.regex.finditer(text):
+            verdict = pattern.accept(match, text, file) if pattern.accept else True
+            if verdict is False:
+                continue
+            at = match.start("at") if "at" in pattern.regex.groupindex else -1
+            at = at if at >= 0 else match.start()
+            end = match.end() - 1 if match.end() > match.start() else match.start()
+            hits.append(
+                Hit(
+                    rule=pattern.rule,
+                    path=file.path,
+                    line=line_of(text, at),
+                    end_line=line_of(text, end),
+                    detail=verdict if isinstance(verdict, str) else None,
+                    title=pattern.title,
+                )
+            )
+    return hits
+
+
+class PatternCheck(Check):
+    """A check made of `Pattern`s; the hint keeps files without any candidate unparsed.
+
+    In `flow_languages` the rules claim request input reaches the sink, so there the
+    hits come from taint flows (`bot.rules.taint`), not from the shape of the call."""
+
+    patterns: tuple[Pattern, ...] = ()
+    hint: re.Pattern[str] = re.compile(r"(?!)")
+    flow_languages: frozenset[str] = frozenset()
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        if is_test_path(file.path):
+            return []  # test code is not deployed: no attacker reaches it
+        if file.language in self.flow_languages:
+            return flow_hits(file, {rule.id for rule in self.rules})
+        return run_patterns(file, self.patterns, self.hint)
+
+
+def first_argument_dynamic(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    """For a match ending at a call's `(`: the first argument splices in a runtime value."""
+    language = file.language or ""
+    args = call_arguments(text, match.end() - 1, language)
+    if not args:
+        return False
+    found = dynamic_part(args[0], language)
+    return f"The string built here splices in `{short(found)}`." if found else False

@@ -1,0 +1,164 @@
+"""Python source as the Python checks read it: a whole file, or for a file the diff
+shows only in part, each hunk as a unit of its own, with the imports it needs put
+above it; units that do not parse are salvaged line by line where they can be."""
+
+from __future__ import annotations
+
+import ast
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import PurePosixPath
+
+from bot.models import ChangedFile
+
+# Imports put above each hunk of a partial file: ruff only reports `yaml.load(...)`
+# when `yaml` resolves to the module, and a hunk rarely shows the file's imports.
+_PARTIAL_HEADER = (
+    "import hashlib, os, pickle, ssl, subprocess, tarfile",
+    "import httpx, paramiko, requests, yaml",
+)
+
+
+@dataclass
+class Unit:
+    """One file handed to ruff: a whole file, or a piece of a partial view."""
+
+    path: str  # the ChangedFile's path
+    name: str  # relative name inside the temporary tree
+    lines: list[str]
+    rows: list[int]  # unit line index -> real line number; 0 for scaffolding
+    region: list[tuple[int, str]] | None = None  # the hunk a partial unit came from
+    # Per scope: assignments by variable name (for SQL kept in a variable).
+    assignments: dict[int, dict[str, list[ast.stmt]]] = field(default_factory=dict, repr=False)
+    _tree: ast.Module | None = field(default=None, repr=False)
+    _parsed: bool = field(default=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+    @property
+    def tree(self) -> ast.Module | None:
+        """Parsed on first use: most units never need Python's own parser."""
+        if not self._parsed:
+            self._tree = parse_python(self.text)
+            self._parsed = True
+        return self._tree
+
+    def real(self, row: int) -> int:
+        """Real line of a 1-based unit row; 0 when it is scaffolding or out of range."""
+        return self.rows[row - 1] if 0 < row <= len(self.rows) else 0
+
+
+def parse_python(text: str) -> ast.Module | None:
+    """Python's tree of `text`, or None. Cached by text: several checks parse the same
+    files and hunks, and parsing is most of their cost. Callers must not mutate it."""
+    return _parse_python(text)
+
+
+@lru_cache(maxsize=256)
+def _parse_python(text: str) -> ast.Module | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # invalid escapes etc. are not our business
+            return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+
+
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(8)
+    return len(expanded) - len(expanded.lstrip())
+
+
+def _is_code(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def _regions(known: dict[int, str]) -> list[list[tuple[int, str]]]:
+    """Runs of consecutive known lines (one per hunk, roughly)."""
+    out: list[list[tuple[int, str]]] = []
+    previous = -1
+    for number in sorted(known):
+        if number != previous + 1 or not out:
+            out.append([])
+        out[-1].append((number, known[number]))
+        previous = number
+    return out
+
+
+def _scaffold(region: list[tuple[int, str]]) -> tuple[list[str], list[int]]:
+    """The region with block openers above it so its indentation parses."""
+    code = [text for _, text in region if _is_code(text)]
+    if not code:
+        return [], []
+    first = code[0]
+    start = _indent(first)
+    levels = sorted({_indent(t) for t in code if _indent(t) < start} | ({0} if start else set()))
+    head = [" " * level + "if True:" for level in levels]
+    word = first.lstrip().split(" ", 1)[0].rstrip(":")
+    if word in {"elif", "else"}:
+        head += [" " * start + "if True:", " " * (start + 4) + "pass"]
+    elif word in {"except", "finally"}:
+        head += [" " * start + "try:", " " * (start + 4) + "pass"]
+    lines = head + [text for _, text in region]
+    rows = [0] * len(head) + [number for number, _ in region]
+    last = code[-1]
+    if last.rstrip().endswith(":"):
+        lines.append(" " * (_indent(last) + 4) + "pass")
+        rows.append(0)
+    return lines, rows
+
+
+def _salvage(region: list[tuple[int, str]]) -> tuple[list[str], list[int]]:
+    """Lines of a region that parse on their own, dedented: the last resort."""
+    lines: list[str] = []
+    rows: list[int] = []
+    for number, text in region:
+        stripped = text.strip()
+        if _is_code(stripped) and parse_python(stripped) is not None:
+            lines.append(stripped)
+            rows.append(number)
+    return lines, rows
+
+
+def _with_header(lines: list[str], rows: list[int]) -> tuple[list[str], list[int]]:
+    return list(_PARTIAL_HEADER) + lines, [0] * len(_PARTIAL_HEADER) + rows
+
+
+def _safe_name(path: str, index: int, part: str = "") -> str:
+    """A flat, unique file name for ruff's temporary tree: one directory level for
+    hundreds of files (nested copies of the repo's paths cost a mkdir/rmdir each)."""
+    stem = re.sub(r"[^A-Za-z0-9_]", "_", PurePosixPath(path.replace("\\", "/")).stem) or "file"
+    return f"f{index:04d}{part.replace('.', '_')}_{stem}.py"
+
+
+def units_of(file: ChangedFile, index: int) -> list[Unit]:
+    """What ruff should see of one file, with the way back to real line numbers. A
+    partial file gives one scaffolded unit per hunk."""
+    if file.content is not None:
+        lines = file.content.split("\n")
+        rows = list(range(1, len(lines) + 1))
+        return [Unit(file.path, _safe_name(file.path, index), lines, rows)]
+    units = []
+    for part, region in enumerate(_regions(file.right_text())):
+        body, body_rows = _scaffold(region)
+        if body:
+            lines, rows = _with_header(body, body_rows)
+            name = _safe_name(file.path, index, f".part{part}")
+            units.append(Unit(file.path, name, lines, rows, region=region))
+    return units
+
+
+def salvaged(unit: Unit) -> Unit | None:
+    """A partial unit ruff could not parse, reduced to the lines that parse alone."""
+    if unit.region is None:
+        return None
+    body, body_rows = _salvage(unit.region)
+    if not body:
+        return None
+    lines, rows = _with_header(body, body_rows)
+    return Unit(unit.path, unit.name[: -len(".py")] + ".lines.py", lines, rows)

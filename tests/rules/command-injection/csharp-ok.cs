@@ -1,0 +1,11 @@
+// bastion-fixture: src/Api/Controllers/CommandInjectionController.cs
+public class CommandInjectionController : ControllerBase
+{
+    [HttpGet("x")]
+    public IActionResult Handle([FromQuery] string v)
+    {
+// ok: command-injection
+        Process.Start("zip", "-r out.zip exports");
+        return Ok();
+    }
+}

@@ -1,0 +1,10 @@
+// bastion-fixture: src/main/kotlin/demo/CommandInjection.kt
+@RestController
+class CommandInjection {
+  @GetMapping("/x")
+  fun handle(@RequestParam v: String, response: HttpServletResponse, session: HttpSession): String {
+// expect: command-injection
+    ProcessBuilder("convert", v).start()
+    return "ok"
+  }
+}

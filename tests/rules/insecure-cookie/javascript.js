@@ -1,7 +1,0 @@
-// bastion-fixture: server/routes/login.js
-router.post('/login', async (req, res) => {
-  const token = await issue(req.body);
-// expect: insecure-cookie
-  res.cookie('auth_token', token, { httpOnly: true });
-  res.sendStatus(204);
-});

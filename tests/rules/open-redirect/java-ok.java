@@ -1,0 +1,9 @@
+// bastion-fixture: src/main/java/demo/OpenRedirect.java
+class OpenRedirect {
+  @GetMapping("/x")
+  String handle(@RequestParam String v, HttpServletResponse response, HttpSession session) throws Exception {
+// ok: open-redirect
+    response.sendRedirect("/home");
+    return "ok";
+  }
+}

@@ -1,0 +1,9 @@
+// bastion-fixture: src/main/java/demo/TemplateInjection.java
+class TemplateInjection {
+  @GetMapping("/x")
+  String handle(@RequestParam String v, HttpServletResponse response, HttpSession session) throws Exception {
+// expect: template-injection
+    Velocity.evaluate(context, writer, "page", v);
+    return "ok";
+  }
+}

@@ -1,0 +1,10 @@
+// bastion-fixture: src/main/kotlin/demo/TrustBoundaryViolation.kt
+@RestController
+class TrustBoundaryViolation {
+  @GetMapping("/x")
+  fun handle(@RequestParam v: String, response: HttpServletResponse, session: HttpSession): String {
+// ok: trust-boundary-violation
+    session.setAttribute("visited", true)
+    return "ok"
+  }
+}
