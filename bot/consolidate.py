@@ -142,6 +142,19 @@ CLASSES: tuple[ProblemClass, ...] = (
         r"password-fast-hash|py-weak-hash|weak-hash|weak-cipher|(?:csharp|scala)-weak-crypto",
         r"\bmd5\b|\bsha-?1\b|weak (?:hash|cipher)|fast hash",
     ),
+    _c(
+        "insecure-cookie",
+        (614, 1004),
+        r"(?:csharp-)?cookie-insecure|insecure-cookie",
+        r"cookie.{0,40}(?:without|missing|no) .{0,10}(?:secure|httponly)",
+    ),
+    _c(
+        "trust-boundary",
+        (501,),
+        r"trust-boundary(?:-violation)?",
+        r"trust boundary",
+        flow=True,
+    ),
     _c("cors", (346, 942), r"(?:\w+-)?cors-any-origin-with-credentials", r"\bcors\b"),
     _c("mass-assignment", (915,), r"(?:py-)?mass-assignment", r"mass.assignment"),
     _c(

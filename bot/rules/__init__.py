@@ -22,8 +22,22 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "migrations_frameworks": frozenset(
         {"go", "javascript", "php", "python", "ruby", "sql", "typescript"}
     ),
-    "declarative": frozenset({"csharp", "java", "kotlin", "scala"}),
-    "flow_rules": frozenset({"csharp", "java", "kotlin"}),
+    # The catalogue's ast-grep rules: the languages their `<lang>.yml` files name.
+    "declarative": frozenset(
+        {
+            "csharp",
+            "go",
+            "java",
+            "javascript",
+            "kotlin",
+            "php",
+            "python",
+            "ruby",
+            "scala",
+            "typescript",
+        }
+    ),
+    "flow_rules": frozenset({"csharp", "java", "kotlin", "python"}),
     "graphql": frozenset({"graphql"}),
     "openapi": frozenset({"json", "yaml"}),
     "orm_indexes": frozenset({"go", "prisma", "python", "ruby", "sql"}),

@@ -26,7 +26,16 @@ class AstGrepRuleCheck(Check):
         self.name = f"ast-grep:{spec.id}"
         self.rules = (rule_from_spec(spec),)
         self.languages = frozenset(spec.ast_grep)
-        self.configs: dict[str, dict[str, Any]] = dict(spec.ast_grep)
+        # `hint`: words of which a file must contain one before the rule runs on it (a
+        # substring scan costs far less than walking every node of the tree).
+        self.hints: dict[str, tuple[str, ...]] = {
+            lang: tuple(str(w) for w in config.get("hint") or ())
+            for lang, config in spec.ast_grep.items()
+        }
+        self.configs: dict[str, dict[str, Any]] = {
+            lang: {k: v for k, v in config.items() if k != "hint"}
+            for lang, config in spec.ast_grep.items()
+        }
         # A built-in security rule reads code as the pattern checks do: test code is
         # never deployed, so no attacker reaches it.
         self.code_only = builtin and spec.category is Category.SECURITY
@@ -39,7 +48,13 @@ class AstGrepRuleCheck(Check):
         return super().wants(file)
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        config = self.configs.get(file.language or "")
+        language = file.language or ""
+        config = self.configs.get(language)
+        words = self.hints.get(language)
+        if config is not None and words:
+            text = file.visible_text()
+            if not any(word in text for word in words):
+                return
         root = root_of(file) if config is not None else None
         if root is None or config is None:
             return

@@ -110,12 +110,28 @@ EVAL_RULE = catalog_rule(EVAL_ID)
 
 JWT_ID = "jwt-verification-disabled"
 
+# `jwt.decode` alone is fine for reading `exp` before a refresh; it is the bug when the
+# same file takes the payload as the caller's identity and never verifies anywhere.
+_JWT_TRUSTED = re.compile(r"\breq\.(?:user|auth)\s*=|\bnext\s*\(|\.(?:sub|role|roles|isAdmin)\b")
+_JWT_VERIFIED = re.compile(r"\b(?:verify|jwtVerify)\s*\(")
+
 JWT_PATTERNS = (
     Pattern(
         JWT_ID,
         _JS,
         re.compile(r"\b(?P<at>algorithms)\s*:\s*\[[^\]]*['\"`]none['\"`]", re.IGNORECASE),
         lambda m, t, f: "`none` is in the accepted algorithms: unsigned tokens verify.",
+    ),
+    Pattern(
+        JWT_ID,
+        _JS,
+        re.compile(r"\b(?:jwt|jsonwebtoken|jose)\.(?P<at>decode|decodeJwt)\s*\("),
+        lambda m, t, f: (
+            f"`{m.group('at')}` reads the token without checking its signature, and this "
+            "file trusts what it reads."
+            if _JWT_TRUSTED.search(t) and not _JWT_VERIFIED.search(t)
+            else False
+        ),
     ),
     Pattern(
         JWT_ID,
@@ -177,7 +193,9 @@ class JwtVerificationDisabled(PatternCheck):
     languages = frozenset({"javascript", "typescript", "go", "java", "kotlin", "ruby"})
     kinds = _CODE_KINDS
     patterns = JWT_PATTERNS
-    hint = re.compile(r"none|None|parseClaimsJwt|parseUnsecuredClaims|unsecured|JWT\.decode")
+    hint = re.compile(
+        r"none|None|parseClaimsJwt|parseUnsecuredClaims|unsecured|JWT\.decode|\.decode(?:Jwt)?\s*\("
+    )
 
 
 CHECKS: list[Check] = [EvalInjection(), JwtVerificationDisabled()]

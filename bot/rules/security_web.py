@@ -916,7 +916,9 @@ _FLOW_ONLY = frozenset({"csharp", "scala"})
 
 
 # Where `bot.rules.taint` follows request input; there the injection claims come from flows.
-_FLOW_LANGUAGES = frozenset({"python", "javascript", "typescript", "java", "kotlin"})
+_FLOW_LANGUAGES = frozenset(
+    {"python", "javascript", "typescript", "java", "kotlin", "go", "ruby", "php"}
+)
 
 
 class CrossLanguageCheck(Check):

@@ -52,9 +52,12 @@ def _sink_hint(language: str) -> re.Pattern[str] | None:
     data = spec.load(language)
     calls = sorted({spec.last_name(sink.callee) for sink in data.sinks})
     parts = [rf"(?<![\w$])(?:{'|'.join(map(re.escape, calls))})\s*[(`]"] if calls else []
-    targets = sorted({spec.last_name(target) for target, _ in data.assign_sinks})
+    targets = sorted({spec.last_name(t) for t, _ in data.assign_sinks if not t.endswith("[]")})
     if targets:
         parts.append(rf"\.(?:{'|'.join(map(re.escape, targets))})\s*=(?!=)")
+    entries = sorted({spec.last_name(t[:-2]) for t, _ in data.assign_sinks if t.endswith("[]")})
+    if entries:  # `session["k"] = v`
+        parts.append(rf"\b(?:{'|'.join(map(re.escape, entries))})\s*\[[^\]\n]*\]\s*=(?!=)")
     if data.return_sink and data.handler_marks:
         parts.append(rf"@[\w.]*\b(?:{'|'.join(map(re.escape, sorted(data.handler_marks)))})\b")
     return re.compile("|".join(parts)) if parts else None

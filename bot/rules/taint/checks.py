@@ -12,8 +12,10 @@ from collections.abc import Iterable, Sequence
 
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rules
+from bot.rules.taint import spec
 from bot.rules.taint.api import LANGUAGES, flow_hits
-from bot.rules.taint.cross import cross_hits
+from bot.rules.taint.cross import cross_hits, hits_of
+from bot.rules.taint.cross_js import cross_js_flows
 
 # Each rule's languages are in its rule.yml; tests/test_rule_catalog.py keeps them equal
 # to the languages whose data files (`data/*.yml`) have sinks for the rule.
@@ -53,4 +55,19 @@ class CrossFileTaintCheck(Check):
         return cross_hits(files, {rule.id for rule in RULES})
 
 
-CHECKS: list[Check] = [TaintCheck(), CrossFileTaintCheck()]
+class CrossFileTaintCheckJs(Check):
+    """Flows from a JavaScript/TypeScript handler into a function or service of another
+    changed file. Every injection rule of the JavaScript data reports from here, so the
+    check declares none of its own (each id belongs to its single-file check)."""
+
+    name = "taint-flows-cross-file-js"
+    languages = frozenset({"javascript", "typescript"})
+    kinds = frozenset({FileKind.CODE})
+    batch = True
+
+    def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
+        data = spec.load("javascript")
+        return hits_of(cross_js_flows(files), {item.rule for item in data.classes.values()})
+
+
+CHECKS: list[Check] = [TaintCheck(), CrossFileTaintCheck(), CrossFileTaintCheckJs()]

@@ -281,9 +281,14 @@ def message(item: Flow, caller: str) -> str:
 
 def cross_hits(files: Sequence[ChangedFile], rule_ids: Iterable[str]) -> list[Hit]:
     """Hits at the sink, in the callee's file, of flows that cross files of the change."""
+    return hits_of(cross_flows(files), rule_ids)
+
+
+def hits_of(flows: Iterable[tuple[str, Flow]], rule_ids: Iterable[str]) -> list[Hit]:
+    """Hits for (caller path, flow) pairs whose sink is in another file."""
     wanted = set(rule_ids)
     hits: list[Hit] = []
-    for caller, item in cross_flows(files):
+    for caller, item in flows:
         if item.rule not in wanted or item.where is None:
             continue
         path, entry = item.where

@@ -97,12 +97,28 @@ def _join(states: list[_State]) -> _State:
         return out
     out = _State()
     for name in {n for s in live for n in s.taint}:
-        out.taint[name] = frozenset().union(*(s.taint.get(name, EMPTY) for s in live))
+        out.taint[name] = frozenset().union(*(_entry_taint(s, name) for s in live))
     for name in set.intersection(*(set(s.consts) for s in live)):
         values = [s.consts[name] for s in live]
         if all(v == values[0] and type(v) is type(values[0]) for v in values):
             out.consts[name] = values[0]
     return out
+
+
+def _entry_taint(state: _State, name: str) -> Taint:
+    """What `name` holds on one path; an entry (`m['a']`) not set on that path holds
+    whatever its container does."""
+    if name in state.taint:
+        return state.taint[name]
+    base, bracket, _ = name.partition("[")
+    return state.taint.get(base, EMPTY) if bracket and base else EMPTY
+
+
+def _forget_entries(state: _State, target: str, entries_only: bool = False) -> None:
+    for prefix in (target + "[",) if entries_only else (target + ".", target + "["):
+        for name in [n for n in state.taint if n.startswith(prefix)]:
+            del state.taint[name]
+    state.consts.pop(target + "[#]", None)
 
 
 def _both(
@@ -126,6 +142,14 @@ def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
     return frozenset(replace(o, cleared=o.cleared | classes) for o in taint)
 
 
+_SHELLS = frozenset(
+    {"sh", "bash", "zsh", "dash", "ksh", "cmd", "cmd.exe", "powershell", "pwsh", "powershell.exe"}
+)
+# Methods that move or drop a container's entries: what was known by position is not.
+_REORDERING = frozenset(
+    {"pop", "remove", "insert", "clear", "reverse", "sort", "popitem", "shift", "unshift"}
+    | {"splice", "delete", "remove", "removeAt", "poll"}
+)
 _CONTENT_TYPE_KWARGS = frozenset({"content_type", "mimetype", "media_type"})
 # Classes about where a URL points; input after a fixed host only picks a path there.
 _DESTINATION = frozenset({"ssrf", "redirect"})
@@ -209,6 +233,72 @@ def _fixed_destination(prefix: list[Known]) -> bool:
     rest = _SCHEME.sub("", text, count=1)
     slash = rest.find("/")
     return slash > 0
+
+
+def _entry_read(expr: ir.Expr) -> str | None:
+    """The entry a read names: `m['a']` or `m.get('a')` with a constant key."""
+    if isinstance(expr, ir.Index) and isinstance(expr.key, ir.Const):
+        base = dotted(expr.obj)
+        key = expr.key.value
+    elif (
+        isinstance(expr, ir.Call)
+        and expr.recv is not None
+        and expr.callee.rsplit(".", 1)[-1] == "get"
+        and len(expr.args) == 1
+        and isinstance(expr.args[0], ir.Const)
+    ):
+        base = dotted(expr.recv)
+        key = expr.args[0].value
+    else:
+        return None
+    if base is None or not isinstance(key, str | int) or isinstance(key, bool):
+        return None
+    return ir.entry(base, key)
+
+
+# printf-style calls -> position of the format argument.
+_PRINTF = {
+    "fmt.Sprintf": 0,
+    "fmt.Printf": 0,
+    "fmt.Errorf": 0,
+    "fmt.Fprintf": 1,
+    "sprintf": 0,
+    "printf": 0,
+    "vsprintf": 0,
+}
+_VERB = re.compile(r"%[-+# 0]*(\d+|\*)?(?:\.(\d+|\*))?([a-zA-Z%])")
+
+
+def _numeric_format_args(call: ir.Call, state: _State, walk: _Walk) -> list[int]:
+    """Arguments a constant printf format prints as numbers (`%d`, `%x`, `%f`): what
+    comes out is digits whatever the value was."""
+    at = _PRINTF.get(call.callee)
+    if at is None or at >= len(call.args):
+        return []
+    known = walk.expr(call.args[at], state)[1]
+    if not isinstance(known, str):
+        return []
+    found = [m for m in _VERB.finditer(known) if m.group(3) != "%"]
+    if any("*" in (m.group(1) or "") + (m.group(2) or "") for m in found):
+        return []  # a `*` width takes an argument of its own
+    verbs = [m.group(3) for m in found]
+    return [
+        at + 1 + index
+        for index, verb in enumerate(verbs)
+        if verb in "dboxXfeEgGtU" and at + 1 + index < len(call.args)
+    ]
+
+
+def _built_text(expr: ir.Expr) -> bool:
+    """An f-string, a format, or a `+` chain with a text literal in it."""
+    if isinstance(expr, ir.Concat):
+        return True
+    if isinstance(expr, ir.Op) and expr.op == "+" and expr.right is not None:
+        return any(
+            isinstance(side, ir.Const) and isinstance(side.value, str) or _built_text(side)
+            for side in (expr.left, expr.right)
+        )
+    return False
 
 
 def dotted(expr: ir.Expr) -> str | None:
@@ -423,6 +513,7 @@ class _Walk:
         self.found: list[Flow] = []
         self.bound: dict[str, Taint] = {}  # every taint each name was bound to
         self.keyed: dict[str, ir.Expr] = {}  # guard keys that are reads, not names
+        self.built: set[str] = set()  # names last bound to text built from parts
         self.pending: dict[str, list[Flow]] = {}  # flows a later check may withdraw
         self.muted: list[frozenset[str]] = []  # classes not reported inside a sanitizer
 
@@ -447,7 +538,10 @@ class _Walk:
                     self.pending[stmt.targets[0]] = built
             for target in stmt.targets:
                 for pattern, cls in self.spec.assign_sinks:
-                    if matches(pattern, target):
+                    entry = pattern.endswith("[]")
+                    if entry and not stmt.merge:
+                        continue
+                    if matches(pattern[:-2] if entry else pattern, target):
                         self._report(cls, target, stmt.line, stmt.line, taint)
             for target in stmt.targets:
                 bound = frozenset(
@@ -461,10 +555,15 @@ class _Walk:
                 else:
                     state.taint[target] = bound
                     state.consts[target] = value
-                    # A new object for `x` replaces whatever was known about `x.attr`.
-                    prefix = target + "."
-                    for name in [n for n in state.taint if n.startswith(prefix)]:
-                        del state.taint[name]
+                    if _built_text(stmt.value):
+                        self.built.add(target)
+                    else:
+                        self.built.discard(target)
+                    # A new object for `x` replaces whatever was known about `x.attr`
+                    # and `x['k']`.
+                    _forget_entries(state, target)
+                    if len(stmt.targets) == 1 and isinstance(stmt.value, ir.Seq):
+                        self._entries(target, stmt.value, state)
             return state
         if isinstance(stmt, ir.Eval):
             self.expr(stmt.expr, state)
@@ -509,6 +608,18 @@ class _Walk:
         else_state = self.block(stmt.orelse, else_state)
         return _join([then_state, else_state])
 
+    def _entries(self, target: str, value: ir.Seq, state: _State) -> None:
+        """Each entry of a literal container on its own (`{"a": x}`, `[x, y]`), so a
+        read of one that does not hold the input stays clean."""
+        keys: tuple[str | int | None, ...] = value.keys or tuple(range(len(value.items)))
+        for key, item in zip(keys, value.items, strict=False):
+            if key is not None:
+                taint, known = self.expr(item, state)
+                state.taint[ir.entry(target, key)] = taint
+                state.consts[ir.entry(target, key)] = known
+        if not value.keys:
+            state.consts[target + "[#]"] = len(value.items)
+
     def _pin_reads(self, state: _State, *cleans: dict[str, frozenset[str]]) -> None:
         """A guarded read (`c.Query("sort")`) gets its value in the state before the
         branches part, so the branch that does not clear it still carries it after the
@@ -545,10 +656,21 @@ class _Walk:
                 self._report("redirect", "return", expr.line, expr.line, taint)
             return
         cls = self.spec.return_sink
-        if cls is None and self.func.returns_html and "xss" in self.spec.classes:
-            cls = "xss"
-        if cls is not None and text:
-            self._report(cls, "return", expr.line, expr.line, taint)
+        if cls is not None:
+            if self.a.module.json_returns:
+                return
+            if any(param.name == "request" for param in self.func.params):
+                return  # a Django-style view answers with a response object, not a string
+            # Text built here (`"<p>" + name`, or a name last bound to such text) is the
+            # page; a bare value returned may be a dict or a response object.
+            built = _built_text(expr)
+            if isinstance(expr, ir.Name) and expr.name in self.built:
+                built = True
+            if built:
+                self._report(cls, "return", expr.line, expr.line, taint)
+            return
+        if self.func.returns_html and "xss" in self.spec.classes and text:
+            self._report("xss", "return", expr.line, expr.line, taint)
 
     # --- guards ----------------------------------------------------------------------
 
@@ -680,12 +802,18 @@ class _Walk:
             key = key_of(expr)
             if key is not None and key in state.taint and key in self.keyed:
                 return state.taint[key], UNKNOWN
+            entry = _entry_read(expr)
+            if entry is not None and entry in state.taint:
+                return state.taint[entry], state.consts.get(entry, UNKNOWN)
             if isinstance(expr, ir.Index) and key is not None and key in state.taint:
                 # A value stored under a constant key (Java `map.put("k", v)`).
                 return state.taint[key], state.consts.get(key, UNKNOWN)
         if isinstance(expr, ir.Index):
-            taint, _ = self.expr(expr.obj, state)
-            key_taint, _ = self.expr(expr.key, state)
+            taint, whole = self.expr(expr.obj, state)
+            key_taint, index = self.expr(expr.key, state)
+            # A character of known text (`"ABC"[1]`) is known too.
+            if isinstance(whole, str) and isinstance(index, int) and not isinstance(index, bool):
+                return taint, whole[index] if -len(whole) <= index < len(whole) else UNKNOWN
             name = dotted(expr.obj)
             # A constant table indexed by input yields one of its own constants.
             if name is not None and self._constant_set(expr.obj, state) and not taint:
@@ -778,6 +906,9 @@ class _Walk:
         recv_taint = EMPTY
         if call.recv is not None:
             cleans = self.a.sanitizer(call.callee) if isinstance(call.recv, ir.Call) else None
+            if cleans and ALL in cleans and self.spec.language not in _ROWS_NOT_INPUT:
+                # `db.execute(sql).fetchall()`: rows carry no input, but the query ran.
+                cleans = None
             # `new File(name).getName()`: the object is built only to take the safe part.
             self.muted.append(cleans or frozenset())
             try:
@@ -785,6 +916,8 @@ class _Walk:
             finally:
                 self.muted.pop()
         arg_taints = [self.expr(a, state)[0] for a in call.args]
+        for position in _numeric_format_args(call, state, self):
+            arg_taints[position] = EMPTY
         kw_taints = {k: self.expr(v, state)[0] for k, v in call.kwargs}
         for pattern in self.spec.source_calls:
             if matches(pattern, call.callee):
@@ -806,9 +939,22 @@ class _Walk:
             if target is not None and (arg_taints or kw_taints):
                 added = frozenset().union(*arg_taints, *kw_taints.values())
                 state.taint[target] = state.taint.get(target, EMPTY) | added
+                size = state.consts.get(target + "[#]")
+                # `m.update(...)`, `insert`, `pop` may have replaced or moved any entry;
+                # an append to a list of known length adds the next one.
                 state.consts.pop(target, None)
+                if last in ("append", "push") and isinstance(size, int) and len(arg_taints) == 1:
+                    state.taint[ir.entry(target, size)] = arg_taints[0]
+                    state.consts[ir.entry(target, size)] = self.expr(call.args[0], state)[1]
+                    state.consts[target + "[#]"] = size + 1
+                else:
+                    _forget_entries(state, target, entries_only=True)
         # A lookup in a constant table (`DIRECTIONS.get(x, "ASC")`) yields one of its
         # constants or the default.
+        if last in _REORDERING and call.recv is not None:
+            moved = dotted(call.recv)
+            if moved is not None:
+                _forget_entries(state, moved, entries_only=True)
         lookup = last == "get" and call.recv is not None and not recv_taint
         if lookup and call.recv is not None and self._constant_set(call.recv, state):
             return frozenset().union(EMPTY, *arg_taints[1:]), UNKNOWN
@@ -899,7 +1045,12 @@ class _Walk:
         self, sink: Sink, call: ir.Call, positions: Iterable[int], state: _State
     ) -> bool:
         """A generic method name is this sink only on a known receiver or known text."""
-        recv = dotted(call.recv) if call.recv is not None else None
+        target = call.recv
+        if sink.receiver_arg is not None:
+            target = call.args[sink.receiver_arg] if sink.receiver_arg < len(call.args) else None
+            if isinstance(target, ir.Op) and target.op in ("&", "*") and target.right is None:
+                target = target.left
+        recv = dotted(target) if target is not None else None
         last = (recv or "").rsplit(".", 1)[-1].lstrip("_$")
         if last and any(_names_receiver(last, r) for r in sink.receivers):
             return True
@@ -909,6 +1060,44 @@ class _Walk:
             if position < len(call.args):
                 leaves = _leaves(call.args[position], state)
                 if sink.text.search(" ".join(v for v in leaves if isinstance(v, str))):
+                    return True
+        return False
+
+    def _shell_script(self, argv: ir.Expr, state: _State) -> Taint:
+        """The taint of TEXT in an argument list `[shell, "-c", TEXT, ...]`."""
+        if isinstance(argv, ir.Seq) and len(argv.items) >= 3:
+            head = [self.expr(item, state)[1] for item in argv.items[:2]]
+            script = self.expr(argv.items[2], state)[0]
+        elif isinstance(argv, ir.Name):
+            head = [state.consts.get(ir.entry(argv.name, i), UNKNOWN) for i in (0, 1)]
+            script = state.taint.get(ir.entry(argv.name, 2), EMPTY)
+        else:
+            return EMPTY
+        program, flag = head
+        if not isinstance(program, str) or not isinstance(flag, str):
+            return EMPTY
+        shell = program.replace("\\", "/").rsplit("/", 1)[-1].lower()
+        if shell in _SHELLS and flag.lower() in ("-c", "/c", "-command"):
+            return script
+        return EMPTY
+
+    def _other_scheme(
+        self, cls: str, call: ir.Call, positions: Iterable[int], state: _State
+    ) -> bool:
+        """A call that takes a file name or a URL (PHP's `file_get_contents`) is listed
+        for both; text that starts as a local path is not a request to a host, and text
+        that starts with `http://` is not a local file."""
+        if cls not in ("ssrf", "path"):
+            return False
+        for position in positions:
+            if position < len(call.args):
+                leaves = _leaves(call.args[position], state)
+                first = leaves[0] if leaves else UNKNOWN
+                if not isinstance(first, str) or not first:
+                    continue
+                if cls == "ssrf" and first.startswith(("/", "./", "../")):
+                    return True
+                if cls == "path" and re.match(r"(?i)https?://", first):
                     return True
         return False
 
@@ -933,6 +1122,8 @@ class _Walk:
         """Report the sinks `call` is; True when it is a SQL query."""
         query = False
         last = call.callee.rsplit(".", 1)[-1]
+        if isinstance(call.recv, ir.Const):
+            return False  # a method of a literal (`"a,b".find(x)`) is never a database call
         for sink in self.spec.by_last.get(last, ()):
             if not matches(sink.callee, call.callee):
                 continue
@@ -940,6 +1131,11 @@ class _Walk:
                 key, wanted = sink.when_kwarg
                 given = dict(call.kwargs).get(key)
                 if given is None:
+                    if sink.cls == "command" and call.args:
+                        # No shell=True, but the argument list runs one: `sh -c TEXT`.
+                        script = self._shell_script(call.args[0], state)
+                        if script:
+                            self._report(sink.cls, call.callee, call.line, call.line, script)
                     continue
                 if wanted is not None:
                     value = self.expr(given, state)[1]
@@ -952,6 +1148,8 @@ class _Walk:
             positions = range(len(arg_taints)) if sink.args is None else sink.args
             if (sink.receivers or sink.text) and not self._sink_shape(sink, call, positions, state):
                 continue
+            if self._other_scheme(sink.cls, call, positions, state):
+                continue
             taint = EMPTY
             for position in positions:
                 if position >= len(arg_taints):
@@ -961,6 +1159,11 @@ class _Walk:
                 taint |= arg_taints[position]
             for key in sink.kwargs:
                 taint |= kw_taints.get(key, EMPTY)
+            if sink.argv is not None and len(call.args) > sink.argv + 1:
+                items = call.args[sink.argv :]
+                if len(items) == 2 and isinstance(items[1], ir.Seq):
+                    items = (items[0], *items[1].items)  # spawn("sh", ["-c", text])
+                taint |= self._shell_script(ir.Seq(call.line, items), state)
             if sink.receiver:
                 taint |= recv_taint
             query = query or (sink.cls == "sql" and self.spec.language in _ROWS_NOT_INPUT)

@@ -92,6 +92,14 @@ class Seq(Expr):
     items: tuple[Expr, ...]
     # Keys of a literal dict, so `ALLOWED[x]` on a constant table can be recognised.
     const: bool = False
+    # A dict literal's constant keys (None where a key is not constant), item by item.
+    keys: tuple[str | int | None, ...] = ()
+
+
+def entry(base: str, key: str | int) -> str:
+    """The name the engine tracks one entry of a container under (`m['a']`); the same
+    text `flow.key_of` gives a read of it."""
+    return f"{base}[{key!r}]"
 
 
 @dataclass(frozen=True)
@@ -180,3 +188,5 @@ class Module:
     constants: dict[str, Value] = field(default_factory=dict)
     # Module-level names bound to constant containers (ALLOWED = {"asc", "desc"}).
     const_tables: set[str] = field(default_factory=set)
+    # Handlers' return values are serialised as JSON (FastAPI), never sent as HTML.
+    json_returns: bool = False

@@ -124,7 +124,13 @@ class _Front:
         if isinstance(node, ast.List | ast.Tuple | ast.Set):
             return ir.Seq(line, tuple(self.expr(e) for e in node.elts), _constant(node))
         if isinstance(node, ast.Dict):
-            return ir.Seq(line, tuple(self.expr(v) for v in node.values), _constant(node))
+            keys = tuple(
+                k.value if isinstance(k, ast.Constant) and isinstance(k.value, str | int) else None
+                for k in node.keys
+            )
+            return ir.Seq(
+                line, tuple(self.expr(v) for v in node.values), _constant(node), keys=keys
+            )
         if isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp):
             elt: ast.expr = node.value if isinstance(node, ast.DictComp) else node.elt
             out_expr = self.expr(elt)
@@ -208,12 +214,45 @@ class _Front:
                 else:
                     out.append(ir.Eval(line, value))
             return [*out, *self.block(node.body)]
+        if isinstance(node, ast.Match):
+            return [self.match(node.subject, node.cases)]
         if isinstance(node, ast.Try):
             out = list(self.block(node.body))
             for handler in node.handlers:
                 out.append(ir.If(handler.lineno, ir.Other(line), self.block(handler.body)))
             return [*out, *self.block(node.orelse), *self.block(node.finalbody)]
         return []
+
+    def match(self, subject: ast.expr, cases: list[ast.match_case]) -> ir.Stmt:
+        """`match` as the `if`/`elif` chain it behaves like: a value pattern tests
+        equality (so a constant subject picks its case), anything else is unknown."""
+        if not cases:
+            return ir.Eval(subject.lineno, self.expr(subject))
+        case, rest = cases[0], cases[1:]
+        line = case.pattern.lineno
+        body = self.block(case.body)
+        pattern = case.pattern
+        wildcard = isinstance(pattern, ast.MatchAs) and pattern.pattern is None
+        if wildcard and case.guard is None and getattr(pattern, "name", None) is None:
+            return ir.If(line, ir.Const(line, True), body, ())
+        test = self.case_test(subject, case.pattern)
+        if case.guard is not None:
+            test = ir.Op(line, "and", test, ir.Other(line, (self.expr(case.guard),)))
+        orelse = (self.match(subject, rest),) if rest else ()
+        return ir.If(line, test, body, orelse)
+
+    def case_test(self, subject: ast.expr, pattern: ast.pattern) -> ir.Expr:
+        line = pattern.lineno
+        if isinstance(pattern, ast.MatchValue):
+            return ir.Op(line, "==", self.expr(subject), self.expr(pattern.value))
+        if isinstance(pattern, ast.MatchSingleton):
+            return ir.Op(line, "==", self.expr(subject), ir.Const(line, pattern.value))
+        if isinstance(pattern, ast.MatchOr) and pattern.patterns:
+            joined = self.case_test(subject, pattern.patterns[0])
+            for item in pattern.patterns[1:]:
+                joined = ir.Op(line, "or", joined, self.case_test(subject, item))
+            return joined
+        return ir.Other(line, (self.expr(subject),))
 
     # --- functions -------------------------------------------------------------------
 
@@ -280,7 +319,15 @@ def _names(target: ast.AST) -> tuple[str, ...]:
 def _assign(target: ast.AST, value: ir.Expr, line: int) -> list[ir.Stmt]:
     if isinstance(target, ast.Subscript):
         base = dotted(target.value)
-        return [ir.Assign(line, (base,), value, merge=True)] if base else [ir.Eval(line, value)]
+        if not base:
+            return [ir.Eval(line, value)]
+        out: list[ir.Stmt] = [ir.Assign(line, (base,), value, merge=True)]
+        key = target.slice
+        if isinstance(key, ast.Constant) and isinstance(key.value, str | int):
+            # The entry itself, so a read of another key (or of this one after it is
+            # overwritten with a constant) does not see the input.
+            out.append(ir.Assign(line, (ir.entry(base, key.value),), value))
+        return out
     names = _names(target)
     if not names:
         return [ir.Eval(line, value)]
@@ -292,6 +339,11 @@ def module(tree: ast.Module, spec: Spec) -> ir.Module:
     out = ir.Module("python")
     top: list[ast.stmt] = []
     for stmt in tree.body:
+        if isinstance(stmt, ast.ImportFrom | ast.Import):
+            names = [stmt.module or ""] if isinstance(stmt, ast.ImportFrom) else []
+            names += [alias.name for alias in stmt.names]
+            if any(name.split(".")[0] == "fastapi" for name in names):
+                out.json_returns = True
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
             target = stmt.targets[0]
             if isinstance(target, ast.Name):

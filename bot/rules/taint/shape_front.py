@@ -672,6 +672,8 @@ class _Front:
             return ir.Seq(line, tuple(flat), const)
         if kind in self.functions or kind in ("annotated_lambda", "lambda_literal"):
             return ir.Other(line)
+        if kind == "print_intrinsic":  # PHP `print`, a language construct
+            return ir.Call(line, "print", None, tuple(self.expr(k) for k in _named(node)))
         if (
             kind == "include_expression"
             or kind == "require_expression"
@@ -899,6 +901,9 @@ class _Front:
             return []
         if kind in _BLOCKS:
             return list(self.block(node))
+        if kind == "echo_statement":  # PHP: writes its operands into the page
+            args = tuple(self.expr(k) for k in _named(node) if k.kind() != "comment")
+            return [ir.Eval(line, ir.Call(line, "echo", None, args, end=_end(node)))]
         if kind == "expression_statement":
             inner = _named(node)
             return [s for k in inner for s in self.stmt(k)]
@@ -915,6 +920,8 @@ class _Front:
             return [ir.Stop(line)]
         if kind == "call" and node.text().split("(", 1)[0].strip() in ("raise", "fail"):
             return [ir.Stop(line)]
+        if kind == "call" and node.field("receiver") is None and _ruby_method(node) == "halt":
+            return [ir.Eval(line, self.expr(node)), ir.Stop(line)]  # Sinatra ends the request
         if kind == "call_expression" and self.dotted_text(node) in ("panic", "log.Fatal"):
             return [ir.Stop(line)]
         if (
@@ -923,9 +930,9 @@ class _Front:
             and self.dotted_text(node) in ("require", "check")
         ):
             # Kotlin/Scala `require(ok)`: throws when `ok` is false, so after it `ok` holds.
-            args = self.call_parts(node)[2]
-            if args:
-                failed = ir.Op(line, "not", self.expr(args[0]))
+            checked = self.call_parts(node)[2]
+            if checked:
+                failed = ir.Op(line, "not", self.expr(checked[0]))
                 return [ir.If(line, failed, (ir.Stop(line),))]
         if kind == "expression_switch_statement" and node.field("value") is not None:
             return self.go_switch(node)
@@ -1085,7 +1092,10 @@ class _Front:
         if left is None or right is None:
             return []
         if left.kind() in ("left_assignment_list", "expression_list"):
-            return self._bind_lists(_named(left), _named(right), line, op)
+            # `a, b = call(...)` (Ruby): every name gets the one call's value.
+            lists = ("right_assignment_list", "expression_list", "array")
+            rights = _named(right) if right.kind() in lists else [right]
+            return self._bind_lists(_named(left), rights, line, op)
         return self._bind(left, self._compound(left, op, self.expr(right), line), line)
 
     def _typed(self, decl: SgNode | None, value: ir.Expr) -> ir.Expr:
@@ -1174,6 +1184,8 @@ class _Front:
         )
         marks = _marks(node)
         handler = any(m in self.spec.handler_marks for m in marks)
+        if self.language == "ruby" and kind in ("do_block", "block"):
+            handler = _sinatra_route(node)
         binder = self.bound.get(node.range().start.index)
         body = node.field("body")
         if self.language == "scala" and kind == "function_definition":
@@ -1300,6 +1312,26 @@ _BINDERS = frozenset(
 
 # Call node kinds a binder call can be, and the head of its callee without building it.
 _BINDER_CALLS = frozenset({"call_expression", "invocation_expression", "call"})
+
+
+_SINATRA_VERBS = frozenset({"get", "post", "put", "patch", "delete", "options"})
+
+
+def _sinatra_route(block: SgNode) -> bool:
+    """`get "/path" do ... end`: a Sinatra route, whose block's value is the body."""
+    call = block.parent()
+    if call is None or call.kind() != "call" or call.field("receiver") is not None:
+        return False
+    if _ruby_method(call) not in _SINATRA_VERBS:
+        return False
+    args = call.field("arguments")
+    first = _named(args)[0] if args is not None and _named(args) else None
+    return first is not None and first.kind() == "string"
+
+
+def _ruby_method(node: SgNode) -> str:
+    method = node.field("method")
+    return method.text() if method is not None else ""
 
 
 def _callee_head(node: SgNode) -> str:

@@ -41,10 +41,16 @@ class Sink:
     # of `receivers` (`pool`, `knex`), or the argument's known text matches `text` (SQL
     # words), so a generic name like `searchIndex.query(...)` is not taken for SQL.
     receivers: tuple[str, ...] = ()
+    # `receivers` name this argument instead of the receiver: the writer a free function
+    # writes to (Go's `fmt.Fprintf(w, ...)`).
+    receiver_arg: int | None = None
     text: re.Pattern[str] | None = None
     # Only text counts: a container argument is structured data (pino's
     # `logger.info({ id }, "created")`), not spliced into the sink's text.
     text_only: bool = False
+    # The arguments from this position on are a program and its argv (Go's
+    # `exec.Command`): `sh -c SCRIPT` makes SCRIPT a sink too.
+    argv: int | None = None
     # Only a sink when some argument is this dotted name or ends in it (Ktor's
     # `respondText(x, ContentType.Text.Html)`: without it the text is served as plain).
     when_arg: re.Pattern[str] | None = None
@@ -118,6 +124,9 @@ def matches(pattern: str, callee: str) -> bool:
         # searched in the called name, lower-cased, without `_`.
         name = callee.rsplit(".", 1)[-1].lower().replace("_", "")
         return _name_regex(pattern[1:]).search(name) is not None
+    if ":" in pattern or ":" in callee:
+        # Ruby's `ERB::Util.h` reaches here as written or as `ERB.Util.h`.
+        pattern, callee = pattern.replace("::", "."), callee.replace("::", ".")
     if pattern.startswith("="):
         return callee == pattern[1:]
     if pattern.startswith("*."):
@@ -167,7 +176,11 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                 when_kwarg=(str(when["name"]), when.get("value")) if when else None,
                 text_only=bool(item.get("text_only", cls in ("log", "header"))),
                 receivers=tuple(str(r).lower() for r in item.get("receivers") or ()),
+                receiver_arg=(
+                    int(item["receiver_arg"]) if item.get("receiver_arg") is not None else None
+                ),
                 text=re.compile(str(item["text"])) if item.get("text") else None,
+                argv=int(item["argv"]) if item.get("argv") is not None else None,
                 when_arg=re.compile(str(item["when_arg"]), re.I) if item.get("when_arg") else None,
                 receiver=bool(item.get("receiver", False)),
             )

@@ -1,0 +1,12 @@
+// bastion-fixture: internal/store/files.go
+// ok: permissive-file-mode
+package store
+
+import "os"
+
+func save(p string, b []byte) error {
+	if err := os.MkdirAll("/srv/data", 0777); err != nil {
+		return err
+	}
+	return os.WriteFile(p, b, 0666)
+}

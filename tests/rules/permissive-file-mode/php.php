@@ -1,0 +1,4 @@
+// bastion-fixture: app/Services/Uploads.php
+<?php
+// expect: permissive-file-mode
+chmod($dir, 0777);

@@ -1,0 +1,10 @@
+# bastion-fixture: app/storage.py
+# ok: permissive-file-mode
+import os
+
+
+def publish(path):
+    os.chmod(path, 0o640)
+    os.makedirs(os.path.dirname(path), 0o777, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o666)
+    os.close(fd)
