@@ -319,9 +319,9 @@ def render(
             row += f" {other.score:+.2f} |" if other else " — |"
         lines.append(row)
     total = f"| **overall (mean)** | | {sum(s.real for s in ours)} | {sum(s.safe for s in ours)} "
-    total += f"| | | **{overall(ours):+.2f}** |"
+    total += f"| | | **{overall(ours):+.3f}** |"
     for _, scores in peers:
-        total += f" {overall(scores):+.2f} |"
+        total += f" {overall(scores):+.3f} |"
     lines.append(total)
     return "\n".join(lines)
 
@@ -377,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for path in args.tool_results:
             strict.append(overall(score(cases, read_tool_results(path)[1], strict=True)))
         print()
-        print("overall with exact CWE only: " + ", ".join(f"{x:+.2f}" for x in strict))
+        print("overall with exact CWE only: " + ", ".join(f"{x:+.3f}" for x in strict))
     return 0
 
 

@@ -142,7 +142,7 @@ def test_end_to_end_our_engine_flags_the_weak_hash_and_not_the_strong_one(
     out = capsys.readouterr().out
     assert "2 files reviewed" in out
     assert "| hash | 328 | 1 | 1 | 1.00 | 0.00 | +1.00 |" in out
-    assert "**+1.00**" in out
+    assert "**+1.000**" in out
     assert "BenchmarkTest0000" not in out  # aggregates only, never a file
 
 
