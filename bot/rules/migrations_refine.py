@@ -86,6 +86,7 @@ _DOWN_START = re.compile(
 )
 _SQL_DOWN = re.compile(r"^\s*--\s*(?:\+goose\s+down|migrate:down|\+migrate\s+down)\b", re.I)
 _SQL_UP = re.compile(r"^\s*--\s*(?:\+goose\s+up|migrate:up|\+migrate\s+up)\b", re.I)
+_MIGRATION_PATH = re.compile(r"(^|/)[\w-]*migrations?/", re.I)
 _DOWN_FILE = re.compile(r"(^|[._/-])down\.sql$", re.I)
 
 _CREATED = (
@@ -112,7 +113,8 @@ _NEW_COLUMN = re.compile(
 _QUOTED = re.compile(r"[\"'`:](\w+)[\"'`]?")
 _MIGRATION_CODE = re.compile(
     r"<\s*ActiveRecord::Migration\b|\(migrations\.Migration\)|^from alembic import op\b"
-    r"|\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration",
+    r"|\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration"
+    r"|^\s*(?:module\.)?exports\.up\s*=",
     re.M,
 )
 _RECREATES_FK = re.compile(
@@ -246,11 +248,14 @@ def refine(
             continue  # a fixture's schema is nobody's database
         if _DUMPS.search(file.path):
             continue  # generated from the migrations, which carry the findings
-        if file.kind is FileKind.MIGRATION:
+        if file.kind in (FileKind.MIGRATION, FileKind.SQL) or _MIGRATION_PATH.search(file.path):
+            # Plain `.sql` folders (`…/down.sql`, `-- +goose Down`) and migration folders
+            # the classifier reads as code (Knex `exports.down`) have rollbacks too.
             if file.path not in rollback:
                 rollback[file.path] = rollback_lines(file.path, text)
             if finding.rule != "migration-irreversible" and finding.line in rollback[file.path]:
                 continue
+        if file.kind is FileKind.MIGRATION:
             if finding.rule == "migration-constraint-validating" and _on_new_column(file, finding):
                 continue  # the column is new and NULL in every row: nothing to validate
             if file.status is not FileStatus.ADDED and finding.rule in _RUN_ONCE_ADVICE:

@@ -251,6 +251,43 @@ def _is_id_column(line_text: str, report: Report) -> bool:
     return lower == "id" or lower.endswith("_id") or bool(_CAMEL_ID.search(name))
 
 
+_REFERENCES = re.compile(r"\bREFERENCES\s+(?:\w+\.)?[\"`]?(\w+)", re.I)
+_INT32 = frozenset(
+    {"int", "integer", "int4", "serial", "serial4", "smallint", "int2", "smallserial", "mediumint"}
+)
+
+
+def _matches_int_key(line_text: str, report: Report, file: ChangedFile) -> bool:
+    """Whether a 32-bit key column points at a table whose own key is 32-bit: the two
+    must match, so `bigint` here alone would be the mismatch. The referenced table is
+    named by `REFERENCES t` on the line, else by the column (`memo_id` -> `memo(s)`)."""
+    match = _COLUMN_BEFORE.search(line_text[: report.column])
+    if not match:
+        return False
+    name = match.group(1).strip('"').lower()
+    ref = _REFERENCES.search(line_text[report.column_end :])
+    if ref:
+        candidates = [ref.group(1)]
+    elif name.endswith("_id"):
+        stem = name[: -len("_id")]
+        candidates = [stem, stem + "s", stem + "es"]
+    else:
+        return False
+    # Imported here: the schema is only needed for this one rule.
+    from bot.rules.schema_checks import schema_for
+
+    schema, _large, _small = schema_for([file])
+    for candidate in candidates:
+        table = schema.table(candidate)
+        if table is None:
+            continue
+        key = table.primary_key[0] if table.primary_key else "id"
+        column = table.columns.get(key)
+        kind = (column.type or "").lower().split("(")[0].strip() if column else ""
+        return kind in _INT32
+    return False
+
+
 def _statement_at(statements: Sequence[Statement], line: int) -> Statement | None:
     """The statement covering a line (statements are in file order)."""
     at = bisect_right([s.line for s in statements], line) - 1
@@ -328,7 +365,10 @@ def _hits_for_file(view: _FileView, reports: Iterable[Report]) -> Iterator[Hit]:
         ):
             continue
         line_text = view.lines[report.line - 1] if report.line <= len(view.lines) else ""
-        if rule_id == "pg-prefer-bigint" and not _is_id_column(line_text, report):
+        if rule_id == "pg-prefer-bigint" and (
+            not _is_id_column(line_text, report)
+            or _matches_int_key(line_text, report, view.file)
+        ):
             continue
         statement = _statement_at(view.statements, report.line)
         if (
