@@ -139,9 +139,7 @@ SETS = {"tuned": PROJECTS, "holdout": HOLDOUT_PROJECTS}
 # The held-out projects split in two BEFORE any tuning on them (alternating, in the
 # order of the commits file): fixes are tuned on half A only; half B stays untouched
 # and reports the out-of-sample figure (`--half A|B`).
-HOLDOUT_HALVES: dict[str, str] = {
-    repo: "AB"[i % 2] for i, repo in enumerate(HOLDOUT_PROJECTS)
-}
+HOLDOUT_HALVES: dict[str, str] = {repo: "AB"[i % 2] for i, repo in enumerate(HOLDOUT_PROJECTS)}
 
 
 @dataclass(frozen=True)

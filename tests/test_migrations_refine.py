@@ -439,13 +439,16 @@ def test_rollback_file_of_a_plain_sql_folder_is_not_a_deploy_hazard() -> None:
         )
     )
     assert ("pg-drop-column", 1) in rules
-    assert [r for r in _review(added_file("migrations/x/down.sql", down))] == []
+    assert _review(added_file("migrations/x/down.sql", down)) == []
 
 
 def test_index_restated_by_another_file_of_the_change_is_not_redundant() -> None:
     # A migration and the schema snapshot regenerated with it declare one index twice.
-    migration = "CREATE TABLE tag (id bigint PRIMARY KEY, name text);\nCREATE UNIQUE INDEX tag_name ON tag (name);\n"
-    snapshot = "CREATE TABLE tag (id bigint PRIMARY KEY, name text);\nCREATE UNIQUE INDEX tag_name ON tag (name);\n"
+    migration = (
+        "CREATE TABLE tag (id bigint PRIMARY KEY, name text);\n"
+        "CREATE UNIQUE INDEX tag_name ON tag (name);\n"
+    )
+    snapshot = "CREATE TABLE tag (\n  id bigint PRIMARY KEY,\n  name text UNIQUE\n);\n"
     rules = _rules(
         _review(
             added_file("store/migration/postgres/0.2/01__tag.sql", migration),

@@ -189,8 +189,10 @@ class RedundantIndexes(_SchemaCheck):
             if where is None or where.path not in paths or (where.path, where.line) in already:
                 continue
             other = found.other
-            if other.where is not None and other.where.path != where.path and (
-                other.where.path in paths
+            if (
+                other.where is not None
+                and other.where.path != where.path
+                and (other.where.path in paths)
             ):
                 # The "existing" index is another declaration in this same change: the
                 # regenerated dump, a schema snapshot, the other dialect's copy or the

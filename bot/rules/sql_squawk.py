@@ -371,8 +371,7 @@ def _hits_for_file(view: _FileView, reports: Iterable[Report]) -> Iterator[Hit]:
             continue
         line_text = view.lines[report.line - 1] if report.line <= len(view.lines) else ""
         if rule_id == "pg-prefer-bigint" and (
-            not _is_id_column(line_text, report)
-            or _matches_int_key(line_text, report, view.file)
+            not _is_id_column(line_text, report) or _matches_int_key(line_text, report, view.file)
         ):
             continue
         statement = _statement_at(view.statements, report.line)
