@@ -460,3 +460,22 @@ def test_index_restated_by_another_file_of_the_change_is_not_redundant() -> None
     twice = migration + "CREATE INDEX tag_name_again ON tag (name);\n"
     rules = _rules(_review(added_file("store/migration/postgres/0.2/01__tag.sql", twice)))
     assert ("redundant-index", 3) in rules
+
+
+RAILS_ASSURED = """class RemoveDates < ActiveRecord::Migration[8.0]
+  def change
+    safety_assured do
+      remove_column :quote_versions, :start_date, :date
+    end
+    remove_column :quote_versions, :end_date, :date
+  end
+end
+"""
+
+
+def test_statement_in_safety_assured_goes_to_the_summary() -> None:
+    findings = _review(added_file("db/migrate/20260101000000_remove_dates.rb", RAILS_ASSURED))
+    by_line = {(f.rule, f.line): f for f in findings}
+    assured = by_line[("migration-drop-or-rename", 4)]
+    assert assured.severity is Severity.INFO and "safety_assured" in assured.body
+    assert by_line[("migration-drop-or-rename", 6)].severity is not Severity.INFO
