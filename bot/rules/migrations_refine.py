@@ -114,7 +114,7 @@ _QUOTED = re.compile(r"[\"'`:](\w+)[\"'`]?")
 _MIGRATION_CODE = re.compile(
     r"<\s*ActiveRecord::Migration\b|\(migrations\.Migration\)|^from alembic import op\b"
     r"|\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration"
-    r"|^\s*(?:module\.)?exports\.up\s*=",
+    r"|^[ \t]*(?:module\.)?exports\.up\s*=",
     re.M,
 )
 _RECREATES_FK = re.compile(

@@ -278,10 +278,13 @@ def _matches_int_key(line_text: str, report: Report, file: ChangedFile) -> bool:
         candidates = [stem, stem + "s", stem + "es"]
     else:
         return False
-    # Imported here: the schema is only needed for this one rule.
-    from bot.rules.schema_checks import schema_for
+    # Imported here: the schema is only needed for this one rule. The review's schema
+    # (the whole repository's), else the one this file declares.
+    from bot.schema.context import current
+    from bot.schema.sources import build_schema
 
-    schema, _large, _small = schema_for([file])
+    context = current()
+    schema = context.schema if context else build_schema({file.path: file.visible_text()})
     for candidate in candidates:
         table = schema.table(candidate)
         if table is None:
