@@ -136,6 +136,11 @@ HOLDOUT_PROJECTS: dict[str, tuple[str, list[str], int]] = {
 }
 SETS = {"tuned": PROJECTS, "holdout": HOLDOUT_PROJECTS}
 
+# The held-out projects split in two BEFORE any tuning on them (alternating, in the
+# order of the commits file): fixes are tuned on half A only; half B stays untouched
+# and reports the out-of-sample figure (`--half A|B`).
+HOLDOUT_HALVES: dict[str, str] = {repo: "AB"[i % 2] for i, repo in enumerate(HOLDOUT_PROJECTS)}
+
 
 @dataclass(frozen=True)
 class Row:
@@ -201,6 +206,7 @@ def run(
     labels_file: Path,
     jobs: int = 1,
     reuse: bool = False,
+    half: str | None = None,
 ) -> None:
     out_dir = OUT / tag
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -210,6 +216,8 @@ def run(
     per_kind_findings: Counter[str] = Counter()
     notes: list[str] = []
     pairs = [(r[0], r[1]) for r in read_tsv(commits_file)]
+    if half:
+        pairs = [p for p in pairs if HOLDOUT_HALVES.get(p[0]) == half]
 
     def cached(pair: tuple[str, str]) -> dict[str, object] | None:
         # --reuse scores the reports of an earlier run again (after judging), without re-reviewing.
@@ -265,7 +273,7 @@ def run(
     total = Counter[str]()
     for c in verdicts.values():
         total.update(c)
-    commits = len(read_tsv(commits_file))
+    commits = len(pairs)
     print(
         f"## {tag}: {commits} commits, {lines} added backend lines, "
         f"{len(shown)} findings low and above (+{total['info']} info, summary only)"
@@ -314,11 +322,12 @@ def main() -> None:
     parser.add_argument("--set", choices=sorted(SETS), default="tuned", help="projects to pick")
     parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
     parser.add_argument("--reuse", action="store_true", help="score the saved reports of --tag")
+    parser.add_argument("--half", choices=["A", "B"], help="only one half of the held-out set")
     args = parser.parse_args()
     if args.mode == "pick":
         pick(args.mirrors, SETS[args.set])
     else:
-        run(args.mirrors, args.tag, args.commits, args.labels, args.jobs, args.reuse)
+        run(args.mirrors, args.tag, args.commits, args.labels, args.jobs, args.reuse, args.half)
 
 
 if __name__ == "__main__":

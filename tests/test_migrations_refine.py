@@ -415,3 +415,67 @@ def test_go_step_edited_in_place_already_ran_and_an_appended_step_is_new() -> No
     found = review_diff(unified_diff(path, old, appended)).findings
     index = [f for f in found if f.rule in ("go-create-index-blocking", "index-build-blocking")]
     assert [f.line for f in index] == [11] and index[0].severity is Severity.HIGH
+
+
+def test_int_key_matching_the_referenced_int_key_is_not_a_bigint_finding() -> None:
+    schema = {"migrations/0001_init/up.sql": "CREATE TABLE person (id serial PRIMARY KEY);\n"}
+    sql = (
+        "CREATE TABLE post (\n  id bigint PRIMARY KEY,\n"
+        "  creator_id int NOT NULL REFERENCES person (id),\n"
+        "  person_id integer,\n  editor_id integer\n);\n"
+    )
+    rules = _rules(_review(added_file("migrations/0002_post/up.sql", sql), schema=schema))
+    # creator_id and person_id must match person.id (serial); editor_id points nowhere known.
+    assert [r for r in rules if r[0] == "pg-prefer-bigint"] == [("pg-prefer-bigint", 5)]
+
+
+def test_rollback_file_of_a_plain_sql_folder_is_not_a_deploy_hazard() -> None:
+    down = "ALTER TABLE post DROP COLUMN summary;\nALTER TABLE post RENAME COLUMN a TO b;\n"
+    up = "ALTER TABLE post DROP COLUMN legacy;\n"
+    rules = _rules(
+        _review(
+            added_file("migrations/2026-01-01-000000_post/down.sql", down),
+            added_file("migrations/2026-01-01-000000_post/up.sql", up),
+        )
+    )
+    assert ("pg-drop-column", 1) in rules
+    assert _review(added_file("migrations/x/down.sql", down)) == []
+
+
+def test_index_restated_by_another_file_of_the_change_is_not_redundant() -> None:
+    # A migration and the schema snapshot regenerated with it declare one index twice.
+    migration = (
+        "CREATE TABLE tag (id bigint PRIMARY KEY, name text);\n"
+        "CREATE UNIQUE INDEX tag_name ON tag (name);\n"
+    )
+    snapshot = "CREATE TABLE tag (\n  id bigint PRIMARY KEY,\n  name text UNIQUE\n);\n"
+    rules = _rules(
+        _review(
+            added_file("store/migration/postgres/0.2/01__tag.sql", migration),
+            _modified("store/migration/postgres/LATEST.sql", snapshot),
+        )
+    )
+    assert not [r for r in rules if r[0] == "redundant-index"], rules
+    # Within one file the duplicate is still found.
+    twice = migration + "CREATE INDEX tag_name_again ON tag (name);\n"
+    rules = _rules(_review(added_file("store/migration/postgres/0.2/01__tag.sql", twice)))
+    assert ("redundant-index", 3) in rules
+
+
+RAILS_ASSURED = """class RemoveDates < ActiveRecord::Migration[8.0]
+  def change
+    safety_assured do
+      remove_column :quote_versions, :start_date, :date
+    end
+    remove_column :quote_versions, :end_date, :date
+  end
+end
+"""
+
+
+def test_statement_in_safety_assured_goes_to_the_summary() -> None:
+    findings = _review(added_file("db/migrate/20260101000000_remove_dates.rb", RAILS_ASSURED))
+    by_line = {(f.rule, f.line): f for f in findings}
+    assured = by_line[("migration-drop-or-rename", 4)]
+    assert assured.severity is Severity.INFO and "safety_assured" in assured.body
+    assert by_line[("migration-drop-or-rename", 6)].severity is not Severity.INFO

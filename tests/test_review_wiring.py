@@ -211,7 +211,12 @@ def test_an_added_spec_fetches_no_base(github_fake, tmp_path) -> None:
 def test_app_names_the_index_for_a_query_on_an_existing_unindexed_column(
     github_fake, tmp_path
 ) -> None:
-    base = {"db/schema.rb": RAILS_SCHEMA, "app/controllers/orders_controller.rb": CONTROLLER}
+    # Without a size the finding is summary only; a table listed as large gets the comment.
+    base = {
+        "db/schema.rb": RAILS_SCHEMA,
+        "app/controllers/orders_controller.rb": CONTROLLER,
+        ".github/bastion.yml": "large_tables: [orders]\n",
+    }
     head = {**base, "app/controllers/orders_controller.rb": CONTROLLER_QUERY}
     app_review(github_fake, tmp_path, base, head)
 

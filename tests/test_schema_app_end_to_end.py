@@ -74,6 +74,8 @@ BASE = {
     "shop/models.py": MODELS,
     "db/migrations/0001_audit.sql": MIGRATION,
     "shop/views.py": VIEWS,
+    # Without a size these findings are summary only; tables listed as large are commented.
+    ".github/bastion.yml": "large_tables: [shop_order, audit_log]\n",
 }
 
 pytestmark = pytest.mark.timeout(240)

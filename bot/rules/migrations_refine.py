@@ -86,6 +86,7 @@ _DOWN_START = re.compile(
 )
 _SQL_DOWN = re.compile(r"^\s*--\s*(?:\+goose\s+down|migrate:down|\+migrate\s+down)\b", re.I)
 _SQL_UP = re.compile(r"^\s*--\s*(?:\+goose\s+up|migrate:up|\+migrate\s+up)\b", re.I)
+_MIGRATION_PATH = re.compile(r"(^|/)[\w-]*migrations?/", re.I)
 _DOWN_FILE = re.compile(r"(^|[._/-])down\.sql$", re.I)
 
 _CREATED = (
@@ -112,7 +113,8 @@ _NEW_COLUMN = re.compile(
 _QUOTED = re.compile(r"[\"'`:](\w+)[\"'`]?")
 _MIGRATION_CODE = re.compile(
     r"<\s*ActiveRecord::Migration\b|\(migrations\.Migration\)|^from alembic import op\b"
-    r"|\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration",
+    r"|\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration"
+    r"|^[ \t]*(?:module\.)?exports\.up\s*=",
     re.M,
 )
 _RECREATES_FK = re.compile(
@@ -137,6 +139,11 @@ _ONE_OFF_PATH = re.compile(r"(^|/)management/commands/|(^|/)scripts?/one[-_]?off
 _IRREVERSIBLE_NOTE = (
     "Whether a rollback is needed depends on how this project deploys, which the "
     "repository does not show; a data migration often has nothing to undo."
+)
+_ASSURED_NOTE = (
+    "The migration wraps this in `safety_assured`: the team has judged it safe for how it "
+    "deploys (for example, code that no longer reads the column), which the repository "
+    "does not otherwise show."
 )
 _MIGRATION_CODE_GO = re.compile(
     r"\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration|\bfunc\s*\(\s*\w+\s+\*sql\.Tx\s*\)"
@@ -182,6 +189,31 @@ def rollback_lines(path: str, text: str) -> set[int]:
                 break
             out.add(number + 1)
             number += 1
+    return out
+
+
+_ASSURED = re.compile(r"^(\s*)safety_assured\b\s*(do\b|\{)")
+
+
+def assured_lines(text: str) -> set[int]:
+    """Lines inside strong_migrations' `safety_assured` blocks: the team has already
+    judged these statements safe for its deployment, which the repository does not
+    otherwise show."""
+    rows = text.splitlines()
+    out: set[int] = set()
+    for number, row in enumerate(rows, 1):
+        start = _ASSURED.match(row)
+        if start is None:
+            continue
+        out.add(number)
+        if start.group(2) == "{" and "}" in row[start.end() :]:
+            continue  # one line: `safety_assured { remove_column … }`
+        indent = len(start.group(1).expandtabs())
+        for later in range(number + 1, len(rows) + 1):
+            body = rows[later - 1]
+            out.add(later)
+            if body.strip() and len(body) - len(body.lstrip()) <= indent:
+                break  # the closing `end` / `}`
     return out
 
 
@@ -246,10 +278,20 @@ def refine(
             continue  # a fixture's schema is nobody's database
         if _DUMPS.search(file.path):
             continue  # generated from the migrations, which carry the findings
-        if file.kind is FileKind.MIGRATION:
+        if file.kind in (FileKind.MIGRATION, FileKind.SQL) or _MIGRATION_PATH.search(file.path):
+            # Plain `.sql` folders (`…/down.sql`, `-- +goose Down`) and migration folders
+            # the classifier reads as code (Knex `exports.down`) have rollbacks too.
             if file.path not in rollback:
                 rollback[file.path] = rollback_lines(file.path, text)
             if finding.rule != "migration-irreversible" and finding.line in rollback[file.path]:
+                continue
+        if file.kind is FileKind.MIGRATION:
+            if (
+                finding.rule in HAZARD_RULES
+                and file.language == "ruby"
+                and finding.line in assured_lines(text)
+            ):
+                kept.append(_to_summary(finding, _ASSURED_NOTE))
                 continue
             if finding.rule == "migration-constraint-validating" and _on_new_column(file, finding):
                 continue  # the column is new and NULL in every row: nothing to validate

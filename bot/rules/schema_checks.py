@@ -208,6 +208,15 @@ class RedundantIndexes(_SchemaCheck):
             if where is None or where.path not in paths or (where.path, where.line) in already:
                 continue
             other = found.other
+            if (
+                other.where is not None
+                and other.where.path != where.path
+                and (other.where.path in paths)
+            ):
+                # The "existing" index is another declaration in this same change: the
+                # regenerated dump, a schema snapshot, the other dialect's copy or the
+                # rollback file. They restate the new index; they do not duplicate it.
+                continue
             other_where = f" ({other.where.path}:{other.where.line})" if other.where else ""
             other_name = f"`{other.name}`" if other.name else "an index"
             cols = ", ".join(found.index.columns)

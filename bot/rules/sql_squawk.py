@@ -251,6 +251,51 @@ def _is_id_column(line_text: str, report: Report) -> bool:
     return lower == "id" or lower.endswith("_id") or bool(_CAMEL_ID.search(name))
 
 
+# Why `pg-prefer-bigint` is summary only: none of 12 held-out findings was worth acting on.
+_GROWTH_NOTE = (
+    "Whether this table can reach 2,147,483,647 rows depends on how fast it grows, which "
+    "the repository does not show."
+)
+_REFERENCES = re.compile(r"\bREFERENCES\s+(?:\w+\.)?[\"`]?(\w+)", re.I)
+_INT32 = frozenset(
+    {"int", "integer", "int4", "serial", "serial4", "smallint", "int2", "smallserial", "mediumint"}
+)
+
+
+def _matches_int_key(line_text: str, report: Report, file: ChangedFile) -> bool:
+    """Whether a 32-bit key column points at a table whose own key is 32-bit: the two
+    must match, so `bigint` here alone would be the mismatch. The referenced table is
+    named by `REFERENCES t` on the line, else by the column (`memo_id` -> `memo(s)`)."""
+    match = _COLUMN_BEFORE.search(line_text[: report.column])
+    if not match:
+        return False
+    name = match.group(1).strip('"').lower()
+    ref = _REFERENCES.search(line_text[report.column_end :])
+    if ref:
+        candidates = [ref.group(1)]
+    elif name.endswith("_id"):
+        stem = name[: -len("_id")]
+        candidates = [stem, stem + "s", stem + "es"]
+    else:
+        return False
+    # Imported here: the schema is only needed for this one rule. The review's schema
+    # (the whole repository's), else the one this file declares.
+    from bot.schema.context import current
+    from bot.schema.sources import build_schema
+
+    context = current()
+    schema = context.schema if context else build_schema({file.path: file.visible_text()})
+    for candidate in candidates:
+        table = schema.table(candidate)
+        if table is None:
+            continue
+        key = table.primary_key[0] if table.primary_key else "id"
+        column = table.columns.get(key)
+        kind = (column.type or "").lower().split("(")[0].strip() if column else ""
+        return kind in _INT32
+    return False
+
+
 def _statement_at(statements: Sequence[Statement], line: int) -> Statement | None:
     """The statement covering a line (statements are in file order)."""
     at = bisect_right([s.line for s in statements], line) - 1
@@ -328,7 +373,9 @@ def _hits_for_file(view: _FileView, reports: Iterable[Report]) -> Iterator[Hit]:
         ):
             continue
         line_text = view.lines[report.line - 1] if report.line <= len(view.lines) else ""
-        if rule_id == "pg-prefer-bigint" and not _is_id_column(line_text, report):
+        if rule_id == "pg-prefer-bigint" and (
+            not _is_id_column(line_text, report) or _matches_int_key(line_text, report, view.file)
+        ):
             continue
         statement = _statement_at(view.statements, report.line)
         if (
@@ -352,6 +399,7 @@ def _hits_for_file(view: _FileView, reports: Iterable[Report]) -> Iterator[Hit]:
             line=report.line,
             end_line=max(report.end_line, report.line),
             suggestion=suggestion,
+            detail=_GROWTH_NOTE if rule_id == "pg-prefer-bigint" else None,
         )
 
 

@@ -233,6 +233,11 @@ def _query_by_size(finding: Finding, large: set[str], small: set[str]) -> Findin
             "one to add."
         ).replace("{first}", first)
         return _with(finding, Severity.INFO, note)
+    if table in large and finding.rule == "query-on-unindexed-column":
+        # Summary only by default (0.12 precision on held-out commits, where the misses
+        # were small tables and queries already narrowed by another index); a table the
+        # team lists as large makes it a comment again.
+        return finding.model_copy(update={"severity": Severity.MEDIUM})
     if table in small:
         # The rule's own comment already says the table is listed as small.
         return finding.model_copy(update={"severity": Severity.INFO})
