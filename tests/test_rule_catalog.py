@@ -324,3 +324,12 @@ def test_a_python_rule_names_the_module_whose_check_reports_it() -> None:
     for spec in catalog.rules.values():
         if spec.check.kind == "python":
             assert spec.check.module in reported.get(spec.id, set()), (spec.id, reported)
+
+
+def test_a_broken_shipped_rule_file_is_one_error_naming_the_file() -> None:
+    from bot.rules.loader import CatalogError, parse_rule
+
+    with pytest.raises(CatalogError, match=r"^catalog/x/rule.yml: not valid YAML"):
+        parse_rule("id: [unclosed\n", "catalog/x/rule.yml", builtin=True)
+    with pytest.raises(CatalogError, match=r"python.yml is not valid YAML"):
+        parse_rule("id: x\n", "catalog/x/rule.yml", {"python": "rule: {pattern: [\n"}, builtin=True)
