@@ -170,10 +170,11 @@ _CANONICAL = frozenset(
 )
 
 
-def _has_arg(call: ir.Call, wanted: re.Pattern[str]) -> bool:
+def _has_arg(call: ir.Call, wanted: re.Pattern[str], keys: bool = False) -> bool:
     """Some argument, or a part of one (an options object), is a dotted name or a
     constant text `wanted` finds: `ContentType.Text.Html`, `"text/html"`,
-    `new Settings { TypeNameHandling = TypeNameHandling.All }`."""
+    `new Settings { TypeNameHandling = TypeNameHandling.All }`; with `keys`, the key of
+    an entry of a literal map counts too (`['allowed_classes' => false]`)."""
     todo: list[tuple[ir.Expr, int]] = [(a, 0) for a in call.args]
     todo += [(value, 0) for _, value in call.kwargs]
     while todo:
@@ -190,6 +191,8 @@ def _has_arg(call: ir.Call, wanted: re.Pattern[str]) -> bool:
             todo += [(a, depth + 1) for a in arg.parts]
         elif isinstance(arg, ir.Seq):
             todo += [(a, depth + 1) for a in arg.items]
+            if keys and any(isinstance(k, str) and wanted.search(k) for k in arg.keys):
+                return True
     return False
 
 
@@ -403,6 +406,7 @@ class Analyzer:
             self.by_name.setdefault(func.name, func)
         self.summaries: dict[str, _Summary | None] = {}
         self.sanitizer_cache: dict[str, frozenset[str] | None] = {}
+        self.conditional_sanitizers = tuple(s for s in spec.sanitizers if s.when_arg is not None)
         # `name:line` of a function -> what each of its names was ever bound to, for the
         # lambdas written inside it (closures read the enclosing function's variables).
         self.closures: dict[str, dict[str, Taint]] = {}
@@ -497,7 +501,7 @@ class Analyzer:
             return self.sanitizer_cache[callee]
         found: frozenset[str] | None = None
         for item in self.spec.sanitizers:
-            if matches(item.callee, callee):
+            if item.when_arg is None and matches(item.callee, callee):
                 found = item.classes if found is None else found | item.classes
         self.sanitizer_cache[callee] = found
         return found
@@ -768,6 +772,13 @@ class _Walk:
             return False
         if name in self.a.module.const_tables:
             return True
+        size = state.consts.get(name + "[#]")
+        if isinstance(size, int) and not isinstance(size, bool) and not state.taint.get(name):
+            # A list literal assigned here and not changed since: `$allowed = ['a', 'b']`.
+            entries = [ir.entry(name, i) for i in range(size)]
+            return all(
+                isinstance(state.consts.get(e), str) and not state.taint.get(e) for e in entries
+            )
         last = name.rsplit(".", 1)[-1]
         return last.isupper() and not state.taint.get(name)
 
@@ -808,6 +819,10 @@ class _Walk:
             if isinstance(expr, ir.Index) and key is not None and key in state.taint:
                 # A value stored under a constant key (Java `map.put("k", v)`).
                 return state.taint[key], state.consts.get(key, UNKNOWN)
+        if isinstance(expr, ir.Index) and self.spec.keyed_sources:
+            keyed = self._keyed_source(expr.obj, expr.key, expr.line)
+            if keyed is not None:
+                return keyed, UNKNOWN
         if isinstance(expr, ir.Index):
             taint, whole = self.expr(expr.obj, state)
             key_taint, index = self.expr(expr.key, state)
@@ -892,6 +907,24 @@ class _Walk:
             return taint, UNKNOWN
         return EMPTY, UNKNOWN
 
+    def _keyed_source(self, obj: ir.Expr, key: ir.Expr | None, line: int) -> Taint | None:
+        """The taint of `obj[key]` (or `obj(key)`) when `obj` is a keyed source: input
+        under a key the data names, nothing under any other; None for any other `obj`."""
+        if isinstance(obj, ir.Call):
+            name = obj.callee if not obj.args else None
+        else:
+            name = dotted(obj)
+        if name is None:
+            return None
+        for pattern, wanted in self.spec.keyed_sources:
+            if matches(pattern, name):
+                value = key.value if isinstance(key, ir.Const) else None
+                if isinstance(value, str) and wanted.search(value):
+                    label = pattern.lstrip("=*.")
+                    return frozenset({Origin(label, line, cleared=self._text(label))})
+                return EMPTY
+        return None
+
     def _source_attr(self, path: str, line: int) -> Taint:
         for pattern in self.spec.source_attrs:
             if path == pattern or path.endswith("." + pattern):
@@ -919,6 +952,22 @@ class _Walk:
         for position in _numeric_format_args(call, state, self):
             arg_taints[position] = EMPTY
         kw_taints = {k: self.expr(v, state)[0] for k, v in call.kwargs}
+        for item in self.a.conditional_sanitizers:
+            if (
+                item.when_arg is not None
+                and matches(item.callee, call.callee)
+                and _has_arg(call, item.when_arg)
+            ):
+                every = recv_taint.union(*arg_taints, *kw_taints.values())
+                return _clear(every, item.classes), UNKNOWN
+        if self.spec.keyed_sources and call.args:
+            # `getenv('HTTP_X')`, `file_get_contents('php://input')`; another key falls
+            # through (the call may still be a sink).
+            keyed = self._keyed_source(
+                ir.Name(call.line, call.callee), call.args[0], call.line
+            )
+            if keyed:
+                return keyed, UNKNOWN
         for pattern in self.spec.source_calls:
             if matches(pattern, call.callee):
                 label = call.callee if pattern.startswith(("*", "=")) else pattern
@@ -1144,6 +1193,10 @@ class _Walk:
             if sink.cls == "xss" and self._not_html(call, state):
                 continue
             if sink.when_arg is not None and not _has_arg(call, sink.when_arg):
+                continue
+            if sink.unless_arg is not None and _has_arg(call, sink.unless_arg, keys=True):
+                continue
+            if sink.max_args is not None and len(call.args) > sink.max_args:
                 continue
             positions = range(len(arg_taints)) if sink.args is None else sink.args
             if (sink.receivers or sink.text) and not self._sink_shape(sink, call, positions, state):

@@ -566,7 +566,7 @@ class _Front:
             return ir.Name(line, _clean_name(text))
         if kind in _STRINGS:
             return self.string(node)
-        if kind == "subshell":  # Ruby backticks run a shell
+        if kind in ("subshell", "shell_command_expression"):  # Ruby and PHP backticks
             return ir.Call(line, "`", None, (self.string(node),), end=_end(node))
         if kind in _NUMBERS:
             text = node.text().rstrip("lLfFdDmMuU").replace("_", "")
@@ -653,6 +653,7 @@ class _Front:
             return self.expr(_named(node)[0])
         if kind in _SEQS:
             items: list[ir.Expr] = []
+            keys: list[str | int | None] = []
             for child in _named(node):
                 ck = child.kind()
                 if ck in _TYPES or ck in ("implicit_type", "array_type", "map_type", "slice_type"):
@@ -661,15 +662,27 @@ class _Front:
                     inner = _named(child)
                     if ck == "literal_value":
                         items.append(self.expr(child))
+                        keys.append(None)
                     elif inner:
                         items.append(self.expr(inner[-1]))
+                        key = self.expr(inner[0]) if len(inner) == 2 else None
+                        keys.append(key.value if isinstance(key, ir.Const) else None)
                 else:
                     items.append(self.expr(child))
+                    keys.append(None)
+            # A PHP or Ruby map with constant keys and plain values keeps its keys, so a
+            # read of one entry (`$opts['limit']`) and an option by name are known.
+            keyed = (
+                self.language in ("php", "ruby")
+                and bool(items)
+                and all(isinstance(k, str) for k in keys)
+                and not any(isinstance(i, ir.Seq) for i in items)
+            )
             flat: list[ir.Expr] = []
             for item in items:
                 flat.extend(item.items if isinstance(item, ir.Seq) else (item,))
             const = all(isinstance(i, ir.Const) for i in flat)
-            return ir.Seq(line, tuple(flat), const)
+            return ir.Seq(line, tuple(flat), const, tuple(keys) if keyed else ())
         if kind in self.functions or kind in ("annotated_lambda", "lambda_literal"):
             return ir.Other(line)
         if kind == "print_intrinsic":  # PHP `print`, a language construct
