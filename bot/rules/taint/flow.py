@@ -161,6 +161,9 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 # Languages where a query call's result is taken as rows, not the text it was given
 # (JDBC `executeQuery` -> `ResultSet`, ADO.NET `ExecuteReader`).
 _ROWS_NOT_INPUT = frozenset({"java", "kotlin", "scala", "csharp"})
+# Languages where what a SQL sink returns (a statement, rows, records) is not the text
+# it was given: the JVM languages above, PHP (`$pdo->query(...)->fetch()`) and Ruby.
+_ROWS_NOT_INPUT_SQL = _ROWS_NOT_INPUT | {"php", "ruby"}
 # Sink classes where a value is built first and checked before use (a `Path`).
 _CHECKED_LATER = frozenset({"path"})
 # Calls that give the same path in canonical form: a check on the result holds for
@@ -1219,7 +1222,7 @@ class _Walk:
                 taint |= self._shell_script(ir.Seq(call.line, items), state)
             if sink.receiver:
                 taint |= recv_taint
-            query = query or (sink.cls == "sql" and self.spec.language in _ROWS_NOT_INPUT)
+            query = query or (sink.cls == "sql" and self.spec.language in _ROWS_NOT_INPUT_SQL)
             self._report(sink.cls, call.callee, call.line, max(call.end, call.line), taint)
         return query
 

@@ -361,7 +361,9 @@ def _named(node: SgNode) -> list[SgNode]:
 
 
 def _clean_name(text: str) -> str:
-    return text.lstrip("$@").replace("::", ".").replace("->", ".").replace("?.", ".")
+    text = text.lstrip("$@").replace("::", ".").replace("->", ".").replace("?.", ".")
+    # A PHP name with its namespace (`\Foo\DB::select`) ends like the short one.
+    return text.replace("\\", ".").lstrip(".") if "\\" in text else text
 
 
 def _middle(node: SgNode) -> str:
@@ -1199,6 +1201,8 @@ class _Front:
         handler = any(m in self.spec.handler_marks for m in marks)
         if self.language == "ruby" and kind in ("do_block", "block"):
             handler = _sinatra_route(node)
+        controller = self.language == "php" and not handler and _php_action(node)
+        handler = handler or controller
         binder = self.bound.get(node.range().start.index)
         body = node.field("body")
         if self.language == "scala" and kind == "function_definition":
@@ -1223,6 +1227,10 @@ class _Front:
             typed_safe = base_type in self.spec.safe_types
             if source is None and handler and base_type in ("String", "string", "str"):
                 source = "request parameter"
+            if source is None and controller and not ptype:
+                # Laravel passes route segments to a controller action's untyped
+                # parameters (`public function show($slug)`).
+                source = "route parameter"
             textual = base_type in ("", "String", "string") or self.language == "scala"
             if source is None and binder is not None and not typed_safe and textual:
                 source = f"`{binder}` binding"
@@ -1340,6 +1348,28 @@ def _sinatra_route(block: SgNode) -> bool:
     args = call.field("arguments")
     first = _named(args)[0] if args is not None and _named(args) else None
     return first is not None and first.kind() == "string"
+
+
+def _php_action(node: SgNode) -> bool:
+    """A public method of a PHP controller class (`class PostController extends
+    Controller`): an action whose parameters the router fills from the URL."""
+    if node.kind() != "method_declaration":
+        return False
+    name = node.field("name")
+    if name is None or name.text().startswith("__"):
+        return False
+    for child in node.children():
+        if child.kind() == "visibility_modifier" and child.text() != "public":
+            return False
+        if child.kind() == "static_modifier":
+            return False
+    holder = node.parent()
+    owner = holder.parent() if holder is not None else None
+    if owner is None or owner.kind() != "class_declaration":
+        return False
+    names = [owner.field("name")]
+    names += [c for b in owner.children() if b.kind() == "base_clause" for c in _named(b)]
+    return any(n is not None and n.text().endswith("Controller") for n in names)
 
 
 def _ruby_method(node: SgNode) -> str:
