@@ -1201,6 +1201,10 @@ class _Walk:
                 continue
             if sink.max_args is not None and len(call.args) > sink.max_args:
                 continue
+            if sink.unless_kwarg is not None:
+                given = dict(call.kwargs).get(sink.unless_kwarg[0])
+                if given is not None and self.expr(given, state)[1] == sink.unless_kwarg[1]:
+                    continue
             positions = range(len(arg_taints)) if sink.args is None else sink.args
             if (sink.receivers or sink.text) and not self._sink_shape(sink, call, positions, state):
                 continue

@@ -87,6 +87,8 @@ _STRINGS = frozenset(
         "nowdoc",
         "heredoc_body",
         "simple_symbol",
+        "bare_string",
+        "bare_symbol",
         "line_string_literal",
         "multi_line_string_literal",
     }
@@ -343,6 +345,8 @@ _MEMBERSHIP = frozenset(
     {"include?", "member?", "key?", "has_key?", "Contains", "ContainsKey", "containsKey"}
 )
 _MEMBERSHIP_FUNCS = frozenset({"in_array", "array_key_exists", "slices.Contains"})
+# Ruby objects whose `[]` with text is a query (Sequel's database handle).
+_RUBY_QUERY_INDEX = frozenset({"DB", "db", "database", "DATABASE"})
 # Ruby methods whose receiver is what reaches the sink (`params[:t].constantize`).
 _RECEIVER_SINKS = frozenset({"constantize", "safe_constantize", "html_safe"})
 _SPLICE = re.compile(r"#\s*$")
@@ -602,7 +606,18 @@ class _Front:
             ):
                 inner = _named(key)
                 key = inner[0] if inner else None
-            return ir.Index(line, self.expr(obj), self.expr(key))
+            base = self.expr(obj)
+            if (
+                kind == "element_reference"
+                and isinstance(base, ir.Name)
+                and base.name.rsplit(".", 1)[-1] in _RUBY_QUERY_INDEX
+                and key is not None
+                and key.kind() in _STRINGS
+            ):
+                # Sequel's `DB["SELECT ...", x]` runs the text; later entries are bound.
+                args = tuple(self.expr(k) for k in kids[1:]) or (self.expr(key),)
+                return ir.Call(line, f"{base.name}.[]", base, args, end=_end(node))
+            return ir.Index(line, base, self.expr(key))
         if kind in _CALLS:
             return self.call(node)
         if kind in _BINARY:

@@ -59,6 +59,9 @@ class Sink:
     # Not a sink when some argument, or a key of an options array, is a dotted name or
     # constant text this finds (PHP's `unserialize($x, ['allowed_classes' => false])`).
     unless_arg: re.Pattern[str] | None = None
+    # Not a sink when this keyword argument is given with this constant value (Rails'
+    # `redirect_to url, allow_other_host: false` refuses another host).
+    unless_kwarg: tuple[str, object] | None = None
     # Only a sink when called with at most this many arguments (PHP's one-argument
     # `parse_str($qs)` writes local variables; with a result array it does not).
     max_args: int | None = None
@@ -201,6 +204,11 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                     re.compile(str(item["unless_arg"]), re.I) if item.get("unless_arg") else None
                 ),
                 max_args=int(item["max_args"]) if item.get("max_args") is not None else None,
+                unless_kwarg=(
+                    (str(item["unless_kwarg"]["name"]), item["unless_kwarg"].get("value"))
+                    if item.get("unless_kwarg")
+                    else None
+                ),
             )
         )
     by_last: dict[str, list[Sink]] = {}
