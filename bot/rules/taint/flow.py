@@ -666,7 +666,9 @@ class _Walk:
         if cls is not None:
             if self.a.module.json_returns:
                 return
-            if any(param.name == "request" for param in self.func.params):
+            if self.spec.language == "python" and any(
+                param.name == "request" for param in self.func.params
+            ):
                 return  # a Django-style view answers with a response object, not a string
             # Text built here (`"<p>" + name`, or a name last bound to such text) is the
             # page; a bare value returned may be a dict or a response object.
@@ -932,6 +934,11 @@ class _Walk:
         for pattern in self.spec.source_attrs:
             if path == pattern or path.endswith("." + pattern):
                 return frozenset({Origin(pattern, line, cleared=self._text(pattern))})
+            if pattern.endswith(".*") and "." in path:
+                # Any field of the object (Laravel's `$request->email`).
+                owner = path.rsplit(".", 1)[0]
+                if owner == pattern[:-2] or owner.endswith("." + pattern[:-2]):
+                    return frozenset({Origin(path, line, cleared=self._text(pattern))})
         return EMPTY
 
     def _text(self, source: str) -> frozenset[str]:
