@@ -1023,6 +1023,12 @@ class _Walk:
         classes = self.a.sanitizer(call.callee)
         if classes is not None:
             return _clear(every, classes), UNKNOWN
+        if last == "array_map" and call.args and isinstance(call.args[0], ir.Const):
+            # PHP `array_map('intval', $ids)`: each element went through that function.
+            named = call.args[0].value
+            mapped = self.a.sanitizer(named) if isinstance(named, str) else None
+            if mapped is not None:
+                return _clear(frozenset().union(*arg_taints[1:]), mapped), UNKNOWN
         if any(matches(pattern, call.callee) for pattern in self.spec.lookups):
             return recv_taint, UNKNOWN
         helper = self._helper(call)

@@ -775,8 +775,17 @@ class _Front:
     def choice(self, node: SgNode) -> ir.Expr:
         """Kotlin `when`, Scala `match`, C# `switch` used as a value: one of the arms'
         results; the subject and the patterns are only compared, never the value."""
-        arm_kind = _CHOICE_ARMS[node.kind()]
         results: list[ir.Expr] = []
+        if self.language == "php":
+            # PHP 8 `match`: each arm's value is its last child (after `=>`).
+            block = next((k for k in _named(node) if k.kind() == "match_block"), None)
+            for arm in _named(block) if block is not None else []:
+                kids = _named(arm)
+                if arm.kind() in ("match_conditional_expression", "match_default_expression"):
+                    if kids:
+                        results.append(self.expr(kids[-1]))
+            return ir.Other(_line(node), tuple(results))
+        arm_kind = _CHOICE_ARMS[node.kind()]
         for arm in node.find_all(kind=arm_kind):
             kids = [k for k in _named(arm) if k.kind() != "guard"]
             body = arm.field("body") or (kids[-1] if kids else None)
@@ -1004,6 +1013,16 @@ class _Front:
                 if left is not None:
                     targets = [k.text() for k in left.find_all(kind="identifier")]
                 iter_expr = self.expr(right)
+            if kind == "foreach_statement" and self.language == "php":
+                # `foreach ($rows as $k => $v)`: key and value both come from the array.
+                parts = [k for k in _named(node) if k is not loop_body]
+                if len(parts) >= 2:
+                    iter_expr = self.expr(parts[0])
+                    bound = parts[1]
+                    names = _named(bound) if bound.kind() == "pair" else [bound]
+                    targets = [
+                        _clean_name(n.text()) for n in names if n.kind() == "variable_name"
+                    ]
             return [ir.Loop(line, tuple(targets), iter_expr, self.block(loop_body))]
         if kind in ("call", "call_expression", "invocation_expression") or kind in _CALLS:
             return [ir.Eval(line, self.expr(node))]
