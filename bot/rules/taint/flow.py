@@ -393,6 +393,8 @@ def _fold(op: str, left: Known, right: Known) -> Known:
 class _Summary:
     returns: dict[int, frozenset[str]] = field(default_factory=dict)  # param -> cleared
     sinks: list[tuple[int, frozenset[str], Flow]] = field(default_factory=list)
+    # Request input the helper reads itself and returns (Rails' `user_params`).
+    sources: Taint = EMPTY
 
 
 _MAX_DEPTH = 3
@@ -492,6 +494,8 @@ class Analyzer:
                 summary.returns[origin.param] = (
                     origin.cleared if old is None else old & origin.cleared
                 )
+            elif not origin.handler_param:
+                summary.sources |= {origin}
         for flow in found:
             for origin in flow.origins:
                 if origin.param is not None:
@@ -798,6 +802,10 @@ class _Walk:
             source = self._source_attr(expr.name, expr.line)
             if source:
                 return source, UNKNOWN
+            helper = self.a.by_name.get(expr.name) if self.spec.language == "ruby" else None
+            if helper is not None and helper is not self.func and not helper.params:
+                # Ruby calls a method without arguments by its bare name (`user_params`).
+                return self.call(ir.Call(expr.line, expr.name, None, ()), state)
             return state.taint.get(expr.name, EMPTY), state.consts.get(expr.name, UNKNOWN)
         if isinstance(expr, ir.Attr):
             path = dotted(expr)
@@ -1089,7 +1097,7 @@ class _Walk:
                     return self.expr(value, state)[0]
             return EMPTY
 
-        result = EMPTY
+        result = summary.sources
         for param, cleared in summary.returns.items():
             result |= _clear(taint_of(param), cleared) if cleared else taint_of(param)
         for param, cleared, flow in summary.sinks:

@@ -345,6 +345,27 @@ _MEMBERSHIP = frozenset(
     {"include?", "member?", "key?", "has_key?", "Contains", "ContainsKey", "containsKey"}
 )
 _MEMBERSHIP_FUNCS = frozenset({"in_array", "array_key_exists", "slices.Contains"})
+# Ruby methods that call their block once per element (the element is the block's
+# parameter) and the ones that map elements through a method named by a symbol.
+_RUBY_ITERATORS = frozenset(
+    {
+        "each",
+        "each_with_index",
+        "each_with_object",
+        "map",
+        "collect",
+        "flat_map",
+        "find_each",
+        "each_slice",
+        "select",
+        "filter",
+        "reject",
+        "each_value",
+        "filter_map",
+        "each_pair",
+    }
+)
+_RUBY_MAPS = frozenset({"map", "collect", "flat_map", "filter_map", "each"})
 # Ruby objects whose `[]` with text is a query (Sequel's database handle).
 _RUBY_QUERY_INDEX = frozenset({"DB", "db", "database", "DATABASE"})
 # Ruby methods whose receiver is what reaches the sink (`params[:t].constantize`).
@@ -572,6 +593,17 @@ class _Front:
             return ir.Name(line, _clean_name(text))
         if kind in _STRINGS:
             return self.string(node)
+        if kind == "heredoc_beginning":
+            # Ruby: the text of `x = <<~SQL` follows the statement it starts.
+            holder = node
+            while holder.parent() is not None and holder.parent().kind() not in _BLOCKS:
+                holder = holder.parent()
+            after = holder.next()
+            while after is not None and not after.is_named():
+                after = after.next()
+            if after is not None and after.kind() == "heredoc_body":
+                return self.string(after)
+            return ir.Other(line)
         if kind in ("subshell", "shell_command_expression"):  # Ruby and PHP backticks
             return ir.Call(line, "`", None, (self.string(node),), end=_end(node))
         if kind in _NUMBERS:
@@ -835,6 +867,10 @@ class _Front:
             else:
                 positional.append(self.expr(arg))
         last = callee.rsplit(".", 1)[-1]
+        symbol = _ruby_symbol_block(node) if last in _RUBY_MAPS else None
+        if symbol is not None and recv is not None:
+            # `ids.map(&:to_i)`: each element answers that method, as `ids.to_i` would.
+            return ir.Call(line, f"{callee[: -len(last)]}{symbol}", self.expr(recv), ())
         if last in _BINDERS:
             self._mark(callee, lambdas, args)
         for lam in lambdas:
@@ -1020,10 +1056,12 @@ class _Front:
                     iter_expr = self.expr(parts[0])
                     bound = parts[1]
                     names = _named(bound) if bound.kind() == "pair" else [bound]
-                    targets = [
-                        _clean_name(n.text()) for n in names if n.kind() == "variable_name"
-                    ]
+                    targets = [_clean_name(n.text()) for n in names if n.kind() == "variable_name"]
             return [ir.Loop(line, tuple(targets), iter_expr, self.block(loop_body))]
+        if kind == "call" and self.language == "ruby":
+            loop = self.ruby_iteration(node)
+            if loop is not None:
+                return [loop]
         if kind in ("call", "call_expression", "invocation_expression") or kind in _CALLS:
             return [ir.Eval(line, self.expr(node))]
         if kind in _MEMBERS:  # a statement that is a member access: Scala `Seq(...).!!`
@@ -1045,6 +1083,23 @@ class _Front:
         if not nested:
             return [ir.Eval(line, self.expr(node))]
         return [ir.If(line, ir.Other(line), tuple(nested))] if nested else []
+
+    def ruby_iteration(self, node: SgNode) -> ir.Loop | None:
+        """`rows.each do |row| ... end` as a loop over `rows`: the block's parameters
+        hold its elements (the block is also walked as a closure of its own)."""
+        block = node.field("block")
+        method = node.field("method")
+        recv = node.field("receiver")
+        if block is None or method is None or recv is None:
+            return None
+        if method.text() not in _RUBY_ITERATORS:
+            return None
+        params = next((k for k in _named(block) if k.kind() == "block_parameters"), None)
+        if params is None:
+            return None
+        targets = [k.text() for k in params.find_all(kind="identifier")]
+        body = self._body(block, block)
+        return ir.Loop(_line(node), tuple(targets), self.expr(recv), body)
 
     def go_switch(self, node: SgNode) -> list[ir.Stmt]:
         """`switch v { case "a", "b": ... default: ... }` as the chain of tests it is, so
@@ -1382,6 +1437,19 @@ def _sinatra_route(block: SgNode) -> bool:
     args = call.field("arguments")
     first = _named(args)[0] if args is not None and _named(args) else None
     return first is not None and first.kind() == "string"
+
+
+def _ruby_symbol_block(node: SgNode) -> str | None:
+    """`to_i` of `map(&:to_i)`."""
+    if node.kind() != "call":
+        return None
+    holder = node.field("arguments") or node.field("block")
+    for child in _named(holder) if holder is not None else []:
+        if child.kind() == "block_argument":
+            inner = _named(child)
+            if inner and inner[0].kind() == "simple_symbol":
+                return inner[0].text().lstrip(":")
+    return None
 
 
 def _php_action(node: SgNode) -> bool:
