@@ -190,6 +190,8 @@ def _has_arg(call: ir.Call, wanted: re.Pattern[str], keys: bool = False) -> bool
         if isinstance(arg, ir.Call):
             todo += [(a, depth + 1) for a in arg.args]
             todo += [(value, depth + 1) for _, value in arg.kwargs]
+            if keys and any(wanted.search(k) for k, _ in arg.kwargs):
+                return True
         elif isinstance(arg, ir.Other):
             todo += [(a, depth + 1) for a in arg.parts]
         elif isinstance(arg, ir.Seq):
@@ -197,6 +199,16 @@ def _has_arg(call: ir.Call, wanted: re.Pattern[str], keys: bool = False) -> bool
             if keys and any(isinstance(k, str) and wanted.search(k) for k in arg.keys):
                 return True
     return False
+
+
+def _host_of(expr: ir.Expr) -> ir.Expr | None:
+    """`u` of `u.host` / `u.host()` / `parse_url(u, PHP_URL_HOST)`: a read of a URL's host."""
+    if isinstance(expr, ir.Attr) and expr.attr in ("host", "hostname", "Host"):
+        return expr.obj
+    if isinstance(expr, ir.Call) and expr.recv is not None and not expr.args:
+        if expr.callee.rsplit(".", 1)[-1] in ("host", "hostname", "getHost"):
+            return expr.recv
+    return None
 
 
 def _names_receiver(name: str, word: str) -> bool:
@@ -238,6 +250,9 @@ def _fixed_destination(prefix: list[Known]) -> bool:
         text += value if isinstance(value, str) else "\x00"
     rest = _SCHEME.sub("", text, count=1)
     slash = rest.find("/")
+    if slash == 0 and rest == text and len(text) > 1 and text[1] not in "/\\\x00":
+        # A path of this site (`"/settings/" + name`): `//host` cannot follow it.
+        return True
     return slash > 0
 
 
@@ -472,12 +487,18 @@ class Analyzer:
                 state.taint[param.name] = frozenset({origin})
             elif param.name in state.taint:
                 del state.taint[param.name]  # the lambda's own parameter shadows
+            elif self._shadows_source(param.name):
+                # A helper's own parameter named like a source (`def item(params)`).
+                state.taint[param.name] = EMPTY
         if summarise is None:
             walk.bound = {name: taint for name, taint in state.taint.items() if taint}
         walk.block(func.body, state)
         if summarise is None:
             self.closures[f"{func.name}:{func.line}"] = walk.bound
         return walk.returned, walk.found
+
+    def _shadows_source(self, name: str) -> bool:
+        return name in self.spec.source_attrs
 
     def summary(self, func: ir.Function, depth: int) -> _Summary | None:
         key = f"{func.name}:{func.line}"
@@ -705,6 +726,13 @@ class _Walk:
                 a, not_a = self.guard(test.left, state)
                 b, not_b = self.guard(test.right, state)
                 return _both(a, b), {**not_a, **not_b}
+            if test.right is not None and test.op in ("==", "==="):
+                # `uri.host == ALLOWED_HOST`: the URL was checked against a host.
+                for side in (test.left, test.right):
+                    owner = _host_of(side)
+                    key = self._key(owner) if owner is not None else None
+                    if key:
+                        return {key: _DESTINATION}, {}
             if test.right is not None and test.op in ("in", "notin", "==", "!=", "==="):
                 name = self._key(test.left)
                 right = test.right
@@ -1037,11 +1065,12 @@ class _Walk:
             mapped = self.a.sanitizer(named) if isinstance(named, str) else None
             if mapped is not None:
                 return _clear(frozenset().union(*arg_taints[1:]), mapped), UNKNOWN
-        if any(matches(pattern, call.callee) for pattern in self.spec.lookups):
-            return recv_taint, UNKNOWN
+        # A function of this file is followed even when its name reads as a lookup.
         helper = self._helper(call)
         if helper is not None:
             return self._apply_helper(helper, call, state, arg_taints)
+        if any(matches(pattern, call.callee) for pattern in self.spec.lookups):
+            return recv_taint, UNKNOWN
         outside = self.a.external(call) if self.a.external is not None else None
         if outside is not None:
             return self._apply_helper(outside[1], call, state, arg_taints, outside[0])
