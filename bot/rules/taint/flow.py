@@ -487,18 +487,12 @@ class Analyzer:
                 state.taint[param.name] = frozenset({origin})
             elif param.name in state.taint:
                 del state.taint[param.name]  # the lambda's own parameter shadows
-            elif self._shadows_source(param.name):
-                # A helper's own parameter named like a source (`def item(params)`).
-                state.taint[param.name] = EMPTY
         if summarise is None:
             walk.bound = {name: taint for name, taint in state.taint.items() if taint}
         walk.block(func.body, state)
         if summarise is None:
             self.closures[f"{func.name}:{func.line}"] = walk.bound
         return walk.returned, walk.found
-
-    def _shadows_source(self, name: str) -> bool:
-        return name in self.spec.source_attrs
 
     def summary(self, func: ir.Function, depth: int) -> _Summary | None:
         key = f"{func.name}:{func.line}"
