@@ -205,10 +205,13 @@ def _host_of(expr: ir.Expr) -> ir.Expr | None:
     """`u` of `u.host` / `u.host()` / `parse_url(u, PHP_URL_HOST)`: a read of a URL's host."""
     if isinstance(expr, ir.Attr) and expr.attr in ("host", "hostname", "Host"):
         return expr.obj
-    if isinstance(expr, ir.Call) and expr.recv is not None and not expr.args:
-        if expr.callee.rsplit(".", 1)[-1] in ("host", "hostname", "getHost"):
-            return expr.recv
+    named = isinstance(expr, ir.Call) and expr.callee.rsplit(".", 1)[-1] in _HOST_READS
+    if named and isinstance(expr, ir.Call) and expr.recv is not None and not expr.args:
+        return expr.recv
     return None
+
+
+_HOST_READS = frozenset({"host", "hostname", "getHost"})
 
 
 def _names_receiver(name: str, word: str) -> bool:
@@ -945,10 +948,8 @@ class _Walk:
     def _keyed_source(self, obj: ir.Expr, key: ir.Expr | None, line: int) -> Taint | None:
         """The taint of `obj[key]` (or `obj(key)`) when `obj` is a keyed source: input
         under a key the data names, nothing under any other; None for any other `obj`."""
-        if isinstance(obj, ir.Call):
-            name = obj.callee if not obj.args else None
-        else:
-            name = dotted(obj)
+        call_name = obj.callee if isinstance(obj, ir.Call) and not obj.args else None
+        name = dotted(obj) if not isinstance(obj, ir.Call) else call_name
         if name is None:
             return None
         for pattern, wanted in self.spec.keyed_sources:
@@ -1003,9 +1004,7 @@ class _Walk:
         if self.spec.keyed_sources and call.args:
             # `getenv('HTTP_X')`, `file_get_contents('php://input')`; another key falls
             # through (the call may still be a sink).
-            keyed = self._keyed_source(
-                ir.Name(call.line, call.callee), call.args[0], call.line
-            )
+            keyed = self._keyed_source(ir.Name(call.line, call.callee), call.args[0], call.line)
             if keyed:
                 return keyed, UNKNOWN
         for pattern in self.spec.source_calls:

@@ -596,8 +596,9 @@ class _Front:
         if kind == "heredoc_beginning":
             # Ruby: the text of `x = <<~SQL` follows the statement it starts.
             holder = node
-            while holder.parent() is not None and holder.parent().kind() not in _BLOCKS:
-                holder = holder.parent()
+            parent = holder.parent()
+            while parent is not None and parent.kind() not in _BLOCKS:
+                holder, parent = parent, parent.parent()
             after = holder.next()
             while after is not None and not after.is_named():
                 after = after.next()
@@ -714,8 +715,9 @@ class _Front:
                         keys.append(None)
                     elif inner:
                         items.append(self.expr(inner[-1]))
-                        key = self.expr(inner[0]) if len(inner) == 2 else None
-                        keys.append(key.value if isinstance(key, ir.Const) else None)
+                        head = self.expr(inner[0]) if len(inner) == 2 else None
+                        text = head.value if isinstance(head, ir.Const) else None
+                        keys.append(text if isinstance(text, str) else None)
                 else:
                     items.append(self.expr(child))
                     keys.append(None)
@@ -813,9 +815,9 @@ class _Front:
             block = next((k for k in _named(node) if k.kind() == "match_block"), None)
             for arm in _named(block) if block is not None else []:
                 kids = _named(arm)
-                if arm.kind() in ("match_conditional_expression", "match_default_expression"):
-                    if kids:
-                        results.append(self.expr(kids[-1]))
+                arm_kinds = ("match_conditional_expression", "match_default_expression")
+                if arm.kind() in arm_kinds and kids:
+                    results.append(self.expr(kids[-1]))
             return ir.Other(_line(node), tuple(results))
         arm_kind = _CHOICE_ARMS[node.kind()]
         for arm in node.find_all(kind=arm_kind):
