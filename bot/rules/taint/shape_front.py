@@ -716,8 +716,8 @@ class _Front:
                     elif inner:
                         items.append(self.expr(inner[-1]))
                         head = self.expr(inner[0]) if len(inner) == 2 else None
-                        text = head.value if isinstance(head, ir.Const) else None
-                        keys.append(text if isinstance(text, str) else None)
+                        key_text = head.value if isinstance(head, ir.Const) else None
+                        keys.append(key_text if isinstance(key_text, str) else None)
                 else:
                     items.append(self.expr(child))
                     keys.append(None)
