@@ -166,7 +166,7 @@ CLASSES: tuple[ProblemClass, ...] = (
     _c(
         "debug-enabled",
         (215, 489),
-        r"django-debug-true|py-flask-debug|aspnet-developer-exception-page",
+        r"django-debug-true|py-flask-debug|aspnet-developer-exception-page|debug-errors-shown",
         r"debug mode",
     ),
     _c(

@@ -120,6 +120,27 @@ TLS_PATTERNS = (
         re.compile(r"['\"](?P<at>verify)['\"]\s*=>\s*false\b"),
         _tls("Guzzle's `'verify' => false` accepts any certificate."),
     ),
+    Pattern(
+        TLS_ID,
+        frozenset({"php"}),
+        re.compile(r"['\"](?P<at>verify_peer(?:_name)?)['\"]\s*=>\s*(?:false|0)\b"),
+        _tls("The stream context is told not to check the server certificate."),
+    ),
+    Pattern(
+        TLS_ID,
+        frozenset({"php"}),
+        re.compile(r"\bHttp::(?P<at>withoutVerifying)\s*\("),
+        _tls("`Http::withoutVerifying()` accepts any certificate."),
+    ),
+    Pattern(
+        TLS_ID,
+        frozenset({"ruby"}),
+        re.compile(
+            r"\b(?:HTTParty|RestClient|Excon)\b[^\n]{0,300}?\b"
+            r"(?P<at>verify(?:_ssl)?|ssl_verify_peer)\s*(?::|=>)\s*false\b"
+        ),
+        _tls("The HTTP client is told not to check the server certificate."),
+    ),
 )
 
 TLS_RULE = catalog_rule(TLS_ID)

@@ -170,6 +170,30 @@ JWT_PATTERNS = (
             else False
         ),
     ),
+    Pattern(
+        JWT_ID,
+        frozenset({"ruby", "php"}),
+        re.compile(
+            r"\b(?P<at>algorithms?)['\"]?\s*(?::|=>)\s*\[?\s*['\"]none['\"]|"
+            r"JWT::decode\s*\([^;\n]*(?P<arr>\[\s*)['\"]none['\"]",
+            re.IGNORECASE,
+        ),
+        lambda m, t, f: "`none` is an accepted algorithm: a token without a signature passes.",
+    ),
+    Pattern(
+        JWT_ID,
+        frozenset({"php"}),
+        # The claims read by hand from the token's middle part: nothing checks the signature.
+        re.compile(
+            r"\b(?P<at>base64_decode)\s*\(\s*(?:strtr\s*\(|str_replace\s*\([^;\n]{0,40},)?\s*"
+            r"explode\s*\(\s*['\"]\.['\"]\s*,\s*\$\w+\s*\)\s*\[\s*1\s*\]"
+        ),
+        lambda m, t, f: (
+            False
+            if re.search(r"JWT::decode\s*\(|hash_hmac\s*\(|openssl_verify\s*\(", t)
+            else "The token's claims are decoded by hand and its signature is never checked."
+        ),
+    ),
 )
 
 JWT_RULE = catalog_rule(JWT_ID)
@@ -190,11 +214,12 @@ class EvalInjection(PatternCheck):
 class JwtVerificationDisabled(PatternCheck):
     name = "security:jwt-verification-disabled"
     rules = (JWT_RULE,)
-    languages = frozenset({"javascript", "typescript", "go", "java", "kotlin", "ruby"})
+    languages = frozenset({"javascript", "typescript", "go", "java", "kotlin", "ruby", "php"})
     kinds = _CODE_KINDS
     patterns = JWT_PATTERNS
     hint = re.compile(
         r"none|None|parseClaimsJwt|parseUnsecuredClaims|unsecured|JWT\.decode|\.decode(?:Jwt)?\s*\("
+        r"|explode\s*\(\s*['\"]\.['\"]"
     )
 
 

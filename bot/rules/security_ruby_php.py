@@ -114,7 +114,8 @@ CMD_RULE = catalog_rule(CMD_ID)
 MASS_ID = "mass-assignment"
 _BODY = re.compile(r"^(?:\{\s*\.\.\.)?(?:req|request|ctx\.request)\.body\s*\}?$")
 _PHP_ALL = re.compile(
-    r"^(?:\$request->all\(\)|request\(\)->all\(\)|Input::all\(\)|\$_POST|\$_REQUEST)$"
+    r"^(?:\$request->(?:all|input|post)\(\)|request\(\)->(?:all|input|post)\(\)"
+    r"|(?:Request|Input)::all\(\)|\$_POST|\$_REQUEST)$"
 )
 
 
@@ -152,6 +153,18 @@ MASS_PATTERNS = (
         _RUBY,
         re.compile(r"\.(?P<at>permit!)"),
         lambda m, t, f: "`permit!` lets every parameter through.",
+    ),
+    # `to_unsafe_h` skips strong parameters; only a model write is flagged (pagination
+    # links built from `params.to_unsafe_h` are common and harmless).
+    Pattern(
+        MASS_ID,
+        _RUBY,
+        re.compile(
+            r"\b(?P<at>create!?|update!?|new|assign_attributes|update_attributes!?|attributes\s*=)"
+            r"[ \t]*\(?[ \t]*params(?:\[[^\]\n]{1,80}\]|\.require\([^)\n]{1,80}\))?"
+            r"\.to_unsafe_h(?:ash)?\b"
+        ),
+        lambda m, t, f: f"`to_unsafe_h` hands every parameter to `{m.group('at')}`.",
     ),
     Pattern(
         MASS_ID,
@@ -213,7 +226,9 @@ class MassAssignment(PatternCheck):
     languages = frozenset(MASS_RULE.languages)
     kinds = _CODE_KINDS
     patterns = MASS_PATTERNS
-    hint = re.compile(r"permit!|\.body|->all\(\)|Input::all|\$_POST|\$_REQUEST")
+    hint = re.compile(
+        r"permit!|to_unsafe_h|\.body|->(?:all|input|post)\(\)|::all|\$_POST|\$_REQUEST"
+    )
 
 
 CHECKS: list[Check] = [RubySqlInjection(), PhpSqlInjection(), CommandInjection(), MassAssignment()]

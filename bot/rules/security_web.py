@@ -897,12 +897,34 @@ def _laravel_cors(match: re.Match[str], text: str, file: ChangedFile) -> str | b
     )
 
 
+def _reflected_origin(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    if not re.search(r"Access-Control-Allow-Credentials\s*:\s*true", text, re.IGNORECASE):
+        return False
+    if re.search(r"(?:\bif\s*\(|\bin_array\s*\(|\bpreg_match\s*\()[^;\n]{0,200}HTTP_ORIGIN", text):
+        return False  # the origin is checked against a list or a pattern first
+    return (
+        "The caller's `Origin` header is sent back as the allowed origin, with credentials "
+        "allowed: every site may read this endpoint's answers as the logged-in user."
+    )
+
+
 PHP_CORS_PATTERNS = (
     Pattern(
         PHP_CORS_ID,
         _PHP,
         re.compile(r"['\"](?P<at>allowed_origins)['\"]\s*=>\s*(?:\[|array\()\s*['\"]\*['\"]"),
         _laravel_cors,
+    ),
+    # `header('Access-Control-Allow-Origin: ' . $_SERVER['HTTP_ORIGIN'])`, unchecked.
+    Pattern(
+        PHP_CORS_ID,
+        _PHP,
+        re.compile(
+            r"\bheader\s*\(\s*['\"](?P<at>Access-Control-Allow-Origin)\s*:\s*(?:['\"]\s*\.\s*|\{?)"
+            r"\$_SERVER\s*\[\s*['\"]HTTP_ORIGIN['\"]\s*\]",
+            re.IGNORECASE,
+        ),
+        _reflected_origin,
     ),
 )
 
@@ -1052,7 +1074,7 @@ class PhpCorsAnyOriginWithCredentials(CrossLanguageCheck):
     rules = (PHP_CORS_RULE,)
     languages = _PHP
     patterns = PHP_CORS_PATTERNS
-    hint = re.compile(r"allowed_origins")
+    hint = re.compile(r"allowed_origins|HTTP_ORIGIN")
 
 
 CHECKS: list[Check] = [

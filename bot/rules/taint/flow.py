@@ -161,6 +161,9 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 # Languages where a query call's result is taken as rows, not the text it was given
 # (JDBC `executeQuery` -> `ResultSet`, ADO.NET `ExecuteReader`).
 _ROWS_NOT_INPUT = frozenset({"java", "kotlin", "scala", "csharp"})
+# Languages where what a SQL sink returns (a statement, rows, records) is not the text
+# it was given: the JVM languages above, PHP (`$pdo->query(...)->fetch()`) and Ruby.
+_ROWS_NOT_INPUT_SQL = _ROWS_NOT_INPUT | {"php", "ruby"}
 # Sink classes where a value is built first and checked before use (a `Path`).
 _CHECKED_LATER = frozenset({"path"})
 # Calls that give the same path in canonical form: a check on the result holds for
@@ -170,10 +173,11 @@ _CANONICAL = frozenset(
 )
 
 
-def _has_arg(call: ir.Call, wanted: re.Pattern[str]) -> bool:
+def _has_arg(call: ir.Call, wanted: re.Pattern[str], keys: bool = False) -> bool:
     """Some argument, or a part of one (an options object), is a dotted name or a
     constant text `wanted` finds: `ContentType.Text.Html`, `"text/html"`,
-    `new Settings { TypeNameHandling = TypeNameHandling.All }`."""
+    `new Settings { TypeNameHandling = TypeNameHandling.All }`; with `keys`, the key of
+    an entry of a literal map counts too (`['allowed_classes' => false]`)."""
     todo: list[tuple[ir.Expr, int]] = [(a, 0) for a in call.args]
     todo += [(value, 0) for _, value in call.kwargs]
     while todo:
@@ -186,11 +190,28 @@ def _has_arg(call: ir.Call, wanted: re.Pattern[str]) -> bool:
         if isinstance(arg, ir.Call):
             todo += [(a, depth + 1) for a in arg.args]
             todo += [(value, depth + 1) for _, value in arg.kwargs]
+            if keys and any(wanted.search(k) for k, _ in arg.kwargs):
+                return True
         elif isinstance(arg, ir.Other):
             todo += [(a, depth + 1) for a in arg.parts]
         elif isinstance(arg, ir.Seq):
             todo += [(a, depth + 1) for a in arg.items]
+            if keys and any(isinstance(k, str) and wanted.search(k) for k in arg.keys):
+                return True
     return False
+
+
+def _host_of(expr: ir.Expr) -> ir.Expr | None:
+    """`u` of `u.host` / `u.host()` / `parse_url(u, PHP_URL_HOST)`: a read of a URL's host."""
+    if isinstance(expr, ir.Attr) and expr.attr in ("host", "hostname", "Host"):
+        return expr.obj
+    named = isinstance(expr, ir.Call) and expr.callee.rsplit(".", 1)[-1] in _HOST_READS
+    if named and isinstance(expr, ir.Call) and expr.recv is not None and not expr.args:
+        return expr.recv
+    return None
+
+
+_HOST_READS = frozenset({"host", "hostname", "getHost"})
 
 
 def _names_receiver(name: str, word: str) -> bool:
@@ -232,6 +253,9 @@ def _fixed_destination(prefix: list[Known]) -> bool:
         text += value if isinstance(value, str) else "\x00"
     rest = _SCHEME.sub("", text, count=1)
     slash = rest.find("/")
+    if slash == 0 and rest == text and len(text) > 1 and text[1] not in "/\\\x00":
+        # A path of this site (`"/settings/" + name`): `//host` cannot follow it.
+        return True
     return slash > 0
 
 
@@ -387,6 +411,8 @@ def _fold(op: str, left: Known, right: Known) -> Known:
 class _Summary:
     returns: dict[int, frozenset[str]] = field(default_factory=dict)  # param -> cleared
     sinks: list[tuple[int, frozenset[str], Flow]] = field(default_factory=list)
+    # Request input the helper reads itself and returns (Rails' `user_params`).
+    sources: Taint = EMPTY
 
 
 _MAX_DEPTH = 3
@@ -403,6 +429,7 @@ class Analyzer:
             self.by_name.setdefault(func.name, func)
         self.summaries: dict[str, _Summary | None] = {}
         self.sanitizer_cache: dict[str, frozenset[str] | None] = {}
+        self.conditional_sanitizers = tuple(s for s in spec.sanitizers if s.when_arg is not None)
         # `name:line` of a function -> what each of its names was ever bound to, for the
         # lambdas written inside it (closures read the enclosing function's variables).
         self.closures: dict[str, dict[str, Taint]] = {}
@@ -485,6 +512,8 @@ class Analyzer:
                 summary.returns[origin.param] = (
                     origin.cleared if old is None else old & origin.cleared
                 )
+            elif not origin.handler_param:
+                summary.sources |= {origin}
         for flow in found:
             for origin in flow.origins:
                 if origin.param is not None:
@@ -497,7 +526,7 @@ class Analyzer:
             return self.sanitizer_cache[callee]
         found: frozenset[str] | None = None
         for item in self.spec.sanitizers:
-            if matches(item.callee, callee):
+            if item.when_arg is None and matches(item.callee, callee):
                 found = item.classes if found is None else found | item.classes
         self.sanitizer_cache[callee] = found
         return found
@@ -659,7 +688,9 @@ class _Walk:
         if cls is not None:
             if self.a.module.json_returns:
                 return
-            if any(param.name == "request" for param in self.func.params):
+            if self.spec.language == "python" and any(
+                param.name == "request" for param in self.func.params
+            ):
                 return  # a Django-style view answers with a response object, not a string
             # Text built here (`"<p>" + name`, or a name last bound to such text) is the
             # page; a bare value returned may be a dict or a response object.
@@ -692,6 +723,13 @@ class _Walk:
                 a, not_a = self.guard(test.left, state)
                 b, not_b = self.guard(test.right, state)
                 return _both(a, b), {**not_a, **not_b}
+            if test.right is not None and test.op in ("==", "==="):
+                # `uri.host == ALLOWED_HOST`: the URL was checked against a host.
+                for side in (test.left, test.right):
+                    owner = _host_of(side)
+                    key = self._key(owner) if owner is not None else None
+                    if key:
+                        return {key: _DESTINATION}, {}
             if test.right is not None and test.op in ("in", "notin", "==", "!=", "==="):
                 name = self._key(test.left)
                 right = test.right
@@ -768,6 +806,13 @@ class _Walk:
             return False
         if name in self.a.module.const_tables:
             return True
+        size = state.consts.get(name + "[#]")
+        if isinstance(size, int) and not isinstance(size, bool) and not state.taint.get(name):
+            # A list literal assigned here and not changed since: `$allowed = ['a', 'b']`.
+            entries = [ir.entry(name, i) for i in range(size)]
+            return all(
+                isinstance(state.consts.get(e), str) and not state.taint.get(e) for e in entries
+            )
         last = name.rsplit(".", 1)[-1]
         return last.isupper() and not state.taint.get(name)
 
@@ -782,6 +827,10 @@ class _Walk:
             source = self._source_attr(expr.name, expr.line)
             if source:
                 return source, UNKNOWN
+            helper = self.a.by_name.get(expr.name) if self.spec.language == "ruby" else None
+            if helper is not None and helper is not self.func and not helper.params:
+                # Ruby calls a method without arguments by its bare name (`user_params`).
+                return self.call(ir.Call(expr.line, expr.name, None, ()), state)
             return state.taint.get(expr.name, EMPTY), state.consts.get(expr.name, UNKNOWN)
         if isinstance(expr, ir.Attr):
             path = dotted(expr)
@@ -808,6 +857,10 @@ class _Walk:
             if isinstance(expr, ir.Index) and key is not None and key in state.taint:
                 # A value stored under a constant key (Java `map.put("k", v)`).
                 return state.taint[key], state.consts.get(key, UNKNOWN)
+        if isinstance(expr, ir.Index) and self.spec.keyed_sources:
+            keyed = self._keyed_source(expr.obj, expr.key, expr.line)
+            if keyed is not None:
+                return keyed, UNKNOWN
         if isinstance(expr, ir.Index):
             taint, whole = self.expr(expr.obj, state)
             key_taint, index = self.expr(expr.key, state)
@@ -892,10 +945,31 @@ class _Walk:
             return taint, UNKNOWN
         return EMPTY, UNKNOWN
 
+    def _keyed_source(self, obj: ir.Expr, key: ir.Expr | None, line: int) -> Taint | None:
+        """The taint of `obj[key]` (or `obj(key)`) when `obj` is a keyed source: input
+        under a key the data names, nothing under any other; None for any other `obj`."""
+        call_name = obj.callee if isinstance(obj, ir.Call) and not obj.args else None
+        name = dotted(obj) if not isinstance(obj, ir.Call) else call_name
+        if name is None:
+            return None
+        for pattern, wanted in self.spec.keyed_sources:
+            if matches(pattern, name):
+                value = key.value if isinstance(key, ir.Const) else None
+                if isinstance(value, str) and wanted.search(value):
+                    label = pattern.lstrip("=*.")
+                    return frozenset({Origin(label, line, cleared=self._text(label))})
+                return EMPTY
+        return None
+
     def _source_attr(self, path: str, line: int) -> Taint:
         for pattern in self.spec.source_attrs:
             if path == pattern or path.endswith("." + pattern):
                 return frozenset({Origin(pattern, line, cleared=self._text(pattern))})
+            if pattern.endswith(".*") and "." in path:
+                # Any field of the object (Laravel's `$request->email`).
+                owner = path.rsplit(".", 1)[0]
+                if owner == pattern[:-2] or owner.endswith("." + pattern[:-2]):
+                    return frozenset({Origin(path, line, cleared=self._text(pattern))})
         return EMPTY
 
     def _text(self, source: str) -> frozenset[str]:
@@ -919,6 +993,20 @@ class _Walk:
         for position in _numeric_format_args(call, state, self):
             arg_taints[position] = EMPTY
         kw_taints = {k: self.expr(v, state)[0] for k, v in call.kwargs}
+        for item in self.a.conditional_sanitizers:
+            if (
+                item.when_arg is not None
+                and matches(item.callee, call.callee)
+                and _has_arg(call, item.when_arg)
+            ):
+                every = recv_taint.union(*arg_taints, *kw_taints.values())
+                return _clear(every, item.classes), UNKNOWN
+        if self.spec.keyed_sources and call.args:
+            # `getenv('HTTP_X')`, `file_get_contents('php://input')`; another key falls
+            # through (the call may still be a sink).
+            keyed = self._keyed_source(ir.Name(call.line, call.callee), call.args[0], call.line)
+            if keyed:
+                return keyed, UNKNOWN
         for pattern in self.spec.source_calls:
             if matches(pattern, call.callee):
                 label = call.callee if pattern.startswith(("*", "=")) else pattern
@@ -964,11 +1052,18 @@ class _Walk:
         classes = self.a.sanitizer(call.callee)
         if classes is not None:
             return _clear(every, classes), UNKNOWN
-        if any(matches(pattern, call.callee) for pattern in self.spec.lookups):
-            return recv_taint, UNKNOWN
+        if last == "array_map" and call.args and isinstance(call.args[0], ir.Const):
+            # PHP `array_map('intval', $ids)`: each element went through that function.
+            named = call.args[0].value
+            mapped = self.a.sanitizer(named) if isinstance(named, str) else None
+            if mapped is not None:
+                return _clear(frozenset().union(*arg_taints[1:]), mapped), UNKNOWN
+        # A function of this file is followed even when its name reads as a lookup.
         helper = self._helper(call)
         if helper is not None:
             return self._apply_helper(helper, call, state, arg_taints)
+        if any(matches(pattern, call.callee) for pattern in self.spec.lookups):
+            return recv_taint, UNKNOWN
         outside = self.a.external(call) if self.a.external is not None else None
         if outside is not None:
             return self._apply_helper(outside[1], call, state, arg_taints, outside[0])
@@ -1024,7 +1119,7 @@ class _Walk:
                     return self.expr(value, state)[0]
             return EMPTY
 
-        result = EMPTY
+        result = summary.sources
         for param, cleared in summary.returns.items():
             result |= _clear(taint_of(param), cleared) if cleared else taint_of(param)
         for param, cleared, flow in summary.sinks:
@@ -1145,6 +1240,14 @@ class _Walk:
                 continue
             if sink.when_arg is not None and not _has_arg(call, sink.when_arg):
                 continue
+            if sink.unless_arg is not None and _has_arg(call, sink.unless_arg, keys=True):
+                continue
+            if sink.max_args is not None and len(call.args) > sink.max_args:
+                continue
+            if sink.unless_kwarg is not None:
+                given = dict(call.kwargs).get(sink.unless_kwarg[0])
+                if given is not None and self.expr(given, state)[1] == sink.unless_kwarg[1]:
+                    continue
             positions = range(len(arg_taints)) if sink.args is None else sink.args
             if (sink.receivers or sink.text) and not self._sink_shape(sink, call, positions, state):
                 continue
@@ -1166,7 +1269,7 @@ class _Walk:
                 taint |= self._shell_script(ir.Seq(call.line, items), state)
             if sink.receiver:
                 taint |= recv_taint
-            query = query or (sink.cls == "sql" and self.spec.language in _ROWS_NOT_INPUT)
+            query = query or (sink.cls == "sql" and self.spec.language in _ROWS_NOT_INPUT_SQL)
             self._report(sink.cls, call.callee, call.line, max(call.end, call.line), taint)
         return query
 

@@ -87,6 +87,8 @@ _STRINGS = frozenset(
         "nowdoc",
         "heredoc_body",
         "simple_symbol",
+        "bare_string",
+        "bare_symbol",
         "line_string_literal",
         "multi_line_string_literal",
     }
@@ -343,6 +345,29 @@ _MEMBERSHIP = frozenset(
     {"include?", "member?", "key?", "has_key?", "Contains", "ContainsKey", "containsKey"}
 )
 _MEMBERSHIP_FUNCS = frozenset({"in_array", "array_key_exists", "slices.Contains"})
+# Ruby methods that call their block once per element (the element is the block's
+# parameter) and the ones that map elements through a method named by a symbol.
+_RUBY_ITERATORS = frozenset(
+    {
+        "each",
+        "each_with_index",
+        "each_with_object",
+        "map",
+        "collect",
+        "flat_map",
+        "find_each",
+        "each_slice",
+        "select",
+        "filter",
+        "reject",
+        "each_value",
+        "filter_map",
+        "each_pair",
+    }
+)
+_RUBY_MAPS = frozenset({"map", "collect", "flat_map", "filter_map", "each"})
+# Ruby objects whose `[]` with text is a query (Sequel's database handle).
+_RUBY_QUERY_INDEX = frozenset({"DB", "db", "database", "DATABASE"})
 # Ruby methods whose receiver is what reaches the sink (`params[:t].constantize`).
 _RECEIVER_SINKS = frozenset({"constantize", "safe_constantize", "html_safe"})
 _SPLICE = re.compile(r"#\s*$")
@@ -361,7 +386,9 @@ def _named(node: SgNode) -> list[SgNode]:
 
 
 def _clean_name(text: str) -> str:
-    return text.lstrip("$@").replace("::", ".").replace("->", ".").replace("?.", ".")
+    text = text.lstrip("$@").replace("::", ".").replace("->", ".").replace("?.", ".")
+    # A PHP name with its namespace (`\Foo\DB::select`) ends like the short one.
+    return text.replace("\\", ".").lstrip(".") if "\\" in text else text
 
 
 def _middle(node: SgNode) -> str:
@@ -566,7 +593,19 @@ class _Front:
             return ir.Name(line, _clean_name(text))
         if kind in _STRINGS:
             return self.string(node)
-        if kind == "subshell":  # Ruby backticks run a shell
+        if kind == "heredoc_beginning":
+            # Ruby: the text of `x = <<~SQL` follows the statement it starts.
+            holder = node
+            parent = holder.parent()
+            while parent is not None and parent.kind() not in _BLOCKS:
+                holder, parent = parent, parent.parent()
+            after = holder.next()
+            while after is not None and not after.is_named():
+                after = after.next()
+            if after is not None and after.kind() == "heredoc_body":
+                return self.string(after)
+            return ir.Other(line)
+        if kind in ("subshell", "shell_command_expression"):  # Ruby and PHP backticks
             return ir.Call(line, "`", None, (self.string(node),), end=_end(node))
         if kind in _NUMBERS:
             text = node.text().rstrip("lLfFdDmMuU").replace("_", "")
@@ -600,7 +639,18 @@ class _Front:
             ):
                 inner = _named(key)
                 key = inner[0] if inner else None
-            return ir.Index(line, self.expr(obj), self.expr(key))
+            base = self.expr(obj)
+            if (
+                kind == "element_reference"
+                and isinstance(base, ir.Name)
+                and base.name.rsplit(".", 1)[-1] in _RUBY_QUERY_INDEX
+                and key is not None
+                and key.kind() in _STRINGS
+            ):
+                # Sequel's `DB["SELECT ...", x]` runs the text; later entries are bound.
+                args = tuple(self.expr(k) for k in kids[1:]) or (self.expr(key),)
+                return ir.Call(line, f"{base.name}.[]", base, args, end=_end(node))
+            return ir.Index(line, base, self.expr(key))
         if kind in _CALLS:
             return self.call(node)
         if kind in _BINARY:
@@ -653,6 +703,7 @@ class _Front:
             return self.expr(_named(node)[0])
         if kind in _SEQS:
             items: list[ir.Expr] = []
+            keys: list[str | int | None] = []
             for child in _named(node):
                 ck = child.kind()
                 if ck in _TYPES or ck in ("implicit_type", "array_type", "map_type", "slice_type"):
@@ -661,15 +712,28 @@ class _Front:
                     inner = _named(child)
                     if ck == "literal_value":
                         items.append(self.expr(child))
+                        keys.append(None)
                     elif inner:
                         items.append(self.expr(inner[-1]))
+                        head = self.expr(inner[0]) if len(inner) == 2 else None
+                        key_text = head.value if isinstance(head, ir.Const) else None
+                        keys.append(key_text if isinstance(key_text, str) else None)
                 else:
                     items.append(self.expr(child))
+                    keys.append(None)
+            # A PHP or Ruby map with constant keys and plain values keeps its keys, so a
+            # read of one entry (`$opts['limit']`) and an option by name are known.
+            keyed = (
+                self.language in ("php", "ruby")
+                and bool(items)
+                and all(isinstance(k, str) for k in keys)
+                and not any(isinstance(i, ir.Seq) for i in items)
+            )
             flat: list[ir.Expr] = []
             for item in items:
                 flat.extend(item.items if isinstance(item, ir.Seq) else (item,))
             const = all(isinstance(i, ir.Const) for i in flat)
-            return ir.Seq(line, tuple(flat), const)
+            return ir.Seq(line, tuple(flat), const, tuple(keys) if keyed else ())
         if kind in self.functions or kind in ("annotated_lambda", "lambda_literal"):
             return ir.Other(line)
         if kind == "print_intrinsic":  # PHP `print`, a language construct
@@ -745,8 +809,17 @@ class _Front:
     def choice(self, node: SgNode) -> ir.Expr:
         """Kotlin `when`, Scala `match`, C# `switch` used as a value: one of the arms'
         results; the subject and the patterns are only compared, never the value."""
-        arm_kind = _CHOICE_ARMS[node.kind()]
         results: list[ir.Expr] = []
+        if self.language == "php":
+            # PHP 8 `match`: each arm's value is its last child (after `=>`).
+            block = next((k for k in _named(node) if k.kind() == "match_block"), None)
+            for arm in _named(block) if block is not None else []:
+                kids = _named(arm)
+                arm_kinds = ("match_conditional_expression", "match_default_expression")
+                if arm.kind() in arm_kinds and kids:
+                    results.append(self.expr(kids[-1]))
+            return ir.Other(_line(node), tuple(results))
+        arm_kind = _CHOICE_ARMS[node.kind()]
         for arm in node.find_all(kind=arm_kind):
             kids = [k for k in _named(arm) if k.kind() != "guard"]
             body = arm.field("body") or (kids[-1] if kids else None)
@@ -796,6 +869,10 @@ class _Front:
             else:
                 positional.append(self.expr(arg))
         last = callee.rsplit(".", 1)[-1]
+        symbol = _ruby_symbol_block(node) if last in _RUBY_MAPS else None
+        if symbol is not None and recv is not None:
+            # `ids.map(&:to_i)`: each element answers that method, as `ids.to_i` would.
+            return ir.Call(line, f"{callee[: -len(last)]}{symbol}", self.expr(recv), ())
         if last in _BINDERS:
             self._mark(callee, lambdas, args)
         for lam in lambdas:
@@ -974,7 +1051,19 @@ class _Front:
                 if left is not None:
                     targets = [k.text() for k in left.find_all(kind="identifier")]
                 iter_expr = self.expr(right)
+            if kind == "foreach_statement" and self.language == "php":
+                # `foreach ($rows as $k => $v)`: key and value both come from the array.
+                parts = [k for k in _named(node) if k is not loop_body]
+                if len(parts) >= 2:
+                    iter_expr = self.expr(parts[0])
+                    bound = parts[1]
+                    names = _named(bound) if bound.kind() == "pair" else [bound]
+                    targets = [_clean_name(n.text()) for n in names if n.kind() == "variable_name"]
             return [ir.Loop(line, tuple(targets), iter_expr, self.block(loop_body))]
+        if kind == "call" and self.language == "ruby":
+            loop = self.ruby_iteration(node)
+            if loop is not None:
+                return [loop]
         if kind in ("call", "call_expression", "invocation_expression") or kind in _CALLS:
             return [ir.Eval(line, self.expr(node))]
         if kind in _MEMBERS:  # a statement that is a member access: Scala `Seq(...).!!`
@@ -996,6 +1085,23 @@ class _Front:
         if not nested:
             return [ir.Eval(line, self.expr(node))]
         return [ir.If(line, ir.Other(line), tuple(nested))] if nested else []
+
+    def ruby_iteration(self, node: SgNode) -> ir.Loop | None:
+        """`rows.each do |row| ... end` as a loop over `rows`: the block's parameters
+        hold its elements (the block is also walked as a closure of its own)."""
+        block = node.field("block")
+        method = node.field("method")
+        recv = node.field("receiver")
+        if block is None or method is None or recv is None:
+            return None
+        if method.text() not in _RUBY_ITERATORS:
+            return None
+        params = next((k for k in _named(block) if k.kind() == "block_parameters"), None)
+        if params is None:
+            return None
+        targets = [k.text() for k in params.find_all(kind="identifier")]
+        body = self._body(block, block)
+        return ir.Loop(_line(node), tuple(targets), self.expr(recv), body)
 
     def go_switch(self, node: SgNode) -> list[ir.Stmt]:
         """`switch v { case "a", "b": ... default: ... }` as the chain of tests it is, so
@@ -1186,6 +1292,8 @@ class _Front:
         handler = any(m in self.spec.handler_marks for m in marks)
         if self.language == "ruby" and kind in ("do_block", "block"):
             handler = _sinatra_route(node)
+        controller = self.language == "php" and not handler and _php_action(node)
+        handler = handler or controller
         binder = self.bound.get(node.range().start.index)
         body = node.field("body")
         if self.language == "scala" and kind == "function_definition":
@@ -1210,6 +1318,10 @@ class _Front:
             typed_safe = base_type in self.spec.safe_types
             if source is None and handler and base_type in ("String", "string", "str"):
                 source = "request parameter"
+            if source is None and controller and not ptype:
+                # Laravel passes route segments to a controller action's untyped
+                # parameters (`public function show($slug)`).
+                source = "route parameter"
             textual = base_type in ("", "String", "string") or self.language == "scala"
             if source is None and binder is not None and not typed_safe and textual:
                 source = f"`{binder}` binding"
@@ -1327,6 +1439,41 @@ def _sinatra_route(block: SgNode) -> bool:
     args = call.field("arguments")
     first = _named(args)[0] if args is not None and _named(args) else None
     return first is not None and first.kind() == "string"
+
+
+def _ruby_symbol_block(node: SgNode) -> str | None:
+    """`to_i` of `map(&:to_i)`."""
+    if node.kind() != "call":
+        return None
+    holder = node.field("arguments") or node.field("block")
+    for child in _named(holder) if holder is not None else []:
+        if child.kind() == "block_argument":
+            inner = _named(child)
+            if inner and inner[0].kind() == "simple_symbol":
+                return inner[0].text().lstrip(":")
+    return None
+
+
+def _php_action(node: SgNode) -> bool:
+    """A public method of a PHP controller class (`class PostController extends
+    Controller`): an action whose parameters the router fills from the URL."""
+    if node.kind() != "method_declaration":
+        return False
+    name = node.field("name")
+    if name is None or name.text().startswith("__"):
+        return False
+    for child in node.children():
+        if child.kind() == "visibility_modifier" and child.text() != "public":
+            return False
+        if child.kind() == "static_modifier":
+            return False
+    holder = node.parent()
+    owner = holder.parent() if holder is not None else None
+    if owner is None or owner.kind() != "class_declaration":
+        return False
+    names = [owner.field("name")]
+    names += [c for b in owner.children() if b.kind() == "base_clause" for c in _named(b)]
+    return any(n is not None and n.text().endswith("Controller") for n in names)
 
 
 def _ruby_method(node: SgNode) -> str:

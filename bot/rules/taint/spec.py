@@ -56,12 +56,24 @@ class Sink:
     when_arg: re.Pattern[str] | None = None
     # The receiver's taint counts too (`in.readObject()` on a stream of request bytes).
     receiver: bool = False
+    # Not a sink when some argument, or a key of an options array, is a dotted name or
+    # constant text this finds (PHP's `unserialize($x, ['allowed_classes' => false])`).
+    unless_arg: re.Pattern[str] | None = None
+    # Not a sink when this keyword argument is given with this constant value (Rails'
+    # `redirect_to url, allow_other_host: false` refuses another host).
+    unless_kwarg: tuple[str, object] | None = None
+    # Only a sink when called with at most this many arguments (PHP's one-argument
+    # `parse_str($qs)` writes local variables; with a result array it does not).
+    max_args: int | None = None
 
 
 @dataclass(frozen=True)
 class Sanitizer:
     callee: str
     classes: frozenset[str]  # {ALL} for conversions that leave no text at all
+    # Only when some argument is a dotted name or constant text this finds
+    # (`filter_var($x, FILTER_VALIDATE_INT)`); such entries apply to calls only.
+    when_arg: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +115,11 @@ class Spec:
     assign_sinks: tuple[tuple[str, str], ...] = ()
     # Text a file must contain for any flow to start in it (a cheap pre-filter).
     hint: str = ""
+    # Sources that are input only under some constant keys: `$_SERVER['HTTP_HOST']` but
+    # not `$_SERVER['SCRIPT_NAME']`, `getenv('HTTP_X')`, `request.env["HTTP_X"]`. An
+    # attribute or call matching the pattern, indexed (or called) with constant text the
+    # regex finds; any other key is not input.
+    keyed_sources: tuple[tuple[str, re.Pattern[str]], ...] = ()
     by_last: dict[str, list[Sink]] = field(default_factory=dict)
 
 
@@ -183,6 +200,15 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                 argv=int(item["argv"]) if item.get("argv") is not None else None,
                 when_arg=re.compile(str(item["when_arg"]), re.I) if item.get("when_arg") else None,
                 receiver=bool(item.get("receiver", False)),
+                unless_arg=(
+                    re.compile(str(item["unless_arg"]), re.I) if item.get("unless_arg") else None
+                ),
+                max_args=int(item["max_args"]) if item.get("max_args") is not None else None,
+                unless_kwarg=(
+                    (str(item["unless_kwarg"]["name"]), item["unless_kwarg"].get("value"))
+                    if item.get("unless_kwarg")
+                    else None
+                ),
             )
         )
     by_last: dict[str, list[Sink]] = {}
@@ -197,7 +223,11 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         source_calls=tuple(sources.get("calls") or ()),
         sinks=tuple(sinks),
         sanitizers=tuple(
-            Sanitizer(str(item["callee"]), _classes(item.get("classes")))
+            Sanitizer(
+                str(item["callee"]),
+                _classes(item.get("classes")),
+                re.compile(str(item["when_arg"]), re.I) if item.get("when_arg") else None,
+            )
             for item in raw.get("sanitizers") or ()
         ),
         guards=tuple(
@@ -218,6 +248,10 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
             (str(item["target"]), str(item["class"])) for item in raw.get("assign_sinks") or ()
         ),
         hint=str(raw.get("hint") or ""),
+        keyed_sources=tuple(
+            (str(pattern), re.compile(str(regex)))
+            for pattern, regex in (sources.get("keyed") or {}).items()
+        ),
         by_last=by_last,
     )
 

@@ -1,4 +1,11 @@
 // bastion-fixture: app/Http/Controllers/UserController.php
 // ok: mass-assignment
 <?php
-return User::create($request->validated());
+function store($request) {
+    return User::create($request->validated());
+}
+
+function update($request, $user) {
+    $user->fill($request->only(['name', 'email']))->save();
+    $user->update(['name' => $request->input('name')]);
+}

@@ -4,4 +4,9 @@ class UsersController < ApplicationController
 # expect: mass-assignment
     @user.update(params.require(:user).permit!)
   end
+
+  def create
+# expect: mass-assignment
+    @user = User.new(params[:user].to_unsafe_h)
+  end
 end

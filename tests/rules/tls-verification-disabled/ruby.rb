@@ -5,4 +5,9 @@ class BillingClient
 # expect: tls-verification-disabled
                     verify_mode: OpenSSL::SSL::VERIFY_NONE) { |h| h.get(uri) }
   end
+
+  def status
+# expect: tls-verification-disabled
+    HTTParty.get("https://billing.internal/status", verify: false)
+  end
 end

@@ -1,0 +1,7 @@
+# bastion-fixture: app.rb
+class WebhookApp < Sinatra::Base
+  configure do
+# expect: debug-errors-shown
+    set :show_exceptions, true
+  end
+end

@@ -1,0 +1,16 @@
+// bastion-fixture: app/Services/LegacyDb.php
+<?php
+class LegacyDb {
+// expect: hardcoded-credentials
+    const JWT_SECRET = 'k3y-4-s1gn1ng-t0k3ns';
+
+    public function open(): PDO {
+// expect: hardcoded-credentials
+        return new PDO('mysql:host=db;dbname=legacy', 'root', 'hunter22');
+    }
+
+    public function openMysqli() {
+// expect: hardcoded-credentials
+        return mysqli_connect('db', 'app', 's3cr3t-pw', 'shop');
+    }
+}
