@@ -338,7 +338,8 @@ def run(
         print(f"| {kind} | {per_kind_lines[kind]} | {n} | {rate:.2f} |")
     if unjudged:
         print(f"\n{len(unjudged)} unjudged findings (see {out_dir / 'findings.tsv'}):")
-        for r in unjudged:
+        # Indexing findings first: a re-run after rule changes judges only what is new there.
+        for r in sorted(unjudged, key=lambda r: r.rule not in INDEXING_RULES):
             print("\t".join([r.rule, r.repo, r.commit, r.where, r.severity, r.title]))
 
 
