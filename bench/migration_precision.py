@@ -134,7 +134,32 @@ HOLDOUT_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "ory/kratos": ("SQL", ["persistence/sql/migrations/sql/*.sql"], 8),
     "supabase/auth": ("SQL", ["migrations/*.sql"], 10),
 }
-SETS = {"tuned": PROJECTS, "holdout": HOLDOUT_PROJECTS}
+# A third set, "fresh": projects in neither list above, judged once by a reader who had not
+# seen how the other sets were judged (`--set fresh`, labels in `*_fresh.tsv`). No rule was
+# tuned on it; the figures it gives are out of sample.
+FRESH_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "danbooru/danbooru": ("Rails", ["db/migrate/*.rb"], 10),
+    "hackclub/hcb": ("Rails", ["db/migrate/*.rb"], 10),
+    "rubyforgood/human-essentials": ("Rails", ["db/migrate/*.rb"], 8),
+    "solidusio/solidus": ("Rails", ["*/db/migrate/*.rb"], 8),
+    "wagtail/wagtail": ("Django", ["wagtail/migrations/*.py", "wagtail/*/migrations/*.py"], 8),
+    "paperless-ngx/paperless-ngx": ("Django", ["src/*/migrations/*.py"], 8),
+    "readthedocs/readthedocs.org": ("Django", ["readthedocs/*/migrations/*.py"], 10),
+    "makeplane/plane": ("Django", ["apps/api/plane/*/migrations/*.py"], 10),
+    "PrefectHQ/prefect": ("Alembic", ["src/prefect/server/database/_migrations/versions/*"], 10),
+    "keephq/keep": ("Alembic", ["keep/api/models/db/migrations/versions/*.py"], 10),
+    "privacyidea/privacyidea": ("Alembic", ["privacyidea/migrations/versions/*.py"], 8),
+    "FlowiseAI/Flowise": ("TypeORM", ["packages/server/src/*/migrations/*"], 10),
+    "sqlpad/sqlpad": ("Sequelize", ["server/migrations/*.js"], 6),
+    "Unleash/unleash": ("db-migrate", ["src/migrations/*.js"], 10),
+    "harness/gitness": ("Go/SQL", ["app/store/database/migrate/*.sql"], 10),
+    "knadh/listmonk": ("Go/SQL", ["internal/migrations/*.go"], 8),
+    "semaphoreui/semaphore": ("Go/SQL", ["db/sql/migrations/*.sql"], 8),
+    "temporalio/temporal": ("SQL", ["schema/*/versioned/*.sql"], 8),
+    "documenso/documenso": ("SQL", ["packages/prisma/migrations/*.sql"], 10),
+    "hoppscotch/hoppscotch": ("SQL", ["packages/hoppscotch-backend/prisma/migrations/*.sql"], 8),
+}
+SETS = {"tuned": PROJECTS, "holdout": HOLDOUT_PROJECTS, "fresh": FRESH_PROJECTS}
 
 # The held-out projects split in two BEFORE any tuning on them (alternating, in the
 # order of the commits file): fixes are tuned on half A only; half B stays untouched
@@ -238,7 +263,12 @@ def run(
         assert isinstance(stats, dict)
         added = int(stats["lines_reviewed"])
         lines += added
-        kind = (PROJECTS.get(repo) or HOLDOUT_PROJECTS.get(repo) or ("?", [], 0))[0]
+        kind = (
+            PROJECTS.get(repo)
+            or HOLDOUT_PROJECTS.get(repo)
+            or FRESH_PROJECTS.get(repo)
+            or ("?", [], 0)
+        )[0]
         per_kind_lines[kind] += added
         for note in report.get("notes") or []:  # type: ignore[union-attr]
             notes.append(f"{repo}\t{commit}\t{note}")
@@ -308,7 +338,8 @@ def run(
         print(f"| {kind} | {per_kind_lines[kind]} | {n} | {rate:.2f} |")
     if unjudged:
         print(f"\n{len(unjudged)} unjudged findings (see {out_dir / 'findings.tsv'}):")
-        for r in unjudged:
+        # Indexing findings first: a re-run after rule changes judges only what is new there.
+        for r in sorted(unjudged, key=lambda r: r.rule not in INDEXING_RULES):
             print("\t".join([r.rule, r.repo, r.commit, r.where, r.severity, r.title]))
 
 
