@@ -16,12 +16,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 from typing import Any
+
+from bot import lazyre as re
 
 # detect-secrets (and the HTTP stack its plugin base imports) costs ~0.1 s to import,
 # so it is loaded only once an added line passes the cheap pre-filters below.

@@ -7,10 +7,10 @@ does not know yields nothing (the checks would only guess).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from bot import lazyre as re
 from bot.schema.model import Schema, Table, singular, snake
 from bot.schema.sql_query import TableUse, fragment_uses, order_uses, uses
 

@@ -5,10 +5,10 @@ and request data followed through simple assignments."""
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.engine import Hit
 from bot.rules.lib.python_units import Unit, parse_python, salvaged, units_of

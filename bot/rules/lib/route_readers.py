@@ -4,12 +4,12 @@ ast-grep's tree."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ast_grep_py import Config, SgNode
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.astgrep import lines, root_of
 

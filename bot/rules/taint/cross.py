@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import ast
 import operator
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import fields, is_dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.engine import Hit
 from bot.rules.taint import ir, python_front, spec
