@@ -229,7 +229,9 @@ def _rule_runner(args: argparse.Namespace) -> RuleRunner | None:
     review_s = budget(args.review_budget, REVIEW_BUDGET_ENV, DEFAULT_REVIEW_BUDGET_S)
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    return budgeted_rule_runner(file_s, review_s, start_method="fork")
+    # Two children on two cores: the units split by file (`bot.isolation._split`).
+    lanes = 2 if (os.cpu_count() or 1) >= 2 else 1
+    return budgeted_rule_runner(file_s, review_s, start_method="fork", lanes=lanes)
 
 
 def _fail(message: str) -> NoReturn:
