@@ -261,6 +261,8 @@ def keyword_patterns(path: str, language: str | None) -> dict[re.Pattern[str], i
 
 def might_hold_secret(line: str) -> bool:
     """The union of every detector's pre-filter: a line failing it cannot be reported."""
+    if not line or line.isspace():
+        return False  # every anchor, mark and stem is visible text
     return bool(_ANCHORS.search(line)) or _token_shaped(line) or bool(_STEMS.search(line.lower()))
 
 
