@@ -10,7 +10,9 @@ check) over the per-file budget gets the child killed, is recorded as not
 finished, and a fresh child takes the units that remain; when the review's
 budget runs out, the child is killed and every unit left is named. A child
 that dies on its own (a segfault in an analyzer's native code, `os._exit`) is
-recorded as that check's error, and the next child carries on after it.
+recorded as that check's error, and the next child carries on after it. With two
+lanes (the CLI on a two-core machine) two such children run at once, each on its own
+share of the units (`_split`), under the same budgets.
 
 Results cross the process boundary as plain data (`TaskResult` holds `Hit`s);
 turning hits into findings stays in the parent, so the findings are exactly
@@ -195,8 +197,8 @@ class _Supervisor:
         left = [item for lane in lanes for item in lane.queue]
         if left:
             self._drop_rest(left, "review budget", self.review_budget_s)
-        # In the plan's order whichever lane ran out first: with one lane, the order
-        # they were dropped in.
+        # In the plan's order, whichever lane dropped them first (with one lane, that
+        # is the order they were dropped in).
         self.unfinished = [u for _, u in sorted(self.dropped, key=lambda pair: pair[0])]
 
     def _start(self, lane: _Lane) -> None:
