@@ -64,6 +64,7 @@ __all__ = [
     "finditer",
     "fullmatch",
     "match",
+    "real",
     "search",
     "split",
     "sub",
@@ -147,6 +148,14 @@ def _real(pattern: str | Pattern[str]) -> str | Pattern[str]:
     if isinstance(pattern, _LazyPattern):
         return pattern.compiled()
     return pattern
+
+
+def real(value: object) -> Pattern[Any] | None:
+    """The compiled `re.Pattern` behind `value` (compiling a stand-in now), or None
+    when `value` is no pattern: for code that inventories patterns."""
+    if isinstance(value, _LazyPattern):
+        return value.compiled()
+    return value if isinstance(value, Pattern) else None
 
 
 def search(pattern: str | Pattern[str], string: str, flags: int = 0) -> Match[str] | None:

@@ -53,3 +53,12 @@ def test_a_bad_pattern_fails_when_used() -> None:
         pass
     else:
         raise AssertionError("an invalid pattern compiled")
+
+
+def test_real_gives_the_compiled_pattern_behind_a_stand_in() -> None:
+    stand_in = lazyre.compile(r"inventoried-\w+")
+    found = lazyre.real(stand_in)
+    assert isinstance(found, std_re.Pattern) and found.pattern == r"inventoried-\w+"
+    plain = std_re.compile("x")
+    assert lazyre.real(plain) is plain
+    assert lazyre.real("not a pattern") is None
