@@ -9,10 +9,10 @@ either gets a valid anchor or becomes a summary item that says why.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileStatus, Finding, Source
 
 _SPACE = re.compile(r"\s+")

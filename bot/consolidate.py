@@ -18,11 +18,11 @@ it does not depend on which engine found the problem or on line numbers.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from bot import lazyre as re
 from bot.anchor import anchor_all, normalized_text, with_fingerprints
 from bot.models import ChangedFile, FileKind, Finding, FindingPart, Source
 from bot.rules.taint.api import parse_flow_line

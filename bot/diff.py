@@ -8,11 +8,10 @@ hunk's declared length; users need to be told which line is wrong.
 
 from __future__ import annotations
 
-import re
-
 from unidiff import PatchedFile, PatchSet
 from unidiff.errors import UnidiffParseError
 
+from bot import lazyre as re
 from bot.models import ChangedFile, DiffLine, FileStatus, Hunk, LineType
 
 _HUNK_RE = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$")

@@ -13,10 +13,11 @@ Nothing here touches the network or a database.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
+
+from bot import lazyre as re
 
 # One GraphQL query per PR (paginated over threads): threads, their comments, reactions.
 THREADS_QUERY = """

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+from bot import lazyre as re
 from bot.config import PathsConfig
 from bot.models import ChangedFile, FileKind, FileStatus, SkippedFile
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot import lazyre as re
 from bot.isolation import (
     DEFAULT_FILE_BUDGET_S,
     DEFAULT_REVIEW_BUDGET_S,

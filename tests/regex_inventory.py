@@ -22,6 +22,7 @@ from types import ModuleType
 from typing import Any
 
 import bot.rules
+from bot import lazyre
 
 # Modules other work owns (API descriptions) and the engine itself.
 NOT_AUDITED = {"engine", "openapi", "openapi_diff", "protobuf", "proto_parse"}
@@ -52,9 +53,10 @@ def _walk(value: Any, seen: set[int], depth: int = 0) -> Iterator[re.Pattern[str
     if depth > 6 or id(value) in seen:
         return
     seen.add(id(value))
-    if isinstance(value, re.Pattern):
-        if isinstance(value.pattern, str):
-            yield value
+    pattern = lazyre.real(value)  # module-level patterns are `bot.lazyre` stand-ins
+    if pattern is not None:
+        if isinstance(pattern.pattern, str):
+            yield pattern
     elif isinstance(value, (tuple, list, set, frozenset)):
         for item in value:
             yield from _walk(item, seen, depth + 1)

@@ -229,3 +229,57 @@ def test_when_the_review_budget_runs_out_what_finished_is_returned(tmp_path: Pat
 def test_budgets_are_validated(value: object) -> None:
     with pytest.raises(ValueError, match="seconds"):
         budgeted_rule_runner(value, 10)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("example", ["pr-mixed.diff", "rails-express.diff"])
+def test_two_children_at_once_find_what_one_finds(example: str) -> None:
+    files, _ = select_backend(parse_diff((EXAMPLE.parent / example).read_bytes()))
+    # Both lanes have work: the batch checks, and the files that are not Python.
+    assert any(f.language != "python" for f in files)
+    here = run_rules(files)
+    there = run_rules_budgeted(
+        files, file_budget_s=60, review_budget_s=100, start_method="fork", lanes=2
+    )
+    assert here.findings and there.findings == here.findings
+    assert there.errors == here.errors and there.unfinished == []
+
+
+class _GoToo:
+    languages = frozenset({"python", "go"})
+
+
+class BadCallGoToo(_GoToo, BadCallCheck):
+    pass
+
+
+class StuckGoToo(_GoToo, StuckCheck):
+    pass
+
+
+class CrashGoToo(_GoToo, CrashCheck):
+    pass
+
+
+def test_with_two_children_a_crash_or_a_stuck_file_costs_only_itself(tmp_path: Path) -> None:
+    """The Go files' child crashes, is replaced, then gets stuck and is killed, while
+    the Python files' child runs on."""
+    files = _files("app/a.py", "svc/crash_segv.go", "svc/stuck.go", "app/z.py", "svc/y.go")
+    assert {f.language for f in files} == {"python", "go"}
+    reg = _registry(CrashGoToo(), StuckGoToo(tmp_path), BadCallGoToo())
+    run = run_rules_budgeted(
+        files, reg=reg, file_budget_s=1.0, review_budget_s=100, start_method="fork", lanes=2
+    )
+    assert sorted(f.path for f in run.findings) == [
+        "app/a.py",
+        "app/z.py",
+        "svc/crash_segv.go",
+        "svc/y.go",
+    ]
+    assert [(e.rule, e.path, e.error) for e in run.errors] == [
+        ("test-crash-check", "svc/crash_segv.go", "the check ended its process (killed by SIGSEGV)")
+    ]
+    [unfinished] = run.unfinished
+    assert (unfinished.path, unfinished.reason) == ("svc/stuck.go", "file budget")
+    assert unfinished.checks == ["test-stuck-check", "test-bad-call-check"]
+    child, grandchild = (int(p) for p in (tmp_path / "pids").read_text().split())
+    assert not _alive(child) and _gone(grandchild)

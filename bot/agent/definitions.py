@@ -8,12 +8,12 @@ ignored, so a sub-agent file written for Claude Code loads unchanged.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot import lazyre as re
 from bot.models import Category
 from bot.yamlsafe import YamlError, YamlSyntaxError, load_yaml
 

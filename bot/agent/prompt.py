@@ -16,11 +16,11 @@ from __future__ import annotations
 import html
 import json
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot import lazyre as re
 from bot.agent.definitions import AgentDefinition
 from bot.agent.schema import TOOL_NAME, tool_definition
 from bot.models import Category, ChangedFile, FileKind, Finding, Hunk, LineType

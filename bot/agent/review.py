@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import json
 import logging
-import re
 import secrets
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import SecretStr, ValidationError
 
+from bot import lazyre as re
 from bot.agent.client import LlmError, Reply, make_client, run_sync, send
 from bot.agent.definitions import AgentDefinition
 from bot.agent.pricing import cache_minimum, estimated_cost

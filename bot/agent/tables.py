@@ -19,10 +19,10 @@ tables the diff declares are in the diff already.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.schema.model import Schema, Table, Where
 from bot.schema.render import table_line

@@ -7,13 +7,13 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from bot import lazyre as re
 from bot.models import Category
 from bot.report.markdown import sanitize
 

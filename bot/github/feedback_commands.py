@@ -3,10 +3,10 @@ text an explanation starts from. The worker (`bot.github.job`) does the I/O."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from bot import lazyre as re
 from bot.feedback import AGENT_RULE_PREFIX, fingerprint_of, rule_of
 from bot.github.commands import Command
 from bot.models import Category

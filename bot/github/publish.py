@@ -7,7 +7,6 @@ and the annotation batches.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any
 
 from github import GithubException
 
+from bot import lazyre as re
 from bot.config import RepoConfig
 from bot.feedback import rule_marker
 from bot.github.client import GitHubClient

@@ -18,13 +18,13 @@ import hashlib
 import json
 import logging
 import os
-import re
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from github import GithubException
 
+from bot import lazyre as re
 from bot.github.client import MAX_CONTENT_BYTES, GitHubClient
 
 if TYPE_CHECKING:

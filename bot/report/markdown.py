@@ -8,10 +8,10 @@ hidden markers the publisher dedupes on, or break the tables around it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from bot import lazyre as re
 from bot.models import Category, Finding, ReviewResult, Source
 from bot.report.text import count_line, location, severity_order
 

@@ -3,11 +3,11 @@ each, so editors and terminals can jump to them."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 
+from bot import lazyre as re
 from bot.models import Finding, ReviewResult, Severity
 
 EXCERPT_CHARS = 160

@@ -9,8 +9,7 @@ compares the versions of every file of a change at once.
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.routes_contract.model import Contract, Endpoint, Field
 from bot.select import language_of
 

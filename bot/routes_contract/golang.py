@@ -5,8 +5,7 @@ handlers bind (`c.ShouldBindJSON(&req)`, `c.Bind(req)`) and answer (`c.JSON(200,
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.routes_contract.model import Contract, Endpoint, Field, Lines, closing, join
 from bot.routes_contract.scan import blank_comments, object_keys, parses
 

@@ -10,8 +10,7 @@ fields required unless `?`, a default or `@IsOptional()` says otherwise.
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.routes_contract.model import Contract, Endpoint, Field, Lines, closing, join
 from bot.routes_contract.scan import blank_comments, object_keys, parses, split_top
 

@@ -6,8 +6,7 @@ data classes), required when Bean Validation says so (`@NotNull`, `@NotBlank`,
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.routes_contract.model import Contract, Endpoint, Field, Lines, closing, join
 from bot.routes_contract.scan import blank_comments, parses, split_top
 

@@ -4,8 +4,9 @@ of their request and response bodies, as plain data the diff compares."""
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
+
+from bot import lazyre as re
 
 # Path parameters in every framework's spelling: `{id}`, `{id:int}`, `<int:id>`, `:id`,
 # `*path` (Express/Gin wildcards) and Rails' `(.:format)` tail.

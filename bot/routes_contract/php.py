@@ -5,8 +5,7 @@ are contracts on their own, whichever routes use them."""
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.routes_contract.model import Contract, Endpoint, Field, Lines, closing, join
 from bot.routes_contract.scan import blank_comments, parses, split_top
 

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.routes_contract.model import closing
 
 

@@ -8,11 +8,11 @@ diff-only files whose unseen lines are blank.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ast_grep_py import SgNode, SgRoot
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 
 # Our language names (bot.select) -> ast-grep's.

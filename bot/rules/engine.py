@@ -13,13 +13,13 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot import lazyre as re
 from bot.config import RulesConfig
 from bot.models import (
     Category,

@@ -15,10 +15,10 @@ reads the pre-change file from `<name>.base.<ext>` beside the fixture.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot import lazyre as re
 from bot.select import language_of
 
 _COMMENT_BY_EXT = {

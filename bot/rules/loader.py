@@ -17,7 +17,6 @@ suppressions and config keep working after a merge or a rename.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,6 +27,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from bot import lazyre as re
 from bot.models import Category, Severity
 from bot.rules.astgrep import SG_LANGUAGES
 from bot.yamlsafe import YamlError, load_yaml

@@ -8,11 +8,11 @@ harmless (the table is empty and nobody writes to it yet), so those are skipped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from ast_grep_py import Config, SgNode
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
 from bot.rules.engine import Check, Hit, catalog_rule, catalog_rules

@@ -23,9 +23,9 @@ Pure: findings and changed files in, findings out.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterable, Sequence
 
+from bot import lazyre as re
 from bot.models import Category, ChangedFile, FileKind, FileStatus, Finding, Severity
 from bot.schema.model import norm, snake
 from bot.schema.table_size import LOCKING_RULES, table_of

@@ -10,11 +10,11 @@ lost just because its parent line was left untouched).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.lib import openapi_diff as od

@@ -25,7 +25,6 @@ from __future__ import annotations
 import ast
 import json
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -33,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.engine import Check, Hit, catalog_rules
 from bot.rules.lib.python_units import Unit, parse_python, salvaged, units_of

@@ -8,13 +8,13 @@ goes wrong, so the engine's added-line filter leaves old code in context alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ast_grep_py import Config, SgNode
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import lines, parse, sg_language
 from bot.rules.engine import Check, Hit, catalog_rule

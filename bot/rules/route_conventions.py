@@ -11,11 +11,11 @@ are judged, so old handlers in context are left alone.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterable, Iterator
 
 from ast_grep_py import SgNode
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import lines, parse, replace_lines, replacement_parses
 from bot.rules.engine import Check, Hit, catalog_rule

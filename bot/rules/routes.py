@@ -10,10 +10,10 @@ left alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import lines
 from bot.rules.engine import Check, Hit, catalog_rule

@@ -7,10 +7,10 @@ exercise, so the rule and its test work before the first edit."""
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
+from bot import lazyre as re
 from bot.rules.astgrep import SG_LANGUAGES
 from bot.rules.fixture_files import render
 from bot.rules.loader import RULE_ID, TEAM_RULES_DIR

@@ -16,12 +16,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 from typing import Any
+
+from bot import lazyre as re
 
 # detect-secrets (and the HTTP stack its plugin base imports) costs ~0.1 s to import,
 # so it is loaded only once an added line passes the cheap pre-filters below.
@@ -260,6 +261,8 @@ def keyword_patterns(path: str, language: str | None) -> dict[re.Pattern[str], i
 
 def might_hold_secret(line: str) -> bool:
     """The union of every detector's pre-filter: a line failing it cannot be reported."""
+    if not line or line.isspace():
+        return False  # every anchor, mark and stem is visible text
     return bool(_ANCHORS.search(line)) or _token_shaped(line) or bool(_STEMS.search(line.lower()))
 
 

@@ -6,9 +6,9 @@ XXE are ast-grep rules in their rule.yml."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule, catalog_rules
 from bot.rules.lib.lang_patterns import PASSWORD_NAMES, lead_in, statement, when_near, window

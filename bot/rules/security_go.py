@@ -5,9 +5,9 @@ rules is `lib.sql_calls`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.lib.code_text import (

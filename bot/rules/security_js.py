@@ -4,8 +4,7 @@ comment-blanked text (`bot.rules.lib.patterns`)."""
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, catalog_rule
 from bot.rules.lib.code_text import (

@@ -14,10 +14,10 @@ line numbers.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.lib.python_ast import (

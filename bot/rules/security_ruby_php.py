@@ -3,8 +3,7 @@ cross-language `command-injection` and `mass-assignment` rules."""
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, catalog_rule
 from bot.rules.lib.code_text import call_arguments, dynamic_part, is_string_literal, short

@@ -5,8 +5,7 @@ through their own modules)."""
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, catalog_rules
 from bot.rules.lib.lang_patterns import PASSWORD_NAMES, when_near, window

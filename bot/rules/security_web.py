@@ -12,10 +12,10 @@ destination."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.lib.code_text import (

@@ -22,10 +22,10 @@ not model a clause (`NOT VALID`), the statement's text decides.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rules
 from bot.rules.lib.sql_text import (

@@ -15,11 +15,11 @@ and a rationale worded for PostgreSQL.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from ast_grep_py import SgNode
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
 from bot.rules.engine import Check, Hit, catalog_rule

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.schema.model import Table
 
 

@@ -10,9 +10,10 @@ project that may run on PostgreSQL (Django settings read from the environment, a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import PurePosixPath
+
+from bot import lazyre as re
 
 POSTGRES, MYSQL, SQLITE = "postgresql", "mysql", "sqlite"
 NOT_POSTGRES = "mysql-or-sqlite"

@@ -7,8 +7,9 @@ what code queries with what migrations created, and neither side agrees on case.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from bot import lazyre as re
 
 
 def norm(name: str) -> str:

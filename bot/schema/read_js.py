@@ -7,8 +7,7 @@ regular shape needs.
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.schema.builder import Builder
 from bot.schema.model import norm, snake
 

@@ -5,10 +5,10 @@ and regexes would lose them."""
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 
+from bot import lazyre as re
 from bot.schema.builder import Builder
 from bot.schema.model import norm
 

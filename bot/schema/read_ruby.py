@@ -6,8 +6,7 @@ are tracked so `t.string :email` lands in the right table.
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.schema.builder import Builder
 from bot.schema.model import norm, singular
 

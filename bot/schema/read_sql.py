@@ -4,7 +4,6 @@ that statement."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import sqlglot
@@ -12,6 +11,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import Token, TokenType
 
+from bot import lazyre as re
 from bot.schema.builder import Builder
 
 _MYSQL_HINT = re.compile(r"`|\bENGINE\s*=|\bAUTO_INCREMENT\b", re.IGNORECASE)

@@ -14,9 +14,9 @@ anything that could break the line (the request marks it all as data anyway).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 
+from bot import lazyre as re
 from bot.schema.model import Column, ForeignKey, Index, Table
 
 MAX_COLUMNS = 30

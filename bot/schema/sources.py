@@ -10,11 +10,11 @@ index is compared with what existed before it.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from bot import lazyre as re
 from bot.schema import dialect, read_python
 from bot.schema.builder import Builder
 from bot.schema.model import Schema, singular

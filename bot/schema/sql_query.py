@@ -3,13 +3,13 @@ the columns it joins on, and what it sorts by. Parsed by sqlglot."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
+from bot import lazyre as re
 from bot.schema.read_sql import expression_key
 
 _COMPARE = (exp.EQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.In, exp.Between, exp.Like, exp.ILike)

@@ -8,9 +8,9 @@ decides it. Pure: findings and file texts in, findings out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
+from bot import lazyre as re
 from bot.models import Finding, Severity
 from bot.schema import dialect
 from bot.schema.model import Schema, norm

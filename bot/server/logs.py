@@ -11,13 +11,14 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
-import re
 import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
+
+from bot import lazyre as re
 
 MASK = "[REDACTED]"
 CONTEXT_FIELDS = ("delivery_id", "job_id", "repo", "pr", "event")

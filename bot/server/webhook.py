@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from bot import lazyre as re
 from bot.jobs import CommentCommand, ReviewJob
 
 PR_ACTIONS = frozenset({"opened", "reopened", "synchronize", "ready_for_review"})

@@ -5,11 +5,11 @@ reported), call-argument extraction that respects string literals, and a test fo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.astgrep import parse
 

@@ -3,8 +3,7 @@ statement a match sits in, both found with `str` scans (no regex backtracking)."
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.lib.patterns import Accept
 

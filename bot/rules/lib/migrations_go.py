@@ -16,9 +16,9 @@ column with nothing to fill existing rows (`go-automigrate-schema-change`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileStatus
 from bot.rules.engine import Hit
 from bot.rules.lib.migrations_python import (

@@ -9,10 +9,9 @@ a `transaction` option is passed. TypeORM's generated migrations are raw SQL in
 
 from __future__ import annotations
 
-import re
-
 from ast_grep_py import SgNode
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.astgrep import root_of
 from bot.rules.engine import Hit

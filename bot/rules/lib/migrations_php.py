@@ -8,10 +8,9 @@ Blueprint calls inside `Schema::table(…)` change an existing table; inside
 
 from __future__ import annotations
 
-import re
-
 from ast_grep_py import SgNode
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.astgrep import root_of
 from bot.rules.engine import Hit

@@ -26,12 +26,12 @@ Framework facts the checks rely on:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ast_grep_py import SgNode
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
 from bot.rules.engine import Hit

@@ -7,10 +7,9 @@ Rails wraps each migration in a transaction unless the class calls
 
 from __future__ import annotations
 
-import re
-
 from ast_grep_py import SgNode
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
 from bot.rules.engine import Hit

@@ -12,10 +12,10 @@ joins from parent to child scan too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind, FileStatus
 from bot.rules.engine import Hit
 from bot.rules.lib.sql_text import MYSQL, analyzable_text, detect_dialect, normalize_name

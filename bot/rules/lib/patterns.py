@@ -3,10 +3,10 @@ the match; `PatternCheck` runs a set of them over a file's code text."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.engine import Check, Hit
 from bot.rules.lib.code_text import (

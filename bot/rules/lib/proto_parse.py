@@ -9,8 +9,9 @@ Nesting is walked with an explicit stack, so depth has no recursion limit.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from bot import lazyre as re
 
 _TOKEN = re.compile(
     r"""

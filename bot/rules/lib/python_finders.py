@@ -4,10 +4,10 @@ walks a parsed file and yields what its rule reports."""
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot import lazyre as re
 from bot.rules.lib.python_ast import (
     _WORD,
     Found,

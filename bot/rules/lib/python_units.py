@@ -5,12 +5,12 @@ above it; units that do not parse are salvaged line by line where they can be.""
 from __future__ import annotations
 
 import ast
-import re
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 
 # Imports put above each hunk of a partial file: ruff only reports `yaml.load(...)`

@@ -12,11 +12,11 @@ handlers whose declaration the change added are judged.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.engine import Hit
 from bot.rules.lib.code_text import top_level_arguments

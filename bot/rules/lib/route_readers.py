@@ -4,12 +4,12 @@ ast-grep's tree."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ast_grep_py import Config, SgNode
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.astgrep import lines, root_of
 
@@ -619,8 +619,24 @@ def _laravel_routes(root: SgNode) -> Iterator[Route]:
             yield Route(path, value, method, form_pages=True)
 
 
+# By path, with the file they were read from: three checks ask for one file's routes.
+_ROUTES: dict[str, tuple[ChangedFile, tuple[Route, ...]]] = {}
+_ROUTES_CACHE_SIZE = 512
+
+
 def routes(file: ChangedFile) -> list[Route]:
-    """Every route declaration ast-grep finds in the file."""
+    """Every route declaration ast-grep finds in the file, read once per review."""
+    cached = _ROUTES.get(file.path)
+    if cached is not None and cached[0] is file:
+        return list(cached[1])
+    found = tuple(_routes(file))
+    if len(_ROUTES) >= _ROUTES_CACHE_SIZE:
+        _ROUTES.clear()
+    _ROUTES[file.path] = (file, found)
+    return list(found)
+
+
+def _routes(file: ChangedFile) -> list[Route]:
     hint = _HINTS.get(file.language or "")
     if file.language == "ruby" and not is_rails_routes(file.path):
         return []

@@ -3,8 +3,7 @@ SQL pattern rules of several languages share."""
 
 from __future__ import annotations
 
-import re
-
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.lib.code_text import (
     call_arguments,

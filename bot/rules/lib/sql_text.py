@@ -4,11 +4,11 @@ alters."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 
 if TYPE_CHECKING:

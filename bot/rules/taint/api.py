@@ -11,11 +11,11 @@ ends with one machine-readable line other code can rely on:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules import astgrep
 from bot.rules.engine import Hit

@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import ast
 import operator
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.engine import Hit
 from bot.rules.taint import ir, python_front, spec
@@ -71,10 +71,12 @@ def module_name(path: str) -> str:
     return ".".join(parts)
 
 
-def _scan(unit: Any, into: _File, hint: re.Pattern[str] | None) -> None:
+def _scan(unit: Any, into: _Scan, hint: re.Pattern[str] | None) -> None:
     """One walk over a unit of a file that can start a flow: its imports, the names it
     calls, and the lines of the functions that mention request input or a route."""
-    for node in ast.walk(unit.tree):
+    from bot.rules.lib.python_ast import all_nodes  # see `_scanned`
+
+    for node in all_nodes(unit.tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 head = alias.name.split(".", 1)[0]
@@ -93,6 +95,55 @@ def _scan(unit: Any, into: _File, hint: re.Pattern[str] | None) -> None:
                 into.starts.add(unit.real(node.lineno))
 
 
+@dataclass
+class _Scan:
+    """What a name lookup needs of one file; the same for every set of files it is
+    looked up in, so built once per file however many checks ask."""
+
+    units: list[Any]
+    names: set[str]
+    caller: bool
+    imports: dict[str, str] = field(default_factory=dict)
+    callees: set[str] = field(default_factory=set)
+    starts: set[int] = field(default_factory=lambda: {1})  # `<module>` is line 1
+
+
+# By path, with the file and the data it was built from: two checks (the `py-*`
+# injection rules and the other injection classes) ask about the files of one review,
+# each about its own subset.
+_SCANS: dict[str, tuple[ChangedFile, spec.Spec, _Scan]] = {}
+_SCAN_CACHE_SIZE = 512
+
+
+def _scanned(file: ChangedFile, data: spec.Spec) -> _Scan:
+    cached = _SCANS.get(file.path)
+    if cached is not None and cached[0] is file and cached[1] is data:
+        return cached[2]
+    # Imported here for the same reason as in `api`: lib.python_ast imports the rule
+    # engine, which may be importing this package.
+    from bot.rules.lib.python_ast import parsed_units
+
+    units = [u for u in parsed_units(file) if u.tree is not None]
+    # The module's own functions, the ones another file can import: a method is
+    # called on an object whose class a name alone does not tell.
+    names = {
+        node.name
+        for unit in units
+        for node in getattr(unit.tree, "body", ())
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+    }
+    hint = _hint(data.hint)
+    # Only a file that mentions request input or routes can start a flow.
+    caller = any(hint.search(u.text) for u in units) if hint else True
+    out = _Scan(units, names, caller)
+    for unit in units if caller else ():
+        _scan(unit, out, hint)
+    if len(_SCANS) >= _SCAN_CACHE_SIZE:
+        _SCANS.clear()
+    _SCANS[file.path] = (file, data, out)
+    return out
+
+
 @lru_cache(maxsize=8)
 def _hint(text: str) -> re.Pattern[str] | None:
     return re.compile(text) if text else None
@@ -103,31 +154,18 @@ class _File:
     only when a flow is followed into it (most files of a large change never are)."""
 
     def __init__(self, file: ChangedFile, data: spec.Spec) -> None:
-        # Imported here for the same reason as in `api`: lib.python_ast imports the
-        # rule engine, which may be importing this package.
-        from bot.rules.lib.python_ast import parsed_units
-
         self.path = file.path
         self.module = module_name(file.path)
         self.data = data
-        self.units = [u for u in parsed_units(file) if u.tree is not None]
-        self.imports: dict[str, str] = {}
-        self.callees: set[str] = set()
-        # The module's own functions, the ones another file can import: a method is
-        # called on an object whose class a name alone does not tell.
-        self.names = {
-            node.name
-            for unit in self.units
-            for node in getattr(unit.tree, "body", ())
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-        }
+        scan = _scanned(file, data)
+        self.units = scan.units
+        self.names = scan.names
+        self.caller = scan.caller
+        # Shared with every other lookup of this file: read, never changed.
+        self.imports = scan.imports
+        self.callees = scan.callees
+        self.starts = scan.starts
         self.resolver: _Resolver | None = None
-        self.starts: set[int] = {1}  # `<module>` is line 1
-        hint = _hint(data.hint)
-        # Only a file that mentions request input or routes can start a flow.
-        self.caller = any(hint.search(u.text) for u in self.units) if hint else True
-        for unit in self.units if self.caller else ():
-            _scan(unit, self, hint)
 
     @cached_property
     def analyzer(self) -> Analyzer:

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import operator
 import posixpath
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cached_property
 
+from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules import astgrep
 from bot.rules.taint import ir, spec, tree_front

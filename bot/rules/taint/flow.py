@@ -12,10 +12,10 @@ return value, which reach a sink) and applied at the call.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from bot import lazyre as re
 from bot.rules.taint import ir
 from bot.rules.taint.spec import ALL, Sink, Spec, matches
 

@@ -14,11 +14,11 @@ ASP.NET Core minimal API `app.MapGet("/x", (string q) => ...)`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ast_grep_py import SgNode
 
+from bot import lazyre as re
 from bot.rules.taint import ir
 from bot.rules.taint.spec import Spec
 

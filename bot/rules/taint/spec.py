@@ -9,13 +9,14 @@ searched in the last name of the call, lower-cased and without underscores.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
+
+from bot import lazyre as re
 
 ALL = "all"
 

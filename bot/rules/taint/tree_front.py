@@ -9,10 +9,9 @@ NestJS `@Query()`), or a Java method carrying a mapping annotation.
 
 from __future__ import annotations
 
-import re
-
 from ast_grep_py import SgNode
 
+from bot import lazyre as re
 from bot.rules.taint import ir
 from bot.rules.taint.spec import Spec
 
