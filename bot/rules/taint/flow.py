@@ -695,11 +695,13 @@ class _Walk:
             if test.right is not None and test.op in ("in", "notin", "==", "!=", "==="):
                 name = self._key(test.left)
                 right = test.right
-                fixed = (
-                    self._constant_set(right, state)
-                    if test.op in ("in", "notin")
-                    else (not isinstance(self.expr(right, state)[1], _Unknown))
-                )
+                if test.op in ("in", "notin"):
+                    fixed = self._constant_set(right, state)
+                else:
+                    # Equal to a constant, or to a value no input reaches (an entry of a
+                    # configured allow-list): then the input is that value.
+                    taint, known = self.expr(right, state)
+                    fixed = not isinstance(known, _Unknown) or not taint
                 if name and fixed:
                     safe = {name: frozenset({ALL})}
                     return (safe, {}) if test.op in ("in", "==", "===") else ({}, safe)
