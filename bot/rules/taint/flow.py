@@ -230,6 +230,10 @@ def _fixed_destination(prefix: list[Known]) -> bool:
     for value in prefix:
         # An untainted value of unknown text (`API_BASE`) stands for a host of ours.
         text += value if isinstance(value, str) else "\x00"
+    # A path of our own (`/password/reset/`): a browser keeps the host of the page for a
+    # target starting with one `/` and a written-out character; `/` + input may be `//x`.
+    if len(text) > 1 and text[0] == "/" and text[1] not in "/\\\x00":
+        return True
     rest = _SCHEME.sub("", text, count=1)
     slash = rest.find("/")
     return slash > 0
