@@ -390,7 +390,7 @@ def run(
         print(f"\n{len(unjudged)} unjudged findings (also in {out_dir / 'findings.tsv'}):")
         for r in unjudged:
             print("\t".join([r.repo, r.commit, r.path, str(r.line), r.rule, r.severity, r.title]))
-    gone = set(labels) - {r.key for r in rows}
+    gone = {k for k in labels if not half or HALVES.get(k[0]) == half} - {r.key for r in rows}
     if gone:
         print(f"\n{len(gone)} judged findings no longer reported:")
         for key in sorted(gone):
