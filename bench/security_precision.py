@@ -118,7 +118,27 @@ PROJECTS: dict[str, tuple[str, int, int]] = {
     "monicahq/monica": ("php", 8, 10),
     "bitwarden/server": ("csharp", 10, 14),
     "jellyfin/jellyfin": ("csharp", 10, 14),
+    # Added by the `secprec` round (2026-12-06), to judge findings out of sample.
+    "paperless-ngx/paperless-ngx": ("python", 10, 12),
+    "readthedocs/readthedocs.org": ("python", 10, 12),
+    "huginn/huginn": ("ruby", 10, 12),
+    "filebrowser/filebrowser": ("go", 10, 12),
+    "pocketbase/pocketbase": ("go", 10, 12),
+    "knadh/listmonk": ("go", 10, 12),
+    "semaphoreui/semaphore": ("go", 10, 12),
+    "NodeBB/NodeBB": ("typescript", 10, 12),
+    "hedgedoc/hedgedoc": ("typescript", 10, 12),
+    "yangzongzhuan/RuoYi": ("java", 10, 12),
+    "elunez/eladmin": ("java", 10, 12),
+    "pterodactyl/panel": ("php", 10, 12),
+    "akaunting/akaunting": ("php", 10, 12),
+    "dotnet/eShop": ("csharp", 10, 12),
+    "Kareadita/Kavita": ("csharp", 10, 12),
 }
+# Every project is in half A or half B, alternating in the order above, fixed before any
+# finding of this round was read: false-alarm classes are fixed from half A's findings only,
+# and half B measures the fixes out of sample (`run --half B`).
+HALVES: dict[str, str] = {repo: "AB"[i % 2] for i, repo in enumerate(PROJECTS)}
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
 HOT = (
@@ -190,9 +210,11 @@ def added_text(where: Path, commit: str, specs: list[str]) -> str | None:
     )
 
 
-def pick(mirrors: Path) -> None:
+def pick(mirrors: Path, only: list[str] | None = None) -> None:
     print("# repo\tcommit\tkind (ordinary: newest backend commits; targeted: touches sink APIs)")
     for repo, (language, ordinary, targeted) in PROJECTS.items():
+        if only and repo not in only:
+            continue
         where = repo_dir(mirrors, repo)
         if not where.is_dir():
             print(f"# {repo}: not fetched", file=sys.stderr)
@@ -273,10 +295,13 @@ def run(
     jobs: int,
     reuse_empty: str | None = None,
     only_cached: bool = False,
+    half: str | None = None,
 ) -> None:
     out_dir = OUT / tag
     out_dir.mkdir(parents=True, exist_ok=True)
     picked = [(r[0], r[1], r[2] if len(r) > 2 else "ordinary") for r in read_tsv(commits_file)]
+    if half:
+        picked = [p for p in picked if HALVES.get(p[0]) == half]
     if only_cached:
         picked = [
             p for p in picked if (out_dir / f"{p[0].replace('/', '+')}__{p[1]}.json").exists()
@@ -331,7 +356,8 @@ def run(
         total.update(c)
     judged = total["tp"] + total["fp"]
     print(
-        f"## {tag}: {len(picked)} commits, {sum(lines.values())} added backend lines, "
+        f"## {tag}{f' (half {half})' if half else ''}: {len(picked)} commits, "
+        f"{sum(lines.values())} added backend lines, "
         f"{sum(inline.values())} security findings low and above (+{total['info']} info)"
     )
     for kind in sorted(lines):
@@ -364,7 +390,7 @@ def run(
         print(f"\n{len(unjudged)} unjudged findings (also in {out_dir / 'findings.tsv'}):")
         for r in unjudged:
             print("\t".join([r.repo, r.commit, r.path, str(r.line), r.rule, r.severity, r.title]))
-    gone = set(labels) - {r.key for r in rows}
+    gone = {k for k in labels if not half or HALVES.get(k[0]) == half} - {r.key for r in rows}
     if gone:
         print(f"\n{len(gone)} judged findings no longer reported:")
         for key in sorted(gone):
@@ -393,11 +419,13 @@ def main() -> None:
         "--only-cached", action="store_true", help="score only the commits already reviewed"
     )
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
+    parser.add_argument("--half", choices=["A", "B"], help="score one half of the projects")
+    parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
     global _bastion
     _bastion = args.bastion
     if args.mode == "pick":
-        pick(args.mirrors)
+        pick(args.mirrors, args.projects)
     else:
         run(
             args.mirrors,
@@ -407,6 +435,7 @@ def main() -> None:
             args.jobs,
             args.reuse_empty,
             args.only_cached,
+            args.half,
         )
 
 

@@ -358,9 +358,20 @@ def _from_plugins(line: str) -> Iterator[Detection]:
 
 
 def _from_keywords(line: str, patterns: dict[re.Pattern[str], int]) -> Iterator[Detection]:
+    # detect-secrets' Go and C tables accept an unquoted right-hand side; in source code
+    # that is an expression (`out.Password = null.String{}`, `secretName = k.Name`), not
+    # a value written into the file.
+    keyword = _keyword()
+    in_code = patterns is keyword.GOLANG_DENYLIST_REGEX_TO_GROUP or (
+        patterns is keyword.COMMON_C_DENYLIST_REGEX_TO_GROUP
+    )
     for value in _keyword_detector().analyze_string(line, denylist_regex_to_group=patterns):
-        if isinstance(value, str) and value:
-            yield Detection(_KEYWORD_LABEL, value.strip("'\""), True)
+        if not isinstance(value, str) or not value:
+            continue
+        bare = value.strip("'\"`")
+        if in_code and not any(quote + bare in line for quote in "'\"`"):
+            continue
+        yield Detection(_KEYWORD_LABEL, value.strip("'\""), True)
 
 
 def detect(

@@ -251,6 +251,10 @@ def _fixed_destination(prefix: list[Known]) -> bool:
     for value in prefix:
         # An untainted value of unknown text (`API_BASE`) stands for a host of ours.
         text += value if isinstance(value, str) else "\x00"
+    # A path of our own (`/password/reset/`): a browser keeps the host of the page for a
+    # target starting with one `/` and a written-out character; `/` + input may be `//x`.
+    if len(text) > 1 and text[0] == "/" and text[1] not in "/\\\x00":
+        return True
     rest = _SCHEME.sub("", text, count=1)
     slash = rest.find("/")
     if slash == 0 and rest == text and len(text) > 1 and text[1] not in "/\\\x00":
@@ -733,11 +737,13 @@ class _Walk:
             if test.right is not None and test.op in ("in", "notin", "==", "!=", "==="):
                 name = self._key(test.left)
                 right = test.right
-                fixed = (
-                    self._constant_set(right, state)
-                    if test.op in ("in", "notin")
-                    else (not isinstance(self.expr(right, state)[1], _Unknown))
-                )
+                if test.op in ("in", "notin"):
+                    fixed = self._constant_set(right, state)
+                else:
+                    # Equal to a constant, or to a value no input reaches (an entry of a
+                    # configured allow-list): then the input is that value.
+                    taint, known = self.expr(right, state)
+                    fixed = not isinstance(known, _Unknown) or not taint
                 if name and fixed:
                     safe = {name: frozenset({ALL})}
                     return (safe, {}) if test.op in ("in", "==", "===") else ({}, safe)
