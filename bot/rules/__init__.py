@@ -74,6 +74,20 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
         {"csharp", "go", "java", "javascript", "kotlin", "php", "ruby", "scala", "typescript"}
     ),
     "security_python": frozenset({"python"}),
+    "security_random": frozenset(
+        {
+            "csharp",
+            "go",
+            "java",
+            "javascript",
+            "kotlin",
+            "php",
+            "python",
+            "ruby",
+            "scala",
+            "typescript",
+        }
+    ),
     "security_ruby_php": frozenset(
         {"csharp", "go", "java", "javascript", "kotlin", "php", "ruby", "scala", "typescript"}
     ),

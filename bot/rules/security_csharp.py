@@ -21,17 +21,13 @@ _CSHARP = frozenset({"csharp"})
 CS_SQL_ID = "csharp-sql-injection"
 CS_SQL_RULE = catalog_rule(CS_SQL_ID)
 
-
-_SECRETS = re.compile(r"(?i)token|secret|passw|otp|nonce|salt|apikey|api_key|reset|session|code")
-
 CRYPTO_ID = "csharp-weak-crypto"
-RANDOM_ID = "csharp-insecure-random"
 COOKIE_ID = "csharp-cookie-insecure"
 CORS_ID = "csharp-cors-any-origin-with-credentials"
 CONN_ID = "csharp-connection-string-password"
 
 
-PATTERN_RULES = catalog_rules(CRYPTO_ID, RANDOM_ID, COOKIE_ID, CORS_ID, CONN_ID)
+PATTERN_RULES = catalog_rules(CRYPTO_ID, COOKIE_ID, CORS_ID, CONN_ID)
 
 
 def _cors(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
@@ -80,12 +76,6 @@ PATTERNS = (
         lambda m, t, f: "A broken cipher or the ECB mode is used.",
     ),
     Pattern(
-        RANDOM_ID,
-        _CS,
-        re.compile(r"\bnew\s+(?P<at>Random)\s*\(|\b(?P<x>Random\.Shared)\b"),
-        when_near(_SECRETS, "`System.Random` produces a value used as a secret.", 2, 2),
-    ),
-    Pattern(
         COOKIE_ID,
         _CS,
         re.compile(r"\b(?P<at>Secure|HttpOnly)\s*=\s*false\b"),
@@ -125,7 +115,7 @@ class CSharpPatterns(PatternCheck):
     languages = _CSHARP
     kinds = _CODE_KINDS
     patterns = PATTERNS
-    hint = re.compile(r"MD5|SHA1|DES|RC2|ECB|Random|Secure|HttpOnly|Origin|(?i:password|pwd)")
+    hint = re.compile(r"MD5|SHA1|DES|RC2|ECB|Secure|HttpOnly|Origin|(?i:password|pwd)")
 
 
 class CSharpSqlInjection(Check):

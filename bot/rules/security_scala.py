@@ -1,4 +1,4 @@
-"""Scala pattern rules: weak crypto, predictable random secrets and Play's CSRF filter
+"""Scala pattern rules: weak crypto and Play's CSRF filter
 switched off in code (TLS validation off is an ast-grep rule in its rule.yml). Injection
 findings for Scala come from flows (`jvm-sql-injection`, `command-injection`, ...
 through their own modules)."""
@@ -19,12 +19,9 @@ _PLAY_CONF = frozenset({"scala", "hocon"})
 
 
 CRYPTO_ID = "scala-weak-crypto"
-RANDOM_ID = "scala-insecure-random"
 CSRF_ID = "play-csrf-disabled"
 
-RULES = catalog_rules(CRYPTO_ID, RANDOM_ID, CSRF_ID)
-
-_SECRETS = re.compile(r"(?i)token|secret|passw|otp|nonce|salt|apikey|api_key|reset|session")
+RULES = catalog_rules(CRYPTO_ID, CSRF_ID)
 
 
 def _cipher(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
@@ -57,16 +54,6 @@ PATTERNS = (
         _cipher,
     ),
     Pattern(
-        RANDOM_ID,
-        _SCALA,
-        re.compile(
-            r"\bnew\s+(?:scala\.util\.|java\.util\.)?(?P<at>Random)\s*\(|"
-            r"(?<![\w.])(?:scala\.util\.)?(?P<x>Random)\.(?:alphanumeric|nextString|nextInt"
-            r"|nextLong|nextBytes|nextPrintableChar)\b"
-        ),
-        when_near(_SECRETS, "A predictable generator produces a value used as a secret.", 0, 0),
-    ),
-    Pattern(
         CSRF_ID,
         _PLAY_CONF,
         re.compile(r"(?P<at>play\.filters\.disabled)\b"),
@@ -81,7 +68,7 @@ class ScalaPatterns(PatternCheck):
     languages = _PLAY_CONF
     kinds = _CODE_KINDS | {FileKind.CONFIG}
     patterns = PATTERNS
-    hint = re.compile(r"MessageDigest|Cipher|Random|CSRFFilter")
+    hint = re.compile(r"MessageDigest|Cipher|CSRFFilter")
 
 
 CHECKS: list[Check] = [ScalaPatterns()]

@@ -1,5 +1,5 @@
 // bastion-fixture: Services/Tokens.cs
-// ok: csharp-insecure-random
+// ok: insecure-random
 public class Tokens
 {
     public string ResetToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
