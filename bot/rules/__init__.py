@@ -68,6 +68,20 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     ),
     "security_go": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
     "security_js": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
+    "security_crypto": frozenset(
+        {
+            "csharp",
+            "go",
+            "java",
+            "javascript",
+            "kotlin",
+            "php",
+            "python",
+            "ruby",
+            "scala",
+            "typescript",
+        }
+    ),
     "security_csharp": frozenset({"csharp"}),
     "security_scala": frozenset({"hocon", "scala"}),
     "security_jvm": frozenset(

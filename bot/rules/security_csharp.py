@@ -1,6 +1,6 @@
 """C# security rules. `csharp-sql-injection` reports from flows: request input
 (an action parameter, `Request.Query`) that reaches the SQL text of a query call. The
-others here are configuration patterns: weak crypto, predictable random secrets, cookie
+others here are configuration patterns: weak ciphers, cookie
 flags, CORS, credentials in connection strings. TLS and JWT validation switched off and
 XXE are ast-grep rules in their rule.yml."""
 
@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule, catalog_rules
-from bot.rules.lib.lang_patterns import PASSWORD_NAMES, lead_in, statement, when_near, window
+from bot.rules.lib.lang_patterns import lead_in, statement, window
 from bot.rules.lib.patterns import Pattern, PatternCheck
 from bot.rules.taint.api import flow_hits
 
@@ -21,7 +21,7 @@ _CSHARP = frozenset({"csharp"})
 CS_SQL_ID = "csharp-sql-injection"
 CS_SQL_RULE = catalog_rule(CS_SQL_ID)
 
-CRYPTO_ID = "csharp-weak-crypto"
+CRYPTO_ID = "weak-cipher"
 COOKIE_ID = "csharp-cookie-insecure"
 CORS_ID = "csharp-cors-any-origin-with-credentials"
 CONN_ID = "csharp-connection-string-password"
@@ -56,15 +56,6 @@ def _password_literal(match: re.Match[str], text: str, file: ChangedFile) -> str
 
 _CS = frozenset({"csharp"})
 PATTERNS = (
-    Pattern(
-        CRYPTO_ID,
-        _CS,
-        re.compile(
-            r"\b(?P<at>MD5|SHA1)\s*\.\s*(?:Create|HashData)\s*\(|"
-            r"\bnew\s+(?P<x>MD5CryptoServiceProvider|SHA1Managed|SHA1CryptoServiceProvider)\b"
-        ),
-        when_near(PASSWORD_NAMES, "A fast, broken hash is applied to a password.", 3, 1),
-    ),
     Pattern(
         CRYPTO_ID,
         _CS,
@@ -115,7 +106,7 @@ class CSharpPatterns(PatternCheck):
     languages = _CSHARP
     kinds = _CODE_KINDS
     patterns = PATTERNS
-    hint = re.compile(r"MD5|SHA1|DES|RC2|ECB|Secure|HttpOnly|Origin|(?i:password|pwd)")
+    hint = re.compile(r"DES|RC2|ECB|Secure|HttpOnly|Origin|(?i:password|pwd)")
 
 
 class CSharpSqlInjection(Check):

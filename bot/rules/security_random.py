@@ -144,51 +144,71 @@ _SECRET_WORDS = frozenset(
         "jti",
     }
 )
-_SECRET_PAIRS = frozenset(
+# Words before `code`, `key`, `link` or `token` that make it a credential: a reset code,
+# a share link, a pickup code.
+_CREDENTIAL_OF = frozenset(
     {
-        ("api", "key"),
-        ("session", "id"),
-        ("session", "key"),
-        ("secret", "key"),
-        ("signing", "key"),
-        ("private", "key"),
-        ("access", "key"),
-        ("auth", "key"),
-        ("auth", "code"),
-        ("encryption", "key"),
-        ("reset", "code"),
-        ("reset", "key"),
-        ("reset", "link"),
-        ("reset", "hash"),
-        ("verification", "code"),
-        ("verify", "code"),
-        ("confirm", "code"),
-        ("confirmation", "code"),
-        ("activation", "code"),
-        ("activation", "key"),
-        ("activation", "link"),
-        ("invite", "code"),
-        ("invitation", "code"),
-        ("recovery", "code"),
-        ("recovery", "key"),
-        ("backup", "code"),
-        ("login", "code"),
-        ("sms", "code"),
-        ("email", "code"),
-        ("security", "code"),
-        ("one", "time"),
-        ("magic", "link"),
-        ("share", "link"),
-        ("unsubscribe", "key"),
+        "reset",
+        "verification",
+        "verify",
+        "confirm",
+        "confirmation",
+        "activation",
+        "activate",
+        "invite",
+        "invitation",
+        "recovery",
+        "backup",
+        "login",
+        "signin",
+        "sms",
+        "email",
+        "security",
+        "share",
+        "access",
+        "pickup",
+        "claim",
+        "redeem",
+        "redemption",
+        "gift",
+        "coupon",
+        "voucher",
+        "promo",
+        "auth",
+        "pairing",
+        "unlock",
+        "magic",
+        "unsubscribe",
+        "signing",
+        "private",
+        "encryption",
+        "api",
+        "session",
+        "secret",
+        "one",
     }
 )
+_CREDENTIAL_NOUNS = frozenset({"code", "key", "link", "id", "time", "hash", "url"})
+# `id`, `url`, `hash` and `time` are credentials only after some of those words.
+_WEAK_NOUNS = frozenset({"id", "url", "hash", "time"})
+_STRONG_FOR_WEAK = frozenset({"session", "reset", "share", "magic", "invite", "one", "api"})
+# A bare `code` or `pin` is a credential in a function or route about one of these.
+_CODE_CONTEXT = _CREDENTIAL_OF - {"api", "session", "secret", "private", "encryption", "one"}
 
 
-def secret_name(name: str) -> bool:
+def secret_name(name: str, context: str = "") -> bool:
+    """`name` says it holds a secret; `context` (the function's name and first line)
+    makes a bare `code` or `pin` one."""
     parts = words(name)
     if any(p in _SECRET_WORDS for p in parts):
         return True
-    return any(pair in _SECRET_PAIRS for pair in zip(parts, parts[1:], strict=False))
+    for first, second in zip(parts, parts[1:], strict=False):
+        if first in _CREDENTIAL_OF and second in _CREDENTIAL_NOUNS:
+            if second not in _WEAK_NOUNS or first in _STRONG_FOR_WEAK:
+                return True
+    if context and parts and parts[-1] in {"code", "pin"}:
+        return bool(set(words(context)) & _CODE_CONTEXT)
+    return False
 
 
 # A name the value is given to: a call (`setResetToken(x)`, `fun otp() = ...`), a named
@@ -260,7 +280,7 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
     return re.compile(calls), re.compile(objects, re.M) if objects else None
 
 
-def _use_of(statement: str, language: str, skip: set[str]) -> str | None:
+def _use_of(statement: str, language: str, skip: set[str], context: str = "") -> str | None:
     """How a statement makes a value a secret, or None."""
     bare = without_strings(statement)
     for label, pattern in _USES:
@@ -269,13 +289,13 @@ def _use_of(statement: str, language: str, skip: set[str]) -> str | None:
     target = assignment_target(statement)
     if target is not None:
         for name in targets_of(target, language):
-            if secret_name(name) or any(secret_name(k) for k in _KEY.findall(name)):
+            if secret_name(name, context) or any(secret_name(k) for k in _KEY.findall(name)):
                 return f"`{name.strip()}`"
     for key in _KEY.findall(statement):
         if secret_name(key):
             return f"the key `{key}`"
     for ident in _GIVEN_TO.findall(bare):
-        if ident not in skip and secret_name(ident):
+        if ident not in skip and secret_name(ident, context):
             return f"`{ident}`"
     return None
 
@@ -340,13 +360,14 @@ class InsecureRandomCheck(Check):
         helpers: dict[str, Origin],
     ) -> Iterable[Hit]:
         tainted: dict[str, Origin] = {}
+        context = scope.head
         for statement in scope.statements:
             if objects is not None and objects.search(statement.text):
                 continue  # makes the generator, not a value
             origin = self._origin(statement, calls, tainted, helpers)
             if origin is None:
                 continue
-            use = _use_of(statement.text, language, set(tainted))
+            use = _use_of(statement.text, language, set(tainted), context)
             if use is None and scope.name and secret_name(scope.name):
                 if returns(statement, scope, language):
                     use = f"the return value of `{scope.name}`"

@@ -1,4 +1,4 @@
-"""Scala pattern rules: weak crypto and Play's CSRF filter
+"""Scala pattern rules: weak ciphers and Play's CSRF filter
 switched off in code (TLS validation off is an ast-grep rule in its rule.yml). Injection
 findings for Scala come from flows (`jvm-sql-injection`, `command-injection`, ...
 through their own modules)."""
@@ -9,7 +9,7 @@ import re
 
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, catalog_rules
-from bot.rules.lib.lang_patterns import PASSWORD_NAMES, when_near, window
+from bot.rules.lib.lang_patterns import window
 from bot.rules.lib.patterns import Pattern, PatternCheck
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
@@ -18,7 +18,7 @@ _SCALA = frozenset({"scala"})
 _PLAY_CONF = frozenset({"scala", "hocon"})
 
 
-CRYPTO_ID = "scala-weak-crypto"
+CRYPTO_ID = "weak-cipher"
 CSRF_ID = "play-csrf-disabled"
 
 RULES = catalog_rules(CRYPTO_ID, CSRF_ID)
@@ -44,12 +44,6 @@ PATTERNS = (
     Pattern(
         CRYPTO_ID,
         _SCALA,
-        re.compile(r'\bMessageDigest\.(?P<at>getInstance)\s*\(\s*"(?:MD5|SHA-?1)"'),
-        when_near(PASSWORD_NAMES, "A fast, broken hash is applied to a password.", 2, 1),
-    ),
-    Pattern(
-        CRYPTO_ID,
-        _SCALA,
         re.compile(r'\bCipher\.(?P<at>getInstance)\s*\(\s*"(?P<name>[^"\n]{1,60})"'),
         _cipher,
     ),
@@ -68,7 +62,7 @@ class ScalaPatterns(PatternCheck):
     languages = _PLAY_CONF
     kinds = _CODE_KINDS | {FileKind.CONFIG}
     patterns = PATTERNS
-    hint = re.compile(r"MessageDigest|Cipher|CSRFFilter")
+    hint = re.compile(r"Cipher|CSRFFilter")
 
 
 CHECKS: list[Check] = [ScalaPatterns()]

@@ -44,6 +44,7 @@ FUNCTION_KINDS: dict[str, tuple[str, ...]] = {
 IMPLICIT_RETURN = frozenset({"ruby", "scala", "kotlin", "rust"})
 
 _STRING = re.compile(r'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|`(?:\\.|[^`\\])*`')
+_OPENS_BLOCK = re.compile(r"(?:\{|\bdo(?:\s*\|[^|]*\|)?)\s*$")
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[^A-Za-z0-9]+")
 
 
@@ -74,6 +75,12 @@ class Scope:
     first: int
     last: int
     statements: list[Statement] = field(default_factory=list)
+    function: bool = True  # False for the lines outside every function
+
+    @property
+    def head(self) -> str:
+        """The function's first statement (its name, parameters, a route's path)."""
+        return self.statements[0].text if self.function and self.statements else ""
 
 
 def _name_of(node: object, language: str) -> str:
@@ -108,7 +115,9 @@ def _statements(rows: list[str], first: int, last: int) -> list[Statement]:
             current.last = number
         bare = without_strings(row)
         depth += bare.count("(") + bare.count("[") - bare.count(")") - bare.count("]")
-        if depth <= 0 or len(current.lines) >= 30:
+        # A line that opens a block (`app.post("/x", (req, res) => {`, `items.each do |i|`)
+        # ends its statement even inside an open call: the block's lines are statements.
+        if depth <= 0 or _OPENS_BLOCK.search(bare) or len(current.lines) >= 30:
             out.append(current)
             current, depth = None, 0
     if current is not None:
@@ -133,7 +142,7 @@ def scopes(text: str, language: str) -> list[Scope]:
             found.append((first, last, name))
     out = [Scope(name, first, last, _statements(rows, first, last)) for first, last, name in found]
     inside = {n for _, (first, last, _) in enumerate(found) for n in range(first, last + 1)}
-    top = Scope("", 1, len(rows))
+    top = Scope("", 1, len(rows), function=False)
     run: list[int] = []
     for number in range(1, len(rows) + 1):
         if number in inside:

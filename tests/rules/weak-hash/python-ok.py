@@ -1,5 +1,5 @@
 # bastion-fixture: app/cache.py
-# ok: py-weak-hash
+# ok: weak-hash
 import hashlib
 
 def cache_key(url):

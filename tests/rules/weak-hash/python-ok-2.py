@@ -1,5 +1,5 @@
 # bastion-fixture: app/storage/digests.py
-# ok: py-weak-hash
+# ok: weak-hash
 import hashlib
 from hashlib import md5
 

@@ -2,5 +2,5 @@
 import hashlib
 
 def hash_password(pw):
-# expect: py-weak-hash
+# expect: weak-hash
     return hashlib.md5(pw.encode()).hexdigest()

@@ -1,5 +1,5 @@
 // bastion-fixture: Services/Accounts.cs
-// ok: csharp-weak-crypto
+// ok: weak-hash
 public class Accounts
 {
     public string Etag(byte[] body)
@@ -9,5 +9,5 @@ public class Accounts
     }
     public string Hash(User u, string password) =>
         _hasher.HashPassword(u, password);
-    public AesGcm Enc(byte[] key) => new AesGcm(key, 16);
+    public string Digest(byte[] body) => Convert.ToHexString(SHA256.HashData(body));
 }
