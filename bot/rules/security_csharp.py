@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule, catalog_rules
+from bot.rules.lib.code_text import call_arguments
 from bot.rules.lib.lang_patterns import lead_in, statement, window
 from bot.rules.lib.patterns import Pattern, PatternCheck
 from bot.rules.taint.api import flow_hits
@@ -22,7 +23,7 @@ CS_SQL_ID = "csharp-sql-injection"
 CS_SQL_RULE = catalog_rule(CS_SQL_ID)
 
 CRYPTO_ID = "weak-cipher"
-COOKIE_ID = "csharp-cookie-insecure"
+COOKIE_ID = "cookie-insecure"
 CORS_ID = "csharp-cors-any-origin-with-credentials"
 CONN_ID = "csharp-connection-string-password"
 
@@ -45,6 +46,22 @@ def _cookie_flag(match: re.Match[str], text: str, file: ChangedFile) -> str | bo
     if "Cookie" not in owner:
         return False
     return f"The cookie is set with `{match.group('at')} = false`."
+
+
+def _append_options(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    args = call_arguments(text, match.end() - 1, "csharp")
+    if len(args) < 2:
+        return False
+    if len(args) == 2:
+        return "The cookie is appended without `CookieOptions`: `Secure` defaults to false."
+    options = args[2].strip()
+    if not options.startswith("new"):
+        return False  # options built elsewhere may set the flags
+    if re.search(r"\bSecure\s*=\s*(?!false\b)", options):
+        return False
+    if re.search(r"\bSecure\s*=\s*false\b", options):
+        return False  # reported by the `Secure = false` pattern
+    return "The `CookieOptions` do not set `Secure = true`."
 
 
 def _password_literal(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
@@ -71,6 +88,12 @@ PATTERNS = (
         _CS,
         re.compile(r"\b(?P<at>Secure|HttpOnly)\s*=\s*false\b"),
         _cookie_flag,
+    ),
+    Pattern(
+        COOKIE_ID,
+        _CS,
+        re.compile(r"\bCookies\s*\.\s*(?P<at>Append)\s*\("),
+        _append_options,
     ),
     Pattern(
         COOKIE_ID,
@@ -106,7 +129,7 @@ class CSharpPatterns(PatternCheck):
     languages = _CSHARP
     kinds = _CODE_KINDS
     patterns = PATTERNS
-    hint = re.compile(r"DES|RC2|ECB|Secure|HttpOnly|Origin|(?i:password|pwd)")
+    hint = re.compile(r"DES|RC2|ECB|Secure|Append|HttpOnly|Origin|(?i:password|pwd)")
 
 
 class CSharpSqlInjection(Check):

@@ -3,9 +3,9 @@ public class SessionController : ControllerBase
 {
     public IActionResult Login()
     {
-// expect: csharp-cookie-insecure
+// expect: cookie-insecure
         Response.Cookies.Append("sid", sid, new CookieOptions { Secure = false, HttpOnly = false });
-// expect: csharp-cookie-insecure
+// expect: cookie-insecure
         services.ConfigureApplicationCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.None);
         return Ok();
     }

@@ -1,5 +1,5 @@
 // bastion-fixture: Controllers/SessionController.cs
-// ok: csharp-cookie-insecure
+// ok: cookie-insecure
 public class SessionController : ControllerBase
 {
     public IActionResult Login()
