@@ -247,6 +247,18 @@ _USES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_JVM = frozenset({"java", "kotlin", "scala"})
+_FOREIGN_RANDOM = re.compile(
+    r"(?m)^\s*import\s+(?!java\.util\.|scala\.util\.|kotlin\.random\.)[\w.]+\.Random\b"
+)
+_JVM_QUALIFIED = (
+    r"\b(?:java\.util|scala\.util|kotlin\.random)\.Random\b"
+    r"|(?<![\w.])(?:java\.lang\.)?Math\s*\.\s*random\b"
+    r"|\bThreadLocalRandom\s*\.\s*current\s*\(\s*\)\s*\.\s*next\w*\s*\("
+    r"|\bRandomStringUtils\s*\.\s*random\w*\s*\("
+)
+
+
 @dataclass(frozen=True)
 class Origin:
     line: int  # where the predictable value is made
@@ -271,6 +283,10 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
             return None
         calls = calls.replace("{go}", re.escape(alias))
         objects = objects.replace("{go}", re.escape(alias)) if objects else None
+    if language in _JVM and _FOREIGN_RANDOM.search(text):
+        # `Random` is another library's class here (a libsodium wrapper, say): only the
+        # generators named in full are predictable.
+        return re.compile(_JVM_QUALIFIED), None
     if language == "python":
         imported = re.findall(r"(?m)^[ \t]*from[ \t]+random[ \t]+import[ \t]+([\w \t,()]+)$", text)
         names = [n.strip() for group in imported for n in group.strip("() ").split(",")]
