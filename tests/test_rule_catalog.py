@@ -410,7 +410,9 @@ def test_folded_ids_answer_to_their_old_names_everywhere() -> None:
     files, _ = select_backend([added_file("Services/Tokens.cs", code)])
     (finding,) = run_rules(files, only=["csharp-insecure-random"]).findings
     assert finding.rule == "insecure-random"
-    suppressed = code.replace(".ToString();", ".ToString(); // bastion: ignore[csharp-insecure-random]")
+    suppressed = code.replace(
+        ".ToString();", ".ToString(); // bastion: ignore[csharp-insecure-random]"
+    )
     files, _ = select_backend([added_file("Services/Tokens.cs", suppressed)])
     assert run_rules(files).findings == []
     from bot.config import RulesConfig

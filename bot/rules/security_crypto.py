@@ -48,7 +48,11 @@ SITES: dict[str, tuple[Site, ...]] = {
     "python": (
         Site(re.compile(r"(?<![\w.])(?:hashlib\s*\.\s*)?(?P<alg>md5|sha1|md4)\s*\(")),
         Site(re.compile(r"(?<![\w.])hashlib\s*\.\s*new\s*\("), arg=0),
-        Site(re.compile(r"(?<![\w])(?:Crypto|Cryptodome)\s*\.\s*Hash\s*\.\s*(?P<alg>MD5|MD4|MD2|SHA1|SHA)\s*\.\s*new\s*\(")),
+        Site(
+            re.compile(
+                r"(?<![\w])(?:Crypto|Cryptodome)\s*\.\s*Hash\s*\.\s*(?P<alg>MD5|MD4|MD2|SHA1|SHA)\s*\.\s*new\s*\("
+            )
+        ),
         Site(re.compile(r"(?<![\w.])(?P<alg>MD5|MD4|MD2|SHA1|SHA)\s*\.\s*new\s*\(")),
         Site(re.compile(r"(?<![\w])hashes\s*\.\s*(?P<alg>MD5|SHA1)\s*\(")),
     ),
@@ -57,11 +61,7 @@ SITES: dict[str, tuple[Site, ...]] = {
     "scala": _JVM_SITES,
     "csharp": (
         Site(re.compile(r"\b(?P<alg>MD5|SHA1)\s*\.\s*(?:Create|HashData|HashDataAsync)\s*\(")),
-        Site(
-            re.compile(
-                r"\bnew\s+(?P<alg>MD5|SHA1)(?:CryptoServiceProvider|Managed|Cng)\s*\("
-            )
-        ),
+        Site(re.compile(r"\bnew\s+(?P<alg>MD5|SHA1)(?:CryptoServiceProvider|Managed|Cng)\s*\(")),
         Site(re.compile(r"\bHashAlgorithm\s*\.\s*Create\s*\("), arg=0),
     ),
     "go": (Site(re.compile(r"(?<![\w.])(?P<alg>md5|sha1)\s*\.\s*(?:New|Sum)\s*\(")),),
@@ -144,7 +144,9 @@ class WeakHashCheck(Check):
     rules = (RULE,)
     languages = frozenset(SITES)
     kinds = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
-    hint = re.compile(r"(?i)md5|sha1|sha-1|\"sha\"|md4|md2|getInstance|createHash|hashlib|Digest|hash\s*\(")
+    hint = re.compile(
+        r"(?i)md5|sha1|sha-1|\"sha\"|md4|md2|getInstance|createHash|hashlib|Digest|hash\s*\("
+    )
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if is_test_path(file.path):

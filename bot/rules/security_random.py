@@ -110,7 +110,9 @@ _OBJECTS: dict[str, str] = {
 
 # Methods that fill or extend their argument/receiver with the value.
 _FILLS = re.compile(r"\.\s*(?:nextBytes|NextBytes|read|Read|fill)\s*\(\s*(?P<buf>[\w.$]+)\s*\)")
-_APPENDS = re.compile(r"(?P<obj>[\w.$]+)\s*\.\s*(?:append|Append|push|add|extend|write|concat)\s*\(")
+_APPENDS = re.compile(
+    r"(?P<obj>[\w.$]+)\s*\.\s*(?:append|Append|push|add|extend|write|concat)\s*\("
+)
 
 # Single words and word pairs that name something that must not be guessable.
 _SECRET_WORDS = frozenset(
@@ -203,9 +205,9 @@ def secret_name(name: str, context: str = "") -> bool:
     if any(p in _SECRET_WORDS for p in parts):
         return True
     for first, second in zip(parts, parts[1:], strict=False):
-        if first in _CREDENTIAL_OF and second in _CREDENTIAL_NOUNS:
-            if second not in _WEAK_NOUNS or first in _STRONG_FOR_WEAK:
-                return True
+        credential = first in _CREDENTIAL_OF and second in _CREDENTIAL_NOUNS
+        if credential and (second not in _WEAK_NOUNS or first in _STRONG_FOR_WEAK):
+            return True
     if context and parts and parts[-1] in {"code", "pin"}:
         return bool(set(words(context)) & _CODE_CONTEXT)
     return False
@@ -337,9 +339,7 @@ class InsecureRandomCheck(Check):
         generators = self._generator_objects(all_scopes, objects)
         if generators:
             joined = "|".join(map(re.escape, sorted(generators)))
-            calls = re.compile(
-                calls.pattern + rf"|(?<![\w.$])(?:{joined})\s*\.\s*\w+(?:\s*\(|\b)"
-            )
+            calls = re.compile(calls.pattern + rf"|(?<![\w.$])(?:{joined})\s*\.\s*\w+(?:\s*\(|\b)")
         helpers: dict[str, Origin] = {}
         hits: dict[int, Hit] = {}
         # Twice: a helper that returns a predictable value is a generator for the others.
@@ -384,9 +384,9 @@ class InsecureRandomCheck(Check):
             if origin is None:
                 continue
             use = _use_of(statement.text, language, set(tainted), context)
-            if use is None and scope.name and secret_name(scope.name):
-                if returns(statement, scope, language):
-                    use = f"the return value of `{scope.name}`"
+            named = bool(scope.name) and secret_name(scope.name)
+            if use is None and named and returns(statement, scope, language):
+                use = f"the return value of `{scope.name}`"
             if use is not None:
                 yield self._hit(file, origin, statement, use)
                 continue

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 _LITERAL = re.compile(r"""^\s*(?:[rbuf]{0,2})?(?P<q>["'`])(?P<v>[^"'`\n]{0,200})(?P=q)\s*$""")
-_NAME = re.compile(r"^\s*(?:this\s*\.\s*|self\s*\.\s*|[A-Z]\w*\s*\.\s*)?(?P<n>[$]?[A-Za-z_]\w*)\s*$")
+_NAME = re.compile(
+    r"^\s*(?:this\s*\.\s*|self\s*\.\s*|[A-Z]\w*\s*\.\s*)?(?P<n>[$]?[A-Za-z_]\w*)\s*$"
+)
 # A lookup whose last argument is the default: `props.getProperty("k", "MD5")`,
 # `System.getProperty(...)`, `env.get("K", "md5")`, `os.getenv("K", "md5")`,
 # `map.getOrDefault(k, "MD5")`, `config.getString("k", "MD5")`.

@@ -133,7 +133,10 @@ def scopes(text: str, language: str) -> list[Scope]:
     if root is not None:
         nodes = [n for kind in FUNCTION_KINDS.get(language, ()) for n in root.find_all(kind=kind)]
         spans = sorted(
-            ((n.range().start.line + 1, n.range().end.line + 1, _name_of(n, language)) for n in nodes),
+            (
+                (n.range().start.line + 1, n.range().end.line + 1, _name_of(n, language))
+                for n in nodes
+            ),
             key=lambda s: (s[0], -s[1]),
         )
         for first, last, name in spans:
