@@ -87,25 +87,25 @@ _CALLS: dict[str, str] = {
 # A statement that only makes a predictable generator object: its name, then any call
 # on it gives a predictable value.
 _OBJECTS: dict[str, str] = {
-    "python": r"^\s*(?P<name>[\w.]+)\s*=\s*random\s*\.\s*Random\s*\([^()]*\)\s*$",
+    "python": r"^[ \t]*(?P<name>[\w.]+)[ \t]*=[ \t]*random\s*\.\s*Random\s*\([^()]*\)[ \t]*$",
     "java": (
-        r"(?P<name>\w+)\s*=\s*new\s+(?:java\.util\.)?Random\s*\([^()]*\)\s*;?\s*$"
+        r"(?P<name>\w+)\s*=\s*new\s+(?:java\.util\.)?Random\s*\([^()]*\)[ \t]*;?[ \t]*$"
         r"|\bRandom\s+(?P<typed>\w+)\s*=\s*new\s*\(\s*\)"
     ),
     "kotlin": (
         r"\b(?:val|var)\s+(?P<name>\w+)\s*(?::\s*[\w.]+)?\s*=\s*"
-        r"(?:java\.util\.|kotlin\.random\.)?Random\s*\([^()]*\)\s*$"
+        r"(?:java\.util\.|kotlin\.random\.)?Random\s*\([^()]*\)[ \t]*$"
     ),
     "scala": (
         r"\b(?:val|var)\s+(?P<name>\w+)\s*(?::\s*[\w.]+)?\s*=\s*"
-        r"new\s+(?:scala\.util\.|java\.util\.)?Random(?:\s*\([^()]*\))?\s*$"
+        r"new\s+(?:scala\.util\.|java\.util\.)?Random(?:\s*\([^()]*\))?[ \t]*$"
     ),
     "csharp": (
-        r"(?P<name>\w+)\s*=\s*new\s+(?:System\.)?Random\s*\([^()]*\)\s*;?\s*$"
+        r"(?P<name>\w+)\s*=\s*new\s+(?:System\.)?Random\s*\([^()]*\)[ \t]*;?[ \t]*$"
         r"|\bRandom\s+(?P<typed>\w+)\s*=\s*new\s*\(\s*\)"
     ),
     "go": r"(?P<name>\w+)\s*:?=\s*{go}\s*\.\s*New\s*\(",
-    "ruby": r"^\s*(?P<name>[@$]?\w+)\s*=\s*Random\s*\.\s*new\b(?:\s*\([^()]*\))?\s*$",
+    "ruby": r"^[ \t]*(?P<name>[@$]?\w+)[ \t]*=[ \t]*Random\s*\.\s*new\b(?:\s*\([^()]*\))?[ \t]*$",
 }
 
 # Methods that fill or extend their argument/receiver with the value.
@@ -251,7 +251,7 @@ _USES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _JVM = frozenset({"java", "kotlin", "scala"})
 _FOREIGN_RANDOM = re.compile(
-    r"(?m)^\s*import\s+(?!java\.util\.|scala\.util\.|kotlin\.random\.)[\w.]+\.Random\b"
+    r"(?m)^[ \t]*import\s+(?!java\.util\.|scala\.util\.|kotlin\.random\.)[\w.]+\.Random\b"
 )
 _JVM_QUALIFIED = (
     r"\b(?:java\.util|scala\.util|kotlin\.random)\.Random\b"
@@ -268,7 +268,9 @@ class Origin:
 
 
 def _go_alias(text: str) -> str | None:
-    match = re.search(r'(?m)^\s*(?:import\s+)?(?:(?P<alias>\w+)\s+)?"math/rand(?:/v2)?"', text)
+    match = re.search(
+        r'(?m)^[ \t]*(?:import[ \t]+)?(?:(?P<alias>\w+)[ \t]+)?"math/rand(?:/v2)?"', text
+    )
     if match is None:
         return None
     return match.group("alias") or "rand"
