@@ -143,6 +143,12 @@ CLASSES: tuple[ProblemClass, ...] = (
         r"\bmd5\b|\bsha-?1\b|weak (?:hash|cipher)|fast hash",
     ),
     _c(
+        "insecure-random",
+        (330, 331, 338),
+        r"(?:\w+-)?insecure-random",
+        r"predictable random|insecure random|\bMath\.random\b",
+    ),
+    _c(
         "insecure-cookie",
         (614, 1004),
         r"(?:csharp-)?cookie-insecure|insecure-cookie",

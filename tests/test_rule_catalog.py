@@ -322,8 +322,8 @@ def test_a_python_rule_names_the_module_whose_check_reports_it() -> None:
         for rule in check.rules:
             reported.setdefault(catalog.canonical(rule.id), set()).add(module)
     for spec in catalog.rules.values():
-        if spec.check.kind == "python":
-            assert spec.check.module in reported.get(spec.id, set()), (spec.id, reported)
+        for module in spec.check.modules():
+            assert module in reported.get(spec.id, set()), (spec.id, reported)
 
 
 def test_a_broken_shipped_rule_file_is_one_error_naming_the_file() -> None:
@@ -333,3 +333,90 @@ def test_a_broken_shipped_rule_file_is_one_error_naming_the_file() -> None:
         parse_rule("id: [unclosed\n", "catalog/x/rule.yml", builtin=True)
     with pytest.raises(CatalogError, match=r"python.yml is not valid YAML"):
         parse_rule("id: x\n", "catalog/x/rule.yml", {"python": "rule: {pattern: [\n"}, builtin=True)
+
+
+_BY_LANGUAGE = """\
+id: mixed-rule
+category: security
+severity: low
+cwe: [328]
+title: t
+rationale: r
+fix: f
+check:
+  kind: ast-grep
+  by-language:
+    csharp: {kind: python, module: security_crypto}
+"""
+
+
+def test_a_rule_can_be_checked_one_way_in_some_languages_and_another_in_others() -> None:
+    from bot.rules.loader import parse_rule
+
+    spec = parse_rule(_BY_LANGUAGE, "rule.yml", {"java": "rule: {pattern: md5()}\n"})
+    assert spec.languages == ("csharp", "java")
+    assert spec.check.for_language("java").kind == "ast-grep"
+    assert spec.check.for_language("csharp").module == "security_crypto"
+    assert spec.check.modules() == {"security_crypto"}
+
+
+@pytest.mark.parametrize(
+    ("change", "extra", "message"),
+    [
+        ("csharp: {kind: python}", {}, "module is required"),
+        ("cobol: {kind: python, module: x}", {}, "unknown language 'cobol'"),
+        ("csharp: {kind: ast-grep}", {}, "ast-grep needs a csharp.yml"),
+        (
+            "java: {kind: python, module: x}",
+            {"java": "rule: {pattern: md5()}\n"},
+            "also checked by kind python",
+        ),
+    ],
+)
+def test_a_wrong_by_language_entry_is_one_error_naming_the_key(
+    change: str, extra: dict[str, str], message: str
+) -> None:
+    from bot.rules.loader import CatalogError, parse_rule
+
+    text = _BY_LANGUAGE.replace("csharp: {kind: python, module: security_crypto}", change)
+    extra = extra or {"go": "rule: {pattern: md5()}\n"}
+    with pytest.raises(CatalogError, match=message):
+        parse_rule(text, "rule.yml", extra)
+
+
+def test_a_python_rule_must_list_the_languages_it_names_by_language() -> None:
+    from bot.rules.loader import CatalogError, parse_rule
+
+    text = _BY_LANGUAGE.replace("kind: ast-grep\n", "kind: python\n  module: security_crypto\n")
+    text = text.replace("check:", "languages: [java]\ncheck:")
+    with pytest.raises(CatalogError, match="csharp not in languages"):
+        parse_rule(text, "rule.yml")
+
+
+def test_folded_ids_answer_to_their_old_names_everywhere() -> None:
+    """The per-language ids of this family are one id each now; old ids still resolve."""
+    catalog = builtin_catalog()
+    for old, new in {
+        "py-weak-hash": "weak-hash",
+        "csharp-insecure-random": "insecure-random",
+        "scala-insecure-random": "insecure-random",
+        "csharp-cookie-insecure": "cookie-insecure",
+        "csharp-weak-crypto": "weak-cipher",
+        "scala-weak-crypto": "weak-cipher",
+    }.items():
+        assert catalog.canonical(old) == new
+        assert old not in catalog.rules
+    code = "var random = new Random();\nvar resetToken = random.Next().ToString();\n"
+    files, _ = select_backend([added_file("Services/Tokens.cs", code)])
+    (finding,) = run_rules(files, only=["csharp-insecure-random"]).findings
+    assert finding.rule == "insecure-random"
+    suppressed = code.replace(
+        ".ToString();", ".ToString(); // bastion: ignore[csharp-insecure-random]"
+    )
+    files, _ = select_backend([added_file("Services/Tokens.cs", suppressed)])
+    assert run_rules(files).findings == []
+    from bot.config import RulesConfig
+
+    files, _ = select_backend([added_file("Services/Tokens.cs", code)])
+    off = RulesConfig(disable=["csharp-insecure-random"])
+    assert [f for f in run_rules(files, off).findings if f.rule == "insecure-random"] == []

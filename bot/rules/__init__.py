@@ -68,12 +68,40 @@ MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     ),
     "security_go": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
     "security_js": frozenset({"go", "java", "javascript", "kotlin", "php", "ruby", "typescript"}),
+    "security_crypto": frozenset(
+        {
+            "csharp",
+            "go",
+            "java",
+            "javascript",
+            "kotlin",
+            "php",
+            "python",
+            "ruby",
+            "scala",
+            "typescript",
+        }
+    ),
     "security_csharp": frozenset({"csharp"}),
     "security_scala": frozenset({"hocon", "scala"}),
     "security_jvm": frozenset(
         {"csharp", "go", "java", "javascript", "kotlin", "php", "ruby", "scala", "typescript"}
     ),
     "security_python": frozenset({"python"}),
+    "security_random": frozenset(
+        {
+            "csharp",
+            "go",
+            "java",
+            "javascript",
+            "kotlin",
+            "php",
+            "python",
+            "ruby",
+            "scala",
+            "typescript",
+        }
+    ),
     "security_ruby_php": frozenset(
         {"csharp", "go", "java", "javascript", "kotlin", "php", "ruby", "scala", "typescript"}
     ),

@@ -127,11 +127,14 @@ class Registry:
 
         catalog = builtin_catalog()
         for rule in check.rules:
-            if rule.id in self.declared:
-                raise ValueError(f"rule id {rule.id!r} registered twice")
-            self.declared[rule.id] = rule
             canonical = catalog.canonical(rule.id)
             spec = catalog.rules.get(canonical)
+            # A rule checked one way in some languages and another way in others
+            # (`check.by-language`) is reported by several checks.
+            shared = spec is not None and bool(spec.check.by_language)
+            if rule.id in self.declared and not shared:
+                raise ValueError(f"rule id {rule.id!r} registered twice")
+            self.declared[rule.id] = rule
             if spec is None:
                 self.rules[rule.id] = rule
                 continue

@@ -30,21 +30,45 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from bot import lazyre as re
 from bot.models import Category, Severity
 from bot.rules.astgrep import SG_LANGUAGES
+from bot.select import LANGUAGES as SELECT_LANGUAGES
 from bot.yamlsafe import YamlError, load_yaml
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 RULE_ID = r"^[a-z0-9][a-z0-9-]*$"
+# What `check.by-language` may name: every language `bot.select` gives a file.
+KNOWN_LANGUAGES = frozenset({*SELECT_LANGUAGES.values(), "dotenv", "hocon"})
 TEAM_RULES_DIR = ".github/bastion/rules"
 # A team's rule file is a few KiB; anything past this is refused unread.
 MAX_TEAM_RULE_CHARS = 64 * 1024
 MAX_TEAM_RULES = 50
 
 
-class CheckSpec(BaseModel):
-    """How a rule is checked."""
+class LanguageCheck(BaseModel):
+    """How one language of a rule is checked when it differs from the rule's own `kind`."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["ast-grep", "python", "analyzer"]
+    module: str | None = None
+    tool: Literal["ruff", "squawk", "detect-secrets", "sqlglot"] | None = None
+    codes: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _complete(self) -> LanguageCheck:
+        if self.kind == "python" and not self.module:
+            raise ValueError("module is required when kind is python")
+        if self.kind == "analyzer" and not self.tool:
+            raise ValueError("tool is required when kind is analyzer")
+        return self
+
+
+class CheckSpec(BaseModel):
+    """How a rule is checked: one `kind` for every language, or, for a problem one
+    language answers with a pattern and another with Python logic, `kind` for the
+    languages that have a `<lang>.yml` and `by-language` for the others."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     kind: Literal["ast-grep", "python", "analyzer"]
     # kind python: the `bot.rules` module holding the check.
@@ -52,6 +76,22 @@ class CheckSpec(BaseModel):
     # kind analyzer: the tool and its code for this rule (ruff S113, squawk ...).
     tool: Literal["ruff", "squawk", "detect-secrets", "sqlglot"] | None = None
     codes: tuple[str, ...] = ()
+    # language -> its own check, when it is not `kind` (`python: {kind: python, module: x}`).
+    by_language: dict[str, LanguageCheck] = Field(default_factory=dict, alias="by-language")
+
+    def for_language(self, language: str) -> LanguageCheck:
+        """The check that answers for `language`."""
+        own = self.by_language.get(language)
+        if own is not None:
+            return own
+        return LanguageCheck(kind=self.kind, module=self.module, tool=self.tool, codes=self.codes)
+
+    def modules(self) -> set[str]:
+        """Every `bot.rules` module that reports this rule for some language."""
+        found = {c.module for c in self.by_language.values() if c.kind == "python" and c.module}
+        if self.kind == "python" and self.module:
+            found.add(self.module)
+        return found
 
 
 class Variant(BaseModel):
@@ -97,6 +137,16 @@ class RuleSpec(BaseModel):
             raise ValueError("check.module is required when check.kind is python")
         if self.check.kind == "analyzer" and not self.check.tool:
             raise ValueError("check.tool is required when check.kind is analyzer")
+        for lang, own in self.check.by_language.items():
+            if lang not in KNOWN_LANGUAGES:
+                raise ValueError(f"check.by-language: unknown language '{lang}'")
+            if own.kind == "ast-grep" and lang not in self.ast_grep:
+                raise ValueError(f"check.by-language.{lang}: ast-grep needs a {lang}.yml")
+            if own.kind != "ast-grep" and lang in self.ast_grep:
+                raise ValueError(
+                    f"check.by-language.{lang}: the language has an ast-grep rule "
+                    f"({lang}.yml) and is also checked by kind {own.kind}"
+                )
         bad = sorted(set(self.ast_grep) - set(SG_LANGUAGES))
         if bad:
             raise ValueError(f"ast-grep has no parser for: {', '.join(bad)}")
@@ -181,8 +231,21 @@ def parse_rule(
     if spec.check.kind == "ast-grep":
         if not spec.ast_grep:
             raise CatalogError(f"{source}: key 'ast-grep': an ast-grep rule needs one language")
-        # The languages are the ones the rule has a pattern for, never a second list.
-        spec = spec.model_copy(update={"languages": tuple(sorted(spec.ast_grep))})
+        if spec.languages:
+            # The languages are the ones the rule has a pattern for (plus the ones
+            # `by-language` names), never a second list.
+            raise CatalogError(
+                f"{source}: key 'languages': an ast-grep rule's languages come from its "
+                "<lang>.yml files and check.by-language"
+            )
+        found = set(spec.ast_grep) | set(spec.check.by_language)
+        spec = spec.model_copy(update={"languages": tuple(sorted(found))})
+    elif spec.check.by_language:
+        missing = sorted(set(spec.check.by_language) - set(spec.languages))
+        if missing:
+            raise CatalogError(
+                f"{source}: key 'check.by-language': {', '.join(missing)} not in languages"
+            )
     return spec
 
 

@@ -53,7 +53,6 @@ _RULES = catalog_rules(
     "py-request-no-timeout",
     "py-flask-debug",
     "py-eval-exec",
-    "py-weak-hash",
     "py-ssh-auto-add-host-key",
     "py-tar-extractall",
 )
@@ -72,7 +71,6 @@ _CODE_TO_RULE: dict[str, str] = {
     "S323": "py-tls-verify-disabled",
     "S113": "py-request-no-timeout",
     "S201": "py-flask-debug",
-    "S324": "py-weak-hash",
     "S507": "py-ssh-auto-add-host-key",
     "S202": "py-tar-extractall",
 }
@@ -370,19 +368,6 @@ def suggestion_for(unit: Unit, row: int, code: str, original: str | None) -> str
 # --- the check ------------------------------------------------------------------------
 
 
-_WEAK_HASH_CODES = frozenset({"S303", "S324"})
-# The line's own suppression of exactly this check (ruff S324/S303, bandit B303/B324, or
-# a bare `nosec`) is the author saying the hash protects nothing, the same statement as
-# `usedforsecurity=False`: the rule's advice is already followed.
-_NOT_SECURITY_MARK = re.compile(
-    r"#.*?(?:\bnoqa:[\s\w,]*\bS(?:303|324)\b|\bnosec\b(?![:\s]*B(?!303|324)\d))", re.I
-)
-
-
-def _says_not_security(text: str | None) -> bool:
-    return bool(text) and bool(_NOT_SECURITY_MARK.search(text or ""))
-
-
 def _int(value: object) -> int:
     return value if isinstance(value, int) else 0
 
@@ -447,8 +432,6 @@ class RuffSecurityCheck(Check):
         if not line:
             return None  # on our scaffolding
         if code in {"S301", "S302"} and not keep_unpickle(unit, row, col):
-            return None
-        if code in _WEAK_HASH_CODES and _says_not_security(file.line_text(line)):
             return None
         end = max(unit.real(end_row) or line, line)
         suggestion = suggestion_for(unit, row, code, file.line_text(line))

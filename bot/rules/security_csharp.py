@@ -1,6 +1,6 @@
 """C# security rules. `csharp-sql-injection` reports from flows: request input
 (an action parameter, `Request.Query`) that reaches the SQL text of a query call. The
-others here are configuration patterns: weak crypto, predictable random secrets, cookie
+others here are configuration patterns: weak ciphers, cookie
 flags, CORS, credentials in connection strings. TLS and JWT validation switched off and
 XXE are ast-grep rules in their rule.yml."""
 
@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule, catalog_rules
-from bot.rules.lib.lang_patterns import PASSWORD_NAMES, lead_in, statement, when_near, window
+from bot.rules.lib.code_text import call_arguments
+from bot.rules.lib.lang_patterns import lead_in, statement, window
 from bot.rules.lib.patterns import Pattern, PatternCheck
 from bot.rules.taint.api import flow_hits
 
@@ -21,17 +22,13 @@ _CSHARP = frozenset({"csharp"})
 CS_SQL_ID = "csharp-sql-injection"
 CS_SQL_RULE = catalog_rule(CS_SQL_ID)
 
-
-_SECRETS = re.compile(r"(?i)token|secret|passw|otp|nonce|salt|apikey|api_key|reset|session|code")
-
-CRYPTO_ID = "csharp-weak-crypto"
-RANDOM_ID = "csharp-insecure-random"
-COOKIE_ID = "csharp-cookie-insecure"
+CRYPTO_ID = "weak-cipher"
+COOKIE_ID = "cookie-insecure"
 CORS_ID = "csharp-cors-any-origin-with-credentials"
 CONN_ID = "csharp-connection-string-password"
 
 
-PATTERN_RULES = catalog_rules(CRYPTO_ID, RANDOM_ID, COOKIE_ID, CORS_ID, CONN_ID)
+PATTERN_RULES = catalog_rules(CRYPTO_ID, COOKIE_ID, CORS_ID, CONN_ID)
 
 
 def _cors(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
@@ -51,6 +48,22 @@ def _cookie_flag(match: re.Match[str], text: str, file: ChangedFile) -> str | bo
     return f"The cookie is set with `{match.group('at')} = false`."
 
 
+def _append_options(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    args = call_arguments(text, match.end() - 1, "csharp")
+    if len(args) < 2:
+        return False
+    if len(args) == 2:
+        return "The cookie is appended without `CookieOptions`: `Secure` defaults to false."
+    options = args[2].strip()
+    if not options.startswith("new"):
+        return False  # options built elsewhere may set the flags
+    if re.search(r"\bSecure\s*=\s*(?!false\b)", options):
+        return False
+    if re.search(r"\bSecure\s*=\s*false\b", options):
+        return False  # reported by the `Secure = false` pattern
+    return "The `CookieOptions` do not set `Secure = true`."
+
+
 def _password_literal(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     value = match.group("v")
     if value.startswith(("{", "$", "%", "<", "*")) or value.lower() in {"password", "pwd"}:
@@ -64,15 +77,6 @@ PATTERNS = (
         CRYPTO_ID,
         _CS,
         re.compile(
-            r"\b(?P<at>MD5|SHA1)\s*\.\s*(?:Create|HashData)\s*\(|"
-            r"\bnew\s+(?P<x>MD5CryptoServiceProvider|SHA1Managed|SHA1CryptoServiceProvider)\b"
-        ),
-        when_near(PASSWORD_NAMES, "A fast, broken hash is applied to a password.", 3, 1),
-    ),
-    Pattern(
-        CRYPTO_ID,
-        _CS,
-        re.compile(
             r"\b(?P<at>DES|TripleDES|RC2)\s*\.\s*Create\s*\(|"
             r"\bnew\s+(?P<x>DESCryptoServiceProvider|TripleDESCryptoServiceProvider"
             r"|RC2CryptoServiceProvider)\b|\b(?P<y>CipherMode\s*\.\s*ECB)\b"
@@ -80,16 +84,16 @@ PATTERNS = (
         lambda m, t, f: "A broken cipher or the ECB mode is used.",
     ),
     Pattern(
-        RANDOM_ID,
-        _CS,
-        re.compile(r"\bnew\s+(?P<at>Random)\s*\(|\b(?P<x>Random\.Shared)\b"),
-        when_near(_SECRETS, "`System.Random` produces a value used as a secret.", 2, 2),
-    ),
-    Pattern(
         COOKIE_ID,
         _CS,
         re.compile(r"\b(?P<at>Secure|HttpOnly)\s*=\s*false\b"),
         _cookie_flag,
+    ),
+    Pattern(
+        COOKIE_ID,
+        _CS,
+        re.compile(r"\bCookies\s*\.\s*(?P<at>Append)\s*\("),
+        _append_options,
     ),
     Pattern(
         COOKIE_ID,
@@ -125,7 +129,7 @@ class CSharpPatterns(PatternCheck):
     languages = _CSHARP
     kinds = _CODE_KINDS
     patterns = PATTERNS
-    hint = re.compile(r"MD5|SHA1|DES|RC2|ECB|Random|Secure|HttpOnly|Origin|(?i:password|pwd)")
+    hint = re.compile(r"DES|RC2|ECB|Secure|Append|HttpOnly|Origin|(?i:password|pwd)")
 
 
 class CSharpSqlInjection(Check):

@@ -1,4 +1,4 @@
-"""Scala pattern rules: weak crypto, predictable random secrets and Play's CSRF filter
+"""Scala pattern rules: weak ciphers and Play's CSRF filter
 switched off in code (TLS validation off is an ast-grep rule in its rule.yml). Injection
 findings for Scala come from flows (`jvm-sql-injection`, `command-injection`, ...
 through their own modules)."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, catalog_rules
-from bot.rules.lib.lang_patterns import PASSWORD_NAMES, when_near, window
+from bot.rules.lib.lang_patterns import window
 from bot.rules.lib.patterns import Pattern, PatternCheck
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
@@ -17,13 +17,10 @@ _SCALA = frozenset({"scala"})
 _PLAY_CONF = frozenset({"scala", "hocon"})
 
 
-CRYPTO_ID = "scala-weak-crypto"
-RANDOM_ID = "scala-insecure-random"
+CRYPTO_ID = "weak-cipher"
 CSRF_ID = "play-csrf-disabled"
 
-RULES = catalog_rules(CRYPTO_ID, RANDOM_ID, CSRF_ID)
-
-_SECRETS = re.compile(r"(?i)token|secret|passw|otp|nonce|salt|apikey|api_key|reset|session")
+RULES = catalog_rules(CRYPTO_ID, CSRF_ID)
 
 
 def _cipher(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
@@ -46,24 +43,8 @@ PATTERNS = (
     Pattern(
         CRYPTO_ID,
         _SCALA,
-        re.compile(r'\bMessageDigest\.(?P<at>getInstance)\s*\(\s*"(?:MD5|SHA-?1)"'),
-        when_near(PASSWORD_NAMES, "A fast, broken hash is applied to a password.", 2, 1),
-    ),
-    Pattern(
-        CRYPTO_ID,
-        _SCALA,
         re.compile(r'\bCipher\.(?P<at>getInstance)\s*\(\s*"(?P<name>[^"\n]{1,60})"'),
         _cipher,
-    ),
-    Pattern(
-        RANDOM_ID,
-        _SCALA,
-        re.compile(
-            r"\bnew\s+(?:scala\.util\.|java\.util\.)?(?P<at>Random)\s*\(|"
-            r"(?<![\w.])(?:scala\.util\.)?(?P<x>Random)\.(?:alphanumeric|nextString|nextInt"
-            r"|nextLong|nextBytes|nextPrintableChar)\b"
-        ),
-        when_near(_SECRETS, "A predictable generator produces a value used as a secret.", 0, 0),
     ),
     Pattern(
         CSRF_ID,
@@ -80,7 +61,7 @@ class ScalaPatterns(PatternCheck):
     languages = _PLAY_CONF
     kinds = _CODE_KINDS | {FileKind.CONFIG}
     patterns = PATTERNS
-    hint = re.compile(r"MessageDigest|Cipher|Random|CSRFFilter")
+    hint = re.compile(r"Cipher|CSRFFilter")
 
 
 CHECKS: list[Check] = [ScalaPatterns()]

@@ -1,0 +1,438 @@
+"""`insecure-random`: a value from a predictable generator that reaches a use where it
+must be unguessable, in every backend language.
+
+Within one function the value is followed through assignments (and into a buffer a
+generator fills, or a builder it is appended to) to the first use that makes it a
+secret: a name that says so (token, password, nonce, salt, OTP, reset code, API key,
+session id, ...), a cookie, a session attribute, or an authentication header; a
+function named for a secret that returns it counts too, and a helper of the same file
+that returns such a value is a generator itself. The finding is on the generator's
+line and names the use. Randomness for jitter, sampling, shuffling or colours reaches
+none of those uses and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.models import ChangedFile, FileKind
+from bot.rules.engine import Check, Hit, catalog_rule
+from bot.rules.lib.code_text import code_text
+from bot.rules.lib.scopes import (
+    Scope,
+    Statement,
+    assignment_target,
+    iter_lines,
+    mentions,
+    returns,
+    scopes,
+    targets_of,
+    without_strings,
+    words,
+)
+from bot.select import is_test_path
+
+RULE_ID = "insecure-random"
+RULE = catalog_rule(RULE_ID)
+
+# Calls whose value is predictable, per language (a module-level function or a fresh
+# generator used at once). `{go}` is replaced by the name math/rand is imported as.
+_CALLS: dict[str, str] = {
+    "python": (
+        r"(?<![\w.])(?:random|(?:np|numpy)\.random)\s*\.\s*(?:random|randint|randrange|choice|"
+        r"choices|sample|getrandbits|randbytes|uniform|shuffle|triangular|rand|bytes)\s*\("
+        r"|(?<![\w.])random\s*\.\s*Random\s*\([^()]*\)\s*\.\s*\w+\s*\("
+    ),
+    "java": (
+        r"\bnew\s+(?:java\.util\.)?Random\s*\([^()]*\)\s*\.\s*(?:next\w*|ints|longs|doubles)\s*\("
+        r"|(?<![\w.])(?:java\.lang\.)?Math\s*\.\s*random\s*\("
+        r"|\bThreadLocalRandom\s*\.\s*current\s*\(\s*\)\s*\.\s*next\w*\s*\("
+        r"|\bRandomStringUtils\s*\.\s*(?:random\w*|insecure\s*\(\s*\)\s*\.\s*\w+)\s*\("
+        r"|\bRandomUtils\s*\.\s*next\w*\s*\("
+    ),
+    "kotlin": (
+        r"(?<![\w.])(?:kotlin\.random\.)?Random\s*(?:\.\s*Default\s*)?\.\s*next\w*\s*\("
+        r"|(?<![\w.])(?:java\.util\.|kotlin\.random\.)?Random\s*\([^()]*\)\s*\.\s*next\w*\s*\("
+        r"|(?<![\w.])(?:java\.lang\.)?Math\s*\.\s*random\s*\("
+        r"|\bThreadLocalRandom\s*\.\s*current\s*\(\s*\)\s*\.\s*next\w*\s*\("
+        r"|\bRandomStringUtils\s*\.\s*random\w*\s*\("
+        r"|[\w)\]]\s*\.\s*(?:random|shuffled)\s*\(\s*\)"
+    ),
+    "scala": (
+        r"(?<![\w.])(?:scala\.util\.)?Random\s*\.\s*(?:next\w*|alphanumeric|shuffle|between)\b"
+        r"|\bnew\s+(?:scala\.util\.|java\.util\.)?Random(?:\s*\([^()]*\))?\s*\.\s*\w+"
+        r"|(?<![\w.])(?:java\.lang\.)?Math\s*\.\s*random\b"
+        r"|\bRandomStringUtils\s*\.\s*random\w*\s*\("
+    ),
+    "csharp": (
+        r"\bnew\s+(?:System\.)?Random\s*\([^()]*\)\s*\.\s*Next\w*\s*\("
+        r"|\bRandom\s*\.\s*Shared\s*\.\s*(?:Next\w*|GetItems|Shuffle)\s*\("
+    ),
+    "javascript": r"\bMath\s*\.\s*random\s*\(|(?<![\w.])_\s*\.\s*(?:random|sample|shuffle)\s*\(",
+    "typescript": r"\bMath\s*\.\s*random\s*\(|(?<![\w.])_\s*\.\s*(?:random|sample|shuffle)\s*\(",
+    "go": (
+        r"(?<![\w.]){go}\s*\.\s*(?:Int|Intn|Int31|Int31n|Int63|Int63n|Int32|Int32N|Int64|"
+        r"Int64N|IntN|Uint32|Uint64|Float32|Float64|Read|Perm|N|Shuffle)\s*\("
+    ),
+    "ruby": (
+        r"(?<![\w.:$@])(?:Kernel\s*\.\s*)?rand\b(?!\w)(?!\s*[=:])"
+        r"|(?<![\w:])Random\s*\.\s*(?:rand|bytes|new(?:\s*\([^()]*\))?\s*\.\s*(?:rand|bytes))\b"
+        r"|\.\s*(?:sample|shuffle)\b(?![^\n]*random:\s*SecureRandom)"
+    ),
+    "php": r"(?<![\w>$:\\])(?:rand|mt_rand|uniqid|lcg_value|str_shuffle|array_rand)\s*\(",
+}
+
+# A statement that only makes a predictable generator object: its name, then any call
+# on it gives a predictable value.
+_OBJECTS: dict[str, str] = {
+    "python": r"^[ \t]*(?P<name>[\w.]+)[ \t]*=[ \t]*random\s*\.\s*Random\s*\([^()]*\)[ \t]*$",
+    "java": (
+        r"(?P<name>\w+)\s*=\s*new\s+(?:java\.util\.)?Random\s*\([^()]*\)[ \t]*;?[ \t]*$"
+        r"|\bRandom\s+(?P<typed>\w+)\s*=\s*new\s*\(\s*\)"
+    ),
+    "kotlin": (
+        r"\b(?:val|var)\s+(?P<name>\w+)\s*(?::\s*[\w.]+)?\s*=\s*"
+        r"(?:java\.util\.|kotlin\.random\.)?Random\s*\([^()]*\)[ \t]*$"
+    ),
+    "scala": (
+        r"\b(?:val|var)\s+(?P<name>\w+)\s*(?::\s*[\w.]+)?\s*=\s*"
+        r"new\s+(?:scala\.util\.|java\.util\.)?Random(?:\s*\([^()]*\))?[ \t]*$"
+    ),
+    "csharp": (
+        r"(?P<name>\w+)\s*=\s*new\s+(?:System\.)?Random\s*\([^()]*\)[ \t]*;?[ \t]*$"
+        r"|\bRandom\s+(?P<typed>\w+)\s*=\s*new\s*\(\s*\)"
+    ),
+    "go": r"(?P<name>\w+)\s*:?=\s*{go}\s*\.\s*New\s*\(",
+    "ruby": r"^[ \t]*(?P<name>[@$]?\w+)[ \t]*=[ \t]*Random\s*\.\s*new\b(?:\s*\([^()]*\))?[ \t]*$",
+}
+
+# Methods that fill or extend their argument/receiver with the value.
+_FILLS = re.compile(r"\.\s*(?:nextBytes|NextBytes|read|Read|fill)\s*\(\s*(?P<buf>[\w.$]+)\s*\)")
+_APPENDS = re.compile(
+    r"(?P<obj>[\w.$]+)\s*\.\s*(?:append|Append|push|add|extend|write|concat)\s*\("
+)
+
+# Single words and word pairs that name something that must not be guessable.
+_SECRET_WORDS = frozenset(
+    {
+        "token",
+        "tokens",
+        "password",
+        "passwd",
+        "pwd",
+        "passcode",
+        "passphrase",
+        "secret",
+        "secrets",
+        "nonce",
+        "salt",
+        "otp",
+        "totp",
+        "hotp",
+        "csrf",
+        "xsrf",
+        "apikey",
+        "sessionid",
+        "sessid",
+        "sid",
+        "credential",
+        "credentials",
+        "pin",
+        "mfa",
+        "2fa",
+        "jwt",
+        "jti",
+    }
+)
+# Words before `code`, `key`, `link` or `token` that make it a credential: a reset code,
+# a share link, a pickup code.
+_CREDENTIAL_OF = frozenset(
+    {
+        "reset",
+        "verification",
+        "verify",
+        "confirm",
+        "confirmation",
+        "activation",
+        "activate",
+        "invite",
+        "invitation",
+        "recovery",
+        "backup",
+        "login",
+        "signin",
+        "sms",
+        "email",
+        "security",
+        "share",
+        "access",
+        "pickup",
+        "claim",
+        "redeem",
+        "redemption",
+        "gift",
+        "coupon",
+        "voucher",
+        "promo",
+        "auth",
+        "pairing",
+        "unlock",
+        "magic",
+        "unsubscribe",
+        "signing",
+        "private",
+        "encryption",
+        "api",
+        "session",
+        "secret",
+        "one",
+    }
+)
+_CREDENTIAL_NOUNS = frozenset({"code", "key", "link", "id", "time", "hash", "url"})
+# `id`, `url`, `hash` and `time` are credentials only after some of those words.
+_WEAK_NOUNS = frozenset({"id", "url", "hash", "time"})
+_STRONG_FOR_WEAK = frozenset({"session", "reset", "share", "magic", "invite", "one", "api"})
+# A bare `code` or `pin` is a credential in a function or route about one of these.
+_CODE_CONTEXT = _CREDENTIAL_OF - {"api", "session", "secret", "private", "encryption", "one"}
+
+
+def secret_name(name: str, context: str = "") -> bool:
+    """`name` says it holds a secret; `context` (the function's name and first line)
+    makes a bare `code` or `pin` one."""
+    parts = words(name)
+    if any(p in _SECRET_WORDS for p in parts):
+        return True
+    for first, second in zip(parts, parts[1:], strict=False):
+        credential = first in _CREDENTIAL_OF and second in _CREDENTIAL_NOUNS
+        if credential and (second not in _WEAK_NOUNS or first in _STRONG_FOR_WEAK):
+            return True
+    if context and parts and parts[-1] in {"code", "pin"}:
+        return bool(set(words(context)) & _CODE_CONTEXT)
+    return False
+
+
+# A name the value is given to: a call (`setResetToken(x)`, `fun otp() = ...`), a named
+# argument or an object key (`token=x`, `{ token: x }`). A name merely beside the value
+# (`save(user, resetToken, jitter)`) is not.
+_GIVEN_TO = re.compile(r"([A-Za-z_$@][\w$]*)\s*(?:\(|:(?!:)|=(?![=>~]))")
+# String keys: `["token"]`, `"token":`, `'token' =>`, `put("token", ...)`, `header("X-Token", ...)`.
+_KEY = re.compile(r"""["']([\w.-]{2,60})["']\s*(?:\]|:(?!:)|=>|,)""")
+
+# Uses that make any value a secret, with how the finding names them.
+_USES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "a cookie",
+        re.compile(
+            r"\bset_cookie\s*\(|\baddCookie\s*\(|\bnew\s+Cookie\s*\(|(?<![\w.])Cookie\s*\("
+            r"|\.\s*cookie\s*\(|\bcookies\s*\[|\.\s*cookies\s*\.\s*set\s*\(|\bsetcookie\s*\("
+            r"|\bCookies\s*\.\s*Append\s*\(|\bhttp\s*\.\s*Cookie\s*\{|\bSetCookie\s*\("
+            r"|\bwithCookies\s*\(|\bResponseCookie\s*\.\s*from\s*\(|\.\s*setCookie\s*\("
+        ),
+    ),
+    (
+        "the session",
+        re.compile(
+            r"\bsession\s*\[|\.\s*session\s*\.\s*\w+\s*=(?!=)|\$_SESSION\s*\["
+            r"|[sS]ession\s*(?:\(\s*\))?\s*\.\s*(?:setAttribute|put|set|SetString|SetInt32)\s*\("
+            r"|\bwithSession\s*\("
+        ),
+    ),
+    (
+        "an authentication header",
+        re.compile(
+            r"""(?i)["'](?:authorization|proxy-authorization|x-api-key|x-auth-token|"""
+            r"""x-csrf-token|x-xsrf-token|x-access-token)["']"""
+        ),
+    ),
+)
+
+
+_JVM = frozenset({"java", "kotlin", "scala"})
+_FOREIGN_RANDOM = re.compile(
+    r"(?m)^[ \t]*import\s+(?!java\.util\.|scala\.util\.|kotlin\.random\.)[\w.]+\.Random\b"
+)
+_JVM_QUALIFIED = (
+    r"\b(?:java\.util|scala\.util|kotlin\.random)\.Random\b"
+    r"|(?<![\w.])(?:java\.lang\.)?Math\s*\.\s*random\b"
+    r"|\bThreadLocalRandom\s*\.\s*current\s*\(\s*\)\s*\.\s*next\w*\s*\("
+    r"|\bRandomStringUtils\s*\.\s*random\w*\s*\("
+)
+
+
+@dataclass(frozen=True)
+class Origin:
+    line: int  # where the predictable value is made
+    call: str  # the generator's text there, for the message
+
+
+def _go_alias(text: str) -> str | None:
+    match = re.search(
+        r'(?m)^[ \t]*(?:import[ \t]+)?(?:(?P<alias>\w+)[ \t]+)?"math/rand(?:/v2)?"', text
+    )
+    if match is None:
+        return None
+    return match.group("alias") or "rand"
+
+
+def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    calls = _CALLS.get(language)
+    if calls is None:
+        return None
+    objects = _OBJECTS.get(language)
+    if language == "go":
+        alias = _go_alias(text)
+        if alias is None:
+            return None
+        calls = calls.replace("{go}", re.escape(alias))
+        objects = objects.replace("{go}", re.escape(alias)) if objects else None
+    if language in _JVM and _FOREIGN_RANDOM.search(text):
+        # `Random` is another library's class here (a libsodium wrapper, say): only the
+        # generators named in full are predictable.
+        return re.compile(_JVM_QUALIFIED), None
+    if language == "python":
+        imported = re.findall(r"(?m)^[ \t]*from[ \t]+random[ \t]+import[ \t]+([\w \t,()]+)$", text)
+        names = [n.strip() for group in imported for n in group.strip("() ").split(",")]
+        names = [n.split(" as ")[-1].strip() for n in names if n.strip() not in {"SystemRandom"}]
+        if names:
+            calls += rf"|(?<![\w.])(?:{'|'.join(map(re.escape, names))})\s*\("
+    return re.compile(calls), re.compile(objects, re.M) if objects else None
+
+
+def _use_of(statement: str, language: str, skip: set[str], context: str = "") -> str | None:
+    """How a statement makes a value a secret, or None."""
+    bare = without_strings(statement)
+    for label, pattern in _USES:
+        if pattern.search(statement if label == "an authentication header" else bare):
+            return label
+    target = assignment_target(statement)
+    if target is not None:
+        for name in targets_of(target, language):
+            if secret_name(name, context) or any(secret_name(k) for k in _KEY.findall(name)):
+                return f"`{name.strip()}`"
+    for key in _KEY.findall(statement):
+        if secret_name(key):
+            return f"the key `{key}`"
+    for ident in _GIVEN_TO.findall(bare):
+        if ident not in skip and secret_name(ident, context):
+            return f"`{ident}`"
+    return None
+
+
+class InsecureRandomCheck(Check):
+    name = "security:insecure-random"
+    rules = (RULE,)
+    languages = frozenset(_CALLS)
+    kinds = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        if is_test_path(file.path):
+            return []  # test code is not deployed: no attacker guesses its values
+        language = file.language or ""
+        text = code_text(file)
+        compiled = _patterns(text, language)
+        if compiled is None:
+            return []
+        calls, objects = compiled
+        if not calls.search(text) and (objects is None or not objects.search(text)):
+            return []
+        all_scopes = scopes(text, language)
+        generators = self._generator_objects(all_scopes, objects)
+        if generators:
+            joined = "|".join(map(re.escape, sorted(generators)))
+            calls = re.compile(calls.pattern + rf"|(?<![\w.$])(?:{joined})\s*\.\s*\w+(?:\s*\(|\b)")
+        helpers: dict[str, Origin] = {}
+        hits: dict[int, Hit] = {}
+        # Twice: a helper that returns a predictable value is a generator for the others.
+        for _ in range(2):
+            pattern = calls
+            if helpers:
+                names = "|".join(map(re.escape, sorted(helpers)))
+                pattern = re.compile(calls.pattern + rf"|(?<![\w.$])(?:{names})\s*\(")
+            for scope in all_scopes:
+                for hit in self._scope(file, scope, language, pattern, objects, helpers):
+                    hits.setdefault(hit.line, hit)
+        return sorted(hits.values(), key=lambda h: h.line)
+
+    @staticmethod
+    def _generator_objects(all_scopes: list[Scope], objects: re.Pattern[str] | None) -> set[str]:
+        if objects is None:
+            return set()
+        found = set()
+        for scope in all_scopes:
+            for statement in scope.statements:
+                for match in objects.finditer(statement.text):
+                    name = match.group("name") or match.groupdict().get("typed")
+                    if name:
+                        found.add(name)
+        return found
+
+    def _scope(
+        self,
+        file: ChangedFile,
+        scope: Scope,
+        language: str,
+        calls: re.Pattern[str],
+        objects: re.Pattern[str] | None,
+        helpers: dict[str, Origin],
+    ) -> Iterable[Hit]:
+        tainted: dict[str, Origin] = {}
+        context = scope.head
+        for statement in scope.statements:
+            if objects is not None and objects.search(statement.text):
+                continue  # makes the generator, not a value
+            origin = self._origin(statement, calls, tainted, helpers)
+            if origin is None:
+                continue
+            use = _use_of(statement.text, language, set(tainted), context)
+            named = bool(scope.name) and secret_name(scope.name)
+            if use is None and named and returns(statement, scope, language):
+                use = f"the return value of `{scope.name}`"
+            if use is not None:
+                yield self._hit(file, origin, statement, use)
+                continue
+            if scope.name and returns(statement, scope, language):
+                helpers.setdefault(scope.name, origin)
+            target = assignment_target(statement.text)
+            for name in targets_of(target, language) if target else ():
+                tainted[name] = origin
+            for match in _FILLS.finditer(statement.text):
+                tainted[match.group("buf")] = origin
+            for match in _APPENDS.finditer(statement.text):
+                tainted.setdefault(match.group("obj"), origin)
+
+    @staticmethod
+    def _origin(
+        statement: Statement,
+        calls: re.Pattern[str],
+        tainted: dict[str, Origin],
+        helpers: dict[str, Origin],
+    ) -> Origin | None:
+        for number, row in iter_lines(statement):
+            match = calls.search(row)
+            if match is not None:
+                called = match.group(0).rstrip("( ").strip()
+                helper = helpers.get(called)
+                if helper is not None:
+                    return Origin(number, f"{called}()")
+                return Origin(number, called)
+        for name, origin in tainted.items():
+            if mentions(statement.text, name):
+                return origin
+        return None
+
+    @staticmethod
+    def _hit(file: ChangedFile, origin: Origin, statement: Statement, use: str) -> Hit:
+        if origin.line >= statement.first:
+            where = "on the same line" if origin.line == statement.first else "just after"
+            detail = f"`{origin.call}` makes a value used as {use} {where}."
+        else:
+            detail = (
+                f"`{origin.call}` (line {origin.line}) makes a value that reaches {use} "
+                f"(line {statement.first})."
+            )
+        return Hit(RULE_ID, file.path, origin.line, origin.line, detail=detail)
+
+
+CHECKS: list[Check] = [InsecureRandomCheck()]

@@ -1,6 +1,0 @@
-# bastion-fixture: app/auth.py
-import hashlib
-
-def hash_password(pw):
-# expect: py-weak-hash
-    return hashlib.md5(pw.encode()).hexdigest()

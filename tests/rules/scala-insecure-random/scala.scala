@@ -1,7 +1,0 @@
-# bastion-fixture: app/services/Tokens.scala
-object Tokens {
-# expect: scala-insecure-random
-  def resetToken(): String = Random.alphanumeric.take(32).mkString
-# expect: scala-insecure-random
-  def otp(): Int = new scala.util.Random().nextInt(1000000)
-}

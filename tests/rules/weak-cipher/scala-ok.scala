@@ -1,0 +1,5 @@
+# bastion-fixture: app/services/Accounts.scala
+# ok: weak-cipher
+class Accounts {
+  val cipher = Cipher.getInstance("AES/GCM/NoPadding")
+}
