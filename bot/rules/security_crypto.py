@@ -10,10 +10,10 @@ a Gravatar URL or an S3 `Content-MD5` header, named so in the statement or the f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.lib.code_text import call_arguments, code_text, line_of

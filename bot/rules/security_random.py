@@ -13,10 +13,10 @@ none of those uses and is left alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.lib.code_text import code_text

@@ -5,7 +5,7 @@ Spring `@Value("${key:default}")` field. Used where the verdict depends on a nam
 
 from __future__ import annotations
 
-import re
+from bot import lazyre as re
 
 _LITERAL = re.compile(r"""^\s*(?:[rbuf]{0,2})?(?P<q>["'`])(?P<v>[^"'`\n]{0,200})(?P=q)\s*$""")
 _NAME = re.compile(

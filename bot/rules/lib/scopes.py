@@ -9,10 +9,10 @@ several when a `(` or `[` opened on one line closes on a later one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from bot import lazyre as re
 from bot.rules.astgrep import parse
 
 # ast-grep kinds of a function or method per language (a kind a grammar lacks raises,
