@@ -2,3 +2,7 @@
 <?php
 // expect: permissive-file-mode
 chmod($dir, 0777);
+// expect: permissive-file-mode
+mkdir($uploadDir, 0777, true);
+// expect: permissive-file-mode
+umask(0);
