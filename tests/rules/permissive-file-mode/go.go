@@ -7,8 +7,7 @@ import (
 )
 
 func publish(p string, b []byte) error {
-// expect: permissive-file-mode
-	if err := os.MkdirAll("/srv/data", 0777); err != nil {
+	if err := os.MkdirAll("/srv/data", os.ModePerm); err != nil {
 		return err
 	}
 // expect: permissive-file-mode

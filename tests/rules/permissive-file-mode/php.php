@@ -3,6 +3,4 @@
 // expect: permissive-file-mode
 chmod($dir, 0777);
 // expect: permissive-file-mode
-mkdir($uploadDir, 0777, true);
-// expect: permissive-file-mode
 umask(0);
