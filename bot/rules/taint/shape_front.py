@@ -370,6 +370,28 @@ _RUBY_MAPS = frozenset({"map", "collect", "flat_map", "filter_map", "each"})
 _RUBY_QUERY_INDEX = frozenset({"DB", "db", "database", "DATABASE"})
 # Ruby methods whose receiver is what reaches the sink (`params[:t].constantize`).
 _RECEIVER_SINKS = frozenset({"constantize", "safe_constantize", "html_safe"})
+# Go calls that decode request data into their pointer argument.
+_GO_DECODERS = frozenset(
+    {
+        "ShouldBind",
+        "ShouldBindJSON",
+        "ShouldBindQuery",
+        "ShouldBindUri",
+        "ShouldBindWith",
+        "ShouldBindHeader",
+        "ShouldBindXML",
+        "Bind",
+        "BindJSON",
+        "BindQuery",
+        "BindUri",
+        "BindHeader",
+        "BodyParser",
+        "QueryParser",
+        "Decode",
+        "Unmarshal",
+    }
+)
+_GO_BINDING_STMTS = frozenset({"call_expression", "short_var_declaration", "assignment_statement"})
 _SPLICE = re.compile(r"#\s*$")
 
 
@@ -958,6 +980,31 @@ class _Front:
         return tuple(self.stmt(node))
 
     def stmt(self, node: SgNode) -> list[ir.Stmt]:
+        out = self._stmt(node)
+        if self.language == "go" and node.kind() in _GO_BINDING_STMTS:
+            out.extend(self.go_out_args(node))
+        return out
+
+    def go_out_args(self, node: SgNode) -> list[ir.Stmt]:
+        """Go decodes into a pointer argument: after `c.ShouldBindJSON(&req)` or
+        `json.NewDecoder(r.Body).Decode(&in)`, `req`/`in` hold what the call read."""
+        if "&" not in node.text():
+            return []
+        calls = [node] if node.kind() == "call_expression" else []
+        calls += [c for c in node.find_all(kind="call_expression") if "&" in c.text()]
+        out: list[ir.Stmt] = []
+        for call in calls:
+            callee, _, args, _ = self.call_parts(call)
+            if callee.rsplit(".", 1)[-1] not in _GO_DECODERS:
+                continue
+            for arg in args:
+                inner = _named(arg)
+                pointer = arg.kind() == "unary_expression" and arg.text().startswith("&")
+                if pointer and inner and inner[-1].kind() == "identifier":
+                    out.append(ir.Assign(_line(call), (inner[-1].text(),), self.expr(call)))
+        return out
+
+    def _stmt(self, node: SgNode) -> list[ir.Stmt]:
         kind = node.kind()
         line = _line(node)
         if kind in self.functions or kind in (

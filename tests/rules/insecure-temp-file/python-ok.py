@@ -3,7 +3,9 @@
 import tempfile
 
 
-def export(rows):
-    handle = tempfile.NamedTemporaryFile(suffix=".csv", delete=False)
-    write_csv(handle.name, rows)
-    return handle.name
+def export(rows, folder):
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as out:
+        out.write(rows)
+    with open(f"{folder}/export.csv", "w") as out:
+        out.write(rows)
+    return out.name

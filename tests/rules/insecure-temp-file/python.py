@@ -5,5 +5,7 @@ import tempfile
 def export(rows):
 # expect: insecure-temp-file
     path = tempfile.mktemp(suffix=".csv")
-    write_csv(path, rows)
+# expect: insecure-temp-file
+    with open("/tmp/export.csv", "w") as out:
+        out.write(rows)
     return path

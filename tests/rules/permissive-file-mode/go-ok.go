@@ -5,7 +5,10 @@ package store
 import "os"
 
 func save(p string, b []byte) error {
-	if err := os.MkdirAll("/srv/data", 0777); err != nil {
+	if err := os.MkdirAll("/srv/data", 0o750); err != nil {
+		return err
+	}
+	if err := os.Chmod(p, 0o640); err != nil {
 		return err
 	}
 	return os.WriteFile(p, b, 0666)

@@ -2,4 +2,6 @@
 <?php
 // ok: permissive-file-mode
 mkdir($dir, 0777, true);
+mkdir($cacheDir);
 chmod($dir, 0750);
+umask(0027);

@@ -2,3 +2,5 @@
 <?php
 // expect: permissive-file-mode
 chmod($dir, 0777);
+// expect: permissive-file-mode
+umask(0);

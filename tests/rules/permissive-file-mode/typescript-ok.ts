@@ -1,4 +1,8 @@
-// bastion-fixture: server/src/storage.ts
+// bastion-fixture: server/storage.ts
 // ok: permissive-file-mode
-import * as fs from 'fs';
-fs.chmodSync(uploadDir, 0o750);
+import * as fs from "fs";
+fs.chmodSync(keyPath, 0o600);
+fs.mkdirSync(uploadDir, { recursive: true, mode: 0o750 });
+fs.writeFileSync(cachePath, body, { mode: 0o600 });
+fs.writeFileSync(cachePath, body);
+process.umask(0o077);
