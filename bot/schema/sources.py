@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from bot.schema import dialect, read_python
+from bot.schema import dialect, read_python, startup
 from bot.schema.builder import Builder
 from bot.schema.model import Schema, singular
 
@@ -68,6 +68,8 @@ def candidate(path: str) -> bool:
         return True
     if name in dialect.CONFIG_NAMES:
         return True  # names the database, which decides what lock advice applies
+    if startup.candidate(path):
+        return True  # may apply the migrations at start-up (`bot.schema.startup`)
     if suffix == ".sql":
         return bool(parts & (_MIGRATION_DIRS | _MODEL_DIRS)) or "schema" in name
     if suffix == ".rb":
@@ -102,8 +104,8 @@ def classify(path: str, text: str) -> Source | None:
     p = PurePosixPath(path)
     name, suffix = p.name.lower(), p.suffix.lower()
     parts = {part.lower() for part in p.parts[:-1]}
-    if name in dialect.CONFIG_NAMES:
-        return None  # read by `dialect.detect`, not the schema builder
+    if name in dialect.CONFIG_NAMES or suffix == ".rs":
+        return None  # read by `dialect.detect` / `startup`, not the schema builder
     if name == "schema.rb":
         return Source(path, "rails", True)
     if suffix == ".rb" and ("create_table" in text or "add_" in text or "remove_" in text):
