@@ -57,6 +57,7 @@ SCHEMA_ADVICE = HAZARD_RULES | {
     "query-on-unindexed-column",
     "filter-on-unindexed-column",
     "function-predicate-without-index",
+    "matview-drop-recreate",
 }
 # (generic rule, schema-aware rule): when both see one problem, the second is kept.
 _OVERLAPS = (
@@ -129,6 +130,7 @@ _RECREATES_FK = re.compile(
 # rollback): an edited migration that already ran will not run again. A redundant or
 # missing index stays in the schema whether or not the migration ran, so it stays.
 _RUN_ONCE_ADVICE = HAZARD_RULES | {
+    "matview-drop-recreate",
     "pg-prefer-bigint",
     "pg-prefer-jsonb",
     "pg-prefer-timestamptz",

@@ -136,6 +136,7 @@ STARTUP_SAFE = LOCKING_RULES | {
     "pg-rename-column",
     "pg-rename-table",
     "enum-value-used-in-transaction",
+    "matview-drop-recreate",
 }
 _LOWER = {
     Severity.HIGH: Severity.MEDIUM,
@@ -278,7 +279,8 @@ def adjust_for_table_size(
             severity = _LOWER.get(finding.severity, finding.severity)
             note = f"`{table}` is listed under `small_tables:`, so this is rated one step lower."
         else:
-            severity = Severity.INFO if finding.rule in SIZE_DECIDES else finding.severity
+            demote = finding.rule in SIZE_DECIDES and not _not_null_scan(finding)
+            severity = Severity.INFO if demote else finding.severity
             note = (
                 f"How long this blocks depends on the size of `{table}`, which the repository "
                 "does not show (list it under `large_tables:` or `small_tables:`)."
@@ -340,6 +342,15 @@ def _days_since_created(
         return None
     gap = (now - then).days
     return gap if 0 <= gap < RECENT_DAYS else None
+
+
+def _not_null_scan(finding: Finding) -> bool:
+    """`SET NOT NULL` / `change_column_null … false` on an existing table: a full scan
+    under an exclusive lock that blocks reads too, the one size-dependent hazard a
+    reviewer acts on without knowing the size (a `CHECK … NOT VALID` first avoids it)."""
+    return finding.rule == "pg-set-not-null-scan" or (
+        finding.rule == "migration-not-null-column" and "change_column_null" in finding.title
+    )
 
 
 def _on_listed_table(
