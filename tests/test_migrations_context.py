@@ -315,3 +315,20 @@ def test_materialized_view_rebuilt_in_place_is_reported_once_at_the_drop() -> No
     findings = _review(added_file("migrations/20240618120000-daily-totals.js", js))
     assert [f.line for f in _shown(findings, "matview-drop-recreate")] == [3]
     assert not _shown(findings, "index-build-blocking")
+
+
+def test_function_predicate_next_to_a_primary_key_list_is_not_reported() -> None:
+    models = (
+        "from django.db import models\n\n\nclass Finding(models.Model):\n"
+        "    title = models.TextField()\n"
+    )
+    code = (
+        "from dojo.models import Finding\n\n\ndef delayed(ids, prefix):\n"
+        "    return Finding.objects.filter(id__in=ids, title__istartswith=prefix).exists()\n"
+    )
+    by_title = code.replace("id__in=ids, ", "")
+    schema = {"dojo/models.py": models}
+    narrowed = _review(added_file("dojo/finding/helper.py", code), schema=schema)
+    assert not [f for f in narrowed if f.rule == "function-predicate-without-index"]
+    alone = _review(added_file("dojo/finding/helper.py", by_title), schema=schema)
+    assert [f for f in alone if f.rule == "function-predicate-without-index"]
