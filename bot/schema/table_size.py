@@ -145,7 +145,7 @@ _LOWER = {
 }
 TABLE_REFS = (
     re.compile(
-        r"\b(?:ALTER\s+TABLE|CREATE\s+(?:UNIQUE\s+)?INDEX\b.*?\bON|UPDATE|REINDEX\s+TABLE)\s+"
+        r"\b(?:ALTER\s+TABLE|CREATE\s+(?:UNIQUE\s+)?INDEX\b[^;]*?\bON|UPDATE|REINDEX\s+TABLE)\s+"
         r"(?:ONLY\s+|IF\s+EXISTS\s+)*[`\"]?([\w.]+)",
         re.IGNORECASE,
     ),
@@ -167,6 +167,13 @@ def table_of(text: str, line: int, end_line: int, schema: Schema | None) -> str 
     """The table the statement at `line` changes: on its lines, else the nearest above."""
     # Template placeholders for the schema (`{{ index .Options "Namespace" }}.users`).
     rows = [_PLACEHOLDER.sub("", row) for row in text.splitlines()]
+    # A SQL statement split over lines (`CREATE INDEX …` then `ON "t" (…)`) names its
+    # table on a later line of the same statement.
+    if 0 < line <= len(rows) and re.search(r"\bCREATE\s+(?:UNIQUE\s+)?INDEX\b", rows[line - 1], re.I):
+        statement = "\n".join(rows[line - 1 : line + 3]).split(";")[0]
+        found = TABLE_REFS[0].findall(statement)
+        if found:
+            return _resolve(found[0], schema)
     # Django names the model on the line after `AddIndex(`: the statement's own lines
     # come first, up to the start of the next operation.
     for number in range(line, min(max(end_line, line + 3), len(rows)) + 1):
