@@ -77,7 +77,9 @@ def test_mysql_added_nullable_column_is_summary_with_the_version_line() -> None:
     found = [f for f in _review(added_file(path, add)) if f.rule == "mysql-alter-table-locking"]
     assert [f.severity for f in found] == [Severity.INFO]
     assert "server version" in found[0].body
-    modify = "ALTER TABLE `user`\n  MODIFY `username` VARCHAR(256) CHARACTER SET utf8mb4 NOT NULL;\n"
+    modify = (
+        "ALTER TABLE `user`\n  MODIFY `username` VARCHAR(256) CHARACTER SET utf8mb4 NOT NULL;\n"
+    )
     copied = _shown(_review(added_file(path, modify)), "mysql-alter-table-locking")
     assert [f.line for f in copied] == [1]
     after = "ALTER TABLE flows ADD COLUMN note TEXT AFTER id;\n"
@@ -183,7 +185,8 @@ def test_django_key_indexed_concurrently_in_the_same_change() -> None:
     alone = [f for f in _review(fk) if f.rule == "fk-without-index"]
     assert alone  # still found: summary only unless the table is listed as large
     both = _review(
-        fk, added_file("saleor/account/migrations/0102_user_customer_type_idx.py", DJANGO_CONCURRENT)
+        fk,
+        added_file("saleor/account/migrations/0102_user_customer_type_idx.py", DJANGO_CONCURRENT),
     )
     assert not [f for f in both if f.rule == "fk-without-index"]
 
@@ -332,3 +335,46 @@ def test_function_predicate_next_to_a_primary_key_list_is_not_reported() -> None
     assert not [f for f in narrowed if f.rule == "function-predicate-without-index"]
     alone = _review(added_file("dojo/finding/helper.py", by_title), schema=schema)
     assert [f for f in alone if f.rule == "function-predicate-without-index"]
+
+
+def test_materialized_view_first_created_by_this_change_has_no_readers() -> None:
+    js = """module.exports = {
+  async up(queryInterface) {
+    await queryInterface.sequelize.query(`DROP MATERIALIZED VIEW IF EXISTS "DailyTotals"`);
+    await queryInterface.sequelize.query(`CREATE MATERIALIZED VIEW "DailyTotals" AS (SELECT 1)`);
+  },
+};
+"""
+    path = "migrations/20240618120000-daily-totals.js"
+    older = "migrations/20240101000000-daily-totals.js"
+    existing = _review(added_file(path, js), schema={older: js, path: js})
+    assert _shown(existing, "matview-drop-recreate")
+    new = _review(added_file(path, js), schema={path: js})
+    assert not [f for f in new if f.rule == "matview-drop-recreate"]
+
+
+def test_orm_index_sync_of_an_app_migrating_before_it_serves_is_summary() -> None:
+    from bot.models import Category
+    from bot.schema.table_size import adjust_for_table_size
+
+    def sync(title: str) -> Finding:
+        return Finding(
+            path="pkg/models/task_position.go",
+            line=12,
+            end_line=12,
+            category=Category.INDEXING,
+            severity=Severity.MEDIUM,
+            rule="go-automigrate-schema-change",
+            title=title,
+            body="b",
+        )
+
+    init = "package initialize\n\nfunc FullInit() {\n\tmigration.Migrate(nil)\n}\n"
+    texts = {"pkg/initialize/init.go": init}
+    index = sync(
+        "`TaskPosition.Position`: on start-up `Sync2` changes an existing table, and an index is built with the table locked"
+    )
+    refused = sync("`Task.Done`: on start-up `Sync2` adds a NOT NULL column without a default")
+    out = adjust_for_table_size([index, refused], texts, [], [])
+    assert [f.severity for f in out] == [Severity.INFO, Severity.MEDIUM]
+    assert [f.severity for f in adjust_for_table_size([index], {}, [], [])] == [Severity.MEDIUM]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from bot.models import Finding, Severity
 from bot.schema import dialect, startup
@@ -208,9 +208,12 @@ def adjust_for_table_size(
     large_tables: Sequence[str],
     small_tables: Sequence[str],
     schema: Schema | None = None,
+    new_paths: Collection[str] | None = None,
 ) -> list[Finding]:
     """Findings with migration hazards re-rated by the size of the table they touch,
-    and PostgreSQL lock advice taken off projects on another database."""
+    and PostgreSQL lock advice taken off projects on another database. `new_paths`
+    are the files this change adds, when `texts` hold the repository's schema files
+    too (None when only the changed files are known)."""
     large = {norm(t) for t in large_tables}
     small = {norm(t) for t in small_tables}
     database = dialect.detect(texts)
@@ -218,6 +221,10 @@ def adjust_for_table_size(
     out: list[Finding] = []
     for finding in findings:
         text = texts.get(finding.path)
+        if finding.rule == MATVIEW_RULE and new_paths is not None:
+            view = _MATVIEW_TITLE.search(finding.title)
+            if view is not None and not _created_before(view.group(1), texts, new_paths):
+                continue  # first created by this change: the DROP … IF EXISTS finds nothing
         own = dialect.file_dialect(finding.path, texts)
         if own in _FILE_DIALECT_NAMES and finding.rule in PG_LOCK_ADVICE | PG_TYPE_ADVICE:
             note = (
@@ -228,7 +235,7 @@ def adjust_for_table_size(
             continue
         if (
             at_startup is not None
-            and finding.rule in STARTUP_SAFE
+            and (finding.rule in STARTUP_SAFE or _startup_index_sync(finding))
             and finding.severity is not Severity.INFO
             and not _on_listed_table(finding, text, large, schema)
         ):
@@ -349,6 +356,26 @@ def _days_since_created(
         return None
     gap = (now - then).days
     return gap if 0 <= gap < RECENT_DAYS else None
+
+
+def _startup_index_sync(finding: Finding) -> bool:
+    """A struct tag's index that the ORM builds at start-up: a lock nobody waits on when
+    the application migrates before serving (a NOT NULL column refused still matters)."""
+    return finding.rule == "go-automigrate-schema-change" and "index is built" in finding.title
+
+
+MATVIEW_RULE = "matview-drop-recreate"
+_MATVIEW_TITLE = re.compile(r"^Materialized view `(\w+)`")
+
+
+def _created_before(view: str, texts: Mapping[str, str], new_paths: Collection[str]) -> bool:
+    """Whether a file the change does not add creates the materialized view `view`."""
+    creates = re.compile(
+        r"\bCREATE\s+(?:OR\s+REPLACE\s+)?MATERIALIZED\s+VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?"
+        r"[`\"]?(?:\w+[`\"]?\.[`\"]?)?" + re.escape(view) + r"\b",
+        re.I,
+    )
+    return any(creates.search(text) for path, text in texts.items() if path not in new_paths)
 
 
 def _not_null_scan(finding: Finding) -> bool:
