@@ -372,7 +372,8 @@ def test_orm_index_sync_of_an_app_migrating_before_it_serves_is_summary() -> Non
     init = "package initialize\n\nfunc FullInit() {\n\tmigration.Migrate(nil)\n}\n"
     texts = {"pkg/initialize/init.go": init}
     index = sync(
-        "`TaskPosition.Position`: on start-up `Sync2` changes an existing table, and an index is built with the table locked"
+        "`TaskPosition.Position`: on start-up `Sync2` changes an existing table, and an index"
+        " is built with the table locked"
     )
     refused = sync("`Task.Done`: on start-up `Sync2` adds a NOT NULL column without a default")
     out = adjust_for_table_size([index, refused], texts, [], [])

@@ -70,7 +70,11 @@ def migrates_at_startup(texts: Mapping[str, str]) -> str | None:
         lang = _LANG.get(PurePosixPath(path).suffix.lower())
         text = texts[path]
         for signal_lang, first, second in _SIGNALS:
-            if signal_lang == lang and first.search(text) and (second is None or second.search(text)):
+            if (
+                signal_lang == lang
+                and first.search(text)
+                and (second is None or second.search(text))
+            ):
                 return path
     return None
 

@@ -9,8 +9,8 @@ decides it. Pure: findings and file texts in, findings out.
 from __future__ import annotations
 
 import re
-from datetime import date
 from collections.abc import Collection, Mapping, Sequence
+from datetime import date
 
 from bot.models import Finding, Severity
 from bot.schema import dialect, startup
@@ -169,7 +169,9 @@ def table_of(text: str, line: int, end_line: int, schema: Schema | None) -> str 
     rows = [_PLACEHOLDER.sub("", row) for row in text.splitlines()]
     # A SQL statement split over lines (`CREATE INDEX …` then `ON "t" (…)`) names its
     # table on a later line of the same statement.
-    if 0 < line <= len(rows) and re.search(r"\bCREATE\s+(?:UNIQUE\s+)?INDEX\b", rows[line - 1], re.I):
+    if 0 < line <= len(rows) and re.search(
+        r"\bCREATE\s+(?:UNIQUE\s+)?INDEX\b", rows[line - 1], re.I
+    ):
         statement = "\n".join(rows[line - 1 : line + 3]).split(";")[0]
         found = TABLE_REFS[0].findall(statement)
         if found:
