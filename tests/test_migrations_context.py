@@ -379,3 +379,35 @@ def test_orm_index_sync_of_an_app_migrating_before_it_serves_is_summary() -> Non
     out = adjust_for_table_size([index, refused], texts, [], [])
     assert [f.severity for f in out] == [Severity.INFO, Severity.MEDIUM]
     assert [f.severity for f in adjust_for_table_size([index], {}, [], [])] == [Severity.MEDIUM]
+
+
+def test_materialized_view_rollback_tells_new_from_existing() -> None:
+    up = """module.exports = {
+  async up(queryInterface) {
+    await queryInterface.sequelize.query(`DROP MATERIALIZED VIEW IF EXISTS "Sizes"`);
+    await queryInterface.sequelize.query(`CREATE MATERIALIZED VIEW "Sizes" AS (SELECT 1)`);
+  },
+"""
+    new = (
+        up
+        + """  async down(queryInterface) {
+    await queryInterface.sequelize.query(`DROP MATERIALIZED VIEW IF EXISTS "Sizes"`);
+  },
+};
+"""
+    )
+    restored = (
+        up
+        + """  async down(queryInterface) {
+    await queryInterface.sequelize.query(`DROP MATERIALIZED VIEW IF EXISTS "Sizes"`);
+    await queryInterface.sequelize.query(`CREATE MATERIALIZED VIEW "Sizes" AS (SELECT 0)`);
+  },
+};
+"""
+    )
+    path = "migrations/20240618120000-sizes.js"
+    assert not [f for f in _review(added_file(path, new)) if f.rule == "matview-drop-recreate"]
+    # Restored by the rollback: it existed, even when the migration creating it is not
+    # among the schema files read (only the newest migrations are).
+    kept = _review(added_file(path, restored), schema={path: restored})
+    assert [f.line for f in _shown(kept, "matview-drop-recreate")] == [3]

@@ -27,13 +27,28 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+# Where a migration's rollback starts (it follows the forward part in every framework
+# here): a rollback that drops the view without re-creating it says the view is new.
+_DOWN = re.compile(
+    r"^\s*(?:(?:async\s+)?down\s*[:(]|(?:module\.)?exports\.down\b|public\s+async\s+down\b"
+    r"|--\s*\+goose\s+down\b|--\s*migrate:down\b)",
+    re.I | re.M,
+)
+
+
 def drop_recreate_hits(path: str, text: str) -> Iterable[Hit]:
-    creates = [(m.start(), m.group(1).lower()) for m in _CREATE.finditer(text)]
-    for drop in _DROP.finditer(text):
+    down_at = m.start() if (m := _DOWN.search(text)) else len(text)
+    up, down = text[:down_at], text[down_at:]
+    creates = [(m.start(), m.group(1).lower()) for m in _CREATE.finditer(up)]
+    for drop in _DROP.finditer(up):
         name = drop.group(1).lower()
         rebuilt = next((at for at, created in creates if created == name and at > drop.end()), None)
         if rebuilt is None:
             continue
+        dropped_back = any(d.group(1).lower() == name for d in _DROP.finditer(down))
+        restored = any(c.group(1).lower() == name for c in _CREATE.finditer(down))
+        if dropped_back and not restored:
+            continue  # the rollback removes the view: this migration creates it
         title = f"Materialized view `{drop.group(1)}` dropped and rebuilt in place"
         yield Hit(RULE, path, _line_of(text, drop.start()), _line_of(text, rebuilt), title=title)
 

@@ -225,7 +225,11 @@ def adjust_for_table_size(
         text = texts.get(finding.path)
         if finding.rule == MATVIEW_RULE and new_paths is not None:
             view = _MATVIEW_TITLE.search(finding.title)
-            if view is not None and not _created_before(view.group(1), texts, new_paths):
+            if (
+                view is not None
+                and not _restored_by_rollback(view.group(1), texts.get(finding.path, ""))
+                and not _created_before(view.group(1), texts, new_paths)
+            ):
                 continue  # first created by this change: the DROP … IF EXISTS finds nothing
         own = dialect.file_dialect(finding.path, texts)
         if own in _FILE_DIALECT_NAMES and finding.rule in PG_LOCK_ADVICE | PG_TYPE_ADVICE:
@@ -370,13 +374,23 @@ MATVIEW_RULE = "matview-drop-recreate"
 _MATVIEW_TITLE = re.compile(r"^Materialized view `(\w+)`")
 
 
-def _created_before(view: str, texts: Mapping[str, str], new_paths: Collection[str]) -> bool:
-    """Whether a file the change does not add creates the materialized view `view`."""
-    creates = re.compile(
+def _restored_by_rollback(view: str, text: str) -> bool:
+    """The migration creates `view` twice: once forward, once in its rollback, which
+    restores the definition the view had before (so it existed)."""
+    return len(_view_creation(view).findall(text)) > 1
+
+
+def _view_creation(view: str) -> re.Pattern[str]:
+    return re.compile(
         r"\bCREATE\s+(?:OR\s+REPLACE\s+)?MATERIALIZED\s+VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?"
         r"[`\"]?(?:\w+[`\"]?\.[`\"]?)?" + re.escape(view) + r"\b",
         re.I,
     )
+
+
+def _created_before(view: str, texts: Mapping[str, str], new_paths: Collection[str]) -> bool:
+    """Whether a file the change does not add creates the materialized view `view`."""
+    creates = _view_creation(view)
     return any(creates.search(text) for path, text in texts.items() if path not in new_paths)
 
 
