@@ -411,3 +411,15 @@ def test_materialized_view_rollback_tells_new_from_existing() -> None:
     # among the schema files read (only the newest migrations are).
     kept = _review(added_file(path, restored), schema={path: restored})
     assert [f.line for f in _shown(kept, "matview-drop-recreate")] == [3]
+
+
+def test_schema_files_leave_out_rollbacks_test_data_and_examples() -> None:
+    from bot.schema.sources import candidate
+
+    assert candidate("persistence/sql/migrations/sql/20240408_create.up.sql")
+    assert not candidate("persistence/sql/migrations/sql/20240408_create.down.sql")
+    assert not candidate("migrations/2024-04-16-000000-0000_invitations/down.sql")
+    assert not candidate("persistence/sql/migratest/testdata/20240408_testdata.sql")
+    assert not candidate("examples/go/registration/main.go")
+    assert not candidate("internal/database/models_test.go")
+    assert candidate("internal/database/models.go")

@@ -61,7 +61,9 @@ def candidate(path: str) -> bool:
     """Whether a path may declare schema (decided on the path alone)."""
     p = PurePosixPath(path)
     parts = {part.lower() for part in p.parts[:-1]}
-    if parts & _SKIP_DIRS or re.search(r"(^|/)(tests?|spec|__tests__|fixtures)/", path):
+    if parts & _SKIP_DIRS or re.search(
+        r"(^|/)(tests?|spec|__tests__|fixtures|testdata|examples?)/", path
+    ):
         return False
     name, suffix = p.name.lower(), p.suffix.lower()
     if suffix == ".prisma" or name in {"schema.rb", "structure.sql"}:
@@ -71,6 +73,8 @@ def candidate(path: str) -> bool:
     if startup.candidate(path):
         return True  # may apply the migrations at start-up (`bot.schema.startup`)
     if suffix == ".sql":
+        if re.search(r"(^|[._-])down\.sql$", name):
+            return False  # a rollback: the schema is what the forward migrations build
         return bool(parts & (_MIGRATION_DIRS | _MODEL_DIRS)) or "schema" in name
     if suffix == ".rb":
         return "migrate" in parts
@@ -89,6 +93,8 @@ def candidate(path: str) -> bool:
     if suffix == ".php":
         return "migrations" in parts
     if suffix == ".go":
+        if name.endswith("_test.go"):
+            return False
         return bool(parts & _MODEL_DIRS) or name in {"models.go", "model.go", "schema.go"}
     if suffix in {".java", ".kt"}:
         return bool(parts & _MODEL_DIRS) or name.endswith(("entity.java", "entity.kt"))

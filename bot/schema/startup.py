@@ -23,7 +23,7 @@ _GO_NAMES = frozenset({"main.go", "init.go", "server.go", "serve.go", "app.go", 
 _GO_DIRS = frozenset({"initialize", "init", "bootstrap", "startup"})
 _JS_STEMS = frozenset({"db", "database", "server", "app", "main"})
 _RUST_WORDS = ("schema", "migrat", "database")
-_SKIP = re.compile(r"(^|/)(tests?|spec|__tests__|fixtures|vendor|node_modules|testdata)/")
+_SKIP = re.compile(r"(^|/)(tests?|spec|__tests__|fixtures|vendor|node_modules|testdata|examples?)/")
 
 _SIGNALS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
     (
