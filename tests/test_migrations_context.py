@@ -423,3 +423,18 @@ def test_schema_files_leave_out_rollbacks_test_data_and_examples() -> None:
     assert not candidate("examples/go/registration/main.go")
     assert not candidate("internal/database/models_test.go")
     assert candidate("internal/database/models.go")
+
+
+def test_backtick_in_a_sql_comment_is_not_mysql() -> None:
+    from bot.schema.read_sql import dialect_of
+
+    sql = (
+        "create table album_tags(\n    tag_id varchar not null references tag (id)\n);\n"
+        "create index album_tags_tag_id on album_tags (tag_id);\n"
+        "-- Backfill rows from the per-row `tags` JSON.\n"
+    )
+    assert dialect_of(sql) == "postgres"
+    assert dialect_of("CREATE TABLE `t` (id int);") == "mysql"
+    path = "db/migrations/20260811023338_add_tag_indexes.sql"
+    found = _review(added_file(path, sql), schema={path: sql})
+    assert not [f for f in found if f.rule == "redundant-index"]
