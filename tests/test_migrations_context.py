@@ -438,3 +438,15 @@ def test_backtick_in_a_sql_comment_is_not_mysql() -> None:
     path = "db/migrations/20260811023338_add_tag_indexes.sql"
     found = _review(added_file(path, sql), schema={path: sql})
     assert not [f for f in found if f.rule == "redundant-index"]
+
+
+def test_change_column_null_after_a_validated_check_is_summary() -> None:
+    rb = """class RequireEndsAt < ActiveRecord::Migration[8.1]
+  def up
+    validate_check_constraint :zones, name: "zones_ends_at_null"
+    change_column_null :zones, :ends_at, false
+  end
+end
+"""
+    found = _review(added_file("db/migrate/20260604105008_require_ends_at.rb", rb))
+    assert not _shown(found, "migration-not-null-column")

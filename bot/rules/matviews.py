@@ -30,7 +30,7 @@ def _line_of(text: str, offset: int) -> int:
 # Where a migration's rollback starts (it follows the forward part in every framework
 # here): a rollback that drops the view without re-creating it says the view is new.
 _DOWN = re.compile(
-    r"^\s*(?:(?:async\s+)?down\s*[:(]|(?:module\.)?exports\.down\b|public\s+async\s+down\b"
+    r"^[ \t]*(?:(?:async\s+)?down\s*[:(]|(?:module\.)?exports\.down\b|public\s+async\s+down\b"
     r"|--\s*\+goose\s+down\b|--\s*migrate:down\b)",
     re.I | re.M,
 )

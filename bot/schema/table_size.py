@@ -299,7 +299,7 @@ def adjust_for_table_size(
             severity = _LOWER.get(finding.severity, finding.severity)
             note = f"`{table}` is listed under `small_tables:`, so this is rated one step lower."
         else:
-            demote = finding.rule in SIZE_DECIDES and not _not_null_scan(finding)
+            demote = finding.rule in SIZE_DECIDES and not _not_null_scan(finding, text)
             severity = Severity.INFO if demote else finding.severity
             note = (
                 f"How long this blocks depends on the size of `{table}`, which the repository "
@@ -394,13 +394,16 @@ def _created_before(view: str, texts: Mapping[str, str], new_paths: Collection[s
     return any(creates.search(text) for path, text in texts.items() if path not in new_paths)
 
 
-def _not_null_scan(finding: Finding) -> bool:
-    """`SET NOT NULL` / `change_column_null … false` on an existing table: a full scan
-    under an exclusive lock that blocks reads too, the one size-dependent hazard a
-    reviewer acts on without knowing the size (a `CHECK … NOT VALID` first avoids it)."""
-    return finding.rule == "pg-set-not-null-scan" or (
-        finding.rule == "migration-not-null-column" and "change_column_null" in finding.title
-    )
+def _not_null_scan(finding: Finding, text: str) -> bool:
+    """Rails `change_column_null … false` on an existing table: a full scan under an
+    exclusive lock that blocks reads too, which a reviewer acts on without knowing the
+    size. Not when a validated CHECK (strong_migrations' `validate_check_constraint`)
+    comes first: PostgreSQL then skips the scan. (Plain SQL `SET NOT NULL` stays with
+    the size: its judged findings were small or new tables.)"""
+    if finding.rule != "migration-not-null-column" or "change_column_null" not in finding.title:
+        return False
+    before = "\n".join(text.splitlines()[: max(finding.line - 1, 0)])
+    return "validate_check_constraint" not in before
 
 
 def _on_listed_table(
