@@ -82,6 +82,7 @@ INDEXING_RULES = frozenset(
         "unbounded-list-query",
         "index-too-wide-or-duplicate",
         "like-leading-wildcard",
+        "matview-drop-recreate",
         "migration-irreversible",
         "pg-prefer-bigint",
         "pg-prefer-jsonb",

@@ -334,7 +334,12 @@ def _by_table_size(
 
     texts = dict(schema_files or {})
     texts.update({f.path: f.visible_text() for f in files})
-    return adjust_for_table_size(findings, texts, config.large_tables, config.small_tables, schema)
+    new_paths = (
+        None if schema_files is None else {f.path for f in files if f.status is FileStatus.ADDED}
+    )
+    return adjust_for_table_size(
+        findings, texts, config.large_tables, config.small_tables, schema, new_paths
+    )
 
 
 # Schema-bearing files a review reads at most (migrations included): past this, the

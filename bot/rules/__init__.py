@@ -19,6 +19,7 @@ NO_CHECKS: frozenset[str] = frozenset(
 )
 
 MODULE_LANGUAGES: dict[str, frozenset[str]] = {
+    "matviews": frozenset({"javascript", "sql", "typescript"}),
     "migrations_frameworks": frozenset(
         {"go", "javascript", "php", "python", "ruby", "sql", "typescript"}
     ),

@@ -82,6 +82,9 @@ class Hit:
     # A finding about the file as a whole that stands even when the change added no
     # line (e.g. a spec change that only removed an operation); it goes to the summary.
     file_level: bool = False
+    # Below the rule's own severity when the check knows the hazard is conditional (the
+    # repository's config still decides over both).
+    severity: Severity | None = None
 
 
 class Check:
@@ -529,7 +532,7 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
                 line=hit.line,
                 end_line=end,
                 category=rule.category,
-                severity=severity.get(rule.id, wording.severity),
+                severity=severity.get(rule.id, hit.severity or wording.severity),
                 rule=rule.id,
                 title=hit.title or wording.title,
                 body=_body(wording, hit),

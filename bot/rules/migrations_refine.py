@@ -57,6 +57,7 @@ SCHEMA_ADVICE = HAZARD_RULES | {
     "query-on-unindexed-column",
     "filter-on-unindexed-column",
     "function-predicate-without-index",
+    "matview-drop-recreate",
 }
 # (generic rule, schema-aware rule): when both see one problem, the second is kept.
 _OVERLAPS = (
@@ -91,6 +92,9 @@ _DOWN_FILE = re.compile(r"(^|[._/-])down\.sql$", re.I)
 
 _CREATED = (
     re.compile(r"\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`\"]?([\w.]+)", re.I),
+    # A materialized view is written only by its own REFRESH: an index on one created
+    # here blocks no writer.
+    re.compile(r"\bCREATE\s+MATERIALIZED\s+VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?[`\"]?([\w.]+)", re.I),
     re.compile(r"\bcreate_table\s*\(?\s*[:\"']([\w.]+)"),
     re.compile(r"\bcreate(?:Table|TableIfNotExists)\(\s*[\"'`]([\w.]+)"),
     re.compile(r"\bCreateModel\(\s*name\s*=\s*[\"'](\w+)"),
@@ -126,6 +130,7 @@ _RECREATES_FK = re.compile(
 # rollback): an edited migration that already ran will not run again. A redundant or
 # missing index stays in the schema whether or not the migration ran, so it stays.
 _RUN_ONCE_ADVICE = HAZARD_RULES | {
+    "matview-drop-recreate",
     "pg-prefer-bigint",
     "pg-prefer-jsonb",
     "pg-prefer-timestamptz",
@@ -149,6 +154,27 @@ _MIGRATION_CODE_GO = re.compile(
     r"\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration|\bfunc\s*\(\s*\w+\s+\*sql\.Tx\s*\)"
 )
 _MODEL_REF = re.compile(r"\b([A-Z][A-Za-z0-9]{1,60})\b")
+# An index built concurrently by another operation or migration of the change (Django
+# `AddIndexConcurrently`, `RunSQL("CREATE INDEX CONCURRENTLY …")`): the key it covers is
+# indexed, deliberately outside the migration that adds the column.
+_CONCURRENT_DJANGO = re.compile(
+    r"\bAddIndexConcurrently\(\s*model_name\s*=\s*[\"'](\w+)[\"'].{0,400}?"
+    r"\bfields\s*=\s*[\[(]\s*[\"'](\w+)[\"']",
+    re.S,
+)
+_CONCURRENT_SQL = re.compile(
+    r"\bCREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY\b[^;(]*?\bON\s+(?:ONLY\s+)?"
+    r"[`\"]?(?:\w+[`\"]?\.[`\"]?)?(\w+)[`\"]?(?:\s+USING\s+\w+)?\s*\(\s*[`\"]?(\w+)",
+    re.I,
+)
+_DJANGO_FIELD = re.compile(r"^\s*(model_name|name)\s*=\s*[\"'](\w+)[\"']")
+# Admin screens (Django admin, ActiveAdmin, Avo, Rails Admin): staff-only, rarely hot.
+_ADMIN_PATH = re.compile(r"(^|/)(admin|avo|rails_admin|active_admin)/|(^|/)admin\.py$")
+_ADMIN_NOTE = (
+    "This is admin code, used by staff rather than on every request; whether the scan "
+    "matters depends on how often it runs and on the table's size, which the repository "
+    "does not show."
+)
 _DROPS = frozenset(
     {"migration-drop-or-rename", "pg-drop-column", "pg-drop-table", "pg-rename-table"}
 )
@@ -262,6 +288,7 @@ def refine(
             added = _added_text(f)
             created |= _names(_CREATED, added) | _created_models(added)
             dropped |= _names(_DROPPED, added)
+    concurrent = _concurrently_indexed(files)
     rollback: dict[str, set[int]] = {}
     kept: list[Finding] = []
     for finding in findings:
@@ -300,6 +327,8 @@ def refine(
                 continue
             if finding.rule in _FK_RULES and _RECREATES_FK.search(_added_text(file)):
                 continue  # a foreign key re-created (ON DELETE changed), not a new one
+            if finding.rule in _FK_RULES and _django_field(text, finding.line) & concurrent:
+                continue  # its index is built concurrently elsewhere in this change
             if finding.rule == "migration-irreversible":
                 kept.append(_to_summary(finding, _IRREVERSIBLE_NOTE))
                 continue
@@ -336,8 +365,42 @@ def refine(
             continue  # the key was there before; the change only edits its options
         elif finding.rule == "like-leading-wildcard" and _on_new_table(text, finding, created):
             continue  # a search filter over a table this change creates: empty for now
+        elif finding.rule in _ONE_OFF_QUERY_RULES and _ADMIN_PATH.search(file.path):
+            kept.append(_to_summary(finding, _ADMIN_NOTE))
+            continue
         kept.append(finding)
     return _one_per_problem(_one_per_file(_schema_echo(kept, by_path)))
+
+
+def _concurrently_indexed(files: Sequence[ChangedFile]) -> set[tuple[str, str]]:
+    """(model or table, field or column) pairs that an index built concurrently in this
+    change leads with; names lower case, Django's `_id` suffix kept and dropped."""
+    out: set[tuple[str, str]] = set()
+    for f in files:
+        if f.kind not in (FileKind.MIGRATION, FileKind.SQL):
+            continue
+        added = _added_text(f)
+        for pattern in (_CONCURRENT_DJANGO, _CONCURRENT_SQL):
+            for m in pattern.finditer(added):
+                owner, column = m.group(1).lower(), m.group(2).lower()
+                out.add((owner, column))
+                out.add((owner, column.removesuffix("_id")))
+                # `account_user` (Django's table) is model `user`
+                out.add((owner.split("_", 1)[-1], column.removesuffix("_id")))
+    return out
+
+
+def _django_field(text: str, line: int) -> set[tuple[str, str]]:
+    """The (model_name, name) of the Django operation around `line`, as one pair."""
+    rows = text.splitlines()
+    found: dict[str, str] = {}
+    for number in range(min(line, len(rows)), max(line - 8, 0), -1):
+        m = _DJANGO_FIELD.match(rows[number - 1])
+        if m is not None:
+            found.setdefault(m.group(1), m.group(2).lower())
+        if len(found) == 2:
+            return {(found["model_name"].lower(), found["name"])}
+    return set()
 
 
 def _on_new_column(file: ChangedFile, finding: Finding) -> bool:
@@ -432,8 +495,8 @@ def _one_per_file(findings: Sequence[Finding]) -> list[Finding]:
             groups.setdefault((finding.rule, finding.path), []).append(i)
     folded: set[int] = set()
     notes: dict[int, str] = {}
-    for members in groups.values():
-        if len(members) < _FOLD_FROM:
+    for (rule, _path), members in groups.items():
+        if len(members) < _FOLD_FROM and not _adjacent_drops(rule, [findings[i] for i in members]):
             continue
         folded |= set(members[1:])
         where = ", ".join(str(findings[i].line) for i in members[1:])
@@ -446,6 +509,17 @@ def _one_per_file(findings: Sequence[Finding]) -> list[Finding]:
             finding = finding.model_copy(update={"body": f"{finding.body}\n\n{notes[i]}"})
         out.append(finding)
     return out
+
+
+def _adjacent_drops(rule: str, members: Sequence[Finding]) -> bool:
+    """Columns dropped on consecutive lines of one migration: one change to the code
+    that reads them, so one comment."""
+    lines = sorted(f.line for f in members)
+    return (
+        rule in _DROPS
+        and len(lines) > 1
+        and all(b - a <= 2 for a, b in zip(lines, lines[1:], strict=False))
+    )
 
 
 def _one_per_problem(findings: Sequence[Finding]) -> list[Finding]:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from bot import lazyre as re
-from bot.models import ChangedFile, FileKind
+from bot.models import ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, catalog_rules
 from bot.rules.lib.sql_text import (
     ALTER_TABLE,
@@ -112,10 +112,72 @@ def mysql_alter_hits(
         lock = _mysql_option(tree, statement.text, "LOCK")
         if algorithm == "INSTANT" or lock == "NONE":
             continue
-        detail = None
         if algorithm == "COPY" or lock in {"SHARED", "EXCLUSIVE"}:
             detail = "This statement asks for a table copy or lock explicitly."
-        yield Hit(MYSQL_ALTER, path, statement.line, statement.end_line, detail=detail)
+            yield Hit(MYSQL_ALTER, path, statement.line, statement.end_line, detail=detail)
+        elif algorithm is None and _online_from_mysql8(statement.text):
+            # MySQL 8.0.12+ adds a column at the end instantly, and 5.6+ builds and drops
+            # a secondary index in place with concurrent writes; only 5.x copies here.
+            yield Hit(
+                MYSQL_ALTER,
+                path,
+                statement.line,
+                statement.end_line,
+                detail=_VERSION_UNKNOWN,
+                severity=Severity.INFO,
+            )
+        else:
+            yield Hit(MYSQL_ALTER, path, statement.line, statement.end_line)
+
+
+_VERSION_UNKNOWN = (
+    "MySQL 8.0 (from 8.0.12) runs this without copying the table (`ALGORITHM=INSTANT`, or an "
+    "in-place index build that lets writes through); MySQL 5.7 and older copy it. The "
+    "repository does not show the server version: adding `, ALGORITHM=INSTANT` (or "
+    "`ALGORITHM=INPLACE, LOCK=NONE` for an index) makes MySQL refuse rather than lock."
+)
+# The operations of one ALTER TABLE that MySQL 8.0 does online: a column added at the end
+# (no FIRST/AFTER, no generated STORED column, no key in the same clause), a column or
+# index renamed or dropped, a default changed, a plain secondary index added. Anything
+# else (MODIFY/CHANGE of a type, a charset conversion, a primary key, FULLTEXT/SPATIAL)
+# copies the table or blocks writes.
+_ONLINE_OPERATION = re.compile(
+    r"^(?:ADD\s+(?:COLUMN\s+)?(?!(?:PRIMARY|UNIQUE|FULLTEXT|SPATIAL|CONSTRAINT|FOREIGN|INDEX|KEY)\b)"
+    r"(?!.*\b(?:FIRST|AFTER|STORED|AUTO_INCREMENT|PRIMARY\s+KEY)\b)[`\"\w]+\s+\w.*"
+    r"|ADD\s+(?:INDEX|KEY)\b.*"
+    r"|DROP\s+(?:INDEX|KEY)\b.*"
+    r"|DROP\s+(?:COLUMN\s+)?(?!(?:PRIMARY|FOREIGN|CONSTRAINT|CHECK)\b)[`\"\w]+"
+    r"|RENAME\s+(?:COLUMN|INDEX|KEY)\b.*"
+    r"|ALTER\s+(?:COLUMN\s+)?[`\"\w]+\s+(?:SET\s+DEFAULT|DROP\s+DEFAULT)\b.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _online_from_mysql8(text: str) -> bool:
+    """Whether every operation of this ALTER TABLE is one MySQL 8.0 does without a copy."""
+    head = ALTER_TABLE.match(text)
+    if head is None:
+        return False
+    body = text[head.end() :].strip().rstrip(";").strip()
+    if not body:
+        return False
+    return all(_ONLINE_OPERATION.match(part.strip()) for part in _top_level_commas(body))
+
+
+def _top_level_commas(text: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
 
 
 _TRUNCATE_CASCADE = re.compile(r"TRUNCATE\b.*\bCASCADE\s*$", re.IGNORECASE | re.DOTALL)

@@ -185,7 +185,8 @@ def _django_lookups(table: Table, args: list[str], filters: list[str]) -> list[s
             continue
         name, *lookup = key.group(1).split("__")
         if name in {"defaults", "pk", "id"} or len(lookup) > 1:
-            if name in {"pk", "id"} and not lookup:
+            # `id__in=ids` narrows by the primary key as `id=` does.
+            if name in {"pk", "id"} and (not lookup or lookup == ["in"] or lookup == ["exact"]):
                 filters.append("id")
             continue
         if lookup and lookup[0] in _FUNCTION_LOOKUPS:

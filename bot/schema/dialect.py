@@ -10,13 +10,17 @@ project that may run on PostgreSQL (Django settings read from the environment, a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
 from bot import lazyre as re
 
 POSTGRES, MYSQL, SQLITE = "postgresql", "mysql", "sqlite"
 NOT_POSTGRES = "mysql-or-sqlite"
+COCKROACH = "cockroachdb"
+# A generic migration next to a PostgreSQL-specific copy of it: it runs on the other
+# databases the project supports (CockroachDB, SQLite, MySQL), never on PostgreSQL.
+GENERIC_NOT_POSTGRES = "not-postgresql"
 
 # File names (lower case) whose text names the database; `candidate` reads them too.
 CONFIG_NAMES = frozenset(
@@ -73,3 +77,41 @@ def detect(texts: Mapping[str, str]) -> str | None:
     if found == {MYSQL, SQLITE}:
         return NOT_POSTGRES  # e.g. MariaDB in production, SQLite in development
     return next(iter(found)) if len(found) == 1 else None
+
+
+# Migration folders with one file per database (ory/pop "fizz" migrations, and others):
+# `NAME.up.sql` for every database without its own copy, `NAME.postgres.up.sql`,
+# `NAME.mysql.up.sql`, `NAME.sqlite3.up.sql`, `NAME.cockroach.up.sql`.
+_FILE_DIALECTS = {
+    "postgres": POSTGRES,
+    "postgresql": POSTGRES,
+    "pg": POSTGRES,
+    "mysql": MYSQL,
+    "mariadb": MYSQL,
+    "sqlite": SQLITE,
+    "sqlite3": SQLITE,
+    "cockroach": COCKROACH,
+    "cockroachdb": COCKROACH,
+    "crdb": COCKROACH,
+}
+_DIALECT_SUFFIX = re.compile(
+    r"\.(" + "|".join(_FILE_DIALECTS) + r")((?:\.autocommit)?\.(?:up|down)\.sql)$", re.I
+)
+_GENERIC_SUFFIX = re.compile(r"((?:\.autocommit)?\.(?:up|down)\.sql)$", re.I)
+
+
+def file_dialect(path: str, paths: Iterable[str]) -> str | None:
+    """The database one migration file of a per-database folder runs on: its own
+    suffix, or, for the generic file, "not PostgreSQL" when a `.postgres` copy of it
+    exists among `paths`. None when the name says nothing."""
+    m = _DIALECT_SUFFIX.search(path)
+    if m is not None:
+        return _FILE_DIALECTS[m.group(1).lower()]
+    generic = _GENERIC_SUFFIX.search(path)
+    if generic is None:
+        return None
+    stem, tail = path[: generic.start()], generic.group(1)
+    siblings = {f"{stem}.{name}{tail}" for name, d in _FILE_DIALECTS.items() if d == POSTGRES}
+    if any(p in siblings for p in paths):
+        return GENERIC_NOT_POSTGRES
+    return None

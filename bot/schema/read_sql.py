@@ -18,8 +18,12 @@ _MYSQL_HINT = re.compile(r"`|\bENGINE\s*=|\bAUTO_INCREMENT\b", re.IGNORECASE)
 _DDL_START = re.compile(r"\s*(?:CREATE|ALTER|DROP)\b", re.IGNORECASE)
 
 
+_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
+
+
 def dialect_of(text: str) -> str:
-    return "mysql" if _MYSQL_HINT.search(text) else "postgres"
+    # A backtick in a comment (Markdown-style `name`) is prose, not MySQL quoting.
+    return "mysql" if _MYSQL_HINT.search(_COMMENT.sub("", text)) else "postgres"
 
 
 def statements(text: str, dialect: str) -> Iterator[tuple[int, str]]:

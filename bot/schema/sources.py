@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from bot import lazyre as re
-from bot.schema import dialect, read_python
+from bot.schema import dialect, read_python, startup
 from bot.schema.builder import Builder
 from bot.schema.model import Schema, singular
 
@@ -61,14 +61,20 @@ def candidate(path: str) -> bool:
     """Whether a path may declare schema (decided on the path alone)."""
     p = PurePosixPath(path)
     parts = {part.lower() for part in p.parts[:-1]}
-    if parts & _SKIP_DIRS or re.search(r"(^|/)(tests?|spec|__tests__|fixtures)/", path):
+    if parts & _SKIP_DIRS or re.search(
+        r"(^|/)(tests?|spec|__tests__|fixtures|testdata|examples?)/", path
+    ):
         return False
     name, suffix = p.name.lower(), p.suffix.lower()
     if suffix == ".prisma" or name in {"schema.rb", "structure.sql"}:
         return True
     if name in dialect.CONFIG_NAMES:
         return True  # names the database, which decides what lock advice applies
+    if startup.candidate(path):
+        return True  # may apply the migrations at start-up (`bot.schema.startup`)
     if suffix == ".sql":
+        if re.search(r"(^|[._-])down\.sql$", name):
+            return False  # a rollback: the schema is what the forward migrations build
         return bool(parts & (_MIGRATION_DIRS | _MODEL_DIRS)) or "schema" in name
     if suffix == ".rb":
         return "migrate" in parts
@@ -87,6 +93,8 @@ def candidate(path: str) -> bool:
     if suffix == ".php":
         return "migrations" in parts
     if suffix == ".go":
+        if name.endswith("_test.go"):
+            return False
         return bool(parts & _MODEL_DIRS) or name in {"models.go", "model.go", "schema.go"}
     if suffix in {".java", ".kt"}:
         return bool(parts & _MODEL_DIRS) or name.endswith(("entity.java", "entity.kt"))
@@ -102,8 +110,8 @@ def classify(path: str, text: str) -> Source | None:
     p = PurePosixPath(path)
     name, suffix = p.name.lower(), p.suffix.lower()
     parts = {part.lower() for part in p.parts[:-1]}
-    if name in dialect.CONFIG_NAMES:
-        return None  # read by `dialect.detect`, not the schema builder
+    if name in dialect.CONFIG_NAMES or suffix == ".rs":
+        return None  # read by `dialect.detect` / `startup`, not the schema builder
     if name == "schema.rb":
         return Source(path, "rails", True)
     if suffix == ".rb" and ("create_table" in text or "add_" in text or "remove_" in text):

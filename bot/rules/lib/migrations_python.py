@@ -335,7 +335,8 @@ def enum_values_used_later(sql_texts: list[tuple[str, int]]) -> list[SqlFinding]
         for match in _SQL_ADD_VALUE.finditer(sql):
             value = match.group(1)
             rest = sql[match.end() :] + "\n".join(t for t, _ in sql_texts[index + 1 :])
-            if f"'{value}'" in rest:
+            # The same value added to another enum type is not a use of this one.
+            if f"'{value}'" in _SQL_ADD_VALUE.sub("", rest):
                 at = line + sql.count("\n", 0, match.start())
                 out.append(
                     SqlFinding(

@@ -1,0 +1,452 @@
+"""What the repository shows about where and how a migration runs: the database of a
+per-database migration file, MySQL 8's online ALTERs, an application that migrates
+itself at start-up, an index built concurrently elsewhere in the change, tables too new
+to hold data. Each false-alarm class judged on held-out real commits
+(bench/migration_precision.py), with the hazard next to it still reported."""
+
+from __future__ import annotations
+
+from bot.config import RepoConfig
+from bot.diff import added_file
+from bot.models import ChangedFile, Finding, Severity
+from bot.pipeline import review_files
+from bot.schema import dialect, startup
+
+
+def _review(
+    *files: ChangedFile,
+    config: RepoConfig | None = None,
+    schema: dict[str, str] | None = None,
+) -> list[Finding]:
+    return review_files(list(files), config or RepoConfig(llm=False), schema_files=schema).findings
+
+
+def _shown(findings: list[Finding], rule: str) -> list[Finding]:
+    return [f for f in findings if f.rule == rule and f.severity is not Severity.INFO]
+
+
+def _summary(findings: list[Finding], rule: str) -> list[Finding]:
+    return [f for f in findings if f.rule == rule and f.severity is Severity.INFO]
+
+
+# --- one migration file per database (ory/pop "fizz" folders) ------------------------
+
+FOLDER = "persistence/sql/migrations/sql/20240301000000000000_messages_status_idx"
+PLAIN_INDEX = "CREATE INDEX messages_status_idx ON courier_messages (status, created_at);\n"
+CONCURRENT_INDEX = (
+    "CREATE INDEX CONCURRENTLY messages_status_idx ON courier_messages (status, created_at);\n"
+)
+
+
+def test_generic_file_with_a_postgres_copy_does_not_run_on_postgres() -> None:
+    generic = added_file(f"{FOLDER}.autocommit.up.sql", PLAIN_INDEX)
+    postgres = added_file(f"{FOLDER}.postgres.autocommit.up.sql", CONCURRENT_INDEX)
+    findings = _review(generic, postgres)
+    assert not _shown(findings, "index-build-blocking")
+    note = _summary(findings, "index-build-blocking")
+    assert note and "PostgreSQL copy sits next to it" in note[0].body
+    # Alone (no PostgreSQL copy), the generic file runs on PostgreSQL and blocks writes.
+    alone = _review(added_file(f"{FOLDER}.autocommit.up.sql", PLAIN_INDEX))
+    assert _shown(alone, "index-build-blocking")
+
+
+def test_cockroach_file_json_is_jsonb() -> None:
+    sql = "ALTER TABLE recovery_flows ADD COLUMN internal_context JSON NULL;\n"
+    cockroach = _review(added_file(f"{FOLDER}.cockroach.up.sql", sql))
+    assert not _shown(cockroach, "pg-prefer-jsonb")
+    assert "CockroachDB" in _summary(cockroach, "pg-prefer-jsonb")[0].body
+    assert _shown(_review(added_file(f"{FOLDER}.postgres.up.sql", sql)), "pg-prefer-jsonb")
+
+
+def test_file_dialect_from_the_name() -> None:
+    paths = [f"{FOLDER}.up.sql", f"{FOLDER}.postgres.up.sql", f"{FOLDER}.mysql.up.sql"]
+    assert dialect.file_dialect(f"{FOLDER}.mysql.up.sql", paths) == dialect.MYSQL
+    assert dialect.file_dialect(f"{FOLDER}.sqlite3.up.sql", paths) == dialect.SQLITE
+    assert dialect.file_dialect(f"{FOLDER}.cockroach.up.sql", paths) == dialect.COCKROACH
+    assert dialect.file_dialect(f"{FOLDER}.up.sql", paths) == dialect.GENERIC_NOT_POSTGRES
+    assert dialect.file_dialect(f"{FOLDER}.up.sql", paths[:1]) is None
+    assert dialect.file_dialect("db/migrations/001_init.sql", paths) is None
+
+
+# --- MySQL 8 online ALTER TABLE ------------------------------------------------------
+
+
+def test_mysql_added_nullable_column_is_summary_with_the_version_line() -> None:
+    path = "db/migrations/mysql/0007_flows.sql"
+    add = "ALTER TABLE `flows` ADD COLUMN `internal_context` JSON;\n"
+    found = [f for f in _review(added_file(path, add)) if f.rule == "mysql-alter-table-locking"]
+    assert [f.severity for f in found] == [Severity.INFO]
+    assert "server version" in found[0].body
+    modify = (
+        "ALTER TABLE `user`\n  MODIFY `username` VARCHAR(256) CHARACTER SET utf8mb4 NOT NULL;\n"
+    )
+    copied = _shown(_review(added_file(path, modify)), "mysql-alter-table-locking")
+    assert [f.line for f in copied] == [1]
+    after = "ALTER TABLE flows ADD COLUMN note TEXT AFTER id;\n"
+    assert _shown(_review(added_file(path, after)), "mysql-alter-table-locking")
+
+
+# --- applications that migrate themselves at start-up -------------------------------
+
+DIESEL_SETUP = """pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!();
+
+pub fn run(conn: &mut PgConnection) -> anyhow::Result<()> {
+    conn.run_pending_migrations(MIGRATIONS)?;
+    Ok(())
+}
+"""
+RENAME = "ALTER TABLE post RENAME COLUMN resolve_reason TO conclusion;\n"
+RENAME_PATH = "migrations/2024-05-01-000000-0000_rename_reason/up.sql"
+
+
+def test_diesel_embedded_migrations_run_at_start_up() -> None:
+    schema = {"crates/db_schema/src/schema_setup/mod.rs": DIESEL_SETUP}
+    findings = _review(added_file(RENAME_PATH, RENAME), schema=schema)
+    assert not _shown(findings, "pg-rename-column")
+    assert "applies its migrations itself when it starts" in (
+        _summary(findings, "pg-rename-column")[0].body
+    )
+    # Without the start-up code, the rename breaks the running application.
+    assert _shown(_review(added_file(RENAME_PATH, RENAME)), "pg-rename-column")
+
+
+def test_go_main_migrating_before_serving() -> None:
+    main = (
+        "package main\n\nfunc run(ctx context.Context) error {\n"
+        "\tif err := storeInstance.Migrate(ctx); err != nil {\n\t\treturn err\n\t}\n"
+        "\treturn serve(ctx)\n}\n"
+    )
+    index = "CREATE INDEX idx_reaction_memo ON reaction (memo_id);\n"
+    path = "store/migration/postgres/0.31/02__reaction_memo_id.sql"
+    findings = _review(added_file(path, index), schema={"cmd/memos/main.go": main})
+    assert not _shown(findings, "index-build-blocking")
+    # A table listed as large keeps the comment: several instances may still be serving.
+    large = _review(
+        added_file(path, index),
+        schema={"cmd/memos/main.go": main},
+        config=RepoConfig(llm=False, large_tables=["reaction"]),
+    )
+    assert _shown(large, "index-build-blocking")
+
+
+def test_a_migrate_command_run_by_hand_is_not_a_start_up_signal() -> None:
+    command = "package cmd\n\nfunc runMigrate() {\n\tmigration.Migrate(nil)\n}\n"
+    assert not startup.candidate("pkg/cmd/migrate.go")
+    assert startup.migrates_at_startup({"pkg/cmd/migrate.go": command}) is None
+    assert startup.migrates_at_startup({"pkg/initialize/init.go": command}) == (
+        "pkg/initialize/init.go"
+    )
+    knex = "async function connect() {\n  await knex.migrate.latest();\n}\n"
+    assert startup.migrates_at_startup({"server/database.js": knex}) == "server/database.js"
+    assert startup.migrates_at_startup({"scripts/database.js": knex}) is None
+
+
+# --- Django: the key's index built concurrently by another migration ----------------
+
+DJANGO_FK = """from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("account", "0100_customertype")]
+
+    operations = [
+        migrations.AddField(
+            model_name="user",
+            name="customer_type",
+            field=models.ForeignKey(
+                db_index=False,
+                null=True,
+                on_delete=models.PROTECT,
+                to="account.customertype",
+            ),
+        ),
+    ]
+"""
+DJANGO_CONCURRENT = """from django.contrib.postgres.indexes import BTreeIndex
+from django.contrib.postgres.operations import AddIndexConcurrently
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    atomic = False
+    dependencies = [("account", "0101_user_customer_type")]
+
+    operations = [
+        AddIndexConcurrently(
+            model_name="user",
+            index=BTreeIndex(fields=["customer_type"], name="user_customer_type_idx"),
+        ),
+    ]
+"""
+
+
+def test_django_key_indexed_concurrently_in_the_same_change() -> None:
+    fk = added_file("saleor/account/migrations/0101_user_customer_type.py", DJANGO_FK)
+    alone = [f for f in _review(fk) if f.rule == "fk-without-index"]
+    assert alone  # still found: summary only unless the table is listed as large
+    both = _review(
+        fk,
+        added_file("saleor/account/migrations/0102_user_customer_type_idx.py", DJANGO_CONCURRENT),
+    )
+    assert not [f for f in both if f.rule == "fk-without-index"]
+
+
+def test_sql_key_indexed_concurrently_in_the_same_change() -> None:
+    add = (
+        "ALTER TABLE orders ADD COLUMN reason_id bigint REFERENCES reasons (id);\n"
+        "CREATE INDEX CONCURRENTLY orders_reason_idx ON orders (reason_id);\n"
+    )
+    findings = _review(added_file("db/migrations/20240101000000_reason.sql", add))
+    assert not [f for f in findings if f.rule == "fk-without-index"]
+
+
+def test_fk_without_index_is_inline_only_on_a_large_table() -> None:
+    sql = "CREATE TABLE refunds (id bigint PRIMARY KEY, order_id bigint REFERENCES orders (id));\n"
+    path = "db/migrations/20240101000000_refunds.sql"
+    summary = _summary(_review(added_file(path, sql)), "fk-without-index")
+    assert summary and "large_tables:" in summary[0].body
+    large = _review(added_file(path, sql), config=RepoConfig(llm=False, large_tables=["refunds"]))
+    assert [f.severity for f in _shown(large, "fk-without-index")] == [Severity.HIGH]
+
+
+# --- tables too new to hold data ------------------------------------------------------
+
+
+def test_index_on_a_table_created_weeks_earlier_is_summary() -> None:
+    create = "CREATE TABLE pending_changes (id uuid PRIMARY KEY, nid uuid, session_id uuid);\n"
+    index = "CREATE INDEX pending_changes_nid_session_idx ON pending_changes (nid, session_id);\n"
+    schema = {"db/migrations/20240408000000_create_pending_changes.up.sql": create}
+    soon = "db/migrations/20240422000000_pending_changes_session.up.sql"
+    findings = _review(added_file(soon, index), schema={**schema, soon: index})
+    assert not _shown(findings, "index-build-blocking")
+    assert "14 day(s) before" in _summary(findings, "index-build-blocking")[0].body
+    later = "db/migrations/20240822000000_pending_changes_session.up.sql"
+    findings = _review(added_file(later, index), schema={**schema, later: index})
+    assert _shown(findings, "index-build-blocking")
+
+
+def test_index_on_a_materialized_view_created_in_the_same_migration() -> None:
+    ts = """module.exports = {
+  async up(queryInterface) {
+    await queryInterface.sequelize.query(`
+      CREATE MATERIALIZED VIEW "DailyTotals" AS (SELECT 1 AS "day")
+    `);
+    await queryInterface.sequelize.query(`
+      CREATE UNIQUE INDEX "daily_totals_day" ON "DailyTotals" ("day")
+    `);
+  },
+};
+"""
+    findings = _review(added_file("migrations/20240618120000-daily-totals.js", ts))
+    assert not _shown(findings, "index-build-blocking")
+
+
+# --- one comment per problem, and hazards a reviewer acts on --------------------------
+
+
+def test_columns_dropped_on_adjacent_lines_are_one_comment() -> None:
+    rb = """class AddAccountStatus < ActiveRecord::Migration[7.2]
+  def up
+    add_column :accounts, :status, :string
+    remove_column :accounts, :is_active
+    remove_column :accounts, :scheduled_for_deletion
+  end
+end
+"""
+    found = _shown(
+        _review(added_file("db/migrate/20250701161640_add_account_status.rb", rb)),
+        "migration-drop-or-rename",
+    )
+    assert len(found) == 1
+    assert "The same applies at lines 5" in found[0].body
+
+
+def test_change_column_null_on_an_existing_table_is_inline() -> None:
+    rb = """class RequireAmount < ActiveRecord::Migration[7.2]
+  def change
+    change_column_null :entries, :amount, false
+  end
+end
+"""
+    found = _review(added_file("db/migrate/20250701000000_require_amount.rb", rb))
+    shown = _shown(found, "migration-not-null-column")
+    assert shown and "size of `entries`" in shown[0].body
+
+
+def test_query_advice_in_admin_code_is_summary() -> None:
+    rb = """class Avo::Resources::User < Avo::BaseResource
+  self.search = {
+    query: -> { query.where("handle LIKE ?", "%#{params[:q]}%") }
+  }
+end
+"""
+    findings = _review(added_file("app/avo/resources/user.rb", rb))
+    assert not _shown(findings, "like-leading-wildcard")
+    assert _summary(findings, "like-leading-wildcard")
+
+
+def test_template_placeholder_schema_still_names_the_table() -> None:
+    sql = (
+        'alter table {{ index .Options "Namespace" }}.oauth_clients\n'
+        "    alter column auth_method set not null;\n"
+    )
+    findings = _review(
+        added_file("migrations/20251216000000_auth_method.up.sql", sql),
+        config=RepoConfig(llm=False, small_tables=["oauth_clients"]),
+    )
+    found = [f for f in findings if f.rule == "pg-set-not-null-scan"]
+    assert found and "`oauth_clients` is listed under `small_tables:`" in found[0].body
+
+
+def test_materialized_view_rebuilt_in_place_is_reported_once_at_the_drop() -> None:
+    js = """module.exports = {
+  async up(queryInterface) {
+    await queryInterface.sequelize.query(`DROP MATERIALIZED VIEW IF EXISTS "DailyTotals"`);
+    await queryInterface.sequelize.query(`
+      CREATE MATERIALIZED VIEW "DailyTotals" AS (SELECT 1 AS "day")
+    `);
+    await queryInterface.sequelize.query(`
+      CREATE UNIQUE INDEX "daily_totals_day" ON "DailyTotals" ("day")
+    `);
+  },
+  async down(queryInterface) {
+    await queryInterface.sequelize.query(`DROP MATERIALIZED VIEW "DailyTotals"`);
+    await queryInterface.sequelize.query(`CREATE MATERIALIZED VIEW "DailyTotals" AS (SELECT 2)`);
+  },
+};
+"""
+    findings = _review(added_file("migrations/20240618120000-daily-totals.js", js))
+    assert [f.line for f in _shown(findings, "matview-drop-recreate")] == [3]
+    assert not _shown(findings, "index-build-blocking")
+
+
+def test_function_predicate_next_to_a_primary_key_list_is_not_reported() -> None:
+    models = (
+        "from django.db import models\n\n\nclass Finding(models.Model):\n"
+        "    title = models.TextField()\n"
+    )
+    code = (
+        "from dojo.models import Finding\n\n\ndef delayed(ids, prefix):\n"
+        "    return Finding.objects.filter(id__in=ids, title__istartswith=prefix).exists()\n"
+    )
+    by_title = code.replace("id__in=ids, ", "")
+    schema = {"dojo/models.py": models}
+    narrowed = _review(added_file("dojo/finding/helper.py", code), schema=schema)
+    assert not [f for f in narrowed if f.rule == "function-predicate-without-index"]
+    alone = _review(added_file("dojo/finding/helper.py", by_title), schema=schema)
+    assert [f for f in alone if f.rule == "function-predicate-without-index"]
+
+
+def test_materialized_view_first_created_by_this_change_has_no_readers() -> None:
+    js = """module.exports = {
+  async up(queryInterface) {
+    await queryInterface.sequelize.query(`DROP MATERIALIZED VIEW IF EXISTS "DailyTotals"`);
+    await queryInterface.sequelize.query(`CREATE MATERIALIZED VIEW "DailyTotals" AS (SELECT 1)`);
+  },
+};
+"""
+    path = "migrations/20240618120000-daily-totals.js"
+    older = "migrations/20240101000000-daily-totals.js"
+    existing = _review(added_file(path, js), schema={older: js, path: js})
+    assert _shown(existing, "matview-drop-recreate")
+    new = _review(added_file(path, js), schema={path: js})
+    assert not [f for f in new if f.rule == "matview-drop-recreate"]
+
+
+def test_orm_index_sync_of_an_app_migrating_before_it_serves_is_summary() -> None:
+    from bot.models import Category
+    from bot.schema.table_size import adjust_for_table_size
+
+    def sync(title: str) -> Finding:
+        return Finding(
+            path="pkg/models/task_position.go",
+            line=12,
+            end_line=12,
+            category=Category.INDEXING,
+            severity=Severity.MEDIUM,
+            rule="go-automigrate-schema-change",
+            title=title,
+            body="b",
+        )
+
+    init = "package initialize\n\nfunc FullInit() {\n\tmigration.Migrate(nil)\n}\n"
+    texts = {"pkg/initialize/init.go": init}
+    index = sync(
+        "`TaskPosition.Position`: on start-up `Sync2` changes an existing table, and an index"
+        " is built with the table locked"
+    )
+    refused = sync("`Task.Done`: on start-up `Sync2` adds a NOT NULL column without a default")
+    out = adjust_for_table_size([index, refused], texts, [], [])
+    assert [f.severity for f in out] == [Severity.INFO, Severity.MEDIUM]
+    assert [f.severity for f in adjust_for_table_size([index], {}, [], [])] == [Severity.MEDIUM]
+
+
+def test_materialized_view_rollback_tells_new_from_existing() -> None:
+    up = """module.exports = {
+  async up(queryInterface) {
+    await queryInterface.sequelize.query(`DROP MATERIALIZED VIEW IF EXISTS "Sizes"`);
+    await queryInterface.sequelize.query(`CREATE MATERIALIZED VIEW "Sizes" AS (SELECT 1)`);
+  },
+"""
+    new = (
+        up
+        + """  async down(queryInterface) {
+    await queryInterface.sequelize.query(`DROP MATERIALIZED VIEW IF EXISTS "Sizes"`);
+  },
+};
+"""
+    )
+    restored = (
+        up
+        + """  async down(queryInterface) {
+    await queryInterface.sequelize.query(`DROP MATERIALIZED VIEW IF EXISTS "Sizes"`);
+    await queryInterface.sequelize.query(`CREATE MATERIALIZED VIEW "Sizes" AS (SELECT 0)`);
+  },
+};
+"""
+    )
+    path = "migrations/20240618120000-sizes.js"
+    assert not [f for f in _review(added_file(path, new)) if f.rule == "matview-drop-recreate"]
+    # Restored by the rollback: it existed, even when the migration creating it is not
+    # among the schema files read (only the newest migrations are).
+    kept = _review(added_file(path, restored), schema={path: restored})
+    assert [f.line for f in _shown(kept, "matview-drop-recreate")] == [3]
+
+
+def test_schema_files_leave_out_rollbacks_test_data_and_examples() -> None:
+    from bot.schema.sources import candidate
+
+    assert candidate("persistence/sql/migrations/sql/20240408_create.up.sql")
+    assert not candidate("persistence/sql/migrations/sql/20240408_create.down.sql")
+    assert not candidate("migrations/2024-04-16-000000-0000_invitations/down.sql")
+    assert not candidate("persistence/sql/migratest/testdata/20240408_testdata.sql")
+    assert not candidate("examples/go/registration/main.go")
+    assert not candidate("internal/database/models_test.go")
+    assert candidate("internal/database/models.go")
+
+
+def test_backtick_in_a_sql_comment_is_not_mysql() -> None:
+    from bot.schema.read_sql import dialect_of
+
+    sql = (
+        "create table album_tags(\n    tag_id varchar not null references tag (id)\n);\n"
+        "create index album_tags_tag_id on album_tags (tag_id);\n"
+        "-- Backfill rows from the per-row `tags` JSON.\n"
+    )
+    assert dialect_of(sql) == "postgres"
+    assert dialect_of("CREATE TABLE `t` (id int);") == "mysql"
+    path = "db/migrations/20260811023338_add_tag_indexes.sql"
+    found = _review(added_file(path, sql), schema={path: sql})
+    assert not [f for f in found if f.rule == "redundant-index"]
+
+
+def test_change_column_null_after_a_validated_check_is_summary() -> None:
+    rb = """class RequireEndsAt < ActiveRecord::Migration[8.1]
+  def up
+    validate_check_constraint :zones, name: "zones_ends_at_null"
+    change_column_null :zones, :ends_at, false
+  end
+end
+"""
+    found = _review(added_file("db/migrate/20260604105008_require_ends_at.rb", rb))
+    assert not _shown(found, "migration-not-null-column")
