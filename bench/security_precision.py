@@ -143,20 +143,28 @@ HALVES: dict[str, str] = {repo: "AB"[i % 2] for i, repo in enumerate(PROJECTS)}
 # main as it stood, to measure precision out of sample. Its commits and labels live in
 # their own files (`--half C` reads them) so rule work on A/B does not touch them.
 FRESH_PROJECTS: dict[str, tuple[str, int, int]] = {
-    "mealie-recipes/mealie": ("python", 8, 8),
-    "wger-project/wger": ("python", 8, 8),
-    "maybe-finance/maybe": ("ruby", 8, 8),
-    "diaspora/diaspora": ("ruby", 8, 8),
-    "gotify/server": ("go", 8, 8),
-    "usememos/memos": ("go", 8, 8),
-    "umami-software/umami": ("typescript", 8, 8),
-    "linkwarden/linkwarden": ("typescript", 8, 8),
-    "macrozheng/mall": ("java", 8, 8),
-    "playframework/play-samples": ("scala", 8, 8),
-    "wallabag/wallabag": ("php", 8, 8),
-    "firefly-iii/firefly-iii": ("php", 8, 8),
-    "Jackett/Jackett": ("csharp", 8, 8),
+    "mealie-recipes/mealie": ("python", 8, 16),
+    "wger-project/wger": ("python", 8, 16),
+    "maybe-finance/maybe": ("ruby", 8, 16),
+    "diaspora/diaspora": ("ruby", 8, 16),
+    "gotify/server": ("go", 8, 16),
+    "usememos/memos": ("go", 8, 16),
+    "umami-software/umami": ("typescript", 8, 16),
+    "linkwarden/linkwarden": ("typescript", 8, 16),
+    "macrozheng/mall": ("java", 8, 16),
+    "playframework/play-samples": ("scala", 8, 16),
+    "wallabag/wallabag": ("php", 8, 16),
+    "firefly-iii/firefly-iii": ("php", 8, 16),
+    "Jackett/Jackett": ("csharp", 8, 16),
+    "LibrePhotos/librephotos": ("python", 8, 16),
+    "solidusio/solidus": ("ruby", 8, 16),
+    "navidrome/navidrome": ("go", 8, 16),
+    "parse-community/parse-server": ("typescript", 8, 16),
+    "snipe/snipe-it": ("php", 8, 16),
+    "Squidex/squidex": ("csharp", 8, 16),
 }
+# Findings are rare on ordinary commits, so set C reads more `hot` commits per project.
+FRESH_HOT_PER_PROJECT = 12
 HALVES.update(dict.fromkeys(FRESH_PROJECTS, "C"))
 COMMITS_FRESH = ROOT / "bench" / "labels" / "security_commits_fresh.tsv"
 LABELS_FRESH = ROOT / "bench" / "labels" / "security_findings_fresh.tsv"
@@ -244,7 +252,8 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
         specs, sinks = LANGUAGES[language]
         sink_re = re.compile(sinks)
         newest = git(where, "log", "--no-merges", "--format=%h", "-n400", "--", *specs)
-        wanted = {"ordinary": ordinary, "targeted": targeted, "hot": HOT_PER_PROJECT}
+        hot = FRESH_HOT_PER_PROJECT if half == "C" else HOT_PER_PROJECT
+        wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
         for commit in newest.split():
             if kept == wanted:
@@ -258,7 +267,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 outside_tests = added_text(where, commit, [*specs, *NOT_TESTS]) or ""
                 if kept["targeted"] < targeted and sink_re.search(outside_tests):
                     kind = "targeted"
-                elif kept["hot"] < HOT_PER_PROJECT and re.search(HOT, text):
+                elif kept["hot"] < hot and re.search(HOT, text):
                     kind = "hot"
                 else:
                     continue
