@@ -19,6 +19,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py pick --mirrors DIR > commits.tsv
     # review them and score against the labels
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2
+    # the fresh set C (own commits and labels files), never used to tune a rule
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half C
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
