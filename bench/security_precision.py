@@ -19,6 +19,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py pick --mirrors DIR > commits.tsv
     # review them and score against the labels
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2
+    # the fresh set C (own commits and labels files), never used to tune a rule
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half C
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -139,6 +141,35 @@ PROJECTS: dict[str, tuple[str, int, int]] = {
 # finding of this round was read: false-alarm classes are fixed from half A's findings only,
 # and half B measures the fixes out of sample (`run --half B`).
 HALVES: dict[str, str] = {repo: "AB"[i % 2] for i, repo in enumerate(PROJECTS)}
+# Set C (`secfresh` round, 2026-12-06): projects no rule was tuned on, judged once against
+# main as it stood, to measure precision out of sample. Its commits and labels live in
+# their own files (`--half C` reads them) so rule work on A/B does not touch them.
+FRESH_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "mealie-recipes/mealie": ("python", 8, 16),
+    "wger-project/wger": ("python", 8, 16),
+    "maybe-finance/maybe": ("ruby", 8, 16),
+    "diaspora/diaspora": ("ruby", 8, 16),
+    "gotify/server": ("go", 8, 16),
+    "usememos/memos": ("go", 8, 16),
+    "umami-software/umami": ("typescript", 8, 16),
+    "linkwarden/linkwarden": ("typescript", 8, 16),
+    "macrozheng/mall": ("java", 8, 16),
+    "playframework/play-samples": ("scala", 8, 16),
+    "wallabag/wallabag": ("php", 8, 16),
+    "firefly-iii/firefly-iii": ("php", 8, 16),
+    "Jackett/Jackett": ("csharp", 8, 16),
+    "LibrePhotos/librephotos": ("python", 8, 16),
+    "solidusio/solidus": ("ruby", 8, 16),
+    "navidrome/navidrome": ("go", 8, 16),
+    "parse-community/parse-server": ("typescript", 8, 16),
+    "snipe/snipe-it": ("php", 8, 16),
+    "Squidex/squidex": ("csharp", 8, 16),
+}
+# Findings are rare on ordinary commits, so set C reads more `hot` commits per project.
+FRESH_HOT_PER_PROJECT = 12
+HALVES.update(dict.fromkeys(FRESH_PROJECTS, "C"))
+COMMITS_FRESH = ROOT / "bench" / "labels" / "security_commits_fresh.tsv"
+LABELS_FRESH = ROOT / "bench" / "labels" / "security_findings_fresh.tsv"
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
 HOT = (
@@ -210,9 +241,10 @@ def added_text(where: Path, commit: str, specs: list[str]) -> str | None:
     )
 
 
-def pick(mirrors: Path, only: list[str] | None = None) -> None:
+def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) -> None:
     print("# repo\tcommit\tkind (ordinary: newest backend commits; targeted: touches sink APIs)")
-    for repo, (language, ordinary, targeted) in PROJECTS.items():
+    projects = FRESH_PROJECTS if half == "C" else PROJECTS
+    for repo, (language, ordinary, targeted) in projects.items():
         if only and repo not in only:
             continue
         where = repo_dir(mirrors, repo)
@@ -222,7 +254,8 @@ def pick(mirrors: Path, only: list[str] | None = None) -> None:
         specs, sinks = LANGUAGES[language]
         sink_re = re.compile(sinks)
         newest = git(where, "log", "--no-merges", "--format=%h", "-n400", "--", *specs)
-        wanted = {"ordinary": ordinary, "targeted": targeted, "hot": HOT_PER_PROJECT}
+        hot = FRESH_HOT_PER_PROJECT if half == "C" else HOT_PER_PROJECT
+        wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
         for commit in newest.split():
             if kept == wanted:
@@ -236,7 +269,7 @@ def pick(mirrors: Path, only: list[str] | None = None) -> None:
                 outside_tests = added_text(where, commit, [*specs, *NOT_TESTS]) or ""
                 if kept["targeted"] < targeted and sink_re.search(outside_tests):
                     kind = "targeted"
-                elif kept["hot"] < HOT_PER_PROJECT and re.search(HOT, text):
+                elif kept["hot"] < hot and re.search(HOT, text):
                     kind = "hot"
                 else:
                     continue
@@ -406,8 +439,8 @@ def main() -> None:
     parser.add_argument("mode", choices=["pick", "run"])
     parser.add_argument("--mirrors", type=Path, required=True, help="DIR/<owner>+<name>/repo")
     parser.add_argument("--tag", default="current")
-    parser.add_argument("--commits", type=Path, default=COMMITS)
-    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--commits", type=Path, help="default: by --half (C has its own)")
+    parser.add_argument("--labels", type=Path, help="default: by --half (C has its own)")
     parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
     parser.add_argument(
         "--reuse-empty",
@@ -419,19 +452,22 @@ def main() -> None:
         "--only-cached", action="store_true", help="score only the commits already reviewed"
     )
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
-    parser.add_argument("--half", choices=["A", "B"], help="score one half of the projects")
+    parser.add_argument(
+        "--half", choices=["A", "B", "C"], help="one half of the projects, or the fresh set C"
+    )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
     global _bastion
     _bastion = args.bastion
+    fresh = args.half == "C"
     if args.mode == "pick":
-        pick(args.mirrors, args.projects)
+        pick(args.mirrors, args.projects, args.half)
     else:
         run(
             args.mirrors,
             args.tag,
-            args.commits,
-            args.labels,
+            args.commits or (COMMITS_FRESH if fresh else COMMITS),
+            args.labels or (LABELS_FRESH if fresh else LABELS),
             args.jobs,
             args.reuse_empty,
             args.only_cached,
