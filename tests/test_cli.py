@@ -272,7 +272,7 @@ def test_working_tree_config_link_out_of_the_directory_is_not_followed(tmp_path:
         (b"fail_on: \xff\xfe high\n", "not UTF-8 text (line 1)"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
         (b"# filler line\n" * 40_000, "too large"),
-        (b"rules: {disable: [py-sql-injektion]}\n", "did you mean 'py-sql-injection'?"),
+        (b"rules: {disable: [py-sql-injektion]}\n", "did you mean 'sql-injection'?"),
         (
             b"a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
             + b"".join(
@@ -339,7 +339,7 @@ def test_a_line_that_exhausts_the_parser_costs_only_its_own_file(tmp_path: Path)
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode == 1, done.stdout + done.stderr
     assert "db/migrations/0001_idx.sql:1 high index-build-blocking" in done.stdout
-    assert "app/orders.py:2 high py-sql-injection" in done.stdout
+    assert "app/orders.py:2 high sql-injection" in done.stdout
     [note] = [line for line in done.stdout.splitlines() if "failed" in line]
     assert "python-ruff on app/deep.py" in note, note
 

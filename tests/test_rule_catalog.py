@@ -132,7 +132,7 @@ def test_json_catalogue_lists_cwe_and_aliases() -> None:
         check=True,
     )
     items = {item["id"]: item for item in json.loads(done.stdout)}
-    assert items["py-sql-injection"]["cwe"] == [89]
+    assert items["sql-injection"]["cwe"] == [89]
     assert "pg-create-index-blocking" in items["index-build-blocking"]["aliases"]
     assert items["select-star"]["cwe"] == []
 
@@ -143,8 +143,8 @@ def test_sarif_rules_carry_cwe_tags_and_security_severity() -> None:
         line=1,
         end_line=1,
         category=Category.SECURITY,
-        severity=registry().rules["py-sql-injection"].severity,
-        rule="py-sql-injection",
+        severity=registry().rules["sql-injection"].severity,
+        rule="sql-injection",
         title="t",
         body="b",
         cwe=89,

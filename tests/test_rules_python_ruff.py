@@ -64,7 +64,7 @@ def test_one_ruff_run_covers_every_file(ruff_calls: list[list[str]]) -> None:
     assert {(f.path, f.rule, f.line) for f in findings} == {
         ("app/a.py", "py-yaml-unsafe-load", 4),
         ("app/b.py", "py-pickle-untrusted", 4),
-        ("app/c.py", "py-sql-injection", 2),
+        ("app/c.py", "sql-injection", 2),
     }
     assert len(ruff_calls) == 1
     assert "--isolated" in ruff_calls[0]
@@ -94,7 +94,7 @@ diff --git a/app/repo.py b/app/repo.py
 
 def test_partial_diff_hunks_inside_functions_are_analysed() -> None:
     findings = _review(parse_diff(PARTIAL_DIFF))
-    assert _lines(findings, "py-sql-injection") == [44]
+    assert _lines(findings, "sql-injection") == [44]
     assert _lines(findings, "py-yaml-unsafe-load") == [45]
     assert _lines(findings, "py-tls-verify-disabled") == [86]
     # line 84 (os.system on a context line) is a problem, but not this change's
@@ -189,8 +189,8 @@ def test_sql_kept_in_a_variable_is_followed_to_execute() -> None:
         "    cursor.execute(other)\n"
     )
     findings = _review([added_file("app/x.py", code)])
-    assert _lines(findings, "py-sql-injection") == [5]
-    body = next(f.body for f in findings if f.rule == "py-sql-injection")
+    assert _lines(findings, "sql-injection") == [5]
+    body = next(f.body for f in findings if f.rule == "sql-injection")
     assert "source lines 2, 4" in body or "source lines 2" in body
 
 
@@ -213,7 +213,7 @@ def test_sql_kept_in_a_variable_is_followed_to_execute() -> None:
     ],
 )
 def test_sql_without_a_request_flow_is_not_injection(code: str) -> None:
-    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == []
+    assert _lines(_review([added_file("app/x.py", code)]), "sql-injection") == []
 
 
 def test_sql_words_in_log_messages_are_not_sql_injection() -> None:
@@ -224,7 +224,7 @@ def test_sql_words_in_log_messages_are_not_sql_injection() -> None:
         '    message = f"Please select a plan from {options}"\n'
         "    return message\n"
     )
-    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == []
+    assert _lines(_review([added_file("app/x.py", code)]), "sql-injection") == []
 
 
 def test_shell_call_on_a_constant_is_not_reported() -> None:
@@ -250,7 +250,7 @@ def test_quoting_one_identifier_does_not_excuse_another() -> None:
         "        cursor.execute(sql)\n"
         '        cursor.execute("SELECT 1 FROM %s" % conn.ops.quote_name(table))\n'
     )
-    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == [5]
+    assert _lines(_review([added_file("app/x.py", code)]), "sql-injection") == [5]
 
 
 def test_escape_hatches_with_run_time_sql_are_still_reported() -> None:
@@ -261,7 +261,7 @@ def test_escape_hatches_with_run_time_sql_are_still_reported() -> None:
         "    a = qs.annotate(x=RawSQL(sql, []))\n"
         "    return a.extra(where=[\"name = '%s'\" % term], params=[])\n"
     )
-    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == [5, 6]
+    assert _lines(_review([added_file("app/x.py", code)]), "sql-injection") == [5, 6]
 
 
 def test_unpickling_other_bytes_is_still_reported() -> None:
@@ -303,4 +303,4 @@ def test_a_variable_is_judged_by_its_nearest_assignment() -> None:
         '    name = request.GET["table"]\n'
         '    conn.cursor().execute(f"DELETE FROM {name}")\n'
     )
-    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == [5]
+    assert _lines(_review([added_file("app/x.py", code)]), "sql-injection") == [5]

@@ -7,7 +7,7 @@ mapping ruff's codes to their ids). Codes that are noise
 in a review (S101 assert, S311 random, S603/S607 subprocess, S110/S112 pass) are never
 asked for.
 
-The injection rules (`py-sql-injection`, `py-shell-injection`, `py-eval-exec`, and
+The injection rules (`sql-injection`, `py-shell-injection`, `py-eval-exec`, and
 `py-pickle-untrusted` for request bytes) are claims about request input, so they come
 from `bot.rules.taint`'s flows, not from ruff: S608 and friends fire on any run-time
 value in SQL or a shell command, and on real commits that was always an internal name.
@@ -41,7 +41,7 @@ from bot.rules.taint.cross import cross_hits
 from bot.select import is_test_path
 
 RUFF_TIMEOUT_S = 60.0
-SQL_INJECTION = "py-sql-injection"
+SQL_INJECTION = "sql-injection"
 
 
 _RULES = catalog_rules(

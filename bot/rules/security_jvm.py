@@ -1,4 +1,4 @@
-"""Java/Kotlin SQL injection (`jvm-sql-injection`) and the cross-language
+"""Java/Kotlin SQL injection (`sql-injection`) and the cross-language
 `unsafe-deserialization` and `cors-any-origin-with-credentials` rules."""
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _JVM = frozenset({"java", "kotlin"})
 _JS = frozenset({"javascript", "typescript"})
 
-# --- jvm-sql-injection ----------------------------------------------------------------------
+# --- sql-injection ----------------------------------------------------------------------
 
-JVM_SQL_ID = "jvm-sql-injection"
+JVM_SQL_ID = "sql-injection"
 _JVM_ALWAYS_SQL = frozenset(
     {
         "executeQuery",

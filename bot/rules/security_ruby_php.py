@@ -1,4 +1,4 @@
-"""Ruby and PHP SQL injection (`ruby-sql-injection`, `php-sql-injection`) and the
+"""Ruby and PHP SQL injection (`sql-injection`) and the
 cross-language `command-injection` and `mass-assignment` rules."""
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ _PHP = frozenset({"php"})
 _JS = frozenset({"javascript", "typescript"})
 _JVM = frozenset({"java", "kotlin"})
 
-# --- ruby-sql-injection / php-sql-injection -------------------------------------------------
+# --- sql-injection (Ruby, PHP) -------------------------------------------------
 
-RUBY_SQL_ID = "ruby-sql-injection"
-PHP_SQL_ID = "php-sql-injection"
+RUBY_SQL_ID = "sql-injection"
+PHP_SQL_ID = "sql-injection"
 RUBY_SQL_RULE = catalog_rule(RUBY_SQL_ID)
 PHP_SQL_RULE = catalog_rule(PHP_SQL_ID)
 

@@ -1,0 +1,53 @@
+"""Per-language ids folded into one id per problem: an old id still names the rule in a
+suppression comment and in `rules.disable`, and findings carry the surviving id."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import RulesConfig
+from bot.diff import added_file
+from bot.rules.engine import run_rules
+from bot.rules.loader import builtin_catalog
+from bot.select import select_backend
+
+_GO_SQL = """package handlers
+
+func (h *Handler) Users(c *gin.Context) {
+	name := c.Query("name")
+	rows, _ := h.db.Query(fmt.Sprintf("SELECT * FROM users WHERE name = '%s'", name))
+	_ = rows
+}
+"""
+
+# (old id, surviving id, path, code, the language's line comment)
+CASES = [
+    ("go-sql-injection", "sql-injection", "internal/handlers/users.go", _GO_SQL, "//"),
+]
+
+
+def _suppressed(code: str, lines: set[int], comment: str, old: str) -> str:
+    out = code.splitlines()
+    for line in lines:
+        out[line - 1] += f"  {comment} bastion: ignore[{old}]"
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize(("old", "new", "path", "code", "comment"), CASES, ids=[c[0] for c in CASES])
+def test_an_old_id_still_silences_the_folded_rule(
+    old: str, new: str, path: str, code: str, comment: str
+) -> None:
+    catalog = builtin_catalog()
+    assert catalog.canonical(old) == new
+    assert old not in catalog.rules
+    files, _ = select_backend([added_file(path, code)])
+    lines = {f.line for f in run_rules(files).findings if f.rule == new}
+    assert lines, "the case must raise the folded rule"
+    assert all(f.rule != old for f in run_rules(files).findings)
+
+    files, _ = select_backend([added_file(path, _suppressed(code, lines, comment, old))])
+    assert [f for f in run_rules(files).findings if f.rule == new] == []
+
+    files, _ = select_backend([added_file(path, code)])
+    off = RulesConfig(disable=[old])
+    assert [f for f in run_rules(files, off).findings if f.rule == new] == []
