@@ -20,9 +20,25 @@ func (h *Handler) Users(c *gin.Context) {
 }
 """
 
+_PHP_CORS = """<?php
+
+return [
+    'paths' => ['api/*'],
+    'allowed_origins' => ['*'],
+    'supports_credentials' => true,
+];
+"""
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
     ("go-sql-injection", "sql-injection", "internal/handlers/users.go", _GO_SQL, "//"),
+    (
+        "php-cors-any-origin-with-credentials",
+        "cors-any-origin-with-credentials",
+        "config/cors.php",
+        _PHP_CORS,
+        "//",
+    ),
 ]
 
 

@@ -24,7 +24,7 @@ CS_SQL_RULE = catalog_rule(CS_SQL_ID)
 
 CRYPTO_ID = "weak-cipher"
 COOKIE_ID = "cookie-insecure"
-CORS_ID = "csharp-cors-any-origin-with-credentials"
+CORS_ID = "cors-any-origin-with-credentials"
 CONN_ID = "csharp-connection-string-password"
 
 

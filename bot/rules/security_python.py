@@ -1,7 +1,7 @@
 """Python security rules that ruff's bandit set does not cover, read with Python's `ast`.
 
 Python-only rules live here (`django-debug-true`, `jinja-autoescape-disabled`,
-`py-jwt-verification-disabled`, `py-cors-any-origin-with-credentials`,
+`py-jwt-verification-disabled`, `cors-any-origin-with-credentials`,
 `py-mass-assignment`). The Python halves of the cross-language rules in
 `security_web` (password hashing, weak ciphers, XSS, XXE, SSRF, missing auth guard) are
 in `lib.python_finders`.
@@ -206,9 +206,9 @@ class PyJwtVerificationDisabled(Check):
         return python_hits(file, PY_JWT_ID, find_jwt_disabled, re.compile(r"decode|verify"))
 
 
-# --- py-cors-any-origin-with-credentials ------------------------------------------------------
+# --- cors-any-origin-with-credentials ------------------------------------------------------
 
-PY_CORS_ID = "py-cors-any-origin-with-credentials"
+PY_CORS_ID = "cors-any-origin-with-credentials"
 
 
 def _any_origin(node: ast.AST | None) -> bool:

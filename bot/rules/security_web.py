@@ -883,9 +883,9 @@ def _guard_hits(file: ChangedFile, routes: list[RouteGuards]) -> list[Hit]:
 
 AUTH_RULE = catalog_rule(AUTH_ID)
 
-# --- php-cors-any-origin-with-credentials ---------------------------------------------------
+# --- cors-any-origin-with-credentials ---------------------------------------------------
 
-PHP_CORS_ID = "php-cors-any-origin-with-credentials"
+PHP_CORS_ID = "cors-any-origin-with-credentials"
 
 
 def _laravel_cors(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:

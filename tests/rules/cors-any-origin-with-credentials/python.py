@@ -2,7 +2,7 @@
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 app = FastAPI()
-# expect: py-cors-any-origin-with-credentials
+# expect: cors-any-origin-with-credentials
 app.add_middleware(
     CORSMiddleware,
     allow_origins=["*"],

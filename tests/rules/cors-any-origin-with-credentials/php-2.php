@@ -1,5 +1,5 @@
 // bastion-fixture: public/api/bootstrap.php
 <?php
-// expect: php-cors-any-origin-with-credentials
+// expect: cors-any-origin-with-credentials
 header('Access-Control-Allow-Origin: ' . $_SERVER['HTTP_ORIGIN']);
 header('Access-Control-Allow-Credentials: true');

@@ -1,3 +1,3 @@
 # bastion-fixture: mysite/settings.py
-# ok: py-cors-any-origin-with-credentials
+# ok: cors-any-origin-with-credentials
 CORS_ALLOW_ALL_ORIGINS = True

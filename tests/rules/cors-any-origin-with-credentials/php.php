@@ -3,7 +3,7 @@
 
 return [
     'paths' => ['api/*'],
-// expect: php-cors-any-origin-with-credentials
+// expect: cors-any-origin-with-credentials
     'allowed_origins' => ['*'],
     'supports_credentials' => true,
 ];

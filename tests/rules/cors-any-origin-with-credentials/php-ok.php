@@ -1,5 +1,5 @@
 // bastion-fixture: config/cors.php
-// ok: php-cors-any-origin-with-credentials
+// ok: cors-any-origin-with-credentials
 <?php
 
 return [

@@ -1,5 +1,5 @@
 // bastion-fixture: public/api/bootstrap.php
-// ok: php-cors-any-origin-with-credentials
+// ok: cors-any-origin-with-credentials
 <?php
 $allowed = ['https://app.example.com'];
 if (in_array($_SERVER['HTTP_ORIGIN'] ?? '', $allowed, true)) {
