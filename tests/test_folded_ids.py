@@ -29,6 +29,19 @@ return [
 ];
 """
 
+_PY_TLS = """import requests
+
+
+def fetch(url: str) -> bytes:
+    return requests.get(url, timeout=5, verify=False).content
+"""
+
+_CS_TLS = """var handler = new HttpClientHandler
+{
+    ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true,
+};
+"""
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
     ("go-sql-injection", "sql-injection", "internal/handlers/users.go", _GO_SQL, "//"),
@@ -37,6 +50,14 @@ CASES = [
         "cors-any-origin-with-credentials",
         "config/cors.php",
         _PHP_CORS,
+        "//",
+    ),
+    ("py-tls-verify-disabled", "tls-verification-disabled", "app/client.py", _PY_TLS, "#"),
+    (
+        "csharp-tls-validation-disabled",
+        "tls-verification-disabled",
+        "Infrastructure/HttpSetup.cs",
+        _CS_TLS,
         "//",
     ),
 ]

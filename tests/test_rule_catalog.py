@@ -305,7 +305,7 @@ def test_a_built_in_ast_grep_security_rule_leaves_test_code_alone_like_the_patte
         "var handler = new HttpClientHandler\n{\n"
         "    ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true,\n};\n"
     )
-    rule = "csharp-tls-validation-disabled"
+    rule = "tls-verification-disabled"
     assert builtin_catalog().rules[rule].check.kind == "ast-grep"
     files, _ = select_backend([added_file("Infrastructure/HttpSetup.cs", code)])
     assert [f.line for f in run_rules(files, only=[rule]).findings] == [3]

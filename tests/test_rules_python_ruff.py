@@ -96,7 +96,7 @@ def test_partial_diff_hunks_inside_functions_are_analysed() -> None:
     findings = _review(parse_diff(PARTIAL_DIFF))
     assert _lines(findings, "sql-injection") == [44]
     assert _lines(findings, "py-yaml-unsafe-load") == [45]
-    assert _lines(findings, "py-tls-verify-disabled") == [86]
+    assert _lines(findings, "tls-verification-disabled") == [86]
     # line 84 (os.system on a context line) is a problem, but not this change's
     assert _lines(findings, "py-shell-injection") == []
 
@@ -152,7 +152,7 @@ def test_broken_python_file_does_not_crash() -> None:
         ),
         (
             "    return requests.get(url, timeout=5, verify=False)",
-            "py-tls-verify-disabled",
+            "tls-verification-disabled",
             "    return requests.get(url, timeout=5)",
         ),
         ("    app.run(debug=True)", "py-flask-debug", "    app.run(debug=False)"),

@@ -49,7 +49,7 @@ _RULES = catalog_rules(
     "py-yaml-unsafe-load",
     "py-pickle-untrusted",
     "py-shell-injection",
-    "py-tls-verify-disabled",
+    "tls-verification-disabled",
     "py-request-no-timeout",
     "py-flask-debug",
     "py-eval-exec",
@@ -67,8 +67,8 @@ _CODE_TO_RULE: dict[str, str] = {
     "S506": "py-yaml-unsafe-load",
     "S301": "py-pickle-untrusted",  # only bytes read from the network (`keep_unpickle`)
     "S302": "py-pickle-untrusted",  # marshal.load(s): not safe against crafted data either
-    "S501": "py-tls-verify-disabled",
-    "S323": "py-tls-verify-disabled",
+    "S501": "tls-verification-disabled",
+    "S323": "tls-verification-disabled",
     "S113": "py-request-no-timeout",
     "S201": "py-flask-debug",
     "S507": "py-ssh-auto-add-host-key",

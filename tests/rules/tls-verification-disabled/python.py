@@ -2,5 +2,5 @@
 import requests
 
 def fetch(url):
-# expect: py-tls-verify-disabled
+# expect: tls-verification-disabled
     return requests.get(url, timeout=5, verify=False)

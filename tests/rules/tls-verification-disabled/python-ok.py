@@ -1,5 +1,5 @@
 # bastion-fixture: app/client.py
-# ok: py-tls-verify-disabled
+# ok: tls-verification-disabled
 import requests
 
 def fetch(url):

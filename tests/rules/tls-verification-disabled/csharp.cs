@@ -1,8 +1,8 @@
 // bastion-fixture: Infrastructure/HttpSetup.cs
 var handler = new HttpClientHandler
 {
-// expect: csharp-tls-validation-disabled
+// expect: tls-verification-disabled
     ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true,
 };
-// expect: csharp-tls-validation-disabled
+// expect: tls-verification-disabled
 var h2 = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };

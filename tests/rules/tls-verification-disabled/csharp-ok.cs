@@ -1,5 +1,5 @@
 // bastion-fixture: Infrastructure/HttpSetup.cs
-// ok: csharp-tls-validation-disabled
+// ok: tls-verification-disabled
 var handler = new HttpClientHandler
 {
     ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) =>
