@@ -42,6 +42,16 @@ _CS_TLS = """var handler = new HttpClientHandler
 };
 """
 
+_PY_JWT = """import jwt
+
+
+def user_id(token):
+    claims = jwt.decode(token, options={"verify_signature": False})
+    return claims["sub"]
+"""
+
+_CS_XXE = "var doc = new XmlDocument { XmlResolver = new XmlUrlResolver() };\n"
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
     ("go-sql-injection", "sql-injection", "internal/handlers/users.go", _GO_SQL, "//"),
@@ -60,6 +70,8 @@ CASES = [
         _CS_TLS,
         "//",
     ),
+    ("py-jwt-verification-disabled", "jwt-verification-disabled", "app/auth.py", _PY_JWT, "#"),
+    ("csharp-xxe", "xxe", "Services/Import.cs", _CS_XXE, "//"),
 ]
 
 

@@ -30,7 +30,7 @@ MINE = (
     "cors-any-origin-with-credentials",
     "django-debug-true",
     "jinja-autoescape-disabled",
-    "py-jwt-verification-disabled",
+    "jwt-verification-disabled",
     "py-mass-assignment",
 )
 _COMMENT = {".py": "# end", ".rb": "# end"}

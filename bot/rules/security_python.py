@@ -1,7 +1,7 @@
 """Python security rules that ruff's bandit set does not cover, read with Python's `ast`.
 
 Python-only rules live here (`django-debug-true`, `jinja-autoescape-disabled`,
-`py-jwt-verification-disabled`, `cors-any-origin-with-credentials`,
+`jwt-verification-disabled`, `cors-any-origin-with-credentials`,
 `py-mass-assignment`). The Python halves of the cross-language rules in
 `security_web` (password hashing, weak ciphers, XSS, XXE, SSRF, missing auth guard) are
 in `lib.python_finders`.
@@ -149,9 +149,9 @@ class JinjaAutoescapeDisabled(Check):
         return python_hits(file, JINJA_ID, find_jinja_autoescape, re.compile("autoescape"))
 
 
-# --- py-jwt-verification-disabled -------------------------------------------------------------
+# --- jwt-verification-disabled -------------------------------------------------------------
 
-PY_JWT_ID = "py-jwt-verification-disabled"
+PY_JWT_ID = "jwt-verification-disabled"
 
 
 def _options_off(node: ast.AST | None) -> bool:

@@ -1,5 +1,5 @@
 # bastion-fixture: app/auth.py
-# ok: py-jwt-verification-disabled
+# ok: jwt-verification-disabled
 import jwt
 
 def user_id(token):

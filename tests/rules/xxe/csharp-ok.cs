@@ -1,4 +1,4 @@
 // bastion-fixture: Services/Import.cs
-// ok: csharp-xxe
+// ok: xxe
 var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit };
 var doc = new XmlDocument { XmlResolver = null };

@@ -1,5 +1,5 @@
 // bastion-fixture: Services/Import.cs
-// expect: csharp-xxe
+// expect: xxe
 var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse };
-// expect: csharp-xxe
+// expect: xxe
 var doc = new XmlDocument { XmlResolver = new XmlUrlResolver() };

@@ -3,11 +3,11 @@ builder.Services.AddAuthentication().AddJwtBearer(o =>
 {
     o.TokenValidationParameters = new TokenValidationParameters
     {
-// expect: csharp-jwt-validation-disabled
+// expect: jwt-verification-disabled
         ValidateIssuerSigningKey = false,
-// expect: csharp-jwt-validation-disabled
+// expect: jwt-verification-disabled
         RequireSignedTokens = false,
-// expect: csharp-jwt-validation-disabled
+// expect: jwt-verification-disabled
         ValidateLifetime = false,
     };
 });

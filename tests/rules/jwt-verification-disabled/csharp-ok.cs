@@ -1,5 +1,5 @@
 // bastion-fixture: Program.cs
-// ok: csharp-jwt-validation-disabled
+// ok: jwt-verification-disabled
 builder.Services.AddAuthentication().AddJwtBearer(o =>
 {
     o.TokenValidationParameters = new TokenValidationParameters
