@@ -126,3 +126,21 @@ def test_bench_labels_written_under_an_old_id_match_the_surviving_id() -> None:
     old = [r for r in rows if r[4] == "ruby-sql-injection"]
     assert old, "the label file has findings judged under the old Ruby id"
     assert {module.current_id(r[4]) for r in old} == {"sql-injection"}
+
+
+def test_each_check_of_a_folded_rule_runs_only_on_the_languages_given_to_its_module() -> None:
+    """A folded rule is checked per language by different modules: one module running on
+    another's language would report the problem twice or with the wrong patterns."""
+    from bot.rules.engine import catalog_languages, registry
+
+    catalog = builtin_catalog()
+    for check in registry().checks:
+        module = type(check).__module__.removeprefix("bot.rules.")
+        if module == "declarative" or not check.languages:
+            continue
+        for rule in check.rules:
+            spec = catalog.rules.get(catalog.canonical(rule.id))
+            if spec is None or not spec.check.by_language:
+                continue
+            runs_on = set(check.languages) & set(spec.languages)
+            assert runs_on <= catalog_languages(spec.id, module), (type(check).__name__, spec.id)

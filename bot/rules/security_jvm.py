@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
-from bot.rules.engine import Check, catalog_rule
+from bot.rules.engine import Check, catalog_languages, catalog_rule
 from bot.rules.lib.code_text import call_arguments, is_string_literal
 from bot.rules.lib.patterns import Pattern, PatternCheck
 from bot.rules.lib.sql_calls import sql_call
@@ -202,7 +202,7 @@ class UnsafeDeserialization(FlowPatternCheck):
 class CorsAnyOriginWithCredentials(PatternCheck):
     name = "security:cors-any-origin-with-credentials"
     rules = (CORS_RULE,)
-    languages = frozenset(CORS_RULE.languages)
+    languages = catalog_languages(CORS_ID, "security_jvm")
     kinds = _CODE_KINDS
     patterns = CORS_PATTERNS
     hint = re.compile(r"(?i)credentials")
