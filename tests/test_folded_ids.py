@@ -52,6 +52,16 @@ def user_id(token):
 
 _CS_XXE = "var doc = new XmlDocument { XmlResolver = new XmlUrlResolver() };\n"
 
+_PY_SHELL = """import subprocess
+from flask import request
+
+
+@app.post("/thumb")
+def thumb():
+    path = request.form["path"]
+    subprocess.run("convert " + path + " out.png", shell=True)
+"""
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
     ("go-sql-injection", "sql-injection", "internal/handlers/users.go", _GO_SQL, "//"),
@@ -72,6 +82,7 @@ CASES = [
     ),
     ("py-jwt-verification-disabled", "jwt-verification-disabled", "app/auth.py", _PY_JWT, "#"),
     ("csharp-xxe", "xxe", "Services/Import.cs", _CS_XXE, "//"),
+    ("py-shell-injection", "command-injection", "app/views.py", _PY_SHELL, "#"),
 ]
 
 

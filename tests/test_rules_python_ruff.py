@@ -98,7 +98,7 @@ def test_partial_diff_hunks_inside_functions_are_analysed() -> None:
     assert _lines(findings, "py-yaml-unsafe-load") == [45]
     assert _lines(findings, "tls-verification-disabled") == [86]
     # line 84 (os.system on a context line) is a problem, but not this change's
-    assert _lines(findings, "py-shell-injection") == []
+    assert _lines(findings, "command-injection") == []
 
 
 def test_partial_hunk_that_does_not_parse_is_salvaged_line_by_line() -> None:
@@ -229,7 +229,7 @@ def test_sql_words_in_log_messages_are_not_sql_injection() -> None:
 
 def test_shell_call_on_a_constant_is_not_reported() -> None:
     code = 'import os, subprocess\n\nos.system("sync")\nsubprocess.run("ls -l", shell=True)\n'
-    assert _lines(_review([added_file("app/x.py", code)]), "py-shell-injection") == []
+    assert _lines(_review([added_file("app/x.py", code)]), "command-injection") == []
 
 
 def test_noise_codes_are_never_requested(ruff_calls: list[list[str]]) -> None:
@@ -292,7 +292,7 @@ def test_test_code_is_not_reviewed_for_injection(path: str) -> None:
 
 def test_the_same_code_outside_tests_is_reviewed() -> None:
     code = "import os\n\ndef run(cursor, request):\n    os.system('rm ' + request.GET['n'])\n"
-    assert _lines(_review([added_file("app/latest.py", code)]), "py-shell-injection") == [4]
+    assert _lines(_review([added_file("app/latest.py", code)]), "command-injection") == [4]
 
 
 def test_a_variable_is_judged_by_its_nearest_assignment() -> None:

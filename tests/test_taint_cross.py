@@ -15,7 +15,7 @@ from bot.rules.taint.cross import FLOW_FROM, module_name
 from bot.select import select_backend
 
 ROOT = Path(__file__).resolve().parent.parent
-INJECTION = ["sql-injection", "py-shell-injection"]
+INJECTION = ["sql-injection", "command-injection"]
 
 HANDLER = (
     "from fastapi import APIRouter\n"
@@ -124,7 +124,7 @@ def test_shell_sink_across_files() -> None:
     tool = "import os\n\n\ndef pack(name):\n    os.system('tar czf /tmp/' + name + '.tgz /data')\n"
     found = _findings(("app/api/backup.py", handler), ("app/tools/archive.py", tool))
     assert [(f.rule, f.path, f.line) for f in found] == [
-        ("py-shell-injection", "app/tools/archive.py", 5)
+        ("command-injection", "app/tools/archive.py", 5)
     ]
 
 

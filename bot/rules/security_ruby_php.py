@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
-from bot.rules.engine import Check, catalog_rule
+from bot.rules.engine import Check, catalog_languages, catalog_rule
 from bot.rules.lib.code_text import call_arguments, dynamic_part, is_string_literal, short
 from bot.rules.lib.patterns import Pattern, PatternCheck, first_argument_dynamic
 from bot.rules.taint.mixed import FlowPatternCheck
@@ -213,7 +213,7 @@ class CommandInjection(FlowPatternCheck):
     flow_languages = frozenset(
         {"go", "ruby", "php", "kotlin", "csharp", "scala", "javascript", "typescript", "java"}
     )
-    languages = frozenset(CMD_RULE.languages)
+    languages = catalog_languages(CMD_ID, "security_ruby_php")
     kinds = _CODE_KINDS
     patterns = CMD_PATTERNS
     hint = re.compile(r"exec|Command|system|spawn|popen|Open3|`|%x|passthru|ProcessBuilder")

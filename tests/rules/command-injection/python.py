@@ -6,7 +6,7 @@ from flask import request
 @app.post('/thumb')
 def thumb():
     path = request.form['path']
-# expect: py-shell-injection
+# expect: command-injection
     subprocess.run("convert " + path + " out.png", shell=True)
-# expect: py-shell-injection
+# expect: command-injection
     os.system(f"rm -rf {path}")

@@ -1,5 +1,5 @@
 # bastion-fixture: app/views.py
-# ok: py-shell-injection
+# ok: command-injection
 import os
 import subprocess
 from flask import request

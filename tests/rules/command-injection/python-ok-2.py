@@ -1,5 +1,5 @@
 # bastion-fixture: app/tasks.py
-# ok: py-shell-injection
+# ok: command-injection
 import os
 
 def backup(target_dir):
