@@ -62,6 +62,19 @@ def thumb():
     subprocess.run("convert " + path + " out.png", shell=True)
 """
 
+_PY_MASS = """from rest_framework import serializers
+
+
+class UserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = "__all__"
+"""
+
+_PLAY_CONF = """play.http.secret.key = ${?APPLICATION_SECRET}
+play.filters.disabled += play.filters.csrf.CSRFFilter
+"""
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
     ("go-sql-injection", "sql-injection", "internal/handlers/users.go", _GO_SQL, "//"),
@@ -83,6 +96,8 @@ CASES = [
     ("py-jwt-verification-disabled", "jwt-verification-disabled", "app/auth.py", _PY_JWT, "#"),
     ("csharp-xxe", "xxe", "Services/Import.cs", _CS_XXE, "//"),
     ("py-shell-injection", "command-injection", "app/views.py", _PY_SHELL, "#"),
+    ("py-mass-assignment", "mass-assignment", "app/serializers.py", _PY_MASS, "#"),
+    ("play-csrf-disabled", "csrf-disabled", "conf/application.conf", _PLAY_CONF, "#"),
 ]
 
 

@@ -31,7 +31,7 @@ MINE = (
     "django-debug-true",
     "jinja-autoescape-disabled",
     "jwt-verification-disabled",
-    "py-mass-assignment",
+    "mass-assignment",
 )
 _COMMENT = {".py": "# end", ".rb": "# end"}
 

@@ -2,7 +2,7 @@
 
 Python-only rules live here (`django-debug-true`, `jinja-autoescape-disabled`,
 `jwt-verification-disabled`, `cors-any-origin-with-credentials`,
-`py-mass-assignment`). The Python halves of the cross-language rules in
+`mass-assignment`). The Python halves of the cross-language rules in
 `security_web` (password hashing, weak ciphers, XSS, XXE, SSRF, missing auth guard) are
 in `lib.python_finders`.
 
@@ -284,9 +284,9 @@ class PyCorsAnyOriginWithCredentials(Check):
         return python_hits(file, PY_CORS_ID, find_cors, re.compile(r"CORS|cross_origin"))
 
 
-# --- py-mass-assignment -----------------------------------------------------------------------
+# --- mass-assignment -----------------------------------------------------------------------
 
-PY_MASS_ID = "py-mass-assignment"
+PY_MASS_ID = "mass-assignment"
 _SERIALIZER_BASES = frozenset({"ModelSerializer", "HyperlinkedModelSerializer", "ModelForm"})
 _WRITE_METHODS = frozenset(
     {"create", "update", "get_or_create", "update_or_create", "bulk_create", "filter_update"}

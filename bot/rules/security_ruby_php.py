@@ -222,7 +222,7 @@ class CommandInjection(FlowPatternCheck):
 class MassAssignment(PatternCheck):
     name = "security:mass-assignment"
     rules = (MASS_RULE,)
-    languages = frozenset(MASS_RULE.languages)
+    languages = catalog_languages(MASS_ID, "security_ruby_php")
     kinds = _CODE_KINDS
     patterns = MASS_PATTERNS
     hint = re.compile(

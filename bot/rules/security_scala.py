@@ -18,7 +18,7 @@ _PLAY_CONF = frozenset({"scala", "hocon"})
 
 
 CRYPTO_ID = "weak-cipher"
-CSRF_ID = "play-csrf-disabled"
+CSRF_ID = "csrf-disabled"
 
 RULES = catalog_rules(CRYPTO_ID, CSRF_ID)
 

@@ -1,5 +1,5 @@
 # bastion-fixture: app/serializers.py
-# ok: py-mass-assignment
+# ok: mass-assignment
 class UserSerializer(serializers.ModelSerializer):
     class Meta:
         model = User

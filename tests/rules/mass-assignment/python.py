@@ -4,5 +4,5 @@ from rest_framework import serializers
 class UserSerializer(serializers.ModelSerializer):
     class Meta:
         model = User
-# expect: py-mass-assignment
+# expect: mass-assignment
         fields = "__all__"

@@ -1,5 +1,5 @@
 # bastion-fixture: app/AppLoader.scala
-# ok: play-csrf-disabled
+# ok: csrf-disabled
 class AppComponents(ctx: Context) extends BuiltInComponentsFromContext(ctx)
     with CSRFComponents {
   override def httpFilters: Seq[EssentialFilter] = Seq(csrfFilter, securityHeadersFilter)

@@ -1,5 +1,5 @@
 # bastion-fixture: app/views.py
-# ok: py-mass-assignment
+# ok: mass-assignment
 def signup(request):
     form = SignupForm(request.POST)
     user = User.objects.create(**form.cleaned_data)

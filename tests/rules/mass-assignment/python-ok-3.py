@@ -1,5 +1,5 @@
 # bastion-fixture: app/serializers.py
-# ok: py-mass-assignment
+# ok: mass-assignment
 def nested_for(model, level):
     class NestedSerializer(serializers.ModelSerializer):
         class Meta:
