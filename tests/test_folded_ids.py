@@ -75,6 +75,17 @@ _PLAY_CONF = """play.http.secret.key = ${?APPLICATION_SECRET}
 play.filters.disabled += play.filters.csrf.CSRFFilter
 """
 
+_DJANGO_SETTINGS = """SECRET_KEY = os.environ["SECRET_KEY"]
+DEBUG = True
+ALLOWED_HOSTS = ["*"]
+"""
+
+_ASPNET = """var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+app.UseDeveloperExceptionPage();
+app.MapControllers();
+"""
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
     ("go-sql-injection", "sql-injection", "internal/handlers/users.go", _GO_SQL, "//"),
@@ -98,6 +109,14 @@ CASES = [
     ("py-shell-injection", "command-injection", "app/views.py", _PY_SHELL, "#"),
     ("py-mass-assignment", "mass-assignment", "app/serializers.py", _PY_MASS, "#"),
     ("play-csrf-disabled", "csrf-disabled", "conf/application.conf", _PLAY_CONF, "#"),
+    ("django-debug-true", "debug-errors-shown", "mysite/settings.py", _DJANGO_SETTINGS, "#"),
+    (
+        "aspnet-developer-exception-page",
+        "debug-errors-shown",
+        "src/Api/Program.cs",
+        _ASPNET,
+        "//",
+    ),
 ]
 
 

@@ -28,7 +28,7 @@ MINE = (
     "ssrf",
     "route-missing-auth-guard",
     "cors-any-origin-with-credentials",
-    "django-debug-true",
+    "debug-errors-shown",
     "jinja-autoescape-disabled",
     "jwt-verification-disabled",
     "mass-assignment",
@@ -90,7 +90,7 @@ def test_bad_lines_already_there_are_not_reported(rule: str, case: RuleCase) -> 
 
 def test_django_debug_suggestion_turns_it_off_and_parses() -> None:
     code = 'import os\nDEBUG = True  # for now\nALLOWED_HOSTS = ["*"]\n'
-    [finding] = review_new("mysite/settings.py", code, "django-debug-true")
+    [finding] = review_new("mysite/settings.py", code, "debug-errors-shown")
     assert finding.line == 2
     assert finding.suggestion == "DEBUG = False  # for now"
     ast.parse(code.replace("DEBUG = True  # for now", finding.suggestion))

@@ -1,6 +1,6 @@
 """Python security rules that ruff's bandit set does not cover, read with Python's `ast`.
 
-Python-only rules live here (`django-debug-true`, `jinja-autoescape-disabled`,
+Python-only rules live here (`debug-errors-shown`, `jinja-autoescape-disabled`,
 `jwt-verification-disabled`, `cors-any-origin-with-credentials`,
 `mass-assignment`). The Python halves of the cross-language rules in
 `security_web` (password hashing, weak ciphers, XSS, XXE, SSRF, missing auth guard) are
@@ -39,9 +39,9 @@ _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _PY = frozenset({"python"})
 
 
-# --- django-debug-true ------------------------------------------------------------------------
+# --- debug-errors-shown ------------------------------------------------------------------------
 
-DJANGO_DEBUG_ID = "django-debug-true"
+DJANGO_DEBUG_ID = "debug-errors-shown"
 _DEV_SETTINGS = re.compile(
     r"(^|[_.-])(dev|develop|development|local|test|tests|testing|ci|debug|example|sample)"
     r"([_.-]|$)"

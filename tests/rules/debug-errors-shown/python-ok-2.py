@@ -1,4 +1,4 @@
 # bastion-fixture: mysite/settings.py
-# ok: django-debug-true
+# ok: debug-errors-shown
 import os
 DEBUG = os.environ.get("DJANGO_DEBUG") == "1"

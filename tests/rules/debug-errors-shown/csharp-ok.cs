@@ -1,5 +1,5 @@
 // bastion-fixture: src/Api/Program.cs
-// ok: aspnet-developer-exception-page
+// ok: debug-errors-shown
 var builder = WebApplication.CreateBuilder(args);
 var app = builder.Build();
 if (app.Environment.IsDevelopment())

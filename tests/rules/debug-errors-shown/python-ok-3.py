@@ -1,3 +1,3 @@
 # bastion-fixture: app/feature_flags.py
-# ok: django-debug-true
+# ok: debug-errors-shown
 DEBUG = True

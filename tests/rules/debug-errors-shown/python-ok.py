@@ -1,4 +1,4 @@
 # bastion-fixture: mysite/settings/dev.py
-# ok: django-debug-true
+# ok: debug-errors-shown
 from .base import *
 DEBUG = True

@@ -1,5 +1,5 @@
 # bastion-fixture: mysite/settings/production.py
 import os
 from .base import *
-# expect: django-debug-true
+# expect: debug-errors-shown
 DEBUG = os.environ.get("DJANGO_DEBUG", True)
