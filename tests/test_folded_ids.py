@@ -104,6 +104,13 @@ func upOrders(tx *sql.Tx) error {
 }
 """
 
+_PY_YAML = """import yaml
+
+
+def parse(text):
+    return yaml.load(text, Loader=yaml.Loader)
+"""
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
     ("go-sql-injection", "sql-injection", "internal/handlers/users.go", _GO_SQL, "//"),
@@ -134,6 +141,7 @@ CASES = [
         _GO_MIGRATION,
         "//",
     ),
+    ("py-yaml-unsafe-load", "unsafe-deserialization", "app/config_loader.py", _PY_YAML, "#"),
     ("django-debug-true", "debug-errors-shown", "mysite/settings.py", _DJANGO_SETTINGS, "#"),
     (
         "aspnet-developer-exception-page",

@@ -62,8 +62,8 @@ def test_one_ruff_run_covers_every_file(ruff_calls: list[list[str]]) -> None:
     ]
     findings = _review(files)
     assert {(f.path, f.rule, f.line) for f in findings} == {
-        ("app/a.py", "py-yaml-unsafe-load", 4),
-        ("app/b.py", "py-pickle-untrusted", 4),
+        ("app/a.py", "unsafe-deserialization", 4),
+        ("app/b.py", "unsafe-deserialization", 4),
         ("app/c.py", "sql-injection", 2),
     }
     assert len(ruff_calls) == 1
@@ -95,7 +95,7 @@ diff --git a/app/repo.py b/app/repo.py
 def test_partial_diff_hunks_inside_functions_are_analysed() -> None:
     findings = _review(parse_diff(PARTIAL_DIFF))
     assert _lines(findings, "sql-injection") == [44]
-    assert _lines(findings, "py-yaml-unsafe-load") == [45]
+    assert _lines(findings, "unsafe-deserialization") == [45]
     assert _lines(findings, "tls-verification-disabled") == [86]
     # line 84 (os.system on a context line) is a problem, but not this change's
     assert _lines(findings, "command-injection") == []
@@ -114,7 +114,7 @@ diff --git a/app/jobs.py b/app/jobs.py
 +    return eval(expr
 """
     findings = _review(parse_diff(diff))
-    assert _lines(findings, "py-yaml-unsafe-load") == [13]
+    assert _lines(findings, "unsafe-deserialization") == [13]
 
 
 def test_finding_on_an_unchanged_line_is_not_reported() -> None:
@@ -133,7 +133,7 @@ diff --git a/app/conf.py b/app/conf.py
     (file,) = parse_diff(diff)
     file = file.model_copy(update={"content": content})
     findings = _review([file])
-    assert _lines(findings, "py-yaml-unsafe-load") == [7]
+    assert _lines(findings, "unsafe-deserialization") == [7]
 
 
 def test_broken_python_file_does_not_crash() -> None:
@@ -144,10 +144,10 @@ def test_broken_python_file_does_not_crash() -> None:
 @pytest.mark.parametrize(
     ("line", "rule", "expected"),
     [
-        ("    return yaml.load(body)", "py-yaml-unsafe-load", "    return yaml.safe_load(body)"),
+        ("    return yaml.load(body)", "unsafe-deserialization", "    return yaml.safe_load(body)"),
         (
             "    return yaml.load(body, Loader=yaml.FullLoader)",
-            "py-yaml-unsafe-load",
+            "unsafe-deserialization",
             "    return yaml.safe_load(body)",
         ),
         (
@@ -174,7 +174,9 @@ def test_mechanical_fixes_are_suggested_and_parse(line: str, rule: str, expected
 
 def test_no_suggestion_when_the_line_holds_two_calls() -> None:
     code = "import yaml\n\ndef f(a, b):\n    return yaml.load(a), yaml.load(b)\n"
-    findings = [f for f in _review([added_file("app/x.py", code)]) if f.rule.startswith("py-")]
+    findings = [
+        f for f in _review([added_file("app/x.py", code)]) if f.rule == "unsafe-deserialization"
+    ]
     assert findings and all(f.suggestion is None for f in findings)
 
 
@@ -272,7 +274,7 @@ def test_unpickling_other_bytes_is_still_reported() -> None:
         "    data = request.body\n"
         "    return pickle.loads(data)\n"
     )
-    assert _lines(_review([added_file("app/x.py", code)]), "py-pickle-untrusted") == [6]
+    assert _lines(_review([added_file("app/x.py", code)]), "unsafe-deserialization") == [6]
 
 
 @pytest.mark.parametrize(

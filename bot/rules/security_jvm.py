@@ -193,7 +193,7 @@ class UnsafeDeserialization(FlowPatternCheck):
     name = "security:unsafe-deserialization"
     rules = (DESER_RULE,)
     flow_languages = frozenset({"java", "kotlin", "ruby", "php", "csharp", "scala"})
-    languages = frozenset(DESER_RULE.languages)
+    languages = catalog_languages(DESER_ID, "security_jvm")
     kinds = _CODE_KINDS
     patterns = DESER_PATTERNS
     hint = re.compile(r"readObject|readUnshared|Marshal\.|YAML\.|Psych\.|unserialize")

@@ -2,5 +2,5 @@
 import pickle
 
 def restore(request):
-# expect: py-pickle-untrusted
+# expect: unsafe-deserialization
     return pickle.loads(request.COOKIES['state'])

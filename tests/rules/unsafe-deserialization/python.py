@@ -2,5 +2,5 @@
 import yaml
 
 def read(body):
-# expect: py-yaml-unsafe-load
+# expect: unsafe-deserialization
     return yaml.load(body)

@@ -1,5 +1,5 @@
 # bastion-fixture: app/config_loader.py
-# ok: py-yaml-unsafe-load
+# ok: unsafe-deserialization
 import yaml
 
 def read(body):

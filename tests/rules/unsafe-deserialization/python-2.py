@@ -2,5 +2,5 @@
 import yaml
 
 def parse(data):
-# expect: py-yaml-unsafe-load
+# expect: unsafe-deserialization
     return yaml.load(data, Loader=yaml.Loader)

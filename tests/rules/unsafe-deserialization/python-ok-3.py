@@ -1,5 +1,5 @@
 # bastion-fixture: app/session.py
-# ok: py-pickle-untrusted
+# ok: unsafe-deserialization
 import json, pickle
 
 def restore(request):

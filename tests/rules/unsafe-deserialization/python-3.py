@@ -2,5 +2,5 @@
 import pickle
 
 def cached(redis_client, key):
-# expect: py-pickle-untrusted
+# expect: unsafe-deserialization
     return pickle.loads(redis_client.get(key))

@@ -1,5 +1,5 @@
 # bastion-fixture: app/copying.py
-# ok: py-pickle-untrusted
+# ok: unsafe-deserialization
 import pickle
 
 def clone(obj):
