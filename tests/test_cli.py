@@ -272,7 +272,7 @@ def test_working_tree_config_link_out_of_the_directory_is_not_followed(tmp_path:
         (b"fail_on: \xff\xfe high\n", "not UTF-8 text (line 1)"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
         (b"# filler line\n" * 40_000, "too large"),
-        (b"rules: {disable: [py-sql-injektion]}\n", "did you mean 'sql-injection'?"),
+        (b"rules: {disable: [py-sql-injektion]}\n", "did you mean 'py-sql-injection'?"),
         (
             b"a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
             + b"".join(
