@@ -218,6 +218,16 @@ def review(mirrors: Path, repo: str, commit: str) -> dict[str, object]:
     return result
 
 
+def current_id(rule_id: str) -> str:
+    """The id a rule is reported under now: labels and reused reports written before a
+    rule absorbed per-language ids (its `aliases`) still match its findings."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bot.rules.loader import builtin_catalog
+
+    return builtin_catalog().canonical(rule_id)
+
+
 def read_tsv(path: Path) -> list[list[str]]:
     if not path.exists():
         return []
@@ -290,13 +300,15 @@ def run(
             fh.write("\t".join([r.rule, r.repo, r.commit, r.where, r.severity, r.title]) + "\n")
     (out_dir / "notes.tsv").write_text("\n".join(notes) + "\n", encoding="utf-8")
 
-    labels = {(r[0], r[1], r[2], r[3]): r[4] for r in read_tsv(labels_file) if len(r) >= 5}
+    labels = {
+        (current_id(r[0]), r[1], r[2], r[3]): r[4] for r in read_tsv(labels_file) if len(r) >= 5
+    }
     # `info` findings go to the summary, not inline: they are counted apart.
     shown = [r for r in rows if r.severity != "info"]
     verdicts: dict[str, Counter[str]] = defaultdict(Counter)
     unjudged = []
     for r in rows:
-        verdict = labels.get((r.rule, r.repo, r.commit, r.where))
+        verdict = labels.get((current_id(r.rule), r.repo, r.commit, r.where))
         if verdict is None:
             unjudged.append(r)
             verdict = "unjudged"

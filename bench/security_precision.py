@@ -292,6 +292,16 @@ def review(mirrors: Path, repo: str, commit: str) -> dict[str, object]:
     return result
 
 
+def current_id(rule_id: str) -> str:
+    """The id a rule is reported under now: labels and reused reports written before a
+    rule absorbed per-language ids (its `aliases`) still match its findings."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bot.rules.loader import builtin_catalog
+
+    return builtin_catalog().canonical(rule_id)
+
+
 def read_tsv(path: Path) -> list[list[str]]:
     if not path.exists():
         return []
@@ -362,7 +372,7 @@ def run(
                 kind,
                 f["path"],
                 int(f["line"]),
-                f["rule"],
+                current_id(f["rule"]),
                 f["severity"],
                 " ".join(f["title"].split()),
             )
@@ -373,7 +383,7 @@ def run(
             cells = [r.repo, r.commit, r.path, str(r.line), r.rule, r.severity, r.kind, r.title]
             fh.write("\t".join(cells) + "\n")
 
-    labels = {tuple(r[:5]): r[5] for r in read_tsv(labels_file) if len(r) >= 6}
+    labels = {(*r[:4], current_id(r[4])): r[5] for r in read_tsv(labels_file) if len(r) >= 6}
     per_rule: dict[str, Counter[str]] = defaultdict(Counter)
     per_language: dict[str, Counter[str]] = defaultdict(Counter)
     unjudged: list[Row] = []

@@ -19,7 +19,7 @@ END = "<!-- config-reference:end -->"
 EXAMPLE_BEGIN = "<!-- example-review:begin -->"
 EXAMPLE_END = "<!-- example-review:end -->"
 EXAMPLE_DIFF = "examples/pr-mixed.diff"
-EXAMPLE_RULE = "py-sql-injection"
+EXAMPLE_RULE = "sql-injection"
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -79,14 +79,14 @@ def test_rule_findings_are_passed_as_numbered_hints_inside_their_file() -> None:
         end_line=10,
         category=Category.SECURITY,
         severity=Severity.HIGH,
-        rule="py-sql-injection",
+        rule="sql-injection",
         title="SQL built from strings",
         body="...",
         source=Source.RULES,
     )
     plan = _plan([file], [hint])
     inside = data_block(plan.requests[0].body)[1]
-    assert "<hints>\nH1 10 high py-sql-injection: SQL built from strings\n" in inside
+    assert "<hints>\nH1 10 high sql-injection: SQL built from strings\n" in inside
     assert plan.requests[0].hints == {"H1": hint}
 
 

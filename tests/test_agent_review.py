@@ -419,7 +419,7 @@ def test_duplicate_llm_and_rule_findings_merge_with_the_pipeline(fake: FakeAnthr
         end_line=6,
         category=Category.SECURITY,
         severity=Severity.HIGH,
-        rule="py-sql-injection",
+        rule="sql-injection",
         title="SQL built from strings",
         body="short",
         source=Source.RULES,
@@ -428,7 +428,7 @@ def test_duplicate_llm_and_rule_findings_merge_with_the_pipeline(fake: FakeAnthr
     outcome = reviewer(RepoConfig()).review(backend, [rule], RepoConfig())
     merged = consolidate_findings([rule], outcome.findings, {f.path: f for f in backend})
     assert len(merged) == 1
-    assert merged[0].rule == "py-sql-injection" and set(merged[0].sources) == set(Source)
+    assert merged[0].rule == "sql-injection" and set(merged[0].sources) == set(Source)
     assert merged[0].body == "short"
     assert [p.body for p in merged[0].also] == [outcome.findings[0].body]
 
@@ -488,10 +488,10 @@ def test_the_model_confirms_dismisses_and_leaves_hints_and_a_restated_hint_is_on
     def answer(body: dict[str, Any]) -> dict[str, Any]:
         hints = {m.group(4) + ":" + m.group(2): m.group(1) for m in _HINT.finditer(body_text(body))}
         execute = next(s for s in numbered_lines(body) if 'f"SELECT' in s.text)
-        restated = finding_on(execute, title="SQL built from strings", rule="py-sql-injection")
+        restated = finding_on(execute, title="SQL built from strings", rule="sql-injection")
         return {
             "findings": [restated],
-            "confirmed_hints": [{"hint": hints["py-sql-injection:6"], "note": note}],
+            "confirmed_hints": [{"hint": hints["sql-injection:6"], "note": note}],
             "dismissed_hints": [
                 {"hint": hints["index-build-blocking:1"], "reason": "new empty table"}
             ],
@@ -501,8 +501,8 @@ def test_the_model_confirms_dismisses_and_leaves_hints_and_a_restated_hint_is_on
     fake.default = ToolCall(answer)
     result = review_diff(mixed_pr(), RepoConfig(), agent=reviewer(RepoConfig()))
     by_rule = {(f.rule, f.line): f for f in result.findings}
-    sql = by_rule[("py-sql-injection", 6)]
-    assert [f.rule for f in result.findings].count("py-sql-injection") == 1
+    sql = by_rule[("sql-injection", 6)]
+    assert [f.rule for f in result.findings].count("sql-injection") == 1
     assert set(sql.sources) == {Source.RULES, Source.LLM}
     assert note in [p.body for p in sql.also]  # the confirmation's explanation joins it
     assert by_rule[("index-build-blocking", 1)].dismissed == "new empty table"

@@ -37,7 +37,7 @@ def _finding(line: int, end: int | None = None, **extra: object) -> Finding:
         "end_line": end or line,
         "category": Category.SECURITY,
         "severity": Severity.HIGH,
-        "rule": "py-sql-injection",
+        "rule": "sql-injection",
         "title": "SQL built from a string",
         "body": "b",
     }

@@ -339,7 +339,7 @@ def test_a_line_that_exhausts_the_parser_costs_only_its_own_file(tmp_path: Path)
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode == 1, done.stdout + done.stderr
     assert "db/migrations/0001_idx.sql:1 high index-build-blocking" in done.stdout
-    assert "app/orders.py:2 high py-sql-injection" in done.stdout
+    assert "app/orders.py:2 high sql-injection" in done.stdout
     [note] = [line for line in done.stdout.splitlines() if "failed" in line]
     assert "python-ruff on app/deep.py" in note, note
 

@@ -33,7 +33,7 @@ auto_review: {drafts: true, actions: [opened]}
 llm: false
 rules:
   disable: [api-verb-in-path]
-  severity: {py-sql-injection: medium}
+  severity: {sql-injection: medium}
 commands: {min_permission: admin}
 """
     )
@@ -42,7 +42,7 @@ commands: {min_permission: admin}
     assert config.min_severity is Severity.MEDIUM
     assert config.fail_on.threshold() is None
     assert config.llm.enabled is False
-    assert config.rules.severity["py-sql-injection"] is Severity.MEDIUM
+    assert config.rules.severity["sql-injection"] is Severity.MEDIUM
     assert config.auto_review.drafts and config.auto_review.actions == ["opened"]
 
 

@@ -68,7 +68,7 @@ def _f(
     line: int,
     end: int | None = None,
     *,
-    rule: str = "py-sql-injection",
+    rule: str = "sql-injection",
     source: Source = Source.RULES,
     title: str = "SQL built from strings",
     body: str = "Interpolated SQL.",
@@ -110,11 +110,11 @@ def test_one_sql_injection_from_two_rule_hits_and_the_agent_is_one_finding() -> 
     assert set(one.sources) == {Source.RULES, Source.LLM}
     assert one.severity is Severity.HIGH
     assert {(p.rule, p.title) for p in one.also} == {
-        ("py-sql-injection", "SQL built from strings"),
+        ("sql-injection", "SQL built from strings"),
         ("llm-security", "Order search runs SQL built from input"),
     }
     text = comment_text(one)
-    assert "rule `py-sql-injection` · AI review" in text
+    assert "rule `sql-injection` · AI review" in text
     assert "Spans lines 8–12" in text
     assert "bind it as a parameter" in text
 
@@ -214,7 +214,7 @@ def test_a_fingerprint_from_before_problem_keys_is_still_recognised() -> None:
 
 
 def test_agent_class_comes_from_cited_rule_cwe_or_title() -> None:
-    assert problem_class(_agent(1, cites="js-sql-injection")).name == "sql-injection"  # type: ignore[union-attr]
+    assert problem_class(_agent(1, cites="sql-injection")).name == "sql-injection"  # type: ignore[union-attr]
     assert problem_class(_agent(1, cwe=918)).name == "ssrf"  # type: ignore[union-attr]
     assert problem_class(_agent(1, title="SQL injection in search")).name == "sql-injection"  # type: ignore[union-attr]
     assert problem_class(_agent(1, title="Something else entirely")) is None
@@ -235,7 +235,7 @@ def test_problem_key_names_class_file_and_region() -> None:
 
 # ---------------------------------------------------------------- nothing is lost
 
-_RULES = ["py-sql-injection", "select-star", "filter-on-unindexed-column", "py-weak-hash"]
+_RULES = ["sql-injection", "select-star", "filter-on-unindexed-column", "py-weak-hash"]
 _TITLES = ["SQL injection", "N+1 query", "Select star", "Weak hash", "Cursor leak"]
 
 

@@ -116,7 +116,7 @@ def test_one_problem_is_one_comment_and_is_not_posted_again_after_a_push(
     assert len(comments) == 2 and len(security) == 1 and len(indexing) == 1
     [sql] = security
     assert sql["line"] == EXECUTE
-    assert "found by rule `py-sql-injection` · AI review" in sql["body"]
+    assert "found by rule `sql-injection` · AI review" in sql["body"]
     assert AGENT_SQL_BODY in sql["body"] and "from `request.args`" in sql["body"]
     assert "source lines" not in sql["body"]  # the machine line stays out of the comment
     # An unrelated problem on the same line keeps its own comment and text.
@@ -131,7 +131,7 @@ def test_one_problem_is_one_comment_and_is_not_posted_again_after_a_push(
     head2 = {SERVICE: "# orders search\n" + HEAD_FILES[SERVICE]}
     install_pr(github_fake, REPO, 7, BASE, head2, HEAD2)
     repo = github_fake.repos[REPO]
-    repo.put("main", ".github/bastion.yml", "rules:\n  disable: [py-sql-injection]\n")
+    repo.put("main", ".github/bastion.yml", "rules:\n  disable: [sql-injection]\n")
     repo.compares[(HEAD, HEAD2)] = ("ahead", make_diff(HEAD_FILES, head2))
 
     assert run_job(job("synchronize", HEAD2), config).status == "posted"

@@ -135,7 +135,7 @@ def _finding(
         end_line=line,
         category=category,
         severity=Severity.MEDIUM if source is Source.LLM else Severity.HIGH,
-        rule="py-sql-injection" if source is Source.RULES else "llm-security",
+        rule="sql-injection" if source is Source.RULES else "llm-security",
         title="t",
         body=body,
         source=source,
@@ -178,8 +178,8 @@ def test_suppression_works_in_each_languages_comment_syntax() -> None:
             "server/db.js",
             "app.get('/x', (req, res) => {\n"
             "  db.query(`SELECT * FROM t WHERE id = ${req.query.id}`);{c}\n});\n",
-            "js-sql-injection",
-            " /* bastion: ignore[js-sql-injection] */",
+            "sql-injection",
+            " /* bastion: ignore[sql-injection] */",
         ),
     ]
     for path, template, rule, comment in cases:

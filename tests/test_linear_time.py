@@ -50,7 +50,7 @@ def test_placeholder_list_padded_with_blanks() -> None:
         "def by_ids(cur, request):\n"
         f'    cur.execute("SELECT id FROM t WHERE id IN(%s)" % ",".join(["{pad}" + request.GET]))\n'
     )
-    assert ("py-sql-injection", 2) in _found(_review("app/api/views.py", code))
+    assert ("sql-injection", 2) in _found(_review("app/api/views.py", code))
 
 
 @HANG_GUARD
@@ -60,7 +60,7 @@ def test_placeholder_list_padded_with_blanks_is_still_safe() -> None:
         "def by_ids(cur, ids):\n"
         f'    cur.execute("SELECT id FROM t WHERE id IN (%s)" % ",".join(["%s{pad}"]))\n'
     )
-    assert not [f for f in _found(_review("app/api/views.py", code)) if f[0] == "py-sql-injection"]
+    assert not [f for f in _found(_review("app/api/views.py", code)) if f[0] == "sql-injection"]
 
 
 @HANG_GUARD
@@ -167,7 +167,7 @@ def test_a_hunk_deep_in_a_large_file_is_reviewed() -> None:
     assert files[0].content is None
     result = review_diff(unified_diff("app/api/views.py", old, new))
     assert not result.stats.rule_errors
-    assert ("py-sql-injection", 60_003) in _found(result)
+    assert ("sql-injection", 60_003) in _found(result)
 
 
 # --- the caps in file selection ---------------------------------------------------------

@@ -63,7 +63,7 @@ def finding(**changes: Any) -> Finding:
         "end_line": 12,
         "category": Category.SECURITY,
         "severity": Severity.HIGH,
-        "rule": "py-sql-injection",
+        "rule": "sql-injection",
         "title": "SQL built from request input",
         "body": "Query text comes from `customer_email`.\n\n**Fix:** bind parameters.",
         "suggestion": "cur.execute(sql, (email,))",
@@ -170,7 +170,7 @@ def test_text_groups_findings_by_file_with_path_line_severity_rule_title(
     lines = out.splitlines()
     header = lines.index("app/api/orders.py (2 problems)")
     assert lines[header + 1].strip() == (
-        "app/api/orders.py:12 high py-sql-injection SQL built from request input"
+        "app/api/orders.py:12 high sql-injection SQL built from request input"
     )
     assert (
         "app/api/orders.py:30-34 medium llm-unbounded-list Endpoint returns an unbounded list"
@@ -296,7 +296,7 @@ def test_sarif_validates_against_the_official_schema(
 def test_sarif_results_carry_locations_levels_and_fingerprints(result: ReviewResult) -> None:
     run = json.loads(sarif.render(result, all_rules()))["runs"][0]
     by_rule = {r["ruleId"]: r for r in run["results"]}
-    sqli = by_rule["py-sql-injection"]
+    sqli = by_rule["sql-injection"]
     assert sqli["level"] == "error"
     assert sqli["partialFingerprints"] == {"bastion/v1": "a1b2c3d4e5f6a7b8c9d0"}
     assert sqli["message"]["text"].startswith("SQL built from request input\n\nQuery text")
@@ -318,7 +318,7 @@ def test_sarif_driver_rules_from_registry_and_synthesized(result: ReviewResult) 
     assert re.fullmatch(r"\d+\.\d+\.\d+.*", driver["version"])
     rules = {r["id"]: r for r in driver["rules"]}
     assert set(rules) == {
-        "py-sql-injection",
+        "sql-injection",
         "llm-unbounded-list",
         "pg-create-index-blocking",
         "py-weak-hash",
@@ -335,7 +335,7 @@ def test_sarif_driver_rules_from_registry_and_synthesized(result: ReviewResult) 
     assert llm_rule["shortDescription"]["text"] == "Endpoint returns an unbounded list"
     assert llm_rule["properties"]["tags"] == ["api-design"]
     assert rules["py-weak-hash"]["defaultConfiguration"]["level"] == "note"
-    assert "security" in rules["py-sql-injection"]["properties"]["tags"]
+    assert "security" in rules["sql-injection"]["properties"]["tags"]
 
 
 def test_sarif_truncates_above_the_result_limit(
@@ -567,7 +567,7 @@ def test_markdown_of_a_huge_result_stays_within_one_comment() -> None:
 
 def test_text_keeps_one_line_per_finding_whatever_the_title() -> None:
     out = text.render(ReviewResult(findings=[finding(title="first\nsecond\r\nthird")]))
-    assert "  app/api/orders.py:12 high py-sql-injection first second third" in out.splitlines()
+    assert "  app/api/orders.py:12 high sql-injection first second third" in out.splitlines()
 
 
 def test_sanitize_sees_lines_as_markdown_does() -> None:
@@ -591,7 +591,7 @@ def test_a_comment_hides_the_flow_engines_machine_lines_but_keeps_its_prose() ->
         end_line=5,
         category=Category.SECURITY,
         severity=Severity.HIGH,
-        rule="py-sql-injection",
+        rule="sql-injection",
         title="SQL injection",
         body=body,
         source=Source.RULES,

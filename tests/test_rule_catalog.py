@@ -132,7 +132,7 @@ def test_json_catalogue_lists_cwe_and_aliases() -> None:
         check=True,
     )
     items = {item["id"]: item for item in json.loads(done.stdout)}
-    assert items["py-sql-injection"]["cwe"] == [89]
+    assert items["sql-injection"]["cwe"] == [89]
     assert "pg-create-index-blocking" in items["index-build-blocking"]["aliases"]
     assert items["select-star"]["cwe"] == []
 
@@ -143,8 +143,8 @@ def test_sarif_rules_carry_cwe_tags_and_security_severity() -> None:
         line=1,
         end_line=1,
         category=Category.SECURITY,
-        severity=registry().rules["py-sql-injection"].severity,
-        rule="py-sql-injection",
+        severity=registry().rules["sql-injection"].severity,
+        rule="sql-injection",
         title="t",
         body="b",
         cwe=89,
@@ -305,7 +305,7 @@ def test_a_built_in_ast_grep_security_rule_leaves_test_code_alone_like_the_patte
         "var handler = new HttpClientHandler\n{\n"
         "    ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true,\n};\n"
     )
-    rule = "csharp-tls-validation-disabled"
+    rule = "tls-verification-disabled"
     assert builtin_catalog().rules[rule].check.kind == "ast-grep"
     files, _ = select_backend([added_file("Infrastructure/HttpSetup.cs", code)])
     assert [f.line for f in run_rules(files, only=[rule]).findings] == [3]

@@ -15,7 +15,7 @@ from bot.rules.sql_injection_js import SqlInjectionJs
 from bot.select import LANGUAGES, select_backend
 
 AST_GREP_RULES = (
-    "js-sql-injection",
+    "sql-injection",
     "rails-add-index-blocking",
     "django-add-index-blocking",
     "api-verb-in-path",
@@ -71,7 +71,7 @@ def test_a_file_is_parsed_once_however_many_checks_read_it() -> None:
     before = astgrep._parse.cache_info()
     run = run_rules(selected([added_file("src/routes/users.js", code)]), only=AST_GREP_RULES)
     after = astgrep._parse.cache_info()
-    assert {f.rule for f in run.findings} == {"js-sql-injection", "api-verb-in-path"}
+    assert {f.rule for f in run.findings} == {"sql-injection", "api-verb-in-path"}
     assert after.misses - before.misses == 1
     assert after.hits - before.hits >= 1
 
@@ -88,7 +88,7 @@ def test_lines_are_one_based_and_replacement_parse_check_catches_breakage() -> N
     assert not astgrep.replacement_parses(text, 1, 1, "a = 2", "sql")
 
 
-# --- js-sql-injection -------------------------------------------------------------------
+# --- sql-injection -------------------------------------------------------------------
 
 PG_HEADER = "const { Pool } = require('pg');\nconst db = new Pool();\n"
 
@@ -110,7 +110,7 @@ def test_sql_injection_direct_forms(path: str) -> None:
         "  await knex('t').whereRaw(`name = '${name}'`);\n"  # 13
         "});\n"
     )
-    findings = review_new(path, code, "js-sql-injection")
+    findings = review_new(path, code, "sql-injection")
     assert flagged(findings) == [5, 6, 7, 8, 11, 12, 13, 14]
     multi_line = next(f for f in findings if f.line == 8)
     assert multi_line.end_line == 10
@@ -137,7 +137,7 @@ def test_sql_injection_through_a_variable_built_earlier(path: str) -> None:
         "  await db.query(safe, [id]);\n"  # 11
         "});\n"
     )
-    assert flagged(review_new(path, code, "js-sql-injection")) == [6, 9]
+    assert flagged(review_new(path, code, "sql-injection")) == [6, 9]
 
 
 @pytest.mark.parametrize("path", ["src/db/users.js", "src/db/users.ts"])
@@ -163,7 +163,7 @@ def test_sql_injection_leaves_parameterized_and_tagged_queries_alone(path: str) 
         "  await db.query(`SELECT * FROM ${table} WHERE id = ?`, [id]);\n"
         "});\n"
     )
-    assert review_new(path, code, "js-sql-injection") == []
+    assert review_new(path, code, "sql-injection") == []
 
 
 SQL_OLD = PG_HEADER + (
@@ -182,13 +182,13 @@ def test_sql_injection_in_a_diff_reports_only_what_the_change_added() -> None:
         "  const other = await db.query(`SELECT * FROM orders WHERE user_id = ${id}`);\n"
         "  return db.query(sql, [id]);\n",
     )
-    findings = review_change("src/db/users.js", SQL_OLD, new, "js-sql-injection")
+    findings = review_change("src/db/users.js", SQL_OLD, new, "sql-injection")
     assert flagged(findings) == [7]  # line 6's old query is context, not this change's
 
 
 def test_sql_injection_points_at_the_changed_source_when_the_call_is_old() -> None:
     old = SQL_OLD.replace("const id = req.params.id;", "const id = Number(req.params.id);")
-    findings = review_change("src/db/users.ts", old, SQL_OLD, "js-sql-injection")
+    findings = review_change("src/db/users.ts", old, SQL_OLD, "sql-injection")
     assert flagged(findings) == [4]  # the call on line 6 is old; line 4 made it injectable
     assert "line 6" in findings[0].title
 

@@ -62,9 +62,9 @@ def test_one_ruff_run_covers_every_file(ruff_calls: list[list[str]]) -> None:
     ]
     findings = _review(files)
     assert {(f.path, f.rule, f.line) for f in findings} == {
-        ("app/a.py", "py-yaml-unsafe-load", 4),
-        ("app/b.py", "py-pickle-untrusted", 4),
-        ("app/c.py", "py-sql-injection", 2),
+        ("app/a.py", "unsafe-deserialization", 4),
+        ("app/b.py", "unsafe-deserialization", 4),
+        ("app/c.py", "sql-injection", 2),
     }
     assert len(ruff_calls) == 1
     assert "--isolated" in ruff_calls[0]
@@ -94,11 +94,11 @@ diff --git a/app/repo.py b/app/repo.py
 
 def test_partial_diff_hunks_inside_functions_are_analysed() -> None:
     findings = _review(parse_diff(PARTIAL_DIFF))
-    assert _lines(findings, "py-sql-injection") == [44]
-    assert _lines(findings, "py-yaml-unsafe-load") == [45]
-    assert _lines(findings, "py-tls-verify-disabled") == [86]
+    assert _lines(findings, "sql-injection") == [44]
+    assert _lines(findings, "unsafe-deserialization") == [45]
+    assert _lines(findings, "tls-verification-disabled") == [86]
     # line 84 (os.system on a context line) is a problem, but not this change's
-    assert _lines(findings, "py-shell-injection") == []
+    assert _lines(findings, "command-injection") == []
 
 
 def test_partial_hunk_that_does_not_parse_is_salvaged_line_by_line() -> None:
@@ -114,7 +114,7 @@ diff --git a/app/jobs.py b/app/jobs.py
 +    return eval(expr
 """
     findings = _review(parse_diff(diff))
-    assert _lines(findings, "py-yaml-unsafe-load") == [13]
+    assert _lines(findings, "unsafe-deserialization") == [13]
 
 
 def test_finding_on_an_unchanged_line_is_not_reported() -> None:
@@ -133,7 +133,7 @@ diff --git a/app/conf.py b/app/conf.py
     (file,) = parse_diff(diff)
     file = file.model_copy(update={"content": content})
     findings = _review([file])
-    assert _lines(findings, "py-yaml-unsafe-load") == [7]
+    assert _lines(findings, "unsafe-deserialization") == [7]
 
 
 def test_broken_python_file_does_not_crash() -> None:
@@ -144,15 +144,15 @@ def test_broken_python_file_does_not_crash() -> None:
 @pytest.mark.parametrize(
     ("line", "rule", "expected"),
     [
-        ("    return yaml.load(body)", "py-yaml-unsafe-load", "    return yaml.safe_load(body)"),
+        ("    return yaml.load(body)", "unsafe-deserialization", "    return yaml.safe_load(body)"),
         (
             "    return yaml.load(body, Loader=yaml.FullLoader)",
-            "py-yaml-unsafe-load",
+            "unsafe-deserialization",
             "    return yaml.safe_load(body)",
         ),
         (
             "    return requests.get(url, timeout=5, verify=False)",
-            "py-tls-verify-disabled",
+            "tls-verification-disabled",
             "    return requests.get(url, timeout=5)",
         ),
         ("    app.run(debug=True)", "py-flask-debug", "    app.run(debug=False)"),
@@ -174,7 +174,9 @@ def test_mechanical_fixes_are_suggested_and_parse(line: str, rule: str, expected
 
 def test_no_suggestion_when_the_line_holds_two_calls() -> None:
     code = "import yaml\n\ndef f(a, b):\n    return yaml.load(a), yaml.load(b)\n"
-    findings = [f for f in _review([added_file("app/x.py", code)]) if f.rule.startswith("py-")]
+    findings = [
+        f for f in _review([added_file("app/x.py", code)]) if f.rule == "unsafe-deserialization"
+    ]
     assert findings and all(f.suggestion is None for f in findings)
 
 
@@ -189,8 +191,8 @@ def test_sql_kept_in_a_variable_is_followed_to_execute() -> None:
         "    cursor.execute(other)\n"
     )
     findings = _review([added_file("app/x.py", code)])
-    assert _lines(findings, "py-sql-injection") == [5]
-    body = next(f.body for f in findings if f.rule == "py-sql-injection")
+    assert _lines(findings, "sql-injection") == [5]
+    body = next(f.body for f in findings if f.rule == "sql-injection")
     assert "source lines 2, 4" in body or "source lines 2" in body
 
 
@@ -213,7 +215,7 @@ def test_sql_kept_in_a_variable_is_followed_to_execute() -> None:
     ],
 )
 def test_sql_without_a_request_flow_is_not_injection(code: str) -> None:
-    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == []
+    assert _lines(_review([added_file("app/x.py", code)]), "sql-injection") == []
 
 
 def test_sql_words_in_log_messages_are_not_sql_injection() -> None:
@@ -224,12 +226,12 @@ def test_sql_words_in_log_messages_are_not_sql_injection() -> None:
         '    message = f"Please select a plan from {options}"\n'
         "    return message\n"
     )
-    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == []
+    assert _lines(_review([added_file("app/x.py", code)]), "sql-injection") == []
 
 
 def test_shell_call_on_a_constant_is_not_reported() -> None:
     code = 'import os, subprocess\n\nos.system("sync")\nsubprocess.run("ls -l", shell=True)\n'
-    assert _lines(_review([added_file("app/x.py", code)]), "py-shell-injection") == []
+    assert _lines(_review([added_file("app/x.py", code)]), "command-injection") == []
 
 
 def test_noise_codes_are_never_requested(ruff_calls: list[list[str]]) -> None:
@@ -250,7 +252,7 @@ def test_quoting_one_identifier_does_not_excuse_another() -> None:
         "        cursor.execute(sql)\n"
         '        cursor.execute("SELECT 1 FROM %s" % conn.ops.quote_name(table))\n'
     )
-    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == [5]
+    assert _lines(_review([added_file("app/x.py", code)]), "sql-injection") == [5]
 
 
 def test_escape_hatches_with_run_time_sql_are_still_reported() -> None:
@@ -261,7 +263,7 @@ def test_escape_hatches_with_run_time_sql_are_still_reported() -> None:
         "    a = qs.annotate(x=RawSQL(sql, []))\n"
         "    return a.extra(where=[\"name = '%s'\" % term], params=[])\n"
     )
-    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == [5, 6]
+    assert _lines(_review([added_file("app/x.py", code)]), "sql-injection") == [5, 6]
 
 
 def test_unpickling_other_bytes_is_still_reported() -> None:
@@ -272,7 +274,7 @@ def test_unpickling_other_bytes_is_still_reported() -> None:
         "    data = request.body\n"
         "    return pickle.loads(data)\n"
     )
-    assert _lines(_review([added_file("app/x.py", code)]), "py-pickle-untrusted") == [6]
+    assert _lines(_review([added_file("app/x.py", code)]), "unsafe-deserialization") == [6]
 
 
 @pytest.mark.parametrize(
@@ -292,7 +294,7 @@ def test_test_code_is_not_reviewed_for_injection(path: str) -> None:
 
 def test_the_same_code_outside_tests_is_reviewed() -> None:
     code = "import os\n\ndef run(cursor, request):\n    os.system('rm ' + request.GET['n'])\n"
-    assert _lines(_review([added_file("app/latest.py", code)]), "py-shell-injection") == [4]
+    assert _lines(_review([added_file("app/latest.py", code)]), "command-injection") == [4]
 
 
 def test_a_variable_is_judged_by_its_nearest_assignment() -> None:
@@ -303,4 +305,4 @@ def test_a_variable_is_judged_by_its_nearest_assignment() -> None:
         '    name = request.GET["table"]\n'
         '    conn.cursor().execute(f"DELETE FROM {name}")\n'
     )
-    assert _lines(_review([added_file("app/x.py", code)]), "py-sql-injection") == [5]
+    assert _lines(_review([added_file("app/x.py", code)]), "sql-injection") == [5]

@@ -17,37 +17,37 @@ def review_new(path: str, code: str, rule: str) -> list[int]:
 # (rule, path, a line that must be flagged, a safe replacement for it)
 CASES = [
     (
-        "go-sql-injection",
+        "sql-injection",
         "internal/store/users.go",
         '\trows, _ := db.Query("SELECT * FROM users WHERE id = " + c.Param("id"))',
         '\trows, _ := db.Query("SELECT * FROM users WHERE id = $1", c.Param("id"))',
     ),
     (
-        "go-sql-injection",
+        "sql-injection",
         "internal/store/orders.go",
         '\tdb.Raw(fmt.Sprintf("SELECT * FROM orders WHERE status = \'%s\'", c.Query("s"))).Scan(&o)',  # noqa: E501
         '\tdb.Raw("SELECT * FROM orders WHERE status = ?", c.Query("s")).Scan(&o)',
     ),
     (
-        "jvm-sql-injection",
+        "sql-injection",
         "src/main/java/com/acme/Dao.java",
         '    stmt.executeQuery("SELECT * FROM users WHERE id = " + req.getParameter("id"));',
         '    stmt.executeQuery("SELECT * FROM users WHERE id = " + ID_COLUMN);',
     ),
     (
-        "jvm-sql-injection",
+        "sql-injection",
         "src/main/kotlin/com/acme/Dao.kt",
         '    val rows = jdbc.queryForList("SELECT * FROM users WHERE name = \'${call.parameters["n"]}\'")',  # noqa: E501
         '    val rows = jdbc.queryForList("SELECT * FROM users WHERE name = ?", call.parameters["n"])',  # noqa: E501
     ),
     (
-        "ruby-sql-injection",
+        "sql-injection",
         "app/models/user.rb",
         "    where(\"email = '#{params[:email]}'\")",
         '    where("email = ?", params[:email])',
     ),
     (
-        "php-sql-injection",
+        "sql-injection",
         "app/Models/User.php",
         '    $r = DB::select("SELECT * FROM users WHERE id = " . $request->input("id"));',
         "    $r = DB::select('SELECT * FROM users WHERE id = ?', [$request->input('id')]);",
@@ -234,7 +234,7 @@ def test_diff_reports_added_bad_line_not_old_context(
 
 def test_commented_out_code_is_not_flagged() -> None:
     code = 'package x\n\nfunc f() {\n\t// db.Query("SELECT * FROM t WHERE id = " + id)\n}\n'
-    assert review_new("internal/store/t.go", code, "go-sql-injection") == []
+    assert review_new("internal/store/t.go", code, "sql-injection") == []
 
 
 # --- tightened after the noise benchmark (docs/benchmarks.md) -------------------------
@@ -273,4 +273,4 @@ def test_a_forwarded_statement_is_not_built_but_a_spliced_one_is() -> None:
         "});\n"
     )
     # A helper's parameters are not request input; the handler's splice is.
-    assert review_new("src/db/run.js", code, "js-sql-injection") == [8]
+    assert review_new("src/db/run.js", code, "sql-injection") == [8]

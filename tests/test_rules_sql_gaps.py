@@ -291,7 +291,7 @@ def test_drop_index_in_a_diff_reports_only_added_lines() -> None:
     assert lines(review_change(DJANGO, old, new, "migration-drop-index-blocking")) == [8]
 
 
-# --- py-pickle-untrusted: marshal and shelve ---------------------------------------------------
+# --- unsafe-deserialization: marshal and shelve ---------------------------------------------------
 
 MARSHAL = (
     "import marshal\n"
@@ -304,7 +304,7 @@ MARSHAL = (
 
 
 def test_marshal_and_shelve_are_reported_as_unsafe_deserialization() -> None:
-    findings = review_new("app/cache.py", MARSHAL, "py-pickle-untrusted")
+    findings = review_new("app/cache.py", MARSHAL, "unsafe-deserialization")
     assert lines(findings) == [6, 7]
     assert "S302" in findings[0].body  # bytes off a socket: a pattern claim
     assert "request.GET" in (findings[1].title or "")  # request input: a flow
@@ -312,7 +312,7 @@ def test_marshal_and_shelve_are_reported_as_unsafe_deserialization() -> None:
 
 def test_marshal_dumps_alone_and_preexisting_loads_are_not_reported() -> None:
     safe = "import marshal\n\n\ndef save(obj):\n    return marshal.dumps(obj)\n"
-    assert review_new("app/cache.py", safe, "py-pickle-untrusted") == []
+    assert review_new("app/cache.py", safe, "unsafe-deserialization") == []
     new = MARSHAL.replace("    return code", "    log(code)\n    return code")
-    changed = review_change("app/cache.py", MARSHAL, new, "py-pickle-untrusted")
+    changed = review_change("app/cache.py", MARSHAL, new, "unsafe-deserialization")
     assert changed == []

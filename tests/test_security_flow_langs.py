@@ -73,7 +73,7 @@ def test_store_parameter_spliced_into_sql_is_not_request_input() -> None:
         "package store\n\nfunc (s *Store) ByTable(table string) {\n"
         '\ts.db.Query("SELECT * FROM " + table + " WHERE id = ?", 1)\n}\n'
     )
-    assert review_new("internal/store/t.go", code, "go-sql-injection") == []
+    assert review_new("internal/store/t.go", code, "sql-injection") == []
 
 
 def test_ruby_arel_table_name_next_to_bound_value_is_not_flagged() -> None:
@@ -82,13 +82,13 @@ def test_ruby_arel_table_name_next_to_bound_value_is_not_flagged() -> None:
         '    User.where("#{User.arel_table.name}.email = ?", params[:email])\n'
         "    User.where(\"email = '#{params[:email]}'\")\n  end\nend\n"
     )
-    assert review_new("app/controllers/users_controller.rb", code, "ruby-sql-injection") == [4]
+    assert review_new("app/controllers/users_controller.rb", code, "sql-injection") == [4]
 
 
 def test_test_files_report_no_flows() -> None:
     code = 'package x\n\nfunc f(c *gin.Context) {\n\tdb.Query("SELECT " + c.Query("q"))\n}\n'
-    assert review_new("internal/x/x_test.go", code, "go-sql-injection") == []
-    assert review_new("internal/x/x.go", code, "go-sql-injection") == [4]
+    assert review_new("internal/x/x_test.go", code, "sql-injection") == []
+    assert review_new("internal/x/x.go", code, "sql-injection") == [4]
 
 
 def test_either_of_two_constants_is_an_allow_list() -> None:
@@ -104,7 +104,7 @@ def test_either_of_two_constants_is_an_allow_list() -> None:
         "}\n"
     )
     # Only a value both sides of `||` pin is safe in the branch.
-    assert review_new("internal/x/x.go", code, "go-sql-injection") == [9]
+    assert review_new("internal/x/x.go", code, "sql-injection") == [9]
 
 
 def test_python_guard_on_a_request_read_is_an_allow_list() -> None:

@@ -449,7 +449,7 @@ def test_review_comment_commands_are_queued_for_their_thread() -> None:
 )
 def test_review_comment_fields_are_checked(change: dict[str, Any], kind: str, words: str) -> None:
     data = payload("pull_request_review_comment.created.payload")
-    data["comment"].update({"body": "/bastion ignore py-sql-injection", **change})
+    data["comment"].update({"body": "/bastion ignore sql-injection", **change})
     decision = route("pull_request_review_comment", data, "d-1")
     assert decision.kind == kind and words in decision.reason
 

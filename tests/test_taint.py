@@ -68,7 +68,7 @@ def test_helper_in_same_file_is_followed() -> None:
 
 def test_hit_detail_carries_structured_flow_line() -> None:
     case = next(c for c in CASES if c.name == "flask_app.py")
-    hits = api.flow_hits(case.changed_file(), {"py-sql-injection"})
+    hits = api.flow_hits(case.changed_file(), {"sql-injection"})
     assert hits, "expected a SQL injection hit"
     parsed = api.parse_flow_line(hits[0].detail)
     assert parsed == (89, hits[0].line, (12,))

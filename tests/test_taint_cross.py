@@ -15,7 +15,7 @@ from bot.rules.taint.cross import FLOW_FROM, module_name
 from bot.select import select_backend
 
 ROOT = Path(__file__).resolve().parent.parent
-INJECTION = ["py-sql-injection", "py-shell-injection"]
+INJECTION = ["sql-injection", "command-injection"]
 
 HANDLER = (
     "from fastapi import APIRouter\n"
@@ -60,7 +60,7 @@ def _findings(*pairs: tuple[str, str]) -> list[Finding]:
 def test_handler_input_reaches_sink_in_service_file() -> None:
     found = _findings(("app/api/orders.py", HANDLER), ("app/services/orders.py", SERVICE))
     assert [(f.rule, f.path, f.line) for f in found] == [
-        ("py-sql-injection", "app/services/orders.py", 7)
+        ("sql-injection", "app/services/orders.py", 7)
     ]
     assert found[0].title == (
         "SQL injection: `customer_email` and `status`, parameters of handler `search` "
@@ -124,7 +124,7 @@ def test_shell_sink_across_files() -> None:
     tool = "import os\n\n\ndef pack(name):\n    os.system('tar czf /tmp/' + name + '.tgz /data')\n"
     found = _findings(("app/api/backup.py", handler), ("app/tools/archive.py", tool))
     assert [(f.rule, f.path, f.line) for f in found] == [
-        ("py-shell-injection", "app/tools/archive.py", 5)
+        ("command-injection", "app/tools/archive.py", 5)
     ]
 
 
@@ -156,7 +156,7 @@ def test_sink_on_an_unchanged_line_is_not_reported() -> None:
 def test_readme_example_diff_finds_the_service_query() -> None:
     # A diff alone: hunks without their imports, resolved by the unique function name.
     result = review_diff((ROOT / "examples" / "pr-mixed.diff").read_bytes(), parse_config("{}"))
-    found = [(f.path, f.line) for f in result.findings if f.rule == "py-sql-injection"]
+    found = [(f.path, f.line) for f in result.findings if f.rule == "sql-injection"]
     assert found == [("app/services/orders.py", 26)]
 
 

@@ -9,7 +9,7 @@ from bot.models import ChangedFile, Finding
 from bot.rules.engine import run_rules
 from bot.select import select_backend
 
-INJECTION = {"js-sql-injection", "command-injection", "ssrf", "path-traversal"}
+INJECTION = {"sql-injection", "command-injection", "ssrf", "path-traversal"}
 
 CONTROLLER = """import { Controller, Get, Query } from '@nestjs/common';
 import { UsersService } from './users.service';
@@ -106,7 +106,7 @@ def test_nest_controller_input_reaches_sql_in_service() -> None:
         ("server/src/users/users.service.ts", SERVICE),
     )
     assert [(f.rule, f.path, f.line) for f in found] == [
-        ("js-sql-injection", "server/src/users/users.service.ts", 9)
+        ("sql-injection", "server/src/users/users.service.ts", 9)
     ]
     assert "`name`, a parameter of handler `search`" in found[0].title
     assert "server/src/users/users.controller.ts line 9" in found[0].title

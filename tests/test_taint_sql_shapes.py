@@ -9,7 +9,7 @@ HEAD = "const express = require('express');\nrouter.get('/u', async (req, res) =
 
 
 def _lines(body: str) -> list[int]:
-    return flagged(review_new("server/users.js", HEAD + body + "});\n", "js-sql-injection"))
+    return flagged(review_new("server/users.js", HEAD + body + "});\n", "sql-injection"))
 
 
 def test_placeholders_built_from_the_inputs_length_are_not_injection() -> None:

@@ -218,7 +218,7 @@ DETAILS_OVER_CHARS = 400
 
 
 def sources_line(finding: Finding) -> str:
-    r"""Who reported the problem: `rule \`py-sql-injection\` · AI review`."""
+    r"""Who reported the problem: `rule \`sql-injection\` · AI review`."""
     reports = [(finding.source, finding.rule), *((p.source, p.rule) for p in finding.also)]
     names: list[str] = []
     for source, rule in reports:

@@ -208,6 +208,21 @@ def catalog_rules(*ids: str) -> tuple[Rule, ...]:
     return tuple(out)
 
 
+def catalog_languages(rule_id: str, module: str) -> frozenset[str]:
+    """The languages of `rule_id` whose check is the Python module `module` (a name under
+    `bot.rules`): a rule folded from per-language ids is checked by several modules, and
+    each runs only on its own languages (`check.by-language`)."""
+    from bot.rules.loader import builtin_catalog
+
+    catalog = builtin_catalog()
+    spec = catalog.rules[catalog.canonical(rule_id)]
+    return frozenset(
+        lang
+        for lang in spec.languages
+        if (own := spec.check.for_language(lang)).kind == "python" and own.module == module
+    )
+
+
 def catalog_rule(rule_id: str) -> Rule:
     """One rule of the catalogue, for a check that reports one id."""
     return catalog_rules(rule_id)[0]

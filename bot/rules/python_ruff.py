@@ -7,7 +7,7 @@ mapping ruff's codes to their ids). Codes that are noise
 in a review (S101 assert, S311 random, S603/S607 subprocess, S110/S112 pass) are never
 asked for.
 
-The injection rules (`py-sql-injection`, `py-shell-injection`, `py-eval-exec`, and
+The injection rules (`sql-injection`, `command-injection`, `py-eval-exec`, and
 `py-pickle-untrusted` for request bytes) are claims about request input, so they come
 from `bot.rules.taint`'s flows, not from ruff: S608 and friends fire on any run-time
 value in SQL or a shell command, and on real commits that was always an internal name.
@@ -41,15 +41,15 @@ from bot.rules.taint.cross import cross_hits
 from bot.select import is_test_path
 
 RUFF_TIMEOUT_S = 60.0
-SQL_INJECTION = "py-sql-injection"
+SQL_INJECTION = "sql-injection"
 
 
 _RULES = catalog_rules(
     SQL_INJECTION,
     "py-yaml-unsafe-load",
     "py-pickle-untrusted",
-    "py-shell-injection",
-    "py-tls-verify-disabled",
+    "command-injection",
+    "tls-verification-disabled",
     "py-request-no-timeout",
     "py-flask-debug",
     "py-eval-exec",
@@ -62,13 +62,13 @@ _RULES = catalog_rules(
 # S608/S610/S611 (SQL text built with a value), S602/S604/S605 (shell with a variable)
 # and S307/S102 (eval/exec of a non-literal) fire on any run-time value, which on real
 # commits meant internal table names and allow-listed sort orders.
-FLOW_RULES = frozenset({SQL_INJECTION, "py-shell-injection", "py-eval-exec", "py-pickle-untrusted"})
+FLOW_RULES = frozenset({SQL_INJECTION, "command-injection", "py-eval-exec", "py-pickle-untrusted"})
 _CODE_TO_RULE: dict[str, str] = {
     "S506": "py-yaml-unsafe-load",
     "S301": "py-pickle-untrusted",  # only bytes read from the network (`keep_unpickle`)
     "S302": "py-pickle-untrusted",  # marshal.load(s): not safe against crafted data either
-    "S501": "py-tls-verify-disabled",
-    "S323": "py-tls-verify-disabled",
+    "S501": "tls-verification-disabled",
+    "S323": "tls-verification-disabled",
     "S113": "py-request-no-timeout",
     "S201": "py-flask-debug",
     "S507": "py-ssh-auto-add-host-key",

@@ -1,4 +1,4 @@
-"""C# security rules. `csharp-sql-injection` reports from flows: request input
+"""C# security rules. `sql-injection` reports from flows: request input
 (an action parameter, `Request.Query`) that reaches the SQL text of a query call. The
 others here are configuration patterns: weak ciphers, cookie
 flags, CORS, credentials in connection strings. TLS and JWT validation switched off and
@@ -19,12 +19,12 @@ from bot.rules.taint.api import flow_hits
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _CSHARP = frozenset({"csharp"})
 
-CS_SQL_ID = "csharp-sql-injection"
+CS_SQL_ID = "sql-injection"
 CS_SQL_RULE = catalog_rule(CS_SQL_ID)
 
 CRYPTO_ID = "weak-cipher"
 COOKIE_ID = "cookie-insecure"
-CORS_ID = "csharp-cors-any-origin-with-credentials"
+CORS_ID = "cors-any-origin-with-credentials"
 CONN_ID = "csharp-connection-string-password"
 
 

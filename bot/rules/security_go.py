@@ -1,4 +1,4 @@
-"""Go security rules (`go-sql-injection`, `go-http-no-timeout`) and the cross-language
+"""Go security rules (`sql-injection`, `go-http-no-timeout`) and the cross-language
 `tls-verification-disabled`. The SQL-call test it shares with the JVM, Ruby and PHP SQL
 rules is `lib.sql_calls`.
 """
@@ -19,9 +19,9 @@ from bot.rules.taint.api import flow_hits
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _GO = frozenset({"go"})
 
-# --- go-sql-injection ---------------------------------------------------------------------
+# --- sql-injection ---------------------------------------------------------------------
 
-GO_SQL_ID = "go-sql-injection"
+GO_SQL_ID = "sql-injection"
 GO_SQL_RULE = catalog_rule(GO_SQL_ID)
 
 # --- tls-verification-disabled --------------------------------------------------------------

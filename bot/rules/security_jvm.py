@@ -1,11 +1,11 @@
-"""Java/Kotlin SQL injection (`jvm-sql-injection`) and the cross-language
+"""Java/Kotlin SQL injection (`sql-injection`) and the cross-language
 `unsafe-deserialization` and `cors-any-origin-with-credentials` rules."""
 
 from __future__ import annotations
 
 from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
-from bot.rules.engine import Check, catalog_rule
+from bot.rules.engine import Check, catalog_languages, catalog_rule
 from bot.rules.lib.code_text import call_arguments, is_string_literal
 from bot.rules.lib.patterns import Pattern, PatternCheck
 from bot.rules.lib.sql_calls import sql_call
@@ -15,9 +15,9 @@ _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _JVM = frozenset({"java", "kotlin"})
 _JS = frozenset({"javascript", "typescript"})
 
-# --- jvm-sql-injection ----------------------------------------------------------------------
+# --- sql-injection ----------------------------------------------------------------------
 
-JVM_SQL_ID = "jvm-sql-injection"
+JVM_SQL_ID = "sql-injection"
 _JVM_ALWAYS_SQL = frozenset(
     {
         "executeQuery",
@@ -193,7 +193,7 @@ class UnsafeDeserialization(FlowPatternCheck):
     name = "security:unsafe-deserialization"
     rules = (DESER_RULE,)
     flow_languages = frozenset({"java", "kotlin", "ruby", "php", "csharp", "scala"})
-    languages = frozenset(DESER_RULE.languages)
+    languages = catalog_languages(DESER_ID, "security_jvm")
     kinds = _CODE_KINDS
     patterns = DESER_PATTERNS
     hint = re.compile(r"readObject|readUnshared|Marshal\.|YAML\.|Psych\.|unserialize")
@@ -202,7 +202,7 @@ class UnsafeDeserialization(FlowPatternCheck):
 class CorsAnyOriginWithCredentials(PatternCheck):
     name = "security:cors-any-origin-with-credentials"
     rules = (CORS_RULE,)
-    languages = frozenset(CORS_RULE.languages)
+    languages = catalog_languages(CORS_ID, "security_jvm")
     kinds = _CODE_KINDS
     patterns = CORS_PATTERNS
     hint = re.compile(r"(?i)credentials")

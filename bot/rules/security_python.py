@@ -1,8 +1,8 @@
 """Python security rules that ruff's bandit set does not cover, read with Python's `ast`.
 
-Python-only rules live here (`django-debug-true`, `jinja-autoescape-disabled`,
-`py-jwt-verification-disabled`, `py-cors-any-origin-with-credentials`,
-`py-mass-assignment`). The Python halves of the cross-language rules in
+Python-only rules live here (`debug-errors-shown`, `jinja-autoescape-disabled`,
+`jwt-verification-disabled`, `cors-any-origin-with-credentials`,
+`mass-assignment`). The Python halves of the cross-language rules in
 `security_web` (password hashing, weak ciphers, XSS, XXE, SSRF, missing auth guard) are
 in `lib.python_finders`.
 
@@ -39,9 +39,9 @@ _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 _PY = frozenset({"python"})
 
 
-# --- django-debug-true ------------------------------------------------------------------------
+# --- debug-errors-shown ------------------------------------------------------------------------
 
-DJANGO_DEBUG_ID = "django-debug-true"
+DJANGO_DEBUG_ID = "debug-errors-shown"
 _DEV_SETTINGS = re.compile(
     r"(^|[_.-])(dev|develop|development|local|test|tests|testing|ci|debug|example|sample)"
     r"([_.-]|$)"
@@ -149,9 +149,9 @@ class JinjaAutoescapeDisabled(Check):
         return python_hits(file, JINJA_ID, find_jinja_autoescape, re.compile("autoescape"))
 
 
-# --- py-jwt-verification-disabled -------------------------------------------------------------
+# --- jwt-verification-disabled -------------------------------------------------------------
 
-PY_JWT_ID = "py-jwt-verification-disabled"
+PY_JWT_ID = "jwt-verification-disabled"
 
 
 def _options_off(node: ast.AST | None) -> bool:
@@ -206,9 +206,9 @@ class PyJwtVerificationDisabled(Check):
         return python_hits(file, PY_JWT_ID, find_jwt_disabled, re.compile(r"decode|verify"))
 
 
-# --- py-cors-any-origin-with-credentials ------------------------------------------------------
+# --- cors-any-origin-with-credentials ------------------------------------------------------
 
-PY_CORS_ID = "py-cors-any-origin-with-credentials"
+PY_CORS_ID = "cors-any-origin-with-credentials"
 
 
 def _any_origin(node: ast.AST | None) -> bool:
@@ -284,9 +284,9 @@ class PyCorsAnyOriginWithCredentials(Check):
         return python_hits(file, PY_CORS_ID, find_cors, re.compile(r"CORS|cross_origin"))
 
 
-# --- py-mass-assignment -----------------------------------------------------------------------
+# --- mass-assignment -----------------------------------------------------------------------
 
-PY_MASS_ID = "py-mass-assignment"
+PY_MASS_ID = "mass-assignment"
 _SERIALIZER_BASES = frozenset({"ModelSerializer", "HyperlinkedModelSerializer", "ModelForm"})
 _WRITE_METHODS = frozenset(
     {"create", "update", "get_or_create", "update_or_create", "bulk_create", "filter_update"}

@@ -1,11 +1,11 @@
-"""Ruby and PHP SQL injection (`ruby-sql-injection`, `php-sql-injection`) and the
+"""Ruby and PHP SQL injection (`sql-injection`) and the
 cross-language `command-injection` and `mass-assignment` rules."""
 
 from __future__ import annotations
 
 from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
-from bot.rules.engine import Check, catalog_rule
+from bot.rules.engine import Check, catalog_languages, catalog_rule
 from bot.rules.lib.code_text import call_arguments, dynamic_part, is_string_literal, short
 from bot.rules.lib.patterns import Pattern, PatternCheck, first_argument_dynamic
 from bot.rules.taint.mixed import FlowPatternCheck
@@ -16,10 +16,10 @@ _PHP = frozenset({"php"})
 _JS = frozenset({"javascript", "typescript"})
 _JVM = frozenset({"java", "kotlin"})
 
-# --- ruby-sql-injection / php-sql-injection -------------------------------------------------
+# --- sql-injection (Ruby, PHP) -------------------------------------------------
 
-RUBY_SQL_ID = "ruby-sql-injection"
-PHP_SQL_ID = "php-sql-injection"
+RUBY_SQL_ID = "sql-injection"
+PHP_SQL_ID = "sql-injection"
 RUBY_SQL_RULE = catalog_rule(RUBY_SQL_ID)
 PHP_SQL_RULE = catalog_rule(PHP_SQL_ID)
 
@@ -213,7 +213,7 @@ class CommandInjection(FlowPatternCheck):
     flow_languages = frozenset(
         {"go", "ruby", "php", "kotlin", "csharp", "scala", "javascript", "typescript", "java"}
     )
-    languages = frozenset(CMD_RULE.languages)
+    languages = catalog_languages(CMD_ID, "security_ruby_php")
     kinds = _CODE_KINDS
     patterns = CMD_PATTERNS
     hint = re.compile(r"exec|Command|system|spawn|popen|Open3|`|%x|passthru|ProcessBuilder")
@@ -222,7 +222,7 @@ class CommandInjection(FlowPatternCheck):
 class MassAssignment(PatternCheck):
     name = "security:mass-assignment"
     rules = (MASS_RULE,)
-    languages = frozenset(MASS_RULE.languages)
+    languages = catalog_languages(MASS_ID, "security_ruby_php")
     kinds = _CODE_KINDS
     patterns = MASS_PATTERNS
     hint = re.compile(

@@ -1,6 +1,6 @@
 """Scala pattern rules: weak ciphers and Play's CSRF filter
 switched off in code (TLS validation off is an ast-grep rule in its rule.yml). Injection
-findings for Scala come from flows (`jvm-sql-injection`, `command-injection`, ...
+findings for Scala come from flows (`sql-injection`, `command-injection`, ...
 through their own modules)."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ _PLAY_CONF = frozenset({"scala", "hocon"})
 
 
 CRYPTO_ID = "weak-cipher"
-CSRF_ID = "play-csrf-disabled"
+CSRF_ID = "csrf-disabled"
 
 RULES = catalog_rules(CRYPTO_ID, CSRF_ID)
 

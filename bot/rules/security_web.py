@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
-from bot.rules.engine import Check, Hit, catalog_rule
+from bot.rules.engine import Check, Hit, catalog_languages, catalog_rule
 from bot.rules.lib.code_text import (
     call_arguments,
     code_text,
@@ -883,9 +883,9 @@ def _guard_hits(file: ChangedFile, routes: list[RouteGuards]) -> list[Hit]:
 
 AUTH_RULE = catalog_rule(AUTH_ID)
 
-# --- php-cors-any-origin-with-credentials ---------------------------------------------------
+# --- cors-any-origin-with-credentials ---------------------------------------------------
 
-PHP_CORS_ID = "php-cors-any-origin-with-credentials"
+PHP_CORS_ID = "cors-any-origin-with-credentials"
 
 
 def _laravel_cors(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
@@ -981,7 +981,7 @@ class PasswordFastHash(CrossLanguageCheck):
 class WeakCipher(CrossLanguageCheck):
     name = "security:weak-cipher"
     rules = (CIPHER_RULE,)
-    languages = frozenset(CIPHER_RULE.languages)
+    languages = catalog_languages(CIPHER_ID, "security_web")
     patterns = CIPHER_PATTERNS
     hint = re.compile(r"Cipher|des\.|rc4\.|openssl_|(?i:cipher)")
     python_hint = re.compile(r"DES|ECB")
@@ -1013,7 +1013,7 @@ class ReflectedXss(FlowFirst, CrossLanguageCheck):
 class Xxe(CrossLanguageCheck):
     name = "security:xxe"
     rules = (XXE_RULE,)
-    languages = frozenset(XXE_RULE.languages)
+    languages = catalog_languages(XXE_ID, "security_web")
     patterns = XXE_PATTERNS
     hint = re.compile(
         r"Factory\.new|SAXReader|SAXBuilder|libxml_disable_entity_loader|LIBXML_NOENT|"

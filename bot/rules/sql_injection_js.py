@@ -1,4 +1,4 @@
-r"""Request input that reaches a JS/TS database call as SQL text (`js-sql-injection`).
+r"""Request input that reaches a JS/TS database call as SQL text (`sql-injection`).
 
 The claim is about request input, so it comes from `bot.rules.taint`'s flows: a value
 from `req.query`/`req.body`/... (or a parameter a NestJS handler binds to the request)
@@ -16,7 +16,7 @@ from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.taint.api import flow_hits
 
-RULE_ID = "js-sql-injection"
+RULE_ID = "sql-injection"
 
 RULE = catalog_rule(RULE_ID)
 

@@ -1,7 +1,7 @@
 """Flow-based rules for the injection classes that had no pattern rule before.
 
-The classes with an existing rule id (`py-sql-injection`, `js-sql-injection`,
-`jvm-sql-injection`, `reflected-xss`, `ssrf`, `eval-injection`, ...) are reported by
+The classes with an existing rule id (`sql-injection`, `sql-injection`,
+`sql-injection`, `reflected-xss`, `ssrf`, `eval-injection`, ...) are reported by
 the check that owns that id, through `bot.rules.taint.api.flow_hits`, so suppressions
 and config keep working. Every rule here needs a flow from request input to the sink.
 """

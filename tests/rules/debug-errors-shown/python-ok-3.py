@@ -1,0 +1,3 @@
+# bastion-fixture: app/feature_flags.py
+# ok: debug-errors-shown
+DEBUG = True

@@ -1,0 +1,4 @@
+# bastion-fixture: mysite/settings/dev.py
+# ok: debug-errors-shown
+from .base import *
+DEBUG = True

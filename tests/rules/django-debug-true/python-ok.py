@@ -1,4 +1,0 @@
-# bastion-fixture: mysite/settings/dev.py
-# ok: django-debug-true
-from .base import *
-DEBUG = True

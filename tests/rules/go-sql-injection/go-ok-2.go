@@ -1,8 +1,0 @@
-// bastion-fixture: internal/store/users.go
-// ok: go-sql-injection
-package store
-
-func (s *Store) User(ctx context.Context, id string) error {
-	_, err := s.db.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = " + id)
-	return err
-}

@@ -1,7 +1,0 @@
-// bastion-fixture: src/routes/report.js
-const knex = require('knex')({ client: 'pg' });
-app.get('/report', async (req, res) => {
-  const { col } = req.query;
-// expect: js-sql-injection
-  res.json(await knex('sales').select(knex.raw(`sum(${col})`)));
-});

@@ -1,6 +1,0 @@
-// bastion-fixture: test/users.test.js
-// ok: js-sql-injection
-const { Pool } = require('pg');
-test('drop', async () => {
-  await pool.query(`DROP TABLE ${req.query.t}`);
-});

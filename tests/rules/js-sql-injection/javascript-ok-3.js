@@ -1,7 +1,0 @@
-// bastion-fixture: test/users.test.js
-// ok: js-sql-injection
-const { Pool } = require('pg');
-const pool = new Pool();
-test('drop', async () => {
-  await pool.query(`DROP TABLE ${table}`);
-});

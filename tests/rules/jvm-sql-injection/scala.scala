@@ -1,9 +1,0 @@
-# bastion-fixture: app/controllers/UserController.scala
-class UserController @Inject()(cc: ControllerComponents) extends AbstractController(cc) {
-  def search = Action { request =>
-    val q = request.getQueryString("q").getOrElse("")
-# expect: jvm-sql-injection
-    conn.createStatement().executeQuery("SELECT * FROM users WHERE name = '" + q + "'")
-    Ok("done")
-  }
-}

@@ -1,5 +1,0 @@
-// bastion-fixture: public/api/bootstrap.php
-<?php
-// expect: php-cors-any-origin-with-credentials
-header('Access-Control-Allow-Origin: ' . $_SERVER['HTTP_ORIGIN']);
-header('Access-Control-Allow-Credentials: true');

@@ -1,8 +1,0 @@
-// bastion-fixture: config/cors.php
-// ok: php-cors-any-origin-with-credentials
-<?php
-
-return [
-    'allowed_origins' => ['*'],
-    'supports_credentials' => false,
-];

@@ -1,9 +1,0 @@
-// bastion-fixture: config/cors.php
-<?php
-
-return [
-    'paths' => ['api/*'],
-// expect: php-cors-any-origin-with-credentials
-    'allowed_origins' => ['*'],
-    'supports_credentials' => true,
-];

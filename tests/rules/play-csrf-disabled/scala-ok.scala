@@ -1,6 +1,0 @@
-# bastion-fixture: app/AppLoader.scala
-# ok: play-csrf-disabled
-class AppComponents(ctx: Context) extends BuiltInComponentsFromContext(ctx)
-    with CSRFComponents {
-  override def httpFilters: Seq[EssentialFilter] = Seq(csrfFilter, securityHeadersFilter)
-}

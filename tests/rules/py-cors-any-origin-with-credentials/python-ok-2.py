@@ -1,4 +1,0 @@
-# bastion-fixture: app/__init__.py
-# ok: py-cors-any-origin-with-credentials
-CORS(app, origins=['https://app.example.com'], supports_credentials=True)
-CORS(app)

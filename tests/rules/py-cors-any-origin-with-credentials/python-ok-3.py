@@ -1,3 +1,0 @@
-# bastion-fixture: mysite/settings.py
-# ok: py-cors-any-origin-with-credentials
-CORS_ALLOW_ALL_ORIGINS = True

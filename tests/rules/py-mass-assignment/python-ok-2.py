@@ -1,6 +1,0 @@
-# bastion-fixture: app/views.py
-# ok: py-mass-assignment
-def signup(request):
-    form = SignupForm(request.POST)
-    user = User.objects.create(**form.cleaned_data)
-    return redirect(user)

@@ -1,5 +1,0 @@
-# bastion-fixture: app/partitions.py
-# ok: py-sql-injection
-def rotate(cursor, day):
-    table = f"events_{day:%Y%m%d}"
-    cursor.execute(f"CREATE TABLE IF NOT EXISTS {table} (LIKE events)")

@@ -1,6 +1,0 @@
-# bastion-fixture: app/client.py
-import requests
-
-def fetch(url):
-# expect: py-tls-verify-disabled
-    return requests.get(url, timeout=5, verify=False)

@@ -1,7 +1,0 @@
-# bastion-fixture: app/config_loader.py
-# ok: py-yaml-unsafe-load
-import yaml
-
-def read(body):
-    a = yaml.safe_load(body)
-    return a, yaml.load(body, Loader=yaml.SafeLoader)

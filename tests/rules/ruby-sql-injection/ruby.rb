@@ -1,9 +1,0 @@
-# bastion-fixture: app/models/user.rb
-class User < ApplicationRecord
-  def self.search(params)
-# expect: ruby-sql-injection
-    where("name LIKE '%#{params[:q]}%'").order("#{params[:sort]} DESC")
-# expect: ruby-sql-injection
-    find_by_sql("SELECT * FROM users WHERE id = " + params[:id])
-  end
-end
