@@ -248,6 +248,33 @@ _NOT_DATA = re.compile(
 )
 
 
+_STORE_SEGMENTS = frozenset({"db", "mongo", "mongodb", "database", "client", "conn", "connection"})
+_STORE_TAIL = re.compile(r"(?i)(?:model|models|collection|coll)$")
+
+
+def _document_store(call: ir.Call) -> bool:
+    """`find`/`findOne` query a document store on a collection or model: a variable
+    (`users`, `User`), a model or collection by name (`this.userModel`, `models.User`),
+    a member of a database handle (`db.users`) or what a call returned
+    (`db.collection("users")`). A property of a query module (`query.user.find`, a SQL
+    builder's wrapper) is not one."""
+    recv = call.recv
+    if recv is None:
+        return False
+    if isinstance(recv, ir.Call):
+        return True
+    name = dotted(recv)
+    if name is None:
+        return False
+    parts = [p for p in name.split(".") if p not in ("this", "self", "cls")]
+    if len(parts) <= 1:
+        return True
+    last = parts[-1].lstrip("_$")
+    if _STORE_TAIL.search(last) or (last[:1].isupper() and not last.isupper()):
+        return True
+    return any(p.lower().lstrip("_$") in _STORE_SEGMENTS for p in parts[:-1])
+
+
 def _parent_step(expr: ir.Expr) -> bool:
     return isinstance(expr, ir.Const) and expr.value in ("..", "../", "..\\", "/..")
 
@@ -1316,6 +1343,8 @@ class _Walk:
                     if value != wanted:
                         continue
             if sink.cls == "xss" and self._not_html(call, state):
+                continue
+            if sink.cls == "nosql" and not _document_store(call):
                 continue
             if sink.when_arg is not None and not _has_arg(call, sink.when_arg):
                 continue
