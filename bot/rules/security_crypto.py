@@ -100,6 +100,9 @@ _NOT_SECURITY = frozenset(
         "identicon",
         "color",
         "colour",
+        # A name-based (version 3) UUID is defined with MD5 (RFC 4122 §4.3).
+        "uuid",
+        "guid",
     }
 )
 _NOT_SECURITY_TEXT = re.compile(
@@ -114,12 +117,17 @@ _OTHER_TOOL_SAYS_SO = re.compile(
 )
 
 
+def _with_pairs(parts: list[str]) -> list[str]:
+    """The words and each two neighbours joined: `GenerateETag` splits to `e`, `tag`."""
+    return [*parts, *(a + b for a, b in zip(parts, parts[1:], strict=False))]
+
+
 def _not_security(statement: str, function: str, raw_line: str) -> bool:
     if _NOT_SECURITY_TEXT.search(statement) or _OTHER_TOOL_SAYS_SO.search(raw_line):
         return True
-    names = {*words(function), function.lower()}
+    names = {*_with_pairs(words(function)), function.lower()}
     for ident in re.findall(r"[A-Za-z_][\w]*", statement):
-        names.update((*words(ident), ident.lower()))
+        names.update((*_with_pairs(words(ident)), ident.lower()))
     # `cache` in a word pair like `cache_key` or `CacheKey` splits to `cache`.
     return bool(names & _NOT_SECURITY)
 
