@@ -1168,11 +1168,13 @@ class _Walk:
             return self._apply_helper(helper, call, state, arg_taints)
         if any(matches(pattern, call.callee) for pattern in self.spec.lookups):
             return recv_taint, UNKNOWN
-        if _data_access(call.callee):
-            return recv_taint, UNKNOWN
         outside = self.a.external(call) if self.a.external is not None else None
         if outside is not None:
             return self._apply_helper(outside[1], call, state, arg_taints, outside[0])
+        # Only when its code is not in the change: a data-access call of this change is
+        # followed like any function (the query it runs may be the sink).
+        if _data_access(call.callee):
+            return recv_taint, UNKNOWN
         if call.tagged:
             return EMPTY, UNKNOWN
         return every, UNKNOWN
