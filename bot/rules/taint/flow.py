@@ -275,6 +275,20 @@ def _document_store(call: ir.Call) -> bool:
     return any(p.lower().lstrip("_$") in _STORE_SEGMENTS for p in parts[:-1])
 
 
+# `a.core.GetLinkURL(linkUUID)`, `store.fetchCover(coverId)`: a get/find/load/fetch method
+# given only identifiers (an id, uuid, slug or key) reads the record they name.
+_ID_NAME = re.compile(r"^(?:id|uuid|guid|slug|key|[a-z]\w*(?:Id|ID|Uuid|UUID|Guid|Slug|_id|_uuid|_slug))$")
+
+
+def _keyed_get(call: ir.Call) -> bool:
+    if call.recv is None or not call.args or call.kwargs:
+        return False
+    name = call.callee.rsplit(".", 1)[-1]
+    if not _DATA_METHOD.match(name) or _NOT_DATA.match(name):
+        return False
+    return all(isinstance(a, ir.Name) and _ID_NAME.match(a.name) for a in call.args)
+
+
 def _parent_step(expr: ir.Expr) -> bool:
     return isinstance(expr, ir.Const) and expr.value in ("..", "../", "..\\", "/..")
 
@@ -1173,7 +1187,7 @@ class _Walk:
             return self._apply_helper(outside[1], call, state, arg_taints, outside[0])
         # Only when its code is not in the change: a data-access call of this change is
         # followed like any function (the query it runs may be the sink).
-        if _data_access(call.callee):
+        if _data_access(call.callee) or _keyed_get(call):
             return recv_taint, UNKNOWN
         if call.tagged:
             return EMPTY, UNKNOWN
