@@ -117,6 +117,19 @@ _OTHER_TOOL_SAYS_SO = re.compile(
 )
 
 
+# .NET's own weak-hash analyzers (CA5350 SHA-1, CA5351 MD5) suppressed on the method or
+# around the line: the author already said, with a justification, why the digest is there.
+_DOTNET_SUPPRESSED = re.compile(
+    r"SuppressMessage\([^)]*\bCA535[01]\b|#pragma\s+warning\s+disable\b[^\n]*\bCA535[01]\b"
+)
+_ATTRIBUTE_LINES = 12
+
+
+def _analyzer_suppressed(raw: str, first: int, last: int) -> bool:
+    window = "\n".join(raw.split("\n")[first - 1 : last])
+    return bool(_DOTNET_SUPPRESSED.search(window))
+
+
 def _with_pairs(parts: list[str]) -> list[str]:
     """The words and each two neighbours joined: `GenerateETag` splits to `e`, `tag`."""
     return [*parts, *(a + b for a, b in zip(parts, parts[1:], strict=False))]
@@ -178,6 +191,9 @@ class WeakHashCheck(Check):
                 function = next((n for a, b, n in functions if a <= line <= b), "")
                 raw_line = file.line_text(line) or ""
                 if _not_security(_statement(text, match.start()), function, raw_line):
+                    continue
+                start = next((a for a, b, _ in functions if a <= line <= b), line)
+                if _analyzer_suppressed(raw, max(1, start - _ATTRIBUTE_LINES), line):
                     continue
                 hits.append(
                     Hit(
