@@ -277,7 +277,9 @@ def _document_store(call: ir.Call) -> bool:
 
 # `a.core.GetLinkURL(linkUUID)`, `store.fetchCover(coverId)`: a get/find/load/fetch method
 # given only identifiers (an id, uuid, slug or key) reads the record they name.
-_ID_NAME = re.compile(r"^(?:id|uuid|guid|slug|key|[a-z]\w*(?:Id|ID|Uuid|UUID|Guid|Slug|_id|_uuid|_slug))$")
+_ID_NAME = re.compile(
+    r"^(?:id|uuid|guid|slug|key|[a-z]\w*(?:Id|ID|Uuid|UUID|Guid|Slug|_id|_uuid|_slug))$"
+)
 
 
 def _keyed_get(call: ir.Call) -> bool:
@@ -303,8 +305,10 @@ def _data_access(callee: str) -> bool:
         return False
     if _DATA_NAME.match(name):
         return True
-    return bool(receiver) and _DATA_METHOD.match(name) is not None and (
-        _DATA_RECEIVER.search(receiver) is not None
+    return (
+        bool(receiver)
+        and _DATA_METHOD.match(name) is not None
+        and (_DATA_RECEIVER.search(receiver) is not None)
     )
 
 
