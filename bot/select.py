@@ -142,9 +142,11 @@ ORM_SCHEMA_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 _TEST_PATH = re.compile(
-    r"(^|/)(tests?|testing|testdata|spec|specs|__tests__|fixtures)/"
+    r"(^|/)(tests?|testing|testdata|spec|specs|__tests__|fixtures|e2e|cypress|playwright)/"
     r"|(^|/)(test_[^/]*|conftest|tests?)\.py$"
-    r"|_tests?\.(py|go|rb)$|_spec\.rb$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.(java|kt)$|Test\.php$"
+    r"|_tests?\.(py|go|rb)$|_spec\.rb$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.(java|kt|cs|scala)$|Test\.php$"
+    # .NET test projects: `Api.Tests/`, `SharedWeb.Test/`, `Foo.IntegrationTests/`.
+    r"|(^|/)[\w.]+\.\w*Tests?/"
 )
 
 

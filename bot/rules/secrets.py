@@ -394,6 +394,11 @@ def detect(
             continue
         if detection.label == _JWT_LABEL and _grants_nothing(line, detection.value):
             continue
+        if detection.label == _JWT_LABEL and shaped_only:
+            # Test code and throwaway stacks sign tokens for their fixture users with a
+            # fixture key: a token is a credential only where its key is trusted, and
+            # the key, when it leaks, is what gets reported.
+            continue
         return detection
     return None
 
@@ -484,7 +489,17 @@ _TRANSLATIONS = re.compile(
 )
 
 
+# An editor's local run and debug settings (`.vscode/launch.json`) start the program on
+# a developer's machine against a local database; nothing deployed reads them.
+_LOCAL_TOOL_CONFIG = re.compile(
+    r"(?:^|/)(?:\.vscode/(?:launch|settings|tasks)\.json|\.idea/(?:runConfigurations|workspace)\b)",
+    re.IGNORECASE,
+)
+
+
 def _throwaway_stack(path: str) -> bool:
+    if _LOCAL_TOOL_CONFIG.search(path):
+        return True
     lowered = "/" + path.lower()
     name = lowered.rsplit("/", 1)[-1]
     if not name.endswith((".yml", ".yaml")):

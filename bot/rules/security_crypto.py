@@ -100,6 +100,9 @@ _NOT_SECURITY = frozenset(
         "identicon",
         "color",
         "colour",
+        # A name-based (version 3) UUID is defined with MD5 (RFC 4122 §4.3).
+        "uuid",
+        "guid",
     }
 )
 _NOT_SECURITY_TEXT = re.compile(
@@ -114,12 +117,30 @@ _OTHER_TOOL_SAYS_SO = re.compile(
 )
 
 
+# .NET's own weak-hash analyzers (CA5350 SHA-1, CA5351 MD5) suppressed on the method or
+# around the line: the author already said, with a justification, why the digest is there.
+_DOTNET_SUPPRESSED = re.compile(
+    r"SuppressMessage\([^)]*\bCA535[01]\b|#pragma\s+warning\s+disable\b[^\n]*\bCA535[01]\b"
+)
+_ATTRIBUTE_LINES = 12
+
+
+def _analyzer_suppressed(raw: str, first: int, last: int) -> bool:
+    window = "\n".join(raw.split("\n")[first - 1 : last])
+    return bool(_DOTNET_SUPPRESSED.search(window))
+
+
+def _with_pairs(parts: list[str]) -> list[str]:
+    """The words and each two neighbours joined: `GenerateETag` splits to `e`, `tag`."""
+    return [*parts, *(a + b for a, b in zip(parts, parts[1:], strict=False))]
+
+
 def _not_security(statement: str, function: str, raw_line: str) -> bool:
     if _NOT_SECURITY_TEXT.search(statement) or _OTHER_TOOL_SAYS_SO.search(raw_line):
         return True
-    names = {*words(function), function.lower()}
+    names = {*_with_pairs(words(function)), function.lower()}
     for ident in re.findall(r"[A-Za-z_][\w]*", statement):
-        names.update((*words(ident), ident.lower()))
+        names.update((*_with_pairs(words(ident)), ident.lower()))
     # `cache` in a word pair like `cache_key` or `CacheKey` splits to `cache`.
     return bool(names & _NOT_SECURITY)
 
@@ -170,6 +191,9 @@ class WeakHashCheck(Check):
                 function = next((n for a, b, n in functions if a <= line <= b), "")
                 raw_line = file.line_text(line) or ""
                 if _not_security(_statement(text, match.start()), function, raw_line):
+                    continue
+                start = next((a for a, b, _ in functions if a <= line <= b), line)
+                if _analyzer_suppressed(raw, max(1, start - _ATTRIBUTE_LINES), line):
                     continue
                 hits.append(
                     Hit(

@@ -213,6 +213,104 @@ def _host_of(expr: ir.Expr) -> ir.Expr | None:
 
 _HOST_READS = frozenset({"host", "hostname", "getHost"})
 
+# A project's own file-name cleaner (`FileUtil.verifyFilename(n)`, `sanitizePath`,
+# `secure_filename`) returns the name it cleaned; a bool check named for it
+# (`isSafePath(p)`, `validateFilename(n)`, `is_valid_path`) guards the branch it opens.
+_PATH = frozenset({"path"})
+_PATH_CLEANER = re.compile(
+    r"(?i)^(?:verify|sanitize|sanitise|clean|secure|safe|normalize)_?(?:file_?name|path|file)s?$"
+)
+_PATH_CHECK = re.compile(
+    r"(?i)^(?:is|has|verify|validate|check)_?(?:safe|valid|allowed|within)?_?"
+    r"(?:file_?name|path|file)(?:_?(?:safe|valid|allowed))?$"
+)
+
+# Project data-access calls (`repo.GetBookmarkForPage(id)`, `_unitOfWork.Users.GetCoverAsync(id)`,
+# `this.mediaService.getFileUrl(uuid)`, `store.find_user_by_name(n)`): what they return is a
+# stored record or a value of one, which the key only selected. The name reads as a lookup
+# (get/find/load/fetch/lookup … By/For …), or a get/find/load/fetch/lookup method is called on
+# a receiver named as a data layer. Sources (`getParameter`, `Query`) are matched before this,
+# and path/string helpers (`Path.Combine`, `getAbsolutePath`) have neither shape.
+_DATA_VERB = r"(?:get|find|load|fetch|lookup|read|query|select|retrieve)"
+_DATA_NAME = re.compile(
+    rf"^(?:{_DATA_VERB}[A-Z0-9]\w*?(?:By|For)(?:[A-Z0-9_]|$)|{_DATA_VERB}_\w*?_(?:by|for)_\w)"
+)
+_DATA_METHOD = re.compile(rf"^(?:{_DATA_VERB}(?:[A-Z0-9_]|$)|(?:Get|Find|Load|Fetch|Lookup))")
+_DATA_RECEIVER = re.compile(
+    r"(?i)(?:repo|repository|repositories|dao|unitofwork|uow|store|storage|service|manager"
+    r"|model|models|orm|entities|datasource|db|database|dbcontext|queries)s?$"
+)
+# Receivers that hold the request itself (`cookieStore.get`, `requestContext.getX`).
+_INPUT_RECEIVER = re.compile(r"(?i)cookie|request|header|param|query|form|input|args|body|session")
+# Methods whose result is input or request text even on such a receiver.
+_NOT_DATA = re.compile(
+    r"(?i)^(?:get|read)(?:param|parameter|header|query|body|cookie|input|request|form)"
+)
+
+
+_STORE_SEGMENTS = frozenset({"db", "mongo", "mongodb", "database", "client", "conn", "connection"})
+_STORE_TAIL = re.compile(r"(?i)(?:model|models|collection|coll)$")
+
+
+def _document_store(call: ir.Call) -> bool:
+    """`find`/`findOne` query a document store on a collection or model: a variable
+    (`users`, `User`), a model or collection by name (`this.userModel`, `models.User`),
+    a member of a database handle (`db.users`) or what a call returned
+    (`db.collection("users")`). A property of a query module (`query.user.find`, a SQL
+    builder's wrapper) is not one."""
+    recv = call.recv
+    if recv is None:
+        return False
+    if isinstance(recv, ir.Call):
+        return True
+    name = dotted(recv)
+    if name is None:
+        return False
+    parts = [p for p in name.split(".") if p not in ("this", "self", "cls")]
+    if len(parts) <= 1:
+        return True
+    last = parts[-1].lstrip("_$")
+    if _STORE_TAIL.search(last) or (last[:1].isupper() and not last.isupper()):
+        return True
+    return any(p.lower().lstrip("_$") in _STORE_SEGMENTS for p in parts[:-1])
+
+
+# `a.core.GetLinkURL(linkUUID)`, `store.fetchCover(coverId)`: a get/find/load/fetch method
+# given only identifiers (an id, uuid, slug or key) reads the record they name.
+_ID_NAME = re.compile(
+    r"^(?:id|uuid|guid|slug|key|[a-z]\w*(?:Id|ID|Uuid|UUID|Guid|Slug|_id|_uuid|_slug))$"
+)
+
+
+def _keyed_get(call: ir.Call) -> bool:
+    if call.recv is None or not call.args or call.kwargs:
+        return False
+    name = call.callee.rsplit(".", 1)[-1]
+    if not _DATA_METHOD.match(name) or _NOT_DATA.match(name):
+        return False
+    return all(isinstance(a, ir.Name) and _ID_NAME.match(a.name) for a in call.args)
+
+
+def _parent_step(expr: ir.Expr) -> bool:
+    return isinstance(expr, ir.Const) and expr.value in ("..", "../", "..\\", "/..")
+
+
+def _data_access(callee: str) -> bool:
+    parts = callee.split(".")
+    name = parts[-1]
+    if _NOT_DATA.match(name):
+        return False
+    receiver = parts[-2].lstrip("_$@") if len(parts) > 1 else ""
+    if _INPUT_RECEIVER.search(receiver):
+        return False
+    if _DATA_NAME.match(name):
+        return True
+    return (
+        bool(receiver)
+        and _DATA_METHOD.match(name) is not None
+        and (_DATA_RECEIVER.search(receiver) is not None)
+    )
+
 
 def _names_receiver(name: str, word: str) -> bool:
     """`pool`, `readPool`, `pg_pool`, `DB` name a pool; `ctx` does not name a `tx`."""
@@ -532,6 +630,8 @@ class Analyzer:
         for item in self.spec.sanitizers:
             if item.when_arg is None and matches(item.callee, callee):
                 found = item.classes if found is None else found | item.classes
+        if _PATH_CLEANER.search(callee.rsplit(".", 1)[-1]):
+            found = _PATH if found is None else found | _PATH
         self.sanitizer_cache[callee] = found
         return found
 
@@ -734,6 +834,11 @@ class _Walk:
                     key = self._key(owner) if owner is not None else None
                     if key:
                         return {key: _DESTINATION}, {}
+            if test.right is not None and test.op in ("in", "notin") and _parent_step(test.left):
+                # `".." in name` true rejects the name.
+                name = self._key(test.right)
+                if name:
+                    return ({}, {name: _PATH}) if test.op == "in" else ({name: _PATH}, {})
             if test.right is not None and test.op in ("in", "notin", "==", "!=", "==="):
                 name = self._key(test.left)
                 right = test.right
@@ -779,6 +884,17 @@ class _Walk:
                 if name:
                     return {name: item.classes}, {}
             last = test.callee.rsplit(".", 1)[-1]
+            if _PATH_CHECK.match(last) and test.args:
+                name = self._key(test.args[0])
+                if name:
+                    return {name: _PATH}, {}
+            # `name.contains("..")` / `name.includes("..")` true rejects the name: where it is
+            # false, no parent step is in it.
+            dots = last.lower() in ("contains", "includes") and test.recv is not None
+            if dots and len(test.args) == 1 and _parent_step(test.args[0]):
+                name = self._key(test.recv)
+                if name:
+                    return {}, {name: _PATH}
             if last in ("equals", "equalsIgnoreCase") and test.recv is not None and test.args:
                 pair = (test.recv, test.args[0])
                 for mine, against in (pair, pair[::-1]):
@@ -1073,6 +1189,10 @@ class _Walk:
         outside = self.a.external(call) if self.a.external is not None else None
         if outside is not None:
             return self._apply_helper(outside[1], call, state, arg_taints, outside[0])
+        # Only when its code is not in the change: a data-access call of this change is
+        # followed like any function (the query it runs may be the sink).
+        if _data_access(call.callee) or _keyed_get(call):
+            return recv_taint, UNKNOWN
         if call.tagged:
             return EMPTY, UNKNOWN
         return every, UNKNOWN
@@ -1243,6 +1363,8 @@ class _Walk:
                     if value != wanted:
                         continue
             if sink.cls == "xss" and self._not_html(call, state):
+                continue
+            if sink.cls == "nosql" and not _document_store(call):
                 continue
             if sink.when_arg is not None and not _has_arg(call, sink.when_arg):
                 continue
