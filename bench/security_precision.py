@@ -21,6 +21,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2
     # the fresh set C (own commits and labels files), never used to tune a rule
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half C
+    # the fresh set D, likewise (its own files; `pick --half D` lists its commits)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half D
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -79,6 +81,13 @@ LANGUAGES: dict[str, tuple[list[str], str]] = {
     "kotlin": (
         ["*.kt"],
         r"call\.receive|call\.parameters|call\.respond|exec\(|File\(|MessageDigest|redirect",
+    ),
+    # Kotlin on Spring or Javalin (set D): the Java sinks plus Kotlin's own spellings.
+    "kotlin-jvm": (
+        ["*.kt"],
+        r"createQuery|createNativeQuery|executeQuery|prepareStatement|jdbcTemplate|ProcessBuilder"
+        r"|Runtime\.getRuntime|sendRedirect|redirect|File\(|Paths\.get|Path\.of|MessageDigest"
+        r"|Cipher\.getInstance|ObjectInputStream|@RequestParam|@PathVariable|ctx\.(?:queryParam|pathParam)",
     ),
     "scala": (
         ["*.scala"],
@@ -170,6 +179,39 @@ FRESH_HOT_PER_PROJECT = 12
 HALVES.update(dict.fromkeys(FRESH_PROJECTS, "C"))
 COMMITS_FRESH = ROOT / "bench" / "labels" / "security_commits_fresh.tsv"
 LABELS_FRESH = ROOT / "bench" / "labels" / "security_findings_fresh.tsv"
+# Set D (`secfreshD` round, 2026-12-06): 20 more projects in no list above nor in
+# bench/migration_precision.py, fixed before any of their findings was read, judged once
+# on main e225e84. Same mix per project as set C. Kotlin, absent from C, has three.
+FRESHD_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "sissbruecker/linkding": ("python", 8, 16),  # Django
+    "spiral-project/ihatemoney": ("python", 8, 16),  # Flask
+    "lnbits/lnbits": ("python", 8, 16),  # FastAPI
+    "rubyforgood/casa": ("ruby", 8, 16),
+    "feedbin/feedbin": ("ruby", 8, 16),
+    "apache/answer": ("go", 8, 16),
+    "umputun/remark42": ("go", 8, 16),
+    "ghostfolio/ghostfolio": ("typescript", 8, 16),  # NestJS
+    "automatisch/automatisch": ("typescript", 8, 16),  # Express
+    "openmrs/openmrs-core": ("java", 8, 16),  # Spring
+    "apolloconfig/apollo": ("java", 8, 16),  # Spring Boot
+    "gotson/komga": ("kotlin-jvm", 8, 16),  # Spring Boot
+    "tolgee/tolgee-platform": ("kotlin-jvm", 8, 16),  # Spring Boot
+    "Suwayomi/Suwayomi-Server": ("kotlin-jvm", 8, 16),  # Javalin
+    "softwaremill/bootzooka": ("scala", 8, 16),  # tapir
+    "guardian/support-frontend": ("scala", 8, 16),  # Play
+    "kimai/kimai": ("php", 8, 16),  # Symfony
+    "coollabsio/coolify": ("php", 8, 16),  # Laravel
+    "btcpayserver/btcpayserver": ("csharp", 8, 16),  # ASP.NET Core
+    "Sonarr/Sonarr": ("csharp", 8, 16),  # ASP.NET Core
+}
+HALVES.update(dict.fromkeys(FRESHD_PROJECTS, "D"))
+COMMITS_FRESHD = ROOT / "bench" / "labels" / "security_commits_freshD.tsv"
+LABELS_FRESHD = ROOT / "bench" / "labels" / "security_findings_freshD.tsv"
+# The fresh sets: their projects and their own commits and labels files.
+FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
+    "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
+    "D": (FRESHD_PROJECTS, COMMITS_FRESHD, LABELS_FRESHD),
+}
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
 HOT = (
@@ -243,7 +285,8 @@ def added_text(where: Path, commit: str, specs: list[str]) -> str | None:
 
 def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) -> None:
     print("# repo\tcommit\tkind (ordinary: newest backend commits; targeted: touches sink APIs)")
-    projects = FRESH_PROJECTS if half == "C" else PROJECTS
+    fresh = half in FRESH_SETS
+    projects = FRESH_SETS[half][0] if half in FRESH_SETS else PROJECTS
     for repo, (language, ordinary, targeted) in projects.items():
         if only and repo not in only:
             continue
@@ -254,7 +297,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
         specs, sinks = LANGUAGES[language]
         sink_re = re.compile(sinks)
         newest = git(where, "log", "--no-merges", "--format=%h", "-n400", "--", *specs)
-        hot = FRESH_HOT_PER_PROJECT if half == "C" else HOT_PER_PROJECT
+        hot = FRESH_HOT_PER_PROJECT if fresh else HOT_PER_PROJECT
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
         for commit in newest.split():
@@ -449,8 +492,8 @@ def main() -> None:
     parser.add_argument("mode", choices=["pick", "run"])
     parser.add_argument("--mirrors", type=Path, required=True, help="DIR/<owner>+<name>/repo")
     parser.add_argument("--tag", default="current")
-    parser.add_argument("--commits", type=Path, help="default: by --half (C has its own)")
-    parser.add_argument("--labels", type=Path, help="default: by --half (C has its own)")
+    parser.add_argument("--commits", type=Path, help="default: by --half (C, D have their own)")
+    parser.add_argument("--labels", type=Path, help="default: by --half (C, D have their own)")
     parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
     parser.add_argument(
         "--reuse-empty",
@@ -463,21 +506,23 @@ def main() -> None:
     )
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
-        "--half", choices=["A", "B", "C"], help="one half of the projects, or the fresh set C"
+        "--half",
+        choices=["A", "B", "C", "D"],
+        help="one half of the projects, or the fresh set C or D",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
     global _bastion
     _bastion = args.bastion
-    fresh = args.half == "C"
+    _, commits, labels = FRESH_SETS.get(args.half or "", (PROJECTS, COMMITS, LABELS))
     if args.mode == "pick":
         pick(args.mirrors, args.projects, args.half)
     else:
         run(
             args.mirrors,
             args.tag,
-            args.commits or (COMMITS_FRESH if fresh else COMMITS),
-            args.labels or (LABELS_FRESH if fresh else LABELS),
+            args.commits or commits,
+            args.labels or labels,
             args.jobs,
             args.reuse_empty,
             args.only_cached,
