@@ -114,6 +114,10 @@ def _entry_taint(state: _State, name: str) -> Taint:
     return state.taint.get(base, EMPTY) if bracket and base else EMPTY
 
 
+# Suffix of the name under which a container's constant-key stores are tracked.
+_KEYED = "[$keyed]"
+
+
 def _forget_entries(state: _State, target: str, entries_only: bool = False) -> None:
     for prefix in (target + "[",) if entries_only else (target + ".", target + "["):
         for name in [n for n in state.taint if n.startswith(prefix)]:
@@ -361,8 +365,9 @@ def _fixed_destination(prefix: list[Known]) -> bool:
     return slash > 0
 
 
-def _entry_read(expr: ir.Expr) -> str | None:
-    """The entry a read names: `m['a']` or `m.get('a')` with a constant key."""
+def _entry_read(expr: ir.Expr, default: bool = False) -> str | None:
+    """The entry a read names: `m['a']` or `m.get('a')` with a constant key; with
+    `default`, also `m.get('a', 0)` with a constant default."""
     if isinstance(expr, ir.Index) and isinstance(expr.key, ir.Const):
         base = dotted(expr.obj)
         key = expr.key.value
@@ -370,7 +375,8 @@ def _entry_read(expr: ir.Expr) -> str | None:
         isinstance(expr, ir.Call)
         and expr.recv is not None
         and expr.callee.rsplit(".", 1)[-1] == "get"
-        and len(expr.args) == 1
+        and (len(expr.args) == 1 or (default and len(expr.args) == 2))
+        and all(isinstance(a, ir.Const) for a in expr.args)
         and isinstance(expr.args[0], ir.Const)
     ):
         base = dotted(expr.recv)
@@ -424,6 +430,27 @@ def _built_text(expr: ir.Expr) -> bool:
             isinstance(side, ir.Const) and isinstance(side.value, str) or _built_text(side)
             for side in (expr.left, expr.right)
         )
+    return False
+
+
+def _returns_built_text(body: tuple[ir.Stmt, ...]) -> bool:
+    """A helper that returns text it builds (`return "<h1>" + title + "</h1>"`, or a
+    name it bound to such text): a handler returning its result returns that page."""
+    built: set[str] = set()
+    todo = list(body)
+    while todo:
+        stmt = todo.pop(0)
+        if isinstance(stmt, ir.Assign) and _built_text(stmt.value):
+            built.update(stmt.targets)
+        elif isinstance(stmt, ir.Return) and stmt.expr is not None:
+            if _built_text(stmt.expr):
+                return True
+            if isinstance(stmt.expr, ir.Name) and stmt.expr.name in built:
+                return True
+        elif isinstance(stmt, ir.If):
+            todo += [*stmt.body, *stmt.orelse]
+        elif isinstance(stmt, ir.Loop):
+            todo += list(stmt.body)
     return False
 
 
@@ -646,7 +673,8 @@ class _Walk:
         self.found: list[Flow] = []
         self.bound: dict[str, Taint] = {}  # every taint each name was bound to
         self.keyed: dict[str, ir.Expr] = {}  # guard keys that are reads, not names
-        self.built: set[str] = set()  # names last bound to text built from parts
+        # Names last bound to text built from parts, with the text they were bound to.
+        self.built: dict[str, ir.Expr] = {}
         self.pending: dict[str, list[Flow]] = {}  # flows a later check may withdraw
         self.muted: list[frozenset[str]] = []  # classes not reported inside a sanitizer
 
@@ -685,13 +713,17 @@ class _Walk:
                 if stmt.merge:
                     state.taint[target] = state.taint.get(target, EMPTY) | bound
                     state.consts.pop(target, None)
+                    # What entered only under constant keys, so a read of another
+                    # constant key can leave it out (`_keyed_elsewhere`).
+                    keyed = state.taint.get(target + _KEYED, EMPTY)
+                    state.taint[target + _KEYED] = keyed | bound if stmt.keyed else keyed - bound
                 else:
                     state.taint[target] = bound
                     state.consts[target] = value
                     if _built_text(stmt.value):
-                        self.built.add(target)
+                        self.built[target] = stmt.value
                     else:
-                        self.built.discard(target)
+                        self.built.pop(target, None)
                     # A new object for `x` replaces whatever was known about `x.attr`
                     # and `x['k']`.
                     _forget_entries(state, target)
@@ -801,6 +833,9 @@ class _Walk:
             built = _built_text(expr)
             if isinstance(expr, ir.Name) and expr.name in self.built:
                 built = True
+            if isinstance(expr, ir.Call):
+                helper = self._helper(expr)
+                built = helper is not None and _returns_built_text(helper.body)
             if built:
                 self._report(cls, "return", expr.line, expr.line, taint)
             return
@@ -976,6 +1011,13 @@ class _Walk:
             entry = _entry_read(expr)
             if entry is not None and entry in state.taint:
                 return state.taint[entry], state.consts.get(entry, UNKNOWN)
+            entry = _entry_read(expr, default=True)
+            if entry is not None:
+                base = entry[: entry.index("[")]
+                if base + _KEYED in state.taint and base in state.taint:
+                    # `session.get("visits")` after `session["q"] = input`: the input
+                    # went under another key.
+                    return state.taint[base] - state.taint[base + _KEYED], UNKNOWN
             if isinstance(expr, ir.Index) and key is not None and key in state.taint:
                 # A value stored under a constant key (Java `map.put("k", v)`).
                 return state.taint[key], state.consts.get(key, UNKNOWN)
@@ -1277,11 +1319,16 @@ class _Walk:
             return True
         if sink.text is None:
             return False
-        for position in positions:
-            if position < len(call.args):
-                leaves = _leaves(call.args[position], state)
-                if sink.text.search(" ".join(v for v in leaves if isinstance(v, str))):
-                    return True
+        given = [call.args[p] for p in positions if p < len(call.args)]
+        given += [value for key, value in call.kwargs if key in sink.kwargs]
+        for arg in given:
+            # A name bound to text built here (`q = "./user[@name='%s']" % n`) reads
+            # as that text.
+            if isinstance(arg, ir.Name) and arg.name in self.built:
+                arg = self.built[arg.name]
+            leaves = _leaves(arg, state)
+            if sink.text.search(" ".join(v for v in leaves if isinstance(v, str))):
+                return True
         return False
 
     def _shell_script(self, argv: ir.Expr, state: _State) -> Taint:

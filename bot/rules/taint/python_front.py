@@ -321,8 +321,9 @@ def _assign(target: ast.AST, value: ir.Expr, line: int) -> list[ir.Stmt]:
         base = dotted(target.value)
         if not base:
             return [ir.Eval(line, value)]
-        out: list[ir.Stmt] = [ir.Assign(line, (base,), value, merge=True)]
         key = target.slice
+        constant = isinstance(key, ast.Constant) and isinstance(key.value, str | int)
+        out: list[ir.Stmt] = [ir.Assign(line, (base,), value, merge=True, keyed=constant)]
         if isinstance(key, ast.Constant) and isinstance(key.value, str | int):
             # The entry itself, so a read of another key (or of this one after it is
             # overwritten with a constant) does not see the input.
