@@ -19,7 +19,7 @@ RULES = catalog_rules("trust-boundary-violation", "jndi-injection")
 
 # The constant key of a session store on the line (`session["theme"] = ...`,
 # `request.session['tz'] = ...`, `session.setAttribute("role", ...)`).
-_SESSION_KEY = re.compile(r"(?i)session\w*\s*(?:\[\s*|\.\w+\(\s*)[\"']([\w.-]{1,60})[\"']")
+_SESSION_KEY = re.compile(r"(?i)session\w*\s*(?:\[\s*|\.\w+\(\s*\{?\s*)[\"']([\w.-]{1,60})[\"']")
 # Keys later code reads as the server's word about who the user is or what they may do.
 _TRUSTED_KEY = re.compile(
     r"(?i)user|uid|login|auth|role|admin|staff|super|perm|priv|grant|scope|owner|tenant"

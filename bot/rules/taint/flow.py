@@ -425,6 +425,13 @@ def _built_text(expr: ir.Expr) -> bool:
     """An f-string, a format, or a `+` chain with a text literal in it."""
     if isinstance(expr, ir.Concat):
         return True
+    if (
+        isinstance(expr, ir.Call)
+        and isinstance(expr.recv, ir.Const)
+        and isinstance(expr.recv.value, str)
+        and expr.callee.rsplit(".", 1)[-1] == "join"
+    ):
+        return True  # `"".join(parts)`
     if isinstance(expr, ir.Op) and expr.op == "+" and expr.right is not None:
         return any(
             isinstance(side, ir.Const) and isinstance(side.value, str) or _built_text(side)
@@ -734,10 +741,24 @@ class _Walk:
             self.expr(stmt.expr, state)
             return state
         if isinstance(stmt, ir.Return):
-            if stmt.expr is not None:
-                taint, _ = self.expr(stmt.expr, state)
+            body = stmt.expr
+            if (
+                isinstance(body, ir.Seq)
+                and body.items
+                and not body.keys
+                and not body.const
+                and self.spec.language == "python"
+                and self.func.handler
+            ):
+                # Flask's `return body, 404` / `return body, 200, headers`: the first
+                # item is the page, the others the status and headers.
+                taints = [self.expr(item, state)[0] for item in body.items]
+                self.returned |= frozenset().union(*taints)
+                self._return_sink(body.items[0], taints[0])
+            elif body is not None:
+                taint, _ = self.expr(body, state)
                 self.returned |= taint
-                self._return_sink(stmt.expr, taint)
+                self._return_sink(body, taint)
             state.done = True
             return state
         if isinstance(stmt, ir.Stop):
@@ -822,7 +843,8 @@ class _Walk:
             return
         cls = self.spec.return_sink
         if cls is not None:
-            if self.a.module.json_returns:
+            json = self.a.module.json_returns or self.func.returns_json
+            if json and not self.func.returns_html:
                 return
             if self.spec.language == "python" and any(
                 param.name == "request" for param in self.func.params
@@ -833,7 +855,7 @@ class _Walk:
             built = _built_text(expr)
             if isinstance(expr, ir.Name) and expr.name in self.built:
                 built = True
-            if isinstance(expr, ir.Call):
+            if isinstance(expr, ir.Call) and not built:
                 helper = self._helper(expr)
                 built = helper is not None and _returns_built_text(helper.body)
             if built:

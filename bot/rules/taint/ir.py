@@ -181,6 +181,9 @@ class Function:
     # Declared to answer HTML (JAX-RS `@Produces(TEXT_HTML)`, Spring `produces =
     # "text/html"`): its returned text is the page.
     returns_html: bool = False
+    # Its return value is serialised as JSON (a FastAPI route in a file that also has
+    # Flask routes), never sent as HTML.
+    returns_json: bool = False
 
 
 @dataclass
