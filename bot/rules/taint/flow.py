@@ -709,6 +709,11 @@ class _Walk:
                     entry = pattern.endswith("[]")
                     if entry and not stmt.merge:
                         continue
+                    wanted = self.spec.assign_keys.get(pattern)
+                    if wanted is not None and not (
+                        isinstance(stmt.key, str) and wanted.search(stmt.key)
+                    ):
+                        continue
                     if matches(pattern[:-2] if entry else pattern, target):
                         self._report(cls, target, stmt.line, stmt.line, taint)
             for target in stmt.targets:
@@ -723,7 +728,9 @@ class _Walk:
                     # What entered only under constant keys, so a read of another
                     # constant key can leave it out (`_keyed_elsewhere`).
                     keyed = state.taint.get(target + _KEYED, EMPTY)
-                    state.taint[target + _KEYED] = keyed | bound if stmt.keyed else keyed - bound
+                    state.taint[target + _KEYED] = (
+                        keyed | bound if stmt.key is not None else keyed - bound
+                    )
                 else:
                     state.taint[target] = bound
                     state.consts[target] = value

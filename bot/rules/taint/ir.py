@@ -119,9 +119,9 @@ class Assign(Stmt):
     targets: tuple[str, ...]
     value: Expr
     merge: bool = False
-    # A merge under a constant key (`session["theme"] = v`), tracked as that entry too:
+    # The constant key of a merge (`session["theme"] = v`), tracked as that entry too:
     # a read of another constant key does not see this value.
-    keyed: bool = False
+    key: str | int | None = None
 
 
 @dataclass(frozen=True)

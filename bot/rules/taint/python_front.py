@@ -365,8 +365,16 @@ def _assign(target: ast.AST, value: ir.Expr, line: int) -> list[ir.Stmt]:
         if not base:
             return [ir.Eval(line, value)]
         key = target.slice
-        constant = isinstance(key, ast.Constant) and isinstance(key.value, str | int)
-        out: list[ir.Stmt] = [ir.Assign(line, (base,), value, merge=True, keyed=constant)]
+        constant = key.value if isinstance(key, ast.Constant) else None
+        out: list[ir.Stmt] = [
+            ir.Assign(
+                line,
+                (base,),
+                value,
+                merge=True,
+                key=constant if isinstance(constant, str | int) else None,
+            )
+        ]
         if isinstance(key, ast.Constant) and isinstance(key.value, str | int):
             # The entry itself, so a read of another key (or of this one after it is
             # overwritten with a constant) does not see the input.
