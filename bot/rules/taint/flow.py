@@ -205,6 +205,18 @@ def _has_arg(call: ir.Call, wanted: re.Pattern[str], keys: bool = False) -> bool
     return False
 
 
+def _common_path_args(expr: ir.Expr) -> tuple[ir.Expr, ...]:
+    """The paths of `os.path.commonpath([a, b])` (or `commonpath((a, b))`)."""
+    if (
+        isinstance(expr, ir.Call)
+        and expr.callee.rsplit(".", 1)[-1] in _COMMON_PATH
+        and len(expr.args) == 1
+        and isinstance(expr.args[0], ir.Seq)
+    ):
+        return expr.args[0].items
+    return ()
+
+
 def _host_of(expr: ir.Expr) -> ir.Expr | None:
     """`u` of `u.host` / `u.host()` / `parse_url(u, PHP_URL_HOST)`: a read of a URL's host."""
     if isinstance(expr, ir.Attr) and expr.attr in ("host", "hostname", "Host"):
@@ -216,6 +228,11 @@ def _host_of(expr: ir.Expr) -> ir.Expr | None:
 
 
 _HOST_READS = frozenset({"host", "hostname", "getHost"})
+# `os.path.commonpath([full, BASE]) == BASE`: the paths listed share the base.
+_COMMON_PATH = frozenset({"commonpath", "commonprefix"})
+# Checks that raise unless the path is under the base (`target.relative_to(BASE)`):
+# after the call, the receiver is known to be inside it.
+_RAISING_PATH_CHECK = frozenset({"relative_to"})
 
 # A project's own file-name cleaner (`FileUtil.verifyFilename(n)`, `sanitizePath`,
 # `secure_filename`) returns the name it cleaned; a bool check named for it
@@ -746,6 +763,7 @@ class _Walk:
             return state
         if isinstance(stmt, ir.Eval):
             self.expr(stmt.expr, state)
+            self._raising_check(stmt.expr, state)
             return state
         if isinstance(stmt, ir.Return):
             body = stmt.expr
@@ -871,6 +889,19 @@ class _Walk:
         if self.func.returns_html and "xss" in self.spec.classes and text:
             self._report("xss", "return", expr.line, expr.line, taint)
 
+    def _raising_check(self, expr: ir.Expr, state: _State) -> None:
+        """`target.relative_to(BASE)` as a statement: the code after it runs only when
+        `target` is under the base (the call raises otherwise)."""
+        if (
+            isinstance(expr, ir.Call)
+            and expr.recv is not None
+            and expr.args
+            and expr.callee.rsplit(".", 1)[-1] in _RAISING_PATH_CHECK
+        ):
+            name = self._key(expr.recv)
+            if name:
+                self._apply(state, {name: _PATH})
+
     # --- guards ----------------------------------------------------------------------
 
     def guard(
@@ -898,6 +929,14 @@ class _Walk:
                     key = self._key(owner) if owner is not None else None
                     if key:
                         return {key: _DESTINATION}, {}
+            if test.right is not None and test.op in ("==", "!=", "==="):
+                # `os.path.commonpath([full, BASE]) == BASE`: every listed path is under it.
+                for side in (test.left, test.right):
+                    listed = _common_path_args(side)
+                    names = [n for n in (self._key(item) for item in listed) if n]
+                    if names:
+                        safe = {n: _PATH for n in names}
+                        return (safe, {}) if test.op != "!=" else ({}, safe)
             if test.right is not None and test.op in ("in", "notin") and _parent_step(test.left):
                 # `".." in name` true rejects the name.
                 name = self._key(test.right)
