@@ -726,11 +726,6 @@ class _Walk:
                     entry = pattern.endswith("[]")
                     if entry and not stmt.merge:
                         continue
-                    wanted = self.spec.assign_keys.get(pattern)
-                    if wanted is not None and not (
-                        isinstance(stmt.key, str) and wanted.search(stmt.key)
-                    ):
-                        continue
                     if matches(pattern[:-2] if entry else pattern, target):
                         self._report(cls, target, stmt.line, stmt.line, taint)
             for target in stmt.targets:

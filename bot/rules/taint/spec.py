@@ -114,8 +114,6 @@ class Spec:
     return_sink: str | None = None
     # Assignments that are sinks (Koa's `ctx.body = …`): dotted target -> class.
     assign_sinks: tuple[tuple[str, str], ...] = ()
-    # Entry sinks (`response[]`) that count only under a constant key this finds.
-    assign_keys: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # Text a file must contain for any flow to start in it (a cheap pre-filter).
     hint: str = ""
     # Sources that are input only under some constant keys: `$_SERVER['HTTP_HOST']` but
@@ -250,11 +248,6 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         assign_sinks=tuple(
             (str(item["target"]), str(item["class"])) for item in raw.get("assign_sinks") or ()
         ),
-        assign_keys={
-            str(item["target"]): re.compile(str(item["key"]))
-            for item in raw.get("assign_sinks") or ()
-            if item.get("key")
-        },
         hint=str(raw.get("hint") or ""),
         keyed_sources=tuple(
             (str(pattern), re.compile(str(regex)))
