@@ -878,6 +878,18 @@ class _Walk:
             if isinstance(expr, ir.Call) and not built:
                 helper = self._helper(expr)
                 built = helper is not None and _returns_built_text(helper.body)
+                outside = self.a.external(expr) if self.a.external and not built else None
+                if outside is not None and _returns_built_text(outside[1].body):
+                    # The page is built by a function of another file of the change: a
+                    # cross-file flow whose sink is this file's return.
+                    found = len(self.found)
+                    self._report(cls, "return", expr.line, expr.line, taint)
+                    where = (self.a.path or "", expr.line)
+                    via = ((outside[1].name, expr.line),)
+                    self.found[found:] = [
+                        replace(f, where=where, via=via) for f in self.found[found:]
+                    ]
+                    return
             if built:
                 self._report(cls, "return", expr.line, expr.line, taint)
             return
