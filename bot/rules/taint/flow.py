@@ -724,7 +724,9 @@ class _Walk:
             for target in stmt.targets:
                 for pattern, cls in self.spec.assign_sinks:
                     entry = pattern.endswith("[]")
-                    if entry and not stmt.merge:
+                    if entry != stmt.merge:
+                        # `response.data = html` is the body; `response.data["k"] = v`
+                        # fills a dict the framework serialises.
                         continue
                     if matches(pattern[:-2] if entry else pattern, target):
                         self._report(cls, target, stmt.line, stmt.line, taint)
