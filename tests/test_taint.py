@@ -95,3 +95,25 @@ def test_structured_log_fields_are_not_log_injection() -> None:
         "    logger.info('user ' + request.args['u'])\n"
     )
     assert [(f.rule, f.line) for f in flows] == [("log-injection", 4)]
+
+
+def test_trust_boundary_severity_follows_the_session_key() -> None:
+    from bot.diff import added_file
+    from bot.models import Severity
+    from bot.rules.flow_rules import CatalogFlowCheck
+    from bot.select import select_backend
+
+    src = (
+        "from flask import Flask, request, session\n"
+        "app = Flask(__name__)\n"
+        "@app.post('/p')\n"
+        "def p():\n"
+        "    session['theme'] = request.form['theme']\n"
+        "    session['user_id'] = request.form['uid']\n"
+        "    return 'ok'\n"
+    )
+    (file,), _ = select_backend([added_file("app/views.py", src)])
+    hits = list(CatalogFlowCheck().check_file(file))
+    by_line = {hit.line: hit.severity for hit in hits}
+    # A display preference is a weak claim; an identity the app later trusts is not.
+    assert by_line == {5: Severity.LOW, 6: None}

@@ -180,3 +180,42 @@ def test_other_injection_classes_cross_files_too() -> None:
     assert not run.errors
     found = [(f.rule, f.path, f.line) for f in run.findings if f.rule == "path-traversal"]
     assert found == [("path-traversal", "app/storage/files.py", 2)]
+
+
+def test_page_built_by_a_function_of_another_file_is_reflected_xss() -> None:
+    views = (
+        "from flask import Flask, request\n"
+        "\n"
+        "from app.render import card, plain_card\n"
+        "\n"
+        "app = Flask(__name__)\n"
+        "\n"
+        "\n"
+        '@app.route("/card")\n'
+        "def show_card():\n"
+        '    name = request.args.get("name", "")\n'
+        "    return card(name)\n"
+        "\n"
+        "\n"
+        '@app.route("/plain")\n'
+        "def show_plain():\n"
+        '    return plain_card(request.args.get("name", ""))\n'
+    )
+    render = (
+        "from markupsafe import escape\n"
+        "\n"
+        "\n"
+        "def card(name):\n"
+        "    return \"<div class='card'>\" + name + '</div>'\n"
+        "\n"
+        "\n"
+        "def plain_card(name):\n"
+        "    return '<div>' + escape(name) + '</div>'\n"
+    )
+    # Every check: the cross-file one declares no rule of its own, so `only=` skips it.
+    run = run_rules(_files(("app/views.py", views), ("app/render.py", render)))
+    assert not run.errors
+    xss = [f for f in run.findings if f.rule == "reflected-xss"]
+    # The escaping helper's page is clean; the other one is reported at the handler's return.
+    assert [(f.path, f.line) for f in xss] == [("app/views.py", 11)]
+    assert "through `card`" in xss[0].title

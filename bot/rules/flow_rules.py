@@ -7,13 +7,33 @@ Their sinks are in the taint data (`bot/rules/taint/data/*.yml`, classes `trust`
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from bot.models import ChangedFile, FileKind
+from bot import lazyre as re
+from bot.models import ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, catalog_rules
 from bot.rules.taint.api import flow_hits
 from bot.select import is_test_path
 
 RULES = catalog_rules("trust-boundary-violation", "jndi-injection")
+
+# The constant key of a session store on the line (`session["theme"] = ...`,
+# `request.session['tz'] = ...`, `session.setAttribute("role", ...)`).
+_SESSION_KEY = re.compile(r"(?i)session\w*\s*(?:\[\s*|\.\w+\(\s*\{?\s*)[\"']([\w.-]{1,60})[\"']")
+# Keys later code reads as the server's word about who the user is or what they may do.
+_TRUSTED_KEY = re.compile(
+    r"(?i)user|uid|login|auth|role|admin|staff|super|perm|priv|grant|scope|owner|tenant"
+    r"|account|verified|valid|trusted|level|group|token|otp|mfa|2fa|paid|plan|price|total|is_"
+)
+
+
+def _trust_severity(file: ChangedFile, hit: Hit) -> Hit:
+    """A client value kept under a key no check reads as proof (a theme, a language,
+    the last search) is a weak claim: it stays a finding, one severity lower."""
+    key = _SESSION_KEY.search(file.line_text(hit.line) or "")
+    if key is None or _TRUSTED_KEY.search(key.group(1)):
+        return hit
+    return replace(hit, severity=Severity.LOW)
 
 
 class CatalogFlowCheck(Check):
@@ -25,7 +45,11 @@ class CatalogFlowCheck(Check):
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if is_test_path(file.path):
             return []
-        return flow_hits(file, {rule.id for rule in self.rules})
+        hits = flow_hits(file, {rule.id for rule in self.rules})
+        return [
+            _trust_severity(file, hit) if hit.rule == "trust-boundary-violation" else hit
+            for hit in hits
+        ]
 
 
 CHECKS: list[Check] = [CatalogFlowCheck()]

@@ -44,7 +44,8 @@ class TaintCheck(Check):
 
 class CrossFileTaintCheck(Check):
     """The same rules when the handler and the sink are in different Python files of
-    the change: it needs every file at once. Its rules are `TaintCheck`'s."""
+    the change: it needs every file at once. Its rules are `TaintCheck`'s, plus
+    `reflected-xss` for a page built by a function of another file."""
 
     name = "taint-flows-cross-file"
     languages = frozenset({"python"})
@@ -52,7 +53,9 @@ class CrossFileTaintCheck(Check):
     batch = True
 
     def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
-        return cross_hits(files, {rule.id for rule in RULES})
+        # Also a handler's page built by a function of another file: `reflected-xss`
+        # belongs to its single-file check, which cannot see that function.
+        return cross_hits(files, {rule.id for rule in RULES} | {"reflected-xss"})
 
 
 class CrossFileTaintCheckJs(Check):

@@ -268,7 +268,11 @@ def _cross_flows(files: Sequence[ChangedFile]) -> list[tuple[str, Flow]]:
         if not item.caller or not any(resolver.resolve(item, c) for c in item.callees):
             continue
         for found in item.analyzer.raw_flows(item.may_start):
-            if found.where is None or found.where[0] == item.path:
+            if found.where is None:
+                continue
+            if found.where[0] == item.path and found.sink != "return":
+                # Its own flows are the single-file analysis's; a page built by a
+                # function of another file is only seen here.
                 continue
             key = (item.path, found.where[0], found.line, found.cls)
             old = merged.get(key)

@@ -114,6 +114,10 @@ def _entry_taint(state: _State, name: str) -> Taint:
     return state.taint.get(base, EMPTY) if bracket and base else EMPTY
 
 
+# Suffix of the name under which a container's constant-key stores are tracked.
+_KEYED = "[$keyed]"
+
+
 def _forget_entries(state: _State, target: str, entries_only: bool = False) -> None:
     for prefix in (target + "[",) if entries_only else (target + ".", target + "["):
         for name in [n for n in state.taint if n.startswith(prefix)]:
@@ -201,6 +205,18 @@ def _has_arg(call: ir.Call, wanted: re.Pattern[str], keys: bool = False) -> bool
     return False
 
 
+def _common_path_args(expr: ir.Expr) -> tuple[ir.Expr, ...]:
+    """The paths of `os.path.commonpath([a, b])` (or `commonpath((a, b))`)."""
+    if (
+        isinstance(expr, ir.Call)
+        and expr.callee.rsplit(".", 1)[-1] in _COMMON_PATH
+        and len(expr.args) == 1
+        and isinstance(expr.args[0], ir.Seq)
+    ):
+        return expr.args[0].items
+    return ()
+
+
 def _host_of(expr: ir.Expr) -> ir.Expr | None:
     """`u` of `u.host` / `u.host()` / `parse_url(u, PHP_URL_HOST)`: a read of a URL's host."""
     if isinstance(expr, ir.Attr) and expr.attr in ("host", "hostname", "Host"):
@@ -212,6 +228,11 @@ def _host_of(expr: ir.Expr) -> ir.Expr | None:
 
 
 _HOST_READS = frozenset({"host", "hostname", "getHost"})
+# `os.path.commonpath([full, BASE]) == BASE`: the paths listed share the base.
+_COMMON_PATH = frozenset({"commonpath", "commonprefix"})
+# Checks that raise unless the path is under the base (`target.relative_to(BASE)`):
+# after the call, the receiver is known to be inside it.
+_RAISING_PATH_CHECK = frozenset({"relative_to"})
 
 # A project's own file-name cleaner (`FileUtil.verifyFilename(n)`, `sanitizePath`,
 # `secure_filename`) returns the name it cleaned; a bool check named for it
@@ -361,8 +382,9 @@ def _fixed_destination(prefix: list[Known]) -> bool:
     return slash > 0
 
 
-def _entry_read(expr: ir.Expr) -> str | None:
-    """The entry a read names: `m['a']` or `m.get('a')` with a constant key."""
+def _entry_read(expr: ir.Expr, default: bool = False) -> str | None:
+    """The entry a read names: `m['a']` or `m.get('a')` with a constant key; with
+    `default`, also `m.get('a', 0)` with a constant default."""
     if isinstance(expr, ir.Index) and isinstance(expr.key, ir.Const):
         base = dotted(expr.obj)
         key = expr.key.value
@@ -370,7 +392,8 @@ def _entry_read(expr: ir.Expr) -> str | None:
         isinstance(expr, ir.Call)
         and expr.recv is not None
         and expr.callee.rsplit(".", 1)[-1] == "get"
-        and len(expr.args) == 1
+        and (len(expr.args) == 1 or (default and len(expr.args) == 2))
+        and all(isinstance(a, ir.Const) for a in expr.args)
         and isinstance(expr.args[0], ir.Const)
     ):
         base = dotted(expr.recv)
@@ -419,11 +442,39 @@ def _built_text(expr: ir.Expr) -> bool:
     """An f-string, a format, or a `+` chain with a text literal in it."""
     if isinstance(expr, ir.Concat):
         return True
+    if (
+        isinstance(expr, ir.Call)
+        and isinstance(expr.recv, ir.Const)
+        and isinstance(expr.recv.value, str)
+        and expr.callee.rsplit(".", 1)[-1] == "join"
+    ):
+        return True  # `"".join(parts)`
     if isinstance(expr, ir.Op) and expr.op == "+" and expr.right is not None:
         return any(
             isinstance(side, ir.Const) and isinstance(side.value, str) or _built_text(side)
             for side in (expr.left, expr.right)
         )
+    return False
+
+
+def _returns_built_text(body: tuple[ir.Stmt, ...]) -> bool:
+    """A helper that returns text it builds (`return "<h1>" + title + "</h1>"`, or a
+    name it bound to such text): a handler returning its result returns that page."""
+    built: set[str] = set()
+    todo = list(body)
+    while todo:
+        stmt = todo.pop(0)
+        if isinstance(stmt, ir.Assign) and _built_text(stmt.value):
+            built.update(stmt.targets)
+        elif isinstance(stmt, ir.Return) and stmt.expr is not None:
+            if _built_text(stmt.expr):
+                return True
+            if isinstance(stmt.expr, ir.Name) and stmt.expr.name in built:
+                return True
+        elif isinstance(stmt, ir.If):
+            todo += [*stmt.body, *stmt.orelse]
+        elif isinstance(stmt, ir.Loop):
+            todo += list(stmt.body)
     return False
 
 
@@ -646,7 +697,8 @@ class _Walk:
         self.found: list[Flow] = []
         self.bound: dict[str, Taint] = {}  # every taint each name was bound to
         self.keyed: dict[str, ir.Expr] = {}  # guard keys that are reads, not names
-        self.built: set[str] = set()  # names last bound to text built from parts
+        # Names last bound to text built from parts, with the text they were bound to.
+        self.built: dict[str, ir.Expr] = {}
         self.pending: dict[str, list[Flow]] = {}  # flows a later check may withdraw
         self.muted: list[frozenset[str]] = []  # classes not reported inside a sanitizer
 
@@ -672,7 +724,9 @@ class _Walk:
             for target in stmt.targets:
                 for pattern, cls in self.spec.assign_sinks:
                     entry = pattern.endswith("[]")
-                    if entry and not stmt.merge:
+                    if entry != stmt.merge:
+                        # `response.data = html` is the body; `response.data["k"] = v`
+                        # fills a dict the framework serialises.
                         continue
                     if matches(pattern[:-2] if entry else pattern, target):
                         self._report(cls, target, stmt.line, stmt.line, taint)
@@ -685,13 +739,19 @@ class _Walk:
                 if stmt.merge:
                     state.taint[target] = state.taint.get(target, EMPTY) | bound
                     state.consts.pop(target, None)
+                    # What entered only under constant keys, so a read of another
+                    # constant key can leave it out (`_keyed_elsewhere`).
+                    keyed = state.taint.get(target + _KEYED, EMPTY)
+                    state.taint[target + _KEYED] = (
+                        keyed | bound if stmt.key is not None else keyed - bound
+                    )
                 else:
                     state.taint[target] = bound
                     state.consts[target] = value
                     if _built_text(stmt.value):
-                        self.built.add(target)
+                        self.built[target] = stmt.value
                     else:
-                        self.built.discard(target)
+                        self.built.pop(target, None)
                     # A new object for `x` replaces whatever was known about `x.attr`
                     # and `x['k']`.
                     _forget_entries(state, target)
@@ -700,12 +760,27 @@ class _Walk:
             return state
         if isinstance(stmt, ir.Eval):
             self.expr(stmt.expr, state)
+            self._raising_check(stmt.expr, state)
             return state
         if isinstance(stmt, ir.Return):
-            if stmt.expr is not None:
-                taint, _ = self.expr(stmt.expr, state)
+            body = stmt.expr
+            if (
+                isinstance(body, ir.Seq)
+                and body.items
+                and not body.keys
+                and not body.const
+                and self.spec.language == "python"
+                and self.func.handler
+            ):
+                # Flask's `return body, 404` / `return body, 200, headers`: the first
+                # item is the page, the others the status and headers.
+                taints = [self.expr(item, state)[0] for item in body.items]
+                self.returned |= frozenset().union(*taints)
+                self._return_sink(body.items[0], taints[0])
+            elif body is not None:
+                taint, _ = self.expr(body, state)
                 self.returned |= taint
-                self._return_sink(stmt.expr, taint)
+                self._return_sink(body, taint)
             state.done = True
             return state
         if isinstance(stmt, ir.Stop):
@@ -790,7 +865,8 @@ class _Walk:
             return
         cls = self.spec.return_sink
         if cls is not None:
-            if self.a.module.json_returns:
+            json = self.a.module.json_returns or self.func.returns_json
+            if json and not self.func.returns_html:
                 return
             if self.spec.language == "python" and any(
                 param.name == "request" for param in self.func.params
@@ -801,11 +877,39 @@ class _Walk:
             built = _built_text(expr)
             if isinstance(expr, ir.Name) and expr.name in self.built:
                 built = True
+            if isinstance(expr, ir.Call) and not built:
+                helper = self._helper(expr)
+                built = helper is not None and _returns_built_text(helper.body)
+                outside = self.a.external(expr) if self.a.external and not built else None
+                if outside is not None and _returns_built_text(outside[1].body):
+                    # The page is built by a function of another file of the change: a
+                    # cross-file flow whose sink is this file's return.
+                    found = len(self.found)
+                    self._report(cls, "return", expr.line, expr.line, taint)
+                    where = (self.a.path or "", expr.line)
+                    via = ((outside[1].name, expr.line),)
+                    self.found[found:] = [
+                        replace(f, where=where, via=via) for f in self.found[found:]
+                    ]
+                    return
             if built:
                 self._report(cls, "return", expr.line, expr.line, taint)
             return
         if self.func.returns_html and "xss" in self.spec.classes and text:
             self._report("xss", "return", expr.line, expr.line, taint)
+
+    def _raising_check(self, expr: ir.Expr, state: _State) -> None:
+        """`target.relative_to(BASE)` as a statement: the code after it runs only when
+        `target` is under the base (the call raises otherwise)."""
+        if (
+            isinstance(expr, ir.Call)
+            and expr.recv is not None
+            and expr.args
+            and expr.callee.rsplit(".", 1)[-1] in _RAISING_PATH_CHECK
+        ):
+            name = self._key(expr.recv)
+            if name:
+                self._apply(state, {name: _PATH})
 
     # --- guards ----------------------------------------------------------------------
 
@@ -834,6 +938,14 @@ class _Walk:
                     key = self._key(owner) if owner is not None else None
                     if key:
                         return {key: _DESTINATION}, {}
+            if test.right is not None and test.op in ("==", "!=", "==="):
+                # `os.path.commonpath([full, BASE]) == BASE`: every listed path is under it.
+                for side in (test.left, test.right):
+                    listed = _common_path_args(side)
+                    names = [n for n in (self._key(item) for item in listed) if n]
+                    if names:
+                        safe = {n: _PATH for n in names}
+                        return (safe, {}) if test.op != "!=" else ({}, safe)
             if test.right is not None and test.op in ("in", "notin") and _parent_step(test.left):
                 # `".." in name` true rejects the name.
                 name = self._key(test.right)
@@ -976,6 +1088,13 @@ class _Walk:
             entry = _entry_read(expr)
             if entry is not None and entry in state.taint:
                 return state.taint[entry], state.consts.get(entry, UNKNOWN)
+            entry = _entry_read(expr, default=True)
+            if entry is not None:
+                base = entry[: entry.index("[")]
+                if base + _KEYED in state.taint and base in state.taint:
+                    # `session.get("visits")` after `session["q"] = input`: the input
+                    # went under another key.
+                    return state.taint[base] - state.taint[base + _KEYED], UNKNOWN
             if isinstance(expr, ir.Index) and key is not None and key in state.taint:
                 # A value stored under a constant key (Java `map.put("k", v)`).
                 return state.taint[key], state.consts.get(key, UNKNOWN)
@@ -1277,11 +1396,16 @@ class _Walk:
             return True
         if sink.text is None:
             return False
-        for position in positions:
-            if position < len(call.args):
-                leaves = _leaves(call.args[position], state)
-                if sink.text.search(" ".join(v for v in leaves if isinstance(v, str))):
-                    return True
+        given = [call.args[p] for p in positions if p < len(call.args)]
+        given += [value for key, value in call.kwargs if key in sink.kwargs]
+        for arg in given:
+            # A name bound to text built here (`q = "./user[@name='%s']" % n`) reads
+            # as that text.
+            if isinstance(arg, ir.Name) and arg.name in self.built:
+                arg = self.built[arg.name]
+            leaves = _leaves(arg, state)
+            if sink.text.search(" ".join(v for v in leaves if isinstance(v, str))):
+                return True
         return False
 
     def _shell_script(self, argv: ir.Expr, state: _State) -> Taint:

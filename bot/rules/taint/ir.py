@@ -119,6 +119,9 @@ class Assign(Stmt):
     targets: tuple[str, ...]
     value: Expr
     merge: bool = False
+    # The constant key of a merge (`session["theme"] = v`), tracked as that entry too:
+    # a read of another constant key does not see this value.
+    key: str | int | None = None
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,9 @@ class Function:
     # Declared to answer HTML (JAX-RS `@Produces(TEXT_HTML)`, Spring `produces =
     # "text/html"`): its returned text is the page.
     returns_html: bool = False
+    # Its return value is serialised as JSON (a FastAPI route in a file that also has
+    # Flask routes), never sent as HTML.
+    returns_json: bool = False
 
 
 @dataclass

@@ -73,6 +73,8 @@ def _constant(node: ast.AST) -> bool:
 class _Front:
     def __init__(self, spec: Spec) -> None:
         self.spec = spec
+        # Module names bound to `FastAPI()` / `APIRouter()`: their routes answer JSON.
+        self.json_apps: set[str] = set()
 
     # --- expressions -----------------------------------------------------------------
 
@@ -159,6 +161,11 @@ class _Front:
             and isinstance(func.value.value, str)
         ):
             return ir.Concat(line, (self.expr(func.value), *args, *(v for _, v in kwargs)))
+        if isinstance(func, ast.Attribute) and _text_template(func):
+            # `"<p>{q}</p>".format_map(d)`, `Template("<p>$q</p>").substitute(q=q)`:
+            # text built from the template and the values.
+            template = func.value.args[0] if isinstance(func.value, ast.Call) else func.value
+            return ir.Concat(line, (self.expr(template), *args, *(v for _, v in kwargs)))
         recv = self.expr(func.value) if isinstance(func, ast.Attribute) else None
         return ir.Call(line, _callee(func), recv, args, kwargs, end=end)
 
@@ -302,9 +309,45 @@ class _Front:
                 )
                 typed_safe = annotation.rsplit(".", 1)[-1] in self.spec.safe_types
             params.append(ir.Param(arg.arg, source, typed_safe))
-        return ir.Function(
-            node.name, node.lineno, tuple(params), self.block(node.body), in_class, handler
+        # FastAPI `response_class=HTMLResponse`: the returned text is the page.
+        html = any(
+            k.arg == "response_class" and (dotted(k.value) or "").endswith("HTMLResponse")
+            for d in node.decorator_list
+            if isinstance(d, ast.Call)
+            for k in d.keywords
         )
+        json = any(
+            isinstance(d, ast.Call)
+            and isinstance(d.func, ast.Attribute)
+            and dotted(d.func.value) in self.json_apps
+            for d in node.decorator_list
+        )
+        return ir.Function(
+            node.name,
+            node.lineno,
+            tuple(params),
+            self.block(node.body),
+            in_class,
+            handler,
+            returns_html=html,
+            returns_json=json,
+        )
+
+
+def _text_template(func: ast.Attribute) -> bool:
+    """`func` fills a text template written here: `"...".format_map(...)` or
+    `string.Template("...").substitute(...)` / `.safe_substitute(...)`."""
+    base = func.value
+    if func.attr == "format_map":
+        return isinstance(base, ast.Constant) and isinstance(base.value, str)
+    if func.attr not in ("substitute", "safe_substitute") or not isinstance(base, ast.Call):
+        return False
+    return (
+        (dotted(base.func) or "").rsplit(".", 1)[-1] == "Template"
+        and len(base.args) == 1
+        and isinstance(base.args[0], ast.Constant)
+        and isinstance(base.args[0].value, str)
+    )
 
 
 def _names(target: ast.AST) -> tuple[str, ...]:
@@ -321,8 +364,17 @@ def _assign(target: ast.AST, value: ir.Expr, line: int) -> list[ir.Stmt]:
         base = dotted(target.value)
         if not base:
             return [ir.Eval(line, value)]
-        out: list[ir.Stmt] = [ir.Assign(line, (base,), value, merge=True)]
         key = target.slice
+        constant = key.value if isinstance(key, ast.Constant) else None
+        out: list[ir.Stmt] = [
+            ir.Assign(
+                line,
+                (base,),
+                value,
+                merge=True,
+                key=constant if isinstance(constant, str | int) else None,
+            )
+        ]
         if isinstance(key, ast.Constant) and isinstance(key.value, str | int):
             # The entry itself, so a read of another key (or of this one after it is
             # overwritten with a constant) does not see the input.
@@ -338,14 +390,21 @@ def module(tree: ast.Module, spec: Spec) -> ir.Module:
     front = _Front(spec)
     out = ir.Module("python")
     top: list[ast.stmt] = []
+    fastapi = flask = False
     for stmt in tree.body:
         if isinstance(stmt, ast.ImportFrom | ast.Import):
             names = [stmt.module or ""] if isinstance(stmt, ast.ImportFrom) else []
             names += [alias.name for alias in stmt.names]
-            if any(name.split(".")[0] == "fastapi" for name in names):
-                out.json_returns = True
+            fastapi = fastapi or any(name.split(".")[0] == "fastapi" for name in names)
+            flask = flask or any(name.split(".")[0] == "flask" for name in names)
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
             target = stmt.targets[0]
+            if (
+                isinstance(target, ast.Name)
+                and isinstance(stmt.value, ast.Call)
+                and _callee(stmt.value.func).rsplit(".", 1)[-1] in ("FastAPI", "APIRouter")
+            ):
+                front.json_apps.add(target.id)
             if isinstance(target, ast.Name):
                 if isinstance(stmt.value, ast.Constant) and isinstance(
                     stmt.value.value, str | int | float | bool
@@ -355,6 +414,8 @@ def module(tree: ast.Module, spec: Spec) -> ir.Module:
                     out.const_tables.add(target.id)
         if not isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             top.append(stmt)
+    # Both in one file: only the routes of a FastAPI app or router answer JSON.
+    out.json_returns = fastapi and not flask
     out.functions.append(ir.Function("<module>", 1, (), front.block(top)))
     stack: list[tuple[ast.AST, bool]] = [(tree, False)]
     while stack:
