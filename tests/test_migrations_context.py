@@ -6,8 +6,12 @@ to hold data. Each false-alarm class judged on held-out real commits
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 from bot.config import RepoConfig
 from bot.diff import added_file
+from bot.gitrepo import GitRepo
 from bot.models import ChangedFile, Finding, Severity
 from bot.pipeline import review_files
 from bot.schema import dialect, startup
@@ -223,6 +227,107 @@ def test_index_on_a_table_created_weeks_earlier_is_summary() -> None:
     later = "db/migrations/20240822000000_pending_changes_session.up.sql"
     findings = _review(added_file(later, index), schema={**schema, later: index})
     assert _shown(findings, "index-build-blocking")
+
+
+PRISMA_CREATE = (
+    'CREATE TABLE "session_replay" (\n    "replay_id" UUID NOT NULL,\n'
+    '    "website_id" UUID NOT NULL,\n    "session_id" UUID NOT NULL,\n'
+    '    "chunk_index" INTEGER NOT NULL,\n    "events" BYTEA NOT NULL,\n'
+    '    CONSTRAINT "session_replay_pkey" PRIMARY KEY ("replay_id")\n);\n'
+)
+PRISMA_INDEX = (
+    'ALTER TABLE "session_replay" ADD COLUMN IF NOT EXISTS "visit_id" UUID;\n\n'
+    'CREATE INDEX IF NOT EXISTS "session_replay_visit_id_idx" ON "session_replay"("visit_id");\n'
+)
+
+
+def test_release_tags_decide_whether_a_table_holds_data() -> None:
+    # Numbered Prisma folders carry no date: only the history can say the table is new.
+    created = "prisma/migrations/19_add_session_replay/migration.sql"
+    path = "prisma/migrations/20_add_session_replay_visit_id/migration.sql"
+    schema = {created: PRISMA_CREATE, path: PRISMA_INDEX}
+
+    def review(released: dict[str, bool | None] | None) -> list[Finding]:
+        return review_files(
+            [added_file(path, PRISMA_INDEX)],
+            RepoConfig(llm=False),
+            schema_files=schema,
+            released=None if released is None else released.get,
+        ).findings
+
+    assert _shown(review(None), "index-build-blocking")  # no history: no date, so a comment
+    unreleased = review({created: False})
+    assert not _shown(unreleased, "index-build-blocking")
+    note = _summary(unreleased, "index-build-blocking")[0].body
+    assert f"`{created}`, which no release tag" in note and "large_tables:" in note
+    assert _shown(review({created: True}), "index-build-blocking")
+    assert _shown(review({created: None}), "index-build-blocking")
+
+
+def test_a_released_table_keeps_its_comment_even_when_days_old() -> None:
+    # outline: the creating migration is dated 3 days earlier but shipped in a release.
+    create = (
+        "module.exports = {\n  async up(queryInterface, Sequelize) {\n"
+        '    await queryInterface.createTable("document_insights", {\n'
+        "      id: { type: Sequelize.UUID, primaryKey: true },\n"
+        "      documentId: { type: Sequelize.UUID, allowNull: false },\n"
+        "      date: { type: Sequelize.DATEONLY, allowNull: false },\n"
+        "    });\n  },\n};\n"
+    )
+    index = (
+        "module.exports = {\n  async up(queryInterface, Sequelize) {\n"
+        '    await queryInterface.addColumn("document_insights", "period", {\n'
+        '      type: Sequelize.STRING, allowNull: false, defaultValue: "day",\n    });\n'
+        '    await queryInterface.addIndex("document_insights", ["documentId", "period", "date"], {\n'
+        "      unique: true,\n    });\n  },\n};\n"
+    )
+    created = "server/migrations/20260416000000-create-document-insights.js"
+    path = "server/migrations/20260419000000-add-period-to-document-insights.js"
+    schema = {created: create, path: index}
+    by_date = review_files(
+        [added_file(path, index)], RepoConfig(llm=False), schema_files=schema
+    ).findings
+    assert "3 day(s) before" in _summary(by_date, "index-build-blocking")[0].body
+    shipped = review_files(
+        [added_file(path, index)],
+        RepoConfig(llm=False),
+        schema_files=schema,
+        released={created: True}.get,
+    ).findings
+    assert [f.line for f in _shown(shipped, "index-build-blocking")] == [6]
+
+
+def test_git_tells_whether_a_migration_shipped_in_a_release(tmp_path: Path) -> None:
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(tmp_path), *args], check=True, capture_output=True, text=True
+        )
+        return done.stdout.strip()
+
+    def commit(path: str, text: str) -> None:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+        git("add", path)
+        git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", path)
+
+    git("init", "-q")
+    old, new = (
+        "prisma/migrations/01_init/migration.sql",
+        "prisma/migrations/19_replay/migration.sql",
+    )
+    commit(old, "CREATE TABLE website (website_id uuid PRIMARY KEY);\n")
+    repo = GitRepo(tmp_path)
+    assert repo.released("HEAD", old) is None  # no tag: the history cannot tell
+    git("tag", "v1.0.0")
+    commit(new, PRISMA_CREATE)
+    assert repo.released("HEAD", old) is True
+    assert repo.released("HEAD", new) is False
+    # Renumbered before the release: the file is followed to the commit that added it.
+    git("mv", "prisma/migrations/19_replay", "prisma/migrations/20_replay")
+    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "renumber")
+    git("tag", "v1.1.0")
+    assert repo.released("HEAD", "prisma/migrations/20_replay/migration.sql") is True
+    assert repo.released("HEAD~1", new) is False
 
 
 def test_index_on_a_materialized_view_created_in_the_same_migration() -> None:

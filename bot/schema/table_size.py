@@ -8,7 +8,7 @@ decides it. Pure: findings and file texts in, findings out.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 
 from bot import lazyre as re
@@ -211,11 +211,13 @@ def adjust_for_table_size(
     small_tables: Sequence[str],
     schema: Schema | None = None,
     new_paths: Collection[str] | None = None,
+    released: Released | None = None,
 ) -> list[Finding]:
     """Findings with migration hazards re-rated by the size of the table they touch,
     and PostgreSQL lock advice taken off projects on another database. `new_paths`
     are the files this change adds, when `texts` hold the repository's schema files
-    too (None when only the changed files are known)."""
+    too (None when only the changed files are known). `released(path)` says whether a
+    migration file is part of a release tag (None when the history is not at hand)."""
     large = {norm(t) for t in large_tables}
     small = {norm(t) for t in small_tables}
     database = dialect.detect(texts)
@@ -280,14 +282,13 @@ def adjust_for_table_size(
                 finding = _with(finding, Severity.INFO, note)
             out.append(finding)
             continue
-        recent = _days_since_created(finding.path, table, schema, texts)
-        if table not in large and recent is not None and finding.severity is not Severity.INFO:
-            note = (
-                f"`{table}` was created by a migration dated {recent} day(s) before this one: "
-                "unless a release has shipped it since, it is still empty. The repository does "
-                "not show releases (list it under `large_tables:` if it already holds data)."
-            )
-            out.append(_with(finding, Severity.INFO, note))
+        unreleased = (
+            None
+            if table in large or finding.severity is Severity.INFO
+            else _unreleased_note(finding.path, table, schema, texts, released)
+        )
+        if unreleased is not None:
+            out.append(_with(finding, Severity.INFO, unreleased))
             continue
         if table in large:
             severity, note = (
@@ -337,11 +338,53 @@ def _migration_date(path: str) -> date | None:
         return None
 
 
-def _days_since_created(
+# Whether a file of the repository is part of a release tag reachable from the change:
+# True, False, or None when that cannot be told (no tags, no history at hand).
+Released = Callable[[str], "bool | None"]
+
+
+def _unreleased_note(
+    path: str,
+    table: str,
+    schema: Schema | None,
+    texts: Mapping[str, str],
+    released: Released | None,
+) -> str | None:
+    """Why a lock on `table` blocks nobody: the migration creating it has not shipped.
+
+    The release tags decide when the history is at hand (a table created weeks ago but
+    never released is empty; one released the day before may already be filling); the
+    migrations' dates decide otherwise."""
+    creating = _creating_path(path, table, schema, texts)
+    if creating is None:
+        return None
+    shipped = released(creating) if released is not None else None
+    if shipped is False:
+        return (
+            f"`{table}` was created by `{creating}`, which no release tag of the repository "
+            "contains yet: wherever releases are deployed, it is still empty. The repository "
+            "does not show whether its main branch is deployed as it goes (then list it under "
+            "`large_tables:`)."
+        )
+    if shipped is True:
+        return None
+    then, now = _migration_date(creating), _migration_date(path)
+    if then is None or now is None:
+        return None
+    gap = (now - then).days
+    if not 0 <= gap < RECENT_DAYS:
+        return None
+    return (
+        f"`{table}` was created by a migration dated {gap} day(s) before this one: "
+        "unless a release has shipped it since, it is still empty. The repository does "
+        "not show releases (list it under `large_tables:` if it already holds data)."
+    )
+
+
+def _creating_path(
     path: str, table: str, schema: Schema | None, texts: Mapping[str, str]
-) -> int | None:
-    """Days between the migration creating `table` and the one at `path`, when both
-    names carry a date and the gap is under `RECENT_DAYS`; None otherwise."""
+) -> str | None:
+    """The migration file, other than `path`, that creates `table`."""
     if schema is None:
         return None
     created = schema.table(table)
@@ -357,11 +400,7 @@ def _days_since_created(
     )
     if not creating.search(texts.get(created.where.path, "")):
         return None
-    then, now = _migration_date(created.where.path), _migration_date(path)
-    if then is None or now is None:
-        return None
-    gap = (now - then).days
-    return gap if 0 <= gap < RECENT_DAYS else None
+    return created.where.path
 
 
 def _startup_index_sync(finding: Finding) -> bool:
