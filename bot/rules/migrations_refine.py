@@ -150,6 +150,16 @@ _ASSURED_NOTE = (
     "deploys (for example, code that no longer reads the column), which the repository "
     "does not otherwise show."
 )
+# django_safemigrate: `safe = Safe.after_deploy()` runs the migration only once the new
+# code is live, so no deployed code still reads what it drops or renames.
+_AFTER_DEPLOY = re.compile(r"^\s*safe\s*=\s*Safe\.after_deploy\b", re.M)
+_AFTER_DEPLOY_RULES = frozenset(
+    {"migration-drop-or-rename", "pg-drop-column", "pg-drop-table", "pg-rename-column"}
+)
+_AFTER_DEPLOY_NOTE = (
+    "The migration is marked `Safe.after_deploy` (django_safemigrate): it runs once the "
+    "code that stopped using this is live, so the drop is already staged."
+)
 _MIGRATION_CODE_GO = re.compile(
     r"\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration|\bfunc\s*\(\s*\w+\s+\*sql\.Tx\s*\)"
 )
@@ -319,6 +329,9 @@ def refine(
                 and finding.line in assured_lines(text)
             ):
                 kept.append(_to_summary(finding, _ASSURED_NOTE))
+                continue
+            if finding.rule in _AFTER_DEPLOY_RULES and _AFTER_DEPLOY.search(text):
+                kept.append(_to_summary(finding, _AFTER_DEPLOY_NOTE))
                 continue
             if finding.rule == "migration-constraint-validating" and _on_new_column(file, finding):
                 continue  # the column is new and NULL in every row: nothing to validate
