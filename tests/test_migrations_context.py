@@ -245,7 +245,19 @@ def test_release_tags_decide_whether_a_table_holds_data() -> None:
     # Numbered Prisma folders carry no date: only the history can say the table is new.
     created = "prisma/migrations/19_add_session_replay/migration.sql"
     path = "prisma/migrations/20_add_session_replay_visit_id/migration.sql"
-    schema = {created: PRISMA_CREATE, path: PRISMA_INDEX}
+    # The snapshot names the table first; a ClickHouse copy of the schema creates it too.
+    snapshot = (
+        'model SessionReplay {\n  replayId  String @id @map("replay_id") @db.Uuid\n'
+        '  visitId   String @map("visit_id") @db.Uuid\n\n  @@index([visitId])\n'
+        '  @@map("session_replay")\n}\n'
+    )
+    clickhouse = "CREATE TABLE umami.session_replay (replay_id UUID) ENGINE = MergeTree;\n"
+    schema = {
+        "prisma/schema.prisma": snapshot,
+        "db/clickhouse/migrations/10_add_session_replay.sql": clickhouse,
+        created: PRISMA_CREATE,
+        path: PRISMA_INDEX,
+    }
 
     def review(released: dict[str, bool | None] | None) -> list[Finding]:
         return review_files(

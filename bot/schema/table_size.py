@@ -8,6 +8,7 @@ decides it. Pure: findings and file texts in, findings out.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 
@@ -398,9 +399,35 @@ def _creating_path(
         + r"\b",
         re.I,
     )
-    if not creating.search(texts.get(created.where.path, "")):
+    if creating.search(texts.get(created.where.path, "")):
+        return created.where.path
+    if not _is_snapshot(created.where.path, texts.get(created.where.path, "")):
         return None
-    return created.where.path
+    # A snapshot (schema.prisma, models, schema.rb) is read before the migrations, so it
+    # names the table first: the creating migration is the first one that creates it.
+    found = [
+        p
+        for p, text in texts.items()
+        if creating.search(text) and not _DUMP.search(p) and not _is_snapshot(p, text)
+    ]
+    if not found or path in found:
+        return None
+    # The same folder first: a ClickHouse or MySQL copy of the schema is another database.
+    return min(found, key=lambda p: (-len(posixpath.commonpath([p, path])), _natural(p)))
+
+
+_DUMP = re.compile(r"(?:^|/)(?:schema|structure)\.(?:rb|sql)$|\.prisma$", re.I)
+
+
+def _natural(text: str) -> tuple[object, ...]:
+    return tuple(int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", text))
+
+
+def _is_snapshot(path: str, text: str) -> bool:
+    from bot.schema.sources import classify
+
+    source = classify(path, text)
+    return source is not None and source.snapshot
 
 
 def _startup_index_sync(finding: Finding) -> bool:
