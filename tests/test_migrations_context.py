@@ -567,3 +567,84 @@ end
 """
     found = _review(added_file("db/migrate/20260604105008_require_ends_at.rb", rb))
     assert not _shown(found, "migration-not-null-column")
+
+
+ADD_TOUR = """from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("db", "0112_auto_20251124_0603")]
+
+    operations = [
+        migrations.AddField(
+            model_name="workspaceuserproperties",
+            name="product_tour",
+            field=models.JSONField(default=dict),
+        ),
+    ]
+"""
+REMOVE_TOUR = """from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("db", "0117_rename_description")]
+
+    operations = [
+        migrations.RemoveField(
+            model_name="workspaceuserproperties",
+            name="product_tour",
+        ),
+        migrations.AddField(
+            model_name="profile",
+            name="product_tour",
+            field=models.JSONField(default=dict),
+        ),
+    ]
+"""
+
+
+def test_dropping_a_column_no_release_has_shipped_goes_to_the_summary() -> None:
+    added = "apps/api/plane/db/migrations/0113_webhook_version.py"
+    path = "apps/api/plane/db/migrations/0118_remove_workspaceuserproperties_product_tour.py"
+    schema = {added: ADD_TOUR, path: REMOVE_TOUR}
+
+    def drops(released: dict[str, bool | None]) -> list[Finding]:
+        found = review_files(
+            [added_file(path, REMOVE_TOUR)],
+            RepoConfig(llm=False),
+            schema_files=schema,
+            released=released.get,
+        ).findings
+        return [f for f in found if f.rule == "migration-drop-or-rename"]
+
+    unshipped = drops({added: False})
+    assert [f.severity for f in unshipped] == [Severity.INFO]
+    assert f"`product_tour` was added by `{added}`, which no release tag" in unshipped[0].body
+    assert [f.severity for f in drops({added: True})] == [Severity.MEDIUM]
+    assert [f.severity for f in drops({})] == [Severity.MEDIUM]
+
+
+def test_rails_remove_column_of_an_unreleased_add_column() -> None:
+    add = (
+        "class AddFrontedToCanonicalPendingTransactions < ActiveRecord::Migration[7.2]\n"
+        "  def change\n    add_column :canonical_pending_transactions, :fronted, :boolean\n"
+        "  end\nend\n"
+    )
+    remove = (
+        "class RemoveFrontedFromCanonicalPendingTransactions < ActiveRecord::Migration[7.2]\n"
+        "  def change\n"
+        "    remove_column :canonical_pending_transactions, :fronted, :boolean\n"
+        "  end\nend\n"
+    )
+    added = "db/migrate/20260801120000_add_fronted_to_canonical_pending_transactions.rb"
+    path = "db/migrate/20260819120000_remove_fronted_from_canonical_pending_transactions.rb"
+    schema = {added: add, path: remove}
+    for shipped, severity in ((False, Severity.INFO), (True, Severity.MEDIUM)):
+        found = review_files(
+            [added_file(path, remove)],
+            RepoConfig(llm=False),
+            schema_files=schema,
+            released={added: shipped}.get,
+        ).findings
+        drops = [f for f in found if f.rule == "migration-drop-or-rename"]
+        assert [f.severity for f in drops] == [severity]

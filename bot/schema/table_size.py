@@ -270,6 +270,11 @@ def adjust_for_table_size(
         if finding.rule == FK_DIFF_RULE:
             out.append(_fk_by_size(finding, text, large, schema))
             continue
+        if finding.rule in DROP_RULES and text is not None and released is not None:
+            unshipped = _unreleased_column(finding, text, texts, released)
+            if unshipped is not None:
+                out.append(_with(finding, Severity.INFO, unshipped))
+                continue
         if finding.rule not in LOCKING_RULES or text is None:
             out.append(finding)
             continue
@@ -428,6 +433,65 @@ def _is_snapshot(path: str, text: str) -> bool:
 
     source = classify(path, text)
     return source is not None and source.snapshot
+
+
+# "Code still reads it" hazards of a drop: none when no release ever had the column.
+DROP_RULES = frozenset({"migration-drop-or-rename", "pg-drop-column"})
+_DROPPED = (
+    # Django RemoveField(model_name=…, name=…)
+    re.compile(
+        r"RemoveField\(\s*model_name\s*=\s*[\"'](?P<table>\w+)[\"']\s*,\s*name\s*=\s*[\"'](?P<col>\w+)"
+    ),
+    # Rails, Alembic, Sequelize, Knex
+    re.compile(
+        r"(?:remove_column|drop_column|removeColumn)\s*\(?\s*:?[\"'`]?(?P<table>\w+)[\"'`]?\s*,"
+        r"\s*(?:sa\.Column\(\s*)?:?[\"'`]?(?P<col>\w+)"
+    ),
+    re.compile(
+        r"ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?[`\"]?(?:\w+[`\"]?\.[`\"]?)?(?P<table>\w+)[`\"]?"
+        r"\s+DROP\s+(?:COLUMN\s+)?(?:IF\s+EXISTS\s+)?[`\"]?(?P<col>\w+)",
+        re.I,
+    ),
+)
+
+
+def _column_added(table: str, column: str) -> re.Pattern[str]:
+    t, c = re.escape(table), re.escape(column)
+    q = r"[\"'`]?"
+    return re.compile(
+        rf"AddField\(\s*model_name\s*=\s*[\"']{t}[\"']\s*,\s*name\s*=\s*[\"']{c}[\"']"
+        rf"|(?:add_column|addColumn)\s*\(?\s*:?{q}{t}{q}\s*,\s*(?:sa\.Column\(\s*)?:?{q}{c}\b"
+        rf"|ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?{q}(?:\w+{q}\.{q})?{t}{q}\s+"
+        rf"ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?{q}{c}\b",
+        re.I,
+    )
+
+
+def _unreleased_column(
+    finding: Finding, text: str, texts: Mapping[str, str], released: Released
+) -> str | None:
+    """Why dropping a column endangers no running code: the migration adding it is in
+    no release yet (the change drops what the same unreleased cycle added)."""
+    rows = text.splitlines()
+    chunk = "\n".join(rows[max(finding.line - 1, 0) : finding.line + 3])
+    dropped = next((m for pattern in _DROPPED if (m := pattern.search(chunk))), None)
+    if dropped is None:
+        return None
+    table, column = dropped.group("table"), dropped.group("col")
+    adds = _column_added(table, column)
+    found = [p for p, t in texts.items() if p != finding.path and adds.search(t)]
+    if not found:
+        return None
+    # The newest migration adding it, in the same folder first.
+    path = finding.path
+    adding = max(found, key=lambda p: (len(posixpath.commonpath([p, path])), _natural(p)))
+    if released(adding) is not False:
+        return None
+    return (
+        f"`{column}` was added by `{adding}`, which no release tag of the repository contains "
+        "yet: no released code reads it. The repository does not show whether its main "
+        "branch is deployed as it goes."
+    )
 
 
 def _startup_index_sync(finding: Finding) -> bool:
