@@ -290,7 +290,8 @@ def test_a_released_table_keeps_its_comment_even_when_days_old() -> None:
         "module.exports = {\n  async up(queryInterface, Sequelize) {\n"
         '    await queryInterface.addColumn("document_insights", "period", {\n'
         '      type: Sequelize.STRING, allowNull: false, defaultValue: "day",\n    });\n'
-        '    await queryInterface.addIndex("document_insights", ["documentId", "period", "date"], {\n'
+        '    await queryInterface.addIndex("document_insights",\n'
+        '      ["documentId", "period", "date"], {\n'
         "      unique: true,\n    });\n  },\n};\n"
     )
     created = "server/migrations/20260416000000-create-document-insights.js"
@@ -567,6 +568,49 @@ end
 """
     found = _review(added_file("db/migrate/20260604105008_require_ends_at.rb", rb))
     assert not _shown(found, "migration-not-null-column")
+
+
+def test_change_column_null_relying_on_a_check_validated_earlier_is_summary() -> None:
+    # strong_migrations' recipe over three migrations: the CHECK was added NOT VALID and
+    # validated earlier; the last one sets NOT NULL (no scan) and drops the CHECK.
+    add = """class MakeFrontedRequired < ActiveRecord::Migration[7.0]
+  def change
+    add_check_constraint :canonical_pending_transactions, "fronted IS NOT NULL",
+      name: "cpt_fronted_null", validate: false
+  end
+end
+"""
+    validate = """class ValidateMakeFrontedRequired < ActiveRecord::Migration[7.0]
+  def change
+    validate_check_constraint :canonical_pending_transactions, name: "cpt_fronted_null"
+  end
+end
+"""
+    enforce = """class EnforceFrontedNotNull < ActiveRecord::Migration[8.1]
+  def up
+    change_column_null :canonical_pending_transactions, :fronted, false
+    remove_check_constraint :canonical_pending_transactions, name: "cpt_fronted_null"
+  end
+end
+"""
+    path = "db/migrate/20260819120000_enforce_fronted_not_null.rb"
+    found = _review(added_file(path, enforce))
+    assert not _shown(found, "migration-not-null-column")  # the recipe's last step
+    alone = enforce.replace(
+        '    remove_check_constraint :canonical_pending_transactions, name: "cpt_fronted_null"\n',
+        "",
+    )
+    assert _shown(_review(added_file(path, alone)), "migration-not-null-column")
+    schema = {
+        "db/migrate/20220712183932_make_fronted_required.rb": add,
+        "db/migrate/20220712184744_validate_make_fronted_required.rb": validate,
+        path: alone,
+    }
+    found = _review(added_file(path, alone), schema=schema)
+    assert not _shown(found, "migration-not-null-column")
+    schema.pop("db/migrate/20220712184744_validate_make_fronted_required.rb")
+    found = _review(added_file(path, alone), schema=schema)
+    assert _shown(found, "migration-not-null-column")  # added NOT VALID, never validated
 
 
 ADD_TOUR = """from django.db import migrations, models

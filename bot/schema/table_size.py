@@ -306,7 +306,9 @@ def adjust_for_table_size(
             severity = _LOWER.get(finding.severity, finding.severity)
             note = f"`{table}` is listed under `small_tables:`, so this is rated one step lower."
         else:
-            demote = finding.rule in SIZE_DECIDES and not _not_null_scan(finding, text)
+            demote = finding.rule in SIZE_DECIDES and not _not_null_scan(
+                finding, text, table, texts
+            )
             severity = Severity.INFO if demote else finding.severity
             note = (
                 f"How long this blocks depends on the size of `{table}`, which the repository "
@@ -524,16 +526,34 @@ def _created_before(view: str, texts: Mapping[str, str], new_paths: Collection[s
     return any(creates.search(text) for path, text in texts.items() if path not in new_paths)
 
 
-def _not_null_scan(finding: Finding, text: str) -> bool:
+def _not_null_scan(finding: Finding, text: str, table: str, texts: Mapping[str, str]) -> bool:
     """Rails `change_column_null … false` on an existing table: a full scan under an
     exclusive lock that blocks reads too, which a reviewer acts on without knowing the
     size. Not when a validated CHECK (strong_migrations' `validate_check_constraint`)
-    comes first: PostgreSQL then skips the scan. (Plain SQL `SET NOT NULL` stays with
-    the size: its judged findings were small or new tables.)"""
+    comes first, in this migration or an earlier one: PostgreSQL then skips the scan
+    (the recipe's last step drops that CHECK right after). (Plain SQL `SET NOT NULL`
+    stays with the size: its judged findings were small or new tables.)"""
     if finding.rule != "migration-not-null-column" or "change_column_null" not in finding.title:
         return False
-    before = "\n".join(text.splitlines()[: max(finding.line - 1, 0)])
-    return "validate_check_constraint" not in before
+    rows = text.splitlines()
+    before = "\n".join(rows[: max(finding.line - 1, 0)])
+    if "validate_check_constraint" in before:
+        return False
+    name = re.escape(table)
+    after = "\n".join(rows[finding.line : finding.line + 3])
+    if re.search(rf"\bremove_check_constraint\s*\(?\s*:?[\"']?{name}\b", after):
+        return False  # the CHECK it relies on was validated by an earlier migration
+    column = re.search(r"change_column_null\W+\w+\W+(\w+)", rows[finding.line - 1])
+    if column is None:
+        return True
+    check = re.compile(
+        rf"\badd_check_constraint\s*\(?\s*:?[\"']?{name}[\"']?\s*,\s*[\"']\W?"
+        rf"{re.escape(column.group(1))}\W?\s+IS\s+NOT\s+NULL",
+        re.I,
+    )
+    validated = re.compile(rf"\bvalidate_check_constraint\s*\(?\s*:?[\"']?{name}\b")
+    others = [t for p, t in texts.items() if p != finding.path]
+    return not (any(check.search(t) for t in others) and any(validated.search(t) for t in others))
 
 
 def _on_listed_table(
