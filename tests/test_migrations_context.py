@@ -692,3 +692,27 @@ def test_rails_remove_column_of_an_unreleased_add_column() -> None:
         ).findings
         drops = [f for f in found if f.rule == "migration-drop-or-rename"]
         assert [f.severity for f in drops] == [severity]
+
+
+def test_the_rollback_re_adding_a_dropped_column_is_not_where_it_came_from() -> None:
+    folder = "app/store/database/migrate/postgres"
+    added = f"{folder}/0070_alter_gitspaces_add_tracked_changes.up.sql"
+    path = f"{folder}/0079_alter_gitspaces_add_has_git_changes.up.sql"
+    down = f"{folder}/0079_alter_gitspaces_add_has_git_changes.down.sql"
+    up_sql = (
+        "ALTER TABLE gitspaces ADD COLUMN gits_has_git_changes BOOLEAN;\n"
+        "ALTER TABLE gitspaces DROP COLUMN gits_tracked_changes;\n"
+    )
+    down_sql = (
+        "ALTER TABLE gitspaces ADD COLUMN gits_tracked_changes TEXT;\n"
+        "ALTER TABLE gitspaces DROP COLUMN gits_has_git_changes;\n"
+    )
+    schema = {added: "ALTER TABLE gitspaces ADD COLUMN gits_tracked_changes TEXT;\n", path: up_sql}
+    found = review_files(
+        [added_file(path, up_sql), added_file(down, down_sql)],
+        RepoConfig(llm=False),
+        schema_files=schema,
+        released={added: True, down: False}.get,
+    ).findings
+    drops = [f for f in found if f.rule == "pg-drop-column" and f.path == path]
+    assert [f.severity for f in drops] == [Severity.MEDIUM]

@@ -457,6 +457,10 @@ _DROPPED = (
 )
 
 
+# A rollback file re-adds what its migration drops: it is not where the column came from.
+_ROLLBACK_FILE = re.compile(r"(?:^|[/._-])down(?:\.\w+)?\.sql$", re.I)
+
+
 def _column_added(table: str, column: str) -> re.Pattern[str]:
     t, c = re.escape(table), re.escape(column)
     q = r"[\"'`]?"
@@ -481,7 +485,11 @@ def _unreleased_column(
         return None
     table, column = dropped.group("table"), dropped.group("col")
     adds = _column_added(table, column)
-    found = [p for p, t in texts.items() if p != finding.path and adds.search(t)]
+    found = [
+        p
+        for p, t in texts.items()
+        if p != finding.path and not _ROLLBACK_FILE.search(p) and adds.search(t)
+    ]
     if not found:
         return None
     # The newest migration adding it, in the same folder first.
