@@ -511,3 +511,25 @@ def test_drop_in_a_migration_run_after_deploy_goes_to_the_summary() -> None:
     before = DJANGO_AFTER_DEPLOY.replace("Safe.after_deploy()", "Safe.before_deploy()")
     found = [f for f in _review(added_file(path, before)) if f.rule == "migration-drop-or-rename"]
     assert [f.severity for f in found] == [Severity.MEDIUM]
+
+
+CONNECTORS_REBUILD = """-- Connectors table is not being used so can be dropped and recreated without
+-- worrying about a migration
+DROP TABLE IF EXISTS connectors;
+
+CREATE TABLE connectors (
+    connector_id SERIAL PRIMARY KEY,
+    connector_identifier TEXT NOT NULL,
+    connector_space_id INTEGER NOT NULL,
+    connector_created INTEGER NOT NULL
+);
+"""
+
+
+def test_table_dropped_and_created_again_is_a_rebuild() -> None:
+    path = "app/store/database/migrate/postgres/0074_create_table_connectors.up.sql"
+    found = [f for f in _review(added_file(path, CONNECTORS_REBUILD)) if f.rule == "pg-drop-table"]
+    assert [f.severity for f in found] == [Severity.INFO] and "rebuild" in found[0].body
+    gone = CONNECTORS_REBUILD.split("CREATE TABLE")[0]
+    found = [f for f in _review(added_file(path, gone)) if f.rule == "pg-drop-table"]
+    assert found and found[0].severity is not Severity.INFO
