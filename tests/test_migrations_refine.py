@@ -513,8 +513,8 @@ def test_drop_in_a_migration_run_after_deploy_goes_to_the_summary() -> None:
     assert [f.severity for f in found] == [Severity.MEDIUM]
 
 
-CONNECTORS_REBUILD = """-- Connectors table is not being used so can be dropped and recreated without
--- worrying about a migration
+CONNECTORS_REBUILD = """-- Connectors table is not being used so can be dropped and recreated
+-- without worrying about a migration
 DROP TABLE IF EXISTS connectors;
 
 CREATE TABLE connectors (
