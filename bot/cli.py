@@ -337,6 +337,18 @@ def _git_schema_files(repo: GitRepo, rev: str) -> tuple[dict[str, str] | None, s
     return texts, schema_cap_note(left_out) if left_out else None
 
 
+def _git_released(repo: GitRepo, rev: str) -> Callable[[str], bool | None]:
+    """Whether a file is part of a release tag reachable from HEAD, asked of git only
+    for the few migrations a finding points at, and once per file."""
+    from functools import lru_cache
+
+    @lru_cache(maxsize=64)
+    def released(path: str) -> bool | None:
+        return repo.released(rev, path)
+
+    return released
+
+
 def _load_config(args: argparse.Namespace, git: tuple[GitRepo, GitRange] | None) -> RepoConfig:
     from bot.config import CONFIG_PATH, ConfigError, parse_config, parse_config_bytes
 
@@ -493,12 +505,14 @@ def review_command(args: argparse.Namespace) -> int:
     loader = base_loader = ref_reader = None
     schema_files: dict[str, str] | None = None
     schema_note: str | None = None
+    released: Callable[[str], bool | None] | None = None
     if git is not None:
         repo, rng = git
         loader = _git_loader(repo, rng.head)
         base_loader = _git_loader(repo, rng.base, base=True)
         ref_reader = _git_ref_reader(repo, rng)
         schema_files, schema_note = _git_schema_files(repo, rng.head)
+        released = _git_released(repo, rng.head)
     agent, off_reason = _agent(args, config)
     try:
         result = review_diff(
@@ -513,6 +527,7 @@ def review_command(args: argparse.Namespace) -> int:
             load_ref=ref_reader,
             schema_files=schema_files,
             extra_checks=team,
+            released=released,
         )
     except DiffError as exc:
         raise UsageError(f"malformed diff: {exc}") from None

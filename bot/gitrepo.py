@@ -184,3 +184,32 @@ class GitRepo:
                 found[path] = out[at : at + size]
             at += size + 1  # the content and its trailing newline
         return found
+
+    def released(self, rev: str, path: str) -> bool | None:
+        """Whether the commit that added `path` (followed through renames) is part of a
+        release tag reachable from `rev`: True when it is, False when `rev` has a tag but
+        the file came after it, None when there is no tag or git cannot tell."""
+        try:
+            latest = self.run("describe", "--tags", "--abbrev=0", "--end-of-options", rev)
+            added = self.run(
+                "log",
+                "--follow",
+                "--diff-filter=A",
+                "--format=%H",
+                "--end-of-options",
+                rev,
+                "--",
+                path,
+            )
+        except GitError:
+            return None
+        tag, commits = latest.decode().strip(), added.decode().split()
+        if not tag or not commits:
+            return None
+        try:
+            # Exit status 1 ("not an ancestor") raises like any failure, so ask the
+            # reverse question through merge-base, which answers on stdout.
+            base = self.run("merge-base", "--end-of-options", commits[-1], f"{tag}^{{commit}}")
+        except GitError:
+            return None
+        return base.decode().strip() == commits[-1]

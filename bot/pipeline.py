@@ -91,6 +91,7 @@ def review_files(
     load_ref: RefReader | None = None,
     schema_files: Mapping[str, str] | None = None,
     extra_checks: Sequence[Check] = (),
+    released: Callable[[str], bool | None] | None = None,
 ) -> ReviewResult:
     """Review already-parsed files (the App and the Action fetch them from GitHub).
 
@@ -101,6 +102,9 @@ def review_files(
     files (`bot.schema.schema_paths`): the checks then see the whole schema, not only
     what the diff shows. `extra_checks` run with the built-in rules for this review
     only (a team's rules from `.github/bastion/rules/`, `bot.rules.declarative`).
+    `released(path)` says whether a file is part of a release tag (from the git
+    history, when the CLI has it): a table whose creating migration has not shipped
+    is empty, so a lock on it blocks nobody.
 
     Each engine is isolated from the other: a rule engine that fails, or an agent
     that raises anything at all, becomes a note, and the other's findings stand."""
@@ -142,7 +146,7 @@ def review_files(
         notes.append(f"AI review did not run: {agent_off_reason}.")
 
     findings = consolidate_findings(rule_findings, llm_findings, by_path)
-    findings = _by_table_size(findings, backend, schema_files, schema, config)
+    findings = _by_table_size(findings, backend, schema_files, schema, config, released)
     findings = [_place(f, config) for f in findings]
     findings.sort(key=lambda f: (f.path, f.line, -f.severity.rank, f.rule))
     if errors:
@@ -327,6 +331,7 @@ def _by_table_size(
     schema_files: Mapping[str, str] | None,
     schema: Schema | None,
     config: RepoConfig,
+    released: Callable[[str], bool | None] | None = None,
 ) -> list[Finding]:
     """Migration hazards re-rated by the size of the table they touch (severity decides
     inline or summary, so before `_place`)."""
@@ -338,7 +343,7 @@ def _by_table_size(
         None if schema_files is None else {f.path for f in files if f.status is FileStatus.ADDED}
     )
     return adjust_for_table_size(
-        findings, texts, config.large_tables, config.small_tables, schema, new_paths
+        findings, texts, config.large_tables, config.small_tables, schema, new_paths, released
     )
 
 
@@ -418,6 +423,7 @@ def review_diff(
     load_ref: RefReader | None = None,
     schema_files: Mapping[str, str] | None = None,
     extra_checks: Sequence[Check] = (),
+    released: Callable[[str], bool | None] | None = None,
 ) -> ReviewResult:
     """Parse a unified diff and review it. Raises `DiffError` on a broken diff."""
     started = time.perf_counter()
@@ -435,4 +441,5 @@ def review_diff(
         load_ref=load_ref,
         schema_files=schema_files,
         extra_checks=extra_checks,
+        released=released,
     )

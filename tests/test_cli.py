@@ -421,3 +421,51 @@ def test_git_team_rules_come_from_the_base_revision(tmp_path: Path) -> None:
     rules_hit = {f["rule"] for f in json.loads(done.stdout)["findings"]}
     assert "no-legacy-billing-client" not in rules_hit and rules_hit, done.stderr
     assert done.stderr == ""
+
+
+def test_git_review_reads_release_tags_to_tell_an_empty_table(tmp_path: Path) -> None:
+    """A table whose creating migration no release contains is empty where releases run:
+    the index build on it goes to the summary; once that migration is tagged, it is a
+    comment."""
+    repo = tmp_path / "repo"
+    (repo / "db" / "migrations").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "dev@example.com")
+    _git(repo, "config", "user.name", "dev")
+
+    def commit(name: str, sql: str) -> None:
+        (repo / "db" / "migrations" / name).write_text(sql)
+        _git(repo, "add", ".")
+        _git(repo, "commit", "-qm", name)
+
+    commit("001_accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY);\n")
+    _git(repo, "tag", "v1.0.0")
+    commit(
+        "002_replays.sql",
+        "CREATE TABLE session_replay (id uuid PRIMARY KEY, visit_id uuid, chunk int);\n",
+    )
+    commit("003_replay_visit.sql", "CREATE INDEX replay_visit ON session_replay (visit_id);\n")
+
+    def index_severity() -> str:
+        done = bastion(
+            "review",
+            "--git",
+            "HEAD~1..HEAD",
+            "--repo",
+            str(repo),
+            "--format",
+            "json",
+            "--no-llm",
+            "--fail-on",
+            "never",
+        )
+        assert done.returncode == 0, done.stderr
+        found = [
+            f for f in json.loads(done.stdout)["findings"] if f["rule"] == "index-build-blocking"
+        ]
+        assert len(found) == 1
+        return str(found[0]["severity"])
+
+    assert index_severity() == "info"
+    _git(repo, "tag", "v1.1.0", "HEAD~1")
+    assert index_severity() == "high"

@@ -6,8 +6,12 @@ to hold data. Each false-alarm class judged on held-out real commits
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 from bot.config import RepoConfig
 from bot.diff import added_file
+from bot.gitrepo import GitRepo
 from bot.models import ChangedFile, Finding, Severity
 from bot.pipeline import review_files
 from bot.schema import dialect, startup
@@ -223,6 +227,120 @@ def test_index_on_a_table_created_weeks_earlier_is_summary() -> None:
     later = "db/migrations/20240822000000_pending_changes_session.up.sql"
     findings = _review(added_file(later, index), schema={**schema, later: index})
     assert _shown(findings, "index-build-blocking")
+
+
+PRISMA_CREATE = (
+    'CREATE TABLE "session_replay" (\n    "replay_id" UUID NOT NULL,\n'
+    '    "website_id" UUID NOT NULL,\n    "session_id" UUID NOT NULL,\n'
+    '    "chunk_index" INTEGER NOT NULL,\n    "events" BYTEA NOT NULL,\n'
+    '    CONSTRAINT "session_replay_pkey" PRIMARY KEY ("replay_id")\n);\n'
+)
+PRISMA_INDEX = (
+    'ALTER TABLE "session_replay" ADD COLUMN IF NOT EXISTS "visit_id" UUID;\n\n'
+    'CREATE INDEX IF NOT EXISTS "session_replay_visit_id_idx" ON "session_replay"("visit_id");\n'
+)
+
+
+def test_release_tags_decide_whether_a_table_holds_data() -> None:
+    # Numbered Prisma folders carry no date: only the history can say the table is new.
+    created = "prisma/migrations/19_add_session_replay/migration.sql"
+    path = "prisma/migrations/20_add_session_replay_visit_id/migration.sql"
+    # The snapshot names the table first; a ClickHouse copy of the schema creates it too.
+    snapshot = (
+        'model SessionReplay {\n  replayId  String @id @map("replay_id") @db.Uuid\n'
+        '  visitId   String @map("visit_id") @db.Uuid\n\n  @@index([visitId])\n'
+        '  @@map("session_replay")\n}\n'
+    )
+    clickhouse = "CREATE TABLE umami.session_replay (replay_id UUID) ENGINE = MergeTree;\n"
+    schema = {
+        "prisma/schema.prisma": snapshot,
+        "db/clickhouse/migrations/10_add_session_replay.sql": clickhouse,
+        created: PRISMA_CREATE,
+        path: PRISMA_INDEX,
+    }
+
+    def review(released: dict[str, bool | None] | None) -> list[Finding]:
+        return review_files(
+            [added_file(path, PRISMA_INDEX)],
+            RepoConfig(llm=False),
+            schema_files=schema,
+            released=None if released is None else released.get,
+        ).findings
+
+    assert _shown(review(None), "index-build-blocking")  # no history: no date, so a comment
+    unreleased = review({created: False})
+    assert not _shown(unreleased, "index-build-blocking")
+    note = _summary(unreleased, "index-build-blocking")[0].body
+    assert f"`{created}`, which no release tag" in note and "large_tables:" in note
+    assert _shown(review({created: True}), "index-build-blocking")
+    assert _shown(review({created: None}), "index-build-blocking")
+
+
+def test_a_released_table_keeps_its_comment_even_when_days_old() -> None:
+    # outline: the creating migration is dated 3 days earlier but shipped in a release.
+    create = (
+        "module.exports = {\n  async up(queryInterface, Sequelize) {\n"
+        '    await queryInterface.createTable("document_insights", {\n'
+        "      id: { type: Sequelize.UUID, primaryKey: true },\n"
+        "      documentId: { type: Sequelize.UUID, allowNull: false },\n"
+        "      date: { type: Sequelize.DATEONLY, allowNull: false },\n"
+        "    });\n  },\n};\n"
+    )
+    index = (
+        "module.exports = {\n  async up(queryInterface, Sequelize) {\n"
+        '    await queryInterface.addColumn("document_insights", "period", {\n'
+        '      type: Sequelize.STRING, allowNull: false, defaultValue: "day",\n    });\n'
+        '    await queryInterface.addIndex("document_insights",\n'
+        '      ["documentId", "period", "date"], {\n'
+        "      unique: true,\n    });\n  },\n};\n"
+    )
+    created = "server/migrations/20260416000000-create-document-insights.js"
+    path = "server/migrations/20260419000000-add-period-to-document-insights.js"
+    schema = {created: create, path: index}
+    by_date = review_files(
+        [added_file(path, index)], RepoConfig(llm=False), schema_files=schema
+    ).findings
+    assert "3 day(s) before" in _summary(by_date, "index-build-blocking")[0].body
+    shipped = review_files(
+        [added_file(path, index)],
+        RepoConfig(llm=False),
+        schema_files=schema,
+        released={created: True}.get,
+    ).findings
+    assert [f.line for f in _shown(shipped, "index-build-blocking")] == [6]
+
+
+def test_git_tells_whether_a_migration_shipped_in_a_release(tmp_path: Path) -> None:
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(tmp_path), *args], check=True, capture_output=True, text=True
+        )
+        return done.stdout.strip()
+
+    def commit(path: str, text: str) -> None:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+        git("add", path)
+        git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", path)
+
+    git("init", "-q")
+    old, new = (
+        "prisma/migrations/01_init/migration.sql",
+        "prisma/migrations/19_replay/migration.sql",
+    )
+    commit(old, "CREATE TABLE website (website_id uuid PRIMARY KEY);\n")
+    repo = GitRepo(tmp_path)
+    assert repo.released("HEAD", old) is None  # no tag: the history cannot tell
+    git("tag", "v1.0.0")
+    commit(new, PRISMA_CREATE)
+    assert repo.released("HEAD", old) is True
+    assert repo.released("HEAD", new) is False
+    # Renumbered before the release: the file is followed to the commit that added it.
+    git("mv", "prisma/migrations/19_replay", "prisma/migrations/20_replay")
+    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "renumber")
+    git("tag", "v1.1.0")
+    assert repo.released("HEAD", "prisma/migrations/20_replay/migration.sql") is True
+    assert repo.released("HEAD~1", new) is False
 
 
 def test_index_on_a_materialized_view_created_in_the_same_migration() -> None:
@@ -450,3 +568,151 @@ end
 """
     found = _review(added_file("db/migrate/20260604105008_require_ends_at.rb", rb))
     assert not _shown(found, "migration-not-null-column")
+
+
+def test_change_column_null_relying_on_a_check_validated_earlier_is_summary() -> None:
+    # strong_migrations' recipe over three migrations: the CHECK was added NOT VALID and
+    # validated earlier; the last one sets NOT NULL (no scan) and drops the CHECK.
+    add = """class MakeFrontedRequired < ActiveRecord::Migration[7.0]
+  def change
+    add_check_constraint :canonical_pending_transactions, "fronted IS NOT NULL",
+      name: "cpt_fronted_null", validate: false
+  end
+end
+"""
+    validate = """class ValidateMakeFrontedRequired < ActiveRecord::Migration[7.0]
+  def change
+    validate_check_constraint :canonical_pending_transactions, name: "cpt_fronted_null"
+  end
+end
+"""
+    enforce = """class EnforceFrontedNotNull < ActiveRecord::Migration[8.1]
+  def up
+    change_column_null :canonical_pending_transactions, :fronted, false
+    remove_check_constraint :canonical_pending_transactions, name: "cpt_fronted_null"
+  end
+end
+"""
+    path = "db/migrate/20260819120000_enforce_fronted_not_null.rb"
+    found = _review(added_file(path, enforce))
+    assert not _shown(found, "migration-not-null-column")  # the recipe's last step
+    alone = enforce.replace(
+        '    remove_check_constraint :canonical_pending_transactions, name: "cpt_fronted_null"\n',
+        "",
+    )
+    assert _shown(_review(added_file(path, alone)), "migration-not-null-column")
+    schema = {
+        "db/migrate/20220712183932_make_fronted_required.rb": add,
+        "db/migrate/20220712184744_validate_make_fronted_required.rb": validate,
+        path: alone,
+    }
+    found = _review(added_file(path, alone), schema=schema)
+    assert not _shown(found, "migration-not-null-column")
+    schema.pop("db/migrate/20220712184744_validate_make_fronted_required.rb")
+    found = _review(added_file(path, alone), schema=schema)
+    assert _shown(found, "migration-not-null-column")  # added NOT VALID, never validated
+
+
+ADD_TOUR = """from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("db", "0112_auto_20251124_0603")]
+
+    operations = [
+        migrations.AddField(
+            model_name="workspaceuserproperties",
+            name="product_tour",
+            field=models.JSONField(default=dict),
+        ),
+    ]
+"""
+REMOVE_TOUR = """from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("db", "0117_rename_description")]
+
+    operations = [
+        migrations.RemoveField(
+            model_name="workspaceuserproperties",
+            name="product_tour",
+        ),
+        migrations.AddField(
+            model_name="profile",
+            name="product_tour",
+            field=models.JSONField(default=dict),
+        ),
+    ]
+"""
+
+
+def test_dropping_a_column_no_release_has_shipped_goes_to_the_summary() -> None:
+    added = "apps/api/plane/db/migrations/0113_webhook_version.py"
+    path = "apps/api/plane/db/migrations/0118_remove_workspaceuserproperties_product_tour.py"
+    schema = {added: ADD_TOUR, path: REMOVE_TOUR}
+
+    def drops(released: dict[str, bool | None]) -> list[Finding]:
+        found = review_files(
+            [added_file(path, REMOVE_TOUR)],
+            RepoConfig(llm=False),
+            schema_files=schema,
+            released=released.get,
+        ).findings
+        return [f for f in found if f.rule == "migration-drop-or-rename"]
+
+    unshipped = drops({added: False})
+    assert [f.severity for f in unshipped] == [Severity.INFO]
+    assert f"`product_tour` was added by `{added}`, which no release tag" in unshipped[0].body
+    assert [f.severity for f in drops({added: True})] == [Severity.MEDIUM]
+    assert [f.severity for f in drops({})] == [Severity.MEDIUM]
+
+
+def test_rails_remove_column_of_an_unreleased_add_column() -> None:
+    add = (
+        "class AddFrontedToCanonicalPendingTransactions < ActiveRecord::Migration[7.2]\n"
+        "  def change\n    add_column :canonical_pending_transactions, :fronted, :boolean\n"
+        "  end\nend\n"
+    )
+    remove = (
+        "class RemoveFrontedFromCanonicalPendingTransactions < ActiveRecord::Migration[7.2]\n"
+        "  def change\n"
+        "    remove_column :canonical_pending_transactions, :fronted, :boolean\n"
+        "  end\nend\n"
+    )
+    added = "db/migrate/20260801120000_add_fronted_to_canonical_pending_transactions.rb"
+    path = "db/migrate/20260819120000_remove_fronted_from_canonical_pending_transactions.rb"
+    schema = {added: add, path: remove}
+    for shipped, severity in ((False, Severity.INFO), (True, Severity.MEDIUM)):
+        found = review_files(
+            [added_file(path, remove)],
+            RepoConfig(llm=False),
+            schema_files=schema,
+            released={added: shipped}.get,
+        ).findings
+        drops = [f for f in found if f.rule == "migration-drop-or-rename"]
+        assert [f.severity for f in drops] == [severity]
+
+
+def test_the_rollback_re_adding_a_dropped_column_is_not_where_it_came_from() -> None:
+    folder = "app/store/database/migrate/postgres"
+    added = f"{folder}/0070_alter_gitspaces_add_tracked_changes.up.sql"
+    path = f"{folder}/0079_alter_gitspaces_add_has_git_changes.up.sql"
+    down = f"{folder}/0079_alter_gitspaces_add_has_git_changes.down.sql"
+    up_sql = (
+        "ALTER TABLE gitspaces ADD COLUMN gits_has_git_changes BOOLEAN;\n"
+        "ALTER TABLE gitspaces DROP COLUMN gits_tracked_changes;\n"
+    )
+    down_sql = (
+        "ALTER TABLE gitspaces ADD COLUMN gits_tracked_changes TEXT;\n"
+        "ALTER TABLE gitspaces DROP COLUMN gits_has_git_changes;\n"
+    )
+    schema = {added: "ALTER TABLE gitspaces ADD COLUMN gits_tracked_changes TEXT;\n", path: up_sql}
+    found = review_files(
+        [added_file(path, up_sql), added_file(down, down_sql)],
+        RepoConfig(llm=False),
+        schema_files=schema,
+        released={added: True, down: False}.get,
+    ).findings
+    drops = [f for f in found if f.rule == "pg-drop-column" and f.path == path]
+    assert [f.severity for f in drops] == [Severity.MEDIUM]

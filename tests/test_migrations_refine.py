@@ -479,3 +479,57 @@ def test_statement_in_safety_assured_goes_to_the_summary() -> None:
     assured = by_line[("migration-drop-or-rename", 4)]
     assert assured.severity is Severity.INFO and "safety_assured" in assured.body
     assert by_line[("migration-drop-or-rename", 6)].severity is not Severity.INFO
+
+
+DJANGO_AFTER_DEPLOY = """from django.db import migrations
+from django_safemigrate import Safe
+
+
+class Migration(migrations.Migration):
+    safe = Safe.after_deploy()
+
+    dependencies = [("projects", "0167_alter_project_has_valid_clone")]
+
+    operations = [
+        migrations.RemoveField(
+            model_name="project",
+            name="has_valid_clone",
+        ),
+    ]
+"""
+
+
+def test_drop_in_a_migration_run_after_deploy_goes_to_the_summary() -> None:
+    path = "readthedocs/projects/migrations/0168_remove_has_valid_clone.py"
+    found = [
+        f
+        for f in _review(added_file(path, DJANGO_AFTER_DEPLOY))
+        if f.rule == "migration-drop-or-rename"
+    ]
+    assert [f.severity for f in found] == [Severity.INFO]
+    assert "Safe.after_deploy" in found[0].body
+    before = DJANGO_AFTER_DEPLOY.replace("Safe.after_deploy()", "Safe.before_deploy()")
+    found = [f for f in _review(added_file(path, before)) if f.rule == "migration-drop-or-rename"]
+    assert [f.severity for f in found] == [Severity.MEDIUM]
+
+
+CONNECTORS_REBUILD = """-- Connectors table is not being used so can be dropped and recreated
+-- without worrying about a migration
+DROP TABLE IF EXISTS connectors;
+
+CREATE TABLE connectors (
+    connector_id SERIAL PRIMARY KEY,
+    connector_identifier TEXT NOT NULL,
+    connector_space_id INTEGER NOT NULL,
+    connector_created INTEGER NOT NULL
+);
+"""
+
+
+def test_table_dropped_and_created_again_is_a_rebuild() -> None:
+    path = "app/store/database/migrate/postgres/0074_create_table_connectors.up.sql"
+    found = [f for f in _review(added_file(path, CONNECTORS_REBUILD)) if f.rule == "pg-drop-table"]
+    assert [f.severity for f in found] == [Severity.INFO] and "rebuild" in found[0].body
+    gone = CONNECTORS_REBUILD.split("CREATE TABLE")[0]
+    found = [f for f in _review(added_file(path, gone)) if f.rule == "pg-drop-table"]
+    assert found and found[0].severity is not Severity.INFO

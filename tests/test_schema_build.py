@@ -282,3 +282,28 @@ def test_schema_paths_picks_schema_files_from_a_listing() -> None:
             "src/entities/user.entity.ts",
         ]
     )
+
+
+def test_innodb_adds_a_foreign_key_index_only_when_none_leads_with_its_columns() -> None:
+    # semaphore: the unique key leads with template_id, so InnoDB builds no second index
+    # for that foreign key; the other two keys get one each.
+    sql = (
+        "create table `project__template_vault` (\n"
+        "    `id` integer primary key autoincrement,\n"
+        "    `project_id` int not null,\n"
+        "    `template_id` int not null,\n"
+        "    `vault_key_id` int not null,\n"
+        "    `name` varchar(255),\n\n"
+        "    unique (`template_id`, `vault_key_id`, `name`),\n"
+        "    foreign key (`project_id`) references project(`id`) on delete cascade,\n"
+        "    foreign key (`template_id`) references project__template(`id`) on delete cascade,\n"
+        "    foreign key (`vault_key_id`) references `access_key`(`id`) on delete cascade\n"
+        ");\n"
+    )
+    schema = build_schema({"db/sql/migrations/v2.10.24.sql": sql})
+    table = _table(schema, "project__template_vault")
+    assert _indexes(table) == {
+        (("template_id", "vault_key_id", "name"), True),
+        (("project_id",), False),
+        (("vault_key_id",), False),
+    }

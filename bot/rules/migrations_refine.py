@@ -150,6 +150,43 @@ _ASSURED_NOTE = (
     "deploys (for example, code that no longer reads the column), which the repository "
     "does not otherwise show."
 )
+# django_safemigrate: `safe = Safe.after_deploy()` runs the migration only once the new
+# code is live, so no deployed code still reads what it drops or renames.
+_AFTER_DEPLOY = re.compile(r"^\s*safe\s*=\s*Safe\.after_deploy\b", re.M)
+_AFTER_DEPLOY_RULES = frozenset(
+    {"migration-drop-or-rename", "pg-drop-column", "pg-drop-table", "pg-rename-column"}
+)
+_AFTER_DEPLOY_NOTE = (
+    "The migration is marked `Safe.after_deploy` (django_safemigrate): it runs once the "
+    "code that stopped using this is live, so the drop is already staged."
+)
+# A table dropped and created again by the same migration is rebuilt, not removed: no
+# code is left reading a table that is gone.
+_TABLE_DROPS = frozenset({"pg-drop-table"})
+_DROP_TABLE = re.compile(
+    r"\bDROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?[`\"]?(?:\w+[`\"]?\.[`\"]?)?(\w+)", re.I
+)
+_REBUILT_NOTE = (
+    "The same migration creates the table again right after: a rebuild, so no code is "
+    "left reading a missing table. Its rows are lost; whether it held any the repository "
+    "does not show."
+)
+
+
+def _recreated(text: str, line: int) -> bool:
+    rows = text.splitlines()
+    dropped = _DROP_TABLE.search(rows[line - 1]) if 0 < line <= len(rows) else None
+    if dropped is None:
+        return False
+    creates = re.compile(
+        r"\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`\"]?(?:\w+[`\"]?\.[`\"]?)?"
+        + re.escape(dropped.group(1))
+        + r"\b",
+        re.I,
+    )
+    return bool(creates.search("\n".join(rows[line:])))
+
+
 _MIGRATION_CODE_GO = re.compile(
     r"\b(?:xormigrate|gormigrate)\.Migration\b|\bgoose\.AddMigration|\bfunc\s*\(\s*\w+\s+\*sql\.Tx\s*\)"
 )
@@ -312,6 +349,9 @@ def refine(
                 rollback[file.path] = rollback_lines(file.path, text)
             if finding.rule != "migration-irreversible" and finding.line in rollback[file.path]:
                 continue
+        if finding.rule in _TABLE_DROPS and _recreated(text, finding.line):
+            kept.append(_to_summary(finding, _REBUILT_NOTE))
+            continue
         if file.kind is FileKind.MIGRATION:
             if (
                 finding.rule in HAZARD_RULES
@@ -319,6 +359,9 @@ def refine(
                 and finding.line in assured_lines(text)
             ):
                 kept.append(_to_summary(finding, _ASSURED_NOTE))
+                continue
+            if finding.rule in _AFTER_DEPLOY_RULES and _AFTER_DEPLOY.search(text):
+                kept.append(_to_summary(finding, _AFTER_DEPLOY_NOTE))
                 continue
             if finding.rule == "migration-constraint-validating" and _on_new_column(file, finding):
                 continue  # the column is new and NULL in every row: nothing to validate

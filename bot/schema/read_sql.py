@@ -13,6 +13,7 @@ from sqlglot.tokens import Token, TokenType
 
 from bot import lazyre as re
 from bot.schema.builder import Builder
+from bot.schema.model import norm
 
 _MYSQL_HINT = re.compile(r"`|\bENGINE\s*=|\bAUTO_INCREMENT\b", re.IGNORECASE)
 _DDL_START = re.compile(r"\s*(?:CREATE|ALTER|DROP)\b", re.IGNORECASE)
@@ -97,14 +98,35 @@ def _create_table(b: Builder, node: exp.Create, text: str, line: int, dialect: s
         return
     table = _name(schema.this)
     b.table(table, line)
+    # InnoDB indexes a foreign key's columns itself only when no index of the finished
+    # table leads with them, so its implicit indexes are decided after every item.
+    implicit: list[tuple[list[str], int]] = []
     for item in schema.expressions:
         if isinstance(item, exp.ColumnDef):
-            _column(b, table, item, text, line, dialect)
+            _column(b, table, item, text, line, dialect, implicit)
         else:
-            _constraint(b, table, item, text, line, dialect)
+            _constraint(b, table, item, text, line, dialect, implicit)
+    for cols, at in implicit:
+        _implicit_index(b, table, cols, at)
 
 
-def _column(b: Builder, table: str, col: exp.ColumnDef, text: str, line: int, dialect: str) -> None:
+def _implicit_index(b: Builder, table: str, cols: list[str], at: int) -> None:
+    """InnoDB's index for a foreign key, unless an index already leads with its columns."""
+    wanted = tuple(norm(c) for c in cols)
+    known = b.table(table, at).indexes
+    if not any(ix.columns[: len(wanted)] == wanted for ix in known):
+        b.index(table, cols, at)
+
+
+def _column(
+    b: Builder,
+    table: str,
+    col: exp.ColumnDef,
+    text: str,
+    line: int,
+    dialect: str,
+    implicit: list[tuple[list[str], int]] | None = None,
+) -> None:
     name = col.name
     at = _line_of(text, name, line)
     kind = col.args.get("kind")
@@ -127,7 +149,7 @@ def _column(b: Builder, table: str, col: exp.ColumnDef, text: str, line: int, di
             ref_cols = [e.name for e in ref.expressions] if isinstance(ref, exp.Schema) else []
             b.foreign_key(table, [name], ref_table, at, ref_cols)
             if dialect == "mysql":  # InnoDB indexes a foreign key's columns itself
-                b.index(table, [name], at)
+                _fk_index(b, table, [name], at, implicit)
 
 
 def _cols(node: exp.Expression | None) -> list[str]:
@@ -152,8 +174,23 @@ def expression_key(e: exp.Expr) -> str:
     return "(" + copy.sql(dialect="postgres").lower().replace('"', "") + ")"
 
 
+def _fk_index(
+    b: Builder, table: str, cols: list[str], at: int, implicit: list[tuple[list[str], int]] | None
+) -> None:
+    if implicit is None:
+        _implicit_index(b, table, cols, at)  # ALTER TABLE: the table's indexes are known
+    else:
+        implicit.append((cols, at))
+
+
 def _constraint(
-    b: Builder, table: str, item: exp.Expression, text: str, line: int, dialect: str
+    b: Builder,
+    table: str,
+    item: exp.Expression,
+    text: str,
+    line: int,
+    dialect: str,
+    implicit: list[tuple[list[str], int]] | None = None,
 ) -> None:
     kind = item
     if isinstance(item, exp.Constraint):
@@ -174,7 +211,7 @@ def _constraint(
             at = _line_of(text, "foreign", line)
             b.foreign_key(table, cols, _name(target.this), at, [e.name for e in target.expressions])
             if dialect == "mysql":
-                b.index(table, cols, at)
+                _fk_index(b, table, cols, at, implicit)
     elif isinstance(kind, exp.IndexColumnConstraint):
         cols = [_index_part(e) for e in kind.expressions]
         name = kind.this.name if kind.this is not None else None

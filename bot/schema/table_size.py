@@ -8,7 +8,8 @@ decides it. Pure: findings and file texts in, findings out.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+import posixpath
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 
 from bot import lazyre as re
@@ -211,11 +212,13 @@ def adjust_for_table_size(
     small_tables: Sequence[str],
     schema: Schema | None = None,
     new_paths: Collection[str] | None = None,
+    released: Released | None = None,
 ) -> list[Finding]:
     """Findings with migration hazards re-rated by the size of the table they touch,
     and PostgreSQL lock advice taken off projects on another database. `new_paths`
     are the files this change adds, when `texts` hold the repository's schema files
-    too (None when only the changed files are known)."""
+    too (None when only the changed files are known). `released(path)` says whether a
+    migration file is part of a release tag (None when the history is not at hand)."""
     large = {norm(t) for t in large_tables}
     small = {norm(t) for t in small_tables}
     database = dialect.detect(texts)
@@ -267,6 +270,11 @@ def adjust_for_table_size(
         if finding.rule == FK_DIFF_RULE:
             out.append(_fk_by_size(finding, text, large, schema))
             continue
+        if finding.rule in DROP_RULES and text is not None and released is not None:
+            unshipped = _unreleased_column(finding, text, texts, released)
+            if unshipped is not None:
+                out.append(_with(finding, Severity.INFO, unshipped))
+                continue
         if finding.rule not in LOCKING_RULES or text is None:
             out.append(finding)
             continue
@@ -280,14 +288,13 @@ def adjust_for_table_size(
                 finding = _with(finding, Severity.INFO, note)
             out.append(finding)
             continue
-        recent = _days_since_created(finding.path, table, schema, texts)
-        if table not in large and recent is not None and finding.severity is not Severity.INFO:
-            note = (
-                f"`{table}` was created by a migration dated {recent} day(s) before this one: "
-                "unless a release has shipped it since, it is still empty. The repository does "
-                "not show releases (list it under `large_tables:` if it already holds data)."
-            )
-            out.append(_with(finding, Severity.INFO, note))
+        unreleased = (
+            None
+            if table in large or finding.severity is Severity.INFO
+            else _unreleased_note(finding.path, table, schema, texts, released)
+        )
+        if unreleased is not None:
+            out.append(_with(finding, Severity.INFO, unreleased))
             continue
         if table in large:
             severity, note = (
@@ -299,7 +306,9 @@ def adjust_for_table_size(
             severity = _LOWER.get(finding.severity, finding.severity)
             note = f"`{table}` is listed under `small_tables:`, so this is rated one step lower."
         else:
-            demote = finding.rule in SIZE_DECIDES and not _not_null_scan(finding, text)
+            demote = finding.rule in SIZE_DECIDES and not _not_null_scan(
+                finding, text, table, texts
+            )
             severity = Severity.INFO if demote else finding.severity
             note = (
                 f"How long this blocks depends on the size of `{table}`, which the repository "
@@ -337,11 +346,53 @@ def _migration_date(path: str) -> date | None:
         return None
 
 
-def _days_since_created(
+# Whether a file of the repository is part of a release tag reachable from the change:
+# True, False, or None when that cannot be told (no tags, no history at hand).
+Released = Callable[[str], "bool | None"]
+
+
+def _unreleased_note(
+    path: str,
+    table: str,
+    schema: Schema | None,
+    texts: Mapping[str, str],
+    released: Released | None,
+) -> str | None:
+    """Why a lock on `table` blocks nobody: the migration creating it has not shipped.
+
+    The release tags decide when the history is at hand (a table created weeks ago but
+    never released is empty; one released the day before may already be filling); the
+    migrations' dates decide otherwise."""
+    creating = _creating_path(path, table, schema, texts)
+    if creating is None:
+        return None
+    shipped = released(creating) if released is not None else None
+    if shipped is False:
+        return (
+            f"`{table}` was created by `{creating}`, which no release tag of the repository "
+            "contains yet: wherever releases are deployed, it is still empty. The repository "
+            "does not show whether its main branch is deployed as it goes (then list it under "
+            "`large_tables:`)."
+        )
+    if shipped is True:
+        return None
+    then, now = _migration_date(creating), _migration_date(path)
+    if then is None or now is None:
+        return None
+    gap = (now - then).days
+    if not 0 <= gap < RECENT_DAYS:
+        return None
+    return (
+        f"`{table}` was created by a migration dated {gap} day(s) before this one: "
+        "unless a release has shipped it since, it is still empty. The repository does "
+        "not show releases (list it under `large_tables:` if it already holds data)."
+    )
+
+
+def _creating_path(
     path: str, table: str, schema: Schema | None, texts: Mapping[str, str]
-) -> int | None:
-    """Days between the migration creating `table` and the one at `path`, when both
-    names carry a date and the gap is under `RECENT_DAYS`; None otherwise."""
+) -> str | None:
+    """The migration file, other than `path`, that creates `table`."""
     if schema is None:
         return None
     created = schema.table(table)
@@ -355,13 +406,102 @@ def _days_since_created(
         + r"\b",
         re.I,
     )
-    if not creating.search(texts.get(created.where.path, "")):
+    if creating.search(texts.get(created.where.path, "")):
+        return created.where.path
+    if not _is_snapshot(created.where.path, texts.get(created.where.path, "")):
         return None
-    then, now = _migration_date(created.where.path), _migration_date(path)
-    if then is None or now is None:
+    # A snapshot (schema.prisma, models, schema.rb) is read before the migrations, so it
+    # names the table first: the creating migration is the first one that creates it.
+    found = [
+        p
+        for p, text in texts.items()
+        if creating.search(text) and not _DUMP.search(p) and not _is_snapshot(p, text)
+    ]
+    if not found or path in found:
         return None
-    gap = (now - then).days
-    return gap if 0 <= gap < RECENT_DAYS else None
+    # The same folder first: a ClickHouse or MySQL copy of the schema is another database.
+    return min(found, key=lambda p: (-len(posixpath.commonpath([p, path])), _natural(p)))
+
+
+_DUMP = re.compile(r"(?:^|/)(?:schema|structure)\.(?:rb|sql)$|\.prisma$", re.I)
+
+
+def _natural(text: str) -> tuple[object, ...]:
+    return tuple(int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", text))
+
+
+def _is_snapshot(path: str, text: str) -> bool:
+    from bot.schema.sources import classify
+
+    source = classify(path, text)
+    return source is not None and source.snapshot
+
+
+# "Code still reads it" hazards of a drop: none when no release ever had the column.
+DROP_RULES = frozenset({"migration-drop-or-rename", "pg-drop-column"})
+_DROPPED = (
+    # Django RemoveField(model_name=…, name=…)
+    re.compile(
+        r"RemoveField\(\s*model_name\s*=\s*[\"'](?P<table>\w+)[\"']\s*,\s*name\s*=\s*[\"'](?P<col>\w+)"
+    ),
+    # Rails, Alembic, Sequelize, Knex
+    re.compile(
+        r"(?:remove_column|drop_column|removeColumn)\s*\(?\s*:?[\"'`]?(?P<table>\w+)[\"'`]?\s*,"
+        r"\s*(?:sa\.Column\(\s*)?:?[\"'`]?(?P<col>\w+)"
+    ),
+    re.compile(
+        r"ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?[`\"]?(?:\w+[`\"]?\.[`\"]?)?(?P<table>\w+)[`\"]?"
+        r"\s+DROP\s+(?:COLUMN\s+)?(?:IF\s+EXISTS\s+)?[`\"]?(?P<col>\w+)",
+        re.I,
+    ),
+)
+
+
+# A rollback file re-adds what its migration drops: it is not where the column came from.
+_ROLLBACK_FILE = re.compile(r"(?:^|[/._-])down(?:\.\w+)?\.sql$", re.I)
+
+
+def _column_added(table: str, column: str) -> re.Pattern[str]:
+    t, c = re.escape(table), re.escape(column)
+    q = r"[\"'`]?"
+    return re.compile(
+        rf"AddField\(\s*model_name\s*=\s*[\"']{t}[\"']\s*,\s*name\s*=\s*[\"']{c}[\"']"
+        rf"|(?:add_column|addColumn)\s*\(?\s*:?{q}{t}{q}\s*,\s*(?:sa\.Column\(\s*)?:?{q}{c}\b"
+        rf"|ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?{q}(?:\w+{q}\.{q})?{t}{q}\s+"
+        rf"ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?{q}{c}\b",
+        re.I,
+    )
+
+
+def _unreleased_column(
+    finding: Finding, text: str, texts: Mapping[str, str], released: Released
+) -> str | None:
+    """Why dropping a column endangers no running code: the migration adding it is in
+    no release yet (the change drops what the same unreleased cycle added)."""
+    rows = text.splitlines()
+    chunk = "\n".join(rows[max(finding.line - 1, 0) : finding.line + 3])
+    dropped = next((m for pattern in _DROPPED if (m := pattern.search(chunk))), None)
+    if dropped is None:
+        return None
+    table, column = dropped.group("table"), dropped.group("col")
+    adds = _column_added(table, column)
+    found = [
+        p
+        for p, t in texts.items()
+        if p != finding.path and not _ROLLBACK_FILE.search(p) and adds.search(t)
+    ]
+    if not found:
+        return None
+    # The newest migration adding it, in the same folder first.
+    path = finding.path
+    adding = max(found, key=lambda p: (len(posixpath.commonpath([p, path])), _natural(p)))
+    if released(adding) is not False:
+        return None
+    return (
+        f"`{column}` was added by `{adding}`, which no release tag of the repository contains "
+        "yet: no released code reads it. The repository does not show whether its main "
+        "branch is deployed as it goes."
+    )
 
 
 def _startup_index_sync(finding: Finding) -> bool:
@@ -394,16 +534,34 @@ def _created_before(view: str, texts: Mapping[str, str], new_paths: Collection[s
     return any(creates.search(text) for path, text in texts.items() if path not in new_paths)
 
 
-def _not_null_scan(finding: Finding, text: str) -> bool:
+def _not_null_scan(finding: Finding, text: str, table: str, texts: Mapping[str, str]) -> bool:
     """Rails `change_column_null … false` on an existing table: a full scan under an
     exclusive lock that blocks reads too, which a reviewer acts on without knowing the
     size. Not when a validated CHECK (strong_migrations' `validate_check_constraint`)
-    comes first: PostgreSQL then skips the scan. (Plain SQL `SET NOT NULL` stays with
-    the size: its judged findings were small or new tables.)"""
+    comes first, in this migration or an earlier one: PostgreSQL then skips the scan
+    (the recipe's last step drops that CHECK right after). (Plain SQL `SET NOT NULL`
+    stays with the size: its judged findings were small or new tables.)"""
     if finding.rule != "migration-not-null-column" or "change_column_null" not in finding.title:
         return False
-    before = "\n".join(text.splitlines()[: max(finding.line - 1, 0)])
-    return "validate_check_constraint" not in before
+    rows = text.splitlines()
+    before = "\n".join(rows[: max(finding.line - 1, 0)])
+    if "validate_check_constraint" in before:
+        return False
+    name = re.escape(table)
+    after = "\n".join(rows[finding.line : finding.line + 3])
+    if re.search(rf"\bremove_check_constraint\s*\(?\s*:?[\"']?{name}\b", after):
+        return False  # the CHECK it relies on was validated by an earlier migration
+    column = re.search(r"change_column_null\W+\w+\W+(\w+)", rows[finding.line - 1])
+    if column is None:
+        return True
+    check = re.compile(
+        rf"\badd_check_constraint\s*\(?\s*:?[\"']?{name}[\"']?\s*,\s*[\"']\W?"
+        rf"{re.escape(column.group(1))}\W?\s+IS\s+NOT\s+NULL",
+        re.I,
+    )
+    validated = re.compile(rf"\bvalidate_check_constraint\s*\(?\s*:?[\"']?{name}\b")
+    others = [t for p, t in texts.items() if p != finding.path]
+    return not (any(check.search(t) for t in others) and any(validated.search(t) for t in others))
 
 
 def _on_listed_table(
