@@ -206,6 +206,12 @@ def test_bench_labels_written_under_an_old_id_match_the_surviving_id() -> None:
     assert {module.current_id(r[4]) for r in old} == {"sql-injection"}
 
 
+# (check, rule, language) where the check runs on the language for its other rules only:
+# `FrameworkMigrations` reads `.sql` migrations for backfills and enum values
+# (`migrations_python.sql_file_hits`); a blocking index build there is squawk's code.
+_RUNS_THERE_FOR_OTHER_RULES = {("FrameworkMigrations", "index-build-blocking", "sql")}
+
+
 def test_each_check_of_a_folded_rule_runs_only_on_the_languages_given_to_its_module() -> None:
     """A folded rule is checked per language by different modules: one module running on
     another's language would report the problem twice or with the wrong patterns."""
@@ -220,5 +226,9 @@ def test_each_check_of_a_folded_rule_runs_only_on_the_languages_given_to_its_mod
             spec = catalog.rules.get(catalog.canonical(rule.id))
             if spec is None or not spec.check.by_language:
                 continue
-            runs_on = set(check.languages) & set(spec.languages)
+            runs_on = {
+                lang
+                for lang in set(check.languages) & set(spec.languages)
+                if (type(check).__name__, spec.id, lang) not in _RUNS_THERE_FOR_OTHER_RULES
+            }
             assert runs_on <= catalog_languages(spec.id, module), (type(check).__name__, spec.id)

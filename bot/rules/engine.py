@@ -210,16 +210,15 @@ def catalog_rules(*ids: str) -> tuple[Rule, ...]:
 
 def catalog_languages(rule_id: str, module: str) -> frozenset[str]:
     """The languages of `rule_id` whose check is the Python module `module` (a name under
-    `bot.rules`): a rule folded from per-language ids is checked by several modules, and
-    each runs only on its own languages (`check.by-language`)."""
+    `bot.rules`, or the module running the language's analyzer): a rule folded from
+    per-language ids is checked by several modules, and each runs only on its own
+    languages (`check.by-language`)."""
     from bot.rules.loader import builtin_catalog
 
     catalog = builtin_catalog()
     spec = catalog.rules[catalog.canonical(rule_id)]
     return frozenset(
-        lang
-        for lang in spec.languages
-        if (own := spec.check.for_language(lang)).kind == "python" and own.module == module
+        lang for lang in spec.languages if module in spec.check.for_language(lang).modules_named()
     )
 
 
