@@ -288,19 +288,21 @@ def registry(languages: Iterable[str | None] | None = None) -> Registry:
     """The checks in `bot.rules`, discovered once per set of languages. A module
     registers its checks by defining `CHECKS: list[Check]` at module level.
 
-    With `languages`, only modules whose checks look at one of them are imported
-    (see `bot.rules.MODULE_LANGUAGES`); without, every module (the catalogue)."""
-    from bot.rules import MODULE_LANGUAGES, NO_CHECKS
+    Only modules the catalogue names are imported (`Catalog.module_languages`), and with
+    `languages` only those whose rules are checked in one of them; without, all of them
+    (the catalogue)."""
+    from bot.rules.loader import builtin_module_languages
 
     key = None if languages is None else frozenset(x for x in languages if x)
     cached = _REGISTRIES.get(key)
     if cached is not None:
         return cached
+    modules = builtin_module_languages()
     reg = Registry()
     for name in _module_names():
-        if name in NO_CHECKS:
-            continue
-        wanted = MODULE_LANGUAGES.get(name)
+        if name not in modules:
+            continue  # no rule names it: a parser or helper the rule modules share
+        wanted = modules[name]
         if key is not None and wanted is not None and not wanted & key:
             continue
         module = importlib.import_module(f"bot.rules.{name}")

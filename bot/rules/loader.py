@@ -396,6 +396,15 @@ def builtin_catalog() -> Catalog:
     return catalog
 
 
+@lru_cache(maxsize=1)
+def builtin_module_languages() -> dict[str, frozenset[str] | None]:
+    """`module_languages` of the built-in catalogue. Computed from the parsed catalogue
+    rather than kept in a generated index: every review parses the catalogue anyway
+    (each check module names its rules through it), so the map costs a walk over ~100
+    parsed rules and there is no second copy to go stale."""
+    return builtin_catalog().module_languages()
+
+
 @dataclass
 class TeamRules:
     rules: list[RuleSpec] = field(default_factory=list)
