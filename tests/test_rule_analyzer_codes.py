@@ -114,3 +114,54 @@ def test_no_analyzer_module_keeps_a_code_table() -> None:
             if isinstance(node, ast.Dict):
                 values = {v.value for v in node.values if isinstance(v, ast.Constant)}
                 assert not values & ids, (module.__name__, sorted(values & ids))
+
+
+_TWO_CHECKS = """\
+id: x-injection
+aliases: [x-old]
+category: security
+severity: high
+cwe: [94]
+title: t
+rationale: r
+fix: f
+check:
+  kind: ast-grep
+  by-language:
+    ruby:
+    - {kind: ast-grep}
+    - {kind: python, module: taint.checks}
+    python: [{kind: analyzer, tool: ruff, codes: {S307: x-old}}, {kind: python, module: a_mod}]
+variants:
+  x-old: {title: t2, rationale: r2, fix: f2, severity: medium, cwe: [95]}
+"""
+
+
+def test_two_checks_may_answer_for_one_language_when_listed() -> None:
+    spec = parse_rule(_TWO_CHECKS, "rule.yml", {"ruby": "rule: {pattern: eval($X)}\n"})
+    assert spec.languages == ("python", "ruby")
+    assert [c.kind for c in spec.check.for_language("ruby")] == ["ast-grep", "python"]
+    assert spec.check.modules() == {"taint.checks", "python_ruff", "a_mod"}
+    catalog = Catalog()
+    catalog.add(spec, "rule.yml")
+    assert catalog.module_languages() == {
+        "declarative": frozenset({"ruby"}),
+        "taint": frozenset({"ruby"}),
+        "python_ruff": frozenset({"python"}),
+        "a_mod": frozenset({"python"}),
+    }
+    assert catalog.codes == {"ruff": {"S307": "x-old"}}
+
+
+def test_a_second_check_beside_a_pattern_must_list_the_pattern_too() -> None:
+    text = _TWO_CHECKS.replace("    - {kind: ast-grep}\n", "")
+    with pytest.raises(CatalogError, match=r"check.by-language.ruby: the language has an ast-grep"):
+        parse_rule(text, "rule.yml", {"ruby": "rule: {pattern: eval($X)}\n"})
+
+
+def test_an_old_id_keeps_its_own_cwe_in_findings() -> None:
+    from bot.rules.engine import variant_rule
+
+    spec = parse_rule(_TWO_CHECKS, "rule.yml", {"ruby": "rule: {pattern: eval($X)}\n"})
+    assert variant_rule(spec, "x-old").cwe == (95,)
+    assert variant_rule(spec, "x-injection").cwe == (94,)

@@ -355,8 +355,8 @@ def test_a_rule_can_be_checked_one_way_in_some_languages_and_another_in_others()
 
     spec = parse_rule(_BY_LANGUAGE, "rule.yml", {"java": "rule: {pattern: md5()}\n"})
     assert spec.languages == ("csharp", "java")
-    assert spec.check.for_language("java").kind == "ast-grep"
-    assert spec.check.for_language("csharp").module == "security_crypto"
+    assert spec.check.for_language("java")[0].kind == "ast-grep"
+    assert spec.check.for_language("csharp")[0].module == "security_crypto"
     assert spec.check.modules() == {"security_crypto"}
 
 

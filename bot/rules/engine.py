@@ -218,7 +218,9 @@ def catalog_languages(rule_id: str, module: str) -> frozenset[str]:
     catalog = builtin_catalog()
     spec = catalog.rules[catalog.canonical(rule_id)]
     return frozenset(
-        lang for lang in spec.languages if module in spec.check.for_language(lang).modules_named()
+        lang
+        for lang in spec.languages
+        if any(module in own.modules_named() for own in spec.check.for_language(lang))
     )
 
 
@@ -254,6 +256,7 @@ def variant_rule(spec: RuleSpec, old_id: str) -> Rule:
             "fix": variant.fix,
             "severity": variant.severity,
             "languages": variant.languages or spec.languages,
+            "cwe": variant.cwe or spec.cwe,
         }
     )
 
@@ -555,7 +558,7 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
                 suggestion=hit.suggestion,
                 source=Source.RULES,
                 sources=[Source.RULES],
-                cwe=rule.cwe[0] if rule.cwe else None,
+                cwe=wording.cwe[0] if wording.cwe else None,
             )
         )
     return findings

@@ -138,8 +138,11 @@ class CheckSpec(BaseModel):
     # kind analyzer: the tool and its codes for this rule (ruff S113, squawk ...).
     tool: Tool | None = None
     codes: tuple[str, ...] | dict[str, str] = ()
-    # language -> its own check, when it is not `kind` (`python: {kind: python, module: x}`).
-    by_language: dict[str, LanguageCheck] = Field(default_factory=dict, alias="by-language")
+    # language -> its own check, when it is not `kind` (`python: {kind: python, module: x}`),
+    # or a list of them when two checks answer for one language (a pattern and a flow).
+    by_language: dict[str, LanguageCheck | tuple[LanguageCheck, ...]] = Field(
+        default_factory=dict, alias="by-language"
+    )
 
     @model_validator(mode="after")
     def _complete(self) -> CheckSpec:
@@ -152,16 +155,24 @@ class CheckSpec(BaseModel):
             kind=self.kind, module=self.module, tool=self.tool, codes=self.codes
         )
 
-    def for_language(self, language: str) -> LanguageCheck:
-        """The check that answers for `language`."""
+    def for_language(self, language: str) -> tuple[LanguageCheck, ...]:
+        """The checks that answer for `language` (one, or the `by-language` list)."""
         own = self.by_language.get(language)
-        return own if own is not None else self.own()
+        if own is None:
+            return (self.own(),)
+        return own if isinstance(own, tuple) else (own,)
+
+    def language_checks(self) -> list[tuple[str, LanguageCheck]]:
+        """Every `by-language` entry as (language, check), lists flattened."""
+        return [(lang, c) for lang in self.by_language for c in self.for_language(lang)]
 
     def modules(self) -> set[str]:
         """Every `bot.rules` module (as named, `taint.checks`) that reports this rule for
         some language by logic or an analyzer; the ast-grep languages are `declarative`'s."""
         return {
-            m for check in (self.own(), *self.by_language.values()) for m in check.modules_named()
+            m
+            for check in (self.own(), *(c for _, c in self.language_checks()))
+            for m in check.modules_named()
         }
 
 
@@ -175,6 +186,9 @@ class Variant(BaseModel):
     fix: str
     severity: Severity
     languages: tuple[str, ...] = ()
+    # The old id's own CWE when it named a narrower weakness than the rule (CWE-95 eval
+    # under CWE-94 code injection): its findings keep it.
+    cwe: tuple[int, ...] = ()
 
 
 class RuleSpec(BaseModel):
@@ -204,10 +218,10 @@ class RuleSpec(BaseModel):
         unknown = set(self.variants) - set(self.aliases)
         if unknown:
             raise ValueError(f"variants for ids not in aliases: {', '.join(sorted(unknown))}")
-        checks = {"check": self.check.own()} | {
-            f"check.by-language.{lang}": own for lang, own in self.check.by_language.items()
-        }
-        for where, own in checks.items():
+        checks = [("check", self.check.own())] + [
+            (f"check.by-language.{lang}", own) for lang, own in self.check.language_checks()
+        ]
+        for where, own in checks:
             if isinstance(own.codes, dict):
                 for code, name in own.codes.items():
                     if name != self.id and name not in self.aliases:
@@ -215,15 +229,18 @@ class RuleSpec(BaseModel):
                             f"{where}.codes: {code} is reported as '{name}', which is neither "
                             "the rule's id nor one of its aliases"
                         )
-        for lang, own in self.check.by_language.items():
+        for lang in self.check.by_language:
             if lang not in KNOWN_LANGUAGES:
                 raise ValueError(f"check.by-language: unknown language '{lang}'")
-            if own.kind == "ast-grep" and lang not in self.ast_grep:
+            kinds = [own.kind for own in self.check.for_language(lang)]
+            if "ast-grep" in kinds and lang not in self.ast_grep:
                 raise ValueError(f"check.by-language.{lang}: ast-grep needs a {lang}.yml")
-            if own.kind != "ast-grep" and lang in self.ast_grep:
+            if lang in self.ast_grep and "ast-grep" not in kinds:
+                # The <lang>.yml always runs: a second check must be listed beside it.
                 raise ValueError(
                     f"check.by-language.{lang}: the language has an ast-grep rule "
-                    f"({lang}.yml) and is also checked by kind {own.kind}"
+                    f"({lang}.yml) and is also checked by kind {kinds[0]}; list both "
+                    "([{kind: ast-grep}, ...]) if both answer for it"
                 )
         bad = sorted(set(self.ast_grep) - set(SG_LANGUAGES))
         if bad:
@@ -256,7 +273,7 @@ class Catalog:
             if name in taken:
                 raise CatalogError(f"{origin}: key 'id': rule id '{name}' is already used")
         claims: dict[str, dict[str, str]] = {}
-        for check in (spec.check.own(), *spec.check.by_language.values()):
+        for check in (spec.check.own(), *(c for _, c in spec.check.language_checks())):
             if check.kind != "analyzer" or check.tool is None:
                 continue
             for code, name in check.reported_as(spec.id).items():
@@ -284,10 +301,10 @@ class Catalog:
                     found[module.split(".", 1)[0]] = None
                 continue
             for language in spec.languages:
-                module = spec.check.for_language(language).module_name()
-                known = found.setdefault(module, set())
-                if known is not None:
-                    known.add(language)
+                for check in spec.check.for_language(language):
+                    known = found.setdefault(check.module_name(), set())
+                    if known is not None:
+                        known.add(language)
         return {m: None if langs is None else frozenset(langs) for m, langs in found.items()}
 
 
@@ -297,7 +314,9 @@ class CatalogError(ValueError):
 
 def _first_error(exc: ValidationError, source: str) -> CatalogError:
     err = exc.errors()[0]
-    key = ".".join(str(part) for part in err["loc"]) or "(top level)"
+    # A union's member shows in the location as its type (`function-after[...]`): not a key.
+    parts = [str(part) for part in err["loc"] if "[" not in str(part)]
+    key = ".".join(parts) or "(top level)"
     if err["type"] == "extra_forbidden":
         return CatalogError(f"{source}: unknown key '{key}'")
     message = err["msg"].removeprefix("Value error, ")
