@@ -111,8 +111,23 @@ def parse(text):
     return yaml.load(text, Loader=yaml.Loader)
 """
 
+_PY_EVAL = """from flask import request
+
+
+@app.post("/calc")
+def calc():
+    return str(eval(request.form["expr"]))
+"""
+
+_JS_EVAL = """app.post('/calc', (req, res) => {
+  res.send(String(eval(req.body.expr)));
+});
+"""
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
+    ("py-eval-exec", "code-injection", "app/views.py", _PY_EVAL, "#"),
+    ("eval-injection", "code-injection", "src/routes/calc.js", _JS_EVAL, "//"),
     ("go-sql-injection", "sql-injection", "internal/handlers/users.go", _GO_SQL, "//"),
     (
         "php-cors-any-origin-with-credentials",
@@ -221,6 +236,10 @@ def test_each_check_of_a_folded_rule_runs_only_on_the_languages_given_to_its_mod
     for check in registry().checks:
         module = type(check).__module__.removeprefix("bot.rules.")
         if module == "declarative" or not check.languages:
+            continue
+        if module == "taint.checks":
+            # The taint data decides which rule each language's sinks report, and
+            # test_rule_catalog checks those languages against the catalogue's.
             continue
         for rule in check.rules:
             spec = catalog.rules.get(catalog.canonical(rule.id))

@@ -5,7 +5,7 @@ export class CalcController {
   @Get()
   run(@Query('expr') expr: string): unknown {
     const code = 'return ' + expr;
-// expect: eval-injection
+// expect: code-injection
     return vm.runInNewContext(code, {});
   }
 }

@@ -1,9 +1,9 @@
 # bastion-fixture: app/controllers/calc_controller.rb
 class CalcController < ApplicationController
   def show
-# expect: eval-injection
+# expect: code-injection
     render json: eval(params[:expr])
-# expect: eval-injection
+# expect: code-injection
     @report.instance_eval "#{params[:code]}"
   end
 end

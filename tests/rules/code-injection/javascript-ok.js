@@ -1,5 +1,5 @@
 // bastion-fixture: server/calc.js
-// ok: eval-injection
+// ok: code-injection
 // eval(req.query.expr) was removed
 const one = eval('1 + 1');
 setTimeout(() => refresh(id), 10);

@@ -1,5 +1,5 @@
 # bastion-fixture: app/calc.py
-# ok: py-eval-exec
+# ok: code-injection
 import ast
 from flask import request
 

@@ -1,5 +1,5 @@
 # bastion-fixture: app/models/concerns/flags.rb
-# ok: eval-injection
+# ok: code-injection
 module Flags
   class_eval <<~RUBY, __FILE__, __LINE__ + 1
     def flag; end

@@ -3,5 +3,5 @@ from flask import request
 
 @app.get('/calc')
 def compute():
-# expect: py-eval-exec
+# expect: code-injection
     return str(eval(request.args['expr']))

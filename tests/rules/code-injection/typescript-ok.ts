@@ -1,5 +1,5 @@
 // bastion-fixture: server/rules.ts
-// ok: eval-injection
+// ok: code-injection
 import express from 'express';
 export const run = (code: string): unknown => eval(code);
 const formula = fs.readFileSync(path.join(__dirname, 'formula.js'), 'utf8');

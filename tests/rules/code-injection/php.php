@@ -1,6 +1,6 @@
 // bastion-fixture: app/Http/Controllers/CalcController.php
 <?php
 function calc($request) {
-// expect: eval-injection
+// expect: code-injection
     return eval('return ' . $request->input('e') . ';');
 }

@@ -1,5 +1,5 @@
 // bastion-fixture: app/Support/Calc.php
-// ok: eval-injection
+// ok: code-injection
 <?php
 // eval($code)
 $x = evaluate($code);
