@@ -124,8 +124,21 @@ _JS_EVAL = """app.post('/calc', (req, res) => {
 });
 """
 
+_CS_CONN = """public static class Db
+{
+    public const string Main = "Server=db.internal;Database=shop;User Id=app;Password=Wq3!vT9zLm;";
+}
+"""
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
+    (
+        "csharp-connection-string-password",
+        "hardcoded-credentials",
+        "src/Shop/Db.cs",
+        _CS_CONN,
+        "//",
+    ),
     ("py-eval-exec", "code-injection", "app/views.py", _PY_EVAL, "#"),
     ("eval-injection", "code-injection", "src/routes/calc.js", _JS_EVAL, "//"),
     ("go-sql-injection", "sql-injection", "internal/handlers/users.go", _GO_SQL, "//"),

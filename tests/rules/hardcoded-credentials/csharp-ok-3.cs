@@ -1,5 +1,5 @@
 // bastion-fixture: Data/AppDbContext.cs
-// ok: csharp-connection-string-password
+// ok: hardcoded-credentials
 public class AppDbContext : DbContext
 {
     protected override void OnConfiguring(DbContextOptionsBuilder o) =>

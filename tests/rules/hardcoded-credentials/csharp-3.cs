@@ -2,6 +2,6 @@
 public class AppDbContext : DbContext
 {
     protected override void OnConfiguring(DbContextOptionsBuilder o) =>
-// expect: csharp-connection-string-password
+// expect: hardcoded-credentials
         o.UseSqlServer("Server=db;Database=shop;User Id=sa;Password=Sup3rS3cret!;");
 }
