@@ -130,8 +130,17 @@ _CS_CONN = """public static class Db
 }
 """
 
+_FLASK_DEBUG = """from flask import Flask
+
+app = Flask(__name__)
+
+if __name__ == "__main__":
+    app.run(host="0.0.0.0", debug=True)
+"""
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
+    ("py-flask-debug", "debug-errors-shown", "app/server.py", _FLASK_DEBUG, "#"),
     (
         "csharp-connection-string-password",
         "hardcoded-credentials",

@@ -4,5 +4,5 @@ from flask import Flask
 app = Flask(__name__)
 
 if __name__ == "__main__":
-# expect: py-flask-debug
+# expect: debug-errors-shown
     app.run(host="0.0.0.0", debug=True)

@@ -1,5 +1,5 @@
 # bastion-fixture: app/main.py
-# ok: py-flask-debug
+# ok: debug-errors-shown
 import os
 
 from flask import Flask
