@@ -138,8 +138,26 @@ if __name__ == "__main__":
     app.run(host="0.0.0.0", debug=True)
 """
 
+_JACKSON = """package app;
+
+public class Codec {
+    public ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.enableDefaultTyping();
+        return mapper;
+    }
+}
+"""
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
+    (
+        "jackson-default-typing",
+        "unsafe-deserialization",
+        "src/main/java/app/Codec.java",
+        _JACKSON,
+        "//",
+    ),
     ("py-flask-debug", "debug-errors-shown", "app/server.py", _FLASK_DEBUG, "#"),
     (
         "csharp-connection-string-password",

@@ -165,3 +165,18 @@ def test_an_old_id_keeps_its_own_cwe_in_findings() -> None:
     spec = parse_rule(_TWO_CHECKS, "rule.yml", {"ruby": "rule: {pattern: eval($X)}\n"})
     assert variant_rule(spec, "x-old").cwe == (95,)
     assert variant_rule(spec, "x-injection").cwe == (94,)
+
+
+def test_a_pattern_folded_in_from_an_old_id_reports_under_it_with_its_wording() -> None:
+    from bot.diff import added_file
+    from bot.rules.engine import run_rules
+    from bot.select import select_backend
+
+    code = "class C {\n  ObjectMapper m() {\n    mapper.enableDefaultTyping();\n  }\n}\n"
+    files, _ = select_backend([added_file("src/main/java/app/C.java", code)])
+    (finding,) = run_rules(files, only=["unsafe-deserialization"]).findings
+    assert finding.rule == "unsafe-deserialization"
+    assert finding.title.startswith("Jackson told to instantiate")
+    bad = _TWO_CHECKS.replace("    - {kind: ast-grep}\n", "    - {kind: ast-grep}\n", 1)
+    with pytest.raises(CatalogError, match=r"ast-grep.ruby.reported-as: 'x-other' is neither"):
+        parse_rule(bad, "rule.yml", {"ruby": "reported-as: x-other\nrule: {pattern: eval($X)}\n"})

@@ -248,6 +248,12 @@ class RuleSpec(BaseModel):
         for lang, config in self.ast_grep.items():
             if not isinstance(config.get("rule"), dict):
                 raise ValueError(f"ast-grep.{lang} needs a 'rule' mapping")
+            named = config.get("reported-as", self.id)
+            if named != self.id and named not in self.aliases:
+                raise ValueError(
+                    f"ast-grep.{lang}.reported-as: '{named}' is neither the rule's id nor "
+                    "one of its aliases"
+                )
         if self.category is not Category.SECURITY and self.cwe:
             raise ValueError("cwe is for security rules only")
         return self

@@ -1,5 +1,5 @@
 // bastion-fixture: src/main/java/demo/security/SessionTokenMixin.java
-// ok: jackson-default-typing
+// ok: unsafe-deserialization
 package demo.security;
 
 // A mixin for the session token type: the class named in the JSON has to be a subtype of

@@ -3,7 +3,7 @@ class JsonConfig {
   @Bean
   ObjectMapper mapper() {
     ObjectMapper mapper = new ObjectMapper();
-// expect: jackson-default-typing
+// expect: unsafe-deserialization
     mapper.enableDefaultTyping();
     return mapper;
   }

@@ -4,6 +4,6 @@ package demo.events
 data class Envelope(
     val topic: String,
     // Declared as Any: the JSON may name any class on the class path.
-// expect: jackson-default-typing
+// expect: unsafe-deserialization
     @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS) val payload: Any,
 )

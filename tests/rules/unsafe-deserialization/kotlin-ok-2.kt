@@ -1,5 +1,5 @@
 // bastion-fixture: src/main/kotlin/demo/security/SessionTokenMixin.kt
-// ok: jackson-default-typing
+// ok: unsafe-deserialization
 package demo.security
 
 // Only subtypes of the session token can be named for this mixin's class.

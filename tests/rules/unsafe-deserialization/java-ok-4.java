@@ -1,5 +1,5 @@
 // bastion-fixture: src/main/java/demo/JsonConfig.java
-// ok: jackson-default-typing
+// ok: unsafe-deserialization
 class JsonConfig {
   @Bean
   ObjectMapper mapper() {

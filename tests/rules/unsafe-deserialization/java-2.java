@@ -5,7 +5,7 @@ public class Envelope {
   private String topic;
 
   // The payload is declared as Object: the JSON may name any class on the class path.
-// expect: jackson-default-typing
+// expect: unsafe-deserialization
   @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS, include = JsonTypeInfo.As.PROPERTY)
   private Object payload;
 }
