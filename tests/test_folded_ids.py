@@ -291,3 +291,20 @@ def test_each_check_of_a_folded_rule_runs_only_on_the_languages_given_to_its_mod
                 if (type(check).__name__, spec.id, lang) not in _RUNS_THERE_FOR_OTHER_RULES
             }
             assert runs_on <= catalog_languages(spec.id, module), (type(check).__name__, spec.id)
+
+
+def test_a_pattern_and_a_flow_of_one_rule_on_one_line_give_the_flows_finding() -> None:
+    """Ruby and PHP `eval` are checked by the pattern (old id eval-injection) and by the
+    flow: one finding, the flow's, which names where the input came from."""
+    code = (
+        "class CalcController < ApplicationController\n"
+        "  def show\n"
+        "    render plain: eval(params[:expr]).to_s\n"
+        "  end\n"
+        "end\n"
+    )
+    files, _ = select_backend([added_file("app/controllers/calc_controller.rb", code)])
+    (finding,) = run_rules(files).findings
+    assert finding.rule == "code-injection" and finding.line == 3
+    assert finding.title.startswith("Code injection: `params`")
+    assert finding.cwe == 94

@@ -517,10 +517,15 @@ def collect(
 
 def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
     """Hits -> findings: keep hits on lines the change added, apply the repo config
-    and inline suppressions, one finding per rule, path and line."""
+    and inline suppressions, one finding per rule, path and line.
+
+    When two checks report one rule on one line (a pattern and a flow of a folded rule),
+    the hit with its own title is kept (a flow names its source and sink), at the place
+    of the first; otherwise the first."""
     config, wanted_ids, by_path = plan.config, plan.wanted_ids, plan.by_path
     findings: list[Finding] = []
-    seen: set[tuple[str, str, int]] = set()
+    seen: dict[tuple[str, str, int], int] = {}  # key -> its finding's index
+    titled: set[tuple[str, str, int]] = set()  # keys whose finding has a hit's own title
     reg = plan.registry
     disabled = {reg.canonical(x) for x in config.disable}
     severity = {reg.canonical(k): v for k, v in config.severity.items()}
@@ -542,25 +547,30 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
         if suppressed(file, hit.line, rule.id, rule.aliases):
             continue
         key = (rule.id, hit.path, hit.line)
-        if key in seen:
-            continue
-        seen.add(key)
-        findings.append(
-            Finding(
-                path=hit.path,
-                line=hit.line,
-                end_line=end,
-                category=rule.category,
-                severity=severity.get(rule.id, hit.severity or wording.severity),
-                rule=rule.id,
-                title=hit.title or wording.title,
-                body=_body(wording, hit),
-                suggestion=hit.suggestion,
-                source=Source.RULES,
-                sources=[Source.RULES],
-                cwe=wording.cwe[0] if wording.cwe else None,
-            )
+        at = seen.get(key)
+        if at is not None and (hit.title is None or key in titled):
+            continue  # the first stands unless it is a plain pattern and this one is not
+        if hit.title is not None:
+            titled.add(key)
+        finding = Finding(
+            path=hit.path,
+            line=hit.line,
+            end_line=end,
+            category=rule.category,
+            severity=severity.get(rule.id, hit.severity or wording.severity),
+            rule=rule.id,
+            title=hit.title or wording.title,
+            body=_body(wording, hit),
+            suggestion=hit.suggestion,
+            source=Source.RULES,
+            sources=[Source.RULES],
+            cwe=wording.cwe[0] if wording.cwe else None,
         )
+        if at is None:
+            seen[key] = len(findings)
+            findings.append(finding)
+        else:
+            findings[at] = finding
     return findings
 
 
