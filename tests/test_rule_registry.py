@@ -114,3 +114,22 @@ def test_module_languages_follow_the_check_of_each_language() -> None:
         "python_ruff": frozenset({"python"}),
         "taint": frozenset({"sql"}),
     }
+
+
+def test_each_language_of_a_rule_is_reported_by_a_check_of_the_module_it_names() -> None:
+    """rule.yml says which module answers for each language; a check of that module
+    must report the rule and look at that language (else the language is silently
+    unchecked, or modules are loaded for nothing)."""
+    catalog = builtin_catalog()
+    reports: dict[tuple[str, str], set[str]] = {}
+    for check in registry().checks:
+        module = type(check).__module__.removeprefix("bot.rules.")
+        for rule in check.rules:
+            key = (catalog.canonical(rule.id), module)
+            reports.setdefault(key, set()).update(check.languages or {"*"})
+    for spec in catalog.rules.values():
+        for language in spec.languages:
+            for own in spec.check.for_language(language):
+                for module in own.modules_named() or {"declarative"}:
+                    found = reports.get((spec.id, module), set())
+                    assert language in found or "*" in found, (spec.id, language, module)
