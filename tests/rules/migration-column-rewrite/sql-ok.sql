@@ -1,3 +1,3 @@
 -- bastion-fixture: db/migrations/0042_change.sql
--- ok: pg-add-column-rewrite
+-- ok: migration-column-rewrite
 ALTER TABLE orders ADD COLUMN status text DEFAULT 'new';
