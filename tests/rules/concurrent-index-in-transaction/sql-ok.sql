@@ -1,3 +1,3 @@
 -- bastion-fixture: db/migrations/0042_change.sql
--- ok: pg-concurrent-index-in-transaction
+-- ok: concurrent-index-in-transaction
 CREATE INDEX CONCURRENTLY idx_orders_user ON orders (user_id);
