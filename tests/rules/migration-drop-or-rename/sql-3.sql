@@ -1,3 +1,3 @@
 -- bastion-fixture: db/migrations/0042_change.sql
--- expect: pg-rename-table
+-- expect: migration-drop-or-rename
 ALTER TABLE users RENAME TO accounts;

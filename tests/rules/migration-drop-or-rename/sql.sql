@@ -1,3 +1,3 @@
 -- bastion-fixture: db/migrations/0042_change.sql
--- expect: pg-drop-column
+-- expect: migration-drop-or-rename
 ALTER TABLE users DROP COLUMN legacy_flag;

@@ -1,3 +1,3 @@
 -- bastion-fixture: db/migrations/0042_change.sql
--- expect: pg-drop-table
+-- expect: migration-drop-or-rename
 DROP TABLE audit_log;

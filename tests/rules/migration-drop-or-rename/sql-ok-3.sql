@@ -1,3 +1,3 @@
 -- bastion-fixture: db/migrations/0042_change.sql
--- ok: pg-rename-table
+-- ok: migration-drop-or-rename
 ALTER TABLE users ADD COLUMN plan text;
