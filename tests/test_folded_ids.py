@@ -255,6 +255,8 @@ def test_bench_labels_written_under_an_old_id_match_the_surviving_id() -> None:
         spec.loader.exec_module(module)
         assert module.current_id("py-sql-injection") == "sql-injection"
         assert module.current_id("sql-injection") == "sql-injection"
+        assert module.current_id("eval-injection") == "code-injection"
+        assert module.current_id("pg-drop-table") == "migration-drop-or-rename"
     rows = module.read_tsv(root / "bench" / "labels" / "security_findings.tsv")
     old = [r for r in rows if r[4] == "ruby-sql-injection"]
     assert old, "the label file has findings judged under the old Ruby id"
