@@ -4,7 +4,12 @@ Built-in rules live in `bot/rules/catalog/<category>/<rule-id>/rule.yml`. A rule
 checked one of three ways (`check.kind`): `ast-grep` (a declarative rule per
 language, in `<lang>.yml` beside `rule.yml` or inline under `ast-grep:`; the
 languages are the ones found), `python` (a named check in a `bot.rules` module,
-for logic a pattern cannot express) or `analyzer` (ruff, squawk, detect-secrets).
+for logic a pattern cannot express) or `analyzer` (ruff, squawk, detect-secrets:
+`codes` names the analyzer's codes the rule reports; the module running the analyzer
+keeps no table of them). `check.by-language` gives a language its own check, or a
+list of checks when a pattern and a flow both answer for it. Which module answers
+for which language is read from here (`Catalog.module_languages`), so the registry
+imports only the modules a review's languages need.
 
 A team's own rules use the same format, one file per rule under
 `.github/bastion/rules/<rule-id>.yml` of the base branch, and may only be
