@@ -149,8 +149,19 @@ public class Codec {
 }
 """
 
+_SQL_FK = """ALTER TABLE orders
+  ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);
+"""
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
+    (
+        "pg-add-foreign-key-locking",
+        "migration-constraint-validating",
+        "db/migrations/0042_orders_fk.sql",
+        _SQL_FK,
+        "--",
+    ),
     (
         "jackson-default-typing",
         "unsafe-deserialization",
