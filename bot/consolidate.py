@@ -207,6 +207,12 @@ CLASSES: tuple[ProblemClass, ...] = (
         (),
         r"(?:pg-)?concurrent-index-in-transaction",
     ),
+    # Named as the surviving rule, so fingerprints of its findings posted before hold.
+    _c(
+        "migration-constraint-validating",
+        (),
+        r"migration-constraint-validating|pg-add-foreign-key-locking|pg-constraint-not-valid",
+    ),
     _c(
         "not-null-backfill",
         (),

@@ -111,8 +111,74 @@ def parse(text):
     return yaml.load(text, Loader=yaml.Loader)
 """
 
+_PY_EVAL = """from flask import request
+
+
+@app.post("/calc")
+def calc():
+    return str(eval(request.form["expr"]))
+"""
+
+_JS_EVAL = """app.post('/calc', (req, res) => {
+  res.send(String(eval(req.body.expr)));
+});
+"""
+
+_CS_CONN = """public static class Db
+{
+    public const string Main = "Server=db.internal;Database=shop;User Id=app;Password=Wq3!vT9zLm;";
+}
+"""
+
+_FLASK_DEBUG = """from flask import Flask
+
+app = Flask(__name__)
+
+if __name__ == "__main__":
+    app.run(host="0.0.0.0", debug=True)
+"""
+
+_JACKSON = """package app;
+
+public class Codec {
+    public ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.enableDefaultTyping();
+        return mapper;
+    }
+}
+"""
+
+_SQL_FK = """ALTER TABLE orders
+  ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);
+"""
+
 # (old id, surviving id, path, code, the language's line comment)
 CASES = [
+    (
+        "pg-add-foreign-key-locking",
+        "migration-constraint-validating",
+        "db/migrations/0042_orders_fk.sql",
+        _SQL_FK,
+        "--",
+    ),
+    (
+        "jackson-default-typing",
+        "unsafe-deserialization",
+        "src/main/java/app/Codec.java",
+        _JACKSON,
+        "//",
+    ),
+    ("py-flask-debug", "debug-errors-shown", "app/server.py", _FLASK_DEBUG, "#"),
+    (
+        "csharp-connection-string-password",
+        "hardcoded-credentials",
+        "src/Shop/Db.cs",
+        _CS_CONN,
+        "//",
+    ),
+    ("py-eval-exec", "code-injection", "app/views.py", _PY_EVAL, "#"),
+    ("eval-injection", "code-injection", "src/routes/calc.js", _JS_EVAL, "//"),
     ("go-sql-injection", "sql-injection", "internal/handlers/users.go", _GO_SQL, "//"),
     (
         "php-cors-any-origin-with-credentials",
@@ -200,10 +266,23 @@ def test_bench_labels_written_under_an_old_id_match_the_surviving_id() -> None:
         spec.loader.exec_module(module)
         assert module.current_id("py-sql-injection") == "sql-injection"
         assert module.current_id("sql-injection") == "sql-injection"
+        assert module.current_id("eval-injection") == "code-injection"
+        assert module.current_id("pg-drop-table") == "migration-drop-or-rename"
     rows = module.read_tsv(root / "bench" / "labels" / "security_findings.tsv")
     old = [r for r in rows if r[4] == "ruby-sql-injection"]
     assert old, "the label file has findings judged under the old Ruby id"
     assert {module.current_id(r[4]) for r in old} == {"sql-injection"}
+
+
+# (check, language) -> the only rules the check reports there: `FrameworkMigrations`
+# reads `.sql` migrations for backfills and enum values (`migrations_python.sql_file_hits`);
+# the SQL side of its other rules is squawk's codes.
+_ONLY_THESE_THERE = {
+    ("FrameworkMigrations", "sql"): {
+        "migration-backfill-with-ddl",
+        "enum-value-used-in-transaction",
+    }
+}
 
 
 def test_each_check_of_a_folded_rule_runs_only_on_the_languages_given_to_its_module() -> None:
@@ -216,9 +295,34 @@ def test_each_check_of_a_folded_rule_runs_only_on_the_languages_given_to_its_mod
         module = type(check).__module__.removeprefix("bot.rules.")
         if module == "declarative" or not check.languages:
             continue
+        if module == "taint.checks":
+            # The taint data decides which rule each language's sinks report, and
+            # test_rule_catalog checks those languages against the catalogue's.
+            continue
         for rule in check.rules:
             spec = catalog.rules.get(catalog.canonical(rule.id))
             if spec is None or not spec.check.by_language:
                 continue
-            runs_on = set(check.languages) & set(spec.languages)
+            runs_on = {
+                lang
+                for lang in set(check.languages) & set(spec.languages)
+                if spec.id in _ONLY_THESE_THERE.get((type(check).__name__, lang), {spec.id})
+            }
             assert runs_on <= catalog_languages(spec.id, module), (type(check).__name__, spec.id)
+
+
+def test_a_pattern_and_a_flow_of_one_rule_on_one_line_give_the_flows_finding() -> None:
+    """Ruby and PHP `eval` are checked by the pattern (old id eval-injection) and by the
+    flow: one finding, the flow's, which names where the input came from."""
+    code = (
+        "class CalcController < ApplicationController\n"
+        "  def show\n"
+        "    render plain: eval(params[:expr]).to_s\n"
+        "  end\n"
+        "end\n"
+    )
+    files, _ = select_backend([added_file("app/controllers/calc_controller.rb", code)])
+    (finding,) = run_rules(files).findings
+    assert finding.rule == "code-injection" and finding.line == 3
+    assert finding.title.startswith("Code injection: `params`")
+    assert finding.cwe == 94

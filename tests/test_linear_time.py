@@ -86,7 +86,7 @@ def test_async_followed_by_a_blank_run() -> None:
     assert _found(_review("server/timers.js", code)) == []
     # PHP still reads the call's text, through the same callback check.
     php = f"<?php\nfunction f($request) {{\n    return eval(async{pad}$x);\n}}\n"
-    assert _found(_review("app/Support/Timers.php", php)) == [("eval-injection", 3)]
+    assert _found(_review("app/Support/Timers.php", php)) == [("code-injection", 3)]
 
 
 @HANG_GUARD

@@ -438,7 +438,7 @@ def test_rollback_file_of_a_plain_sql_folder_is_not_a_deploy_hazard() -> None:
             added_file("migrations/2026-01-01-000000_post/up.sql", up),
         )
     )
-    assert ("pg-drop-column", 1) in rules
+    assert ("migration-drop-or-rename", 1) in rules
     assert _review(added_file("migrations/x/down.sql", down)) == []
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from bot.models import Category, ChangedFile, FileKind
 from bot.rules.astgrep import lines, root_of
-from bot.rules.engine import Check, Hit, registry, rule_from_spec
+from bot.rules.engine import Check, Hit, registry, variant_rule
 from bot.rules.loader import RuleSpec, builtin_catalog, load_team_rules
 from bot.select import is_test_path
 
@@ -24,7 +24,15 @@ class AstGrepRuleCheck(Check):
 
     def __init__(self, spec: RuleSpec, builtin: bool = False) -> None:
         self.name = f"ast-grep:{spec.id}"
-        self.rules = (rule_from_spec(spec),)
+        # A pattern folded in from an old id reports under it (`reported-as`), so its
+        # findings keep that id's wording (`variants`).
+        self.reported_as = {
+            lang: str(config.get("reported-as", spec.id)) for lang, config in spec.ast_grep.items()
+        }
+        self.rules = tuple(
+            variant_rule(spec, name).model_copy(update={"id": name})
+            for name in dict.fromkeys([spec.id, *sorted(set(self.reported_as.values()))])
+        )
         self.languages = frozenset(spec.ast_grep)
         # `hint`: words of which a file must contain one before the rule runs on it (a
         # substring scan costs far less than walking every node of the tree).
@@ -33,7 +41,7 @@ class AstGrepRuleCheck(Check):
             for lang, config in spec.ast_grep.items()
         }
         self.configs: dict[str, dict[str, Any]] = {
-            lang: {k: v for k, v in config.items() if k != "hint"}
+            lang: {k: v for k, v in config.items() if k not in {"hint", "reported-as"}}
             for lang, config in spec.ast_grep.items()
         }
         # A built-in security rule reads code as the pattern checks do: test code is
@@ -60,11 +68,13 @@ class AstGrepRuleCheck(Check):
             return
         for node in root.find_all(cast("Config", config)):
             first, last = lines(node)
-            yield Hit(self.rules[0].id, file.path, first, last)
+            yield Hit(self.reported_as[language], file.path, first, last)
 
 
 def checks_for(specs: Sequence[RuleSpec], builtin: bool = False) -> list[Check]:
-    return [AstGrepRuleCheck(spec, builtin) for spec in specs if spec.check.kind == "ast-grep"]
+    # A rule checked by Python logic in some languages may still have `<lang>.yml`
+    # patterns for others (`check.by-language`): those run here.
+    return [AstGrepRuleCheck(spec, builtin) for spec in specs if spec.ast_grep]
 
 
 def team_checks(files: Iterable[tuple[str, str]]) -> tuple[list[Check], list[str]]:

@@ -210,8 +210,9 @@ def catalog_rules(*ids: str) -> tuple[Rule, ...]:
 
 def catalog_languages(rule_id: str, module: str) -> frozenset[str]:
     """The languages of `rule_id` whose check is the Python module `module` (a name under
-    `bot.rules`): a rule folded from per-language ids is checked by several modules, and
-    each runs only on its own languages (`check.by-language`)."""
+    `bot.rules`, or the module running the language's analyzer): a rule folded from
+    per-language ids is checked by several modules, and each runs only on its own
+    languages (`check.by-language`)."""
     from bot.rules.loader import builtin_catalog
 
     catalog = builtin_catalog()
@@ -219,7 +220,7 @@ def catalog_languages(rule_id: str, module: str) -> frozenset[str]:
     return frozenset(
         lang
         for lang in spec.languages
-        if (own := spec.check.for_language(lang)).kind == "python" and own.module == module
+        if any(module in own.modules_named() for own in spec.check.for_language(lang))
     )
 
 
@@ -255,6 +256,7 @@ def variant_rule(spec: RuleSpec, old_id: str) -> Rule:
             "fix": variant.fix,
             "severity": variant.severity,
             "languages": variant.languages or spec.languages,
+            "cwe": variant.cwe or spec.cwe,
         }
     )
 
@@ -289,19 +291,21 @@ def registry(languages: Iterable[str | None] | None = None) -> Registry:
     """The checks in `bot.rules`, discovered once per set of languages. A module
     registers its checks by defining `CHECKS: list[Check]` at module level.
 
-    With `languages`, only modules whose checks look at one of them are imported
-    (see `bot.rules.MODULE_LANGUAGES`); without, every module (the catalogue)."""
-    from bot.rules import MODULE_LANGUAGES, NO_CHECKS
+    Only modules the catalogue names are imported (`Catalog.module_languages`), and with
+    `languages` only those whose rules are checked in one of them; without, all of them
+    (the catalogue)."""
+    from bot.rules.loader import builtin_module_languages
 
     key = None if languages is None else frozenset(x for x in languages if x)
     cached = _REGISTRIES.get(key)
     if cached is not None:
         return cached
+    modules = builtin_module_languages()
     reg = Registry()
     for name in _module_names():
-        if name in NO_CHECKS:
-            continue
-        wanted = MODULE_LANGUAGES.get(name)
+        if name not in modules:
+            continue  # no rule names it: a parser or helper the rule modules share
+        wanted = modules[name]
         if key is not None and wanted is not None and not wanted & key:
             continue
         module = importlib.import_module(f"bot.rules.{name}")
@@ -513,10 +517,15 @@ def collect(
 
 def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
     """Hits -> findings: keep hits on lines the change added, apply the repo config
-    and inline suppressions, one finding per rule, path and line."""
+    and inline suppressions, one finding per rule, path and line.
+
+    When two checks report one rule on one line (a pattern and a flow of a folded rule),
+    the hit with its own title is kept (a flow names its source and sink), at the place
+    of the first; otherwise the first."""
     config, wanted_ids, by_path = plan.config, plan.wanted_ids, plan.by_path
     findings: list[Finding] = []
-    seen: set[tuple[str, str, int]] = set()
+    seen: dict[tuple[str, str, int], int] = {}  # key -> its finding's index
+    titled: set[tuple[str, str, int]] = set()  # keys whose finding has a hit's own title
     reg = plan.registry
     disabled = {reg.canonical(x) for x in config.disable}
     severity = {reg.canonical(k): v for k, v in config.severity.items()}
@@ -538,25 +547,30 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
         if suppressed(file, hit.line, rule.id, rule.aliases):
             continue
         key = (rule.id, hit.path, hit.line)
-        if key in seen:
-            continue
-        seen.add(key)
-        findings.append(
-            Finding(
-                path=hit.path,
-                line=hit.line,
-                end_line=end,
-                category=rule.category,
-                severity=severity.get(rule.id, hit.severity or wording.severity),
-                rule=rule.id,
-                title=hit.title or wording.title,
-                body=_body(wording, hit),
-                suggestion=hit.suggestion,
-                source=Source.RULES,
-                sources=[Source.RULES],
-                cwe=rule.cwe[0] if rule.cwe else None,
-            )
+        at = seen.get(key)
+        if at is not None and (hit.title is None or key in titled):
+            continue  # the first stands unless it is a plain pattern and this one is not
+        if hit.title is not None:
+            titled.add(key)
+        finding = Finding(
+            path=hit.path,
+            line=hit.line,
+            end_line=end,
+            category=rule.category,
+            severity=severity.get(rule.id, hit.severity or wording.severity),
+            rule=rule.id,
+            title=hit.title or wording.title,
+            body=_body(wording, hit),
+            suggestion=hit.suggestion,
+            source=Source.RULES,
+            sources=[Source.RULES],
+            cwe=wording.cwe[0] if wording.cwe else None,
         )
+        if at is None:
+            seen[key] = len(findings)
+            findings.append(finding)
+        else:
+            findings[at] = finding
     return findings
 
 

@@ -4,7 +4,12 @@ Built-in rules live in `bot/rules/catalog/<category>/<rule-id>/rule.yml`. A rule
 checked one of three ways (`check.kind`): `ast-grep` (a declarative rule per
 language, in `<lang>.yml` beside `rule.yml` or inline under `ast-grep:`; the
 languages are the ones found), `python` (a named check in a `bot.rules` module,
-for logic a pattern cannot express) or `analyzer` (ruff, squawk, detect-secrets).
+for logic a pattern cannot express) or `analyzer` (ruff, squawk, detect-secrets:
+`codes` names the analyzer's codes the rule reports; the module running the analyzer
+keeps no table of them). `check.by-language` gives a language its own check, or a
+list of checks when a pattern and a flow both answer for it. Which module answers
+for which language is read from here (`Catalog.module_languages`), so the registry
+imports only the modules a review's languages need.
 
 A team's own rules use the same format, one file per rule under
 `.github/bastion/rules/<rule-id>.yml` of the base branch, and may only be
@@ -44,6 +49,45 @@ MAX_TEAM_RULE_CHARS = 64 * 1024
 MAX_TEAM_RULES = 50
 
 
+Tool = Literal["ruff", "squawk", "detect-secrets"]
+# The `bot.rules` module that runs each analyzer: the codes it asks for and how they
+# map to rule ids are the catalogue's (`check.codes`), the module holds only the logic.
+ANALYZER_MODULES: dict[str, str] = {
+    "ruff": "python_ruff",
+    "squawk": "sql_squawk",
+    "detect-secrets": "secrets",
+}
+# The module that runs every `<lang>.yml` ast-grep rule of the catalogue.
+DECLARATIVE_MODULE = "declarative"
+# What a code of each analyzer looks like: ruff `S506`, squawk `ban-drop-table`,
+# detect-secrets a detector class name (`AWSKeyDetector`).
+_CODE_SHAPES: dict[str, str] = {
+    "ruff": r"^[A-Z]{1,4}[0-9]{1,4}$",
+    "squawk": r"^[a-z][a-z-]*[a-z]$",
+    "detect-secrets": r"^[A-Z][A-Za-z0-9]*Detector$",
+}
+
+
+def _require_keys(
+    kind: str, module: str | None, tool: str | None, codes: tuple[str, ...] | dict[str, str]
+) -> None:
+    """The keys each `kind` needs, and only those."""
+    if kind == "python" and not module:
+        raise ValueError("module is required when kind is python")
+    if kind == "analyzer" and not tool:
+        raise ValueError("tool is required when kind is analyzer")
+    if kind == "analyzer" and not codes:
+        raise ValueError("codes are required when kind is analyzer (the analyzer's codes)")
+    if kind != "analyzer" and (codes or tool):
+        raise ValueError("tool and codes are for kind analyzer only")
+    if kind != "python" and module:
+        raise ValueError(f"module is for kind python only (kind {kind} names its own)")
+    if tool is not None:
+        for code in codes:
+            if not re.match(_CODE_SHAPES[tool], code):
+                raise ValueError(f"'{code}' is not a {tool} code")
+
+
 class LanguageCheck(BaseModel):
     """How one language of a rule is checked when it differs from the rule's own `kind`."""
 
@@ -51,16 +95,39 @@ class LanguageCheck(BaseModel):
 
     kind: Literal["ast-grep", "python", "analyzer"]
     module: str | None = None
-    tool: Literal["ruff", "squawk", "detect-secrets", "sqlglot"] | None = None
-    codes: tuple[str, ...] = ()
+    tool: Tool | None = None
+    # kind analyzer: the analyzer's codes this rule reports. A list reports them under
+    # the rule's id; a mapping names, per code, the id (the rule's or an old one in
+    # `aliases`) whose wording its hits keep.
+    codes: tuple[str, ...] | dict[str, str] = ()
 
     @model_validator(mode="after")
     def _complete(self) -> LanguageCheck:
-        if self.kind == "python" and not self.module:
-            raise ValueError("module is required when kind is python")
-        if self.kind == "analyzer" and not self.tool:
-            raise ValueError("tool is required when kind is analyzer")
+        _require_keys(self.kind, self.module, self.tool, self.codes)
         return self
+
+    def module_name(self) -> str:
+        """The `bot.rules` module (top-level name) that reports this check's hits."""
+        if self.kind == "analyzer" and self.tool is not None:
+            return ANALYZER_MODULES[self.tool]
+        if self.kind == "python" and self.module:
+            return self.module.split(".", 1)[0]
+        return DECLARATIVE_MODULE
+
+    def modules_named(self) -> set[str]:
+        """The module as the rule names it (`taint.checks`), or its analyzer's; none for
+        ast-grep."""
+        if self.kind == "python" and self.module:
+            return {self.module}
+        if self.kind == "analyzer" and self.tool is not None:
+            return {ANALYZER_MODULES[self.tool]}
+        return set()
+
+    def reported_as(self, rule_id: str) -> dict[str, str]:
+        """Each analyzer code -> the id its hits are reported under."""
+        if isinstance(self.codes, dict):
+            return dict(self.codes)
+        return dict.fromkeys(self.codes, rule_id)
 
 
 class CheckSpec(BaseModel):
@@ -73,25 +140,45 @@ class CheckSpec(BaseModel):
     kind: Literal["ast-grep", "python", "analyzer"]
     # kind python: the `bot.rules` module holding the check.
     module: str | None = None
-    # kind analyzer: the tool and its code for this rule (ruff S113, squawk ...).
-    tool: Literal["ruff", "squawk", "detect-secrets", "sqlglot"] | None = None
-    codes: tuple[str, ...] = ()
-    # language -> its own check, when it is not `kind` (`python: {kind: python, module: x}`).
-    by_language: dict[str, LanguageCheck] = Field(default_factory=dict, alias="by-language")
+    # kind analyzer: the tool and its codes for this rule (ruff S113, squawk ...).
+    tool: Tool | None = None
+    codes: tuple[str, ...] | dict[str, str] = ()
+    # language -> its own check, when it is not `kind` (`python: {kind: python, module: x}`),
+    # or a list of them when two checks answer for one language (a pattern and a flow).
+    by_language: dict[str, LanguageCheck | tuple[LanguageCheck, ...]] = Field(
+        default_factory=dict, alias="by-language"
+    )
 
-    def for_language(self, language: str) -> LanguageCheck:
-        """The check that answers for `language`."""
+    @model_validator(mode="after")
+    def _complete(self) -> CheckSpec:
+        _require_keys(self.kind, self.module, self.tool, self.codes)
+        return self
+
+    def own(self) -> LanguageCheck:
+        """The check of the languages `by-language` does not name."""
+        return LanguageCheck.model_construct(
+            kind=self.kind, module=self.module, tool=self.tool, codes=self.codes
+        )
+
+    def for_language(self, language: str) -> tuple[LanguageCheck, ...]:
+        """The checks that answer for `language` (one, or the `by-language` list)."""
         own = self.by_language.get(language)
-        if own is not None:
-            return own
-        return LanguageCheck(kind=self.kind, module=self.module, tool=self.tool, codes=self.codes)
+        if own is None:
+            return (self.own(),)
+        return own if isinstance(own, tuple) else (own,)
+
+    def language_checks(self) -> list[tuple[str, LanguageCheck]]:
+        """Every `by-language` entry as (language, check), lists flattened."""
+        return [(lang, c) for lang in self.by_language for c in self.for_language(lang)]
 
     def modules(self) -> set[str]:
-        """Every `bot.rules` module that reports this rule for some language."""
-        found = {c.module for c in self.by_language.values() if c.kind == "python" and c.module}
-        if self.kind == "python" and self.module:
-            found.add(self.module)
-        return found
+        """Every `bot.rules` module (as named, `taint.checks`) that reports this rule for
+        some language by logic or an analyzer; the ast-grep languages are `declarative`'s."""
+        return {
+            m
+            for check in (self.own(), *(c for _, c in self.language_checks()))
+            for m in check.modules_named()
+        }
 
 
 class Variant(BaseModel):
@@ -104,6 +191,9 @@ class Variant(BaseModel):
     fix: str
     severity: Severity
     languages: tuple[str, ...] = ()
+    # The old id's own CWE when it named a narrower weakness than the rule (CWE-95 eval
+    # under CWE-94 code injection): its findings keep it.
+    cwe: tuple[int, ...] = ()
 
 
 class RuleSpec(BaseModel):
@@ -133,19 +223,29 @@ class RuleSpec(BaseModel):
         unknown = set(self.variants) - set(self.aliases)
         if unknown:
             raise ValueError(f"variants for ids not in aliases: {', '.join(sorted(unknown))}")
-        if self.check.kind == "python" and not self.check.module:
-            raise ValueError("check.module is required when check.kind is python")
-        if self.check.kind == "analyzer" and not self.check.tool:
-            raise ValueError("check.tool is required when check.kind is analyzer")
-        for lang, own in self.check.by_language.items():
+        checks = [("check", self.check.own())] + [
+            (f"check.by-language.{lang}", own) for lang, own in self.check.language_checks()
+        ]
+        for where, own in checks:
+            if isinstance(own.codes, dict):
+                for code, name in own.codes.items():
+                    if name != self.id and name not in self.aliases:
+                        raise ValueError(
+                            f"{where}.codes: {code} is reported as '{name}', which is neither "
+                            "the rule's id nor one of its aliases"
+                        )
+        for lang in self.check.by_language:
             if lang not in KNOWN_LANGUAGES:
                 raise ValueError(f"check.by-language: unknown language '{lang}'")
-            if own.kind == "ast-grep" and lang not in self.ast_grep:
+            kinds = [own.kind for own in self.check.for_language(lang)]
+            if "ast-grep" in kinds and lang not in self.ast_grep:
                 raise ValueError(f"check.by-language.{lang}: ast-grep needs a {lang}.yml")
-            if own.kind != "ast-grep" and lang in self.ast_grep:
+            if lang in self.ast_grep and "ast-grep" not in kinds:
+                # The <lang>.yml always runs: a second check must be listed beside it.
                 raise ValueError(
                     f"check.by-language.{lang}: the language has an ast-grep rule "
-                    f"({lang}.yml) and is also checked by kind {own.kind}"
+                    f"({lang}.yml) and is also checked by kind {kinds[0]}; list both "
+                    "([{kind: ast-grep}, ...]) if both answer for it"
                 )
         bad = sorted(set(self.ast_grep) - set(SG_LANGUAGES))
         if bad:
@@ -153,6 +253,12 @@ class RuleSpec(BaseModel):
         for lang, config in self.ast_grep.items():
             if not isinstance(config.get("rule"), dict):
                 raise ValueError(f"ast-grep.{lang} needs a 'rule' mapping")
+            named = config.get("reported-as", self.id)
+            if named != self.id and named not in self.aliases:
+                raise ValueError(
+                    f"ast-grep.{lang}.reported-as: '{named}' is neither the rule's id nor "
+                    "one of its aliases"
+                )
         if self.category is not Category.SECURITY and self.cwe:
             raise ValueError("cwe is for security rules only")
         return self
@@ -166,6 +272,9 @@ class Catalog:
     # Where each rule was read from (for error messages).
     origin: dict[str, str] = field(default_factory=dict)
 
+    # Analyzer -> its code -> the id (a rule's or an old one) its hits are reported under.
+    codes: dict[str, dict[str, str]] = field(default_factory=dict)
+
     def canonical(self, rule_id: str) -> str:
         return self.aliases.get(rule_id, rule_id)
 
@@ -174,9 +283,40 @@ class Catalog:
         for name in (spec.id, *spec.aliases):
             if name in taken:
                 raise CatalogError(f"{origin}: key 'id': rule id '{name}' is already used")
+        claims: dict[str, dict[str, str]] = {}
+        for check in (spec.check.own(), *(c for _, c in spec.check.language_checks())):
+            if check.kind != "analyzer" or check.tool is None:
+                continue
+            for code, name in check.reported_as(spec.id).items():
+                owner = self.codes.get(check.tool, {}).get(code)
+                if owner is not None:
+                    raise CatalogError(
+                        f"{origin}: key 'check.codes': {check.tool} {code} is already "
+                        f"reported as '{owner}'"
+                    )
+                claims.setdefault(check.tool, {})[code] = name
         self.rules[spec.id] = spec
         self.origin[spec.id] = origin
         self.aliases.update((alias, spec.id) for alias in spec.aliases)
+        for tool, found in claims.items():
+            self.codes.setdefault(tool, {}).update(found)
+
+    def module_languages(self) -> dict[str, frozenset[str] | None]:
+        """Each `bot.rules` module that reports a rule -> the languages it reports them in
+        (None: any file, a rule with no `languages`). Read off every rule's
+        `check` and `check.by-language`, so no table of it is kept by hand."""
+        found: dict[str, set[str] | None] = {}
+        for spec in self.rules.values():
+            if not spec.languages:
+                for module in spec.check.modules() or {DECLARATIVE_MODULE}:
+                    found[module.split(".", 1)[0]] = None
+                continue
+            for language in spec.languages:
+                for check in spec.check.for_language(language):
+                    known = found.setdefault(check.module_name(), set())
+                    if known is not None:
+                        known.add(language)
+        return {m: None if langs is None else frozenset(langs) for m, langs in found.items()}
 
 
 class CatalogError(ValueError):
@@ -185,7 +325,9 @@ class CatalogError(ValueError):
 
 def _first_error(exc: ValidationError, source: str) -> CatalogError:
     err = exc.errors()[0]
-    key = ".".join(str(part) for part in err["loc"]) or "(top level)"
+    # A union's member shows in the location as its type (`function-after[...]`): not a key.
+    parts = [str(part) for part in err["loc"] if "[" not in str(part)]
+    key = ".".join(parts) or "(top level)"
     if err["type"] == "extra_forbidden":
         return CatalogError(f"{source}: unknown key '{key}'")
     message = err["msg"].removeprefix("Value error, ")
@@ -282,6 +424,15 @@ def builtin_catalog() -> Catalog:
                     raise CatalogError(f"{label}: key 'category': folder says {category.name}")
                 catalog.add(spec, label)
     return catalog
+
+
+@lru_cache(maxsize=1)
+def builtin_module_languages() -> dict[str, frozenset[str] | None]:
+    """`module_languages` of the built-in catalogue. Computed from the parsed catalogue
+    rather than kept in a generated index: every review parses the catalogue anyway
+    (each check module names its rules through it), so the map costs a walk over ~100
+    parsed rules and there is no second copy to go stale."""
+    return builtin_catalog().module_languages()
 
 
 @dataclass

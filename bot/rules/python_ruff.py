@@ -2,10 +2,9 @@
 
 Every Python file of the change is written into one temporary tree and ruff runs
 over it once. Ruff gives codes and messages but no severity, so the rules, their
-severities and the advice are ours (the catalogue's rule.yml files, and `_CODE_TO_RULE`
-mapping ruff's codes to their ids). Codes that are noise
-in a review (S101 assert, S311 random, S603/S607 subprocess, S110/S112 pass) are never
-asked for.
+severities and the advice are ours: the catalogue's rule.yml files, whose
+`check.codes` name the ruff codes each rule reports. Codes that are noise in a review
+(S101 assert, S311 random, S603/S607 subprocess, S110/S112 pass) are never asked for.
 
 The injection rules (`sql-injection`, `command-injection`, `py-eval-exec`, and
 `py-pickle-untrusted` for request bytes) are claims about request input, so they come
@@ -36,12 +35,15 @@ from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.engine import Check, Hit, catalog_rules
 from bot.rules.lib.python_units import Unit, parse_python, salvaged, units_of
+from bot.rules.loader import builtin_catalog
 from bot.rules.taint.api import flow_hits
 from bot.rules.taint.cross import cross_hits
 from bot.select import is_test_path
 
 RUFF_TIMEOUT_S = 60.0
 SQL_INJECTION = "sql-injection"
+# Ruff's unpickling codes report under this id; only bytes read from the network count.
+PICKLE = "py-pickle-untrusted"
 
 
 _RULES = catalog_rules(
@@ -63,17 +65,12 @@ _RULES = catalog_rules(
 # and S307/S102 (eval/exec of a non-literal) fire on any run-time value, which on real
 # commits meant internal table names and allow-listed sort orders.
 FLOW_RULES = frozenset({SQL_INJECTION, "command-injection", "py-eval-exec", "py-pickle-untrusted"})
-_CODE_TO_RULE: dict[str, str] = {
-    "S506": "py-yaml-unsafe-load",
-    "S301": "py-pickle-untrusted",  # only bytes read from the network (`keep_unpickle`)
-    "S302": "py-pickle-untrusted",  # marshal.load(s): not safe against crafted data either
-    "S501": "tls-verification-disabled",
-    "S323": "tls-verification-disabled",
-    "S113": "py-request-no-timeout",
-    "S201": "py-flask-debug",
-    "S507": "py-ssh-auto-add-host-key",
-    "S202": "py-tar-extractall",
-}
+
+
+def code_to_rule() -> dict[str, str]:
+    """Ruff code -> the id its hits are reported under: the rules' `check.codes`
+    (S506 yaml.load, S113 no timeout, ...). Only these codes are asked for."""
+    return builtin_catalog().codes["ruff"]
 
 
 # --- running ruff ---------------------------------------------------------------------
@@ -400,17 +397,18 @@ class RuffSecurityCheck(Check):
             return []
         by_path = {f.path: f for f in files}
         units = [u for i, f in enumerate(files) for u in units_of(f, i)]
-        diagnostics = run_ruff(units, _CODE_TO_RULE)
+        codes = code_to_rule()
+        diagnostics = run_ruff(units, codes)
         broken = {id(u) for u, d in diagnostics if _is_syntax_error(d)}
         retry = [s for u in units if id(u) in broken and (s := salvaged(u)) is not None]
         if retry:
-            diagnostics += run_ruff(retry, _CODE_TO_RULE)
+            diagnostics += run_ruff(retry, codes)
         units = [u for u in units if id(u) not in broken] + retry
         hits: list[Hit] = []
         for unit, diagnostic in diagnostics:
             if id(unit) in broken:
                 continue
-            hit = self._hit(unit, diagnostic, by_path[unit.path])
+            hit = self._hit(unit, diagnostic, by_path[unit.path], codes)
             if hit is not None:
                 hits.append(hit)
         flows = [h for f in files for h in flow_hits(f, FLOW_RULES)]
@@ -420,9 +418,15 @@ class RuffSecurityCheck(Check):
         taken = {(h.path, h.rule, h.line) for h in flows}
         return [h for h in hits if (h.path, h.rule, h.line) not in taken] + flows
 
-    def _hit(self, unit: Unit, diagnostic: dict[str, object], file: ChangedFile) -> Hit | None:
+    def _hit(
+        self,
+        unit: Unit,
+        diagnostic: dict[str, object],
+        file: ChangedFile,
+        codes: dict[str, str],
+    ) -> Hit | None:
         code = str(diagnostic.get("code") or "")
-        rule = _CODE_TO_RULE.get(code)
+        rule = codes.get(code)
         if rule is None:
             return None  # syntax errors (code null / invalid-syntax) and anything unasked
         message = str(diagnostic.get("message") or "")
@@ -431,7 +435,7 @@ class RuffSecurityCheck(Check):
         line = unit.real(row)
         if not line:
             return None  # on our scaffolding
-        if code in {"S301", "S302"} and not keep_unpickle(unit, row, col):
+        if rule == PICKLE and not keep_unpickle(unit, row, col):
             return None
         end = max(unit.real(end_row) or line, line)
         suggestion = suggestion_for(unit, row, code, file.line_text(line))

@@ -28,6 +28,7 @@ from bot import lazyre as re
 # so it is loaded only once an added line passes the cheap pre-filters below.
 from bot.models import ChangedFile
 from bot.rules.engine import Check, Hit, catalog_rule
+from bot.rules.loader import builtin_catalog
 from bot.select import is_test_path
 
 RULE_ID = "secret-literal"
@@ -88,31 +89,6 @@ _OWN_PATTERNS: tuple[TokenPattern, ...] = (
     ),
 )
 
-# detect-secrets detectors with a recognisable token shape. Left out: the entropy
-# detectors (noise), IPPublicDetector (not a secret), Artifactory/Cloudant/IBM/
-# Softlayer (loose patterns that fire on ordinary identifiers), BasicAuthDetector
-# (our URL pattern covers it and knows local development URLs).
-_DETECT_SECRETS_PLUGINS = frozenset(
-    {
-        "AWSKeyDetector",
-        "AzureStorageKeyDetector",
-        "DiscordBotTokenDetector",
-        "GitHubTokenDetector",
-        "GitLabTokenDetector",
-        "JwtTokenDetector",
-        "MailchimpDetector",
-        "NpmDetector",
-        "OpenAIDetector",
-        "PrivateKeyDetector",
-        "PypiTokenDetector",
-        "SendGridDetector",
-        "SlackDetector",
-        "SquareOAuthDetector",
-        "StripeDetector",
-        "TelegramBotTokenDetector",
-        "TwilioKeyDetector",
-    }
-)
 # A line is only handed to a detector if it holds one of these: most code lines hold
 # none, and the detectors' regexes are what makes a big PR slow. The words are the
 # stems of detect-secrets' keyword list.
@@ -228,10 +204,12 @@ def _plugins() -> tuple[tuple[str, Any], ...]:
     """Instances of the detect-secrets detectors we trust, with their labels."""
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
 
+    # The detectors are the rule's `check.codes` (rule.yml says which and why).
+    trusted = builtin_catalog().codes["detect-secrets"]
     out: list[tuple[str, Any]] = []
     classes: Iterable[Any] = get_mapping_from_secret_type_to_class().values()
     for cls in classes:
-        if cls.__name__ in _DETECT_SECRETS_PLUGINS:
+        if cls.__name__ in trusted:
             out.append((cls.__name__, cls()))
     return tuple(sorted(out, key=lambda item: item[0]))
 

@@ -48,6 +48,7 @@ from bot.rules.lib.sql_text import (
     split_statements,
     target_table,
 )
+from bot.rules.loader import builtin_catalog
 
 PG_VERSION = "13"
 TIMEOUT_S = 30.0
@@ -94,27 +95,12 @@ RULES = catalog_rules(
     NOT_ANALYSED,
 )
 
-# squawk rule name -> our rule id
-SQUAWK_RULES = {
-    "require-concurrent-index-creation": CREATE_INDEX,
-    "require-concurrent-index-deletion": "pg-drop-index-blocking",
-    "require-concurrent-reindex": "pg-reindex-blocking",
-    "adding-foreign-key-constraint": "pg-add-foreign-key-locking",
-    "constraint-missing-not-valid": "pg-constraint-not-valid",
-    "disallowed-unique-constraint": "pg-add-unique-constraint-locking",
-    "adding-serial-primary-key-field": "pg-add-primary-key-locking",
-    "adding-field-with-default": "pg-add-column-rewrite",
-    "adding-required-field": "pg-add-required-column",
-    "changing-column-type": "pg-change-column-type",
-    "renaming-column": "pg-rename-column",
-    "renaming-table": "pg-rename-table",
-    "ban-drop-column": "pg-drop-column",
-    "ban-drop-table": "pg-drop-table",
-    "ban-concurrent-index-creation-in-transaction": "pg-concurrent-index-in-transaction",
-    "prefer-bigint-over-int": "pg-prefer-bigint",
-    "prefer-bigint-over-smallint": "pg-prefer-bigint",
-    "prefer-timestamp-tz": "pg-prefer-timestamptz",
-}
+
+def squawk_rules() -> dict[str, str]:
+    """squawk rule name -> the id its reports go under: the rules' `check.codes`."""
+    return builtin_catalog().codes["squawk"]
+
+
 # A constraint with one of these also gets `constraint-missing-not-valid`, whose
 # advice (NOT VALID) does not apply to UNIQUE/PRIMARY KEY and repeats the FK one.
 _SPECIFIC_CONSTRAINT = {
@@ -365,7 +351,7 @@ def _hits_for_file(view: _FileView, reports: Iterable[Report]) -> Iterator[Hit]:
     specific_ends = {(r.end_line, r.column_end) for r in reports if r.rule in _SPECIFIC_CONSTRAINT}
     creations = _creations(view.statements)
     for report in reports:
-        rule_id = SQUAWK_RULES.get(report.rule)
+        rule_id = squawk_rules().get(report.rule)
         if rule_id is None:
             continue
         if report.rule == "constraint-missing-not-valid" and (

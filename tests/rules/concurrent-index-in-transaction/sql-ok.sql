@@ -1,0 +1,3 @@
+-- bastion-fixture: db/migrations/0042_change.sql
+-- ok: concurrent-index-in-transaction
+CREATE INDEX CONCURRENTLY idx_orders_user ON orders (user_id);

@@ -1,7 +1,0 @@
-// bastion-fixture: Data/AppDbContext.cs
-public class AppDbContext : DbContext
-{
-    protected override void OnConfiguring(DbContextOptionsBuilder o) =>
-// expect: csharp-connection-string-password
-        o.UseSqlServer("Server=db;Database=shop;User Id=sa;Password=Sup3rS3cret!;");
-}

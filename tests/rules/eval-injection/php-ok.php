@@ -1,6 +1,0 @@
-// bastion-fixture: app/Support/Calc.php
-// ok: eval-injection
-<?php
-// eval($code)
-$x = evaluate($code);
-$y = eval('return 1;');

@@ -1,9 +1,0 @@
-// bastion-fixture: src/main/kotlin/demo/JsonConfig.kt
-@Configuration
-class JsonConfig {
-    @Bean
-    fun mapper(): ObjectMapper = ObjectMapper().apply {
-// expect: jackson-default-typing
-        enableDefaultTyping()
-    }
-}

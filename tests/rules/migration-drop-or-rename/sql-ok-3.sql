@@ -1,0 +1,3 @@
+-- bastion-fixture: db/migrations/0042_change.sql
+-- ok: migration-drop-or-rename
+ALTER TABLE users ADD COLUMN plan text;

@@ -1,3 +1,0 @@
--- bastion-fixture: db/migrations/0042_change.sql
--- ok: pg-add-column-rewrite
-ALTER TABLE orders ADD COLUMN status text DEFAULT 'new';

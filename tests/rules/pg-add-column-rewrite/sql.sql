@@ -1,3 +1,0 @@
--- bastion-fixture: db/migrations/0042_change.sql
--- expect: pg-add-column-rewrite
-ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();

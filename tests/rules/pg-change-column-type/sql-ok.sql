@@ -1,3 +1,0 @@
--- bastion-fixture: db/migrations/0042_change.sql
--- ok: pg-change-column-type
-ALTER TABLE orders ADD COLUMN total_v2 numeric(14, 2);

@@ -1,3 +1,0 @@
--- bastion-fixture: db/migrations/0042_change.sql
--- ok: pg-concurrent-index-in-transaction
-CREATE INDEX CONCURRENTLY idx_orders_user ON orders (user_id);

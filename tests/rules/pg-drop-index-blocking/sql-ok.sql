@@ -1,3 +1,0 @@
--- bastion-fixture: db/migrations/0042_change.sql
--- ok: pg-drop-index-blocking
-DROP INDEX CONCURRENTLY idx_orders_user;

@@ -1,3 +1,0 @@
--- bastion-fixture: db/migrations/0042_change.sql
--- expect: pg-drop-index-blocking
-DROP INDEX idx_orders_user;

@@ -1,3 +1,0 @@
--- bastion-fixture: db/migrations/0042_change.sql
--- ok: pg-rename-table
-ALTER TABLE users ADD COLUMN plan text;

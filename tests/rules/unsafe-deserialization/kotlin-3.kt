@@ -1,0 +1,9 @@
+// bastion-fixture: src/main/kotlin/demo/JsonConfig.kt
+@Configuration
+class JsonConfig {
+    @Bean
+    fun mapper(): ObjectMapper = ObjectMapper().apply {
+// expect: unsafe-deserialization
+        enableDefaultTyping()
+    }
+}
