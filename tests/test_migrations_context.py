@@ -714,5 +714,5 @@ def test_the_rollback_re_adding_a_dropped_column_is_not_where_it_came_from() -> 
         schema_files=schema,
         released={added: True, down: False}.get,
     ).findings
-    drops = [f for f in found if f.rule == "pg-drop-column" and f.path == path]
+    drops = [f for f in found if f.rule == "migration-drop-or-rename" and f.path == path]
     assert [f.severity for f in drops] == [Severity.MEDIUM]

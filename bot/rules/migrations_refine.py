@@ -162,7 +162,7 @@ _AFTER_DEPLOY_NOTE = (
 )
 # A table dropped and created again by the same migration is rebuilt, not removed: no
 # code is left reading a table that is gone.
-_TABLE_DROPS = frozenset({"pg-drop-table"})
+_TABLE_DROPS = frozenset({"migration-drop-or-rename", "pg-drop-table"})
 _DROP_TABLE = re.compile(
     r"\bDROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?[`\"]?(?:\w+[`\"]?\.[`\"]?)?(\w+)", re.I
 )
