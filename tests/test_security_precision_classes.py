@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.diff import added_file
 from bot.models import Severity
-from tests.rule_helpers import fixture_case, run_rule
+from tests.rule_helpers import fixture_case, review_change, run_rule
 
 
 def _severities(rule: str, fixture: str) -> dict[int, Severity]:
@@ -55,3 +55,58 @@ def test_go_timeout_summary_for_local_and_configured_hosts() -> None:
     assert got[_line_of(rule, name, "AGENT_URL")] is Severity.INFO
     assert got[_line_of(rule, name, "/ping")] is Severity.MEDIUM  # a probe must not hang
     assert got[_line_of(rule, name, "api.github.com")] is Severity.MEDIUM
+
+
+_BEFORE_CS = """namespace Shop.Web.Config
+{
+    public static class WebExtensions
+    {
+        public static void AddWebCors(this IServiceCollection services)
+        {
+            services.AddCors(o => o.AddDefaultPolicy(p =>
+                p.SetIsOriginAllowed(_ => true).AllowAnyHeader().AllowCredentials()));
+        }
+    }
+}
+"""
+
+# The same file after a file-scoped-namespace conversion: every line re-indented.
+_AFTER_CS = """namespace Shop.Web.Config;
+
+public static class WebExtensions
+{
+    public static void AddWebCors(this IServiceCollection services)
+    {
+        services.AddCors(o => o.AddDefaultPolicy(p =>
+            p.SetIsOriginAllowed(_ => true).AllowAnyHeader().AllowCredentials()));
+    }
+}
+"""
+
+
+def test_a_line_only_reindented_goes_to_the_summary() -> None:
+    rule = "cors-any-origin-with-credentials"
+    findings = review_change("src/Config/WebExtensions.cs", _BEFORE_CS, _AFTER_CS, rule)
+    assert [(f.line, f.severity) for f in findings] == [(8, Severity.INFO)]
+    assert "re-indents" in findings[0].body
+
+
+def test_a_reindented_line_that_also_changed_stays_inline() -> None:
+    rule = "cors-any-origin-with-credentials"
+    after = _AFTER_CS.replace("AllowAnyHeader()", "AllowAnyHeader().AllowAnyMethod()")
+    findings = review_change("src/Config/WebExtensions.cs", _BEFORE_CS, after, rule)
+    assert [(f.line, f.severity) for f in findings] == [(8, Severity.HIGH)]
+
+
+def test_python_reindent_into_a_function_goes_to_the_summary() -> None:
+    before = 'import requests\n\nrates = requests.get("https://rates.example.com/v1").json()\n'
+    after = (
+        "import requests\n\n\ndef load():\n"
+        '    rates = requests.get("https://rates.example.com/v1").json()\n'
+        "    return rates\n"
+    )
+    findings = review_change("app/rates.py", before, after, "http-request-no-timeout")
+    assert [(f.line, f.severity) for f in findings] == [(5, Severity.INFO)]
+    fresh = after.replace("/v1", "/v2")
+    findings = review_change("app/rates.py", before, fresh, "http-request-no-timeout")
+    assert [(f.line, f.severity) for f in findings] == [(5, Severity.MEDIUM)]

@@ -14,7 +14,7 @@ import importlib
 import logging
 import pkgutil
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -331,6 +331,16 @@ def suppressed(file: ChangedFile, line: int, rule_id: str, aliases: Iterable[str
     return False
 
 
+_REINDENTED = (
+    "This change only re-indents or re-spaces this line; the code was already there, "
+    "so it is noted in the summary rather than commented on."
+)
+
+
+def _join(detail: str | None, note: str) -> str:
+    return f"{detail.strip()} {note}" if detail else note
+
+
 def _body(rule: Rule, hit: Hit) -> str:
     parts = [rule.rationale.strip()]
     if hit.detail:
@@ -517,6 +527,7 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
     config, wanted_ids, by_path = plan.config, plan.wanted_ids, plan.by_path
     findings: list[Finding] = []
     seen: set[tuple[str, str, int]] = set()
+    reindented: dict[str, frozenset[int]] = {}
     reg = plan.registry
     disabled = {reg.canonical(x) for x in config.disable}
     severity = {reg.canonical(k): v for k, v in config.severity.items()}
@@ -532,9 +543,18 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
         if rule.id in disabled:
             continue
         end = max(hit.end_line or hit.line, hit.line)
-        touches = any(n in file.added_lines for n in range(hit.line, end + 1))
-        if not touches and not (hit.file_level and not file.added_lines):
+        touched = [n for n in range(hit.line, end + 1) if n in file.added_lines]
+        if not touched and not (hit.file_level and not file.added_lines):
             continue  # the change did not touch these lines: not this review's business
+        old_code = False
+        if touched and not hit.file_level:
+            if hit.path not in reindented:
+                reindented[hit.path] = file.reindented_lines()
+            # The code was there before; a fresh inline comment on a re-indent is noise,
+            # but the summary still says it, at `info`.
+            old_code = all(n in reindented[hit.path] for n in touched)
+            if old_code:
+                hit = replace(hit, detail=_join(hit.detail, _REINDENTED))
         if suppressed(file, hit.line, rule.id, rule.aliases):
             continue
         key = (rule.id, hit.path, hit.line)
@@ -547,7 +567,11 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
                 line=hit.line,
                 end_line=end,
                 category=rule.category,
-                severity=severity.get(rule.id, hit.severity or wording.severity),
+                severity=(
+                    Severity.INFO
+                    if old_code
+                    else severity.get(rule.id, hit.severity or wording.severity)
+                ),
                 rule=rule.id,
                 title=hit.title or wording.title,
                 body=_body(wording, hit),
