@@ -173,6 +173,21 @@ _CANONICAL = frozenset(
 )
 
 
+# Calls that build an object rather than text: Ruby's constructor (`Foo.new(...)`) and a
+# view component's collection (`Component.with_collection(rows)`).
+_OBJECT_BUILDERS = frozenset({"new", "with_collection"})
+
+
+def _structured(arg: ir.Expr) -> bool:
+    """A container or a newly built object: for a text-only sink it is not the text
+    (`render component("orders/show").new(order: @order)` renders an object, not a path)."""
+    if isinstance(arg, ir.Seq):
+        return True
+    if isinstance(arg, ir.Call):
+        return arg.callee.rsplit(".", 1)[-1] in _OBJECT_BUILDERS
+    return False
+
+
 def _has_arg(call: ir.Call, wanted: re.Pattern[str], keys: bool = False) -> bool:
     """Some argument, or a part of one (an options object), is a dotted name or a
     constant text `wanted` finds: `ContentType.Text.Html`, `"text/html"`,
@@ -1385,7 +1400,7 @@ class _Walk:
             for position in positions:
                 if position >= len(arg_taints):
                     continue
-                if sink.text_only and isinstance(call.args[position], ir.Seq):
+                if sink.text_only and _structured(call.args[position]):
                     continue
                 taint |= arg_taints[position]
             for key in sink.kwargs:
