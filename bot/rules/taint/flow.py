@@ -918,7 +918,7 @@ class _Walk:
                         return {checked: frozenset({ALL})}, {}
             # Membership on a constant table: ALLOWED.contains(x), ALLOWED.has(x).
             last = test.callee.rsplit(".", 1)[-1]
-            membership = last in ("contains", "includes", "has", "containsKey")
+            membership = last in ("contains", "includes", "has", "containsKey", "include?", "member?")
             if membership and test.args and test.recv is not None:
                 name = self._key(test.args[0])
                 if name and self._constant_set(test.recv, state):
