@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from bot import lazyre as re
 from bot.rules.taint import ir
-from bot.rules.taint.spec import ALL, Sink, Spec, matches
+from bot.rules.taint.spec import ALL, Guard, Sink, Spec, matches
 
 
 @dataclass(frozen=True)
@@ -355,6 +355,10 @@ def _leaves(expr: ir.Expr, state: _State) -> list[Known]:
     if isinstance(expr, ir.Name):
         return [state.consts.get(expr.name, UNKNOWN)]
     return [UNKNOWN]
+
+
+# Prefix tests (`startsWith`, `start_with?`, `strings.HasPrefix`, `str_starts_with`), lower-cased.
+_PREFIX_CHECKS = frozenset({"startswith", "start_with", "hasprefix", "str_starts_with"})
 
 
 def _fixed_destination(prefix: list[Known]) -> bool:
@@ -897,7 +901,7 @@ class _Walk:
                     operand = test.args[position] if position < len(test.args) else None
                 name = self._key(operand)
                 if name:
-                    return {name: item.classes}, {}
+                    return {name: self._prefix_classes(item, test, state)}, {}
             last = test.callee.rsplit(".", 1)[-1]
             if _PATH_CHECK.match(last) and test.args:
                 name = self._key(test.args[0])
@@ -924,6 +928,19 @@ class _Walk:
                 if name and self._constant_set(test.recv, state):
                     return {name: frozenset({ALL})}, {}
         return {}, {}
+
+    def _prefix_classes(self, item: Guard, test: ir.Call, state: _State) -> frozenset[str]:
+        """A prefix check keeps a redirect or request on our host only when the prefix
+        already fixes the host: `https://host/` or `/path/`. `startsWith(url, "https://host")`
+        lets `https://host.evil.com` through, and Laravel's `url('/')` has no slash."""
+        last = test.callee.rsplit(".", 1)[-1].lower().rstrip("?")
+        if last not in _PREFIX_CHECKS or not item.classes & _DESTINATION:
+            return item.classes
+        position = 0 if item.operand == "recv" else int(item.operand[3:]) + 1
+        prefix = test.args[position] if position < len(test.args) else None
+        if prefix is not None and _fixed_destination(_leaves(prefix, state)):
+            return item.classes
+        return item.classes - _DESTINATION
 
     def _key(self, expr: ir.Expr | None) -> str | None:
         key = key_of(expr)
