@@ -357,6 +357,8 @@ def _leaves(expr: ir.Expr, state: _State) -> list[Known]:
     return [UNKNOWN]
 
 
+# Membership tests on a collection: `ALLOWED.contains(x)`, Ruby's `%w[a b].include?(x)`.
+_MEMBERSHIP = frozenset({"contains", "includes", "has", "containsKey", "include?", "member?"})
 # Prefix tests (`startsWith`, `start_with?`, `strings.HasPrefix`, `str_starts_with`), lower-cased.
 _PREFIX_CHECKS = frozenset({"startswith", "start_with", "hasprefix", "str_starts_with"})
 
@@ -922,7 +924,7 @@ class _Walk:
                         return {checked: frozenset({ALL})}, {}
             # Membership on a constant table: ALLOWED.contains(x), ALLOWED.has(x).
             last = test.callee.rsplit(".", 1)[-1]
-            membership = last in ("contains", "includes", "has", "containsKey", "include?", "member?")
+            membership = last in _MEMBERSHIP
             if membership and test.args and test.recv is not None:
                 name = self._key(test.args[0])
                 if name and self._constant_set(test.recv, state):
