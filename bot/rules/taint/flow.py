@@ -864,7 +864,9 @@ class _Walk:
                 name = self._key(test.left)
                 right = test.right
                 if test.op in ("in", "notin"):
-                    fixed = self._constant_set(right, state)
+                    # A constant table, or a collection no input reaches (the files of a
+                    # folder, a configured list): then the input is one of its entries.
+                    fixed = self._constant_set(right, state) or not self.expr(right, state)[0]
                 else:
                     # Equal to a constant, or to a value no input reaches (an entry of a
                     # configured allow-list): then the input is that value.
