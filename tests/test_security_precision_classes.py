@@ -110,3 +110,19 @@ def test_python_reindent_into_a_function_goes_to_the_summary() -> None:
     fresh = after.replace("/v1", "/v2")
     findings = review_change("app/rates.py", before, fresh, "http-request-no-timeout")
     assert [(f.line, f.severity) for f in findings] == [(5, Severity.MEDIUM)]
+
+
+def test_a_security_analyzer_suppression_on_the_line_sends_the_finding_to_the_summary() -> None:
+    code = (
+        "package storage\n\n"
+        'import "crypto/tls"\n\n'
+        "func insecure(skip bool) *tls.Config {\n"
+        "\tif skip {\n"
+        "\t\treturn &tls.Config{InsecureSkipVerify: true} // #nosec G402 -- opt-in setting\n"
+        "\t}\n"
+        "\treturn &tls.Config{InsecureSkipVerify: true}\n"
+        "}\n"
+    )
+    findings = run_rule([added_file("internal/storage/s3.go", code)], "tls-verification-disabled")
+    assert [(f.line, f.severity) for f in findings] == [(7, Severity.INFO), (9, Severity.HIGH)]
+    assert "suppression" in findings[0].body

@@ -316,6 +316,26 @@ def registry(languages: Iterable[str | None] | None = None) -> Registry:
 _SUPPRESS = re.compile(r"bastion:\s*ignore(?:\[([^\]]*)\])?", re.IGNORECASE)
 
 
+# Another security analyzer's suppression, written with the line: the author looked at
+# this hazard and decided (`// #nosec G402 -- opt-in for self-signed endpoints`).
+_OTHER_ANALYZER_SUPPRESSION = re.compile(
+    r"(?:#|//|/\*)\s*#?nosec\b|nolint:[\w,]*\bgosec\b|\bnoqa:\s*(?:[A-Z]+\d+\s*,\s*)*S\d{3}\b"
+    r"|\bNOSONAR\b|\bnosemgrep\b"
+)
+_REVIEWED = (
+    "The line carries another security analyzer's suppression: the author already decided "
+    "on this, so it is noted in the summary."
+)
+
+
+def _reviewed_elsewhere(file: ChangedFile, line: int) -> bool:
+    for number in (line, line - 1):
+        text = file.line_text(number) if number > 0 else None
+        if text and _OTHER_ANALYZER_SUPPRESSION.search(text):
+            return True
+    return False
+
+
 def suppressed(file: ChangedFile, line: int, rule_id: str, aliases: Iterable[str] = ()) -> bool:
     """`bastion: ignore[rule-id]` (or a bare `bastion: ignore`) in a comment on the
     flagged line or the line above; an old id of the rule (`aliases`) counts too."""
@@ -546,6 +566,8 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
         touched = [n for n in range(hit.line, end + 1) if n in file.added_lines]
         if not touched and not (hit.file_level and not file.added_lines):
             continue  # the change did not touch these lines: not this review's business
+        if rule.category is Category.SECURITY and _reviewed_elsewhere(file, hit.line):
+            hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _REVIEWED))
         old_code = False
         if touched and not hit.file_level:
             if hit.path not in reindented:
