@@ -569,11 +569,12 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
         if rule.category is Category.SECURITY and _reviewed_elsewhere(file, hit.line):
             hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _REVIEWED))
         old_code = False
-        if touched and not hit.file_level:
+        if touched and not hit.file_level and rule.category is Category.SECURITY:
             if hit.path not in reindented:
                 reindented[hit.path] = file.reindented_lines()
             # The code was there before; a fresh inline comment on a re-indent is noise,
-            # but the summary still says it, at `info`.
+            # but the summary still says it, at `info`. Security only: for a schema or a
+            # contract the indentation can be the change (a field moved out of a oneof).
             old_code = all(n in reindented[hit.path] for n in touched)
             if old_code:
                 hit = replace(hit, detail=_join(hit.detail, _REINDENTED))
