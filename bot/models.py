@@ -136,6 +136,28 @@ class ChangedFile(BaseModel):
             if ln.type is LineType.ADDED and ln.new_no is not None
         }
 
+    def reindented_lines(self) -> frozenset[int]:
+        """Added lines whose removed twin in the same hunk differs only in whitespace
+        (a re-indent, a reflow): the code was there before this change."""
+        found: set[int] = set()
+        for hunk in self.hunks:
+            removed: dict[str, int] = {}
+            for ln in hunk.lines:
+                if ln.type is LineType.REMOVED:
+                    key = "".join(ln.text.split())
+                    if key:
+                        removed[key] = removed.get(key, 0) + 1
+            if not removed:
+                continue
+            for ln in hunk.lines:
+                if ln.type is not LineType.ADDED or ln.new_no is None:
+                    continue
+                key = "".join(ln.text.split())
+                if removed.get(key, 0) > 0:
+                    removed[key] -= 1
+                    found.add(ln.new_no)
+        return frozenset(found)
+
     def right_text(self) -> dict[int, str]:
         """Every RIGHT-side line the diff shows (added and context)."""
         return {

@@ -14,7 +14,7 @@ import importlib
 import logging
 import pkgutil
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -320,6 +320,26 @@ def registry(languages: Iterable[str | None] | None = None) -> Registry:
 _SUPPRESS = re.compile(r"bastion:\s*ignore(?:\[([^\]]*)\])?", re.IGNORECASE)
 
 
+# Another security analyzer's suppression, written with the line: the author looked at
+# this hazard and decided (`// #nosec G402 -- opt-in for self-signed endpoints`).
+_OTHER_ANALYZER_SUPPRESSION = re.compile(
+    r"(?:#|//|/\*)\s*#?nosec\b|nolint:[\w,]*\bgosec\b|\bnoqa:\s*(?:[A-Z]+\d+\s*,\s*)*S\d{3}\b"
+    r"|\bNOSONAR\b|\bnosemgrep\b"
+)
+_REVIEWED = (
+    "The line carries another security analyzer's suppression: the author already decided "
+    "on this, so it is noted in the summary."
+)
+
+
+def _reviewed_elsewhere(file: ChangedFile, line: int) -> bool:
+    for number in (line, line - 1):
+        text = file.line_text(number) if number > 0 else None
+        if text and _OTHER_ANALYZER_SUPPRESSION.search(text):
+            return True
+    return False
+
+
 def suppressed(file: ChangedFile, line: int, rule_id: str, aliases: Iterable[str] = ()) -> bool:
     """`bastion: ignore[rule-id]` (or a bare `bastion: ignore`) in a comment on the
     flagged line or the line above; an old id of the rule (`aliases`) counts too."""
@@ -333,6 +353,16 @@ def suppressed(file: ChangedFile, line: int, rule_id: str, aliases: Iterable[str
             if ids is None or names & {part.strip() for part in ids.split(",")}:
                 return True
     return False
+
+
+_REINDENTED = (
+    "This change only re-indents or re-spaces this line; the code was already there, "
+    "so it is noted in the summary rather than commented on."
+)
+
+
+def _join(detail: str | None, note: str) -> str:
+    return f"{detail.strip()} {note}" if detail else note
 
 
 def _body(rule: Rule, hit: Hit) -> str:
@@ -526,6 +556,7 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
     findings: list[Finding] = []
     seen: dict[tuple[str, str, int], int] = {}  # key -> its finding's index
     titled: set[tuple[str, str, int]] = set()  # keys whose finding has a hit's own title
+    reindented: dict[str, frozenset[int]] = {}
     reg = plan.registry
     disabled = {reg.canonical(x) for x in config.disable}
     severity = {reg.canonical(k): v for k, v in config.severity.items()}
@@ -541,9 +572,21 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
         if rule.id in disabled:
             continue
         end = max(hit.end_line or hit.line, hit.line)
-        touches = any(n in file.added_lines for n in range(hit.line, end + 1))
-        if not touches and not (hit.file_level and not file.added_lines):
+        touched = [n for n in range(hit.line, end + 1) if n in file.added_lines]
+        if not touched and not (hit.file_level and not file.added_lines):
             continue  # the change did not touch these lines: not this review's business
+        if rule.category is Category.SECURITY and _reviewed_elsewhere(file, hit.line):
+            hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _REVIEWED))
+        old_code = False
+        if touched and not hit.file_level and rule.category is Category.SECURITY:
+            if hit.path not in reindented:
+                reindented[hit.path] = file.reindented_lines()
+            # The code was there before; a fresh inline comment on a re-indent is noise,
+            # but the summary still says it, at `info`. Security only: for a schema or a
+            # contract the indentation can be the change (a field moved out of a oneof).
+            old_code = all(n in reindented[hit.path] for n in touched)
+            if old_code:
+                hit = replace(hit, detail=_join(hit.detail, _REINDENTED))
         if suppressed(file, hit.line, rule.id, rule.aliases):
             continue
         key = (rule.id, hit.path, hit.line)
@@ -557,7 +600,11 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
             line=hit.line,
             end_line=end,
             category=rule.category,
-            severity=severity.get(rule.id, hit.severity or wording.severity),
+            severity=(
+                Severity.INFO
+                if old_code
+                else severity.get(rule.id, hit.severity or wording.severity)
+            ),
             rule=rule.id,
             title=hit.title or wording.title,
             body=_body(wording, hit),

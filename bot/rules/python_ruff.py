@@ -32,8 +32,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot import lazyre as re
-from bot.models import ChangedFile
+from bot.models import ChangedFile, Severity
 from bot.rules.engine import Check, Hit, catalog_rules
+from bot.rules.lib.hosts import Host, configured, host_of_url, is_probe, local_reason
 from bot.rules.lib.python_units import Unit, parse_python, salvaged, units_of
 from bot.rules.loader import builtin_catalog
 from bot.rules.taint.api import flow_hits
@@ -311,6 +312,90 @@ def keep_unpickle(unit: Unit, row: int, col: int) -> bool:
     return _reads_network(argument)
 
 
+# --- requests without a timeout: where the URL points --------------------------------
+
+
+def _leading_text(unit: Unit, node: ast.AST, scope: ast.AST | None, depth: int = 0) -> str:
+    """The start of the URL an expression builds: the literal text it begins with, or
+    the source of the expression the rest is appended to (`settings.X + "/path"`)."""
+    if depth > 3:
+        return ""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        text = ""
+        for part in node.values:
+            if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                text += part.value
+            elif not text and isinstance(part, ast.FormattedValue):
+                return _leading_text(unit, part.value, scope, depth + 1)
+            else:
+                return text + "{}"
+        return text
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Mod):
+        return _leading_text(unit, node.left, scope, depth + 1)
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "format"
+    ):
+        return _leading_text(unit, node.func.value, scope, depth + 1)
+    if isinstance(node, ast.Name) and scope is not None:
+        for found in (scope, unit.tree):
+            if found is None:
+                continue
+            earlier = _assignments(unit, found, node.id, getattr(node, "lineno", 1 << 30))
+            value = getattr(earlier[0], "value", None) if earlier else None
+            if value is not None:
+                return _leading_text(unit, value, scope, depth + 1)
+        return ""
+    try:
+        return ast.unparse(node)
+    except (ValueError, AttributeError, RecursionError):
+        return ""
+
+
+_WEB_APP = re.compile(r"\b(?:Flask|FastAPI|Starlette|Sanic|Quart)\s*\(|@\w+\.(?:route|get|post)\(")
+_MAIN_GUARD = re.compile(r"^if\s+__name__\s*==\s*[\"']__main__[\"']\s*:", re.M)
+
+
+def timeout_summary(unit: Unit, row: int, col: int, file: ChangedFile) -> str | None:
+    """Why the finding goes to the summary (at `info`): the request goes to this machine,
+    a private service or a configured base URL (a missing timeout then depends on where
+    that host runs), or the file is a script run by hand. None (inline, at the rule's
+    severity) for a host on the internet written in the code, a URL from a variable we
+    cannot follow, and health probes."""
+    content = file.content or ""
+    if _MAIN_GUARD.search(content) and not _WEB_APP.search(content):
+        return (
+            'This file is a script run by hand (`if __name__ == "__main__"`, no web app): '
+            "a hung call stops the script, not a service, so this is noted in the summary."
+        )
+    call = _call_at(unit, row, col)
+    if call is None:
+        return None
+    index = 1 if _call_name(call) == "request" else 0
+    url = next((k.value for k in call.keywords if k.arg == "url"), None)
+    if url is None and len(call.args) > index:
+        url = call.args[index]
+    if url is None or unit.tree is None:
+        return None
+    scope = _nearest(ancestors(unit.tree, call), _SCOPES)
+    text = _leading_text(unit, url, scope)
+    try:
+        source = ast.unparse(url)
+    except (ValueError, AttributeError, RecursionError):
+        source = ""
+    if is_probe(text) or is_probe(source):
+        return None
+    kind = host_of_url(text)
+    if kind is Host.LOCAL:
+        return local_reason(kind)
+    if kind is None and configured(text):
+        return local_reason(Host.CONFIGURED)
+    return None
+
+
 # --- suggestions ----------------------------------------------------------------------
 
 
@@ -439,13 +524,18 @@ class RuffSecurityCheck(Check):
             return None
         end = max(unit.real(end_row) or line, line)
         suggestion = suggestion_for(unit, row, code, file.line_text(line))
+        detail = f"ruff {code}: {message}"
+        summary = timeout_summary(unit, row, col, file) if code == "S113" else None
+        if summary:
+            detail += " " + summary
         return Hit(
             rule=rule,
             path=unit.path,
             line=line,
             end_line=line if suggestion else end,
-            detail=f"ruff {code}: {message}",
+            detail=detail,
             suggestion=suggestion,
+            severity=Severity.INFO if summary else None,
         )
 
 

@@ -64,9 +64,23 @@ def _append_options(match: re.Match[str], text: str, file: ChangedFile) -> str |
     return "The `CookieOptions` do not set `Secure = true`."
 
 
+# Design-time tooling (`dotnet ef migrations`) builds the context from this class; it
+# never runs in the deployed application.
+_DESIGN_TIME = re.compile(r"\bIDesignTimeDbContextFactory\s*<")
+# A database on the developer's own machine: its password opens nothing anyone else has.
+_LOCAL_SERVER = re.compile(
+    r"(?i)(?:server|data source|host|addr(?:ess)?)\s*=\s*(?:tcp:)?"
+    r"(?:localhost|127\.0\.0\.1|\[?::1\]?|\.|\(local(?:db)?\)[^;\"]*)\s*(?:[,:;\"]|$)"
+)
+
+
 def _password_literal(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     value = match.group("v")
     if value.startswith(("{", "$", "%", "<", "*")) or value.lower() in {"password", "pwd"}:
+        return False
+    if _DESIGN_TIME.search(text):
+        return False
+    if _LOCAL_SERVER.search(window(text, match.start(), 0, 0)):
         return False
     return "The connection string carries a literal password."
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot import lazyre as re
-from bot.models import ChangedFile, FileKind
+from bot.models import ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.lib.code_text import (
     call_arguments,
 )
-from bot.rules.lib.patterns import Accept, Pattern, PatternCheck
+from bot.rules.lib.hosts import Host, configured, host_of_url, is_probe, local_reason
+from bot.rules.lib.patterns import Accept, Pattern, PatternCheck, Verdict
 from bot.rules.taint.api import flow_hits
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
@@ -153,16 +154,33 @@ HTTP_ID = "go-http-no-timeout"
 def _client_without_timeout(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     if file.path.endswith("_test.go"):
         return False
+    before = text[max(0, match.start() - 200) : match.start()].rstrip()
+    if before.endswith(("*", ")")) or re.search(r"\bfunc\b[^{}\n]*$", before):
+        return False  # `func f() *http.Client {`: a result type before a body, not a literal
     body = call_arguments(text, match.end() - 1, "go")
     if any(re.match(r"Timeout\s*:", part) for part in body):
         return False
     return "This `http.Client` has no `Timeout`, so a request can wait forever."
 
 
-def _default_client(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+def _default_client(match: re.Match[str], text: str, file: ChangedFile) -> str | bool | Verdict:
     if file.path.endswith("_test.go"):
         return False
-    return f"`http.{match.group('at')}` uses `http.DefaultClient`, which has no timeout."
+    detail = f"`http.{match.group('at')}` uses `http.DefaultClient`, which has no timeout."
+    if match.group("at") == "DefaultClient":
+        return detail
+    args = call_arguments(text, match.end() - 1, "go")
+    url = args[0].strip() if args else ""
+    literal = re.match(r"^(?:fmt\.Sprintf\(\s*)?(?:\"([^\"]*)\"|`([^`]*)`)", url)
+    start = (literal.group(1) or literal.group(2) or "") if literal else url
+    if is_probe(start):
+        return detail
+    kind = host_of_url(start)
+    if kind is Host.LOCAL:
+        return Verdict(f"{detail} {local_reason(kind)}", Severity.INFO)
+    if kind is None and configured(start):
+        return Verdict(f"{detail} {local_reason(Host.CONFIGURED)}", Severity.INFO)
+    return detail
 
 
 HTTP_PATTERNS = (

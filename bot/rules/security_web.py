@@ -28,7 +28,7 @@ from bot.rules.lib.code_text import (
     scope_before,
     short,
 )
-from bot.rules.lib.patterns import Accept, Pattern, run_patterns
+from bot.rules.lib.patterns import Accept, Pattern, Verdict, run_patterns
 from bot.rules.lib.python_ast import Finder, names_password, python_hits
 from bot.rules.lib.python_finders import (
     AUTH_NAME,
@@ -217,7 +217,7 @@ def _hashes_password(pick: Callable[[list[str]], list[str]]) -> Accept:
 def _needs(regex: re.Pattern[str], accept: Accept) -> Accept:
     """`accept`, only in files that also match `regex` (e.g. a MessageDigest is in use)."""
 
-    def wrapped(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    def wrapped(match: re.Match[str], text: str, file: ChangedFile) -> str | bool | Verdict:
         return accept(match, text, file) if regex.search(text) else False
 
     return wrapped

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot import lazyre as re
-from bot.models import ChangedFile
+from bot.models import ChangedFile, Severity
 from bot.rules.engine import Check, Hit
 from bot.rules.lib.code_text import (
     call_arguments,
@@ -19,8 +19,17 @@ from bot.rules.lib.code_text import (
 from bot.rules.taint.api import flow_hits
 from bot.select import is_test_path
 
+
+@dataclass(frozen=True)
+class Verdict:
+    """A kept match with its detail and a severity below the rule's (a conditional hazard)."""
+
+    detail: str
+    severity: Severity | None = None
+
+
 # A pattern's test of a match: False drops it, a string describes it (the detail).
-Accept = Callable[[re.Match[str], str, ChangedFile], str | bool]
+Accept = Callable[[re.Match[str], str, ChangedFile], "str | bool | Verdict"]
 
 
 @dataclass(frozen=True)
@@ -53,14 +62,16 @@ def run_patterns(
             at = match.start("at") if "at" in pattern.regex.groupindex else -1
             at = at if at >= 0 else match.start()
             end = match.end() - 1 if match.end() > match.start() else match.start()
+            detail = verdict.detail if isinstance(verdict, Verdict) else verdict
             hits.append(
                 Hit(
                     rule=pattern.rule,
                     path=file.path,
                     line=line_of(text, at),
                     end_line=line_of(text, end),
-                    detail=verdict if isinstance(verdict, str) else None,
+                    detail=detail if isinstance(detail, str) else None,
                     title=pattern.title,
+                    severity=verdict.severity if isinstance(verdict, Verdict) else None,
                 )
             )
     return hits

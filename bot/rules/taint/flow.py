@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from bot import lazyre as re
 from bot.rules.taint import ir
-from bot.rules.taint.spec import ALL, Sink, Spec, matches
+from bot.rules.taint.spec import ALL, Guard, Sink, Spec, matches
 
 
 @dataclass(frozen=True)
@@ -175,6 +175,21 @@ _CHECKED_LATER = frozenset({"path"})
 _CANONICAL = frozenset(
     {"normalize", "toRealPath", "toAbsolutePath", "getCanonicalPath", "getCanonicalFile"}
 )
+
+
+# Calls that build an object rather than text: Ruby's constructor (`Foo.new(...)`) and a
+# view component's collection (`Component.with_collection(rows)`).
+_OBJECT_BUILDERS = frozenset({"new", "with_collection"})
+
+
+def _structured(arg: ir.Expr) -> bool:
+    """A container or a newly built object: for a text-only sink it is not the text
+    (`render component("orders/show").new(order: @order)` renders an object, not a path)."""
+    if isinstance(arg, ir.Seq):
+        return True
+    if isinstance(arg, ir.Call):
+        return arg.callee.rsplit(".", 1)[-1] in _OBJECT_BUILDERS
+    return False
 
 
 def _has_arg(call: ir.Call, wanted: re.Pattern[str], keys: bool = False) -> bool:
@@ -361,6 +376,12 @@ def _leaves(expr: ir.Expr, state: _State) -> list[Known]:
     if isinstance(expr, ir.Name):
         return [state.consts.get(expr.name, UNKNOWN)]
     return [UNKNOWN]
+
+
+# Membership tests on a collection: `ALLOWED.contains(x)`, Ruby's `%w[a b].include?(x)`.
+_MEMBERSHIP = frozenset({"contains", "includes", "has", "containsKey", "include?", "member?"})
+# Prefix tests (`startsWith`, `start_with?`, `strings.HasPrefix`, `str_starts_with`), lower-cased.
+_PREFIX_CHECKS = frozenset({"startswith", "start_with", "hasprefix", "str_starts_with"})
 
 
 def _fixed_destination(prefix: list[Known]) -> bool:
@@ -955,7 +976,9 @@ class _Walk:
                 name = self._key(test.left)
                 right = test.right
                 if test.op in ("in", "notin"):
-                    fixed = self._constant_set(right, state)
+                    # A constant table, or a collection no input reaches (the files of a
+                    # folder, a configured list): then the input is one of its entries.
+                    fixed = self._constant_set(right, state) or not self.expr(right, state)[0]
                 else:
                     # Equal to a constant, or to a value no input reaches (an entry of a
                     # configured allow-list): then the input is that value.
@@ -994,7 +1017,7 @@ class _Walk:
                     operand = test.args[position] if position < len(test.args) else None
                 name = self._key(operand)
                 if name:
-                    return {name: item.classes}, {}
+                    return {name: self._prefix_classes(item, test, state)}, {}
             last = test.callee.rsplit(".", 1)[-1]
             if _PATH_CHECK.match(last) and test.args:
                 name = self._key(test.args[0])
@@ -1015,12 +1038,25 @@ class _Walk:
                         return {checked: frozenset({ALL})}, {}
             # Membership on a constant table: ALLOWED.contains(x), ALLOWED.has(x).
             last = test.callee.rsplit(".", 1)[-1]
-            membership = last in ("contains", "includes", "has", "containsKey")
+            membership = last in _MEMBERSHIP
             if membership and test.args and test.recv is not None:
                 name = self._key(test.args[0])
                 if name and self._constant_set(test.recv, state):
                     return {name: frozenset({ALL})}, {}
         return {}, {}
+
+    def _prefix_classes(self, item: Guard, test: ir.Call, state: _State) -> frozenset[str]:
+        """A prefix check keeps a redirect or request on our host only when the prefix
+        already fixes the host: `https://host/` or `/path/`. `startsWith(url, "https://host")`
+        lets `https://host.evil.com` through, and Laravel's `url('/')` has no slash."""
+        last = test.callee.rsplit(".", 1)[-1].lower().rstrip("?")
+        if last not in _PREFIX_CHECKS or not item.classes & _DESTINATION:
+            return item.classes
+        position = 0 if item.operand == "recv" else int(item.operand[3:]) + 1
+        prefix = test.args[position] if position < len(test.args) else None
+        if prefix is not None and _fixed_destination(_leaves(prefix, state)):
+            return item.classes
+        return item.classes - _DESTINATION
 
     def _key(self, expr: ir.Expr | None) -> str | None:
         key = key_of(expr)
@@ -1509,7 +1545,7 @@ class _Walk:
             for position in positions:
                 if position >= len(arg_taints):
                     continue
-                if sink.text_only and isinstance(call.args[position], ir.Seq):
+                if sink.text_only and _structured(call.args[position]):
                     continue
                 taint |= arg_taints[position]
             for key in sink.kwargs:
