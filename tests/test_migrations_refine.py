@@ -528,7 +528,11 @@ CREATE TABLE connectors (
 
 def test_table_dropped_and_created_again_is_a_rebuild() -> None:
     path = "app/store/database/migrate/postgres/0074_create_table_connectors.up.sql"
-    found = [f for f in _review(added_file(path, CONNECTORS_REBUILD)) if f.rule == "migration-drop-or-rename"]
+    found = [
+        f
+        for f in _review(added_file(path, CONNECTORS_REBUILD))
+        if f.rule == "migration-drop-or-rename"
+    ]
     assert [f.severity for f in found] == [Severity.INFO] and "rebuild" in found[0].body
     gone = CONNECTORS_REBUILD.split("CREATE TABLE")[0]
     found = [f for f in _review(added_file(path, gone)) if f.rule == "migration-drop-or-rename"]
