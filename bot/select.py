@@ -122,7 +122,7 @@ OPENAPI_MARKER = re.compile(r"""^[ \t]*["']?(openapi|swagger)["']?\s*:\s*["']?[2
 # (pattern over the path, migration framework)
 MIGRATION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(^|/)migrations/\d{4}_\w+\.py$"), "Django"),
-    (re.compile(r"(^|/)(alembic|migrations)/versions/[^/]+\.py$"), "Alembic"),
+    (re.compile(r"(^|/)(alembic|migrations?)/versions/[^/]+\.py$"), "Alembic"),
     (re.compile(r"(^|/)db/migrate/\d+_\w+\.rb$"), "Rails"),
     (re.compile(r"(^|/)V\d+(?:[._]\d+)*__[^/]+\.sql$"), "Flyway"),
     (re.compile(r"(^|/)R__[^/]+\.sql$"), "Flyway"),
