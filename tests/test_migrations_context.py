@@ -50,6 +50,49 @@ def test_generic_file_with_a_postgres_copy_does_not_run_on_postgres() -> None:
     assert _shown(alone, "index-build-blocking")
 
 
+def test_generic_file_runs_in_a_transaction_while_the_postgres_copy_is_autocommit() -> None:
+    """ory/hydra: `NAME.up.sql` (SQLite) beside `NAME.postgres.autocommit.up.sql`."""
+    generic = added_file(f"{FOLDER}.up.sql", PLAIN_INDEX)
+    postgres = added_file(f"{FOLDER}.postgres.autocommit.up.sql", CONCURRENT_INDEX)
+    findings = _review(generic, postgres)
+    assert not _shown(findings, "index-build-blocking")
+    assert "PostgreSQL copy sits next to it" in _summary(findings, "index-build-blocking")[0].body
+
+
+CLIENT_CARGO = """[package]
+name = "shell-history-client"
+
+[dependencies]
+sqlx = { workspace = true, features = ["sqlite", "regexp"] }
+"""
+SERVER_CARGO = """[package]
+name = "shell-history-server-postgres"
+
+[dependencies]
+sqlx = { workspace = true, features = ["postgres", "uuid"] }
+"""
+HISTORY_INDEX = "CREATE INDEX IF NOT EXISTS idx_history_cwd ON history(cwd, timestamp);\n"
+
+
+def test_sql_migrations_of_a_crate_whose_driver_is_sqlite_get_no_postgres_lock_advice() -> None:
+    client = added_file("crates/client/migrations/20260723000001_cwd_index.sql", HISTORY_INDEX)
+    server = added_file("crates/server-postgres/migrations/20260723000001_idx.sql", HISTORY_INDEX)
+    schema = {
+        "crates/client/Cargo.toml": CLIENT_CARGO,
+        "crates/server-postgres/Cargo.toml": SERVER_CARGO,
+        "Cargo.toml": '[workspace.dependencies.sqlx]\nfeatures = ["runtime-tokio"]\n',
+    }
+    findings = _review(client, server, schema=schema)
+    shown = _shown(findings, "index-build-blocking")
+    assert [f.path for f in shown] == [server.path]
+    note = _summary(findings, "index-build-blocking")
+    assert [f.path for f in note] == [client.path] and "SQLite" in note[0].body
+    assert dialect.file_dialect(client.path, schema) == dialect.SQLITE
+    assert dialect.file_dialect(server.path, schema) is None
+    # Without the manifests nothing says SQLite: the PostgreSQL advice stands.
+    assert len(_shown(_review(client), "index-build-blocking")) == 1
+
+
 def test_cockroach_file_json_is_jsonb() -> None:
     sql = "ALTER TABLE recovery_flows ADD COLUMN internal_context JSON NULL;\n"
     cockroach = _review(added_file(f"{FOLDER}.cockroach.up.sql", sql))
