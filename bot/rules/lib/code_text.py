@@ -17,6 +17,7 @@ from bot.rules.astgrep import parse
 _COMMENT_KINDS: dict[str, tuple[str, ...]] = {
     "java": ("line_comment", "block_comment"),
     "kotlin": ("line_comment", "multiline_comment"),
+    "rust": ("line_comment", "block_comment"),
 }
 
 
