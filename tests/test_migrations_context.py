@@ -184,6 +184,57 @@ def test_a_migrate_command_run_by_hand_is_not_a_start_up_signal() -> None:
     assert startup.migrates_at_startup({"scripts/database.js": knex}) is None
 
 
+# --- products their users install and upgrade ---------------------------------------
+
+REMOVE_FIELD = """from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("cookbook", "0239_food_plural")]
+
+    operations = [
+        migrations.RemoveField(model_name="ingredient", name="always_use_plural_food"),
+    ]
+"""
+REMOVE_PATH = "cookbook/migrations/0240_remove_ingredient_always_use_plural_food.py"
+BOOT = """#!/bin/sh
+# python manage.py migrate  (kept for reference)
+echo "Migrating database"
+python manage.py migrate
+exec gunicorn recipes.wsgi
+"""
+
+
+def test_container_start_up_script_that_migrates_sends_the_hazard_to_the_summary() -> None:
+    findings = _review(added_file(REMOVE_PATH, REMOVE_FIELD), schema={"boot.sh": BOOT})
+    assert not _shown(findings, "migration-drop-or-rename")
+    body = _summary(findings, "migration-drop-or-rename")[0].body
+    assert "installed and upgraded by its users" in body and "`boot.sh`" in body
+    # The same script without the migrate line (only in a comment) says nothing.
+    silent = BOOT.replace("python manage.py migrate\n", "")
+    assert _shown(
+        _review(added_file(REMOVE_PATH, REMOVE_FIELD), schema={"boot.sh": silent}),
+        "migration-drop-or-rename",
+    )
+
+
+def test_upgrade_evidence_the_repository_shows() -> None:
+    upgrade_doc = "Upgrading\n=========\n\nStop uWSGI, then run::\n\n    indico db upgrade\n"
+    assert startup.candidate("docs/source/installation/upgrade.rst")
+    assert startup.migrates_at_startup({"docs/source/installation/upgrade.rst": upgrade_doc})
+    # Contributor documentation is how developers set up, not how users upgrade.
+    assert not startup.candidate("docs/development/installation.md")
+    dockerfile = "FROM python:3.12\nRUN python manage.py migrate\nCMD gunicorn app.wsgi\n"
+    assert startup.migrates_at_startup({"Dockerfile": dockerfile}) is None  # build time
+    runtime = "FROM python:3.12\nCMD python manage.py migrate && \\\n    gunicorn app.wsgi\n"
+    assert startup.migrates_at_startup({"Dockerfile": runtime}) == "Dockerfile"
+    command = "class Command(BaseCommand):\n    def handle(self, *a, **k):\n"
+    command += "        call_command('migrate', verbosity=0)\n"
+    path = "tcms/core/management/commands/upgrade.py"
+    assert startup.migrates_at_startup({path: command}) == path
+    assert startup.migrates_at_startup({".devcontainer/boot.sh": BOOT}) is None
+
+
 # --- Django: the key's index built concurrently by another migration ----------------
 
 DJANGO_FK = """from django.db import migrations, models
