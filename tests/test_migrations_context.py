@@ -544,3 +544,22 @@ end
 """
     found = _review(added_file("db/migrate/20260604105008_require_ends_at.rb", rb))
     assert not _shown(found, "migration-not-null-column")
+
+
+CHANGELOG = """<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet author="author" id="changelog-6.15.0">
+    <modifyDataType tableName="tc_actions" columnName="objectid" newDataType="BIGINT" />
+  </changeSet>
+</databaseChangeLog>
+"""
+
+
+def test_liquibase_type_change_is_rated_by_the_table_it_names() -> None:
+    file = added_file("schema/changelog-6.15.0.xml", CHANGELOG)
+    unknown = _summary(_review(file), "migration-column-type-change")
+    assert "size of `tc_actions`" in unknown[0].body
+    large = _review(file, config=RepoConfig(llm=False, large_tables=["tc_actions"]))
+    assert [f.severity for f in large if f.rule == "migration-column-type-change"] == [
+        Severity.HIGH
+    ]

@@ -21,7 +21,7 @@ NO_CHECKS: frozenset[str] = frozenset(
 MODULE_LANGUAGES: dict[str, frozenset[str]] = {
     "matviews": frozenset({"javascript", "sql", "typescript"}),
     "migrations_frameworks": frozenset(
-        {"go", "javascript", "php", "python", "ruby", "sql", "typescript"}
+        {"go", "javascript", "php", "python", "ruby", "sql", "typescript", "xml"}
     ),
     # The catalogue's ast-grep rules: the languages their `<lang>.yml` files name.
     "declarative": frozenset(
