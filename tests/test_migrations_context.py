@@ -224,6 +224,11 @@ def test_upgrade_evidence_the_repository_shows() -> None:
     assert startup.migrates_at_startup({"docs/source/installation/upgrade.rst": upgrade_doc})
     # Contributor documentation is how developers set up, not how users upgrade.
     assert not startup.candidate("docs/development/installation.md")
+    assert not startup.candidate("docs/getting_started/quick_install.md")
+    assert startup.candidate("doc/administrator/installation.rst")
+    # A test container's script, or a migrator container run beside the old version.
+    assert not startup.candidate("docker/entrypoint-unit-tests-devDocker.sh")
+    assert not startup.candidate("apps/api/bin/docker-entrypoint-migrator.sh")
     dockerfile = "FROM python:3.12\nRUN python manage.py migrate\nCMD gunicorn app.wsgi\n"
     assert startup.migrates_at_startup({"Dockerfile": dockerfile}) is None  # build time
     runtime = "FROM python:3.12\nCMD python manage.py migrate && \\\n    gunicorn app.wsgi\n"

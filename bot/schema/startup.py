@@ -62,9 +62,13 @@ _SCRIPT_NAME = re.compile(
     r"^(?:[\w-]*entrypoint[\w.-]*\.sh|boot\.sh|start[\w-]*\.sh|dockerfile|[\w.-]+\.dockerfile"
     r"|dockerfile\.[\w-]+)$"
 )
-_DEV_DIRS = frozenset({".devcontainer", "dev", "development", ".github", "ci", "scripts-dev"})
+_NOT_STARTUP_SCRIPT = re.compile(r"test|dev|local|migrat|(?:^|[-_.])ci(?:[-_.]|$)")
+_DEV_DIRS = frozenset(
+    {".devcontainer", "dev", "development", ".github", "ci", "scripts-dev", "project_template"}
+)
 _DOC_DIRS = frozenset({"doc", "docs", "documentation"})
-_OPERATOR_DOC = re.compile(r"admin|install|upgrad|updat|maintenance|self-?host|operat")
+# "install" alone is not enough: a contributor's setup guide is named that way too.
+_OPERATOR_DOC = re.compile(r"admin|upgrad|updat|maintenance|self-?host|operat")
 _DEV_DOC = re.compile(r"develop|contribut|hacking|changelog|release")
 _DOC_SUFFIXES = frozenset({".md", ".rst", ".txt", ".adoc"})
 _UPGRADE_COMMAND_FILE = "management/commands/upgrade.py"
@@ -79,7 +83,9 @@ def _upgrade_file(path: str) -> bool:
     if path.endswith(_UPGRADE_COMMAND_FILE):
         return True
     if _SCRIPT_NAME.match(name):
-        return not set(dirs) & _DEV_DIRS
+        # Not a test or development container's script, nor a separate migrator
+        # container, which may run while the old version still serves.
+        return not set(dirs) & _DEV_DIRS and not _NOT_STARTUP_SCRIPT.search(name)
     if suffix in _DOC_SUFFIXES and set(dirs) & _DOC_DIRS:
         where = "/".join([*dirs, p.stem.lower()])
         return bool(_OPERATOR_DOC.search(where)) and not _DEV_DOC.search(where)
