@@ -41,6 +41,7 @@ LANGUAGES = {
     ".toml": "toml",
     ".ini": "ini",
     ".properties": "properties",
+    ".xml": "xml",
 }
 SERVER_LANGUAGES = {"python", "go", "java", "kotlin", "ruby", "php", "csharp", "scala", "rust"}
 JS_LANGUAGES = {"javascript", "typescript"}
@@ -122,7 +123,7 @@ OPENAPI_MARKER = re.compile(r"""^[ \t]*["']?(openapi|swagger)["']?\s*:\s*["']?[2
 # (pattern over the path, migration framework)
 MIGRATION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(^|/)migrations/\d{4}_\w+\.py$"), "Django"),
-    (re.compile(r"(^|/)(alembic|migrations)/versions/[^/]+\.py$"), "Alembic"),
+    (re.compile(r"(^|/)(alembic|migrations?)/versions/[^/]+\.py$"), "Alembic"),
     (re.compile(r"(^|/)db/migrate/\d+_\w+\.rb$"), "Rails"),
     (re.compile(r"(^|/)V\d+(?:[._]\d+)*__[^/]+\.sql$"), "Flyway"),
     (re.compile(r"(^|/)R__[^/]+\.sql$"), "Flyway"),
@@ -130,6 +131,10 @@ MIGRATION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(^|/)prisma/migrations/[^/]+/migration\.sql$"), "Prisma"),
     (re.compile(r"(^|/)migrations?/[^/]+\.(js|ts|cjs|mjs)$"), "Knex"),
     (re.compile(r"(^|/)database/migrations/[^/]+\.php$"), "Laravel"),
+    (
+        re.compile(r"(^|/)(?:[^/]*changelog[^/]*\.xml|changelogs?/(?:[^/]+/)*[^/]+\.xml)$"),
+        "Liquibase",
+    ),
     (re.compile(r"(^|/)(migrations?|migrate|schema_migrations|db)/[^/]*\.sql$"), "SQL"),
 )
 ORM_SCHEMA_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (

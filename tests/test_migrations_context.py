@@ -54,6 +54,49 @@ def test_generic_file_with_a_postgres_copy_does_not_run_on_postgres() -> None:
     assert _shown(alone, "index-build-blocking")
 
 
+def test_generic_file_runs_in_a_transaction_while_the_postgres_copy_is_autocommit() -> None:
+    """ory/hydra: `NAME.up.sql` (SQLite) beside `NAME.postgres.autocommit.up.sql`."""
+    generic = added_file(f"{FOLDER}.up.sql", PLAIN_INDEX)
+    postgres = added_file(f"{FOLDER}.postgres.autocommit.up.sql", CONCURRENT_INDEX)
+    findings = _review(generic, postgres)
+    assert not _shown(findings, "index-build-blocking")
+    assert "PostgreSQL copy sits next to it" in _summary(findings, "index-build-blocking")[0].body
+
+
+CLIENT_CARGO = """[package]
+name = "shell-history-client"
+
+[dependencies]
+sqlx = { workspace = true, features = ["sqlite", "regexp"] }
+"""
+SERVER_CARGO = """[package]
+name = "shell-history-server-postgres"
+
+[dependencies]
+sqlx = { workspace = true, features = ["postgres", "uuid"] }
+"""
+HISTORY_INDEX = "CREATE INDEX IF NOT EXISTS idx_history_cwd ON history(cwd, timestamp);\n"
+
+
+def test_sql_migrations_of_a_crate_whose_driver_is_sqlite_get_no_postgres_lock_advice() -> None:
+    client = added_file("crates/client/migrations/20260723000001_cwd_index.sql", HISTORY_INDEX)
+    server = added_file("crates/server-postgres/migrations/20260723000001_idx.sql", HISTORY_INDEX)
+    schema = {
+        "crates/client/Cargo.toml": CLIENT_CARGO,
+        "crates/server-postgres/Cargo.toml": SERVER_CARGO,
+        "Cargo.toml": '[workspace.dependencies.sqlx]\nfeatures = ["runtime-tokio"]\n',
+    }
+    findings = _review(client, server, schema=schema)
+    shown = _shown(findings, "index-build-blocking")
+    assert [f.path for f in shown] == [server.path]
+    note = _summary(findings, "index-build-blocking")
+    assert [f.path for f in note] == [client.path] and "SQLite" in note[0].body
+    assert dialect.file_dialect(client.path, schema) == dialect.SQLITE
+    assert dialect.file_dialect(server.path, schema) is None
+    # Without the manifests nothing says SQLite: the PostgreSQL advice stands.
+    assert len(_shown(_review(client), "index-build-blocking")) == 1
+
+
 def test_cockroach_file_json_is_jsonb() -> None:
     sql = "ALTER TABLE recovery_flows ADD COLUMN internal_context JSON NULL;\n"
     cockroach = _review(added_file(f"{FOLDER}.cockroach.up.sql", sql))
@@ -143,6 +186,62 @@ def test_a_migrate_command_run_by_hand_is_not_a_start_up_signal() -> None:
     knex = "async function connect() {\n  await knex.migrate.latest();\n}\n"
     assert startup.migrates_at_startup({"server/database.js": knex}) == "server/database.js"
     assert startup.migrates_at_startup({"scripts/database.js": knex}) is None
+
+
+# --- products their users install and upgrade ---------------------------------------
+
+REMOVE_FIELD = """from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("cookbook", "0239_food_plural")]
+
+    operations = [
+        migrations.RemoveField(model_name="ingredient", name="always_use_plural_food"),
+    ]
+"""
+REMOVE_PATH = "cookbook/migrations/0240_remove_ingredient_always_use_plural_food.py"
+BOOT = """#!/bin/sh
+# python manage.py migrate  (kept for reference)
+echo "Migrating database"
+python manage.py migrate
+exec gunicorn recipes.wsgi
+"""
+
+
+def test_container_start_up_script_that_migrates_sends_the_hazard_to_the_summary() -> None:
+    findings = _review(added_file(REMOVE_PATH, REMOVE_FIELD), schema={"boot.sh": BOOT})
+    assert not _shown(findings, "migration-drop-or-rename")
+    body = _summary(findings, "migration-drop-or-rename")[0].body
+    assert "installed and upgraded by its users" in body and "`boot.sh`" in body
+    # The same script without the migrate line (only in a comment) says nothing.
+    silent = BOOT.replace("python manage.py migrate\n", "")
+    assert _shown(
+        _review(added_file(REMOVE_PATH, REMOVE_FIELD), schema={"boot.sh": silent}),
+        "migration-drop-or-rename",
+    )
+
+
+def test_upgrade_evidence_the_repository_shows() -> None:
+    upgrade_doc = "Upgrading\n=========\n\nStop uWSGI, then run::\n\n    indico db upgrade\n"
+    assert startup.candidate("docs/source/installation/upgrade.rst")
+    assert startup.migrates_at_startup({"docs/source/installation/upgrade.rst": upgrade_doc})
+    # Contributor documentation is how developers set up, not how users upgrade.
+    assert not startup.candidate("docs/development/installation.md")
+    assert not startup.candidate("docs/getting_started/quick_install.md")
+    assert startup.candidate("doc/administrator/installation.rst")
+    # A test container's script, or a migrator container run beside the old version.
+    assert not startup.candidate("docker/entrypoint-unit-tests-devDocker.sh")
+    assert not startup.candidate("apps/api/bin/docker-entrypoint-migrator.sh")
+    dockerfile = "FROM python:3.12\nRUN python manage.py migrate\nCMD gunicorn app.wsgi\n"
+    assert startup.migrates_at_startup({"Dockerfile": dockerfile}) is None  # build time
+    runtime = "FROM python:3.12\nCMD python manage.py migrate && \\\n    gunicorn app.wsgi\n"
+    assert startup.migrates_at_startup({"Dockerfile": runtime}) == "Dockerfile"
+    command = "class Command(BaseCommand):\n    def handle(self, *a, **k):\n"
+    command += "        call_command('migrate', verbosity=0)\n"
+    path = "tcms/core/management/commands/upgrade.py"
+    assert startup.migrates_at_startup({path: command}) == path
+    assert startup.migrates_at_startup({".devcontainer/boot.sh": BOOT}) is None
 
 
 # --- Django: the key's index built concurrently by another migration ----------------
@@ -716,3 +815,22 @@ def test_the_rollback_re_adding_a_dropped_column_is_not_where_it_came_from() -> 
     ).findings
     drops = [f for f in found if f.rule == "migration-drop-or-rename" and f.path == path]
     assert [f.severity for f in drops] == [Severity.MEDIUM]
+
+
+CHANGELOG = """<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet author="author" id="changelog-6.15.0">
+    <modifyDataType tableName="tc_actions" columnName="objectid" newDataType="BIGINT" />
+  </changeSet>
+</databaseChangeLog>
+"""
+
+
+def test_liquibase_type_change_is_rated_by_the_table_it_names() -> None:
+    file = added_file("schema/changelog-6.15.0.xml", CHANGELOG)
+    unknown = _summary(_review(file), "migration-column-type-change")
+    assert "size of `tc_actions`" in unknown[0].body
+    large = _review(file, config=RepoConfig(llm=False, large_tables=["tc_actions"]))
+    assert [f.severity for f in large if f.rule == "migration-column-type-change"] == [
+        Severity.HIGH
+    ]

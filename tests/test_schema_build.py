@@ -307,3 +307,34 @@ def test_innodb_adds_a_foreign_key_index_only_when_none_leads_with_its_columns()
         (("project_id",), False),
         (("vault_key_id",), False),
     }
+
+
+def test_alembic_expression_index_keeps_its_expression_parts() -> None:
+    """CKAN-style: a unique index on `lower(email)` and `state` is not an index on
+    `state` alone (which would make it a duplicate of a plain `state` index)."""
+    schema = build_schema(
+        {
+            "app/migration/versions/001_init.py": (
+                "import sqlalchemy as sa\nfrom alembic import op\n\nrevision = 'a1'\n"
+                "down_revision = None\n\n\ndef upgrade():\n"
+                "    op.create_table('user', sa.Column('id', sa.Integer, primary_key=True),\n"
+                "                    sa.Column('email', sa.Text), sa.Column('state', sa.Text))\n"
+                "    op.create_index('idx_user_state', 'user', ['state'])\n"
+            ),
+            "app/migration/versions/002_email.py": (
+                "import sqlalchemy as sa\nfrom alembic import op\n\nrevision = 'b2'\n"
+                "down_revision = 'a1'\n\n\ndef upgrade():\n"
+                "    op.create_index('idx_email_no_case', 'user',\n"
+                "        [sa.func.lower(sa.Column('email')), 'state'], unique=True)\n"
+                "    op.create_index('idx_email_text', 'user',\n"
+                "        [sa.text('lower(email)'), 'state'])\n"
+                "    op.create_index('idx_email_hash', 'user', [sa.func.md5(sa.Column('email'))])\n"
+            ),
+        }
+    )
+    assert _indexes(_table(schema, "user")) == {
+        (("state",), False),
+        (("(lower(email))", "state"), True),
+        (("(lower(email))", "state"), False),
+        (("(sa.func.md5(sa.column('email')))",), False),
+    }

@@ -333,6 +333,7 @@ CHECKS: list[Check] = [RailsAddIndex(), DjangoAddIndex()]
 from bot.rules.lib import (  # noqa: E402
     migrations_go,
     migrations_js,
+    migrations_liquibase,
     migrations_php,
     migrations_python,
     migrations_ruby,
@@ -365,6 +366,7 @@ _DISPATCH = {
     "php": migrations_php.hits,
     "sql": migrations_python.sql_file_hits,
     "go": migrations_go.hits,
+    "xml": migrations_liquibase.liquibase_hits,
 }
 
 

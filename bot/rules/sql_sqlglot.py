@@ -9,7 +9,8 @@ The dialect of a file is decided by the first of these that applies:
 1. a `-- dialect: NAME` comment (a sqlglot dialect name; `mariadb` reads as `mysql`,
    `postgresql`/`pg` as `postgres`);
 2. a path segment naming a dialect: `mysql`, `mariadb`, `postgres`, `postgresql`,
-   `pg`, `sqlite`, `tsql`, `mssql` (`db/mysql/001.sql`, `schema.mysql.sql`);
+   `pg`, `sqlite`, `tsql`, `mssql`, `clickhouse`, and the embedded `h2`, `hsqldb`,
+   `derby` (`db/mysql/001.sql`, `schema.mysql.sql`, `clickhouse/migrations/…`);
 3. syntax only MySQL accepts: backtick-quoted names, `ENGINE=`, `AUTO_INCREMENT`,
    `UNSIGNED`, `DEFAULT CHARSET`, `ALGORITHM=`;
 4. otherwise PostgreSQL, the dialect squawk's rules are written for.

@@ -282,6 +282,28 @@ def _matches_int_key(line_text: str, report: Report, file: ChangedFile) -> bool:
     return False
 
 
+# A constant default: a number (signed), a string, a boolean or NULL, bare, in
+# parentheses, cast with `::type` or `CAST(… AS type)`. PostgreSQL 11+ stores it in the
+# catalog without rewriting the table; squawk reads `-1` (a unary minus) as an
+# expression and reports it like `gen_random_uuid()`.
+_LITERAL = r"(?:[+-]?\s*(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?|'(?:[^']|'')*'|true|false|null)"
+_TYPE = r"[a-z_][\w ]*(?:\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\[\])*"
+_CONSTANT_DEFAULT = re.compile(
+    rf"(?:{_LITERAL}(?:\s*::\s*{_TYPE})?|cast\s*\(\s*{_LITERAL}\s+as\s+{_TYPE}\s*\))",
+    re.I,
+)
+
+
+def _constant_default(line_text: str, report: Report) -> bool:
+    """Whether a `adding-field-with-default` report points at a constant default."""
+    if report.end_line != report.line:
+        return False
+    text = line_text[report.column : report.column_end].strip()
+    while text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    return bool(_CONSTANT_DEFAULT.fullmatch(text))
+
+
 def _statement_at(statements: Sequence[Statement], line: int) -> Statement | None:
     """The statement covering a line (statements are in file order)."""
     at = bisect_right([s.line for s in statements], line) - 1
@@ -363,6 +385,8 @@ def _hits_for_file(view: _FileView, reports: Iterable[Report]) -> Iterator[Hit]:
             not _is_id_column(line_text, report) or _matches_int_key(line_text, report, view.file)
         ):
             continue
+        if report.rule == "adding-field-with-default" and _constant_default(line_text, report):
+            continue  # no rewrite since PostgreSQL 11
         statement = _statement_at(view.statements, report.line)
         if (
             rule_id not in _TYPE_RULES

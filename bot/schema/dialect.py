@@ -103,15 +103,77 @@ _GENERIC_SUFFIX = re.compile(r"((?:\.autocommit)?\.(?:up|down)\.sql)$", re.I)
 def file_dialect(path: str, paths: Iterable[str]) -> str | None:
     """The database one migration file of a per-database folder runs on: its own
     suffix, or, for the generic file, "not PostgreSQL" when a `.postgres` copy of it
-    exists among `paths`. None when the name says nothing."""
+    exists among `paths`; else, when `paths` maps paths to texts, SQLite for a SQL file
+    under a package manifest naming SQLite's driver alone. None when nothing says."""
     m = _DIALECT_SUFFIX.search(path)
     if m is not None:
         return _FILE_DIALECTS[m.group(1).lower()]
     generic = _GENERIC_SUFFIX.search(path)
     if generic is None:
-        return None
+        return _from_manifest(path, paths)
     stem, tail = path[: generic.start()], generic.group(1)
-    siblings = {f"{stem}.{name}{tail}" for name, d in _FILE_DIALECTS.items() if d == POSTGRES}
+    # The PostgreSQL copy may differ by `.autocommit` (built CONCURRENTLY outside a
+    # transaction) while the generic file runs inside one.
+    direction = tail.removeprefix(".autocommit")
+    siblings = {
+        f"{stem}.{name}{auto}{direction}"
+        for name, d in _FILE_DIALECTS.items()
+        if d == POSTGRES
+        for auto in ("", ".autocommit")
+    }
     if any(p in siblings for p in paths):
         return GENERIC_NOT_POSTGRES
+    return _from_manifest(path, paths)
+
+
+def _from_manifest(path: str, paths: Iterable[str]) -> str | None:
+    if path.lower().endswith(".sql") and isinstance(paths, Mapping):
+        return manifest_dialect(path, paths)
+    return None
+
+
+# Package manifests that name the database driver of the code beside them: a crate or
+# Go module whose driver is SQLite only (a command-line client's local history file, an
+# embedded store) runs its migrations on SQLite, whatever the rest of the repository uses.
+MANIFEST_NAMES = frozenset({"cargo.toml", "go.mod"})
+_DRIVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        SQLITE,
+        re.compile(
+            r"\brusqlite\b|\blibsqlite3-sys\b|[\"'](?:sqlite|sqlx-sqlite|with-sqlite)[\"']"
+            r"|\bmattn/go-sqlite3\b|\bmodernc\.org/sqlite\b|\bglebarez/(?:go-)?sqlite\b"
+        ),
+    ),
+    (
+        POSTGRES,
+        re.compile(
+            r"\btokio-postgres\b|\bpostgres\s*=|\bjackc/pgx\b|\blib/pq\b"
+            r"|[\"'](?:postgres|postgresql|sqlx-postgres|with-postgres)[\"']"
+        ),
+    ),
+    (
+        MYSQL,
+        re.compile(
+            r"\bmysql_async\b|[\"'](?:mysql|sqlx-mysql|with-mysql)[\"']|\bgo-sql-driver/mysql\b"
+        ),
+    ),
+)
+
+
+def manifest_dialect(path: str, texts: Mapping[str, str]) -> str | None:
+    """SQLITE when the nearest package manifest above `path` that names a database
+    driver names SQLite's alone; None otherwise."""
+    folder = PurePosixPath(path).parent
+    manifests = {
+        PurePosixPath(p).parent: t
+        for p, t in texts.items()
+        if PurePosixPath(p).name.lower() in MANIFEST_NAMES
+    }
+    for parent in (folder, *folder.parents):
+        text = manifests.get(parent)
+        if text is None:
+            continue
+        named = {engine for engine, pattern in _DRIVERS if pattern.search(text)}
+        if named:
+            return SQLITE if named == {SQLITE} else None
     return None

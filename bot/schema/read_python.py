@@ -69,11 +69,17 @@ def _part(node: ast.AST) -> str | None:
             return f"({inner.lower()})" if inner else None
         if func == "desc" or func == "asc":
             return _part(node.args[0]) if node.args else None
+        if func in {"column", "literal_column", "f"} and node.args:
+            # A column named inside an expression: `sa.Column("email")`, Django's `F("email")`.
+            return _part(node.args[0])
         if func in _FUNCTIONS and node.args:
             inner = _part(node.args[0])
             if inner and not inner.startswith("("):
                 sql_func = "date" if func == "truncdate" else func
                 return f"({sql_func}({inner}))"
+        # Any other call is an expression: kept, in its Python spelling, so the index is
+        # never read as its plain columns alone (and compared as their duplicate).
+        return f"({ast.unparse(node).lower()})"
     return None
 
 

@@ -68,7 +68,7 @@ def candidate(path: str) -> bool:
     name, suffix = p.name.lower(), p.suffix.lower()
     if suffix == ".prisma" or name in {"schema.rb", "structure.sql"}:
         return True
-    if name in dialect.CONFIG_NAMES:
+    if name in dialect.CONFIG_NAMES or name in dialect.MANIFEST_NAMES:
         return True  # names the database, which decides what lock advice applies
     if startup.candidate(path):
         return True  # may apply the migrations at start-up (`bot.schema.startup`)

@@ -45,10 +45,71 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
 _LANG = {".rs": "rust", ".go": "go", ".js": "js", ".ts": "js", ".mjs": "js", ".cjs": "js"}
 
 
+# How an installed product is upgraded, shown by the repository itself: the container's
+# start-up script or command runs the migrations before the server (Tandoor's `boot.sh`,
+# a `docker-entrypoint.sh` with `rails db:prepare`), the operator documentation names
+# the migration step of an upgrade (indico's `indico db upgrade`, pretalx's `python -m
+# pretalx migrate`), or a Django `upgrade` management command runs `migrate` (Kiwi TCMS).
+# Each installation then migrates with its old version stopped or briefly locked out.
+_MIGRATE_COMMAND = re.compile(
+    r"\bmanage\.py[\"']?\s+(?:migrate|upgrade)\b|\bdjango-admin\s+migrate\b"
+    r"|\bpython3?\s+-m\s+[\w.]+\s+(?:migrate|upgrade)\b"
+    r"|\b(?:rails|rake)\s+db:(?:migrate|prepare)|\balembic\s+upgrade\b"
+    r"|\b[\w-]+\s+db\s+upgrade\b|\bartisan\s+migrate\b|\bprisma\s+migrate\s+deploy\b"
+    r"|\bknex\s+migrate:latest\b"
+)
+_SCRIPT_NAME = re.compile(
+    r"^(?:[\w-]*entrypoint[\w.-]*\.sh|boot\.sh|start[\w-]*\.sh|dockerfile|[\w.-]+\.dockerfile"
+    r"|dockerfile\.[\w-]+)$"
+)
+_NOT_STARTUP_SCRIPT = re.compile(r"test|dev|local|migrat|(?:^|[-_.])ci(?:[-_.]|$)")
+_DEV_DIRS = frozenset(
+    {".devcontainer", "dev", "development", ".github", "ci", "scripts-dev", "project_template"}
+)
+_DOC_DIRS = frozenset({"doc", "docs", "documentation"})
+# "install" alone is not enough: a contributor's setup guide is named that way too.
+_OPERATOR_DOC = re.compile(r"admin|upgrad|updat|maintenance|self-?host|operat")
+_DEV_DOC = re.compile(r"develop|contribut|hacking|changelog|release")
+_DOC_SUFFIXES = frozenset({".md", ".rst", ".txt", ".adoc"})
+_UPGRADE_COMMAND_FILE = "management/commands/upgrade.py"
+_DOCKER_RUNTIME = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\b(?:[^\n]*\\\n)*[^\n]*", re.M | re.I)
+
+
+def _upgrade_file(path: str) -> bool:
+    """Whether a path may show how an installation is started or upgraded."""
+    p = PurePosixPath(path)
+    name, suffix = p.name.lower(), p.suffix.lower()
+    dirs = [part.lower() for part in p.parts[:-1]]
+    if path.endswith(_UPGRADE_COMMAND_FILE):
+        return True
+    if _SCRIPT_NAME.match(name):
+        # Not a test or development container's script, nor a separate migrator
+        # container, which may run while the old version still serves.
+        return not set(dirs) & _DEV_DIRS and not _NOT_STARTUP_SCRIPT.search(name)
+    if suffix in _DOC_SUFFIXES and set(dirs) & _DOC_DIRS:
+        where = "/".join([*dirs, p.stem.lower()])
+        return bool(_OPERATOR_DOC.search(where)) and not _DEV_DOC.search(where)
+    return False
+
+
+def _migrates_on_upgrade(path: str, text: str) -> bool:
+    name = PurePosixPath(path).name.lower()
+    if path.endswith(_UPGRADE_COMMAND_FILE):
+        return bool(re.search(r"call_command\(\s*[\"']migrate[\"']|^migrate$", text, re.M))
+    if name.startswith("dockerfile") or name.endswith(".dockerfile"):
+        return any(_MIGRATE_COMMAND.search(m.group()) for m in _DOCKER_RUNTIME.finditer(text))
+    if name.endswith(".sh"):
+        code = "\n".join(row for row in text.splitlines() if not row.lstrip().startswith("#"))
+        return bool(_MIGRATE_COMMAND.search(code))
+    return bool(_MIGRATE_COMMAND.search(text))
+
+
 def candidate(path: str) -> bool:
     """Whether a path may hold the code that starts the application (path alone)."""
     if _SKIP.search(path):
         return False
+    if _upgrade_file(path):
+        return True
     p = PurePosixPath(path)
     name, suffix = p.name.lower(), p.suffix.lower()
     if "migrat" in name or name.endswith(("_test.go", ".test.js", ".test.ts", ".spec.ts")):
@@ -64,9 +125,15 @@ def candidate(path: str) -> bool:
 
 
 def migrates_at_startup(texts: Mapping[str, str]) -> str | None:
-    """The file whose start-up code applies the migrations, or None."""
+    """The file whose start-up code applies the migrations (or, failing that, the
+    start-up script or operator document whose upgrade step does), or None."""
+    upgrade: str | None = None
     for path in sorted(texts):
         if not candidate(path):
+            continue
+        if _upgrade_file(path):
+            if upgrade is None and _migrates_on_upgrade(path, texts[path]):
+                upgrade = path
             continue
         lang = _LANG.get(PurePosixPath(path).suffix.lower())
         text = texts[path]
@@ -77,10 +144,23 @@ def migrates_at_startup(texts: Mapping[str, str]) -> str | None:
                 and (second is None or second.search(text))
             ):
                 return path
-    return None
+    return upgrade
 
 
 def note(path: str) -> str:
+    if _upgrade_file(path):
+        if PurePosixPath(path).suffix.lower() in _DOC_SUFFIXES:
+            how = f"its operator documentation (`{path}`) runs the migrations as an upgrade step"
+        elif path.endswith(_UPGRADE_COMMAND_FILE):
+            how = f"its `upgrade` command (`{path}`) runs the migrations"
+        else:
+            how = f"its container start-up (`{path}`) runs the migrations before the server"
+        return (
+            f"This project is installed and upgraded by its users: {how}, with the old "
+            "version stopped, so no running code waits on this lock or still reads the old "
+            "schema. The repository does not show how each installation is deployed: where "
+            "several instances serve during an upgrade, this applies again."
+        )
     return (
         f"The application applies its migrations itself when it starts (`{path}`), "
         "before it serves: no running code waits on this lock or still reads the old "

@@ -159,6 +159,7 @@ TABLE_REFS = (
     re.compile(r"Schema::table\(\s*[\"'](\w+)"),
     re.compile(r"\.(?:alterTable|table)\(\s*[\"'`](\w+)"),
     re.compile(r"queryInterface\.\w+\(\s*[\"'`](\w+)"),
+    re.compile(r"<(?:\w+:)?\w+\b[^>]*?\btableName\s*=\s*\"(\w+)\""),  # Liquibase XML
 )
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}\.?|\$\{[^}]*\}\.")
 _NEXT_OP = re.compile(r"\s*(?:migrations\.|op\.|await\s|execute\b|add_|remove_|change_)")

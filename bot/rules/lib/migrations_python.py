@@ -995,7 +995,7 @@ def _writes(sql: str) -> bool:
 
 # --- the entry point ----------------------------------------------------------------------
 
-ALEMBIC_PATH = re.compile(r"(^|/)(alembic|migrations)/versions/[^/]+\.py$")
+ALEMBIC_PATH = re.compile(r"(^|/)(alembic|migrations?)/versions/[^/]+\.py$")
 DJANGO_PATH = re.compile(r"(^|/)migrations/\d{4}_\w+\.py$")
 _DJANGO_HINT = re.compile(r"\bmigrations\.|\bRunPython\b|\bAddIndexConcurrently\b")
 

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 POSTGRES = "postgres"
 MYSQL = "mysql"
+CLICKHOUSE = "clickhouse"
+EMBEDDED_JVM = "h2"  # not a sqlglot dialect: statements are read as text only
 
 
 @dataclass(frozen=True)
@@ -260,11 +262,19 @@ _DIALECT_ALIASES = {
     "tsql": "tsql",
     "sqlite": "sqlite",
     "sqlite3": "sqlite",
+    # Engines whose DDL neither squawk nor the PostgreSQL/MySQL lock rules describe:
+    # ClickHouse (a column store, `ON CLUSTER`, mutations) and the embedded Java
+    # databases projects keep a copy of their migrations for (H2, HSQLDB, Derby).
+    "clickhouse": CLICKHOUSE,
+    "h2": EMBEDDED_JVM,
+    "hsqldb": EMBEDDED_JVM,
+    "derby": EMBEDDED_JVM,
 }
 
 
 _PATH_DIALECT = re.compile(
-    r"(?:^|[/_.\-])(mysql|mariadb|postgres|postgresql|pg|sqlite3?|tsql|mssql)(?=[/_.\-]|$)",
+    r"(?:^|[/_.\-])(mysql|mariadb|postgres|postgresql|pg|sqlite3?|tsql|mssql|clickhouse|h2"
+    r"|hsqldb|derby)(?=[/_.\-]|$)",
     re.IGNORECASE,
 )
 
