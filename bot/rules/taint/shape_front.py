@@ -1035,6 +1035,12 @@ class _Front:
             return [s for k in _named(node) for s in self.stmt(k)]
         if kind in _ASSIGNS:
             return self.assign(node)
+        if kind == "binary" and self.language == "ruby":
+            # Rails' `head :not_found and return`: the statement ends the action.
+            right = node.field("right")
+            if right is not None and right.kind() in _RETURNS:
+                left = node.field("left")
+                return [*(self.stmt(left) if left is not None else []), *self.stmt(right)]
         if kind in _RETURNS or (kind == "jump_expression" and node.text().startswith("return")):
             inner = [k for k in _named(node) if k.kind() != "label"]
             if inner and inner[0].kind() == "argument_list":
