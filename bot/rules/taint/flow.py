@@ -371,6 +371,14 @@ def _fixed_destination(prefix: list[Known]) -> bool:
     return slash > 0
 
 
+def _structured(arg: ir.Expr) -> bool:
+    """A container, or an object built on the spot (Rails' `render Views::Challenge.new(
+    email: params[:email])` renders a view object: its fields are data, not a path)."""
+    if isinstance(arg, ir.Seq):
+        return True
+    return isinstance(arg, ir.Call) and arg.recv is not None and arg.callee.endswith(".new")
+
+
 def _safe_for(taint: Taint, cls: str) -> bool:
     return all(cls in origin.cleared for origin in taint)
 
@@ -1440,7 +1448,7 @@ class _Walk:
             for position in positions:
                 if position >= len(arg_taints):
                     continue
-                if sink.text_only and isinstance(call.args[position], ir.Seq):
+                if sink.text_only and _structured(call.args[position]):
                     continue
                 taint |= arg_taints[position]
             for key in sink.kwargs:
