@@ -197,7 +197,8 @@ def test_key_marker_text_and_stand_in_blocks_are_not_keys() -> None:
     assert _findings([added_file("scripts/seed-demo.php", "<?php\n$p = [\n" + stand_in)]) == []
     # An OpenSSH block with the format's magic is still a key.
     real = "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW"
-    block = f"<?php\n$k = <<<'KEY'\n-----{marker}-----\n{real}\n-----END OPENSSH PRIVATE KEY-----\nKEY;\n"
+    end = "-----END OPENSSH " + "PRIVATE KEY-----"
+    block = f"<?php\n$k = <<<'KEY'\n-----{marker}-----\n{real}\n{end}\nKEY;\n"
     assert [f.line for f in _findings([added_file("scripts/seed.php", block)])] == [3]
 
 

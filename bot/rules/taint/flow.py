@@ -910,7 +910,7 @@ class _Walk:
                     return (safe, {}) if test.op != "!=" else ({}, safe)
             return {}, {}
         if isinstance(test, ir.Call):
-            checked: dict[str, frozenset[str]] = {}  # a check may vouch for two operands
+            vouched: dict[str, frozenset[str]] = {}  # a check may vouch for two operands
             for item in self.spec.guards:
                 if not matches(item.callee, test.callee):
                     continue
@@ -931,9 +931,9 @@ class _Walk:
                     operand = test.args[position] if position < len(test.args) else None
                 name = self._key(operand)
                 if name:
-                    checked[name] = checked.get(name, frozenset()) | item.classes
-            if checked:
-                return checked, {}
+                    vouched[name] = vouched.get(name, frozenset()) | item.classes
+            if vouched:
+                return vouched, {}
             last = test.callee.rsplit(".", 1)[-1]
             if _PATH_CHECK.match(last) and test.args:
                 name = self._key(test.args[0])

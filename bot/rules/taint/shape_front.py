@@ -436,9 +436,11 @@ _PHP_ROUTE = re.compile(r"""\bRoute\s*\((?:[^()"']|"[^"]*"|'[^']*')*\)""")
 def _php_route_slot(node: SgNode, name: str) -> bool:
     """Whether `name` may come from the route: a `{name}` slot in the `#[Route(...)]` of
     the method or its class, or no route path to judge by."""
+    parent = node.parent()
+    holders = [node, parent, parent.parent() if parent is not None else None]
     texts = [
         child.text()
-        for holder in (node, node.parent(), node.parent() and node.parent().parent())
+        for holder in holders
         if holder is not None
         for child in holder.children()
         if child.kind() == "attribute_list"
