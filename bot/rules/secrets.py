@@ -479,6 +479,8 @@ class SecretLiteralCheck(Check):
                 continue
             if found.label == "private key" and _not_a_key(file, number):
                 continue
+            if found.loose and _overridden_from_env(file, number, text):
+                continue
             yield Hit(
                 rule=RULE_ID,
                 path=file.path,
@@ -486,6 +488,20 @@ class SecretLiteralCheck(Check):
                 title=f"Secret committed in the change: {found.label}",
                 detail=f"Detected: {found.label} (`{mask(found.value, found.label)}`).",
             )
+
+
+# HOCON's `key = ${?ENV_NAME}` on the next line replaces the value whenever the variable is
+# set: the literal above it is the local-development default, and the deployment's secret
+# comes from the environment.
+_CONFIG_KEY = re.compile(r"^\s*([\w.-]+)\s*[=:]")
+_ENV_OVERRIDE = re.compile(r"^\s*([\w.-]+)\s*[=:]\s*\$\{\?\w+\}\s*$")
+
+
+def _overridden_from_env(file: ChangedFile, number: int, text: str) -> bool:
+    key = _CONFIG_KEY.match(text)
+    following = file.right_text().get(number + 1)
+    override = _ENV_OVERRIDE.match(following) if following is not None else None
+    return key is not None and override is not None and key.group(1) == override.group(1)
 
 
 # CI workflows and development compose files start their own database and cache
