@@ -157,6 +157,11 @@ _DESTINATION = frozenset({"ssrf", "redirect"})
 _TEXT_SAFE = frozenset({"nosql"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _REDIRECT = frozenset({"redirect"})
+# Session entries that say who the user is or what they may do.
+_TRUSTED_KEY = re.compile(
+    r"(?i)role|admin|user|uid|auth|perm|verif|logged|login|staff|super|tenant|account|owner"
+    r"|group|scope|privilege|identity|email|^is_|^can_|otp|mfa|2fa|level|access"
+)
 # The Referer is set by the browser to the page the user came from: sending the user back
 # there can only return them to a page they were on, which is no phishing lever.
 _REFERER_KEY = re.compile(r"(?i)^(?:http_)?referr?er$")
@@ -369,6 +374,19 @@ def _fixed_destination(prefix: list[Known]) -> bool:
         # A path of this site (`"/settings/" + name`): `//host` cannot follow it.
         return True
     return slash > 0
+
+
+def _display_entry(stmt: ir.Assign) -> bool:
+    """`session["new_token_key"] = token.key`: a field of a record the handler made,
+    kept to show it back once. Only an entry later code trusts (who the user is, what
+    they may do) crosses a trust boundary."""
+    key = stmt.key
+    return (
+        isinstance(key, str)
+        and not _TRUSTED_KEY.search(key)
+        and isinstance(stmt.value, ir.Attr)
+        and isinstance(stmt.value.obj, ir.Name)
+    )
 
 
 def _structured(arg: ir.Expr) -> bool:
@@ -722,8 +740,13 @@ class _Walk:
                     entry = pattern.endswith("[]")
                     if entry and not stmt.merge:
                         continue
-                    if matches(pattern[:-2] if entry else pattern, target):
-                        self._report(cls, target, stmt.line, stmt.line, taint)
+                    if not matches(pattern[:-2] if entry else pattern, target):
+                        continue
+                    read = dotted(stmt.value)
+                    made = read is not None and not self._source_attr(read, stmt.line)
+                    if cls == "trust" and made and _display_entry(stmt):
+                        continue
+                    self._report(cls, target, stmt.line, stmt.line, taint)
             for target in stmt.targets:
                 bound = frozenset(
                     replace(o, var=target.rsplit(".", 1)[-1]) if o.var is None else o for o in taint

@@ -119,6 +119,8 @@ class Assign(Stmt):
     targets: tuple[str, ...]
     value: Expr
     merge: bool = False
+    # The constant key of an index store (`session["role"] = v`), when written out.
+    key: str | int | None = None
 
 
 @dataclass(frozen=True)

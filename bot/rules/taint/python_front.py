@@ -321,8 +321,10 @@ def _assign(target: ast.AST, value: ir.Expr, line: int) -> list[ir.Stmt]:
         base = dotted(target.value)
         if not base:
             return [ir.Eval(line, value)]
-        out: list[ir.Stmt] = [ir.Assign(line, (base,), value, merge=True)]
         key = target.slice
+        known = key.value if isinstance(key, ast.Constant) else None
+        written = known if isinstance(known, str | int) and not isinstance(known, bool) else None
+        out: list[ir.Stmt] = [ir.Assign(line, (base,), value, merge=True, key=written)]
         if isinstance(key, ast.Constant) and isinstance(key.value, str | int):
             # The entry itself, so a read of another key (or of this one after it is
             # overwritten with a constant) does not see the input.
