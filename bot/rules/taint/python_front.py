@@ -277,6 +277,10 @@ class _Front:
         routed = any(m.rsplit(".", 1)[-1] in self.spec.handler_marks and "." in m for m in marks)
         skip = 1 if in_class and names and names[0] in ("self", "cls") else 0
         django = len(names) > skip and names[skip] == "request"
+        # Django hands a view only text and numbers from the URL: a parameter declared as
+        # a dict, list or callable makes the function a helper its views call
+        # (`replace(request, target_id: str, template: str, context: dict)`).
+        django = django and not any(_structured_annotation(a.annotation) for a in args)
         handler = routed or django
         params: list[ir.Param] = []
         for arg in args:
@@ -305,6 +309,19 @@ class _Front:
         return ir.Function(
             node.name, node.lineno, tuple(params), self.block(node.body), in_class, handler
         )
+
+
+_STRUCTURED = frozenset(
+    {"dict", "Dict", "list", "List", "set", "Set", "Mapping", "Sequence", "Callable", "QuerySet"}
+)
+
+
+def _structured_annotation(annotation: ast.expr | None) -> bool:
+    if annotation is None:
+        return False
+    head = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+    name = head.attr if isinstance(head, ast.Attribute) else getattr(head, "id", None)
+    return name in _STRUCTURED
 
 
 def _names(target: ast.AST) -> tuple[str, ...]:
