@@ -422,3 +422,32 @@ def test_folded_ids_answer_to_their_old_names_everywhere() -> None:
     files, _ = select_backend([added_file("Services/Tokens.cs", code)])
     off = RulesConfig(disable=["csharp-insecure-random"])
     assert [f for f in run_rules(files, off).findings if f.rule == "insecure-random"] == []
+
+
+def test_no_rule_or_taint_file_repeats_a_key() -> None:
+    """YAML keeps the last of two equal keys without a word: a second `not:` in an
+    ast-grep rule silently dropped the first exclusion when two branches merged."""
+    import yaml
+
+    class _Strict(yaml.SafeLoader):
+        pass
+
+    def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[object, object]:
+        # `<<: *anchor` merges may be overridden on purpose: only written keys count.
+        keys = [
+            loader.construct_object(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"
+        ]
+        loader.flatten_mapping(node)
+        repeated = {k for k in keys if keys.count(k) > 1}
+        assert not repeated, f"line {node.start_mark.line + 1}: repeated key(s) {repeated}"
+        return loader.construct_mapping(node)
+
+    _Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    root = Path(__file__).resolve().parent.parent / "bot" / "rules"
+    files = sorted(root.rglob("*.yml"))
+    assert len(files) > 100
+    for path in files:
+        try:
+            yaml.load(path.read_text(encoding="utf-8"), Loader=_Strict)  # noqa: S506
+        except AssertionError as exc:
+            raise AssertionError(f"{path.relative_to(root)}: {exc}") from None

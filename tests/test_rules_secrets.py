@@ -182,3 +182,30 @@ def test_truncated_or_made_up_pem_block_is_not_a_key() -> None:
     whole = "MAMCAQA="  # SEQUENCE { INTEGER 0 }: well-formed, so treated as a key
     found = _findings([added_file("src/common/http/transport_test.go", go_test(whole))])
     assert [f.line for f in found] == [4]
+
+
+def test_key_marker_text_and_stand_in_blocks_are_not_keys() -> None:
+    """Tests assert that an export holds a key by its marker words, and fill key fields
+    with a block around a word; a seeding script puts a placeholder between markers."""
+    marker = "BEGIN OPENSSH " + "PRIVATE KEY"
+    assertion = f"    expect($export['key'])->toContain('{marker}');\n"
+    assert _findings([added_file("tests/Feature/ExportTest.php", "<?php\n" + assertion)]) == []
+    ssh = f'    $key = "-----{marker}-----\\ntest\\n-----END OPENSSH PRIVATE KEY-----";\n'
+    assert _findings([added_file("tests/Unit/BundleTest.php", "<?php\n" + ssh)]) == []
+    begin, end = "-----BEGIN " + "PRIVATE KEY-----", "-----END " + "PRIVATE KEY-----"
+    stand_in = f"    'ssl_key' => \"{begin}\\nMIIDemoProxyKeyPlaceholder\\n{end}\\n\",\n"
+    assert _findings([added_file("scripts/seed-demo.php", "<?php\n$p = [\n" + stand_in)]) == []
+    # An OpenSSH block with the format's magic is still a key.
+    real = "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW"
+    end = "-----END OPENSSH " + "PRIVATE KEY-----"
+    block = f"<?php\n$k = <<<'KEY'\n-----{marker}-----\n{real}\n{end}\nKEY;\n"
+    assert [f.line for f in _findings([added_file("scripts/seed.php", block)])] == [3]
+
+
+def test_compared_keyword_and_identifier_values_are_not_secrets() -> None:
+    js = keyword_patterns("src/auth.js", "javascript")
+    assert detect('  } else if (passwordType === "request") {', js) is None
+    assert detect('  const password = "Qx7vLm29k"', js) is not None
+    yml = keyword_patterns("config/packages/theme.yaml", "yaml")
+    assert detect("    theme_password_reset: resetting_request", yml) is None
+    assert detect("    admin_password: Qx7vLm29k_prod", yml) is not None

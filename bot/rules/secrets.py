@@ -295,15 +295,25 @@ def is_placeholder(value: str) -> bool:
 # (`'password' => 'required|string|min:8'`) and attribute casts (`'api_key' => 'encrypted'`).
 _RULE_VOCABULARY = re.compile(
     r"(?:[a-z_]+(?::[\w,.-]*)?)(?:\|[a-z_]+(?::[\w,.-]*)?)+"
-    r"|encrypted(?::[\w\\]+)?|hashed|string|integer|boolean|array|json|datetime",
+    r"|encrypted(?::[\w\\]+)?|hashed|string|integer|boolean|array|json|datetime"
+    r"|required|nullable|sometimes|filled|present|confirmed|optional",
 )
+# `tabler_password_reset: resetting_request`, `passwordField = "password_reset_token"`:
+# lowercase words joined by underscores, no digit, no capital: a route, setting or enum
+# name written against a secret's name, not a credential.
+_IDENTIFIER_VALUE = re.compile(r"[a-z]{2,}(?:_[a-z]{2,})+")
+# `passwordType === "request"`: the keyword's value is compared, not assigned.
+_COMPARED = re.compile(r"""(?:===?|!==?)\s*["'`]$""")
 
 
 def _loose_ok(value: str, line: str) -> bool:
     """A secret-shaped value without a fixed format still has to look like a value."""
     if len(value) < _MIN_LOOSE_LENGTH or _REFERENCE.search(value):
         return False
-    if _RULE_VOCABULARY.fullmatch(value):
+    if _RULE_VOCABULARY.fullmatch(value) or _IDENTIFIER_VALUE.fullmatch(value):
+        return False
+    at = line.find(value)
+    if at > 0 and _COMPARED.search(line[max(0, at - 6) : at]):
         return False
     if _STEMS.search(value.lower()):
         return False  # `apiKey = "apiKey"`, `"mysecretpassword"`: a name or a demo value
@@ -328,8 +338,16 @@ def _own(line: str) -> Iterator[Detection]:
             yield Detection(pattern.label, match.group(pattern.group), pattern.loose)
 
 
+# detect-secrets' private-key detector matches the marker's words alone, which is how
+# tests assert that an export holds a key (`toContain('BEGIN OPENSSH PRIVATE KEY')`);
+# a key block has the dashes, and our own pattern reports those.
+_KEY_BLOCK_MARK = re.compile(r"-{4,} ?BEGIN |PuTTY-User-Key-File")
+
+
 def _from_plugins(line: str) -> Iterator[Detection]:
-    for _name, plugin in _plugins():
+    for name, plugin in _plugins():
+        if name == "PrivateKeyDetector" and not _KEY_BLOCK_MARK.search(line):
+            continue
         for value in plugin.analyze_string(line):
             if isinstance(value, str) and value:
                 yield Detection(plugin.secret_type, value, loose=False)
@@ -439,6 +457,8 @@ class SecretLiteralCheck(Check):
                 continue
             if found.label == "private key" and _not_a_key(file, number):
                 continue
+            if found.loose and _overridden_from_env(file, number, text):
+                continue
             yield Hit(
                 rule=RULE_ID,
                 path=file.path,
@@ -446,6 +466,20 @@ class SecretLiteralCheck(Check):
                 title=f"Secret committed in the change: {found.label}",
                 detail=f"Detected: {found.label} (`{mask(found.value, found.label)}`).",
             )
+
+
+# HOCON's `key = ${?ENV_NAME}` on the next line replaces the value whenever the variable is
+# set: the literal above it is the local-development default, and the deployment's secret
+# comes from the environment.
+_CONFIG_KEY = re.compile(r"^\s*([\w.-]+)\s*[=:]")
+_ENV_OVERRIDE = re.compile(r"^\s*([\w.-]+)\s*[=:]\s*\$\{\?\w+\}\s*$")
+
+
+def _overridden_from_env(file: ChangedFile, number: int, text: str) -> bool:
+    key = _CONFIG_KEY.match(text)
+    following = file.right_text().get(number + 1)
+    override = _ENV_OVERRIDE.match(following) if following is not None else None
+    return key is not None and override is not None and key.group(1) == override.group(1)
 
 
 # CI workflows and development compose files start their own database and cache
@@ -509,8 +543,20 @@ def _not_a_key(file: ChangedFile, begin: int) -> bool:
     # kind, a body that is not base64 (`FAKE-KEY-FOR-SEEDING`) is not a key.
     inline = _INLINE_KEY.search(first)
     if inline is not None:
-        return not _BASE64_BODY.fullmatch(_PEM_NOISE.sub("", inline.group(1)))
-    if "OPENSSH" in first or "ENCRYPTED" in first:
+        body_text = _PEM_NOISE.sub("", inline.group(1))
+        if not _BASE64_BODY.fullmatch(body_text):
+            return True
+        if "OPENSSH" in first:
+            return not body_text.startswith(_OPENSSH_MAGIC)
+        # `\ntest\n`, `\nMIIDemoKeyPlaceholder\n`: base64 letters, but no DER structure.
+        return "ENCRYPTED" not in first and _not_der(body_text)
+    if "OPENSSH" in first:
+        # Every OpenSSH key starts `openssh-key-v1\0`; a body that does not is a stand-in.
+        following = known.get(begin + 1)
+        return following is not None and not _PEM_NOISE.sub("", following).startswith(
+            _OPENSSH_MAGIC
+        )
+    if "ENCRYPTED" in first:
         return False
     body: list[str] = []
     for number in range(begin + 1, begin + _PEM_LINES_MAX):
@@ -524,8 +570,16 @@ def _not_a_key(file: ChangedFile, begin: int) -> bool:
         body.append(_PEM_NOISE.sub("", row))
     else:
         return False
+    return _not_der("".join(body))
+
+
+_OPENSSH_MAGIC = "b3BlbnNzaC1rZXktdjE"  # base64 of `openssh-key-v1`
+
+
+def _not_der(body: str) -> bool:
+    """The base64 body does not decode to exactly one DER structure."""
     try:
-        data = binascii.a2b_base64("".join(body))
+        data = binascii.a2b_base64(body)
     except (binascii.Error, ValueError):
         return True  # not even base64
     if len(data) < 2 or data[0] != 0x30:

@@ -115,7 +115,7 @@ def find_jinja_autoescape(tree: ast.Module) -> Iterator[Found]:
         if name not in {"Environment", "Template", "SandboxedEnvironment"}:
             continue
         value = keyword(call, "autoescape")
-        if is_const(value, False):
+        if is_const(value, False) and not _not_html(call):
             assert value is not None
             yield Found(
                 value.lineno,
@@ -132,6 +132,16 @@ def find_jinja_autoescape(tree: ast.Module) -> Iterator[Found]:
             yield found(
                 node, "The Flask app's Jinja environment stops escaping.", ("False", "True")
             )
+
+
+# Delimiters moved off `{{ }}` / `{% %}` (`variable_start_string="<<"`): the templates are
+# source code or config whose own braces would clash (a code generator), not HTML pages,
+# and escaping them would corrupt the output.
+_DELIMITERS = frozenset({"variable_start_string", "block_start_string", "line_statement_prefix"})
+
+
+def _not_html(call: ast.Call) -> bool:
+    return any(k.arg in _DELIMITERS for k in call.keywords)
 
 
 JINJA_RULE = catalog_rule(JINJA_ID)

@@ -267,6 +267,23 @@ class Origin:
     call: str  # the generator's text there, for the message
 
 
+# `tokens(Random.nextInt(tokens.size))`, `pool[random.randrange(len(pool))]`,
+# `list.get(rnd.nextInt(list.size()))`: an index into a collection picks one of its
+# elements (load spreading over cached tokens); no value is made.
+_INDEXED_BY = re.compile(r"([A-Za-z_]\w*)\s*(?:\(|\[|\.\s*get\s*\()\s*$")
+# Characters drawn one at a time make a token: that pick is a generator.
+_BUILDS_TEXT = re.compile(r"\bappend\s*\(|\bjoin\b|charAt|\+=|\bfor\b|\brepeat\b|\bmap\s*[{(]")
+
+
+def _picks_element(row: str, match: re.Match[str], statement: str) -> bool:
+    indexed = _INDEXED_BY.search(row[: match.start()])
+    if indexed is None or _BUILDS_TEXT.search(statement):
+        return False
+    name = re.escape(indexed.group(1))
+    bound = re.compile(rf"(?:\b{name}\s*\.\s*(?:size|length|count)\b|\blen\s*\(\s*{name}\s*\))")
+    return bound.search(row[match.end() :]) is not None
+
+
 def _go_alias(text: str) -> str | None:
     match = re.search(
         r'(?m)^[ \t]*(?:import[ \t]+)?(?:(?P<alias>\w+)[ \t]+)?"math/rand(?:/v2)?"', text
@@ -411,6 +428,8 @@ class InsecureRandomCheck(Check):
     ) -> Origin | None:
         for number, row in iter_lines(statement):
             match = calls.search(row)
+            if match is not None and _picks_element(row, match, statement.text):
+                continue
             if match is not None:
                 called = match.group(0).rstrip("( ").strip()
                 helper = helpers.get(called)

@@ -160,6 +160,17 @@ _DESTINATION = frozenset({"ssrf", "redirect"})
 # An operator injection needs an object; a value that is always a string cannot be one.
 _TEXT_SAFE = frozenset({"nosql"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_REDIRECT = frozenset({"redirect"})
+# Session entries that say who the user is or what they may do.
+_TRUSTED_KEY = re.compile(
+    r"(?i)role|admin|user|uid|auth|perm|verif|logged|login|staff|super|tenant|account|owner"
+    r"|group|scope|privilege|identity|email|^is_|^can_|otp|mfa|2fa|level|access"
+)
+# The Referer is set by the browser to the page the user came from: sending the user back
+# there can only return them to a page they were on, which is no phishing lever.
+_REFERER_KEY = re.compile(r"(?i)^(?:http_)?referr?er$")
+_HEADER_READS = frozenset({"get", "header", "getheader", "get_header"})
+_HEADER_TABLES = frozenset({"headers", "header", "meta", "env", "req", "request"})
 
 
 # Languages where a query call's result is taken as rows, not the text it was given
@@ -391,6 +402,10 @@ def _fixed_destination(prefix: list[Known]) -> bool:
     for value in prefix:
         # An untainted value of unknown text (`API_BASE`) stands for a host of ours.
         text += value if isinstance(value, str) else "\x00"
+    if "?" in text or "#" in text:
+        # `reverse("tags") + "?" + query`: input after the query mark picks parameters of
+        # a page already named, never the host.
+        return True
     # A path of our own (`/password/reset/`): a browser keeps the host of the page for a
     # target starting with one `/` and a written-out character; `/` + input may be `//x`.
     if len(text) > 1 and text[0] == "/" and text[1] not in "/\\\x00":
@@ -401,6 +416,49 @@ def _fixed_destination(prefix: list[Known]) -> bool:
         # A path of this site (`"/settings/" + name`): `//host` cannot follow it.
         return True
     return slash > 0
+
+
+def _display_entry(stmt: ir.Assign) -> bool:
+    """`session["new_token_key"] = token.key`: a field of a record the handler made,
+    kept to show it back once. Only an entry later code trusts (who the user is, what
+    they may do) crosses a trust boundary."""
+    key = stmt.key
+    return (
+        isinstance(key, str)
+        and not _TRUSTED_KEY.search(key)
+        and isinstance(stmt.value, ir.Attr)
+        and isinstance(stmt.value.obj, ir.Name)
+    )
+
+
+def _safe_for(taint: Taint, cls: str) -> bool:
+    return all(cls in origin.cleared for origin in taint)
+
+
+def _reads_referer(expr: ir.Expr) -> bool:
+    """`headers["Referer"]`, `headers.get("Referer")`, `META.get("HTTP_REFERER")`."""
+    if isinstance(expr, ir.Index):
+        key: ir.Expr | None = expr.key
+        holder = dotted(expr.obj)
+    elif isinstance(expr, ir.Call) and expr.args:
+        read = expr.callee.rsplit(".", 1)[-1].lower()
+        if read not in _HEADER_READS:
+            return False
+        key = expr.args[0]
+        # `req.header("Referer")` names a header itself; `x.get("referer")` only on the
+        # request's header table (a form field may be called `referer` too).
+        holder = None if read == "get" else "headers"
+        if holder is None and expr.recv is not None:
+            holder = dotted(expr.recv)
+    else:
+        return False
+    if holder is None or holder.rsplit(".", 1)[-1].lower() not in _HEADER_TABLES:
+        return False
+    return (
+        isinstance(key, ir.Const)
+        and isinstance(key.value, str)
+        and _REFERER_KEY.match(key.value) is not None
+    )
 
 
 def _entry_read(expr: ir.Expr, default: bool = False) -> str | None:
@@ -749,8 +807,13 @@ class _Walk:
                         # `response.data = html` is the body; `response.data["k"] = v`
                         # fills a dict the framework serialises.
                         continue
-                    if matches(pattern[:-2] if entry else pattern, target):
-                        self._report(cls, target, stmt.line, stmt.line, taint)
+                    if not matches(pattern[:-2] if entry else pattern, target):
+                        continue
+                    read = dotted(stmt.value)
+                    made = read is not None and not self._source_attr(read, stmt.line)
+                    if cls == "trust" and made and _display_entry(stmt):
+                        continue
+                    self._report(cls, target, stmt.line, stmt.line, taint)
             for target in stmt.targets:
                 bound = frozenset(
                     replace(o, var=target.rsplit(".", 1)[-1]) if o.var is None else o for o in taint
@@ -997,6 +1060,7 @@ class _Walk:
                     return (safe, {}) if test.op != "!=" else ({}, safe)
             return {}, {}
         if isinstance(test, ir.Call):
+            vouched: dict[str, frozenset[str]] = {}  # a check may vouch for two operands
             for item in self.spec.guards:
                 if not matches(item.callee, test.callee):
                     continue
@@ -1017,7 +1081,10 @@ class _Walk:
                     operand = test.args[position] if position < len(test.args) else None
                 name = self._key(operand)
                 if name:
-                    return {name: self._prefix_classes(item, test, state)}, {}
+                    classes = self._prefix_classes(item, test, state)
+                    vouched[name] = vouched.get(name, frozenset()) | classes
+            if vouched:
+                return vouched, {}
             last = test.callee.rsplit(".", 1)[-1]
             if _PATH_CHECK.match(last) and test.args:
                 name = self._key(test.args[0])
@@ -1089,6 +1156,12 @@ class _Walk:
     # --- expressions -----------------------------------------------------------------
 
     def expr(self, expr: ir.Expr, state: _State) -> tuple[Taint, Known]:
+        taint, value = self._expr(expr, state)
+        if taint and _reads_referer(expr):
+            return _clear(taint, _REDIRECT), value
+        return taint, value
+
+    def _expr(self, expr: ir.Expr, state: _State) -> tuple[Taint, Known]:
         if isinstance(expr, ir.Const):
             return EMPTY, expr.value
         if isinstance(expr, ir.Name):
@@ -1159,11 +1232,11 @@ class _Walk:
             fixed: bool | None = None  # decided at the first tainted part, for all after it
             for part in _flat(expr.parts):
                 t, v = self.expr(part, state)
-                if t and fixed is None:
+                if t and not _safe_for(t, "redirect") and fixed is None:
                     fixed = _fixed_destination(prefix)
                 if t and fixed:
                     t = _clear(t, _DESTINATION)
-                if not t and fixed is None:
+                if fixed is None:
                     prefix.append(v)
                 taint |= t
                 values.append(v)
@@ -1186,8 +1259,10 @@ class _Walk:
                 # Short-circuit: only the operand that is the result carries its taint.
                 pick_left = bool(lv) if expr.op == "or" else not bool(lv)
                 return (lt, lv) if pick_left else (rt, rv)
-            if expr.op == "+" and rt and not lt and _fixed_destination(_leaves(expr.left, state)):
-                rt = _clear(rt, _DESTINATION)
+            if expr.op == "+" and rt and _fixed_destination(_leaves(expr.left, state)):
+                # Only for the classes the left part is already safe for: a tainted
+                # `request.path` names a page of ours for a redirect, not for a fetch.
+                rt = _clear(rt, frozenset(c for c in _DESTINATION if _safe_for(lt, c)))
             return lt | rt, value
         if isinstance(expr, ir.Cond):
             _, test = self.expr(expr.test, state)
@@ -1250,8 +1325,12 @@ class _Walk:
         return EMPTY
 
     def _text(self, source: str) -> frozenset[str]:
-        """Classes a source's value is safe for because it is always a string."""
-        return _TEXT_SAFE if source in self.spec.text_sources else frozenset()
+        """Classes a source's value is safe for because it is always a string, or
+        because it names a page of this site (the path the router matched, the Referer)."""
+        safe = _TEXT_SAFE if source in self.spec.text_sources else frozenset()
+        if source in self.spec.same_site_sources:
+            safe = safe | _REDIRECT
+        return safe
 
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
         recv_taint = EMPTY

@@ -284,6 +284,10 @@ class _Front:
         routed = any(m.rsplit(".", 1)[-1] in self.spec.handler_marks and "." in m for m in marks)
         skip = 1 if in_class and names and names[0] in ("self", "cls") else 0
         django = len(names) > skip and names[skip] == "request"
+        # Django hands a view only text and numbers from the URL: a parameter declared as
+        # a dict, list or callable makes the function a helper its views call
+        # (`replace(request, target_id: str, template: str, context: dict)`).
+        django = django and not any(_structured_annotation(a.annotation) for a in args)
         handler = routed or django
         params: list[ir.Param] = []
         for arg in args:
@@ -350,6 +354,19 @@ def _text_template(func: ast.Attribute) -> bool:
     )
 
 
+_STRUCTURED = frozenset(
+    {"dict", "Dict", "list", "List", "set", "Set", "Mapping", "Sequence", "Callable", "QuerySet"}
+)
+
+
+def _structured_annotation(annotation: ast.expr | None) -> bool:
+    if annotation is None:
+        return False
+    head = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+    name = head.attr if isinstance(head, ast.Attribute) else getattr(head, "id", None)
+    return name in _STRUCTURED
+
+
 def _names(target: ast.AST) -> tuple[str, ...]:
     if isinstance(target, ast.Tuple | ast.List):
         return tuple(n for e in target.elts for n in _names(e))
@@ -365,16 +382,9 @@ def _assign(target: ast.AST, value: ir.Expr, line: int) -> list[ir.Stmt]:
         if not base:
             return [ir.Eval(line, value)]
         key = target.slice
-        constant = key.value if isinstance(key, ast.Constant) else None
-        out: list[ir.Stmt] = [
-            ir.Assign(
-                line,
-                (base,),
-                value,
-                merge=True,
-                key=constant if isinstance(constant, str | int) else None,
-            )
-        ]
+        known = key.value if isinstance(key, ast.Constant) else None
+        written = known if isinstance(known, str | int) and not isinstance(known, bool) else None
+        out: list[ir.Stmt] = [ir.Assign(line, (base,), value, merge=True, key=written)]
         if isinstance(key, ast.Constant) and isinstance(key.value, str | int):
             # The entry itself, so a read of another key (or of this one after it is
             # overwritten with a constant) does not see the input.

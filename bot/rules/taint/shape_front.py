@@ -430,6 +430,28 @@ def _kotlin_produces_html(node: SgNode) -> bool:
     return False
 
 
+_PHP_ROUTE = re.compile(r"""\bRoute\s*\((?:[^()"']|"[^"]*"|'[^']*')*\)""")
+
+
+def _php_route_slot(node: SgNode, name: str) -> bool:
+    """Whether `name` may come from the route: a `{name}` slot in the `#[Route(...)]` of
+    the method or its class, or no route path to judge by."""
+    parent = node.parent()
+    holders = [node, parent, parent.parent() if parent is not None else None]
+    texts = [
+        child.text()
+        for holder in holders
+        if holder is not None
+        for child in holder.children()
+        if child.kind() == "attribute_list"
+    ]
+    routes = [m.group(0) for text in texts for m in _PHP_ROUTE.finditer(text)]
+    if not routes:
+        return True
+    slot = re.compile(r"\{" + re.escape(name.lstrip("$")) + r"\b")
+    return any(slot.search(route) for route in routes)
+
+
 def _marks(node: SgNode) -> list[str]:
     """Annotation / attribute names on a declaration or parameter (C#, Kotlin, Scala, PHP)."""
     out: list[str] = []
@@ -1035,6 +1057,12 @@ class _Front:
             return [s for k in _named(node) for s in self.stmt(k)]
         if kind in _ASSIGNS:
             return self.assign(node)
+        if kind == "binary" and self.language == "ruby":
+            # Rails' `head :not_found and return`: the statement ends the action.
+            right = node.field("right")
+            if right is not None and right.kind() in _RETURNS:
+                left = node.field("left")
+                return [*(self.stmt(left) if left is not None else []), *self.stmt(right)]
         if kind in _RETURNS or (kind == "jump_expression" and node.text().startswith("return")):
             inner = [k for k in _named(node) if k.kind() != "label"]
             if inner and inner[0].kind() == "argument_list":
@@ -1365,6 +1393,10 @@ class _Front:
             typed_safe = base_type in self.spec.safe_types
             if source is None and handler and base_type in ("String", "string", "str"):
                 source = "request parameter"
+                if self.language == "php" and not _php_route_slot(node, pname):
+                    # Symfony fills a scalar argument from the route's `{slot}` of that
+                    # name; any other is bound from the container (`%kernel.project_dir%`).
+                    source = None
             if source is None and controller and not ptype:
                 # Laravel passes route segments to a controller action's untyped
                 # parameters (`public function show($slug)`).

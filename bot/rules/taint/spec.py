@@ -110,6 +110,9 @@ class Spec:
     # Sources whose values are always text (headers, path parameters, the URL): they
     # cannot carry a query operator object, so they are never a NoSQL injection.
     text_sources: tuple[str, ...] = ()
+    # Sources that name a page of this site: the path the router matched to reach the
+    # handler (`request.path`), the Referer. A redirect to them stays on known pages.
+    same_site_sources: tuple[str, ...] = ()
     # A handler's string `return` is written into the response as HTML (Flask).
     return_sink: str | None = None
     # Assignments that are sinks (Koa's `ctx.body = …`): dotted target -> class.
@@ -244,6 +247,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         mutators=frozenset(raw.get("mutators") or ()),
         lookups=tuple(str(item) for item in raw.get("lookups") or ()),
         text_sources=tuple(str(item) for item in sources.get("text") or ()),
+        same_site_sources=tuple(str(item) for item in sources.get("same_site") or ()),
         return_sink=raw.get("return_sink"),
         assign_sinks=tuple(
             (str(item["target"]), str(item["class"])) for item in raw.get("assign_sinks") or ()
