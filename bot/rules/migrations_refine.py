@@ -152,7 +152,7 @@ _ASSURED_NOTE = (
 )
 # django_safemigrate: `safe = Safe.after_deploy()` runs the migration only once the new
 # code is live, so no deployed code still reads what it drops or renames.
-_AFTER_DEPLOY = re.compile(r"^\s*safe\s*=\s*Safe\.after_deploy\b", re.M)
+_AFTER_DEPLOY = re.compile(r"^[ \t]*safe[ \t]*=[ \t]*Safe\.after_deploy\b", re.M)
 _AFTER_DEPLOY_RULES = frozenset(
     {"migration-drop-or-rename", "pg-drop-column", "pg-drop-table", "pg-rename-column"}
 )
