@@ -1,4 +1,4 @@
-// bastion-fixture: src/main.ts
+// bastion-fixture: src/server/app.ts
 import express from 'express';
 import cors from 'cors';
 import { router } from './routes';
