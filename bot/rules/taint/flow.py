@@ -1049,6 +1049,11 @@ class _Walk:
                     fixed = not isinstance(known, _Unknown) or not taint
                 if name and fixed:
                     safe = {name: frozenset({ALL})}
+                    # `url.hostname in ALLOWED_HOSTS`: the URL goes only to a listed host.
+                    owner = _host_of(test.left) if test.op in ("in", "notin") else None
+                    key = self._key(owner) if owner is not None else None
+                    if key:
+                        safe[key] = _DESTINATION
                     return (safe, {}) if test.op in ("in", "==", "===") else ({}, safe)
                 name = self._key(right)
                 if (
@@ -1109,7 +1114,13 @@ class _Walk:
             if membership and test.args and test.recv is not None:
                 name = self._key(test.args[0])
                 if name and self._constant_set(test.recv, state):
-                    return {name: frozenset({ALL})}, {}
+                    safe = {name: frozenset({ALL})}
+                    # `HOSTS.has(url.hostname)`: the URL itself goes only to a listed host.
+                    owner = _host_of(test.args[0])
+                    key = self._key(owner) if owner is not None else None
+                    if key:
+                        safe[key] = _DESTINATION
+                    return safe, {}
         return {}, {}
 
     def _prefix_classes(self, item: Guard, test: ir.Call, state: _State) -> frozenset[str]:

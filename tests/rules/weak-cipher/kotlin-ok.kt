@@ -1,0 +1,19 @@
+// bastion-fixture: src/main/kotlin/com/acme/crypto/Sealer.kt
+// ok: weak-cipher
+package com.acme.crypto
+
+import java.security.SecureRandom
+import javax.crypto.Cipher
+import javax.crypto.SecretKey
+import javax.crypto.spec.GCMParameterSpec
+
+class Sealer(private val key: SecretKey) {
+    private val random = SecureRandom()
+
+    fun seal(plain: ByteArray): ByteArray {
+        val iv = ByteArray(12).also(random::nextBytes)
+        val cipher = Cipher.getInstance("AES/GCM/NoPadding")
+        cipher.init(Cipher.ENCRYPT_MODE, key, GCMParameterSpec(128, iv))
+        return iv + cipher.doFinal(plain)
+    }
+}
