@@ -23,7 +23,13 @@ def _fixtures() -> list[tuple[str, Path]]:
 )
 def test_fixture(rule_id: str, file: Path) -> None:
     fixture = parse(rule_id, file)
-    case = RuleCase(path=fixture.path, code=fixture.code, lines=fixture.lines, base=fixture.base)
+    case = RuleCase(
+        path=fixture.path,
+        code=fixture.code,
+        lines=fixture.lines,
+        base=fixture.base,
+        repo=fixture.repo,
+    )
     assert run_case(rule_id, case) == list(fixture.lines)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
+from contextlib import ExitStack
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -49,6 +50,9 @@ class RuleCase(BaseModel):
     lines: tuple[int, ...] = ()  # empty: a negative case, nothing may be flagged
     # The pre-change version, for rules that compare versions (API descriptions).
     base: str | None = None
+    # Unchanged files of the repository (path, text) the schema is also built from: a
+    # model queried here whose table a `db/schema.rb` or a migration declares.
+    repo: tuple[tuple[str, str], ...] = ()
 
 
 class Rule(BaseModel):
@@ -664,7 +668,14 @@ def run_case(rule_id: str, case: RuleCase) -> list[int]:
     kept, skipped = select_backend([file])
     if not kept:
         raise AssertionError(f"fixture {case.path} is not selected as backend: {skipped[0].reason}")
-    run = run_rules(kept, only=[rule_id])
+    with ExitStack() as stack:
+        if case.repo:
+            # As the pipeline does: the schema of the whole repository, this file included.
+            from bot.schema import build_schema
+            from bot.schema.context import use
+
+            stack.enter_context(use(build_schema({**dict(case.repo), case.path: case.code})))
+        run = run_rules(kept, only=[rule_id])
     if run.errors:
         raise AssertionError(f"rule {rule_id} raised: {run.errors[0].error}")
     wanted = registry().canonical(rule_id)
