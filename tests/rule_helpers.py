@@ -82,6 +82,7 @@ def fixture_cases(rule_id: str) -> tuple[list[RuleCase], list[RuleCase]]:
             lines=fixture.lines,
             base=fixture.base,
             repo=fixture.repo,
+            changed=fixture.changed,
         )
         (negative if fixture.negative else positive).append(case)
     return positive, negative
@@ -98,4 +99,5 @@ def fixture_case(rule_id: str, name: str) -> RuleCase:
         lines=fixture.lines,
         base=fixture.base,
         repo=fixture.repo,
+        changed=fixture.changed,
     )

@@ -29,6 +29,7 @@ def test_fixture(rule_id: str, file: Path) -> None:
         lines=fixture.lines,
         base=fixture.base,
         repo=fixture.repo,
+        changed=fixture.changed,
     )
     assert run_case(rule_id, case) == list(fixture.lines)
 

@@ -14,6 +14,9 @@ reads the pre-change file from `<name>.base.<ext>` beside the fixture. A rule th
 needs the repository's schema reads it from files beside the fixture named with
 `.repo.` (`schema.repo.rb`, with its own `bastion-fixture:` path), each named in the
 fixture by a `<c> bastion-repo: <file name>` line: unchanged files of the repository.
+A `<c> bastion-changed: <file name>` line names such a file that is part of the same
+change instead (the migration adding the column the fixture's query filters on); only
+the fixture's own findings count.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ _COMMENT_BY_EXT = {
     "json": "//",
 }
 _MARKER = re.compile(
-    r"^\s*(?:#|--|//)\s*(bastion-fixture|bastion-repo|expect|ok):\s*(\S*)\s*$"
+    r"^\s*(?:#|--|//)\s*(bastion-fixture|bastion-repo|bastion-changed|expect|ok):\s*(\S*)\s*$"
 )
 
 
@@ -74,6 +77,7 @@ class Fixture:
     negative: bool
     base: str | None = None
     repo: tuple[tuple[str, str], ...] = ()  # (path, text) of unchanged repository files
+    changed: tuple[tuple[str, str], ...] = ()  # (path, text) of the change's other files
 
     @property
     def language(self) -> str:
@@ -104,6 +108,7 @@ def parse(rule: str, file: Path) -> Fixture:
     lines: list[int] = []
     negative = False
     repo: list[tuple[str, str]] = []
+    changed: list[tuple[str, str]] = []
     for row in text.split("\n"):
         marker = _MARKER.match(row)
         if marker is None:
@@ -112,8 +117,8 @@ def parse(rule: str, file: Path) -> Fixture:
         kind, value = marker.groups()
         if kind == "bastion-fixture":
             path = value
-        elif kind == "bastion-repo":
-            repo.append(_repo_file(file.with_name(value)))
+        elif kind in {"bastion-repo", "bastion-changed"}:
+            (repo if kind == "bastion-repo" else changed).append(_repo_file(file.with_name(value)))
         elif value != rule:
             raise ValueError(f"{file}: a marker names {value!r}, the folder is {rule!r}")
         elif kind == "expect":
@@ -126,13 +131,16 @@ def parse(rule: str, file: Path) -> Fixture:
         raise ValueError(f"{file}: needs `expect:` markers or one `ok:` marker, not both")
     base_file = file.with_name(file.name.replace(".", ".base.", 1))
     base = base_file.read_text(encoding="utf-8") if base_file.is_file() else None
-    return Fixture(rule, file, path, "\n".join(rows), tuple(lines), negative, base, tuple(repo))
+    code = "\n".join(rows)
+    return Fixture(
+        rule, file, path, code, tuple(lines), negative, base, tuple(repo), tuple(changed)
+    )
 
 
 def _repo_file(file: Path) -> tuple[str, str]:
     """(path, text) of a `.repo.` file: its `bastion-fixture:` line gives the path."""
     if ".repo." not in file.name or not file.is_file():
-        raise ValueError(f"{file}: a `bastion-repo:` file is a `.repo.` file beside the fixture")
+        raise ValueError(f"{file}: a `bastion-repo:` or `bastion-changed:` file is a `.repo.` file")
     first, _, rest = file.read_text(encoding="utf-8").partition("\n")
     marker = _MARKER.match(first)
     if marker is None or marker.group(1) != "bastion-fixture":
