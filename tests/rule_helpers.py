@@ -73,11 +73,16 @@ def fixture_cases(rule_id: str) -> tuple[list[RuleCase], list[RuleCase]]:
     positive: list[RuleCase] = []
     negative: list[RuleCase] = []
     for file in sorted(folder.iterdir()):
-        if not file.is_file() or ".base." in file.name:
+        if not file.is_file() or ".base." in file.name or ".repo." in file.name:
             continue
         fixture = parse(folder.name, file)
         case = RuleCase(
-            path=fixture.path, code=fixture.code, lines=fixture.lines, base=fixture.base
+            path=fixture.path,
+            code=fixture.code,
+            lines=fixture.lines,
+            base=fixture.base,
+            repo=fixture.repo,
+            changed=fixture.changed,
         )
         (negative if fixture.negative else positive).append(case)
     return positive, negative
@@ -88,4 +93,11 @@ def fixture_case(rule_id: str, name: str) -> RuleCase:
     fixture = parse(
         builtin_catalog().canonical(rule_id), FIXTURES / builtin_catalog().canonical(rule_id) / name
     )
-    return RuleCase(path=fixture.path, code=fixture.code, lines=fixture.lines, base=fixture.base)
+    return RuleCase(
+        path=fixture.path,
+        code=fixture.code,
+        lines=fixture.lines,
+        base=fixture.base,
+        repo=fixture.repo,
+        changed=fixture.changed,
+    )

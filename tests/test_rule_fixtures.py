@@ -23,7 +23,14 @@ def _fixtures() -> list[tuple[str, Path]]:
 )
 def test_fixture(rule_id: str, file: Path) -> None:
     fixture = parse(rule_id, file)
-    case = RuleCase(path=fixture.path, code=fixture.code, lines=fixture.lines, base=fixture.base)
+    case = RuleCase(
+        path=fixture.path,
+        code=fixture.code,
+        lines=fixture.lines,
+        base=fixture.base,
+        repo=fixture.repo,
+        changed=fixture.changed,
+    )
     assert run_case(rule_id, case) == list(fixture.lines)
 
 
@@ -62,3 +69,24 @@ def test_every_rule_and_language_has_positive_and_negative_fixtures() -> None:
     assert not allowed - missing, "no longer missing, take off the gap list: " + ", ".join(
         sorted(allowed - missing)
     )
+
+
+def test_a_fixture_names_repository_and_change_files_beside_it(tmp_path: Path) -> None:
+    folder = tmp_path / "some-rule"
+    folder.mkdir()
+    (folder / "schema.repo.rb").write_text('# bastion-fixture: db/schema.rb\ncreate_table "t"\n')
+    (folder / "add.repo.rb").write_text("# bastion-fixture: db/migrate/1_add.rb\nadd_column\n")
+    fixture = folder / "ruby.rb"
+    fixture.write_text(
+        "# bastion-fixture: app/models/t.rb\n# bastion-repo: schema.repo.rb\n"
+        "# bastion-changed: add.repo.rb\n# ok: some-rule\nclass T; end\n"
+    )
+    parsed = parse("some-rule", fixture)
+    assert parsed.code == "class T; end\n"
+    assert parsed.repo == (("db/schema.rb", 'create_table "t"\n'),)
+    assert parsed.changed == (("db/migrate/1_add.rb", "add_column\n"),)
+    # Only the fixture is a fixture; the files it names are not run on their own.
+    assert fixture_files(tmp_path) == [("some-rule", fixture)]
+    fixture.write_text("# bastion-fixture: app/models/t.rb\n# bastion-repo: ruby.rb\n# ok: x\n")
+    with pytest.raises(ValueError, match="`.repo.` file"):
+        parse("x", fixture)

@@ -44,7 +44,13 @@ def review_new(path: str, code: str, rule: str) -> list[int]:
 
 
 def _positive_cases() -> list[tuple[str, RuleCase]]:
-    return [(rid, case) for rid in OURS for case in fixture_cases(rid)[0]]
+    # A case that needs other files (`bastion-repo:`, `bastion-changed:`) is not one file.
+    return [
+        (rid, case)
+        for rid in OURS
+        for case in fixture_cases(rid)[0]
+        if not case.repo and not case.changed
+    ]
 
 
 def _label(value: object) -> str:

@@ -14,6 +14,7 @@ import importlib
 import logging
 import pkgutil
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,12 @@ class RuleCase(BaseModel):
     lines: tuple[int, ...] = ()  # empty: a negative case, nothing may be flagged
     # The pre-change version, for rules that compare versions (API descriptions).
     base: str | None = None
+    # Unchanged files of the repository (path, text) the schema is also built from: a
+    # model queried here whose table a `db/schema.rb` or a migration declares.
+    repo: tuple[tuple[str, str], ...] = ()
+    # Other files of the same change (path, text), added beside this one: a migration
+    # adding the column a query in this file filters on.
+    changed: tuple[tuple[str, str], ...] = ()
 
 
 class Rule(BaseModel):
@@ -661,11 +668,21 @@ def run_case(rule_id: str, case: RuleCase) -> list[int]:
     file = added_file(case.path, case.code)
     if case.base is not None:
         file = file.model_copy(update={"status": FileStatus.MODIFIED, "base_content": case.base})
-    kept, skipped = select_backend([file])
-    if not kept:
-        raise AssertionError(f"fixture {case.path} is not selected as backend: {skipped[0].reason}")
-    run = run_rules(kept, only=[rule_id])
+    others = [added_file(path, code) for path, code in case.changed]
+    kept, skipped = select_backend([file, *others])
+    if not any(f.path == case.path for f in kept):
+        reason = next(s.reason for s in skipped if s.path == case.path)
+        raise AssertionError(f"fixture {case.path} is not selected as backend: {reason}")
+    with ExitStack() as stack:
+        if case.repo:
+            # As the pipeline does: the schema of the whole repository, this file included.
+            from bot.schema import build_schema
+            from bot.schema.context import use
+
+            texts = {**dict(case.repo), **dict(case.changed), case.path: case.code}
+            stack.enter_context(use(build_schema(texts)))
+        run = run_rules(kept, only=[rule_id])
     if run.errors:
         raise AssertionError(f"rule {rule_id} raised: {run.errors[0].error}")
     wanted = registry().canonical(rule_id)
-    return sorted(f.line for f in run.findings if f.rule == wanted)
+    return sorted(f.line for f in run.findings if f.rule == wanted and f.path == case.path)

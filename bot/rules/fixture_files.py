@@ -10,7 +10,13 @@ code are exactly what the rule sees):
 - `<c> ok: <rule-id>` in a negative fixture: nothing in it may be flagged.
 
 Negative fixtures are named `<lang>-ok[-n].<ext>`. A rule that compares versions
-reads the pre-change file from `<name>.base.<ext>` beside the fixture.
+reads the pre-change file from `<name>.base.<ext>` beside the fixture. A rule that
+needs the repository's schema reads it from files beside the fixture named with
+`.repo.` (`schema.repo.rb`, with its own `bastion-fixture:` path), each named in the
+fixture by a `<c> bastion-repo: <file name>` line: unchanged files of the repository.
+A `<c> bastion-changed: <file name>` line names such a file that is part of the same
+change instead (the migration adding the column the fixture's query filters on); only
+the fixture's own findings count.
 """
 
 from __future__ import annotations
@@ -41,7 +47,9 @@ _COMMENT_BY_EXT = {
     # JSON has no comments; the marker lines are removed before the file is read.
     "json": "//",
 }
-_MARKER = re.compile(r"^\s*(?:#|--|//)\s*(bastion-fixture|expect|ok):\s*(\S*)\s*$")
+_MARKER = re.compile(
+    r"^\s*(?:#|--|//)\s*(bastion-fixture|bastion-repo|bastion-changed|expect|ok):\s*(\S*)\s*$"
+)
 
 
 def comment_prefix(path: str) -> str:
@@ -68,6 +76,8 @@ class Fixture:
     lines: tuple[int, ...]
     negative: bool
     base: str | None = None
+    repo: tuple[tuple[str, str], ...] = ()  # (path, text) of unchanged repository files
+    changed: tuple[tuple[str, str], ...] = ()  # (path, text) of the change's other files
 
     @property
     def language(self) -> str:
@@ -97,6 +107,8 @@ def parse(rule: str, file: Path) -> Fixture:
     rows: list[str] = []
     lines: list[int] = []
     negative = False
+    repo: list[tuple[str, str]] = []
+    changed: list[tuple[str, str]] = []
     for row in text.split("\n"):
         marker = _MARKER.match(row)
         if marker is None:
@@ -105,6 +117,8 @@ def parse(rule: str, file: Path) -> Fixture:
         kind, value = marker.groups()
         if kind == "bastion-fixture":
             path = value
+        elif kind in {"bastion-repo", "bastion-changed"}:
+            (repo if kind == "bastion-repo" else changed).append(_repo_file(file.with_name(value)))
         elif value != rule:
             raise ValueError(f"{file}: a marker names {value!r}, the folder is {rule!r}")
         elif kind == "expect":
@@ -117,7 +131,21 @@ def parse(rule: str, file: Path) -> Fixture:
         raise ValueError(f"{file}: needs `expect:` markers or one `ok:` marker, not both")
     base_file = file.with_name(file.name.replace(".", ".base.", 1))
     base = base_file.read_text(encoding="utf-8") if base_file.is_file() else None
-    return Fixture(rule, file, path, "\n".join(rows), tuple(lines), negative, base)
+    code = "\n".join(rows)
+    return Fixture(
+        rule, file, path, code, tuple(lines), negative, base, tuple(repo), tuple(changed)
+    )
+
+
+def _repo_file(file: Path) -> tuple[str, str]:
+    """(path, text) of a `.repo.` file: its `bastion-fixture:` line gives the path."""
+    if ".repo." not in file.name or not file.is_file():
+        raise ValueError(f"{file}: a `bastion-repo:` or `bastion-changed:` file is a `.repo.` file")
+    first, _, rest = file.read_text(encoding="utf-8").partition("\n")
+    marker = _MARKER.match(first)
+    if marker is None or marker.group(1) != "bastion-fixture":
+        raise ValueError(f"{file}: no `bastion-fixture: <path>` first line")
+    return marker.group(2), rest
 
 
 def fixture_files(root: Path) -> list[tuple[str, Path]]:
@@ -126,7 +154,7 @@ def fixture_files(root: Path) -> list[tuple[str, Path]]:
         (folder.name, file)
         for folder in sorted(p for p in root.iterdir() if p.is_dir())
         for file in sorted(folder.iterdir())
-        if file.is_file() and ".base." not in file.name
+        if file.is_file() and ".base." not in file.name and ".repo." not in file.name
     ]
 
 

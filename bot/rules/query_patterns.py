@@ -950,7 +950,8 @@ def _ar_uses(chain: str, column: str) -> Iterator[int]:
 def _prisma_uses(chain: str, column: str) -> Iterator[int]:
     for key in re.finditer(r"\b(where|orderBy)\s*:\s*", chain):
         value = statement_at(chain, key.end() + 1)
-        for m in re.finditer(rf"(?<![\w$.]){re.escape(column)}\s*:", value):
+        # Columns are kept lower-cased; Prisma fields are camelCase (`expiresAt`).
+        for m in re.finditer(rf"(?<![\w$.]){re.escape(column)}\s*:", value, re.IGNORECASE):
             yield key.end() + 1 + m.start()
 
 
