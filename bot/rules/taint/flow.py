@@ -1010,11 +1010,11 @@ class _Walk:
                 b, not_b = self.guard(test.right, state)
                 # False when either side is false: safe only where both falsities agree
                 # (`x != "asc" && x != "desc"` false means x is one of the two).
-                return {**a, **b}, _both(not_a, not_b)
+                return self._local_path({**a, **b}, test, True), _both(not_a, not_b)
             if test.op == "or" and test.right is not None:
                 a, not_a = self.guard(test.left, state)
                 b, not_b = self.guard(test.right, state)
-                return _both(a, b), {**not_a, **not_b}
+                return _both(a, b), self._local_path({**not_a, **not_b}, test, False)
             if test.right is not None and test.op in ("==", "==="):
                 # `uri.host == ALLOWED_HOST`: the URL was checked against a host.
                 for side in (test.left, test.right):
@@ -1122,6 +1122,64 @@ class _Walk:
                         safe[key] = _DESTINATION
                     return safe, {}
         return {}, {}
+
+    def _local_path(
+        self, safe: dict[str, frozenset[str]], test: ir.Op, holds: bool
+    ) -> dict[str, frozenset[str]]:
+        """`x.startswith("/") and not x.startswith("//")` true (or its negation,
+        `not x.startswith("/") or x.startswith("//")`, false): `x` is a path of this site,
+        so a redirect to it stays on our host. One `/` alone is not enough (`//evil.com`)."""
+        facts: list[tuple[ir.Expr, bool]] = []
+        self._conditions(test, holds, facts)
+        starts: set[str] = set()
+        not_double: set[str] = set()
+        for expr, true in facts:
+            found = self._prefix_test(expr)
+            if found is None:
+                continue
+            name, prefix = found
+            if true and prefix == "/":
+                starts.add(name)
+            elif not true and prefix in ("//", "/\\"):
+                not_double.add(name)
+        for name in starts & not_double:
+            safe = {**safe, name: safe.get(name, frozenset()) | {"redirect"}}
+        return safe
+
+    def _conditions(self, expr: ir.Expr, holds: bool, out: list[tuple[ir.Expr, bool]]) -> None:
+        """The conditions that hold when `expr` is `holds`: the parts of an `and` that is
+        true, or of an `or` that is false, with `not` turned into the polarity."""
+        if isinstance(expr, ir.Op) and expr.op == "not":
+            self._conditions(expr.left, not holds, out)
+        elif (
+            isinstance(expr, ir.Op)
+            and expr.right is not None
+            and expr.op == ("and" if holds else "or")
+        ):
+            self._conditions(expr.left, holds, out)
+            self._conditions(expr.right, holds, out)
+        else:
+            out.append((expr, holds))
+
+    def _prefix_test(self, expr: ir.Expr) -> tuple[str, str] | None:
+        """(checked name, constant prefix) of `x.startswith("/")`,
+        `strings.HasPrefix(x, "/")` or `str_starts_with($x, "/")`."""
+        if not isinstance(expr, ir.Call):
+            return None
+        if expr.callee.rsplit(".", 1)[-1].lower().rstrip("?") not in _PREFIX_CHECKS:
+            return None
+        texts = [a.value for a in expr.args if isinstance(a, ir.Const) and isinstance(a.value, str)]
+        rest = [a for a in expr.args if not isinstance(a, ir.Const)]
+        if len(texts) != 1:
+            return None
+        if len(expr.args) == 1 and expr.recv is not None:
+            subject: ir.Expr | None = expr.recv
+        elif len(expr.args) == 2 and len(rest) == 1:
+            subject = rest[0]
+        else:
+            return None
+        name = self._key(subject)
+        return (name, texts[0]) if name else None
 
     def _prefix_classes(self, item: Guard, test: ir.Call, state: _State) -> frozenset[str]:
         """A prefix check keeps a redirect or request on our host only when the prefix
