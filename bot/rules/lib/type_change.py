@@ -43,16 +43,19 @@ _TEXT = frozenset({"text", "sa.text", "unicodetext", "sa.unicodetext", "textfiel
 _NUMERIC = frozenset({"numeric", "decimal", "sa.numeric", "decimalfield"})
 # Framework spellings whose declared length the schema model does not keep.
 _LENGTH_UNKNOWN = frozenset({"string", "charfield", "emailfield", "slugfield", "urlfield"})
-_TYPE = re.compile(r"^\s*([a-z_][\w. ]*?)\s*(?:\(\s*([^()]*)\))?\s*$", re.I)
+_TYPE_NAME = re.compile(r"[a-z_][\w.]*(?: [\w.]+)*", re.I)
 
 
 def parse_type(text: str) -> PgType | None:
     """`varchar(255)`, `character varying`, `sa.String(length=255)`, `:text` -> a PgType."""
-    match = _TYPE.match(text.strip().lstrip(":").strip("\"'"))
-    if match is None:
+    raw = " ".join(text.strip().lstrip(":").strip("\"'").split())
+    head, paren, rest = raw.partition("(")
+    if paren and not rest.endswith(")"):
         return None
-    name = " ".join(match.group(1).lower().split())
-    inner = match.group(2)
+    name = head.strip().lower()
+    if not _TYPE_NAME.fullmatch(name):
+        return None
+    inner = rest[:-1] if paren else None
     args: tuple[int, ...] | None = ()
     if inner is not None and inner.strip():
         numbers = re.findall(r"(?:^|[=,(]|\s)(\d+)", inner)
