@@ -48,6 +48,7 @@ from bot.rules.lib.sql_text import (
     split_statements,
     target_table,
 )
+from bot.rules.lib.type_change import sql_widening_only
 from bot.rules.loader import builtin_catalog
 
 PG_VERSION = "13"
@@ -388,6 +389,12 @@ def _hits_for_file(view: _FileView, reports: Iterable[Report]) -> Iterator[Hit]:
         if report.rule == "adding-field-with-default" and _constant_default(line_text, report):
             continue  # no rewrite since PostgreSQL 11
         statement = _statement_at(view.statements, report.line)
+        if (
+            rule_id == "pg-change-column-type"
+            and statement is not None
+            and sql_widening_only(statement.text, target_table(statement), view.file.path)
+        ):
+            continue  # the schema's old type widens in place: no rewrite, no long lock
         if (
             rule_id not in _TYPE_RULES
             and statement is not None

@@ -249,6 +249,10 @@ def _alter(
     elif isinstance(action, exp.Drop) and (action.args.get("kind") or "").upper() == "COLUMN":
         targets = action.args.get("tables") or [action.this]
         b.drop_column(table, _name(targets[0]))
+    elif isinstance(action, exp.AlterColumn) and action.args.get("dtype") is not None:
+        # Kept so a later migration's type change is judged against this type.
+        kind = action.args["dtype"].sql(dialect=dialect).lower()
+        b.column(table, _name(action.this), line, type=kind)
     elif isinstance(action, exp.RenameColumn):
         b.rename_column(table, _name(action.this), _name(action.args.get("to")))
     elif isinstance(action, exp.AlterRename):

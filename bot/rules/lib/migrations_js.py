@@ -44,8 +44,17 @@ _HINT = re.compile(r"\b(schema|queryInterface|queryRunner|knex|QueryRunner)\b")
 _NAMES = re.compile(
     r"alterTable|table|createTable|index|unique|foreign|references|raw|query|addIndex"
     r"|createIndex|createForeignKeys?|addConstraint|addColumn|changeColumn|removeColumn"
-    r"|renameColumn|dropColumns?|dropTable|renameTable|alter|notNullable|defaultTo"
+    r"|renameColumn|dropColumns?|dropTable|renameTable|alter|notNullable|defaultTo|update"
 )
+# `knex("t").update(…)` (or `trx("t")`, `knex.table("t")`, `knex.from("t")`): the table
+# the query builder writes, then the rest of its chain.
+_KNEX_WRITE = re.compile(
+    r"""^(?:knex|trx|tx|db)(?:\.(?:table|from|into))?\(\s*["'`]([\w.]+)["'`]\s*\)(.*)$""",
+    re.S,
+)
+# Chain steps that keep an update on every row: only `whereNull` (the backfill of a new
+# column) narrows nothing. Any other `where…`, `limit` or join makes it a targeted write.
+_WHOLE_TABLE_STEPS = frozenset({"whereNull", "transacting", "timeout", "returning"})
 _TX_OFF = re.compile(r"transaction\s*[:=]\s*false\b")
 _TYPEORM_TABLE = re.compile(r"new\s+Table\(\s*\{\s*name:\s*[\"'`](\w+)")
 _QI = re.compile(r"(^|\.)queryInterface$|^qi$")
@@ -104,6 +113,19 @@ def _knex(call: Call, table: str | None) -> list[Hit]:
     if call.name == "notNullable" and "defaultTo(" not in chain and ".alter()" not in chain:
         return [_hit(NOT_NULL, call, f"`notNullable()` column added to {name} without a default")]
     return []
+
+
+def _knex_whole_table_write(call: Call) -> str | None:
+    """The table a Knex query-builder `.update(…)` writes on every row of, if it does."""
+    if call.name != "update":
+        return None
+    match = _KNEX_WRITE.match(call.receiver.strip())
+    if match is None:
+        return None
+    steps = re.findall(r"\.\s*(\w+)\s*\(", match.group(2))
+    if any(step not in _WHOLE_TABLE_STEPS for step in steps):
+        return None
+    return match.group(1).split(".")[-1]
 
 
 def _inside_transaction(call: Call) -> bool:
@@ -182,7 +204,16 @@ def js_hits(file: ChangedFile, root: SgNode, language: str) -> list[Hit]:
         created |= created_tables_in_sql(sql)
     hits: list[Hit] = []
     ddl = False
+    writes: list[tuple[Call, str]] = []
     for call in found:
+        if call.name in ("alterTable", "table") and call.receiver.endswith("schema"):
+            args = positional(call)
+            # A column added or changed through the builder holds the same lock as SQL.
+            ddl = ddl or (literal(args[0]) if args else None) not in created
+        if (written := _knex_whole_table_write(call)) is not None:
+            if written not in created:
+                writes.append((call, written))
+            continue
         block = _builder_table(call.node)
         if (
             block is not None
@@ -193,7 +224,7 @@ def js_hits(file: ChangedFile, root: SgNode, language: str) -> list[Hit]:
             if block[1] not in created:
                 hits += _knex(call, block[1])
         elif block is None and (_QI.search(call.receiver) or _QR.search(call.receiver)):
-            ddl = ddl or call.name not in ("query", "raw")
+            ddl = ddl or call.name not in ("query", "raw", "update")
             hits += _query_interface(call, created, tx_off)
         elif call.name in ("dropTable", "renameTable") and call.receiver.endswith("schema"):
             args = positional(call)
@@ -216,6 +247,10 @@ def js_hits(file: ChangedFile, root: SgNode, language: str) -> list[Hit]:
                 if whole_table_write(statement):
                     title = "Whole-table write in the same transaction as schema changes"
                     hits.append(Hit(BACKFILL, "", at, at, title=title))
+    if ddl and not tx_off:
+        for call, written in writes:
+            title = f"Whole-table write to `{written}` in the same transaction as schema changes"
+            hits.append(_hit(BACKFILL, call, title))
     if not tx_off:
         sql_list = [(s, line) for s, line, _ in executed]
         hits += [

@@ -35,6 +35,7 @@ from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
 from bot.rules.engine import Hit
+from bot.rules.lib import type_change
 from bot.rules.lib.sql_text import (
     POSTGRES,
     Statement,
@@ -533,10 +534,11 @@ def _alembic_add_column(call: Call, table: str | None) -> list[Hit]:
     return []
 
 
-def _alembic_alter_column(call: Call, table: str | None) -> list[Hit]:
+def _alembic_alter_column(call: Call, table: str | None, path: str) -> list[Hit]:
     name = f"`{table}`" if table else "the table"
     hits: list[Hit] = []
-    if option(call, "type_") is not None:
+    new_type = option(call, "type_")
+    if new_type is not None and not _alembic_widens(call, table, new_type, path):
         hits.append(Hit(TYPE_CHANGE, "", call.line, call.end_line, title=f"Type change on {name}"))
     if option(call, "nullable") == "False" and option(call, "existing_nullable") != "False":
         title = f"`nullable=False` on an existing column of {name} scans it under lock"
@@ -612,7 +614,7 @@ def alembic_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
             if table not in created:
                 hits += _alembic_add_column(call, table)
         elif call.name == "alter_column":
-            hits += _alembic_alter_column(call, _table_arg(call, 0))
+            hits += _alembic_alter_column(call, _table_arg(call, 0), file.path)
         elif call.name in ("drop_column", "drop_table", "rename_table"):
             table = _table_arg(call, 0)
             if table not in created:
@@ -800,6 +802,19 @@ def _django_add_field(call: Call, model: str) -> list[Hit]:
         title = f"NOT NULL field added to {name} without a default"
         return [Hit(NOT_NULL, "", call.line, call.end_line, title=title)]
     return []
+
+
+def _alembic_widens(call: Call, table: str | None, new_type: str, path: str) -> bool:
+    """`type_=sa.Text()` from a `String`: no rewrite. The old type is the call's own
+    `existing_type=` (autogenerate writes it), else the schema's."""
+    args = positional(call)
+    column = literal(args[1]) if len(args) > 1 else None
+    if column is None:
+        return False
+    existing = option(call, "existing_type")
+    if existing is not None:
+        return not type_change.rewrites(existing, new_type)
+    return type_change.known_widening(table, column, new_type, path)
 
 
 def _django_alter_field(call: Call, model: str, path: str) -> list[Hit]:

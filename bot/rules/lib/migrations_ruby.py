@@ -13,6 +13,7 @@ from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
 from bot.rules.engine import Hit
+from bot.rules.lib import type_change
 from bot.rules.lib.migrations_python import (
     BACKFILL,
     CONCURRENT_IN_TX,
@@ -89,6 +90,18 @@ def _false(value: str | None) -> bool:
 def _table(call: Call) -> str | None:
     args = positional(call)
     return literal(args[0]) if args else None
+
+
+def _widens(call: Call, path: str) -> bool:
+    """`change_column :notes, :body, :text` from a `string` column: no rewrite. Any
+    option (`limit:`, `null:`, `using:`) keeps the finding."""
+    args = positional(call)
+    if len(args) != 3 or len(call.args) != 3:
+        return False
+    table, column, kind = (literal(a) for a in args)
+    if not table or not column or not kind:
+        return False
+    return type_change.known_widening(table, column, kind, path)
 
 
 def _hit(rule: str, call: Call, title: str, line: int | None = None) -> Hit:
@@ -185,7 +198,7 @@ def ruby_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
             if len(args) > 2 and args[2].text() == "false":
                 title = f"`change_column_null … false` scans {name} under an exclusive lock"
                 hits.append(_hit(NOT_NULL, call, title))
-        elif call.name == "change_column" and existing:
+        elif call.name == "change_column" and existing and not _widens(call, file.path):
             hits.append(_hit(TYPE_CHANGE, call, f"`change_column` rewrites {name} in place"))
         elif call.name == "remove_index" and existing and option(call, "algorithm") is None:
             title = f"`remove_index` on {name} without `algorithm: :concurrently` locks the table"
