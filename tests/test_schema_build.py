@@ -364,6 +364,9 @@ public class Subscription {
     @Transient
     private int seatsInUse;
 
+    @Formula("(select count(*) from invoices i where i.subscription_id = id)")
+    private int invoiceCount;
+
     @OneToMany(mappedBy = "subscription")
     private List<Invoice> invoices = new ArrayList<>();
 
@@ -399,6 +402,8 @@ class Subscription(
 
     val label: String
         get() = "$planCode for $customerId"
+
+    private val seatNames by lazy { mutableListOf<String>() }
 
     fun renew(days: Int): Boolean {
         val until = days * 2

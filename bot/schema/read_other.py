@@ -201,10 +201,9 @@ _KOTLIN_FIELD = re.compile(
     _ANNOTATIONS + r"((?:\b(?:private|protected|public|internal|open|override|lateinit|final)"
     r"\s+)*)\b(?:val|var)\s+(\w+)\s*(?::\s*([\w.]+))?"
 )
-_KOTLIN_WORDS = {"val", "var", "fun", "companion", "object", "init", "return"}
 # Hibernate maps these to other tables or to no column of this one.
 _NOT_A_COLUMN = re.compile(
-    r"@(?:\w+:)?(?:OneToMany|ManyToMany|Transient|Embedded|EmbeddedId|ElementCollection)\b"
+    r"@(?:\w+:)?(?:OneToMany|ManyToMany|Transient|Embedded|EmbeddedId|ElementCollection|Formula)\b"
 )
 
 
@@ -347,12 +346,19 @@ def read_jpa(b: Builder, text: str) -> None:
                 unique=True,
             )
     masked = _mask(text)
-    for start, end in _jpa_regions(masked, entity.end()):
-        skeleton = _skeleton(masked, start, end)
-        fields = [(m, m.group(3), m.group(4)) for m in _JAVA_FIELD.finditer(skeleton)]
-        # `companion object {}` reads like a Java field once its body is blanked.
-        fields = [f for f in fields if f[1] not in _KOTLIN_WORDS and f[2] not in _KOTLIN_WORDS]
-        fields += [(m, m.group(4) or "", m.group(3)) for m in _KOTLIN_FIELD.finditer(skeleton)]
+    regions = [
+        (start, _skeleton(masked, start, end)) for start, end in _jpa_regions(masked, entity.end())
+    ]
+    # Java has no `val`, and Kotlin has no `Type name;`: read each file as one language,
+    # or a blanked Kotlin body (`by lazy {}`) reads like a Java field.
+    kotlin = bool(re.search(r"\bfun\s+\w+\s*\(", masked)) or any(
+        _KOTLIN_FIELD.search(skeleton) for _, skeleton in regions
+    )
+    for start, skeleton in regions:
+        if kotlin:
+            fields = [(m, m.group(4) or "", m.group(3)) for m in _KOTLIN_FIELD.finditer(skeleton)]
+        else:
+            fields = [(m, m.group(3), m.group(4)) for m in _JAVA_FIELD.finditer(skeleton)]
         for match, kind, prop in sorted(fields, key=lambda f: f[0].start()):
             # A delegated or getter-only Kotlin property has no backing field to map.
             if re.search(r"\b(?:static|transient)\b", match.group(2)) or re.match(
