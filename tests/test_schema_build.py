@@ -454,3 +454,23 @@ def test_jpa_index_column_list_names_go_through_spring_naming() -> None:
         table = _subscriptions(path, text)
         assert table.leads("customer_id"), path
         assert (("plan_code", "started_at"), False) in _indexes(table), path
+
+
+def test_jpa_table_name_from_entity_name_and_not_from_a_nested_index_name() -> None:
+    schema = build_schema(
+        {
+            "src/main/kotlin/shop/domain/AccessGrant.kt": (
+                "package shop.domain\n\nimport jakarta.persistence.*\n\n"
+                '@Entity(name = "access_grant")\n@Table(\n'
+                '    uniqueConstraints = [UniqueConstraint(name = "uq_grant_user_scope",'
+                ' columnNames = ["userId", "scope"])],\n'
+                '    indexes = [Index(name = "ix_grant_expires", columnList = "expiresAt")],\n)\n'
+                "class AccessGrantEntity(\n    val userId: Long,\n    val scope: String,\n"
+                "    val expiresAt: java.time.Instant,\n) {\n"
+                "    @Id @GeneratedValue\n    val id: Long? = null\n}\n"
+            ),
+        }
+    )
+    grants = _table(schema, "access_grant")
+    assert set(grants.columns) == {"user_id", "scope", "expires_at", "id"}
+    assert _indexes(grants) >= {(("user_id", "scope"), True), (("expires_at",), False)}

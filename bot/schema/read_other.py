@@ -309,11 +309,17 @@ def read_jpa(b: Builder, text: str) -> None:
     table_ann = re.search(
         r"@Table\s*\(([\s\S]*?)\)\s*(?:@|public|class|data|open|final|abstract)", header
     )
-    table_name = None
+    # Without `@Table(name)` the table is named after the entity, `@Entity(name)` first.
+    entity_name = re.match(r"@Entity\s*\(\s*(?:name\s*=\s*)?\"(\w+)\"", text[entity.start() :])
+    table_name = entity_name.group(1) if entity_name else model
     if table_ann:
-        named = re.search(r"\bname\s*=\s*\"(\w+)\"", table_ann.group(1).split("indexes")[0])
-        table_name = named.group(1) if named else None
-    table = spring_name(table_name or model)
+        # Only `@Table`'s own `name`, not one of a nested `Index(name = ...)`.
+        args = table_ann.group(1)
+        while re.search(r"\([^()]*\)", args):
+            args = re.sub(r"\([^()]*\)", "", args)
+        named = re.search(r"\bname\s*=\s*\"(\w+)\"", args)
+        table_name = named.group(1) if named else table_name
+    table = spring_name(table_name)
     first = _line(text, entity.start())
     b.table(table, first)
     b.model(model, table)
