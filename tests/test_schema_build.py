@@ -338,3 +338,139 @@ def test_alembic_expression_index_keeps_its_expression_parts() -> None:
         (("(lower(email))", "state"), False),
         (("(sa.func.md5(sa.column('email')))",), False),
     }
+
+
+JAVA_SUBSCRIPTION = """package shop.billing;
+
+import jakarta.persistence.*;
+
+@Entity
+@Table(name = "subscriptions", indexes = {
+    @Index(name = "ix_subscriptions_customer", columnList = "customerId"),
+    @Index(name = "ix_subscriptions_plan_started", columnList = "planCode, startedAt DESC")
+})
+public class Subscription {
+    public static final int MAX_SEATS = 500;  // a constant, not a column
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Long customerId;
+    private String planCode = "free";
+    private java.time.Instant startedAt;
+    private transient String displayName;
+
+    @Transient
+    private int seatsInUse;
+
+    @Formula("(select count(*) from invoices i where i.subscription_id = id)")
+    private int invoiceCount;
+
+    @OneToMany(mappedBy = "subscription")
+    private List<Invoice> invoices = new ArrayList<>();
+
+    public Long getCustomerId() {
+        String note = "not; a = field";
+        return customerId;
+    }
+}
+"""
+
+KOTLIN_SUBSCRIPTION = """package shop.billing
+
+import jakarta.persistence.*
+
+@Entity
+@Table(
+    name = "subscriptions",
+    indexes = [
+        Index(name = "ix_subscriptions_customer", columnList = "customerId"),
+        Index(name = "ix_subscriptions_plan_started", columnList = "plan_code, started_at"),
+    ],
+)
+class Subscription(
+    @Id @GeneratedValue(strategy = GenerationType.IDENTITY)
+    val id: Long? = null,
+    val customerId: Long,
+    var planCode: String = "free",
+) {
+    var startedAt: java.time.Instant? = null
+
+    @Transient
+    var seatsInUse: Int = 0
+
+    val label: String
+        get() = "$planCode for $customerId"
+
+    private val seatNames by lazy { mutableListOf<String>() }
+
+    fun renew(days: Int): Boolean {
+        val until = days * 2
+        return until > 0
+    }
+
+    companion object {
+        const val MAX_SEATS = 500
+        val TRIAL_PLAN: String = "trial"
+    }
+}
+"""
+
+
+def _subscriptions(path: str, text: str) -> Table:
+    return _table(build_schema({path: text}), "subscriptions")
+
+
+def test_jpa_reads_kotlin_nested_index_annotations_without_at() -> None:
+    for path, text in [
+        ("src/main/java/shop/domain/Subscription.java", JAVA_SUBSCRIPTION),
+        ("src/main/kotlin/shop/domain/Subscription.kt", KOTLIN_SUBSCRIPTION),
+    ]:
+        table = _subscriptions(path, text)
+        assert {ix.name for ix in table.indexes} >= {
+            "ix_subscriptions_customer",
+            "ix_subscriptions_plan_started",
+        }, path
+        assert table.leads("plan_code"), path
+
+
+def test_jpa_maps_unannotated_fields_with_spring_naming() -> None:
+    for path, text in [
+        ("src/main/java/shop/domain/Subscription.java", JAVA_SUBSCRIPTION),
+        ("src/main/kotlin/shop/domain/Subscription.kt", KOTLIN_SUBSCRIPTION),
+    ]:
+        table = _subscriptions(path, text)
+        assert set(table.columns) == {"id", "customer_id", "plan_code", "started_at"}, path
+        assert table.column("customerId") == "customer_id", path
+        assert table.primary_key == ("id",), path
+
+
+def test_jpa_index_column_list_names_go_through_spring_naming() -> None:
+    for path, text in [
+        ("src/main/java/shop/domain/Subscription.java", JAVA_SUBSCRIPTION),
+        ("src/main/kotlin/shop/domain/Subscription.kt", KOTLIN_SUBSCRIPTION),
+    ]:
+        table = _subscriptions(path, text)
+        assert table.leads("customer_id"), path
+        assert (("plan_code", "started_at"), False) in _indexes(table), path
+
+
+def test_jpa_table_name_from_entity_name_and_not_from_a_nested_index_name() -> None:
+    schema = build_schema(
+        {
+            "src/main/kotlin/shop/domain/AccessGrant.kt": (
+                "package shop.domain\n\nimport jakarta.persistence.*\n\n"
+                '@Entity(name = "access_grant")\n@Table(\n'
+                '    uniqueConstraints = [UniqueConstraint(name = "uq_grant_user_scope",'
+                ' columnNames = ["userId", "scope"])],\n'
+                '    indexes = [Index(name = "ix_grant_expires", columnList = "expiresAt")],\n)\n'
+                "class AccessGrantEntity(\n    val userId: Long,\n    val scope: String,\n"
+                "    val expiresAt: java.time.Instant,\n) {\n"
+                "    @Id @GeneratedValue\n    val id: Long? = null\n}\n"
+            ),
+        }
+    )
+    grants = _table(schema, "access_grant")
+    assert set(grants.columns) == {"user_id", "scope", "expires_at", "id"}
+    assert _indexes(grants) >= {(("user_id", "scope"), True), (("expires_at",), False)}

@@ -190,9 +190,114 @@ def _gorm_relations(
 # --- JPA -------------------------------------------------------------------------------
 
 _JPA_ENTITY = re.compile(r"@Entity\b[\s\S]*?(?:class)\s+(\w+)")
-_JPA_FIELD = re.compile(
-    r"((?:@\w+(?:\([^;{]*?\))?\s*)+)(?:private|protected|public|var|val)?\s*(?:[\w<>,.?\s]+?\s+)?(\w+)\s*(?:[;=:])"
+# Annotation arguments are blanked out of the skeleton the declarations are matched on,
+# so an annotation is just `@Name` there (Kotlin use-site targets: `@field:Column`).
+_ANNOTATIONS = r"((?:@[\w.:]+\s*(?:\(\s*\)\s*)?)*)"
+_JAVA_FIELD = re.compile(
+    _ANNOTATIONS + r"((?:\b(?:private|protected|public|static|final|transient|volatile)\s+)*)"
+    r"([\w.]+(?:\s*<[^;=(){}]*>)?(?:\s*\[\s*\])*)\s+(\w+)\s*(?:=|;)"
 )
+_KOTLIN_FIELD = re.compile(
+    _ANNOTATIONS + r"((?:\b(?:private|protected|public|internal|open|override|lateinit|final)"
+    r"\s+)*)\b(?:val|var)\s+(\w+)\s*(?::\s*([\w.]+))?"
+)
+# Hibernate maps these to other tables or to no column of this one.
+_NOT_A_COLUMN = re.compile(
+    r"@(?:\w+:)?(?:OneToMany|ManyToMany|Transient|Embedded|EmbeddedId|ElementCollection|Formula)\b"
+)
+
+
+def spring_name(name: str) -> str:
+    """Spring Boot's default physical naming (`CamelCaseToUnderscoresNamingStrategy`):
+    `_` before an upper-case letter between two lower-case ones, dots to `_`, lower case.
+    It applies to explicit names too, and Hibernate runs `@Index(columnList)` names
+    through it, so `customerId` there means the column `customer_id`."""
+    out = []
+    name = name.replace(".", "_")
+    for i, ch in enumerate(name):
+        if (
+            0 < i < len(name) - 1
+            and name[i - 1].islower()
+            and ch.isupper()
+            and name[i + 1].islower()
+        ):
+            out.append("_")
+        out.append(ch)
+    return "".join(out).lower()
+
+
+def _mask(text: str) -> str:
+    """String contents and comments to spaces, keeping every offset and newline."""
+
+    def blank(m: re.Match[str]) -> str:
+        s = m.group(0)
+        if s.startswith(('"', "'")):
+            return s[0] + re.sub(r"[^\n]", " ", s[1:-1]) + s[-1]
+        return re.sub(r"[^\n]", " ", s)
+
+    return re.sub(
+        r"//[^\n]*|/\*[\s\S]*?\*/|\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'", blank, text
+    )
+
+
+def _skeleton(masked: str, start: int, end: int) -> str:
+    """`masked[start:end]` (inside one pair of brackets) with everything nested deeper
+    blanked: method bodies, companion objects, annotation arguments. A closed body
+    becomes `;` so the next declaration starts cleanly."""
+    out = []
+    braces = parens = 0
+    for ch in masked[start:end]:
+        deep = braces > 0 or parens > 0
+        if ch == "{":
+            braces += 1
+        elif ch == "}":
+            braces -= 1
+            if braces == 0 and parens == 0:
+                out.append(";")
+                continue
+        elif ch == "(":
+            parens += 1
+            if not deep:
+                out.append("(")
+                continue
+        elif ch == ")":
+            parens -= 1
+            if parens == 0 and braces == 0:
+                out.append(")")
+                continue
+        out.append(ch if ch == "\n" or not (deep or ch in "{}") else " ")
+    return "".join(out)
+
+
+def _closing(masked: str, at: int, open_: str, close: str) -> int:
+    depth = 0
+    for i in range(at, len(masked)):
+        if masked[i] == open_:
+            depth += 1
+        elif masked[i] == close:
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(masked)
+
+
+def _jpa_regions(masked: str, after: int) -> list[tuple[int, int]]:
+    """The Kotlin primary constructor's parameters and the class body, as offsets."""
+    regions = []
+    ctor = re.compile(
+        r"\s*(?:<[^>{]*>)?\s*(?:(?:@\w+|private|protected|public|internal)\s*)*"
+        r"(?:constructor)?\s*\("
+    ).match(masked, after)
+    body_from = after
+    if ctor:
+        close = _closing(masked, ctor.end() - 1, "(", ")")
+        regions.append((ctor.end(), close))
+        body_from = close + 1
+    brace = masked.find("{", body_from)
+    gap = masked[body_from : brace if brace >= 0 else len(masked)]
+    if brace >= 0 and not re.search(r"\b(?:class|fun|object|interface|enum)\b|@", gap):
+        regions.append((brace + 1, _closing(masked, brace, "{", "}")))
+    return regions
 
 
 def read_jpa(b: Builder, text: str) -> None:
@@ -204,20 +309,29 @@ def read_jpa(b: Builder, text: str) -> None:
     table_ann = re.search(
         r"@Table\s*\(([\s\S]*?)\)\s*(?:@|public|class|data|open|final|abstract)", header
     )
-    table_name = None
+    # Without `@Table(name)` the table is named after the entity, `@Entity(name)` first.
+    entity_name = re.match(r"@Entity\s*\(\s*(?:name\s*=\s*)?\"(\w+)\"", text[entity.start() :])
+    table_name = entity_name.group(1) if entity_name else model
     if table_ann:
-        named = re.search(r"\bname\s*=\s*\"(\w+)\"", table_ann.group(1).split("indexes")[0])
-        table_name = named.group(1) if named else None
-    table = table_name or snake(model)
+        # Only `@Table`'s own `name`, not one of a nested `Index(name = ...)`.
+        args = table_ann.group(1)
+        while re.search(r"\([^()]*\)", args):
+            args = re.sub(r"\([^()]*\)", "", args)
+        named = re.search(r"\bname\s*=\s*\"(\w+)\"", args)
+        table_name = named.group(1) if named else table_name
+    table = spring_name(table_name)
     first = _line(text, entity.start())
     b.table(table, first)
     b.model(model, table)
     if table_ann:
-        for index in re.finditer(r"@Index\s*\(([^)]*)\)", table_ann.group(1)):
+        # Kotlin writes a nested annotation without its `@`: `indexes = [Index(...)]`.
+        for index in re.finditer(r"(?<![\w.])@?(?:\w+\.)*Index\s*\(([^)]*)\)", table_ann.group(1)):
             cols = re.search(r"columnList\s*=\s*\"([^\"]*)\"", index.group(1))
             name = re.search(r"name\s*=\s*\"(\w+)\"", index.group(1))
             if cols:
-                columns = [c.strip().split()[0] for c in cols.group(1).split(",") if c.strip()]
+                columns = [
+                    spring_name(c.strip().split()[0]) for c in cols.group(1).split(",") if c.strip()
+                ]
                 b.index(
                     table,
                     columns,
@@ -225,40 +339,66 @@ def read_jpa(b: Builder, text: str) -> None:
                     name=name.group(1) if name else None,
                     unique=bool(re.search(r"unique\s*=\s*true", index.group(1))),
                 )
-        for unique in re.finditer(r"@UniqueConstraint\s*\(([^)]*)\)", table_ann.group(1)):
+        for unique in re.finditer(
+            r"(?<![\w.])@?(?:\w+\.)*UniqueConstraint\s*\(([^)]*)\)", table_ann.group(1)
+        ):
             b.index(
                 table,
-                _names(unique.group(1).split("columnNames", 1)[-1].split("name")[0]),
+                [
+                    spring_name(n)
+                    for n in _names(unique.group(1).split("columnNames", 1)[-1].split("name")[0])
+                ],
                 first,
                 unique=True,
             )
-    body = text[entity.end() :]
-    for field in _JPA_FIELD.finditer(body):
-        annotations, prop = field.group(1), field.group(2)
-        number = _line(text, entity.end() + field.end())
-        named = re.search(r"@(?:Column|JoinColumn)\s*\([^)]*\bname\s*=\s*\"(\w+)\"", annotations)
-        relation = re.search(r"@(ManyToOne|OneToOne)\b", annotations)
-        if relation:
-            column = named.group(1) if named else f"{snake(prop)}_id"
-            b.column(table, column, number, alias=prop)
-            kind = re.search(
-                rf"(\w+)\s+{re.escape(prop)}\s*[;=]", body[field.start() : field.end() + 1]
-            )
-            b.foreign_key(table, [column], snake(kind.group(1)) if kind else prop, number, ["id"])
-            if relation.group(1) == "OneToOne" and "unique = true" in annotations:
-                b.index(table, [column], number, unique=True)
-            continue
-        if re.search(r"@(OneToMany|ManyToMany|Transient)\b", annotations):
-            continue
-        column = named.group(1) if named else snake(prop)
-        b.column(
-            table,
-            column,
-            number,
-            nullable=not re.search(r"nullable\s*=\s*false", annotations),
-            alias=prop,
-        )
-        if re.search(r"@Id\b", annotations):
-            b.primary_key(table, [column], number)
-        if re.search(r"@Column\s*\([^)]*unique\s*=\s*true", annotations):
-            b.index(table, [column], number, unique=True)
+    masked = _mask(text)
+    regions = [
+        (start, _skeleton(masked, start, end)) for start, end in _jpa_regions(masked, entity.end())
+    ]
+    # Java has no `val`, and Kotlin has no `Type name;`: read each file as one language,
+    # or a blanked Kotlin body (`by lazy {}`) reads like a Java field.
+    kotlin = bool(re.search(r"\bfun\s+\w+\s*\(", masked)) or any(
+        _KOTLIN_FIELD.search(skeleton) for _, skeleton in regions
+    )
+    for start, skeleton in regions:
+        if kotlin:
+            fields = [(m, m.group(4) or "", m.group(3)) for m in _KOTLIN_FIELD.finditer(skeleton)]
+        else:
+            fields = [(m, m.group(3), m.group(4)) for m in _JAVA_FIELD.finditer(skeleton)]
+        for match, kind, prop in sorted(fields, key=lambda f: f[0].start()):
+            # A delegated or getter-only Kotlin property has no backing field to map.
+            if re.search(r"\b(?:static|transient)\b", match.group(2)) or re.match(
+                r"\??\s*(?:by\b|get\s*\()", skeleton[match.end() :]
+            ):
+                continue
+            annotations = text[start + match.start(1) : start + match.end(1)]
+            number = _line(text, start + match.end())
+            _jpa_field(b, table, annotations, kind.split(".")[-1], prop, number)
+
+
+def _jpa_field(b: Builder, table: str, annotations: str, kind: str, prop: str, line: int) -> None:
+    named = re.search(
+        r"@(?:\w+:)?(?:Column|JoinColumn)\s*\([^)]*\bname\s*=\s*\"(\w+)\"", annotations
+    )
+    relation = re.search(r"@(?:\w+:)?(ManyToOne|OneToOne)\b", annotations)
+    if relation:
+        column = spring_name(named.group(1) if named else f"{prop}_id")
+        b.column(table, column, line, alias=prop)
+        b.foreign_key(table, [column], spring_name(kind) if kind else prop, line, ["id"])
+        if relation.group(1) == "OneToOne" and "unique = true" in annotations:
+            b.index(table, [column], line, unique=True)
+        return
+    if _NOT_A_COLUMN.search(annotations):
+        return
+    column = spring_name(named.group(1) if named else prop)
+    b.column(
+        table,
+        column,
+        line,
+        nullable=not re.search(r"nullable\s*=\s*false", annotations),
+        alias=prop,
+    )
+    if re.search(r"@(?:\w+:)?Id\b", annotations):
+        b.primary_key(table, [column], line)
+    if re.search(r"@(?:\w+:)?Column\s*\([^)]*unique\s*=\s*true", annotations):
+        b.index(table, [column], line, unique=True)
