@@ -834,3 +834,18 @@ def test_liquibase_type_change_is_rated_by_the_table_it_names() -> None:
     assert [f.severity for f in large if f.rule == "migration-column-type-change"] == [
         Severity.HIGH
     ]
+
+
+def test_liquibase_comments_are_blanked_and_an_unclosed_one_hides_the_rest() -> None:
+    from bot.rules.lib.migrations_liquibase import liquibase_hits
+
+    text = (
+        "<databaseChangeLog>\n"
+        '  <!-- <createIndex tableName="orders" indexName="a"/> -->\n'
+        '  <createIndex tableName="orders" indexName="b"/>\n'
+        "  <!-- unclosed\n"
+        '  <createIndex tableName="orders" indexName="c"/>\n'
+        "</databaseChangeLog>\n"
+    )
+    hits = liquibase_hits(added_file("src/main/resources/db/changelog/orders.xml", text))
+    assert [h.line for h in hits] == [3]

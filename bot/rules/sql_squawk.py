@@ -305,9 +305,14 @@ def _constant_default(line_text: str, report: Report) -> bool:
     return bool(_CONSTANT_DEFAULT.fullmatch(text))
 
 
-def _statement_at(statements: Sequence[Statement], line: int) -> Statement | None:
-    """The statement covering a line (statements are in file order)."""
-    at = bisect_right([s.line for s in statements], line) - 1
+def _statement_at(
+    statements: Sequence[Statement], line: int, starts: Sequence[int] | None = None
+) -> Statement | None:
+    """The statement covering a line (statements are in file order). `starts`, the
+    statements' first lines, computed once by a caller that asks for many lines."""
+    if starts is None:
+        starts = [s.line for s in statements]
+    at = bisect_right(starts, line) - 1
     if at >= 0 and statements[at].end_line >= line:
         return statements[at]
     return None
@@ -333,16 +338,19 @@ _TX_END = re.compile(r"(?:COMMIT|END|ROLLBACK|ABORT)\b", re.IGNORECASE)
 _INDEX_KEYWORDS = re.compile(r"\b(create)(\s+(?:unique\s+)?)(index)\b(?!\s+concurrently\b)", re.I)
 
 
-def _in_transaction(statements: Sequence[Statement], target: Statement) -> bool:
+def _in_transaction(statements: Sequence[Statement]) -> set[int]:
+    """The `id` of each statement an explicit `BEGIN … COMMIT` of the file wraps, in one
+    pass (asking per finding made a file of thousands of statements quadratic)."""
+    out: set[int] = set()
     inside = False
     for statement in statements:
-        if statement is target:
-            return inside
+        if inside:
+            out.add(id(statement))
         if _TX_BEGIN.match(statement.text):
             inside = True
         elif _TX_END.match(statement.text):
             inside = False
-    return inside
+    return out
 
 
 def concurrent_suggestion(line_text: str) -> str | None:
@@ -373,6 +381,8 @@ def _hits_for_file(view: _FileView, reports: Iterable[Report]) -> Iterator[Hit]:
     reports = list(reports)
     specific_ends = {(r.end_line, r.column_end) for r in reports if r.rule in _SPECIFIC_CONSTRAINT}
     creations = _creations(view.statements)
+    starts = [s.line for s in view.statements]
+    in_transaction = _in_transaction(view.statements)
     for report in reports:
         rule_id = squawk_rules().get(report.rule)
         if rule_id is None:
@@ -388,7 +398,7 @@ def _hits_for_file(view: _FileView, reports: Iterable[Report]) -> Iterator[Hit]:
             continue
         if report.rule == "adding-field-with-default" and _constant_default(line_text, report):
             continue  # no rewrite since PostgreSQL 11
-        statement = _statement_at(view.statements, report.line)
+        statement = _statement_at(view.statements, report.line, starts)
         if (
             rule_id == "pg-change-column-type"
             and statement is not None
@@ -407,7 +417,7 @@ def _hits_for_file(view: _FileView, reports: Iterable[Report]) -> Iterator[Hit]:
             and report.line in view.file.added_lines
             and statement is not None
             and statement.line == statement.end_line
-            and not _in_transaction(view.statements, statement)
+            and id(statement) not in in_transaction
         ):
             suggestion = concurrent_suggestion(line_text)
         yield Hit(

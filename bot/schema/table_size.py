@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 
 from bot import lazyre as re
 from bot.models import Finding, Severity
@@ -165,10 +166,17 @@ _PLACEHOLDER = re.compile(r"\{\{.*?\}\}\.?|\$\{[^}]*\}\.")
 _NEXT_OP = re.compile(r"\s*(?:migrations\.|op\.|await\s|execute\b|add_|remove_|change_)")
 
 
+@lru_cache(maxsize=8)
+def _rows(text: str) -> tuple[str, ...]:
+    """The file's lines without template placeholders for the schema
+    (`{{ index .Options "Namespace" }}.users`). Cached: a file with thousands of findings
+    asks once per finding, and splitting it each time made the review quadratic."""
+    return tuple(_PLACEHOLDER.sub("", row) for row in text.splitlines())
+
+
 def table_of(text: str, line: int, end_line: int, schema: Schema | None) -> str | None:
     """The table the statement at `line` changes: on its lines, else the nearest above."""
-    # Template placeholders for the schema (`{{ index .Options "Namespace" }}.users`).
-    rows = [_PLACEHOLDER.sub("", row) for row in text.splitlines()]
+    rows = _rows(text)
     # A SQL statement split over lines (`CREATE INDEX …` then `ON "t" (…)`) names its
     # table on a later line of the same statement.
     if 0 < line <= len(rows) and re.search(

@@ -12,6 +12,8 @@ Pure: a file in, hits out.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.engine import Hit
@@ -24,11 +26,12 @@ DROP = "migration-drop-or-rename"
 CHANGELOG = re.compile(r"<(?:\w+:)?databaseChangeLog\b")
 _TAG = re.compile(
     r"<(?:\w+:)?(createTable|modifyDataType|createIndex|addNotNullConstraint|dropColumn)\b"
-    r"([^>]*)>",
+    # Bounded: a `<createIndex` with no `>` after it must not scan the rest of the file
+    # once per such tag.
+    r"([^>]{0,4000})>",
     re.S,
 )
 _ATTR = re.compile(r"(\w+)\s*=\s*\"([^\"]*)\"")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _COLUMN = re.compile(r"<(?:\w+:)?column\b[^>]*\bname\s*=\s*\"([^\"]*)\"")
 _RULES = {
     "modifyDataType": TYPE_CHANGE,
@@ -38,15 +41,28 @@ _RULES = {
 }
 
 
-def _blank(match: re.Match[str]) -> str:
-    return "".join(c if c == "\n" else " " for c in match.group())
+def _without_comments(text: str) -> str:
+    """`text` with each `<!-- … -->` blanked (newlines kept, so offsets and lines hold).
+    One pass with `find`: an unclosed `<!--` blanks the rest, where a lazy regex would
+    scan to the end again from every later `<!--`."""
+    parts: list[str] = []
+    at = 0
+    while (start := text.find("<!--", at)) >= 0:
+        end = text.find("-->", start + 4)
+        end = len(text) if end < 0 else end + 3
+        parts.append(text[at:start])
+        parts.append("".join(c if c == "\n" else " " for c in text[start:end]))
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def liquibase_hits(file: ChangedFile) -> list[Hit]:
     text = file.visible_text()
     if not CHANGELOG.search(text):
         return []
-    text = _COMMENT.sub(_blank, text)  # same offsets, so lines hold
+    text = _without_comments(text)
+    starts = [0, *(m.end() for m in re.finditer(r"\n", text))]
     created: set[str] = set()
     hits: list[Hit] = []
     for tag in _TAG.finditer(text):
@@ -57,13 +73,13 @@ def liquibase_hits(file: ChangedFile) -> list[Hit]:
             continue
         if not table or table in created:
             continue
-        line = text.count("\n", 0, tag.start()) + 1
+        line = bisect_right(starts, tag.start())
         hits.append(
             Hit(
                 _RULES[kind],
                 file.path,
                 line,
-                text.count("\n", 0, tag.end()) + 1,
+                bisect_right(starts, tag.end()),
                 title=_title(kind, table, attrs, text[tag.end() : tag.end() + 2000]),
             )
         )

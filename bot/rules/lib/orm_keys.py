@@ -393,6 +393,15 @@ def _indexes(file: ChangedFile, text: str) -> list[Index]:
 
 
 def _wide_hits(path: str, indexes: list[Index]) -> Iterator[Hit]:
+    # Each strict left prefix of a full (non-partial) index -> the first such index of its
+    # table: one lookup per index, where comparing every pair made a file of thousands
+    # of indexes quadratic.
+    longer: dict[tuple[str, tuple[str, ...]], Index] = {}
+    for other in indexes:
+        if other.partial:
+            continue
+        for size in range(1, len(other.columns)):
+            longer.setdefault((other.table, tuple(other.columns[:size])), other)
     for index in indexes:
         if not index.unique and len(index.columns) > _MAX_COLUMNS:
             yield _hit(
@@ -402,24 +411,17 @@ def _wide_hits(path: str, indexes: list[Index]) -> Iterator[Hit]:
                 f"Non-unique index over {len(index.columns)} columns of `{index.table}`",
             )
             continue
-        for other in indexes:
-            if (
-                other is not index
-                and other.table == index.table
-                and not index.unique
-                and not index.partial
-                and not other.partial
-                and len(other.columns) > len(index.columns)
-                and other.columns[: len(index.columns)] == index.columns
-            ):
-                yield _hit(
-                    WIDE_ID,
-                    path,
-                    index.line,
-                    f"Index on `{index.table}` ({', '.join(index.columns)}) duplicates the "
-                    f"start of the one on line {other.line}",
-                )
-                break
+        if index.unique or index.partial:
+            continue
+        wider = longer.get((index.table, tuple(index.columns)))
+        if wider is not None:
+            yield _hit(
+                WIDE_ID,
+                path,
+                index.line,
+                f"Index on `{index.table}` ({', '.join(index.columns)}) duplicates the "
+                f"start of the one on line {wider.line}",
+            )
 
 
 # --- one file ----------------------------------------------------------------------------------
