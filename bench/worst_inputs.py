@@ -124,6 +124,36 @@ def cases() -> Iterator[Case]:
         lambda: "",
         diff=_deep_hunk,
     )
+    # Migrations built to draw one finding per line (found 2026-12-06): every stage
+    # after the checks paid per finding, and some per finding squared.
+    yield Case(
+        "SQL migration, 20,000 two-column indexes on one table",
+        "db/migrations/V2__indexes.sql",
+        lambda: _sql_indexes(20_000, same_name=False),
+    )
+    yield Case(
+        "SQL migration, 20,000 identical CREATE INDEX lines",
+        "db/migrations/V2__indexes.sql",
+        lambda: _sql_indexes(20_000, same_name=True),
+    )
+    yield Case(
+        "Liquibase changelog, 20,000 createIndex on one table",
+        "src/main/resources/db/changelog/db.changelog-2.xml",
+        _liquibase_indexes,
+    )
+    yield Case(
+        "Liquibase changelog, 20,000 unclosed <!-- lines",
+        "src/main/resources/db/changelog/db.changelog-2.xml",
+        lambda: '<?xml version="1.0"?>\n<databaseChangeLog>\n' + "<!-- x\n" * 20_000,
+    )
+    yield Case(
+        "python, 5,000 HTTP calls without a timeout",
+        "app/sync.py",
+        lambda: (
+            "import requests\n\n\ndef sync(url):\n"
+            + "".join(f"    requests.get(url + '/{n}')\n" for n in range(5_000))
+        ),
+    )
     for language, (path, header) in LANGUAGES.items():
         yield Case(
             f"{language}, 50 KB line of $",
@@ -141,6 +171,23 @@ def cases() -> Iterator[Case]:
                 path,
                 lambda h=header, f=filler: _near_cap(h, f),  # type: ignore[misc]
             )
+
+
+def _sql_indexes(count: int, *, same_name: bool) -> str:
+    head = "CREATE TABLE accounts (id bigint PRIMARY KEY, a int, b int);\n"
+    return head + "".join(
+        f"CREATE INDEX {'ix' if same_name else f'ix_{n}'} ON accounts (a, b);\n"
+        for n in range(count)
+    )
+
+
+def _liquibase_indexes() -> str:
+    sets = "".join(
+        f'  <changeSet id="{n}" author="a"><createIndex tableName="accounts" indexName="ix_{n}">'
+        '<column name="a"/></createIndex></changeSet>\n'
+        for n in range(20_000)
+    )
+    return f'<?xml version="1.0"?>\n<databaseChangeLog>\n{sets}</databaseChangeLog>\n'
 
 
 def _deep_hunk() -> str:

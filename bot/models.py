@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -89,8 +90,14 @@ class Hunk(BaseModel):
         """Last RIGHT-side line number this hunk shows (inclusive)."""
         return self.new_start + max(self.new_length, 1) - 1
 
-    def right_lines(self) -> set[int]:
-        return {ln.new_no for ln in self.lines if ln.new_no is not None}
+    def right_lines(self) -> frozenset[int]:
+        return self._right_lines
+
+    @cached_property
+    def _right_lines(self) -> frozenset[int]:
+        # Asked once per finding and per line looked up: building it each time made
+        # anchoring quadratic in the size of a hunk.
+        return frozenset(ln.new_no for ln in self.lines if ln.new_no is not None)
 
 
 class ChangedFile(BaseModel):

@@ -154,6 +154,7 @@ def review_files(
             "Some checks failed and were skipped: "
             + "; ".join(f"{e.rule} on {e.path or 'all files'} ({e.error})" for e in errors[:5])
         )
+    notes.extend(run.cap_notes())
     notes.extend(u.note() for u in run.unfinished[:_UNFINISHED_NOTES])
     if len(run.unfinished) > _UNFINISHED_NOTES:
         more = len(run.unfinished) - _UNFINISHED_NOTES

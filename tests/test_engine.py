@@ -220,3 +220,20 @@ def test_a_rule_engine_that_fails_is_a_note_and_the_review_goes_on() -> None:
     assert result.findings == []
     assert [(e.rule, e.error) for e in result.stats.rule_errors] == [("rule engine", "MemoryError")]
     assert any("rule engine on all files (MemoryError)" in note for note in result.notes)
+
+
+def test_findings_past_the_cap_per_rule_and_file_are_counted_not_listed() -> None:
+    from bot.diff import added_file
+    from bot.pipeline import review_files
+    from bot.rules.engine import MAX_FINDINGS_PER_RULE_AND_FILE
+
+    calls = MAX_FINDINGS_PER_RULE_AND_FILE + 30
+    text = "import requests\n\n\ndef sync(url):\n" + "".join(
+        f"    requests.get(url + '/{n}')\n" for n in range(calls)
+    )
+    result = review_files([added_file("app/sync.py", text)])
+    lines = sorted(f.line for f in result.findings if f.rule == "http-request-no-timeout")
+    assert lines == list(range(5, 5 + MAX_FINDINGS_PER_RULE_AND_FILE))  # the first ones
+    assert any(
+        "`http-request-no-timeout`: 30 more findings in `app/sync.py`" in n for n in result.notes
+    )

@@ -474,3 +474,65 @@ def test_jpa_table_name_from_entity_name_and_not_from_a_nested_index_name() -> N
     grants = _table(schema, "access_grant")
     assert set(grants.columns) == {"user_id", "scope", "expires_at", "id"}
     assert _indexes(grants) >= {(("user_id", "scope"), True), (("expires_at",), False)}
+
+
+# Plain index definitions are read without sqlglot; the model must be the one sqlglot
+# would have given (or more, where sqlglot cannot parse the statement at all).
+_PLAIN_INDEXES = [
+    "CREATE INDEX idx_a ON t (a, b)",
+    'CREATE UNIQUE INDEX "Idx" ON public."Users" USING btree ("Email" DESC, name)',
+    "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix ON t (a ASC)",
+    "CREATE INDEX `k` ON `tb` (`c`)",
+    "CREATE INDEX ix ON t USING gin (doc)",
+]
+_NOT_PLAIN = [
+    "CREATE INDEX concurrently ON t (a)",  # no name: CONCURRENTLY is not one
+    "CREATE INDEX ix ON t (a) WHERE b IS NULL",
+    "CREATE INDEX ix ON t (lower(a))",
+    "CREATE INDEX ix ON t (a) INCLUDE (b)",
+]
+
+
+def _index_model(statement: str, fast: bool) -> dict[str, list[tuple[object, ...]]]:
+    import sqlglot
+
+    from bot.schema import read_sql
+    from bot.schema.builder import Builder
+
+    builder = Builder(Schema(), "db/schema.sql", "sql", snapshot=False)
+    if fast:
+        assert read_sql._simple_index(builder, statement, 1)
+    else:
+        dialect = read_sql.dialect_of(statement)
+        read_sql._apply(builder, sqlglot.parse_one(statement, read=dialect), statement, 1, dialect)
+    return {
+        name: [(ix.columns, ix.name, ix.unique, ix.partial) for ix in table.indexes]
+        for name, table in builder.schema.tables.items()
+    }
+
+
+def test_plain_index_definitions_read_without_sqlglot_match_sqlglot() -> None:
+    for statement in _PLAIN_INDEXES:
+        assert _index_model(statement, fast=True) == _index_model(statement, fast=False), statement
+
+
+def test_other_index_definitions_are_left_to_sqlglot() -> None:
+    from bot.schema import read_sql
+    from bot.schema.builder import Builder
+
+    for statement in _NOT_PLAIN:
+        builder = Builder(Schema(), "db/schema.sql", "sql", snapshot=False)
+        assert not read_sql._simple_index(builder, statement, 1), statement
+    schema = build_schema({"db/schema.sql": ";\n".join(_NOT_PLAIN) + ";\n"})
+    assert {ix.columns for ix in _table(schema, "t").indexes} == {("a",), ("(lower(a))",)}
+
+
+def test_a_table_models_at_most_so_many_indexes() -> None:
+    from bot.schema.builder import MAX_INDEXES_PER_TABLE
+
+    text = "CREATE TABLE t (id bigint PRIMARY KEY, a int, b int);\n" + "".join(
+        f"CREATE INDEX ix_{n} ON t (a, b);\n" for n in range(MAX_INDEXES_PER_TABLE + 50)
+    )
+    table = _table(build_schema({"db/schema.sql": text}), "t")
+    assert len(table.indexes) == MAX_INDEXES_PER_TABLE
+    assert table.indexes[0].name == "ix_0"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
@@ -386,6 +387,15 @@ class RuleRun:
     errors: list[RuleError]
     # Units a budgeted runner stopped before they finished (empty in process).
     unfinished: list[UnfinishedUnit] = field(default_factory=list)
+    # (rule id, path) -> findings left out past `MAX_FINDINGS_PER_RULE_AND_FILE`.
+    capped: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def cap_notes(self) -> list[str]:
+        return [
+            f"`{rule}`: {more:,} more findings in `{path}` not listed "
+            f"(at most {MAX_FINDINGS_PER_RULE_AND_FILE} per rule and file)."
+            for (rule, path), more in sorted(self.capped.items())
+        ]
 
 
 @dataclass(frozen=True)
@@ -549,17 +559,30 @@ def collect(
         hits.extend(result.hits)
         name = plan.checks[task.check].name
         errors.extend(RuleError(rule=name, path=where, error=e) for where, e in result.errors)
-    return RuleRun(findings=findings_of(plan, hits), errors=errors, unfinished=list(unfinished))
+    capped: dict[tuple[str, str], int] = {}
+    findings = findings_of(plan, hits, capped)
+    return RuleRun(findings=findings, errors=errors, unfinished=list(unfinished), capped=capped)
 
 
-def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
+# A file that draws hundreds of findings of one rule is generated or crafted: nobody
+# reads that many comments, and every later stage (consolidation, anchoring, the
+# summary) pays for each one, so past this many the rest are counted, not listed.
+MAX_FINDINGS_PER_RULE_AND_FILE = 100
+
+
+def findings_of(
+    plan: RulePlan, hits: Iterable[Hit], capped: dict[tuple[str, str], int] | None = None
+) -> list[Finding]:
     """Hits -> findings: keep hits on lines the change added, apply the repo config
     and inline suppressions, one finding per rule, path and line.
 
     When two checks report one rule on one line (a pattern and a flow of a folded rule),
     the hit with its own title is kept (a flow names its source and sink), at the place
-    of the first; otherwise the first."""
+    of the first; otherwise the first. Past `MAX_FINDINGS_PER_RULE_AND_FILE` lines of one
+    rule in one file, further lines are only counted, in `capped`."""
     config, wanted_ids, by_path = plan.config, plan.wanted_ids, plan.by_path
+    capped = {} if capped is None else capped
+    per_file: Counter[tuple[str, str]] = Counter()
     findings: list[Finding] = []
     seen: dict[tuple[str, str, int], int] = {}  # key -> its finding's index
     titled: set[tuple[str, str, int]] = set()  # keys whose finding has a hit's own title
@@ -600,6 +623,12 @@ def findings_of(plan: RulePlan, hits: Iterable[Hit]) -> list[Finding]:
         at = seen.get(key)
         if at is not None and (hit.title is None or key in titled):
             continue  # the first stands unless it is a plain pattern and this one is not
+        if at is None:
+            where = (rule.id, hit.path)
+            if per_file[where] >= MAX_FINDINGS_PER_RULE_AND_FILE:
+                capped[where] = capped.get(where, 0) + 1
+                continue
+            per_file[where] += 1
         if hit.title is not None:
             titled.add(key)
         finding = Finding(

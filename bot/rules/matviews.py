@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot import lazyre as re
+from bot.lines import line_of as _line_of
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rules
 
@@ -21,10 +22,6 @@ _CREATE = re.compile(
     r"\bCREATE\s+(?:OR\s+REPLACE\s+)?MATERIALIZED\s+VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _NAME,
     re.I,
 )
-
-
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
 
 
 # Where a migration's rollback starts (it follows the forward part in every framework

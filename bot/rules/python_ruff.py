@@ -27,7 +27,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -174,65 +174,16 @@ def _call_name(call: ast.Call) -> str | None:
     return None
 
 
-def _has_position(node: ast.AST) -> bool:
-    return getattr(node, "end_lineno", None) is not None
-
-
-def _span(node: ast.AST) -> tuple[tuple[int, int], tuple[int, int]]:
-    return (
-        (getattr(node, "lineno", 0), getattr(node, "col_offset", 0)),
-        (getattr(node, "end_lineno", 0) or 0, getattr(node, "end_col_offset", 0) or 0),
-    )
-
-
-def _children(node: ast.AST) -> Iterator[ast.AST]:
-    """Child nodes that carry a position; `withitem`, `arguments` … are looked through."""
-    for child in ast.iter_child_nodes(node):
-        if _has_position(child):
-            yield child
-        else:
-            yield from _children(child)
-
-
-def ancestors(tree: ast.AST, target: ast.AST) -> list[ast.AST]:
-    """The nodes enclosing `target`, outermost first, found by descending from the root
-    (cheaper than a parent map of the whole file)."""
-    start, end = _span(target)
-    chain: list[ast.AST] = []
-    node = tree
-    while node is not target:
-        chain.append(node)
-        following = None
-        for child in _children(node):
-            child_start, child_end = _span(child)
-            if child is target or (child_start <= start and end <= child_end):
-                following = child
-                break
-        if following is None:
-            return []
-        node = following
-    return chain
-
-
 def _nearest(chain: Sequence[ast.AST], kinds: tuple[type, ...]) -> ast.AST | None:
     return next((n for n in reversed(chain) if isinstance(n, kinds)), None)
 
 
 def _call_at(unit: Unit, row: int, col: int) -> ast.Call | None:
     """The innermost call whose span holds ruff's (row, 1-based column)."""
-    tree = unit.tree
-    if tree is None or not 0 < row <= len(unit.lines):
+    index = unit.index
+    if index is None or not 0 < row <= len(unit.lines):
         return None
-    point = (row, len(unit.lines[row - 1][: max(col - 1, 0)].encode("utf-8")))
-    node: ast.AST = tree
-    found: ast.Call | None = None
-    while True:
-        inner = next((c for c in _children(node) if _span(c)[0] <= point < _span(c)[1]), None)
-        if inner is None:
-            return found
-        if isinstance(inner, ast.Call):
-            found = inner
-        node = inner
+    return index.call_at((row, len(unit.lines[row - 1][: max(col - 1, 0)].encode("utf-8"))))
 
 
 def _is_dumps(node: ast.AST) -> bool:
@@ -305,7 +256,7 @@ def keep_unpickle(unit: Unit, row: int, col: int) -> bool:
     if _is_dumps(argument):
         return False
     if isinstance(argument, ast.Name) and unit.tree is not None:
-        scope = _nearest(ancestors(unit.tree, call), _SCOPES)
+        scope = _nearest(unit.index.ancestors(call), _SCOPES) if unit.index else None
         earlier = _assignments(unit, scope, argument.id, call.lineno) if scope else []
         value = getattr(earlier[0], "value", None) if earlier else None
         return value is not None and not _is_dumps(value) and _reads_network(value)
@@ -359,14 +310,19 @@ _WEB_APP = re.compile(r"\b(?:Flask|FastAPI|Starlette|Sanic|Quart)\s*\(|@\w+\.(?:
 _MAIN_GUARD = re.compile(r"^if\s+__name__\s*==\s*[\"']__main__[\"']\s*:", re.M)
 
 
+@lru_cache(maxsize=8)
+def _is_script(content: str) -> bool:
+    # Asked once per finding of a file: searched once per file.
+    return bool(_MAIN_GUARD.search(content)) and not _WEB_APP.search(content)
+
+
 def timeout_summary(unit: Unit, row: int, col: int, file: ChangedFile) -> str | None:
     """Why the finding goes to the summary (at `info`): the request goes to this machine,
     a private service or a configured base URL (a missing timeout then depends on where
     that host runs), or the file is a script run by hand. None (inline, at the rule's
     severity) for a host on the internet written in the code, a URL from a variable we
     cannot follow, and health probes."""
-    content = file.content or ""
-    if _MAIN_GUARD.search(content) and not _WEB_APP.search(content):
+    if _is_script(file.content or ""):
         return (
             'This file is a script run by hand (`if __name__ == "__main__"`, no web app): '
             "a hung call stops the script, not a service, so this is noted in the summary."
@@ -380,7 +336,7 @@ def timeout_summary(unit: Unit, row: int, col: int, file: ChangedFile) -> str | 
         url = call.args[index]
     if url is None or unit.tree is None:
         return None
-    scope = _nearest(ancestors(unit.tree, call), _SCOPES)
+    scope = _nearest(unit.index.ancestors(call), _SCOPES) if unit.index else None
     text = _leading_text(unit, url, scope)
     try:
         source = ast.unparse(url)

@@ -15,10 +15,11 @@ from functools import lru_cache
 from ast_grep_py import Config, SgNode
 
 from bot import lazyre as re
+from bot.lines import line_of
 from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import lines, parse, sg_language
 from bot.rules.engine import Check, Hit, catalog_rule
-from bot.rules.lib.code_text import code_text, line_of, statement_at
+from bot.rules.lib.code_text import code_text, statement_at
 from bot.select import is_test_path
 
 N_PLUS_ONE = "n-plus-one-query"

@@ -16,11 +16,12 @@ from collections.abc import Iterable, Iterator
 from ast_grep_py import SgNode
 
 from bot import lazyre as re
+from bot.lines import line_of
 from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import lines, parse, replace_lines, replacement_parses
 from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.lib import route_frameworks
-from bot.rules.lib.code_text import code_text, line_of, statement_at, top_level_arguments
+from bot.rules.lib.code_text import code_text, statement_at, top_level_arguments
 from bot.rules.lib.route_readers import Handler, Route, routes
 from bot.select import is_test_path
 

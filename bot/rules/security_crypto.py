@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot import lazyre as re
+from bot.lines import line_of
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule
-from bot.rules.lib.code_text import call_arguments, code_text, line_of
+from bot.rules.lib.code_text import call_arguments, code_text
 from bot.rules.lib.fold import constant_text
 from bot.rules.lib.scopes import scopes, words
 from bot.select import is_test_path

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from bot import lazyre as re
+from bot.lines import line_of
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_languages, catalog_rule
 from bot.rules.lib.code_text import (
@@ -23,7 +24,6 @@ from bot.rules.lib.code_text import (
     code_text,
     dynamic_part,
     is_string_literal,
-    line_of,
     literal_text,
     scope_before,
     short,

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from ast_grep_py import SgNode
 
 from bot import lazyre as re
+from bot.lines import line_of
 from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import line_prefix_suffix, lines, replacement_parses, root_of
 from bot.rules.engine import Check, Hit, catalog_rule
@@ -106,7 +107,7 @@ def sql_hits(file: ChangedFile) -> Iterator[Hit]:
             continue
         for match in found:
             offset = statement.start + match.start(1)
-            line = text.count("\n", 0, offset) + 1
+            line = line_of(text, offset)
             yield Hit(
                 RULE_ID,
                 file.path,

@@ -92,9 +92,14 @@ class Builder:
             snapshot=self.snapshot,
             predicate=predicate,
         )
-        same = [ix for ix in t.indexes if _same_index(ix, new)]
-        if same:  # the snapshot already states this index: keep one copy
-            t.indexes[t.indexes.index(same[0])] = new if not self.snapshot else same[0]
+        at = next((n for n, ix in enumerate(t.indexes) if _same_index(ix, new)), None)
+        if at is not None:  # the snapshot already states this index: keep one copy
+            if not self.snapshot:
+                t.indexes[at] = new
+            return
+        if len(t.indexes) >= MAX_INDEXES_PER_TABLE:
+            # Generated or crafted DDL: every index is compared with the table's others,
+            # so past this many the rest are not modelled.
             return
         if not self.snapshot:
             found = _redundant(t, new)
@@ -167,6 +172,10 @@ class Builder:
             for model, target in self.schema.models.items():
                 if target == norm(old):
                     self.schema.models[model] = table.name
+
+
+# No real table comes near it (InnoDB allows 64 secondary indexes per table).
+MAX_INDEXES_PER_TABLE = 128
 
 
 def _same_index(old: Index, new: Index) -> bool:

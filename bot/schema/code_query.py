@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from bot import lazyre as re
+from bot.lines import line_of as _line
 from bot.schema.model import Schema, Table, singular, snake
 from bot.schema.sql_query import TableUse, fragment_uses, order_uses, uses
 
@@ -20,10 +21,6 @@ class Query:
     line: int
     table: Table
     use: TableUse
-
-
-def _line(text: str, index: int) -> int:
-    return text.count("\n", 0, index) + 1
 
 
 def _balanced(text: str, open_at: int) -> str:

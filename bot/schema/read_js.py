@@ -8,16 +8,13 @@ regular shape needs.
 from __future__ import annotations
 
 from bot import lazyre as re
+from bot.lines import line_of as _line
 from bot.schema.builder import Builder
 from bot.schema.model import norm, snake
 
 _PRISMA_BLOCK = re.compile(r"^\s*model\s+(\w+)\s*\{", re.MULTILINE)
 _PRISMA_FIELD = re.compile(r"^\s*(\w+)\s+(\w+)(\[\])?(\?)?(.*)$")
 _LIST = re.compile(r"\[([^\]]*)\]")
-
-
-def _line(text: str, index: int) -> int:
-    return text.count("\n", 0, index) + 1
 
 
 def _names(text: str) -> list[str]:

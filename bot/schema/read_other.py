@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from bot import lazyre as re
+from bot.lines import line_of as _line
 from bot.schema.builder import Builder
 from bot.schema.model import plural, snake
-
-
-def _line(text: str, index: int) -> int:
-    return text.count("\n", 0, index) + 1
 
 
 def _names(text: str) -> list[str]:

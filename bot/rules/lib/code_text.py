@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot import lazyre as re
+from bot.lines import line_of as line_of  # re-exported: rules import it with the text helpers
 from bot.models import ChangedFile
 from bot.rules.astgrep import parse
 
@@ -54,10 +55,6 @@ def _blank_comments(text: str, language: str) -> str:
 def code_text(file: ChangedFile) -> str:
     """The file's visible text with comments blanked (same line numbers)."""
     return _blank_comments(file.visible_text(), file.language or "")
-
-
-def line_of(text: str, index: int) -> int:
-    return text.count("\n", 0, index) + 1
 
 
 # Quote characters per language, and which of them interpolate.

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from bot import lazyre as re
+from bot.lines import line_of
 from bot.models import ChangedFile, FileStatus
 from bot.rules.engine import Hit
 from bot.rules.lib.migrations_python import (
@@ -50,7 +51,7 @@ def hits(file: ChangedFile) -> list[Hit]:
             sql = match.group(1)
             if not _SQL_START.search(sql) and pattern is _QUOTED:
                 continue
-            line = text.count("\n", 0, match.start(1)) + 1
+            line = line_of(text, match.start(1))
             span = range(line, line + sql.count("\n") + 1)
             if file.added_lines.isdisjoint(span):
                 continue
@@ -87,7 +88,7 @@ def _struct_bodies(text: str) -> Iterator[tuple[str, int, list[tuple[int, str]]]
     """(struct name, line of `type … struct {`, [(line, field row)]) for each struct."""
     rows = text.splitlines()
     for match in _STRUCT.finditer(text):
-        start = text.count("\n", 0, match.start()) + 1
+        start = line_of(text, match.start())
         body: list[tuple[int, str]] = []
         for number in range(start + 1, len(rows) + 1):
             row = rows[number - 1]

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot import lazyre as re
+from bot.lines import line_of as _line
 from bot.models import ChangedFile, FileKind, FileStatus
 from bot.rules.engine import Hit
 from bot.rules.lib.sql_text import MYSQL, analyzable_text, detect_dialect, normalize_name
@@ -24,10 +25,6 @@ from bot.rules.lib.sql_text import split_statements as split_sql
 FK_ID = "fk-without-index"
 WIDE_ID = "index-too-wide-or-duplicate"
 _MAX_COLUMNS = 3
-
-
-def _line(text: str, index: int) -> int:
-    return text.count("\n", 0, index) + 1
 
 
 def _hit(rule: str, path: str, line: int, title: str) -> Hit:

@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot import lazyre as re
+from bot.lines import line_of
 from bot.models import ChangedFile, Severity
 from bot.rules.engine import Check, Hit
 from bot.rules.lib.code_text import (
     call_arguments,
     code_text,
     dynamic_part,
-    line_of,
     short,
 )
 from bot.rules.taint.api import flow_hits

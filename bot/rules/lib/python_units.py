@@ -34,6 +34,7 @@ class Unit:
     assignments: dict[int, dict[str, list[ast.stmt]]] = field(default_factory=dict, repr=False)
     _tree: ast.Module | None = field(default=None, repr=False)
     _parsed: bool = field(default=False, repr=False)
+    _index: TreeIndex | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -47,9 +48,60 @@ class Unit:
             self._parsed = True
         return self._tree
 
+    @property
+    def index(self) -> TreeIndex | None:
+        """Calls by line and parents of the tree, built on first use."""
+        if self._index is None and self.tree is not None:
+            self._index = TreeIndex(self.tree)
+        return self._index
+
     def real(self, row: int) -> int:
         """Real line of a 1-based unit row; 0 when it is scaffolding or out of range."""
         return self.rows[row - 1] if 0 < row <= len(self.rows) else 0
+
+
+Point = tuple[int, int]  # (line, column in UTF-8 bytes), as `ast` positions count
+
+
+def span(node: ast.AST) -> tuple[Point, Point]:
+    return (
+        (getattr(node, "lineno", 0), getattr(node, "col_offset", 0)),
+        (getattr(node, "end_lineno", 0) or 0, getattr(node, "end_col_offset", 0) or 0),
+    )
+
+
+class TreeIndex:
+    """Where a check asks about many findings of one file (one per ruff diagnostic), a
+    walk from the root for each made a file of many calls quadratic: this walks once."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self._parents: dict[int, ast.AST] = {}
+        self._calls: dict[int, list[ast.Call]] = {}
+        for node in ast.walk(tree):
+            for child in ast.iter_child_nodes(node):
+                self._parents[id(child)] = node
+            if isinstance(node, ast.Call) and getattr(node, "end_lineno", None) is not None:
+                for row in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+                    self._calls.setdefault(row, []).append(node)
+
+    def call_at(self, point: Point) -> ast.Call | None:
+        """The innermost call whose span holds `point`."""
+        holding = [c for c in self._calls.get(point[0], ()) if span(c)[0] <= point < span(c)[1]]
+        # Calls nest, so the innermost starts last (and, sharing a start, ends first).
+        return max(holding, key=lambda c: (span(c)[0], _negated(span(c)[1])), default=None)
+
+    def ancestors(self, node: ast.AST) -> list[ast.AST]:
+        """The nodes enclosing `node`, outermost first."""
+        chain: list[ast.AST] = []
+        parent = self._parents.get(id(node))
+        while parent is not None:
+            chain.append(parent)
+            parent = self._parents.get(id(parent))
+        return chain[::-1]
+
+
+def _negated(point: Point) -> Point:
+    return (-point[0], -point[1])
 
 
 def parse_python(text: str) -> ast.Module | None:

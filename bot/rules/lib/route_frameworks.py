@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot import lazyre as re
+from bot.lines import line_of
 from bot.models import ChangedFile
 from bot.rules.engine import Hit
 from bot.rules.lib.code_text import top_level_arguments
@@ -226,7 +227,7 @@ def _rails_actions(code: str) -> Iterator[Action]:
             continue
         end = re.compile(rf"^{match.group(1)}end\b", re.MULTILINE).search(code, match.end())
         text = code[match.start() : end.end() if end else len(code)]
-        line = code.count("\n", 0, match.start()) + 1
+        line = line_of(code, match.start())
         yield Action(method, match.group(2), text, line, match.group(2) != "index")
 
 
