@@ -104,6 +104,8 @@ class FakeRepo:
     permissions: dict[str, str] = field(default_factory=dict)
     # (base, head) -> (status, diff between them)
     compares: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    # The tag of the latest published release (its files: `contents[tag]`); None: none.
+    latest_release: str | None = None
 
     def put(self, ref: str, path: str, text: str | bytes) -> None:
         data = text.encode() if isinstance(text, str) else text
@@ -593,6 +595,39 @@ class FakeGitHub:
             if level == "maintain":
                 level = "write"
             return JSONResponse({"permission": level, "role_name": role, "user": {"login": user}})
+
+        @app.get("/repos/{owner}/{name}/releases/latest")
+        def latest_release(owner: str, name: str) -> Response:
+            # GitHub: the most recent non-draft, non-prerelease release, else 404.
+            repo = fake.repos.get(f"{owner}/{name}")
+            tag = repo.latest_release if repo else None
+            if tag is None:
+                return JSONResponse(
+                    {
+                        "message": "Not Found",
+                        "documentation_url": "https://docs.github.com/rest/releases/releases#get-the-latest-release",
+                        "status": "404",
+                    },
+                    status_code=404,
+                )
+            base = f"{fake.url}/repos/{owner}/{name}"
+            return JSONResponse(
+                {
+                    "url": f"{base}/releases/1",
+                    "id": 1,
+                    "tag_name": tag,
+                    "target_commitish": "main",
+                    "name": tag,
+                    "draft": False,
+                    "prerelease": False,
+                    "created_at": "2026-11-30T10:00:00Z",
+                    "published_at": "2026-11-30T10:05:00Z",
+                    "assets": [],
+                    "tarball_url": f"{base}/tarball/{tag}",
+                    "zipball_url": f"{base}/zipball/{tag}",
+                    "body": "",
+                }
+            )
 
         @app.get("/repos/{owner}/{name}/contents/{path:path}")
         def contents(owner: str, name: str, path: str, request: Request) -> Response:

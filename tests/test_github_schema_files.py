@@ -270,3 +270,48 @@ def test_the_fake_answers_blob_queries_as_github_does(github_fake) -> None:
     )
     assert errors and "content" in errors[0]["message"]
     client.close()
+
+
+def test_the_app_asks_the_latest_release_whether_a_table_has_shipped(github_fake, tmp_path) -> None:
+    """As the CLI reads release tags from git, the App reads the latest release: an index
+    built on a table whose creating migration no release holds blocks nobody (summary);
+    once a release holds it, the lock is real (inline). Two calls at most."""
+    from test_migrations_context import PRISMA_CREATE, PRISMA_INDEX
+
+    created = "prisma/migrations/19_add_session_replay/migration.sql"
+    path = "prisma/migrations/20_add_session_replay_visit_id/migration.sql"
+    base = {created: PRISMA_CREATE}
+    head = {**base, path: PRISMA_INDEX}
+    repo = github_fake.add_repo(REPO)
+
+    def blocking_index_inline(number: int) -> tuple[bool, list[str]]:
+        requests = review(github_fake, tmp_path / str(number), number, head, base)
+        bodies = comment_bodies(github_fake, number)
+        calls = [
+            r.path
+            for r in requests
+            if r.path.endswith("/releases/latest")
+            or "?ref=v" in r.path
+            or "/contents/" in r.path
+            and r.query.get("ref", "").startswith("v")
+        ]
+        return any("session_replay" in b and "index" in b.lower() for b in bodies), calls
+
+    repo.latest_release = None  # no release: nothing says the table is new
+    inline, calls = blocking_index_inline(1)
+    assert inline and calls == [f"/repos/{REPO}/releases/latest"]
+
+    repo.latest_release = "v1.4.0"  # released before the table was created
+    repo.put("v1.4.0", "prisma/migrations/18_init/migration.sql", "SELECT 1;\n")
+    inline, calls = blocking_index_inline(2)
+    assert not inline
+    assert calls == [
+        f"/repos/{REPO}/releases/latest",
+        f"/repos/{REPO}/contents/{created.rsplit('/', 1)[0]}",
+    ]
+    summary = " ".join(r["body"] for r in github_fake.reviews[(REPO, 2)])
+    assert "no release tag" in summary
+
+    repo.put("v1.4.0", created, PRISMA_CREATE)  # now the release holds it
+    inline, _calls = blocking_index_inline(3)
+    assert inline

@@ -283,6 +283,17 @@ class GitHubClient:
             raise
         return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else []
 
+    def latest_release_tag(self) -> str | None:
+        """The tag of the repository's latest published release; None when it has none."""
+        try:
+            _headers, data = self.request("GET", f"/repos/{self.repo}/releases/latest")
+        except GithubException as exc:
+            if exc.status == 404:
+                return None
+            raise
+        tag = data.get("tag_name") if isinstance(data, dict) else None
+        return tag if isinstance(tag, str) and tag else None
+
     def permission(self, user: str) -> dict[str, Any]:
         """`permission` (admin|write|read|none) and `role_name` of a user on the repo."""
         try:

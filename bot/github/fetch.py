@@ -3,6 +3,7 @@ post-change contents of the backend files. Pure helpers plus thin fetchers."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -10,14 +11,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from github import GithubException
+
 from bot.config import CONFIG_PATH, ConfigError, RepoConfig, parse_config
 from bot.diff import DiffError, parse_diff
 from bot.github.client import GitHubClient
+from bot.github.errors import TransientGitHubError
 from bot.models import ChangedFile, FileStatus, SkippedFile
 from bot.select import select_backend
 
 if TYPE_CHECKING:
     from bot.rules.engine import Check
+
+log = logging.getLogger("bastion.github")
 
 BASTION_DIR = ".github/bastion"
 AGENTS_DIR = f"{BASTION_DIR}/agents"
@@ -258,6 +264,10 @@ class ContentCache:
         return self.text(file.path)
 
 
+# Folders listed at the release tag per review: migrations live in one or two.
+MAX_RELEASE_LISTINGS = 3
+
+
 class Sources:
     """Every read of the repository's files a review makes, in one place: the config
     and agent definitions from the base branch (a PR cannot change its own review),
@@ -286,6 +296,8 @@ class Sources:
         self._team: TeamRuleSet | None = None
         self._head: ContentCache | None = None
         self._base: ContentCache | None = None
+        self._release: str | None = None  # "" once asked and there is none
+        self._released_dirs: dict[str, frozenset[str]] = {}
 
     def config(self) -> tuple[RepoConfig, ConfigError | None]:
         """The base branch's config; one that does not validate gives the defaults and the error."""
@@ -350,6 +362,32 @@ class Sources:
         if side == "base":
             return self.base_text(path)
         return self._head_cache().text(path)
+
+    def released(self, path: str) -> bool | None:
+        """`review_files(released=...)`: whether `path` is in the latest release (its
+        folder at the release tag lists it), False when it came after it, None when the
+        repository has no release or the answer would cost more calls than it is worth.
+        One call for the release, then one per migration folder asked about, each cached;
+        only asked for the few findings whose table's age matters."""
+        folder, _, name = path.rpartition("/")
+        try:
+            if self._release is None:
+                self._release = self.client.latest_release_tag() or ""
+            if not self._release:
+                return None
+            if folder not in self._released_dirs:
+                if len(self._released_dirs) >= MAX_RELEASE_LISTINGS:
+                    return None
+                self._released_dirs[folder] = frozenset(
+                    str(entry.get("name") or "")
+                    for entry in self.client.list_dir(folder, self._release)
+                )
+        except (GithubException, TransientGitHubError) as exc:
+            # Only a severity hangs on the answer: not worth failing or retrying a review.
+            log.info("release state unknown for %s: %s", path, type(exc).__name__)
+            self._release = ""
+            return None
+        return name in self._released_dirs[folder]
 
     def schema_files(self) -> tuple[dict[str, str] | None, str | None]:
         """`review_files(schema_files=...)` and a note for the review (None when there is

@@ -295,11 +295,15 @@ def review_changes(
     reviewer, off_reason = make_agent(sources, config, settings)
     head = sources.head_contents(changes.files, config)
     schema_files: dict[str, str] | None = None
+    released: Callable[[str], bool | None] | None = None
     notes = list(changes.notes)
     if wants_schema(changes, config, categories or ()):
         schema_files, schema_note = sources.schema_files()
         if schema_note:
             notes.append(schema_note)
+        # A table whose creating migration has not shipped is empty: as the CLI reads
+        # release tags from git history, the App asks GitHub for the latest release.
+        released = sources.released
     result = review_files(
         changes.files,
         config,
@@ -311,6 +315,7 @@ def review_changes(
         load_base_content=sources.base_contents(),
         load_ref=sources.read_ref,
         schema_files=schema_files,
+        released=released,
         rule_runner=rule_runner or default_rule_runner(settings),
         extra_checks=extra_checks,
     )
