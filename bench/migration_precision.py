@@ -80,6 +80,7 @@ INDEXING_RULES = frozenset(
         "pg-set-not-null-scan",
         "query-on-unindexed-column",
         "unbounded-list-query",
+        "index-too-wide",
         "index-too-wide-or-duplicate",
         "like-leading-wildcard",
         "matview-drop-recreate",

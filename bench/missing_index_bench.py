@@ -42,7 +42,9 @@ def flagged(case: Path) -> list[str]:
         run = run_rules(kept, only=RULES)
     if run.errors:
         raise SystemExit(f"{case.name}: {run.errors[0].error}")
-    return [f"{f.rule}:{f.line}" for f in run.findings]
+    # The schema-aware check only: the rule's other check (a column this change adds,
+    # reported under its old id) is not what these cases measure.
+    return [f"{f.rule}:{f.line}" for f in run.findings if not f.reported_as]
 
 
 def main() -> None:

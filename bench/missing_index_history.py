@@ -81,7 +81,9 @@ def findings(case: Case, extra: dict[str, str] | None = None) -> tuple[list[Find
         run = run_rules(kept, only=RULES)
     if run.errors:
         raise SystemExit(f"{case.name}: {run.errors[0].error}")
-    return list(run.findings), sorted(schema.tables)
+    # The schema-aware check only: the rule's other check (a column this change adds,
+    # reported under its old id) is not what these cases measure.
+    return [f for f in run.findings if not f.reported_as], sorted(schema.tables)
 
 
 def names(finding: Finding, table: str, columns: tuple[str, ...]) -> bool:

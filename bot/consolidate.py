@@ -235,19 +235,24 @@ CLASSES: tuple[ProblemClass, ...] = (
         r"n-plus-one-query",
         r"\bn ?\+ ?1\b|quer(?:y|ies) (?:in|inside) a loop",
     ),
+    # Named after the id the class had before `fk-without-index` was folded into
+    # foreign-key-not-indexed: the name is part of every posted fingerprint.
     _c(
         "fk-without-index",
         (),
-        r"fk-without-index|foreign-key-not-indexed",
+        r"foreign-key-not-indexed|fk-without-index",
         r"foreign.key.{0,40}(?:no|without|missing).{0,10}index",
         per_line=True,
     ),
     _c(
         "unindexed-filter",
         (),
-        r"filter-on-unindexed-column|query-on-unindexed-column",
+        r"query-on-unindexed-column|filter-on-unindexed-column",
         per_line=True,
     ),
+    # An index made redundant by another, seen in one file (the old id
+    # index-too-wide-or-duplicate) or in the whole schema; named as the rule was.
+    _c("redundant-index", (), r"redundant-index|index-too-wide-or-duplicate"),
     _c("breaking-contract", (), r"openapi-breaking-change|proto-breaking-change", r"breaking"),
 )
 
@@ -546,6 +551,7 @@ def _other_identities(
     again under the other, and its thread is not taken for fixed."""
     out: list[str] = []
     for finding in group:
+        out.extend(_old_id_identities(finding, key))
         cls = problem_class(finding)
         file = files.get(finding.path)
         if cls is None or not cls.flow or file is None:
@@ -556,6 +562,22 @@ def _other_identities(
             if alt != key:
                 out.append(problem_fingerprint(alt))
     return out
+
+
+def _old_id_identities(finding: Finding, key: str) -> list[str]:
+    """A report a check made under an old id of its rule had that id's class name in
+    its key before the ids were folded: those fingerprints too, so a problem posted then
+    is not posted again."""
+    if not finding.reported_as:
+        return []
+    category, name, rest = key.split("\x1f", 2)
+    # The old id's class as it stands, or the id itself when its class is new with the fold.
+    old_names = {class_name(finding.model_copy(update={"rule": finding.reported_as}))}
+    old_names.add(finding.reported_as)
+    return [
+        problem_fingerprint("\x1f".join((category, old, rest)))
+        for old in sorted(old_names - {name})
+    ]
 
 
 def _sink_region(finding: Finding, file: ChangedFile) -> str:

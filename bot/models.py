@@ -257,6 +257,10 @@ class Finding(BaseModel):
     also: list[FindingPart] = Field(default_factory=list)
     # Fingerprints this problem had before problem keys (markers on older reviews).
     legacy_fingerprints: list[str] = Field(default_factory=list, exclude=True)
+    # The old id (one of `rule`'s aliases) the check reported this under: a rule folded
+    # from several checks is still told apart by the steps that read the change as a
+    # whole (`bot.rules.migrations_refine`, `bot.schema.table_size`). Empty otherwise.
+    reported_as: str = Field("", exclude=True)
 
 
 class RuleError(BaseModel):

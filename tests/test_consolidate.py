@@ -410,9 +410,9 @@ def test_unindexed_foreign_keys_stay_one_finding_per_column() -> None:
     `last_post_id` in two), are separate indexes to add."""
     review = review_files([added_file("app/models.py", MODEL)], RepoConfig(llm=False))
     assert sorted((f.rule, f.line) for f in review.findings) == [
-        ("fk-without-index", 10),
-        ("fk-without-index", 11),
-        ("fk-without-index", 17),
+        ("foreign-key-not-indexed", 10),
+        ("foreign-key-not-indexed", 11),
+        ("foreign-key-not-indexed", 17),
     ]
     assert all(not f.also for f in review.findings)
 

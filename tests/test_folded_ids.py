@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import RulesConfig
+from bot.config import ConfigError, RulesConfig, parse_config
 from bot.diff import added_file
+from bot.models import ChangedFile, Severity
+from bot.pipeline import review_files
 from bot.rules.engine import run_rules
 from bot.rules.loader import builtin_catalog
 from bot.select import select_backend
@@ -326,3 +328,113 @@ def test_a_pattern_and_a_flow_of_one_rule_on_one_line_give_the_flows_finding() -
     assert finding.rule == "code-injection" and finding.line == 3
     assert finding.title.startswith("Code injection: `params`")
     assert finding.cwe == 94
+
+
+# --- the index ids folded in issue 10 ----------------------------------------------------
+
+_FK_MIGRATION = """CREATE TABLE orders (
+  id bigint PRIMARY KEY,
+  user_id bigint NOT NULL REFERENCES users (id),
+  shop_id bigint NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX orders_shop ON orders (shop_id);
+CREATE INDEX orders_shop_created ON orders (shop_id, created_at);
+CREATE INDEX orders_wide ON orders (shop_id, user_id, created_at, id);
+"""
+_ARCHIVE_MIGRATION = """class AddArchivedAtToProjects < ActiveRecord::Migration[7.1]
+  def change
+    add_column :projects, :archived_at, :datetime
+  end
+end
+"""
+_ARCHIVED_QUERY = """class Project < ApplicationRecord
+  def self.recently_archived
+    Project.where.not(archived_at: nil).order(archived_at: :desc).limit(20)
+  end
+end
+"""
+# (old id, surviving id): each old id was reported by the check that reads one file.
+_INDEX_FOLDS = [
+    ("fk-without-index", "foreign-key-not-indexed"),
+    ("index-too-wide-or-duplicate", "redundant-index"),
+    ("filter-on-unindexed-column", "query-on-unindexed-column"),
+]
+
+
+def _index_change() -> list[ChangedFile]:
+    files, _ = select_backend(
+        [
+            added_file("db/migrations/0042_orders.sql", _FK_MIGRATION),
+            added_file(
+                "db/migrate/20240702101500_add_archived_at_to_projects.rb", _ARCHIVE_MIGRATION
+            ),
+            added_file("app/models/project.rb", _ARCHIVED_QUERY),
+        ]
+    )
+    return files
+
+
+def test_the_one_file_checks_of_the_index_rules_report_under_the_surviving_ids() -> None:
+    findings = review_files(_index_change()).findings
+    by_rule = {(f.rule, f.path, f.line) for f in findings}
+    assert ("foreign-key-not-indexed", "db/migrations/0042_orders.sql", 3) in by_rule
+    assert ("redundant-index", "db/migrations/0042_orders.sql", 7) in by_rule
+    assert ("index-too-wide", "db/migrations/0042_orders.sql", 9) in by_rule
+    assert ("query-on-unindexed-column", "app/models/project.rb", 3) in by_rule
+    assert not {old for old, _ in _INDEX_FOLDS} & {f.rule for f in findings}
+
+
+@pytest.mark.parametrize(("old", "new"), _INDEX_FOLDS, ids=[o for o, _ in _INDEX_FOLDS])
+def test_a_repository_config_disabling_an_old_index_id_still_parses_and_disables_it(
+    old: str, new: str
+) -> None:
+    config = parse_config(f"rules:\n  disable: [{old}]\n  severity: {{{old}: high}}\n")
+    assert config.rules.disable == [new]
+    assert config.rules.severity == {new: Severity.HIGH}
+    assert new in {f.rule for f in review_files(_index_change()).findings}
+    assert new not in {f.rule for f in review_files(_index_change(), config).findings}
+
+
+def test_an_unknown_index_id_in_the_config_is_still_an_error() -> None:
+    with pytest.raises(ConfigError, match="unknown rule id 'fk-without-indexes'"):
+        parse_config("rules:\n  disable: [fk-without-indexes]\n")
+
+
+@pytest.mark.parametrize(("old", "new"), _INDEX_FOLDS, ids=[o for o, _ in _INDEX_FOLDS])
+def test_an_old_index_id_still_silences_its_line(old: str, new: str) -> None:
+    files = _index_change()
+    lines = {(f.path, f.line) for f in review_files(files).findings if f.rule == new}
+    assert lines
+    silenced = []
+    for file in files:
+        text = file.content or ""
+        rows = text.splitlines()
+        comment = "--" if file.path.endswith(".sql") else "#"
+        for path, line in lines:
+            if path == file.path:
+                rows[line - 1] += f"  {comment} bastion: ignore[{old}]"
+        silenced.append(added_file(file.path, "\n".join(rows) + "\n"))
+    kept, _ = select_backend(silenced)
+    assert [f for f in review_files(kept).findings if f.rule == new] == []
+
+
+def test_the_bench_labels_of_the_old_index_ids_match_the_surviving_ids() -> None:
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "_bench_migration_precision_idx", root / "bench" / "migration_precision.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    rows = module.read_tsv(root / "bench" / "labels" / "migration_findings.tsv")
+    for old, new in _INDEX_FOLDS:
+        judged = [r for r in rows if r[0] == old]
+        assert judged, f"the label file has findings judged under {old}"
+        assert {module.current_id(r[0]) for r in judged} == {new}
+    assert module.current_id("index-too-wide") == "index-too-wide"

@@ -285,13 +285,14 @@ class Migration(migrations.Migration):
 
 def test_django_key_indexed_concurrently_in_the_same_change() -> None:
     fk = added_file("saleor/account/migrations/0101_user_customer_type.py", DJANGO_FK)
-    alone = [f for f in _review(fk) if f.rule == "fk-without-index"]
+    # The check reading the migration alone (old id fk-without-index).
+    alone = [f for f in _review(fk) if f.reported_as == "fk-without-index"]
     assert alone  # still found: summary only unless the table is listed as large
     both = _review(
         fk,
         added_file("saleor/account/migrations/0102_user_customer_type_idx.py", DJANGO_CONCURRENT),
     )
-    assert not [f for f in both if f.rule == "fk-without-index"]
+    assert not [f for f in both if f.reported_as == "fk-without-index"]
 
 
 def test_sql_key_indexed_concurrently_in_the_same_change() -> None:
@@ -300,16 +301,16 @@ def test_sql_key_indexed_concurrently_in_the_same_change() -> None:
         "CREATE INDEX CONCURRENTLY orders_reason_idx ON orders (reason_id);\n"
     )
     findings = _review(added_file("db/migrations/20240101000000_reason.sql", add))
-    assert not [f for f in findings if f.rule == "fk-without-index"]
+    assert not [f for f in findings if f.rule == "foreign-key-not-indexed"]
 
 
 def test_fk_without_index_is_inline_only_on_a_large_table() -> None:
     sql = "CREATE TABLE refunds (id bigint PRIMARY KEY, order_id bigint REFERENCES orders (id));\n"
     path = "db/migrations/20240101000000_refunds.sql"
-    summary = _summary(_review(added_file(path, sql)), "fk-without-index")
+    summary = _summary(_review(added_file(path, sql)), "foreign-key-not-indexed")
     assert summary and "large_tables:" in summary[0].body
     large = _review(added_file(path, sql), config=RepoConfig(llm=False, large_tables=["refunds"]))
-    assert [f.severity for f in _shown(large, "fk-without-index")] == [Severity.HIGH]
+    assert [f.severity for f in _shown(large, "foreign-key-not-indexed")] == [Severity.HIGH]
 
 
 # --- tables too new to hold data ------------------------------------------------------

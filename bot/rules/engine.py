@@ -578,14 +578,16 @@ def findings_of(
 
     When two checks report one rule on one line (a pattern and a flow of a folded rule),
     the hit with its own title is kept (a flow names its source and sink), at the place
-    of the first; otherwise the first. Past `MAX_FINDINGS_PER_RULE_AND_FILE` lines of one
-    rule in one file, further lines are only counted, in `capped`."""
+    of the first; between two with their own title, one under the rule's id beats one
+    under an old id; otherwise the first. Past `MAX_FINDINGS_PER_RULE_AND_FILE` lines of
+    one rule in one file, further lines are only counted, in `capped`."""
     config, wanted_ids, by_path = plan.config, plan.wanted_ids, plan.by_path
     capped = {} if capped is None else capped
     per_file: Counter[tuple[str, str]] = Counter()
     findings: list[Finding] = []
     seen: dict[tuple[str, str, int], int] = {}  # key -> its finding's index
     titled: set[tuple[str, str, int]] = set()  # keys whose finding has a hit's own title
+    aliased: set[tuple[str, str, int]] = set()  # keys whose finding came under an old id
     reindented: dict[str, frozenset[int]] = {}
     reg = plan.registry
     disabled = {reg.canonical(x) for x in config.disable}
@@ -621,8 +623,14 @@ def findings_of(
             continue
         key = (rule.id, hit.path, hit.line)
         at = seen.get(key)
-        if at is not None and (hit.title is None or key in titled):
-            continue  # the first stands unless it is a plain pattern and this one is not
+        own_id = hit.rule == rule.id
+        if at is not None and (
+            hit.title is None or (key in titled and not (own_id and key in aliased))
+        ):
+            # The first stands unless it is a plain pattern and this one is not, or it came
+            # from a check reporting an old id and this one from the check the rule is
+            # named for (the schema-aware one, which sees the whole repository).
+            continue
         if at is None:
             where = (rule.id, hit.path)
             if per_file[where] >= MAX_FINDINGS_PER_RULE_AND_FILE:
@@ -631,6 +639,10 @@ def findings_of(
             per_file[where] += 1
         if hit.title is not None:
             titled.add(key)
+        if own_id:
+            aliased.discard(key)
+        else:
+            aliased.add(key)
         finding = Finding(
             path=hit.path,
             line=hit.line,
@@ -648,6 +660,7 @@ def findings_of(
             source=Source.RULES,
             sources=[Source.RULES],
             cwe=wording.cwe[0] if wording.cwe else None,
+            reported_as="" if hit.rule == rule.id else hit.rule,
         )
         if at is None:
             seen[key] = len(findings)
@@ -713,5 +726,8 @@ def run_case(rule_id: str, case: RuleCase) -> list[int]:
         run = run_rules(kept, only=[rule_id])
     if run.errors:
         raise AssertionError(f"rule {rule_id} raised: {run.errors[0].error}")
+    from bot.rules.migrations_refine import one_finding_per_problem
+
     wanted = registry().canonical(rule_id)
-    return sorted(f.line for f in run.findings if f.rule == wanted and f.path == case.path)
+    found = one_finding_per_problem(run.findings)
+    return sorted(f.line for f in found if f.rule == wanted and f.path == case.path)

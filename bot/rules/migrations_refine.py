@@ -14,8 +14,9 @@ comments that matter (judged on real commits in `bench/migration_precision.py`):
   the migrations made; the migrations are where its hazards are reported;
 - the same hazard once per statement of one migration (eleven `AddIndex`, ten type
   changes) is one comment, with the other lines listed in it (from three on);
-- two rules describing one problem (a foreign key without an index seen by the model
-  rule and by the schema-aware rule) give one finding; the schema-aware one is kept.
+- one problem seen by a rule's one-file check and by its schema-aware check (a foreign
+  key without an index, in the model and in the schema) gives one finding, the
+  schema-aware one.
 
 Pure: findings and changed files in, findings out.
 """
@@ -44,10 +45,9 @@ HAZARD_RULES = LOCKING_RULES | {
 }
 # Index and column-type advice that only a migration should carry, not a dump of it.
 SCHEMA_ADVICE = HAZARD_RULES | {
-    "fk-without-index",
     "foreign-key-not-indexed",
     "redundant-index",
-    "index-too-wide-or-duplicate",
+    "index-too-wide",
     "pg-prefer-bigint",
     "pg-prefer-jsonb",
     "pg-prefer-timestamptz",
@@ -55,15 +55,16 @@ SCHEMA_ADVICE = HAZARD_RULES | {
     "n-plus-one-query",
     "migration-irreversible",
     "query-on-unindexed-column",
-    "filter-on-unindexed-column",
     "function-predicate-without-index",
     "matview-drop-recreate",
 }
-# (generic rule, schema-aware rule): when both see one problem, the second is kept.
+# (rule, the old id its one-file check reports under): a rule seen both by the check
+# that reads one file and by the one that reads the whole schema gives one finding,
+# the schema-aware one.
 _OVERLAPS = (
-    ("fk-without-index", "foreign-key-not-indexed"),
-    ("filter-on-unindexed-column", "query-on-unindexed-column"),
-    ("index-too-wide-or-duplicate", "redundant-index"),
+    ("foreign-key-not-indexed", "fk-without-index"),
+    ("query-on-unindexed-column", "filter-on-unindexed-column"),
+    ("redundant-index", "index-too-wide-or-duplicate"),
 )
 _FOLD_FROM = 3
 # Query advice that does not apply to a data migration, which runs its queries once.
@@ -72,7 +73,6 @@ _ONE_OFF_QUERY_RULES = frozenset(
         "like-leading-wildcard",
         "n-plus-one-query",
         "query-on-unindexed-column",
-        "filter-on-unindexed-column",
         "function-predicate-without-index",
     }
 )
@@ -136,7 +136,7 @@ _RUN_ONCE_ADVICE = HAZARD_RULES | {
     "pg-prefer-timestamptz",
     "migration-irreversible",
 }
-_FK_RULES = frozenset({"fk-without-index", "foreign-key-not-indexed"})
+_FK_RULES = frozenset({"foreign-key-not-indexed"})
 _FK_WORDS = re.compile(r"ForeignKey|foreign_key|references|REFERENCES|belongs_to", re.I)
 _TITLE_COLUMN = re.compile(r"`(?:[\w.]*\.)?(\w+)`")
 # A management command or script that fixes data once, like a data migration.
@@ -383,10 +383,14 @@ def refine(
                     continue
             if finding.rule in _ONE_OFF_QUERY_RULES:
                 continue  # a one-off data migration, not a query the app repeats
-            if finding.rule == "redundant-index" and _ALTER_FIELD.search(
-                text.splitlines()[finding.line - 1]
-                if finding.line <= len(text.splitlines())
-                else ""
+            if (
+                finding.rule == "redundant-index"
+                and not finding.reported_as
+                and _ALTER_FIELD.search(
+                    text.splitlines()[finding.line - 1]
+                    if finding.line <= len(text.splitlines())
+                    else ""
+                )
             ):
                 continue  # AlterField replaces the field's index; it does not add a second
         elif (
@@ -566,18 +570,15 @@ def _adjacent_drops(rule: str, members: Sequence[Finding]) -> bool:
 
 
 def _one_per_problem(findings: Sequence[Finding]) -> list[Finding]:
-    """Where a generic rule and a schema-aware rule report one problem, keep the latter."""
+    """Where the one-file check and the schema-aware check of a rule report one problem,
+    keep the latter."""
     drop: set[int] = set()
-    for generic, aware in _OVERLAPS:
-        aware_lines = {(f.path, f.line) for f in findings if f.rule == aware}
-        aware_columns = {
-            m.group(1).lower()
-            for f in findings
-            if f.rule == aware
-            for m in _COLUMN.finditer(f.title)
-        }
+    for rule, generic in _OVERLAPS:
+        aware = [f for f in findings if f.rule == rule and not f.reported_as]
+        aware_lines = {(f.path, f.line) for f in aware}
+        aware_columns = {m.group(1).lower() for f in aware for m in _COLUMN.finditer(f.title)}
         for i, f in enumerate(findings):
-            if f.rule != generic:
+            if f.rule != rule or f.reported_as != generic:
                 continue
             columns = {m.group(1).lower() for m in _COLUMN.finditer(f.title)}
             if (f.path, f.line) in aware_lines or (
@@ -585,3 +586,9 @@ def _one_per_problem(findings: Sequence[Finding]) -> list[Finding]:
             ):
                 drop.add(i)
     return [f for i, f in enumerate(findings) if i not in drop]
+
+
+def one_finding_per_problem(findings: Sequence[Finding]) -> list[Finding]:
+    """A rule checked both in one file and against the whole schema gives one finding for
+    one problem (what a review shows, and what a rule's fixtures count)."""
+    return _one_per_problem(findings)

@@ -16,12 +16,12 @@ from collections.abc import Iterable
 from bot.models import ChangedFile
 from bot.rules.engine import Check, Hit, catalog_rules
 from bot.rules.lib import orm_keys
-from bot.rules.lib.orm_keys import FK_ID, WIDE_ID
+from bot.rules.lib.orm_keys import DUPLICATE_ID, FK_ID, WIDE_ID
 
 
 class OrmIndexes(Check):
     name = "orm-indexes"
-    rules = catalog_rules(FK_ID, WIDE_ID)
+    rules = catalog_rules(FK_ID, WIDE_ID, DUPLICATE_ID)
     languages = orm_keys.LANGUAGES
     kinds = orm_keys.KINDS
 

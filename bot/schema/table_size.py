@@ -93,7 +93,7 @@ PG_LOCK_ADVICE = frozenset(
 )
 # A filter on an unindexed column: whether it matters depends on the table's size, and
 # an index on a flag (`state`, `banned`) is rarely selective enough to be used.
-QUERY_SIZE_RULES = frozenset({"query-on-unindexed-column", "filter-on-unindexed-column"})
+QUERY_SIZE_RULES = frozenset({"query-on-unindexed-column"})
 _QUERY_TABLE = re.compile(r"^`([\w.]+)` queried on ([\w., ()]+?) without")
 _FLAG = re.compile(
     r"^(?:is_\w+|has_\w+|state|status|type|kind|banned|hidden|enabled|disabled|active"
@@ -104,10 +104,10 @@ _FLAG = re.compile(
 # were small tables, so below 0.7 without a size.
 FK_SIZE_RULE = "foreign-key-not-indexed"
 _FK_TITLE = re.compile(r"^Foreign key `(\w+)\.\w+` has no index")
-# The same problem seen on the diff alone (one problem, one rule: `_one_per_problem`
-# keeps the schema-aware one when both fire). 0/9 on held-out commits, where the misses
-# were small tables and keys led by a tenant column in a composite index: summary only
-# unless the table is listed as large.
+# The same problem seen on the diff alone, reported under the rule's old id (one problem,
+# one finding: `_one_per_problem` keeps the schema-aware one when both fire). 0/9 on
+# held-out commits, where the misses were small tables and keys led by a tenant column
+# in a composite index: summary only unless the table is listed as large.
 FK_DIFF_RULE = "fk-without-index"
 _FK_DIFF_TITLE = re.compile(r"`(\w+)\.\w+`")
 _FK_NOTE = (
@@ -269,15 +269,15 @@ def adjust_for_table_size(
         if finding.rule in QUERY_SIZE_RULES:
             out.append(_query_by_size(finding, large, small))
             continue
+        if finding.rule == FK_SIZE_RULE and finding.reported_as == FK_DIFF_RULE:
+            out.append(_fk_by_size(finding, text, large, schema))
+            continue
         if finding.rule == FK_SIZE_RULE:
             fk = _FK_TITLE.match(finding.title)
             if fk is not None and norm(fk.group(1)) not in large:
                 # Its comment already says the table's size decides it.
                 finding = finding.model_copy(update={"severity": Severity.INFO})
             out.append(finding)
-            continue
-        if finding.rule == FK_DIFF_RULE:
-            out.append(_fk_by_size(finding, text, large, schema))
             continue
         if finding.rule in DROP_RULES and text is not None and released is not None:
             unshipped = _unreleased_column(finding, text, texts, released)
@@ -595,7 +595,7 @@ def _query_by_size(finding: Finding, large: set[str], small: set[str]) -> Findin
             "one to add."
         ).replace("{first}", first)
         return _with(finding, Severity.INFO, note)
-    if table in large and finding.rule == "query-on-unindexed-column":
+    if table in large and not finding.reported_as:
         # Summary only by default (0.12 precision on held-out commits, where the misses
         # were small tables and queries already narrowed by another index); a table the
         # team lists as large makes it a comment again.

@@ -1,7 +1,9 @@
 """Keys and indexes as schemas and migrations declare them, judged within one file:
-foreign keys without an index (`fk-without-index`), and indexes too wide or made
-redundant by another index of the same file (`index-too-wide-or-duplicate`). The
-`orm_indexes` check reports them; `schema_checks` reads them so as not to repeat them.
+foreign keys without an index (rule `foreign-key-not-indexed`, reported under its old
+id `fk-without-index`), indexes made redundant by another index of the same file
+(`redundant-index`, under its old id `index-too-wide-or-duplicate`) and indexes too
+wide (`index-too-wide`). The old ids tell these hits from the schema-wide ones of
+`schema_checks`, which reads them so as not to repeat them.
 
 PostgreSQL and the ORMs here do not index a foreign-key column by themselves (MySQL's
 InnoDB does): Prisma, SQLAlchemy and GORM leave it to you, Rails and Django add one
@@ -22,8 +24,9 @@ from bot.rules.engine import Hit
 from bot.rules.lib.sql_text import MYSQL, analyzable_text, detect_dialect, normalize_name
 from bot.rules.lib.sql_text import split_statements as split_sql
 
-FK_ID = "fk-without-index"
-WIDE_ID = "index-too-wide-or-duplicate"
+FK_ID = "fk-without-index"  # an alias of foreign-key-not-indexed
+WIDE_ID = "index-too-wide"
+DUPLICATE_ID = "index-too-wide-or-duplicate"  # an alias of redundant-index
 _MAX_COLUMNS = 3
 
 
@@ -413,7 +416,7 @@ def _wide_hits(path: str, indexes: list[Index]) -> Iterator[Hit]:
         wider = longer.get((index.table, tuple(index.columns)))
         if wider is not None:
             yield _hit(
-                WIDE_ID,
+                DUPLICATE_ID,
                 path,
                 index.line,
                 f"Index on `{index.table}` ({', '.join(index.columns)}) duplicates the "

@@ -1,7 +1,0 @@
-# bastion-fixture: db/migrate/20240601090000_add_user_to_orders.rb
-class AddUserToOrders < ActiveRecord::Migration[7.1]
-  def change
-# expect: fk-without-index
-    add_reference :orders, :user, index: false
-  end
-end

@@ -1,6 +1,0 @@
--- bastion-fixture: db/migrations/0042_order_indexes.sql
--- expect: index-too-wide-or-duplicate
-CREATE INDEX CONCURRENTLY orders_a ON orders (user_id, status, region, created_at);
--- expect: index-too-wide-or-duplicate
-CREATE INDEX CONCURRENTLY orders_b ON orders (shop_id);
-CREATE INDEX CONCURRENTLY orders_c ON orders (shop_id, created_at);

@@ -1,0 +1,16 @@
+// bastion-fixture: src/routes/coupons.js
+// bastion-changed: schema.repo.prisma
+const express = require("express");
+const { PrismaClient } = require("@prisma/client");
+
+const prisma = new PrismaClient();
+const router = express.Router();
+
+router.get("/expiring", async (req, res) => {
+  const soon = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+// expect: query-on-unindexed-column
+  const coupons = await prisma.coupon.findMany({ where: { expiresAt: { lte: soon } } });
+  res.json(coupons);
+});
+
+module.exports = router;
