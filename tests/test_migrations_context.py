@@ -850,3 +850,24 @@ def test_liquibase_comments_are_blanked_and_an_unclosed_one_hides_the_rest() -> 
     )
     hits = liquibase_hits(added_file("src/main/resources/db/changelog/orders.xml", text))
     assert [h.line for h in hits] == [3]
+
+
+def test_serial_next_to_innodb_is_mysql() -> None:
+    # MySQL takes SERIAL too: a dump that also says ENGINE=InnoDB is MySQL's, so a plain
+    # CREATE INDEX in a later migration is InnoDB's online build, not a PostgreSQL lock.
+    ddl = (
+        "CREATE TABLE accounts (\n    record_id serial unique,\n    id varchar(36) NOT NULL,\n"
+        "    PRIMARY KEY(record_id)\n) /*! CHARACTER SET utf8 COLLATE utf8_bin */ ENGINE=InnoDB;\n"
+    )
+    assert dialect.detect({"account/ddl.sql": ddl}) == dialect.MYSQL
+    assert (
+        dialect.detect({"a.sql": "CREATE TABLE t (id serial PRIMARY KEY);\n"}) == dialect.POSTGRES
+    )
+    index = "CREATE INDEX accounts_created_date ON accounts(created_date);\n"
+    path = "account/migration/V20250917094123__accounts_index.sql"
+    findings = review_files(
+        [added_file(path, index)],
+        RepoConfig(llm=False),
+        schema_files={"account/ddl.sql": ddl, path: index},
+    ).findings
+    assert not _shown(findings, "index-build-blocking")

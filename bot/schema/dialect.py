@@ -68,9 +68,11 @@ def detect(texts: Mapping[str, str]) -> str | None:
         if name in CONFIG_NAMES or name.startswith("knexfile."):
             found |= {dialect for dialect, pattern in _SIGNALS if pattern.search(text)}
         elif name.endswith(".sql"):
+            # MySQL takes `SERIAL` too (and `::` can be a label): next to MySQL-only syntax
+            # in the same file, the PostgreSQL-looking words are MySQL's.
             if _MYSQL_SQL.search(text):
                 sql_seen.add(MYSQL)
-            if _PG_SQL.search(text):
+            elif _PG_SQL.search(text):
                 sql_seen.add(POSTGRES)
     if not found:
         found = sql_seen
