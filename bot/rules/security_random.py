@@ -314,6 +314,12 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
         names = [n.split(" as ")[-1].strip() for n in names if n.strip() not in {"SystemRandom"}]
         if names:
             calls += rf"|(?<![\w.])(?:{'|'.join(map(re.escape, names))})\s*\("
+        # `import random as rnd`: the module under another name.
+        modules = re.findall(r"(?m)^[ \t]*import[ \t]+random[ \t]+as[ \t]+(\w+)[ \t]*$", text)
+        for module in modules:
+            calls += "|" + _CALLS["python"].replace(
+                r"(?<![\w.])random\s*\.", rf"(?<![\w.]){re.escape(module)}\s*\."
+            ).replace(r"(?<![\w.])(?:random|", rf"(?<![\w.])(?:{re.escape(module)}|")
     return re.compile(calls), re.compile(objects, re.M) if objects else None
 
 

@@ -244,8 +244,16 @@ def _common_path_args(expr: ir.Expr) -> tuple[ir.Expr, ...]:
 
 
 def _host_of(expr: ir.Expr) -> ir.Expr | None:
-    """`u` of `u.host` / `u.host()` / `parse_url(u, PHP_URL_HOST)`: a read of a URL's host."""
-    if isinstance(expr, ir.Attr) and expr.attr in ("host", "hostname", "Host"):
+    """`u` of `u.host` / `u.host()` / `parse_url(u, PHP_URL_HOST)`: a read of a URL's host;
+    `urlparse(u).netloc` names `u` itself."""
+    if isinstance(expr, ir.Attr) and expr.attr in ("host", "hostname", "Host", "netloc"):
+        parsed = expr.obj
+        if (
+            isinstance(parsed, ir.Call)
+            and parsed.callee.rsplit(".", 1)[-1] in _URL_PARSERS
+            and len(parsed.args) == 1
+        ):
+            return parsed.args[0]
         return expr.obj
     named = isinstance(expr, ir.Call) and expr.callee.rsplit(".", 1)[-1] in _HOST_READS
     if named and isinstance(expr, ir.Call) and expr.recv is not None and not expr.args:
@@ -254,6 +262,25 @@ def _host_of(expr: ir.Expr) -> ir.Expr | None:
 
 
 _HOST_READS = frozenset({"host", "hostname", "getHost"})
+# What a value signed with the server's key may safely become.
+_SIGNED = frozenset({"deserialization", "redirect", "ssrf"})
+
+
+def _signed_message(expr: ir.Expr) -> ir.Expr | None:
+    """`data` of `hmac.new(key, data, ...)` (through `.digest()` / `.hexdigest()`) or of
+    `hmac.digest(key, data, ...)`."""
+    while isinstance(expr, ir.Call):
+        if matches("hmac.new", expr.callee) or matches("hmac.digest", expr.callee):
+            if len(expr.args) >= 2:
+                return expr.args[1]
+            return dict(expr.kwargs).get("msg")
+        if expr.recv is None:
+            return None
+        expr = expr.recv
+    return None
+
+
+_URL_PARSERS = frozenset({"urlparse", "urlsplit"})
 # `os.path.commonpath([full, BASE]) == BASE`: the paths listed share the base.
 _COMMON_PATH = frozenset({"commonpath", "commonprefix"})
 # Checks that raise unless the path is under the base (`target.relative_to(BASE)`):
@@ -780,6 +807,8 @@ class _Walk:
         self.built: dict[str, ir.Expr] = {}
         self.pending: dict[str, list[Flow]] = {}  # flows a later check may withdraw
         self.muted: list[frozenset[str]] = []  # classes not reported inside a sanitizer
+        # Names last bound to the host of a URL (`host = urlparse(url).netloc`) -> the URL.
+        self.hosts: dict[str, str] = {}
 
     # --- statements ------------------------------------------------------------------
 
@@ -832,6 +861,12 @@ class _Walk:
                 else:
                     state.taint[target] = bound
                     state.consts[target] = value
+                    owner = _host_of(stmt.value)
+                    url = key_of(owner) if owner is not None else None
+                    if url is not None and len(stmt.targets) == 1:
+                        self.hosts[target] = url
+                    else:
+                        self.hosts.pop(target, None)
                     if _built_text(stmt.value):
                         self.built[target] = stmt.value
                     else:
@@ -1018,8 +1053,7 @@ class _Walk:
             if test.right is not None and test.op in ("==", "==="):
                 # `uri.host == ALLOWED_HOST`: the URL was checked against a host.
                 for side in (test.left, test.right):
-                    owner = _host_of(side)
-                    key = self._key(owner) if owner is not None else None
+                    key = self._host_key(side)
                     if key:
                         return {key: _DESTINATION}, {}
             if test.right is not None and test.op in ("==", "!=", "==="):
@@ -1047,11 +1081,10 @@ class _Walk:
                     # configured allow-list): then the input is that value.
                     taint, known = self.expr(right, state)
                     fixed = not isinstance(known, _Unknown) or not taint
-                if name and fixed:
-                    safe = {name: frozenset({ALL})}
-                    # `url.hostname in ALLOWED_HOSTS`: the URL goes only to a listed host.
-                    owner = _host_of(test.left) if test.op in ("in", "notin") else None
-                    key = self._key(owner) if owner is not None else None
+                # `url.hostname in ALLOWED_HOSTS`: the URL goes only to a listed host.
+                key = self._host_key(test.left) if test.op in ("in", "notin") else None
+                if (name or key) and fixed:
+                    safe = {name: frozenset({ALL})} if name else {}
                     if key:
                         safe[key] = _DESTINATION
                     return (safe, {}) if test.op in ("in", "==", "===") else ({}, safe)
@@ -1066,6 +1099,13 @@ class _Walk:
             return {}, {}
         if isinstance(test, ir.Call):
             vouched: dict[str, frozenset[str]] = {}  # a check may vouch for two operands
+            if test.callee.rsplit(".", 1)[-1] == "compare_digest":
+                # `compare_digest(sig, hmac.new(KEY, data, sha256).digest())` true: `data`
+                # carries the server's own signature, so the server wrote it.
+                for arg in test.args:
+                    signed = self._key(_signed_message(arg))
+                    if signed:
+                        vouched[signed] = _SIGNED
             for item in self.spec.guards:
                 if not matches(item.callee, test.callee):
                     continue
@@ -1116,8 +1156,7 @@ class _Walk:
                 if name and self._constant_set(test.recv, state):
                     safe = {name: frozenset({ALL})}
                     # `HOSTS.has(url.hostname)`: the URL itself goes only to a listed host.
-                    owner = _host_of(test.args[0])
-                    key = self._key(owner) if owner is not None else None
+                    key = self._host_key(test.args[0])
                     if key:
                         safe[key] = _DESTINATION
                     return safe, {}
@@ -1193,6 +1232,14 @@ class _Walk:
         if prefix is not None and _fixed_destination(_leaves(prefix, state)):
             return item.classes
         return item.classes - _DESTINATION
+
+    def _host_key(self, expr: ir.Expr) -> str | None:
+        """The URL whose host `expr` reads: `u.hostname`, `urlparse(u).netloc`, or a
+        name last bound to one of those."""
+        owner = _host_of(expr)
+        if owner is not None:
+            return self._key(owner)
+        return self.hosts.get(expr.name) if isinstance(expr, ir.Name) else None
 
     def _key(self, expr: ir.Expr | None) -> str | None:
         key = key_of(expr)

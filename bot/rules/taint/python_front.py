@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 
 from bot.rules.taint import ir
-from bot.rules.taint.spec import Spec
+from bot.rules.taint.spec import Spec, matches
 
 _CMP = {
     ast.Eq: "==",
@@ -36,6 +36,9 @@ _BIN = {
 }
 # Calls that end the request the way `raise` does.
 _STOPS = frozenset({"abort", "sys.exit", "exit", "flask.abort"})
+# `configparser` objects: `set(section, option, value)` stores under that pair and
+# `get(section, option)` reads it back, like a dict under a constant key.
+_CONFIG_PARSERS = frozenset({"ConfigParser", "RawConfigParser", "SafeConfigParser"})
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -75,6 +78,11 @@ class _Front:
         self.spec = spec
         # Module names bound to `FastAPI()` / `APIRouter()`: their routes answer JSON.
         self.json_apps: set[str] = set()
+        # `from M import N as A`, `import M.N as A`: A -> "M.N", so a renamed sink or
+        # sanitizer (`escape_filter_chars as esc`, `lxml.etree as ET`) is still known.
+        self.aliases: dict[str, str] = {}
+        self.config_names: set[str] = set()  # names bound to a ConfigParser
+        self._known: dict[str, bool] = {}
 
     # --- expressions -----------------------------------------------------------------
 
@@ -148,7 +156,7 @@ class _Front:
         parts = tuple(self.expr(c) for c in ast.iter_child_nodes(node) if isinstance(c, ast.expr))
         return ir.Other(line, parts)
 
-    def call(self, node: ast.Call) -> ir.Call | ir.Concat:
+    def call(self, node: ast.Call) -> ir.Expr:
         line = node.lineno
         end = node.end_lineno or line
         func = node.func
@@ -167,7 +175,66 @@ class _Front:
             template = func.value.args[0] if isinstance(func.value, ast.Call) else func.value
             return ir.Concat(line, (self.expr(template), *args, *(v for _, v in kwargs)))
         recv = self.expr(func.value) if isinstance(func, ast.Attribute) else None
-        return ir.Call(line, _callee(func), recv, args, kwargs, end=end)
+        option = self._config_option(node)
+        getter = isinstance(func, ast.Attribute) and func.attr == "get"
+        if option is not None and getter and recv is not None:
+            return ir.Index(line, recv, ir.Const(line, option))
+        return ir.Call(line, self._resolved(_callee(func)), recv, args, kwargs, end=end)
+
+    def _resolved(self, callee: str) -> str:
+        """The callee with an import alias spelled out, when only that spelling is a
+        sink, source or sanitizer of the data (a project's own function keeps the name
+        it is called by: the cross-file resolver reads the imports itself)."""
+        head, dot, rest = callee.partition(".")
+        target = self.aliases.get(head)
+        if target is None:
+            return callee
+        full = f"{target}{dot}{rest}"
+        if self._spec_knows(callee) or not self._spec_knows(full):
+            return callee
+        return full
+
+    def _spec_knows(self, callee: str) -> bool:
+        known = self._known.get(callee)
+        if known is None:
+            spec = self.spec
+            patterns = [s.callee for s in spec.sinks] + [s.callee for s in spec.sanitizers]
+            patterns += list(spec.source_calls)
+            known = any(not p.startswith("~") and matches(p, callee) for p in patterns)
+            self._known[callee] = known
+        return known
+
+    def _config_store(self, node: ast.expr, line: int) -> list[ir.Stmt]:
+        """`cfg.set("section", "option", value)` as a store under that entry."""
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            return []
+        option = self._config_option(node)
+        if option is None or node.func.attr != "set":
+            return []
+        base = dotted(node.func.value) or ""
+        stored = self.expr(node.args[2])
+        return [
+            ir.Assign(line, (base,), stored, merge=True, key=option),
+            ir.Assign(line, (ir.entry(base, option),), stored),
+        ]
+
+    def _config_option(self, node: ast.Call) -> str | None:
+        """`section.option` of `cfg.get("section", "option")` / `cfg.set("section",
+        "option", value)` on a ConfigParser."""
+        func = node.func
+        if not isinstance(func, ast.Attribute) or dotted(func.value) not in self.config_names:
+            return None
+        wanted = 3 if func.attr == "set" else 2 if func.attr == "get" else 0
+        if len(node.args) != wanted:
+            return None
+        names = [
+            a.value
+            for a in node.args[:2]
+            if isinstance(a, ast.Constant) and isinstance(a.value, str)
+        ]
+        if len(names) != 2:
+            return None
+        return f"{names[0]}.{names[1]}"
 
     # --- statements ------------------------------------------------------------------
 
@@ -196,6 +263,9 @@ class _Front:
                 value = ir.Op(line, _BIN.get(type(node.op), "?"), current, self.expr(node.value))
             return _assign(node.target, value, line)
         if isinstance(node, ast.Expr):
+            stored = self._config_store(node.value, line)
+            if stored:
+                return stored
             if isinstance(node.value, ast.Call) and _callee(node.value.func) in _STOPS:
                 return [ir.Eval(line, self.expr(node.value)), ir.Stop(line)]
             return [ir.Eval(line, self.expr(node.value))]
@@ -401,6 +471,21 @@ def module(tree: ast.Module, spec: Spec) -> ir.Module:
     out = ir.Module("python")
     top: list[ast.stmt] = []
     fastapi = flask = False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                if alias.asname and alias.asname != alias.name:
+                    front.aliases[alias.asname] = f"{node.module}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname and alias.asname != alias.name:
+                    front.aliases[alias.asname] = alias.name
+        elif (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Call)
+            and _callee(node.value.func).rsplit(".", 1)[-1] in _CONFIG_PARSERS
+        ):
+            front.config_names.update(n for t in node.targets if (n := dotted(t)))
     for stmt in tree.body:
         if isinstance(stmt, ast.ImportFrom | ast.Import):
             names = [stmt.module or ""] if isinstance(stmt, ast.ImportFrom) else []
