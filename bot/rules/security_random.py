@@ -178,6 +178,7 @@ _CREDENTIAL_OF = frozenset(
         "promo",
         "auth",
         "pairing",
+        "device",
         "unlock",
         "magic",
         "unsubscribe",

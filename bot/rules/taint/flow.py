@@ -684,8 +684,13 @@ class Analyzer:
         self.module = module
         self.spec = spec
         self.by_name: dict[str, ir.Function] = {}
+        # (class, method name) -> method, for calls on an instance of a class of this file.
+        self.methods: dict[tuple[str, str], ir.Function] = {}
         for func in module.functions:
             self.by_name.setdefault(func.name, func)
+            if func.owner is not None:
+                self.methods.setdefault((func.owner, func.name), func)
+        self.classes = frozenset(owner for owner, _ in self.methods)
         self.summaries: dict[str, _Summary | None] = {}
         self.sanitizer_cache: dict[str, frozenset[str] | None] = {}
         self.conditional_sanitizers = tuple(s for s in spec.sanitizers if s.when_arg is not None)
@@ -809,6 +814,9 @@ class _Walk:
         self.muted: list[frozenset[str]] = []  # classes not reported inside a sanitizer
         # Names last bound to the host of a URL (`host = urlparse(url).netloc`) -> the URL.
         self.hosts: dict[str, str] = {}
+        # Names bound to an instance of a class of this file: its class and what its
+        # constructor stored in each of its fields (`self.source`).
+        self.instances: dict[str, tuple[str, dict[str, Taint]]] = {}
 
     # --- statements ------------------------------------------------------------------
 
@@ -867,6 +875,11 @@ class _Walk:
                         self.hosts[target] = url
                     else:
                         self.hosts.pop(target, None)
+                    obj = self._instance(stmt.value, state) if len(stmt.targets) == 1 else None
+                    if obj is not None:
+                        self.instances[target] = obj
+                    else:
+                        self.instances.pop(target, None)
                     if _built_text(stmt.value):
                         self.built[target] = stmt.value
                     else:
@@ -1530,6 +1543,10 @@ class _Walk:
             mapped = self.a.sanitizer(named) if isinstance(named, str) else None
             if mapped is not None:
                 return _clear(frozenset().union(*arg_taints[1:]), mapped), UNKNOWN
+        # A method of a class of this file called on an instance built here.
+        method = self._method_call(call, state)
+        if method is not None:
+            return method, UNKNOWN
         # A function of this file is followed even when its name reads as a lookup.
         helper = self._helper(call)
         if helper is not None:
@@ -1561,6 +1578,62 @@ class _Walk:
         if last == "charAt" and isinstance(index, int) and 0 <= index < len(text):
             return text[index]
         return UNKNOWN
+
+    def _instance(self, expr: ir.Expr, state: _State) -> tuple[str, dict[str, Taint]] | None:
+        """`Cls(args)` of a class of this file with an `__init__`: the class and the taint
+        its constructor leaves in each field."""
+        if not isinstance(expr, ir.Call) or expr.recv is not None:
+            return None
+        init = self.a.methods.get((expr.callee, "__init__"))
+        if init is None:
+            return None
+        ran = self._inline(init, expr, state, {})
+        if ran is None:
+            return None
+        fields = {k: v for k, v in ran[1].taint.items() if k.startswith("self.") and v}
+        return expr.callee, fields
+
+    def _method_call(self, call: ir.Call, state: _State) -> Taint | None:
+        """What `obj.method(args)` returns when `obj` is an instance of a class of this
+        file (`Formula(text).evaluate()`, or a name bound to one): the method is walked
+        with the instance's fields as its constructor set them, so a sink inside it
+        sees the input that reached the object."""
+        if call.recv is None:
+            return None
+        made = self._instance(call.recv, state)
+        if made is None and isinstance(call.recv, ir.Name):
+            made = self.instances.get(call.recv.name)
+        if made is None:
+            return None
+        cls, fields = made
+        method = self.a.methods.get((cls, call.callee.rsplit(".", 1)[-1]))
+        if method is None or method is self.func:
+            return None
+        ran = self._inline(method, call, state, fields)
+        return None if ran is None else ran[0]
+
+    def _inline(
+        self, func: ir.Function, call: ir.Call, state: _State, fields: dict[str, Taint]
+    ) -> tuple[Taint, _State] | None:
+        """Walk `func` for this call: its parameters bound to the arguments' taint and
+        `self.<field>` to `fields`. Flows found inside are this caller's."""
+        if self.depth + 1 >= _MAX_DEPTH:
+            return None
+        walk = _Walk(self.a, func, self.depth + 1)
+        inner = _State(consts=dict(self.a.module.constants))
+        inner.taint.update(fields)
+        params = func.params
+        if params and func.method and params[0].name in ("self", "cls"):
+            params = params[1:]
+        kwargs = dict(call.kwargs)
+        for index, param in enumerate(params):
+            given = call.args[index] if index < len(call.args) else kwargs.get(param.name)
+            if given is not None and not param.typed_safe:
+                inner.taint[param.name] = self.expr(given, state)[0]
+        inner = walk.block(func.body, inner)
+        via = (func.name, call.line)
+        self.found.extend(replace(f, via=(via, *f.via)) for f in walk.found)
+        return walk.returned, inner
 
     def _helper(self, call: ir.Call) -> ir.Function | None:
         parts = call.callee.split(".")
@@ -1744,6 +1817,8 @@ class _Walk:
                     continue
                 taint |= arg_taints[position]
             for key in sink.kwargs:
+                if key == "*":  # every keyword argument (`session.update(role=x)`)
+                    taint = taint.union(*(t for k, t in kw_taints.items() if k != "**"))
                 taint |= kw_taints.get(key, EMPTY)
             if sink.argv is not None and len(call.args) > sink.argv + 1:
                 items = call.args[sink.argv :]

@@ -184,6 +184,8 @@ class Function:
     # Its return value is serialised as JSON (a FastAPI route in a file that also has
     # Flask routes), never sent as HTML.
     returns_json: bool = False
+    # The class a method is written in (Python), so `Cls(x).method()` finds it.
+    owner: str | None = None
 
 
 @dataclass

@@ -333,7 +333,10 @@ class _Front:
 
     # --- functions -------------------------------------------------------------------
 
-    def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, in_class: bool) -> ir.Function:
+    def function(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, owner: str | None
+    ) -> ir.Function:
+        in_class = owner is not None
         args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
         names = [a.arg for a in args]
         defaults: dict[str, ast.expr | None] = {}
@@ -405,6 +408,7 @@ class _Front:
             handler,
             returns_html=html,
             returns_json=json,
+            owner=owner,
         )
 
 
@@ -512,13 +516,13 @@ def module(tree: ast.Module, spec: Spec) -> ir.Module:
     # Both in one file: only the routes of a FastAPI app or router answer JSON.
     out.json_returns = fastapi and not flask
     out.functions.append(ir.Function("<module>", 1, (), front.block(top)))
-    stack: list[tuple[ast.AST, bool]] = [(tree, False)]
+    stack: list[tuple[ast.AST, str | None]] = [(tree, None)]
     while stack:
-        node, in_class = stack.pop()
+        node, owner = stack.pop()
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
-                out.functions.append(front.function(child, in_class))
-                stack.append((child, False))
+                out.functions.append(front.function(child, owner))
+                stack.append((child, None))
             elif isinstance(child, ast.ClassDef):
                 for stmt in child.body:
                     if (
@@ -529,8 +533,8 @@ def module(tree: ast.Module, spec: Spec) -> ir.Module:
                     ):
                         out.const_tables.add(f"self.{stmt.targets[0].id}")
                         out.const_tables.add(stmt.targets[0].id)
-                stack.append((child, True))
+                stack.append((child, child.name))
             elif not isinstance(child, ast.expr):
-                stack.append((child, in_class))
+                stack.append((child, owner))
     out.functions.sort(key=lambda f: f.line)
     return out
