@@ -544,6 +544,20 @@ def _numeric_format_args(call: ir.Call, state: _State, walk: _Walk) -> list[int]
     ]
 
 
+# Flask's request mappings whose values are text, and string methods that keep text.
+_TEXT_MAPS = (
+    "request.args",
+    "request.form",
+    "request.values",
+    "request.headers",
+    "request.cookies",
+    "request.view_args",
+)
+_TEXT_METHODS = frozenset(
+    {"strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "replace", "decode"}
+)
+
+
 def _built_text(expr: ir.Expr) -> bool:
     """An f-string, a format, or a `+` chain with a text literal in it."""
     if isinstance(expr, ir.Concat):
@@ -629,6 +643,7 @@ _FOLD_OPS = {
     # `/` of Java, Kotlin, C# and Scala: whole numbers divide to a whole number,
     # truncated toward zero.
     "cdiv": lambda a, b: _cdiv(a, b),
+    "truediv": lambda a, b: a / b,  # Python's `/`
     ">": lambda a, b: a > b,
     "<": lambda a, b: a < b,
     ">=": lambda a, b: a >= b,
@@ -655,7 +670,7 @@ def _fold(op: str, left: Known, right: Known) -> Known:
     textual = all(isinstance(v, str) for v in (left, right))
     if not (numeric or textual) and op not in ("==", "!="):
         return UNKNOWN
-    if textual and op in ("*", "-", "//", "%", "cdiv"):
+    if textual and op in ("*", "-", "//", "%", "cdiv", "truediv"):
         return UNKNOWN
     try:
         value = func(left, right)
@@ -880,7 +895,7 @@ class _Walk:
                         self.instances[target] = obj
                     else:
                         self.instances.pop(target, None)
-                    if _built_text(stmt.value):
+                    if _built_text(stmt.value) or self._text_read(stmt.value):
                         self.built[target] = stmt.value
                     else:
                         self.built.pop(target, None)
@@ -1006,7 +1021,7 @@ class _Walk:
                 return  # a Django-style view answers with a response object, not a string
             # Text built here (`"<p>" + name`, or a name last bound to such text) is the
             # page; a bare value returned may be a dict or a response object.
-            built = _built_text(expr)
+            built = _built_text(expr) or self._text_read(expr)
             if isinstance(expr, ir.Name) and expr.name in self.built:
                 built = True
             if isinstance(expr, ir.Call) and not built:
@@ -1029,6 +1044,29 @@ class _Walk:
             return
         if self.func.returns_html and "xss" in self.spec.classes and text:
             self._report("xss", "return", expr.line, expr.line, taint)
+
+    def _text_read(self, expr: ir.Expr) -> bool:
+        """A Python value that is always text: a query, form, header or cookie value
+        (`request.args.get("q")`, `request.form["q"]`), `str(x)`, or a string method or
+        `unquote` applied to text. A handler returning it returns an HTML page."""
+        if self.spec.language != "python":
+            return False
+        if isinstance(expr, ir.Name):
+            return expr.name in self.built
+        if isinstance(expr, ir.Index):
+            return (dotted(expr.obj) or "").endswith(_TEXT_MAPS)
+        if not isinstance(expr, ir.Call):
+            return False
+        last = expr.callee.rsplit(".", 1)[-1]
+        if expr.callee == "str" and len(expr.args) == 1:
+            return True
+        if last == "get" and expr.recv is not None:
+            return (dotted(expr.recv) or "").endswith(_TEXT_MAPS)
+        if last in _TEXT_METHODS and expr.recv is not None:
+            return self._text_read(expr.recv)
+        if last in ("unquote", "unquote_plus") and len(expr.args) == 1:
+            return self._text_read(expr.args[0])
+        return False
 
     def _raising_check(self, expr: ir.Expr, state: _State) -> None:
         """`target.relative_to(BASE)` as a statement: the code after it runs only when
@@ -1522,6 +1560,10 @@ class _Walk:
                     state.consts[target + "[#]"] = size + 1
                 else:
                     _forget_entries(state, target, entries_only=True)
+        if last in ("pop", "remove") and self.spec.language == "python":
+            removed = self._list_remove(call, state)
+            if removed is not None:
+                return removed, UNKNOWN
         # A lookup in a constant table (`DIRECTIONS.get(x, "ASC")`) yields one of its
         # constants or the default.
         if last in _REORDERING and call.recv is not None:
@@ -1564,6 +1606,45 @@ class _Walk:
             return EMPTY, UNKNOWN
         return every, UNKNOWN
 
+    def _list_remove(self, call: ir.Call, state: _State) -> Taint | None:
+        """`items.pop()`, `items.pop(0)`, `items.remove("a")` on a list whose every entry
+        is known here: the entries after the removed one move down by one, so a later
+        `items[1]` reads what it really holds. Returns the removed entry's taint."""
+        target = dotted(call.recv) if call.recv is not None else None
+        size = state.consts.get(target + "[#]") if target else None
+        if target is None or not isinstance(size, int) or isinstance(size, bool) or size < 1:
+            return None
+        entries = [ir.entry(target, i) for i in range(size)]
+        if any(e not in state.taint for e in entries):
+            return None
+        values = [state.consts.get(e, UNKNOWN) for e in entries]
+        wanted = self.expr(call.args[0], state)[1] if len(call.args) == 1 else UNKNOWN
+        index: int | None = None
+        if call.callee.endswith("pop") and not call.args:
+            index = size - 1
+        elif call.callee.endswith("pop") and isinstance(wanted, int):
+            if not isinstance(wanted, bool) and -size <= wanted < size:
+                index = wanted % size
+        elif call.callee.endswith("remove") and not isinstance(wanted, _Unknown):
+            # The first equal entry; an unknown entry before it might be equal too.
+            for i, value in enumerate(values):
+                if isinstance(value, _Unknown):
+                    return None
+                if value == wanted and type(value) is type(wanted):
+                    index = i
+                    break
+        if index is None:
+            return None
+        taints = [state.taint[e] for e in entries]
+        removed = taints.pop(index)
+        values.pop(index)
+        _forget_entries(state, target, entries_only=True)
+        for i, (taint, value) in enumerate(zip(taints, values, strict=True)):
+            state.taint[ir.entry(target, i)] = taint
+            state.consts[ir.entry(target, i)] = value
+        state.consts[target + "[#]"] = size - 1
+        return removed
+
     def _fold_text_call(self, call: ir.Call, state: _State) -> Known:
         """`"ABC".charAt(1)`, `s.length()` on text known here (JVM and C# code)."""
         last = call.callee.rsplit(".", 1)[-1]
@@ -1584,9 +1665,13 @@ class _Walk:
         its constructor leaves in each field."""
         if not isinstance(expr, ir.Call) or expr.recv is not None:
             return None
+        if expr.callee not in self.a.classes:
+            return None
         init = self.a.methods.get((expr.callee, "__init__"))
         if init is None:
-            return None
+            # No constructor of its own: built without arguments, it holds no input (with
+            # them it may be a dataclass whose fields are the arguments: unknown).
+            return None if expr.args or expr.kwargs else (expr.callee, {})
         ran = self._inline(init, expr, state, {})
         if ran is None:
             return None
@@ -1799,6 +1884,12 @@ class _Walk:
             if sink.unless_arg is not None and _has_arg(call, sink.unless_arg, keys=True):
                 continue
             if sink.max_args is not None and len(call.args) > sink.max_args:
+                continue
+            if sink.text_read and not any(
+                self._text_read(arg)
+                for index, arg in enumerate(call.args)
+                if sink.args is None or index in sink.args
+            ):
                 continue
             if sink.unless_kwarg is not None:
                 given = dict(call.kwargs).get(sink.unless_kwarg[0])

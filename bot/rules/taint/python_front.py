@@ -32,7 +32,8 @@ _BIN = {
     ast.Mult: "*",
     ast.FloorDiv: "//",
     ast.Mod: "%",
-    ast.Div: "/",
+    # True division (`7 / 2` is 3.5), unlike the whole-number `/` of other languages.
+    ast.Div: "truediv",
 }
 # Calls that end the request the way `raise` does.
 _STOPS = frozenset({"abort", "sys.exit", "exit", "flask.abort"})
