@@ -295,8 +295,12 @@ _PATH_CLEANER = re.compile(
     r"(?i)^(?:verify|sanitize|sanitise|clean|secure|safe|normalize)_?(?:file_?name|path|file)s?$"
 )
 _PATH_CHECK = re.compile(
-    r"(?i)^(?:is|has|verify|validate|check)_?(?:safe|valid|allowed|within)?_?"
-    r"(?:file_?name|path|file)(?:_?(?:safe|valid|allowed))?$"
+    r"(?i)^(?:(?:verify|validate|check)_?(?:safe|valid|allowed|within)?_?"
+    r"(?:file_?name|path|file)(?:_?(?:safe|valid|allowed))?"
+    # `is`/`has` need the word that makes it a safety check: `os.path.isfile(p)` and
+    # `file.isFile()` only say the path exists.
+    r"|(?:is|has)_?(?:(?:safe|valid|allowed|within)_?(?:file_?name|path|file)"
+    r"|(?:file_?name|path|file)_?(?:safe|valid|allowed)))$"
 )
 
 # Project data-access calls (`repo.GetBookmarkForPage(id)`, `_unitOfWork.Users.GetCoverAsync(id)`,
@@ -365,8 +369,46 @@ def _keyed_get(call: ir.Call) -> bool:
     return all(isinstance(a, ir.Name) and _ID_NAME.match(a.name) for a in call.args)
 
 
+def _joined_path(expr: ir.Expr) -> bool:
+    """`os.path.join(a, b)`, `a + "/" + b`, `f"{a}/{b}"`, `root / name`: parts put
+    together, not normalised."""
+    if isinstance(expr, ir.Call):
+        return expr.callee in ("os.path.join", "path.join", "join") and len(expr.args) > 1
+    if isinstance(expr, ir.Concat):
+        return True
+    return isinstance(expr, ir.Op) and expr.op in ("+", "truediv")
+
+
+def _declares_other_type(headers: ir.Expr) -> bool:
+    """A literal headers dict whose `Content-Type` is not HTML (`{"Content-Type":
+    "text/plain"}` in Flask's `return body, 200, headers`)."""
+    if not isinstance(headers, ir.Seq) or not headers.keys:
+        return False
+    for key, value in zip(headers.keys, headers.items, strict=False):
+        if isinstance(key, str) and key.lower() == "content-type":
+            text = value.value if isinstance(value, ir.Const) else None
+            return isinstance(text, str) and "html" not in text.lower()
+    return False
+
+
+def _drops_separator(call: ir.Call) -> bool:
+    """`x.replace("/", "_")`: every `/` replaced by text without one."""
+    if call.recv is None or len(call.args) != 2:
+        return False
+    old, new = call.args
+    return (
+        isinstance(old, ir.Const)
+        and old.value == "/"
+        and isinstance(new, ir.Const)
+        and isinstance(new.value, str)
+        and "/" not in new.value
+        and "\\" not in new.value
+    )
+
+
 def _parent_step(expr: ir.Expr) -> bool:
-    return isinstance(expr, ir.Const) and expr.value in ("..", "../", "..\\", "/..")
+    """`..`, or a separator: a name with no `/` in it stays in the folder it is joined to."""
+    return isinstance(expr, ir.Const) and expr.value in ("..", "../", "..\\", "/..", "/")
 
 
 def _data_access(callee: str) -> bool:
@@ -827,6 +869,8 @@ class _Walk:
         self.built: dict[str, ir.Expr] = {}
         self.pending: dict[str, list[Flow]] = {}  # flows a later check may withdraw
         self.muted: list[frozenset[str]] = []  # classes not reported inside a sanitizer
+        # Names last bound to a path joined from parts and not resolved (Python).
+        self.joined: set[str] = set()
         # Names last bound to the host of a URL (`host = urlparse(url).netloc`) -> the URL.
         self.hosts: dict[str, str] = {}
         # Names bound to an instance of a class of this file: its class and what its
@@ -890,6 +934,10 @@ class _Walk:
                         self.hosts[target] = url
                     else:
                         self.hosts.pop(target, None)
+                    if _joined_path(stmt.value) and self.spec.language == "python":
+                        self.joined.add(target)
+                    else:
+                        self.joined.discard(target)
                     obj = self._instance(stmt.value, state) if len(stmt.targets) == 1 else None
                     if obj is not None:
                         self.instances[target] = obj
@@ -923,7 +971,8 @@ class _Walk:
                 # item is the page, the others the status and headers.
                 taints = [self.expr(item, state)[0] for item in body.items]
                 self.returned |= frozenset().union(*taints)
-                self._return_sink(body.items[0], taints[0])
+                if not any(_declares_other_type(item) for item in body.items[1:]):
+                    self._return_sink(body.items[0], taints[0])
             elif body is not None:
                 taint, _ = self.expr(body, state)
                 self.returned |= taint
@@ -1059,7 +1108,12 @@ class _Walk:
             return False
         last = expr.callee.rsplit(".", 1)[-1]
         if expr.callee == "str" and len(expr.args) == 1:
-            return True
+            # Of the request's own data only: what a query or a parser returned may be
+            # rows or objects, not the text sent.
+            arg = expr.args[0]
+            read = arg.callee if isinstance(arg, ir.Call) else dotted(arg)
+            read = read or (dotted(arg.obj) if isinstance(arg, ir.Index) else None)
+            return (read or "").startswith("request.") or self._text_read(arg)
         if last == "get" and expr.recv is not None:
             return (dotted(expr.recv) or "").endswith(_TEXT_MAPS)
         if last in _TEXT_METHODS and expr.recv is not None:
@@ -1160,6 +1214,7 @@ class _Walk:
             for item in self.spec.guards:
                 if not matches(item.callee, test.callee):
                     continue
+                tested = test.recv if item.operand == "recv" else None
                 if item.operand == "recv":
                     operand = test.recv
                     # `pattern.matcher(x).matches()`: the value is the inner argument.
@@ -1178,6 +1233,9 @@ class _Walk:
                 name = self._key(operand)
                 if name:
                     classes = self._prefix_classes(item, test, state)
+                    if "path" in classes and self._joined_unresolved(tested or operand):
+                        # `os.path.join(BASE, name).startswith(BASE)` holds for `../..`.
+                        classes = classes - _PATH
                     vouched[name] = vouched.get(name, frozenset()) | classes
             if vouched:
                 return vouched, {}
@@ -1283,6 +1341,15 @@ class _Walk:
         if prefix is not None and _fixed_destination(_leaves(prefix, state)):
             return item.classes
         return item.classes - _DESTINATION
+
+    def _joined_unresolved(self, expr: ir.Expr | None) -> bool:
+        """A path joined from parts with no `normpath`/`realpath`/`resolve` in between:
+        `..` in it is still there when its prefix is compared."""
+        if self.spec.language != "python" or expr is None:
+            return False
+        if isinstance(expr, ir.Name):
+            return expr.name in self.joined
+        return _joined_path(expr)
 
     def _host_key(self, expr: ir.Expr) -> str | None:
         """The URL whose host `expr` reads: `u.hostname`, `urlparse(u).netloc`, or a
@@ -1576,6 +1643,10 @@ class _Walk:
         folded = self._fold_text_call(call, state) if not every else UNKNOWN
         if not isinstance(folded, _Unknown):
             return EMPTY, folded
+        if last == "replace" and _drops_separator(call):
+            # `name.replace("/", "_")`: no separator is left, so the name stays in the
+            # folder it is joined to.
+            return _clear(every, _PATH), UNKNOWN
         classes = self.a.sanitizer(call.callee)
         if classes is not None:
             return _clear(every, classes), UNKNOWN
