@@ -391,6 +391,13 @@ def _declares_other_type(headers: ir.Expr) -> bool:
     return False
 
 
+def _typed_get(call: ir.Call, spec: Spec) -> bool:
+    """`mapping.get(key, type=int)`: converted by a type the data lists as safe."""
+    kind = dict(call.kwargs).get("type")
+    name = dotted(kind) if kind is not None else None
+    return name is not None and name.rsplit(".", 1)[-1] in spec.safe_types
+
+
 def _drops_separator(call: ir.Call) -> bool:
     """`x.replace("/", "_")`: every `/` replaced by text without one."""
     if call.recv is None or len(call.args) != 2:
@@ -1643,6 +1650,9 @@ class _Walk:
         folded = self._fold_text_call(call, state) if not every else UNKNOWN
         if not isinstance(folded, _Unknown):
             return EMPTY, folded
+        if last == "get" and _typed_get(call, self.spec):
+            # Werkzeug's `request.args.get("page", type=int)`: a number or the default.
+            return EMPTY, UNKNOWN
         if last == "replace" and _drops_separator(call):
             # `name.replace("/", "_")`: no separator is left, so the name stays in the
             # folder it is joined to.
