@@ -144,6 +144,8 @@ _SECRET_WORDS = frozenset(
         "2fa",
         "jwt",
         "jti",
+        # A remember-me value is a long-lived login.
+        "remember",
     }
 )
 # Words before `code`, `key`, `link` or `token` that make it a credential: a reset code,
