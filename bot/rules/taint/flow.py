@@ -916,7 +916,12 @@ class _Walk:
                     made = read is not None and not self._source_attr(read, stmt.line)
                     if cls == "trust" and made and _display_entry(stmt):
                         continue
-                    self._report(cls, target, stmt.line, stmt.line, taint)
+                    # A key the client names in full (`session[request.args["k"]]`) picks
+                    # any entry, `role` included; `f"seen_{post_id}"` picks only its own.
+                    index = stmt.index
+                    whole = index is not None and not _built_text(index)
+                    keyed = self.expr(index, state)[0] if whole and index is not None else EMPTY
+                    self._report(cls, target, stmt.line, stmt.line, taint | keyed)
             for target in stmt.targets:
                 bound = frozenset(
                     replace(o, var=target.rsplit(".", 1)[-1]) if o.var is None else o for o in taint

@@ -122,6 +122,8 @@ class Assign(Stmt):
     # The constant key of a merge (`session["theme"] = v`), tracked as that entry too:
     # a read of another constant key does not see this value.
     key: str | int | None = None
+    # A key that is not constant (`session[name] = v`): the client may pick the entry.
+    index: Expr | None = None
 
 
 @dataclass(frozen=True)

@@ -251,7 +251,7 @@ class _Front:
             value = self.expr(node.value)
             out: list[ir.Stmt] = []
             for target in node.targets:
-                out.extend(_assign(target, value, line))
+                out.extend(_assign(target, value, line, self))
             return out
         if isinstance(node, ast.AnnAssign):
             if node.value is None:
@@ -451,7 +451,9 @@ def _names(target: ast.AST) -> tuple[str, ...]:
     return (name,) if name else ()
 
 
-def _assign(target: ast.AST, value: ir.Expr, line: int) -> list[ir.Stmt]:
+def _assign(
+    target: ast.AST, value: ir.Expr, line: int, front: _Front | None = None
+) -> list[ir.Stmt]:
     if isinstance(target, ast.Subscript):
         base = dotted(target.value)
         if not base:
@@ -459,7 +461,8 @@ def _assign(target: ast.AST, value: ir.Expr, line: int) -> list[ir.Stmt]:
         key = target.slice
         known = key.value if isinstance(key, ast.Constant) else None
         written = known if isinstance(known, str | int) and not isinstance(known, bool) else None
-        out: list[ir.Stmt] = [ir.Assign(line, (base,), value, merge=True, key=written)]
+        index = front.expr(key) if front is not None and not isinstance(key, ast.Constant) else None
+        out: list[ir.Stmt] = [ir.Assign(line, (base,), value, merge=True, key=written, index=index)]
         if isinstance(key, ast.Constant) and isinstance(key.value, str | int):
             # The entry itself, so a read of another key (or of this one after it is
             # overwritten with a constant) does not see the input.
