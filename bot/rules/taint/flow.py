@@ -730,6 +730,15 @@ def _fold(op: str, left: Known, right: Known) -> Known:
     return value
 
 
+@dataclass(frozen=True)
+class _Instance:
+    """An object built from a class of the change, as its constructor left it."""
+
+    cls: str
+    fields: dict[str, Taint]
+    owner: Analyzer  # the analyzer of the file that defines the class
+
+
 @dataclass
 class _Summary:
     returns: dict[int, frozenset[str]] = field(default_factory=dict)  # param -> cleared
@@ -763,6 +772,8 @@ class Analyzer:
         self.closures: dict[str, dict[str, Taint]] = {}
         # Calls that resolve to a function of another file: its analyzer and function.
         self.external: Callable[[ir.Call], tuple[Analyzer, ir.Function] | None] | None = None
+        # A class built by a call, defined in another file of the change: that file's analyzer.
+        self.external_class: Callable[[ir.Call], Analyzer | None] | None = None
         self.path: str | None = None
 
     # --- entry -----------------------------------------------------------------------
@@ -882,7 +893,7 @@ class _Walk:
         self.hosts: dict[str, str] = {}
         # Names bound to an instance of a class of this file: its class and what its
         # constructor stored in each of its fields (`self.source`).
-        self.instances: dict[str, tuple[str, dict[str, Taint]]] = {}
+        self.instances: dict[str, _Instance] = {}
 
     # --- statements ------------------------------------------------------------------
 
@@ -1746,27 +1757,33 @@ class _Walk:
             return text[index]
         return UNKNOWN
 
-    def _instance(self, expr: ir.Expr, state: _State) -> tuple[str, dict[str, Taint]] | None:
-        """`Cls(args)` of a class of this file with an `__init__`: the class and the taint
-        its constructor leaves in each field."""
-        if not isinstance(expr, ir.Call) or expr.recv is not None:
+    def _instance(self, expr: ir.Expr, state: _State) -> _Instance | None:
+        """`Cls(args)` of a class of this change: the class, the taint its constructor
+        leaves in each field, and the analyzer of the file that defines it."""
+        if not isinstance(expr, ir.Call):
             return None
-        if expr.callee not in self.a.classes:
+        owner: Analyzer | None = None
+        if expr.recv is None and expr.callee in self.a.classes:
+            owner = self.a
+        elif self.a.external_class is not None and expr.callee.count(".") <= 1:
+            owner = self.a.external_class(expr)
+        if owner is None:
             return None
-        init = self.a.methods.get((expr.callee, "__init__"))
+        cls = expr.callee.rsplit(".", 1)[-1]
+        init = owner.methods.get((cls, "__init__"))
         if init is None:
             # No constructor of its own: built without arguments, it holds no input (with
             # them it may be a dataclass whose fields are the arguments: unknown).
-            return None if expr.args or expr.kwargs else (expr.callee, {})
-        ran = self._inline(init, expr, state, {})
+            return None if expr.args or expr.kwargs else _Instance(cls, {}, owner)
+        ran = self._inline(init, expr, state, {}, owner)
         if ran is None:
             return None
         fields = {k: v for k, v in ran[1].taint.items() if k.startswith("self.") and v}
-        return expr.callee, fields
+        return _Instance(cls, fields, owner)
 
     def _method_call(self, call: ir.Call, state: _State) -> Taint | None:
         """What `obj.method(args)` returns when `obj` is an instance of a class of this
-        file (`Formula(text).evaluate()`, or a name bound to one): the method is walked
+        change (`Formula(text).evaluate()`, or a name bound to one): the method is walked
         with the instance's fields as its constructor set them, so a sink inside it
         sees the input that reached the object."""
         if call.recv is None:
@@ -1776,22 +1793,27 @@ class _Walk:
             made = self.instances.get(call.recv.name)
         if made is None:
             return None
-        cls, fields = made
-        method = self.a.methods.get((cls, call.callee.rsplit(".", 1)[-1]))
+        method = made.owner.methods.get((made.cls, call.callee.rsplit(".", 1)[-1]))
         if method is None or method is self.func:
             return None
-        ran = self._inline(method, call, state, fields)
+        ran = self._inline(method, call, state, made.fields, made.owner)
         return None if ran is None else ran[0]
 
     def _inline(
-        self, func: ir.Function, call: ir.Call, state: _State, fields: dict[str, Taint]
+        self,
+        func: ir.Function,
+        call: ir.Call,
+        state: _State,
+        fields: dict[str, Taint],
+        owner: Analyzer,
     ) -> tuple[Taint, _State] | None:
-        """Walk `func` for this call: its parameters bound to the arguments' taint and
-        `self.<field>` to `fields`. Flows found inside are this caller's."""
+        """Walk `func` (of `owner`'s file) for this call: its parameters bound to the
+        arguments' taint and `self.<field>` to `fields`. Flows found inside are this
+        caller's; in another file they are reported there, at the sink."""
         if self.depth + 1 >= _MAX_DEPTH:
             return None
-        walk = _Walk(self.a, func, self.depth + 1)
-        inner = _State(consts=dict(self.a.module.constants))
+        walk = _Walk(owner, func, self.depth + 1)
+        inner = _State(consts=dict(owner.module.constants))
         inner.taint.update(fields)
         params = func.params
         if params and func.method and params[0].name in ("self", "cls"):
@@ -1803,7 +1825,8 @@ class _Walk:
                 inner.taint[param.name] = self.expr(given, state)[0]
         inner = walk.block(func.body, inner)
         via = (func.name, call.line)
-        self.found.extend(replace(f, via=(via, *f.via)) for f in walk.found)
+        where = (owner.path or "", func.line) if owner is not self.a else None
+        self.found.extend(replace(f, via=(via, *f.via), where=f.where or where) for f in walk.found)
         return walk.returned, inner
 
     def _helper(self, call: ir.Call) -> ir.Function | None:
