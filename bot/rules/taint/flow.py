@@ -369,6 +369,12 @@ def _keyed_get(call: ir.Call) -> bool:
     return all(isinstance(a, ir.Name) and _ID_NAME.match(a.name) for a in call.args)
 
 
+# Calls that make a pathlib path from another (or from text).
+_PATH_MAKERS = frozenset(
+    {"Path", "PurePath", "PosixPath", "joinpath", "resolve", "absolute", "with_name", "with_suffix"}
+)
+
+
 def _joined_path(expr: ir.Expr) -> bool:
     """`os.path.join(a, b)`, `a + "/" + b`, `f"{a}/{b}"`, `root / name`: parts put
     together, not normalised."""
@@ -889,6 +895,7 @@ class _Walk:
         self.muted: list[frozenset[str]] = []  # classes not reported inside a sanitizer
         # Names last bound to a path joined from parts and not resolved (Python).
         self.joined: set[str] = set()
+        self.paths: set[str] = set()  # names last bound to a pathlib path (Python)
         # Names last bound to the host of a URL (`host = urlparse(url).netloc`) -> the URL.
         self.hosts: dict[str, str] = {}
         # Names bound to an instance of a class of this file: its class and what its
@@ -961,6 +968,10 @@ class _Walk:
                         self.joined.add(target)
                     else:
                         self.joined.discard(target)
+                    if self.spec.language == "python" and self._path_object(stmt.value):
+                        self.paths.add(target)
+                    else:
+                        self.paths.discard(target)
                     obj = self._instance(stmt.value, state) if len(stmt.targets) == 1 else None
                     if obj is not None:
                         self.instances[target] = obj
@@ -1365,6 +1376,15 @@ class _Walk:
             return item.classes
         return item.classes - _DESTINATION
 
+    def _path_object(self, expr: ir.Expr | None) -> bool:
+        """A pathlib path: `Path(...)`, `root / name`, `root.joinpath(name)`, or a name
+        last bound to one."""
+        if isinstance(expr, ir.Name):
+            return expr.name in self.paths
+        if isinstance(expr, ir.Op):
+            return expr.op == "truediv"
+        return isinstance(expr, ir.Call) and expr.callee.rsplit(".", 1)[-1] in _PATH_MAKERS
+
     def _joined_unresolved(self, expr: ir.Expr | None) -> bool:
         """A path joined from parts with no `normpath`/`realpath`/`resolve` in between:
         `..` in it is still there when its prefix is compared."""
@@ -1624,6 +1644,14 @@ class _Walk:
             if matches(pattern, call.callee):
                 label = call.callee if pattern.startswith(("*", "=")) else pattern
                 return frozenset({Origin(label, call.line, cleared=self._text(label))}), UNKNOWN
+        if (
+            call.callee.endswith(".open")
+            and self.spec.language == "python"
+            and all(isinstance(a, ir.Const) for a in call.args)
+            and self._path_object(call.recv)
+        ):
+            # pathlib's `(ROOT / name).open("rb")`: the path is the receiver.
+            self._report("path", call.callee, call.line, max(call.end, call.line), recv_taint)
         if not call.tagged and self._sinks(call, state, arg_taints, kw_taints, recv_taint):
             # What a query returns is rows of the database, not the request's text.
             return EMPTY, UNKNOWN
