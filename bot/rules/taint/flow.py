@@ -780,6 +780,11 @@ class Analyzer:
         self.external: Callable[[ir.Call], tuple[Analyzer, ir.Function] | None] | None = None
         # A class built by a call, defined in another file of the change: that file's analyzer.
         self.external_class: Callable[[ir.Call], Analyzer | None] | None = None
+        # Methods walked for a call on an instance, by what they were walked with; and how
+        # many more such walks a file gets.
+        self.inlined: dict[tuple[object, ...], tuple[Taint, dict[str, Taint], tuple[Flow, ...]]]
+        self.inlined = {}
+        self.inline_budget = 300
         self.path: str | None = None
 
     # --- entry -----------------------------------------------------------------------
@@ -1804,10 +1809,7 @@ class _Walk:
             # them it may be a dataclass whose fields are the arguments: unknown).
             return None if expr.args or expr.kwargs else _Instance(cls, {}, owner)
         ran = self._inline(init, expr, state, {}, owner)
-        if ran is None:
-            return None
-        fields = {k: v for k, v in ran[1].taint.items() if k.startswith("self.") and v}
-        return _Instance(cls, fields, owner)
+        return None if ran is None else _Instance(cls, ran[1], owner)
 
     def _method_call(self, call: ir.Call, state: _State) -> Taint | None:
         """What `obj.method(args)` returns when `obj` is an instance of a class of this
@@ -1834,28 +1836,40 @@ class _Walk:
         state: _State,
         fields: dict[str, Taint],
         owner: Analyzer,
-    ) -> tuple[Taint, _State] | None:
+    ) -> tuple[Taint, dict[str, Taint]] | None:
         """Walk `func` (of `owner`'s file) for this call: its parameters bound to the
-        arguments' taint and `self.<field>` to `fields`. Flows found inside are this
-        caller's; in another file they are reported there, at the sink."""
+        arguments' taint and `self.<field>` to `fields`. Returns what it returns and the
+        fields it leaves; flows found inside are this caller's (in another file, reported
+        there, at the sink). The same walk with the same taints is done once."""
         if self.depth + 1 >= _MAX_DEPTH:
             return None
-        walk = _Walk(owner, func, self.depth + 1)
-        inner = _State(consts=dict(owner.module.constants))
-        inner.taint.update(fields)
         params = func.params
         if params and func.method and params[0].name in ("self", "cls"):
             params = params[1:]
         kwargs = dict(call.kwargs)
+        bound: dict[str, Taint] = dict(fields)
         for index, param in enumerate(params):
             given = call.args[index] if index < len(call.args) else kwargs.get(param.name)
             if given is not None and not param.typed_safe:
-                inner.taint[param.name] = self.expr(given, state)[0]
-        inner = walk.block(func.body, inner)
+                bound[param.name] = self.expr(given, state)[0]
+        key = (id(owner), func.name, func.line, self.depth, frozenset(bound.items()))
+        done = owner.inlined.get(key)
+        if done is None:
+            if owner.inline_budget <= 0:
+                return None  # a file of many objects calling each other: stop following
+            owner.inline_budget -= 1
+            walk = _Walk(owner, func, self.depth + 1)
+            inner = _State(consts=dict(owner.module.constants))
+            inner.taint.update(bound)
+            inner = walk.block(func.body, inner)
+            left = {k: v for k, v in inner.taint.items() if k.startswith("self.") and v}
+            done = (walk.returned, left, tuple(walk.found))
+            owner.inlined[key] = done
+        returned, left, found = done
         via = (func.name, call.line)
         where = (owner.path or "", func.line) if owner is not self.a else None
-        self.found.extend(replace(f, via=(via, *f.via), where=f.where or where) for f in walk.found)
-        return walk.returned, inner
+        self.found.extend(replace(f, via=(via, *f.via), where=f.where or where) for f in found)
+        return returned, left
 
     def _helper(self, call: ir.Call) -> ir.Function | None:
         parts = call.callee.split(".")
