@@ -219,3 +219,41 @@ def test_page_built_by_a_function_of_another_file_is_reflected_xss() -> None:
     # The escaping helper's page is clean; the other one is reported at the handler's return.
     assert [(f.path, f.line) for f in xss] == [("app/views.py", 11)]
     assert "through `card`" in xss[0].title
+
+
+JOBS = (
+    "import os\n"
+    "\n"
+    "\n"
+    "class Pinger:\n"
+    "    def __init__(self, host, count):\n"
+    "        self.host = host\n"
+    "        self.count = count\n"
+    "\n"
+    "    def run(self):\n"
+    '        os.system("ping -c 1 " + self.host)\n'
+    "\n"
+    "    def label(self):\n"
+    '        os.system("logger pinger")\n'
+    '        return "ping"\n'
+)
+
+JOB_HANDLER = (
+    "from flask import Flask, request\n"
+    "\n"
+    "from app.jobs import Pinger\n"
+    "\n"
+    "app = Flask(__name__)\n"
+    "\n"
+    "\n"
+    '@app.get("/ping")\n'
+    "def ping():\n"
+    '    job = Pinger(request.args.get("host", ""), 1)\n'
+    "    job.label()\n"
+    "    return str(job.run())\n"
+)
+
+
+def test_method_of_a_class_of_another_file_is_followed_on_its_instance() -> None:
+    found = _findings(("app/views.py", JOB_HANDLER), ("app/jobs.py", JOBS))
+    assert [(f.path, f.line, f.rule) for f in found] == [("app/jobs.py", 10, "command-injection")]

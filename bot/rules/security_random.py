@@ -144,6 +144,8 @@ _SECRET_WORDS = frozenset(
         "2fa",
         "jwt",
         "jti",
+        # A remember-me value is a long-lived login.
+        "remember",
     }
 )
 # Words before `code`, `key`, `link` or `token` that make it a credential: a reset code,
@@ -178,6 +180,7 @@ _CREDENTIAL_OF = frozenset(
         "promo",
         "auth",
         "pairing",
+        "device",
         "unlock",
         "magic",
         "unsubscribe",
@@ -314,6 +317,12 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
         names = [n.split(" as ")[-1].strip() for n in names if n.strip() not in {"SystemRandom"}]
         if names:
             calls += rf"|(?<![\w.])(?:{'|'.join(map(re.escape, names))})\s*\("
+        # `import random as rnd`: the module under another name.
+        modules = re.findall(r"(?m)^[ \t]*import[ \t]+random[ \t]+as[ \t]+(\w+)[ \t]*$", text)
+        for module in modules:
+            calls += "|" + _CALLS["python"].replace(
+                r"(?<![\w.])random\s*\.", rf"(?<![\w.]){re.escape(module)}\s*\."
+            ).replace(r"(?<![\w.])(?:random|", rf"(?<![\w.])(?:{re.escape(module)}|")
     return re.compile(calls), re.compile(objects, re.M) if objects else None
 
 

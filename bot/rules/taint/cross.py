@@ -130,7 +130,7 @@ def _scanned(file: ChangedFile, data: spec.Spec) -> _Scan:
         node.name
         for unit in units
         for node in getattr(unit.tree, "body", ())
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
     }
     hint = _hint(data.hint)
     # Only a file that mentions request input or routes can start a flow.
@@ -182,7 +182,15 @@ class _File:
         analyzer = Analyzer(merged, self.data)
         analyzer.path = self.path
         analyzer.external = self._external
+        analyzer.external_class = self._external_class
         return analyzer
+
+    def _external_class(self, call: ir.Call) -> Analyzer | None:
+        """The analyzer of the file of the change that defines the class `call` builds."""
+        found = self.resolver.resolve(self, call.callee) if self.resolver else None
+        if found is None or _last(call) not in found.analyzer.classes:
+            return None
+        return found.analyzer
 
     def may_start(self, func: ir.Function) -> bool:
         return func.line in self.starts

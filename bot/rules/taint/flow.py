@@ -244,8 +244,16 @@ def _common_path_args(expr: ir.Expr) -> tuple[ir.Expr, ...]:
 
 
 def _host_of(expr: ir.Expr) -> ir.Expr | None:
-    """`u` of `u.host` / `u.host()` / `parse_url(u, PHP_URL_HOST)`: a read of a URL's host."""
-    if isinstance(expr, ir.Attr) and expr.attr in ("host", "hostname", "Host"):
+    """`u` of `u.host` / `u.host()` / `parse_url(u, PHP_URL_HOST)`: a read of a URL's host;
+    `urlparse(u).netloc` names `u` itself."""
+    if isinstance(expr, ir.Attr) and expr.attr in ("host", "hostname", "Host", "netloc"):
+        parsed = expr.obj
+        if (
+            isinstance(parsed, ir.Call)
+            and parsed.callee.rsplit(".", 1)[-1] in _URL_PARSERS
+            and len(parsed.args) == 1
+        ):
+            return parsed.args[0]
         return expr.obj
     named = isinstance(expr, ir.Call) and expr.callee.rsplit(".", 1)[-1] in _HOST_READS
     if named and isinstance(expr, ir.Call) and expr.recv is not None and not expr.args:
@@ -254,6 +262,25 @@ def _host_of(expr: ir.Expr) -> ir.Expr | None:
 
 
 _HOST_READS = frozenset({"host", "hostname", "getHost"})
+# What a value signed with the server's key may safely become.
+_SIGNED = frozenset({"deserialization", "redirect", "ssrf"})
+
+
+def _signed_message(expr: ir.Expr) -> ir.Expr | None:
+    """`data` of `hmac.new(key, data, ...)` (through `.digest()` / `.hexdigest()`) or of
+    `hmac.digest(key, data, ...)`."""
+    while isinstance(expr, ir.Call):
+        if matches("hmac.new", expr.callee) or matches("hmac.digest", expr.callee):
+            if len(expr.args) >= 2:
+                return expr.args[1]
+            return dict(expr.kwargs).get("msg")
+        if expr.recv is None:
+            return None
+        expr = expr.recv
+    return None
+
+
+_URL_PARSERS = frozenset({"urlparse", "urlsplit"})
 # `os.path.commonpath([full, BASE]) == BASE`: the paths listed share the base.
 _COMMON_PATH = frozenset({"commonpath", "commonprefix"})
 # Checks that raise unless the path is under the base (`target.relative_to(BASE)`):
@@ -268,8 +295,12 @@ _PATH_CLEANER = re.compile(
     r"(?i)^(?:verify|sanitize|sanitise|clean|secure|safe|normalize)_?(?:file_?name|path|file)s?$"
 )
 _PATH_CHECK = re.compile(
-    r"(?i)^(?:is|has|verify|validate|check)_?(?:safe|valid|allowed|within)?_?"
-    r"(?:file_?name|path|file)(?:_?(?:safe|valid|allowed))?$"
+    r"(?i)^(?:(?:verify|validate|check)_?(?:safe|valid|allowed|within)?_?"
+    r"(?:file_?name|path|file)(?:_?(?:safe|valid|allowed))?"
+    # `is`/`has` need the word that makes it a safety check: `os.path.isfile(p)` and
+    # `file.isFile()` only say the path exists.
+    r"|(?:is|has)_?(?:(?:safe|valid|allowed|within)_?(?:file_?name|path|file)"
+    r"|(?:file_?name|path|file)_?(?:safe|valid|allowed)))$"
 )
 
 # Project data-access calls (`repo.GetBookmarkForPage(id)`, `_unitOfWork.Users.GetCoverAsync(id)`,
@@ -338,8 +369,59 @@ def _keyed_get(call: ir.Call) -> bool:
     return all(isinstance(a, ir.Name) and _ID_NAME.match(a.name) for a in call.args)
 
 
+# Calls that make a pathlib path from another (or from text).
+_PATH_MAKERS = frozenset(
+    {"Path", "PurePath", "PosixPath", "joinpath", "resolve", "absolute", "with_name", "with_suffix"}
+)
+
+
+def _joined_path(expr: ir.Expr) -> bool:
+    """`os.path.join(a, b)`, `a + "/" + b`, `f"{a}/{b}"`, `root / name`: parts put
+    together, not normalised."""
+    if isinstance(expr, ir.Call):
+        return expr.callee in ("os.path.join", "path.join", "join") and len(expr.args) > 1
+    if isinstance(expr, ir.Concat):
+        return True
+    return isinstance(expr, ir.Op) and expr.op in ("+", "truediv")
+
+
+def _declares_other_type(headers: ir.Expr) -> bool:
+    """A literal headers dict whose `Content-Type` is not HTML (`{"Content-Type":
+    "text/plain"}` in Flask's `return body, 200, headers`)."""
+    if not isinstance(headers, ir.Seq) or not headers.keys:
+        return False
+    for key, value in zip(headers.keys, headers.items, strict=False):
+        if isinstance(key, str) and key.lower() == "content-type":
+            text = value.value if isinstance(value, ir.Const) else None
+            return isinstance(text, str) and "html" not in text.lower()
+    return False
+
+
+def _typed_get(call: ir.Call, spec: Spec) -> bool:
+    """`mapping.get(key, type=int)`: converted by a type the data lists as safe."""
+    kind = dict(call.kwargs).get("type")
+    name = dotted(kind) if kind is not None else None
+    return name is not None and name.rsplit(".", 1)[-1] in spec.safe_types
+
+
+def _drops_separator(call: ir.Call) -> bool:
+    """`x.replace("/", "_")`: every `/` replaced by text without one."""
+    if call.recv is None or len(call.args) != 2:
+        return False
+    old, new = call.args
+    return (
+        isinstance(old, ir.Const)
+        and old.value == "/"
+        and isinstance(new, ir.Const)
+        and isinstance(new.value, str)
+        and "/" not in new.value
+        and "\\" not in new.value
+    )
+
+
 def _parent_step(expr: ir.Expr) -> bool:
-    return isinstance(expr, ir.Const) and expr.value in ("..", "../", "..\\", "/..")
+    """`..`, or a separator: a name with no `/` in it stays in the folder it is joined to."""
+    return isinstance(expr, ir.Const) and expr.value in ("..", "../", "..\\", "/..", "/")
 
 
 def _data_access(callee: str) -> bool:
@@ -517,6 +599,20 @@ def _numeric_format_args(call: ir.Call, state: _State, walk: _Walk) -> list[int]
     ]
 
 
+# Flask's request mappings whose values are text, and string methods that keep text.
+_TEXT_MAPS = (
+    "request.args",
+    "request.form",
+    "request.values",
+    "request.headers",
+    "request.cookies",
+    "request.view_args",
+)
+_TEXT_METHODS = frozenset(
+    {"strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize", "replace", "decode"}
+)
+
+
 def _built_text(expr: ir.Expr) -> bool:
     """An f-string, a format, or a `+` chain with a text literal in it."""
     if isinstance(expr, ir.Concat):
@@ -602,6 +698,7 @@ _FOLD_OPS = {
     # `/` of Java, Kotlin, C# and Scala: whole numbers divide to a whole number,
     # truncated toward zero.
     "cdiv": lambda a, b: _cdiv(a, b),
+    "truediv": lambda a, b: a / b,  # Python's `/`
     ">": lambda a, b: a > b,
     "<": lambda a, b: a < b,
     ">=": lambda a, b: a >= b,
@@ -628,7 +725,7 @@ def _fold(op: str, left: Known, right: Known) -> Known:
     textual = all(isinstance(v, str) for v in (left, right))
     if not (numeric or textual) and op not in ("==", "!="):
         return UNKNOWN
-    if textual and op in ("*", "-", "//", "%", "cdiv"):
+    if textual and op in ("*", "-", "//", "%", "cdiv", "truediv"):
         return UNKNOWN
     try:
         value = func(left, right)
@@ -637,6 +734,15 @@ def _fold(op: str, left: Known, right: Known) -> Known:
     if isinstance(value, str) and len(value) > 10_000:
         return UNKNOWN
     return value
+
+
+@dataclass(frozen=True)
+class _Instance:
+    """An object built from a class of the change, as its constructor left it."""
+
+    cls: str
+    fields: dict[str, Taint]
+    owner: Analyzer  # the analyzer of the file that defines the class
 
 
 @dataclass
@@ -657,8 +763,13 @@ class Analyzer:
         self.module = module
         self.spec = spec
         self.by_name: dict[str, ir.Function] = {}
+        # (class, method name) -> method, for calls on an instance of a class of this file.
+        self.methods: dict[tuple[str, str], ir.Function] = {}
         for func in module.functions:
             self.by_name.setdefault(func.name, func)
+            if func.owner is not None:
+                self.methods.setdefault((func.owner, func.name), func)
+        self.classes = frozenset(owner for owner, _ in self.methods)
         self.summaries: dict[str, _Summary | None] = {}
         self.sanitizer_cache: dict[str, frozenset[str] | None] = {}
         self.conditional_sanitizers = tuple(s for s in spec.sanitizers if s.when_arg is not None)
@@ -667,6 +778,13 @@ class Analyzer:
         self.closures: dict[str, dict[str, Taint]] = {}
         # Calls that resolve to a function of another file: its analyzer and function.
         self.external: Callable[[ir.Call], tuple[Analyzer, ir.Function] | None] | None = None
+        # A class built by a call, defined in another file of the change: that file's analyzer.
+        self.external_class: Callable[[ir.Call], Analyzer | None] | None = None
+        # Methods walked for a call on an instance, by what they were walked with; and how
+        # many more such walks a file gets.
+        self.inlined: dict[tuple[object, ...], tuple[Taint, dict[str, Taint], tuple[Flow, ...]]]
+        self.inlined = {}
+        self.inline_budget = 300
         self.path: str | None = None
 
     # --- entry -----------------------------------------------------------------------
@@ -780,6 +898,14 @@ class _Walk:
         self.built: dict[str, ir.Expr] = {}
         self.pending: dict[str, list[Flow]] = {}  # flows a later check may withdraw
         self.muted: list[frozenset[str]] = []  # classes not reported inside a sanitizer
+        # Names last bound to a path joined from parts and not resolved (Python).
+        self.joined: set[str] = set()
+        self.paths: set[str] = set()  # names last bound to a pathlib path (Python)
+        # Names last bound to the host of a URL (`host = urlparse(url).netloc`) -> the URL.
+        self.hosts: dict[str, str] = {}
+        # Names bound to an instance of a class of this file: its class and what its
+        # constructor stored in each of its fields (`self.source`).
+        self.instances: dict[str, _Instance] = {}
 
     # --- statements ------------------------------------------------------------------
 
@@ -813,7 +939,12 @@ class _Walk:
                     made = read is not None and not self._source_attr(read, stmt.line)
                     if cls == "trust" and made and _display_entry(stmt):
                         continue
-                    self._report(cls, target, stmt.line, stmt.line, taint)
+                    # A key the client names in full (`session[request.args["k"]]`) picks
+                    # any entry, `role` included; `f"seen_{post_id}"` picks only its own.
+                    index = stmt.index
+                    whole = index is not None and not _built_text(index)
+                    keyed = self.expr(index, state)[0] if whole and index is not None else EMPTY
+                    self._report(cls, target, stmt.line, stmt.line, taint | keyed)
             for target in stmt.targets:
                 bound = frozenset(
                     replace(o, var=target.rsplit(".", 1)[-1]) if o.var is None else o for o in taint
@@ -832,7 +963,26 @@ class _Walk:
                 else:
                     state.taint[target] = bound
                     state.consts[target] = value
-                    if _built_text(stmt.value):
+                    owner = _host_of(stmt.value)
+                    url = key_of(owner) if owner is not None else None
+                    if url is not None and len(stmt.targets) == 1:
+                        self.hosts[target] = url
+                    else:
+                        self.hosts.pop(target, None)
+                    if _joined_path(stmt.value) and self.spec.language == "python":
+                        self.joined.add(target)
+                    else:
+                        self.joined.discard(target)
+                    if self.spec.language == "python" and self._path_object(stmt.value):
+                        self.paths.add(target)
+                    else:
+                        self.paths.discard(target)
+                    obj = self._instance(stmt.value, state) if len(stmt.targets) == 1 else None
+                    if obj is not None:
+                        self.instances[target] = obj
+                    else:
+                        self.instances.pop(target, None)
+                    if _built_text(stmt.value) or self._text_read(stmt.value):
                         self.built[target] = stmt.value
                     else:
                         self.built.pop(target, None)
@@ -860,7 +1010,8 @@ class _Walk:
                 # item is the page, the others the status and headers.
                 taints = [self.expr(item, state)[0] for item in body.items]
                 self.returned |= frozenset().union(*taints)
-                self._return_sink(body.items[0], taints[0])
+                if not any(_declares_other_type(item) for item in body.items[1:]):
+                    self._return_sink(body.items[0], taints[0])
             elif body is not None:
                 taint, _ = self.expr(body, state)
                 self.returned |= taint
@@ -958,7 +1109,7 @@ class _Walk:
                 return  # a Django-style view answers with a response object, not a string
             # Text built here (`"<p>" + name`, or a name last bound to such text) is the
             # page; a bare value returned may be a dict or a response object.
-            built = _built_text(expr)
+            built = _built_text(expr) or self._text_read(expr)
             if isinstance(expr, ir.Name) and expr.name in self.built:
                 built = True
             if isinstance(expr, ir.Call) and not built:
@@ -981,6 +1132,34 @@ class _Walk:
             return
         if self.func.returns_html and "xss" in self.spec.classes and text:
             self._report("xss", "return", expr.line, expr.line, taint)
+
+    def _text_read(self, expr: ir.Expr) -> bool:
+        """A Python value that is always text: a query, form, header or cookie value
+        (`request.args.get("q")`, `request.form["q"]`), `str(x)`, or a string method or
+        `unquote` applied to text. A handler returning it returns an HTML page."""
+        if self.spec.language != "python":
+            return False
+        if isinstance(expr, ir.Name):
+            return expr.name in self.built
+        if isinstance(expr, ir.Index):
+            return (dotted(expr.obj) or "").endswith(_TEXT_MAPS)
+        if not isinstance(expr, ir.Call):
+            return False
+        last = expr.callee.rsplit(".", 1)[-1]
+        if expr.callee == "str" and len(expr.args) == 1:
+            # Of the request's own data only: what a query or a parser returned may be
+            # rows or objects, not the text sent.
+            arg = expr.args[0]
+            read = arg.callee if isinstance(arg, ir.Call) else dotted(arg)
+            read = read or (dotted(arg.obj) if isinstance(arg, ir.Index) else None)
+            return (read or "").startswith("request.") or self._text_read(arg)
+        if last == "get" and expr.recv is not None:
+            return (dotted(expr.recv) or "").endswith(_TEXT_MAPS)
+        if last in _TEXT_METHODS and expr.recv is not None:
+            return self._text_read(expr.recv)
+        if last in ("unquote", "unquote_plus") and len(expr.args) == 1:
+            return self._text_read(expr.args[0])
+        return False
 
     def _raising_check(self, expr: ir.Expr, state: _State) -> None:
         """`target.relative_to(BASE)` as a statement: the code after it runs only when
@@ -1018,8 +1197,7 @@ class _Walk:
             if test.right is not None and test.op in ("==", "==="):
                 # `uri.host == ALLOWED_HOST`: the URL was checked against a host.
                 for side in (test.left, test.right):
-                    owner = _host_of(side)
-                    key = self._key(owner) if owner is not None else None
+                    key = self._host_key(side)
                     if key:
                         return {key: _DESTINATION}, {}
             if test.right is not None and test.op in ("==", "!=", "==="):
@@ -1047,11 +1225,10 @@ class _Walk:
                     # configured allow-list): then the input is that value.
                     taint, known = self.expr(right, state)
                     fixed = not isinstance(known, _Unknown) or not taint
-                if name and fixed:
-                    safe = {name: frozenset({ALL})}
-                    # `url.hostname in ALLOWED_HOSTS`: the URL goes only to a listed host.
-                    owner = _host_of(test.left) if test.op in ("in", "notin") else None
-                    key = self._key(owner) if owner is not None else None
+                # `url.hostname in ALLOWED_HOSTS`: the URL goes only to a listed host.
+                key = self._host_key(test.left) if test.op in ("in", "notin") else None
+                if (name or key) and fixed:
+                    safe = {name: frozenset({ALL})} if name else {}
                     if key:
                         safe[key] = _DESTINATION
                     return (safe, {}) if test.op in ("in", "==", "===") else ({}, safe)
@@ -1066,9 +1243,17 @@ class _Walk:
             return {}, {}
         if isinstance(test, ir.Call):
             vouched: dict[str, frozenset[str]] = {}  # a check may vouch for two operands
+            if test.callee.rsplit(".", 1)[-1] == "compare_digest":
+                # `compare_digest(sig, hmac.new(KEY, data, sha256).digest())` true: `data`
+                # carries the server's own signature, so the server wrote it.
+                for arg in test.args:
+                    signed = self._key(_signed_message(arg))
+                    if signed:
+                        vouched[signed] = _SIGNED
             for item in self.spec.guards:
                 if not matches(item.callee, test.callee):
                     continue
+                tested = test.recv if item.operand == "recv" else None
                 if item.operand == "recv":
                     operand = test.recv
                     # `pattern.matcher(x).matches()`: the value is the inner argument.
@@ -1087,6 +1272,9 @@ class _Walk:
                 name = self._key(operand)
                 if name:
                     classes = self._prefix_classes(item, test, state)
+                    if "path" in classes and self._joined_unresolved(tested or operand):
+                        # `os.path.join(BASE, name).startswith(BASE)` holds for `../..`.
+                        classes = classes - _PATH
                     vouched[name] = vouched.get(name, frozenset()) | classes
             if vouched:
                 return vouched, {}
@@ -1116,8 +1304,7 @@ class _Walk:
                 if name and self._constant_set(test.recv, state):
                     safe = {name: frozenset({ALL})}
                     # `HOSTS.has(url.hostname)`: the URL itself goes only to a listed host.
-                    owner = _host_of(test.args[0])
-                    key = self._key(owner) if owner is not None else None
+                    key = self._host_key(test.args[0])
                     if key:
                         safe[key] = _DESTINATION
                     return safe, {}
@@ -1193,6 +1380,32 @@ class _Walk:
         if prefix is not None and _fixed_destination(_leaves(prefix, state)):
             return item.classes
         return item.classes - _DESTINATION
+
+    def _path_object(self, expr: ir.Expr | None) -> bool:
+        """A pathlib path: `Path(...)`, `root / name`, `root.joinpath(name)`, or a name
+        last bound to one."""
+        if isinstance(expr, ir.Name):
+            return expr.name in self.paths
+        if isinstance(expr, ir.Op):
+            return expr.op == "truediv"
+        return isinstance(expr, ir.Call) and expr.callee.rsplit(".", 1)[-1] in _PATH_MAKERS
+
+    def _joined_unresolved(self, expr: ir.Expr | None) -> bool:
+        """A path joined from parts with no `normpath`/`realpath`/`resolve` in between:
+        `..` in it is still there when its prefix is compared."""
+        if self.spec.language != "python" or expr is None:
+            return False
+        if isinstance(expr, ir.Name):
+            return expr.name in self.joined
+        return _joined_path(expr)
+
+    def _host_key(self, expr: ir.Expr) -> str | None:
+        """The URL whose host `expr` reads: `u.hostname`, `urlparse(u).netloc`, or a
+        name last bound to one of those."""
+        owner = _host_of(expr)
+        if owner is not None:
+            return self._key(owner)
+        return self.hosts.get(expr.name) if isinstance(expr, ir.Name) else None
 
     def _key(self, expr: ir.Expr | None) -> str | None:
         key = key_of(expr)
@@ -1436,6 +1649,14 @@ class _Walk:
             if matches(pattern, call.callee):
                 label = call.callee if pattern.startswith(("*", "=")) else pattern
                 return frozenset({Origin(label, call.line, cleared=self._text(label))}), UNKNOWN
+        if (
+            call.callee.endswith(".open")
+            and self.spec.language == "python"
+            and all(isinstance(a, ir.Const) for a in call.args)
+            and self._path_object(call.recv)
+        ):
+            # pathlib's `(ROOT / name).open("rb")`: the path is the receiver.
+            self._report("path", call.callee, call.line, max(call.end, call.line), recv_taint)
         if not call.tagged and self._sinks(call, state, arg_taints, kw_taints, recv_taint):
             # What a query returns is rows of the database, not the request's text.
             return EMPTY, UNKNOWN
@@ -1462,6 +1683,10 @@ class _Walk:
                     state.consts[target + "[#]"] = size + 1
                 else:
                     _forget_entries(state, target, entries_only=True)
+        if last in ("pop", "remove") and self.spec.language == "python":
+            removed = self._list_remove(call, state)
+            if removed is not None:
+                return removed, UNKNOWN
         # A lookup in a constant table (`DIRECTIONS.get(x, "ASC")`) yields one of its
         # constants or the default.
         if last in _REORDERING and call.recv is not None:
@@ -1474,6 +1699,13 @@ class _Walk:
         folded = self._fold_text_call(call, state) if not every else UNKNOWN
         if not isinstance(folded, _Unknown):
             return EMPTY, folded
+        if last == "get" and _typed_get(call, self.spec):
+            # Werkzeug's `request.args.get("page", type=int)`: a number or the default.
+            return EMPTY, UNKNOWN
+        if last == "replace" and _drops_separator(call):
+            # `name.replace("/", "_")`: no separator is left, so the name stays in the
+            # folder it is joined to.
+            return _clear(every, _PATH), UNKNOWN
         classes = self.a.sanitizer(call.callee)
         if classes is not None:
             return _clear(every, classes), UNKNOWN
@@ -1483,6 +1715,10 @@ class _Walk:
             mapped = self.a.sanitizer(named) if isinstance(named, str) else None
             if mapped is not None:
                 return _clear(frozenset().union(*arg_taints[1:]), mapped), UNKNOWN
+        # A method of a class of this file called on an instance built here.
+        method = self._method_call(call, state)
+        if method is not None:
+            return method, UNKNOWN
         # A function of this file is followed even when its name reads as a lookup.
         helper = self._helper(call)
         if helper is not None:
@@ -1500,6 +1736,45 @@ class _Walk:
             return EMPTY, UNKNOWN
         return every, UNKNOWN
 
+    def _list_remove(self, call: ir.Call, state: _State) -> Taint | None:
+        """`items.pop()`, `items.pop(0)`, `items.remove("a")` on a list whose every entry
+        is known here: the entries after the removed one move down by one, so a later
+        `items[1]` reads what it really holds. Returns the removed entry's taint."""
+        target = dotted(call.recv) if call.recv is not None else None
+        size = state.consts.get(target + "[#]") if target else None
+        if target is None or not isinstance(size, int) or isinstance(size, bool) or size < 1:
+            return None
+        entries = [ir.entry(target, i) for i in range(size)]
+        if any(e not in state.taint for e in entries):
+            return None
+        values = [state.consts.get(e, UNKNOWN) for e in entries]
+        wanted = self.expr(call.args[0], state)[1] if len(call.args) == 1 else UNKNOWN
+        index: int | None = None
+        if call.callee.endswith("pop") and not call.args:
+            index = size - 1
+        elif call.callee.endswith("pop") and isinstance(wanted, int):
+            if not isinstance(wanted, bool) and -size <= wanted < size:
+                index = wanted % size
+        elif call.callee.endswith("remove") and not isinstance(wanted, _Unknown):
+            # The first equal entry; an unknown entry before it might be equal too.
+            for i, value in enumerate(values):
+                if isinstance(value, _Unknown):
+                    return None
+                if value == wanted and type(value) is type(wanted):
+                    index = i
+                    break
+        if index is None:
+            return None
+        taints = [state.taint[e] for e in entries]
+        removed = taints.pop(index)
+        values.pop(index)
+        _forget_entries(state, target, entries_only=True)
+        for i, (taint, value) in enumerate(zip(taints, values, strict=True)):
+            state.taint[ir.entry(target, i)] = taint
+            state.consts[ir.entry(target, i)] = value
+        state.consts[target + "[#]"] = size - 1
+        return removed
+
     def _fold_text_call(self, call: ir.Call, state: _State) -> Known:
         """`"ABC".charAt(1)`, `s.length()` on text known here (JVM and C# code)."""
         last = call.callee.rsplit(".", 1)[-1]
@@ -1514,6 +1789,87 @@ class _Walk:
         if last == "charAt" and isinstance(index, int) and 0 <= index < len(text):
             return text[index]
         return UNKNOWN
+
+    def _instance(self, expr: ir.Expr, state: _State) -> _Instance | None:
+        """`Cls(args)` of a class of this change: the class, the taint its constructor
+        leaves in each field, and the analyzer of the file that defines it."""
+        if not isinstance(expr, ir.Call):
+            return None
+        owner: Analyzer | None = None
+        if expr.recv is None and expr.callee in self.a.classes:
+            owner = self.a
+        elif self.a.external_class is not None and expr.callee.count(".") <= 1:
+            owner = self.a.external_class(expr)
+        if owner is None:
+            return None
+        cls = expr.callee.rsplit(".", 1)[-1]
+        init = owner.methods.get((cls, "__init__"))
+        if init is None:
+            # No constructor of its own: built without arguments, it holds no input (with
+            # them it may be a dataclass whose fields are the arguments: unknown).
+            return None if expr.args or expr.kwargs else _Instance(cls, {}, owner)
+        ran = self._inline(init, expr, state, {}, owner)
+        return None if ran is None else _Instance(cls, ran[1], owner)
+
+    def _method_call(self, call: ir.Call, state: _State) -> Taint | None:
+        """What `obj.method(args)` returns when `obj` is an instance of a class of this
+        change (`Formula(text).evaluate()`, or a name bound to one): the method is walked
+        with the instance's fields as its constructor set them, so a sink inside it
+        sees the input that reached the object."""
+        if call.recv is None:
+            return None
+        made = self._instance(call.recv, state)
+        if made is None and isinstance(call.recv, ir.Name):
+            made = self.instances.get(call.recv.name)
+        if made is None:
+            return None
+        method = made.owner.methods.get((made.cls, call.callee.rsplit(".", 1)[-1]))
+        if method is None or method is self.func:
+            return None
+        ran = self._inline(method, call, state, made.fields, made.owner)
+        return None if ran is None else ran[0]
+
+    def _inline(
+        self,
+        func: ir.Function,
+        call: ir.Call,
+        state: _State,
+        fields: dict[str, Taint],
+        owner: Analyzer,
+    ) -> tuple[Taint, dict[str, Taint]] | None:
+        """Walk `func` (of `owner`'s file) for this call: its parameters bound to the
+        arguments' taint and `self.<field>` to `fields`. Returns what it returns and the
+        fields it leaves; flows found inside are this caller's (in another file, reported
+        there, at the sink). The same walk with the same taints is done once."""
+        if self.depth + 1 >= _MAX_DEPTH:
+            return None
+        params = func.params
+        if params and func.method and params[0].name in ("self", "cls"):
+            params = params[1:]
+        kwargs = dict(call.kwargs)
+        bound: dict[str, Taint] = dict(fields)
+        for index, param in enumerate(params):
+            given = call.args[index] if index < len(call.args) else kwargs.get(param.name)
+            if given is not None and not param.typed_safe:
+                bound[param.name] = self.expr(given, state)[0]
+        key = (id(owner), func.name, func.line, self.depth, frozenset(bound.items()))
+        done = owner.inlined.get(key)
+        if done is None:
+            if owner.inline_budget <= 0:
+                return None  # a file of many objects calling each other: stop following
+            owner.inline_budget -= 1
+            walk = _Walk(owner, func, self.depth + 1)
+            inner = _State(consts=dict(owner.module.constants))
+            inner.taint.update(bound)
+            inner = walk.block(func.body, inner)
+            left = {k: v for k, v in inner.taint.items() if k.startswith("self.") and v}
+            done = (walk.returned, left, tuple(walk.found))
+            owner.inlined[key] = done
+        returned, left, found = done
+        via = (func.name, call.line)
+        where = (owner.path or "", func.line) if owner is not self.a else None
+        self.found.extend(replace(f, via=(via, *f.via), where=f.where or where) for f in found)
+        return returned, left
 
     def _helper(self, call: ir.Call) -> ir.Function | None:
         parts = call.callee.split(".")
@@ -1680,6 +2036,12 @@ class _Walk:
                 continue
             if sink.max_args is not None and len(call.args) > sink.max_args:
                 continue
+            if sink.text_read and not any(
+                self._text_read(arg)
+                for index, arg in enumerate(call.args)
+                if sink.args is None or index in sink.args
+            ):
+                continue
             if sink.unless_kwarg is not None:
                 given = dict(call.kwargs).get(sink.unless_kwarg[0])
                 if given is not None and self.expr(given, state)[1] == sink.unless_kwarg[1]:
@@ -1697,6 +2059,8 @@ class _Walk:
                     continue
                 taint |= arg_taints[position]
             for key in sink.kwargs:
+                if key == "*":  # every keyword argument (`session.update(role=x)`)
+                    taint = taint.union(*(t for k, t in kw_taints.items() if k != "**"))
                 taint |= kw_taints.get(key, EMPTY)
             if sink.argv is not None and len(call.args) > sink.argv + 1:
                 items = call.args[sink.argv :]

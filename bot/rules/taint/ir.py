@@ -122,6 +122,8 @@ class Assign(Stmt):
     # The constant key of a merge (`session["theme"] = v`), tracked as that entry too:
     # a read of another constant key does not see this value.
     key: str | int | None = None
+    # A key that is not constant (`session[name] = v`): the client may pick the entry.
+    index: Expr | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,8 @@ class Function:
     # Its return value is serialised as JSON (a FastAPI route in a file that also has
     # Flask routes), never sent as HTML.
     returns_json: bool = False
+    # The class a method is written in (Python), so `Cls(x).method()` finds it.
+    owner: str | None = None
 
 
 @dataclass

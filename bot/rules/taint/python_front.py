@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 
 from bot.rules.taint import ir
-from bot.rules.taint.spec import Spec
+from bot.rules.taint.spec import Spec, matches
 
 _CMP = {
     ast.Eq: "==",
@@ -32,10 +32,14 @@ _BIN = {
     ast.Mult: "*",
     ast.FloorDiv: "//",
     ast.Mod: "%",
-    ast.Div: "/",
+    # True division (`7 / 2` is 3.5), unlike the whole-number `/` of other languages.
+    ast.Div: "truediv",
 }
 # Calls that end the request the way `raise` does.
 _STOPS = frozenset({"abort", "sys.exit", "exit", "flask.abort"})
+# `configparser` objects: `set(section, option, value)` stores under that pair and
+# `get(section, option)` reads it back, like a dict under a constant key.
+_CONFIG_PARSERS = frozenset({"ConfigParser", "RawConfigParser", "SafeConfigParser"})
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -75,6 +79,11 @@ class _Front:
         self.spec = spec
         # Module names bound to `FastAPI()` / `APIRouter()`: their routes answer JSON.
         self.json_apps: set[str] = set()
+        # `from M import N as A`, `import M.N as A`: A -> "M.N", so a renamed sink or
+        # sanitizer (`escape_filter_chars as esc`, `lxml.etree as ET`) is still known.
+        self.aliases: dict[str, str] = {}
+        self.config_names: set[str] = set()  # names bound to a ConfigParser
+        self._known: dict[str, bool] = {}
 
     # --- expressions -----------------------------------------------------------------
 
@@ -148,7 +157,7 @@ class _Front:
         parts = tuple(self.expr(c) for c in ast.iter_child_nodes(node) if isinstance(c, ast.expr))
         return ir.Other(line, parts)
 
-    def call(self, node: ast.Call) -> ir.Call | ir.Concat:
+    def call(self, node: ast.Call) -> ir.Expr:
         line = node.lineno
         end = node.end_lineno or line
         func = node.func
@@ -167,7 +176,66 @@ class _Front:
             template = func.value.args[0] if isinstance(func.value, ast.Call) else func.value
             return ir.Concat(line, (self.expr(template), *args, *(v for _, v in kwargs)))
         recv = self.expr(func.value) if isinstance(func, ast.Attribute) else None
-        return ir.Call(line, _callee(func), recv, args, kwargs, end=end)
+        option = self._config_option(node)
+        getter = isinstance(func, ast.Attribute) and func.attr == "get"
+        if option is not None and getter and recv is not None:
+            return ir.Index(line, recv, ir.Const(line, option))
+        return ir.Call(line, self._resolved(_callee(func)), recv, args, kwargs, end=end)
+
+    def _resolved(self, callee: str) -> str:
+        """The callee with an import alias spelled out, when only that spelling is a
+        sink, source or sanitizer of the data (a project's own function keeps the name
+        it is called by: the cross-file resolver reads the imports itself)."""
+        head, dot, rest = callee.partition(".")
+        target = self.aliases.get(head)
+        if target is None:
+            return callee
+        full = f"{target}{dot}{rest}"
+        if self._spec_knows(callee) or not self._spec_knows(full):
+            return callee
+        return full
+
+    def _spec_knows(self, callee: str) -> bool:
+        known = self._known.get(callee)
+        if known is None:
+            spec = self.spec
+            patterns = [s.callee for s in spec.sinks] + [s.callee for s in spec.sanitizers]
+            patterns += list(spec.source_calls)
+            known = any(not p.startswith("~") and matches(p, callee) for p in patterns)
+            self._known[callee] = known
+        return known
+
+    def _config_store(self, node: ast.expr, line: int) -> list[ir.Stmt]:
+        """`cfg.set("section", "option", value)` as a store under that entry."""
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            return []
+        option = self._config_option(node)
+        if option is None or node.func.attr != "set":
+            return []
+        base = dotted(node.func.value) or ""
+        stored = self.expr(node.args[2])
+        return [
+            ir.Assign(line, (base,), stored, merge=True, key=option),
+            ir.Assign(line, (ir.entry(base, option),), stored),
+        ]
+
+    def _config_option(self, node: ast.Call) -> str | None:
+        """`section.option` of `cfg.get("section", "option")` / `cfg.set("section",
+        "option", value)` on a ConfigParser."""
+        func = node.func
+        if not isinstance(func, ast.Attribute) or dotted(func.value) not in self.config_names:
+            return None
+        wanted = 3 if func.attr == "set" else 2 if func.attr == "get" else 0
+        if len(node.args) != wanted:
+            return None
+        names = [
+            a.value
+            for a in node.args[:2]
+            if isinstance(a, ast.Constant) and isinstance(a.value, str)
+        ]
+        if len(names) != 2:
+            return None
+        return f"{names[0]}.{names[1]}"
 
     # --- statements ------------------------------------------------------------------
 
@@ -183,7 +251,7 @@ class _Front:
             value = self.expr(node.value)
             out: list[ir.Stmt] = []
             for target in node.targets:
-                out.extend(_assign(target, value, line))
+                out.extend(_assign(target, value, line, self))
             return out
         if isinstance(node, ast.AnnAssign):
             if node.value is None:
@@ -196,6 +264,9 @@ class _Front:
                 value = ir.Op(line, _BIN.get(type(node.op), "?"), current, self.expr(node.value))
             return _assign(node.target, value, line)
         if isinstance(node, ast.Expr):
+            stored = self._config_store(node.value, line)
+            if stored:
+                return stored
             if isinstance(node.value, ast.Call) and _callee(node.value.func) in _STOPS:
                 return [ir.Eval(line, self.expr(node.value)), ir.Stop(line)]
             return [ir.Eval(line, self.expr(node.value))]
@@ -263,7 +334,10 @@ class _Front:
 
     # --- functions -------------------------------------------------------------------
 
-    def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, in_class: bool) -> ir.Function:
+    def function(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, owner: str | None
+    ) -> ir.Function:
+        in_class = owner is not None
         args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
         names = [a.arg for a in args]
         defaults: dict[str, ast.expr | None] = {}
@@ -335,6 +409,7 @@ class _Front:
             handler,
             returns_html=html,
             returns_json=json,
+            owner=owner,
         )
 
 
@@ -376,7 +451,9 @@ def _names(target: ast.AST) -> tuple[str, ...]:
     return (name,) if name else ()
 
 
-def _assign(target: ast.AST, value: ir.Expr, line: int) -> list[ir.Stmt]:
+def _assign(
+    target: ast.AST, value: ir.Expr, line: int, front: _Front | None = None
+) -> list[ir.Stmt]:
     if isinstance(target, ast.Subscript):
         base = dotted(target.value)
         if not base:
@@ -384,7 +461,8 @@ def _assign(target: ast.AST, value: ir.Expr, line: int) -> list[ir.Stmt]:
         key = target.slice
         known = key.value if isinstance(key, ast.Constant) else None
         written = known if isinstance(known, str | int) and not isinstance(known, bool) else None
-        out: list[ir.Stmt] = [ir.Assign(line, (base,), value, merge=True, key=written)]
+        index = front.expr(key) if front is not None and not isinstance(key, ast.Constant) else None
+        out: list[ir.Stmt] = [ir.Assign(line, (base,), value, merge=True, key=written, index=index)]
         if isinstance(key, ast.Constant) and isinstance(key.value, str | int):
             # The entry itself, so a read of another key (or of this one after it is
             # overwritten with a constant) does not see the input.
@@ -401,6 +479,21 @@ def module(tree: ast.Module, spec: Spec) -> ir.Module:
     out = ir.Module("python")
     top: list[ast.stmt] = []
     fastapi = flask = False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                if alias.asname and alias.asname != alias.name:
+                    front.aliases[alias.asname] = f"{node.module}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname and alias.asname != alias.name:
+                    front.aliases[alias.asname] = alias.name
+        elif (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Call)
+            and _callee(node.value.func).rsplit(".", 1)[-1] in _CONFIG_PARSERS
+        ):
+            front.config_names.update(n for t in node.targets if (n := dotted(t)))
     for stmt in tree.body:
         if isinstance(stmt, ast.ImportFrom | ast.Import):
             names = [stmt.module or ""] if isinstance(stmt, ast.ImportFrom) else []
@@ -427,13 +520,13 @@ def module(tree: ast.Module, spec: Spec) -> ir.Module:
     # Both in one file: only the routes of a FastAPI app or router answer JSON.
     out.json_returns = fastapi and not flask
     out.functions.append(ir.Function("<module>", 1, (), front.block(top)))
-    stack: list[tuple[ast.AST, bool]] = [(tree, False)]
+    stack: list[tuple[ast.AST, str | None]] = [(tree, None)]
     while stack:
-        node, in_class = stack.pop()
+        node, owner = stack.pop()
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
-                out.functions.append(front.function(child, in_class))
-                stack.append((child, False))
+                out.functions.append(front.function(child, owner))
+                stack.append((child, None))
             elif isinstance(child, ast.ClassDef):
                 for stmt in child.body:
                     if (
@@ -444,8 +537,8 @@ def module(tree: ast.Module, spec: Spec) -> ir.Module:
                     ):
                         out.const_tables.add(f"self.{stmt.targets[0].id}")
                         out.const_tables.add(stmt.targets[0].id)
-                stack.append((child, True))
+                stack.append((child, child.name))
             elif not isinstance(child, ast.expr):
-                stack.append((child, in_class))
+                stack.append((child, owner))
     out.functions.sort(key=lambda f: f.line)
     return out

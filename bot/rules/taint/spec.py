@@ -66,6 +66,9 @@ class Sink:
     # Only a sink when called with at most this many arguments (PHP's one-argument
     # `parse_str($qs)` writes local variables; with a result array it does not).
     max_args: int | None = None
+    # Only a sink when an argument is always text (Python: a query or header value,
+    # `str(x)`): Flask's `Response(x)` serves text as HTML, a dict as JSON.
+    text_read: bool = False
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                     re.compile(str(item["unless_arg"]), re.I) if item.get("unless_arg") else None
                 ),
                 max_args=int(item["max_args"]) if item.get("max_args") is not None else None,
+                text_read=bool(item.get("text_read", False)),
                 unless_kwarg=(
                     (str(item["unless_kwarg"]["name"]), item["unless_kwarg"].get("value"))
                     if item.get("unless_kwarg")
