@@ -1,12 +1,12 @@
 """Recall and false alarms of the route-code rules on our labelled cases.
 
-Contract (`route-breaking-change`): every change in tests/fixtures/routes/contract/
-cases.yaml is reviewed through the real pipeline (`bot.pipeline.review_files`, the
-pre-change contents handed over through `load_base_content`, as the App and the Action
-do). Per framework and check id:
+Contract (`api-breaking-change` on route code, once `route-breaking-change`): every change
+in tests/fixtures/routes/contract/cases.yaml is reviewed through the real pipeline
+(`bot.pipeline.review_files`, the pre-change contents handed over through
+`load_base_content`, as the App and the Action do). Per framework and check id:
 
   recall       breaking changes reported under that check id / breaking changes
-  false alarm  safe changes with any `route-breaking-change` finding / safe changes
+  false alarm  safe changes with any `api-breaking-change` finding / safe changes
 
 Design (the route-convention rules): every case in tests/fixtures/routes/design/
 cases.yaml, one new file each. Per framework and rule:
@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from route_cases import (  # noqa: E402
+    CONTRACT_RULE,
     contract_findings,
     load_contract_cases,
     load_design_cases,
@@ -124,7 +125,7 @@ def main() -> int:
     parser.add_argument("--markdown", action="store_true", help="tables only")
     args = parser.parse_args()
     contract, design, elapsed = run()
-    out = ["**Breaking changes (`route-breaking-change`)**", ""]
+    out = [f"**Breaking changes (`{CONTRACT_RULE}`, route code)**", ""]
     out += [*_contract_tables(contract), _total(contract), ""]
     out += ["**Route design (convention rules)**", "", *_design_table(design)]
     out += ["", "| all | positives | found | recall | negatives | false alarms |"]

@@ -253,6 +253,9 @@ CLASSES: tuple[ProblemClass, ...] = (
     # An index made redundant by another, seen in one file (the old id
     # index-too-wide-or-duplicate) or in the whole schema; named as the rule was.
     _c("redundant-index", (), r"redundant-index|index-too-wide-or-duplicate"),
+    # An OpenAPI or protobuf break, by the old ids those checks still report under: a
+    # GraphQL or route break (the same rule, api-breaking-change) never had a class, and
+    # joining one would fuse it with reports it was kept apart from.
     _c("breaking-contract", (), r"openapi-breaking-change|proto-breaking-change", r"breaking"),
 )
 
@@ -271,9 +274,14 @@ _SPACE = re.compile(r"\s+")
 
 
 def problem_class(finding: Finding) -> ProblemClass | None:
-    """The class a finding belongs to: by rule id (its own, or the one an AI finding
-    cites), then by CWE, then (AI findings only) by the words of its title."""
+    """The class a finding belongs to: by rule id (the old id a check reported it under
+    first, then its own, or the one an AI finding cites), then by CWE, then (AI findings
+    only) by the words of its title."""
     ids = [finding.rule] if finding.source is Source.RULES else []
+    if finding.source is Source.RULES and finding.reported_as:
+        # A rule folded from several ids keeps each check's class (api-breaking-change:
+        # an OpenAPI break is `breaking-contract`, a GraphQL one has none).
+        ids.insert(0, finding.reported_as)
     if finding.cites:
         ids.append(finding.cites)
     for rule in ids:

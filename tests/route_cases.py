@@ -2,7 +2,8 @@
 tests/test_route_cases.py and bench/route_bench.py.
 
 `tests/fixtures/routes/contract/cases.yaml`: changes to route files (breaking, under a
-check id of `route-breaking-change`, or `safe`), per framework. Each is reviewed as
+check id of `api-breaking-change`, once `route-breaking-change`; or `safe`), per
+framework. Each is reviewed as
 `bastion review` reviews a PR: the unified diff of every file, the post-change contents,
 and the pre-change contents handed to the pipeline through `load_base_content` — so
 `bot.pipeline._with_base` decides which files get their base version, as in production.
@@ -22,9 +23,12 @@ import yaml
 from bot.diff import parse_diff
 from bot.models import ChangedFile, Finding
 from bot.pipeline import review_files
+from bot.rules.loader import builtin_catalog
 
 FIXTURES = Path(__file__).parent / "fixtures" / "routes"
-CONTRACT_RULE = "route-breaking-change"
+# The id route breaks are reported under: the contract rule, whatever the format (the
+# catalogue maps the old per-format id to it).
+CONTRACT_RULE = builtin_catalog().canonical("route-breaking-change")
 SAFE = "safe"
 
 

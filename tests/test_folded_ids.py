@@ -438,3 +438,106 @@ def test_the_bench_labels_of_the_old_index_ids_match_the_surviving_ids() -> None
         assert judged, f"the label file has findings judged under {old}"
         assert {module.current_id(r[0]) for r in judged} == {new}
     assert module.current_id("index-too-wide") == "index-too-wide"
+
+
+# --- the API contract ids folded in issue 10 ---------------------------------------------
+
+# (fixture folder, fixture, old id the check reports under, surviving id)
+_API_FOLDS = [
+    ("api-breaking-change", "yaml.yaml", "openapi-breaking-change", "api-breaking-change"),
+    ("api-breaking-change", "proto.proto", "proto-breaking-change", "api-breaking-change"),
+    ("api-breaking-change", "graphql.graphql", "graphql-breaking-change", "api-breaking-change"),
+    ("api-breaking-change", "python.py", "route-breaking-change", "api-breaking-change"),
+    ("api-deprecation", "yaml.yaml", "openapi-deprecation", "api-deprecation"),
+    ("api-deprecation", "graphql.graphql", "graphql-deprecation", "api-deprecation"),
+    ("inconsistent-route-naming", "yaml.yaml", "openapi-path-casing", "inconsistent-route-naming"),
+]
+_API_IDS = [old for _, _, old, _ in _API_FOLDS]
+
+
+def _api_change(folder: str, name: str) -> list[ChangedFile]:
+    from pathlib import Path
+
+    from bot.models import FileStatus
+    from bot.rules.fixture_files import parse
+
+    fixture = parse(folder, Path(__file__).parent / "rules" / folder / name)
+    file = added_file(fixture.path, fixture.code)
+    if fixture.base is not None:
+        file = file.model_copy(update={"status": FileStatus.MODIFIED, "base_content": fixture.base})
+    kept, _ = select_backend([file])
+    return kept
+
+
+@pytest.mark.parametrize(("folder", "name", "old", "new"), _API_FOLDS, ids=_API_IDS)
+def test_an_api_contract_check_reports_under_the_surviving_id_with_its_own_wording(
+    folder: str, name: str, old: str, new: str
+) -> None:
+    findings = [f for f in review_files(_api_change(folder, name)).findings if f.rule == new]
+    assert findings
+    assert {f.reported_as for f in findings} == {old}
+    variant = builtin_catalog().rules[new].variants[old]
+    # The old id's own rationale and fix, not the rule's.
+    assert all(f.body.startswith(variant.rationale.strip()) for f in findings)
+    assert all(f.body.endswith(f"**Fix:** {variant.fix.strip()}") for f in findings)
+    assert not {old} & {f.rule for f in findings}
+
+
+@pytest.mark.parametrize(("folder", "name", "old", "new"), _API_FOLDS, ids=_API_IDS)
+def test_a_repository_config_disabling_an_old_api_id_still_parses_and_disables_it(
+    folder: str, name: str, old: str, new: str
+) -> None:
+    config = parse_config(f"rules:\n  disable: [{old}]\n")
+    assert config.rules.disable == [new]
+    files = _api_change(folder, name)
+    assert new in {f.rule for f in review_files(files).findings}
+    assert new not in {f.rule for f in review_files(files, config).findings}
+
+
+def test_a_misspelled_api_id_in_the_config_is_still_an_error() -> None:
+    with pytest.raises(ConfigError, match="unknown rule id 'openapi-breaking-changes'"):
+        parse_config("rules:\n  disable: [openapi-breaking-changes]\n")
+
+
+@pytest.mark.parametrize(("folder", "name", "old", "new"), _API_FOLDS, ids=_API_IDS)
+def test_an_old_api_id_still_silences_its_line(folder: str, name: str, old: str, new: str) -> None:
+    from bot.rules.fixture_files import comment_prefix
+
+    (file,) = _api_change(folder, name)
+    lines = {f.line for f in review_files([file]).findings if f.rule == new}
+    assert lines
+    rows = (file.content or "").splitlines()
+    for line in lines:
+        rows[line - 1] += f"  {comment_prefix(file.path)} bastion: ignore[{old}]"
+    text = "\n".join(rows) + "\n"
+    silenced = added_file(file.path, text).model_copy(
+        update={"status": file.status, "base_content": file.base_content}
+    )
+    kept, _ = select_backend([silenced])
+    assert [f for f in review_files(kept).findings if f.rule == new] == []
+
+
+@pytest.mark.parametrize(("folder", "name", "old", "new"), _API_FOLDS, ids=_API_IDS)
+def test_an_api_problem_posted_under_its_old_id_is_not_posted_again(
+    folder: str, name: str, old: str, new: str
+) -> None:
+    from bot.consolidate import already_posted, consolidate
+
+    files = _api_change(folder, name)
+    by_path = {f.path: f for f in files}
+    findings = [f for f in review_files(files).findings if f.rule == new]
+    assert findings
+    for finding in findings:
+        # The report as it was before the fold: the old id, no alias.
+        before = finding.model_copy(
+            update={"rule": old, "reported_as": "", "legacy_fingerprints": [], "also": []}
+        )
+        (posted,) = consolidate([before], by_path)
+        assert already_posted(finding, {posted.fingerprint})
+
+
+def test_the_old_api_ids_in_bench_labels_map_to_the_surviving_ids() -> None:
+    catalog = builtin_catalog()
+    for _, _, old, new in _API_FOLDS:
+        assert catalog.canonical(old) == new
+    assert catalog.canonical("api-breaking-change") == "api-breaking-change"

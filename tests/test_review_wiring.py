@@ -172,7 +172,7 @@ def test_action_comments_inline_on_a_removed_response_property(github_fake, tmp_
     [comment] = posted_comments(github_fake, repo, number)
     assert comment["path"] == "openapi.yaml"
     assert "response property removed" in comment["body"]
-    assert "openapi-breaking-change" in run.sarif.read_text(encoding="utf-8")
+    assert "api-breaking-change" in run.sarif.read_text(encoding="utf-8")
 
 
 def test_app_comments_on_a_proto_field_whose_type_changed(github_fake, tmp_path) -> None:

@@ -36,7 +36,7 @@ def _review(*changes: FileChange) -> list:
         return bases.get(file.path)
 
     found = review_files(_files(*changes), load_base_content=load).findings
-    return [f for f in found if f.rule == "route-breaking-change"], asked
+    return [f for f in found if f.rule == "api-breaking-change"], asked
 
 
 def test_declares_routes_is_a_cheap_path_and_text_test() -> None:
@@ -120,6 +120,6 @@ def test_bastion_review_git_range_reports_a_removed_response_field(tmp_path: Pat
         timeout=120,
     )
     findings = json.loads(done.stdout)["findings"]
-    ours = [f for f in findings if f["rule"] == "route-breaking-change"]
+    ours = [f for f in findings if f["rule"] == "api-breaking-change"]
     assert [(f["path"], f["line"]) for f in ours] == [("app/api/users.py", 21)], done.stderr
     assert "created_at" in ours[0]["title"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import bot.rules
-from bot.consolidate import problem_class
+from bot.consolidate import ProblemClass, consolidate, problem_class
 from bot.diff import added_file
 from bot.models import Category, Finding, Source
 from bot.report.markdown import comment_text
@@ -89,9 +89,12 @@ def test_an_old_id_in_a_suppression_still_silences_the_merged_rule() -> None:
 
 
 def test_a_merge_keeps_every_old_ids_problem_class() -> None:
-    """Fingerprints are by problem class: a merged id in the old class means no re-post."""
+    """Fingerprints are by problem class: a merged id in the old class means no re-post.
+    A report a check still makes under the old id keeps that id's class, none included
+    (a GraphQL break never had one), and the fingerprint it was posted under."""
     catalog = builtin_catalog()
     for spec in catalog.rules.values():
+        classes: set[ProblemClass | None] = set()
         for alias in spec.aliases:
             old = Finding(
                 path="a",
@@ -103,8 +106,32 @@ def test_a_merge_keeps_every_old_ids_problem_class() -> None:
                 title="t",
                 body="b",
             )
-            new = old.model_copy(update={"rule": spec.id, "cwe": spec.cwe[0] if spec.cwe else None})
-            assert problem_class(old) is not None and problem_class(old) == problem_class(new)
+            reported = old.model_copy(
+                update={
+                    "rule": spec.id,
+                    "cwe": spec.cwe[0] if spec.cwe else None,
+                    "reported_as": alias,
+                }
+            )
+            assert problem_class(old) == problem_class(reported), alias
+            (before,) = consolidate([old], {})
+            (after,) = consolidate([reported], {})
+            assert before.fingerprint in {after.fingerprint, *after.legacy_fingerprints}, alias
+            classes.add(problem_class(old))
+        if len(classes) == 1:
+            # Old ids that agree on a class: the rule's own id is in it too.
+            new = Finding(
+                path="a",
+                line=1,
+                end_line=1,
+                category=spec.category,
+                severity=spec.severity,
+                rule=spec.id,
+                title="t",
+                body="b",
+                cwe=spec.cwe[0] if spec.cwe else None,
+            )
+            assert problem_class(new) in classes, spec.id
 
 
 def test_a_cwe_on_a_rule_finding_does_not_move_it_to_another_problem_class() -> None:

@@ -292,7 +292,7 @@ def test_without_base_only_style_rules_run() -> None:
     file = changed(BASE, head).model_copy(update={"base_content": None})
     run = run_rules([file])
     assert not run.errors
-    assert not [f for f in run.findings if f.rule == BREAKING]
+    assert not [f for f in run.findings if f.rule == "api-breaking-change"]
 
 
 def test_plain_diff_without_content_does_not_crash() -> None:
@@ -408,7 +408,7 @@ def test_cli_git_range_reports_a_removed_operation(tmp_path: Path) -> None:
     )
     assert "Traceback" not in done.stderr
     result = json.loads(done.stdout)
-    found = [f for f in result["findings"] if f["rule"] == BREAKING]
+    found = [f for f in result["findings"] if f["rule"] == "api-breaking-change"]
     assert [(f["path"], f["title"], f["severity"]) for f in found] == [
         ("openapi.yaml", od.REMOVED_OPERATION, "high")
     ]

@@ -10,6 +10,7 @@ from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.lib import graphql_diff as gd
 from bot.rules.lib.spec_findings import grouped_hits
 
+# Old ids of api-breaking-change and api-deprecation: the hits keep their GraphQL wording.
 BREAKING = "graphql-breaking-change"
 DEPRECATED = "graphql-deprecation"
 

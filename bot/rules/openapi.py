@@ -21,6 +21,8 @@ from bot.rules.lib import openapi_diff as od
 from bot.rules.lib.spec_findings import grouped_hits
 from bot.spec_refs import openapi_refs
 
+# Old ids of api-breaking-change, api-deprecation and inconsistent-route-naming: the
+# hits keep their OpenAPI wording, and consolidation their problem class.
 BREAKING = "openapi-breaking-change"
 DEPRECATED = "openapi-deprecation"
 MISSING_OPERATION_ID = "openapi-missing-operation-id"

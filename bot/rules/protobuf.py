@@ -1,4 +1,5 @@
-"""Protobuf wire-contract breaks (`proto-breaking-change`) between a `.proto` file's versions.
+"""Protobuf wire-contract breaks between a `.proto` file's versions (rule `api-breaking-change`,
+reported under its old id `proto-breaking-change`).
 
 Both versions are parsed with our own small parser (`lib.proto_parse`) and compared by
 message, field number and name, enum value, service and rpc. One check needs no

@@ -1,4 +1,5 @@
-"""Breaking changes to the API that route code declares (`route-breaking-change`).
+"""Breaking changes to the API that route code declares (rule `api-breaking-change`,
+reported under its old id `route-breaking-change`).
 
 Most services have no committed API description: the contract is the code. The
 extractor (`bot.routes_contract`) reads each endpoint's method, path, parameters and

@@ -1,0 +1,15 @@
+// bastion-fixture: routes/api.php
+// ok: api-breaking-change
+<?php
+
+use App\Http\Controllers\TeamController;
+use App\Http\Controllers\TeamInvitationController;
+use App\Http\Controllers\TeamMemberController;
+use Illuminate\Support\Facades\Route;
+
+Route::middleware('auth:sanctum')->group(function () {
+    Route::get('/teams/{team}', [TeamController::class, 'show']);
+    Route::get('/teams/{team}/members', [TeamMemberController::class, 'index']);
+    Route::delete('/teams/{team}/members/{user}', [TeamMemberController::class, 'destroy']);
+    Route::post('/teams/{team}/invitations', [TeamInvitationController::class, 'store']);
+});

@@ -1,0 +1,29 @@
+# bastion-fixture: app/api/users.py
+# ok: api-breaking-change
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+router = APIRouter(prefix="/users")
+
+
+class UserIn(BaseModel):
+    name: str
+    nickname: str | None = None
+    locale: str = 'en'
+
+
+class UserOut(BaseModel):
+    email: str
+    id: int
+    name: str
+    avatar: str | None = None
+
+
+@router.post("", response_model=UserOut, status_code=201)
+def add_user(user: UserIn) -> UserOut:
+    return service.create(user)
+
+
+@router.get("/{user_id}", response_model=UserOut)
+def read_user(user_id: int) -> UserOut:
+    return service.get(user_id)
