@@ -1,0 +1,23 @@
+"""Per-finding severity for the false-alarm classes of the security precision sets
+fixed in docs/benchmarks.md, "secprec3": what stays inline and what goes to the summary."""
+
+from __future__ import annotations
+
+from bot.diff import added_file
+from bot.models import Severity
+from tests.rule_helpers import fixture_case, run_rule
+
+
+def _severities(rule: str, fixture: str) -> dict[int, Severity]:
+    case = fixture_case(rule, fixture)
+    findings = run_rule([added_file(case.path, case.code)], rule)
+    assert sorted(f.line for f in findings) == sorted(case.lines)
+    return {f.line: f.severity for f in findings}
+
+
+def test_random_value_the_code_calls_a_dummy_goes_to_the_summary() -> None:
+    for name in ("java-4.java", "kotlin-2.kt"):
+        got = _severities("insecure-random", name)
+        first, second = sorted(got)
+        assert got[first] is Severity.INFO, name
+        assert got[second] is Severity.HIGH, name
