@@ -21,3 +21,18 @@ def test_random_value_the_code_calls_a_dummy_goes_to_the_summary() -> None:
         first, second = sorted(got)
         assert got[first] is Severity.INFO, name
         assert got[second] is Severity.HIGH, name
+
+
+def test_secret_in_demo_code_goes_to_the_summary() -> None:
+    (line,) = fixture_case("secret-literal", "php-2.php").lines
+    assert _severities("secret-literal", "php-2.php") == {line: Severity.INFO}
+    (line,) = fixture_case("secret-literal", "php.php").lines
+    assert _severities("secret-literal", "php.php") == {line: Severity.HIGH}
+
+
+def test_security_finding_under_a_not_for_production_comment_goes_to_the_summary() -> None:
+    (line,) = fixture_case("csrf-disabled", "hocon-2.conf").lines
+    assert _severities("csrf-disabled", "hocon-2.conf") == {line: Severity.INFO}
+    # "Only ... posts here" is no such note: the finding stays inline.
+    (line,) = fixture_case("csrf-disabled", "python-3.py").lines
+    assert _severities("csrf-disabled", "python-3.py") == {line: Severity.HIGH}
