@@ -179,6 +179,19 @@ _ROWS_NOT_INPUT = frozenset({"java", "kotlin", "scala", "csharp"})
 # Languages where what a SQL sink returns (a statement, rows, records) is not the text
 # it was given: the JVM languages above, PHP (`$pdo->query(...)->fetch()`) and Ruby.
 _ROWS_NOT_INPUT_SQL = _ROWS_NOT_INPUT | {"php", "ruby"}
+# File sinks that give the file's content or a handle to read it (`open(p)`,
+# `Path(p).read_text()`, `File.ReadAllText(p)`): the request picked the file, which is
+# the finding; what the file holds was written by whoever wrote it, not sent with the
+# request. Not the calls that give a path object (`new File(p)`, `Paths.get(p)`).
+_FILE_CONTENT = frozenset(
+    {
+        "open", "Open", "OpenRead", "fopen", "file_get_contents", "parse_ini_file",
+        "ReadAllText", "ReadAllBytes", "ReadAllLines", "ReadAllTextAsync", "ReadFile",
+        "readAllBytes", "readAllLines", "readString", "readFile", "readFileSync",
+        "createReadStream", "newInputStream", "newBufferedReader",
+        "read_text", "read_bytes", "read", "readlines", "binread",
+    }
+)  # fmt: skip
 # Sink classes where a value is built first and checked before use (a `Path`).
 _CHECKED_LATER = frozenset({"path"})
 # Calls that give the same path in canonical form: a check on the result holds for
@@ -1440,6 +1453,8 @@ class _Walk:
             # What a query returns is rows of the database, not the request's text.
             return EMPTY, UNKNOWN
         last = call.callee.rsplit(".", 1)[-1]
+        if not call.tagged and last in _FILE_CONTENT and self._reads_file(call):
+            return EMPTY, UNKNOWN
         every = recv_taint.union(*arg_taints, *kw_taints.values())
         if last in self.spec.mutators and call.recv is not None:
             # A builder chain (`sb.append("<b>").append(x)`) adds to the first receiver.
@@ -1499,6 +1514,13 @@ class _Walk:
         if call.tagged:
             return EMPTY, UNKNOWN
         return every, UNKNOWN
+
+    def _reads_file(self, call: ir.Call) -> bool:
+        last = call.callee.rsplit(".", 1)[-1]
+        return any(
+            sink.cls == "path" and matches(sink.callee, call.callee)
+            for sink in self.spec.by_last.get(last, ())
+        )
 
     def _fold_text_call(self, call: ir.Call, state: _State) -> Known:
         """`"ABC".charAt(1)`, `s.length()` on text known here (JVM and C# code)."""
