@@ -45,6 +45,16 @@ _STAND_IN = re.compile(
     r"|not\s+used|unused|throw-?away)\b"
 )
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
+# A random length or count (`const length = 24 + Math.floor(Math.random() * 41)`) only
+# sizes what another generator fills: the secret is as good as that generator, which is
+# judged where it is called.
+_SIZE_WORDS = frozenset({"len", "length", "size", "count"})
+
+
+def _size_name(name: str) -> bool:
+    parts = _CAMEL.sub(" ", name.strip().lstrip("$@")).lower().split()
+    return bool(parts) and parts[-1] in _SIZE_WORDS
+
 
 # Calls whose value is predictable, per language (a module-level function or a fresh
 # generator used at once). `{go}` is replaced by the name math/rand is imported as.
@@ -430,7 +440,8 @@ class InsecureRandomCheck(Check):
                 helpers.setdefault(scope.name, origin)
             target = assignment_target(statement.text)
             for name in targets_of(target, language) if target else ():
-                tainted[name] = origin
+                if not _size_name(name):
+                    tainted[name] = origin
             for match in _FILLS.finditer(statement.text):
                 tainted[match.group("buf")] = origin
             for match in _APPENDS.finditer(statement.text):
