@@ -36,3 +36,10 @@ def test_security_finding_under_a_not_for_production_comment_goes_to_the_summary
     # "Only ... posts here" is no such note: the finding stays inline.
     (line,) = fixture_case("csrf-disabled", "python-3.py").lines
     assert _severities("csrf-disabled", "python-3.py") == {line: Severity.HIGH}
+
+
+def test_jvm_header_injection_goes_to_the_summary() -> None:
+    (line,) = fixture_case("header-injection", "java.java").lines
+    assert _severities("header-injection", "java.java") == {line: Severity.INFO}
+    (line,) = fixture_case("header-injection", "php.php").lines
+    assert _severities("header-injection", "php.php") == {line: Severity.MEDIUM}
