@@ -340,6 +340,28 @@ _REVIEWED = (
 )
 
 
+# A comment that says the code is not for production (`# Do not do this in production`,
+# `// for local development only`): the author knows; whether it can reach a deployment
+# is not in the file, so the finding goes to the summary with that reason.
+_NOT_FOR_PRODUCTION = re.compile(
+    r"(?i)(?:#|//|/\*|\*|--|<!--)[^\n]{0,160}?(?:\bnot\s+(?:meant\s+|intended\s+|suitable\s+)?"
+    r"(?:for|in)\s+production\b|\b(?:do\s+not|don'?t|never)\s+(?:do\s+this|use\s+(?:this|it))"
+    r"\s+in\s+production\b|\b(?:local\s+)?(?:development|dev|testing)[\s-]+(?:use\s+)?only\b)"
+)
+_NOT_FOR_PRODUCTION_NOTE = (
+    "A comment here says this is not for production; it matters only if the code can still "
+    "reach a deployment, so it is noted in the summary."
+)
+
+
+def _marked_not_for_production(file: ChangedFile, line: int) -> bool:
+    for number in (line, line - 1, line - 2):
+        text = file.line_text(number) if number > 0 else None
+        if text and _NOT_FOR_PRODUCTION.search(text):
+            return True
+    return False
+
+
 def _reviewed_elsewhere(file: ChangedFile, line: int) -> bool:
     for number in (line, line - 1):
         text = file.line_text(number) if number > 0 else None
@@ -609,6 +631,10 @@ def findings_of(
             continue  # the change did not touch these lines: not this review's business
         if rule.category is Category.SECURITY and _reviewed_elsewhere(file, hit.line):
             hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _REVIEWED))
+        elif rule.category is Category.SECURITY and _marked_not_for_production(file, hit.line):
+            hit = replace(
+                hit, severity=Severity.INFO, detail=_join(hit.detail, _NOT_FOR_PRODUCTION_NOTE)
+            )
         old_code = False
         if touched and not hit.file_level and rule.category is Category.SECURITY:
             if hit.path not in reindented:

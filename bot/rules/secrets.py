@@ -26,7 +26,7 @@ from bot import lazyre as re
 
 # detect-secrets (and the HTTP stack its plugin base imports) costs ~0.1 s to import,
 # so it is loaded only once an added line passes the cheap pre-filters below.
-from bot.models import ChangedFile
+from bot.models import ChangedFile, Severity
 from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.loader import builtin_catalog
 from bot.select import is_test_path
@@ -459,13 +459,27 @@ class SecretLiteralCheck(Check):
                 continue
             if found.loose and _overridden_from_env(file, number, text):
                 continue
+            detail = f"Detected: {found.label} (`{mask(found.value, found.label)}`)."
+            demo = _DEMO_PATH.search(file.path)
+            if demo:
+                detail += f" {_DEMO_NOTE}"
             yield Hit(
                 rule=RULE_ID,
                 path=file.path,
                 line=number,
                 title=f"Secret committed in the change: {found.label}",
-                detail=f"Detected: {found.label} (`{mask(found.value, found.label)}`).",
+                detail=detail,
+                severity=Severity.INFO if demo else None,
             )
+
+
+# Demo, sample and example code (`scripts/seed-demo.php`, `samples/shop/app.conf`) ships
+# made-up or published keys on purpose; whether one also opens a deployed system is not
+# something the file shows, so the finding goes to the summary.
+_DEMO_PATH = re.compile(r"(?i)(?:^|[/_.-])(?:demos?|samples?|examples?|playground)(?:[/_.-])")
+_DEMO_NOTE = (
+    "The file is demo or sample code: this matters only if a deployed system uses the same key."
+)
 
 
 # HOCON's `key = ${?ENV_NAME}` on the next line replaces the value whenever the variable is

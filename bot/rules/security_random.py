@@ -14,12 +14,12 @@ none of those uses and is left alone.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot import lazyre as re
-from bot.models import ChangedFile, FileKind
+from bot.models import ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, catalog_rule
-from bot.rules.lib.code_text import code_text
+from bot.rules.lib.code_text import code_text, comment_text
 from bot.rules.lib.scopes import (
     Scope,
     Statement,
@@ -36,6 +36,25 @@ from bot.select import is_test_path
 
 RULE_ID = "insecure-random"
 RULE = catalog_rule(RULE_ID)
+
+# Words with which code says a value is a stand-in nothing checks (`// Return dummy data
+# to keep the device happy`, `nonsensicalPassword()`): whether that holds is for a reader
+# of the code that receives it, so such a finding goes to the summary.
+_STAND_IN = re.compile(
+    r"(?i)\b(?:dummy|placeholder|fake|nonsensical|meaningless|no\s+meaning|never\s+used"
+    r"|not\s+used|unused|throw-?away)\b"
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
+# A random length or count (`const length = 24 + Math.floor(Math.random() * 41)`) only
+# sizes what another generator fills: the secret is as good as that generator, which is
+# judged where it is called.
+_SIZE_WORDS = frozenset({"len", "length", "size", "count"})
+
+
+def _size_name(name: str) -> bool:
+    parts = _CAMEL.sub(" ", name.strip().lstrip("$@")).lower().split()
+    return bool(parts) and parts[-1] in _SIZE_WORDS
+
 
 # Calls whose value is predictable, per language (a module-level function or a fresh
 # generator used at once). `{go}` is replaced by the name math/rand is imported as.
@@ -416,17 +435,43 @@ class InsecureRandomCheck(Check):
             if use is None and named and returns(statement, scope, language):
                 use = f"the return value of `{scope.name}`"
             if use is not None:
-                yield self._hit(file, origin, statement, use)
+                hit = self._hit(file, origin, statement, use)
+                if self._stand_in(file, scope, origin.line):
+                    hit = replace(
+                        hit,
+                        severity=Severity.INFO,
+                        detail=f"{hit.detail} The code calls the value a stand-in (dummy, "
+                        "placeholder); it matters only if something accepts it as a secret.",
+                    )
+                yield hit
                 continue
             if scope.name and returns(statement, scope, language):
                 helpers.setdefault(scope.name, origin)
             target = assignment_target(statement.text)
             for name in targets_of(target, language) if target else ():
-                tainted[name] = origin
+                if not _size_name(name):
+                    tainted[name] = origin
             for match in _FILLS.finditer(statement.text):
                 tainted[match.group("buf")] = origin
             for match in _APPENDS.finditer(statement.text):
                 tainted.setdefault(match.group("obj"), origin)
+
+    @staticmethod
+    def _stand_in(file: ChangedFile, scope: Scope, line: int) -> bool:
+        """The function's name, its doc comment or a comment just above `line` says the
+        value is a stand-in."""
+        code = code_text(file).split("\n")
+        top = scope.first
+        # The doc comment and annotations right above the function, not the end of the
+        # function before it.
+        while top > 1 and top > scope.first - 12:
+            row = code[top - 2].strip() if top - 2 < len(code) else ""
+            if row and not row.startswith(("@", "#[")):
+                break
+            top -= 1
+        near = comment_text(file, top, scope.first) if scope.function else ""
+        near += " " + comment_text(file, max(scope.first, line - 10), line)
+        return bool(_STAND_IN.search(f"{near} {_CAMEL.sub(' ', scope.name)}"))
 
     @staticmethod
     def _origin(

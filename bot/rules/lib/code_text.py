@@ -57,6 +57,22 @@ def code_text(file: ChangedFile) -> str:
     return _blank_comments(file.visible_text(), file.language or "")
 
 
+def comment_text(file: ChangedFile, first: int, last: int) -> str:
+    """The comments on lines `first`..`last` (1-based) of the file, joined by spaces:
+    what differs between the visible text and its comment-blanked twin."""
+    raw = file.visible_text().split("\n")
+    blank = code_text(file).split("\n")
+    parts: list[str] = []
+    for number in range(max(first, 1), min(last, len(raw)) + 1):
+        row, code = raw[number - 1], blank[number - 1] if number - 1 < len(blank) else ""
+        if row == code:
+            continue
+        changed = [i for i, c in enumerate(row) if i >= len(code) or code[i] != c]
+        if changed:
+            parts.append(row[changed[0] : changed[-1] + 1])
+    return " ".join(parts)
+
+
 # Quote characters per language, and which of them interpolate.
 _QUOTES: dict[str, str] = {
     "go": "\"`'",

@@ -79,7 +79,7 @@ def _python(file: ChangedFile) -> list[Flow]:
     for unit in parsed_units(file, _hint("python")):
         if unit.tree is None:
             continue
-        for item in flow.analyze(python_front.module(unit.tree, data), data):
+        for item in flow.analyze(python_front.module(unit.tree, data, file.path), data):
             line = unit.real(item.line)
             if not line:
                 continue

@@ -8,9 +8,10 @@ and config keep working. Every rule here needs a flow from request input to the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
-from bot.models import ChangedFile, FileKind
+from bot.models import ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, catalog_rules
 from bot.rules.taint import spec
 from bot.rules.taint.api import LANGUAGES, flow_hits
@@ -38,8 +39,26 @@ class TaintCheck(Check):
     languages = LANGUAGES
     kinds = frozenset({FileKind.CODE})
 
-    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        return flow_hits(file, {rule.id for rule in RULES})
+    def check_file(self, file: ChangedFile) -> Iterator[Hit]:
+        for hit in flow_hits(file, {rule.id for rule in RULES}):
+            if hit.rule == "header-injection" and file.language in _SERVERS_STRIP_CRLF:
+                hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _CRLF_NOTE))
+            yield hit
+
+
+# The JVM's servers write a header value with CR/LF replaced or refused (Tomcat, Jetty,
+# Undertow, Netty under Play and WebFlux): the response is not split there. The value
+# can still matter for what the header means (a file name), which the flow cannot judge.
+_SERVERS_STRIP_CRLF = frozenset({"java", "kotlin", "scala"})
+_CRLF_NOTE = (
+    "Tomcat, Jetty, Undertow and Netty replace or refuse CR/LF in header values, so the "
+    "response cannot be split on them; this matters on another server, or for what the "
+    "header itself means."
+)
+
+
+def _join(detail: str | None, note: str) -> str:
+    return f"{detail} {note}" if detail else note
 
 
 class CrossFileTaintCheck(Check):

@@ -172,7 +172,7 @@ class _File:
         merged = ir.Module("python")
         for unit in self.units:
             assert unit.tree is not None
-            part = python_front.module(unit.tree, self.data)
+            part = python_front.module(unit.tree, self.data, self.path)
             merged.constants.update(part.constants)
             merged.const_tables |= part.const_tables
             if unit.rows == list(range(1, len(unit.rows) + 1)):

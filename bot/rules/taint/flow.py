@@ -179,6 +179,19 @@ _ROWS_NOT_INPUT = frozenset({"java", "kotlin", "scala", "csharp"})
 # Languages where what a SQL sink returns (a statement, rows, records) is not the text
 # it was given: the JVM languages above, PHP (`$pdo->query(...)->fetch()`) and Ruby.
 _ROWS_NOT_INPUT_SQL = _ROWS_NOT_INPUT | {"php", "ruby"}
+# File sinks that give the file's content or a handle to read it (`open(p)`,
+# `Path(p).read_text()`, `File.ReadAllText(p)`): the request picked the file, which is
+# the finding; what the file holds was written by whoever wrote it, not sent with the
+# request. Not the calls that give a path object (`new File(p)`, `Paths.get(p)`).
+_FILE_CONTENT = frozenset(
+    {
+        "open", "Open", "OpenRead", "fopen", "file_get_contents", "parse_ini_file",
+        "ReadAllText", "ReadAllBytes", "ReadAllLines", "ReadAllTextAsync", "ReadFile",
+        "readAllBytes", "readAllLines", "readString", "readFile", "readFileSync",
+        "createReadStream", "newInputStream", "newBufferedReader",
+        "read_text", "read_bytes", "read", "readlines", "binread",
+    }
+)  # fmt: skip
 # Sink classes where a value is built first and checked before use (a `Path`).
 _CHECKED_LATER = frozenset({"path"})
 # Calls that give the same path in canonical form: a check on the result holds for
@@ -1661,6 +1674,13 @@ class _Walk:
             # What a query returns is rows of the database, not the request's text.
             return EMPTY, UNKNOWN
         last = call.callee.rsplit(".", 1)[-1]
+        if not call.tagged and last in _FILE_CONTENT and self._reads_file(call):
+            return EMPTY, UNKNOWN
+        if last in _SETS_TYPE and call.recv is not None:
+            declared = _content_type_of(call, state, self)
+            target = dotted(call.recv)
+            if declared is not None and target is not None:
+                state.consts[target + _CONTENT_TYPE] = declared
         every = recv_taint.union(*arg_taints, *kw_taints.values())
         if last in self.spec.mutators and call.recv is not None:
             # A builder chain (`sb.append("<b>").append(x)`) adds to the first receiver.
@@ -1774,6 +1794,13 @@ class _Walk:
             state.consts[ir.entry(target, i)] = value
         state.consts[target + "[#]"] = size - 1
         return removed
+
+    def _reads_file(self, call: ir.Call) -> bool:
+        last = call.callee.rsplit(".", 1)[-1]
+        return any(
+            sink.cls == "path" and matches(sink.callee, call.callee)
+            for sink in self.spec.by_last.get(last, ())
+        )
 
     def _fold_text_call(self, call: ir.Call, state: _State) -> Known:
         """`"ABC".charAt(1)`, `s.length()` on text known here (JVM and C# code)."""
@@ -1994,7 +2021,17 @@ class _Walk:
                 known = self.expr(value, state)[1]
                 if isinstance(known, str) and "html" not in known.lower():
                     return True
-        return False
+        # A header table among the arguments (`new Response($text, 200, ['Content-Type' =>
+        # 'text/plain'])`), or the type set on the response object before the body is
+        # sent (`res.header('Content-Type', 'application/json'); res.send(text)`,
+        # `res.type('json').send(text)`).
+        for arg in call.args:
+            if isinstance(arg, ir.Seq) and arg.keys:
+                for key_name, item in zip(arg.keys, arg.items, strict=False):
+                    if isinstance(key_name, str) and key_name.lower() == "content-type":
+                        return _declared_not_html(self.expr(item, state)[1])
+        declared = _content_type_set(call.recv, state) if call.recv is not None else None
+        return _declared_not_html(declared)
 
     def _sinks(
         self,
@@ -2081,6 +2118,41 @@ class _Walk:
             return
         info = self.spec.classes[cls]
         self.found.append(Flow(cls, info.rule, info.cwe, info.label, sink, line, end, live))
+
+
+# Response methods that set the media type: `res.type('json')`, `res.contentType(...)`,
+# `res.header('Content-Type', ...)`, `res.set(...)`, `res.setHeader(...)`.
+_SETS_TYPE = frozenset({"type", "contentType", "header", "set", "setHeader"})
+_CONTENT_TYPE = "#content-type"  # the tracked name for a response's declared type
+
+
+def _content_type_of(call: ir.Call, state: _State, engine: _Walk) -> str | None:
+    last = call.callee.rsplit(".", 1)[-1]
+    values = [engine.expr(a, state)[1] for a in call.args[:2]]
+    if last in ("type", "contentType") and len(values) == 1 and isinstance(values[0], str):
+        return values[0]
+    if len(values) == 2 and isinstance(values[0], str) and values[0].lower() == "content-type":
+        return values[1] if isinstance(values[1], str) else None
+    return None
+
+
+def _content_type_set(recv: ir.Expr, state: _State) -> Known:
+    if isinstance(recv, ir.Call) and recv.callee.rsplit(".", 1)[-1] in _SETS_TYPE:
+        # `res.type('json').send(x)`: the chain's own call set it.
+        values = [a.value for a in recv.args[:2] if isinstance(a, ir.Const)]
+        if len(recv.args) == 1 and len(values) == 1:
+            return values[0]
+        if len(values) == 2 and str(values[0]).lower() == "content-type":
+            return values[1]
+        return None
+    target = dotted(recv)
+    return state.consts.get(target + _CONTENT_TYPE) if target is not None else None
+
+
+def _declared_not_html(declared: Known) -> bool:
+    """A declared media type the browser will not render as a page (`json`,
+    `text/plain`); an unknown one is not assumed safe."""
+    return isinstance(declared, str) and bool(declared) and "html" not in declared.lower()
 
 
 def analyze(module: ir.Module, spec: Spec) -> list[Flow]:

@@ -10,7 +10,9 @@ other parameters are then URL or query values.
 from __future__ import annotations
 
 import ast
+from pathlib import PurePosixPath
 
+from bot import lazyre as re
 from bot.rules.taint import ir
 from bot.rules.taint.spec import Spec, matches
 
@@ -84,6 +86,12 @@ class _Front:
         self.aliases: dict[str, str] = {}
         self.config_names: set[str] = set()  # names bound to a ConfigParser
         self._known: dict[str, bool] = {}
+        # Functions this file calls with `request` first (`redirect_with_query(request,
+        # url)`): helpers its views call, whose other arguments come from that code.
+        self.called_with_request: set[str] = set()
+        # A helpers module (`utils.py`, `view_helpers.py`): Django routes to views, and
+        # its functions taking `request` are the views' helpers.
+        self.helper_module = False
 
     # --- expressions -----------------------------------------------------------------
 
@@ -362,6 +370,8 @@ class _Front:
         # a dict, list or callable makes the function a helper its views call
         # (`replace(request, target_id: str, template: str, context: dict)`).
         django = django and not any(_structured_annotation(a.annotation) for a in args)
+        helper = self.helper_module or (not in_class and node.name in self.called_with_request)
+        django = django and not helper
         handler = routed or django
         params: list[ir.Param] = []
         for arg in args:
@@ -474,8 +484,26 @@ def _assign(
     return [ir.Assign(line, names, value)]
 
 
-def module(tree: ast.Module, spec: Spec) -> ir.Module:
+_HELPER_MODULE = re.compile(r"(?:^|_)(?:utils?|helpers?|shortcuts)$")
+
+
+def _called_with_request(tree: ast.Module) -> set[str]:
+    out = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and node.args
+            and isinstance(node.args[0], ast.Name)
+            and node.args[0].id == "request"
+        ):
+            out.add(_callee(node.func).rsplit(".", 1)[-1])
+    return out
+
+
+def module(tree: ast.Module, spec: Spec, path: str = "") -> ir.Module:
     front = _Front(spec)
+    front.helper_module = bool(_HELPER_MODULE.search(PurePosixPath(path).stem))
+    front.called_with_request = _called_with_request(tree)
     out = ir.Module("python")
     top: list[ast.stmt] = []
     fastapi = flask = False
