@@ -449,7 +449,9 @@ def run(
         stats = report["stats"]
         assert isinstance(stats, dict)
         lines[kind] += int(stats["lines_reviewed"])
-        for f in report["findings"]:  # type: ignore[union-attr]
+        findings = report["findings"]
+        assert isinstance(findings, list)
+        for f in findings:
             row = Row(
                 repo,
                 commit,
@@ -501,15 +503,15 @@ def run(
     for rule, c in sorted(per_rule.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
         n = c["tp"] + c["fp"]
         prec = _ratio(c["tp"], n)
-        cells = [f"`{rule}`", n + c["unjudged"], c["tp"], c["fp"], c["unjudged"], prec]
-        print("| " + " | ".join(map(str, cells)) + " |")
+        rule_cells = [f"`{rule}`", n + c["unjudged"], c["tp"], c["fp"], c["unjudged"], prec]
+        print("| " + " | ".join(map(str, rule_cells)) + " |")
     print()
     print("| language | findings | worth acting on | false alarm | precision |")
     print("|---|--:|--:|--:|--:|")
     for language, c in sorted(per_language.items()):
         n = c["tp"] + c["fp"]
-        cells = [language, n + c["unjudged"], c["tp"], c["fp"], _ratio(c["tp"], n)]
-        print("| " + " | ".join(map(str, cells)) + " |")
+        language_cells = [language, n + c["unjudged"], c["tp"], c["fp"], _ratio(c["tp"], n)]
+        print("| " + " | ".join(map(str, language_cells)) + " |")
     if failed:
         print(f"\n{len(failed)} commits could not be reviewed:")
         print("\n".join(failed))
