@@ -23,6 +23,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half C
     # the fresh set D, likewise (its own files; `pick --half D` lists its commits)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half D
+    # the fresh set E, likewise (more targeted and hot commits per project)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half E
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -207,10 +209,47 @@ FRESHD_PROJECTS: dict[str, tuple[str, int, int]] = {
 HALVES.update(dict.fromkeys(FRESHD_PROJECTS, "D"))
 COMMITS_FRESHD = ROOT / "bench" / "labels" / "security_commits_freshD.tsv"
 LABELS_FRESHD = ROOT / "bench" / "labels" / "security_findings_freshD.tsv"
+# Set E (`secfreshE` round, 2026-12-06): 26 more projects in no list above nor in
+# bench/migration_precision.py, fixed before any of their findings was read, judged once
+# on main 7279777. Main reports far less than when D was built, so each project gives up
+# to 20 targeted commits (and `FRESHE_HOT_PER_PROJECT` hot ones) to reach enough findings.
+FRESHE_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "mathesar-foundation/mathesar": ("python", 8, 20),  # Django
+    "ArchiveBox/ArchiveBox": ("python", 8, 20),  # Django
+    "pgadmin-org/pgadmin4": ("python", 8, 20),  # Flask
+    "fief-dev/fief": ("python", 8, 20),  # FastAPI
+    "redmine/redmine": ("ruby", 8, 20),
+    "postalserver/postal": ("ruby", 8, 20),
+    "spree/spree": ("ruby", 8, 20),
+    "casdoor/casdoor": ("go", 8, 20),
+    "muety/wakapi": ("go", 8, 20),
+    "cloudreve/Cloudreve": ("go", 8, 20),
+    "vendure-ecommerce/vendure": ("typescript", 8, 20),  # NestJS
+    "gitroomhq/postiz-app": ("typescript", 8, 20),  # NestJS
+    "cnpm/cnpmcore": ("typescript", 8, 20),  # Egg (Koa)
+    "node-red/node-red": ("typescript", 8, 20),  # Express
+    "alibaba/nacos": ("java", 8, 20),  # Spring Boot
+    "xuxueli/xxl-job": ("java", 8, 20),  # Spring Boot
+    "shopizer-ecommerce/shopizer": ("java", 8, 20),  # Spring
+    "spinnaker/keel": ("kotlin-jvm", 8, 20),  # Spring Boot
+    "ReVanced/revanced-api": ("kotlin", 8, 20),  # Ktor
+    "guardian/grid": ("scala", 8, 20),  # Play
+    "TheHive-Project/TheHive": ("scala", 8, 20),  # Play
+    "Sylius/Sylius": ("php", 8, 20),  # Symfony
+    "bagisto/bagisto": ("php", 8, 20),  # Laravel
+    "invoiceninja/invoiceninja": ("php", 8, 20),  # Laravel
+    "Ombi-app/Ombi": ("csharp", 8, 20),  # ASP.NET Core
+    "grandnode/grandnode2": ("csharp", 8, 20),  # ASP.NET Core
+}
+FRESHE_HOT_PER_PROJECT = 16
+HALVES.update(dict.fromkeys(FRESHE_PROJECTS, "E"))
+COMMITS_FRESHE = ROOT / "bench" / "labels" / "security_commits_freshE.tsv"
+LABELS_FRESHE = ROOT / "bench" / "labels" / "security_findings_freshE.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
     "D": (FRESHD_PROJECTS, COMMITS_FRESHD, LABELS_FRESHD),
+    "E": (FRESHE_PROJECTS, COMMITS_FRESHE, LABELS_FRESHE),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -297,7 +336,9 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
         specs, sinks = LANGUAGES[language]
         sink_re = re.compile(sinks)
         newest = git(where, "log", "--no-merges", "--format=%h", "-n400", "--", *specs)
-        hot = FRESH_HOT_PER_PROJECT if fresh else HOT_PER_PROJECT
+        hot = HOT_PER_PROJECT
+        if fresh:
+            hot = FRESHE_HOT_PER_PROJECT if half == "E" else FRESH_HOT_PER_PROJECT
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
         for commit in newest.split():
@@ -408,7 +449,9 @@ def run(
         stats = report["stats"]
         assert isinstance(stats, dict)
         lines[kind] += int(stats["lines_reviewed"])
-        for f in report["findings"]:  # type: ignore[union-attr]
+        findings = report["findings"]
+        assert isinstance(findings, list)
+        for f in findings:
             row = Row(
                 repo,
                 commit,
@@ -460,15 +503,15 @@ def run(
     for rule, c in sorted(per_rule.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
         n = c["tp"] + c["fp"]
         prec = _ratio(c["tp"], n)
-        cells = [f"`{rule}`", n + c["unjudged"], c["tp"], c["fp"], c["unjudged"], prec]
-        print("| " + " | ".join(map(str, cells)) + " |")
+        rule_cells = [f"`{rule}`", n + c["unjudged"], c["tp"], c["fp"], c["unjudged"], prec]
+        print("| " + " | ".join(map(str, rule_cells)) + " |")
     print()
     print("| language | findings | worth acting on | false alarm | precision |")
     print("|---|--:|--:|--:|--:|")
     for language, c in sorted(per_language.items()):
         n = c["tp"] + c["fp"]
-        cells = [language, n + c["unjudged"], c["tp"], c["fp"], _ratio(c["tp"], n)]
-        print("| " + " | ".join(map(str, cells)) + " |")
+        language_cells = [language, n + c["unjudged"], c["tp"], c["fp"], _ratio(c["tp"], n)]
+        print("| " + " | ".join(map(str, language_cells)) + " |")
     if failed:
         print(f"\n{len(failed)} commits could not be reviewed:")
         print("\n".join(failed))
@@ -492,8 +535,8 @@ def main() -> None:
     parser.add_argument("mode", choices=["pick", "run"])
     parser.add_argument("--mirrors", type=Path, required=True, help="DIR/<owner>+<name>/repo")
     parser.add_argument("--tag", default="current")
-    parser.add_argument("--commits", type=Path, help="default: by --half (C, D have their own)")
-    parser.add_argument("--labels", type=Path, help="default: by --half (C, D have their own)")
+    parser.add_argument("--commits", type=Path, help="default: by --half (C, D, E have their own)")
+    parser.add_argument("--labels", type=Path, help="default: by --half (C, D, E have their own)")
     parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
     parser.add_argument(
         "--reuse-empty",
@@ -507,8 +550,8 @@ def main() -> None:
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
         "--half",
-        choices=["A", "B", "C", "D"],
-        help="one half of the projects, or the fresh set C or D",
+        choices=["A", "B", "C", "D", "E"],
+        help="one half of the projects, or the fresh set C, D or E",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
