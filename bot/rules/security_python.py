@@ -337,7 +337,34 @@ def _request_splat(call: ast.Call) -> str | None:
     return None
 
 
-def find_mass_assignment(tree: ast.Module) -> Iterator[Found]:
+_ADMIN_BASES = frozenset({"ModelAdmin", "InlineModelAdmin", "TabularInline", "StackedInline"})
+
+
+def _admin_forms(tree: ast.Module) -> set[str]:
+    """Form classes a Django admin of this module edits with (`form = TagForm`)."""
+    names: set[str] = set()
+    for node in all_nodes(tree):
+        if (
+            isinstance(node, ast.ClassDef)
+            and {dotted(b).rsplit(".", 1)[-1] for b in node.bases} & _ADMIN_BASES
+        ):
+            for stmt in node.body:
+                if (
+                    isinstance(stmt, ast.Assign)
+                    and isinstance(stmt.value, ast.Name)
+                    and any(isinstance(t, ast.Name) and t.id == "form" for t in stmt.targets)
+                ):
+                    names.add(stmt.value.id)
+    return names
+
+
+def is_admin_module(path: str) -> bool:
+    """`admin.py`, `admin_tags.py`, `admin/forms.py`: Django admin code, behind staff login."""
+    parts = path.lower().split("/")
+    return parts[-1].startswith("admin") or "admin" in parts[:-1]
+
+
+def find_mass_assignment(tree: ast.Module, *, admin_module: bool = False) -> Iterator[Found]:
     # A serializer class built inside a function is a factory's product (DRF's nested
     # serializers for `depth`, per-request admin forms), not an endpoint's input.
     in_functions = {
@@ -346,10 +373,14 @@ def find_mass_assignment(tree: ast.Module) -> Iterator[Found]:
         for inner in ast.walk(func)
         if isinstance(inner, ast.ClassDef)
     }
+    # The admin's own edit forms: staff editing every field is what the admin is for.
+    admin_forms = _admin_forms(tree)
     for node in all_nodes(tree):
         if isinstance(node, ast.ClassDef) and id(node) not in in_functions:
             bases = {dotted(b).rsplit(".", 1)[-1] for b in node.bases}
             kind = bases & _SERIALIZER_BASES
+            if kind == {"ModelForm"} and (admin_module or node.name in admin_forms):
+                continue
             if kind:
                 fields = _meta_all(node)
                 if fields is not None:
@@ -379,7 +410,12 @@ class PyMassAssignment(Check):
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if is_test_path(file.path):
             return []
-        return python_hits(file, PY_MASS_ID, find_mass_assignment, _MASS_HINT)
+        admin = is_admin_module(file.path)
+
+        def finder(tree: ast.Module) -> Iterator[Found]:
+            return find_mass_assignment(tree, admin_module=admin)
+
+        return python_hits(file, PY_MASS_ID, finder, _MASS_HINT)
 
 
 CHECKS: list[Check] = [
