@@ -152,6 +152,9 @@ _TEST_PATH = re.compile(
     r"|_tests?\.(py|go|rb)$|_spec\.rb$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.(java|kt|cs|scala)$|Test\.php$"
     # .NET test projects: `Api.Tests/`, `SharedWeb.Test/`, `Foo.IntegrationTests/`.
     r"|(^|/)[\w.]+\.\w*Tests?/"
+    # Test helpers shipped inside a library (`lib/shop/testing_support/factories/`) and
+    # Behat / Cucumber step code (`src/App/Behat/Context/`, `features/step_definitions/`).
+    r"|(^|/)(testing_support|test_support|test-support|Behat|step_definitions)/"
 )
 
 

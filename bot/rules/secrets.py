@@ -476,7 +476,11 @@ class SecretLiteralCheck(Check):
 # Demo, sample and example code (`scripts/seed-demo.php`, `samples/shop/app.conf`) ships
 # made-up or published keys on purpose; whether one also opens a deployed system is not
 # something the file shows, so the finding goes to the summary.
-_DEMO_PATH = re.compile(r"(?i)(?:^|[/_.-])(?:demos?|samples?|examples?|playground)(?:[/_.-])")
+_DEMO_PATH = re.compile(
+    r"(?i)(?:^|[/_.-])(?:demos?|samples?|examples?|playground)(?:[/_.-])"
+    # `.env.example`, `config.yml.sample`: a template to copy, its values placeholders.
+    r"|\.(?:example|sample)$"
+)
 _DEMO_NOTE = (
     "The file is demo or sample code: this matters only if a deployed system uses the same key."
 )
