@@ -849,3 +849,135 @@ def test_liquibase_comments_are_blanked_and_an_unclosed_one_hides_the_rest() -> 
     )
     hits = liquibase_hits(added_file("src/main/resources/db/changelog/orders.xml", text))
     assert [h.line for h in hits] == [3]
+
+
+# --- idxprec3: what set D's remaining false alarms had in common ----------------------
+
+LARAVEL_INDEX = """<?php
+
+use Illuminate\\Database\\Migrations\\Migration;
+use Illuminate\\Database\\Schema\\Blueprint;
+use Illuminate\\Support\\Facades\\Schema;
+
+return new class extends Migration
+{
+    public function up(): void
+    {
+        Schema::table('instances', function (Blueprint $table) {
+            $table->string('shared_inbox')->nullable()->index();
+        });
+    }
+};
+"""
+LARAVEL_INDEX_PATH = "database/migrations/2024_03_08_122947_add_shared_inbox_to_instances.php"
+
+
+def _laravel_config(default: str) -> str:
+    return (
+        "<?php\n\nreturn [\n"
+        f"    'default' => env('DB_CONNECTION', '{default}'),\n"
+        "    'connections' => [\n"
+        "        'sqlite' => ['driver' => 'sqlite'],\n"
+        "        'mysql' => ['driver' => 'mysql'],\n"
+        "        'pgsql' => ['driver' => 'pgsql'],\n"
+        "    ],\n"
+        "    'redis' => ['default' => ['host' => env('REDIS_HOST')]],\n"
+        "];\n"
+    )
+
+
+def test_laravel_default_connection_names_the_database() -> None:
+    """InnoDB adds a secondary index online: PostgreSQL's advice is wrong on a Laravel
+    app whose `config/database.php` defaults to MySQL."""
+    mysql = {"config/database.php": _laravel_config("mysql")}
+    findings = _review(added_file(LARAVEL_INDEX_PATH, LARAVEL_INDEX), schema=mysql)
+    assert not _shown(findings, "index-build-blocking")
+    assert "MySQL/MariaDB" in _summary(findings, "index-build-blocking")[0].body
+    # Defaulting to PostgreSQL, or to SQLite (Laravel 11's local default, which says
+    # nothing about production), keeps the comment.
+    for default in ("pgsql", "sqlite"):
+        schema = {"config/database.php": _laravel_config(default)}
+        kept = _review(added_file(LARAVEL_INDEX_PATH, LARAVEL_INDEX), schema=schema)
+        assert _shown(kept, "index-build-blocking"), default
+
+
+STORAGE_DOC = """---
+title: "Migrations"
+---
+
+Storage migrations keep your database compatible with the server. The server will
+automatically upgrade your schema on startup. To go back to an older version you may
+need to downgrade the schema by hand first.
+"""
+WEBAUTHN_RENAME = "ALTER TABLE webauthn_credentials RENAME COLUMN attestation_type TO kind;\n"
+WEBAUTHN_PATH = "internal/storage/migrations/postgres/V0024.WebAuthnAttestationType.up.sql"
+
+
+def test_operator_document_saying_the_schema_migrates_at_start_up() -> None:
+    doc = "docs/content/configuration/storage/migrations.md"
+    findings = _review(added_file(WEBAUTHN_PATH, WEBAUTHN_RENAME), schema={doc: STORAGE_DOC})
+    assert not _shown(findings, "pg-rename-column")
+    body = _summary(findings, "pg-rename-column")[0].body
+    assert "migrates its schema itself when it starts" in body and doc in body
+    # Saying the opposite, or in a developers' document, is no evidence.
+    negated = STORAGE_DOC.replace("will\nautomatically", "will not\nautomatically")
+    dev_doc = "docs/content/contributing/development/migrations.md"
+    for schema in ({doc: negated}, {dev_doc: STORAGE_DOC}):
+        kept = _review(added_file(WEBAUTHN_PATH, WEBAUTHN_RENAME), schema=schema)
+        assert _shown(kept, "pg-rename-column")
+    # A migrations document naming the command may be the developers' how-to: only an
+    # operator document (upgrade, admin, self-hosting) counts for that.
+    how_to = "Create a migration, then run `alembic upgrade head`.\n"
+    assert startup.migrates_at_startup({"docs/database-migrations.md": how_to}) is None
+    assert startup.migrates_at_startup({"docs/upgrading.md": how_to}) == "docs/upgrading.md"
+
+
+REPLAY_FOLDER = "persistence/sql/migrations/20240403121110000001_add_expire_columns"
+REPLAY_MYSQL = (
+    "ALTER TABLE oauth2_oidc ADD COLUMN expires_at TIMESTAMP NULL;\n\n"
+    "-- kept for the down migrations\n"
+    "CREATE INDEX oauth2_oidc_expires_at_idx ON oauth2_oidc (expires_at);\n"
+    "CREATE INDEX oauth2_access_expires_at_idx ON oauth2_oidc (expires_at);\n"
+)
+
+
+def test_new_file_for_a_migration_version_already_shipped_runs_on_new_databases_only() -> None:
+    """A per-database copy added for a version installations already applied (ory/pop's
+    fizz folders) is skipped by them: it only builds new databases."""
+    shipped = f"{REPLAY_FOLDER}.up.sql"
+    schema = {
+        "persistence/sql/migrations/20200101000000000000_init.up.sql": (
+            "CREATE TABLE oauth2_oidc (id INT PRIMARY KEY, expires_at TIMESTAMP NULL);\n"
+            "CREATE INDEX oauth2_oidc_expiry ON oauth2_oidc (expires_at);\n"
+        ),
+        shipped: "ALTER TABLE oauth2_oidc ADD COLUMN expires_at TIMESTAMP NULL;\n",
+        f"{REPLAY_FOLDER}.down.sql": "ALTER TABLE oauth2_oidc DROP COLUMN expires_at;\n",
+    }
+    new = added_file(f"{REPLAY_FOLDER}.mysql.up.sql", REPLAY_MYSQL)
+
+    def review(files: dict[str, str], released: bool | None) -> list[Finding]:
+        return review_files(
+            [new],
+            RepoConfig(llm=False),
+            schema_files={**files, new.path: REPLAY_MYSQL},  # the head's schema files
+            released=lambda path: released,
+        ).findings
+
+    findings = review(schema, True)
+    duplicate = [
+        f for f in findings if f.rule in ("redundant-index", "index-too-wide-or-duplicate")
+    ]
+    assert duplicate and all(f.severity is Severity.INFO for f in duplicate)
+    assert "created from scratch" in duplicate[0].body and "add_expire_columns.up.sql" in (
+        duplicate[0].body
+    )
+    # The same version not yet released (installations will run the new file), or no
+    # other file of that version but a rollback: the duplicate is reported.
+    only_rollback = {k: v for k, v in schema.items() if k != shipped}
+    for files, released in ((schema, False), (only_rollback, True)):
+        kept = review(files, released)
+        assert any(
+            f.rule in ("redundant-index", "index-too-wide-or-duplicate")
+            and f.severity is not Severity.INFO
+            for f in kept
+        ), (sorted(files), released)

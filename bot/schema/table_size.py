@@ -251,13 +251,23 @@ def adjust_for_table_size(
             )
             out.append(_with(finding, Severity.INFO, note))
             continue
+        replayed = (
+            _replayed_version(finding.path, texts, new_paths, released)
+            if new_paths is not None and finding.rule in REPLAY_SAFE
+            else None
+        )
+        if replayed is not None and finding.severity is not Severity.INFO:
+            out.append(_with(finding, Severity.INFO, replayed))
+            continue
         if (
             at_startup is not None
             and (finding.rule in STARTUP_SAFE or _startup_index_sync(finding))
             and finding.severity is not Severity.INFO
             and not _on_listed_table(finding, text, large, schema)
         ):
-            out.append(_with(finding, Severity.INFO, startup.note(at_startup)))
+            out.append(
+                _with(finding, Severity.INFO, startup.note(at_startup, texts.get(at_startup)))
+            )
             continue
         if database in _DIALECT_NAMES and finding.rule in PG_LOCK_ADVICE:
             note = (
@@ -325,6 +335,51 @@ def adjust_for_table_size(
             )
         out.append(_with(finding, severity, note))
     return out
+
+
+# What a migration run only on a database created from scratch cannot cause: no rows to
+# lock or rewrite, no running code reading the old schema, and an index it duplicates is
+# the history's own (a later migration decides what such databases end with).
+REPLAY_SAFE = STARTUP_SAFE | {"redundant-index", "index-too-wide-or-duplicate"}
+# Migration tools that key each migration by the version at the start of its name and
+# keep one file per database (`V.up.sql`, `V.mysql.up.sql`, ory/pop's fizz folders).
+_VERSIONED = re.compile(r"^(\d{3,}[^.]*)\.")
+_ROLLBACK = re.compile(r"(?:^|[._-])down(?:\.\w+)?$", re.I)
+
+
+def _replayed_version(
+    path: str,
+    texts: Mapping[str, str],
+    new_paths: Collection[str],
+    released: Released | None,
+) -> str | None:
+    """Why a new migration file locks nothing: another file of the same version
+    (the same name up to its per-database suffix) already shipped, so installations
+    that applied that version never run this one."""
+    if path not in new_paths:
+        return None
+    folder, name = posixpath.split(path)
+    version = _VERSIONED.match(name)
+    if version is None:
+        return None
+    for other in sorted(texts):
+        if other in new_paths or other == path:
+            continue
+        other_folder, other_name = posixpath.split(other)
+        same = _VERSIONED.match(other_name)
+        if other_folder != folder or same is None or same.group(1) != version.group(1):
+            continue
+        if _ROLLBACK.search(other_name.rsplit(".", 1)[0]):
+            continue  # a rollback file says nothing about what was applied
+        if released is not None and released(other) is False:
+            continue  # that version has not shipped: installations will run this file
+        return (
+            f"This new file carries migration version `{version.group(1)}`, which "
+            f"`{other_name}` already applied: installations that ran that version skip "
+            "this file, so it runs only on databases created from scratch, with no rows "
+            "to lock and no running code to break."
+        )
+    return None
 
 
 def _fk_by_size(
