@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 from bot.config import RepoConfig
-from bot.diff import added_file
+from bot.diff import added_file, parse_diff
 from bot.gitrepo import GitRepo
 from bot.models import ChangedFile, Finding, Severity
 from bot.pipeline import review_files
@@ -31,6 +31,16 @@ def _shown(findings: list[Finding], rule: str) -> list[Finding]:
 
 def _summary(findings: list[Finding], rule: str) -> list[Finding]:
     return [f for f in findings if f.rule == rule and f.severity is Severity.INFO]
+
+
+def _code_change(path: str, removed: str) -> ChangedFile:
+    """A code file from which the change removes `removed` (the use of what a migration
+    drops): a drop is a hazard when the code that used it ships in the same change."""
+    diff = (
+        f"diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n"
+        f"@@ -1,2 +1,1 @@\n # model\n-{removed}\n"
+    )
+    return parse_diff(diff)[0]
 
 
 # --- one migration file per database (ory/pop "fizz" folders) ------------------------
@@ -216,8 +226,9 @@ def test_container_start_up_script_that_migrates_sends_the_hazard_to_the_summary
     assert "installed and upgraded by its users" in body and "`boot.sh`" in body
     # The same script without the migrate line (only in a comment) says nothing.
     silent = BOOT.replace("python manage.py migrate\n", "")
+    model = _code_change("cookbook/models.py", "    always_use_plural_food = BooleanField()")
     assert _shown(
-        _review(added_file(REMOVE_PATH, REMOVE_FIELD), schema={"boot.sh": silent}),
+        _review(added_file(REMOVE_PATH, REMOVE_FIELD), model, schema={"boot.sh": silent}),
         "migration-drop-or-rename",
     )
 
@@ -471,7 +482,10 @@ def test_columns_dropped_on_adjacent_lines_are_one_comment() -> None:
 end
 """
     found = _shown(
-        _review(added_file("db/migrate/20250701161640_add_account_status.rb", rb)),
+        _review(
+            added_file("db/migrate/20250701161640_add_account_status.rb", rb),
+            _code_change("app/models/account.rb", "  scope :live, -> { where(is_active: true) }"),
+        ),
         "migration-drop-or-rename",
     )
     assert len(found) == 1
@@ -753,7 +767,7 @@ def test_dropping_a_column_no_release_has_shipped_goes_to_the_summary() -> None:
 
     def drops(released: dict[str, bool | None]) -> list[Finding]:
         found = review_files(
-            [added_file(path, REMOVE_TOUR)],
+            [added_file(path, REMOVE_TOUR), _code_change("db/models.py", "    product_tour = 1")],
             RepoConfig(llm=False),
             schema_files=schema,
             released=released.get,
@@ -784,7 +798,10 @@ def test_rails_remove_column_of_an_unreleased_add_column() -> None:
     schema = {added: add, path: remove}
     for shipped, severity in ((False, Severity.INFO), (True, Severity.MEDIUM)):
         found = review_files(
-            [added_file(path, remove)],
+            [
+                added_file(path, remove),
+                _code_change("app/models/cpt.rb", "  def fronted? = fronted"),
+            ],
             RepoConfig(llm=False),
             schema_files=schema,
             released={added: shipped}.get,
@@ -808,7 +825,11 @@ def test_the_rollback_re_adding_a_dropped_column_is_not_where_it_came_from() -> 
     )
     schema = {added: "ALTER TABLE gitspaces ADD COLUMN gits_tracked_changes TEXT;\n", path: up_sql}
     found = review_files(
-        [added_file(path, up_sql), added_file(down, down_sql)],
+        [
+            added_file(path, up_sql),
+            added_file(down, down_sql),
+            _code_change("app/store/database/gitspace_instance.go", "\t\tgits_tracked_changes,"),
+        ],
         RepoConfig(llm=False),
         schema_files=schema,
         released={added: True, down: False}.get,
@@ -981,3 +1002,48 @@ def test_new_file_for_a_migration_version_already_shipped_runs_on_new_databases_
             and f.severity is not Severity.INFO
             for f in kept
         ), (sorted(files), released)
+
+
+DROP_IMAGES = """class DropImages < ActiveRecord::Migration[8.0]
+  def change
+    drop_table :images
+  end
+end
+"""
+DROP_IMAGES_PATH = "db/migrate/20250117094633_drop_images.rb"
+DROP_SQL = "DROP TABLE IF EXISTS worker_instance;\n"
+DROP_SQL_PATH = "jdbc-postgres/src/main/resources/migrations/postgres/V1_20__drop_worker.sql"
+
+
+def test_drop_is_a_comment_only_when_the_change_removes_the_code_that_used_it() -> None:
+    """Dropping a table the code stopped using in an earlier change is the safe last
+    step; dropping it in the change that removes its last use breaks the old version
+    still serving during the deploy."""
+    dump = _code_change("db/structure.sql", "CREATE TABLE public.images (")
+    alone = _review(added_file(DROP_IMAGES_PATH, DROP_IMAGES), dump)
+    assert not _shown(alone, "migration-drop-or-rename")
+    assert "removes no code naming `images`" in _summary(alone, "migration-drop-or-rename")[0].body
+    sql = _review(added_file(DROP_SQL_PATH, DROP_SQL))
+    assert not [f for f in sql if f.rule in ("migration-drop-or-rename", "pg-drop-table")] or all(
+        f.severity is Severity.INFO
+        for f in sql
+        if f.rule in ("migration-drop-or-rename", "pg-drop-table")
+    )
+    # The model (singular, CamelCase) or the table's name removed from code in the same
+    # change: the old version still uses it while the new one deploys.
+    for removed in ("class Image < ApplicationRecord", "  has_many :images"):
+        model = _code_change("app/models/image.rb", removed)
+        shown = _shown(
+            _review(added_file(DROP_IMAGES_PATH, DROP_IMAGES), model), "migration-drop-or-rename"
+        )
+        assert shown, removed
+    worker = _code_change("src/main/java/WorkerInstanceDao.java", "class WorkerInstanceDao {")
+    assert [
+        f
+        for f in _review(added_file(DROP_SQL_PATH, DROP_SQL), worker)
+        if f.rule in ("migration-drop-or-rename", "pg-drop-table")
+        and f.severity is not Severity.INFO
+    ]
+    # A rename breaks the code still using the old name, whatever else the change does.
+    rename = DROP_IMAGES.replace("drop_table :images", "rename_table :images, :pictures")
+    assert _shown(_review(added_file(DROP_IMAGES_PATH, rename)), "migration-drop-or-rename")
