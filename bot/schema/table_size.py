@@ -418,7 +418,9 @@ _RECORD_DIRS = frozenset(
 
 def _dropped_names(text: str, line: int, end_line: int) -> set[str]:
     rows = _rows(text)
-    statement = "\n".join(rows[line - 1 : max(end_line, line + 1)])
+    # Django spreads `RemoveField(model_name=…, name=…)` over lines: read a few more.
+    # A name too many only keeps the comment (it may match removed code), never drops it.
+    statement = "\n".join(rows[line - 1 : max(end_line, line + 3)])
     drop = _DROP_STATEMENT.search(statement)
     if drop is None:
         return set()  # a rename: the old name breaks running code whatever else changes
