@@ -146,7 +146,9 @@ def review_files(
         notes.append(f"AI review did not run: {agent_off_reason}.")
 
     findings = consolidate_findings(rule_findings, llm_findings, by_path)
-    findings = _by_table_size(findings, backend, schema_files, schema, config, released)
+    findings = _by_table_size(
+        findings, backend, schema_files, schema, config, released, _removed_lines(files)
+    )
     findings = [_place(f, config) for f in findings]
     findings.sort(key=lambda f: (f.path, f.line, -f.severity.rank, f.rule))
     if errors:
@@ -333,6 +335,7 @@ def _by_table_size(
     schema: Schema | None,
     config: RepoConfig,
     released: Callable[[str], bool | None] | None = None,
+    removed: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """Migration hazards re-rated by the size of the table they touch (severity decides
     inline or summary, so before `_place`)."""
@@ -344,8 +347,28 @@ def _by_table_size(
         None if schema_files is None else {f.path for f in files if f.status is FileStatus.ADDED}
     )
     return adjust_for_table_size(
-        findings, texts, config.large_tables, config.small_tables, schema, new_paths, released
+        findings,
+        texts,
+        config.large_tables,
+        config.small_tables,
+        schema,
+        new_paths,
+        released,
+        removed,
     )
+
+
+def _removed_lines(files: Sequence[ChangedFile]) -> dict[str, str]:
+    """The lines the change removes, per file, deleted files included (a drop is
+    judged by whether the change also removes the code that used the dropped name)."""
+    from bot.models import LineType
+
+    return {
+        f.path: "\n".join(
+            ln.text for hunk in f.hunks for ln in hunk.lines if ln.type is LineType.REMOVED
+        )
+        for f in files
+    }
 
 
 # Schema-bearing files a review reads at most (migrations included): past this, the

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 from bot.config import RepoConfig
-from bot.diff import added_file
+from bot.diff import added_file, parse_diff
 from bot.gitrepo import GitRepo
 from bot.models import ChangedFile, Finding, Severity
 from bot.pipeline import review_files
@@ -31,6 +31,16 @@ def _shown(findings: list[Finding], rule: str) -> list[Finding]:
 
 def _summary(findings: list[Finding], rule: str) -> list[Finding]:
     return [f for f in findings if f.rule == rule and f.severity is Severity.INFO]
+
+
+def _code_change(path: str, removed: str) -> ChangedFile:
+    """A code file from which the change removes `removed` (the use of what a migration
+    drops): a drop is a hazard when the code that used it ships in the same change."""
+    diff = (
+        f"diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n"
+        f"@@ -1,2 +1,1 @@\n # model\n-{removed}\n"
+    )
+    return parse_diff(diff)[0]
 
 
 # --- one migration file per database (ory/pop "fizz" folders) ------------------------
@@ -216,8 +226,9 @@ def test_container_start_up_script_that_migrates_sends_the_hazard_to_the_summary
     assert "installed and upgraded by its users" in body and "`boot.sh`" in body
     # The same script without the migrate line (only in a comment) says nothing.
     silent = BOOT.replace("python manage.py migrate\n", "")
+    model = _code_change("cookbook/models.py", "    always_use_plural_food = BooleanField()")
     assert _shown(
-        _review(added_file(REMOVE_PATH, REMOVE_FIELD), schema={"boot.sh": silent}),
+        _review(added_file(REMOVE_PATH, REMOVE_FIELD), model, schema={"boot.sh": silent}),
         "migration-drop-or-rename",
     )
 
@@ -472,7 +483,10 @@ def test_columns_dropped_on_adjacent_lines_are_one_comment() -> None:
 end
 """
     found = _shown(
-        _review(added_file("db/migrate/20250701161640_add_account_status.rb", rb)),
+        _review(
+            added_file("db/migrate/20250701161640_add_account_status.rb", rb),
+            _code_change("app/models/account.rb", "  scope :live, -> { where(is_active: true) }"),
+        ),
         "migration-drop-or-rename",
     )
     assert len(found) == 1
@@ -754,7 +768,7 @@ def test_dropping_a_column_no_release_has_shipped_goes_to_the_summary() -> None:
 
     def drops(released: dict[str, bool | None]) -> list[Finding]:
         found = review_files(
-            [added_file(path, REMOVE_TOUR)],
+            [added_file(path, REMOVE_TOUR), _code_change("db/models.py", "    product_tour = 1")],
             RepoConfig(llm=False),
             schema_files=schema,
             released=released.get,
@@ -785,7 +799,10 @@ def test_rails_remove_column_of_an_unreleased_add_column() -> None:
     schema = {added: add, path: remove}
     for shipped, severity in ((False, Severity.INFO), (True, Severity.MEDIUM)):
         found = review_files(
-            [added_file(path, remove)],
+            [
+                added_file(path, remove),
+                _code_change("app/models/cpt.rb", "  def fronted? = fronted"),
+            ],
             RepoConfig(llm=False),
             schema_files=schema,
             released={added: shipped}.get,
@@ -809,7 +826,11 @@ def test_the_rollback_re_adding_a_dropped_column_is_not_where_it_came_from() -> 
     )
     schema = {added: "ALTER TABLE gitspaces ADD COLUMN gits_tracked_changes TEXT;\n", path: up_sql}
     found = review_files(
-        [added_file(path, up_sql), added_file(down, down_sql)],
+        [
+            added_file(path, up_sql),
+            added_file(down, down_sql),
+            _code_change("app/store/database/gitspace_instance.go", "\t\tgits_tracked_changes,"),
+        ],
         RepoConfig(llm=False),
         schema_files=schema,
         released={added: True, down: False}.get,
@@ -871,3 +892,180 @@ def test_serial_next_to_innodb_is_mysql() -> None:
         schema_files={"account/ddl.sql": ddl, path: index},
     ).findings
     assert not _shown(findings, "index-build-blocking")
+
+
+# --- idxprec3: what set D's remaining false alarms had in common ----------------------
+
+LARAVEL_INDEX = """<?php
+
+use Illuminate\\Database\\Migrations\\Migration;
+use Illuminate\\Database\\Schema\\Blueprint;
+use Illuminate\\Support\\Facades\\Schema;
+
+return new class extends Migration
+{
+    public function up(): void
+    {
+        Schema::table('instances', function (Blueprint $table) {
+            $table->string('shared_inbox')->nullable()->index();
+        });
+    }
+};
+"""
+LARAVEL_INDEX_PATH = "database/migrations/2024_03_08_122947_add_shared_inbox_to_instances.php"
+
+
+def _laravel_config(default: str) -> str:
+    return (
+        "<?php\n\nreturn [\n"
+        f"    'default' => env('DB_CONNECTION', '{default}'),\n"
+        "    'connections' => [\n"
+        "        'sqlite' => ['driver' => 'sqlite'],\n"
+        "        'mysql' => ['driver' => 'mysql'],\n"
+        "        'pgsql' => ['driver' => 'pgsql'],\n"
+        "    ],\n"
+        "    'redis' => ['default' => ['host' => env('REDIS_HOST')]],\n"
+        "];\n"
+    )
+
+
+def test_laravel_default_connection_names_the_database() -> None:
+    """InnoDB adds a secondary index online: PostgreSQL's advice is wrong on a Laravel
+    app whose `config/database.php` defaults to MySQL."""
+    mysql = {"config/database.php": _laravel_config("mysql")}
+    findings = _review(added_file(LARAVEL_INDEX_PATH, LARAVEL_INDEX), schema=mysql)
+    assert not _shown(findings, "index-build-blocking")
+    assert "MySQL/MariaDB" in _summary(findings, "index-build-blocking")[0].body
+    # Defaulting to PostgreSQL, or to SQLite (Laravel 11's local default, which says
+    # nothing about production), keeps the comment.
+    for default in ("pgsql", "sqlite"):
+        schema = {"config/database.php": _laravel_config(default)}
+        kept = _review(added_file(LARAVEL_INDEX_PATH, LARAVEL_INDEX), schema=schema)
+        assert _shown(kept, "index-build-blocking"), default
+
+
+STORAGE_DOC = """---
+title: "Migrations"
+---
+
+Storage migrations keep your database compatible with the server. The server will
+automatically upgrade your schema on startup. To go back to an older version you may
+need to downgrade the schema by hand first.
+"""
+WEBAUTHN_RENAME = "ALTER TABLE webauthn_credentials RENAME COLUMN attestation_type TO kind;\n"
+WEBAUTHN_PATH = "internal/storage/migrations/postgres/V0024.WebAuthnAttestationType.up.sql"
+
+
+def test_operator_document_saying_the_schema_migrates_at_start_up() -> None:
+    doc = "docs/content/configuration/storage/migrations.md"
+    findings = _review(added_file(WEBAUTHN_PATH, WEBAUTHN_RENAME), schema={doc: STORAGE_DOC})
+    assert not _shown(findings, "pg-rename-column")
+    body = _summary(findings, "pg-rename-column")[0].body
+    assert "migrates its schema itself when it starts" in body and doc in body
+    # Saying the opposite, or in a developers' document, is no evidence.
+    negated = STORAGE_DOC.replace("will\nautomatically", "will not\nautomatically")
+    dev_doc = "docs/content/contributing/development/migrations.md"
+    for schema in ({doc: negated}, {dev_doc: STORAGE_DOC}):
+        kept = _review(added_file(WEBAUTHN_PATH, WEBAUTHN_RENAME), schema=schema)
+        assert _shown(kept, "pg-rename-column")
+    # A migrations document naming the command may be the developers' how-to: only an
+    # operator document (upgrade, admin, self-hosting) counts for that.
+    how_to = "Create a migration, then run `alembic upgrade head`.\n"
+    assert startup.migrates_at_startup({"docs/database-migrations.md": how_to}) is None
+    assert startup.migrates_at_startup({"docs/upgrading.md": how_to}) == "docs/upgrading.md"
+
+
+REPLAY_FOLDER = "persistence/sql/migrations/20240403121110000001_add_expire_columns"
+REPLAY_MYSQL = (
+    "ALTER TABLE oauth2_oidc ADD COLUMN expires_at TIMESTAMP NULL;\n\n"
+    "-- kept for the down migrations\n"
+    "CREATE INDEX oauth2_oidc_expires_at_idx ON oauth2_oidc (expires_at);\n"
+    "CREATE INDEX oauth2_access_expires_at_idx ON oauth2_oidc (expires_at);\n"
+)
+
+
+def test_new_file_for_a_migration_version_already_shipped_runs_on_new_databases_only() -> None:
+    """A per-database copy added for a version installations already applied (ory/pop's
+    fizz folders) is skipped by them: it only builds new databases."""
+    shipped = f"{REPLAY_FOLDER}.up.sql"
+    schema = {
+        "persistence/sql/migrations/20200101000000000000_init.up.sql": (
+            "CREATE TABLE oauth2_oidc (id INT PRIMARY KEY, expires_at TIMESTAMP NULL);\n"
+            "CREATE INDEX oauth2_oidc_expiry ON oauth2_oidc (expires_at);\n"
+        ),
+        shipped: "ALTER TABLE oauth2_oidc ADD COLUMN expires_at TIMESTAMP NULL;\n",
+        f"{REPLAY_FOLDER}.down.sql": "ALTER TABLE oauth2_oidc DROP COLUMN expires_at;\n",
+    }
+    new = added_file(f"{REPLAY_FOLDER}.mysql.up.sql", REPLAY_MYSQL)
+
+    def review(files: dict[str, str], released: bool | None) -> list[Finding]:
+        return review_files(
+            [new],
+            RepoConfig(llm=False),
+            schema_files={**files, new.path: REPLAY_MYSQL},  # the head's schema files
+            released=lambda path: released,
+        ).findings
+
+    findings = review(schema, True)
+    duplicate = [
+        f for f in findings if f.rule in ("redundant-index", "index-too-wide-or-duplicate")
+    ]
+    assert duplicate and all(f.severity is Severity.INFO for f in duplicate)
+    assert "created from scratch" in duplicate[0].body and "add_expire_columns.up.sql" in (
+        duplicate[0].body
+    )
+    # The same version not yet released (installations will run the new file), or no
+    # other file of that version but a rollback: the duplicate is reported.
+    only_rollback = {k: v for k, v in schema.items() if k != shipped}
+    for files, released in ((schema, False), (only_rollback, True)):
+        kept = review(files, released)
+        assert any(
+            f.rule in ("redundant-index", "index-too-wide-or-duplicate")
+            and f.severity is not Severity.INFO
+            for f in kept
+        ), (sorted(files), released)
+
+
+DROP_IMAGES = """class DropImages < ActiveRecord::Migration[8.0]
+  def change
+    drop_table :images
+  end
+end
+"""
+DROP_IMAGES_PATH = "db/migrate/20250117094633_drop_images.rb"
+DROP_SQL = "DROP TABLE IF EXISTS worker_instance;\n"
+DROP_SQL_PATH = "jdbc-postgres/src/main/resources/migrations/postgres/V1_20__drop_worker.sql"
+
+
+def test_drop_is_a_comment_only_when_the_change_removes_the_code_that_used_it() -> None:
+    """Dropping a table the code stopped using in an earlier change is the safe last
+    step; dropping it in the change that removes its last use breaks the old version
+    still serving during the deploy."""
+    dump = _code_change("db/structure.sql", "CREATE TABLE public.images (")
+    alone = _review(added_file(DROP_IMAGES_PATH, DROP_IMAGES), dump)
+    assert not _shown(alone, "migration-drop-or-rename")
+    assert "removes no code naming `images`" in _summary(alone, "migration-drop-or-rename")[0].body
+    sql = _review(added_file(DROP_SQL_PATH, DROP_SQL))
+    assert not [f for f in sql if f.rule in ("migration-drop-or-rename", "pg-drop-table")] or all(
+        f.severity is Severity.INFO
+        for f in sql
+        if f.rule in ("migration-drop-or-rename", "pg-drop-table")
+    )
+    # The model (singular, CamelCase) or the table's name removed from code in the same
+    # change: the old version still uses it while the new one deploys.
+    for removed in ("class Image < ApplicationRecord", "  has_many :images"):
+        model = _code_change("app/models/image.rb", removed)
+        shown = _shown(
+            _review(added_file(DROP_IMAGES_PATH, DROP_IMAGES), model), "migration-drop-or-rename"
+        )
+        assert shown, removed
+    worker = _code_change("src/main/java/WorkerInstanceDao.java", "class WorkerInstanceDao {")
+    assert [
+        f
+        for f in _review(added_file(DROP_SQL_PATH, DROP_SQL), worker)
+        if f.rule in ("migration-drop-or-rename", "pg-drop-table")
+        and f.severity is not Severity.INFO
+    ]
+    # A rename breaks the code still using the old name, whatever else the change does.
+    rename = DROP_IMAGES.replace("drop_table :images", "rename_table :images, :pictures")
+    assert _shown(_review(added_file(DROP_IMAGES_PATH, rename)), "migration-drop-or-rename")

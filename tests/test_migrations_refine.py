@@ -4,7 +4,7 @@ projects (bench/migration_precision.py) stay quiet, the hazard next to them is s
 from __future__ import annotations
 
 from bot.config import RepoConfig
-from bot.diff import added_file
+from bot.diff import added_file, parse_diff
 from bot.models import ChangedFile, FileStatus, Finding, Severity
 from bot.pipeline import review_files
 
@@ -16,6 +16,16 @@ def _review(
 ) -> list[Finding]:
     """`schema` is the repository's schema-bearing files, as the App and `--git` pass them."""
     return review_files(list(files), config or RepoConfig(llm=False), schema_files=schema).findings
+
+
+def _code_change(path: str, removed: str) -> ChangedFile:
+    """A code file from which the change removes `removed` (the use of what a migration
+    drops): a drop is a hazard when the code that used it ships in the same change."""
+    diff = (
+        f"diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n"
+        f"@@ -1,2 +1,1 @@\n # model\n-{removed}\n"
+    )
+    return parse_diff(diff)[0]
 
 
 def _rules(findings: list[Finding]) -> list[tuple[str, int]]:
@@ -474,7 +484,10 @@ end
 
 
 def test_statement_in_safety_assured_goes_to_the_summary() -> None:
-    findings = _review(added_file("db/migrate/20260101000000_remove_dates.rb", RAILS_ASSURED))
+    findings = _review(
+        added_file("db/migrate/20260101000000_remove_dates.rb", RAILS_ASSURED),
+        _code_change("app/models/quote_version.rb", "  validates :start_date, :end_date"),
+    )
     by_line = {(f.rule, f.line): f for f in findings}
     assured = by_line[("migration-drop-or-rename", 4)]
     assert assured.severity is Severity.INFO and "safety_assured" in assured.body
@@ -509,7 +522,10 @@ def test_drop_in_a_migration_run_after_deploy_goes_to_the_summary() -> None:
     assert [f.severity for f in found] == [Severity.INFO]
     assert "Safe.after_deploy" in found[0].body
     before = DJANGO_AFTER_DEPLOY.replace("Safe.after_deploy()", "Safe.before_deploy()")
-    found = [f for f in _review(added_file(path, before)) if f.rule == "migration-drop-or-rename"]
+    model = _code_change("readthedocs/projects/models.py", "    has_valid_clone = True")
+    found = [
+        f for f in _review(added_file(path, before), model) if f.rule == "migration-drop-or-rename"
+    ]
     assert [f.severity for f in found] == [Severity.MEDIUM]
 
 
@@ -535,5 +551,8 @@ def test_table_dropped_and_created_again_is_a_rebuild() -> None:
     ]
     assert [f.severity for f in found] == [Severity.INFO] and "rebuild" in found[0].body
     gone = CONNECTORS_REBUILD.split("CREATE TABLE")[0]
-    found = [f for f in _review(added_file(path, gone)) if f.rule == "migration-drop-or-rename"]
+    store = _code_change("app/store/database/connector.go", 'const table = "connectors"')
+    found = [
+        f for f in _review(added_file(path, gone), store) if f.rule == "migration-drop-or-rename"
+    ]
     assert found and found[0].severity is not Severity.INFO

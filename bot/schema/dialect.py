@@ -34,9 +34,13 @@ CONFIG_NAMES = frozenset(
         "settings.py",
         ".sequelizerc",
         "alembic.ini",
+        "database.php",
     }
 )
 
+_LARAVEL_DEFAULT = (
+    r"[\"']default[\"']\s*=>\s*(?:env\(\s*[\"']DB_CONNECTION[\"']\s*,\s*)?[\"'](?:{names})[\"']"
+)
 _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Rails: the adapter in database.yml, or the adapter gem.
     (POSTGRES, re.compile(r"^\s*adapter:\s*[\"']?(?:postgresql|postgis)\b", re.M)),
@@ -53,6 +57,10 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (POSTGRES, re.compile(r"\b(?:client|dialect)\s*:\s*[\"'](?:pg|postgres|postgresql)[\"']")),
     (MYSQL, re.compile(r"\b(?:client|dialect)\s*:\s*[\"'](?:mysql2?|mariadb)[\"']")),
     (SQLITE, re.compile(r"\b(?:client|dialect)\s*:\s*[\"'](?:sqlite3?|better-sqlite3)[\"']")),
+    # Laravel's default connection in `config/database.php` (SQLite, Laravel 11's
+    # default for a new app's local setup, says nothing about production).
+    (MYSQL, re.compile(_LARAVEL_DEFAULT.format(names="mysql|mariadb"))),
+    (POSTGRES, re.compile(_LARAVEL_DEFAULT.format(names="pgsql"))),
 )
 # MySQL-only SQL syntax in a migration or dump.
 _MYSQL_SQL = re.compile(r"\bENGINE\s*=\s*InnoDB\b|\bAUTO_INCREMENT\b", re.I)

@@ -69,9 +69,24 @@ _DEV_DIRS = frozenset(
 _DOC_DIRS = frozenset({"doc", "docs", "documentation"})
 # "install" alone is not enough: a contributor's setup guide is named that way too.
 _OPERATOR_DOC = re.compile(r"admin|upgrad|updat|maintenance|self-?host|operat")
+# A document about the project's migrations counts only by saying they run at start-up:
+# one naming the migration command may be the developers' own how-to.
+_MIGRATION_DOC = re.compile(r"migrat")
 _DEV_DOC = re.compile(r"develop|contribut|hacking|changelog|release")
 _DOC_SUFFIXES = frozenset({".md", ".rst", ".txt", ".adoc"})
 _UPGRADE_COMMAND_FILE = "management/commands/upgrade.py"
+# An operator document saying the product migrates its own schema when it starts
+# ("Authelia will automatically upgrade your schema on startup"), one sentence at a time;
+# a sentence that negates it ("is not applied automatically") says the opposite.
+_SENTENCE = re.compile(r"[^.!?\n]+(?:\n(?!\s*\n)[^.!?\n]+)*")
+_AUTOMATIC = re.compile(r"\bautomatic(?:ally)?\b", re.I)
+_SCHEMA_WORD = re.compile(r"\b(?:migrat\w*|upgrad\w*|schema)\b", re.I)
+_AT_START = re.compile(
+    r"\b(?:on|at|during|upon|when)\s+(?:\w+\s+){0,3}?(?:start(?:-?up|s|ing)?|boot\w*|launch\w*)\b"
+    r"|\bstart-?up\b",
+    re.I,
+)
+_NEGATED = re.compile(r"\bnot\b|n't\b|\bnever\b|\bdisabl", re.I)
 _DOCKER_RUNTIME = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\b(?:[^\n]*\\\n)*[^\n]*", re.M | re.I)
 
 
@@ -88,7 +103,9 @@ def _upgrade_file(path: str) -> bool:
         return not set(dirs) & _DEV_DIRS and not _NOT_STARTUP_SCRIPT.search(name)
     if suffix in _DOC_SUFFIXES and set(dirs) & _DOC_DIRS:
         where = "/".join([*dirs, p.stem.lower()])
-        return bool(_OPERATOR_DOC.search(where)) and not _DEV_DOC.search(where)
+        return bool(_OPERATOR_DOC.search(where) or _MIGRATION_DOC.search(where)) and not (
+            _DEV_DOC.search(where)
+        )
     return False
 
 
@@ -101,7 +118,26 @@ def _migrates_on_upgrade(path: str, text: str) -> bool:
     if name.endswith(".sh"):
         code = "\n".join(row for row in text.splitlines() if not row.lstrip().startswith("#"))
         return bool(_MIGRATE_COMMAND.search(code))
+    if _says_migrates_at_start(text):
+        return True
+    p = PurePosixPath(path)
+    if p.suffix.lower() in _DOC_SUFFIXES:
+        where = "/".join([*(d.lower() for d in p.parts[:-1]), p.stem.lower()])
+        if not _OPERATOR_DOC.search(where):
+            return False
     return bool(_MIGRATE_COMMAND.search(text))
+
+
+def _says_migrates_at_start(text: str) -> bool:
+    for sentence in _SENTENCE.findall(text):
+        if (
+            _AUTOMATIC.search(sentence)
+            and _SCHEMA_WORD.search(sentence)
+            and _AT_START.search(sentence)
+            and not _NEGATED.search(sentence)
+        ):
+            return True
+    return False
 
 
 def candidate(path: str) -> bool:
@@ -147,10 +183,15 @@ def migrates_at_startup(texts: Mapping[str, str]) -> str | None:
     return upgrade
 
 
-def note(path: str) -> str:
+def note(path: str, text: str | None = None) -> str:
     if _upgrade_file(path):
         if PurePosixPath(path).suffix.lower() in _DOC_SUFFIXES:
             how = f"its operator documentation (`{path}`) runs the migrations as an upgrade step"
+            if not _MIGRATE_COMMAND.search(text or "") and _says_migrates_at_start(text or ""):
+                how = (
+                    f"its operator documentation (`{path}`) says it migrates its schema "
+                    "itself when it starts"
+                )
         elif path.endswith(_UPGRADE_COMMAND_FILE):
             how = f"its `upgrade` command (`{path}`) runs the migrations"
         else:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from bot import lazyre as re
 from bot.models import Finding, Severity
 from bot.schema import dialect, startup
-from bot.schema.model import Schema, norm
+from bot.schema.model import Schema, norm, singular
 
 # Rules about locks held or rows rewritten while a migration runs.
 LOCKING_RULES = frozenset(
@@ -222,12 +222,15 @@ def adjust_for_table_size(
     schema: Schema | None = None,
     new_paths: Collection[str] | None = None,
     released: Released | None = None,
+    removed: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """Findings with migration hazards re-rated by the size of the table they touch,
     and PostgreSQL lock advice taken off projects on another database. `new_paths`
     are the files this change adds, when `texts` hold the repository's schema files
     too (None when only the changed files are known). `released(path)` says whether a
-    migration file is part of a release tag (None when the history is not at hand)."""
+    migration file is part of a release tag (None when the history is not at hand).
+    `removed` maps each changed file to the lines the change removes from it (None
+    when the diff is not at hand)."""
     large = {norm(t) for t in large_tables}
     small = {norm(t) for t in small_tables}
     database = dialect.detect(texts)
@@ -251,13 +254,23 @@ def adjust_for_table_size(
             )
             out.append(_with(finding, Severity.INFO, note))
             continue
+        replayed = (
+            _replayed_version(finding.path, texts, new_paths, released)
+            if new_paths is not None and finding.rule in REPLAY_SAFE
+            else None
+        )
+        if replayed is not None and finding.severity is not Severity.INFO:
+            out.append(_with(finding, Severity.INFO, replayed))
+            continue
         if (
             at_startup is not None
             and (finding.rule in STARTUP_SAFE or _startup_index_sync(finding))
             and finding.severity is not Severity.INFO
             and not _on_listed_table(finding, text, large, schema)
         ):
-            out.append(_with(finding, Severity.INFO, startup.note(at_startup)))
+            out.append(
+                _with(finding, Severity.INFO, startup.note(at_startup, texts.get(at_startup)))
+            )
             continue
         if database in _DIALECT_NAMES and finding.rule in PG_LOCK_ADVICE:
             note = (
@@ -279,6 +292,16 @@ def adjust_for_table_size(
                 finding = finding.model_copy(update={"severity": Severity.INFO})
             out.append(finding)
             continue
+        if (
+            finding.rule in DROP_RULES | {"pg-drop-table"}
+            and text is not None
+            and removed is not None
+            and finding.severity is not Severity.INFO
+        ):
+            unused = _no_use_removed(finding, text, removed)
+            if unused is not None:
+                out.append(_with(finding, Severity.INFO, unused))
+                continue
         if finding.rule in DROP_RULES and text is not None and released is not None:
             unshipped = _unreleased_column(finding, text, texts, released)
             if unshipped is not None:
@@ -325,6 +348,119 @@ def adjust_for_table_size(
             )
         out.append(_with(finding, severity, note))
     return out
+
+
+# What a migration run only on a database created from scratch cannot cause: no rows to
+# lock or rewrite, no running code reading the old schema, and an index it duplicates is
+# the history's own (a later migration decides what such databases end with).
+REPLAY_SAFE = STARTUP_SAFE | {"redundant-index", "index-too-wide-or-duplicate"}
+# Migration tools that key each migration by the version at the start of its name and
+# keep one file per database (`V.up.sql`, `V.mysql.up.sql`, ory/pop's fizz folders).
+_VERSIONED = re.compile(r"^(\d{3,}[^.]*)\.")
+_ROLLBACK = re.compile(r"(?:^|[._-])down(?:\.\w+)?$", re.I)
+
+
+def _replayed_version(
+    path: str,
+    texts: Mapping[str, str],
+    new_paths: Collection[str],
+    released: Released | None,
+) -> str | None:
+    """Why a new migration file locks nothing: another file of the same version
+    (the same name up to its per-database suffix) already shipped, so installations
+    that applied that version never run this one."""
+    if path not in new_paths:
+        return None
+    folder, name = posixpath.split(path)
+    version = _VERSIONED.match(name)
+    if version is None:
+        return None
+    for other in sorted(texts):
+        if other in new_paths or other == path:
+            continue
+        other_folder, other_name = posixpath.split(other)
+        same = _VERSIONED.match(other_name)
+        if other_folder != folder or same is None or same.group(1) != version.group(1):
+            continue
+        if _ROLLBACK.search(other_name.rsplit(".", 1)[0]):
+            continue  # a rollback file says nothing about what was applied
+        if released is not None and released(other) is False:
+            continue  # that version has not shipped: installations will run this file
+        return (
+            f"This new file carries migration version `{version.group(1)}`, which "
+            f"`{other_name}` already applied: installations that ran that version skip "
+            "this file, so it runs only on databases created from scratch, with no rows "
+            "to lock and no running code to break."
+        )
+    return None
+
+
+# The statement dropping a table or column, and the names it drops.
+_DROP_STATEMENT = re.compile(
+    r"\b(?:drop_table|remove_column|remove_columns|remove_reference|remove_belongs_to"
+    r"|RemoveField|DeleteModel|drop_column|dropColumn|dropTable|dropIfExists|removeColumn"
+    r"|DROP\s+(?:TABLE|COLUMN))\b",
+    re.I,
+)
+_DROPPED_NAME = re.compile(
+    r"[\"'`:](\w+)[\"'`]?|\b(?:TABLE|COLUMN)\s+(?:IF\s+EXISTS\s+)?(?:\w+\.)?[\"`]?(\w+)",
+    re.I,
+)
+_NOT_A_NAME = frozenset(
+    {"model_name", "name", "if", "exists", "table", "column", "cascade", "restrict", "force"}
+)
+# Files that record the schema rather than use it: a dump regenerated with the
+# migration, other migrations.
+_RECORD_DIRS = frozenset(
+    {"migrations", "migrate", "migration", "versions", "alembic", "flyway", "changelog"}
+)
+
+
+def _dropped_names(text: str, line: int, end_line: int) -> set[str]:
+    rows = _rows(text)
+    # Django spreads `RemoveField(model_name=…, name=…)` over lines: read a few more.
+    # A name too many only keeps the comment (it may match removed code), never drops it.
+    statement = "\n".join(rows[line - 1 : max(end_line, line + 3)])
+    drop = _DROP_STATEMENT.search(statement)
+    if drop is None:
+        return set()  # a rename: the old name breaks running code whatever else changes
+    names = {a or b for a, b in _DROPPED_NAME.findall(statement[drop.start() :])}
+    return {n for n in names if len(n) > 2 and n.lower() not in _NOT_A_NAME}
+
+
+def _spellings(name: str) -> list[str]:
+    """`casa_cases_emancipation_options` as code names it: as is, singular, CamelCase."""
+    one = singular(name)
+    return sorted({name, one, name.replace("_", ""), one.replace("_", "")})
+
+
+def _no_use_removed(finding: Finding, text: str, removed: Mapping[str, str]) -> str | None:
+    """Why dropping a table or column is the safe last step: the change removes no code
+    naming it, so whatever used it went in an earlier change (expand, then contract)."""
+    names = _dropped_names(text, finding.line, finding.end_line)
+    if not names:
+        return None
+    code = "\n".join(
+        lines
+        for path, lines in removed.items()
+        if path != finding.path
+        and not path.lower().endswith((".sql", "schema.rb"))
+        and not {d.lower() for d in posixpath.dirname(path).split("/")} & _RECORD_DIRS
+    )
+    for name in names:
+        for spelling in _spellings(name):
+            # A word of its own, or a CamelCase part (`AbstractJdbcWorkerInstanceDao`).
+            word = (
+                rf"(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))(?i:{re.escape(spelling)})(?![a-z0-9])"
+            )
+            if re.search(word, code):
+                return None
+    shown = ", ".join(f"`{n}`" for n in sorted(names))
+    return (
+        f"This change removes no code naming {shown}: the code that used it went in an "
+        "earlier change, and dropping it afterwards is the safe order. The repository's "
+        "other code is not read here: check nothing still reads it."
+    )
 
 
 def _fk_by_size(
