@@ -216,6 +216,17 @@ def _structured(arg: ir.Expr) -> bool:
     return False
 
 
+def _only_arg(call: ir.Call, at: int | None, kwarg: str | None) -> ir.Call:
+    """The call as `_has_arg` should read it: all its arguments, or only the one at
+    position `at` (given by position or as keyword `kwarg`)."""
+    if at is None:
+        return call
+    chosen = [v for k, v in call.kwargs if k == kwarg] if kwarg else []
+    if not chosen and at < len(call.args):
+        chosen = [call.args[at]]
+    return replace(call, args=tuple(chosen), kwargs=())
+
+
 def _has_arg(call: ir.Call, wanted: re.Pattern[str], keys: bool = False) -> bool:
     """Some argument, or a part of one (an options object), is a dotted name or a
     constant text `wanted` finds: `ContentType.Text.Html`, `"text/html"`,
@@ -1648,7 +1659,7 @@ class _Walk:
             if (
                 item.when_arg is not None
                 and matches(item.callee, call.callee)
-                and _has_arg(call, item.when_arg)
+                and _has_arg(_only_arg(call, item.at, item.at_kwarg), item.when_arg)
             ):
                 every = recv_taint.union(*arg_taints, *kw_taints.values())
                 return _clear(every, item.classes), UNKNOWN

@@ -78,6 +78,10 @@ class Sanitizer:
     # Only when some argument is a dotted name or constant text this finds
     # (`filter_var($x, FILTER_VALIDATE_INT)`); such entries apply to calls only.
     when_arg: re.Pattern[str] | None = None
+    # With `when_arg`: only this positional argument (or keyword `at_kwarg`) is read,
+    # so text elsewhere in the call (a header value) does not count.
+    at: int | None = None
+    at_kwarg: str | None = None
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,8 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                 str(item["callee"]),
                 _classes(item.get("classes")),
                 re.compile(str(item["when_arg"]), re.I) if item.get("when_arg") else None,
+                int(item["at"]) if item.get("at") is not None else None,
+                str(item["at_kwarg"]) if item.get("at_kwarg") else None,
             )
             for item in raw.get("sanitizers") or ()
         ),
