@@ -1069,3 +1069,28 @@ def test_drop_is_a_comment_only_when_the_change_removes_the_code_that_used_it() 
     # A rename breaks the code still using the old name, whatever else the change does.
     rename = DROP_IMAGES.replace("drop_table :images", "rename_table :images, :pictures")
     assert _shown(_review(added_file(DROP_IMAGES_PATH, rename)), "migration-drop-or-rename")
+
+
+def test_mysql_column_syntax_in_earlier_migrations_names_the_database() -> None:
+    # `ADD ... AFTER col` and `MODIFY col`: MySQL's own syntax in the folder's older files
+    # says the plain CREATE INDEX of a new one is InnoDB's online build.
+    folder = "account/src/main/resources/org/shop/account/migration"
+    older = {
+        f"{folder}/V20160822115745__account_notes.sql": (
+            "alter table accounts add column notes varchar(4096) DEFAULT NULL after phone;\n"
+        ),
+        f"{folder}/V20170915165117__external_key_not_null.sql": (
+            "alter table accounts modify external_key varchar(255) NOT NULL;\n"
+        ),
+    }
+    path = f"{folder}/V20250917094123__accounts_index.sql"
+    index = "create index accounts_created_date on accounts(created_date);\n"
+    findings = review_files(
+        [added_file(path, index)],
+        RepoConfig(llm=False),
+        schema_files={**older, path: index},
+    ).findings
+    assert not _shown(findings, "index-build-blocking")
+    # A trigger's AFTER is PostgreSQL's too: it says nothing.
+    trigger = "CREATE TRIGGER t AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION f();\n"
+    assert dialect.detect({"db/V1__t.sql": trigger}) is None

@@ -63,7 +63,14 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (POSTGRES, re.compile(_LARAVEL_DEFAULT.format(names="pgsql"))),
 )
 # MySQL-only SQL syntax in a migration or dump.
-_MYSQL_SQL = re.compile(r"\bENGINE\s*=\s*InnoDB\b|\bAUTO_INCREMENT\b", re.I)
+_MYSQL_SQL = re.compile(
+    r"\bENGINE\s*=\s*InnoDB\b|\bAUTO_INCREMENT\b"
+    # `ALTER TABLE t MODIFY col ...` and `ADD col ... AFTER other`: MySQL's column syntax
+    # (PostgreSQL has neither; its AFTER belongs to triggers, never to ADD COLUMN).
+    r"|\bALTER\s+TABLE\s+[\w`.]+\s+MODIFY\s+(?:COLUMN\s+)?[\w`]+\s+\w"
+    r"|\bADD\s+(?:COLUMN\s+)?[\w`]+\s+[^;]*?\bAFTER\s+[\w`]+\s*[;,]",
+    re.I,
+)
 _PG_SQL = re.compile(r"\bCONCURRENTLY\b|\bJSONB\b|\bSERIAL\b|::\w+", re.I)
 
 
