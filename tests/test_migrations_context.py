@@ -1094,3 +1094,12 @@ def test_mysql_column_syntax_in_earlier_migrations_names_the_database() -> None:
     # A trigger's AFTER is PostgreSQL's too: it says nothing.
     trigger = "CREATE TRIGGER t AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION f();\n"
     assert dialect.detect({"db/V1__t.sql": trigger}) is None
+
+
+def test_serial_is_postgresql_only_where_nothing_is_mysql_only() -> None:
+    innodb = "CREATE TABLE a (id int AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB;\n"
+    serial = "CREATE TABLE b (record_id serial unique, id varchar(36));\n"
+    assert dialect.detect({"m/V1__a.sql": innodb, "m/V2__b.sql": serial}) == dialect.MYSQL
+    assert dialect.detect({"m/V2__b.sql": serial}) == dialect.POSTGRES
+    jsonb = "CREATE TABLE c (doc jsonb);\n"
+    assert dialect.detect({"m/V1__a.sql": innodb, "m/V3__c.sql": jsonb}) is None

@@ -71,13 +71,16 @@ _MYSQL_SQL = re.compile(
     r"|\bADD\s+(?:COLUMN\s+)?[\w`]+\s+[^;]*?\bAFTER\s+[\w`]+\s*[;,]",
     re.I,
 )
-_PG_SQL = re.compile(r"\bCONCURRENTLY\b|\bJSONB\b|\bSERIAL\b|::\w+", re.I)
+_PG_SQL = re.compile(r"\bCONCURRENTLY\b|\bJSONB\b|::\w+", re.I)
+# MySQL takes SERIAL too: PostgreSQL's only when nothing in the repository is MySQL-only.
+_SERIAL = re.compile(r"\bSERIAL\b", re.I)
 
 
 def detect(texts: Mapping[str, str]) -> str | None:
     """The one database the repository's files name, or None when none or several."""
     found: set[str] = set()
     sql_seen: set[str] = set()
+    serial = False
     for path, text in texts.items():
         name = PurePosixPath(path).name.lower()
         if name in CONFIG_NAMES or name.startswith("knexfile."):
@@ -89,6 +92,10 @@ def detect(texts: Mapping[str, str]) -> str | None:
                 sql_seen.add(MYSQL)
             elif _PG_SQL.search(text):
                 sql_seen.add(POSTGRES)
+            elif _SERIAL.search(text):
+                serial = True
+    if serial and MYSQL not in sql_seen:
+        sql_seen.add(POSTGRES)
     if not found:
         found = sql_seen
     if found == {MYSQL, SQLITE}:
