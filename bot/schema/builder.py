@@ -28,6 +28,9 @@ class Builder:
         self.path = path
         self.framework = framework
         self.snapshot = snapshot
+        # Whether the database indexes a foreign key's columns itself (InnoDB does,
+        # PostgreSQL does not): readers of frameworks that default to MySQL ask it.
+        self.indexes_foreign_keys = True
         schema.frameworks.add(framework)
 
     def at(self, line: int) -> Where:

@@ -72,7 +72,8 @@ def _laravel(b: Builder, table: str, method: str, args: str, chain: str, line: i
     elif method == "foreign" and names:
         on = re.search(r"->on\(\s*[\"'](\w+)", chain)
         b.foreign_key(table, names, on.group(1) if on else "", line)
-        b.index(table, names, line)  # InnoDB (Laravel's default) indexes it itself
+        if b.indexes_foreign_keys:  # InnoDB (Laravel's default) indexes it itself
+            b.index(table, names, line)
     elif method in {"timestamps", "timestampsTz"}:
         b.column(table, "created_at", line)
         b.column(table, "updated_at", line)
@@ -93,11 +94,13 @@ def _laravel(b: Builder, table: str, method: str, args: str, chain: str, line: i
             target = re.search(r"->constrained\(\s*[\"'](\w+)", chain)
             ref = target.group(1) if target else plural(name.removesuffix("_id"))
             b.foreign_key(table, [name], ref, line)
-            b.index(table, [name], line)
+            if b.indexes_foreign_keys:
+                b.index(table, [name], line)
         elif "->references(" in chain:
             on = re.search(r"->on\(\s*[\"'](\w+)", chain)
             b.foreign_key(table, [name], on.group(1) if on else "", line)
-            b.index(table, [name], line)
+            if b.indexes_foreign_keys:
+                b.index(table, [name], line)
 
 
 # --- GORM ------------------------------------------------------------------------------

@@ -235,8 +235,14 @@ def build_schema(files: Mapping[str, str]) -> Schema:
     schema = Schema()
     sources = [s for s in (classify(p, t) for p, t in files.items() if candidate(p)) if s]
     labels = read_python.app_labels({p: t for p, t in files.items() if p.endswith("apps.py")})
+    # Laravel migrations state foreign keys without indexes because MySQL adds them; a
+    # project whose configuration names PostgreSQL has none.
+    on_postgres = any(s.framework == "laravel" for s in sources) and (
+        dialect.detect(files) == dialect.POSTGRES
+    )
     for source in _order(sources, files):
         builder = Builder(schema, source.path, source.framework, snapshot=source.snapshot)
+        builder.indexes_foreign_keys = not (on_postgres and source.framework == "laravel")
         try:
             _reader(source, labels)(builder, files[source.path])
         except (SyntaxError, ValueError, RecursionError, IndexError, AttributeError) as exc:
