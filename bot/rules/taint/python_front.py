@@ -84,6 +84,9 @@ class _Front:
         # `from M import N as A`, `import M.N as A`: A -> "M.N", so a renamed sink or
         # sanitizer (`escape_filter_chars as esc`, `lxml.etree as ET`) is still known.
         self.aliases: dict[str, str] = {}
+        # Names whose module changes what a call means, always spelled out: DRF's
+        # `Response(data)` renders JSON, Flask's `Response(text)` is an HTML page.
+        self.qualified: dict[str, str] = {}
         self.config_names: set[str] = set()  # names bound to a ConfigParser
         self._known: dict[str, bool] = {}
         # Functions this file calls with `request` first (`redirect_with_query(request,
@@ -195,6 +198,8 @@ class _Front:
         sink, source or sanitizer of the data (a project's own function keeps the name
         it is called by: the cross-file resolver reads the imports itself)."""
         head, dot, rest = callee.partition(".")
+        if head in self.qualified:
+            return f"{self.qualified[head]}{dot}{rest}"
         target = self.aliases.get(head)
         if target is None:
             return callee
@@ -484,6 +489,8 @@ def _assign(
     return [ir.Assign(line, names, value)]
 
 
+# Packages whose imported names are always spelled out in full (see `qualified`).
+_QUALIFIED_MODULES = frozenset({"rest_framework"})
 _HELPER_MODULE = re.compile(r"(?:^|_)(?:utils?|helpers?|shortcuts)$")
 
 
@@ -512,6 +519,8 @@ def module(tree: ast.Module, spec: Spec, path: str = "") -> ir.Module:
             for alias in node.names:
                 if alias.asname and alias.asname != alias.name:
                     front.aliases[alias.asname] = f"{node.module}.{alias.name}"
+                if node.module.split(".")[0] in _QUALIFIED_MODULES:
+                    front.qualified[alias.asname or alias.name] = f"{node.module}.{alias.name}"
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.asname and alias.asname != alias.name:
