@@ -137,6 +137,11 @@ def cases() -> Iterator[Case]:
         lambda: _sql_indexes(20_000, same_name=True),
     )
     yield Case(
+        "SQL migration, 20,000 ADD clauses and no semicolon",
+        "db/migrations/V3__columns.sql",
+        lambda: "alter table accounts add c int default 1\n" * 20_000,
+    )
+    yield Case(
         "Liquibase changelog, 20,000 createIndex on one table",
         "src/main/resources/db/changelog/db.changelog-2.xml",
         _liquibase_indexes,

@@ -315,3 +315,25 @@ def test_the_app_asks_the_latest_release_whether_a_table_has_shipped(github_fake
     repo.put("v1.4.0", created, PRISMA_CREATE)  # now the release holds it
     inline, _calls = blocking_index_inline(3)
     assert inline
+
+
+@pytest.mark.parametrize("status", [500, 403])
+def test_a_release_lookup_that_fails_leaves_the_severity_and_the_review_lands(
+    github_fake, tmp_path, status: int
+) -> None:
+    """GitHub failing on the release (a 5xx, or a token without access) is not worth a
+    failed or retried review: the table's age is unknown, so the comment stays inline."""
+    from test_migrations_context import PRISMA_CREATE, PRISMA_INDEX
+
+    created = "prisma/migrations/19_add_session_replay/migration.sql"
+    path = "prisma/migrations/20_add_session_replay_visit_id/migration.sql"
+    base = {created: PRISMA_CREATE}
+    repo = github_fake.add_repo(REPO)
+    repo.latest_release = "v1.4.0"  # would say "not released", if it could be read
+    repo.put("v1.4.0", "prisma/migrations/18_init/migration.sql", "SELECT 1;\n")
+    github_fake.script(
+        "GET", r"/releases/latest$", status, body={"message": "Resource not accessible"}, times=10
+    )
+    review(github_fake, tmp_path, 7, {**base, path: PRISMA_INDEX}, base)  # asserts "posted"
+    bodies = comment_bodies(github_fake, 7)
+    assert any("session_replay" in b and "index" in b.lower() for b in bodies)

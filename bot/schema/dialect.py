@@ -68,7 +68,9 @@ _MYSQL_SQL = re.compile(
     # `ALTER TABLE t MODIFY col ...` and `ADD col ... AFTER other`: MySQL's column syntax
     # (PostgreSQL has neither; its AFTER belongs to triggers, never to ADD COLUMN).
     r"|\bALTER\s+TABLE\s+[\w`.]+\s+MODIFY\s+(?:COLUMN\s+)?[\w`]+\s+\w"
-    r"|\bADD\s+(?:COLUMN\s+)?[\w`]+\s+[^;]*?\bAFTER\s+[\w`]+\s*[;,]",
+    # (bounded: a column definition is short, and an unbounded scan to the next `;` from
+    # every ADD would be quadratic on a file of ADDs without one)
+    r"|\bADD\s+(?:COLUMN\s+)?[\w`]+\s+[^;]{0,300}?\bAFTER\s+[\w`]+\s*[;,]",
     re.I,
 )
 _PG_SQL = re.compile(r"\bCONCURRENTLY\b|\bJSONB\b|::\w+", re.I)
