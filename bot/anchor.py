@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot import lazyre as re
 from bot.models import ChangedFile, FileStatus, Finding, Source
@@ -71,16 +71,28 @@ def with_fingerprints(
     """Fingerprint each finding. Identical flagged text twice in one file is told
     apart by its order of occurrence, which survives unrelated lines moving."""
     ordered = sorted(findings, key=lambda f: (f.path, f.line, f.rule))
+    digests = fingerprints(ordered, files)
+    return [f.model_copy(update={"fingerprint": d}) for f, d in zip(ordered, digests, strict=True)]
+
+
+def fingerprints(findings: Sequence[Finding], files: Mapping[str, ChangedFile]) -> list[str]:
+    """The fingerprint of each finding, in the order given (see `with_fingerprints`)."""
+
+    def place(index: int) -> tuple[str, int, str]:
+        finding = findings[index]
+        return finding.path, finding.line, finding.rule
+
+    order = sorted(range(len(findings)), key=place)
     lines_of: dict[str, list[int]] = defaultdict(list)
-    out: list[Finding] = []
-    for finding in ordered:
+    out = [""] * len(findings)
+    for index in order:
+        finding = findings[index]
         key = fingerprint_key(finding, files.get(finding.path))
         seen = lines_of[key]
         if finding.line not in seen:
             seen.append(finding.line)
         occurrence = seen.index(finding.line) + 1
-        digest = hashlib.sha256(f"{key}\x1e{occurrence}".encode()).hexdigest()[:20]
-        out.append(finding.model_copy(update={"fingerprint": digest}))
+        out[index] = hashlib.sha256(f"{key}\x1e{occurrence}".encode()).hexdigest()[:20]
     return out
 
 

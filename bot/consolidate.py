@@ -23,7 +23,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from bot import lazyre as re
-from bot.anchor import anchor_all, normalized_text, with_fingerprints
+from bot.anchor import anchor_all, fingerprints, normalized_text, with_fingerprints
 from bot.models import ChangedFile, FileKind, Finding, FindingPart, Source
 from bot.rules.taint.api import parse_flow_line
 
@@ -601,11 +601,37 @@ def with_legacy_fingerprints(
     findings: Iterable[Finding], files: Mapping[str, ChangedFile]
 ) -> list[Finding]:
     """Each report with the fingerprint it had before problem keys, so a PR reviewed
-    by an older Bastion does not get its comments posted again."""
+    by an older Bastion does not get its comments posted again; and, for a rule renamed
+    since, the one it had under each old id (that fingerprint holds the rule id)."""
+    fingerprinted = with_fingerprints(findings, files)
+    renamed = [(i, old) for i, f in enumerate(fingerprinted) for old in _old_ids(f)]
+    as_old = fingerprints(
+        [fingerprinted[i].model_copy(update={"rule": old}) for i, old in renamed], files
+    )
+    extra: dict[int, list[str]] = {}
+    for (index, _), digest in zip(renamed, as_old, strict=True):
+        extra.setdefault(index, []).append(digest)
     return [
-        f.model_copy(update={"legacy_fingerprints": [*f.legacy_fingerprints, f.fingerprint]})
-        for f in with_fingerprints(findings, files)
+        f.model_copy(
+            update={
+                "legacy_fingerprints": [*f.legacy_fingerprints, f.fingerprint, *extra.get(i, [])]
+            }
+        )
+        for i, f in enumerate(fingerprinted)
     ]
+
+
+def _old_ids(finding: Finding) -> list[str]:
+    """The ids a rule's report had before the rule was renamed or folded: the one its
+    check still reports under, else every old id of the rule."""
+    if finding.source is not Source.RULES:
+        return []
+    if finding.reported_as:
+        return [finding.reported_as]
+    from bot.rules.loader import builtin_catalog
+
+    spec = builtin_catalog().rules.get(finding.rule)
+    return list(spec.aliases) if spec is not None else []
 
 
 def consolidate_findings(
