@@ -16,6 +16,9 @@ from bot import lazyre as re
 from bot.models import ChangedFile, FileStatus, Finding, Source
 
 _SPACE = re.compile(r"\s+")
+# A finding's text is read over at most this many lines: ranges come from the AI's
+# answer too, and one claiming lines 5 to 10**12 must cost no more than a long function.
+MAX_SPAN_LINES = 2_000
 
 
 def anchor(finding: Finding, file: ChangedFile | None) -> Finding:
@@ -25,7 +28,9 @@ def anchor(finding: Finding, file: ChangedFile | None) -> Finding:
     if file.status is FileStatus.DELETED:
         return _unanchored(finding, f"{finding.path} is deleted by this change")
     start, end = sorted((finding.line, finding.end_line))
-    in_range = [n for n in range(start, end + 1) if n in file.commentable_lines]
+    # Walk the file's commentable lines, not the range: a range from the AI's answer
+    # may claim lines 5 to 10**12.
+    in_range = sorted(n for n in file.commentable_lines if start <= n <= end)
     if not in_range:
         where = f"line {start}" if start == end else f"lines {start}-{end}"
         return _unanchored(finding, f"{where} of {finding.path} are not part of the diff")
@@ -54,7 +59,7 @@ def _unanchored(finding: Finding, note: str) -> Finding:
 def normalized_text(file: ChangedFile | None, start: int, end: int) -> str:
     if file is None:
         return ""
-    lines = (file.line_text(n) for n in range(start, end + 1))
+    lines = (file.line_text(n) for n in range(start, min(end, start + MAX_SPAN_LINES) + 1))
     return "\n".join(_SPACE.sub(" ", text).strip() for text in lines if text is not None)
 
 

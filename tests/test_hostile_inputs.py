@@ -123,3 +123,41 @@ def test_a_lone_cr_with_header_text_in_one_file_loses_no_other_file() -> None:
     files = parse_diff(crafted + ORDERS_DIFF)
     assert [f.path for f in files] == [path, ORDERS_PATH]
     _orders_intact(review_diff(crafted + ORDERS_DIFF))
+
+
+@HANG_GUARD
+def test_an_ai_finding_claiming_a_trillion_lines_is_anchored_within_the_file() -> None:
+    from bot.agent.review import _outside_diff
+    from bot.agent.schema import ModelFinding
+    from bot.anchor import anchor
+    from bot.models import Category, Finding, Severity, Source
+
+    file = added_file(ORDERS_PATH, ORDERS)
+    # The model's word on where the problem is (a prompt in the PR may steer it).
+    item = ModelFinding.model_validate(
+        {
+            "path": ORDERS_PATH,
+            "line": 8,
+            "end_line": 10**12,
+            "quote": "cur.execute(",
+            "category": "security",
+            "severity": "high",
+            "title": "SQL built from input",
+            "body": "The name reaches the query.",
+            "confidence": 0.9,
+        }
+    )
+    assert _outside_diff(item, file) == (8, 9)
+    claimed = Finding(
+        path=ORDERS_PATH,
+        line=8,
+        end_line=10**12,
+        category=Category.SECURITY,
+        severity=Severity.HIGH,
+        rule="llm-security",
+        title=item.title,
+        body=item.body,
+        source=Source.LLM,
+    )
+    placed = anchor(claimed, file)
+    assert (placed.line, placed.end_line, placed.inline) == (8, 9, True)
