@@ -28,9 +28,12 @@ def anchor(finding: Finding, file: ChangedFile | None) -> Finding:
     if file.status is FileStatus.DELETED:
         return _unanchored(finding, f"{finding.path} is deleted by this change")
     start, end = sorted((finding.line, finding.end_line))
-    # Walk the file's commentable lines, not the range: a range from the AI's answer
-    # may claim lines 5 to 10**12.
-    in_range = sorted(n for n in file.commentable_lines if start <= n <= end)
+    # The shorter walk: the range (a few lines, as a rule), or the file's commentable
+    # lines when the range is longer, as one from the AI's answer may be (5 to 10**12).
+    if end - start < len(file.commentable_lines):
+        in_range = [n for n in range(start, end + 1) if n in file.commentable_lines]
+    else:
+        in_range = sorted(n for n in file.commentable_lines if start <= n <= end)
     if not in_range:
         where = f"line {start}" if start == end else f"lines {start}-{end}"
         return _unanchored(finding, f"{where} of {finding.path} are not part of the diff")
