@@ -159,6 +159,69 @@ def cases() -> Iterator[Case]:
             + "".join(f"    requests.get(url + '/{n}')\n" for n in range(5_000))
         ),
     )
+    # Crafted to break parsers rather than patterns (found 2026-12-06, hard4): nesting
+    # one bracket a line (every line short), a hunk header far past any real file, YAML
+    # aliases, expressions deeper than Python's parser goes, a lone CR before header text.
+    yield Case(
+        "protobuf, 20,000 nested messages",
+        "proto/billing.proto",
+        lambda: 'syntax = "proto3";\n' + _nested("message M {", "}", 20_000, "int32 a = 1;"),
+    )
+    yield Case(
+        "SQL, 100,000 nested parentheses",
+        "db/migrations/V4__report.sql",
+        lambda: "SELECT " + _nested("(", ")", 100_000) + ";\n",
+    )
+    yield Case(
+        "OpenAPI JSON, 100,000 nested objects",
+        "api/openapi.json",
+        lambda: '{"openapi": "3.0.0", "paths": ' + _nested('{"a":', "}", 100_000) + "}\n",
+    )
+    yield Case(
+        "OpenAPI YAML, 100,000 nested flow lists",
+        "api/openapi.yaml",
+        lambda: "openapi: 3.0.0\npaths:\n  x: " + _nested("[", "]", 100_000, ""),
+    )
+    yield Case("OpenAPI YAML, alias bomb (9 levels of 9)", "api/openapi.yaml", _openapi_alias_bomb)
+    yield Case(
+        "GraphQL, 100,000 nested list types",
+        "schema/schema.graphql",
+        lambda: "type Query {\n  a(x: " + _nested("[", "]", 100_000, "Int") + "): Int\n}\n",
+    )
+    yield Case(
+        "python, 2,000 nested brackets",
+        "app/api/views.py",
+        lambda: "import sqlalchemy\nX = " + _nested("[", "]", 2_000, ""),
+    )
+    yield Case(
+        "python, `not` 50,000 times (no bracket)",
+        "app/api/views.py",
+        lambda: "import sqlalchemy\nq = (" + "not\n" * 50_000 + "x)\n",
+    )
+    yield Case(
+        "python, attribute chain of 50,000 lines",
+        "app/api/views.py",
+        lambda: "import sqlalchemy\nq = (db\n" + "    .x\n" * 50_000 + ")\n",
+    )
+    yield Case(
+        "python, one hunk at line 1,000,000,000 (diff only)",
+        "app/api/views.py",
+        lambda: "",
+        diff=lambda: _deep_hunk(1_000_000_000),
+    )
+    yield Case(
+        "python, a lone CR before '--- a/' inside a line",
+        "app/fixtures.py",
+        lambda: "import sqlalchemy\nSAMPLE = 'one\r--- a/evil.py'\n",
+    )
+    for language in ("ruby", "javascript", "go"):
+        path, header = LANGUAGES[language]
+        token = {"ruby": "x\n", "javascript": "x;\n", "go": "x\n"}[language]
+        yield Case(
+            f"{language}, 100,000 lines of one token",
+            path,
+            lambda h=header, t=token: h + t * 100_000,  # type: ignore[misc]
+        )
     for language, (path, header) in LANGUAGES.items():
         yield Case(
             f"{language}, 50 KB line of $",
@@ -195,14 +258,26 @@ def _liquibase_indexes() -> str:
     return f'<?xml version="1.0"?>\n<databaseChangeLog>\n{sets}</databaseChangeLog>\n'
 
 
-def _deep_hunk() -> str:
+def _deep_hunk(at: int = 60_000) -> str:
     # From a plain diff, the lines it does not show are blank to every text scanner.
     path = "app/api/views.py"
     return (
         f"diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n"
-        "@@ -60000,1 +60000,3 @@\n x = 1\n+def f(cur, name):\n"
+        f"@@ -{at},1 +{at},3 @@\n x = 1\n+def f(cur, name):\n"
         '+    cur.execute(f"SELECT id FROM t WHERE n = {name}")\n'
     )
+
+
+def _nested(open_: str, close: str, depth: int, inner: str = "1") -> str:
+    """`depth` brackets nested one a line: no line is long, only the depth is hostile."""
+    return f"{open_}\n" * depth + inner + "\n" + f"{close}\n" * depth
+
+
+def _openapi_alias_bomb() -> str:
+    lines = ["openapi: 3.0.0", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    lines += ["paths:", "  /a:", "    get:", "      responses:", "        '200':"]
+    return "\n".join([*lines, "          description: *a8"]) + "\n"
 
 
 def _python_placeholders() -> str:

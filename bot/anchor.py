@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot import lazyre as re
 from bot.models import ChangedFile, FileStatus, Finding, Source
 
 _SPACE = re.compile(r"\s+")
+# A finding's text is read over at most this many lines: ranges come from the AI's
+# answer too, and one claiming lines 5 to 10**12 must cost no more than a long function.
+MAX_SPAN_LINES = 2_000
 
 
 def anchor(finding: Finding, file: ChangedFile | None) -> Finding:
@@ -25,7 +28,12 @@ def anchor(finding: Finding, file: ChangedFile | None) -> Finding:
     if file.status is FileStatus.DELETED:
         return _unanchored(finding, f"{finding.path} is deleted by this change")
     start, end = sorted((finding.line, finding.end_line))
-    in_range = [n for n in range(start, end + 1) if n in file.commentable_lines]
+    # The shorter walk: the range (a few lines, as a rule), or the file's commentable
+    # lines when the range is longer, as one from the AI's answer may be (5 to 10**12).
+    if end - start < len(file.commentable_lines):
+        in_range = [n for n in range(start, end + 1) if n in file.commentable_lines]
+    else:
+        in_range = sorted(n for n in file.commentable_lines if start <= n <= end)
     if not in_range:
         where = f"line {start}" if start == end else f"lines {start}-{end}"
         return _unanchored(finding, f"{where} of {finding.path} are not part of the diff")
@@ -54,7 +62,7 @@ def _unanchored(finding: Finding, note: str) -> Finding:
 def normalized_text(file: ChangedFile | None, start: int, end: int) -> str:
     if file is None:
         return ""
-    lines = (file.line_text(n) for n in range(start, end + 1))
+    lines = (file.line_text(n) for n in range(start, min(end, start + MAX_SPAN_LINES) + 1))
     return "\n".join(_SPACE.sub(" ", text).strip() for text in lines if text is not None)
 
 
@@ -71,16 +79,28 @@ def with_fingerprints(
     """Fingerprint each finding. Identical flagged text twice in one file is told
     apart by its order of occurrence, which survives unrelated lines moving."""
     ordered = sorted(findings, key=lambda f: (f.path, f.line, f.rule))
+    digests = fingerprints(ordered, files)
+    return [f.model_copy(update={"fingerprint": d}) for f, d in zip(ordered, digests, strict=True)]
+
+
+def fingerprints(findings: Sequence[Finding], files: Mapping[str, ChangedFile]) -> list[str]:
+    """The fingerprint of each finding, in the order given (see `with_fingerprints`)."""
+
+    def place(index: int) -> tuple[str, int, str]:
+        finding = findings[index]
+        return finding.path, finding.line, finding.rule
+
+    order = sorted(range(len(findings)), key=place)
     lines_of: dict[str, list[int]] = defaultdict(list)
-    out: list[Finding] = []
-    for finding in ordered:
+    out = [""] * len(findings)
+    for index in order:
+        finding = findings[index]
         key = fingerprint_key(finding, files.get(finding.path))
         seen = lines_of[key]
         if finding.line not in seen:
             seen.append(finding.line)
         occurrence = seen.index(finding.line) + 1
-        digest = hashlib.sha256(f"{key}\x1e{occurrence}".encode()).hexdigest()[:20]
-        out.append(finding.model_copy(update={"fingerprint": digest}))
+        out[index] = hashlib.sha256(f"{key}\x1e{occurrence}".encode()).hexdigest()[:20]
     return out
 
 

@@ -23,7 +23,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from bot import lazyre as re
-from bot.anchor import anchor_all, normalized_text, with_fingerprints
+from bot.anchor import anchor_all, fingerprints, normalized_text, with_fingerprints
 from bot.models import ChangedFile, FileKind, Finding, FindingPart, Source
 from bot.rules.taint.api import parse_flow_line
 
@@ -42,6 +42,9 @@ class ProblemClass:
     # Each flagged line is its own problem (one column, one index to add): two
     # foreign keys of one model are two fixes, not one.
     per_line: bool = False
+    # Flow classes whose sink this problem is a consequence of: a report of this class
+    # on such a flow's sink line joins that flow's problem.
+    within: tuple[str, ...] = ()
 
 
 def _c(
@@ -52,6 +55,7 @@ def _c(
     *,
     flow: bool = False,
     per_line: bool = False,
+    within: tuple[str, ...] = (),
 ) -> ProblemClass:
     return ProblemClass(
         name,
@@ -60,6 +64,7 @@ def _c(
         re.compile(words, re.IGNORECASE) if words else None,
         flow,
         per_line,
+        within,
     )
 
 
@@ -108,7 +113,15 @@ CLASSES: tuple[ProblemClass, ...] = (
         "log-injection", (117,), r"(?:\w+-)?log-injection", r"log.?injection|log forging", flow=True
     ),
     _c("open-redirect", (601,), r"(?:\w+-)?open-redirect", r"open.?redirect", flow=True),
-    _c("xss", (79, 80), r"reflected-xss|jinja-autoescape-disabled", r"\bxss\b|cross.site script"),
+    # A page rendered from a template the input wrote (ERB.new(params[...]).result.html_safe)
+    # is one problem, the injection: the XSS rule firing on the same line is its symptom.
+    _c(
+        "xss",
+        (79, 80),
+        r"reflected-xss|jinja-autoescape-disabled",
+        r"\bxss\b|cross.site script",
+        within=("template-injection",),
+    ),
     _c(
         "path-traversal",
         (22, 23, 73),
@@ -260,6 +273,7 @@ CLASSES: tuple[ProblemClass, ...] = (
 )
 
 _BY_NAME = {c.name: c for c in CLASSES}
+_JOINS_OTHERS = [c for c in CLASSES if c.within]
 
 # A line that opens a function, method, class or route handler, in the languages
 # the rules read. The region of a code finding is the nearest one above it.
@@ -427,8 +441,30 @@ def problem_key(
     name = cls.name if cls is not None else class_name(finding)
     own = flow_region(finding, file)
     place = own or _joined_flow(finding, cls, flows)
+    if place is None and (outer := _outer_flow(finding, cls, flows)) is not None:
+        return "\x1f".join((finding.category.value, outer.cls, finding.path, outer.region))
     where = place.region if place is not None else region(finding, file, cls)
     return "\x1f".join((finding.category.value, name, finding.path, where))
+
+
+def _outer_flow(
+    finding: Finding, cls: ProblemClass | None, flows: Sequence[FlowRegion]
+) -> FlowRegion | None:
+    """The flow of another class this report is a consequence of (`ProblemClass.within`):
+    the report sits on that flow's sink, or its own flow starts from there (the page
+    rendered from the injected template's output a line later)."""
+    if cls is None or not cls.within:
+        return None
+    flow = parse_flow_line(finding.body)
+    sources = set(flow[2]) if flow is not None else set()
+    outer = [
+        f
+        for f in flows
+        if f.path == finding.path
+        and f.cls in cls.within
+        and (f.holds_sink(finding) or f.sink in sources)
+    ]
+    return min(outer, key=lambda f: (abs(finding.end_line - f.sink), f.first), default=None)
 
 
 def problem_fingerprint(key: str) -> str:
@@ -448,8 +484,12 @@ def _primary(group: Sequence[Finding]) -> Finding:
         by_line = -f.end_line if flow else f.line
         # A report that traced the flow sits on the sink itself.
         traced = flow and parse_flow_line(f.body) is not None
+        # A report that joined another class's flow (`within`) is that problem's symptom.
+        cls = problem_class(f)
+        symptom = flow and (cls is None or not cls.flow)
         return (
             not f.inline,
+            symptom,
             not traced,
             by_line,
             f.source is not Source.RULES,
@@ -560,6 +600,10 @@ def _other_identities(
     out: list[str] = []
     for finding in group:
         out.extend(_old_id_identities(finding, key))
+        alone = problem_key(finding, files.get(finding.path))
+        if alone != key and problem_class(finding) in _JOINS_OTHERS:
+            # Posted on its own before it joined another class's flow.
+            out.append(problem_fingerprint(alone))
         cls = problem_class(finding)
         file = files.get(finding.path)
         if cls is None or not cls.flow or file is None:
@@ -601,11 +645,37 @@ def with_legacy_fingerprints(
     findings: Iterable[Finding], files: Mapping[str, ChangedFile]
 ) -> list[Finding]:
     """Each report with the fingerprint it had before problem keys, so a PR reviewed
-    by an older Bastion does not get its comments posted again."""
+    by an older Bastion does not get its comments posted again; and, for a rule renamed
+    since, the one it had under each old id (that fingerprint holds the rule id)."""
+    fingerprinted = with_fingerprints(findings, files)
+    renamed = [(i, old) for i, f in enumerate(fingerprinted) for old in _old_ids(f)]
+    as_old = fingerprints(
+        [fingerprinted[i].model_copy(update={"rule": old}) for i, old in renamed], files
+    )
+    extra: dict[int, list[str]] = {}
+    for (index, _), digest in zip(renamed, as_old, strict=True):
+        extra.setdefault(index, []).append(digest)
     return [
-        f.model_copy(update={"legacy_fingerprints": [*f.legacy_fingerprints, f.fingerprint]})
-        for f in with_fingerprints(findings, files)
+        f.model_copy(
+            update={
+                "legacy_fingerprints": [*f.legacy_fingerprints, f.fingerprint, *extra.get(i, [])]
+            }
+        )
+        for i, f in enumerate(fingerprinted)
     ]
+
+
+def _old_ids(finding: Finding) -> list[str]:
+    """The ids a rule's report had before the rule was renamed or folded: the one its
+    check still reports under, else every old id of the rule."""
+    if finding.source is not Source.RULES:
+        return []
+    if finding.reported_as:
+        return [finding.reported_as]
+    from bot.rules.loader import builtin_catalog
+
+    spec = builtin_catalog().rules.get(finding.rule)
+    return list(spec.aliases) if spec is not None else []
 
 
 def consolidate_findings(

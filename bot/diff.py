@@ -16,8 +16,10 @@ from bot.models import ChangedFile, DiffLine, FileStatus, Hunk, LineType
 
 _HUNK_RE = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$")
 _FILE_START = ("diff --git ", "--- ", "+++ ", "diff -")
-# A file or hunk header right after a lone CR: the CR was meant as a line end.
+# A file or hunk header right after a lone CR, outside a hunk: the CR was meant as a
+# line end. (Inside a hunk it is a changed line's content, whatever follows it.)
 _BARE_CR_HEADER = re.compile(r"\r(?:diff --git |--- \S|\+\+\+ \S|@@ -\d)")
+_CR_ONLY = "lines are separated by CR characters alone; convert the line ends to LF"
 
 
 class DiffError(ValueError):
@@ -69,6 +71,9 @@ def _check_structure(lines: list[str]) -> None:
         if just_ended and _looks_like_hunk_line(line):
             raise DiffError("hunk is longer than its @@ header says", number)
         just_ended = False
+        if "\r" in line and _BARE_CR_HEADER.search(line):
+            # Outside a hunk only: inside one, a lone CR is the content of a changed line.
+            raise DiffError(_CR_ONLY, number)
         if line.startswith("@@"):
             match = _HUNK_RE.match(line)
             if match is None:
@@ -191,19 +196,22 @@ def parse_diff(raw: bytes | str) -> list[ChangedFile]:
     text = decode(raw)
     if not text.strip():
         return []
-    bare_cr = _BARE_CR_HEADER.search(text)
-    if bare_cr is not None or ("\r" in text and "\n" not in text.rstrip("\n")):
+    if "\r" in text and "\n" not in text.rstrip("\n"):
         # Lines ended by CR alone (classic Mac OS, or a transport that rewrote the ends).
         # Not converted: a real diff may hold a lone CR inside a changed line, so
         # turning CRs into line ends would change content and shift line numbers.
-        line = text.count("\n", 0, bare_cr.start()) + 1 if bare_cr else 1
-        raise DiffError(
-            "lines are separated by CR characters alone; convert the line ends to LF", line
-        )
+        raise DiffError(_CR_ONLY, 1)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    _check_structure(lines)
+    try:
+        _check_structure(lines)
+    except DiffError as exc:
+        bare_cr = _BARE_CR_HEADER.search(text)
+        if bare_cr is None or str(exc).endswith(_CR_ONLY):
+            raise
+        # A hunk cut short where the line ends turn into lone CRs: that is the cause.
+        raise DiffError(_CR_ONLY, text.count("\n", 0, bare_cr.start()) + 1) from None
     try:
         patch = PatchSet(text)
     except UnidiffParseError as exc:

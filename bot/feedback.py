@@ -75,6 +75,17 @@ def rule_of(body: str) -> str | None:
     return found.group(1) if found else None
 
 
+def current_rule(rule: str) -> str:
+    """The id a rule reports under now. A rule renamed or folded into another keeps its
+    old ids as aliases; feedback recorded under one (a 👎 on an old comment, an ignore,
+    a stored count) belongs to the rule under its current id."""
+    if not rule or rule.startswith(AGENT_RULE_PREFIX):
+        return rule
+    from bot.rules.loader import builtin_catalog
+
+    return builtin_catalog().canonical(rule)
+
+
 def fingerprint_of(body: str) -> str | None:
     found = _FP_RE.search(body)
     return found.group(1) if found else None
@@ -114,7 +125,8 @@ class Thread:
 
     @property
     def rule(self) -> str:
-        return (rule_of(self.comments[0].body) if self.comments else None) or "unknown"
+        found = rule_of(self.comments[0].body) if self.comments else None
+        return current_rule(found) if found else "unknown"
 
     @property
     def human_replies(self) -> list[Comment]:
@@ -260,7 +272,9 @@ def thread_events(repo: str, pr: int, threads: Iterable[Thread]) -> list[Event]:
 
 
 def ignore_event(repo: str, pr: int, rule: str, comment_id: int, actor: str, reason: str) -> Event:
-    return Event(repo, pr, rule, "ignored", f"ignored:{comment_id}", actor, reason[:500])
+    return Event(
+        repo, pr, current_rule(rule), "ignored", f"ignored:{comment_id}", actor, reason[:500]
+    )
 
 
 # -- threads that follow the code -------------------------------------------------------
@@ -356,14 +370,27 @@ class RuleStats:
         return good / total if total else None
 
 
+def under_current_ids(stats: Iterable[RuleStats]) -> list[RuleStats]:
+    """Counts per repository and rule, those recorded under a rule's old ids added to
+    its current id's, sorted."""
+    out: dict[tuple[str, str], RuleStats] = {}
+    for item in stats:
+        rule = current_rule(item.rule)
+        merged = out.setdefault((item.repo, rule), RuleStats(item.repo, rule))
+        for kind, count in item.counts.items():
+            merged.counts[kind] = merged.counts.get(kind, 0) + count
+    return [out[k] for k in sorted(out)]
+
+
 def muted_rules(stats: Iterable[RuleStats], mute_after: int) -> dict[str, int]:
     """Rules this repository rejected (👎 or `/bastion ignore`) at least `mute_after`
     times more than it accepted them (0: none), with that net count: each 👍 offsets
-    one rejection, so a rule people came to value comes back."""
+    one rejection, so a rule people came to value comes back. Counts under a rule's
+    old ids are its own."""
     if mute_after <= 0:
         return {}
     out = {}
-    for item in stats:
+    for item in under_current_ids(stats):
         net = item.rejections - item.n("accepted")
         if net >= mute_after:
             out[item.rule] = net

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_CHARS = 256 * 1024  # a config or a front matter is a few KiB
 MAX_ALIASES = 100  # `*name` uses; DRY configs need a handful
@@ -57,7 +57,12 @@ def load_yaml(text: str, limits: Limits = Limits()) -> object:
         if node is None:
             return None
         _check_graph(node, limits)
-        return loader.construct_document(node)
+        try:
+            return loader.construct_document(node)
+        except (ValueError, OverflowError):
+            # Valid YAML whose value Python refuses to build: a date that does not exist
+            # (2026-13-01), an integer past Python's 4,300-digit conversion limit.
+            raise YamlError("holds a value that cannot be read", _unreadable_line(node)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -99,6 +104,28 @@ def _check_graph(root: Node, limits: Limits) -> None:
         if total > limits.nodes:
             raise YamlError(f"more than {limits.nodes:,} values once aliases are expanded")
         sizes[key] = total
+
+
+def _unreadable_line(root: Node) -> int | None:
+    """The line of the first scalar that a fresh loader cannot build, if one is found
+    (the graph was measured already, so the walk is bounded)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            loader = yaml.SafeLoader("")
+            try:
+                loader.construct_object(node)
+            except (ValueError, OverflowError):
+                return node.start_mark.line + 1
+            finally:
+                loader.dispose()
+        stack.extend(reversed(_children(node)))
+    return None
 
 
 def _children(node: Node) -> list[Node]:

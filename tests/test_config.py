@@ -111,6 +111,26 @@ def test_yaml_past_the_limits_is_one_clear_error(text: str, message: str) -> Non
     assert "\n" not in str(info.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # Valid YAML that Python will not build: a date that does not exist, an integer
+        # past the interpreter's 4,300-digit conversion limit.
+        ("fail_on: high\nlearn:\n  mute_after: 2026-13-01\n", 3),
+        ("learn:\n  mute_after: " + "9" * 5_000 + "\n", 2),
+        ("paths:\n  include: [" + "1" * 4_400 + "]\n", 2),
+    ],
+)
+def test_a_value_python_cannot_build_is_a_config_error_naming_its_line(
+    text: str, line: int
+) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(text)
+    assert str(info.value) == (
+        f".github/bastion.yml: holds a value that cannot be read at line {line}"
+    )
+
+
 def test_bytes_must_be_utf8_text() -> None:
     with pytest.raises(ConfigError, match=r"^cfg\.yml: not UTF-8 text \(line 2\)$"):
         parse_config_bytes(b"fail_on: high\nmin_severity: \xff\xfe\n", "cfg.yml")

@@ -22,6 +22,7 @@ from bot.models import Category, ChangedFile, FileKind, Finding, Severity, Sourc
 from bot.pipeline import review_files
 from bot.report.markdown import comment_text
 from bot.rules.taint.api import parse_flow_line
+from bot.select import select_backend
 
 sys.path.insert(0, str(Path(__file__).parent))
 from anthropic_fake import pr_diff  # noqa: E402
@@ -439,3 +440,55 @@ def test_two_rules_on_one_unindexed_filter_are_one_finding() -> None:
     )
     out = consolidate_findings([filters, schema, elsewhere], [], files)
     assert sorted((f.line, len(f.also)) for f in out) == [(14, 1), (15, 0)]
+
+
+# A Rails action that builds an ERB template from a request parameter and renders it as
+# HTML: the template-injection flow's sink is also where the XSS rule fires.
+_ERB_FROM_INPUT = """class SignaturesController < ApplicationController
+  def preview
+    body = ERB.new(params[:signature]).result(binding).html_safe
+    render html: body
+  end
+
+  def greeting
+    @name = params[:name]
+    render html: "<p>Hello #{@name}</p>".html_safe
+  end
+end
+"""
+
+
+def test_an_erb_template_built_from_input_and_rendered_as_html_gets_one_comment() -> None:
+    path = "app/controllers/signatures_controller.rb"
+    findings = review_files([added_file(path, _ERB_FROM_INPUT)]).findings
+    on_template = [f for f in findings if f.line == 3]
+    # One problem on the template line: the injection, with the XSS report kept with it.
+    assert [f.rule for f in on_template] == ["template-injection"]
+    assert "reflected-xss" in {p.rule for p in on_template[0].also}
+    # An XSS elsewhere (no template built from input) stays its own comment.
+    assert [f.rule for f in findings if f.line == 9] == ["reflected-xss"]
+
+
+def test_an_xss_comment_posted_before_it_joined_the_template_injection_is_not_posted_again() -> (
+    None
+):
+    path = "app/controllers/signatures_controller.rb"
+    (file,), _ = select_backend([added_file(path, _ERB_FROM_INPUT)])
+    findings = review_files([file]).findings
+    (joined,) = [f for f in findings if f.line == 3]
+    # Before, the page's two XSS reports (the template line, the render a line later)
+    # were one comment of their own.
+    xss = next(p for p in joined.also if p.rule == "reflected-xss")
+    alone = Finding(
+        rule=xss.rule,
+        category=Category.SECURITY,
+        severity=xss.severity,
+        path=path,
+        line=xss.line,
+        end_line=xss.end_line,
+        title=xss.title,
+        body=xss.body,
+        source=xss.source,
+    )
+    (posted,) = consolidate([alone], {path: file})
+    assert already_posted(joined, {posted.fingerprint})

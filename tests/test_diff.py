@@ -208,3 +208,14 @@ def test_a_lone_cr_inside_a_changed_line_is_content() -> None:
     text = "--- a/app/x.py\n+++ b/app/x.py\n@@ -1,1 +1,2 @@\n x = 1\n+y = '\r'\r\n"
     [f] = parse_diff(text)
     assert f.added_text() == {2: "y = '\r'"}
+
+
+def test_a_changed_line_holding_a_lone_cr_and_header_text_is_content() -> None:
+    # A test fixture (or a crafted line) with "\r--- a/..." in it: the whole diff still
+    # parses, this file and the next one.
+    other = "--- a/app/y.py\n+++ b/app/y.py\n@@ -1,1 +1,2 @@\n a = 1\n+b = 2\n"
+    for glued in ("\r--- a/evil.py", "\r+++ b/evil.py", "\rdiff --git a/q b/q", "\r@@ -1 +1 @@"):
+        text = f"--- a/app/x.py\n+++ b/app/x.py\n@@ -1,1 +1,2 @@\n x = 1\n+y = '{glued}'\n"
+        x, y = parse_diff(text + other)
+        assert x.added_text() == {2: f"y = '{glued}'"}
+        assert (y.path, y.added_text()) == ("app/y.py", {2: "b = 2"})

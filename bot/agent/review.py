@@ -28,6 +28,7 @@ from bot.agent.pricing import cache_minimum, estimated_cost
 from bot.agent.prompt import LINE_TEXT_LIMIT, Piece, Plan, PlannedRequest, plan_review
 from bot.agent.schema import HintConfirmation, HintDismissal, ModelFinding
 from bot.agent.tables import current_schema_lines
+from bot.anchor import MAX_SPAN_LINES
 from bot.config import RepoConfig
 from bot.models import Category, ChangedFile, Finding, Severity, Source
 from bot.pipeline import AgentOutcome
@@ -121,7 +122,12 @@ def _outside_diff(item: ModelFinding, file: ChangedFile) -> tuple[int, int] | st
     text = file.line_text(item.line)
     if text is None or not quote_matches(item.quote, text):
         return "line_not_in_diff"
-    return item.line, max(item.line, item.end_line or item.line)
+    # Within the file and a bounded span: the range is the model's word, and may claim
+    # any line.
+    end = min(item.end_line or item.line, item.line + MAX_SPAN_LINES)
+    while end > item.line and file.line_text(end) is None:
+        end -= 1
+    return item.line, max(item.line, end)
 
 
 def _as_list(value: object) -> list[object] | None:

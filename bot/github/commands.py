@@ -259,7 +259,10 @@ def ignore_marker(rule: str) -> str:
 def ignored_in(bodies: list[str]) -> set[str]:
     """Rules ignored by `/bastion ignore` on a PR, from the markers in Bastion's replies
     (the caller passes only bodies Bastion wrote: a person's comment cannot ignore)."""
-    return {rule for body in bodies for rule in _IGNORE_RE.findall(body)}
+    from bot.feedback import current_rule
+
+    # A marker written before a rule was renamed names its old id.
+    return {current_rule(rule) for body in bodies for rule in _IGNORE_RE.findall(body)}
 
 
 def ignore_reply(comment_id: int, author: str, rule: str, reason: str) -> str:

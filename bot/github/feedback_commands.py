@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot import lazyre as re
-from bot.feedback import AGENT_RULE_PREFIX, fingerprint_of, rule_of
+from bot.feedback import AGENT_RULE_PREFIX, current_rule, fingerprint_of, rule_of
 from bot.github.commands import Command
 from bot.models import Category
 
@@ -22,10 +22,12 @@ NOT_A_FINDING = (
 
 
 def known_rules() -> set[str]:
-    """Every rule id Bastion can report: the engine's catalogue and the AI's categories."""
+    """Every rule id Bastion can report: the engine's catalogue and the AI's categories,
+    and the old ids renamed rules answer to (a thread posted before a rename names one)."""
     from bot.rules.engine import registry
 
-    return set(registry().rules) | {f"{AGENT_RULE_PREFIX}{c.value}" for c in Category}
+    reg = registry()
+    return set(reg.rules) | set(reg.aliases) | {f"{AGENT_RULE_PREFIX}{c.value}" for c in Category}
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,10 @@ def ignore_target(
     thread's rule and the whole text is the reason."""
     word = command.rule.lower()
     if word in known:
-        return IgnoreTarget(word, command.reason)
+        return IgnoreTarget(current_rule(word), command.reason)
     if thread_rule is not None and thread_rule in known:
         reason = " ".join(part for part in (command.rule, command.reason) if part)
-        return IgnoreTarget(thread_rule, reason)
+        return IgnoreTarget(current_rule(thread_rule), reason)
     if not word:
         return (
             "name the rule to ignore: `/bastion ignore RULE [reason]` (the rule id is on the "

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from bot.feedback import KINDS, THREAD_KINDS, Event, FeedbackSink, RuleStats
+from bot.feedback import KINDS, THREAD_KINDS, Event, FeedbackSink, RuleStats, under_current_ids
 
 
 class FeedbackStore(FeedbackSink, Protocol):
@@ -44,11 +44,8 @@ def feedback_beside(ledger: Any) -> FeedbackStore:
 
 
 def _stats(rows: Iterable[tuple[str, str, str, int]]) -> list[RuleStats]:
-    out: dict[tuple[str, str], RuleStats] = {}
-    for repo, rule, kind, count in rows:
-        item = out.setdefault((repo, rule), RuleStats(repo, rule))
-        item.counts[kind] = item.counts.get(kind, 0) + int(count)
-    return [out[k] for k in sorted(out)]
+    # Events stay as recorded; a rule renamed since is counted under its current id.
+    return under_current_ids(RuleStats(repo, rule, {kind: int(n)}) for repo, rule, kind, n in rows)
 
 
 _SCHEMA = """

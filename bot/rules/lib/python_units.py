@@ -116,7 +116,9 @@ def _parse_python(text: str) -> ast.Module | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # invalid escapes etc. are not our business
             return ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        # CPython's parser answers an expression nested past its own stack (`not not
+        # ... x` fifty thousand times, no bracket in sight) with MemoryError.
         return None
 
 
