@@ -174,7 +174,7 @@ class FakeAnthropic:
                 self.in_flight += 1
                 self.max_in_flight = max(self.max_in_flight, self.in_flight)
             try:
-                return await self._answer(self._next_step(), body)
+                return await self._answer(self._next_step(), body, generation)
             finally:
                 with self._lock:
                     if generation == self._generation:
@@ -182,16 +182,20 @@ class FakeAnthropic:
 
         return app
 
-    async def _answer(self, step: Step, body: dict[str, Any]) -> JSONResponse:
+    async def _answer(self, step: Step, body: dict[str, Any], generation: int) -> JSONResponse:
         if isinstance(step, Slow):
             await asyncio.sleep(step.seconds)
-            return await self._answer(step.then, body)
+            return await self._answer(step.then, body, generation)
         if isinstance(step, Error):
             payload = {"type": "error", "error": {"type": step.type, "message": step.message}}
             return JSONResponse(payload, status_code=step.status, headers=step.headers)
-        usage = self._usage(body)
         with self._lock:
-            self.usages.append(usage)
+            stale = generation != self._generation
+        # A slow reply of an earlier test that wakes now must not write this test's cache.
+        usage = self._usage(body, record=not stale)
+        if not stale:
+            with self._lock:
+                self.usages.append(usage)
         if isinstance(step, Text):
             content: list[dict[str, Any]] = [{"type": "text", "text": step.text}]
             stop = "end_turn"
@@ -215,7 +219,7 @@ class FakeAnthropic:
         }
         return JSONResponse(message)
 
-    def _usage(self, body: dict[str, Any]) -> dict[str, int]:
+    def _usage(self, body: dict[str, Any], record: bool = True) -> dict[str, int]:
         tools = "".join(json.dumps(t, sort_keys=True) for t in body.get("tools", []))
         system = body.get("system", [])
         system_text = system if isinstance(system, str) else json.dumps(system, sort_keys=True)
@@ -228,7 +232,8 @@ class FakeAnthropic:
             key = hashlib.sha256(prefix.encode()).hexdigest()
             with self._lock:
                 hit = key in self._cache
-                self._cache.add(key)
+                if record:
+                    self._cache.add(key)
             field_name = "cache_read_input_tokens" if hit else "cache_creation_input_tokens"
             usage[field_name] = prefix_tokens
             usage["input_tokens"] = max(total - prefix_tokens, 0)
