@@ -251,6 +251,8 @@ _USES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\.\s*cookie\s*\(|\bcookies\s*\[|\.\s*cookies\s*\.\s*set\s*\(|\bsetcookie\s*\("
             r"|\bCookies\s*\.\s*Append\s*\(|\bhttp\s*\.\s*Cookie\s*\{|\bSetCookie\s*\("
             r"|\bwithCookies\s*\(|\bResponseCookie\s*\.\s*from\s*\(|\.\s*setCookie\s*\("
+            # A cookie written as a raw header (`headers.add("Set-Cookie", f"sid={v}")`).
+            r"""|["']Set-Cookie["']\s*(?:\]|,)"""
         ),
     ),
     (
@@ -345,11 +347,70 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
     return re.compile(calls), re.compile(objects, re.M) if objects else None
 
 
+# Cookie names and session keys that say what a non-secret value is for: a display
+# preference, an experiment bucket, an order of questions (`ab_bucket`, `theme_hue`,
+# `quiz_order`). A random value there picks an option; nobody gains by guessing it.
+_DISPLAY_WORDS = frozenset(
+    {
+        "theme",
+        "color",
+        "colour",
+        "hue",
+        "palette",
+        "lang",
+        "locale",
+        "bucket",
+        "variant",
+        "experiment",
+        "cohort",
+        "ab",
+        "layout",
+        "banner",
+        "tip",
+        "greeting",
+        "motd",
+        "background",
+        "avatar",
+        "font",
+        "quiz",
+        "question",
+        "questions",
+        "order",
+        "shuffle",
+        "sort",
+        "seen",
+        "dismissed",
+        "consent",
+        "tz",
+        "timezone",
+    }
+)
+# The constant name a statement gives the cookie or session entry it writes.
+_STORE_KEY = re.compile(
+    r"""(?:\bset_(?:signed_)?cookie\s*\(\s*(?:key\s*=\s*)?|\bcookies\s*\[\s*|\bsession\s*\[\s*)"""
+    r"""["']([\w.-]{1,60})["']"""
+)
+
+
+def _display_store(statement: str) -> bool:
+    """The cookie or session entry written is named for a display choice."""
+    keys = _STORE_KEY.findall(statement)
+    if not keys:
+        return False
+    for key in keys:
+        parts = words(key)
+        if secret_name(key) or not any(p in _DISPLAY_WORDS for p in parts):
+            return False
+    return True
+
+
 def _use_of(statement: str, language: str, skip: set[str], context: str = "") -> str | None:
     """How a statement makes a value a secret, or None."""
     bare = without_strings(statement)
     for label, pattern in _USES:
         if pattern.search(statement if label == "an authentication header" else bare):
+            if label != "an authentication header" and _display_store(statement):
+                continue
             return label
     target = assignment_target(statement)
     if target is not None:

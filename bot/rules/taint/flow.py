@@ -1701,8 +1701,8 @@ class _Walk:
         ):
             # pathlib's `(ROOT / name).open("rb")`: the path is the receiver.
             self._report("path", call.callee, call.line, max(call.end, call.line), recv_taint)
-        own = self._own_method(call)
-        if not call.tagged and not own and self._sinks(call, state, arg_taints, kw_taints, recv_taint):
+        sink = not call.tagged and not self._own_method(call)
+        if sink and self._sinks(call, state, arg_taints, kw_taints, recv_taint):
             # What a query returns is rows of the database, not the request's text.
             return EMPTY, UNKNOWN
         last = call.callee.rsplit(".", 1)[-1]
