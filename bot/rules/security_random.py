@@ -251,10 +251,11 @@ _USES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\.\s*cookie\s*\(|\bcookies\s*\[|\.\s*cookies\s*\.\s*set\s*\(|\bsetcookie\s*\("
             r"|\bCookies\s*\.\s*Append\s*\(|\bhttp\s*\.\s*Cookie\s*\{|\bSetCookie\s*\("
             r"|\bwithCookies\s*\(|\bResponseCookie\s*\.\s*from\s*\(|\.\s*setCookie\s*\("
-            # A cookie written as a raw header (`headers.add("Set-Cookie", f"sid={v}")`).
-            r"""|["']Set-Cookie["']\s*(?:\]|,)"""
         ),
     ),
+    # A cookie written as a raw header (`response["Set-Cookie"] = f"sid={v}"`); read in
+    # the text with its strings.
+    ("a cookie", re.compile(r"""(?i)["']Set-Cookie["']\s*(?:\]|,)""")),
     (
         "the session",
         re.compile(
@@ -289,6 +290,10 @@ _JVM_QUALIFIED = (
 class Origin:
     line: int  # where the predictable value is made
     call: str  # the generator's text there, for the message
+    # A list put in a predictable order (`random.shuffle(chars)`): a secret only once
+    # it is made into one by name (`invite = "".join(chars[:8])`); the order of a quiz's
+    # questions kept in the session is not.
+    order: bool = False
 
 
 # `tokens(Random.nextInt(tokens.size))`, `pool[random.randrange(len(pool))]`,
@@ -306,6 +311,81 @@ def _picks_element(row: str, match: re.Match[str], statement: str) -> bool:
     name = re.escape(indexed.group(1))
     bound = re.compile(rf"(?:\b{name}\s*\.\s*(?:size|length|count)\b|\blen\s*\(\s*{name}\s*\))")
     return bound.search(row[match.end() :]) is not None
+
+
+# Python: `random.choice(servers)`, `random.sample(users, 5)`: existing items picked from
+# a collection (load spreading, sampling). A value is made only when the picks come from
+# an alphabet or are strung together (`"".join(random.choice(chars) for ...)`).
+_PICKS = re.compile(
+    r"\b(?:choice|choices|sample)\s*\(\s*(?P<arg>[A-Za-z_][\w.]*)\s*(?:[,)]|(?P<call>\())"
+)
+_ALPHABET_WORDS = frozenset(
+    {"chars", "char", "charset", "characters", "alphabet", "letters", "digits", "symbols"}
+    | {"alnum", "alphanumeric", "hex", "vowels", "consonants", "punctuation", "ascii"}
+)
+
+
+def _alphabet(name: str, text: str) -> bool:
+    """`name` holds characters to draw from (a string, `string.ascii_letters`, a list
+    of single characters), or cannot be told apart from such a name."""
+    if name.startswith("string.") or set(words(name)) & _ALPHABET_WORDS:
+        return True
+    bound = re.findall(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*(?::[^=\n]*)?=[ \t]*(.+)$", text)
+    if not bound:
+        return False  # a parameter or an imported list: items, as far as can be seen
+    value = bound[-1].strip()
+    if "string." in value:
+        return True
+    if value[:1] in "[({":
+        items = re.findall(r"""["']([^"'\n]*)["']""", value)
+        return bool(items) and all(len(item) <= 1 for item in items)
+    return value[:1] in "\"'" or bool(re.match(r"(?:list|tuple)\s*\(\s*[\"']", value))
+
+
+def _picks_items(row: str, match: re.Match[str], statement: str, text: str) -> bool:
+    picked = _PICKS.search(row, match.start())
+    if picked is None or picked.start() >= match.end() or _BUILDS_TEXT.search(statement):
+        return False
+    arg = picked.group("arg")
+    if picked.group("call"):
+        # Items a call returns (`load_tokens()`); `list("abc")` is still an alphabet.
+        return arg not in {"list", "tuple", "str", "sorted", "set"} and not _alphabet(arg, "")
+    return not _alphabet(arg, text)
+
+
+_SHUFFLED = re.compile(r"\bshuffle\s*\(\s*(?P<name>[A-Za-z_][\w.]*)\s*\)")
+_PARAMS = re.compile(r"\bdef\s+\w+\s*\((?P<params>[^)]*)\)")
+_METHOD = re.compile(r"\bdef\s+\w+\s*\(\s*(?:self|cls)\b")
+
+
+def _params(head: str) -> list[str]:
+    """A Python function's parameter names, without `self`/`cls`."""
+    match = _PARAMS.search(head)
+    if match is None:
+        return []
+    names = [p.split(":")[0].split("=")[0].strip().lstrip("*") for p in match["params"].split(",")]
+    return [n for n in names if n and n not in {"self", "cls", "/"}]
+
+
+def _call_args(text: str, start: int) -> list[str]:
+    """The top-level arguments of the call whose `(` is at `start`."""
+    args: list[str] = []
+    depth, current = 0, ""
+    for ch in without_strings(text)[start + 1 :]:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            if depth == 0:
+                break
+            depth -= 1
+        if ch == "," and depth == 0:
+            args.append(current)
+            current = ""
+            continue
+        current += ch
+    if current.strip():
+        args.append(current)
+    return [a.strip() for a in args]
 
 
 def _go_alias(text: str) -> str | None:
@@ -404,11 +484,15 @@ def _display_store(statement: str) -> bool:
     return True
 
 
-def _use_of(statement: str, language: str, skip: set[str], context: str = "") -> str | None:
-    """How a statement makes a value a secret, or None."""
+def _use_of(
+    statement: str, language: str, skip: set[str], context: str = "", named_only: bool = False
+) -> str | None:
+    """How a statement makes a value a secret, or None; with `named_only`, only a name
+    that says so counts (not a cookie, the session or a header as such)."""
     bare = without_strings(statement)
-    for label, pattern in _USES:
-        if pattern.search(statement if label == "an authentication header" else bare):
+    for label, pattern in () if named_only else _USES:
+        raw = label == "an authentication header" or "Set-Cookie" in pattern.pattern
+        if pattern.search(statement if raw else bare):
             if label != "an authentication header" and _display_store(statement):
                 continue
             return label
@@ -420,9 +504,17 @@ def _use_of(statement: str, language: str, skip: set[str], context: str = "") ->
     for key in _KEY.findall(statement):
         if secret_name(key):
             return f"the key `{key}`"
-    for ident in _GIVEN_TO.findall(bare):
+    called = _GIVEN_TO.findall(bare)
+    for ident in called:
         if ident not in skip and secret_name(ident, context):
             return f"`{ident}`"
+    # A bare `code` or `pin` handed to a function named for what it unlocks
+    # (`send_reset_email(email, code)`).
+    for name in skip:
+        if words(name)[-1:] in (["code"], ["pin"]) and mentions(bare, name):
+            for ident in called:
+                if ident not in skip and secret_name("code", ident):
+                    return f"`{name}` (given to `{ident}`)"
     return None
 
 
@@ -450,16 +542,41 @@ class InsecureRandomCheck(Check):
             calls = re.compile(calls.pattern + rf"|(?<![\w.$])(?:{joined})\s*\.\s*\w+(?:\s*\(|\b)")
         helpers: dict[str, Origin] = {}
         hits: dict[int, Hit] = {}
+        methods = {s.name for s in all_scopes if _METHOD.search(s.head)}
+        passes = self._passes_to_use(all_scopes, language) if language == "python" else {}
         # Twice: a helper that returns a predictable value is a generator for the others.
         for _ in range(2):
             pattern = calls
             if helpers:
                 names = "|".join(map(re.escape, sorted(helpers)))
                 pattern = re.compile(calls.pattern + rf"|(?<![\w.$])(?:{names})\s*\(")
+                # A method of a class of the file (`TokenFactory().make()`).
+                owned = "|".join(map(re.escape, sorted(set(helpers) & methods)))
+                if owned and language == "python":
+                    pattern = re.compile(pattern.pattern + rf"|(?<=\.)(?:{owned})\s*\(")
             for scope in all_scopes:
-                for hit in self._scope(file, scope, language, pattern, objects, helpers):
+                found = self._scope(file, scope, language, pattern, objects, helpers, passes, text)
+                for hit in found:
                     hits.setdefault(hit.line, hit)
         return sorted(hits.values(), key=lambda h: h.line)
+
+    def _passes_to_use(self, all_scopes: list[Scope], language: str) -> dict[str, dict[int, str]]:
+        """Functions of the file that put a parameter where a value must be unguessable
+        (`def _remember(resp, value): resp.set_cookie("remember", value)`): by name, the
+        parameter's position and the use."""
+        never = re.compile(r"(?!)")
+        out: dict[str, dict[int, str]] = {}
+        for scope in all_scopes:
+            if not scope.function or not scope.name:
+                continue
+            for index, param in enumerate(_params(scope.head)):
+                seed = {param: Origin(0, param)}
+                flows = self._flows(scope, language, never, None, {}, {}, seed)
+                for origin, _statement, use in flows:
+                    if origin.line == 0:
+                        out.setdefault(scope.name, {})[index] = use
+                        break
+        return out
 
     @staticmethod
     def _generator_objects(all_scopes: list[Scope], objects: re.Pattern[str] | None) -> set[str]:
@@ -482,31 +599,54 @@ class InsecureRandomCheck(Check):
         calls: re.Pattern[str],
         objects: re.Pattern[str] | None,
         helpers: dict[str, Origin],
+        passes: dict[str, dict[int, str]],
+        text: str,
     ) -> Iterable[Hit]:
-        tainted: dict[str, Origin] = {}
+        for origin, statement, use in self._flows(
+            scope, language, calls, objects, helpers, passes, {}, text
+        ):
+            hit = self._hit(file, origin, statement, use)
+            if self._stand_in(file, scope, origin.line):
+                hit = replace(
+                    hit,
+                    severity=Severity.INFO,
+                    detail=f"{hit.detail} The code calls the value a stand-in (dummy, "
+                    "placeholder); it matters only if something accepts it as a secret.",
+                )
+            yield hit
+
+    def _flows(
+        self,
+        scope: Scope,
+        language: str,
+        calls: re.Pattern[str],
+        objects: re.Pattern[str] | None,
+        helpers: dict[str, Origin],
+        passes: dict[str, dict[int, str]],
+        seed: dict[str, Origin],
+        text: str = "",
+    ) -> Iterable[tuple[Origin, Statement, str]]:
+        """Each predictable value of the scope (and each `seed` name) with the statement
+        that makes it a secret and how."""
+        tainted: dict[str, Origin] = dict(seed)
         context = scope.head
         for statement in scope.statements:
             if objects is not None and objects.search(statement.text):
                 continue  # makes the generator, not a value
-            origin = self._origin(statement, calls, tainted, helpers)
+            own = text if language == "python" else ""
+            origin = self._origin(statement, calls, tainted, helpers, own)
             if origin is None:
                 continue
-            use = _use_of(statement.text, language, set(tainted), context)
+            use = _use_of(statement.text, language, set(tainted), context, origin.order)
+            if use is None and not origin.order:
+                use = self._passed_to_use(statement.text, calls, tainted, passes)
             named = bool(scope.name) and secret_name(scope.name)
             if use is None and named and returns(statement, scope, language):
                 use = f"the return value of `{scope.name}`"
             if use is not None:
-                hit = self._hit(file, origin, statement, use)
-                if self._stand_in(file, scope, origin.line):
-                    hit = replace(
-                        hit,
-                        severity=Severity.INFO,
-                        detail=f"{hit.detail} The code calls the value a stand-in (dummy, "
-                        "placeholder); it matters only if something accepts it as a secret.",
-                    )
-                yield hit
+                yield origin, statement, use
                 continue
-            if scope.name and returns(statement, scope, language):
+            if scope.name and returns(statement, scope, language) and not origin.order:
                 helpers.setdefault(scope.name, origin)
             target = assignment_target(statement.text)
             for name in targets_of(target, language) if target else ():
@@ -516,6 +656,31 @@ class InsecureRandomCheck(Check):
                 tainted[match.group("buf")] = origin
             for match in _APPENDS.finditer(statement.text):
                 tainted.setdefault(match.group("obj"), origin)
+            if language == "python" and target is None:
+                for match in _SHUFFLED.finditer(statement.text):
+                    tainted[match.group("name")] = replace(origin, order=True)
+
+    @staticmethod
+    def _passed_to_use(
+        statement: str,
+        calls: re.Pattern[str],
+        tainted: dict[str, Origin],
+        passes: dict[str, dict[int, str]],
+    ) -> str | None:
+        """The value given to a function of the file that puts that parameter where it
+        must be unguessable."""
+        if not passes:
+            return None
+        names = "|".join(map(re.escape, sorted(passes)))
+        for match in re.finditer(rf"(?<![\w.$])(?:self\.|cls\.)?({names})\s*\(", statement):
+            args = _call_args(statement, match.end() - 1)
+            for position, use in passes[match.group(1)].items():
+                if position >= len(args):
+                    continue
+                arg = args[position]
+                if calls.search(arg) or any(mentions(arg, name) for name in tainted):
+                    return f"{use} (through `{match.group(1)}`)"
+        return None
 
     @staticmethod
     def _stand_in(file: ChangedFile, scope: Scope, line: int) -> bool:
@@ -540,13 +705,16 @@ class InsecureRandomCheck(Check):
         calls: re.Pattern[str],
         tainted: dict[str, Origin],
         helpers: dict[str, Origin],
+        text: str = "",
     ) -> Origin | None:
         for number, row in iter_lines(statement):
             match = calls.search(row)
             if match is not None and _picks_element(row, match, statement.text):
                 continue
+            if match is not None and text and _picks_items(row, match, statement.text, text):
+                continue
             if match is not None:
-                called = match.group(0).rstrip("( ").strip()
+                called = match.group(0).rstrip("( ").strip().lstrip(".")
                 helper = helpers.get(called)
                 if helper is not None:
                     return Origin(number, f"{called}()")
