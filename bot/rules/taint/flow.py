@@ -981,7 +981,10 @@ class _Walk:
                     # A key the client names in full (`session[request.args["k"]]`) picks
                     # any entry, `role` included; `f"seen_{post_id}"` picks only its own.
                     index = stmt.index
-                    whole = index is not None and not _built_text(index)
+                    # ... or a name bound to such text (`key = "seen_" + x`).
+                    text = self.built.get(index.name) if isinstance(index, ir.Name) else None
+                    named = text is not None and _built_text(text)
+                    whole = index is not None and not _built_text(index) and not named
                     keyed = self.expr(index, state)[0] if whole and index is not None else EMPTY
                     self._report(cls, target, stmt.line, stmt.line, taint | keyed)
             for target in stmt.targets:
