@@ -294,6 +294,9 @@ class Origin:
     # it is made into one by name (`invite = "".join(chars[:8])`); the order of a quiz's
     # questions kept in the session is not.
     order: bool = False
+    # Items picked from a collection (`random.choice(MIRRORS)`): existing values, not a
+    # new one, until strung together (`"-".join(random.sample(WORDS, 4))`).
+    pick: bool = False
 
 
 # `tokens(Random.nextInt(tokens.size))`, `pool[random.randrange(len(pool))]`,
@@ -344,12 +347,14 @@ def _alphabet(name: str, text: str) -> bool:
 
 def _picks_items(row: str, match: re.Match[str], statement: str, text: str) -> bool:
     picked = _PICKS.search(row, match.start())
-    if picked is None or picked.start() >= match.end() or _BUILDS_TEXT.search(statement):
+    if picked is None or picked.start() >= match.end():
         return False
     arg = picked.group("arg")
     if picked.group("call"):
         # Items a call returns (`load_tokens()`); `list("abc")` is still an alphabet.
-        return arg not in {"list", "tuple", "str", "sorted", "set"} and not _alphabet(arg, "")
+        # `range(10)` is digits.
+        made = {"list", "tuple", "str", "sorted", "set", "range"}
+        return arg not in made and not _alphabet(arg, "")
     return not _alphabet(arg, text)
 
 
@@ -536,10 +541,7 @@ class InsecureRandomCheck(Check):
         if not calls.search(text) and (objects is None or not objects.search(text)):
             return []
         all_scopes = scopes(text, language)
-        generators = self._generator_objects(all_scopes, objects)
-        if generators:
-            joined = "|".join(map(re.escape, sorted(generators)))
-            calls = re.compile(calls.pattern + rf"|(?<![\w.$])(?:{joined})\s*\.\s*\w+(?:\s*\(|\b)")
+        generators = self._generator_objects(all_scopes, objects, language)
         helpers: dict[str, Origin] = {}
         hits: dict[int, Hit] = {}
         methods = {s.name for s in all_scopes if _METHOD.search(s.head)}
@@ -555,7 +557,15 @@ class InsecureRandomCheck(Check):
                 if owned and language == "python":
                     pattern = re.compile(pattern.pattern + rf"|(?<=\.)(?:{owned})\s*\(")
             for scope in all_scopes:
-                found = self._scope(file, scope, language, pattern, objects, helpers, passes, text)
+                made = generators.get(id(scope), set()) | generators.get(0, set())
+                if made:
+                    joined = "|".join(map(re.escape, sorted(made)))
+                    scoped = re.compile(
+                        pattern.pattern + rf"|(?<![\w.$])(?:{joined})\s*\.\s*\w+(?:\s*\(|\b)"
+                    )
+                else:
+                    scoped = pattern
+                found = self._scope(file, scope, language, scoped, objects, helpers, passes, text)
                 for hit in found:
                     hits.setdefault(hit.line, hit)
         return sorted(hits.values(), key=lambda h: h.line)
@@ -579,16 +589,26 @@ class InsecureRandomCheck(Check):
         return out
 
     @staticmethod
-    def _generator_objects(all_scopes: list[Scope], objects: re.Pattern[str] | None) -> set[str]:
+    def _generator_objects(
+        all_scopes: list[Scope], objects: re.Pattern[str] | None, language: str
+    ) -> dict[int, set[str]]:
+        """Names bound to a predictable generator object: under key 0 those every function
+        sees (bound outside functions, a field: `self.rng`, or any name in a language where
+        a method assigns its class's fields by bare name), under a scope's `id` the Python
+        locals it binds itself (`rng = random.Random()` in one handler says nothing of an
+        `rng = random.SystemRandom()` in another)."""
         if objects is None:
-            return set()
-        found = set()
+            return {}
+        found: dict[int, set[str]] = {}
         for scope in all_scopes:
             for statement in scope.statements:
                 for match in objects.finditer(statement.text):
                     name = match.group("name") or match.groupdict().get("typed")
                     if name:
-                        found.add(name)
+                        field = "." in name or name.startswith(("@", "$"))
+                        local = language == "python" and scope.function and not field
+                        key = id(scope) if local else 0
+                        found.setdefault(key, set()).add(name)
         return found
 
     def _scope(
@@ -637,16 +657,25 @@ class InsecureRandomCheck(Check):
             origin = self._origin(statement, calls, tainted, helpers, own)
             if origin is None:
                 continue
-            use = _use_of(statement.text, language, set(tainted), context, origin.order)
-            if use is None and not origin.order:
+            if origin.pick and _BUILDS_TEXT.search(statement.text):
+                origin = replace(origin, pick=False)
+            if origin.pick:
+                use: str | None = None
+            else:
+                use = _use_of(statement.text, language, set(tainted), context, origin.order)
+            if use is None and not origin.order and not origin.pick:
                 use = self._passed_to_use(statement.text, calls, tainted, passes)
             named = bool(scope.name) and secret_name(scope.name)
-            if use is None and named and returns(statement, scope, language):
+            if use is None and named and returns(statement, scope, language) and not origin.pick:
                 use = f"the return value of `{scope.name}`"
             if use is not None:
                 yield origin, statement, use
                 continue
-            if scope.name and returns(statement, scope, language) and not origin.order:
+            if (
+                scope.name
+                and returns(statement, scope, language)
+                and not (origin.order or origin.pick)
+            ):
                 helpers.setdefault(scope.name, origin)
             target = assignment_target(statement.text)
             for name in targets_of(target, language) if target else ():
@@ -711,14 +740,13 @@ class InsecureRandomCheck(Check):
             match = calls.search(row)
             if match is not None and _picks_element(row, match, statement.text):
                 continue
-            if match is not None and text and _picks_items(row, match, statement.text, text):
-                continue
             if match is not None:
                 called = match.group(0).rstrip("( ").strip().lstrip(".")
                 helper = helpers.get(called)
                 if helper is not None:
                     return Origin(number, f"{called}()")
-                return Origin(number, called)
+                pick = bool(text) and _picks_items(row, match, statement.text, text)
+                return Origin(number, called, pick=pick)
         for name, origin in tainted.items():
             if mentions(statement.text, name):
                 return origin

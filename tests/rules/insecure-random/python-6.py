@@ -59,3 +59,14 @@ def forgot():
     code = "".join(str(random.randint(0, 9)) for _ in range(6))
     send_reset_email(request.form["email"], code)
     return jsonify(sent=True)
+
+
+WORDLIST = ["orbit", "maple", "copper", "lantern", "meadow", "pixel"]
+
+
+@app.post("/recovery")
+def recovery():
+# expect: insecure-random
+    picked = random.sample(WORDLIST, 4)
+    passphrase = "-".join(picked)
+    return jsonify(phrase=passphrase)

@@ -30,3 +30,20 @@ def download():
     sid = random.choice(MIRRORS)
     token = random.choice(load_cached_tokens())
     return jsonify(mirror=sid, featured=token)
+
+
+@app.get("/shuffle-demo")
+def shuffle_demo():
+    rng = random.Random(7)
+    order = list(QUESTIONS)
+    rng.shuffle(order)
+    return jsonify(order=order)
+
+
+@app.post("/remember")
+def remember():
+    rng = random.SystemRandom()
+    remember_token = "%x" % rng.getrandbits(128)
+    resp = make_response("ok")
+    resp.set_cookie("remember", remember_token, secure=True, httponly=True)
+    return resp
