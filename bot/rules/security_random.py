@@ -297,6 +297,10 @@ class Origin:
     # Items picked from a collection (`random.choice(MIRRORS)`): existing values, not a
     # new one, until strung together (`"-".join(random.sample(WORDS, 4))`).
     pick: bool = False
+    # One of fewer than `_FEW` values (`random.randint(1, 6)`): whatever the generator, it
+    # is guessed at once, so only a name that calls it a secret (a PIN) makes it one; in
+    # a cookie or the session it is a dice roll, a bucket, a colour.
+    few: bool = False
 
 
 # `tokens(Random.nextInt(tokens.size))`, `pool[random.randrange(len(pool))]`,
@@ -356,6 +360,28 @@ def _picks_items(row: str, match: re.Match[str], statement: str, text: str) -> b
         made = {"list", "tuple", "str", "sorted", "set", "range"}
         return arg not in made and not _alphabet(arg, "")
     return not _alphabet(arg, text)
+
+
+_FEW = 1000
+_STRUNG = re.compile(r"\bjoin\s*\(|\+=|\bappend\s*\(")
+_RANGE = re.compile(
+    r"\b(?:randint\s*\(\s*(?P<low>-?\d+)\s*,\s*(?P<high>-?\d+)\s*\)"
+    r"|randrange\s*\(\s*(?P<start>-?\d+)\s*(?:,\s*(?P<stop>-?\d+)\s*)?\))"
+)
+
+
+def _few_values(row: str, match: re.Match[str]) -> bool:
+    """The call at `match` is `randint`/`randrange` over fewer than `_FEW` values."""
+    bounded = _RANGE.search(row, match.start())
+    if bounded is None or bounded.start() >= match.end():
+        return False
+    if bounded.group("low") is not None:
+        count = int(bounded.group("high")) - int(bounded.group("low")) + 1
+    elif bounded.group("stop") is not None:
+        count = int(bounded.group("stop")) - int(bounded.group("start"))
+    else:
+        count = int(bounded.group("start"))
+    return 0 < count < _FEW
 
 
 _SHUFFLED = re.compile(r"\bshuffle\s*\(\s*(?P<name>[A-Za-z_][\w.]*)\s*\)")
@@ -582,8 +608,9 @@ class InsecureRandomCheck(Check):
             for index, param in enumerate(_params(scope.head)):
                 seed = {param: Origin(0, param)}
                 flows = self._flows(scope, language, never, None, {}, {}, seed)
-                for origin, _statement, use in flows:
-                    if origin.line == 0:
+                for origin, statement, use in flows:
+                    # The `def` line names every parameter; it puts none anywhere.
+                    if origin.line == 0 and statement.first != scope.first:
                         out.setdefault(scope.name, {})[index] = use
                         break
         return out
@@ -654,16 +681,21 @@ class InsecureRandomCheck(Check):
             if objects is not None and objects.search(statement.text):
                 continue  # makes the generator, not a value
             own = text if language == "python" else ""
-            origin = self._origin(statement, calls, tainted, helpers, own)
+            origin = self._origin(statement, calls, tainted, helpers, own, language)
             if origin is None:
                 continue
             if origin.pick and _BUILDS_TEXT.search(statement.text):
                 origin = replace(origin, pick=False)
+            if origin.few and _STRUNG.search(statement.text):
+                # Strung together (`"".join(str(random.randint(0, 9)) for _ in range(16))`):
+                # a new value of many more possibilities.
+                origin = replace(origin, few=False)
             if origin.pick:
                 use: str | None = None
             else:
-                use = _use_of(statement.text, language, set(tainted), context, origin.order)
-            if use is None and not origin.order and not origin.pick:
+                named_only = origin.order or origin.few
+                use = _use_of(statement.text, language, set(tainted), context, named_only)
+            if use is None and not (origin.order or origin.pick or origin.few):
                 use = self._passed_to_use(statement.text, calls, tainted, passes)
             named = bool(scope.name) and secret_name(scope.name)
             if use is None and named and returns(statement, scope, language) and not origin.pick:
@@ -735,6 +767,7 @@ class InsecureRandomCheck(Check):
         tainted: dict[str, Origin],
         helpers: dict[str, Origin],
         text: str = "",
+        language: str = "",
     ) -> Origin | None:
         for number, row in iter_lines(statement):
             match = calls.search(row)
@@ -746,7 +779,8 @@ class InsecureRandomCheck(Check):
                 if helper is not None:
                     return Origin(number, f"{called}()")
                 pick = bool(text) and _picks_items(row, match, statement.text, text)
-                return Origin(number, called, pick=pick)
+                few = language == "python" and _few_values(row, match)
+                return Origin(number, called, pick=pick, few=few)
         for name, origin in tainted.items():
             if mentions(statement.text, name):
                 return origin

@@ -2,7 +2,7 @@
 import random
 import string
 
-from flask import Flask, jsonify, make_response, request
+from flask import Flask, jsonify, make_response, request, session
 
 app = Flask(__name__)
 
@@ -70,3 +70,11 @@ def recovery():
     picked = random.sample(WORDLIST, 4)
     passphrase = "-".join(picked)
     return jsonify(phrase=passphrase)
+
+
+@app.post("/sessions")
+def start_session():
+# expect: insecure-random
+    digits = "".join(str(random.randint(0, 9)) for _ in range(24))
+    session["handle"] = digits
+    return jsonify(ok=True)
