@@ -1613,6 +1613,9 @@ class _Walk:
             for target in expr.targets:
                 inner.taint[target] = taint
                 inner.consts[target] = UNKNOWN
+            for cond in expr.conds:
+                # `[k for k in body if k in ALLOWED]`: only items the filter let through.
+                self._apply(inner, self.guard(cond, inner)[0])
             return self.expr(expr.elt, inner)[0], UNKNOWN
         if isinstance(expr, ir.Seq):
             taint = EMPTY
