@@ -458,6 +458,7 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
     return re.compile(calls), re.compile(objects, re.M) if objects else None
 
 
+_IDENT = re.compile(r"[A-Za-z_$][\w$]*")
 # Cookie names and session keys that say what a non-secret value is for: a display
 # preference, an experiment bucket, an order of questions (`ab_bucket`, `theme_hue`,
 # `quiz_order`). A random value there picks an option; nobody gains by guessing it.
@@ -527,6 +528,9 @@ def _use_of(
             if label != "an authentication header" and _display_store(statement):
                 continue
             return label
+    # What the statement itself names counts as context for a bare `code`
+    # (`PasswordReset.objects.create(user=u, code=...)`).
+    context = f"{context} {' '.join(_IDENT.findall(bare))}"
     target = assignment_target(statement)
     if target is not None:
         for name in targets_of(target, language):
