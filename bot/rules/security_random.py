@@ -13,7 +13,7 @@ none of those uses and is left alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from bot import lazyre as re
@@ -516,11 +516,36 @@ def _display_store(statement: str) -> bool:
     return True
 
 
+def _span(text: str, start: int, whole_call: bool) -> str:
+    """The text from `start` to the end of that argument or entry (`whole_call`: to the
+    bracket that closes the call whose `(` ends just before `start`)."""
+    depth = 0
+    for index in range(start, len(text)):
+        ch = text[index]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            if depth == 0:
+                return text[start:index]
+            depth -= 1
+        elif depth == 0 and not whole_call and (ch in ",;" or ch == "\n"):
+            return text[start:index]
+    return text[start:]
+
+
 def _use_of(
-    statement: str, language: str, skip: set[str], context: str = "", named_only: bool = False
+    statement: str,
+    language: str,
+    skip: set[str],
+    context: str = "",
+    named_only: bool = False,
+    carries: Callable[[str], bool] | None = None,
 ) -> str | None:
     """How a statement makes a value a secret, or None; with `named_only`, only a name
-    that says so counts (not a cookie, the session or a header as such)."""
+    that says so counts (not a cookie, the session or a header as such). `carries` says
+    whether a part of the statement holds the value: a secret-named argument or key
+    counts only when the value is in it (`Teams(name=name, password="password")` gives
+    the value to `name`)."""
     bare = without_strings(statement)
     for label, pattern in () if named_only else _USES:
         raw = label == "an authentication header" or "Set-Cookie" in pattern.pattern
@@ -536,12 +561,21 @@ def _use_of(
         for name in targets_of(target, language):
             if secret_name(name, context) or any(secret_name(k) for k in _KEY.findall(name)):
                 return f"`{name.strip()}`"
-    for key in _KEY.findall(statement):
-        if secret_name(key):
+    for match in _KEY.finditer(statement):
+        key = match.group(1)
+        if not secret_name(key):
+            continue
+        if carries is None or match.group(0).endswith("]"):
+            return f"the key `{key}`"
+        if carries(_span(bare, match.end(), whole_call=False)):
             return f"the key `{key}`"
     called = _GIVEN_TO.findall(bare)
-    for ident in called:
-        if ident not in skip and secret_name(ident, context):
+    for match in _GIVEN_TO.finditer(bare):
+        ident = match.group(1)
+        if ident in skip or not secret_name(ident, context):
+            continue
+        whole = match.group(0).endswith("(")
+        if carries is None or carries(_span(bare, match.end(), whole_call=whole)):
             return f"`{ident}`"
     # A bare `code` or `pin` handed to a function named for what it unlocks
     # (`send_reset_email(email, code)`).
@@ -698,7 +732,11 @@ class InsecureRandomCheck(Check):
                 use: str | None = None
             else:
                 named_only = origin.order or origin.few
-                use = _use_of(statement.text, language, set(tainted), context, named_only)
+
+                def carries(part: str) -> bool:
+                    return bool(calls.search(part)) or any(mentions(part, n) for n in tainted)
+
+                use = _use_of(statement.text, language, set(tainted), context, named_only, carries)
             if use is None and not (origin.order or origin.pick or origin.few):
                 use = self._passed_to_use(statement.text, calls, tainted, passes)
             named = bool(scope.name) and secret_name(scope.name)
