@@ -446,7 +446,12 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
     if language == "python":
         imported = re.findall(r"(?m)^[ \t]*from[ \t]+random[ \t]+import[ \t]+([\w \t,()]+)$", text)
         names = [n.strip() for group in imported for n in group.strip("() ").split(",")]
-        names = [n.split(" as ")[-1].strip() for n in names if n.strip() not in {"SystemRandom"}]
+        # `from random import SystemRandom as SR`: the OS generator under another name.
+        names = [
+            n.split(" as ")[-1].strip()
+            for n in names
+            if n.split(" as ")[0].strip() not in {"SystemRandom"}
+        ]
         if names:
             calls += rf"|(?<![\w.])(?:{'|'.join(map(re.escape, names))})\s*\("
         # `import random as rnd`: the module under another name.
