@@ -384,6 +384,7 @@ def _few_values(row: str, match: re.Match[str]) -> bool:
     return 0 < count < _FEW
 
 
+_SHADOW = re.compile(r"(?m)^[ \t]*random[ \t]*=[ \t]*(?:[\w.]*\.)?SystemRandom\s*\(")
 _SHUFFLED = re.compile(r"\bshuffle\s*\(\s*(?P<name>[A-Za-z_][\w.]*)\s*\)")
 _PARAMS = re.compile(r"\bdef\s+\w+\s*\((?P<params>[^)]*)\)")
 _METHOD = re.compile(r"\bdef\s+\w+\s*\(\s*(?:self|cls)\b")
@@ -445,6 +446,18 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
         return re.compile(_JVM_QUALIFIED), None
     if language == "python":
         imported = re.findall(r"(?m)^[ \t]*from[ \t]+random[ \t]+import[ \t]+([\w \t,()]+)$", text)
+        module = re.search(
+            r"(?m)^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*random\b(?![ \t]+as)", text
+        )
+        if imported and module is None:
+            # `from random import SystemRandom` and no `import random`: a `random.choice`
+            # here is a name of the file's own (`random = SystemRandom()`), not the module.
+            calls = calls.replace(
+                r"(?<![\w.])(?:random|(?:np|numpy)\.random)", r"(?<![\w.])(?:np|numpy)\.random"
+            )
+            calls = calls.replace(
+                r"|(?<![\w.])random\s*\.\s*Random\s*\([^()]*\)\s*\.\s*\w+\s*\(", ""
+            )
         names = [n.strip() for group in imported for n in group.strip("() ").split(",")]
         # `from random import SystemRandom as SR`: the OS generator under another name.
         names = [
@@ -720,11 +733,13 @@ class InsecureRandomCheck(Check):
         that makes it a secret and how."""
         tainted: dict[str, Origin] = dict(seed)
         context = scope.head
+        # `random = SystemRandom()` in this function: its `random.choice` is the OS's.
+        shadowed = language == "python" and any(_SHADOW.search(s.text) for s in scope.statements)
         for statement in scope.statements:
             if objects is not None and objects.search(statement.text):
                 continue  # makes the generator, not a value
             own = text if language == "python" else ""
-            origin = self._origin(statement, calls, tainted, helpers, own, language)
+            origin = self._origin(statement, calls, tainted, helpers, own, language, shadowed)
             if origin is None:
                 continue
             if origin.pick and _BUILDS_TEXT.search(statement.text):
@@ -815,11 +830,14 @@ class InsecureRandomCheck(Check):
         helpers: dict[str, Origin],
         text: str = "",
         language: str = "",
+        shadowed: bool = False,
     ) -> Origin | None:
         for number, row in iter_lines(statement):
             match = calls.search(row)
             if match is not None and _picks_element(row, match, statement.text):
                 continue
+            if match is not None and shadowed and re.match(r"random\s*\.", match.group(0)):
+                match = None
             if match is not None:
                 called = match.group(0).rstrip("( ").strip().lstrip(".")
                 helper = helpers.get(called)
