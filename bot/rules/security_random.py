@@ -534,21 +534,27 @@ def _display_store(statement: str) -> bool:
     return True
 
 
-def _span(text: str, start: int, whole_call: bool) -> str:
-    """The text from `start` to the end of that argument or entry (`whole_call`: to the
-    bracket that closes the call whose `(` ends just before `start`)."""
+_BODY = re.compile(r"\s*(?::\s*[\w<>\[\]?,. ]+)?\s*(?:=>?|\{)")
+
+
+def _span(statement: str, bare: str, start: int, whole_call: bool) -> str:
+    """The statement's text from `start` to the end of that argument or entry
+    (`whole_call`: to the bracket that closes the call whose `(` ends just before
+    `start`), found in `bare` (its strings blanked, same length), taken from the
+    statement with its strings, since an interpolated string (`f"Bearer {token}"`)
+    holds the value too."""
     depth = 0
-    for index in range(start, len(text)):
-        ch = text[index]
+    for index in range(start, len(bare)):
+        ch = bare[index]
         if ch in "([{":
             depth += 1
         elif ch in ")]}":
             if depth == 0:
-                return text[start:index]
+                return statement[start:index]
             depth -= 1
-        elif depth == 0 and not whole_call and (ch in ",;" or ch == "\n"):
-            return text[start:index]
-    return text[start:]
+        elif depth == 0 and not whole_call and ch in ",;":
+            return statement[start:index]
+    return statement[start:]
 
 
 def _use_of(
@@ -561,9 +567,9 @@ def _use_of(
 ) -> str | None:
     """How a statement makes a value a secret, or None; with `named_only`, only a name
     that says so counts (not a cookie, the session or a header as such). `carries` says
-    whether a part of the statement holds the value: a secret-named argument or key
-    counts only when the value is in it (`Teams(name=name, password="password")` gives
-    the value to `name`)."""
+    whether a part of the statement holds the value: a secret-named argument counts only
+    when the value is in it (`Teams(name=name, password="password")` gives the value to
+    `name`)."""
     bare = without_strings(statement)
     for label, pattern in () if named_only else _USES:
         raw = label == "an authentication header" or "Set-Cookie" in pattern.pattern
@@ -579,13 +585,10 @@ def _use_of(
         for name in targets_of(target, language):
             if secret_name(name, context) or any(secret_name(k) for k in _KEY.findall(name)):
                 return f"`{name.strip()}`"
-    for match in _KEY.finditer(statement):
-        key = match.group(1)
-        if not secret_name(key):
-            continue
-        if carries is None or match.group(0).endswith("]"):
-            return f"the key `{key}`"
-        if carries(_span(bare, match.end(), whole_call=False)):
+    # A string key stays a use wherever the value stands: the entry may be filled later
+    # in the statement in ways an argument's span does not show.
+    for key in _KEY.findall(statement):
+        if secret_name(key):
             return f"the key `{key}`"
     called = _GIVEN_TO.findall(bare)
     for match in _GIVEN_TO.finditer(bare):
@@ -593,7 +596,13 @@ def _use_of(
         if ident in skip or not secret_name(ident, context):
             continue
         whole = match.group(0).endswith("(")
-        if carries is None or carries(_span(bare, match.end(), whole_call=whole)):
+        part = _span(statement, bare, match.end(), whole_call=whole)
+        if carries is None or carries(part):
+            return f"`{ident}`"
+        # A function named for a secret whose body is the value (`fun otp() = ...`,
+        # `resetToken(): string { return ... }`).
+        rest = statement[match.end() + len(part) + 1 :] if whole else ""
+        if _BODY.match(rest) and carries(rest):
             return f"`{ident}`"
     # A bare `code` or `pin` handed to a function named for what it unlocks
     # (`send_reset_email(email, code)`).
