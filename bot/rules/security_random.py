@@ -534,7 +534,9 @@ def _display_store(statement: str) -> bool:
     return True
 
 
-_BODY = re.compile(r"\s*(?::\s*[\w<>\[\]?,. ]+)?\s*(?:=>?|\{)")
+# What follows a function's parameters when its body comes next: `= ...`, `=> ...`,
+# `: Type = ...`, `{`.
+_BODY = re.compile(r"[ \t]*(?::[^=\n{]{0,80})?(?:=>?|\{)")
 
 
 def _span(statement: str, bare: str, start: int, whole_call: bool) -> str:
