@@ -13,7 +13,7 @@ none of those uses and is left alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from bot import lazyre as re
@@ -253,6 +253,9 @@ _USES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bwithCookies\s*\(|\bResponseCookie\s*\.\s*from\s*\(|\.\s*setCookie\s*\("
         ),
     ),
+    # A cookie written as a raw header (`response["Set-Cookie"] = f"sid={v}"`); read in
+    # the text with its strings.
+    ("a cookie", re.compile(r"""(?i)["']Set-Cookie["']\s*(?:\]|,)""")),
     (
         "the session",
         re.compile(
@@ -287,6 +290,17 @@ _JVM_QUALIFIED = (
 class Origin:
     line: int  # where the predictable value is made
     call: str  # the generator's text there, for the message
+    # A list put in a predictable order (`random.shuffle(chars)`): a secret only once
+    # it is made into one by name (`invite = "".join(chars[:8])`); the order of a quiz's
+    # questions kept in the session is not.
+    order: bool = False
+    # Items picked from a collection (`random.choice(MIRRORS)`): existing values, not a
+    # new one, until strung together (`"-".join(random.sample(WORDS, 4))`).
+    pick: bool = False
+    # One of fewer than `_FEW` values (`random.randint(1, 6)`): whatever the generator, it
+    # is guessed at once, so only a name that calls it a secret (a PIN) makes it one; in
+    # a cookie or the session it is a dice roll, a bucket, a colour.
+    few: bool = False
 
 
 # `tokens(Random.nextInt(tokens.size))`, `pool[random.randrange(len(pool))]`,
@@ -304,6 +318,106 @@ def _picks_element(row: str, match: re.Match[str], statement: str) -> bool:
     name = re.escape(indexed.group(1))
     bound = re.compile(rf"(?:\b{name}\s*\.\s*(?:size|length|count)\b|\blen\s*\(\s*{name}\s*\))")
     return bound.search(row[match.end() :]) is not None
+
+
+# Python: `random.choice(servers)`, `random.sample(users, 5)`: existing items picked from
+# a collection (load spreading, sampling). A value is made only when the picks come from
+# an alphabet or are strung together (`"".join(random.choice(chars) for ...)`).
+_PICKS = re.compile(
+    r"\b(?:choice|choices|sample)\s*\(\s*(?P<arg>[A-Za-z_][\w.]*)\s*(?:[,)]|(?P<call>\())"
+)
+_ALPHABET_WORDS = frozenset(
+    {"chars", "char", "charset", "characters", "alphabet", "letters", "digits", "symbols"}
+    | {"alnum", "alphanumeric", "hex", "vowels", "consonants", "punctuation", "ascii"}
+)
+
+
+def _alphabet(name: str, text: str) -> bool:
+    """`name` holds characters to draw from (a string, `string.ascii_letters`, a list
+    of single characters), or cannot be told apart from such a name."""
+    if name.startswith("string.") or set(words(name)) & _ALPHABET_WORDS:
+        return True
+    bound = re.findall(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*(?::[^=\n]*)?=[ \t]*(.+)$", text)
+    if not bound:
+        return False  # a parameter or an imported list: items, as far as can be seen
+    value = bound[-1].strip()
+    if "string." in value:
+        return True
+    if value[:1] in "[({":
+        items = re.findall(r"""["']([^"'\n]*)["']""", value)
+        return bool(items) and all(len(item) <= 1 for item in items)
+    return value[:1] in "\"'" or bool(re.match(r"(?:list|tuple)\s*\(\s*[\"']", value))
+
+
+def _picks_items(row: str, match: re.Match[str], statement: str, text: str) -> bool:
+    picked = _PICKS.search(row, match.start())
+    if picked is None or picked.start() >= match.end():
+        return False
+    arg = picked.group("arg")
+    if picked.group("call"):
+        # Items a call returns (`load_tokens()`); `list("abc")` is still an alphabet.
+        # `range(10)` is digits.
+        made = {"list", "tuple", "str", "sorted", "set", "range"}
+        return arg not in made and not _alphabet(arg, "")
+    return not _alphabet(arg, text)
+
+
+_FEW = 1000
+_STRUNG = re.compile(r"\bjoin\s*\(|\+=|\bappend\s*\(")
+_RANGE = re.compile(
+    r"\b(?:randint\s*\(\s*(?P<low>-?\d+)\s*,\s*(?P<high>-?\d+)\s*\)"
+    r"|randrange\s*\(\s*(?P<start>-?\d+)\s*(?:,\s*(?P<stop>-?\d+)\s*)?\))"
+)
+
+
+def _few_values(row: str, match: re.Match[str]) -> bool:
+    """The call at `match` is `randint`/`randrange` over fewer than `_FEW` values."""
+    bounded = _RANGE.search(row, match.start())
+    if bounded is None or bounded.start() >= match.end():
+        return False
+    if bounded.group("low") is not None:
+        count = int(bounded.group("high")) - int(bounded.group("low")) + 1
+    elif bounded.group("stop") is not None:
+        count = int(bounded.group("stop")) - int(bounded.group("start"))
+    else:
+        count = int(bounded.group("start"))
+    return 0 < count < _FEW
+
+
+_SHADOW = re.compile(r"(?m)^[ \t]*random[ \t]*=[ \t]*(?:[\w.]*\.)?SystemRandom\s*\(")
+_SHUFFLED = re.compile(r"\bshuffle\s*\(\s*(?P<name>[A-Za-z_][\w.]*)\s*\)")
+_PARAMS = re.compile(r"\bdef\s+\w+\s*\((?P<params>[^)]*)\)")
+_METHOD = re.compile(r"\bdef\s+\w+\s*\(\s*(?:self|cls)\b")
+
+
+def _params(head: str) -> list[str]:
+    """A Python function's parameter names, without `self`/`cls`."""
+    match = _PARAMS.search(head)
+    if match is None:
+        return []
+    names = [p.split(":")[0].split("=")[0].strip().lstrip("*") for p in match["params"].split(",")]
+    return [n for n in names if n and n not in {"self", "cls", "/"}]
+
+
+def _call_args(text: str, start: int) -> list[str]:
+    """The top-level arguments of the call whose `(` is at `start`."""
+    args: list[str] = []
+    depth, current = 0, ""
+    for ch in without_strings(text)[start + 1 :]:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            if depth == 0:
+                break
+            depth -= 1
+        if ch == "," and depth == 0:
+            args.append(current)
+            current = ""
+            continue
+        current += ch
+    if current.strip():
+        args.append(current)
+    return [a.strip() for a in args]
 
 
 def _go_alias(text: str) -> str | None:
@@ -332,8 +446,25 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
         return re.compile(_JVM_QUALIFIED), None
     if language == "python":
         imported = re.findall(r"(?m)^[ \t]*from[ \t]+random[ \t]+import[ \t]+([\w \t,()]+)$", text)
+        module = re.search(
+            r"(?m)^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*random\b(?![ \t]+as)", text
+        )
+        if imported and module is None:
+            # `from random import SystemRandom` and no `import random`: a `random.choice`
+            # here is a name of the file's own (`random = SystemRandom()`), not the module.
+            calls = calls.replace(
+                r"(?<![\w.])(?:random|(?:np|numpy)\.random)", r"(?<![\w.])(?:np|numpy)\.random"
+            )
+            calls = calls.replace(
+                r"|(?<![\w.])random\s*\.\s*Random\s*\([^()]*\)\s*\.\s*\w+\s*\(", ""
+            )
         names = [n.strip() for group in imported for n in group.strip("() ").split(",")]
-        names = [n.split(" as ")[-1].strip() for n in names if n.strip() not in {"SystemRandom"}]
+        # `from random import SystemRandom as SR`: the OS generator under another name.
+        names = [
+            n.split(" as ")[-1].strip()
+            for n in names
+            if n.split(" as ")[0].strip() not in {"SystemRandom"}
+        ]
         if names:
             calls += rf"|(?<![\w.])(?:{'|'.join(map(re.escape, names))})\s*\("
         # `import random as rnd`: the module under another name.
@@ -345,23 +476,143 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
     return re.compile(calls), re.compile(objects, re.M) if objects else None
 
 
-def _use_of(statement: str, language: str, skip: set[str], context: str = "") -> str | None:
-    """How a statement makes a value a secret, or None."""
+_IDENT = re.compile(r"[A-Za-z_$][\w$]*")
+# Cookie names and session keys that say what a non-secret value is for: a display
+# preference, an experiment bucket, an order of questions (`ab_bucket`, `theme_hue`,
+# `quiz_order`). A random value there picks an option; nobody gains by guessing it.
+_DISPLAY_WORDS = frozenset(
+    {
+        "theme",
+        "color",
+        "colour",
+        "hue",
+        "palette",
+        "lang",
+        "locale",
+        "bucket",
+        "variant",
+        "experiment",
+        "cohort",
+        "ab",
+        "layout",
+        "banner",
+        "tip",
+        "greeting",
+        "motd",
+        "background",
+        "avatar",
+        "font",
+        "quiz",
+        "question",
+        "questions",
+        "order",
+        "shuffle",
+        "sort",
+        "seen",
+        "dismissed",
+        "consent",
+        "tz",
+        "timezone",
+    }
+)
+# The constant name a statement gives the cookie or session entry it writes.
+_STORE_KEY = re.compile(
+    r"""(?:\bset_(?:signed_)?cookie\s*\(\s*(?:key\s*=\s*)?|\bcookies\s*\[\s*|\bsession\s*\[\s*)"""
+    r"""["']([\w.-]{1,60})["']"""
+)
+
+
+def _display_store(statement: str) -> bool:
+    """The cookie or session entry written is named for a display choice."""
+    keys = _STORE_KEY.findall(statement)
+    if not keys:
+        return False
+    for key in keys:
+        parts = words(key)
+        if secret_name(key) or not any(p in _DISPLAY_WORDS for p in parts):
+            return False
+    return True
+
+
+# What follows a function's parameters when its body comes next: `= ...`, `=> ...`,
+# `: Type = ...`, `{`.
+_BODY = re.compile(r"[ \t]*(?::[^=\n{]{0,80})?(?:=>?|\{)")
+
+
+def _span(statement: str, bare: str, start: int, whole_call: bool) -> str:
+    """The statement's text from `start` to the end of that argument or entry
+    (`whole_call`: to the bracket that closes the call whose `(` ends just before
+    `start`), found in `bare` (its strings blanked, same length), taken from the
+    statement with its strings, since an interpolated string (`f"Bearer {token}"`)
+    holds the value too."""
+    depth = 0
+    for index in range(start, len(bare)):
+        ch = bare[index]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            if depth == 0:
+                return statement[start:index]
+            depth -= 1
+        elif depth == 0 and not whole_call and ch in ",;":
+            return statement[start:index]
+    return statement[start:]
+
+
+def _use_of(
+    statement: str,
+    language: str,
+    skip: set[str],
+    context: str = "",
+    named_only: bool = False,
+    carries: Callable[[str], bool] | None = None,
+) -> str | None:
+    """How a statement makes a value a secret, or None; with `named_only`, only a name
+    that says so counts (not a cookie, the session or a header as such). `carries` says
+    whether a part of the statement holds the value: a secret-named argument counts only
+    when the value is in it (`Teams(name=name, password="password")` gives the value to
+    `name`)."""
     bare = without_strings(statement)
-    for label, pattern in _USES:
-        if pattern.search(statement if label == "an authentication header" else bare):
+    for label, pattern in () if named_only else _USES:
+        raw = label == "an authentication header" or "Set-Cookie" in pattern.pattern
+        if pattern.search(statement if raw else bare):
+            if label != "an authentication header" and _display_store(statement):
+                continue
             return label
+    # What the statement itself names counts as context for a bare `code`
+    # (`PasswordReset.objects.create(user=u, code=...)`).
+    context = f"{context} {' '.join(_IDENT.findall(bare))}"
     target = assignment_target(statement)
     if target is not None:
         for name in targets_of(target, language):
             if secret_name(name, context) or any(secret_name(k) for k in _KEY.findall(name)):
                 return f"`{name.strip()}`"
+    # A string key stays a use wherever the value stands: the entry may be filled later
+    # in the statement in ways an argument's span does not show.
     for key in _KEY.findall(statement):
         if secret_name(key):
             return f"the key `{key}`"
-    for ident in _GIVEN_TO.findall(bare):
-        if ident not in skip and secret_name(ident, context):
+    called = _GIVEN_TO.findall(bare)
+    for match in _GIVEN_TO.finditer(bare):
+        ident = match.group(1)
+        if ident in skip or not secret_name(ident, context):
+            continue
+        whole = match.group(0).endswith("(")
+        part = _span(statement, bare, match.end(), whole_call=whole)
+        if carries is None or carries(part):
             return f"`{ident}`"
+        # A function named for a secret whose body is the value (`fun otp() = ...`,
+        # `resetToken(): string { return ... }`).
+        rest = statement[match.end() + len(part) + 1 :] if whole else ""
+        if _BODY.match(rest) and carries(rest):
+            return f"`{ident}`"
+    # A bare `code` or `pin` handed to a function named for what it unlocks
+    # (`send_reset_email(email, code)`).
+    for name in skip:
+        if words(name)[-1:] in (["code"], ["pin"]) and mentions(bare, name):
+            for ident in called:
+                if ident not in skip and secret_name("code", ident):
+                    return f"`{name}` (given to `{ident}`)"
     return None
 
 
@@ -383,34 +634,75 @@ class InsecureRandomCheck(Check):
         if not calls.search(text) and (objects is None or not objects.search(text)):
             return []
         all_scopes = scopes(text, language)
-        generators = self._generator_objects(all_scopes, objects)
-        if generators:
-            joined = "|".join(map(re.escape, sorted(generators)))
-            calls = re.compile(calls.pattern + rf"|(?<![\w.$])(?:{joined})\s*\.\s*\w+(?:\s*\(|\b)")
+        generators = self._generator_objects(all_scopes, objects, language)
         helpers: dict[str, Origin] = {}
         hits: dict[int, Hit] = {}
+        methods = {s.name for s in all_scopes if _METHOD.search(s.head)}
+        passes = self._passes_to_use(all_scopes, language) if language == "python" else {}
         # Twice: a helper that returns a predictable value is a generator for the others.
         for _ in range(2):
             pattern = calls
             if helpers:
                 names = "|".join(map(re.escape, sorted(helpers)))
                 pattern = re.compile(calls.pattern + rf"|(?<![\w.$])(?:{names})\s*\(")
+                # A method of a class of the file (`TokenFactory().make()`).
+                owned = "|".join(map(re.escape, sorted(set(helpers) & methods)))
+                if owned and language == "python":
+                    pattern = re.compile(pattern.pattern + rf"|(?<=\.)(?:{owned})\s*\(")
             for scope in all_scopes:
-                for hit in self._scope(file, scope, language, pattern, objects, helpers):
+                made = generators.get(id(scope), set()) | generators.get(0, set())
+                if made:
+                    joined = "|".join(map(re.escape, sorted(made)))
+                    scoped = re.compile(
+                        pattern.pattern + rf"|(?<![\w.$])(?:{joined})\s*\.\s*\w+(?:\s*\(|\b)"
+                    )
+                else:
+                    scoped = pattern
+                found = self._scope(file, scope, language, scoped, objects, helpers, passes, text)
+                for hit in found:
                     hits.setdefault(hit.line, hit)
         return sorted(hits.values(), key=lambda h: h.line)
 
+    def _passes_to_use(self, all_scopes: list[Scope], language: str) -> dict[str, dict[int, str]]:
+        """Functions of the file that put a parameter where a value must be unguessable
+        (`def _remember(resp, value): resp.set_cookie("remember", value)`): by name, the
+        parameter's position and the use."""
+        never = re.compile(r"(?!)")
+        out: dict[str, dict[int, str]] = {}
+        for scope in all_scopes:
+            if not scope.function or not scope.name:
+                continue
+            for index, param in enumerate(_params(scope.head)):
+                seed = {param: Origin(0, param)}
+                flows = self._flows(scope, language, never, None, {}, {}, seed)
+                for origin, statement, use in flows:
+                    # The `def` line names every parameter; it puts none anywhere.
+                    if origin.line == 0 and statement.first != scope.first:
+                        out.setdefault(scope.name, {})[index] = use
+                        break
+        return out
+
     @staticmethod
-    def _generator_objects(all_scopes: list[Scope], objects: re.Pattern[str] | None) -> set[str]:
+    def _generator_objects(
+        all_scopes: list[Scope], objects: re.Pattern[str] | None, language: str
+    ) -> dict[int, set[str]]:
+        """Names bound to a predictable generator object: under key 0 those every function
+        sees (bound outside functions, a field: `self.rng`, or any name in a language where
+        a method assigns its class's fields by bare name), under a scope's `id` the Python
+        locals it binds itself (`rng = random.Random()` in one handler says nothing of an
+        `rng = random.SystemRandom()` in another)."""
         if objects is None:
-            return set()
-        found = set()
+            return {}
+        found: dict[int, set[str]] = {}
         for scope in all_scopes:
             for statement in scope.statements:
                 for match in objects.finditer(statement.text):
                     name = match.group("name") or match.groupdict().get("typed")
                     if name:
-                        found.add(name)
+                        field = "." in name or name.startswith(("@", "$"))
+                        local = language == "python" and scope.function and not field
+                        key = id(scope) if local else 0
+                        found.setdefault(key, set()).add(name)
         return found
 
     def _scope(
@@ -421,31 +713,74 @@ class InsecureRandomCheck(Check):
         calls: re.Pattern[str],
         objects: re.Pattern[str] | None,
         helpers: dict[str, Origin],
+        passes: dict[str, dict[int, str]],
+        text: str,
     ) -> Iterable[Hit]:
-        tainted: dict[str, Origin] = {}
+        for origin, statement, use in self._flows(
+            scope, language, calls, objects, helpers, passes, {}, text
+        ):
+            hit = self._hit(file, origin, statement, use)
+            if self._stand_in(file, scope, origin.line):
+                hit = replace(
+                    hit,
+                    severity=Severity.INFO,
+                    detail=f"{hit.detail} The code calls the value a stand-in (dummy, "
+                    "placeholder); it matters only if something accepts it as a secret.",
+                )
+            yield hit
+
+    def _flows(
+        self,
+        scope: Scope,
+        language: str,
+        calls: re.Pattern[str],
+        objects: re.Pattern[str] | None,
+        helpers: dict[str, Origin],
+        passes: dict[str, dict[int, str]],
+        seed: dict[str, Origin],
+        text: str = "",
+    ) -> Iterable[tuple[Origin, Statement, str]]:
+        """Each predictable value of the scope (and each `seed` name) with the statement
+        that makes it a secret and how."""
+        tainted: dict[str, Origin] = dict(seed)
         context = scope.head
+        # `random = SystemRandom()` in this function: its `random.choice` is the OS's.
+        shadowed = language == "python" and any(_SHADOW.search(s.text) for s in scope.statements)
         for statement in scope.statements:
             if objects is not None and objects.search(statement.text):
                 continue  # makes the generator, not a value
-            origin = self._origin(statement, calls, tainted, helpers)
+            own = text if language == "python" else ""
+            origin = self._origin(statement, calls, tainted, helpers, own, language, shadowed)
             if origin is None:
                 continue
-            use = _use_of(statement.text, language, set(tainted), context)
+            if origin.pick and _BUILDS_TEXT.search(statement.text):
+                origin = replace(origin, pick=False)
+            if origin.few and _STRUNG.search(statement.text):
+                # Strung together (`"".join(str(random.randint(0, 9)) for _ in range(16))`):
+                # a new value of many more possibilities.
+                origin = replace(origin, few=False)
+            if origin.pick:
+                use: str | None = None
+            else:
+                named_only = origin.order or origin.few
+
+                def carries(part: str) -> bool:
+                    return bool(calls.search(part)) or any(mentions(part, n) for n in tainted)
+
+                use = _use_of(statement.text, language, set(tainted), context, named_only, carries)
+            if use is None and not (origin.order or origin.pick or origin.few):
+                use = self._passed_to_use(statement.text, calls, tainted, passes)
             named = bool(scope.name) and secret_name(scope.name)
-            if use is None and named and returns(statement, scope, language):
+            if use is None and named and returns(statement, scope, language) and not origin.pick:
                 use = f"the return value of `{scope.name}`"
             if use is not None:
-                hit = self._hit(file, origin, statement, use)
-                if self._stand_in(file, scope, origin.line):
-                    hit = replace(
-                        hit,
-                        severity=Severity.INFO,
-                        detail=f"{hit.detail} The code calls the value a stand-in (dummy, "
-                        "placeholder); it matters only if something accepts it as a secret.",
-                    )
-                yield hit
+                yield origin, statement, use
                 continue
-            if scope.name and returns(statement, scope, language):
+            if (
+                scope.name
+                and returns(statement, scope, language)
+                and not (origin.order or origin.pick)
+            ):
                 helpers.setdefault(scope.name, origin)
             target = assignment_target(statement.text)
             for name in targets_of(target, language) if target else ():
@@ -455,6 +790,31 @@ class InsecureRandomCheck(Check):
                 tainted[match.group("buf")] = origin
             for match in _APPENDS.finditer(statement.text):
                 tainted.setdefault(match.group("obj"), origin)
+            if language == "python" and target is None:
+                for match in _SHUFFLED.finditer(statement.text):
+                    tainted[match.group("name")] = replace(origin, order=True)
+
+    @staticmethod
+    def _passed_to_use(
+        statement: str,
+        calls: re.Pattern[str],
+        tainted: dict[str, Origin],
+        passes: dict[str, dict[int, str]],
+    ) -> str | None:
+        """The value given to a function of the file that puts that parameter where it
+        must be unguessable."""
+        if not passes:
+            return None
+        names = "|".join(map(re.escape, sorted(passes)))
+        for match in re.finditer(rf"(?<![\w.$])(?:self\.|cls\.)?({names})\s*\(", statement):
+            args = _call_args(statement, match.end() - 1)
+            for position, use in passes[match.group(1)].items():
+                if position >= len(args):
+                    continue
+                arg = args[position]
+                if calls.search(arg) or any(mentions(arg, name) for name in tainted):
+                    return f"{use} (through `{match.group(1)}`)"
+        return None
 
     @staticmethod
     def _stand_in(file: ChangedFile, scope: Scope, line: int) -> bool:
@@ -479,17 +839,24 @@ class InsecureRandomCheck(Check):
         calls: re.Pattern[str],
         tainted: dict[str, Origin],
         helpers: dict[str, Origin],
+        text: str = "",
+        language: str = "",
+        shadowed: bool = False,
     ) -> Origin | None:
         for number, row in iter_lines(statement):
             match = calls.search(row)
             if match is not None and _picks_element(row, match, statement.text):
                 continue
+            if match is not None and shadowed and re.match(r"random\s*\.", match.group(0)):
+                match = None
             if match is not None:
-                called = match.group(0).rstrip("( ").strip()
+                called = match.group(0).rstrip("( ").strip().lstrip(".")
                 helper = helpers.get(called)
                 if helper is not None:
                     return Origin(number, f"{called}()")
-                return Origin(number, called)
+                pick = bool(text) and _picks_items(row, match, statement.text, text)
+                few = language == "python" and _few_values(row, match)
+                return Origin(number, called, pick=pick, few=few)
         for name, origin in tainted.items():
             if mentions(statement.text, name):
                 return origin

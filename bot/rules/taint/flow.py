@@ -656,6 +656,18 @@ def _built_text(expr: ir.Expr) -> bool:
     return False
 
 
+def _walk_stmts(body: tuple[ir.Stmt, ...]) -> Iterator[ir.Stmt]:
+    """Every statement of a body, those inside branches and loops included."""
+    todo = list(body)
+    while todo:
+        stmt = todo.pop(0)
+        yield stmt
+        if isinstance(stmt, ir.If):
+            todo += [*stmt.body, *stmt.orelse]
+        elif isinstance(stmt, ir.Loop):
+            todo += list(stmt.body)
+
+
 def _returns_built_text(body: tuple[ir.Stmt, ...]) -> bool:
     """A helper that returns text it builds (`return "<h1>" + title + "</h1>"`, or a
     name it bound to such text): a handler returning its result returns that page."""
@@ -930,6 +942,9 @@ class _Walk:
         # Names bound to an instance of a class of this file: its class and what its
         # constructor stored in each of its fields (`self.source`).
         self.instances: dict[str, _Instance] = {}
+        # Names last bound to the result of a call, with the callee that made it (through
+        # a function of this file, the call it returns): what kind of object a name is.
+        self.made: dict[str, str] = {}
 
     # --- statements ------------------------------------------------------------------
 
@@ -966,7 +981,10 @@ class _Walk:
                     # A key the client names in full (`session[request.args["k"]]`) picks
                     # any entry, `role` included; `f"seen_{post_id}"` picks only its own.
                     index = stmt.index
-                    whole = index is not None and not _built_text(index)
+                    # ... or a name bound to such text (`key = "seen_" + x`).
+                    text = self.built.get(index.name) if isinstance(index, ir.Name) else None
+                    named = text is not None and _built_text(text)
+                    whole = index is not None and not _built_text(index) and not named
                     keyed = self.expr(index, state)[0] if whole and index is not None else EMPTY
                     self._report(cls, target, stmt.line, stmt.line, taint | keyed)
             for target in stmt.targets:
@@ -1001,6 +1019,11 @@ class _Walk:
                         self.paths.add(target)
                     else:
                         self.paths.discard(target)
+                    maker = self._maker(stmt.value) if len(stmt.targets) == 1 else None
+                    if maker is not None:
+                        self.made[target] = maker
+                    else:
+                        self.made.pop(target, None)
                     obj = self._instance(stmt.value, state) if len(stmt.targets) == 1 else None
                     if obj is not None:
                         self.instances[target] = obj
@@ -1590,6 +1613,9 @@ class _Walk:
             for target in expr.targets:
                 inner.taint[target] = taint
                 inner.consts[target] = UNKNOWN
+            for cond in expr.conds:
+                # `[k for k in body if k in ALLOWED]`: only items the filter let through.
+                self._apply(inner, self.guard(cond, inner)[0])
             return self.expr(expr.elt, inner)[0], UNKNOWN
         if isinstance(expr, ir.Seq):
             taint = EMPTY
@@ -1681,7 +1707,8 @@ class _Walk:
         ):
             # pathlib's `(ROOT / name).open("rb")`: the path is the receiver.
             self._report("path", call.callee, call.line, max(call.end, call.line), recv_taint)
-        if not call.tagged and self._sinks(call, state, arg_taints, kw_taints, recv_taint):
+        sink = not call.tagged and not self._own_method(call)
+        if sink and self._sinks(call, state, arg_taints, kw_taints, recv_taint):
             # What a query returns is rows of the database, not the request's text.
             return EMPTY, UNKNOWN
         last = call.callee.rsplit(".", 1)[-1]
@@ -1849,6 +1876,23 @@ class _Walk:
         ran = self._inline(init, expr, state, {}, owner)
         return None if ran is None else _Instance(cls, ran[1], owner)
 
+    def _own_method(self, call: ir.Call) -> bool:
+        """`Directory().find(uid)`, `d.search(q)` with `d` an instance of a class of this
+        file that defines that method: the project's own code, followed where it is
+        called, not the driver method of the same name."""
+        recv = call.recv
+        if recv is None or not self.a.classes:
+            return False
+        last = call.callee.rsplit(".", 1)[-1]
+        if isinstance(recv, ir.Call) and recv.recv is None and recv.callee in self.a.classes:
+            return (recv.callee, last) in self.a.methods
+        if isinstance(recv, ir.Name) and recv.name in self.instances:
+            made = self.instances[recv.name]
+            return (made.cls, last) in made.owner.methods
+        if isinstance(recv, ir.Name) and recv.name in ("self", "cls") and self.func.owner:
+            return (self.func.owner, last) in self.a.methods
+        return False
+
     def _method_call(self, call: ir.Call, state: _State) -> Taint | None:
         """What `obj.method(args)` returns when `obj` is an instance of a class of this
         change (`Formula(text).evaluate()`, or a name bound to one): the method is walked
@@ -1908,6 +1952,26 @@ class _Walk:
         where = (owner.path or "", func.line) if owner is not self.a else None
         self.found.extend(replace(f, via=(via, *f.via), where=f.where or where) for f in found)
         return returned, left
+
+    def _maker(self, value: ir.Expr) -> str | None:
+        """The callee that made `value`: the call itself, or the call a function of this
+        file returns (`def _conn(): return Connection(...)`)."""
+        if not isinstance(value, ir.Call):
+            return None
+        helper = self._helper(value)
+        if helper is None:
+            return value.callee
+        made = {
+            stmt.expr.callee
+            for stmt in _walk_stmts(helper.body)
+            if isinstance(stmt, ir.Return) and isinstance(stmt.expr, ir.Call)
+        }
+        return made.pop() if len(made) == 1 else None
+
+    def _made_by(self, sink: Sink, target: ir.Expr | None) -> bool:
+        name = dotted(target) if target is not None else None
+        maker = self.made.get(name) if name is not None else None
+        return maker is not None and any(matches(p, maker) for p in sink.made_by)
 
     def _helper(self, call: ir.Call) -> ir.Function | None:
         parts = call.callee.split(".")
@@ -1971,6 +2035,8 @@ class _Walk:
         recv = dotted(target) if target is not None else None
         last = (recv or "").rsplit(".", 1)[-1].lstrip("_$")
         if last and any(_names_receiver(last, r) for r in sink.receivers):
+            return True
+        if sink.made_by and self._made_by(sink, target):
             return True
         if sink.text is None:
             return False
@@ -2057,8 +2123,13 @@ class _Walk:
         last = call.callee.rsplit(".", 1)[-1]
         if isinstance(call.recv, ir.Const):
             return False  # a method of a literal (`"a,b".find(x)`) is never a database call
-        for sink in self.spec.by_last.get(last, ()):
-            if not matches(sink.callee, call.callee):
+        sinks = self.spec.by_last.get(last, [])
+        if call.recv is None and call.callee in self.made:
+            # A compiled query object called (`find = etree.XPathEvaluator(doc); find(q)`).
+            called = ir.Name(call.line, call.callee)
+            sinks = sinks + [s for s in self.spec.by_last.get("()", ()) if self._made_by(s, called)]
+        for sink in sinks:
+            if sink.callee != "()" and not matches(sink.callee, call.callee):
                 continue
             if sink.when_kwarg is not None:
                 key, wanted = sink.when_kwarg
@@ -2095,7 +2166,8 @@ class _Walk:
                 if given is not None and self.expr(given, state)[1] == sink.unless_kwarg[1]:
                     continue
             positions = range(len(arg_taints)) if sink.args is None else sink.args
-            if (sink.receivers or sink.text) and not self._sink_shape(sink, call, positions, state):
+            shaped = sink.callee != "()" and (sink.receivers or sink.text or sink.made_by)
+            if shaped and not self._sink_shape(sink, call, positions, state):
                 continue
             if self._other_scheme(sink.cls, call, positions, state):
                 continue

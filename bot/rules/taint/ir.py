@@ -60,6 +60,8 @@ class Comp(Expr):
     targets: tuple[str, ...]
     iter: Expr
     elt: Expr
+    # Its filters (`if k in ALLOWED`): true for every item that reaches `elt`.
+    conds: tuple[Expr, ...] = ()
 
 
 @dataclass(frozen=True)

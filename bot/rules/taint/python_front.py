@@ -157,7 +157,9 @@ class _Front:
             elt: ast.expr = node.value if isinstance(node, ast.DictComp) else node.elt
             out_expr = self.expr(elt)
             for gen in reversed(node.generators):
-                out_expr = ir.Comp(line, _names(gen.target), self.expr(gen.iter), out_expr)
+                conds = tuple(self.expr(test) for test in gen.ifs)
+                target = _names(gen.target)
+                out_expr = ir.Comp(line, target, self.expr(gen.iter), out_expr, conds)
             return out_expr
         if isinstance(node, ast.Await | ast.Starred):
             return self.expr(node.value)

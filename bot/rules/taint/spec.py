@@ -69,6 +69,11 @@ class Sink:
     # Only a sink when an argument is always text (Python: a query or header value,
     # `str(x)`): Flask's `Response(x)` serves text as HTML, a dict as JSON.
     text_read: bool = False
+    # With `receivers`/`text`: also a sink when the receiver is a name last bound to a
+    # call matching one of these (`conn = Connection(...)`, `l = ldap.initialize(...)`),
+    # directly or through a function of the file that returns one. With callee `()`: a
+    # call of such a name itself (`evaluator = etree.XPathEvaluator(doc)`; `evaluator(q)`).
+    made_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -216,6 +221,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                 ),
                 max_args=int(item["max_args"]) if item.get("max_args") is not None else None,
                 text_read=bool(item.get("text_read", False)),
+                made_by=tuple(str(m) for m in item.get("made_by") or ()),
                 unless_kwarg=(
                     (str(item["unless_kwarg"]["name"]), item["unless_kwarg"].get("value"))
                     if item.get("unless_kwarg")

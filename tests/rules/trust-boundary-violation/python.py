@@ -8,3 +8,11 @@ def prefs():
     # expect: trust-boundary-violation
     session["role"] = role
     return "saved"
+
+
+@app.post("/prefs/raw")
+def raw_pref():
+    key = request.args["key"]
+# expect: trust-boundary-violation
+    session[key] = "1"
+    return "ok"

@@ -20,3 +20,12 @@ def books():
 # expect: xpath-injection
     finder = etree.XPath("//book[@year='%s']" % request.args["year"])
     return {"titles": titles, "found": len(found), "years": len(finder(CATALOG))}
+
+
+@app.route("/books/filter", methods=["POST"])
+def book_filter():
+    criteria = request.get_json() or {}
+    clauses = ["@%s='%s'" % (k, v) for k, v in criteria.items() if k in {"isbn", "year"}]
+# expect: xpath-injection
+    matcher = etree.XPath("//book[" + " and ".join(clauses) + "]")
+    return {"n": len(matcher(CATALOG))}
