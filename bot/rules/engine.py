@@ -93,6 +93,10 @@ class Hit:
     # Below the rule's own severity when the check knows the hazard is conditional (the
     # repository's config still decides over both).
     severity: Severity | None = None
+    # A flow sent to the summary because it went through a call whose code its file does
+    # not show: (that call, the title and detail it has inline). When another file of the
+    # change defines the called function, the finding is restored (`findings_of`).
+    opaque: tuple[str, str, str] | None = None
 
 
 class Check:
@@ -592,6 +596,17 @@ def collect(
 MAX_FINDINGS_PER_RULE_AND_FILE = 100
 
 
+def _settle_opaque(hit: Hit, opaque: tuple[str, str, str], by_path: dict[str, ChangedFile]) -> Hit:
+    """A flow's hit as it stands inline when the call it went through is a function
+    another file of the change defines (its code is in the change after all)."""
+    from bot.rules.taint.api import defined_in_change
+
+    callee, title, detail = opaque
+    if not defined_in_change(callee, by_path.values()):
+        return hit
+    return replace(hit, severity=None, title=title, detail=detail, opaque=None)
+
+
 def findings_of(
     plan: RulePlan, hits: Iterable[Hit], capped: dict[tuple[str, str], int] | None = None
 ) -> list[Finding]:
@@ -621,6 +636,8 @@ def findings_of(
         if rule is None or wording is None or hit_file is None:
             continue
         file = hit_file
+        if hit.opaque is not None:
+            hit = _settle_opaque(hit, hit.opaque, by_path)
         if wanted_ids is not None and rule.id not in wanted_ids:
             continue
         if rule.id in disabled:

@@ -28,6 +28,10 @@ class Origin:
     cleared: frozenset[str] = frozenset()  # sink classes it is already safe for
     param: int | None = None  # summarising a helper: which of its parameters
     handler_param: bool = False
+    # The first call the value went through whose code the change does not show and
+    # that is not known to hand text on (`link_service.resolve`): what came out of it
+    # may not be the input at all.
+    through: str | None = None
 
     def describe(self) -> str:
         if self.handler_param:
@@ -70,12 +74,28 @@ class Flow:
     def source_lines(self) -> tuple[int, ...]:
         return tuple(sorted({o.line for o in self.origins}))
 
+    @property
+    def through(self) -> str | None:
+        """The call of code outside the change every origin went through, when each did
+        (the first by line): the flow then rests on what that code returns."""
+        if not self.origins or any(o.through is None for o in self.origins):
+            return None
+        first = min(self.origins, key=lambda o: (o.line, o.through or ""))
+        return first.through
+
     def message(self) -> str:
         first = sorted(self.origins, key=lambda o: (o.line, o.label))
         text = " and ".join(o.describe() for o in first[:2])
         if len(first) > 2:
             text += f" (and {len(first) - 2} more)"
         path = "".join(f" through `{name}` (called on line {line})" for name, line in self.via)
+        through = self.through
+        if through is not None:
+            return (
+                f"{text} reaches `{self.sink}` (line {self.line}){path} only through "
+                f"`{through}()` (not in this change); if that returns request text "
+                "unchanged, check it"
+            )
         return f"{text} reaches `{self.sink}` (line {self.line}){path}"
 
 
@@ -138,6 +158,29 @@ def _both(
         elif one[name] & other[name]:
             out[name] = one[name] & other[name]
     return out
+
+
+def _through(taint: Taint, callee: str) -> Taint:
+    """The taint after a call of code not in the change: each origin remembers the first."""
+    return frozenset(o if o.through else replace(o, through=callee) for o in taint)
+
+
+# A call of the project's own named for the sink's action (`redirectHelper.to(url)`,
+# `redirect_back_to(url)`) is the sink's wrapper: it is there to do that with the text it
+# is given. One named for a check (`get_safe_return_url`) is not.
+_SINK_WRAPPER = {"redirect": re.compile(r"(?i)redirect")}
+_CHECK_WORD = re.compile(
+    r"(?i)safe|valid|verif|check|allow|saniti|clean|secur|trust|whitelist|permit|sign"
+)
+
+
+def _wraps_sink(cls: str, callee: str) -> bool:
+    wrapper = _SINK_WRAPPER.get(cls)
+    return wrapper is not None and bool(wrapper.search(callee)) and not _CHECK_WORD.search(callee)
+
+
+# Languages whose constructors are called by the type's name alone (`Path(x)`, `URI(x)`).
+_BARE_CONSTRUCTORS = frozenset({"python", "kotlin", "scala"})
 
 
 def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
@@ -772,7 +815,9 @@ class _Instance:
 @dataclass
 class _Summary:
     returns: dict[int, frozenset[str]] = field(default_factory=dict)  # param -> cleared
-    sinks: list[tuple[int, frozenset[str], Flow]] = field(default_factory=list)
+    # param -> the call outside the change every path of it to the return went through
+    through: dict[int, str | None] = field(default_factory=dict)
+    sinks: list[tuple[int, frozenset[str], str | None, Flow]] = field(default_factory=list)
     # Request input the helper reads itself and returns (Rails' `user_params`).
     sources: Taint = EMPTY
 
@@ -796,6 +841,7 @@ class Analyzer:
         self.classes = frozenset(owner for owner, _ in self.methods)
         self.summaries: dict[str, _Summary | None] = {}
         self.sanitizer_cache: dict[str, frozenset[str] | None] = {}
+        self.opaque_cache: dict[str, bool] = {}
         self.conditional_sanitizers = tuple(s for s in spec.sanitizers if s.when_arg is not None)
         # `name:line` of a function -> what each of its names was ever bound to, for the
         # lambdas written inside it (closures read the enclosing function's variables).
@@ -886,14 +932,37 @@ class Analyzer:
                 summary.returns[origin.param] = (
                     origin.cleared if old is None else old & origin.cleared
                 )
+                seen = summary.through.get(origin.param, origin.through)
+                summary.through[origin.param] = seen if origin.through else None
             elif not origin.handler_param:
                 summary.sources |= {origin}
         for flow in found:
             for origin in flow.origins:
                 if origin.param is not None:
-                    summary.sinks.append((origin.param, origin.cleared, flow))
+                    summary.sinks.append((origin.param, origin.cleared, origin.through, flow))
         self.summaries[key] = summary
         return summary
+
+    def opaque(self, callee: str) -> bool:
+        known = self.opaque_cache.get(callee)
+        if known is not None:
+            return known
+        head, dot, rest = callee.partition(".")
+        origin = self.module.imports.get(head)
+        full = f"{origin}{dot}{rest}" if origin else callee
+        if full.startswith("."):
+            known = True  # imported from the project's own package
+        else:
+            modules = self.spec.passthrough_modules
+            known = not any(
+                ".".join(parts[:i]) in modules
+                for parts in (callee.split("."), full.split("."))
+                for i in range(1, len(parts))
+            ) and not any(
+                matches(p, callee) or matches(p, full) for p in self.spec.passthrough_calls
+            )
+        self.opaque_cache[callee] = known
+        return known
 
     def sanitizer(self, callee: str) -> frozenset[str] | None:
         if callee in self.sanitizer_cache:
@@ -1765,7 +1834,26 @@ class _Walk:
             return recv_taint, UNKNOWN
         if call.tagged:
             return EMPTY, UNKNOWN
+        if every and self._opaque(call, recv_taint):
+            return _through(every, call.callee), UNKNOWN
         return every, UNKNOWN
+
+    def _opaque(self, call: ir.Call, recv_taint: Taint) -> bool:
+        """Whether `call` (code the change does not show) may return something other than
+        its arguments' text: not a method of the tainted value itself (`name.strip()`),
+        of literal text, a constructor (an object holding the value), nor a call the
+        language's data lists as handing text on."""
+        if recv_taint or isinstance(call.recv, ir.Const) or call.new:
+            return False
+        callee = call.callee.replace("::", ".")
+        if callee.endswith(".new") or callee.endswith(".new!"):
+            return False  # Ruby's constructor
+        last = callee.rsplit(".", 1)[-1]
+        if call.recv is None and "." not in callee and self.spec.passthrough_bare:
+            return False
+        if call.recv is None and last[:1].isupper() and self.spec.language in _BARE_CONSTRUCTORS:
+            return False  # `Path(x)`, Kotlin's `URI(x)`: a constructor without `new`
+        return self.a.opaque(callee)
 
     def _list_remove(self, call: ir.Call, state: _State) -> Taint | None:
         """`items.pop()`, `items.pop(0)`, `items.remove("a")` on a list whose every entry
@@ -1944,9 +2032,13 @@ class _Walk:
 
         result = summary.sources
         for param, cleared in summary.returns.items():
-            result |= _clear(taint_of(param), cleared) if cleared else taint_of(param)
-        for param, cleared, flow in summary.sinks:
             taint = _clear(taint_of(param), cleared) if cleared else taint_of(param)
+            through = summary.through.get(param)
+            result |= _through(taint, through) if through else taint
+        for param, cleared, through, flow in summary.sinks:
+            taint = _clear(taint_of(param), cleared) if cleared else taint_of(param)
+            if through:
+                taint = _through(taint, through)
             live = tuple(o for o in taint if flow.cls not in o.cleared)
             if live:
                 where = flow.where
@@ -2124,7 +2216,11 @@ class _Walk:
     def _report(self, cls: str, sink: str, line: int, end: int, taint: Taint) -> None:
         if any(cls in muted or ALL in muted for muted in self.muted):
             return
-        live = tuple(o for o in taint if cls not in o.cleared)
+        live = tuple(
+            replace(o, through=None) if o.through and _wraps_sink(cls, o.through) else o
+            for o in taint
+            if cls not in o.cleared
+        )
         if not live:
             return
         info = self.spec.classes[cls]
