@@ -86,3 +86,9 @@ def test_a_call_into_another_file_of_the_change_is_not_opaque() -> None:
     # The same file alone: the function's code is not in the change.
     alone = run_rule([added_file(case.path, case.code)], "path-traversal")
     assert [(f.line, f.severity) for f in alone] == [(case.lines[0], Severity.INFO)]
+
+
+def test_a_name_validators_verdict_or_throw_guards_the_name() -> None:
+    for name in ("python-ok-5.py", "java-ok-3.java"):
+        case = fixture_case("path-traversal", name)
+        assert run_rule([added_file(case.path, case.code)], "path-traversal") == [], name

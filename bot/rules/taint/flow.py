@@ -364,6 +364,9 @@ _PATH_CLEANER = re.compile(
 _PATH_CHECK = re.compile(
     r"(?i)^(?:(?:verify|validate|check)_?(?:safe|valid|allowed|within)?_?"
     r"(?:file_?name|path|file)(?:_?(?:safe|valid|allowed))?"
+    # A check of a name the code picks a folder or file by (`validate_persona_name`,
+    # `verifyProfileName`): a name that passes is one word, not a path.
+    r"|(?:verify|validate)_?[a-z0-9]*_?name"
     # `is`/`has` need the word that makes it a safety check: `os.path.isfile(p)` and
     # `file.isFile()` only say the path exists.
     r"|(?:is|has)_?(?:(?:safe|valid|allowed|within)_?(?:file_?name|path|file)"
@@ -999,6 +1002,9 @@ class _Walk:
         # Names bound to an instance of a class of this file: its class and what its
         # constructor stored in each of its fields (`self.source`).
         self.instances: dict[str, _Instance] = {}
+        # Names last bound to what a call returned (`ok, error = validate_name(name)`):
+        # a test of the name is a test of that call.
+        self.verdicts: dict[str, ir.Call] = {}
 
     # --- statements ------------------------------------------------------------------
 
@@ -1013,6 +1019,11 @@ class _Walk:
         if isinstance(stmt, ir.Assign):
             found_before = len(self.found)
             taint, value = self.expr(stmt.value, state)
+            for target in stmt.targets:
+                self.verdicts.pop(target, None)
+            if isinstance(stmt.value, ir.Call) and stmt.targets and not stmt.merge:
+                # The first of `ok, error = check(x)` is the check's verdict.
+                self.verdicts[stmt.targets[0]] = stmt.value
             if len(stmt.targets) == 1 and len(self.found) > found_before:
                 # A path built here and checked later (`p.normalize().startsWith(base)`)
                 # is withdrawn by that check.
@@ -1266,6 +1277,16 @@ class _Walk:
             name = self._key(expr.recv)
             if name:
                 self._apply(state, {name: _PATH})
+        elif (
+            isinstance(expr, ir.Call)
+            and expr.args
+            and _PATH_CHECK.match(expr.callee.rsplit(".", 1)[-1])
+        ):
+            # `verifyFilename(name);` as a statement, its result unused: it throws for a
+            # name it refuses, so the code after it has a name that passed.
+            name = self._key(expr.args[0])
+            if name:
+                self._apply(state, {name: _PATH})
 
     # --- guards ----------------------------------------------------------------------
 
@@ -1334,6 +1355,9 @@ class _Walk:
                     safe = {name: frozenset({ALL})}
                     return (safe, {}) if test.op != "!=" else ({}, safe)
             return {}, {}
+        if isinstance(test, ir.Name) and test.name in self.verdicts:
+            # `if not ok: raise` after `ok, error = validate_name(name)`.
+            return self.guard(self.verdicts[test.name], state)
         if isinstance(test, ir.Call):
             vouched: dict[str, frozenset[str]] = {}  # a check may vouch for two operands
             if test.callee.rsplit(".", 1)[-1] == "compare_digest":
