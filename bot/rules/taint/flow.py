@@ -181,6 +181,7 @@ def _wraps_sink(cls: str, callee: str) -> bool:
 
 # Languages whose constructors are called by the type's name alone (`Path(x)`, `URI(x)`).
 _BARE_CONSTRUCTORS = frozenset({"python", "kotlin", "scala"})
+_CONSTANT = re.compile(r"^[A-Z][A-Z0-9_]+$")
 
 
 def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
@@ -957,8 +958,10 @@ class Analyzer:
             known = True  # imported from the project's own package
         else:
             modules = self.spec.passthrough_modules
+            # A module or class named in full (`os.path.join`) or last before the method
+            # (`java.net.URI.create`, `Base64.getDecoder().decode`).
             known = not any(
-                ".".join(parts[:i]) in modules
+                ".".join(parts[:i]) in modules or parts[i - 1] in modules
                 for parts in (callee.split("."), full.split("."))
                 for i in range(1, len(parts))
             ) and not any(
@@ -1875,8 +1878,17 @@ class _Walk:
         last = callee.rsplit(".", 1)[-1]
         if call.recv is None and "." not in callee and self.spec.passthrough_bare:
             return False
-        if call.recv is None and last[:1].isupper() and self.spec.language in _BARE_CONSTRUCTORS:
-            return False  # `Path(x)`, Kotlin's `URI(x)`: a constructor without `new`
+        package = callee.split(".")[:-1]
+        if (
+            last[:1].isupper()
+            and self.spec.language in _BARE_CONSTRUCTORS
+            and all(part.islower() for part in package)
+        ):
+            return False  # `Path(x)`, Kotlin's `java.io.File(x)`: a constructor without `new`
+        if package and _CONSTANT.match(package[-1].lstrip("$@")):
+            # A method of a constant (`DOCS.resolve(name)`, `UPLOADS.joinpath(name)`): a
+            # path, URL or pattern the module set up, not a service of the application.
+            return False
         return self.a.opaque(callee)
 
     def _list_remove(self, call: ir.Call, state: _State) -> Taint | None:

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 public class AttachmentController {
+    private static final Path FILES = Paths.get("/srv/files");
     private final AttachmentService attachments;
 
     public AttachmentController(AttachmentService attachments) {
@@ -22,6 +23,9 @@ public class AttachmentController {
         String stored = attachments.storedPathFor(name);
         // expect: path-traversal
         byte[] kept = Files.readAllBytes(Paths.get(stored));
+        // A method of a constant path hands the name on: inline.
+        // expect: path-traversal
+        byte[] local = Files.readAllBytes(FILES.resolve(name));
         // expect: path-traversal
         return Files.readAllBytes(Paths.get("/srv/files", String.format("%s.bin", name.trim())));
     }
