@@ -92,3 +92,7 @@ def test_a_name_validators_verdict_or_throw_guards_the_name() -> None:
     for name in ("python-ok-5.py", "java-ok-3.java"):
         case = fixture_case("path-traversal", name)
         assert run_rule([added_file(case.path, case.code)], "path-traversal") == [], name
+
+
+def test_go_method_of_a_bound_request_struct_goes_to_the_summary() -> None:
+    _summary_and_inline("open-redirect", "go-3.go", ["service.PreviewURL"])

@@ -1870,6 +1870,10 @@ class _Walk:
         its arguments' text: not a method of the tainted value itself (`name.strip()`),
         of literal text, a constructor (an object holding the value), nor a call the
         language's data lists as handing text on."""
+        methods = self.spec.receiver_methods
+        if recv_taint and methods is not None:
+            # A method of a tainted struct (Go): the project's code unless the library's.
+            return call.callee.rsplit(".", 1)[-1] not in methods
         if recv_taint or isinstance(call.recv, ir.Const) or call.new:
             return False
         callee = call.callee.replace("::", ".")

@@ -139,6 +139,10 @@ class Spec:
     passthrough_modules: frozenset[str] = frozenset()
     # Every call without a receiver is the language's or the framework's (PHP's `trim`).
     passthrough_bare: bool = False
+    # Where a method of a value is the project's code, not the language's text API (Go has
+    # no string methods: `form.Preview(ctx)` on a bound request struct is business logic),
+    # the methods of the standard library that hand the value on; None: every method does.
+    receiver_methods: frozenset[str] | None = None
     by_last: dict[str, list[Sink]] = field(default_factory=dict)
 
 
@@ -279,6 +283,11 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         passthrough_calls=tuple(str(item) for item in passthrough.get("calls") or ()),
         passthrough_modules=frozenset(str(item) for item in passthrough.get("modules") or ()),
         passthrough_bare=bool(passthrough.get("bare", False)),
+        receiver_methods=(
+            frozenset(str(m) for m in passthrough["receiver_methods"])
+            if passthrough.get("receiver_methods") is not None
+            else None
+        ),
         by_last=by_last,
     )
 
