@@ -93,6 +93,10 @@ class Hit:
     # Below the rule's own severity when the check knows the hazard is conditional (the
     # repository's config still decides over both).
     severity: Severity | None = None
+    # A flow sent to the summary because it went through a call whose code its file does
+    # not show: (that call, the title and detail it has inline). When another file of the
+    # change defines the called function, the finding is restored (`findings_of`).
+    opaque: tuple[str, str, str] | None = None
 
 
 class Check:
@@ -592,6 +596,25 @@ def collect(
 MAX_FINDINGS_PER_RULE_AND_FILE = 100
 
 
+def _settle_opaque(
+    hit: Hit,
+    opaque: tuple[str, str, str],
+    by_path: dict[str, ChangedFile],
+    defined: dict[str, bool],
+) -> Hit:
+    """A flow's hit as it stands inline when the call it went through is a function
+    another file of the change defines (its code is in the change after all)."""
+    from bot.rules.taint.api import defined_in_change
+
+    callee, title, detail = opaque
+    name = callee.rsplit(".", 1)[-1]
+    if name not in defined:  # one scan of the change per called name
+        defined[name] = defined_in_change(name, by_path.values())
+    if not defined[name]:
+        return hit
+    return replace(hit, severity=None, title=title, detail=detail, opaque=None)
+
+
 def findings_of(
     plan: RulePlan, hits: Iterable[Hit], capped: dict[tuple[str, str], int] | None = None
 ) -> list[Finding]:
@@ -611,6 +634,7 @@ def findings_of(
     titled: set[tuple[str, str, int]] = set()  # keys whose finding has a hit's own title
     aliased: set[tuple[str, str, int]] = set()  # keys whose finding came under an old id
     reindented: dict[str, frozenset[int]] = {}
+    defined: dict[str, bool] = {}  # called name -> whether a file of the change defines it
     reg = plan.registry
     disabled = {reg.canonical(x) for x in config.disable}
     severity = {reg.canonical(k): v for k, v in config.severity.items()}
@@ -621,6 +645,8 @@ def findings_of(
         if rule is None or wording is None or hit_file is None:
             continue
         file = hit_file
+        if hit.opaque is not None:
+            hit = _settle_opaque(hit, hit.opaque, by_path, defined)
         if wanted_ids is not None and rule.id not in wanted_ids:
             continue
         if rule.id in disabled:

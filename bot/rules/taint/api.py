@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from bot import lazyre as re
-from bot.models import ChangedFile
+from bot.models import ChangedFile, Severity
 from bot.rules import astgrep
 from bot.rules.engine import Hit
 from bot.rules.taint import flow, python_front, shape_front, spec, tree_front
@@ -146,8 +146,65 @@ def flow_hits(file: ChangedFile, rule_ids: Iterable[str]) -> list[Hit]:
             moved = [o.line for o in item.origins if o.line in changed]
             if moved:
                 line = end = max(moved)
-        hits.append(Hit(item.rule, file.path, line, end, detail, title=title))
+        hit = Hit(item.rule, file.path, line, end, detail, title=title)
+        through = item.through
+        if through is not None:
+            # Every origin went through code the file does not show: the claim rests on
+            # what that code returns, so the finding goes to the summary (unless another
+            # file of the change defines it: `findings_of` puts it back).
+            plain_title, plain_detail = describe(replace(item, origins=_direct(item.origins)))
+            hit = replace(hit, severity=Severity.INFO, opaque=(through, plain_title, plain_detail))
+        hits.append(hit)
     return hits
+
+
+def _direct(origins: tuple[flow.Origin, ...]) -> tuple[flow.Origin, ...]:
+    return tuple(replace(o, through=None) for o in origins)
+
+
+# The definition of a function or method named N, in any of the languages: after a
+# keyword (`def N(`, `function N(`, `func (s *T) N(`, `fun N(`), or after a type or a
+# modifier (`public Task<X> N(`, `async N(`) when a body follows the parameters.
+_DEFINITION = (
+    r"(?m)(?:(?P<kw>\b(?:def|function|func|fun)\s+(?:self\.)?(?:\([^()\n]{{0,80}}\)\s*)?)"
+    r"|\b(?!(?:{words})\s)[\w>\]?]+\s+|^[ \t]*){name}\s*(?:<[^<>()\n]{{0,80}}>)?\s*\("
+)
+# Words before a call that are not a type or a modifier.
+_NOT_TYPES = (
+    "return|await|new|yield|throw|else|case|in|of|not|and|or|typeof|echo|if|elif|while|for"
+    "|assert|lambda|with|print|is|unless|until|when|go|defer|raise|puts|do|then"
+)
+# What follows a definition's parameter list: a body, a return type, a `throws` clause.
+_AFTER_PARAMS = re.compile(r"(?:\{|:|->|=>|throws\b|where\b|=(?!=)|[\w*.\[\]()]+\s*\{)")
+
+
+def defined_in_change(callee: str, files: Iterable[ChangedFile]) -> bool:
+    """Whether some file of the change defines the function `callee` names (by its last
+    name): its code is then in the change, followed by the cross-file analysis or read by
+    the reviewer, and a flow through it is no claim about unseen code."""
+    name = callee.rsplit(".", 1)[-1]
+    if not name.isidentifier():
+        return False
+    pattern = re.compile(_DEFINITION.format(name=re.escape(name), words=_NOT_TYPES))
+    for file in files:
+        text = file.visible_text()
+        if name not in text:
+            continue
+        for match in pattern.finditer(text):
+            if match.group("kw") or _body_follows(text, match.end()):
+                return True
+    return False
+
+
+def _body_follows(text: str, at: int) -> bool:
+    """After `N(`: the parameter list closes and a body or a declaration follows
+    (`) {`, `): T {`, `) throws X {`, `) =>`), not the end of a call."""
+    depth, i = 1, at
+    while i < len(text) and depth and i - at < 600:
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        i += 1
+    rest = text[i : i + 160].lstrip()
+    return bool(_AFTER_PARAMS.match(rest))
 
 
 def parse_flow_line(detail: str | None) -> tuple[int, int, tuple[int, ...]] | None:

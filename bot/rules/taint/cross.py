@@ -37,7 +37,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from bot import lazyre as re
-from bot.models import ChangedFile
+from bot.models import ChangedFile, Severity
 from bot.rules.engine import Hit
 from bot.rules.taint import ir, python_front, spec
 from bot.rules.taint.flow import Analyzer, Flow, Origin
@@ -287,7 +287,11 @@ def _cross_flows(files: Sequence[ChangedFile]) -> list[tuple[str, Flow]]:
             if old is None:
                 merged[key] = found
             else:
-                union = {(o.label, o.line): o for o in (*old.origins, *found.origins)}
+                union: dict[tuple[str, int], Origin] = {}
+                for o in (*old.origins, *found.origins):
+                    # A path that went through no opaque call speaks for the origin.
+                    if (o.label, o.line) not in union or union[o.label, o.line].through:
+                        union[o.label, o.line] = o
                 merged[key] = replace(old, origins=tuple(union.values()))
     out: list[tuple[str, Flow]] = []
     for key in sorted(merged):
@@ -326,6 +330,13 @@ def message(item: Flow, caller: str) -> str:
     text, plural = _describe(item.origins, caller)
     names = " and ".join(f"`{name}`" for name, _ in item.via)
     verb = "reach" if plural else "reaches"
+    through = item.through
+    if through is not None:
+        return (
+            f"{text} {verb} `{item.sink}` (line {item.line}) through {names} only through "
+            f"`{through}()` (not in this change); if that returns request text unchanged, "
+            "check it"
+        )
     return f"{text} {verb} `{item.sink}` (line {item.line}) through {names}"
 
 
@@ -352,5 +363,14 @@ def hits_of(flows: Iterable[tuple[str, Flow]], rule_ids: Iterable[str]) -> list[
                 f"Flow from: {caller} line{'s' if len(item.source_lines) > 1 else ''} {sources}.",
             ]
         )
-        hits.append(Hit(item.rule, path, item.line, item.end_line, detail, title=title))
+        hit = Hit(item.rule, path, item.line, item.end_line, detail, title=title)
+        through = item.through
+        if through is not None:
+            # As in `api.flow_hits`: to the summary unless the change defines the call.
+            direct = tuple(replace(o, through=None) for o in item.origins)
+            plain = message(replace(item, origins=direct), caller)
+            plain_title = f"{item.label[:1].upper()}{item.label[1:]}: {plain}"
+            plain_detail = detail.replace(f"**Flow:** {text}.", f"**Flow:** {plain}.", 1)
+            hit = replace(hit, severity=Severity.INFO, opaque=(through, plain_title, plain_detail))
+        hits.append(hit)
     return hits

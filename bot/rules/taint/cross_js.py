@@ -29,7 +29,7 @@ from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules import astgrep
 from bot.rules.taint import ir, spec, tree_front
-from bot.rules.taint.flow import Analyzer, Flow
+from bot.rules.taint.flow import Analyzer, Flow, Origin
 from bot.select import is_test_path
 
 _JS = frozenset({"javascript", "typescript"})
@@ -199,7 +199,11 @@ def _flows(files: Sequence[ChangedFile]) -> list[tuple[str, Flow]]:
             if old is None:
                 merged[key] = found
             else:
-                union = {(o.label, o.line): o for o in (*old.origins, *found.origins)}
+                union: dict[tuple[str, int], Origin] = {}
+                for o in (*old.origins, *found.origins):
+                    # A path that went through no opaque call speaks for the origin.
+                    if (o.label, o.line) not in union or union[o.label, o.line].through:
+                        union[o.label, o.line] = o
                 merged[key] = replace(old, origins=tuple(union.values()))
     out: list[tuple[str, Flow]] = []
     for key in sorted(merged):

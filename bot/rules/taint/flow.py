@@ -28,6 +28,10 @@ class Origin:
     cleared: frozenset[str] = frozenset()  # sink classes it is already safe for
     param: int | None = None  # summarising a helper: which of its parameters
     handler_param: bool = False
+    # The first call the value went through whose code the change does not show and
+    # that is not known to hand text on (`link_service.resolve`): what came out of it
+    # may not be the input at all.
+    through: str | None = None
 
     def describe(self) -> str:
         if self.handler_param:
@@ -70,12 +74,28 @@ class Flow:
     def source_lines(self) -> tuple[int, ...]:
         return tuple(sorted({o.line for o in self.origins}))
 
+    @property
+    def through(self) -> str | None:
+        """The call of code outside the change every origin went through, when each did
+        (the first by line): the flow then rests on what that code returns."""
+        if not self.origins or any(o.through is None for o in self.origins):
+            return None
+        first = min(self.origins, key=lambda o: (o.line, o.through or ""))
+        return first.through
+
     def message(self) -> str:
         first = sorted(self.origins, key=lambda o: (o.line, o.label))
         text = " and ".join(o.describe() for o in first[:2])
         if len(first) > 2:
             text += f" (and {len(first) - 2} more)"
         path = "".join(f" through `{name}` (called on line {line})" for name, line in self.via)
+        through = self.through
+        if through is not None:
+            return (
+                f"{text} reaches `{self.sink}` (line {self.line}){path} only through "
+                f"`{through}()` (not in this change); if that returns request text "
+                "unchanged, check it"
+            )
         return f"{text} reaches `{self.sink}` (line {self.line}){path}"
 
 
@@ -138,6 +158,30 @@ def _both(
         elif one[name] & other[name]:
             out[name] = one[name] & other[name]
     return out
+
+
+def _through(taint: Taint, callee: str) -> Taint:
+    """The taint after a call of code not in the change: each origin remembers the first."""
+    return frozenset(o if o.through else replace(o, through=callee) for o in taint)
+
+
+# A call of the project's own named for the sink's action (`redirectHelper.to(url)`,
+# `redirect_back_to(url)`) is the sink's wrapper: it is there to do that with the text it
+# is given. One named for a check (`get_safe_return_url`) is not.
+_SINK_WRAPPER = {"redirect": re.compile(r"(?i)redirect")}
+_CHECK_WORD = re.compile(
+    r"(?i)safe|valid|verif|check|allow|saniti|clean|secur|trust|whitelist|permit|sign"
+)
+
+
+def _wraps_sink(cls: str, callee: str) -> bool:
+    wrapper = _SINK_WRAPPER.get(cls)
+    return wrapper is not None and bool(wrapper.search(callee)) and not _CHECK_WORD.search(callee)
+
+
+# Languages whose constructors are called by the type's name alone (`Path(x)`, `URI(x)`).
+_BARE_CONSTRUCTORS = frozenset({"python", "kotlin", "scala"})
+_CONSTANT = re.compile(r"^[A-Z][A-Z0-9_]+$")
 
 
 def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
@@ -321,6 +365,9 @@ _PATH_CLEANER = re.compile(
 _PATH_CHECK = re.compile(
     r"(?i)^(?:(?:verify|validate|check)_?(?:safe|valid|allowed|within)?_?"
     r"(?:file_?name|path|file)(?:_?(?:safe|valid|allowed))?"
+    # A check of a name the code picks a folder or file by (`validate_persona_name`,
+    # `verifyProfileName`): a name that passes is one word, not a path.
+    r"|(?:verify|validate)_?[a-z0-9]*_?name"
     # `is`/`has` need the word that makes it a safety check: `os.path.isfile(p)` and
     # `file.isFile()` only say the path exists.
     r"|(?:is|has)_?(?:(?:safe|valid|allowed|within)_?(?:file_?name|path|file)"
@@ -784,7 +831,9 @@ class _Instance:
 @dataclass
 class _Summary:
     returns: dict[int, frozenset[str]] = field(default_factory=dict)  # param -> cleared
-    sinks: list[tuple[int, frozenset[str], Flow]] = field(default_factory=list)
+    # param -> the call outside the change every path of it to the return went through
+    through: dict[int, str | None] = field(default_factory=dict)
+    sinks: list[tuple[int, frozenset[str], str | None, Flow]] = field(default_factory=list)
     # Request input the helper reads itself and returns (Rails' `user_params`).
     sources: Taint = EMPTY
 
@@ -808,6 +857,7 @@ class Analyzer:
         self.classes = frozenset(owner for owner, _ in self.methods)
         self.summaries: dict[str, _Summary | None] = {}
         self.sanitizer_cache: dict[str, frozenset[str] | None] = {}
+        self.opaque_cache: dict[str, bool] = {}
         self.conditional_sanitizers = tuple(s for s in spec.sanitizers if s.when_arg is not None)
         # `name:line` of a function -> what each of its names was ever bound to, for the
         # lambdas written inside it (closures read the enclosing function's variables).
@@ -898,14 +948,39 @@ class Analyzer:
                 summary.returns[origin.param] = (
                     origin.cleared if old is None else old & origin.cleared
                 )
+                seen = summary.through.get(origin.param, origin.through)
+                summary.through[origin.param] = seen if origin.through else None
             elif not origin.handler_param:
                 summary.sources |= {origin}
         for flow in found:
             for origin in flow.origins:
                 if origin.param is not None:
-                    summary.sinks.append((origin.param, origin.cleared, flow))
+                    summary.sinks.append((origin.param, origin.cleared, origin.through, flow))
         self.summaries[key] = summary
         return summary
+
+    def opaque(self, callee: str) -> bool:
+        known = self.opaque_cache.get(callee)
+        if known is not None:
+            return known
+        head, dot, rest = callee.partition(".")
+        origin = self.module.imports.get(head)
+        full = f"{origin}{dot}{rest}" if origin else callee
+        if full.startswith("."):
+            known = True  # imported from the project's own package
+        else:
+            modules = self.spec.passthrough_modules
+            # A module or class named in full (`os.path.join`) or last before the method
+            # (`java.net.URI.create`, `Base64.getDecoder().decode`).
+            known = not any(
+                ".".join(parts[:i]) in modules or parts[i - 1] in modules
+                for parts in (callee.split("."), full.split("."))
+                for i in range(1, len(parts))
+            ) and not any(
+                matches(p, callee) or matches(p, full) for p in self.spec.passthrough_calls
+            )
+        self.opaque_cache[callee] = known
+        return known
 
     def sanitizer(self, callee: str) -> frozenset[str] | None:
         if callee in self.sanitizer_cache:
@@ -945,6 +1020,9 @@ class _Walk:
         # Names last bound to the result of a call, with the callee that made it (through
         # a function of this file, the call it returns): what kind of object a name is.
         self.made: dict[str, str] = {}
+        # Names last bound to what a call returned (`ok, error = validate_name(name)`):
+        # a test of the name is a test of that call.
+        self.verdicts: dict[str, ir.Call] = {}
 
     # --- statements ------------------------------------------------------------------
 
@@ -959,6 +1037,11 @@ class _Walk:
         if isinstance(stmt, ir.Assign):
             found_before = len(self.found)
             taint, value = self.expr(stmt.value, state)
+            for target in stmt.targets:
+                self.verdicts.pop(target, None)
+            if isinstance(stmt.value, ir.Call) and stmt.targets and not stmt.merge:
+                # The first of `ok, error = check(x)` is the check's verdict.
+                self.verdicts[stmt.targets[0]] = stmt.value
             if len(stmt.targets) == 1 and len(self.found) > found_before:
                 # A path built here and checked later (`p.normalize().startsWith(base)`)
                 # is withdrawn by that check.
@@ -1220,6 +1303,16 @@ class _Walk:
             name = self._key(expr.recv)
             if name:
                 self._apply(state, {name: _PATH})
+        elif (
+            isinstance(expr, ir.Call)
+            and expr.args
+            and _PATH_CHECK.match(expr.callee.rsplit(".", 1)[-1])
+        ):
+            # `verifyFilename(name);` as a statement, its result unused: it throws for a
+            # name it refuses, so the code after it has a name that passed.
+            name = self._key(expr.args[0])
+            if name:
+                self._apply(state, {name: _PATH})
 
     # --- guards ----------------------------------------------------------------------
 
@@ -1288,6 +1381,9 @@ class _Walk:
                     safe = {name: frozenset({ALL})}
                     return (safe, {}) if test.op != "!=" else ({}, safe)
             return {}, {}
+        if isinstance(test, ir.Name) and test.name in self.verdicts:
+            # `if not ok: raise` after `ok, error = validate_name(name)`.
+            return self.guard(self.verdicts[test.name], state)
         if isinstance(test, ir.Call):
             vouched: dict[str, frozenset[str]] = {}  # a check may vouch for two operands
             if test.callee.rsplit(".", 1)[-1] == "compare_digest":
@@ -1792,7 +1888,39 @@ class _Walk:
             return recv_taint, UNKNOWN
         if call.tagged:
             return EMPTY, UNKNOWN
+        if every and self._opaque(call, recv_taint):
+            return _through(every, call.callee), UNKNOWN
         return every, UNKNOWN
+
+    def _opaque(self, call: ir.Call, recv_taint: Taint) -> bool:
+        """Whether `call` (code the change does not show) may return something other than
+        its arguments' text: not a method of the tainted value itself (`name.strip()`),
+        of literal text, a constructor (an object holding the value), nor a call the
+        language's data lists as handing text on."""
+        methods = self.spec.receiver_methods
+        if recv_taint and methods is not None:
+            # A method of a tainted struct (Go): the project's code unless the library's.
+            return call.callee.rsplit(".", 1)[-1] not in methods
+        if recv_taint or isinstance(call.recv, ir.Const) or call.new:
+            return False
+        callee = call.callee.replace("::", ".")
+        if callee.endswith(".new") or callee.endswith(".new!"):
+            return False  # Ruby's constructor
+        last = callee.rsplit(".", 1)[-1]
+        if call.recv is None and "." not in callee and self.spec.passthrough_bare:
+            return False
+        package = callee.split(".")[:-1]
+        if (
+            last[:1].isupper()
+            and self.spec.language in _BARE_CONSTRUCTORS
+            and all(part.islower() for part in package)
+        ):
+            return False  # `Path(x)`, Kotlin's `java.io.File(x)`: a constructor without `new`
+        if package and _CONSTANT.match(package[-1].lstrip("$@")):
+            # A method of a constant (`DOCS.resolve(name)`, `UPLOADS.joinpath(name)`): a
+            # path, URL or pattern the module set up, not a service of the application.
+            return False
+        return self.a.opaque(callee)
 
     def _list_remove(self, call: ir.Call, state: _State) -> Taint | None:
         """`items.pop()`, `items.pop(0)`, `items.remove("a")` on a list whose every entry
@@ -2008,9 +2136,13 @@ class _Walk:
 
         result = summary.sources
         for param, cleared in summary.returns.items():
-            result |= _clear(taint_of(param), cleared) if cleared else taint_of(param)
-        for param, cleared, flow in summary.sinks:
             taint = _clear(taint_of(param), cleared) if cleared else taint_of(param)
+            through = summary.through.get(param)
+            result |= _through(taint, through) if through else taint
+        for param, cleared, through, flow in summary.sinks:
+            taint = _clear(taint_of(param), cleared) if cleared else taint_of(param)
+            if through:
+                taint = _through(taint, through)
             live = tuple(o for o in taint if flow.cls not in o.cleared)
             if live:
                 where = flow.where
@@ -2196,7 +2328,11 @@ class _Walk:
     def _report(self, cls: str, sink: str, line: int, end: int, taint: Taint) -> None:
         if any(cls in muted or ALL in muted for muted in self.muted):
             return
-        live = tuple(o for o in taint if cls not in o.cleared)
+        live = tuple(
+            replace(o, through=None) if o.through and _wraps_sink(cls, o.through) else o
+            for o in taint
+            if cls not in o.cleared
+        )
         if not live:
             return
         info = self.spec.classes[cls]

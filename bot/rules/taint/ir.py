@@ -51,6 +51,7 @@ class Call(Expr):
     # A tagged template (sql`... ${x}`): the values are bound, not spliced.
     tagged: bool = False
     end: int = 0  # last line of the call, when it spans several
+    new: bool = False  # a constructor (`new Uri(x)`): `callee` is the type's name
 
 
 @dataclass(frozen=True)
@@ -202,3 +203,7 @@ class Module:
     const_tables: set[str] = field(default_factory=set)
     # Handlers' return values are serialised as JSON (FastAPI), never sent as HTML.
     json_returns: bool = False
+    # Imported names -> the dotted name they stand for (`urljoin` -> `urllib.parse.urljoin`;
+    # a relative import starts with `.`): whether a call is the standard library's or
+    # the project's own code.
+    imports: dict[str, str] = field(default_factory=dict)

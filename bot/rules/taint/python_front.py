@@ -517,6 +517,14 @@ def module(tree: ast.Module, spec: Spec, path: str = "") -> ir.Module:
     top: list[ast.stmt] = []
     fastapi = flask = False
     for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            base = "." * node.level + (node.module or "")
+            for alias in node.names:
+                out.imports[alias.asname or alias.name] = f"{base}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    out.imports[alias.asname] = alias.name
         if isinstance(node, ast.ImportFrom) and node.module and not node.level:
             for alias in node.names:
                 if alias.asname and alias.asname != alias.name:

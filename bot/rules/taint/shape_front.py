@@ -931,7 +931,10 @@ class _Front:
             if callee == "slices.Contains":
                 needle, table = table, needle
             return ir.Call(line, "table.contains", table, (needle,))
-        return ir.Call(line, callee, recv_expr, tuple(positional), tuple(kwargs), end=_end(node))
+        made = node.kind() in _CONSTRUCTORS
+        return ir.Call(
+            line, callee, recv_expr, tuple(positional), tuple(kwargs), end=_end(node), new=made
+        )
 
     def mark_binder(self, node: SgNode) -> None:
         callee, _, args, lambdas = self.call_parts(node)
@@ -1503,6 +1506,9 @@ _BINDERS = frozenset(
 
 # Call node kinds a binder call can be, and the head of its callee without building it.
 _BINDER_CALLS = frozenset({"call_expression", "invocation_expression", "call"})
+_CONSTRUCTORS = frozenset(
+    {"object_creation_expression", "implicit_object_creation_expression", "instance_expression"}
+)
 
 
 _SINATRA_VERBS = frozenset({"get", "post", "put", "patch", "delete", "options"})

@@ -136,6 +136,18 @@ class Spec:
     # attribute or call matching the pattern, indexed (or called) with constant text the
     # regex finds; any other key is not input.
     keyed_sources: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # Calls known to hand their arguments' text on (string building, path and URL joins,
+    # parsing, encoding, conversions): callee patterns, and modules or classes every call
+    # of which does (`urllib.parse`, `strings`, `Path`). Any other call whose code the
+    # change does not show is opaque: what it returns may not be its argument at all.
+    passthrough_calls: tuple[str, ...] = ()
+    passthrough_modules: frozenset[str] = frozenset()
+    # Every call without a receiver is the language's or the framework's (PHP's `trim`).
+    passthrough_bare: bool = False
+    # Where a method of a value is the project's code, not the language's text API (Go has
+    # no string methods: `form.Preview(ctx)` on a bound request struct is business logic),
+    # the methods of the standard library that hand the value on; None: every method does.
+    receiver_methods: frozenset[str] | None = None
     by_last: dict[str, list[Sink]] = field(default_factory=dict)
 
 
@@ -234,6 +246,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         by_last.setdefault(_last(sink.callee), []).append(sink)
     sources = raw.get("sources") or {}
     handlers = raw.get("handlers") or {}
+    passthrough = raw.get("passthrough") or {}
     return Spec(
         language=language,
         classes=classes,
@@ -272,6 +285,14 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         keyed_sources=tuple(
             (str(pattern), re.compile(str(regex)))
             for pattern, regex in (sources.get("keyed") or {}).items()
+        ),
+        passthrough_calls=tuple(str(item) for item in passthrough.get("calls") or ()),
+        passthrough_modules=frozenset(str(item) for item in passthrough.get("modules") or ()),
+        passthrough_bare=bool(passthrough.get("bare", False)),
+        receiver_methods=(
+            frozenset(str(m) for m in passthrough["receiver_methods"])
+            if passthrough.get("receiver_methods") is not None
+            else None
         ),
         by_last=by_last,
     )

@@ -246,7 +246,7 @@ class _Front:
             type_node = node.field("constructor") or node.field("type")
             name = type_node.text() if type_node is not None else "?"
             name = name.split("<", 1)[0]
-            return ir.Call(line, name, None, args, end=_end(node))
+            return ir.Call(line, name, None, args, end=_end(node), new=True)
         if kind == "call_expression":
             func = node.field("function")
             recv = (
