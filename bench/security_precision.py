@@ -25,6 +25,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half D
     # the fresh set E, likewise (more targeted and hot commits per project)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half E
+    # the fresh set F, likewise (more targeted and hot commits still)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half F
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -245,11 +247,52 @@ FRESHE_HOT_PER_PROJECT = 16
 HALVES.update(dict.fromkeys(FRESHE_PROJECTS, "E"))
 COMMITS_FRESHE = ROOT / "bench" / "labels" / "security_commits_freshE.tsv"
 LABELS_FRESHE = ROOT / "bench" / "labels" / "security_findings_freshE.tsv"
+# Set F (`secfreshF` round, 2026-12-06): 27 more projects in no list above nor in
+# bench/migration_precision.py, fixed before any of their findings was read, judged once
+# on main be998f8. Main reports fewer findings still than when E was built, so each
+# project gives up to 24 targeted commits (and `FRESHF_HOT_PER_PROJECT` hot ones). The
+# first list named larger projects (zulip, superset, mastodon, gitea, immich, nopCommerce,
+# ...) whose snapshots were over the 500 MB the fetch brings; they were replaced, by
+# smaller projects of the same language and framework, before any finding was read.
+FRESHF_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "django-oscar/django-oscar": ("python", 8, 24),  # Django
+    "searxng/searxng": ("python", 8, 24),  # Flask
+    "flaskbb/flaskbb": ("python", 8, 24),  # Flask
+    "khoj-ai/khoj": ("python", 8, 24),  # FastAPI + Django
+    "exercism/website": ("ruby", 8, 24),
+    "AlchemyCMS/alchemy_cms": ("ruby", 8, 24),
+    "publify/publify": ("ruby", 8, 24),
+    "photoprism/photoprism": ("go", 8, 24),  # Gin
+    "heroiclabs/nakama": ("go", 8, 24),
+    "ory/keto": ("go", 8, 24),
+    "gophish/gophish": ("go", 8, 24),  # gorilla/mux
+    "ether/etherpad-lite": ("typescript", 8, 24),  # Express
+    "teableio/teable": ("typescript", 8, 24),  # NestJS
+    "YMFE/yapi": ("typescript", 8, 24),  # Koa
+    "thingsboard/thingsboard": ("java", 8, 24),  # Spring Boot
+    "apache/dolphinscheduler": ("java", 8, 24),  # Spring Boot
+    "dataease/dataease": ("java", 8, 24),  # Spring Boot
+    "cashapp/misk": ("kotlin-jvm", 8, 24),  # own web actions on Jetty
+    "JetBrains/kotlinconf-app": ("kotlin", 8, 24),  # Ktor backend
+    "lichess-org/lila-ws": ("scala", 8, 24),  # Akka / Netty
+    "apache/openwhisk": ("scala", 8, 24),  # Akka HTTP
+    "mautic/mautic": ("php", 8, 24),  # Symfony
+    "Part-DB/Part-DB-server": ("php", 8, 24),  # Symfony
+    "LycheeOrg/Lychee": ("php", 8, 24),  # Laravel
+    "simplcommerce/SimplCommerce": ("csharp", 8, 24),  # ASP.NET Core
+    "PiranhaCMS/piranha.core": ("csharp", 8, 24),  # ASP.NET Core
+    "openiddict/openiddict-core": ("csharp", 8, 24),  # ASP.NET Core
+}
+FRESHF_HOT_PER_PROJECT = 20
+HALVES.update(dict.fromkeys(FRESHF_PROJECTS, "F"))
+COMMITS_FRESHF = ROOT / "bench" / "labels" / "security_commits_freshF.tsv"
+LABELS_FRESHF = ROOT / "bench" / "labels" / "security_findings_freshF.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
     "D": (FRESHD_PROJECTS, COMMITS_FRESHD, LABELS_FRESHD),
     "E": (FRESHE_PROJECTS, COMMITS_FRESHE, LABELS_FRESHE),
+    "F": (FRESHF_PROJECTS, COMMITS_FRESHF, LABELS_FRESHF),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -338,7 +381,9 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
         newest = git(where, "log", "--no-merges", "--format=%h", "-n400", "--", *specs)
         hot = HOT_PER_PROJECT
         if fresh:
-            hot = FRESHE_HOT_PER_PROJECT if half == "E" else FRESH_HOT_PER_PROJECT
+            hot = {"E": FRESHE_HOT_PER_PROJECT, "F": FRESHF_HOT_PER_PROJECT}.get(
+                half or "", FRESH_HOT_PER_PROJECT
+            )
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
         for commit in newest.split():
@@ -535,8 +580,8 @@ def main() -> None:
     parser.add_argument("mode", choices=["pick", "run"])
     parser.add_argument("--mirrors", type=Path, required=True, help="DIR/<owner>+<name>/repo")
     parser.add_argument("--tag", default="current")
-    parser.add_argument("--commits", type=Path, help="default: by --half (C, D, E have their own)")
-    parser.add_argument("--labels", type=Path, help="default: by --half (C, D, E have their own)")
+    parser.add_argument("--commits", type=Path, help="default: by --half (C to F have their own)")
+    parser.add_argument("--labels", type=Path, help="default: by --half (C to F have their own)")
     parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
     parser.add_argument(
         "--reuse-empty",
@@ -550,8 +595,8 @@ def main() -> None:
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
         "--half",
-        choices=["A", "B", "C", "D", "E"],
-        help="one half of the projects, or the fresh set C, D or E",
+        choices=["A", "B", "C", "D", "E", "F"],
+        help="one half of the projects, or the fresh set C, D, E or F",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
