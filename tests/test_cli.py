@@ -134,10 +134,13 @@ def _repo_with_two_commits(tmp_path: Path) -> Path:
     _git(repo, "config", "user.email", "dev@example.com")
     _git(repo, "config", "user.name", "dev")
     (repo / "db").mkdir()
-    (repo / "db" / "001_init.sql").write_text("CREATE TABLE t (id bigint primary key, a text);\n")
+    # `events`: a table named as a record of activity keeps an index build a comment.
+    (repo / "db" / "001_init.sql").write_text(
+        "CREATE TABLE events (id bigint primary key, a text);\n"
+    )
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "base")
-    (repo / "db" / "002_index.sql").write_text("CREATE INDEX t_a_idx ON t (a);\n")
+    (repo / "db" / "002_index.sql").write_text("CREATE INDEX events_a_idx ON events (a);\n")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "head")
     return repo

@@ -16,7 +16,12 @@ comments that matter (judged on real commits in `bench/migration_precision.py`):
   changes) is one comment, with the other lines listed in it (from three on);
 - one problem seen by a rule's one-file check and by its schema-aware check (a foreign
   key without an index, in the model and in the schema) gives one finding, the
-  schema-aware one.
+  schema-aware one;
+- Django's `SeparateDatabaseAndState(state_operations=[…])` changes only Django's record
+  of the models: no SQL runs there, so it locks and drops nothing (the SQL is in
+  `database_operations`, reviewed on its own lines);
+- the branch of a database switch that runs only off PostgreSQL (`else:` after `if
+  dialect == "postgresql":`) does not take PostgreSQL's locks.
 
 Pure: findings and changed files in, findings out.
 """
@@ -29,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from bot import lazyre as re
 from bot.models import Category, ChangedFile, FileKind, FileStatus, Finding, Severity
 from bot.schema.model import norm, snake
-from bot.schema.table_size import LOCKING_RULES, table_of
+from bot.schema.table_size import LOCKING_RULES, PG_LOCK_ADVICE, table_of
 from bot.select import is_test_path
 
 # Hazards of running a migration: what holds for a new table, a rollback, a repeat.
@@ -280,6 +285,102 @@ def assured_lines(text: str) -> set[int]:
     return out
 
 
+_STATE_OPERATIONS = re.compile(r"\bstate_operations\s*=\s*\[")
+
+
+def state_only_lines(text: str) -> set[int]:
+    """Lines inside Django's `state_operations=[…]`: operations that update only the
+    migration state, with no SQL behind them."""
+    out: set[int] = set()
+    for start in _STATE_OPERATIONS.finditer(text):
+        depth = 0
+        end = len(text)
+        for at in range(start.end() - 1, len(text)):
+            char = text[at]
+            if char in "[(":
+                depth += 1
+            elif char in "])":
+                depth -= 1
+                if depth == 0:
+                    end = at
+                    break
+        first = text.count("\n", 0, start.start()) + 1
+        last = text.count("\n", 0, end) + 1
+        out.update(range(first, last + 1))
+    return out
+
+
+# A branch header of a database switch, in Python, Ruby or JS/TS laid out one block per
+# indentation level (`if bind.dialect.name == "postgresql":`, `} else {`, `elsif`).
+_BRANCH = re.compile(r"^(\s*)\}?\s*(if|elif|elsif|else\s+if|else|unless)\b(.*)$")
+_POSTGRES = re.compile(r"postgres|\bpg\b|psql", re.I)
+_OTHER_DB = re.compile(r"mysql|mariadb|sqlite|mssql|oracle", re.I)
+_NEGATED = re.compile(r"!=|!==|\bnot\b|!\s*\w", re.I)
+_OFF_POSTGRES_NOTE = (
+    "This line is in the branch of a database switch that runs on databases other than "
+    "PostgreSQL (the PostgreSQL branch is separate), so this PostgreSQL lock advice does "
+    "not apply to it."
+)
+
+
+def _indent(row: str) -> int:
+    return len(row) - len(row.lstrip())
+
+
+def _names_postgres(kind: str, condition: str) -> bool | None:
+    """Whether a branch header selects PostgreSQL (True), another database (False), or
+    is not about the database (None)."""
+    negated = kind == "unless" or bool(_NEGATED.search(condition))
+    if _POSTGRES.search(condition):
+        return not negated
+    if _OTHER_DB.search(condition) and not negated:
+        return False
+    return None
+
+
+def off_postgres_line(text: str, line: int) -> bool:
+    """Whether `line` sits in a branch that runs only when the database is not
+    PostgreSQL: under a header naming another database or negating PostgreSQL, or in
+    the `else` of a chain whose earlier branch names PostgreSQL."""
+    rows = text.splitlines()
+    if not 0 < line <= len(rows) or not rows[line - 1].strip():
+        return False
+    indent = _indent(rows[line - 1])
+    for number in range(line - 1, 0, -1):
+        row = rows[number - 1]
+        if not row.strip() or _indent(row) >= indent:
+            continue
+        indent = _indent(row)
+        head = _BRANCH.match(row)
+        if head is None:
+            if re.match(r"\s*(?:def|class|function)\b", row):
+                return False
+            continue
+        kind = "elif" if head.group(2).startswith("else if") else head.group(2)
+        says = _names_postgres(kind, head.group(3)) if kind != "else" else None
+        if says is not None:
+            return not says
+        if kind in ("else", "elif", "elsif"):
+            return _earlier_branch_is_postgres(rows, number, indent)
+    return False
+
+
+def _earlier_branch_is_postgres(rows: list[str], number: int, indent: int) -> bool:
+    for earlier in range(number - 1, 0, -1):
+        row = rows[earlier - 1]
+        if not row.strip() or _indent(row) > indent:
+            continue
+        head = _BRANCH.match(row)
+        if _indent(row) < indent or head is None:
+            return False
+        kind = "elif" if head.group(2).startswith("else if") else head.group(2)
+        if kind != "else" and _names_postgres("if", head.group(3)) is True:
+            return True
+        if kind in ("if", "unless"):
+            return False
+    return False
+
+
 def _names(patterns: Iterable[re.Pattern[str]], text: str) -> set[str]:
     return {norm(m.group(1)) for p in patterns for m in p.finditer(text)}
 
@@ -349,6 +450,15 @@ def refine(
                 rollback[file.path] = rollback_lines(file.path, text)
             if finding.rule != "migration-irreversible" and finding.line in rollback[file.path]:
                 continue
+        if (
+            finding.rule in HAZARD_RULES
+            and file.language == "python"
+            and finding.line in state_only_lines(text)
+        ):
+            continue  # Django state only: no SQL runs for it
+        if finding.rule in PG_LOCK_ADVICE and off_postgres_line(text, finding.line):
+            kept.append(_to_summary(finding, _OFF_POSTGRES_NOTE))
+            continue
         if finding.rule in _TABLE_DROPS and _recreated(text, finding.line):
             kept.append(_to_summary(finding, _REBUILT_NOTE))
             continue

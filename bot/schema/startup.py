@@ -56,7 +56,8 @@ _MIGRATE_COMMAND = re.compile(
     r"|\bpython3?\s+-m\s+[\w.]+\s+(?:migrate|upgrade)\b"
     r"|\b(?:rails|rake)\s+db:(?:migrate|prepare)|\balembic\s+upgrade\b"
     r"|\b[\w-]+\s+db\s+upgrade\b|\bartisan\s+migrate\b|\bprisma\s+migrate\s+deploy\b"
-    r"|\bknex\s+migrate:latest\b"
+    r"|\bknex\s+migrate:latest\b|\bsequelize(?:-cli)?\s+db:migrate\b"
+    r"|\btypeorm(?:-ts-node-\w+)?\s+migration:run\b"
 )
 _SCRIPT_NAME = re.compile(
     r"^(?:[\w-]*entrypoint[\w.-]*\.sh|boot\.sh|start[\w-]*\.sh|dockerfile|[\w.-]+\.dockerfile"

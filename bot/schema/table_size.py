@@ -67,6 +67,24 @@ SIZE_DECIDES = frozenset(
         "migration-backfill-with-ddl",
     }
 )
+# A plain index build blocks writes for as long as it reads the table: seconds on the
+# tables most migrations index (configuration, reference data, a feature's own rows),
+# minutes on the few that gain rows with every action of the product's users. Judged
+# on real commits (bench/migration_precision.py), a build on a table of unknown size
+# was worth acting on about one time in three, so it is a comment only where the
+# repository shows the table is of the growing kind (see `_index_build`).
+INDEX_BUILDS = frozenset(
+    {
+        "index-build-blocking",
+        "pg-create-index-blocking",
+        "rails-add-index-blocking",
+        "django-add-index-blocking",
+        "alembic-create-index-blocking",
+        "js-migration-index-blocking",
+        "laravel-index-blocking",
+        "go-create-index-blocking",
+    }
+)
 # PostgreSQL lock advice: wrong for MySQL/MariaDB (InnoDB builds and drops secondary
 # indexes online, checks foreign keys without NOT VALID) and for SQLite (one writer).
 PG_LOCK_ADVICE = frozenset(
@@ -337,6 +355,11 @@ def adjust_for_table_size(
         elif table in small:
             severity = _LOWER.get(finding.severity, finding.severity)
             note = f"`{table}` is listed under `small_tables:`, so this is rated one step lower."
+        elif finding.rule in INDEX_BUILDS:
+            if finding.severity is Severity.INFO:
+                out.append(finding)  # already in the summary, with its reason
+                continue
+            severity, note = _index_build(finding, table, texts)
         else:
             demote = finding.rule in SIZE_DECIDES and not _not_null_scan(
                 finding, text, table, texts
@@ -744,3 +767,159 @@ def _query_by_size(finding: Finding, large: set[str], small: set[str]) -> Findin
 
 def _with(finding: Finding, severity: Severity, note: str) -> Finding:
     return finding.model_copy(update={"severity": severity, "body": f"{finding.body}\n\n{note}"})
+
+
+# Nouns for rows written once per occurrence of something (a visit, a message sent, an
+# order placed, a step run, a reading taken): such a table grows with the product's
+# traffic and keeps every row, so it is the one whose index build takes minutes. Chosen
+# from what these tables are, as a reviewer would read a schema; a team corrects a
+# wrong reading with `small_tables:`.
+_ACTIVITY_NOUNS = frozenset(
+    {
+        "event",
+        "log",
+        "audit",
+        "activity",
+        "action",
+        "attempt",
+        "visit",
+        "pageview",
+        "click",
+        "impression",
+        "hit",
+        "message",
+        "email",
+        "mail",
+        "notification",
+        "delivery",
+        "recipient",
+        "request",
+        "response",
+        "execution",
+        "order",
+        "lineitem",
+        "transaction",
+        "payment",
+        "movement",
+        "entry",
+        "metric",
+        "measurement",
+        "sample",
+        "reading",
+        "position",
+        "session",
+        "history",
+        "version",
+        "revision",
+        "tuple",
+        "stat",
+        "statistic",
+        "insight",
+        "analytic",
+        "usage",
+        "trace",
+        "span",
+    }
+)
+# Head nouns of configuration and reference tables (one row per customer's choice, not
+# per occurrence): `task_schedules`, `notification_settings`, `event_types` are small
+# even when another word of the name is an activity noun.
+_SETUP_NOUNS = frozenset(
+    {
+        "setting",
+        "config",
+        "configuration",
+        "preference",
+        "option",
+        "template",
+        "schedule",
+        "rule",
+        "type",
+        "kind",
+        "category",
+        "status",
+        "plan",
+        "license",
+        "role",
+        "permission",
+        "policy",
+        "provider",
+        "integration",
+        "webhook",
+        "flag",
+        "feature",
+        "sequence",
+        "definition",
+        "subscription",
+        "channel",
+        "filter",
+    }
+)
+_CONCURRENT_BUILD = re.compile(
+    r"CONCURRENTLY|algorithm:\s*:concurrently|AddIndexConcurrently|RemoveIndexConcurrently"
+    r"|postgresql_concurrently\s*=\s*True|concurrently:\s*true",
+    re.I,
+)
+
+
+def _words(table: str) -> list[str]:
+    """`sp_target_attributes` -> [sp, target, attribute]; `UserRequest` -> [user, request]."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", table.split(".")[-1])
+    return [singular(w) for w in re.split(r"[_\W]+", spaced.lower()) if w]
+
+
+def _activity_noun(table: str) -> str | None:
+    """The noun that names `table` as a record of activity, if one does: its last word,
+    or another word when the last is not a configuration noun. Names run together
+    (Django's `messageattempt`) are read by their ending."""
+    words = _words(table)
+    if not words:
+        return None
+    head = words[-1]
+    if head in _SETUP_NOUNS or any(head.endswith(n) for n in _SETUP_NOUNS if len(n) > 4):
+        return None
+    joined = "".join(words)
+    for noun in _ACTIVITY_NOUNS:
+        if head == noun or (len(words) == 1 and joined.endswith(noun)):
+            return noun
+    if joined.endswith("lineitem"):
+        return "line item"
+    return next((w for w in words[:-1] if w in _ACTIVITY_NOUNS), None)
+
+
+def _built_concurrently_before(table: str, path: str, texts: Mapping[str, str]) -> str | None:
+    """Another migration of the repository that builds or drops an index on `table`
+    concurrently: the team already treats the table as too big to lock."""
+    name = re.compile(rf"(?<![\w.])[\"'`:]?{re.escape(table)}[\"'`]?(?![\w])", re.I)
+    for other, text in texts.items():
+        if other == path or _DUMP.search(other):
+            continue
+        for found in _CONCURRENT_BUILD.finditer(text):
+            window = text[max(found.start() - 300, 0) : found.end() + 300]
+            if name.search(window):
+                return other
+    return None
+
+
+def _index_build(finding: Finding, table: str, texts: Mapping[str, str]) -> tuple[Severity, str]:
+    """A plain index build on a table in neither list: a comment when the repository
+    shows the table grows with traffic (another migration already indexes it
+    concurrently, or its name says it records activity), the summary otherwise."""
+    earlier = _built_concurrently_before(table, finding.path, texts)
+    if earlier is not None:
+        return finding.severity, (
+            f"`{earlier}` already builds an index on `{table}` concurrently: the project "
+            "treats it as too big to lock."
+        )
+    noun = _activity_noun(table)
+    if noun is not None:
+        return finding.severity, (
+            f"`{table}` is named as a record of each {noun}, the kind of table that grows "
+            "with traffic; its size is not in the repository (list it under "
+            "`small_tables:` if it stays small)."
+        )
+    return Severity.INFO, (
+        f"How long this blocks depends on the size of `{table}`, which the repository does "
+        "not show; its name does not say it grows with traffic (list it under "
+        "`large_tables:` to get this as a comment)."
+    )
