@@ -18,7 +18,8 @@ public class ReportCallbacks {
     // An Executor's execute runs a task on a thread pool; no SQL is involved.
     @PostMapping("/reports/{name}/refresh")
     public String refresh(@PathVariable String name) {
-        callbackExecutor.execute(() -> reports.refresh(name));
+        Runnable task = new RefreshTask(reports, name);
+        callbackExecutor.execute(task);
         return "queued";
     }
 }
