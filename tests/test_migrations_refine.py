@@ -556,3 +556,42 @@ def test_table_dropped_and_created_again_is_a_rebuild() -> None:
         f for f in _review(added_file(path, gone), store) if f.rule == "migration-drop-or-rename"
     ]
     assert found and found[0].severity is not Severity.INFO
+
+
+REWRITTEN_DIFF = """diff --git a/db/migrate/20170418200606_initial_schema.rb b/db/migrate/20170418200606_initial_schema.rb
+--- a/db/migrate/20170418200606_initial_schema.rb
++++ b/db/migrate/20170418200606_initial_schema.rb
+@@ -1,6 +1,6 @@
+ class InitialSchema < ActiveRecord::Migration[5.0]
+   def up
+-    create_table "queued_messages", :force => :cascade do |t|
+-      t.datetime "locked_at"
++    create_table "queued_messages", force: :cascade do |t|
++      t.datetime "locked_at"
+     end
+   end
+diff --git a/app/jobs/unlock_job.rb b/app/jobs/unlock_job.rb
+--- a/app/jobs/unlock_job.rb
++++ b/app/jobs/unlock_job.rb
+@@ -1,5 +1,5 @@
+ class UnlockJob < ApplicationJob
+   def perform
+-    QueuedMessage.where('locked_at < ?', 1.hour.ago).update_all(:locked_at => nil)
++    QueuedMessage.where("locked_at < ?", 1.hour.ago).update_all(locked_at: nil)
+   end
+ end
+"""
+
+
+def test_a_formatter_pass_adds_no_column_and_no_query() -> None:
+    # `rubocop -a` over an old migration and a job rewrites lines, it adds nothing: the
+    # column was declared before and the query ran before.
+    files = parse_diff(REWRITTEN_DIFF)
+    found = [f for f in _review(*files) if "index" in f.rule]
+    assert found == [], found
+    # The same query as new code next to a column the change does add is still reported.
+    new_column = REWRITTEN_DIFF.replace('-      t.datetime "locked_at"\n', "").replace(
+        "@@ -1,6 +1,6 @@", "@@ -1,5 +1,6 @@", 1
+    )
+    added = parse_diff(new_column)
+    assert "query-on-unindexed-column" in [f.rule for f in _review(*added)]

@@ -19,6 +19,7 @@ from bot.lines import line_of
 from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import lines, parse, sg_language
 from bot.rules.engine import Check, Hit, catalog_rule
+from bot.rules.lib import old_code
 from bot.rules.lib.code_text import code_text, statement_at
 from bot.select import is_test_path
 
@@ -1027,12 +1028,25 @@ _UNINDEXED_HINT = re.compile(
 _SCHEMA_KINDS = frozenset({FileKind.MIGRATION, FileKind.ORM_SCHEMA, FileKind.SQL})
 
 
+def _added_columns(file: ChangedFile) -> list[NewColumn]:
+    """The columns `file` declares on lines the change adds, less those it declared
+    before: a formatter pass over an old migration rewrites its columns, it adds none."""
+    found = [c for c in new_columns(file) if c.line in file.added_lines]
+    if not found:
+        return []
+    before = old_code.base_file(file)
+    if before is None:
+        return found
+    old = {(c.table, c.column) for c in new_columns(before)}
+    return [c for c in found if (c.table, c.column) not in old]
+
+
 def unindexed_hits(files: Sequence[ChangedFile]) -> list[Hit]:
     candidates: list[NewColumn] = []
     for file in files:
         schema = file.kind in _SCHEMA_KINDS or file.language == "prisma"
         if schema and _UNINDEXED_HINT.search(file.visible_text()):
-            candidates += new_columns(file)
+            candidates += _added_columns(file)
     if not candidates:
         return []
     indexed = indexed_columns(files)
@@ -1105,7 +1119,17 @@ class LikeLeadingWildcard(Check):
     kinds = frozenset(_CODE_KINDS | {FileKind.SQL})
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        return like_hits(file)
+        hits = like_hits(file)
+        on_added = [h.line for h in hits if h.line in file.added_lines]
+        if not on_added:
+            return hits
+        # A search the change only rewrote (a formatter, `pyupgrade`'s f-strings) was
+        # there before: the change adds no scan. Compared hunk by hunk with the old text.
+        before = old_code.base_file(file)
+        if before is None:
+            return hits
+        old = old_code.rewritten(file, on_added, [h.line for h in like_hits(before)])
+        return [h for h in hits if h.line not in old]
 
 
 class FilterOnUnindexedColumn(Check):
