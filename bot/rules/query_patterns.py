@@ -974,6 +974,17 @@ class Usage:
     index: int  # into the file's code text
 
 
+# A query that also matches the row's key (`id`, `pk`, `uuid`) finds it by the key's
+# index: the new column only narrows one row (`where(id: x, locked_at: nil)`, an
+# `UPDATE … WHERE id = ? AND state = ?` guard). Not `user_id`: a foreign key need not
+# be indexed.
+_BY_KEY = re.compile(
+    r"(?<![\w$])[\"'`]?(?:id|pk|uuid)[\"'`]?\s*(?:==|=(?![=>~])|:(?!:)|=>|__exact\s*=)"
+    r"|\.(?:id|pk|uuid)\s*==|\bfind(?:_by_id)?\s*\(",
+    re.IGNORECASE,
+)
+
+
 def _usages(
     file: ChangedFile, text: str, columns: dict[str, set[str]]
 ) -> Iterator[tuple[Usage, str]]:
@@ -995,6 +1006,8 @@ def _usages(
                 # the chain starts at the session/query call, not inside its argument
                 start = text.rfind("\n", 0, start) + 1
             chain = statement_at(text, start)
+            if _BY_KEY.search(chain):
+                continue  # found by its key: see _BY_KEY
             for column in columns[table]:
                 if style == "django":
                     found = _django_uses(chain, column)
@@ -1010,6 +1023,8 @@ def _usages(
         for node in sql_strings(file, text, r"(?i)\b(where|order\s+by)\b"):
             body = node.text()
             tables = {table_key(t) for t in _SQL_TABLE.findall(body)} & set(columns)
+            if _BY_KEY.search(body):
+                continue
             node_start = sum(len(r) + 1 for r in text.split("\n")[: node.range().start.line])
             node_start += max(
                 text.split("\n")[node.range().start.line].find(body.split("\n")[0]), 0
