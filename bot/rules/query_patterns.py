@@ -1127,11 +1127,59 @@ class SelectStar(Check):
         return select_star_hits(file)
 
 
+# A trigram index (pg_trgm's `gin_trgm_ops`/`gist_trgm_ops`) serves `LIKE '%x%'`: the
+# statement declaring one, back to the previous statement's end, names its columns.
+_TRIGRAM = re.compile(r"\b(?:gin|gist)_trgm_ops\b")
+_STATEMENT_START = re.compile(r"[;{}]|\n\s*\n|^\s*(?:add_index|t\.index|CREATE\b)", re.M | re.I)
+_WORD = re.compile(r"[A-Za-z_]\w*")
+
+
+def trigram_columns(files: Sequence[ChangedFile]) -> set[str]:
+    """Lower-case words of the statements declaring a trigram index in the change's
+    migrations and schema files: the columns those indexes serve, among other words."""
+    out: set[str] = set()
+    for file in files:
+        if file.kind not in _TRIGRAM_KINDS:
+            continue
+        text = file.visible_text()
+        for m in _TRIGRAM.finditer(text):
+            window = text[max(0, m.start() - 400) : m.start()]
+            starts = list(_STATEMENT_START.finditer(window))
+            if starts:
+                window = window[starts[-1].start() :]
+            out |= {w.lower() for w in _WORD.findall(window)} - _INDEX_WORDS
+    return out
+
+
+# The words of an index declaration that are not its columns (`name:` above all: a
+# search on a `name` column is not served by an index named anything).
+_INDEX_WORDS = frozenset(
+    "add_index t index create unique on using gin gist opclass opclasses name algorithm "
+    "concurrently if not exists where fields postgresql_using postgresql_ops op "
+    "create_index ginindex gistindex models true false".split()
+)
+
+
+_TRIGRAM_KINDS = frozenset({FileKind.MIGRATION, FileKind.SQL, FileKind.ORM_SCHEMA})
+
+
 class LikeLeadingWildcard(Check):
     name = "ast-grep:like-leading-wildcard"
     rules = (LIKE_RULE,)
     languages = frozenset(set(_STRING_KINDS) | {"sql"})
-    kinds = frozenset(_CODE_KINDS | {FileKind.SQL})
+    # Migrations too: a trigram index the change adds is read from them (no hit there).
+    kinds = frozenset(_CODE_KINDS | {FileKind.SQL, FileKind.MIGRATION})
+    batch = True
+
+    def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
+        trigram = trigram_columns(files)
+        for file in files:
+            if file.kind not in _CODE_KINDS | {FileKind.SQL}:
+                continue
+            for hit in self.check_file(file):
+                if trigram and _served(file, hit.line, trigram):
+                    continue  # the change indexes that column for substring search
+                yield hit
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         hits = like_hits(file)
@@ -1145,6 +1193,19 @@ class LikeLeadingWildcard(Check):
             return hits
         old = old_code.rewritten(file, on_added, [h.line for h in like_hits(before)])
         return [h for h in hits if h.line not in old]
+
+
+def _served(file: ChangedFile, line: int, trigram: set[str]) -> bool:
+    """Whether the searched column on `line` (`t.col ILIKE`, `col__icontains`, `col LIKE`)
+    is one a trigram index of the change covers."""
+    row = file.line_text(line) or ""
+    searched = re.findall(
+        r"(\w+)[\"'`\]]?\s+(?:NOT\s+)?I?LIKE\b|(\w+?)__i?(?:contains|endswith)\b"
+        r"|\.(\w+)\.i?(?:like|contains|endswith)\(|(\w+)\s*:\s*\{\s*(?:contains|endsWith)",
+        row,
+        re.I,
+    )
+    return any(name.lower() in trigram for group in searched for name in group if name)
 
 
 class FilterOnUnindexedColumn(Check):
