@@ -591,9 +591,9 @@ def test_index_advice_on_a_schema_dump_outside_the_migrations_is_not_repeated() 
     assert ("redundant-index", 2) in rules
 
 
-REWRITTEN_DIFF = """diff --git a/db/migrate/20170418200606_initial_schema.rb b/db/migrate/20170418200606_initial_schema.rb
---- a/db/migrate/20170418200606_initial_schema.rb
-+++ b/db/migrate/20170418200606_initial_schema.rb
+REWRITTEN_DIFF = """diff --git a/db/migrate/20170418_initial.rb b/db/migrate/20170418_initial.rb
+--- a/db/migrate/20170418_initial.rb
++++ b/db/migrate/20170418_initial.rb
 @@ -1,6 +1,6 @@
  class InitialSchema < ActiveRecord::Migration[5.0]
    def up

@@ -1154,9 +1154,36 @@ def trigram_columns(files: Sequence[ChangedFile]) -> set[str]:
 # The words of an index declaration that are not its columns (`name:` above all: a
 # search on a `name` column is not served by an index named anything).
 _INDEX_WORDS = frozenset(
-    "add_index t index create unique on using gin gist opclass opclasses name algorithm "
-    "concurrently if not exists where fields postgresql_using postgresql_ops op "
-    "create_index ginindex gistindex models true false".split()
+    [
+        "add_index",
+        "t",
+        "index",
+        "create",
+        "unique",
+        "on",
+        "using",
+        "gin",
+        "gist",
+        "opclass",
+        "opclasses",
+        "name",
+        "algorithm",
+        "concurrently",
+        "if",
+        "not",
+        "exists",
+        "where",
+        "fields",
+        "postgresql_using",
+        "postgresql_ops",
+        "op",
+        "create_index",
+        "ginindex",
+        "gistindex",
+        "models",
+        "true",
+        "false",
+    ]
 )
 
 
