@@ -135,8 +135,7 @@ def _signature(query: Query) -> tuple[str, tuple[str, ...], tuple[str, ...], tup
 
 def _old_queries(file: ChangedFile, found: Sequence[Query], schema: Schema) -> set[object]:
     """The queries of `file` (by table and columns) it held at least as often before the
-    change: a `rubocop -a` pass or a moved scope rewrites lines without adding a query,
-    and the index such a query lacks is not this change's to add."""
+    change."""
     from bot.schema.code_query import queries
 
     base = old_code.base_text(file)
@@ -163,10 +162,13 @@ class UnindexedQueries(_SchemaCheck):
                 continue
             found = list(queries(file.visible_text(), file.language or "", schema))
             judged = [(q, v) for q in found if q.line in file.added_lines and (v := _judge(q))]
-            old = _old_queries(file, found, schema) if judged else set()
+            # A formatter pass (`rubocop -a`) rewrites a query's line without adding it:
+            # the index it lacks is not this change's to add.
+            reformatted = old_code.reformatted_lines(file) if judged else set()
+            old = _old_queries(file, found, schema) if reformatted else set()
             for query, verdict in judged:
-                if _signature(query) in old:
-                    continue  # rewritten (a formatter, moved code), not added: see _old_queries
+                if query.line in reformatted and _signature(query) in old:
+                    continue
                 rule, columns, what = verdict
                 table = query.table
                 known = (

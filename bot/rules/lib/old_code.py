@@ -12,6 +12,7 @@ sides.
 
 from __future__ import annotations
 
+from bot import lazyre as re
 from bot.models import ChangedFile, FileStatus, Hunk, LineType
 
 _HAS_BASE = frozenset({FileStatus.MODIFIED, FileStatus.RENAMED})
@@ -81,3 +82,101 @@ def rewritten(file: ChangedFile, head_lines: list[int], base_lines: list[int]) -
         if before >= len(here):
             out.update(here)
     return out
+
+
+_COMMENT = re.compile(r"^\s*(?:#|//|--|/?\*)")
+_WORDS = re.compile(r"\w+")
+
+
+def _words(rows: list[str]) -> list[str]:
+    return [w for row in rows if not _COMMENT.match(row) for w in _WORDS.findall(row)]
+
+
+# Words a formatter or a linter's safe fixes add or drop around unchanged code (a guard
+# clause for an `if`, `self.` dropped, an f-string for `.format`).
+_SYNTAX_WORDS = frozenset(
+    [
+        "if",
+        "unless",
+        "else",
+        "elsif",
+        "elif",
+        "end",
+        "then",
+        "do",
+        "return",
+        "self",
+        "this",
+        "not",
+        "and",
+        "or",
+        "nil",
+        "none",
+        "null",
+        "true",
+        "false",
+        "lambda",
+        "proc",
+        "f",
+        "format",
+        "def",
+        "fn",
+        "function",
+        "const",
+        "let",
+        "var",
+        "await",
+        "async",
+    ]
+)
+
+
+def reformatted_lines(file: ChangedFile) -> set[int]:
+    """Added lines of hunks that only rewrite code: every word they add was in the lines
+    they remove, but for syntax words (`:key => 'v'` to `key: "v"`, a guard clause for
+    an `if`, a call re-wrapped). A hunk that adds a name of its own (a new variable, a
+    new condition around a moved query) changed the code, and its queries are the
+    change's."""
+    out: set[int] = set()
+    hunks = file.hunks
+    if len(hunks) == 1 and hunks[0].old_length == 0 and file.base_content:
+        # The head given whole next to its previous version (see `rewritten`).
+        if _only_rewritten(file.base_content.splitlines(), file.visible_text().splitlines()):
+            out.update(file.added_lines)
+        return out
+    for hunk in hunks:
+        removed = [r.text for r in hunk.lines if r.type is LineType.REMOVED]
+        added = [r for r in hunk.lines if r.type is LineType.ADDED and r.new_no is not None]
+        if removed and added and _only_rewritten(removed, [r.text for r in added]):
+            out.update(r.new_no for r in added if r.new_no is not None)
+    return out
+
+
+# A hunk with more branches than it removed put code under a new condition: a logic
+# change, even when every name in it was there before (a guard clause for an `if` is
+# one branch for another).
+_BRANCHES = frozenset(
+    [
+        "if",
+        "unless",
+        "elsif",
+        "elif",
+        "case",
+        "when",
+        "switch",
+        "for",
+        "while",
+        "try",
+        "catch",
+        "rescue",
+        "except",
+    ]
+)
+
+
+def _only_rewritten(removed: list[str], added: list[str]) -> bool:
+    old_words = [w.lower() for w in _words(removed)]
+    new_words = [w.lower() for w in _words(added)]
+    if sum(w in _BRANCHES for w in new_words) > sum(w in _BRANCHES for w in old_words):
+        return False
+    return not set(new_words) - set(old_words) - _SYNTAX_WORDS
