@@ -435,6 +435,8 @@ def run(
             unjudged.append(r)
             verdict = "unjudged"
         verdicts[r.rule]["info" if r.severity == "info" else verdict] += 1
+        if r.severity == "info":
+            verdicts[r.rule][f"info-{verdict}"] += 1
     total = Counter[str]()
     for c in verdicts.values():
         total.update(c)
@@ -463,6 +465,19 @@ def run(
         n = c["tp"] + c["fp"]
         prec = f"{c['tp'] / n:.2f}" if n else "—"
         cells = [f"`{rule}`", n + c["unjudged"], c["tp"], c["fp"], c["unjudged"], prec, c["info"]]
+        print("| " + " | ".join(map(str, cells)) + " |")
+    # What the summary says is read too: a rule kept at `info` for its precision is
+    # judged on every finding, inline or not.
+    print()
+    print("| rule (inline and summary) | findings | true | false | unjudged | precision |")
+    print("|---|--:|--:|--:|--:|--:|")
+    for rule, c in sorted(verdicts.items(), key=lambda kv: -sum(kv[1].values())):
+        if rule not in INDEXING_RULES:
+            continue
+        tp_all, fp_all = c["tp"] + c["info-tp"], c["fp"] + c["info-fp"]
+        un_all = c["unjudged"] + c["info-unjudged"]
+        prec = f"{tp_all / (tp_all + fp_all):.2f}" if tp_all + fp_all else "—"
+        cells = [f"`{rule}`", tp_all + fp_all + un_all, tp_all, fp_all, un_all, prec]
         print("| " + " | ".join(map(str, cells)) + " |")
     print()
     print("| stack | added lines | findings | per 1k |")

@@ -556,3 +556,75 @@ def test_table_dropped_and_created_again_is_a_rebuild() -> None:
         f for f in _review(added_file(path, gone), store) if f.rule == "migration-drop-or-rename"
     ]
     assert found and found[0].severity is not Severity.INFO
+
+
+def test_queries_in_backfill_jobs_seeds_and_factories_need_no_index() -> None:
+    # Code that fills or fixes data once (a backfill job, seed data, a test-data factory)
+    # is like a data migration: the scan runs once, an index for it would outlive it.
+    query = APP_QUERY.replace("VotesController", "Backfill")
+    for path in (
+        "app/jobs/backfills/vote_backfill_job.rb",
+        "db/seeds/votes.rb",
+        "db/seeds.rb",
+        "spec/support/factories/votes.rb",
+        "app/factories/votes.rb",
+    ):
+        found = _review(added_file(path, query), schema=SCHEMA)
+        assert "query-on-unindexed-column" not in [f.rule for f in found], path
+    # A model named after seeds is application code.
+    found = _review(added_file("app/models/seed_bank.rb", query), schema=SCHEMA)
+    assert "query-on-unindexed-column" in [f.rule for f in found]
+
+
+def test_index_advice_on_a_schema_dump_outside_the_migrations_is_not_repeated() -> None:
+    # A regenerated dump (`<name>_schema.sql`, `schema/<name>.sql`) restates the indexes
+    # the migrations built, line by line; a migration of the same shape is still read.
+    ddl = (
+        "CREATE TABLE logentry (id integer PRIMARY KEY, account_id integer, at timestamp);\n"
+        "CREATE INDEX logentry_account_id ON logentry (account_id);\n"
+        "CREATE INDEX logentry_account_id_at ON logentry (account_id, at);\n"
+    )
+    for path in ("internal/store/sqlite/app_schema.sql", "sql/schema/core.sql"):
+        rules = _rules(_review(added_file(path, ddl)))
+        assert not [r for r in rules if r[0] == "redundant-index"], (path, rules)
+    rules = _rules(_review(added_file("internal/store/migrations/0007_logentry.sql", ddl)))
+    assert ("redundant-index", 2) in rules
+
+
+REWRITTEN_DIFF = """diff --git a/db/migrate/20170418_initial.rb b/db/migrate/20170418_initial.rb
+--- a/db/migrate/20170418_initial.rb
++++ b/db/migrate/20170418_initial.rb
+@@ -1,6 +1,6 @@
+ class InitialSchema < ActiveRecord::Migration[5.0]
+   def up
+-    create_table "queued_messages", :force => :cascade do |t|
+-      t.datetime "locked_at"
++    create_table "queued_messages", force: :cascade do |t|
++      t.datetime "locked_at"
+     end
+   end
+diff --git a/app/jobs/unlock_job.rb b/app/jobs/unlock_job.rb
+--- a/app/jobs/unlock_job.rb
++++ b/app/jobs/unlock_job.rb
+@@ -1,5 +1,5 @@
+ class UnlockJob < ApplicationJob
+   def perform
+-    QueuedMessage.where('locked_at < ?', 1.hour.ago).update_all(:locked_at => nil)
++    QueuedMessage.where("locked_at < ?", 1.hour.ago).update_all(locked_at: nil)
+   end
+ end
+"""
+
+
+def test_a_formatter_pass_adds_no_column_and_no_query() -> None:
+    # `rubocop -a` over an old migration and a job rewrites lines, it adds nothing: the
+    # column was declared before and the query ran before.
+    files = parse_diff(REWRITTEN_DIFF)
+    found = [f for f in _review(*files) if "index" in f.rule]
+    assert found == [], found
+    # The same query as new code next to a column the change does add is still reported.
+    new_column = REWRITTEN_DIFF.replace('-      t.datetime "locked_at"\n', "").replace(
+        "@@ -1,6 +1,6 @@", "@@ -1,5 +1,6 @@", 1
+    )
+    added = parse_diff(new_column)
+    assert "query-on-unindexed-column" in [f.rule for f in _review(*added)]

@@ -72,6 +72,8 @@ _OVERLAPS = (
     ("redundant-index", "index-too-wide-or-duplicate"),
 )
 _FOLD_FROM = 3
+# Advice about the indexes a schema declares (not about running a migration).
+_INDEX_ADVICE = frozenset({"foreign-key-not-indexed", "redundant-index", "index-too-wide"})
 # Query advice that does not apply to a data migration, which runs its queries once.
 _ONE_OFF_QUERY_RULES = frozenset(
     {
@@ -84,6 +86,10 @@ _ONE_OFF_QUERY_RULES = frozenset(
 _ALTER_FIELD = re.compile(r"\bAlterField\(")
 _FIXTURES = re.compile(r"(^|/)(test[-_]?files|test[-_]?data|fixtures?)/", re.I)
 _DUMPS = re.compile(r"(^|/)(structure\.sql|schema\.rb|schema\.sql)$")
+# Outside a migrations folder, other dumps too: `<name>_schema.sql`, `<name>_dump.sql`,
+# and a `.sql` file straight under a `schema/` folder (the declarative copy a query
+# generator or a second engine reads, regenerated whole when a migration changes).
+_OTHER_DUMPS = re.compile(r"(^|/)[\w.-]*[_.-](?:schema|dump)\.sql$|(^|/)schemas?/[^/]+\.sql$", re.I)
 
 _DOWN_START = re.compile(
     r"^(\s*)(?:def\s+(?:down|downgrade\w*)\b|(?:async\s+)?down\s*[:(]"
@@ -144,8 +150,12 @@ _RUN_ONCE_ADVICE = HAZARD_RULES | {
 _FK_RULES = frozenset({"foreign-key-not-indexed"})
 _FK_WORDS = re.compile(r"ForeignKey|foreign_key|references|REFERENCES|belongs_to", re.I)
 _TITLE_COLUMN = re.compile(r"`(?:[\w.]*\.)?(\w+)`")
-# A management command or script that fixes data once, like a data migration.
-_ONE_OFF_PATH = re.compile(r"(^|/)management/commands/|(^|/)scripts?/one[-_]?off")
+# Code that fixes or fills data once, like a data migration: a management command, a
+# one-off script, a backfill job, seed data, a test-data factory.
+_ONE_OFF_PATH = re.compile(
+    r"(^|/)management/commands/|(^|/)scripts?/one[-_]?off|(^|/)backfills?/"
+    r"|(^|/)(?:seeds|seeders?)/|(^|/)db/seeds?\.\w+$|(^|/)factories/|(^|/)factor(?:y|ies)\.py$"
+)
 _IRREVERSIBLE_NOTE = (
     "Whether a rollback is needed depends on how this project deploys, which the "
     "repository does not show; a data migration often has nothing to undo."
@@ -441,7 +451,11 @@ def refine(
             finding.category is Category.INDEXING
         ):
             continue  # a fixture's schema is nobody's database
-        if _DUMPS.search(file.path):
+        if _DUMPS.search(file.path) or (
+            finding.rule in _INDEX_ADVICE
+            and _OTHER_DUMPS.search(file.path)
+            and not _MIGRATION_PATH.search(file.path)
+        ):
             continue  # generated from the migrations, which carry the findings
         if file.kind in (FileKind.MIGRATION, FileKind.SQL) or _MIGRATION_PATH.search(file.path):
             # Plain `.sql` folders (`…/down.sql`, `-- +goose Down`) and migration folders

@@ -19,6 +19,7 @@ from bot.lines import line_of
 from bot.models import ChangedFile, FileKind
 from bot.rules.astgrep import lines, parse, sg_language
 from bot.rules.engine import Check, Hit, catalog_rule
+from bot.rules.lib import old_code
 from bot.rules.lib.code_text import code_text, statement_at
 from bot.select import is_test_path
 
@@ -973,6 +974,17 @@ class Usage:
     index: int  # into the file's code text
 
 
+# A query that also matches the row's key (`id`, `pk`, `uuid`) finds it by the key's
+# index: the new column only narrows one row (`where(id: x, locked_at: nil)`, an
+# `UPDATE … WHERE id = ? AND state = ?` guard). Not `user_id`: a foreign key need not
+# be indexed.
+_BY_KEY = re.compile(
+    r"(?<![\w$])[\"'`]?(?:id|pk|uuid)[\"'`]?\s*(?:==|=(?![=>~])|:(?!:)|=>|__exact\s*=)"
+    r"|\.(?:id|pk|uuid)\s*==|\bfind(?:_by_id)?\s*\(",
+    re.IGNORECASE,
+)
+
+
 def _usages(
     file: ChangedFile, text: str, columns: dict[str, set[str]]
 ) -> Iterator[tuple[Usage, str]]:
@@ -994,6 +1006,8 @@ def _usages(
                 # the chain starts at the session/query call, not inside its argument
                 start = text.rfind("\n", 0, start) + 1
             chain = statement_at(text, start)
+            if _BY_KEY.search(chain):
+                continue  # found by its key: see _BY_KEY
             for column in columns[table]:
                 if style == "django":
                     found = _django_uses(chain, column)
@@ -1009,6 +1023,8 @@ def _usages(
         for node in sql_strings(file, text, r"(?i)\b(where|order\s+by)\b"):
             body = node.text()
             tables = {table_key(t) for t in _SQL_TABLE.findall(body)} & set(columns)
+            if _BY_KEY.search(body):
+                continue
             node_start = sum(len(r) + 1 for r in text.split("\n")[: node.range().start.line])
             node_start += max(
                 text.split("\n")[node.range().start.line].find(body.split("\n")[0]), 0
@@ -1027,12 +1043,25 @@ _UNINDEXED_HINT = re.compile(
 _SCHEMA_KINDS = frozenset({FileKind.MIGRATION, FileKind.ORM_SCHEMA, FileKind.SQL})
 
 
+def _added_columns(file: ChangedFile) -> list[NewColumn]:
+    """The columns `file` declares on lines the change adds, less those it declared
+    before: a formatter pass over an old migration rewrites its columns, it adds none."""
+    found = [c for c in new_columns(file) if c.line in file.added_lines]
+    if not found:
+        return []
+    before = old_code.base_file(file)
+    if before is None:
+        return found
+    old = {(c.table, c.column) for c in new_columns(before)}
+    return [c for c in found if (c.table, c.column) not in old]
+
+
 def unindexed_hits(files: Sequence[ChangedFile]) -> list[Hit]:
     candidates: list[NewColumn] = []
     for file in files:
         schema = file.kind in _SCHEMA_KINDS or file.language == "prisma"
         if schema and _UNINDEXED_HINT.search(file.visible_text()):
-            candidates += new_columns(file)
+            candidates += _added_columns(file)
     if not candidates:
         return []
     indexed = indexed_columns(files)
@@ -1098,14 +1127,112 @@ class SelectStar(Check):
         return select_star_hits(file)
 
 
+# A trigram index (pg_trgm's `gin_trgm_ops`/`gist_trgm_ops`) serves `LIKE '%x%'`: the
+# statement declaring one, back to the previous statement's end, names its columns.
+_TRIGRAM = re.compile(r"\b(?:gin|gist)_trgm_ops\b")
+_STATEMENT_START = re.compile(r"[;{}]|\n\s*\n|^\s*(?:add_index|t\.index|CREATE\b)", re.M | re.I)
+_WORD = re.compile(r"[A-Za-z_]\w*")
+
+
+def trigram_columns(files: Sequence[ChangedFile]) -> set[str]:
+    """Lower-case words of the statements declaring a trigram index in the change's
+    migrations and schema files: the columns those indexes serve, among other words."""
+    out: set[str] = set()
+    for file in files:
+        if file.kind not in _TRIGRAM_KINDS:
+            continue
+        text = file.visible_text()
+        for m in _TRIGRAM.finditer(text):
+            window = text[max(0, m.start() - 400) : m.start()]
+            starts = list(_STATEMENT_START.finditer(window))
+            if starts:
+                window = window[starts[-1].start() :]
+            out |= {w.lower() for w in _WORD.findall(window)} - _INDEX_WORDS
+    return out
+
+
+# The words of an index declaration that are not its columns (`name:` above all: a
+# search on a `name` column is not served by an index named anything).
+_INDEX_WORDS = frozenset(
+    [
+        "add_index",
+        "t",
+        "index",
+        "create",
+        "unique",
+        "on",
+        "using",
+        "gin",
+        "gist",
+        "opclass",
+        "opclasses",
+        "name",
+        "algorithm",
+        "concurrently",
+        "if",
+        "not",
+        "exists",
+        "where",
+        "fields",
+        "postgresql_using",
+        "postgresql_ops",
+        "op",
+        "create_index",
+        "ginindex",
+        "gistindex",
+        "models",
+        "true",
+        "false",
+    ]
+)
+
+
+_TRIGRAM_KINDS = frozenset({FileKind.MIGRATION, FileKind.SQL, FileKind.ORM_SCHEMA})
+
+
 class LikeLeadingWildcard(Check):
     name = "ast-grep:like-leading-wildcard"
     rules = (LIKE_RULE,)
     languages = frozenset(set(_STRING_KINDS) | {"sql"})
-    kinds = frozenset(_CODE_KINDS | {FileKind.SQL})
+    # Migrations too: a trigram index the change adds is read from them (no hit there).
+    kinds = frozenset(_CODE_KINDS | {FileKind.SQL, FileKind.MIGRATION})
+    batch = True
+
+    def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
+        trigram = trigram_columns(files)
+        for file in files:
+            if file.kind not in _CODE_KINDS | {FileKind.SQL}:
+                continue
+            for hit in self.check_file(file):
+                if trigram and _served(file, hit.line, trigram):
+                    continue  # the change indexes that column for substring search
+                yield hit
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        return like_hits(file)
+        hits = like_hits(file)
+        on_added = [h.line for h in hits if h.line in file.added_lines]
+        if not on_added:
+            return hits
+        # A search the change only rewrote (a formatter, `pyupgrade`'s f-strings) was
+        # there before: the change adds no scan. Compared hunk by hunk with the old text.
+        before = old_code.base_file(file)
+        if before is None:
+            return hits
+        old = old_code.rewritten(file, on_added, [h.line for h in like_hits(before)])
+        return [h for h in hits if h.line not in old]
+
+
+def _served(file: ChangedFile, line: int, trigram: set[str]) -> bool:
+    """Whether the searched column on `line` (`t.col ILIKE`, `col__icontains`, `col LIKE`)
+    is one a trigram index of the change covers."""
+    row = file.line_text(line) or ""
+    searched = re.findall(
+        r"(\w+)[\"'`\]]?\s+(?:NOT\s+)?I?LIKE\b|(\w+?)__i?(?:contains|endswith)\b"
+        r"|\.(\w+)\.i?(?:like|contains|endswith)\(|(\w+)\s*:\s*\{\s*(?:contains|endsWith)",
+        row,
+        re.I,
+    )
+    return any(name.lower() in trigram for group in searched for name in group if name)
 
 
 class FilterOnUnindexedColumn(Check):

@@ -122,7 +122,9 @@ class Builder:
                 ix
                 for ix in t.indexes
                 if not (
-                    (name and ix.name == norm(name)) or (not name and cols and ix.columns == cols)
+                    (name and ix.name == norm(name))
+                    or (name and ix.name is None and _default_name(t.name, ix, norm(name)))
+                    or (not name and cols and ix.columns == cols)
                 )
             ]
 
@@ -179,6 +181,20 @@ class Builder:
 
 # No real table comes near it (InnoDB allows 64 secondary indexes per table).
 MAX_INDEXES_PER_TABLE = 128
+
+
+def _default_name(table: str, index: Index, name: str) -> bool:
+    """Whether `name` is what PostgreSQL calls an index or unique constraint declared
+    without a name (`<table>_<columns>_key`, `_idx`, `_key1` for a second one): a later
+    migration drops it by that name."""
+    columns = "_".join(c for c in index.columns if not c.startswith("("))
+    if not columns:
+        return False
+    stem = f"{table}_{columns}_"
+    if not name.startswith(stem):
+        return False
+    suffix = name[len(stem) :].rstrip("0123456789")
+    return suffix in ({"key", "idx"} if index.unique else {"idx"})
 
 
 def _same_index(old: Index, new: Index) -> bool:

@@ -32,7 +32,16 @@ def read_prisma(b: Builder, text: str) -> None:
         b.table(table, first)
         b.model(model, table)
         b.model(model[:1].lower() + model[1:], table)  # `prisma.orderItem`
+        # A relation often comes before the scalar field it uses (`space Space? @relation(
+        # fields: [spaceId] …)` above `spaceId String? @map("space_id")`): every field's
+        # column is known before the first row is read.
         fields: dict[str, str] = {}
+        for row in body.split("\n"):
+            field = _PRISMA_FIELD.match(row.split("//", 1)[0])
+            if field and "@relation" not in field.group(5) and not field.group(3):
+                column_map = re.search(r"@map\(\s*\"([^\"]+)\"", field.group(5))
+                if column_map:
+                    fields[field.group(1)] = norm(column_map.group(1))
         for offset, row in enumerate(body.split("\n")):
             number = first + offset
             row = row.split("//", 1)[0]

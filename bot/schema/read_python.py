@@ -167,7 +167,11 @@ class _Django:
             ref_table = self.table_of(ref.split(".")[-1]) if ref and ref != "self" else table
             self.b.foreign_key(table, [column], ref_table, line, ["id"])
 
-    def options(self, table: str, items: list[tuple[str, ast.AST]], line: int) -> None:
+    def options(
+        self, table: str, items: list[tuple[str, ast.AST]], line: int, *, altered: bool = False
+    ) -> None:
+        """`altered`: an `AlterUniqueTogether`/`AlterIndexTogether`, which states the
+        model's whole new set: a group the table already has is kept, not added again."""
         for key, value in items:
             if key in {"indexes", "constraints"} and isinstance(value, ast.List | ast.Tuple):
                 for item in value.elts:
@@ -179,9 +183,19 @@ class _Django:
                 )
                 if groups and not isinstance(groups[0], ast.List | ast.Tuple):
                     groups = [value]
+                unique = key == "unique_together"
                 for group in groups:
                     cols = [self.column(table, c) for c in _parts(group)]
-                    self.b.index(table, cols, line, unique=key == "unique_together")
+                    if altered and self._has(table, cols, unique):
+                        continue
+                    self.b.index(table, cols, line, unique=unique)
+
+    def _has(self, table: str, columns: list[str], unique: bool) -> bool:
+        t = self.b.schema.table(table)
+        wanted = tuple(norm(c) for c in columns)
+        return t is not None and any(
+            ix.columns == wanted and ix.unique == unique and not ix.partial for ix in t.indexes
+        )
 
     def column(self, table: str, field_name: str) -> str:
         t = self.b.schema.table(table)
@@ -282,7 +296,7 @@ def read_django_migration(
             key = "unique_together" if op == "AlterUniqueTogether" else "index_together"
             value = _kw(call, key)
             if value is not None:
-                django.options(table, [(key, value)], call.lineno)
+                django.options(table, [(key, value)], call.lineno, altered=True)
         elif op == "DeleteModel":
             b.drop_table(django.table_of(_str(_kw(call, "name")) or ""))
         elif op == "RunSQL":
@@ -463,6 +477,10 @@ def read_alembic(b: Builder, tree: ast.Module) -> None:
                 _str(_kw(node, "table_name")) or (strings[1] if len(strings) > 1 else None),
                 strings[0],
             )
+        elif op == "drop_constraint" and len(strings) >= 2 and strings[0] and strings[1]:
+            # A unique constraint is an index here; a foreign key or check is not one.
+            if (_str(_kw(node, "type_")) or "unique") == "unique":
+                b.drop_index(strings[1], strings[0])
         elif op == "create_unique_constraint" and len(args) >= 3 and strings[1]:
             b.index(strings[1], _parts(args[2]), node.lineno, name=strings[0], unique=True)
         elif op == "create_foreign_key" and len(args) >= 5 and strings[1] and strings[2]:
