@@ -149,12 +149,17 @@ _PLACEHOLDER_WORDS = (
     "password",
     "passwd",
     "tiger",  # scott/tiger: the demo login of a generation of database manuals
+    # `"somethingElseInProd"`, `"overrideInProduction"`: the value says production has another
+    "inprod",
+    "in_prod",
+    "in-prod",
     "todo",
     "tbd",
     "****",
     "....",
     "…",
     "${",
+    "#{",  # Ruby and CoffeeScript interpolation: the value is filled in at run time
     "{{",
     "%(",
     "<",
@@ -168,10 +173,21 @@ _REFERENCE = re.compile(
 # `SECRET_KEY_PREFIX = "django-insecure-"`, `PASSWORD_FIELD_NAME = "pass"`: the name says
 # the value describes a secret (its prefix, its form field, its header), not that it is one.
 _DESCRIBING_NAME = re.compile(
-    r"""^\s*["']?[\w.-]*?[_.-](?:prefix|suffix|name|field|header|param|label|pattern|regex"""
-    r"""|format|template|length|env|env_var|var)["']?\s*(?::=|=|:)""",
+    # after a declaration's modifiers and type (`private static final String`, `const`)
+    r"""^\s*(?:[\w<>\[\]?]+\s+){0,6}["']?[\w.-]*?[_.-](?:prefix|suffix|name|field|header|param|label|pattern|regex"""
+    r"""|format|template|length|env|env_var|var|scheme|type|scope|claim|property|key_name)"""
+    r"""["']?\s*(?::=|=|:)""",
     re.IGNORECASE,
 )
+# A password hash or digest (`PasswordHash = "AQAAAAEAACcQ…"` in a seeded user) is what a
+# store keeps instead of the password; it logs no one in.
+_HASH_NAME = re.compile(
+    r"""^\s*(?:[\w<>\[\]?]+\s+){0,6}["']?[\w.-]*?(?:hash|digest)["']?\s*(?::=|=|:)""", re.IGNORECASE
+)
+# The defaults a server's own image documents (`postgres`, MinIO's `minioadmin`, the JDK
+# keystore's `changeit`): written in a config template they say "the stock account", and
+# whether a deployment keeps it is not something the repository shows.
+_DOCUMENTED_DEFAULTS = frozenset({"postgres", "minioadmin", "changeit", "rabbitmq", "keycloak"})
 _LOCAL_HOSTS = re.compile(r"^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[?::1\]?|[\w.-]*example\.\w+)$")
 
 
@@ -301,7 +317,8 @@ _RULE_VOCABULARY = re.compile(
 # `tabler_password_reset: resetting_request`, `passwordField = "password_reset_token"`:
 # lowercase words joined by underscores, no digit, no capital: a route, setting or enum
 # name written against a secret's name, not a credential.
-_IDENTIFIER_VALUE = re.compile(r"[a-z]{2,}(?:_[a-z]{2,})+")
+# `resource.azure.tenant.id`: a dotted configuration key, likewise.
+_IDENTIFIER_VALUE = re.compile(r"[a-z]{2,}(?:_[a-z]{2,})+|[a-z]{2,}(?:\.[a-z]{2,}){2,}")
 # `passwordType === "request"`: the keyword's value is compared, not assigned.
 _COMPARED = re.compile(r"""(?:===?|!==?)\s*["'`]$""")
 
@@ -386,7 +403,11 @@ def detect(
             continue
         if detection.loose and not _loose_ok(detection.value, line):
             continue
-        if detection.label == _KEYWORD_LABEL and _DESCRIBING_NAME.match(line):
+        if detection.label == _KEYWORD_LABEL and (
+            _DESCRIBING_NAME.match(line)
+            or _HASH_NAME.match(line)
+            or detection.value.lower() in _DOCUMENTED_DEFAULTS
+        ):
             continue
         if detection.label == _JWT_LABEL and _grants_nothing(line, detection.value):
             continue
