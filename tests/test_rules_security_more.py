@@ -208,3 +208,21 @@ def test_odd_input_does_not_raise() -> None:
     ]:
         for rule in MINE:
             review_new(path, code, rule)
+
+
+def test_ruby_permit_all_is_inline_only_when_a_model_write_outside_admin_receives_it() -> None:
+    """`permit!` whose result no model write receives, or that feeds an admin settings
+    form, is noted in the summary; a write from a public controller stays inline."""
+    from pathlib import Path
+
+    from bot.models import Severity
+
+    def severities(path: str, name: str) -> list[Severity]:
+        code = (Path(__file__).parent / "rules/mass-assignment" / name).read_text()
+        body = code.split("\n", 1)[1]
+        return [f.severity for f in review_new(path, body, "mass-assignment")]
+
+    public = severities("app/controllers/projects_controller.rb", "ruby-2.rb")
+    assert len(public) == 3 and Severity.INFO not in public
+    summary = severities("app/controllers/admin/settings_controller.rb", "ruby-3.rb")
+    assert summary == [Severity.INFO, Severity.INFO]
