@@ -155,7 +155,8 @@ _RB_WRITE = (
 )
 _RB_WRITE_BEFORE = re.compile(_RB_WRITE + r"$")
 _RB_ASSIGNED = re.compile(r"(?<![\w@])(?P<var>@{0,2}[a-z_]\w*)[ \t]*(?:\|\||&&)?=[ \t]*$")
-_RB_DEF = re.compile(r"^[ \t]*def[ \t]+(?:self\.)?(?P<name>\w+[?!]?)(?P<endless>[^\n]*=[ \t]*$)?", re.M)
+_RB_DEF = re.compile(r"^[ \t]*def[ \t]+(?:self\.)?(?P<name>\w+[?!]?)", re.M)
+_RB_ENDLESS = re.compile(r"^[ \t]*def[ \t]+(?:self\.)?\w+[?!]?[ \t]*=[ \t]*$")
 _RB_OWN_PARAMS = re.compile(r"^(?:::)?ActionController::Parameters\.new\b")
 _RB_REQUEST = re.compile(r"\b(?:params|request)\b")
 _RB_ADMIN = re.compile(r"(?:^|/)controllers/(?:[\w/]*/)?admin/|\bclass[ \t]+Admin::")
@@ -204,14 +205,13 @@ def _ruby_permit_all(match: re.Match[str], text: str, file: ChangedFile) -> str 
         method = defs[-1] if defs else None
         later = [d.start() for d in _RB_DEF.finditer(text) if d.start() > start]
         body = text[start : later[0] if later else len(text)]
-        assigned = _RB_ASSIGNED.search(line_before)
+        endless = _RB_ENDLESS.match(line_before)
+        assigned = None if endless else _RB_ASSIGNED.search(line_before)
         if assigned:
             var = assigned.group("var")
             # An instance variable may be written from another action; a local only here.
             written = _writes(text if var.startswith("@") else body, var)
-        elif method is not None and (
-            not line_before.strip() or (method.group("endless") and method.end() >= start - 1)
-        ):
+        elif method is not None and (not line_before.strip() or endless):
             # The chain is a statement: a strong-params method returns it, and a bare
             # `params.permit!` marks `params` itself permitted for later writes.
             written = _writes(text, method.group("name")) or (

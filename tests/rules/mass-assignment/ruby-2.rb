@@ -25,3 +25,10 @@ class ProjectsController < ApplicationController
     params.require(:rows).permit!
   end
 end
+
+class RowsController < ApplicationController
+  def create = Row.upsert_all(row_params)
+
+# expect: mass-assignment
+  def row_params = params.require(:rows).permit!
+end
