@@ -208,3 +208,38 @@ def test_odd_input_does_not_raise() -> None:
     ]:
         for rule in MINE:
             review_new(path, code, rule)
+
+
+def test_ruby_permit_all_is_inline_only_when_a_model_write_outside_admin_receives_it() -> None:
+    """`permit!` whose result no model write receives, or that feeds an admin settings
+    form, is noted in the summary; a write from a public controller stays inline."""
+    from pathlib import Path
+
+    from bot.models import Severity
+
+    def severities(path: str, name: str) -> list[Severity]:
+        code = (Path(__file__).parent / "rules/mass-assignment" / name).read_text()
+        body = code.split("\n", 1)[1]
+        return [f.severity for f in review_new(path, body, "mass-assignment")]
+
+    public = severities("app/controllers/projects_controller.rb", "ruby-2.rb")
+    assert len(public) == 4 and Severity.INFO not in public
+    summary = severities("app/controllers/admin/settings_controller.rb", "ruby-3.rb")
+    assert summary == [Severity.INFO, Severity.INFO]
+
+
+def test_ruby_constantize_under_a_fixed_namespace_in_an_admin_controller_is_summary() -> None:
+    from pathlib import Path
+
+    from bot.models import Severity
+
+    code = (Path(__file__).parent / "rules/code-injection/ruby-2.rb").read_text()
+    path, body = code.split("\n", 1)
+    findings = review_new(path.split(": ", 1)[1], body, "code-injection")
+    assert [f.severity for f in sorted(findings, key=lambda f: f.line)] == [
+        Severity.INFO,
+        Severity.HIGH,
+    ]
+    # The same lookup outside an admin controller stays inline.
+    public = review_new("app/controllers/widgets_controller.rb", body, "code-injection")
+    assert Severity.INFO not in [f.severity for f in public]

@@ -37,6 +37,18 @@ def _cors(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     return f"`{match.group('at')}` together with `AllowCredentials()`."
 
 
+# A CSRF token cookie of the double-submit pattern (Angular's `XSRF-TOKEN`, ASP.NET's
+# antiforgery request token): the page's script must read it and echo it in a header, so
+# `HttpOnly` is off by design, and it authenticates nothing on its own (a session it is not).
+_CSRF_COOKIE = re.compile(r"(?i)[xc]srf|anti-?forgery|\bRequestToken\b")
+
+
+def _csrf_cookie(text: str, index: int) -> bool:
+    # The flag sits in an options initialiser; the cookie's name is a few lines above.
+    around = lead_in(text, index, 3) + statement(text, index)
+    return _CSRF_COOKIE.search(around) is not None
+
+
 def _cookie_flag(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     # The object being initialised is the last `new X` before the flag; a property
     # chain (`o.Cookie.HttpOnly = false`) names the cookie on the same line.
@@ -45,12 +57,14 @@ def _cookie_flag(match: re.Match[str], text: str, file: ChangedFile) -> str | bo
     owner = before[created:] if created >= 0 else before[before.rfind("\n") + 1 :]
     if "Cookie" not in owner:
         return False
+    if _csrf_cookie(text, match.start()):
+        return False
     return f"The cookie is set with `{match.group('at')} = false`."
 
 
 def _append_options(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     args = call_arguments(text, match.end() - 1, "csharp")
-    if len(args) < 2:
+    if len(args) < 2 or _CSRF_COOKIE.search(", ".join(args[:2])):
         return False
     if len(args) == 2:
         return "The cookie is appended without `CookieOptions`: `Secure` defaults to false."

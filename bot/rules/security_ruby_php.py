@@ -4,10 +4,10 @@ cross-language `command-injection` and `mass-assignment` rules."""
 from __future__ import annotations
 
 from bot import lazyre as re
-from bot.models import ChangedFile, FileKind
+from bot.models import ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, catalog_languages, catalog_rule
 from bot.rules.lib.code_text import call_arguments, dynamic_part, is_string_literal, short
-from bot.rules.lib.patterns import Pattern, PatternCheck, first_argument_dynamic
+from bot.rules.lib.patterns import Pattern, PatternCheck, Verdict, first_argument_dynamic
 from bot.rules.taint.mixed import FlowPatternCheck
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
@@ -146,13 +146,95 @@ def _php_mass(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     return False
 
 
+# A model write whose first argument follows: `User.create(`, `@user.update `, `attributes =`.
+_RB_WRITE = (
+    r"(?:(?:\.|\b)(?:create|new|update|update_attributes|assign_attributes|insert|insert_all"
+    r"|upsert|upsert_all|update_columns|update_all|find_or_create_by|find_or_initialize_by"
+    r"|first_or_create|first_or_initialize|create_with|build)!?|\battributes[ \t]*=)"
+    r"[ \t]*\(?\s*(?:\*\*)?"
+)
+_RB_WRITE_BEFORE = re.compile(_RB_WRITE + r"$")
+_RB_ASSIGNED = re.compile(r"(?<![\w@])(?P<var>@{0,2}[a-z_]\w*)[ \t]*(?:\|\||&&)?=[ \t]*$")
+_RB_DEF = re.compile(r"^[ \t]*def[ \t]+(?:self\.)?(?P<name>\w+[?!]?)", re.M)
+_RB_ENDLESS = re.compile(r"^[ \t]*def[ \t]+(?:self\.)?\w+[?!]?[ \t]*=[ \t]*$")
+_RB_OWN_PARAMS = re.compile(r"^(?:::)?ActionController::Parameters\.new\b")
+_RB_REQUEST = re.compile(r"\b(?:params|request)\b")
+_RB_ADMIN = re.compile(r"(?:^|/)controllers/(?:[\w/]*/)?admin/|\bclass[ \t]+Admin::")
+
+
+def _ruby_chain_start(text: str, end: int) -> int:
+    """Start of the receiver chain ending at `end` (`params.require(:user)` before
+    `.permit!`), walking back over names, `.`, `::` and balanced brackets."""
+    i = end
+    while i > 0:
+        ch = text[i - 1]
+        if ch in ")]":
+            depth, j = 0, i - 1
+            while j >= 0:
+                if text[j] in ")]":
+                    depth += 1
+                elif text[j] in "([":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j -= 1
+            if j < 0:
+                return i
+            i = j
+        elif ch.isalnum() or ch in "_.:@?!":
+            i -= 1
+        else:
+            return i
+    return i
+
+
+def _writes(text: str, name: str) -> bool:
+    return re.search(_RB_WRITE + re.escape(name) + r"(?![\w?!])", text) is not None
+
+
+def _ruby_permit_all(match: re.Match[str], text: str, file: ChangedFile) -> str | bool | Verdict:
+    start = _ruby_chain_start(text, match.start())
+    chain = text[start : match.start()]
+    if _RB_OWN_PARAMS.match(chain) and not _RB_REQUEST.search(chain):
+        return False  # a Parameters object the code built from its own values
+    before = text[max(0, start - 200) : start]
+    line_before = before.rsplit("\n", 1)[-1]
+    written = _RB_WRITE_BEFORE.search(before) is not None
+    if not written:
+        defs = [d for d in _RB_DEF.finditer(text) if d.start() < start]
+        method = defs[-1] if defs else None
+        later = [d.start() for d in _RB_DEF.finditer(text) if d.start() > start]
+        body = text[start : later[0] if later else len(text)]
+        endless = _RB_ENDLESS.match(line_before)
+        assigned = None if endless else _RB_ASSIGNED.search(line_before)
+        if assigned:
+            var = assigned.group("var")
+            # An instance variable may be written from another action; a local only here.
+            written = _writes(text if var.startswith("@") else body, var)
+        elif method is not None and (not line_before.strip() or endless):
+            # The chain is a statement: a strong-params method returns it, and a bare
+            # `params.permit!` marks `params` itself permitted for later writes.
+            written = _writes(text, method.group("name")) or (
+                chain.startswith("params") and _writes(text, "params")
+            )
+    if not written:
+        return Verdict(
+            "`permit!` lets every parameter through, but no model write in this file receives "
+            "the result (it is logged, rendered or returned), so this is noted in the summary.",
+            Severity.INFO,
+        )
+    if _RB_ADMIN.search(file.path) or _RB_ADMIN.search(text):
+        return Verdict(
+            "`permit!` lets every parameter through to a model write in an admin controller; "
+            "an admin settings form may permit every key on purpose, so whether it matters "
+            "depends on who reaches the controller (noted in the summary).",
+            Severity.INFO,
+        )
+    return "`permit!` lets every parameter through to a model write."
+
+
 MASS_PATTERNS = (
-    Pattern(
-        MASS_ID,
-        _RUBY,
-        re.compile(r"\.(?P<at>permit!)"),
-        lambda m, t, f: "`permit!` lets every parameter through.",
-    ),
+    Pattern(MASS_ID, _RUBY, re.compile(r"\.(?P<at>permit!)"), _ruby_permit_all),
     # `to_unsafe_h` skips strong parameters; only a model write is flagged (pagination
     # links built from `params.to_unsafe_h` are common and harmless).
     Pattern(

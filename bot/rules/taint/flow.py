@@ -544,6 +544,9 @@ def _leaves(expr: ir.Expr, state: _State) -> list[Known]:
 
 # Membership tests on a collection: `ALLOWED.contains(x)`, Ruby's `%w[a b].include?(x)`.
 _MEMBERSHIP = frozenset({"contains", "includes", "has", "containsKey", "include?", "member?"})
+# Response bodies a framework serialises as JSON when given an object or array literal
+# (Koa's `ctx.body = { ... }`): only a string body is sent as HTML.
+_JSON_BODIES = frozenset({"ctx.body"})
 # Prefix tests (`startsWith`, `start_with?`, `strings.HasPrefix`, `str_starts_with`), lower-cased.
 _PREFIX_CHECKS = frozenset({"startswith", "start_with", "hasprefix", "str_starts_with"})
 
@@ -1056,6 +1059,8 @@ class _Walk:
                         # fills a dict the framework serialises.
                         continue
                     if not matches(pattern[:-2] if entry else pattern, target):
+                        continue
+                    if pattern in _JSON_BODIES and isinstance(stmt.value, ir.Seq):
                         continue
                     read = dotted(stmt.value)
                     made = read is not None and not self._source_attr(read, stmt.line)
