@@ -1130,7 +1130,7 @@ class SelectStar(Check):
 # A trigram index (pg_trgm's `gin_trgm_ops`/`gist_trgm_ops`) serves `LIKE '%x%'`: the
 # statement declaring one, back to the previous statement's end, names its columns.
 _TRIGRAM = re.compile(r"\b(?:gin|gist)_trgm_ops\b")
-_STATEMENT_START = re.compile(r"[;{}]|\n\s*\n|^\s*(?:add_index|t\.index|CREATE\b)", re.M | re.I)
+_STATEMENT_START = re.compile(r"[;{}]|\n\s*\n|^[ \t]*(?:add_index|t\.index|CREATE\b)", re.M | re.I)
 _WORD = re.compile(r"[A-Za-z_]\w*")
 
 
