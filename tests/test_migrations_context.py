@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from bot.config import RepoConfig
+from bot.config import RepoConfig, RulesConfig
 from bot.diff import added_file, parse_diff
 from bot.gitrepo import GitRepo
 from bot.models import ChangedFile, Finding, Severity
@@ -112,7 +112,13 @@ def test_cockroach_file_json_is_jsonb() -> None:
     cockroach = _review(added_file(f"{FOLDER}.cockroach.up.sql", sql))
     assert not _shown(cockroach, "pg-prefer-jsonb")
     assert "CockroachDB" in _summary(cockroach, "pg-prefer-jsonb")[0].body
-    assert _shown(_review(added_file(f"{FOLDER}.postgres.up.sql", sql)), "pg-prefer-jsonb")
+    # The advice is summary only by default; a team that wants it inline still gets it
+    # on PostgreSQL, never on CockroachDB.
+    inline = RepoConfig(llm=False, rules=RulesConfig(severity={"pg-prefer-jsonb": Severity.LOW}))
+    postgres = added_file(f"{FOLDER}.postgres.up.sql", sql)
+    assert _shown(_review(postgres, config=inline), "pg-prefer-jsonb")
+    cockroach_file = added_file(f"{FOLDER}.cockroach.up.sql", sql)
+    assert not _shown(_review(cockroach_file, config=inline), "pg-prefer-jsonb")
 
 
 def test_file_dialect_from_the_name() -> None:
