@@ -181,15 +181,20 @@ TABLE_REFS = (
     re.compile(r"<(?:\w+:)?\w+\b[^>]*?\btableName\s*=\s*\"(\w+)\""),  # Liquibase XML
 )
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}\.?|\$\{[^}]*\}\.")
+# A comment inside a statement (`ON /* TEMPLATE: schema */river_notification`, written
+# for a tool that substitutes the schema) stands between the keyword and the table name.
+INLINE_COMMENT = re.compile(r"/\*.*?\*/")
 _NEXT_OP = re.compile(r"\s*(?:migrations\.|op\.|await\s|execute\b|add_|remove_|change_)")
 
 
 @lru_cache(maxsize=8)
 def _rows(text: str) -> tuple[str, ...]:
     """The file's lines without template placeholders for the schema
-    (`{{ index .Options "Namespace" }}.users`). Cached: a file with thousands of findings
+    (`{{ index .Options "Namespace" }}.users`) and without comments inside a line. Cached: a file with thousands of findings
     asks once per finding, and splitting it each time made the review quadratic."""
-    return tuple(_PLACEHOLDER.sub("", row) for row in text.splitlines())
+    return tuple(
+        INLINE_COMMENT.sub(" ", _PLACEHOLDER.sub("", row)) for row in text.splitlines()
+    )
 
 
 def table_of(text: str, line: int, end_line: int, schema: Schema | None) -> str | None:
