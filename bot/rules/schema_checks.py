@@ -10,7 +10,6 @@ or column the schema does not know produces nothing.
 from __future__ import annotations
 
 import posixpath
-
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING

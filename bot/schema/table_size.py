@@ -190,11 +190,10 @@ _NEXT_OP = re.compile(r"\s*(?:migrations\.|op\.|await\s|execute\b|add_|remove_|c
 @lru_cache(maxsize=8)
 def _rows(text: str) -> tuple[str, ...]:
     """The file's lines without template placeholders for the schema
-    (`{{ index .Options "Namespace" }}.users`) and without comments inside a line. Cached: a file with thousands of findings
-    asks once per finding, and splitting it each time made the review quadratic."""
-    return tuple(
-        INLINE_COMMENT.sub(" ", _PLACEHOLDER.sub("", row)) for row in text.splitlines()
-    )
+    (`{{ index .Options "Namespace" }}.users`) and without comments inside a line.
+    Cached: a file with thousands of findings asks once per finding, and splitting it
+    each time made the review quadratic."""
+    return tuple(INLINE_COMMENT.sub(" ", _PLACEHOLDER.sub("", row)) for row in text.splitlines())
 
 
 def table_of(text: str, line: int, end_line: int, schema: Schema | None) -> str | None:
