@@ -13,6 +13,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from bot import lazyre as re
 from bot.config import RepoConfig, RulesConfig
 from bot.consolidate import consolidate_findings
 from bot.diff import parse_diff
@@ -358,17 +359,37 @@ def _by_table_size(
     )
 
 
+# Rails' `self.ignored_columns = [...]`: the model already stopped reading these
+# columns. Taking a name off that list when the column is dropped is the last step of
+# the safe order, not code that still uses it.
+_IGNORED_COLUMNS = re.compile(r"\bignored_columns\b")
+
+
 def _removed_lines(files: Sequence[ChangedFile]) -> dict[str, str]:
     """The lines the change removes, per file, deleted files included (a drop is
-    judged by whether the change also removes the code that used the dropped name)."""
+    judged by whether the change also removes the code that used the dropped name);
+    names taken off a Rails `ignored_columns` list do not count as code."""
     from bot.models import LineType
 
-    return {
-        f.path: "\n".join(
-            ln.text for hunk in f.hunks for ln in hunk.lines if ln.type is LineType.REMOVED
-        )
-        for f in files
-    }
+    out: dict[str, str] = {}
+    for f in files:
+        kept: list[str] = []
+        for hunk in f.hunks:
+            in_list = False
+            for ln in hunk.lines:
+                named = _IGNORED_COLUMNS.search(ln.text)
+                if named is not None and ln.type is not LineType.ADDED:
+                    # The list may go on over several lines, up to its closing `]`.
+                    rest = ln.text[named.end() :]
+                    in_list = "[" in rest and "]" not in rest
+                    continue
+                if in_list and ln.type is not LineType.ADDED:
+                    in_list = "]" not in ln.text
+                    continue
+                if ln.type is LineType.REMOVED:
+                    kept.append(ln.text)
+        out[f.path] = "\n".join(kept)
+    return out
 
 
 # Schema-bearing files a review reads at most (migrations included): past this, the

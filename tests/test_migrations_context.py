@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from bot.config import RepoConfig
+from bot.config import RepoConfig, RulesConfig
 from bot.diff import added_file, parse_diff
 from bot.gitrepo import GitRepo
 from bot.models import ChangedFile, Finding, Severity
@@ -112,7 +112,13 @@ def test_cockroach_file_json_is_jsonb() -> None:
     cockroach = _review(added_file(f"{FOLDER}.cockroach.up.sql", sql))
     assert not _shown(cockroach, "pg-prefer-jsonb")
     assert "CockroachDB" in _summary(cockroach, "pg-prefer-jsonb")[0].body
-    assert _shown(_review(added_file(f"{FOLDER}.postgres.up.sql", sql)), "pg-prefer-jsonb")
+    # The advice is summary only by default; a team that wants it inline still gets it
+    # on PostgreSQL, never on CockroachDB.
+    inline = RepoConfig(llm=False, rules=RulesConfig(severity={"pg-prefer-jsonb": Severity.LOW}))
+    postgres = added_file(f"{FOLDER}.postgres.up.sql", sql)
+    assert _shown(_review(postgres, config=inline), "pg-prefer-jsonb")
+    cockroach_file = added_file(f"{FOLDER}.cockroach.up.sql", sql)
+    assert not _shown(_review(cockroach_file, config=inline), "pg-prefer-jsonb")
 
 
 def test_file_dialect_from_the_name() -> None:
@@ -1105,3 +1111,122 @@ def test_serial_is_postgresql_only_where_nothing_is_mysql_only() -> None:
     assert dialect.detect({"m/V2__b.sql": serial}) == dialect.POSTGRES
     jsonb = "CREATE TABLE c (doc jsonb);\n"
     assert dialect.detect({"m/V1__a.sql": innodb, "m/V3__c.sql": jsonb}) is None
+
+
+# --- migrations that do nothing in production, drops already staged (set F) -------------
+
+SKIPS_PRODUCTION = """class DropLegacyCounters < ActiveRecord::Migration[7.1]
+  def change
+    return if Rails.env.production?
+
+    remove_column :accounts, :legacy_counter
+    drop_table :counter_snapshots
+  end
+end
+"""
+
+
+def test_a_migration_that_returns_in_production_is_a_summary_note() -> None:
+    path = "db/migrate/20260301090000_drop_legacy_counters.rb"
+    # The code reading the column goes in the same change: a hazard where it runs.
+    model = _code_change("app/models/account.rb", "  def legacy_counter = super || 0")
+    findings = _review(added_file(path, SKIPS_PRODUCTION), model)
+    assert not _shown(findings, "migration-drop-or-rename")
+    notes = _summary(findings, "migration-drop-or-rename")
+    assert notes and all("returns early in production" in f.body for f in notes)
+    # The same migration without the guard is still a hazard.
+    unguarded = SKIPS_PRODUCTION.replace("    return if Rails.env.production?\n\n", "")
+    assert _shown(_review(added_file(path, unguarded), model), "migration-drop-or-rename")
+    # A guard in another method does not cover this one.
+    elsewhere = SKIPS_PRODUCTION.replace(
+        "  def change\n    return if Rails.env.production?\n",
+        "  def seed\n    return if Rails.env.production?\n  end\n\n  def change\n",
+    )
+    assert _shown(_review(added_file(path, elsewhere), model), "migration-drop-or-rename")
+
+
+DROP_IGNORED = """class RemoveLegacyTaxonFromProducts < ActiveRecord::Migration[7.1]
+  def change
+    remove_column :products, :legacy_taxon_id, :integer
+  end
+end
+"""
+PRODUCT_MODEL = "app/models/product.rb"
+
+
+def _model_diff(body: str) -> ChangedFile:
+    diff = f"diff --git a/{PRODUCT_MODEL} b/{PRODUCT_MODEL}\n--- a/{PRODUCT_MODEL}\n"
+    diff += f"+++ b/{PRODUCT_MODEL}\n{body}"
+    return parse_diff(diff)[0]
+
+
+def test_dropping_a_column_taken_off_ignored_columns_is_the_safe_last_step() -> None:
+    path = "db/migrate/20260301090000_remove_legacy_taxon_from_products.rb"
+    ignored = _model_diff(
+        "@@ -1,6 +1,5 @@\n class Product < ApplicationRecord\n"
+        "   self.ignored_columns += [\n"
+        "-    :legacy_taxon_id,\n"
+        "     :legacy_unit\n"
+        "   ]\n"
+        " end\n"
+    )
+    findings = _review(added_file(path, DROP_IGNORED), ignored)
+    assert not _shown(findings, "migration-drop-or-rename")
+    assert _summary(findings, "migration-drop-or-rename")
+    # Code that read the column, removed in the same change, still makes it a hazard.
+    used = _model_diff(
+        "@@ -1,4 +1,3 @@\n class Product < ApplicationRecord\n"
+        "-  belongs_to :legacy_taxon, foreign_key: :legacy_taxon_id\n"
+        "   has_many :variants\n"
+        " end\n"
+    )
+    assert _shown(_review(added_file(path, DROP_IGNORED), used), "migration-drop-or-rename")
+
+
+DELETE_MODELS = """from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("editor", "0027_previous")]
+
+    operations = [
+        migrations.RemoveField(
+            model_name="templateshare",
+            name="template",
+        ),
+        migrations.RemoveField(
+            model_name="templateshare",
+            name="user",
+        ),
+        migrations.RemoveField(
+            model_name="document",
+            name="legacy_template",
+        ),
+        migrations.DeleteModel(
+            name="Template",
+        ),
+        migrations.DeleteModel(
+            name="TemplateShare",
+        ),
+    ]
+"""
+
+
+def test_remove_field_of_a_model_the_migration_deletes_is_left_to_the_delete() -> None:
+    path = "editor/migrations/0028_remove_templateshare_template_and_more.py"
+    # The models' code goes in the same change (the hazard the DeleteModel carries).
+    models = parse_diff(
+        "diff --git a/editor/models.py b/editor/models.py\n--- a/editor/models.py\n"
+        "+++ b/editor/models.py\n@@ -1,4 +1,2 @@\n # models\n"
+        "-class TemplateShare(models.Model):\n-    legacy_template = 1\n pass\n"
+    )[0]
+    findings = _review(added_file(path, DELETE_MODELS), models)
+    shown = _shown(findings, "migration-drop-or-rename")
+    rows = DELETE_MODELS.splitlines()
+    dropped_fields = [f.line for f in findings if f.rule == "migration-drop-or-rename"]
+    # Neither RemoveField of TemplateShare is reported, in any form.
+    assert 8 not in dropped_fields and 12 not in dropped_fields
+    # The field dropped from a model that stays, and the models' own drops, still count.
+    assert [f.line for f in shown] == [16]
+    assert "lines 20, 23" in shown[0].body
+    assert "DeleteModel" in rows[19] and "DeleteModel" in rows[22]

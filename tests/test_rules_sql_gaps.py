@@ -8,7 +8,7 @@ import ast
 import sqlglot
 from rule_helpers import review_change, review_new
 
-from bot.models import Finding
+from bot.models import Finding, Severity
 from bot.rules.astgrep import parse, replace_lines
 
 SQL = "db/migrations/0044_orders.sql"
@@ -53,6 +53,14 @@ def test_jsonb_sql_flags_column_types_with_a_suggestion_that_parses() -> None:
     for statement in sqlglot.parse(fixed, read="postgres"):
         assert statement is not None
     assert review_new(SQL, fixed, "pg-prefer-jsonb") == []
+
+
+def test_jsonb_advice_goes_to_the_summary_with_why_it_may_not_matter() -> None:
+    # On real migrations a `json` column was nearly always stored and read whole (style
+    # advice, not a hazard): the finding is a summary note saying what it depends on.
+    findings = review_new(SQL, JSON_SQL, "pg-prefer-jsonb")
+    assert findings and all(f.severity is Severity.INFO for f in findings)
+    assert all("read whole" in f.body for f in findings)
 
 
 def test_jsonb_sql_skips_mysql_and_retype_suggestion_with_using() -> None:

@@ -205,6 +205,30 @@ def test_postgres_lock_advice_is_taken_off_a_mysql_or_sqlite_project() -> None:
     assert out[0].severity is Severity.INFO and "MySQL/MariaDB" in out[0].body
 
 
+def test_set_not_null_is_no_scan_on_a_mysql_or_sqlite_project() -> None:
+    # MySQL rebuilds the table online to make a column NOT NULL; PostgreSQL scans it under
+    # an exclusive lock. A NOT NULL column added without a default stays a hazard anywhere.
+    text = (
+        "class X < ActiveRecord::Migration[7.1]\n  def change\n"
+        "    change_column_null :notifications, :card_id, false\n"
+        "    add_column :notifications, :kind, :string, null: false\n  end\nend\n"
+    )
+    texts = {"db/migrate/1_x.rb": text}
+    scan = _finding("migration-not-null-column", 3, Severity.MEDIUM)
+    added = _finding("migration-not-null-column", 4, Severity.MEDIUM)
+    large = ["notifications"]
+    for gemfile, summary_only in (
+        ('gem "trilogy"\n', True),
+        ('gem "sqlite3"\n', True),
+        ('gem "pg"\n', False),
+    ):
+        out = adjust_for_table_size([scan, added], {**texts, "Gemfile": gemfile}, large, [])
+        assert (out[0].severity is Severity.INFO) is summary_only, gemfile
+        assert out[1].severity is not Severity.INFO, gemfile
+    out = adjust_for_table_size([scan], {**texts, "Gemfile": 'gem "mysql2"\n'}, large, [])
+    assert "online table rebuild" in out[0].body
+
+
 def test_unindexed_filter_on_a_flag_or_small_table_goes_to_the_summary() -> None:
     def q(title: str) -> Finding:
         return _finding("query-on-unindexed-column", 1, Severity.MEDIUM).model_copy(

@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from bot import lazyre as re
 from bot.models import Category, ChangedFile, FileKind, FileStatus, Finding, Severity
 from bot.schema.model import norm, snake
-from bot.schema.table_size import LOCKING_RULES, PG_LOCK_ADVICE, table_of
+from bot.schema.table_size import INLINE_COMMENT, LOCKING_RULES, PG_LOCK_ADVICE, table_of
 from bot.select import is_test_path
 
 # Hazards of running a migration: what holds for a new table, a rollback, a repeat.
@@ -295,6 +295,48 @@ def assured_lines(text: str) -> set[int]:
     return out
 
 
+# A Rails migration that leaves before doing anything in production
+# (`return if Rails.env.production?`, `return unless Rails.env.development?`): the team
+# applies the change there another way, so its lock and deploy hazards do not arise.
+_SKIPS_PRODUCTION = re.compile(
+    r"^\s*return\s+(?:if\s+Rails\.env\.production\?"
+    r"|unless\s+Rails\.env\.(?:development|test)\?)\s*(?:#.*)?$"
+)
+_RUBY_DEF = re.compile(r"^\s*def\s+\w+")
+_PRODUCTION_NOTE = (
+    "The migration returns early in production (`Rails.env.production?`), so this does "
+    "not run there; it matters only where the migration does run."
+)
+
+
+def skips_production(text: str, line: int) -> bool:
+    """Whether the Ruby method around `line` returns in production before reaching it."""
+    rows = text.splitlines()
+    for number in range(min(line, len(rows)) - 1, 0, -1):
+        row = rows[number - 1]
+        if _SKIPS_PRODUCTION.match(row):
+            return True
+        if _RUBY_DEF.match(row):
+            return False
+    return False
+
+
+# A column, index or key removed from a table the same change drops: the table's own
+# drop carries the hazard (Django generates `RemoveField` of a model's foreign keys
+# before its `DeleteModel`), the part-level one points at nothing more to change.
+_PART_DROP = re.compile(
+    r"\bRemoveField\(|\bRemoveIndex\(|\bRemoveConstraint\(|\bremove_(?:column|index|reference"
+    r"|foreign_key|timestamps)\b|\bremove(?:Column|Index|Constraint)\(|\bdrop_(?:column|index"
+    r"|constraint)\(|\bdrop(?:Column|Index|Foreign)\(|\bDROP\s+(?:COLUMN|INDEX|CONSTRAINT)\b",
+    re.I,
+)
+
+
+def _drops_part(text: str, line: int) -> bool:
+    rows = text.splitlines()
+    return 0 < line <= len(rows) and bool(_PART_DROP.search(rows[line - 1]))
+
+
 _STATE_OPERATIONS = re.compile(r"\bstate_operations\s*=\s*\[")
 
 
@@ -392,6 +434,7 @@ def _earlier_branch_is_postgres(rows: list[str], number: int, indent: int) -> bo
 
 
 def _names(patterns: Iterable[re.Pattern[str]], text: str) -> set[str]:
+    text = INLINE_COMMENT.sub(" ", text)
     return {norm(m.group(1)) for p in patterns for m in p.finditer(text)}
 
 
@@ -478,6 +521,13 @@ def refine(
             continue
         if file.kind is FileKind.MIGRATION:
             if (
+                finding.rule in _RUN_ONCE_ADVICE
+                and file.language == "ruby"
+                and skips_production(text, finding.line)
+            ):
+                kept.append(_to_summary(finding, _PRODUCTION_NOTE))
+                continue
+            if (
                 finding.rule in HAZARD_RULES
                 and file.language == "ruby"
                 and finding.line in assured_lines(text)
@@ -502,7 +552,11 @@ def refine(
             if finding.rule in HAZARD_RULES and finding.rule != "rails-create-table-force":
                 table = table_of(text, finding.line, finding.end_line, None)
                 if table is not None and (
-                    table in created or (table in dropped and finding.rule not in _DROPS)
+                    table in created
+                    or (
+                        table in dropped
+                        and (finding.rule not in _DROPS or _drops_part(text, finding.line))
+                    )
                 ):
                     continue
             if finding.rule in _ONE_OFF_QUERY_RULES:

@@ -9,6 +9,7 @@ or column the schema does not know produces nothing.
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -223,6 +224,16 @@ class ForeignKeysNotIndexed(_SchemaCheck):
                 )
 
 
+def _parallel_copy(path: str, other: str) -> bool:
+    """Two SQL migration files of one name in different folders."""
+    return (
+        path != other
+        and path.lower().endswith(".sql")
+        and posixpath.basename(path) == posixpath.basename(other)
+        and posixpath.dirname(path) != posixpath.dirname(other)
+    )
+
+
 class RedundantIndexes(_SchemaCheck):
     name = "schema-redundant-indexes"
     languages = _SCHEMA_LANGUAGES
@@ -244,6 +255,11 @@ class RedundantIndexes(_SchemaCheck):
                 # The "existing" index is another declaration in this same change: the
                 # regenerated dump, a schema snapshot, the other dialect's copy or the
                 # rollback file. They restate the new index; they do not duplicate it.
+                continue
+            if other.where is not None and _parallel_copy(where.path, other.where.path):
+                # The same migration kept once per database or driver
+                # (`pgx/…/001_create_x.up.sql`, `sqlite/…/001_create_x.up.sql`): each
+                # database gets one of the two indexes, never both.
                 continue
             other_where = f" ({other.where.path}:{other.where.line})" if other.where else ""
             other_name = f"`{other.name}`" if other.name else "an index"

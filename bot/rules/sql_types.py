@@ -9,8 +9,9 @@ Forms covered: PostgreSQL SQL files (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE
 Rails migrations (`t.json`, `add_column …, :json`) and Alembic migrations
 (`sa.JSON`/`postgresql.JSON` inside `op.add_column`/`op.create_table`). Django has no
 choice to make: `JSONField` is `jsonb` on PostgreSQL. Rails and Alembic migrations
-do not say which database they run on (MySQL has only `json`), hence low severity
-and a rationale worded for PostgreSQL.
+do not say which database they run on (MySQL has only `json`), hence a rationale
+worded for PostgreSQL. Summary only: on real migrations the column was nearly always
+stored and read whole, where `json` costs nothing.
 """
 
 from __future__ import annotations
@@ -37,6 +38,13 @@ from bot.rules.lib.sql_text import (
 )
 
 RULE_ID = "pg-prefer-jsonb"
+# Why the rule is summary only: none of 23 judged findings on real migrations (four sets)
+# was worth acting on; the column was stored and read whole, or the engine had no `jsonb`.
+_USE_NOTE = (
+    "Whether `jsonb` pays off depends on whether queries look inside this column (keys, "
+    "containment, equality), which the migration does not show; a value stored and read "
+    "whole gains nothing from it."
+)
 
 # --- SQL -------------------------------------------------------------------------------
 
@@ -114,6 +122,7 @@ def sql_hits(file: ChangedFile) -> Iterator[Hit]:
                 line,
                 line,
                 suggestion=_sql_suggestion(file, statement, offset, line),
+                detail=_USE_NOTE,
                 title="Column declared `json`; `jsonb` is almost always what is meant",
             )
 
@@ -162,6 +171,7 @@ def rails_hits(file: ChangedFile) -> Iterator[Hit]:
             line,
             line,
             suggestion=_swap(file, node, replacement, "ruby"),
+            detail=_USE_NOTE,
             title="`json` column: on PostgreSQL, `jsonb` is almost always what is meant",
         )
 
@@ -242,6 +252,7 @@ def alembic_hits(file: ChangedFile) -> Iterator[Hit]:
                 line,
                 line,
                 suggestion=_swap(file, node, replacement, "python") if replacement else None,
+                detail=_USE_NOTE,
                 title="`JSON` column: on PostgreSQL, `postgresql.JSONB` is almost always what "
                 "is meant",
             )

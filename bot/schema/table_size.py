@@ -109,6 +109,18 @@ PG_LOCK_ADVICE = frozenset(
         "migration-drop-index-blocking",
     }
 )
+# `migration-not-null-column` on an existing column (Rails `change_column_null … false`,
+# SQL `SET NOT NULL`): the PostgreSQL scan under ACCESS EXCLUSIVE. MySQL (InnoDB)
+# rebuilds the table online for it, and SQLite has no concurrent writers to block.
+NOT_NULL_RULE = "migration-not-null-column"
+_SETS_NOT_NULL = re.compile(r"\bchange_column_null\b.*\bfalse\b|\bSET\s+NOT\s+NULL\b", re.I)
+
+
+def _line(text: str, line: int) -> str:
+    rows = text.splitlines()
+    return rows[line - 1] if 0 < line <= len(rows) else ""
+
+
 # A filter on an unindexed column: whether it matters depends on the table's size, and
 # an index on a flag (`state`, `banned`) is rarely selective enough to be used.
 QUERY_SIZE_RULES = frozenset({"query-on-unindexed-column"})
@@ -181,15 +193,19 @@ TABLE_REFS = (
     re.compile(r"<(?:\w+:)?\w+\b[^>]*?\btableName\s*=\s*\"(\w+)\""),  # Liquibase XML
 )
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}\.?|\$\{[^}]*\}\.")
+# A comment inside a statement (`ON /* TEMPLATE: schema */river_notification`, written
+# for a tool that substitutes the schema) stands between the keyword and the table name.
+INLINE_COMMENT = re.compile(r"/\*.*?\*/")
 _NEXT_OP = re.compile(r"\s*(?:migrations\.|op\.|await\s|execute\b|add_|remove_|change_)")
 
 
 @lru_cache(maxsize=8)
 def _rows(text: str) -> tuple[str, ...]:
     """The file's lines without template placeholders for the schema
-    (`{{ index .Options "Namespace" }}.users`). Cached: a file with thousands of findings
-    asks once per finding, and splitting it each time made the review quadratic."""
-    return tuple(_PLACEHOLDER.sub("", row) for row in text.splitlines())
+    (`{{ index .Options "Namespace" }}.users`) and without comments inside a line.
+    Cached: a file with thousands of findings asks once per finding, and splitting it
+    each time made the review quadratic."""
+    return tuple(INLINE_COMMENT.sub(" ", _PLACEHOLDER.sub("", row)) for row in text.splitlines())
 
 
 def table_of(text: str, line: int, end_line: int, schema: Schema | None) -> str | None:
@@ -289,6 +305,19 @@ def adjust_for_table_size(
             out.append(
                 _with(finding, Severity.INFO, startup.note(at_startup, texts.get(at_startup)))
             )
+            continue
+        if (
+            database in _DIALECT_NAMES
+            and finding.rule == NOT_NULL_RULE
+            and text is not None
+            and _SETS_NOT_NULL.search(_line(text, finding.line))
+        ):
+            note = (
+                f"This repository runs on {_DIALECT_NAMES[database]} (from its database "
+                "configuration), where making a column NOT NULL is an online table rebuild, "
+                "not PostgreSQL's full scan under an exclusive lock."
+            )
+            out.append(_with(finding, Severity.INFO, note))
             continue
         if database in _DIALECT_NAMES and finding.rule in PG_LOCK_ADVICE:
             note = (

@@ -467,10 +467,44 @@ def _is_op(call: Call) -> bool:
     return call.receiver == "op"
 
 
-def _in_autocommit(node: SgNode) -> bool:
+def _in_autocommit(node: SgNode, helpers: frozenset[str] = frozenset()) -> bool:
+    """Whether `node` runs outside the migration's transaction: inside Alembic's
+    `autocommit_block()`, or after its function switched the connection to autocommit."""
     return any(
         a.kind() == "with_statement" and "autocommit_block" in a.text() for a in node.ancestors()
-    )
+    ) or _autocommit_before(node, helpers)
+
+
+# A migration can also leave Alembic's transaction by hand: commit the DBAPI connection
+# and switch it to autocommit (`dbapi_conn.autocommit = True`, psycopg2's
+# `set_session(autocommit=True)`, an `AUTOCOMMIT` isolation level) before the statement,
+# directly or through a helper function of the same file. Everything after it in that
+# function runs statement by statement, as CONCURRENTLY needs.
+_AUTOCOMMIT_ON = re.compile(
+    r"\.autocommit\s*=\s*True\b|\bset_session\([^)]*\bautocommit\s*=\s*True\b"
+    r"|\bisolation_level\s*=\s*[\"']AUTOCOMMIT[\"']|\.set_autocommit\(\s*True\s*\)"
+)
+
+
+def autocommit_helpers(root: SgNode) -> frozenset[str]:
+    """Names of the file's functions that switch the connection to autocommit."""
+    names: set[str] = set()
+    for function in root.find_all(kind="function_definition"):
+        name, body = function.field("name"), function.field("body")
+        if name is not None and body is not None and _AUTOCOMMIT_ON.search(body.text()):
+            names.add(name.text())
+    return frozenset(names)
+
+
+def _autocommit_before(node: SgNode, helpers: frozenset[str]) -> bool:
+    function = next((a for a in node.ancestors() if a.kind() == "function_definition"), None)
+    body = function.field("body") if function is not None else None
+    if body is None:
+        return False
+    before = body.text()[: max(0, node.range().start.index - body.range().start.index)]
+    if _AUTOCOMMIT_ON.search(before):
+        return True
+    return any(re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", before) for name in helpers)
 
 
 def _table_arg(call: Call, position: int, keyword: str = "table_name") -> str | None:
@@ -568,6 +602,7 @@ def alembic_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
     text = file.visible_text()
     found = [c for c in calls(root, "python", _OP_CALLS) if _is_op(c) and not in_down(c.node)]
     created = {t for c in found if c.name == "create_table" and (t := _table_arg(c, 0))}
+    helpers = autocommit_helpers(root)
     executed = [
         (sql, line, c) for c in found if c.name == "execute" for sql, line in _alembic_sql(c)
     ]
@@ -577,7 +612,7 @@ def alembic_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
     for call in found:
         concurrently = _truthy(option(call, "postgresql_concurrently"))
         if call.name in ("create_index", "drop_index") and concurrently:
-            if not _in_autocommit(call.node):
+            if not _in_autocommit(call.node, helpers):
                 hits.append(_concurrent_hit(call, "Alembic"))
             continue
         if call.name == "create_index":
@@ -633,7 +668,7 @@ def alembic_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
         is_ddl(s) for sql, _, _ in executed for s in split_statements(sql)
     )
     for sql, line, call in executed:
-        in_tx = not _in_autocommit(call.node)
+        in_tx = not _in_autocommit(call.node, helpers)
         for finding in embedded_sql_findings(sql, line, created, ALEMBIC_INDEX):
             hits.append(Hit(finding.rule, "", finding.line, finding.line, title=finding.title))
         if _SQL_CONCURRENTLY.search(sql) and in_tx:
@@ -643,7 +678,9 @@ def alembic_hits(file: ChangedFile, root: SgNode) -> list[Hit]:
                 if whole_table_write(statement):
                     title = "Whole-table write in the same transaction as schema changes"
                     hits.append(Hit(BACKFILL, "", at, at, title=title))
-    in_tx_sql = [(sql, line) for sql, line, call in executed if not _in_autocommit(call.node)]
+    in_tx_sql = [
+        (sql, line) for sql, line, call in executed if not _in_autocommit(call.node, helpers)
+    ]
     hits += [
         Hit(f.rule, "", f.line, f.line, title=f.title) for f in enum_values_used_later(in_tx_sql)
     ]

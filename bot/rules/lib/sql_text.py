@@ -163,6 +163,12 @@ _TEMPLATE_TAG = re.compile(r"\{%[^%]{0,400}%\}|\{#[^#]{0,400}#\}")
 
 _PSQL_VARIABLE = re.compile(r"(?<=[\s(,=]):(['\"]?)([A-Za-z_]\w{0,62})\1")
 
+# A comment inside a line (`ON /* TEMPLATE: schema */river_notification`, a marker a
+# migrator replaces with the schema) sits between a keyword and the name it governs.
+# MySQL's executable comments (`/*!50503 … */`) and optimizer hints (`/*+ … */`) are
+# SQL, not comments, and stay.
+_INLINE_COMMENT = re.compile(r"/\*(?![!+])[^\n]{0,400}?\*/")
+
 
 # `DO $tag$`: the block's statements are read one by one once the PL/pgSQL around them
 # (BEGIN, END, IF ... THEN, DECLARE) is blanked.
@@ -221,12 +227,13 @@ def _fill(text: str, char: str) -> str:
 
 
 def neutralise(text: str) -> str:
-    """`text` with template placeholders and DO-block wrappers replaced by text of the
-    same length (names become `_`s, template logic and PL/pgSQL become spaces), so
-    line and column numbers hold."""
+    """`text` with template placeholders, comments inside a line and DO-block wrappers
+    replaced by text of the same length (names become `_`s, template logic, comments and
+    PL/pgSQL become spaces), so line and column numbers hold."""
     text = _PLACEHOLDER.sub(lambda m: _fill(m.group(), "_"), text)
     text = _TEMPLATE_TAG.sub(lambda m: _fill(m.group(), " "), text)
     text = _PSQL_VARIABLE.sub(lambda m: "_" * len(m.group()), text)
+    text = _INLINE_COMMENT.sub(lambda m: " " * len(m.group()), text)
     return _unwrap_do_blocks(text)
 
 
