@@ -270,6 +270,7 @@ def adjust_for_table_size(
     database = dialect.detect(texts)
     at_startup = startup.migrates_at_startup(texts)
     out: list[Finding] = []
+    concurrent: list[tuple[str, str]] | None = None  # found on the first index build
     for finding in findings:
         text = texts.get(finding.path)
         if finding.rule == MATVIEW_RULE and new_paths is not None:
@@ -388,7 +389,9 @@ def adjust_for_table_size(
             if finding.severity is Severity.INFO:
                 out.append(finding)  # already in the summary, with its reason
                 continue
-            severity, note = _index_build(finding, table, texts)
+            if concurrent is None:
+                concurrent = _concurrent_builds(texts)
+            severity, note = _index_build(finding, table, concurrent)
         else:
             demote = finding.rule in SIZE_DECIDES and not _not_null_scan(
                 finding, text, table, texts
@@ -916,25 +919,37 @@ def _activity_noun(table: str) -> str | None:
     return next((w for w in words[:-1] if w in _ACTIVITY_NOUNS), None)
 
 
-def _built_concurrently_before(table: str, path: str, texts: Mapping[str, str]) -> str | None:
+def _concurrent_builds(texts: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Every migration's text around a concurrent index build or drop, found once per
+    review: the scan of the repository's migrations is the same for every finding."""
+    out: list[tuple[str, str]] = []
+    for other, text in texts.items():
+        if _DUMP.search(other):
+            continue
+        for found in _CONCURRENT_BUILD.finditer(text):
+            out.append((other, text[max(found.start() - 300, 0) : found.end() + 300]))
+    return out
+
+
+def _built_concurrently_before(
+    table: str, path: str, concurrent: list[tuple[str, str]]
+) -> str | None:
     """Another migration of the repository that builds or drops an index on `table`
     concurrently: the team already treats the table as too big to lock."""
     name = re.compile(rf"(?<![\w.])[\"'`:]?{re.escape(table)}[\"'`]?(?![\w])", re.I)
-    for other, text in texts.items():
-        if other == path or _DUMP.search(other):
-            continue
-        for found in _CONCURRENT_BUILD.finditer(text):
-            window = text[max(found.start() - 300, 0) : found.end() + 300]
-            if name.search(window):
-                return other
+    for other, window in concurrent:
+        if other != path and name.search(window):
+            return other
     return None
 
 
-def _index_build(finding: Finding, table: str, texts: Mapping[str, str]) -> tuple[Severity, str]:
+def _index_build(
+    finding: Finding, table: str, concurrent: list[tuple[str, str]]
+) -> tuple[Severity, str]:
     """A plain index build on a table in neither list: a comment when the repository
     shows the table grows with traffic (another migration already indexes it
     concurrently, or its name says it records activity), the summary otherwise."""
-    earlier = _built_concurrently_before(table, finding.path, texts)
+    earlier = _built_concurrently_before(table, finding.path, concurrent)
     if earlier is not None:
         return finding.severity, (
             f"`{earlier}` already builds an index on `{table}` concurrently: the project "
