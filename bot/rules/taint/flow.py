@@ -401,6 +401,20 @@ _STORE_SEGMENTS = frozenset({"db", "mongo", "mongodb", "database", "client", "co
 _STORE_TAIL = re.compile(r"(?i)(?:model|models|collection|coll)$")
 
 
+_QUERY_DOCUMENT_METHODS = frozenset(
+    {
+        "find",
+        "find_one",
+        "findone",
+        "aggregate",
+        "delete_many",
+        "deletemany",
+        "deleteone",
+        "updateone",
+    }
+)
+
+
 def _document_store(call: ir.Call) -> bool:
     """`find`/`findOne` query a document store on a collection or model: a variable
     (`users`, `User`), a model or collection by name (`this.userModel`, `models.User`),
@@ -1267,6 +1281,18 @@ class _Walk:
             return
         if self.func.returns_html and "xss" in self.spec.classes and text:
             self._report("xss", "return", expr.line, expr.line, taint)
+
+    def _text_query(self, call: ir.Call, positions: tuple[int, ...] | None) -> bool:
+        """A query-document method (`find`, `find_one`, `deleteMany`) given text built
+        here: a string cannot carry a query operator, and a document store refuses it, so
+        the call is another API's (`ElementTree.find(path)`, `str.find(sub)`). Methods that
+        do parse text (`Document.parse`, `$where`) are not these."""
+        if call.callee.rsplit(".", 1)[-1].lower() not in _QUERY_DOCUMENT_METHODS:
+            return False
+        args = [a for i, a in enumerate(call.args) if positions is None or i in positions]
+        return bool(args) and all(
+            _built_text(a) or (isinstance(a, ir.Name) and a.name in self.built) for a in args
+        )
 
     def _text_read(self, expr: ir.Expr) -> bool:
         """A Python value that is always text: a query, form, header or cookie value
@@ -2285,6 +2311,8 @@ class _Walk:
             if sink.cls == "xss" and self._not_html(call, state):
                 continue
             if sink.cls == "nosql" and not _document_store(call):
+                continue
+            if sink.cls == "nosql" and self._text_query(call, sink.args):
                 continue
             if sink.when_arg is not None and not _has_arg(call, sink.when_arg):
                 continue
