@@ -29,11 +29,19 @@ _TRUSTED_KEY = re.compile(
 
 def _trust_severity(file: ChangedFile, hit: Hit) -> Hit:
     """A client value kept under a key no check reads as proof (a theme, a language,
-    the last search) is a weak claim: it stays a finding, one severity lower."""
+    the last search, the page to return to) is a weak claim: whether later code trusts it
+    is not in the change, so it goes to the summary, with the reason."""
     key = _SESSION_KEY.search(file.line_text(hit.line) or "")
     if key is None or _TRUSTED_KEY.search(key.group(1)):
         return hit
-    return replace(hit, severity=Severity.LOW)
+    detail = f"{hit.detail} {_UNTRUSTED_KEY_NOTE}" if hit.detail else _UNTRUSTED_KEY_NOTE
+    return replace(hit, severity=Severity.INFO, detail=detail)
+
+
+_UNTRUSTED_KEY_NOTE = (
+    "The key does not name anything an authorisation check reads (a user, role, plan or "
+    "verified state); noted in the summary in case later code trusts it anyway."
+)
 
 
 class CatalogFlowCheck(Check):
