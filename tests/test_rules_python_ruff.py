@@ -37,13 +37,13 @@ def _lines(findings: list[Finding], rule: str, path: str | None = None) -> list[
 def ruff_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Records every ruff command line while still running the real ruff."""
     calls: list[list[str]] = []
-    real: Callable[..., Any] = subprocess.run
+    real: Callable[..., Any] = subprocess.Popen
 
     def recording(command: list[str], *args: Any, **kwargs: Any) -> Any:
         calls.append(list(command))
         return real(command, *args, **kwargs)
 
-    monkeypatch.setattr(python_ruff.subprocess, "run", recording)
+    monkeypatch.setattr(python_ruff.subprocess, "Popen", recording)
     return calls
 
 
