@@ -356,9 +356,9 @@ class _ParsedCache:
     """The built-in catalogue's YAML, parsed, kept between runs in the user's cache
     folder: parsing the ~150 files is most of the catalogue's share of start-up, and a
     review starts once per command. Keyed by a hash of each file's text, so an edited
-    file is parsed afresh and the cache never decides what a rule says; stored as JSON
-    (plain data: nothing in the file can run code), and only data that JSON gives back
-    unchanged is stored. A cache folder that cannot be read or written is no cache.
+    file is parsed afresh (the folder is trusted like the rest of the user's home);
+    stored as JSON (plain data: nothing in the file can run code), and only data that
+    JSON gives back unchanged is stored. A cache folder that cannot be read or written is no cache.
     `BASTION_CACHE_DIR` names the folder; set to the empty string, it turns this off."""
 
     VERSION = 1
