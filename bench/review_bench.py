@@ -414,6 +414,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=gen_large_pr.DEFAULT_SEED)
     parser.add_argument("--out-dir", type=Path, default=gen_large_pr.OUT_DIR)
     parser.add_argument("--update-doc", type=Path, help="rewrite this section of the doc")
+    parser.add_argument(
+        "--other",
+        help="another install's bastion executable (a base to compare with): its two "
+        "reviews join the same interleaved rounds, without targets",
+    )
     parser.add_argument("--breakdown", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.breakdown:
@@ -439,6 +444,12 @@ def main(argv: list[str] | None = None) -> int:
         Timing("`bastion review` 10-line diff (--no-llm)", small_cmd, (0, 1), SMALL_TARGET_S),
         Timing("`python -c pass` (interpreter floor)", floor_cmd, (0,)),
     ]
+    if args.other:
+        other = str(Path(args.other).resolve()) if "/" in args.other else args.other
+        timings += [
+            Timing("`bastion review` large PR, other install", [other, *large_cmd[1:]], (0, 1)),
+            Timing("`bastion review` 10-line diff, other install", [other, *small_cmd[1:]], (0, 1)),
+        ]
     measure(timings, args.runs, cwd)
     review = review_findings(bastion, large.resolve(), cwd)
     codes = ruff_findings(ruff, tree.resolve(), cwd)

@@ -37,13 +37,13 @@ def _lines(findings: list[Finding], rule: str, path: str | None = None) -> list[
 def ruff_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Records every ruff command line while still running the real ruff."""
     calls: list[list[str]] = []
-    real: Callable[..., Any] = subprocess.run
+    real: Callable[..., Any] = subprocess.Popen
 
     def recording(command: list[str], *args: Any, **kwargs: Any) -> Any:
         calls.append(list(command))
         return real(command, *args, **kwargs)
 
-    monkeypatch.setattr(python_ruff.subprocess, "run", recording)
+    monkeypatch.setattr(python_ruff.subprocess, "Popen", recording)
     return calls
 
 
@@ -306,3 +306,42 @@ def test_a_variable_is_judged_by_its_nearest_assignment() -> None:
         '    conn.cursor().execute(f"DELETE FROM {name}")\n'
     )
     assert _lines(_review([added_file("app/x.py", code)]), "sql-injection") == [5]
+
+
+_YAML_AND_FLOW = [
+    added_file("app/a.py", "import yaml\n\ndef load(x):\n    return yaml.load(x)\n"),
+    added_file(
+        "app/c.py",
+        "def find(cur, request):\n"
+        "    cur.execute(f\"SELECT * FROM t WHERE name = '{request.GET['n']}'\")\n",
+    ),
+]
+
+
+def test_ruff_failing_while_the_flows_run_is_the_checks_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ruff runs while the flows are computed; its failure is still what the check
+    raises, also when the flows fail too (as when ruff ran, and failed, first)."""
+    monkeypatch.setattr(python_ruff, "ruff_binary", lambda: "false")
+    check = python_ruff.RuffSecurityCheck()
+    with pytest.raises(python_ruff.RuffError, match="ruff exited with 1"):
+        list(check.check_files(_YAML_AND_FLOW))
+
+    def broken(*_args: Any) -> list[Any]:
+        raise RuntimeError("flow engine broke")
+
+    monkeypatch.setattr(python_ruff, "flow_hits", broken)
+    with pytest.raises(python_ruff.RuffError, match="ruff exited with 1"):
+        list(check.check_files(_YAML_AND_FLOW))
+
+
+def test_flows_failing_while_ruff_runs_is_the_checks_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_args: Any) -> list[Any]:
+        raise RuntimeError("flow engine broke")
+
+    monkeypatch.setattr(python_ruff, "flow_hits", broken)
+    with pytest.raises(RuntimeError, match="flow engine broke"):
+        list(python_ruff.RuffSecurityCheck().check_files(_YAML_AND_FLOW))

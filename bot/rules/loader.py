@@ -22,11 +22,17 @@ suppressions and config keep working after a merge or a rename.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any, Literal
 
 import yaml
@@ -337,10 +343,105 @@ def _first_error(exc: ValidationError, source: str) -> CatalogError:
 def _builtin_yaml(text: str) -> object:
     # Our own catalogue is trusted and read on every start-up: libyaml parses it several
     # times faster than the guarded pure-Python loader that team files go through.
+    cached = _PARSED.get(text)
+    if cached is not None:
+        return cached
     try:
         return yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise YamlError(str(exc).splitlines()[0]) from None
+
+
+class _ParsedCache:
+    """The built-in catalogue's YAML, parsed, kept between runs in the user's cache
+    folder: parsing the ~150 files is most of the catalogue's share of start-up, and a
+    review starts once per command. Keyed by a hash of each file's text, so an edited
+    file is parsed afresh (the folder is trusted like the rest of the user's home);
+    stored as JSON (plain data: nothing in the file can run code), and only data that
+    JSON gives back unchanged is stored. A cache folder that cannot be read or written is no cache.
+    `BASTION_CACHE_DIR` names the folder; set to the empty string, it turns this off."""
+
+    VERSION = 1
+
+    def __init__(self) -> None:
+        self.path = _cache_path()
+        self.stored: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        self.missed = False
+        if self.path is None:
+            return
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("version") == self.VERSION:
+            entries = data.get("entries")
+            if isinstance(entries, dict):
+                self.stored = {k: v for k, v in entries.items() if isinstance(v, str)}
+
+    def get(self, text: str) -> object | None:
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        stored = self.stored.get(key)
+        if stored is not None:
+            try:
+                value: object = json.loads(stored)
+            except ValueError:
+                value = None
+            if value is not None:
+                self.used[key] = stored
+                return value
+        self.missed = True
+        try:
+            value = yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 - a safe loader
+        except yaml.YAMLError:
+            return None  # `_builtin_yaml` parses it again and says what is wrong
+        try:
+            encoded = json.dumps(value, ensure_ascii=False)
+            if value is not None and json.loads(encoded) == value:
+                self.used[key] = encoded
+        except (TypeError, ValueError):
+            pass  # a date, a non-string key...: parsed on every run
+        return value
+
+    def save(self) -> None:
+        if self.path is None or not self.missed:
+            return
+        body = json.dumps({"version": self.VERSION, "entries": self.used}, ensure_ascii=False)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".catalog-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    out.write(body)
+                os.replace(tmp, self.path)  # whole or not at all, whoever reads at once
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except OSError:
+            pass
+
+
+def _cache_path() -> Path | None:
+    configured = os.environ.get("BASTION_CACHE_DIR")
+    if configured is not None:
+        folder = Path(configured) if configured else None
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = Path(base) / "bastion"
+    return folder / "catalog-yaml.json" if folder is not None else None
+
+
+class _Parsed:
+    """Text -> its parsed YAML while `builtin_catalog` reads the catalogue."""
+
+    cache: _ParsedCache | None = None
+
+    def get(self, text: str) -> object | None:
+        return self.cache.get(text) if self.cache is not None else None
+
+
+_PARSED = _Parsed()
 
 
 def parse_rule(
@@ -413,16 +514,22 @@ def builtin_catalog() -> Catalog:
     """Every built-in rule; a broken file is a bug in Bastion, so it raises."""
     catalog = Catalog()
     root = catalog_root()
-    for category in sorted(root.iterdir(), key=lambda t: t.name):
-        if not category.is_dir():
-            continue
-        for folder in sorted(category.iterdir(), key=lambda t: t.name):
-            if folder.is_dir() and folder.joinpath("rule.yml").is_file():
-                label = f"bot/rules/catalog/{category.name}/{folder.name}/rule.yml"
-                spec = _read_dir(folder, label)
-                if spec.category.value != category.name:
-                    raise CatalogError(f"{label}: key 'category': folder says {category.name}")
-                catalog.add(spec, label)
+    cache = _ParsedCache()
+    _PARSED.cache = cache
+    try:
+        for category in sorted(root.iterdir(), key=lambda t: t.name):
+            if not category.is_dir():
+                continue
+            for folder in sorted(category.iterdir(), key=lambda t: t.name):
+                if folder.is_dir() and folder.joinpath("rule.yml").is_file():
+                    label = f"bot/rules/catalog/{category.name}/{folder.name}/rule.yml"
+                    spec = _read_dir(folder, label)
+                    if spec.category.value != category.name:
+                        raise CatalogError(f"{label}: key 'category': folder says {category.name}")
+                    catalog.add(spec, label)
+    finally:
+        _PARSED.cache = None
+    cache.save()
     return catalog
 
 

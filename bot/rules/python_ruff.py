@@ -27,6 +27,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -96,52 +97,81 @@ def ruff_binary() -> str:
 
 def run_ruff(units: Sequence[Unit], codes: Iterable[str]) -> list[tuple[Unit, dict[str, object]]]:
     """Ruff's diagnostics for every unit, from one ruff process."""
-    if not units:
-        return []
-    with tempfile.TemporaryDirectory(prefix="bastion-ruff-") as tmp:
-        root = Path(os.path.realpath(tmp))
-        by_name: dict[str, Unit] = {}
-        for unit in units:
-            target = root / unit.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(unit.text, encoding="utf-8", errors="surrogateescape")
-            by_name[unit.name] = unit
-        command = [
-            ruff_binary(),
-            "check",
-            "--isolated",  # the reviewed repo's ruff config must not change our rules
-            "--no-cache",
-            "--ignore-noqa",  # suppressions go through `bastion: ignore`
-            "--exit-zero",
-            "--target-version",
-            "py313",
-            "--select",
-            ",".join(sorted(codes)),
-            "--output-format",
-            "json",
-            "--",
-            *by_name,
-        ]
+    run = RuffRun(units, codes)
+    try:
+        return run.result()
+    finally:
+        run.close()
+
+
+class RuffRun:
+    """One ruff process over the units, started at once: the caller does its own work
+    while ruff runs (on a second core when there is one), then asks for the `result`.
+    `close` stops ruff if it still runs and removes the temporary tree."""
+
+    def __init__(self, units: Sequence[Unit], codes: Iterable[str]) -> None:
+        self._proc: subprocess.Popen[str] | None = None
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self._by_name: dict[str, Unit] = {}
+        if not units:
+            return
+        self._started = time.monotonic()
+        self._tmp = tempfile.TemporaryDirectory(prefix="bastion-ruff-")
         try:
-            proc = subprocess.run(
+            self._root = Path(os.path.realpath(self._tmp.name))
+            for unit in units:
+                target = self._root / unit.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(unit.text, encoding="utf-8", errors="surrogateescape")
+                self._by_name[unit.name] = unit
+            command = [
+                ruff_binary(),
+                "check",
+                "--isolated",  # the reviewed repo's ruff config must not change our rules
+                "--no-cache",
+                "--ignore-noqa",  # suppressions go through `bastion: ignore`
+                "--exit-zero",
+                "--target-version",
+                "py313",
+                "--select",
+                ",".join(sorted(codes)),
+                "--output-format",
+                "json",
+                "--",
+                *self._by_name,
+            ]
+            self._proc = subprocess.Popen(
                 command,
-                cwd=root,
-                capture_output=True,
+                cwd=self._root,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
                 text=True,
                 encoding="utf-8",
                 errors="replace",
-                timeout=RUFF_TIMEOUT_S,
-                check=False,
             )
+        except BaseException:
+            self.close()
+            raise
+
+    def result(self) -> list[tuple[Unit, dict[str, object]]]:
+        proc = self._proc
+        if proc is None:
+            return []
+        # The budget counts from ruff's start, as when the caller waited for it at once.
+        left = max(RUFF_TIMEOUT_S - (time.monotonic() - self._started), 0.0)
+        try:
+            stdout, stderr = proc.communicate(timeout=left)
         except subprocess.TimeoutExpired:
             raise RuffError(f"ruff timed out after {RUFF_TIMEOUT_S:.0f}s") from None
         if proc.returncode != 0:
-            message = (proc.stderr.strip().splitlines() or ["no message"])[0]
+            message = (stderr.strip().splitlines() or ["no message"])[0]
             raise RuffError(f"ruff exited with {proc.returncode}: {message}")
         try:
-            diagnostics = json.loads(proc.stdout or "[]")
+            diagnostics = json.loads(stdout or "[]")
         except json.JSONDecodeError as exc:
             raise RuffError(f"ruff printed output that is not JSON ({exc})") from None
+        root, by_name = self._root, self._by_name
         out: list[tuple[Unit, dict[str, object]]] = []
         # A file that does not parse yields a syntax error per token (tens of thousands
         # on a long line of `$`): resolve each file name once, not once per diagnostic.
@@ -158,6 +188,16 @@ def run_ruff(units: Sequence[Unit], codes: Iterable[str]) -> list[tuple[Unit, di
             if found is not None:
                 out.append((found, diagnostic))
         return out
+
+    def close(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is not None:
+            if proc.poll() is None:
+                proc.kill()
+            proc.communicate()
+        tmp, self._tmp = self._tmp, None
+        if tmp is not None:
+            tmp.cleanup()
 
 
 # --- unpickling: where the bytes come from -------------------------------------------
@@ -439,7 +479,19 @@ class RuffSecurityCheck(Check):
         by_path = {f.path: f for f in files}
         units = [u for i, f in enumerate(files) for u in units_of(f, i)]
         codes = code_to_rule()
-        diagnostics = run_ruff(units, codes)
+        # Ruff runs while the flows are computed here: the two take about as long.
+        ruff = RuffRun(units, codes)
+        try:
+            try:
+                flows = [h for f in files for h in flow_hits(f, FLOW_RULES)]
+                # Request input a handler hands to a function of another file of the change.
+                flows += cross_hits(files, FLOW_RULES)
+            except Exception:
+                ruff.result()  # ruff's own failure first, as when it ran before the flows
+                raise
+            diagnostics = ruff.result()
+        finally:
+            ruff.close()
         broken = {id(u) for u, d in diagnostics if _is_syntax_error(d)}
         retry = [s for u in units if id(u) in broken and (s := salvaged(u)) is not None]
         if retry:
@@ -452,9 +504,6 @@ class RuffSecurityCheck(Check):
             hit = self._hit(unit, diagnostic, by_path[unit.path], codes)
             if hit is not None:
                 hits.append(hit)
-        flows = [h for f in files for h in flow_hits(f, FLOW_RULES)]
-        # Request input a handler hands to a function of another file of the change.
-        flows += cross_hits(files, FLOW_RULES)
         # One finding per call: the flow says more than the pattern on the same line.
         taken = {(h.path, h.rule, h.line) for h in flows}
         return [h for h in hits if (h.path, h.rule, h.line) not in taken] + flows

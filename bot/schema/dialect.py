@@ -190,10 +190,13 @@ def manifest_dialect(path: str, texts: Mapping[str, str]) -> str | None:
     """SQLITE when the nearest package manifest above `path` that names a database
     driver names SQLite's alone; None otherwise."""
     folder = PurePosixPath(path).parent
+    # Asked once per SQL file of a change: a substring test keeps the paths that cannot
+    # be a manifest from being parsed as paths (a large change has hundreds).
     manifests = {
         PurePosixPath(p).parent: t
         for p, t in texts.items()
-        if PurePosixPath(p).name.lower() in MANIFEST_NAMES
+        if any(name in p.lower() for name in MANIFEST_NAMES)
+        and PurePosixPath(p).name.lower() in MANIFEST_NAMES
     }
     for parent in (folder, *folder.parents):
         text = manifests.get(parent)

@@ -496,9 +496,19 @@ _QUALIFIED_MODULES = frozenset({"rest_framework"})
 _HELPER_MODULE = re.compile(r"(?:^|_)(?:utils?|helpers?|shortcuts)$")
 
 
+def _nodes(tree: ast.Module) -> list[ast.AST]:
+    """`ast.walk(tree)` as a list, walked once per tree however many passes ask (the
+    other Python checks read the same list)."""
+    # Imported here: lib.python_ast imports the rule engine, which may in turn be
+    # importing this package.
+    from bot.rules.lib.python_ast import all_nodes
+
+    return all_nodes(tree)
+
+
 def _called_with_request(tree: ast.Module) -> set[str]:
     out = set()
-    for node in ast.walk(tree):
+    for node in _nodes(tree):
         if (
             isinstance(node, ast.Call)
             and node.args
@@ -516,7 +526,7 @@ def module(tree: ast.Module, spec: Spec, path: str = "") -> ir.Module:
     out = ir.Module("python")
     top: list[ast.stmt] = []
     fastapi = flask = False
-    for node in ast.walk(tree):
+    for node in _nodes(tree):
         if isinstance(node, ast.ImportFrom):
             base = "." * node.level + (node.module or "")
             for alias in node.names:
