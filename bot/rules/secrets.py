@@ -318,7 +318,11 @@ _RULE_VOCABULARY = re.compile(
 # lowercase words joined by underscores, no digit, no capital: a route, setting or enum
 # name written against a secret's name, not a credential.
 # `resource.azure.tenant.id`: a dotted configuration key, likewise.
-_IDENTIFIER_VALUE = re.compile(r"[a-z]{2,}(?:_[a-z]{2,})+|[a-z]{2,}(?:\.[a-z]{2,}){2,}")
+# `ctx["email_password_status"] = "success"`, `password_mode = "disabled"`: one lowercase
+# word, no digit, is a status, a mode or a name.
+_IDENTIFIER_VALUE = re.compile(
+    r"[a-z]{2,}(?:_[a-z]{2,})+|[a-z]{2,}(?:\.[a-z]{2,}){2,}|[a-z]+"
+)
 # `post "/users/:id/webhooks/:secret" => "web_requests#handle"`: the keyword is a segment
 # of a route or URL path written as a key, and the value is what the path leads to.
 _PATH_KEY = re.compile(r"""["'`][^"'`\s]*/[^"'`\s]*["'`]\s*(?:=>|:|=|,)\s*["'`]?$""")
