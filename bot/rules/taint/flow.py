@@ -210,6 +210,13 @@ _TRUSTED_KEY = re.compile(
     r"(?i)role|admin|user|uid|auth|perm|verif|logged|login|staff|super|tenant|account|owner"
     r"|group|scope|privilege|identity|email|^is_|^can_|otp|mfa|2fa|level|access"
 )
+# `session["next_url"] = next_path`: a page to send the user to after a step (login, an
+# OAuth round trip). Nothing trusts it as checked data; where it is redirected to, the
+# open-redirect rule judges that redirect.
+_NAVIGATION_KEY = re.compile(
+    r"(?i)^(?:next|next_?(?:url|path|page)|return_?(?:to|url|path)|redirect(?:_?(?:to|url|uri|path))?"
+    r"|came_?from|back_?(?:url|to)|continue(?:_?url)?|origin_?url|success_?url)$"
+)
 # The Referer is set by the browser to the page the user came from: sending the user back
 # there can only return them to a page they were on, which is no phishing lever.
 _REFERER_KEY = re.compile(r"(?i)^(?:http_)?referr?er$")
@@ -1065,6 +1072,12 @@ class _Walk:
                     read = dotted(stmt.value)
                     made = read is not None and not self._source_attr(read, stmt.line)
                     if cls == "trust" and made and _display_entry(stmt):
+                        continue
+                    if (
+                        cls == "trust"
+                        and isinstance(stmt.key, str)
+                        and _NAVIGATION_KEY.match(stmt.key)
+                    ):
                         continue
                     # A key the client names in full (`session[request.args["k"]]`) picks
                     # any entry, `role` included; `f"seen_{post_id}"` picks only its own.
