@@ -319,8 +319,10 @@ _RULE_VOCABULARY = re.compile(
 # name written against a secret's name, not a credential.
 # `resource.azure.tenant.id`: a dotted configuration key, likewise.
 # `ctx["email_password_status"] = "success"`, `password_mode = "disabled"`: one lowercase
-# word, no digit, is a status, a mode or a name.
-_IDENTIFIER_VALUE = re.compile(r"[a-z]{2,}(?:_[a-z]{2,})+|[a-z]{2,}(?:\.[a-z]{2,}){2,}|[a-z]+")
+# word, no digit, is a status, a mode or a name. `"security.validTime"`: a property key.
+_IDENTIFIER_VALUE = re.compile(
+    r"[a-z]{2,}(?:_[a-z]{2,})+|[a-z]{2,}(?:\.[a-z]{2,}){2,}|[a-z]+|[a-z]{2,}(?:\.[a-z][A-Za-z]+)+"
+)
 # `post "/users/:id/webhooks/:secret" => "web_requests#handle"`: the keyword is a segment
 # of a route or URL path written as a key, and the value is what the path leads to.
 _PATH_KEY = re.compile(r"""["'`][^"'`\s]*/[^"'`\s]*["'`]\s*(?:=>|:|=|,)\s*["'`]?$""")
