@@ -21,5 +21,6 @@ def docs_search(request: HttpRequest) -> HttpResponse:
 @csrf_exempt
 def chat_bot(request: HttpRequest) -> HttpResponse:
     message = forms.BotMessage.parse(request.body)
-    message.reply("Received")
+    agent = request.META.get("HTTP_USER_AGENT", "")
+    message.reply(f"Received from {message.chat.username} ({agent})")
     return HttpResponse()
