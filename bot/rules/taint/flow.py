@@ -680,6 +680,20 @@ def _numeric_format_args(call: ir.Call, state: _State, walk: _Walk) -> list[int]
     ]
 
 
+def _format_fixes_destination(call: ir.Call, state: _State, walk: _Walk) -> bool:
+    """A constant printf format whose text before its first verb already names the
+    destination (`fmt.Sprintf("/reset_password?%s", q.Encode())`): what the arguments
+    fill in picks a page or parameters of ours, never the host."""
+    at = _PRINTF.get(call.callee)
+    if at is None or at >= len(call.args):
+        return False
+    known = walk.expr(call.args[at], state)[1]
+    if not isinstance(known, str):
+        return False
+    first = _VERB.search(known)
+    return _fixed_destination([known[: first.start()] if first else known])
+
+
 # Flask's request mappings whose values are text, and string methods that keep text.
 _TEXT_MAPS = (
     "request.args",
@@ -1794,6 +1808,8 @@ class _Walk:
         arg_taints = [self.expr(a, state)[0] for a in call.args]
         for position in _numeric_format_args(call, state, self):
             arg_taints[position] = EMPTY
+        if _format_fixes_destination(call, state, self):
+            arg_taints = [_clear(t, _DESTINATION) for t in arg_taints]
         kw_taints = {k: self.expr(v, state)[0] for k, v in call.kwargs}
         for item in self.a.conditional_sanitizers:
             if (
