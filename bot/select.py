@@ -166,6 +166,8 @@ _TEST_PATH = re.compile(
     # Test helpers shipped inside a library (`lib/shop/testing_support/factories/`) and
     # Behat / Cucumber step code (`src/App/Behat/Context/`, `features/step_definitions/`).
     r"|(^|/)(testing_support|test_support|test-support|Behat|step_definitions)/"
+    # Test doubles: `src/config/mock/auth.config.mock.ts`, `src/mocks/handlers.ts`.
+    r"|(^|/)(mocks?|__mocks__)/|\.mock\.[cm]?[jt]sx?$"
 )
 
 

@@ -243,3 +243,43 @@ def test_ruby_constantize_under_a_fixed_namespace_in_an_admin_controller_is_summ
     # The same lookup outside an admin controller stays inline.
     public = review_new("app/controllers/widgets_controller.rb", body, "code-injection")
     assert Severity.INFO not in [f.severity for f in public]
+
+
+def test_tls_skip_verify_behind_an_opt_in_setting_goes_to_the_summary() -> None:
+    """`InsecureSkipVerify: true` inside `if c.SkipVerify {` (an operator's setting for a
+    self-signed host) is an info finding; the same literal with no such `if` stays high."""
+    from bot.diff import added_file
+    from bot.models import Severity
+    from bot.pipeline import review_files
+
+    code = """package forge
+
+import (
+\t"crypto/tls"
+\t"net/http"
+)
+
+func (c *Client) transport() *http.Transport {
+\tt := &http.Transport{Proxy: http.ProxyFromEnvironment}
+\tif c.SkipVerify {
+\t\tciphers := []uint16{}
+\t\tfor _, s := range tls.CipherSuites() {
+\t\t\tciphers = append(ciphers, s.ID)
+\t\t}
+\t\tt.TLSClientConfig = &tls.Config{
+\t\t\tCipherSuites:       ciphers,
+\t\t\tInsecureSkipVerify: true,
+\t\t}
+\t}
+\treturn t
+}
+
+func hookClient() *http.Client {
+\treturn &http.Client{Transport: &http.Transport{
+\t\tTLSClientConfig: &tls.Config{InsecureSkipVerify: true},
+\t}}
+}
+"""
+    found = review_files([added_file("internal/forge/client.go", code)]).findings
+    tls = {f.line: f.severity for f in found if f.rule == "tls-verification-disabled"}
+    assert tls == {17: Severity.INFO, 25: Severity.HIGH}

@@ -318,7 +318,14 @@ _RULE_VOCABULARY = re.compile(
 # lowercase words joined by underscores, no digit, no capital: a route, setting or enum
 # name written against a secret's name, not a credential.
 # `resource.azure.tenant.id`: a dotted configuration key, likewise.
-_IDENTIFIER_VALUE = re.compile(r"[a-z]{2,}(?:_[a-z]{2,})+|[a-z]{2,}(?:\.[a-z]{2,}){2,}")
+# `ctx["email_password_status"] = "success"`, `password_mode = "disabled"`: one lowercase
+# word, no digit, is a status, a mode or a name. `"security.validTime"`: a property key.
+_IDENTIFIER_VALUE = re.compile(
+    r"[a-z]{2,}(?:_[a-z]{2,})+|[a-z]{2,}(?:\.[a-z]{2,}){2,}|[a-z]+|[a-z]{2,}(?:\.[a-z][A-Za-z]+)+"
+)
+# `post "/users/:id/webhooks/:secret" => "web_requests#handle"`: the keyword is a segment
+# of a route or URL path written as a key, and the value is what the path leads to.
+_PATH_KEY = re.compile(r"""["'`][^"'`\s]*/[^"'`\s]*["'`]\s*(?:=>|:|=|,)\s*["'`]?$""")
 # `passwordType === "request"`: the keyword's value is compared, not assigned.
 _COMPARED = re.compile(r"""(?:===?|!==?)\s*["'`]$""")
 
@@ -331,6 +338,8 @@ def _loose_ok(value: str, line: str) -> bool:
         return False
     at = line.find(value)
     if at > 0 and _COMPARED.search(line[max(0, at - 6) : at]):
+        return False
+    if at > 0 and _PATH_KEY.search(line[:at]):
         return False
     if _STEMS.search(value.lower()):
         return False  # `apiKey = "apiKey"`, `"mysecretpassword"`: a name or a demo value

@@ -32,8 +32,50 @@ _JS = frozenset({"javascript", "typescript"})
 _JVM = frozenset({"java", "kotlin"})
 
 
+# The condition of an `if` that turns verification off only when the operator asks for it
+# (`if c.SkipVerify {`, `if (opts.allowSelfSigned) {`), lower-cased without `_`.
+_OPT_IN = re.compile(
+    r"skip\w*verif|insecure|ignore\w*(?:tls|ssl|cert)|selfsigned|noverify|allowinvalid"
+    r"|(?:tls|ssl)(?:skip|ignore)|verify(?:ssl|tls|cert)"
+)
+_IF_OPEN = re.compile(r"(?:^|[;}])\s*+(?:else\s++)?if\s*+\(?([^{};]*)\)?\s*+$")
+
+
+def _opt_in_condition(text: str, at: int) -> str | None:
+    """The condition of the innermost `if` block around `at` when it names an opt-in
+    setting; the literals between (`&tls.Config{`, `&http.Transport{`) are crossed."""
+    depth = 0
+    for i in range(at - 1, max(-1, at - 1500), -1):
+        ch = text[i]
+        if ch == "}":
+            depth += 1
+        elif ch == "{":
+            if depth:
+                depth -= 1
+                continue
+            start = text.rfind("\n", 0, i) + 1
+            head = _IF_OPEN.search(text[start:i].rstrip())
+            if head is not None:
+                condition = head.group(1)
+                squeezed = re.sub(r"[^a-z]", "", condition.lower())
+                return condition.strip() if _OPT_IN.search(squeezed) else None
+            if re.search(r"\bfunc\b|=>|\bfunction\b|\)\s*$", text[start:i]):
+                return None  # the enclosing function: no `if` around the literal
+    return None
+
+
 def _tls(what: str) -> Accept:
-    return lambda m, t, f: what
+    def accept(match: re.Match[str], text: str, file: ChangedFile) -> str | Verdict:
+        condition = _opt_in_condition(text, match.start())
+        if condition is not None:
+            return Verdict(
+                f"{what} Only when `{condition}` is set: an operator's opt-in for a host "
+                "with a self-signed certificate.",
+                Severity.INFO,
+            )
+        return what
+
+    return accept
 
 
 TLS_PATTERNS = (

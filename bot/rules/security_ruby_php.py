@@ -131,8 +131,17 @@ def _unwrap_data(arg: str) -> str:
     return body[head.end() : -1].rstrip()
 
 
+# The request object itself as an argument (`api.users.create(req, req.body)`): the
+# callee is the application's own service layer, which takes the caller from it and
+# picks the fields it accepts; no model or ORM write takes the request.
+_REQUEST_ITSELF = re.compile(r"\s*+(?:req|request|ctx)\s*+")
+
+
 def _js_mass(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
-    for arg in call_arguments(text, match.end() - 1, file.language or ""):
+    args = call_arguments(text, match.end() - 1, file.language or "")
+    if any(_REQUEST_ITSELF.fullmatch(arg) for arg in args):
+        return False
+    for arg in args:
         inner = _unwrap_data(arg)
         if _BODY.match(arg) or _BODY.match(inner):
             return f"The whole request body goes into `{match.group('at') or match.group('cls')}`."

@@ -746,13 +746,16 @@ class RouteGuards:
     label: str  # path or handler name, for the detail and the public-endpoint test
     group: str  # routes are compared only with siblings of the same group
     guards: frozenset[str]
+    # The handler asks who the caller is (`SecurityUtils.getCurrentUserId()`, a `Principal`
+    # parameter): it only works for a logged-in caller, so the login it needs is there.
+    reads_caller: bool = False
 
 
 def missing_guards(routes: list[RouteGuards]) -> Iterator[tuple[RouteGuards, str]]:
     """Routes lacking an auth guard that every sibling (two or more) carries."""
     for route in routes:
         others = [r for r in routes if r is not route and r.group == route.group]
-        if len(others) < 2 or is_public(route.label):
+        if len(others) < 2 or is_public(route.label) or route.reads_caller:
             continue
         shared = frozenset.intersection(*(r.guards for r in others))
         missing = sorted(g for g in shared - route.guards if AUTH_NAME.search(g))
@@ -845,6 +848,38 @@ def _annotation_run(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
+# The logged-in caller, asked for in a handler's parameters or body: Spring Security's
+# holder and principal parameters, and the usual `getCurrentUser…()`/`getLoginUser()` helpers.
+_READS_CALLER = re.compile(
+    r"\bSecurityContextHolder\b|@AuthenticationPrincipal\b|\b(?:Principal|Authentication)\s+\w+\s*[,)]"
+    r"|\bget(?:Current|Login|LoggedIn|Authenticated)(?:User|Member|Account|Principal)\w*\s*\("
+)
+
+
+def _handler_text(text: str, end: int) -> str:
+    """A handler's parameters and body, from the end of its annotations: up to the brace
+    that closes its body, or at most 2,000 characters."""
+    stop = min(len(text), end + 2000)
+    opening = text.find("(", end, stop)
+    if opening < 0:
+        return text[end:stop]
+    close = _balanced_forward(text, opening)
+    if close < 0:
+        return text[end:stop]
+    brace = text.find("{", close, stop)
+    if brace < 0:
+        return text[end:stop]
+    depth = 0
+    for i in range(brace, stop):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return text[end : i + 1]
+    return text[end:stop]
+
+
 def spring_routes(text: str) -> list[RouteGuards] | None:
     """Handler methods with their security annotations; None when the class itself is
     guarded (every method is covered)."""
@@ -862,7 +897,11 @@ def spring_routes(text: str) -> list[RouteGuards] | None:
         label = f"{method[-1] if method else ''} {' '.join(paths[:1])}"
         routes.append(
             RouteGuards(
-                line_of(text, match.start()), label, "", frozenset(names & _SECURITY_ANNOTATIONS)
+                line_of(text, match.start()),
+                label,
+                "",
+                frozenset(names & _SECURITY_ANNOTATIONS),
+                bool(_READS_CALLER.search(_handler_text(text, end))),
             )
         )
     return routes

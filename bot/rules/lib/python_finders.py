@@ -323,11 +323,34 @@ def _route_of(func: ast.FunctionDef | ast.AsyncFunctionDef) -> PyRoute | None:
     return PyRoute(func, path, frozenset(guards))
 
 
+# A test in the handler's body about who the caller is: `if is_admin():`,
+# `if not current_user.is_authenticated:`, `if not has_role("editor"):`.
+_CALLER_TEST = re.compile(
+    r"(?i)^(?:is_?admin|is_?staff|is_?superuser|is_?authenticated|is_?logged_?in|authed"
+    r"|current_user|has_perm\w*|has_role|check_permission\w*)$"
+)
+
+
+def _checks_caller(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether the handler itself branches on who the caller is: the guard is in its body."""
+    for node in ast.walk(func):
+        test = node.test if isinstance(node, ast.If | ast.IfExp | ast.Assert) else None
+        if test is None:
+            continue
+        for part in ast.walk(test):
+            name = part.attr if isinstance(part, ast.Attribute) else getattr(part, "id", "")
+            if name and _CALLER_TEST.match(name):
+                return True
+    return False
+
+
 def _missing_guard(routes: list[PyRoute]) -> Iterator[tuple[PyRoute, str]]:
     """Routes lacking an auth guard that every other route (two or more) of the file has."""
     for route in routes:
         others = [r for r in routes if r is not route]
         if len(others) < 2 or is_public(f"{route.path} {route.node.name}"):
+            continue
+        if _checks_caller(route.node):
             continue
         shared = frozenset.intersection(*(r.guards for r in others))
         missing = sorted(g for g in shared - route.guards if AUTH_NAME.search(g))

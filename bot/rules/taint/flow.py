@@ -210,6 +210,13 @@ _TRUSTED_KEY = re.compile(
     r"(?i)role|admin|user|uid|auth|perm|verif|logged|login|staff|super|tenant|account|owner"
     r"|group|scope|privilege|identity|email|^is_|^can_|otp|mfa|2fa|level|access"
 )
+# `session["next_url"] = next_path`: a page to send the user to after a step (login, an
+# OAuth round trip). Nothing trusts it as checked data; where it is redirected to, the
+# open-redirect rule judges that redirect.
+_NAVIGATION_KEY = re.compile(
+    r"(?i)^(?:next|next_?(?:url|path|page)|return_?(?:to|url|path)|redirect(?:_?(?:to|url|uri|path))?"
+    r"|came_?from|back_?(?:url|to)|continue(?:_?url)?|origin_?url|success_?url)$"
+)
 # The Referer is set by the browser to the page the user came from: sending the user back
 # there can only return them to a page they were on, which is no phishing lever.
 _REFERER_KEY = re.compile(r"(?i)^(?:http_)?referr?er$")
@@ -687,6 +694,20 @@ def _numeric_format_args(call: ir.Call, state: _State, walk: _Walk) -> list[int]
     ]
 
 
+def _format_fixes_destination(call: ir.Call, state: _State, walk: _Walk) -> bool:
+    """A constant printf format whose text before its first verb already names the
+    destination (`fmt.Sprintf("/reset_password?%s", q.Encode())`): what the arguments
+    fill in picks a page or parameters of ours, never the host."""
+    at = _PRINTF.get(call.callee)
+    if at is None or at >= len(call.args):
+        return False
+    known = walk.expr(call.args[at], state)[1]
+    if not isinstance(known, str):
+        return False
+    first = _VERB.search(known)
+    return _fixed_destination([known[: first.start()] if first else known])
+
+
 # Flask's request mappings whose values are text, and string methods that keep text.
 _TEXT_MAPS = (
     "request.args",
@@ -1079,6 +1100,12 @@ class _Walk:
                     read = dotted(stmt.value)
                     made = read is not None and not self._source_attr(read, stmt.line)
                     if cls == "trust" and made and _display_entry(stmt):
+                        continue
+                    if (
+                        cls == "trust"
+                        and isinstance(stmt.key, str)
+                        and _NAVIGATION_KEY.match(stmt.key)
+                    ):
                         continue
                     # A key the client names in full (`session[request.args["k"]]`) picks
                     # any entry, `role` included; `f"seen_{post_id}"` picks only its own.
@@ -1807,6 +1834,8 @@ class _Walk:
         arg_taints = [self.expr(a, state)[0] for a in call.args]
         for position in _numeric_format_args(call, state, self):
             arg_taints[position] = EMPTY
+        if _format_fixes_destination(call, state, self):
+            arg_taints = [_clear(t, _DESTINATION) for t in arg_taints]
         kw_taints = {k: self.expr(v, state)[0] for k, v in call.kwargs}
         for item in self.a.conditional_sanitizers:
             if (
