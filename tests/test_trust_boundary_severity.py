@@ -29,4 +29,4 @@ def test_a_key_an_authorisation_check_reads_is_inline() -> None:
 
 def test_a_display_preference_goes_to_the_summary() -> None:
     assert _trust("theme") == [Severity.INFO]
-    assert _trust("next_page") == [Severity.INFO]
+    assert _trust("last_search") == [Severity.INFO]
