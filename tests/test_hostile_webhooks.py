@@ -168,6 +168,12 @@ BODIES: dict[str, tuple[str, bytes, int, str]] = {
         "is not reviewed",
     ),
     "unknown event": ("x" * 5_000, _pr_body(7), 202, "is not handled"),
+    "comment longer than GitHub allows": (
+        "issue_comment",
+        _comment_body("/review " + "a" * 70_000),
+        400,
+        "comment.body: longer than a GitHub comment can be",
+    ),
     "not an object": ("pull_request", b"[1, 2]", 400, "not a JSON object"),
     "empty": ("pull_request", b"", 400, "not JSON"),
     "login with a slash": (
@@ -250,3 +256,34 @@ def test_a_queued_job_that_is_not_a_review_job_is_dead_and_the_next_runs(
     dead = queue.ledger.get(ids[1])
     assert dead is not None and dead.state == "dead"
     assert dead.error is not None and "not a review job: head_sha" in dead.error
+
+
+def test_a_large_body_is_parsed_off_the_event_loop(queue: JobQueue) -> None:
+    """A 20 MB body of small keys takes seconds to parse; a probe sent meanwhile is
+    answered first."""
+    body = b"{" + b",".join(b'"k%d":1' % i for i in range(1_500_000)) + b"}"
+    finished: list[str] = []
+
+    async def both() -> None:
+        transport = httpx.ASGITransport(app=create_app(SETTINGS, queue))
+        async with httpx.AsyncClient(transport=transport, base_url="http://bastion") as client:
+
+            async def big() -> None:
+                headers = {
+                    "X-GitHub-Event": "pull_request",
+                    "X-GitHub-Delivery": "big-1",
+                    "X-Hub-Signature-256": sign(SECRET, body),
+                }
+                res = await client.post("/webhook", content=body, headers=headers)
+                assert res.status_code == 202
+                finished.append("delivery")
+
+            async def probe() -> None:
+                await asyncio.sleep(0.05)  # once the delivery is being parsed
+                assert (await client.get("/healthz")).status_code == 200
+                finished.append("probe")
+
+            await asyncio.gather(big(), probe())
+
+    asyncio.run(both())
+    assert finished == ["probe", "delivery"]

@@ -52,6 +52,10 @@ MAX_HEADER_BYTES = 16 * 1024
 # orjson refuses documents nested deeper than this (a pull request payload nests about
 # ten levels); what it refuses is not handed to the recursive standard-library parser.
 MAX_JSON_DEPTH = 1024
+# A body past this is parsed on a worker thread: 25 MiB of small keys takes seconds, and
+# on the event loop no other request (a health probe either) would be answered then.
+# Below it (every delivery GitHub sends) the thread would cost more than the parse.
+PARSE_INLINE_BYTES = 1024 * 1024
 
 
 def event_label(event: str) -> str:
@@ -206,7 +210,10 @@ def create_app(
                 return _refuse(event, 400, "missing X-GitHub-Event header")
             if not delivery:
                 return _refuse(event, 400, "missing X-GitHub-Delivery header")
-            decision = decide(event, delivery, body, slug)
+            if len(body) > PARSE_INLINE_BYTES:  # the event loop keeps answering meanwhile
+                decision = await run_in_threadpool(decide, event, delivery, body, slug)
+            else:
+                decision = decide(event, delivery, body, slug)
             if isinstance(decision, str):
                 return _refuse(event, 400, decision)
             return await _accept(event, delivery, decision)

@@ -62,6 +62,7 @@ MAX_PR_NUMBER = 2**31 - 1
 MAX_ID = 2**53 - 1  # installation and comment ids: past 2^31 already, exact in JSON
 MAX_DELIVERY_ID = 200
 MAX_LOGIN = 100
+MAX_COMMENT_CHARS = 65_536  # GitHub refuses a longer comment body
 # owner/name as GitHub allows them: an owner of letters, digits, `-` (and `_` for managed
 # users); a repository name of letters, digits, `.`, `-`, `_`, never `.` or `..` alone.
 _REPO = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,38}/(?!\.\.?$)[A-Za-z0-9._-]{1,100}")
@@ -128,7 +129,10 @@ def _account_type(value: Any, where: str) -> str:
 
 def _text(value: str, where: str) -> str:
     """Text that can be stored and posted: a lone surrogate (`\\ud800` in the JSON, or
-    its bytes) parses into a Python string that no UTF-8 encoder takes."""
+    its bytes) parses into a Python string that no UTF-8 encoder takes; and no longer
+    than GitHub lets a comment be."""
+    if len(value) > MAX_COMMENT_CHARS:
+        raise Invalid(f"{where}: longer than a GitHub comment can be ({MAX_COMMENT_CHARS:,})")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
