@@ -10,6 +10,7 @@ import pytest
 from bot.diff import MAX_DIFF_FILES, DiffError, read_diff
 from bot.pipeline import review_diff
 from bot.report.markdown import render
+from bot.select import MAX_DIFF_ONLY_HUNKS
 
 FLAGGED = (
     "from flask import request\n\n"
@@ -121,3 +122,26 @@ def test_no_newline_notes_after_changed_lines_still_parse() -> None:
         HEADER + body + HEADER.replace("x.py", "y.py") + "@@ -1 +1 @@\n-a\n+b\n"
     ).files[:1]
     assert [ln.text for ln in file.hunks[0].lines] == ["a", "b", "c", "d"]
+
+
+def _hunks(count: int) -> str:
+    path = "app/api/views.py"
+    hunks = "".join(
+        f"@@ -{n * 10 + 1},1 +{n * 11 + 1},2 @@\n x = 1\n+y = {n}\n" for n in range(count)
+    )
+    return f"diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n{hunks}"
+
+
+def test_a_diff_only_file_of_too_many_hunks_is_skipped_with_the_reason() -> None:
+    result = review_diff(_hunks(MAX_DIFF_ONLY_HUNKS + 1) + added("app/calc.py", FLAGGED))
+    assert [f.path for f in result.findings] == ["app/calc.py"]
+    [skipped] = result.skipped
+    assert skipped.path == "app/api/views.py"
+    assert skipped.reason.startswith("too many hunks to review from the diff alone (1,001;")
+
+
+def test_with_the_whole_file_the_hunk_count_does_not_matter() -> None:
+    whole = "".join(f"y = {n}\n" for n in range(MAX_DIFF_ONLY_HUNKS * 11 + 20))
+    result = review_diff(_hunks(MAX_DIFF_ONLY_HUNKS + 1), load_content=lambda _file: whole)
+    assert result.skipped == []
+    assert result.stats.files_reviewed == 1
