@@ -7,7 +7,10 @@ file, or be skipped by file selection with a reason that names why. Each time is
 the median of --runs runs; a run that passes --limit seconds is cut off (SIGALRM)
 and reported as over the limit.
 
-    .venv/bin/python bench/worst_inputs.py [--runs 3] [--only NAME] [--audit]
+    .venv/bin/python bench/worst_inputs.py [--runs 3] [--only NAME] [--audit] [--webhooks]
+
+--webhooks instead sends signed hostile deliveries (bodies of 50 MB, numbers of a
+million digits, lone surrogates ...) to the receiver in-process and times each answer.
 
 --audit also times every pattern of the rule modules on adversarial strings at two
 lengths and lists those whose time grows faster than linearly (see
@@ -214,6 +217,38 @@ def cases() -> Iterator[Case]:
         "app/fixtures.py",
         lambda: "import sqlalchemy\nSAMPLE = 'one\r--- a/evil.py'\n",
     )
+    # Shapes of the diff itself (hard5): many files, many hunks, odd names.
+    yield Case("100,000 files of one line", "", lambda: "", diff=lambda: _many_files(100_000))
+    yield Case("10,000 files of one line", "", lambda: "", diff=lambda: _many_files(10_000))
+    yield Case("one file, 20,000 hunks", "", lambda: "", diff=lambda: _many_hunks(20_000))
+    yield Case(
+        "a 300-character file name beside a flagged file",
+        "",
+        lambda: "",
+        diff=lambda: _diff("app/" + "a" * 300 + ".py", "x = 1\n") + _diff("app/calc.py", _FLAGGED),
+    )
+    yield Case(
+        "a path of 3,000 directories",
+        "app/" + "d/" * 3_000 + "views.py",
+        lambda: _FLAGGED,
+    )
+    yield Case(
+        "git-quoted names (non-ASCII, newline, quote)",
+        "",
+        lambda: "",
+        diff=lambda: "".join(
+            _diff(name, _FLAGGED)
+            .replace(f"a/{name}", f'"a/{name}"')
+            .replace(f"b/{name}", f'"b/{name}"')
+            for name in ("app/caf\\303\\251.py", "app/a\\nb.py", 'app/q\\"<b>@all.py')
+        ),
+    )
+    yield Case(
+        "rename-only, mode-only, submodule, binary patch",
+        "",
+        lambda: "",
+        diff=_header_only_files,
+    )
     for language in ("ruby", "javascript", "go"):
         path, header = LANGUAGES[language]
         token = {"ruby": "x\n", "javascript": "x;\n", "go": "x\n"}[language]
@@ -239,6 +274,38 @@ def cases() -> Iterator[Case]:
                 path,
                 lambda h=header, f=filler: _near_cap(h, f),  # type: ignore[misc]
             )
+
+
+_FLAGGED = "from flask import request\n\ndef calc():\n    return eval(request.args['x'])\n"
+
+
+def _many_files(count: int) -> str:
+    return "".join(
+        f"diff --git a/app/m{n}/views.py b/app/m{n}/views.py\n--- a/app/m{n}/views.py\n"
+        f"+++ b/app/m{n}/views.py\n@@ -1,1 +1,2 @@\n x = 1\n+y = {n}\n"
+        for n in range(count)
+    )
+
+
+def _many_hunks(count: int) -> str:
+    path = "app/api/views.py"
+    hunks = "".join(
+        f"@@ -{n * 10 + 1},1 +{n * 11 + 1},2 @@\n x = 1\n+y = request.args['{n}']\n"
+        for n in range(count)
+    )
+    return f"diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n{hunks}"
+
+
+def _header_only_files() -> str:
+    return (
+        "diff --git a/app/old.py b/app/new.py\nsimilarity index 100%\n"
+        "rename from app/old.py\nrename to app/new.py\n"
+        "diff --git a/bin/run.py b/bin/run.py\nold mode 100644\nnew mode 100755\n"
+        "diff --git a/vendor/lib b/vendor/lib\nnew file mode 160000\nindex 0000000..1111111\n"
+        "--- /dev/null\n+++ b/vendor/lib\n@@ -0,0 +1 @@\n+Subproject commit " + "1" * 40 + "\n"
+        "diff --git a/app/x.bin b/app/x.bin\nnew file mode 100644\nindex 0000000..1111111\n"
+        "GIT binary patch\nliteral 5\nMcmZ?wbYf&+001}u5dZ)H\n\nliteral 0\nHcmV?d00001\n\n"
+    ) + _diff("app/calc.py", _FLAGGED)
 
 
 def _sql_indexes(count: int, *, same_name: bool) -> str:
@@ -362,15 +429,132 @@ def audit() -> int:
     return slow
 
 
+def _webhook_bodies() -> Iterator[tuple[str, str, bytes]]:
+    """(name, event, body): signed deliveries a receiver must answer with a 4xx or the
+    documented 2xx, quickly. Built from GitHub's payload examples in tests/fixtures."""
+    import json
+
+    fixtures = ROOT / "tests" / "fixtures" / "webhooks"
+    pr = json.loads((fixtures / "pull_request.opened.payload.json").read_text())
+    comment = json.loads(
+        (fixtures / "issue_comment.created.on-pull-request.payload.json").read_text()
+    )
+    text = json.dumps(pr)
+
+    def with_comment(body: str, **user: str) -> bytes:
+        data = json.loads(json.dumps(comment))
+        data["comment"]["body"] = body
+        data["comment"]["user"].update(user)
+        return json.dumps(data).encode()
+
+    number = f'"number": {pr["number"]}'
+    yield "valid pull_request.opened", "pull_request", text.encode()
+    yield "50 MB body", "pull_request", b" " * 50_000_000
+    yield (
+        "number of 10^6 digits",
+        "pull_request",
+        text.replace(number, '"number": ' + "9" * 10**6).encode(),
+    )
+    yield (
+        "float of 10^6 digits",
+        "pull_request",
+        text.replace(number, '"number": 1.' + "9" * 10**6).encode(),
+    )
+    yield "JSON nested 100,000 deep", "pull_request", b"[" * 100_000 + b"]" * 100_000
+    yield (
+        "2,000,000 keys",
+        "pull_request",
+        b"{" + b",".join(b'"k%d":1' % i for i in range(2_000_000)) + b"}",
+    )
+    yield "array of 10,000,000 numbers", "pull_request", b"[" + b"1," * 10_000_000 + b"1]"
+    yield "invalid UTF-8", "pull_request", b'{"action": "\xff\xfe"}'
+    yield "lone surrogate escape in a command", "issue_comment", with_comment("/review \ud800")
+    yield (
+        "comment of 20 MB on one line",
+        "issue_comment",
+        with_comment("/review " + "@bastion " * 2_000_000),
+    )
+    yield "login with a slash", "issue_comment", with_comment("/review", login="../../orgs/x")
+    yield (
+        "unknown action of 20 MB",
+        "pull_request",
+        json.dumps({"action": "x" * 20_000_000}).encode(),
+    )
+    yield "unknown event", "x" * 5_000, text.encode()
+
+
+def webhooks(runs: int) -> int:
+    import asyncio
+    import tempfile
+    import uuid
+
+    import httpx
+
+    from bot.server.app import create_app
+    from bot.server.queue import JobQueue
+    from bot.server.webhook import sign
+    from bot.settings import Settings
+
+    secret = "bench-secret"
+    settings = Settings(GITHUB_WEBHOOK_SECRET=secret, GITHUB_TOKEN="bench")
+    bad = 0
+    print(f"| delivery | bytes | median s ({runs} runs) | answer |")
+    print("| --- | ---: | ---: | --- |")
+    with tempfile.TemporaryDirectory() as tmp:
+        queue = JobQueue(None, Path(tmp) / "data")
+        app = create_app(settings, queue)
+
+        async def send(event: str, body: bytes) -> tuple[float, httpx.Response]:
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://b") as client:
+                headers = {
+                    "X-GitHub-Event": event,
+                    "X-GitHub-Delivery": str(uuid.uuid4()),
+                    "X-Hub-Signature-256": sign(secret, body),
+                    "Content-Type": "application/json",
+                }
+                start = time.perf_counter()
+                res = await client.post("/webhook", content=body, headers=headers, timeout=120)
+                return time.perf_counter() - start, res
+
+        for name, event, body in _webhook_bodies():
+            samples: list[float] = []
+            answer = ""
+            for _ in range(runs):
+                try:
+                    took, res = asyncio.run(send(event, body))
+                except Exception as exc:  # noqa: BLE001 - reported, and counted as bad
+                    samples.append(0.0)
+                    answer = f"raised {type(exc).__name__}"
+                    continue
+                samples.append(took)
+                detail = (
+                    res.json().get("detail") or res.json().get("reason") or res.json()["status"]
+                )
+                answer = f"{res.status_code} {str(detail)[:70]}"
+            if answer.startswith(("5", "raised")):
+                bad += 1
+            print(
+                f"| {name} | {len(body):,} | {statistics.median(samples):.3f} | {answer} |",
+                flush=True,
+            )
+        queue.close()
+    print(f"\n{bad} deliveries answered with a 5xx or an exception")
+    return 1 if bad else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit", type=int, default=60, help="cut a run off after N s")
     parser.add_argument("--only", help="run the cases whose name contains this")
     parser.add_argument("--audit", action="store_true")
+    parser.add_argument("--webhooks", action="store_true", help="time hostile deliveries")
     args = parser.parse_args()
     if args.audit:
         return 1 if audit() else 0
+    if args.webhooks:
+        return webhooks(args.runs)
     review_diff(_diff("app/warm.py", "import os\n"))  # imports and analyzers loaded once
     over = 0
     print(f"| case | bytes | median s ({args.runs} runs) | outcome |")

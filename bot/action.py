@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from github import GithubException
+from pydantic import ValidationError
 
 from bot.config import CONFIG_PATH, FailOn
 from bot.github.client import GitHubClient, describe, open_client
@@ -166,11 +167,30 @@ def fork_reason(event: str, payload: Mapping[str, Any]) -> str | None:
     return None
 
 
+MAX_PR_NUMBER = 2**31 - 1
+MAX_ID = 2**53 - 1
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def _pr_number(value: Any, what: str) -> int:
     text = str(value if value is not None else "").strip().lstrip("#")
-    if not text.isdigit() or int(text) < 1:
-        raise ActionUsageError(f"{what} must be a pull request number, got {value!r}")
+    # ASCII digits only: `isdigit` takes `²`, which `int` refuses; and a bounded count,
+    # past which `int` refuses too (Python's 4,300-digit limit) or no PR is that large.
+    if not (text.isascii() and text.isdigit() and len(text) <= 10):
+        raise ActionUsageError(f"{what} must be a pull request number, got {_shown(value)}")
+    if not 1 <= int(text) <= MAX_PR_NUMBER:
+        raise ActionUsageError(f"{what} must be a pull request number, got {_shown(value)}")
     return int(text)
+
+
+def _comment_id(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+        raise ActionUsageError(f"comment.id must be a comment id, got {_shown(value)}")
+    return value
 
 
 def choose_target(event: str, payload: Mapping[str, Any], repo: str) -> Target | Skip:
@@ -201,7 +221,7 @@ def _comment_target(payload: Mapping[str, Any], repo: str) -> Target | Skip:
         return Skip("comment on an issue, not a pull request")
     user = comment.get("user") if isinstance(comment.get("user"), dict) else {}
     command = CommentCommand(
-        comment_id=int(comment.get("id") or 0),
+        comment_id=_comment_id(comment.get("id")),
         body=str(comment.get("body") or ""),
         author=str((user or {}).get("login") or ""),
         author_type=str((user or {}).get("type") or "User"),
@@ -488,4 +508,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (PermanentJobError, TransientGitHubError) as exc:
         print(f"::error title=Bastion::{escape_data(str(exc))}")
         print(f"bastion: error: {exc}", file=sys.stderr)
+        return 2
+    except ValidationError as exc:  # an event value past the checks above: named, no traceback
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "event"
+        message = f"the event holds a value Bastion cannot use: {where}: {first['msg']}"
+        print(f"::error title=Bastion::{escape_data(message)}")
+        print(f"bastion: error: {message}", file=sys.stderr)
         return 2

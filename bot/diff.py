@@ -8,11 +8,13 @@ hunk's declared length; users need to be told which line is wrong.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from unidiff import PatchedFile, PatchSet
 from unidiff.errors import UnidiffParseError
 
 from bot import lazyre as re
-from bot.models import ChangedFile, DiffLine, FileStatus, Hunk, LineType
+from bot.models import ChangedFile, DiffLine, FileStatus, Hunk, LineType, SkippedFile
 
 _HUNK_RE = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$")
 _FILE_START = ("diff --git ", "--- ", "+++ ", "diff -")
@@ -39,8 +41,11 @@ def decode(raw: bytes | str) -> str:
     return text.replace("\r\n", "\n")
 
 
-def _check_structure(lines: list[str]) -> None:
-    """Raise `DiffError` at the first line that breaks unified-diff structure."""
+def _check_structure(lines: list[str]) -> list[int]:
+    """Raise `DiffError` at the first line that breaks unified-diff structure; else the
+    index of each file's first header line."""
+    starts: list[int] = []
+    header_from_git = False  # the file began at `diff --git`, its `---` is still to come
     seen_target = False
     old_left = new_left = 0
     in_hunk = just_ended = False
@@ -68,12 +73,23 @@ def _check_structure(lines: list[str]) -> None:
                 in_hunk = False
                 just_ended = True
             continue
+        if line.startswith("\\"):  # "\ No newline at end of file" notes the line before it
+            if just_ended:
+                continue
+            raise DiffError(f"{line[:40]!r} outside a hunk: it must follow a changed line", number)
         if just_ended and _looks_like_hunk_line(line):
             raise DiffError("hunk is longer than its @@ header says", number)
         just_ended = False
         if "\r" in line and _BARE_CR_HEADER.search(line):
             # Outside a hunk only: inside one, a lone CR is the content of a changed line.
             raise DiffError(_CR_ONLY, number)
+        if line.startswith("diff "):
+            starts.append(number - 1)
+            header_from_git = True
+        elif line.startswith("--- "):
+            if not header_from_git:
+                starts.append(number - 1)
+            header_from_git = False
         if line.startswith("@@"):
             match = _HUNK_RE.match(line)
             if match is None:
@@ -89,6 +105,7 @@ def _check_structure(lines: list[str]) -> None:
             seen_target = False
     if in_hunk:
         raise DiffError("input ends inside a hunk (the diff is truncated)", len(lines) + 1)
+    return starts
 
 
 def _looks_like_hunk_line(line: str) -> bool:
@@ -98,10 +115,42 @@ def _looks_like_hunk_line(line: str) -> bool:
     return line[:1] in ("+", "-", " ") and line.strip() != ""
 
 
+_C_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
+
+
+def unquote_path(name: str) -> str:
+    """A file name as git writes it: in double quotes with C escapes (octal bytes of
+    UTF-8) when it holds a quote, a backslash, a control character or, by default, any
+    non-ASCII character (`"b/caf\\303\\251.py"` is `b/café.py`). Other names as given."""
+    if len(name) < 2 or not (name.startswith('"') and name.endswith('"')):
+        return name
+    out = bytearray()
+    body = name[1:-1]
+    i = 0
+    while i < len(body):
+        char = body[i]
+        if char != "\\" or i + 1 == len(body):
+            out += char.encode("utf-8", "surrogateescape")
+            i += 1
+            continue
+        nxt = body[i + 1]
+        digits = body[i + 1 : i + 4]
+        if len(digits) == 3 and all(d in "01234567" for d in digits):
+            out.append(int(digits, 8) & 0xFF)
+            i += 4
+        elif nxt in _C_ESCAPES:
+            out.append(_C_ESCAPES[nxt])
+            i += 2
+        else:  # not an escape git writes: kept as it is
+            out += char.encode()
+            i += 1
+    return out.decode("utf-8", errors="replace")
+
+
 def _strip_prefix(source: str, target: str) -> tuple[str, str]:
     """`a/x` `b/x` -> `x`; a plain diff's `old/x` `new/x` -> `x` (like `patch -p1`)."""
-    src = source.split("\t")[0]
-    tgt = target.split("\t")[0]
+    src = unquote_path(source) if source.startswith('"') else source.split("\t")[0]
+    tgt = unquote_path(target) if target.startswith('"') else target.split("\t")[0]
     if src.startswith("a/") and tgt.startswith("b/"):
         return src[2:], tgt[2:]
     if src == "/dev/null":
@@ -191,11 +240,63 @@ def _to_changed_file(patched: PatchedFile) -> ChangedFile:
     )
 
 
-def parse_diff(raw: bytes | str) -> list[ChangedFile]:
-    """Parse a unified diff. Empty input gives `[]`; broken input raises `DiffError`."""
+# Files of one diff that are read; those past it are listed as skipped, unparsed. GitHub
+# lists at most 3,000 files of a pull request: a diff with more is not a pull request's,
+# and parsing and selecting 100,000 files took minutes before any file was reviewed.
+MAX_DIFF_FILES = 3_000
+
+
+@dataclass
+class DiffRead:
+    files: list[ChangedFile]
+    # Files past `MAX_DIFF_FILES`, by the path their header names.
+    skipped: list[SkippedFile] = field(default_factory=list)
+    limit: int = MAX_DIFF_FILES
+
+    def note(self) -> str | None:
+        if not self.skipped:
+            return None
+        return (
+            f"Not reviewed: {len(self.skipped):,} files past the first {self.limit:,} "
+            f"of the diff (from {self.skipped[0].path[:200]!r} on); a review reads at most "
+            f"{self.limit:,} files."
+        )
+
+
+def _header_path(lines: list[str], start: int, end: int) -> str:
+    """The path a file's header names, without parsing the file: the new name, else the
+    old one (a deleted file), else the `diff --git` line's second name."""
+    old = ""
+    for line in lines[start : min(end, start + 12)]:
+        if line.startswith("@@"):
+            break
+        if line.startswith("rename to "):
+            return unquote_path(line[len("rename to ") :])
+        if line.startswith(("+++ ", "--- ")):
+            name = line[4:]
+            name = unquote_path(name) if name.startswith('"') else name.split("\t")[0]
+            if name == "/dev/null":
+                continue
+            if name.startswith(("a/", "b/")):
+                name = name[2:]
+            if line[0] == "+":
+                return name
+            old = old or name
+    if old:
+        return old
+    first = lines[start]
+    if first.startswith("diff --git ") and " b/" in first:
+        name = first.rsplit(" b/", 1)[1]
+        return unquote_path('"' + name) if name.endswith('"') else name
+    return first[:200]
+
+
+def read_diff(raw: bytes | str, max_files: int = MAX_DIFF_FILES) -> DiffRead:
+    """Parse a unified diff, reading at most `max_files` files; the rest are skipped with
+    the reason. Empty input gives no files; broken input raises `DiffError`."""
     text = decode(raw)
     if not text.strip():
-        return []
+        return DiffRead([])
     if "\r" in text and "\n" not in text.rstrip("\n"):
         # Lines ended by CR alone (classic Mac OS, or a transport that rewrote the ends).
         # Not converted: a real diff may hold a lone CR inside a changed line, so
@@ -205,13 +306,22 @@ def parse_diff(raw: bytes | str) -> list[ChangedFile]:
     if lines and lines[-1] == "":
         lines.pop()
     try:
-        _check_structure(lines)
+        starts = _check_structure(lines)
     except DiffError as exc:
         bare_cr = _BARE_CR_HEADER.search(text)
         if bare_cr is None or str(exc).endswith(_CR_ONLY):
             raise
         # A hunk cut short where the line ends turn into lone CRs: that is the cause.
         raise DiffError(_CR_ONLY, text.count("\n", 0, bare_cr.start()) + 1) from None
+    skipped: list[SkippedFile] = []
+    if len(starts) > max_files:
+        reason = f"past the first {max_files:,} files of the diff (not read)"
+        bounds = [*starts[max_files:], len(lines)]
+        skipped = [
+            SkippedFile(path=_header_path(lines, at, end), reason=reason)
+            for at, end in zip(bounds, bounds[1:], strict=False)
+        ]
+        text = "\n".join(lines[: starts[max_files]]) + "\n"
     try:
         patch = PatchSet(text)
     except UnidiffParseError as exc:
@@ -219,7 +329,13 @@ def parse_diff(raw: bytes | str) -> list[ChangedFile]:
     if not len(patch):
         first = next((i for i, ln in enumerate(lines, 1) if ln.strip()), 1)
         raise DiffError("no file headers ('diff --git' or '---'/'+++') found", first)
-    return [_to_changed_file(patched) for patched in patch]
+    return DiffRead([_to_changed_file(patched) for patched in patch], skipped, max_files)
+
+
+def parse_diff(raw: bytes | str) -> list[ChangedFile]:
+    """The files `read_diff` reads (at most `MAX_DIFF_FILES`; callers that report what
+    was skipped use `read_diff`)."""
+    return read_diff(raw).files
 
 
 def added_file(path: str, content: str) -> ChangedFile:

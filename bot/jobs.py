@@ -14,7 +14,7 @@ Trigger = Literal[
 class CommentCommand(BaseModel):
     """A PR comment that may hold a slash command; parsed and checked by the worker."""
 
-    comment_id: int
+    comment_id: int = Field(ge=1, le=2**53 - 1)
     body: str
     author: str
     author_type: str = "User"
@@ -26,12 +26,15 @@ class CommentCommand(BaseModel):
 class ReviewJob(BaseModel):
     """One unit of work: review (or answer on) one PR at one head SHA."""
 
-    delivery_id: str
+    delivery_id: str = Field(min_length=1, max_length=200)
     repo: str = Field(pattern=r"^[\w.-]+/[\w.-]+$")  # owner/name
-    pr_number: int = Field(ge=1)
-    head_sha: str | None = None  # None for comment-triggered jobs: the worker looks it up
+    # The bounds the webhook checks, kept here too: a job read back from the queue is
+    # checked again by the worker, and one that fails is dead-lettered, not retried.
+    pr_number: int = Field(ge=1, le=2**31 - 1)
+    # None for comment-triggered jobs: the worker looks it up. It goes into API paths.
+    head_sha: str | None = Field(default=None, pattern=r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
     trigger: Trigger
-    installation_id: int | None = None
+    installation_id: int | None = Field(default=None, ge=1, le=2**53 - 1)
     comment: CommentCommand | None = None
 
     @property

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from bot import lazyre as re
 from bot.config import RepoConfig, RulesConfig
 from bot.consolidate import consolidate_findings
-from bot.diff import parse_diff
+from bot.diff import read_diff
 from bot.models import (
     Category,
     ChangedFile,
@@ -472,9 +472,9 @@ def review_diff(
 ) -> ReviewResult:
     """Parse a unified diff and review it. Raises `DiffError` on a broken diff."""
     started = time.perf_counter()
-    files = parse_diff(diff)
-    return review_files(
-        files,
+    read = read_diff(diff)
+    result = review_files(
+        read.files,
         config,
         load_content=load_content,
         load_base_content=load_base_content,
@@ -488,3 +488,8 @@ def review_diff(
         extra_checks=extra_checks,
         released=released,
     )
+    if read.skipped:  # past the diff's file limit: listed, never parsed
+        result.skipped.extend(read.skipped)
+        result.stats.files_skipped += len(read.skipped)
+        result.notes.append(read.note() or "")
+    return result

@@ -127,6 +127,10 @@ MEAN_LINE_MIN_CHARS = 20_000
 # and cost parsers stack or time per level: ruff and squawk overflow their stacks,
 # sqlglot and our own protobuf reader slow down with each one.
 MAX_NESTING_DEPTH = 256
+# A file known from its diff alone is checked hunk by hunk (each its own parse, its own
+# file for ruff): 20,000 one-line hunks took a minute. With the whole file known (the App,
+# `--git`) the count does not matter and is not checked: see `select_backend`.
+MAX_DIFF_ONLY_HUNKS = 1_000
 _NOT_BRACKETS = bytes(c for c in range(256) if chr(c) not in "()[]{}")
 _STEPS = bytes.maketrans(b"([{)]}", b"\x01\x01\x01\xff\xff\xff")  # +1 / -1 as signed bytes
 OPENAPI_MARKER = re.compile(r"""^[ \t]*["']?(openapi|swagger)["']?\s*:\s*["']?[23]""", re.MULTILINE)
@@ -313,6 +317,15 @@ def _past_the_end(file: ChangedFile) -> str | None:
     return f"too large to review (the diff shows line {last:,}; the limit is {MAX_FILE_LINES:,})"
 
 
+def _too_many_hunks(file: ChangedFile) -> str | None:
+    if file.content is not None or len(file.hunks) <= MAX_DIFF_ONLY_HUNKS:
+        return None
+    return (
+        f"too many hunks to review from the diff alone ({len(file.hunks):,}; the limit is "
+        f"{MAX_DIFF_ONLY_HUNKS:,}; with the whole file, as `--git` reads it, there is none)"
+    )
+
+
 def nesting_past(text: str, limit: int) -> int | None:
     """How deep `(`, `[` and `{` nest when that is past `limit`, else None. Counted over
     the whole text (brackets in strings and comments too: a hand-written file stays far
@@ -440,6 +453,10 @@ def select_backend(
             if too_big:
                 skipped.append(SkippedFile(path=file.path, reason=too_big))
                 continue
+        too_many = _too_many_hunks(file)  # known from its diff alone, content loaded or not
+        if too_many:
+            skipped.append(SkippedFile(path=file.path, reason=too_many))
+            continue
         kept.append(file.model_copy(update={"kind": kind, "language": language, "reason": reason}))
     return kept, skipped
 

@@ -369,13 +369,28 @@ def test_workflow_dispatch_reviews_the_pr_input(fake, tmp_path) -> None:
     ("event", "change", "extra", "message"),
     [
         ("workflow_dispatch", {"inputs": {"pr": "abc"}}, {}, "must be a pull request number"),
+        # Digits `int` refuses (superscript, past 4,300 of them) or no PR number has.
+        ("workflow_dispatch", {"inputs": {"pr": "²"}}, {}, "must be a pull request number"),
+        ("workflow_dispatch", {"inputs": {"pr": "9" * 5_000}}, {}, "got '99999"),
+        ("workflow_dispatch", {"inputs": {"pr": str(2**31)}}, {}, "must be a pull request number"),
+        (
+            "issue_comment",
+            {"comment": {"id": "7", "body": "/review", "user": {"login": "a", "type": "User"}}},
+            {},
+            "comment.id must be a comment id",
+        ),
         ("workflow_dispatch", {}, {"BASTION_FAIL_ON": "critical"}, "fail-on 'critical'"),
         ("workflow_dispatch", {}, {"BASTION_CATEGORIES": "style"}, "unknown 'style'"),
         ("workflow_dispatch", {}, {"GITHUB_TOKEN": ""}, "GITHUB_TOKEN is not set"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(fake, tmp_path, event, change, extra, message) -> None:
-    event_payload = {**payload("workflow_dispatch.payload.json"), **change}
+    base = (
+        pr_comment("/review")
+        if event == "issue_comment"
+        else payload("workflow_dispatch.payload.json")
+    )
+    event_payload = {**base, **change}
     run = run_action(fake, tmp_path, event, event_payload, **extra)
     assert run.code == 2
     [line] = run.stderr.strip().splitlines()

@@ -27,7 +27,7 @@ from github import GithubException
 from bot.agent import llm_unavailable
 from bot.config import CONFIG_PATH, ConfigError, FailOn, RepoConfig
 from bot.consolidate import already_posted
-from bot.diff import DiffError, parse_diff
+from bot.diff import DiffError, read_diff
 from bot.feedback import (
     Event,
     FeedbackSink,
@@ -203,9 +203,11 @@ def fetch_changes(client: GitHubClient, number: int) -> ChangeSet:
         )
         return changes
     try:
-        return ChangeSet(files=parse_diff(diff))
+        read = read_diff(diff)
     except DiffError as exc:
         raise PermanentJobError(f"the diff GitHub sent does not parse: {exc}") from None
+    note = read.note()
+    return ChangeSet(files=read.files, skipped=read.skipped, notes=[note] if note else [])
 
 
 def changes_since(

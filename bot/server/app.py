@@ -11,6 +11,7 @@ import importlib
 import json
 import logging
 import os
+import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from bot.server import metrics
 from bot.server.logs import Outage, log_context
 from bot.server.queue import GroupCommit, JobQueue
-from bot.server.webhook import Decision, route, verify_signature
+from bot.server.webhook import HANDLED_EVENTS, Decision, route, shown, verify_signature
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -51,9 +52,27 @@ MAX_HEADER_BYTES = 16 * 1024
 # orjson refuses documents nested deeper than this (a pull request payload nests about
 # ten levels); what it refuses is not handed to the recursive standard-library parser.
 MAX_JSON_DEPTH = 1024
+# A body past this is parsed on a worker thread: 25 MiB of small keys takes seconds, and
+# on the event loop no other request (a health probe either) would be answered then.
+# Below it (every delivery GitHub sends) the thread would cost more than the parse.
+PARSE_INLINE_BYTES = 1024 * 1024
 
 
-class TooDeep(ValueError):
+def event_label(event: str) -> str:
+    """The metrics label of an `X-GitHub-Event`: a name Bastion handles, else `other`.
+    The header is read before the signature is checked, and every label value is a
+    series kept until the process ends: a name taken as sent would let anyone grow
+    `/metrics` (and memory) one request at a time."""
+    if not event:
+        return "(none)"
+    return event if event in HANDLED_EVENTS else "other"
+
+
+class Refused(ValueError):
+    """JSON that parses in principle, but not within the receiver's bounds."""
+
+
+class TooDeep(Refused):
     pass
 
 
@@ -115,6 +134,11 @@ def parse_json(body: bytes) -> Any:
         return json.loads(body)
     except RecursionError:  # without orjson, the interpreter's recursion limit bounds it
         raise TooDeep(f"JSON nested deeper than {MAX_JSON_DEPTH} levels") from None
+    except ValueError as exc:
+        # Python's bound on decimal digits, which keeps `int()` from going quadratic.
+        if "integer string conversion" in str(exc):
+            raise Refused(f"a number longer than {sys.get_int_max_str_digits():,} digits") from None
+        raise
 
 
 def decide(event: str, delivery: str, body: bytes, slug: str) -> Decision | str:
@@ -126,7 +150,7 @@ def decide(event: str, delivery: str, body: bytes, slug: str) -> Decision | str:
     """
     try:
         payload = parse_json(body)
-    except TooDeep as exc:
+    except Refused as exc:
         return f"body refused: {exc}"
     except (ValueError, UnicodeDecodeError):
         return "body is not JSON"
@@ -171,12 +195,12 @@ def create_app(
     async def webhook(request: Request) -> Response:
         event = request.headers.get("x-github-event", "")
         delivery = request.headers.get("x-github-delivery", "")
-        with log_context(delivery_id=delivery or None, event=event or None):
+        with log_context(delivery_id=shown(delivery) or None, event=shown(event) or None):
             try:
                 body = await read_limited(request, MAX_BODY)
             except ClientDisconnect:  # nobody is left to answer: not worth a warning
                 log.debug("client went away before the body was read")
-                metrics.WEBHOOKS.labels(event=event or "(none)", outcome="disconnected").inc()
+                metrics.WEBHOOKS.labels(event=event_label(event), outcome="disconnected").inc()
                 return _answer(400, "error", detail="client disconnected")
             if body is None:
                 return _refuse(event, 413, "payload larger than 25 MiB")
@@ -186,14 +210,17 @@ def create_app(
                 return _refuse(event, 400, "missing X-GitHub-Event header")
             if not delivery:
                 return _refuse(event, 400, "missing X-GitHub-Delivery header")
-            decision = decide(event, delivery, body, slug)
+            if len(body) > PARSE_INLINE_BYTES:  # the event loop keeps answering meanwhile
+                decision = await run_in_threadpool(decide, event, delivery, body, slug)
+            else:
+                decision = decide(event, delivery, body, slug)
             if isinstance(decision, str):
                 return _refuse(event, 400, decision)
             return await _accept(event, delivery, decision)
 
     async def _accept(event: str, delivery: str, decision: Decision) -> Response:
         if decision.kind == "ping":
-            metrics.WEBHOOKS.labels(event=event, outcome="ping").inc()
+            metrics.WEBHOOKS.labels(event=event_label(event), outcome="ping").inc()
             return _answer(200, "pong")
         if decision.kind == "invalid":
             return _refuse(event, 400, decision.reason)
@@ -201,28 +228,28 @@ def create_app(
             admission = await committer.admit(delivery, decision.job)
         except Exception as exc:  # noqa: BLE001 - nothing was promised; GitHub may redeliver
             store.failed(exc)  # one line per outage, not a traceback per delivery
-            metrics.WEBHOOKS.labels(event=event, outcome="error").inc()
+            metrics.WEBHOOKS.labels(event=event_label(event), outcome="error").inc()
             return _answer(503, "unavailable", detail="the queue is not reachable")
         store.ok()
         if admission.status == "failed":  # this delivery only; the rest of its batch is in
-            metrics.WEBHOOKS.labels(event=event, outcome="error").inc()
+            metrics.WEBHOOKS.labels(event=event_label(event), outcome="error").inc()
             log.error("could not record the delivery", extra={"error": admission.error})
             return _answer(503, "unavailable", detail="the delivery could not be recorded")
         if admission.status == "duplicate":
-            metrics.WEBHOOKS.labels(event=event, outcome="duplicate").inc()
+            metrics.WEBHOOKS.labels(event=event_label(event), outcome="duplicate").inc()
             log.info("duplicate delivery")
             return _answer(200, "duplicate")
         if decision.kind == "installation":
             if decision.deleted and decision.installation_id is not None:
                 _forget_installation(decision.installation_id)
-            metrics.WEBHOOKS.labels(event=event, outcome="installation").inc()
+            metrics.WEBHOOKS.labels(event=event_label(event), outcome="installation").inc()
             log.info(
                 "installation event",
                 extra={"action": decision.reason, "installation_id": decision.installation_id},
             )
             return _answer(202, "accepted", action=decision.reason)
         if decision.kind == "ignored" or decision.job is None:
-            metrics.WEBHOOKS.labels(event=event, outcome="ignored").inc()
+            metrics.WEBHOOKS.labels(event=event_label(event), outcome="ignored").inc()
             log.info("delivery ignored", extra={"reason": decision.reason})
             return _answer(202, "ignored", reason=decision.reason)
         job = decision.job
@@ -230,15 +257,15 @@ def create_app(
             if admission.superseded:
                 metrics.JOBS.labels(outcome="superseded").inc(len(admission.superseded))
             if admission.status == "deduplicated":
-                metrics.WEBHOOKS.labels(event=event, outcome="deduplicated").inc()
+                metrics.WEBHOOKS.labels(event=event_label(event), outcome="deduplicated").inc()
                 log.info("same job already queued or done", extra={"key": job.key})
                 return _answer(202, "queued", job_id=admission.job_id, deduplicated=True)
-            metrics.WEBHOOKS.labels(event=event, outcome="queued").inc()
+            metrics.WEBHOOKS.labels(event=event_label(event), outcome="queued").inc()
             log.info("job queued", extra={"trigger": job.trigger, "head_sha": job.head_sha})
             return _answer(202, "queued", job_id=admission.job_id)
 
     def _refuse(event: str, code: int, reason: str) -> JSONResponse:
-        metrics.WEBHOOKS.labels(event=event or "(none)", outcome=str(code)).inc()
+        metrics.WEBHOOKS.labels(event=event_label(event), outcome=str(code)).inc()
         log.warning("delivery refused", extra={"status_code": code, "reason": reason})
         return _answer(code, "error", detail=reason)
 

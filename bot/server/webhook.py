@@ -21,6 +21,12 @@ PR_ACTIONS = frozenset({"opened", "reopened", "synchronize", "ready_for_review"}
 # A closed PR is not reviewed; its threads' last reactions and replies are read once.
 FEEDBACK_ACTIONS = frozenset({"closed"})
 INSTALLATION_EVENTS = frozenset({"installation", "installation_repositories"})
+HANDLED_EVENTS = INSTALLATION_EVENTS | {
+    "ping",
+    "pull_request",
+    "issue_comment",
+    "pull_request_review_comment",
+}
 _COMMAND = re.compile(r"^\s*/(?:review|ask|bastion)\b", re.I)
 
 
@@ -56,10 +62,17 @@ MAX_PR_NUMBER = 2**31 - 1
 MAX_ID = 2**53 - 1  # installation and comment ids: past 2^31 already, exact in JSON
 MAX_DELIVERY_ID = 200
 MAX_LOGIN = 100
+MAX_COMMENT_CHARS = 65_536  # GitHub refuses a longer comment body
 # owner/name as GitHub allows them: an owner of letters, digits, `-` (and `_` for managed
 # users); a repository name of letters, digits, `.`, `-`, `_`, never `.` or `..` alone.
 _REPO = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,38}/(?!\.\.?$)[A-Za-z0-9._-]{1,100}")
 _SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+# A login as GitHub makes them (letters, digits, `-`; `_` for managed users; `[bot]` for
+# Apps). It goes into API paths (`collaborators/{login}/permission`) and into replies.
+_LOGIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}(?:\[bot\])?")
+_ACCOUNT_TYPE = re.compile(r"[A-Za-z]{1,40}")
+# How much of an unhandled event or action name is echoed in an answer or a log line.
+SHOWN = 60
 
 
 class Invalid(ValueError):
@@ -100,7 +113,37 @@ def _sha(value: Any, where: str) -> str:
 def _login(value: Any, where: str) -> str:
     if not isinstance(value, str) or not value or len(value) > MAX_LOGIN:
         raise Invalid(f"{where}: expected a login")
+    if not _LOGIN.fullmatch(value):
+        raise Invalid(f"{where}: not a login GitHub allows")
     return value
+
+
+def _account_type(value: Any, where: str) -> str:
+    """`User`, `Bot`, `Organization`...: a missing type is a user's."""
+    if value is None:
+        return "User"
+    if not isinstance(value, str) or not _ACCOUNT_TYPE.fullmatch(value):
+        raise Invalid(f"{where}: expected an account type such as User or Bot")
+    return value
+
+
+def _text(value: str, where: str) -> str:
+    """Text that can be stored and posted: a lone surrogate (`\\ud800` in the JSON, or
+    its bytes) parses into a Python string that no UTF-8 encoder takes; and no longer
+    than GitHub lets a comment be."""
+    if len(value) > MAX_COMMENT_CHARS:
+        raise Invalid(f"{where}: longer than a GitHub comment can be ({MAX_COMMENT_CHARS:,})")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise Invalid(f"{where}: not valid Unicode (a lone surrogate at {exc.start})") from None
+    return value
+
+
+def shown(name: str) -> str:
+    """An unhandled event or action name as echoed back: short and printable."""
+    cut = name if len(name) <= SHOWN else name[: SHOWN - 1] + "…"
+    return cut if cut.isprintable() else repr(cut)
 
 
 def _dig(payload: Any, *path: str) -> Any:
@@ -138,7 +181,7 @@ def _issue_comment(
     payload: dict[str, Any], delivery_id: str, action: str, app_slug: str
 ) -> Decision:
     if action != "created":
-        return Decision("ignored", f"issue_comment {action} does not trigger")
+        return Decision("ignored", f"issue_comment {shown(action)} does not trigger")
     if _dig(payload, "sender", "type") == "Bot":
         return Decision("ignored", "sent by a bot")
     issue = payload.get("issue")
@@ -154,7 +197,6 @@ def _issue_comment(
         return Decision("ignored", "the pull request is closed")
     user = comment.get("user")
     author: dict[str, Any] = user if isinstance(user, dict) else {}
-    author_type = author.get("type", "User")
     try:
         job = ReviewJob(
             delivery_id=delivery_id,
@@ -165,9 +207,9 @@ def _issue_comment(
             installation_id=_installation_id(payload),
             comment=CommentCommand(
                 comment_id=_integer(comment.get("id"), "comment.id", MAX_ID),
-                body=body,
+                body=_text(body, "comment.body"),
                 author=_login(author.get("login"), "comment.user.login"),
-                author_type=author_type if isinstance(author_type, str) else "User",
+                author_type=_account_type(author.get("type"), "comment.user.type"),
             ),
         )
     except Invalid as exc:
@@ -183,7 +225,7 @@ def _review_comment(
     """A command written in a review thread (`/bastion explain`, `/bastion ignore`...):
     answered in that thread, under its first comment."""
     if action != "created":
-        return Decision("ignored", f"pull_request_review_comment {action} does not trigger")
+        return Decision("ignored", f"pull_request_review_comment {shown(action)} does not trigger")
     if _dig(payload, "sender", "type") == "Bot":
         return Decision("ignored", "sent by a bot")
     pr = payload.get("pull_request")
@@ -199,7 +241,6 @@ def _review_comment(
         return Decision("ignored", "the pull request is closed")
     user = comment.get("user")
     author: dict[str, Any] = user if isinstance(user, dict) else {}
-    author_type = author.get("type", "User")
     try:
         comment_id = _integer(comment.get("id"), "comment.id", MAX_ID)
         parent = comment.get("in_reply_to_id")
@@ -213,9 +254,9 @@ def _review_comment(
             installation_id=_installation_id(payload),
             comment=CommentCommand(
                 comment_id=comment_id,
-                body=body,
+                body=_text(body, "comment.body"),
                 author=_login(author.get("login"), "comment.user.login"),
-                author_type=author_type if isinstance(author_type, str) else "User",
+                author_type=_account_type(author.get("type"), "comment.user.type"),
                 review_thread=root,
             ),
         )
@@ -249,7 +290,7 @@ def route(
             return Decision("invalid", f"{event} payload: {exc}")
         return Decision(
             "installation",
-            f"{event}.{action}",
+            f"{event}.{shown(action)}",
             installation_id=installation,
             deleted=event == "installation" and action == "deleted",
         )
@@ -257,10 +298,11 @@ def route(
     # by bots is the base branch's `auto_review.bots`, read by the worker.
     if event == "pull_request":
         if action not in PR_ACTIONS | FEEDBACK_ACTIONS:
-            return Decision("ignored", f"pull_request {action or '(no action)'} is not reviewed")
+            what = shown(action) if action else "(no action)"
+            return Decision("ignored", f"pull_request {what} is not reviewed")
         return _pull_request(payload, delivery_id, action)
     if event == "issue_comment":
         return _issue_comment(payload, delivery_id, action, app_slug)
     if event == "pull_request_review_comment":
         return _review_comment(payload, delivery_id, action, app_slug)
-    return Decision("ignored", f"event {event} is not handled")
+    return Decision("ignored", f"event {shown(event)} is not handled")

@@ -70,6 +70,19 @@ def describe_error(exc: BaseException) -> str:
     return redact(f"{type(exc).__name__}: {exc}")[:2000]
 
 
+def _first(exc: ValueError) -> str:
+    """The first problem of a validation error, on one line, for the ledger and the log."""
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        try:
+            first = errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "job"
+            return redact(f"{where}: {first['msg']}")[:500]
+        except (IndexError, KeyError, TypeError):
+            pass
+    return describe_error(exc)[:500]
+
+
 def _default_job_func() -> JobFunc:
     from bot.github.job import run_job_with_feedback
 
@@ -258,13 +271,19 @@ class Worker:
             log.debug("message skipped", extra={"job_id": job_id, "reason": claim.reason})
             return
         rec = claim.record
+        try:
+            job = rec.review_job()
+        except ValueError as exc:  # pydantic's ValidationError too: retrying cannot mend it
+            with log_context(job_id=rec.id, delivery_id=rec.delivery_id):
+                self._dead(job_id, owner, f"the queued job is not a review job: {_first(exc)}")
+            return
         with self._running_lock:
             self._running[job_id] = owner
         metrics.JOBS_IN_FLIGHT.inc()
         with log_context(job_id=rec.id, delivery_id=rec.delivery_id, repo=rec.repo, pr=rec.pr):
             started = time.monotonic()
             try:
-                self._run(rec.review_job(), job_id, owner, rec.attempts)
+                self._run(job, job_id, owner, rec.attempts)
             finally:
                 metrics.JOB_DURATION.observe(time.monotonic() - started)
                 metrics.JOBS_IN_FLIGHT.dec()

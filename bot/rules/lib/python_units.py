@@ -183,10 +183,15 @@ def _with_header(lines: list[str], rows: list[int]) -> tuple[list[str], list[int
     return list(_PARTIAL_HEADER) + lines, [0] * len(_PARTIAL_HEADER) + rows
 
 
+_MAX_STEM = 80
+
+
 def _safe_name(path: str, index: int, part: str = "") -> str:
     """A flat, unique file name for ruff's temporary tree: one directory level for
     hundreds of files (nested copies of the repo's paths cost a mkdir/rmdir each)."""
     stem = re.sub(r"[^A-Za-z0-9_]", "_", PurePosixPath(path.replace("\\", "/")).stem) or "file"
+    # A file name is at most 255 bytes: a longer stem failed ruff for every file at once.
+    stem = stem[:_MAX_STEM]
     return f"f{index:04d}{part.replace('.', '_')}_{stem}.py"
 
 
