@@ -115,5 +115,5 @@ def test_trust_boundary_severity_follows_the_session_key() -> None:
     (file,), _ = select_backend([added_file("app/views.py", src)])
     hits = list(CatalogFlowCheck().check_file(file))
     by_line = {hit.line: hit.severity for hit in hits}
-    # A display preference is a weak claim; an identity the app later trusts is not.
-    assert by_line == {5: Severity.LOW, 6: None}
+    # A display preference is a weak claim (the summary); an identity the app trusts is not.
+    assert by_line == {5: Severity.INFO, 6: None}
