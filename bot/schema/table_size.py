@@ -189,6 +189,8 @@ TABLE_REFS = (
     re.compile(r"\bop\.\w+\(\s*(?:(?:[\"'][\w.]*[\"']|None)\s*,\s*)?[\"'](\w+)[\"']"),
     re.compile(r"Schema::table\(\s*[\"'](\w+)"),
     re.compile(r"\.(?:alterTable|table)\(\s*[\"'`](\w+)"),
+    # Kysely: `db.schema.createIndex("i").on("t")` (one argument: not a Knex join's `.on`)
+    re.compile(r"\.on\(\s*[\"'`](?:\w+\.)?(\w+)[\"'`]\s*\)"),
     re.compile(r"queryInterface\.\w+\(\s*[\"'`](\w+)"),
     re.compile(r"<(?:\w+:)?\w+\b[^>]*?\btableName\s*=\s*\"(\w+)\""),  # Liquibase XML
 )
