@@ -36,3 +36,15 @@ def test_the_index_build_is_rated_on_the_table_of_its_on_call() -> None:
     assert [f.line for f in listed if f.severity is Severity.HIGH] == [6]
     other = _index(RepoConfig(llm=False, large_tables=["page_visits"]))
     assert not [f for f in other if f.severity is Severity.HIGH]
+
+
+def test_raw_sql_names_the_table_of_its_sql_table_interpolation() -> None:
+    text = (
+        'import { Kysely, sql } from "kysely";\n\n'
+        "export async function up(db: Kysely<any>): Promise<void> {\n"
+        '  await sql`ALTER TABLE ${sql.table("orders")} ALTER COLUMN total TYPE bigint`'
+        ".execute(db);\n}\n"
+    )
+    findings = review_files([added_file(PATH, text)], RepoConfig(llm=False)).findings
+    titles = [f.title for f in findings if f.rule == "migration-column-type-change"]
+    assert titles == ["Column type change on `orders`"]

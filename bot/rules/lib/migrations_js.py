@@ -57,6 +57,7 @@ _NAMES = re.compile(
 _KYSELY = re.compile(r"""\bfrom\s+["']kysely["']|\brequire\(\s*["']kysely["']\s*\)""")
 # `db.schema.alterTable("t")` at the start of a Kysely builder chain.
 _KYSELY_ALTER = re.compile(r"""\bschema\s*\.\s*alterTable\(\s*["'`]([\w.]+)["'`]\s*\)""")
+_KYSELY_NAME = re.compile(r"""\$\{\s*sql\.(?:table|id|ref)\(\s*(["'])([\w.]+)\1\s*\)\s*\}""")
 _KYSELY_ON = re.compile(r"""\.\s*on\(\s*["'`]([\w.]+)["'`]\s*\)""")
 # `knex("t").update(…)` (or `trx("t")`, `knex.table("t")`, `knex.from("t")`): the table
 # the query builder writes, then the rest of its chain.
@@ -295,9 +296,19 @@ def js_hits(file: ChangedFile, root: SgNode, language: str) -> list[Hit]:
             if template is not None and template.kind() == "template_string":
                 sql = string_text(template)
                 if sql is not None:
+                    # `${sql.table("orders")}` names the table the statement changes.
+                    sql = _KYSELY_NAME.sub(r'"\2"', sql)
                     executed.append((sql, template.range().start.line + 1, call))
     for sql, _, _ in executed:
         created |= created_tables_in_sql(sql)
+    # A table rebuilt under its own name (SQLite's way to change a column: create
+    # `t_new`, copy, drop `t`, rename `t_new` to `t`) keeps the name code uses.
+    rebuilt = {
+        t
+        for c in found
+        if (c.name == "renameTo" and (a := positional(c)) and (t := literal(a[0])))
+        or (c.name == "renameTable" and len(a := positional(c)) > 1 and (t := literal(a[1])))
+    }
     hits: list[Hit] = []
     ddl = False
     writes: list[tuple[Call, str]] = []
@@ -329,7 +340,7 @@ def js_hits(file: ChangedFile, root: SgNode, language: str) -> list[Hit]:
         elif call.name in ("dropTable", "renameTable") and call.receiver.endswith("schema"):
             args = positional(call)
             table = literal(args[0]) if args else None
-            if table not in created:
+            if table not in created and table not in rebuilt:
                 title = (
                     f"`{call.name}` on `{table or '…'}`: make sure no deployed code still uses it"
                 )

@@ -16,3 +16,10 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("orders").dropColumn("coupon_id").execute();
   await db.schema.dropTable("coupons").execute();
 }
+
+export async function rebuild(db: Kysely<any>): Promise<void> {
+  // SQLite changes a column by rebuilding the table under its own name.
+  await db.schema.createTable("orders_new").addColumn("id", "text").execute();
+  await db.schema.dropTable("orders").execute();
+  await db.schema.alterTable("orders_new").renameTo("orders").execute();
+}
