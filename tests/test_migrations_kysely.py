@@ -48,3 +48,31 @@ def test_raw_sql_names_the_table_of_its_sql_table_interpolation() -> None:
     findings = review_files([added_file(PATH, text)], RepoConfig(llm=False)).findings
     titles = [f.title for f in findings if f.rule == "migration-column-type-change"]
     assert titles == ["Column type change on `orders`"]
+
+
+def test_the_schema_model_reads_kysely_migrations() -> None:
+    from bot.schema.sources import build_schema
+
+    text = (
+        'import { Kysely } from "kysely";\n\n'
+        "export async function up(db: Kysely<any>): Promise<void> {\n"
+        "  await db.schema\n"
+        '    .createTable("invoices")\n'
+        '    .addColumn("id", "serial", (col) => col.primaryKey())\n'
+        '    .addColumn("customer_id", "integer", (c) => c.notNull().references("customers.id"))\n'
+        '    .addColumn("note", "text")\n'
+        "    .execute();\n"
+        '  await db.schema.createIndex("note_idx").on("invoices").column("note").execute();\n'
+        '  await db.schema.alterTable("invoices").renameColumn("note", "memo").execute();\n'
+        "}\n\n"
+        "export async function down(db: Kysely<any>): Promise<void> {\n"
+        '  await db.schema.dropTable("invoices").execute();\n'
+        "}\n"
+    )
+    schema = build_schema({"src/db/migrations/001_invoices.ts": text})
+    table = schema.table("invoices")
+    assert table is not None
+    assert list(table.columns) == ["id", "customer_id", "memo"]
+    assert table.columns["customer_id"].nullable is False
+    assert [fk.ref_table for fk in table.foreign_keys] == ["customers"]
+    assert [index.columns for index in table.indexes] == [("memo",)]
