@@ -1293,3 +1293,11 @@ def test_an_upgrade_guide_that_stops_the_services_before_the_upgrade_script() ->
         assert startup.migrates_at_startup({guide: text}) is None
         kept = _review(added_file(UPGRADE_SQL_PATH, UPGRADE_SQL), schema={guide: text})
         assert _shown(kept, "mysql-alter-table-locking")
+
+
+def test_a_required_column_still_fails_a_start_up_migration() -> None:
+    # Stopping the old version removes lock waits, not the error on a table with rows.
+    path = "migrations/postgresql/2024-06-01-000000_twofactor_flag/up.sql"
+    sql = "ALTER TABLE twofactor_incomplete ADD COLUMN device_type INTEGER NOT NULL;\n"
+    findings = _review(added_file(path, sql), schema={"src/db/mod.rs": DIESEL_DB})
+    assert _shown(findings, "pg-add-required-column")
