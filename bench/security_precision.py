@@ -27,6 +27,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half E
     # the fresh set F, likewise (more targeted and hot commits still)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half F
+    # the fresh set G, likewise (fewer ordinary, more targeted commits per project)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half G
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -287,12 +289,59 @@ FRESHF_HOT_PER_PROJECT = 20
 HALVES.update(dict.fromkeys(FRESHF_PROJECTS, "F"))
 COMMITS_FRESHF = ROOT / "bench" / "labels" / "security_commits_freshF.tsv"
 LABELS_FRESHF = ROOT / "bench" / "labels" / "security_findings_freshF.tsv"
+# Set G (`secfreshG` round, 2026-12-06): 31 more projects in no list above nor in
+# bench/migration_precision.py, fixed before any of their findings was read, judged once
+# on main 69c832d. Set F gave 42 inline findings from 797 commits, so each project gives
+# fewer ordinary commits and up to 28 targeted ones (targeted commits raised most of F's
+# findings), and `FRESHG_HOT_PER_PROJECT` hot ones. The first list named consuldemocracy,
+# loomio (Rails), directus, LibreChat, infisical and shields (Express/Fastify), whose
+# snapshots are over the 500 MB the fetch brings; they were replaced by fat_free_crm,
+# growstuff (Rails), saltcorn, hackathon-starter (Express) and nestjs-boilerplate (NestJS)
+# before any finding was read.
+FRESHG_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "mozilla/kitsune": ("python", 6, 28),  # Django
+    "django-cms/django-cms": ("python", 6, 28),  # Django
+    "jumpserver/jumpserver": ("python", 6, 28),  # Django REST framework
+    "dgtlmoon/changedetection.io": ("python", 6, 28),  # Flask
+    "TracecatHQ/tracecat": ("python", 6, 28),  # FastAPI
+    "errbit/errbit": ("ruby", 6, 28),  # Rails
+    "hitobito/hitobito": ("ruby", 6, 28),  # Rails
+    "fatfreecrm/fat_free_crm": ("ruby", 6, 28),  # Rails
+    "Growstuff/growstuff": ("ruby", 6, 28),  # Rails
+    "binwiederhier/ntfy": ("go", 6, 28),  # net/http
+    "go-shiori/shiori": ("go", 6, 28),  # Gin
+    "writefreely/writefreely": ("go", 6, 28),  # gorilla/mux
+    "dexidp/dex": ("go", 6, 28),  # net/http
+    "AmruthPillai/Reactive-Resume": ("typescript", 6, 28),  # NestJS
+    "brocoders/nestjs-boilerplate": ("typescript", 6, 28),  # NestJS
+    "saltcorn/saltcorn": ("typescript", 6, 28),  # Express
+    "sahat/hackathon-starter": ("typescript", 6, 28),  # Express
+    "linlinjava/litemall": ("java", 6, 28),  # Spring Boot
+    "pig-mesh/pig": ("java", 6, 28),  # Spring Cloud
+    "lenve/vhr": ("java", 6, 28),  # Spring Boot
+    "dzikoysk/reposilite": ("kotlin-jvm", 6, 28),  # Javalin
+    "spring-petclinic/spring-petclinic-kotlin": ("kotlin-jvm", 6, 28),  # Spring Boot
+    "yahoo/CMAK": ("scala", 6, 28),  # Play
+    "pauljamescleary/scala-pet-store": ("scala", 6, 28),  # http4s
+    "HDInnovations/UNIT3D-Community-Edition": ("php", 6, 28),  # Laravel
+    "cachethq/cachet": ("php", 6, 28),  # Laravel
+    "bolt/core": ("php", 6, 28),  # Symfony
+    "sulu/sulu": ("php", 6, 28),  # Symfony
+    "exceptionless/Exceptionless": ("csharp", 6, 28),  # ASP.NET Core
+    "skoruba/Duende.IdentityServer.Admin": ("csharp", 6, 28),  # ASP.NET Core
+    "smartstore/Smartstore": ("csharp", 6, 28),  # ASP.NET Core
+}
+FRESHG_HOT_PER_PROJECT = 10
+HALVES.update(dict.fromkeys(FRESHG_PROJECTS, "G"))
+COMMITS_FRESHG = ROOT / "bench" / "labels" / "security_commits_freshG.tsv"
+LABELS_FRESHG = ROOT / "bench" / "labels" / "security_findings_freshG.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
     "D": (FRESHD_PROJECTS, COMMITS_FRESHD, LABELS_FRESHD),
     "E": (FRESHE_PROJECTS, COMMITS_FRESHE, LABELS_FRESHE),
     "F": (FRESHF_PROJECTS, COMMITS_FRESHF, LABELS_FRESHF),
+    "G": (FRESHG_PROJECTS, COMMITS_FRESHG, LABELS_FRESHG),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -381,9 +430,11 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
         newest = git(where, "log", "--no-merges", "--format=%h", "-n400", "--", *specs)
         hot = HOT_PER_PROJECT
         if fresh:
-            hot = {"E": FRESHE_HOT_PER_PROJECT, "F": FRESHF_HOT_PER_PROJECT}.get(
-                half or "", FRESH_HOT_PER_PROJECT
-            )
+            hot = {
+                "E": FRESHE_HOT_PER_PROJECT,
+                "F": FRESHF_HOT_PER_PROJECT,
+                "G": FRESHG_HOT_PER_PROJECT,
+            }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
         for commit in newest.split():
@@ -580,8 +631,8 @@ def main() -> None:
     parser.add_argument("mode", choices=["pick", "run"])
     parser.add_argument("--mirrors", type=Path, required=True, help="DIR/<owner>+<name>/repo")
     parser.add_argument("--tag", default="current")
-    parser.add_argument("--commits", type=Path, help="default: by --half (C to F have their own)")
-    parser.add_argument("--labels", type=Path, help="default: by --half (C to F have their own)")
+    parser.add_argument("--commits", type=Path, help="default: by --half (C to G have their own)")
+    parser.add_argument("--labels", type=Path, help="default: by --half (C to G have their own)")
     parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
     parser.add_argument(
         "--reuse-empty",
@@ -595,8 +646,8 @@ def main() -> None:
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
         "--half",
-        choices=["A", "B", "C", "D", "E", "F"],
-        help="one half of the projects, or the fresh set C, D, E or F",
+        choices=["A", "B", "C", "D", "E", "F", "G"],
+        help="one half of the projects, or the fresh set C, D, E, F or G",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()

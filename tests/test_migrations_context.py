@@ -1230,3 +1230,74 @@ def test_remove_field_of_a_model_the_migration_deletes_is_left_to_the_delete() -
     assert [f.line for f in shown] == [16]
     assert "lines 20, 23" in shown[0].body
     assert "DeleteModel" in rows[19] and "DeleteModel" in rows[22]
+
+
+# --- self-hosted products: a Rust database module, an upgrade guide that stops first --
+
+DIESEL_DB = """pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/mysql");
+
+pub fn run_migrations(connection: &mut MysqlConnection) {
+    connection.run_pending_migrations(MIGRATIONS).expect("Error running migrations");
+}
+"""
+SSO_CASCADE = (
+    "ALTER TABLE sso_users DROP FOREIGN KEY `sso_users_ibfk_1`;\n"
+    "ALTER TABLE sso_users ADD FOREIGN KEY(user_uuid) REFERENCES users(uuid) ON DELETE CASCADE;\n"
+)
+SSO_PATH = "migrations/mysql/2024-03-13-170000_sso_users_cascade/up.sql"
+
+
+def test_a_rust_database_module_that_runs_the_embedded_migrations() -> None:
+    for path in ("src/db/mod.rs", "src/db.rs"):
+        assert startup.candidate(path)
+        assert startup.migrates_at_startup({path: DIESEL_DB}) == path
+    assert not startup.candidate("src/api/core/mod.rs")
+    findings = _review(added_file(SSO_PATH, SSO_CASCADE), schema={"src/db/mod.rs": DIESEL_DB})
+    assert not _shown(findings, "mysql-alter-table-locking")
+    assert "`src/db/mod.rs`" in _summary(findings, "mysql-alter-table-locking")[0].body
+    assert _shown(_review(added_file(SSO_PATH, SSO_CASCADE)), "mysql-alter-table-locking")
+
+
+UPGRADE_GUIDE = """# Upgrade
+
+## Prepare
+
+Back up the database, then download the new release.
+
+### Stop All Services of the scheduler
+
+Stop every service according to how you deployed it.
+
+### Upgrade the database
+
+Run the database upgrade script: `sh ./tools/bin/upgrade-schema.sh`
+"""
+UPGRADE_SQL_PATH = "dao/src/main/resources/sql/upgrade/3.3.0_schema/mysql/ddl.sql"
+UPGRADE_SQL = "ALTER TABLE t_ds_alert MODIFY COLUMN sign CHAR(64) NOT NULL DEFAULT '';\n"
+
+
+def test_an_upgrade_guide_that_stops_the_services_before_the_upgrade_script() -> None:
+    guide = "docs/en/guide/upgrade/upgrade.md"
+    assert startup.migrates_at_startup({guide: UPGRADE_GUIDE}) == guide
+    findings = _review(added_file(UPGRADE_SQL_PATH, UPGRADE_SQL), schema={guide: UPGRADE_GUIDE})
+    assert not _shown(findings, "mysql-alter-table-locking")
+    body = _summary(findings, "mysql-alter-table-locking")[0].body
+    assert "stops its services, then runs its upgrade script" in body
+    # Running the script while the old version serves, restarting it afterwards, is not
+    # an upgrade with the service stopped; nor is a stop after the script.
+    restart = UPGRADE_GUIDE.replace("### Stop All Services of the scheduler\n\n", "")
+    restart = restart.replace("Stop every service according to how you deployed it.\n", "")
+    restart += "\nThen restart the services.\n"
+    after = restart + "\nTo stop the services, run `bin/stop.sh`.\n"
+    for text in (restart, after):
+        assert startup.migrates_at_startup({guide: text}) is None
+        kept = _review(added_file(UPGRADE_SQL_PATH, UPGRADE_SQL), schema={guide: text})
+        assert _shown(kept, "mysql-alter-table-locking")
+
+
+def test_a_required_column_still_fails_a_start_up_migration() -> None:
+    # Stopping the old version removes lock waits, not the error on a table with rows.
+    path = "migrations/postgresql/2024-06-01-000000_twofactor_flag/up.sql"
+    sql = "ALTER TABLE twofactor_incomplete ADD COLUMN device_type INTEGER NOT NULL;\n"
+    findings = _review(added_file(path, sql), schema={"src/db/mod.rs": DIESEL_DB})
+    assert _shown(findings, "pg-add-required-column")

@@ -24,6 +24,9 @@ _GO_NAMES = frozenset({"main.go", "init.go", "server.go", "serve.go", "app.go", 
 _GO_DIRS = frozenset({"initialize", "init", "bootstrap", "startup"})
 _JS_STEMS = frozenset({"db", "database", "server", "app", "main"})
 _RUST_WORDS = ("schema", "migrat", "database")
+# A Rust crate's database module (`src/db/mod.rs`, `src/db.rs`) opens the pool and, in a
+# self-hosted server, runs the embedded migrations there.
+_RUST_DB = "db"
 _SKIP = re.compile(r"(^|/)(tests?|spec|__tests__|fixtures|vendor|node_modules|testdata|examples?)/")
 
 _SIGNALS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
@@ -87,6 +90,16 @@ _AT_START = re.compile(
     r"|\bstart-?up\b",
     re.I,
 )
+# An operator's upgrade guide that stops the product's services and then runs its own
+# upgrade script (`sh ./tools/bin/upgrade-schema.sh`): the schema changes while nothing
+# serves. A guide naming the script without stopping anything (the old version keeps
+# serving until it is restarted) is no evidence.
+_UPGRADE_SCRIPT = re.compile(r"\b[\w-]*upgrade[\w-]*\.(?:sh|bat|ps1)\b", re.I)
+_STOP_SERVICE = re.compile(
+    r"^[#\s]*stop\b[^.\n]{0,60}\b(?:services?|servers?|daemons?|instances?|application)\b"
+    r"|\bsystemctl\s+stop\b|\bservice\s+[\w.-]+\s+stop\b",
+    re.I | re.M,
+)
 _NEGATED = re.compile(r"\bnot\b|n't\b|\bnever\b|\bdisabl", re.I)
 _DOCKER_RUNTIME = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\b(?:[^\n]*\\\n)*[^\n]*", re.M | re.I)
 
@@ -126,7 +139,14 @@ def _migrates_on_upgrade(path: str, text: str) -> bool:
         where = "/".join([*(d.lower() for d in p.parts[:-1]), p.stem.lower()])
         if not _OPERATOR_DOC.search(where):
             return False
+        if _stops_then_upgrades(text):
+            return True
     return bool(_MIGRATE_COMMAND.search(text))
+
+
+def _stops_then_upgrades(text: str) -> bool:
+    stop = _STOP_SERVICE.search(text)
+    return stop is not None and _UPGRADE_SCRIPT.search(text, stop.end()) is not None
 
 
 def _says_migrates_at_start(text: str) -> bool:
@@ -155,7 +175,12 @@ def candidate(path: str) -> bool:
     if suffix == ".go":
         return name in _GO_NAMES or bool(dirs & _GO_DIRS)
     if suffix == ".rs":
-        return name == "main.rs" or any(w in path.lower() for w in _RUST_WORDS)
+        return (
+            name == "main.rs"
+            or any(w in path.lower() for w in _RUST_WORDS)
+            or _RUST_DB in dirs
+            or p.stem.lower() == _RUST_DB
+        )
     if suffix in {".js", ".ts", ".mjs", ".cjs"}:
         return p.stem.lower() in _JS_STEMS and "server" in {*dirs, p.stem.lower()}
     return False
@@ -192,6 +217,11 @@ def note(path: str, text: str | None = None) -> str:
                 how = (
                     f"its operator documentation (`{path}`) says it migrates its schema "
                     "itself when it starts"
+                )
+            elif not _MIGRATE_COMMAND.search(text or "") and _stops_then_upgrades(text or ""):
+                how = (
+                    f"its operator documentation (`{path}`) stops its services, then runs "
+                    "its upgrade script"
                 )
         elif path.endswith(_UPGRADE_COMMAND_FILE):
             how = f"its `upgrade` command (`{path}`) runs the migrations"

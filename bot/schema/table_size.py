@@ -161,7 +161,9 @@ _FILE_DIALECT_NAMES = {
 PG_TYPE_ADVICE = frozenset({"pg-prefer-jsonb", "pg-prefer-bigint", "pg-prefer-timestamptz"})
 # What an application that migrates at start-up, with its old version stopped, does not
 # suffer: locks (no request waits) and code still reading the old schema.
-STARTUP_SAFE = LOCKING_RULES | {
+# Not a NOT NULL column added without a default: it fails on any table with rows, so the
+# start-up migration fails and the application does not start.
+STARTUP_SAFE = (LOCKING_RULES - {"pg-add-required-column"}) | {
     "migration-drop-or-rename",
     "pg-drop-column",
     "pg-drop-table",
