@@ -1,4 +1,4 @@
-"""Prisma schemas, TypeORM entities, Sequelize and Knex migrations.
+"""Prisma schemas, TypeORM entities, Sequelize, Knex and Kysely migrations.
 
 Prisma is a small declarative language read block by block; the JavaScript DSLs are
 read call by call with regexes over one statement at a time, which is as far as their
@@ -394,3 +394,81 @@ def _knex_statement(b: Builder, table: str, stmt: str, line: int) -> None:
             in_table = re.search(r"\.inTable\(\s*[\"'`](\w+)", stmt)
             target = in_table.group(1) if in_table else ref.group(1).rsplit(".", 1)[0]
             b.foreign_key(table, [name], target, line)
+
+
+# --- Kysely migrations -------------------------------------------------------------------
+
+# `db.schema.createTable("t")` … up to the chain's `.execute(`.
+_KYSELY_STATEMENT = re.compile(
+    r"\bschema\s*\.\s*(createTable|alterTable|dropTable|createIndex|dropIndex)"
+    r"\(\s*[\"'`]([\w.]+)[\"'`]\s*\)"
+)
+_KYSELY_STEP = re.compile(
+    r"\.\s*(addColumn|dropColumn|renameColumn|renameTo|addForeignKeyConstraint"
+    r"|addPrimaryKeyConstraint|addUniqueConstraint)\("
+)
+_QUOTED = re.compile(r"[\"'`]([\w.]+)[\"'`]")
+
+
+def read_kysely(b: Builder, text: str) -> None:
+    down = re.search(r"export\s+(?:async\s+)?function\s+down|\bdown\s*[:=(]", text)
+    end = down.start() if down else len(text)
+    for match in _KYSELY_STATEMENT.finditer(text, 0, end):
+        verb, name = match.group(1), match.group(2)
+        stop = text.find(".execute(", match.end(), end)
+        chain = text[match.end() : stop if stop != -1 else end]
+        line = _line(text, match.start())
+        if verb == "dropTable":
+            b.drop_table(name)
+        elif verb == "dropIndex":
+            b.drop_index(None, name)
+        elif verb == "createIndex":
+            on = re.search(r"\.\s*on\(\s*[\"'`]([\w.]+)", chain)
+            cols = re.search(r"\.\s*columns?\(\s*(\[[^\]]*\]|[\"'`]\w+[\"'`])", chain)
+            if on and cols:
+                b.index(
+                    on.group(1),
+                    _names(cols.group(1).strip("[]")),
+                    line,
+                    name=name,
+                    unique=".unique()" in chain,
+                    partial=".where(" in chain,
+                )
+        else:
+            b.table(name, line)
+            for step in _KYSELY_STEP.finditer(chain):
+                _kysely_step(b, name, step.group(1), _block(chain, step.end() - 1), line)
+
+
+def _kysely_step(b: Builder, table: str, step: str, args: str, line: int) -> None:
+    quoted = _QUOTED.findall(args)
+    lists = [_names(m) for m in re.findall(r"\[([^\]]*)\]", args)]
+    if step == "addColumn" and quoted:
+        column = quoted[0]
+        b.column(
+            table,
+            column,
+            line,
+            type=quoted[1] if len(quoted) > 1 else None,
+            nullable=".notNull()" not in args and ".primaryKey()" not in args,
+        )
+        if ".primaryKey()" in args:
+            b.primary_key(table, [column], line)
+        if ".unique()" in args:
+            b.index(table, [column], line, unique=True)
+        ref = re.search(r"\.references\(\s*[\"'`]([\w.]+)[\"'`]", args)
+        if ref and "." in ref.group(1):
+            b.foreign_key(table, [column], ref.group(1).rsplit(".", 1)[0], line)
+    elif step == "dropColumn" and quoted:
+        b.drop_column(table, quoted[0])
+    elif step == "renameColumn" and len(quoted) >= 2:
+        b.rename_column(table, quoted[0], quoted[1])
+    elif step == "renameTo" and quoted:
+        b.rename_table(table, quoted[0])
+    elif step == "addPrimaryKeyConstraint" and lists:
+        b.primary_key(table, lists[0], line)
+    elif step == "addUniqueConstraint" and lists:
+        b.index(table, lists[0], line, unique=True)
+    elif step == "addForeignKeyConstraint" and lists and len(quoted) > len(lists[0]) + 1:
+        # ("name", ["col"], "target", ["id"]): the target follows the constraint's columns.
+        b.foreign_key(table, lists[0], quoted[1 + len(lists[0])], line)

@@ -138,6 +138,8 @@ def classify(path: str, text: str) -> Source | None:
             return Source(path, "typeorm", True)
         if re.search(r"queryInterface\s*\.\s*\w+", text, re.IGNORECASE):
             return Source(path, "sequelize", False)
+        if re.search(r"\bfrom\s+[\"']kysely[\"']|\brequire\(\s*[\"']kysely[\"']", text):
+            return Source(path, "kysely", False)
         if re.search(r"\.schema\s*\.\s*(?:createTable|alterTable|table)\b", text):
             return Source(path, "knex", False)
         return None
@@ -172,6 +174,7 @@ def _reader(
         "typeorm": read_js.read_typeorm,
         "sequelize": read_js.read_sequelize,
         "knex": read_js.read_knex,
+        "kysely": read_js.read_kysely,
         "laravel": read_other.read_laravel,
         "gorm": read_other.read_gorm,
         "jpa": read_other.read_jpa,

@@ -191,6 +191,12 @@ TABLE_REFS = (
     re.compile(r"\bop\.\w+\(\s*(?:(?:[\"'][\w.]*[\"']|None)\s*,\s*)?[\"'](\w+)[\"']"),
     re.compile(r"Schema::table\(\s*[\"'](\w+)"),
     re.compile(r"\.(?:alterTable|table)\(\s*[\"'`](\w+)"),
+    # Kysely: `db.schema.createIndex("i").unique().on("t")`, over lines (a bare `.on("t")`
+    # can be the referenced table of a Knex foreign key).
+    re.compile(
+        r"\.createIndex\(\s*[\"'`][\w.]*[\"'`]\s*\)(?:\s*\.\s*\w+\(\s*\))*"
+        r"\s*\.\s*on\(\s*[\"'`](?:\w+\.)?(\w+)[\"'`]\s*\)"
+    ),
     re.compile(r"queryInterface\.\w+\(\s*[\"'`](\w+)"),
     re.compile(r"<(?:\w+:)?\w+\b[^>]*?\btableName\s*=\s*\"(\w+)\""),  # Liquibase XML
 )
