@@ -46,7 +46,51 @@ class TaintCheck(Check):
                 hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _CRLF_NOTE))
             elif hit.rule == "code-injection" and _admin_namespaced_constant(file, hit.line):
                 hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _ADMIN_NOTE))
+            elif hit.rule == "nosql-injection":
+                store = document_store(file.visible_text())
+                if store == "sql":
+                    continue
+                if store is None:
+                    hit = replace(
+                        hit, severity=Severity.INFO, detail=_join(hit.detail, _STORE_NOTE)
+                    )
             yield hit
+
+
+# `find`/`findOne`/`deleteOne` are the names of a MongoDB collection's or a Mongoose
+# model's methods, and of TypeORM repositories, Prisma and Sequelize models, SQL-backed
+# model classes and in-memory caches, which take the value as a bound parameter: no
+# operator object can change their query. What the file shows of its store decides:
+# MongoDB, Mongoose or a query operator (`$ne`, `$where`) keeps the finding; an SQL ORM
+# or query builder, with nothing of MongoDB, drops it; neither goes to the summary.
+_MONGO = re.compile(
+    r"\bmongo(?:ose|db|engine)?\b|Mongo(?:Client|Template|Repository|Collection|Database)"
+    r"|\bpymongo\b|\bmotor\b|@nestjs/mongoose|@InjectModel\b|\bnew\s+(?:mongoose\.)?Schema\s*\("
+    r"|\bObjectId\b|org\.bson|\bDocument\.parse\b|\.collection\s*\(|\.(?:populate|lean|aggregate)\s*\("
+    r"|[\"'\s{]\$(?:ne|eq|gt|gte|lt|lte|in|nin|regex|where|expr|or|and|nor|not|exists"
+    r"|elemMatch|all)\b",
+    re.I,
+)
+_SQL_STORE = re.compile(
+    r"\btypeorm\b|@InjectRepository\b|\bRepository<|\bgetRepository\s*\(|@prisma/|PrismaClient"
+    r"|\bprisma\.\w+\.find|\bsequelize\b|\bknex\b|drizzle-orm|@mikro-orm|\bobjection\b"
+    r"|\bsqlalchemy\b|\bdjango\.db\b|\.objects\.|JpaRepository|CrudRepository|\bjavax?\.persistence\b"
+    r"|\bjakarta\.persistence\b|\bjdbc\b|\bpg\b['\"]|\bmysql2?\b['\"]|\bsqlite3?\b['\"]",
+    re.I,
+)
+_STORE_NOTE = (
+    "Nothing in the file shows MongoDB or Mongoose (an import, a schema, a query "
+    "operator): the same method names belong to SQL ORMs and caches, which bind the "
+    "value as a parameter; noted in the summary."
+)
+
+
+def document_store(text: str) -> str | None:
+    """ "mongo" when the text shows a document store, "sql" when it shows only an SQL
+    ORM or query builder, None when it shows neither."""
+    if _MONGO.search(text):
+        return "mongo"
+    return "sql" if _SQL_STORE.search(text) else None
 
 
 # `"Widgets::#{name.camelize}".constantize` (or `"#{WIDGETS}::#{...}"`): the name is looked
@@ -114,7 +158,20 @@ class CrossFileTaintCheckJs(Check):
 
     def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
         data = spec.load("javascript")
-        return hits_of(cross_js_flows(files), {item.rule for item in data.classes.values()})
+        hits = hits_of(cross_js_flows(files), {item.rule for item in data.classes.values()})
+        if not any(h.rule == "nosql-injection" for h in hits):
+            return hits
+        # The change may show the store in another file (the model beside the route).
+        stores = {document_store(f.visible_text()) for f in files}
+        store = "mongo" if "mongo" in stores else "sql" if "sql" in stores else None
+        out: list[Hit] = []
+        for hit in hits:
+            if hit.rule == "nosql-injection" and store != "mongo":
+                if store == "sql":
+                    continue
+                hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _STORE_NOTE))
+            out.append(hit)
+        return out
 
 
 CHECKS: list[Check] = [TaintCheck(), CrossFileTaintCheck(), CrossFileTaintCheckJs()]

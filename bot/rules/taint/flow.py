@@ -1733,6 +1733,10 @@ class _Walk:
                     return EMPTY, UNKNOWN if isinstance(lv, _Unknown) else not lv
                 if expr.op == "-" and isinstance(lv, int | float):
                     return lt, -lv
+                if expr.op == "num":  # JavaScript's unary `+`: a number
+                    return EMPTY, lv if isinstance(lv, int | float) else UNKNOWN
+                if expr.op == "eq-operand":  # the value of MongoDB's `{ $eq: x }`
+                    return _clear(lt, frozenset({"nosql"})), UNKNOWN
                 return lt, UNKNOWN
             rt, rv = self.expr(expr.right, state)
             value = _fold(expr.op, lv, rv)

@@ -201,6 +201,9 @@ class _Front:
                 return ir.Op(line, "not", self.expr(operand))
             if op == "-":
                 return ir.Op(line, "-", self.expr(operand))
+            if op == "+":
+                # `+req.query.id`: a number (or NaN), never the text or an object.
+                return ir.Op(line, "num", self.expr(operand))
             if op == "typeof":
                 return ir.Other(line)
             return self.expr(operand)
@@ -218,7 +221,12 @@ class _Front:
             items: list[ir.Expr] = []
             for child in _named(node):
                 if child.kind() == "pair":
-                    items.append(self.expr(child.field("value")))
+                    value = self.expr(child.field("value"))
+                    key = child.field("key")
+                    if key is not None and key.text().strip("'\"") == "$eq":
+                        # MongoDB's `{ $eq: x }` compares with x as it is, object or not.
+                        value = ir.Op(line, "eq-operand", value)
+                    items.append(value)
                 elif "type" not in child.kind() and child.kind() != "dimensions":
                     items.append(self.expr(child))
             const = all(isinstance(i, ir.Const) for i in items)
