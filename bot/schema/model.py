@@ -95,6 +95,10 @@ class Index:
     snapshot: bool = False
     # A partial index's WHERE as written (may be empty when the reader cannot tell).
     predicate: str = ""
+    # The index InnoDB builds by itself for a foreign key: MySQL reuses an index that
+    # already leads with the key and drops its own when one is added, so it never makes
+    # another index redundant.
+    implicit: bool = False
 
     @property
     def expressions(self) -> tuple[str, ...]:
