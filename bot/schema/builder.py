@@ -227,6 +227,11 @@ def _redundant(table: Table, new: Index) -> Redundant | None:
     if table.primary_key and new.columns == table.primary_key:
         pk = Index(table.primary_key, "primary key", unique=True, where=table.where)
         return Redundant(table.name, new, pk, "unique" if new.unique else "duplicate")
+    if not new.unique and table.primary_key[: len(new.columns)] == new.columns:
+        # The primary key's own index leads with these columns (`PRIMARY KEY (a, b)`
+        # serves lookups by `a`).
+        pk = Index(table.primary_key, "primary key", unique=True, where=table.where)
+        return Redundant(table.name, new, pk, "prefix")
     for other in table.indexes:
         if other.partial or other.expressions:
             continue
