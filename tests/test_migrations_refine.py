@@ -494,6 +494,25 @@ def test_statement_in_safety_assured_goes_to_the_summary() -> None:
     assert by_line[("migration-drop-or-rename", 6)].severity is not Severity.INFO
 
 
+SQL_ASSURED = """-- safety-assured:start
+-- The column is no longer read or written.
+ALTER TABLE users DROP COLUMN gh_token;
+-- safety-assured:end
+ALTER TABLE users DROP COLUMN gh_login;
+"""
+
+
+def test_statement_between_sql_safety_assured_comments_goes_to_the_summary() -> None:
+    findings = _review(
+        added_file("migrations/2026-07-15-182934-0000_drop_users_gh_token/up.sql", SQL_ASSURED),
+        _code_change("src/models/user.rs", "    pub gh_token: String, pub gh_login: String,"),
+    )
+    by_line = {(f.rule, f.line): f for f in findings if f.rule == "migration-drop-or-rename"}
+    assert by_line[("migration-drop-or-rename", 3)].severity is Severity.INFO
+    assert "safety-assured" in by_line[("migration-drop-or-rename", 3)].body
+    assert by_line[("migration-drop-or-rename", 5)].severity is not Severity.INFO
+
+
 DJANGO_AFTER_DEPLOY = """from django.db import migrations
 from django_safemigrate import Safe
 

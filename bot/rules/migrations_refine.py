@@ -165,6 +165,11 @@ _ASSURED_NOTE = (
     "deploys (for example, code that no longer reads the column), which the repository "
     "does not otherwise show."
 )
+_SQL_ASSURED_NOTE = (
+    "The statement sits between `-- safety-assured:start` and `:end` (diesel-guard): the "
+    "team has judged it safe for how it deploys (for example, code that no longer reads "
+    "the column), which the repository does not otherwise show."
+)
 # django_safemigrate: `safe = Safe.after_deploy()` runs the migration only once the new
 # code is live, so no deployed code still reads what it drops or renames.
 _AFTER_DEPLOY = re.compile(r"^[ \t]*safe[ \t]*=[ \t]*Safe\.after_deploy\b", re.M)
@@ -271,6 +276,23 @@ def rollback_lines(path: str, text: str) -> set[int]:
 
 
 _ASSURED = re.compile(r"^(\s*)safety_assured\b\s*(do\b|\{)")
+
+
+# diesel-guard's SQL form of the same: `-- safety-assured:start` ... `-- safety-assured:end`.
+_SQL_ASSURED = re.compile(r"^\s*--\s*safety-assured:(start|end)\b", re.I)
+
+
+def sql_assured_lines(text: str) -> set[int]:
+    """Lines between diesel-guard's `-- safety-assured:start` and `:end` comments."""
+    out: set[int] = set()
+    inside = False
+    for number, row in enumerate(text.splitlines(), 1):
+        mark = _SQL_ASSURED.match(row)
+        if mark is not None:
+            inside = mark.group(1).lower() == "start"
+        elif inside:
+            out.add(number)
+    return out
 
 
 def assured_lines(text: str) -> set[int]:
@@ -518,6 +540,13 @@ def refine(
             continue
         if finding.rule in _TABLE_DROPS and _recreated(text, finding.line):
             kept.append(_to_summary(finding, _REBUILT_NOTE))
+            continue
+        if (
+            finding.rule in HAZARD_RULES
+            and file.language == "sql"
+            and finding.line in sql_assured_lines(text)
+        ):
+            kept.append(_to_summary(finding, _SQL_ASSURED_NOTE))
             continue
         if file.kind is FileKind.MIGRATION:
             if (

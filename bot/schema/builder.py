@@ -81,11 +81,24 @@ class Builder:
         unique: bool = False,
         partial: bool = False,
         predicate: str = "",
+        implicit: bool = False,
     ) -> None:
         t = self.table(table, line)
         cols = tuple(c if c.startswith("(") else norm(c) for c in columns if c)
         if not cols:
             return
+        if implicit and (
+            t.primary_key[: len(cols)] == cols
+            or any(ix.columns[: len(cols)] == cols for ix in t.indexes)
+        ):
+            return  # InnoDB uses the index that already leads with the key
+        if not implicit and not partial:
+            # ...and drops the one it built once another index serves the key.
+            t.indexes = [
+                ix
+                for ix in t.indexes
+                if not (ix.implicit and cols[: len(ix.columns)] == ix.columns)
+            ]
         new = Index(
             cols,
             norm(name) if name else None,
@@ -94,6 +107,7 @@ class Builder:
             self.at(line),
             snapshot=self.snapshot,
             predicate=predicate,
+            implicit=implicit,
         )
         at = next((n for n, ix in enumerate(t.indexes) if _same_index(ix, new)), None)
         if at is not None:  # the snapshot already states this index: keep one copy
@@ -208,11 +222,16 @@ def _same_index(old: Index, new: Index) -> bool:
 
 
 def _redundant(table: Table, new: Index) -> Redundant | None:
-    if new.partial or new.expressions:
+    if new.partial or new.expressions or new.implicit:
         return None
     if table.primary_key and new.columns == table.primary_key:
         pk = Index(table.primary_key, "primary key", unique=True, where=table.where)
         return Redundant(table.name, new, pk, "unique" if new.unique else "duplicate")
+    if not new.unique and table.primary_key[: len(new.columns)] == new.columns:
+        # The primary key's own index leads with these columns (`PRIMARY KEY (a, b)`
+        # serves lookups by `a`).
+        pk = Index(table.primary_key, "primary key", unique=True, where=table.where)
+        return Redundant(table.name, new, pk, "prefix")
     for other in table.indexes:
         if other.partial or other.expressions:
             continue

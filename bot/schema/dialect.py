@@ -152,6 +152,18 @@ def file_dialect(path: str, paths: Iterable[str]) -> str | None:
     return _from_manifest(path, paths)
 
 
+_FOLDER_DIALECT = re.compile(
+    r"(?:^|/)(" + "|".join(_FILE_DIALECTS) + r")(?:[_-]?migrations?)?/", re.IGNORECASE
+)
+
+
+def folder_dialect(path: str) -> str | None:
+    """The database a migration folder is named for (`migrations/sqlite/0001.sql`,
+    `postgres/001_x.up.sql`): its nearest folder named after one, else None."""
+    named = _FOLDER_DIALECT.findall(path)
+    return _FILE_DIALECTS[named[-1].lower()] if named else None
+
+
 def _from_manifest(path: str, paths: Iterable[str]) -> str | None:
     if path.lower().endswith(".sql") and isinstance(paths, Mapping):
         return manifest_dialect(path, paths)

@@ -95,6 +95,10 @@ class Index:
     snapshot: bool = False
     # A partial index's WHERE as written (may be empty when the reader cannot tell).
     predicate: str = ""
+    # The index InnoDB builds by itself for a foreign key: MySQL reuses an index that
+    # already leads with the key and drops its own when one is added, so it never makes
+    # another index redundant.
+    implicit: bool = False
 
     @property
     def expressions(self) -> tuple[str, ...]:
@@ -149,7 +153,41 @@ class Table:
         return any(ix.lead == column and not ix.partial for ix in self.indexes)
 
     def has_expression(self, expression: str) -> bool:
-        return any(ix.lead == expression for ix in self.indexes)
+        return any(
+            ix.lead == expression or (ix.lead is not None and same_expression(ix.lead, expression))
+            for ix in self.indexes
+        )
+
+
+def _bare(expression: str) -> str:
+    """An expression without spaces, case, or parentheses around the whole of it."""
+    text = re.sub(r"\s+", "", expression.lower())
+    while text.startswith("(") and text.endswith(")"):
+        depth = 0
+        for n, char in enumerate(text):
+            depth += (char == "(") - (char == ")")
+            if depth == 0 and n < len(text) - 1:
+                return text  # `(a)+(b)`: the first `(` closes before the end
+        text = text[1:-1]
+    return text
+
+
+# A bound parameter in a query (`?`, `$1`, `%s`, `:name`) in place of a quoted literal.
+_PARAMETER = re.compile(r"\?|\$\d+|%s|(?<!:):[a-z_]\w*")
+
+
+def same_expression(indexed: str, queried: str) -> bool:
+    """Whether an index on `indexed` serves a filter on `queried`: the same expression up
+    to spacing, case and parentheses, a bound parameter of the query standing for the
+    literal the index names (`meta -> ? ->> 'source'` and `meta->'snapshot'->>'source'`)."""
+    index, query = _bare(indexed), _bare(queried)
+    if index == query:
+        return True
+    parts = _PARAMETER.split(query)
+    if len(parts) == 1:
+        return False
+    pattern = "'[^']*'".join(re.escape(part) for part in parts)
+    return re.fullmatch(pattern, index) is not None
 
 
 @dataclass(frozen=True)

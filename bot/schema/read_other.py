@@ -73,7 +73,7 @@ def _laravel(b: Builder, table: str, method: str, args: str, chain: str, line: i
         on = re.search(r"->on\(\s*[\"'](\w+)", chain)
         b.foreign_key(table, names, on.group(1) if on else "", line)
         if b.indexes_foreign_keys:  # InnoDB (Laravel's default) indexes it itself
-            b.index(table, names, line)
+            b.index(table, names, line, implicit=True)
     elif method in {"timestamps", "timestampsTz"}:
         b.column(table, "created_at", line)
         b.column(table, "updated_at", line)
@@ -95,12 +95,12 @@ def _laravel(b: Builder, table: str, method: str, args: str, chain: str, line: i
             ref = target.group(1) if target else plural(name.removesuffix("_id"))
             b.foreign_key(table, [name], ref, line)
             if b.indexes_foreign_keys:
-                b.index(table, [name], line)
+                b.index(table, [name], line, implicit=True)
         elif "->references(" in chain:
             on = re.search(r"->on\(\s*[\"'](\w+)", chain)
             b.foreign_key(table, [name], on.group(1) if on else "", line)
             if b.indexes_foreign_keys:
-                b.index(table, [name], line)
+                b.index(table, [name], line, implicit=True)
 
 
 # --- GORM ------------------------------------------------------------------------------

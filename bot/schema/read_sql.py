@@ -13,7 +13,6 @@ from sqlglot.tokens import Token, TokenType
 
 from bot import lazyre as re
 from bot.schema.builder import Builder
-from bot.schema.model import norm
 
 _MYSQL_HINT = re.compile(r"`|\bENGINE\s*=|\bAUTO_INCREMENT\b", re.IGNORECASE)
 _DDL_START = re.compile(r"\s*(?:CREATE|ALTER|DROP)\b", re.IGNORECASE)
@@ -144,10 +143,7 @@ def _create_table(b: Builder, node: exp.Create, text: str, line: int, dialect: s
 
 def _implicit_index(b: Builder, table: str, cols: list[str], at: int) -> None:
     """InnoDB's index for a foreign key, unless an index already leads with its columns."""
-    wanted = tuple(norm(c) for c in cols)
-    known = b.table(table, at).indexes
-    if not any(ix.columns[: len(wanted)] == wanted for ix in known):
-        b.index(table, cols, at)
+    b.index(table, cols, at, implicit=True)
 
 
 def _column(
@@ -180,7 +176,7 @@ def _column(
             ref_table = _name(ref.this) if isinstance(ref, exp.Schema) else _name(ref)
             ref_cols = [e.name for e in ref.expressions] if isinstance(ref, exp.Schema) else []
             b.foreign_key(table, [name], ref_table, at, ref_cols)
-            if dialect == "mysql":  # InnoDB indexes a foreign key's columns itself
+            if dialect == "mysql" and b.indexes_foreign_keys:  # InnoDB indexes it itself
                 _fk_index(b, table, [name], at, implicit)
 
 
@@ -242,7 +238,7 @@ def _constraint(
         if cols and isinstance(target, exp.Schema):
             at = _line_of(text, "foreign", line)
             b.foreign_key(table, cols, _name(target.this), at, [e.name for e in target.expressions])
-            if dialect == "mysql":
+            if dialect == "mysql" and b.indexes_foreign_keys:
                 _fk_index(b, table, cols, at, implicit)
     elif isinstance(kind, exp.IndexColumnConstraint):
         cols = [_index_part(e) for e in kind.expressions]

@@ -240,12 +240,24 @@ def build_schema(files: Mapping[str, str]) -> Schema:
     labels = read_python.app_labels({p: t for p, t in files.items() if p.endswith("apps.py")})
     # Laravel migrations state foreign keys without indexes because MySQL adds them; a
     # project whose configuration names PostgreSQL has none.
-    on_postgres = any(s.framework == "laravel" for s in sources) and (
-        dialect.detect(files) == dialect.POSTGRES
+    # Only InnoDB indexes a foreign key itself: a SQL file that is not MySQL's by its
+    # folder, its file name or the repository's configuration gets no such index.
+    engine = (
+        dialect.detect(files) if any(s.framework in {"laravel", "sql"} for s in sources) else None
     )
+    on_postgres = engine == dialect.POSTGRES
     for source in _order(sources, files):
         builder = Builder(schema, source.path, source.framework, snapshot=source.snapshot)
         builder.indexes_foreign_keys = not (on_postgres and source.framework == "laravel")
+        if source.framework == "sql":
+            named = dialect.folder_dialect(source.path) or dialect.file_dialect(
+                source.path, files.keys()
+            )
+            builder.indexes_foreign_keys = (named or engine) not in {
+                dialect.POSTGRES,
+                dialect.SQLITE,
+                dialect.COCKROACH,
+            }
         try:
             _reader(source, labels)(builder, files[source.path])
         except (SyntaxError, ValueError, RecursionError, IndexError, AttributeError) as exc:

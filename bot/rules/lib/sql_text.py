@@ -293,6 +293,12 @@ _MYSQL_SYNTAX = re.compile(
 )
 
 
+# Comments and string literals are prose: a backticked `name` in a `--` comment or a
+# `COMMENT ON ... IS '...'` string is Markdown, not MySQL quoting. (A string is read
+# within one line, so an unclosed quote cannot swallow the file.)
+_PROSE = re.compile(r"--[^\n]*|/\*(?![!+]).*?\*/|'(?:[^'\n]|'')*'", re.DOTALL)
+
+
 def detect_dialect(path: str, text: str) -> str:
     """The sqlglot dialect a SQL file is written in (see the module docstring)."""
     hint = _DIALECT_HINT.search(text)
@@ -302,7 +308,7 @@ def detect_dialect(path: str, text: str) -> str:
     in_path = _PATH_DIALECT.findall(path)
     if in_path:
         return _DIALECT_ALIASES[in_path[-1].lower()]
-    if _MYSQL_SYNTAX.search(text):
+    if _MYSQL_SYNTAX.search(_PROSE.sub(" ", text)):
         return MYSQL
     return POSTGRES
 
