@@ -130,6 +130,13 @@ class RepoConfig(_Strict):
         default_factory=list,
         description="Tables known to stay small: their migration hazards drop one severity.",
     )
+    database: Literal["postgresql", "mysql", "mariadb", "sqlite"] | None = Field(
+        default=None,
+        description=(
+            "The database the migrations run on, when the repository's files do not say "
+            "(PostgreSQL lock advice goes to the summary on MySQL/MariaDB and SQLite)."
+        ),
+    )
 
     @field_validator("llm", mode="before")
     @classmethod

@@ -356,6 +356,7 @@ def _by_table_size(
         new_paths,
         released,
         removed,
+        database=config.database,
     )
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from bot.config import RepoConfig, RulesConfig
+import pytest
+
+from bot.config import ConfigError, RepoConfig, RulesConfig, parse_config
 from bot.diff import added_file, parse_diff
 from bot.gitrepo import GitRepo
 from bot.models import ChangedFile, Finding, Severity
@@ -1301,3 +1303,48 @@ def test_a_required_column_still_fails_a_start_up_migration() -> None:
     sql = "ALTER TABLE twofactor_incomplete ADD COLUMN device_type INTEGER NOT NULL;\n"
     findings = _review(added_file(path, sql), schema={"src/db/mod.rs": DIESEL_DB})
     assert _shown(findings, "pg-add-required-column")
+
+
+# --- the database named in the configuration -----------------------------------------
+
+KYSELY_INDEX = """import { Kysely } from "kysely";
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.createIndex("orders_customer_idx").on("orders").column("customer_id").execute();
+}
+"""
+
+
+def test_configured_database_takes_postgres_lock_advice_off() -> None:
+    # Kysely picks its database in code (`new MysqlDialect(...)`), which no file the
+    # review reads shows: the team says it in `.github/bastion.yml`.
+    migration = added_file("src/migrations/2024_05_01_orders_customer.ts", KYSELY_INDEX)
+    assert _shown(_review(migration), "index-build-blocking")
+    on_mysql = _review(migration, config=RepoConfig(llm=False, database="mysql"))
+    assert not _shown(on_mysql, "index-build-blocking")
+    (note,) = _summary(on_mysql, "index-build-blocking")
+    assert "MySQL/MariaDB (from `database:` in the configuration)" in note.body
+    on_postgres = _review(migration, config=RepoConfig(llm=False, database="postgresql"))
+    assert _shown(on_postgres, "index-build-blocking")
+
+
+RAILS_INDEX = """class AddIndexToOrders < ActiveRecord::Migration[7.1]
+  def change
+    add_index :orders, :customer_id
+  end
+end
+"""
+
+
+def test_configured_database_wins_over_the_files() -> None:
+    migration = added_file("db/migrate/20240501_add_index.rb", RAILS_INDEX)
+    gemfile = {"Gemfile": 'gem "mysql2"\n'}
+    assert not _shown(_review(migration, schema=gemfile), "index-build-blocking")
+    told = RepoConfig(llm=False, database="postgresql")
+    assert _shown(_review(migration, config=told, schema=gemfile), "index-build-blocking")
+
+
+def test_unknown_database_is_a_config_error_naming_it() -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config("database: oracle\n")
+    assert "'database'" in str(caught.value) and "'mysql'" in str(caught.value)

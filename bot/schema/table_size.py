@@ -150,6 +150,13 @@ _DIALECT_NAMES = {
     dialect.SQLITE: "SQLite",
     dialect.NOT_POSTGRES: "MySQL/MariaDB and SQLite",
 }
+# `database:` in the configuration, in `bot.schema.dialect`'s terms.
+_CONFIGURED = {
+    "postgresql": dialect.POSTGRES,
+    "mysql": dialect.MYSQL,
+    "mariadb": dialect.MYSQL,
+    "sqlite": dialect.SQLITE,
+}
 _FILE_DIALECT_NAMES = {
     **_DIALECT_NAMES,
     dialect.COCKROACH: "CockroachDB (which builds indexes and changes schemas online)",
@@ -265,6 +272,8 @@ def adjust_for_table_size(
     new_paths: Collection[str] | None = None,
     released: Released | None = None,
     removed: Mapping[str, str] | None = None,
+    *,
+    database: str | None = None,
 ) -> list[Finding]:
     """Findings with migration hazards re-rated by the size of the table they touch,
     and PostgreSQL lock advice taken off projects on another database. `new_paths`
@@ -272,10 +281,13 @@ def adjust_for_table_size(
     too (None when only the changed files are known). `released(path)` says whether a
     migration file is part of a release tag (None when the history is not at hand).
     `removed` maps each changed file to the lines the change removes from it (None
-    when the diff is not at hand)."""
+    when the diff is not at hand). `database` is the configuration's `database:`, which
+    wins over what the files say."""
     large = {norm(t) for t in large_tables}
     small = {norm(t) for t in small_tables}
-    database = dialect.detect(texts)
+    configured = _CONFIGURED.get(database or "")
+    database = configured or dialect.detect(texts)
+    source = "`database:` in the configuration" if configured else "its database configuration"
     at_startup = startup.migrates_at_startup(texts)
     out: list[Finding] = []
     concurrent: list[tuple[str, str]] | None = None  # found on the first index build
@@ -322,16 +334,16 @@ def adjust_for_table_size(
             and _SETS_NOT_NULL.search(_line(text, finding.line))
         ):
             note = (
-                f"This repository runs on {_DIALECT_NAMES[database]} (from its database "
-                "configuration), where making a column NOT NULL is an online table rebuild, "
+                f"This repository runs on {_DIALECT_NAMES[database]} (from {source}), "
+                "where making a column NOT NULL is an online table rebuild, "
                 "not PostgreSQL's full scan under an exclusive lock."
             )
             out.append(_with(finding, Severity.INFO, note))
             continue
         if database in _DIALECT_NAMES and finding.rule in PG_LOCK_ADVICE:
             note = (
-                f"This repository runs on {_DIALECT_NAMES[database]} (from its database "
-                "configuration), where this PostgreSQL lock advice does not apply."
+                f"This repository runs on {_DIALECT_NAMES[database]} (from {source}), "
+                "where this PostgreSQL lock advice does not apply."
             )
             out.append(_with(finding, Severity.INFO, note))
             continue
