@@ -1,0 +1,43 @@
+"""Findings whose truth rests on what the change cannot show go to the summary (info)
+with a note, instead of inline; the same finding without that circumstance stays inline."""
+
+from __future__ import annotations
+
+from bot.diff import added_file
+from bot.models import Severity
+from bot.pipeline import review_files
+
+
+def _severities(path: str, text: str, rule: str) -> list[Severity]:
+    found = review_files([added_file(path, text)]).findings
+    return [f.severity for f in found if f.rule == rule]
+
+
+_SCOPED = """
+class NotesController < ApplicationController
+  def index
+    @asset = params[:kind].classify.constantize.my(current_user).find(params[:asset_id])
+    render json: @asset
+  end
+end
+"""
+
+_INSTANTIATED = """
+class NotesController < ApplicationController
+  def index
+    @asset = params[:kind].classify.constantize.new(params[:attrs])
+    render json: @asset
+  end
+end
+"""
+
+
+def test_a_constant_used_through_an_app_scope_goes_to_the_summary() -> None:
+    path = "app/controllers/notes_controller.rb"
+    assert _severities(path, _SCOPED, "code-injection") == [Severity.INFO]
+
+
+def test_a_constant_instantiated_stays_inline() -> None:
+    path = "app/controllers/notes_controller.rb"
+    severities = _severities(path, _INSTANTIATED, "code-injection")
+    assert severities and all(s is not Severity.INFO for s in severities)
