@@ -41,3 +41,30 @@ def test_a_constant_instantiated_stays_inline() -> None:
     path = "app/controllers/notes_controller.rb"
     severities = _severities(path, _INSTANTIATED, "code-injection")
     assert severities and all(s is not Severity.INFO for s in severities)
+
+
+_GO_CLIENT = """package main
+
+import "net/http"
+
+func fetchKeys(issuer string) (*http.Response, error) {
+	return http.Get(issuer + "/keys")
+}
+"""
+
+
+def test_an_example_app_goes_to_the_summary() -> None:
+    path = "examples/example-app/utils.go"
+    assert _severities(path, _GO_CLIENT, "http-request-no-timeout") == [Severity.INFO]
+
+
+def test_a_benchmark_tool_goes_to_the_summary() -> None:
+    path = "packages/acme-benchmark/acme_benchmark/client.go"
+    assert _severities(path, _GO_CLIENT, "http-request-no-timeout") == [Severity.INFO]
+
+
+def test_the_same_code_in_the_service_stays_inline() -> None:
+    # `com/example/demo/` is a generated Spring project's package, not an example folder.
+    for path in ("internal/keys/utils.go", "src/main/go/com/example/demo/utils.go"):
+        severities = _severities(path, _GO_CLIENT, "http-request-no-timeout")
+        assert severities and all(s is not Severity.INFO for s in severities), path
