@@ -68,3 +68,46 @@ def test_the_same_code_in_the_service_stays_inline() -> None:
     for path in ("internal/keys/utils.go", "src/main/go/com/example/demo/utils.go"):
         severities = _severities(path, _GO_CLIENT, "http-request-no-timeout")
         assert severities and all(s is not Severity.INFO for s in severities), path
+
+
+_CALLER_CONTEXT = """package connector
+
+import (
+	"context"
+	"net/http"
+)
+
+func (c *Connector) fetch(ctx context.Context, uri string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, uri, nil)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
+}
+"""
+
+_OAUTH2_CONTEXT = """package connector
+
+import (
+	"context"
+	"net/http"
+
+	"golang.org/x/oauth2"
+)
+
+func (c *Connector) exchange(ctx context.Context, code string) (*oauth2.Token, error) {
+	client := &http.Client{Transport: c.transport}
+	ctx = context.WithValue(ctx, oauth2.HTTPClient, client)
+	return c.oauth2Config.Exchange(ctx, code)
+}
+"""
+
+
+def test_a_request_on_the_callers_context_goes_to_the_summary() -> None:
+    path = "connector/fetch.go"
+    assert _severities(path, _CALLER_CONTEXT, "http-request-no-timeout") == [Severity.INFO]
+
+
+def test_an_oauth2_client_in_the_context_goes_to_the_summary() -> None:
+    path = "connector/exchange.go"
+    assert _severities(path, _OAUTH2_CONTEXT, "http-request-no-timeout") == [Severity.INFO]
