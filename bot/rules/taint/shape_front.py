@@ -1563,9 +1563,7 @@ def _php_action(node: SgNode) -> bool:
     # Where the class routes its actions with attributes or annotations (`#[Route(...)]`,
     # `@Route(...)`), a public method without one is a helper (an upload library's
     # validation callback), not an action the router calls.
-    if _ROUTE_MARK.search(owner.text()) and not _routed_method(node):
-        return False
-    return True
+    return _routed_method(node) or not _ROUTE_MARK.search(owner.text())
 
 
 _ROUTE_MARK = re.compile(r"#\[[^\]]*?\bRoute\s*\(|@Route\s*\(")
