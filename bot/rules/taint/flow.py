@@ -533,6 +533,14 @@ def _data_access(callee: str) -> bool:
     )
 
 
+# A client named for a cache, a queue or a store (`cacheClient`, `redis_client`,
+# `blobClient`): its `GetAsync(key)`/`get(key)` reads a key, it fetches no URL.
+_STORE_CLIENT = re.compile(
+    r"(?i)(?:cache|redis|memcache[d]?|storage|store|blob|queue|bus|db|database|mongo"
+    r"|elastic|search|kv|secret|vault)_?client$"
+)
+
+
 def _names_receiver(name: str, word: str) -> bool:
     """`pool`, `readPool`, `pg_pool`, `DB` name a pool; `ctx` does not name a `tx`."""
     lower = name.lower()
@@ -772,6 +780,17 @@ def _returns_built_text(body: tuple[ir.Stmt, ...]) -> bool:
         elif isinstance(stmt, ir.Loop):
             todo += list(stmt.body)
     return False
+
+
+def _result_of_method(call: ir.Call, pattern: str) -> bool:
+    """`$this->httpClient->request('GET', $url)->toArray()`: the pattern's object
+    (`request`) is what a method of another object returned (an HTTP client's response),
+    not the request. A bare call (Laravel's `request()->input(...)`) is the request."""
+    parts = pattern.lstrip("*=").split(".")
+    recv = call.recv
+    if len(parts) < 2 or not isinstance(recv, ir.Call) or recv.recv is None:
+        return False
+    return recv.callee.rsplit(".", 1)[-1] == parts[-2]
 
 
 def dotted(expr: ir.Expr) -> str | None:
@@ -1856,7 +1875,7 @@ class _Walk:
             if keyed:
                 return keyed, UNKNOWN
         for pattern in self.spec.source_calls:
-            if matches(pattern, call.callee):
+            if matches(pattern, call.callee) and not _result_of_method(call, pattern):
                 label = call.callee if pattern.startswith(("*", "=")) else pattern
                 return frozenset({Origin(label, call.line, cleared=self._text(label))}), UNKNOWN
         if (
@@ -2230,6 +2249,8 @@ class _Walk:
                 target = target.left
         recv = dotted(target) if target is not None else None
         last = (recv or "").rsplit(".", 1)[-1].lstrip("_$")
+        if sink.cls == "ssrf" and _STORE_CLIENT.match(last):
+            return False  # `cacheClient.GetAsync(key)`: a cache or store's client, no URL
         if last and any(_names_receiver(last, r) for r in sink.receivers):
             return True
         if sink.made_by and self._made_by(sink, target):
