@@ -782,6 +782,21 @@ def _returns_built_text(body: tuple[ir.Stmt, ...]) -> bool:
     return False
 
 
+_PACKAGE_PREFIX = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$")
+
+
+def _inside_package(call: ir.Call) -> bool:
+    """`import_module(f"app.processors.{name}.hooks")`: the name is looked up inside the
+    app's own package, so only its installed modules can load; nothing outside it runs."""
+    if call.callee.rsplit(".", 1)[-1] not in ("import_module", "__import__") or not call.args:
+        return False
+    first = call.args[0]
+    if not isinstance(first, ir.Concat) or not first.parts:
+        return False
+    head = first.parts[0]
+    return isinstance(head, ir.Const) and bool(_PACKAGE_PREFIX.match(str(head.value)))
+
+
 def _result_of_method(call: ir.Call, pattern: str) -> bool:
     """`$this->httpClient->request('GET', $url)->toArray()`: the pattern's object
     (`request`) is what a method of another object returned (an HTTP client's response),
@@ -2365,6 +2380,8 @@ class _Walk:
             if sink.cls == "xss" and self._not_html(call, state):
                 continue
             if sink.cls == "nosql" and not _document_store(call):
+                continue
+            if sink.cls == "code" and _inside_package(call):
                 continue
             if sink.cls == "nosql" and self._text_query(call, sink.args):
                 continue

@@ -1,0 +1,12 @@
+# bastion-fixture: app/api/watch.py
+# ok: code-injection
+import importlib
+
+from flask import request
+
+
+# The processor's name only picks a module inside the app's own package.
+def update_watch(uuid):
+    processor_name = request.json.get("processor")
+    module = importlib.import_module(f"app.processors.{processor_name}.edit_hook")
+    return module.on_config_save(uuid, request.json)
