@@ -193,36 +193,21 @@ TLS_RULE = catalog_rule(TLS_ID)
 HTTP_ID = "go-http-no-timeout"
 
 
-# Requests that carry a context: a deadline on it ends them whatever the client says.
+# Requests that carry a context with a deadline the file sets itself
+# (`context.WithTimeout(...)` and every request built with `NewRequestWithContext`): the
+# deadline ends them whatever the client says. A context from the caller proves nothing
+# (it is often `context.Background()`), so that stays a finding.
 _WITH_CONTEXT = re.compile(r"\bhttp\.NewRequestWithContext\s*\(")
 _WITHOUT_CONTEXT = re.compile(r"\bhttp\.NewRequest\s*\(")
 _DEADLINE = re.compile(r"\bcontext\.With(?:Timeout|Deadline)\s*\(")
-# golang.org/x/oauth2 takes its client from the context (`context.WithValue(ctx,
-# oauth2.HTTPClient, client)`) and makes its calls with that context.
-_OAUTH2_CONTEXT_CLIENT = re.compile(r"\boauth2\.HTTPClient\s*,")
-_CONTEXT_NOTE = (
-    "The requests here carry a context (`NewRequestWithContext`, or oauth2's client in the "
-    "context), and a deadline on it ends them; whether the caller's context has one is not "
-    "in this file, so this is noted in the summary."
-)
 
 
-def _context_bound(text: str, after: int, detail: str) -> str | bool | Verdict | None:
-    """The file's requests are built with a context (or the client is handed to oauth2
-    through one): False when the file also sets a deadline on a context, an info verdict
-    when the deadline is the caller's business, None when nothing says so."""
-    bound = _OAUTH2_CONTEXT_CLIENT.search(text[after : after + 800]) is not None
+def _deadline_in_file(text: str) -> bool:
     contextual = _WITH_CONTEXT.search(text) is not None and not _WITHOUT_CONTEXT.search(text)
-    if not (bound or contextual):
-        return None
-    if contextual and _DEADLINE.search(text):
-        return False
-    return Verdict(f"{detail} {_CONTEXT_NOTE}", Severity.INFO)
+    return contextual and _DEADLINE.search(text) is not None
 
 
-def _client_without_timeout(
-    match: re.Match[str], text: str, file: ChangedFile
-) -> str | bool | Verdict:
+def _client_without_timeout(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     if file.path.endswith("_test.go"):
         return False
     before = text[max(0, match.start() - 200) : match.start()].rstrip()
@@ -231,9 +216,9 @@ def _client_without_timeout(
     body = call_arguments(text, match.end() - 1, "go")
     if any(re.match(r"Timeout\s*:", part) for part in body):
         return False
-    detail = "This `http.Client` has no `Timeout`, so a request can wait forever."
-    bound = _context_bound(text, match.end(), detail)
-    return detail if bound is None else bound
+    if _deadline_in_file(text):
+        return False
+    return "This `http.Client` has no `Timeout`, so a request can wait forever."
 
 
 def _default_client(match: re.Match[str], text: str, file: ChangedFile) -> str | bool | Verdict:
@@ -241,8 +226,7 @@ def _default_client(match: re.Match[str], text: str, file: ChangedFile) -> str |
         return False
     detail = f"`http.{match.group('at')}` uses `http.DefaultClient`, which has no timeout."
     if match.group("at") == "DefaultClient":
-        bound = _context_bound(text, match.end(), detail)
-        return detail if bound is None else bound
+        return False if _deadline_in_file(text) else detail
     args = call_arguments(text, match.end() - 1, "go")
     url = args[0].strip() if args else ""
     literal = re.match(r"^(?:fmt\.Sprintf\(\s*)?(?:\"([^\"]*)\"|`([^`]*)`)", url)
