@@ -193,20 +193,6 @@ TLS_RULE = catalog_rule(TLS_ID)
 HTTP_ID = "go-http-no-timeout"
 
 
-# Requests that carry a context with a deadline the file sets itself
-# (`context.WithTimeout(...)` and every request built with `NewRequestWithContext`): the
-# deadline ends them whatever the client says. A context from the caller proves nothing
-# (it is often `context.Background()`), so that stays a finding.
-_WITH_CONTEXT = re.compile(r"\bhttp\.NewRequestWithContext\s*\(")
-_WITHOUT_CONTEXT = re.compile(r"\bhttp\.NewRequest\s*\(")
-_DEADLINE = re.compile(r"\bcontext\.With(?:Timeout|Deadline)\s*\(")
-
-
-def _deadline_in_file(text: str) -> bool:
-    contextual = _WITH_CONTEXT.search(text) is not None and not _WITHOUT_CONTEXT.search(text)
-    return contextual and _DEADLINE.search(text) is not None
-
-
 def _client_without_timeout(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     if file.path.endswith("_test.go"):
         return False
@@ -216,8 +202,6 @@ def _client_without_timeout(match: re.Match[str], text: str, file: ChangedFile) 
     body = call_arguments(text, match.end() - 1, "go")
     if any(re.match(r"Timeout\s*:", part) for part in body):
         return False
-    if _deadline_in_file(text):
-        return False
     return "This `http.Client` has no `Timeout`, so a request can wait forever."
 
 
@@ -226,7 +210,7 @@ def _default_client(match: re.Match[str], text: str, file: ChangedFile) -> str |
         return False
     detail = f"`http.{match.group('at')}` uses `http.DefaultClient`, which has no timeout."
     if match.group("at") == "DefaultClient":
-        return False if _deadline_in_file(text) else detail
+        return detail
     args = call_arguments(text, match.end() - 1, "go")
     url = args[0].strip() if args else ""
     literal = re.match(r"^(?:fmt\.Sprintf\(\s*)?(?:\"([^\"]*)\"|`([^`]*)`)", url)
