@@ -785,12 +785,15 @@ def _returns_built_text(body: tuple[ir.Stmt, ...]) -> bool:
 _PACKAGE_PREFIX = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$")
 
 
-def _inside_package(call: ir.Call) -> bool:
-    """`import_module(f"app.processors.{name}.hooks")`: the name is looked up inside the
-    app's own package, so only its installed modules can load; nothing outside it runs."""
+def _inside_package(call: ir.Call, built: dict[str, ir.Expr]) -> bool:
+    """`import_module(f"app.processors.{name}.hooks")` (or a name bound to that text): the
+    name is looked up inside the app's own package, so only its installed modules can
+    load; nothing outside it runs."""
     if call.callee.rsplit(".", 1)[-1] not in ("import_module", "__import__") or not call.args:
         return False
     first = call.args[0]
+    if isinstance(first, ir.Name) and first.name in built:
+        first = built[first.name]
     if not isinstance(first, ir.Concat) or not first.parts:
         return False
     head = first.parts[0]
@@ -2381,7 +2384,7 @@ class _Walk:
                 continue
             if sink.cls == "nosql" and not _document_store(call):
                 continue
-            if sink.cls == "code" and _inside_package(call):
+            if sink.cls == "code" and _inside_package(call, self.built):
                 continue
             if sink.cls == "nosql" and self._text_query(call, sink.args):
                 continue

@@ -10,3 +10,11 @@ def update_watch(uuid):
     processor_name = request.json.get("processor")
     module = importlib.import_module(f"app.processors.{processor_name}.edit_hook")
     return module.on_config_save(uuid, request.json)
+
+
+# The same through a name bound to the module's text.
+def run_hook(uuid):
+    processor_name = request.json.get("processor")
+    hook_name = f"app.processors.{processor_name}.edit_hook"
+    hook = importlib.import_module(hook_name)
+    return hook.on_config_save(uuid)
