@@ -669,7 +669,11 @@ def findings_of(
             hit = replace(
                 hit, severity=Severity.INFO, detail=_join(hit.detail, _NOT_FOR_PRODUCTION_NOTE)
             )
-        elif rule.category is Category.SECURITY and is_example_or_tool_path(file.path):
+        elif (
+            rule.category is Category.SECURITY
+            and hit.severity is not Severity.INFO
+            and is_example_or_tool_path(file.path)
+        ):
             hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _EXAMPLE_NOTE))
         old_code = False
         if touched and not hit.file_level and rule.category is Category.SECURITY:
