@@ -92,3 +92,25 @@ def test_a_request_on_the_callers_context_stays_inline() -> None:
     path = "connector/fetch.go"
     severities = _severities(path, _CALLER_CONTEXT, "http-request-no-timeout")
     assert severities and all(s is not Severity.INFO for s in severities)
+
+
+_ASSET = """
+from flask import make_response, request
+
+
+@app.get("/asset/<name>")
+def asset(name):
+    data = request.args.get("body", name)
+    content_type = ASSET_TYPES.get(name)
+    response = make_response(data)
+    response.headers["Content-Type"] = content_type
+    return response
+"""
+
+
+def test_a_response_typed_from_a_variable_goes_to_the_summary() -> None:
+    assert _severities("app/views/assets.py", _ASSET, "reflected-xss") == [Severity.INFO]
+    # The same response without the type set stays inline.
+    plain = _ASSET.replace('    response.headers["Content-Type"] = content_type\n', "")
+    severities = _severities("app/views/assets.py", plain, "reflected-xss")
+    assert severities and all(s is not Severity.INFO for s in severities)
