@@ -13,11 +13,11 @@ destination."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bot import lazyre as re
 from bot.lines import line_of
-from bot.models import ChangedFile, FileKind, Severity
+from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_languages, catalog_rule
 from bot.rules.lib.code_text import (
     call_arguments,
@@ -40,6 +40,7 @@ from bot.rules.lib.python_finders import (
     find_xxe,
     is_public,
 )
+from bot.rules.lib.responses import typed_responses
 from bot.rules.taint.api import flow_hits
 from bot.rules.taint.mixed import FlowFirst
 from bot.select import is_test_path
@@ -1052,58 +1053,7 @@ class ReflectedXss(FlowFirst, CrossLanguageCheck):
         hits = super().check_file(file)
         if file.language != "python":
             return hits
-        out: list[Hit] = []
-        lines = file.visible_text().splitlines()
-        for hit in hits:
-            declared = _python_type_after(lines, hit.line)
-            if declared == "other":
-                continue
-            if declared == "unknown":
-                note = _TYPE_UNKNOWN_NOTE
-                detail = f"{hit.detail} {note}" if hit.detail else note
-                hit = replace(hit, severity=Severity.INFO, detail=detail)
-            out.append(hit)
-        return out
-
-
-# `response = make_response(body)` and, before the function returns it, its type set:
-# `response.headers["Content-Type"] = "text/csv"` (or `.mimetype`, `.content_type`).
-_MADE_RESPONSE = re.compile(r"^(\s*)(\w+)\s*=\s*(?:flask\.)?make_response\s*\(")
-_TYPE_SET = (
-    r"^\s*{name}\s*\.\s*(?:headers\s*\[\s*[\"'](?i:content-type)[\"']\s*\]"
-    r"|mimetype|content_type)\s*=\s*(?P<value>.+?)\s*$"
-)
-_TYPE_UNKNOWN_NOTE = (
-    "The response's Content-Type is then set from a value the file does not show; the "
-    "body is markup only if that type is HTML, so this is noted in the summary."
-)
-
-
-def _python_type_after(lines: list[str], line: int) -> str | None:
-    """What a Flask response made on `line` is declared as before it is returned:
-    "other" for a constant type that is not HTML, "unknown" for a type from a variable,
-    None when nothing sets it (or it is HTML)."""
-    if not 0 < line <= len(lines):
-        return None
-    made = _MADE_RESPONSE.match(lines[line - 1])
-    if made is None:
-        return None
-    indent, name = len(made.group(1)), made.group(2)
-    setter = re.compile(_TYPE_SET.format(name=re.escape(name)))
-    for text in lines[line : line + 15]:
-        if text.strip() and len(text) - len(text.lstrip()) < indent:
-            break  # the block that made the response has ended
-        found = setter.match(text)
-        if found is None:
-            if re.match(r"^\s*return\b", text):
-                break  # returned before any type is set: Flask's default, text/html
-            continue
-        value = found.group("value")
-        literal = re.fullmatch(r"[rbuf]?([\"'])(.*)\1", value)
-        if literal is None:
-            return "unknown"
-        return None if "html" in literal.group(2).lower() else "other"
-    return None
+        return typed_responses(file, hits)
 
 
 class Xxe(CrossLanguageCheck):

@@ -14,6 +14,7 @@ from dataclasses import replace
 from bot import lazyre as re
 from bot.models import ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, catalog_rules
+from bot.rules.lib.responses import typed_responses
 from bot.rules.taint import spec
 from bot.rules.taint.api import LANGUAGES, flow_hits
 from bot.rules.taint.cross import cross_hits, hits_of
@@ -189,7 +190,13 @@ class CrossFileTaintCheck(Check):
     def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
         # Also a handler's page built by a function of another file: `reflected-xss`
         # belongs to its single-file check, which cannot see that function.
-        return cross_hits(files, {rule.id for rule in RULES} | {"reflected-xss"})
+        hits = cross_hits(files, {rule.id for rule in RULES} | {"reflected-xss"})
+        by_path = {f.path: f for f in files}
+        out: list[Hit] = []
+        for path in dict.fromkeys(h.path for h in hits):
+            mine = [h for h in hits if h.path == path]
+            out += typed_responses(by_path[path], mine) if path in by_path else mine
+        return out
 
 
 class CrossFileTaintCheckJs(Check):
