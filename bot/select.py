@@ -163,6 +163,9 @@ ORM_SCHEMA_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 _TEST_PATH = re.compile(
     r"(^|/)(tests?|testing|testdata|spec|specs|__tests__|fixtures|e2e|cypress|playwright)/"
+    # Suites named for their kind: `playwright_tests/`, `e2e-tests/`, `integration_tests/`.
+    r"|(^|/)(?:e2e|integration|unit|functional|acceptance|playwright|cypress|selenium|smoke"
+    r"|system|end[-_]to[-_]end)[-_]?tests?/"
     r"|(^|/)(test_[^/]*|conftest|tests?)\.py$"
     r"|_tests?\.(py|go|rb)$|_spec\.rb$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.(java|kt|cs|scala)$|Test\.php$"
     # .NET test projects: `Api.Tests/`, `SharedWeb.Test/`, `Foo.IntegrationTests/`.
@@ -173,6 +176,22 @@ _TEST_PATH = re.compile(
     # Test doubles: `src/config/mock/auth.config.mock.ts`, `src/mocks/handlers.ts`.
     r"|(^|/)(mocks?|__mocks__)/|\.mock\.[cm]?[jt]sx?$"
 )
+
+
+# Code a project ships beside its service for developers to read or run, not to deploy:
+# example apps (`examples/`, `examples/example-app/`) and benchmark or load-test tools
+# (`packages/tracecat-benchmark/`, `benchmarks/`, `loadtest/`). Singular `example/` and
+# `demo/` are left out: they are the default Java package of generated Spring projects.
+_NOT_DEPLOYED_PATH = re.compile(
+    r"(?i)(^|/)(?:examples|example[-_][\w-]+|\w+[-_]examples?|benchmarks|\w+[-_]benchmarks?"
+    r"|benchmarks?[-_][\w-]+|load[-_]?tests?)/"
+)
+
+
+def is_example_or_tool_path(path: str) -> bool:
+    """An example app or a benchmark/load-test tool by its folder: its security findings
+    matter only if someone deploys it, which the repository does not say."""
+    return bool(_NOT_DEPLOYED_PATH.search(path.replace("\\", "/")))
 
 
 def is_test_path(path: str) -> bool:

@@ -34,6 +34,7 @@ from bot.models import (
     Source,
     UnfinishedUnit,
 )
+from bot.select import is_example_or_tool_path
 
 if TYPE_CHECKING:
     from bot.rules.loader import RuleSpec
@@ -358,6 +359,13 @@ _NOT_FOR_PRODUCTION_NOTE = (
 )
 
 
+_EXAMPLE_NOTE = (
+    "The file is in an example app or a benchmark/load-test tool's folder, which is run by "
+    "developers rather than deployed; it matters only if it is deployed, so it is noted in "
+    "the summary."
+)
+
+
 def _marked_not_for_production(file: ChangedFile, line: int) -> bool:
     for number in (line, line - 1, line - 2):
         text = file.line_text(number) if number > 0 else None
@@ -661,6 +669,12 @@ def findings_of(
             hit = replace(
                 hit, severity=Severity.INFO, detail=_join(hit.detail, _NOT_FOR_PRODUCTION_NOTE)
             )
+        elif (
+            rule.category is Category.SECURITY
+            and hit.severity is not Severity.INFO
+            and is_example_or_tool_path(file.path)
+        ):
+            hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _EXAMPLE_NOTE))
         old_code = False
         if touched and not hit.file_level and rule.category is Category.SECURITY:
             if hit.path not in reindented:

@@ -66,7 +66,9 @@ _OWN_PATTERNS: tuple[TokenPattern, ...] = (
         r"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?!\w)",
     ),
     _p("GitHub fine-grained token", "github_pat_", r"\bgithub_pat_[A-Za-z0-9_]{50,}"),
-    _p("Slack token", "xox", r"\bxox[abeoprs]-[A-Za-z0-9-]{10,}"),
+    # Slack's tokens carry numeric ids (`xoxb-1234567890-...`); `xoxp-valid-slack-code`
+    # in a test is a made-up stand-in of the same prefix.
+    _p("Slack token", "xox", r"\bxox[abeoprs]-(?=[A-Za-z-]*\d)[A-Za-z0-9-]{10,}"),
     _p(
         "Slack webhook URL",
         "hooks.slack.com",

@@ -62,9 +62,20 @@ def _cookie_flag(match: re.Match[str], text: str, file: ChangedFile) -> str | bo
     return f"The cookie is set with `{match.group('at')} = false`."
 
 
+# A cookie named for a display preference (`ThemeHelpers.CookieThemeKey`, the culture
+# cookie of `CookieRequestCultureProvider`, `"lang"`): it carries no session or token, and
+# the page's script may read it.
+_PREFERENCE_NAME = re.compile(
+    r"(?i)theme|culture|lang(?:uage)?\b|locale|time_?zone|consent|dark_?mode|sidebar|layout|font"
+)
+_SESSION_NAME = re.compile(r"(?i)sess|token|auth|jwt|remember|login|identity|secret|ticket")
+
+
 def _append_options(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     args = call_arguments(text, match.end() - 1, "csharp")
     if len(args) < 2 or _CSRF_COOKIE.search(", ".join(args[:2])):
+        return False
+    if _PREFERENCE_NAME.search(args[0]) and not _SESSION_NAME.search(args[0]):
         return False
     if len(args) == 2:
         return "The cookie is appended without `CookieOptions`: `Secure` defaults to false."

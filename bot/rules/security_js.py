@@ -57,9 +57,43 @@ def _new_function(match: re.Match[str], text: str, file: ChangedFile) -> str | b
     return False
 
 
+# `%w[group user].each do |model|` (or `%i[...]`, `[:a, "b"].each { |model| ...`): the block
+# variable only ever holds one of the words written there.
+_WORD_LOOP = (
+    r"(?:%[wiWI](?:\[[^\]]*\]|\([^)]*\)|\{{[^}}]*\}})|\[[\s\w:'\",]*\])"
+    r"\s*\.\s*each(?:_with_index)?\s*(?:do\s*|\{{\s*)\|\s*{name}\s*[|,]"
+)
+_INTERPOLATION = re.compile(r"#\{([^}]*)\}")
+
+
+def _fixed_words_only(argument: str, before: str) -> bool:
+    """A code string whose every `#{...}` is the variable of an enclosing loop over a
+    literal word list (`%w[group user].each do |model| class_eval %{def #{model}_ids=...}`):
+    the code is one of a few fixed texts, metaprogramming rather than evaluated input."""
+    if not argument.startswith(("%", '"', "<<")):
+        return False
+    names = _INTERPOLATION.findall(argument)
+    if not names:
+        return False
+    for name in set(names):
+        if not re.fullmatch(r"[a-z_]\w*", name.strip()):
+            return False
+        loop = re.compile(_WORD_LOOP.format(name=re.escape(name.strip())))
+        if not loop.search(before[-4000:]):
+            return False
+    return True
+
+
 def _ruby_eval(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     rest = text[match.end() :]
     if match.group("paren"):
+        args = call_arguments(text, match.end() - 1, "ruby")
+        first = args[0].strip() if args else ""
+        # `instance_eval(&condition)`: a block (a Proc written in the code), not text.
+        if re.match(r"&(?!&)\s*[\w:@.]+$", first):
+            return False
+        if _fixed_words_only(first, text[: match.start()]):
+            return False
         return _non_literal_first(match, text, file)
     argument = rest.split("\n", 1)[0].strip()
     if not argument or argument.startswith(("do", "{", "<<", "&")):

@@ -220,10 +220,27 @@ _STRONG_FOR_WEAK = frozenset({"session", "reset", "share", "magic", "invite", "o
 _CODE_CONTEXT = _CREDENTIAL_OF - {"api", "session", "secret", "private", "encryption", "one"}
 
 
+# The last word of a name for a number about a secret (`getRandomSaltRounds`, bcrypt's
+# cost factor; `tokenLength`): a random value there is no secret itself.
+_QUANTITY_WORDS = frozenset(
+    {"rounds", "round", "cost", "factor", "iterations", "length", "len", "size", "count", "bits"}
+)
+# A random value made into a wait (`time.Duration(step*5+rand.Intn(step)) * time.Microsecond`,
+# `time.Sleep(...)`, `setTimeout(fn, Math.random() * 1000)`): back-off jitter, no secret.
+_DELAY = re.compile(
+    r"\btime\s*\.\s*(?:Duration|Sleep|After|NewTimer|NewTicker)\s*\("
+    r"|\*\s*time\s*\.\s*(?:Nanosecond|Microsecond|Millisecond|Second|Minute)\b"
+    r"|\b(?:Thread\s*\.\s*sleep|setTimeout|sleep|usleep|Task\s*\.\s*Delay|delay)\s*\("
+    r"|(?i:jitter|backoff|back_off)"
+)
+
+
 def secret_name(name: str, context: str = "") -> bool:
     """`name` says it holds a secret; `context` (the function's name and first line)
     makes a bare `code` or `pin` one."""
     parts = words(name)
+    if parts and parts[-1] in _QUANTITY_WORDS:
+        return False  # `saltRounds`, `tokenLength`: a number about a secret, not one
     if any(p in _SECRET_WORDS for p in parts):
         return True
     for first, second in zip(parts, parts[1:], strict=False):
@@ -753,6 +770,8 @@ class InsecureRandomCheck(Check):
             origin = self._origin(statement, calls, tainted, helpers, own, language, shadowed)
             if origin is None:
                 continue
+            if calls.search(statement.text) and _DELAY.search(statement.text):
+                continue  # the generator's value becomes a wait here
             if origin.pick and _BUILDS_TEXT.search(statement.text):
                 origin = replace(origin, pick=False)
             if origin.few and _STRUNG.search(statement.text):

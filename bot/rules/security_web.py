@@ -40,6 +40,7 @@ from bot.rules.lib.python_finders import (
     find_xxe,
     is_public,
 )
+from bot.rules.lib.responses import typed_responses
 from bot.rules.taint.api import flow_hits
 from bot.rules.taint.mixed import FlowFirst
 from bot.select import is_test_path
@@ -1047,6 +1048,12 @@ class ReflectedXss(FlowFirst, CrossLanguageCheck):
     )
     python_hint = re.compile(r"mark_safe|Markup|HttpResponse|SafeString|format_html")
     python_finder = staticmethod(find_xss)
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        hits = super().check_file(file)
+        if file.language != "python":
+            return hits
+        return typed_responses(file, hits)
 
 
 class Xxe(CrossLanguageCheck):

@@ -14,6 +14,7 @@ from dataclasses import replace
 from bot import lazyre as re
 from bot.models import ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, catalog_rules
+from bot.rules.lib.responses import typed_responses
 from bot.rules.taint import spec
 from bot.rules.taint.api import LANGUAGES, flow_hits
 from bot.rules.taint.cross import cross_hits, hits_of
@@ -46,6 +47,9 @@ class TaintCheck(Check):
                 hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _CRLF_NOTE))
             elif hit.rule == "code-injection" and _admin_namespaced_constant(file, hit.line):
                 hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _ADMIN_NOTE))
+            elif hit.rule == "code-injection" and (scope := _scoped_constant(file, hit.line)):
+                note = _SCOPED_NOTE.format(method=scope)
+                hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, note))
             elif hit.rule == "nosql-injection":
                 store = document_store(file.visible_text())
                 if store == "sql":
@@ -115,6 +119,49 @@ def _admin_namespaced_constant(file: ChangedFile, line: int) -> bool:
     return 0 < line <= len(lines) and _NAMESPACED.search(lines[line - 1]) is not None
 
 
+# `params[:type].classify.constantize.my(current_user)`: the class is used at once through
+# a method no Ruby or Rails class has (a scope of the app's own models); any other class
+# raises NoMethodError before anything runs. Which classes answer it is in the rest of the
+# repository, so this is a summary note rather than an inline finding. A generic method
+# (`new`, `find`, `send`, `create`, ...) keeps the finding inline.
+_CONSTANTIZE_THEN = re.compile(r"\.(?:safe_)?constantize\s*&?\.\s*([a-z_]\w*[?!]?)")
+# Object, Module and Class methods, then ActiveRecord's and ActiveModel's class methods.
+_GENERIC_WORDS = """
+    new allocate send public_send __send__ method public_method instance_method
+    public_instance_method const_get const_set class_eval module_eval instance_eval
+    class_exec module_exec instance_exec define_method instance_variable_get
+    instance_variable_set name to_s inspect superclass ancestors constants instance_methods
+    respond_to? is_a? kind_of? tap then yield_self try try! call open load parse read write
+    run perform perform_later perform_now delete destroy
+    create create! find find_by find_by! find_by_id find_by_sql where all first last take
+    exists? count pluck ids unscoped includes joins order limit select update update_all
+    delete_all destroy_all find_or_create_by find_or_create_by! find_or_initialize_by
+    find_each in_batches insert_all upsert_all column_names columns attribute_names
+    table_name model_name human_attribute_name reflect_on_association
+    reflect_on_all_associations
+"""
+_GENERIC_CLASS_METHODS = frozenset(_GENERIC_WORDS.split())
+_SCOPED_NOTE = (
+    "The class is used at once through `{method}`, which only the app's own classes that "
+    "define it answer (any other raises NoMethodError first); which those are is outside "
+    "the change, so this is noted in the summary. An allow-list of the names is tidier."
+)
+
+
+def _scoped_constant(file: ChangedFile, line: int) -> str | None:
+    """The method called straight on the constant a request name looked up, when it is no
+    generic Ruby or Rails class method (`.constantize.my(current_user)`)."""
+    if file.language != "ruby":
+        return None
+    lines = file.visible_text().splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    calls = _CONSTANTIZE_THEN.findall(lines[line - 1])
+    if not calls or any(method in _GENERIC_CLASS_METHODS for method in calls):
+        return None
+    return str(calls[0])
+
+
 # The JVM's servers write a header value with CR/LF replaced or refused (Tomcat, Jetty,
 # Undertow, Netty under Play and WebFlux): the response is not split there. The value
 # can still matter for what the header means (a file name), which the flow cannot judge.
@@ -143,7 +190,13 @@ class CrossFileTaintCheck(Check):
     def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
         # Also a handler's page built by a function of another file: `reflected-xss`
         # belongs to its single-file check, which cannot see that function.
-        return cross_hits(files, {rule.id for rule in RULES} | {"reflected-xss"})
+        hits = cross_hits(files, {rule.id for rule in RULES} | {"reflected-xss"})
+        by_path = {f.path: f for f in files}
+        out: list[Hit] = []
+        for path in dict.fromkeys(h.path for h in hits):
+            mine = [h for h in hits if h.path == path]
+            out += typed_responses(by_path[path], mine) if path in by_path else mine
+        return out
 
 
 class CrossFileTaintCheckJs(Check):

@@ -533,6 +533,14 @@ def _data_access(callee: str) -> bool:
     )
 
 
+# A client named for a cache, a queue or a store (`cacheClient`, `redis_client`,
+# `blobClient`): its `GetAsync(key)`/`get(key)` reads a key, it fetches no URL.
+_STORE_CLIENT = re.compile(
+    r"(?i)(?:cache|redis|memcache[d]?|storage|store|blob|queue|bus|db|database|mongo"
+    r"|elastic|search|kv|secret|vault)_?client$"
+)
+
+
 def _names_receiver(name: str, word: str) -> bool:
     """`pool`, `readPool`, `pg_pool`, `DB` name a pool; `ctx` does not name a `tx`."""
     lower = name.lower()
@@ -772,6 +780,35 @@ def _returns_built_text(body: tuple[ir.Stmt, ...]) -> bool:
         elif isinstance(stmt, ir.Loop):
             todo += list(stmt.body)
     return False
+
+
+_PACKAGE_PREFIX = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.$")
+
+
+def _inside_package(call: ir.Call, built: dict[str, ir.Expr]) -> bool:
+    """`import_module(f"app.processors.{name}.hooks")` (or a name bound to that text): the
+    name is looked up inside the app's own package, so only its installed modules can
+    load; nothing outside it runs."""
+    if call.callee.rsplit(".", 1)[-1] not in ("import_module", "__import__") or not call.args:
+        return False
+    first = call.args[0]
+    if isinstance(first, ir.Name) and first.name in built:
+        first = built[first.name]
+    if not isinstance(first, ir.Concat) or not first.parts:
+        return False
+    head = first.parts[0]
+    return isinstance(head, ir.Const) and bool(_PACKAGE_PREFIX.match(str(head.value)))
+
+
+def _result_of_method(call: ir.Call, pattern: str) -> bool:
+    """`$this->httpClient->request('GET', $url)->toArray()`: the pattern's object
+    (`request`) is what a method of another object returned (an HTTP client's response),
+    not the request. A bare call (Laravel's `request()->input(...)`) is the request."""
+    parts = pattern.lstrip("*=").split(".")
+    recv = call.recv
+    if len(parts) < 2 or not isinstance(recv, ir.Call) or recv.recv is None:
+        return False
+    return recv.callee.rsplit(".", 1)[-1] == parts[-2]
 
 
 def dotted(expr: ir.Expr) -> str | None:
@@ -1856,7 +1893,7 @@ class _Walk:
             if keyed:
                 return keyed, UNKNOWN
         for pattern in self.spec.source_calls:
-            if matches(pattern, call.callee):
+            if matches(pattern, call.callee) and not _result_of_method(call, pattern):
                 label = call.callee if pattern.startswith(("*", "=")) else pattern
                 return frozenset({Origin(label, call.line, cleared=self._text(label))}), UNKNOWN
         if (
@@ -2230,6 +2267,8 @@ class _Walk:
                 target = target.left
         recv = dotted(target) if target is not None else None
         last = (recv or "").rsplit(".", 1)[-1].lstrip("_$")
+        if sink.cls == "ssrf" and _STORE_CLIENT.match(last):
+            return False  # `cacheClient.GetAsync(key)`: a cache or store's client, no URL
         if last and any(_names_receiver(last, r) for r in sink.receivers):
             return True
         if sink.made_by and self._made_by(sink, target):
@@ -2344,6 +2383,8 @@ class _Walk:
             if sink.cls == "xss" and self._not_html(call, state):
                 continue
             if sink.cls == "nosql" and not _document_store(call):
+                continue
+            if sink.cls == "code" and _inside_package(call, self.built):
                 continue
             if sink.cls == "nosql" and self._text_query(call, sink.args):
                 continue

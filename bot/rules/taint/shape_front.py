@@ -1558,7 +1558,24 @@ def _php_action(node: SgNode) -> bool:
         return False
     names = [owner.field("name")]
     names += [c for b in owner.children() if b.kind() == "base_clause" for c in _named(b)]
-    return any(n is not None and n.text().endswith("Controller") for n in names)
+    if not any(n is not None and n.text().endswith("Controller") for n in names):
+        return False
+    # Where the class routes its actions with attributes or annotations (`#[Route(...)]`,
+    # `@Route(...)`), a public method without one is a helper (an upload library's
+    # validation callback), not an action the router calls.
+    return _routed_method(node) or not _ROUTE_MARK.search(owner.text())
+
+
+_ROUTE_MARK = re.compile(r"#\[[^\]]*?\bRoute\s*\(|@Route\s*\(")
+
+
+def _routed_method(node: SgNode) -> bool:
+    """The method carries its own route: a `#[Route]` attribute or a doc comment's `@Route`."""
+    for child in node.children():
+        if child.kind() == "attribute_list" and _ROUTE_MARK.search(child.text()):
+            return True
+    before = node.prev()
+    return before is not None and before.kind() == "comment" and "@Route" in before.text()
 
 
 def _ruby_method(node: SgNode) -> str:

@@ -44,6 +44,7 @@ _WRAPPERS = frozenset(
     }
 )
 _SEQS = frozenset({"array", "array_initializer", "array_creation_expression", "object"})
+_KEY_KINDS = frozenset({"property_identifier", "string", "identifier"})
 _OPS = {"&&": "and", "||": "or", "??": "or", "===": "==", "!==": "!="}
 
 
@@ -219,6 +220,8 @@ class _Front:
             return self.expr(inner_nodes[-1]) if inner_nodes else ir.Other(line)
         if kind in _SEQS:
             items: list[ir.Expr] = []
+            # An object literal's constant keys (`{ root: './files' }`, shorthand `{ root }`).
+            keys: list[str | int | None] = []
             for child in _named(node):
                 if child.kind() == "pair":
                     value = self.expr(child.field("value"))
@@ -227,10 +230,16 @@ class _Front:
                         # MongoDB's `{ $eq: x }` compares with x as it is, object or not.
                         value = ir.Op(line, "eq-operand", value)
                     items.append(value)
+                    named = key is not None and key.kind() in _KEY_KINDS
+                    keys.append(key.text().strip("'\"") if named and key else None)
                 elif "type" not in child.kind() and child.kind() != "dimensions":
                     items.append(self.expr(child))
+                    shorthand = child.kind() == "shorthand_property_identifier"
+                    keys.append(child.text() if shorthand else None)
             const = all(isinstance(i, ir.Const) for i in items)
-            return ir.Seq(line, tuple(items), const)
+            # Only a literal whose every entry has its key (no spread) keeps them.
+            named_keys = tuple(keys) if keys and all(k is not None for k in keys) else ()
+            return ir.Seq(line, tuple(items), const, named_keys)
         if kind in _FUNCTIONS:
             return ir.Other(line)
         if kind == "assignment_expression":

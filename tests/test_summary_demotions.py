@@ -1,0 +1,144 @@
+"""Findings whose truth rests on what the change cannot show go to the summary (info)
+with a note, instead of inline; the same finding without that circumstance stays inline."""
+
+from __future__ import annotations
+
+from bot.diff import added_file
+from bot.models import Severity
+from bot.pipeline import review_files
+
+
+def _severities(path: str, text: str, rule: str) -> list[Severity]:
+    found = review_files([added_file(path, text)]).findings
+    return [f.severity for f in found if f.rule == rule]
+
+
+_SCOPED = """
+class NotesController < ApplicationController
+  def index
+    @asset = params[:kind].classify.constantize.my(current_user).find(params[:asset_id])
+    render json: @asset
+  end
+end
+"""
+
+_INSTANTIATED = """
+class NotesController < ApplicationController
+  def index
+    @asset = params[:kind].classify.constantize.new(params[:attrs])
+    render json: @asset
+  end
+end
+"""
+
+
+def test_a_constant_used_through_an_app_scope_goes_to_the_summary() -> None:
+    path = "app/controllers/notes_controller.rb"
+    assert _severities(path, _SCOPED, "code-injection") == [Severity.INFO]
+
+
+def test_a_constant_instantiated_stays_inline() -> None:
+    path = "app/controllers/notes_controller.rb"
+    severities = _severities(path, _INSTANTIATED, "code-injection")
+    assert severities and all(s is not Severity.INFO for s in severities)
+
+
+_GO_CLIENT = """package main
+
+import "net/http"
+
+func fetchKeys(issuer string) (*http.Response, error) {
+	return http.Get(issuer + "/keys")
+}
+"""
+
+
+def test_an_example_app_goes_to_the_summary() -> None:
+    path = "examples/example-app/utils.go"
+    assert _severities(path, _GO_CLIENT, "http-request-no-timeout") == [Severity.INFO]
+
+
+def test_a_benchmark_tool_goes_to_the_summary() -> None:
+    path = "packages/acme-benchmark/acme_benchmark/client.go"
+    assert _severities(path, _GO_CLIENT, "http-request-no-timeout") == [Severity.INFO]
+
+
+def test_the_same_code_in_the_service_stays_inline() -> None:
+    # `com/example/demo/` is a generated Spring project's package, not an example folder.
+    for path in ("internal/keys/utils.go", "src/main/go/com/example/demo/utils.go"):
+        severities = _severities(path, _GO_CLIENT, "http-request-no-timeout")
+        assert severities and all(s is not Severity.INFO for s in severities), path
+
+
+_CALLER_CONTEXT = """package connector
+
+import (
+	"context"
+	"net/http"
+)
+
+func (c *Connector) fetch(ctx context.Context, uri string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, uri, nil)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
+}
+"""
+
+
+def test_a_request_on_the_callers_context_stays_inline() -> None:
+    # The caller's context may be `context.Background()`: no deadline is shown.
+    path = "connector/fetch.go"
+    severities = _severities(path, _CALLER_CONTEXT, "http-request-no-timeout")
+    assert severities and all(s is not Severity.INFO for s in severities)
+
+
+_ASSET = """
+from flask import make_response, request
+
+
+@app.get("/asset/<name>")
+def asset(name):
+    data = request.args.get("body", name)
+    content_type = ASSET_TYPES.get(name)
+    response = make_response(data)
+    response.headers["Content-Type"] = content_type
+    return response
+"""
+
+
+def test_a_response_typed_from_a_variable_goes_to_the_summary() -> None:
+    assert _severities("app/views/assets.py", _ASSET, "reflected-xss") == [Severity.INFO]
+    # The same response without the type set stays inline.
+    plain = _ASSET.replace('    response.headers["Content-Type"] = content_type\n', "")
+    severities = _severities("app/views/assets.py", plain, "reflected-xss")
+    assert severities and all(s is not Severity.INFO for s in severities)
+
+
+_VIEW = """
+from flask import make_response, request
+
+from app.assets import load_asset
+
+
+@app.get("/asset/<name>")
+def asset(name):
+    data, content_type = load_asset(request.args.get("name", name))
+    response = make_response(data)
+    response.headers["Content-Type"] = content_type
+    return response
+"""
+
+_LOADER = """
+def load_asset(name):
+    return name, "image/png"
+"""
+
+
+def test_a_typed_response_through_a_function_of_the_change_stays_in_the_summary() -> None:
+    # The flow goes through `load_asset`, which the change defines: the engine would put
+    # it back inline; the response's type is still not shown.
+    files = [added_file("app/views.py", _VIEW), added_file("app/assets.py", _LOADER)]
+    found = review_files(files).findings
+    assert [f.severity for f in found if f.rule == "reflected-xss"] == [Severity.INFO]
