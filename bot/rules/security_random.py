@@ -61,8 +61,12 @@ def _size_name(name: str) -> bool:
 _CALLS: dict[str, str] = {
     "python": (
         r"(?<![\w.])(?:random|(?:np|numpy)\.random)\s*\.\s*(?:random|randint|randrange|choice|"
-        r"choices|sample|getrandbits|randbytes|uniform|shuffle|triangular|rand|bytes)\s*\("
+        r"choices|sample|getrandbits|randbytes|uniform|shuffle|triangular|rand|bytes|gauss|"
+        r"normalvariate|lognormvariate|expovariate|vonmisesvariate|gammavariate|betavariate|"
+        r"paretovariate|weibullvariate|binomialvariate)\s*\("
         r"|(?<![\w.])random\s*\.\s*Random\s*\([^()]*\)\s*\.\s*\w+\s*\("
+        # A version 1 UUID is the clock and the host's MAC address: the next one is known.
+        r"|(?<![\w.])uuid\s*\.\s*uuid1\s*\("
     ),
     "java": (
         r"\bnew\s+(?:java\.util\.)?Random\s*\([^()]*\)\s*\.\s*(?:next\w*|ints|longs|doubles)\s*\("
@@ -467,6 +471,8 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
         ]
         if names:
             calls += rf"|(?<![\w.])(?:{'|'.join(map(re.escape, names))})\s*\("
+        if re.search(r"(?m)^[ \t]*from[ \t]+uuid[ \t]+import[^\n]*\buuid1\b(?![ \t]+as)", text):
+            calls += r"|(?<![\w.])uuid1\s*\("
         # `import random as rnd`: the module under another name.
         modules = re.findall(r"(?m)^[ \t]*import[ \t]+random[ \t]+as[ \t]+(\w+)[ \t]*$", text)
         for module in modules:
@@ -478,8 +484,9 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
 
 _IDENT = re.compile(r"[A-Za-z_$][\w$]*")
 # Cookie names and session keys that say what a non-secret value is for: a display
-# preference, an experiment bucket, an order of questions (`ab_bucket`, `theme_hue`,
-# `quiz_order`). A random value there picks an option; nobody gains by guessing it.
+# preference, an experiment bucket, an order of questions, a retry delay (`ab_bucket`,
+# `theme_hue`, `quiz_order`, `retry_after`). A random value there picks an option; nobody
+# gains by guessing it.
 _DISPLAY_WORDS = frozenset(
     {
         "theme",
@@ -513,6 +520,21 @@ _DISPLAY_WORDS = frozenset(
         "consent",
         "tz",
         "timezone",
+        # Timing and sampling: a retry delay, a poll interval, a sample's rate or page.
+        "delay",
+        "retry",
+        "backoff",
+        "jitter",
+        "interval",
+        "timeout",
+        "wait",
+        "sample",
+        "sampling",
+        "rate",
+        "weight",
+        "offset",
+        "page",
+        "position",
     }
 )
 # The constant name a statement gives the cookie or session entry it writes.
@@ -872,7 +894,46 @@ class InsecureRandomCheck(Check):
                 f"`{origin.call}` (line {origin.line}) makes a value that reaches {use} "
                 f"(line {statement.first})."
             )
-        return Hit(RULE_ID, file.path, origin.line, origin.line, detail=detail)
+        return Hit(
+            RULE_ID, file.path, origin.line, origin.line, detail=f"{detail} {_why(use, origin)}"
+        )
+
+
+def _why(use: str, origin: Origin) -> str:
+    """Why that use makes the value a secret, and what the generator gives away."""
+    if use.startswith("a cookie"):
+        why = (
+            "A cookie the server sets from a random value is one it accepts back as proof "
+            "(a remember-me key, a session or device id): a client that predicts the value "
+            "can send another visitor's."
+        )
+    elif use.startswith("the session"):
+        why = (
+            "A random value kept in the session is one a later request is checked against "
+            "(a remember-me key, a CSRF, pairing or one-time token): it holds only if nobody "
+            "can compute it."
+        )
+    elif use.startswith("an authentication header"):
+        why = "A value in an authentication header is a credential."
+    elif use.startswith("the return value of"):
+        why = "The function's name says the value it returns is a secret."
+    else:
+        why = f"The name says the value is a secret ({use.split(' (')[0]})."
+    if origin.call.endswith("()"):
+        gives = (
+            f"`{origin.call}` returns a value of a seeded, non-cryptographic generator: a few "
+            "of its outputs give away the next ones."
+        )
+    elif "uuid1" in origin.call:
+        gives = (
+            "A version 1 UUID is the time and the host's network address, so the next one is known."
+        )
+    else:
+        gives = (
+            f"`{origin.call}` is a seeded, non-cryptographic generator: a few of its outputs "
+            "give away the next ones."
+        )
+    return f"{why} {gives}"
 
 
 CHECKS: list[Check] = [InsecureRandomCheck()]
