@@ -13,6 +13,7 @@ none of those uses and is left alone.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -65,6 +66,9 @@ _CALLS: dict[str, str] = {
         r"normalvariate|lognormvariate|expovariate|vonmisesvariate|gammavariate|betavariate|"
         r"paretovariate|weibullvariate|binomialvariate)\s*\("
         r"|(?<![\w.])random\s*\.\s*Random\s*\([^()]*\)\s*\.\s*\w+\s*\("
+        # numpy's generators (`np.random.default_rng().integers(...)`) are PCG64 / MT19937.
+        r"|(?<![\w.])(?:np|numpy)\s*\.\s*random\s*\.\s*(?:default_rng|RandomState|Generator)"
+        r"\s*\([^()]*\)\s*\.\s*\w+\s*\("
         # A version 1 UUID is the clock and the host's MAC address: the next one is known.
         r"|(?<![\w.])uuid\s*\.\s*uuid1\s*\("
     ),
@@ -110,7 +114,10 @@ _CALLS: dict[str, str] = {
 # A statement that only makes a predictable generator object: its name, then any call
 # on it gives a predictable value.
 _OBJECTS: dict[str, str] = {
-    "python": r"^[ \t]*(?P<name>[\w.]+)[ \t]*=[ \t]*random\s*\.\s*Random\s*\([^()]*\)[ \t]*$",
+    "python": (
+        r"^[ \t]*(?P<name>[\w.]+)[ \t]*=[ \t]*(?:random\s*\.\s*Random"
+        r"|(?:np|numpy)\s*\.\s*random\s*\.\s*(?:default_rng|RandomState))\s*\([^()]*\)[ \t]*$"
+    ),
     "java": (
         r"(?P<name>\w+)\s*=\s*new\s+(?:java\.util\.)?Random\s*\([^()]*\)[ \t]*;?[ \t]*$"
         r"|\bRandom\s+(?P<typed>\w+)\s*=\s*new\s*\(\s*\)"
@@ -638,6 +645,26 @@ def _use_of(
     return None
 
 
+def _class_spans(text: str) -> list[tuple[int, int]]:
+    """The first and last line of each class of a Python file, innermost last."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return []
+    spans = [
+        (node.lineno, node.end_lineno or node.lineno)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    ]
+    return sorted(spans)
+
+
+def _owner(classes: list[tuple[int, int]], scope: Scope) -> tuple[int, int] | None:
+    """The innermost class whose body holds the function."""
+    inside = [c for c in classes if c[0] < scope.first <= c[1]]
+    return inside[-1] if inside else None
+
+
 class InsecureRandomCheck(Check):
     name = "security:insecure-random"
     rules = (RULE,)
@@ -661,7 +688,11 @@ class InsecureRandomCheck(Check):
         hits: dict[int, Hit] = {}
         methods = {s.name for s in all_scopes if _METHOD.search(s.head)}
         passes = self._passes_to_use(all_scopes, language) if language == "python" else {}
-        # Twice: a helper that returns a predictable value is a generator for the others.
+        classes = _class_spans(text) if language == "python" else []
+        # Per class: its `self.` fields that hold a predictable value after some method.
+        fields: dict[tuple[int, int], dict[str, Origin]] = {}
+        # Twice: a helper that returns a predictable value is a generator for the others,
+        # and a field one method fills is read by the others.
         for _ in range(2):
             pattern = calls
             if helpers:
@@ -680,9 +711,23 @@ class InsecureRandomCheck(Check):
                     )
                 else:
                     scoped = pattern
-                found = self._scope(file, scope, language, scoped, objects, helpers, passes, text)
+                owner = _owner(classes, scope) if scope.function else None
+                known = fields.get(owner, {}) if owner is not None else {}
+                seed = {
+                    name: origin
+                    for name, origin in known.items()
+                    if not scope.first <= origin.line <= scope.last
+                }
+                final: dict[str, Origin] = {}
+                found = self._scope(
+                    file, scope, language, scoped, objects, helpers, passes, text, seed, final
+                )
                 for hit in found:
                     hits.setdefault(hit.line, hit)
+                if owner is not None:
+                    for name, origin in final.items():
+                        if name.startswith("self.") and name not in seed and origin.line:
+                            fields.setdefault(owner, {}).setdefault(name, origin)
         return sorted(hits.values(), key=lambda h: h.line)
 
     def _passes_to_use(self, all_scopes: list[Scope], language: str) -> dict[str, dict[int, str]]:
@@ -737,9 +782,11 @@ class InsecureRandomCheck(Check):
         helpers: dict[str, Origin],
         passes: dict[str, dict[int, str]],
         text: str,
+        seed: dict[str, Origin],
+        final: dict[str, Origin],
     ) -> Iterable[Hit]:
         for origin, statement, use in self._flows(
-            scope, language, calls, objects, helpers, passes, {}, text
+            scope, language, calls, objects, helpers, passes, seed, text, final
         ):
             hit = self._hit(file, origin, statement, use)
             if self._stand_in(file, scope, origin.line):
@@ -761,9 +808,11 @@ class InsecureRandomCheck(Check):
         passes: dict[str, dict[int, str]],
         seed: dict[str, Origin],
         text: str = "",
+        final: dict[str, Origin] | None = None,
     ) -> Iterable[tuple[Origin, Statement, str]]:
         """Each predictable value of the scope (and each `seed` name) with the statement
-        that makes it a secret and how."""
+        that makes it a secret and how; `final` receives the names that hold one at the
+        end."""
         tainted: dict[str, Origin] = dict(seed)
         context = scope.head
         # `random = SystemRandom()` in this function: its `random.choice` is the OS's.
@@ -815,6 +864,8 @@ class InsecureRandomCheck(Check):
             if language == "python" and target is None:
                 for match in _SHUFFLED.finditer(statement.text):
                     tainted[match.group("name")] = replace(origin, order=True)
+        if final is not None:
+            final.update(tainted)
 
     @staticmethod
     def _passed_to_use(
