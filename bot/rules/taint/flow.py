@@ -1869,7 +1869,7 @@ class _Walk:
                 return keyed, UNKNOWN
         for pattern in self.spec.source_calls:
             if matches(pattern, call.callee):
-                label = call.callee if pattern.startswith(("*", "=")) else pattern
+                label = call.callee if pattern.startswith(("*", "=", "%", "~")) else pattern
                 return frozenset({Origin(label, call.line, cleared=self._text(label))}), UNKNOWN
         if (
             call.callee.endswith(".open")
