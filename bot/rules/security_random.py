@@ -326,9 +326,34 @@ def _picks_element(row: str, match: re.Match[str], statement: str) -> bool:
     indexed = _INDEXED_BY.search(row[: match.start()])
     if indexed is None or _BUILDS_TEXT.search(statement):
         return False
+    if indexed.group(0).rstrip().endswith("[") and _closes_index(row[match.end() :]):
+        # `queryset[randrange(count)]`: a subscript is an index, whatever bounds it.
+        return True
     name = re.escape(indexed.group(1))
     bound = re.compile(rf"(?:\b{name}\s*\.\s*(?:size|length|count)\b|\blen\s*\(\s*{name}\s*\))")
     return bound.search(row[match.end() :]) is not None
+
+
+def _closes_index(rest: str) -> bool:
+    """The call's arguments, then the `]` that closes the subscript it stands in."""
+    depth = 1
+    for index, ch in enumerate(without_strings(rest)):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0:
+                return without_strings(rest)[index + 1 :].lstrip().startswith("]")
+    return False
+
+
+# Method names every mapping, request handler or file object has: a class of the file
+# with a `get` returning a random pick does not make every `.get(` a generator.
+_COMMON_METHODS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "dispatch", "pop", "items"}
+    | {"values", "keys", "update", "setdefault", "copy", "save", "run", "read", "write"}
+    | {"append", "add", "send", "open", "close", "format", "join", "split", "strip"}
+)
 
 
 # Python: `random.choice(servers)`, `random.sample(users, 5)`: existing items picked from
@@ -699,7 +724,7 @@ class InsecureRandomCheck(Check):
                 names = "|".join(map(re.escape, sorted(helpers)))
                 pattern = re.compile(calls.pattern + rf"|(?<![\w.$])(?:{names})\s*\(")
                 # A method of a class of the file (`TokenFactory().make()`).
-                owned = "|".join(map(re.escape, sorted(set(helpers) & methods)))
+                owned = "|".join(map(re.escape, sorted((set(helpers) & methods) - _COMMON_METHODS)))
                 if owned and language == "python":
                     pattern = re.compile(pattern.pattern + rf"|(?<=\.)(?:{owned})\s*\(")
             for scope in all_scopes:
