@@ -1784,6 +1784,9 @@ class _Walk:
                 inner.taint[target] = taint
                 inner.consts[target] = UNKNOWN
             for cond in expr.conds:
+                # A call in the filter runs for every item: it may be a sink itself
+                # (`[p for p in root.iter() if p.find(path_from_input)]`).
+                self.expr(cond, inner)
                 # `[k for k in body if k in ALLOWED]`: only items the filter let through.
                 self._apply(inner, self.guard(cond, inner)[0])
             return self.expr(expr.elt, inner)[0], UNKNOWN
