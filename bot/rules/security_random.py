@@ -221,6 +221,10 @@ _CREDENTIAL_OF = frozenset(
         "session",
         "secret",
         "one",
+        # A code or link that lets its holder in: a private room's, a meeting's.
+        "join",
+        "room",
+        "meeting",
     }
 )
 _CREDENTIAL_NOUNS = frozenset({"code", "key", "link", "id", "time", "hash", "url"})
