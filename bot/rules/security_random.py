@@ -326,12 +326,15 @@ _INDEXED_BY = re.compile(r"([A-Za-z_]\w*)\s*(?:\(|\[|\.\s*get\s*\()\s*$")
 _BUILDS_TEXT = re.compile(r"\bappend\s*\(|\bjoin\b|charAt|\+=|\bfor\b|\brepeat\b|\bmap\s*[{(]")
 
 
-def _picks_element(row: str, match: re.Match[str], statement: str) -> bool:
+def _picks_element(row: str, match: re.Match[str], statement: str, language: str = "") -> bool:
     indexed = _INDEXED_BY.search(row[: match.start()])
     if indexed is None or _BUILDS_TEXT.search(statement):
         return False
-    if indexed.group(0).rstrip().endswith("[") and _closes_index(row[match.end() :]):
-        # `queryset[randrange(count)]`: a subscript is an index, whatever bounds it.
+    subscript = indexed.group(0).rstrip().endswith("[")
+    if language == "python" and subscript and _closes_index(row[match.end() :]):
+        # `queryset[randrange(count)]`: a subscript is an index, whatever bounds it (in
+        # Python: elsewhere `$token .= $chars[rand(0, 61)]` strings picks together in a
+        # way `_BUILDS_TEXT` does not read).
         return True
     name = re.escape(indexed.group(1))
     bound = re.compile(rf"(?:\b{name}\s*\.\s*(?:size|length|count)\b|\blen\s*\(\s*{name}\s*\))")
@@ -947,7 +950,7 @@ class InsecureRandomCheck(Check):
     ) -> Origin | None:
         for number, row in iter_lines(statement):
             match = calls.search(row)
-            if match is not None and _picks_element(row, match, statement.text):
+            if match is not None and _picks_element(row, match, statement.text, language):
                 continue
             if match is not None and shadowed and re.match(r"random\s*\.", match.group(0)):
                 match = None
