@@ -13,6 +13,7 @@ none of those uses and is left alone.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -61,8 +62,15 @@ def _size_name(name: str) -> bool:
 _CALLS: dict[str, str] = {
     "python": (
         r"(?<![\w.])(?:random|(?:np|numpy)\.random)\s*\.\s*(?:random|randint|randrange|choice|"
-        r"choices|sample|getrandbits|randbytes|uniform|shuffle|triangular|rand|bytes)\s*\("
+        r"choices|sample|getrandbits|randbytes|uniform|shuffle|triangular|rand|bytes|gauss|"
+        r"normalvariate|lognormvariate|expovariate|vonmisesvariate|gammavariate|betavariate|"
+        r"paretovariate|weibullvariate|binomialvariate)\s*\("
         r"|(?<![\w.])random\s*\.\s*Random\s*\([^()]*\)\s*\.\s*\w+\s*\("
+        # numpy's generators (`np.random.default_rng().integers(...)`) are PCG64 / MT19937.
+        r"|(?<![\w.])(?:np|numpy)\s*\.\s*random\s*\.\s*(?:default_rng|RandomState|Generator)"
+        r"\s*\([^()]*\)\s*\.\s*\w+\s*\("
+        # A version 1 UUID is the clock and the host's MAC address: the next one is known.
+        r"|(?<![\w.])uuid\s*\.\s*uuid1\s*\("
     ),
     "java": (
         r"\bnew\s+(?:java\.util\.)?Random\s*\([^()]*\)\s*\.\s*(?:next\w*|ints|longs|doubles)\s*\("
@@ -106,7 +114,10 @@ _CALLS: dict[str, str] = {
 # A statement that only makes a predictable generator object: its name, then any call
 # on it gives a predictable value.
 _OBJECTS: dict[str, str] = {
-    "python": r"^[ \t]*(?P<name>[\w.]+)[ \t]*=[ \t]*random\s*\.\s*Random\s*\([^()]*\)[ \t]*$",
+    "python": (
+        r"^[ \t]*(?P<name>[\w.]+)[ \t]*=[ \t]*(?:random\s*\.\s*Random"
+        r"|(?:np|numpy)\s*\.\s*random\s*\.\s*(?:default_rng|RandomState))\s*\([^()]*\)[ \t]*$"
+    ),
     "java": (
         r"(?P<name>\w+)\s*=\s*new\s+(?:java\.util\.)?Random\s*\([^()]*\)[ \t]*;?[ \t]*$"
         r"|\bRandom\s+(?P<typed>\w+)\s*=\s*new\s*\(\s*\)"
@@ -210,6 +221,10 @@ _CREDENTIAL_OF = frozenset(
         "session",
         "secret",
         "one",
+        # A code or link that lets its holder in: a private room's, a meeting's.
+        "join",
+        "room",
+        "meeting",
     }
 )
 _CREDENTIAL_NOUNS = frozenset({"code", "key", "link", "id", "time", "hash", "url"})
@@ -328,13 +343,41 @@ _INDEXED_BY = re.compile(r"([A-Za-z_]\w*)\s*(?:\(|\[|\.\s*get\s*\()\s*$")
 _BUILDS_TEXT = re.compile(r"\bappend\s*\(|\bjoin\b|charAt|\+=|\bfor\b|\brepeat\b|\bmap\s*[{(]")
 
 
-def _picks_element(row: str, match: re.Match[str], statement: str) -> bool:
+def _picks_element(row: str, match: re.Match[str], statement: str, language: str = "") -> bool:
     indexed = _INDEXED_BY.search(row[: match.start()])
     if indexed is None or _BUILDS_TEXT.search(statement):
         return False
+    subscript = indexed.group(0).rstrip().endswith("[")
+    if language == "python" and subscript and _closes_index(row[match.end() :]):
+        # `queryset[randrange(count)]`: a subscript is an index, whatever bounds it (in
+        # Python: elsewhere `$token .= $chars[rand(0, 61)]` strings picks together in a
+        # way `_BUILDS_TEXT` does not read).
+        return True
     name = re.escape(indexed.group(1))
     bound = re.compile(rf"(?:\b{name}\s*\.\s*(?:size|length|count)\b|\blen\s*\(\s*{name}\s*\))")
     return bound.search(row[match.end() :]) is not None
+
+
+def _closes_index(rest: str) -> bool:
+    """The call's arguments, then the `]` that closes the subscript it stands in."""
+    depth = 1
+    for index, ch in enumerate(without_strings(rest)):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0:
+                return without_strings(rest)[index + 1 :].lstrip().startswith("]")
+    return False
+
+
+# Method names every mapping, request handler or file object has: a class of the file
+# with a `get` returning a random pick does not make every `.get(` a generator.
+_COMMON_METHODS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "dispatch", "pop", "items"}
+    | {"values", "keys", "update", "setdefault", "copy", "save", "run", "read", "write"}
+    | {"append", "add", "send", "open", "close", "format", "join", "split", "strip"}
+)
 
 
 # Python: `random.choice(servers)`, `random.sample(users, 5)`: existing items picked from
@@ -484,6 +527,8 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
         ]
         if names:
             calls += rf"|(?<![\w.])(?:{'|'.join(map(re.escape, names))})\s*\("
+        if re.search(r"(?m)^[ \t]*from[ \t]+uuid[ \t]+import[^\n]*\buuid1\b(?![ \t]+as)", text):
+            calls += r"|(?<![\w.])uuid1\s*\("
         # `import random as rnd`: the module under another name.
         modules = re.findall(r"(?m)^[ \t]*import[ \t]+random[ \t]+as[ \t]+(\w+)[ \t]*$", text)
         for module in modules:
@@ -495,8 +540,9 @@ def _patterns(text: str, language: str) -> tuple[re.Pattern[str], re.Pattern[str
 
 _IDENT = re.compile(r"[A-Za-z_$][\w$]*")
 # Cookie names and session keys that say what a non-secret value is for: a display
-# preference, an experiment bucket, an order of questions (`ab_bucket`, `theme_hue`,
-# `quiz_order`). A random value there picks an option; nobody gains by guessing it.
+# preference, an experiment bucket, an order of questions, a retry delay (`ab_bucket`,
+# `theme_hue`, `quiz_order`, `retry_after`). A random value there picks an option; nobody
+# gains by guessing it.
 _DISPLAY_WORDS = frozenset(
     {
         "theme",
@@ -530,6 +576,21 @@ _DISPLAY_WORDS = frozenset(
         "consent",
         "tz",
         "timezone",
+        # Timing and sampling: a retry delay, a poll interval, a sample's rate or page.
+        "delay",
+        "retry",
+        "backoff",
+        "jitter",
+        "interval",
+        "timeout",
+        "wait",
+        "sample",
+        "sampling",
+        "rate",
+        "weight",
+        "offset",
+        "page",
+        "position",
     }
 )
 # The constant name a statement gives the cookie or session entry it writes.
@@ -633,6 +694,26 @@ def _use_of(
     return None
 
 
+def _class_spans(text: str) -> list[tuple[int, int]]:
+    """The first and last line of each class of a Python file, innermost last."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return []
+    spans = [
+        (node.lineno, node.end_lineno or node.lineno)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    ]
+    return sorted(spans)
+
+
+def _owner(classes: list[tuple[int, int]], scope: Scope) -> tuple[int, int] | None:
+    """The innermost class whose body holds the function."""
+    inside = [c for c in classes if c[0] < scope.first <= c[1]]
+    return inside[-1] if inside else None
+
+
 class InsecureRandomCheck(Check):
     name = "security:insecure-random"
     rules = (RULE,)
@@ -656,14 +737,18 @@ class InsecureRandomCheck(Check):
         hits: dict[int, Hit] = {}
         methods = {s.name for s in all_scopes if _METHOD.search(s.head)}
         passes = self._passes_to_use(all_scopes, language) if language == "python" else {}
-        # Twice: a helper that returns a predictable value is a generator for the others.
+        classes = _class_spans(text) if language == "python" else []
+        # Per class: its `self.` fields that hold a predictable value after some method.
+        fields: dict[tuple[int, int], dict[str, Origin]] = {}
+        # Twice: a helper that returns a predictable value is a generator for the others,
+        # and a field one method fills is read by the others.
         for _ in range(2):
             pattern = calls
             if helpers:
                 names = "|".join(map(re.escape, sorted(helpers)))
                 pattern = re.compile(calls.pattern + rf"|(?<![\w.$])(?:{names})\s*\(")
                 # A method of a class of the file (`TokenFactory().make()`).
-                owned = "|".join(map(re.escape, sorted(set(helpers) & methods)))
+                owned = "|".join(map(re.escape, sorted((set(helpers) & methods) - _COMMON_METHODS)))
                 if owned and language == "python":
                     pattern = re.compile(pattern.pattern + rf"|(?<=\.)(?:{owned})\s*\(")
             for scope in all_scopes:
@@ -675,9 +760,23 @@ class InsecureRandomCheck(Check):
                     )
                 else:
                     scoped = pattern
-                found = self._scope(file, scope, language, scoped, objects, helpers, passes, text)
+                owner = _owner(classes, scope) if scope.function else None
+                known = fields.get(owner, {}) if owner is not None else {}
+                seed = {
+                    name: origin
+                    for name, origin in known.items()
+                    if not scope.first <= origin.line <= scope.last
+                }
+                final: dict[str, Origin] = {}
+                found = self._scope(
+                    file, scope, language, scoped, objects, helpers, passes, text, seed, final
+                )
                 for hit in found:
                     hits.setdefault(hit.line, hit)
+                if owner is not None:
+                    for name, origin in final.items():
+                        if name.startswith("self.") and name not in seed and origin.line:
+                            fields.setdefault(owner, {}).setdefault(name, origin)
         return sorted(hits.values(), key=lambda h: h.line)
 
     def _passes_to_use(self, all_scopes: list[Scope], language: str) -> dict[str, dict[int, str]]:
@@ -732,9 +831,11 @@ class InsecureRandomCheck(Check):
         helpers: dict[str, Origin],
         passes: dict[str, dict[int, str]],
         text: str,
+        seed: dict[str, Origin],
+        final: dict[str, Origin],
     ) -> Iterable[Hit]:
         for origin, statement, use in self._flows(
-            scope, language, calls, objects, helpers, passes, {}, text
+            scope, language, calls, objects, helpers, passes, seed, text, final
         ):
             hit = self._hit(file, origin, statement, use)
             if self._stand_in(file, scope, origin.line):
@@ -756,9 +857,11 @@ class InsecureRandomCheck(Check):
         passes: dict[str, dict[int, str]],
         seed: dict[str, Origin],
         text: str = "",
+        final: dict[str, Origin] | None = None,
     ) -> Iterable[tuple[Origin, Statement, str]]:
         """Each predictable value of the scope (and each `seed` name) with the statement
-        that makes it a secret and how."""
+        that makes it a secret and how; `final` receives the names that hold one at the
+        end."""
         tainted: dict[str, Origin] = dict(seed)
         context = scope.head
         # `random = SystemRandom()` in this function: its `random.choice` is the OS's.
@@ -812,6 +915,8 @@ class InsecureRandomCheck(Check):
             if language == "python" and target is None:
                 for match in _SHUFFLED.finditer(statement.text):
                     tainted[match.group("name")] = replace(origin, order=True)
+        if final is not None:
+            final.update(tainted)
 
     @staticmethod
     def _passed_to_use(
@@ -864,7 +969,7 @@ class InsecureRandomCheck(Check):
     ) -> Origin | None:
         for number, row in iter_lines(statement):
             match = calls.search(row)
-            if match is not None and _picks_element(row, match, statement.text):
+            if match is not None and _picks_element(row, match, statement.text, language):
                 continue
             if match is not None and shadowed and re.match(r"random\s*\.", match.group(0)):
                 match = None
@@ -891,7 +996,46 @@ class InsecureRandomCheck(Check):
                 f"`{origin.call}` (line {origin.line}) makes a value that reaches {use} "
                 f"(line {statement.first})."
             )
-        return Hit(RULE_ID, file.path, origin.line, origin.line, detail=detail)
+        return Hit(
+            RULE_ID, file.path, origin.line, origin.line, detail=f"{detail} {_why(use, origin)}"
+        )
+
+
+def _why(use: str, origin: Origin) -> str:
+    """Why that use makes the value a secret, and what the generator gives away."""
+    if use.startswith("a cookie"):
+        why = (
+            "A cookie the server sets from a random value is one it accepts back as proof "
+            "(a remember-me key, a session or device id): a client that predicts the value "
+            "can send another visitor's."
+        )
+    elif use.startswith("the session"):
+        why = (
+            "A random value kept in the session is one a later request is checked against "
+            "(a remember-me key, a CSRF, pairing or one-time token): it holds only if nobody "
+            "can compute it."
+        )
+    elif use.startswith("an authentication header"):
+        why = "A value in an authentication header is a credential."
+    elif use.startswith("the return value of"):
+        why = "The function's name says the value it returns is a secret."
+    else:
+        why = f"The name says the value is a secret ({use.split(' (')[0]})."
+    if origin.call.endswith("()"):
+        gives = (
+            f"`{origin.call}` returns a value of a seeded, non-cryptographic generator: a few "
+            "of its outputs give away the next ones."
+        )
+    elif "uuid1" in origin.call:
+        gives = (
+            "A version 1 UUID is the time and the host's network address, so the next one is known."
+        )
+    else:
+        gives = (
+            f"`{origin.call}` is a seeded, non-cryptographic generator: a few of its outputs "
+            "give away the next ones."
+        )
+    return f"{why} {gives}"
 
 
 CHECKS: list[Check] = [InsecureRandomCheck()]

@@ -2,8 +2,9 @@
 a few lines within one function (a predictable random value into a cookie, a digest
 into a password column) without a full flow engine.
 
-A scope is an outermost function (its nested functions and lambdas belong to it) or,
-for the lines outside every function, the file itself. A statement is one line, or
+A scope is an outermost function (its nested functions and lambdas belong to it; in
+Python a nested `def` is a scope of its own) or, for the lines outside every function,
+the file itself. A statement is one line, or
 several when a `(` or `[` opened on one line closes on a later one.
 """
 
@@ -144,6 +145,8 @@ def scopes(text: str, language: str) -> list[Scope]:
                 continue  # nested in the one before
             found.append((first, last, name))
     out = [Scope(name, first, last, _statements(rows, first, last)) for first, last, name in found]
+    if language == "python" and root is not None:
+        out = _split_nested(out, spans, rows)
     inside = {n for _, (first, last, _) in enumerate(found) for n in range(first, last + 1)}
     top = Scope("", 1, len(rows), function=False)
     run: list[int] = []
@@ -157,6 +160,43 @@ def scopes(text: str, language: str) -> list[Scope]:
     if run:
         top.statements += _statements(rows, run[0], run[-1])
     return [*out, top]
+
+
+def _split_nested(
+    outer: list[Scope], spans: list[tuple[int, int, str]], rows: list[str]
+) -> list[Scope]:
+    """Python: each function defined inside another (handlers a `def init(app):` or an
+    app factory registers, a decorator's wrapper) is a scope of its own, and the outer
+    function keeps only its own lines. Two handlers of one factory share no locals; read
+    as one scope, a name of the first would stand for a value of the second."""
+    out: list[Scope] = []
+    for scope in outer:
+        inner = [s for s in spans if scope.first < s[0] and s[1] <= scope.last]
+        if not inner:
+            out.append(scope)
+            continue
+        # The outermost functions inside this one, each split the same way in turn.
+        direct: list[tuple[int, int, str]] = []
+        for first, last, name in inner:
+            if direct and first <= direct[-1][1]:
+                continue
+            direct.append((first, last, name))
+        children = [Scope(n, a, b, _statements(rows, a, b)) for a, b, n in direct]
+        own: list[Statement] = []
+        start = scope.first
+        for first, last, _ in direct:
+            # The decorators above a nested function belong to it, not to the outer one.
+            top = first
+            while top - 1 > start and rows[top - 2].strip().startswith("@"):
+                top -= 1
+            if top - 1 >= start:
+                own += _statements(rows, start, top - 1)
+            start = last + 1
+        if start <= scope.last:
+            own += _statements(rows, start, scope.last)
+        out.append(Scope(scope.name, scope.first, scope.last, own, scope.function))
+        out += _split_nested(children, inner, rows)
+    return out
 
 
 def assignment_target(statement: str) -> str | None:

@@ -366,6 +366,9 @@ _RAISING_PATH_CHECK = frozenset({"relative_to"})
 # `secure_filename`) returns the name it cleaned; a bool check named for it
 # (`isSafePath(p)`, `validateFilename(n)`, `is_valid_path`) guards the branch it opens.
 _PATH = frozenset({"path"})
+# An XPath string literal is closed only by its quote: a value checked to hold none can
+# not leave it (`if "'" in name: abort(400)`).
+_XPATH = frozenset({"xpath"})
 _PATH_CLEANER = re.compile(
     r"(?i)^(?:verify|sanitize|sanitise|clean|secure|safe|normalize)_?(?:file_?name|path|file)s?$"
 )
@@ -509,6 +512,10 @@ def _drops_separator(call: ir.Call) -> bool:
         and "/" not in new.value
         and "\\" not in new.value
     )
+
+
+def _quote(expr: ir.Expr) -> bool:
+    return isinstance(expr, ir.Const) and expr.value in ("'", '"')
 
 
 def _parent_step(expr: ir.Expr) -> bool:
@@ -1448,6 +1455,11 @@ class _Walk:
                 name = self._key(test.right)
                 if name:
                     return ({}, {name: _PATH}) if test.op == "in" else ({name: _PATH}, {})
+            if test.right is not None and test.op in ("in", "notin") and _quote(test.left):
+                # `"'" in name` true rejects the name as a value of an XPath literal.
+                name = self._key(test.right)
+                if name:
+                    return ({}, {name: _XPATH}) if test.op == "in" else ({name: _XPATH}, {})
             if test.right is not None and test.op in ("in", "notin", "==", "!=", "==="):
                 name = self._key(test.left)
                 right = test.right
@@ -1809,6 +1821,9 @@ class _Walk:
                 inner.taint[target] = taint
                 inner.consts[target] = UNKNOWN
             for cond in expr.conds:
+                # A call in the filter runs for every item: it may be a sink itself
+                # (`[p for p in root.iter() if p.find(path_from_input)]`).
+                self.expr(cond, inner)
                 # `[k for k in body if k in ALLOWED]`: only items the filter let through.
                 self._apply(inner, self.guard(cond, inner)[0])
             return self.expr(expr.elt, inner)[0], UNKNOWN
@@ -1894,7 +1909,7 @@ class _Walk:
                 return keyed, UNKNOWN
         for pattern in self.spec.source_calls:
             if matches(pattern, call.callee) and not _result_of_method(call, pattern):
-                label = call.callee if pattern.startswith(("*", "=")) else pattern
+                label = call.callee if pattern.startswith(("*", "=", "%", "~")) else pattern
                 return frozenset({Origin(label, call.line, cleared=self._text(label))}), UNKNOWN
         if (
             call.callee.endswith(".open")

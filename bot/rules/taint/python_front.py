@@ -216,7 +216,7 @@ class _Front:
             spec = self.spec
             patterns = [s.callee for s in spec.sinks] + [s.callee for s in spec.sanitizers]
             patterns += list(spec.source_calls)
-            known = any(not p.startswith("~") and matches(p, callee) for p in patterns)
+            known = any(not p.startswith(("~", "%")) and matches(p, callee) for p in patterns)
             self._known[callee] = known
         return known
 

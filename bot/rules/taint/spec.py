@@ -164,6 +164,10 @@ def last_name(pattern: str) -> str:
 # (pattern, callee) pairs recur across a file and a review.
 @lru_cache(maxsize=1 << 16)
 def matches(pattern: str, callee: str) -> bool:
+    if pattern.startswith("%"):
+        # A kind of name by its spelling (`%^[A-Z]\w*Form$`: a form class, not `uniform`):
+        # the regex is searched in the called name as written.
+        return _name_regex(pattern[1:]).search(callee.rsplit(".", 1)[-1]) is not None
     if pattern.startswith("~"):
         # A family of names (`safe_for_redirect`, `isSafeRedirectUrl`): the regex is
         # searched in the called name, lower-cased, without `_`.
