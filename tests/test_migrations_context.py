@@ -1348,3 +1348,52 @@ def test_unknown_database_is_a_config_error_naming_it() -> None:
     with pytest.raises(ConfigError) as caught:
         parse_config("database: oracle\n")
     assert "'database'" in str(caught.value) and "'mysql'" in str(caught.value)
+
+
+# --- more ways a self-hosted product migrates while nothing old serves -----------------
+
+
+def test_rust_storage_module_running_embedded_migrations() -> None:
+    findings = _review(
+        added_file(RENAME_PATH, RENAME), schema={"server/src/storage/mod.rs": DIESEL_SETUP}
+    )
+    assert not _shown(findings, "pg-rename-column")
+    assert _summary(findings, "pg-rename-column")
+
+
+PRISMA_ENGINE = """import { Migrate } from '@prisma/migrate/dist/Migrate';
+
+export async function migrations() {
+  const migrate = new Migrate('./prisma/schema.prisma');
+  await migrate.applyMigrations();
+  migrate.stop();
+}
+"""
+
+
+def test_prisma_migration_engine_driven_by_the_server() -> None:
+    path = "prisma/migrations/20230115193136_rename_fields/migration.sql"
+    rename = 'ALTER TABLE "Image" RENAME COLUMN "file" TO "name";\n'
+    findings = _review(added_file(path, rename), schema={"src/server/util.ts": PRISMA_ENGINE})
+    assert not _shown(findings, "pg-rename-column")
+    (note,) = _summary(findings, "pg-rename-column")
+    assert "`src/server/util.ts`" in note.body
+    # The same engine imported for a test helper is no start-up signal.
+    assert startup.migrates_at_startup({"tests/server/util.ts": PRISMA_ENGINE}) is None
+
+
+UPGRADE_SCRIPT = "schema/upgrade/upgrade-pre-1.6.0.sql"
+
+
+def test_versioned_upgrade_script_hazards_go_to_the_summary() -> None:
+    index = "CREATE INDEX guacamole_history_start ON guacamole_connection_history (start_date);\n"
+    findings = _review(added_file(UPGRADE_SCRIPT, index))
+    assert not _shown(findings, "index-build-blocking")
+    (note,) = _summary(findings, "index-build-blocking")
+    assert "upgrade script between releases" in note.body and "applies again" in note.body
+    # A migration merely named for an upgrade is a migration like any other.
+    plain = _review(added_file("db/migrations/0042_upgrade_history.sql", index))
+    assert _shown(plain, "index-build-blocking")
+    # A table the team lists as large keeps the comment.
+    large = RepoConfig(llm=False, large_tables=["guacamole_connection_history"])
+    assert _shown(_review(added_file(UPGRADE_SCRIPT, index), config=large), "index-build-blocking")

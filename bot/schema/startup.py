@@ -22,11 +22,11 @@ from bot import lazyre as re
 # Go files where a program starts: `main.go`, and the usual start-up packages.
 _GO_NAMES = frozenset({"main.go", "init.go", "server.go", "serve.go", "app.go", "db.go"})
 _GO_DIRS = frozenset({"initialize", "init", "bootstrap", "startup"})
-_JS_STEMS = frozenset({"db", "database", "server", "app", "main"})
+_JS_STEMS = frozenset({"db", "database", "server", "app", "main", "index", "util", "utils"})
 _RUST_WORDS = ("schema", "migrat", "database")
-# A Rust crate's database module (`src/db/mod.rs`, `src/db.rs`) opens the pool and, in a
-# self-hosted server, runs the embedded migrations there.
-_RUST_DB = "db"
+# A Rust crate's database module (`src/db/mod.rs`, `src/storage/mod.rs`, `src/db.rs`)
+# opens the pool and, in a self-hosted server, runs the embedded migrations there.
+_RUST_DB = frozenset({"db", "storage", "store", "persistence"})
 _SKIP = re.compile(r"(^|/)(tests?|spec|__tests__|fixtures|vendor|node_modules|testdata|examples?)/")
 
 _SIGNALS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
@@ -44,6 +44,8 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         None,
     ),
     ("js", re.compile(r"\.migrate\.latest\("), None),
+    # Prisma's migration engine driven from the server's own code (`@prisma/migrate`).
+    ("js", re.compile(r"\.applyMigrations\("), re.compile(r"[\"']@prisma/migrate\b")),
 )
 _LANG = {".rs": "rust", ".go": "go", ".js": "js", ".ts": "js", ".mjs": "js", ".cjs": "js"}
 
@@ -178,8 +180,8 @@ def candidate(path: str) -> bool:
         return (
             name == "main.rs"
             or any(w in path.lower() for w in _RUST_WORDS)
-            or _RUST_DB in dirs
-            or p.stem.lower() == _RUST_DB
+            or bool(_RUST_DB & dirs)
+            or p.stem.lower() in _RUST_DB
         )
     if suffix in {".js", ".ts", ".mjs", ".cjs"}:
         return p.stem.lower() in _JS_STEMS and "server" in {*dirs, p.stem.lower()}
@@ -207,6 +209,28 @@ def migrates_at_startup(texts: Mapping[str, str]) -> str | None:
             ):
                 return path
     return upgrade
+
+
+# A SQL script an installation applies between two releases, named for them
+# (`schema/upgrade/upgrade-pre-1.6.0.sql`, `upgrades/upgrade_2.3_to_2.4.sql`): the
+# product's operators run it while upgrading, not a deploy pipeline beside live traffic.
+_VERSIONED_UPGRADE = re.compile(
+    r"(?:^|/)upgrades?/(?:[\w.-]+/)*[\w-]*upgrade[\w-]*?v?\d+(?:[._]\d+)+[\w.-]*\.sql$", re.I
+)
+
+
+def versioned_upgrade_script(path: str) -> bool:
+    """Whether a SQL file is an upgrade script between named releases (path alone)."""
+    return _VERSIONED_UPGRADE.search(path) is not None
+
+
+def upgrade_script_note(path: str) -> str:
+    return (
+        f"`{PurePosixPath(path).name}` is an upgrade script between releases (from its "
+        "name): installations apply it while upgrading, usually with the old version "
+        "stopped. The repository does not show how each one upgrades: where the old version "
+        "keeps serving while it runs, this applies again."
+    )
 
 
 def note(path: str, text: str | None = None) -> str:

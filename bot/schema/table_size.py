@@ -309,6 +309,14 @@ def adjust_for_table_size(
             )
             out.append(_with(finding, Severity.INFO, note))
             continue
+        if (
+            finding.rule in STARTUP_SAFE
+            and finding.severity is not Severity.INFO
+            and startup.versioned_upgrade_script(finding.path)
+            and not _on_listed_table(finding, text, large, schema)
+        ):
+            out.append(_with(finding, Severity.INFO, startup.upgrade_script_note(finding.path)))
+            continue
         replayed = (
             _replayed_version(finding.path, texts, new_paths, released)
             if new_paths is not None and finding.rule in REPLAY_SAFE
