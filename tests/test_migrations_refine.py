@@ -647,3 +647,35 @@ def test_a_formatter_pass_adds_no_column_and_no_query() -> None:
     )
     added = parse_diff(new_column)
     assert "query-on-unindexed-column" in [f.rule for f in _review(*added)]
+
+
+RAKE_LOOP = """namespace :works do
+  task import_urls: :environment do
+    Work.where(imported: true).each do |work|
+      puts work.external_urls.count
+    end
+  end
+end
+"""
+
+
+def test_n_plus_one_in_a_rake_task_goes_to_the_summary() -> None:
+    config = RepoConfig(llm=False)
+    task = review_files([added_file("lib/tasks/work_import_urls.rake", RAKE_LOOP)], config)
+    (finding,) = [f for f in task.findings if f.rule == "n-plus-one-query"]
+    assert finding.severity is Severity.INFO and "Rake task" in finding.body
+    # The same loop in a controller answers a request: it stays a comment.
+    action = review_files([added_file("app/controllers/works_controller.rb", RAKE_LOOP)], config)
+    assert [
+        f
+        for f in action.findings
+        if f.rule == "n-plus-one-query" and f.severity is not Severity.INFO
+    ]
+
+
+def test_n_plus_one_in_a_file_named_for_a_backfill_is_one_off() -> None:
+    config = RepoConfig(llm=False)
+    job = review_files([added_file("app/jobs/audits_backfill_job.rb", RAKE_LOOP)], config)
+    assert not [f for f in job.findings if f.rule == "n-plus-one-query"]
+    other = review_files([added_file("app/jobs/audits_job.rb", RAKE_LOOP)], config)
+    assert [f for f in other.findings if f.rule == "n-plus-one-query"]

@@ -154,6 +154,7 @@ _TITLE_COLUMN = re.compile(r"`(?:[\w.]*\.)?(\w+)`")
 # one-off script, a backfill job, seed data, a test-data factory.
 _ONE_OFF_PATH = re.compile(
     r"(^|/)management/commands/|(^|/)scripts?/one[-_]?off|(^|/)backfills?/"
+    r"|(^|/)[\w-]*backfill[\w-]*\.\w+$"
     r"|(^|/)(?:seeds|seeders?)/|(^|/)db/seeds?\.\w+$|(^|/)factories/|(^|/)factor(?:y|ies)\.py$"
 )
 _IRREVERSIBLE_NOTE = (
@@ -227,6 +228,12 @@ _CONCURRENT_SQL = re.compile(
 _DJANGO_FIELD = re.compile(r"^\s*(model_name|name)\s*=\s*[\"'](\w+)[\"']")
 # Admin screens (Django admin, ActiveAdmin, Avo, Rails Admin): staff-only, rarely hot.
 _ADMIN_PATH = re.compile(r"(^|/)(admin|avo|rails_admin|active_admin)/|(^|/)admin\.py$")
+# A Rake task runs outside any request: per-row queries there cost time, not latency.
+_TASK_PATH = re.compile(r"(^|/)lib/tasks/.+\.rake$")
+_TASK_NOTE = (
+    "This is a Rake task, run outside requests; whether its per-row queries matter depends "
+    "on how many rows it loops over and how often it runs, which the repository does not show."
+)
 _ADMIN_NOTE = (
     "This is admin code, used by staff rather than on every request; whether the scan "
     "matters depends on how often it runs and on the table's size, which the repository "
@@ -621,6 +628,9 @@ def refine(
             continue  # a search filter over a table this change creates: empty for now
         elif finding.rule in _ONE_OFF_QUERY_RULES and _ADMIN_PATH.search(file.path):
             kept.append(_to_summary(finding, _ADMIN_NOTE))
+            continue
+        elif finding.rule == "n-plus-one-query" and _TASK_PATH.search(file.path):
+            kept.append(_to_summary(finding, _TASK_NOTE))
             continue
         kept.append(finding)
     return _one_per_problem(_one_per_file(_schema_echo(kept, by_path)))
