@@ -29,6 +29,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half F
     # the fresh set G, likewise (fewer ordinary, more targeted commits per project)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half G
+    # the fresh set H, likewise (a smaller set: fewer commits per project)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half H
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -335,6 +337,41 @@ FRESHG_HOT_PER_PROJECT = 10
 HALVES.update(dict.fromkeys(FRESHG_PROJECTS, "G"))
 COMMITS_FRESHG = ROOT / "bench" / "labels" / "security_commits_freshG.tsv"
 LABELS_FRESHG = ROOT / "bench" / "labels" / "security_findings_freshG.tsv"
+# Set H (`secfreshH` round, 2026-12-06): 19 more projects in no list above nor in
+# bench/migration_precision.py, fixed before any of their findings was read, judged once
+# on main d6356f7. A smaller set than G (the CPU is shared): per project 4 ordinary, up to
+# 20 targeted and `FRESHH_HOT_PER_PROJECT` hot commits. (The first pick took 14 targeted
+# and gave 37 findings from 398 commits; raising it to 20 re-picks a superset, 454 commits,
+# the same way.) The first list named InvenTree,
+# pretix, seahub (Django), actual, habitica, verdaccio, budibase (Express), owncast (Go),
+# OrchardCore (ASP.NET Core) and lila (Scala), whose snapshots are over the 500 MB the
+# fetch brings; they were replaced by kuma (Django), thelounge (Express), 1Panel (Go),
+# CleanArchitecture (ASP.NET Core) and lila-search (Scala) before any finding was read.
+FRESHH_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "django-helpdesk/django-helpdesk": ("python", 4, 20),  # Django
+    "mdn/kuma": ("python", 4, 20),  # Django
+    "google/timesketch": ("python", 4, 20),  # Flask
+    "Chainlit/chainlit": ("python", 4, 20),  # FastAPI
+    "otwcode/otwarchive": ("ruby", 4, 20),  # Rails
+    "codetriage/CodeTriage": ("ruby", 4, 20),  # Rails
+    "AlistGo/alist": ("go", 4, 20),  # Gin
+    "1Panel-dev/1Panel": ("go", 4, 20),  # Gin
+    "mongo-express/mongo-express": ("typescript", 4, 20),  # Express
+    "thelounge/thelounge": ("typescript", 4, 20),  # Express
+    "novuhq/novu": ("typescript", 4, 20),  # NestJS
+    "jeecgboot/JeecgBoot": ("java", 4, 20),  # Spring Boot
+    "jhipster/jhipster-sample-app": ("java", 4, 20),  # Spring Boot
+    "lichess-org/lila-search": ("scala", 4, 20),  # http4s
+    "laravelio/laravel.io": ("php", 4, 20),  # Laravel
+    "Kovah/LinkAce": ("php", 4, 20),  # Laravel
+    "symfony/demo": ("php", 4, 20),  # Symfony
+    "dotnet-architecture/eShopOnWeb": ("csharp", 4, 20),  # ASP.NET Core
+    "jasontaylordev/CleanArchitecture": ("csharp", 4, 20),  # ASP.NET Core
+}
+FRESHH_HOT_PER_PROJECT = 5
+HALVES.update(dict.fromkeys(FRESHH_PROJECTS, "H"))
+COMMITS_FRESHH = ROOT / "bench" / "labels" / "security_commits_freshH.tsv"
+LABELS_FRESHH = ROOT / "bench" / "labels" / "security_findings_freshH.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -342,6 +379,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "E": (FRESHE_PROJECTS, COMMITS_FRESHE, LABELS_FRESHE),
     "F": (FRESHF_PROJECTS, COMMITS_FRESHF, LABELS_FRESHF),
     "G": (FRESHG_PROJECTS, COMMITS_FRESHG, LABELS_FRESHG),
+    "H": (FRESHH_PROJECTS, COMMITS_FRESHH, LABELS_FRESHH),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -434,6 +472,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "E": FRESHE_HOT_PER_PROJECT,
                 "F": FRESHF_HOT_PER_PROJECT,
                 "G": FRESHG_HOT_PER_PROJECT,
+                "H": FRESHH_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -631,8 +670,8 @@ def main() -> None:
     parser.add_argument("mode", choices=["pick", "run"])
     parser.add_argument("--mirrors", type=Path, required=True, help="DIR/<owner>+<name>/repo")
     parser.add_argument("--tag", default="current")
-    parser.add_argument("--commits", type=Path, help="default: by --half (C to G have their own)")
-    parser.add_argument("--labels", type=Path, help="default: by --half (C to G have their own)")
+    parser.add_argument("--commits", type=Path, help="default: by --half (C to H have their own)")
+    parser.add_argument("--labels", type=Path, help="default: by --half (C to H have their own)")
     parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
     parser.add_argument(
         "--reuse-empty",
@@ -646,8 +685,8 @@ def main() -> None:
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
         "--half",
-        choices=["A", "B", "C", "D", "E", "F", "G"],
-        help="one half of the projects, or the fresh set C, D, E, F or G",
+        choices=["A", "B", "C", "D", "E", "F", "G", "H"],
+        help="one half of the projects, or the fresh set C, D, E, F, G or H",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
