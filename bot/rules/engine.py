@@ -34,6 +34,7 @@ from bot.models import (
     Source,
     UnfinishedUnit,
 )
+from bot.reformat import python_reformat_only
 from bot.select import is_example_or_tool_path
 
 if TYPE_CHECKING:
@@ -397,6 +398,10 @@ def suppressed(file: ChangedFile, line: int, rule_id: str, aliases: Iterable[str
     return False
 
 
+_REFORMATTED = (
+    "This change only reformats the file (its syntax tree is the same as before); the "
+    "code was already there, so it is noted in the summary rather than commented on."
+)
 _REINDENTED = (
     "This change only re-indents or re-spaces this line; the code was already there, "
     "so it is noted in the summary rather than commented on."
@@ -642,6 +647,7 @@ def findings_of(
     titled: set[tuple[str, str, int]] = set()  # keys whose finding has a hit's own title
     aliased: set[tuple[str, str, int]] = set()  # keys whose finding came under an old id
     reindented: dict[str, frozenset[int]] = {}
+    reformatted: dict[str, bool] = {}
     defined: dict[str, bool] = {}  # called name -> whether a file of the change defines it
     reg = plan.registry
     disabled = {reg.canonical(x) for x in config.disable}
@@ -685,6 +691,12 @@ def findings_of(
             old_code = all(n in reindented[hit.path] for n in touched)
             if old_code:
                 hit = replace(hit, detail=_join(hit.detail, _REINDENTED))
+            else:
+                if hit.path not in reformatted:
+                    reformatted[hit.path] = python_reformat_only(file)
+                old_code = reformatted[hit.path]
+                if old_code:
+                    hit = replace(hit, detail=_join(hit.detail, _REFORMATTED))
         if suppressed(file, hit.line, rule.id, rule.aliases):
             continue
         key = (rule.id, hit.path, hit.line)
