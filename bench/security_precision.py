@@ -608,7 +608,10 @@ def run(
     per_rule: dict[str, Counter[str]] = defaultdict(Counter)
     per_language: dict[str, Counter[str]] = defaultdict(Counter)
     unjudged: list[Row] = []
+    info_verdicts = Counter[str]()  # info findings are judged apart, never in precision
     for r in rows:
+        if r.severity == "info":
+            info_verdicts[labels.get(r.key, "unjudged")] += 1
         verdict = "info" if r.severity == "info" else labels.get(r.key)
         if verdict is None:
             unjudged.append(r)
@@ -632,6 +635,12 @@ def run(
             f"{rate:.2f} per 1,000 added lines"
         )
     print(f"precision: {_ratio(total['tp'], judged)} ({total['tp']}/{judged} judged)")
+    if info_verdicts:
+        info_judged = info_verdicts["tp"] + info_verdicts["fp"]
+        print(
+            f"info (not in precision): {info_verdicts['tp']}/{info_judged} worth acting on, "
+            f"{info_verdicts['unjudged']} unjudged"
+        )
     print()
     print("| rule | findings | worth acting on | false alarm | unjudged | precision |")
     print("|---|--:|--:|--:|--:|--:|")
