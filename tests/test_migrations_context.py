@@ -1397,3 +1397,11 @@ def test_versioned_upgrade_script_hazards_go_to_the_summary() -> None:
     # A table the team lists as large keeps the comment.
     large = RepoConfig(llm=False, large_tables=["guacamole_connection_history"])
     assert _shown(_review(added_file(UPGRADE_SCRIPT, index), config=large), "index-build-blocking")
+
+
+def test_upgrade_script_is_named_for_releases_under_an_upgrade_folder() -> None:
+    assert startup.versioned_upgrade_script("db/upgrade/upgrade_2.3_to_2.4.sql")
+    assert not startup.versioned_upgrade_script("db/upgrade/upgrade_users.sql")  # no release
+    assert not startup.versioned_upgrade_script("db/upgrade/upgrade-1.2.sh")  # not SQL
+    assert not startup.versioned_upgrade_script("db/migrate/upgrade-1.2.sql")  # no upgrade folder
+    assert not startup.versioned_upgrade_script("upgrade/" + "upgrade1_" * 5000 + ".txt")

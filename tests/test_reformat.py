@@ -1,5 +1,6 @@
 """A change that only reformats a Python file (a formatter run) gets no inline security
-comment: the code was there before. The pre-change text is rebuilt from the diff."""
+comment: the code was there before. The pre-change text is rebuilt from the diff
+(`bot.rules.lib.old_code`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from bot.config import RepoConfig
 from bot.diff import parse_diff
 from bot.models import ChangedFile, Severity
 from bot.pipeline import review_files
-from bot.reformat import base_text, python_reformat_only
+from bot.rules.lib.old_code import base_text, python_reformat_only
 
 PATH = "app/views.py"
 BEFORE = """from flask import Flask, request
@@ -88,3 +89,10 @@ def test_finding_on_reformatted_code_goes_to_the_summary() -> None:
 def test_finding_on_edited_code_stays_inline() -> None:
     severities = _command_injection(_changed(BEFORE, EDITED))
     assert severities and Severity.INFO not in severities
+
+
+def test_file_known_only_from_its_diff_or_unparsable_is_not_a_reformat() -> None:
+    diff_only = _changed(BEFORE, BLACK).model_copy(update={"content": None})
+    assert not python_reformat_only(diff_only)
+    broken = BLACK.replace("def unrelated(a, b):", "def unrelated(a, b)")
+    assert not python_reformat_only(_changed(BEFORE, broken))

@@ -34,7 +34,7 @@ from bot.models import (
     Source,
     UnfinishedUnit,
 )
-from bot.reformat import python_reformat_only
+from bot.rules.lib.old_code import python_reformat_only
 from bot.select import is_example_or_tool_path
 
 if TYPE_CHECKING:

@@ -214,14 +214,17 @@ def migrates_at_startup(texts: Mapping[str, str]) -> str | None:
 # A SQL script an installation applies between two releases, named for them
 # (`schema/upgrade/upgrade-pre-1.6.0.sql`, `upgrades/upgrade_2.3_to_2.4.sql`): the
 # product's operators run it while upgrading, not a deploy pipeline beside live traffic.
-_VERSIONED_UPGRADE = re.compile(
-    r"(?:^|/)upgrades?/(?:[\w.-]+/)*[\w-]*upgrade[\w-]*?v?\d+(?:[._]\d+)+[\w.-]*\.sql$", re.I
-)
+_UPGRADE_DIRS = frozenset({"upgrade", "upgrades"})
+_RELEASE = re.compile(r"\d+(?:[._]\d+)+")
 
 
 def versioned_upgrade_script(path: str) -> bool:
     """Whether a SQL file is an upgrade script between named releases (path alone)."""
-    return _VERSIONED_UPGRADE.search(path) is not None
+    p = PurePosixPath(path)
+    if p.suffix.lower() != ".sql" or not _UPGRADE_DIRS & {d.lower() for d in p.parts[:-1]}:
+        return False
+    name = p.stem.lower()
+    return "upgrade" in name and _RELEASE.search(name) is not None
 
 
 def upgrade_script_note(path: str) -> str:

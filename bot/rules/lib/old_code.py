@@ -12,6 +12,9 @@ sides.
 
 from __future__ import annotations
 
+import ast
+import warnings
+
 from bot import lazyre as re
 from bot.models import ChangedFile, FileStatus, Hunk, LineType
 
@@ -40,6 +43,25 @@ def base_text(file: ChangedFile) -> str | None:
                 nxt = row.new_no + 1
     out.extend(head[nxt - 1 :])
     return "\n".join(out) + "\n"
+
+
+def python_reformat_only(file: ChangedFile) -> bool:
+    """Whether a modified Python file's change leaves its syntax tree as it was: a
+    formatter run (quotes, wrapping, trailing commas) rewrote lines without changing code.
+    Needs the whole head text; a file known only from its diff is never called one."""
+    if file.status is not FileStatus.MODIFIED or not file.path.endswith(".py"):
+        return False
+    if file.content is None or not file.hunks:
+        return False
+    base = base_text(file)
+    if base is None or base == file.content:
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # invalid escape sequences in old code
+            return ast.dump(ast.parse(base)) == ast.dump(ast.parse(file.content))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
 
 
 def base_file(file: ChangedFile) -> ChangedFile | None:
