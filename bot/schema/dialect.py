@@ -10,6 +10,7 @@ project that may run on PostgreSQL (Django settings read from the environment, a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
@@ -98,11 +99,76 @@ def detect(texts: Mapping[str, str]) -> str | None:
                 serial = True
     if serial and MYSQL not in sql_seen:
         sql_seen.add(POSTGRES)
+    found |= package_dialects(texts)
     if not found:
         found = sql_seen
     if found == {MYSQL, SQLITE}:
         return NOT_POSTGRES  # e.g. MariaDB in production, SQLite in development
     return next(iter(found)) if len(found) == 1 else None
+
+
+# A Node service's package manifest: Kysely chooses its dialect in code and Sequelize
+# often in a JSON file named for nothing in particular, but the driver the service
+# depends on is the database its migrations run on. Read only beside a library that
+# runs migrations, and only when the manifest's folder holds migration code: an
+# Electron or CLI package that keeps local data in SQLite says nothing about the
+# server's database.
+PACKAGE_MANIFEST = "package.json"
+_JS_MIGRATORS = frozenset(
+    {
+        "kysely",
+        "typeorm",
+        "knex",
+        "sequelize",
+        "drizzle-orm",
+        "@mikro-orm/core",
+        "objection",
+        "umzug",
+        "node-pg-migrate",
+        "db-migrate",
+    }
+)
+_JS_DRIVERS = {
+    "pg": POSTGRES,
+    "postgres": POSTGRES,
+    "pg-promise": POSTGRES,
+    "@neondatabase/serverless": POSTGRES,
+    "@vercel/postgres": POSTGRES,
+    "mysql2": MYSQL,
+    "mysql": MYSQL,
+    "mariadb": MYSQL,
+    "better-sqlite3": SQLITE,
+    "sqlite3": SQLITE,
+    "sqlite": SQLITE,
+    "@libsql/client": SQLITE,
+}
+_JS_CODE = (".js", ".ts", ".mjs", ".cjs", ".sql")
+
+
+def package_dialects(texts: Mapping[str, str]) -> set[str]:
+    """The databases named by the runtime drivers of the package manifests that sit
+    beside a migration library and above migration code (devDependencies, test
+    databases among them, are not read)."""
+    found: set[str] = set()
+    for path, text in texts.items():
+        p = PurePosixPath(path)
+        if p.name.lower() != PACKAGE_MANIFEST:
+            continue
+        try:
+            manifest = json.loads(text)
+        except ValueError:
+            continue
+        deps = manifest.get("dependencies") if isinstance(manifest, dict) else None
+        if not isinstance(deps, dict) or not _JS_MIGRATORS & deps.keys():
+            continue
+        folder = p.parent
+        if not any(
+            other.lower().endswith(_JS_CODE) and folder in PurePosixPath(other).parents
+            for other in texts
+        ):
+            continue
+        found |= {_JS_DRIVERS[name] for name in deps if name in _JS_DRIVERS}
+    return found
 
 
 # Migration folders with one file per database (ory/pop "fizz" migrations, and others):

@@ -70,6 +70,10 @@ def candidate(path: str) -> bool:
         return True
     if name in dialect.CONFIG_NAMES or name in dialect.MANIFEST_NAMES:
         return True  # names the database, which decides what lock advice applies
+    if name == dialect.PACKAGE_MANIFEST:
+        # A service's own manifest sits near the top; deeper ones are a monorepo's
+        # many front-end packages, which would cost fetches and name no database.
+        return len(p.parts) <= 3
     if startup.candidate(path):
         return True  # may apply the migrations at start-up (`bot.schema.startup`)
     if suffix == ".sql":
