@@ -31,6 +31,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half G
     # the fresh set H, likewise (a smaller set: fewer commits per project)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half H
+    # the fresh set I, likewise (same mix per project as H)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half I
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -372,6 +374,38 @@ FRESHH_HOT_PER_PROJECT = 5
 HALVES.update(dict.fromkeys(FRESHH_PROJECTS, "H"))
 COMMITS_FRESHH = ROOT / "bench" / "labels" / "security_commits_freshH.tsv"
 LABELS_FRESHH = ROOT / "bench" / "labels" / "security_findings_freshH.tsv"
+# Set I (`secfreshI` round, 2026-12-06): 20 more projects in no list above nor in
+# bench/migration_precision.py, bench/missing_index_history.py or the kysely labels, fixed
+# before any of their findings was read, judged once on main c767766. Same mix per project
+# as set H: 4 ordinary, up to 20 targeted and `FRESHI_HOT_PER_PROJECT` hot commits. The first
+# list named misskey (Fastify + NestJS), whose snapshot is over the 500 MB the fetch brings;
+# it was replaced by peppermint (Fastify) before any finding was read.
+FRESHI_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "allegro/ralph": ("python", 4, 20),  # Django
+    "janeczku/calibre-web": ("python", 4, 20),  # Flask
+    "lfnovo/open-notebook": ("python", 4, 20),  # FastAPI
+    "publiclab/plots2": ("ruby", 4, 20),  # Rails
+    "autolab/Autolab": ("ruby", 4, 20),  # Rails
+    "gollum/gollum": ("ruby", 4, 20),  # Sinatra
+    "flipped-aurora/gin-vue-admin": ("go", 4, 20),  # Gin
+    "thomiceli/opengist": ("go", 4, 20),  # Echo
+    "sysadminsmedia/homebox": ("go", 4, 20),  # chi (net/http)
+    "miroslavpejic85/mirotalk": ("typescript", 4, 20),  # Express
+    "bluewave-labs/checkmate": ("typescript", 4, 20),  # Express
+    "Peppermint-Lab/peppermint": ("typescript", 4, 20),  # Fastify
+    "newbee-ltd/newbee-mall": ("java", 4, 20),  # Spring Boot
+    "PlayEdu/PlayEdu": ("java", 4, 20),  # Spring Boot
+    "saveourtool/save-cloud": ("kotlin-jvm", 4, 20),  # Spring WebFlux
+    "TheHive-Project/Cortex": ("scala", 4, 20),  # Play
+    "crater-invoice/crater": ("php", 4, 20),  # Laravel
+    "benjaminjonard/koillection": ("php", 4, 20),  # Symfony
+    "oqtane/oqtane.framework": ("csharp", 4, 20),  # ASP.NET Core
+    "ShokoAnime/ShokoServer": ("csharp", 4, 20),  # ASP.NET Core
+}
+FRESHI_HOT_PER_PROJECT = 5
+HALVES.update(dict.fromkeys(FRESHI_PROJECTS, "I"))
+COMMITS_FRESHI = ROOT / "bench" / "labels" / "security_commits_freshI.tsv"
+LABELS_FRESHI = ROOT / "bench" / "labels" / "security_findings_freshI.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -380,6 +414,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "F": (FRESHF_PROJECTS, COMMITS_FRESHF, LABELS_FRESHF),
     "G": (FRESHG_PROJECTS, COMMITS_FRESHG, LABELS_FRESHG),
     "H": (FRESHH_PROJECTS, COMMITS_FRESHH, LABELS_FRESHH),
+    "I": (FRESHI_PROJECTS, COMMITS_FRESHI, LABELS_FRESHI),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -473,6 +508,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "F": FRESHF_HOT_PER_PROJECT,
                 "G": FRESHG_HOT_PER_PROJECT,
                 "H": FRESHH_HOT_PER_PROJECT,
+                "I": FRESHI_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -679,8 +715,8 @@ def main() -> None:
     parser.add_argument("mode", choices=["pick", "run"])
     parser.add_argument("--mirrors", type=Path, required=True, help="DIR/<owner>+<name>/repo")
     parser.add_argument("--tag", default="current")
-    parser.add_argument("--commits", type=Path, help="default: by --half (C to H have their own)")
-    parser.add_argument("--labels", type=Path, help="default: by --half (C to H have their own)")
+    parser.add_argument("--commits", type=Path, help="default: by --half (C to I have their own)")
+    parser.add_argument("--labels", type=Path, help="default: by --half (C to I have their own)")
     parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
     parser.add_argument(
         "--reuse-empty",
@@ -694,8 +730,8 @@ def main() -> None:
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
         "--half",
-        choices=["A", "B", "C", "D", "E", "F", "G", "H"],
-        help="one half of the projects, or the fresh set C, D, E, F, G or H",
+        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I"],
+        help="one half of the projects, or the fresh set C, D, E, F, G, H or I",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
