@@ -2,7 +2,8 @@
 
 Python-only rules live here (`debug-errors-shown`, `jinja-autoescape-disabled`,
 `jwt-verification-disabled`, `cors-any-origin-with-credentials`,
-`mass-assignment`). The Python halves of the cross-language rules in
+`mass-assignment`), and the Python switches of `tls-verification-disabled` that ruff's
+S501/S323 do not see. The Python halves of the cross-language rules in
 `security_web` (password hashing, weak ciphers, XSS, XXE, SSRF, missing auth guard) are
 in `lib.python_finders`.
 
@@ -418,10 +419,65 @@ class PyMassAssignment(Check):
         return python_hits(file, PY_MASS_ID, finder, _MASS_HINT)
 
 
+# --- tls-verification-disabled (what ruff's S501/S323 leave) ----------------------------------
+
+TLS_ID = "tls-verification-disabled"
+_CERT_NONE = ("CERT_NONE",)
+
+
+def _cert_none(node: ast.AST | None) -> bool:
+    """`ssl.CERT_NONE`, or urllib3's spelling of it as a string."""
+    if node is None:
+        return False
+    if isinstance(node, ast.Constant):
+        return node.value == "CERT_NONE"
+    return dotted(node).endswith(_CERT_NONE)
+
+
+def find_tls_off(tree: ast.Module) -> Iterator[Found]:
+    for node in all_nodes(tree):
+        if isinstance(node, ast.Assign):
+            targets = [dotted(t) for t in node.targets]
+            # The monkey-patch turns checks off for every HTTPS call of the process,
+            # libraries included: a call of `_create_unverified_context()` is ruff's S323,
+            # this assignment of the function itself is not.
+            if any(t.endswith("_create_default_https_context") for t in targets) and dotted(
+                node.value
+            ).endswith("_create_unverified_context"):
+                yield found(
+                    node,
+                    "Every HTTPS connection the process opens, in every library, stops "
+                    "checking certificates.",
+                )
+            elif any(t.endswith(".verify_mode") for t in targets) and _cert_none(node.value):
+                yield found(node, "This SSL context accepts any certificate (`CERT_NONE`).")
+        elif isinstance(node, ast.Call):
+            value = keyword(node, "cert_reqs")
+            if _cert_none(value):
+                name = short(node.func) or "the call"
+                yield found(node, f"`{name}` is told to accept any certificate (`CERT_NONE`).")
+
+
+TLS_RULE = catalog_rule(TLS_ID)
+
+
+class PyTlsVerificationOff(Check):
+    name = "security:py-tls-verification-off"
+    rules = (TLS_RULE,)
+    languages = _PY
+    kinds = _CODE_KINDS
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        if is_test_path(file.path):
+            return []
+        return python_hits(file, TLS_ID, find_tls_off, re.compile("CERT_NONE|_unverified_context"))
+
+
 CHECKS: list[Check] = [
     DjangoDebugTrue(),
     JinjaAutoescapeDisabled(),
     PyJwtVerificationDisabled(),
     PyCorsAnyOriginWithCredentials(),
     PyMassAssignment(),
+    PyTlsVerificationOff(),
 ]
