@@ -34,7 +34,7 @@ from bot.models import (
     Source,
     UnfinishedUnit,
 )
-from bot.rules.lib.old_code import python_reformat_only
+from bot.rules.lib.reformat import Layout, layout_only
 from bot.select import is_example_or_tool_path
 
 if TYPE_CHECKING:
@@ -402,6 +402,11 @@ _REFORMATTED = (
     "This change only reformats the file (its syntax tree is the same as before); the "
     "code was already there, so it is noted in the summary rather than commented on."
 )
+_REFORMATTED_HUNK = (
+    "This part of the change only reformats code (the same tokens as before, laid out "
+    "anew); the code was already there, so it is noted in the summary rather than "
+    "commented on."
+)
 _REINDENTED = (
     "This change only re-indents or re-spaces this line; the code was already there, "
     "so it is noted in the summary rather than commented on."
@@ -647,7 +652,7 @@ def findings_of(
     titled: set[tuple[str, str, int]] = set()  # keys whose finding has a hit's own title
     aliased: set[tuple[str, str, int]] = set()  # keys whose finding came under an old id
     reindented: dict[str, frozenset[int]] = {}
-    reformatted: dict[str, bool] = {}
+    reformatted: dict[str, Layout] = {}
     defined: dict[str, bool] = {}  # called name -> whether a file of the change defines it
     reg = plan.registry
     disabled = {reg.canonical(x) for x in config.disable}
@@ -691,12 +696,19 @@ def findings_of(
             old_code = all(n in reindented[hit.path] for n in touched)
             if old_code:
                 hit = replace(hit, detail=_join(hit.detail, _REINDENTED))
-            else:
-                if hit.path not in reformatted:
-                    reformatted[hit.path] = python_reformat_only(file)
-                old_code = reformatted[hit.path]
-                if old_code:
-                    hit = replace(hit, detail=_join(hit.detail, _REFORMATTED))
+        if touched and not old_code:
+            # A formatter pass (same syntax tree, or the same tokens and nesting), for the
+            # file or for the hunks holding the hit: any rule, since the code is unchanged
+            # whatever the rule reads. Computed only for files with a hit.
+            if hit.path not in reformatted:
+                reformatted[hit.path] = layout_only(file)
+            layout = reformatted[hit.path]
+            if layout.whole:
+                old_code = True
+                hit = replace(hit, detail=_join(hit.detail, _REFORMATTED))
+            elif not hit.file_level and all(n in layout.lines for n in touched):
+                old_code = True
+                hit = replace(hit, detail=_join(hit.detail, _REFORMATTED_HUNK))
         if suppressed(file, hit.line, rule.id, rule.aliases):
             continue
         key = (rule.id, hit.path, hit.line)
