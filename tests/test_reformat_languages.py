@@ -150,6 +150,9 @@ def test_whitespace_inside_strings_is_not_layout() -> None:
 
 def test_quotes_are_layout_only_where_both_mean_the_same() -> None:
     assert _layout("a.js", "f('a b');\n", 'f("a b");\n')
+    # JS/TS and Python read escapes alike between either quote; Ruby and PHP do not.
+    assert _layout("a.ts", "f('a\\n');\n", 'f("a\\n");\n')
+    assert _layout("a.js", "f('it\\'s');\n", 'f("it\'s");\n')
     assert _layout("a.php", "<?php\nf('a b');\n", '<?php\nf("a b");\n')
     assert _layout("a.rb", 'f("a b")\n', "f('a b')\n")
     # Interpolation signs and escapes change the value.

@@ -62,11 +62,16 @@ _QUOTE_ALIKE = frozenset(["javascript", "typescript", "php", "ruby", "python"])
 _STRING_KINDS = frozenset(["string", "encapsed_string"])
 _QUOTES = frozenset(["'", '"', "'''", '"""'])
 _PY_PREFIX = re.compile(r"^[A-Za-z]*")
-# What a string may not hold for its quotes to be layout: a quote, a backslash, a line
-# break, and the interpolation sign of the language (Ruby `#{}`, PHP `$x` / `{$x}`).
+# What a string may not hold for its quotes to be layout: a quote, a line break, and
+# where the two quotes read escapes or interpolation differently, a backslash and the
+# interpolation sign (Ruby `#{}`, PHP `$x` / `{$x}`). JS/TS and Python read every escape
+# alike between either quote.
 _NOT_PLAIN = {
     "ruby": re.compile(r"[\\'\"#\n]"),
     "php": re.compile(r"[\\'\"$\n]"),
+    "javascript": re.compile(r"['\"\n]"),
+    "typescript": re.compile(r"['\"\n]"),
+    "python": re.compile(r"['\"\n]"),
 }
 _NOT_PLAIN_OTHER = re.compile(r"[\\'\"\n]")
 # Parents where a node's inner whitespace belongs to a value, not to the layout.
@@ -260,6 +265,20 @@ def _walk(root: SgNode, text: str, language: str, out: list[Token]) -> bool:
             else:
                 out.append((first, kind, text[start:end]))
             continue
+        if semis and kind == "string":
+            value = _js_string(children)
+            if value is not None:
+                # One token for the string's value, whichever quote holds it.
+                span = node.range()
+                gap(span.start.index)
+                pos = span.end.index
+                first = span.start.line + 1
+                line = span.end.line + 1
+                for k in waiting:
+                    out[k] = (first, *out[k][1:])
+                waiting.clear()
+                out.append((first, "string value", value))
+                continue
         textual = bool(_TEXTUAL.search(kind))
         end = 0
         if textual:
@@ -286,9 +305,27 @@ def _walk(root: SgNode, text: str, language: str, out: list[Token]) -> bool:
     return True
 
 
+def _js_string(children: list[SgNode]) -> str | None:
+    """The value of a JS/TS string in `'` or `"`: its text with `\\'` and `\\"` read as
+    the quote (every other escape reads the same between either quote, so it stays as
+    written); None for anything else."""
+    if len(children) < 2 or children[0].text() not in ("'", '"'):
+        return None
+    parts: list[str] = []
+    for child in children[1:-1]:
+        kind, text = child.kind(), child.text()
+        if kind == "escape_sequence" and text in ("\\'", '\\"'):
+            parts.append(text[1])
+        elif kind in ("string_fragment", "escape_sequence"):
+            parts.append(text)
+        else:
+            return None
+    return "".join(parts)
+
+
 def _plain_string(children: list[SgNode], language: str) -> bool:
-    """A string between like quotes holding no quote, backslash, interpolation sign or
-    line break: `'a'` and `"a"` are one value."""
+    """A string between like quotes holding nothing the two quotes read differently
+    (see `_NOT_PLAIN`): `'a'` and `"a"` are one value."""
     if len(children) < 2:
         return False
     first, end = children[0].text(), children[-1].text()
