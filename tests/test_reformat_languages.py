@@ -188,6 +188,24 @@ def test_comments_and_blank_lines_are_layout() -> None:
     assert _layout("a.go", go, go.replace("\treturn 1", "\t// one\n\n\treturn 1"))
 
 
+def test_comments_a_tool_reads_are_code() -> None:
+    go = 'package m\n\nimport _ "embed"\n\n//go:embed static\nvar fs string\n'
+    assert not _layout("a.go", go, go.replace("//go:embed static", "//go:embed static/*"))
+    assert _layout("a.go", go, go.replace("//go:embed static", "//go:embed static\n// the files"))
+    rb = "x = 'a'\n"
+    assert not _layout("a.rb", rb, "# frozen_string_literal: true\n\n" + rb)
+    assert _layout("a.rb", rb, "# Holds x.\n" + rb)
+    php = (
+        '<?php\nclass A\n{\n    /**\n     * @Route("/a")\n     */\n    public function a() {}\n}\n'
+    )
+    assert not _layout("a.php", php, php.replace('@Route("/a")', '@Route("/admin")'))
+    assert _layout("a.php", php, php.replace("    /**\n     * @", "  /**\n   * @"))
+    assert _layout("a.php", php, php.replace("    public", "    // a\n    public"))
+    sql = "/*!40101 SET NAMES utf8 */;\nselect 1;\n"
+    assert not _layout("m.sql", sql, sql.replace("utf8", "latin1"))
+    assert _layout("m.sql", sql, sql.replace("select 1", "-- one\nSELECT 1"))
+
+
 def test_sql_keyword_case_is_layout_but_names_and_strings_keep_theirs() -> None:
     assert _layout(
         "m.sql", "select a from t where b = 'x';\n", "SELECT a\nFROM t\nWHERE b = 'x';\n"

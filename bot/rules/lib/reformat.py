@@ -7,7 +7,8 @@ cut into tokens the same way and compared:
 - Python, whole file: the `ast` trees (exact: Black's quotes, wraps and commas vanish).
 - JS/TS, Go, Java, Kotlin, Ruby, PHP, C#, Scala and Python hunk by hunk: the tree-sitter
   tree ast-grep gives, as its leaves (kind and text) plus the opening and closing of every
-  named node, without comments and without the whitespace between tokens. The whitespace
+  named node, without comments (but for those a tool reads: Go directives, Ruby magic
+  comments, PHP annotation docblocks) and without the whitespace between tokens. The whitespace
   *inside* a string-like node (template strings, heredocs, raw strings) is kept, and a
   leaf's text is compared whole, so re-indenting a heredoc is a change. A few formatter
   changes are read as layout where the language gives them one meaning: the quote
@@ -16,7 +17,8 @@ cut into tokens the same way and compared:
   it makes a tuple), and a JS/TS statement's closing `;` (the tree shows any place where
   automatic semicolon insertion would read the code differently).
 - SQL: a token stream (strings, quoted names, numbers, words, single signs) without
-  comments and whitespace, keywords in any case.
+  comments (but MySQL's executable `/*! */` and optimizer hints `/*+ */`) and whitespace,
+  keywords in any case.
 
 A tree with a syntax error on either side is not compared (no claim either way).
 
@@ -87,6 +89,22 @@ _COMMA_MEANS = re.compile(r"pattern|list_literal|subscript|tuple", re.I)
 _PY_COMMA_SAFE = frozenset(
     ["argument_list", "parameters", "list", "dictionary", "set", "import_from_statement"]
 )
+
+# Comments a tool reads, kept as tokens (compared as written): Go's directives
+# (`//go:embed`, `//go:build`, `// +build`, `//export`, cgo's `#cgo`), Ruby's magic comments
+# (`# frozen_string_literal: true` changes what string literals are), PHP docblocks that
+# hold annotations (Doctrine and Symfony read `@ORM\Column`, `@Route`, `@IsGranted`),
+# and a Python source encoding.
+_READ_COMMENT = {
+    "go": re.compile(r"^//(?:go:|export\b|line\b)|^//\s*\+build|#cgo\b"),
+    "ruby": re.compile(
+        r"^#\s*(?:-\*-|frozen_string_literal|encoding|coding|warn_indent|shareable_constant_value)",
+        re.I,
+    ),
+    "php": re.compile(r"^/\*\*.*@", re.S),
+    "python": re.compile(r"coding[:=]"),
+}
+_NONE = re.compile(r"(?!)")
 
 Token = tuple[int, str, str]  # line (1-based), kind, text
 # Kinds of the node boundaries (no tree-sitter kind holds a space).
@@ -250,6 +268,12 @@ def _walk(root: SgNode, text: str, language: str, out: list[Token]) -> bool:
             gap(start)
             pos = max(pos, end)
             if "comment" in kind:
+                body = text[start:end]
+                if _READ_COMMENT.get(language, _NONE).search(body):
+                    # Compared as written but for each line's indentation (a formatter
+                    # re-indents a docblock with the code around it).
+                    kept = "\n".join(row.strip() for row in body.splitlines())
+                    out.append((span.start.line + 1, "comment", kept))
                 continue
             if start == end:
                 return False  # a MISSING token the parser made up
@@ -423,9 +447,9 @@ def _sql_tokens(text: str, mysql: bool) -> list[Token]:
     starts.extend(m.end() for m in re.finditer(r"\n", text))
     for match in _SQL_TOKEN[mysql].finditer(text):
         kind = match.lastgroup or "sign"
-        if kind in ("ws", "comment"):
-            continue
         value = match.group(0)
+        if kind == "ws" or kind == "comment" and not value.startswith(("/*!", "/*+")):
+            continue  # (MySQL runs `/*! ... */`; `/*+ ... */` holds optimizer hints)
         if kind == "word" and (not mysql or value.upper() in keywords):
             value = value.upper()
         out.append((bisect_right(starts, match.start()), kind, value))
