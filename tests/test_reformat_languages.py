@@ -183,6 +183,13 @@ def test_semicolons_in_js_are_layout_only_where_the_code_reads_the_same() -> Non
     assert not _layout("a.js", "for (i = 0; ; i++) {}\n", "for (i = 0; i++; ) {}\n")
 
 
+def test_scala_unicode_arrows_are_the_ascii_ones() -> None:
+    ascii_arrows = "object A {\n  val f = (x: Int) => x\n  for (a <- b) yield a\n}\n"
+    unicode = ascii_arrows.replace("=>", "\u21d2").replace("<-", "\u2190")
+    assert _layout("A.scala", unicode, ascii_arrows)
+    assert not _layout("A.scala", unicode, ascii_arrows.replace("(x: Int)", "(y: Int)"))
+
+
 def test_comments_and_blank_lines_are_layout() -> None:
     go = "package m\n\nfunc f() int {\n\treturn 1\n}\n"
     assert _layout("a.go", go, go.replace("\treturn 1", "\t// one\n\n\treturn 1"))

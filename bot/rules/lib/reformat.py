@@ -80,6 +80,8 @@ _NOT_PLAIN_OTHER = re.compile(r"[\\'\"\n]")
 _TEXTUAL = re.compile(
     r"string|heredoc|nowdoc|regex|subshell|character|char_literal|text_block|quasi", re.I
 )
+# Scala's unicode arrows are the ASCII ones (scalafmt's RewriteArrowSymbols).
+_SCALA_ARROWS = {"=>": "=>", "⇒": "=>", "<-": "<-", "←": "<-"}
 _TS_MEMBERS = frozenset(["object_type", "interface_body"])
 _CLOSERS = frozenset([")", "]", "}"])
 _OPENERS = frozenset(["(", "[", "{", ","])
@@ -232,6 +234,7 @@ def _walk(root: SgNode, text: str, language: str, out: list[Token]) -> bool:
     and closes on its last leaf's."""
     quote_alike = language in _QUOTE_ALIKE
     semis = language in ("javascript", "typescript")
+    arrows = language == "scala"
     pos = 0  # the offset up to which `text` is accounted for
     line = 1  # the line where the last leaf ended
     opened: list[bool] = [False]  # per open node, whether it is string-like
@@ -286,6 +289,9 @@ def _walk(root: SgNode, text: str, language: str, out: list[Token]) -> bool:
                 continue
             if b:
                 out.append(_quote(text[start:end], first, language))
+            elif arrows and kind in _SCALA_ARROWS:
+                arrow = _SCALA_ARROWS[kind]
+                out.append((first, arrow, arrow))
             else:
                 out.append((first, kind, text[start:end]))
             continue
