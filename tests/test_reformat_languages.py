@@ -280,6 +280,39 @@ def test_per_hunk_only_the_hunks_that_re_lay_code() -> None:
     assert _line_of(GO_AFTER, "/var/tmp") not in layout.lines
 
 
+PY_BEFORE = """import subprocess
+
+
+def archive(name,target):
+    return subprocess.call('tar czf %s %s' % (target,name), shell=True)
+
+
+def keep():
+    return 1
+
+
+def purge(days):
+    return subprocess.call(["find", "/tmp", "-mtime", "+7", "-delete"])
+"""
+
+
+PY_BLACK = """def archive(name, target):
+    return subprocess.call(
+        "tar czf %s %s" % (target, name),
+        shell=True,
+    )
+"""
+
+
+def test_per_hunk_python_black_hunk_is_layout_and_an_edited_hunk_is_not() -> None:
+    old = PY_BEFORE[PY_BEFORE.index("def archive") : PY_BEFORE.index("\n\n\ndef keep")] + "\n"
+    after = _edit(PY_BEFORE, old, PY_BLACK).replace('"/tmp"', '"/var/tmp"')
+    layout = layout_only(_changed("app/jobs.py", PY_BEFORE, after))
+    assert not layout.whole
+    assert _line_of(after, '"tar czf') in layout.lines
+    assert _line_of(after, "/var/tmp") not in layout.lines
+
+
 def test_per_hunk_claims_nothing_when_a_stretch_between_hunks_reads_otherwise() -> None:
     # The first hunk opens a block comment the second one closes: the code between
     # them, unchanged as text, is no longer code, so no hunk is called layout only

@@ -154,7 +154,12 @@ def layout_only(file: ChangedFile) -> Layout:
         return NO_LAYOUT
     if left is None or right is None:
         return NO_LAYOUT
-    return _compare(file, left, right, added)
+    found = _compare(file, left, right, added)
+    if found.whole and language == "python":
+        # The syntax trees differ (or one did not parse) where the tokens do not: trust
+        # neither for any hunk.
+        return NO_LAYOUT
+    return found
 
 
 def _language(path: str) -> str | None:
