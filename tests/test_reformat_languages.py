@@ -377,3 +377,51 @@ def test_migration_reformat_notes_indexing_findings() -> None:
     assert indexing
     assert all(f.severity is Severity.INFO for f in indexing)
     assert all("only reformats the file" in f.body for f in indexing)
+
+
+# A flow whose sink a hunk only re-lays but whose source the change wrote is the change's.
+FLOW_BEFORE = """const express = require('express')
+const { exec } = require('child_process')
+const router = express.Router()
+
+router.get('/files', function (req, res) {
+  const dir = 'static'
+  const mode = 'list'
+  const when = Date.now()
+  res.set('X-Mode', mode)
+  res.set('X-When', String(when))
+  exec('ls ' + dir, (err, stdout) => res.send(stdout))
+})
+
+module.exports = router
+"""
+
+
+def test_flow_from_a_changed_hunk_into_a_re_laid_sink_stays_inline() -> None:
+    after = _edit(FLOW_BEFORE, "const dir = 'static'", "const dir = req.query.dir")
+    after = _edit(after, "exec('ls ' + dir,", 'exec("ls " + dir,')
+    file = _changed("src/routes.js", FLOW_BEFORE, after)
+    sink = _line_of(after, "exec(")
+    assert sink in layout_only(file).lines  # the sink's hunk is layout only ...
+    found = _findings("src/routes.js", FLOW_BEFORE, after)
+    assert found[("command-injection", sink)] is not Severity.INFO  # ... the flow is new
+
+
+def test_flow_from_another_changed_file_into_a_reformatted_file_stays_inline() -> None:
+    util = (
+        "import subprocess\n\n\n"
+        "def run(name):\n    return subprocess.call('ls ' + name, shell=True)\n"
+    )
+    views = (
+        "from flask import Flask, request\n\nfrom app.util import run\n\n"
+        "app = Flask(__name__)\n\n\n@app.route('/x')\ndef x():\n    return 'ok'\n"
+    )
+    files = [
+        _changed("app/util.py", util, util.replace("'ls '", '"ls "')),  # Black only
+        _changed("app/views.py", views, views.replace("'ok'", "str(run(request.args['n']))")),
+    ]
+    assert layout_only(files[0]).whole
+    result = review_files(files, RepoConfig(llm=False))
+    (flow,) = [f for f in result.findings if f.path == "app/util.py"]
+    assert flow.rule == "command-injection"
+    assert flow.severity is not Severity.INFO

@@ -14,7 +14,7 @@ import importlib
 import logging
 import pkgutil
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -413,6 +413,38 @@ _REINDENTED = (
 )
 
 
+# A flow's evidence beyond its own lines, as `bot.rules.taint` writes it in the detail.
+_FLOW_SOURCES = re.compile(r"Flow: CWE-\d+ sink line \d+; source lines ([\d, ]+)\.")
+_FLOW_CALLS = re.compile(r"\(called on line (\d+)\)")
+_FLOW_FROM = re.compile(r"Flow from: (\S+) lines? ([\d, ]+)\.")
+
+
+def _numbers(text: str) -> list[int]:
+    return [int(n) for n in text.replace(",", " ").split()]
+
+
+def _evidence_old(
+    hit: Hit, file: ChangedFile, by_path: Mapping[str, ChangedFile], layout: Callable[[str], Layout]
+) -> bool:
+    """Whether the lines a hit rests on beyond its own — a flow's source lines, the calls
+    it goes through, the caller in another file — are old too: not added, or added by a
+    hunk that only re-lays code. A flow whose source a changed hunk adds is the change's,
+    even when its sink only moved."""
+    detail = hit.detail or ""
+    spots = [(file.path, n) for n in map(int, _FLOW_CALLS.findall(detail))]
+    for found in _FLOW_SOURCES.finditer(detail):
+        spots.extend((file.path, n) for n in _numbers(found.group(1)))
+    if "Flow from:" in detail and not _FLOW_FROM.search(detail):
+        return False
+    for found in _FLOW_FROM.finditer(detail):
+        spots.extend((found.group(1), n) for n in _numbers(found.group(2)))
+    for path, n in spots:
+        other = by_path.get(path)
+        if other is not None and n in other.added_lines and n not in layout(path).lines:
+            return False
+    return True
+
+
 def _join(detail: str | None, note: str) -> str:
     return f"{detail.strip()} {note}" if detail else note
 
@@ -653,6 +685,12 @@ def findings_of(
     aliased: set[tuple[str, str, int]] = set()  # keys whose finding came under an old id
     reindented: dict[str, frozenset[int]] = {}
     reformatted: dict[str, Layout] = {}
+
+    def layout_of(path: str) -> Layout:
+        if path not in reformatted:
+            reformatted[path] = layout_only(by_path[path])
+        return reformatted[path]
+
     defined: dict[str, bool] = {}  # called name -> whether a file of the change defines it
     reg = plan.registry
     disabled = {reg.canonical(x) for x in config.disable}
@@ -699,11 +737,12 @@ def findings_of(
         if touched and not old_code:
             # A formatter pass (same syntax tree, or the same tokens and nesting), for the
             # file or for the hunks holding the hit: any rule, since the code is unchanged
-            # whatever the rule reads. Computed only for files with a hit.
-            if hit.path not in reformatted:
-                reformatted[hit.path] = layout_only(file)
-            layout = reformatted[hit.path]
-            if layout.whole:
+            # whatever the rule reads. Computed only for files with a hit (or a flow's
+            # caller), once per file.
+            layout = layout_of(hit.path)
+            if not _evidence_old(hit, file, by_path, layout_of):
+                pass  # a flow from code the change wrote
+            elif layout.whole:
                 old_code = True
                 hit = replace(hit, detail=_join(hit.detail, _REFORMATTED))
             elif not hit.file_level and all(n in layout.lines for n in touched):
