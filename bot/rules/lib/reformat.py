@@ -58,8 +58,8 @@ _TREE_LANGUAGES = {
     "scala": "scala",
     "python": "python",
 }
-# Languages where `'a'` and `"a"` are one value when the text holds no quote, backslash
-# or interpolation sign (`#` for Ruby's `#{}`, `$` for PHP's `$x`/`{$x}`).
+# Languages where `'a'` and `"a"` can be one value (see `_NOT_PLAIN`; JS/TS strings are
+# compared by value, `_js_string`).
 _QUOTE_ALIKE = frozenset(["javascript", "typescript", "php", "ruby", "python"])
 _STRING_KINDS = frozenset(["string", "encapsed_string"])
 _QUOTES = frozenset(["'", '"', "'''", '"""'])
