@@ -14,7 +14,7 @@ import importlib
 import logging
 import pkgutil
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -34,7 +34,7 @@ from bot.models import (
     Source,
     UnfinishedUnit,
 )
-from bot.rules.lib.old_code import python_reformat_only
+from bot.rules.lib.reformat import Layout, layout_only
 from bot.select import is_example_or_tool_path
 
 if TYPE_CHECKING:
@@ -402,10 +402,47 @@ _REFORMATTED = (
     "This change only reformats the file (its syntax tree is the same as before); the "
     "code was already there, so it is noted in the summary rather than commented on."
 )
+_REFORMATTED_HUNK = (
+    "This part of the change only reformats code (the same tokens as before, laid out "
+    "anew); the code was already there, so it is noted in the summary rather than "
+    "commented on."
+)
 _REINDENTED = (
     "This change only re-indents or re-spaces this line; the code was already there, "
     "so it is noted in the summary rather than commented on."
 )
+
+
+# A flow's evidence beyond its own lines, as `bot.rules.taint` writes it in the detail.
+_FLOW_SOURCES = re.compile(r"Flow: CWE-\d+ sink line \d+; source lines ([\d, ]+)\.")
+_FLOW_CALLS = re.compile(r"\(called on line (\d+)\)")
+_FLOW_FROM = re.compile(r"Flow from: (\S+) lines? ([\d, ]+)\.")
+
+
+def _numbers(text: str) -> list[int]:
+    return [int(n) for n in text.replace(",", " ").split()]
+
+
+def _evidence_old(
+    hit: Hit, file: ChangedFile, by_path: Mapping[str, ChangedFile], layout: Callable[[str], Layout]
+) -> bool:
+    """Whether the lines a hit rests on beyond its own — a flow's source lines, the calls
+    it goes through, the caller in another file — are old too: not added, or added by a
+    hunk that only re-lays code. A flow whose source a changed hunk adds is the change's,
+    even when its sink only moved."""
+    detail = hit.detail or ""
+    spots = [(file.path, n) for n in map(int, _FLOW_CALLS.findall(detail))]
+    for found in _FLOW_SOURCES.finditer(detail):
+        spots.extend((file.path, n) for n in _numbers(found.group(1)))
+    if "Flow from:" in detail and not _FLOW_FROM.search(detail):
+        return False
+    for found in _FLOW_FROM.finditer(detail):
+        spots.extend((found.group(1), n) for n in _numbers(found.group(2)))
+    for path, n in spots:
+        other = by_path.get(path)
+        if other is not None and n in other.added_lines and n not in layout(path).lines:
+            return False
+    return True
 
 
 def _join(detail: str | None, note: str) -> str:
@@ -647,7 +684,13 @@ def findings_of(
     titled: set[tuple[str, str, int]] = set()  # keys whose finding has a hit's own title
     aliased: set[tuple[str, str, int]] = set()  # keys whose finding came under an old id
     reindented: dict[str, frozenset[int]] = {}
-    reformatted: dict[str, bool] = {}
+    reformatted: dict[str, Layout] = {}
+
+    def layout_of(path: str) -> Layout:
+        if path not in reformatted:
+            reformatted[path] = layout_only(by_path[path])
+        return reformatted[path]
+
     defined: dict[str, bool] = {}  # called name -> whether a file of the change defines it
     reg = plan.registry
     disabled = {reg.canonical(x) for x in config.disable}
@@ -691,12 +734,20 @@ def findings_of(
             old_code = all(n in reindented[hit.path] for n in touched)
             if old_code:
                 hit = replace(hit, detail=_join(hit.detail, _REINDENTED))
-            else:
-                if hit.path not in reformatted:
-                    reformatted[hit.path] = python_reformat_only(file)
-                old_code = reformatted[hit.path]
-                if old_code:
-                    hit = replace(hit, detail=_join(hit.detail, _REFORMATTED))
+        if touched and not old_code:
+            # A formatter pass (same syntax tree, or the same tokens and nesting), for the
+            # file or for the hunks holding the hit: any rule, since the code is unchanged
+            # whatever the rule reads. Computed only for files with a hit (or a flow's
+            # caller), once per file.
+            layout = layout_of(hit.path)
+            if not _evidence_old(hit, file, by_path, layout_of):
+                pass  # a flow from code the change wrote
+            elif layout.whole:
+                old_code = True
+                hit = replace(hit, detail=_join(hit.detail, _REFORMATTED))
+            elif not hit.file_level and all(n in layout.lines for n in touched):
+                old_code = True
+                hit = replace(hit, detail=_join(hit.detail, _REFORMATTED_HUNK))
         if suppressed(file, hit.line, rule.id, rule.aliases):
             continue
         key = (rule.id, hit.path, hit.line)
