@@ -142,3 +142,43 @@ def test_a_typed_response_through_a_function_of_the_change_stays_in_the_summary(
     files = [added_file("app/views.py", _VIEW), added_file("app/assets.py", _LOADER)]
     found = review_files(files).findings
     assert [f.severity for f in found if f.rule == "reflected-xss"] == [Severity.INFO]
+
+
+_BUILT_REDIRECT = """
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { buildLoginRedirectUrl } from '@acme/shared-auth';
+
+@Controller('/auth')
+export class AuthController {
+  @Get('/callback')
+  async callback(@Req() request, @Res() response) {
+    return response.redirect(buildLoginRedirectUrl(request));
+  }
+}
+"""
+
+_WRAPPED_REDIRECT = """
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { redirectBackTo } from '@acme/shared-auth';
+
+@Controller('/auth')
+export class AuthController {
+  @Get('/callback')
+  async callback(@Req() request, @Res() response) {
+    return response.redirect(redirectBackTo(request.query.next));
+  }
+}
+"""
+
+
+def test_a_redirect_url_built_by_unseen_code_goes_to_the_summary() -> None:
+    # `build…RedirectUrl` makes its own URL from a base of its choosing; the change does
+    # not show which, so the finding is noted in the summary, not inline.
+    path = "src/auth/auth.controller.ts"
+    assert _severities(path, _BUILT_REDIRECT, "open-redirect") == [Severity.INFO]
+
+
+def test_a_redirect_wrapper_of_unseen_code_stays_inline() -> None:
+    path = "src/auth/auth.controller.ts"
+    severities = _severities(path, _WRAPPED_REDIRECT, "open-redirect")
+    assert severities and all(s is not Severity.INFO for s in severities)
