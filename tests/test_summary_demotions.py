@@ -182,3 +182,36 @@ def test_a_redirect_wrapper_of_unseen_code_stays_inline() -> None:
     path = "src/auth/auth.controller.ts"
     severities = _severities(path, _WRAPPED_REDIRECT, "open-redirect")
     assert severities and all(s is not Severity.INFO for s in severities)
+
+
+_CONFIGURED_BASE_FETCH = """
+import requests
+from django.conf import settings
+
+
+@router.post("/changes/")
+def update(request, body: ChangesSchema):
+    return requests.get(settings.CHANGES_BASE_URL + body.filename, timeout=10).json()
+"""
+
+_REQUEST_URL_FETCH = """
+import requests
+
+
+@router.post("/changes/")
+def update(request, body: ChangesSchema):
+    return requests.get(body.source_url + body.filename, timeout=10).json()
+"""
+
+
+def test_input_after_a_configured_base_url_goes_to_the_summary() -> None:
+    # Whether the base ends in a path or `/` (so the input cannot move the host) is in
+    # the settings, not in the change.
+    path = "app/api/changes.py"
+    assert _severities(path, _CONFIGURED_BASE_FETCH, "ssrf") == [Severity.INFO]
+
+
+def test_a_url_from_the_request_stays_inline() -> None:
+    path = "app/api/changes.py"
+    severities = _severities(path, _REQUEST_URL_FETCH, "ssrf")
+    assert severities and all(s is not Severity.INFO for s in severities)

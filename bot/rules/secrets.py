@@ -538,7 +538,7 @@ def _overridden_from_env(file: ChangedFile, number: int, text: str) -> bool:
 # CI workflows and development compose files start their own database and cache
 # containers: the password given there is the one the container is created with, on a
 # runner or laptop that is thrown away. A production compose file is not one of these.
-_CI_FILES = (".github/workflows/", ".woodpecker/", ".gitlab-ci.", ".drone.")
+_CI_FILES: tuple[str, ...] = (".github/workflows/", ".woodpecker/", ".gitlab-ci.", ".drone.")
 _CI_FILES += (".circleci/", ".buildkite/", ".travis.", ".semaphore/", ".tekton/")
 _CI_FILES += ("azure-pipelines", "bitbucket-pipelines.", "appveyor.", "cloudbuild.")
 # A CI service's pipeline file named for it at any level (`whale-ci.yml`, `ci.yml`).

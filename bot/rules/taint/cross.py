@@ -258,9 +258,7 @@ class _Followed:
 
 # The last answer: two checks (the `py-*` injection rules and the other injection
 # classes) ask about the same files in one review.
-_LAST: list[
-    tuple[tuple[ChangedFile, ...], list[tuple[str, Flow]], dict[str, _Followed]]
-] = []
+_LAST: list[tuple[tuple[ChangedFile, ...], list[tuple[str, Flow]], dict[str, _Followed]]] = []
 
 
 def _mine(files: Iterable[ChangedFile]) -> tuple[ChangedFile, ...]:

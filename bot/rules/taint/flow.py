@@ -596,7 +596,9 @@ _MEMBERSHIP = frozenset({"contains", "includes", "has", "containsKey", "include?
 _SUBSTRING_OWNERS = frozenset({"strings", "bytes", "StringUtils", "str", "string"})
 # Calls that turn the request's own bytes into values (`json.NewDecoder(r.Body).Decode`,
 # `c.ShouldBindJSON`, `JSON.parse`): what they give is still the request.
-_DECODING = re.compile(r"(?i)decode|unmarshal|bind|parse|deserial|readall|json|form|body|param|query")
+_DECODING = re.compile(
+    r"(?i)decode|unmarshal|bind|parse|deserial|readall|json|form|body|param|query"
+)
 # A list of the destinations registered or allowed for a client or a site.
 _REGISTERED_LIST = re.compile(
     r"(?i)(?:redirect|callback|return|logout|login|origin|host|domain)_?(?:ur[il]|url|host|domain|origin)?s$"
