@@ -58,6 +58,18 @@ def test_an_example_app_goes_to_the_summary() -> None:
     assert _severities(path, _GO_CLIENT, "http-request-no-timeout") == [Severity.INFO]
 
 
+def test_a_sample_app_goes_to_the_summary() -> None:
+    for path in ("samples/shop/keys/utils.go", "spring-samples/keys/utils.go", "sample-app/u.go"):
+        assert _severities(path, _GO_CLIENT, "http-request-no-timeout") == [Severity.INFO]
+
+
+def test_a_package_named_sample_stays_inline() -> None:
+    severities = _severities(
+        "src/main/go/io/acme/sample/utils.go", _GO_CLIENT, "http-request-no-timeout"
+    )
+    assert severities and all(s is not Severity.INFO for s in severities)
+
+
 def test_a_benchmark_tool_goes_to_the_summary() -> None:
     path = "packages/acme-benchmark/acme_benchmark/client.go"
     assert _severities(path, _GO_CLIENT, "http-request-no-timeout") == [Severity.INFO]
