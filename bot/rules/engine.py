@@ -618,7 +618,7 @@ def _settle_opaque(
     """A flow's hit as it stands inline when the call it went through is a function
     another file of the change defines (its code is in the change after all); None when
     following that call (Python's cross-file walk) leaves no flow to this sink."""
-    from bot.rules.taint.api import defined_in_change, parse_flow_line
+    from bot.rules.taint.api import defined_in_change, go_package_flow, parse_flow_line
     from bot.rules.taint.cross import cleared_by_followed_call
 
     callee, title, detail = opaque
@@ -638,6 +638,13 @@ def _settle_opaque(
         # Followed into the file that defines it, the call returns nothing the sink
         # must fear (a URL of the site's own route): no flow is left.
         return None
+    if file is not None and file.language == "go" and flow_line is not None:
+        # Go: the other changed files of the package, followed the same way.
+        left = go_package_flow(by_path.values(), hit.path, flow_line[1], hit.rule)
+        if left == "none":
+            return None
+        if left == "through":
+            return hit  # still through code the change does not show
     return replace(hit, severity=None, title=title, detail=detail, opaque=None)
 
 
