@@ -179,12 +179,15 @@ _TEST_PATH = re.compile(
 
 
 # Code a project ships beside its service for developers to read or run, not to deploy:
-# example apps (`examples/`, `examples/example-app/`) and benchmark or load-test tools
-# (`packages/tracecat-benchmark/`, `benchmarks/`, `loadtest/`). Singular `example/` and
-# `demo/` are left out: they are the default Java package of generated Spring projects.
+# example and sample apps (`examples/`, `examples/example-app/`, `samples/`) and benchmark
+# or load-test tools (`packages/tracecat-benchmark/`, `benchmarks/`, `loadtest/`). Singular
+# `example/` and `demo/` are left out: the default Java package of generated Spring projects.
 _NOT_DEPLOYED_PATH = re.compile(
     r"(?i)(^|/)(?:examples|example[-_][\w-]+|\w+[-_]examples?|benchmarks|\w+[-_]benchmarks?"
-    r"|benchmarks?[-_][\w-]+|load[-_]?tests?)/"
+    r"|benchmarks?[-_][\w-]+|load[-_]?tests?"
+    # sample apps (`samples/`, `spring-samples/`, `sample-app/`); singular `sample/` is a
+    # package name as often as a folder of samples.
+    r"|samples|\w+[-_]samples?|sample[-_]apps?)/"
 )
 
 

@@ -58,6 +58,18 @@ def test_an_example_app_goes_to_the_summary() -> None:
     assert _severities(path, _GO_CLIENT, "http-request-no-timeout") == [Severity.INFO]
 
 
+def test_a_sample_app_goes_to_the_summary() -> None:
+    for path in ("samples/shop/keys/utils.go", "spring-samples/keys/utils.go", "sample-app/u.go"):
+        assert _severities(path, _GO_CLIENT, "http-request-no-timeout") == [Severity.INFO]
+
+
+def test_a_package_named_sample_stays_inline() -> None:
+    severities = _severities(
+        "src/main/go/io/acme/sample/utils.go", _GO_CLIENT, "http-request-no-timeout"
+    )
+    assert severities and all(s is not Severity.INFO for s in severities)
+
+
 def test_a_benchmark_tool_goes_to_the_summary() -> None:
     path = "packages/acme-benchmark/acme_benchmark/client.go"
     assert _severities(path, _GO_CLIENT, "http-request-no-timeout") == [Severity.INFO]
@@ -142,3 +154,76 @@ def test_a_typed_response_through_a_function_of_the_change_stays_in_the_summary(
     files = [added_file("app/views.py", _VIEW), added_file("app/assets.py", _LOADER)]
     found = review_files(files).findings
     assert [f.severity for f in found if f.rule == "reflected-xss"] == [Severity.INFO]
+
+
+_BUILT_REDIRECT = """
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { buildLoginRedirectUrl } from '@acme/shared-auth';
+
+@Controller('/auth')
+export class AuthController {
+  @Get('/callback')
+  async callback(@Req() request, @Res() response) {
+    return response.redirect(buildLoginRedirectUrl(request));
+  }
+}
+"""
+
+_WRAPPED_REDIRECT = """
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { redirectBackTo } from '@acme/shared-auth';
+
+@Controller('/auth')
+export class AuthController {
+  @Get('/callback')
+  async callback(@Req() request, @Res() response) {
+    return response.redirect(redirectBackTo(request.query.next));
+  }
+}
+"""
+
+
+def test_a_redirect_url_built_by_unseen_code_goes_to_the_summary() -> None:
+    # `build…RedirectUrl` makes its own URL from a base of its choosing; the change does
+    # not show which, so the finding is noted in the summary, not inline.
+    path = "src/auth/auth.controller.ts"
+    assert _severities(path, _BUILT_REDIRECT, "open-redirect") == [Severity.INFO]
+
+
+def test_a_redirect_wrapper_of_unseen_code_stays_inline() -> None:
+    path = "src/auth/auth.controller.ts"
+    severities = _severities(path, _WRAPPED_REDIRECT, "open-redirect")
+    assert severities and all(s is not Severity.INFO for s in severities)
+
+
+_CONFIGURED_BASE_FETCH = """
+import requests
+from django.conf import settings
+
+
+@router.post("/changes/")
+def update(request, body: ChangesSchema):
+    return requests.get(settings.CHANGES_BASE_URL + body.filename, timeout=10).json()
+"""
+
+_REQUEST_URL_FETCH = """
+import requests
+
+
+@router.post("/changes/")
+def update(request, body: ChangesSchema):
+    return requests.get(body.source_url + body.filename, timeout=10).json()
+"""
+
+
+def test_input_after_a_configured_base_url_goes_to_the_summary() -> None:
+    # Whether the base ends in a path or `/` (so the input cannot move the host) is in
+    # the settings, not in the change.
+    path = "app/api/changes.py"
+    assert _severities(path, _CONFIGURED_BASE_FETCH, "ssrf") == [Severity.INFO]
+
+
+def test_a_url_from_the_request_stays_inline() -> None:
+    path = "app/api/changes.py"
+    severities = _severities(path, _REQUEST_URL_FETCH, "ssrf")
+    assert severities and all(s is not Severity.INFO for s in severities)

@@ -651,10 +651,12 @@ def _settle_opaque(
     opaque: tuple[str, str, str],
     by_path: dict[str, ChangedFile],
     defined: dict[str, bool],
-) -> Hit:
+) -> Hit | None:
     """A flow's hit as it stands inline when the call it went through is a function
-    another file of the change defines (its code is in the change after all)."""
-    from bot.rules.taint.api import defined_in_change
+    another file of the change defines (its code is in the change after all); None when
+    following that call (Python's cross-file walk) leaves no flow to this sink."""
+    from bot.rules.taint.api import defined_in_change, go_package_flow, parse_flow_line
+    from bot.rules.taint.cross import cleared_by_followed_call
 
     callee, title, detail = opaque
     name = callee.rsplit(".", 1)[-1]
@@ -662,6 +664,24 @@ def _settle_opaque(
         defined[name] = defined_in_change(name, by_path.values())
     if not defined[name]:
         return hit
+    file = by_path.get(hit.path)
+    flow_line = parse_flow_line(hit.detail)
+    if (
+        file is not None
+        and file.language == "python"
+        and flow_line is not None
+        and cleared_by_followed_call(by_path.values(), hit.path, flow_line[1], hit.rule, callee)
+    ):
+        # Followed into the file that defines it, the call returns nothing the sink
+        # must fear (a URL of the site's own route): no flow is left.
+        return None
+    if file is not None and file.language == "go" and flow_line is not None:
+        # Go: the other changed files of the package, followed the same way.
+        left = go_package_flow(by_path.values(), hit.path, flow_line[1], hit.rule)
+        if left == "none":
+            return None
+        if left == "through":
+            return hit  # still through code the change does not show
     return replace(hit, severity=None, title=title, detail=detail, opaque=None)
 
 
@@ -703,7 +723,10 @@ def findings_of(
             continue
         file = hit_file
         if hit.opaque is not None:
-            hit = _settle_opaque(hit, hit.opaque, by_path, defined)
+            settled = _settle_opaque(hit, hit.opaque, by_path, defined)
+            if settled is None:
+                continue
+            hit = settled
         if wanted_ids is not None and rule.id not in wanted_ids:
             continue
         if rule.id in disabled:

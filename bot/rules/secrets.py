@@ -177,7 +177,10 @@ _REFERENCE = re.compile(
 _DESCRIBING_NAME = re.compile(
     # after a declaration's modifiers and type (`private static final String`, `const`)
     r"""^\s*(?:[\w<>\[\]?]+\s+){0,6}["']?[\w.-]*?[_.-](?:prefix|suffix|name|field|header|param|label|pattern|regex"""
-    r"""|format|template|length|env|env_var|var|scheme|type|scope|claim|property|key_name)"""
+    r"""|format|template|length|env|env_var|var|scheme|type|scope|claim|property|key_name"""
+    # `MISSING_CLIENT_SECRET_ERROR = "accounts.E002"`, `WEAK_PASSWORD_MSG = "..."`: the
+    # id or text of a message about the secret (a system check's code, a form error).
+    r"""|error|errors|warning|msg|message|hint|help|description|title|text)"""
     r"""["']?\s*(?::=|=|:)""",
     re.IGNORECASE,
 )
@@ -535,7 +538,11 @@ def _overridden_from_env(file: ChangedFile, number: int, text: str) -> bool:
 # CI workflows and development compose files start their own database and cache
 # containers: the password given there is the one the container is created with, on a
 # runner or laptop that is thrown away. A production compose file is not one of these.
-_CI_FILES = (".github/workflows/", ".woodpecker/", ".gitlab-ci.", ".drone.")
+_CI_FILES: tuple[str, ...] = (".github/workflows/", ".woodpecker/", ".gitlab-ci.", ".drone.")
+_CI_FILES += (".circleci/", ".buildkite/", ".travis.", ".semaphore/", ".tekton/")
+_CI_FILES += ("azure-pipelines", "bitbucket-pipelines.", "appveyor.", "cloudbuild.")
+# A CI service's pipeline file named for it at any level (`whale-ci.yml`, `ci.yml`).
+_CI_NAME = re.compile(r"(?:^|[-_.])ci\.ya?ml$")
 
 
 # End-to-end suites live outside the unit-test folders but, like them, log in as
@@ -566,7 +573,7 @@ def _throwaway_stack(path: str) -> bool:
     name = lowered.rsplit("/", 1)[-1]
     if not name.endswith((".yml", ".yaml")):
         return bool(_END_TO_END.search(path) or _TRANSLATIONS.search(path))
-    if any(f"/{marker}" in lowered for marker in _CI_FILES):
+    if any(f"/{marker}" in lowered for marker in _CI_FILES) or _CI_NAME.search(name):
         return True
     compose = name.startswith(("compose", "docker-compose")) and "prod" not in name
     return compose or bool(_END_TO_END.search(path) or _TRANSLATIONS.search(path))

@@ -69,6 +69,13 @@ _PREFERENCE_NAME = re.compile(
     r"(?i)theme|culture|lang(?:uage)?\b|locale|time_?zone|consent|dark_?mode|sidebar|layout|font"
 )
 _SESSION_NAME = re.compile(r"(?i)sess|token|auth|jwt|remember|login|identity|secret|ticket")
+# A cookie being cleared: an empty value, an expiry already past or a zero age.
+_EMPTY_VALUE = re.compile(r'""|(?:[Ss]tring\.Empty)|null')
+_EXPIRED = re.compile(
+    r"\bExpires\s*=\s*(?:DateTime(?:Offset)?\s*\.\s*(?:MinValue|UnixEpoch)"
+    r"|DateTime(?:Offset)?\s*\.\s*(?:Now|UtcNow)\s*\.\s*Add\w+\s*\(\s*-)"
+    r"|\bMaxAge\s*=\s*TimeSpan\s*\.\s*Zero\b"
+)
 
 
 def _append_options(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
@@ -77,6 +84,8 @@ def _append_options(match: re.Match[str], text: str, file: ChangedFile) -> str |
         return False
     if _PREFERENCE_NAME.search(args[0]) and not _SESSION_NAME.search(args[0]):
         return False
+    if _EMPTY_VALUE.fullmatch(args[1].strip()) or (len(args) > 2 and _EXPIRED.search(args[2])):
+        return False  # the cookie is being cleared: no session or token travels in it
     if len(args) == 2:
         return "The cookie is appended without `CookieOptions`: `Secure` defaults to false."
     options = args[2].strip()

@@ -13,11 +13,11 @@ destination."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot import lazyre as re
 from bot.lines import line_of
-from bot.models import ChangedFile, FileKind
+from bot.models import ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, catalog_languages, catalog_rule
 from bot.rules.lib.code_text import (
     call_arguments,
@@ -1082,6 +1082,37 @@ class Ssrf(FlowFirst, CrossLanguageCheck):
     )
     python_hint = re.compile(r"requests|httpx|urlopen|urlretrieve")
     python_finder = staticmethod(find_ssrf)
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        hits = list(super().check_file(file))
+        if not hits or file.language not in _FLOW_LANGUAGES:
+            return hits
+        lines = file.visible_text().splitlines()
+        out: list[Hit] = []
+        for hit in hits:
+            text = lines[hit.line - 1] if 0 < hit.line <= len(lines) else ""
+            if hit.severity is not Severity.INFO and _CONFIGURED_BASE.search(text):
+                note = _CONFIGURED_BASE_NOTE
+                detail = f"{hit.detail}\n\n{note}" if hit.detail else note
+                hit = replace(hit, severity=Severity.INFO, detail=detail)
+            out.append(hit)
+        return out
+
+
+# `requests.get(settings.CHANGES_URL + body.filename)`, `` fetch(`${config.apiBase}${id}`) ``:
+# the input follows a configured base URL directly. Where the request goes is that
+# base's host unless the base is a bare origin with no `/` at its end (then `@evil` or
+# `.evil.com` moves it), which the change does not show: noted in the summary.
+_CONFIGURED_BASE = re.compile(
+    r"""(?:\b(?:settings|config|conf|cfg|app\.config|current_app\.config|Config|CONFIG)"""
+    r"""(?:\.|\[\s*['"])[\w.]*?|\b[A-Z][A-Z0-9_]*?_?)(?i:url|uri|base|endpoint|host|origin|api)\w*"""
+    r"""(?:['"]\s*\])?\s*(?:\+\s*(?![\s'"`]*/)|\}\s*(?:\{|\$\{))"""
+)
+_CONFIGURED_BASE_NOTE = (
+    "The URL starts with a configured base and the input follows it directly: the request "
+    "stays on that host when the base ends in a path or `/`, which the change does not "
+    "show; noted in the summary."
+)
 
 
 class RouteMissingAuthGuard(Check):

@@ -19,7 +19,7 @@ from bot import lazyre as re
 from bot.models import ChangedFile, Severity
 from bot.rules import astgrep
 from bot.rules.engine import Hit
-from bot.rules.taint import flow, python_front, shape_front, spec, tree_front
+from bot.rules.taint import flow, ir, python_front, shape_front, spec, tree_front
 from bot.rules.taint.flow import Flow
 from bot.select import is_test_path
 
@@ -214,3 +214,75 @@ def parse_flow_line(detail: str | None) -> tuple[int, int, tuple[int, ...]] | No
         return None
     sources = tuple(int(p) for p in match.group(3).replace(" ", "").split(",") if p)
     return int(match.group(1)), int(match.group(2)), sources
+
+
+# Go: the files of one folder are one package, so a function or method another changed
+# file of the folder defines is code of the same package, called by its name alone.
+_GO_IMPORT = re.compile(r'^\s*(?:import\s+)?(?:(\w+)\s+)?"([\w./~-]+)"\s*$', re.M)
+
+
+def _go_imported(text: str) -> frozenset[str]:
+    """The names a Go file's imports bind (`http` of `net/http`, an alias, `alist` of
+    `github.com/x/alist/v3`)."""
+    names = set()
+    for alias, path in _GO_IMPORT.findall(text):
+        parts = [p for p in path.split("/") if not re.fullmatch(r"v\d+", p)]
+        names.add(alias or (parts[-1] if parts else path))
+    return frozenset(names)
+
+
+def go_package_flow(
+    files: Iterable[ChangedFile], path: str, sink_line: int, rule: str
+) -> str | None:
+    """With the other changed files of its Go package in view, what is left of a flow of
+    `path` to the sink on `sink_line`: "direct" (still there, through no unseen code),
+    "through" (still there, through code the change does not show), "none" (the calls
+    followed into the package make it safe), or None when there is nothing to follow."""
+    folder = path.rsplit("/", 1)[0] if "/" in path else ""
+    package = [
+        f
+        for f in files
+        if f.language == "go"
+        and (f.path.rsplit("/", 1)[0] if "/" in f.path else "") == folder
+        and not is_test_path(f.path)
+    ]
+    target = next((f for f in package if f.path == path), None)
+    if target is None or len(package) < 2:
+        return None
+    data = spec.load("go")
+    analyzers: dict[str, flow.Analyzer] = {}
+    for item in package:
+        root = astgrep.root_of(item, None)
+        if root is None:
+            continue
+        analyzer = flow.Analyzer(shape_front.module(root, data, "go", root.text()), data)
+        analyzer.path = item.path
+        analyzers[item.path] = analyzer
+    if path not in analyzers:
+        return None
+    imported = _go_imported(target.visible_text())
+    defined: dict[str, tuple[flow.Analyzer, ir.Function]] = {}
+    for where, analyzer in analyzers.items():
+        for func in analyzer.module.functions:
+            if where != path and not func.name.startswith("<"):
+                defined.setdefault(func.name, (analyzer, func))
+
+    def external(call: ir.Call) -> tuple[flow.Analyzer, ir.Function] | None:
+        parts = call.callee.split(".")
+        if len(parts) > 2 or (len(parts) == 2 and parts[0] in imported):
+            return None
+        found = defined.get(parts[-1])
+        if found is None or (len(parts) == 2) != (found[1].owner is not None):
+            return None  # a method is called on a value, a function by its name
+        return found
+
+    for analyzer in analyzers.values():
+        analyzer.external = external
+    left = [
+        f
+        for f in analyzers[path].flows()
+        if f.where is None and f.line <= sink_line <= max(f.end_line, f.line) and f.rule == rule
+    ]
+    if not left:
+        return "none"
+    return "through" if all(f.through for f in left) else "direct"

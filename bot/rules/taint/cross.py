@@ -246,37 +246,76 @@ def _last(call: ir.Call) -> str:
     return call.callee.rsplit(".", 1)[-1]
 
 
+@dataclass
+class _Followed:
+    """What the cross-file walk of one caller file saw of its own sinks: the calls it
+    followed into other files of the change, and the (sink line, rule) of every flow
+    it still found in that file with their code in view."""
+
+    callees: set[str] = field(default_factory=set)
+    sinks: set[tuple[int, str]] = field(default_factory=set)
+
+
 # The last answer: two checks (the `py-*` injection rules and the other injection
 # classes) ask about the same files in one review.
-_LAST: list[tuple[tuple[ChangedFile, ...], list[tuple[str, Flow]]]] = []
+_LAST: list[tuple[tuple[ChangedFile, ...], list[tuple[str, Flow]], dict[str, _Followed]]] = []
+
+
+def _mine(files: Iterable[ChangedFile]) -> tuple[ChangedFile, ...]:
+    return tuple(f for f in files if f.language == "python" and not is_test_path(f.path))
+
+
+def _answer(
+    mine: tuple[ChangedFile, ...],
+) -> tuple[list[tuple[str, Flow]], dict[str, _Followed]]:
+    if _LAST and len(_LAST[0][0]) == len(mine) and all(map(operator.is_, _LAST[0][0], mine)):
+        return _LAST[0][1], _LAST[0][2]
+    out, followed = _cross_flows(mine)
+    _LAST[:] = [(mine, out, followed)]
+    return out, followed
 
 
 def cross_flows(files: Sequence[ChangedFile]) -> list[tuple[str, Flow]]:
     """(caller path, flow) for every flow whose sink is in another file of `files`; the
     origins of one sink reached from one caller file are merged into one flow, so the
     message does not depend on which origin the engine met first."""
-    mine = tuple(f for f in files if f.language == "python" and not is_test_path(f.path))
-    if _LAST and len(_LAST[0][0]) == len(mine) and all(map(operator.is_, _LAST[0][0], mine)):
-        return _LAST[0][1]
-    out = _cross_flows(mine)
-    _LAST[:] = [(mine, out)]
-    return out
+    return _answer(_mine(files))[0]
 
 
-def _cross_flows(files: Sequence[ChangedFile]) -> list[tuple[str, Flow]]:
+def cleared_by_followed_call(
+    files: Iterable[ChangedFile], path: str, sink_line: int, rule: str, callee: str
+) -> bool:
+    """Whether a flow the single-file analysis of `path` found only through `callee`
+    (code it does not show) is gone once that call is followed into the file of the
+    change that defines it: the function builds its result from the input in a way
+    that is safe for the sink (a URL of the site's own route, a fixed host), so no
+    finding stands, inline or in the summary."""
+    followed = _answer(_mine(files))[1].get(path)
+    if followed is None or callee not in followed.callees:
+        return False
+    return (sink_line, rule) not in followed.sinks
+
+
+def _cross_flows(
+    files: Sequence[ChangedFile],
+) -> tuple[list[tuple[str, Flow]], dict[str, _Followed]]:
     data = spec.load("python")
     parsed = [_File(f, data) for f in files]
     if len(parsed) < 2:
-        return []
+        return [], {}
     resolver = _Resolver(parsed)
     merged: dict[tuple[str, str, int, str], Flow] = {}
+    followed: dict[str, _Followed] = {}
     for item in parsed:
         # A file that calls nothing of the other files cannot start a flow into them:
         # its own flows are the single-file analysis's business.
-        if not item.caller or not any(resolver.resolve(item, c) for c in item.callees):
+        resolved = {c for c in item.callees if resolver.resolve(item, c)}
+        if not item.caller or not resolved:
             continue
+        seen = followed[item.path] = _Followed(callees=resolved)
         for found in item.analyzer.raw_flows(item.may_start):
             if found.where is None:
+                seen.sinks.add((found.line, found.rule))
                 continue
             if found.where[0] == item.path and found.sink != "return":
                 # Its own flows are the single-file analysis's; a page built by a
@@ -298,7 +337,7 @@ def _cross_flows(files: Sequence[ChangedFile]) -> list[tuple[str, Flow]]:
         found = merged[key]
         origins = tuple(sorted(found.origins, key=lambda o: (o.line, o.var or "", o.label)))
         out.append((key[0], replace(found, origins=origins)))
-    return out
+    return out, followed
 
 
 _PARAM = re.compile(r"^`([^`]+)`, a parameter of (handler `[^`]+`)")

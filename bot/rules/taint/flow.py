@@ -174,9 +174,21 @@ _CHECK_WORD = re.compile(
 )
 
 
+# One named for building a URL (`buildOauthRedirectUrl(req)`, `make_redirect_url`) makes
+# its own text, from a base of its choosing: what it returns rests on code the change
+# does not show, so the flow stays one through unseen code (the summary).
+_BUILDER_WORD = re.compile(r"(?i)^_*(?:build|make|create|compose|construct|generate)")
+
+
 def _wraps_sink(cls: str, callee: str) -> bool:
     wrapper = _SINK_WRAPPER.get(cls)
-    return wrapper is not None and bool(wrapper.search(callee)) and not _CHECK_WORD.search(callee)
+    last = callee.rsplit(".", 1)[-1]
+    return (
+        wrapper is not None
+        and bool(wrapper.search(callee))
+        and not _CHECK_WORD.search(callee)
+        and not _BUILDER_WORD.search(last)
+    )
 
 
 # Languages whose constructors are called by the type's name alone (`Path(x)`, `URI(x)`).
@@ -580,6 +592,19 @@ def _leaves(expr: ir.Expr, state: _State) -> list[Known]:
 
 # Membership tests on a collection: `ALLOWED.contains(x)`, Ruby's `%w[a b].include?(x)`.
 _MEMBERSHIP = frozenset({"contains", "includes", "has", "containsKey", "include?", "member?"})
+# Packages whose two-argument `Contains` tests a substring, not membership.
+_SUBSTRING_OWNERS = frozenset({"strings", "bytes", "StringUtils", "str", "string"})
+# Calls that turn the request's own bytes into values (`json.NewDecoder(r.Body).Decode`,
+# `c.ShouldBindJSON`, `JSON.parse`): what they give is still the request.
+_DECODING = re.compile(
+    r"(?i)decode|unmarshal|bind|parse|deserial|readall|json|form|body|param|query"
+)
+# A list of the destinations registered or allowed for a client or a site.
+_REGISTERED_LIST = re.compile(
+    r"(?i)(?:redirect|callback|return|logout|login|origin|host|domain)_?(?:ur[il]|url|host|domain|origin)?s$"
+    r"|^(?:allowed|registered|trusted|permitted|whitelisted|allowlisted|valid)_?\w*(?:ur[il]|url|host|domain|origin|redirect|callback)s?$"
+    r"|(?:allow|white)_?list(?:ed)?(?:_?(?:ur[il]s|urls|hosts|domains|origins))?$"
+)
 # Response bodies a framework serialises as JSON when given an object or array literal
 # (Koa's `ctx.body = { ... }`): only a string body is sent as HTML.
 _JSON_BODIES = frozenset({"ctx.body"})
@@ -1558,7 +1583,37 @@ class _Walk:
                     if key:
                         safe[key] = _DESTINATION
                     return safe, {}
+            registered = self._registered_member(test, state)
+            if registered:
+                return {registered: _DESTINATION}, {}
         return {}, {}
+
+    def _registered_member(self, test: ir.Call, state: _State) -> str | None:
+        """`slices.Contains(client.RedirectURIs, uri)`, `client.redirect_uris.includes(uri)`,
+        `registered_callbacks.include?(uri)`: the URL is one of a list named for the
+        destinations registered or allowed for it (an OAuth client's redirect URIs), so it
+        goes only where that list says. The list is read from a stored record; the
+        request may pick the record, not what it holds. Returns the tested name."""
+        last = test.callee.rsplit(".", 1)[-1]
+        if last not in _MEMBERSHIP and last not in ("Contains", "contains", "in_array"):
+            return None
+        if test.recv is not None and len(test.args) == 1 and last in _MEMBERSHIP:
+            listed, member = test.recv, test.args[0]
+        elif len(test.args) == 2 and test.callee.split(".")[0] not in _SUBSTRING_OWNERS:
+            # Go's `slices.Contains(list, x)`; PHP's `in_array($x, $list)`.
+            listed, member = test.args[::-1] if last == "in_array" else test.args
+        else:
+            return None
+        name = dotted(listed)
+        if name is None or not _REGISTERED_LIST.search(name.rsplit(".", 1)[-1]):
+            return None
+        for origin in self.expr(listed, state)[0]:
+            # A list the request itself filled (or decoded from its body); one read from a
+            # record an opaque lookup found by the request's id
+            # (`store.Client(id).RedirectURIs`) is the record's.
+            if origin.through is None or _DECODING.search(origin.through):
+                return None
+        return self._key(member)
 
     def _local_path(
         self, safe: dict[str, frozenset[str]], test: ir.Op, holds: bool
@@ -1990,7 +2045,7 @@ class _Walk:
         if method is not None:
             return method, UNKNOWN
         # A function of this file is followed even when its name reads as a lookup.
-        helper = self._helper(call)
+        helper = self._helper(call, state)
         if helper is not None:
             return self._apply_helper(helper, call, state, arg_taints)
         if any(matches(pattern, call.callee) for pattern in self.spec.lookups):
@@ -2217,11 +2272,23 @@ class _Walk:
         maker = self.made.get(name) if name is not None else None
         return maker is not None and any(matches(p, maker) for p in sink.made_by)
 
-    def _helper(self, call: ir.Call) -> ir.Function | None:
+    def _helper(self, call: ir.Call, state: _State | None = None) -> ir.Function | None:
         parts = call.callee.split(".")
         if len(parts) == 1 or (len(parts) == 2 and parts[0] in ("self", "this", "cls")):
             func = self.a.by_name.get(parts[-1])
             if func is not None and func is not self.func:
+                return func
+        if (
+            self.a.module.language == "go"
+            and len(parts) == 2
+            and isinstance(call.recv, ir.Name)
+            and state is not None
+            and not state.taint.get(call.recv.name)
+        ):
+            # `s.buildContinueURL(id)`: a method of a type of this file, called on a value
+            # no input reached (the handler's own receiver), is the file's code.
+            func = self.a.by_name.get(parts[-1])
+            if func is not None and func.owner is not None and func is not self.func:
                 return func
         return None
 

@@ -1422,8 +1422,9 @@ class _Front:
         if self.language in _IMPLICIT_RETURN and stmts and isinstance(stmts[-1], ir.Eval):
             stmts = (*stmts[:-1], ir.Return(stmts[-1].line, stmts[-1].expr))
         html = handler and self.language == "kotlin" and _kotlin_produces_html(node)
+        owner = _go_receiver_type(node) if self.language == "go" else None
         return ir.Function(
-            name, _line(node), tuple(params), stmts, False, handler, returns_html=html
+            name, _line(node), tuple(params), stmts, False, handler, returns_html=html, owner=owner
         )
 
     def _body(self, body: SgNode | None, func: SgNode) -> tuple[ir.Stmt, ...]:
@@ -1537,6 +1538,17 @@ def _ruby_symbol_block(node: SgNode) -> str | None:
             if inner and inner[0].kind() == "simple_symbol":
                 return inner[0].text().lstrip(":")
     return None
+
+
+def _go_receiver_type(node: SgNode) -> str | None:
+    """`Server` of `func (s *Server) name(...)`: the type a Go method is declared on."""
+    if node.kind() != "method_declaration":
+        return None
+    receiver = node.field("receiver")
+    if receiver is None:
+        return None
+    found = re.search(r"(\w+)\s*(?:\[[^\]]*\])?\s*\)\s*$", receiver.text())
+    return found.group(1) if found else None
 
 
 def _php_action(node: SgNode) -> bool:
