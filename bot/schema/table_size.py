@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from bot import lazyre as re
 from bot.models import Finding, Severity
-from bot.schema import dialect, startup
+from bot.schema import dialect, startup, type_convention
 from bot.schema.model import Schema, norm, singular
 
 # Rules about locks held or rows rewritten while a migration runs.
@@ -291,8 +291,15 @@ def adjust_for_table_size(
     at_startup = startup.migrates_at_startup(texts)
     out: list[Finding] = []
     concurrent: list[tuple[str, str]] | None = None  # found on the first index build
+    chosen = (
+        type_convention.conventions(texts, new_paths)
+        if any(f.rule in PG_TYPE_ADVICE for f in findings)
+        else set()
+    )
     for finding in findings:
         text = texts.get(finding.path)
+        if finding.rule in chosen:
+            continue  # the schema's existing files use the other type throughout
         if finding.rule == MATVIEW_RULE and new_paths is not None:
             view = _MATVIEW_TITLE.search(finding.title)
             if (
@@ -430,7 +437,7 @@ def adjust_for_table_size(
                 "does not show (list it under `large_tables:` or `small_tables:`)."
             )
         out.append(_with(finding, severity, note))
-    return out
+    return type_convention.fold(out)
 
 
 # What a migration run only on a database created from scratch cannot cause: no rows to
