@@ -922,11 +922,17 @@ _SETUP_NOUNS = frozenset(
         "filter",
     }
 )
+# An option set to false (`"concurrently": false` in every index of a Drizzle snapshot,
+# `concurrently: false` in a TypeORM or Knex call) says the opposite.
 _CONCURRENT_BUILD = re.compile(
-    r"CONCURRENTLY|algorithm:\s*:concurrently|AddIndexConcurrently|RemoveIndexConcurrently"
-    r"|postgresql_concurrently\s*=\s*True|concurrently:\s*true",
+    r"(?:CONCURRENTLY|algorithm:\s*:concurrently|AddIndexConcurrently|RemoveIndexConcurrently"
+    r"|postgresql_concurrently\s*=\s*True|concurrently:\s*true)"
+    r"(?![\"'`]?\s*[:=]\s*(?:false|nil|none|0)\b)",
     re.I,
 )
+# Generated snapshots of the schema (Drizzle's `meta/*_snapshot.json`): what they say
+# about an index is the migrations', which are read themselves.
+_SNAPSHOT = re.compile(r"\.json$", re.I)
 
 
 def _words(table: str) -> list[str]:
@@ -959,7 +965,7 @@ def _concurrent_builds(texts: Mapping[str, str]) -> list[tuple[str, str]]:
     review: the scan of the repository's migrations is the same for every finding."""
     out: list[tuple[str, str]] = []
     for other, text in texts.items():
-        if _DUMP.search(other):
+        if _DUMP.search(other) or _SNAPSHOT.search(other):
             continue
         for found in _CONCURRENT_BUILD.finditer(text):
             out.append((other, text[max(found.start() - 300, 0) : found.end() + 300]))
