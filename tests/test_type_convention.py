@@ -89,3 +89,12 @@ def test_names_and_comments_are_not_types() -> None:
     assert conventions(texts, None) == set()
     texts["db/c.sql"] = "ALTER TABLE t ADD COLUMN e timestamp(6) with time zone;\n"
     assert "pg-prefer-timestamptz" not in conventions(texts, {"db/new.sql"})
+
+
+def test_scripts_not_analysed_are_named_in_one_notice_per_change() -> None:
+    broken = "ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX ON;\n"
+    paths = ["db/postgres/patches/070-notes.sql", "db/postgres/patches/071-notes.sql"]
+    files = [added_file(path, broken) for path in paths]
+    found = review_files(files, RepoConfig(llm=False)).findings
+    (notice,) = [f for f in found if f.rule == "sql-not-analysed"]
+    assert notice.path == paths[0] and f"{paths[1]}:2" in notice.body

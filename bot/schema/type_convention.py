@@ -67,22 +67,31 @@ def conventions(texts: Mapping[str, str], new_paths: Collection[str] | None) -> 
     return {rule for rule in TYPE_RULES if plain[rule] >= _MIN_USES and not preferred[rule]}
 
 
+# Summary notices given once per change too: a release adding one script per database
+# engine gets one "not analysed" line naming the scripts, not one per script.
+_ONCE_PER_CHANGE = {
+    **dict.fromkeys(TYPE_RULES, "The same type is chosen at"),
+    "sql-not-analysed": "Not analysed either:",
+}
+
+
 def fold(findings: Sequence[Finding]) -> list[Finding]:
-    """One finding per type rule for the whole change; it names the other places."""
+    """One finding per type rule (and per coverage notice) for the whole change; it names
+    the other places."""
     groups: dict[str, list[int]] = {}
     for i, finding in enumerate(findings):
-        if finding.rule in TYPE_RULES:
+        if finding.rule in _ONCE_PER_CHANGE:
             groups.setdefault(finding.rule, []).append(i)
     folded: set[int] = set()
     notes: dict[int, str] = {}
-    for members in groups.values():
+    for rule, members in groups.items():
         if len(members) < 2:
             continue
         folded |= set(members[1:])
         places = [f"{findings[i].path}:{findings[i].line}" for i in members[1:]]
         more = f" and {len(places) - 10} more" if len(places) > 10 else ""
         shown = ", ".join(places[:10]) + more
-        notes[members[0]] = f"The same type is chosen at {shown}."
+        notes[members[0]] = f"{_ONCE_PER_CHANGE[rule]} {shown}."
     out: list[Finding] = []
     for i, finding in enumerate(findings):
         if i in folded:
