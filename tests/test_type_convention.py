@@ -98,3 +98,12 @@ def test_scripts_not_analysed_are_named_in_one_notice_per_change() -> None:
     found = review_files(files, RepoConfig(llm=False)).findings
     (notice,) = [f for f in found if f.rule == "sql-not-analysed"]
     assert notice.path == paths[0] and f"{paths[1]}:2" in notice.body
+
+
+def test_ruby_code_and_implicit_rails_ids_are_no_convention() -> None:
+    ruby = (
+        "t.integer :count\nt.integer :position\nt.integer :rank\n"
+        "data = JSON.parse(raw)\nJSON.dump(data)\nJSON.generate(data)\nt.json :payload\n"
+    )
+    # Rails ids are 64-bit without saying so; `JSON.parse` is code, not a column.
+    assert conventions({"db/migrate/1_init.rb": ruby}, set()) == set()

@@ -33,18 +33,20 @@ _TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
     ),
     "pg-prefer-bigint": (
-        re.compile(r"(?<![\"'`\w])(?:integer|int|int4|serial|serial4)\b(?![\"'`])", re.I),
+        re.compile(r"(?<![\"'`\w])(?:integer|int|int4|serial|serial4)\b(?![\"'`.(])", re.I),
         re.compile(r"(?<![\"'`\w])(?:bigint|bigserial|int8|serial8)\b", re.I),
     ),
     "pg-prefer-jsonb": (
-        re.compile(r"(?<![\"'`\w])json\b(?![\"'`])", re.I),
-        re.compile(r"(?<![\"'`\w])jsonb\b", re.I),
+        re.compile(r"(?<![\"'`\w])json\b(?![\"'`.(])", re.I),
+        re.compile(r"(?<![\"'`\w])jsonb\b(?![\"'`.(])", re.I),
     ),
 }
 # Fewer uses than this say too little to call it a convention.
 _MIN_USES = 3
 _COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/|^\s*#[^\n]*", re.S | re.M)
 _SCHEMA_FILE = re.compile(r"\.(?:sql|rb)$")
+# Rails writes no type for its 64-bit ids: only SQL shows a key's width.
+_SQL_ONLY = frozenset({"pg-prefer-bigint"})
 
 
 def conventions(texts: Mapping[str, str], new_paths: Collection[str] | None) -> set[str]:
@@ -60,7 +62,7 @@ def conventions(texts: Mapping[str, str], new_paths: Collection[str] | None) -> 
             continue
         code = _COMMENT.sub(" ", text)
         for rule, (against, advised) in _TYPES.items():
-            if preferred[rule]:
+            if preferred[rule] or (rule in _SQL_ONLY and not path.endswith(".sql")):
                 continue
             preferred[rule] += len(advised.findall(code))
             plain[rule] += len(against.findall(code))
