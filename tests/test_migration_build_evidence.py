@@ -72,6 +72,22 @@ def test_a_table_the_project_already_indexes_concurrently_is_treated_as_big() ->
     assert not _shown(_review(added_file(PATH, _sql("devices")), schema={PATH: _sql("devices")}))
 
 
+def test_an_option_set_to_false_or_a_generated_snapshot_is_no_concurrent_build() -> None:
+    # Drizzle writes `"concurrently": false` for every index into its JSON snapshots;
+    # a Python call can say `postgresql_concurrently=False`.
+    snapshot = "db/migrations/meta/0007_snapshot.json"
+    schema = {
+        snapshot: '{"tables": {"devices": {"indexes": {"devices_name_idx": '
+        '{"columns": ["name"], "concurrently": false}}}}}\n',
+        "db/versions/0006_devices.py": (
+            'op.create_index("devices_model_idx", "devices", ["model"],'
+            " postgresql_concurrently=False)\n"
+        ),
+        PATH: _sql("devices"),
+    }
+    assert not _shown(_review(added_file(PATH, _sql("devices")), schema=schema))
+
+
 # --- Django operations that run no SQL ---------------------------------------------------
 
 STATE_ONLY = """from django.db import migrations, models

@@ -679,3 +679,28 @@ def test_n_plus_one_in_a_file_named_for_a_backfill_is_one_off() -> None:
     assert not [f for f in job.findings if f.rule == "n-plus-one-query"]
     other = review_files([added_file("app/jobs/audits_job.rb", RAKE_LOOP)], config)
     assert [f for f in other.findings if f.rule == "n-plus-one-query"]
+
+
+SIGNAL_LOOP = """from app.models import Locale, ProjectLocale
+
+
+def sync_locales(project, codes):
+    for locale in Locale.objects.filter(code__in=codes):
+        # The post_save signals sent here keep the permissions in step.
+        ProjectLocale.objects.get_or_create(project=project, locale=locale)
+"""
+
+
+def test_n_plus_one_whose_comment_gives_the_per_row_reason_goes_to_the_summary() -> None:
+    config = RepoConfig(llm=False)
+    explained = review_files([added_file("app/sync.py", SIGNAL_LOOP)], config)
+    (finding,) = [f for f in explained.findings if f.rule == "n-plus-one-query"]
+    assert finding.severity is Severity.INFO and "once per row" in finding.body
+    # A comment that says what the line does, not why per row: still a comment inline.
+    plain = SIGNAL_LOOP.replace(
+        "The post_save signals sent here keep the permissions in step.", "Link each locale."
+    )
+    said = review_files([added_file("app/sync.py", plain)], config)
+    assert [
+        f for f in said.findings if f.rule == "n-plus-one-query" and f.severity is not Severity.INFO
+    ]

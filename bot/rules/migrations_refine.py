@@ -234,6 +234,20 @@ _TASK_NOTE = (
     "This is a Rake task, run outside requests; whether its per-row queries matter depends "
     "on how many rows it loops over and how often it runs, which the repository does not show."
 )
+# A comment right above a per-row query that gives the reason it runs per row: the save
+# hooks (Django signals, ActiveRecord callbacks) that a bulk call would skip, or words
+# saying it is on purpose. The author weighed the cost; the comment is for the reader.
+_PER_ROW_REASON = re.compile(
+    r"\b(?:signals?|callbacks?|hooks?|receivers?|deliberate(?:ly)?|intentional(?:ly)?"
+    r"|on\s+purpose|one\s+(?:at\s+a\s+time|by\s+one)|individually|per[-\s](?:row|item|object))\b",
+    re.I,
+)
+_COMMENT_LINE = re.compile(r"^\s*(?:#|//|--|/?\*)")
+_PER_ROW_NOTE = (
+    "The comment above this call says why it runs once per row (hooks that a bulk call "
+    "would skip, or a deliberate choice); whether that costs too much depends on how many "
+    "rows the loop sees, which the repository does not show."
+)
 _ADMIN_NOTE = (
     "This is admin code, used by staff rather than on every request; whether the scan "
     "matters depends on how often it runs and on the table's size, which the repository "
@@ -632,8 +646,25 @@ def refine(
         elif finding.rule == "n-plus-one-query" and _TASK_PATH.search(file.path):
             kept.append(_to_summary(finding, _TASK_NOTE))
             continue
+        if finding.rule == "n-plus-one-query" and _per_row_reason(text, finding.line):
+            kept.append(_to_summary(finding, _PER_ROW_NOTE))
+            continue
         kept.append(finding)
     return _one_per_problem(_one_per_file(_schema_echo(kept, by_path)))
+
+
+def _per_row_reason(text: str, line: int) -> bool:
+    """Whether the comment lines right above `line` (up to three, blank lines between
+    them and the call allowed) give the reason the call runs per row."""
+    rows = text.splitlines()
+    at = line - 2
+    while at >= 0 and not rows[at].strip():
+        at -= 1
+    comment: list[str] = []
+    while at >= 0 and len(comment) < 3 and _COMMENT_LINE.match(rows[at]):
+        comment.append(rows[at])
+        at -= 1
+    return bool(_PER_ROW_REASON.search(" ".join(comment)))
 
 
 def _concurrently_indexed(files: Sequence[ChangedFile]) -> set[tuple[str, str]]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from bot import lazyre as re
 from bot.models import Finding, Severity
-from bot.schema import dialect, startup
+from bot.schema import dialect, startup, type_convention
 from bot.schema.model import Schema, norm, singular
 
 # Rules about locks held or rows rewritten while a migration runs.
@@ -291,8 +291,15 @@ def adjust_for_table_size(
     at_startup = startup.migrates_at_startup(texts)
     out: list[Finding] = []
     concurrent: list[tuple[str, str]] | None = None  # found on the first index build
+    chosen = (
+        type_convention.conventions(texts, new_paths)
+        if any(f.rule in PG_TYPE_ADVICE for f in findings)
+        else set()
+    )
     for finding in findings:
         text = texts.get(finding.path)
+        if finding.rule in chosen:
+            continue  # the schema's existing files use the other type throughout
         if finding.rule == MATVIEW_RULE and new_paths is not None:
             view = _MATVIEW_TITLE.search(finding.title)
             if (
@@ -430,7 +437,7 @@ def adjust_for_table_size(
                 "does not show (list it under `large_tables:` or `small_tables:`)."
             )
         out.append(_with(finding, severity, note))
-    return out
+    return type_convention.fold(out)
 
 
 # What a migration run only on a database created from scratch cannot cause: no rows to
@@ -915,11 +922,17 @@ _SETUP_NOUNS = frozenset(
         "filter",
     }
 )
+# An option set to false (`"concurrently": false` in every index of a Drizzle snapshot,
+# `concurrently: false` in a TypeORM or Knex call) says the opposite.
 _CONCURRENT_BUILD = re.compile(
-    r"CONCURRENTLY|algorithm:\s*:concurrently|AddIndexConcurrently|RemoveIndexConcurrently"
-    r"|postgresql_concurrently\s*=\s*True|concurrently:\s*true",
+    r"(?:CONCURRENTLY|algorithm:\s*:concurrently|AddIndexConcurrently|RemoveIndexConcurrently"
+    r"|postgresql_concurrently\s*=\s*True|concurrently:\s*true)"
+    r"(?![\"'`]?\s*[:=]\s*(?:false|nil|none|0)\b)",
     re.I,
 )
+# Generated snapshots of the schema (Drizzle's `meta/*_snapshot.json`): what they say
+# about an index is the migrations', which are read themselves.
+_SNAPSHOT = re.compile(r"\.json$", re.I)
 
 
 def _words(table: str) -> list[str]:
@@ -952,7 +965,7 @@ def _concurrent_builds(texts: Mapping[str, str]) -> list[tuple[str, str]]:
     review: the scan of the repository's migrations is the same for every finding."""
     out: list[tuple[str, str]] = []
     for other, text in texts.items():
-        if _DUMP.search(other):
+        if _DUMP.search(other) or _SNAPSHOT.search(other):
             continue
         for found in _CONCURRENT_BUILD.finditer(text):
             out.append((other, text[max(found.start() - 300, 0) : found.end() + 300]))
