@@ -383,6 +383,16 @@ _PATH_CHECK = re.compile(
     r"|(?:is|has)_?(?:(?:safe|valid|allowed|within)_?(?:file_?name|path|file)"
     r"|(?:file_?name|path|file)_?(?:safe|valid|allowed)))$"
 )
+# A project's own containment test (`is_path_inside(target, base)`, `isSubPath(base, p)`,
+# `is_within_directory(root, target)`, `pathIsInside(p, root)`): true only when the path
+# is under the folder. Which argument is the path varies, so every name passed to it is
+# vouched for (the base is no input anyway).
+_CONTAINMENT_CHECK = re.compile(
+    r"(?i)^(?:is|path_?is|file_?is|dir_?is)_?(?:path_?|file_?|dir_?|directory_?)?"
+    r"(?:inside|within|contained_?in|sub_?path|sub_?dir|child_?of|descendant_?of"
+    r"|under_?(?:base|root|dir|directory|folder)|in_?(?:base|root)_?(?:dir|directory|folder)?)"
+    r"(?:_?(?:path|dir|directory|folder|base|root))?$"
+)
 
 # Project data-access calls (`repo.GetBookmarkForPage(id)`, `_unitOfWork.Users.GetCoverAsync(id)`,
 # `this.mediaService.getFileUrl(uuid)`, `store.find_user_by_name(n)`): what they return is a
@@ -1533,6 +1543,10 @@ class _Walk:
                 name = self._key(test.args[0])
                 if name:
                     return {name: _PATH}, {}
+            if _CONTAINMENT_CHECK.match(last) and test.args:
+                inside = {n: _PATH for n in (self._key(arg) for arg in test.args) if n}
+                if inside:
+                    return inside, {}
             # `name.contains("..")` / `name.includes("..")` true rejects the name: where it is
             # false, no parent step is in it.
             dots = last.lower() in ("contains", "includes") and test.recv is not None
