@@ -42,7 +42,12 @@ class TaintCheck(Check):
     kinds = frozenset({FileKind.CODE})
 
     def check_file(self, file: ChangedFile) -> Iterator[Hit]:
+        lines: list[str] | None = None
         for hit in flow_hits(file, {rule.id for rule in RULES}):
+            if hit.rule == "path-traversal":
+                lines = file.visible_text().splitlines() if lines is None else lines
+                if canonical_then_checked(lines, hit.line):
+                    continue
             if hit.rule == "header-injection" and file.language in _SERVERS_STRIP_CRLF:
                 hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _CRLF_NOTE))
             elif hit.rule == "code-injection" and _admin_namespaced_constant(file, hit.line):
@@ -95,6 +100,46 @@ def document_store(text: str) -> str | None:
     if _MONGO.search(text):
         return "mongo"
     return "sql" if _SQL_STORE.search(text) else None
+
+
+# `File file = new File(base + File.separator + name).getCanonicalFile();` followed by
+# `if (!file.toPath().startsWith(baseDir.toPath())) throw ...`: the sink is a path object
+# that is made canonical where it is built and checked to lie under the base on the next
+# lines, before anything reads or writes it. The flow reports the constructor; the check
+# after it is what makes the path safe.
+_ASSIGNED = re.compile(
+    r"^\s*(?:(?:final|val|var|let|const)\s+)?(?:[\w.<>?\[\]]+\s+)?(\w+)\s*"
+    r"(?::\s*[\w.<>?]+\s*)?=(?!=)"
+)
+_CANONICAL_END = re.compile(
+    r"(?:\.(?:getCanonicalFile|getCanonicalPath|toRealPath|normalize|resolve)\(\s*\)"
+    r"|\.canonical(?:File|Path))$"
+)
+_CANONICAL_START = re.compile(r"^(?:os\.path\.)?realpath\(")
+_EXITS = re.compile(r"\b(?:throw|raise|return|abort|halt)\b")
+
+
+def canonical_then_checked(lines: Sequence[str], line: int, reach: int = 3) -> bool:
+    """Whether the sink line builds a canonical path into a name that one of the next
+    `reach` lines tests with a negated prefix check leading to a throw or return."""
+    if not 0 < line <= len(lines):
+        return False
+    assigned = _ASSIGNED.match(lines[line - 1])
+    if assigned is None:
+        return False
+    value = lines[line - 1][assigned.end() :].strip().rstrip(";").rstrip()
+    if not (_CANONICAL_END.search(value) or _CANONICAL_START.match(value)):
+        return False
+    name = re.escape(assigned.group(1))
+    negated = re.compile(
+        rf"\bif\s*\(?\s*(?:!|not\s)\s*\(?\s*{name}\b(?:\.\w+(?:\(\s*\))?)*"
+        r"\.(?:startsWith|startswith|is_relative_to|isRelativeTo)\s*\("
+    )
+    following = [text for text in lines[line : line + reach + 2] if text.strip()]
+    for i, text in enumerate(following[:reach]):
+        if negated.search(text):
+            return any(_EXITS.search(after) for after in following[i : i + 3])
+    return False
 
 
 # `"Widgets::#{name.camelize}".constantize` (or `"#{WIDGETS}::#{...}"`): the name is looked

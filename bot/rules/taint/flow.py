@@ -528,9 +528,21 @@ def _quote(expr: ir.Expr) -> bool:
     return isinstance(expr, ir.Const) and expr.value in ("'", '"')
 
 
+# A constant named for a parent step or a folder separator, imported from the project's or
+# a library's string utilities (`TOP_PATH`, `FOLDER_SEPARATOR`, `File.separator`): its
+# value is in another file, its name says what it holds.
+_STEP_CONSTANT = re.compile(
+    r"^(?:TOP_PATH|PARENT(?:_(?:STEP|DIR|PATH|DIRECTORY))?|DOT_?DOT|DOUBLE_DOT|UP_?DIR"
+    r"|(?:[A-Z]+_)*(?:FOLDER|PATH|FILE|DIR|DIRECTORY)_?SEPARATOR(?:_CHAR)?|SEPARATOR|separator)$"
+)
+
+
 def _parent_step(expr: ir.Expr) -> bool:
     """`..`, or a separator: a name with no `/` in it stays in the folder it is joined to."""
-    return isinstance(expr, ir.Const) and expr.value in ("..", "../", "..\\", "/..", "/")
+    if isinstance(expr, ir.Const):
+        return expr.value in ("..", "../", "..\\", "/..", "/")
+    name = expr.name if isinstance(expr, ir.Name) else expr.attr if isinstance(expr, ir.Attr) else ""
+    return bool(name) and _STEP_CONSTANT.match(name) is not None
 
 
 def _data_access(callee: str) -> bool:
