@@ -829,6 +829,21 @@ def _inside_package(call: ir.Call, built: dict[str, ir.Expr]) -> bool:
     return isinstance(head, ir.Const) and bool(_PACKAGE_PREFIX.match(str(head.value)))
 
 
+# A storage backend's file methods (Django's `default_storage.open(name)`, an S3 or GCS
+# storage's `open`/`delete`): the backend joins the name under its own location with
+# `safe_join` and refuses one that leaves it, or treats it as an object key, where `..`
+# names nothing outside.
+_STORAGE_RECEIVER = re.compile(r"(?i)storage$")
+_STORAGE_METHODS = frozenset({"open", "delete", "save", "exists", "size", "listdir", "path"})
+
+
+def _confined_storage(call: ir.Call) -> bool:
+    if call.recv is None or call.callee.rsplit(".", 1)[-1] not in _STORAGE_METHODS:
+        return False
+    receiver = dotted(call.recv)
+    return receiver is not None and bool(_STORAGE_RECEIVER.search(receiver.rsplit(".", 1)[-1]))
+
+
 def _result_of_method(call: ir.Call, pattern: str) -> bool:
     """`$this->httpClient->request('GET', $url)->toArray()`: the pattern's object
     (`request`) is what a method of another object returned (an HTTP client's response),
@@ -2426,6 +2441,8 @@ class _Walk:
             if sink.cls == "nosql" and not _document_store(call):
                 continue
             if sink.cls == "code" and _inside_package(call, self.built):
+                continue
+            if sink.cls == "path" and _confined_storage(call):
                 continue
             if sink.cls == "nosql" and self._text_query(call, sink.args):
                 continue
