@@ -1041,6 +1041,9 @@ class Analyzer:
                     func.line,
                     var=param.name,
                     handler_param=True,
+                    # A route parameter bound by a mark (NestJS `@Param('id')`) is always
+                    # a string: never a NoSQL operator object.
+                    cleared=_TEXT_SAFE if param.source in self.spec.text_sources else frozenset(),
                 )
                 state.taint[param.name] = frozenset({origin})
             elif param.name in state.taint:
