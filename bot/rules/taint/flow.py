@@ -601,6 +601,9 @@ def _leaves(expr: ir.Expr, state: _State) -> list[Known]:
 
 
 # Membership tests on a collection: `ALLOWED.contains(x)`, Ruby's `%w[a b].include?(x)`.
+# A guard's class token: the name checked is now an entry of this list (a parameter of
+# the helper being summarised), so it carries whatever the caller's list carries.
+_ENTRY_OF = "entry-of:"
 _MEMBERSHIP = frozenset({"contains", "includes", "has", "containsKey", "include?", "member?"})
 # Response bodies a framework serialises as JSON when given an object or array literal
 # (Koa's `ctx.body = { ... }`): only a string body is sent as HTML.
@@ -1347,6 +1350,10 @@ class _Walk:
                 read = self.keyed.get(name)
                 current = self._source_attr(name, 0) if read is None else self.expr(read, state)[0]
             state.taint[name] = _clear(current, classes)
+            for token in classes:
+                if token.startswith(_ENTRY_OF):
+                    listed = state.taint.get(token[len(_ENTRY_OF) :], EMPTY)
+                    state.taint[name] = state.taint[name] | listed
 
     def _return_sink(self, expr: ir.Expr, taint: Taint) -> None:
         if not taint or not self.func.handler:
@@ -1503,6 +1510,10 @@ class _Walk:
             if test.right is not None and test.op in ("in", "notin", "==", "!=", "==="):
                 name = self._key(test.left)
                 right = test.right
+                if name and test.op in ("in", "notin") and self._caller_list(right, state):
+                    assert isinstance(right, ir.Name)
+                    entry = {name: frozenset({ALL, _ENTRY_OF + right.name})}
+                    return (entry, {}) if test.op == "in" else ({}, entry)
                 if test.op in ("in", "notin"):
                     # A constant table, or a collection no input reaches (the files of a
                     # folder, a configured list): then the input is one of its entries.
@@ -1595,6 +1606,10 @@ class _Walk:
             membership = last in _MEMBERSHIP
             if membership and test.args and test.recv is not None:
                 name = self._key(test.args[0])
+                if name and self._caller_list(test.recv, state):
+                    # The value is one of the caller's entries: it carries their taint now.
+                    assert isinstance(test.recv, ir.Name)
+                    return {name: frozenset({ALL, _ENTRY_OF + test.recv.name})}, {}
                 if name and self._constant_set(test.recv, state):
                     safe = {name: frozenset({ALL})}
                     # `HOSTS.has(url.hostname)`: the URL itself goes only to a listed host.
@@ -1706,6 +1721,17 @@ class _Walk:
         if key is not None and expr is not None and not isinstance(expr, ir.Name | ir.Attr):
             self.keyed[key] = expr
         return key
+
+    def _caller_list(self, expr: ir.Expr, state: _State) -> bool:
+        """A helper's own parameter that only its caller fills (`def apply(rel, scope,
+        valid_scopes)` called with `Payment::STATES`): while the helper is summarised its
+        value is the caller's, which passes the app's list of names, not request text."""
+        if not isinstance(expr, ir.Name):
+            return False
+        if not any(p.name == expr.name for p in self.func.params):
+            return False
+        taint = state.taint.get(expr.name, EMPTY)
+        return bool(taint) and all(origin.param is not None for origin in taint)
 
     def _constant_set(self, expr: ir.Expr, state: _State) -> bool:
         if isinstance(expr, ir.Seq):
