@@ -537,6 +537,20 @@ _STEP_CONSTANT = re.compile(
 )
 
 
+def _typeof_test(side: ir.Expr, other: ir.Expr) -> tuple[ir.Expr, frozenset[str]] | None:
+    """`typeof x` compared with a type's name: the operand, and the classes a value of
+    that type is safe for (a string carries no operator object; a number no text)."""
+    if not (isinstance(side, ir.Call) and side.callee == "typeof" and side.args):
+        return None
+    if not isinstance(other, ir.Const):
+        return None
+    if other.value == "string":
+        return side.args[0], _TEXT_SAFE
+    if other.value in ("number", "boolean", "bigint"):
+        return side.args[0], frozenset({ALL})
+    return None
+
+
 def _parent_step(expr: ir.Expr) -> bool:
     """`..`, or a separator: a name with no `/` in it stays in the folder it is joined to."""
     if isinstance(expr, ir.Const):
@@ -1489,6 +1503,14 @@ class _Walk:
                     key = self._host_key(side)
                     if key:
                         return {key: _DESTINATION}, {}
+            if test.right is not None and test.op in ("==", "!=", "==="):
+                # `typeof x === "string"`: no operator object; "number"/"boolean": no text.
+                typed = _typeof_test(test.left, test.right) or _typeof_test(test.right, test.left)
+                if typed is not None:
+                    name, classes = self._key(typed[0]), typed[1]
+                    if name:
+                        safe = {name: classes}
+                        return (safe, {}) if test.op != "!=" else ({}, safe)
             if test.right is not None and test.op in ("==", "!=", "==="):
                 # `os.path.commonpath([full, BASE]) == BASE`: every listed path is under it.
                 for side in (test.left, test.right):
