@@ -537,6 +537,14 @@ _STEP_CONSTANT = re.compile(
 )
 
 
+# What holds an HTTP client's request of ours (httpx's and requests' exceptions and
+# responses: `e.request.url`, `response.request.headers`): the request the server sent
+# out, whose URL and headers it built, not the client's request.
+_OUTGOING_OWNER = re.compile(
+    r"^(?:.*\.)?(?:e|ex|exc|err|error|exception|r|response|resp|reply|http_response|upstream)$"
+)
+
+
 def _typeof_test(side: ir.Expr, other: ir.Expr) -> tuple[ir.Expr, frozenset[str]] | None:
     """`typeof x` compared with a type's name: the operand, and the classes a value of
     that type is safe for (a string carries no operator object; a number no text)."""
@@ -1950,6 +1958,8 @@ class _Walk:
     def _source_attr(self, path: str, line: int) -> Taint:
         for pattern in self.spec.source_attrs:
             if path == pattern or path.endswith("." + pattern):
+                if path != pattern and _OUTGOING_OWNER.match(path[: -len(pattern) - 1]):
+                    continue  # `e.request.url`: our own outgoing request, not the client's
                 return frozenset({Origin(pattern, line, cleared=self._text(pattern))})
             if pattern.endswith(".*") and "." in path:
                 # Any field of the object (Laravel's `$request->email`).
