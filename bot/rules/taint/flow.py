@@ -563,7 +563,9 @@ def _parent_step(expr: ir.Expr) -> bool:
     """`..`, or a separator: a name with no `/` in it stays in the folder it is joined to."""
     if isinstance(expr, ir.Const):
         return expr.value in ("..", "../", "..\\", "/..", "/")
-    name = expr.name if isinstance(expr, ir.Name) else expr.attr if isinstance(expr, ir.Attr) else ""
+    name = (
+        expr.name if isinstance(expr, ir.Name) else expr.attr if isinstance(expr, ir.Attr) else ""
+    )
     return bool(name) and _STEP_CONSTANT.match(name) is not None
 
 
