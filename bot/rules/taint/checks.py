@@ -259,17 +259,36 @@ class CrossFileTaintCheckJs(Check):
         hits = hits_of(cross_js_flows(files), {item.rule for item in data.classes.values()})
         if not any(h.rule == "nosql-injection" for h in hits):
             return hits
-        # The change may show the store in another file (the model beside the route).
-        stores = {document_store(f.visible_text()) for f in files}
-        store = "mongo" if "mongo" in stores else "sql" if "sql" in stores else None
+        # The change may show the store in another file (the model beside the route): one
+        # the hit's file imports, or, when its own file shows none, any file of the change.
+        texts = {f.path: f.visible_text() for f in files}
+        by_file = {path: document_store(text) for path, text in texts.items()}
+        mongo_files = [path for path, store in by_file.items() if store == "mongo"]
+        stores = set(by_file.values())
         out: list[Hit] = []
         for hit in hits:
+            store = by_file.get(hit.path)
+            if store is None and hit.path in texts:
+                imported = [p for p in mongo_files if _imports(texts[hit.path], p)]
+                store = "mongo" if imported else "sql" if "sql" in stores else None
+            elif store is None:
+                store = "mongo" if mongo_files else "sql" if "sql" in stores else None
             if hit.rule == "nosql-injection" and store != "mongo":
                 if store == "sql":
                     continue
                 hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _STORE_NOTE))
             out.append(hit)
         return out
+
+
+def _imports(text: str, path: str) -> bool:
+    """Whether a JavaScript/TypeScript file's import or require names the module at `path`
+    (by its file name without extension: `from '../models/user'`, `require('./user.js')`)."""
+    stem = path.rsplit("/", 1)[-1].split(".", 1)[0]
+    if not stem:
+        return False
+    spec = rf"[\"'`][^\"'`\n]*(?:^|/){re.escape(stem)}(?:\.[jt]sx?)?[\"'`]"
+    return re.search(rf"(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*){spec}", text) is not None
 
 
 CHECKS: list[Check] = [TaintCheck(), CrossFileTaintCheck(), CrossFileTaintCheckJs()]
