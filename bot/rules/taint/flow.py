@@ -1976,6 +1976,8 @@ class _Walk:
         safe = _TEXT_SAFE if source in self.spec.text_sources else frozenset()
         if source in self.spec.same_site_sources:
             safe = safe | _REDIRECT
+        if source in self.spec.path_safe_sources:
+            safe = safe | _PATH
         return safe
 
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
