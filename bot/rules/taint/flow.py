@@ -285,6 +285,8 @@ def _has_arg(call: ir.Call, wanted: re.Pattern[str], keys: bool = False) -> bool
     an entry of a literal map counts too (`['allowed_classes' => false]`)."""
     todo: list[tuple[ir.Expr, int]] = [(a, 0) for a in call.args]
     todo += [(value, 0) for _, value in call.kwargs]
+    if keys and any(wanted.search(k) for k, _ in call.kwargs):
+        return True
     while todo:
         arg, depth = todo.pop()
         text = arg.value if isinstance(arg, ir.Const) else dotted(arg)
@@ -2003,7 +2005,7 @@ class _Walk:
             if (
                 item.when_arg is not None
                 and matches(item.callee, call.callee)
-                and _has_arg(_only_arg(call, item.at, item.at_kwarg), item.when_arg)
+                and _has_arg(_only_arg(call, item.at, item.at_kwarg), item.when_arg, keys=True)
             ):
                 every = recv_taint.union(*arg_taints, *kw_taints.values())
                 return _clear(every, item.classes), UNKNOWN
