@@ -374,6 +374,14 @@ _XPATH = frozenset({"xpath"})
 _PATH_CLEANER = re.compile(
     r"(?i)^(?:verify|sanitize|sanitise|clean|secure|safe|normalize)_?(?:file_?name|path|file)s?$"
 )
+# A project's own join that keeps the result under the base it is given, returning
+# nothing (or raising) otherwise: `File.normalise_in_base(base, name)`, `resolveWithin`,
+# `safe_join`, `joinInside(root, p)`.
+_CONFINING_JOIN = re.compile(
+    r"(?i)^(?:(?:normali[sz]e|resolve|join|confine|contain)_?(?:path_?)?"
+    r"(?:in|inside|within|under)_?(?:base|root|dir|directory|folder)?"
+    r"|safe_?(?:join|resolve)(?:_?path)?)$"
+)
 _PATH_CHECK = re.compile(
     r"(?i)^(?:(?:verify|validate|check)_?(?:safe|valid|allowed|within)?_?"
     r"(?:file_?name|path|file)(?:_?(?:safe|valid|allowed))?"
@@ -1140,7 +1148,9 @@ class Analyzer:
         for item in self.spec.sanitizers:
             if item.when_arg is None and matches(item.callee, callee):
                 found = item.classes if found is None else found | item.classes
-        if _PATH_CLEANER.search(callee.rsplit(".", 1)[-1]):
+        if _PATH_CLEANER.search(callee.rsplit(".", 1)[-1]) or _CONFINING_JOIN.match(
+            callee.rsplit(".", 1)[-1]
+        ):
             found = _PATH if found is None else found | _PATH
         self.sanitizer_cache[callee] = found
         return found
