@@ -1634,11 +1634,22 @@ class _Walk:
                     return inside, {}
             # `name.contains("..")` / `name.includes("..")` true rejects the name: where it is
             # false, no parent step is in it.
-            dots = last.lower() in ("contains", "includes") and test.recv is not None
+            dots = last.lower() in ("contains", "includes", "include?") and test.recv is not None
             if dots and len(test.args) == 1 and _parent_step(test.args[0]):
                 name = self._key(test.recv)
                 if name:
                     return {}, {name: _PATH}
+            # The function forms: Go's `strings.Contains(name, "..")` and
+            # `strings.ContainsAny(name, "/\\")`, PHP's `str_contains($name, '..')`.
+            if last in ("Contains", "ContainsAny", "str_contains") and len(test.args) == 2:
+                step = test.args[1]
+                any_sep = (
+                    last == "ContainsAny" and isinstance(step, ir.Const) and "/" in str(step.value)
+                )
+                if any_sep or _parent_step(step):
+                    name = self._key(test.args[0])
+                    if name:
+                        return {}, {name: _PATH}
             if last in ("equals", "equalsIgnoreCase") and test.recv is not None and test.args:
                 pair = (test.recv, test.args[0])
                 for mine, against in (pair, pair[::-1]):
