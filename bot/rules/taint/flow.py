@@ -2594,23 +2594,41 @@ class _Walk:
 
 # Response methods that set the media type: `res.type('json')`, `res.contentType(...)`,
 # `res.header('Content-Type', ...)`, `res.set(...)`, `res.setHeader(...)`.
-_SETS_TYPE = frozenset({"type", "contentType", "header", "set", "setHeader"})
+# `res.attachment(name)` (and a `Content-Disposition: attachment` header) makes the
+# browser download the body instead of rendering it in the site's origin.
+_SETS_TYPE = frozenset({"type", "contentType", "header", "set", "setHeader", "attachment"})
+_ATTACHMENT = "attachment"
 _CONTENT_TYPE = "#content-type"  # the tracked name for a response's declared type
 
 
 def _content_type_of(call: ir.Call, state: _State, engine: _Walk) -> str | None:
     last = call.callee.rsplit(".", 1)[-1]
+    if last == "attachment":
+        return _ATTACHMENT
     values = [engine.expr(a, state)[1] for a in call.args[:2]]
     if last in ("type", "contentType") and len(values) == 1 and isinstance(values[0], str):
         return values[0]
     if len(values) == 2 and isinstance(values[0], str) and values[0].lower() == "content-type":
         return values[1] if isinstance(values[1], str) else None
+    if len(values) == 2 and _disposition_attachment(values[0], values[1]):
+        return _ATTACHMENT
     return None
+
+
+def _disposition_attachment(name: Known, value: Known) -> bool:
+    return (
+        isinstance(name, str)
+        and name.lower() == "content-disposition"
+        and isinstance(value, str)
+        and value.lower().startswith("attachment")
+    )
 
 
 def _content_type_set(recv: ir.Expr, state: _State) -> Known:
     if isinstance(recv, ir.Call) and recv.callee.rsplit(".", 1)[-1] in _SETS_TYPE:
         # `res.type('json').send(x)`: the chain's own call set it.
+        if recv.callee.rsplit(".", 1)[-1] == "attachment":
+            return _ATTACHMENT
         values = [a.value for a in recv.args[:2] if isinstance(a, ir.Const)]
         if len(recv.args) == 1 and len(values) == 1:
             return values[0]
