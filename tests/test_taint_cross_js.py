@@ -198,3 +198,33 @@ def test_nosql_store_of_an_unrelated_file_of_the_change_is_not_the_sinks() -> No
         ("server/scripts/backfill.js", MONGOOSE_MODEL),
     )
     assert found == [("server/lib/lookup.js", 4, "info")]
+
+
+FORM_ROUTE = """const express = require('express');
+const { Form } = require('../lib/form');
+
+const router = express.Router();
+
+router.post('/views/save', async (req, res) => {
+  const result = new Form().validate(req.body);
+  res.json(await View.findOne({ name: result.name }));
+});
+
+module.exports = router;
+"""
+
+FORM_LIB = """class Form {
+  validate(body) {
+    return { name: String(body.name || '') };
+  }
+}
+
+module.exports = { Form };
+"""
+
+
+def test_nosql_summary_note_holds_when_the_change_defines_the_call_it_went_through() -> None:
+    # Nothing shows the store; `validate` is defined by another file of the change, which
+    # would otherwise put the flow back inline at the rule's severity.
+    found = _nosql(("server/routes/views.js", FORM_ROUTE), ("server/lib/form.js", FORM_LIB))
+    assert found == [("server/routes/views.js", 8, "info")]

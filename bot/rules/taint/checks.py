@@ -49,20 +49,17 @@ class TaintCheck(Check):
                 if canonical_then_checked(lines, hit.line):
                     continue
             if hit.rule == "header-injection" and file.language in _SERVERS_STRIP_CRLF:
-                hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _CRLF_NOTE))
+                hit = _to_summary(hit, _CRLF_NOTE)
             elif hit.rule == "code-injection" and _admin_namespaced_constant(file, hit.line):
-                hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _ADMIN_NOTE))
+                hit = _to_summary(hit, _ADMIN_NOTE)
             elif hit.rule == "code-injection" and (scope := _scoped_constant(file, hit.line)):
-                note = _SCOPED_NOTE.format(method=scope)
-                hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, note))
+                hit = _to_summary(hit, _SCOPED_NOTE.format(method=scope))
             elif hit.rule == "nosql-injection":
                 store = document_store(file.visible_text())
                 if store == "sql":
                     continue
                 if store is None:
-                    hit = replace(
-                        hit, severity=Severity.INFO, detail=_join(hit.detail, _STORE_NOTE)
-                    )
+                    hit = _to_summary(hit, _STORE_NOTE)
             yield hit
 
 
@@ -222,6 +219,18 @@ def _join(detail: str | None, note: str) -> str:
     return f"{detail} {note}" if detail else note
 
 
+def _to_summary(hit: Hit, note: str) -> Hit:
+    """The hit sent to the summary with a note. A flow through a call the change does not
+    show carries its inline wording in `opaque`, which the engine restores (at the rule's
+    severity) when another file defines that call: settled here, so the note holds."""
+    title, detail = hit.title, hit.detail
+    if hit.opaque is not None:
+        _, title, detail = hit.opaque
+    return replace(
+        hit, severity=Severity.INFO, title=title, detail=_join(detail, note), opaque=None
+    )
+
+
 class CrossFileTaintCheck(Check):
     """The same rules when the handler and the sink are in different Python files of
     the change: it needs every file at once. Its rules are `TaintCheck`'s, plus
@@ -276,7 +285,7 @@ class CrossFileTaintCheckJs(Check):
             if hit.rule == "nosql-injection" and store != "mongo":
                 if store == "sql":
                     continue
-                hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _STORE_NOTE))
+                hit = _to_summary(hit, _STORE_NOTE)
             out.append(hit)
         return out
 
