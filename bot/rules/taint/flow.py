@@ -543,7 +543,7 @@ def _quote(expr: ir.Expr) -> bool:
 # value is in another file, its name says what it holds.
 _STEP_CONSTANT = re.compile(
     r"^(?:TOP_PATH|PARENT(?:_(?:STEP|DIR|PATH|DIRECTORY))?|DOT_?DOT|DOUBLE_DOT|UP_?DIR"
-    r"|(?:[A-Z]+_)*(?:FOLDER|PATH|FILE|DIR|DIRECTORY)_?SEPARATOR(?:_CHAR)?|SEPARATOR|separator)$"
+    r"|(?:[A-Z]+_)*(?:FOLDER|PATH|FILE|DIR|DIRECTORY)_?SEPARATOR(?:_CHAR)?|separator)$"
 )
 
 
