@@ -634,10 +634,10 @@ def _leaves(expr: ir.Expr, state: _State) -> list[Known]:
     return [UNKNOWN]
 
 
-# Membership tests on a collection: `ALLOWED.contains(x)`, Ruby's `%w[a b].include?(x)`.
 # A guard's class token: the name checked is now an entry of this list (a parameter of
 # the helper being summarised), so it carries whatever the caller's list carries.
 _ENTRY_OF = "entry-of:"
+# Membership tests on a collection: `ALLOWED.contains(x)`, Ruby's `%w[a b].include?(x)`.
 _MEMBERSHIP = frozenset({"contains", "includes", "has", "containsKey", "include?", "member?"})
 # Response bodies a framework serialises as JSON when given an object or array literal
 # (Koa's `ctx.body = { ... }`): only a string body is sent as HTML.
