@@ -140,3 +140,91 @@ def test_receiver_named_unlike_the_file_is_not_guessed() -> None:
         ("server/src/users/users.service.ts", SERVICE),
     )
     assert found == []
+
+
+SEARCH_ROUTES = """const express = require('express');
+const { lookup } = require('../lib/lookup');
+
+const router = express.Router();
+
+router.post('/widgets/find', async (req, res) => {
+  res.json(await lookup(req.body.name));
+});
+
+module.exports = router;
+"""
+
+LOOKUP = """const Widget = require('../models/{model}');
+
+async function lookup(name) {
+  return Widget.findOne({ name });
+}
+
+module.exports = { lookup };
+"""
+
+MONGOOSE_MODEL = """const mongoose = require('mongoose');
+
+module.exports = mongoose.model('Widget', new mongoose.Schema({ name: String }));
+"""
+
+PLAIN_MODEL = """const cache = new Map();
+
+module.exports = { findOne: (where) => cache.get(where.name) };
+"""
+
+
+def _nosql(*pairs: tuple[str, str]) -> list[tuple[str, int, str]]:
+    run = run_rules(_files(*pairs))
+    assert not run.errors
+    return [(f.path, f.line, f.severity.value) for f in run.findings if f.rule == "nosql-injection"]
+
+
+def test_nosql_store_from_the_model_the_sink_file_imports() -> None:
+    found = _nosql(
+        ("server/routes/widgets.js", SEARCH_ROUTES),
+        ("server/lib/lookup.js", LOOKUP.replace("{model}", "widget")),
+        ("server/models/widget.js", MONGOOSE_MODEL),
+    )
+    assert found == [("server/lib/lookup.js", 4, "high")]
+
+
+def test_nosql_store_of_an_unrelated_file_of_the_change_is_not_the_sinks() -> None:
+    # The sink's model is an in-memory cache; another file of the change uses Mongoose.
+    found = _nosql(
+        ("server/routes/widgets.js", SEARCH_ROUTES),
+        ("server/lib/lookup.js", LOOKUP.replace("{model}", "gadget")),
+        ("server/models/gadget.js", PLAIN_MODEL),
+        ("server/scripts/backfill.js", MONGOOSE_MODEL),
+    )
+    assert found == [("server/lib/lookup.js", 4, "info")]
+
+
+FORM_ROUTE = """const express = require('express');
+const { Form } = require('../lib/form');
+
+const router = express.Router();
+
+router.post('/views/save', async (req, res) => {
+  const result = new Form().validate(req.body);
+  res.json(await View.findOne({ name: result.name }));
+});
+
+module.exports = router;
+"""
+
+FORM_LIB = """class Form {
+  validate(body) {
+    return { name: String(body.name || '') };
+  }
+}
+
+module.exports = { Form };
+"""
+
+
+def test_nosql_summary_note_holds_when_the_change_defines_the_call_it_went_through() -> None:
+    # Nothing shows the store; `validate` is defined by another file of the change, which
+    # would otherwise put the flow back inline at the rule's severity.
+    found = _nosql(("server/routes/views.js", FORM_ROUTE), ("server/lib/form.js", FORM_LIB))
+    assert found == [("server/routes/views.js", 8, "info")]

@@ -42,22 +42,24 @@ class TaintCheck(Check):
     kinds = frozenset({FileKind.CODE})
 
     def check_file(self, file: ChangedFile) -> Iterator[Hit]:
+        lines: list[str] | None = None
         for hit in flow_hits(file, {rule.id for rule in RULES}):
+            if hit.rule == "path-traversal":
+                lines = file.visible_text().splitlines() if lines is None else lines
+                if canonical_then_checked(lines, hit.line):
+                    continue
             if hit.rule == "header-injection" and file.language in _SERVERS_STRIP_CRLF:
-                hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _CRLF_NOTE))
+                hit = _to_summary(hit, _CRLF_NOTE)
             elif hit.rule == "code-injection" and _admin_namespaced_constant(file, hit.line):
-                hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _ADMIN_NOTE))
+                hit = _to_summary(hit, _ADMIN_NOTE)
             elif hit.rule == "code-injection" and (scope := _scoped_constant(file, hit.line)):
-                note = _SCOPED_NOTE.format(method=scope)
-                hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, note))
+                hit = _to_summary(hit, _SCOPED_NOTE.format(method=scope))
             elif hit.rule == "nosql-injection":
                 store = document_store(file.visible_text())
                 if store == "sql":
                     continue
                 if store is None:
-                    hit = replace(
-                        hit, severity=Severity.INFO, detail=_join(hit.detail, _STORE_NOTE)
-                    )
+                    hit = _to_summary(hit, _STORE_NOTE)
             yield hit
 
 
@@ -95,6 +97,46 @@ def document_store(text: str) -> str | None:
     if _MONGO.search(text):
         return "mongo"
     return "sql" if _SQL_STORE.search(text) else None
+
+
+# `File file = new File(base + File.separator + name).getCanonicalFile();` followed by
+# `if (!file.toPath().startsWith(baseDir.toPath())) throw ...`: the sink is a path object
+# that is made canonical where it is built and checked to lie under the base on the next
+# lines, before anything reads or writes it. The flow reports the constructor; the check
+# after it is what makes the path safe.
+_ASSIGNED = re.compile(
+    r"^\s*(?:(?:final|val|var|let|const)\s+)?(?:[\w.<>?\[\]]+\s+)?(\w+)\s*"
+    r"(?::\s*[\w.<>?]+\s*)?=(?!=)"
+)
+_CANONICAL_END = re.compile(
+    r"(?:\.(?:getCanonicalFile|getCanonicalPath|toRealPath|normalize|resolve)\(\s*\)"
+    r"|\.canonical(?:File|Path))$"
+)
+_CANONICAL_START = re.compile(r"^(?:os\.path\.)?realpath\(")
+_EXITS = re.compile(r"\b(?:throw|raise|return|abort|halt)\b")
+
+
+def canonical_then_checked(lines: Sequence[str], line: int, reach: int = 3) -> bool:
+    """Whether the sink line builds a canonical path into a name that one of the next
+    `reach` lines tests with a negated prefix check leading to a throw or return."""
+    if not 0 < line <= len(lines):
+        return False
+    assigned = _ASSIGNED.match(lines[line - 1])
+    if assigned is None:
+        return False
+    value = lines[line - 1][assigned.end() :].strip().rstrip(";").rstrip()
+    if not (_CANONICAL_END.search(value) or _CANONICAL_START.match(value)):
+        return False
+    name = re.escape(assigned.group(1))
+    negated = re.compile(
+        rf"\bif\s*\(?\s*(?:!|not\s)\s*\(?\s*{name}\b(?:\.\w+(?:\(\s*\))?)*"
+        r"\.(?:startsWith|startswith|is_relative_to|isRelativeTo)\s*\("
+    )
+    following = [text for text in lines[line : line + reach + 2] if text.strip()]
+    for i, text in enumerate(following[:reach]):
+        if negated.search(text):
+            return any(_EXITS.search(after) for after in following[i : i + 3])
+    return False
 
 
 # `"Widgets::#{name.camelize}".constantize` (or `"#{WIDGETS}::#{...}"`): the name is looked
@@ -177,6 +219,18 @@ def _join(detail: str | None, note: str) -> str:
     return f"{detail} {note}" if detail else note
 
 
+def _to_summary(hit: Hit, note: str) -> Hit:
+    """The hit sent to the summary with a note. A flow through a call the change does not
+    show carries its inline wording in `opaque`, which the engine restores (at the rule's
+    severity) when another file defines that call: settled here, so the note holds."""
+    title, detail = hit.title, hit.detail
+    if hit.opaque is not None:
+        _, title, detail = hit.opaque
+    return replace(
+        hit, severity=Severity.INFO, title=title, detail=_join(detail, note), opaque=None
+    )
+
+
 class CrossFileTaintCheck(Check):
     """The same rules when the handler and the sink are in different Python files of
     the change: it needs every file at once. Its rules are `TaintCheck`'s, plus
@@ -214,17 +268,36 @@ class CrossFileTaintCheckJs(Check):
         hits = hits_of(cross_js_flows(files), {item.rule for item in data.classes.values()})
         if not any(h.rule == "nosql-injection" for h in hits):
             return hits
-        # The change may show the store in another file (the model beside the route).
-        stores = {document_store(f.visible_text()) for f in files}
-        store = "mongo" if "mongo" in stores else "sql" if "sql" in stores else None
+        # The change may show the store in another file (the model beside the route): one
+        # the hit's file imports, or, when its own file shows none, any file of the change.
+        texts = {f.path: f.visible_text() for f in files}
+        by_file = {path: document_store(text) for path, text in texts.items()}
+        mongo_files = [path for path, store in by_file.items() if store == "mongo"]
+        stores = set(by_file.values())
         out: list[Hit] = []
         for hit in hits:
+            store = by_file.get(hit.path)
+            if store is None and hit.path in texts:
+                imported = [p for p in mongo_files if _imports(texts[hit.path], p)]
+                store = "mongo" if imported else "sql" if "sql" in stores else None
+            elif store is None:
+                store = "mongo" if mongo_files else "sql" if "sql" in stores else None
             if hit.rule == "nosql-injection" and store != "mongo":
                 if store == "sql":
                     continue
-                hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _STORE_NOTE))
+                hit = _to_summary(hit, _STORE_NOTE)
             out.append(hit)
         return out
+
+
+def _imports(text: str, path: str) -> bool:
+    """Whether a JavaScript/TypeScript file's import or require names the module at `path`
+    (by its file name without extension: `from '../models/user'`, `require('./user.js')`)."""
+    stem = path.rsplit("/", 1)[-1].split(".", 1)[0]
+    if not stem:
+        return False
+    spec = rf"[\"'`][^\"'`\n]*(?:^|/){re.escape(stem)}(?:\.[jt]sx?)?[\"'`]"
+    return re.search(rf"(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*){spec}", text) is not None
 
 
 CHECKS: list[Check] = [TaintCheck(), CrossFileTaintCheck(), CrossFileTaintCheckJs()]

@@ -297,6 +297,8 @@ def _has_arg(call: ir.Call, wanted: re.Pattern[str], keys: bool = False) -> bool
     an entry of a literal map counts too (`['allowed_classes' => false]`)."""
     todo: list[tuple[ir.Expr, int]] = [(a, 0) for a in call.args]
     todo += [(value, 0) for _, value in call.kwargs]
+    if keys and any(wanted.search(k) for k, _ in call.kwargs):
+        return True
     while todo:
         arg, depth = todo.pop()
         text = arg.value if isinstance(arg, ir.Const) else dotted(arg)
@@ -384,6 +386,14 @@ _XPATH = frozenset({"xpath"})
 _PATH_CLEANER = re.compile(
     r"(?i)^(?:verify|sanitize|sanitise|clean|secure|safe|normalize)_?(?:file_?name|path|file)s?$"
 )
+# A project's own join that keeps the result under the base it is given, returning
+# nothing (or raising) otherwise: `File.normalise_in_base(base, name)`, `resolveWithin`,
+# `safe_join`, `joinInside(root, p)`.
+_CONFINING_JOIN = re.compile(
+    r"(?i)^(?:(?:normali[sz]e|resolve|join|confine|contain)_?(?:path_?)?"
+    r"(?:in|inside|within|under)_?(?:base|root|dir|directory|folder)?"
+    r"|safe_?(?:join|resolve)(?:_?path)?)$"
+)
 _PATH_CHECK = re.compile(
     r"(?i)^(?:(?:verify|validate|check)_?(?:safe|valid|allowed|within)?_?"
     r"(?:file_?name|path|file)(?:_?(?:safe|valid|allowed))?"
@@ -394,6 +404,16 @@ _PATH_CHECK = re.compile(
     # `file.isFile()` only say the path exists.
     r"|(?:is|has)_?(?:(?:safe|valid|allowed|within)_?(?:file_?name|path|file)"
     r"|(?:file_?name|path|file)_?(?:safe|valid|allowed)))$"
+)
+# A project's own containment test (`is_path_inside(target, base)`, `isSubPath(base, p)`,
+# `is_within_directory(root, target)`, `pathIsInside(p, root)`): true only when the path
+# is under the folder. Which argument is the path varies, so every name passed to it is
+# vouched for (the base is no input anyway).
+_CONTAINMENT_CHECK = re.compile(
+    r"(?i)^(?:is|path_?is|file_?is|dir_?is)_?(?:path_?|file_?|dir_?|directory_?)?"
+    r"(?:inside|within|contained_?in|sub_?path|sub_?dir|child_?of|descendant_?of"
+    r"|under_?(?:base|root|dir|directory|folder)|in_?(?:base|root)_?(?:dir|directory|folder)?)"
+    r"(?:_?(?:path|dir|directory|folder|base|root))?$"
 )
 
 # Project data-access calls (`repo.GetBookmarkForPage(id)`, `_unitOfWork.Users.GetCoverAsync(id)`,
@@ -530,9 +550,45 @@ def _quote(expr: ir.Expr) -> bool:
     return isinstance(expr, ir.Const) and expr.value in ("'", '"')
 
 
+# A constant named for a parent step or a folder separator, imported from the project's or
+# a library's string utilities (`TOP_PATH`, `FOLDER_SEPARATOR`, `File.separator`): its
+# value is in another file, its name says what it holds.
+_STEP_CONSTANT = re.compile(
+    r"^(?:TOP_PATH|PARENT(?:_(?:STEP|DIR|PATH|DIRECTORY))?|DOT_?DOT|DOUBLE_DOT|UP_?DIR"
+    r"|(?:[A-Z]+_)*(?:FOLDER|PATH|FILE|DIR|DIRECTORY)_?SEPARATOR(?:_CHAR)?|separator)$"
+)
+
+
+# What holds an HTTP client's request of ours (httpx's and requests' exceptions and
+# responses: `e.request.url`, `response.request.headers`): the request the server sent
+# out, whose URL and headers it built, not the client's request.
+_OUTGOING_OWNER = re.compile(
+    r"^(?:.*\.)?(?:e|ex|exc|err|error|exception|r|response|resp|reply|http_response|upstream)$"
+)
+
+
+def _typeof_test(side: ir.Expr, other: ir.Expr) -> tuple[ir.Expr, frozenset[str]] | None:
+    """`typeof x` compared with a type's name: the operand, and the classes a value of
+    that type is safe for (a string carries no operator object; a number no text)."""
+    if not (isinstance(side, ir.Call) and side.callee == "typeof" and side.args):
+        return None
+    if not isinstance(other, ir.Const):
+        return None
+    if other.value == "string":
+        return side.args[0], _TEXT_SAFE
+    if other.value in ("number", "boolean", "bigint"):
+        return side.args[0], frozenset({ALL})
+    return None
+
+
 def _parent_step(expr: ir.Expr) -> bool:
     """`..`, or a separator: a name with no `/` in it stays in the folder it is joined to."""
-    return isinstance(expr, ir.Const) and expr.value in ("..", "../", "..\\", "/..", "/")
+    if isinstance(expr, ir.Const):
+        return expr.value in ("..", "../", "..\\", "/..", "/")
+    name = (
+        expr.name if isinstance(expr, ir.Name) else expr.attr if isinstance(expr, ir.Attr) else ""
+    )
+    return bool(name) and _STEP_CONSTANT.match(name) is not None
 
 
 def _data_access(callee: str) -> bool:
@@ -590,6 +646,9 @@ def _leaves(expr: ir.Expr, state: _State) -> list[Known]:
     return [UNKNOWN]
 
 
+# A guard's class token: the name checked is now an entry of this list (a parameter of
+# the helper being summarised), so it carries whatever the caller's list carries.
+_ENTRY_OF = "entry-of:"
 # Membership tests on a collection: `ALLOWED.contains(x)`, Ruby's `%w[a b].include?(x)`.
 _MEMBERSHIP = frozenset({"contains", "includes", "has", "containsKey", "include?", "member?"})
 # Packages whose two-argument `Contains` tests a substring, not membership.
@@ -832,6 +891,21 @@ def _inside_package(call: ir.Call, built: dict[str, ir.Expr]) -> bool:
     return isinstance(head, ir.Const) and bool(_PACKAGE_PREFIX.match(str(head.value)))
 
 
+# A storage backend's file methods (Django's `default_storage.open(name)`, an S3 or GCS
+# storage's `open`/`delete`): the backend joins the name under its own location with
+# `safe_join` and refuses one that leaves it, or treats it as an object key, where `..`
+# names nothing outside.
+_STORAGE_RECEIVER = re.compile(r"(?i)storage$")
+_STORAGE_METHODS = frozenset({"open", "delete", "save", "exists", "size", "listdir", "path"})
+
+
+def _confined_storage(call: ir.Call) -> bool:
+    if call.recv is None or call.callee.rsplit(".", 1)[-1] not in _STORAGE_METHODS:
+        return False
+    receiver = dotted(call.recv)
+    return receiver is not None and bool(_STORAGE_RECEIVER.search(receiver.rsplit(".", 1)[-1]))
+
+
 def _result_of_method(call: ir.Call, pattern: str) -> bool:
     """`$this->httpClient->request('GET', $url)->toArray()`: the pattern's object
     (`request`) is what a method of another object returned (an HTTP client's response),
@@ -1029,6 +1103,9 @@ class Analyzer:
                     func.line,
                     var=param.name,
                     handler_param=True,
+                    # A route parameter bound by a mark (NestJS `@Param('id')`) is always
+                    # a string: never a NoSQL operator object.
+                    cleared=_TEXT_SAFE if param.source in self.spec.text_sources else frozenset(),
                 )
                 state.taint[param.name] = frozenset({origin})
             elif param.name in state.taint:
@@ -1096,7 +1173,9 @@ class Analyzer:
         for item in self.spec.sanitizers:
             if item.when_arg is None and matches(item.callee, callee):
                 found = item.classes if found is None else found | item.classes
-        if _PATH_CLEANER.search(callee.rsplit(".", 1)[-1]):
+        if _PATH_CLEANER.search(callee.rsplit(".", 1)[-1]) or _CONFINING_JOIN.match(
+            callee.rsplit(".", 1)[-1]
+        ):
             found = _PATH if found is None else found | _PATH
         self.sanitizer_cache[callee] = found
         return found
@@ -1332,6 +1411,10 @@ class _Walk:
                 read = self.keyed.get(name)
                 current = self._source_attr(name, 0) if read is None else self.expr(read, state)[0]
             state.taint[name] = _clear(current, classes)
+            for token in classes:
+                if token.startswith(_ENTRY_OF):
+                    listed = state.taint.get(token[len(_ENTRY_OF) :], EMPTY)
+                    state.taint[name] = state.taint[name] | listed
 
     def _return_sink(self, expr: ir.Expr, taint: Taint) -> None:
         if not taint or not self.func.handler:
@@ -1468,6 +1551,14 @@ class _Walk:
                     if key:
                         return {key: _DESTINATION}, {}
             if test.right is not None and test.op in ("==", "!=", "==="):
+                # `typeof x === "string"`: no operator object; "number"/"boolean": no text.
+                typed = _typeof_test(test.left, test.right) or _typeof_test(test.right, test.left)
+                if typed is not None:
+                    name, classes = self._key(typed[0]), typed[1]
+                    if name:
+                        safe = {name: classes}
+                        return (safe, {}) if test.op != "!=" else ({}, safe)
+            if test.right is not None and test.op in ("==", "!=", "==="):
                 # `os.path.commonpath([full, BASE]) == BASE`: every listed path is under it.
                 for side in (test.left, test.right):
                     listed = _common_path_args(side)
@@ -1488,6 +1579,10 @@ class _Walk:
             if test.right is not None and test.op in ("in", "notin", "==", "!=", "==="):
                 name = self._key(test.left)
                 right = test.right
+                if name and test.op in ("in", "notin") and self._caller_list(right, state):
+                    assert isinstance(right, ir.Name)
+                    entry = {name: frozenset({ALL, _ENTRY_OF + right.name})}
+                    return (entry, {}) if test.op == "in" else ({}, entry)
                 if test.op in ("in", "notin"):
                     # A constant table, or a collection no input reaches (the files of a
                     # folder, a configured list): then the input is one of its entries.
@@ -1558,13 +1653,28 @@ class _Walk:
                 name = self._key(test.args[0])
                 if name:
                     return {name: _PATH}, {}
+            if _CONTAINMENT_CHECK.match(last) and test.args:
+                inside = {n: _PATH for n in (self._key(arg) for arg in test.args) if n}
+                if inside:
+                    return inside, {}
             # `name.contains("..")` / `name.includes("..")` true rejects the name: where it is
             # false, no parent step is in it.
-            dots = last.lower() in ("contains", "includes") and test.recv is not None
+            dots = last.lower() in ("contains", "includes", "include?") and test.recv is not None
             if dots and len(test.args) == 1 and _parent_step(test.args[0]):
                 name = self._key(test.recv)
                 if name:
                     return {}, {name: _PATH}
+            # The function forms: Go's `strings.Contains(name, "..")` and
+            # `strings.ContainsAny(name, "/\\")`, PHP's `str_contains($name, '..')`.
+            if last in ("Contains", "ContainsAny", "str_contains") and len(test.args) == 2:
+                step = test.args[1]
+                any_sep = (
+                    last == "ContainsAny" and isinstance(step, ir.Const) and "/" in str(step.value)
+                )
+                if any_sep or _parent_step(step):
+                    name = self._key(test.args[0])
+                    if name:
+                        return {}, {name: _PATH}
             if last in ("equals", "equalsIgnoreCase") and test.recv is not None and test.args:
                 pair = (test.recv, test.args[0])
                 for mine, against in (pair, pair[::-1]):
@@ -1576,6 +1686,10 @@ class _Walk:
             membership = last in _MEMBERSHIP
             if membership and test.args and test.recv is not None:
                 name = self._key(test.args[0])
+                if name and self._caller_list(test.recv, state):
+                    # The value is one of the caller's entries: it carries their taint now.
+                    assert isinstance(test.recv, ir.Name)
+                    return {name: frozenset({ALL, _ENTRY_OF + test.recv.name})}, {}
                 if name and self._constant_set(test.recv, state):
                     safe = {name: frozenset({ALL})}
                     # `HOSTS.has(url.hostname)`: the URL itself goes only to a listed host.
@@ -1717,6 +1831,17 @@ class _Walk:
         if key is not None and expr is not None and not isinstance(expr, ir.Name | ir.Attr):
             self.keyed[key] = expr
         return key
+
+    def _caller_list(self, expr: ir.Expr, state: _State) -> bool:
+        """A helper's own parameter that only its caller fills (`def apply(rel, scope,
+        valid_scopes)` called with `Payment::STATES`): while the helper is summarised its
+        value is the caller's, which passes the app's list of names, not request text."""
+        if not isinstance(expr, ir.Name):
+            return False
+        if not any(p.name == expr.name for p in self.func.params):
+            return False
+        taint = state.taint.get(expr.name, EMPTY)
+        return bool(taint) and all(origin.param is not None for origin in taint)
 
     def _constant_set(self, expr: ir.Expr, state: _State) -> bool:
         if isinstance(expr, ir.Seq):
@@ -1913,6 +2038,8 @@ class _Walk:
     def _source_attr(self, path: str, line: int) -> Taint:
         for pattern in self.spec.source_attrs:
             if path == pattern or path.endswith("." + pattern):
+                if path != pattern and _OUTGOING_OWNER.match(path[: -len(pattern) - 1]):
+                    continue  # `e.request.url`: our own outgoing request, not the client's
                 return frozenset({Origin(pattern, line, cleared=self._text(pattern))})
             if pattern.endswith(".*") and "." in path:
                 # Any field of the object (Laravel's `$request->email`).
@@ -1927,6 +2054,8 @@ class _Walk:
         safe = _TEXT_SAFE if source in self.spec.text_sources else frozenset()
         if source in self.spec.same_site_sources:
             safe = safe | _REDIRECT
+        if source in self.spec.path_safe_sources:
+            safe = safe | _PATH
         return safe
 
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
@@ -1952,7 +2081,7 @@ class _Walk:
             if (
                 item.when_arg is not None
                 and matches(item.callee, call.callee)
-                and _has_arg(_only_arg(call, item.at, item.at_kwarg), item.when_arg)
+                and _has_arg(_only_arg(call, item.at, item.at_kwarg), item.when_arg, keys=True)
             ):
                 every = recv_taint.union(*arg_taints, *kw_taints.values())
                 return _clear(every, item.classes), UNKNOWN
@@ -2468,6 +2597,8 @@ class _Walk:
                 continue
             if sink.cls == "code" and _inside_package(call, self.built):
                 continue
+            if sink.cls == "path" and _confined_storage(call):
+                continue
             if sink.cls == "nosql" and self._text_query(call, sink.args):
                 continue
             if sink.when_arg is not None and not _has_arg(call, sink.when_arg):
@@ -2530,23 +2661,41 @@ class _Walk:
 
 # Response methods that set the media type: `res.type('json')`, `res.contentType(...)`,
 # `res.header('Content-Type', ...)`, `res.set(...)`, `res.setHeader(...)`.
-_SETS_TYPE = frozenset({"type", "contentType", "header", "set", "setHeader"})
+# `res.attachment(name)` (and a `Content-Disposition: attachment` header) makes the
+# browser download the body instead of rendering it in the site's origin.
+_SETS_TYPE = frozenset({"type", "contentType", "header", "set", "setHeader", "attachment"})
+_ATTACHMENT = "attachment"
 _CONTENT_TYPE = "#content-type"  # the tracked name for a response's declared type
 
 
 def _content_type_of(call: ir.Call, state: _State, engine: _Walk) -> str | None:
     last = call.callee.rsplit(".", 1)[-1]
+    if last == "attachment":
+        return _ATTACHMENT
     values = [engine.expr(a, state)[1] for a in call.args[:2]]
     if last in ("type", "contentType") and len(values) == 1 and isinstance(values[0], str):
         return values[0]
     if len(values) == 2 and isinstance(values[0], str) and values[0].lower() == "content-type":
         return values[1] if isinstance(values[1], str) else None
+    if len(values) == 2 and _disposition_attachment(values[0], values[1]):
+        return _ATTACHMENT
     return None
+
+
+def _disposition_attachment(name: Known, value: Known) -> bool:
+    return (
+        isinstance(name, str)
+        and name.lower() == "content-disposition"
+        and isinstance(value, str)
+        and value.lower().startswith("attachment")
+    )
 
 
 def _content_type_set(recv: ir.Expr, state: _State) -> Known:
     if isinstance(recv, ir.Call) and recv.callee.rsplit(".", 1)[-1] in _SETS_TYPE:
         # `res.type('json').send(x)`: the chain's own call set it.
+        if recv.callee.rsplit(".", 1)[-1] == "attachment":
+            return _ATTACHMENT
         values = [a.value for a in recv.args[:2] if isinstance(a, ir.Const)]
         if len(recv.args) == 1 and len(values) == 1:
             return values[0]

@@ -125,6 +125,9 @@ class Spec:
     # Sources that name a page of this site: the path the router matched to reach the
     # handler (`request.path`), the Referer. A redirect to them stays on known pages.
     same_site_sources: tuple[str, ...] = ()
+    # Sources whose values never name a file outside its folder (Django's `request.FILES`:
+    # upload objects whose names the multipart parser already reduced to a base name).
+    path_safe_sources: tuple[str, ...] = ()
     # A handler's string `return` is written into the response as HTML (Flask).
     return_sink: str | None = None
     # Assignments that are sinks (Koa's `ctx.body = …`): dotted target -> class.
@@ -281,6 +284,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         lookups=tuple(str(item) for item in raw.get("lookups") or ()),
         text_sources=tuple(str(item) for item in sources.get("text") or ()),
         same_site_sources=tuple(str(item) for item in sources.get("same_site") or ()),
+        path_safe_sources=tuple(str(item) for item in sources.get("path_safe") or ()),
         return_sink=raw.get("return_sink"),
         assign_sinks=tuple(
             (str(item["target"]), str(item["class"])) for item in raw.get("assign_sinks") or ()

@@ -206,7 +206,9 @@ class _Front:
                 # `+req.query.id`: a number (or NaN), never the text or an object.
                 return ir.Op(line, "num", self.expr(operand))
             if op == "typeof":
-                return ir.Other(line)
+                # Kept as a call so a guard can read `typeof x === "string"`; its value
+                # is a type's name, never the operand's text (a sanitizer of every class).
+                return ir.Call(line, "typeof", None, (self.expr(operand),))
             return self.expr(operand)
         if kind == "ternary_expression":
             return ir.Cond(
