@@ -251,9 +251,9 @@ _DEADLINE_CONTEXT = r"\bcontext\.With(?:Timeout|Deadline)(?:Cause)?\s*\("
 
 def _request_has_deadline(match: re.Match[str], text: str) -> bool:
     """`http.DefaultClient.Do(req)` where `req` was built with `NewRequestWithContext(ctx,
-    …)` or `req.WithContext(ctx)` on a context that ends: one from `context.WithTimeout` /
-    `WithDeadline` in the same function, or the incoming request's own context (it ends
-    when the client goes away). The deadline bounds the call as a client timeout would."""
+    …)` or `req.WithContext(ctx)` on a context from `context.WithTimeout` / `WithDeadline`
+    in the same function: the deadline bounds the call as a client timeout would. The
+    incoming request's own context does not: it ends only when that client goes away."""
     args = call_arguments(text, match.end() - 1, "go")
     req = args[0].strip() if args else ""
     if not re.fullmatch(r"\w+", req):
@@ -265,8 +265,6 @@ def _request_has_deadline(match: re.Match[str], text: str) -> bool:
         before,
     )
     for ctx in bound:
-        if re.fullmatch(r"(?:\w+\.)+Context\(\)", ctx):
-            return True  # `r.Context()`, `c.Request.Context()`
         name = re.escape(ctx)
         if re.search(rf"\b{name}\b[\w \t,]*:?=\s*{_DEADLINE_CONTEXT}", before):
             return True

@@ -37,3 +37,13 @@ func newClient(timeout time.Duration) *http.Client {
 	}
 	return client
 }
+
+// The incoming request's context ends only when that client goes away: no deadline.
+func Relay(w http.ResponseWriter, r *http.Request) {
+	out, _ := http.NewRequestWithContext(r.Context(), http.MethodGet, "https://api.example.com/v1", nil)
+// expect: http-request-no-timeout
+	resp, err := http.DefaultClient.Do(out)
+	if err == nil {
+		resp.Body.Close()
+	}
+}

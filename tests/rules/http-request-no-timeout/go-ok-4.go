@@ -36,15 +36,6 @@ func Probe(parent context.Context, url string) error {
 	return err
 }
 
-// The incoming request's context: the call ends when its caller goes away.
-func Relay(w http.ResponseWriter, r *http.Request) {
-	out, _ := http.NewRequestWithContext(r.Context(), http.MethodGet, "https://api.example.com/v1", nil)
-	resp, err := http.DefaultClient.Do(out)
-	if err == nil {
-		resp.Body.Close()
-	}
-}
-
 // A helper that takes the timeout from its caller and sets it when given.
 func Send(ctx context.Context, url string, timeout time.Duration) (*http.Response, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
