@@ -395,6 +395,18 @@ def timeout_summary(unit: Unit, row: int, col: int, file: ChangedFile) -> str | 
 # --- suggestions ----------------------------------------------------------------------
 
 
+def full_loader_note(message: str) -> str | None:
+    """S506 on `yaml.load(..., Loader=FullLoader)`: since PyYAML 5.4 the full loader builds
+    no arbitrary objects (`python/object*` tags need the unsafe loader; only names already
+    imported resolve), so the call is a hazard only on an older PyYAML."""
+    if "`FullLoader`" not in message:
+        return None
+    return (
+        "PyYAML 5.4 and later build no arbitrary objects with `FullLoader`; this matters only"
+        " where an older PyYAML is installed, and `SafeLoader` is still the narrower choice."
+    )
+
+
 def _fix_yaml(line: str) -> str | None:
     if len(re.findall(r"\byaml\.load(?:_all)?\(", line)) != 1:
         return None
@@ -531,6 +543,7 @@ class RuffSecurityCheck(Check):
         suggestion = suggestion_for(unit, row, code, file.line_text(line))
         detail = f"ruff {code}: {message}"
         summary = timeout_summary(unit, row, col, file) if code == "S113" else None
+        summary = summary or (full_loader_note(message) if code == "S506" else None)
         if summary:
             detail += " " + summary
         return Hit(

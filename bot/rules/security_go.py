@@ -202,6 +202,12 @@ def _client_without_timeout(match: re.Match[str], text: str, file: ChangedFile) 
     body = call_arguments(text, match.end() - 1, "go")
     if any(re.match(r"Timeout\s*:", part) for part in body):
         return False
+    if (
+        _timeout_set_later(match, text)
+        or _dials_unix_socket(body, match, text)
+        or _command_line_tool(text, file)
+    ):
+        return False
     return "This `http.Client` has no `Timeout`, so a request can wait forever."
 
 
@@ -209,8 +215,10 @@ def _default_client(match: re.Match[str], text: str, file: ChangedFile) -> str |
     if file.path.endswith("_test.go"):
         return False
     detail = f"`http.{match.group('at')}` uses `http.DefaultClient`, which has no timeout."
+    if _command_line_tool(text, file):
+        return False
     if match.group("at") == "DefaultClient":
-        return detail
+        return False if _request_has_deadline(match, text) else detail
     args = call_arguments(text, match.end() - 1, "go")
     url = args[0].strip() if args else ""
     literal = re.match(r"^(?:fmt\.Sprintf\(\s*)?(?:\"([^\"]*)\"|`([^`]*)`)", url)
@@ -223,6 +231,81 @@ def _default_client(match: re.Match[str], text: str, file: ChangedFile) -> str |
     if kind is None and configured(start):
         return Verdict(f"{detail} {local_reason(Host.CONFIGURED)}", Severity.INFO)
     return detail
+
+
+def _function_before(text: str, at: int) -> str:
+    """The text of the Go function around `at`, from its `func` up to `at`."""
+    start = text.rfind("\nfunc ", 0, at)
+    return text[start + 1 if start >= 0 else 0 : at]
+
+
+def _function_after(text: str, at: int) -> str:
+    """From `at` to the next top-level `func` (the rest of the function around it)."""
+    end = text.find("\nfunc ", at)
+    return text[at : end if end >= 0 else len(text)]
+
+
+# `ctx, cancel := context.WithTimeout(...)`: a context that ends by itself.
+_DEADLINE_CONTEXT = r"\bcontext\.With(?:Timeout|Deadline)(?:Cause)?\s*\("
+
+
+def _request_has_deadline(match: re.Match[str], text: str) -> bool:
+    """`http.DefaultClient.Do(req)` where `req` was built with `NewRequestWithContext(ctx,
+    …)` or `req.WithContext(ctx)` on a context from `context.WithTimeout` / `WithDeadline`
+    in the same function: the deadline bounds the call as a client timeout would. The
+    incoming request's own context does not: it ends only when that client goes away."""
+    args = call_arguments(text, match.end() - 1, "go")
+    req = args[0].strip() if args else ""
+    if not re.fullmatch(r"\w+", req):
+        return False
+    before = _function_before(text, match.start())
+    bound = re.findall(
+        rf"\b{req}\b[\w \t,]*:?=\s*(?:http\.NewRequestWithContext|{req}\.WithContext"
+        rf"|http\.NewRequest\([^)]*\)\.WithContext)\s*\(\s*([\w.]+(?:\(\))?)\s*[,)]",
+        before,
+    )
+    for ctx in bound:
+        name = re.escape(ctx)
+        if re.search(rf"\b{name}\b[\w \t,]*:?=\s*{_DEADLINE_CONTEXT}", before):
+            return True
+    return False
+
+
+def _timeout_set_later(match: re.Match[str], text: str) -> bool:
+    """`client := &http.Client{}` then `client.Timeout = timeout` in the same function
+    (a helper that takes the timeout as a parameter and sets it when given)."""
+    head = text[max(0, match.start() - 120) : match.start()]
+    bound = re.search(r"\b(\w+)\s*:?=\s*&?\s*$", head)
+    if bound is None:
+        return False
+    rest = _function_after(text, match.end())
+    return re.search(rf"\b{re.escape(bound.group(1))}\.Timeout\s*=[^=]", rest) is not None
+
+
+def _dials_unix_socket(body: list[str], match: re.Match[str], text: str) -> bool:
+    """A client whose transport dials a unix socket, or any client of a function that
+    dials one in another branch (`if socket { unix client } else { loopback client }`):
+    it talks to a process on this machine (its own daemon), never to a remote host."""
+    if any(re.search(r"Transport\s*:", part) and '"unix"' in part for part in body):
+        return True
+    around = _function_before(text, match.start()) + _function_after(text, match.start())
+    return re.search(r"\bDial\w*\s*\([^()]*\"unix\"", around) is not None
+
+
+# A server in the same file: its handlers wait on the calls it makes.
+_SERVES = re.compile(
+    r"\bhttp\.(?:ListenAndServe|ListenAndServeTLS|Serve|HandleFunc|Handle)\s*\("
+    r"|\bhttp\.Server\s*\{|\b(?:gin|echo|fiber|chi)\.New\w*\s*\(|\bmux\.NewRouter\s*\("
+)
+
+
+def _command_line_tool(text: str, file: ChangedFile) -> bool:
+    """A command-line program (`package main` under `cmd/`, no server in the file): the
+    call waits for the person at the terminal, no server request waits on it."""
+    path = "/" + file.path
+    if "/cmd/" not in path or re.search(r"^package\s+main\b", text, re.M) is None:
+        return False
+    return _SERVES.search(text) is None
 
 
 HTTP_PATTERNS = (

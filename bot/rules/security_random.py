@@ -14,7 +14,7 @@ none of those uses and is left alone.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 
 from bot import lazyre as re
@@ -248,6 +248,35 @@ _DELAY = re.compile(
     r"|\b(?:Thread\s*\.\s*sleep|setTimeout|sleep|usleep|Task\s*\.\s*Delay|delay)\s*\("
     r"|(?i:jitter|backoff|back_off)"
 )
+
+
+# A digest call (`Hasher("SHA-256").fromString(...)`, `hashlib.sha256(...)`,
+# `DigestUtils.sha256Hex(...)`) and a password beside the value in it.
+_DIGEST_CALL = re.compile(
+    r"(?i)(?:\bhasher|\bsha\w*|\bmd5\w*|digest\w*|\bhash(?:password|pw)?|pbkdf2\w*|scrypt"
+    r"|bcrypt\w*|argon2\w*|\bfromstring)\s*\("
+)
+_PASSWORD_WORD = re.compile(r"(?i)passw|\bpwd\b|\bpw\b")
+
+
+def _salts_password_hash(statement: str, tainted: Collection[str]) -> bool:
+    """`seed + "," + sha256(seed + password)`: the random value is hashed together with
+    a password, so it is the hash's salt, stored beside it in the clear by design; a
+    salt must be unique per password, not unguessable."""
+    if not tainted or not _PASSWORD_WORD.search(statement):
+        return False
+    for match in _DIGEST_CALL.finditer(statement):
+        args = ", ".join(_call_args(statement, match.end() - 1))
+        if not any(mentions(args, name) for name in tainted):
+            continue
+        # The password is another value than the random one (`hash(pw)` of a drawn
+        # password is no salt).
+        rest = args
+        for name in tainted:
+            rest = re.sub(rf"(?<![\w.$]){re.escape(name)}(?![\w$])", " ", rest)
+        if _PASSWORD_WORD.search(rest):
+            return True
+    return False
 
 
 def secret_name(name: str, context: str = "") -> bool:
@@ -875,6 +904,8 @@ class InsecureRandomCheck(Check):
                 continue
             if calls.search(statement.text) and _DELAY.search(statement.text):
                 continue  # the generator's value becomes a wait here
+            if _salts_password_hash(statement.text, tainted):
+                continue  # a salt hashed with the password: it must be unique, not secret
             if origin.pick and _BUILDS_TEXT.search(statement.text):
                 origin = replace(origin, pick=False)
             if origin.few and _STRUNG.search(statement.text):

@@ -320,6 +320,17 @@ def _has_arg(call: ir.Call, wanted: re.Pattern[str], keys: bool = False) -> bool
     return False
 
 
+def _opened_io(arg: ir.Expr, language: str) -> bool:
+    """Ruby's `File.new(upload.open, "rb")`: the argument is an IO object opened from
+    something (an uploaded file's tempfile), not a path; a text parameter has no `#open`."""
+    return (
+        language == "ruby"
+        and isinstance(arg, ir.Call)
+        and arg.recv is not None
+        and arg.callee.rsplit(".", 1)[-1] in ("open", "to_io")
+    )
+
+
 def _common_path_args(expr: ir.Expr) -> tuple[ir.Expr, ...]:
     """The paths of `os.path.commonpath([a, b])` (or `commonpath((a, b))`)."""
     if (
@@ -805,6 +816,22 @@ def _format_fixes_destination(call: ir.Call, state: _State, walk: _Walk) -> bool
         return False
     first = _VERB.search(known)
     return _fixed_destination([known[: first.start()] if first else known])
+
+
+def _in_query(before: list[Known]) -> bool:
+    """A part placed after constant text with `?` or `#` in it (`"#{dest}?from=#{path}"`):
+    it fills a parameter or the fragment; whatever came first chose the destination."""
+    return any(isinstance(v, str) and ("?" in v or "#" in v) for v in before)
+
+
+def _format_names_page(known: Known) -> bool:
+    """`"/compare/%s/%s" % [file, rev]` (Ruby, Python): a constant format whose text
+    before its first verb already fixes the destination, so the values fill in a page
+    of ours."""
+    if not isinstance(known, str):
+        return False
+    first = _VERB.search(known)
+    return first is not None and _fixed_destination([known[: first.start()]])
 
 
 # Flask's request mappings whose values are text, and string methods that keep text.
@@ -1946,7 +1973,7 @@ class _Walk:
                 t, v = self.expr(part, state)
                 if t and not _safe_for(t, "redirect") and fixed is None:
                     fixed = _fixed_destination(prefix)
-                if t and fixed:
+                if t and (fixed or _in_query(values)):
                     t = _clear(t, _DESTINATION)
                 if fixed is None:
                     prefix.append(v)
@@ -1979,6 +2006,8 @@ class _Walk:
                 # Only for the classes the left part is already safe for: a tainted
                 # `request.path` names a page of ours for a redirect, not for a fetch.
                 rt = _clear(rt, frozenset(c for c in _DESTINATION if _safe_for(lt, c)))
+            if expr.op == "%" and rt and not lt and _format_names_page(lv):
+                rt = _clear(rt, _DESTINATION)
             return lt | rt, value
         if isinstance(expr, ir.Cond):
             _, test = self.expr(expr.test, state)
@@ -2162,7 +2191,7 @@ class _Walk:
             return _clear(every, _PATH), UNKNOWN
         classes = self.a.sanitizer(call.callee)
         if classes is not None:
-            return _clear(every, classes), UNKNOWN
+            return _clear(self._named_cleaner(call, state, arg_taints, every), classes), UNKNOWN
         if last == "array_map" and call.args and isinstance(call.args[0], ir.Const):
             # PHP `array_map('intval', $ids)`: each element went through that function.
             named = call.args[0].value
@@ -2191,6 +2220,21 @@ class _Walk:
         if every and self._opaque(call, recv_taint):
             return _through(every, call.callee), UNKNOWN
         return every, UNKNOWN
+
+    def _named_cleaner(
+        self, call: ir.Call, state: _State, arg_taints: list[Taint], every: Taint
+    ) -> Taint:
+        """A cleaner known by its name that is also a function of this file
+        (`safe_expand_path(p)`, `confined_path(p)`): what its own code clears counts
+        too (a containment check before it returns the path). Sinks inside it stay
+        unreported, as when only its name was read."""
+        helper = self._helper(call)
+        if helper is None:
+            return every
+        found = len(self.found)
+        taint = self._apply_helper(helper, call, state, arg_taints)[0]
+        del self.found[found:]
+        return taint
 
     def _opaque(self, call: ir.Call, recv_taint: Taint) -> bool:
         """Whether `call` (code the change does not show) may return something other than
@@ -2628,6 +2672,8 @@ class _Walk:
                 if position >= len(arg_taints):
                     continue
                 if sink.text_only and _structured(call.args[position]):
+                    continue
+                if sink.cls == "path" and _opened_io(call.args[position], self.spec.language):
                     continue
                 taint |= arg_taints[position]
             for key in sink.kwargs:

@@ -1073,7 +1073,7 @@ class _Front:
             return [ir.Return(line, self.expr(inner[0]) if inner else None)]
         if kind in _THROWS or (kind == "jump_expression" and node.text().startswith("throw")):
             return [ir.Stop(line)]
-        if kind == "call" and node.text().split("(", 1)[0].strip() in ("raise", "fail"):
+        if kind == "call" and _ruby_raise(node.text()):
             return [ir.Stop(line)]
         if kind == "call" and node.field("receiver") is None and _ruby_method(node) == "halt":
             return [ir.Eval(line, self.expr(node)), ir.Stop(line)]  # Sinatra ends the request
@@ -1675,3 +1675,8 @@ def module(root: SgNode, spec: Spec, language: str, text: str) -> ir.Module:
                     out.const_tables.add(alias)
     out.functions.sort(key=lambda f: f.line)
     return out
+
+
+def _ruby_raise(text: str) -> bool:
+    """`raise(E)`, `raise E, "message"`, `fail "message"`: the method ends here."""
+    return re.split(r"[\s(]", text.strip(), maxsplit=1)[0] in ("raise", "fail")
