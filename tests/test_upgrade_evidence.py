@@ -231,6 +231,11 @@ def test_edited_sql_update_script_already_ran() -> None:
     assert not [
         f for f in findings if f.category.value == "indexing" and f.severity is not Severity.INFO
     ]
+    # Lines appended to an existing script (a release's bundle still being filled)
+    # have not run yet.
+    head = f"diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n"
+    appended = parse_diff(f"{head}@@ -1,1 +1,2 @@\n {old}\n+{new}\n")[0]
+    assert _hazards(_review(appended))
     # The same script added by this change runs on the live database.
     assert [
         f

@@ -100,9 +100,7 @@ _SQL_DOWN = re.compile(r"^\s*--\s*(?:\+goose\s+down|migrate:down|\+migrate\s+dow
 _SQL_UP = re.compile(r"^\s*--\s*(?:\+goose\s+up|migrate:up|\+migrate\s+up)\b", re.I)
 _MIGRATION_PATH = re.compile(r"(^|/)[\w-]*migrations?/", re.I)
 # Folders of plain SQL scripts each run once against the live database.
-_UPDATE_SCRIPT_DIR = re.compile(
-    r"(^|/)(?:updates|upgrades|schema-changes?)/(?:[^/]+/)*[^/]+\.sql$", re.I
-)
+_UPDATE_SCRIPT_DIR = re.compile(r"(^|/)(?:updates|upgrades)/(?:[^/]+/)*[^/]+\.sql$", re.I)
 _DOWN_FILE = re.compile(r"(^|[._/-])down\.sql$", re.I)
 
 _CREATED = (
@@ -627,9 +625,11 @@ def refine(
             and file.kind is FileKind.SQL
             and file.status is not FileStatus.ADDED
             and _UPDATE_SCRIPT_DIR.search(file.path)
+            and _replaces_lines(file, finding.line)
         ):
-            # A plain SQL update script (`sql/updates/2019-01-04-….sql`) edited after it
-            # was added: each database ran it once, when it was new.
+            # A plain SQL update script (`sql/updates/2019-01-04-….sql`) whose line is
+            # rewritten in place: each database ran it once, when it was new. Lines
+            # appended to one (a release's bundle still being filled) have not run yet.
             kept.append(_already_applied(finding))
             continue
         elif finding.rule in _ONE_OFF_QUERY_RULES and (

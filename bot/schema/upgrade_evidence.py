@@ -64,7 +64,10 @@ _SHUT_DOWN_BEFORE = re.compile(
 _PARAGRAPH = re.compile(r"(?:[^\n]+\n?)+")
 _AUTOMATIC = re.compile(r"\bautomatic(?:ally)?\b", re.I)
 _MIGRATES = re.compile(r"\b(?:migrat\w*|upgrad\w*)\b", re.I)
-_STARTS = re.compile(r"\bstart-?up\b|\bstarts?\b|\binitiali[sz]\w*|\bboots?\b", re.I)
+# "when the application starts / initializes", not "to start, run …".
+_STARTS = re.compile(
+    r"\bstart-?up\b|\bstart(?:s|ed)\b|\binitiali[sz](?:es|ed|ation)\b|\bboots\b", re.I
+)
 
 # A Spring bean that builds Flyway and runs `migrate` as its init method, or a Flyway
 # initializer bean: the schema is migrated while the application context starts.
