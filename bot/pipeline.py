@@ -396,6 +396,7 @@ def _removed_lines(files: Sequence[ChangedFile]) -> dict[str, str]:
 # Schema-bearing files a review reads at most (migrations included): past this, the
 # snapshots and the newest migrations are kept and the review notes the cap.
 MAX_SCHEMA_FILES = 150
+MAX_EVIDENCE_FILES = 20
 _HISTORY_DIRS = frozenset(
     {"migrations", "migrate", "migration", "versions", "alembic", "flyway", "changelog"}
 )
@@ -409,7 +410,7 @@ def pick_schema_files(paths: Iterable[str], limit: int = MAX_SCHEMA_FILES) -> tu
     import re
     from pathlib import PurePosixPath
 
-    from bot.schema import schema_paths
+    from bot.schema import schema_paths, upgrade_evidence
 
     def natural(path: str) -> tuple[object, ...]:
         return tuple(int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", path))
@@ -418,9 +419,12 @@ def pick_schema_files(paths: Iterable[str], limit: int = MAX_SCHEMA_FILES) -> tu
     if len(found) <= limit:
         return found, 0
     history = [p for p in found if {d.lower() for d in PurePosixPath(p).parts[:-1]} & _HISTORY_DIRS]
-    older = set(history)
+    # READMEs beside the migrations and Flyway's start-up config come first: a few
+    # files that say whether the migrations run with no old release serving.
+    evidence = [p for p in found if upgrade_evidence.candidate(p)][:MAX_EVIDENCE_FILES]
+    older = set(history) | set(evidence)
     snapshots = [p for p in found if p not in older]
-    ordered = [*snapshots, *sorted(history, key=natural, reverse=True)]
+    ordered = [*evidence, *snapshots, *sorted(history, key=natural, reverse=True)]
     return sorted(ordered[:limit]), len(found) - limit
 
 

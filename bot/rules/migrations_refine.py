@@ -92,13 +92,15 @@ _DUMPS = re.compile(r"(^|/)(structure\.sql|schema\.rb|schema\.sql)$")
 _OTHER_DUMPS = re.compile(r"(^|/)[\w.-]*[_.-](?:schema|dump)\.sql$|(^|/)schemas?/[^/]+\.sql$", re.I)
 
 _DOWN_START = re.compile(
-    r"^(\s*)(?:def\s+(?:down|downgrade\w*)\b|(?:async\s+)?down\s*[:(]"
+    r"^(\s*)(?:def\s+(?:self\.)?(?:down|downgrade\w*)\b|(?:async\s+)?down\s*[:(]"
     r"|(?:exports|module\.exports)\.down\s*=|public\s+function\s+down\b"
     r"|(?:public\s+)?async\s+down\b|dir\.down\b)"
 )
 _SQL_DOWN = re.compile(r"^\s*--\s*(?:\+goose\s+down|migrate:down|\+migrate\s+down)\b", re.I)
 _SQL_UP = re.compile(r"^\s*--\s*(?:\+goose\s+up|migrate:up|\+migrate\s+up)\b", re.I)
 _MIGRATION_PATH = re.compile(r"(^|/)[\w-]*migrations?/", re.I)
+# Folders of plain SQL scripts each run once against the live database.
+_UPDATE_SCRIPT_DIR = re.compile(r"(^|/)(?:updates|upgrades)/(?:[^/]+/)*[^/]+\.sql$", re.I)
 _DOWN_FILE = re.compile(r"(^|[._/-])down\.sql$", re.I)
 
 _CREATED = (
@@ -630,6 +632,18 @@ def refine(
         ):
             # A Go file listing every step (`[]func(tx *sql.Tx) error{…}`): a step edited
             # in place already ran; a step appended at the end is new.
+            kept.append(_already_applied(finding))
+            continue
+        elif (
+            finding.rule in _RUN_ONCE_ADVICE
+            and file.kind is FileKind.SQL
+            and file.status is not FileStatus.ADDED
+            and _UPDATE_SCRIPT_DIR.search(file.path)
+            and _replaces_lines(file, finding.line)
+        ):
+            # A plain SQL update script (`sql/updates/2019-01-04-….sql`) whose line is
+            # rewritten in place: each database ran it once, when it was new. Lines
+            # appended to one (a release's bundle still being filled) have not run yet.
             kept.append(_already_applied(finding))
             continue
         elif finding.rule in _ONE_OFF_QUERY_RULES and (

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from bot import lazyre as re
 from bot.models import Finding, Severity
-from bot.schema import dialect, startup, type_convention
+from bot.schema import dialect, startup, type_convention, upgrade_evidence
 from bot.schema.model import Schema, norm, singular
 
 # Rules about locks held or rows rewritten while a migration runs.
@@ -186,7 +186,7 @@ _LOWER = {
 }
 TABLE_REFS = (
     re.compile(
-        r"\b(?:ALTER\s+TABLE|CREATE\s+(?:UNIQUE\s+)?INDEX\b[^;]*?\bON|UPDATE|REINDEX\s+TABLE)\s+"
+        r"\b(?:ALTER\s+TABLE|CREATE\s+(?:UNIQUE\s+)?INDEX\b[^;]*?\bON|(?<!\bON\s)UPDATE|REINDEX\s+TABLE)\s+"
         r"(?:ONLY\s+|IF\s+EXISTS\s+)*[`\"]?([\w.]+)",
         re.IGNORECASE,
     ),
@@ -289,6 +289,7 @@ def adjust_for_table_size(
     database = configured or dialect.detect(texts)
     source = "`database:` in the configuration" if configured else "its database configuration"
     at_startup = startup.migrates_at_startup(texts)
+    offline: dict[str, str | None] = {}  # per migration folder (`_no_live_traffic`)
     out: list[Finding] = []
     concurrent: list[tuple[str, str]] | None = None  # found on the first index build
     chosen = (
@@ -341,6 +342,15 @@ def adjust_for_table_size(
             out.append(
                 _with(finding, Severity.INFO, startup.note(at_startup, texts.get(at_startup)))
             )
+            continue
+        no_traffic = (
+            _no_live_traffic(finding, texts, offline)
+            if finding.severity is not Severity.INFO
+            and not _on_listed_table(finding, text, large, schema)
+            else None
+        )
+        if no_traffic is not None:
+            out.append(_with(finding, Severity.INFO, no_traffic))
             continue
         if (
             database in _DIALECT_NAMES
@@ -1008,3 +1018,27 @@ def _index_build(
         "not show; its name does not say it grows with traffic (list it under "
         "`large_tables:` to get this as a comment)."
     )
+
+
+def _no_live_traffic(
+    finding: Finding, texts: Mapping[str, str], offline: dict[str, str | None]
+) -> str | None:
+    """Why no running code meets this hazard (`bot.schema.upgrade_evidence`): the
+    repository says its migrations run with no old release serving, the file builds a
+    new database, or the table dropped is a migration tool's own bookkeeping."""
+    if finding.rule in DROP_RULES | {"pg-drop-table"} and upgrade_evidence.drops_bookkeeping(
+        _line(texts.get(finding.path, ""), finding.line)
+    ):
+        return upgrade_evidence.BOOKKEEPING_NOTE
+    if finding.rule not in STARTUP_SAFE:
+        return None
+    if finding.rule in LOCKING_RULES and upgrade_evidence.install_script(finding.path, texts):
+        return upgrade_evidence.install_script_note(finding.path)
+    if finding.rule in LOCKING_RULES and (
+        size := upgrade_evidence.comment_weighs_lock(texts.get(finding.path, ""), finding.line)
+    ):
+        return upgrade_evidence.weighed_note(size)
+    folder = posixpath.dirname(finding.path)
+    if folder not in offline:
+        offline[folder] = upgrade_evidence.no_old_release_serving(texts, finding.path)
+    return offline[folder]

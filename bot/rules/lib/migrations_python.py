@@ -279,11 +279,31 @@ def created_tables_in_sql(sql: str) -> set[str]:
 
 
 def whole_table_write(statement: Statement) -> bool:
-    """An UPDATE or DELETE over (nearly) every row: no WHERE, or only `WHERE col IS NULL`."""
+    """An UPDATE or DELETE over (nearly) every row: no WHERE, only `WHERE col IS NULL`,
+    or an `UPDATE … FROM other WHERE a.col = b.col` whose WHERE only joins the tables."""
     text = statement.text.strip()
     if not _SQL_BACKFILL.match(text):
         return False
-    return not _SQL_WHERE.search(text) or bool(_SQL_IS_NULL_ONLY.search(text))
+    return (
+        not _SQL_WHERE.search(text)
+        or bool(_SQL_IS_NULL_ONLY.search(text))
+        or _join_only_update(text)
+    )
+
+
+_SQL_UPDATE_FROM = re.compile(r"^\s*UPDATE\b.*?\bSET\b.*?\bFROM\b(.*?)\bWHERE\b(.*)$", re.I | re.S)
+_SQL_COLUMN_REF = r"(?:\"[^\"]+\"|\w+)\s*\.\s*(?:\"[^\"]+\"|\w+)"
+_SQL_JOIN_TERM = re.compile(rf"^\(?\s*{_SQL_COLUMN_REF}\s*=\s*{_SQL_COLUMN_REF}\s*\)?$")
+
+
+def _join_only_update(text: str) -> bool:
+    """`UPDATE t SET … FROM other WHERE t.a = other.b [AND …]`: every row of `t` with a
+    match is written, as in a backfill copying a value from another table."""
+    m = _SQL_UPDATE_FROM.match(text.rstrip().rstrip(";"))
+    if m is None or "(" in m.group(1):
+        return False  # a FROM over a subquery may filter the rows
+    terms = re.split(r"\bAND\b", m.group(2), flags=re.I)
+    return all(_SQL_JOIN_TERM.match(term.strip()) for term in terms)
 
 
 def is_ddl(statement: Statement) -> bool:
