@@ -435,6 +435,14 @@ def _cert_none(node: ast.AST | None) -> bool:
 
 
 def find_tls_off(tree: ast.Module) -> Iterator[Found]:
+    aiohttp = any(
+        isinstance(n, ast.Import | ast.ImportFrom)
+        and any(
+            (getattr(n, "module", None) or alias.name).split(".")[0] == "aiohttp"
+            for alias in n.names
+        )
+        for n in tree.body
+    )
     for node in all_nodes(tree):
         if isinstance(node, ast.Assign):
             targets = [dotted(t) for t in node.targets]
@@ -456,6 +464,24 @@ def find_tls_off(tree: ast.Module) -> Iterator[Found]:
             if _cert_none(value):
                 name = short(node.func) or "the call"
                 yield found(node, f"`{name}` is told to accept any certificate (`CERT_NONE`).")
+            elif aiohttp and _aiohttp_unverified(node):
+                name = short(node.func) or "the call"
+                yield found(node, f"`{name}` skips the certificate check (aiohttp `ssl=False`).")
+
+
+# aiohttp's switch: `ssl=False` on a connector or a request skips the certificate check
+# (elsewhere, `redis.Redis(ssl=False)` means "no TLS", which is another matter), and
+# `verify_ssl=False` is its older spelling.
+_AIOHTTP_CALLS = frozenset(
+    {"TCPConnector", "request", "get", "post", "put", "patch", "delete", "head", "ws_connect"}
+)
+
+
+def _aiohttp_unverified(call: ast.Call) -> bool:
+    if is_const(keyword(call, "verify_ssl"), False):
+        return True
+    name = dotted(call.func).rsplit(".", 1)[-1]
+    return name in _AIOHTTP_CALLS and is_const(keyword(call, "ssl"), False)
 
 
 TLS_RULE = catalog_rule(TLS_ID)
@@ -470,7 +496,9 @@ class PyTlsVerificationOff(Check):
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if is_test_path(file.path):
             return []
-        return python_hits(file, TLS_ID, find_tls_off, re.compile("CERT_NONE|_unverified_context"))
+        return python_hits(
+            file, TLS_ID, find_tls_off, re.compile(r"CERT_NONE|_unverified_context|ssl\s*=\s*False")
+        )
 
 
 CHECKS: list[Check] = [
