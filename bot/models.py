@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
 from enum import StrEnum
 from functools import cached_property
 
@@ -261,6 +262,22 @@ class Finding(BaseModel):
     # from several checks is still told apart by the steps that read the change as a
     # whole (`bot.rules.migrations_refine`, `bot.schema.table_size`). Empty otherwise.
     reported_as: str = Field("", exclude=True)
+
+
+def fold_findings(
+    findings: Sequence[Finding], folded: Collection[int], notes: Mapping[int, str]
+) -> list[Finding]:
+    """`findings` without the positions in `folded`, each position in `notes` with its
+    note added to the body: what is left when repeats of one problem become one comment
+    that names the other places."""
+    out: list[Finding] = []
+    for i, finding in enumerate(findings):
+        if i in folded:
+            continue
+        if i in notes:
+            finding = finding.model_copy(update={"body": f"{finding.body}\n\n{notes[i]}"})
+        out.append(finding)
+    return out
 
 
 class RuleError(BaseModel):

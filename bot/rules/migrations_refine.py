@@ -32,7 +32,15 @@ import posixpath
 from collections.abc import Iterable, Sequence
 
 from bot import lazyre as re
-from bot.models import Category, ChangedFile, FileKind, FileStatus, Finding, Severity
+from bot.models import (
+    Category,
+    ChangedFile,
+    FileKind,
+    FileStatus,
+    Finding,
+    Severity,
+    fold_findings,
+)
 from bot.schema.model import norm, snake
 from bot.schema.table_size import INLINE_COMMENT, LOCKING_RULES, PG_LOCK_ADVICE, table_of
 from bot.select import is_test_path
@@ -810,14 +818,7 @@ def _one_per_file(findings: Sequence[Finding]) -> list[Finding]:
         folded |= set(members[1:])
         where = ", ".join(str(findings[i].line) for i in members[1:])
         notes[members[0]] = f"The same applies at lines {where} of this file."
-    out: list[Finding] = []
-    for i, finding in enumerate(findings):
-        if i in folded:
-            continue
-        if i in notes:
-            finding = finding.model_copy(update={"body": f"{finding.body}\n\n{notes[i]}"})
-        out.append(finding)
-    return out
+    return fold_findings(findings, folded, notes)
 
 
 def _adjacent_drops(rule: str, members: Sequence[Finding]) -> bool:

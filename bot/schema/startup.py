@@ -84,11 +84,12 @@ _UPGRADE_COMMAND_FILE = "management/commands/upgrade.py"
 # An operator document saying the product migrates its own schema when it starts
 # ("Authelia will automatically upgrade your schema on startup"), one sentence at a time;
 # a sentence that negates it ("is not applied automatically") says the opposite.
-_SENTENCE = re.compile(r"[^.!?\n]+(?:\n(?!\s*\n)[^.!?\n]+)*")
+SENTENCE = re.compile(r"[^.!?\n]+(?:\n(?!\s*\n)[^.!?\n]+)*")
 _AUTOMATIC = re.compile(r"\bautomatic(?:ally)?\b", re.I)
 _SCHEMA_WORD = re.compile(r"\b(?:migrat\w*|upgrad\w*|schema)\b", re.I)
 _AT_START = re.compile(
-    r"\b(?:on|at|during|upon|when)\s+(?:\w+\s+){0,3}?(?:start(?:-?up|s|ing)?|boot\w*|launch\w*)\b"
+    r"\b(?:on|at|during|upon|when)\s+(?:\w+\s+){0,3}?"
+    r"(?:start(?:-?up|s|ing)?|boot\w*|launch\w*|initiali[sz]\w*)\b"
     r"|\bstart-?up\b",
     re.I,
 )
@@ -134,7 +135,7 @@ def _migrates_on_upgrade(path: str, text: str) -> bool:
     if name.endswith(".sh"):
         code = "\n".join(row for row in text.splitlines() if not row.lstrip().startswith("#"))
         return bool(_MIGRATE_COMMAND.search(code))
-    if _says_migrates_at_start(text):
+    if says_migrates_at_start(text):
         return True
     p = PurePosixPath(path)
     if p.suffix.lower() in _DOC_SUFFIXES:
@@ -151,8 +152,8 @@ def _stops_then_upgrades(text: str) -> bool:
     return stop is not None and _UPGRADE_SCRIPT.search(text, stop.end()) is not None
 
 
-def _says_migrates_at_start(text: str) -> bool:
-    for sentence in _SENTENCE.findall(text):
+def says_migrates_at_start(text: str) -> bool:
+    for sentence in SENTENCE.findall(text):
         if (
             _AUTOMATIC.search(sentence)
             and _SCHEMA_WORD.search(sentence)
@@ -240,7 +241,7 @@ def note(path: str, text: str | None = None) -> str:
     if _upgrade_file(path):
         if PurePosixPath(path).suffix.lower() in _DOC_SUFFIXES:
             how = f"its operator documentation (`{path}`) runs the migrations as an upgrade step"
-            if not _MIGRATE_COMMAND.search(text or "") and _says_migrates_at_start(text or ""):
+            if not _MIGRATE_COMMAND.search(text or "") and says_migrates_at_start(text or ""):
                 how = (
                     f"its operator documentation (`{path}`) says it migrates its schema "
                     "itself when it starts"

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from bot import lazyre as re
-from bot.models import Finding
+from bot.models import Finding, fold_findings
 
 TYPE_RULES = ("pg-prefer-timestamptz", "pg-prefer-bigint", "pg-prefer-jsonb")
 # (the type advised against, the type advised) as they are written in SQL migrations and
@@ -94,11 +94,4 @@ def fold(findings: Sequence[Finding]) -> list[Finding]:
         more = f" and {len(places) - 10} more" if len(places) > 10 else ""
         shown = ", ".join(places[:10]) + more
         notes[members[0]] = f"{_ONCE_PER_CHANGE[rule]} {shown}."
-    out: list[Finding] = []
-    for i, finding in enumerate(findings):
-        if i in folded:
-            continue
-        if i in notes:
-            finding = finding.model_copy(update={"body": f"{finding.body}\n\n{notes[i]}"})
-        out.append(finding)
-    return out
+    return fold_findings(findings, folded, notes)

@@ -41,7 +41,6 @@ _SCHEMA_DIR = re.compile(
 )
 _SKIP = re.compile(r"(^|/)(tests?|spec|__tests__|fixtures|vendor|node_modules|testdata|examples?)/")
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:\n(?!\s*\n)[^.!?\n]+)*")
 _NEGATED = re.compile(r"\bnot\b|n't\b|\bnever\b|\bno longer\b", re.I)
 # "supports **offline** schema migrations", "== Offline Upgrade", "upgrades run offline"
 _OFFLINE = re.compile(
@@ -61,14 +60,6 @@ _SHUT_DOWN_BEFORE = re.compile(
     r"\b(?:migrat|upgrad)",
     re.I,
 )
-_PARAGRAPH = re.compile(r"(?:[^\n]+\n?)+")
-_AUTOMATIC = re.compile(r"\bautomatic(?:ally)?\b", re.I)
-_MIGRATES = re.compile(r"\b(?:migrat\w*|upgrad\w*)\b", re.I)
-# "when the application starts / initializes", not "to start, run …".
-_STARTS = re.compile(
-    r"\bstart-?up\b|\bstart(?:s|ed)\b|\binitiali[sz](?:es|ed|ation)\b|\bboots\b", re.I
-)
-
 # A Spring bean that builds Flyway and runs `migrate` as its init method, or a Flyway
 # initializer bean: the schema is migrated while the application context starts.
 _FLYWAY_FILE = re.compile(r"flyway[^/]*\.(?:java|kt)$", re.I)
@@ -92,7 +83,7 @@ _DATABASE_WORD = re.compile(r"\b(?:migrat\w*|schema|database)\b", re.I)
 
 
 def _offline_sentence(text: str) -> str | None:
-    for sentence in _SENTENCE.findall(text):
+    for sentence in startup.SENTENCE.findall(text):
         if not _DATABASE_WORD.search(sentence):
             continue
         if _NO_LIVE.search(sentence):
@@ -102,18 +93,6 @@ def _offline_sentence(text: str) -> str | None:
         ):
             return sentence
     return None
-
-
-def _automatic_at_start(text: str) -> bool:
-    for paragraph in _PARAGRAPH.findall(text):
-        if (
-            _AUTOMATIC.search(paragraph)
-            and _MIGRATES.search(paragraph)
-            and _STARTS.search(paragraph)
-            and not _NEGATED.search(paragraph)
-        ):
-            return True
-    return False
 
 
 def _beside(readme: str, migration: str) -> bool:
@@ -140,7 +119,7 @@ def no_old_release_serving(texts: Mapping[str, str], migration: str) -> str | No
             said = _offline_sentence(text)
             if said is not None:
                 return _offline_note(path, said)
-            if _automatic_at_start(text):
+            if startup.says_migrates_at_start(text):
                 return (
                     f"The README beside the migrations (`{path}`) says they are applied "
                     "automatically when the application starts, before it serves: no running "
