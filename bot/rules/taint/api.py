@@ -19,7 +19,7 @@ from bot import lazyre as re
 from bot.models import ChangedFile, Severity
 from bot.rules import astgrep
 from bot.rules.engine import Hit
-from bot.rules.taint import flow, ir, python_front, shape_front, spec, tree_front
+from bot.rules.taint import flow, ir, python_front, shape_front, spec, tree_front, unread_check
 from bot.rules.taint.flow import Flow
 from bot.select import is_test_path
 
@@ -154,8 +154,23 @@ def flow_hits(file: ChangedFile, rule_ids: Iterable[str]) -> list[Hit]:
             # file of the change defines it: `findings_of` puts it back).
             plain_title, plain_detail = describe(replace(item, origins=_direct(item.origins)))
             hit = replace(hit, severity=Severity.INFO, opaque=(through, plain_title, plain_detail))
-        hits.append(hit)
+        hits.append(checked_to_summary(hit, item))
     return hits
+
+
+def checked_to_summary(hit: Hit, item: flow.Flow) -> Hit:
+    """A flow every origin of which went through a check the engine does not read goes to
+    the summary, with the check named; it stays there whoever defines the check."""
+    checked = item.checked
+    if checked is None:
+        return hit
+    callee, line = checked
+    if hit.opaque is not None:
+        _, title, detail = hit.opaque
+        hit = replace(hit, title=title, detail=detail)
+    note = unread_check.NOTE.format(callee=callee, line=line)
+    detail = f"{hit.detail}\n\n{note}" if hit.detail else note
+    return replace(hit, severity=Severity.INFO, detail=detail, opaque=None)
 
 
 def _direct(origins: tuple[flow.Origin, ...]) -> tuple[flow.Origin, ...]:

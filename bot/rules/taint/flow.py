@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from bot import lazyre as re
-from bot.rules.taint import ir
+from bot.rules.taint import ir, unread_check
 from bot.rules.taint.spec import ALL, Guard, Sink, Spec, matches
 
 
@@ -82,6 +82,12 @@ class Flow:
             return None
         first = min(self.origins, key=lambda o: (o.line, o.through or ""))
         return first.through
+
+    @property
+    def checked(self) -> tuple[str, int] | None:
+        """(callee, line) of a check the engine does not read that every origin was
+        given before the sink (`bot.rules.taint.unread_check`), the earliest."""
+        return unread_check.first_mark([o.cleared for o in self.origins])
 
     def message(self) -> str:
         first = sorted(self.origins, key=lambda o: (o.line, o.label))
@@ -2088,6 +2094,37 @@ class _Walk:
         return safe
 
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
+        taint, known = self._call(call, state)
+        if not call.new and unread_check.is_check_name(call.callee):
+            self._mark_checked(call, state)
+        return taint, known
+
+    def _mark_checked(self, call: ir.Call, state: _State) -> None:
+        """The names given to a check the engine does not read carry its mark from here
+        on, in every branch: the flow is then the check's to decide (the summary). What
+        the call returns is not marked: a message it builds may still quote the input."""
+        token = frozenset({unread_check.mark(call.callee, call.line)})
+        given = [*call.args, *(v for _, v in call.kwargs)]
+        if call.recv is not None:
+            given.append(call.recv)
+        # `is_inside(os.path.join(BASE, name), BASE)`: the value inside the expression.
+        for arg in list(given):
+            if isinstance(arg, ir.Call):
+                given.extend(arg.args)
+                if arg.recv is not None:
+                    given.append(arg.recv)
+        for arg in given:
+            name = self._key(arg) if isinstance(arg, ir.Name | ir.Attr | ir.Index) else None
+            if name is None:
+                continue
+            current = state.taint.get(name)
+            if current is None:
+                read = self.keyed.get(name)
+                current = self._source_attr(name, 0) if read is None else self.expr(read, state)[0]
+            if current:
+                state.taint[name] = _clear(current, token)
+
+    def _call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
         recv_taint = EMPTY
         if call.recv is not None:
             cleans = self.a.sanitizer(call.callee) if isinstance(call.recv, ir.Call) else None
