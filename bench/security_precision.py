@@ -33,6 +33,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half H
     # the fresh set I, likewise (same mix per project as H)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half I
+    # the fresh set J, likewise (same mix per project as I)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half J
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -406,6 +408,33 @@ FRESHI_HOT_PER_PROJECT = 5
 HALVES.update(dict.fromkeys(FRESHI_PROJECTS, "I"))
 COMMITS_FRESHI = ROOT / "bench" / "labels" / "security_commits_freshI.tsv"
 LABELS_FRESHI = ROOT / "bench" / "labels" / "security_findings_freshI.tsv"
+# Set J (`secfreshJ` round, 2026-12-06): 18 more projects in no list above, fixed before any
+# of their findings was read, judged once on main aa7df26. Same mix per project as set I:
+# 4 ordinary, up to 20 targeted and `FRESHJ_HOT_PER_PROJECT` hot commits.
+FRESHJ_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "pyload/pyload": ("python", 4, 20),  # Flask web UI
+    "jupyterhub/jupyterhub": ("python", 4, 20),  # Tornado
+    "alphagov/e-petitions": ("ruby", 4, 20),  # Rails
+    "thoughtbot/upcase": ("ruby", 4, 20),  # Rails
+    "portainer/portainer": ("go", 4, 20),  # net/http (gorilla/mux)
+    "pufferpanel/pufferpanel": ("go", 4, 20),  # Gin
+    "Jigsaw-Code/outline-server": ("typescript", 4, 20),  # Node (restify)
+    "actualbudget/actual-server": ("typescript", 4, 20),  # Express
+    "zfile-dev/zfile": ("java", 4, 20),  # Spring Boot
+    "kekingcn/kkFileView": ("java", 4, 20),  # Spring Boot
+    "lavalink-devs/Lavalink": ("kotlin-jvm", 4, 20),  # Spring Boot
+    "Snd-R/komf": ("kotlin-jvm", 4, 20),  # Ktor
+    "hmrc/contact-frontend": ("scala", 4, 20),  # Play
+    "hmrc/help-to-save": ("scala", 4, 20),  # Play
+    "FreshRSS/FreshRSS": ("php", 4, 20),  # own MVC (Minz)
+    "kanboard/kanboard": ("php", 4, 20),  # own MVC
+    "ErsatzTV/ErsatzTV": ("csharp", 4, 20),  # ASP.NET Core
+    "JustArchiNET/ArchiSteamFarm": ("csharp", 4, 20),  # ASP.NET Core (IPC)
+}
+FRESHJ_HOT_PER_PROJECT = 5
+HALVES.update(dict.fromkeys(FRESHJ_PROJECTS, "J"))
+COMMITS_FRESHJ = ROOT / "bench" / "labels" / "security_commits_freshJ.tsv"
+LABELS_FRESHJ = ROOT / "bench" / "labels" / "security_findings_freshJ.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -415,6 +444,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "G": (FRESHG_PROJECTS, COMMITS_FRESHG, LABELS_FRESHG),
     "H": (FRESHH_PROJECTS, COMMITS_FRESHH, LABELS_FRESHH),
     "I": (FRESHI_PROJECTS, COMMITS_FRESHI, LABELS_FRESHI),
+    "J": (FRESHJ_PROJECTS, COMMITS_FRESHJ, LABELS_FRESHJ),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -509,6 +539,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "G": FRESHG_HOT_PER_PROJECT,
                 "H": FRESHH_HOT_PER_PROJECT,
                 "I": FRESHI_HOT_PER_PROJECT,
+                "J": FRESHJ_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -715,8 +746,8 @@ def main() -> None:
     parser.add_argument("mode", choices=["pick", "run"])
     parser.add_argument("--mirrors", type=Path, required=True, help="DIR/<owner>+<name>/repo")
     parser.add_argument("--tag", default="current")
-    parser.add_argument("--commits", type=Path, help="default: by --half (C to I have their own)")
-    parser.add_argument("--labels", type=Path, help="default: by --half (C to I have their own)")
+    parser.add_argument("--commits", type=Path, help="default: by --half (C to J have their own)")
+    parser.add_argument("--labels", type=Path, help="default: by --half (C to J have their own)")
     parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
     parser.add_argument(
         "--reuse-empty",
@@ -730,8 +761,8 @@ def main() -> None:
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
         "--half",
-        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I"],
-        help="one half of the projects, or the fresh set C, D, E, F, G, H or I",
+        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"],
+        help="one half of the projects, or the fresh set C, D, E, F, G, H, I or J",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
