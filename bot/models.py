@@ -152,9 +152,12 @@ class ChangedFile(BaseModel):
             removed: dict[str, int] = {}
             for ln in hunk.lines:
                 if ln.type is LineType.REMOVED:
-                    key = "".join(ln.text.split())
-                    if key:
-                        removed[key] = removed.get(key, 0) + 1
+                    # A file saved with classic Mac line ends (CR only) is one line to
+                    # git: its lines come back one by one when it is re-saved with LF.
+                    for part in ln.text.split("\r"):
+                        key = "".join(part.split())
+                        if key:
+                            removed[key] = removed.get(key, 0) + 1
             if not removed:
                 continue
             for ln in hunk.lines:

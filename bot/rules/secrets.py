@@ -494,18 +494,94 @@ class SecretLiteralCheck(Check):
                 continue
             if found.loose and _overridden_from_env(file, number, text):
                 continue
+            if found.loose and _spec_example(file, number):
+                continue
             detail = f"Detected: {found.label} (`{mask(found.value, found.label)}`)."
             demo = _DEMO_PATH.search(file.path)
+            local = found.loose and not demo and _beside_local_host(file, number)
             if demo:
                 detail += f" {_DEMO_NOTE}"
+            elif local:
+                detail += f" {_LOCAL_NOTE}"
             yield Hit(
                 rule=RULE_ID,
                 path=file.path,
                 line=number,
                 title=f"Secret committed in the change: {found.label}",
                 detail=detail,
-                severity=Severity.INFO if demo else None,
+                severity=Severity.INFO if demo or local else None,
             )
+
+
+# An API description's `example:` / `examples:` values show what a request or response
+# looks like (`"password": "8iu8V8Ee..."` in a sample body): documentation, not a
+# credential. Only keyword matches are dropped there; a token of a real format (a cloud
+# key, a private key) is reported wherever it is.
+_SPEC_FILE = re.compile(r"\.(?:ya?ml|json)$", re.IGNORECASE)
+_SPEC_MARK = re.compile(r"""^\s*["']?(?:openapi|swagger)["']?\s*:""", re.MULTILINE)
+_EXAMPLE_KEY = re.compile(r"""^\s*(?:-\s*)?["']?(?:x-)?examples?["']?\s*:""", re.IGNORECASE)
+_SPEC_LOOKBACK = 80
+
+
+def _spec_example(file: ChangedFile, number: int) -> bool:
+    if not _SPEC_FILE.search(file.path):
+        return False
+    text = file.visible_text()
+    if not _SPEC_MARK.search(text[:4000]):
+        return False
+    lines = text.splitlines()
+    if not 0 < number <= len(lines):
+        return False
+    line = lines[number - 1]
+    if _EXAMPLE_KEY.match(line):
+        return True
+    indent = len(line) - len(line.lstrip())
+    for above in reversed(lines[max(0, number - 1 - _SPEC_LOOKBACK) : number - 1]):
+        if not above.strip():
+            continue
+        depth = len(above) - len(above.lstrip())
+        if depth >= indent:
+            continue
+        if _EXAMPLE_KEY.match(above):
+            return True
+        indent = depth
+        if depth == 0:
+            return False
+    return False
+
+
+# `password = "test123"` in a block whose `host` is localhost: the credentials of a
+# service the developer runs on their own machine (a stub, a local database). Whether the
+# same value also opens a deployed system is not something the file shows: the summary.
+_HOST_LINE = re.compile(
+    r"""^\s*["']?(?:host|hostname|server|url|uri|endpoint)["']?\s*[=:]\s*["']?"""
+    r"""(?:https?://)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0)\b""",
+    re.IGNORECASE,
+)
+_BLOCK_REACH = 4
+_LOCAL_NOTE = (
+    "A host of the same block is this machine (localhost): a local development service's "
+    "login, unless a deployed system shares it."
+)
+
+
+def _beside_local_host(file: ChangedFile, number: int) -> bool:
+    lines = file.visible_text().splitlines()
+    if not 0 < number <= len(lines):
+        return False
+    # The block around the line: up to a blank line or a bracket, a few lines each way.
+    for step in (-1, 1):
+        at = number - 1 + step
+        for _ in range(_BLOCK_REACH):
+            if not 0 <= at < len(lines):
+                break
+            text = lines[at]
+            if not text.strip() or text.strip() in ("}", "{", "]", "["):
+                break
+            if _HOST_LINE.match(text):
+                return True
+            at += step
+    return False
 
 
 # Demo, sample and example code (`scripts/seed-demo.php`, `samples/shop/app.conf`) ships

@@ -1,0 +1,97 @@
+"""Where a secret-looking value is documentation or a local service's login (set J's
+classes, docs/benchmarks.md "secJfix"): an API description's `example:` values are
+dropped (a token of a real format is not); a password in a block whose host is
+localhost goes to the summary; a file re-saved from CR-only line ends is old code."""
+
+from __future__ import annotations
+
+from bot.diff import added_file, parse_diff
+from bot.models import Severity
+from bot.pipeline import review_files
+
+SPEC = """\
+openapi: 3.0.1
+info:
+  title: Keys
+paths:
+  /keys:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                password:
+                  type: string
+            examples:
+              '0':
+                value: '{"name":"First","password":"8iu8V8EeoFVpwQvQeS9wiD"}'
+            example:
+              password: "Zr8kd93LqPw0vXaT"
+"""
+
+
+def _secrets(path: str, text: str) -> dict[int, Severity]:
+    findings = review_files([added_file(path, text)]).findings
+    return {f.line: f.severity for f in findings if f.rule == "secret-literal"}
+
+
+def test_example_values_of_an_api_description_are_no_secret() -> None:
+    assert _secrets("api/openapi.yml", SPEC) == {}
+
+
+def test_the_same_values_outside_an_api_description_are_reported() -> None:
+    plain = SPEC.replace("openapi: 3.0.1", "name: keys")
+    assert set(_secrets("config/keys.yml", plain).values()) == {Severity.HIGH}
+
+
+def test_a_real_token_format_in_an_example_is_still_reported() -> None:
+    leaked = SPEC.replace('password: "Zr8kd93LqPw0vXaT"', 'aws_key: "AKIAQWERTYUIOPASDFGH"')
+    assert 19 in _secrets("api/openapi.yml", leaked)
+
+
+STUB = """\
+services {
+    auth {
+        host=localhost
+        port=8500
+    }
+    billing {
+        username="svc.user"
+        password="Qw7rT9zx2Lk"
+        host = localhost
+        port = 7002
+    }
+    payments {
+        username="svc.user"
+        password="Hy3mP8vc5Rd"
+        host = payments.internal.example-corp.net
+    }
+}
+"""
+
+
+def test_a_password_beside_a_localhost_host_goes_to_the_summary() -> None:
+    got = _secrets("conf/application.conf", STUB)
+    assert got[8] is Severity.INFO
+    assert got[14] is Severity.HIGH
+
+
+def test_a_file_resaved_from_cr_line_ends_is_old_code() -> None:
+    old = "# storage\rstorage.clientSecret=Zr8kd93LqPw0vXaTq1\rstorage.region=eu"
+    added = ["# storage", "storage.clientSecret=Zr8kd93LqPw0vXaTq1", "storage.region=eu"]
+    diff = "".join(
+        [
+            "diff --git a/app.properties b/app.properties\n",
+            "--- a/app.properties\n+++ b/app.properties\n",
+            "@@ -1 +1,4 @@\n",
+            f"-{old}\n",
+            "\\ No newline at end of file\n",
+            *(f"+{line}\n" for line in [*added, "storage.retries=3"]),
+        ]
+    )
+    (file,) = parse_diff(diff)
+    assert file.reindented_lines() == frozenset({1, 2, 3})
+    findings = review_files([file]).findings
+    assert [f.severity for f in findings if f.rule == "secret-literal"] == [Severity.INFO]
