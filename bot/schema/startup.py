@@ -22,6 +22,9 @@ from bot import lazyre as re
 # Go files where a program starts: `main.go`, and the usual start-up packages.
 _GO_NAMES = frozenset({"main.go", "init.go", "server.go", "serve.go", "app.go", "db.go"})
 _GO_DIRS = frozenset({"initialize", "init", "bootstrap", "startup"})
+# A Go server's database package opens the connection and, in a self-hosted binary,
+# migrates there (`pkg/datastore/sqlstore/sqlstore.go`, `database/migrate.go`).
+_GO_DB_DIRS = frozenset({"database", "datastore", "sqlstore", "db", "store", "storage"})
 _JS_STEMS = frozenset({"db", "database", "server", "app", "main", "index", "util", "utils"})
 _RUST_WORDS = ("schema", "migrat", "database")
 # A Rust crate's database module (`src/db/mod.rs`, `src/storage/mod.rs`, `src/db.rs`)
@@ -40,6 +43,9 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         re.compile(
             r"\b\w*[Mm]igrat\w*\.(?:Migrate|Up|UpContext|Run)\(|\.Migrate\(\s*ctx\b"
             r"|\bgoose\.(?:Up|UpContext|Run|RunContext)\("
+            # rubenv/sql-migrate's `migrate.Exec(db, dialect, source, migrate.Up)` and
+            # gorm's `AutoMigrate`, which exists to run when the program starts.
+            r"|\bmigrate\.Exec(?:Max)?\(|\.AutoMigrate\("
         ),
         None,
     ),
@@ -172,9 +178,13 @@ def candidate(path: str) -> bool:
         return True
     p = PurePosixPath(path)
     name, suffix = p.name.lower(), p.suffix.lower()
+    dirs = {part.lower() for part in p.parts[:-1]}
+    if suffix == ".go" and dirs & _GO_DB_DIRS and "cmd" not in dirs:
+        # The database package's own migrate step (`database/migrate.go`), not a migration
+        # file nor the command an operator runs (`cmd/migrate.go`).
+        return not name.endswith("_test.go") and not name[:1].isdigit()
     if "migrat" in name or name.endswith(("_test.go", ".test.js", ".test.ts", ".spec.ts")):
         return False  # a migration, or the command an operator runs by hand
-    dirs = {part.lower() for part in p.parts[:-1]}
     if suffix == ".go":
         return name in _GO_NAMES or bool(dirs & _GO_DIRS)
     if suffix == ".rs":

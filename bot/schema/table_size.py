@@ -223,6 +223,36 @@ def _rows(text: str) -> tuple[str, ...]:
     return tuple(INLINE_COMMENT.sub(" ", _PLACEHOLDER.sub("", row)) for row in text.splitlines())
 
 
+# `TRUNCATE pageviews;` (or `DELETE FROM pageviews;` with no WHERE) before the change in
+# the same migration: the table holds no rows when it is altered, so nothing is scanned,
+# rewritten or left NULL.
+_EMPTIED = re.compile(
+    r"^\s*(?:TRUNCATE(?:\s+TABLE)?(?:\s+ONLY)?|DELETE\s+FROM)\s+[`\"]?([\w.]+)[`\"]?\s*"
+    r"(?:RESTART\s+IDENTITY\s*|CASCADE\s*)*;",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _emptied_before(text: str, finding: Finding, schema: Schema | None) -> str | None:
+    table = table_of(text, finding.line, finding.end_line, schema)
+    if table is None:
+        return None
+    offsets = [0]
+    for row in text.splitlines(keepends=True):
+        offsets.append(offsets[-1] + len(row))
+    if finding.line - 1 >= len(offsets):
+        return None
+    before = text[: offsets[finding.line - 1]]
+    for match in _EMPTIED.finditer(before):
+        if norm(match.group(1)) == table:
+            line = before.count("\n", 0, match.start()) + 1
+            return (
+                f"`{table}` is emptied on line {line} of this migration first: no rows to "
+                "lock or rewrite."
+            )
+    return None
+
+
 def table_of(text: str, line: int, end_line: int, schema: Schema | None) -> str | None:
     """The table the statement at `line` changes: on its lines, else the nearest above."""
     rows = _rows(text)
@@ -301,6 +331,15 @@ def adjust_for_table_size(
         text = texts.get(finding.path)
         if finding.rule in chosen:
             continue  # the schema's existing files use the other type throughout
+        if (
+            text is not None
+            and finding.severity is not Severity.INFO
+            and finding.rule in STARTUP_SAFE | {"pg-add-required-column"}
+        ):
+            emptied = _emptied_before(text, finding, schema)
+            if emptied is not None:
+                out.append(_with(finding, Severity.INFO, emptied))
+                continue
         if finding.rule == MATVIEW_RULE and new_paths is not None:
             view = _MATVIEW_TITLE.search(finding.title)
             if (
