@@ -6,7 +6,7 @@ migration before it is altered."""
 from __future__ import annotations
 
 from bot.config import RepoConfig
-from bot.diff import added_file
+from bot.diff import added_file, parse_diff
 from bot.models import Finding, Severity
 from bot.pipeline import review_files
 from bot.schema import startup
@@ -83,3 +83,65 @@ def test_a_table_emptied_first_has_no_rows_to_check() -> None:
     ).findings
     kept = _indexing(other, "pg-add-required-column")
     assert kept and kept[0].severity is not Severity.INFO
+
+
+DEPLOY = """\
+#!/usr/bin/env sh
+set -e
+# deploy to Heroku
+git push --force "$1" "$branch:main"
+heroku run rake db:migrate --remote "$1"
+heroku restart --remote "$1"
+"""
+MIGRATE_FIRST = """\
+#!/usr/bin/env sh
+heroku run rake db:migrate --remote "$1"
+git push --force "$1" "$branch:main"
+"""
+DROP_TABLE = """\
+class DropPlans < ActiveRecord::Migration[5.2]
+  def change
+    drop_table :plans
+  end
+end
+"""
+RENAME_RB = """\
+class RenamePlans < ActiveRecord::Migration[5.2]
+  def change
+    rename_column :plans, :price, :price_in_cents
+  end
+end
+"""
+
+
+def _drop_rules(findings: list[Finding]) -> list[Finding]:
+    names = ("migration-drop-or-rename", "pg-drop-table", "pg-rename-column")
+    return [f for f in findings if f.rule in names]
+
+
+def test_a_deploy_script_releasing_code_first_sends_drops_to_the_summary() -> None:
+    from bot.schema import deploy_order
+
+    assert deploy_order.code_first({"bin/deploy": DEPLOY}) == "bin/deploy"
+    assert deploy_order.code_first({"bin/deploy": MIGRATE_FIRST}) is None
+    assert deploy_order.code_first({"app/deploy": DEPLOY}) is None
+    path = "db/migrate/20200209195453_drop_plans.rb"
+
+    # The change also removes the code that used the table, as upcase's did.
+    model = "app/models/team.rb"
+    diff = (
+        f"diff --git a/{model} b/{model}\n--- a/{model}\n+++ b/{model}\n"
+        "@@ -1,3 +1,2 @@\n class Team < ApplicationRecord\n-  has_many :plans\n end\n"
+    )
+
+    def review(text: str, schema: dict[str, str]) -> list[Finding]:
+        files = [added_file(path, text), *parse_diff(diff)]
+        return _drop_rules(review_files(files, RepoConfig(llm=False), schema_files=schema).findings)
+
+    code_first = review(DROP_TABLE, {"bin/deploy": DEPLOY})
+    assert code_first and all(f.severity is Severity.INFO for f in code_first)
+    assert "`bin/deploy` releases the new code before it migrates" in code_first[0].body
+    migrate_first = review(DROP_TABLE, {"bin/deploy": MIGRATE_FIRST})
+    assert any(f.severity is not Severity.INFO for f in migrate_first)
+    renamed = review(RENAME_RB, {"bin/deploy": DEPLOY})
+    assert any(f.severity is not Severity.INFO for f in renamed)

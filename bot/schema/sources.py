@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from bot import lazyre as re
-from bot.schema import dialect, read_python, startup, upgrade_evidence
+from bot.schema import deploy_order, dialect, read_python, startup, upgrade_evidence
 from bot.schema.builder import Builder
 from bot.schema.model import Schema, singular
 
@@ -74,7 +74,7 @@ def candidate(path: str) -> bool:
         # A service's own manifest sits near the top; deeper ones are a monorepo's
         # many front-end packages, which would cost fetches and name no database.
         return len(p.parts) <= 3
-    if startup.candidate(path) or upgrade_evidence.candidate(path):
+    if startup.candidate(path) or upgrade_evidence.candidate(path) or deploy_order.candidate(path):
         return True  # may apply the migrations at start-up (`bot.schema.startup`)
     if suffix == ".sql":
         if re.search(r"(^|[._-])down\.sql$", name):

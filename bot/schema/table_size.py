@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from bot import lazyre as re
 from bot.models import Finding, Severity
-from bot.schema import dialect, startup, type_convention, upgrade_evidence
+from bot.schema import deploy_order, dialect, startup, type_convention, upgrade_evidence
 from bot.schema.model import Schema, norm, singular
 
 # Rules about locks held or rows rewritten while a migration runs.
@@ -322,6 +322,7 @@ def adjust_for_table_size(
     offline: dict[str, str | None] = {}  # per migration folder (`_no_live_traffic`)
     out: list[Finding] = []
     concurrent: list[tuple[str, str]] | None = None  # found on the first index build
+    released_first: str | None = None  # the deploy script releasing code first ("": none)
     chosen = (
         type_convention.conventions(texts, new_paths)
         if any(f.rule in PG_TYPE_ADVICE for f in findings)
@@ -433,6 +434,17 @@ def adjust_for_table_size(
             unused = _no_use_removed(finding, text, removed)
             if unused is not None:
                 out.append(_with(finding, Severity.INFO, unused))
+                continue
+        if (
+            finding.rule in DROP_RULES | {"pg-drop-table"}
+            and text is not None
+            and finding.severity is not Severity.INFO
+            and not _RENAMES.search(_line(text, finding.line))
+        ):
+            if released_first is None:
+                released_first = deploy_order.code_first(texts) or ""
+            if released_first:
+                out.append(_with(finding, Severity.INFO, deploy_order.note(released_first)))
                 continue
         if finding.rule in DROP_RULES and text is not None and released is not None:
             unshipped = _unreleased_column(finding, text, texts, released)
@@ -723,6 +735,7 @@ def _is_snapshot(path: str, text: str) -> bool:
 
 # "Code still reads it" hazards of a drop: none when no release ever had the column.
 DROP_RULES = frozenset({"migration-drop-or-rename", "pg-drop-column"})
+_RENAMES = re.compile(r"rename", re.IGNORECASE)
 _DROPPED = (
     # Django RemoveField(model_name=…, name=…)
     re.compile(
