@@ -154,8 +154,36 @@ def flow_hits(file: ChangedFile, rule_ids: Iterable[str]) -> list[Hit]:
             # file of the change defines it: `findings_of` puts it back).
             plain_title, plain_detail = describe(replace(item, origins=_direct(item.origins)))
             hit = replace(hit, severity=Severity.INFO, opaque=(through, plain_title, plain_detail))
-        hits.append(checked_to_summary(hit, item))
+        hits.append(header_to_summary(checked_to_summary(hit, item), item, file))
     return hits
+
+
+# A request header other than Referer or Cookie: a page on another site cannot make the
+# victim's browser send a value of its choosing in it (links and forms set none; a script
+# needs the target's CORS consent first), so a page reflecting it shows the sender's own.
+_HEADER_SOURCE = re.compile(r"(?i)header|user.?agent")
+_SITE_SET = re.compile(r"(?i)refer+er|cookie")
+_SERVER_HEADER = re.compile(r"_SERVER\s*\[\s*[\"']HTTP_")
+HEADER_NOTE = (
+    "The value comes only from a request header, which another site cannot set in the "
+    "victim's browser: the page reflects the sender's own value. It matters where a shared "
+    "cache stores the response (cache poisoning). Noted in the summary."
+)
+
+
+def header_to_summary(hit: Hit, item: flow.Flow, file: ChangedFile) -> Hit:
+    if item.cls != "xss" or hit.severity is Severity.INFO or not item.origins:
+        return hit
+    for origin in item.origins:
+        source = file.line_text(origin.line) or ""
+        # PHP's `$_SERVER` also holds the URL (`REQUEST_URI`, `PHP_SELF`): headers only.
+        server_header = origin.label.endswith("_SERVER") and _SERVER_HEADER.search(source)
+        if not (_HEADER_SOURCE.search(origin.label) or server_header):
+            return hit
+        if _SITE_SET.search(source) or _SITE_SET.search(origin.var or ""):
+            return hit
+    detail = f"{hit.detail}\n\n{HEADER_NOTE}" if hit.detail else HEADER_NOTE
+    return replace(hit, severity=Severity.INFO, detail=detail, opaque=None)
 
 
 def checked_to_summary(hit: Hit, item: flow.Flow) -> Hit:
