@@ -2579,6 +2579,17 @@ class _Walk:
                 return True
         return False
 
+    def _array_first(self, arg: ir.Expr, state: _State) -> Taint:
+        """The taint of the first element of an array argument (a literal one, or a name
+        bound to one); nothing for any other argument."""
+        if isinstance(arg, ir.Seq):
+            if arg.keys or not arg.items:
+                return EMPTY
+            return self.expr(arg.items[0], state)[0]
+        if isinstance(arg, ir.Name):
+            return state.taint.get(ir.entry(arg.name, 0), EMPTY)
+        return EMPTY
+
     def _shell_script(self, argv: ir.Expr, state: _State) -> Taint:
         """The taint of TEXT in an argument list `[shell, "-c", TEXT, ...]`."""
         if isinstance(argv, ir.Seq) and len(argv.items) >= 3:
@@ -2707,6 +2718,9 @@ class _Walk:
             taint = EMPTY
             for position in positions:
                 if position >= len(arg_taints):
+                    continue
+                if sink.array_first:
+                    taint |= self._array_first(call.args[position], state)
                     continue
                 if sink.text_only and _structured(call.args[position]):
                     continue
