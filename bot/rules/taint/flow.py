@@ -633,6 +633,10 @@ _STORE_CLIENT = re.compile(
 )
 
 
+# Constant text that reads as a SQL condition (`slug = '`, `title LIKE '%`).
+_SQL_CONDITION = re.compile(r"(?i)[=<>]|\b(?:like|between|in\s*\(|is\s+(?:not\s+)?null)\b")
+
+
 def _names_receiver(name: str, word: str) -> bool:
     """`pool`, `readPool`, `pg_pool`, `DB` name a pool; `ctx` does not name a `tx`."""
     lower = name.lower()
@@ -2581,13 +2585,20 @@ class _Walk:
 
     def _array_first(self, arg: ir.Expr, state: _State) -> Taint:
         """The taint of the first element of an array argument (a literal one, or a name
-        bound to one); nothing for any other argument."""
+        bound to one). Text built here around a condition (`"slug = '#{s}'"`) is read
+        as meant for SQL too, though it is a key to the library; a bare value is not."""
+        if isinstance(arg, ir.Name) and arg.name in self.built:
+            arg = self.built[arg.name]
         if isinstance(arg, ir.Seq):
             if arg.keys or not arg.items:
                 return EMPTY
             return self.expr(arg.items[0], state)[0]
         if isinstance(arg, ir.Name):
             return state.taint.get(ir.entry(arg.name, 0), EMPTY)
+        if isinstance(arg, ir.Concat):
+            words = " ".join(v for v in _leaves(arg, state) if isinstance(v, str))
+            if _SQL_CONDITION.search(words):
+                return self.expr(arg, state)[0]
         return EMPTY
 
     def _shell_script(self, argv: ir.Expr, state: _State) -> Taint:
