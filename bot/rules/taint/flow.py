@@ -633,6 +633,10 @@ _STORE_CLIENT = re.compile(
 )
 
 
+# An HTTP client's name (Spring's `restTemplate`, `webClient`, `httpClient`): its
+# `execute`/`query` sends a request, never SQL, though `template` also names a JdbcTemplate.
+_HTTP_CLIENT = re.compile(r"(?i)(?:rest|http|web|okhttp)_?(?:template|client|operations)$")
+
 # Constant text that reads as a SQL condition (`slug = '`, `title LIKE '%`).
 _SQL_CONDITION = re.compile(r"(?i)[=<>]|\b(?:like|between|in\s*\(|is\s+(?:not\s+)?null)\b")
 
@@ -2565,6 +2569,8 @@ class _Walk:
         last = (recv or "").rsplit(".", 1)[-1].lstrip("_$")
         if sink.cls == "ssrf" and _STORE_CLIENT.match(last):
             return False  # `cacheClient.GetAsync(key)`: a cache or store's client, no URL
+        if sink.cls == "sql" and _HTTP_CLIENT.search(last):
+            return False  # `restTemplate.execute(url, HttpMethod.GET, ...)`: an HTTP call
         if last and any(_names_receiver(last, r) for r in sink.receivers):
             return True
         if sink.made_by and self._made_by(sink, target):
