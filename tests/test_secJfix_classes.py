@@ -53,9 +53,7 @@ def test_digest_ha1_with_a_realm_is_info_in_php_and_go() -> None:
         '\treturn md5.Sum([]byte(fmt.Sprintf("%s:%s:%s", user, realm, password)))\n'
         "}\n"
     )
-    assert _severities("internal/auth/digest.go", go, "password-fast-hash") == [
-        (9, Severity.INFO)
-    ]
+    assert _severities("internal/auth/digest.go", go, "password-fast-hash") == [(9, Severity.INFO)]
 
 
 def test_plain_and_user_salted_password_hashes_stay_inline() -> None:

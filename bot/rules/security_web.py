@@ -206,9 +206,7 @@ def _password_in(args: Iterable[str]) -> str | None:
 # by colons between its parts (`"#{user}:#{realm}:#{pass}"`, `$u . ':' . $realm`,
 # `[user, realm, pass].join(":")`, `"%s:%s:%s"`) and a realm, or a user name, a middle
 # part and the password.
-_COLON_SEP = re.compile(
-    r"""['"`]\s*:\s*['"`]|%[sv](?=:%[sv])|\}(?=:[#$]?\{)|\w(?=:\$\w)"""
-)
+_COLON_SEP = re.compile(r"""['"`]\s*:\s*['"`]|%[sv](?=:%[sv])|\}(?=:[#$]?\{)|\w(?=:\$\w)""")
 _COLON_JOIN = re.compile(r"""\b(?:join|implode|Join)\s*\(\s*['"`]:['"`]|,\s*['"`]:['"`]\s*\)""")
 _THREE_LIST = re.compile(r"\[\s*([^\[\],]+),\s*([^\[\],]+),\s*([^\[\],]+)\]")
 _USER = re.compile(r"(?i)user|login")
