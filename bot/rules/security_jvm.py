@@ -123,11 +123,21 @@ def _express(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
 
 
 def _go_cors(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    """Only a configuration that echoes the request's Origin leaks credentialed
+    responses: a literal `*` is refused by browsers when credentials are allowed.
+    gin-contrib/cors (`cors.Config`) answers `*` for `AllowAllOrigins` or an `"*"` entry
+    and never echoes it, nor does go-chi/cors for `"*"`; rs/cors (`cors.Options`) echoes
+    the Origin when `AllowCredentials` is on, and an `AllowOriginFunc` accepting every
+    origin is echoed by all of them."""
     body = _braced(match, text, "go")
-    any_origin = re.search(
-        r"AllowAllOrigins\s*:\s*true|Allow(?:ed)?Origins\s*:\s*\[\]string\s*\{\s*\"\*\"", body
-    ) or re.search(r"AllowOriginFunc\s*:\s*func[^{]*\{\s*return\s+true", body)
-    if any_origin and re.search(r"AllowCredentials\s*:\s*true", body):
+    if not re.search(r"AllowCredentials\s*:\s*true", body):
+        return False
+    reflects = re.search(r"AllowOriginFunc\s*:\s*func[^{]*\{\s*return\s+true", body) or (
+        match.group("at") == "Options"
+        and "go-chi/cors" not in text
+        and re.search(r"AllowedOrigins\s*:\s*\[\]string\s*\{\s*\"\*\"", body)
+    )
+    if reflects:
         return "Every origin is allowed and cookies are sent along."
     return False
 

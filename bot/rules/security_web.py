@@ -201,8 +201,52 @@ def _password_in(args: Iterable[str]) -> str | None:
     return None
 
 
+# HTTP Digest authentication (RFC 2617/7616) stores HA1 = MD5(username:realm:password):
+# the protocol fixes the hash, so a slow one cannot replace it. The hashed text shows it
+# by colons between its parts (`"#{user}:#{realm}:#{pass}"`, `$u . ':' . $realm`,
+# `[user, realm, pass].join(":")`, `"%s:%s:%s"`) and a realm, or a user name, a middle
+# part and the password.
+_COLON_SEP = re.compile(r"""['"`]\s*:\s*['"`]|%[sv](?=:%[sv])|\}(?=:[#$]?\{)|\w(?=:\$\w)""")
+_COLON_JOIN = re.compile(r"""\b(?:join|implode|Join)\s*\(\s*['"`]:['"`]|,\s*['"`]:['"`]\s*\)""")
+_THREE_LIST = re.compile(r"\[\s*([^\[\],]+),\s*([^\[\],]+),\s*([^\[\],]+)\]")
+_USER = re.compile(r"(?i)user|login")
+_HA1_NOTE = (
+    "This looks like HTTP Digest authentication's HA1, MD5 of `username:realm:password` "
+    "(RFC 2617/7616): the protocol fixes the hash, so noted in the summary."
+)
+
+
+def _digest_ha1(hashed: str) -> bool:
+    joined = _COLON_JOIN.search(hashed)
+    separators = len(_COLON_SEP.findall(hashed))
+    if not (joined or separators):
+        return False
+    if re.search(r"(?i)realm", hashed):
+        return True
+    if separators >= 2:
+        return bool(_USER.search(hashed))
+    three = _THREE_LIST.search(hashed) if joined else None
+    return bool(three and _USER.search(three.group(1)) and _password_in([three.group(3)]))
+
+
+def _helper_body(arg: str, text: str) -> str:
+    """The first lines of the function of the file that `arg` calls (`credentials(pw)`),
+    where the hashed text may be built."""
+    called = re.match(r"(?:(?:self|this|\$this)\s*(?:\.|->)\s*)?([A-Za-z_]\w*)\s*\(", arg)
+    if called is None:
+        return ""
+    name = re.escape(called.group(1))
+    found = re.search(
+        rf"(?:\bdef\s+(?:self\.)?|\bfunction\s+|\bfunc\s+(?:\([^)]*\)\s*)?|"
+        rf"\b(?!return\b|new\b|await\b|else\b|throw\b)[\w<>\[\]]+\s+){name}\s*(?:\(|$)",
+        text,
+        re.M,
+    )
+    return text[found.end() : found.end() + 400] if found else ""
+
+
 def _hashes_password(pick: Callable[[list[str]], list[str]]) -> Accept:
-    def accept(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+    def accept(match: re.Match[str], text: str, file: ChangedFile) -> str | bool | Verdict:
         args = pick(_args(text, match.end(), file.language or ""))
         if not args or all(is_string_literal(a, file.language or "") for a in args):
             return False
@@ -210,7 +254,10 @@ def _hashes_password(pick: Callable[[list[str]], list[str]]) -> Accept:
         if name is None:
             return False
         algorithm = match.groupdict().get("alg") or "fast digest"
-        return f"`{name}` is hashed with a plain `{algorithm}`."
+        detail = f"`{name}` is hashed with a plain `{algorithm}`."
+        if any(_digest_ha1(a) or _digest_ha1(_helper_body(a.strip(), text)) for a in args):
+            return Verdict(f"{detail} {_HA1_NOTE}", Severity.INFO)
+        return detail
 
     return accept
 

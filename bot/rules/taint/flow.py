@@ -633,6 +633,14 @@ _STORE_CLIENT = re.compile(
 )
 
 
+# An HTTP client's name (Spring's `restTemplate`, `webClient`, `httpClient`): its
+# `execute`/`query` sends a request, never SQL, though `template` also names a JdbcTemplate.
+_HTTP_CLIENT = re.compile(r"(?i)(?:rest|http|web|okhttp)_?(?:template|client|operations)$")
+
+# Constant text that reads as a SQL condition (`slug = '`, `title LIKE '%`).
+_SQL_CONDITION = re.compile(r"(?i)[=<>]|\b(?:like|between|in\s*\(|is\s+(?:not\s+)?null)\b")
+
+
 def _names_receiver(name: str, word: str) -> bool:
     """`pool`, `readPool`, `pg_pool`, `DB` name a pool; `ctx` does not name a `tx`."""
     lower = name.lower()
@@ -2561,6 +2569,8 @@ class _Walk:
         last = (recv or "").rsplit(".", 1)[-1].lstrip("_$")
         if sink.cls == "ssrf" and _STORE_CLIENT.match(last):
             return False  # `cacheClient.GetAsync(key)`: a cache or store's client, no URL
+        if sink.cls == "sql" and _HTTP_CLIENT.search(last):
+            return False  # `restTemplate.execute(url, HttpMethod.GET, ...)`: an HTTP call
         if last and any(_names_receiver(last, r) for r in sink.receivers):
             return True
         if sink.made_by and self._made_by(sink, target):
@@ -2578,6 +2588,24 @@ class _Walk:
             if sink.text.search(" ".join(v for v in leaves if isinstance(v, str))):
                 return True
         return False
+
+    def _array_first(self, arg: ir.Expr, state: _State) -> Taint:
+        """The taint of the first element of an array argument (a literal one, or a name
+        bound to one). Text built here around a condition (`"slug = '#{s}'"`) is read
+        as meant for SQL too, though it is a key to the library; a bare value is not."""
+        if isinstance(arg, ir.Name) and arg.name in self.built:
+            arg = self.built[arg.name]
+        if isinstance(arg, ir.Seq):
+            if arg.keys or not arg.items:
+                return EMPTY
+            return self.expr(arg.items[0], state)[0]
+        if isinstance(arg, ir.Name):
+            return state.taint.get(ir.entry(arg.name, 0), EMPTY)
+        if isinstance(arg, ir.Concat):
+            words = " ".join(v for v in _leaves(arg, state) if isinstance(v, str))
+            if _SQL_CONDITION.search(words):
+                return self.expr(arg, state)[0]
+        return EMPTY
 
     def _shell_script(self, argv: ir.Expr, state: _State) -> Taint:
         """The taint of TEXT in an argument list `[shell, "-c", TEXT, ...]`."""
@@ -2707,6 +2735,9 @@ class _Walk:
             taint = EMPTY
             for position in positions:
                 if position >= len(arg_taints):
+                    continue
+                if sink.array_first:
+                    taint |= self._array_first(call.args[position], state)
                     continue
                 if sink.text_only and _structured(call.args[position]):
                     continue

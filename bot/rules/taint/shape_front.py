@@ -1075,6 +1075,15 @@ class _Front:
             return [ir.Stop(line)]
         if kind == "call" and _ruby_raise(node.text()):
             return [ir.Stop(line)]
+        if kind == "exit_statement" or (
+            kind == "function_call_expression" and self.dotted_text(node) in ("die", "exit")
+        ):
+            # PHP's `exit;`, `exit(1)`, `die('no')`: the script ends here (what it prints
+            # is still written to the page).
+            if kind == "function_call_expression":
+                return [ir.Eval(line, self.expr(node)), ir.Stop(line)]
+            args = tuple(self.expr(k) for k in _named(node) if k.kind() != "comment")
+            return [ir.Eval(line, ir.Call(line, "exit", None, args, end=_end(node))), ir.Stop(line)]
         if kind == "call" and node.field("receiver") is None and _ruby_method(node) == "halt":
             return [ir.Eval(line, self.expr(node)), ir.Stop(line)]  # Sinatra ends the request
         if kind == "call_expression" and self.dotted_text(node) in ("panic", "log.Fatal"):

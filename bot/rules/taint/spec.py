@@ -74,6 +74,10 @@ class Sink:
     # directly or through a function of the file that returns one. With callee `()`: a
     # call of such a name itself (`evaluator = etree.XPathEvaluator(doc)`; `evaluator(q)`).
     made_by: tuple[str, ...] = ()
+    # Only the first element of an array argument is the query text (ActiveRecord's
+    # `exists?(["name = '#{q}'"])`); any other argument is a key, bound as a value
+    # (`exists?(id)`, even a String, looks up the primary key).
+    array_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                 max_args=int(item["max_args"]) if item.get("max_args") is not None else None,
                 text_read=bool(item.get("text_read", False)),
                 made_by=tuple(str(m) for m in item.get("made_by") or ()),
+                array_first=bool(item.get("array_first", False)),
                 unless_kwarg=(
                     (str(item["unless_kwarg"]["name"]), item["unless_kwarg"].get("value"))
                     if item.get("unless_kwarg")
