@@ -471,6 +471,68 @@ FRESHJ_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     ),
     "kanboard/kanboard": ("PHP/SQL", ["app/Schema/*.php", "app/Schema/Sql/*.sql"], 14),
 }
+# An eleventh set, "freshK" (session 2026-12-06 evening): 12 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels (Rails 2, Django 1, Alembic 2,
+# Prisma 1, Drizzle 1, Go 3, Laravel 1, Flyway SQL 1), fixed before any of their findings was
+# read and judged once on main aa7df26 (`--set freshK`, labels in `*_freshK.tsv`). Out of sample
+# like "fresh". Unkey has no migration files (`drizzle-kit push` on PlanetScale): its Drizzle
+# schema files and the MySQL schema generated from them are what is picked. sftpgo keeps its
+# schema and upgrades as SQL inside the Go files of its data provider; photoview and
+# statping-ng migrate with gorm AutoMigrate from their model structs.
+FRESHK_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "ministryofjustice/Claim-for-Crown-Court-Defence": ("Rails", ["db/migrate/*.rb"], 16),
+    "alphagov/transition": ("Rails", ["db/migrate/*.rb"], 16),
+    "learningequality/kolibri": (
+        "Django",
+        ["kolibri/core/*/migrations/*.py", "kolibri/plugins/*/migrations/*.py"],
+        16,
+    ),
+    "fossasia/open-event-server": ("Alembic", ["migrations/versions/*.py"], 16),
+    "openstack/manila": ("Alembic", ["manila/db/migrations/alembic/versions/*.py"], 16),
+    "amplication/amplication": ("Prisma", ["packages/*/prisma/migrations/*"], 16),
+    "unkeyed/unkey": (
+        "Drizzle",
+        [
+            "web/internal/db/src/schema/*.ts",
+            "internal/db/src/schema/*.ts",
+            "pkg/mysql/schema/*.sql",
+        ],
+        16,
+    ),
+    "drakkan/sftpgo": (
+        "Go/SQL",
+        [
+            "*dataprovider/pgsql.go",
+            "*dataprovider/mysql.go",
+            "*dataprovider/sqlite.go",
+            "*dataprovider/cockroachdb.go",
+        ],
+        16,
+    ),
+    "photoview/photoview": ("Go/gorm", ["api/database/*.go", "api/graphql/models/*.go"], 16),
+    "statping-ng/statping-ng": (
+        "Go/gorm",
+        [
+            "types/configs/migration.go",
+            "types/configs/latest_sql.go",
+            "database/database.go",
+            "types/*/struct.go",
+        ],
+        16,
+    ),
+    "tastyigniter/TastyIgniter": (
+        "Laravel",
+        ["app/*/database/migrations/*.php", "database/migrations/*.php"],
+        16,
+    ),
+    "dhis2/dhis2-core": (
+        "Flyway SQL",
+        [
+            "dhis-2/dhis-support/dhis-support-db-migration/src/main/resources/org/hisp/dhis/db/migration/*"
+        ],
+        16,
+    ),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -482,6 +544,7 @@ SETS = {
     "freshH": FRESHH_PROJECTS,
     "freshI": FRESHI_PROJECTS,
     "freshJ": FRESHJ_PROJECTS,
+    "freshK": FRESHK_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
