@@ -154,8 +154,21 @@ def flow_hits(file: ChangedFile, rule_ids: Iterable[str]) -> list[Hit]:
             # file of the change defines it: `findings_of` puts it back).
             plain_title, plain_detail = describe(replace(item, origins=_direct(item.origins)))
             hit = replace(hit, severity=Severity.INFO, opaque=(through, plain_title, plain_detail))
+        if item.cls == "xss" and file.language == "php" and _php_not_html(file):
+            continue
         hits.append(header_to_summary(checked_to_summary(hit, item), item, file))
     return hits
+
+
+# A PHP script that declares a media type other than HTML for its output
+# (`header('Content-Type: text/plain; charset=UTF-8')`, JSON), and none that is HTML: what it
+# echoes is not parsed as a page (with `nosniff`, not even guessed at).
+_PHP_TYPE = re.compile(r"""\bheader\s*\(\s*["']Content-Type:\s*([\w.+-]+/[\w.+-]+)""", re.I)
+
+
+def _php_not_html(file: ChangedFile) -> bool:
+    types = {t.lower() for t in _PHP_TYPE.findall(file.visible_text())}
+    return bool(types) and not any("html" in t or "xml" in t for t in types)
 
 
 # A request header other than Referer or Cookie: a page on another site cannot make the
