@@ -35,6 +35,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half I
     # the fresh set J, likewise (same mix per project as I)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half J
+    # the fresh set K, likewise (same mix per project as J)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half K
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -435,6 +437,32 @@ FRESHJ_HOT_PER_PROJECT = 5
 HALVES.update(dict.fromkeys(FRESHJ_PROJECTS, "J"))
 COMMITS_FRESHJ = ROOT / "bench" / "labels" / "security_commits_freshJ.tsv"
 LABELS_FRESHJ = ROOT / "bench" / "labels" / "security_findings_freshJ.tsv"
+# Set K (`secfreshK` round, 2026-12-06 evening): 17 more projects in no list above, fixed
+# before any of their findings was read, judged once on main aa7df26. Same mix per project as
+# set J: 4 ordinary, up to 20 targeted and `FRESHK_HOT_PER_PROJECT` hot commits.
+FRESHK_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "opendatateam/udata": ("python", 4, 20),  # Flask
+    "fossasia/open-event-server": ("python", 4, 20),  # Flask
+    "ministryofjustice/Claim-for-Crown-Court-Defence": ("ruby", 4, 20),  # Rails
+    "alphagov/transition": ("ruby", 4, 20),  # Rails
+    "drakkan/sftpgo": ("go", 4, 20),  # net/http (chi)
+    "photoview/photoview": ("go", 4, 20),  # net/http (gorilla/mux, gqlgen)
+    "apostrophecms/apostrophe": ("typescript", 4, 20),  # Express (JS)
+    "louislam/dockge": ("typescript", 4, 20),  # Express (socket.io)
+    "zhangyd-c/OneBlog": ("java", 4, 20),  # Spring Boot
+    "Tencent/APIJSON": ("java", 4, 20),  # own ORM over JDBC
+    "ktorio/ktor": ("kotlin-jvm", 4, 20),  # Ktor
+    "lichess-org/lila-fishnet": ("scala", 4, 20),  # http4s
+    "hmrc/help-to-save-frontend": ("scala", 4, 20),  # Play
+    "YOURLS/YOURLS": ("php", 4, 20),  # own
+    "getgrav/grav": ("php", 4, 20),  # own (Symfony components)
+    "mixcore/mix.core": ("csharp", 4, 20),  # ASP.NET Core
+    "rnwood/smtp4dev": ("csharp", 4, 20),  # ASP.NET Core
+}
+FRESHK_HOT_PER_PROJECT = 5
+HALVES.update(dict.fromkeys(FRESHK_PROJECTS, "K"))
+COMMITS_FRESHK = ROOT / "bench" / "labels" / "security_commits_freshK.tsv"
+LABELS_FRESHK = ROOT / "bench" / "labels" / "security_findings_freshK.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -445,6 +473,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "H": (FRESHH_PROJECTS, COMMITS_FRESHH, LABELS_FRESHH),
     "I": (FRESHI_PROJECTS, COMMITS_FRESHI, LABELS_FRESHI),
     "J": (FRESHJ_PROJECTS, COMMITS_FRESHJ, LABELS_FRESHJ),
+    "K": (FRESHK_PROJECTS, COMMITS_FRESHK, LABELS_FRESHK),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -540,6 +569,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "H": FRESHH_HOT_PER_PROJECT,
                 "I": FRESHI_HOT_PER_PROJECT,
                 "J": FRESHJ_HOT_PER_PROJECT,
+                "K": FRESHK_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -746,8 +776,8 @@ def main() -> None:
     parser.add_argument("mode", choices=["pick", "run"])
     parser.add_argument("--mirrors", type=Path, required=True, help="DIR/<owner>+<name>/repo")
     parser.add_argument("--tag", default="current")
-    parser.add_argument("--commits", type=Path, help="default: by --half (C to J have their own)")
-    parser.add_argument("--labels", type=Path, help="default: by --half (C to J have their own)")
+    parser.add_argument("--commits", type=Path, help="default: by --half (C to K have their own)")
+    parser.add_argument("--labels", type=Path, help="default: by --half (C to K have their own)")
     parser.add_argument("--jobs", type=int, default=1, help="reviews run at once")
     parser.add_argument(
         "--reuse-empty",
@@ -761,8 +791,8 @@ def main() -> None:
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
         "--half",
-        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"],
-        help="one half of the projects, or the fresh set C, D, E, F, G, H, I or J",
+        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"],
+        help="one half of the projects, or the fresh set C, D, E, F, G, H, I, J or K",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
