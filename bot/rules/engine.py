@@ -34,6 +34,7 @@ from bot.models import (
     Source,
     UnfinishedUnit,
 )
+from bot.rules.lib.cli_scripts import command_line_only
 from bot.rules.lib.reformat import Layout, layout_only
 from bot.select import is_example_or_tool_path
 
@@ -357,6 +358,15 @@ _NOT_FOR_PRODUCTION = re.compile(
 _NOT_FOR_PRODUCTION_NOTE = (
     "A comment here says this is not for production; it matters only if the code can still "
     "reach a deployment, so it is noted in the summary."
+)
+
+
+# A call without a timeout in a command-line script holds up that run only, not the
+# workers of a server answering requests.
+_TIMEOUT_RULE = "http-request-no-timeout"
+_SCRIPT_NOTE = (
+    "The file is a command-line script that reads no web request: a hung call stops that "
+    "run, not a server's workers, so it is noted in the summary."
 )
 
 
@@ -747,6 +757,12 @@ def findings_of(
             and is_example_or_tool_path(file.path)
         ):
             hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _EXAMPLE_NOTE))
+        elif (
+            rule.id == _TIMEOUT_RULE
+            and hit.severity is not Severity.INFO
+            and command_line_only(file)
+        ):
+            hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _SCRIPT_NOTE))
         old_code = False
         if touched and not hit.file_level and rule.category is Category.SECURITY:
             if hit.path not in reindented:

@@ -518,7 +518,7 @@ class SecretLiteralCheck(Check):
 # credential. Only keyword matches are dropped there; a token of a real format (a cloud
 # key, a private key) is reported wherever it is.
 _SPEC_FILE = re.compile(r"\.(?:ya?ml|json)$", re.IGNORECASE)
-_SPEC_MARK = re.compile(r"""^\s*["']?(?:openapi|swagger)["']?\s*:""", re.MULTILINE)
+_SPEC_MARK = re.compile(r"""^[ \t]*["']?(?:openapi|swagger)["']?[ \t]*:""", re.MULTILINE)
 _EXAMPLE_KEY = re.compile(r"""^\s*(?:-\s*)?["']?(?:x-)?examples?["']?\s*:""", re.IGNORECASE)
 _SPEC_LOOKBACK = 80
 

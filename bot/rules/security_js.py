@@ -9,15 +9,14 @@ from collections.abc import Iterable
 from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, Hit, catalog_rule
+from bot.rules.lib.cli_scripts import command_line_only
 from bot.rules.lib.code_text import (
     call_arguments,
-    code_text,
     dynamic_part,
     is_string_literal,
     short,
 )
 from bot.rules.lib.patterns import Pattern, PatternCheck
-from bot.rules.taint import spec
 
 # --- eval-injection ---------------------------------------------------------------------
 
@@ -236,21 +235,6 @@ JWT_PATTERNS = (
 JWT_RULE = catalog_rule(JWT_ID)
 
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
-
-
-# Folders of command-line scripts: developer and maintenance tools run from a shell
-# (`cli/`, `bin/`, `scripts/`, `tools/`, Rails' `script/`), whose inputs are the
-# operator's arguments and the repository's own files, not a remote request.
-_CLI_FOLDER = re.compile(r"(?:^|/)(?:cli|bin|scripts?|tools)/")
-
-
-def command_line_only(file: ChangedFile) -> bool:
-    """A file in a command-line script folder that shows no web request input (nothing
-    the taint engine's sources for its language could read)."""
-    if not _CLI_FOLDER.search(file.path.replace("\\", "/")):
-        return False
-    request = spec.load(file.language or "").hint
-    return not (request and re.search(request, code_text(file)))
 
 
 class EvalInjection(PatternCheck):

@@ -22,15 +22,15 @@ _NAMES = frozenset({"deploy", "deploy.sh", "deploy.bash", "release", "release.sh
 _DIRS = frozenset({"bin", "script", "scripts", "deploy", "ops", "tools"})
 # Commands that put new code in service: a git push to the platform, its deploy command.
 _RELEASE = re.compile(
-    r"^\s*(?:git\s+push\b|fly(?:ctl)?\s+deploy\b|heroku\s+container:release\b"
+    r"^[ \t]*(?:git\s+push\b|fly(?:ctl)?\s+deploy\b|heroku\s+container:release\b"
     r"|dokku\s+deploy\b|kamal\s+deploy\b|cf\s+push\b|gcloud\s+app\s+deploy\b)",
     re.MULTILINE,
 )
 _MIGRATE = re.compile(
-    r"^\s*(?:heroku\s+run\s+|fly(?:ctl)?\s+ssh\s+console\s+-C\s+[\"']?|kamal\s+app\s+exec\s+"
+    r"^[ \t]*(?:heroku\s+run\s+|fly(?:ctl)?\s+ssh\s+console\s+-C\s+[\"']?|kamal\s+app\s+exec\s+"
     r"[\"']?)?(?:bundle\s+exec\s+)?(?:bin/)?(?:rake|rails)\s+db:migrate\b"
-    r"|^\s*(?:heroku\s+run\s+)?python3?\s+manage\.py\s+migrate\b"
-    r"|^\s*(?:heroku\s+run\s+)?(?:php\s+)?artisan\s+migrate\b",
+    r"|^[ \t]*(?:heroku\s+run\s+)?python3?\s+manage\.py\s+migrate\b"
+    r"|^[ \t]*(?:heroku\s+run\s+)?(?:php\s+)?artisan\s+migrate\b",
     re.MULTILINE,
 )
 

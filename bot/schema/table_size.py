@@ -227,7 +227,7 @@ def _rows(text: str) -> tuple[str, ...]:
 # the same migration: the table holds no rows when it is altered, so nothing is scanned,
 # rewritten or left NULL.
 _EMPTIED = re.compile(
-    r"^\s*(?:TRUNCATE(?:\s+TABLE)?(?:\s+ONLY)?|DELETE\s+FROM)\s+[`\"]?([\w.]+)[`\"]?\s*"
+    r"^[ \t]*(?:TRUNCATE(?:\s+TABLE)?(?:\s+ONLY)?|DELETE\s+FROM)\s+[`\"]?([\w.]+)[`\"]?\s*"
     r"(?:RESTART\s+IDENTITY\s*|CASCADE\s*)*;",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -1,0 +1,36 @@
+"""Command-line scripts: developer and maintenance tools run from a shell or a scheduler,
+whose inputs are the operator's arguments and the repository's own files, not a remote
+request, and whose hang or crash stops one run rather than a server's workers."""
+
+from __future__ import annotations
+
+from bot import lazyre as re
+from bot.models import ChangedFile
+from bot.rules.lib.code_text import code_text
+
+# Folders of scripts (`cli/`, `bin/`, `scripts/`, `tools/`, Rails' `script/`, Django's
+# `management/commands/`) and the modules a CLI framework's commands live in by name
+# (`commands.py` of click/Flask-Script, `cli.py`).
+_CLI_PATH = re.compile(
+    r"(?:^|/)(?:cli|bin|scripts?|tools)/|(?:^|/)management/commands/"
+    r"|(?:^|/)(?:commands|cli)\.py$"
+)
+
+
+def command_line_only(file: ChangedFile) -> bool:
+    """A file of a command-line script folder or module that shows no web request input
+    (nothing the taint engine's sources for its language could read)."""
+    if not _CLI_PATH.search(file.path.replace("\\", "/")):
+        return False
+    # The taint package imports the rule engine, which asks this module: imported here.
+    from bot.rules.taint import spec
+
+    request = spec.load(file.language or "").hint
+    if not request:
+        return True
+    text = code_text(file)
+    # Python's hint is the bare word `request`, which the `requests` library also spells.
+    return not any(
+        not (m.group() == "request" and text[m.end() : m.end() + 1] == "s")
+        for m in re.finditer(request, text)
+    )

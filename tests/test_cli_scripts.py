@@ -1,0 +1,65 @@
+"""An outbound call without a timeout in a command-line script (a `scripts/` file, a
+click/Flask-Script `commands.py`, a Django management command) holds up that run, not a
+server's workers: the finding goes to the summary. The same call in server code, or in a
+script folder whose file handles a web request, stays inline. See docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.diff import added_file
+from bot.models import Severity
+from bot.pipeline import review_files
+
+SCRIPT = """\
+import sys
+
+import requests
+
+
+def main():
+    token = sys.argv[1]
+    reply = requests.get("https://api.example.org/events", headers={"Authorization": token})
+    print(reply.json())
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+ROUTE = """\
+import requests
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/proxy")
+def proxy():
+    return requests.get("https://api.example.org/events", params=request.args).text
+"""
+
+
+def _timeouts(path: str, code: str) -> list[Severity]:
+    findings = review_files([added_file(path, code)]).findings
+    return [f.severity for f in findings if f.rule == "http-request-no-timeout"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["scripts/reschedule.py", "app/core/spatial/commands.py", "app/management/commands/sync.py"],
+)
+def test_a_command_line_script_goes_to_the_summary(path: str) -> None:
+    assert _timeouts(path, SCRIPT) == [Severity.INFO]
+
+
+def test_server_code_stays_inline() -> None:
+    service = SCRIPT.split("\n\nif __name__")[0] + "\n"
+    assert _timeouts("scripts/events.py", service) == [Severity.INFO]
+    got = _timeouts("app/services/events.py", service)
+    assert got and got[0] is not Severity.INFO
+
+
+def test_a_script_folder_file_handling_a_request_stays_inline() -> None:
+    got = _timeouts("scripts/proxy.py", ROUTE)
+    assert got and got[0] is not Severity.INFO
