@@ -370,6 +370,28 @@ _SCRIPT_NOTE = (
 )
 
 
+# Code implementing a legacy authentication protocol uses the primitives the protocol
+# defines (NTLM's DES and MD4, MS-CHAP's, Kerberos' RC4): the choice is the protocol's,
+# which a client or server of it cannot change; whether to support the protocol at all is
+# the question, and the file does not answer it.
+_LEGACY_CRYPTO_RULES = frozenset({"weak-cipher", "weak-hash", "password-fast-hash"})
+_LEGACY_PROTOCOL = re.compile(
+    r"(?<![a-z])(ntlm|ms[- ]?chap|lan[- ]?man|kerberos|netlogon)(?![a-z])", re.IGNORECASE
+)
+_PROTOCOL_NOTE = (
+    "The file implements {protocol}, which defines this algorithm: it cannot be swapped "
+    "without breaking the protocol, so it is noted in the summary."
+)
+
+
+def _legacy_protocol(file: ChangedFile) -> str | None:
+    name = file.path.replace("\\", "/").rsplit("/", 1)[-1]
+    # `AUTH_SASL_Client_Ntlm.cs`, `ntlm.go`, `MsChapV2.java`: split at case changes too.
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|_", " ", name)
+    found = _LEGACY_PROTOCOL.search(spaced)
+    return re.sub(r"[- ]", "", found.group(1)).upper() if found else None
+
+
 _EXAMPLE_NOTE = (
     "The file is in an example app or a benchmark/load-test tool's folder, which is run by "
     "developers rather than deployed; it matters only if it is deployed, so it is noted in "
@@ -763,6 +785,13 @@ def findings_of(
             and command_line_only(file)
         ):
             hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _SCRIPT_NOTE))
+        elif (
+            rule.id in _LEGACY_CRYPTO_RULES
+            and hit.severity is not Severity.INFO
+            and (protocol := _legacy_protocol(file)) is not None
+        ):
+            note = _PROTOCOL_NOTE.format(protocol=protocol)
+            hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, note))
         old_code = False
         if touched and not hit.file_level and rule.category is Category.SECURITY:
             if hit.path not in reindented:
