@@ -145,3 +145,16 @@ def test_a_deploy_script_releasing_code_first_sends_drops_to_the_summary() -> No
     assert any(f.severity is not Severity.INFO for f in migrate_first)
     renamed = review(RENAME_RB, {"bin/deploy": DEPLOY})
     assert any(f.severity is not Severity.INFO for f in renamed)
+
+
+def test_a_python_entry_point_running_migrate_migrates_at_start() -> None:
+    main = (
+        "from django.core.management import call_command\n\n\n"
+        "def start():\n"
+        '    call_command("migrate", interactive=False)\n'
+        "    serve()\n"
+    )
+    assert startup.candidate("kolibri/utils/main.py")
+    assert startup.migrates_at_startup({"kolibri/utils/main.py": main}) == "kolibri/utils/main.py"
+    assert not startup.candidate("app/management/commands/main.py")
+    assert startup.migrates_at_startup({"app/views.py": main}) is None

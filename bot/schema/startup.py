@@ -50,10 +50,22 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         None,
     ),
     ("js", re.compile(r"\.migrate\.latest\("), None),
+    # A Python program's own entry point running Django's migrate (`kolibri start`).
+    ("python", re.compile(r"\bcall_command\(\s*[\"']migrate[\"']"), None),
     # Prisma's migration engine driven from the server's own code (`@prisma/migrate`).
     ("js", re.compile(r"\.applyMigrations\("), re.compile(r"[\"']@prisma/migrate\b")),
 )
-_LANG = {".rs": "rust", ".go": "go", ".js": "js", ".ts": "js", ".mjs": "js", ".cjs": "js"}
+_LANG = {
+    ".rs": "rust",
+    ".go": "go",
+    ".js": "js",
+    ".ts": "js",
+    ".mjs": "js",
+    ".cjs": "js",
+    ".py": "python",
+}
+# A Python program's entry points (`kolibri/utils/main.py`, `app/__main__.py`).
+_PY_NAMES = frozenset({"main.py", "__main__.py", "server.py", "startup.py", "entrypoint.py"})
 
 
 # How an installed product is upgraded, shown by the repository itself: the container's
@@ -194,6 +206,8 @@ def candidate(path: str) -> bool:
             or bool(_RUST_DB & dirs)
             or p.stem.lower() in _RUST_DB
         )
+    if suffix == ".py":
+        return name in _PY_NAMES and "management" not in dirs
     if suffix in {".js", ".ts", ".mjs", ".cjs"}:
         return p.stem.lower() in _JS_STEMS and "server" in {*dirs, p.stem.lower()}
     return False
