@@ -501,16 +501,21 @@ end
     assert "The same applies at lines 5" in found[0].body
 
 
-def test_change_column_null_on_an_existing_table_is_inline() -> None:
+def test_change_column_null_is_summary_unless_the_table_is_listed_large() -> None:
+    # Judged on fresh sets of real commits, never worth a comment without the size (0/10).
     rb = """class RequireAmount < ActiveRecord::Migration[7.2]
   def change
     change_column_null :entries, :amount, false
   end
 end
 """
-    found = _review(added_file("db/migrate/20250701000000_require_amount.rb", rb))
-    shown = _shown(found, "migration-not-null-column")
-    assert shown and "size of `entries`" in shown[0].body
+    path = "db/migrate/20250701000000_require_amount.rb"
+    found = _review(added_file(path, rb))
+    assert not _shown(found, "migration-not-null-column")
+    summary = [f for f in found if f.rule == "migration-not-null-column"]
+    assert summary and "size of `entries`" in summary[0].body
+    large = RepoConfig(llm=False, large_tables=["entries"])
+    assert _shown(_review(added_file(path, rb), config=large), "migration-not-null-column")
 
 
 def test_query_advice_in_admin_code_is_summary() -> None:
@@ -716,22 +721,24 @@ end
 end
 """
     path = "db/migrate/20260819120000_enforce_fronted_not_null.rb"
-    found = _review(added_file(path, enforce))
+    # On a table listed as large the recipe decides: without it the scan is a comment.
+    large = RepoConfig(llm=False, large_tables=["canonical_pending_transactions"])
+    found = _review(added_file(path, enforce), config=large)
     assert not _shown(found, "migration-not-null-column")  # the recipe's last step
     alone = enforce.replace(
         '    remove_check_constraint :canonical_pending_transactions, name: "cpt_fronted_null"\n',
         "",
     )
-    assert _shown(_review(added_file(path, alone)), "migration-not-null-column")
+    assert _shown(_review(added_file(path, alone), config=large), "migration-not-null-column")
     schema = {
         "db/migrate/20220712183932_make_fronted_required.rb": add,
         "db/migrate/20220712184744_validate_make_fronted_required.rb": validate,
         path: alone,
     }
-    found = _review(added_file(path, alone), schema=schema)
+    found = _review(added_file(path, alone), config=large, schema=schema)
     assert not _shown(found, "migration-not-null-column")
     schema.pop("db/migrate/20220712184744_validate_make_fronted_required.rb")
-    found = _review(added_file(path, alone), schema=schema)
+    found = _review(added_file(path, alone), config=large, schema=schema)
     assert _shown(found, "migration-not-null-column")  # added NOT VALID, never validated
 
 
