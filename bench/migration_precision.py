@@ -533,6 +533,46 @@ FRESHK_PROJECTS: dict[str, tuple[str, list[str], int]] = {
         16,
     ),
 }
+# A twelfth set, "freshL" (session 2026-12-06 evening): 9 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels (Rails 1, Django 1, Drizzle 1,
+# Prisma 1, EF Core 1, SQLite upgrade scripts in C# 1, SQL scripts in Java 1, PHP with SQL
+# install/upgrade 2), fixed before any of their findings was read and judged once on main aa7df26
+# (`--set freshL`, labels in `*_freshL.tsv`). Out of sample like "fresh". thinkgem/jeesite was
+# dropped: its tree and history hold no migration, schema or SQL file (the Vue front end only).
+# Keystone has no migrations of its own: the Prisma schemas its examples and tests generate are
+# what is picked. OpenCart migrates in PHP upgrade steps beside its install SQL; Typecho in
+# `Upgrade.php` beside its install SQL per database.
+FRESHL_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "alphagov/link-checker-api": ("Rails", ["db/migrate/*.rb"], 16),
+    "etesync/server": ("Django", ["*/migrations/*.py"], 16),
+    "homarr-labs/homarr": ("Drizzle", ["packages/db/migrations/*", "packages/db/schema/*"], 16),
+    "keystonejs/keystone": ("Prisma", ["*schema.prisma", "*/migrations/*.sql"], 16),
+    "Webreaper/Damselfly": ("EF Core", ["Damselfly.Migrations.Sqlite/Migrations/*.cs"], 16),
+    "duplicati/duplicati": (
+        "C#/SQLite",
+        ["*Database schema/*.sql", "Duplicati/Library/SQLiteHelper/DBSchemaUpgrades/*.cs"],
+        16,
+    ),
+    "JPressProjects/jpress": (
+        "Java/SQL",
+        ["*/install/sqls/*.sql", "*/resources/sql/*.sql", "*Upgrader.java"],
+        16,
+    ),
+    "opencart/opencart": (
+        "PHP/SQL",
+        [
+            "upload/install/*.sql",
+            "upload/install/controller/upgrade/*.php",
+            "upload/system/helper/db_schema.php",
+        ],
+        16,
+    ),
+    "typecho/typecho": (
+        "PHP/SQL",
+        ["install/*.sql", "var/Utils/Upgrade.php", "var/Upgrade.php", "var/Widget/Upgrade.php"],
+        16,
+    ),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -545,6 +585,7 @@ SETS = {
     "freshI": FRESHI_PROJECTS,
     "freshJ": FRESHJ_PROJECTS,
     "freshK": FRESHK_PROJECTS,
+    "freshL": FRESHL_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
