@@ -37,6 +37,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half J
     # the fresh set K, likewise (same mix per project as J)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half K
+    # the fresh set L, likewise (same mix per project as K)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half L
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -463,6 +465,31 @@ FRESHK_HOT_PER_PROJECT = 5
 HALVES.update(dict.fromkeys(FRESHK_PROJECTS, "K"))
 COMMITS_FRESHK = ROOT / "bench" / "labels" / "security_commits_freshK.tsv"
 LABELS_FRESHK = ROOT / "bench" / "labels" / "security_findings_freshK.tsv"
+# Set L (`secfreshL` round, 2026-12-06 evening): 16 more projects in no list above, fixed
+# before any of their findings was read, judged once on main aa7df26. Same mix per project as
+# set K: 4 ordinary, up to 20 targeted and `FRESHL_HOT_PER_PROJECT` hot commits.
+FRESHL_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "Kozea/Radicale": ("python", 4, 20),  # own WSGI (CalDAV/CardDAV)
+    "etesync/server": ("python", 4, 20),  # Django, FastAPI
+    "alphagov/link-checker-api": ("ruby", 4, 20),  # Rails
+    "locomotivecms/engine": ("ruby", 4, 20),  # Rails
+    "restic/rest-server": ("go", 4, 20),  # net/http (chi)
+    "syncthing/syncthing": ("go", 4, 20),  # net/http
+    "homarr-labs/homarr": ("typescript", 4, 20),  # Next.js (tRPC)
+    "keystonejs/keystone": ("typescript", 4, 20),  # Express (GraphQL)
+    "JPressProjects/jpress": ("java", 4, 20),  # JFinal
+    "thinkgem/jeesite": ("java", 4, 20),  # Spring (MyBatis)
+    "javalin/javalin": ("kotlin-jvm", 4, 20),  # Javalin (Kotlin and Java)
+    "http4s/http4s": ("scala", 4, 20),  # http4s
+    "opencart/opencart": ("php", 4, 20),  # own MVC
+    "typecho/typecho": ("php", 4, 20),  # own
+    "duplicati/duplicati": ("csharp", 4, 20),  # ASP.NET Core
+    "Webreaper/Damselfly": ("csharp", 4, 20),  # ASP.NET Core (Blazor)
+}
+FRESHL_HOT_PER_PROJECT = 5
+HALVES.update(dict.fromkeys(FRESHL_PROJECTS, "L"))
+COMMITS_FRESHL = ROOT / "bench" / "labels" / "security_commits_freshL.tsv"
+LABELS_FRESHL = ROOT / "bench" / "labels" / "security_findings_freshL.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -474,6 +501,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "I": (FRESHI_PROJECTS, COMMITS_FRESHI, LABELS_FRESHI),
     "J": (FRESHJ_PROJECTS, COMMITS_FRESHJ, LABELS_FRESHJ),
     "K": (FRESHK_PROJECTS, COMMITS_FRESHK, LABELS_FRESHK),
+    "L": (FRESHL_PROJECTS, COMMITS_FRESHL, LABELS_FRESHL),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -570,6 +598,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "I": FRESHI_HOT_PER_PROJECT,
                 "J": FRESHJ_HOT_PER_PROJECT,
                 "K": FRESHK_HOT_PER_PROJECT,
+                "L": FRESHL_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -791,8 +820,8 @@ def main() -> None:
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
         "--half",
-        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"],
-        help="one half of the projects, or the fresh set C, D, E, F, G, H, I, J or K",
+        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"],
+        help="one half of the projects, or the fresh set C, D, E, F, G, H, I, J, K or L",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
