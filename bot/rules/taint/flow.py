@@ -2079,8 +2079,6 @@ class _Walk:
         return None
 
     def _source_attr(self, path: str, line: int) -> Taint:
-        if self.spec.language == "ruby" and self._shadowed(path):
-            return EMPTY
         for pattern in self.spec.source_attrs:
             if path == pattern or path.endswith("." + pattern):
                 if path != pattern and _OUTGOING_OWNER.match(path[: -len(pattern) - 1]):
@@ -2092,13 +2090,6 @@ class _Walk:
                 if owner == pattern[:-2] or owner.endswith("." + pattern[:-2]):
                     return frozenset({Origin(path, line, cleared=self._text(pattern))})
         return EMPTY
-
-    def _shadowed(self, path: str) -> bool:
-        """Rails' `params`, `request` and `cookies` are methods of the controller: a method
-        parameter of the same name (`def activity_page_options(params)`) is the caller's
-        value, not the request."""
-        root = re.split(r"[.\[]", path, maxsplit=1)[0]
-        return any(param.name == root for param in self.func.params)
 
     def _text(self, source: str) -> frozenset[str]:
         """Classes a source's value is safe for because it is always a string, or
