@@ -63,3 +63,21 @@ def test_server_code_stays_inline() -> None:
 def test_a_script_folder_file_handling_a_request_stays_inline() -> None:
     got = _timeouts("scripts/proxy.py", ROUTE)
     assert got and got[0] is not Severity.INFO
+
+
+GO_LIBRARY = """\
+package jwk
+
+import "net/http"
+
+func Fetch(url string) (*http.Response, error) {
+	return http.Get(url)
+}
+"""
+
+
+def test_a_go_library_package_in_a_tools_folder_is_no_script() -> None:
+    got = _timeouts("tools/auth/internal/jwk/jwk.go", GO_LIBRARY)
+    assert got and got[0] is not Severity.INFO
+    program = GO_LIBRARY.replace("package jwk", "package main")
+    assert _timeouts("tools/fetch/main.go", program) == [Severity.INFO]
