@@ -13,7 +13,7 @@ return value, which reach a sink) and applied at the call.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 
 from bot import lazyre as re
 from bot.rules.taint import ir, unread_check
@@ -1094,6 +1094,23 @@ class Analyzer:
         self.inlined = {}
         self.inline_budget = 300
         self.path: str | None = None
+        self._called: frozenset[str] | None = None
+
+    def called_names(self) -> frozenset[str]:
+        """The last names of every function this module's code calls."""
+        if self._called is None:
+            names: set[str] = set()
+            stack: list[object] = list(self.module.functions)
+            while stack:
+                node = stack.pop()
+                if isinstance(node, ir.Call):
+                    names.add(node.callee.rsplit(".", 1)[-1])
+                if is_dataclass(node) and not isinstance(node, type):
+                    stack.extend(getattr(node, f.name) for f in fields(node))
+                elif isinstance(node, tuple | list):
+                    stack.extend(node)
+            self._called = frozenset(names)
+        return self._called
 
     # --- entry -----------------------------------------------------------------------
 
@@ -2079,6 +2096,8 @@ class _Walk:
         return None
 
     def _source_attr(self, path: str, line: int) -> Taint:
+        if self.spec.language == "ruby" and self._shadowed(path):
+            return EMPTY
         for pattern in self.spec.source_attrs:
             if path == pattern or path.endswith("." + pattern):
                 if path != pattern and _OUTGOING_OWNER.match(path[: -len(pattern) - 1]):
@@ -2090,6 +2109,17 @@ class _Walk:
                 if owner == pattern[:-2] or owner.endswith("." + pattern[:-2]):
                     return frozenset({Origin(path, line, cleared=self._text(pattern))})
         return EMPTY
+
+    def _shadowed(self, path: str) -> bool:
+        """Rails' `params`, `request` and `cookies` are methods of the controller. A method
+        with a parameter of that name (`def activity_page_options(params)`) that this file
+        calls gets the value its callers pass, which the walk of each caller follows; one
+        called only from elsewhere (`def self.search(params)`, called by a controller with
+        the request's params) keeps reading it as the request."""
+        root = re.split(r"[.\[]", path, maxsplit=1)[0]
+        if not any(param.name == root for param in self.func.params):
+            return False
+        return self.func.name in self.a.called_names()
 
     def _text(self, source: str) -> frozenset[str]:
         """Classes a source's value is safe for because it is always a string, or
