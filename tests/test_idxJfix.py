@@ -158,3 +158,22 @@ def test_a_python_entry_point_running_migrate_migrates_at_start() -> None:
     assert startup.migrates_at_startup({"kolibri/utils/main.py": main}) == "kolibri/utils/main.py"
     assert not startup.candidate("app/management/commands/main.py")
     assert startup.migrates_at_startup({"app/views.py": main}) is None
+
+
+def test_sqlite_only_syntax_or_a_dotnet_project_naming_sqlite_makes_a_file_sqlite() -> None:
+    from bot.schema import dialect
+
+    sql_path = "Library/Main/Database/Database schema/17. Add index.sql"
+    build = 'CREATE INDEX IF NOT EXISTS "Entry_Id" ON "Entry" ("Id");\n'
+    pragma = "PRAGMA foreign_keys = OFF;\n" + build
+    assert dialect.file_dialect(sql_path, {sql_path: pragma}) == dialect.SQLITE
+    assert dialect.file_dialect(sql_path, {sql_path: build}) is None
+    package = '<Project>\n  <PackageReference Include="System.Data.SQLite.Core" />\n</Project>\n'
+    reference = '<ProjectReference Include="..\\\\SQLiteHelper\\\\Db.SQLiteHelper.csproj" />'
+    helper = f"<Project>\n  {reference}\n</Project>\n"
+    for project in (package, helper):
+        texts = {sql_path: build, "Library/Main/Library.Main.csproj": project}
+        assert dialect.file_dialect(sql_path, texts) == dialect.SQLITE
+    npgsql = '<Project>\n  <PackageReference Include="Npgsql" />\n</Project>\n'
+    texts = {sql_path: build, "Library/Main/Library.Main.csproj": npgsql}
+    assert dialect.file_dialect(sql_path, texts) is None

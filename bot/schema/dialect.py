@@ -232,19 +232,34 @@ def folder_dialect(path: str) -> str | None:
 
 def _from_manifest(path: str, paths: Iterable[str]) -> str | None:
     if path.lower().endswith(".sql") and isinstance(paths, Mapping):
+        text = paths.get(path)
+        if text is not None and _SQLITE_ONLY.search(text):
+            return SQLITE
         return manifest_dialect(path, paths)
     return None
+
+
+# Syntax only SQLite accepts (MySQL spells it AUTO_INCREMENT; PostgreSQL has no PRAGMA):
+# the file of a program that upgrades its own SQLite database (Duplicati's schema scripts).
+_SQLITE_ONLY = re.compile(
+    r"\bPRAGMA\s+\w+|\bsqlite_(?:master|sequence|schema)\b|\bAUTOINCREMENT\b|\bWITHOUT\s+ROWID\b",
+    re.IGNORECASE,
+)
 
 
 # Package manifests that name the database driver of the code beside them: a crate or
 # Go module whose driver is SQLite only (a command-line client's local history file, an
 # embedded store) runs its migrations on SQLite, whatever the rest of the repository uses.
 MANIFEST_NAMES = frozenset({"cargo.toml", "go.mod"})
+# A .NET project file names its packages (`<PackageReference Include="System.Data.SQLite"`).
+PROJECT_SUFFIX = ".csproj"
 _DRIVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         SQLITE,
         re.compile(
             r"\brusqlite\b|\blibsqlite3-sys\b|[\"'](?:sqlite|sqlx-sqlite|with-sqlite)[\"']"
+            r"|Include=\"(?:System\.Data\.SQLite|Microsoft\.Data\.Sqlite)[\w.]*\""
+            r"|<ProjectReference\s+Include=\"[^\"]*(?i:sqlite)[^\"]*\.csproj\""
             r"|\bmattn/go-sqlite3\b|\bmodernc\.org/sqlite\b|\bglebarez/(?:go-)?sqlite\b"
         ),
     ),
@@ -273,8 +288,11 @@ def manifest_dialect(path: str, texts: Mapping[str, str]) -> str | None:
     manifests = {
         PurePosixPath(p).parent: t
         for p, t in texts.items()
-        if any(name in p.lower() for name in MANIFEST_NAMES)
-        and PurePosixPath(p).name.lower() in MANIFEST_NAMES
+        if (
+            any(name in p.lower() for name in MANIFEST_NAMES)
+            and PurePosixPath(p).name.lower() in MANIFEST_NAMES
+        )
+        or p.lower().endswith(PROJECT_SUFFIX)
     }
     for parent in (folder, *folder.parents):
         text = manifests.get(parent)

@@ -68,7 +68,11 @@ def candidate(path: str) -> bool:
     name, suffix = p.name.lower(), p.suffix.lower()
     if suffix == ".prisma" or name in {"schema.rb", "structure.sql"}:
         return True
-    if name in dialect.CONFIG_NAMES or name in dialect.MANIFEST_NAMES:
+    if (
+        name in dialect.CONFIG_NAMES
+        or name in dialect.MANIFEST_NAMES
+        or name.endswith(dialect.PROJECT_SUFFIX)
+    ):
         return True  # names the database, which decides what lock advice applies
     if name == dialect.PACKAGE_MANIFEST:
         # A service's own manifest sits near the top; deeper ones are a monorepo's

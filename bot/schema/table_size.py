@@ -352,8 +352,8 @@ def adjust_for_table_size(
         own = dialect.file_dialect(finding.path, texts)
         if own in _FILE_DIALECT_NAMES and finding.rule in PG_LOCK_ADVICE | PG_TYPE_ADVICE:
             note = (
-                f"This migration file runs on {_FILE_DIALECT_NAMES[own]} (from its name), "
-                "where this PostgreSQL advice does not apply."
+                f"This migration file runs on {_FILE_DIALECT_NAMES[own]} (from its name, its "
+                "SQL or its project's driver), where this PostgreSQL advice does not apply."
             )
             out.append(_with(finding, Severity.INFO, note))
             continue
