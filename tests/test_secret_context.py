@@ -95,3 +95,23 @@ def test_a_file_resaved_from_cr_line_ends_is_old_code() -> None:
     assert file.reindented_lines() == frozenset({1, 2, 3})
     findings = review_files([file]).findings
     assert [f.severity for f in findings if f.rule == "secret-literal"] == [Severity.INFO]
+
+
+def _pem() -> str:
+    """A key made when the test runs (none is committed), as a Kotlin string."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    ).decode()
+    return f'val key = """{pem}"""\n'
+
+
+def test_a_private_key_in_test_code_goes_to_the_summary() -> None:
+    pem = _pem()
+    assert set(_secrets("src/test/kotlin/certs/Server.kt", pem).values()) == {Severity.INFO}
+    assert set(_secrets("src/main/kotlin/certs/Server.kt", pem).values()) == {Severity.HIGH}

@@ -499,8 +499,12 @@ class SecretLiteralCheck(Check):
             detail = f"Detected: {found.label} (`{mask(found.value, found.label)}`)."
             demo = _DEMO_PATH.search(file.path)
             local = found.loose and not demo and _beside_local_host(file, number)
+            # A private key in test code is the fixture of a TLS or signing test.
+            local = local or (found.label == "private key" and shaped_only and not demo)
             if demo:
                 detail += f" {_DEMO_NOTE}"
+            elif local and found.label == "private key":
+                detail += f" {_TEST_KEY_NOTE}"
             elif local:
                 detail += f" {_LOCAL_NOTE}"
             yield Hit(
@@ -559,6 +563,10 @@ _HOST_LINE = re.compile(
     re.IGNORECASE,
 )
 _BLOCK_REACH = 4
+_TEST_KEY_NOTE = (
+    "The key is in test code, where it signs or serves a test's own TLS: a fixture, unless "
+    "a deployed system uses the same key."
+)
 _LOCAL_NOTE = (
     "A host of the same block is this machine (localhost): a local development service's "
     "login, unless a deployed system shares it."
@@ -655,7 +663,12 @@ def _throwaway_stack(path: str) -> bool:
     return compose or bool(_END_TO_END.search(path) or _TRANSLATIONS.search(path))
 
 
-_PEM_NOISE = re.compile(r"\\n|[`\"'+,;\s]")
+# What code wraps a PEM body in: `\n` escapes, quotes, separators and whitespace, and a
+# `+` only where it joins strings (after a closing quote, or before an opening one at a
+# line's start): anywhere else, a line's last character included, `+` is a base64 letter.
+_PEM_NOISE = re.compile(
+    r"\\n|[\"'`][ \t]*\+[ \t]*(?:[\"'`]|$)|^[ \t]*\+[ \t]*[\"'`]|[`\"',;\s]", re.MULTILINE
+)
 _PEM_LINES_MAX = 200
 _INLINE_KEY = re.compile(r"PRIVATE KEY-----(.*?)-----END")
 _BASE64_BODY = re.compile(r"[A-Za-z0-9+/]+={0,2}")
