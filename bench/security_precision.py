@@ -39,6 +39,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half K
     # the fresh set L, likewise (same mix per project as K)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half L
+    # the fresh set M, likewise (3 ordinary, up to 12 targeted, 3 hot per project)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half M
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -490,6 +492,30 @@ FRESHL_HOT_PER_PROJECT = 5
 HALVES.update(dict.fromkeys(FRESHL_PROJECTS, "L"))
 COMMITS_FRESHL = ROOT / "bench" / "labels" / "security_commits_freshL.tsv"
 LABELS_FRESHL = ROOT / "bench" / "labels" / "security_findings_freshL.tsv"
+# Set M (`secfreshM` round, session 2026-12-06 evening): 14 more projects in no list above,
+# fixed before any of their findings was read, judged once on main e194ee7 -- the session's
+# final rule code, so this set is out of sample for every change of the session. Smaller mix
+# per project: 3 ordinary, up to 12 targeted and `FRESHM_HOT_PER_PROJECT` hot commits.
+FRESHM_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "alerta/alerta": ("python", 3, 12),  # Flask
+    "CiviWiki/OpenCiviWiki": ("python", 3, 12),  # Django
+    "rubyforgood/pet-rescue": ("ruby", 3, 12),  # Rails
+    "codeforamerica/ohana-api": ("ruby", 3, 12),  # Rails
+    "sosedoff/pgweb": ("go", 3, 12),  # net/http (gin)
+    "dutchcoders/transfer.sh": ("go", 3, 12),  # net/http (gorilla/mux)
+    "wekan/wekan": ("typescript", 3, 12),  # Meteor (JS)
+    "postalsys/emailengine": ("typescript", 3, 12),  # Hapi (JS)
+    "ZHENFENG13/My-Blog": ("java", 3, 12),  # Spring Boot
+    "alibaba/Sentinel": ("java", 3, 12),  # own (Spring Boot dashboard)
+    "phpipam/phpipam": ("php", 3, 12),  # own
+    "shlinkio/shlink": ("php", 3, 12),  # Mezzio
+    "NuGet/NuGetGallery": ("csharp", 3, 12),  # ASP.NET
+    "ThreeMammals/Ocelot": ("csharp", 3, 12),  # ASP.NET Core
+}
+FRESHM_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHM_PROJECTS, "M"))
+COMMITS_FRESHM = ROOT / "bench" / "labels" / "security_commits_freshM.tsv"
+LABELS_FRESHM = ROOT / "bench" / "labels" / "security_findings_freshM.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -502,6 +528,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "J": (FRESHJ_PROJECTS, COMMITS_FRESHJ, LABELS_FRESHJ),
     "K": (FRESHK_PROJECTS, COMMITS_FRESHK, LABELS_FRESHK),
     "L": (FRESHL_PROJECTS, COMMITS_FRESHL, LABELS_FRESHL),
+    "M": (FRESHM_PROJECTS, COMMITS_FRESHM, LABELS_FRESHM),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -599,6 +626,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "J": FRESHJ_HOT_PER_PROJECT,
                 "K": FRESHK_HOT_PER_PROJECT,
                 "L": FRESHL_HOT_PER_PROJECT,
+                "M": FRESHM_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -820,8 +848,8 @@ def main() -> None:
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
         "--half",
-        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"],
-        help="one half of the projects, or the fresh set C, D, E, F, G, H, I, J, K or L",
+        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M"],
+        help="one half of the projects, or the fresh set C, D, E, F, G, H, I, J, K, L or M",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
