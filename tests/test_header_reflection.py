@@ -77,3 +77,18 @@ def test_csharp_write_async_is_a_page_sink_on_the_response_only() -> None:
     got = _by_line("Controllers/LogsController.cs", CSHARP)
     assert 11 not in got
     assert got.get(12) is not None and got[12] is not Severity.INFO
+
+
+PHP_PLAIN = """\
+<?php
+header('Content-Type: text/plain; charset=UTF-8');
+header('X-Content-Type-Options: nosniff');
+echo $_GET['challenge'];
+"""
+
+
+def test_a_php_script_declaring_a_non_html_type_echoes_no_page() -> None:
+    assert _by_line("p/api/hub.php", PHP_PLAIN) == {}
+    html = PHP_PLAIN.replace("text/plain", "text/html")
+    assert 4 in _by_line("p/api/hub.php", html)
+    assert 4 in _by_line("p/api/hub.php", PHP_PLAIN.replace("header('Content-Type", "// ('"))

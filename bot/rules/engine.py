@@ -36,6 +36,7 @@ from bot.models import (
 )
 from bot.rules.lib.cli_scripts import command_line_only
 from bot.rules.lib.reformat import Layout, layout_only
+from bot.rules.lib.scopes import words
 from bot.select import is_example_or_tool_path
 
 if TYPE_CHECKING:
@@ -375,9 +376,7 @@ _SCRIPT_NOTE = (
 # which a client or server of it cannot change; whether to support the protocol at all is
 # the question, and the file does not answer it.
 _LEGACY_CRYPTO_RULES = frozenset({"weak-cipher", "weak-hash", "password-fast-hash"})
-_LEGACY_PROTOCOL = re.compile(
-    r"(?<![a-z])(ntlm|ms[- ]?chap|lan[- ]?man|kerberos|netlogon)(?![a-z])", re.IGNORECASE
-)
+_LEGACY_PROTOCOL = re.compile(r"\b(ntlm|ms ?chap|lan ?man|kerberos|netlogon)\b")
 _PROTOCOL_NOTE = (
     "The file implements {protocol}, which defines this algorithm: it cannot be swapped "
     "without breaking the protocol, so it is noted in the summary."
@@ -385,11 +384,10 @@ _PROTOCOL_NOTE = (
 
 
 def _legacy_protocol(file: ChangedFile) -> str | None:
-    name = file.path.replace("\\", "/").rsplit("/", 1)[-1]
-    # `AUTH_SASL_Client_Ntlm.cs`, `ntlm.go`, `MsChapV2.java`: split at case changes too.
-    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|_", " ", name)
-    found = _LEGACY_PROTOCOL.search(spaced)
-    return re.sub(r"[- ]", "", found.group(1)).upper() if found else None
+    # `AUTH_SASL_Client_Ntlm.cs`, `ntlm.go`, `MsChapV2.java`, by the words of the file name.
+    name = " ".join(words(file.path.replace("\\", "/").rsplit("/", 1)[-1]))
+    found = _LEGACY_PROTOCOL.search(name)
+    return found.group(1).replace(" ", "").upper() if found else None
 
 
 _EXAMPLE_NOTE = (

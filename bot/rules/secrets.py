@@ -525,22 +525,21 @@ _SPEC_FILE = re.compile(r"\.(?:ya?ml|json)$", re.IGNORECASE)
 _SPEC_MARK = re.compile(r"""^[ \t]*["']?(?:openapi|swagger)["']?[ \t]*:""", re.MULTILINE)
 _EXAMPLE_KEY = re.compile(r"""^\s*(?:-\s*)?["']?(?:x-)?examples?["']?\s*:""", re.IGNORECASE)
 _SPEC_LOOKBACK = 80
+_SPEC_HEAD_LINES = 40
 
 
 def _spec_example(file: ChangedFile, number: int) -> bool:
-    if not _SPEC_FILE.search(file.path):
+    # Line by line through the file's cached lines: a file can hold many detections.
+    if not _SPEC_FILE.search(file.path) or not _spec_document(file):
         return False
-    text = file.visible_text()
-    if not _SPEC_MARK.search(text[:4000]):
+    line = file.line_text(number)
+    if line is None:
         return False
-    lines = text.splitlines()
-    if not 0 < number <= len(lines):
-        return False
-    line = lines[number - 1]
     if _EXAMPLE_KEY.match(line):
         return True
     indent = len(line) - len(line.lstrip())
-    for above in reversed(lines[max(0, number - 1 - _SPEC_LOOKBACK) : number - 1]):
+    for at in range(number - 1, max(0, number - 1 - _SPEC_LOOKBACK), -1):
+        above = file.line_text(at) or ""
         if not above.strip():
             continue
         depth = len(above) - len(above.lstrip())
@@ -552,6 +551,12 @@ def _spec_example(file: ChangedFile, number: int) -> bool:
         if depth == 0:
             return False
     return False
+
+
+def _spec_document(file: ChangedFile) -> bool:
+    """Whether the file's first lines declare an OpenAPI or Swagger document."""
+    head = "\n".join(file.line_text(n) or "" for n in range(1, _SPEC_HEAD_LINES + 1))
+    return _SPEC_MARK.search(head) is not None
 
 
 # `password = "test123"` in a block whose `host` is localhost: the credentials of a
@@ -574,17 +579,12 @@ _LOCAL_NOTE = (
 
 
 def _beside_local_host(file: ChangedFile, number: int) -> bool:
-    lines = file.visible_text().splitlines()
-    if not 0 < number <= len(lines):
-        return False
     # The block around the line: up to a blank line or a bracket, a few lines each way.
     for step in (-1, 1):
-        at = number - 1 + step
+        at = number + step
         for _ in range(_BLOCK_REACH):
-            if not 0 <= at < len(lines):
-                break
-            text = lines[at]
-            if not text.strip() or text.strip() in ("}", "{", "]", "["):
+            text = file.line_text(at)
+            if text is None or not text.strip() or text.strip() in ("}", "{", "]", "["):
                 break
             if _HOST_LINE.match(text):
                 return True

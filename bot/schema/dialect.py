@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from bot import lazyre as re
@@ -233,7 +234,7 @@ def folder_dialect(path: str) -> str | None:
 def _from_manifest(path: str, paths: Iterable[str]) -> str | None:
     if path.lower().endswith(".sql") and isinstance(paths, Mapping):
         text = paths.get(path)
-        if text is not None and _SQLITE_ONLY.search(text):
+        if text is not None and _sqlite_only(text):
             return SQLITE
         return manifest_dialect(path, paths)
     return None
@@ -245,6 +246,12 @@ _SQLITE_ONLY = re.compile(
     r"\bPRAGMA\s+\w+|\bsqlite_(?:master|sequence|schema)\b|\bAUTOINCREMENT\b|\bWITHOUT\s+ROWID\b",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=64)
+def _sqlite_only(text: str) -> bool:
+    """Asked once per finding of a file: its text is scanned once."""
+    return _SQLITE_ONLY.search(text) is not None
 
 
 # Package manifests that name the database driver of the code beside them: a crate or

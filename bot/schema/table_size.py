@@ -237,20 +237,22 @@ def _emptied_before(text: str, finding: Finding, schema: Schema | None) -> str |
     table = table_of(text, finding.line, finding.end_line, schema)
     if table is None:
         return None
-    offsets = [0]
-    for row in text.splitlines(keepends=True):
-        offsets.append(offsets[-1] + len(row))
-    if finding.line - 1 >= len(offsets):
-        return None
-    before = text[: offsets[finding.line - 1]]
-    for match in _EMPTIED.finditer(before):
-        if norm(match.group(1)) == table:
-            line = before.count("\n", 0, match.start()) + 1
+    for line, name in _emptied(text):
+        if line >= finding.line:
+            break
+        if norm(name) == table:
             return (
                 f"`{table}` is emptied on line {line} of this migration first: no rows to "
                 "lock or rewrite."
             )
     return None
+
+
+@lru_cache(maxsize=32)
+def _emptied(text: str) -> tuple[tuple[int, str], ...]:
+    """(line, table) of each TRUNCATE / unconditional DELETE, in order: read once per
+    file, however many of its statements are findings."""
+    return tuple((text.count("\n", 0, m.start()) + 1, m.group(1)) for m in _EMPTIED.finditer(text))
 
 
 def table_of(text: str, line: int, end_line: int, schema: Schema | None) -> str | None:

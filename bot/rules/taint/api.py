@@ -134,6 +134,7 @@ def describe(item: Flow) -> tuple[str, str]:
 def flow_hits(file: ChangedFile, rule_ids: Iterable[str]) -> list[Hit]:
     wanted = set(rule_ids)
     hits: list[Hit] = []
+    not_html: bool | None = None  # PHP: the file declares a non-HTML type (read once)
     for item in file_flows(file):
         if item.rule not in wanted:
             continue
@@ -154,8 +155,11 @@ def flow_hits(file: ChangedFile, rule_ids: Iterable[str]) -> list[Hit]:
             # file of the change defines it: `findings_of` puts it back).
             plain_title, plain_detail = describe(replace(item, origins=_direct(item.origins)))
             hit = replace(hit, severity=Severity.INFO, opaque=(through, plain_title, plain_detail))
-        if item.cls == "xss" and file.language == "php" and _php_not_html(file):
-            continue
+        if item.cls == "xss" and file.language == "php":
+            if not_html is None:
+                not_html = _php_not_html(file)
+            if not_html:
+                continue
         hits.append(header_to_summary(checked_to_summary(hit, item), item, file))
     return hits
 

@@ -17,13 +17,14 @@ content.
 
 from __future__ import annotations
 
-from bot import lazyre as re
+from functools import lru_cache
+
+from bot.rules.lib.scopes import words
 
 # The mark an origin carries once such a call was given it (in `Origin.cleared`, which
 # holds sink classes; no class starts with "?"): line first, so the earliest sorts first.
 MARK = "?checked:"
 
-_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 _CHECK_TEXT = """
     valid validate validated validates validator validation validity
@@ -46,11 +47,7 @@ _NOT_CHECK_TEXT = """
 NOT_CHECK_WORDS = frozenset(_NOT_CHECK_TEXT.split())
 
 
-def words(name: str) -> list[str]:
-    """`isSafeRedirectURL` -> is, safe, redirect, url; `validate_path!` -> validate, path."""
-    return [w.lower() for w in _WORDS.findall(name)]
-
-
+@lru_cache(maxsize=4096)
 def is_check_name(callee: str) -> bool:
     """Whether the last name of `callee` reads as a check of a value's content."""
     found = words(callee.replace("::", ".").rsplit(".", 1)[-1])
