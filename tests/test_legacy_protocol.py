@@ -1,5 +1,5 @@
 """Weak primitives in a file that implements a legacy authentication protocol (NTLM,
-MS-CHAP, Kerberos by the file's name) are the protocol's, not a choice: the summary.
+MS-CHAP, Kerberos, htpasswd by the file's name) are the protocol's, not a choice: the summary.
 The same code in any other file stays inline."""
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ def _ciphers(path: str) -> list[Severity]:
 def test_a_legacy_protocol_file_sends_its_primitives_to_the_summary() -> None:
     assert _ciphers("src/Auth/AUTH_SASL_Client_Ntlm.cs") == [Severity.INFO]
     assert _ciphers("src/Auth/MsChapV2.cs") == [Severity.INFO]
+    assert _ciphers("src/auth/htpasswd.cs") == [Severity.INFO]
 
 
 def test_the_same_code_elsewhere_stays_inline() -> None:

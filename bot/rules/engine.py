@@ -34,6 +34,7 @@ from bot.models import (
     Source,
     UnfinishedUnit,
 )
+from bot.rules.lib.build_symbols import test_build_symbol
 from bot.rules.lib.cli_scripts import command_line_only
 from bot.rules.lib.reformat import Layout, layout_only
 from bot.rules.lib.scopes import words
@@ -362,6 +363,13 @@ _NOT_FOR_PRODUCTION_NOTE = (
 )
 
 
+_TEST_BUILD_NOTE = (
+    "This code is compiled only when `{symbol}` is defined, a test or debug build's symbol; "
+    "it matters only if a deployed build defines it, which the repository's build files "
+    "decide, so it is noted in the summary."
+)
+
+
 # A call without a timeout in a command-line script holds up that run only, not the
 # workers of a server answering requests.
 _TIMEOUT_RULE = "http-request-no-timeout"
@@ -372,11 +380,12 @@ _SCRIPT_NOTE = (
 
 
 # Code implementing a legacy authentication protocol uses the primitives the protocol
-# defines (NTLM's DES and MD4, MS-CHAP's, Kerberos' RC4): the choice is the protocol's,
+# defines (NTLM's DES and MD4, MS-CHAP's, Kerberos' RC4, the `{SHA}` and MD5 entries an
+# htpasswd file may hold): the choice is the protocol's,
 # which a client or server of it cannot change; whether to support the protocol at all is
 # the question, and the file does not answer it.
 _LEGACY_CRYPTO_RULES = frozenset({"weak-cipher", "weak-hash", "password-fast-hash"})
-_LEGACY_PROTOCOL = re.compile(r"\b(ntlm|ms ?chap|lan ?man|kerberos|netlogon)\b")
+_LEGACY_PROTOCOL = re.compile(r"\b(ntlm|ms ?chap|lan ?man|kerberos|netlogon|htpasswd)\b")
 _PROTOCOL_NOTE = (
     "The file implements {protocol}, which defines this algorithm: it cannot be swapped "
     "without breaking the protocol, so it is noted in the summary."
@@ -771,6 +780,13 @@ def findings_of(
             hit = replace(
                 hit, severity=Severity.INFO, detail=_join(hit.detail, _NOT_FOR_PRODUCTION_NOTE)
             )
+        elif (
+            rule.category is Category.SECURITY
+            and hit.severity is not Severity.INFO
+            and (symbol := test_build_symbol(file, hit.line)) is not None
+        ):
+            note = _TEST_BUILD_NOTE.format(symbol=symbol)
+            hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, note))
         elif (
             rule.category is Category.SECURITY
             and hit.severity is not Severity.INFO

@@ -325,8 +325,11 @@ _RULE_VOCABULARY = re.compile(
 # `resource.azure.tenant.id`: a dotted configuration key, likewise.
 # `ctx["email_password_status"] = "success"`, `password_mode = "disabled"`: one lowercase
 # word, no digit, is a status, a mode or a name. `"security.validTime"`: a property key.
+# `"RestrictApiKeyExpiration": "Disabled"`: a feature flag's state, in any case.
 _IDENTIFIER_VALUE = re.compile(
     r"[a-z]{2,}(?:_[a-z]{2,})+|[a-z]{2,}(?:\.[a-z]{2,}){2,}|[a-z]+|[a-z]{2,}(?:\.[a-z][A-Za-z]+)+"
+    r"|(?i:enabled|disabled|on|off|true|false|none|null|yes|no|auto|default|always|never"
+    r"|required|optional|allowed|denied|allow|deny)"
 )
 # `post "/users/:id/webhooks/:secret" => "web_requests#handle"`: the keyword is a segment
 # of a route or URL path written as a key, and the value is what the path leads to.

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import PurePosixPath
 
 from bot import lazyre as re
-from bot.models import ChangedFile, FileKind
+from bot.models import ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, catalog_rule
 from bot.rules.lib.python_ast import (
     Found,
@@ -252,12 +253,22 @@ def _cors_call(call: ast.Call) -> str | None:
         if keyword(call, "resources") is not None:
             return None  # origins set per resource: too varied to judge here
         origins = keyword(call, "origins")
-        if origins is None or _any_origin(origins):
-            return (
-                "Flask-CORS's default `origins` is `*`; with credentials it echoes back the "
-                "caller's origin."
-            )
+        if origins is None:
+            return _FLASK_CORS_DEFAULT
+        if _any_origin(origins):
+            return "With `origins='*'` and credentials, Flask-CORS echoes back the caller's origin."
     return None
+
+
+# No `origins=`: Flask-CORS takes the app's `CORS_ORIGINS` setting, and only without one
+# its default `*`. The setting is in the app's configuration, not in this file, so the
+# finding goes to the summary.
+_FLASK_CORS_DEFAULT = (
+    "No `origins` here: Flask-CORS then takes the app's `CORS_ORIGINS` setting, and without "
+    "one its default `*`, which with credentials echoes back the caller's origin. Whether "
+    "the setting names your own sites is in the app's configuration, so this is noted in "
+    "the summary."
+)
 
 
 def find_cors(tree: ast.Module) -> Iterator[Found]:
@@ -292,7 +303,11 @@ class PyCorsAnyOriginWithCredentials(Check):
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if is_test_path(file.path):
             return []
-        return python_hits(file, PY_CORS_ID, find_cors, re.compile(r"CORS|cross_origin"))
+        hits = python_hits(file, PY_CORS_ID, find_cors, re.compile(r"CORS|cross_origin"))
+        return [
+            replace(h, severity=Severity.INFO) if h.detail == _FLASK_CORS_DEFAULT else h
+            for h in hits
+        ]
 
 
 # --- mass-assignment -----------------------------------------------------------------------

@@ -326,15 +326,65 @@ def _has_arg(call: ir.Call, wanted: re.Pattern[str], keys: bool = False) -> bool
     return False
 
 
-def _opened_io(arg: ir.Expr, language: str) -> bool:
-    """Ruby's `File.new(upload.open, "rb")`: the argument is an IO object opened from
-    something (an uploaded file's tempfile), not a path; a text parameter has no `#open`."""
+# `name.substring(name.lastIndexOf("."))` keeps the text from the last dot on: it holds
+# one dot, so no `..`, and cannot climb out of a folder. Only where a missing dot throws
+# (-1 is no index in the JVM's and .NET's strings); JavaScript's `substring(-1)` is the
+# whole string.
+_SLICES_THROWING = frozenset({"java", "kotlin", "scala", "csharp"})
+_PATH_ONLY = frozenset({"path"})
+
+
+# `new URL("/auth/login", url.origin)`, `new URL("/", request.url)`: a fixed path on the
+# origin the request itself came to. The host is the one the browser already sent the
+# request to, so a redirect there cannot leave the site (a server fetching it is another
+# matter: the Host header is the client's, so SSRF stays).
+_REDIRECT_ONLY = frozenset({"redirect"})
+_OWN_URL_PARTS = frozenset({"origin", "url", "nextUrl", "href"})
+_NOT_OWN_URL = re.compile(r"(?i)query|param|body|search|header|cookie|form|next|redirect|return")
+
+
+def _own_origin_url(call: ir.Call, language: str) -> bool:
+    if language not in ("javascript", "typescript") or not call.new or call.callee != "URL":
+        return False
+    if len(call.args) != 2:
+        return False
+    path, base = call.args
+    if not (isinstance(path, ir.Const) and isinstance(path.value, str)):
+        return False
+    if not path.value.startswith("/") or path.value.startswith("//"):
+        return False
+    name = dotted(base)
+    if name is None or "." not in name:
+        return False
+    head, last = name.rsplit(".", 1)
+    return last in _OWN_URL_PARTS and not _NOT_OWN_URL.search(head)
+
+
+def _extension_slice(call: ir.Call, language: str) -> bool:
+    if language not in _SLICES_THROWING or len(call.args) != 1 or call.kwargs:
+        return False
+    if call.callee.rsplit(".", 1)[-1] not in ("substring", "Substring"):
+        return False
+    index = call.args[0]
     return (
-        language == "ruby"
-        and isinstance(arg, ir.Call)
-        and arg.recv is not None
-        and arg.callee.rsplit(".", 1)[-1] in ("open", "to_io")
+        isinstance(index, ir.Call)
+        and index.callee.rsplit(".", 1)[-1] in ("lastIndexOf", "LastIndexOf")
+        and len(index.args) == 1
+        and isinstance(index.args[0], ir.Const)
+        and index.args[0].value == "."
     )
+
+
+def _opened_io(arg: ir.Expr, language: str) -> bool:
+    """Ruby's `File.new(upload.open, "rb")`, the JVM's `Files.copy(upload.getInputStream(),
+    target)`: the argument is a stream or the bytes of something (an uploaded file), not a
+    path; a text parameter has no `#open`."""
+    if not isinstance(arg, ir.Call) or arg.recv is None:
+        return False
+    last = arg.callee.rsplit(".", 1)[-1]
+    if language == "ruby":
+        return last in ("open", "to_io")
+    return language in ("java", "kotlin", "scala") and last in ("getInputStream", "getBytes")
 
 
 def _common_path_args(expr: ir.Expr) -> tuple[ir.Expr, ...]:
@@ -2189,6 +2239,10 @@ class _Walk:
             ):
                 every = recv_taint.union(*arg_taints, *kw_taints.values())
                 return _clear(every, item.classes), UNKNOWN
+        if _extension_slice(call, self.spec.language):
+            return _clear(recv_taint.union(*arg_taints), _PATH_ONLY), UNKNOWN
+        if _own_origin_url(call, self.spec.language):
+            return _clear(recv_taint.union(*arg_taints), _REDIRECT_ONLY), UNKNOWN
         if self.spec.keyed_sources and call.args:
             # `getenv('HTTP_X')`, `file_get_contents('php://input')`; another key falls
             # through (the call may still be a sink).
@@ -2216,7 +2270,7 @@ class _Walk:
             return EMPTY, UNKNOWN
         if last in _SETS_TYPE and call.recv is not None:
             declared = _content_type_of(call, state, self)
-            target = dotted(call.recv)
+            target = _response_of(call.recv)
             if declared is not None and target is not None:
                 state.consts[target + _CONTENT_TYPE] = declared
         every = recv_taint.union(*arg_taints, *kw_taints.values())
@@ -2692,8 +2746,15 @@ class _Walk:
                 for key_name, item in zip(arg.keys, arg.items, strict=False):
                     if isinstance(key_name, str) and key_name.lower() == "content-type":
                         return _declared_not_html(self.expr(item, state)[1])
-        declared = _content_type_set(call.recv, state) if call.recv is not None else None
-        return _declared_not_html(declared)
+        if call.recv is not None and _declared_not_html(_content_type_set(call.recv, state)):
+            return True
+        # Go's writers are the first argument: `fmt.Fprint(w, text)`, `io.WriteString(w, s)`.
+        return (
+            self.spec.language == "go"
+            and bool(call.args)
+            and isinstance(call.args[0], ir.Name)
+            and _declared_not_html(_content_type_set(call.args[0], state))
+        )
 
     def _sinks(
         self,
@@ -2804,10 +2865,13 @@ class _Walk:
 
 
 # Response methods that set the media type: `res.type('json')`, `res.contentType(...)`,
-# `res.header('Content-Type', ...)`, `res.set(...)`, `res.setHeader(...)`.
+# `res.header('Content-Type', ...)`, `res.set(...)`, `res.setHeader(...)`, Node's
+# `res.writeHead(200, {'Content-Type': ...})` and Go's `w.Header().Set("Content-Type", ...)`.
 # `res.attachment(name)` (and a `Content-Disposition: attachment` header) makes the
 # browser download the body instead of rendering it in the site's origin.
-_SETS_TYPE = frozenset({"type", "contentType", "header", "set", "setHeader", "attachment"})
+_SETS_TYPE = frozenset(
+    {"type", "contentType", "header", "set", "setHeader", "attachment", "writeHead", "Set"}
+)
 _ATTACHMENT = "attachment"
 _CONTENT_TYPE = "#content-type"  # the tracked name for a response's declared type
 
@@ -2816,6 +2880,14 @@ def _content_type_of(call: ir.Call, state: _State, engine: _Walk) -> str | None:
     last = call.callee.rsplit(".", 1)[-1]
     if last == "attachment":
         return _ATTACHMENT
+    if last == "writeHead":  # `res.writeHead(status[, message], headers)`
+        for arg in call.args[1:3]:
+            if isinstance(arg, ir.Seq) and arg.keys:
+                for key_name, item in zip(arg.keys, arg.items, strict=False):
+                    if isinstance(key_name, str) and key_name.lower() == "content-type":
+                        known = engine.expr(item, state)[1]
+                        return known if isinstance(known, str) else None
+        return None
     values = [engine.expr(a, state)[1] for a in call.args[:2]]
     if last in ("type", "contentType") and len(values) == 1 and isinstance(values[0], str):
         return values[0]
@@ -2824,6 +2896,14 @@ def _content_type_of(call: ir.Call, state: _State, engine: _Walk) -> str | None:
     if len(values) == 2 and _disposition_attachment(values[0], values[1]):
         return _ATTACHMENT
     return None
+
+
+def _response_of(recv: ir.Expr) -> str | None:
+    """The response a media type is set on: `res` itself, or Go's `w` behind
+    `w.Header()`."""
+    if isinstance(recv, ir.Call) and recv.callee.rsplit(".", 1)[-1] == "Header" and not recv.args:
+        return dotted(recv.recv) if recv.recv is not None else None
+    return dotted(recv)
 
 
 def _disposition_attachment(name: Known, value: Known) -> bool:
