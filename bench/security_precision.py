@@ -878,7 +878,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N"],
-        help="one half of the projects, or the fresh set C, D, E, F, G, H, I, J, K, L or M",
+        help="one half of the projects, or the fresh set C, D, E, F, G, H, I, J, K, L, M or N",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
