@@ -41,6 +41,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half L
     # the fresh set M, likewise (3 ordinary, up to 12 targeted, 3 hot per project)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half M
+    # the fresh set N, likewise (same mix per project as M)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half N
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -516,6 +518,31 @@ FRESHM_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHM_PROJECTS, "M"))
 COMMITS_FRESHM = ROOT / "bench" / "labels" / "security_commits_freshM.tsv"
 LABELS_FRESHM = ROOT / "bench" / "labels" / "security_findings_freshM.tsv"
+# Set N (`secfreshN` round, session 2026-12-06 night): 14 more projects in no list above, fixed
+# before any of their findings was read, judged once on main 0f47f54. Same mix per project as
+# set M: 3 ordinary, up to 12 targeted and `FRESHN_HOT_PER_PROJECT` hot commits. The first list
+# named YAFNET (ASP.NET Core), whose snapshot is over the 500 MB the fetch brings; it was
+# replaced by AliasVault before any finding was read.
+FRESHN_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "mediacms-io/mediacms": ("python", 3, 12),  # Django
+    "PowerDNS-Admin/PowerDNS-Admin": ("python", 3, 12),  # Flask
+    "dradis/dradis-ce": ("ruby", 3, 12),  # Rails
+    "codidact/qpixel": ("ruby", 3, 12),  # Rails
+    "mickael-kerjean/filestash": ("go", 3, 12),  # net/http (gorilla/mux)
+    "ArtalkJS/Artalk": ("go", 3, 12),  # Fiber
+    "coderaiser/cloudcmd": ("typescript", 3, 12),  # Express (JS)
+    "chartbrew/chartbrew": ("typescript", 3, 12),  # Express (JS)
+    "sanluan/PublicCMS": ("java", 3, 12),  # Spring
+    "dromara/Jpom": ("java", 3, 12),  # Spring Boot
+    "thorsten/phpMyFAQ": ("php", 3, 12),  # own (Symfony components)
+    "dokuwiki/dokuwiki": ("php", 3, 12),  # own
+    "TechnitiumSoftware/DnsServer": ("csharp", 3, 12),  # ASP.NET Core (web console API)
+    "lanedirt/AliasVault": ("csharp", 3, 12),  # ASP.NET Core
+}
+FRESHN_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHN_PROJECTS, "N"))
+COMMITS_FRESHN = ROOT / "bench" / "labels" / "security_commits_freshN.tsv"
+LABELS_FRESHN = ROOT / "bench" / "labels" / "security_findings_freshN.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -529,6 +556,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "K": (FRESHK_PROJECTS, COMMITS_FRESHK, LABELS_FRESHK),
     "L": (FRESHL_PROJECTS, COMMITS_FRESHL, LABELS_FRESHL),
     "M": (FRESHM_PROJECTS, COMMITS_FRESHM, LABELS_FRESHM),
+    "N": (FRESHN_PROJECTS, COMMITS_FRESHN, LABELS_FRESHN),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -627,6 +655,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "K": FRESHK_HOT_PER_PROJECT,
                 "L": FRESHL_HOT_PER_PROJECT,
                 "M": FRESHM_HOT_PER_PROJECT,
+                "N": FRESHN_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -848,8 +877,8 @@ def main() -> None:
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
         "--half",
-        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M"],
-        help="one half of the projects, or the fresh set C, D, E, F, G, H, I, J, K, L or M",
+        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N"],
+        help="one half of the projects, or the fresh set C, D, E, F, G, H, I, J, K, L, M or N",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
