@@ -573,6 +573,30 @@ FRESHL_PROJECTS: dict[str, tuple[str, list[str], int]] = {
         16,
     ),
 }
+# A thirteenth set, "freshN" (session 2026-12-06 night): 10 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels (Rails 2, Django 2, Alembic 1,
+# Knex 1, Go/SQL 1, Prisma 1, Laravel 1, Flyway SQL 1), hosted services with real tables, fixed
+# before any of their findings was read and judged once on main 0f47f54 (`--set freshN`, labels
+# in `*_freshN.tsv`). Out of sample like "fresh". Larger candidates (Mastodon, Chatwoot, Zulip,
+# InvenTree, MLflow, Lightdash, Coder, LobeChat, Directus, PeerTube, Ghost) were over the
+# snapshot size limit; codidact/qpixel and chartbrew/chartbrew were left to the security set N.
+# GoatCounter keeps a PostgreSQL and a SQLite file per migration (and Go ones under gomig/).
+FRESHN_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "alphagov/local-links-manager": ("Rails", ["db/migrate/*.rb"], 16),
+    "ministryofjustice/laa-apply-for-legal-aid": ("Rails", ["db/migrate/*.rb"], 16),
+    "uktrade/data-hub-api": ("Django", ["datahub/*/migrations/*.py"], 16),
+    "DemocracyClub/EveryElection": ("Django", ["every_election/apps/*/migrations/*.py"], 16),
+    "fedora-infra/anitya": ("Alembic", ["anitya/db/migrations/versions/*.py"], 16),
+    "mozilla/blurts-server": ("Knex", ["src/db/migrations/*"], 16),
+    "arp242/goatcounter": ("Go/SQL", ["db/migrate/*"], 16),
+    "unsend-dev/unsend": (
+        "Prisma",
+        ["apps/web/prisma/migrations/*", "apps/web/prisma/schema.prisma"],
+        16,
+    ),
+    "pinkary-project/pinkary.com": ("Laravel", ["database/migrations/*.php"], 16),
+    "alfio-event/alf.io": ("Flyway SQL", ["src/main/resources/alfio/db/*"], 16),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -586,6 +610,7 @@ SETS = {
     "freshJ": FRESHJ_PROJECTS,
     "freshK": FRESHK_PROJECTS,
     "freshL": FRESHL_PROJECTS,
+    "freshN": FRESHN_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
