@@ -78,12 +78,43 @@ def _tls(what: str) -> Accept:
     return accept
 
 
+# `InsecureSkipVerify: true` beside a `VerifyPeerCertificate` or `VerifyConnection`
+# callback is Go's documented way to verify by hand (a pinned key, a chain with no host
+# name, Cloud SQL's instance name): the default check is replaced, not dropped.
+_OWN_VERIFY = re.compile(r"\b(?:VerifyPeerCertificate|VerifyConnection)\s*(?::|=)\s*\S")
+_NEARBY_LINES = 30
+
+
+def _go_tls(match: re.Match[str], text: str, file: ChangedFile) -> str | bool | Verdict:
+    what = "`InsecureSkipVerify: true` accepts any certificate for any host."
+    start = match.start()
+    for _ in range(_NEARBY_LINES):
+        start = text.rfind("\n", 0, max(start - 1, 0)) + 1
+        if start == 0:
+            break
+    end = match.end()
+    for _ in range(_NEARBY_LINES):
+        found = text.find("\n", end + 1)
+        if found < 0:
+            end = len(text)
+            break
+        end = found
+    if _OWN_VERIFY.search(text, start, end):
+        return Verdict(
+            f"{what} A `VerifyPeerCertificate`/`VerifyConnection` callback is set beside it: "
+            "the default check is replaced by the code's own, which must verify the chain "
+            "(and the host or a pinned key) itself. Noted in the summary.",
+            Severity.INFO,
+        )
+    return _tls(what)(match, text, file)
+
+
 TLS_PATTERNS = (
     Pattern(
         TLS_ID,
         _GO,
         re.compile(r"\b(?P<at>InsecureSkipVerify)\s*(?::|=)\s*true\b"),
-        _tls("`InsecureSkipVerify: true` accepts any certificate for any host."),
+        _go_tls,
     ),
     Pattern(
         TLS_ID,
