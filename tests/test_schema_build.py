@@ -536,3 +536,30 @@ def test_a_table_models_at_most_so_many_indexes() -> None:
     table = _table(build_schema({"db/schema.sql": text}), "t")
     assert len(table.indexes) == MAX_INDEXES_PER_TABLE
     assert table.indexes[0].name == "ix_0"
+
+
+def test_alembic_op_f_names_are_names_so_a_drop_and_recreate_is_no_duplicate() -> None:
+    """Anitya-style: `op.f("ix_users_username")` names the index; dropping it by that
+    name and recreating it without `unique` leaves one index, not a duplicate."""
+    schema = build_schema(
+        {
+            "app/migrations/versions/001_users.py": (
+                "import sqlalchemy as sa\nfrom alembic import op\n\nrevision = 'a1'\n"
+                "down_revision = None\n\n\ndef upgrade():\n"
+                "    op.create_table('users', sa.Column('id', sa.Integer, primary_key=True),\n"
+                "                    sa.Column('username', sa.Text))\n"
+                "    op.create_index(op.f('ix_users_username'), 'users', ['username'],"
+                " unique=True)\n"
+            ),
+            "app/migrations/versions/002_not_unique.py": (
+                "from alembic import op\n\nrevision = 'b2'\ndown_revision = 'a1'\n\n\n"
+                "def upgrade():\n"
+                "    op.drop_index('ix_users_username', 'users')\n"
+                "    op.create_index('ix_users_username', 'users', ['username'])\n"
+            ),
+        }
+    )
+    table = _table(schema, "users")
+    assert _indexes(table) == {(("username",), False)}
+    assert [ix.name for ix in table.indexes] == ["ix_users_username"]
+    assert schema.redundant == []

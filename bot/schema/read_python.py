@@ -30,6 +30,17 @@ def _name(node: ast.AST) -> str:
 def _str(node: ast.AST | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "f"
+        and len(node.args) == 1
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "op"
+    ):
+        # Alembic's `op.f("ix_users_email")` marks a name as final (no naming convention
+        # applied): it is the name.
+        return _str(node.args[0])
     return None
 
 
