@@ -178,13 +178,11 @@ def review_files(
 def _in_context(
     findings: list[Finding], backend: Sequence[ChangedFile], files: Sequence[ChangedFile]
 ) -> list[Finding]:
-    """Findings read against the whole change: migrations (`bot.rules.migrations_refine`)
-    and security findings on code the change only moved (`bot.rules.lib.moved`); table
-    size is applied later, by `_by_table_size`."""
-    from bot.rules.lib.moved import moved_to_summary
+    """Migration findings read against the whole change (`bot.rules.migrations_refine`);
+    table size is applied later, by `_by_table_size`."""
     from bot.rules.migrations_refine import refine
 
-    return moved_to_summary(refine(findings, backend, files), files)
+    return refine(findings, backend, files)
 
 
 def _run_rule_engine(
