@@ -597,6 +597,35 @@ FRESHN_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "pinkary-project/pinkary.com": ("Laravel", ["database/migrations/*.php"], 16),
     "alfio-event/alf.io": ("Flyway SQL", ["src/main/resources/alfio/db/*"], 16),
 }
+# A fourteenth set, "freshO" (session 2026-12-06 night): 14 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels nor any bench/labels/*.tsv
+# (Rails 3, Django 3, Alembic 2, Knex 2, Go/SQL 2, Prisma 1, Laravel 1), hosted services and
+# widely deployed products with real tables, fixed before any of their findings was read and
+# judged once on main 2b3dec5 (`--set freshO`, labels in `*_freshO.tsv`). Out of sample like
+# "fresh". Larger candidates (apply-for-teacher-training, addons-server, pretix, Infisical,
+# ToolJet, Misskey, Activepieces, ZITADEL, Twenty, Immich) were over the snapshot size limit;
+# snipe-it had no snapshot; lakeFS (KV since 2021), Clair (migrations moved to claircore) and
+# stellar-horizon (history cut at the split) had too few migration commits.
+FRESHO_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "18F/identity-idp": ("Rails", ["db/primary_migrate/*.rb", "db/worker_jobs_migrate/*.rb"], 16),
+    "DFE-Digital/teaching-vacancies": ("Rails", ["db/migrate/*.rb"], 16),
+    "alphagov/content-store": ("Rails", ["db/migrate/*.rb"], 16),
+    "DemocracyClub/WhoCanIVoteFor": ("Django", ["wcivf/apps/*/migrations/*.py"], 16),
+    "mozilla/experimenter": ("Django", ["experimenter/experimenter/*/migrations/*.py"], 16),
+    "uktrade/lite-api": ("Django", ["api/*/migrations/*.py"], 16),
+    "ethyca/fides": ("Alembic", ["src/fides/api/alembic/migrations/versions/*.py"], 16),
+    "alephdata/aleph": ("Alembic", ["aleph/migrate/versions/*.py"], 16),
+    "laurent22/joplin": ("Knex", ["packages/server/src/migrations/*"], 16),
+    "plankanban/planka": ("Knex", ["server/db/migrations/*"], 16),
+    "ovh/cds": ("Go/SQL", ["engine/sql/api/*.sql", "engine/sql/cdn/*.sql"], 16),
+    "quay/claircore": ("Go/SQL", ["datastore/postgres/migrations/*"], 16),
+    "stack-auth/stack-auth": (
+        "Prisma",
+        ["apps/backend/prisma/migrations/*", "apps/backend/prisma/schema.prisma"],
+        16,
+    ),
+    "HiEventsDev/Hi.Events": ("Laravel", ["backend/database/migrations/*.php"], 16),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -611,6 +640,7 @@ SETS = {
     "freshK": FRESHK_PROJECTS,
     "freshL": FRESHL_PROJECTS,
     "freshN": FRESHN_PROJECTS,
+    "freshO": FRESHO_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
