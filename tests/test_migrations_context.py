@@ -206,6 +206,27 @@ def test_a_migrate_command_run_by_hand_is_not_a_start_up_signal() -> None:
     assert startup.migrates_at_startup({"scripts/database.js": knex}) is None
 
 
+def test_a_start_script_running_a_migrating_file_before_the_server() -> None:
+    """PLANKA-style: the container's `start.sh` runs `node db/init.js` (Knex's
+    `migrate.latest()`) before `exec node app.js`: the schema changes before it serves."""
+    start = (
+        "#!/bin/bash\nset -eu\nexport NODE_ENV=production\n\nnode db/init.js\nexec node app.js\n"
+    )
+    init = (
+        "const knex = require('knex')(cfg);\n(async () => {\n"
+        "  await knex.migrate.latest();\n})();\n"
+    )
+    assert startup.candidate("server/start.sh") and startup.candidate("server/db/init.js")
+    texts = {"server/start.sh": start, "server/db/init.js": init}
+    assert startup.migrates_at_startup(texts) == "server/start.sh"
+    # The file it runs must migrate: seeding an admin user is not a schema change.
+    seed = "const knex = require('knex')(cfg);\nawait knex('users').insert(admin);\n"
+    assert startup.migrates_at_startup({**texts, "server/db/init.js": seed}) is None
+    # A commented-out step runs nothing.
+    off = start.replace("node db/init.js", "# node db/init.js")
+    assert startup.migrates_at_startup({**texts, "server/start.sh": off}) is None
+
+
 # --- products their users install and upgrade ---------------------------------------
 
 REMOVE_FIELD = """from django.db import migrations

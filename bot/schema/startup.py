@@ -125,6 +125,59 @@ _NEGATED = re.compile(r"\bnot\b|n't\b|\bnever\b|\bdisabl", re.I)
 _DOCKER_RUNTIME = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\b(?:[^\n]*\\\n)*[^\n]*", re.M | re.I)
 
 
+# A start-up script's step that runs a program file before the server (`node db/init.js`,
+# `npx ts-node ./scripts/setup.ts`): that file's own code says whether it migrates.
+_RUNS_FILE = re.compile(
+    r"^\s*(?:exec\s+)?(?:node|npx\s+(?:ts-node|tsx)|ts-node|tsx)\s+(?:--[\w-]+(?:=\S+)?\s+)*"
+    r"[\"']?((?:\.{1,2}/)?[\w./-]+\.(?:[cm]?js|ts))\b",
+    re.M,
+)
+# The JS files such a step runs by name: a database package's init, setup or upgrade
+# script (`server/db/init.js`), fetched with the start-up script so it can be read.
+_JS_DB_DIRS = frozenset({"db", "database"})
+_JS_SETUP_STEMS = frozenset({"init", "setup", "bootstrap", "upgrade", "prepare"})
+
+
+def _setup_script(path: str) -> bool:
+    """A database setup script by its path; it counts only when a start-up script runs
+    it (an operator may run it by hand too)."""
+    p = PurePosixPath(path)
+    return (
+        p.suffix.lower() in {".js", ".ts", ".mjs", ".cjs"}
+        and bool({d.lower() for d in p.parts[:-1]} & _JS_DB_DIRS)
+        and p.stem.lower() in _JS_SETUP_STEMS
+    )
+
+
+def _script_runs(path: str, text: str) -> list[str]:
+    """The repository paths of the program files a start-up script runs, in order."""
+    base = PurePosixPath(path).parent
+    code = "\n".join(row for row in text.splitlines() if not row.lstrip().startswith("#"))
+    found: list[str] = []
+    for match in _RUNS_FILE.finditer(code):
+        parts: list[str] = []
+        for part in (*base.parts, *PurePosixPath(match.group(1)).parts):
+            if part == "..":
+                if parts:
+                    parts.pop()
+            elif part not in (".", ""):
+                parts.append(part)
+        found.append("/".join(parts))
+    return found
+
+
+def _runs_migrating_file(path: str, texts: Mapping[str, str]) -> bool:
+    for target in _script_runs(path, texts[path]):
+        code = texts.get(target)
+        lang = _LANG.get(PurePosixPath(target).suffix.lower())
+        if code is not None and any(
+            signal_lang == lang and first.search(code) and (second is None or second.search(code))
+            for signal_lang, first, second in _SIGNALS
+        ):
+            return True
+    return False
+
+
 def _upgrade_file(path: str) -> bool:
     """Whether a path may show how an installation is started or upgraded."""
     p = PurePosixPath(path)
@@ -209,6 +262,8 @@ def candidate(path: str) -> bool:
     if suffix == ".py":
         return name in _PY_NAMES and "management" not in dirs
     if suffix in {".js", ".ts", ".mjs", ".cjs"}:
+        if _setup_script(path):
+            return True  # what a start-up script may run before the server (`db/init.js`)
         return p.stem.lower() in _JS_STEMS and "server" in {*dirs, p.stem.lower()}
     return False
 
@@ -221,9 +276,14 @@ def migrates_at_startup(texts: Mapping[str, str]) -> str | None:
         if not candidate(path):
             continue
         if _upgrade_file(path):
-            if upgrade is None and _migrates_on_upgrade(path, texts[path]):
+            if upgrade is None and (
+                _migrates_on_upgrade(path, texts[path])
+                or (path.endswith(".sh") and _runs_migrating_file(path, texts))
+            ):
                 upgrade = path
             continue
+        if _setup_script(path):
+            continue  # read only through the start-up script that runs it
         lang = _LANG.get(PurePosixPath(path).suffix.lower())
         text = texts[path]
         for signal_lang, first, second in _SIGNALS:
