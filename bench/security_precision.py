@@ -43,6 +43,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half M
     # the fresh set N, likewise (same mix per project as M)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half N
+    # the fresh set O, likewise (3 ordinary, up to 14 targeted, 3 hot per project)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half O
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -543,6 +545,38 @@ FRESHN_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHN_PROJECTS, "N"))
 COMMITS_FRESHN = ROOT / "bench" / "labels" / "security_commits_freshN.tsv"
 LABELS_FRESHN = ROOT / "bench" / "labels" / "security_findings_freshN.tsv"
+# Set O (`secfreshO` round, session 2026-12-06 night): 20 more projects in no list above nor in
+# bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
+# their findings was read, judged once on main 2b3dec5. A larger set than N, to get more findings
+# to judge: per project 3 ordinary, up to 14 targeted and `FRESHO_HOT_PER_PROJECT` hot commits.
+# The first list named leantime (PHP), of which no snapshot can be had; roundcubemail replaced it
+# before any finding was read.
+FRESHO_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "rafalp/Misago": ("python", 3, 14),  # Django
+    "dfir-iris/iris-web": ("python", 3, 14),  # Flask
+    "Mailu/Mailu": ("python", 3, 14),  # Flask (admin)
+    "Freika/dawarich": ("ruby", 3, 14),  # Rails
+    "zendesk/samson": ("ruby", 3, 14),  # Rails
+    "openSUSE/osem": ("ruby", 3, 14),  # Rails
+    "pterodactyl/wings": ("go", 3, 14),  # Gin
+    "cozy/cozy-stack": ("go", 3, 14),  # Echo
+    "Forceu/Gokapi": ("go", 3, 14),  # net/http
+    "advplyr/audiobookshelf": ("typescript", 3, 14),  # Express (JS)
+    "plankanban/planka": ("typescript", 3, 14),  # Sails on Express (JS)
+    "heyform/heyform": ("typescript", 3, 14),  # NestJS
+    "DependencyTrack/dependency-track": ("java", 3, 14),  # Alpine (JAX-RS on Jetty)
+    "dromara/MaxKey": ("java", 3, 14),  # Spring Boot
+    "airsonic-advanced/airsonic-advanced": ("java", 3, 14),  # Spring Boot
+    "FOSSBilling/FOSSBilling": ("php", 3, 14),  # own (Symfony components)
+    "espocrm/espocrm": ("php", 3, 14),  # own (Slim)
+    "roundcube/roundcubemail": ("php", 3, 14),  # own
+    "VirtoCommerce/vc-platform": ("csharp", 3, 14),  # ASP.NET Core
+    "Radarr/Radarr": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHO_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHO_PROJECTS, "O"))
+COMMITS_FRESHO = ROOT / "bench" / "labels" / "security_commits_freshO.tsv"
+LABELS_FRESHO = ROOT / "bench" / "labels" / "security_findings_freshO.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -557,6 +591,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "L": (FRESHL_PROJECTS, COMMITS_FRESHL, LABELS_FRESHL),
     "M": (FRESHM_PROJECTS, COMMITS_FRESHM, LABELS_FRESHM),
     "N": (FRESHN_PROJECTS, COMMITS_FRESHN, LABELS_FRESHN),
+    "O": (FRESHO_PROJECTS, COMMITS_FRESHO, LABELS_FRESHO),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -656,6 +691,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "L": FRESHL_HOT_PER_PROJECT,
                 "M": FRESHM_HOT_PER_PROJECT,
                 "N": FRESHN_HOT_PER_PROJECT,
+                "O": FRESHO_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -877,8 +913,8 @@ def main() -> None:
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
         "--half",
-        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N"],
-        help="one half of the projects, or the fresh set C, D, E, F, G, H, I, J, K, L, M or N",
+        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O"],
+        help="one half of the projects, or the fresh set C, D, E, F, G, H, I, J, K, L, M, N or O",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
