@@ -242,6 +242,11 @@ _DECL_WRAPPERS = frozenset(
     }
 )
 _RETURNS = frozenset({"return_statement", "return", "return_expression"})
+# The last result of a Go return when it is the error: `nil`, `err`, `parseErr`,
+# `errors.New(...)`, `fmt.Errorf(...)`.
+_GO_ERROR_RESULT = re.compile(
+    r"^(?:nil|err|e|\w+Err|(?:errors\.(?:New|Wrapf?|WithStack)|fmt\.Errorf)\(.*)$", re.S
+)
 _THROWS = frozenset({"throw_statement", "throw_expression"})
 _IFS = frozenset(
     {"if_statement", "if", "unless", "if_modifier", "unless_modifier", "if_expression"}
@@ -1070,6 +1075,8 @@ class _Front:
             inner = [k for k in _named(node) if k.kind() != "label"]
             if inner and inner[0].kind() == "argument_list":
                 inner = _named(inner[0])
+            if inner and inner[0].kind() == "expression_list" and self.language == "go":
+                return [ir.Return(line, self.go_results(inner[0]))]
             return [ir.Return(line, self.expr(inner[0]) if inner else None)]
         if kind in _THROWS or (kind == "jump_expression" and node.text().startswith("throw")):
             return [ir.Stop(line)]
@@ -1214,6 +1221,16 @@ class _Front:
             )
             chain = (ir.If(_line(case), test, body, chain),)
         return [*out, *chain] if chain else [*out, ir.Eval(line, subject)]
+
+    def go_results(self, node: SgNode) -> ir.Expr:
+        """What a Go `return a, b` gives its caller: every result but a trailing error
+        (`return u.String(), nil`, `return "", err`), which the caller binds apart."""
+        items = _named(node)
+        if len(items) >= 2 and _GO_ERROR_RESULT.match(items[-1].text()):
+            items = items[:-1]
+        if len(items) == 1:
+            return self.expr(items[0])
+        return ir.Other(_line(node), tuple(self.expr(item) for item in items))
 
     def go_comma_ok(self, init: SgNode | None, test: SgNode | None) -> ir.Expr | None:
         """`if _, ok := table[x]; !ok {` tests membership of `x` in `table`."""
