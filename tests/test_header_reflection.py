@@ -92,3 +92,29 @@ def test_a_php_script_declaring_a_non_html_type_echoes_no_page() -> None:
     html = PHP_PLAIN.replace("text/plain", "text/html")
     assert 4 in _by_line("p/api/hub.php", html)
     assert 4 in _by_line("p/api/hub.php", PHP_PLAIN.replace("header('Content-Type", "// ('"))
+
+
+PHP_REDIRECT = """\
+<?php
+function checkSSL(): void {
+    global $request;
+    if (!$request->isSecure()) {
+        $to = 'https://' . $request->getHost() . $request->getRequestUri();
+        emitResponse(new RedirectResponse($to));
+    }
+}
+header('Location: ' . $_SERVER['HTTP_REFERER']);
+header('Location: ' . $_GET['next']);
+"""
+
+
+def test_a_redirect_built_from_the_host_header_stays_on_the_site() -> None:
+    """The force-HTTPS redirect to the request's own host and path: the browser sent that
+    Host itself. Referer and the query are the other site's choice and stay inline."""
+    got = {
+        f.line: f.severity
+        for f in run_rule([added_file("load.php", PHP_REDIRECT)], "open-redirect")
+    }
+    assert 6 not in got
+    assert got[9] is not Severity.INFO
+    assert got[10] is not Severity.INFO

@@ -178,9 +178,19 @@ def _php_not_html(file: ChangedFile) -> bool:
 # A request header other than Referer or Cookie: a page on another site cannot make the
 # victim's browser send a value of its choosing in it (links and forms set none; a script
 # needs the target's CORS consent first), so a page reflecting it shows the sender's own.
-_HEADER_SOURCE = re.compile(r"(?i)header|user.?agent")
+# The request's own `Host` (`$request->getHost()`, `request.host`, `r.Host`) is a header too.
+_HEADER_SOURCE = re.compile(r"(?i)header|user.?agent|host$|gethost|get_host")
 _SITE_SET = re.compile(r"(?i)refer+er|cookie")
 _SERVER_HEADER = re.compile(r"_SERVER\s*\[\s*[\"']HTTP_")
+_HEADER_CLASSES = frozenset({"xss", "redirect"})
+# `header('Location: https://' . $_SERVER['HTTP_HOST'] . $_SERVER['REQUEST_URI'])`: the
+# browser following it sent that Host itself, so the redirect stays on the site it asked.
+HEADER_REDIRECT_NOTE = (
+    "The target comes only from request headers (such as `Host`), which another site "
+    "cannot set in the victim's browser: the redirect goes where the browser already was. "
+    "It matters where a proxy or cache passes a forged `Host` or `X-Forwarded-Host` on "
+    "(then pin the site's own host in configuration). Noted in the summary."
+)
 HEADER_NOTE = (
     "The value comes only from a request header, which another site cannot set in the "
     "victim's browser: the page reflects the sender's own value. It matters where a shared "
@@ -189,7 +199,10 @@ HEADER_NOTE = (
 
 
 def header_to_summary(hit: Hit, item: flow.Flow, file: ChangedFile) -> Hit:
-    if item.cls != "xss" or hit.severity is Severity.INFO or not item.origins:
+    """A page or a redirect built only from request headers another site cannot set in
+    the victim's browser (`Host`, `User-Agent`; not Referer or Cookie) answers the sender
+    with their own value: the summary."""
+    if item.cls not in _HEADER_CLASSES or hit.severity is Severity.INFO or not item.origins:
         return hit
     for origin in item.origins:
         source = file.line_text(origin.line) or ""
@@ -199,7 +212,8 @@ def header_to_summary(hit: Hit, item: flow.Flow, file: ChangedFile) -> Hit:
             return hit
         if _SITE_SET.search(source) or _SITE_SET.search(origin.var or ""):
             return hit
-    detail = f"{hit.detail}\n\n{HEADER_NOTE}" if hit.detail else HEADER_NOTE
+    note = HEADER_NOTE if item.cls == "xss" else HEADER_REDIRECT_NOTE
+    detail = f"{hit.detail}\n\n{note}" if hit.detail else note
     return replace(hit, severity=Severity.INFO, detail=detail, opaque=None)
 
 

@@ -746,6 +746,56 @@ _JSON_BODIES = frozenset({"ctx.body"})
 _PREFIX_CHECKS = frozenset({"startswith", "start_with", "hasprefix", "str_starts_with"})
 
 
+_HOST_CALLS = frozenset({"getHost", "get_host", "getHttpHost", "host", "Host"})
+_REQUEST_NAMES = frozenset({"request", "req", "r", "ctx", "c", "context", "this.request"})
+
+
+def _scheme_only(prefix: list[Known]) -> bool:
+    """Constant text before a part that is only a scheme: `https://`, `//`."""
+    text = "".join(v for v in prefix if isinstance(v, str))
+    return (
+        len(text) == sum(len(v) for v in prefix if isinstance(v, str))
+        and bool(re.fullmatch(r"(?:https?:)?//", text))
+        and all(isinstance(v, str) for v in prefix)
+    )
+
+
+def _plus_parts(expr: ir.Op) -> list[ir.Expr]:
+    """The operands of a left-leaning `a + b + c` (PHP's `.` too), in order."""
+    parts: list[ir.Expr] = []
+    node: ir.Expr = expr
+    while isinstance(node, ir.Op) and node.op == "+" and node.right is not None:
+        parts.append(node.right)
+        node = node.left
+    parts.append(node)
+    return parts[::-1]
+
+
+def _own_host_url(parts: list[ir.Expr]) -> bool:
+    first = parts[0]
+    return (
+        len(parts) >= 2
+        and isinstance(first, ir.Const)
+        and isinstance(first.value, str)
+        and _scheme_only([first.value])
+        and _own_host(parts[1])
+    )
+
+
+def _own_host(part: ir.Expr) -> bool:
+    """The request's own `Host`: `$request->getHost()`, `request.get_host()`,
+    `request.host`, `r.Host`, `$_SERVER['HTTP_HOST']`."""
+    if isinstance(part, ir.Call) and not part.args:
+        return part.callee.rsplit(".", 1)[-1] in _HOST_CALLS
+    if isinstance(part, ir.Attr) and part.attr in ("host", "Host"):
+        owner = dotted(part.obj)
+        return owner is not None and owner.rsplit(".", 1)[-1].lstrip("$") in _REQUEST_NAMES
+    if isinstance(part, ir.Index) and isinstance(part.key, ir.Const):
+        owner = dotted(part.obj)
+        return owner is not None and owner.endswith("_SERVER") and part.key.value == "HTTP_HOST"
+    return False
+
+
 def _fixed_destination(prefix: list[Known]) -> bool:
     """Whether text starting with these parts already names its host: a constant
     `https://api.example.com/` or an internal base (`API`, `BASE`) followed by `/`."""
@@ -2052,6 +2102,11 @@ class _Walk:
             fixed: bool | None = None  # decided at the first tainted part, for all after it
             for part in _flat(expr.parts):
                 t, v = self.expr(part, state)
+                if t and fixed is None and _scheme_only(prefix) and _own_host(part):
+                    # `"https://" . $request->getHost() . $uri`: the host the browser
+                    # itself asked for, then a path there (a fetch to it is another matter).
+                    fixed = True
+                    t = _clear(t, _REDIRECT_ONLY)
                 if t and not _safe_for(t, "redirect") and fixed is None:
                     fixed = _fixed_destination(prefix)
                 if t and (fixed or _in_query(values)):
@@ -2083,7 +2138,13 @@ class _Walk:
                 # Short-circuit: only the operand that is the result carries its taint.
                 pick_left = bool(lv) if expr.op == "or" else not bool(lv)
                 return (lt, lv) if pick_left else (rt, rv)
-            if expr.op == "+" and rt and _fixed_destination(_leaves(expr.left, state)):
+            if expr.op == "+" and (parts := _plus_parts(expr)) and _own_host_url(parts):
+                # `"https://" . $request->getHost() . $uri`, as for a concatenation.
+                if len(parts) == 2:
+                    rt = _clear(rt, _REDIRECT_ONLY)
+                else:
+                    lt, rt = _clear(lt, _REDIRECT_ONLY), _clear(rt, _DESTINATION)
+            elif expr.op == "+" and rt and _fixed_destination(_leaves(expr.left, state)):
                 # Only for the classes the left part is already safe for: a tainted
                 # `request.path` names a page of ours for a redirect, not for a fetch.
                 rt = _clear(rt, frozenset(c for c in _DESTINATION if _safe_for(lt, c)))

@@ -379,6 +379,11 @@ class _Front:
         django = django and not any(_structured_annotation(a.annotation) for a in args)
         helper = self.helper_module or (not in_class and node.name in self.called_with_request)
         django = django and not helper
+        if django and in_class and not marks and not _view_entry(node.name):
+            # A class-based view hands URL values only to its HTTP methods (`get`,
+            # `post`, DRF's `retrieve`, an admin's `change_view`); another method taking
+            # `request` (`perform_action(self, request, post_edit)`) gets what they pass.
+            django = False
         handler = routed or django
         params: list[ir.Param] = []
         for arg in args:
@@ -599,3 +604,29 @@ def module(tree: ast.Module, spec: Spec, path: str = "") -> ir.Module:
                 stack.append((child, owner))
     out.functions.sort(key=lambda f: f.line)
     return out
+
+
+# The methods a Django/DRF class-based view dispatches a request to, URL values included.
+_VIEW_ENTRIES = frozenset(
+    {
+        "get",
+        "post",
+        "put",
+        "patch",
+        "delete",
+        "head",
+        "options",
+        "trace",
+        "dispatch",
+        "list",
+        "create",
+        "retrieve",
+        "update",
+        "partial_update",
+        "destroy",
+    }
+)
+
+
+def _view_entry(name: str) -> bool:
+    return name in _VIEW_ENTRIES or name.endswith("_view")
