@@ -45,6 +45,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half N
     # the fresh set O, likewise (3 ordinary, up to 14 targeted, 3 hot per project)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half O
+    # the fresh set P, likewise (same mix per project as O)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half P
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -577,6 +579,39 @@ FRESHO_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHO_PROJECTS, "O"))
 COMMITS_FRESHO = ROOT / "bench" / "labels" / "security_commits_freshO.tsv"
 LABELS_FRESHO = ROOT / "bench" / "labels" / "security_findings_freshO.tsv"
+# Set P (`secfreshP` round, session 2026-12-06 night): 20 more projects in no list above nor in
+# bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
+# their findings was read, judged once on main d87d154. Same mix per project as set O: 3 ordinary,
+# up to 14 targeted and `FRESHP_HOT_PER_PROJECT` hot commits. Snapshots over the size limit
+# (pretix, seahub, InvenTree, weblate, label-studio, loomio, zammad, owncast, Infisical, misskey,
+# strapi, ToolJet, nocodb, glpi, nopCommerce, OrchardCore, Umbraco) or not to be had (ifme,
+# mayan-edms arrived empty) were replaced before any pick.
+FRESHP_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "superdesk/superdesk-core": ("python", 3, 14),  # Flask (Eve)
+    "ansible/galaxy_ng": ("python", 3, 14),  # Django (DRF, Pulp plugin)
+    "graphite-project/graphite-web": ("python", 3, 14),  # Django
+    "TracksApp/tracks": ("ruby", 3, 14),  # Rails
+    "Coursemology/coursemology2": ("ruby", 3, 14),  # Rails
+    "churchio/onebody": ("ruby", 3, 14),  # Rails
+    "0xJacky/nginx-ui": ("go", 3, 14),  # Gin
+    "AdguardTeam/AdGuardHome": ("go", 3, 14),  # net/http
+    "TwiN/gatus": ("go", 3, 14),  # Fiber
+    "growthbook/growthbook": ("typescript", 3, 14),  # Express
+    "payloadcms/payload": ("typescript", 3, 14),  # Express / Next.js
+    "medusajs/medusa": ("typescript", 3, 14),  # Express
+    "cloudfoundry/uaa": ("java", 3, 14),  # Spring
+    "Athou/commafeed": ("java", 3, 14),  # Dropwizard / Quarkus (JAX-RS)
+    "gz-yami/mall4j": ("java", 3, 14),  # Spring Boot
+    "Paymenter/Paymenter": ("php", 3, 14),  # Laravel
+    "shaarli/Shaarli": ("php", 3, 14),  # own (Slim)
+    "friendica/friendica": ("php", 3, 14),  # own
+    "Prowlarr/Prowlarr": ("csharp", 3, 14),  # ASP.NET Core
+    "LANCommander/LANCommander": ("csharp", 3, 14),  # ASP.NET Core (Blazor)
+}
+FRESHP_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHP_PROJECTS, "P"))
+COMMITS_FRESHP = ROOT / "bench" / "labels" / "security_commits_freshP.tsv"
+LABELS_FRESHP = ROOT / "bench" / "labels" / "security_findings_freshP.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -592,6 +627,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "M": (FRESHM_PROJECTS, COMMITS_FRESHM, LABELS_FRESHM),
     "N": (FRESHN_PROJECTS, COMMITS_FRESHN, LABELS_FRESHN),
     "O": (FRESHO_PROJECTS, COMMITS_FRESHO, LABELS_FRESHO),
+    "P": (FRESHP_PROJECTS, COMMITS_FRESHP, LABELS_FRESHP),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -692,6 +728,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "M": FRESHM_HOT_PER_PROJECT,
                 "N": FRESHN_HOT_PER_PROJECT,
                 "O": FRESHO_HOT_PER_PROJECT,
+                "P": FRESHP_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -913,8 +950,8 @@ def main() -> None:
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
         "--half",
-        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O"],
-        help="one half of the projects, or the fresh set C, D, E, F, G, H, I, J, K, L, M, N or O",
+        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P"],
+        help="one half of the projects, or a fresh set (C to P)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
