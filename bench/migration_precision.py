@@ -626,6 +626,50 @@ FRESHO_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     ),
     "HiEventsDev/Hi.Events": ("Laravel", ["backend/database/migrations/*.php"], 16),
 }
+# A fifteenth set, "freshP" (session 2026-12-06 night): 14 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels nor any bench/labels/*.tsv
+# (Rails 3, Django 3, Alembic 2, Knex 1, TypeORM 1, Go/SQL 2, Drizzle 1, Laravel 1), hosted
+# services and widely deployed products with real tables, fixed before any of their findings was
+# read and judged once on main d87d154 (`--set freshP`, labels in `*_freshP.tsv`). Out of sample
+# like "fresh". Larger candidates (rilldata/rill, uktrade/great-cms, langflow) were over the
+# snapshot size limit; openpanel had no snapshot; alphagov/support-api, openstack/glance,
+# openstack/heat, fedora-infra/datanommer, fedora-infra/mirrormanager2, bitcart and
+# mojaloop/account-lookup-service had too few (or only years-old) migration commits, and
+# Leantime keeps no migration files. CourtListener writes a `.sql` file beside each Django
+# migration (applied by hand in production); inngest's SQL migrations moved from
+# pkg/cqrs/base_cqrs to pkg/db in 2025.
+FRESHP_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "DFE-Digital/register-trainee-teachers": ("Rails", ["db/migrate/*.rb"], 16),
+    "DFE-Digital/claim-additional-payments-for-teaching": ("Rails", ["db/migrate/*.rb"], 16),
+    "DFE-Digital/publish-teacher-training": ("Rails", ["db/migrate/*.rb"], 16),
+    "DemocracyClub/yournextrepresentative": ("Django", ["ynr/apps/*/migrations/*.py"], 16),
+    "freelawproject/courtlistener": ("Django", ["cl/*/migrations/*"], 16),
+    "babybuddy/babybuddy": ("Django", ["*/migrations/*.py"], 16),
+    "sartography/spiff-arena": (
+        "Alembic",
+        ["spiffworkflow-backend/migrations/versions/*.py"],
+        16,
+    ),
+    "mage-ai/mage-ai": ("Alembic", ["mage_ai/orchestration/db/migrations/versions/*.py"], 16),
+    "mojaloop/central-ledger": ("Knex", ["migrations/*.js"], 16),
+    "kresusapp/kresus": ("TypeORM", ["server/models/migrations/*.ts"], 16),
+    "formancehq/ledger": (
+        "Go/SQL",
+        ["internal/storage/bucket/migrations/*", "internal/storage/system/migrations.go"],
+        16,
+    ),
+    "inngest/inngest": (
+        "Go/SQL",
+        [
+            "pkg/db/postgres/migrations/*",
+            "pkg/db/sqlite/migrations/*",
+            "pkg/cqrs/base_cqrs/migrations/*",
+        ],
+        16,
+    ),
+    "karakeep-app/karakeep": ("Drizzle SQL", ["packages/db/drizzle/*.sql"], 16),
+    "alexjustesen/speedtest-tracker": ("Laravel", ["database/migrations/*.php"], 16),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -641,6 +685,7 @@ SETS = {
     "freshL": FRESHL_PROJECTS,
     "freshN": FRESHN_PROJECTS,
     "freshO": FRESHO_PROJECTS,
+    "freshP": FRESHP_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
