@@ -250,3 +250,45 @@ def test_unindexed_foreign_key_is_inline_only_on_a_large_table() -> None:
     )
     assert adjust_for_table_size([finding], {}, ["ratings"], [])[0].severity is Severity.MEDIUM
     assert adjust_for_table_size([finding], {}, [], [])[0].severity is Severity.INFO
+
+
+def test_a_migrations_sql_companion_is_not_a_second_index() -> None:
+    """CourtListener keeps `sqlmigrate`'s output beside each Django migration
+    (`0060_x.sql`, `0060_x_customers.sql`): the same index written twice, one of which is
+    applied. Another migration's index on the same column is still a duplicate."""
+    django = (
+        "from django.db import migrations, models\n\n\n"
+        "class Migration(migrations.Migration):\n"
+        "    dependencies = [('search', '0059_prev')]\n"
+        "    operations = [\n"
+        "        migrations.CreateModel(\n"
+        "            name='NycMeta',\n"
+        "            fields=[\n"
+        "                ('id', models.AutoField(primary_key=True)),\n"
+        "                ('docket_id', models.IntegerField(unique=True)),\n"
+        "            ],\n"
+        "        ),\n"
+        "    ]\n"
+    )
+    sql = (
+        'CREATE TABLE "search_nycmeta" ("id" serial PRIMARY KEY, "docket_id" integer NOT NULL'
+        ' UNIQUE);\nCREATE UNIQUE INDEX "search_nycmeta_docket_id_uniq" ON "search_nycmeta"'
+        ' ("docket_id");\n'
+    )
+    files = {
+        "cl/search/migrations/0060_nyc.py": django,
+        "cl/search/migrations/0060_nyc.sql": sql,
+        "cl/search/migrations/0060_nyc_customers.sql": sql,
+    }
+    for path in (
+        "cl/search/migrations/0060_nyc.sql",
+        "cl/search/migrations/0060_nyc_customers.sql",
+    ):
+        with use(build_schema(files)):
+            found = review_new(path, sql, "redundant-index")
+        assert not [f for f in found if "0060_nyc.py" in f.body], path
+    later = "cl/search/migrations/0061_again.sql"
+    files[later] = 'CREATE UNIQUE INDEX "again" ON "search_nycmeta" ("docket_id");\n'
+    with use(build_schema(files)):
+        found = review_new(later, files[later], "redundant-index")
+    assert _lines(found) == [1]

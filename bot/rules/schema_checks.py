@@ -234,6 +234,15 @@ def _parallel_copy(path: str, other: str) -> bool:
     )
 
 
+def _companion(path: str, other: str) -> bool:
+    """Two files of one migration: same folder, another extension, and the same name or
+    one name extending the other (`0060_x.py`, `0060_x.sql`, `0060_x_customers.sql`)."""
+    (one, one_ext), (two, two_ext) = posixpath.splitext(path), posixpath.splitext(other)
+    if one_ext == two_ext or posixpath.dirname(path) != posixpath.dirname(other):
+        return False
+    return one == two or one.startswith(two + "_") or two.startswith(one + "_")
+
+
 class RedundantIndexes(_SchemaCheck):
     name = "schema-redundant-indexes"
     languages = _SCHEMA_LANGUAGES
@@ -255,6 +264,11 @@ class RedundantIndexes(_SchemaCheck):
                 # The "existing" index is another declaration in this same change: the
                 # regenerated dump, a schema snapshot, the other dialect's copy or the
                 # rollback file. They restate the new index; they do not duplicate it.
+                continue
+            if other.where is not None and _companion(where.path, other.where.path):
+                # The same migration written twice, beside each other: Django's
+                # `0060_x.py` and the `0060_x.sql` that `sqlmigrate` printed for it (applied
+                # by hand or kept for review). One of the two builds the index.
                 continue
             if other.where is not None and _parallel_copy(where.path, other.where.path):
                 # The same migration kept once per database or driver
