@@ -118,3 +118,39 @@ def test_a_redirect_built_from_the_host_header_stays_on_the_site() -> None:
     assert 6 not in got
     assert got[9] is not Severity.INFO
     assert got[10] is not Severity.INFO
+
+
+GO_REDIRECT = """\
+package web
+
+func forceHTTPS(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, "https://"+r.Host+r.URL.Path, http.StatusMovedPermanently)
+}
+
+func next(w http.ResponseWriter, r *http.Request) {
+	u, _ := url.Parse(r.URL.Query().Get("next"))
+	http.Redirect(w, r, "https://"+u.Host+"/home", http.StatusFound)
+}
+"""
+
+
+RUBY_REDIRECT = """\
+class GoController < ApplicationController
+  def https
+    redirect_to "https://" + request.host + request.fullpath
+  end
+
+  def away
+    redirect_to "https://" + URI(params[:next]).host + "/home"
+  end
+end
+"""
+
+
+def test_only_the_requests_own_host_keeps_a_redirect_on_the_site() -> None:
+    """`r.Host`, `request.host` are the host the browser asked; the host of a URL the
+    client sent (`u.Host`, `URI(params[:next]).host`) is not."""
+    got = [f.line for f in run_rule([added_file("web/https.go", GO_REDIRECT)], "open-redirect")]
+    assert got == [9]
+    ruby = [added_file("app/controllers/go_controller.rb", RUBY_REDIRECT)]
+    assert [f.line for f in run_rule(ruby, "open-redirect")] == [7]

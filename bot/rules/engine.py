@@ -36,7 +36,6 @@ from bot.models import (
 )
 from bot.rules.lib.build_symbols import test_build_symbol
 from bot.rules.lib.cli_scripts import command_line_only
-from bot.rules.lib.cookie_names import preference_cookie
 from bot.rules.lib.reformat import Layout, layout_only
 from bot.rules.lib.scopes import words
 from bot.select import is_example_or_tool_path
@@ -369,27 +368,6 @@ _TEST_BUILD_NOTE = (
     "it matters only if a deployed build defines it, which the repository's build files "
     "decide, so it is noted in the summary."
 )
-
-
-# A cookie's flags protect what it carries: a preference carries nothing a network
-# attacker or a page script could use (bot.rules.lib.cookie_names).
-_COOKIE_RULE = "cookie-insecure"
-_PREFERENCE_NOTE = (
-    "By its name, `{name}` holds a preference or a display state, not a session or a "
-    "token, so the missing flag exposes nothing; noted in the summary (it matters if the "
-    "cookie is ever used to recognise the user)."
-)
-
-
-def _statement_lines(file: ChangedFile, hit: Hit) -> list[str]:
-    """The hit's lines, and a few more when its statement goes on (`&http.Cookie{`)."""
-    end = max(hit.end_line or hit.line, hit.line)
-    first = file.line_text(hit.line) or ""
-    if end == hit.line and first.count("{") + first.count("(") > first.count("}") + first.count(
-        ")"
-    ):
-        end = hit.line + 6
-    return [t for n in range(hit.line, end + 1) if (t := file.line_text(n)) is not None]
 
 
 # A call without a timeout in a command-line script holds up that run only, not the
@@ -815,13 +793,6 @@ def findings_of(
             and is_example_or_tool_path(file.path)
         ):
             hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _EXAMPLE_NOTE))
-        elif (
-            rule.id == _COOKIE_RULE
-            and hit.severity is not Severity.INFO
-            and (held := preference_cookie(_statement_lines(file, hit))) is not None
-        ):
-            note = _PREFERENCE_NOTE.format(name=held)
-            hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, note))
         elif (
             rule.id == _TIMEOUT_RULE
             and hit.severity is not Severity.INFO

@@ -87,19 +87,10 @@ _NEARBY_LINES = 30
 
 def _go_tls(match: re.Match[str], text: str, file: ChangedFile) -> str | bool | Verdict:
     what = "`InsecureSkipVerify: true` accepts any certificate for any host."
-    start = match.start()
-    for _ in range(_NEARBY_LINES):
-        start = text.rfind("\n", 0, max(start - 1, 0)) + 1
-        if start == 0:
-            break
-    end = match.end()
-    for _ in range(_NEARBY_LINES):
-        found = text.find("\n", end + 1)
-        if found < 0:
-            end = len(text)
-            break
-        end = found
-    if _OWN_VERIFY.search(text, start, end):
+    row = text.count("\n", 0, match.start())
+    rows = text.split("\n")
+    nearby = "\n".join(rows[max(0, row - _NEARBY_LINES) : row + _NEARBY_LINES + 1])
+    if _OWN_VERIFY.search(nearby):
         return Verdict(
             f"{what} A `VerifyPeerCertificate`/`VerifyConnection` callback is set beside it: "
             "the default check is replaced by the code's own, which must verify the chain "

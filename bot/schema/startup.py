@@ -14,6 +14,7 @@ Pure: paths and texts in, an explanation or None out.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 
@@ -151,31 +152,25 @@ def _setup_script(path: str) -> bool:
 
 def _script_runs(path: str, text: str) -> list[str]:
     """The repository paths of the program files a start-up script runs, in order."""
-    base = PurePosixPath(path).parent
+    base = posixpath.dirname(path)
     code = "\n".join(row for row in text.splitlines() if not row.lstrip().startswith("#"))
-    found: list[str] = []
-    for match in _RUNS_FILE.finditer(code):
-        parts: list[str] = []
-        for part in (*base.parts, *PurePosixPath(match.group(1)).parts):
-            if part == "..":
-                if parts:
-                    parts.pop()
-            elif part not in (".", ""):
-                parts.append(part)
-        found.append("/".join(parts))
-    return found
+    return [posixpath.normpath(posixpath.join(base, m.group(1))) for m in _RUNS_FILE.finditer(code)]
 
 
 def _runs_migrating_file(path: str, texts: Mapping[str, str]) -> bool:
-    for target in _script_runs(path, texts[path]):
-        code = texts.get(target)
-        lang = _LANG.get(PurePosixPath(target).suffix.lower())
-        if code is not None and any(
-            signal_lang == lang and first.search(code) and (second is None or second.search(code))
-            for signal_lang, first, second in _SIGNALS
-        ):
-            return True
-    return False
+    return any(
+        target in texts and _migrates_itself(target, texts[target])
+        for target in _script_runs(path, texts[path])
+    )
+
+
+def _migrates_itself(path: str, text: str) -> bool:
+    """Whether a program file's own code applies the migrations (`_SIGNALS`)."""
+    lang = _LANG.get(PurePosixPath(path).suffix.lower())
+    return any(
+        signal_lang == lang and first.search(text) and (second is None or second.search(text))
+        for signal_lang, first, second in _SIGNALS
+    )
 
 
 def _upgrade_file(path: str) -> bool:
@@ -284,15 +279,8 @@ def migrates_at_startup(texts: Mapping[str, str]) -> str | None:
             continue
         if _setup_script(path):
             continue  # read only through the start-up script that runs it
-        lang = _LANG.get(PurePosixPath(path).suffix.lower())
-        text = texts[path]
-        for signal_lang, first, second in _SIGNALS:
-            if (
-                signal_lang == lang
-                and first.search(text)
-                and (second is None or second.search(text))
-            ):
-                return path
+        if _migrates_itself(path, texts[path]):
+            return path
     return upgrade
 
 

@@ -746,18 +746,15 @@ _JSON_BODIES = frozenset({"ctx.body"})
 _PREFIX_CHECKS = frozenset({"startswith", "start_with", "hasprefix", "str_starts_with"})
 
 
+_SCHEME_ONLY = re.compile(r"(?:https?:)?//")
 _HOST_CALLS = frozenset({"getHost", "get_host", "getHttpHost", "host", "Host"})
 _REQUEST_NAMES = frozenset({"request", "req", "r", "ctx", "c", "context", "this.request"})
 
 
 def _scheme_only(prefix: list[Known]) -> bool:
     """Constant text before a part that is only a scheme: `https://`, `//`."""
-    text = "".join(v for v in prefix if isinstance(v, str))
-    return (
-        len(text) == sum(len(v) for v in prefix if isinstance(v, str))
-        and bool(re.fullmatch(r"(?:https?:)?//", text))
-        and all(isinstance(v, str) for v in prefix)
-    )
+    texts = [v for v in prefix if isinstance(v, str)]
+    return len(texts) == len(prefix) and bool(_SCHEME_ONLY.fullmatch("".join(texts)))
 
 
 def _plus_parts(expr: ir.Op) -> list[ir.Expr]:
@@ -785,15 +782,20 @@ def _own_host_url(parts: list[ir.Expr]) -> bool:
 def _own_host(part: ir.Expr) -> bool:
     """The request's own `Host`: `$request->getHost()`, `request.get_host()`,
     `request.host`, `r.Host`, `$_SERVER['HTTP_HOST']`."""
-    if isinstance(part, ir.Call) and not part.args:
-        return part.callee.rsplit(".", 1)[-1] in _HOST_CALLS
+    # Only on the request itself: `URI(params[:next]).host` is the client's host.
+    if isinstance(part, ir.Call) and not part.args and part.recv is not None:
+        return part.callee.rsplit(".", 1)[-1] in _HOST_CALLS and _is_request(part.recv)
     if isinstance(part, ir.Attr) and part.attr in ("host", "Host"):
-        owner = dotted(part.obj)
-        return owner is not None and owner.rsplit(".", 1)[-1].lstrip("$") in _REQUEST_NAMES
+        return _is_request(part.obj)
     if isinstance(part, ir.Index) and isinstance(part.key, ir.Const):
         owner = dotted(part.obj)
         return owner is not None and owner.endswith("_SERVER") and part.key.value == "HTTP_HOST"
     return False
+
+
+def _is_request(expr: ir.Expr) -> bool:
+    owner = dotted(expr)
+    return owner is not None and owner.rsplit(".", 1)[-1].lstrip("$") in _REQUEST_NAMES
 
 
 def _fixed_destination(prefix: list[Known]) -> bool:
@@ -2803,10 +2805,9 @@ class _Walk:
         # sent (`res.header('Content-Type', 'application/json'); res.send(text)`,
         # `res.type('json').send(text)`).
         for arg in call.args:
-            if isinstance(arg, ir.Seq) and arg.keys:
-                for key_name, item in zip(arg.keys, arg.items, strict=False):
-                    if isinstance(key_name, str) and key_name.lower() == "content-type":
-                        return _declared_not_html(self.expr(item, state)[1])
+            item = _content_type_entry(arg)
+            if item is not None:
+                return _declared_not_html(self.expr(item, state)[1])
         if call.recv is not None and _declared_not_html(_content_type_set(call.recv, state)):
             return True
         # Go's writers are the first argument: `fmt.Fprint(w, text)`, `io.WriteString(w, s)`.
@@ -2943,11 +2944,10 @@ def _content_type_of(call: ir.Call, state: _State, engine: _Walk) -> str | None:
         return _ATTACHMENT
     if last == "writeHead":  # `res.writeHead(status[, message], headers)`
         for arg in call.args[1:3]:
-            if isinstance(arg, ir.Seq) and arg.keys:
-                for key_name, item in zip(arg.keys, arg.items, strict=False):
-                    if isinstance(key_name, str) and key_name.lower() == "content-type":
-                        known = engine.expr(item, state)[1]
-                        return known if isinstance(known, str) else None
+            item = _content_type_entry(arg)
+            if item is not None:
+                known = engine.expr(item, state)[1]
+                return known if isinstance(known, str) else None
         return None
     values = [engine.expr(a, state)[1] for a in call.args[:2]]
     if last in ("type", "contentType") and len(values) == 1 and isinstance(values[0], str):
@@ -2956,6 +2956,15 @@ def _content_type_of(call: ir.Call, state: _State, engine: _Walk) -> str | None:
         return values[1] if isinstance(values[1], str) else None
     if len(values) == 2 and _disposition_attachment(values[0], values[1]):
         return _ATTACHMENT
+    return None
+
+
+def _content_type_entry(arg: ir.Expr) -> ir.Expr | None:
+    """The `Content-Type` value of a literal header table (`{'Content-Type': ...}`)."""
+    if isinstance(arg, ir.Seq) and arg.keys:
+        for key_name, item in zip(arg.keys, arg.items, strict=False):
+            if isinstance(key_name, str) and key_name.lower() == "content-type":
+                return item
     return None
 
 
