@@ -162,6 +162,17 @@ def cases() -> Iterator[Case]:
             + "".join(f"    requests.get(url + '/{n}')\n" for n in range(5_000))
         ),
     )
+    # A security finding under a preprocessor line of 3,990 blanks (longer lines make the
+    # file count as generated): the test-build check reads back through `#if` lines, and
+    # its first pattern was quadratic over such a line.
+    yield Case(
+        "C#, 4 KB #if line above a finding",
+        "src/Admin/AdminAuth.cs",
+        lambda: (
+            "class A {\n  void B(TokenValidationParameters p) {\n#if " + " " * 3_990 + "X\n"
+            "    p.ValidateIssuerSigningKey = false;\n#endif\n  }\n}\n"
+        ),
+    )
     # Crafted to break parsers rather than patterns (found 2026-12-06, hard4): nesting
     # one bracket a line (every line short), a hunk header far past any real file, YAML
     # aliases, expressions deeper than Python's parser goes, a lone CR before header text.

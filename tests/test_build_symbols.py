@@ -78,3 +78,9 @@ var handler = new HttpClientHandler
     assert tls("src/Gallery.AppHost.Tools/Warmup.cs") == [Severity.INFO]
     got = tls("src/Gallery/Services/Warmup.cs")
     assert got and got[0] is not Severity.INFO
+
+
+def test_a_comment_after_the_condition_is_not_part_of_it() -> None:
+    assert _jwt("DEBUG // local runs only") == [Severity.INFO]
+    got = _jwt("RELEASE // not a TEST build")
+    assert got and got[0] is not Severity.INFO

@@ -9,7 +9,7 @@ from bot import lazyre as re
 from bot.models import ChangedFile
 
 _PREPROCESSED = frozenset({"csharp"})
-_IF = re.compile(r"^\s*#\s*if\s+(.+?)\s*(?://.*)?$")
+_IF = re.compile(r"^\s*#\s*if\s(.*)")
 _ELSE = re.compile(r"^\s*#\s*(?:else|elif)\b")
 _ENDIF = re.compile(r"^\s*#\s*endif\b")
 # A symbol of a test or debug build, tested as defined (`DEBUG`, `E2E_TESTING`,
@@ -36,7 +36,7 @@ def test_build_symbol(file: ChangedFile, line: int) -> str | None:
             if depth > 0:
                 depth -= 1
                 continue
-            condition = found.group(1)
+            condition = found.group(1).split("//", 1)[0]
             if "||" in condition:
                 return None  # also compiled for another symbol
             symbol = _TEST_SYMBOL.search(condition)
