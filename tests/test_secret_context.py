@@ -115,3 +115,16 @@ def test_a_private_key_in_test_code_goes_to_the_summary() -> None:
     pem = _pem()
     assert set(_secrets("src/test/kotlin/certs/Server.kt", pem).values()) == {Severity.INFO}
     assert set(_secrets("src/main/kotlin/certs/Server.kt", pem).values()) == {Severity.HIGH}
+
+
+CATALOGUE = '{\n  "install_auth_password": "Adgangskode",\n  "db_password": "Wachtwoord"\n}\n'
+
+
+def test_a_translation_catalogue_is_no_secret_whatever_its_folder_prefix() -> None:
+    # `__locales/` (a front end's), `_locales/` (a browser extension's), plain `locales/`.
+    for folder in ("client/src/__locales", "ext/_locales/da", "web/locales", "app/l10n"):
+        assert _secrets(f"{folder}/da.json", CATALOGUE) == {}, folder
+
+
+def test_the_same_values_outside_a_catalogue_folder_are_reported() -> None:
+    assert set(_secrets("config/settings.json", CATALOGUE)) == {2, 3}

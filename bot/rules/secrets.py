@@ -637,9 +637,11 @@ _CI_NAME = re.compile(r"(?:^|[-_.])ci\.ya?ml$")
 _END_TO_END = re.compile(r"(?:^|/)(?:e2e|end-to-end|cypress|playwright)/", re.IGNORECASE)
 
 
-# Translation catalogues map the word "Password" to its translation in each language.
+# Translation catalogues map the word "Password" to its translation in each language. The
+# folder may carry underscores (`_locales/`, a browser extension's; `__locales/`).
 _TRANSLATIONS = re.compile(
-    r"(?:^|/)(?:lang|langs|locale|locales|i18n|translations?)/(?:[\w.-]+/)*[\w.-]+"
+    r"(?:^|/)_*(?:lang|langs|languages?|locale|locales|i18n|l10n|translations?)/"
+    r"(?:[\w.-]+/)*[\w.-]+"
     r"\.(?:json|ya?ml|php|po|properties|resx|xlf)$",
     re.IGNORECASE,
 )
