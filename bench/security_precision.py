@@ -47,6 +47,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half O
     # the fresh set P, likewise (same mix per project as O)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half P
+    # the fresh set Q, likewise (same mix per project as P)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half Q
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -612,6 +614,38 @@ FRESHP_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHP_PROJECTS, "P"))
 COMMITS_FRESHP = ROOT / "bench" / "labels" / "security_commits_freshP.tsv"
 LABELS_FRESHP = ROOT / "bench" / "labels" / "security_findings_freshP.tsv"
+# Set Q (`secfreshQ` round, session 2026-12-07 night): 20 more projects in no list above nor in
+# bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
+# their findings was read, judged once on main 18859b1. Same mix per project as set P: 3 ordinary,
+# up to 14 targeted and `FRESHQ_HOT_PER_PROJECT` hot commits. Snapshots over the size limit
+# (MeshCentral, countly-server, Stirling-PDF) were replaced before any pick; Ackee (last commit
+# 2022) was fetched and not used.
+FRESHQ_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "tubearchivist/tubearchivist": ("python", 3, 14),  # Django (DRF)
+    "milesmcc/shynet": ("python", 3, 14),  # Django
+    "OpenDroneMap/WebODM": ("python", 3, 14),  # Django (DRF)
+    "foodcoops/foodsoft": ("ruby", 3, 14),  # Rails
+    "theforeman/foreman": ("ruby", 3, 14),  # Rails
+    "avalonmediasystem/avalon": ("ruby", 3, 14),  # Rails
+    "oauth2-proxy/oauth2-proxy": ("go", 3, 14),  # net/http (gorilla/mux)
+    "pomerium/pomerium": ("go", 3, 14),  # net/http (Envoy control plane)
+    "henrygd/beszel": ("go", 3, 14),  # PocketBase (net/http)
+    "Mintplex-Labs/anything-llm": ("typescript", 3, 14),  # Express (JS)
+    "nightscout/cgm-remote-monitor": ("typescript", 3, 14),  # Express (JS)
+    "overleaf/overleaf": ("typescript", 3, 14),  # Express (JS)
+    "kafbat/kafka-ui": ("java", 3, 14),  # Spring Boot (WebFlux)
+    "signalapp/Signal-Server": ("java", 3, 14),  # Dropwizard (JAX-RS)
+    "apache/shenyu": ("java", 3, 14),  # Spring Boot (gateway and admin)
+    "Piwigo/Piwigo": ("php", 3, 14),  # own
+    "filegator/filegator": ("php", 3, 14),  # own (Symfony components)
+    "grocy/grocy": ("php", 3, 14),  # Slim
+    "featbit/featbit": ("csharp", 3, 14),  # ASP.NET Core
+    "ppy/osu-server-spectator": ("csharp", 3, 14),  # ASP.NET Core (SignalR)
+}
+FRESHQ_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHQ_PROJECTS, "Q"))
+COMMITS_FRESHQ = ROOT / "bench" / "labels" / "security_commits_freshQ.tsv"
+LABELS_FRESHQ = ROOT / "bench" / "labels" / "security_findings_freshQ.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -628,6 +662,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "N": (FRESHN_PROJECTS, COMMITS_FRESHN, LABELS_FRESHN),
     "O": (FRESHO_PROJECTS, COMMITS_FRESHO, LABELS_FRESHO),
     "P": (FRESHP_PROJECTS, COMMITS_FRESHP, LABELS_FRESHP),
+    "Q": (FRESHQ_PROJECTS, COMMITS_FRESHQ, LABELS_FRESHQ),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -729,6 +764,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "N": FRESHN_HOT_PER_PROJECT,
                 "O": FRESHO_HOT_PER_PROJECT,
                 "P": FRESHP_HOT_PER_PROJECT,
+                "Q": FRESHQ_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -950,8 +986,8 @@ def main() -> None:
     parser.add_argument("--bastion", type=Path, default=BASTION, help="the command to run")
     parser.add_argument(
         "--half",
-        choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P"],
-        help="one half of the projects, or a fresh set (C to P)",
+        choices=["A", "B", *FRESH_SETS],
+        help="one half of the projects, or a fresh set (C to Q)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
