@@ -670,6 +670,36 @@ FRESHP_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "karakeep-app/karakeep": ("Drizzle SQL", ["packages/db/drizzle/*.sql"], 16),
     "alexjustesen/speedtest-tracker": ("Laravel", ["database/migrations/*.php"], 16),
 }
+# A sixteenth set, "freshQ" (session 2026-12-07 night): 14 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels nor any bench/labels/*.tsv
+# (Rails 3, Django 3, Alembic 2, Knex 1, Prisma 1, Go/SQL 2, Laravel 1, Flyway SQL 1), hosted
+# services and widely deployed products with real tables, fixed before any of their findings was
+# read and judged once on main 18859b1 (`--set freshQ`, labels in `*_freshQ.tsv`). Out of sample
+# like "fresh". Larger candidates (n8n, nocodb, litellm) were over the snapshot size limit;
+# AFFiNE (38 migration commits, the stored snapshot ending in 2024), pupilfirst, cadence,
+# PeerDB, Marquez and 2FAuth were fetched and left as alternates. keygen-api's `app/migrations`
+# are API-version request migrations, not schema: only `db/migrate` is picked. Bytebase's
+# migrations are for its own metadata database (PostgreSQL), one folder per release.
+FRESHQ_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "keygen-sh/keygen-api": ("Rails", ["db/migrate/*.rb"], 16),
+    "openHPI/codeocean": ("Rails", ["db/migrate/*.rb"], 16),
+    "theforeman/foreman": ("Rails", ["db/migrate/*.rb"], 16),
+    "mozilla/fx-private-relay": ("Django", ["*/migrations/*.py"], 16),
+    "TabbycatDebate/tabbycat": ("Django", ["tabbycat/*/migrations/*.py"], 16),
+    "zestedesavoir/zds-site": ("Django", ["zds/*/migrations/*.py"], 16),
+    "alphagov/notifications-api": ("Alembic", ["migrations/versions/*.py"], 16),
+    "hypothesis/h": ("Alembic", ["h/migrations/versions/*.py"], 16),
+    "rajnandan1/kener": ("Knex", ["migrations/*"], 16),
+    "webstudio-is/webstudio": ("Prisma", ["packages/prisma-client/prisma/migrations/*"], 16),
+    "target/goalert": ("Go/SQL", ["migrate/migrations/*"], 16),
+    "bytebase/bytebase": ("Go/SQL", ["backend/migrator/migration/*"], 16),
+    "vitodeploy/vito": ("Laravel", ["database/migrations/*.php"], 16),
+    "booklore-app/booklore": (
+        "Flyway SQL",
+        ["booklore-api/src/main/resources/db/migration/*"],
+        16,
+    ),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -686,6 +716,7 @@ SETS = {
     "freshN": FRESHN_PROJECTS,
     "freshO": FRESHO_PROJECTS,
     "freshP": FRESHP_PROJECTS,
+    "freshQ": FRESHQ_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
