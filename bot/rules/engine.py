@@ -484,7 +484,7 @@ def _evidence_old(
     return True
 
 
-def _join(detail: str | None, note: str) -> str:
+def join_detail(detail: str | None, note: str) -> str:
     return f"{detail.strip()} {note}" if detail else note
 
 
@@ -775,10 +775,10 @@ def findings_of(
         if not touched and not (hit.file_level and not file.added_lines):
             continue  # the change did not touch these lines: not this review's business
         if rule.category is Category.SECURITY and _reviewed_elsewhere(file, hit.line):
-            hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _REVIEWED))
+            hit = replace(hit, severity=Severity.INFO, detail=join_detail(hit.detail, _REVIEWED))
         elif rule.category is Category.SECURITY and _marked_not_for_production(file, hit.line):
             hit = replace(
-                hit, severity=Severity.INFO, detail=_join(hit.detail, _NOT_FOR_PRODUCTION_NOTE)
+                hit, severity=Severity.INFO, detail=join_detail(hit.detail, _NOT_FOR_PRODUCTION_NOTE)
             )
         elif (
             rule.category is Category.SECURITY
@@ -786,26 +786,26 @@ def findings_of(
             and (symbol := test_build_symbol(file, hit.line)) is not None
         ):
             note = _TEST_BUILD_NOTE.format(symbol=symbol)
-            hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, note))
+            hit = replace(hit, severity=Severity.INFO, detail=join_detail(hit.detail, note))
         elif (
             rule.category is Category.SECURITY
             and hit.severity is not Severity.INFO
             and is_example_or_tool_path(file.path)
         ):
-            hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _EXAMPLE_NOTE))
+            hit = replace(hit, severity=Severity.INFO, detail=join_detail(hit.detail, _EXAMPLE_NOTE))
         elif (
             rule.id == _TIMEOUT_RULE
             and hit.severity is not Severity.INFO
             and command_line_only(file)
         ):
-            hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, _SCRIPT_NOTE))
+            hit = replace(hit, severity=Severity.INFO, detail=join_detail(hit.detail, _SCRIPT_NOTE))
         elif (
             rule.id in _LEGACY_CRYPTO_RULES
             and hit.severity is not Severity.INFO
             and (protocol := _legacy_protocol(file)) is not None
         ):
             note = _PROTOCOL_NOTE.format(protocol=protocol)
-            hit = replace(hit, severity=Severity.INFO, detail=_join(hit.detail, note))
+            hit = replace(hit, severity=Severity.INFO, detail=join_detail(hit.detail, note))
         old_code = False
         if touched and not hit.file_level and rule.category is Category.SECURITY:
             if hit.path not in reindented:
@@ -815,7 +815,7 @@ def findings_of(
             # contract the indentation can be the change (a field moved out of a oneof).
             old_code = all(n in reindented[hit.path] for n in touched)
             if old_code:
-                hit = replace(hit, detail=_join(hit.detail, _REINDENTED))
+                hit = replace(hit, detail=join_detail(hit.detail, _REINDENTED))
         if touched and not old_code:
             # A formatter pass (same syntax tree, or the same tokens and nesting), for the
             # file or for the hunks holding the hit: any rule, since the code is unchanged
@@ -826,10 +826,10 @@ def findings_of(
                 pass  # a flow from code the change wrote
             elif layout.whole:
                 old_code = True
-                hit = replace(hit, detail=_join(hit.detail, _REFORMATTED))
+                hit = replace(hit, detail=join_detail(hit.detail, _REFORMATTED))
             elif not hit.file_level and all(n in layout.lines for n in touched):
                 old_code = True
-                hit = replace(hit, detail=_join(hit.detail, _REFORMATTED_HUNK))
+                hit = replace(hit, detail=join_detail(hit.detail, _REFORMATTED_HUNK))
         if suppressed(file, hit.line, rule.id, rule.aliases):
             continue
         key = (rule.id, hit.path, hit.line)

@@ -5,10 +5,11 @@ comment-blanked text (`bot.rules.lib.patterns`)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from bot import lazyre as re
-from bot.models import ChangedFile, FileKind
-from bot.rules.engine import Check, Hit, catalog_rule
+from bot.models import ChangedFile, FileKind, Severity
+from bot.rules.engine import Check, Hit, catalog_rule, join_detail
 from bot.rules.lib.cli_scripts import command_line_only
 from bot.rules.lib.code_text import (
     call_arguments,
@@ -237,6 +238,12 @@ JWT_RULE = catalog_rule(JWT_ID)
 _CODE_KINDS = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 
 
+_SHAPE_ONLY = (
+    "No request value was traced to this text within the function, so this is in the "
+    "summary: whether outside input can reach it depends on code the change does not show."
+)
+
+
 class EvalInjection(PatternCheck):
     """In PHP and Ruby a computed `eval` is reported from its shape (JS/TS from flows);
     a command-line script that reads no request is left out: what it evaluates comes
@@ -253,7 +260,16 @@ class EvalInjection(PatternCheck):
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
         if file.language in ("php", "ruby") and command_line_only(file):
             return []
-        return super().check_file(file)
+        hits = super().check_file(file)
+        if file.language not in ("php", "ruby"):
+            return hits
+        # The shape alone says only that the text is computed; the flow check of the same
+        # rule reports (inline, at the same line) when request input reaches it. What is
+        # left is metaprogramming over names the code picks, as a rule: summary.
+        return [
+            replace(hit, severity=Severity.INFO, detail=join_detail(hit.detail, _SHAPE_ONLY))
+            for hit in hits
+        ]
 
 
 class JwtVerificationDisabled(PatternCheck):
