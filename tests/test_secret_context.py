@@ -122,7 +122,13 @@ CATALOGUE = '{\n  "install_auth_password": "Adgangskode",\n  "db_password": "Wac
 
 def test_a_translation_catalogue_is_no_secret_whatever_its_folder_prefix() -> None:
     # `__locales/` (a front end's), `_locales/` (a browser extension's), plain `locales/`.
-    for folder in ("client/src/__locales", "ext/_locales/da", "web/locales", "app/l10n"):
+    for folder in (
+        "client/src/__locales",
+        "ext/_locales/da",
+        "web/locales",
+        "app/l10n",
+        "wwwroot/Localizations",
+    ):
         assert _secrets(f"{folder}/da.json", CATALOGUE) == {}, folder
 
 

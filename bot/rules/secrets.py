@@ -640,7 +640,7 @@ _END_TO_END = re.compile(r"(?:^|/)(?:e2e|end-to-end|cypress|playwright)/", re.IG
 # Translation catalogues map the word "Password" to its translation in each language. The
 # folder may carry underscores (`_locales/`, a browser extension's; `__locales/`).
 _TRANSLATIONS = re.compile(
-    r"(?:^|/)_*(?:lang|langs|languages?|locale|locales|i18n|l10n|translations?)/"
+    r"(?:^|/)_*(?:lang|langs|languages?|locale|locales|locali[sz]ations?|i18n|l10n|translations?)/"
     r"(?:[\w.-]+/)*[\w.-]+"
     r"\.(?:json|ya?ml|php|po|properties|resx|xlf)$",
     re.IGNORECASE,
