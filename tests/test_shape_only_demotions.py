@@ -48,3 +48,67 @@ def test_a_computed_php_eval_without_a_request_flow_is_summary_only() -> None:
     found = _of("src/Template.php", PHP_EVAL, "code-injection")
     assert found.get(3) is Severity.INFO
     assert found.get(6) not in (None, Severity.INFO)
+
+
+PHP_VALIDATED = """\
+<?php
+class JournalController {
+    public function a(Request $request, Response $response, array $args) {
+        if (filter_var($request->getQueryParams()['months'], FILTER_VALIDATE_INT) !== false) {
+            $months = $request->getQueryParams()['months'];
+            $this->db->query("SELECT id FROM t WHERE age > $months");
+        }
+    }
+    public function b(Request $request, Response $response, array $args) {
+        $days = $request->getQueryParams()['days'];
+        if (filter_var($days, FILTER_VALIDATE_INT) === false) {
+            return $response;
+        }
+        $this->db->query("SELECT id FROM t WHERE age > $days");
+    }
+    public function c(Request $request, Response $response, array $args) {
+        $mail = $request->getQueryParams()['mail'];
+        if (filter_var($mail, FILTER_VALIDATE_EMAIL) !== false) {
+            $this->db->query("SELECT id FROM t WHERE mail = '$mail'");
+        }
+    }
+}
+"""
+
+
+def test_a_php_value_validated_as_an_integer_carries_no_sql() -> None:
+    found = _of("controllers/JournalController.php", PHP_VALIDATED, "sql-injection")
+    # An integer has no quote; an e-mail address may hold one (`o'brien@x.org`).
+    assert sorted(found) == [19]
+
+
+RUBY_CASE = """\
+class ArticlesController < ApplicationController
+  def index
+    sort = if params['sort']
+             case params['sort']
+             when 'name' then 'articles.name'
+             when 'unit' then 'articles.unit'
+             when 'name_reverse' then 'articles.name DESC'
+             end
+           else
+             'articles.name'
+           end
+    @articles = Article.undeleted.order(sort)
+  end
+
+  def other
+    sort = case params[:s]
+           when 'a' then 'a'
+           else params[:s]
+           end
+    @x = Article.order(sort)
+  end
+end
+"""
+
+
+def test_a_ruby_case_mapping_input_to_literal_columns_carries_no_sql() -> None:
+    found = _of("app/controllers/articles_controller.rb", RUBY_CASE, "sql-injection")
+    # The arms are literals except `else params[:s]`, which the second action keeps.
+    assert sorted(found) == [20]

@@ -1704,6 +1704,15 @@ class _Walk:
                 a, not_a = self.guard(test.left, state)
                 b, not_b = self.guard(test.right, state)
                 return _both(a, b), self._local_path({**not_a, **not_b}, test, False)
+            if test.right is not None and test.op in ("==", "!=", "==="):
+                # `filter_var($x, FILTER_VALIDATE_INT) !== false`, `check(x) == true`: the
+                # call's own test, read the other way round against false or null.
+                for call, const in ((test.left, test.right), (test.right, test.left)):
+                    if isinstance(call, ir.Call) and isinstance(const, ir.Const):
+                        if const.value is True or const.value is False or const.value is None:
+                            then, other = self.guard(call, state)
+                            truthy = (const.value is True) == (test.op != "!=")
+                            return (then, other) if truthy else (other, then)
             if test.right is not None and test.op in ("==", "==="):
                 # `uri.host == ALLOWED_HOST`: the URL was checked against a host.
                 for side in (test.left, test.right):
@@ -1782,6 +1791,8 @@ class _Walk:
                         vouched[signed] = _SIGNED
             for item in self.spec.guards:
                 if not matches(item.callee, test.callee):
+                    continue
+                if item.when_arg is not None and not _has_arg(test, item.when_arg, keys=True):
                     continue
                 tested = test.recv if item.operand == "recv" else None
                 if item.operand == "recv":

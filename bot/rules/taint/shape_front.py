@@ -706,6 +706,8 @@ class _Front:
             return self.binary(node)
         if kind in _CHOICE_ARMS:
             return self.choice(node)
+        if kind == "case" and self.language == "ruby":
+            return self.ruby_case(node)
         if kind in ("cast_expression",):
             type_node = node.field("type") or next(
                 (k for k in _named(node) if k.kind() in ("cast_type", "predefined_type")), None
@@ -877,6 +879,20 @@ class _Front:
                 body = inner[-1] if inner else None
             if body is not None:
                 results.append(self.expr(body))
+        return ir.Other(_line(node), tuple(results))
+
+    def ruby_case(self, node: SgNode) -> ir.Expr:
+        """Ruby `case x when "a" then "col_a" ... else ... end` used as a value: one of the
+        arms' last values; the subject is only compared (an allow-list map of literals
+        leaves no input in the result)."""
+        results: list[ir.Expr] = []
+        for arm in _named(node):
+            body = next((k for k in _named(arm) if k.kind() == "then"), None)
+            if arm.kind() == "else":
+                body = arm
+            inner = _named(body) if body is not None else []
+            if inner:
+                results.append(self.expr(inner[-1]))
         return ir.Other(_line(node), tuple(results))
 
     def binary(self, node: SgNode) -> ir.Expr:

@@ -100,6 +100,9 @@ class Guard:
     callee: str
     operand: str  # "recv" or "arg0"/"arg1"...
     classes: frozenset[str]
+    # Only when some argument is a dotted name or constant text this finds
+    # (`filter_var($x, FILTER_VALIDATE_INT) !== false`), as for sanitizers.
+    when_arg: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -277,7 +280,10 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         ),
         guards=tuple(
             Guard(
-                str(item["callee"]), str(item.get("operand", "recv")), _classes(item.get("classes"))
+                str(item["callee"]),
+                str(item.get("operand", "recv")),
+                _classes(item.get("classes")),
+                re.compile(str(item["when_arg"]), re.I) if item.get("when_arg") else None,
             )
             for item in raw.get("guards") or ()
         ),
