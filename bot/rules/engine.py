@@ -778,7 +778,9 @@ def findings_of(
             hit = replace(hit, severity=Severity.INFO, detail=join_detail(hit.detail, _REVIEWED))
         elif rule.category is Category.SECURITY and _marked_not_for_production(file, hit.line):
             hit = replace(
-                hit, severity=Severity.INFO, detail=join_detail(hit.detail, _NOT_FOR_PRODUCTION_NOTE)
+                hit,
+                severity=Severity.INFO,
+                detail=join_detail(hit.detail, _NOT_FOR_PRODUCTION_NOTE),
             )
         elif (
             rule.category is Category.SECURITY
@@ -792,7 +794,9 @@ def findings_of(
             and hit.severity is not Severity.INFO
             and is_example_or_tool_path(file.path)
         ):
-            hit = replace(hit, severity=Severity.INFO, detail=join_detail(hit.detail, _EXAMPLE_NOTE))
+            hit = replace(
+                hit, severity=Severity.INFO, detail=join_detail(hit.detail, _EXAMPLE_NOTE)
+            )
         elif (
             rule.id == _TIMEOUT_RULE
             and hit.severity is not Severity.INFO

@@ -1708,11 +1708,14 @@ class _Walk:
                 # `filter_var($x, FILTER_VALIDATE_INT) !== false`, `check(x) == true`: the
                 # call's own test, read the other way round against false or null.
                 for call, const in ((test.left, test.right), (test.right, test.left)):
-                    if isinstance(call, ir.Call) and isinstance(const, ir.Const):
-                        if const.value is True or const.value is False or const.value is None:
-                            then, other = self.guard(call, state)
-                            truthy = (const.value is True) == (test.op != "!=")
-                            return (then, other) if truthy else (other, then)
+                    if (
+                        isinstance(call, ir.Call)
+                        and isinstance(const, ir.Const)
+                        and (const.value is True or const.value is False or const.value is None)
+                    ):
+                        then, other = self.guard(call, state)
+                        truthy = (const.value is True) == (test.op != "!=")
+                        return (then, other) if truthy else (other, then)
             if test.right is not None and test.op in ("==", "==="):
                 # `uri.host == ALLOWED_HOST`: the URL was checked against a host.
                 for side in (test.left, test.right):
