@@ -112,3 +112,62 @@ def test_a_ruby_case_mapping_input_to_literal_columns_carries_no_sql() -> None:
     found = _of("app/controllers/articles_controller.rb", RUBY_CASE, "sql-injection")
     # The arms are literals except `else params[:s]`, which the second action keeps.
     assert sorted(found) == [20]
+
+
+PY_VALIDATED = """\
+import os
+import uuid as uuidmod
+from rest_framework.views import APIView
+from rest_framework.response import Response
+
+
+class ImportView(APIView):
+    def post(self, request):
+        folder = request.data.get("uuid")
+        try:
+            uuidmod.UUID(folder, version=4)
+        except ValueError:
+            return Response(status=400)
+        path = os.path.join("/data/imports", folder)
+        os.remove(path)
+
+    def put(self, request):
+        folder = request.data.get("uuid")
+        int(folder)
+        os.remove(os.path.join("/data/imports", folder))
+
+    def delete(self, request):
+        folder = request.data.get("uuid")
+        os.remove(os.path.join("/data/imports", folder))
+"""
+
+JAVA_VALIDATED = """\
+package app;
+
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+public class ExportController {
+    @DeleteMapping("/exports/{id}")
+    public void delete(@PathVariable String id) throws Exception {
+        UUID.fromString(id);
+        Files.delete(Paths.get("/data/exports", id));
+    }
+
+    @DeleteMapping("/other/{id}")
+    public void other(@PathVariable String id) throws Exception {
+        Files.delete(Paths.get("/data/exports", id));
+    }
+}
+"""
+
+
+def test_a_raising_conversion_as_a_statement_validates_the_value() -> None:
+    # `uuid.UUID(x)` (under an import alias, in a try), `int(x)`, `UUID.fromString(x)`:
+    # the code after them runs only with a value of that type.
+    assert sorted(_of("app/api/imports.py", PY_VALIDATED, "path-traversal")) == [24]
+    java = _of("src/main/java/app/ExportController.java", JAVA_VALIDATED, "path-traversal")
+    assert sorted(java) == [18]

@@ -443,6 +443,18 @@ _COMMON_PATH = frozenset({"commonpath", "commonprefix"})
 # after the call, the receiver is known to be inside it.
 _RAISING_PATH_CHECK = frozenset({"relative_to"})
 
+# Conversions that raise on text they cannot read (`uuid.UUID(x)`, `int(x)`,
+# `UUID.fromString(x)`, `Guid.Parse(x)`, Ruby's `Integer(x)`): written as a statement, their
+# result unused, they validate: the code after them runs only with a value of that type.
+# Not JS's `parseInt` nor PHP's `intval`, which return a default instead of failing.
+_RAISING_CONVERSION = re.compile(
+    r"^(?:int|float|(?:uuid\.)?UUID|Decimal|(?:decimal\.)?Decimal|ipaddress\.ip_address"
+    r"|(?:datetime\.)?(?:date|datetime)\.fromisoformat|(?:java\.util\.)?UUID\.fromString"
+    r"|Integer\.(?:parseInt|valueOf)|Long\.(?:parseLong|valueOf)|Guid\.Parse|int\.Parse"
+    r"|long\.Parse|Int32\.Parse|Int64\.Parse|Integer|Float)$"
+)
+_RAISING_LANGUAGES = frozenset({"python", "java", "kotlin", "scala", "csharp", "ruby"})
+
 # A project's own file-name cleaner (`FileUtil.verifyFilename(n)`, `sanitizePath`,
 # `secure_filename`) returns the name it cleaned; a bool check named for it
 # (`isSafePath(p)`, `validateFilename(n)`, `is_valid_path`) guards the branch it opens.
@@ -1303,6 +1315,13 @@ class Analyzer:
         self.summaries[key] = summary
         return summary
 
+    def imported_name(self, callee: str) -> str:
+        """`uuidmod.UUID` after `import uuid as uuidmod` as `uuid.UUID`; a name not
+        imported stays as written."""
+        head, dot, rest = callee.partition(".")
+        origin = self.module.imports.get(head)
+        return f"{origin}{dot}{rest}" if origin and not origin.startswith(".") else callee
+
     def opaque(self, callee: str) -> bool:
         known = self.opaque_cache.get(callee)
         if known is not None:
@@ -1683,6 +1702,15 @@ class _Walk:
             name = self._key(expr.args[0])
             if name:
                 self._apply(state, {name: _PATH})
+        elif (
+            isinstance(expr, ir.Call)
+            and expr.args
+            and self.spec.language in _RAISING_LANGUAGES
+            and _RAISING_CONVERSION.match(self.a.imported_name(expr.callee))
+        ):
+            name = self._key(expr.args[0])
+            if name:
+                self._apply(state, {name: frozenset({ALL})})
 
     # --- guards ----------------------------------------------------------------------
 
