@@ -96,3 +96,45 @@ def test_a_name_validators_verdict_or_throw_guards_the_name() -> None:
 
 def test_go_method_of_a_bound_request_struct_goes_to_the_summary() -> None:
     _summary_and_inline("open-redirect", "go-3.go", ["service.PreviewURL"])
+
+
+SSO_CONTROLLER = """\
+using Microsoft.AspNetCore.Mvc;
+
+public class SsoController : ControllerBase
+{
+    private readonly OidcClient _client;
+
+    [HttpGet("oidc-authorize-url")]
+    public IActionResult GetOidcAuthorizeUrl([FromQuery(Name = "redirect_uri")] string redirectUri)
+    {
+        var url = _client.BuildAuthorizeUrl(redirectUri);
+        return Redirect(url);
+    }
+}
+"""
+
+OIDC_CLIENT = """\
+public class OidcClient
+{
+    private readonly OidcOptions _options;
+
+    public string BuildAuthorizeUrl(string redirectUri)
+    {
+        return _options.AuthorizationEndpoint + "?redirect_uri=" + redirectUri;
+    }
+}
+"""
+
+
+def test_a_call_into_another_file_not_followed_in_its_language_stays_in_the_summary() -> None:
+    # C# calls across files are not walked: the finding keeps to the summary and says
+    # the callee is in the change (not "not in this change").
+    files = [
+        added_file("src/Api/SsoController.cs", SSO_CONTROLLER),
+        added_file("src/Api/OidcClient.cs", OIDC_CLIENT),
+    ]
+    found = run_rule(files, "open-redirect")
+    assert [(f.line, f.severity) for f in found] == [(11, Severity.INFO)]
+    assert "which another file of this change defines" in found[0].body
+    assert "not in this change" not in (found[0].title or "")

@@ -721,7 +721,23 @@ def _settle_opaque(
             return None
         if left == "through":
             return hit  # still through code the change does not show
+    if file is not None and file.language not in _FOLLOWED_ACROSS_FILES:
+        # Its code is in the change but not followed here: what it returns (often a URL
+        # or path built from configuration, the input only filling a parameter) is
+        # unknown, so the claim stays in the summary, worded for what it is.
+        note = _UNFOLLOWED_NOTE.format(callee=callee)
+        return replace(hit, title=title, detail=join_detail(detail, note), opaque=None)
     return replace(hit, severity=None, title=title, detail=detail, opaque=None)
+
+
+# Languages whose calls into another file of the change are followed (`bot.rules.taint.cross`,
+# `go_package_flow`); in the others a call into such a file is read, not walked.
+_FOLLOWED_ACROSS_FILES = frozenset({"python", "go"})
+_UNFOLLOWED_NOTE = (
+    "The value reaches the sink only through `{callee}()`, which another file of this change "
+    "defines; calls across files are not followed in this language, so whether it returns "
+    "request text unchanged is for a reader to check (summary only)."
+)
 
 
 def findings_of(
