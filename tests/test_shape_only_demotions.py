@@ -171,3 +171,22 @@ def test_a_raising_conversion_as_a_statement_validates_the_value() -> None:
     assert sorted(_of("app/api/imports.py", PY_VALIDATED, "path-traversal")) == [24]
     java = _of("src/main/java/app/ExportController.java", JAVA_VALIDATED, "path-traversal")
     assert sorted(java) == [18]
+
+
+SPREAD_OPTIONS = """\
+import requests
+
+
+def fetch_subtitles(url):
+    options = {"timeout": 30, "headers": {"User-Agent": "x"}}
+    return requests.get(url, **options)
+
+
+def fetch_page(url):
+    return requests.get(url)
+"""
+
+
+def test_a_request_spreading_its_options_is_summary_only() -> None:
+    found = _of("app/subtitles.py", SPREAD_OPTIONS, "http-request-no-timeout")
+    assert found == {6: Severity.INFO, 10: Severity.MEDIUM}

@@ -370,6 +370,16 @@ def timeout_summary(unit: Unit, row: int, col: int, file: ChangedFile) -> str | 
     call = _call_at(unit, row, col)
     if call is None:
         return None
+    spread = next((k.value for k in call.keywords if k.arg is None), None)
+    if spread is not None:
+        try:
+            name = ast.unparse(spread)
+        except (ValueError, AttributeError, RecursionError):
+            name = "..."
+        return (
+            f"The call spreads `**{name[:60]}` into its options, which may carry the "
+            "timeout: noted in the summary."
+        )
     index = 1 if _call_name(call) == "request" else 0
     url = next((k.value for k in call.keywords if k.arg == "url"), None)
     if url is None and len(call.args) > index:

@@ -440,8 +440,17 @@ def _java_builder(match: re.Match[str], text: str, file: ChangedFile) -> str | b
     return "The `HttpClient` builder sets no `connectTimeout`, and no request sets a timeout."
 
 
+# `new RestTemplate().getMessageConverters()`: a template made only to read its defaults
+# (converters, handlers) and dropped; it never sends a request.
+_TEMPLATE_DEFAULTS_READ = re.compile(
+    r"\s*\)\s*\.\s*get(?:MessageConverters|UriTemplateHandler|ErrorHandler|Interceptors)\s*\("
+)
+
+
 def _rest_template(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     if re.search(r"setRequestFactory|setConnectTimeout|setReadTimeout|requestFactory", text):
+        return False
+    if _TEMPLATE_DEFAULTS_READ.match(text, match.end() - 1):
         return False
     return "`new RestTemplate()` uses a request factory with infinite connect and read timeouts."
 
