@@ -138,6 +138,15 @@ class RepoConfig(_Strict):
         ),
     )
 
+    deploy: Literal["rolling", "stopped"] | None = Field(
+        default=None,
+        description=(
+            "How migrations meet running code: `stopped` (the app is down while they run, "
+            "a single self-hosted instance) sends dropped or renamed columns and tables to "
+            "the summary; `rolling` or unset keeps them inline."
+        ),
+    )
+
     @field_validator("llm", mode="before")
     @classmethod
     def _llm_switch(cls, value: Any) -> Any:

@@ -357,6 +357,7 @@ def _by_table_size(
         released,
         removed,
         database=config.database,
+        deploy=config.deploy,
     )
 
 

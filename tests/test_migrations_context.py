@@ -1433,3 +1433,13 @@ def test_upgrade_script_is_named_for_releases_under_an_upgrade_folder() -> None:
     assert not startup.versioned_upgrade_script("db/upgrade/upgrade-1.2.sh")  # not SQL
     assert not startup.versioned_upgrade_script("db/migrate/upgrade-1.2.sql")  # no upgrade folder
     assert not startup.versioned_upgrade_script("upgrade/" + "upgrade1_" * 5000 + ".txt")
+
+
+def test_a_team_that_stops_the_app_to_migrate_gets_drops_in_the_summary() -> None:
+    model = _code_change("app/models/image.rb", "class Image < ApplicationRecord")
+    drop = added_file(DROP_IMAGES_PATH, DROP_IMAGES)
+    assert _shown(_review(drop, model), "migration-drop-or-rename")
+    stopped = RepoConfig(llm=False, deploy="stopped")
+    summary = _summary(_review(drop, model, config=stopped), "migration-drop-or-rename")
+    assert summary and "deploy: stopped" in summary[0].body
+    assert not _shown(_review(drop, model, config=stopped), "migration-drop-or-rename")

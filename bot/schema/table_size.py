@@ -306,6 +306,7 @@ def adjust_for_table_size(
     removed: Mapping[str, str] | None = None,
     *,
     database: str | None = None,
+    deploy: str | None = None,
 ) -> list[Finding]:
     """Findings with migration hazards re-rated by the size of the table they touch,
     and PostgreSQL lock advice taken off projects on another database. `new_paths`
@@ -314,7 +315,8 @@ def adjust_for_table_size(
     migration file is part of a release tag (None when the history is not at hand).
     `removed` maps each changed file to the lines the change removes from it (None
     when the diff is not at hand). `database` is the configuration's `database:`, which
-    wins over what the files say."""
+    wins over what the files say. `deploy` is the configuration's `deploy:`;
+    `stopped` says no old code runs beside a migration."""
     large = {norm(t) for t in large_tables}
     small = {norm(t) for t in small_tables}
     configured = _CONFIGURED.get(database or "")
@@ -453,6 +455,13 @@ def adjust_for_table_size(
             if unshipped is not None:
                 out.append(_with(finding, Severity.INFO, unshipped))
                 continue
+        if (
+            finding.rule in OVERLAP_RULES
+            and deploy == "stopped"
+            and finding.severity is not Severity.INFO
+        ):
+            out.append(_with(finding, Severity.INFO, _STOPPED_NOTE))
+            continue
         if finding.rule not in LOCKING_RULES or text is None:
             out.append(finding)
             continue
@@ -748,6 +757,18 @@ def _is_snapshot(path: str, text: str) -> bool:
 
 # "Code still reads it" hazards of a drop: none when no release ever had the column.
 DROP_RULES = frozenset({"migration-drop-or-rename", "pg-drop-column"})
+# Hazards only for code still running when the migration does: the deploy decides.
+OVERLAP_RULES = frozenset(
+    {"migration-drop-or-rename", "pg-drop-column", "pg-drop-table", "pg-rename-table"}
+    | {"pg-rename-column"}
+)
+
+_STOPPED_NOTE = (
+    "The configuration says the application is stopped while migrations run "
+    "(`deploy: stopped`), so no old code reads the schema it changes: summary only."
+)
+
+
 _RENAMES = re.compile(r"rename", re.IGNORECASE)
 _DROPPED = (
     # Django RemoveField(model_name=…, name=…)
