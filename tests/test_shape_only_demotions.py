@@ -190,3 +190,23 @@ def fetch_page(url):
 def test_a_request_spreading_its_options_is_summary_only() -> None:
     found = _of("app/subtitles.py", SPREAD_OPTIONS, "http-request-no-timeout")
     assert found == {6: Severity.INFO, 10: Severity.MEDIUM}
+
+
+PHP_TYPE_CHECKED = """\
+<?php
+class RecipesController {
+    public function Overview(Request $request, Response $response, array $args) {
+        $start = $request->getQueryParams()['start'];
+        if (IsIsoDate($start)) {
+            $this->db->query("SELECT id FROM meal_plan WHERE day >= '$start'");
+        }
+        $this->db->query("SELECT id FROM meal_plan WHERE day >= '$start'");
+    }
+}
+"""
+
+
+def test_a_project_predicate_named_for_a_type_guards_the_value() -> None:
+    # `IsIsoDate($start)` true: a date holds no quote; outside the branch it is unchecked.
+    found = _of("controllers/RecipesController.php", PHP_TYPE_CHECKED, "sql-injection")
+    assert sorted(found) == [8]

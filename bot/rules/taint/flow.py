@@ -473,6 +473,10 @@ _CONFINING_JOIN = re.compile(
     r"(?:in|inside|within|under)_?(?:base|root|dir|directory|folder)?"
     r"|safe_?(?:join|resolve)(?:_?path)?)$"
 )
+_TYPE_CHECK = re.compile(
+    r"(?i)^(?:is_?(?:valid_?)?|valid(?:ate)?_?)(?:iso_?)?"
+    r"(?:date|date_?time|time_?stamp|int|integer|number|numeric|digits?|uuid|guid|hex|bool|boolean)$"
+)
 _PATH_CHECK = re.compile(
     r"(?i)^(?:(?:verify|validate|check)_?(?:safe|valid|allowed|within)?_?"
     r"(?:file_?name|path|file)(?:_?(?:safe|valid|allowed))?"
@@ -1851,6 +1855,12 @@ class _Walk:
             if vouched:
                 return vouched, {}
             last = test.callee.rsplit(".", 1)[-1]
+            if _TYPE_CHECK.match(last) and test.args:
+                # `IsIsoDate($start)`, `is_valid_uuid(x)`, `isInteger(n)`: a project's
+                # predicate named for a type whose text holds no quote, slash or markup.
+                name = self._key(test.args[0])
+                if name:
+                    return {name: frozenset({ALL})}, {}
             if _PATH_CHECK.match(last) and test.args:
                 name = self._key(test.args[0])
                 if name:
