@@ -49,6 +49,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half P
     # the fresh set Q, likewise (same mix per project as P)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half Q
+    # the fresh set R, likewise (same mix per project as Q)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half R
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -646,6 +648,38 @@ FRESHQ_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHQ_PROJECTS, "Q"))
 COMMITS_FRESHQ = ROOT / "bench" / "labels" / "security_commits_freshQ.tsv"
 LABELS_FRESHQ = ROOT / "bench" / "labels" / "security_findings_freshQ.tsv"
+# Set R (`secfreshR` round, session 2026-12-07 night): 20 more projects in no list above nor in
+# bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
+# their findings was read, judged once on main 18859b1. Same mix per project as set Q: 3 ordinary,
+# up to 14 targeted and `FRESHR_HOT_PER_PROJECT` hot commits. Snapshots over the size limit
+# (forem, medplum, Artemis, ofbiz-framework) were replaced before any pick; metersphere (its
+# default branch ends in 2024) was fetched and not used.
+FRESHR_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "bugsink/bugsink": ("python", 3, 14),  # Django
+    "vas3k/vas3k.club": ("python", 3, 14),  # Django
+    "Donkie/Spoolman": ("python", 3, 14),  # FastAPI
+    "CanineHQ/canine": ("ruby", 3, 14),  # Rails
+    "DMPRoadmap/roadmap": ("ruby", 3, 14),  # Rails
+    "basecamp/writebook": ("ruby", 3, 14),  # Rails
+    "netbirdio/netbird": ("go", 3, 14),  # net/http (gorilla/mux), management server
+    "mayswind/ezbookkeeping": ("go", 3, 14),  # Gin
+    "jhaals/yopass": ("go", 3, 14),  # net/http (gorilla/mux)
+    "weseek/growi": ("typescript", 3, 14),  # Express
+    "SignalK/signalk-server": ("typescript", 3, 14),  # Express
+    "OpenSignLabs/OpenSign": ("typescript", 3, 14),  # Express (Parse Server, JS)
+    "apache/streampark": ("java", 3, 14),  # Spring Boot
+    "apache/syncope": ("java", 3, 14),  # Spring Boot (CXF JAX-RS)
+    "hapifhir/hapi-fhir-jpaserver-starter": ("java", 3, 14),  # Spring Boot
+    "AzuraCast/AzuraCast": ("php", 3, 14),  # Slim
+    "elabftw/elabftw": ("php", 3, 14),  # own (Symfony components)
+    "humhub/humhub": ("php", 3, 14),  # Yii
+    "microsoft/fhir-server": ("csharp", 3, 14),  # ASP.NET Core
+    "Lidarr/Lidarr": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHR_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHR_PROJECTS, "R"))
+COMMITS_FRESHR = ROOT / "bench" / "labels" / "security_commits_freshR.tsv"
+LABELS_FRESHR = ROOT / "bench" / "labels" / "security_findings_freshR.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -663,6 +697,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "O": (FRESHO_PROJECTS, COMMITS_FRESHO, LABELS_FRESHO),
     "P": (FRESHP_PROJECTS, COMMITS_FRESHP, LABELS_FRESHP),
     "Q": (FRESHQ_PROJECTS, COMMITS_FRESHQ, LABELS_FRESHQ),
+    "R": (FRESHR_PROJECTS, COMMITS_FRESHR, LABELS_FRESHR),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -765,6 +800,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "O": FRESHO_HOT_PER_PROJECT,
                 "P": FRESHP_HOT_PER_PROJECT,
                 "Q": FRESHQ_HOT_PER_PROJECT,
+                "R": FRESHR_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -987,7 +1023,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to Q)",
+        help="one half of the projects, or a fresh set (C to R)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
