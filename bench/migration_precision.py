@@ -700,6 +700,32 @@ FRESHQ_PROJECTS: dict[str, tuple[str, list[str], int]] = {
         16,
     ),
 }
+# A seventeenth set, "freshR" (session 2026-12-07 night): 14 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels nor any bench/labels/*.tsv
+# (Rails 3, Django 3, Alembic 2, Sequelize 1, TypeORM 1, Go/SQL 2, Laravel 1, Flyway SQL 1), hosted
+# services and widely deployed products with real tables, fixed before any of their findings was
+# read and judged once on main 18859b1 (`--set freshR`, labels in `*_freshR.tsv`). Out of sample
+# like "fresh". Over the snapshot size limit: cvat, argilla, fleet, mattermost, OpenOLAT, galaxy;
+# gumroad's public history is one squashed commit; mlrun (stored snapshot ending in 2024) and
+# Ghostwriter were fetched and left as alternates. ManageIQ keeps its schema migrations in the separate
+# manageiq-schema gem; openlane writes each Atlas migration twice (db/migrations and a goose copy):
+# only the Atlas folder is picked.
+FRESHR_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "ManageIQ/manageiq-schema": ("Rails", ["db/migrate/*.rb"], 16),
+    "Katello/katello": ("Rails", ["db/migrate/*.rb"], 16),
+    "o19s/quepid": ("Rails", ["db/migrate/*.rb"], 16),
+    "mitodl/mitxonline": ("Django", ["*/migrations/*.py"], 16),
+    "ephios-dev/ephios": ("Django", ["*/migrations/*.py"], 16),
+    "liqd/a4-meinberlin": ("Django", ["meinberlin/apps/*/migrations/*.py"], 16),
+    "SamR1/FitTrackee": ("Alembic", ["fittrackee/migrations/versions/*.py"], 16),
+    "buildbot/buildbot": ("Alembic", ["master/buildbot/db/migrations/versions/*.py"], 16),
+    "metriport/metriport": ("Sequelize", ["packages/api/src/sequelize/migrations/*"], 16),
+    "ever-co/ever-gauzy": ("TypeORM", ["packages/core/src/lib/database/migrations/*"], 16),
+    "theopenlane/core": ("Go/SQL", ["db/migrations/*"], 16),
+    "hoophq/hoop": ("Go/SQL", ["gateway/migrations/*", "rootfs/app/migrations/*"], 16),
+    "owlchester/kanka": ("Laravel", ["database/migrations/*.php"], 16),
+    "apache/hertzbeat": ("Flyway SQL", ["*/src/main/resources/db/migration/*"], 16),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -717,6 +743,7 @@ SETS = {
     "freshO": FRESHO_PROJECTS,
     "freshP": FRESHP_PROJECTS,
     "freshQ": FRESHQ_PROJECTS,
+    "freshR": FRESHR_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
