@@ -707,9 +707,9 @@ FRESHQ_PROJECTS: dict[str, tuple[str, list[str], int]] = {
 # read and judged once on main 18859b1 (`--set freshR`, labels in `*_freshR.tsv`). Out of sample
 # like "fresh". Over the snapshot size limit: cvat, argilla, fleet, mattermost, OpenOLAT, galaxy;
 # gumroad's public history is one squashed commit; mlrun (stored snapshot ending in 2024) and
-# Ghostwriter were fetched and left as alternates. ManageIQ keeps its schema migrations in the separate
-# manageiq-schema gem; openlane writes each Atlas migration twice (db/migrations and a goose copy):
-# only the Atlas folder is picked.
+# Ghostwriter were fetched and left as alternates. ManageIQ keeps its schema migrations in the
+# separate manageiq-schema gem; openlane writes each Atlas migration twice (db/migrations and a
+# goose copy): only the Atlas folder is picked.
 FRESHR_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "ManageIQ/manageiq-schema": ("Rails", ["db/migrate/*.rb"], 16),
     "Katello/katello": ("Rails", ["db/migrate/*.rb"], 16),
