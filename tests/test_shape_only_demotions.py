@@ -182,14 +182,16 @@ def fetch_subtitles(url):
     return requests.get(url, **options)
 
 
-def fetch_page(url):
-    return requests.get(url)
+def fetch_page(url, **kwargs):
+    return requests.get(url, **kwargs)
 """
 
 
-def test_a_request_spreading_its_options_is_summary_only() -> None:
+def test_a_request_spreading_a_literal_timeout_is_no_finding() -> None:
+    # A dict literal holding `timeout` carries it; a spread of the caller's kwargs may not
+    # (the judged true positives of redash's query runners).
     found = _of("app/subtitles.py", SPREAD_OPTIONS, "http-request-no-timeout")
-    assert found == {6: Severity.INFO, 10: Severity.MEDIUM}
+    assert found == {10: Severity.MEDIUM}
 
 
 PHP_TYPE_CHECKED = """\

@@ -356,6 +356,31 @@ def _is_script(content: str) -> bool:
     return bool(_MAIN_GUARD.search(content)) and not _WEB_APP.search(content)
 
 
+def spreads_a_timeout(unit: Unit, row: int, col: int) -> bool:
+    """`requests.get(url, **options)` where `options` is a dict literal of the function
+    (or the module) with a `timeout` key: the call has its timeout; ruff cannot see it.
+    A spread of anything else (a parameter, a dict built elsewhere) proves nothing."""
+    call = _call_at(unit, row, col)
+    if call is None or unit.tree is None:
+        return False
+    scope = _nearest(unit.index.ancestors(call), _SCOPES) if unit.index else None
+    for keyword in call.keywords:
+        if keyword.arg is not None or not isinstance(keyword.value, ast.Name):
+            continue
+        for found in (scope, unit.tree):
+            if found is None:
+                continue
+            earlier = _assignments(unit, found, keyword.value.id, call.lineno)
+            value = getattr(earlier[0], "value", None) if earlier else None
+            if isinstance(value, ast.Dict) and any(
+                isinstance(k, ast.Constant) and k.value == "timeout" for k in value.keys
+            ):
+                return True
+            if value is not None:
+                break
+    return False
+
+
 def timeout_summary(unit: Unit, row: int, col: int, file: ChangedFile) -> str | None:
     """Why the finding goes to the summary (at `info`): the request goes to this machine,
     a private service or a configured base URL (a missing timeout then depends on where
@@ -370,16 +395,6 @@ def timeout_summary(unit: Unit, row: int, col: int, file: ChangedFile) -> str | 
     call = _call_at(unit, row, col)
     if call is None:
         return None
-    spread = next((k.value for k in call.keywords if k.arg is None), None)
-    if spread is not None:
-        try:
-            name = ast.unparse(spread)
-        except (ValueError, AttributeError, RecursionError):
-            name = "..."
-        return (
-            f"The call spreads `**{name[:60]}` into its options, which may carry the "
-            "timeout: noted in the summary."
-        )
     index = 1 if _call_name(call) == "request" else 0
     url = next((k.value for k in call.keywords if k.arg == "url"), None)
     if url is None and len(call.args) > index:
@@ -548,6 +563,8 @@ class RuffSecurityCheck(Check):
         if not line:
             return None  # on our scaffolding
         if rule == PICKLE and not keep_unpickle(unit, row, col):
+            return None
+        if code == "S113" and spreads_a_timeout(unit, row, col):
             return None
         end = max(unit.real(end_row) or line, line)
         suggestion = suggestion_for(unit, row, code, file.line_text(line))
