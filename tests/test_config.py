@@ -55,6 +55,7 @@ commands: {min_permission: admin}
         ("fail_on: critical\n", "key 'fail_on'"),
         ("categories: [security, style]\n", "key 'categories.1'"),
         ("rules: {severity: {x: urgent}}\n", "key 'rules.severity.x'"),
+        ("deploy: sideways\n", "key 'deploy'"),
         ("- just\n- a list\n", "expected a mapping"),
         ("paths: [unclosed\n", "not valid YAML at line"),
     ],

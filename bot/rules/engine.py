@@ -735,8 +735,8 @@ def _settle_opaque(
 _FOLLOWED_ACROSS_FILES = frozenset({"python", "go"})
 _UNFOLLOWED_NOTE = (
     "The value reaches the sink only through `{callee}()`, which another file of this change "
-    "defines; calls across files are not followed in this language, so whether it returns "
-    "request text unchanged is for a reader to check (summary only)."
+    "defines; what such a call returns is not followed across files in this language, so "
+    "whether it returns request text unchanged is for a reader to check (summary only)."
 )
 
 

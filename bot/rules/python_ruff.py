@@ -246,6 +246,18 @@ def _assignments(unit: Unit, scope: ast.AST, name: str, before: int) -> list[ast
     return sorted(earlier, key=lambda n: n.lineno, reverse=True)
 
 
+def _bound_value(unit: Unit, scope: ast.AST | None, name: str, before: int) -> ast.expr | None:
+    """The value `name` was last given above line `before`: in `scope`, else in the module."""
+    for found in (scope, unit.tree):
+        if found is None:
+            continue
+        earlier = _assignments(unit, found, name, before)
+        value = getattr(earlier[0], "value", None) if earlier else None
+        if value is not None:
+            return value
+    return None
+
+
 # Reads whose result is bytes from outside the process: a socket, an HTTP response, a
 # shared cache or queue. Unpickling those is dangerous whoever sent the request, so this
 # stays a pattern claim; any other argument needs a flow from request input.
@@ -332,14 +344,8 @@ def _leading_text(unit: Unit, node: ast.AST, scope: ast.AST | None, depth: int =
     ):
         return _leading_text(unit, node.func.value, scope, depth + 1)
     if isinstance(node, ast.Name) and scope is not None:
-        for found in (scope, unit.tree):
-            if found is None:
-                continue
-            earlier = _assignments(unit, found, node.id, getattr(node, "lineno", 1 << 30))
-            value = getattr(earlier[0], "value", None) if earlier else None
-            if value is not None:
-                return _leading_text(unit, value, scope, depth + 1)
-        return ""
+        value = _bound_value(unit, scope, node.id, getattr(node, "lineno", 1 << 30))
+        return _leading_text(unit, value, scope, depth + 1) if value is not None else ""
     try:
         return ast.unparse(node)
     except (ValueError, AttributeError, RecursionError):
@@ -367,17 +373,11 @@ def spreads_a_timeout(unit: Unit, row: int, col: int) -> bool:
     for keyword in call.keywords:
         if keyword.arg is not None or not isinstance(keyword.value, ast.Name):
             continue
-        for found in (scope, unit.tree):
-            if found is None:
-                continue
-            earlier = _assignments(unit, found, keyword.value.id, call.lineno)
-            value = getattr(earlier[0], "value", None) if earlier else None
-            if isinstance(value, ast.Dict) and any(
-                isinstance(k, ast.Constant) and k.value == "timeout" for k in value.keys
-            ):
-                return True
-            if value is not None:
-                break
+        value = _bound_value(unit, scope, keyword.value.id, call.lineno)
+        if isinstance(value, ast.Dict) and any(
+            isinstance(k, ast.Constant) and k.value == "timeout" for k in value.keys
+        ):
+            return True
     return False
 
 

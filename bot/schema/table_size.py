@@ -759,8 +759,13 @@ def _is_snapshot(path: str, text: str) -> bool:
 DROP_RULES = frozenset({"migration-drop-or-rename", "pg-drop-column"})
 # Hazards only for code still running when the migration does: the deploy decides.
 OVERLAP_RULES = frozenset(
-    {"migration-drop-or-rename", "pg-drop-column", "pg-drop-table", "pg-rename-table"}
-    | {"pg-rename-column"}
+    {
+        "migration-drop-or-rename",
+        "pg-drop-column",
+        "pg-drop-table",
+        "pg-rename-table",
+        "pg-rename-column",
+    }
 )
 
 _STOPPED_NOTE = (

@@ -443,17 +443,6 @@ _COMMON_PATH = frozenset({"commonpath", "commonprefix"})
 # after the call, the receiver is known to be inside it.
 _RAISING_PATH_CHECK = frozenset({"relative_to"})
 
-# Conversions that raise on text they cannot read (`uuid.UUID(x)`, `int(x)`,
-# `UUID.fromString(x)`, `Guid.Parse(x)`, Ruby's `Integer(x)`): written as a statement, their
-# result unused, they validate: the code after them runs only with a value of that type.
-# Not JS's `parseInt` nor PHP's `intval`, which return a default instead of failing.
-_RAISING_CONVERSION = re.compile(
-    r"^(?:int|float|(?:uuid\.)?UUID|Decimal|(?:decimal\.)?Decimal|ipaddress\.ip_address"
-    r"|(?:datetime\.)?(?:date|datetime)\.fromisoformat|(?:java\.util\.)?UUID\.fromString"
-    r"|Integer\.(?:parseInt|valueOf)|Long\.(?:parseLong|valueOf)|Guid\.Parse|int\.Parse"
-    r"|long\.Parse|Int32\.Parse|Int64\.Parse|Integer|Float)$"
-)
-_RAISING_LANGUAGES = frozenset({"python", "java", "kotlin", "scala", "csharp", "ruby"})
 
 # A project's own file-name cleaner (`FileUtil.verifyFilename(n)`, `sanitizePath`,
 # `secure_filename`) returns the name it cleaned; a bool check named for it
@@ -474,7 +463,8 @@ _CONFINING_JOIN = re.compile(
     r"|safe_?(?:join|resolve)(?:_?path)?)$"
 )
 _TYPE_CHECK = re.compile(
-    r"(?i)^(?:is_?(?:valid_?)?|valid(?:ate)?_?)(?:iso_?)?"
+    # Only `is`/`valid` names: a `validate_int(x)` may as well return its errors.
+    r"(?i)^(?:is_?(?:valid_?)?|valid_?)(?:iso_?)?"
     r"(?:date|date_?time|time_?stamp|int|integer|number|numeric|digits?|uuid|guid|hex|bool|boolean)$"
 )
 _PATH_CHECK = re.compile(
@@ -1319,20 +1309,23 @@ class Analyzer:
         self.summaries[key] = summary
         return summary
 
-    def imported_name(self, callee: str) -> str:
-        """`uuidmod.UUID` after `import uuid as uuidmod` as `uuid.UUID`; a name not
-        imported stays as written."""
+    def qualified(self, callee: str) -> str:
+        """The called name as imported: `uuidmod.UUID` after `import uuid as uuidmod` is
+        `uuid.UUID`; a relative import keeps its dots (`.services.x`)."""
         head, dot, rest = callee.partition(".")
         origin = self.module.imports.get(head)
-        return f"{origin}{dot}{rest}" if origin and not origin.startswith(".") else callee
+        return f"{origin}{dot}{rest}" if origin else callee
+
+    def imported_name(self, callee: str) -> str:
+        """`qualified`, except that a name from the project's own package stays as written."""
+        full = self.qualified(callee)
+        return callee if full.startswith(".") else full
 
     def opaque(self, callee: str) -> bool:
         known = self.opaque_cache.get(callee)
         if known is not None:
             return known
-        head, dot, rest = callee.partition(".")
-        origin = self.module.imports.get(head)
-        full = f"{origin}{dot}{rest}" if origin else callee
+        full = self.qualified(callee)
         if full.startswith("."):
             known = True  # imported from the project's own package
         else:
@@ -1709,9 +1702,14 @@ class _Walk:
         elif (
             isinstance(expr, ir.Call)
             and expr.args
-            and self.spec.language in _RAISING_LANGUAGES
-            and _RAISING_CONVERSION.match(self.a.imported_name(expr.callee))
+            and self.spec.raising_conversions
+            and any(
+                matches(pattern, self.a.imported_name(expr.callee))
+                for pattern in self.spec.raising_conversions
+            )
         ):
+            # `uuid.UUID(x)` / `int(x)` as a statement, result unused: the code after it
+            # runs only with a value of that type (the call raises otherwise).
             name = self._key(expr.args[0])
             if name:
                 self._apply(state, {name: frozenset({ALL})})

@@ -126,6 +126,9 @@ class Spec:
     # the result is an element of the receiver (a stored record, a table's value), so it
     # carries the receiver's taint and not the key's.
     lookups: tuple[str, ...] = ()
+    # Conversions that raise on text they cannot read (`uuid.UUID(x)`, `int(x)`): written
+    # as a statement, their result unused, they validate the value for the code after them.
+    raising_conversions: tuple[str, ...] = ()
     # Sources whose values are always text (headers, path parameters, the URL): they
     # cannot carry a query operator object, so they are never a NoSQL injection.
     text_sources: tuple[str, ...] = ()
@@ -293,6 +296,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         not_input_params=frozenset(handlers.get("not_input") or ()),
         mutators=frozenset(raw.get("mutators") or ()),
         lookups=tuple(str(item) for item in raw.get("lookups") or ()),
+        raising_conversions=tuple(str(item) for item in raw.get("raising_conversions") or ()),
         text_sources=tuple(str(item) for item in sources.get("text") or ()),
         same_site_sources=tuple(str(item) for item in sources.get("same_site") or ()),
         path_safe_sources=tuple(str(item) for item in sources.get("path_safe") or ()),
