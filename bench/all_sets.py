@@ -1,11 +1,15 @@
-"""Every judged security finding of every set at once: inline precision of a build on all
-labels, and what changed between two builds.
+"""Every judged finding of every set at once: inline precision of a build on all labels,
+and what changed between two builds.
 
-Reads every `bench/labels/security_findings*.tsv` (sets A to the newest, inline and info
-verdicts alike), reviews their commits as `bench/security_precision.py` does (one
-`bastion review --git C~1..C --no-llm --category security` per commit, kept under
-`bench/out/security_precision/<tag>/`), and joins each finding with its verdict by
-(repository, commit, path, line, rule; old rule ids read as the rule they became).
+`--category security` (the default) reads every `bench/labels/security_findings*.tsv`
+(sets A to the newest, inline and info verdicts alike) and reviews their commits as
+`bench/security_precision.py` does (one `bastion review --git C~1..C --no-llm --category
+security` per commit, kept under `bench/out/security_precision/<tag>/`). `--category
+indexing` reads every `bench/labels/migration_findings*.tsv` and reviews as
+`bench/migration_precision.py` does (the whole review with `--repo`, so the schema model is
+built; kept under `bench/out/migration_precision/<tag>/`), counting the indexing and
+migration rules only. Each finding is joined with its verdict by (repository, commit, path,
+line, rule; old rule ids read as the rule they became).
 
 - `run`: reviews the commits (those with a saved review are read back) and prints inline
   precision per rule, with the unjudged findings counted apart. `--only FILE` limits the
@@ -23,6 +27,7 @@ says which build judged it).
 
     .venv/bin/python bench/all_sets.py run --mirrors DIR --tag T [--bastion CMD] [--only FILE]
     .venv/bin/python bench/all_sets.py diff --tag OLD --against NEW
+    (either with --category indexing for the migration sets)
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import migration_precision as mp  # noqa: E402
 import security_precision as sp  # noqa: E402
 
 from bot.rules.loader import builtin_catalog  # noqa: E402
@@ -50,7 +56,9 @@ def _canonical() -> dict[str, str]:
     return {**{rule: rule for rule in catalog.rules}, **catalog.aliases}
 
 
-def labels(canonical: dict[str, str]) -> dict[Key, tuple[str, str]]:
+def labels(canonical: dict[str, str], category: str = "security") -> dict[Key, tuple[str, str]]:
+    if category == "indexing":
+        return _migration_labels(canonical)
     out: dict[Key, tuple[str, str]] = {}
     for path in sorted(LABELS.glob("security_findings*.tsv")):
         for row in sp.read_tsv(path):
@@ -61,14 +69,53 @@ def labels(canonical: dict[str, str]) -> dict[Key, tuple[str, str]]:
     return out
 
 
-def findings(tag: str, canonical: dict[str, str]) -> dict[Key, str]:
-    """Each security finding of a tag's saved reviews -> its severity."""
+def _migration_labels(canonical: dict[str, str]) -> dict[Key, tuple[str, str]]:
+    """Rows `rule, repo, commit, path:line, verdict, reason` of the migration sets."""
+    out: dict[Key, tuple[str, str]] = {}
+    for path in sorted(LABELS.glob("migration_findings*.tsv")):
+        for row in mp.read_tsv(path):
+            if len(row) < 6 or ":" not in row[3]:
+                continue
+            where, _, line = row[3].rpartition(":")
+            if not line.isdigit():
+                continue
+            key = (row[1], row[2], where, int(line), canonical.get(row[0], row[0]))
+            out[key] = (row[4], row[5])
+    return out
+
+
+def _out(category: str) -> Path:
+    return mp.OUT if category == "indexing" else sp.OUT
+
+
+def _counted(finding: dict[str, object], category: str, canonical: dict[str, str]) -> bool:
+    if category == "indexing":
+        return canonical.get(str(finding["rule"]), str(finding["rule"])) in mp.INDEXING_RULES
+    return finding.get("category") == "security"
+
+
+def _review(mirrors: Path, out_dir: Path, category: str, repo: str, commit: str) -> dict:
+    if category == "security":
+        return sp.cached_review(mirrors, out_dir, repo, commit)
+    path = out_dir / f"{repo.replace('/', '+')}__{commit}.json"
+    if path.exists():
+        cached: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+        return cached
+    report = mp.review(mirrors, repo, commit)
+    if report.get("notes") == ["review failed"]:
+        return {"error": "review failed", **report}
+    path.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    return report
+
+
+def findings(tag: str, canonical: dict[str, str], category: str = "security") -> dict[Key, str]:
+    """Each counted finding of a tag's saved reviews -> its severity."""
     out: dict[Key, str] = {}
-    for path in sorted((sp.OUT / tag).glob("*.json")):
+    for path in sorted((_out(category) / tag).glob("*.json")):
         repo, commit = path.stem.split("__", 1)
         report = json.loads(path.read_text(encoding="utf-8"))
         for f in report.get("findings", []):
-            if f.get("category") != "security":
+            if not _counted(f, category, canonical):
                 continue
             rule = canonical.get(f["rule"], f["rule"])
             out[(repo.replace("+", "/"), commit, f["path"], int(f["line"]), rule)] = f["severity"]
@@ -83,8 +130,8 @@ def _commits(verdicts: dict[Key, tuple[str, str]], only: Path | None) -> list[tu
 
 def run(args: argparse.Namespace) -> None:
     canonical = _canonical()
-    verdicts = labels(canonical)
-    out_dir = sp.OUT / args.tag
+    verdicts = labels(canonical, args.category)
+    out_dir = _out(args.category) / args.tag
     out_dir.mkdir(parents=True, exist_ok=True)
     todo = [
         (repo, commit)
@@ -92,9 +139,9 @@ def run(args: argparse.Namespace) -> None:
         if sp.repo_dir(args.mirrors, repo).is_dir()
     ]
     with ThreadPoolExecutor(max_workers=max(args.jobs, 1)) as pool:
-        reports = list(pool.map(lambda p: sp.cached_review(args.mirrors, out_dir, *p), todo))
+        reports = list(pool.map(lambda p: _review(args.mirrors, out_dir, args.category, *p), todo))
     errors = sum(1 for r in reports if "error" in r)
-    found = findings(args.tag, canonical)
+    found = findings(args.tag, canonical, args.category)
     per_rule: Counter[tuple[str, str]] = Counter()
     for key, severity in found.items():
         if severity == "info":
@@ -117,10 +164,12 @@ def run(args: argparse.Namespace) -> None:
 
 def diff(args: argparse.Namespace) -> None:
     canonical = _canonical()
-    verdicts = labels(canonical)
-    old, new = findings(args.tag, canonical), findings(args.against, canonical)
-    both = {p.stem for p in (sp.OUT / args.tag).glob("*.json")} & {
-        p.stem for p in (sp.OUT / args.against).glob("*.json")
+    verdicts = labels(canonical, args.category)
+    old = findings(args.tag, canonical, args.category)
+    new = findings(args.against, canonical, args.category)
+    out = _out(args.category)
+    both = {p.stem for p in (out / args.tag).glob("*.json")} & {
+        p.stem for p in (out / args.against).glob("*.json")
     }
 
     def place(severity: str | None) -> str:
@@ -150,11 +199,13 @@ def main() -> None:
     parser.add_argument("--only", type=Path, help="run: only these commits (repo, commit)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--bastion", type=Path, default=sp.BASTION)
+    parser.add_argument("--category", choices=["security", "indexing"], default="security")
     args = parser.parse_args()
     if args.mode == "run":
         if args.mirrors is None:
             parser.error("run needs --mirrors")
         sp._bastion = args.bastion
+        mp._bastion = args.bastion
         run(args)
     else:
         if not args.against:

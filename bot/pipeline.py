@@ -150,6 +150,7 @@ def review_files(
     findings = _by_table_size(
         findings, backend, schema_files, schema, config, released, _removed_lines(files)
     )
+    findings = _fold_copies(findings, backend)
     findings = [_place(f, config) for f in findings]
     findings.sort(key=lambda f: (f.path, f.line, -f.severity.rank, f.rule))
     if errors:
@@ -327,6 +328,12 @@ def _review_context(schema: Schema | None, refs: RefTexts, config: RepoConfig) -
         if refs:
             stack.enter_context(use_refs(refs))
         yield
+
+
+def _fold_copies(findings: list[Finding], backend: Sequence[ChangedFile]) -> list[Finding]:
+    from bot.rules.migrations_refine import fold_copies
+
+    return fold_copies(findings, backend)
 
 
 def _by_table_size(

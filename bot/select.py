@@ -139,7 +139,9 @@ OPENAPI_MARKER = re.compile(r"""^[ \t]*["']?(openapi|swagger)["']?\s*:\s*["']?[2
 MIGRATION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(^|/)migrations/\d{4}_\w+\.py$"), "Django"),
     (re.compile(r"(^|/)(alembic|migrations?)/versions/[^/]+\.py$"), "Alembic"),
-    (re.compile(r"(^|/)db/migrate/\d+_\w+\.rb$"), "Rails"),
+    # An engine's migration copied into the app carries the engine's name:
+    # `20260126190728_drop_pools.katello.rb` (`rails railties:install:migrations`).
+    (re.compile(r"(^|/)db/migrate/\d+_\w+(?:\.\w+)?\.rb$"), "Rails"),
     (re.compile(r"(^|/)V\d+(?:[._]\d+)*__[^/]+\.sql$"), "Flyway"),
     (re.compile(r"(^|/)R__[^/]+\.sql$"), "Flyway"),
     (re.compile(r"(^|/)\d+_[^/]+\.(up|down)\.sql$"), "golang-migrate"),

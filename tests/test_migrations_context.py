@@ -1443,3 +1443,78 @@ def test_a_team_that_stops_the_app_to_migrate_gets_drops_in_the_summary() -> Non
     summary = _summary(_review(drop, model, config=stopped), "migration-drop-or-rename")
     assert summary and "deploy: stopped" in summary[0].body
     assert not _shown(_review(drop, model, config=stopped), "migration-drop-or-rename")
+
+
+@pytest.mark.parametrize(
+    "down",
+    [
+        "export const down: Migration = async ({ context: queryInterface }) => {",
+        "export async function down(knex) {",
+    ],
+)
+def test_exported_rollback_is_not_a_deploy_step(down: str) -> None:
+    # The drop in `down` runs only on a rollback; the one in `up` runs on deploy.
+    ts = f"""import type {{ Migration }} from "..";
+
+export const up: Migration = async ({{ context: queryInterface }}) => {{
+  await queryInterface.removeColumn("patient", "legacy_ref");
+}};
+
+{down}
+  await queryInterface.dropTable("cw_directory_entry_new");
+}};
+"""
+    findings = _review(added_file("packages/api/src/sequelize/migrations/2025-10-09.ts", ts))
+    lines = {f.line for f in findings if f.rule == "migration-drop-or-rename"}
+    assert 4 in lines
+    assert 8 not in lines
+
+
+def test_index_reapplied_if_not_exists_goes_to_the_summary() -> None:
+    first = "CREATE INDEX idx_events_status ON events (org_id, status);\n"
+    again = (
+        "-- Re-apply 000064 where it was recorded but not applied.\n"
+        "CREATE INDEX IF NOT EXISTS idx_events_status ON events (org_id, status);\n"
+        "CREATE INDEX IF NOT EXISTS idx_events_path ON events (org_id, path);\n"
+    )
+    schema = {
+        "migrations/000063_events.up.sql": "CREATE TABLE events (id bigint, org_id int);\n",
+        "migrations/000064_events_status.up.sql": first,
+    }
+    findings = _review(added_file("migrations/000101_ensure_events.up.sql", again), schema=schema)
+    summary = _summary(findings, "index-build-blocking")
+    assert [f.line for f in summary if "already built by" in f.body] == [2]
+    assert "migrations/000064_events_status.up.sql" in summary[0].body
+    # An index of a new name is built by this statement: not a re-apply.
+    assert not [f for f in findings if f.line == 3 and "already built by" in f.body]
+    # One comment standing for three builds, one of them new: it stays as it was.
+    three = again + "CREATE INDEX IF NOT EXISTS idx_events_kind ON events (org_id, kind);\n"
+    mixed = _review(added_file("migrations/000101_ensure_events.up.sql", three), schema=schema)
+    assert not [f for f in mixed if "already built by" in f.body]
+    # Dropped in between: the statement builds it again.
+    dropped = {**schema, "migrations/000080_drop.up.sql": "DROP INDEX idx_events_status;\n"}
+    rebuilt = _review(added_file("migrations/000101_ensure_events.up.sql", again), schema=dropped)
+    assert not [f for f in rebuilt if "already built by" in f.body]
+
+
+def test_one_migration_copied_for_two_runners_is_one_comment() -> None:
+    atlas = "-- atlas:txmode none\nCREATE INDEX idx_events_org ON events (org_id);\n"
+    goose = (
+        '-- +goose Up\n-- create index "idx_events_org" to table: "events"\n'
+        "CREATE INDEX idx_events_org ON events (org_id);\n\n"
+        "-- +goose Down\nDROP INDEX idx_events_org;\n"
+    )
+    findings = _review(
+        added_file("db/migrations/20260807044745_indexes.sql", atlas),
+        added_file("db/migrations-goose-postgres/20260807044755_indexes.sql", goose),
+    )
+    builds = [f for f in findings if f.rule == "index-build-blocking"]
+    assert [f.path for f in builds] == ["db/migrations/20260807044745_indexes.sql"]
+    assert "db/migrations-goose-postgres/20260807044755_indexes.sql" in builds[0].body
+    # Two migrations that differ are two problems, each with its comment.
+    other = goose.replace("(org_id)", "(org_id, kind)")
+    apart = _review(
+        added_file("db/migrations/20260807044745_indexes.sql", atlas),
+        added_file("db/migrations-goose-postgres/20260807044755_indexes.sql", other),
+    )
+    assert len([f for f in apart if f.rule == "index-build-blocking"]) == 2

@@ -38,6 +38,7 @@ def _one(path: str, content: str = "x = 1\n", paths: PathsConfig | None = None) 
         ("shop/migrations/0042_add_index.py", FileKind.MIGRATION, "Django"),
         ("alembic/versions/4f2a_add_orders.py", FileKind.MIGRATION, "Alembic"),
         ("db/migrate/20261120093000_add_index.rb", FileKind.MIGRATION, "Rails"),
+        ("db/migrate/20261120093000_drop_pools.katello.rb", FileKind.MIGRATION, "Rails"),
         ("src/main/resources/db/migration/V3__orders.sql", FileKind.MIGRATION, "Flyway"),
         ("migrations/000042_orders.up.sql", FileKind.MIGRATION, "golang-migrate"),
         ("prisma/migrations/20261120_init/migration.sql", FileKind.MIGRATION, "Prisma"),

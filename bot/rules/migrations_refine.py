@@ -102,7 +102,10 @@ _OTHER_DUMPS = re.compile(r"(^|/)[\w.-]*[_.-](?:schema|dump)\.sql$|(^|/)schemas?
 _DOWN_START = re.compile(
     r"^(\s*)(?:def\s+(?:self\.)?(?:down|downgrade\w*)\b|(?:async\s+)?down\s*[:(]"
     r"|(?:exports|module\.exports)\.down\s*=|public\s+function\s+down\b"
-    r"|(?:public\s+)?async\s+down\b|dir\.down\b)"
+    r"|(?:public\s+)?async\s+down\b|dir\.down\b"
+    # Umzug's and ES modules' exported rollback: `export const down: Migration = async`,
+    # `export async function down(knex)`.
+    r"|export\s+(?:const|let|var)\s+down\b|export\s+(?:async\s+)?function\s+down\b)"
 )
 _SQL_DOWN = re.compile(r"^\s*--\s*(?:\+goose\s+down|migrate:down|\+migrate\s+down)\b", re.I)
 _SQL_UP = re.compile(r"^\s*--\s*(?:\+goose\s+up|migrate:up|\+migrate\s+up)\b", re.I)
@@ -784,6 +787,73 @@ def _schema_echo(findings: Sequence[Finding], by_path: dict[str, ChangedFile]) -
         for f in findings
         if not (f.path.endswith(".prisma") and f.rule in SCHEMA_ADVICE and f.rule in in_migrations)
     ]
+
+
+# What a migration runner reads as an annotation, not as SQL: goose's `-- +goose Up`,
+# dbmate's `-- migrate:up`, Atlas's `-- atlas:…` directives, and comments generally.
+_SQL_COMMENT = re.compile(r"--.*$")
+
+
+def _statements(text: str) -> list[str]:
+    """A SQL file's statements, comments and whitespace aside, lower-cased."""
+    body = "\n".join(_SQL_COMMENT.sub("", row) for row in text.splitlines())
+    return [" ".join(part.split()).lower() for part in body.split(";") if part.strip()]
+
+
+def _deploy_part(path: str, text: str) -> str:
+    """`text` without the lines only a rollback runs (goose's `-- +goose Down` part)."""
+    back = rollback_lines(path, text)
+    return "\n".join(row for n, row in enumerate(text.splitlines(), 1) if n not in back)
+
+
+def fold_copies(findings: Sequence[Finding], files: Sequence[ChangedFile]) -> list[Finding]:
+    """One migration written twice in one change, once per migration runner (an Atlas
+    folder and its goose copy): both files hold the same statements. The hazard is one
+    problem with one fix, so the copy in the deeper or longer-named folder gives up its
+    findings to the other, whose comment names it. Run after the findings are rated for
+    their database: copies kept for two databases (`client/` on SQLite, `server/` on
+    PostgreSQL) are rated apart, and a finding folds only into one of equal severity."""
+    by_path = {f.path: f for f in files}
+    sql = {
+        path: _statements(_deploy_part(path, f.visible_text()))
+        for path, f in by_path.items()
+        if path.lower().endswith(".sql") and f.status is not FileStatus.DELETED
+    }
+    twin: dict[str, str] = {}
+    paths = sorted(sql, key=lambda p: (p.count("/"), len(posixpath.dirname(p)), p))
+    for i, first in enumerate(paths):
+        if first in twin or not sql[first]:
+            continue
+        for second in paths[i + 1 :]:
+            if (
+                second not in twin
+                and posixpath.dirname(second) != posixpath.dirname(first)
+                and sql[second] == sql[first]
+            ):
+                twin[second] = first
+    if not twin:
+        return list(findings)
+    kept = {(f.path, f.rule, f.severity) for f in findings if f.path not in twin}
+    out = [
+        f
+        for f in findings
+        if f.rule not in SCHEMA_ADVICE
+        or f.path not in twin
+        or (twin[f.path], f.rule, f.severity) not in kept
+    ]
+    noted: set[tuple[str, str]] = set()
+    for n, finding in enumerate(out):
+        copies = sorted(c for c, o in twin.items() if o == finding.path)
+        key = (finding.path, finding.rule)
+        if copies and key not in noted and finding.rule in SCHEMA_ADVICE:
+            noted.add(key)
+            names = ", ".join(f"`{c}`" for c in copies)
+            note = (
+                f"{names} holds the same statements (a copy of this migration for another "
+                "runner): this comment covers both."
+            )
+            out[n] = finding.model_copy(update={"body": f"{finding.body}\n\n{note}"})
+    return out
 
 
 def _to_summary(finding: Finding, note: str) -> Finding:

@@ -353,6 +353,17 @@ def adjust_for_table_size(
                 and not _created_before(view.group(1), texts, new_paths)
             ):
                 continue  # first created by this change: the DROP … IF EXISTS finds nothing
+        rebuilt = (
+            _built_before(finding, text, texts, new_paths)
+            if finding.rule in INDEX_BUILDS
+            and text is not None
+            and new_paths is not None
+            and finding.severity is not Severity.INFO
+            else None
+        )
+        if rebuilt is not None:
+            out.append(_with(finding, Severity.INFO, rebuilt))
+            continue
         own = dialect.file_dialect(finding.path, texts)
         if own in _FILE_DIALECT_NAMES and finding.rule in PG_LOCK_ADVICE | PG_TYPE_ADVICE:
             note = (
@@ -862,6 +873,71 @@ def _view_creation(view: str) -> re.Pattern[str]:
         r"[`\"]?(?:\w+[`\"]?\.[`\"]?)?" + re.escape(view) + r"\b",
         re.I,
     )
+
+
+# `CREATE INDEX IF NOT EXISTS idx_log_status ON …`: a statement that does nothing where
+# an earlier migration already built an index of that name.
+_IF_NOT_EXISTS_INDEX = re.compile(
+    r"\bCREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?IF\s+NOT\s+EXISTS\s+"
+    r"[`\"]?(?:\w+[`\"]?\.[`\"]?)?(\w+)",
+    re.I,
+)
+_ROLLBACK_FILE = re.compile(r"(^|[._/-])down\.sql$", re.I)
+
+
+_FOLDED_LINES = re.compile(r"The same applies at lines ([\d, ]+) of this file\.")
+
+
+def _built_before(
+    finding: Finding, text: str, texts: Mapping[str, str], new_paths: Collection[str]
+) -> str | None:
+    """Why an index build re-applied with `IF NOT EXISTS` is a summary line: a migration
+    already in the repository (sorted before this one, not a rollback) builds an index of
+    the same name, and none drops it. Where that migration ran, this statement does
+    nothing; a database that missed it gets the build, which the author meant as a repair.
+    A comment standing for several lines holds only when every one of them is such."""
+    folded = _FOLDED_LINES.search(finding.body)
+    lines = [finding.line] + (
+        [int(n) for n in folded.group(1).split(",") if n.strip().isdigit()] if folded else []
+    )
+    earlier = sorted(
+        path
+        for path in texts
+        if path not in new_paths
+        and path != finding.path
+        and path < finding.path
+        and not _ROLLBACK_FILE.search(path)
+    )
+    first: tuple[str, str] | None = None
+    for line in lines:
+        stated = _IF_NOT_EXISTS_INDEX.search(_line(text, line))
+        built = _built_by(stated.group(1), earlier, texts) if stated else None
+        if stated is None or built is None:
+            return None
+        first = first or (stated.group(1), built)
+    if first is None:
+        return None
+    name, built = first
+    return (
+        f"`{name}` is already built by `{built}`, and this statement says "
+        "`IF NOT EXISTS`: where that migration ran it does nothing, and the databases it "
+        "repairs are the ones that missed it."
+    )
+
+
+def _built_by(index: str, earlier: Sequence[str], texts: Mapping[str, str]) -> str | None:
+    """The earliest of `earlier` that builds `index`, when none after it drops it."""
+    name = re.escape(index)
+    creates = re.compile(
+        rf"\bCREATE\s+(?:UNIQUE\s+)?INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?"
+        rf"[`\"]?(?:\w+[`\"]?\.[`\"]?)?{name}\b",
+        re.I,
+    )
+    drops = re.compile(rf"\bDROP\s+INDEX\b[^;\n]*?[\s.`\"]{name}\b", re.I)
+    built = next((p for p in earlier if creates.search(texts[p])), None)
+    if built is None or any(drops.search(texts[p]) for p in earlier if p > built):
+        return None
+    return built
 
 
 def _created_before(view: str, texts: Mapping[str, str], new_paths: Collection[str]) -> bool:
