@@ -215,7 +215,9 @@ TLS_RULE = catalog_rule(TLS_ID)
 HTTP_ID = "go-http-no-timeout"
 
 
-def _client_without_timeout(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+def _client_without_timeout(
+    match: re.Match[str], text: str, file: ChangedFile
+) -> str | bool | Verdict:
     if file.path.endswith("_test.go"):
         return False
     before = text[max(0, match.start() - 200) : match.start()].rstrip()
@@ -230,7 +232,56 @@ def _client_without_timeout(match: re.Match[str], text: str, file: ChangedFile) 
         or _command_line_tool(text, file)
     ):
         return False
-    return "This `http.Client` has no `Timeout`, so a request can wait forever."
+    detail = "This `http.Client` has no `Timeout`, so a request can wait forever."
+    if _callers_context_only(text):
+        return Verdict(f"{detail} {_CALLERS_CONTEXT}", Severity.INFO)
+    return detail
+
+
+_CALLERS_CONTEXT = (
+    "Every request of this file is sent with a context its function receives from its "
+    "caller, and no handler of this file serves one: the caller's deadline bounds the "
+    "call, which the diff does not show. Noted in the summary."
+)
+# `func upload(ctx context.Context, …)`: a function handed a context by its caller.
+_FUNC_HEAD = re.compile(r"^func\s[^\n{]*\{", re.M)
+_HANDLER_PARAMS = re.compile(
+    r"http\.ResponseWriter|\*gin\.Context|echo\.Context|\*fiber\.Ctx|\*http\.Request"
+)
+# Client methods that take no context: `client.Get(url)`, `client.PostForm(…)`.
+_NO_CONTEXT_CALL = re.compile(
+    r"\b(?:\w*[Cc]lient\w*(?:\([\w, ]*\))?|http)\.(?:Get|Post|PostForm|Head)\s*\("
+)
+
+
+def _callers_context_only(text: str) -> bool:
+    """Whether every `.Do(req)` of the file sends a request built on a context that is a
+    parameter of its function (`NewRequestWithContext(ctx, …)`, `req.WithContext(ctx)`),
+    in a function that is no HTTP handler, and nothing of the file sends a request
+    without a context. An incoming request's context ends only when its client goes
+    away, so handlers are left out (see `_request_has_deadline`)."""
+    calls = list(re.finditer(r"\.Do\s*\(\s*(\w+)\s*\)", text))
+    if not calls or _NO_CONTEXT_CALL.search(text) or _SERVES.search(text):
+        return False
+    for call in calls:
+        heads = list(_FUNC_HEAD.finditer(text, 0, call.start()))
+        if not heads:
+            return False
+        head = heads[-1].group(0)
+        if _HANDLER_PARAMS.search(head):
+            return False
+        body = text[heads[-1].end() : call.start()]
+        req = re.escape(call.group(1))
+        bound = re.findall(
+            rf"\b{req}\b[\w \t,]*:?=\s*(?:http\.NewRequestWithContext|\w+\.WithContext)"
+            rf"\s*\(\s*(\w+)\s*[,)]",
+            body,
+        )
+        if not bound or not all(
+            re.search(rf"[(,]\s*{re.escape(ctx)}\s+context\.Context\b", head) for ctx in bound
+        ):
+            return False
+    return True
 
 
 def _default_client(match: re.Match[str], text: str, file: ChangedFile) -> str | bool | Verdict:

@@ -12,13 +12,13 @@ destination."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from bot import lazyre as re
 from bot.lines import line_of
 from bot.models import ChangedFile, FileKind, Severity
-from bot.rules.engine import Check, Hit, catalog_languages, catalog_rule
+from bot.rules.engine import Check, Hit, catalog_languages, catalog_rule, join_detail
 from bot.rules.lib.code_text import (
     call_arguments,
     code_text,
@@ -260,6 +260,40 @@ def _hashes_password(pick: Callable[[list[str]], list[str]]) -> Accept:
         return detail
 
     return accept
+
+
+# `match ($this->algorithm) { 'bcrypt' => password_hash(…), 'sha1md5' => sha1(md5($p)) }`:
+# the digest is one arm of a choice by the algorithm stored with each hash, beside a
+# password hash, so it checks the hashes an older version wrote (new ones take the slow
+# arm). Judged on real commits (bench/security_precision.py, set R).
+_ARM = re.compile(
+    r"""(?im)^\s*(?:case\s+|when\s+)?['"](?:md5|sha\w*|whirlpool|\w*md5\w*|\w*sha\w*)['"]\s*"""
+    r"""(?:=>|:|->|then\b)|==\s*['"](?:md5|sha\w*|\w*md5\w*)['"]"""
+)
+_SLOW_HASH = re.compile(
+    r"(?i)\b(password_hash|bcrypt\w*|argon2\w*|scrypt|pbkdf2\w*|BCryptPasswordEncoder"
+    r"|make_password|hashpw)\s*[(.]|\b(PASSWORD_(?:BCRYPT|ARGON2I?D?|DEFAULT))\b"
+)
+_LEGACY_ARM_NOTE = (
+    "It is one arm of a choice by stored algorithm, beside `{slow}`: it verifies hashes an "
+    "older version wrote, while new ones take the slow arm. Whether old hashes are rehashed "
+    "on the next login is not shown here; noted in the summary."
+)
+
+
+def _legacy_arm(rows: Sequence[str], line: int) -> str | None:
+    """The password hash named beside the digest on `line` (1-based) when the digest is
+    an arm of a dispatch on the algorithm, else None."""
+    if not 0 < line <= len(rows):
+        return None
+    before = rows[max(0, line - 9) : line - 1]
+    previous = next((row for row in reversed(before) if row.strip()), "")
+    # The arm is the digest's own line (`'sha1' => sha1($p)`) or the test just above it
+    # (`elif algorithm == "sha1":`, `case 'sha1':`).
+    if not (_ARM.search(rows[line - 1]) or _ARM.search(previous)):
+        return None
+    slow = _SLOW_HASH.search("\n".join([*before, *rows[line : line + 8]]))
+    return (slow.group(1) or slow.group(2)) if slow else None
 
 
 def _needs(regex: re.Pattern[str], accept: Accept) -> Accept:
@@ -1072,6 +1106,20 @@ class PasswordFastHash(CrossLanguageCheck):
     hint = re.compile(r"(?i)passw|passphrase|pwd|\bpw\b|\bpass\b")
     python_hint = re.compile(r"hashlib|\bsha\d|\bmd5")
     python_finder = staticmethod(find_password_hash)
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        hits = list(super().check_file(file))
+        if not hits:
+            return hits
+        rows = file.visible_text().splitlines()
+        out: list[Hit] = []
+        for hit in hits:
+            slow = _legacy_arm(rows, hit.line) if hit.severity is not Severity.INFO else None
+            if slow is not None:
+                note = _LEGACY_ARM_NOTE.format(slow=slow)
+                hit = replace(hit, severity=Severity.INFO, detail=join_detail(hit.detail, note))
+            out.append(hit)
+        return out
 
 
 class WeakCipher(CrossLanguageCheck):
