@@ -726,6 +726,40 @@ FRESHR_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "owlchester/kanka": ("Laravel", ["database/migrations/*.php"], 16),
     "apache/hertzbeat": ("Flyway SQL", ["*/src/main/resources/db/migration/*"], 16),
 }
+# An eighteenth set, "freshS" (session 2026-12-07 night): 14 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels nor any bench/labels/*.tsv
+# (Rails 3, Django 3, Alembic 2, Knex 1, Prisma 1, Go/SQL 2, Laravel 1, Flyway SQL 1), hosted
+# services and widely deployed products with real tables, fixed before any of their findings was
+# read and judged once on main 3e54ebf9 (`--set freshS`, labels in `*_freshS.tsv`). Out of sample
+# like "fresh". Over the snapshot size limit: airflow, cal.com; processmaker could not be had;
+# jitsu (no Prisma migrations, `db push`), plunk (3 migration commits) and bigcapital (its
+# newest migration commits copy or move the whole migrations folder) were fetched and left
+# as alternates. Nova's Alembic history starts in 2021 (its two initial migrations are among
+# the 16).
+FRESHS_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "pglombardo/PasswordPusher": ("Rails", ["db/migrate/*.rb"], 16),
+    "DFE-Digital/early-careers-framework": ("Rails", ["db/migrate/*.rb"], 16),
+    "ministryofjustice/hmpps-book-secure-move-api": ("Rails", ["db/migrate/*.rb"], 16),
+    "cisagov/manage.get.gov": ("Django", ["src/registrar/migrations/*.py"], 16),
+    "CMSgov/bluebutton-web-server": ("Django", ["apps/*/migrations/*.py"], 16),
+    "openedx/enterprise-catalog": ("Django", ["enterprise_catalog/apps/*/migrations/*.py"], 16),
+    "onyx-dot-app/onyx": (
+        "Alembic",
+        ["backend/alembic/versions/*.py", "backend/alembic_tenants/versions/*.py"],
+        16,
+    ),
+    "openstack/nova": (
+        "Alembic",
+        ["nova/db/main/migrations/versions/*.py", "nova/db/api/migrations/versions/*.py"],
+        16,
+    ),
+    "getodk/central-backend": ("Knex", ["lib/model/migrations/*"], 16),
+    "sourcebot-dev/sourcebot": ("Prisma", ["packages/db/prisma/migrations/*"], 16),
+    "StevenWeathers/thunderdome-planning-poker": ("Go/SQL", ["internal/db/migrations/*"], 16),
+    "nucleuscloud/neosync": ("Go/SQL", ["backend/sql/postgresql/schema/*"], 16),
+    "relaticle/relaticle": ("Laravel", ["database/migrations/*.php"], 16),
+    "fecgov/openFEC": ("Flyway SQL", ["data/migrations/*"], 16),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -744,6 +778,7 @@ SETS = {
     "freshP": FRESHP_PROJECTS,
     "freshQ": FRESHQ_PROJECTS,
     "freshR": FRESHR_PROJECTS,
+    "freshS": FRESHS_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
