@@ -148,8 +148,26 @@ def _js_mass(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     return False
 
 
+# An action class built or resolved for the call (`(new UpdateUserPassword())->update(…)`,
+# `app(CreateNewUser::class)->create(…)`): Laravel Fortify's and Jetstream's actions, named
+# for what they do, validate the input and write the fields they name. A model is a noun.
+_PHP_ACTION_RECEIVER = re.compile(
+    r"(?:\(\s*new\s+|\bapp\(\s*)\\?(?:\w+\\)*(?:Create|Update|Store|Save|Register|Reset|Delete"
+    r"|Handle|Process|Make|Add|Remove|Invite|Confirm)[A-Z]\w*\s*(?:\(\s*\)|::class)?\s*\)\s*$"
+)
+# Eloquent's `update(array $attributes, array $options)`: only the attributes are written.
+_PHP_ATTRIBUTES_FIRST = frozenset(
+    {"create", "update", "fill", "forceFill", "forceCreate", "insert"}
+)
+
+
 def _php_mass(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
-    for arg in call_arguments(text, match.end() - 1, "php"):
+    if _PHP_ACTION_RECEIVER.search(text[max(0, match.start() - 200) : match.start()]):
+        return False
+    args = call_arguments(text, match.end() - 1, "php")
+    if match.group("at") in _PHP_ATTRIBUTES_FIRST:
+        args = args[:1]
+    for arg in args:
         if _PHP_ALL.match(arg):
             return f"Every request field goes into `{match.group('at')}`."
     return False

@@ -8,3 +8,6 @@ const PasswordRequiredMarker = "netbird-ssh-password-required"
 
 // A sentinel value compared against, not a token.
 const tokenExpiredSentinel = "session-token-expired-0001"
+
+// The HKDF info label that separates this key's domain: public by design.
+const sharedSecretKeyInfo = "nginx-ui/node-shared-secret/hmac-sha256/v1"
