@@ -51,6 +51,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half Q
     # the fresh set R, likewise (same mix per project as Q)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half R
+    # the fresh set S, likewise (same mix per project as R)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half S
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -680,6 +682,38 @@ FRESHR_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHR_PROJECTS, "R"))
 COMMITS_FRESHR = ROOT / "bench" / "labels" / "security_commits_freshR.tsv"
 LABELS_FRESHR = ROOT / "bench" / "labels" / "security_findings_freshR.tsv"
+# Set S (`secfreshS` round, session 2026-12-07 night): 20 more projects in no list above nor in
+# bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
+# their findings was read, judged once on main 3e54ebf9. Same mix per project as set R: 3 ordinary,
+# up to 14 targeted and `FRESHS_HOT_PER_PROJECT` hot commits. solidinvoice (no snapshot) was
+# replaced before any pick; pimcore and dinky (default branches end in 2024) were fetched and not
+# used.
+FRESHS_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "karrioapi/karrio": ("python", 3, 14),  # Django (DRF)
+    "hedyorg/hedy": ("python", 3, 14),  # Flask
+    "blakeblackshear/frigate": ("python", 3, 14),  # FastAPI
+    "ankane/blazer": ("ruby", 3, 14),  # Rails (engine)
+    "samvera/hyrax": ("ruby", 3, 14),  # Rails (engine)
+    "rubyforgood/homeward-tails": ("ruby", 3, 14),  # Rails
+    "TykTechnologies/tyk": ("go", 3, 14),  # net/http (gorilla/mux), API gateway
+    "gravitl/netmaker": ("go", 3, 14),  # net/http (gorilla/mux)
+    "centrifugal/centrifugo": ("go", 3, 14),  # net/http
+    "bigcapitalhq/bigcapital": ("typescript", 3, 14),  # NestJS (Express)
+    "nocobase/nocobase": ("typescript", 3, 14),  # Koa
+    "cryptpad/cryptpad": ("typescript", 3, 14),  # Express (JS)
+    "YunaiV/ruoyi-vue-pro": ("java", 3, 14),  # Spring Boot
+    "apache/streampipes": ("java", 3, 14),  # Spring Boot
+    "guardian/facia-tool": ("scala", 3, 14),  # Play
+    "ppy/osu-web": ("php", 3, 14),  # Laravel
+    "opensourcepos/opensourcepos": ("php", 3, 14),  # CodeIgniter 4
+    "vanilla/vanilla": ("php", 3, 14),  # own (Garden)
+    "elsa-workflows/elsa-core": ("csharp", 3, 14),  # ASP.NET Core
+    "Altinn/altinn-studio": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHS_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHS_PROJECTS, "S"))
+COMMITS_FRESHS = ROOT / "bench" / "labels" / "security_commits_freshS.tsv"
+LABELS_FRESHS = ROOT / "bench" / "labels" / "security_findings_freshS.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -698,6 +732,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "P": (FRESHP_PROJECTS, COMMITS_FRESHP, LABELS_FRESHP),
     "Q": (FRESHQ_PROJECTS, COMMITS_FRESHQ, LABELS_FRESHQ),
     "R": (FRESHR_PROJECTS, COMMITS_FRESHR, LABELS_FRESHR),
+    "S": (FRESHS_PROJECTS, COMMITS_FRESHS, LABELS_FRESHS),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -801,6 +836,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "P": FRESHP_HOT_PER_PROJECT,
                 "Q": FRESHQ_HOT_PER_PROJECT,
                 "R": FRESHR_HOT_PER_PROJECT,
+                "S": FRESHS_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
