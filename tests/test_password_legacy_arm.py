@@ -65,3 +65,22 @@ def test_the_digest_alone_stays_inline() -> None:
 def test_an_elif_arm_beside_bcrypt_goes_to_the_summary() -> None:
     found = _fast("app/auth/passwords.py", PYTHON)
     assert [(f.line, f.severity) for f in found] == [(10, Severity.INFO)]
+
+
+def test_a_branch_testing_for_the_old_format_beside_phpass_goes_to_the_summary() -> None:
+    php = """<?php
+function check_password_hash($user, $submitted_password) {
+    global $passwords;
+    if (has_phpass_password($user)) {
+        list(, $hash) = explode(':', $passwords[$user]);
+        return phpass_check($submitted_password, $hash);
+    } else if (has_md5_password($user)) {
+        list(, $salt, ) = explode(':', $passwords[$user]);
+        $digest = md5($salt . $submitted_password);
+        return hash_equals($passwords[$user], 'md5:' . $salt . ':' . $digest);
+    }
+    return false;
+}
+"""
+    found = _fast("includes/functions-auth.php", php)
+    assert [(f.line, f.severity) for f in found] == [(9, Severity.INFO)]

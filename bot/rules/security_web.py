@@ -269,10 +269,15 @@ def _hashes_password(pick: Callable[[list[str]], list[str]]) -> Accept:
 _ARM = re.compile(
     r"""(?im)^\s*(?:case\s+|when\s+)?['"](?:md5|sha\w*|whirlpool|\w*md5\w*|\w*sha\w*)['"]\s*"""
     r"""(?:=>|:|->|then\b)|==\s*['"](?:md5|sha\w*|\w*md5\w*)['"]"""
+    # A branch whose test names the old format: `} else if (has_md5_password($user)) {`,
+    # `elif is_legacy_sha1(stored):`.
+    r"""|^\s*\}?\s*(?:else\s*if|elseif|elif|elsif|if)\b[^\n]*?(?:md5|sha1|legacy)\w*\s*\("""
 )
+_BRANCH = re.compile(r"(?i)^\s*\}?\s*(?:else\s*if|elseif|elif|elsif|if|case|when)\b")
 _SLOW_HASH = re.compile(
-    r"(?i)\b(password_hash|bcrypt\w*|argon2\w*|scrypt|pbkdf2\w*|BCryptPasswordEncoder"
-    r"|make_password|hashpw)\s*[(.]|\b(PASSWORD_(?:BCRYPT|ARGON2I?D?|DEFAULT))\b"
+    r"(?i)\b(password_hash|password_verify|bcrypt\w*|argon2\w*|scrypt|pbkdf2\w*"
+    r"|BCryptPasswordEncoder|make_password|check_password|hashpw|checkpw|\w*phpass\w*)\s*[(.]"
+    r"|\b(PASSWORD_(?:BCRYPT|ARGON2I?D?|DEFAULT))\b"
 )
 _LEGACY_ARM_NOTE = (
     "It is one arm of a choice by stored algorithm, beside `{slow}`: it verifies hashes an "
@@ -287,10 +292,10 @@ def _legacy_arm(rows: Sequence[str], line: int) -> str | None:
     if not 0 < line <= len(rows):
         return None
     before = rows[max(0, line - 9) : line - 1]
-    previous = next((row for row in reversed(before) if row.strip()), "")
-    # The arm is the digest's own line (`'sha1' => sha1($p)`) or the test just above it
-    # (`elif algorithm == "sha1":`, `case 'sha1':`).
-    if not (_ARM.search(rows[line - 1]) or _ARM.search(previous)):
+    # The arm is the digest's own line (`'sha1' => sha1($p)`) or the nearest branch test
+    # above it within four lines (`elif algorithm == "sha1":`, `case 'sha1':`).
+    head = next((row for row in reversed(before[-4:]) if _BRANCH.match(row)), "")
+    if not (_ARM.search(rows[line - 1]) or _ARM.search(head)):
         return None
     slow = _SLOW_HASH.search("\n".join([*before, *rows[line : line + 8]]))
     return (slow.group(1) or slow.group(2)) if slow else None
