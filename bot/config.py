@@ -141,9 +141,9 @@ class RepoConfig(_Strict):
     deploy: Literal["rolling", "stopped"] | None = Field(
         default=None,
         description=(
-            "How migrations meet running code: `stopped` (the app is down while they run, "
-            "a single self-hosted instance) sends dropped or renamed columns and tables to "
-            "the summary; `rolling` or unset keeps them inline."
+            "How migrations meet running code: `rolling` (old instances keep serving while "
+            "migrations run) shows dropped or renamed columns and tables inline; `stopped` "
+            "(the app is down while they run) or unset keeps them in the summary, saying why."
         ),
     )
 

@@ -55,9 +55,13 @@ RENAME = "ALTER TABLE page_stats RENAME COLUMN views TO pageviews;\n"
 def test_a_rename_in_a_server_that_migrates_at_start_goes_to_the_summary() -> None:
     schema = {"pkg/datastore/sqlstore/sqlstore.go": SQL_MIGRATE}
     with_start = review_files(
-        [added_file(MIGRATION, RENAME)], RepoConfig(llm=False), schema_files=schema
+        [added_file(MIGRATION, RENAME)],
+        RepoConfig(llm=False, deploy="rolling"),
+        schema_files=schema,
     ).findings
-    without = review_files([added_file(MIGRATION, RENAME)], RepoConfig(llm=False)).findings
+    without = review_files(
+        [added_file(MIGRATION, RENAME)], RepoConfig(llm=False, deploy="rolling")
+    ).findings
     renames = _indexing(with_start, "pg-rename-column")
     assert renames and all(f.severity is Severity.INFO for f in renames)
     inline = _indexing(without, "pg-rename-column")
@@ -70,16 +74,20 @@ REQUIRED = "ALTER TABLE pageviews ADD COLUMN site_id INTEGER NOT NULL;\n"
 def test_a_table_emptied_first_has_no_rows_to_check() -> None:
     path = "db/migrations/6_add_site_id.sql"
     emptied = review_files(
-        [added_file(path, "TRUNCATE pageviews;\n" + REQUIRED)], RepoConfig(llm=False)
+        [added_file(path, "TRUNCATE pageviews;\n" + REQUIRED)],
+        RepoConfig(llm=False, deploy="rolling"),
     ).findings
-    plain = review_files([added_file(path, REQUIRED)], RepoConfig(llm=False)).findings
+    plain = review_files(
+        [added_file(path, REQUIRED)], RepoConfig(llm=False, deploy="rolling")
+    ).findings
     shown = [f for f in plain if f.rule == "pg-add-required-column"]
     assert shown and shown[0].severity is not Severity.INFO
     after = _indexing(emptied, "pg-add-required-column")
     assert after and after[0].severity is Severity.INFO
     assert "`pageviews` is emptied on line 1" in after[0].body
     other = review_files(
-        [added_file(path, "TRUNCATE other_table;\n" + REQUIRED)], RepoConfig(llm=False)
+        [added_file(path, "TRUNCATE other_table;\n" + REQUIRED)],
+        RepoConfig(llm=False, deploy="rolling"),
     ).findings
     kept = _indexing(other, "pg-add-required-column")
     assert kept and kept[0].severity is not Severity.INFO
@@ -136,7 +144,11 @@ def test_a_deploy_script_releasing_code_first_sends_drops_to_the_summary() -> No
 
     def review(text: str, schema: dict[str, str]) -> list[Finding]:
         files = [added_file(path, text), *parse_diff(diff)]
-        return _drop_rules(review_files(files, RepoConfig(llm=False), schema_files=schema).findings)
+        return _drop_rules(
+            review_files(
+                files, RepoConfig(llm=False, deploy="rolling"), schema_files=schema
+            ).findings
+        )
 
     code_first = review(DROP_TABLE, {"bin/deploy": DEPLOY})
     assert code_first and all(f.severity is Severity.INFO for f in code_first)

@@ -24,7 +24,9 @@ def _review(
     config: RepoConfig | None = None,
     schema: dict[str, str] | None = None,
 ) -> list[Finding]:
-    return review_files(list(files), config or RepoConfig(llm=False), schema_files=schema).findings
+    return review_files(
+        list(files), config or RepoConfig(llm=False, deploy="rolling"), schema_files=schema
+    ).findings
 
 
 def _shown(findings: list[Finding], rule: str) -> list[Finding]:
@@ -116,7 +118,9 @@ def test_cockroach_file_json_is_jsonb() -> None:
     assert "CockroachDB" in _summary(cockroach, "pg-prefer-jsonb")[0].body
     # The advice is summary only by default; a team that wants it inline still gets it
     # on PostgreSQL, never on CockroachDB.
-    inline = RepoConfig(llm=False, rules=RulesConfig(severity={"pg-prefer-jsonb": Severity.LOW}))
+    inline = RepoConfig(
+        llm=False, deploy="rolling", rules=RulesConfig(severity={"pg-prefer-jsonb": Severity.LOW})
+    )
     postgres = added_file(f"{FOLDER}.postgres.up.sql", sql)
     assert _shown(_review(postgres, config=inline), "pg-prefer-jsonb")
     cockroach_file = added_file(f"{FOLDER}.cockroach.up.sql", sql)
@@ -189,7 +193,7 @@ def test_go_main_migrating_before_serving() -> None:
     large = _review(
         added_file(path, index),
         schema={"cmd/memos/main.go": main},
-        config=RepoConfig(llm=False, large_tables=["reaction"]),
+        config=RepoConfig(llm=False, deploy="rolling", large_tables=["reaction"]),
     )
     assert _shown(large, "index-build-blocking")
 
@@ -349,7 +353,10 @@ def test_fk_without_index_is_inline_only_on_a_large_table() -> None:
     path = "db/migrations/20240101000000_refunds.sql"
     summary = _summary(_review(added_file(path, sql)), "foreign-key-not-indexed")
     assert summary and "large_tables:" in summary[0].body
-    large = _review(added_file(path, sql), config=RepoConfig(llm=False, large_tables=["refunds"]))
+    large = _review(
+        added_file(path, sql),
+        config=RepoConfig(llm=False, deploy="rolling", large_tables=["refunds"]),
+    )
     assert [f.severity for f in _shown(large, "foreign-key-not-indexed")] == [Severity.HIGH]
 
 
@@ -402,7 +409,7 @@ def test_release_tags_decide_whether_a_table_holds_data() -> None:
     def review(released: dict[str, bool | None] | None) -> list[Finding]:
         return review_files(
             [added_file(path, PRISMA_INDEX)],
-            RepoConfig(llm=False),
+            RepoConfig(llm=False, deploy="rolling"),
             schema_files=schema,
             released=None if released is None else released.get,
         ).findings
@@ -438,12 +445,12 @@ def test_a_released_table_keeps_its_comment_even_when_days_old() -> None:
     path = "server/migrations/20260419000000-add-period-to-document-insights.js"
     schema = {created: create, path: index}
     by_date = review_files(
-        [added_file(path, index)], RepoConfig(llm=False), schema_files=schema
+        [added_file(path, index)], RepoConfig(llm=False, deploy="rolling"), schema_files=schema
     ).findings
     assert "3 day(s) before" in _summary(by_date, "index-build-blocking")[0].body
     shipped = review_files(
         [added_file(path, index)],
-        RepoConfig(llm=False),
+        RepoConfig(llm=False, deploy="rolling"),
         schema_files=schema,
         released={created: True}.get,
     ).findings
@@ -535,7 +542,7 @@ end
     assert not _shown(found, "migration-not-null-column")
     summary = [f for f in found if f.rule == "migration-not-null-column"]
     assert summary and "size of `entries`" in summary[0].body
-    large = RepoConfig(llm=False, large_tables=["entries"])
+    large = RepoConfig(llm=False, deploy="rolling", large_tables=["entries"])
     assert _shown(_review(added_file(path, rb), config=large), "migration-not-null-column")
 
 
@@ -558,7 +565,7 @@ def test_template_placeholder_schema_still_names_the_table() -> None:
     )
     findings = _review(
         added_file("migrations/20251216000000_auth_method.up.sql", sql),
-        config=RepoConfig(llm=False, small_tables=["oauth_clients"]),
+        config=RepoConfig(llm=False, deploy="rolling", small_tables=["oauth_clients"]),
     )
     found = [f for f in findings if f.rule == "pg-set-not-null-scan"]
     assert found and "`oauth_clients` is listed under `small_tables:`" in found[0].body
@@ -743,7 +750,7 @@ end
 """
     path = "db/migrate/20260819120000_enforce_fronted_not_null.rb"
     # On a table listed as large the recipe decides: without it the scan is a comment.
-    large = RepoConfig(llm=False, large_tables=["canonical_pending_transactions"])
+    large = RepoConfig(llm=False, deploy="rolling", large_tables=["canonical_pending_transactions"])
     found = _review(added_file(path, enforce), config=large)
     assert not _shown(found, "migration-not-null-column")  # the recipe's last step
     alone = enforce.replace(
@@ -805,7 +812,7 @@ def test_dropping_a_column_no_release_has_shipped_goes_to_the_summary() -> None:
     def drops(released: dict[str, bool | None]) -> list[Finding]:
         found = review_files(
             [added_file(path, REMOVE_TOUR), _code_change("db/models.py", "    product_tour = 1")],
-            RepoConfig(llm=False),
+            RepoConfig(llm=False, deploy="rolling"),
             schema_files=schema,
             released=released.get,
         ).findings
@@ -839,7 +846,7 @@ def test_rails_remove_column_of_an_unreleased_add_column() -> None:
                 added_file(path, remove),
                 _code_change("app/models/cpt.rb", "  def fronted? = fronted"),
             ],
-            RepoConfig(llm=False),
+            RepoConfig(llm=False, deploy="rolling"),
             schema_files=schema,
             released={added: shipped}.get,
         ).findings
@@ -867,7 +874,7 @@ def test_the_rollback_re_adding_a_dropped_column_is_not_where_it_came_from() -> 
             added_file(down, down_sql),
             _code_change("app/store/database/gitspace_instance.go", "\t\tgits_tracked_changes,"),
         ],
-        RepoConfig(llm=False),
+        RepoConfig(llm=False, deploy="rolling"),
         schema_files=schema,
         released={added: True, down: False}.get,
     ).findings
@@ -888,7 +895,9 @@ def test_liquibase_type_change_is_rated_by_the_table_it_names() -> None:
     file = added_file("schema/changelog-6.15.0.xml", CHANGELOG)
     unknown = _summary(_review(file), "migration-column-type-change")
     assert "size of `tc_actions`" in unknown[0].body
-    large = _review(file, config=RepoConfig(llm=False, large_tables=["tc_actions"]))
+    large = _review(
+        file, config=RepoConfig(llm=False, deploy="rolling", large_tables=["tc_actions"])
+    )
     assert [f.severity for f in large if f.rule == "migration-column-type-change"] == [
         Severity.HIGH
     ]
@@ -924,7 +933,7 @@ def test_serial_next_to_innodb_is_mysql() -> None:
     path = "account/migration/V20250917094123__accounts_index.sql"
     findings = review_files(
         [added_file(path, index)],
-        RepoConfig(llm=False),
+        RepoConfig(llm=False, deploy="rolling"),
         schema_files={"account/ddl.sql": ddl, path: index},
     ).findings
     assert not _shown(findings, "index-build-blocking")
@@ -975,7 +984,7 @@ def test_laravel_default_connection_names_the_database() -> None:
     # Defaulting to PostgreSQL, or to SQLite (Laravel 11's local default, which says
     # nothing about production), keeps the comment.
     # (`instances` is listed as large: unlisted, its name alone would not keep it inline.)
-    large = RepoConfig(llm=False, large_tables=["instances"])
+    large = RepoConfig(llm=False, deploy="rolling", large_tables=["instances"])
     for default in ("pgsql", "sqlite"):
         schema = {"config/database.php": _laravel_config(default)}
         kept = _review(added_file(LARAVEL_INDEX_PATH, LARAVEL_INDEX), schema=schema, config=large)
@@ -1039,7 +1048,7 @@ def test_new_file_for_a_migration_version_already_shipped_runs_on_new_databases_
     def review(files: dict[str, str], released: bool | None) -> list[Finding]:
         return review_files(
             [new],
-            RepoConfig(llm=False),
+            RepoConfig(llm=False, deploy="rolling"),
             schema_files={**files, new.path: REPLAY_MYSQL},  # the head's schema files
             released=lambda path: released,
         ).findings
@@ -1125,7 +1134,7 @@ def test_mysql_column_syntax_in_earlier_migrations_names_the_database() -> None:
     index = "create index accounts_created_date on accounts(created_date);\n"
     findings = review_files(
         [added_file(path, index)],
-        RepoConfig(llm=False),
+        RepoConfig(llm=False, deploy="rolling"),
         schema_files={**older, path: index},
     ).findings
     assert not _shown(findings, "index-build-blocking")
@@ -1348,11 +1357,13 @@ def test_configured_database_takes_postgres_lock_advice_off() -> None:
     # review reads shows: the team says it in `.github/bastion.yml`.
     migration = added_file("src/migrations/2024_05_01_orders_customer.ts", KYSELY_INDEX)
     assert _shown(_review(migration), "index-build-blocking")
-    on_mysql = _review(migration, config=RepoConfig(llm=False, database="mysql"))
+    on_mysql = _review(migration, config=RepoConfig(llm=False, deploy="rolling", database="mysql"))
     assert not _shown(on_mysql, "index-build-blocking")
     (note,) = _summary(on_mysql, "index-build-blocking")
     assert "MySQL/MariaDB (from `database:` in the configuration)" in note.body
-    on_postgres = _review(migration, config=RepoConfig(llm=False, database="postgresql"))
+    on_postgres = _review(
+        migration, config=RepoConfig(llm=False, deploy="rolling", database="postgresql")
+    )
     assert _shown(on_postgres, "index-build-blocking")
 
 
@@ -1368,7 +1379,7 @@ def test_configured_database_wins_over_the_files() -> None:
     migration = added_file("db/migrate/20240501_add_index.rb", RAILS_INDEX)
     gemfile = {"Gemfile": 'gem "mysql2"\n'}
     assert not _shown(_review(migration, schema=gemfile), "index-build-blocking")
-    told = RepoConfig(llm=False, database="postgresql")
+    told = RepoConfig(llm=False, deploy="rolling", database="postgresql")
     assert _shown(_review(migration, config=told, schema=gemfile), "index-build-blocking")
 
 
@@ -1423,7 +1434,7 @@ def test_versioned_upgrade_script_hazards_go_to_the_summary() -> None:
     plain = _review(added_file("db/migrations/0042_upgrade_history.sql", index))
     assert _shown(plain, "index-build-blocking")
     # A table the team lists as large keeps the comment.
-    large = RepoConfig(llm=False, large_tables=["guacamole_connection_history"])
+    large = RepoConfig(llm=False, deploy="rolling", large_tables=["guacamole_connection_history"])
     assert _shown(_review(added_file(UPGRADE_SCRIPT, index), config=large), "index-build-blocking")
 
 
@@ -1518,3 +1529,19 @@ def test_one_migration_copied_for_two_runners_is_one_comment() -> None:
         added_file("db/migrations-goose-postgres/20260807044755_indexes.sql", other),
     )
     assert len([f for f in apart if f.rule == "index-build-blocking"]) == 2
+
+
+def test_a_drop_is_a_summary_line_unless_the_deploy_is_rolling() -> None:
+    # The deploy decides whether old code reads the dropped column; unset, it is not known.
+    migration = added_file(
+        "db/migrate/20260101000000_remove_legacy_ref_from_orders.rb",
+        "class RemoveLegacyRef < ActiveRecord::Migration[7.1]\n"
+        "  def change\n    remove_column :orders, :legacy_ref, :string\n  end\n end\n",
+    )
+    code = _code_change("app/models/order.rb", "    legacy_ref")
+    unset = _review(migration, code, config=RepoConfig(llm=False))
+    assert not _shown(unset, "migration-drop-or-rename")
+    (noted,) = _summary(unset, "migration-drop-or-rename")
+    assert "`deploy: rolling`" in noted.body
+    rolling = _review(migration, code, config=RepoConfig(llm=False, deploy="rolling"))
+    assert [f.line for f in _shown(rolling, "migration-drop-or-rename")] == [3]

@@ -3,7 +3,7 @@ projects (bench/migration_precision.py) stay quiet, the hazard next to them is s
 
 from __future__ import annotations
 
-from bot.config import RepoConfig
+from bot.config import RepoConfig, RulesConfig
 from bot.diff import added_file, parse_diff
 from bot.models import ChangedFile, FileStatus, Finding, Severity
 from bot.pipeline import review_files
@@ -15,7 +15,9 @@ def _review(
     schema: dict[str, str] | None = None,
 ) -> list[Finding]:
     """`schema` is the repository's schema-bearing files, as the App and `--git` pass them."""
-    return review_files(list(files), config or RepoConfig(llm=False), schema_files=schema).findings
+    return review_files(
+        list(files), config or RepoConfig(llm=False, deploy="rolling"), schema_files=schema
+    ).findings
 
 
 def _code_change(path: str, removed: str) -> ChangedFile:
@@ -361,7 +363,7 @@ def _alter(field: str, column: str) -> str:
 
 
 def test_django_primary_key_swap_and_new_unique_field_are_hazards() -> None:
-    config = RepoConfig(llm=False, large_tables=["order", "shop_order"])
+    config = RepoConfig(llm=False, deploy="rolling", large_tables=["order", "shop_order"])
     pk = _alter("models.BigAutoField(primary_key=True, serialize=False)", "id")
     found = _review(added_file("shop/migrations/0002_order_bigint.py", pk), config=config)
     swap = [f for f in found if f.rule == "migration-column-type-change"]
@@ -390,7 +392,7 @@ def test_sequelize_primary_key_constraint_is_a_locking_hazard() -> None:
         '      fields: ["id"],\n      type: "primary key",\n      name: "events_pkey",\n'
         "    });\n  },\n};\n"
     )
-    config = RepoConfig(llm=False, large_tables=["events"])
+    config = RepoConfig(llm=False, deploy="rolling", large_tables=["events"])
     found = _review(added_file("server/migrations/20240101-events-pk.js", text), config=config)
     hits = [f for f in found if f.rule == "migration-constraint-validating"]
     assert [f.line for f in hits] == [3] and "Primary key" in hits[0].title
@@ -660,7 +662,10 @@ end
 
 
 def test_n_plus_one_in_a_rake_task_goes_to_the_summary() -> None:
-    config = RepoConfig(llm=False)
+    # The rule is summary-only by default; a team that wants it inline says so.
+    config = RepoConfig(
+        llm=False, rules=RulesConfig(severity={"n-plus-one-query": Severity.MEDIUM})
+    )
     task = review_files([added_file("lib/tasks/work_import_urls.rake", RAKE_LOOP)], config)
     (finding,) = [f for f in task.findings if f.rule == "n-plus-one-query"]
     assert finding.severity is Severity.INFO and "Rake task" in finding.body
@@ -674,7 +679,7 @@ def test_n_plus_one_in_a_rake_task_goes_to_the_summary() -> None:
 
 
 def test_n_plus_one_in_a_file_named_for_a_backfill_is_one_off() -> None:
-    config = RepoConfig(llm=False)
+    config = RepoConfig(llm=False, deploy="rolling")
     job = review_files([added_file("app/jobs/audits_backfill_job.rb", RAKE_LOOP)], config)
     assert not [f for f in job.findings if f.rule == "n-plus-one-query"]
     other = review_files([added_file("app/jobs/audits_job.rb", RAKE_LOOP)], config)
@@ -692,7 +697,10 @@ def sync_locales(project, codes):
 
 
 def test_n_plus_one_whose_comment_gives_the_per_row_reason_goes_to_the_summary() -> None:
-    config = RepoConfig(llm=False)
+    # The rule is summary-only by default; a team that wants it inline says so.
+    config = RepoConfig(
+        llm=False, rules=RulesConfig(severity={"n-plus-one-query": Severity.MEDIUM})
+    )
     explained = review_files([added_file("app/sync.py", SIGNAL_LOOP)], config)
     (finding,) = [f for f in explained.findings if f.rule == "n-plus-one-query"]
     assert finding.severity is Severity.INFO and "once per row" in finding.body
@@ -704,3 +712,11 @@ def test_n_plus_one_whose_comment_gives_the_per_row_reason_goes_to_the_summary()
     assert [
         f for f in said.findings if f.rule == "n-plus-one-query" and f.severity is not Severity.INFO
     ]
+
+
+def test_n_plus_one_is_a_summary_line_by_default() -> None:
+    action = review_files(
+        [added_file("app/controllers/works_controller.rb", RAKE_LOOP)], RepoConfig(llm=False)
+    )
+    found = [f for f in action.findings if f.rule == "n-plus-one-query"]
+    assert found and all(f.severity is Severity.INFO for f in found)

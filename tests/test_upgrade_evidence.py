@@ -14,7 +14,9 @@ from bot.schema.table_size import table_of
 
 
 def _review(*files: ChangedFile, schema: dict[str, str] | None = None) -> list[Finding]:
-    return review_files(list(files), RepoConfig(llm=False), schema_files=schema).findings
+    return review_files(
+        list(files), RepoConfig(llm=False, deploy="rolling"), schema_files=schema
+    ).findings
 
 
 def _code_change(path: str, removed: str) -> ChangedFile:
