@@ -24,6 +24,13 @@ _CREATE = re.compile(
 )
 
 
+# `ALTER MATERIALIZED VIEW totals_mv_tmp RENAME TO totals_mv`: the view was built beside
+# the live one under a spare name (its leftover dropped first) and is swapped in at once.
+_RENAME = re.compile(
+    r"\bALTER\s+MATERIALIZED\s+VIEW\s+(?:IF\s+EXISTS\s+)?" + _NAME + r"\s+RENAME\s+TO\b", re.I
+)
+
+
 # Where a migration's rollback starts (it follows the forward part in every framework
 # here): a rollback that drops the view without re-creating it says the view is new.
 _DOWN = re.compile(
@@ -46,6 +53,8 @@ def drop_recreate_hits(path: str, text: str) -> Iterable[Hit]:
         restored = any(c.group(1).lower() == name for c in _CREATE.finditer(down))
         if dropped_back and not restored:
             continue  # the rollback removes the view: this migration creates it
+        if any(r.group(1).lower() == name for r in _RENAME.finditer(up, rebuilt)):
+            continue  # built aside under a spare name, then swapped in by a rename
         title = f"Materialized view `{drop.group(1)}` dropped and rebuilt in place"
         yield Hit(RULE, path, _line_of(text, drop.start()), _line_of(text, rebuilt), title=title)
 
