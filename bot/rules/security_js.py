@@ -162,7 +162,9 @@ JWT_PATTERNS = (
     Pattern(
         JWT_ID,
         _JS,
-        re.compile(r"\b(?:jwt|jsonwebtoken|jose)\.(?P<at>decode|decodeJwt)\s*\("),
+        # The library's module (`jwt.decode`), not a property of the app's own object
+        # (`this.app.authManager.jwt.decode(token)`, a service that verifies).
+        re.compile(r"(?<![\w.$])(?:jwt|jsonwebtoken|jose)\.(?P<at>decode|decodeJwt)\s*\("),
         lambda m, t, f: (
             f"`{m.group('at')}` reads the token without checking its signature, and this "
             "file trusts what it reads."
