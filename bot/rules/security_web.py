@@ -267,13 +267,13 @@ def _hashes_password(pick: Callable[[list[str]], list[str]]) -> Accept:
 # password hash, so it checks the hashes an older version wrote (new ones take the slow
 # arm). Judged on real commits (bench/security_precision.py, set R).
 _ARM = re.compile(
-    r"""(?im)^\s*(?:case\s+|when\s+)?['"](?:md5|sha\w*|whirlpool|\w*md5\w*|\w*sha\w*)['"]\s*"""
+    r"""(?im)^[ \t]*(?:case\s+|when\s+)?['"](?:md5|sha\w*|whirlpool|\w*md5\w*|\w*sha\w*)['"]\s*"""
     r"""(?:=>|:|->|then\b)|==\s*['"](?:md5|sha\w*|\w*md5\w*)['"]"""
     # A branch whose test names the old format: `} else if (has_md5_password($user)) {`,
     # `elif is_legacy_sha1(stored):`.
-    r"""|^\s*\}?\s*(?:else\s*if|elseif|elif|elsif|if)\b[^\n]*?(?:md5|sha1|legacy)\w*\s*\("""
+    r"""|^[ \t]*\}?[ \t]*(?:else\s*if|elseif|elif|elsif|if)\b[^\n]*?(?:md5|sha1|legacy)\w*\s*\("""
 )
-_BRANCH = re.compile(r"(?i)^\s*\}?\s*(?:else\s*if|elseif|elif|elsif|if|case|when)\b")
+_BRANCH = re.compile(r"(?i)^[ \t]*\}?[ \t]*(?:else\s*if|elseif|elif|elsif|if|case|when)\b")
 _SLOW_HASH = re.compile(
     r"(?i)\b(password_hash|password_verify|bcrypt\w*|argon2\w*|scrypt|pbkdf2\w*"
     r"|BCryptPasswordEncoder|make_password|check_password|hashpw|checkpw|\w*phpass\w*)\s*[(.]"
