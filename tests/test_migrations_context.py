@@ -1545,3 +1545,19 @@ def test_a_drop_is_a_summary_line_unless_the_deploy_is_rolling() -> None:
     assert "`deploy: rolling`" in noted.body
     rolling = _review(migration, code, config=RepoConfig(llm=False, deploy="rolling"))
     assert [f.line for f in _shown(rolling, "migration-drop-or-rename")] == [3]
+
+
+def test_unique_constraint_and_primary_key_locks_are_decided_by_the_table_size() -> None:
+    sql = (
+        "ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE (email);\n"
+        "ALTER TABLE links ADD PRIMARY KEY (id);\n"
+    )
+    path = "migrations/000042_keys.up.sql"
+    unknown = _review(added_file(path, sql))
+    for rule in ("pg-add-unique-constraint-locking", "pg-add-primary-key-locking"):
+        assert not _shown(unknown, rule)
+        assert _summary(unknown, rule)
+    large = RepoConfig(llm=False, large_tables=["accounts", "links"])
+    listed = _review(added_file(path, sql), config=large)
+    assert [f.line for f in _shown(listed, "pg-add-unique-constraint-locking")] == [1]
+    assert [f.line for f in _shown(listed, "pg-add-primary-key-locking")] == [2]

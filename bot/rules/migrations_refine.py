@@ -41,6 +41,7 @@ from bot.models import (
     Severity,
     fold_findings,
 )
+from bot.rules.lib.sql_text import split_statements
 from bot.schema.model import norm, snake
 from bot.schema.table_size import INLINE_COMMENT, LOCKING_RULES, PG_LOCK_ADVICE, table_of
 from bot.select import is_test_path
@@ -789,15 +790,9 @@ def _schema_echo(findings: Sequence[Finding], by_path: dict[str, ChangedFile]) -
     ]
 
 
-# What a migration runner reads as an annotation, not as SQL: goose's `-- +goose Up`,
-# dbmate's `-- migrate:up`, Atlas's `-- atlas:…` directives, and comments generally.
-_SQL_COMMENT = re.compile(r"--.*$")
-
-
 def _statements(text: str) -> list[str]:
-    """A SQL file's statements, comments and whitespace aside, lower-cased."""
-    body = "\n".join(_SQL_COMMENT.sub("", row) for row in text.splitlines())
-    return [" ".join(part.split()).lower() for part in body.split(";") if part.strip()]
+    """A SQL file's statements, comments aside, whitespace folded, lower-cased."""
+    return [" ".join(st.text.split()).lower() for st in split_statements(text)]
 
 
 def _deploy_part(path: str, text: str) -> str:
@@ -813,11 +808,12 @@ def fold_copies(findings: Sequence[Finding], files: Sequence[ChangedFile]) -> li
     findings to the other, whose comment names it. Run after the findings are rated for
     their database: copies kept for two databases (`client/` on SQLite, `server/` on
     PostgreSQL) are rated apart, and a finding folds only into one of equal severity."""
-    by_path = {f.path: f for f in files}
+    if not any(f.rule in SCHEMA_ADVICE and f.path.lower().endswith(".sql") for f in findings):
+        return list(findings)  # nothing a copy could repeat: no file is read
     sql = {
-        path: _statements(_deploy_part(path, f.visible_text()))
-        for path, f in by_path.items()
-        if path.lower().endswith(".sql") and f.status is not FileStatus.DELETED
+        f.path: _statements(_deploy_part(f.path, f.visible_text()))
+        for f in files
+        if f.path.lower().endswith(".sql") and f.status is not FileStatus.DELETED
     }
     twin: dict[str, str] = {}
     paths = sorted(sql, key=lambda p: (p.count("/"), len(posixpath.dirname(p)), p))

@@ -903,7 +903,6 @@ _IF_NOT_EXISTS_INDEX = re.compile(
     r"[`\"]?(?:\w+[`\"]?\.[`\"]?)?(\w+)",
     re.I,
 )
-_ROLLBACK_FILE = re.compile(r"(^|[._/-])down\.sql$", re.I)
 
 
 _FOLDED_LINES = re.compile(r"The same applies at lines ([\d, ]+) of this file\.")
@@ -917,6 +916,8 @@ def _built_before(
     the same name, and none drops it. Where that migration ran, this statement does
     nothing; a database that missed it gets the build, which the author meant as a repair.
     A comment standing for several lines holds only when every one of them is such."""
+    if _IF_NOT_EXISTS_INDEX.search(_line(text, finding.line)) is None:
+        return None  # the common case: no re-apply, and no other file read
     folded = _FOLDED_LINES.search(finding.body)
     lines = [finding.line] + (
         [int(n) for n in folded.group(1).split(",") if n.strip().isdigit()] if folded else []
