@@ -741,11 +741,16 @@ def _added(file: ChangedFile, line: int) -> bool:
 def _sql_columns(file: ChangedFile, text: str) -> Iterator[NewColumn]:
     for alter in _SQL_ADD_COLUMN.finditer(text):
         rest_start = alter.start("rest")
-        for item in _SQL_ADD_ITEM.finditer(alter.group("rest")):
-            definition = statement_at(alter.group("rest"), item.end()).split(",")[0]
+        # One copy of the clause list: `group()` copies it each call, and a statement
+        # without `;` runs to the end of the file.
+        rest, table = alter.group("rest"), table_key(alter.group(1))
+        for item in _SQL_ADD_ITEM.finditer(rest):
             line = line_of(text, rest_start + item.start())
-            if _added(file, line) and not _INDEXED_OPTION.search(definition):
-                yield NewColumn(table_key(alter.group(1)), item.group(1).lower(), file.path, line)
+            if not _added(file, line):
+                continue
+            definition = statement_at(rest, item.end()).split(",")[0]
+            if not _INDEXED_OPTION.search(definition):
+                yield NewColumn(table, item.group(1).lower(), file.path, line)
     for create in _SQL_CREATE_TABLE.finditer(text):
         offset = create.end() - 1  # the opening parenthesis: its statement is the table body
         body = statement_at(text, offset)

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
@@ -133,9 +134,9 @@ def squawk_binary() -> str:
     raise SquawkError("squawk executable not found: install the `squawk-cli` package")
 
 
-@dataclass(frozen=True)
-class Report:
-    """One squawk finding, with 1-based lines."""
+class Report(NamedTuple):
+    """One squawk finding, with 1-based lines. A tuple: a file of thousands of
+    statements gives as many reports, and a frozen dataclass is slow to build."""
 
     rule: str
     line: int
@@ -197,7 +198,8 @@ def _parse_output(proc: subprocess.CompletedProcess[str], names: list[str]) -> l
     for item in items:
         if not isinstance(item, dict):
             continue
-        position = index.get(os.path.basename(str(item.get("file", ""))))
+        name = str(item.get("file", ""))
+        position = index.get(name[name.rfind("/") + 1 :] if "/" in name else name)
         if position is None:
             continue
         out[position].append(

@@ -87,6 +87,10 @@ class Builder:
         cols = tuple(c if c.startswith("(") else norm(c) for c in columns if c)
         if not cols:
             return
+        if len(t.indexes) >= MAX_INDEXES_PER_TABLE:
+            # Generated or crafted DDL: every index is compared with the table's others,
+            # so past this many the rest are not modelled (and not compared either).
+            return
         if implicit and (
             t.primary_key[: len(cols)] == cols
             or any(ix.columns[: len(cols)] == cols for ix in t.indexes)
@@ -113,10 +117,6 @@ class Builder:
         if at is not None:  # the snapshot already states this index: keep one copy
             if not self.snapshot:
                 t.indexes[at] = new
-            return
-        if len(t.indexes) >= MAX_INDEXES_PER_TABLE:
-            # Generated or crafted DDL: every index is compared with the table's others,
-            # so past this many the rest are not modelled.
             return
         if not self.snapshot:
             found = _redundant(t, new)

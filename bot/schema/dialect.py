@@ -69,15 +69,34 @@ _MYSQL_SQL = re.compile(
     r"\bENGINE\s*=\s*InnoDB\b|\bAUTO_INCREMENT\b"
     # `ALTER TABLE t MODIFY col ...` and `ADD col ... AFTER other`: MySQL's column syntax
     # (PostgreSQL has neither; its AFTER belongs to triggers, never to ADD COLUMN).
-    r"|\bALTER\s+TABLE\s+[\w`.]+\s+MODIFY\s+(?:COLUMN\s+)?[\w`]+\s+\w"
-    # (bounded: a column definition is short, and an unbounded scan to the next `;` from
-    # every ADD would be quadratic on a file of ADDs without one)
-    r"|\bADD\s+(?:COLUMN\s+)?[\w`]+\s+[^;]{0,300}?\bAFTER\s+[\w`]+\s*[;,]",
+    r"|\bALTER\s+TABLE\s+[\w`.]+\s+MODIFY\s+(?:COLUMN\s+)?[\w`]+\s+\w",
     re.I,
 )
+# (bounded: a column definition is short, and an unbounded scan to the next `;` from every
+# ADD would be quadratic on a file of ADDs without one; tried only where AFTER is written)
+_MYSQL_ADD_AFTER = re.compile(
+    r"\bADD\s+(?:COLUMN\s+)?[\w`]+\s+[^;]{0,300}?\bAFTER\s+[\w`]+\s*[;,]", re.I
+)
+_AFTER = re.compile(r"\bAFTER\b", re.I)
 _PG_SQL = re.compile(r"\bCONCURRENTLY\b|\bJSONB\b|::\w+", re.I)
 # MySQL takes SERIAL too: PostgreSQL's only when nothing in the repository is MySQL-only.
 _SERIAL = re.compile(r"\bSERIAL\b", re.I)
+
+
+_SERIAL_ONLY = "serial"
+
+
+@lru_cache(maxsize=64)
+def _sql_signal(text: str) -> str | None:
+    """What one SQL file says of its database: MySQL, PostgreSQL, only `SERIAL`, or
+    nothing. Cached: the schema model and several checks ask about the same files."""
+    # MySQL takes `SERIAL` too (and `::` can be a label): next to MySQL-only syntax in
+    # the same file, the PostgreSQL-looking words are MySQL's.
+    if _MYSQL_SQL.search(text) or (_AFTER.search(text) and _MYSQL_ADD_AFTER.search(text)):
+        return MYSQL
+    if _PG_SQL.search(text):
+        return POSTGRES
+    return _SERIAL_ONLY if _SERIAL.search(text) else None
 
 
 def detect(texts: Mapping[str, str]) -> str | None:
@@ -90,14 +109,11 @@ def detect(texts: Mapping[str, str]) -> str | None:
         if name in CONFIG_NAMES or name.startswith("knexfile."):
             found |= {dialect for dialect, pattern in _SIGNALS if pattern.search(text)}
         elif name.endswith(".sql"):
-            # MySQL takes `SERIAL` too (and `::` can be a label): next to MySQL-only syntax
-            # in the same file, the PostgreSQL-looking words are MySQL's.
-            if _MYSQL_SQL.search(text):
-                sql_seen.add(MYSQL)
-            elif _PG_SQL.search(text):
-                sql_seen.add(POSTGRES)
-            elif _SERIAL.search(text):
+            signal = _sql_signal(text)
+            if signal == _SERIAL_ONLY:
                 serial = True
+            elif signal is not None:
+                sql_seen.add(signal)
     if serial and MYSQL not in sql_seen:
         sql_seen.add(POSTGRES)
     found |= package_dialects(texts)

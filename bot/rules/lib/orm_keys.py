@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot import lazyre as re
 from bot.lines import line_of as _line
@@ -341,8 +342,14 @@ def _columns(raw: str) -> tuple[str, ...]:
 
 
 def _indexes(file: ChangedFile, text: str) -> list[Index]:
+    return list(_indexes_in(file.language, text))
+
+
+@lru_cache(maxsize=32)
+def _indexes_in(language: str | None, text: str) -> tuple[Index, ...]:
+    """The indexes a file declares. Cached: three checks read the same file's."""
     out: list[Index] = []
-    if file.language == "sql":
+    if language == "sql":
         for m in _SQL_INDEX.finditer(_strip_comments(text, "--")):
             if "(" in m.group(3):
                 continue  # expression index: columns cannot be compared
@@ -355,7 +362,7 @@ def _indexes(file: ChangedFile, text: str) -> list[Index]:
                     _line(text, m.start()),
                 )
             )
-    elif file.language == "ruby":
+    elif language == "ruby":
         for m in _RAILS_INDEX.finditer(_strip_comments(text, "#")):
             out.append(
                 Index(
@@ -366,7 +373,7 @@ def _indexes(file: ChangedFile, text: str) -> list[Index]:
                     _line(text, m.start()),
                 )
             )
-    elif file.language == "python":
+    elif language == "python":
         for m in _ALEMBIC_INDEX.finditer(_strip_comments(text, "#")):
             out.append(
                 Index(
@@ -377,7 +384,7 @@ def _indexes(file: ChangedFile, text: str) -> list[Index]:
                     _line(text, m.start()),
                 )
             )
-    elif file.language == "prisma":
+    elif language == "prisma":
         for model in _PRISMA_MODEL.finditer(_strip_comments(text, "//")):
             for m in _PRISMA_INDEX.finditer(model.group(2)):
                 out.append(
@@ -389,7 +396,7 @@ def _indexes(file: ChangedFile, text: str) -> list[Index]:
                         _line(text, model.start(2) + m.start()),
                     )
                 )
-    return out
+    return tuple(out)
 
 
 def _wide_hits(path: str, indexes: list[Index]) -> Iterator[Hit]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot import lazyre as re
@@ -299,8 +300,10 @@ _MYSQL_SYNTAX = re.compile(
 _PROSE = re.compile(r"--[^\n]*|/\*(?![!+]).*?\*/|'(?:[^'\n]|'')*'", re.DOTALL)
 
 
+@lru_cache(maxsize=64)
 def detect_dialect(path: str, text: str) -> str:
-    """The sqlglot dialect a SQL file is written in (see the module docstring)."""
+    """The sqlglot dialect a SQL file is written in (see the module docstring). Cached:
+    several checks ask it of the same file."""
     hint = _DIALECT_HINT.search(text)
     if hint:
         name = hint.group(1).lower()
