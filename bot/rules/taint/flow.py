@@ -221,6 +221,7 @@ _CONTENT_TYPE_KWARGS = frozenset({"content_type", "mimetype", "media_type"})
 _DESTINATION = frozenset({"ssrf", "redirect"})
 # An operator injection needs an object; a value that is always a string cannot be one.
 _TEXT_SAFE = frozenset({"nosql"})
+_NONE: frozenset[str] = frozenset()
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _REDIRECT = frozenset({"redirect"})
 # Session entries that say who the user is or what they may do.
@@ -1271,7 +1272,8 @@ class Analyzer:
                     handler_param=True,
                     # A route parameter bound by a mark (NestJS `@Param('id')`) is always
                     # a string: never a NoSQL operator object.
-                    cleared=_TEXT_SAFE if param.source in self.spec.text_sources else frozenset(),
+                    cleared=(_TEXT_SAFE if param.source in self.spec.text_sources else _NONE)
+                    | (_PATH if param.one_segment else _NONE),
                 )
                 state.taint[param.name] = frozenset({origin})
             elif param.name in state.taint:

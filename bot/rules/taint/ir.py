@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot import lazyre as _re
+
 Value = str | int | float | bool | None
 
 
@@ -166,6 +168,28 @@ class Param:
     source: str | None = None
     # A declared type that cannot carry text (int, UUID, long): never tainted.
     typed_safe: bool = False
+    # One segment of the URL path (`{name}` of a Spring or JAX-RS route): it cannot hold
+    # a `/`, so it names no file outside the folder it is joined to.
+    one_segment: bool = False
+
+
+def one_path_segment(mark: str, param_text: str, name: str, file_text: str) -> bool:
+    """Whether a JVM handler parameter bound by `@PathVariable`/`@PathParam` is one path
+    segment. Servlet containers (Tomcat, Jetty, Undertow) reject an encoded `/` or `\\`
+    in the path by default and resolve `..` segments before routing, so a `{name}`
+    variable is a single name. A Spring `{*name}` captures the rest of the path, and a
+    JAX-RS template with a regular expression (`{name: .+}`) may span segments."""
+    if mark not in ("PathVariable", "PathParam"):
+        return False
+    named = _BOUND_NAME.search(param_text)
+    var = named.group(1) if named else name
+    if mark == "PathVariable":
+        return f"{{*{var}}}" not in file_text
+    return not _re.search(r"\{\s*" + _re.escape(var) + r"\s*:", file_text)
+
+
+# `@PathVariable("file")`, `@PathVariable(value = "file")`, `@PathParam("file")`.
+_BOUND_NAME = _re.compile(r"@Path(?:Variable|Param)\s*\(\s*(?:(?:value|name)\s*=\s*)?\"([^\"]+)\"")
 
 
 @dataclass(frozen=True)

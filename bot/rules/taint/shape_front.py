@@ -1434,6 +1434,8 @@ class _Front:
                 continue
             bound = [m for m in _marks(param) if m in self.spec.param_marks]
             source: str | None = f"@{bound[0]}" if bound else None
+            segment = self.language == "kotlin" and bool(bound)
+            segment = segment and ir.one_path_segment(bound[0], param.text(), pname, self.text)
             base_type = ptype.split("<", 1)[0].split("[", 1)[0].rstrip("?").rsplit(".", 1)[-1]
             typed_safe = base_type in self.spec.safe_types
             if source is None and handler and base_type in ("String", "string", "str"):
@@ -1449,7 +1451,7 @@ class _Front:
             textual = base_type in ("", "String", "string") or self.language == "scala"
             if source is None and binder is not None and not typed_safe and textual:
                 source = f"`{binder}` binding"
-            params.append(ir.Param(pname, source, typed_safe))
+            params.append(ir.Param(pname, source, typed_safe, segment))
         if body is None:
             block_kids = [k for k in kids if k.kind() in _BLOCKS or k.kind() == "statements"]
             body = block_kids[-1] if block_kids else None

@@ -100,6 +100,12 @@ class _Front:
     def __init__(self, spec: Spec, language: str) -> None:
         self.spec = spec
         self.java = language == "java"
+        self._file_text: str | None = None
+
+    def file_text(self, node: SgNode) -> str:
+        if self._file_text is None:
+            self._file_text = node.get_root().root().text()
+        return self._file_text
 
     # --- expressions -----------------------------------------------------------------
 
@@ -509,7 +515,10 @@ class _Front:
             if source is None and handler and self.java and type_text in _INPUT_TYPES:
                 source = "request parameter"
             typed_safe = type_text.split("<", 1)[0] in self.spec.safe_types
-            params.extend(ir.Param(n, source, typed_safe) for n in names)
+            segment = bool(bound) and ir.one_path_segment(
+                bound[0], param.text(), names[0], self.file_text(node)
+            )
+            params.extend(ir.Param(n, source, typed_safe, segment) for n in names)
         body = node.field("body")
         if body is not None and body.kind() not in _BLOCKS:
             # An arrow function with an expression body returns that expression.
