@@ -126,3 +126,13 @@ def test_a_security_analyzer_suppression_on_the_line_sends_the_finding_to_the_su
     findings = run_rule([added_file("internal/storage/s3.go", code)], "tls-verification-disabled")
     assert [(f.line, f.severity) for f in findings] == [(7, Severity.INFO), (9, Severity.HIGH)]
     assert "suppression" in findings[0].body
+
+
+def test_python_timeout_forwarded_through_kwargs_by_callers_this_file_does_not_show() -> None:
+    """A wrapper spreading its `**kwargs` into the request: inline when a caller in the
+    file omits the timeout, the summary when no caller is in the file."""
+    got = _severities("http-request-no-timeout", "python-3.py")
+    wrapper = _line_of("http-request-no-timeout", "python-3.py", "self.base_url + path")
+    helper = _line_of("http-request-no-timeout", "python-3.py", "get(url, **options)")
+    assert got[wrapper] is Severity.MEDIUM
+    assert got[helper] is Severity.INFO
