@@ -186,3 +186,20 @@ def test_every_new_rule_is_registered_once_with_cases() -> None:
     ):
         positive, negative = fixture_cases(rule_id)
         assert positive and negative and reg.declared[rule_id].languages
+
+
+def test_prefix_index_on_a_table_the_migration_creates_is_inline() -> None:
+    """Among a new table's new indexes, one that is the left prefix of another is a comment;
+    the same pair on a table restated with IF NOT EXISTS (a baseline) stays in the summary."""
+    from bot.diff import added_file
+    from bot.models import Severity
+    from tests.rule_helpers import fixture_case, run_rule
+
+    case = fixture_case("redundant-index", "sql-5.sql")
+    found = run_rule([added_file(case.path, case.code)], "redundant-index")
+    assert [(f.line, f.severity) for f in found] == [(case.lines[0], Severity.LOW)]
+    restated = case.code.replace(
+        'CREATE TABLE "AgentSkill"', 'CREATE TABLE IF NOT EXISTS "AgentSkill"'
+    )
+    found = run_rule([added_file(case.path, restated)], "redundant-index")
+    assert [(f.line, f.severity) for f in found] == [(case.lines[0], Severity.INFO)]
