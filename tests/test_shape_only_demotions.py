@@ -156,14 +156,14 @@ import org.springframework.web.bind.annotation.*;
 
 @RestController
 public class ExportController {
-    @DeleteMapping("/exports/{id}")
-    public void delete(@PathVariable String id) throws Exception {
+    @DeleteMapping("/exports")
+    public void delete(@RequestParam String id) throws Exception {
         UUID.fromString(id);
         Files.delete(Paths.get("/data/exports", id));
     }
 
-    @DeleteMapping("/other/{id}")
-    public void other(@PathVariable String id) throws Exception {
+    @DeleteMapping("/other")
+    public void other(@RequestParam String id) throws Exception {
         Files.delete(Paths.get("/data/exports", id));
     }
 }

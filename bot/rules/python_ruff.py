@@ -381,40 +381,30 @@ def spreads_a_timeout(unit: Unit, row: int, col: int) -> bool:
     return False
 
 
-def forwarded_timeout(unit: Unit, row: int, col: int) -> tuple[bool | None, str, str] | None:
-    """For `requests.get(url, **kwargs)` where `kwargs` is the `**` parameter of the
-    function around the call (a wrapper such as `def _get(self, path, **kwargs)`): whether
-    every call of that function in the file passes `timeout=` (or a spread of its own):
-    True, False when one does not, None when the file never calls it (its callers are
-    elsewhere); with the parameter's and the function's names. None when the call
-    spreads no such parameter."""
+def forwarded_timeout(unit: Unit, row: int, col: int) -> bool:
+    """`requests.get(url, **kwargs)` where `kwargs` is the `**` parameter of the function
+    around the call (a wrapper such as `def _get(self, path, **kwargs)`), and the file
+    calls that function, every time with `timeout=` (or a spread of its own)."""
     call = _call_at(unit, row, col)
     if call is None or unit.tree is None or unit.index is None:
-        return None
+        return False
     func = _nearest(unit.index.ancestors(call), (ast.FunctionDef, ast.AsyncFunctionDef))
     if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef) or func.args.kwarg is None:
-        return None
+        return False
     spread = func.args.kwarg.arg
     if not any(
         k.arg is None and isinstance(k.value, ast.Name) and k.value.id == spread
         for k in call.keywords
     ):
-        return None
+        return False
     callers = [
         node
         for node in ast.walk(unit.tree)
         if isinstance(node, ast.Call) and node is not call and _call_name(node) == func.name
     ]
-    if not callers:
-        return None, spread, func.name
-    given = all(any(k.arg in ("timeout", None) for k in c.keywords) for c in callers)
-    return given, spread, func.name
-
-
-_FORWARDED_NOTE = (
-    "The timeout may come through `**{name}`: no call of `{func}` in this file shows it, so "
-    "whether its callers pass `timeout=` is not visible here. Noted in the summary."
-)
+    return bool(callers) and all(
+        any(k.arg in ("timeout", None) for k in c.keywords) for c in callers
+    )
 
 
 def timeout_summary(unit: Unit, row: int, col: int, file: ChangedFile) -> str | None:
@@ -600,20 +590,18 @@ class RuffSecurityCheck(Check):
             return None  # on our scaffolding
         if rule == PICKLE and not keep_unpickle(unit, row, col):
             return None
-        forwarded: str | None = None
         if code == "S113":
             if spreads_a_timeout(unit, row, col):
                 return None
-            wrapper = forwarded_timeout(unit, row, col)
-            if wrapper is not None and wrapper[0]:
-                return None  # every caller in the file passes one through `**kwargs`
-            if wrapper is not None and wrapper[0] is None:
-                forwarded = _FORWARDED_NOTE.format(name=wrapper[1], func=wrapper[2])
+            if forwarded_timeout(unit, row, col):
+                # Every caller in the file passes one through `**kwargs`. A wrapper whose
+                # callers are elsewhere stays a comment: a judged shared helper of query
+                # runners in other files had no caller passing a timeout.
+                return None
         end = max(unit.real(end_row) or line, line)
         suggestion = suggestion_for(unit, row, code, file.line_text(line))
         detail = f"ruff {code}: {message}"
         summary = timeout_summary(unit, row, col, file) if code == "S113" else None
-        summary = summary or forwarded
         summary = summary or (full_loader_note(message) if code == "S506" else None)
         if summary:
             detail += " " + summary
