@@ -719,18 +719,20 @@ LABELS_FRESHS = ROOT / "bench" / "labels" / "security_findings_freshS.tsv"
 # Set T (`secfreshT` round, session 2026-12-07 morning): 20 more projects in no list above nor in
 # bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
 # their findings was read, judged once on main 7e157cca. Same mix per project as set S: 3 ordinary,
-# up to 14 targeted and `FRESHT_HOT_PER_PROJECT` hot commits.
+# up to 14 targeted and `FRESHT_HOT_PER_PROJECT` hot commits. Snapshots over the size limit
+# (LightRAG, new-api, craftcms/cms) were replaced before any pick; SillyTavern (its snapshot ends in
+# October 2024) was fetched and not used.
 FRESHT_PROJECTS: dict[str, tuple[str, int, int]] = {
     "codalab/codabench": ("python", 3, 14),  # Django (DRF)
     "gramps-project/gramps-web-api": ("python", 3, 14),  # Flask
-    "HKUDS/LightRAG": ("python", 3, 14),  # FastAPI
+    "permitio/opal": ("python", 3, 14),  # FastAPI
     "alphagov/asset-manager": ("ruby", 3, 14),  # Rails
     "alphagov/forms-admin": ("ruby", 3, 14),  # Rails
     "ministryofjustice/laa-apply-for-criminal-legal-aid": ("ruby", 3, 14),  # Rails
     "dagu-org/dagu": ("go", 3, 14),  # net/http (chi)
-    "QuantumNous/new-api": ("go", 3, 14),  # Gin
+    "nezhahq/nezha": ("go", 3, 14),  # Gin
     "teamhanko/hanko": ("go", 3, 14),  # Echo
-    "SillyTavern/SillyTavern": ("typescript", 3, 14),  # Express (JS)
+    "hyperdxio/hyperdx": ("typescript", 3, 14),  # Express
     "safe-global/safe-client-gateway": ("typescript", 3, 14),  # NestJS (Express)
     "unraid/api": ("typescript", 3, 14),  # NestJS (Fastify)
     "lowcoder-org/lowcoder": ("java", 3, 14),  # Spring Boot (WebFlux)
@@ -738,7 +740,7 @@ FRESHT_PROJECTS: dict[str, tuple[str, int, int]] = {
     "guardian/members-data-api": ("scala", 3, 14),  # Play
     "statamic/cms": ("php", 3, 14),  # Laravel (package)
     "contao/contao": ("php", 3, 14),  # Symfony
-    "craftcms/cms": ("php", 3, 14),  # Yii
+    "mantisbt/mantisbt": ("php", 3, 14),  # own
     "EdiWang/Moonglade": ("csharp", 3, 14),  # ASP.NET Core
     "fullstackhero/dotnet-starter-kit": ("csharp", 3, 14),  # ASP.NET Core
 }
