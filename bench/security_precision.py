@@ -53,6 +53,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half R
     # the fresh set S, likewise (same mix per project as R)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half S
+    # the fresh set T, likewise (same mix per project as S)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half T
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -714,6 +716,38 @@ FRESHS_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHS_PROJECTS, "S"))
 COMMITS_FRESHS = ROOT / "bench" / "labels" / "security_commits_freshS.tsv"
 LABELS_FRESHS = ROOT / "bench" / "labels" / "security_findings_freshS.tsv"
+# Set T (`secfreshT` round, session 2026-12-07 morning): 20 more projects in no list above nor in
+# bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
+# their findings was read, judged once on main 7e157cca. Same mix per project as set S: 3 ordinary,
+# up to 14 targeted and `FRESHT_HOT_PER_PROJECT` hot commits. Snapshots over the size limit
+# (LightRAG, new-api, craftcms/cms) were replaced before any pick; SillyTavern (its snapshot ends in
+# October 2024) was fetched and not used.
+FRESHT_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "codalab/codabench": ("python", 3, 14),  # Django (DRF)
+    "gramps-project/gramps-web-api": ("python", 3, 14),  # Flask
+    "permitio/opal": ("python", 3, 14),  # FastAPI
+    "alphagov/asset-manager": ("ruby", 3, 14),  # Rails
+    "alphagov/forms-admin": ("ruby", 3, 14),  # Rails
+    "ministryofjustice/laa-apply-for-criminal-legal-aid": ("ruby", 3, 14),  # Rails
+    "dagu-org/dagu": ("go", 3, 14),  # net/http (chi)
+    "nezhahq/nezha": ("go", 3, 14),  # Gin
+    "teamhanko/hanko": ("go", 3, 14),  # Echo
+    "hyperdxio/hyperdx": ("typescript", 3, 14),  # Express
+    "safe-global/safe-client-gateway": ("typescript", 3, 14),  # NestJS (Express)
+    "unraid/api": ("typescript", 3, 14),  # NestJS (Fastify)
+    "lowcoder-org/lowcoder": ("java", 3, 14),  # Spring Boot (WebFlux)
+    "codecentric/spring-boot-admin": ("java", 3, 14),  # Spring Boot
+    "guardian/members-data-api": ("scala", 3, 14),  # Play
+    "statamic/cms": ("php", 3, 14),  # Laravel (package)
+    "contao/contao": ("php", 3, 14),  # Symfony
+    "mantisbt/mantisbt": ("php", 3, 14),  # own
+    "EdiWang/Moonglade": ("csharp", 3, 14),  # ASP.NET Core
+    "fullstackhero/dotnet-starter-kit": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHT_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHT_PROJECTS, "T"))
+COMMITS_FRESHT = ROOT / "bench" / "labels" / "security_commits_freshT.tsv"
+LABELS_FRESHT = ROOT / "bench" / "labels" / "security_findings_freshT.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -733,6 +767,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "Q": (FRESHQ_PROJECTS, COMMITS_FRESHQ, LABELS_FRESHQ),
     "R": (FRESHR_PROJECTS, COMMITS_FRESHR, LABELS_FRESHR),
     "S": (FRESHS_PROJECTS, COMMITS_FRESHS, LABELS_FRESHS),
+    "T": (FRESHT_PROJECTS, COMMITS_FRESHT, LABELS_FRESHT),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -837,6 +872,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "Q": FRESHQ_HOT_PER_PROJECT,
                 "R": FRESHR_HOT_PER_PROJECT,
                 "S": FRESHS_HOT_PER_PROJECT,
+                "T": FRESHT_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1059,7 +1095,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to R)",
+        help="one half of the projects, or a fresh set (C to T)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
