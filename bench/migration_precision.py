@@ -760,6 +760,43 @@ FRESHS_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "relaticle/relaticle": ("Laravel", ["database/migrations/*.php"], 16),
     "fecgov/openFEC": ("Flyway SQL", ["data/migrations/*"], 16),
 }
+# A nineteenth set, "freshT" (session 2026-12-07 morning): 14 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels nor any bench/labels/*.tsv
+# (Rails 3, Django 3, Alembic 2, Knex 1, TypeORM 1, Prisma 1, Go/SQL 2, Laravel 1), hosted
+# services and widely deployed products with real tables, fixed before any of their findings was
+# read and judged once on main 7e157cca (`--set freshT`, labels in `*_freshT.tsv`). Out of sample
+# like "fresh". Over the snapshot size limit: librenms; mozilla-services/socorro (its newest 16
+# Django migration commits go back to 2019) was fetched and left as an alternate. Spacebar moved
+# its PostgreSQL migrations from src/util to src/database (both picked); UnoPim keeps most of its
+# migrations in its Webkul packages.
+FRESHT_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "DFE-Digital/npq-registration": ("Rails", ["db/migrate/*.rb"], 16),
+    "hackclub/hackatime": ("Rails", ["db/migrate/*.rb"], 16),
+    "WikiEducationFoundation/WikiEduDashboard": ("Rails", ["db/migrate/*.rb"], 16),
+    "openedx/credentials": ("Django", ["credentials/apps/*/migrations/*.py"], 16),
+    "learningequality/studio": ("Django", ["contentcuration/*/migrations/*.py"], 16),
+    "ministryofjustice/cla_backend": ("Django", ["cla_backend/apps/*/migrations/*.py"], 16),
+    "rommapp/romm": ("Alembic", ["backend/alembic/versions/*.py"], 16),
+    "hotosm/tasking-manager": ("Alembic", ["migrations/versions/*.py"], 16),
+    "CyferShepard/Jellystat": ("Knex", ["backend/migrations/*"], 16),
+    "spacebarchat/server": (
+        "TypeORM",
+        ["src/util/migration/postgres/*", "src/database/migration/postgres/*"],
+        16,
+    ),
+    "spliit-app/spliit": ("Prisma", ["prisma/migrations/*"], 16),
+    "tgdrive/teldrive": ("Go/SQL", ["internal/database/migrations/*"], 16),
+    "chainloop-dev/chainloop": (
+        "Go/SQL",
+        ["app/controlplane/pkg/data/ent/migrate/migrations/*"],
+        16,
+    ),
+    "unopim/unopim": (
+        "Laravel",
+        ["database/migrations/*.php", "packages/Webkul/*/src/Database/Migrations/*.php"],
+        16,
+    ),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -779,6 +816,7 @@ SETS = {
     "freshQ": FRESHQ_PROJECTS,
     "freshR": FRESHR_PROJECTS,
     "freshS": FRESHS_PROJECTS,
+    "freshT": FRESHT_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
