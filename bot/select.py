@@ -186,11 +186,11 @@ _TEST_PATH = re.compile(
 # (`packages/tracecat-benchmark/`, `benchmarks/`, `loadtest/`). Singular `example/` and
 # `demo/` are left out: the default Java package of generated Spring projects.
 _NOT_DEPLOYED_PATH = re.compile(
-    r"(?i)(^|/)(?:examples|example[-_][\w-]+|\w+[-_]examples?|benchmarks|\w+[-_]benchmarks?"
+    r"(?i)(^|/)(?:examples|example[-_][\w-]+|[\w-]+[-_]examples?|benchmarks|[\w-]+[-_]benchmarks?"
     r"|benchmarks?[-_][\w-]+|load[-_]?tests?"
     # sample apps (`samples/`, `spring-samples/`, `sample-app/`); singular `sample/` is a
     # package name as often as a folder of samples.
-    r"|samples|\w+[-_]samples?|sample[-_]apps?"
+    r"|samples|[\w-]+[-_]samples?|sample[-_]apps?"
     # .NET Aspire app hosts (`Shop.AppHost/`, `Shop.AppHost.Tools/`): the orchestrator that
     # starts the services on a developer's machine; it serves no one.
     r"|[\w.]+\.AppHost(?:\.[\w.]+)?)/"

@@ -59,7 +59,14 @@ def test_an_example_app_goes_to_the_summary() -> None:
 
 
 def test_a_sample_app_goes_to_the_summary() -> None:
-    for path in ("samples/shop/keys/utils.go", "spring-samples/keys/utils.go", "sample-app/u.go"):
+    for path in (
+        "samples/shop/keys/utils.go",
+        "spring-samples/keys/utils.go",
+        "sample-app/u.go",
+        # A project's samples folder named with hyphens (`spring-boot-admin-samples/`).
+        "spring-boot-admin-samples/spring-boot-admin-sample-eureka/keys/utils.go",
+        "acme-api-examples/keys/utils.go",
+    ):
         assert _severities(path, _GO_CLIENT, "http-request-no-timeout") == [Severity.INFO]
 
 
@@ -227,3 +234,32 @@ def test_a_url_from_the_request_stays_inline() -> None:
     path = "app/api/changes.py"
     severities = _severities(path, _REQUEST_URL_FETCH, "ssrf")
     assert severities and all(s is not Severity.INFO for s in severities)
+
+
+_GO_COBRA = """package user
+
+import (
+	"net/http"
+
+	"github.com/spf13/cobra"
+)
+
+func NewImportCommand() *cobra.Command {
+	var inputURL string
+	return &cobra.Command{
+		Use: "import",
+		Run: func(cmd *cobra.Command, args []string) {
+			resp, _ := http.Get(inputURL)
+			defer resp.Body.Close()
+		},
+	}
+}
+"""
+
+
+def test_a_go_cli_command_goes_to_the_summary() -> None:
+    # A cobra (or urfave/cli) command, wherever it lives: the operator runs it in a
+    # terminal; a stalled download is seen and interrupted there, no server waits.
+    assert _severities("backend/cmd/user/import.go", _GO_COBRA, "http-request-no-timeout") == [
+        Severity.INFO
+    ]

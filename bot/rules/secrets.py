@@ -145,6 +145,9 @@ _PLACEHOLDER_WORDS = (
     "fake",
     "notreal",
     "not_real",
+    "not-a-real",
+    "not_a_real",
+    "mock",
     "not-a-secret",
     "notasecret",
     "secret",
@@ -317,7 +320,10 @@ def is_placeholder(value: str) -> bool:
 _RULE_VOCABULARY = re.compile(
     r"(?:[a-z_]+(?::[\w,.-]*)?)(?:\|[a-z_]+(?::[\w,.-]*)?)+"
     r"|encrypted(?::[\w\\]+)?|hashed|string|integer|boolean|array|json|datetime"
-    r"|required|nullable|sometimes|filled|present|confirmed|optional",
+    r"|required|nullable|sometimes|filled|present|confirmed|optional"
+    # One conditional rule with its fields (`'password' => 'required_without_all:code,id'`).
+    r"|(?:required|prohibited|exclude|missing|present)_(?:with|without|if|unless)(?:_all)?"
+    r"(?::[\w,.-]*)?",
 )
 # `tabler_password_reset: resetting_request`, `passwordField = "password_reset_token"`:
 # lowercase words joined by underscores, no digit, no capital: a route, setting or enum

@@ -18,14 +18,18 @@ _CLI_PATH = re.compile(
 
 
 _GO_MAIN = re.compile(r"^package\s+main\b", re.MULTILINE)
+# A command of a Go CLI framework: `&cobra.Command{`, urfave/cli's `&cli.Command{`.
+_GO_COMMAND = re.compile(r"&(?:cobra|cli)\.Command\s*\{")
 
 
 def command_line_only(file: ChangedFile) -> bool:
     """A file of a command-line script folder or module that shows no web request input
     (nothing the taint engine's sources for its language could read)."""
-    if not _CLI_PATH.search(file.path.replace("\\", "/")):
+    if file.language == "go" and _GO_COMMAND.search(file.visible_text()):
+        pass  # a cobra or urfave/cli command (`hanko user import`), wherever it lives
+    elif not _CLI_PATH.search(file.path.replace("\\", "/")):
         return False
-    if file.language == "go" and not _GO_MAIN.search(file.visible_text()):
+    elif file.language == "go" and not _GO_MAIN.search(file.visible_text()):
         return False  # a library package named `tools` (pocketbase's `tools/auth`), no program
     # The taint package imports the rule engine, which asks this module: imported here.
     from bot.rules.taint import spec

@@ -1,12 +1,13 @@
-// bastion-fixture: backend/src/config/mock/database.config.mock.ts
+// bastion-fixture: src/routes/webhooks.ts
 // ok: secret-literal
-import { registerAs } from '@nestjs/config';
+// A webhook URL whose token says it is a stand-in.
+import express from "express";
 
-// A test double of the database configuration: the values are the test database's.
-export default registerAs('databaseConfig', () => ({
-  type: 'postgres',
-  host: 'localhost',
-  username: 'hedgehog',
-  password: 'quill-spine-42',
-  database: 'notes_test',
-}));
+export const router = express.Router();
+
+const EXAMPLE_WEBHOOK = {
+  name: "Team channel",
+  url: "https://hooks.slack.com/services/T22222222/B22222222/mock-not-a-real-token",
+};
+
+router.get("/webhooks/example", (req, res) => res.json(EXAMPLE_WEBHOOK));
