@@ -291,14 +291,22 @@ def _matches_int_key(line_text: str, report: Report, file: ChangedFile) -> bool:
 # expression and reports it like `gen_random_uuid()`.
 _LITERAL = r"(?:[+-]?\s*(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?|'(?:[^']|'')*'|true|false|null)"
 _TYPE = r"[a-z_][\w ]*(?:\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\[\])*"
+# The SQL-standard date and time functions are STABLE, not volatile: evaluated once by the
+# ALTER and stored like a constant (squawk reports `CURRENT_DATE` as if it were volatile).
+_STABLE_NOW = (
+    r"current_date|current_time(?:stamp)?(?:\s*\(\s*\d\s*\))?"
+    r"|localtime(?:stamp)?(?:\s*\(\s*\d\s*\))?|(?:now|transaction_timestamp)\s*\(\s*\)"
+)
 _CONSTANT_DEFAULT = re.compile(
-    rf"(?:{_LITERAL}(?:\s*::\s*{_TYPE})?|cast\s*\(\s*{_LITERAL}\s+as\s+{_TYPE}\s*\))",
+    rf"(?:(?:{_LITERAL}|{_STABLE_NOW})(?:\s*::\s*{_TYPE})?"
+    rf"|cast\s*\(\s*(?:{_LITERAL}|{_STABLE_NOW})\s+as\s+{_TYPE}\s*\))",
     re.I,
 )
 
 
 def _constant_default(line_text: str, report: Report) -> bool:
-    """Whether a `adding-field-with-default` report points at a constant default."""
+    """Whether a `adding-field-with-default` report points at a constant default (or a
+    stable one, such as `CURRENT_DATE`)."""
     if report.end_line != report.line:
         return False
     text = line_text[report.column : report.column_end].strip()
