@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ast_grep_py import SgNode
 
@@ -532,7 +533,28 @@ def _table_arg(call: Call, position: int, keyword: str = "table_name") -> str | 
     if named is not None:
         return named.strip("'\"").lower()
     args = positional(call)
-    return literal(args[position]) if len(args) > position else None
+    if len(args) <= position:
+        return None
+    arg = args[position]
+    if arg.kind() == "identifier":
+        # `TABLE = "virtual_collection_roms"` at the top of the migration, then
+        # `op.create_table(TABLE, ...)` and `op.create_index(..., TABLE, ...)`.
+        return _module_strings(arg.get_root().root().text()).get(arg.text(), f"{{{arg.text()}}}")
+    return literal(arg)
+
+
+_MODULE_STRING = re.compile(
+    r"""^([A-Za-z_]\w*)\s*(?::\s*str\s*)?=\s*["']([\w.]+)["'][ \t]*$""", re.M
+)
+
+
+@lru_cache(maxsize=16)
+def _module_strings(text: str) -> dict[str, str]:
+    """Module-level names bound once to a plain string (`TABLE = "users"`)."""
+    out: dict[str, str] = {}
+    for name, value in _MODULE_STRING.findall(text):
+        out[name] = "" if name in out else value.split(".")[-1].lower()
+    return {k: v for k, v in out.items() if v}
 
 
 def _truthy(value: str | None) -> bool:
