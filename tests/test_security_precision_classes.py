@@ -128,7 +128,6 @@ def test_a_security_analyzer_suppression_on_the_line_sends_the_finding_to_the_su
     assert "suppression" in findings[0].body
 
 
-
 def test_python_timeout_forwarded_through_kwargs_is_judged_by_the_callers_in_the_file() -> None:
     """A wrapper spreading its `**kwargs` into the request: no finding when every caller
     in the file passes `timeout=` (python-ok-3.py), a comment when one omits it, and a
