@@ -61,3 +61,21 @@ def test_do_block_with_declarations_multi_line_conditions_and_return() -> None:
     )
     assert not review_new(SQL, code, "sql-not-analysed")
     assert [f.line for f in review_new(SQL, code, "pg-change-column-type")] == [11]
+
+
+def test_a_diff_of_sql_nothing_of_which_parses_is_named_not_read_twice() -> None:
+    """Known only from its diff, a SQL file whose every statement squawk cannot read has
+    nothing left once they are blanked: it is named in the summary (from the first of
+    its thousands of syntax errors), not sent to squawk a second time."""
+    from bot.pipeline import review_diff
+
+    body = "alter table accounts add c int default 1\n" * 2_000
+    rows = "".join(f"+{row}\n" for row in body.splitlines())
+    diff = (
+        "diff --git a/db/migrations/V3__columns.sql b/db/migrations/V3__columns.sql\n"
+        "new file mode 100644\n--- /dev/null\n+++ b/db/migrations/V3__columns.sql\n"
+        f"@@ -0,0 +1,2000 @@\n{rows}"
+    )
+    found = [f for f in review_diff(diff).findings if f.rule == "sql-not-analysed"]
+    assert [(f.line, f.severity.value) for f in found] == [(1, "info")]
+    assert found[0].title.startswith("Not analysed: db/migrations/V3__columns.sql (line 1: ")

@@ -177,6 +177,9 @@ def run_squawk(texts: Sequence[str], timeout: float = TIMEOUT_S) -> list[list[Re
     return _parse_output(proc, names)
 
 
+_MAX_SYNTAX_ERRORS = 500
+
+
 def _parse_output(proc: subprocess.CompletedProcess[str], names: list[str]) -> list[list[Report]]:
     if proc.returncode not in (0, 1):
         raise SquawkError(f"squawk exited with {proc.returncode}: {_first_line(proc.stderr)}")
@@ -195,6 +198,7 @@ def _parse_output(proc: subprocess.CompletedProcess[str], names: list[str]) -> l
         raise SquawkError("squawk's JSON output is not a list")
     index = {name: i for i, name in enumerate(names)}
     out: list[list[Report]] = [[] for _ in names]
+    errors = [0] * len(names)
     for item in items:
         if not isinstance(item, dict):
             continue
@@ -202,6 +206,13 @@ def _parse_output(proc: subprocess.CompletedProcess[str], names: list[str]) -> l
         position = index.get(name[name.rfind("/") + 1 :] if "/" in name else name)
         if position is None:
             continue
+        if item.get("rule_name") == "syntax-error":
+            # A file squawk cannot read gives one per token it trips on (100,000 for a
+            # crafted migration): the first ones name where it stopped and which
+            # statements to blank; the rest cost time and say nothing more.
+            errors[position] += 1
+            if errors[position] > _MAX_SYNTAX_ERRORS:
+                continue
         out[position].append(
             Report(
                 rule=str(item.get("rule_name", "")),
@@ -451,7 +462,8 @@ def _view(file: ChangedFile, text: str) -> _FileView:
 
 
 def _blank_broken(view: _FileView, reports: Sequence[Report]) -> str | None:
-    """The text with every statement squawk could not parse blanked (newlines kept)."""
+    """The text with every statement squawk could not parse blanked (newlines kept), or
+    None when no statement is left."""
     broken: dict[int, Statement] = {}
     for report in reports:
         if report.rule != "syntax-error":
@@ -469,7 +481,9 @@ def _blank_broken(view: _FileView, reports: Sequence[Report]) -> str | None:
         for i in range(statement.start, statement.end):
             if chars[i] != "\n":
                 chars[i] = " "
-    return "".join(chars)
+    repaired = "".join(chars)
+    # Nothing left to read: the file is named as not analysed rather than read again.
+    return repaired if repaired.strip() else None
 
 
 def _has_syntax_error(reports: Iterable[Report]) -> bool:
