@@ -124,7 +124,10 @@ class RepoConfig(_Strict):
     )
     large_tables: list[str] = Field(
         default_factory=list,
-        description="Tables with many rows: locking or rewriting migrations on them are high.",
+        description=(
+            "Tables with many rows: locking or rewriting migrations on them are high, and a "
+            "plain index build on them is a comment (on a table of unknown size, a summary line)."
+        ),
     )
     small_tables: list[str] = Field(
         default_factory=list,

@@ -43,6 +43,8 @@ BASE_FILES = {
     "db/migrations/0001_orders.sql": (
         "CREATE TABLE orders (\n  id bigint PRIMARY KEY,\n  customer_id bigint NOT NULL\n);\n"
     ),
+    # A plain index build is a comment only on a table the team lists as large.
+    ".github/bastion.yml": "large_tables: [orders]\n",
 }
 HEAD_FILES = {
     **BASE_FILES,

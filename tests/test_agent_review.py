@@ -144,7 +144,9 @@ def test_an_llm_finding_on_a_rule_finding_line_merges_into_one_comment(
         return {"findings": [found]}
 
     fake.default = ToolCall(on_migration)
-    result = review_diff(mixed_pr(), RepoConfig(), agent=reviewer(RepoConfig()))
+    # A plain index build is a comment only on a table the team lists as large.
+    large = RepoConfig(large_tables=["orders"])
+    result = review_diff(mixed_pr(), large, agent=reviewer(large))
     on_line = [f for f in result.findings if f.path.endswith(".sql") and f.line == 1]
     assert len(on_line) == 1
     merged = on_line[0]
@@ -167,7 +169,9 @@ def test_the_model_can_dismiss_a_rule_hint_with_a_reason(fake: FakeAnthropic) ->
         }
 
     fake.default = ToolCall(dismiss)
-    result = review_diff(mixed_pr(), RepoConfig(), agent=reviewer(RepoConfig()))
+    # A plain index build is a comment only on a table the team lists as large.
+    large = RepoConfig(large_tables=["orders"])
+    result = review_diff(mixed_pr(), large, agent=reviewer(large))
     rule = next(f for f in result.findings if f.rule == "index-build-blocking")
     assert rule.dismissed == "new empty table"
     assert rule.inline  # a high finding stays inline: a human decides

@@ -127,20 +127,23 @@ def _git(repo: Path, *args: str) -> None:
 
 
 def _repo_with_two_commits(tmp_path: Path) -> Path:
-    """A repository whose HEAD adds a blocking index (a high finding) over HEAD~1."""
+    """A repository whose HEAD adds a column that rewrites the table (a high finding)
+    over HEAD~1."""
     repo = tmp_path / "repo"
     repo.mkdir()
     _git(repo, "init", "-q")
     _git(repo, "config", "user.email", "dev@example.com")
     _git(repo, "config", "user.name", "dev")
     (repo / "db").mkdir()
-    # `events`: a table named as a record of activity keeps an index build a comment.
     (repo / "db" / "001_init.sql").write_text(
         "CREATE TABLE events (id bigint primary key, a text);\n"
     )
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "base")
-    (repo / "db" / "002_index.sql").write_text("CREATE INDEX events_a_idx ON events (a);\n")
+    # A volatile default: every row is rewritten under an exclusive lock, whatever the size.
+    (repo / "db" / "002_index.sql").write_text(
+        "ALTER TABLE events ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();\n"
+    )
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "head")
     return repo
@@ -336,12 +339,12 @@ def test_a_line_that_exhausts_the_parser_costs_only_its_own_file(tmp_path: Path)
         "--- /dev/null\n+++ b/app/orders.py\n@@ -0,0 +1,2 @@\n+def find(cur, request):\n"
         '+    cur.execute("SELECT id FROM orders WHERE name = \'" + request.GET["n"] + "\'")\n'
         "--- /dev/null\n+++ b/db/migrations/0001_idx.sql\n@@ -0,0 +1 @@\n"
-        "+CREATE INDEX orders_email ON orders (email);\n"
+        "+ALTER TABLE orders ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();\n"
     )
     done = bastion("review", str(diff), "--no-llm")
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "db/migrations/0001_idx.sql:1 high index-build-blocking" in done.stdout
+    assert "db/migrations/0001_idx.sql:1 high migration-column-rewrite" in done.stdout
     assert "app/orders.py:2 high sql-injection" in done.stdout
     [note] = [line for line in done.stdout.splitlines() if "failed" in line]
     assert "python-ruff on app/deep.py" in note, note
@@ -428,7 +431,7 @@ def test_git_team_rules_come_from_the_base_revision(tmp_path: Path) -> None:
 
 def test_git_review_reads_release_tags_to_tell_an_empty_table(tmp_path: Path) -> None:
     """A table whose creating migration no release contains is empty where releases run:
-    the index build on it goes to the summary; once that migration is tagged, it is a
+    the table rewrite on it goes to the summary; once that migration is tagged, it is a
     comment."""
     repo = tmp_path / "repo"
     (repo / "db" / "migrations").mkdir(parents=True)
@@ -447,7 +450,10 @@ def test_git_review_reads_release_tags_to_tell_an_empty_table(tmp_path: Path) ->
         "002_replays.sql",
         "CREATE TABLE session_replay (id uuid PRIMARY KEY, visit_id uuid, chunk int);\n",
     )
-    commit("003_replay_visit.sql", "CREATE INDEX replay_visit ON session_replay (visit_id);\n")
+    commit(
+        "003_replay_token.sql",
+        "ALTER TABLE session_replay ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();\n",
+    )
 
     def index_severity() -> str:
         done = bastion(
@@ -464,7 +470,9 @@ def test_git_review_reads_release_tags_to_tell_an_empty_table(tmp_path: Path) ->
         )
         assert done.returncode == 0, done.stderr
         found = [
-            f for f in json.loads(done.stdout)["findings"] if f["rule"] == "index-build-blocking"
+            f
+            for f in json.loads(done.stdout)["findings"]
+            if f["rule"] == "migration-column-rewrite"
         ]
         assert len(found) == 1
         return str(found[0]["severity"])

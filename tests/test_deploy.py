@@ -166,12 +166,14 @@ def test_pre_commit_entry_reviews_what_is_staged(tmp_path: Path) -> None:
     assert hook().returncode == 0  # nothing staged
     migration = tmp_path / "db" / "migrations" / "0002_index.sql"
     migration.parent.mkdir(parents=True)
-    migration.write_text("CREATE INDEX orders_customer_idx ON orders (customer_id);\n")
+    migration.write_text(
+        "ALTER TABLE orders ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();\n"
+    )
     assert hook().returncode == 0  # written but not staged
     _git(tmp_path, "add", str(migration))
     staged = hook()
     assert staged.returncode == 1, staged.stderr
-    assert "index-build-blocking" in staged.stdout
+    assert "migration-column-rewrite" in staged.stdout
     assert hook("--fail-on", "never").returncode == 0
     bad = hook("--fail-on", "bogus")
     assert bad.returncode == 2

@@ -274,8 +274,9 @@ def test_the_fake_answers_blob_queries_as_github_does(github_fake) -> None:
 
 def test_the_app_asks_the_latest_release_whether_a_table_has_shipped(github_fake, tmp_path) -> None:
     """As the CLI reads release tags from git, the App reads the latest release: an index
-    built on a table whose creating migration no release holds blocks nobody (summary);
-    once a release holds it, the lock is real (inline). Two calls at most."""
+    built on a table whose creating migration no release holds blocks nobody (the summary
+    says so); once a release holds it, the table's size decides (the summary says to list
+    it under `large_tables:`). Two calls at most."""
     from test_migrations_context import PRISMA_CREATE, PRISMA_INDEX
 
     created = "prisma/migrations/19_add_session_replay/migration.sql"
@@ -297,9 +298,13 @@ def test_the_app_asks_the_latest_release_whether_a_table_has_shipped(github_fake
         ]
         return any("session_replay" in b and "index" in b.lower() for b in bodies), calls
 
+    def summary(number: int) -> str:
+        return " ".join(r["body"] for r in github_fake.reviews[(REPO, number)])
+
     repo.latest_release = None  # no release: nothing says the table is new
     inline, calls = blocking_index_inline(1)
-    assert inline and calls == [f"/repos/{REPO}/releases/latest"]
+    assert not inline and calls == [f"/repos/{REPO}/releases/latest"]
+    assert "large_tables:" in summary(1) and "no release tag" not in summary(1)
 
     repo.latest_release = "v1.4.0"  # released before the table was created
     repo.put("v1.4.0", "prisma/migrations/18_init/migration.sql", "SELECT 1;\n")
@@ -309,12 +314,12 @@ def test_the_app_asks_the_latest_release_whether_a_table_has_shipped(github_fake
         f"/repos/{REPO}/releases/latest",
         f"/repos/{REPO}/contents/{created.rsplit('/', 1)[0]}",
     ]
-    summary = " ".join(r["body"] for r in github_fake.reviews[(REPO, 2)])
-    assert "no release tag" in summary
+    assert "no release tag" in summary(2)
 
     repo.put("v1.4.0", created, PRISMA_CREATE)  # now the release holds it
     inline, _calls = blocking_index_inline(3)
-    assert inline
+    assert not inline
+    assert "large_tables:" in summary(3) and "no release tag" not in summary(3)
 
 
 @pytest.mark.parametrize("status", [500, 403])
@@ -322,7 +327,8 @@ def test_a_release_lookup_that_fails_leaves_the_severity_and_the_review_lands(
     github_fake, tmp_path, status: int
 ) -> None:
     """GitHub failing on the release (a 5xx, or a token without access) is not worth a
-    failed or retried review: the table's age is unknown, so the comment stays inline."""
+    failed or retried review: the table's age is unknown, so only its size is said to
+    decide."""
     from test_migrations_context import PRISMA_CREATE, PRISMA_INDEX
 
     created = "prisma/migrations/19_add_session_replay/migration.sql"
@@ -335,5 +341,6 @@ def test_a_release_lookup_that_fails_leaves_the_severity_and_the_review_lands(
         "GET", r"/releases/latest$", status, body={"message": "Resource not accessible"}, times=10
     )
     review(github_fake, tmp_path, 7, {**base, path: PRISMA_INDEX}, base)  # asserts "posted"
-    bodies = comment_bodies(github_fake, 7)
-    assert any("session_replay" in b and "index" in b.lower() for b in bodies)
+    summary = " ".join(r["body"] for r in github_fake.reviews[(REPO, 7)])
+    assert "session_replay" in summary and "large_tables:" in summary
+    assert "no release tag" not in summary

@@ -37,6 +37,18 @@ def _summary(findings: list[Finding], rule: str) -> list[Finding]:
     return [f for f in findings if f.rule == rule and f.severity is Severity.INFO]
 
 
+def _large(*tables: str) -> RepoConfig:
+    """A team that lists these tables as large: a plain index build on them is a comment
+    (on a table of unknown size it is a summary line saying the size decides)."""
+    return RepoConfig(llm=False, deploy="rolling", large_tables=list(tables))
+
+
+def _size_only(findings: list[Finding]) -> bool:
+    """The index build is a summary line for its table's unknown size alone."""
+    notes = [f.body for f in _summary(findings, "index-build-blocking")]
+    return len(notes) == 1 and "large_tables:" in notes[0] and "day(s) before" not in notes[0]
+
+
 def _code_change(path: str, removed: str) -> ChangedFile:
     """A code file from which the change removes `removed` (the use of what a migration
     drops): a drop is a hazard when the code that used it ships in the same change."""
@@ -64,7 +76,9 @@ def test_generic_file_with_a_postgres_copy_does_not_run_on_postgres() -> None:
     note = _summary(findings, "index-build-blocking")
     assert note and "PostgreSQL copy sits next to it" in note[0].body
     # Alone (no PostgreSQL copy), the generic file runs on PostgreSQL and blocks writes.
-    alone = _review(added_file(f"{FOLDER}.autocommit.up.sql", PLAIN_INDEX))
+    alone = _review(
+        added_file(f"{FOLDER}.autocommit.up.sql", PLAIN_INDEX), config=_large("courier_messages")
+    )
     assert _shown(alone, "index-build-blocking")
 
 
@@ -100,7 +114,7 @@ def test_sql_migrations_of_a_crate_whose_driver_is_sqlite_get_no_postgres_lock_a
         "crates/server-postgres/Cargo.toml": SERVER_CARGO,
         "Cargo.toml": '[workspace.dependencies.sqlx]\nfeatures = ["runtime-tokio"]\n',
     }
-    findings = _review(client, server, schema=schema)
+    findings = _review(client, server, schema=schema, config=_large("history"))
     shown = _shown(findings, "index-build-blocking")
     assert [f.path for f in shown] == [server.path]
     note = _summary(findings, "index-build-blocking")
@@ -108,7 +122,7 @@ def test_sql_migrations_of_a_crate_whose_driver_is_sqlite_get_no_postgres_lock_a
     assert dialect.file_dialect(client.path, schema) == dialect.SQLITE
     assert dialect.file_dialect(server.path, schema) is None
     # Without the manifests nothing says SQLite: the PostgreSQL advice stands.
-    assert len(_shown(_review(client), "index-build-blocking")) == 1
+    assert len(_shown(_review(client, config=_large("history")), "index-build-blocking")) == 1
 
 
 def test_cockroach_file_json_is_jsonb() -> None:
@@ -373,7 +387,7 @@ def test_index_on_a_table_created_weeks_earlier_is_summary() -> None:
     assert "14 day(s) before" in _summary(findings, "index-build-blocking")[0].body
     later = "db/migrations/20240822000000_pending_changes_session.up.sql"
     findings = _review(added_file(later, index), schema={**schema, later: index})
-    assert _shown(findings, "index-build-blocking")
+    assert _size_only(findings)  # months later: the table's size decides, not its age
 
 
 PRISMA_CREATE = (
@@ -414,13 +428,13 @@ def test_release_tags_decide_whether_a_table_holds_data() -> None:
             released=None if released is None else released.get,
         ).findings
 
-    assert _shown(review(None), "index-build-blocking")  # no history: no date, so a comment
+    assert _size_only(review(None))  # no history, no date: only the size can decide
     unreleased = review({created: False})
     assert not _shown(unreleased, "index-build-blocking")
     note = _summary(unreleased, "index-build-blocking")[0].body
     assert f"`{created}`, which no release tag" in note and "large_tables:" in note
-    assert _shown(review({created: True}), "index-build-blocking")
-    assert _shown(review({created: None}), "index-build-blocking")
+    assert _size_only(review({created: True}))
+    assert _size_only(review({created: None}))
 
 
 def test_a_released_table_keeps_its_comment_even_when_days_old() -> None:
@@ -454,7 +468,8 @@ def test_a_released_table_keeps_its_comment_even_when_days_old() -> None:
         schema_files=schema,
         released={created: True}.get,
     ).findings
-    assert [f.line for f in _shown(shipped, "index-build-blocking")] == [6]
+    assert _size_only(shipped)
+    assert [f.line for f in _summary(shipped, "index-build-blocking")] == [6]
 
 
 def test_git_tells_whether_a_migration_shipped_in_a_release(tmp_path: Path) -> None:
@@ -1356,13 +1371,19 @@ def test_configured_database_takes_postgres_lock_advice_off() -> None:
     # Kysely picks its database in code (`new MysqlDialect(...)`), which no file the
     # review reads shows: the team says it in `.github/bastion.yml`.
     migration = added_file("src/migrations/2024_05_01_orders_customer.ts", KYSELY_INDEX)
-    assert _shown(_review(migration), "index-build-blocking")
-    on_mysql = _review(migration, config=RepoConfig(llm=False, deploy="rolling", database="mysql"))
+    assert _shown(_review(migration, config=_large("orders")), "index-build-blocking")
+    on_mysql = _review(
+        migration,
+        config=RepoConfig(llm=False, deploy="rolling", database="mysql", large_tables=["orders"]),
+    )
     assert not _shown(on_mysql, "index-build-blocking")
     (note,) = _summary(on_mysql, "index-build-blocking")
     assert "MySQL/MariaDB (from `database:` in the configuration)" in note.body
     on_postgres = _review(
-        migration, config=RepoConfig(llm=False, deploy="rolling", database="postgresql")
+        migration,
+        config=RepoConfig(
+            llm=False, deploy="rolling", database="postgresql", large_tables=["orders"]
+        ),
     )
     assert _shown(on_postgres, "index-build-blocking")
 
@@ -1378,8 +1399,9 @@ end
 def test_configured_database_wins_over_the_files() -> None:
     migration = added_file("db/migrate/20240501_add_index.rb", RAILS_INDEX)
     gemfile = {"Gemfile": 'gem "mysql2"\n'}
-    assert not _shown(_review(migration, schema=gemfile), "index-build-blocking")
-    told = RepoConfig(llm=False, deploy="rolling", database="postgresql")
+    listed = _large("orders")
+    assert not _shown(_review(migration, config=listed, schema=gemfile), "index-build-blocking")
+    told = RepoConfig(llm=False, deploy="rolling", database="postgresql", large_tables=["orders"])
     assert _shown(_review(migration, config=told, schema=gemfile), "index-build-blocking")
 
 
@@ -1432,7 +1454,7 @@ def test_versioned_upgrade_script_hazards_go_to_the_summary() -> None:
     assert "upgrade script between releases" in note.body and "applies again" in note.body
     # A migration merely named for an upgrade is a migration like any other.
     plain = _review(added_file("db/migrations/0042_upgrade_history.sql", index))
-    assert _shown(plain, "index-build-blocking")
+    assert _size_only(plain)
     # A table the team lists as large keeps the comment.
     large = RepoConfig(llm=False, deploy="rolling", large_tables=["guacamole_connection_history"])
     assert _shown(_review(added_file(UPGRADE_SCRIPT, index), config=large), "index-build-blocking")

@@ -32,7 +32,12 @@ SECRET = "e2e-" + uuid.uuid4().hex
 REPO = "Codertocat/Hello-World"
 PR = 2
 MIGRATION = "db/migrations/0002_orders_idx.sql"
-BASE = {"README.md": "# shop\n", "db/migrations/0001_init.sql": "CREATE TABLE orders (id int);\n"}
+BASE = {
+    "README.md": "# shop\n",
+    "db/migrations/0001_init.sql": "CREATE TABLE orders (id int);\n",
+    # A plain index build is a comment only on a table the team lists as large.
+    ".github/bastion.yml": "large_tables: [orders]\n",
+}
 ONE_PROBLEM = "-- orders lookups\nCREATE INDEX idx_orders_user ON orders (user_id);\n"
 TWO_PROBLEMS = ONE_PROBLEM + "CREATE INDEX idx_orders_day ON orders (created_at);\n"
 
