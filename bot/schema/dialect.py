@@ -86,7 +86,7 @@ _SERIAL = re.compile(r"\bSERIAL\b", re.I)
 _SERIAL_ONLY = "serial"
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=32)
 def _sql_signal(text: str) -> str | None:
     """What one SQL file says of its database: MySQL, PostgreSQL, only `SERIAL`, or
     nothing. Cached: the schema model and several checks ask about the same files."""

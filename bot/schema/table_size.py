@@ -50,9 +50,9 @@ LOCKING_RULES = frozenset(
 )
 # Rules whose false alarms on real commits (`bench/migration_precision.py`) were small
 # tables: below 0.7 precision without a size, so on a table in neither list they go to
-# the summary (`info`), with the line saying the size decides it. Index builds are not
-# here: a plain `CREATE INDEX` on an existing table is the hazard the product exists to
-# catch (SPEC's example finding), and stays at its severity everywhere.
+# the summary (`info`), with the line saying the size decides it. Index builds follow the
+# same rule in `_index_build_note`, whose note also keeps what the repository shows of the
+# table (a concurrent build elsewhere, a name that records activity).
 SIZE_DECIDES = frozenset(
     {
         # Judged inline on sets A-R: unique constraint 1 of 16, primary key 1 of 4 worth
@@ -537,7 +537,7 @@ def adjust_for_table_size(
                 continue
             if concurrent is None:
                 concurrent = _concurrent_builds(texts)
-            severity, note = _index_build(finding, table, concurrent)
+            severity, note = Severity.INFO, _index_build_note(finding, table, concurrent)
         else:
             # Rails' `change_column_null` on an existing table too: judged on five fresh
             # sets of real commits it was never worth a comment without the size (0 of 10).
@@ -1189,29 +1189,27 @@ def _built_concurrently_before(
     return None
 
 
-def _index_build(
-    finding: Finding, table: str, concurrent: list[tuple[str, str]]
-) -> tuple[Severity, str]:
-    """A plain index build on a table in neither list: the summary, saying what the
-    repository shows of the table (another migration indexes it concurrently, its name
+def _index_build_note(finding: Finding, table: str, concurrent: list[tuple[str, str]]) -> str:
+    """Why a plain index build on a table in neither list is a summary line, saying what
+    the repository shows of the table (another migration indexes it concurrently, its name
     records activity). Shown as comments on those grounds, such builds were worth acting
     on 7 times in 28 on the fresh sets N–T as first judged (set T: 0 of 4): the table's
     size decides, and only the team knows it, so `large_tables:` makes it a comment."""
     earlier = _built_concurrently_before(table, finding.path, concurrent)
     if earlier is not None:
-        return Severity.INFO, (
+        return (
             f"`{earlier}` already builds an index on `{table}` concurrently, so the project "
             "may treat it as too big to lock; its size is not in the repository (list it "
             "under `large_tables:` to get this as a comment)."
         )
     noun = _activity_noun(table)
     if noun is not None:
-        return Severity.INFO, (
+        return (
             f"`{table}` is named as a record of each {noun}, the kind of table that grows "
             "with traffic; its size is not in the repository (list it under "
             "`large_tables:` to get this as a comment)."
         )
-    return Severity.INFO, (
+    return (
         f"How long this blocks depends on the size of `{table}`, which the repository does "
         "not show; its name does not say it grows with traffic (list it under "
         "`large_tables:` to get this as a comment)."

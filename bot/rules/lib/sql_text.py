@@ -300,7 +300,7 @@ _MYSQL_SYNTAX = re.compile(
 _PROSE = re.compile(r"--[^\n]*|/\*(?![!+]).*?\*/|'(?:[^'\n]|'')*'", re.DOTALL)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=32)
 def detect_dialect(path: str, text: str) -> str:
     """The sqlglot dialect a SQL file is written in (see the module docstring). Cached:
     several checks ask it of the same file."""
