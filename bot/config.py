@@ -126,12 +126,16 @@ class RepoConfig(_Strict):
         default_factory=list,
         description=(
             "Tables with many rows: locking or rewriting migrations on them are high, and a "
-            "plain index build on them is a comment (on a table of unknown size, a summary line)."
+            "plain index build on them is a comment (on a table of unknown size, index builds, "
+            "table rewrites and most locks are summary lines)."
         ),
     )
     small_tables: list[str] = Field(
         default_factory=list,
-        description="Tables known to stay small: their migration hazards drop one severity.",
+        description=(
+            "Tables known to stay small: their migration hazards drop one severity, and those "
+            "the table's size decides are summary lines."
+        ),
     )
     database: Literal["postgresql", "mysql", "mariadb", "sqlite"] | None = Field(
         default=None,

@@ -164,16 +164,17 @@ def test_pre_commit_entry_reviews_what_is_staged(tmp_path: Path) -> None:
         )
 
     assert hook().returncode == 0  # nothing staged
-    migration = tmp_path / "db" / "migrations" / "0002_index.sql"
-    migration.parent.mkdir(parents=True)
-    migration.write_text(
-        "ALTER TABLE orders ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();\n"
+    code = tmp_path / "app" / "orders.py"
+    code.parent.mkdir(parents=True)
+    code.write_text(
+        "def find(cur, request):\n"
+        '    cur.execute("SELECT id FROM orders WHERE name = \'" + request.GET["n"] + "\'")\n'
     )
     assert hook().returncode == 0  # written but not staged
-    _git(tmp_path, "add", str(migration))
+    _git(tmp_path, "add", str(code))
     staged = hook()
     assert staged.returncode == 1, staged.stderr
-    assert "migration-column-rewrite" in staged.stdout
+    assert "sql-injection" in staged.stdout
     assert hook("--fail-on", "never").returncode == 0
     bad = hook("--fail-on", "bogus")
     assert bad.returncode == 2

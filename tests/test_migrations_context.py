@@ -1583,3 +1583,23 @@ def test_unique_constraint_and_primary_key_locks_are_decided_by_the_table_size()
     listed = _review(added_file(path, sql), config=large)
     assert [f.line for f in _shown(listed, "pg-add-unique-constraint-locking")] == [1]
     assert [f.line for f in _shown(listed, "pg-add-primary-key-locking")] == [2]
+
+
+def test_a_table_rewrite_is_decided_by_the_table_size() -> None:
+    """A volatile default rewrites every row under an exclusive lock: for as long as the
+    table is big. On a table the repository does not size, the summary says so."""
+    sql = "ALTER TABLE orders ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();\n"
+    path = "migrations/000043_token.up.sql"
+    unknown = _review(added_file(path, sql))
+    assert not _shown(unknown, "migration-column-rewrite")
+    (noted,) = _summary(unknown, "migration-column-rewrite")
+    assert "size of `orders`, which the repository does not show" in noted.body
+    large = RepoConfig(llm=False, large_tables=["orders"])
+    (shown,) = _shown(_review(added_file(path, sql), config=large), "migration-column-rewrite")
+    assert shown.severity is Severity.HIGH
+    small = RepoConfig(llm=False, small_tables=["orders"])
+    # Said to be small, it stays a summary line (it must never become a comment).
+    listed_small = _review(added_file(path, sql), config=small)
+    assert not _shown(listed_small, "migration-column-rewrite")
+    (short,) = _summary(listed_small, "migration-column-rewrite")
+    assert "`orders` is listed under `small_tables:`" in short.body

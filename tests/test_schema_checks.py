@@ -170,16 +170,17 @@ def test_table_size_raises_lowers_or_says_it_is_unknown() -> None:
         _finding("migration-drop-index-blocking", 5, Severity.MEDIUM),
     ]
     out = adjust_for_table_size(findings, {"db/migrate/1_x.rb": text}, ["orders"], ["carts"])
-    # Unlisted: an index build on a table whose name says nothing of its growth, and a
-    # hazard whose false alarms were small tables, go to the summary. Both say in one line
-    # that the size decides it.
+    # Listed small, an index build stays a summary line. Unlisted: an index build on a
+    # table whose name says nothing of its growth, and a hazard whose false alarms were
+    # small tables, go to the summary. Both say in one line that the size decides it.
     assert [f.severity for f in out] == [
         Severity.HIGH,
-        Severity.LOW,
+        Severity.INFO,
         Severity.INFO,
         Severity.LOW,
         Severity.INFO,
     ]
+    assert "`carts` is listed under `small_tables:`" in out[1].body
     assert "does not show" in out[2].body and out[3].body == "b"
     assert "does not show" in out[4].body
 
