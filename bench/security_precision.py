@@ -753,9 +753,10 @@ LABELS_FRESHT = ROOT / "bench" / "labels" / "security_findings_freshT.tsv"
 # Set U (`secfreshU` round, session 2026-12-07 morning): 20 more projects in no list above nor in
 # bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
 # their findings was read, judged once on main 8e5e013a. Same mix per project as set T: 3 ordinary,
-# up to 14 targeted and `FRESHU_HOT_PER_PROJECT` hot commits.
+# up to 14 targeted and `FRESHU_HOT_PER_PROJECT` hot commits. ohcnetwork/care and
+# dromara/RuoYi-Vue-Plus (their snapshots end in 2024) were fetched and replaced before any pick.
 FRESHU_PROJECTS: dict[str, tuple[str, int, int]] = {
-    "ohcnetwork/care": ("python", 3, 14),  # Django (DRF)
+    "digitalfabrik/integreat-cms": ("python", 3, 14),  # Django
     "CIRCL/AIL-framework": ("python", 3, 14),  # Flask
     "airweave-ai/airweave": ("python", 3, 14),  # FastAPI
     "alphagov/forms-runner": ("ruby", 3, 14),  # Rails
@@ -768,7 +769,7 @@ FRESHU_PROJECTS: dict[str, tuple[str, int, int]] = {
     "refly-ai/refly": ("typescript", 3, 14),  # NestJS (Express)
     "getmaxun/maxun": ("typescript", 3, 14),  # Express
     "cBioPortal/cbioportal": ("java", 3, 14),  # Spring Boot
-    "dromara/RuoYi-Vue-Plus": ("java", 3, 14),  # Spring Boot
+    "ORCID/ORCID-Source": ("java", 3, 14),  # Spring
     "hmrc/pillar2-frontend": ("scala", 3, 14),  # Play
     "Azuriom/Azuriom": ("php", 3, 14),  # Laravel
     "MbinOrg/mbin": ("php", 3, 14),  # Symfony
