@@ -765,7 +765,7 @@ FRESHU_PROJECTS: dict[str, tuple[str, int, int]] = {
     "ministryofjustice/laa-court-data-ui": ("ruby", 3, 14),  # Rails
     "komari-monitor/komari": ("go", 3, 14),  # Gin
     "lin-snow/Ech0": ("go", 3, 14),  # Gin
-    "axllent/mailpit": ("go", 3, 14),  # net/http (gorilla/mux)
+    "axllent/mailpit": ("go", 3, 14),  # net/http (ServeMux)
     "msgbyte/tianji": ("typescript", 3, 14),  # Express
     "refly-ai/refly": ("typescript", 3, 14),  # NestJS (Express)
     "getmaxun/maxun": ("typescript", 3, 14),  # Express
