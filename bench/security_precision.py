@@ -55,6 +55,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half S
     # the fresh set T, likewise (same mix per project as S)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half T
+    # the fresh set U, likewise (same mix per project as T)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half U
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -748,6 +750,38 @@ FRESHT_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHT_PROJECTS, "T"))
 COMMITS_FRESHT = ROOT / "bench" / "labels" / "security_commits_freshT.tsv"
 LABELS_FRESHT = ROOT / "bench" / "labels" / "security_findings_freshT.tsv"
+# Set U (`secfreshU` round, session 2026-12-07 morning): 20 more projects in no list above nor in
+# bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
+# their findings was read, judged once on main 8e5e013a. Same mix per project as set T: 3 ordinary,
+# up to 14 targeted and `FRESHU_HOT_PER_PROJECT` hot commits. ohcnetwork/care and
+# dromara/RuoYi-Vue-Plus (their snapshots end in 2024) were fetched and replaced before any pick;
+# integreat-cms, their first replacement, was over the size limit.
+FRESHU_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "openfoodfacts/open-prices": ("python", 3, 14),  # Django (DRF)
+    "CIRCL/AIL-framework": ("python", 3, 14),  # Flask
+    "airweave-ai/airweave": ("python", 3, 14),  # FastAPI
+    "alphagov/forms-runner": ("ruby", 3, 14),  # Rails
+    "DFE-Digital/itt-mentor-services": ("ruby", 3, 14),  # Rails
+    "ministryofjustice/laa-court-data-ui": ("ruby", 3, 14),  # Rails
+    "komari-monitor/komari": ("go", 3, 14),  # Gin
+    "lin-snow/Ech0": ("go", 3, 14),  # Gin
+    "axllent/mailpit": ("go", 3, 14),  # net/http (ServeMux)
+    "msgbyte/tianji": ("typescript", 3, 14),  # Express
+    "refly-ai/refly": ("typescript", 3, 14),  # NestJS (Express)
+    "getmaxun/maxun": ("typescript", 3, 14),  # Express
+    "cBioPortal/cbioportal": ("java", 3, 14),  # Spring Boot
+    "ORCID/ORCID-Source": ("java", 3, 14),  # Spring
+    "hmrc/pillar2-frontend": ("scala", 3, 14),  # Play
+    "Azuriom/Azuriom": ("php", 3, 14),  # Laravel
+    "MbinOrg/mbin": ("php", 3, 14),  # Symfony
+    "PrivateBin/PrivateBin": ("php", 3, 14),  # own
+    "Azure/data-api-builder": ("csharp", 3, 14),  # ASP.NET Core
+    "SkillsFundingAgency/das-apim-endpoints": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHU_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHU_PROJECTS, "U"))
+COMMITS_FRESHU = ROOT / "bench" / "labels" / "security_commits_freshU.tsv"
+LABELS_FRESHU = ROOT / "bench" / "labels" / "security_findings_freshU.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -768,6 +802,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "R": (FRESHR_PROJECTS, COMMITS_FRESHR, LABELS_FRESHR),
     "S": (FRESHS_PROJECTS, COMMITS_FRESHS, LABELS_FRESHS),
     "T": (FRESHT_PROJECTS, COMMITS_FRESHT, LABELS_FRESHT),
+    "U": (FRESHU_PROJECTS, COMMITS_FRESHU, LABELS_FRESHU),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -873,6 +908,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "R": FRESHR_HOT_PER_PROJECT,
                 "S": FRESHS_HOT_PER_PROJECT,
                 "T": FRESHT_HOT_PER_PROJECT,
+                "U": FRESHU_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1095,7 +1131,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to T)",
+        help="one half of the projects, or a fresh set (C to U)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
