@@ -797,6 +797,36 @@ FRESHT_PROJECTS: dict[str, tuple[str, list[str], int]] = {
         16,
     ),
 }
+# A twentieth set, "freshU" (session 2026-12-07 morning): 14 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels nor any bench/labels/*.tsv
+# (Rails 3, Django 3, Alembic 2, Knex 1, TypeORM 1, Prisma 1, Go/SQL 2, Laravel 1), hosted
+# services and widely deployed products with real tables, fixed before any of their findings was
+# read and judged once on main 8e5e013a (`--set freshU`, labels in `*_freshU.tsv`). Out of sample
+# like "fresh".
+FRESHU_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "we-promise/sure": ("Rails", ["db/migrate/*.rb"], 16),
+    "e621ng/e621ng": ("Rails", ["db/migrate/*.rb"], 16),
+    "antiwork/flexile": ("Rails", ["backend/db/migrate/*.rb"], 16),
+    "bram2w/baserow": (
+        "Django",
+        [
+            "backend/src/baserow/*/migrations/*.py",
+            "premium/backend/src/*/migrations/*.py",
+            "enterprise/backend/src/*/migrations/*.py",
+        ],
+        16,
+    ),
+    "mitodl/mit-learn": ("Django", ["*/migrations/*.py"], 16),
+    "e-valuation/EvaP": ("Django", ["evap/*/migrations/*.py"], 16),
+    "OpenHands/OpenHands": ("Alembic", ["enterprise/migrations/versions/*.py"], 16),
+    "mindsdb/mindsdb": ("Alembic", ["mindsdb/migrations/versions/*.py"], 16),
+    "NangoHQ/nango": ("Knex", ["packages/database/lib/migrations/*"], 16),
+    "gitpod-io/gitpod": ("TypeORM", ["components/gitpod-db/src/typeorm/migration/*"], 16),
+    "msgbyte/tianji": ("Prisma", ["src/server/prisma/migrations/*"], 16),
+    "diggerhq/digger": ("Go/SQL", ["backend/migrations/*"], 16),
+    "bitmagnet-io/bitmagnet": ("Go/SQL", ["migrations/*"], 16),
+    "lunarphp/lunar": ("Laravel", ["packages/*/database/migrations/*.php"], 16),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -817,6 +847,7 @@ SETS = {
     "freshR": FRESHR_PROJECTS,
     "freshS": FRESHS_PROJECTS,
     "freshT": FRESHT_PROJECTS,
+    "freshU": FRESHU_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
