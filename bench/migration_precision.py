@@ -802,30 +802,25 @@ FRESHT_PROJECTS: dict[str, tuple[str, list[str], int]] = {
 # (Rails 3, Django 3, Alembic 2, Knex 1, TypeORM 1, Prisma 1, Go/SQL 2, Laravel 1), hosted
 # services and widely deployed products with real tables, fixed before any of their findings was
 # read and judged once on main 8e5e013a (`--set freshU`, labels in `*_freshU.tsv`). Out of sample
-# like "fresh".
+# like "fresh". Fetched and left as alternates, their stored snapshots ending in 2024-2025 (no
+# commit in 2026): bram2w/baserow, OpenHands/OpenHands (8 migration commits), diggerhq/digger,
+# lunarphp/lunar; replaced (before any pick was kept or anything run) by consumerfinance.gov,
+# airweave, testkube and Azuriom.
 FRESHU_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "we-promise/sure": ("Rails", ["db/migrate/*.rb"], 16),
     "e621ng/e621ng": ("Rails", ["db/migrate/*.rb"], 16),
     "antiwork/flexile": ("Rails", ["backend/db/migrate/*.rb"], 16),
-    "bram2w/baserow": (
-        "Django",
-        [
-            "backend/src/baserow/*/migrations/*.py",
-            "premium/backend/src/*/migrations/*.py",
-            "enterprise/backend/src/*/migrations/*.py",
-        ],
-        16,
-    ),
+    "cfpb/consumerfinance.gov": ("Django", ["cfgov/*/migrations/*.py"], 16),
     "mitodl/mit-learn": ("Django", ["*/migrations/*.py"], 16),
     "e-valuation/EvaP": ("Django", ["evap/*/migrations/*.py"], 16),
-    "OpenHands/OpenHands": ("Alembic", ["enterprise/migrations/versions/*.py"], 16),
+    "airweave-ai/airweave": ("Alembic", ["backend/alembic/versions/*.py"], 16),
     "mindsdb/mindsdb": ("Alembic", ["mindsdb/migrations/versions/*.py"], 16),
     "NangoHQ/nango": ("Knex", ["packages/database/lib/migrations/*"], 16),
     "gitpod-io/gitpod": ("TypeORM", ["components/gitpod-db/src/typeorm/migration/*"], 16),
     "msgbyte/tianji": ("Prisma", ["src/server/prisma/migrations/*"], 16),
-    "diggerhq/digger": ("Go/SQL", ["backend/migrations/*"], 16),
+    "kubeshop/testkube": ("Go/SQL", ["pkg/database/postgres/migrations/*"], 16),
     "bitmagnet-io/bitmagnet": ("Go/SQL", ["migrations/*"], 16),
-    "lunarphp/lunar": ("Laravel", ["packages/*/database/migrations/*.php"], 16),
+    "Azuriom/Azuriom": ("Laravel", ["database/migrations/*.php"], 16),
 }
 SETS = {
     "tuned": PROJECTS,
