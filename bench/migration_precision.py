@@ -804,13 +804,14 @@ FRESHT_PROJECTS: dict[str, tuple[str, list[str], int]] = {
 # read and judged once on main 8e5e013a (`--set freshU`, labels in `*_freshU.tsv`). Out of sample
 # like "fresh". Fetched and left as alternates, their stored snapshots ending in 2024-2025 (no
 # commit in 2026): bram2w/baserow, OpenHands/OpenHands (8 migration commits), diggerhq/digger,
-# lunarphp/lunar; replaced (before any pick was kept or anything run) by consumerfinance.gov,
-# airweave, testkube and Azuriom.
+# lunarphp/lunar; replaced (before any pick was kept or anything run) by airweave, testkube,
+# Azuriom and, cfpb/consumerfinance.gov being over the snapshot size limit, OpenCVE. Testkube
+# has 8 migration commits (its PostgreSQL store started in 2025).
 FRESHU_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "we-promise/sure": ("Rails", ["db/migrate/*.rb"], 16),
     "e621ng/e621ng": ("Rails", ["db/migrate/*.rb"], 16),
     "antiwork/flexile": ("Rails", ["backend/db/migrate/*.rb"], 16),
-    "cfpb/consumerfinance.gov": ("Django", ["cfgov/*/migrations/*.py"], 16),
+    "opencve/opencve": ("Django", ["*/migrations/*.py"], 16),
     "mitodl/mit-learn": ("Django", ["*/migrations/*.py"], 16),
     "e-valuation/EvaP": ("Django", ["evap/*/migrations/*.py"], 16),
     "airweave-ai/airweave": ("Alembic", ["backend/alembic/versions/*.py"], 16),
