@@ -797,6 +797,32 @@ FRESHT_PROJECTS: dict[str, tuple[str, list[str], int]] = {
         16,
     ),
 }
+# A twentieth set, "freshU" (session 2026-12-07 morning): 14 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels nor any bench/labels/*.tsv
+# (Rails 3, Django 3, Alembic 2, Knex 1, TypeORM 1, Prisma 1, Go/SQL 2, Laravel 1), hosted
+# services and widely deployed products with real tables, fixed before any of their findings was
+# read and judged once on main 8e5e013a (`--set freshU`, labels in `*_freshU.tsv`). Out of sample
+# like "fresh". Fetched and left as alternates, their stored snapshots ending in 2024-2025 (no
+# commit in 2026): bram2w/baserow, OpenHands/OpenHands (8 migration commits), diggerhq/digger,
+# lunarphp/lunar; replaced (before any pick was kept or anything run) by airweave, testkube,
+# Azuriom and, cfpb/consumerfinance.gov being over the snapshot size limit, OpenCVE. Testkube
+# has 8 migration commits (its PostgreSQL store started in 2025).
+FRESHU_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "we-promise/sure": ("Rails", ["db/migrate/*.rb"], 16),
+    "e621ng/e621ng": ("Rails", ["db/migrate/*.rb"], 16),
+    "antiwork/flexile": ("Rails", ["backend/db/migrate/*.rb"], 16),
+    "opencve/opencve": ("Django", ["*/migrations/*.py"], 16),
+    "mitodl/mit-learn": ("Django", ["*/migrations/*.py"], 16),
+    "e-valuation/EvaP": ("Django", ["evap/*/migrations/*.py"], 16),
+    "airweave-ai/airweave": ("Alembic", ["backend/alembic/versions/*.py"], 16),
+    "mindsdb/mindsdb": ("Alembic", ["mindsdb/migrations/versions/*.py"], 16),
+    "NangoHQ/nango": ("Knex", ["packages/database/lib/migrations/*"], 16),
+    "gitpod-io/gitpod": ("TypeORM", ["components/gitpod-db/src/typeorm/migration/*"], 16),
+    "msgbyte/tianji": ("Prisma", ["src/server/prisma/migrations/*"], 16),
+    "kubeshop/testkube": ("Go/SQL", ["pkg/database/postgres/migrations/*"], 16),
+    "bitmagnet-io/bitmagnet": ("Go/SQL", ["migrations/*"], 16),
+    "Azuriom/Azuriom": ("Laravel", ["database/migrations/*.php"], 16),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -817,6 +843,7 @@ SETS = {
     "freshR": FRESHR_PROJECTS,
     "freshS": FRESHS_PROJECTS,
     "freshT": FRESHT_PROJECTS,
+    "freshU": FRESHU_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
