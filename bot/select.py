@@ -102,7 +102,7 @@ DOC_EXTS = {".md", ".markdown", ".rst", ".txt", ".adoc", ".pdf"}
 IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp", ".bmp", ".avif"}
 GENERATED_NAMES = re.compile(
     r"(_pb2\.pyi?|_pb2_grpc\.py|\.pb\.go|\.pb\.gw\.go|_grpc\.pb\.go|\.min\.js|\.min\.css"
-    r"|\.generated\.\w+|\.g\.dart|_generated\.go|\.designer\.cs)$"
+    r"|\.generated\.\w+|\.g\.dart|_generated\.go|\.gen\.go|\.designer\.cs)$"
 )
 SERVER_IMPORT = re.compile(
     r"""(?:require\(\s*|from\s+|import\s+)['"](?:express|fastify|@nestjs/[\w-]+|koa|@koa/[\w-]+"""
@@ -294,15 +294,20 @@ def _not_backend(file: ChangedFile) -> str | None:
         or "docs" in parts
     ):
         return "documentation"
-    marker = GENERATED_MARKER.search(_known_text(file, head_lines=5))
-    if marker:
-        return f"generated code (marked '{_shorten(marker.group(0))}')"
+    generated = _generated(file)
+    if generated:
+        return generated
     too_big = oversized(_known_text(file)) or _past_the_end(file)
     if too_big:
         return too_big
     if suffix in FRONTEND_EXTS:
         return f"frontend ({suffix} file)"
     return None
+
+
+def _generated(file: ChangedFile) -> str | None:
+    marker = GENERATED_MARKER.search(_known_text(file, head_lines=5))
+    return f"generated code (marked '{_shorten(marker.group(0))}')" if marker else None
 
 
 def _shorten(text: str, limit: int = 60) -> str:
@@ -477,7 +482,9 @@ def select_backend(
             continue
         if load_content is not None and file.content is None:
             file = _with_content(file, load_content)
-            too_big = None if file.content is None else oversized(file.content)
+            # A hunk in the middle of a file does not show its first lines: the marker of
+            # generated code is read once the whole file is known.
+            too_big = None if file.content is None else _generated(file) or oversized(file.content)
             if too_big:
                 skipped.append(SkippedFile(path=file.path, reason=too_big))
                 continue

@@ -73,6 +73,9 @@ SQL_SCHEMA = {
 }
 
 
+FUNCTION = "function-predicate-without-index"
+
+
 @pytest.mark.parametrize(
     ("path", "code", "rule", "lines"),
     [
@@ -113,6 +116,23 @@ SQL_SCHEMA = {
 def test_raw_sql_and_query_builders(path: str, code: str, rule: str, lines: list[int]) -> None:
     with use(build_schema(SQL_SCHEMA)):
         assert _lines(review_new(path, code, rule)) == lines
+
+
+def test_an_expression_index_as_pg_dump_writes_it_serves_the_function_filter() -> None:
+    """`structure.sql` holds `lower((name)::text)` for an index created on `lower(name)`."""
+    dumped = {
+        "db/structure.sql": (
+            "CREATE TABLE public.users (id bigint NOT NULL, name character varying NOT NULL);\n"
+            "CREATE UNIQUE INDEX index_users_on_name ON public.users USING btree "
+            "(lower((name)::text));\n"
+        )
+    }
+    code = (
+        'class A\n  def x(n)\n    User.find_by("lower(name) = ?", n.downcase)\n'
+        '    User.where("upper(name) = ?", n)\n  end\nend\n'
+    )
+    with use(build_schema(dumped)):
+        assert _lines(review_new("app/models/a.rb", code, FUNCTION)) == [4]
 
 
 def test_foreign_key_added_to_an_existing_column_without_any_index() -> None:

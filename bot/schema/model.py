@@ -159,9 +159,29 @@ class Table:
         )
 
 
+# pg_dump writes an expression index as PostgreSQL stores it: the column's cast to the
+# function's argument type and parentheses around the column (`lower((name)::text)` for
+# `lower(name)` on a varchar column), and quotes around names it must quote.
+_CAST = re.compile(
+    r"::\s*(?:character\s+varying|double\s+precision|timestamp(?:tz)?(?:\s+with(?:out)?\s+"
+    r"time\s+zone)?|[a-z_][a-z0-9_]*)(?:\s*\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\[\])?"
+)
+_WRAPPED_NAME = re.compile(r"(?<![\w)])\((\w+)\)")
+# The same cast as sqlglot prints it (`CAST((name) AS TEXT)`) when it reads the dump.
+_CAST_CALL = re.compile(
+    r"\bcast\s*\(\s*(\(?\s*\w+\s*\)?)\s+as\s+[a-z_][a-z0-9_ ]*"
+    r"(?:\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\[\])?\s*\)"
+)
+
+
 def _bare(expression: str) -> str:
-    """An expression without spaces, case, or parentheses around the whole of it."""
-    text = re.sub(r"\s+", "", expression.lower())
+    """An expression without spaces, case, quotes around names, casts, or parentheses
+    around the whole of it or around a single name."""
+    text = expression.lower().replace('"', "")
+    text = _CAST.sub("", _CAST_CALL.sub(r"\1", text))
+    text = re.sub(r"\s+", "", text)
+    while (unwrapped := _WRAPPED_NAME.sub(r"\1", text)) != text:
+        text = unwrapped
     while text.startswith("(") and text.endswith(")"):
         depth = 0
         for n, char in enumerate(text):
