@@ -273,6 +273,61 @@ func Purge(days int) error {
 """
 
 
+JAVA_BEFORE = """package app.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.client.RestTemplate;
+
+import java.net.URI;
+import java.util.List;
+
+public class Proxy {
+    private final RestTemplate rest = new RestTemplate();
+
+    public String get(HttpServletRequest request) throws Exception {
+        URI uri = new URI("https://api.example.com" + request.getPathInfo());
+        return rest.getForObject(uri, String.class);
+    }
+}
+"""
+
+JAVA_AFTER = """package app.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import org.springframework.web.client.RestTemplate;
+
+public class Proxy {
+  private final RestTemplate rest = new RestTemplate();
+
+  public String get(HttpServletRequest request) throws Exception {
+    URI uri = new URI("https://api.example.com" + request.getPathInfo());
+    return rest.getForObject(uri, String.class);
+  }
+}
+"""
+
+
+def test_imports_sorted_by_the_formatter_are_layout_only() -> None:
+    """spotless moves `java.*` imports up among the others: two hunks, neither with the
+    same tokens on both sides, and the same code."""
+    path = "src/main/java/app/web/Proxy.java"
+    assert layout_only(_changed(path, JAVA_BEFORE, JAVA_AFTER)).whole
+    # An import added or dropped is a change.
+    added = _edit(JAVA_AFTER, "import java.util.List;\n", "import java.util.Map;\n")
+    assert not layout_only(_changed(path, JAVA_BEFORE, added)).whole
+    # The same imports with an edited line of code is a change too.
+    edited = _edit(JAVA_AFTER, '"https://api.example.com"', '"https://api.example.org"')
+    assert not layout_only(_changed(path, JAVA_BEFORE, edited)).whole
+
+
+def test_go_imports_regrouped_are_layout_only() -> None:
+    before = 'package a\n\nimport (\n\t"os"\n\t"fmt"\n)\n\nfunc F() { fmt.Println(os.Args) }\n'
+    after = 'package a\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc F() {\n\tfmt.Println(os.Args)\n}\n'
+    assert layout_only(_changed("internal/a/a.go", before, after)).whole
+
+
 def test_per_hunk_only_the_hunks_that_re_lay_code() -> None:
     layout = layout_only(_changed("jobs/archive.go", GO_BEFORE, GO_AFTER))
     assert not layout.whole

@@ -155,11 +155,72 @@ def layout_only(file: ChangedFile) -> Layout:
     if left is None or right is None:
         return NO_LAYOUT
     found = _compare(file, left, right, added)
+    if not found.whole and language != "python" and _same_but_import_order(left, right, language):
+        return Layout(True, added)
     if found.whole and language == "python":
         # The syntax trees differ (or one did not parse) where the tokens do not: trust
         # neither for any hunk.
         return NO_LAYOUT
     return found
+
+
+# Formatters that also sort imports (spotless and google-java-format, goimports, ktlint,
+# organize-imports) move import lines from one hunk to another: no hunk then has the same
+# tokens on both sides, yet the file is the same code once its imports are read as a set.
+# Per language, the nodes that hold the imports, and the node of one import in them
+# (Python is left out: an import runs code, so its place can matter).
+_IMPORTS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "java": (frozenset({"import_declaration"}), frozenset({"import_declaration"})),
+    "scala": (frozenset({"import_declaration"}), frozenset({"import_declaration"})),
+    "kotlin": (frozenset({"import_list", "import_header"}), frozenset({"import_header"})),
+    "go": (frozenset({"import_declaration"}), frozenset({"import_spec"})),
+    "javascript": (frozenset({"import_statement"}), frozenset({"import_statement"})),
+    "typescript": (frozenset({"import_statement"}), frozenset({"import_statement"})),
+    "csharp": (frozenset({"using_directive"}), frozenset({"using_directive"})),
+    "php": (frozenset({"namespace_use_declaration"}), frozenset({"namespace_use_declaration"})),
+}
+
+
+def _same_but_import_order(left: list[Token], right: list[Token], language: str) -> bool:
+    """Whether two token streams differ only in the order of their imports."""
+    kinds = _IMPORTS.get(language)
+    if kinds is None:
+        return False
+    left_code, left_imports = _imports_apart(left, *kinds)
+    if not left_imports:
+        return False
+    right_code, right_imports = _imports_apart(right, *kinds)
+    return left_code == right_code and sorted(left_imports) == sorted(right_imports)
+
+
+def _imports_apart(
+    tokens: list[Token], holders: frozenset[str], units: frozenset[str]
+) -> tuple[list[tuple[str, str]], list[tuple[tuple[str, str], ...]]]:
+    """The tokens outside import nodes, and each import's tokens."""
+    code: list[tuple[str, str]] = []
+    imports: list[tuple[tuple[str, str], ...]] = []
+    holding = 0  # depth inside an import holder, 0 outside
+    unit: list[tuple[str, str]] | None = None
+    unit_depth = 0
+    for _line, kind, text in tokens:
+        if holding == 0:
+            if kind == _OPEN and text in holders:
+                holding = 1
+                if text in units:
+                    unit, unit_depth = [(kind, text)], 1
+            else:
+                code.append((kind, text))
+            continue
+        holding += (kind == _OPEN) - (kind == _CLOSE)
+        if unit is not None:
+            unit.append((kind, text))
+            unit_depth += (kind == _OPEN) - (kind == _CLOSE)
+            if unit_depth == 0:
+                imports.append(tuple(unit))
+                unit = None
+        elif kind == _OPEN and text in units:
+            unit, unit_depth = [(kind, text)], 1
+    return code, imports
 
 
 def _language(path: str) -> str | None:
