@@ -202,6 +202,21 @@ def test_key_marker_text_and_stand_in_blocks_are_not_keys() -> None:
     assert [f.line for f in _findings([added_file("scripts/seed.php", block)])] == [3]
 
 
+def test_a_marker_that_ends_its_string_names_the_format() -> None:
+    """A settings field's help text says what the key looks like; a prefix check
+    compares with the marker. A marker joined to more text is still reported."""
+    begin = "-----BEGIN " + "PRIVATE KEY-----"
+    help_text = (
+        "class SharePointAuth(BaseModel):\n    private_key: str = Field(\n"
+        "        description=\"PEM-encoded key. Starts with '" + begin + "'\",\n    )\n"
+    )
+    assert _findings([added_file("app/configs/auth.py", help_text)]) == []
+    prefix = f'def is_pem(text):\n    return text.startswith("{begin}")\n'
+    assert _findings([added_file("app/keys.py", prefix)]) == []
+    joined = f'KEY = "{begin}" + "\\n" + BODY\n'
+    assert [f.line for f in _findings([added_file("app/keys.py", joined)])] == [1]
+
+
 def test_compared_keyword_and_identifier_values_are_not_secrets() -> None:
     js = keyword_patterns("src/auth.js", "javascript")
     assert detect('  } else if (passwordType === "request") {', js) is None

@@ -696,6 +696,11 @@ def _not_a_key(file: ChangedFile, begin: int) -> bool:
         else file.right_text()
     )
     first = known.get(begin, "")
+    # The marker alone inside a string that closes right after it (`Starts with
+    # '-----BEGIN PRIVATE KEY-----'` in a field's help text, `startswith("-----BEGIN …")`):
+    # it names the format, no key follows.
+    if _MARKER_ONLY.search(first):
+        return True
     # A whole block on one line (a JSON or YAML string with `\n` escapes): whatever its
     # kind, a body that is not base64 (`FAKE-KEY-FOR-SEEDING`) is not a key.
     inline = _INLINE_KEY.search(first)
@@ -731,6 +736,10 @@ def _not_a_key(file: ChangedFile, begin: int) -> bool:
 
 
 _OPENSSH_MAGIC = "b3BlbnNzaC1rZXktdjE"  # base64 of `openssh-key-v1`
+# A BEGIN marker whose string ends at once, and nothing is added to that string after it.
+_MARKER_ONLY = re.compile(
+    r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----\s*['\"`](?!\s*(?:\+|\.(?!\w)|\|\|))"
+)
 
 
 def _not_der(body: str) -> bool:
