@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from bot import lazyre as re
 from bot.anchor import anchor_all, fingerprints, normalized_text, with_fingerprints
-from bot.models import ChangedFile, FileKind, Finding, FindingPart, Source
+from bot.models import ChangedFile, FileKind, Finding, FindingPart, Severity, Source
 from bot.rules.taint.api import parse_flow_line
 
 
@@ -686,6 +686,63 @@ def consolidate_findings(
     """The pipeline's merge step: anchor every report, then one finding per problem."""
     anchored = anchor_all([*rule_findings, *llm_findings], files)
     return consolidate(with_legacy_fingerprints(anchored, files), files)
+
+
+# The sink a flow's comment names: "... reaches `axios.post` (line 1686)".
+_SINK_NAME = re.compile(r"\breaches `([^`\n]{1,200})` \(line \d+\)")
+_FLOW_FROM = re.compile(r"^Flow from: (.{1,300})\.$", re.M)
+
+
+def _repeat_key(finding: Finding) -> tuple[str, ...] | None:
+    """What makes two flows of one file the same problem written twice: the same input
+    (its source lines here, and the file it enters by) reaching the same call."""
+    if finding.severity is Severity.INFO or not finding.inline:
+        return None
+    cls = problem_class(finding)
+    flow = parse_flow_line(finding.body)
+    sink = _SINK_NAME.search(finding.title)
+    if cls is None or not cls.flow or flow is None or sink is None:
+        return None
+    entry = _FLOW_FROM.search(finding.body)
+    sources = ",".join(str(n) for n in sorted(set(flow[2])))
+    return (finding.path, cls.name, sources, entry.group(1) if entry else "", sink.group(1))
+
+
+def fold_repeated_flows(findings: Sequence[Finding]) -> list[Finding]:
+    """One input that reaches the same call in several places of one file (a base URL
+    the user sets, posted to by each provider's branch) is one fix where the input
+    enters: the first place gets the comment, which names the others, and each other
+    place is a summary line pointing to it. Flows from other inputs, or to other calls,
+    stay problems of their own."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for n, finding in enumerate(findings):
+        key = _repeat_key(finding)
+        if key is not None:
+            groups.setdefault(key, []).append(n)
+    out = list(findings)
+    for (_, _, _, _, sink), members in groups.items():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda n: (findings[n].line, n))
+        first, rest = members[0], members[1:]
+        lines = [findings[n].line for n in rest]
+        where = ", ".join(str(x) for x in lines[:-1]) + (" and " if len(lines) > 1 else "")
+        where += str(lines[-1])
+        kept = findings[first]
+        note = (
+            f"The same input reaches `{sink}` again on line{'s' if len(lines) > 1 else ''} "
+            f"{where} of this file: one check where it enters covers every place."
+        )
+        out[first] = kept.model_copy(update={"body": f"{kept.body}\n\n{note}"})
+        for n in rest:
+            out[n] = findings[n].model_copy(
+                update={
+                    "severity": Severity.INFO,
+                    "body": f"{findings[n].body}\n\nThe same input reaches `{sink}` on line "
+                    f"{kept.line}, where the comment is.",
+                }
+            )
+    return out
 
 
 def already_posted(finding: Finding, posted: AbstractSet[str]) -> bool:

@@ -492,3 +492,44 @@ def test_an_xss_comment_posted_before_it_joined_the_template_injection_is_not_po
     )
     (posted,) = consolidate([alone], {path: file})
     assert already_posted(joined, {posted.fingerprint})
+
+
+FLASK_LLM = """import requests
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/ask", methods=["POST"])
+def ask():
+    base = request.json["base_url"]
+    if request.json.get("provider") == "ollama":
+        return requests.post(base + "/api/chat", json={}, timeout=5).text
+    if request.json.get("provider") == "openai":
+        return requests.post(base + "/chat/completions", json={}, timeout=5).text
+    return requests.post(base + "/v1/complete", json={}, timeout=5).text
+
+
+@app.route("/fetch")
+def fetch():
+    url = request.args["url"]
+    return requests.post(url, timeout=5).text
+"""
+
+
+def test_one_input_reaching_one_call_in_several_places_is_one_comment() -> None:
+    """The base URL a user posts reaches `requests.post` in each provider's branch: one
+    fix where it enters, so one comment naming the other places; each other place is a
+    summary line pointing to it. Another input to the same call keeps its own comment."""
+    found = [
+        f for f in review_files([added_file("app/llm.py", FLASK_LLM)]).findings if f.rule == "ssrf"
+    ]
+    assert [(f.line, f.severity) for f in found] == [
+        (11, Severity.HIGH),
+        (13, Severity.INFO),
+        (14, Severity.INFO),
+        (20, Severity.HIGH),
+    ]
+    assert "again on lines 13 and 14 of this file" in found[0].body
+    assert "on line 11, where the comment is" in found[1].body
+    assert "again on" not in found[3].body
