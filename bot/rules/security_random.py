@@ -1012,8 +1012,15 @@ class InsecureRandomCheck(Check):
                 pick = bool(text) and _picks_items(row, match, statement.text, text)
                 few = language == "python" and _few_values(row, match)
                 return Origin(number, called, pick=pick, few=few)
+        # Only the value counts: writing a field of a value made with the generator
+        # (`$dto->plainPassword = bin2hex(random_bytes(20))` after `$dto` got a random
+        # suffix in its name) gives that field nothing of it.
+        value = statement.text
+        target = assignment_target(value)
+        if target is not None and (at := value.find(target)) >= 0:
+            value = value[at + len(target) :]
         for name, origin in tainted.items():
-            if mentions(statement.text, name):
+            if mentions(value, name):
                 return origin
         return None
 
