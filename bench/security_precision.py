@@ -787,9 +787,10 @@ LABELS_FRESHU = ROOT / "bench" / "labels" / "security_findings_freshU.tsv"
 # Set V (`secfreshV` round, session 2026-12-07 morning): 20 more projects in no list above nor in
 # bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
 # their findings was read, judged once on main 4cd93323. Same mix per project as set U: 3 ordinary,
-# up to 14 targeted and `FRESHV_HOT_PER_PROJECT` hot commits.
+# up to 14 targeted and `FRESHV_HOT_PER_PROJECT` hot commits. djangoproject/djangoproject.com (no
+# snapshot to be had) was replaced by onaio/onadata before any pick.
 FRESHV_PROJECTS: dict[str, tuple[str, int, int]] = {
-    "djangoproject/djangoproject.com": ("python", 3, 14),  # Django
+    "onaio/onadata": ("python", 3, 14),  # Django (DRF)
     "alphagov/notifications-admin": ("python", 3, 14),  # Flask
     "MODSetter/SurfSense": ("python", 3, 14),  # FastAPI
     "alphagov/specialist-publisher": ("ruby", 3, 14),  # Rails
