@@ -57,6 +57,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half T
     # the fresh set U, likewise (same mix per project as T)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half U
+    # the fresh set V, likewise (same mix per project as U)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half V
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -782,6 +784,37 @@ FRESHU_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHU_PROJECTS, "U"))
 COMMITS_FRESHU = ROOT / "bench" / "labels" / "security_commits_freshU.tsv"
 LABELS_FRESHU = ROOT / "bench" / "labels" / "security_findings_freshU.tsv"
+# Set V (`secfreshV` round, session 2026-12-07 morning): 20 more projects in no list above nor in
+# bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
+# their findings was read, judged once on main 4cd93323. Same mix per project as set U: 3 ordinary,
+# up to 14 targeted and `FRESHV_HOT_PER_PROJECT` hot commits. djangoproject/djangoproject.com (no
+# snapshot to be had) was replaced by onaio/onadata before any pick.
+FRESHV_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "onaio/onadata": ("python", 3, 14),  # Django (DRF)
+    "alphagov/notifications-admin": ("python", 3, 14),  # Flask
+    "MODSetter/SurfSense": ("python", 3, 14),  # FastAPI
+    "alphagov/specialist-publisher": ("ruby", 3, 14),  # Rails
+    "ministryofjustice/laa-submit-crime-forms": ("ruby", 3, 14),  # Rails
+    "DFE-Digital/access-your-teaching-qualifications": ("ruby", 3, 14),  # Rails
+    "langgenius/dify-plugin-daemon": ("go", 3, 14),  # Gin
+    "crowdsecurity/crowdsec": ("go", 3, 14),  # Gin (local API)
+    "ministryofjustice/opg-modernising-lpa": ("go", 3, 14),  # net/http
+    "govuk-one-login/authentication-frontend": ("typescript", 3, 14),  # Express
+    "alphagov/pay-selfservice": ("typescript", 3, 14),  # Express
+    "formio/formio": ("typescript", 3, 14),  # Express (JS)
+    "ministryofjustice/hmpps-manage-users-api": ("java", 3, 14),  # Spring Boot (Kotlin)
+    "youlaitech/youlai-boot": ("java", 3, 14),  # Spring Boot
+    "hmrc/tai-frontend": ("scala", 3, 14),  # Play
+    "phpvms/phpvms": ("php", 3, 14),  # Laravel
+    "ministryofjustice/opg-digideps": ("php", 3, 14),  # Symfony
+    "phpbb/phpbb": ("php", 3, 14),  # own (Symfony components)
+    "DFE-Digital/teaching-record-system": ("csharp", 3, 14),  # ASP.NET Core
+    "SkillsFundingAgency/das-recruit": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHV_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHV_PROJECTS, "V"))
+COMMITS_FRESHV = ROOT / "bench" / "labels" / "security_commits_freshV.tsv"
+LABELS_FRESHV = ROOT / "bench" / "labels" / "security_findings_freshV.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -803,6 +836,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "S": (FRESHS_PROJECTS, COMMITS_FRESHS, LABELS_FRESHS),
     "T": (FRESHT_PROJECTS, COMMITS_FRESHT, LABELS_FRESHT),
     "U": (FRESHU_PROJECTS, COMMITS_FRESHU, LABELS_FRESHU),
+    "V": (FRESHV_PROJECTS, COMMITS_FRESHV, LABELS_FRESHV),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -909,6 +943,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "S": FRESHS_HOT_PER_PROJECT,
                 "T": FRESHT_HOT_PER_PROJECT,
                 "U": FRESHU_HOT_PER_PROJECT,
+                "V": FRESHV_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1131,7 +1166,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to U)",
+        help="one half of the projects, or a fresh set (C to V)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
