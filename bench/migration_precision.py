@@ -828,14 +828,15 @@ FRESHU_PROJECTS: dict[str, tuple[str, list[str], int]] = {
 # (Rails 3, Django 3, Alembic 2, Knex 1, TypeORM 1, Prisma 1, Go/SQL 2, Laravel 1), hosted
 # services and widely deployed products with real tables, fixed before any of their findings was
 # read and judged once on main 4cd93323 (`--set freshV`, labels in `*_freshV.tsv`). Out of sample
-# like "fresh".
+# like "fresh". Fetched and left as an alternate, its stored snapshot ending in September 2025 (no
+# commit in 2026): 1Panel-dev/MaxKB, replaced (before anything was picked or run) by ocw-studio.
 FRESHV_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "DFE-Digital/apply-for-qualified-teacher-status": ("Rails", ["db/migrate/*.rb"], 16),
     "alphagov/collections-publisher": ("Rails", ["db/migrate/*.rb"], 16),
     "rubyforgood/skillrx": ("Rails", ["db/migrate/*.rb"], 16),
     "openedx/edx-enterprise": ("Django", ["*/migrations/*.py"], 16),
     "openedx/enterprise-access": ("Django", ["*/migrations/*.py"], 16),
-    "1Panel-dev/MaxKB": ("Django", ["*/migrations/*.py"], 16),
+    "mitodl/ocw-studio": ("Django", ["*/migrations/*.py"], 16),
     "topoteretes/cognee": ("Alembic", ["*alembic/versions/*.py"], 16),
     "RedHatInsights/insights-host-inventory": ("Alembic", ["migrations/versions/*.py"], 16),
     "logchimp/logchimp": ("Knex", ["*database/migrations/*"], 16),
