@@ -823,6 +823,33 @@ FRESHU_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "bitmagnet-io/bitmagnet": ("Go/SQL", ["migrations/*"], 16),
     "Azuriom/Azuriom": ("Laravel", ["database/migrations/*.php"], 16),
 }
+# A twenty-first set, "freshV" (session 2026-12-07 morning): 14 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels nor any bench/labels/*.tsv
+# (Rails 3, Django 3, Alembic 2, Knex 1, TypeORM 1, Prisma 1, Go/SQL 2, Laravel 1), hosted
+# services and widely deployed products with real tables, fixed before any of their findings was
+# read and judged once on main 4cd93323 (`--set freshV`, labels in `*_freshV.tsv`). Out of sample
+# like "fresh". Fetched and left as an alternate, its stored snapshot ending in September 2025 (no
+# commit in 2026): 1Panel-dev/MaxKB, replaced (before anything was picked or run) by ocw-studio.
+FRESHV_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "DFE-Digital/apply-for-qualified-teacher-status": ("Rails", ["db/migrate/*.rb"], 16),
+    "alphagov/collections-publisher": ("Rails", ["db/migrate/*.rb"], 16),
+    "rubyforgood/skillrx": ("Rails", ["db/migrate/*.rb"], 16),
+    "openedx/edx-enterprise": ("Django", ["*/migrations/*.py"], 16),
+    "openedx/enterprise-access": ("Django", ["*/migrations/*.py"], 16),
+    "mitodl/ocw-studio": ("Django", ["*/migrations/*.py"], 16),
+    "topoteretes/cognee": ("Alembic", ["*alembic/versions/*.py"], 16),
+    "RedHatInsights/insights-host-inventory": ("Alembic", ["migrations/versions/*.py"], 16),
+    "logchimp/logchimp": ("Knex", ["*database/migrations/*"], 16),
+    "daytonaio/daytona": ("TypeORM", ["apps/api/src/migrations/*"], 16),
+    "langwatch/langwatch": ("Prisma", ["*prisma/migrations/*"], 16),
+    "databasus/databasus": ("Go/SQL", ["backend/migrations/*"], 16),
+    "Cap-go/capgo": ("Go/SQL", ["supabase/migrations/*.sql"], 16),
+    "aureuserp/aureuserp": (
+        "Laravel",
+        ["database/migrations/*.php", "plugins/*/database/migrations/*.php"],
+        16,
+    ),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -844,6 +871,7 @@ SETS = {
     "freshS": FRESHS_PROJECTS,
     "freshT": FRESHT_PROJECTS,
     "freshU": FRESHU_PROJECTS,
+    "freshV": FRESHV_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
