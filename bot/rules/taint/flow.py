@@ -181,9 +181,12 @@ _CHECK_WORD = re.compile(
 
 
 # One named for building a URL (`buildOauthRedirectUrl(req)`, `make_redirect_url`) makes
-# its own text, from a base of its choosing: what it returns rests on code the change
-# does not show, so the flow stays one through unseen code (the summary).
-_BUILDER_WORD = re.compile(r"(?i)^_*(?:build|make|create|compose|construct|generate)")
+# its own text, from a base of its choosing, and so does a getter (a step redirector's
+# `getRedirectLinkAfterSaving()`, which picks one of the app's routes): what it returns
+# rests on code the change does not show, so the flow stays one through unseen code (the
+# summary). A setter (`stepRedirector->setFromPage($from)`) only hands the value to such
+# an object; it redirects nobody either.
+_BUILDER_WORD = re.compile(r"(?i)^_*(?:build|make|create|compose|construct|generate|get|set)")
 
 
 def _wraps_sink(cls: str, callee: str) -> bool:
