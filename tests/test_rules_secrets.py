@@ -224,3 +224,21 @@ def test_compared_keyword_and_identifier_values_are_not_secrets() -> None:
     yml = keyword_patterns("config/packages/theme.yaml", "yaml")
     assert detect("    theme_password_reset: resetting_request", yml) is None
     assert detect("    admin_password: Qx7vLm29k_prod", yml) is not None
+
+
+def test_a_guessed_secret_in_development_settings_is_a_summary_line() -> None:
+    """Flask's `class Development(Config)` and Spring's `application-dev.yml` hold the
+    local defaults; the same value in the production profile stays a comment."""
+    key = "ZxE6nXhG1v3kz5Qm2Rb9" + "TcYp8WfLa4Ud0Sj7Ni-HoKg="
+    settings = (
+        "import os\n\n\nclass Config:\n    SECRET_KEY = os.environ['SECRET_KEY']\n\n\n"
+        f'class Development(Config):\n    NEW_PASSWORD_ENCRYPTION_KEY = "{key}"\n'
+    )
+    (found,) = _findings([added_file("app/config.py", settings)])
+    assert found.severity.value == "info"
+    assert "the `Development` settings class" in found.body
+    yml = "spring:\n  datasource:\n    username: shop\n    password: 9xQ2mLw7Zt4pRk\n"
+    (dev,) = _findings([added_file("src/main/resources/application-dev.yml", yml)])
+    assert dev.severity.value == "info" and "`application-dev.yml`" in dev.body
+    (prod,) = _findings([added_file("src/main/resources/application-prod.yml", yml)])
+    assert prod.severity.value == "high"

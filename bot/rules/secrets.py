@@ -508,13 +508,17 @@ class SecretLiteralCheck(Check):
             detail = f"Detected: {found.label} (`{mask(found.value, found.label)}`)."
             demo = _DEMO_PATH.search(file.path)
             local = found.loose and not demo and _beside_local_host(file, number)
+            development = None if demo or local or not found.loose else _development(file, number)
+            if development is not None:
+                local = True
+                detail += " " + _DEVELOPMENT_NOTE.format(where=development)
             # A private key in test code is the fixture of a TLS or signing test.
             local = local or (found.label == "private key" and shaped_only and not demo)
             if demo:
                 detail += f" {_DEMO_NOTE}"
             elif local and found.label == "private key":
                 detail += f" {_TEST_KEY_NOTE}"
-            elif local:
+            elif local and development is None:
                 detail += f" {_LOCAL_NOTE}"
             yield Hit(
                 rule=RULE_ID,
@@ -524,6 +528,54 @@ class SecretLiteralCheck(Check):
                 detail=detail,
                 severity=Severity.INFO if demo or local else None,
             )
+
+
+# Settings a framework loads only on a developer's machine or in tests: Spring's
+# `application-dev.yml`, Rails' `config/environments/development.rb`, Django's
+# `settings/local.py`, Node's `config/development.json`, and in a settings module the
+# class for that environment (Flask's `class Development(Config)`). A password guessed
+# from its key there is the local default; the deployed value comes from elsewhere.
+_DEV_NAME = r"(?:dev|develop|development|local|test|testing|ci)"
+_DEVELOPMENT_FILE = re.compile(
+    rf"(?:^|/)(?:application|bootstrap)-{_DEV_NAME}\.(?:ya?ml|properties)$"
+    rf"|(?:^|/)config/environments/{_DEV_NAME}\.rb$"
+    rf"|(?:^|/)settings/{_DEV_NAME}\.py$"
+    rf"|(?:^|/)config/{_DEV_NAME}\.(?:json|js|ts|ya?ml)$",
+    re.IGNORECASE,
+)
+_DEVELOPMENT_CLASS = re.compile(
+    rf"^class\s+(?:{_DEV_NAME}|{_DEV_NAME}_?(?:config|settings|configuration))\b",
+    re.IGNORECASE,
+)
+_CLASS_LINE = re.compile(r"^class\s+\w+")
+_DEVELOPMENT_NOTE = (
+    "It is in {where}, which only a developer's machine or the tests load: the value "
+    "is a local default unless the same secret is used where the application is deployed."
+)
+
+
+def _development(file: ChangedFile, number: int) -> str | None:
+    """Where a loose secret sits in settings for development or tests, if it does."""
+    if _DEVELOPMENT_FILE.search(file.path.replace("\\", "/")):
+        return f"`{file.path.rsplit('/', 1)[-1]}`"
+    if file.language != "python":
+        return None
+    known = (
+        dict(enumerate(file.content.splitlines(), 1))
+        if file.content is not None
+        else file.right_text()
+    )
+    # The nearest class statement above the line, at the top level.
+    for above in range(number, 0, -1):
+        row = known.get(above)
+        if row is None:
+            return None  # a line the diff does not show: cannot tell
+        if _CLASS_LINE.match(row):
+            found = _DEVELOPMENT_CLASS.match(row)
+            return f"the `{found.group(0)[6:].strip()}` settings class" if found else None
+        if row and not row[0].isspace() and not row.startswith(("#", ")", "]", "}")):
+            return None  # a top-level statement: the line is outside any class
+    return None
 
 
 # An API description's `example:` / `examples:` values show what a request or response
