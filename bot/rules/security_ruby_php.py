@@ -137,10 +137,17 @@ def _unwrap_data(arg: str) -> str:
 _REQUEST_ITSELF = re.compile(r"\s*+(?:req|request|ctx)\s*+")
 
 
+# `Object.assign(target, ...sources)`, lodash's `_.set(object, path, value)`: their first
+# argument is the object written to. The request body there is changed, not copied.
+_WRITES_FIRST = frozenset({"assign", "set"})
+
+
 def _js_mass(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     args = call_arguments(text, match.end() - 1, file.language or "")
     if any(_REQUEST_ITSELF.fullmatch(arg) for arg in args):
         return False
+    if match.group("at") in _WRITES_FIRST:
+        args = args[1:]
     for arg in args:
         inner = _unwrap_data(arg)
         if _BODY.match(arg) or _BODY.match(inner):

@@ -8,3 +8,9 @@ router.post('/users', async (req, res) => {
   await prisma.user.update({ where: { id }, data: req.body });
   res.json(user);
 });
+
+function copyInto(user, req) {
+// expect: mass-assignment
+  Object.assign(user, req.body);
+  return user;
+}
