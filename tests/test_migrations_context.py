@@ -6,6 +6,7 @@ to hold data. Each false-alarm class judged on held-out real commits
 
 from __future__ import annotations
 
+import difflib
 import subprocess
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from bot.config import ConfigError, RepoConfig, RulesConfig, parse_config
 from bot.diff import added_file, parse_diff
 from bot.gitrepo import GitRepo
-from bot.models import ChangedFile, Finding, Severity
+from bot.models import Category, ChangedFile, Finding, Severity
 from bot.pipeline import review_files
 from bot.schema import dialect, startup
 
@@ -642,7 +643,6 @@ def test_materialized_view_first_created_by_this_change_has_no_readers() -> None
 
 
 def test_orm_index_sync_of_an_app_migrating_before_it_serves_is_summary() -> None:
-    from bot.models import Category
     from bot.schema.table_size import adjust_for_table_size
 
     def sync(title: str) -> Finding:
@@ -1603,3 +1603,56 @@ def test_a_table_rewrite_is_decided_by_the_table_size() -> None:
     assert not _shown(listed_small, "migration-column-rewrite")
     (short,) = _summary(listed_small, "migration-column-rewrite")
     assert "`orders` is listed under `small_tables:`" in short.body
+
+
+GORM_MODEL_BEFORE = "package model\n\ntype Backup struct {\n\tID   uint\n\tName string\n}\n"
+GORM_MODEL_AFTER = (
+    "package model\n\ntype Backup struct {\n\tID   uint\n\tName string\n"
+    '\tSkipRetry bool `gorm:"not null"`\n}\n'
+)
+
+
+def test_a_struct_tag_is_a_comment_only_where_the_change_shows_the_sync() -> None:
+    """A project whose schema comes from SQL migrations never runs `AutoMigrate`: the
+    tag is a summary line unless a file of the change calls it."""
+    diff = "".join(
+        difflib.unified_diff(
+            GORM_MODEL_BEFORE.splitlines(keepends=True),
+            GORM_MODEL_AFTER.splitlines(keepends=True),
+            "a/internal/model/backup.go",
+            "b/internal/model/backup.go",
+        )
+    )
+    head = "diff --git a/internal/model/backup.go b/internal/model/backup.go\n"
+    (model,) = parse_diff(head + diff)
+    model = model.model_copy(update={"content": GORM_MODEL_AFTER})
+    alone = _review(model)
+    assert not _shown(alone, "go-automigrate-schema-change")
+    (noted,) = _summary(alone, "go-automigrate-schema-change")
+    assert "No file of this change calls `AutoMigrate`" in noted.body
+    boot = added_file(
+        "cmd/server/main.go",
+        "package main\n\nfunc main() {\n\tdb.AutoMigrate(&model.Backup{})\n}\n",
+    )
+    assert _shown(_review(model, boot), "go-automigrate-schema-change")
+
+
+def test_create_table_force_and_an_index_on_an_unnamed_table_are_summary_lines() -> None:
+    """`force: :cascade` in an install migration drops nothing on a new table (0 of 20
+    judged worth a comment); an engine's migration that names its table in code gives no
+    table whose size could be told."""
+    force = added_file(
+        "db/migrate/20260729105059_add_solid_queue_tables.rb",
+        "class AddSolidQueueTables < ActiveRecord::Migration[8.0]\n  def change\n"
+        '    create_table "solid_queue_jobs", force: :cascade do |t|\n'
+        '      t.string "queue_name", null: false\n    end\n  end\nend\n',
+    )
+    assert _summary(_review(force), "rails-create-table-force")
+    assert not _shown(_review(force), "rails-create-table-force")
+    engine = added_file(
+        "db/migrate/20250204102933_add_missing_unique_indices.acts_as_taggable_on_engine.rb",
+        "class AddMissingUniqueIndices < ActiveRecord::Migration[6.0]\n  def change\n"
+        "    add_index ActsAsTaggableOn.tags_table, :name, unique: true\n  end\nend\n",
+    )
+    found = [f for f in _review(engine) if f.category is Category.INDEXING]
+    assert found and all(f.severity is Severity.INFO for f in found)

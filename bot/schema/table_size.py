@@ -495,7 +495,11 @@ def adjust_for_table_size(
             continue
         table = table_of(text, finding.line, finding.end_line, schema)
         if table is None:
-            if finding.rule in SIZE_DECIDES:
+            if finding.rule in SIZE_DECIDES or (
+                finding.rule in INDEX_BUILDS and finding.severity is not Severity.INFO
+            ):
+                # An index build whose table is named by code (an engine's
+                # `ActsAsTaggableOn.taggings_table`): no size can be told either.
                 note = (
                     "How long this blocks depends on the size of the table, which the "
                     "repository does not show."
