@@ -322,6 +322,20 @@ def test_imports_sorted_by_the_formatter_are_layout_only() -> None:
     assert not layout_only(_changed(path, JAVA_BEFORE, edited)).whole
 
 
+def test_parentheses_around_one_arrow_parameter_are_layout_only() -> None:
+    """prettier's `arrowParens: always` (and Rome) turn `knex => …` into `(knex) => …`."""
+    before = 'exports.up = knex => {\n\treturn knex.schema.createTable("users", table => {\n'
+    before += '\t\ttable.uuid("id").primary();\n\t});\n};\n'
+    after = 'exports.up = (knex) => {\n  return knex.schema.createTable("users", (table) => {\n'
+    after += '    table.uuid("id").primary();\n  });\n};\n'
+    path = "db/migrations/20200906183548_users.js"
+    assert layout_only(_changed(path, before, after)).whole
+    typed = after.replace("(table) =>", "(table: Knex.CreateTableBuilder) =>")
+    assert not layout_only(_changed(path.replace(".js", ".ts"), before, typed)).whole
+    two = after.replace("(table) =>", "(table, extra) =>")
+    assert not layout_only(_changed(path, before, two)).whole
+
+
 def test_go_imports_regrouped_are_layout_only() -> None:
     before = 'package a\n\nimport (\n\t"os"\n\t"fmt"\n)\n\nfunc F() { fmt.Println(os.Args) }\n'
     after = 'package a\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc F() {\n\tfmt.Println(os.Args)\n}\n'

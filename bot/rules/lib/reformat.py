@@ -276,7 +276,10 @@ def _tree_tokens_cached(text: str, sg_lang: str, language: str) -> tuple[Token, 
     out: list[Token] = []
     if not _walk(root, text, language, out):
         return None
-    return tuple(_drop_layout_commas(out, language))
+    tokens = _drop_layout_commas(out, language)
+    if language in ("javascript", "typescript"):
+        tokens = _bare_arrow_parameters(tokens)
+    return tuple(tokens)
 
 
 def _tree_tokens(text: str, language: str) -> list[Token] | None:
@@ -435,6 +438,49 @@ def _plain_string(children: list[SgNode], language: str) -> bool:
 def _quote(text: str, line: int, language: str) -> Token:
     head = _PY_PREFIX.match(text).group(0) if language == "python" else ""  # type: ignore[union-attr]
     return (line, "quote", head + '"' * (len(text) - len(head)))
+
+
+# prettier's `arrowParens` and Rome write `(knex) => …` where the code had `knex => …`:
+# one plain parameter means the same with or without its parentheses.
+_ONE_PARAMETER = (
+    [(_OPEN, "formal_parameters"), ("(", "("), ("identifier", None), (")", ")"),
+     (_CLOSE, "formal_parameters")],
+    [(_OPEN, "formal_parameters"), ("(", "("), (_OPEN, "required_parameter"),
+     ("identifier", None), (_CLOSE, "required_parameter"), (")", ")"),
+     (_CLOSE, "formal_parameters")],
+)  # fmt: skip
+
+
+def _bare_arrow_parameters(tokens: list[Token]) -> list[Token]:
+    """An arrow function's one parenthesized plain parameter as the bare identifier."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        if (
+            out
+            and out[-1][1:] == (_OPEN, "arrow_function")
+            and tokens[i][1:]
+            == (
+                _OPEN,
+                "formal_parameters",
+            )
+        ):
+            for shape in _ONE_PARAMETER:
+                part = tokens[i : i + len(shape)]
+                if len(part) == len(shape) and all(
+                    kind == k and (text is None or text == t)
+                    for (_, k, t), (kind, text) in zip(part, shape, strict=True)
+                ):
+                    out.append(next(t for t in part if t[1] == "identifier"))
+                    i += len(shape)
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
 
 
 def _drop_layout_commas(tokens: list[Token], language: str) -> list[Token]:
