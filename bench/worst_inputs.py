@@ -139,6 +139,16 @@ def cases() -> Iterator[Case]:
         "db/migrations/V2__indexes.sql",
         lambda: _sql_indexes(20_000, same_name=True),
     )
+    # A settings class of 20,000 passwords (found 2026-12-07): each guessed secret read the
+    # file's lines again, and looked back for its class line by line.
+    yield Case(
+        "python settings class, 20,000 password lines",
+        "app/settings.py",
+        lambda: (
+            "class Settings:\n"
+            + "".join(f'    DB_PASSWORD_{i} = "k{i:06d}Zq9xTw2pLm"\n' for i in range(20_000))
+        ),
+    )
     yield Case(
         "SQL migration, 20,000 ADD clauses and no semicolon",
         "db/migrations/V3__columns.sql",

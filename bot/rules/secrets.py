@@ -491,6 +491,8 @@ class SecretLiteralCheck(Check):
         # URLs: there only a token with a real format is a leak.
         shaped_only = is_test_path(file.path) or _throwaway_stack(file.path)
         patterns: dict[re.Pattern[str], int] | None = None
+        known: dict[int, str] | None = None  # the file's lines, read once when needed
+        classes: dict[int, str | None] | None = None
         for number, text in file.added_text().items():
             if not might_hold_secret(text):
                 continue
@@ -501,14 +503,19 @@ class SecretLiteralCheck(Check):
                 continue
             if found.label == "private key" and _not_a_key(file, number):
                 continue
-            if found.loose and _overridden_from_env(file, number, text):
+            if found.loose and known is None:
+                known = _known_lines(file)
+            if found.loose and known is not None and _overridden_from_env(known, number, text):
                 continue
             if found.loose and _spec_example(file, number):
                 continue
             detail = f"Detected: {found.label} (`{mask(found.value, found.label)}`)."
             demo = _DEMO_PATH.search(file.path)
             local = found.loose and not demo and _beside_local_host(file, number)
-            development = None if demo or local or not found.loose else _development(file, number)
+            development = None
+            if found.loose and known is not None and not (demo or local):
+                classes = _settings_classes(file, known) if classes is None else classes
+                development = _development(file, classes, number)
             if development is not None:
                 local = True
                 detail += " " + _DEVELOPMENT_NOTE.format(where=development)
@@ -554,28 +561,44 @@ _DEVELOPMENT_NOTE = (
 )
 
 
-def _development(file: ChangedFile, number: int) -> str | None:
-    """Where a loose secret sits in settings for development or tests, if it does."""
+def _known_lines(file: ChangedFile) -> dict[int, str]:
+    """The post-change lines known: all of them with the file's content, else the diff's."""
+    if file.content is not None:
+        return dict(enumerate(file.content.splitlines(), 1))
+    return file.right_text()
+
+
+def _development(file: ChangedFile, classes: dict[int, str | None], number: int) -> str | None:
+    """Where a loose secret sits in settings for development or tests, if it does.
+    `classes`: `_settings_classes` of the file."""
     if _DEVELOPMENT_FILE.search(file.path.replace("\\", "/")):
         return f"`{file.path.rsplit('/', 1)[-1]}`"
+    name = classes.get(number)
+    return f"the `{name}` settings class" if name else None
+
+
+def _settings_classes(file: ChangedFile, known: dict[int, str]) -> dict[int, str | None]:
+    """For each known line of a Python file inside a top-level development or test
+    settings class, that class's name; read in one pass. A line the diff does not show
+    ends what can be told until the next class statement."""
+    out: dict[int, str | None] = {}
     if file.language != "python":
-        return None
-    known = (
-        dict(enumerate(file.content.splitlines(), 1))
-        if file.content is not None
-        else file.right_text()
-    )
-    # The nearest class statement above the line, at the top level.
-    for above in range(number, 0, -1):
-        row = known.get(above)
-        if row is None:
-            return None  # a line the diff does not show: cannot tell
+        return out
+    current: str | None = None
+    previous = 0
+    for number in sorted(known):
+        row = known[number]
+        if number != previous + 1:
+            current = None  # lines in between are not known: cannot tell
+        previous = number
         if _CLASS_LINE.match(row):
             found = _DEVELOPMENT_CLASS.match(row)
-            return f"the `{found.group(0)[6:].strip()}` settings class" if found else None
-        if row and not row[0].isspace() and not row.startswith(("#", ")", "]", "}")):
-            return None  # a top-level statement: the line is outside any class
-    return None
+            current = found.group(0)[6:].strip() if found else None
+        elif row and not row[0].isspace() and not row.startswith(("#", ")", "]", "}")):
+            current = None  # a top-level statement: outside any class
+        if current:
+            out[number] = current
+    return out
 
 
 # An API description's `example:` / `examples:` values show what a request or response
@@ -673,9 +696,9 @@ _CONFIG_KEY = re.compile(r"^\s*([\w.-]+)\s*[=:]")
 _ENV_OVERRIDE = re.compile(r"^\s*([\w.-]+)\s*[=:]\s*\$\{\?\w+\}\s*$")
 
 
-def _overridden_from_env(file: ChangedFile, number: int, text: str) -> bool:
+def _overridden_from_env(known: dict[int, str], number: int, text: str) -> bool:
     key = _CONFIG_KEY.match(text)
-    following = file.right_text().get(number + 1)
+    following = known.get(number + 1)
     override = _ENV_OVERRIDE.match(following) if following is not None else None
     return key is not None and override is not None and key.group(1) == override.group(1)
 
