@@ -242,3 +242,14 @@ def test_a_guessed_secret_in_development_settings_is_a_summary_line() -> None:
     assert dev.severity.value == "info" and "`application-dev.yml`" in dev.body
     (prod,) = _findings([added_file("src/main/resources/application-prod.yml", yml)])
     assert prod.severity.value == "high"
+
+
+def test_the_id_or_endpoint_of_something_about_a_secret_is_not_one() -> None:
+    """A mail template's id and an API path named for the password flow they serve."""
+    php = (
+        "<?php\nclass MailFactory\n{\n"
+        "    public const string RESET_PASSWORD_TEMPLATE_ID = "
+        "'827555cc-498a-43ef-957a-63fa387065e3';\n"
+        "    protected const string RECREATE_TOKEN_ENDPOINT = 'user/recreate-token/%s';\n}\n"
+    )
+    assert _findings([added_file("src/Service/Mailer/MailFactory.php", php)]) == []

@@ -181,6 +181,9 @@ _DESCRIBING_NAME = re.compile(
     # after a declaration's modifiers and type (`private static final String`, `const`)
     r"""^\s*(?:[\w<>\[\]?]+\s+){0,6}["']?[\w.-]*?[_.-](?:prefix|suffix|name|field|header|param|label|pattern|regex"""
     r"""|format|template|length|env|env_var|var|scheme|type|scope|claim|property|key_name"""
+    # `RESET_PASSWORD_TEMPLATE_ID = '8275…'`, `TOKEN_ENDPOINT = "user/token/%s"`: the id of
+    # something about the secret, or where it is sent.
+    r"""|id|endpoint|url|uri|path|route"""
     # `MISSING_CLIENT_SECRET_ERROR = "accounts.E002"`, `WEAK_PASSWORD_MSG = "..."`: the
     # id or text of a message about the secret (a system check's code, a form error).
     r"""|error|errors|warning|msg|message|hint|help|description|title|text)"""
