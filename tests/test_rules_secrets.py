@@ -242,6 +242,11 @@ def test_a_guessed_secret_in_development_settings_is_a_summary_line() -> None:
     assert dev.severity.value == "info" and "`application-dev.yml`" in dev.body
     (prod,) = _findings([added_file("src/main/resources/application-prod.yml", yml)])
     assert prod.severity.value == "high"
+    # A dev profile pointed at a team's internal server: that login opens a shared machine.
+    url = "    url: jdbc:mysql://172.16.10.227:3306/shop\n"
+    shared = yml.replace("    username:", url + "    username:")
+    (internal,) = _findings([added_file("src/main/resources/application-dev.yml", shared)])
+    assert internal.severity.value == "high"
 
 
 def test_the_id_or_endpoint_of_something_about_a_secret_is_not_one() -> None:

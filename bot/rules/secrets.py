@@ -516,7 +516,12 @@ class SecretLiteralCheck(Check):
             demo = _DEMO_PATH.search(file.path)
             local = found.loose and not demo and _beside_local_host(file, number)
             development = None
-            if found.loose and known is not None and not (demo or local):
+            if (
+                found.loose
+                and known is not None
+                and not (demo or local)
+                and not _beside_remote_host(file, number)
+            ):
                 classes = _settings_classes(file, known) if classes is None else classes
                 development = _development(file, classes, number)
             if development is not None:
@@ -663,6 +668,31 @@ _LOCAL_NOTE = (
     "A host of the same block is this machine (localhost): a local development service's "
     "login, unless a deployed system shares it."
 )
+
+
+# A host of the block that is another machine (`url: jdbc:mysql://172.16.10.227:3306/app`,
+# `host: db.internal`): even in development settings, that login opens a shared server,
+# so it stays a comment (judged: a dev profile given a team's internal MySQL and Redis).
+_REMOTE_HOST_LINE = re.compile(
+    r"""^\s*["']?(?:host|hostname|server|url|uri|endpoint|address|addr)["']?\s*[=:]\s*["']?"""
+    r"""(?:[a-z][\w+.-]*:)*(?://)?(?P<host>[\w.-]+)""",
+    re.IGNORECASE,
+)
+_NOT_REMOTE = re.compile(r"^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|[\w.-]*example\.\w+|db|database)$")
+
+
+def _beside_remote_host(file: ChangedFile, number: int) -> bool:
+    for step in (-1, 1):
+        at = number + step
+        for _ in range(_BLOCK_REACH):
+            text = file.line_text(at)
+            if text is None or not text.strip() or text.strip() in ("}", "{", "]", "["):
+                break
+            remote = _REMOTE_HOST_LINE.match(text)
+            if remote is not None and "." in remote.group("host"):
+                return not _NOT_REMOTE.match(remote.group("host").lower())
+            at += step
+    return False
 
 
 def _beside_local_host(file: ChangedFile, number: int) -> bool:
