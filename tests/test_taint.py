@@ -117,3 +117,55 @@ def test_trust_boundary_severity_follows_the_session_key() -> None:
     by_line = {hit.line: hit.severity for hit in hits}
     # A display preference is a weak claim (the summary); an identity the app trusts is not.
     assert by_line == {5: Severity.INFO, 6: None}
+
+
+STEP_REDIRECTOR_PHP = """<?php
+namespace App\\Controller;
+
+use Symfony\\Component\\HttpFoundation\\Request;
+use Symfony\\Component\\Routing\\Annotation\\Route;
+
+class ActionController extends AbstractController
+{
+    #[Route(path: '/ndr/{ndrId}/actions/step/{step}', name: 'ndr_actions_step')]
+    public function stepAction(Request $request, int $ndrId, $step)
+    {
+        $fromPage = $request->get('from');
+        $stepRedirector = $this->stepRedirector
+            ->setRoutes('ndr_actions', 'ndr_actions_step', 'ndr_actions_summary')
+            ->setFromPage($fromPage)
+            ->setCurrentStep($step)->setTotalSteps(4);
+        return $this->redirect($stepRedirector->getRedirectLinkAfterSaving());
+    }
+
+    #[Route(path: '/go', name: 'go')]
+    public function goAction(Request $request)
+    {
+        $next = $request->query->get('next');
+        return $this->redirect($next);
+    }
+}
+"""
+
+
+def test_php_values_handed_to_a_service_object_flow_only_through_its_code() -> None:
+    """PHP strings have no methods: `$stepRedirector->getRedirectLinkAfterSaving()` is the
+    project's code (it picks one of the app's routes), and its setters redirect nobody, so
+    that flow rests on code the change does not show: a summary line. The page's own
+    `?next=` handed to `redirect` stays a comment."""
+    from bot.diff import added_file as _added
+    from bot.models import Severity as _Severity
+    from bot.pipeline import review_files as _review_files
+
+    found = [
+        f
+        for f in _review_files(
+            [_added("src/Controller/ActionController.php", STEP_REDIRECTOR_PHP)]
+        ).findings
+        if f.rule == "open-redirect"
+    ]
+    assert [(f.line, f.severity) for f in found] == [
+        (17, _Severity.INFO),
+        (24, _Severity.MEDIUM),
+    ]
+    assert "only through" in found[0].title
