@@ -681,32 +681,29 @@ _REMOTE_HOST_LINE = re.compile(
 _NOT_REMOTE = re.compile(r"^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|[\w.-]*example\.\w+|db|database)$")
 
 
-def _beside_remote_host(file: ChangedFile, number: int) -> bool:
+def _block_lines(file: ChangedFile, number: int) -> Iterator[str]:
+    """The lines around `number` in its block: up to a blank line or a bracket, a few
+    lines each way, nearest first on each side."""
     for step in (-1, 1):
         at = number + step
         for _ in range(_BLOCK_REACH):
             text = file.line_text(at)
             if text is None or not text.strip() or text.strip() in ("}", "{", "]", "["):
                 break
-            remote = _REMOTE_HOST_LINE.match(text)
-            if remote is not None and "." in remote.group("host"):
-                return not _NOT_REMOTE.match(remote.group("host").lower())
+            yield text
             at += step
+
+
+def _beside_remote_host(file: ChangedFile, number: int) -> bool:
+    for text in _block_lines(file, number):
+        remote = _REMOTE_HOST_LINE.match(text)
+        if remote is not None and "." in remote.group("host"):
+            return not _NOT_REMOTE.match(remote.group("host").lower())
     return False
 
 
 def _beside_local_host(file: ChangedFile, number: int) -> bool:
-    # The block around the line: up to a blank line or a bracket, a few lines each way.
-    for step in (-1, 1):
-        at = number + step
-        for _ in range(_BLOCK_REACH):
-            text = file.line_text(at)
-            if text is None or not text.strip() or text.strip() in ("}", "{", "]", "["):
-                break
-            if _HOST_LINE.match(text):
-                return True
-            at += step
-    return False
+    return any(_HOST_LINE.match(text) for text in _block_lines(file, number))
 
 
 # Demo, sample and example code (`scripts/seed-demo.php`, `samples/shop/app.conf`) ships
