@@ -176,7 +176,10 @@ class ChangedFile(BaseModel):
         }
 
     def line_text(self, line: int) -> str | None:
-        cache = self._lines
+        # Called per line by many checks: read the private cache from pydantic's slot
+        # directly, since `self._lines` goes through `BaseModel.__getattr__` every time.
+        private = self.__pydantic_private__
+        cache = private.get("_lines") if private is not None else None
         if cache is None or cache[0] is not self.content or cache[1] is not self.hunks:
             if self.content is not None:
                 lines = dict(enumerate(self.content.splitlines(), start=1))

@@ -178,6 +178,11 @@ _TEST_PATH = re.compile(
     r"|(^|/)(testing_support|test_support|test-support|Behat|step_definitions)/"
     # Test doubles: `src/config/mock/auth.config.mock.ts`, `src/mocks/handlers.ts`.
     r"|(^|/)(mocks?|__mocks__)/|\.mock\.[cm]?[jt]sx?$"
+    # Test support named for what it holds: `src/test-utils/`, Go's `internal/testutil/`,
+    # `test_helpers/`, `test-harness/`, `tests-e2e/`; stub and fake servers a suite runs
+    # against (`stubs/api-stub/`, `fakes/`, `mock-server/`).
+    r"|(^|/)tests?[-_]?(?:utils?|helpers?|harness|kit|e2e|integration|acceptance)/"
+    r"|(^|/)(?:stubs?|fakes?|__fixtures__|mock[-_]?servers?|[\w-]+[-_]stubs?)/"
 )
 
 

@@ -237,3 +237,26 @@ def test_findings_past_the_cap_per_rule_and_file_are_counted_not_listed() -> Non
     assert any(
         "`http-request-no-timeout`: 30 more findings in `app/sync.py`" in n for n in result.notes
     )
+
+
+def test_a_per_file_check_stops_reading_a_file_at_its_hit_limit() -> None:
+    """A crafted settings file of thousands of passwords: the secret check is not asked
+    for more hits past the limit, and the summary says the rest was not examined."""
+    from bot.diff import added_file
+    from bot.pipeline import review_files
+    from bot.rules.engine import MAX_FINDINGS_PER_RULE_AND_FILE, MAX_HITS_PER_CHECK_AND_FILE
+
+    count = MAX_HITS_PER_CHECK_AND_FILE + 50
+    text = "class Settings:\n" + "".join(
+        f'    DB_PASSWORD_{i} = "k{i:06d}Zq9xTw2pLm"\n' for i in range(count)
+    )
+    result = review_files([added_file("app/settings.py", text)])
+    # (the hundred listed are one problem in the summary: the same rule, line after line)
+    assert [f.line for f in result.findings if f.rule == "secret-literal"][:1] == [2]
+    left_out = MAX_HITS_PER_CHECK_AND_FILE - MAX_FINDINGS_PER_RULE_AND_FILE
+    assert any(f"`secret-literal`: {left_out} more findings" in n for n in result.notes)
+    assert any(
+        f"The `secrets` check stopped reading `app/settings.py` after {MAX_HITS_PER_CHECK_AND_FILE}"
+        in n
+        for n in result.notes
+    )

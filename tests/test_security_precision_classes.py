@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from bot.diff import added_file
-from bot.models import Severity
-from tests.rule_helpers import fixture_case, review_change, run_rule
+from bot.diff import added_file, parse_diff
+from bot.models import Finding, Severity
+from tests.rule_helpers import fixture_case, review_change, run_rule, unified_diff
 
 
 def _severities(rule: str, fixture: str) -> dict[int, Severity]:
@@ -112,6 +112,42 @@ def test_python_reindent_into_a_function_goes_to_the_summary() -> None:
     assert [(f.line, f.severity) for f in findings] == [(5, Severity.MEDIUM)]
 
 
+_OLD_VIEWS = """from flask import request
+import requests
+
+
+def fetch_page():
+    target = request.args["url"]
+    return requests.get(target, timeout=5).text
+"""
+_NEW_VIEWS = """from flask import request
+import requests
+
+
+def fetch_page():
+    target = request.args["url"]
+    return requests.get(target, timeout=5).text
+"""
+
+
+def _moved_change(new_views: str) -> list[Finding]:
+    """`fetch_page` taken out of `app/views.py` into a module of its own."""
+    diff = unified_diff("app/views.py", _OLD_VIEWS, "from flask import request\n")
+    diff += unified_diff("app/pages.py", None, new_views)
+    return run_rule(parse_diff(diff), "ssrf")
+
+
+def test_a_flow_the_change_only_moved_to_another_file_goes_to_the_summary() -> None:
+    findings = _moved_change(_NEW_VIEWS)
+    assert [(f.line, f.severity) for f in findings] == [(7, Severity.INFO)]
+    assert "The same lines are removed elsewhere in this change" in findings[0].body
+
+
+def test_a_moved_flow_whose_source_changed_stays_inline() -> None:
+    findings = _moved_change(_NEW_VIEWS.replace('args["url"]', 'args["target"]'))
+    assert [(f.line, f.severity) for f in findings] == [(7, Severity.HIGH)]
+
+
 def test_a_security_analyzer_suppression_on_the_line_sends_the_finding_to_the_summary() -> None:
     code = (
         "package storage\n\n"
@@ -138,3 +174,25 @@ def test_python_timeout_forwarded_through_kwargs_is_judged_by_the_callers_in_the
     helper = _line_of("http-request-no-timeout", "python-3.py", "get(url, **options)")
     assert got[wrapper] is Severity.MEDIUM
     assert got[helper] is Severity.MEDIUM
+
+
+_SERVICE_CALLS_TS = """import express from 'express'
+import axios from 'axios'
+const app = express()
+app.post('/chat', async (req, res) => {
+  const ollamaBaseUrl = req.body.ollamaBaseUrl
+  const r = await axios.post(`${ollamaBaseUrl}/api/chat`, { model: 'x' }, { timeout: 5000 })
+  res.json(r.data)
+})
+app.get('/image', async (req, res) => {
+  const url = req.query.url
+  const r = await axios.get(url, { timeout: 5000 })
+  res.json({ size: r.data.length })
+})
+"""
+
+
+def test_ssrf_to_the_address_of_a_service_the_user_connects_goes_to_the_summary() -> None:
+    findings = run_rule([added_file("server/chat.ts", _SERVICE_CALLS_TS)], "ssrf")
+    assert [(f.line, f.severity) for f in findings] == [(6, Severity.INFO), (11, Severity.HIGH)]
+    assert "`ollamaBaseUrl` is the address of a service the user connects" in findings[0].body

@@ -29,6 +29,7 @@ from bot.models import (
     FileKind,
     FileStatus,
     Finding,
+    LineType,
     RuleError,
     Severity,
     Source,
@@ -452,6 +453,48 @@ _REINDENTED = (
 )
 
 
+_MOVED = (
+    "The same lines are removed elsewhere in this change: the code moved and was there "
+    "before, so it is noted in the summary rather than commented on."
+)
+# Shorter lines (`}`, `end`, `return x`) are removed and added everywhere by chance.
+_MOVED_MIN_CHARS = 12
+
+
+def _removed_texts(files: Iterable[ChangedFile]) -> frozenset[str]:
+    """Every line the change removes, in any file, spaces collapsed."""
+    return frozenset(
+        " ".join(row.text.split())
+        for f in files
+        for hunk in f.hunks
+        for row in hunk.lines
+        if row.type is LineType.REMOVED and len(row.text.strip()) >= _MOVED_MIN_CHARS
+    )
+
+
+def _moved(hit: Hit, file: ChangedFile, touched: Iterable[int], removed: frozenset[str]) -> bool:
+    """Whether every added line the hit rests on — its own, and a flow's source and call
+    lines in this file — is a line the change removes somewhere else: code moved (a
+    controller split, a function taken out to a module), not code written."""
+    lines = set(touched)
+    detail = hit.detail or ""
+    lines.update(map(int, _FLOW_CALLS.findall(detail)))
+    for found in _FLOW_SOURCES.finditer(detail):
+        lines.update(_numbers(found.group(1)))
+    if _FLOW_FROM.search(detail):
+        return False  # evidence in another file: not followed here
+    added = [n for n in sorted(lines) if n in file.added_lines]
+    if not added:
+        return False
+    for n in added:
+        text = file.line_text(n)
+        if text is None or len(text.strip()) < _MOVED_MIN_CHARS:
+            return False
+        if " ".join(text.split()) not in removed:
+            return False
+    return True
+
+
 # A flow's evidence beyond its own lines, as `bot.rules.taint` writes it in the detail.
 _FLOW_SOURCES = re.compile(r"Flow: CWE-\d+ sink line \d+; source lines ([\d, ]+)\.")
 _FLOW_CALLS = re.compile(r"\(called on line (\d+)\)")
@@ -504,13 +547,21 @@ class RuleRun:
     unfinished: list[UnfinishedUnit] = field(default_factory=list)
     # (rule id, path) -> findings left out past `MAX_FINDINGS_PER_RULE_AND_FILE`.
     capped: dict[tuple[str, str], int] = field(default_factory=dict)
+    # (check name, path): the check stopped reading the file at its hit limit.
+    stopped: list[tuple[str, str]] = field(default_factory=list)
 
     def cap_notes(self) -> list[str]:
-        return [
+        notes = [
             f"`{rule}`: {more:,} more findings in `{path}` not listed "
             f"(at most {MAX_FINDINGS_PER_RULE_AND_FILE} per rule and file)."
             for (rule, path), more in sorted(self.capped.items())
         ]
+        notes += [
+            f"The `{name}` check stopped reading `{path}` after "
+            f"{MAX_HITS_PER_CHECK_AND_FILE:,} hits: the rest of the file was not examined by it."
+            for name, path in sorted(self.stopped)
+        ]
+        return notes
 
 
 @dataclass(frozen=True)
@@ -541,6 +592,8 @@ class TaskResult:
     # (where, `describe` of what the check raised): where is the file, or the files
     # of a batch run, that it raised on.
     errors: list[tuple[str, str]] = field(default_factory=list)
+    # Files a per-file check stopped reading at `MAX_HITS_PER_CHECK_AND_FILE`.
+    stopped: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -648,7 +701,13 @@ def _attempt(check: Check, targets: Sequence[ChangedFile], into: TaskResult) -> 
             into.hits.extend(check.check_files(targets))
         else:
             for file in targets:
-                into.hits.extend(check.check_file(file))
+                # A check's hits come lazily: past the limit it is not asked for more,
+                # so a crafted file of many thousand matches costs a bounded time.
+                for count, hit in enumerate(check.check_file(file), start=1):
+                    into.hits.append(hit)
+                    if count >= MAX_HITS_PER_CHECK_AND_FILE:
+                        into.stopped.append(file.path)
+                        break
     except BaseException as exc:  # hits reported before the failure still count
         _reraise_fatal(exc)
         log.warning("check %s failed on %s: %s", check.name, _where(targets), describe(exc))
@@ -670,19 +729,30 @@ def collect(
     done = sorted(results.items(), key=lambda pair: (pair[0].check, plan.order[pair[0].paths[0]]))
     hits: list[Hit] = []
     errors: list[RuleError] = []
+    stopped: list[tuple[str, str]] = []
     for task, result in done:
         hits.extend(result.hits)
         name = plan.checks[task.check].name
         errors.extend(RuleError(rule=name, path=where, error=e) for where, e in result.errors)
+        stopped.extend((name, path) for path in result.stopped)
     capped: dict[tuple[str, str], int] = {}
     findings = findings_of(plan, hits, capped)
-    return RuleRun(findings=findings, errors=errors, unfinished=list(unfinished), capped=capped)
+    return RuleRun(
+        findings=findings,
+        errors=errors,
+        unfinished=list(unfinished),
+        capped=capped,
+        stopped=stopped,
+    )
 
 
 # A file that draws hundreds of findings of one rule is generated or crafted: nobody
 # reads that many comments, and every later stage (consolidation, anchoring, the
 # summary) pays for each one, so past this many the rest are counted, not listed.
 MAX_FINDINGS_PER_RULE_AND_FILE = 100
+# Past this many hits in one file a per-file check stops reading it (the findings past
+# the cap above are only counted anyway).
+MAX_HITS_PER_CHECK_AND_FILE = 5 * MAX_FINDINGS_PER_RULE_AND_FILE
 
 
 def _settle_opaque(
@@ -760,6 +830,7 @@ def findings_of(
     aliased: set[tuple[str, str, int]] = set()  # keys whose finding came under an old id
     reindented: dict[str, frozenset[int]] = {}
     reformatted: dict[str, Layout] = {}
+    removed_texts: frozenset[str] | None = None
 
     def layout_of(path: str) -> Layout:
         if path not in reformatted:
@@ -836,6 +907,12 @@ def findings_of(
             old_code = all(n in reindented[hit.path] for n in touched)
             if old_code:
                 hit = replace(hit, detail=join_detail(hit.detail, _REINDENTED))
+            else:
+                if removed_texts is None:
+                    removed_texts = _removed_texts(plan.files)
+                old_code = _moved(hit, file, touched, removed_texts)
+                if old_code:
+                    hit = replace(hit, detail=join_detail(hit.detail, _MOVED))
         if touched and not old_code:
             # A formatter pass (same syntax tree, or the same tokens and nesting), for the
             # file or for the hunks holding the hit: any rule, since the code is unchanged

@@ -16,7 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
@@ -514,13 +514,15 @@ class SecretLiteralCheck(Check):
                 continue
             detail = f"Detected: {found.label} (`{mask(found.value, found.label)}`)."
             demo = _DEMO_PATH.search(file.path)
-            local = found.loose and not demo and _beside_local_host(file, number)
+            # The block around the line, walked once for both host checks.
+            block = _block_lines(known, number) if found.loose and known is not None else []
+            local = found.loose and not demo and _beside_local_host(block)
             development = None
             if (
                 found.loose
                 and known is not None
                 and not (demo or local)
-                and not _beside_remote_host(file, number)
+                and not _beside_remote_host(block)
             ):
                 classes = _settings_classes(file, known) if classes is None else classes
                 development = _development(file, classes, number)
@@ -681,29 +683,31 @@ _REMOTE_HOST_LINE = re.compile(
 _NOT_REMOTE = re.compile(r"^(?:localhost|127\.0\.0\.1|0\.0\.0\.0|[\w.-]*example\.\w+|db|database)$")
 
 
-def _block_lines(file: ChangedFile, number: int) -> Iterator[str]:
-    """The lines around `number` in its block: up to a blank line or a bracket, a few
-    lines each way, nearest first on each side."""
+def _block_lines(known: Mapping[int, str], number: int) -> list[str]:
+    """The lines around `number` in its block (`known`: the file's lines): up to a blank
+    line or a bracket, a few lines each way, nearest first on each side."""
+    out: list[str] = []
     for step in (-1, 1):
         at = number + step
         for _ in range(_BLOCK_REACH):
-            text = file.line_text(at)
+            text = known.get(at)
             if text is None or not text.strip() or text.strip() in ("}", "{", "]", "["):
                 break
-            yield text
+            out.append(text)
             at += step
+    return out
 
 
-def _beside_remote_host(file: ChangedFile, number: int) -> bool:
-    for text in _block_lines(file, number):
+def _beside_remote_host(block: Iterable[str]) -> bool:
+    for text in block:
         remote = _REMOTE_HOST_LINE.match(text)
         if remote is not None and "." in remote.group("host"):
             return not _NOT_REMOTE.match(remote.group("host").lower())
     return False
 
 
-def _beside_local_host(file: ChangedFile, number: int) -> bool:
-    return any(_HOST_LINE.match(text) for text in _block_lines(file, number))
+def _beside_local_host(block: Iterable[str]) -> bool:
+    return any(_HOST_LINE.match(text) for text in block)
 
 
 # Demo, sample and example code (`scripts/seed-demo.php`, `samples/shop/app.conf`) ships

@@ -1200,12 +1200,44 @@ class Ssrf(FlowFirst, CrossLanguageCheck):
         out: list[Hit] = []
         for hit in hits:
             text = lines[hit.line - 1] if 0 < hit.line <= len(lines) else ""
+            note = None
             if hit.severity is not Severity.INFO and _CONFIGURED_BASE.search(text):
                 note = _CONFIGURED_BASE_NOTE
+            elif hit.severity is not Severity.INFO and (name := _service_address(hit)):
+                note = _SERVICE_ADDRESS_NOTE.format(name=name)
+            if note is not None:
                 detail = f"{hit.detail}\n\n{note}" if hit.detail else note
                 hit = replace(hit, severity=Severity.INFO, detail=detail)
             out.append(hit)
         return out
+
+
+# `axios.post(`${ollamaBaseUrl}/api/chat`)` with `ollamaBaseUrl` from the request body: the
+# address of a service the signed-in user connects (their model server, their instance,
+# an API base). Reaching it is the feature; whether such addresses should be kept off
+# internal hosts depends on who runs the app for whom (self-hosted for one team, or a
+# service for strangers), which the repository does not show. A plain `url` to fetch
+# (an image, a file to import) stays a comment.
+_FLOW_SUBJECT = re.compile(r"^[^`]*`([^`]+)` from `")
+_SERVICE_ADDRESS = re.compile(
+    r"(?i)(?:base_?(?:url|uri|path)|api_?(?:url|uri|base|endpoint|host)|endpoint|server_?(?:url|uri)"
+    r"|instance_?(?:url|uri)|host_?(?:url|name)?|(?:ollama|openai|llm|model|provider)\w*_?(?:url|uri)"
+    r"|(?:ollama|openai|llm|model|provider)_?base\w*)$"
+)
+_SERVICE_ADDRESS_NOTE = (
+    "`{name}` is the address of a service the user connects (a model server, an instance, "
+    "an API base): reaching it is the feature. Whether such addresses must stay off internal "
+    "hosts depends on who the deployment serves, which the repository does not show; noted "
+    "in the summary."
+)
+
+
+def _service_address(hit: Hit) -> str | None:
+    found = _FLOW_SUBJECT.match(hit.title or "")
+    if found is None:
+        return None
+    name = found.group(1).rsplit(".", 1)[-1].strip("[]'\"$")
+    return name if _SERVICE_ADDRESS.search(name) else None
 
 
 # `requests.get(settings.CHANGES_URL + body.filename)`, `` fetch(`${config.apiBase}${id}`) ``:
