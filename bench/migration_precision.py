@@ -850,6 +850,36 @@ FRESHV_PROJECTS: dict[str, tuple[str, list[str], int]] = {
         16,
     ),
 }
+# A twenty-second set, "freshW" (session 2026-12-07 late morning): 14 more projects in none of
+# the lists above nor in bench/security_precision.py nor the Kysely labels nor any
+# bench/labels/*.tsv (Rails 3, Django 3, Alembic 2, Knex 1, TypeORM 1, Prisma 1, Go/SQL 2,
+# Laravel 1), hosted public services and widely deployed products with real tables, fixed before
+# any of their findings was read and judged once on main e1f6baae (`--set freshW`, labels in
+# `*_freshW.tsv`). Out of sample like "fresh". Fetched and left as alternates, their stored
+# snapshots ending before 2026: betagouv/rdv-service-public (October 2024) and JhumanJ/OpnForm
+# (November 2025); pass-culture/pass-culture-main being over the snapshot size limit, the three
+# were replaced (before anything was picked or run) by offender-management-allocation-manager,
+# novapackages and honcho.
+FRESHW_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "demarches-simplifiees/demarches-simplifiees.fr": ("Rails", ["db/migrate/*.rb"], 16),
+    "ministryofjustice/offender-management-allocation-manager": ("Rails", ["db/migrate/*.rb"], 16),
+    "DFE-Digital/register-early-career-teachers-public": ("Rails", ["db/migrate/*.rb"], 16),
+    "gip-inclusion/les-emplois": ("Django", ["*/migrations/*.py"], 16),
+    "betagouv/ma-cantine": ("Django", ["*/migrations/*.py"], 16),
+    "alphagov/accessibility-monitoring-platform": ("Django", ["*/migrations/*.py"], 16),
+    "cds-snc/notification-api": ("Alembic", ["migrations/versions/*.py"], 16),
+    "plastic-labs/honcho": ("Alembic", ["migrations/versions/*.py"], 16),
+    "DEFRA/water-abstraction-system": ("Knex", ["db/migrations/*"], 16),
+    "SocialGouv/domifa": ("TypeORM", ["packages/backend/src/_migrations/*"], 16),
+    "MTES-MCT/trackdechets": ("Prisma", ["*prisma/migrations/*", "*prisma/src/migrations/*"], 16),
+    "letsencrypt/boulder": (
+        "Go/SQL",
+        ["sa/db*/boulder_sa/*.sql", "sa/db*/incidents_sa/*.sql", "sa/_db*/migrations/*.sql"],
+        16,
+    ),
+    "ministryofjustice/opg-sirius-supervision-finance-hub": ("Go/SQL", ["migrations/*"], 16),
+    "tighten/novapackages": ("Laravel", ["database/migrations/*.php"], 16),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -872,6 +902,7 @@ SETS = {
     "freshT": FRESHT_PROJECTS,
     "freshU": FRESHU_PROJECTS,
     "freshV": FRESHV_PROJECTS,
+    "freshW": FRESHW_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
