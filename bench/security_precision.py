@@ -820,10 +820,13 @@ LABELS_FRESHV = ROOT / "bench" / "labels" / "security_findings_freshV.tsv"
 # Set W (`secfreshW` round, session 2026-12-07 morning): 20 more projects in no list above nor in
 # bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
 # their findings was read, judged once on main e1f6baae. Same mix per project as set V: 3 ordinary,
-# up to 14 targeted and `FRESHW_HOT_PER_PROJECT` hot commits.
+# up to 14 targeted and `FRESHW_HOT_PER_PROJECT` hot commits. Replaced before any pick: faraday (no
+# snapshot to be had), Trilium and OpenCTI (snapshots over the size limit), IntelOwl, hmpps-auth and
+# homebridge-config-ui-x (their snapshots end before 2026); the fetch budget left no call for a
+# sixth replacement, so the set has 19 projects (two under Express).
 FRESHW_PROJECTS: dict[str, tuple[str, int, int]] = {
-    "intelowlproject/IntelOwl": ("python", 3, 14),  # Django (DRF)
-    "faradaysec/faraday": ("python", 3, 14),  # Flask
+    "hhyo/Archery": ("python", 3, 14),  # Django (DRF)
+    "alphagov/document-download-api": ("python", 3, 14),  # Flask
     "assafelovic/gpt-researcher": ("python", 3, 14),  # FastAPI
     "alphagov/govuk-chat": ("ruby", 3, 14),  # Rails
     "alphagov/smart-answers": ("ruby", 3, 14),  # Rails
@@ -831,10 +834,9 @@ FRESHW_PROJECTS: dict[str, tuple[str, int, int]] = {
     "Tencent/WeKnora": ("go", 3, 14),  # Gin
     "shellhub-io/shellhub": ("go", 3, 14),  # Echo
     "autobrr/autobrr": ("go", 3, 14),  # net/http (chi)
-    "TriliumNext/Trilium": ("typescript", 3, 14),  # Express
-    "homebridge/homebridge-config-ui-x": ("typescript", 3, 14),  # NestJS (Fastify)
-    "OpenCTI-Platform/opencti": ("typescript", 3, 14),  # Express (JS)
-    "ministryofjustice/hmpps-auth": ("java", 3, 14),  # Spring Boot (Kotlin)
+    "alphagov/pay-frontend": ("typescript", 3, 14),  # Express (JS)
+    "ministryofjustice/hmpps-activities-management": ("typescript", 3, 14),  # Express
+    "ministryofjustice/hmpps-approved-premises-api": ("java", 3, 14),  # Spring Boot (Kotlin)
     "apache/inlong": ("java", 3, 14),  # Spring Boot (manager)
     "hmrc/pertax-frontend": ("scala", 3, 14),  # Play
     "eventschedule/eventschedule": ("php", 3, 14),  # Laravel
