@@ -817,7 +817,7 @@ FRESHV_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHV_PROJECTS, "V"))
 COMMITS_FRESHV = ROOT / "bench" / "labels" / "security_commits_freshV.tsv"
 LABELS_FRESHV = ROOT / "bench" / "labels" / "security_findings_freshV.tsv"
-# Set W (`secfreshW` round, session 2026-12-07 morning): 20 more projects in no list above nor in
+# Set W (`secfreshW` round, session 2026-12-07 morning): 19 more projects in no list above nor in
 # bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
 # their findings was read, judged once on main e1f6baae. Same mix per project as set V: 3 ordinary,
 # up to 14 targeted and `FRESHW_HOT_PER_PROJECT` hot commits. Replaced before any pick: faraday (no
