@@ -59,6 +59,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half U
     # the fresh set V, likewise (same mix per project as U)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half V
+    # the fresh set W, likewise (same mix per project as V)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half W
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -815,6 +817,38 @@ FRESHV_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHV_PROJECTS, "V"))
 COMMITS_FRESHV = ROOT / "bench" / "labels" / "security_commits_freshV.tsv"
 LABELS_FRESHV = ROOT / "bench" / "labels" / "security_findings_freshV.tsv"
+# Set W (`secfreshW` round, session 2026-12-07 morning): 19 more projects in no list above nor in
+# bench/migration_precision.py, the kysely files or any bench/labels/*.tsv, fixed before any of
+# their findings was read, judged once on main e1f6baae. Same mix per project as set V: 3 ordinary,
+# up to 14 targeted and `FRESHW_HOT_PER_PROJECT` hot commits. Replaced before any pick: faraday (no
+# snapshot to be had), Trilium and OpenCTI (snapshots over the size limit), IntelOwl, hmpps-auth and
+# homebridge-config-ui-x (their snapshots end before 2026); the fetch budget left no call for a
+# sixth replacement, so the set has 19 projects (two under Express).
+FRESHW_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "hhyo/Archery": ("python", 3, 14),  # Django (DRF)
+    "alphagov/document-download-api": ("python", 3, 14),  # Flask
+    "assafelovic/gpt-researcher": ("python", 3, 14),  # FastAPI
+    "alphagov/govuk-chat": ("ruby", 3, 14),  # Rails
+    "alphagov/smart-answers": ("ruby", 3, 14),  # Rails
+    "ministryofjustice/laa-crime-application-store": ("ruby", 3, 14),  # Rails
+    "Tencent/WeKnora": ("go", 3, 14),  # Gin
+    "shellhub-io/shellhub": ("go", 3, 14),  # Echo
+    "autobrr/autobrr": ("go", 3, 14),  # net/http (chi)
+    "alphagov/pay-frontend": ("typescript", 3, 14),  # Express (JS)
+    "ministryofjustice/hmpps-activities-management": ("typescript", 3, 14),  # Express
+    "ministryofjustice/hmpps-approved-premises-api": ("java", 3, 14),  # Spring Boot (Kotlin)
+    "apache/inlong": ("java", 3, 14),  # Spring Boot (manager)
+    "hmrc/pertax-frontend": ("scala", 3, 14),  # Play
+    "eventschedule/eventschedule": ("php", 3, 14),  # Laravel
+    "OpenConext/OpenConext-engineblock": ("php", 3, 14),  # Symfony
+    "itflow-org/itflow": ("php", 3, 14),  # own
+    "SkillsFundingAgency/das-assessor-service": ("csharp", 3, 14),  # ASP.NET Core
+    "DFE-Digital/get-into-teaching-api": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHW_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHW_PROJECTS, "W"))
+COMMITS_FRESHW = ROOT / "bench" / "labels" / "security_commits_freshW.tsv"
+LABELS_FRESHW = ROOT / "bench" / "labels" / "security_findings_freshW.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -837,6 +871,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "T": (FRESHT_PROJECTS, COMMITS_FRESHT, LABELS_FRESHT),
     "U": (FRESHU_PROJECTS, COMMITS_FRESHU, LABELS_FRESHU),
     "V": (FRESHV_PROJECTS, COMMITS_FRESHV, LABELS_FRESHV),
+    "W": (FRESHW_PROJECTS, COMMITS_FRESHW, LABELS_FRESHW),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -944,6 +979,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "T": FRESHT_HOT_PER_PROJECT,
                 "U": FRESHU_HOT_PER_PROJECT,
                 "V": FRESHV_HOT_PER_PROJECT,
+                "W": FRESHW_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1166,7 +1202,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to V)",
+        help="one half of the projects, or a fresh set (C to W)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
