@@ -203,3 +203,68 @@ def test_prefix_index_on_a_table_the_migration_creates_is_inline() -> None:
     )
     found = run_rule([added_file(case.path, restated)], "redundant-index")
     assert [(f.line, f.severity) for f in found] == [(case.lines[0], Severity.INFO)]
+
+
+_ALEMBIC_PAIR = '''"""add sync state"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "119a52b73c60"
+down_revision = "0f1e2d3c4b5a"
+
+
+def upgrade():
+    op.add_column("documents", sa.Column("sync_state", sa.TEXT(), nullable=True))
+    op.add_column("documents", sa.Column("last_sync_at", sa.DateTime(), nullable=True))
+    op.create_index("ix_documents_sync_state", "documents", ["sync_state"])
+    op.create_index(
+        "ix_documents_sync_state_last_sync_at", "documents", ["sync_state", "last_sync_at"]
+    )
+'''
+
+
+def test_prefix_pair_both_new_in_an_added_migration_is_inline() -> None:
+    """Two indexes a new migration builds on an existing table, one the left prefix of the
+    other: deleting a line drops it before it ships, so it is a comment. The same pair in a
+    baseline (restating what installs have) or an edited old migration stays in the summary."""
+    from bot.diff import added_file
+    from bot.models import Severity
+    from tests.rule_helpers import review_change, run_rule
+
+    path = "migrations/versions/119a52b73c60_add_sync_state.py"
+    found = run_rule([added_file(path, _ALEMBIC_PAIR)], "redundant-index")
+    assert [(f.line, f.severity) for f in found] == [(12, Severity.LOW)]
+    assert "Both indexes on `documents` are new in this migration" in found[0].body
+    baseline = "migrations/versions/0000_baseline.py"
+    found = run_rule([added_file(baseline, _ALEMBIC_PAIR)], "redundant-index")
+    assert [(f.line, f.severity) for f in found] == [(12, Severity.INFO)]
+    old = _ALEMBIC_PAIR.replace(
+        '    op.create_index("ix_documents_sync_state", "documents", ["sync_state"])\n', ""
+    )
+    found = review_change(path, old, _ALEMBIC_PAIR, "redundant-index")
+    assert [(f.line, f.severity) for f in found] == [(12, Severity.INFO)]
+
+
+_PK_PREFIX_SQL = """CREATE TABLE person_warning (
+    person_id INT NOT NULL,
+    warning_id INT NOT NULL,
+    PRIMARY KEY (person_id, warning_id)
+);
+CREATE INDEX idx_person_warning_person_id ON person_warning (person_id);
+"""
+
+
+def test_prefix_of_the_primary_key_in_a_baseline_goes_to_the_summary() -> None:
+    """A new migration declaring an index that leads the primary key it also declares is a
+    comment; the same two lines in a baseline (a dev container's init script) restate a
+    schema, so the finding is a summary line."""
+    from bot.diff import added_file
+    from bot.models import Severity
+    from tests.rule_helpers import run_rule
+
+    new = "migrations/20260820150804_person_warning.sql"
+    found = run_rule([added_file(new, _PK_PREFIX_SQL)], "redundant-index")
+    assert [(f.line, f.severity) for f in found] == [(6, Severity.LOW)]
+    found = run_rule([added_file("migrations/1_baseline.sql", _PK_PREFIX_SQL)], "redundant-index")
+    assert [(f.line, f.severity) for f in found] == [(6, Severity.INFO)]
+    assert "restates a schema" in found[0].body

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from bot import lazyre as re
-from bot.models import ChangedFile, FileKind
+from bot.models import ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, catalog_rule
-from bot.rules.lib import old_code
+from bot.rules.lib import old_code, orm_keys
 from bot.schema.advice import index_line
 from bot.schema.context import current
 from bot.schema.model import Schema, Table
@@ -243,6 +243,15 @@ def _companion(path: str, other: str) -> bool:
     return one == two or one.startswith(two + "_") or two.startswith(one + "_")
 
 
+# Both indexes declared by one file this change adds that restates a schema (a baseline,
+# a dev container's init script, an idempotent repair): installs that have the schema
+# keep both whatever this file says, so the drop belongs in a new migration.
+_RESTATED_NOTE = (
+    "Both are declared by this file, which restates a schema (a baseline, an init script, "
+    "an idempotent repair): the drop belongs in a new migration; noted in the summary."
+)
+
+
 class RedundantIndexes(_SchemaCheck):
     name = "schema-redundant-indexes"
     languages = _SCHEMA_LANGUAGES
@@ -250,6 +259,7 @@ class RedundantIndexes(_SchemaCheck):
     def check_files(self, files: Sequence[ChangedFile]) -> Iterable[Hit]:
         schema, _large, _small = schema_for(files)
         paths = {f.path for f in files}
+        by_path = {f.path: f for f in files}
         already = _reported_by_orm_indexes(files)
         for found in schema.redundant:
             where = found.index.where
@@ -275,6 +285,13 @@ class RedundantIndexes(_SchemaCheck):
                 # (`pgx/…/001_create_x.up.sql`, `sqlite/…/001_create_x.up.sql`): each
                 # database gets one of the two indexes, never both.
                 continue
+            restated = (
+                other.where is not None
+                and other.where.path == where.path
+                and (file := by_path.get(where.path)) is not None
+                and {where.line, other.where.line} <= file.added_lines
+                and not orm_keys.fresh_migration(file)
+            )
             other_where = f" ({other.where.path}:{other.where.line})" if other.where else ""
             other_name = f"`{other.name}`" if other.name else "an index"
             cols = ", ".join(found.index.columns)
@@ -294,8 +311,10 @@ class RedundantIndexes(_SchemaCheck):
                 where.line,
                 detail=(
                     f"On `{found.table}`, {what}. The new index only adds write and storage cost."
+                    + (f" {_RESTATED_NOTE}" if restated else "")
                 ),
                 title=f"Index on `{found.table}` ({cols}) duplicates an existing one",
+                severity=Severity.INFO if restated else None,
             )
 
 
