@@ -2149,6 +2149,10 @@ class _Walk:
             if name is not None and self._constant_set(expr.obj, state) and not taint:
                 return EMPTY, UNKNOWN
             del key_taint
+            if taint and isinstance(expr.key, ir.Const) and isinstance(expr.key.value, str):
+                for key, classes in self.spec.safe_keys:
+                    if expr.key.value == key:
+                        taint = _clear(taint, classes)
             return taint, UNKNOWN
         if isinstance(expr, ir.Call):
             return self.call(expr, state)

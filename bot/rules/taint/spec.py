@@ -138,6 +138,10 @@ class Spec:
     # Sources whose values never name a file outside its folder (Django's `request.FILES`:
     # upload objects whose names the multipart parser already reduced to a base name).
     path_safe_sources: tuple[str, ...] = ()
+    # Constant keys whose entry the platform fills, not the client (PHP's
+    # `$_FILES['f']['tmp_name']`, the temporary path PHP chose): key -> classes it is
+    # safe for.
+    safe_keys: tuple[tuple[str, frozenset[str]], ...] = ()
     # A handler's string `return` is written into the response as HTML (Flask).
     return_sink: str | None = None
     # Assignments that are sinks (Koa's `ctx.body = …`): dotted target -> class.
@@ -300,6 +304,10 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         text_sources=tuple(str(item) for item in sources.get("text") or ()),
         same_site_sources=tuple(str(item) for item in sources.get("same_site") or ()),
         path_safe_sources=tuple(str(item) for item in sources.get("path_safe") or ()),
+        safe_keys=tuple(
+            (str(item["key"]), _classes(item.get("classes")))
+            for item in sources.get("safe_keys") or ()
+        ),
         return_sink=raw.get("return_sink"),
         assign_sinks=tuple(
             (str(item["target"]), str(item["class"])) for item in raw.get("assign_sinks") or ()
