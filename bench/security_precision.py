@@ -61,6 +61,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half V
     # the fresh set W, likewise (same mix per project as V)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half W
+    # the fresh set X, likewise (same mix per project as W)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half X
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -849,6 +851,36 @@ FRESHW_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHW_PROJECTS, "W"))
 COMMITS_FRESHW = ROOT / "bench" / "labels" / "security_commits_freshW.tsv"
 LABELS_FRESHW = ROOT / "bench" / "labels" / "security_findings_freshW.tsv"
+# Set X (`secfreshX` round, session 2026-12-07): 20 more projects in no list above nor in
+# bench/migration_precision.py, the kysely files, any bench/labels/*.tsv or the session's restore
+# list, fixed before any of their findings was read, judged once on main 052ef552. Same mix per
+# project as set W: 3 ordinary, up to 14 targeted and `FRESHX_HOT_PER_PROJECT` hot commits.
+FRESHX_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "ansible/eda-server": ("python", 3, 14),  # Django (DRF)
+    "ONSdigital/eq-questionnaire-runner": ("python", 3, 14),  # Flask
+    "mem0ai/mem0": ("python", 3, 14),  # FastAPI (server, OpenMemory API)
+    "alphagov/manuals-publisher": ("ruby", 3, 14),  # Rails
+    "ministryofjustice/laa-court-data-adaptor": ("ruby", 3, 14),  # Rails
+    "alphagov/places-manager": ("ruby", 3, 14),  # Rails
+    "OpenListTeam/OpenList": ("go", 3, 14),  # Gin
+    "traPtitech/traQ": ("go", 3, 14),  # Echo
+    "ministryofjustice/opg-data-lpa-store": ("go", 3, 14),  # net/http
+    "ministryofjustice/hmpps-book-a-video-link-ui": ("typescript", 3, 14),  # Express
+    "alphagov/pay-toolbox": ("typescript", 3, 14),  # Express
+    "alphagov/pay-products-ui": ("typescript", 3, 14),  # Express (JS)
+    "hmcts/ccd-data-store-api": ("java", 3, 14),  # Spring Boot
+    "ministryofjustice/hmpps-incentives-api": ("java", 3, 14),  # Spring Boot (Kotlin)
+    "hmrc/income-tax-subscription-frontend": ("scala", 3, 14),  # Play
+    "thedevdojo/wave": ("php", 3, 14),  # Laravel
+    "coopcycle/coopcycle-web": ("php", 3, 14),  # Symfony
+    "ellite/Wallos": ("php", 3, 14),  # own
+    "DFE-Digital/academies-academisation-api": ("csharp", 3, 14),  # ASP.NET Core
+    "SkillsFundingAgency/das-aan-hub-api": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHX_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHX_PROJECTS, "X"))
+COMMITS_FRESHX = ROOT / "bench" / "labels" / "security_commits_freshX.tsv"
+LABELS_FRESHX = ROOT / "bench" / "labels" / "security_findings_freshX.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -872,6 +904,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "U": (FRESHU_PROJECTS, COMMITS_FRESHU, LABELS_FRESHU),
     "V": (FRESHV_PROJECTS, COMMITS_FRESHV, LABELS_FRESHV),
     "W": (FRESHW_PROJECTS, COMMITS_FRESHW, LABELS_FRESHW),
+    "X": (FRESHX_PROJECTS, COMMITS_FRESHX, LABELS_FRESHX),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -980,6 +1013,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "U": FRESHU_HOT_PER_PROJECT,
                 "V": FRESHV_HOT_PER_PROJECT,
                 "W": FRESHW_HOT_PER_PROJECT,
+                "X": FRESHX_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1202,7 +1236,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to W)",
+        help="one half of the projects, or a fresh set (C to X)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
