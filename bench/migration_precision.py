@@ -880,14 +880,18 @@ FRESHW_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "ministryofjustice/opg-sirius-supervision-finance-hub": ("Go/SQL", ["migrations/*"], 16),
     "tighten/novapackages": ("Laravel", ["database/migrations/*.php"], 16),
 }
-# A twenty-third set, "freshX" (session 2026-12-07 noon): 14 more projects in none of the lists
+# A twenty-third set, "freshX" (session 2026-12-07 noon): 13 more projects in none of the lists
 # above nor in bench/security_precision.py nor the Kysely labels nor any bench/labels/*.tsv
-# (Rails 3, Django 3, Alembic 2, Knex 1, TypeORM 1, Prisma 1, Go/SQL 2, Laravel 1), hosted
+# (Rails 3, Django 3, Alembic 2, Knex 1, TypeORM 1, Prisma 1, Go/SQL 1, Laravel 1), hosted
 # public services and widely deployed products with real tables, fixed before any of their
 # findings was read and judged once on main 052ef552 (`--set freshX`, labels in `*_freshX.tsv`).
-# Out of sample like "fresh".
+# Out of sample like "fresh". Fetched and left as alternates, their stored snapshots ending before
+# 2026: betagouv/rdv-insertion (July 2024) and vanguardbackup/vanguard (November 2025);
+# Helicone/helicone was refused, its snapshot being over the size limit. The fetch budget left room
+# for two replacements only (bigbluebutton/greenlight and LinkStackOrg/LinkStack, fixed before
+# anything was picked or run), so the set has 13 projects and one Go/SQL project.
 FRESHX_PROJECTS: dict[str, tuple[str, list[str], int]] = {
-    "betagouv/rdv-insertion": ("Rails", ["db/migrate/*.rb"], 16),
+    "bigbluebutton/greenlight": ("Rails", ["db/migrate/*.rb"], 16),
     "betagouv/mon-suivi-justice": ("Rails", ["db/migrate/*.rb"], 16),
     "ministryofjustice/correspondence_tool_staff": ("Rails", ["db/migrate/*.rb"], 16),
     "MTES-MCT/carbure": ("Django", ["*/migrations/*.py"], 16),
@@ -902,9 +906,8 @@ FRESHX_PROJECTS: dict[str, tuple[str, list[str], int]] = {
         16,
     ),
     "incubateur-ademe/nosgestesclimat-server": ("Prisma", ["prisma/migrations/*"], 16),
-    "Helicone/helicone": ("Go/SQL", ["supabase/migrations/*.sql"], 16),
     "graphprotocol/graph-node": ("Go/SQL", ["store/postgres/migrations/*"], 16),
-    "vanguardbackup/vanguard": ("Laravel", ["database/migrations/*.php"], 16),
+    "LinkStackOrg/LinkStack": ("Laravel", ["database/migrations/*.php"], 16),
 }
 SETS = {
     "tuned": PROJECTS,
