@@ -880,6 +880,35 @@ FRESHW_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "ministryofjustice/opg-sirius-supervision-finance-hub": ("Go/SQL", ["migrations/*"], 16),
     "tighten/novapackages": ("Laravel", ["database/migrations/*.php"], 16),
 }
+# A twenty-third set, "freshX" (session 2026-12-07 noon): 13 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels nor any bench/labels/*.tsv
+# (Rails 3, Django 3, Alembic 2, Knex 1, TypeORM 1, Prisma 1, Go/SQL 1, Laravel 1), hosted
+# public services and widely deployed products with real tables, fixed before any of their
+# findings was read and judged once on main 052ef552 (`--set freshX`, labels in `*_freshX.tsv`).
+# Out of sample like "fresh". Fetched and left as alternates, their stored snapshots ending before
+# 2026: betagouv/rdv-insertion (July 2024) and vanguardbackup/vanguard (November 2025);
+# Helicone/helicone was refused, its snapshot being over the size limit. The fetch budget left room
+# for two replacements only (bigbluebutton/greenlight and LinkStackOrg/LinkStack, fixed before
+# anything was picked or run), so the set has 13 projects and one Go/SQL project.
+FRESHX_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "bigbluebutton/greenlight": ("Rails", ["db/migrate/*.rb"], 16),
+    "betagouv/mon-suivi-justice": ("Rails", ["db/migrate/*.rb"], 16),
+    "ministryofjustice/correspondence_tool_staff": ("Rails", ["db/migrate/*.rb"], 16),
+    "MTES-MCT/carbure": ("Django", ["*/migrations/*.py"], 16),
+    "MTES-MCT/sparte": ("Django", ["*/migrations/*.py"], 16),
+    "suitenumerique/meet": ("Django", ["*/migrations/*.py"], 16),
+    "lablup/backend.ai": ("Alembic", ["*alembic/versions/*.py"], 16),
+    "keylime/keylime": ("Alembic", ["*migrations/versions/*.py"], 16),
+    "MTES-MCT/zero-logement-vacant": ("Knex", ["server/src/infra/database/migrations/*"], 16),
+    "OneUptime/oneuptime": (
+        "TypeORM",
+        ["Common/Server/Infrastructure/Postgres/SchemaMigrations/*"],
+        16,
+    ),
+    "incubateur-ademe/nosgestesclimat-server": ("Prisma", ["prisma/migrations/*"], 16),
+    "graphprotocol/graph-node": ("Go/SQL", ["store/postgres/migrations/*"], 16),
+    "LinkStackOrg/LinkStack": ("Laravel", ["database/migrations/*.php"], 16),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -903,6 +932,7 @@ SETS = {
     "freshU": FRESHU_PROJECTS,
     "freshV": FRESHV_PROJECTS,
     "freshW": FRESHW_PROJECTS,
+    "freshX": FRESHX_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
