@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from bot.diff import added_file, parse_diff
-from bot.models import Finding, Severity
-from tests.rule_helpers import fixture_case, review_change, run_rule, unified_diff
+from bot.diff import added_file
+from bot.models import Severity
+from tests.rule_helpers import fixture_case, review_change, run_rule
 
 
 def _severities(rule: str, fixture: str) -> dict[int, Severity]:
@@ -110,42 +110,6 @@ def test_python_reindent_into_a_function_goes_to_the_summary() -> None:
     fresh = after.replace("/v1", "/v2")
     findings = review_change("app/rates.py", before, fresh, "http-request-no-timeout")
     assert [(f.line, f.severity) for f in findings] == [(5, Severity.MEDIUM)]
-
-
-_OLD_VIEWS = """from flask import request
-import requests
-
-
-def fetch_page():
-    target = request.args["url"]
-    return requests.get(target, timeout=5).text
-"""
-_NEW_VIEWS = """from flask import request
-import requests
-
-
-def fetch_page():
-    target = request.args["url"]
-    return requests.get(target, timeout=5).text
-"""
-
-
-def _moved_change(new_views: str) -> list[Finding]:
-    """`fetch_page` taken out of `app/views.py` into a module of its own."""
-    diff = unified_diff("app/views.py", _OLD_VIEWS, "from flask import request\n")
-    diff += unified_diff("app/pages.py", None, new_views)
-    return run_rule(parse_diff(diff), "ssrf")
-
-
-def test_a_flow_the_change_only_moved_to_another_file_goes_to_the_summary() -> None:
-    findings = _moved_change(_NEW_VIEWS)
-    assert [(f.line, f.severity) for f in findings] == [(7, Severity.INFO)]
-    assert "The same lines are removed elsewhere in this change" in findings[0].body
-
-
-def test_a_moved_flow_whose_source_changed_stays_inline() -> None:
-    findings = _moved_change(_NEW_VIEWS.replace('args["url"]', 'args["target"]'))
-    assert [(f.line, f.severity) for f in findings] == [(7, Severity.HIGH)]
 
 
 def test_a_security_analyzer_suppression_on_the_line_sends_the_finding_to_the_summary() -> None:

@@ -29,7 +29,6 @@ from bot.models import (
     FileKind,
     FileStatus,
     Finding,
-    LineType,
     RuleError,
     Severity,
     Source,
@@ -453,48 +452,6 @@ _REINDENTED = (
 )
 
 
-_MOVED = (
-    "The same lines are removed elsewhere in this change: the code moved and was there "
-    "before, so it is noted in the summary rather than commented on."
-)
-# Shorter lines (`}`, `end`, `return x`) are removed and added everywhere by chance.
-_MOVED_MIN_CHARS = 12
-
-
-def _removed_texts(files: Iterable[ChangedFile]) -> frozenset[str]:
-    """Every line the change removes, in any file, spaces collapsed."""
-    return frozenset(
-        " ".join(row.text.split())
-        for f in files
-        for hunk in f.hunks
-        for row in hunk.lines
-        if row.type is LineType.REMOVED and len(row.text.strip()) >= _MOVED_MIN_CHARS
-    )
-
-
-def _moved(hit: Hit, file: ChangedFile, touched: Iterable[int], removed: frozenset[str]) -> bool:
-    """Whether every added line the hit rests on — its own, and a flow's source and call
-    lines in this file — is a line the change removes somewhere else: code moved (a
-    controller split, a function taken out to a module), not code written."""
-    lines = set(touched)
-    detail = hit.detail or ""
-    lines.update(map(int, _FLOW_CALLS.findall(detail)))
-    for found in _FLOW_SOURCES.finditer(detail):
-        lines.update(_numbers(found.group(1)))
-    if _FLOW_FROM.search(detail):
-        return False  # evidence in another file: not followed here
-    added = [n for n in sorted(lines) if n in file.added_lines]
-    if not added:
-        return False
-    for n in added:
-        text = file.line_text(n)
-        if text is None or len(text.strip()) < _MOVED_MIN_CHARS:
-            return False
-        if " ".join(text.split()) not in removed:
-            return False
-    return True
-
-
 # A flow's evidence beyond its own lines, as `bot.rules.taint` writes it in the detail.
 _FLOW_SOURCES = re.compile(r"Flow: CWE-\d+ sink line \d+; source lines ([\d, ]+)\.")
 _FLOW_CALLS = re.compile(r"\(called on line (\d+)\)")
@@ -830,7 +787,6 @@ def findings_of(
     aliased: set[tuple[str, str, int]] = set()  # keys whose finding came under an old id
     reindented: dict[str, frozenset[int]] = {}
     reformatted: dict[str, Layout] = {}
-    removed_texts: frozenset[str] | None = None
 
     def layout_of(path: str) -> Layout:
         if path not in reformatted:
@@ -907,12 +863,6 @@ def findings_of(
             old_code = all(n in reindented[hit.path] for n in touched)
             if old_code:
                 hit = replace(hit, detail=join_detail(hit.detail, _REINDENTED))
-            else:
-                if removed_texts is None:
-                    removed_texts = _removed_texts(plan.files)
-                old_code = _moved(hit, file, touched, removed_texts)
-                if old_code:
-                    hit = replace(hit, detail=join_detail(hit.detail, _MOVED))
         if touched and not old_code:
             # A formatter pass (same syntax tree, or the same tokens and nesting), for the
             # file or for the hunks holding the hit: any rule, since the code is unchanged
