@@ -767,8 +767,10 @@ def fold_repeated_pattern(findings: Sequence[Finding]) -> list[Finding]:
         ):
             continue
         cls = problem_class(finding)
+        if cls is None:
+            continue  # a team's own rule: each of its findings is theirs to place
         called = _SINK_NAME.search(finding.title)
-        key = (cls.name if cls is not None else finding.rule, called.group(1) if called else "")
+        key = (cls.name, called.group(1) if called else "")
         groups.setdefault(key, []).append(n)
     out = list(findings)
     for (_, sink), members in groups.items():

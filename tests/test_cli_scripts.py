@@ -81,3 +81,31 @@ def test_a_go_library_package_in_a_tools_folder_is_no_script() -> None:
     assert got and got[0] is not Severity.INFO
     program = GO_LIBRARY.replace("package jwk", "package main")
     assert _timeouts("tools/fetch/main.go", program) == [Severity.INFO]
+
+
+ARTISAN = """\
+<?php
+
+namespace Wave\\Console\\Commands;
+
+use GuzzleHttp\\Client;
+use Illuminate\\Console\\Command;
+
+class CreatePluginCommand extends Command
+{
+    public function handle()
+    {
+        $client = new Client();
+        $response = $client->get('https://cdn.example.com/placeholder.png');
+    }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["wave/src/Console/Commands/CreatePluginCommand.php", "src/Command/ImportCommand.php"],
+)
+def test_a_laravel_or_symfony_console_command_is_a_script(path: str) -> None:
+    assert _timeouts(path, ARTISAN) and set(_timeouts(path, ARTISAN)) == {Severity.INFO}
+    assert Severity.INFO not in _timeouts("app/Http/Controllers/PluginController.php", ARTISAN)

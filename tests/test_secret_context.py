@@ -134,3 +134,21 @@ def test_a_translation_catalogue_is_no_secret_whatever_its_folder_prefix() -> No
 
 def test_the_same_values_outside_a_catalogue_folder_are_reported() -> None:
     assert set(_secrets("config/settings.json", CATALOGUE)) == {2, 3}
+
+
+def test_a_private_key_in_a_file_of_development_keys_goes_to_the_summary() -> None:
+    """`dev-keys.yml`: key pairs generated for local runs; the same key elsewhere is high."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.TraditionalOpenSSL,
+        serialization.NoEncryption(),
+    ).decode()
+    yml = "keys:\n  - kid: local\n    value: |\n" + "".join(
+        f"      {r}\n" for r in pem.splitlines()
+    )
+    assert set(_secrets("dev-keys.yml", yml).values()) == {Severity.INFO}
+    assert set(_secrets("deploy/keys.yml", yml).values()) == {Severity.HIGH}

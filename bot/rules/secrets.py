@@ -425,7 +425,7 @@ def detect(
     for detection in _candidates(line, patterns):
         if detection.loose and shaped_only:
             continue
-        if is_placeholder(detection.value):
+        if is_placeholder(detection.value) or _CLIENT_KEY.match(detection.value.strip("'\"`")):
             continue
         if detection.loose and not _loose_ok(detection.value, line):
             continue
@@ -446,6 +446,10 @@ def detect(
     return None
 
 
+# Keys a vendor means to ship inside clients, which only identify the project to its
+# public ingestion or checkout API: PostHog project keys (`phc_`), Stripe publishable
+# keys (`pk_live_`, `pk_test_`), Mapbox public tokens (`pk.eyJ`).
+_CLIENT_KEY = re.compile(r"(?:phc_|pk_(?:live|test)_|pk\.eyJ)[\w.-]{16,}$")
 _JWT_LABEL = "JSON Web Token"
 # The Azure Storage emulator's account: its key is printed in Microsoft's documentation
 # and is the same on every machine.
@@ -526,6 +530,14 @@ class SecretLiteralCheck(Check):
             ):
                 classes = _settings_classes(file, known) if classes is None else classes
                 development = _development(file, classes, number)
+            if (
+                development is None
+                and found.label == "private key"
+                and _DEVELOPMENT_FILE.search(file.path.replace("\\", "/"))
+            ):
+                # A key pair generated for local runs (`dev-keys.yml`): development settings
+                # hold throwaway keys as they hold throwaway passwords.
+                development = f"`{file.path.rsplit('/', 1)[-1]}`"
             if development is not None:
                 local = True
                 detail += " " + _DEVELOPMENT_NOTE.format(where=development)
@@ -557,7 +569,9 @@ _DEVELOPMENT_FILE = re.compile(
     rf"(?:^|/)(?:application|bootstrap)-{_DEV_NAME}\.(?:ya?ml|properties)$"
     rf"|(?:^|/)config/environments/{_DEV_NAME}\.rb$"
     rf"|(?:^|/)settings/{_DEV_NAME}\.py$"
-    rf"|(?:^|/)config/{_DEV_NAME}\.(?:json|js|ts|ya?ml)$",
+    rf"|(?:^|/)config/{_DEV_NAME}\.(?:json|js|ts|ya?ml)$"
+    # A file of throwaway keys named for development (`dev-keys.yml`, `local_secrets.json`).
+    rf"|(?:^|/){_DEV_NAME}[-_.](?:keys?|secrets?|credentials?)\.(?:ya?ml|json|toml|env)$",
     re.IGNORECASE,
 )
 _DEVELOPMENT_CLASS = re.compile(

@@ -1119,12 +1119,32 @@ class PasswordFastHash(CrossLanguageCheck):
         rows = file.visible_text().splitlines()
         out: list[Hit] = []
         for hit in hits:
+            if _compared_not_stored(rows, hit.line):
+                continue
             slow = _legacy_arm(rows, hit.line) if hit.severity is not Severity.INFO else None
             if slow is not None:
                 note = _LEGACY_ARM_NOTE.format(slow=slow)
                 hit = replace(hit, severity=Severity.INFO, detail=join_detail(hit.detail, note))
             out.append(hit)
         return out
+
+
+# `secure_compare(Digest::SHA256.hexdigest(user), Digest::SHA256.hexdigest(ENV["USER"]))`:
+# both sides digested only so a constant-time compare sees equal lengths (Sidekiq's and
+# Rack's documented basic-auth check); nothing is stored, so no hash can be cracked.
+_CONSTANT_TIME_COMPARE = re.compile(
+    r"\b(?:secure_compare|fixed_length_secure_compare|compare_digest|timingSafeEqual"
+    r"|constant_time_compare|ConstantTimeCompare|hash_equals|MessageDigest\.isEqual"
+    r"|FixedTimeEquals)\b"
+)
+
+
+def _compared_not_stored(rows: Sequence[str], line: int) -> bool:
+    """Whether the hashed password is an argument of a constant-time compare on its line
+    or the line before (a call wrapped over two lines)."""
+    return any(
+        0 < n <= len(rows) and _CONSTANT_TIME_COMPARE.search(rows[n - 1]) for n in (line, line - 1)
+    )
 
 
 class WeakCipher(CrossLanguageCheck):

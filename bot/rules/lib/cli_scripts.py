@@ -8,11 +8,13 @@ from bot import lazyre as re
 from bot.models import ChangedFile
 from bot.rules.lib.code_text import code_text
 
-# Folders of scripts (`cli/`, `bin/`, `scripts/`, `tools/`, Rails' `script/`, Django's
-# `management/commands/`) and the modules a CLI framework's commands live in by name
+# Folders of scripts (`cli/`, `bin/`, `scripts/`, `tools/`, Rails' `script/` and
+# `lib/tasks/`, Django's `management/commands/`, Laravel's `Console/Commands/`, Symfony's
+# `src/Command/`) and the modules a CLI framework's commands live in by name
 # (`commands.py` of click/Flask-Script, `cli.py`).
 _CLI_PATH = re.compile(
     r"(?:^|/)(?:cli|bin|scripts?|tools)/|(?:^|/)management/commands/"
+    r"|(?:^|/)Console/Commands/|(?:^|/)src/Command/|(?:^|/)lib/tasks/"
     r"|(?:^|/)(?:commands|cli)\.py$"
 )
 

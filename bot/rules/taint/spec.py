@@ -185,6 +185,13 @@ def matches(pattern: str, callee: str) -> bool:
         # A kind of name by its spelling (`%^[A-Z]\w*Form$`: a form class, not `uniform`):
         # the regex is searched in the called name as written.
         return _name_regex(pattern[1:]).search(callee.rsplit(".", 1)[-1]) is not None
+    if pattern.startswith(".~"):
+        # The same, only for a method called on a receiver (`router.get_next_url()`): a
+        # bare function of that name can be a local helper handing its argument back.
+        if "." not in callee:
+            return False
+        name = callee.rsplit(".", 1)[-1].lower().replace("_", "")
+        return _name_regex(pattern[2:]).search(name) is not None
     if pattern.startswith("~"):
         # A family of names (`safe_for_redirect`, `isSafeRedirectUrl`): the regex is
         # searched in the called name, lower-cased, without `_`.
