@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from bot import lazyre as re
 from bot.anchor import anchor_all, fingerprints, normalized_text, with_fingerprints
-from bot.models import Category, ChangedFile, FileKind, Finding, FindingPart, Severity, Source
+from bot.models import ChangedFile, FileKind, Finding, FindingPart, Severity, Source
 from bot.rules.taint.api import parse_flow_line
 
 
@@ -740,67 +740,6 @@ def fold_repeated_flows(findings: Sequence[Finding]) -> list[Finding]:
                     "severity": Severity.INFO,
                     "body": f"{findings[n].body}\n\nThe same input reaches `{sink}` on line "
                     f"{kept.line}, where the comment is.",
-                }
-            )
-    return out
-
-
-# From this many places on, one security pattern repeated across a change (the same rule
-# reaching the same call) is one problem: a project idiom, safe or not, that one fix or
-# one answer settles. Two stay apart: two places are still read, and can differ.
-_PATTERN_FOLD_FROM = 3
-_PATTERN_LISTED = 8
-
-
-def fold_repeated_pattern(findings: Sequence[Finding]) -> list[Finding]:
-    """The same security rule reaching the same call in three or more places of a change
-    (eighteen `mysqli_query` calls built one way, a timeout missing from every client of
-    a refactor) gets one comment, on the first place, naming the others; each other place
-    is a summary line pointing to it. Run after `fold_repeated_flows`, on what is still a
-    comment."""
-    groups: dict[tuple[str, str], list[int]] = {}
-    for n, finding in enumerate(findings):
-        if (
-            finding.category is not Category.SECURITY
-            or finding.severity is Severity.INFO
-            or not finding.inline
-        ):
-            continue
-        cls = problem_class(finding)
-        if cls is None:
-            continue  # a team's own rule: each of its findings is theirs to place
-        called = _SINK_NAME.search(finding.title)
-        key = (cls.name, called.group(1) if called else "")
-        groups.setdefault(key, []).append(n)
-    out = list(findings)
-    for (_, sink), members in groups.items():
-        if len(members) < _PATTERN_FOLD_FROM:
-            continue
-        members.sort(key=lambda n: (findings[n].path, findings[n].line, n))
-        first, rest = members[0], members[1:]
-        kept = findings[first]
-        places = [
-            f"`{findings[n].path}:{findings[n].line}`"
-            if findings[n].path != kept.path
-            else f"line {findings[n].line}"
-            for n in rest
-        ]
-        listed = ", ".join(places[:_PATTERN_LISTED])
-        if len(places) > _PATTERN_LISTED:
-            listed += f" and {len(places) - _PATTERN_LISTED} more"
-        what = f"The same pattern, reaching `{sink}`," if sink else "The same problem"
-        note = (
-            f"{what} is in {len(rest)} more places of this change "
-            f"({listed}): one fix, or one answer, covers them, so they are listed here "
-            "instead of commented on each."
-        )
-        out[first] = kept.model_copy(update={"body": f"{kept.body}\n\n{note}"})
-        for n in rest:
-            out[n] = findings[n].model_copy(
-                update={
-                    "severity": Severity.INFO,
-                    "body": f"{findings[n].body}\n\nThe same pattern is commented on at "
-                    f"`{kept.path}:{kept.line}`.",
                 }
             )
     return out

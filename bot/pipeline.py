@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from bot import lazyre as re
 from bot.config import RepoConfig, RulesConfig
-from bot.consolidate import consolidate_findings, fold_repeated_flows, fold_repeated_pattern
+from bot.consolidate import consolidate_findings, fold_repeated_flows
 from bot.diff import read_diff
 from bot.models import (
     Category,
@@ -150,7 +150,7 @@ def review_files(
     findings = _by_table_size(
         findings, backend, schema_files, schema, config, released, _removed_lines(files)
     )
-    findings = fold_repeated_pattern(fold_repeated_flows(_fold_copies(findings, backend)))
+    findings = fold_repeated_flows(_fold_copies(findings, backend))
     findings = [_place(f, config) for f in findings]
     findings.sort(key=lambda f: (f.path, f.line, -f.severity.rank, f.rule))
     if errors:

@@ -533,24 +533,3 @@ def test_one_input_reaching_one_call_in_several_places_is_one_comment() -> None:
     assert "again on lines 13 and 14 of this file" in found[0].body
     assert "on line 11, where the comment is" in found[1].body
     assert "again on" not in found[3].body
-
-
-def _client(name: str) -> str:
-    return f'import requests\n\n\ndef {name}():\n    return requests.get("https://{name}.example.com")\n'
-
-
-def test_one_pattern_in_three_places_of_a_change_is_one_comment() -> None:
-    """The same rule reaching the same call in three files of a change (a refactor that
-    left every client without a timeout) is one comment naming the other places; two
-    places stay two comments."""
-    files = [added_file(f"app/clients/{n}.py", _client(n)) for n in ("alpha", "beta", "gamma")]
-    found = [f for f in review_files(files).findings if f.rule == "http-request-no-timeout"]
-    assert [(f.path, f.severity) for f in found] == [
-        ("app/clients/alpha.py", Severity.MEDIUM),
-        ("app/clients/beta.py", Severity.INFO),
-        ("app/clients/gamma.py", Severity.INFO),
-    ]
-    assert "is in 2 more places of this change (`app/clients/beta.py:5`" in found[0].body
-    assert "commented on at `app/clients/alpha.py:5`" in found[1].body
-    two = [f for f in review_files(files[:2]).findings if f.rule == "http-request-no-timeout"]
-    assert [f.severity for f in two] == [Severity.MEDIUM, Severity.MEDIUM]

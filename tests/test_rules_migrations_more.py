@@ -268,3 +268,43 @@ def test_prefix_of_the_primary_key_in_a_baseline_goes_to_the_summary() -> None:
     found = run_rule([added_file("migrations/1_baseline.sql", _PK_PREFIX_SQL)], "redundant-index")
     assert [(f.line, f.severity) for f in found] == [(6, Severity.INFO)]
     assert "restates a schema" in found[0].body
+
+
+def test_rails_index_options_on_their_own_lines_are_read() -> None:
+    """`unique: true` and `where:` on the lines after `add_index`: the longer index is
+    partial, so the full one beside it is no duplicate."""
+    from bot.diff import added_file
+    from tests.rule_helpers import run_rule
+
+    code = """class CreateWalletAccounts < ActiveRecord::Migration[7.2]
+  def change
+    add_index :wallet_accounts, [ :item_id, :chain ],
+              name: "index_wallet_accounts_on_item"
+    add_index :wallet_accounts,
+              [ :item_id, :chain, :contract ],
+              unique: true,
+              where: "kind = 'erc20'"
+  end
+end
+"""
+    path = "db/migrate/20260818120000_create_wallet_accounts.rb"
+    assert run_rule([added_file(path, code)], "redundant-index") == []
+
+
+def test_a_goose_down_section_does_not_make_a_migration_a_rebuild() -> None:
+    """The pair of new indexes in a goose migration is a comment even though its Down
+    section drops the table."""
+    from bot.diff import added_file
+    from bot.models import Severity
+    from tests.rule_helpers import run_rule
+
+    code = """-- +goose Up
+CREATE INDEX idx_item_project ON item (project_id);
+CREATE INDEX idx_item_project_key ON item (project_id, item_key);
+
+-- +goose Down
+DROP TABLE IF EXISTS item;
+"""
+    path = "internal/db/migrations/20250814000737_item_indexes.sql"
+    found = run_rule([added_file(path, code)], "redundant-index")
+    assert [(f.line, f.severity) for f in found] == [(2, Severity.LOW)]

@@ -290,7 +290,7 @@ class RedundantIndexes(_SchemaCheck):
                 and other.where.path == where.path
                 and (file := by_path.get(where.path)) is not None
                 and {where.line, other.where.line} <= file.added_lines
-                and not orm_keys.fresh_migration(file)
+                and orm_keys.restated_baseline(file)
             )
             other_where = f" ({other.where.path}:{other.where.line})" if other.where else ""
             other_name = f"`{other.name}`" if other.name else "an index"

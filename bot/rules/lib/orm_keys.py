@@ -326,7 +326,11 @@ _SQL_INDEX = re.compile(
     r"\(([^;]*?)\)([^;]*)",
     re.I | re.S,
 )
-_RAILS_INDEX = re.compile(r"\badd_index\s*\(?\s*:(\w+)\s*,\s*\[([^\]]*)\]([^\n]*)")
+# The options go on over the indented lines that carry them (`unique: true,` then
+# `where: "..."` on lines of their own).
+_RAILS_INDEX = re.compile(
+    r"\badd_index\s*\(?\s*:(\w+)\s*,\s*\[([^\]]*)\]([^\n]*(?:\n[ \t]+\w+:[^\n]*)*)"
+)
 _ALEMBIC_INDEX = re.compile(
     r"\bop\.create_index\(\s*[^,]+,\s*[\"'](\w+)[\"']\s*,\s*\[([^\]]*)\]([^)]*)"
 )
@@ -494,16 +498,12 @@ def index_hits(file: ChangedFile) -> list[Hit]:
     text = file.visible_text()
     hits = list(fk_hits(file, text))
     if file.language != "go" and _INDEX_HINT.search(text):
-        restating = _RESTATING_NAME.search(file.path.rsplit("/", 1)[-1]) is not None
+        restating = restated_baseline(file)
         new_tables = (
             _created_here(file, text) if file.language == "sql" and not restating else frozenset()
         )
         hits += _wide_hits(
-            file.path,
-            _indexes(file, text),
-            new_tables,
-            file.added_lines,
-            not restating and _new_migration(file, text),
+            file.path, _indexes(file, text), new_tables, file.added_lines, fresh_migration(file)
         )
     return hits
 
@@ -535,29 +535,35 @@ _NEW_PAIR_NOTE = (
     "Both indexes on `{table}` are new in this migration: the shorter one can go before it "
     "ships, by deleting its line."
 )
-_RESTATING_NAME = re.compile(
-    r"(?i)(?:^|[/_.-])(?:baseline|init|initial|squash(?:ed)?|schema|structure|dump|bootstrap)"
-    r"(?:[/_.-]|$)"
-)
+_RESTATING_NAME = re.compile(r"(?i)(?:^|[/_.-])(?:baseline|squash(?:ed)?|dump)(?:[/_.-]|$)")
 _IDEMPOTENT_INDEX = re.compile(
     r"\b(?:INDEX\s+(?:CONCURRENTLY\s+)?|TABLE\s+)IF\s+NOT\s+EXISTS\b|\bif_not_exists\s*[:=]", re.I
 )
-# (SQL only: a Rails or Alembic migration drops its tables in `down`/`downgrade`.)
+# (SQL only: a Rails or Alembic migration drops its tables in `down`/`downgrade`; in SQL
+# only what comes before a goose or dbmate down marker is read.)
 _REBUILT = re.compile(r"\bDROP\s+(?:MATERIALIZED\s+)?(?:VIEW|TABLE)\b", re.I)
+_DOWN_MARK = re.compile(
+    r"(?im)^[ \t]*--[ \t]*(?:\+goose[ \t]+down|\+migrate[ \t]+down|migrate:down)\b"
+)
+
+
+def restated_baseline(file: ChangedFile) -> bool:
+    """A baseline, squash or dump: it restates the schema installs already have."""
+    return _RESTATING_NAME.search(file.path.rsplit("/", 1)[-1]) is not None
 
 
 def fresh_migration(file: ChangedFile) -> bool:
     """A migration this change adds that builds what it declares: no baseline or squash,
     no idempotent repair, no rebuilt view or table (`_NEW_PAIR_NOTE`)."""
-    name = file.path.rsplit("/", 1)[-1]
-    return not _RESTATING_NAME.search(name) and _new_migration(file, file.visible_text())
-
-
-def _new_migration(file: ChangedFile, text: str) -> bool:
+    if restated_baseline(file):
+        return False
     if file.status is not FileStatus.ADDED or file.kind not in (FileKind.MIGRATION, FileKind.SQL):
         return False
-    rebuilt = file.language == "sql" and _REBUILT.search(text) is not None
-    return not (rebuilt or _IDEMPOTENT_INDEX.search(text))
+    text = file.visible_text()
+    down = _DOWN_MARK.search(text)
+    up = text[: down.start()] if down else text
+    rebuilt = file.language == "sql" and _REBUILT.search(up) is not None
+    return not (rebuilt or _IDEMPOTENT_INDEX.search(up))
 
 
 def _created_here(file: ChangedFile, text: str) -> frozenset[str]:
