@@ -180,9 +180,10 @@ _TEST_PATH = re.compile(
     r"|(^|/)(mocks?|__mocks__)/|\.mock\.[cm]?[jt]sx?$"
     # Test support named for what it holds: `src/test-utils/`, Go's `internal/testutil/`,
     # `test_helpers/`, `test-harness/`, `tests-e2e/`; stub and fake servers a suite runs
-    # against (`stubs/api-stub/`, `fakes/`, `mock-server/`).
+    # against (`stubs/api-stub/`, `fakes/`). Not `mock-server/`: a product can serve mocks
+    # as a feature (Hoppscotch's mock server).
     r"|(^|/)tests?[-_]?(?:utils?|helpers?|harness|kit|e2e|integration|acceptance)/"
-    r"|(^|/)(?:stubs?|fakes?|__fixtures__|mock[-_]?servers?|[\w-]+[-_]stubs?)/"
+    r"|(^|/)(?:stubs?|fakes?|__fixtures__|[\w-]+[-_]stubs?)/"
 )
 
 

@@ -108,7 +108,7 @@ public class SsoController : ControllerBase
     [HttpGet("oidc-authorize-url")]
     public IActionResult GetOidcAuthorizeUrl([FromQuery(Name = "redirect_uri")] string redirectUri)
     {
-        var url = _client.BuildAuthorizeUrl(redirectUri);
+        var url = _client.ComposeTarget(redirectUri);
         return Redirect(url);
     }
 }
@@ -119,7 +119,7 @@ public class OidcClient
 {
     private readonly OidcOptions _options;
 
-    public string BuildAuthorizeUrl(string redirectUri)
+    public string ComposeTarget(string redirectUri)
     {
         return _options.AuthorizationEndpoint + "?redirect_uri=" + redirectUri;
     }

@@ -240,6 +240,7 @@ def test_globs(glob: str, path: str, hit: bool) -> None:
         ("stubs/payments-api/server.js", True),
         ("services/notify-stubs/app.py", True),
         ("app/services/stubborn_retry.py", False),
+        ("packages/backend/src/mock-server/mock-server.service.ts", False),
         ("src/utils/testimonials.ts", False),
         ("app/contests/views.py", False),
         ("app/services/mock_payment_gateway.rb", False),
