@@ -97,18 +97,22 @@ def test_a_file_resaved_from_cr_line_ends_is_old_code() -> None:
     assert [f.severity for f in findings if f.rule == "secret-literal"] == [Severity.INFO]
 
 
-def _pem() -> str:
-    """A key made when the test runs (none is committed), as a Kotlin string."""
+def _fresh_pem() -> str:
+    """A private key made when the test runs (none is committed), PEM-encoded."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    pem = key.private_bytes(
+    return key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     ).decode()
-    return f'val key = """{pem}"""\n'
+
+
+def _pem() -> str:
+    """A fresh key as a Kotlin string."""
+    return f'val key = """{_fresh_pem()}"""\n'
 
 
 def test_a_private_key_in_test_code_goes_to_the_summary() -> None:
@@ -138,15 +142,7 @@ def test_the_same_values_outside_a_catalogue_folder_are_reported() -> None:
 
 def test_a_private_key_in_a_file_of_development_keys_goes_to_the_summary() -> None:
     """`dev-keys.yml`: key pairs generated for local runs; the same key elsewhere is high."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.TraditionalOpenSSL,
-        serialization.NoEncryption(),
-    ).decode()
+    pem = _fresh_pem()
     yml = "keys:\n  - kid: local\n    value: |\n" + "".join(
         f"      {r}\n" for r in pem.splitlines()
     )

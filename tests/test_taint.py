@@ -169,3 +169,22 @@ def test_php_values_handed_to_a_service_object_flow_only_through_its_code() -> N
         (24, _Severity.MEDIUM),
     ]
     assert "only through" in found[0].title
+
+
+def test_every_language_gets_the_common_sanitizers() -> None:
+    """`data/common.yml`: a project's own SQL escaper is a sanitizer in every language's
+    data, after its own entries; `common` itself is no language."""
+    from bot.rules.taint import spec
+    from bot.rules.taint.api import LANGUAGES
+
+    for language in sorted(LANGUAGES):
+        sanitizers = spec.load(language).sanitizers
+        assert any(
+            "sql" in s.classes and spec.matches(s.callee, "escapeSql") for s in sanitizers
+        ), language
+        built = [s for s in sanitizers if "redirect" in s.classes and s.callee[:2] == ".~"]
+        assert any(spec.matches(s.callee, "router.get_next_location_url") for s in built)
+        # a bare helper of the same name may hand its argument back: the flow follows it
+        assert not any(spec.matches(s.callee, "get_next_location_url") for s in built)
+    with pytest.raises(FileNotFoundError):
+        spec.load(spec.COMMON)

@@ -243,12 +243,12 @@ def _companion(path: str, other: str) -> bool:
     return one == two or one.startswith(two + "_") or two.startswith(one + "_")
 
 
-# Both indexes declared by one file this change adds that restates a schema (a baseline,
-# a dev container's init script, an idempotent repair): installs that have the schema
-# keep both whatever this file says, so the drop belongs in a new migration.
+# Both indexes declared by one baseline, squash or dump this change adds: installs that
+# have the schema keep both whatever this file says, so the drop belongs in a new
+# migration (judged: a dev container's `1_baseline.sql`).
 _RESTATED_NOTE = (
-    "Both are declared by this file, which restates a schema (a baseline, an init script, "
-    "an idempotent repair): the drop belongs in a new migration; noted in the summary."
+    "Both are declared by this file, a baseline that restates a schema: the drop belongs "
+    "in a new migration; noted in the summary."
 )
 
 

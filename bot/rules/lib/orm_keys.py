@@ -413,7 +413,7 @@ def _wide_hits(
     """Too wide and left-prefix indexes. `new_tables`: tables the file creates on lines the
     change adds, on which a prefix between two added indexes is a comment (`_NEW_TABLE_NOTE`).
     `new_file`: a migration this change adds, neither a baseline nor a rebuild
-    (`_new_migration`): there a prefix between two added indexes is a comment too."""
+    (`fresh_migration`): there a prefix between two added indexes is a comment too."""
     # Each strict left prefix of a full (non-partial) index -> the first such index of its
     # table: one lookup per index, where comparing every pair made a file of thousands
     # of indexes quadratic.
@@ -527,8 +527,8 @@ _NEW_TABLE_NOTE = (
 
 # The same holds in any migration this change adds, on a table that already exists: both
 # indexes are built by the same deploy, so the shorter one is dropped by deleting a line
-# (judged: 14 of 15 such pairs in the summary were worth acting on, sets C to W). Left
-# out: baselines and squashes, which restate what installs already have; idempotent
+# (on the judged sets, `all_sets.py`: 6 true positives and 2 false alarms became comments).
+# Left out: baselines and squashes, which restate what installs already have; idempotent
 # repairs (`IF NOT EXISTS`); and a view or table dropped and built again, whose index set
 # is carried over as it was.
 _NEW_PAIR_NOTE = (

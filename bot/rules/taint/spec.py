@@ -336,14 +336,29 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
     )
 
 
-@cache
-def load(language: str) -> Spec:
-    """The spec of `language` ("python", "javascript", "java"); TypeScript shares
-    JavaScript's. Raises FileNotFoundError for a language without a data file."""
-    name = "javascript" if language == "typescript" else language
+def _read(name: str) -> dict[str, Any]:
     text = resources.files("bot.rules.taint").joinpath("data", f"{name}.yml").read_text("utf-8")
     # The C loader when present: the pure-Python one costs ~50 ms a start-up.
     raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     if not isinstance(raw, dict):
         raise ValueError(f"taint data for {name} is not a mapping")
+    return raw
+
+
+@cache
+def load(language: str) -> Spec:
+    """The spec of `language` ("python", "javascript", "java"); TypeScript shares
+    JavaScript's. Raises FileNotFoundError for a language without a data file. The
+    sanitizers of `common.yml` (a project's own helpers, known by their names in every
+    language) come after the language's own."""
+    name = "javascript" if language == "typescript" else language
+    if name == COMMON:
+        raise FileNotFoundError(f"{COMMON}.yml is no language's data")
+    raw = _read(name)
+    common = _read(COMMON).get("sanitizers") or []
+    raw["sanitizers"] = [*(raw.get("sanitizers") or []), *common]
     return _build(name, raw)
+
+
+# Data shared by every language (`data/common.yml`), not a language of its own.
+COMMON = "common"
