@@ -332,9 +332,12 @@ def _request_has_deadline(match: re.Match[str], text: str) -> bool:
     if not re.fullmatch(r"\w+", req):
         return False
     before = _function_before(text, match.start())
+    # A helper the context is handed to (`req, err := buildTokenRequest(ctx, r, ...)`)
+    # builds the request on it as `NewRequestWithContext` does: a context is passed to be
+    # used, and the deadline is checked below.
     bound = re.findall(
         rf"\b{req}\b[\w \t,]*:?=\s*(?:http\.NewRequestWithContext|{req}\.WithContext"
-        rf"|http\.NewRequest\([^)]*\)\.WithContext)\s*\(\s*([\w.]+(?:\(\))?)\s*[,)]",
+        rf"|http\.NewRequest\([^)]*\)\.WithContext|[\w.]+)\s*\(\s*([\w.]+(?:\(\))?)\s*[,)]",
         before,
     )
     for ctx in bound:

@@ -160,7 +160,8 @@ def flow_hits(file: ChangedFile, rule_ids: Iterable[str]) -> list[Hit]:
                 not_html = _php_not_html(file)
             if not_html:
                 continue
-        hits.append(header_to_summary(checked_to_summary(hit, item), item, file))
+        hit = header_to_summary(checked_to_summary(hit, item), item, file)
+        hits.append(identifier_redirect_to_summary(hit, item, file))
     return hits
 
 
@@ -213,6 +214,73 @@ def header_to_summary(hit: Hit, item: flow.Flow, file: ChangedFile) -> Hit:
         if _SITE_SET.search(source) or _SITE_SET.search(origin.var or ""):
             return hit
     note = HEADER_NOTE if item.cls == "xss" else HEADER_REDIRECT_NOTE
+    detail = f"{hit.detail}\n\n{note}" if hit.detail else note
+    return replace(hit, severity=Severity.INFO, detail=detail, opaque=None)
+
+
+# The last word of a name that says the value picks a record or a route segment
+# (`organization_slug`, `service`, `block_id`), not where to go: a redirect built from it
+# goes to a URL the code between composes, usually the app's own path.
+_IDENTIFIER_NAMES = (
+    "id ids uuid guid slug pk key name type kind user username agent service result lang "
+    "locale language code number num no index tab step section mode format version year "
+    "month day category tag org organization team project item block list owner repo "
+    "provider"
+)
+_IDENTIFIER_WORDS = frozenset(_IDENTIFIER_NAMES.split())
+_NAME_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_PARAMETER_LABEL = re.compile(r"^`(\w+)`, a parameter")
+IDENTIFIER_REDIRECT_NOTE = (
+    "The values that reach the redirect are named for a record or a route segment "
+    "({names}), not for a destination: they usually fill a path of the app's own URL, "
+    "which the code between composes. Whether one can set the host depends on that code, "
+    "so it is noted in the summary."
+)
+
+
+def _origin_name(origin: flow.Origin) -> str | None:
+    if origin.var:
+        return origin.var.lstrip("$@")
+    found = _PARAMETER_LABEL.match(origin.label)
+    return found.group(1) if found else None
+
+
+# What may open a target argument before a name: a string's quote and interpolation
+# (`f"{slug}/x"`, `` `${slug}` ``, `"#{slug}"`, `"$slug"`).
+_TARGET_OPENING = re.compile(r"""\s*(?:[fr]?["'`])?\s*(?:\$\{|#\{|\{)?\s*[$@]?""")
+
+
+def _leads_target(sink_line: str, callee: str, name: str) -> bool:
+    """Whether `name` opens the sink call's argument on its line (`redirect(slug)`,
+    `redirect(slug + "/home")`): then it decides the host, whatever its name says."""
+    for call in re.finditer(rf"{re.escape(callee)}\s*\(", sink_line):
+        rest = sink_line[call.end() :]
+        opening = _TARGET_OPENING.match(rest)
+        start = opening.end() if opening else 0
+        if re.match(rf"{re.escape(name)}\b", rest[start:]):
+            return True
+    return False
+
+
+def identifier_redirect_to_summary(hit: Hit, item: flow.Flow, file: ChangedFile) -> Hit:
+    """A redirect whose every input is named as an identifier (`service`, `user_id`) and
+    none is the whole target (`redirect(slug)` stays): the summary, with why."""
+    if item.cls != "redirect" or hit.severity is Severity.INFO or not item.origins:
+        return hit
+    sink = file.line_text(item.line) or ""
+    names: list[str] = []
+    for origin in item.origins:
+        name = _origin_name(origin)
+        if name is None:
+            return hit
+        words = [w.lower() for w in _NAME_WORDS.findall(name)]
+        if not words or words[-1] not in _IDENTIFIER_WORDS:
+            return hit
+        if _leads_target(sink, item.sink, name):
+            return hit
+        if name not in names:
+            names.append(name)
+    note = IDENTIFIER_REDIRECT_NOTE.format(names=", ".join(f"`{n}`" for n in names))
     detail = f"{hit.detail}\n\n{note}" if hit.detail else note
     return replace(hit, severity=Severity.INFO, detail=detail, opaque=None)
 

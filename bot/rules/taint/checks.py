@@ -48,6 +48,10 @@ class TaintCheck(Check):
                 lines = file.visible_text().splitlines() if lines is None else lines
                 if canonical_then_checked(lines, hit.line):
                     continue
+                if hit.severity is not Severity.INFO:
+                    found = containment_checked(file, lines, hit)
+                    if found is not None:
+                        hit = _to_summary(hit, _CONTAINED_NOTE.format(line=found))
             if hit.rule == "header-injection" and file.language in _SERVERS_STRIP_CRLF:
                 hit = _to_summary(hit, _CRLF_NOTE)
             elif hit.rule == "code-injection" and _admin_namespaced_constant(file, hit.line):
@@ -137,6 +141,77 @@ def canonical_then_checked(lines: Sequence[str], line: int, reach: int = 3) -> b
         if negated.search(text):
             return any(_EXITS.search(after) for after in following[i : i + 3])
     return False
+
+
+# A containment test the engine does not tie to the flowing name: the path (or one made
+# from it: `rel, err := filepath.Rel(base, abs)`) is made canonical and then tested to lie
+# under a base, or to hold no `..`, and the branch that fails leaves the function
+# (`if err != nil || strings.Contains(rel, "..") { return }`, `if (strpos($real, $dir) !==
+# 0) { exit; }`). Such a test before the file call usually guards it; whether it guards this
+# very value is a question for a reader, so the finding goes to the summary.
+_CANONICALIZES = re.compile(
+    r"\b(?:realpath|abspath|normpath|getCanonicalPath|getCanonicalFile|toRealPath|normalize"
+    r"|expand_path|EvalSymlinks|GetFullPath|resolve|Abs|Clean|Rel|relative)\s*\("
+)
+_CONTAINMENT = re.compile(
+    r"(?:\b(?:startsWith|startswith|start_with\?|str_starts_with|strpos|HasPrefix|StartsWith"
+    r"|is_relative_to|isRelativeTo|commonpath|IsLocal|Contains|includes|contains|include\?)"
+    r"\s*\(|\bin\b)[^\n]*?(?:[\"']\.\.[\"'/\\]|\w)"
+)
+_LEAVES = re.compile(r"\b(?:throw|raise|return|abort|halt|exit|die)\b")
+_DOTDOT = re.compile(r"[\"']\.\.[\"'/\\]")
+_BRANCH = re.compile(r"^\s*(?:\}?\s*(?:else\s+)?if\b|unless\b|guard\b|\w+\s*=.*\bif\b)")
+_CONTAINED_NOTE = (
+    "A containment test at line {line} (a canonical path checked against a base, or "
+    "against `..`) leaves the function before the file call; the engine does not prove it "
+    "covers this value, so the finding is noted in the summary."
+)
+
+
+def _contained_in(lines: Sequence[str], first: int, before: int) -> int | None:
+    """The line of a containment test between `first` and `before` (1-based) whose branch
+    leaves the function, when the lines also make a path canonical."""
+    window = lines[first - 1 : before - 1]
+    if not any(_CANONICALIZES.search(text) for text in window):
+        return None
+    for i, text in enumerate(window):
+        if not (_BRANCH.search(text) and _CONTAINMENT.search(text)):
+            continue
+        if (
+            "base" not in text.lower()
+            and not _DOTDOT.search(text)
+            and not re.search(r"(?i)dir|root|path|folder|prefix", text)
+        ):
+            continue
+        if any(_LEAVES.search(after) for after in window[i : i + 3]):
+            return first + i
+    return None
+
+
+def containment_checked(file: ChangedFile, lines: Sequence[str], hit: Hit) -> int | None:
+    """A containment test before the sink in its function, or, when the sink is in a
+    helper, anywhere in the function the value came from (which calls the helper)."""
+    from bot.rules.lib.scopes import scopes
+    from bot.rules.taint.api import parse_flow_line
+
+    text = "\n".join(lines)
+    spans = [(s.first, s.last) for s in scopes(text, file.language or "") if s.function]
+
+    def span_of(line: int) -> tuple[int, int] | None:
+        return next((span for span in spans if span[0] <= line <= span[1]), None)
+
+    own = span_of(hit.line)
+    if own is None:
+        return None
+    found = _contained_in(lines, own[0], hit.line)
+    parsed = parse_flow_line(hit.detail)
+    for source in parsed[2] if parsed else ():
+        if found is not None:
+            break
+        caller = span_of(source)
+        if caller is not None and caller != own:
+            found = _contained_in(lines, caller[0], caller[1] + 1)
+    return found
 
 
 # `"Widgets::#{name.camelize}".constantize` (or `"#{WIDGETS}::#{...}"`): the name is looked

@@ -6,6 +6,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -36,6 +37,21 @@ func Probe(parent context.Context, url string) error {
 	return err
 }
 
+// The deadline context is handed to a helper that builds the request on it.
+func ExchangeToken(parent context.Context, form string) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(parent, 30*time.Second)
+	defer cancel()
+	req, err := buildTokenRequest(ctx, form)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
+}
+
+func buildTokenRequest(ctx context.Context, form string) (*http.Request, error) {
+	return http.NewRequestWithContext(ctx, http.MethodPost, tokenURL, strings.NewReader(form))
+}
+
 // A helper that takes the timeout from its caller and sets it when given.
 func Send(ctx context.Context, url string, timeout time.Duration) (*http.Response, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
@@ -51,6 +67,8 @@ func Send(ctx context.Context, url string, timeout time.Duration) (*http.Respons
 
 // The daemon of this program on a unix socket, else on loopback: a local process, not a
 // remote host.
+const tokenURL = "https://auth.example.com/token"
+
 func daemonClient(socket, port string) (*http.Client, string) {
 	if socket != "" {
 		return &http.Client{

@@ -1,0 +1,97 @@
+"""A path-traversal flow whose function (or the function the value came from, when the
+file call is in a helper) makes the path canonical and tests it against a base or `..`,
+leaving on failure, goes to the summary and names the test's line: the engine does not
+prove the test covers the value, a reader can. Without such a test the finding stays
+inline. PHP's `realpath()` never returns a URL, so it ends an SSRF flow."""
+
+from __future__ import annotations
+
+from bot.diff import added_file
+from bot.models import Finding, Severity
+from tests.rule_helpers import run_rule
+
+GO = """\
+package routes
+
+import (
+\t"net/http"
+\t"os"
+\t"path/filepath"
+\t"strings"
+)
+
+type SpaHandler struct{ staticPath string }
+
+func (h SpaHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+\trelPath := strings.TrimPrefix(filepath.Clean(r.URL.Path), "/")
+\tfullPath := filepath.Join(h.staticPath, relPath)
+\tabsPath, err := filepath.Abs(fullPath)
+\tif err != nil {
+\t\treturn
+\t}
+\trel, err := filepath.Rel(h.staticPath, absPath)
+\tif err != nil || strings.Contains(rel, "..") {
+\t\thttp.Error(w, "outside", http.StatusBadRequest)
+\t\treturn
+\t}
+\th.serve(w, r, fullPath)
+}
+
+func (h SpaHandler) serve(w http.ResponseWriter, r *http.Request, p string) {
+\thttp.ServeFile(w, r, p)
+}
+
+func Download(w http.ResponseWriter, r *http.Request) {
+\tname := r.URL.Query().Get("name")
+\tdata, _ := os.ReadFile(filepath.Join("/srv/files", name))
+\tw.Write(data)
+}
+"""
+
+PHP = """\
+<?php
+function show_template() {
+    $path = $_GET['path'];
+    $file = realpath(DIR_TEMPLATE . $path);
+    if (strpos($file, realpath(DIR_TEMPLATE)) !== 0) {
+        exit('denied');
+    }
+    echo file_get_contents($file);
+}
+
+function raw() {
+    echo file_get_contents('/var/data/' . $_GET['f']);
+}
+
+function fetch() {
+    echo file_get_contents($_GET['u']);
+}
+"""
+
+
+def _found(path: str, code: str, rule: str) -> dict[int, Finding]:
+    return {f.line: f for f in run_rule([added_file(path, code)], rule)}
+
+
+def _line(code: str, text: str) -> int:
+    return next(n for n, row in enumerate(code.splitlines(), 1) if text in row)
+
+
+def test_go_check_in_the_caller_sends_the_helper_finding_to_the_summary() -> None:
+    found = _found("api/routes/spa.go", GO, "path-traversal")
+    helper = found[_line(GO, "http.ServeFile")]
+    assert helper.severity is Severity.INFO
+    assert f"line {_line(GO, 'strings.Contains(rel')}" in helper.body
+    assert found[_line(GO, "os.ReadFile")].severity is not Severity.INFO  # no test at all
+
+
+def test_php_realpath_prefix_check_goes_to_the_summary() -> None:
+    found = _found("admin/design.php", PHP, "path-traversal")
+    assert found[8].severity is Severity.INFO
+    assert found[12].severity is not Severity.INFO
+
+
+def test_php_realpath_ends_an_ssrf_flow() -> None:
+    found = _found("admin/design.php", PHP, "ssrf")
+    assert 8 not in found
+    assert _line(PHP, "$_GET['u']") in found
