@@ -106,7 +106,15 @@ GENERATED_NAMES = re.compile(
 )
 SERVER_IMPORT = re.compile(
     r"""(?:require\(\s*|from\s+|import\s+)['"](?:express|fastify|@nestjs/[\w-]+|koa|@koa/[\w-]+"""
-    r"""|@prisma/client|prisma|knex|typeorm|sequelize|pg|mysql2?|mongoose|@hapi/hapi|hono)['"/]"""
+    r"""|@prisma/client|prisma|knex|typeorm|sequelize|pg|mysql2?|mongoose|@hapi/hapi|hono"""
+    r"""|@fastify/[\w-]+|mongodb|ioredis|better-sqlite3|sqlite3|restify)['"/]"""
+)
+# A route registered with a handler that takes the request and the response (a Fastify
+# plugin or an Express router module gets its app as a parameter and imports nothing):
+# `fastify.post('/x', async (request, reply) =>`, `router.get("/x", (req, res) =>`.
+SERVER_ROUTE = re.compile(
+    r"""\b(?:fastify|app|router|server|instance)\s*\.\s*(?:get|post|put|patch|delete|all)"""
+    r"""\s*\(\s*['"`]/[^'"`]*['"`]\s*,[^\n]{0,120}?\(\s*(?:req|request|ctx)\b"""
 )
 GENERATED_MARKER = re.compile(r"Code generated\b[^\n]{0,200}?DO NOT EDIT|@generated|DO NOT EDIT")
 MINIFIED_NAMES = re.compile(r"[.-]min\.(js|mjs|cjs|css)$|\.bundle\.js$")
@@ -431,6 +439,8 @@ def _classify_js(file: ChangedFile, language: str) -> tuple[FileKind, str | None
     dirs = {part.lower() for part in PurePosixPath(file.path).parts[:-1]}
     if SERVER_IMPORT.search(_known_text(file)):
         return FileKind.CODE, language, f"server code ({language}: imports a server library)"
+    if SERVER_ROUTE.search(_known_text(file)):
+        return FileKind.CODE, language, f"server code ({language}: registers a route handler)"
     if dirs & FRONTEND_DIRS:
         hit = sorted(dirs & FRONTEND_DIRS)[0]
         return FileKind.OTHER, language, f"frontend ({hit}/ directory)"

@@ -105,6 +105,23 @@ def test_js_is_backend_when_it_imports_a_server_library() -> None:
         assert "imports a server library" in reason
 
 
+def test_js_is_backend_when_it_registers_a_route_handler() -> None:
+    """A Fastify plugin or an Express router module gets its app as a parameter and may
+    import no server library itself."""
+    for source in (
+        "module.exports = async function (fastify) {\n"
+        "  fastify.post('/hooks', async (request, reply) => ({ ok: true }));\n};\n",
+        "export default function routes(router) {\n"
+        '  router.get("/orders/:id", (req, res) => res.json({}));\n}\n',
+        "const { MongoClient } = require('mongodb');\n",
+    ):
+        kind, _ = _one("src/lib/plugin.js", source)
+        assert kind is FileKind.CODE, source
+    # A client call to a path is not a route.
+    kind, _ = _one("src/lib/api.js", "export const load = () => api.get('/orders', { id });\n")
+    assert kind is None
+
+
 def test_server_import_beats_a_frontend_directory() -> None:
     kind, _ = _one("web/server.js", "const express = require('express');\n")
     assert kind is FileKind.CODE

@@ -534,6 +534,9 @@ _QUERY_DOCUMENT_METHODS = frozenset(
 )
 
 
+_QUERY_TEXT_CONSTRUCTORS = frozenset({"BasicQuery"})
+
+
 def _document_store(call: ir.Call) -> bool:
     """`find`/`findOne` query a document store on a collection or model: a variable
     (`users`, `User`), a model or collection by name (`this.userModel`, `models.User`),
@@ -542,7 +545,8 @@ def _document_store(call: ir.Call) -> bool:
     builder's wrapper) is not one."""
     recv = call.recv
     if recv is None:
-        return False
+        # Spring Data's `BasicQuery(json)`: a query document parsed from the text itself.
+        return call.callee in _QUERY_TEXT_CONSTRUCTORS
     if isinstance(recv, ir.Call):
         return True
     name = dotted(recv)
@@ -1173,6 +1177,11 @@ class _Summary:
 
 
 _MAX_DEPTH = 3
+
+
+# Languages whose controllers get their services by constructor injection, as fields
+# called by their bare name (`search.bySegment(...)` in Kotlin, Java, Scala, C#).
+_INJECTING = frozenset({"kotlin", "java", "scala", "csharp", "typescript", "javascript"})
 
 
 class Analyzer:
@@ -2702,6 +2711,23 @@ class _Walk:
             func = self.a.by_name.get(parts[-1])
             if func is not None and func is not self.func:
                 return func
+        injected = (len(parts) == 3 and parts[0] in ("self", "this")) or (
+            len(parts) == 2
+            and self.a.module.language in _INJECTING
+            and isinstance(call.recv, ir.Name)
+            and state is not None
+            and not state.taint.get(call.recv.name)
+        )
+        if injected:
+            # `this.service.byTag(id, tag)`, `search.bySegment(segment)`: a controller
+            # calling the service its constructor was given (a value no input reached),
+            # when one other function of this file has the name (NestJS, Spring, ASP.NET
+            # and Play keep both in one file in small modules).
+            named = [
+                f for f in self.a.module.functions if f.name == parts[-1] and f is not self.func
+            ]
+            if len(named) == 1:
+                return named[0]
         if (
             self.a.module.language == "go"
             and len(parts) == 2

@@ -1451,6 +1451,15 @@ class _Front:
             textual = base_type in ("", "String", "string") or self.language == "scala"
             if source is None and binder is not None and not typed_safe and textual:
                 source = f"`{binder}` binding"
+            if (
+                source is None
+                and binder is not None
+                and self.language == "csharp"
+                and _BODY_MODEL.search(base_type)
+            ):
+                # A minimal API binds a parameter of a model type from the JSON body
+                # (`(WebhookTestRequest req) => ...`); services come by interface or name.
+                source = f"`{binder}` body"
             params.append(ir.Param(pname, source, typed_safe, segment))
         if body is None:
             block_kids = [k for k in kids if k.kind() in _BLOCKS or k.kind() == "statements"]
@@ -1547,6 +1556,10 @@ _BINDERS = frozenset(
         "MapPatch",
     }
 )
+
+
+# The type names request bodies go by (`CreateOrderRequest`, `UserDto`, `SignupForm`).
+_BODY_MODEL = re.compile(r"[a-z](?:Request|Dto|DTO|Model|Command|Input|Payload|Form|Body)$")
 
 
 # Call node kinds a binder call can be, and the head of its callee without building it.
