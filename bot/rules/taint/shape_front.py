@@ -1474,6 +1474,18 @@ class _Front:
             stmts = self._body(body, node)
         if self.language in _IMPLICIT_RETURN and stmts and isinstance(stmts[-1], ir.Eval):
             stmts = (*stmts[:-1], ir.Return(stmts[-1].line, stmts[-1].expr))
+        elif (
+            self.language == "ruby"
+            and stmts
+            and isinstance(stmts[-1], ir.Assign)
+            and len(stmts[-1].targets) == 1
+            and stmts[-1].key is None
+            and stmts[-1].index is None
+        ):
+            # `@json_body ||= JSON.parse(request.body.read)`: a Ruby method returns the
+            # value its last assignment stored (the memoised helper).
+            last = stmts[-1]
+            stmts = (*stmts, ir.Return(last.line, ir.Name(last.line, last.targets[0])))
         html = handler and self.language == "kotlin" and _kotlin_produces_html(node)
         owner = _go_receiver_type(node) if self.language == "go" else None
         return ir.Function(

@@ -9,6 +9,8 @@ NestJS `@Query()`), or a Java method carrying a mapping annotation.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ast_grep_py import SgNode
 
 from bot import lazyre as re
@@ -650,15 +652,21 @@ def module(root: SgNode, spec: Spec, language: str) -> ir.Module:
     # One walk (kind names differ per grammar, and ast-grep rejects a kind its
     # grammar lacks): the functions, and the declarators for the constant tables.
     declarators: list[SgNode] = []
-    stack = [root]
+    # Each function with the function it is written in: a callback reads the variables
+    # of the function around it (`new Promise((resolve) => exec(cmd))`, `rows.map(...)`).
+    stack: list[tuple[SgNode, ir.Function | None]] = [(root, None)]
     while stack:
-        node = stack.pop()
+        node, enclosing = stack.pop()
         kind = node.kind()
         if kind in _FUNCTIONS:
-            out.functions.append(front.function(node, _function_name(node)))
+            func = front.function(node, _function_name(node))
+            if enclosing is not None:
+                func = replace(func, outer=f"{enclosing.name}:{enclosing.line}")
+            out.functions.append(func)
+            enclosing = func
         elif kind == "variable_declarator":
             declarators.append(node)
-        stack.extend(c for c in node.children() if c.is_named())
+        stack.extend((c, enclosing) for c in node.children() if c.is_named())
     # Constant tables: `const ALLOWED = new Set([...])`, `static final Set<String> X = Set.of(...)`.
     for decl in declarators:
         name, value = decl.field("name"), decl.field("value")
