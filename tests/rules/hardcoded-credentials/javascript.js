@@ -13,3 +13,13 @@ function issue(user) {
 // expect: hardcoded-credentials
 const sessions = session({ secret: 'keyboard cat', resave: false });
 module.exports = { issue, sessions, JWT_SECRET };
+
+// nodemailer's `auth.pass`.
+const mailer = nodemailer.createTransport({
+  host: 'smtp.example.com',
+  auth: {
+    user: 'postmaster@example.com',
+// expect: hardcoded-credentials
+    pass: 'c0ffee-Ma1l-Pa55!',
+  },
+});

@@ -14,3 +14,7 @@ class LegacyDb {
         return mysqli_connect('db', 'app', 's3cr3t-pw', 'shop');
     }
 }
+
+// A password constant named with an abbreviation.
+// expect: hardcoded-credentials
+const LDAP_BIND_PW = 'Wint3r!2023-svc';
