@@ -28,16 +28,27 @@ _TRUSTED_KEY = re.compile(
 
 
 def _trust_severity(file: ChangedFile, hit: Hit) -> Hit:
-    """A client value kept under a key no check reads as proof (a theme, a language,
-    the last search, the page to return to) is a weak claim: whether later code trusts it
-    is not in the change, so it goes to the summary, with the reason."""
+    """A client value kept in the session goes to the summary, with the reason: under a
+    key no check reads as proof (a theme, the page to return to), later code may never
+    trust it; under one that names the user or a role, whether it was verified first is
+    in code the flow does not show."""
     key = _SESSION_KEY.search(file.line_text(hit.line) or "")
+    note = _UNTRUSTED_KEY_NOTE
     if key is None or _TRUSTED_KEY.search(key.group(1)):
-        return hit
-    detail = f"{hit.detail} {_UNTRUSTED_KEY_NOTE}" if hit.detail else _UNTRUSTED_KEY_NOTE
+        note = _UNVERIFIED_NOTE
+    detail = f"{hit.detail} {note}" if hit.detail else note
     return replace(hit, severity=Severity.INFO, detail=detail)
 
 
+# Even under a key that names the user or a role, the store is a bug only if nothing
+# verified the value first: a reset token's signature, a database lookup, an OAuth
+# exchange. That check is usually in code the flow passes over (judged in real projects'
+# history, none of these findings inline was a bug), so a reader decides, from the summary.
+_UNVERIFIED_NOTE = (
+    "Whether the value was verified before it was stored (a signed token, a database "
+    "lookup, a login) is not something the flow shows; noted in the summary for a reader "
+    "to check."
+)
 _UNTRUSTED_KEY_NOTE = (
     "The key does not name anything an authorisation check reads (a user, role, plan or "
     "verified state); noted in the summary in case later code trusts it anyway."

@@ -13,3 +13,8 @@ func save(p string, b []byte) error {
 	}
 	return os.WriteFile(p, b, 0666)
 }
+
+// Opening an existing file: the mode applies only with O_CREATE.
+func appendRaw(p string) (*os.File, error) {
+	return os.OpenFile(p, os.O_RDWR, 0777)
+}

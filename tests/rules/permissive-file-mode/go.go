@@ -19,3 +19,8 @@ func publish(p string, b []byte) error {
 // expect: permissive-file-mode
 	return os.Chmod(p, 0777)
 }
+
+func createLog(p string) (*os.File, error) {
+// expect: permissive-file-mode
+	return os.OpenFile(p, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0777)
+}
