@@ -267,6 +267,7 @@ _FILE_CONTENT = frozenset(
 )  # fmt: skip
 # Sink classes where a value is built first and checked before use (a `Path`).
 _CHECKED_LATER = frozenset({"path"})
+_ERROR_NAME = re.compile(r"^(?:_|err\w*|e|ex|exc|error)$")
 # Calls that give the same path in canonical form: a check on the result holds for
 # the path itself.
 _CANONICAL = frozenset(
@@ -1418,9 +1419,14 @@ class _Walk:
             if isinstance(stmt.value, ir.Call) and stmt.targets and not stmt.merge:
                 # The first of `ok, error = check(x)` is the check's verdict.
                 self.verdicts[stmt.targets[0]] = stmt.value
-            if len(stmt.targets) == 1 and len(self.found) > found_before:
+            if (
+                len(stmt.targets) == 1
+                and len(self.found) > found_before
+                and not _ERROR_NAME.match(stmt.targets[0])
+            ):
                 # A path built here and checked later (`p.normalize().startsWith(base)`)
-                # is withdrawn by that check.
+                # is withdrawn by that check. An error a file call returns (Go's
+                # `if err := c.SaveUploadedFile(f, dst); err != nil`) is no path.
                 built = [f for f in self.found[found_before:] if f.cls in _CHECKED_LATER]
                 if built:
                     self.pending[stmt.targets[0]] = built
