@@ -409,12 +409,50 @@ def find_mass_assignment(tree: ast.Module, *, admin_module: bool = False) -> Ite
             splat = _request_splat(node)
             if splat and (name in _WRITE_METHODS or name[:1].isupper()):
                 yield found(node, f"`**{splat}` passes every request field to `{name}`.")
+        elif isinstance(node, ast.For):
+            hit = _setattr_loop(node)
+            if hit is not None:
+                call, source = hit
+                yield found(call, f"Every key of `{source}` is set as an attribute with `setattr`.")
+
+
+def _setattr_loop(loop: ast.For) -> tuple[ast.Call, str] | None:
+    """`for key, value in request.data.items(): setattr(obj, key, value)` with no test of
+    the key in the loop (an allow-list `if key in EDITABLE` or `continue` on others)."""
+    items = loop.iter
+    if not (
+        isinstance(items, ast.Call)
+        and isinstance(items.func, ast.Attribute)
+        and items.func.attr == "items"
+        and request_source(items.func.value) is not None
+        and isinstance(loop.target, ast.Tuple)
+        and loop.target.elts
+        and isinstance(loop.target.elts[0], ast.Name)
+    ):
+        return None
+    key = loop.target.elts[0].id
+    for inner in ast.walk(loop):
+        if isinstance(inner, ast.If | ast.IfExp | ast.comprehension) and any(
+            isinstance(n, ast.Name) and n.id == key for n in ast.walk(inner)
+        ):
+            return None  # the key is tested: an allow-list or a skip
+    for inner in ast.walk(loop):
+        if (
+            isinstance(inner, ast.Call)
+            and isinstance(inner.func, ast.Name)
+            and inner.func.id == "setattr"
+            and len(inner.args) == 3
+            and isinstance(inner.args[1], ast.Name)
+            and inner.args[1].id == key
+        ):
+            return inner, short(items.func.value)
+    return None
 
 
 PY_MASS_RULE = catalog_rule(PY_MASS_ID)
 
 
-_MASS_HINT = re.compile(r"fields\s*=\s*['\"]__all__|\*\*\s*(?:self\.)?request\.")
+_MASS_HINT = re.compile(r"fields\s*=\s*['\"]__all__|\*\*\s*(?:self\.)?request\.|\bsetattr\s*\(")
 
 
 class PyMassAssignment(Check):

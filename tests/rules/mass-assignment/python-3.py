@@ -1,12 +1,23 @@
-# bastion-fixture: shop/forms.py
-# A public form outside the admin still takes every field a client posts.
-from django import forms
+# bastion-fixture: accounts/views.py
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from shop.models import Profile
+EDITABLE = {"display_name", "timezone"}
 
 
-class ProfileForm(forms.ModelForm):
-    class Meta:
-        model = Profile
-        # expect: mass-assignment
-        fields = "__all__"
+class ProfileView(APIView):
+    def patch(self, request):
+        profile = request.user.profile
+        for field, value in request.data.items():
+# expect: mass-assignment
+            setattr(profile, field, value)
+        profile.save()
+        return Response({})
+
+    def put(self, request):
+        profile = request.user.profile
+        for field, value in request.data.items():
+            if field in EDITABLE:
+                setattr(profile, field, value)
+        profile.save()
+        return Response({})
