@@ -115,8 +115,12 @@ def test_trust_boundary_severity_follows_the_session_key() -> None:
     (file,), _ = select_backend([added_file("app/views.py", src)])
     hits = list(CatalogFlowCheck().check_file(file))
     by_line = {hit.line: hit.severity for hit in hits}
-    # A display preference is a weak claim (the summary); an identity the app trusts is not.
-    assert by_line == {5: Severity.INFO, 6: None}
+    notes = {hit.line: hit.detail or "" for hit in hits}
+    # Both go to the summary: a display preference is a weak claim; for an identity the app
+    # trusts, whether it was verified first is in code the flow does not show.
+    assert by_line == {5: Severity.INFO, 6: Severity.INFO}
+    assert "does not name anything" in notes[5]
+    assert "verified before it was stored" in notes[6]
 
 
 STEP_REDIRECTOR_PHP = """<?php
