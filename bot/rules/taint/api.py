@@ -265,8 +265,10 @@ def _leads_target(sink_line: str, callee: str, name: str) -> bool:
 def identifier_redirect_to_summary(hit: Hit, item: flow.Flow, file: ChangedFile) -> Hit:
     """A redirect whose every input is named as an identifier (`service`, `user_id`) and
     none is the whole target (`redirect(slug)` stays): the summary, with why."""
-    if item.cls != "redirect" or hit.severity is Severity.INFO or not item.origins:
+    if item.cls != "redirect" or not item.origins:
         return hit
+    if hit.severity is Severity.INFO and hit.opaque is None:
+        return hit  # in the summary already, for its own reason
     sink = file.line_text(item.line) or ""
     names: list[str] = []
     for origin in item.origins:
@@ -281,6 +283,11 @@ def identifier_redirect_to_summary(hit: Hit, item: flow.Flow, file: ChangedFile)
         if name not in names:
             names.append(name)
     note = IDENTIFIER_REDIRECT_NOTE.format(names=", ".join(f"`{n}`" for n in names))
+    if hit.opaque is not None:
+        # Through code the file does not show: stays in the summary even when another
+        # file of the change defines that code (which would bring it back inline).
+        _, title, plain = hit.opaque
+        hit = replace(hit, title=title, detail=plain)
     detail = f"{hit.detail}\n\n{note}" if hit.detail else note
     return replace(hit, severity=Severity.INFO, detail=detail, opaque=None)
 

@@ -183,7 +183,8 @@ def _contained_in(lines: Sequence[str], first: int, before: int) -> int | None:
             and not re.search(r"(?i)dir|root|path|folder|prefix", text)
         ):
             continue
-        if any(_LEAVES.search(after) for after in window[i : i + 3]):
+        # The failing branch logs and answers before it leaves: a few lines.
+        if any(_LEAVES.search(after) for after in window[i : i + 5]):
             return first + i
     return None
 
