@@ -887,18 +887,19 @@ LABELS_FRESHX = ROOT / "bench" / "labels" / "security_findings_freshX.tsv"
 # bench/migration_precision.py, the kysely files, any bench/labels/*.tsv, the session's known
 # list or the mirrors already fetched, fixed before any of their findings was read, judged once on
 # main 51cd34f5. Same mix per project as set X: 3 ordinary, up to 14 targeted and
-# `FRESHY_HOT_PER_PROJECT` hot commits.
+# `FRESHY_HOT_PER_PROJECT` hot commits. Replaced before any pick: SciPhi-AI/R2R and
+# firecrawl/firecrawl (their snapshots end in 2025).
 FRESHY_PROJECTS: dict[str, tuple[str, int, int]] = {
     "aboutcode-org/scancode.io": ("python", 3, 14),  # Django (DRF)
     "arc53/DocsGPT": ("python", 3, 14),  # Flask
-    "SciPhi-AI/R2R": ("python", 3, 14),  # FastAPI
+    "Canner/WrenAI": ("python", 3, 14),  # FastAPI (AI service)
     "DFE-Digital/buy-for-your-school": ("ruby", 3, 14),  # Rails
     "ministryofjustice/laa-check-client-qualifies": ("ruby", 3, 14),  # Rails
     "ccfos/nightingale": ("go", 3, 14),  # Gin
     "apache/incubator-devlake": ("go", 3, 14),  # Gin
     "ministryofjustice/opg-sirius-lpa-frontend": ("go", 3, 14),  # net/http
     "ministryofjustice/hmpps-approved-premises-ui": ("typescript", 3, 14),  # Express
-    "firecrawl/firecrawl": ("typescript", 3, 14),  # Express
+    "govuk-one-login/ipv-core-front": ("typescript", 3, 14),  # Express
     "ministryofjustice/prison-api": ("java", 3, 14),  # Spring Boot
     "ministryofjustice/hmpps-person-record": ("java", 3, 14),  # Spring Boot (Kotlin)
     "hmrc/amls-frontend": ("scala", 3, 14),  # Play
