@@ -63,6 +63,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half W
     # the fresh set X, likewise (same mix per project as W)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half X
+    # the fresh set Y, likewise (same mix per project as X)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half Y
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -881,6 +883,36 @@ FRESHX_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHX_PROJECTS, "X"))
 COMMITS_FRESHX = ROOT / "bench" / "labels" / "security_commits_freshX.tsv"
 LABELS_FRESHX = ROOT / "bench" / "labels" / "security_findings_freshX.tsv"
+# Set Y (`secfreshY` round, session 2026-12-07): 18 more projects in no list above nor in
+# bench/migration_precision.py, the kysely files, any bench/labels/*.tsv, the session's known
+# list or the mirrors already fetched, fixed before any of their findings was read, judged once on
+# main 51cd34f5. Same mix per project as set X: 3 ordinary, up to 14 targeted and
+# `FRESHY_HOT_PER_PROJECT` hot commits. Replaced before any pick: SciPhi-AI/R2R and
+# firecrawl/firecrawl (their snapshots end in 2025).
+FRESHY_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "aboutcode-org/scancode.io": ("python", 3, 14),  # Django (DRF)
+    "arc53/DocsGPT": ("python", 3, 14),  # Flask
+    "Canner/WrenAI": ("python", 3, 14),  # FastAPI (AI service)
+    "DFE-Digital/buy-for-your-school": ("ruby", 3, 14),  # Rails
+    "ministryofjustice/laa-check-client-qualifies": ("ruby", 3, 14),  # Rails
+    "ccfos/nightingale": ("go", 3, 14),  # Gin
+    "apache/incubator-devlake": ("go", 3, 14),  # Gin
+    "ministryofjustice/opg-sirius-lpa-frontend": ("go", 3, 14),  # net/http
+    "ministryofjustice/hmpps-approved-premises-ui": ("typescript", 3, 14),  # Express
+    "govuk-one-login/ipv-core-front": ("typescript", 3, 14),  # Express
+    "ministryofjustice/prison-api": ("java", 3, 14),  # Spring Boot
+    "ministryofjustice/hmpps-person-record": ("java", 3, 14),  # Spring Boot (Kotlin)
+    "hmrc/amls-frontend": ("scala", 3, 14),  # Play
+    "anonaddy/anonaddy": ("php", 3, 14),  # Laravel
+    "ilios/ilios": ("php", 3, 14),  # Symfony
+    "passbolt/passbolt_api": ("php", 3, 14),  # own (CakePHP)
+    "DFE-Digital/record-concerns-support-trusts": ("csharp", 3, 14),  # ASP.NET Core
+    "SkillsFundingAgency/das-roatp-api": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHY_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHY_PROJECTS, "Y"))
+COMMITS_FRESHY = ROOT / "bench" / "labels" / "security_commits_freshY.tsv"
+LABELS_FRESHY = ROOT / "bench" / "labels" / "security_findings_freshY.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -905,6 +937,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "V": (FRESHV_PROJECTS, COMMITS_FRESHV, LABELS_FRESHV),
     "W": (FRESHW_PROJECTS, COMMITS_FRESHW, LABELS_FRESHW),
     "X": (FRESHX_PROJECTS, COMMITS_FRESHX, LABELS_FRESHX),
+    "Y": (FRESHY_PROJECTS, COMMITS_FRESHY, LABELS_FRESHY),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -1014,6 +1047,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "V": FRESHV_HOT_PER_PROJECT,
                 "W": FRESHW_HOT_PER_PROJECT,
                 "X": FRESHX_HOT_PER_PROJECT,
+                "Y": FRESHY_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1236,7 +1270,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to X)",
+        help="one half of the projects, or a fresh set (C to Y)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
