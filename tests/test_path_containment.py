@@ -69,6 +69,39 @@ function fetch() {
 """
 
 
+PYTHON = """\
+import os
+
+from flask import Flask, request
+
+app = Flask(__name__)
+ROOT = "/srv/exports"
+
+
+@app.get("/exports")
+def export():
+    name = request.args["name"]
+    target = os.path.realpath(os.path.join(ROOT, name))
+    try:
+        inside = (
+            os.path.commonpath((ROOT, target))
+            == ROOT
+        )
+    except ValueError:
+        inside = False
+    if not inside:
+        raise ValueError("outside the export folder")
+    with open(target, "rb") as handle:
+        return handle.read()
+
+
+@app.get("/raw")
+def raw():
+    with open(os.path.join(ROOT, request.args["name"]), "rb") as handle:
+        return handle.read()
+"""
+
+
 def _found(path: str, code: str, rule: str) -> dict[int, Finding]:
     return {f.line: f for f in run_rule([added_file(path, code)], rule)}
 
@@ -95,3 +128,9 @@ def test_php_realpath_ends_an_ssrf_flow() -> None:
     found = _found("admin/design.php", PHP, "ssrf")
     assert 8 not in found
     assert _line(PHP, "$_GET['u']") in found
+
+
+def test_python_containment_value_tested_a_few_lines_on_goes_to_the_summary() -> None:
+    found = _found("app/exports.py", PYTHON, "path-traversal")
+    assert found[_line(PYTHON, "open(target")].severity is Severity.INFO
+    assert found[_line(PYTHON, 'request.args["name"]), "rb"')].severity is not Severity.INFO

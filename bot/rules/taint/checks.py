@@ -154,9 +154,9 @@ _CANONICALIZES = re.compile(
     r"|expand_path|EvalSymlinks|GetFullPath|resolve|Abs|Clean|Rel|relative)\s*\("
 )
 _CONTAINMENT = re.compile(
-    r"(?:\b(?:startsWith|startswith|start_with\?|str_starts_with|strpos|HasPrefix|StartsWith"
+    r"\b(?:startsWith|startswith|start_with\?|str_starts_with|strpos|HasPrefix|StartsWith"
     r"|is_relative_to|isRelativeTo|commonpath|IsLocal|Contains|includes|contains|include\?)"
-    r"\s*\(|\bin\b)[^\n]*?(?:[\"']\.\.[\"'/\\]|\w)"
+    r"\s*\([^\n]*?\w|[\"']\.\.[\"']\s+(?:not\s+)?in\b"
 )
 _LEAVES = re.compile(r"\b(?:throw|raise|return|abort|halt|exit|die)\b")
 _DOTDOT = re.compile(r"[\"']\.\.[\"'/\\]")
@@ -175,21 +175,38 @@ def _contained_in(lines: Sequence[str], first: int, before: int) -> int | None:
     if not any(_CANONICALIZES.search(text) for text in window):
         return None
     for i, text in enumerate(window):
-        if not (_BRANCH.search(text) and _CONTAINMENT.search(text)):
+        if not _CONTAINMENT.search(text):
             continue
         if (
             "base" not in text.lower()
             and not _DOTDOT.search(text)
-            and not re.search(r"(?i)dir|root|path|folder|prefix", text)
+            and not re.search(r"(?i)dir|root|path|folder|prefix|dest", text)
         ):
             continue
-        # The failing branch logs and answers before it leaves: a few lines.
-        if any(_LEAVES.search(after) for after in window[i : i + 5]):
-            return first + i
+        # The test is the branch itself, or a value a branch a few lines on reads
+        # (`inside = commonpath(...) == root` then `if not inside: raise`); the failing
+        # branch may log and answer before it leaves.
+        for j in range(i, min(i + 8, len(window))):
+            if _BRANCH.search(window[j]) and any(
+                _LEAVES.search(after) for after in window[j : j + 5]
+            ):
+                return first + i
     return None
 
 
-def containment_checked(file: ChangedFile, lines: Sequence[str], hit: Hit) -> int | None:
+def _contained_cross(hit: Hit, file: ChangedFile | None) -> Hit:
+    """A path flow from another file's handler, with a containment test before the file
+    call in the sink's own function: the summary (the source lines are the other file's)."""
+    if hit.rule != "path-traversal" or hit.severity is Severity.INFO or file is None:
+        return hit
+    lines = file.visible_text().splitlines()
+    found = containment_checked(file, lines, hit, sources=False)
+    return hit if found is None else _to_summary(hit, _CONTAINED_NOTE.format(line=found))
+
+
+def containment_checked(
+    file: ChangedFile, lines: Sequence[str], hit: Hit, *, sources: bool = True
+) -> int | None:
     """A containment test before the sink in its function, or, when the sink is in a
     helper, anywhere in the function the value came from (which calls the helper)."""
     from bot.rules.lib.scopes import scopes
@@ -205,7 +222,7 @@ def containment_checked(file: ChangedFile, lines: Sequence[str], hit: Hit) -> in
     if own is None:
         return None
     found = _contained_in(lines, own[0], hit.line)
-    parsed = parse_flow_line(hit.detail)
+    parsed = parse_flow_line(hit.detail) if sources else None
     for source in parsed[2] if parsed else ():
         if found is not None:
             break
@@ -322,6 +339,7 @@ class CrossFileTaintCheck(Check):
         # belongs to its single-file check, which cannot see that function.
         hits = cross_hits(files, {rule.id for rule in RULES} | {"reflected-xss"})
         by_path = {f.path: f for f in files}
+        hits = [_contained_cross(h, by_path.get(h.path)) for h in hits]
         out: list[Hit] = []
         for path in dict.fromkeys(h.path for h in hits):
             mine = [h for h in hits if h.path == path]
