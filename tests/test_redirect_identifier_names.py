@@ -65,6 +65,11 @@ func Back(c *gin.Context) {
 \tc.Redirect(http.StatusFound, redirectPath)
 }
 
+func Jump(c *gin.Context) {
+\tservice := c.Param("service")
+\tc.Redirect(http.StatusFound, service)
+}
+
 func previewURL(s string) string {
 \treturn s
 }
@@ -88,6 +93,7 @@ def test_go_identifier_named_input_goes_to_the_summary() -> None:
     found = _by_line("internal/web/preview.go", GO)
     assert found[11] is Severity.INFO
     assert found[16] is not Severity.INFO
+    assert found[21] is not Severity.INFO  # the id is the whole target (second argument)
 
 
 def test_the_summary_line_names_the_identifiers() -> None:

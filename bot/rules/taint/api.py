@@ -251,14 +251,17 @@ _TARGET_OPENING = re.compile(r"""\s*(?:[fr]?["'`])?\s*(?:\$\{|#\{|\{)?\s*[$@]?""
 
 
 def _leads_target(sink_line: str, callee: str, name: str) -> bool:
-    """Whether `name` opens the sink call's argument on its line (`redirect(slug)`,
-    `redirect(slug + "/home")`): then it decides the host, whatever its name says."""
+    """Whether `name` opens an argument of the sink call on its line (`redirect(slug)`,
+    `redirect(slug + "/home")`, Go's `c.Redirect(http.StatusFound, slug)`): then it
+    decides the host, whatever its name says."""
     for call in re.finditer(rf"{re.escape(callee)}\s*\(", sink_line):
         rest = sink_line[call.end() :]
-        opening = _TARGET_OPENING.match(rest)
-        start = opening.end() if opening else 0
-        if re.match(rf"{re.escape(name)}\b", rest[start:]):
-            return True
+        starts = [rest] + [rest[comma.end() :] for comma in re.finditer(",", rest)]
+        for arg in starts:
+            opening = _TARGET_OPENING.match(arg)
+            start = opening.end() if opening else 0
+            if re.match(rf"{re.escape(name)}\b", arg[start:]):
+                return True
     return False
 
 

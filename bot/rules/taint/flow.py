@@ -1180,8 +1180,9 @@ class _Summary:
 _MAX_DEPTH = 3
 
 
-# Languages whose controllers get their services by constructor injection, as fields
-# called by their bare name (`search.bySegment(...)` in Kotlin, Java, Scala, C#).
+# Languages whose handlers call a service object by its bare name: a constructor-injected
+# field (`search.bySegment(...)` in Kotlin, Java, Scala, C#) or a module's service object
+# (JS/TS `usersService.create(dto)`).
 _INJECTING = frozenset({"kotlin", "java", "scala", "csharp", "typescript", "javascript"})
 
 
