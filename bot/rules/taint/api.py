@@ -286,11 +286,9 @@ def identifier_redirect_to_summary(hit: Hit, item: flow.Flow, file: ChangedFile)
         if name not in names:
             names.append(name)
     note = IDENTIFIER_REDIRECT_NOTE.format(names=", ".join(f"`{n}`" for n in names))
-    if hit.opaque is not None:
-        # Through code the file does not show: stays in the summary even when another
-        # file of the change defines that code (which would bring it back inline).
-        _, title, plain = hit.opaque
-        hit = replace(hit, title=title, detail=plain)
+    # Through code the file does not show (`opaque`), it stays in the summary even when
+    # another file of the change defines that code, which would otherwise bring it back
+    # inline: the names decide, whatever that code does.
     detail = f"{hit.detail}\n\n{note}" if hit.detail else note
     return replace(hit, severity=Severity.INFO, detail=detail, opaque=None)
 
