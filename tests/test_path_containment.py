@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.diff import added_file
 from bot.models import Finding, Severity
+from bot.pipeline import review_files
 from tests.rule_helpers import run_rule
 
 GO = """\
@@ -134,3 +135,52 @@ def test_python_containment_value_tested_a_few_lines_on_goes_to_the_summary() ->
     found = _found("app/exports.py", PYTHON, "path-traversal")
     assert found[_line(PYTHON, "open(target")].severity is Severity.INFO
     assert found[_line(PYTHON, 'request.args["name"]), "rb"')].severity is not Severity.INFO
+
+
+CROSS_VIEWS = """\
+from flask import Flask, request
+from app.exports import read_export, read_raw
+
+app = Flask(__name__)
+
+
+@app.get("/exports")
+def export():
+    return read_export(request.args["name"])
+
+
+@app.get("/raw")
+def raw():
+    return read_raw(request.args["name"])
+"""
+
+CROSS_EXPORTS = """\
+import os
+
+ROOT = "/srv/exports"
+
+
+def read_export(name):
+    target = os.path.realpath(os.path.join(ROOT, name))
+    inside = os.path.commonpath((ROOT, target)) == ROOT
+    if not inside:
+        raise ValueError("outside the export folder")
+    with open(target, "rb") as handle:
+        return handle.read()
+
+
+def read_raw(name):
+    with open(os.path.join(ROOT, name), "rb") as handle:
+        return handle.read()
+"""
+
+
+def test_a_flow_from_another_files_handler_is_checked_in_the_sinks_function() -> None:
+    files = [added_file("app/views.py", CROSS_VIEWS), added_file("app/exports.py", CROSS_EXPORTS)]
+    found = {
+        f.line: f.severity
+        for f in review_files(files).findings
+        if f.rule == "path-traversal" and f.path == "app/exports.py"
+    }
+    assert found[_line(CROSS_EXPORTS, "open(target")] is Severity.INFO
+    assert found[_line(CROSS_EXPORTS, "open(os.path.join")] is Severity.HIGH

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.diff import added_file
 from bot.models import Severity
+from bot.pipeline import review_files
 from tests.rule_helpers import run_rule
 
 PYTHON = """\
@@ -100,3 +101,39 @@ def test_the_summary_line_names_the_identifiers() -> None:
     findings = run_rule([added_file("app/views.py", PYTHON)], "open-redirect")
     detail = next(f.body for f in findings if f.line == 8)
     assert "`organization_slug`" in detail and "summary" in detail
+
+
+ROUTED_VIEWS = """\
+from flask import Flask, redirect
+
+from app.routing import home_of
+
+app = Flask(__name__)
+
+
+@app.route("/org/<organization_slug>/go")
+def go(organization_slug):
+    return redirect(home_of(organization_slug))
+"""
+
+
+def _redirects(*files: tuple[str, str]) -> list[Severity]:
+    result = review_files([added_file(path, code) for path, code in files])
+    return [f.severity for f in result.findings if f.rule == "open-redirect"]
+
+
+def test_through_code_another_file_defines_it_is_followed_and_stays_in_the_summary() -> None:
+    # Not shown: the summary, as any flow through unseen code.
+    assert _redirects(("app/views.py", ROUTED_VIEWS)) == [Severity.INFO]
+    # Shown and unsafe (the slug opens the URL it builds): it stays in the summary, with
+    # the names' note, instead of coming back inline.
+    unsafe = "def home_of(slug):\n    return slug + '/home'\n"
+    result = review_files(
+        [added_file("app/views.py", ROUTED_VIEWS), added_file("app/routing.py", unsafe)]
+    )
+    redirects = [f for f in result.findings if f.rule == "open-redirect"]
+    assert [f.severity for f in redirects] == [Severity.INFO]
+    assert "named for a record" in redirects[0].body
+    # Shown and safe (a fixed path before the slug): followed, no flow is left.
+    safe = "def home_of(slug):\n    return '/orgs/' + slug + '/home'\n"
+    assert _redirects(("app/views.py", ROUTED_VIEWS), ("app/routing.py", safe)) == []

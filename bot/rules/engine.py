@@ -102,6 +102,9 @@ class Hit:
     # not show: (that call, the title and detail it has inline). When another file of the
     # change defines the called function, the finding is restored (`findings_of`).
     opaque: tuple[str, str, str] | None = None
+    # With `opaque`: why the finding stays in the summary even when restored (the names of
+    # a redirect's inputs say it fills the app's own path), added to its detail then.
+    restored_note: str | None = None
 
 
 class Check:
@@ -754,6 +757,9 @@ def _settle_opaque(
         # unknown, so the claim stays in the summary, worded for what it is.
         note = _UNFOLLOWED_NOTE.format(callee=callee)
         return replace(hit, title=title, detail=join_detail(detail, note), opaque=None)
+    if hit.restored_note is not None:
+        detail = join_detail(detail, hit.restored_note)
+        return replace(hit, title=title, detail=detail, opaque=None)
     return replace(hit, severity=None, title=title, detail=detail, opaque=None)
 
 

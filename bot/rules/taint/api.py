@@ -19,6 +19,7 @@ from bot import lazyre as re
 from bot.models import ChangedFile, Severity
 from bot.rules import astgrep
 from bot.rules.engine import Hit
+from bot.rules.lib.scopes import words
 from bot.rules.taint import flow, ir, python_front, shape_front, spec, tree_front, unread_check
 from bot.rules.taint.flow import Flow
 from bot.select import is_test_path
@@ -228,7 +229,6 @@ _IDENTIFIER_NAMES = (
     "provider"
 )
 _IDENTIFIER_WORDS = frozenset(_IDENTIFIER_NAMES.split())
-_NAME_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _PARAMETER_LABEL = re.compile(r"^`(\w+)`, a parameter")
 IDENTIFIER_REDIRECT_NOTE = (
     "The values that reach the redirect are named for a record or a route segment "
@@ -278,19 +278,21 @@ def identifier_redirect_to_summary(hit: Hit, item: flow.Flow, file: ChangedFile)
         name = _origin_name(origin)
         if name is None:
             return hit
-        words = [w.lower() for w in _NAME_WORDS.findall(name)]
-        if not words or words[-1] not in _IDENTIFIER_WORDS:
+        parts = words(name)
+        if not parts or parts[-1] not in _IDENTIFIER_WORDS:
             return hit
         if _leads_target(sink, item.sink, name):
             return hit
         if name not in names:
             names.append(name)
     note = IDENTIFIER_REDIRECT_NOTE.format(names=", ".join(f"`{n}`" for n in names))
-    # Through code the file does not show (`opaque`), it stays in the summary even when
-    # another file of the change defines that code, which would otherwise bring it back
-    # inline: the names decide, whatever that code does.
+    if hit.opaque is not None:
+        # Through code the file does not show: the summary already. When another file of
+        # the change defines that code, the engine follows it (and drops the flow if the
+        # code makes the target safe) but keeps it in the summary with this note.
+        return replace(hit, restored_note=note)
     detail = f"{hit.detail}\n\n{note}" if hit.detail else note
-    return replace(hit, severity=Severity.INFO, detail=detail, opaque=None)
+    return replace(hit, severity=Severity.INFO, detail=detail)
 
 
 def checked_to_summary(hit: Hit, item: flow.Flow) -> Hit:

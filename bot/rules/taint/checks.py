@@ -15,8 +15,9 @@ from bot import lazyre as re
 from bot.models import ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, catalog_rules
 from bot.rules.lib.responses import typed_responses
+from bot.rules.lib.scopes import scopes
 from bot.rules.taint import spec
-from bot.rules.taint.api import LANGUAGES, flow_hits
+from bot.rules.taint.api import LANGUAGES, flow_hits, parse_flow_line
 from bot.rules.taint.cross import cross_hits, hits_of
 from bot.rules.taint.cross_js import cross_js_flows
 
@@ -43,13 +44,15 @@ class TaintCheck(Check):
 
     def check_file(self, file: ChangedFile) -> Iterator[Hit]:
         lines: list[str] | None = None
+        spans: list[tuple[int, int]] | None = None
         for hit in flow_hits(file, {rule.id for rule in RULES}):
             if hit.rule == "path-traversal":
                 lines = file.visible_text().splitlines() if lines is None else lines
                 if canonical_then_checked(lines, hit.line):
                     continue
                 if hit.severity is not Severity.INFO:
-                    found = containment_checked(file, lines, hit)
+                    spans = function_spans(file, lines) if spans is None else spans
+                    found = containment_checked(lines, spans, hit)
                     if found is not None:
                         hit = _to_summary(hit, _CONTAINED_NOTE.format(line=found))
             if hit.rule == "header-injection" and file.language in _SERVERS_STRIP_CRLF:
@@ -117,7 +120,8 @@ _CANONICAL_END = re.compile(
     r"|\.canonical(?:File|Path))$"
 )
 _CANONICAL_START = re.compile(r"^(?:os\.path\.)?realpath\(")
-_EXITS = re.compile(r"\b(?:throw|raise|return|abort|halt)\b")
+# PHP leaves with `exit`/`die` as well.
+_EXITS = re.compile(r"\b(?:throw|raise|return|abort|halt|exit|die)\b")
 
 
 def canonical_then_checked(lines: Sequence[str], line: int, reach: int = 3) -> bool:
@@ -158,7 +162,6 @@ _CONTAINMENT = re.compile(
     r"|is_relative_to|isRelativeTo|commonpath|IsLocal|Contains|includes|contains|include\?)"
     r"\s*\([^\n]*?\w|[\"']\.\.[\"']\s+(?:not\s+)?in\b"
 )
-_LEAVES = re.compile(r"\b(?:throw|raise|return|abort|halt|exit|die)\b")
 _DOTDOT = re.compile(r"[\"']\.\.[\"'/\\]")
 _BRANCH = re.compile(r"^\s*(?:\}?\s*(?:else\s+)?if\b|unless\b|guard\b|\w+\s*=.*\bif\b)")
 _CONTAINED_NOTE = (
@@ -188,7 +191,7 @@ def _contained_in(lines: Sequence[str], first: int, before: int) -> int | None:
         # branch may log and answer before it leaves.
         for j in range(i, min(i + 8, len(window))):
             if _BRANCH.search(window[j]) and any(
-                _LEAVES.search(after) for after in window[j : j + 5]
+                _EXITS.search(after) for after in window[j : j + 5]
             ):
                 return first + i
     return None
@@ -200,20 +203,21 @@ def _contained_cross(hit: Hit, file: ChangedFile | None) -> Hit:
     if hit.rule != "path-traversal" or hit.severity is Severity.INFO or file is None:
         return hit
     lines = file.visible_text().splitlines()
-    found = containment_checked(file, lines, hit, sources=False)
+    found = containment_checked(lines, function_spans(file, lines), hit, sources=False)
     return hit if found is None else _to_summary(hit, _CONTAINED_NOTE.format(line=found))
 
 
+def function_spans(file: ChangedFile, lines: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, last) line of each function of the file: parsed once per file."""
+    text = "\n".join(lines)
+    return [(s.first, s.last) for s in scopes(text, file.language or "") if s.function]
+
+
 def containment_checked(
-    file: ChangedFile, lines: Sequence[str], hit: Hit, *, sources: bool = True
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], hit: Hit, *, sources: bool = True
 ) -> int | None:
     """A containment test before the sink in its function, or, when the sink is in a
     helper, anywhere in the function the value came from (which calls the helper)."""
-    from bot.rules.lib.scopes import scopes
-    from bot.rules.taint.api import parse_flow_line
-
-    text = "\n".join(lines)
-    spans = [(s.first, s.last) for s in scopes(text, file.language or "") if s.function]
 
     def span_of(line: int) -> tuple[int, int] | None:
         return next((span for span in spans if span[0] <= line <= span[1]), None)

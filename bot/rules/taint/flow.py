@@ -535,9 +535,6 @@ _QUERY_DOCUMENT_METHODS = frozenset(
 )
 
 
-_QUERY_TEXT_CONSTRUCTORS = frozenset({"BasicQuery"})
-
-
 def _document_store(call: ir.Call) -> bool:
     """`find`/`findOne` query a document store on a collection or model: a variable
     (`users`, `User`), a model or collection by name (`this.userModel`, `models.User`),
@@ -546,8 +543,7 @@ def _document_store(call: ir.Call) -> bool:
     builder's wrapper) is not one."""
     recv = call.recv
     if recv is None:
-        # Spring Data's `BasicQuery(json)`: a query document parsed from the text itself.
-        return call.callee in _QUERY_TEXT_CONSTRUCTORS
+        return False
     if isinstance(recv, ir.Call):
         return True
     name = dotted(recv)
@@ -1195,8 +1191,11 @@ class Analyzer:
         self.by_name: dict[str, ir.Function] = {}
         # (class, method name) -> method, for calls on an instance of a class of this file.
         self.methods: dict[tuple[str, str], ir.Function] = {}
+        # Every function of each name, for a call that must resolve to exactly one.
+        self.all_by_name: dict[str, list[ir.Function]] = {}
         for func in module.functions:
             self.by_name.setdefault(func.name, func)
+            self.all_by_name.setdefault(func.name, []).append(func)
             if func.owner is not None:
                 self.methods.setdefault((func.owner, func.name), func)
         self.classes = frozenset(owner for owner, _ in self.methods)
@@ -2730,9 +2729,7 @@ class _Walk:
             # calling the service its constructor was given (a value no input reached),
             # when one other function of this file has the name (NestJS, Spring, ASP.NET
             # and Play keep both in one file in small modules).
-            named = [
-                f for f in self.a.module.functions if f.name == parts[-1] and f is not self.func
-            ]
+            named = [f for f in self.a.all_by_name.get(parts[-1], ()) if f is not self.func]
             if len(named) == 1:
                 return named[0]
         if (
@@ -2947,13 +2944,13 @@ class _Walk:
                         continue
             if sink.cls == "xss" and self._not_html(call, state):
                 continue
-            if sink.cls == "nosql" and not _document_store(call):
+            if sink.cls == "nosql" and not sink.parses and not _document_store(call):
                 continue
             if sink.cls == "code" and _inside_package(call, self.built):
                 continue
             if sink.cls == "path" and _confined_storage(call):
                 continue
-            if sink.cls == "nosql" and self._text_query(call, sink.args):
+            if sink.cls == "nosql" and not sink.parses and self._text_query(call, sink.args):
                 continue
             if sink.when_arg is not None and not _has_arg(call, sink.when_arg):
                 continue

@@ -78,6 +78,10 @@ class Sink:
     # `exists?(["name = '#{q}'"])`); any other argument is a key, bound as a value
     # (`exists?(id)`, even a String, looks up the primary key).
     array_first: bool = False
+    # The argument is query text the call parses into a document (`BasicQuery(json)`,
+    # `Document.parse(json)`): a NoSQL sink with no collection to call it on, where text,
+    # not only an object, can carry an operator.
+    parses: bool = False
 
 
 @dataclass(frozen=True)
@@ -263,6 +267,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
                 text_read=bool(item.get("text_read", False)),
                 made_by=tuple(str(m) for m in item.get("made_by") or ()),
                 array_first=bool(item.get("array_first", False)),
+                parses=bool(item.get("parses", False)),
                 unless_kwarg=(
                     (str(item["unless_kwarg"]["name"]), item["unless_kwarg"].get("value"))
                     if item.get("unless_kwarg")

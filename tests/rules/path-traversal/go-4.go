@@ -30,3 +30,14 @@ func note(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "x", http.StatusInternalServerError)
 	}
 }
+
+func archive(c *gin.Context) {
+	name := c.Query("name")
+// expect: path-traversal
+	out, _ := os.Create(filepath.Join("/srv/archive", name))
+	defer out.Close()
+// expect: path-traversal
+	_ = os.Rename("/srv/tmp/upload", filepath.Join("/srv/archive", name))
+// expect: path-traversal
+	c.FileAttachment(filepath.Join("/srv/archive", name), "archive.zip")
+}
