@@ -18,6 +18,9 @@ from bot.rules.lib.code_text import (
     short,
 )
 from bot.rules.lib.patterns import Pattern, PatternCheck
+from bot.rules.taint.api import flow_hits
+from bot.rules.taint.checks import function_spans
+from bot.select import is_test_path
 
 # --- eval-injection ---------------------------------------------------------------------
 
@@ -284,6 +287,36 @@ class JwtVerificationDisabled(PatternCheck):
         r"none|None|parseClaimsJwt|parseUnsecuredClaims|unsecured|JWT\.decode|\.decode(?:Jwt)?\s*\("
         r"|explode\s*\(\s*['\"]\.['\"]"
     )
+
+    def check_file(self, file: ChangedFile) -> Iterable[Hit]:
+        hits = list(super().check_file(file))
+        if file.language not in _JWT_FLOW_LANGUAGES or is_test_path(file.path):
+            return hits
+        lines: list[str] | None = None
+        spans: list[tuple[int, int]] | None = None
+        for hit in flow_hits(file, {JWT_ID}):
+            lines = file.visible_text().splitlines() if lines is None else lines
+            spans = function_spans(file, lines) if spans is None else spans
+            if not _verified_in_function(lines, spans, hit.line):
+                hits.append(hit)
+        return hits
+
+
+# Where a request's token is read unverified and the file does verify elsewhere (another
+# middleware), only the flow shows the problem; reading `kid` or `iss` before verifying the
+# same token in the same function is the safe way to pick a key.
+_JWT_FLOW_LANGUAGES = frozenset({"javascript", "typescript", "go", "java", "kotlin"})
+_VERIFIES = re.compile(
+    r"\b(?:verify|verifyAsync|jwtVerify|ParseWithClaims|verifyWith|setSigningKey)\s*\("
+    r"|\bJWT\.require\s*\(|\bjwt\.Parse\s*\("
+)
+
+
+def _verified_in_function(lines: list[str], spans: list[tuple[int, int]], line: int) -> bool:
+    span = next((s for s in spans if s[0] <= line <= s[1]), None)
+    if span is None:
+        return False
+    return any(_VERIFIES.search(text) for text in lines[span[0] - 1 : span[1]])
 
 
 CHECKS: list[Check] = [EvalInjection(), JwtVerificationDisabled()]
