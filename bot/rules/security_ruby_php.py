@@ -175,9 +175,24 @@ def _php_mass(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     if match.group("at") in _PHP_ATTRIBUTES_FIRST:
         args = args[:1]
     for arg in args:
-        if _PHP_ALL.match(arg):
+        if any(_PHP_ALL.match(part) for part in _php_array_parts(arg)):
             return f"Every request field goes into `{match.group('at')}`."
     return False
+
+
+_PHP_MERGE = re.compile(r"^array_merge\s*\(")
+_PHP_UNION = re.compile(r"\s*\+\s*")
+
+
+def _php_array_parts(arg: str) -> list[str]:
+    """The arrays an argument combines: `$request->all() + ['owner_id' => $id]` and
+    `array_merge($request->all(), [...])` still hand every request field on (with `+`
+    the request's keys even win)."""
+    arg = arg.strip()
+    merge = _PHP_MERGE.match(arg)
+    if merge is not None:
+        return [part.strip() for part in call_arguments(arg, merge.end() - 1, "php")]
+    return [part.strip() for part in _PHP_UNION.split(arg)]
 
 
 # A model write whose first argument follows: `User.create(`, `@user.update `, `attributes =`.
