@@ -41,6 +41,7 @@ from bot.rules.lib.python_finders import (
     is_public,
 )
 from bot.rules.lib.responses import typed_responses
+from bot.rules.lib.scopes import scopes
 from bot.rules.taint.api import flow_hits
 from bot.rules.taint.mixed import FlowFirst
 from bot.select import is_test_path
@@ -667,19 +668,39 @@ _JAVA_HARDENED = re.compile(
 )
 
 
-def _java_factory(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
-    if _JAVA_HARDENED.search(text):
-        return False
-    return (
-        f"`{match.group('at')}` resolves external entities unless DOCTYPEs are disallowed, "
-        "and nothing in this file does so."
+# What a parser factory's product does with its input: the line the untrusted XML is read.
+_XML_READ = re.compile(
+    r"\.(?:parse|createXMLStreamReader|createXMLEventReader|unmarshal|read)\s*\("
+)
+
+
+def _java_factory(match: re.Match[str], text: str, file: ChangedFile) -> str | bool | Verdict:
+    """A factory made in a function is judged by that function (another method of the
+    file hardening its own factory does not harden this one); one made outside every
+    function, a field, by the whole file."""
+    line = line_of(text, match.start())
+    span = next(
+        (s for s in scopes(text, file.language or "") if s.function and s.first <= line <= s.last),
+        None,
     )
+    rows = text.split("\n")
+    body = "\n".join(rows[span.first - 1 : span.last]) if span is not None else text
+    if _JAVA_HARDENED.search(body):
+        return False
+    detail = (
+        f"`{match.group('at')}` resolves external entities unless DOCTYPEs are disallowed, "
+        "and nothing here does so."
+    )
+    if span is None:
+        return detail
+    read = next((n for n in range(line, span.last + 1) if _XML_READ.search(rows[n - 1])), None)
+    return Verdict(detail, end_line=read) if read is not None and read - line <= 15 else detail
 
 
 XXE_PATTERNS = (
     Pattern(
         XXE_ID,
-        _JVM,
+        _JVM | {"scala"},
         re.compile(
             r"\b(?P<at>DocumentBuilderFactory|SAXParserFactory|XMLInputFactory)\."
             r"(?:newInstance|newFactory|newDefaultInstance|newDefaultFactory)\s*\(|"

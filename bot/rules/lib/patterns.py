@@ -26,6 +26,9 @@ class Verdict:
 
     detail: str
     severity: Severity | None = None
+    # The last line of the finding when it reaches past the match (the parse a factory
+    # made without hardening feeds).
+    end_line: int | None = None
 
 
 # A pattern's test of a match: False drops it, a string describes it (the detail).
@@ -68,7 +71,10 @@ def run_patterns(
                     rule=pattern.rule,
                     path=file.path,
                     line=line_of(text, at),
-                    end_line=line_of(text, end),
+                    end_line=max(
+                        line_of(text, end),
+                        (verdict.end_line if isinstance(verdict, Verdict) else None) or 0,
+                    ),
                     detail=detail if isinstance(detail, str) else None,
                     title=pattern.title,
                     severity=verdict.severity if isinstance(verdict, Verdict) else None,

@@ -371,6 +371,25 @@ _RUBY_ITERATORS = frozenset(
     }
 )
 _RUBY_MAPS = frozenset({"map", "collect", "flat_map", "filter_map", "each"})
+# Kotlin and Scala methods that call their lambda with the receiver's elements, or with
+# the receiver itself (`x?.let { }`, `stream.use { }`): the lambda's parameter (Kotlin's
+# `it` when none is named) holds what the receiver holds.
+_LAMBDA_ITERATORS = frozenset(
+    {
+        "forEach",
+        "foreach",
+        "onEach",
+        "map",
+        "mapNotNull",
+        "flatMap",
+        "filter",
+        "filterNot",
+        "let",
+        "also",
+        "use",
+        "forEachPart",
+    }
+)
 # Ruby objects whose `[]` with text is a query (Sequel's database handle).
 _RUBY_QUERY_INDEX = frozenset({"DB", "db", "database", "DATABASE"})
 # Ruby methods whose receiver is what reaches the sink (`params[:t].constantize`).
@@ -1174,6 +1193,10 @@ class _Front:
             loop = self.ruby_iteration(node)
             if loop is not None:
                 return [loop]
+        if kind == "call_expression" and self.language in ("kotlin", "scala"):
+            loop = self.lambda_iteration(node)
+            if loop is not None:
+                return [loop]
         if kind in ("call", "call_expression", "invocation_expression") or kind in _CALLS:
             return [ir.Eval(line, self.expr(node))]
         if kind in _MEMBERS:  # a statement that is a member access: Scala `Seq(...).!!`
@@ -1212,6 +1235,33 @@ class _Front:
         targets = [k.text() for k in params.find_all(kind="identifier")]
         body = self._body(block, block)
         return ir.Loop(_line(node), tuple(targets), self.expr(recv), body)
+
+    def lambda_iteration(self, node: SgNode) -> ir.Loop | None:
+        """`names.forEach { name -> ... }`, `x?.let { ... }`, Scala `names.foreach(n => ...)`:
+        a loop over the receiver whose target is the lambda's parameter (the lambda is also
+        walked as a closure of its own)."""
+        callee, recv, args, lambdas = self.call_parts(node)
+        if recv is None or callee.rsplit(".", 1)[-1] not in _LAMBDA_ITERATORS:
+            return None
+        holders = [*lambdas, *args]
+        if len(holders) != 1:
+            return None
+        lam = holders[0]
+        if lam.kind() == "annotated_lambda":
+            lam = next((k for k in _named(lam) if k.kind() == "lambda_literal"), lam)
+        if lam.kind() == "block":  # Scala `xs.foreach { n => ... }`
+            lam = next((k for k in _named(lam) if k.kind() == "lambda_expression"), lam)
+        if lam.kind() == "lambda_literal":
+            held = next((k for k in _named(lam) if k.kind() == "lambda_parameters"), None)
+            names = [k.text() for k in held.find_all(kind="simple_identifier")] if held else ["it"]
+        elif lam.kind() == "lambda_expression":
+            names = [_clean_name(k.text()) for k in self.param_nodes(lam)]
+        else:
+            return None
+        if len(names) != 1:
+            return None  # `forEach { (k, v) -> }`, indexed forms: not the element alone
+        body = self._body(lam.field("body") or lam, lam)
+        return ir.Loop(_line(node), tuple(names), self.expr(recv), body)
 
     def go_switch(self, node: SgNode) -> list[ir.Stmt]:
         """`switch v { case "a", "b": ... default: ... }` as the chain of tests it is, so

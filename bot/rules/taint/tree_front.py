@@ -405,6 +405,9 @@ class _Front:
             return [ir.Eval(line, self.expr(node)), ir.Stop(line)]
         if kind == "switch_expression" and self.java:
             return self.switch(node)
+        loop = self.callback_iteration(node)
+        if loop is not None:
+            return [loop]
         keyed = _constant_key_call(node, "put") if self.java else None
         if keyed is not None:
             # `map.put("k", v)`: the map holds v, and the key "k" holds exactly v.
@@ -415,6 +418,44 @@ class _Front:
                 ir.Assign(line, (f"{name}[{key!r}]",), value),
             ]
         return [ir.Eval(line, self.expr(node))]
+
+    def callback_iteration(self, node: SgNode) -> ir.Loop | None:
+        """`names.forEach((name) => ...)`, Java `names.forEach(name -> ...)`: a loop over
+        the receiver whose target is the callback's one parameter (the callback is also
+        walked as a closure of its own)."""
+        if node.kind() not in ("call_expression", "method_invocation"):
+            return None
+        if self.callee(node).rsplit(".", 1)[-1] not in _CALLBACK_ITERATORS:
+            return None
+        if node.kind() == "call_expression":
+            func = node.field("function")
+            recv = (
+                func.field("object")
+                if func is not None and func.kind() == "member_expression"
+                else None
+            )
+        else:
+            recv = node.field("object")
+        args_node = node.field("arguments")
+        args = _named(args_node) if args_node is not None else []
+        if recv is None or len(args) != 1 or args[0].kind() not in _FUNCTIONS:
+            return None
+        callback = args[0]
+        params_node = callback.field("parameters") or callback.field("parameter")
+        if params_node is None:
+            return None
+        plist = [params_node] if params_node.kind() == "identifier" else _named(params_node)
+        names = [
+            n for p in plist for n in _pattern_names(p.field("pattern") or p.field("name") or p)
+        ]
+        if len(names) != 1:
+            return None  # `(value, index)`, destructuring: not the element alone
+        body = callback.field("body")
+        if body is not None and body.kind() not in _BLOCKS:
+            stmts: tuple[ir.Stmt, ...] = (ir.Eval(_line(body), self.expr(body)),)
+        else:
+            stmts = self.block(body)
+        return ir.Loop(_line(node), (names[0],), self.expr(recv), stmts)
 
     def switch(self, node: SgNode) -> list[ir.Stmt]:
         """A Java `switch` over cases as an `if` chain on equality with the labels, so a
@@ -531,6 +572,10 @@ class _Front:
         return ir.Function(
             name, _line(node), tuple(params), stmts, False, handler, returns_html=html
         )
+
+
+# Array, collection and stream methods that call their callback with each element.
+_CALLBACK_ITERATORS = frozenset({"forEach", "map", "flatMap", "filter", "some", "every", "find"})
 
 
 # Unannotated parameter types of a Java handler that carry the request's text: a query
