@@ -346,11 +346,47 @@ def _meta_all(cls: ast.ClassDef) -> ast.Assign | None:
     return None
 
 
-def _request_splat(call: ast.Call) -> str | None:
+def _request_splat(call: ast.Call, copies: dict[str, str] | None = None) -> str | None:
     for kw in call.keywords:
         if kw.arg is None and request_source(kw.value) is not None:
             return short(kw.value)
+        if kw.arg is None and isinstance(kw.value, ast.Name) and copies and kw.value.id in copies:
+            return kw.value.id  # a copy of every field: `copies[name]`
     return None
+
+
+def _request_copy(value: ast.expr) -> str | None:
+    """`request.POST.dict()`, `request.data.copy()`, `dict(request.POST)`: every field."""
+    if isinstance(value, ast.Call):
+        func = value.func
+        if isinstance(func, ast.Attribute) and func.attr in ("dict", "copy", "to_dict"):
+            if request_source(func.value) is not None:
+                return short(func.value)
+        if isinstance(func, ast.Name) and func.id == "dict" and len(value.args) == 1:
+            if request_source(value.args[0]) is not None:
+                return short(value.args[0])
+    elif request_source(value) is not None and isinstance(value, ast.Attribute):
+        return short(value)
+    return None
+
+
+def _request_copies(tree: ast.Module) -> dict[int, dict[str, str]]:
+    """Per call (by id), the names of its function that hold a copy of every request field."""
+    out: dict[int, dict[str, str]] = {}
+    for func in functions(tree):
+        copies: dict[str, str] = {}
+        for node in ast.walk(func):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target = node.targets[0]
+                if isinstance(target, ast.Name):
+                    source = _request_copy(node.value)
+                    if source is not None:
+                        copies[target.id] = source
+        if copies:
+            for node in ast.walk(func):
+                if isinstance(node, ast.Call):
+                    out[id(node)] = copies
+    return out
 
 
 _ADMIN_BASES = frozenset({"ModelAdmin", "InlineModelAdmin", "TabularInline", "StackedInline"})
@@ -391,6 +427,7 @@ def find_mass_assignment(tree: ast.Module, *, admin_module: bool = False) -> Ite
     }
     # The admin's own edit forms: staff editing every field is what the admin is for.
     admin_forms = _admin_forms(tree)
+    copies = _request_copies(tree)
     for node in all_nodes(tree):
         if isinstance(node, ast.ClassDef) and id(node) not in in_functions:
             bases = {dotted(b).rsplit(".", 1)[-1] for b in node.bases}
@@ -405,8 +442,10 @@ def find_mass_assignment(tree: ast.Module, *, admin_module: bool = False) -> Ite
                         f'`{node.name}` ({min(kind)}) accepts every model field, "__all__".',
                     )
         elif isinstance(node, ast.Call):
-            name = dotted(node.func).rsplit(".", 1)[-1]
-            splat = _request_splat(node)
+            # `Profile.objects.filter(...).update(**x)`: a chain through calls has no dotted name.
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else dotted(func).rsplit(".", 1)[-1]
+            splat = _request_splat(node, copies.get(id(node)))
             if splat and (name in _WRITE_METHODS or name[:1].isupper()):
                 yield found(node, f"`**{splat}` passes every request field to `{name}`.")
         elif isinstance(node, ast.For):
@@ -452,7 +491,10 @@ def _setattr_loop(loop: ast.For) -> tuple[ast.Call, str] | None:
 PY_MASS_RULE = catalog_rule(PY_MASS_ID)
 
 
-_MASS_HINT = re.compile(r"fields\s*=\s*['\"]__all__|\*\*\s*(?:self\.)?request\.|\bsetattr\s*\(")
+_MASS_HINT = re.compile(
+    r"fields\s*=\s*['\"]__all__|\*\*\s*(?:self\.)?request\.|\bsetattr\s*\("
+    r"|\*\*\s*\w+\s*\)"
+)
 
 
 class PyMassAssignment(Check):

@@ -111,7 +111,10 @@ CMD_RULE = catalog_rule(CMD_ID)
 # --- mass-assignment ------------------------------------------------------------------------
 
 MASS_ID = "mass-assignment"
-_BODY = re.compile(r"^(?:\{\s*\.\.\.)?(?:req|request|ctx\.request)\.body\s*\}?$")
+# Express/Koa/Fastify `body`; hapi's `request.payload`.
+_BODY = re.compile(
+    r"^(?:\{\s*\.\.\.)?(?:(?:req|request|ctx\.request)\.body|request\.payload)\s*\}?$"
+)
 _PHP_ALL = re.compile(
     r"^(?:\$request->(?:all|input|post)\(\)|request\(\)->(?:all|input|post)\(\)"
     r"|(?:Request|Input)::all\(\)|\$_POST|\$_REQUEST)$"
@@ -357,7 +360,7 @@ class MassAssignment(PatternCheck):
     kinds = _CODE_KINDS
     patterns = MASS_PATTERNS
     hint = re.compile(
-        r"permit!|to_unsafe_h|\.body|->(?:all|input|post)\(\)|::all|\$_POST|\$_REQUEST"
+        r"permit!|to_unsafe_h|\.body|\.payload|->(?:all|input|post)\(\)|::all|\$_POST|\$_REQUEST"
     )
 
 
