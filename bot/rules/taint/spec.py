@@ -206,6 +206,10 @@ def matches(pattern: str, callee: str) -> bool:
         pattern, callee = pattern.replace("::", "."), callee.replace("::", ".")
     if pattern.startswith("="):
         return callee == pattern[1:]
+    if ".*." in pattern and not pattern.startswith("*."):
+        # A chain from a fixed start (`Http.*.get`: `Http::timeout(5)->retry(2)->get(...)`).
+        head, tail = pattern.split(".*.", 1)
+        return callee.startswith(head + ".") and callee.endswith("." + tail)
     if pattern.startswith("*."):
         rest = pattern[2:]
         return callee.endswith("." + rest) or ("." not in rest and callee == rest)
