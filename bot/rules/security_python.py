@@ -359,12 +359,19 @@ def _request_copy(value: ast.expr) -> str | None:
     """`request.POST.dict()`, `request.data.copy()`, `dict(request.POST)`: every field."""
     if isinstance(value, ast.Call):
         func = value.func
-        if isinstance(func, ast.Attribute) and func.attr in ("dict", "copy", "to_dict"):
-            if request_source(func.value) is not None:
-                return short(func.value)
-        if isinstance(func, ast.Name) and func.id == "dict" and len(value.args) == 1:
-            if request_source(value.args[0]) is not None:
-                return short(value.args[0])
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr in ("dict", "copy", "to_dict")
+            and request_source(func.value) is not None
+        ):
+            return short(func.value)
+        if (
+            isinstance(func, ast.Name)
+            and func.id == "dict"
+            and len(value.args) == 1
+            and request_source(value.args[0]) is not None
+        ):
+            return short(value.args[0])
     elif request_source(value) is not None and isinstance(value, ast.Attribute):
         return short(value)
     return None
