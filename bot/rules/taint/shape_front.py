@@ -374,6 +374,24 @@ _RUBY_MAPS = frozenset({"map", "collect", "flat_map", "filter_map", "each"})
 # Kotlin and Scala methods that call their lambda with the receiver's elements, or with
 # the receiver itself (`x?.let { }`, `stream.use { }`): the lambda's parameter (Kotlin's
 # `it` when none is named) holds what the receiver holds.
+# Kotlin/Scala statements whose lambda arguments are inlined (`inline_lambdas`); blocks,
+# branches and loops are not, their statements are.
+_LAMBDA_HOLDERS = frozenset(
+    {
+        "call_expression",
+        "property_declaration",
+        "val_definition",
+        "var_definition",
+        "assignment",
+        "jump_expression",
+        "return_expression",
+        "infix_expression",
+        "postfix_expression",
+    }
+)
+_TYPE_DECLS = frozenset(
+    {"class_declaration", "object_declaration", "class_definition", "object_definition"}
+)
 _LAMBDA_ITERATORS = frozenset(
     {
         "forEach",
@@ -840,8 +858,9 @@ class _Front:
             prefix = kids[0].text() if kids else ""
             body = kids[1] if len(kids) > 1 else None
             holes = [k for k in _named(body)] if body is not None else []
-            if prefix in ("sql", "sqlu", "tsql"):
-                # Slick binds `$x` as a parameter; only `#$x` splices text into the query.
+            if prefix in ("sql", "sqlu", "tsql", "SQL", "fr", "fr0"):
+                # Slick, Anorm (`SQL"..."`) and doobie (`sql"..."`, `fr"..."`) bind `$x` as a
+                # parameter; only `#$x` splices text into the query.
                 spliced = tuple(
                     self.expr(_named(h)[0] if _named(h) else h)
                     for h in holes
@@ -1048,7 +1067,56 @@ class _Front:
         out = self._stmt(node)
         if self.language == "go" and node.kind() in _GO_BINDING_STMTS:
             out.extend(self.go_out_args(node))
+        if (
+            self.language in ("kotlin", "scala")
+            and node.kind() in _LAMBDA_HOLDERS
+            and not any(isinstance(s, ir.Loop) for s in out)
+        ):
+            out = [*self.inline_lambdas(node), *out]
         return out
+
+    def inline_lambdas(self, node: SgNode) -> list[ir.Stmt]:
+        """The bodies of the lambdas and by-name blocks a Kotlin or Scala statement hands
+        to calls (`db.withConnection { implicit c => SQL(...) }`, `Future { ... }`,
+        `transaction { exec(sql) }`), as code that may run here: a helper followed with
+        tainted arguments reaches the sink inside them. (Each lambda is also walked as a
+        closure of its own.)"""
+        out: list[ir.Stmt] = []
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            for child in _named(current):
+                kind = child.kind()
+                body: tuple[ir.Stmt, ...] | None = None
+                if kind == "annotated_lambda":
+                    lam = next((k for k in _named(child) if k.kind() == "lambda_literal"), None)
+                    body = self._body(lam, lam) if lam is not None else ()
+                elif kind == "lambda_literal":
+                    body = self._body(child, child)
+                elif kind == "lambda_expression":
+                    body = self._lambda_expression_body(child)
+                elif kind == "block" and current.kind() == "call_expression":
+                    inner = _named(child)
+                    if len(inner) == 1 and inner[0].kind() == "lambda_expression":
+                        body = self._lambda_expression_body(inner[0])
+                    else:
+                        body = self.block(child)  # a by-name block: `Future { ... }`
+                elif kind in self.functions or kind in _TYPE_DECLS:
+                    continue
+                if body is None:
+                    stack.append(child)
+                elif body:
+                    out.append(ir.If(_line(child), ir.Other(_line(child)), body))
+        return out
+
+    def _lambda_expression_body(self, lam: SgNode) -> tuple[ir.Stmt, ...]:
+        kids = [k for k in _named(lam) if k.kind() not in _PARAMS]
+        if len(kids) < 2:
+            return ()
+        last = kids[-1]
+        if last.kind() in _BLOCKS:
+            return self.block(last)
+        return (ir.Eval(_line(last), self.expr(last)),)
 
     def go_out_args(self, node: SgNode) -> list[ir.Stmt]:
         """Go decodes into a pointer argument: after `c.ShouldBindJSON(&req)` or
@@ -1520,6 +1588,8 @@ class _Front:
             body = node
         if body is not None and body.kind() not in _BLOCKS and body is not node:
             stmts: tuple[ir.Stmt, ...] = (ir.Return(_line(body), self.expr(body)),)
+            if self.language in ("kotlin", "scala"):
+                stmts = (*self.inline_lambdas(body), *stmts)
         else:
             stmts = self._body(body, node)
         if self.language in _IMPLICIT_RETURN and stmts and isinstance(stmts[-1], ir.Eval):
