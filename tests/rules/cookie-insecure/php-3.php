@@ -1,0 +1,17 @@
+<?php
+// bastion-fixture: src/Controller/LoginController.php
+namespace App\Controller;
+
+use Symfony\Component\HttpFoundation\Cookie;
+use Symfony\Component\HttpFoundation\JsonResponse;
+
+class LoginController
+{
+    public function login(): JsonResponse
+    {
+        $response = new JsonResponse(['ok' => true]);
+// expect: cookie-insecure
+        $response->headers->setCookie(new Cookie('legacy_session', bin2hex(random_bytes(32)), strtotime('+8 hours'), '/', null, false, true));
+        return $response;
+    }
+}
