@@ -15,7 +15,7 @@ Lines carry `vuln: CWE-<n>` or `safe: CWE-<n>` in the file's comment syntax
 The CLI runs the rule engine in a child under time budgets; here it runs in this process,
 so a slow check is never cut short and the figures do not depend on machine load.
 
-    .venv/bin/python bench/security_corpus.py [--split dev|holdout|fresh1|fresh2|all] [--verbose]
+    .venv/bin/python bench/security_corpus.py [--split dev|holdout|fresh1|fresh2|fresh3|all] [--verbose]
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "security"
-SPLITS = ("dev", "holdout", "fresh1", "fresh2")
+SPLITS = ("dev", "holdout", "fresh1", "fresh2", "fresh3")
 EXTENSIONS = {".py", ".js", ".ts", ".java", ".kt", ".go", ".rb", ".php", ".cs", ".scala"}
 
 # A label ends a line's comment: `# vuln: CWE-89`, `// safe: CWE-22`.
