@@ -561,6 +561,12 @@ def find_tls_off(tree: ast.Module) -> Iterator[Found]:
                 )
             elif any(t.endswith(".verify_mode") for t in targets) and _cert_none(node.value):
                 yield found(node, "This SSL context accepts any certificate (`CERT_NONE`).")
+            elif any(t.endswith(".verify") for t in targets) and is_const(node.value, False):
+                # `session.verify = False`: every request of that requests session.
+                yield found(node, "Every request of this session accepts any certificate.")
+        elif isinstance(node, ast.Call) and _session_unverified(node):
+            name = short(node.func) or "the call"
+            yield found(node, f"`{name}` skips the certificate check (`verify=False`).")
         elif isinstance(node, ast.Call):
             value = keyword(node, "cert_reqs")
             if _cert_none(value):
@@ -586,6 +592,24 @@ def _aiohttp_unverified(call: ast.Call) -> bool:
     return name in _AIOHTTP_CALLS and is_const(keyword(call, "ssl"), False)
 
 
+# ruff's S501 knows `requests.get(..., verify=False)` and `httpx.Client(verify=False)`; the
+# same switch on a session or client object's request (`session.post(url, verify=False)`)
+# is left to this check.
+_HTTP_VERBS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream"}
+)
+
+
+def _session_unverified(call: ast.Call) -> bool:
+    func = call.func
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr in _HTTP_VERBS
+        and not dotted(func).startswith(("requests.", "httpx."))
+        and is_const(keyword(call, "verify"), False)
+    )
+
+
 TLS_RULE = catalog_rule(TLS_ID)
 
 
@@ -599,7 +623,10 @@ class PyTlsVerificationOff(Check):
         if is_test_path(file.path):
             return []
         return python_hits(
-            file, TLS_ID, find_tls_off, re.compile(r"CERT_NONE|_unverified_context|ssl\s*=\s*False")
+            file,
+            TLS_ID,
+            find_tls_off,
+            re.compile(r"CERT_NONE|_unverified_context|ssl\s*=\s*False|verify\s*=\s*False"),
         )
 
 
