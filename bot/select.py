@@ -288,6 +288,24 @@ def _known_text(file: ChangedFile, head_lines: int | None = None) -> str:
     return "\n".join(texts[n] for n in sorted(texts))
 
 
+# Folders that hold a project's own code: a `docs` package below one of them
+# (`src/main/java/com/acme/docs/`, `app/docs/views.py`) is code about documents, not
+# the project's documentation.
+_SOURCE_ROOTS = frozenset(
+    {"src", "app", "apps", "lib", "internal", "pkg", "cmd", "java", "kotlin", "scala", "server"}
+)
+
+
+def _docs_folder(dirs: tuple[str, ...]) -> bool:
+    for part in dirs:
+        lower = part.lower()
+        if lower in _SOURCE_ROOTS:
+            return False
+        if lower == "docs":
+            return True
+    return False
+
+
 def _not_backend(file: ChangedFile) -> str | None:
     """A reason to skip the file by default, or None."""
     p = PurePosixPath(file.path)
@@ -306,7 +324,7 @@ def _not_backend(file: ChangedFile) -> str | None:
     if (
         suffix in DOC_EXTS
         or p.name.upper() in {"LICENSE", "CHANGELOG", "AUTHORS"}
-        or "docs" in parts
+        or _docs_folder(p.parts[:-1])
     ):
         return "documentation"
     generated = _generated(file)

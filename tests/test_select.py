@@ -79,6 +79,8 @@ def test_backend_files_are_kept_with_a_reason(path: str, kind: FileKind, reason_
         ("server/static.min.js", "minified"),
         ("README.md", "documentation"),
         ("docs/guide.rst", "documentation"),
+        ("docs/examples/app.py", "documentation"),
+        ("packages/api/docs/snippets/handler.go", "documentation"),
         ("assets/logo.png", "image"),
         ("scripts/deploy.sh", "not a backend file type"),
     ],
@@ -87,6 +89,21 @@ def test_non_backend_files_are_skipped_with_a_reason(path: str, reason_part: str
     kind, reason = _one(path)
     assert kind is None
     assert reason_part in reason
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "src/main/java/com/acme/docs/DocumentController.java",
+        "app/docs/views.py",
+        "internal/docs/handler.go",
+    ],
+)
+def test_a_docs_package_of_the_code_is_code(path: str) -> None:
+    """A package named `docs` below a source root holds code about documents; only a
+    `docs` folder outside the code is the project's documentation."""
+    kind, _ = _one(path)
+    assert kind is FileKind.CODE
 
 
 def test_js_is_backend_when_it_imports_a_server_library() -> None:
