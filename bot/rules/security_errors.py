@@ -55,8 +55,6 @@ _ANSWERS: dict[str, str] = {
     r"|\bhttp\.Error\s*\(|\bjson\.NewEncoder\s*\(\s*w\s*\)",
     "php": r"\bresponse\s*\(\s*\)|\becho\b|\bprint\b|->json\s*\(|\bnew\s+(?:Json)?Response\s*\("
     r"|\bjson_encode\s*\(|\bdie\s*\(|\bexit\s*\(",
-    "python": r"\breturn\b|\bjsonify\s*\(|\b(?:Http|JSON|Json|Plain\w*)?Response\s*\("
-    r"|\bmake_response\s*\(|\babort\s*\(",
     "ruby": r"\brender\b|\bhalt\b|\bjson\s*:|\bplain\s*:|\bbody\b",
 }
 _ANSWERS["typescript"] = _ANSWERS["javascript"]
@@ -79,10 +77,17 @@ _FILLED = re.compile(
 _JVM = frozenset({"java", "kotlin", "scala"})
 
 
+def _line_bounds(text: str, at: int) -> tuple[int, int]:
+    """Start and end offsets of the line holding offset `at`."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
 def _statement(text: str, start: int) -> str:
-    """The line of `start`, joined to the next lines while brackets stay open (a response
-    call spread over lines)."""
-    begin = text.rfind("\n", 0, start) + 1
+    """The line of `start` with the line before it (`return ResponseEntity.status(500)` /
+    `.body(...)`), joined to the next lines while brackets stay open (a response call
+    spread over lines)."""
+    begin, _ = _line_bounds(text, start)
     depth, i = 0, begin
     while i < len(text) and i - begin < 2000:
         ch = text[i]
@@ -93,43 +98,41 @@ def _statement(text: str, start: int) -> str:
         elif ch == "\n" and depth <= 0:
             break
         i += 1
-    # The statement may have begun on an earlier line (`return ResponseEntity.status(500)\n
-    # .body(...)`): take up to two lines before while they end open.
-    head = text.rfind("\n", 0, max(begin - 1, 0)) + 1
-    before = text[head:begin] if begin > 0 else ""
-    return before + text[begin:i]
+    previous = _line_bounds(text, begin - 1)[0] if begin > 0 else begin
+    return text[previous:i]
 
 
 def _dev_only(text: str, start: int) -> bool:
-    window_start = start
-    for _ in range(6):
-        window_start = text.rfind("\n", 0, max(window_start - 1, 0)) + 1 if window_start else 0
-    return bool(_DEV_ONLY.search(text[window_start : text.find("\n", start) % (len(text) + 1)]))
+    """A development check on the trace's line or the six lines before it."""
+    line = line_of(text, start)
+    rows = text.split("\n")
+    return any(_DEV_ONLY.search(row) for row in rows[max(0, line - 7) : line])
 
 
-# A Python module of a web framework: there a `return` of a view is the response.
+# A Python module of a web framework: there a view's `return` is the response.
 _PY_WEB = re.compile(
-    r"^\s*(?:from|import)\s+(?:flask|django|fastapi|starlette|aiohttp|sanic|tornado|bottle|falcon|pyramid|quart|rest_framework)\b",
+    r"^\s*(?:from|import)\s+(?:flask|django|fastapi|starlette|aiohttp|sanic|tornado|bottle"
+    r"|falcon|pyramid|quart|rest_framework)\b",
     re.M,
+)
+_PY_RESPONSE = re.compile(
+    r"\bjsonify\s*\(|\b(?:Http|JSON|Json|Plain\w*)?Response\s*\(|\bmake_response\s*\(|\babort\s*\("
 )
 
 
-def _answers(language: str, statement: str, text: str = "") -> bool:
+def _answers(language: str, statement: str, text: str) -> bool:
+    if language == "python":
+        if _PY_RESPONSE.search(statement):
+            return True
+        return bool(re.search(r"\breturn\b", statement)) and _PY_WEB.search(text) is not None
     pattern = _ANSWERS.get(language)
-    if pattern is None or re.search(pattern, statement) is None:
-        return False
-    if language == "python" and not re.search(
-        _ANSWERS["python"].replace(r"\breturn\b|", ""), statement
-    ):
-        return _PY_WEB.search(text) is not None
-    return True
+    return pattern is not None and re.search(pattern, statement) is not None
 
 
 def _accept_trace(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     language = file.language or ""
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    own_line = text[line_start : text.find("\n", match.start()) % (len(text) + 1)]
-    if _LOGS.search(own_line[: match.start() - line_start]):
+    line_start, _ = _line_bounds(text, match.start())
+    if _LOGS.search(text[line_start : match.start()]):
         return False
     if not _answers(language, _statement(text, match.start()), text) or _dev_only(
         text, match.start()
@@ -146,7 +149,7 @@ def _accept_filled(match: re.Match[str], text: str, file: ChangedFile) -> str | 
     rows = text.split("\n")
     for number in range(line + 1, min(line + 8, len(rows)) + 1):
         row = rows[number - 1]
-        if writer.search(row) and _answers(language, row) and not _LOGS.search(row):
+        if writer.search(row) and _answers(language, row, text) and not _LOGS.search(row):
             if _dev_only(text, match.start()):
                 return False
             return Verdict(
