@@ -4,7 +4,7 @@ class CommandInjection {
   @GetMapping("/x")
   fun handle(@RequestParam v: String, response: HttpServletResponse, session: HttpSession): String {
 // expect: command-injection
-    ProcessBuilder("convert", v).start()
+    ProcessBuilder("sh", "-c", "convert $v out.png").start()
     return "ok"
   }
 }
