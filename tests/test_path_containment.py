@@ -184,3 +184,46 @@ def test_a_flow_from_another_files_handler_is_checked_in_the_sinks_function() ->
     }
     assert found[_line(CROSS_EXPORTS, "open(target")] is Severity.INFO
     assert found[_line(CROSS_EXPORTS, "open(os.path.join")] is Severity.HIGH
+
+
+KOTLIN_STORE = """\
+package media
+
+import io.ktor.http.HttpStatusCode
+import io.ktor.server.application.*
+import io.ktor.server.response.*
+import io.ktor.server.routing.*
+import java.io.File
+
+class MediaStore(root: File) {
+    private val rootCanonical: File = root.canonicalFile
+
+    fun resolveForRead(relative: String): File? {
+        val candidate = File(rootCanonical, relative).canonicalFile
+        val inside = candidate.path.startsWith(rootCanonical.path + File.separator)
+        return if (inside && candidate.isFile) candidate else null
+    }
+}
+
+fun Route.media(store: MediaStore, dir: File) {
+    get("/media/files/{path...}") {
+        val rel = call.parameters.getAll("path").orEmpty().joinToString("/")
+        val file = store.resolveForRead(rel) ?: return@get call.respond(HttpStatusCode.NotFound)
+        call.respondFile(file)
+    }
+    get("/raw/{name}") {
+        call.respondFile(File(dir, call.parameters["name"]!!))
+    }
+}
+"""
+
+
+def test_kotlin_helper_that_returns_only_a_contained_path() -> None:
+    """The helper builds a canonical file and hands it back only when it lies under the
+    root: neither its own `File(...)` nor the route that sends the result is inline; a
+    route that sends a file it never checked still is."""
+    found = _found("src/main/kotlin/media/Routes.kt", KOTLIN_STORE, "path-traversal")
+    inline = {line for line, f in found.items() if f.severity is not Severity.INFO}
+    assert _line(KOTLIN_STORE, "File(rootCanonical, relative)") not in inline
+    assert _line(KOTLIN_STORE, "call.respondFile(file)") not in inline
+    assert _line(KOTLIN_STORE, "File(dir, call.parameters") in inline

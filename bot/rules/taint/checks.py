@@ -45,6 +45,7 @@ class TaintCheck(Check):
     def check_file(self, file: ChangedFile) -> Iterator[Hit]:
         lines: list[str] | None = None
         spans: list[tuple[int, int]] | None = None
+        named: dict[str, tuple[int, int]] | None = None
         for hit in flow_hits(file, {rule.id for rule in RULES}):
             if hit.rule == "path-traversal":
                 lines = file.visible_text().splitlines() if lines is None else lines
@@ -53,6 +54,11 @@ class TaintCheck(Check):
                 if hit.severity is not Severity.INFO:
                     spans = function_spans(file, lines) if spans is None else spans
                     found = containment_checked(lines, spans, hit)
+                    if found is None:
+                        named = _named_spans(file, lines) if named is None else named
+                        found = contained_by_helper(lines, named, hit)
+                    if found is None:
+                        found = checked_after_building(lines, spans, hit)
                     if found is not None:
                         hit = _to_summary(hit, _CONTAINED_NOTE.format(line=found))
             if hit.rule == "header-injection" and file.language in _SERVERS_STRIP_CRLF:
@@ -156,6 +162,7 @@ def canonical_then_checked(lines: Sequence[str], line: int, reach: int = 3) -> b
 _CANONICALIZES = re.compile(
     r"\b(?:realpath|abspath|normpath|getCanonicalPath|getCanonicalFile|toRealPath|normalize"
     r"|expand_path|EvalSymlinks|GetFullPath|resolve|Abs|Clean|Rel|relative)\s*\("
+    r"|\.canonical(?:File|Path)\b"  # Kotlin's properties
 )
 _CONTAINMENT = re.compile(
     r"\b(?:startsWith|startswith|start_with\?|str_starts_with|strpos|HasPrefix|StartsWith"
@@ -163,7 +170,9 @@ _CONTAINMENT = re.compile(
     r"\s*\([^\n]*?\w|[\"']\.\.[\"']\s+(?:not\s+)?in\b"
 )
 _DOTDOT = re.compile(r"[\"']\.\.[\"'/\\]")
-_BRANCH = re.compile(r"^\s*(?:\}?\s*(?:else\s+)?if\b|unless\b|guard\b|\w+\s*=.*\bif\b)")
+_BRANCH = re.compile(
+    r"^\s*(?:\}?\s*(?:else\s+)?if\b|unless\b|guard\b|\w+\s*=.*\bif\b|return\s+if\b)"
+)
 _CONTAINED_NOTE = (
     "A containment test at line {line} (a canonical path checked against a base, or "
     "against `..`) leaves the function before the file call; the engine does not prove it "
@@ -205,6 +214,65 @@ def _contained_cross(hit: Hit, file: ChangedFile | None) -> Hit:
     lines = file.visible_text().splitlines()
     found = containment_checked(lines, function_spans(file, lines), hit, sources=False)
     return hit if found is None else _to_summary(hit, _CONTAINED_NOTE.format(line=found))
+
+
+def _named_spans(file: ChangedFile, lines: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """Each named function of the file by name (a name defined twice is left out)."""
+    out: dict[str, tuple[int, int]] = {}
+    seen: set[str] = set()
+    for scope in scopes("\n".join(lines), file.language or ""):
+        if scope.function and scope.name:
+            if scope.name in seen:
+                out.pop(scope.name, None)
+            else:
+                out[scope.name] = (scope.first, scope.last)
+            seen.add(scope.name)
+    return out
+
+
+_CALLED = re.compile(r"\b(\w+)\s*\(")
+
+
+def contained_by_helper(
+    lines: Sequence[str], named: dict[str, tuple[int, int]], hit: Hit
+) -> int | None:
+    """The path came back from a helper of this file that makes it canonical and tests it
+    against a base (`val file = store.resolveForRead(rel) ?: return`, where
+    `resolveForRead` returns the file only when it lies under the root): the line of that
+    test. The helper is called between the flow's source and the sink."""
+    parsed = parse_flow_line(hit.detail)
+    sources = [s for s in (parsed[2] if parsed else ()) if s <= hit.line]
+    first = min(sources) if sources else hit.line
+    own = next((span for span in named.values() if span[0] <= hit.line <= span[1]), None)
+    for text in lines[first - 1 : hit.line]:
+        for name in _CALLED.findall(text):
+            span = named.get(name)
+            if span is None or span == own:
+                continue
+            found = _contained_in(lines, span[0], span[1] + 1)
+            if found is not None:
+                return found
+    return None
+
+
+# Path sinks that only build a path object (`File(root, name)`, `Paths.get`, `resolve`): no
+# file is touched until a later call.
+_BUILDS_PATH = re.compile(
+    r"reaches `(?:new )?(?:File|Paths\.get|Path\.of|[\w.]*\.resolve|Path)` \(line"
+)
+
+
+def checked_after_building(
+    lines: Sequence[str], spans: Sequence[tuple[int, int]], hit: Hit
+) -> int | None:
+    """A path object built from the input, then made canonical and tested against a base
+    later in the same function (`val candidate = File(root, rel).canonicalFile`, then
+    `return if (candidate.path.startsWith(root.path)) candidate else null`): the line of
+    that test. Nothing reads or writes the file at the sink itself."""
+    if not _BUILDS_PATH.search(hit.detail or ""):
+        return None
+    own = next((span for span in spans if span[0] <= hit.line <= span[1]), None)
+    return None if own is None else _contained_in(lines, hit.line, own[1] + 1)
 
 
 def function_spans(file: ChangedFile, lines: Sequence[str]) -> list[tuple[int, int]]:
