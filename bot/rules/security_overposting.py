@@ -68,7 +68,7 @@ _WRITES: dict[str, str] = {
 _SENSITIVE = re.compile(
     r"(?i)\b(?:role|roles|is_?admin|admin|owner_?id|owner|tenant_?id|balance|credit|verified"
     r"|is_?verified|approved|permissions?|is_?staff|is_?superuser|plan|tier|password_?hash"
-    r"|email_?confirmed|status)\b"
+    r"|email_?confirmed)\b"
 )
 _UNSEEN_NOTE = (
     "The `{type}` class is not in this file, so whether it holds fields the client must not "
