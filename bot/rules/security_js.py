@@ -171,7 +171,7 @@ JWT_PATTERNS = (
         lambda m, t, f: (
             f"`{m.group('at')}` reads the token without checking its signature, and this "
             "file trusts what it reads."
-            if _JWT_TRUSTED.search(t) and not _JWT_VERIFIED.search(t)
+            if _JWT_TRUSTED.search(t) and not _JWT_VERIFIED.search(t) and _JS_JWT_LIBRARY.search(t)
             else False
         ),
     ),
@@ -295,6 +295,8 @@ class JwtVerificationDisabled(PatternCheck):
         lines: list[str] | None = None
         spans: list[tuple[int, int]] | None = None
         for hit in flow_hits(file, {JWT_ID}):
+            if _app_service_decode(hit, file):
+                continue
             lines = file.visible_text().splitlines() if lines is None else lines
             spans = function_spans(file, lines) if spans is None else spans
             if not _verified_in_function(lines, spans, hit.line):
@@ -310,6 +312,24 @@ _VERIFIES = re.compile(
     r"\b(?:verify|verifyAsync|jwtVerify|ParseWithClaims|verifyWith|setSigningKey)\s*\("
     r"|\bJWT\.require\s*\(|\bjwt\.Parse\s*\("
 )
+
+
+_SINK = re.compile(r"reaches `([^`]+)`")
+_JS_JWT_LIBRARY = re.compile(r"""['"](?:jsonwebtoken|jose|jws|jwt-simple|jwt-decode)['"]""")
+_NEST_JWT = re.compile(r"""['"]@nestjs/jwt['"]""")
+
+
+def _app_service_decode(hit: Hit, file: ChangedFile) -> bool:
+    """A JS/TS `decode` that is not a JWT library's: `jwt.decode` in a file that imports
+    none (`const jwt = this.app.authManager.jwt`, the application's own service, which may
+    verify), or `this.jwt.decode` outside a file that imports NestJS's `JwtService`."""
+    sink = _SINK.search(hit.title or "")
+    if sink is None or file.language not in ("javascript", "typescript"):
+        return False
+    text = file.visible_text()
+    if sink.group(1).split(".", 1)[0] in ("jwt", "jsonwebtoken", "jose"):
+        return not _JS_JWT_LIBRARY.search(text)
+    return not _NEST_JWT.search(text)
 
 
 def _verified_in_function(lines: list[str], spans: list[tuple[int, int]], line: int) -> bool:
