@@ -1507,6 +1507,8 @@ class _Front:
     # --- functions -------------------------------------------------------------------
 
     def function(self, node: SgNode) -> ir.Function:
+        if node.kind() == "case_clause":
+            return self.http4s_route(node)
         kind = node.kind()
         kids = _named(node)
         name_node = node.field("name")
@@ -1610,6 +1612,38 @@ class _Front:
         owner = _go_receiver_type(node) if self.language == "go" else None
         return ir.Function(
             name, _line(node), tuple(params), stmts, False, handler, returns_html=html, owner=owner
+        )
+
+    def http4s_route(self, node: SgNode) -> ir.Function:
+        """An http4s route, `case req @ GET -> Root / "users" / id :? NameParam(name) =>`: a
+        handler whose pattern binds the path segments and query parameters (request input)
+        and, with `req @`, the request itself."""
+        kids = _named(node)
+        pattern, body = kids[0], kids[1:]
+        params: list[ir.Param] = []
+        for ident in pattern.find_all(kind="identifier"):
+            name = ident.text()
+            if name in _HTTP4S_NOT_BOUND or not name[:1].islower():
+                continue
+            parent = ident.parent()
+            source = (
+                "http4s request"
+                if parent is not None and parent.kind() == "capture_pattern"
+                else "http4s route"
+            )
+            if all(p.name != name for p in params):
+                params.append(ir.Param(name, source))
+        stmts: list[ir.Stmt] = []
+        for child in body:
+            stmts.extend(
+                self.stmt(child)
+                if child.kind() in _BLOCKS
+                else [ir.Eval(_line(child), self.expr(child))]
+            )
+        if stmts and isinstance(stmts[-1], ir.Eval):
+            stmts[-1] = ir.Return(stmts[-1].line, stmts[-1].expr)
+        return ir.Function(
+            f"<route:{_line(node)}>", _line(node), tuple(params), tuple(stmts), False, True
         )
 
     def _body(self, body: SgNode | None, func: SgNode) -> tuple[ir.Stmt, ...]:
@@ -1824,9 +1858,10 @@ def module(root: SgNode, spec: Spec, language: str, text: str) -> ir.Module:
     while stack:
         node, enclosing = stack.pop()
         kind = node.kind()
-        if kind in front.functions and not (
-            language == "ruby" and kind == "block" and node.parent() is None
-        ):
+        if (
+            kind in front.functions
+            and not (language == "ruby" and kind == "block" and node.parent() is None)
+        ) or (language == "scala" and kind == "case_clause" and _http4s_route(node)):
             functions.append((node, enclosing))
             enclosing = node
         elif enclosing is None and (kind in _ASSIGNS or kind == "const_declaration"):
@@ -1864,6 +1899,19 @@ def module(root: SgNode, spec: Spec, language: str, text: str) -> ir.Module:
                     out.const_tables.add(alias)
     out.functions.sort(key=lambda f: f.line)
     return out
+
+
+# Names in an http4s route pattern that bind nothing from the request.
+_HTTP4S_NOT_BOUND = frozenset({"Root", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
+
+
+def _http4s_route(node: SgNode) -> bool:
+    """A `case` of an http4s `HttpRoutes.of` block: its pattern is `METHOD -> Root / ...`."""
+    kids = _named(node)
+    if not kids or kids[0].kind() not in ("infix_pattern", "capture_pattern"):
+        return False
+    text = kids[0].text()
+    return len(text) < 400 and "->" in text and re.search(r"\bRoot\b", text) is not None
 
 
 def _ruby_raise(text: str) -> bool:
