@@ -154,6 +154,8 @@ JWT_ID = "jwt-verification-disabled"
 # same file takes the payload as the caller's identity and never verifies anywhere.
 _JWT_TRUSTED = re.compile(r"\breq\.(?:user|auth)\s*=|\bnext\s*\(|\.(?:sub|role|roles|isAdmin)\b")
 _JWT_VERIFIED = re.compile(r"\b(?:verify|jwtVerify)\s*\(")
+# A file that imports a JWT library: its `jwt.decode` is that library's.
+_JS_JWT_LIBRARY = re.compile(r"""['"](?:jsonwebtoken|jose|jws|jwt-simple|jwt-decode)['"]""")
 
 JWT_PATTERNS = (
     Pattern(
@@ -315,7 +317,6 @@ _VERIFIES = re.compile(
 
 
 _SINK = re.compile(r"reaches `([^`]+)`")
-_JS_JWT_LIBRARY = re.compile(r"""['"](?:jsonwebtoken|jose|jws|jwt-simple|jwt-decode)['"]""")
 _NEST_JWT = re.compile(r"""['"]@nestjs/jwt['"]""")
 
 
