@@ -111,7 +111,7 @@ def _dev_only(text: str, start: int) -> bool:
 
 # A Python module of a web framework: there a view's `return` is the response.
 _PY_WEB = re.compile(
-    r"^\s*(?:from|import)\s+(?:flask|django|fastapi|starlette|aiohttp|sanic|tornado|bottle"
+    r"^[ \t]*(?:from|import)[ \t]+(?:flask|django|fastapi|starlette|aiohttp|sanic|tornado|bottle"
     r"|falcon|pyramid|quart|rest_framework)\b",
     re.M,
 )

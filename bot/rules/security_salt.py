@@ -24,13 +24,20 @@ RULE = catalog_rule(RULE_ID)
 _PASSWORD = re.compile(
     r"(?i)\bpass(?:word|wd|phrase|code)?\b|pwd|\bpw\b|\bpin\b|password|passphrase"
 )
-# A salt written in the code: quoted text, maybe turned into bytes, or a SALT constant.
+# A salt written in the code: quoted text, maybe turned into bytes (whitespace outside the
+# quotes removed first), or a constant named for a salt.
 _LITERAL = re.compile(
-    r"""^(?:b|Buffer\.from\s*\(|\[\]byte\s*\(|(?:System\.Text\.)?Encoding\.\w+\.GetBytes\s*\(|"""
-    r"""bytes\s*\()?\s*(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)\s*"""
-    r"""(?:\)|\.(?:getBytes|toByteArray|encode|to_s|b)\s*\([^)]*\)|\.b\b)*\s*\)?\s*$"""
-    r"""|^(?:self\.|this\.|static::|self::|\w+\.)?[A-Z][A-Z0-9_]*SALT[A-Z0-9_]*\b"""
+    r"""^(?:b|Buffer\.from\(|\[\]byte\(|(?:System\.Text\.)?Encoding\.\w+\.GetBytes\(|bytes\()?"""
+    r"""(?:"[^"\n]*"|'[^'\n]*'|`[^`$\n]*`)(?:\)|\.b\b|\.(?:getBytes|toByteArray|encode|to_s)\([^)\n]*\))*$"""
 )
+_CONSTANT = re.compile(r"(?:\w+\.|self::|static::)?[A-Z][A-Z0-9_]*")
+_OUTSIDE_SPACE = re.compile(r"\s+(?=[.()\]])|(?<=[.(\[])\s+")
+
+
+def _written_salt(salt: str) -> bool:
+    if _CONSTANT.fullmatch(salt) is not None:
+        return "SALT" in salt.rsplit(".", 1)[-1].rsplit(":", 1)[-1]
+    return _LITERAL.match(_OUTSIDE_SPACE.sub("", salt)) is not None
 
 
 @dataclass(frozen=True)
@@ -83,7 +90,7 @@ def _accept(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     if len(args) <= kdf.password or not _PASSWORD.search(args[kdf.password]):
         return False
     salt = _salt_argument(args, kdf.salt)
-    if salt is None or not _LITERAL.search(salt):
+    if salt is None or not _written_salt(salt):
         return False
     return f"`{name}` hashes a password with the salt `{salt[:60]}`, the same for every password."
 
