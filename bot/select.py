@@ -172,7 +172,7 @@ ORM_SCHEMA_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 _TEST_PATH = re.compile(
-    r"(^|/)(tests?|testing|testdata|spec|specs|__tests__|fixtures|e2e|cypress|playwright)/"
+    r"(^|/)(tests?|testing|testdata|spec|specs|__tests__|fixtures|e2e|cypress|playwright|pacts?)/"
     # Suites named for their kind: `playwright_tests/`, `e2e-tests/`, `integration_tests/`,
     # `playwright-acceptance-tests/`.
     r"|(^|/)(?:(?:e2e|integration|unit|functional|acceptance|playwright|cypress|selenium|smoke"

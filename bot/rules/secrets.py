@@ -190,6 +190,14 @@ _DESCRIBING_NAME = re.compile(
     r"""["']?\s*(?::=|=|:)""",
     re.IGNORECASE,
 )
+# Kubernetes and Helm name a Secret object by these keys (`secretName: argocd-tls`,
+# `existingSecret: db-creds`, `secretKeyRef: {name: ..., key: password}`): the value is the
+# name of where the secret is kept, not the secret.
+_SECRET_REFERENCE = re.compile(
+    r"""^\s*-?\s*["']?(?:\w*secretName|existingSecret\w*|secretRef|secretKeyRef|\w*SecretRef"""
+    r"""|secretProviderClass|secretStoreRef)["']?\s*:""",
+    re.IGNORECASE,
+)
 # A password hash or digest (`PasswordHash = "AQAAAAEAACcQ…"` in a seeded user) is what a
 # store keeps instead of the password; it logs no one in.
 _HASH_NAME = re.compile(
@@ -432,6 +440,7 @@ def detect(
         if detection.label == _KEYWORD_LABEL and (
             _DESCRIBING_NAME.match(line)
             or _HASH_NAME.match(line)
+            or _SECRET_REFERENCE.match(line)
             or detection.value.lower() in _DOCUMENTED_DEFAULTS
         ):
             continue
