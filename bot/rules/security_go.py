@@ -223,6 +223,11 @@ def _client_without_timeout(
     before = text[max(0, match.start() - 200) : match.start()].rstrip()
     if before.endswith(("*", ")")) or re.search(r"\bfunc\b[^{}\n]*$", before):
         return False  # `func f() *http.Client {`: a result type before a body, not a literal
+    if _WEBSOCKET_DIAL.search(before):
+        # `websocket.Dial(ctx, url, &websocket.DialOptions{HTTPClient: &http.Client{...}})`:
+        # the client carries a connection meant to stay open; the dial's context bounds the
+        # handshake, and a client `Timeout` would cut the socket.
+        return False
     body = call_arguments(text, match.end() - 1, "go")
     if any(re.match(r"Timeout\s*:", part) for part in body):
         return False
@@ -238,6 +243,7 @@ def _client_without_timeout(
     return detail
 
 
+_WEBSOCKET_DIAL = re.compile(r"(?:DialOptions|Dialer)\{(?:[^{}]|\{[^{}]*\})*HTTPClient:[ \t]*&?$")
 _CALLERS_CONTEXT = (
     "Every request of this file is sent with a context its function receives from its "
     "caller, and no handler of this file serves one: the caller's deadline bounds the "
