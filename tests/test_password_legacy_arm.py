@@ -84,3 +84,33 @@ function check_password_hash($user, $submitted_password) {
 """
     found = _fast("includes/functions-auth.php", php)
     assert [(f.line, f.severity) for f in found] == [(9, Severity.INFO)]
+
+
+REHASHING_HASHER = """<?php
+class PasswordHasher
+{
+    public function verify(string $hashedPassword, string $plainPassword): bool
+    {
+        $hash = sha1($plainPassword . ':' . $this->authMagic);
+        return hash_equals($hashedPassword, $hash);
+    }
+
+    public function needsRehash(string $hashedPassword): bool
+    {
+        return true;
+    }
+
+    public function hash(string $plainPassword): string
+    {
+        return sha1($plainPassword);
+    }
+}
+"""
+
+
+def test_a_digest_in_the_verify_method_of_a_rehashing_hasher_goes_to_the_summary() -> None:
+    """The hasher verifies old hashes and asks for a rehash at the next login (set Z,
+    EC-CUBE); its `hash()` making new fast hashes stays inline."""
+    found = {f.line: f.severity for f in _fast("src/Security/PasswordHasher.php", REHASHING_HASHER)}
+    assert found[6] is Severity.INFO
+    assert found[17] is Severity.HIGH

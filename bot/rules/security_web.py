@@ -287,6 +287,31 @@ _LEGACY_ARM_NOTE = (
 )
 
 
+# A hasher that answers "rehash" for what it verifies (Symfony's `needsRehash`, Django's
+# `must_update`, PHP's `password_needs_rehash`): old hashes are replaced at the next login.
+_REHASHES = re.compile(
+    r"\b(?:needsRehash|needs_rehash|password_needs_rehash|must_update|mustUpdate|upgradeEncoding)\b"
+)
+_VERIFY_NAMES = re.compile(r"(?i)^(?:verify|check|matches|isPasswordValid|is_valid|validate)\w*$")
+_REHASH_NOTE = (
+    "The digest is computed in the hasher's verification of a stored hash, and the hasher "
+    "asks for a rehash (`needsRehash`): it reads hashes an older version wrote, which are "
+    "replaced at the next login. Noted in the summary."
+)
+
+
+def _verifies_then_rehashes(file: ChangedFile, rows: Sequence[str], line: int) -> bool:
+    """The digest is inside a verify method of a file whose hasher requests rehashing."""
+    text = "\n".join(rows)
+    if not _REHASHES.search(text):
+        return False
+    scope = next(
+        (s for s in scopes(text, file.language or "") if s.function and s.first <= line <= s.last),
+        None,
+    )
+    return scope is not None and bool(_VERIFY_NAMES.match(scope.name or ""))
+
+
 def _legacy_arm(rows: Sequence[str], line: int) -> str | None:
     """The password hash named beside the digest on `line` (1-based) when the digest is
     an arm of a dispatch on the algorithm, else None."""
@@ -1146,6 +1171,12 @@ class PasswordFastHash(CrossLanguageCheck):
             if slow is not None:
                 note = _LEGACY_ARM_NOTE.format(slow=slow)
                 hit = replace(hit, severity=Severity.INFO, detail=join_detail(hit.detail, note))
+            elif hit.severity is not Severity.INFO and _verifies_then_rehashes(
+                file, rows, hit.line
+            ):
+                hit = replace(
+                    hit, severity=Severity.INFO, detail=join_detail(hit.detail, _REHASH_NOTE)
+                )
             out.append(hit)
         return out
 
