@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot import lazyre as re
 from bot.rules.lib.python_ast import (
@@ -143,6 +143,33 @@ def find_xss(tree: ast.Module) -> Iterator[Found]:
                 )
 
 
+def _parse_with(tree: ast.Module, parser: ast.Call) -> int | None:
+    """The last row of the first parse that is handed the parser `parser` was assigned to
+    (`parser = etree.XMLParser(...)`, then `etree.parse(src, parser)`), within 15 rows."""
+    target = next(
+        (
+            node.targets[0].id
+            for node in all_nodes(tree)
+            if isinstance(node, ast.Assign)
+            and node.value is parser
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+        ),
+        None,
+    )
+    if target is None:
+        return None
+    for call in calls(tree):
+        handed = [*call.args, *(k.value for k in call.keywords)]
+        if (
+            call.lineno > parser.lineno
+            and call.lineno - parser.lineno <= 15
+            and any(isinstance(a, ast.Name) and a.id == target for a in handed)
+        ):
+            return call.end_lineno or call.lineno
+    return None
+
+
 def find_xxe(tree: ast.Module) -> Iterator[Found]:
     for call in calls(tree):
         name = dotted(call.func)
@@ -151,7 +178,10 @@ def find_xxe(tree: ast.Module) -> Iterator[Found]:
             is_const(keyword(call, "resolve_entities"), True)
             or is_const(keyword(call, "no_network"), False)
         ):
-            yield found(call, "The lxml parser expands external entities from the document.")
+            hit = found(call, "The lxml parser expands external entities from the document.")
+            # The finding reaches the parse the parser is handed to: the untrusted document.
+            parse = _parse_with(tree, call)
+            yield replace(hit, end_row=max(hit.end_row, parse)) if parse else hit
         elif (
             last == "setFeature"
             and len(call.args) >= 2
