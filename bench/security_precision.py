@@ -919,11 +919,14 @@ LABELS_FRESHY = ROOT / "bench" / "labels" / "security_findings_freshY.tsv"
 # any bench/labels/* file (owner/name and bare name grepped, comments included) nor among the
 # snapshots already fetched, fixed before any fetch and before any of their findings was read,
 # judged once on main 4e8b132c. Same mix per project as set Y: 3 ordinary, up to 14 targeted and
-# `FRESHZ_HOT_PER_PROJECT` hot commits.
+# `FRESHZ_HOT_PER_PROJECT` hot commits. Replaced before any pick: freqtrade/freqtrade (snapshot
+# ends 2024-10), EC-CUBE/ec-cube (2024-03), linuxserver/Heimdall (2024-02) and digdir/dialogporten
+# (2025-02; the project moved to Altinn/dialogporten, fetched again under that name). Kept:
+# openHPI/codeharbor, whose snapshot ends 2025-12-05 (the fetch budget left no call to replace it).
 FRESHZ_PROJECTS: dict[str, tuple[str, int, int]] = {
     "open-formulieren/open-forms": ("python", 3, 14),  # Django (DRF)
     "OWASP/Nettacker": ("python", 3, 14),  # Flask
-    "freqtrade/freqtrade": ("python", 3, 14),  # FastAPI (REST API server)
+    "Significant-Gravitas/AutoGPT": ("python", 3, 14),  # FastAPI (platform backend)
     "openHPI/codeharbor": ("ruby", 3, 14),  # Rails
     "alphagov/travel-advice-publisher": ("ruby", 3, 14),  # Rails
     "argoproj/argo-cd": ("go", 3, 14),  # grpc-gateway / net/http
@@ -935,9 +938,9 @@ FRESHZ_PROJECTS: dict[str, tuple[str, int, int]] = {
     "hmcts/document-management-store-app": ("java", 3, 14),  # Spring Boot
     "navikt/familie-ba-sak": ("kotlin-jvm", 3, 14),  # Spring Boot (Kotlin)
     "guardian/mobile-n10n": ("scala", 3, 14),  # Play
-    "EC-CUBE/ec-cube": ("php", 3, 14),  # Symfony
-    "linuxserver/Heimdall": ("php", 3, 14),  # Laravel
-    "digdir/dialogporten": ("csharp", 3, 14),  # ASP.NET Core
+    "akeneo/pim-community-dev": ("php", 3, 14),  # Symfony
+    "spatie/freek.dev": ("php", 3, 14),  # Laravel
+    "Altinn/dialogporten": ("csharp", 3, 14),  # ASP.NET Core
     "streetwriters/notesnook-sync-server": ("csharp", 3, 14),  # ASP.NET Core
 }
 FRESHZ_HOT_PER_PROJECT = 3
