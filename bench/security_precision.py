@@ -919,14 +919,17 @@ LABELS_FRESHY = ROOT / "bench" / "labels" / "security_findings_freshY.tsv"
 # any bench/labels/* file (owner/name and bare name grepped, comments included) nor among the
 # snapshots already fetched, fixed before any fetch and before any of their findings was read,
 # judged once on main 4e8b132c. Same mix per project as set Y: 3 ordinary, up to 14 targeted and
-# `FRESHZ_HOT_PER_PROJECT` hot commits. Replaced before any pick: freqtrade/freqtrade (snapshot
-# ends 2024-10), EC-CUBE/ec-cube (2024-03), linuxserver/Heimdall (2024-02) and digdir/dialogporten
-# (2025-02; the project moved to Altinn/dialogporten, fetched again under that name). Kept:
-# openHPI/codeharbor, whose snapshot ends 2025-12-05 (the fetch budget left no call to replace it).
+# `FRESHZ_HOT_PER_PROJECT` hot commits. Of the first list, four snapshots ended before 2026:
+# digdir/dialogporten (2025-02; the project moved, replaced by Altinn/dialogporten), freqtrade
+# (2024-10), EC-CUBE (2024-03) and linuxserver/Heimdall (2024-02). Their replacements
+# Significant-Gravitas/AutoGPT (810 MB) and akeneo/pim-community-dev (552 MB) were over the 500 MB a
+# fetch may bring, and spatie/freek.dev replaced Heimdall. With the 22 fetch calls spent, freqtrade
+# and EC-CUBE are kept on their older snapshots, and so is openHPI/codeharbor (ends 2025-12-05):
+# these three snapshots miss the "commits in 2026" criterion, the other 15 meet it.
 FRESHZ_PROJECTS: dict[str, tuple[str, int, int]] = {
     "open-formulieren/open-forms": ("python", 3, 14),  # Django (DRF)
     "OWASP/Nettacker": ("python", 3, 14),  # Flask
-    "Significant-Gravitas/AutoGPT": ("python", 3, 14),  # FastAPI (platform backend)
+    "freqtrade/freqtrade": ("python", 3, 14),  # FastAPI (REST API server)
     "openHPI/codeharbor": ("ruby", 3, 14),  # Rails
     "alphagov/travel-advice-publisher": ("ruby", 3, 14),  # Rails
     "argoproj/argo-cd": ("go", 3, 14),  # grpc-gateway / net/http
@@ -938,7 +941,7 @@ FRESHZ_PROJECTS: dict[str, tuple[str, int, int]] = {
     "hmcts/document-management-store-app": ("java", 3, 14),  # Spring Boot
     "navikt/familie-ba-sak": ("kotlin-jvm", 3, 14),  # Spring Boot (Kotlin)
     "guardian/mobile-n10n": ("scala", 3, 14),  # Play
-    "akeneo/pim-community-dev": ("php", 3, 14),  # Symfony
+    "EC-CUBE/ec-cube": ("php", 3, 14),  # Symfony
     "spatie/freek.dev": ("php", 3, 14),  # Laravel
     "Altinn/dialogporten": ("csharp", 3, 14),  # ASP.NET Core
     "streetwriters/notesnook-sync-server": ("csharp", 3, 14),  # ASP.NET Core
