@@ -65,6 +65,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half X
     # the fresh set Y, likewise (same mix per project as X)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half Y
+    # the fresh set Z, likewise (same mix per project as Y)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half Z
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -913,6 +915,41 @@ FRESHY_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHY_PROJECTS, "Y"))
 COMMITS_FRESHY = ROOT / "bench" / "labels" / "security_commits_freshY.tsv"
 LABELS_FRESHY = ROOT / "bench" / "labels" / "security_findings_freshY.tsv"
+# Set Z (`secfreshZ` round, session 2026-12-07): 18 more projects in no list of bench/*.py nor
+# any bench/labels/* file (owner/name and bare name grepped, comments included) nor among the
+# snapshots already fetched, fixed before any fetch and before any of their findings was read,
+# judged once on main 4e8b132c. Same mix per project as set Y: 3 ordinary, up to 14 targeted and
+# `FRESHZ_HOT_PER_PROJECT` hot commits. Of the first list, four snapshots ended before 2026:
+# digdir/dialogporten (2025-02; the project moved, replaced by Altinn/dialogporten), freqtrade
+# (2024-10), EC-CUBE (2024-03) and linuxserver/Heimdall (2024-02). Their replacements
+# Significant-Gravitas/AutoGPT (810 MB) and akeneo/pim-community-dev (552 MB) were over the 500 MB a
+# fetch may bring, and spatie/freek.dev replaced Heimdall. With the 22 fetch calls spent, freqtrade
+# and EC-CUBE are kept on their older snapshots, and so is openHPI/codeharbor (ends 2025-12-05):
+# these three snapshots miss the "commits in 2026" criterion, the other 15 meet it.
+FRESHZ_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "open-formulieren/open-forms": ("python", 3, 14),  # Django (DRF)
+    "OWASP/Nettacker": ("python", 3, 14),  # Flask
+    "freqtrade/freqtrade": ("python", 3, 14),  # FastAPI (REST API server)
+    "openHPI/codeharbor": ("ruby", 3, 14),  # Rails
+    "alphagov/travel-advice-publisher": ("ruby", 3, 14),  # Rails
+    "argoproj/argo-cd": ("go", 3, 14),  # grpc-gateway / net/http
+    "bluesky-social/indigo": ("go", 3, 14),  # Echo
+    "evcc-io/evcc": ("go", 3, 14),  # gorilla/mux
+    "erxes/erxes": ("typescript", 3, 14),  # Express (GraphQL)
+    "linuxfoundation/crowd.dev": ("typescript", 3, 14),  # Express
+    "hmcts/prl-citizen-frontend": ("typescript", 3, 14),  # Express
+    "hmcts/document-management-store-app": ("java", 3, 14),  # Spring Boot
+    "navikt/familie-ba-sak": ("kotlin-jvm", 3, 14),  # Spring Boot (Kotlin)
+    "guardian/mobile-n10n": ("scala", 3, 14),  # Play
+    "EC-CUBE/ec-cube": ("php", 3, 14),  # Symfony
+    "spatie/freek.dev": ("php", 3, 14),  # Laravel
+    "Altinn/dialogporten": ("csharp", 3, 14),  # ASP.NET Core
+    "streetwriters/notesnook-sync-server": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHZ_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHZ_PROJECTS, "Z"))
+COMMITS_FRESHZ = ROOT / "bench" / "labels" / "security_commits_freshZ.tsv"
+LABELS_FRESHZ = ROOT / "bench" / "labels" / "security_findings_freshZ.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -938,6 +975,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "W": (FRESHW_PROJECTS, COMMITS_FRESHW, LABELS_FRESHW),
     "X": (FRESHX_PROJECTS, COMMITS_FRESHX, LABELS_FRESHX),
     "Y": (FRESHY_PROJECTS, COMMITS_FRESHY, LABELS_FRESHY),
+    "Z": (FRESHZ_PROJECTS, COMMITS_FRESHZ, LABELS_FRESHZ),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -1048,6 +1086,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "W": FRESHW_HOT_PER_PROJECT,
                 "X": FRESHX_HOT_PER_PROJECT,
                 "Y": FRESHY_HOT_PER_PROJECT,
+                "Z": FRESHZ_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1270,7 +1309,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to Y)",
+        help="one half of the projects, or a fresh set (C to Z)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
