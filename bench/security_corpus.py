@@ -15,7 +15,9 @@ Lines carry `vuln: CWE-<n>` or `safe: CWE-<n>` in the file's comment syntax
 The CLI runs the rule engine in a child under time budgets; here it runs in this process,
 so a slow check is never cut short and the figures do not depend on machine load.
 
-    .venv/bin/python bench/security_corpus.py [--split dev|holdout|fresh1|fresh2|fresh3|all] [--verbose]
+    .venv/bin/python bench/security_corpus.py [--split SPLIT|all] [--verbose]
+
+SPLIT is one of dev, holdout, fresh1, fresh2, fresh3.
 """
 
 from __future__ import annotations
