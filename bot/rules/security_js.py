@@ -226,15 +226,27 @@ JWT_PATTERNS = (
     ),
     Pattern(
         JWT_ID,
+        frozenset({"scala"}),
+        # jwt-scala: `JwtJson.decodeJson(token, JwtOptions(signature = false))`.
+        re.compile(r"\b(?P<at>JwtOptions)\s*\([^)\n]*\bsignature\s*=\s*false\b"),
+        lambda m, t, f: "`JwtOptions(signature = false)`: the token's signature is not checked.",
+    ),
+    Pattern(
+        JWT_ID,
         frozenset({"php"}),
         # The claims read by hand from the token's middle part: nothing checks the signature.
+        # The parts may be split first (`$parts = explode('.', $token)`, then `$parts[1]`).
         re.compile(
             r"\b(?P<at>base64_decode)\s*\(\s*(?:strtr\s*\(|str_replace\s*\([^;\n]{0,40},)?\s*"
-            r"explode\s*\(\s*['\"]\.['\"]\s*,\s*\$\w+\s*\)\s*\[\s*1\s*\]"
+            r"(?:explode\s*\(\s*['\"]\.['\"]\s*,\s*\$\w+\s*\)|\$(?P<parts>\w+))\s*\[\s*1\s*\]"
         ),
         lambda m, t, f: (
             False
             if re.search(r"JWT::decode\s*\(|hash_hmac\s*\(|openssl_verify\s*\(", t)
+            or (
+                m.group("parts") is not None
+                and not re.search(rf"\${m.group('parts')}\s*=\s*explode\s*\(\s*['\"]\.['\"]", t)
+            )
             else "The token's claims are decoded by hand and its signature is never checked."
         ),
     ),
@@ -282,11 +294,14 @@ class EvalInjection(PatternCheck):
 class JwtVerificationDisabled(PatternCheck):
     name = "security:jwt-verification-disabled"
     rules = (JWT_RULE,)
-    languages = frozenset({"javascript", "typescript", "go", "java", "kotlin", "ruby", "php"})
+    languages = frozenset(
+        {"javascript", "typescript", "go", "java", "kotlin", "ruby", "php", "scala"}
+    )
     kinds = _CODE_KINDS
     patterns = JWT_PATTERNS
     hint = re.compile(
         r"none|None|parseClaimsJwt|parseUnsecuredClaims|unsecured|JWT\.decode|\.decode(?:Jwt)?\s*\("
+        r"|JwtOptions"
         r"|explode\s*\(\s*['\"]\.['\"]"
     )
 
