@@ -41,7 +41,7 @@ from bot.rules.lib.python_finders import (
     is_public,
 )
 from bot.rules.lib.responses import typed_responses
-from bot.rules.lib.scopes import scopes
+from bot.rules.lib.scopes import enclosing_function
 from bot.rules.taint.api import flow_hits
 from bot.rules.taint.mixed import FlowFirst
 from bot.select import is_test_path
@@ -305,11 +305,8 @@ def _verifies_then_rehashes(file: ChangedFile, rows: Sequence[str], line: int) -
     text = "\n".join(rows)
     if not _REHASHES.search(text):
         return False
-    scope = next(
-        (s for s in scopes(text, file.language or "") if s.function and s.first <= line <= s.last),
-        None,
-    )
-    return scope is not None and bool(_VERIFY_NAMES.match(scope.name or ""))
+    own = enclosing_function(text, file.language or "", line)
+    return own is not None and bool(_VERIFY_NAMES.match(own[0]))
 
 
 def _legacy_arm(rows: Sequence[str], line: int) -> str | None:
@@ -704,12 +701,9 @@ def _java_factory(match: re.Match[str], text: str, file: ChangedFile) -> str | b
     file hardening its own factory does not harden this one); one made outside every
     function, a field, by the whole file."""
     line = line_of(text, match.start())
-    span = next(
-        (s for s in scopes(text, file.language or "") if s.function and s.first <= line <= s.last),
-        None,
-    )
+    span = enclosing_function(text, file.language or "", line)
     rows = text.split("\n")
-    body = "\n".join(rows[span.first - 1 : span.last]) if span is not None else text
+    body = "\n".join(rows[span[1] - 1 : span[2]]) if span is not None else text
     if _JAVA_HARDENED.search(body):
         return False
     detail = (
@@ -718,7 +712,7 @@ def _java_factory(match: re.Match[str], text: str, file: ChangedFile) -> str | b
     )
     if span is None:
         return detail
-    read = next((n for n in range(line, span.last + 1) if _XML_READ.search(rows[n - 1])), None)
+    read = next((n for n in range(line, span[2] + 1) if _XML_READ.search(rows[n - 1])), None)
     return Verdict(detail, end_line=read) if read is not None and read - line <= 15 else detail
 
 

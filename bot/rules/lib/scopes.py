@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot import lazyre as re
 from bot.rules.astgrep import parse
@@ -124,6 +125,18 @@ def _statements(rows: list[str], first: int, last: int) -> list[Statement]:
     if current is not None:
         out.append(current)
     return out
+
+
+@lru_cache(maxsize=8)
+def function_spans(text: str, language: str) -> tuple[tuple[str, int, int], ...]:
+    """(name, first line, last line) of each outermost function of `text`: parsed once per
+    text, however many findings of the file ask which function holds their line."""
+    return tuple((s.name, s.first, s.last) for s in scopes(text, language) if s.function)
+
+
+def enclosing_function(text: str, language: str, line: int) -> tuple[str, int, int] | None:
+    """The function of `text` whose lines hold `line`, or None."""
+    return next((f for f in function_spans(text, language) if f[1] <= line <= f[2]), None)
 
 
 def scopes(text: str, language: str) -> list[Scope]:

@@ -15,7 +15,7 @@ from bot import lazyre as re
 from bot.models import ChangedFile, FileKind, Severity
 from bot.rules.engine import Check, Hit, catalog_rules
 from bot.rules.lib.responses import typed_responses
-from bot.rules.lib.scopes import scopes
+from bot.rules.lib.scopes import function_spans as lib_function_spans
 from bot.rules.taint import spec
 from bot.rules.taint.api import LANGUAGES, flow_hits, parse_flow_line
 from bot.rules.taint.cross import cross_hits, hits_of
@@ -220,13 +220,13 @@ def _named_spans(file: ChangedFile, lines: Sequence[str]) -> dict[str, tuple[int
     """Each named function of the file by name (a name defined twice is left out)."""
     out: dict[str, tuple[int, int]] = {}
     seen: set[str] = set()
-    for scope in scopes("\n".join(lines), file.language or ""):
-        if scope.function and scope.name:
-            if scope.name in seen:
-                out.pop(scope.name, None)
+    for name, first, last in lib_function_spans("\n".join(lines), file.language or ""):
+        if name:
+            if name in seen:
+                out.pop(name, None)
             else:
-                out[scope.name] = (scope.first, scope.last)
-            seen.add(scope.name)
+                out[name] = (first, last)
+            seen.add(name)
     return out
 
 
@@ -278,7 +278,7 @@ def checked_after_building(
 def function_spans(file: ChangedFile, lines: Sequence[str]) -> list[tuple[int, int]]:
     """(first, last) line of each function of the file: parsed once per file."""
     text = "\n".join(lines)
-    return [(s.first, s.last) for s in scopes(text, file.language or "") if s.function]
+    return [(first, last) for _, first, last in lib_function_spans(text, file.language or "")]
 
 
 def containment_checked(
