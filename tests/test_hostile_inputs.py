@@ -161,3 +161,50 @@ def test_an_ai_finding_claiming_a_trillion_lines_is_anchored_within_the_file() -
     )
     placed = anchor(claimed, file)
     assert (placed.line, placed.end_line, placed.inline) == (8, 9, True)
+
+
+def _lambdas(depth: int) -> str:
+    """A Ktor route with `depth` nested lambdas around a file call on a route parameter."""
+    opens = "".join(f"run{i} {{ x{i} ->\n" for i in range(depth))
+    return (
+        "package a\n\nimport io.ktor.server.routing.*\nimport java.io.File\n\n"
+        'fun Route.r() {\n    get("/x") {\n        val v = call.parameters["v"]\n'
+        + opens
+        + "File(v).delete()\n"
+        + "}\n" * depth
+        + "    }\n}\n"
+    )
+
+
+def _callbacks(depth: int) -> str:
+    """An Express handler with `depth` nested `forEach` callbacks around `exec`."""
+    return (
+        "const express = require('express');\nconst { exec } = require('child_process');\n"
+        "const app = express();\napp.post('/run', (req, res) => {\n"
+        + "".join(f"req.body.a{i}.forEach((x{i}) => {{\n" for i in range(depth))
+        + "exec(req.body.cmd);\n"
+        + "});\n" * depth
+        + "});\n"
+    )
+
+
+@HANG_GUARD
+@pytest.mark.parametrize(
+    ("path", "text", "rule"),
+    [
+        ("src/main/kotlin/a/Routes.kt", _lambdas(240), "path-traversal"),
+        ("server/run.js", _callbacks(120), "command-injection"),
+    ],
+    ids=["kotlin-lambdas", "js-callbacks"],
+)
+def test_lambdas_nested_hundreds_deep_are_reviewed_without_a_rule_error(
+    path: str, text: str, rule: str
+) -> None:
+    """Lambda bodies are part of their statement's flow only a few levels down: deeper ones
+    are walked as closures of their own, so a generated file nested hundreds deep neither
+    exhausts the interpreter's recursion nor doubles the work per level, and the flow from
+    the route parameter is still found."""
+    result = _with_orders(added_file(path, text))
+    _orders_intact(result)
+    assert not result.stats.rule_errors, result.stats.rule_errors
+    assert any(f.rule == rule and f.path == path for f in result.findings)

@@ -392,6 +392,10 @@ _LAMBDA_HOLDERS = frozenset(
 _TYPE_DECLS = frozenset(
     {"class_declaration", "object_declaration", "class_definition", "object_definition"}
 )
+# How many lambdas deep a statement's lambda bodies are inlined (real code nests a few;
+# a generated file may nest hundreds, and the flow walks a loop's body twice, so each
+# level of nested iteration doubles the work).
+_MAX_INLINED = 4
 _LAMBDA_ITERATORS = frozenset(
     {
         "forEach",
@@ -526,6 +530,9 @@ class _Front:
         self.spec = spec
         self.language = language
         self.text = text
+        # Lambda bodies inlined into the statement that holds them, counted down the nesting
+        # (`_MAX_INLINED`): each level nests the statements once more.
+        self.inlined = 0
         self.functions = _FUNCTIONS[language]
         # Lambda nodes (by start offset) whose parameters are request input.
         self.bound: dict[int, str] = {}
@@ -1082,6 +1089,16 @@ class _Front:
         tainted arguments reaches the sink inside them. (Each lambda is also walked as a
         closure of its own.)"""
         out: list[ir.Stmt] = []
+        if self.inlined >= _MAX_INLINED:
+            return out  # deeper lambdas are still walked as closures of their own
+        self.inlined += 1
+        try:
+            self._inline_into(node, out)
+        finally:
+            self.inlined -= 1
+        return out
+
+    def _inline_into(self, node: SgNode, out: list[ir.Stmt]) -> None:
         stack = [node]
         while stack:
             current = stack.pop()
@@ -1107,7 +1124,6 @@ class _Front:
                     stack.append(child)
                 elif body:
                     out.append(ir.If(_line(child), ir.Other(_line(child)), body))
-        return out
 
     def _lambda_expression_body(self, lam: SgNode) -> tuple[ir.Stmt, ...]:
         kids = [k for k in _named(lam) if k.kind() not in _PARAMS]
@@ -1326,9 +1342,13 @@ class _Front:
             names = [_clean_name(k.text()) for k in self.param_nodes(lam)]
         else:
             return None
-        if len(names) != 1:
+        if len(names) != 1 or self.inlined >= _MAX_INLINED:
             return None  # `forEach { (k, v) -> }`, indexed forms: not the element alone
-        body = self._body(lam.field("body") or lam, lam)
+        self.inlined += 1
+        try:
+            body = self._body(lam.field("body") or lam, lam)
+        finally:
+            self.inlined -= 1
         return ir.Loop(_line(node), tuple(names), self.expr(recv), body)
 
     def go_switch(self, node: SgNode) -> list[ir.Stmt]:

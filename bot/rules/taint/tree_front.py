@@ -103,6 +103,7 @@ class _Front:
         self.spec = spec
         self.java = language == "java"
         self._file_text: str | None = None
+        self.inlined = 0  # callbacks inlined as loops, counted down the nesting
 
     def file_text(self, node: SgNode) -> str:
         if self._file_text is None:
@@ -448,13 +449,17 @@ class _Front:
         names = [
             n for p in plist for n in _pattern_names(p.field("pattern") or p.field("name") or p)
         ]
-        if len(names) != 1:
+        if len(names) != 1 or self.inlined >= _MAX_INLINED:
             return None  # `(value, index)`, destructuring: not the element alone
         body = callback.field("body")
-        if body is not None and body.kind() not in _BLOCKS:
-            stmts: tuple[ir.Stmt, ...] = (ir.Eval(_line(body), self.expr(body)),)
-        else:
-            stmts = self.block(body)
+        self.inlined += 1
+        try:
+            if body is not None and body.kind() not in _BLOCKS:
+                stmts: tuple[ir.Stmt, ...] = (ir.Eval(_line(body), self.expr(body)),)
+            else:
+                stmts = self.block(body)
+        finally:
+            self.inlined -= 1
         return ir.Loop(_line(node), (names[0],), self.expr(recv), stmts)
 
     def switch(self, node: SgNode) -> list[ir.Stmt]:
@@ -574,6 +579,9 @@ class _Front:
         )
 
 
+# How many callbacks deep they are read as loops (deeper ones stay closures of their own):
+# the flow walks a loop's body twice, so each level doubles the work.
+_MAX_INLINED = 4
 # Array, collection and stream methods that call their callback with each element.
 _CALLBACK_ITERATORS = frozenset({"forEach", "map", "flatMap", "filter", "some", "every", "find"})
 
