@@ -208,3 +208,17 @@ def test_lambdas_nested_hundreds_deep_are_reviewed_without_a_rule_error(
     _orders_intact(result)
     assert not result.stats.rule_errors, result.stats.rule_errors
     assert any(f.rule == rule and f.path == path for f in result.findings)
+
+
+@HANG_GUARD
+def test_a_file_of_thousands_of_stack_traces_is_reviewed() -> None:
+    """Each trace looks at its own line and the few before it, never the whole file again."""
+    rows = "".join(
+        f"app.get('/e{i}', (req, res) => res.status(500).json({{ stack: err{i}.stack }}));\n"
+        for i in range(3000)
+    )
+    path = "server/errors.js"
+    result = _with_orders(added_file(path, "const express = require('express');\n" + rows))
+    _orders_intact(result)
+    assert not result.stats.rule_errors, result.stats.rule_errors
+    assert any(f.rule == "stack-trace-in-response" and f.path == path for f in result.findings)

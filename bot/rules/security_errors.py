@@ -103,10 +103,14 @@ def _statement(text: str, start: int) -> str:
 
 
 def _dev_only(text: str, start: int) -> bool:
-    """A development check on the trace's line or the six lines before it."""
-    line = line_of(text, start)
-    rows = text.split("\n")
-    return any(_DEV_ONLY.search(row) for row in rows[max(0, line - 7) : line])
+    """A development check on the trace's line or the six lines before it (found by
+    walking back, so a file of many traces is not split once per trace)."""
+    begin, end = _line_bounds(text, start)
+    for _ in range(6):
+        if begin == 0:
+            break
+        begin = _line_bounds(text, begin - 1)[0]
+    return _DEV_ONLY.search(text, begin, end) is not None
 
 
 # A Python module of a web framework: there a view's `return` is the response.
