@@ -224,6 +224,8 @@ _CONTENT_TYPE_KWARGS = frozenset({"content_type", "mimetype", "media_type"})
 _DESTINATION = frozenset({"ssrf", "redirect"})
 # An operator injection needs an object; a value that is always a string cannot be one.
 _TEXT_SAFE = frozenset({"nosql"})
+# MongoDB operators whose value is JavaScript the server runs, where a string is enough.
+_SCRIPT_OPERATORS = frozenset({"$where", "$function", "$accumulator"})
 _NONE: frozenset[str] = frozenset()
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _REDIRECT = frozenset({"redirect"})
@@ -2256,8 +2258,13 @@ class _Walk:
             return self.expr(expr.elt, inner)[0], UNKNOWN
         if isinstance(expr, ir.Seq):
             taint = EMPTY
-            for item in expr.items:
-                taint |= self.expr(item, state)[0]
+            keys: tuple[str | int | None, ...] = expr.keys or (None,) * len(expr.items)
+            for item, at in zip(expr.items, keys, strict=False):
+                found = self.expr(item, state)[0]
+                if isinstance(at, str) and at in _SCRIPT_OPERATORS:
+                    # JavaScript the database runs: plain text is enough to inject.
+                    found = frozenset(replace(o, cleared=o.cleared - _TEXT_SAFE) for o in found)
+                taint |= found
             return taint, UNKNOWN
         if isinstance(expr, ir.Other):
             taint = EMPTY
@@ -2320,6 +2327,11 @@ class _Walk:
 
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
         taint, known = self._call(call, state)
+        if taint and self.spec.parsers:
+            callee = self.a.imported_name(call.callee)
+            if any(matches(pattern, callee) for pattern in self.spec.parsers):
+                # Text parsed into a structure: an operator object can come out of it.
+                taint = frozenset(replace(o, cleared=o.cleared - _TEXT_SAFE) for o in taint)
         if not call.new and unread_check.is_check_name(call.callee):
             self._mark_checked(call, state)
         return taint, known

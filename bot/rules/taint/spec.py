@@ -136,6 +136,9 @@ class Spec:
     # Sources whose values are always text (headers, path parameters, the URL): they
     # cannot carry a query operator object, so they are never a NoSQL injection.
     text_sources: tuple[str, ...] = ()
+    # Calls that parse text into a structure (`json.loads`, `JSON.parse`): what they return
+    # from a text source can hold an operator object again.
+    parsers: tuple[str, ...] = ()
     # Sources that name a page of this site: the path the router matched to reach the
     # handler (`request.path`), the Referer. A redirect to them stays on known pages.
     same_site_sources: tuple[str, ...] = ()
@@ -318,6 +321,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         lookups=tuple(str(item) for item in raw.get("lookups") or ()),
         raising_conversions=tuple(str(item) for item in raw.get("raising_conversions") or ()),
         text_sources=tuple(str(item) for item in sources.get("text") or ()),
+        parsers=tuple(str(item) for item in raw.get("parsers") or ()),
         same_site_sources=tuple(str(item) for item in sources.get("same_site") or ()),
         path_safe_sources=tuple(str(item) for item in sources.get("path_safe") or ()),
         safe_keys=tuple(
