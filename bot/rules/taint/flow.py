@@ -211,6 +211,12 @@ def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
     return frozenset(replace(o, cleared=o.cleared | classes) for o in taint)
 
 
+def _unclear(taint: Taint, classes: frozenset[str]) -> Taint:
+    """The value is a sink for `classes` again (text parsed into a structure, text run as
+    a script), whatever made it safe for them before."""
+    return frozenset(replace(o, cleared=o.cleared - classes) for o in taint)
+
+
 _SHELLS = frozenset(
     {"sh", "bash", "zsh", "dash", "ksh", "cmd", "cmd.exe", "powershell", "pwsh", "powershell.exe"}
 )
@@ -224,8 +230,6 @@ _CONTENT_TYPE_KWARGS = frozenset({"content_type", "mimetype", "media_type"})
 _DESTINATION = frozenset({"ssrf", "redirect"})
 # An operator injection needs an object; a value that is always a string cannot be one.
 _TEXT_SAFE = frozenset({"nosql"})
-# MongoDB operators whose value is JavaScript the server runs, where a string is enough.
-_SCRIPT_OPERATORS = frozenset({"$where", "$function", "$accumulator"})
 _NONE: frozenset[str] = frozenset()
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _REDIRECT = frozenset({"redirect"})
@@ -2128,6 +2132,8 @@ class _Walk:
                 if source:
                     return source, UNKNOWN
             taint, _ = self.expr(expr.obj, state)
+            if taint and expr.attr in self.a.module.text_fields:
+                taint = _clear(taint, _TEXT_SAFE)  # a field declared `string`, `int`, ...
             # A property the data lists as a sanitizer (`ids.length`, `list.size`) is a
             # number, like the call of the same name.
             classes = self.a.sanitizer(path if path is not None else f"_.{expr.attr}")
@@ -2207,6 +2213,8 @@ class _Walk:
                     return EMPTY, lv if isinstance(lv, int | float) else UNKNOWN
                 if expr.op == "eq-operand":  # the value of MongoDB's `{ $eq: x }`
                     return _clear(lt, frozenset({"nosql"})), UNKNOWN
+                if expr.op == "script-operand":  # MongoDB's `$where`: JavaScript it runs
+                    return _unclear(lt, _TEXT_SAFE), UNKNOWN
                 return lt, UNKNOWN
             rt, rv = self.expr(expr.right, state)
             value = _fold(expr.op, lv, rv)
@@ -2258,13 +2266,8 @@ class _Walk:
             return self.expr(expr.elt, inner)[0], UNKNOWN
         if isinstance(expr, ir.Seq):
             taint = EMPTY
-            keys: tuple[str | int | None, ...] = expr.keys or (None,) * len(expr.items)
-            for item, at in zip(expr.items, keys, strict=False):
-                found = self.expr(item, state)[0]
-                if isinstance(at, str) and at in _SCRIPT_OPERATORS:
-                    # JavaScript the database runs: plain text is enough to inject.
-                    found = frozenset(replace(o, cleared=o.cleared - _TEXT_SAFE) for o in found)
-                taint |= found
+            for item in expr.items:
+                taint |= self.expr(item, state)[0]
             return taint, UNKNOWN
         if isinstance(expr, ir.Other):
             taint = EMPTY
@@ -2331,7 +2334,7 @@ class _Walk:
             callee = self.a.imported_name(call.callee)
             if any(matches(pattern, callee) for pattern in self.spec.parsers):
                 # Text parsed into a structure: an operator object can come out of it.
-                taint = frozenset(replace(o, cleared=o.cleared - _TEXT_SAFE) for o in taint)
+                taint = _unclear(taint, _TEXT_SAFE)
         if not call.new and unread_check.is_check_name(call.callee):
             self._mark_checked(call, state)
         return taint, known

@@ -101,6 +101,15 @@ class Seq(Expr):
     keys: tuple[str | int | None, ...] = ()
 
 
+# MongoDB operators whose value is JavaScript the server runs: a front wraps the value
+# in `Op("script-operand")`, since there a plain string is enough to inject.
+SCRIPT_OPERATORS = frozenset({"$where", "$function", "$accumulator"})
+
+
+def script_operand(line: int, key: object, value: Expr) -> Expr:
+    return Op(line, "script-operand", value) if key in SCRIPT_OPERATORS else value
+
+
 def entry(base: str, key: str | int) -> str:
     """The name the engine tracks one entry of a container under (`m['a']`); the same
     text `flow.key_of` gives a read of it."""
@@ -231,3 +240,6 @@ class Module:
     # a relative import starts with `.`): whether a call is the standard library's or
     # the project's own code.
     imports: dict[str, str] = field(default_factory=dict)
+    # Struct fields declared with a scalar type (Go `Email string`): what a binder puts
+    # there is text or a number, never an operator object.
+    text_fields: set[str] = field(default_factory=set)

@@ -150,9 +150,11 @@ class _Front:
                 k.value if isinstance(k, ast.Constant) and isinstance(k.value, str | int) else None
                 for k in node.keys
             )
-            return ir.Seq(
-                line, tuple(self.expr(v) for v in node.values), _constant(node), keys=keys
+            values = tuple(
+                ir.script_operand(line, k, self.expr(v))
+                for k, v in zip(keys, node.values, strict=True)
             )
+            return ir.Seq(line, values, _constant(node), keys=keys)
         if isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp):
             elt: ast.expr = node.value if isinstance(node, ast.DictComp) else node.elt
             out_expr = self.expr(elt)

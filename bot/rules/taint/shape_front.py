@@ -809,9 +809,9 @@ class _Front:
                         items.append(self.expr(child))
                         keys.append(None)
                     elif inner:
-                        items.append(self.expr(inner[-1]))
                         head = self.expr(inner[0]) if len(inner) == 2 else None
                         key_text = head.value if isinstance(head, ir.Const) else None
+                        items.append(ir.script_operand(line, key_text, self.expr(inner[-1])))
                         keys.append(key_text if isinstance(key_text, str) else None)
                 else:
                     items.append(self.expr(child))
@@ -1918,7 +1918,30 @@ def module(root: SgNode, spec: Spec, language: str, text: str) -> ir.Module:
                 for alias in {name, short, f"self.{short}", f"this.{short}", f"static.{short}"}:
                     out.const_tables.add(alias)
     out.functions.sort(key=lambda f: f.line)
+    if language == "go":
+        out.text_fields = _go_scalar_fields(root)
     return out
+
+
+# Go types whose values are text, numbers or flags (or pointers and slices of them).
+_GO_SCALAR = re.compile(
+    r"^(?:\*|\[\])?(?:string|bool|byte|rune|u?int(?:8|16|32|64)?|float(?:32|64)|time\.Time"
+    r"|time\.Duration|uuid\.UUID|primitive\.ObjectID|bson\.ObjectID|json\.Number)$"
+)
+
+
+def _go_scalar_fields(root: SgNode) -> set[str]:
+    """Struct field names declared with a scalar type in this file, less any name another
+    struct of the file declares with another type (a `bson.M`, a map, an interface)."""
+    scalar: set[str] = set()
+    other: set[str] = set()
+    for node in root.find_all(kind="field_declaration"):
+        kind = node.field("type")
+        if kind is None:
+            continue
+        names = [c.text() for c in node.children() if c.kind() == "field_identifier"]
+        (scalar if _GO_SCALAR.match(kind.text()) else other).update(names)
+    return scalar - other
 
 
 # Names in an http4s route pattern that bind nothing from the request.

@@ -240,6 +240,8 @@ class _Front:
                     if key is not None and key.text().strip("'\"") == "$eq":
                         # MongoDB's `{ $eq: x }` compares with x as it is, object or not.
                         value = ir.Op(line, "eq-operand", value)
+                    elif key is not None:
+                        value = ir.script_operand(line, key.text().strip("'\""), value)
                     items.append(value)
                     named = key is not None and key.kind() in _KEY_KINDS
                     keys.append(key.text().strip("'\"") if named and key else None)
