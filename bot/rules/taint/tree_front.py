@@ -538,7 +538,15 @@ class _Front:
             return out
         single = _dotted(target)
         clean = (single,) if single else tuple(_pattern_names(target))
-        return [ir.Assign(line, clean, value)] if clean else [ir.Eval(line, value)]
+        if not clean:
+            return [ir.Eval(line, value)]
+        out_stmts: list[ir.Stmt] = [ir.Assign(line, clean, value)]
+        obj = target.field("object") if kind == "member_expression" else None
+        prop = target.field("property") if obj is not None else None
+        if obj is not None and prop is not None and obj.kind() == "identifier":
+            # `criteria.username = x` fills the object `criteria` a query then takes whole.
+            out_stmts.append(ir.Assign(line, (obj.text(),), value, merge=True, key=prop.text()))
+        return out_stmts
 
     # --- functions -------------------------------------------------------------------
 
