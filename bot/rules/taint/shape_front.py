@@ -389,6 +389,9 @@ _LAMBDA_HOLDERS = frozenset(
         "postfix_expression",
     }
 )
+# Kotlin's string builders that take a lambda, and what the lambda appends with.
+_STRING_BUILDERS = frozenset({"buildString"})
+_APPENDS = frozenset({"append", "appendLine", "appendln", "insert"})
 _TYPE_DECLS = frozenset(
     {"class_declaration", "object_declaration", "class_definition", "object_definition"}
 )
@@ -967,6 +970,15 @@ class _Front:
             op = "cdiv"
         return ir.Op(line, op, self.expr(left), self.expr(right))
 
+    def _appended(self, lam: SgNode) -> tuple[ir.Expr, ...]:
+        """The arguments of every `append`/`appendLine` call in a builder lambda."""
+        out: list[ir.Expr] = []
+        for inner in lam.find_all(kind="call_expression"):
+            callee, _, args, _ = self.call_parts(inner)
+            if callee.rsplit(".", 1)[-1] in _APPENDS:
+                out.extend(self.expr(arg) for arg in args)
+        return tuple(out)
+
     def call(self, node: SgNode) -> ir.Expr:
         line = _line(node)
         callee, recv, args, lambdas = self.call_parts(node)
@@ -986,7 +998,9 @@ class _Front:
         if last in _BINDERS:
             self._mark(callee, lambdas, args)
         for lam in lambdas:
-            positional.append(ir.Other(_line(lam)))
+            # Kotlin's `buildString { append(x) }`: what the lambda appends is the result.
+            parts = self._appended(lam) if last in _STRING_BUILDERS else ()
+            positional.append(ir.Other(_line(lam), parts))
         recv_expr = self.expr(recv) if recv is not None else None
         if last in _RECEIVER_SINKS and recv_expr is not None:
             positional.insert(0, recv_expr)
