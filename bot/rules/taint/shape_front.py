@@ -997,6 +997,22 @@ class _Front:
             return ir.Call(line, f"{callee[: -len(last)]}{symbol}", self.expr(recv), ())
         if last in _BINDERS:
             self._mark(callee, lambdas, args)
+        if (
+            last in ("filter", "takeIf")
+            and recv is not None
+            and self.language
+            in (
+                "scala",
+                "kotlin",
+            )
+        ):
+            holders = [*lambdas, *args]
+            allowed = _membership_table(holders[0].text()) if len(holders) == 1 else None
+            if allowed is not None:
+                # `origin.filter(allowed.contains)`: only a value in the table comes out.
+                item = ir.Name(line, "$filtered")
+                test = ir.Call(line, "table.contains", ir.Name(line, allowed), (item,))
+                return ir.Comp(line, ("$filtered",), self.expr(recv), item, (test,))
         for lam in lambdas:
             # Kotlin's `buildString { append(x) }`: what the lambda appends is the result.
             parts = self._appended(lam) if last in _STRING_BUILDERS else ()
@@ -1094,6 +1110,11 @@ class _Front:
             and not any(isinstance(s, ir.Loop) for s in out)
         ):
             out = [*self.inline_lambdas(node), *out]
+        if self.language == "scala" and node.kind() in _LAMBDA_HOLDERS:
+            # `val r = x match { case Some(c) => use(c) }`: the cases run here, with their
+            # bindings, before the value is taken.
+            for match in _outer_matches(node):
+                out = [*self.scala_match(match), *out]
         return out
 
     def inline_lambdas(self, node: SgNode) -> list[ir.Stmt]:
@@ -1188,6 +1209,8 @@ class _Front:
             return []
         if kind in _BLOCKS:
             return list(self.block(node))
+        if kind == "match_expression" and self.language == "scala":
+            return self.scala_match(node)
         if kind == "echo_statement":  # PHP: writes its operands into the page
             args = tuple(self.expr(k) for k in _named(node) if k.kind() != "comment")
             return [ir.Eval(line, ir.Call(line, "echo", None, args, end=_end(node)))]
@@ -1316,6 +1339,29 @@ class _Front:
         if not nested:
             return [ir.Eval(line, self.expr(node))]
         return [ir.If(line, ir.Other(line), tuple(nested))] if nested else []
+
+    def scala_match(self, node: SgNode) -> list[ir.Stmt]:
+        """`x match { case Some(c) => ... }`: each case may run, with the names its pattern
+        binds holding (parts of) what `x` holds."""
+        line = _line(node)
+        value = node.field("value")
+        scrutinee = self.expr(value) if value is not None else ir.Other(line)
+        cases = node.field("body")
+        arms: list[ir.Stmt] = []
+        for clause in _named(cases) if cases is not None else []:
+            if clause.kind() != "case_clause":
+                continue
+            pattern = clause.field("pattern")
+            names = [] if pattern is None else _pattern_bindings(pattern)
+            body: list[ir.Stmt] = []
+            if names:
+                body.append(ir.Assign(_line(clause), tuple(names), scrutinee))
+            for child in _named(clause):
+                if child is pattern or child.kind() == "guard":
+                    continue
+                body.extend(self.stmt(child))
+            arms.append(ir.If(_line(clause), ir.Other(_line(clause)), tuple(body)))
+        return [ir.Eval(line, scrutinee), *arms]
 
     def ruby_iteration(self, node: SgNode) -> ir.Loop | None:
         """`rows.each do |row| ... end` as a loop over `rows`: the block's parameters
@@ -1969,6 +2015,51 @@ def _http4s_route(node: SgNode) -> bool:
         return False
     text = kids[0].text()
     return len(text) < 400 and "->" in text and re.search(r"\bRoot\b", text) is not None
+
+
+# The allow-list a Scala or Kotlin filter tests against: `allowed.contains`,
+# `allowed.contains(_)`, `o => allowed.contains(o)`, `{ it in allowed }`.
+_FILTER_TABLE = re.compile(
+    r"^\{?\s*(?:\w+\s*(?:=>|->)\s*)?(?:(?P<t>[\w.]+)\.contains(?:\(\s*(?:_|\w+)\s*\))?"
+    r"|\w+\s+in\s+(?P<u>[\w.]+))\s*\}?$"
+)
+
+
+def _membership_table(text: str) -> str | None:
+    if len(text) > 200:
+        return None
+    found = _FILTER_TABLE.match(text.strip().strip("()").strip())
+    if found is None:
+        return None
+    return found.group("t") or found.group("u")
+
+
+def _outer_matches(node: SgNode) -> list[SgNode]:
+    """The `match` expressions inside a statement that no other `match`, function or lambda
+    of it holds (at most a few: generated code may chain hundreds)."""
+    found: list[SgNode] = []
+    stack = list(_named(node))
+    while stack and len(found) < _MAX_INLINED:
+        current = stack.pop()
+        kind = current.kind()
+        if kind == "match_expression":
+            found.append(current)
+        elif kind not in ("lambda_expression", "function_definition", "block"):
+            stack.extend(_named(current))
+    return found
+
+
+def _pattern_bindings(pattern: SgNode) -> list[str]:
+    """The names a Scala case pattern binds (`c` in `Some(c)`, `b` in `b @ Bar(_)`):
+    lower-case identifiers, not constructors, constants or `_`."""
+    found = [pattern] if pattern.kind() == "identifier" else []
+    found.extend(pattern.find_all(kind="identifier"))
+    names: list[str] = []
+    for node in found:
+        text = node.text()
+        if text[:1].islower() and text not in names:
+            names.append(text)
+    return names
 
 
 def _ruby_raise(text: str) -> bool:
