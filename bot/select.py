@@ -192,6 +192,9 @@ _TEST_PATH = re.compile(
     # as a feature (Hoppscotch's mock server).
     r"|(^|/)tests?[-_]?(?:utils?|helpers?|harness|kit|e2e|integration|acceptance)/"
     r"|(^|/)(?:stubs?|fakes?|__fixtures__|[\w-]+[-_]stubs?)/"
+    # Gradle source sets of test suites: `src/functionalTest/`, `src/integrationTest/`,
+    # `src/contractTest/`, `src/testFixtures/`, `src/integration-test/`.
+    r"|(^|/)src/(?:[a-z]+Tests?|[a-z]+[-_]tests?|test[A-Z]\w*)/"
 )
 
 

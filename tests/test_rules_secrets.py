@@ -224,6 +224,9 @@ def test_compared_keyword_and_identifier_values_are_not_secrets() -> None:
     yml = keyword_patterns("config/packages/theme.yaml", "yaml")
     assert detect("    theme_password_reset: resetting_request", yml) is None
     assert detect("    admin_password: Qx7vLm29k_prod", yml) is not None
+    json = keyword_patterns("src/Notifications/appsettings.json", "json")
+    assert detect('    "MetricsApiKey": "injected-at-deploy-time",', json) is None
+    assert detect('    "MetricsApiKey": "q7Rz-91kLm-xw2P-vT8e",', json) is not None
 
 
 def test_a_guessed_secret_in_development_settings_is_a_summary_line() -> None:

@@ -343,8 +343,10 @@ _RULE_VOCABULARY = re.compile(
 # `ctx["email_password_status"] = "success"`, `password_mode = "disabled"`: one lowercase
 # word, no digit, is a status, a mode or a name. `"security.validTime"`: a property key.
 # `"RestrictApiKeyExpiration": "Disabled"`: a feature flag's state, in any case.
+# `"MetricsApiKey": "injected-at-deploy-time"`: words joined by hyphens say where the
+# value comes from.
 _IDENTIFIER_VALUE = re.compile(
-    r"[a-z]{2,}(?:_[a-z]{2,})+|[a-z]{2,}(?:\.[a-z]{2,}){2,}|[a-z]+|[a-z]{2,}(?:\.[a-z][A-Za-z]+)+"
+    r"[a-z]{2,}(?:[-_][a-z]{2,})+|[a-z]{2,}(?:\.[a-z]{2,}){2,}|[a-z]+|[a-z]{2,}(?:\.[a-z][A-Za-z]+)+"
     r"|(?i:enabled|disabled|on|off|true|false|none|null|yes|no|auto|default|always|never"
     r"|required|optional|allowed|denied|allow|deny)"
 )
