@@ -956,7 +956,10 @@ LABELS_FRESHZ = ROOT / "bench" / "labels" / "security_findings_freshZ.tsv"
 # any bench/labels/* file (owner/name and bare name grepped, comments included), nor in the
 # session's known list, nor among the snapshots already fetched, fixed before any fetch and before
 # any of their findings was read, to be judged once on main 84e496aa. Same mix per project as set Z:
-# 3 ordinary, up to 14 targeted and `FRESHAA_HOT_PER_PROJECT` hot commits.
+# 3 ordinary, up to 14 targeted and `FRESHAA_HOT_PER_PROJECT` hot commits. All 18 of the first
+# list were fetched; two snapshots end in 2025 (none before): DFE-Digital/find-information-about-
+# academies-and-trusts (2025-07-04), replaced by Altinn/altinn-notifications (ends 2026-07), and
+# billabear/billabear (2025-08-24), kept: it misses the "commits in 2026" preference only.
 FRESHAA_PROJECTS: dict[str, tuple[str, int, int]] = {
     "i-dot-ai/consult": ("python", 3, 14),  # Django
     "cds-snc/notification-admin": ("python", 3, 14),  # Flask
@@ -975,7 +978,7 @@ FRESHAA_PROJECTS: dict[str, tuple[str, int, int]] = {
     "billabear/billabear": ("php", 3, 14),  # Symfony
     "MGeurts/genealogy": ("php", 3, 14),  # Laravel
     "Altinn/altinn-correspondence": ("csharp", 3, 14),  # ASP.NET Core
-    "DFE-Digital/find-information-about-academies-and-trusts": ("csharp", 3, 14),  # ASP.NET Core
+    "Altinn/altinn-notifications": ("csharp", 3, 14),  # ASP.NET Core
 }
 FRESHAA_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAA_PROJECTS, "AA"))
