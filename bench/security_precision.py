@@ -67,6 +67,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half Y
     # the fresh set Z, likewise (same mix per project as Y)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half Z
+    # the fresh set AA, likewise (same mix per project as Z)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AA
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -950,6 +952,38 @@ FRESHZ_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHZ_PROJECTS, "Z"))
 COMMITS_FRESHZ = ROOT / "bench" / "labels" / "security_commits_freshZ.tsv"
 LABELS_FRESHZ = ROOT / "bench" / "labels" / "security_findings_freshZ.tsv"
+# Set AA (`secfreshAA` round, session 2026-12-07): 18 more projects in no list of bench/*.py nor
+# any bench/labels/* file (owner/name and bare name grepped, comments included), nor in the
+# session's known list, nor among the snapshots already fetched, fixed before any fetch and before
+# any of their findings was read, to be judged once on main 84e496aa. Same mix per project as set Z:
+# 3 ordinary, up to 14 targeted and `FRESHAA_HOT_PER_PROJECT` hot commits. All 18 of the first
+# list were fetched; two snapshots end in 2025 (none before): DFE-Digital/find-information-about-
+# academies-and-trusts (2025-07-04), replaced by Altinn/altinn-notifications (ends 2026-07), and
+# billabear/billabear (2025-08-24), kept: it misses the "commits in 2026" preference only.
+FRESHAA_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "i-dot-ai/consult": ("python", 3, 14),  # Django
+    "cds-snc/notification-admin": ("python", 3, 14),  # Flask
+    "docling-project/docling-serve": ("python", 3, 14),  # FastAPI
+    "alphagov/content-data-admin": ("ruby", 3, 14),  # Rails
+    "DFE-Digital/refer-serious-misconduct": ("ruby", 3, 14),  # Rails
+    "livekit/livekit": ("go", 3, 14),  # Twirp / net/http
+    "gotenberg/gotenberg": ("go", 3, 14),  # Echo
+    "hmcts/pcs-frontend": ("typescript", 3, 14),  # Express
+    "ministryofjustice/hmpps-accredited-programmes-ui": ("typescript", 3, 14),  # Express
+    "supabase/postgres-meta": ("typescript", 3, 14),  # Fastify
+    "digitalservicebund/ris-backend-service": ("java", 3, 14),  # Spring Boot
+    "hmcts/ccd-case-document-am-api": ("java", 3, 14),  # Spring Boot
+    "navikt/familie-ef-sak": ("kotlin-jvm", 3, 14),  # Spring Boot (Kotlin)
+    "guardian/riff-raff": ("scala", 3, 14),  # Play
+    "billabear/billabear": ("php", 3, 14),  # Symfony
+    "MGeurts/genealogy": ("php", 3, 14),  # Laravel
+    "Altinn/altinn-correspondence": ("csharp", 3, 14),  # ASP.NET Core
+    "Altinn/altinn-notifications": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHAA_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHAA_PROJECTS, "AA"))
+COMMITS_FRESHAA = ROOT / "bench" / "labels" / "security_commits_freshAA.tsv"
+LABELS_FRESHAA = ROOT / "bench" / "labels" / "security_findings_freshAA.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -976,6 +1010,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "X": (FRESHX_PROJECTS, COMMITS_FRESHX, LABELS_FRESHX),
     "Y": (FRESHY_PROJECTS, COMMITS_FRESHY, LABELS_FRESHY),
     "Z": (FRESHZ_PROJECTS, COMMITS_FRESHZ, LABELS_FRESHZ),
+    "AA": (FRESHAA_PROJECTS, COMMITS_FRESHAA, LABELS_FRESHAA),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -1087,6 +1122,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "X": FRESHX_HOT_PER_PROJECT,
                 "Y": FRESHY_HOT_PER_PROJECT,
                 "Z": FRESHZ_HOT_PER_PROJECT,
+                "AA": FRESHAA_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1309,7 +1345,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to Z)",
+        help="one half of the projects, or a fresh set (C to AA)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
