@@ -90,7 +90,9 @@ class Flow:
         return unread_check.first_mark([o.cleared for o in self.origins])
 
     def message(self) -> str:
-        first = sorted(self.origins, key=lambda o: (o.line, o.label))
+        # Origins that differ only in what they were checked for read the same.
+        described = {o.describe(): o for o in self.origins}
+        first = sorted(described.values(), key=lambda o: (o.line, o.label))
         text = " and ".join(o.describe() for o in first[:2])
         if len(first) > 2:
             text += f" (and {len(first) - 2} more)"
@@ -428,7 +430,7 @@ def _host_of(expr: ir.Expr) -> ir.Expr | None:
     return None
 
 
-_HOST_READS = frozenset({"host", "hostname", "getHost"})
+_HOST_READS = frozenset({"host", "hostname", "getHost", "Hostname", "Host", "getHostName"})
 # What a value signed with the server's key may safely become.
 _SIGNED = frozenset({"deserialization", "redirect", "ssrf"})
 
@@ -1836,6 +1838,10 @@ class _Walk:
                     safe = {name: frozenset({ALL})}
                     return (safe, {}) if test.op != "!=" else ({}, safe)
             return {}, {}
+        if isinstance(test, ir.Index) and not isinstance(test.key, ir.Const):
+            # `allowedHosts[u.Hostname()]` as a condition (a Go `map[string]bool`, a JS
+            # lookup object): true only for a key the table lists.
+            return self.guard(ir.Op(test.line, "in", test.key, test.obj), state)
         if isinstance(test, ir.Name) and test.name in self.verdicts:
             # `if not ok: raise` after `ok, error = validate_name(name)`.
             return self.guard(self.verdicts[test.name], state)
@@ -2724,6 +2730,9 @@ class _Walk:
     def _made_by(self, sink: Sink, target: ir.Expr | None) -> bool:
         name = dotted(target) if target is not None else None
         maker = self.made.get(name) if name is not None else None
+        if maker is None and name is not None and self.a.module.makers:
+            # A Go struct literal or a field's declared type (`s.client *http.Client`).
+            maker = self.a.module.makers.get(name.rsplit(".", 1)[-1])
         return maker is not None and any(matches(p, maker) for p in sink.made_by)
 
     def _helper(self, call: ir.Call, state: _State | None = None) -> ir.Function | None:

@@ -243,3 +243,6 @@ class Module:
     # Struct fields declared with a scalar type (Go `Email string`): what a binder puts
     # there is text or a number, never an operator object.
     text_fields: set[str] = field(default_factory=set)
+    # Names bound in this file to a value of a known type (Go `client := &http.Client{}`,
+    # a struct field `client *http.Client`), name -> the type: a sink's `made_by`.
+    makers: dict[str, str] = field(default_factory=dict)

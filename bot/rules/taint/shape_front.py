@@ -1980,7 +1980,43 @@ def module(root: SgNode, spec: Spec, language: str, text: str) -> ir.Module:
     out.functions.sort(key=lambda f: f.line)
     if language == "go":
         out.text_fields = _go_scalar_fields(root)
+        out.makers = _go_makers(root)
     return out
+
+
+def _go_makers(root: SgNode) -> dict[str, str]:
+    """Names bound to a struct literal of a named type (`c := &http.Client{...}`, `var
+    client = http.Client{}`) and struct fields declared with a named type
+    (`client *http.Client`), name -> type. A name bound to two types is left out."""
+    found: dict[str, set[str]] = {}
+    for node in root.find_all(kind="composite_literal"):
+        kind = node.field("type")
+        holder = node.parent()
+        if kind is None or holder is None:
+            continue
+        if holder.kind() == "unary_expression":
+            holder = holder.parent()
+        if holder is None or holder.kind() != "expression_list":
+            continue
+        decl = holder.parent()
+        if decl is None or decl.kind() not in (
+            "short_var_declaration",
+            "var_spec",
+            "assignment_statement",
+        ):
+            continue
+        left = decl.field("left") or decl.field("name")
+        if left is not None and left.kind() in ("identifier", "expression_list"):
+            names = [left] if left.kind() == "identifier" else _named(left)
+            if len(names) == 1:
+                found.setdefault(names[0].text(), set()).add(kind.text())
+    for node in root.find_all(kind="field_declaration"):
+        kind = node.field("type")
+        if kind is None or "." not in kind.text():
+            continue
+        for name in (c for c in node.children() if c.kind() == "field_identifier"):
+            found.setdefault(name.text(), set()).add(kind.text().lstrip("*"))
+    return {name: next(iter(types)) for name, types in found.items() if len(types) == 1}
 
 
 # Go types whose values are text, numbers or flags (or pointers and slices of them).
