@@ -737,6 +737,11 @@ def _leaves(expr: ir.Expr, state: _State) -> list[Known]:
         return [expr.value]
     if isinstance(expr, ir.Name):
         return [state.consts.get(expr.name, UNKNOWN)]
+    if isinstance(expr, ir.Call) and expr.callee in _PRINTF:
+        # `fmt.Sprintf(pageTemplate, ...)`: the format's text, with the values unknown.
+        at = _PRINTF[expr.callee]
+        if at < len(expr.args):
+            return [*_leaves(expr.args[at], state), UNKNOWN]
     return [UNKNOWN]
 
 
@@ -987,6 +992,8 @@ def _built_text(expr: ir.Expr) -> bool:
     """An f-string, a format, or a `+` chain with a text literal in it."""
     if isinstance(expr, ir.Concat):
         return True
+    if isinstance(expr, ir.Call) and expr.callee in _PRINTF and expr.args:
+        return True  # `fmt.Sprintf(pageTemplate, title)`
     if (
         isinstance(expr, ir.Call)
         and isinstance(expr.recv, ir.Const)
