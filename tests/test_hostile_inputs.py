@@ -188,14 +188,27 @@ def _callbacks(depth: int) -> str:
     )
 
 
+def _promises(depth: int) -> str:
+    """An Express handler with `depth` nested `new Promise` executors around `exec`."""
+    return (
+        "const express = require('express');\nconst { exec } = require('child_process');\n"
+        "const app = express();\napp.post('/run', (req, res) => {\n"
+        + "".join(f"return new Promise((ok{i}, fail{i}) => {{\n" for i in range(depth))
+        + "exec(req.body.cmd);\n"
+        + "});\n" * depth
+        + "});\n"
+    )
+
+
 @HANG_GUARD
 @pytest.mark.parametrize(
     ("path", "text", "rule"),
     [
         ("src/main/kotlin/a/Routes.kt", _lambdas(240), "path-traversal"),
         ("server/run.js", _callbacks(120), "command-injection"),
+        ("server/wait.js", _promises(60), "command-injection"),
     ],
-    ids=["kotlin-lambdas", "js-callbacks"],
+    ids=["kotlin-lambdas", "js-callbacks", "js-promises"],
 )
 def test_lambdas_nested_hundreds_deep_are_reviewed_without_a_rule_error(
     path: str, text: str, rule: str

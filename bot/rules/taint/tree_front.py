@@ -313,6 +313,45 @@ class _Front:
         return tuple(self.stmt(node))
 
     def stmt(self, node: SgNode) -> list[ir.Stmt]:
+        out = self._stmt(node)
+        if node.kind() in _PROMISE_HOLDERS and "Promise" in node.text():
+            executors = self.promise_executors(node)
+            if executors:
+                out = [*executors, *out]
+        return out
+
+    def promise_executors(self, node: SgNode) -> list[ir.Stmt]:
+        """`new Promise((resolve, reject) => { exec(cmd, ...) })`: the executor runs at
+        once, here, so a helper wrapping a callback API reaches the sink inside it. (It
+        is also walked as a closure of its own.)"""
+        out: list[ir.Stmt] = []
+        if self.inlined >= _MAX_INLINED:
+            return out
+        for made in _outer_news(node):
+            ctor = made.field("constructor")
+            args_node = made.field("arguments")
+            args = _named(args_node) if args_node is not None else []
+            if (
+                ctor is None
+                or ctor.text() != "Promise"
+                or not args
+                or args[0].kind() not in _FUNCTIONS
+            ):
+                continue
+            body = args[0].field("body")
+            self.inlined += 1
+            try:
+                if body is not None and body.kind() not in _BLOCKS:
+                    stmts: tuple[ir.Stmt, ...] = (ir.Eval(_line(body), self.expr(body)),)
+                else:
+                    stmts = self.block(body)
+            finally:
+                self.inlined -= 1
+            if stmts:
+                out.append(ir.If(_line(made), ir.Other(_line(made)), stmts))
+        return out
+
+    def _stmt(self, node: SgNode) -> list[ir.Stmt]:
         kind = node.kind()
         line = _line(node)
         if kind in _FUNCTIONS or kind in ("class_declaration", "class", "interface_declaration"):
@@ -592,7 +631,29 @@ class _Front:
 # How many callbacks deep they are read as loops (deeper ones stay closures of their own):
 # the flow walks a loop's body twice, so each level doubles the work.
 _MAX_INLINED = 4
+
+
 # Array, collection and stream methods that call their callback with each element.
+def _outer_news(node: SgNode) -> list[SgNode]:
+    """The `new` expressions of a statement outside any function written in it (a
+    Promise nested in an executor is the inlined executor's own)."""
+    found: list[SgNode] = []
+    stack = list(_named(node))
+    while stack:
+        current = stack.pop()
+        kind = current.kind()
+        if kind == "new_expression":
+            found.append(current)
+        elif kind in _FUNCTIONS:
+            continue
+        stack.extend(_named(current))
+    return found
+
+
+# Statements whose `new Promise(executor)` has its executor inlined (`promise_executors`).
+_PROMISE_HOLDERS = frozenset(
+    {"return_statement", "expression_statement", "lexical_declaration", "variable_declaration"}
+)
 _CALLBACK_ITERATORS = frozenset({"forEach", "map", "flatMap", "filter", "some", "every", "find"})
 
 
