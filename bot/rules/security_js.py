@@ -250,7 +250,31 @@ JWT_PATTERNS = (
             else "The token's claims are decoded by hand and its signature is never checked."
         ),
     ),
+    Pattern(
+        JWT_ID,
+        frozenset({"php"}),
+        # The middle part copied to a variable first (`$payload = strtr($parts[1], '-_',
+        # '+/')`, then `base64_decode($payload)`).
+        re.compile(r"\b(?P<at>base64_decode)\s*\(\s*\$(?P<var>\w+)\s*\)"),
+        lambda m, t, f: _php_claims_variable(m, t),
+    ),
 )
+
+
+def _php_claims_variable(match: re.Match[str], text: str) -> str | bool:
+    if re.search(r"JWT::decode\s*\(|hash_hmac\s*\(|openssl_verify\s*\(", text):
+        return False
+    var = match.group("var")
+    made = re.search(rf"\${var}\s*=\s*([^;\n]+)", text[: match.start()][-2000:])
+    if made is None:
+        return False
+    part = re.search(r"\$(\w+)\s*\[\s*1\s*\]", made.group(1))
+    if part is None or not re.search(
+        rf"\${part.group(1)}\s*=\s*explode\s*\(\s*['\"]\.['\"]", text
+    ):
+        return False
+    return "The token's claims are decoded by hand and its signature is never checked."
+
 
 JWT_RULE = catalog_rule(JWT_ID)
 
