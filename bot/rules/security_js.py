@@ -269,9 +269,7 @@ def _php_claims_variable(match: re.Match[str], text: str) -> str | bool:
     if made is None:
         return False
     part = re.search(r"\$(\w+)\s*\[\s*1\s*\]", made.group(1))
-    if part is None or not re.search(
-        rf"\${part.group(1)}\s*=\s*explode\s*\(\s*['\"]\.['\"]", text
-    ):
+    if part is None or not re.search(rf"\${part.group(1)}\s*=\s*explode\s*\(\s*['\"]\.['\"]", text):
         return False
     return "The token's claims are decoded by hand and its signature is never checked."
 
