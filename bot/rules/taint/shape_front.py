@@ -1660,6 +1660,19 @@ class _Front:
                 # A minimal API binds a parameter of a model type from the JSON body
                 # (`(WebhookTestRequest req) => ...`); services come by interface or name.
                 source = f"`{binder}` body"
+            if (
+                source is None
+                and handler
+                and self.language == "csharp"
+                and not typed_safe
+                and base_type
+                and base_type not in _CSHARP_NOT_BOUND
+                and not _INTERFACE.match(base_type)
+                and "FromServices" not in _marks(param)
+            ):
+                # A controller action's parameters are bound from the request (route,
+                # query, form or body) unless they are services or the framework's own.
+                source = "request model"
             params.append(ir.Param(pname, source, typed_safe, segment))
         if body is None:
             block_kids = [k for k in kids if k.kind() in _BLOCKS or k.kind() == "statements"]
@@ -1805,6 +1818,11 @@ _BINDERS = frozenset(
 
 
 # The type names request bodies go by (`CreateOrderRequest`, `UserDto`, `SignupForm`).
+# Action parameters ASP.NET fills from itself, not from the request.
+_CSHARP_NOT_BOUND = frozenset(
+    {"CancellationToken", "HttpContext", "HttpRequest", "HttpResponse", "ClaimsPrincipal"}
+)
+_INTERFACE = re.compile(r"^I[A-Z]")
 _BODY_MODEL = re.compile(r"[a-z](?:Request|Dto|DTO|Model|Command|Input|Payload|Form|Body)$")
 
 
