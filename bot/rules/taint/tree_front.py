@@ -441,9 +441,11 @@ class _Front:
             elif op not in ("=", "") and left is not None:
                 value = ir.Op(line, op.rstrip("="), self.expr(left), value)
             return self.bind(left, value, line)
-        if kind in ("call_expression", "method_invocation") and self.callee(node).rsplit(".", 1)[
-            -1
-        ] in ("exit",):
+        if kind in ("call_expression", "method_invocation") and (
+            self.callee(node).rsplit(".", 1)[-1] in ("exit",)
+            # Koa's `ctx.throw(400, ...)` raises: the handler ends there.
+            or self.callee(node) in ("ctx.throw", "this.throw", "context.throw")
+        ):
             return [ir.Eval(line, self.expr(node)), ir.Stop(line)]
         if kind == "switch_expression" and self.java:
             return self.switch(node)
