@@ -279,7 +279,7 @@ _ERROR_NAME = re.compile(r"^(?:_|err\w*|e|ex|exc|error)$")
 # Calls that give the same path in canonical form: a check on the result holds for
 # the path itself.
 _CANONICAL = frozenset(
-    {"normalize", "toRealPath", "toAbsolutePath", "getCanonicalPath", "getCanonicalFile"}
+    {"normalize", "toRealPath", "toAbsolutePath", "getCanonicalPath", "getCanonicalFile", "toPath"}
 )
 
 
@@ -414,7 +414,9 @@ def _common_path_args(expr: ir.Expr) -> tuple[ir.Expr, ...]:
 
 def _host_of(expr: ir.Expr) -> ir.Expr | None:
     """`u` of `u.host` / `u.host()` / `parse_url(u, PHP_URL_HOST)`: a read of a URL's host;
-    `urlparse(u).netloc` names `u` itself."""
+    `urlparse(u).netloc` names `u` itself, and so does `urlparse(u).hostname or ""`."""
+    if isinstance(expr, ir.Op) and expr.op in ("or", "??", "?:") and expr.right is not None:
+        return _host_of(expr.left)
     if isinstance(expr, ir.Attr) and expr.attr in ("host", "hostname", "Host", "netloc"):
         parsed = expr.obj
         if (
