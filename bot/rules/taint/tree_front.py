@@ -149,6 +149,9 @@ class _Front:
             return ir.Name(line, node.text())
         if kind in _STRINGS:
             return ir.Const(line, _string_text(node))
+        if kind == "regex":
+            # Not a string, but its text shows what a `replace` removes (`/[\r\n]+/g`).
+            return ir.Other(line, (ir.Const(line, node.text()),))
         if kind in _NUMBERS:
             text = node.text().rstrip("lLfFdD").replace("_", "")
             try:
