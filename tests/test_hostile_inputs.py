@@ -200,6 +200,19 @@ def _promises(depth: int) -> str:
     )
 
 
+def _matches(depth: int) -> str:
+    """A Play action with `depth` nested `match` expressions around a file read."""
+    return (
+        "package controllers\n\nimport java.io.File\nimport play.api.mvc._\n\n"
+        "class C(cc: ControllerComponents) extends AbstractController(cc) {\n"
+        '  def f = Action { request =>\n    val v = request.getQueryString("v").get\n'
+        + "".join(f"    v{i} match {{\n      case Some(x{i}) =>\n" for i in range(depth))
+        + "        Ok.sendFile(new File(v))\n"
+        + "      case None => NotFound\n    }\n" * depth
+        + "  }\n}\n"
+    )
+
+
 @HANG_GUARD
 @pytest.mark.parametrize(
     ("path", "text", "rule"),
@@ -207,8 +220,9 @@ def _promises(depth: int) -> str:
         ("src/main/kotlin/a/Routes.kt", _lambdas(240), "path-traversal"),
         ("server/run.js", _callbacks(120), "command-injection"),
         ("server/wait.js", _promises(60), "command-injection"),
+        ("app/controllers/C.scala", _matches(60), "path-traversal"),
     ],
-    ids=["kotlin-lambdas", "js-callbacks", "js-promises"],
+    ids=["kotlin-lambdas", "js-callbacks", "js-promises", "scala-matches"],
 )
 def test_lambdas_nested_hundreds_deep_are_reviewed_without_a_rule_error(
     path: str, text: str, rule: str

@@ -1211,6 +1211,8 @@ class _Front:
             return list(self.block(node))
         if kind == "match_expression" and self.language == "scala":
             return self.scala_match(node)
+        if kind == "for_expression" and self.language == "scala":
+            return self.scala_for(node)
         if kind == "echo_statement":  # PHP: writes its operands into the page
             args = tuple(self.expr(k) for k in _named(node) if k.kind() != "comment")
             return [ir.Eval(line, ir.Call(line, "echo", None, args, end=_end(node)))]
@@ -1356,12 +1358,40 @@ class _Front:
             body: list[ir.Stmt] = []
             if names:
                 body.append(ir.Assign(_line(clause), tuple(names), scrutinee))
+            skip = pattern.range().start.index if pattern is not None else -1
             for child in _named(clause):
-                if child is pattern or child.kind() == "guard":
+                if child.range().start.index == skip or child.kind() == "guard":
                     continue
                 body.extend(self.stmt(child))
             arms.append(ir.If(_line(clause), ir.Other(_line(clause)), tuple(body)))
         return [ir.Eval(line, scrutinee), *arms]
+
+    def scala_for(self, node: SgNode) -> list[ir.Stmt]:
+        """`for { html <- client.expect(req); dest = next.getOrElse("/") } yield ...`: each
+        generator binds its pattern's names to (the elements of) its value, each `=` to
+        its value, in order; then the body runs with them."""
+        out: list[ir.Stmt] = []
+        enumerators = next((k for k in _named(node) if k.kind() == "enumerators"), None)
+        for item in _named(enumerators) if enumerators is not None else []:
+            if item.kind() != "enumerator":
+                continue
+            parts = [k for k in _named(item) if k.kind() not in ("guard", "comment")]
+            if len(parts) < 2:
+                if parts:
+                    out.extend(self.stmt(parts[0]))
+                continue
+            pattern, value = parts[0], parts[-1]
+            names = _pattern_bindings(pattern)
+            expr = self.expr(value)
+            out.extend(self.inline_lambdas(item))
+            if names:
+                out.append(ir.Assign(_line(item), tuple(names), expr))
+            else:
+                out.append(ir.Eval(_line(item), expr))
+        body = node.field("body")
+        if body is not None:
+            out.extend(self.stmt(body))
+        return out
 
     def ruby_iteration(self, node: SgNode) -> ir.Loop | None:
         """`rows.each do |row| ... end` as a loop over `rows`: the block's parameters
@@ -1730,7 +1760,7 @@ class _Front:
         for child in body:
             stmts.extend(
                 self.stmt(child)
-                if child.kind() in _BLOCKS
+                if child.kind() in _BLOCKS or child.kind() in ("match_expression", "for_expression")
                 else [ir.Eval(_line(child), self.expr(child))]
             )
         if stmts and isinstance(stmts[-1], ir.Eval):
