@@ -64,7 +64,8 @@ def _accept(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
         if re.search(rf"\b(?:nextBytes|getBytes|randomize|fill)\s*\(\s*{re.escape(name)}\b", text):
             return False  # filled with random bytes before use
         return f"`{name}` is an array of zeros declared in this file, the same for every message."
-    if _LITERAL.match(init):
+    # A literal array may run over several lines (`byteArrayOf(\n 0x1f, ...\n)`).
+    if _LITERAL.match(text[found[0].start("init") : found[0].start("init") + 600]):
         return f"`{name}` holds bytes written in the code, the same for every message."
     return False
 
