@@ -1039,6 +1039,13 @@ class _Front:
             args = self.call_parts(inner)[2]  # curried: `parameter("n".as[Int]) { n => }`
         if callee.rsplit(".", 1)[-1] in _BINDERS:
             self._mark(callee, lambdas, args)
+        elif (
+            self.language == "scala"
+            and callee.rsplit(".", 1)[-1] in ("path", "pathPrefix", "pathSuffix")
+            and any(_AKKA_TEXT_MATCHER.search(a.text()) for a in args if len(a.text()) < 300)
+        ):
+            # Akka HTTP `path("teams" / Segment) { team => ... }`: the matched segment.
+            self._mark(callee, lambdas, [])
 
     def _mark(self, callee: str, lambdas: list[SgNode], args: list[SgNode]) -> None:
         names = [a for a in args if a.kind() not in self.functions and a.kind() != "lambda_literal"]
@@ -1828,6 +1835,8 @@ class _Front:
 
 # Calls whose lambda's parameters are request input: Akka HTTP directives and the
 # ASP.NET Core minimal API route builders.
+# Akka HTTP path matchers that hand over text from the URL (not `IntNumber`, `JavaUUID`).
+_AKKA_TEXT_MATCHER = re.compile(r"\b(?:Segments?|Remaining(?:Path)?)\b")
 _BINDERS = frozenset(
     {
         "parameter",
@@ -1994,7 +2003,10 @@ def module(root: SgNode, spec: Spec, language: str, text: str) -> ir.Module:
             enclosing = node
         elif enclosing is None and (kind in _ASSIGNS or kind == "const_declaration"):
             top.append(node)
-        if kind in _BINDER_CALLS and _callee_head(node) in _BINDERS:
+        if kind in _BINDER_CALLS and (
+            _callee_head(node) in _BINDERS
+            or (language == "scala" and _callee_head(node) in ("path", "pathPrefix", "pathSuffix"))
+        ):
             binders.append(node)
         stack.extend((c, enclosing) for c in node.children() if c.is_named())
     # Mark binder lambdas before any function is built: a binder call may sit in an
