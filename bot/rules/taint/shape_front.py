@@ -1154,6 +1154,9 @@ class _Front:
                     body = self._body(child, child)
                 elif kind == "lambda_expression":
                     body = self._lambda_expression_body(child)
+                elif kind == "case_block" and current.kind() == "call_expression":
+                    # `.map { case Some(order) => ... }`: a partial function's cases.
+                    body = tuple(self.case_arms(child, ir.Other(_line(child))))
                 elif kind == "block" and current.kind() == "call_expression":
                     inner = _named(child)
                     if len(inner) == 1 and inner[0].kind() == "lambda_expression":
@@ -1355,7 +1358,11 @@ class _Front:
         line = _line(node)
         value = node.field("value")
         scrutinee = self.expr(value) if value is not None else ir.Other(line)
-        cases = node.field("body")
+        return [ir.Eval(line, scrutinee), *self.case_arms(node.field("body"), scrutinee)]
+
+    def case_arms(self, cases: SgNode | None, scrutinee: ir.Expr) -> list[ir.Stmt]:
+        """Each case of a `match` or of a partial function (`.map { case Some(o) => }`)
+        as a branch that may run, its pattern's names bound to (parts of) `scrutinee`."""
         arms: list[ir.Stmt] = []
         for clause in _named(cases) if cases is not None else []:
             if clause.kind() != "case_clause":
@@ -1371,7 +1378,7 @@ class _Front:
                     continue
                 body.extend(self.stmt(child))
             arms.append(ir.If(_line(clause), ir.Other(_line(clause)), tuple(body)))
-        return [ir.Eval(line, scrutinee), *arms]
+        return arms
 
     def scala_for(self, node: SgNode) -> list[ir.Stmt]:
         """`for { html <- client.expect(req); dest = next.getOrElse("/") } yield ...`: each
