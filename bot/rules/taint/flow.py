@@ -2977,7 +2977,12 @@ class _Walk:
                         continue
             if sink.cls == "xss" and self._not_html(call, state):
                 continue
-            if sink.cls == "nosql" and not sink.parses and not _document_store(call):
+            if (
+                sink.cls == "nosql"
+                and not sink.parses
+                and not sink.receivers  # a collection by name or type (Go) is one
+                and not _document_store(call)
+            ):
                 continue
             if sink.cls == "code" and _inside_package(call, self.built):
                 continue
