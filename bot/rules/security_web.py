@@ -404,6 +404,30 @@ PASSWORD_PATTERNS = (
         re.compile(r"\.(?P<at>Write)(?=\s*\()"),
         _needs(re.compile(r"\b(?:md5|sha1|sha256|sha512)\.New\(\)"), _hashes_password(_FIRST)),
     ),
+    # .NET: `MD5.Create()` then `.ComputeHash(bytes)`, or the static `SHA256.HashData(bytes)`.
+    Pattern(
+        PASSWORD_ID,
+        frozenset({"csharp"}),
+        re.compile(
+            r"\b(?:(?P<alg>MD5|SHA1|SHA256|SHA384|SHA512)\.(?P<s>HashData)|\.(?P<at>ComputeHash))(?=\s*\()"
+        ),
+        _needs(
+            re.compile(
+                r"\b(?:MD5|SHA1|SHA256|SHA384|SHA512)(?:\.(?:Create|HashData)\b|CryptoServiceProvider|Managed)"
+            ),
+            _hashes_password(_FIRST),
+        ),
+    ),
+    # Scala on the JDK's MessageDigest, as Java.
+    Pattern(
+        PASSWORD_ID,
+        frozenset({"scala"}),
+        re.compile(r"\.(?P<at>digest|update)(?=\s*\()"),
+        _needs(
+            re.compile(r"MessageDigest\.getInstance\s*\(\s*\"(?:MD5|SHA-?1|SHA-?256|SHA-?512)"),
+            _hashes_password(_FIRST),
+        ),
+    ),
 )
 
 PASSWORD_RULE = catalog_rule(PASSWORD_ID)
