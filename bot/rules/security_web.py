@@ -526,10 +526,12 @@ def _java_builder(match: re.Match[str], text: str, file: ChangedFile) -> str | b
     return "The `HttpClient` builder sets no `connectTimeout`, and no request sets a timeout."
 
 
-# `new RestTemplate().getMessageConverters()`: a template made only to read its defaults
-# (converters, handlers) and dropped; it never sends a request.
+# `new RestTemplate().getMessageConverters()`, Kotlin's `RestTemplate().messageConverters`:
+# a template made only to read its defaults (converters, handlers) and dropped; it never
+# sends a request.
 _TEMPLATE_DEFAULTS_READ = re.compile(
-    r"\s*\)\s*\.\s*get(?:MessageConverters|UriTemplateHandler|ErrorHandler|Interceptors)\s*\("
+    r"\s*\)\s*\.\s*(?:get(?:MessageConverters|UriTemplateHandler|ErrorHandler|Interceptors)\s*\("
+    r"|(?:messageConverters|uriTemplateHandler|errorHandler|interceptors)\b(?!\s*[(=]))"
 )
 
 
