@@ -7,7 +7,7 @@ from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, catalog_languages, catalog_rule
 from bot.rules.lib.code_text import call_arguments, is_string_literal
-from bot.rules.lib.patterns import Pattern, PatternCheck
+from bot.rules.lib.patterns import Pattern, PatternCheck, Verdict
 from bot.rules.lib.sql_calls import sql_call
 from bot.rules.taint.mixed import FlowPatternCheck
 
@@ -113,12 +113,18 @@ def _braced(match: re.Match[str], text: str, language: str) -> str:
     return " ".join(call_arguments(text, match.end() - 1, language))
 
 
-def _express(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
+def _express(match: re.Match[str], text: str, file: ChangedFile) -> Verdict | bool:
     body = _braced(match, text, file.language or "")
     if re.search(r"\borigin\s*:\s*(['\"`]\*['\"`]|true)\b|\borigin\s*:\s*['\"`]\*", body) and (
         _CREDENTIALS.search(body)
     ):
-        return "Every origin is allowed and cookies are sent along."
+        # The finding reaches the `origin` and `credentials` entries of a spread-out object.
+        window = text[match.end() : match.end() + len(body) + 200]
+        last = max(
+            (m.end() for m in re.finditer(r"\b(?:origin|credentials)\s*:", window)), default=0
+        )
+        end = text.count("\n", 0, match.end() + last) + 1
+        return Verdict("Every origin is allowed and cookies are sent along.", end_line=end)
     return False
 
 
