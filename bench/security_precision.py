@@ -991,13 +991,19 @@ LABELS_FRESHAA = ROOT / "bench" / "labels" / "security_findings_freshAA.tsv"
 # session's known list, nor in set AA, nor among the snapshots already fetched, of owners no earlier
 # set used, fixed before any fetch and before any of their findings was read, to be judged once on
 # main 392a574c. Same mix per project as set AA: 3 ordinary, up to 14 targeted and
-# `FRESHAB_HOT_PER_PROJECT` hot commits.
+# `FRESHAB_HOT_PER_PROJECT` hot commits. All 18 of the first list were fetched, none over 110 MB
+# and none ending before 2025; three end in 2025: usnationalarchives/federalregister-api-core
+# (2025-01-28), replaced by sul-dlss/dor-services-app (Rails API, ends 2026-08), and
+# Energinet-DataHub/geh-market-participant (2025-06-13), replaced by
+# NHSDigital/nbs-appointments-management-service (ASP.NET Core on Azure Functions, ends 2026-04),
+# both before any pick; companieshouse/acsp-manage-users-api (2025-11-24) is kept: it misses the
+# "commits in 2026" preference only. 20 fetch calls of the 22.
 FRESHAB_PROJECTS: dict[str, tuple[str, int, int]] = {
     "NHSDigital/dtos-manage-breast-screening": ("python", 3, 14),  # Django
     "nationalarchives/ds-frontend": ("python", 3, 14),  # Flask
     "thunderbird/appointment": ("python", 3, 14),  # FastAPI
     "NHSDigital/manage-vaccinations-in-schools": ("ruby", 3, 14),  # Rails
-    "usnationalarchives/federalregister-api-core": ("ruby", 3, 14),  # Rails
+    "sul-dlss/dor-services-app": ("ruby", 3, 14),  # Rails (API)
     "h44z/wg-portal": ("go", 3, 14),  # net/http
     "OliveTin/OliveTin": ("go", 3, 14),  # Connect / net/http
     "companieshouse/overseas-entities-web": ("typescript", 3, 14),  # Express
@@ -1009,8 +1015,8 @@ FRESHAB_PROJECTS: dict[str, tuple[str, int, int]] = {
     "gemini-hlsw/lucuma-odb": ("scala", 3, 14),  # http4s
     "inex/IXP-Manager": ("php", 3, 14),  # Laravel
     "tchapi/davis": ("php", 3, 14),  # Symfony
-    "Energinet-DataHub/geh-market-participant": ("csharp", 3, 14),  # ASP.NET Core
     "UKHO/exchange-set-fulfilment-service": ("csharp", 3, 14),  # ASP.NET Core
+    "NHSDigital/nbs-appointments-management-service": ("csharp", 3, 14),  # ASP.NET Core (Functions)
 }
 FRESHAB_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAB_PROJECTS, "AB"))
