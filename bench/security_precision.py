@@ -69,6 +69,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half Z
     # the fresh set AA, likewise (same mix per project as Z)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AA
+    # the fresh set AB, likewise (same mix per project as AA)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AB
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -984,6 +986,42 @@ FRESHAA_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAA_PROJECTS, "AA"))
 COMMITS_FRESHAA = ROOT / "bench" / "labels" / "security_commits_freshAA.tsv"
 LABELS_FRESHAA = ROOT / "bench" / "labels" / "security_findings_freshAA.tsv"
+# Set AB (`secfreshAB` round, session 2026-12-07): 18 more projects in no list of bench/*.py nor
+# any bench/labels/* file (owner/name and bare name grepped, comments included), nor in the
+# session's known list, nor in set AA, nor among the snapshots already fetched, of owners no earlier
+# set used, fixed before any fetch and before any of their findings was read, to be judged once on
+# main 392a574c. Same mix per project as set AA: 3 ordinary, up to 14 targeted and
+# `FRESHAB_HOT_PER_PROJECT` hot commits. All 18 of the first list were fetched, none over 110 MB
+# and none ending before 2025; three end in 2025: usnationalarchives/federalregister-api-core
+# (2025-01-28), replaced by sul-dlss/dor-services-app (Rails API, ends 2026-08), and
+# Energinet-DataHub/geh-market-participant (2025-06-13), replaced by
+# NHSDigital/nbs-appointments-management-service (ASP.NET Core on Azure Functions, ends 2026-04),
+# both before any pick; companieshouse/acsp-manage-users-api (2025-11-24) is kept: it misses the
+# "commits in 2026" preference only. 20 fetch calls of the 22.
+FRESHAB_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "NHSDigital/dtos-manage-breast-screening": ("python", 3, 14),  # Django
+    "nationalarchives/ds-frontend": ("python", 3, 14),  # Flask
+    "thunderbird/appointment": ("python", 3, 14),  # FastAPI
+    "NHSDigital/manage-vaccinations-in-schools": ("ruby", 3, 14),  # Rails
+    "sul-dlss/dor-services-app": ("ruby", 3, 14),  # Rails (API)
+    "h44z/wg-portal": ("go", 3, 14),  # net/http
+    "OliveTin/OliveTin": ("go", 3, 14),  # Connect / net/http
+    "companieshouse/overseas-entities-web": ("typescript", 3, 14),  # Express
+    "cloud-gov/pages-core": ("typescript", 3, 14),  # Express
+    "Tiledesk/tiledesk-server": ("typescript", 3, 14),  # Express
+    "eclipse-sw360/sw360": ("java", 3, 14),  # Spring Boot (REST)
+    "companieshouse/acsp-manage-users-api": ("java", 3, 14),  # Spring Boot
+    "City-of-Helsinki/haitaton-backend": ("kotlin-jvm", 3, 14),  # Spring Boot (Kotlin)
+    "gemini-hlsw/lucuma-odb": ("scala", 3, 14),  # http4s
+    "inex/IXP-Manager": ("php", 3, 14),  # Laravel
+    "tchapi/davis": ("php", 3, 14),  # Symfony
+    "UKHO/exchange-set-fulfilment-service": ("csharp", 3, 14),  # ASP.NET Core
+    "NHSDigital/nbs-appointments-management-service": ("csharp", 3, 14),  # ASP.NET Core (Functions)
+}
+FRESHAB_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHAB_PROJECTS, "AB"))
+COMMITS_FRESHAB = ROOT / "bench" / "labels" / "security_commits_freshAB.tsv"
+LABELS_FRESHAB = ROOT / "bench" / "labels" / "security_findings_freshAB.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -1011,6 +1049,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "Y": (FRESHY_PROJECTS, COMMITS_FRESHY, LABELS_FRESHY),
     "Z": (FRESHZ_PROJECTS, COMMITS_FRESHZ, LABELS_FRESHZ),
     "AA": (FRESHAA_PROJECTS, COMMITS_FRESHAA, LABELS_FRESHAA),
+    "AB": (FRESHAB_PROJECTS, COMMITS_FRESHAB, LABELS_FRESHAB),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -1123,6 +1162,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "Y": FRESHY_HOT_PER_PROJECT,
                 "Z": FRESHZ_HOT_PER_PROJECT,
                 "AA": FRESHAA_HOT_PER_PROJECT,
+                "AB": FRESHAB_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1345,7 +1385,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to AA)",
+        help="one half of the projects, or a fresh set (C to AB)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
