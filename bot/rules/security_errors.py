@@ -86,8 +86,9 @@ def _line_bounds(text: str, at: int) -> tuple[int, int]:
 def _statement(text: str, start: int) -> str:
     """The line of `start` with the line before it (`return ResponseEntity.status(500)` /
     `.body(...)`), joined to the next lines while brackets stay open (a response call
-    spread over lines)."""
-    begin, _ = _line_bounds(text, start)
+    spread over lines). A trace inside an object or call spread over lines
+    (`res.status(500).json({` / `trace: err.stack,`) starts from the line that opens it."""
+    begin, _ = _line_bounds(text, _opener(text, start))
     depth, i = 0, begin
     while i < len(text) and i - begin < 2000:
         ch = text[i]
@@ -100,6 +101,26 @@ def _statement(text: str, start: int) -> str:
         i += 1
     previous = _line_bounds(text, begin - 1)[0] if begin > 0 else begin
     return text[previous:i]
+
+
+def _opener(text: str, start: int) -> int:
+    """The offset of the outermost bracket still open at `start`, within a few lines
+    before it (or `start` when none is)."""
+    depth, at, i = 0, start, start - 1
+    floor = max(0, start - 600)
+    while i >= floor:
+        ch = text[i]
+        if ch in ")]}":
+            depth += 1
+        elif ch in "([{":
+            if depth == 0:
+                at = i
+            else:
+                depth -= 1
+        elif ch == ";":
+            break
+        i -= 1
+    return at
 
 
 def _dev_only(text: str, start: int) -> bool:
