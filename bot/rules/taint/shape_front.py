@@ -719,7 +719,21 @@ class _Front:
         if kind in _MEMBERS:
             obj, name = self.member_parts(node)
             if name in ("!!", "!") and obj is not None:  # Scala `Seq(...).!!` runs it
-                return ir.Call(line, "sys.process.!!", self.expr(obj), (self.expr(obj),))
+                program = self.expr(obj)
+                if obj.kind() == "call_expression" and self.dotted_text(obj).split("(")[0] in (
+                    "Seq",
+                    "List",
+                    "Vector",
+                    "Array",
+                ):
+                    # An argument list runs its first element with the others as argv, no
+                    # shell: only the program's name is a command.
+                    listed = [self.expr(a) for a in self.call_parts(obj)[2]]
+                    program = listed[0] if listed else ir.Const(line, None)
+                    heads = [a.value if isinstance(a, ir.Const) else None for a in listed[:2]]
+                    if len(listed) >= 3 and heads[0] in _SHELL_NAMES and heads[1] == "-c":
+                        program = listed[2]  # `Seq("sh", "-c", script)`: the shell runs it
+                return ir.Call(line, "sys.process.!!", self.expr(obj), (program,))
             if name in self.property_sanitizers and obj is not None:
                 # Scala `n.toInt`, Kotlin `s.length`: a conversion written without `()`.
                 return ir.Call(line, f"{self.dotted_text(obj)}.{name}", self.expr(obj))
@@ -1840,6 +1854,10 @@ class _Front:
         return name, ptype.lstrip("*&")
 
 
+# Programs that run their `-c` argument as a shell script.
+_SHELL_NAMES = frozenset(
+    {"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/env"}
+)
 # Calls whose lambda's parameters are request input: Akka HTTP directives and the
 # ASP.NET Core minimal API route builders.
 # Akka HTTP path matchers that hand over text from the URL (not `IntNumber`, `JavaUUID`).
