@@ -110,7 +110,6 @@ def review_files(
     Each engine is isolated from the other: a rule engine that fails, or an agent
     that raises anything at all, becomes a note, and the other's findings stand."""
     from bot.rules.engine import run_rules  # the analyzers load only when a review runs
-    from bot.rules.lib import moved as moved_code
 
     started = time.perf_counter() if started is None else started
     config = config or RepoConfig()
@@ -126,9 +125,7 @@ def review_files(
     if schema_note:
         notes.append(schema_note)
 
-    # The removed lines of the whole change, deleted files included: a finding on code
-    # the change only moved goes to the summary (`bot.rules.lib.moved`).
-    with _review_context(schema, refs, config), moved_code.use(files):
+    with _review_context(schema, refs, config):
         run = _run_rule_engine(rule_runner or run_rules, backend, config.rules, extra_checks)
     rule_findings = _in_context([f for f in run.findings if f.category in wanted], backend, files)
     errors: list[RuleError] = list(run.errors)

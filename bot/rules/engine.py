@@ -36,7 +36,6 @@ from bot.models import (
 )
 from bot.rules.lib.build_symbols import test_build_symbol
 from bot.rules.lib.cli_scripts import command_line_only
-from bot.rules.lib.moved import moved_lines
 from bot.rules.lib.reformat import Layout, layout_only
 from bot.rules.lib.scopes import words
 from bot.select import is_example_or_tool_path
@@ -454,10 +453,6 @@ _REINDENTED = (
     "This change only re-indents or re-spaces this line; the code was already there, "
     "so it is noted in the summary rather than commented on."
 )
-_MOVED = (
-    "This change moves this code: it removes the same lines elsewhere, so the problem "
-    "was already there; it is noted in the summary rather than commented on."
-)
 
 
 # A flow's evidence beyond its own lines, as `bot.rules.taint` writes it in the detail.
@@ -471,16 +466,12 @@ def _numbers(text: str) -> list[int]:
 
 
 def _evidence_old(
-    hit: Hit,
-    file: ChangedFile,
-    by_path: Mapping[str, ChangedFile],
-    layout: Callable[[str], Layout],
-    moved: Callable[[str], frozenset[int]],
+    hit: Hit, file: ChangedFile, by_path: Mapping[str, ChangedFile], layout: Callable[[str], Layout]
 ) -> bool:
     """Whether the lines a hit rests on beyond its own — a flow's source lines, the calls
-    it goes through, the caller in another file — are old too: not added, added by a
-    hunk that only re-lays code, or moved (`bot.rules.lib.moved`). A flow whose source
-    the change writes is the change's, even when its sink only moved."""
+    it goes through, the caller in another file — are old too: not added, or added by a
+    hunk that only re-lays code. A flow whose source a changed hunk adds is the change's,
+    even when its sink only moved."""
     detail = hit.detail or ""
     spots = [(file.path, n) for n in map(int, _FLOW_CALLS.findall(detail))]
     for found in _FLOW_SOURCES.finditer(detail):
@@ -491,12 +482,7 @@ def _evidence_old(
         spots.extend((found.group(1), n) for n in _numbers(found.group(2)))
     for path, n in spots:
         other = by_path.get(path)
-        if (
-            other is not None
-            and n in other.added_lines
-            and n not in layout(path).lines
-            and n not in moved(path)
-        ):
+        if other is not None and n in other.added_lines and n not in layout(path).lines:
             return False
     return True
 
@@ -813,13 +799,6 @@ def findings_of(
             reformatted[path] = layout_only(by_path[path])
         return reformatted[path]
 
-    moved: dict[str, frozenset[int]] = {}
-
-    def moved_of(path: str) -> frozenset[int]:
-        if path not in moved:
-            moved[path] = moved_lines(by_path[path])
-        return moved[path]
-
     defined: dict[str, bool] = {}  # called name -> whether a file of the change defines it
     reg = plan.registry
     disabled = {reg.canonical(x) for x in config.disable}
@@ -890,20 +869,13 @@ def findings_of(
             old_code = all(n in reindented[hit.path] for n in touched)
             if old_code:
                 hit = replace(hit, detail=join_detail(hit.detail, _REINDENTED))
-            elif all(n in moved_of(hit.path) for n in touched) and _evidence_old(
-                hit, file, by_path, layout_of, moved_of
-            ):
-                # Cut here and pasted there (another file, or further down this one):
-                # the sink and every line its flow rests on were in the code before.
-                old_code = True
-                hit = replace(hit, detail=join_detail(hit.detail, _MOVED))
         if touched and not old_code:
             # A formatter pass (same syntax tree, or the same tokens and nesting), for the
             # file or for the hunks holding the hit: any rule, since the code is unchanged
             # whatever the rule reads. Computed only for files with a hit (or a flow's
             # caller), once per file.
             layout = layout_of(hit.path)
-            if not _evidence_old(hit, file, by_path, layout_of, moved_of):
+            if not _evidence_old(hit, file, by_path, layout_of):
                 pass  # a flow from code the change wrote
             elif layout.whole:
                 old_code = True
