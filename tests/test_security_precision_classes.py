@@ -48,6 +48,21 @@ def test_python_timeout_in_a_script_run_by_hand_goes_to_the_summary() -> None:
     assert [(f.line, f.severity) for f in findings] == [(5, Severity.INFO)]
 
 
+def test_python_timeout_in_a_typer_command_goes_to_the_summary() -> None:
+    code = (
+        "import requests\nimport typer\n\napp = typer.Typer()\n\n\n@app.command()\n"
+        "def download_legal() -> None:\n"
+        '    text = requests.get("https://www.example.org/privacy.md").text\n'
+        '    open("privacy.md", "w").write(text)\n'
+    )
+    command = added_file("backend/src/appointment/commands/download_legal.py", code)
+    findings = run_rule([command], "http-request-no-timeout")
+    assert [(f.line, f.severity) for f in findings] == [(9, Severity.INFO)]
+    served = added_file("backend/src/appointment/routes/legal.py", code.replace("typer", "fastapi"))
+    findings = run_rule([served], "http-request-no-timeout")
+    assert [(f.line, f.severity) for f in findings] == [(9, Severity.MEDIUM)]
+
+
 def test_go_timeout_summary_for_local_and_configured_hosts() -> None:
     rule, name = "http-request-no-timeout", "go-2.go"
     got = _severities(rule, name)

@@ -19,6 +19,13 @@ _CLI_PATH = re.compile(
 )
 
 
+# A Python module of typer or click commands (`@app.command()` on a `typer.Typer()`,
+# `@click.command()`), wherever it lives (`appointment/commands/download_legal.py`).
+_PY_COMMAND = re.compile(
+    r"^[ \t]*(?:import[ \t]+(?:typer|click)\b|from[ \t]+(?:typer|click)[ \t]+import\b)", re.MULTILINE
+)
+_PY_COMMAND_USE = re.compile(r"@(?:\w+\.)?command\s*\(|\btyper\.run\s*\(")
+
 _GO_MAIN = re.compile(r"^package\s+main\b", re.MULTILINE)
 # A command of a Go CLI framework: `&cobra.Command{`, urfave/cli's `&cli.Command{`.
 _GO_COMMAND = re.compile(r"&(?:cobra|cli)\.Command\s*\{")
@@ -27,8 +34,15 @@ _GO_COMMAND = re.compile(r"&(?:cobra|cli)\.Command\s*\{")
 def command_line_only(file: ChangedFile) -> bool:
     """A file of a command-line script folder or module that shows no web request input
     (nothing the taint engine's sources for its language could read)."""
-    if file.language == "go" and _GO_COMMAND.search(file.visible_text()):
+    text_seen = file.visible_text()
+    if file.language == "go" and _GO_COMMAND.search(text_seen):
         pass  # a cobra or urfave/cli command (`hanko user import`), wherever it lives
+    elif (
+        file.language == "python"
+        and _PY_COMMAND.search(text_seen)
+        and _PY_COMMAND_USE.search(text_seen)
+    ):
+        pass  # a typer or click command module
     elif not _CLI_PATH.search(file.path.replace("\\", "/")):
         return False
     elif file.language == "go" and not _GO_MAIN.search(file.visible_text()):
