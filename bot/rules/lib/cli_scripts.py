@@ -22,7 +22,8 @@ _CLI_PATH = re.compile(
 # A Python module of typer or click commands (`@app.command()` on a `typer.Typer()`,
 # `@click.command()`), wherever it lives (`appointment/commands/download_legal.py`).
 _PY_COMMAND = re.compile(
-    r"^[ \t]*(?:import[ \t]+(?:typer|click)\b|from[ \t]+(?:typer|click)[ \t]+import\b)", re.MULTILINE
+    r"^[ \t]*(?:import[ \t]+(?:typer|click)\b|from[ \t]+(?:typer|click)[ \t]+import\b)",
+    re.MULTILINE,
 )
 _PY_COMMAND_USE = re.compile(r"@(?:\w+\.)?command\s*\(|\btyper\.run\s*\(")
 
