@@ -63,6 +63,25 @@ def test_python_timeout_in_a_typer_command_goes_to_the_summary() -> None:
     assert [(f.line, f.severity) for f in findings] == [(9, Severity.MEDIUM)]
 
 
+def test_a_dotnet_security_analyzer_suppression_on_the_method_sends_it_to_the_summary() -> None:
+    method = (
+        "using System;\nusing System.Security.Cryptography;\nusing System.Text;\n\n"
+        "public class ListingsController\n{{\n{attribute}"
+        "    public string Save(string pw)\n    {{\n"
+        "        return Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(pw)));\n"
+        "    }}\n}}\n"
+    )
+    reviewed = method.format(
+        attribute='    [SuppressMessage("Microsoft.Security", "CA5350:RemoveSha1", '
+        'Justification = "The provider\'s API takes SHA-1")]\n'
+    )
+    findings = run_rule([added_file("Api/ListingsController.cs", reviewed)], "password-fast-hash")
+    assert [(f.line, f.severity) for f in findings] == [(10, Severity.INFO)]
+    plain = method.format(attribute="")
+    findings = run_rule([added_file("Api/ListingsController.cs", plain)], "password-fast-hash")
+    assert [(f.line, f.severity) for f in findings] == [(9, Severity.HIGH)]
+
+
 def test_go_timeout_summary_for_local_and_configured_hosts() -> None:
     rule, name = "http-request-no-timeout", "go-2.go"
     got = _severities(rule, name)

@@ -37,7 +37,7 @@ from bot.models import (
 from bot.rules.lib.build_symbols import test_build_symbol
 from bot.rules.lib.cli_scripts import command_line_only
 from bot.rules.lib.reformat import Layout, layout_only
-from bot.rules.lib.scopes import words
+from bot.rules.lib.scopes import enclosing_function, words
 from bot.select import is_example_or_tool_path
 
 if TYPE_CHECKING:
@@ -346,6 +346,9 @@ _OTHER_ANALYZER_SUPPRESSION = re.compile(
     r"(?:#|//|/\*)\s*#?nosec\b|nolint:[\w,]*\bgosec\b|\bnoqa:\s*(?:[A-Z]+\d+\s*,\s*)*S\d{3}\b"
     r"|\bNOSONAR\b|\bnosemgrep\b"
 )
+_DOTNET_SECURITY_SUPPRESSION = re.compile(
+    r"SuppressMessage\([^)\n]*\"(?:CA5[34]\d\d|SCS\d{4})\b|#pragma\s+warning\s+disable\b[^\n]*\b(?:CA5[34]\d\d|SCS\d{4})\b"
+)
 _REVIEWED = (
     "The line carries another security analyzer's suppression: the author already decided "
     "on this, so it is noted in the summary."
@@ -422,6 +425,15 @@ def _reviewed_elsewhere(file: ChangedFile, line: int) -> bool:
         text = file.line_text(number) if number > 0 else None
         if text and _OTHER_ANALYZER_SUPPRESSION.search(text):
             return True
+    if file.language == "csharp":
+        # `[SuppressMessage("...", "CA5350:...", Justification = "...")]` on the method, or
+        # `#pragma warning disable CA5351` above the line: a .NET security analyzer's rule
+        # the author turned off for this code.
+        source = file.visible_text()
+        own = enclosing_function(source, "csharp", line)
+        first = own[1] if own is not None else line
+        rows = source.split("\n")[max(0, first - 12) : line]
+        return _DOTNET_SECURITY_SUPPRESSION.search("\n".join(rows)) is not None
     return False
 
 
