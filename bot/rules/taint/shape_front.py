@@ -984,6 +984,32 @@ class _Front:
             op = "cdiv"
         return ir.Op(line, op, self.expr(left), self.expr(right))
 
+    def _filter_predicate(self, holder: SgNode) -> tuple[str, ir.Expr] | None:
+        """The parameter and the test of a one-parameter lambda given to `filter`/`takeIf`
+        (Kotlin's implicit `it` when it names none)."""
+        lam = holder
+        if lam.kind() == "annotated_lambda":
+            lam = next((k for k in _named(lam) if k.kind() == "lambda_literal"), lam)
+        if lam.kind() == "block":
+            inner = _named(lam)
+            lam = inner[0] if len(inner) == 1 else lam
+        if lam.kind() not in ("lambda_expression", "lambda_literal"):
+            return None
+        names = [n for p in self.param_nodes(lam) for n in [self.param_info(p)[0]] if n]
+        if len(names) > 1:
+            return None
+        name = names[0] if names else "it"
+        kids = _named(lam)
+        if not kids:
+            return None
+        value = kids[-1]  # the body comes after the parameters
+        if value.kind() == "statements":
+            inner = _named(value)
+            if len(inner) != 1:
+                return None
+            value = inner[0]
+        return name, self.expr(value)
+
     def _appended(self, lam: SgNode) -> tuple[ir.Expr, ...]:
         """The arguments of every `append`/`appendLine` call in a builder lambda."""
         out: list[ir.Expr] = []
@@ -1027,6 +1053,12 @@ class _Front:
                 item = ir.Name(line, "$filtered")
                 test = ir.Call(line, "table.contains", ir.Name(line, allowed), (item,))
                 return ir.Comp(line, ("$filtered",), self.expr(recv), item, (test,))
+            predicate = self._filter_predicate(holders[0]) if len(holders) == 1 else None
+            if predicate is not None:
+                # `next.filter(n => n.startsWith("/") && !n.startsWith("//"))`: only a value
+                # the predicate holds for comes out.
+                name, test_expr = predicate
+                return ir.Comp(line, (name,), self.expr(recv), ir.Name(line, name), (test_expr,))
         for lam in lambdas:
             # Kotlin's `buildString { append(x) }`: what the lambda appends is the result.
             parts = self._appended(lam) if last in _STRING_BUILDERS else ()
@@ -1786,11 +1818,9 @@ class _Front:
                 params.append(ir.Param(name, source))
         stmts: list[ir.Stmt] = []
         for child in body:
-            stmts.extend(
-                self.stmt(child)
-                if child.kind() in _BLOCKS or child.kind() in ("match_expression", "for_expression")
-                else [ir.Eval(_line(child), self.expr(child))]
-            )
+            # Statements, so a match, a `for` or a lambda handed to a call
+            # (`req.as[Job].flatMap { job => ... }`) is walked with its bindings.
+            stmts.extend(self.stmt(child))
         if stmts and isinstance(stmts[-1], ir.Eval):
             stmts[-1] = ir.Return(stmts[-1].line, stmts[-1].expr)
         return ir.Function(
