@@ -25,3 +25,9 @@ def line_of(text: str, index: int) -> int:
     if len(text) < _SMALL:
         return text.count("\n", 0, index) + 1
     return bisect_left(_newlines(text), index) + 1
+
+
+@lru_cache(maxsize=16)
+def rows_of(text: str) -> tuple[str, ...]:
+    """`text`'s lines, split once however many matches of a file ask for a window."""
+    return tuple(text.split("\n"))

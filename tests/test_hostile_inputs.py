@@ -249,3 +249,58 @@ def test_a_file_of_thousands_of_stack_traces_is_reviewed() -> None:
     _orders_intact(result)
     assert not result.stats.rule_errors, result.stats.rule_errors
     assert any(f.rule == "stack-trace-in-response" and f.path == path for f in result.findings)
+
+
+def _many(header: str, row: str, count: int) -> str:
+    return header + "".join(row.format(i=i) for i in range(count))
+
+
+@HANG_GUARD
+@pytest.mark.parametrize(
+    ("path", "text", "rule"),
+    [
+        (
+            "server/cors.js",
+            _many(
+                "module.exports = (req, res) => {\n",
+                "  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);"
+                " res.setHeader('Access-Control-Allow-Credentials', 'true'); // {i}\n",
+                3000,
+            )
+            + "};\n",
+            "cors-any-origin-with-credentials",
+        ),
+        (
+            "src/main/java/a/Seal.java",
+            _many(
+                "package a;\nimport javax.crypto.spec.IvParameterSpec;\nclass Seal {\n"
+                "  private static final byte[] zeroIv = new byte[16];\n  void f() {\n",
+                "    Object p{i} = new IvParameterSpec(zeroIv);\n",
+                3000,
+            )
+            + "  }\n}\n",
+            "static-iv",
+        ),
+        (
+            "app/Http/Tokens.php",
+            _many(
+                "<?php\nfunction claims($token) {\n  $parts = explode('.', $token);\n"
+                "  $payload = $parts[1];\n",
+                "  $c{i} = json_decode(base64_decode($payload), true);\n",
+                3000,
+            )
+            + "}\n",
+            "jwt-verification-disabled",
+        ),
+    ],
+    ids=["cors-reflected-origin", "named-static-iv", "php-claims-variable"],
+)
+def test_a_file_of_thousands_of_matches_of_one_check_is_reviewed(
+    path: str, text: str, rule: str
+) -> None:
+    """Whole-file facts (a declaration, a split, the lines around a header) are looked up
+    once per file, not once per match: thousands of matches stay linear."""
+    result = _with_orders(added_file(path, text))
+    _orders_intact(result)
+    assert not result.stats.rule_errors, result.stats.rule_errors
+    assert any(f.rule == rule and f.path == path for f in result.findings)

@@ -429,11 +429,10 @@ def _reviewed_elsewhere(file: ChangedFile, line: int) -> bool:
         # `[SuppressMessage("...", "CA5350:...", Justification = "...")]` on the method, or
         # `#pragma warning disable CA5351` above the line: a .NET security analyzer's rule
         # the author turned off for this code.
-        source = file.visible_text()
-        own = enclosing_function(source, "csharp", line)
+        own = enclosing_function(file.visible_text(), "csharp", line)
         first = own[1] if own is not None else line
-        rows = source.split("\n")[max(0, first - 12) : line]
-        return _DOTNET_SECURITY_SUPPRESSION.search("\n".join(rows)) is not None
+        rows = (file.line_text(n) for n in range(max(1, first - 11), line + 1))
+        return _DOTNET_SECURITY_SUPPRESSION.search("\n".join(r or "" for r in rows)) is not None
     return False
 
 

@@ -17,6 +17,7 @@ Then every site may read this endpoint's answers as the logged-in user. Middlewa
 from __future__ import annotations
 
 from bot import lazyre as re
+from bot.lines import line_of, rows_of
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, catalog_rule
 from bot.rules.lib.patterns import Pattern, PatternCheck
@@ -55,19 +56,22 @@ _CHECKED = re.compile(
 )
 _WORD = re.compile(r"[$@]?[A-Za-z_][\w.$]*")
 _WINDOW = 15  # lines each side, outside any function
+_REACH = 60  # lines each side, inside one
 
 
 def _span(text: str, file: ChangedFile, line: int) -> tuple[int, int]:
+    """The function around `line`, at most `_REACH` lines each side (a generated file's
+    one huge function would make every header read the whole file)."""
     found = enclosing_function(text, file.language or "", line)
     if found is not None:
-        return found[1], found[2]
+        return max(found[1], line - _REACH), min(found[2], line + _REACH)
     return max(1, line - _WINDOW), line + _WINDOW
 
 
 def _accept(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
-    line = text.count("\n", 0, match.start()) + 1
+    line = line_of(text, match.start())
     first, last = _span(text, file, line)
-    rows = text.split("\n")[first - 1 : last]
+    rows = rows_of(text)[first - 1 : last]
     body = "\n".join(rows)
     if not _CREDENTIALS.search(body):
         return False

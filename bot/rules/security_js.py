@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from bot import lazyre as re
 from bot.models import ChangedFile, FileKind, Severity
@@ -261,15 +262,28 @@ JWT_PATTERNS = (
 )
 
 
+@lru_cache(maxsize=16)
+def _php_verifies(text: str) -> bool:
+    return re.search(r"JWT::decode\s*\(|hash_hmac\s*\(|openssl_verify\s*\(", text) is not None
+
+
+@lru_cache(maxsize=64)
+def _split_token(text: str, parts: str) -> bool:
+    """`$parts = explode('.', $token)` somewhere in the file."""
+    return re.search(rf"\${parts}\s*=\s*explode\s*\(\s*['\"]\.['\"]", text) is not None
+
+
 def _php_claims_variable(match: re.Match[str], text: str) -> str | bool:
-    if re.search(r"JWT::decode\s*\(|hash_hmac\s*\(|openssl_verify\s*\(", text):
+    # Whole-file facts are looked up once per file, however many decodes it holds.
+    if _php_verifies(text):
         return False
     var = match.group("var")
-    made = re.search(rf"\${var}\s*=\s*([^;\n]+)", text[: match.start()][-2000:])
+    start = match.start()
+    made = re.search(rf"\${var}\s*=\s*([^;\n]+)", text[max(0, start - 2000) : start])
     if made is None:
         return False
     part = re.search(r"\$(\w+)\s*\[\s*1\s*\]", made.group(1))
-    if part is None or not re.search(rf"\${part.group(1)}\s*=\s*explode\s*\(\s*['\"]\.['\"]", text):
+    if part is None or not _split_token(text, part.group(1)):
         return False
     return "The token's claims are decoded by hand and its signature is never checked."
 

@@ -11,6 +11,8 @@ declared twice in the file, or assigned again, is not judged.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot import lazyre as re
 from bot.models import ChangedFile, FileKind
 from bot.rules.engine import Check, catalog_rule
@@ -39,13 +41,30 @@ _LITERAL = re.compile(
 )
 
 
-def _declarations(text: str, name: str) -> list[re.Match[str]]:
-    return list(
+@lru_cache(maxsize=64)
+def _declarations(text: str, name: str) -> tuple[re.Match[str], ...]:
+    """The declarations of `name` in `text`: one search per name, however many calls use it."""
+    return tuple(
         re.finditer(
             rf"(?:\b(?:val|var|final)\s+|\bbyte\s*\[\s*\]\s+|\bByteArray\s+)"
             rf"{re.escape(name)}\b(?:\s*:\s*[\w\[\]<>]+)?\s*=\s*(?P<init>[^\n]+)",
             text,
         )
+    )
+
+
+@lru_cache(maxsize=64)
+def _assigned_again(text: str, name: str, after: int) -> bool:
+    again = re.compile(rf"(?<![\w.]){re.escape(name)}\s*(?:\[[^\]\n]*\]\s*)?=(?!=)")
+    return again.search(text, after) is not None
+
+
+@lru_cache(maxsize=64)
+def _filled(text: str, name: str) -> bool:
+    """`nextBytes(iv)` (or another fill) somewhere in the file."""
+    return (
+        re.search(rf"\b(?:nextBytes|getBytes|randomize|fill)\s*\(\s*{re.escape(name)}\b", text)
+        is not None
     )
 
 
@@ -56,12 +75,11 @@ def _accept(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     found = _declarations(text, name)
     if len(found) != 1:
         return False
-    again = rf"(?<![\w.]){re.escape(name)}\s*(?:\[[^\]\n]*\]\s*)?=(?!=)"
-    if re.search(again, text[found[0].end() :]):
-        return False  # assigned again later
+    if _assigned_again(text, name, found[0].end()):
+        return False
     init = found[0].group("init").strip()
     if _ZEROS.match(init):
-        if re.search(rf"\b(?:nextBytes|getBytes|randomize|fill)\s*\(\s*{re.escape(name)}\b", text):
+        if _filled(text, name):
             return False  # filled with random bytes before use
         return f"`{name}` is an array of zeros declared in this file, the same for every message."
     # A literal array may run over several lines (`byteArrayOf(\n 0x1f, ...\n)`).

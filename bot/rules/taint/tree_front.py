@@ -341,18 +341,21 @@ class _Front:
                 or args[0].kind() not in _FUNCTIONS
             ):
                 continue
-            body = args[0].field("body")
-            self.inlined += 1
-            try:
-                if body is not None and body.kind() not in _BLOCKS:
-                    stmts: tuple[ir.Stmt, ...] = (ir.Eval(_line(body), self.expr(body)),)
-                else:
-                    stmts = self.block(body)
-            finally:
-                self.inlined -= 1
+            stmts = self.inline_body(args[0].field("body"))
             if stmts:
                 out.append(ir.If(_line(made), ir.Other(_line(made)), stmts))
         return out
+
+    def inline_body(self, body: SgNode | None) -> tuple[ir.Stmt, ...]:
+        """A callback's body as statements of the code that runs it (an arrow function's
+        expression body as one), one inlining level deeper."""
+        self.inlined += 1
+        try:
+            if body is not None and body.kind() not in _BLOCKS:
+                return (ir.Eval(_line(body), self.expr(body)),)
+            return self.block(body)
+        finally:
+            self.inlined -= 1
 
     def _stmt(self, node: SgNode) -> list[ir.Stmt]:
         kind = node.kind()
@@ -498,15 +501,7 @@ class _Front:
         if len(names) != 1 or self.inlined >= _MAX_INLINED:
             return None  # `(value, index)`, destructuring: not the element alone
         body = callback.field("body")
-        self.inlined += 1
-        try:
-            if body is not None and body.kind() not in _BLOCKS:
-                stmts: tuple[ir.Stmt, ...] = (ir.Eval(_line(body), self.expr(body)),)
-            else:
-                stmts = self.block(body)
-        finally:
-            self.inlined -= 1
-        return ir.Loop(_line(node), (names[0],), self.expr(recv), stmts)
+        return ir.Loop(_line(node), (names[0],), self.expr(recv), self.inline_body(body))
 
     def switch(self, node: SgNode) -> list[ir.Stmt]:
         """A Java `switch` over cases as an `if` chain on equality with the labels, so a
