@@ -539,6 +539,7 @@ class _Front:
         self.functions = _FUNCTIONS[language]
         # Lambda nodes (by start offset) whose parameters are request input.
         self.bound: dict[int, str] = {}
+        self.binders = _BINDERS | (_scala_binders(text) if language == "scala" else frozenset())
         self.property_sanitizers = frozenset(
             item.callee[2:] for item in spec.sanitizers if item.callee.startswith("*.")
         )
@@ -874,6 +875,28 @@ class _Front:
             return self.value_of(kids[-1]) if kids else ir.Const(_line(node), None)
         return self.expr(node)
 
+    def _scala_parts(self, body: SgNode) -> list[ir.Expr]:
+        """The text and the holes of `s"https://x/$id?q=${q}"` in order: the tree holds
+        only the holes, the text is what lies between them."""
+        line = _line(body)
+        children = body.children()
+        quote = children[0].text() if children and not children[0].is_named() else '"'
+        span = body.range()
+        pos, end = span.start.index + len(quote), span.end.index - len(quote)
+        parts: list[ir.Expr] = []
+        for child in children:
+            if child.kind() != "interpolation":
+                continue
+            start = child.range().start.index
+            if start > pos:
+                parts.append(ir.Const(line, self.text[pos:start]))
+            inner = _named(child)
+            parts.append(self.expr(inner[0] if inner else child))
+            pos = child.range().end.index
+        if end > pos:
+            parts.append(ir.Const(line, self.text[pos:end]))
+        return parts
+
     def string(self, node: SgNode) -> ir.Expr:
         line = _line(node)
         kind = node.kind()
@@ -891,8 +914,7 @@ class _Front:
                     if _SPLICE.search(self.text[: h.range().start.index][-3:])
                 )
                 return ir.Call(line, prefix, None, (ir.Concat(line, spliced),))
-            filled = tuple(self.expr(_named(h)[0] if _named(h) else h) for h in holes)
-            return ir.Concat(line, (ir.Const(line, "?"), *filled))
+            return ir.Concat(line, tuple(self._scala_parts(body))) if body else ir.Const(line, "")
         if not kids:
             text = node.text()
             if kind == "simple_symbol":
@@ -1035,7 +1057,7 @@ class _Front:
         if symbol is not None and recv is not None:
             # `ids.map(&:to_i)`: each element answers that method, as `ids.to_i` would.
             return ir.Call(line, f"{callee[: -len(last)]}{symbol}", self.expr(recv), ())
-        if last in _BINDERS:
+        if last in self.binders:
             self._mark(callee, lambdas, args)
         if (
             last in ("filter", "takeIf")
@@ -1083,7 +1105,7 @@ class _Front:
         inner = node.child(0)
         if not args and inner is not None and inner.kind() in _BINDER_CALLS:
             args = self.call_parts(inner)[2]  # curried: `parameter("n".as[Int]) { n => }`
-        if callee.rsplit(".", 1)[-1] in _BINDERS:
+        if callee.rsplit(".", 1)[-1].split("[", 1)[0] in self.binders:
             self._mark(callee, lambdas, args)
         elif (
             self.language == "scala"
@@ -1734,6 +1756,8 @@ class _Front:
                     # Symfony fills a scalar argument from the route's `{slot}` of that
                     # name; any other is bound from the container (`%kernel.project_dir%`).
                     source = None
+            if source is None and handler and self.language == "scala" and base_type == "Request":
+                source = "request"  # Cask's `request: cask.Request`: the whole request
             if source is None and controller and not ptype:
                 # Laravel passes route segments to a controller action's untyped
                 # parameters (`public function show($slug)`).
@@ -1920,6 +1944,27 @@ _INTERFACE = re.compile(r"^I[A-Z]")
 _BODY_MODEL = re.compile(r"[a-z](?:Request|Dto|DTO|Model|Command|Input|Payload|Form|Body)$")
 
 
+# Scala servers whose handler is a lambda given to a call: Tapir's server logic (its
+# parameters are the endpoint's inputs) and, in a file using ZIO HTTP, `handler { (req:
+# Request) => }` (`handler` names many things elsewhere, so only there).
+_TAPIR_BINDERS = frozenset(
+    {
+        "serverLogic",
+        "serverLogicSuccess",
+        "serverLogicPure",
+        "serverLogicOption",
+        "serverLogicRecoverErrors",
+        "serverLogicRightErrorOrSuccess",
+        "handleSuccess",
+    }
+)
+
+
+def _scala_binders(text: str) -> frozenset[str]:
+    names = _TAPIR_BINDERS if "tapir" in text else frozenset()
+    return names | {"handler"} if "zio.http" in text else names
+
+
 # Call node kinds a binder call can be, and the head of its callee without building it.
 _BINDER_CALLS = frozenset({"call_expression", "invocation_expression", "call"})
 _CONSTRUCTORS = frozenset(
@@ -2020,7 +2065,8 @@ def _callee_head(node: SgNode) -> str:
     span = first.range()
     if span.end.index - span.start.index > 200:
         return ""
-    return first.text().rsplit(".", 1)[-1]
+    # `run.serverLogicSuccess[Future] { cmd => }`: the type arguments are not the name.
+    return first.text().rsplit(".", 1)[-1].split("[", 1)[0]
 
 
 def _constant_expr(expr: ir.Expr) -> bool:
@@ -2059,7 +2105,7 @@ def module(root: SgNode, spec: Spec, language: str, text: str) -> ir.Module:
         elif enclosing is None and (kind in _ASSIGNS or kind == "const_declaration"):
             top.append(node)
         if kind in _BINDER_CALLS and (
-            _callee_head(node) in _BINDERS
+            _callee_head(node) in front.binders
             or (language == "scala" and _callee_head(node) in ("path", "pathPrefix", "pathSuffix"))
         ):
             binders.append(node)
