@@ -441,6 +441,8 @@ _GO_DECODERS = frozenset(
     }
 )
 _GO_BINDING_STMTS = frozenset({"call_expression", "short_var_declaration", "assignment_statement"})
+# ScalikeJDBC's `${SQLSyntax.createUnsafely(col)}` puts the text into the query as it is.
+_UNSAFE_SQL_HOLE = re.compile(r"\bcreateUnsafely\(")
 _SPLICE = re.compile(r"#\s*$")
 
 
@@ -912,6 +914,7 @@ class _Front:
                     self.expr(_named(h)[0] if _named(h) else h)
                     for h in holes
                     if _SPLICE.search(self.text[: h.range().start.index][-3:])
+                    or _UNSAFE_SQL_HOLE.search(h.text()[:200])
                 )
                 return ir.Call(line, prefix, None, (ir.Concat(line, spliced),))
             return ir.Concat(line, tuple(self._scala_parts(body))) if body else ir.Const(line, "")
