@@ -290,6 +290,9 @@ class _Front:
         if isinstance(node, ast.Return):
             return [ir.Return(line, self.expr(node.value) if node.value else None)]
         if isinstance(node, ast.Raise):
+            if isinstance(node.exc, ast.Call):
+                # aiohttp answers by raising: `raise web.HTTPFound(location)`.
+                return [ir.Eval(line, self.expr(node.exc)), ir.Stop(line)]
             return [ir.Stop(line)]
         if isinstance(node, ast.If):
             return [
@@ -499,7 +502,7 @@ def _assign(
 
 
 # Packages whose imported names are always spelled out in full (see `qualified`).
-_QUALIFIED_MODULES = frozenset({"rest_framework"})
+_QUALIFIED_MODULES = frozenset({"rest_framework", "sanic"})
 _HELPER_MODULE = re.compile(r"(?:^|_)(?:utils?|helpers?|shortcuts)$")
 
 
