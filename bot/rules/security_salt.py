@@ -40,6 +40,31 @@ def _written_salt(salt: str) -> bool:
     return _LITERAL.match(_OUTSIDE_SPACE.sub("", salt)) is not None
 
 
+# A local name for the salt (`salt = "static-salt"` a few lines up, then `salt.encode()`):
+# the name, maybe turned into bytes, and where an assignment to it starts.
+_SALT_NAME = re.compile(
+    r"^(?:Buffer\.from\(|\[\]byte\(|(?:System\.Text\.)?Encoding\.\w+\.GetBytes\(|bytes\()?"
+    r"\$?(?P<name>[a-z_]\w*)\)?(?:\.(?:getBytes|toByteArray|encode|to_s)\([^)\n]*\))?$"
+)
+_LOOK_BACK = 3000
+
+
+def _local_literal(salt: str, before: str) -> str | None:
+    """The text last assigned to the local name the salt argument is (within the lines
+    just before the call), when it is one; else None."""
+    name = _SALT_NAME.match(_OUTSIDE_SPACE.sub("", salt))
+    if name is None:
+        return None
+    assign = re.compile(
+        rf"(?:^|[\s(;{{,])\$?{re.escape(name.group('name'))}(?::[ \t]*[\w\[\]<>.]+)?[ \t]*:?="
+        r"(?!=)[ \t]*(?P<value>[^;\n]+)"
+    )
+    last = None
+    for found in assign.finditer(before):
+        last = found
+    return last.group("value").strip() if last is not None else None
+
+
 @dataclass(frozen=True)
 class _Kdf:
     password: int  # position of the password argument
@@ -90,6 +115,8 @@ def _accept(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
     if len(args) <= kdf.password or not _PASSWORD.search(args[kdf.password]):
         return False
     salt = _salt_argument(args, kdf.salt)
+    if salt is not None and not _written_salt(salt):
+        salt = _local_literal(salt, text[max(0, match.start() - _LOOK_BACK) : match.start()])
     if salt is None or not _written_salt(salt):
         return False
     return f"`{name}` hashes a password with the salt `{salt[:60]}`, the same for every password."
