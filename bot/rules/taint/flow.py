@@ -1295,8 +1295,13 @@ class Analyzer:
                         {Origin(f"#{index}", func.line, param=index)}
                     )
             elif param.source and not param.typed_safe:
+                described = (
+                    f"`{param.name}`, a `[BindProperty]` property of page handler `{func.name}`"
+                    if param.source == ir.BOUND_PROPERTY
+                    else f"`{param.name}`, a parameter of handler `{func.name}` ({param.source})"
+                )
                 origin = Origin(
-                    f"`{param.name}`, a parameter of handler `{func.name}` ({param.source})",
+                    described,
                     func.line,
                     var=param.name,
                     handler_param=True,

@@ -16,6 +16,10 @@ from bot import lazyre as _re
 Value = str | int | float | bool | None
 
 
+# The source of a Razor page property the framework binds from the request.
+BOUND_PROPERTY = "`BindProperty` binding"
+
+
 @dataclass(frozen=True)
 class Expr:
     line: int

@@ -1729,6 +1729,10 @@ class _Front:
             handler = _sinatra_route(node)
         controller = self.language == "php" and not handler and _php_action(node)
         handler = handler or controller
+        page_model = None
+        if self.language == "csharp" and kind == "method_declaration" and not handler:
+            page_model = _razor_page(node, name)
+            handler = page_model is not None
         binder = self.bound.get(node.range().start.index)
         body = node.field("body")
         if self.language == "scala" and kind == "function_definition":
@@ -1791,6 +1795,15 @@ class _Front:
                 # query, form or body) unless they are services or the framework's own.
                 source = "request model"
             params.append(ir.Param(pname, source, typed_safe, segment))
+        if page_model is not None:
+            # Razor Pages fill `[BindProperty]` properties from the request before the
+            # handler runs: inside it they are request input.
+            taken = {p.name for p in params}
+            params.extend(
+                ir.Param(prop, ir.BOUND_PROPERTY)
+                for prop in _bound_properties(page_model)
+                if prop not in taken
+            )
         if body is None:
             block_kids = [k for k in kids if k.kind() in _BLOCKS or k.kind() == "statements"]
             body = block_kids[-1] if block_kids else None
@@ -1966,6 +1979,39 @@ _TAPIR_BINDERS = frozenset(
 def _scala_binders(text: str) -> frozenset[str]:
     names = _TAPIR_BINDERS if "tapir" in text else frozenset()
     return names | {"handler"} if "zio.http" in text else names
+
+
+_RAZOR_HANDLER = re.compile(r"^On(?:Get|Post|Put|Delete|Patch)\w*$")
+
+
+def _razor_page(node: SgNode, name: str) -> SgNode | None:
+    """The Razor `PageModel` class whose handler method (`OnGet`, `OnPostDeleteAsync`)
+    this is, else None."""
+    if not _RAZOR_HANDLER.match(name):
+        return None
+    holder = node.parent()
+    cls = holder.parent() if holder is not None else None
+    if cls is None or cls.kind() != "class_declaration":
+        return None
+    bases = next((k for k in cls.children() if k.kind() == "base_list"), None)
+    return cls if bases is not None and "PageModel" in bases.text() else None
+
+
+def _bound_properties(cls: SgNode) -> list[str]:
+    """Properties a Razor page binds from the request: `[BindProperty]` ones, or every
+    public settable one under `[BindProperties]` on the class."""
+    every = "BindProperties" in _marks(cls)
+    body = next((k for k in cls.children() if k.kind() == "declaration_list"), None)
+    out: list[str] = []
+    for prop in _named(body) if body is not None else []:
+        if prop.kind() != "property_declaration":
+            continue
+        if not every and "BindProperty" not in _marks(prop):
+            continue
+        ident = next((k for k in prop.children() if k.kind() == "identifier"), None)
+        if ident is not None:
+            out.append(ident.text())
+    return out
 
 
 # Call node kinds a binder call can be, and the head of its callee without building it.
