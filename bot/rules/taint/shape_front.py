@@ -1763,6 +1763,13 @@ class _Front:
                     # Symfony fills a scalar argument from the route's `{slot}` of that
                     # name; any other is bound from the container (`%kernel.project_dir%`).
                     source = None
+            if (
+                source is None
+                and handler
+                and self.language == "kotlin"
+                and ir.request_model(ptype, _marks(param), self.spec.safe_types)
+            ):
+                source = "request model"  # Spring's implicit `@ModelAttribute`
             if source is None and handler and self.language == "scala" and base_type == "Request":
                 source = "request"  # Cask's `request: cask.Request`: the whole request
             if source is None and controller and not ptype:

@@ -611,6 +611,13 @@ class _Front:
             source = f"@{bound[0]}" if bound else None
             if source is None and handler and self.java and type_text in _INPUT_TYPES:
                 source = "request parameter"
+            if (
+                source is None
+                and handler
+                and self.java
+                and ir.request_model(type_text, _annotations(param), self.spec.safe_types)
+            ):
+                source = "request model"
             typed_safe = type_text.split("<", 1)[0] in self.spec.safe_types
             segment = bool(bound) and ir.one_path_segment(
                 bound[0], param.text(), names[0], self.file_text(node)
