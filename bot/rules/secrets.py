@@ -357,6 +357,10 @@ _PATH_KEY = re.compile(r"""["'`][^"'`\s]*/[^"'`\s]*["'`]\s*(?:=>|:|=|,)\s*["'`]?
 _COMPARED = re.compile(r"""(?:===?|!==?)\s*["'`]$""")
 
 
+# A keyword argument named for a secret whose value is the quoted text that follows.
+_QUOTED_ARGUMENT = re.compile(r"""[(,]\s*\w*(?:pass|pwd|secret|token|key)\w*\s*=\s?["']$""", re.I)
+
+
 def _loose_ok(value: str, line: str) -> bool:
     """A secret-shaped value without a fixed format still has to look like a value."""
     if len(value) < _MIN_LOOSE_LENGTH or _REFERENCE.search(value):
@@ -370,6 +374,10 @@ def _loose_ok(value: str, line: str) -> bool:
         return False
     if _STEMS.search(value.lower()):
         return False  # `apiKey = "apiKey"`, `"mysecretpassword"`: a name or a demo value
+    if at > 0 and _QUOTED_ARGUMENT.search(line[max(0, at - 40) : at]):
+        # `connect(host="db", password="…")`: detect-secrets reads a line with a call on
+        # it as `secret = get_secret()`, but here the keyword argument is the text itself.
+        return True
     return not _heuristic().is_indirect_reference(line)
 
 
