@@ -5,4 +5,6 @@ import psycopg2
 
 def connect():
 # expect: secret-literal
-    return psycopg2.connect(host="db.prod.internal", user="billing", password="Qm7#vT2pLx9w")
+    conn = psycopg2.connect(host="db.prod.internal", user="billing", password="Qm7#vT2pLx9w")
+    conn.autocommit = False
+    return conn
