@@ -322,6 +322,23 @@ _FUNCTIONS: dict[str, frozenset[str]] = {
     "scala": frozenset({"function_definition", "lambda_expression"}),
 }
 _IMPLICIT_RETURN = frozenset({"ruby", "scala", "kotlin"})
+
+
+def _last_value_returned(stmts: tuple[ir.Stmt, ...], depth: int = 0) -> tuple[ir.Stmt, ...]:
+    """A body whose last expression is its value: `if (c) a else b` as the last statement
+    returns the last expression of the branch taken."""
+    if not stmts or depth > 32:
+        return stmts
+    last = stmts[-1]
+    if isinstance(last, ir.Eval):
+        return (*stmts[:-1], ir.Return(last.line, last.expr))
+    if isinstance(last, ir.If):
+        body = _last_value_returned(last.body, depth + 1)
+        orelse = _last_value_returned(last.orelse, depth + 1)
+        return (*stmts[:-1], replace(last, body=body, orelse=orelse))
+    return stmts
+
+
 _CONSTANT_BUILDERS = frozenset(
     {
         "Set",
@@ -1824,8 +1841,8 @@ class _Front:
                 stmts = (*self.inline_lambdas(body), *stmts)
         else:
             stmts = self._body(body, node)
-        if self.language in _IMPLICIT_RETURN and stmts and isinstance(stmts[-1], ir.Eval):
-            stmts = (*stmts[:-1], ir.Return(stmts[-1].line, stmts[-1].expr))
+        if self.language in _IMPLICIT_RETURN and stmts and isinstance(stmts[-1], ir.Eval | ir.If):
+            stmts = _last_value_returned(stmts)
         elif (
             self.language == "ruby"
             and stmts
