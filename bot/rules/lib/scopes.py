@@ -139,6 +139,19 @@ def enclosing_function(text: str, language: str, line: int) -> tuple[str, int, i
     return next((f for f in function_spans(text, language) if f[1] <= line <= f[2]), None)
 
 
+def _last_line(node: object) -> int:
+    """The last line holding the node's text: Scala's indented body (`def f(): T =` then an
+    expression on the next line) runs on to the token after it, over the blank lines and
+    indentation before the next definition."""
+    from ast_grep_py import SgNode
+
+    assert isinstance(node, SgNode)
+    span = node.range()
+    text = node.text()
+    trailing = text[len(text.rstrip()) :].count("\n")
+    return span.end.line + 1 - trailing
+
+
 def scopes(text: str, language: str) -> list[Scope]:
     """The outermost functions of `text`, then the lines outside all of them."""
     root = parse(text, language)
@@ -147,10 +160,7 @@ def scopes(text: str, language: str) -> list[Scope]:
     if root is not None:
         nodes = [n for kind in FUNCTION_KINDS.get(language, ()) for n in root.find_all(kind=kind)]
         spans = sorted(
-            (
-                (n.range().start.line + 1, n.range().end.line + 1, _name_of(n, language))
-                for n in nodes
-            ),
+            ((n.range().start.line + 1, _last_line(n), _name_of(n, language)) for n in nodes),
             key=lambda s: (s[0], -s[1]),
         )
         for first, last, name in spans:
