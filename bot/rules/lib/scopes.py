@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ast_grep_py import SgNode
+
 from bot import lazyre as re
 from bot.rules.astgrep import parse
 
@@ -139,13 +141,29 @@ def enclosing_function(text: str, language: str, line: int) -> tuple[str, int, i
     return next((f for f in function_spans(text, language) if f[1] <= line <= f[2]), None)
 
 
-def _last_line(node: object) -> int:
+_SCALATRA_VERBS = frozenset({"get", "post", "put", "delete", "patch", "options", "head"})
+
+
+def scalatra_route(block: SgNode) -> bool:
+    """`post("/partners/:id/feeds") { ... }`: the block handed to a Scalatra route call."""
+    call = block.parent()
+    if call is None or call.kind() != "call_expression":
+        return False
+    inner = call.child(0)
+    if inner is None or inner.kind() != "call_expression":
+        return False
+    verb = inner.child(0)
+    if verb is None or verb.kind() != "identifier" or verb.text() not in _SCALATRA_VERBS:
+        return False
+    args = next((k for k in inner.children() if k.kind() == "arguments"), None)
+    first = next((k for k in args.children() if k.is_named()), None) if args is not None else None
+    return first is not None and first.kind() == "string"
+
+
+def _last_line(node: SgNode) -> int:
     """The last line holding the node's text: Scala's indented body (`def f(): T =` then an
     expression on the next line) runs on to the token after it, over the blank lines and
     indentation before the next definition."""
-    from ast_grep_py import SgNode
-
-    assert isinstance(node, SgNode)
     span = node.range()
     text = node.text()
     trailing = text[len(text.rstrip()) :].count("\n")
@@ -159,6 +177,8 @@ def scopes(text: str, language: str) -> list[Scope]:
     found: list[tuple[int, int, str]] = []
     if root is not None:
         nodes = [n for kind in FUNCTION_KINDS.get(language, ()) for n in root.find_all(kind=kind)]
+        if language == "scala" and "scalatra" in text:
+            nodes += [n for n in root.find_all(kind="block") if scalatra_route(n)]
         spans = sorted(
             ((n.range().start.line + 1, _last_line(n), _name_of(n, language)) for n in nodes),
             key=lambda s: (s[0], -s[1]),

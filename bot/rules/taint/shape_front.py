@@ -19,6 +19,7 @@ from dataclasses import replace
 from ast_grep_py import SgNode
 
 from bot import lazyre as re
+from bot.rules.lib.scopes import scalatra_route
 from bot.rules.taint import ir
 from bot.rules.taint.spec import Spec
 
@@ -1721,6 +1722,11 @@ class _Front:
     def function(self, node: SgNode) -> ir.Function:
         if node.kind() == "case_clause":
             return self.http4s_route(node)
+        if node.kind() == "block" and self.language == "scala":
+            # A Scalatra route, `post("/feeds/:id") { ... }`: it reads the request
+            # through `params` and `request`; its block's value is the answer.
+            route = _last_value_returned(self._body(node, node))
+            return ir.Function(f"<route:{_line(node)}>", _line(node), (), route, False, True)
         kind = node.kind()
         kids = _named(node)
         name_node = node.field("name")
@@ -2165,6 +2171,7 @@ def module(root: SgNode, spec: Spec, language: str, text: str) -> ir.Module:
     functions: list[tuple[SgNode, SgNode | None]] = []  # (function, the one it is in)
     top: list[SgNode] = []
     binders: list[SgNode] = []
+    scalatra = language == "scala" and "scalatra" in text
     stack: list[tuple[SgNode, SgNode | None]] = [(root, None)]
     while stack:
         node, enclosing = stack.pop()
@@ -2172,7 +2179,13 @@ def module(root: SgNode, spec: Spec, language: str, text: str) -> ir.Module:
         if (
             kind in front.functions
             and not (language == "ruby" and kind == "block" and node.parent() is None)
-        ) or (language == "scala" and kind == "case_clause" and _http4s_route(node)):
+        ) or (
+            language == "scala"
+            and (
+                (kind == "case_clause" and _http4s_route(node))
+                or (kind == "block" and scalatra and scalatra_route(node))
+            )
+        ):
             functions.append((node, enclosing))
             enclosing = node
         elif enclosing is None and (kind in _ASSIGNS or kind == "const_declaration"):
