@@ -37,7 +37,11 @@ _ZEROS = re.compile(
 _LITERAL = re.compile(
     r"""^(?:new\s+byte\s*\[\s*\]\s*\{[-\d\s,xXa-fA-F()byte]*\}|byteArrayOf\s*\([-\d\s,xXa-fA-F.()toByte]*\)"""
     r"""|Array\s*(?:\[\s*Byte\s*\])?\s*\([-\d\s,xXa-fA-F.()toByte]*\)"""
-    r"""|"[^"\n]*"\s*\.\s*(?:getBytes|toByteArray)\b[^;\n]*)"""
+    r"""|"[^"\n]*"\s*\.\s*(?:getBytes|toByteArray)\b[^;\n]*"""
+    # Text written in the code, decoded: `Base64.getDecoder().decode("q1w2…")`,
+    # `Hex.decodeHex("00ff…")`, `HexFormat.of().parseHex("…")`.
+    r"""|(?:[\w.]*Base64\s*\.\s*(?:getDecoder\s*\(\s*\)\s*\.\s*)?decode\w*|[\w.]*Hex\s*\.\s*decodeHex"""
+    r"""|HexFormat\s*\.\s*of\s*\(\s*\)\s*\.\s*parseHex)\s*\(\s*"[^"\n]*"\s*\))"""
 )
 
 
