@@ -914,9 +914,10 @@ FRESHX_PROJECTS: dict[str, tuple[str, list[str], int]] = {
 # among the snapshots already on the machine (Rails 3, Django 3, Alembic 2, Knex 1, Sequelize 1,
 # Prisma 1, Go/SQL 2, Laravel 1), hosted public services and widely deployed products with real
 # tables, fixed before any fetch and judged once on main d6d9eafc's installed build (`--set
-# freshY`, labels in `*_freshY.tsv`). Out of sample like "fresh". Fetched and left as an alternate,
-# its stored snapshot ending before 2025: betagouv/jeveuxaider-back (October 2024), replaced
-# (before anything was picked or run) by portabilis/i-educar.
+# freshY`, labels in `*_freshY.tsv`). Out of sample like "fresh". Fetched and left as alternates,
+# their stored snapshots ending before 2025: betagouv/jeveuxaider-back (October 2024) and its first
+# replacement portabilis/i-educar (October 2024), replaced (before anything was picked or run) by
+# InvoicePlane/InvoicePlane-v2.
 FRESHY_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "betagouv/conseillers-entreprises": ("Rails", ["db/migrate/*.rb"], 16),
     "betagouv/aplypro": ("Rails", ["db/migrate/*.rb"], 16),
@@ -931,7 +932,11 @@ FRESHY_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "betagouv/zacharie": ("Prisma", ["*prisma/migrations/*"], 16),
     "ssoready/ssoready": ("Go/SQL", ["cmd/migrate/migrations/*", "migrate/*.sql"], 16),
     "mautrix/whatsapp": ("Go/SQL", ["pkg/connector/wadb/upgrades/*", "database/upgrades/*"], 16),
-    "portabilis/i-educar": ("Laravel", ["database/migrations/*.php"], 16),
+    "InvoicePlane/InvoicePlane-v2": (
+        "Laravel",
+        ["Modules/*/Database/Migrations/*.php", "database/migrations/*.php"],
+        16,
+    ),
 }
 SETS = {
     "tuned": PROJECTS,
