@@ -915,13 +915,13 @@ FRESHX_PROJECTS: dict[str, tuple[str, list[str], int]] = {
 # Prisma 1, Go/SQL 2, Laravel 1), hosted public services and widely deployed products with real
 # tables, fixed before any fetch and judged once on main d6d9eafc's installed build (`--set
 # freshY`, labels in `*_freshY.tsv`). Out of sample like "fresh". Fetched and left as alternates,
-# their stored snapshots ending before 2025: betagouv/jeveuxaider-back (October 2024) and its first
-# replacement portabilis/i-educar (October 2024), replaced (before anything was picked or run) by
-# InvoicePlane/InvoicePlane-v2.
+# their stored snapshots ending before 2025: betagouv/jeveuxaider-back (October 2024), its first
+# replacement portabilis/i-educar (October 2024) and its second InvoicePlane/InvoicePlane-v2 (an
+# empty 2019 snapshot), replaced (before anything was picked or run) by Blair2004/NexoPOS.
 FRESHY_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "betagouv/conseillers-entreprises": ("Rails", ["db/migrate/*.rb"], 16),
     "betagouv/aplypro": ("Rails", ["db/migrate/*.rb"], 16),
-    "betagouv/datapass": ("Rails", ["db/migrate/*.rb"], 16),
+    "betagouv/datapass": ("Rails", ["backend/db/migrate/*.rb"], 16),
     "betagouv/complements-alimentaires": ("Django", ["*/migrations/*.py"], 16),
     "betagouv/gestion-des-subventions-locales": ("Django", ["*/migrations/*.py"], 16),
     "City-of-Helsinki/linkedevents": ("Django", ["*/migrations/*.py"], 16),
@@ -932,11 +932,7 @@ FRESHY_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "betagouv/zacharie": ("Prisma", ["*prisma/migrations/*"], 16),
     "ssoready/ssoready": ("Go/SQL", ["cmd/migrate/migrations/*", "migrate/*.sql"], 16),
     "mautrix/whatsapp": ("Go/SQL", ["pkg/connector/wadb/upgrades/*", "database/upgrades/*"], 16),
-    "InvoicePlane/InvoicePlane-v2": (
-        "Laravel",
-        ["Modules/*/Database/Migrations/*.php", "database/migrations/*.php"],
-        16,
-    ),
+    "Blair2004/NexoPOS": ("Laravel", ["database/migrations/*.php"], 16),
 }
 SETS = {
     "tuned": PROJECTS,
