@@ -909,6 +909,31 @@ FRESHX_PROJECTS: dict[str, tuple[str, list[str], int]] = {
     "graphprotocol/graph-node": ("Go/SQL", ["store/postgres/migrations/*"], 16),
     "LinkStackOrg/LinkStack": ("Laravel", ["database/migrations/*.php"], 16),
 }
+# A twenty-fourth set, "freshY" (session 2026-12-07 evening): 14 more projects in none of the lists
+# above nor in bench/security_precision.py nor the Kysely labels nor any bench/labels/*.tsv nor
+# among the snapshots already on the machine (Rails 3, Django 3, Alembic 2, Knex 1, Sequelize 1,
+# Prisma 1, Go/SQL 2, Laravel 1), hosted public services and widely deployed products with real
+# tables, fixed before any fetch and judged once on main d6d9eafc's installed build (`--set
+# freshY`, labels in `*_freshY.tsv`). Out of sample like "fresh". Fetched and left as alternates,
+# their stored snapshots ending before 2025: betagouv/jeveuxaider-back (October 2024), its first
+# replacement portabilis/i-educar (October 2024) and its second InvoicePlane/InvoicePlane-v2 (an
+# empty 2019 snapshot), replaced (before anything was picked or run) by Blair2004/NexoPOS.
+FRESHY_PROJECTS: dict[str, tuple[str, list[str], int]] = {
+    "betagouv/conseillers-entreprises": ("Rails", ["db/migrate/*.rb"], 16),
+    "betagouv/aplypro": ("Rails", ["db/migrate/*.rb"], 16),
+    "betagouv/datapass": ("Rails", ["backend/db/migrate/*.rb"], 16),
+    "betagouv/complements-alimentaires": ("Django", ["*/migrations/*.py"], 16),
+    "betagouv/gestion-des-subventions-locales": ("Django", ["*/migrations/*.py"], 16),
+    "City-of-Helsinki/linkedevents": ("Django", ["*/migrations/*.py"], 16),
+    "gip-inclusion/data-inclusion": ("Alembic", ["*alembic/versions/*.py"], 16),
+    "communitiesuk/funding-service": ("Alembic", ["app/common/data/migrations/versions/*.py"], 16),
+    "betagouv/mon-service-securise": ("Knex", ["migrations/*"], 16),
+    "betagouv/a-just": ("Sequelize", ["api/src/db/migrations/*"], 16),
+    "betagouv/zacharie": ("Prisma", ["*prisma/migrations/*"], 16),
+    "ssoready/ssoready": ("Go/SQL", ["cmd/migrate/migrations/*", "migrate/*.sql"], 16),
+    "mautrix/whatsapp": ("Go/SQL", ["pkg/connector/wadb/upgrades/*", "database/upgrades/*"], 16),
+    "Blair2004/NexoPOS": ("Laravel", ["database/migrations/*.php"], 16),
+}
 SETS = {
     "tuned": PROJECTS,
     "holdout": HOLDOUT_PROJECTS,
@@ -933,6 +958,7 @@ SETS = {
     "freshV": FRESHV_PROJECTS,
     "freshW": FRESHW_PROJECTS,
     "freshX": FRESHX_PROJECTS,
+    "freshY": FRESHY_PROJECTS,
 }
 # Each set's own commits and labels files (used by `run` unless --commits/--labels say otherwise).
 SET_FILES: dict[str, tuple[Path, Path]] = {
