@@ -891,6 +891,37 @@ _INDEX_LISTS = (
 _DJANGO_ALTER_FIELD = re.compile(r"AlterField\([^)]*?\bname\s*=\s*['\"](\w+)['\"]")
 
 
+def index_prefixes(files: Sequence[ChangedFile]) -> set[tuple[str, str]]:
+    """The first two columns of every composite index, unique constraint or primary key
+    in the change (`PRIMARY KEY (bridge_id, user_login_id, chat_jid)`)."""
+    found: set[tuple[str, str]] = set()
+    for file in files:
+        text = file.visible_text()
+        for pattern in _INDEX_LISTS:
+            for match in pattern.finditer(text):
+                names = [w.lower() for w in re.findall(r"[A-Za-z_]\w*", match.group(1))]
+                if len(names) >= 2:
+                    found.add((names[0], names[1]))
+    return found
+
+
+def _served_by_prefix(query: str, prefixes: set[tuple[str, str]]) -> bool:
+    """The query matches both leading columns of a composite index with `=`: the index
+    finds its rows, and a new column only narrows those (a condition on one user's rows)."""
+    lowered = query.lower()
+    for first, second in prefixes:
+        if first not in lowered or second not in lowered:
+            continue
+        if all(
+            re.search(
+                rf"(?<![\w$.])[\"'`]?{re.escape(c)}[\"'`]?\s*(?:=(?![=>~])|:(?!:)|=>)", lowered
+            )
+            for c in (first, second)
+        ):
+            return True
+    return False
+
+
 def indexed_columns(files: Sequence[ChangedFile]) -> set[str]:
     """Every column named in an index or unique constraint anywhere in the change."""
     found: set[str] = set()
@@ -991,7 +1022,10 @@ _BY_KEY = re.compile(
 
 
 def _usages(
-    file: ChangedFile, text: str, columns: dict[str, set[str]]
+    file: ChangedFile,
+    text: str,
+    columns: dict[str, set[str]],
+    prefixes: set[tuple[str, str]],
 ) -> Iterator[tuple[Usage, str]]:
     language = file.language or ""
     anchors: list[tuple[re.Pattern[str], str]] = []
@@ -1011,7 +1045,7 @@ def _usages(
                 # the chain starts at the session/query call, not inside its argument
                 start = text.rfind("\n", 0, start) + 1
             chain = statement_at(text, start)
-            if _BY_KEY.search(chain):
+            if _BY_KEY.search(chain) or _served_by_prefix(chain, prefixes):
                 continue  # found by its key: see _BY_KEY
             for column in columns[table]:
                 if style == "django":
@@ -1028,7 +1062,7 @@ def _usages(
         for node in sql_strings(file, text, r"(?i)\b(where|order\s+by)\b"):
             body = node.text()
             tables = {table_key(t) for t in _SQL_TABLE.findall(body)} & set(columns)
-            if _BY_KEY.search(body):
+            if _BY_KEY.search(body) or _served_by_prefix(body, prefixes):
                 continue
             node_start = sum(len(r) + 1 for r in text.split("\n")[: node.range().start.line])
             node_start += max(
@@ -1079,6 +1113,7 @@ def unindexed_hits(files: Sequence[ChangedFile]) -> list[Hit]:
         origin.setdefault((col.table, col.column), col)
     if not columns:
         return []
+    prefixes = index_prefixes(files)
     # Most files of a PR never name a new column: a scan for the names skips them unparsed.
     names = {c for cols in columns.values() for c in cols}
     mentioned = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b", re.I)
@@ -1089,7 +1124,7 @@ def unindexed_hits(files: Sequence[ChangedFile]) -> list[Hit]:
         if not mentioned.search(file.visible_text()):
             continue
         text = code_text(file)
-        for usage, column in _usages(file, text, columns):
+        for usage, column in _usages(file, text, columns, prefixes):
             source = origin[(usage.table, column)]
             hits.append(
                 Hit(
