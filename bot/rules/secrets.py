@@ -82,6 +82,16 @@ _OWN_PATTERNS: tuple[TokenPattern, ...] = (
         r"(?i)aws_?secret_?access_?key\W{0,4}[=:]\W{0,3}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])",
         1,
     ),
+    # A key that signs or encrypts, under its name (`SIGNING_KEY = "…"`, `jwtKey: "…"`):
+    # detect-secrets' keyword list knows `api_key` and `secret`, not these.
+    _p(
+        "hard-coded password or secret",
+        "KEY Key key",
+        r"(?i)(?<![\w.])\w{0,30}(?:signing|jwt|hmac|encryption|encrypt|cipher|master|webhook)"
+        r"_?key\b[\"']?\s{0,3}(?::\s{0,3}[\w.\[\]]{1,30}\s{0,3})?(?:=|:)\s{0,3}[\"']([^\"'\s]{8,200})[\"']",
+        1,
+        loose=True,
+    ),
     _p(
         "credentials in a URL",
         "://",

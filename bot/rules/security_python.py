@@ -575,6 +575,16 @@ def find_tls_off(tree: ast.Module) -> Iterator[Found]:
             elif aiohttp and _aiohttp_unverified(node):
                 name = short(node.func) or "the call"
                 yield found(node, f"`{name}` skips the certificate check (aiohttp `ssl=False`).")
+            elif is_const(keyword(node, "validate_cert"), False) and _TORNADO_REQUEST.search(
+                dotted(node.func)
+            ):
+                name = short(node.func) or "the call"
+                yield found(node, f"`{name}` skips the certificate check (`validate_cert=False`).")
+
+
+# Tornado's switch: `HTTPRequest(url, validate_cert=False)`, `client.fetch(url,
+# validate_cert=False)`.
+_TORNADO_REQUEST = re.compile(r"(?:^|\.)(?:HTTPRequest|fetch)$")
 
 
 # aiohttp's switch: `ssl=False` on a connector or a request skips the certificate check
@@ -626,7 +636,10 @@ class PyTlsVerificationOff(Check):
             file,
             TLS_ID,
             find_tls_off,
-            re.compile(r"CERT_NONE|_unverified_context|ssl\s*=\s*False|verify\s*=\s*False"),
+            re.compile(
+                r"CERT_NONE|_unverified_context|ssl\s*=\s*False|verify\s*=\s*False"
+                r"|validate_cert\s*=\s*False"
+            ),
         )
 
 
