@@ -197,6 +197,9 @@ class _Front:
             return ir.Index(line, recv, ir.Const(line, option))
         return ir.Call(line, self._resolved(_callee(func)), recv, args, kwargs, end=end)
 
+    def resolved_callee(self, func: ast.expr) -> str:
+        return self._resolved(_callee(func))
+
     def _resolved(self, callee: str) -> str:
         """The callee with an import alias spelled out, when only that spelling is a
         sink, source or sanitizer of the data (a project's own function keeps the name
@@ -582,6 +585,10 @@ def module(tree: ast.Module, spec: Spec, path: str = "") -> ir.Module:
                     out.constants[target.id] = stmt.value.value
                 elif _constant(stmt.value):
                     out.const_tables.add(target.id)
+                elif isinstance(stmt.value, ast.Call):
+                    # `audit_log = logging.getLogger("audit")`, `http = httpx.Client()`:
+                    # what a module-level name holds, for a sink's `made_by`.
+                    out.makers[target.id] = front.resolved_callee(stmt.value.func)
         if not isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             top.append(stmt)
     # Both in one file: only the routes of a FastAPI app or router answer JSON.
