@@ -1806,7 +1806,10 @@ class _Front:
                 source is None
                 and binder is not None
                 and self.language == "csharp"
-                and _BODY_MODEL.search(base_type)
+                and (
+                    _BODY_MODEL.search(base_type)
+                    or (binder.endswith(_BODY_VERBS) and _posted_type(base_type))
+                )
             ):
                 # A minimal API binds a parameter of a model type from the JSON body
                 # (`(WebhookTestRequest req) => ...`); services come by interface or name.
@@ -1988,6 +1991,24 @@ _CSHARP_NOT_BOUND = frozenset(
 )
 _INTERFACE = re.compile(r"^I[A-Z]")
 _BODY_MODEL = re.compile(r"[a-z](?:Request|Dto|DTO|Model|Command|Input|Payload|Form|Body)$")
+# A POST, PUT or PATCH minimal API binds any other class parameter from the JSON body
+# unless it is a service: an interface, the framework's own, or a name that says so.
+_BODY_VERBS = ("MapPost", "MapPut", "MapPatch")
+_SERVICE_TYPE = re.compile(
+    r"(?:Service|Context|Repository|Repo|Factory|Client|Provider|Manager|Handler|Options"
+    r"|Settings|Logger|Store|Cache|Queue|Bus|Sender|Publisher|Mediator|Validator|Mapper"
+    r"|Accessor|Environment|Configuration|Generator|Writer|Reader|Helper|Engine)$"
+)
+
+
+def _posted_type(name: str) -> bool:
+    return (
+        bool(name)
+        and name[:1].isupper()
+        and not _INTERFACE.match(name)
+        and name not in _CSHARP_NOT_BOUND
+        and not _SERVICE_TYPE.search(name)
+    )
 
 
 # Scala servers whose handler is a lambda given to a call: Tapir's server logic (its
