@@ -32,9 +32,12 @@ _LANGUAGES = frozenset(
 # The header named as a string or as Play's constant, then how a value is given to it:
 # a call's next argument, an index assignment, a map entry, a pair; the value starts with
 # anything but a quote (a literal origin is not the request's).
+# PHP's `header('Access-Control-Allow-Origin: ' . $origin)` (and `+` elsewhere): the name and
+# the start of the line in one string, the value joined on.
 _SET = re.compile(
-    r"(?:[\"'](?P<at>Access-Control-Allow-Origin)[\"']|\b(?P<play>ACCESS_CONTROL_ALLOW_ORIGIN)\b)"
-    r"[ \t]*(?:\][ \t]*=|,|->|=>|:)[ \t]*(?P<value>[^\s\"'`][^\n]{0,160})",
+    r"(?:[\"'](?P<at>Access-Control-Allow-Origin)(?::[ \t]*[\"'][ \t]*[.+]|[\"'][ \t]*"
+    r"(?:\][ \t]*=|,|->|=>|:))|\b(?P<play>ACCESS_CONTROL_ALLOW_ORIGIN)\b[ \t]*"
+    r"(?:\][ \t]*=|,|->|=>|:))[ \t]*(?P<value>[^\s\"'`][^\n]{0,160})",
     re.IGNORECASE,
 )
 _CREDENTIALS = re.compile(
@@ -54,6 +57,8 @@ _CHECKED = re.compile(
     r"|match|matches|test|fullmatch|search|Contains|ContainsKey|containsKey|exists|any)(?=[\s(),])"
     r"|[!=]==?|\bin\s+[\w.\[(]|allow(?:ed)?_?(?:list|origins?)|whitelist|trusted|permitted"
 )
+# `if ($origin !== '')`: a test that the header was sent at all lets every origin through.
+_EMPTY_TEST = re.compile(r"""[!=]==?[ \t]*(?:''|""|\bnull\b|\bnil\b|\bNone\b|\bundefined\b)""")
 _WORD = re.compile(r"[$@]?[A-Za-z_][\w.$]*")
 _WINDOW = 15  # lines each side, outside any function
 _REACH = 60  # lines each side, inside one
@@ -95,7 +100,7 @@ def _accept(match: re.Match[str], text: str, file: ChangedFile) -> str | bool:
         if about.search(row)
         and not re.search(r"(?i)Access-Control-Allow|ACCESS_CONTROL_ALLOW", row)
     )
-    if _CHECKED.search(others):
+    if _CHECKED.search(_EMPTY_TEST.sub(" ", others)):
         return False  # compared with a list, a value or a pattern first
     return (
         "The request's `Origin` header is sent back as `Access-Control-Allow-Origin`, and "

@@ -171,6 +171,13 @@ def _spring_config(match: re.Match[str], text: str, file: ChangedFile) -> str | 
 CORS_PATTERNS = (
     Pattern(CORS_ID, _JS, re.compile(r"\b(?P<at>cors)\s*\(\s*(?=\{)"), _express),
     Pattern(CORS_ID, _JS, re.compile(r"\b(?P<at>enableCors)\s*\(\s*(?=\{)"), _express),
+    # Fastify: `app.register(cors, { origin: true, credentials: true })`.
+    Pattern(
+        CORS_ID,
+        _JS,
+        re.compile(r"\.(?P<at>register)\s*\((?=\s*(?:cors|fastifyCors|FastifyCors)\s*,\s*\{)"),
+        _express,
+    ),
     Pattern(
         CORS_ID, frozenset({"go"}), re.compile(r"\bcors\.(?P<at>Config|Options)\s*\{"), _go_cors
     ),
