@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "security"
-SPLITS = ("dev", "holdout", "fresh1", "fresh2", "fresh3", "fresh4")
+SPLITS = ("dev", "holdout", "fresh1", "fresh2", "fresh3", "fresh4", "fresh5")
 EXTENSIONS = {".py", ".js", ".ts", ".java", ".kt", ".go", ".rb", ".php", ".cs", ".scala"}
 
 # A label ends a line's comment: `# vuln: CWE-89`, `// safe: CWE-22`.
