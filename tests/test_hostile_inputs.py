@@ -292,8 +292,46 @@ def _many(header: str, row: str, count: int) -> str:
             + "}\n",
             "jwt-verification-disabled",
         ),
+        (
+            "app/accounts/passwords.py",
+            _many(
+                "import hashlib\n\ndef hash_all(password):\n    salt = 'accounts-v1'\n",
+                "    d{i} = hashlib.pbkdf2_hmac('sha256', password.encode(), salt.encode(), 1000)\n",
+                3000,
+            ),
+            "static-salt",
+        ),
+        (
+            "public/feed.php",
+            _many(
+                "<?php\nfunction cors() {\n  $origin = $_SERVER['HTTP_ORIGIN'] ?? '';\n",
+                "  header('Access-Control-Allow-Origin: ' . $origin);"
+                " header('Access-Control-Allow-Credentials: true'); // {i}\n",
+                3000,
+            )
+            + "}\n",
+            "cors-any-origin-with-credentials",
+        ),
+        (
+            "src/main/scala/ops/Tools.scala",
+            _many(
+                "package ops\nimport org.scalatra._\nimport scala.sys.process._\n"
+                "class Tools extends ScalatraServlet {\n",
+                '  get("/t{i}") {{ Seq("sh", "-c", params.getOrElse("c", "")).!! }}\n',
+                3000,
+            )
+            + "}\n",
+            "command-injection",
+        ),
     ],
-    ids=["cors-reflected-origin", "named-static-iv", "php-claims-variable"],
+    ids=[
+        "cors-reflected-origin",
+        "named-static-iv",
+        "php-claims-variable",
+        "local-salt",
+        "php-cors-header-line",
+        "scalatra-routes",
+    ],
 )
 def test_a_file_of_thousands_of_matches_of_one_check_is_reviewed(
     path: str, text: str, rule: str

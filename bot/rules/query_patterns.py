@@ -912,14 +912,15 @@ def _served_by_prefix(query: str, prefixes: set[tuple[str, str]]) -> bool:
     for first, second in prefixes:
         if first not in lowered or second not in lowered:
             continue
-        if all(
-            re.search(
-                rf"(?<![\w$.])[\"'`]?{re.escape(c)}[\"'`]?\s*(?:=(?![=>~])|:(?!:)|=>)", lowered
-            )
-            for c in (first, second)
-        ):
+        if all(_equality(c).search(lowered) for c in (first, second)):
             return True
     return False
+
+
+@lru_cache(maxsize=256)
+def _equality(column: str) -> re.Pattern[str]:
+    """`column = …` (or `column: …`, `column => …`) in a query or an ORM call."""
+    return re.compile(rf"(?<![\w$.])[\"'`]?{re.escape(column)}[\"'`]?\s*(?:=(?![=>~])|:(?!:)|=>)")
 
 
 def indexed_columns(files: Sequence[ChangedFile]) -> set[str]:

@@ -160,14 +160,16 @@ def scalatra_route(block: SgNode) -> bool:
     return first is not None and first.kind() == "string"
 
 
-def _last_line(node: SgNode) -> int:
+def _last_line(node: SgNode, text: str) -> int:
     """The last line holding the node's text: Scala's indented body (`def f(): T =` then an
     expression on the next line) runs on to the token after it, over the blank lines and
     indentation before the next definition."""
     span = node.range()
-    text = node.text()
-    trailing = text[len(text.rstrip()) :].count("\n")
-    return span.end.line + 1 - trailing
+    start, end = span.start.index, span.end.index
+    at = end
+    while at > start and text[at - 1] in " \t\r\n":
+        at -= 1
+    return span.end.line + 1 - text.count("\n", at, end)
 
 
 def scopes(text: str, language: str) -> list[Scope]:
@@ -180,7 +182,7 @@ def scopes(text: str, language: str) -> list[Scope]:
         if language == "scala" and "scalatra" in text:
             nodes += [n for n in root.find_all(kind="block") if scalatra_route(n)]
         spans = sorted(
-            ((n.range().start.line + 1, _last_line(n), _name_of(n, language)) for n in nodes),
+            ((n.range().start.line + 1, _last_line(n, text), _name_of(n, language)) for n in nodes),
             key=lambda s: (s[0], -s[1]),
         )
         for first, last, name in spans:
