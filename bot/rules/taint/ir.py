@@ -59,6 +59,9 @@ FRAMEWORK_ARGUMENTS = frozenset(
         "Any",
     }
 )
+# Spring resolves any `Principal` (an `OAuth2AuthenticationToken`, a `JwtAuthenticationToken`)
+# from the security context, not from the request's data.
+_PRINCIPAL_TYPES = ("AuthenticationToken", "Authentication", "Principal", "Exception")
 # Annotations that leave such a parameter bound from the request.
 VALIDATION_MARKS = frozenset({"Valid", "Validated", "NotNull", "Nonnull", "NonNull"})
 
@@ -70,6 +73,7 @@ def request_model(type_name: str, marks: list[str], safe_types: frozenset[str]) 
         bool(base)
         and base[:1].isupper()
         and base not in FRAMEWORK_ARGUMENTS
+        and not base.endswith(_PRINCIPAL_TYPES)
         and base not in safe_types
         and all(m in VALIDATION_MARKS for m in marks)
     )
