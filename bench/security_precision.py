@@ -1029,6 +1029,11 @@ LABELS_FRESHAB = ROOT / "bench" / "labels" / "security_findings_freshAB.tsv"
 # snapshots already fetched, of owners no earlier set used, fixed before any fetch and before any of
 # their findings was read, to be judged once on the frozen install of main d6d9eafc. Same mix per
 # project as set AB: 3 ordinary, up to 14 targeted and `FRESHAC_HOT_PER_PROJECT` hot commits.
+# Replaced after their fetch, before any pick: minvws/nl-rdo-dataprocessing-register (Laravel) and
+# minvws/nl-rdo-woo-web (Symfony), whose public histories are only squashed imports of private
+# releases (14 and 25 commits, up to 120,000 added lines each, not reviewable changes), by
+# code4romania/sunrise and os2display/display-api-service; bcgov/embc-ess-mod (ends 2025-05-23)
+# by bcgov/ECC-ECER, for the "commits in 2026" preference.
 FRESHAC_PROJECTS: dict[str, tuple[str, int, int]] = {
     "open-zaak/open-zaak": ("python", 3, 14),  # Django
     "LibreTranslate/LibreTranslate": ("python", 3, 14),  # Flask
@@ -1044,10 +1049,10 @@ FRESHAC_PROJECTS: dict[str, tuple[str, int, int]] = {
     "bcgov/nr-forest-client": ("java", 3, 14),  # Spring Boot (WebFlux)
     "Opetushallitus/koto-rekisteri": ("kotlin-jvm", 3, 14),  # Spring Boot (Kotlin)
     "wellcomecollection/catalogue-api": ("scala", 3, 14),  # Pekko / Akka HTTP
-    "minvws/nl-rdo-dataprocessing-register": ("php", 3, 14),  # Laravel
-    "minvws/nl-rdo-woo-web": ("php", 3, 14),  # Symfony
+    "code4romania/sunrise": ("php", 3, 14),  # Laravel
+    "os2display/display-api-service": ("php", 3, 14),  # Symfony (API Platform)
     "slskd/slskd": ("csharp", 3, 14),  # ASP.NET Core
-    "bcgov/embc-ess-mod": ("csharp", 3, 14),  # ASP.NET Core
+    "bcgov/ECC-ECER": ("csharp", 3, 14),  # ASP.NET Core
 }
 FRESHAC_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAC_PROJECTS, "AC"))
