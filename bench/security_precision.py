@@ -71,6 +71,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AA
     # the fresh set AB, likewise (same mix per project as AA)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AB
+    # the fresh set AC, likewise (same mix per project as AB)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AC
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -1022,6 +1024,40 @@ FRESHAB_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAB_PROJECTS, "AB"))
 COMMITS_FRESHAB = ROOT / "bench" / "labels" / "security_commits_freshAB.tsv"
 LABELS_FRESHAB = ROOT / "bench" / "labels" / "security_findings_freshAB.tsv"
+# Set AC (`secfreshAC` round, session 2026-12-07): 18 more projects in no list of bench/*.py nor
+# any bench/labels/* file (owner/name and bare name grepped, comments included), nor among the
+# snapshots already fetched, of owners no earlier set used, fixed before any fetch and before any of
+# their findings was read, to be judged once on the frozen install of main d6d9eafc. Same mix per
+# project as set AB: 3 ordinary, up to 14 targeted and `FRESHAC_HOT_PER_PROJECT` hot commits.
+# Replaced after their fetch, before any pick: minvws/nl-rdo-dataprocessing-register (Laravel) and
+# minvws/nl-rdo-woo-web (Symfony), whose public histories are only squashed imports of private
+# releases (14 and 25 commits, up to 120,000 added lines each, not reviewable changes), by
+# code4romania/sunrise and os2display/display-api-service; bcgov/embc-ess-mod (ends 2025-05-23)
+# by bcgov/ECC-ECER, for the "commits in 2026" preference.
+FRESHAC_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "open-zaak/open-zaak": ("python", 3, 14),  # Django
+    "LibreTranslate/LibreTranslate": ("python", 3, 14),  # Flask
+    "minvws/gfmodules-nationale-verwijsindex": ("python", 3, 14),  # FastAPI
+    "zooniverse/panoptes": ("ruby", 3, 14),  # Rails (API)
+    "pulibrary/orangelight": ("ruby", 3, 14),  # Rails
+    "amir20/dozzle": ("go", 3, 14),  # net/http (chi)
+    "equinor/radix-api": ("go", 3, 14),  # net/http (gorilla/mux)
+    "bcgov/common-hosted-form-service": ("typescript", 3, 14),  # Express
+    "Maintainerr/Maintainerr": ("typescript", 3, 14),  # NestJS
+    "Opetushallitus/aoe": ("typescript", 3, 14),  # Express
+    "entur/tiamat": ("java", 3, 14),  # Spring Boot
+    "bcgov/nr-forest-client": ("java", 3, 14),  # Spring Boot (WebFlux)
+    "Opetushallitus/koto-rekisteri": ("kotlin-jvm", 3, 14),  # Spring Boot (Kotlin)
+    "wellcomecollection/catalogue-api": ("scala", 3, 14),  # Pekko / Akka HTTP
+    "code4romania/sunrise": ("php", 3, 14),  # Laravel
+    "os2display/display-api-service": ("php", 3, 14),  # Symfony (API Platform)
+    "slskd/slskd": ("csharp", 3, 14),  # ASP.NET Core
+    "bcgov/ECC-ECER": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHAC_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHAC_PROJECTS, "AC"))
+COMMITS_FRESHAC = ROOT / "bench" / "labels" / "security_commits_freshAC.tsv"
+LABELS_FRESHAC = ROOT / "bench" / "labels" / "security_findings_freshAC.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -1050,6 +1086,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "Z": (FRESHZ_PROJECTS, COMMITS_FRESHZ, LABELS_FRESHZ),
     "AA": (FRESHAA_PROJECTS, COMMITS_FRESHAA, LABELS_FRESHAA),
     "AB": (FRESHAB_PROJECTS, COMMITS_FRESHAB, LABELS_FRESHAB),
+    "AC": (FRESHAC_PROJECTS, COMMITS_FRESHAC, LABELS_FRESHAC),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -1163,6 +1200,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "Z": FRESHZ_HOT_PER_PROJECT,
                 "AA": FRESHAA_HOT_PER_PROJECT,
                 "AB": FRESHAB_HOT_PER_PROJECT,
+                "AC": FRESHAC_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1385,7 +1423,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to AB)",
+        help="one half of the projects, or a fresh set (C to AC)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
