@@ -228,6 +228,8 @@ _REORDERING = frozenset(
     | {"splice", "delete", "remove", "removeAt", "poll"}
 )
 _CONTENT_TYPE_KWARGS = frozenset({"content_type", "mimetype", "media_type"})
+# URI templates filled with values: `{slots}` after the template's own host.
+_TEMPLATE_FILLS = frozenset({"buildAndExpand", "expand"})
 # Classes about where a URL points; input after a fixed host only picks a path there.
 _DESTINATION = frozenset({"ssrf", "redirect"})
 # An operator injection needs an object; a value that is always a string cannot be one.
@@ -2349,6 +2351,22 @@ class _Walk:
         return safe
 
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
+        if (
+            call.recv is not None
+            and call.callee.rsplit(".", 1)[-1] in _TEMPLATE_FILLS
+            and call.args
+            and not call.kwargs
+        ):
+            # Spring's `UriComponentsBuilder.fromHttpUrl(base).buildAndExpand(id, size)`:
+            # the values fill the `{slots}` of a template whose host is its own (encoded,
+            # so they cannot add one): from a template not built from input, they pick a
+            # path there, never the host.
+            base, _ = self.expr(call.recv, state)
+            taint = base
+            for arg in call.args:
+                filled, _ = self.expr(arg, state)
+                taint |= filled if base else _clear(filled, _DESTINATION)
+            return taint, UNKNOWN
         taint, known = self._call(call, state)
         if taint and self.spec.parsers:
             callee = self.a.imported_name(call.callee)
