@@ -148,3 +148,17 @@ def test_a_private_key_in_a_file_of_development_keys_goes_to_the_summary() -> No
     )
     assert set(_secrets("dev-keys.yml", yml).values()) == {Severity.INFO}
     assert set(_secrets("deploy/keys.yml", yml).values()) == {Severity.HIGH}
+
+
+def test_a_password_in_a_local_spring_profile_or_django_conf_module_goes_to_the_summary() -> None:
+    """`application-localkoski.properties` (a profile for running beside a local service)
+    and `conf/dev.py` are loaded only on a developer's machine; the same line in the
+    production profile is high."""
+    props = "kitu.koski.username=svc\nkitu.koski.password=Xq7pLm2zz9Tr\n"
+    local = "server/src/main/resources/application-localkoski.properties"
+    assert set(_secrets(local, props).values()) == {Severity.INFO}
+    prod = "server/src/main/resources/application-prod.properties"
+    assert set(_secrets(prod, props).values()) == {Severity.HIGH}
+    py = 'DB_PASSWORD = "Xq7pLm2zz9Tr"\n'
+    assert set(_secrets("src/openzaak/conf/dev.py", py).values()) == {Severity.INFO}
+    assert set(_secrets("src/openzaak/conf/production.py", py).values()) == {Severity.HIGH}

@@ -200,6 +200,12 @@ _DESCRIBING_NAME = re.compile(
     r"""["']?\s*(?::=|=|:)""",
     re.IGNORECASE,
 )
+# The same in camelCase (`hostSecretPath = "elasticsearch/…/private_host"`, `apiKeyName`):
+# where the secret is kept or what it is called.
+_DESCRIBING_CAMEL = re.compile(
+    r"""^\s*(?:[\w<>\[\]?]+\s+){0,6}["']?[\w.-]{0,60}?[a-z0-9](?:Prefix|Suffix|Name|Field|Header"""
+    r"""|Param|Label|Pattern|Path|Id|Endpoint|Url|Uri|Route|Ref|Arn|Env|Var)["']?\s*(?::=|=|:)"""
+)
 # Kubernetes and Helm name a Secret object by these keys (`secretName: argocd-tls`,
 # `existingSecret: db-creds`, `secretKeyRef: {name: ..., key: password}`): the value is the
 # name of where the secret is kept, not the secret.
@@ -448,7 +454,7 @@ def detect(
     fixed format (cloud keys, private keys, JWTs) and drops `password = "…"` guesses."""
     if _ALLOWLIST_MARK in line:
         return None
-    if _PUBLISHED_DEV_ACCOUNT in line:
+    if _PUBLISHED_DEV_ACCOUNT in line or _PUBLISHED_DEV_KEY in line:
         return None
     for detection in _candidates(line, patterns):
         if detection.loose and shaped_only:
@@ -459,6 +465,7 @@ def detect(
             continue
         if detection.label == _KEYWORD_LABEL and (
             _DESCRIBING_NAME.match(line)
+            or _DESCRIBING_CAMEL.match(line)
             or _HASH_NAME.match(line)
             or _SECRET_REFERENCE.match(line)
             or detection.value.lower() in _DOCUMENTED_DEFAULTS
@@ -483,6 +490,11 @@ _JWT_LABEL = "JSON Web Token"
 # The Azure Storage emulator's account: its key is printed in Microsoft's documentation
 # and is the same on every machine.
 _PUBLISHED_DEV_ACCOUNT = "AccountName=devstoreaccount1"
+# Its key, printed in the same documentation, is found alone when a connection string is
+# split over lines.
+_PUBLISHED_DEV_KEY = (
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+)
 
 
 def _grants_nothing(line: str, value: str) -> bool:
@@ -595,9 +607,11 @@ class SecretLiteralCheck(Check):
 # from its key there is the local default; the deployed value comes from elsewhere.
 _DEV_NAME = r"(?:dev|develop|development|local|test|testing|ci)"
 _DEVELOPMENT_FILE = re.compile(
-    rf"(?:^|/)(?:application|bootstrap)-{_DEV_NAME}\.(?:ya?ml|properties)$"
+    # Spring profiles named for such a machine: `application-local-docker.yml`,
+    # `application-localkoski.properties` (a local Koski beside the service).
+    rf"(?:^|/)(?:application|bootstrap)-{_DEV_NAME}[\w-]{{0,30}}\.(?:ya?ml|properties)$"
     rf"|(?:^|/)config/environments/{_DEV_NAME}\.rb$"
-    rf"|(?:^|/)settings/{_DEV_NAME}\.py$"
+    rf"|(?:^|/)(?:settings|conf)/{_DEV_NAME}\.py$"
     rf"|(?:^|/)config/{_DEV_NAME}\.(?:json|js|ts|ya?ml)$"
     # A file of throwaway keys named for development (`dev-keys.yml`, `local_secrets.json`).
     rf"|(?:^|/){_DEV_NAME}[-_.](?:keys?|secrets?|credentials?)\.(?:ya?ml|json|toml|env)$",
