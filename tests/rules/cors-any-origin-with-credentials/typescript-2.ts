@@ -1,4 +1,4 @@
-// bastion-fixture: src/app.ts
+// bastion-fixture: src/server/app.ts
 // @fastify/cors: `origin: true` echoes every origin, and cookies are allowed.
 import cors from '@fastify/cors';
 import Fastify from 'fastify';
@@ -11,5 +11,7 @@ app.register(cors, {
   credentials: true,
   methods: ['GET', 'POST'],
 });
+
+app.get('/health', async () => ({ ok: true }));
 
 export default app;
