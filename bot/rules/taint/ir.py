@@ -16,69 +16,6 @@ from bot import lazyre as _re
 Value = str | int | float | bool | None
 
 
-# Arguments a Spring, JAX-RS or Micronaut handler gets from the framework, not from the
-# request's data; any other unannotated parameter of a class type is bound from the
-# request (Spring's implicit `@ModelAttribute`, a JAX-RS entity, a Micronaut body).
-FRAMEWORK_ARGUMENTS = frozenset(
-    {
-        "HttpServletRequest",
-        "HttpServletResponse",
-        "ServletRequest",
-        "ServletResponse",
-        "HttpSession",
-        "Model",
-        "ModelMap",
-        "ModelAndView",
-        "RedirectAttributes",
-        "BindingResult",
-        "Errors",
-        "Principal",
-        "Authentication",
-        "Pageable",
-        "Sort",
-        "Locale",
-        "TimeZone",
-        "ZoneId",
-        "WebRequest",
-        "NativeWebRequest",
-        "ServerWebExchange",
-        "ServerHttpRequest",
-        "ServerHttpResponse",
-        "UriComponentsBuilder",
-        "UriInfo",
-        "SessionStatus",
-        "Writer",
-        "OutputStream",
-        "HttpHeaders",
-        "SecurityContext",
-        "AsyncResponse",
-        "Continuation",
-        "CoroutineContext",
-        "HttpRequest",
-        "Object",
-        "Any",
-    }
-)
-# Spring resolves any `Principal` (an `OAuth2AuthenticationToken`, a `JwtAuthenticationToken`)
-# from the security context, not from the request's data.
-_PRINCIPAL_TYPES = ("AuthenticationToken", "Authentication", "Principal", "Exception")
-# Annotations that leave such a parameter bound from the request.
-VALIDATION_MARKS = frozenset({"Valid", "Validated", "NotNull", "Nonnull", "NonNull"})
-
-
-def request_model(type_name: str, marks: list[str], safe_types: frozenset[str]) -> bool:
-    """Whether an unannotated handler parameter of this type is filled from the request."""
-    base = type_name.split("<", 1)[0].rstrip("?").rsplit(".", 1)[-1].strip()
-    return (
-        bool(base)
-        and base[:1].isupper()
-        and base not in FRAMEWORK_ARGUMENTS
-        and not base.endswith(_PRINCIPAL_TYPES)
-        and base not in safe_types
-        and all(m in VALIDATION_MARKS for m in marks)
-    )
-
-
 # The source of a Razor page property the framework binds from the request.
 BOUND_PROPERTY = "`BindProperty` binding"
 

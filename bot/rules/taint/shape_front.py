@@ -1790,7 +1790,7 @@ class _Front:
                 source is None
                 and handler
                 and self.language == "kotlin"
-                and ir.request_model(ptype, _marks(param), self.spec.safe_types)
+                and self.spec.request_model(ptype, _marks(param))
             ):
                 source = "request model"  # Spring's implicit `@ModelAttribute`
             if source is None and handler and self.language == "scala" and base_type == "Request":

@@ -130,6 +130,12 @@ class Spec:
     # the result is an element of the receiver (a stored record, a table's value), so it
     # carries the receiver's taint and not the key's.
     lookups: tuple[str, ...] = ()
+    # Types a handler gets from the framework, not from the request's data (`Model`,
+    # `Pageable`; `*Principal` for a suffix), and the marks that leave a parameter bound
+    # from the request (`Valid`): with these, any other unannotated handler parameter of
+    # a class type is request input (Spring's implicit `@ModelAttribute`).
+    framework_args: frozenset[str] = frozenset()
+    model_marks: frozenset[str] = frozenset()
     # Conversions that raise on text they cannot read (`uuid.UUID(x)`, `int(x)`): written
     # as a statement, their result unused, they validate the value for the code after them.
     raising_conversions: tuple[str, ...] = ()
@@ -173,6 +179,23 @@ class Spec:
     # the methods of the standard library that hand the value on; None: every method does.
     receiver_methods: frozenset[str] | None = None
     by_last: dict[str, list[Sink]] = field(default_factory=dict)
+
+    def request_model(self, type_name: str, marks: list[str]) -> bool:
+        """Whether an unannotated handler parameter of this type is filled from the request
+        (only in a language whose data lists the framework's own arguments)."""
+        if not self.framework_args:
+            return False
+        base = type_name.split("<", 1)[0].rstrip("?").rsplit(".", 1)[-1].strip()
+        return (
+            bool(base)
+            and base[:1].isupper()
+            and base not in self.framework_args
+            and not any(
+                base.endswith(arg[1:]) for arg in self.framework_args if arg.startswith("*")
+            )
+            and base not in self.safe_types
+            and all(m in self.model_marks for m in marks)
+        )
 
 
 def _last(pattern: str) -> str:
@@ -317,6 +340,8 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         param_marks=frozenset(handlers.get("param_marks") or ()),
         safe_types=frozenset(handlers.get("safe_types") or ()),
         not_input_params=frozenset(handlers.get("not_input") or ()),
+        framework_args=frozenset(handlers.get("framework_args") or ()),
+        model_marks=frozenset(handlers.get("model_marks") or ()),
         mutators=frozenset(raw.get("mutators") or ()),
         lookups=tuple(str(item) for item in raw.get("lookups") or ()),
         raising_conversions=tuple(str(item) for item in raw.get("raising_conversions") or ()),

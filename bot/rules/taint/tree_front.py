@@ -615,7 +615,7 @@ class _Front:
                 source is None
                 and handler
                 and self.java
-                and ir.request_model(type_text, _annotations(param), self.spec.safe_types)
+                and self.spec.request_model(type_text, _annotations(param))
             ):
                 source = "request model"
             typed_safe = type_text.split("<", 1)[0] in self.spec.safe_types
