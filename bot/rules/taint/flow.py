@@ -32,6 +32,9 @@ class Origin:
     # that is not known to hand text on (`link_service.resolve`): what came out of it
     # may not be the input at all.
     through: str | None = None
+    # An upload object (Flask `request.files[...]`, a `MultipartFile` parameter): safe
+    # for paths until a member reads the client's file name (`Spec.upload_names`).
+    upload: bool = False
 
     def describe(self) -> str:
         if self.handler_param:
@@ -211,6 +214,14 @@ def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
     if ALL in classes:
         return EMPTY
     return frozenset(replace(o, cleared=o.cleared | classes) for o in taint)
+
+
+def _client_file_name(taint: Taint) -> Taint:
+    """The file name an upload's client sent (`f.filename`): a path again, whatever the
+    upload object itself was safe for."""
+    return frozenset(
+        replace(o, cleared=o.cleared - _PATH, upload=False) if o.upload else o for o in taint
+    )
 
 
 def _unclear(taint: Taint, classes: frozenset[str]) -> Taint:
@@ -1310,7 +1321,8 @@ class Analyzer:
                     # A route parameter bound by a mark (NestJS `@Param('id')`) is always
                     # a string: never a NoSQL operator object.
                     cleared=(_TEXT_SAFE if param.source in self.spec.text_sources else _NONE)
-                    | (_PATH if param.one_segment else _NONE),
+                    | (_PATH if param.one_segment or param.upload else _NONE),
+                    upload=param.upload,
                 )
                 state.taint[param.name] = frozenset({origin})
             elif param.name in state.taint:
@@ -2154,6 +2166,8 @@ class _Walk:
                 if source:
                     return source, UNKNOWN
             taint, _ = self.expr(expr.obj, state)
+            if taint and expr.attr in self.spec.upload_names:
+                taint = _client_file_name(taint)
             if taint and expr.attr in self.a.module.text_fields:
                 taint = _clear(taint, _TEXT_SAFE)  # a field declared `string`, `int`, ...
             # A property the data lists as a sanitizer (`ids.length`, `list.size`) is a
@@ -2310,7 +2324,7 @@ class _Walk:
                 value = key.value if isinstance(key, ir.Const) else None
                 if isinstance(value, str) and wanted.search(value):
                     label = pattern.lstrip("=*.")
-                    return frozenset({Origin(label, line, cleared=self._text(label))})
+                    return frozenset({self._source_origin(label, line)})
                 return EMPTY
         return None
 
@@ -2321,7 +2335,7 @@ class _Walk:
             if path == pattern or path.endswith("." + pattern):
                 if path != pattern and _OUTGOING_OWNER.match(path[: -len(pattern) - 1]):
                     continue  # `e.request.url`: our own outgoing request, not the client's
-                return frozenset({Origin(pattern, line, cleared=self._text(pattern))})
+                return frozenset({self._source_origin(pattern, line)})
             if pattern.endswith(".*") and "." in path:
                 # Any field of the object (Laravel's `$request->email`).
                 owner = path.rsplit(".", 1)[0]
@@ -2340,17 +2354,30 @@ class _Walk:
             return False
         return self.func.name in self.a.called_names()
 
+    def _source_origin(self, label: str, line: int) -> Origin:
+        upload = label in self.spec.upload_sources
+        return Origin(label, line, cleared=self._text(label), upload=upload)
+
     def _text(self, source: str) -> frozenset[str]:
         """Classes a source's value is safe for because it is always a string, or
         because it names a page of this site (the path the router matched, the Referer)."""
         safe = _TEXT_SAFE if source in self.spec.text_sources else frozenset()
         if source in self.spec.same_site_sources:
             safe = safe | _REDIRECT
-        if source in self.spec.path_safe_sources:
+        if source in self.spec.path_safe_sources or source in self.spec.upload_sources:
             safe = safe | _PATH
         return safe
 
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
+        if (
+            call.recv is not None
+            and not call.args
+            and call.callee.rsplit(".", 1)[-1] in self.spec.upload_names
+        ):
+            # `file.getOriginalFilename()`: the name the client sent with its upload.
+            named, _ = self.expr(call.recv, state)
+            if any(origin.upload for origin in named):
+                return _client_file_name(named), UNKNOWN
         if (
             call.recv is not None
             and call.callee.rsplit(".", 1)[-1] in _TEMPLATE_FILLS
@@ -2442,7 +2469,7 @@ class _Walk:
         for pattern in self.spec.source_calls:
             if matches(pattern, call.callee) and not _result_of_method(call, pattern):
                 label = call.callee if pattern.startswith(("*", "=", "%", "~")) else pattern
-                return frozenset({Origin(label, call.line, cleared=self._text(label))}), UNKNOWN
+                return frozenset({self._source_origin(label, call.line)}), UNKNOWN
         if (
             call.callee.endswith(".open")
             and self.spec.language == "python"

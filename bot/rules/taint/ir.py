@@ -184,6 +184,9 @@ class Param:
     # One segment of the URL path (`{name}` of a Spring or JAX-RS route): it cannot hold
     # a `/`, so it names no file outside the folder it is joined to.
     one_segment: bool = False
+    # Declared as an upload object (Spring `MultipartFile`, ASP.NET `IFormFile`, FastAPI
+    # `UploadFile`): its bytes and field name are no path; only its client file name is.
+    upload: bool = False
 
 
 def one_path_segment(mark: str, param_text: str, name: str, file_text: str) -> bool:

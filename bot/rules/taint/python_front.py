@@ -410,13 +410,14 @@ class _Front:
                 )
                 if not injected:
                     source = "route parameter" if routed else "URL parameter"
-            typed_safe = False
+            typed_safe = upload = False
             if arg.annotation is not None:
                 annotation = (
                     _callee(arg.annotation) if not isinstance(arg.annotation, ast.Subscript) else ""
                 )
                 typed_safe = annotation.rsplit(".", 1)[-1] in self.spec.safe_types
-            params.append(ir.Param(arg.arg, source, typed_safe))
+                upload = annotation.rsplit(".", 1)[-1] in self.spec.upload_types
+            params.append(ir.Param(arg.arg, source, typed_safe, upload=upload))
         # FastAPI `response_class=HTMLResponse`: the returned text is the page.
         html = any(
             k.arg == "response_class" and (dotted(k.value) or "").endswith("HTMLResponse")

@@ -1827,7 +1827,8 @@ class _Front:
                 # A controller action's parameters are bound from the request (route,
                 # query, form or body) unless they are services or the framework's own.
                 source = "request model"
-            params.append(ir.Param(pname, source, typed_safe, segment))
+            upload = base_type in self.spec.upload_types
+            params.append(ir.Param(pname, source, typed_safe, segment, upload))
         if page_model is not None:
             # Razor Pages fill `[BindProperty]` properties from the request before the
             # handler runs: inside it they are request input.

@@ -151,6 +151,12 @@ class Spec:
     # Sources whose values never name a file outside its folder (Django's `request.FILES`:
     # upload objects whose names the multipart parser already reduced to a base name).
     path_safe_sources: tuple[str, ...] = ()
+    # Sources and declared parameter types whose values are upload objects (Flask
+    # `request.files`, Spring `MultipartFile`): a path only through the members that read
+    # the client's file name (`upload_names`: `filename`, `getOriginalFilename`).
+    upload_sources: tuple[str, ...] = ()
+    upload_types: frozenset[str] = frozenset()
+    upload_names: frozenset[str] = frozenset()
     # Constant keys whose entry the platform fills, not the client (PHP's
     # `$_FILES['f']['tmp_name']`, the temporary path PHP chose): key -> classes it is
     # safe for.
@@ -349,6 +355,9 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         parsers=tuple(str(item) for item in raw.get("parsers") or ()),
         same_site_sources=tuple(str(item) for item in sources.get("same_site") or ()),
         path_safe_sources=tuple(str(item) for item in sources.get("path_safe") or ()),
+        upload_sources=tuple(str(item) for item in sources.get("uploads") or ()),
+        upload_types=frozenset(str(item) for item in handlers.get("upload_types") or ()),
+        upload_names=frozenset(str(item) for item in raw.get("upload_names") or ()),
         safe_keys=tuple(
             (str(item["key"]), _classes(item.get("classes")))
             for item in sources.get("safe_keys") or ()

@@ -622,7 +622,8 @@ class _Front:
             segment = bool(bound) and ir.one_path_segment(
                 bound[0], param.text(), names[0], self.file_text(node)
             )
-            params.extend(ir.Param(n, source, typed_safe, segment) for n in names)
+            upload = type_text.split("<", 1)[0] in self.spec.upload_types
+            params.extend(ir.Param(n, source, typed_safe, segment, upload) for n in names)
         body = node.field("body")
         if body is not None and body.kind() not in _BLOCKS:
             # An arrow function with an expression body returns that expression.
