@@ -56,6 +56,9 @@ _CHECKED = re.compile(
     r"|has|HasSuffix|HasPrefix|EndsWith|StartsWith|endsWith|startsWith|end_with\?|start_with\?"
     r"|match|matches|test|fullmatch|search|Contains|ContainsKey|containsKey|exists|any)(?=[\s(),])"
     r"|[!=]==?|\bin\s+[\w.\[(]|allow(?:ed)?_?(?:list|origins?)|whitelist|trusted|permitted"
+    # A predicate of the project's own named for the answer (`m.originAllowed(origin)`,
+    # `isAllowedOrigin(o)`, `valid_origin?(o)`).
+    r"|allowed\w{0,30}[ \t]*\(|valid\w{0,10}_?origin"
 )
 # `if ($origin !== '')`: a test that the header was sent at all lets every origin through.
 _EMPTY_TEST = re.compile(r"""[!=]==?[ \t]*(?:''|""|\bnull\b|\bnil\b|\bNone\b|\bundefined\b)""")
