@@ -1065,6 +1065,13 @@ LABELS_FRESHAC = ROOT / "bench" / "labels" / "security_findings_freshAC.tsv"
 # snapshots already fetched, of owners no earlier set used, fixed before any fetch and before any of
 # their findings was read, to be judged once on the frozen install of main 39c58994. Same mix per
 # project as set AC: 3 ordinary, up to 14 targeted and `FRESHAD_HOT_PER_PROJECT` hot commits.
+# Replaced after their fetch, before any pick: opengovsg/FormSG (462 MB, its snapshot ends
+# 2024-10-22) by HeyPuter/puter; CVEProject/cve-services (ends 2024-08-05) by opengovsg/plumber,
+# itself ending 2024-10-24 (kept: the fetch budget was spent); broadinstitute/rawls (ends
+# 2024-10-23) by scalacenter/scaladex, after DataBiosphere/leonardo also ended 2024-10-21;
+# younginnovations/iatipublisher (ends 2025-03-10) by LeeMangold/OpenGRC. ualbertalib/jupiter
+# (ends 2025-08-12) is kept: its replacement mlibrary/fulcrum came as a 16-commit 2017 snapshot,
+# and it misses the "commits in 2026" preference only. 24 fetch calls of the 24.
 FRESHAD_PROJECTS: dict[str, tuple[str, int, int]] = {
     "opensafely-core/job-server": ("python", 3, 14),  # Django
     "rucio/rucio": ("python", 3, 14),  # Flask
@@ -1073,14 +1080,14 @@ FRESHAD_PROJECTS: dict[str, tuple[str, int, int]] = {
     "ualbertalib/jupiter": ("ruby", 3, 14),  # Rails
     "canonical/identity-platform-admin-ui": ("go", 3, 14),  # net/http (chi)
     "mjl-/mox": ("go", 3, 14),  # net/http
-    "opengovsg/FormSG": ("typescript", 3, 14),  # Express
+    "HeyPuter/puter": ("typescript", 3, 14),  # Express
     "Planning-Inspectorate/appeal-planning-decision": ("typescript", 3, 14),  # Express
-    "CVEProject/cve-services": ("typescript", 3, 14),  # Express
+    "opengovsg/plumber": ("typescript", 3, 14),  # Express
     "folio-org/mod-search": ("java", 3, 14),  # Spring Boot
     "Sundsvallskommun/api-service-case-data": ("java", 3, 14),  # Spring Boot
     "eclipse-tractusx/bpdm": ("kotlin-jvm", 3, 14),  # Spring Boot (Kotlin)
-    "broadinstitute/rawls": ("scala", 3, 14),  # Akka HTTP
-    "younginnovations/iatipublisher": ("php", 3, 14),  # Laravel
+    "scalacenter/scaladex": ("scala", 3, 14),  # Pekko HTTP
+    "LeeMangold/OpenGRC": ("php", 3, 14),  # Laravel
     "x-tools/xtools": ("php", 3, 14),  # Symfony
     "BeatLeader/beatleader-server": ("csharp", 3, 14),  # ASP.NET Core
     "simpleidserver/SimpleIdServer": ("csharp", 3, 14),  # ASP.NET Core
