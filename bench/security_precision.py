@@ -73,6 +73,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AB
     # the fresh set AC, likewise (same mix per project as AB)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AC
+    # the fresh set AD, likewise (same mix per project as AC)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AD
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -1058,6 +1060,42 @@ FRESHAC_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAC_PROJECTS, "AC"))
 COMMITS_FRESHAC = ROOT / "bench" / "labels" / "security_commits_freshAC.tsv"
 LABELS_FRESHAC = ROOT / "bench" / "labels" / "security_findings_freshAC.tsv"
+# Set AD (`secfreshAD` round): 18 more projects in no list of bench/*.py nor any bench/labels/*
+# file (owner/name and bare name grepped as whole words, comments included), nor among the
+# snapshots already fetched, of owners no earlier set used, fixed before any fetch and before any of
+# their findings was read, to be judged once on the frozen install of main 39c58994. Same mix per
+# project as set AC: 3 ordinary, up to 14 targeted and `FRESHAD_HOT_PER_PROJECT` hot commits.
+# Replaced after their fetch, before any pick: opengovsg/FormSG (462 MB, its snapshot ends
+# 2024-10-22) by HeyPuter/puter; CVEProject/cve-services (ends 2024-08-05) by opengovsg/plumber,
+# itself ending 2024-10-24 (kept: the fetch budget was spent); broadinstitute/rawls (ends
+# 2024-10-23) by scalacenter/scaladex, after DataBiosphere/leonardo also ended 2024-10-21;
+# younginnovations/iatipublisher (ends 2025-03-10) by LeeMangold/OpenGRC. ualbertalib/jupiter
+# (ends 2025-08-12) is kept: its replacement mlibrary/fulcrum came as a 16-commit 2017 snapshot,
+# and it misses the "commits in 2026" preference only. 24 fetch calls of the 24.
+FRESHAD_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "opensafely-core/job-server": ("python", 3, 14),  # Django
+    "rucio/rucio": ("python", 3, 14),  # Flask
+    "DIRACGrid/diracx": ("python", 3, 14),  # FastAPI
+    "psu-libraries/scholarsphere": ("ruby", 3, 14),  # Rails
+    "ualbertalib/jupiter": ("ruby", 3, 14),  # Rails
+    "canonical/identity-platform-admin-ui": ("go", 3, 14),  # net/http (chi)
+    "mjl-/mox": ("go", 3, 14),  # net/http
+    "HeyPuter/puter": ("typescript", 3, 14),  # Express
+    "Planning-Inspectorate/appeal-planning-decision": ("typescript", 3, 14),  # Express
+    "opengovsg/plumber": ("typescript", 3, 14),  # Express
+    "folio-org/mod-search": ("java", 3, 14),  # Spring Boot
+    "Sundsvallskommun/api-service-case-data": ("java", 3, 14),  # Spring Boot
+    "eclipse-tractusx/bpdm": ("kotlin-jvm", 3, 14),  # Spring Boot (Kotlin)
+    "scalacenter/scaladex": ("scala", 3, 14),  # Pekko HTTP
+    "LeeMangold/OpenGRC": ("php", 3, 14),  # Laravel
+    "x-tools/xtools": ("php", 3, 14),  # Symfony
+    "BeatLeader/beatleader-server": ("csharp", 3, 14),  # ASP.NET Core
+    "simpleidserver/SimpleIdServer": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHAD_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHAD_PROJECTS, "AD"))
+COMMITS_FRESHAD = ROOT / "bench" / "labels" / "security_commits_freshAD.tsv"
+LABELS_FRESHAD = ROOT / "bench" / "labels" / "security_findings_freshAD.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -1087,6 +1125,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "AA": (FRESHAA_PROJECTS, COMMITS_FRESHAA, LABELS_FRESHAA),
     "AB": (FRESHAB_PROJECTS, COMMITS_FRESHAB, LABELS_FRESHAB),
     "AC": (FRESHAC_PROJECTS, COMMITS_FRESHAC, LABELS_FRESHAC),
+    "AD": (FRESHAD_PROJECTS, COMMITS_FRESHAD, LABELS_FRESHAD),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -1201,6 +1240,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "AA": FRESHAA_HOT_PER_PROJECT,
                 "AB": FRESHAB_HOT_PER_PROJECT,
                 "AC": FRESHAC_HOT_PER_PROJECT,
+                "AD": FRESHAD_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1423,7 +1463,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to AC)",
+        help="one half of the projects, or a fresh set (C to AD)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
