@@ -235,6 +235,16 @@ _STRONG_FOR_WEAK = frozenset({"session", "reset", "share", "magic", "invite", "o
 _CODE_CONTEXT = _CREDENTIAL_OF - {"api", "session", "secret", "private", "encryption", "one"}
 
 
+# A function about a lock, and the names of the value that marks who holds it: the value
+# (`token = f"{pid}:{now}:{random()}"` before a Redis `SET NX`) must differ between
+# contenders, not stay unguessable.
+_LOCK_WORDS = frozenset({"lock", "locks", "locked", "locking", "mutex", "lease", "semaphore"})
+_LOCK_VALUES = frozenset({"token", "id", "owner", "value", "holder"})
+
+# Seed and factory data (`database/seeders/`, `database/factories/`, Rails' `db/seeds.rb`):
+# made-up records for development, not what the deployed service hands anyone.
+_SEED_DATA = re.compile(r"(?:^|/)(?:database/(?:seeders|seeds|factories)/|db/seeds(?:/|\.rb$))")
+
 # The last word of a name for a number about a secret (`getRandomSaltRounds`, bcrypt's
 # cost factor; `tokenLength`): a random value there is no secret itself.
 _QUANTITY_WORDS = frozenset(
@@ -285,6 +295,8 @@ def secret_name(name: str, context: str = "") -> bool:
     parts = words(name)
     if parts and parts[-1] in _QUANTITY_WORDS:
         return False  # `saltRounds`, `tokenLength`: a number about a secret, not one
+    if context and parts and parts[-1] in _LOCK_VALUES and set(words(context)) & _LOCK_WORDS:
+        return False  # a lock's owner token (`withNodeLock`): distinct, not secret
     if any(p in _SECRET_WORDS for p in parts):
         return True
     for first, second in zip(parts, parts[1:], strict=False):
@@ -750,8 +762,8 @@ class InsecureRandomCheck(Check):
     kinds = frozenset({FileKind.CODE, FileKind.ORM_SCHEMA})
 
     def check_file(self, file: ChangedFile) -> Iterable[Hit]:
-        if is_test_path(file.path):
-            return []  # test code is not deployed: no attacker guesses its values
+        if is_test_path(file.path) or _SEED_DATA.search(file.path.replace("\\", "/")):
+            return []  # test code and seed data are not deployed: no one guesses their values
         language = file.language or ""
         text = code_text(file)
         compiled = _patterns(text, language)
