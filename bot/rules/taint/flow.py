@@ -3004,6 +3004,10 @@ class _Walk:
         if isinstance(call.recv, ir.Const):
             return False  # a method of a literal (`"a,b".find(x)`) is never a database call
         sinks = self.spec.by_last.get(last, [])
+        if sinks and self.spec.not_sinks:
+            callee = self.a.imported_name(call.callee)
+            if any(matches(pattern, callee) for pattern in self.spec.not_sinks):
+                return False
         if call.recv is None and call.callee in self.made:
             # A compiled query object called (`find = etree.XPathEvaluator(doc); find(q)`).
             called = ir.Name(call.line, call.callee)

@@ -155,6 +155,9 @@ class Spec:
     # `request.files`, Spring `MultipartFile`): a path only through the members that read
     # the client's file name (`upload_names`: `filename`, `getOriginalFilename`).
     upload_sources: tuple[str, ...] = ()
+    # Calls that share a sink's name but are never one (Go's `cmp.Or(a, b)`, the standard
+    # library's first-non-zero helper, beside gorm's `db.Or(query)`).
+    not_sinks: tuple[str, ...] = ()
     upload_types: frozenset[str] = frozenset()
     upload_names: frozenset[str] = frozenset()
     # Constant keys whose entry the platform fills, not the client (PHP's
@@ -356,6 +359,7 @@ def _build(language: str, raw: dict[str, Any]) -> Spec:
         same_site_sources=tuple(str(item) for item in sources.get("same_site") or ()),
         path_safe_sources=tuple(str(item) for item in sources.get("path_safe") or ()),
         upload_sources=tuple(str(item) for item in sources.get("uploads") or ()),
+        not_sinks=tuple(str(item) for item in raw.get("not_sinks") or ()),
         upload_types=frozenset(str(item) for item in handlers.get("upload_types") or ()),
         upload_names=frozenset(str(item) for item in raw.get("upload_names") or ()),
         safe_keys=tuple(
