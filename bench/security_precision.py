@@ -73,6 +73,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AB
     # the fresh set AC, likewise (same mix per project as AB)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AC
+    # the fresh set AE, likewise (same mix per project as AC)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AE
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -1058,6 +1060,36 @@ FRESHAC_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAC_PROJECTS, "AC"))
 COMMITS_FRESHAC = ROOT / "bench" / "labels" / "security_commits_freshAC.tsv"
 LABELS_FRESHAC = ROOT / "bench" / "labels" / "security_findings_freshAC.tsv"
+# Set AE (`secfreshAE` round, session 2026-12-08): 18 more projects in no list of bench/*.py nor
+# any bench/labels/* file (owner/name and bare name grepped, comments included), nor among the
+# snapshots already fetched, nor in set AD's list (branch secfreshAD, not yet merged), of owners no
+# earlier set used (AD included), fixed before any fetch and before any of their findings was read,
+# to be judged once on the frozen install of main 8696380c. Same mix per project as set AC: 3
+# ordinary, up to 14 targeted and `FRESHAE_HOT_PER_PROJECT` hot commits.
+FRESHAE_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "okfde/froide": ("python", 3, 14),  # Django
+    "zenodo/zenodo-rdm": ("python", 3, 14),  # Flask (Invenio)
+    "digital-land/digital-land.info": ("python", 3, 14),  # FastAPI
+    "openaustralia/planningalerts": ("ruby", 3, 14),  # Rails
+    "GSA/search-gov": ("ruby", 3, 14),  # Rails
+    "getarcaneapp/arcane": ("go", 3, 14),  # net/http
+    "steveiliop56/tinyauth": ("go", 3, 14),  # net/http (Gin)
+    "Phalcode/gamevault-backend": ("typescript", 3, 14),  # NestJS
+    "OS2iot/OS2iot-backend": ("typescript", 3, 14),  # NestJS
+    "pagopa/io-backend": ("typescript", 3, 14),  # Express
+    "avniproject/avni-server": ("java", 3, 14),  # Spring Boot
+    "mosip/esignet": ("java", 3, 14),  # Spring Boot
+    "espoon-voltti/evaka": ("kotlin-jvm", 3, 14),  # Spring Boot (Kotlin)
+    "UKHomeOffice/drt-v2": ("scala", 3, 14),  # Play / Pekko
+    "joinloops/loops-server": ("php", 3, 14),  # Laravel
+    "mapbender/mapbender": ("php", 3, 14),  # Symfony
+    "Valour-Software/Valour": ("csharp", 3, 14),  # ASP.NET Core
+    "sillsdev/languageforge-lexbox": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHAE_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHAE_PROJECTS, "AE"))
+COMMITS_FRESHAE = ROOT / "bench" / "labels" / "security_commits_freshAE.tsv"
+LABELS_FRESHAE = ROOT / "bench" / "labels" / "security_findings_freshAE.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -1087,6 +1119,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "AA": (FRESHAA_PROJECTS, COMMITS_FRESHAA, LABELS_FRESHAA),
     "AB": (FRESHAB_PROJECTS, COMMITS_FRESHAB, LABELS_FRESHAB),
     "AC": (FRESHAC_PROJECTS, COMMITS_FRESHAC, LABELS_FRESHAC),
+    "AE": (FRESHAE_PROJECTS, COMMITS_FRESHAE, LABELS_FRESHAE),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -1201,6 +1234,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "AA": FRESHAA_HOT_PER_PROJECT,
                 "AB": FRESHAB_HOT_PER_PROJECT,
                 "AC": FRESHAC_HOT_PER_PROJECT,
+                "AE": FRESHAE_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1423,7 +1457,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to AC)",
+        help="one half of the projects, or a fresh set (C to AE)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
