@@ -75,6 +75,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AC
     # the fresh set AD, likewise (same mix per project as AC)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AD
+    # the fresh set AE, likewise (same mix per project as AC)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AE
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -1096,6 +1098,40 @@ FRESHAD_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAD_PROJECTS, "AD"))
 COMMITS_FRESHAD = ROOT / "bench" / "labels" / "security_commits_freshAD.tsv"
 LABELS_FRESHAD = ROOT / "bench" / "labels" / "security_findings_freshAD.tsv"
+# Set AE (`secfreshAE` round, session 2026-12-08): 18 more projects in no list of bench/*.py nor
+# any bench/labels/* file (owner/name and bare name grepped, comments included), nor among the
+# snapshots already fetched, nor in set AD's list (branch secfreshAD, not yet merged), of owners no
+# earlier set used (AD included), fixed before any fetch and before any of their findings was read,
+# to be judged once on the frozen install of main 8696380c. Same mix per project as set AC: 3
+# ordinary, up to 14 targeted and `FRESHAE_HOT_PER_PROJECT` hot commits.
+# Replaced after their fetch, before any pick: OS2iot/OS2iot-backend (NestJS, ends 2025-06-13) by
+# medic/cht-core, then that one (269 MB) by evershopcommerce/evershop (Express). Kept though just
+# past a preference: Phalcode/gamevault-backend (ends 2025-12-18 on master, 2026-01-21 on develop)
+# and espoon-voltti/evaka (161 MB on disk). 20 fetch calls of the 24.
+FRESHAE_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "okfde/froide": ("python", 3, 14),  # Django
+    "zenodo/zenodo-rdm": ("python", 3, 14),  # Flask (Invenio)
+    "digital-land/digital-land.info": ("python", 3, 14),  # FastAPI
+    "openaustralia/planningalerts": ("ruby", 3, 14),  # Rails
+    "GSA/search-gov": ("ruby", 3, 14),  # Rails
+    "getarcaneapp/arcane": ("go", 3, 14),  # net/http (Huma on Echo)
+    "steveiliop56/tinyauth": ("go", 3, 14),  # net/http (Gin)
+    "Phalcode/gamevault-backend": ("typescript", 3, 14),  # NestJS
+    "pagopa/io-backend": ("typescript", 3, 14),  # Express
+    "evershopcommerce/evershop": ("typescript", 3, 14),  # Express
+    "avniproject/avni-server": ("java", 3, 14),  # Spring Boot
+    "mosip/esignet": ("java", 3, 14),  # Spring Boot
+    "espoon-voltti/evaka": ("kotlin-jvm", 3, 14),  # Spring Boot (Kotlin)
+    "UKHomeOffice/drt-v2": ("scala", 3, 14),  # Play / Akka
+    "joinloops/loops-server": ("php", 3, 14),  # Laravel
+    "mapbender/mapbender": ("php", 3, 14),  # Symfony
+    "Valour-Software/Valour": ("csharp", 3, 14),  # ASP.NET Core
+    "sillsdev/languageforge-lexbox": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHAE_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHAE_PROJECTS, "AE"))
+COMMITS_FRESHAE = ROOT / "bench" / "labels" / "security_commits_freshAE.tsv"
+LABELS_FRESHAE = ROOT / "bench" / "labels" / "security_findings_freshAE.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -1126,6 +1162,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "AB": (FRESHAB_PROJECTS, COMMITS_FRESHAB, LABELS_FRESHAB),
     "AC": (FRESHAC_PROJECTS, COMMITS_FRESHAC, LABELS_FRESHAC),
     "AD": (FRESHAD_PROJECTS, COMMITS_FRESHAD, LABELS_FRESHAD),
+    "AE": (FRESHAE_PROJECTS, COMMITS_FRESHAE, LABELS_FRESHAE),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -1241,6 +1278,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "AB": FRESHAB_HOT_PER_PROJECT,
                 "AC": FRESHAC_HOT_PER_PROJECT,
                 "AD": FRESHAD_HOT_PER_PROJECT,
+                "AE": FRESHAE_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1463,7 +1501,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to AD)",
+        help="one half of the projects, or a fresh set (C to AE)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
