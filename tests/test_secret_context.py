@@ -162,3 +162,22 @@ def test_a_password_in_a_local_spring_profile_or_django_conf_module_goes_to_the_
     py = 'DB_PASSWORD = "Xq7pLm2zz9Tr"\n'
     assert set(_secrets("src/openzaak/conf/dev.py", py).values()) == {Severity.INFO}
     assert set(_secrets("src/openzaak/conf/production.py", py).values()) == {Severity.HIGH}
+
+
+def test_a_password_in_a_dotenv_file_for_development_or_tests_goes_to_the_summary() -> None:
+    """dotenv loads `.env.development` and `.env.test` only in those environments; the
+    production file's same line is high."""
+    env = "OPENSEARCH_PASSWORD=Xq7pLm2zz9Tr\n"
+    assert set(_secrets(".env.development", env).values()) == {Severity.INFO}
+    assert set(_secrets(".env.local", env).values()) == {Severity.INFO}
+    assert set(_secrets("server/.env.ci", env).values()) == {Severity.INFO}
+    assert set(_secrets(".env.production", env).values()) == {Severity.HIGH}
+
+
+def test_a_documented_example_key_cut_short_by_its_detector_is_a_placeholder() -> None:
+    """The AWS detector reports only a key's first 20 characters: `AKIA1234567890EXAMPLE`
+    must be read whole to be seen as an example, while a real-looking key stays."""
+    example = 'want := "AKIA1234567890EXAMPLE"\n'
+    assert _secrets("internal/registry/sync.go", example) == {}
+    real = 'want := "AKIAQ4NSDFJ2KX7PLM3Z"\n'
+    assert set(_secrets("internal/registry/sync.go", real).values()) == {Severity.HIGH}

@@ -461,6 +461,8 @@ def detect(
             continue
         if is_placeholder(detection.value) or _CLIENT_KEY.match(detection.value.strip("'\"`")):
             continue
+        if not detection.loose and is_placeholder(_whole_token(line, detection.value)):
+            continue  # `AKIA1234567890EXAMPLE`: the detector keeps only the key's 20 characters
         if detection.loose and not _loose_ok(detection.value, line):
             continue
         if detection.label == _KEYWORD_LABEL and (
@@ -495,6 +497,20 @@ _PUBLISHED_DEV_ACCOUNT = "AccountName=devstoreaccount1"
 _PUBLISHED_DEV_KEY = (
     "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 )
+
+
+def _whole_token(line: str, value: str) -> str:
+    """The run of token characters around `value` on `line` (a detector may report only
+    the part of a token its pattern knows)."""
+    at = line.find(value)
+    if at < 0:
+        return value
+    start, end = at, at + len(value)
+    while start > 0 and (line[start - 1].isalnum() or line[start - 1] in "_-+/="):
+        start -= 1
+    while end < len(line) and (line[end].isalnum() or line[end] in "_-+/="):
+        end += 1
+    return line[start:end]
 
 
 def _grants_nothing(line: str, value: str) -> bool:
@@ -613,6 +629,8 @@ _DEVELOPMENT_FILE = re.compile(
     rf"|(?:^|/)config/environments/{_DEV_NAME}\.rb$"
     rf"|(?:^|/)(?:settings|conf)/{_DEV_NAME}\.py$"
     rf"|(?:^|/)config/{_DEV_NAME}\.(?:json|js|ts|ya?ml)$"
+    # dotenv's per-environment files (`.env.development`, `.env.test.local`).
+    rf"|(?:^|/)\.env\.{_DEV_NAME}(?:\.local)?$"
     # A file of throwaway keys named for development (`dev-keys.yml`, `local_secrets.json`).
     rf"|(?:^|/){_DEV_NAME}[-_.](?:keys?|secrets?|credentials?)\.(?:ya?ml|json|toml|env)$",
     re.IGNORECASE,

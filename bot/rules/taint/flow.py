@@ -216,11 +216,16 @@ def _clear(taint: Taint, classes: frozenset[str]) -> Taint:
     return frozenset(replace(o, cleared=o.cleared | classes) for o in taint)
 
 
+# What an upload object is never: a file name or a URL (its bytes, its form field, the
+# temporary file the server wrote it to).
+_UPLOAD_SAFE = frozenset({"path", "ssrf", "include"})
+
+
 def _client_file_name(taint: Taint) -> Taint:
     """The file name an upload's client sent (`f.filename`): a path again, whatever the
     upload object itself was safe for."""
     return frozenset(
-        replace(o, cleared=o.cleared - _PATH, upload=False) if o.upload else o for o in taint
+        replace(o, cleared=o.cleared - _UPLOAD_SAFE, upload=False) if o.upload else o for o in taint
     )
 
 
@@ -1321,7 +1326,8 @@ class Analyzer:
                     # A route parameter bound by a mark (NestJS `@Param('id')`) is always
                     # a string: never a NoSQL operator object.
                     cleared=(_TEXT_SAFE if param.source in self.spec.text_sources else _NONE)
-                    | (_PATH if param.one_segment or param.upload else _NONE),
+                    | (_PATH if param.one_segment else _NONE)
+                    | (_UPLOAD_SAFE if param.upload else _NONE),
                     upload=param.upload,
                 )
                 state.taint[param.name] = frozenset({origin})
@@ -2364,8 +2370,10 @@ class _Walk:
         safe = _TEXT_SAFE if source in self.spec.text_sources else frozenset()
         if source in self.spec.same_site_sources:
             safe = safe | _REDIRECT
-        if source in self.spec.path_safe_sources or source in self.spec.upload_sources:
+        if source in self.spec.path_safe_sources:
             safe = safe | _PATH
+        if source in self.spec.upload_sources:
+            safe = safe | _UPLOAD_SAFE
         return safe
 
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
