@@ -241,9 +241,13 @@ _CODE_CONTEXT = _CREDENTIAL_OF - {"api", "session", "secret", "private", "encryp
 _LOCK_WORDS = frozenset({"lock", "locks", "locked", "locking", "mutex", "lease", "semaphore"})
 _LOCK_VALUES = frozenset({"token", "id", "owner", "value", "holder"})
 
-# Seed and factory data (`database/seeders/`, `database/factories/`, Rails' `db/seeds.rb`):
-# made-up records for development, not what the deployed service hands anyone.
-_SEED_DATA = re.compile(r"(?:^|/)(?:database/(?:seeders|seeds|factories)/|db/seeds(?:/|\.rb$))")
+# Factory data and demo seeders (`database/factories/`, `database/seeders/Demo/...`,
+# `db/seeds/development.rb`): made-up records for development. Other seeders also run in
+# production (Invoice Ninja seeds each payment library's callback secret): not skipped.
+_SEED_DATA = re.compile(
+    r"(?i)(?:^|/)database/factories/"
+    r"|(?:^|/)(?:database/(?:seeders|seeds)|db/seeds)/[\w/.-]{0,80}(?:demo|dev|fake|dummy|sample)"
+)
 
 # The last word of a name for a number about a secret (`getRandomSaltRounds`, bcrypt's
 # cost factor; `tokenLength`): a random value there is no secret itself.
