@@ -162,6 +162,7 @@ def flow_hits(file: ChangedFile, rule_ids: Iterable[str]) -> list[Hit]:
             if not_html:
                 continue
         hit = header_to_summary(checked_to_summary(hit, item), item, file)
+        hit = bound_nosql_to_summary(hit, item)
         hits.append(identifier_redirect_to_summary(hit, item, file))
     return hits
 
@@ -293,6 +294,39 @@ def identifier_redirect_to_summary(hit: Hit, item: flow.Flow, file: ChangedFile)
         return replace(hit, restored_note=note)
     detail = f"{hit.detail}\n\n{note}" if hit.detail else note
     return replace(hit, severity=Severity.INFO, detail=detail)
+
+
+# A query object built only from parameters the framework binds (NestJS `@Query('pid') pid:
+# string`, `@Body() dto: UpdateDto`, the `@Req()` object handed to an access-filter helper):
+# an operator object (`{"$ne": null}`) reaches the query only when the framework lets a
+# non-string through, which its declared type, the DTO's validators and the app's global
+# `ValidationPipe` or schema decide, none of which the changed lines show. Sinks that parse
+# text into a query (`$where`, `Document.parse`, `BasicQuery`) take a string too: they stay.
+_PARSING_NOSQL_SINK = re.compile(r"\$where|parse|BasicQuery|(?:^|\.)where$|(?:^|\.)Document$")
+BOUND_NOSQL_NOTE = (
+    "Every input of this query is a parameter the web framework binds to the handler: "
+    'whether a client can send an object carrying a query operator (`{"$ne": null}`) '
+    "instead of a string depends on its declared type and the validation the framework "
+    "applies (a global `ValidationPipe`, a schema), which the change does not show. Noted in the "
+    "summary; make sure the value is validated as a string (or cast with `String(...)`) "
+    "before it reaches the query."
+)
+
+
+def bound_nosql_to_summary(hit: Hit, item: flow.Flow) -> Hit:
+    """A NoSQL flow from framework-bound handler parameters only goes to the summary."""
+    if item.cls != "nosql" or not item.origins or _PARSING_NOSQL_SINK.search(item.sink):
+        return hit
+    if hit.severity is Severity.INFO and hit.opaque is None:
+        return hit  # in the summary already, for its own reason
+    if not all(origin.handler_param for origin in item.origins):
+        return hit
+    note = BOUND_NOSQL_NOTE
+    if hit.opaque is not None:
+        _, title, detail = hit.opaque
+        hit = replace(hit, title=title, detail=detail)
+    detail = f"{hit.detail}\n\n{note}" if hit.detail else note
+    return replace(hit, severity=Severity.INFO, detail=detail, opaque=None)
 
 
 def checked_to_summary(hit: Hit, item: flow.Flow) -> Hit:

@@ -40,7 +40,7 @@ from bot import lazyre as re
 from bot.models import ChangedFile, Severity
 from bot.rules.engine import Hit
 from bot.rules.taint import ir, python_front, spec
-from bot.rules.taint.api import checked_to_summary
+from bot.rules.taint.api import bound_nosql_to_summary, checked_to_summary
 from bot.rules.taint.flow import Analyzer, Flow, Origin
 from bot.select import is_test_path
 
@@ -412,5 +412,5 @@ def hits_of(flows: Iterable[tuple[str, Flow]], rule_ids: Iterable[str]) -> list[
             plain_title = f"{item.label[:1].upper()}{item.label[1:]}: {plain}"
             plain_detail = detail.replace(f"**Flow:** {text}.", f"**Flow:** {plain}.", 1)
             hit = replace(hit, severity=Severity.INFO, opaque=(through, plain_title, plain_detail))
-        hits.append(checked_to_summary(hit, item))
+        hits.append(bound_nosql_to_summary(checked_to_summary(hit, item), item))
     return hits

@@ -2378,7 +2378,8 @@ class _Walk:
 
     def call(self, call: ir.Call, state: _State) -> tuple[Taint, Known]:
         if (
-            call.recv is not None
+            self.spec.upload_names
+            and call.recv is not None
             and not call.args
             and call.callee.rsplit(".", 1)[-1] in self.spec.upload_names
         ):
