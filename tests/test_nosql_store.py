@@ -69,4 +69,3 @@ def test_a_query_built_only_from_bound_handler_parameters_goes_to_the_summary() 
     nosql = [f for f in found if f.rule == "nosql-injection"]
     assert nosql and all(f.severity is Severity.INFO for f in nosql)
     assert all("ValidationPipe" in f.body for f in nosql)
-
