@@ -150,6 +150,7 @@ def review_files(
     findings = _by_table_size(
         findings, backend, schema_files, schema, config, released, _removed_lines(files)
     )
+    findings = _under_framework_defaults(findings, backend, schema_files)
     findings = fold_repeated_flows(_fold_copies(findings, backend))
     findings = [_place(f, config) for f in findings]
     findings.sort(key=lambda f: (f.path, f.line, -f.severity.rank, f.rule))
@@ -334,6 +335,22 @@ def _fold_copies(findings: list[Finding], backend: Sequence[ChangedFile]) -> lis
     from bot.rules.migrations_refine import fold_copies
 
     return fold_copies(findings, backend)
+
+
+def _under_framework_defaults(
+    findings: list[Finding],
+    files: Sequence[ChangedFile],
+    schema_files: Mapping[str, str] | None,
+) -> list[Finding]:
+    """Findings re-rated by what the application's own configuration turns on (Rails'
+    `load_defaults`), read from the files fetched with the schema and the change."""
+    from bot.rules.rails_defaults import redirects_under_rails_defaults
+
+    if not any(f.rule == "open-redirect" for f in findings):
+        return findings
+    texts = dict(schema_files or {})
+    texts.update({f.path: f.visible_text() for f in files})
+    return redirects_under_rails_defaults(findings, texts)
 
 
 def _by_table_size(

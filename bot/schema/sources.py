@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from bot import lazyre as re
+from bot.rules import rails_defaults
 from bot.schema import deploy_order, dialect, read_python, startup, upgrade_evidence
 from bot.schema.builder import Builder
 from bot.schema.model import Schema, singular
@@ -78,6 +79,8 @@ def candidate(path: str) -> bool:
         # A service's own manifest sits near the top; deeper ones are a monorepo's
         # many front-end packages, which would cost fetches and name no database.
         return len(p.parts) <= 3
+    if rails_defaults.app_config_path(path) and len(p.parts) <= 4:
+        return True  # the Rails defaults decide whether `redirect_to` leaves the host
     if startup.candidate(path) or upgrade_evidence.candidate(path) or deploy_order.candidate(path):
         return True  # may apply the migrations at start-up (`bot.schema.startup`)
     if suffix == ".sql":
@@ -118,8 +121,8 @@ def classify(path: str, text: str) -> Source | None:
     p = PurePosixPath(path)
     name, suffix = p.name.lower(), p.suffix.lower()
     parts = {part.lower() for part in p.parts[:-1]}
-    if name in dialect.CONFIG_NAMES or suffix == ".rs":
-        return None  # read by `dialect.detect` / `startup`, not the schema builder
+    if name in dialect.CONFIG_NAMES or suffix == ".rs" or rails_defaults.app_config_path(path):
+        return None  # read by `dialect.detect` / `startup` / `rails_defaults`, not the builder
     if name == "schema.rb":
         return Source(path, "rails", True)
     if suffix == ".rb" and ("create_table" in text or "add_" in text or "remove_" in text):
