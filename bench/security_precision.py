@@ -1142,6 +1142,12 @@ LABELS_FRESHAE = ROOT / "bench" / "labels" / "security_findings_freshAE.tsv"
 # 9524b9b4.
 # Same mix per project as set AE: 3 ordinary, up to 14 targeted and `FRESHAG_HOT_PER_PROJECT` hot
 # commits.
+# Replaced after the first 18 fetches, before any pick: ProjectSidewalk/SidewalkWebpage (Scala, a
+# 931 MB snapshot, refused) by snowplow/stream-collector; vatsim-scandinavia/controlcenter (Laravel,
+# no snapshot to be had) by TheRestartProject/restarters.net; tgstation/tgstation-server (ASP.NET
+# Core, a 1.65 GB snapshot, refused) by opserver/Opserver; wundergraph/cosmo (Fastify, 209 MB on
+# disk) by walinejs/waline (Koa, through ThinkJS); NationalSecurityAgency/skills-service (Spring
+# Boot, 470 MB on disk) by wultra/powerauth-server.
 FRESHAG_PROJECTS: dict[str, tuple[str, int, int]] = {
     "rdmorganiser/rdmo": ("python", 3, 14),  # Django
     "wazo-platform/wazo-auth": ("python", 3, 14),  # Flask
@@ -1152,14 +1158,14 @@ FRESHAG_PROJECTS: dict[str, tuple[str, int, int]] = {
     "seriousm4x/UpSnap": ("go", 3, 14),  # net/http (PocketBase)
     "seerr-team/seerr": ("typescript", 3, 14),  # Express
     "SciCatProject/scicat-backend-next": ("typescript", 3, 14),  # NestJS
-    "wundergraph/cosmo": ("typescript", 3, 14),  # Fastify (control plane)
+    "walinejs/waline": ("typescript", 3, 14),  # Koa (ThinkJS)
     "urlaubsverwaltung/urlaubsverwaltung": ("java", 3, 14),  # Spring Boot
-    "NationalSecurityAgency/skills-service": ("java", 3, 14),  # Spring Boot
+    "wultra/powerauth-server": ("java", 3, 14),  # Spring Boot
     "theopenconversationkit/tock": ("kotlin-jvm", 3, 14),  # Vert.x (Kotlin)
-    "ProjectSidewalk/SidewalkWebpage": ("scala", 3, 14),  # Play
-    "vatsim-scandinavia/controlcenter": ("php", 3, 14),  # Laravel
+    "snowplow/stream-collector": ("scala", 3, 14),  # http4s
+    "TheRestartProject/restarters.net": ("php", 3, 14),  # Laravel
     "thelia/thelia": ("php", 3, 14),  # Symfony
-    "tgstation/tgstation-server": ("csharp", 3, 14),  # ASP.NET Core
+    "opserver/Opserver": ("csharp", 3, 14),  # ASP.NET Core
     "space-wizards/SS14.Admin": ("csharp", 3, 14),  # ASP.NET Core
 }
 FRESHAG_HOT_PER_PROJECT = 3
