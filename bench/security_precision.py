@@ -1134,12 +1134,12 @@ FRESHAE_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAE_PROJECTS, "AE"))
 COMMITS_FRESHAE = ROOT / "bench" / "labels" / "security_commits_freshAE.tsv"
 LABELS_FRESHAE = ROOT / "bench" / "labels" / "security_findings_freshAE.tsv"
-# Set AG (`secfreshAG` round, session 2026-12-08): 18 more projects in no list of bench/*.py nor
-# any bench/labels/* file (owner/name and bare name grepped, comments included), nor among the
-# snapshots already fetched, of owners no earlier set used and whose names start with N to Z
-# (set AF, built at the same time on its own branch, takes owners from A to M), fixed before any
-# fetch and before any of their findings was read, to be judged once on the frozen install of main
-# 9524b9b4.
+# Set AG (`secfreshAG` round, session 2026-12-08): more projects (18 chosen, 16 kept) in no list
+# of bench/*.py nor any bench/labels/* file (owner/name and bare name grepped, comments included),
+# nor among the snapshots already fetched, of owners no earlier set used and whose names start
+# with N to Z (set AF, built at the same time on its own branch, takes owners from A to M), fixed
+# before any fetch and before any of their findings was read, to be judged once on the frozen
+# install of main 9524b9b4.
 # Same mix per project as set AE: 3 ordinary, up to 14 targeted and `FRESHAG_HOT_PER_PROJECT` hot
 # commits.
 # Replaced after the first 18 fetches, before any pick: ProjectSidewalk/SidewalkWebpage (Scala, a
@@ -1147,7 +1147,11 @@ LABELS_FRESHAE = ROOT / "bench" / "labels" / "security_findings_freshAE.tsv"
 # no snapshot to be had) by TheRestartProject/restarters.net; tgstation/tgstation-server (ASP.NET
 # Core, a 1.65 GB snapshot, refused) by opserver/Opserver; wundergraph/cosmo (Fastify, 209 MB on
 # disk) by walinejs/waline (Koa, through ThinkJS); NationalSecurityAgency/skills-service (Spring
-# Boot, 470 MB on disk) by wultra/powerauth-server.
+# Boot, 470 MB on disk) by wultra/powerauth-server. Of those five only waline qualified:
+# stream-collector ends 2025-05-23, Opserver 2024-10-14 and powerauth-server 2024-10-24, and
+# restarters.net is 312 MB on disk; they are dropped, and the last fetch of the 24 goes to
+# Taskana/taskana (Spring Boot) for the second Java place. Scala, Laravel and a second C# project
+# are left out: the fetch budget is spent.
 FRESHAG_PROJECTS: dict[str, tuple[str, int, int]] = {
     "rdmorganiser/rdmo": ("python", 3, 14),  # Django
     "wazo-platform/wazo-auth": ("python", 3, 14),  # Flask
@@ -1160,12 +1164,9 @@ FRESHAG_PROJECTS: dict[str, tuple[str, int, int]] = {
     "SciCatProject/scicat-backend-next": ("typescript", 3, 14),  # NestJS
     "walinejs/waline": ("typescript", 3, 14),  # Koa (ThinkJS)
     "urlaubsverwaltung/urlaubsverwaltung": ("java", 3, 14),  # Spring Boot
-    "wultra/powerauth-server": ("java", 3, 14),  # Spring Boot
+    "Taskana/taskana": ("java", 3, 14),  # Spring Boot
     "theopenconversationkit/tock": ("kotlin-jvm", 3, 14),  # Vert.x (Kotlin)
-    "snowplow/stream-collector": ("scala", 3, 14),  # http4s
-    "TheRestartProject/restarters.net": ("php", 3, 14),  # Laravel
     "thelia/thelia": ("php", 3, 14),  # Symfony
-    "opserver/Opserver": ("csharp", 3, 14),  # ASP.NET Core
     "space-wizards/SS14.Admin": ("csharp", 3, 14),  # ASP.NET Core
 }
 FRESHAG_HOT_PER_PROJECT = 3
