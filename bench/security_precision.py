@@ -1134,7 +1134,7 @@ FRESHAE_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAE_PROJECTS, "AE"))
 COMMITS_FRESHAE = ROOT / "bench" / "labels" / "security_commits_freshAE.tsv"
 LABELS_FRESHAE = ROOT / "bench" / "labels" / "security_findings_freshAE.tsv"
-# Set AG (`secfreshAG` round, session 2026-12-08): more projects (18 chosen, 16 kept) in no list
+# Set AG (`secfreshAG` round, session 2026-12-08): more projects (18 chosen, 15 kept) in no list
 # of bench/*.py nor any bench/labels/* file (owner/name and bare name grepped, comments included),
 # nor among the snapshots already fetched, of owners no earlier set used and whose names start
 # with N to Z (set AF, built at the same time on its own branch, takes owners from A to M), fixed
@@ -1149,9 +1149,9 @@ LABELS_FRESHAE = ROOT / "bench" / "labels" / "security_findings_freshAE.tsv"
 # disk) by walinejs/waline (Koa, through ThinkJS); NationalSecurityAgency/skills-service (Spring
 # Boot, 470 MB on disk) by wultra/powerauth-server. Of those five only waline qualified:
 # stream-collector ends 2025-05-23, Opserver 2024-10-14 and powerauth-server 2024-10-24, and
-# restarters.net is 312 MB on disk; they are dropped, and the last fetch of the 24 goes to
-# Taskana/taskana (Spring Boot) for the second Java place. Scala, Laravel and a second C# project
-# are left out: the fetch budget is spent.
+# restarters.net is 312 MB on disk; they are dropped. The last fetch of the 24 went to
+# Taskana/taskana (Spring Boot) for the second Java place, which ends 2024-10-07 and is dropped too.
+# Scala, Laravel, a second Java and a second C# project are left out: the fetch budget is spent.
 FRESHAG_PROJECTS: dict[str, tuple[str, int, int]] = {
     "rdmorganiser/rdmo": ("python", 3, 14),  # Django
     "wazo-platform/wazo-auth": ("python", 3, 14),  # Flask
@@ -1164,7 +1164,6 @@ FRESHAG_PROJECTS: dict[str, tuple[str, int, int]] = {
     "SciCatProject/scicat-backend-next": ("typescript", 3, 14),  # NestJS
     "walinejs/waline": ("typescript", 3, 14),  # Koa (ThinkJS)
     "urlaubsverwaltung/urlaubsverwaltung": ("java", 3, 14),  # Spring Boot
-    "Taskana/taskana": ("java", 3, 14),  # Spring Boot
     "theopenconversationkit/tock": ("kotlin-jvm", 3, 14),  # Vert.x (Kotlin)
     "thelia/thelia": ("php", 3, 14),  # Symfony
     "space-wizards/SS14.Admin": ("csharp", 3, 14),  # ASP.NET Core
