@@ -1134,7 +1134,7 @@ FRESHAE_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAE_PROJECTS, "AE"))
 COMMITS_FRESHAE = ROOT / "bench" / "labels" / "security_commits_freshAE.tsv"
 LABELS_FRESHAE = ROOT / "bench" / "labels" / "security_findings_freshAE.tsv"
-# Set AG (`secfreshAG` round, session 2026-12-08): more projects (18 chosen, 15 kept) in no list
+# Set AG (`secfreshAG` round, session 2026-12-08): more projects (18 chosen, 14 kept) in no list
 # of bench/*.py nor any bench/labels/* file (owner/name and bare name grepped, comments included),
 # nor among the snapshots already fetched, of owners no earlier set used and whose names start
 # with N to Z (set AF, built at the same time on its own branch, takes owners from A to M), fixed
