@@ -77,6 +77,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AD
     # the fresh set AE, likewise (same mix per project as AC)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AE
+    # the fresh set AG, likewise (same mix per project as AE)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AG
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -1132,6 +1134,44 @@ FRESHAE_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAE_PROJECTS, "AE"))
 COMMITS_FRESHAE = ROOT / "bench" / "labels" / "security_commits_freshAE.tsv"
 LABELS_FRESHAE = ROOT / "bench" / "labels" / "security_findings_freshAE.tsv"
+# Set AG (`secfreshAG` round, session 2026-12-08): more projects (18 chosen, 14 kept) in no list
+# of bench/*.py nor any bench/labels/* file (owner/name and bare name grepped, comments included),
+# nor among the snapshots already fetched, of owners no earlier set used and whose names start
+# with N to Z (set AF, built at the same time on its own branch, takes owners from A to M), fixed
+# before any fetch and before any of their findings was read, to be judged once on the frozen
+# install of main 9524b9b4.
+# Same mix per project as set AE: 3 ordinary, up to 14 targeted and `FRESHAG_HOT_PER_PROJECT` hot
+# commits.
+# Replaced after the first 18 fetches, before any pick: ProjectSidewalk/SidewalkWebpage (Scala, a
+# 931 MB snapshot, refused) by snowplow/stream-collector; vatsim-scandinavia/controlcenter (Laravel,
+# no snapshot to be had) by TheRestartProject/restarters.net; tgstation/tgstation-server (ASP.NET
+# Core, a 1.65 GB snapshot, refused) by opserver/Opserver; wundergraph/cosmo (Fastify, 209 MB on
+# disk) by walinejs/waline (Koa, through ThinkJS); NationalSecurityAgency/skills-service (Spring
+# Boot, 470 MB on disk) by wultra/powerauth-server. Of those five only waline qualified:
+# stream-collector ends 2025-05-23, Opserver 2024-10-14 and powerauth-server 2024-10-24, and
+# restarters.net is 312 MB on disk; they are dropped. The last fetch of the 24 went to
+# Taskana/taskana (Spring Boot) for the second Java place, which ends 2024-10-07 and is dropped too.
+# Scala, Laravel, a second Java and a second C# project are left out: the fetch budget is spent.
+FRESHAG_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "rdmorganiser/rdmo": ("python", 3, 14),  # Django
+    "wazo-platform/wazo-auth": ("python", 3, 14),  # Flask
+    "wri/gfw-data-api": ("python", 3, 14),  # FastAPI
+    "unboxed/bops": ("ruby", 3, 14),  # Rails
+    "simpledotorg/simple-server": ("ruby", 3, 14),  # Rails
+    "project-zot/zot": ("go", 3, 14),  # net/http (gorilla/mux)
+    "seriousm4x/UpSnap": ("go", 3, 14),  # net/http (PocketBase)
+    "seerr-team/seerr": ("typescript", 3, 14),  # Express
+    "SciCatProject/scicat-backend-next": ("typescript", 3, 14),  # NestJS
+    "walinejs/waline": ("typescript", 3, 14),  # Koa (ThinkJS)
+    "urlaubsverwaltung/urlaubsverwaltung": ("java", 3, 14),  # Spring Boot
+    "theopenconversationkit/tock": ("kotlin-jvm", 3, 14),  # Vert.x (Kotlin)
+    "thelia/thelia": ("php", 3, 14),  # Symfony
+    "space-wizards/SS14.Admin": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHAG_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHAG_PROJECTS, "AG"))
+COMMITS_FRESHAG = ROOT / "bench" / "labels" / "security_commits_freshAG.tsv"
+LABELS_FRESHAG = ROOT / "bench" / "labels" / "security_findings_freshAG.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -1163,6 +1203,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "AC": (FRESHAC_PROJECTS, COMMITS_FRESHAC, LABELS_FRESHAC),
     "AD": (FRESHAD_PROJECTS, COMMITS_FRESHAD, LABELS_FRESHAD),
     "AE": (FRESHAE_PROJECTS, COMMITS_FRESHAE, LABELS_FRESHAE),
+    "AG": (FRESHAG_PROJECTS, COMMITS_FRESHAG, LABELS_FRESHAG),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -1279,6 +1320,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "AC": FRESHAC_HOT_PER_PROJECT,
                 "AD": FRESHAD_HOT_PER_PROJECT,
                 "AE": FRESHAE_HOT_PER_PROJECT,
+                "AG": FRESHAG_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1501,7 +1543,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to AE)",
+        help="one half of the projects, or a fresh set (C to AG)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
