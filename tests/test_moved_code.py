@@ -16,9 +16,9 @@ diff --git a/app/views.py b/app/views.py
 -
 -
 -def fetch_status(host):
--    return requests.get(f"https://{{host}}/status", verify=False, timeout=5).json()
+-    return requests.get(f"https://{host}/status", verify=False, timeout=5).json()
 -
-{BLANK}
+ 
  VERSION = 2
 diff --git a/app/status.py b/app/status.py
 new file mode 100644
@@ -29,8 +29,8 @@ new file mode 100644
 +
 +
 +def fetch_status(host):
-+    return requests.get(f"https://{{host}}/status", verify=False, timeout=5).json()
-""".format(BLANK=" ")  # a context line holding nothing: one space, which editors strip
++    return requests.get(f"https://{host}/status", verify=False, timeout=5).json()
+"""
 
 
 def _tls(diff: str) -> list[tuple[str, Severity, str]]:
