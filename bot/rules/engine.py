@@ -29,7 +29,6 @@ from bot.models import (
     FileKind,
     FileStatus,
     Finding,
-    LineType,
     RuleError,
     Severity,
     Source,
@@ -461,10 +460,6 @@ _REFORMATTED_HUNK = (
     "anew); the code was already there, so it is noted in the summary rather than "
     "commented on."
 )
-_MOVED_NOTE = (
-    "The same code is removed elsewhere in this change (moved to another place or file); "
-    "it was already there, so it is noted in the summary rather than commented on."
-)
 _REINDENTED = (
     "This change only re-indents or re-spaces this line; the code was already there, "
     "so it is noted in the summary rather than commented on."
@@ -481,73 +476,24 @@ def _numbers(text: str) -> list[int]:
     return [int(n) for n in text.replace(",", " ").split()]
 
 
-def _evidence_spots(hit: Hit, file: ChangedFile) -> list[tuple[str, int]] | None:
-    """The lines a hit rests on beyond its own: a flow's source lines, the calls it goes
-    through, the caller in another file (None when the detail names a caller unreadably)."""
+def _evidence_old(
+    hit: Hit, file: ChangedFile, by_path: Mapping[str, ChangedFile], layout: Callable[[str], Layout]
+) -> bool:
+    """Whether the lines a hit rests on beyond its own — a flow's source lines, the calls
+    it goes through, the caller in another file — are old too: not added, or added by a
+    hunk that only re-lays code. A flow whose source a changed hunk adds is the change's,
+    even when its sink only moved."""
     detail = hit.detail or ""
     spots = [(file.path, n) for n in map(int, _FLOW_CALLS.findall(detail))]
     for found in _FLOW_SOURCES.finditer(detail):
         spots.extend((file.path, n) for n in _numbers(found.group(1)))
     if "Flow from:" in detail and not _FLOW_FROM.search(detail):
-        return None
+        return False
     for found in _FLOW_FROM.finditer(detail):
         spots.extend((found.group(1), n) for n in _numbers(found.group(2)))
-    return spots
-
-
-def _evidence_old(
-    hit: Hit, file: ChangedFile, by_path: Mapping[str, ChangedFile], layout: Callable[[str], Layout]
-) -> bool:
-    """Whether the lines a hit rests on beyond its own are old too: not added, or added by
-    a hunk that only re-lays code. A flow whose source a changed hunk adds is the change's,
-    even when its sink only moved."""
-    spots = _evidence_spots(hit, file)
-    if spots is None:
-        return False
     for path, n in spots:
         other = by_path.get(path)
         if other is not None and n in other.added_lines and n not in layout(path).lines:
-            return False
-    return True
-
-
-# A moved line is matched on its text without whitespace; a short one (`}`, `end`,
-# `return err`) is too common to say the code moved.
-_MOVED_MIN = 16
-
-
-def removed_keys(files: Iterable[ChangedFile]) -> Counter[str]:
-    """Every line the change removes, in any file, without its whitespace."""
-    keys: Counter[str] = Counter()
-    for file in files:
-        for hunk in file.hunks:
-            for ln in hunk.lines:
-                if ln.type is LineType.REMOVED:
-                    key = "".join(ln.text.split())
-                    if len(key) >= _MOVED_MIN:
-                        keys[key] += 1
-    return keys
-
-
-def _moved(
-    hit: Hit,
-    file: ChangedFile,
-    touched: Sequence[int],
-    by_path: Mapping[str, ChangedFile],
-    removed: Counter[str],
-) -> bool:
-    """Whether every added line the hit rests on (its own and a flow's evidence) is a line
-    the same change removes elsewhere: code moved to another place or file (a module
-    split, a function extracted), which a reviewer already saw where it was."""
-    spots = _evidence_spots(hit, file)
-    if spots is None:
-        return False
-    for path, n in [(file.path, n) for n in touched] + spots:
-        other = by_path.get(path)
-        if other is None or n not in other.added_lines:
-            continue
-        key = "".join((other.line_text(n) or "").split())
-        if len(key) < _MOVED_MIN or removed.get(key, 0) == 0:
             return False
     return True
 
@@ -858,7 +804,6 @@ def findings_of(
     aliased: set[tuple[str, str, int]] = set()  # keys whose finding came under an old id
     reindented: dict[str, frozenset[int]] = {}
     reformatted: dict[str, Layout] = {}
-    moved: Counter[str] | None = None  # the change's removed lines, read at the first hit
 
     def layout_of(path: str) -> Layout:
         if path not in reformatted:
@@ -935,12 +880,6 @@ def findings_of(
             old_code = all(n in reindented[hit.path] for n in touched)
             if old_code:
                 hit = replace(hit, detail=join_detail(hit.detail, _REINDENTED))
-        if touched and not old_code and rule.category is Category.SECURITY and not hit.file_level:
-            if moved is None:
-                moved = removed_keys(by_path.values())
-            if moved and _moved(hit, file, touched, by_path, moved):
-                old_code = True
-                hit = replace(hit, detail=join_detail(hit.detail, _MOVED_NOTE))
         if touched and not old_code:
             # A formatter pass (same syntax tree, or the same tokens and nesting), for the
             # file or for the hunks holding the hit: any rule, since the code is unchanged
