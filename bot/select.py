@@ -174,9 +174,9 @@ ORM_SCHEMA_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 _TEST_PATH = re.compile(
     r"(^|/)(tests?|testing|testdata|spec|specs|__tests__|fixtures|e2e|cypress|playwright|pacts?)/"
     # Suites named for their kind: `playwright_tests/`, `e2e-tests/`, `integration_tests/`,
-    # `playwright-acceptance-tests/`.
+    # `playwright-acceptance-tests/`, an API test rig (`api-test/`, `apitests/`).
     r"|(^|/)(?:(?:e2e|integration|unit|functional|acceptance|playwright|cypress|selenium|smoke"
-    r"|system|end[-_]to[-_]end)[-_]?){1,3}tests?/"
+    r"|system|end[-_]to[-_]end|api|regression|contract)[-_]?){1,3}tests?/"
     r"|(^|/)(test_[^/]*|conftest|tests?)\.py$"
     r"|_tests?\.(py|go|rb)$|_spec\.rb$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.(java|kt|cs|scala)$|Test\.php$"
     # .NET test projects: `Api.Tests/`, `SharedWeb.Test/`, `Foo.IntegrationTests/`.
