@@ -1143,13 +1143,15 @@ LABELS_FRESHAE = ROOT / "bench" / "labels" / "security_findings_freshAE.tsv"
 # clean NestJS candidate with such an owner was found; the TypeScript slots are two Express and one
 # Koa backend.
 # Replaced after their fetch, before any pick: IFRC/go-api (no snapshot to be had) by
-# muckrock/muckrock; inventaire/inventaire (ends 2025-05-16) by ELEVATE-Project/mentoring;
-# EBISPOT/ols4 (ends 2024-10-24) by Micromata/projectforge; claroline/Claroline (ends 2024-10-22,
-# 170 MB) by demos-europe/demosplan-core. Kept though past the "commits in 2026" preference:
+# MuckRock/muckrock (its first fetch, spelled muckrock/muckrock, found none); inventaire/inventaire
+# (ends 2025-05-16) by ELEVATE-Project/mentoring; EBISPOT/ols4 (ends 2024-10-24) by
+# EBIBioSamples/biosamples-v4, after a fetch of Micromata/projectforge (GitHub spells it
+# micromata/projectforge) found none; claroline/Claroline (ends 2024-10-22, 170 MB) by
+# demos-europe/demosplan-core. Kept though past the "commits in 2026" preference:
 # distribworks/dkron (ends 2025-12-23), bagetter/BaGetter (2025-12-12), lunary-ai/lunary
-# (2025-10-31).
+# (2025-10-31), ELEVATE-Project/mentoring (2025-12-06).
 FRESHAF_PROJECTS: dict[str, tuple[str, int, int]] = {
-    "muckrock/muckrock": ("python", 3, 14),  # Django
+    "MuckRock/muckrock": ("python", 3, 14),  # Django
     "CERNDocumentServer/cds-rdm": ("python", 3, 14),  # Flask (Invenio)
     "aeecleclair/Hyperion": ("python", 3, 14),  # FastAPI
     "etalab/data_pass": ("ruby", 3, 14),  # Rails
@@ -1160,7 +1162,7 @@ FRESHAF_PROJECTS: dict[str, tuple[str, int, int]] = {
     "caprover/caprover": ("typescript", 3, 14),  # Express
     "lunary-ai/lunary": ("typescript", 3, 14),  # Koa
     "it-at-m/dave-backend": ("java", 3, 14),  # Spring Boot
-    "Micromata/projectforge": ("java", 3, 14),  # Spring Boot (Java and Kotlin)
+    "EBIBioSamples/biosamples-v4": ("java", 3, 14),  # Spring Boot
     "eclipse-apoapsis/ort-server": ("kotlin-jvm", 3, 14),  # Ktor (Kotlin)
     "MAIF/izanami": ("scala", 3, 14),  # Play
     "agorakit/agorakit": ("php", 3, 14),  # Laravel
