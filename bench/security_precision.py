@@ -1149,7 +1149,8 @@ LABELS_FRESHAE = ROOT / "bench" / "labels" / "security_findings_freshAE.tsv"
 # micromata/projectforge) found none; claroline/Claroline (ends 2024-10-22, 170 MB) by
 # demos-europe/demosplan-core. Kept though past the "commits in 2026" preference:
 # distribworks/dkron (ends 2025-12-23), bagetter/BaGetter (2025-12-12), lunary-ai/lunary
-# (2025-10-31), ELEVATE-Project/mentoring (2025-12-06).
+# (2025-10-31), ELEVATE-Project/mentoring (2025-12-06), EBIBioSamples/biosamples-v4 (2025-08-08):
+# the fetch budget was spent. 24 fetch calls of the 24.
 FRESHAF_PROJECTS: dict[str, tuple[str, int, int]] = {
     "MuckRock/muckrock": ("python", 3, 14),  # Django
     "CERNDocumentServer/cds-rdm": ("python", 3, 14),  # Flask (Invenio)
