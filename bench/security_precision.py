@@ -79,6 +79,8 @@ Commits are of two kinds (third column of the commits file):
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AE
     # the fresh set AG, likewise (same mix per project as AE)
     .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AG
+    # the fresh set AF, likewise (same mix per project as AE)
+    .venv/bin/python bench/security_precision.py run --mirrors DIR --tag after --jobs 2 --half AF
 
 DIR holds bare clones as `DIR/<owner>+<name>/repo` (the fetched code stays out of this
 repository). Reviews are written to `bench/out/security_precision/<tag>/`; a finding
@@ -1172,6 +1174,47 @@ FRESHAG_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAG_PROJECTS, "AG"))
 COMMITS_FRESHAG = ROOT / "bench" / "labels" / "security_commits_freshAG.tsv"
 LABELS_FRESHAG = ROOT / "bench" / "labels" / "security_findings_freshAG.tsv"
+# Set AF (`secfreshAF` round, session 2026-12-08): 18 more projects in no list of bench/*.py nor
+# any bench/labels/* file (owner/name and bare name grepped as whole words, comments included), nor
+# among the snapshots already fetched, of owners no earlier set used, every owner starting with a
+# letter A-M (set AG, built at the same time, takes N-Z), fixed before any fetch and before any of
+# their findings was read, to be judged once on the frozen install of main 9524b9b4. Same mix per
+# project as set AE: 3 ordinary, up to 14 targeted and `FRESHAF_HOT_PER_PROJECT` hot commits. No
+# clean NestJS candidate with such an owner was found; the TypeScript slots are two Express and one
+# Koa backend.
+# Replaced after their fetch, before any pick: IFRC/go-api (no snapshot to be had) by
+# MuckRock/muckrock (its first fetch, spelled muckrock/muckrock, found none); inventaire/inventaire
+# (ends 2025-05-16) by ELEVATE-Project/mentoring; EBISPOT/ols4 (ends 2024-10-24) by
+# EBIBioSamples/biosamples-v4, after a fetch of Micromata/projectforge (GitHub spells it
+# micromata/projectforge) found none; claroline/Claroline (ends 2024-10-22, 170 MB) by
+# demos-europe/demosplan-core. Kept though past the "commits in 2026" preference:
+# distribworks/dkron (ends 2025-12-23), bagetter/BaGetter (2025-12-12), lunary-ai/lunary
+# (2025-10-31), ELEVATE-Project/mentoring (2025-12-06), EBIBioSamples/biosamples-v4 (2025-08-08):
+# the fetch budget was spent. 24 fetch calls of the 24.
+FRESHAF_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "MuckRock/muckrock": ("python", 3, 14),  # Django
+    "CERNDocumentServer/cds-rdm": ("python", 3, 14),  # Flask (Invenio)
+    "aeecleclair/Hyperion": ("python", 3, 14),  # FastAPI
+    "etalab/data_pass": ("ruby", 3, 14),  # Rails
+    "meedan/check-api": ("ruby", 3, 14),  # Rails
+    "coroot/coroot": ("go", 3, 14),  # net/http (gorilla/mux)
+    "distribworks/dkron": ("go", 3, 14),  # net/http (Gin)
+    "ELEVATE-Project/mentoring": ("typescript", 3, 14),  # Express
+    "caprover/caprover": ("typescript", 3, 14),  # Express
+    "lunary-ai/lunary": ("typescript", 3, 14),  # Koa
+    "it-at-m/dave-backend": ("java", 3, 14),  # Spring Boot
+    "EBIBioSamples/biosamples-v4": ("java", 3, 14),  # Spring Boot
+    "eclipse-apoapsis/ort-server": ("kotlin-jvm", 3, 14),  # Ktor (Kotlin)
+    "MAIF/izanami": ("scala", 3, 14),  # Play
+    "agorakit/agorakit": ("php", 3, 14),  # Laravel
+    "demos-europe/demosplan-core": ("php", 3, 14),  # Symfony
+    "ITfoxtec/FoxIDs": ("csharp", 3, 14),  # ASP.NET Core
+    "bagetter/BaGetter": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHAF_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHAF_PROJECTS, "AF"))
+COMMITS_FRESHAF = ROOT / "bench" / "labels" / "security_commits_freshAF.tsv"
+LABELS_FRESHAF = ROOT / "bench" / "labels" / "security_findings_freshAF.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -1204,6 +1247,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "AD": (FRESHAD_PROJECTS, COMMITS_FRESHAD, LABELS_FRESHAD),
     "AE": (FRESHAE_PROJECTS, COMMITS_FRESHAE, LABELS_FRESHAE),
     "AG": (FRESHAG_PROJECTS, COMMITS_FRESHAG, LABELS_FRESHAG),
+    "AF": (FRESHAF_PROJECTS, COMMITS_FRESHAF, LABELS_FRESHAF),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -1321,6 +1365,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "AD": FRESHAD_HOT_PER_PROJECT,
                 "AE": FRESHAE_HOT_PER_PROJECT,
                 "AG": FRESHAG_HOT_PER_PROJECT,
+                "AF": FRESHAF_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
