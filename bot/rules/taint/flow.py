@@ -316,6 +316,12 @@ def _structured(arg: ir.Expr) -> bool:
     return False
 
 
+def _constructed(arg: ir.Expr) -> bool:
+    """`res.send(new ApiResponse(status, msg))`: Express sends an object as JSON
+    (`application/json`), not as a page, whatever text it holds."""
+    return isinstance(arg, ir.Call) and arg.new
+
+
 def _only_arg(call: ir.Call, at: int | None, kwarg: str | None) -> ir.Call:
     """The call as `_has_arg` should read it: all its arguments, or only the one at
     position `at` (given by position or as keyword `kwarg`)."""
@@ -3083,6 +3089,8 @@ class _Walk:
                     taint |= self._array_first(call.args[position], state)
                     continue
                 if sink.text_only and _structured(call.args[position]):
+                    continue
+                if sink.text_only and sink.cls == "xss" and _constructed(call.args[position]):
                     continue
                 if sink.cls == "path" and _opened_io(call.args[position], self.spec.language):
                     continue
