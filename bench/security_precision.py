@@ -1182,6 +1182,9 @@ LABELS_FRESHAG = ROOT / "bench" / "labels" / "security_findings_freshAG.tsv"
 # broadinstitute, DataBiosphere/leonardo, Bubka/2FAuth, SolidInvoice, and reportportal/service-api
 # (a bare name too common to grep). PHP has no Laravel project: the one candidate fitting the
 # rules, cypht, is a webmail of its own framework.
+# Replaced after its fetch, before any pick: informatici/openhospital-api (Spring Boot; its snapshot
+# ends 2024-10-24) by statisticsnorway/klass (Spring Boot; "klass" is found in bench/ only as a
+# Ruby and Python variable name, in no list, and its owner nowhere).
 FRESHAH_PROJECTS: dict[str, tuple[str, int, int]] = {
     "HyphaApp/hypha": ("python", 3, 14),  # Django
     "craws/OpenAtlas": ("python", 3, 14),  # Flask
@@ -1193,7 +1196,7 @@ FRESHAH_PROJECTS: dict[str, tuple[str, int, int]] = {
     "imputnet/cobalt": ("typescript", 3, 14),  # Express
     "maptiler/tileserver-gl": ("typescript", 3, 14),  # Express
     "zwave-js/zwave-js-ui": ("typescript", 3, 14),  # Express
-    "informatici/openhospital-api": ("java", 3, 14),  # Spring Boot
+    "statisticsnorway/klass": ("java", 3, 14),  # Spring Boot
     "felleslosninger/einnsyn-backend": ("java", 3, 14),  # Spring Boot
     "kartverket/backstage-plugin-risk-scorecard-backend": ("kotlin-jvm", 3, 14),  # Spring Boot
     "ergoplatform/ergo": ("scala", 3, 14),  # Akka HTTP
