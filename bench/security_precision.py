@@ -1215,6 +1215,43 @@ FRESHAF_HOT_PER_PROJECT = 3
 HALVES.update(dict.fromkeys(FRESHAF_PROJECTS, "AF"))
 COMMITS_FRESHAF = ROOT / "bench" / "labels" / "security_commits_freshAF.tsv"
 LABELS_FRESHAF = ROOT / "bench" / "labels" / "security_findings_freshAF.tsv"
+# Set AH (`secfreshAH` round, session 2026-12-08): 18 more projects in no list of bench/*.py nor
+# any bench/labels/* file (owner/name and bare name grepped, comments included), nor among the
+# snapshots already fetched, nor in set AF's list (branch secfreshAF, not yet merged), of owners no
+# earlier set used (AF and AG included), fixed before any fetch and before any of their findings
+# was read, to be judged once on the frozen install of main 21ac30e6. Same mix per project as set
+# AE: 3 ordinary, up to 14 targeted and `FRESHAH_HOT_PER_PROJECT` hot commits. Left out before any
+# fetch for a name or owner already in bench/: glanceapp/glance (openstack/glance), verdaccio,
+# broadinstitute, DataBiosphere/leonardo, Bubka/2FAuth, SolidInvoice, and reportportal/service-api
+# (a bare name too common to grep). PHP has no Laravel project: the one candidate fitting the
+# rules, cypht, is a webmail of its own framework.
+# Replaced after its fetch, before any pick: informatici/openhospital-api (Spring Boot; its snapshot
+# ends 2024-10-24) by statisticsnorway/klass (Spring Boot; "klass" is found in bench/ only as a
+# Ruby and Python variable name, in no list, and its owner nowhere).
+FRESHAH_PROJECTS: dict[str, tuple[str, int, int]] = {
+    "HyphaApp/hypha": ("python", 3, 14),  # Django
+    "craws/OpenAtlas": ("python", 3, 14),  # Flask
+    "kernelci/kernelci-api": ("python", 3, 14),  # FastAPI
+    "sciencehistory/scihist_digicoll": ("ruby", 3, 14),  # Rails
+    "coopdevs/timeoverflow": ("ruby", 3, 14),  # Rails
+    "charmbracelet/soft-serve": ("go", 3, 14),  # net/http (gorilla/mux)
+    "kopia/kopia": ("go", 3, 14),  # net/http (gorilla/mux)
+    "imputnet/cobalt": ("typescript", 3, 14),  # Express
+    "maptiler/tileserver-gl": ("typescript", 3, 14),  # Express
+    "zwave-js/zwave-js-ui": ("typescript", 3, 14),  # Express
+    "statisticsnorway/klass": ("java", 3, 14),  # Spring Boot
+    "felleslosninger/einnsyn-backend": ("java", 3, 14),  # Spring Boot
+    "kartverket/backstage-plugin-risk-scorecard-backend": ("kotlin-jvm", 3, 14),  # Spring Boot
+    "ergoplatform/ergo": ("scala", 3, 14),  # Akka HTTP
+    "itk-dev/economics": ("php", 3, 14),  # Symfony
+    "cypht-org/cypht": ("php", 3, 14),  # own framework
+    "Ed-Fi-Alliance-OSS/Data-Management-Service": ("csharp", 3, 14),  # ASP.NET Core
+    "ChangemakerStudios/Papercut-SMTP": ("csharp", 3, 14),  # ASP.NET Core
+}
+FRESHAH_HOT_PER_PROJECT = 3
+HALVES.update(dict.fromkeys(FRESHAH_PROJECTS, "AH"))
+COMMITS_FRESHAH = ROOT / "bench" / "labels" / "security_commits_freshAH.tsv"
+LABELS_FRESHAH = ROOT / "bench" / "labels" / "security_findings_freshAH.tsv"
 # The fresh sets: their projects and their own commits and labels files.
 FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "C": (FRESH_PROJECTS, COMMITS_FRESH, LABELS_FRESH),
@@ -1248,6 +1285,7 @@ FRESH_SETS: dict[str, tuple[dict[str, tuple[str, int, int]], Path, Path]] = {
     "AE": (FRESHAE_PROJECTS, COMMITS_FRESHAE, LABELS_FRESHAE),
     "AG": (FRESHAG_PROJECTS, COMMITS_FRESHAG, LABELS_FRESHAG),
     "AF": (FRESHAF_PROJECTS, COMMITS_FRESHAF, LABELS_FRESHAF),
+    "AH": (FRESHAH_PROJECTS, COMMITS_FRESHAH, LABELS_FRESHAH),
 }
 # `hot`: lines that pattern rules (hashes, timeouts, TLS, secrets, redirects) read, in any
 # language; a third set of commits so every language contributes findings to judge.
@@ -1366,6 +1404,7 @@ def pick(mirrors: Path, only: list[str] | None = None, half: str | None = None) 
                 "AE": FRESHAE_HOT_PER_PROJECT,
                 "AG": FRESHAG_HOT_PER_PROJECT,
                 "AF": FRESHAF_HOT_PER_PROJECT,
+                "AH": FRESHAH_HOT_PER_PROJECT,
             }.get(half or "", FRESH_HOT_PER_PROJECT)
         wanted = {"ordinary": ordinary, "targeted": targeted, "hot": hot}
         kept = dict.fromkeys(wanted, 0)
@@ -1588,7 +1627,7 @@ def main() -> None:
     parser.add_argument(
         "--half",
         choices=["A", "B", *FRESH_SETS],
-        help="one half of the projects, or a fresh set (C to AG)",
+        help="one half of the projects, or a fresh set (C to AH)",
     )
     parser.add_argument("--projects", nargs="*", help="pick: only these projects (owner/name)")
     args = parser.parse_args()
