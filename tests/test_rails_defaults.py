@@ -54,11 +54,33 @@ def test_protection_switched_off_or_another_host_allowed_keeps_the_comment() -> 
     assert _redirects(_OTHER_HOST, _app("7.1"))
 
 
+def test_an_upgrade_initializer_turning_the_protection_off_keeps_the_comment() -> None:
+    files = _app("7.0") | {
+        "config/initializers/new_framework_defaults_7_0.rb": (
+            "Rails.application.config.action_controller.raise_on_open_redirects = false\n"
+        )
+    }
+    found = _redirects(_CONTROLLER, files)
+    assert found and all(s is not Severity.INFO for s, _ in found)
+
+
+def test_a_version_that_is_not_a_number_keeps_the_comment() -> None:
+    # `load_defaults Rails::VERSION::STRING.to_f`: which defaults load cannot be read.
+    found = _redirects(_CONTROLLER, _app("Rails::VERSION::STRING.to_f"))
+    assert found and all(s is not Severity.INFO for s, _ in found)
+
+
 def test_the_app_config_is_fetched_with_the_schema_files() -> None:
     listing = [
         "config/application.rb",
         "config/environments/production.rb",
+        "config/initializers/new_framework_defaults_7_0.rb",
+        "config/initializers/devise.rb",
         "engines/billing/spec/dummy/config/application.rb",
         "app/models/user.rb",
     ]
-    assert schema_paths(listing) == ["config/application.rb", "config/environments/production.rb"]
+    assert schema_paths(listing) == [
+        "config/application.rb",
+        "config/environments/production.rb",
+        "config/initializers/new_framework_defaults_7_0.rb",
+    ]

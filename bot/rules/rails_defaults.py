@@ -9,8 +9,9 @@ then a summary note, not a comment (judged on real commits: `bench/labels/
 security_findings_freshAG.tsv`, a Rails 8.1 planning service's `redirect_to params[...]`).
 
 The configuration is read from the repository at review time (`bot.schema.sources` lists
-`config/application.rb` and `config/environments/production.rb` among the files fetched
-with the schema); without it nothing changes. Pure: findings and texts in, findings out.
+`config/application.rb`, `config/environments/production.rb` and the upgrade's
+`config/initializers/new_framework_defaults*.rb` among the files fetched with the schema);
+without it nothing changes. Pure: findings and texts in, findings out.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _LOAD_DEFAULTS = re.compile(r"(?m)^[ \t]*config\.load_defaults[ \t(]+[\"']?(\d{1
 _TURNED_OFF = re.compile(r"raise_on_open_redirects[ \t]{0,5}=[ \t]{0,5}false")
 _OTHER_HOST = re.compile(r"allow_other_host\s{0,5}(?::|=>)\s{0,5}(?!false)")
 CONFIG_FILES = ("config/application.rb", "config/environments/production.rb")
+# Where an upgrade turns a new default off again (`new_framework_defaults_7_0.rb`).
+_FRAMEWORK_DEFAULTS = re.compile(r"(?:^|/)config/initializers/new_framework_defaults\w{0,20}\.rb$")
 NOTE = (
     "This Rails application loads the framework defaults of {version} "
     "(`config.load_defaults` in `{config}`), which turn on "
@@ -38,15 +41,16 @@ NOTE = (
 
 def app_config_path(path: str) -> bool:
     """Whether a repository path is one of the Rails configuration files read here."""
-    return any(path == name or path.endswith("/" + name) for name in CONFIG_FILES)
+    return bool(_FRAMEWORK_DEFAULTS.search(path)) or any(
+        path == name or path.endswith("/" + name) for name in CONFIG_FILES
+    )
 
 
 def _app_root(path: str, texts: Mapping[str, str]) -> str | None:
     """The nearest folder above `path` holding `config/application.rb` among `texts`."""
     folder = posixpath.dirname(path)
     while True:
-        candidate = posixpath.join(folder, "config/application.rb") if folder else CONFIG_FILES[0]
-        if candidate in texts:
+        if posixpath.join(folder, CONFIG_FILES[0]) in texts:
             return folder
         if not folder:
             return None
@@ -59,12 +63,14 @@ def protected_version(path: str, texts: Mapping[str, str]) -> tuple[str, str] | 
     root = _app_root(path, texts)
     if root is None:
         return None
-    config = posixpath.join(root, CONFIG_FILES[0]) if root else CONFIG_FILES[0]
+    config = posixpath.join(root, CONFIG_FILES[0])
     found = _LOAD_DEFAULTS.search(texts[config])
     if found is None or (int(found.group(1)), int(found.group(2))) < (7, 0):
         return None
-    production = posixpath.join(root, CONFIG_FILES[1]) if root else CONFIG_FILES[1]
-    if any(_TURNED_OFF.search(texts.get(p, "")) for p in (config, production)):
+    own = [posixpath.join(root, name) for name in CONFIG_FILES]
+    initializers = posixpath.join(root, "config/initializers/")
+    own += [p for p in texts if p.startswith(initializers) and _FRAMEWORK_DEFAULTS.search(p)]
+    if any(_TURNED_OFF.search(texts.get(p, "")) for p in own):
         return None
     return f"{found.group(1)}.{found.group(2)}", config
 

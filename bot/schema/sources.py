@@ -79,7 +79,7 @@ def candidate(path: str) -> bool:
         # A service's own manifest sits near the top; deeper ones are a monorepo's
         # many front-end packages, which would cost fetches and name no database.
         return len(p.parts) <= 3
-    if rails_defaults.app_config_path(path) and len(p.parts) <= 4:
+    if rails_defaults.app_config_path(path) and len(p.parts) <= 5:
         return True  # the Rails defaults decide whether `redirect_to` leaves the host
     if startup.candidate(path) or upgrade_evidence.candidate(path) or deploy_order.candidate(path):
         return True  # may apply the migrations at start-up (`bot.schema.startup`)

@@ -321,11 +321,10 @@ def bound_nosql_to_summary(hit: Hit, item: flow.Flow) -> Hit:
         return hit  # in the summary already, for its own reason
     if not all(origin.handler_param for origin in item.origins):
         return hit
-    note = BOUND_NOSQL_NOTE
     if hit.opaque is not None:
         _, title, detail = hit.opaque
         hit = replace(hit, title=title, detail=detail)
-    detail = f"{hit.detail}\n\n{note}" if hit.detail else note
+    detail = f"{hit.detail}\n\n{BOUND_NOSQL_NOTE}" if hit.detail else BOUND_NOSQL_NOTE
     return replace(hit, severity=Severity.INFO, detail=detail, opaque=None)
 
 
